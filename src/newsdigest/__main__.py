@@ -1,0 +1,5 @@
+"""``python -m newsdigest`` runs the CLI."""
+
+from newsdigest.cli import main
+
+main()

@@ -1,0 +1,145 @@
+"""Clean stage: turn what a crawler or extractor delivered into the article's own text.
+
+Web articles arrive with the page around them: breadcrumbs, share and comment widgets, embedded
+tweets, teasers for other stories, agency sign-offs, mojibake and glued sentences. A summary
+built on that text would quote "Leave a Reply" as news, so every rule here removes a *kind* of
+debris news crawlers meet, judged per paragraph, and never touches a paragraph that reads as
+running prose. ``clean_text`` runs to a fixed point, so cleaning clean text changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsdigest.clean import rules
+from newsdigest.clean.language import detect_language
+from newsdigest.clean.paragraphs import split_paragraphs
+from newsdigest.clean.unicode import repair_unicode
+from newsdigest.model import Article, article_id
+
+__all__ = [
+    "clean_article",
+    "clean_text",
+    "clean_title",
+    "detect_language",
+    "repair_unicode",
+    "split_paragraphs",
+]
+
+
+def clean_title(title: str) -> str:
+    """A headline without crumbs, mojibake or stray whitespace."""
+    title = " ".join(repair_unicode(title).split())
+    if rules.is_breadcrumb(title):
+        title = rules.CRUMB_SEP.split(title)[-1].strip()
+    return rules.GLUED_PREFIX.sub("", title, count=1)
+
+
+def _without_site_suffix(title: str, source: str | None) -> str:
+    """ "Talks in Sochi | The Daily Courier" -> "Talks in Sochi" when the suffix is the outlet."""
+    if not source:
+        return title
+    for sep in (" | ", " - ", " – ", " — ", " :: "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and rules.fold(tail) == rules.fold(source):
+            return head.strip()
+    return title
+
+
+def _clean_paragraphs(paras: list[str], title: str) -> list[str]:
+    title_key = rules.fold(title)
+    total = sum(len(p) for p in paras)
+    kept: list[str] = []
+    seen = 0  # characters read so far, to tell a tail heading from an early one
+    tweet_text_dropped = False
+    after_teaser_heading = False
+    for para in paras:
+        seen += len(para)
+        if after_teaser_heading:
+            after_teaser_heading = False
+            if len(para) <= 150 and not rules.ends_sentence(para):
+                continue  # the linked headline under "ALSO READ:"
+        if rules.TEASER_HEADING.match(para):
+            after_teaser_heading = True
+            continue
+        if rules.TAIL_HEADING.match(para):
+            after_prose = any(rules.ends_sentence(k) for k in kept)
+            if seen - len(para) >= 0.25 * total or (
+                after_prose and rules.COMMENT_HEADING.match(para)
+            ):
+                break  # what follows is other stories or the comment section
+            continue  # a heading in the first quarter is a page-top widget, not the end
+        if rules.TWEET_BYLINE.match(para):
+            # the attribution closes an embedded post: the paragraph before it was the post
+            if kept and not tweet_text_dropped and len(kept[-1]) <= 320:
+                kept.pop()
+            tweet_text_dropped = False
+            continue
+        if rules.SOCIAL_LINK.search(para):
+            tweet_text_dropped = True
+            continue
+        tweet_text_dropped = False
+        para = rules.strip_links(para)
+        if not para or rules.PUNCT_ONLY.match(para) or rules.is_boilerplate_line(para):
+            continue
+        if kept and rules.is_caption(para, title_key):
+            continue
+        para = rules.TRAILING_SIGNOFF.sub("", para)
+        para = rules.GLUED_SENTENCE.sub(" ", para)
+        if (
+            kept
+            and abs(len(para) - len(kept[-1])) < 20
+            and rules.fold(para) == rules.fold(kept[-1])
+        ):
+            continue  # the same paragraph twice in a row (headline repeated, widget echo)
+        kept.append(para)
+    return kept
+
+
+def _strip_lead(paras: list[str], title: str) -> list[str]:
+    """Remove what sits before the first sentence: a repeated headline, a glued source name,
+    a dateline."""
+    title_key = rules.fold(title)
+    while paras and title_key and rules.fold(paras[0]) == title_key:
+        paras = paras[1:]
+    if not paras:
+        return paras
+    first = rules.GLUED_PREFIX.sub("", paras[0], count=1)
+    first = rules.DATELINE.sub("", first, count=1)
+    return [first, *paras[1:]] if first.strip() else paras[1:]
+
+
+def _clean_once(text: str, title: str) -> str:
+    paras = split_paragraphs(repair_unicode(text))
+    return "\n\n".join(_strip_lead(_clean_paragraphs(paras, title), title))
+
+
+def clean_text(text: str, title: str = "") -> str:
+    """The article's own text: paragraphs separated by one blank line, debris removed.
+
+    Run to a fixed point, so cleaning clean text changes nothing: a removal can expose a new
+    lead line ("Home / ..." above the headline), and ftfy, which repairs line by line, can see
+    mojibake only once wrapped lines are joined.
+    """
+    title = clean_title(title)
+    out = _clean_once(text, title)
+    for _ in range(4):
+        again = _clean_once(out, title)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+def clean_article(raw: Article) -> Article:
+    """A new Article whose text is the clean text (id recomputed from it) and with language set;
+    url, source, published and origin are kept, the title is repaired."""
+    title = _without_site_suffix(clean_title(raw.title), raw.source)
+    text = clean_text(raw.text, title)
+    return replace(
+        raw,
+        id=article_id(text),
+        text=text,
+        title=title,
+        language=detect_language(text) or raw.language,
+    )

@@ -1,0 +1,187 @@
+"""The debris a news crawler meets, as patterns and per-paragraph predicates.
+
+Each rule names a *kind* of page furniture (breadcrumbs, share and comment widgets, embedded
+posts, teasers, sign-offs, captions), never one site's strings, and matches only short lines or
+exact shapes, so a paragraph of running prose is never taken for debris.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TERMINAL = ".!?…:;\"'”’»)"
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+
+# --- paragraph-level rules -------------------------------------------------------------------
+
+# An embedded tweet's attribution line: "— NBC News (@NBCNews) May 14, 2019".
+TWEET_BYLINE = re.compile(
+    rf"^[—–-]{{1,2}}\s*[^\n]{{0,80}}\(@\w{{1,15}}\)\s*(?:on\s+)?{MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}$"
+)
+INSTAGRAM_BYLINE = re.compile(r"^A (?:post|photo|video) shared by .{0,80}\(@[\w.]{1,30}\)", re.I)
+# Links that only occur inside embedded social posts: the paragraph is the post, not the article.
+SOCIAL_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|instagr\.am)/\w+", re.I)
+URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s<>\"'”)]+\)?", re.I)
+
+# Headings after which a page lists other stories or the comment form: the article is over.
+TAIL_HEADING = re.compile(
+    r"^(?:check also|related (?:articles|posts|stories|news|coverage|content|topics)"
+    r"|you (?:may|might) also (?:like|be interested in)"
+    r"|more (?:from|on|in) .{1,40}|more stories|recommended(?: for you| stories)?"
+    r"|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular (?:posts|stories)"
+    r"|latest (?:news|stories|posts)|leave a (?:reply|comment)|post a comment|comments"
+    r"|\d+ comments?|join the (?:discussion|conversation)|what do you think\?"
+    r"|about the author|\S+(?: \S+){0,3} (?:wrote|commented|replied)(?: on .{1,40})?)\s*:?$",
+    re.I,
+)
+# The comment section's headings: comments never come before the article they discuss.
+COMMENT_HEADING = re.compile(
+    r"^(?:leave a (?:reply|comment)|post a comment|comments|\d+ comments?"
+    r"|join the (?:discussion|conversation)|\S+(?: \S+){0,3} (?:wrote|commented|replied)"
+    r"(?: on .{1,40})?)\s*:?$",
+    re.I,
+)
+# A cross-link heading inside the article ("ALSO READ:"): it and the headline under it go,
+# the article goes on after them.
+TEASER_HEADING = re.compile(
+    r"^(?:also read|read also|see also|related|read more|more|watch|recommended|photos|video)"
+    r"\s*:?$",
+    re.I,
+)
+# A teaser or cross-link on one line: "READ MORE: Putin says ...", "Related: ...".
+INLINE_TEASER = re.compile(
+    r"^(?:read more|read also|also read|see also|related|watch|listen|more|click here)"
+    r"\s*[:|»>–—-]\s*\S",
+    re.I,
+)
+# Widget labels, comment-form furniture and page chrome that a text extractor keeps as a line.
+WIDGET = re.compile(
+    r"^(?:google news button|follow us on .{1,40}|share(?: this(?: article| story)?| on \w+"
+    r"| via \w+| article)?\s*:?|tweet|print(?: this)?|e-?mail(?: this)?|whatsapp|facebook"
+    r"|twitter|linkedin|pinterest|reddit|telegram|click to (?:share|print|email).*"
+    r"|(?:subscribe|sign up)\b.{0,60}\bnewsletter.*|advertisement|sponsored(?: content)?"
+    r"|loading\.*|read more|continue reading.*|tags?\s*:.*|filed under\s*:?.*"
+    r"|posted in\s*:?.*|like this\s*:?|copyright\b.*|©.*|\(c\) \d{4}.*"
+    r"|all rights reserved\.?|(?:photo|image|picture|video|file photo)s?\s*(?:credit)?\s*:.*"
+    r"|skip to (?:main )?content|back to top|menu|search|close|next|previous"
+    r"|next article|previous article|name\s*\*|email\s*\*|website|comment\s*\*?"
+    r"|post comment|submit|cancel reply|reply|listen to (?:this|the) article.*"
+    r"|report this ad|ad feedback|story continues below(?: advertisement)?|play|watch)$",
+    re.I,
+)
+COMMENT_FORM = re.compile(
+    r"your email address will not be published|required fields are marked"
+    r"|save my name, email,? and website|notify me of (?:new|follow-up) (?:posts|comments)"
+    r"|you must be logged in to post a comment|this site uses akismet"
+    r"|comments are (?:closed|moderated)|by submitting your comment",
+    re.I,
+)
+# Breadcrumbs: "Home / World / Headline", "News » Europe » ...".
+CRUMB_SEP = re.compile(r"\s+(?:/|»|›|>|\||→)\s+")
+CRUMB_ROOT = re.compile(r"^(?:home|homepage|home page|main|start|news|index)$", re.I)
+# Agency sign-offs and bylines: "(Sahar News Monitoring Desk)", "Reporting by X; Editing by Y".
+PAREN_LINE = re.compile(r"^\([^()]{2,150}\)\.?$")
+CREDIT_LINE = re.compile(
+    r"^(?:\(?(?:additional )?reporting|writing|editing|compiled|edited|translated|produced"
+    r"|written)\s+by\b.{0,200}$",
+    re.I,
+)
+BYLINE = re.compile(
+    r"^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:?)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*[,|–—-]\s*[^.!?]{0,60})?$"
+)
+SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*:\s*.{1,80}$", re.I)
+TRAILING_SIGNOFF = re.compile(
+    r"\s*\((?:[A-Z][\w.&'’-]*\s+){0,4}(?:desk|bureau|agencies|monitoring desk|news desk|staff"
+    r"|wires?)\)\s*$",
+    re.I,
+)
+# A photo caption credited to a site, often glued to the caption: "...and Irankremlin.ru".
+CAPTION_CREDIT = re.compile(r"[a-z0-9-]+\.(?:[a-z]{2,6})$")
+
+# --- rules at the start of the body ----------------------------------------------------------
+
+# Source name glued to the first word: "OREANDA-NEWSThe possibilities" -> "The possibilities".
+GLUED_PREFIX = re.compile(r"^[A-Z][A-Z0-9&'’-]{2,}(?:[ -][A-Z][A-Z0-9&'’-]*)*(?=[A-Z][a-z]{2})")
+# A dateline: "MOSCOW – ", "WASHINGTON (Reuters) - ", "SOCHI, Russia — ".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([A-Za-z .&]{2,30}\))?"
+    r"\s*[–—-]{1,2}\s+(?=[\"“‘«A-Z0-9])"
+)
+# Two sentences with the space lost: "in Sochi on Tuesday.The US Secretary".
+# Also across typographic quotes, whose direction is unambiguous: 'said.”The', 'ended.“We'.
+GLUED_SENTENCE = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]|[“«‘„][A-Z])|(?<=[a-z][.!?][”»’])(?=[A-Z][a-z])"
+)
+PUNCT_ONLY = re.compile(r"^[\W_]*$")
+NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Comparison key: case-, accent-, punctuation- and whitespace-insensitive."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+    return NON_ALNUM.sub("", text.casefold())
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith(tuple(TERMINAL))
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A navigation trail such as "Home / World / Headline"."""
+    parts = CRUMB_SEP.split(line.strip())
+    if len(parts) < 2 or len(line) > 300:
+        return False
+    if CRUMB_ROOT.match(parts[0]):
+        return True
+    return len(parts) >= 3 and all(0 < len(p) <= 60 and not ends_sentence(p) for p in parts)
+
+
+def is_menu_line(line: str) -> bool:
+    """Short items joined by pipes: "Jane Miller | World News", "Facebook | Twitter"."""
+    if "|" not in line or len(line) > 100 or re.search(r"[.!?]\s", line):
+        return False
+    return all(0 < len(p.strip()) <= 40 for p in line.split("|"))
+
+
+def is_boilerplate_line(para: str) -> bool:
+    if len(para) > 300:
+        return bool(COMMENT_FORM.search(para[:300])) and len(para) < 400
+    return bool(
+        WIDGET.match(para)
+        or COMMENT_FORM.search(para)
+        or INLINE_TEASER.match(para)
+        or PAREN_LINE.match(para)
+        or CREDIT_LINE.match(para)
+        or BYLINE.match(para)
+        or SOURCE_LINE.match(para)
+        or INSTAGRAM_BYLINE.match(para)
+        or is_breadcrumb(para)
+        or is_menu_line(para)
+    )
+
+
+def is_caption(para: str, title_key: str) -> bool:
+    """A photo caption: a line without sentence punctuation that ends with a credited site, or
+    that repeats the headline further down the page."""
+    if len(para) > 300 or re.search(r"[.!?…]\s", para):
+        return False
+    last = para.split()[-1] if para.split() else ""
+    if CAPTION_CREDIT.search(last) and not ends_sentence(para):
+        return True
+    return bool(title_key) and fold(para).startswith(title_key) and not ends_sentence(para)
+
+
+def strip_links(para: str) -> str:
+    """Remove bare URLs; tidy only the spot where one was (no space left before a stop)."""
+    if not URL.search(para):
+        return para
+    para = URL.sub("\x00", para)
+    para = re.sub(r"\s*\x00\s*(?=[.,;:!?)]|$)", "", para)
+    para = re.sub(r"\(\s*\x00?\s*\)", "", para).replace("\x00", " ")
+    return " ".join(para.split())

@@ -1,0 +1,30 @@
+"""Unicode repair: mojibake, entities, line breaks, spaces and invisible characters."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+# ftfy repairs mojibake and HTML entities; curly quotes and dashes are kept because quote
+# attribution and sentence splitting read them.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_EARLY_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # ZWNJ/ZWJ are kept: scripts need them
+
+
+def repair_unicode(text: str) -> str:
+    """Fix mojibake/entities (ftfy), unify line breaks and spaces, drop invisible characters."""
+    # line breaks and invisible characters first: a soft hyphen or form feed inside mojibake
+    # hides it from ftfy ("\x85" is left to ftfy, which reads it as the "…" it usually was)
+    text = _INVISIBLE.sub("", _EARLY_BREAKS.sub("\n", text))
+    for _ in range(3):  # a repair can reveal another layer of mojibake; stop when stable
+        fixed = ftfy.fix_text(text, _FTFY)
+        if fixed == text:
+            break
+        text = _INVISIBLE.sub("", fixed)
+    text = _LINE_BREAKS.sub("\n", text)
+    return _SPACES.sub(" ", text)

@@ -1,0 +1,56 @@
+"""What every command shares: one-line errors on stderr, progress bars, exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+T = TypeVar("T")
+
+# Exit codes: 0 all inputs used; 1 some inputs rejected (the rest processed); 2 nothing usable.
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_FAILED = 2
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def report_error(message: str) -> None:
+    """One line per problem, plain text, on stderr."""
+    print(f"error: {message}", file=sys.stderr, flush=True)
+
+
+def progress_bar(disable: bool = False) -> Progress:
+    """A Rich progress bar on stderr; hidden when stderr is not a terminal or ``disable``."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+        disable=disable or not stderr.is_terminal,
+    )
+
+
+def track(items: Iterable[T], total: int | None, description: str) -> Iterator[T]:
+    """Iterate with a progress bar (shown only on a terminal)."""
+    with progress_bar() as bar:
+        task = bar.add_task(description, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

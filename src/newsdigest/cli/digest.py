@@ -1,0 +1,80 @@
+"""``newsdigest digest``: the cited summary of one cluster of articles."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, report_error
+
+
+def digest_command(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (txt, html, jsonl, warc).")
+    ],
+    words: Annotated[
+        int | None, typer.Option("--words", "-w", help="Summary length in words.")
+    ] = None,
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", "-s", help="Summary length in sentences.")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, markdown, json or html.")
+    ] = "text",
+    summarizer: Annotated[str, typer.Option(help="Summarization method.")] = "default",
+    embedder: Annotated[str | None, typer.Option(help="Sentence embedder.")] = None,
+    facts: Annotated[
+        bool, typer.Option("--facts/--no-facts", help="Extract who/what/where/when.")
+    ] = True,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
+    ] = None,
+    timing: Annotated[bool, typer.Option(help="Print the time taken on stderr.")] = False,
+) -> None:
+    """Print the cited multi-document summary of the articles of one event."""
+    from newsdigest.errors import NewsdigestError
+    from newsdigest.pipeline import digest
+    from newsdigest.render import FORMATS, render
+
+    if fmt not in FORMATS:
+        report_error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(EXIT_FAILED)
+    if words is not None and sentences is not None:
+        report_error("--words and --sentences: give one length budget, not both")
+        raise typer.Exit(EXIT_FAILED)
+    failures: list[str] = []
+
+    def on_error(error: Exception) -> None:
+        failures.append(str(error))
+        report_error(str(error))
+
+    started = time.perf_counter()
+    try:
+        story = digest(
+            paths,
+            words=words,
+            sentences=sentences,
+            summarizer=summarizer,
+            embedder=embedder,
+            facts=facts,
+            on_error=on_error,
+        )
+    except NewsdigestError as exc:
+        report_error(str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    text = render(story, fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if timing:
+        print(f"digest took {time.perf_counter() - started:.2f} s", file=sys.stderr)
+    raise typer.Exit(EXIT_PARTIAL if failures else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("digest")(digest_command)

@@ -1,0 +1,60 @@
+"""``newsdigest ingest``: read articles into the store (SQLite file or PostgreSQL URL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, progress_bar, report_error
+
+
+def ingest_command(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (txt, html, jsonl, json, warc[.gz]).")
+    ],
+    db: Annotated[
+        str, typer.Option("--db", help="SQLite file, or a postgresql:// URL.")
+    ] = "news.db",
+    batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 200,
+) -> None:
+    """Store articles, dropping exact and near duplicates; safe to rerun on the same input."""
+    from newsdigest.errors import NewsdigestError
+    from newsdigest.store import open_store
+    from newsdigest.stories import ingest
+
+    try:
+        store = open_store(db)
+    except NewsdigestError as exc:
+        report_error(str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    with progress_bar() as bar:
+        task = bar.add_task("ingesting", total=None)
+        try:
+            report = ingest(
+                paths,
+                store,
+                batch_size=batch,
+                on_error=lambda e: report_error(str(e)),
+                on_batch=lambda n: bar.advance(task, n),
+            )
+        except NewsdigestError as exc:
+            report_error(str(exc))
+            raise typer.Exit(EXIT_FAILED) from None
+        finally:
+            store.close()
+    reasons = ""
+    if report.rejected:
+        counts: dict[str, int] = {}
+        for error in report.rejected:
+            counts[error.reason] = counts.get(error.reason, 0) + 1
+        reasons = " (" + "; ".join(f"{n} {why}" for why, n in sorted(counts.items())) + ")"
+    typer.echo(report.line() + reasons)
+    if report.read == 0:
+        raise typer.Exit(EXIT_FAILED)
+    raise typer.Exit(EXIT_PARTIAL if report.rejected else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)

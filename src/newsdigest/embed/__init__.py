@@ -1,0 +1,44 @@
+"""embed stage: sentence vectors behind one protocol (``base.Embedder``).
+
+``get_embedder(name)``: ``tfidf`` (always available), ``static`` (MiniLM distilled to a
+static table, numpy speed), ``minilm`` (the full neural model), or a path to a model2vec dir.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdigest.embed.base import Embedder
+from newsdigest.errors import ModelUnavailableError
+
+EMBEDDERS = ("tfidf", "static", "minilm")
+DEFAULT_EMBEDDER = "tfidf"
+
+
+def get_embedder(name: str | None = None) -> Embedder:
+    """The embedder called ``name`` (``default``/None: the measured default, see BENCHMARKS.md)."""
+    key = (name or "default").strip()
+    if key == "default":
+        key = DEFAULT_EMBEDDER
+    if key == "tfidf":
+        from newsdigest.embed.tfidf import TfidfEmbedder
+
+        return TfidfEmbedder()
+    if key == "static":
+        from newsdigest.embed.static import StaticEmbedder
+
+        return StaticEmbedder()
+    if key in ("minilm", "sentence-transformers"):
+        from newsdigest.embed.sentence_transformers import SentenceTransformerEmbedder
+
+        return SentenceTransformerEmbedder()
+    if Path(key).exists():
+        from newsdigest.embed.static import StaticEmbedder
+
+        return StaticEmbedder(key)
+    raise ModelUnavailableError(
+        f"{key}: unknown embedder (choose {', '.join(EMBEDDERS)} or a model2vec directory)"
+    )
+
+
+__all__ = ["EMBEDDERS", "DEFAULT_EMBEDDER", "Embedder", "get_embedder"]

@@ -1,0 +1,286 @@
+"""Summary quality on a benchmark, with the peers side by side in the same run.
+
+The protocol is fixed (issue 3): each system's sentences in order, truncated at ``words``
+words; ``rouge-score`` with the Porter stemmer; F1 of rouge1, rouge2 and rougeLsum with
+hypothesis and reference one sentence per line; the reference without its leading "– ";
+means ×100. Time per cluster counts sentence splitting, embedding and selection. Systems run
+interleaved cluster by cluster, so a busy machine slows all of them alike.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import json
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdigest.errors import InputError
+from newsdigest.model import Sentence
+from newsdigest.split import split_sentences
+from newsdigest.summarize.base import Budget, Summarizer
+
+PEERS = ("lead", "random", "lexrank", "textrank", "lsa")
+DEFAULT_METHODS = ("default", *PEERS, "oracle")
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One benchmark item: the articles of an event and the human reference summary."""
+
+    documents: tuple[str, ...]
+    reference: str
+
+
+@dataclass
+class SystemResult:
+    """Per-cluster scores and timings of one system (lists in input order)."""
+
+    name: str
+    rouge1: list[float] = field(default_factory=list)
+    rouge2: list[float] = field(default_factory=list)
+    rougeLsum: list[float] = field(default_factory=list)  # noqa: N815 - the metric's name
+    ms: list[float] = field(default_factory=list)
+    summaries: list[list[str]] = field(default_factory=list)
+
+    def mean(self, metric: str, indices: Iterable[int] | None = None) -> float:
+        values = getattr(self, metric)
+        picked = values if indices is None else [values[i] for i in indices]
+        return 100 * statistics.fmean(picked) if picked else 0.0
+
+    @property
+    def ms_per_cluster(self) -> float:
+        return statistics.fmean(self.ms) if self.ms else 0.0
+
+
+# ---- datasets ---------------------------------------------------------------------------
+
+
+def _clean_reference(summary: str) -> str:
+    return summary.strip().removeprefix("–").strip()
+
+
+def _cluster(documents: object, summary: object, where: str) -> Cluster:
+    if isinstance(documents, str):
+        try:
+            documents = ast.literal_eval(documents)
+        except (ValueError, SyntaxError, MemoryError, RecursionError) as exc:
+            raise InputError(where, f"documents is not a Python list literal ({exc})") from exc
+    if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
+        raise InputError(where, "documents must be a list of strings")
+    docs = tuple(d for d in documents if d.strip())
+    if not docs:
+        raise InputError(where, "no non-empty document")
+    if not isinstance(summary, str) or not summary.strip():
+        raise InputError(where, "summary is missing or empty")
+    return Cluster(documents=docs, reference=_clean_reference(summary))
+
+
+def iter_dataset(path: str | Path) -> Iterator[Cluster | InputError]:
+    """Clusters of a CSV (``documents`` as a Python list literal, ``summary``) or JSON Lines
+    file (``{"documents": [...], "summary": "..."}``); a bad record yields an ``InputError``
+    naming the file and record instead of stopping the batch."""
+    path = Path(path)
+    if not path.is_file():
+        yield InputError(str(path), "no such file")
+        return
+    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+        with path.open(encoding="utf-8", errors="strict") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{n}"
+                try:
+                    record = json.loads(line)
+                    if not isinstance(record, dict):
+                        raise InputError(where, "not a JSON object")
+                    yield _cluster(record.get("documents"), record.get("summary"), where)
+                except json.JSONDecodeError as exc:
+                    yield InputError(where, f"invalid JSON ({exc.msg})")
+                except InputError as exc:
+                    yield exc
+        return
+    csv.field_size_limit(2**31 - 1)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = {"documents", "summary"} - set(reader.fieldnames or ())
+        if missing:
+            yield InputError(str(path), f"missing column(s): {', '.join(sorted(missing))}")
+            return
+        for n, row in enumerate(reader, 1):
+            try:
+                yield _cluster(row.get("documents"), row.get("summary"), f"{path}:row {n}")
+            except InputError as exc:
+                yield exc
+
+
+def read_dataset(path: str | Path) -> tuple[list[Cluster], list[InputError]]:
+    """All good clusters and one error per bad record."""
+    clusters: list[Cluster] = []
+    errors: list[InputError] = []
+    for item in iter_dataset(path):
+        (errors if isinstance(item, InputError) else clusters).append(item)  # type: ignore[arg-type]
+    return clusters, errors
+
+
+# ---- protocol ---------------------------------------------------------------------------
+
+
+def split_cluster(cluster: Cluster) -> list[list[Sentence]]:
+    return [split_sentences(text, f"d{i}") for i, text in enumerate(cluster.documents)]
+
+
+def truncate(sentences: Sequence[str], words: int) -> list[str]:
+    """Sentences in order until ``words`` words; the last one cut at the budget."""
+    out: list[str] = []
+    left = words
+    for text in sentences:
+        tokens = text.split()
+        if left <= 0 or not tokens:
+            if left <= 0:
+                break
+            continue
+        out.append(" ".join(tokens[:left]))
+        left -= len(tokens)
+    return out
+
+
+class RougeProtocol:
+    """``rouge-score`` with the stemmer; one sentence per line on both sides."""
+
+    def __init__(self) -> None:
+        from rouge_score import rouge_scorer
+
+        self._scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+        self._ref_lines: dict[str, str] = {}
+
+    def reference_lines(self, reference: str) -> str:
+        if reference not in self._ref_lines:
+            self._ref_lines[reference] = "\n".join(s.text for s in split_sentences(reference))
+        return self._ref_lines[reference]
+
+    def score(self, summary: Sequence[str], reference: str) -> dict[str, float]:
+        scores = self._scorer.score(self.reference_lines(reference), "\n".join(summary))
+        return {k: scores[k].fmeasure for k in ROUGE_TYPES}
+
+
+SystemFactory = Callable[[Cluster], Summarizer]
+
+
+def system_factories(
+    methods: Sequence[str], embedder: str | None = None
+) -> dict[str, SystemFactory]:
+    """Name → per-cluster summarizer maker (the oracle needs the cluster's reference)."""
+    from newsdigest.summarize import get_summarizer
+
+    factories: dict[str, SystemFactory] = {}
+    for method in methods:
+        if method == "oracle":
+            factories[method] = lambda c: get_summarizer("oracle", reference=c.reference, fill=True)
+        else:
+            made = get_summarizer(method, embedder=embedder, fill=True)
+            factories[method] = lambda c, made=made: made
+    return factories
+
+
+def run_eval(
+    clusters: Sequence[Cluster],
+    methods: Sequence[str] = DEFAULT_METHODS,
+    *,
+    words: int = 250,
+    embedder: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[SystemResult]:
+    """Every method on every cluster under the fixed protocol."""
+    factories = system_factories(methods, embedder)
+    protocol = RougeProtocol()
+    budget = Budget(words=words)
+    results = {name: SystemResult(name) for name in factories}
+    for n, cluster in enumerate(clusters):
+        for name, factory in factories.items():
+            summarizer = factory(cluster)
+            start = time.perf_counter()
+            docs = split_cluster(cluster)
+            chosen = summarizer.summarize(docs, budget)
+            elapsed = 1000 * (time.perf_counter() - start)
+            summary = truncate([s.text for s in chosen], words)
+            scores = protocol.score(summary, cluster.reference)
+            result = results[name]
+            result.ms.append(elapsed)
+            result.summaries.append(summary)
+            for metric in ROUGE_TYPES:
+                getattr(result, metric).append(scores[metric])
+        if progress:
+            progress(n + 1)
+    return list(results.values())
+
+
+def folds(n: int, k: int = 5, seed: int = 0) -> list[list[int]]:
+    """``k`` disjoint, seeded, near-equal folds of ``range(n)``."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return [sorted(order[i::k]) for i in range(k)]
+
+
+# ---- reporting --------------------------------------------------------------------------
+
+
+def table_rows(results: Sequence[SystemResult]) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (
+            r.name,
+            f"{r.mean('rouge1'):.2f}",
+            f"{r.mean('rouge2'):.2f}",
+            f"{r.mean('rougeLsum'):.2f}",
+            f"{r.ms_per_cluster:.1f}",
+        )
+        for r in results
+    ]
+
+
+def markdown_table(results: Sequence[SystemResult]) -> str:
+    lines = ["| system | R1 | R2 | RLsum | ms/cluster |", "|---|---:|---:|---:|---:|"]
+    lines += ["| " + " | ".join(row) + " |" for row in table_rows(results)]
+    return "\n".join(lines)
+
+
+def write_predictions(result: SystemResult, path: str | Path) -> None:
+    """One JSON line per cluster, in input order: ``{"index": i, "summary": [...]}``."""
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for i, summary in enumerate(result.summaries):
+            fh.write(json.dumps({"index": i, "summary": summary}, ensure_ascii=False) + "\n")
+
+
+def plot(results: Sequence[SystemResult], path: str | Path) -> None:
+    """Quality (R1, R2) against ms/cluster (log scale), one point per system."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
+    for r in results:
+        x = max(r.ms_per_cluster, 0.01)
+        ax.scatter([x], [r.mean("rouge1")], color="tab:blue")
+        ax.scatter([x], [r.mean("rouge2")], color="tab:orange", marker="s")
+        ax.annotate(r.name, (x, r.mean("rouge1")), textcoords="offset points", xytext=(5, 4))
+    ax.set_xscale("log")
+    ax.set_xlabel("ms per cluster (log scale)")
+    ax.set_ylabel("ROUGE F1 ×100 (● R1, ■ R2)")
+    ax.set_title("Summary quality against speed")
+    ax.grid(True, alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(str(path), format="png")
+    plt.close(fig)
+
+
+def main(argv: Sequence[str] | None = None) -> None:  # pragma: no cover - thin wrapper
+    args = list(argv if argv is not None else sys.argv[1:])
+    clusters, _ = read_dataset(args[0])
+    print(markdown_table(run_eval(clusters[: int(args[1])] if len(args) > 1 else clusters)))

@@ -1,0 +1,94 @@
+"""Facts of a story: who is named, who said what, when and where, and where sources differ.
+
+``extract_facts`` runs spaCy once over the cluster (``nlp.pipe``), reconciles names across
+articles, attributes quotes, resolves dates against each article's date, and compares what the
+articles say. Every value points back to its article and span or sentence; what cannot be
+resolved stays None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from newsdigest.facts.canonical import build_entities
+from newsdigest.facts.disagree import (
+    attribution_disagreements,
+    find_quantities,
+    quantity_disagreements,
+    value_disagreement,
+)
+from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles, raw_mentions
+from newsdigest.facts.quotes import Attributed, attribute_quotes, corroborate
+from newsdigest.facts.roles import build_role_index
+from newsdigest.facts.when_where import (
+    DateMention,
+    article_event_date,
+    article_event_place,
+    build_timeline,
+    find_dates,
+    plurality,
+)
+from newsdigest.model import Article, Facts, Sentence
+from newsdigest.split import split_sentences
+
+__all__ = ["extract_facts"]
+
+
+def extract_facts(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    *,
+    model: str = DEFAULT_MODEL,
+) -> Facts:
+    """The facts of one cluster of cleaned articles (``sentences`` by article id; an article
+    missing from it is split here)."""
+    if not articles:
+        return Facts()
+    sents = {a.id: tuple(sentences.get(a.id) or split_sentences(a.text, a.id)) for a in articles}
+    docs = parse_articles(articles, model)
+    raw = [m for a, doc in zip(articles, docs, strict=True) for m in raw_mentions(a, doc)]
+    entities = build_entities(raw, articles)
+    roles = build_role_index(entities, articles)
+
+    attributed: list[Attributed] = []
+    dates: list[DateMention] = []
+    places: dict[str, str | None] = {}
+    days: dict[str, str | None] = {}
+    place_entities = [e for e in entities if e.type == "PLACE"]
+    for article, doc in zip(articles, docs, strict=True):
+        found = attribute_quotes(article, doc, sents[article.id], entities, roles)
+        attributed.extend(found)
+        spans = [a.span for a in found]
+        article_dates = find_dates(article, sents[article.id], spans)
+        dates.extend(article_dates)
+        days[article.id] = article_event_date(article, article_dates)
+        places[article.id] = article_event_place(article, sents[article.id], place_entities)
+    attributed = corroborate(attributed)
+    event_place = plurality(places)
+    event_date = plurality(days)
+
+    quantities = [
+        q
+        for a in articles
+        for q in find_quantities(
+            a, sents[a.id], place_entities, dates, places[a.id] or event_place, days[a.id]
+        )
+    ]
+    disagreements = [
+        d
+        for d in (
+            value_disagreement("place", "where the event took place", places),
+            value_disagreement("date", "when the event took place", days),
+        )
+        if d is not None
+    ]
+    disagreements += quantity_disagreements(quantities)
+    disagreements += attribution_disagreements(attributed)
+    return Facts(
+        entities=tuple(entities),
+        quotes=tuple(a.quote for a in attributed),
+        event_date=event_date,
+        event_place=event_place,
+        timeline=tuple(build_timeline(dates, sents)),
+        disagreements=tuple(disagreements),
+    )

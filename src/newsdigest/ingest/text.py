@@ -1,0 +1,55 @@
+"""Plain-text reader: one article per file, the first line its title when it reads as one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsdigest.errors import InputError
+from newsdigest.ingest.decode import decode_text, read_limited
+from newsdigest.model import Article, article_id
+
+_INNER_STOP = re.compile(r"[.!?][\"'”’»)]*\s+[\"“«(]?[A-Z]")
+_MAX_TITLE_CHARS = 200
+_MAX_TITLE_WORDS = 30
+
+
+def is_title_line(line: str) -> bool:
+    """A headline is short, one phrase, and does not end with a period; a long first line or a
+    first sentence ("The talks ... have started in Sochi.") is body text, so nothing is lost."""
+    line = line.strip()
+    return (
+        0 < len(line) <= _MAX_TITLE_CHARS
+        and len(line.split()) <= _MAX_TITLE_WORDS
+        and not line.endswith(".")
+        and not _INNER_STOP.search(line)
+    )
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """(title, body) of a plain-text article; title is "" when the first line is body text."""
+    stripped = text.lstrip()
+    first, _, rest = stripped.partition("\n")
+    if rest.strip() and is_title_line(first):
+        return first.strip(), rest
+    return "", stripped
+
+
+def text_article(text: str, *, name: str, source: str | None = None) -> Article | InputError:
+    """An uncleaned Article from one article's text, or the reason there is none."""
+    if not text.strip():
+        return InputError(name, "empty text" if not text else "empty file (only whitespace)")
+    title, body = split_title(text)
+    return Article(id=article_id(body), text=body, title=title, source=source, origin=name)
+
+
+def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
+    """The article of a .txt file; its source is the file name (an outlet per file)."""
+    name = str(path)
+    try:
+        text = decode_text(read_limited(path, max_bytes), name)
+    except InputError as err:
+        yield err
+        return
+    yield text_article(text, name=name, source=path.stem)

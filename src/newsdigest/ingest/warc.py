@@ -1,0 +1,220 @@
+"""WARC reader for crawl archives as Common Crawl's CC-NEWS publishes them (.warc.gz, one gzip
+member per record; plain .warc works too).
+
+Each HTML response record becomes an article (url from WARC-Target-URI, origin the
+WARC-Record-ID, date from the page or else the crawl date). A record that is truncated,
+corrupt, not HTML or without main text is reported with the file, the record and the reason,
+and reading resumes at the next intact record, so one damaged record never costs the batch.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from newsdigest.errors import InputError
+from newsdigest.ingest.decode import format_limit
+from newsdigest.ingest.html import extract_html, parse_datetime
+from newsdigest.model import Article
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_SCAN = 1 << 20
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_LINE = b"WARC/1."
+_EMBEDDED_RECORD = re.compile(rb"\r?\n\r?\nWARC/1\.[01]\r\nWARC-")  # a record swallowed the next
+_HEADER_FIELD = re.compile(rb"^(WARC-Record-ID|WARC-Target-URI):\s*(.+?)\s*$", re.M | re.I)
+_CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9_:.-]+)", re.I)
+_SNIFF_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body)\b", re.I)
+
+
+class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio prints a multi-line warning to stderr for a record whose length is wrong; here
+    that record is reported as an InputError instead, so the warning is silenced."""
+
+    INC_RECORD = ""
+
+
+def _failure_detail(exc: Exception) -> str:
+    """What went wrong, in words; warcio's own messages quote the damaged bytes."""
+    if isinstance(exc, zlib.error | EOFError):
+        return "its gzip data ends early or is damaged"
+    if type(exc).__name__ in ("ArchiveLoadFailed", "StatusAndHeadersParserException"):
+        return "its bytes do not parse as a WARC record"
+    return _printable(str(exc)) or type(exc).__name__
+
+
+def _printable(message: str) -> str:
+    """The leading plain-ASCII part of an error message (warcio quotes the damaged bytes)."""
+    m = re.match(r"[ -~]*", message.strip())
+    return (m.group(0) if m else "")[:80].rstrip(" :,")
+
+
+def _record_name(path: str, record_id: str | None, uri: str | None, offset: int) -> str:
+    rid = record_id or f"at byte {offset}"
+    return f"{path}: record {rid}" + (f" <{uri}>" if uri else "")
+
+
+def _peek_header(fh: IO[bytes], offset: int, gz: bool) -> tuple[str | None, str | None]:
+    """Record id and target URI of the (possibly damaged) record starting at ``offset``."""
+    fh.seek(offset)
+    raw = fh.read(65536)
+    if gz:  # feed small pieces: a damaged member still yields its intact start (the header)
+        inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = b""
+        for i in range(0, len(raw), 256):
+            try:
+                out += inflate.decompress(raw[i : i + 256])
+            except zlib.error:
+                break
+            if b"\r\n\r\n" in out or inflate.eof:
+                break
+        raw = out
+    header = raw.split(b"\r\n\r\n", 1)[0]
+    fields = {
+        k.decode().lower(): v.decode("utf-8", "replace") for k, v in _HEADER_FIELD.findall(header)
+    }
+    return fields.get("warc-record-id"), fields.get("warc-target-uri")
+
+
+def _is_record_start(fh: IO[bytes], offset: int, gz: bool) -> bool:
+    fh.seek(offset)
+    head = fh.read(512)
+    if gz:
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(_WARC_LINE)
+
+
+def _next_record_start(fh: IO[bytes], start: int, gz: bool) -> int | None:
+    """Offset of the first intact record header at or after ``start``, or None."""
+    needle = _GZIP_MAGIC if gz else b"\n" + _WARC_LINE
+    pos = start
+    while True:
+        fh.seek(pos)
+        chunk = fh.read(_SCAN + len(needle))
+        if len(chunk) < len(needle):
+            return None
+        at = chunk.find(needle)
+        while at != -1:
+            candidate = pos + at + (0 if gz else 1)
+            if candidate >= start and _is_record_start(fh, candidate, gz):
+                return candidate
+            at = chunk.find(needle, at + 1)
+        pos += _SCAN
+
+
+def _content_type(record: Any) -> str:
+    headers = record.http_headers if record.rec_type == "response" else record.rec_headers
+    return (headers.get_header("Content-Type") or "").strip() if headers else ""
+
+
+def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
+    """Articles of the HTML response records of a WARC file; other record types are skipped."""
+    name = str(path)
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield InputError(name, exc.strerror or "cannot read file")
+        return
+    with fh:
+        head = fh.read(4)
+        if not head:
+            yield InputError(name, "empty file")
+            return
+        gz = head.startswith(b"\x1f\x8b")
+        if not _is_record_start(fh, 0, gz):
+            yield InputError(name, "not a WARC file (no WARC/1.x record header at the start)")
+            return
+        pos: int | None = 0
+        html_records = 0
+        while pos is not None:
+            fh.seek(pos)
+            iterator = QuietArchiveIterator(fh)
+            resume: int | None = None
+            last_start = pos
+            try:
+                for record in iterator:
+                    start = last_start = iterator.offset
+                    if record.rec_type not in ("response", "resource"):
+                        continue
+                    outcome = _read_record(record, name, start, gz, max_bytes)
+                    if outcome is None:
+                        continue
+                    html_records += 1
+                    yield outcome
+                    if isinstance(outcome, InputError) and outcome.reason.startswith("truncated"):
+                        resume = _next_record_start(fh, start + 1, gz)
+                        break
+            except Exception as exc:  # noqa: BLE001 - any decoder/parser failure is per-record
+                bad = max(iterator.offset, last_start)  # warcio's offset is unreliable here
+                rid, uri = _peek_header(fh, bad, gz)
+                detail = _failure_detail(exc)
+                yield InputError(
+                    _record_name(name, rid, uri, bad), f"truncated or corrupt record ({detail})"
+                )
+                html_records += 1
+                resume = _next_record_start(fh, bad + 1, gz)
+            pos = resume
+        if html_records == 0:
+            yield InputError(name, "no HTML response records in the archive")
+
+
+def _read_record(
+    record: Any, path: str, offset: int, gz: bool, max_bytes: int
+) -> Article | InputError | None:
+    """The article of one response/resource record; None for records that are not pages
+    (redirects, empty bodies)."""
+    rec = record.rec_headers
+    rid = rec.get_header("WARC-Record-ID")
+    uri = rec.get_header("WARC-Target-URI")
+    name = _record_name(path, rid, uri, offset)
+    if record.http_headers is not None and record.rec_type == "response":
+        status = record.http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None
+    ctype = _content_type(record)
+    content = record.content_stream().read(max_bytes + 1)
+    if len(content) > max_bytes:
+        return InputError(name, f"record too large (over the {format_limit(max_bytes)} limit)")
+    while record.raw_stream.read(_SCAN):  # consume the rest to see whether the record is whole
+        pass
+    missing = getattr(record.raw_stream, "limit", 0) or 0
+    if missing > 0:
+        return InputError(name, f"truncated record ({missing} bytes missing)")
+    if not gz and _EMBEDDED_RECORD.search(content):
+        return InputError(name, "truncated record (its length runs into the next record)")
+    if not content.strip():
+        return None
+    # Common Crawl adds the type it identified from the bytes; servers often send none or a
+    # generic one, so that and a look at the payload decide as well
+    identified = (rec.get_header("WARC-Identified-Payload-Type") or "").lower()
+    generic = not ctype or ctype.lower().startswith(("application/octet-stream", "text/plain"))
+    is_html = (
+        ctype.lower().startswith(HTML_TYPES)
+        or identified.startswith(HTML_TYPES)
+        or (generic and not identified and _SNIFF_HTML.search(content[:4096]) is not None)
+    )
+    if not is_html:
+        seen_as = f", identified as {identified}" if identified else ""
+        return InputError(name, f"not HTML ({ctype.split(';')[0] or 'no content type'}{seen_as})")
+    m = _CHARSET.search(ctype)
+    crawl_date = parse_datetime(rec.get_header("WARC-Date"))
+    article = extract_html(
+        content, name=name, url=uri, published=crawl_date, charset=m.group(1) if m else None
+    )
+    if isinstance(article, InputError):
+        if rec.get_header("WARC-Truncated"):
+            reason = (
+                f"{article.reason}; record cut by the crawler ({rec.get_header('WARC-Truncated')})"
+            )
+            return InputError(name, reason)
+        return article
+    return replace(article, origin=rid or name)

@@ -1,0 +1,174 @@
+"""Plain data of the pipeline: every stage takes and returns these frozen dataclasses.
+
+Schema changes bump ``SCHEMA_VERSION`` (see ``serialize.py``); fields are only ever added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+SCHEMA_VERSION = 1
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_for_id(text: str) -> str:
+    """Case-, accent- and whitespace-folded text, so trivially re-encoded copies share an id."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _WS.sub(" ", folded).strip()
+
+
+def article_id(text: str) -> str:
+    """Stable id: the first 16 hex digits of the SHA-256 of the normalized text."""
+    return hashlib.sha256(normalize_for_id(text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article after cleaning; ``text`` is the clean text all spans point into."""
+
+    id: str
+    text: str
+    title: str = ""
+    url: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    origin: str | None = None  # path, URL or WARC record id it was read from
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, with its character span in ``Article.text``."""
+
+    article_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source sentence that supports a summary sentence."""
+
+    article: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """One sentence of a digest: its text, where it was taken from, and all its support."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    support: int  # number of distinct outlets (sources) among the citations
+    origin: Citation | None = None  # the sentence it was extracted from (None if generated)
+
+
+@dataclass(frozen=True)
+class Outlier:
+    """An article left out of a story's summary, with the reason a reader can check."""
+
+    article_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organization or place, under one canonical name across spellings."""
+
+    name: str
+    type: str  # PERSON | ORG | PLACE
+    mentions: tuple[Mention, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(sorted({m.article for m in self.mentions}))
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote, its speaker (canonical entity name or None when unresolved), and span."""
+
+    text: str
+    speaker: str | None
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str  # ISO date
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One value of a disputed fact and the articles that state it."""
+
+    value: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A fact on which sources differ: what it is and which sources say which value."""
+
+    kind: str  # place | date | number | attribution
+    subject: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Who/what/where/when of a story; unresolved values stay None rather than guessed."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    event_date: str | None = None
+    event_place: str | None = None
+    timeline: tuple[TimelineEntry, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """A group of articles about one event, its outliers, cited summary and facts."""
+
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+    summary: tuple[SummarySentence, ...] = ()
+    outliers: tuple[Outlier, ...] = ()
+    facts: Facts | None = None
+    # every URL under which an article (or a near-duplicate folded into it) was seen
+    urls: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sentences: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+
+def story_id(article_ids: list[str] | tuple[str, ...]) -> str:
+    """Story id from its founding article ids, stable across runs."""
+    joined = "\n".join(sorted(article_ids))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:12]

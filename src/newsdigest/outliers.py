@@ -1,0 +1,143 @@
+"""Articles inside a cluster that are about another event: reported, never summarized.
+
+Three cheap, explainable signals, each producing a reason a reader can check:
+- time: published far from the rest of the story (when dates are known);
+- place: the article's lead sets its event somewhere else and never mentions the place the
+  other articles agree on (two meetings of the same people, months apart, in two cities);
+- content: it shares almost no vocabulary with the others.
+An article is only flagged against a clear majority, so a two-article story never loses one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from statistics import median
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsdigest.model import Article, Outlier, Sentence
+
+WINDOW_DAYS = 7
+MIN_CONTENT_SIMILARITY = 0.05
+
+_NOT_PLACES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December The This That General Addition
+    Particular Fact Total Order Response Turn Contrast Election Elections Congress Parliament
+    Government Office Time""".split()
+)
+_IN_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?"
+    r"(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b(?!['’]s)(?P<after>\s+[a-z]+)?"
+)
+# A demonym-shaped word followed by a lowercase word is an adjective ("in American elections"),
+# unless that word is one that follows places ("in Iran and Syria").
+_DEMONYM = re.compile(r"(?:an|ese|ish|ic)$")
+_PLACE_FOLLOWERS = frozenset(
+    """on and with at to last this after before since where which that when as amid over from
+    during earlier today yesterday is was were has have had will by of or but""".split()
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s", re.M
+)
+_LEAD_SENTENCES = 2
+
+
+def _places(text: str) -> list[str]:
+    """Places an event is set in ("in Sochi", "at Rovaniemi", a "MOSCOW –" dateline), in order."""
+    found = [m.group("place").title() for m in _DATELINE.finditer(text)]
+    for m in _IN_PLACE.finditer(text):
+        after = (m.group("after") or "").strip()
+        place = m.group("place")
+        adjective = after and after not in _PLACE_FOLLOWERS and _DEMONYM.search(place)
+        if adjective or place.endswith("ing"):
+            continue
+        found.append(place)
+    return list(dict.fromkeys(p for p in found if p.split()[0] not in _NOT_PLACES))
+
+
+def _lead(article: Article, sentences: Sequence[Sentence]) -> str:
+    return " ".join([article.title, *(s.text for s in sentences[:_LEAD_SENTENCES])])
+
+
+def _by_time(articles: Sequence[Article]) -> dict[str, str]:
+    dated = [a for a in articles if a.published]
+    if len(dated) < 3:
+        return {}
+    stamps = sorted(a.published.timestamp() for a in dated if a.published)
+    center = median(stamps)
+    reasons = {}
+    for a in dated:
+        assert a.published is not None
+        days = abs(a.published.timestamp() - center) / 86400
+        if days > WINDOW_DAYS:
+            reasons[a.id] = (
+                f"published {a.published.date().isoformat()}, {days:.0f} days away from "
+                f"the rest of the story (window {WINDOW_DAYS} days)"
+            )
+    return reasons if len(reasons) * 2 < len(dated) else {}
+
+
+def _by_place(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> dict[str, str]:
+    if len(articles) < 3:
+        return {}
+    mentioned = {a.id: set(_places(a.title + "\n" + a.text)) for a in articles}
+    counts = Counter(p for places in mentioned.values() for p in places)
+    if not counts:
+        return {}
+    majority, n = counts.most_common(1)[0]
+    if n * 2 <= len(articles):
+        return {}
+    majority_ids = [a.id for a in articles if majority in mentioned[a.id]]
+    reasons = {}
+    for a in articles:
+        text = a.title + "\n" + a.text
+        if re.search(rf"\b{re.escape(majority)}\b", text):
+            continue
+        lead_places = [p for p in _places(_lead(a, sentences.get(a.id, ()))) if p != majority]
+        if lead_places:
+            place = lead_places[0]
+            reasons[a.id] = (
+                f"about an event in {place}; the other articles ({len(majority_ids)} of "
+                f"{len(articles)}) report it in {majority}, which this one never mentions"
+            )
+    return reasons
+
+
+def _by_content(articles: Sequence[Article]) -> dict[str, str]:
+    if len(articles) < 3:
+        return {}
+    try:
+        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+            [a.title + "\n" + a.text for a in articles]
+        )
+    except ValueError:
+        return {}
+    dense = vectors.toarray()
+    total = dense.sum(axis=0)
+    reasons = {}
+    for i, a in enumerate(articles):
+        rest = total - dense[i]
+        norm = np.linalg.norm(rest) * np.linalg.norm(dense[i])
+        sim = float(dense[i] @ rest / norm) if norm else 0.0
+        if sim < MIN_CONTENT_SIMILARITY:
+            reasons[a.id] = (
+                f"shares almost no content with the other articles (similarity {sim:.2f})"
+            )
+    return reasons if len(reasons) * 2 < len(articles) else {}
+
+
+def find_outliers(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> tuple[Outlier, ...]:
+    """Outliers of one cluster with their reasons, in article order."""
+    reasons: dict[str, str] = {}
+    for signal in (_by_time(articles), _by_place(articles, sentences), _by_content(articles)):
+        for article_id, reason in signal.items():
+            reasons.setdefault(article_id, reason)
+    return tuple(Outlier(a.id, reasons[a.id]) for a in articles if a.id in reasons)

@@ -1,0 +1,135 @@
+"""One story from one cluster of articles: split, drop outliers, summarize, cite, extract facts.
+
+``build_story`` is the per-story function every path shares (``digest``, ``stories``, the web
+API and the Spark job), so a story is the same whichever of them built it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsdigest.cite import cite
+from newsdigest.errors import InputError, NoArticlesError
+from newsdigest.model import Article, Sentence, Story, story_id
+from newsdigest.outliers import find_outliers
+from newsdigest.split import split_sentences
+from newsdigest.summarize.base import Budget, Summarizer
+
+DEFAULT_WORDS = 120
+
+
+def _title(articles: Sequence[Article], summary_text: str) -> str:
+    """The shortest headline-length title among the articles, else the summary's opening."""
+    titles = [a.title.strip() for a in articles if 15 <= len(a.title.strip()) <= 160]
+    if titles:
+        counts = {t: titles.count(t) for t in titles}
+        return max(titles, key=lambda t: (counts[t], -abs(len(t) - 70)))
+    words = summary_text.split()
+    return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+
+
+def resolve_summarizer(summarizer: str | Summarizer | None, embedder: str | None) -> Summarizer:
+    if summarizer is None or isinstance(summarizer, str):
+        from newsdigest.summarize import get_summarizer
+
+        return get_summarizer(summarizer or "default", embedder=embedder)
+    return summarizer
+
+
+def build_story(
+    articles: Sequence[Article],
+    *,
+    budget: Budget | None = None,
+    summarizer: str | Summarizer | None = None,
+    embedder: str | None = None,
+    with_facts: bool = True,
+    detect_outliers: bool = True,
+    story_key: str | None = None,
+) -> Story:
+    """Digest one cluster of clean articles into a Story (deterministic for the same input)."""
+    if not articles:
+        raise NoArticlesError("no articles to digest")
+    budget = budget or Budget(words=DEFAULT_WORDS)
+    sentences: dict[str, tuple[Sentence, ...]] = {
+        a.id: tuple(split_sentences(a.text, a.id)) for a in articles
+    }
+    outliers = find_outliers(articles, sentences) if detect_outliers else ()
+    outlier_ids = {o.article_id for o in outliers}
+    kept = [a for a in articles if a.id not in outlier_ids]
+    docs = [sentences[a.id] for a in kept]
+    method = resolve_summarizer(summarizer, embedder)
+    selected = method.summarize(docs, budget)
+    summary = cite(selected, docs, {a.id: a.source or a.id for a in kept})
+    facts = None
+    if with_facts:
+        from newsdigest.facts import extract_facts
+
+        facts = extract_facts(list(articles), sentences)
+    ids = [a.id for a in articles]
+    return Story(
+        id=story_key or story_id(ids),
+        title=_title(kept, " ".join(s.text for s in summary)),
+        articles=tuple(articles),
+        summary=summary,
+        outliers=outliers,
+        facts=facts,
+        urls={a.id: (a.url,) for a in articles if a.url},
+        sentences=sentences,
+    )
+
+
+def _warn(error: InputError) -> None:
+    warnings.warn(str(error), stacklevel=3)
+
+
+def load_inputs(
+    inputs: Iterable[str | Path | Article] | str | Path | Article,
+    on_error: Callable[[InputError], None] | None = None,
+) -> list[Article]:
+    """Articles from paths, Article objects or plain strings (each one article's text).
+
+    A ``str`` is a path when it is one line naming an existing file or folder, or one word
+    ending in a supported extension (so a missing ``"a.txt"`` is reported, not digested);
+    otherwise it is one article's text. Pass a ``pathlib.Path`` to insist on a path. Bad inputs go to ``on_error`` (a warning by default).
+    """
+    from newsdigest.ingest import load_articles
+
+    if isinstance(inputs, (str, Path, Article)):
+        inputs = [inputs]
+    result = load_articles(list(inputs))
+    report = on_error or _warn
+    for error in result.errors:
+        report(error)
+    # the same text read twice (a file listed twice, a copy) is one article
+    unique = {a.id: a for a in result.articles}
+    return list(unique.values())
+
+
+def digest(
+    articles: Iterable[str | Path | Article] | str | Path,
+    *,
+    words: int | None = None,
+    sentences: int | None = None,
+    summarizer: str | Summarizer | None = None,
+    embedder: str | None = None,
+    facts: bool = True,
+    on_error: Callable[[InputError], None] | None = None,
+    **options: Any,
+) -> Story:
+    """Digest the articles of one event: the public Python API behind ``newsdigest digest``."""
+    loaded = load_inputs(articles, on_error)
+    if not loaded:
+        raise NoArticlesError("no readable articles in the input")
+    if words is None and sentences is None:
+        words = DEFAULT_WORDS
+    return build_story(
+        loaded,
+        budget=Budget(words=words, sentences=sentences),
+        summarizer=summarizer,
+        embedder=embedder,
+        with_facts=facts,
+        **options,
+    )

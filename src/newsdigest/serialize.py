@@ -1,0 +1,238 @@
+"""Story <-> JSON-ready dict, with a stable, versioned schema (documented in docs/schema.md).
+
+The same dict is the CLI's ``--format json``, the API's response and the stores' stored form, so a
+field name here is a public promise: fields are only ever added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from newsdigest.model import (
+    SCHEMA_VERSION,
+    Article,
+    Citation,
+    Claim,
+    Disagreement,
+    Entity,
+    Facts,
+    Mention,
+    Outlier,
+    Quote,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def article_to_dict(article: Article, *, with_text: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": article.id,
+        "url": article.url,
+        "path": article.origin,
+        "title": article.title,
+        "source": article.source,
+        "published": _iso(article.published),
+        "language": article.language,
+    }
+    if with_text:
+        data["text"] = article.text
+    return data
+
+
+def article_from_dict(data: Mapping[str, Any]) -> Article:
+    return Article(
+        id=data["id"],
+        text=data.get("text", ""),
+        title=data.get("title") or "",
+        url=data.get("url"),
+        source=data.get("source"),
+        published=parse_datetime(data.get("published")),
+        language=data.get("language"),
+        origin=data.get("path"),
+    )
+
+
+def _citation(c: Citation) -> dict[str, Any]:
+    return {"article": c.article, "sentence": c.sentence}
+
+
+def _citation_from(d: Mapping[str, Any]) -> Citation:
+    return Citation(article=d["article"], sentence=int(d["sentence"]))
+
+
+def facts_to_dict(facts: Facts) -> dict[str, Any]:
+    return {
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "mention_count": len(e.mentions),
+                "articles": list(e.articles),
+                "mentions": [
+                    {"article": m.article, "start": m.start, "end": m.end, "text": m.text}
+                    for m in e.mentions
+                ],
+            }
+            for e in facts.entities
+        ],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "article": q.article,
+                "start": q.start,
+                "end": q.end,
+            }
+            for q in facts.quotes
+        ],
+        "event_date": facts.event_date,
+        "event_place": facts.event_place,
+        "timeline": [
+            {"date": t.date, "text": t.text, "citations": [_citation(c) for c in t.citations]}
+            for t in facts.timeline
+        ],
+        "disagreements": [
+            {
+                "kind": d.kind,
+                "subject": d.subject,
+                "claims": [{"value": c.value, "articles": list(c.articles)} for c in d.claims],
+            }
+            for d in facts.disagreements
+        ],
+    }
+
+
+def facts_from_dict(data: Mapping[str, Any]) -> Facts:
+    return Facts(
+        entities=tuple(
+            Entity(
+                name=e["name"],
+                type=e["type"],
+                aliases=tuple(e.get("aliases", ())),
+                mentions=tuple(
+                    Mention(article=m["article"], start=m["start"], end=m["end"], text=m["text"])
+                    for m in e.get("mentions", ())
+                ),
+            )
+            for e in data.get("entities", ())
+        ),
+        quotes=tuple(
+            Quote(
+                text=q["text"],
+                speaker=q.get("speaker"),
+                article=q["article"],
+                start=q["start"],
+                end=q["end"],
+            )
+            for q in data.get("quotes", ())
+        ),
+        event_date=data.get("event_date"),
+        event_place=data.get("event_place"),
+        timeline=tuple(
+            TimelineEntry(
+                date=t["date"],
+                text=t["text"],
+                citations=tuple(_citation_from(c) for c in t.get("citations", ())),
+            )
+            for t in data.get("timeline", ())
+        ),
+        disagreements=tuple(
+            Disagreement(
+                kind=d["kind"],
+                subject=d["subject"],
+                claims=tuple(
+                    Claim(value=c["value"], articles=tuple(c["articles"])) for c in d["claims"]
+                ),
+            )
+            for d in data.get("disagreements", ())
+        ),
+    )
+
+
+def story_to_dict(story: Story, *, with_text: bool = False) -> dict[str, Any]:
+    """The public JSON form of a story (``with_text`` adds article texts, for storage)."""
+    by_id = {a.id: a for a in story.articles}
+    outlier_ids = {o.article_id for o in story.outliers}
+    articles = [a for a in story.articles if a.id not in outlier_ids]
+    times = [a.published for a in articles if a.published]
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "id": story.id,
+        "title": story.title,
+        "articles": [
+            dict(article_to_dict(a, with_text=with_text), urls=list(story.urls.get(a.id, ())))
+            for a in articles
+        ],
+        "outliers": [
+            dict(
+                article_to_dict(by_id[o.article_id], with_text=with_text),
+                reason=o.reason,
+                urls=list(story.urls.get(o.article_id, ())),
+            )
+            for o in story.outliers
+        ],
+        "summary": [
+            {
+                "text": s.text,
+                "citations": [_citation(c) for c in s.citations],
+                "support": s.support,
+                "origin": _citation(s.origin) if s.origin else None,
+            }
+            for s in story.summary
+        ],
+        "outlets": len({a.source or a.id for a in articles}),
+        "first_published": _iso(min(times)) if times else None,
+        "last_published": _iso(max(times)) if times else None,
+        "facts": facts_to_dict(story.facts) if story.facts else None,
+    }
+    return data
+
+
+def story_from_dict(
+    data: Mapping[str, Any], articles: Mapping[str, Article] | None = None
+) -> Story:
+    """Rebuild a Story; article texts come from ``articles`` when the dict does not carry them."""
+    articles = articles or {}
+
+    def load(d: Mapping[str, Any]) -> Article:
+        return articles.get(d["id"]) or article_from_dict(d)
+
+    members = [load(d) for d in data.get("articles", ())]
+    outlier_rows = list(data.get("outliers", ()))
+    members += [load(d) for d in outlier_rows]
+    urls = {
+        d["id"]: tuple(d.get("urls", ()))
+        for d in [*data.get("articles", ()), *outlier_rows]
+        if d.get("urls")
+    }
+    return Story(
+        id=data["id"],
+        title=data.get("title", ""),
+        articles=tuple(members),
+        summary=tuple(
+            SummarySentence(
+                text=s["text"],
+                citations=tuple(_citation_from(c) for c in s.get("citations", ())),
+                support=int(s.get("support", 0)),
+                origin=_citation_from(s["origin"]) if s.get("origin") else None,
+            )
+            for s in data.get("summary", ())
+        ),
+        outliers=tuple(
+            Outlier(article_id=d["id"], reason=d.get("reason", "")) for d in outlier_rows
+        ),
+        facts=facts_from_dict(data["facts"]) if data.get("facts") else None,
+        urls=urls,
+    )

@@ -1,0 +1,293 @@
+"""The web app: server-rendered story pages, their JSON twins, and the JSON API, over one Store.
+
+Like datasette, every HTML page has a JSON twin (``/stories/{id}.json`` or ``?format=json``) and
+the API answers with the same dicts as ``newsdigest stories --format json`` (``serialize.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json as jsonlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from importlib.resources import files
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsdigest.model import Story
+from newsdigest.serialize import story_to_dict
+from newsdigest.serve.ingest import PostReport, ingest_records
+from newsdigest.serve.intake import (
+    MAX_ARTICLES,
+    MAX_BODY_BYTES,
+    BodyTooLarge,
+    InvalidBody,
+    body_schema,
+    error_line,
+    parse_articles,
+    read_bounded,
+)
+from newsdigest.serve.views import StoryRow, newest_first, story_page, story_row
+from newsdigest.store.base import Store
+
+PAGE_SIZE = 50
+LIST_TTL = 5.0
+RENDERED_PAGES = 1024  # ~20 KB each
+MAX_PAGE_SIZE = 500
+
+# Article text is untrusted: besides escaping, the pages forbid inline script and any foreign
+# origin, so a missed escape still could not run code.
+HTML_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+JSON_HEADERS = {"X-Content-Type-Options": "nosniff"}
+
+
+def _environment() -> Environment:
+    templates = files("newsdigest.serve") / "templates"
+    return Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=True,  # every {{ value }} is HTML-escaped, in every template
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def create_app(
+    store: Store,
+    *,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    max_articles: int = MAX_ARTICLES,
+    ingest: Callable[[Store, Sequence[Any]], PostReport] = ingest_records,
+    list_ttl: float = LIST_TTL,
+) -> FastAPI:
+    """A FastAPI app serving ``store``; the caller owns the store and closes it.
+
+    ``list_ttl``: for a store that cannot list its stories without loading them (no
+    ``story_rows``), each list page is kept this many seconds; this server's own POSTs refresh
+    it at once, other writers' articles show within ``list_ttl``.
+    """
+    app = FastAPI(
+        title="newsdigest",
+        summary="Cited story digests over a news store.",
+        description=(
+            "Stories (groups of articles about one event) with their cited digests, and an "
+            "endpoint to feed articles. Every HTML page has a JSON twin."
+        ),
+        version="1",
+    )
+    env = _environment()
+    # One lock: SQLite connections are not shared across threads safely, and ingest must not
+    # interleave with itself (clustering state); reads are short.
+    lock = threading.Lock()
+    app.mount(
+        "/static", StaticFiles(directory=str(files("newsdigest.serve") / "static")), name="static"
+    )
+
+    def html(template: str, code: int = 200, **context: Any) -> HTMLResponse:
+        body = env.get_template(template).render(**context)
+        return HTMLResponse(body, status_code=code, headers=HTML_HEADERS)
+
+    def json(data: Any, status: int = 200) -> JSONResponse:
+        # every dict served is JSON-native already (serialize.py, StoryRow.to_json)
+        return JSONResponse(data, status_code=status, headers=JSON_HEADERS)
+
+    def wants_json(request: Request) -> bool:
+        return request.query_params.get("format") == "json"
+
+    list_pages: dict[tuple[int, int], tuple[float, list[StoryRow]]] = {}
+    rendered: OrderedDict[str, tuple[bytes, str]] = OrderedDict()  # story id -> (key, page)
+
+    def fetch_rows(offset: int, limit: int) -> tuple[list[StoryRow], bool]:
+        """One page of the list, newest first, and whether there is a next page."""
+        rows_of = getattr(store, "story_rows", None)
+        with lock:
+            if rows_of is not None:  # the store keeps the list's figures: no story is loaded
+                found = [StoryRow(**r) for r in rows_of(limit=limit + 1, offset=offset)]
+            else:
+                now = time.monotonic()
+                cached = list_pages.get((offset, limit))
+                if cached and now - cached[0] < list_ttl:
+                    found = cached[1]
+                else:
+                    stories = newest_first(store.list_stories(limit=offset + limit + 1))
+                    found = [story_row(s) for s in stories[offset:]]
+                    if len(list_pages) > 256:
+                        list_pages.clear()
+                    list_pages[(offset, limit)] = (now, found)
+        return found[:limit], len(found) > limit
+
+    def list_json(offset: int, limit: int) -> dict[str, Any]:
+        rows, more = fetch_rows(offset, limit)
+        return {
+            "stories": [r.to_json() for r in rows],
+            "offset": offset,
+            "limit": limit,
+            "next": f"/api/stories?offset={offset + limit}&limit={limit}" if more else None,
+        }
+
+    def get_story(story_id: str) -> Story:
+        with lock:
+            story = store.get_story(story_id)
+        if story is None:
+            raise HTTPException(404, f"no story with id {story_id!r}")
+        return story
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/") or request.url.path.endswith(".json"):
+            return json({"detail": exc.detail}, exc.status_code)
+        if wants_json(request):
+            return json({"detail": exc.detail}, exc.status_code)
+        return html(
+            "error.html", exc.status_code, status=exc.status_code, message=exc.detail, json_url="/"
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        return json({"error": error_line(errors), "detail": errors}, 422)
+
+    # ---- HTML pages and their JSON twins -------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, summary="Story list (HTML)", tags=["pages"])
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def index(
+        request: Request,
+        offset: int = Query(0, ge=0),
+        limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
+    ) -> Response:
+        if wants_json(request):
+            return json(list_json(offset, limit))
+        rows, more = fetch_rows(offset, limit)
+        return html(
+            "stories.html",
+            rows=rows,
+            offset=offset,
+            prev_url=f"/?offset={max(offset - limit, 0)}&limit={limit}" if offset else None,
+            next_url=f"/?offset={offset + limit}&limit={limit}" if more else None,
+            json_url=f"/stories.json?offset={offset}&limit={limit}",
+        )
+
+    @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"])
+    def index_json(
+        offset: int = Query(0, ge=0), limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+    ) -> Response:
+        return json(list_json(offset, limit))
+
+    @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"])
+    def story_json_twin(story_id: str) -> Response:
+        return json(story_to_dict(get_story(story_id)))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="Story page (HTML)",
+             tags=["pages"])  # fmt: skip
+    def story_html(request: Request, story_id: str) -> Response:
+        story = get_story(story_id)
+        data = story_to_dict(story, with_text=True)
+        if wants_json(request):
+            return json(story_to_dict(story))
+        # a rendered page is reused while the story is unchanged, whoever changed it
+        key = hashlib.blake2b(jsonlib.dumps(data, sort_keys=True).encode(), digest_size=16)
+        with lock:
+            body = rendered.get(story.id)
+            if body is not None:
+                rendered.move_to_end(story.id)
+        if body is None or body[0] != key.digest():
+            page = env.get_template("story.html").render(
+                page=story_page(story), json_url=f"/stories/{story.id}.json"
+            )
+            body = (key.digest(), page)
+            with lock:
+                rendered[story.id] = body
+                if len(rendered) > RENDERED_PAGES:
+                    rendered.popitem(last=False)
+        return HTMLResponse(body[1], headers=HTML_HEADERS)
+
+    # ---- JSON API ----------------------------------------------------------------------
+
+    @app.get("/api/stories", summary="Stories, newest first", tags=["api"])
+    def api_stories(
+        offset: int = Query(0, ge=0), limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+    ) -> Response:
+        return json(list_json(offset, limit))
+
+    @app.get("/api/stories/{story_id}", summary="One story with its cited digest", tags=["api"])
+    def api_story(story_id: str) -> Response:
+        return json(story_to_dict(get_story(story_id)))
+
+    schema, defs = body_schema()
+
+    @app.post(
+        "/api/articles",
+        summary="Ingest one article or a batch; stories are updated",
+        description=(
+            f"One JSON object or a list of at most {max_articles}; at most {max_body_bytes} bytes. "
+            "A batch is all-or-nothing: any invalid article rejects the request (422, naming "
+            "the article index and field) and nothing is stored. Re-sending an article stores "
+            "nothing new (idempotent by content hash and URL)."
+        ),
+        tags=["api"],
+        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}},
+        responses={
+            200: {"description": "What was stored and which stories changed"},
+            413: {"description": "Body or batch over the limit; nothing stored"},
+            422: {"description": "Malformed JSON or an invalid article; nothing stored"},
+        },
+    )  # fmt: skip
+    async def api_articles(request: Request) -> Response:
+        try:
+            body = await read_bounded(
+                request.headers.get("content-length"), request.stream(), max_body_bytes
+            )
+            records = parse_articles(body, max_articles)
+        except BodyTooLarge as exc:
+            return json({"error": str(exc), "detail": str(exc)}, 413)
+        except InvalidBody as exc:
+            return json({"error": error_line(exc.errors), "detail": exc.errors}, 422)
+
+        def run() -> PostReport:
+            with lock:
+                try:
+                    return ingest(store, records)
+                finally:
+                    list_pages.clear()
+
+        try:
+            report = await run_in_threadpool(run)
+        except InvalidBody as exc:
+            return json({"error": error_line(exc.errors), "detail": exc.errors}, 422)
+        return json(report.to_json())
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
+            )
+            doc.setdefault("components", {}).setdefault("schemas", {}).update(defs)
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,146 @@
+"""Reading ``POST /api/articles`` bodies: bounded, validated as a whole, before anything is stored.
+
+A batch is all-or-nothing: one invalid article rejects the request with a 422 that names the
+article and the field, and nothing is written. Size and count limits answer 413 before any
+parsing work is spent on an oversized body.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+
+MAX_BODY_BYTES = 5 * 1024 * 1024
+MAX_ARTICLES = 1000
+
+
+class ArticleIn(BaseModel):
+    """One article as a crawler sends it: the JSON Lines reader's fields; only ``text`` required."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    text: str = Field(description="The article's text (HTML is not parsed here; send text).")
+    id: str | None = Field(default=None, description="Your id for it; kept as the origin.")
+    url: str | None = Field(default=None, description="Where it was published.")
+    title: str | None = None
+    published: str | float | None = Field(
+        default=None,
+        description="ISO 8601 (a time without a zone is UTC) or a Unix time in seconds.",
+    )
+    source: str | None = Field(default=None, description="Outlet name; defaults to the URL host.")
+
+    @field_validator("text")
+    @classmethod
+    def _has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _readable_date(cls, value: str | float | None) -> str | float | None:
+        from newsdigest.ingest.html import parse_datetime
+
+        if value is not None and parse_datetime(value) is None:
+            raise ValueError(f"unreadable date {str(value)[:40]!r}; use ISO 8601")
+        return value
+
+
+ArticlesBody = ArticleIn | list[ArticleIn]
+_BODY = TypeAdapter(ArticlesBody)
+
+
+def body_schema() -> tuple[dict[str, Any], dict[str, Any]]:
+    """OpenAPI schema of the hand-read body and the component schemas it refers to."""
+    schema = _BODY.json_schema(ref_template="#/components/schemas/{model}")
+    return schema, schema.pop("$defs", {})
+
+
+class BodyTooLarge(Exception):
+    """The request is over a limit; the message says which and what to do."""
+
+
+class InvalidBody(Exception):
+    """The body cannot be used; ``errors`` are FastAPI-style ``{loc, msg, type}`` dicts."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__(errors[0]["msg"] if errors else "invalid body")
+        self.errors = errors
+
+
+async def read_bounded(
+    content_length: str | None, chunks: AsyncIterator[bytes], max_bytes: int
+) -> bytes:
+    """The whole body, or ``BodyTooLarge`` as soon as it passes ``max_bytes``."""
+    if content_length and content_length.isdigit() and int(content_length) > max_bytes:
+        raise BodyTooLarge(f"request body is {content_length} bytes; the limit is {max_bytes}")
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in chunks:
+        size += len(chunk)
+        if size > max_bytes:
+            raise BodyTooLarge(f"request body is over the limit of {max_bytes} bytes")
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
+    """Validate the whole batch; every bad field of every article is reported, none is kept."""
+    try:
+        data = json.loads(body.decode("utf-8"))  # RFC 8259: JSON between systems is UTF-8
+    except UnicodeDecodeError as exc:
+        raise InvalidBody(
+            [{"loc": ["body"], "msg": f"body is not UTF-8: {exc.reason}", "type": "json_invalid"}]
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise InvalidBody(
+            [
+                {
+                    "loc": ["body"],
+                    "msg": f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                    "type": "json_invalid",
+                }
+            ]
+        ) from exc
+    if isinstance(data, list):
+        if len(data) > max_articles:
+            raise BodyTooLarge(
+                f"{len(data)} articles in one request; the limit is {max_articles}, split the batch"
+            )
+        if not data:
+            raise InvalidBody(
+                [{"loc": ["body"], "msg": "empty list: no articles", "type": "too_short"}]
+            )
+    try:
+        parsed = _BODY.validate_python(data)
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors(include_url=False, include_input=False, include_context=False):
+            loc = list(err["loc"])
+            # the union tries "one object" and "a list"; report the branch the client meant
+            if loc and loc[0] == "ArticleIn" and isinstance(data, list):
+                continue
+            if loc and loc[0] == "list[ArticleIn]" and not isinstance(data, list):
+                continue
+            if loc and loc[0] in ("ArticleIn", "list[ArticleIn]"):
+                loc = loc[1:]
+            errors.append({"loc": ["body", *loc], "msg": err["msg"], "type": err["type"]})
+        raise InvalidBody(
+            errors or [{"loc": ["body"], "msg": str(exc), "type": "invalid"}]
+        ) from exc
+    return parsed if isinstance(parsed, list) else [parsed]
+
+
+def error_line(errors: list[dict[str, Any]]) -> str:
+    """'body[2].text: Field required' — the one line a human reads first."""
+    parts = []
+    for err in errors[:5]:
+        where = "body"
+        for p in err["loc"][1:]:
+            where += f"[{p}]" if isinstance(p, int) else f".{p}"
+        parts.append(f"{where}: {err['msg']}")
+    more = f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
+    return "; ".join(parts) + more

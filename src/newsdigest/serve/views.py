@@ -1,0 +1,349 @@
+"""What the pages show, computed from a ``Story``: plain data the templates only lay out.
+
+Keeping this apart from the templates means the numbering of sources, the mapping of citations
+to sentence anchors and the handling of untrusted URLs are tested as functions, not as HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from newsdigest.model import Article, Citation, Sentence, Story
+from newsdigest.serve.chart import TimeChart, articles_over_time
+from newsdigest.split import split_sentences
+
+_SAFE_SCHEMES = frozenset({"http", "https"})
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if a browser may follow it (http/https only); ``javascript:`` and friends never."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _SAFE_SCHEMES or not parts.netloc:
+        return None
+    return url
+
+
+def outlet(article: Article) -> str:
+    """Who published it: the source field, else the URL's host, else a plain placeholder."""
+    if article.source and article.source.strip():
+        return article.source.strip()
+    if article.url:
+        try:
+            host = urlsplit(article.url.strip()).hostname
+        except ValueError:
+            host = None
+        if host:
+            return host.removeprefix("www.")
+    return "unknown outlet"
+
+
+def _utc(t: datetime) -> datetime:
+    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
+
+
+def show_time(t: datetime | None) -> str:
+    return _utc(t).strftime("%Y-%m-%d %H:%M UTC") if t else "undated"
+
+
+def iso_time(t: datetime | None) -> str | None:
+    return _utc(t).isoformat() if t else None
+
+
+def _sort_key(a: Article) -> tuple[int, datetime, str]:
+    return (a.published is None, _utc(a.published) if a.published else datetime.min, a.id)
+
+
+def time_span(articles: Sequence[Article]) -> tuple[datetime | None, datetime | None]:
+    times = [_utc(a.published) for a in articles if a.published]
+    return (min(times), max(times)) if times else (None, None)
+
+
+def show_span(first: datetime | None, last: datetime | None) -> str:
+    """'2019-05-14 08:00 – 2019-05-15 10:30 UTC (26 h)': the time span a reader scans for."""
+    if first is None or last is None:
+        return "undated"
+    if first == last:
+        return show_time(first)
+    minutes = (last - first).total_seconds() / 60
+    if minutes < 90:
+        length = f"{minutes:.0f} min"
+    elif minutes < 72 * 60:
+        length = f"{minutes / 60:.0f} h"
+    else:
+        length = f"{minutes / 1440:.0f} days"
+    end = f"{last:%H:%M}" if first.date() == last.date() else f"{last:%Y-%m-%d %H:%M}"
+    return f"{first:%Y-%m-%d %H:%M} – {end} UTC ({length})"
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One line of the story list."""
+
+    id: str
+    title: str
+    articles: int  # in the story proper; outliers are counted apart
+    outlets: int
+    first: datetime | None
+    last: datetime | None
+    outliers: int = 0
+
+    @property
+    def span(self) -> str:
+        return show_span(self.first, self.last)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": self.articles,
+            "outlets": self.outlets,
+            "outliers": self.outliers,
+            "first_published": iso_time(self.first),
+            "last_published": iso_time(self.last),
+            "url": f"/stories/{self.id}",
+            "json": f"/api/stories/{self.id}",
+        }
+
+
+def members(story: Story) -> list[Article]:
+    """The story's own articles: outliers are about another event and left out of its figures."""
+    left_out = {o.article_id for o in story.outliers}
+    return [a for a in story.articles if a.id not in left_out]
+
+
+def story_row(story: Story) -> StoryRow:
+    own = members(story)
+    first, last = time_span(own)
+    return StoryRow(
+        id=story.id,
+        title=story.title or "(untitled story)",
+        articles=len(own),
+        outlets=len({a.source or a.id for a in own}),  # as serialize.story_to_dict counts them
+        first=first,
+        last=last,
+        outliers=len(story.articles) - len(own),
+    )
+
+
+def newest_first(stories: Sequence[Story]) -> list[Story]:
+    """Newest story first by its latest article; undated stories last, ties by id."""
+
+    def key(s: Story) -> tuple[int, float, str]:
+        _, last = time_span(members(s))
+        return (last is None, -(last.timestamp() if last else 0.0), s.id)
+
+    return sorted(stories, key=key)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of article text: a sentence (with its anchor) or the gap between sentences."""
+
+    text: str
+    anchor: str | None = None  # element id of a sentence; None for the text between sentences
+    cited: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    article: Article
+    outlet: str
+    href: str | None
+    urls: tuple[str, ...]
+    outlier_reason: str | None
+    segments: tuple[Segment, ...]
+
+    @property
+    def published(self) -> str:
+        return show_time(self.article.published)
+
+    @property
+    def published_iso(self) -> str | None:
+        return iso_time(self.article.published)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A citation marker ``[n]``: the source number and the sentence anchors it highlights."""
+
+    number: int
+    anchors: tuple[str, ...]
+    outlet: str
+
+    @property
+    def href(self) -> str:
+        return "#" + self.anchors[0]
+
+    @property
+    def data(self) -> str:
+        return " ".join(self.anchors)
+
+
+@dataclass(frozen=True)
+class CitedLine:
+    text: str
+    markers: tuple[Marker, ...]
+    support: int = 0
+    date: str | None = None  # for timeline entries
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    speaker: str | None
+    source: Source | None
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    value: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class DisagreementView:
+    kind: str
+    subject: str
+    claims: tuple[ClaimView, ...]
+
+
+@dataclass(frozen=True)
+class EntityView:
+    name: str
+    type: str
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    row: StoryRow
+    story: Story
+    summary: tuple[CitedLine, ...]
+    sources: tuple[Source, ...]
+    quotes: tuple[QuoteView, ...]
+    timeline: tuple[CitedLine, ...]
+    disagreements: tuple[DisagreementView, ...]
+    entities: tuple[EntityView, ...]
+    chart: TimeChart | None
+    event_date: str | None
+    event_place: str | None
+
+
+def anchor(number: int, sentence_index: int) -> str:
+    return f"a{number}-s{sentence_index}"
+
+
+def _segments(
+    text: str, sentences: Sequence[Sentence], number: int, cited: set[int]
+) -> list[Segment]:
+    out: list[Segment] = []
+    pos = 0
+    for s in sorted(sentences, key=lambda s: s.start):
+        if s.start < pos or s.end > len(text) or s.end <= s.start:
+            continue  # a span that does not fit the text is shown as plain text, never trusted
+        if s.start > pos:
+            out.append(Segment(text[pos : s.start]))
+        out.append(Segment(text[s.start : s.end], anchor(number, s.index), s.index in cited))
+        pos = s.end
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
+
+
+def story_page(story: Story) -> StoryPage:
+    ordered = sorted(story.articles, key=_sort_key)
+    numbers = {a.id: i for i, a in enumerate(ordered, start=1)}
+    sentences = {
+        a.id: story.sentences.get(a.id) or tuple(split_sentences(a.text, a.id)) for a in ordered
+    }
+    outliers = {o.article_id: o.reason for o in story.outliers}
+    facts = story.facts
+
+    cited: dict[str, set[int]] = {a.id: set() for a in ordered}
+    all_citations: list[Citation] = [c for s in story.summary for c in s.citations]
+    if facts:
+        all_citations += [c for t in facts.timeline for c in t.citations]
+    for c in all_citations:
+        if c.article in cited:
+            cited[c.article].add(c.sentence)
+
+    sources = tuple(
+        Source(
+            number=numbers[a.id],
+            article=a,
+            outlet=outlet(a),
+            href=safe_href(a.url),
+            urls=tuple(u for u in story.urls.get(a.id, ()) if u != a.url),
+            outlier_reason=outliers.get(a.id),
+            segments=tuple(_segments(a.text, sentences[a.id], numbers[a.id], cited[a.id])),
+        )
+        for a in ordered
+    )
+    by_id = {s.article.id: s for s in sources}
+
+    def markers(citations: Sequence[Citation]) -> tuple[Marker, ...]:
+        per_article: dict[str, list[int]] = {}
+        for c in citations:
+            if c.article in numbers:
+                per_article.setdefault(c.article, [])
+                if c.sentence not in per_article[c.article]:
+                    per_article[c.article].append(c.sentence)
+        found = [
+            Marker(numbers[aid], tuple(anchor(numbers[aid], i) for i in idx), by_id[aid].outlet)
+            for aid, idx in per_article.items()
+        ]
+        return tuple(sorted(found, key=lambda m: m.number))
+
+    summary = tuple(CitedLine(s.text, markers(s.citations), s.support) for s in story.summary)
+
+    quotes: list[QuoteView] = []
+    timeline: list[CitedLine] = []
+    disagreements: list[DisagreementView] = []
+    entities: list[EntityView] = []
+    if facts:
+        for q in facts.quotes:
+            src = by_id.get(q.article)
+            where = None
+            if src:
+                for s in sentences[q.article]:
+                    if s.start <= q.start < s.end:
+                        where = anchor(src.number, s.index)
+                        break
+            quotes.append(QuoteView(q.text, q.speaker, src, where))
+        timeline = [CitedLine(t.text, markers(t.citations), date=t.date) for t in facts.timeline]
+        for d in facts.disagreements:
+            claims = tuple(
+                ClaimView(c.value, tuple(by_id[a] for a in c.articles if a in by_id))
+                for c in d.claims
+            )
+            disagreements.append(DisagreementView(d.kind, d.subject, claims))
+        entities = sorted(
+            (EntityView(e.name, e.type, len(e.mentions), len(e.articles)) for e in facts.entities),
+            key=lambda e: (-e.mentions, e.name),
+        )
+
+    return StoryPage(
+        row=story_row(story),
+        story=story,
+        summary=summary,
+        sources=sources,
+        quotes=tuple(quotes),
+        timeline=tuple(timeline),
+        disagreements=tuple(disagreements),
+        entities=tuple(entities[:20]),
+        chart=articles_over_time([a.published for a in members(story)]),
+        event_date=facts.event_date if facts else None,
+        event_place=facts.event_place if facts else None,
+    )

@@ -1,0 +1,131 @@
+"""The single-machine stage functions the Spark job distributes, named in one place.
+
+Nothing here re-implements a stage: each function forwards to the module the single-machine
+``ingest``/``stories`` path uses, so both paths share shingling, thresholds, clustering and
+story building by construction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+import numpy as np
+
+from newsdigest.model import Article
+from newsdigest.spark.executor import ExecutorModels, StorySettings, row_article
+
+
+def shingle_hashes(text: str) -> list[int]:
+    """The dedup stage's word shingles of one text, as 64-bit integers (MLlib wants numbers)."""
+    from newsdigest import dedup
+
+    return sorted(
+        int.from_bytes(hashlib.blake2b(sh, digest_size=8).digest(), "big")
+        for sh in dedup.shingles(text)
+    )
+
+
+def signature(text: str) -> Any:
+    """The dedup stage's MinHash signature of one text (datasketch, fixed seed; picklable)."""
+    from newsdigest import dedup
+
+    return dedup.signature(text)
+
+
+def is_near_duplicate(sig_a: Any, sig_b: Any) -> bool:
+    """The single-machine decision for one candidate pair: a shared LSH band and an estimated
+    Jaccard at the dedup threshold (``dedup.near_duplicate_groups``)."""
+    from newsdigest import dedup
+
+    if not set(dedup.band_keys(sig_a)) & set(dedup.band_keys(sig_b)):
+        return False
+    return dedup.similar(sig_a, sig_b)
+
+
+def near_duplicate_threshold() -> float:
+    from newsdigest import dedup
+
+    return float(dedup.THRESHOLD)
+
+
+def cluster_params() -> Any:
+    from newsdigest.cluster import ClusterParams
+
+    return ClusterParams()
+
+
+def cluster_window() -> timedelta:
+    """How far apart in time two articles of one story can be, at most (one window each side
+    of the story's span, which itself grows only by articles within a window)."""
+    return timedelta(days=cluster_params().window_days)
+
+
+def cluster_batch_size() -> int:
+    from newsdigest.stories import CLUSTER_BATCH
+
+    return int(CLUSTER_BATCH)
+
+
+def doc_freq_size() -> int:
+    from newsdigest.cluster import DocFreq
+
+    return int(DocFreq().counts.size)
+
+
+def batch_doc_freq(articles: Sequence[Article]) -> tuple[np.ndarray, int]:
+    """The clusterer's document-frequency increment for these articles (its own vectorizer)."""
+    from newsdigest.cluster import DocFreq, article_vectors
+
+    counts = DocFreq()
+    article_vectors(list(articles), counts, cluster_params())
+    return counts.counts, counts.docs
+
+
+def cluster(batches: Sequence[tuple[Sequence[Article], np.ndarray, int]]) -> dict[str, str]:
+    """Article id -> story id, exactly as ``stories.cluster_pending`` assigns them.
+
+    Each item is one clustering batch's articles of this segment, with the stream's document
+    frequencies (counts, docs) after the *whole* batch. The clusterer adds the articles it sees
+    to its counts, so it starts each batch from the stream's counts minus this segment's share:
+    its IDF is then the single-machine IDF, bit for bit.
+    """
+    from newsdigest.cluster import ClusterState, DocFreq, assign_batch
+
+    params = cluster_params()
+    state = ClusterState()
+    members: dict[str, str] = {}
+    for articles, counts_after, docs_after in batches:
+        own_counts, own_docs = batch_doc_freq(articles)
+        state.doc_freq = DocFreq(counts_after - own_counts, docs_after - own_docs)
+        members.update(assign_batch(state, articles, params).members)
+    return members
+
+
+def story_row(
+    story_key: str,
+    members: Sequence[dict[str, Any]],
+    settings: StorySettings,
+    models: ExecutorModels,
+) -> dict[str, Any]:
+    """One story's JSON dict, built by ``pipeline.build_story`` with the worker's models, from
+    its articles in reading order (the store's order) with every URL each was seen under."""
+    from newsdigest.pipeline import build_story
+    from newsdigest.serialize import story_to_dict
+    from newsdigest.summarize.base import Budget
+
+    ordered = sorted(members, key=lambda r: (r["file"], r["record"]))
+    articles = [row_article(r) for r in ordered]
+    story = build_story(
+        articles,
+        budget=Budget(words=settings.words, sentences=settings.sentences),
+        summarizer=models.summarizer,
+        with_facts=settings.facts,
+        story_key=story_key,
+    )
+    urls = {r["id"]: tuple(dict.fromkeys(u for *_, u in sorted(r["seen"]) if u)) for r in ordered}
+    story = replace(story, urls=urls)
+    return story_to_dict(story)

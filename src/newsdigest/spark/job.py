@@ -1,0 +1,317 @@
+"""The corpus job: WARC files in, Parquet tables and JSON Lines out.
+
+Stages and where data moves (see docs/spark-at-scale.md for the 10-million-article plan)::
+
+    WARC paths ─► read+clean per file ─► exact dedup ─► MinHashLSH near-dup ─► time segments ─►
+    (narrow)      (executor)            (shuffle 1)    (shuffle 2: LSH join)   (shuffle 3)
+    cluster per segment + build_story per story ─► Parquet (articles, stories, citations) + JSONL
+    (executor: the single-machine clusterer and build_story, models cached per worker)
+
+Run with ``newsdigest spark``, ``python -m newsdigest.spark`` or
+``spark-submit -m newsdigest.spark.job`` (any of them takes the same flags).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsdigest.spark.executor import StorySettings
+
+if TYPE_CHECKING:
+    from pyspark import RDD
+    from pyspark.sql import SparkSession
+
+
+@dataclass(frozen=True)
+class JobConfig:
+    """What to read, where to write, and the settings every story is built with."""
+
+    inputs: tuple[str, ...]
+    output: Path
+    story: StorySettings = field(default_factory=StorySettings)
+    partitions: int | None = None  # story-building partitions; default: Spark's parallelism
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """Counts a user checks after a run (also written to ``output/summary.json``)."""
+
+    files: int
+    articles_read: int
+    exact_duplicates: int
+    near_duplicates: int
+    articles: int  # unique articles after both dedup passes
+    stories: int
+    rejected: tuple[str, ...]  # one line per bad record: "<file>: record <id>: <reason>"
+    model_loads: int  # model loads across all Python workers (one per worker, not per row)
+    model_load_workers: int  # distinct worker processes that loaded them
+    seconds: float
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "articles_read": self.articles_read,
+            "exact_duplicates": self.exact_duplicates,
+            "near_duplicates": self.near_duplicates,
+            "articles": self.articles,
+            "stories": self.stories,
+            "rejected": list(self.rejected),
+            "model_loads": self.model_loads,
+            "model_load_workers": self.model_load_workers,
+            "seconds": round(self.seconds, 3),
+            "stage_seconds": self.stage_seconds,
+        }
+
+
+def expand_inputs(patterns: Sequence[str]) -> list[str]:
+    """Sorted, de-duplicated WARC paths from globs, files and folders (the driver's view)."""
+    from newsdigest.errors import InputError
+
+    found: dict[str, None] = {}
+    for pattern in patterns:
+        path = Path(pattern)
+        if path.is_dir():
+            matches = sorted(str(p) for p in path.rglob("*.warc*") if p.is_file())
+        else:
+            matches = sorted(glob.glob(pattern)) or ([pattern] if path.is_file() else [])
+        if not matches:
+            raise InputError(pattern, "no WARC files match")
+        found.update(dict.fromkeys(matches))
+    return list(found)
+
+
+def _order(row: dict[str, Any]) -> tuple[int, int]:
+    return (row["file"], row["record"])
+
+
+def _earliest(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Merge two readings of one text: keep the first read, collect every URL in read order."""
+    first, second = (a, b) if _order(a) <= _order(b) else (b, a)
+    merged = dict(first)
+    merged["seen"] = sorted(first["seen"] + second["seen"])
+    return merged
+
+
+def _with_seen(row: dict[str, Any]) -> dict[str, Any]:
+    row = dict(row)
+    row["seen"] = [(row["file"], row["record"], row.get("url") or "")]
+    return row
+
+
+def first_per_url(articles: RDD) -> RDD:
+    """Drop every reading of a URL after its first (shuffle 1a): the store keeps the text first
+    stored under a URL and reports a later page under it as a duplicate."""
+
+    def key(row: dict[str, Any]) -> tuple:
+        return (row["url"],) if row.get("url") else ("", row["file"], row["record"])
+
+    return (
+        articles.map(lambda r: (key(r), r))
+        .reduceByKey(lambda a, b: a if _order(a) <= _order(b) else b)
+        .values()
+    )
+
+
+def exact_dedup(articles: RDD) -> RDD:
+    """One row per article id (shuffle 1), the earliest reading kept, ``seen`` = every reading."""
+    return articles.map(lambda r: (r["id"], _with_seen(r))).reduceByKey(_earliest).values()
+
+
+class _StageClock:
+    """Wall time per stage (each stage ends with the action that materializes it)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self._last, 3)
+        self._last = now
+
+
+def run_job(spark: SparkSession, config: JobConfig) -> JobResult:
+    """Run the whole job on ``spark`` and write the tables under ``config.output``."""
+    from newsdigest.spark import executor, stages, tables
+
+    started = time.perf_counter()
+    clock = _StageClock()
+    sc = spark.sparkContext
+    paths = expand_inputs(config.inputs)
+    config.output.mkdir(parents=True, exist_ok=True)
+
+    # one task per WARC file, as Common Crawl's cc-pyspark does: a file is read sequentially
+    rows = sc.parallelize(list(enumerate(paths)), len(paths)).mapPartitions(
+        executor.read_warc_files
+    )
+    rows.persist()
+    rejected = tuple(
+        f"{r['name']}: {r['reason']}"
+        for r in sorted(rows.filter(lambda r: r["kind"] == "rejected").collect(), key=_order)
+    )
+    read = rows.filter(lambda r: r["kind"] == "article")
+    articles_read = read.count()
+    clock.lap("read+clean")
+
+    unique = exact_dedup(first_per_url(read))
+    unique.persist()
+    n_unique = unique.count()
+    exact_duplicates = articles_read - n_unique
+    clock.lap("exact dedup")
+
+    folded = stages.near_duplicates(spark, unique)
+    kept = stages.fold_into_kept(unique, sc.broadcast(folded))
+    kept.persist()
+    n_kept = kept.count()
+    clock.lap("near-dup (MinHashLSH)")
+
+    loads = executor.pid_accumulator(sc)
+    story_rows = stages.build_stories(
+        spark, kept, config.story, loads=loads, partitions=config.partitions
+    )
+    story_rows.persist()
+    n_stories = story_rows.count()
+    clock.lap("cluster+summarize")
+    tables.write_tables(spark, config.output, kept, story_rows)
+    (config.output / "rejected.txt").write_text(
+        "".join(line + "\n" for line in rejected), encoding="utf-8"
+    )
+    clock.lap("write")
+    result = JobResult(
+        files=len(paths),
+        articles_read=articles_read,
+        exact_duplicates=exact_duplicates,
+        near_duplicates=len(folded),
+        articles=n_kept,
+        stories=n_stories,
+        rejected=rejected,
+        model_loads=len(loads.value),
+        model_load_workers=len(set(loads.value)),
+        seconds=time.perf_counter() - started,
+        stage_seconds=clock.seconds,
+    )
+    (config.output / "summary.json").write_text(
+        json.dumps(result.as_dict(), indent=2) + "\n", encoding="utf-8"
+    )
+    for persisted in (rows, unique, kept, story_rows):
+        persisted.unpersist()
+    return result
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdigest.spark",
+        description="Stories with cited digests from WARC archives, on Apache Spark.",
+    )
+    parser.add_argument(
+        "--input",
+        "-i",
+        action="append",
+        required=True,
+        help="WARC file, folder or glob (quote it); repeatable",
+    )
+    parser.add_argument("--output", "-o", type=Path, required=True, help="output folder")
+    parser.add_argument(
+        "--master", default=None, help="Spark master (default: local[2], or spark-submit's)"
+    )
+    parser.add_argument("--words", type=int, default=None, help="summary length in words")
+    parser.add_argument("--sentences", type=int, default=None, help="summary length in sentences")
+    parser.add_argument("--summarizer", default="default")
+    parser.add_argument("--embedder", default=None)
+    parser.add_argument("--no-facts", action="store_true", help="skip entities/quotes/dates")
+    parser.add_argument("--partitions", type=int, default=None, help="story-building partitions")
+    parser.add_argument(
+        "--conf",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="extra Spark setting; repeatable",
+    )
+    return parser
+
+
+def config_from_args(args: argparse.Namespace) -> JobConfig:
+    from newsdigest.pipeline import DEFAULT_WORDS
+
+    words = args.words if args.words is not None or args.sentences is not None else DEFAULT_WORDS
+    return JobConfig(
+        inputs=tuple(args.input),
+        output=args.output,
+        story=StorySettings(
+            words=words,
+            sentences=args.sentences,
+            summarizer=args.summarizer,
+            embedder=args.embedder,
+            facts=not args.no_facts,
+        ),
+        partitions=args.partitions,
+    )
+
+
+def _already_submitted() -> bool:
+    """True under ``spark-submit`` (its master then wins over our local default)."""
+    import os
+
+    return "SPARK_SUBMIT_OPTS" in os.environ or any(
+        k.startswith("PYSPARK_GATEWAY") for k in os.environ
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for ``python -m newsdigest.spark`` and ``spark-submit``; returns the exit code
+    (0 all records used, 1 some records rejected, 2 nothing usable)."""
+    from newsdigest.errors import NewsdigestError
+    from newsdigest.spark.session import start_session
+
+    args = build_parser().parse_args(argv)
+    conf = dict(item.split("=", 1) for item in args.conf)
+    master = args.master or (None if _already_submitted() else "local[2]")
+    try:
+        config = config_from_args(args)
+        expand_inputs(config.inputs)  # fail fast, before starting a JVM
+        with tempfile.TemporaryDirectory(prefix="newsdigest-spark-") as scratch:
+            spark = start_session(master, conf=conf, scratch=Path(scratch))
+            try:
+                result = run_job(spark, config)
+            finally:
+                spark.stop()
+    except NewsdigestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for line in result.rejected:
+        print(f"error: {line}", file=sys.stderr)
+    print(_summary_line(result, config.output), file=sys.stderr)
+    if result.articles == 0:
+        return 2
+    return 1 if result.rejected else 0
+
+
+def _summary_line(result: JobResult, output: Path) -> str:
+    return (
+        f"{result.files} files, {result.articles_read} articles read, "
+        f"{result.exact_duplicates} exact and {result.near_duplicates} near duplicates, "
+        f"{result.articles} unique articles in {result.stories} stories, "
+        f"{len(result.rejected)} rejected; {result.seconds:.1f} s -> {output}"
+    )
+
+
+def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Rows of one of the job's JSON Lines exports."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

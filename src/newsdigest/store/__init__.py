@@ -1,0 +1,36 @@
+"""store stage: where articles, their URLs, clusters and stories live.
+
+``open_store`` picks the backend from what the user typed: a path or ``sqlite:///path`` is a
+SQLite file (the default), ``postgresql://…`` a PostgreSQL database (``[postgres]`` extra).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from newsdigest.store.base import AddResult, Store
+
+DEFAULT_DB = "news.db"
+
+
+def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Any:
+    """A store for ``url_or_path``; the caller closes it (or uses it as a context manager)."""
+    target = str(url_or_path)
+    if target.startswith(("postgresql://", "postgres://")):
+        from newsdigest.store.postgres import PostgresStore
+
+        return PostgresStore(target, **options)
+    if target.startswith("sqlite:///"):
+        target = target[len("sqlite:///") :] or DEFAULT_DB
+    elif "://" in target:
+        from newsdigest.errors import StoreError
+
+        scheme = target.split("://", 1)[0]
+        raise StoreError(f"{target}: unknown store scheme {scheme!r} (use a path or postgresql://)")
+    from newsdigest.store.sqlite import SqliteStore
+
+    return SqliteStore(target, **options)
+
+
+__all__ = ["DEFAULT_DB", "AddResult", "Store", "open_store"]

@@ -1,0 +1,212 @@
+"""Stories from a stream: the Python API behind ``newsdigest ingest`` and ``newsdigest stories``.
+
+``ingest`` reads inputs into a store in batches (one transaction each) and says what happened to
+every record; ``build_stories`` clusters the articles not yet clustered into events (joining
+open stories or opening new ones), rebuilds the digest of every story that changed, and returns
+the stories. Both are idempotent: running them again on the same input changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from newsdigest.cluster import Cluster, ClusterParams, ClusterState, DocFreq, assign_batch
+from newsdigest.errors import InputError
+from newsdigest.model import Article, Story
+from newsdigest.summarize.base import Budget
+
+INGEST_BATCH = 200
+CLUSTER_BATCH = 500
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """Counts of one ingest run; ``rejected`` holds one InputError per unusable input."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    rejected: tuple[InputError, ...] = ()
+    stored_ids: tuple[str, ...] = field(default=(), repr=False)
+
+    def line(self) -> str:
+        """The final count line the CLI prints."""
+        return (
+            f"read {self.read}, stored {self.stored}, duplicates {self.duplicates} "
+            f"({self.near_duplicates} near-duplicates), rejected {len(self.rejected)}"
+        )
+
+
+def _batches(items: Iterator[Article | InputError], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if sum(isinstance(x, Article) for x in batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    store: Any,
+    *,
+    batch_size: int = INGEST_BATCH,
+    on_error: Callable[[InputError], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read files/folders (any supported format) into ``store``; one transaction per batch.
+
+    Bad records are collected (and passed to ``on_error`` as they come) and never stop the run.
+    ``on_batch`` gets the number of records handled after each committed batch (progress).
+    """
+    from newsdigest.ingest import iter_articles
+
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    read = stored = duplicates = near = 0
+    rejected: list[InputError] = []
+    stored_ids: list[str] = []
+    for batch in _batches(iter_articles(list(inputs)), batch_size):
+        articles = [x for x in batch if isinstance(x, Article)]
+        for error in (x for x in batch if isinstance(x, InputError)):
+            rejected.append(error)
+            if on_error:
+                on_error(error)
+        read += len(articles)
+        if articles:
+            result = store.add_articles(articles)
+            stored += len(result.stored)
+            duplicates += len(result.duplicates)
+            near += len(result.near_duplicates)
+            stored_ids.extend(result.stored)
+        if on_batch:
+            on_batch(len(batch))
+    return IngestReport(
+        read=read,
+        stored=stored,
+        duplicates=duplicates,
+        near_duplicates=near,
+        rejected=tuple(rejected),
+        stored_ids=tuple(stored_ids),
+    )
+
+
+# ---- clustering --------------------------------------------------------------------------
+
+
+def _cluster_from_row(row: Any) -> Cluster:
+    return Cluster(
+        id=row.id,
+        seq=row.seq,
+        size=row.size,
+        vector_sum=Cluster.vector_from_bytes(row.state),
+        first_published=row.first_published,
+        last_published=row.last_published,
+    )
+
+
+def _row_from_cluster(cluster: Cluster) -> Any:
+    from newsdigest.store.sqlite import ClusterRow
+
+    return ClusterRow(
+        id=cluster.id,
+        seq=cluster.seq,
+        size=cluster.size,
+        first_published=cluster.first_published,
+        last_published=cluster.last_published,
+        state=cluster.to_bytes(),
+    )
+
+
+def _oldest(articles: Sequence[Article]) -> datetime | None:
+    dated = [a.published for a in articles if a.published]
+    if not dated:
+        return None
+    t = min(dated)
+    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t
+
+
+def cluster_pending(
+    store: Any,
+    params: ClusterParams | None = None,
+    *,
+    batch_size: int = CLUSTER_BATCH,
+    on_batch: Callable[[int], None] | None = None,
+) -> int:
+    """Assign every not-yet-clustered article to a story; returns how many were assigned.
+
+    Only the stories open in the time window of the first batch are loaded; each batch is saved
+    in one transaction, so an interrupted run resumes where it stopped.
+    """
+    params = params or ClusterParams()
+    state: ClusterState | None = None
+    done = 0
+    while True:
+        batch = store.unclustered(limit=batch_size)
+        if not batch:
+            return done
+        if state is None:
+            oldest = _oldest(batch)
+            since = oldest - timedelta(days=params.window_days) if oldest else None
+            rows = store.load_clusters(active_since=since)
+            blob = store.load_cluster_meta("doc_freq")
+            state = ClusterState(
+                clusters=[_cluster_from_row(r) for r in rows],
+                next_seq=store.max_cluster_seq() + 1,
+                doc_freq=DocFreq.from_bytes(blob) if blob else DocFreq(),
+            )
+        result = assign_batch(state, batch, params)
+        store.save_clustering(
+            [_row_from_cluster(c) for c in result.changed],
+            result.members,
+            {"doc_freq": state.doc_freq.to_bytes()},
+        )
+        done += len(batch)
+        if on_batch:
+            on_batch(len(batch))
+
+
+def build_stories(
+    store: Any,
+    since: datetime | None = None,
+    *,
+    words: int | None = None,
+    summarizer: Any = None,
+    embedder: str | None = None,
+    params: ClusterParams | None = None,
+    with_facts: bool = True,
+    limit: int | None = None,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> list[Story]:
+    """Cluster new articles, rebuild the digests of stories that changed, return the stories.
+
+    ``since`` keeps the stories with an article published at or after it (newest first).
+    A story is rebuilt only when articles joined it, so a second call does no summarizing.
+    """
+    from newsdigest.pipeline import build_story
+
+    cluster_pending(store, params)
+    stale = store.stale_clusters()
+    budget = Budget(words=words) if words else None
+    for n, cluster_id in enumerate(stale, start=1):
+        members = store.cluster_articles(cluster_id)
+        story = build_story(
+            members,
+            budget=budget,
+            summarizer=summarizer,
+            embedder=embedder,
+            with_facts=with_facts,
+            story_key=cluster_id,
+        )
+        story = replace(story, urls={a.id: store.urls(a.id) for a in members})
+        store.save_stories([story])
+        if on_progress:
+            on_progress("digest", n, len(stale))
+    return store.list_stories(since=since, limit=limit)

@@ -1,0 +1,120 @@
+"""Is a sentence fit to stand alone in a summary? Cheap surface checks, each with a reason.
+
+Extractive summaries fail in recognizable ways: a quote cut in half, "I think..." with no
+speaker, a question as the opening line, a caption or a share widget, a 3-word fragment or a
+run-on paragraph the splitter could not break. Each check names what it caught, so tests
+(and users) can see why a sentence was passed over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsdigest.model import Sentence
+from newsdigest.summarize.text import word_count
+
+MIN_WORDS = 6
+MAX_WORDS = 70
+
+# Capitalized forms count too ("We will not..."), but not "US" (the country).
+_FIRST_PERSON = re.compile(
+    r"\b(I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]ur|[Oo]urs)\b"
+)
+_SPEAKER = re.compile(
+    r"\b(said|says|say|told|tells|added|adds|asked|explained|wrote|writes|according to|"
+    r"recalled|recalls|insisted|argued|noted|declared|stated|tweeted|posted)\b",
+    re.IGNORECASE,
+)
+_QUOTES_OPEN = "“«"
+_QUOTES_CLOSE = "”»"
+_BOILERPLATE = re.compile(
+    r"https?://|www\.|\S+@\S+\.\w|\B@\w{2,}|pic\.twitter|t\.co/|"
+    r"\b(click here|subscribe|sign up|newsletter|follow (us|him|her|them)|share this|"
+    r"read more|continue reading|related:|advertisement|all rights reserved|copyright|"
+    r"enlarge this image|toggle caption|getty images|ap photo|photo:|image:|video:|"
+    r"file photo|caption|this article|this story (has been|was) (updated|corrected)|"
+    r"our newsletter|leave a (reply|comment)|email address|cookies?|javascript|"
+    r"terms of (use|service)|privacy policy|check also|google news|reprints?|"
+    r"contributed to this report|reporting by|editing by|writing by)\b",
+    re.IGNORECASE,
+)
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]+\(\w+\)\s*[-—–]*\s*$")
+_TERMINAL = re.compile(r"""[.!?…]['"”’»)\]]*$""")
+_LEADING_CONNECTIVE = re.compile(
+    r"^(but|and|or|so|also|however|still|yet|then|meanwhile|instead|that|which|this|these|"
+    r"those|it|they|he|she|his|her|their|its)\b",
+    re.IGNORECASE,
+)
+
+
+def quote_balance_problem(text: str) -> str | None:
+    """A quote opened and not closed (or closed and not opened) in this sentence."""
+    if text.count('"') % 2:
+        return "unbalanced quote marks"
+    opened = sum(text.count(c) for c in _QUOTES_OPEN)
+    closed = sum(text.count(c) for c in _QUOTES_CLOSE)
+    if opened != closed:
+        return "dangling quote"
+    return None
+
+
+def inside_quotes(doc: Sequence[Sentence]) -> list[bool]:
+    """For each sentence of one article, whether it starts inside a quote opened earlier.
+
+    The splitter cuts multi-sentence quotes into sentences; the middle ones carry no quote marks
+    ("We will not gain anything from it.") and must not stand alone without their speaker.
+    """
+    flags: list[bool] = []
+    open_quote = False
+    for sentence in doc:
+        text = sentence.text
+        if text[:1] in '"“«':
+            open_quote = False
+        flags.append(open_quote)
+        opened = sum(text.count(c) for c in _QUOTES_OPEN)
+        closed = sum(text.count(c) for c in _QUOTES_CLOSE)
+        if text.count('"') % 2:
+            open_quote = not open_quote
+        elif opened != closed:
+            open_quote = opened > closed
+    return flags
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r'"[^"]*"|“[^”]*”|«[^»]*»', " ", text)
+
+
+def problems(text: str) -> list[str]:
+    """Reasons ``text`` should not be a summary sentence (empty list: fine)."""
+    found: list[str] = []
+    n = word_count(text)
+    if n < MIN_WORDS:
+        found.append("too short")
+    if n > MAX_WORDS:
+        found.append("too long")
+    if _BOILERPLATE.search(text) or _DATELINE_ONLY.match(text):
+        found.append("boilerplate")
+    quote = quote_balance_problem(text)
+    if quote:
+        found.append(quote)
+    outside = _outside_quotes(text)
+    if _FIRST_PERSON.search(outside) and not _SPEAKER.search(text):
+        found.append("first person without a speaker")
+    if not _TERMINAL.search(text.strip()):
+        found.append("no end punctuation")
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
+        found.append("shouting or a heading")
+    if text[:1].islower():
+        found.append("starts mid-sentence")
+    return found
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip(" \"'”’»)").endswith("?")
+
+
+def needs_context(text: str) -> bool:
+    """Opens with a pronoun or connective that refers to something said before."""
+    return bool(_LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ ")))

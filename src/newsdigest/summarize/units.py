@@ -1,0 +1,56 @@
+"""Extraction units: sentences, with a quotation that runs over several sentences kept whole.
+
+``"We came to talk. We will keep talking," Pompeo said.`` splits into two sentences, and
+either one alone is a dangling quote. Such runs become one unit whose span covers them all,
+so an extractive summary can use the quote without cutting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsdigest.model import Sentence
+from newsdigest.summarize.quality import quote_balance_problem
+
+MAX_MERGED = 4
+MAX_WORDS = 90
+
+
+def _opens_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def merge_quotes(doc: Sequence[Sentence]) -> list[Sentence]:
+    """The article's sentences with each multi-sentence quotation merged into one unit.
+
+    A merged unit keeps the first sentence's index and spans to the last one's end; its text
+    is the parts joined by one space (what lies between them in the article is whitespace).
+    """
+    out: list[Sentence] = []
+    k = 0
+    while k < len(doc):
+        first = doc[k]
+        end = k
+        if quote_balance_problem(first.text) and _opens_quote(first.text):
+            for j in range(k + 1, min(len(doc), k + MAX_MERGED)):
+                text = " ".join(s.text for s in doc[k : j + 1])
+                if len(text.split()) > MAX_WORDS:
+                    break
+                if not quote_balance_problem(text):
+                    end = j
+                    break
+        if end == k:
+            out.append(first)
+        else:
+            parts = doc[k : end + 1]
+            out.append(
+                Sentence(
+                    article_id=first.article_id,
+                    index=first.index,
+                    text=" ".join(p.text for p in parts),
+                    start=first.start,
+                    end=parts[-1].end,
+                )
+            )
+        k = end + 1
+    return out

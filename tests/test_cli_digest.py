@@ -1,0 +1,103 @@
+"""``newsdigest digest`` as a user runs it: formats, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from newsdigest.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, ["digest", *args])
+
+
+@pytest.fixture(scope="module")
+def seed_json(seed_dir) -> dict:
+    result = run(str(seed_dir), "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_json_has_the_documented_shape(seed_json) -> None:
+    assert {"title", "articles", "outliers", "summary"} <= set(seed_json)
+    for a in seed_json["articles"]:
+        assert {"id", "url", "path", "title", "source", "published"} <= set(a)
+    [outlier] = seed_json["outliers"]
+    assert outlier["path"].endswith("003_dbef3e644a6f6aec.txt") and outlier["reason"]
+    ids = {a["id"] for a in seed_json["articles"]}
+    for s in seed_json["summary"]:
+        assert s["citations"] and s["support"] >= 1
+        assert all(c["article"] in ids and c["sentence"] >= 0 for c in s["citations"])
+    text = " ".join(s["text"] for s in seed_json["summary"])
+    assert all(name in text for name in ("Pompeo", "Lavrov", "Putin", "Sochi"))
+
+
+def test_text_and_markdown_show_markers_and_sources(seed_dir) -> None:
+    text = run(str(seed_dir), "--sentences", "3", "--no-facts").stdout
+    assert "[1]" in text and "Sources" in text and "Washington" in text
+    md = run(str(seed_dir), "--sentences", "3", "--format", "markdown").stdout
+    assert md.startswith("# ") and "## Sources" in md and "## Facts" in md
+
+
+def test_html_is_a_page_with_escaped_text(tmp_path) -> None:
+    hostile = tmp_path / "a.jsonl"
+    rows = [
+        {
+            "title": "<script>alert(1)</script>",
+            "text": f"Officials met in Geneva on day {i}. "
+            "The talks <b>covered</b> trade and security for several hours. "
+            "Both sides said the meeting was useful and agreed to meet again.",
+        }
+        for i in range(3)
+    ]
+    hostile.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = run(str(hostile), "--format", "html", "--no-facts")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!doctype html>")
+    assert "<script>alert" not in result.stdout and "&lt;script&gt;" in result.stdout
+
+
+def test_bad_inputs_give_one_line_each_and_exit_1(tmp_path, seed_paths) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "bad.jsonl").write_text('{"text": "ok text"\n', encoding="utf-8")
+    result = run(*map(str, seed_paths), str(tmp_path))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    # one line per bad file, and one saying the folder held no usable article
+    assert len(errors) == 4, result.stderr
+    for name in ("empty.txt", "binary.txt", "bad.jsonl"):
+        assert sum(name in e for e in errors) == 1
+    assert errors[-1].startswith(f"error: {tmp_path}: no articles")
+    assert "Sources" in result.stdout
+
+
+def test_nothing_usable_exits_2(tmp_path) -> None:
+    (tmp_path / "notes.md").write_text("not an article format", encoding="utf-8")
+    result = run(str(tmp_path))
+    assert result.exit_code == 2
+    assert str(tmp_path) in result.stderr
+    assert result.stdout == ""
+
+
+def test_conflicting_budgets_and_unknown_format_are_refused(seed_dir) -> None:
+    assert run(str(seed_dir), "--words", "50", "--sentences", "2").exit_code == 2
+    assert run(str(seed_dir), "--format", "pdf").exit_code == 2
+
+
+def test_the_installed_command_runs_as_a_process(seed_dir) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsdigest", "digest", str(seed_dir), "--no-facts", "-s", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Sochi" in proc.stdout

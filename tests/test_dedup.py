@@ -1,0 +1,71 @@
+"""Near-duplicates: a syndicated copy under other boilerplate is one, a second outlet's report
+of the same event is not (seeds and Multi-News documents)."""
+
+from __future__ import annotations
+
+import ast
+import csv
+from pathlib import Path
+
+import pytest
+
+from newsdigest import dedup
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "sochi-2019").glob("*.txt"))
+
+
+def _wrap(text: str, site: str) -> str:
+    return (
+        f"{site} | Home / World / Politics\nAdvertisement\n{text}\n"
+        f"Share this story: Facebook Twitter WhatsApp Email\nRelated: more from {site}\n"
+        f"© 2019 {site}. All rights reserved. This material may not be published or redistributed."
+    )
+
+
+@pytest.fixture(scope="module")
+def multinews_clusters(multinews_csv: Path) -> list[list[str]]:
+    csv.field_size_limit(1 << 30)
+    with multinews_csv.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))[:40]
+    return [ast.literal_eval(r["documents"]) for r in rows]
+
+
+def test_syndicated_copies_are_near_duplicates() -> None:
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        a, b = (
+            dedup.signature(_wrap(text, "Daily Wire Service")),
+            dedup.signature(_wrap(text, "The Evening Courier")),
+        )
+        assert dedup.similar(a, b), path.name
+        assert set(dedup.band_keys(a)) & set(dedup.band_keys(b))  # found by LSH, not by a scan
+
+
+def test_other_reports_of_the_same_event_are_not(multinews_clusters: list[list[str]]) -> None:
+    sochi = [dedup.signature(p.read_text(encoding="utf-8")) for p in SEEDS]
+    for i in range(len(sochi)):
+        for j in range(i + 1, len(sochi)):
+            assert not dedup.similar(sochi[i], sochi[j])
+    flagged = 0
+    pairs = 0
+    for docs in multinews_clusters:
+        sigs = [dedup.signature(d) for d in docs if len(d.split()) > 100]
+        for i in range(len(sigs)):
+            for j in range(i + 1, len(sigs)):
+                pairs += 1
+                flagged += dedup.similar(sigs[i], sigs[j])
+    assert pairs > 30 and flagged <= pairs * 0.05
+
+
+def test_groups_are_deterministic_and_keep_first_as_leader() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    mixed = [texts[0], _wrap(texts[2], "A"), texts[1], _wrap(texts[0], "B"), texts[2]]
+    groups = dedup.near_duplicate_groups(mixed)
+    assert groups == [[0, 3], [1, 4], [2]]
+    assert dedup.near_duplicate_groups(mixed) == groups
+
+
+def test_signature_round_trips_through_bytes() -> None:
+    sig = dedup.signature(SEEDS[0].read_text(encoding="utf-8"))
+    back = dedup.from_bytes(dedup.to_bytes(sig))
+    assert back.jaccard(sig) == 1.0 and dedup.band_keys(back) == dedup.band_keys(sig)

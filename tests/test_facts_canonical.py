@@ -1,0 +1,83 @@
+"""One name per entity across transliterations, short forms and the model's mislabels."""
+
+from __future__ import annotations
+
+from newsdigest.facts.canonical import build_entities, similar, translit_key
+from newsdigest.facts.ner import RawMention, title_before
+from newsdigest.facts.roles import RoleIndex, resolve_role
+from newsdigest.model import Article
+
+
+def test_transliterations_share_a_key() -> None:
+    assert translit_key("Sergey") == translit_key("Sergei")
+    assert translit_key("Muller") == translit_key("Mueller") == translit_key("Müller")
+    assert translit_key("Yury") == translit_key("Yuri")
+    assert similar("Lavrov", "Lavrov") and not similar("Lavrov", "Pompeo")
+    assert not similar("Putin", "Pompeo") and not similar("Lavrov", "Ryabkov")
+
+
+TEXT = (
+    "Russian Foreign Minister Sergey Lavrov met Mike Pompeo. Lavrov said the inquiry of "
+    "Mr. Muller was exotic. Sergei Lavrov and Pompeo spoke of Robert Mueller. Pompeo left."
+)
+
+
+def mention(text: str, surface: str, label: str, nth: int = 0, cue: bool = False) -> RawMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return RawMention("a", start, start + len(surface), surface, label, cue)
+
+
+def test_surnames_join_their_full_name_whatever_the_model_labelled_them() -> None:
+    raw = [
+        mention(TEXT, "Sergey Lavrov", "PERSON"),
+        mention(TEXT, "Mike Pompeo", "PERSON"),
+        mention(TEXT, "Lavrov", "ORG", 1, cue=True),  # the model's usual mislabel
+        mention(TEXT, "Muller", "PERSON", cue=True),
+        mention(TEXT, "Sergei Lavrov", "PERSON"),
+        mention(TEXT, "Pompeo", "PLACE", 1),
+        mention(TEXT, "Robert Mueller", "PERSON"),
+    ]
+    entities = {e.name: e for e in build_entities(raw, [Article(id="a", text=TEXT)])}
+    assert set(entities) == {"Sergey Lavrov", "Mike Pompeo", "Robert Mueller"}
+    assert set(entities["Sergey Lavrov"].aliases) == {"Lavrov", "Sergei Lavrov"}
+    assert entities["Robert Mueller"].aliases == ("Muller",)
+    assert all(e.type == "PERSON" for e in entities.values())
+    # the last "Pompeo" was missed by the model and is found by its name
+    assert len(entities["Mike Pompeo"].mentions) == 3
+
+
+def test_countries_fold_their_spellings() -> None:
+    text = "The US and the U.S. are the United States."
+    raw = [
+        mention(text, "US", "PLACE"),
+        mention(text, "U.S.", "PLACE"),
+        mention(text, "United States", "PLACE"),
+    ]
+    (entity,) = build_entities(raw, [Article(id="a", text=text)])
+    assert entity.name == "United States" and entity.type == "PLACE"
+
+
+def test_titles_and_role_descriptions() -> None:
+    text = "The Russian presidential aide, Yury Ushakov spoke. Director of the Institute of Political Studies Sergei Markov"
+    assert title_before(text, text.index("Yury"))[1] == "Russian presidential aide"
+    assert (
+        title_before(text, text.index("Sergei"))[1]
+        == "Director of the Institute of Political Studies"
+    )
+    index = RoleIndex()
+    index.titles["Sergey Lavrov"] = ["Russian Foreign Minister"]
+    index.titles["Mike Pompeo"] = ["U.S. Secretary of State"]
+    index.titles["Sergei Markov"] = ["Director of the Institute of Political Studies"]
+    for name in index.titles:
+        index.articles[name].add("a")
+    assert resolve_role("the Russian top diplomat", "a", index) == "Sergey Lavrov"
+    assert resolve_role("the US top diplomat", "a", index) == "Mike Pompeo"
+    assert resolve_role("the Russian foreign minister", "a", index) == "Sergey Lavrov"
+    assert (
+        resolve_role("the Director of the Institute of Political Studies", "a", index)
+        == "Sergei Markov"
+    )
+    assert resolve_role("the top diplomat", "a", index) is None  # two fit: do not guess
+    assert resolve_role("the mayor", "a", index) is None

@@ -1,0 +1,74 @@
+"""Disagreements: only like compared with like, with which source says which value."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from newsdigest.facts import extract_facts
+from newsdigest.facts.disagree import Quantity, quantity_disagreements
+from newsdigest.model import Article, Facts, article_id
+
+MAY_15 = datetime(2019, 5, 15, tzinfo=timezone.utc)
+
+
+def cluster(*texts: str, published: datetime | None = MAY_15) -> tuple[list[Article], Facts]:
+    articles = [
+        Article(id=article_id(t), text=t, published=published, source=f"outlet{i}")
+        for i, t in enumerate(texts)
+    ]
+    return articles, extract_facts(articles, {})
+
+
+def test_same_meeting_different_durations_is_a_disagreement() -> None:
+    a = "US Secretary of State Mike Pompeo held talks in Sochi on Tuesday with Sergey Lavrov. The talks lasted nearly two hours."
+    b = "Russian Foreign Minister Sergey Lavrov held talks in Sochi on Tuesday with Mike Pompeo. Their talks lasted about an hour."
+    articles, facts = cluster(a, b)
+    numbers = [d for d in facts.disagreements if d.kind == "number"]
+    assert len(numbers) == 1
+    assert "Sochi" in numbers[0].subject and "2019-05-14" in numbers[0].subject
+    claims = {c.value: c.articles for c in numbers[0].claims}
+    assert claims == {"nearly two hours": (articles[0].id,), "about an hour": (articles[1].id,)}
+
+
+def test_without_dates_durations_are_not_compared() -> None:
+    a = "Mike Pompeo held talks in Sochi on Tuesday with Sergey Lavrov. The talks lasted nearly two hours."
+    b = "Sergey Lavrov held talks in Sochi on Tuesday with Mike Pompeo. Their talks lasted about an hour."
+    _, facts = cluster(a, b, published=None)
+    assert not [d for d in facts.disagreements if d.kind == "number"]
+
+
+def test_bounds_and_rounding_are_not_contradictions() -> None:
+    def q(text: str, minutes: float, bound: str | None = None, article: str = "a") -> Quantity:
+        return Quantity(
+            "duration of the talks", minutes, text, article, "Sochi", "2019-05-14", bound
+        )
+
+    assert not quantity_disagreements(
+        [q("more than an hour", 60, "min"), q("nearly two hours", 120, article="b")]
+    )
+    assert not quantity_disagreements([q("about 60 minutes", 60), q("an hour", 60, article="b")])
+    got = quantity_disagreements([q("an hour", 60), q("three hours", 180, article="b")])
+    assert [c.value for c in got[0].claims] == ["an hour", "three hours"]
+
+
+def test_same_words_given_to_different_speakers() -> None:
+    words = "We have common interests and there are also issues where we can cooperate productively"
+    a = f'"{words}," Mike Pompeo said in Sochi on Tuesday.'
+    b = f'"{words}," Sergey Lavrov said in Sochi on Tuesday.'
+    articles, facts = cluster(a, b)
+    attribution = [d for d in facts.disagreements if d.kind == "attribution"]
+    assert len(attribution) == 1
+    assert {c.value: c.articles for c in attribution[0].claims} == {
+        "Mike Pompeo": (articles[0].id,),
+        "Sergey Lavrov": (articles[1].id,),
+    }
+
+
+def test_a_pronoun_guess_yields_to_a_named_attribution_elsewhere() -> None:
+    words = "he conducted an objective investigation and confirmed the absence of any collusion"
+    # "he" would be Pompeo, the last person named before the quote; 001 names Putin
+    a = f'Vladimir Putin met the press. Then Mike Pompeo arrived in Sochi. "{words}", he said.'
+    b = f"«{words}», — quotes the words of Vladimir Putin on the investigation."
+    _, facts = cluster(a, b)
+    assert {q.speaker for q in facts.quotes} == {"Vladimir Putin"}
+    assert not [d for d in facts.disagreements if d.kind == "attribution"]

@@ -1,0 +1,134 @@
+"""Quote marks as web text really has them: mixed, nested, misused, unclosed, unopened."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdigest.facts import extract_facts
+from newsdigest.facts.quotes import find_quote_spans
+from newsdigest.model import Article, article_id
+
+
+def quotes(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quote_spans(text)]
+
+
+def test_mixed_marks_and_guillemets_from_the_seeds() -> None:
+    # 000: opened with “ and closed with a straight mark; 001: «…» with a dash attribution
+    text = (
+        '“We can work together on North Korea. Also we can talk about strategic dialogue". '
+        "On the agenda were issues of strategic stability.\n"
+        "«In General, he conducted an objective investigation», — quotes the words of Putin."
+    )
+    assert quotes(text) == [
+        "We can work together on North Korea. Also we can talk about strategic dialogue",
+        "In General, he conducted an objective investigation",
+    ]
+
+
+def test_nested_straight_quotes_belong_to_the_outer_quote() -> None:
+    text = (
+        '"He is under severe pressure from the Democratic Party and the "deep state". Now, after '
+        'Muller’s report, Trump may act independently," he said.'
+    )
+    assert quotes(text) == [
+        'He is under severe pressure from the Democratic Party and the "deep state". Now, after '
+        "Muller’s report, Trump may act independently"
+    ]
+
+
+def test_an_opening_mark_used_as_closing_mark() -> None:
+    text = "Pompeo has said that talks on “almost all the problems our two countries are facing “have been productive."
+    assert quotes(text) == ["almost all the problems our two countries are facing"]
+
+
+def test_unclosed_quote_is_cut_at_its_attribution_or_dropped() -> None:
+    text = "“I’m not sure we have all the capacity for that, Pompeo said after talks in Sochi."
+    assert quotes(text) == ["I’m not sure we have all the capacity for that"]
+    assert quotes("“An unclosed quote with nobody saying it runs on and on.") == []
+
+
+def test_missing_opening_mark_starts_after_the_previous_attribution() -> None:
+    text = (
+        "“We owe it to the American people,” Pompeo said earlier. – I hope that Foreign Minister "
+        "Lavrov and I can make progress. We’ll try to work on it.”"
+    )
+    assert quotes(text) == [
+        "We owe it to the American people",
+        "I hope that Foreign Minister Lavrov and I can make progress. We’ll try to work on it.",
+    ]
+
+
+def test_apostrophes_are_not_single_quotes() -> None:
+    text = (
+        "It’s Lavrov’s view that the 'deep state' rules, and Pompeo's too. He said ‘never again’."
+    )
+    assert quotes(text) == ["deep state", "never again"]
+
+
+def test_quotes_never_cross_a_paragraph() -> None:
+    assert quotes('"First paragraph opens\nand the second closes" here.') == []
+
+
+QUOTE_ALPHABET = st.sampled_from(list("ab Z.,;—–-\n\"'“”«»„‘’ ") + ["said", "Pompeo", " he "])
+
+
+@given(st.lists(QUOTE_ALPHABET, max_size=80).map("".join))
+def test_quote_spans_are_always_valid(text: str) -> None:
+    spans = find_quote_spans(text)
+    last = -1
+    for q in spans:
+        assert 0 <= q.open <= q.start < q.end <= q.close <= len(text)
+        content = text[q.start : q.end]
+        assert content == content.strip() and content
+        assert q.open >= last  # top-level quotes do not overlap
+        last = q.close
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        QUOTE_ALPHABET | st.sampled_from(["Lavrov", " on Tuesday", " Sochi"]), max_size=60
+    ).map("".join)
+)
+def test_extract_facts_never_raises_and_quote_spans_index_the_text(text: str) -> None:
+    if not text.strip():
+        return
+    article = Article(id=article_id(text), text=text)
+    facts = extract_facts([article], {})
+    for q in facts.quotes:
+        assert text[q.start : q.end] == q.text
+    for e in facts.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    facts = extract_facts([Article(id=article_id(text), text=text)], {})
+    return [(q.text[:20], q.speaker) for q in facts.quotes]
+
+
+def test_a_quote_opening_the_next_paragraph_continues_its_speaker() -> None:
+    # Multi-News validation row 241 (Flint), as printed
+    text = (
+        "“Legionella can start growing in the pipes where the water chemistry shifted,” "
+        "Amy Pruden said.\n\n“Given that Legionnaires’ is now the leading cause of illness "
+        "spread by tap water, there is a need to be more responsive to outbreaks.”\n\n"
+        "According to Nordlund, the CDC was approached by Genesee County."
+    )
+    assert [s for _, s in speakers(text)] == ["Amy Pruden", "Amy Pruden"]
+
+
+def test_no_continuation_across_other_text() -> None:
+    text = (
+        "“Legionella can start growing in the pipes where the water chemistry shifted,” "
+        "Amy Pruden said.\n\nThe county did not test the water for months.\n\n“Given that "
+        "Legionnaires’ is now the leading cause of illness, we must respond to outbreaks.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Amy Pruden", None]
+
+
+def test_mr_and_titles_do_not_end_the_attribution() -> None:
+    text = '"Sprint needs it," said Mr. Doherty, an analyst. Richard Doherty runs Envisioneering.'
+    assert speakers(text) == [("Sprint needs it", "Richard Doherty")]

@@ -1,0 +1,107 @@
+"""Dates resolved against the article's own date (or dateline), never guessed without one."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from newsdigest.facts.quotes import find_quote_spans
+from newsdigest.facts.when_where import (
+    article_anchor,
+    article_event_date,
+    build_timeline,
+    find_dates,
+    plurality,
+)
+from newsdigest.model import Article, article_id
+from newsdigest.split import split_sentences
+
+# sentences of the seeds (000, 004, 002), as the cleaner leaves them
+SOCHI = (
+    "The possibilities of returning to a full-fledged dialogue between Russia and the United "
+    "States are the main topic of a series of talks that took place in Sochi on Tuesday. "
+    "Pompeo has said that nearly two hours of meeting with Putin have been productive, VoA "
+    "reported on Wednesday. Trump said Monday he will meet Putin on the sidelines of the G-20 "
+    "summit. Lavrov and Pompeo earlier held a meeting in Finland’s Rovaniemi on May 6. "
+    "Pompeo’s visit comes just weeks before the Group of 20 summit, to be held on 28-29 June in "
+    'Osaka, Japan. "I hope that today we will be able to hammer out specific proposals," TASS '
+    "cited the Russian top diplomat as saying."
+)
+
+
+def article(text: str, published: str | None) -> Article:
+    day = datetime.fromisoformat(published).replace(tzinfo=timezone.utc) if published else None
+    return Article(id=article_id(text), text=text, published=day)
+
+
+def resolved(text: str, published: str | None) -> dict[str, str | None]:
+    a = article(text, published)
+    sentences = split_sentences(a.text, a.id)
+    return {d.text: d.value for d in find_dates(a, sentences, find_quote_spans(a.text))}
+
+
+def test_weekdays_and_dates_resolve_against_the_publication_date() -> None:
+    got = resolved(SOCHI, "2019-05-15")
+    assert got["Tuesday"] == "2019-05-14"  # Wednesday 15 May 2019 → the Tuesday before
+    assert got["Wednesday"] == "2019-05-15"
+    assert got["Monday"] == "2019-05-13"
+    assert got["May 6"] == "2019-05-06"
+    assert got["28-29 June"] == "2019-06-28"  # "to be held": the coming June
+
+
+def test_without_a_date_relative_expressions_stay_unresolved() -> None:
+    got = resolved(SOCHI, None)
+    assert got["Tuesday"] is None and got["Monday"] is None
+    assert got["May 6"] is None  # no year to give it
+    assert resolved("The treaty expires in February 2021.", None) == {"February 2021": "2021-02"}
+
+
+def test_relative_words_inside_quotes_are_not_counted_from_publication() -> None:
+    got = resolved(SOCHI, "2019-05-14")
+    assert got["today"] is None  # Lavrov's "today" counts from the day he spoke
+
+
+def test_dateline_date_anchors_an_undated_article() -> None:
+    text = "MOSCOW, May 15, 2019 – Pompeo met Lavrov in Sochi on Tuesday. Talks went on yesterday."
+    a = article(text, None)
+    assert article_anchor(a).isoformat() == "2019-05-15"
+    got = resolved(text, None)
+    assert got["Tuesday"] == "2019-05-14" and got["yesterday"] == "2019-05-14"
+
+
+def test_last_week_days_ago_and_next() -> None:
+    got = resolved(
+        "Talks were held last week. He arrived two days ago. They meet again next Friday.",
+        "2019-05-15",
+    )
+    assert got["last week"] == "2019-W19"
+    assert got["two days ago"] == "2019-05-13"
+    assert got["Friday"] == "2019-05-17"
+
+
+def test_event_date_skips_report_dates_and_quotes() -> None:
+    text = (
+        "Pompeo said the talks were productive, VoA reported on Wednesday. "
+        "The meeting took place on Tuesday in Sochi."
+    )
+    a = article(text, "2019-05-15")
+    sentences = split_sentences(a.text, a.id)
+    dates = find_dates(a, sentences, [])
+    assert article_event_date(a, dates) == "2019-05-14"
+    undated = article(text, None)
+    assert article_event_date(undated, find_dates(undated, sentences, [])) is None
+
+
+def test_plurality_refuses_ties() -> None:
+    assert plurality({"a": "Sochi", "b": "Sochi", "c": "Washington"}) == "Sochi"
+    assert plurality({"a": "Sochi", "b": "Washington"}) is None
+    assert plurality({"a": None}) is None
+
+
+def test_timeline_merges_the_same_statement_from_two_articles() -> None:
+    a = article("Pompeo met Lavrov in Sochi on Tuesday for talks.", "2019-05-15")
+    b = article("On Tuesday Pompeo met Lavrov in Sochi for talks.", "2019-05-15")
+    sentences = {x.id: split_sentences(x.text, x.id) for x in (a, b)}
+    dates = [d for x in (a, b) for d in find_dates(x, sentences[x.id], [])]
+    timeline = build_timeline(dates, sentences)
+    assert len(timeline) == 1 and timeline[0].date == "2019-05-14"
+    assert {c.article for c in timeline[0].citations} == {a.id, b.id}

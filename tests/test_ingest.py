@@ -1,0 +1,650 @@
+"""Readers on real inputs (the seeds as text, as generated news pages, as CC-NEWS-style WARC
+files, as JSON Lines) and every kind of bad input, which must cost one line, never the batch."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import tempfile
+import tracemalloc
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from fixtures.news_pages import (
+    BOILERPLATE_MARKERS,
+    Page,
+    WarcRecord,
+    div_soup_page_html,
+    news_page_html,
+    seed_page,
+    truncate_record,
+    write_warc,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdigest.errors import InputError
+from newsdigest.ingest import LoadResult, iter_articles, load_articles
+from newsdigest.ingest.html import extract_html, parse_datetime
+from newsdigest.ingest.text import split_title
+from newsdigest.model import Article, article_id
+
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "sochi-2019"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+DEBRIS = ("Leave a Reply", "Check Also", "t.co/", "Google News button", "Home /", "OREANDA")
+
+
+def _split(items: list[Article | InputError]) -> tuple[list[Article], list[InputError]]:
+    return [i for i in items if isinstance(i, Article)], [
+        i for i in items if isinstance(i, InputError)
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_articles() -> dict[str, Article]:
+    arts, errs = _split(list(iter_articles([SEEDS])))
+    assert not errs
+    return {Path(a.origin or "").name[:3]: a for a in arts}
+
+
+def _paragraph_keys(text: str) -> set[str]:
+    return {"".join(ch for ch in p.casefold() if ch.isalnum()) for p in text.split("\n\n")}
+
+
+# --- plain text ----------------------------------------------------------------------------
+
+
+def test_text_reader_on_seeds(seed_articles: dict[str, Article]) -> None:
+    assert sorted(seed_articles) == ["000", "001", "002", "003", "004"]  # folder order: sorted
+    titles = {k: a.title for k, a in seed_articles.items()}
+    assert titles == {
+        "000": "",  # first line is a long paragraph, not a headline
+        "001": "Pompeo and Putin discussed Russia’s intervention in the 2016 Elections, arms control and Iran",
+        "002": "",  # first line is a sentence ending in a period: kept as body, not lost
+        "003": "Mike Pompeo and Sergey Lavrov hold a joint press conference in Washington",
+        "004": "US And Russian Authorities Show Desire to Improve Relations",
+    }
+    for key, art in seed_articles.items():
+        assert art.source == next(SEEDS.glob(f"{key}_*.txt")).stem
+        assert art.language == "en" and art.published is None
+        assert art.id == article_id(art.text)
+        for debris in DEBRIS:
+            assert debris not in art.text
+
+
+def test_title_rule() -> None:
+    assert split_title("Short headline\n\nBody text here.") == (
+        "Short headline",
+        "\nBody text here.",
+    )
+    assert split_title("A sentence that ends.\nMore.")[0] == ""
+    assert split_title("One. Two sentences in the first line\nMore.")[0] == ""
+    assert split_title("Only one line without a period")[0] == ""  # nothing would be left
+    assert split_title("x" * 250 + "\nbody")[0] == ""
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+def test_html_reader_on_seed_pages(
+    tmp_path: Path, seed: Path, seed_articles: dict[str, Article]
+) -> None:
+    page = seed_page(seed)
+    path = tmp_path / "page.html"
+    path.write_text(news_page_html(page), encoding="utf-8")
+    (art,) = list(iter_articles([path]))
+    assert isinstance(art, Article), art
+    assert art.title == " ".join(page.title.split()) or seed.name.startswith(("000", "002"))
+    assert art.source == page.site
+    assert art.url == page.url
+    assert art.published == datetime(2019, 5, 14, 16, 30, tzinfo=timezone.utc)
+    for marker in (*BOILERPLATE_MARKERS, *DEBRIS, "@ExampleNews", "Officials meet for talks"):
+        assert marker not in art.text, marker
+    # every paragraph the text reader keeps is in the page's extracted text too
+    from_text = seed_articles[seed.name[:3]]
+    missing = _paragraph_keys(from_text.text) - _paragraph_keys(art.text)
+    if seed.name.startswith("002"):  # its first sentence is the page headline here
+        missing -= {next(iter(_paragraph_keys(from_text.text.split("\n\n")[0])))}
+    assert not missing
+
+
+def test_html_dates_and_encodings(tmp_path: Path) -> None:
+    page = Page(
+        title="Переговоры в Сочи",
+        paragraphs=(
+            "Госсекретарь США Майк Помпео встретился во вторник в Сочи с президентом России Владимиром Путиным и министром иностранных дел Сергеем Лавровым.",
+        )
+        * 3,
+        url="https://www.vesti.example.ru/news/1",
+        published=None,
+    )
+    html = news_page_html(page, charset="windows-1251").replace(
+        "</head>",
+        '<script type="application/ld+json">{"datePublished": "2019-05-14T19:05:00+03:00"}</script></head>',
+    )
+    path = tmp_path / "page.htm"
+    path.write_bytes(html.encode("cp1251"))
+    (art,) = list(iter_articles([path]))
+    assert isinstance(art, Article), art
+    assert "Помпео встретился" in art.text and art.language == "ru"
+    assert art.published == datetime(2019, 5, 14, 16, 5, tzinfo=timezone.utc)
+    assert parse_datetime("2019-05-14") == datetime(2019, 5, 14, tzinfo=timezone.utc)
+    assert parse_datetime("2019-05-14T10:00:00+0300") == datetime(
+        2019, 5, 14, 7, tzinfo=timezone.utc
+    )
+    assert parse_datetime(1557849600) == datetime(2019, 5, 14, 16, tzinfo=timezone.utc)
+    assert parse_datetime("last Tuesday") is None
+    assert parse_datetime("Tue, 14 May 2019 10:00:00 GMT") == datetime(
+        2019, 5, 14, 10, tzinfo=timezone.utc
+    )
+    assert parse_datetime("May 14, 2019 5:30 PM") == datetime(
+        2019, 5, 14, 17, 30, tzinfo=timezone.utc
+    )
+
+
+@pytest.mark.parametrize(
+    "layout", [news_page_html, div_soup_page_html], ids=["semantic", "div-soup"]
+)
+def test_short_brief_keeps_its_sentences_and_loses_the_comment_thread(
+    tmp_path: Path, layout
+) -> None:  # type: ignore[no-untyped-def]
+    brief = (
+        "Pompeo met Lavrov in Sochi on Tuesday for talks on arms control.",
+        "The meeting lasted two hours, officials said.",
+    )
+    page = Page(title="Pompeo and Lavrov meet", paragraphs=brief, url="https://e.example.com/brief")
+    path = tmp_path / "brief.html"
+    path.write_text(layout(page), encoding="utf-8")
+    (art,) = list(iter_articles([path]))
+    assert isinstance(art, Article) and art.text.split("\n\n") == list(brief)
+
+
+def test_html_without_main_text_is_an_error() -> None:
+    err = extract_html(
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>", name="menu.html"
+    )
+    assert isinstance(err, InputError) and str(err).startswith("menu.html: no main text")
+    err = extract_html("just some words, no markup at all", name="x.html")
+    assert isinstance(err, InputError) and "not HTML" in str(err)
+
+
+# --- JSON Lines / JSON ---------------------------------------------------------------------
+
+
+def test_jsonl_reader_keeps_good_lines_and_reports_bad_ones(tmp_path: Path) -> None:
+    texts = [a.read_text(encoding="utf-8") for a in SEED_FILES[:3]]
+    lines = [
+        json.dumps({"id": "a", "url": "https://www.tass.com/1", "title": "T1", "text": texts[0],
+                    "published": "2019-05-14T12:00:00Z", "source": "TASS"}),
+        '{"text": "broken", ',  # malformed
+        "",
+        json.dumps({"text": texts[1]}),  # only text is required
+        json.dumps({"title": "no text"}),
+        json.dumps({"maintext": texts[2], "date_publish": "2019-05-14 10:00:00",
+                    "source_domain": "vestnikkavkaza.net"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"text": "Talks in Sochi ended without a deal.", "published": "yesterday-ish"}),
+    ]  # fmt: skip
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert [a.origin for a in arts] == [f"{path}:1", f"{path}:4", f"{path}:6", f"{path}:8"]
+    assert (
+        arts[0].source == "TASS"
+        and arts[0].url == "https://www.tass.com/1"
+        and arts[0].title == "T1"
+    )
+    assert arts[0].published == datetime(2019, 5, 14, 12, tzinfo=timezone.utc)
+    assert arts[1].source is None and arts[1].published is None
+    assert arts[2].source == "vestnikkavkaza.net"
+    assert arts[2].published == datetime(2019, 5, 14, 10, tzinfo=timezone.utc)
+    assert "OREANDA" not in arts[0].text  # cleaned
+    reasons = {e.name: e.reason for e in errs}
+    assert reasons[f"{path}:2"].startswith("invalid JSON")
+    assert "'text' is missing" in reasons[f"{path}:5"]
+    assert "not an object" in reasons[f"{path}:7"]
+    assert arts[3].published is None  # "yesterday-ish": the date is dropped, not the article
+    assert all("\n" not in str(e) for e in errs)
+
+
+def test_json_array_and_wcep_cluster(tmp_path: Path) -> None:
+    text = SEED_FILES[3].read_text(encoding="utf-8")
+    arr = tmp_path / "articles.json"
+    arr.write_text(
+        json.dumps([{"text": text, "url": "https://a.example/x"}, {"text": ""}]), encoding="utf-8"
+    )
+    cluster = tmp_path / "wcep.jsonl"
+    cluster.write_text(
+        json.dumps({"id": 7, "summary": "s", "articles": [{"text": text, "time": "2019-12-10"}]})
+        + "\n",
+        encoding="utf-8",
+    )
+    arts, errs = _split(list(iter_articles([arr, cluster])))
+    assert [a.url for a in arts] == ["https://a.example/x", None]
+    assert arts[1].published == datetime(2019, 12, 10, tzinfo=timezone.utc)
+    assert [e.name for e in errs] == [f"{arr}[1]"]
+
+
+# --- WARC ----------------------------------------------------------------------------------
+
+
+def _warc_batch(tmp_path: Path, gz: bool) -> tuple[Path, list[str], list[Page]]:
+    pages = [seed_page(p) for p in SEED_FILES]
+    records = [WarcRecord(p.url, news_page_html(p).encode("utf-8")) for p in pages]
+    records.insert(
+        2, WarcRecord("https://img.example.com/photo.jpg", b"\xff\xd8\xff\xe0" * 500, "image/jpeg")
+    )
+    records.insert(
+        3, WarcRecord("https://example.com/menu", b"<html><body><nav>Home</nav></body></html>")
+    )
+    undated = Page(
+        title="Undated",
+        paragraphs=pages[3].paragraphs,
+        url="https://undated.example.org/a",
+        published=None,
+    )
+    records.append(
+        WarcRecord(undated.url, news_page_html(undated).encode(), date="2019-12-10T15:00:00Z")
+    )
+    path = tmp_path / ("cc-news.warc.gz" if gz else "cc-news.warc")
+    ids = write_warc(path, records, gzip=gz)
+    truncate_record(path, 4, ids)  # the 002 page, in the middle of the file
+    return path, ids, pages
+
+
+@pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])
+def test_warc_reader_reports_bad_records_and_reads_the_rest(tmp_path: Path, gz: bool) -> None:
+    path, ids, pages = _warc_batch(tmp_path, gz)
+    arts, errs = _split(list(iter_articles([path])))
+    assert [a.url for a in arts] == [pages[0].url, pages[1].url, pages[3].url, pages[4].url,
+                                     "https://undated.example.org/a"]  # fmt: skip
+    assert [a.origin for a in arts] == [ids[0], ids[1], ids[5], ids[6], ids[7]]
+    assert arts[0].source == pages[0].site and arts[0].language == "en"
+    assert arts[0].published == datetime(2019, 5, 14, 16, 30, tzinfo=timezone.utc)
+    assert arts[-1].published == datetime(2019, 12, 10, 15, tzinfo=timezone.utc)  # WARC-Date
+    for art in arts:
+        for marker in (*BOILERPLATE_MARKERS, "Check Also", "t.co/"):
+            assert marker not in art.text
+    assert len(errs) == 3, errs
+    by_record = {e.name.split(": record ")[1].split(" ")[0]: e.reason for e in errs}
+    assert by_record[ids[2]] == "not HTML (image/jpeg)"
+    assert by_record[ids[3]].startswith("no main text")
+    assert by_record[ids[4]].startswith("truncated")
+    for err in errs:
+        assert str(err).startswith(f"{path}: record <urn:uuid:") and "\n" not in str(err)
+        assert str(err).isprintable()
+
+
+def test_warc_payload_type_from_common_crawl_identification(tmp_path: Path) -> None:
+    page = seed_page(SEED_FILES[4])
+    html = news_page_html(page).encode()
+    path = tmp_path / "types.warc.gz"
+    ids = write_warc(
+        path,
+        [
+            WarcRecord(page.url, html, "application/octet-stream", identified_type="text/html"),
+            WarcRecord(page.url + "?2", html, ""),  # no type at all: the payload is sniffed
+            WarcRecord("https://x.org/feed", b"<?xml version='1.0'?><rss/>", "text/plain",
+                       identified_type="application/rss+xml"),
+        ],
+    )  # fmt: skip
+    items = list(iter_articles([path]))
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "InputError"]
+    assert items[0].origin == ids[
+        0
+    ] and "not HTML (text/plain, identified as application/rss+xml)" in str(items[2])
+
+
+def test_warc_truncated_at_the_end_and_garbage(tmp_path: Path) -> None:
+    page = seed_page(SEED_FILES[1])
+    path = tmp_path / "cut.warc.gz"
+    ids = write_warc(path, [WarcRecord(page.url, news_page_html(page).encode())] * 2)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 1500])  # the download stopped inside the last record
+    arts, errs = _split(list(iter_articles([path])))
+    assert len(arts) == 1 and arts[0].origin == ids[0]
+    assert len(errs) == 1 and ids[1] in errs[0].name and "truncated" in errs[0].reason
+    junk = tmp_path / "junk.warc.gz"
+    junk.write_bytes(gzip.compress(b"this is not a web archive\n" * 50))
+    (err,) = list(iter_articles([junk]))
+    assert isinstance(err, InputError) and err.reason.startswith("not a WARC file")
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+
+def _one_error(path: Path | str) -> InputError:
+    items = list(iter_articles([path]))
+    assert len(items) == 1 and isinstance(items[0], InputError), items
+    assert "\n" not in str(items[0]) and str(items[0]).startswith(f"{path}: ")
+    return items[0]
+
+
+def test_empty_and_whitespace_files(tmp_path: Path) -> None:
+    for name in ("empty.txt", "empty.html", "empty.jsonl", "empty.json", "empty.warc.gz"):
+        (tmp_path / name).write_bytes(b"")
+        assert _one_error(tmp_path / name).reason == "empty file"
+    (tmp_path / "blank.txt").write_text("  \n\n \t\n")
+    assert _one_error(tmp_path / "blank.txt").reason.startswith("empty file")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    for name in ("image.txt", "image.html", "image.jsonl"):
+        (tmp_path / name).write_bytes(png)
+        assert _one_error(tmp_path / name).reason.startswith("binary file")
+    (tmp_path / "mystery.bin").write_bytes(png)  # named explicitly: sniffed, then refused
+    assert "unsupported file type" in _one_error(tmp_path / "mystery.bin").reason
+
+
+def test_invalid_utf8(tmp_path: Path) -> None:
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes(
+        "Réunion à Sotchi\n\nLe secrétaire d'État américain a rencontré le président russe à Sotchi, "
+        "où les deux délégations ont discuté de l'Iran, du Venezuela et de la Corée du Nord.".encode(
+            "cp1252"
+        )
+    )
+    (art,) = list(iter_articles([latin]))
+    assert isinstance(art, Article) and art.title == "Réunion à Sotchi" and art.language == "fr"
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(b % 127 + 129 for b in os.urandom(4000)))
+    err = _one_error(junk)
+    assert "invalid UTF-8" in err.reason or "not text" in err.reason
+
+
+def test_50_mb_html_page_is_refused_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "huge.html"
+    chunk = b"<p>" + b"Pompeo met Lavrov in Sochi. " * 100 + b"</p>\n"
+    with big.open("wb") as fh:
+        fh.write(b"<html><body>")
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            fh.write(chunk)
+    tracemalloc.start()
+    err = _one_error(big)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert err.reason == "file too large (50.0 MB > 20 MB limit)"
+    assert peak < 5 * 1024 * 1024
+
+
+def test_size_limits_apply_per_record_in_archives_and_json_lines(tmp_path: Path) -> None:
+    page = seed_page(SEED_FILES[3])
+    small = Page(
+        title="Brief",
+        paragraphs=(
+            "Pompeo met Lavrov in Sochi on Tuesday for talks on arms control.",
+            "The meeting lasted two hours, and both sides called it useful, officials said.",
+        ),
+        url="https://e.example.com/b",
+    )
+    warc = tmp_path / "mixed.warc.gz"
+    ids = write_warc(
+        warc,
+        [
+            WarcRecord(page.url, news_page_html(page).encode() * 3),
+            WarcRecord(small.url, news_page_html(small).encode()),
+        ],
+    )
+    items = list(iter_articles([warc], max_bytes=8 * 1024))
+    assert (
+        isinstance(items[0], InputError)
+        and items[0].reason == "record too large (over the 8 KB limit)"
+    )
+    assert ids[0] in items[0].name and isinstance(items[1], Article) and items[1].origin == ids[1]
+    lines = tmp_path / "long.jsonl"
+    lines.write_text(
+        json.dumps({"text": "x " * 9000}) + "\n" + json.dumps({"text": small.paragraphs[0]}) + "\n"
+    )
+    items = list(iter_articles([lines], max_bytes=8 * 1024))
+    assert str(items[0]) == f"{lines}:1: line too long (over the 8 KB limit)"
+    assert isinstance(items[1], Article) and items[1].origin == f"{lines}:2"
+
+
+def test_malformed_json_lines_keep_the_good_ones(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    good = json.dumps({"text": SEED_FILES[2].read_text(encoding="utf-8")})
+    path.write_text(f"{good}\n{{oops\n{good[:-5]}\n{good}\n", encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert len(arts) == 2
+    assert [e.name for e in errs] == [f"{path}:2", f"{path}:3"]
+    assert all(e.reason.startswith("invalid JSON") for e in errs)
+
+
+def test_folder_with_no_articles_and_missing_path(tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "a.jpg").write_bytes(b"\xff\xd8\xff")
+    (folder / "notes.md").write_text("# not an article format")
+    assert _one_error(folder).reason.startswith("no articles found")
+    (folder / "empty.txt").write_text("")
+    items = list(iter_articles([folder]))
+    assert [str(i) for i in items] == [
+        f"{folder / 'empty.txt'}: empty file",
+        f"{folder}: no articles found in 1 supported files",
+    ]
+    assert _one_error(tmp_path / "nope.txt").reason == "no such file or directory"
+
+
+def test_a_batch_goes_on_after_every_kind_of_bad_input(tmp_path: Path) -> None:
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_binary.html").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "c_bad.jsonl").write_text("{nope\n")
+    (tmp_path / "d_good.txt").write_text(
+        SEED_FILES[4].read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "e_skip.csv").write_text("a,b\n1,2\n")
+    page = seed_page(SEED_FILES[1])
+    html = news_page_html(page).encode()
+    crawl = tmp_path / "f_crawl.warc.gz"
+    ids = write_warc(
+        crawl,
+        [WarcRecord(page.url, html), WarcRecord("https://x.org/a.pdf", b"%PDF-1.4", "application/pdf"),
+         WarcRecord(page.url + "?amp", html)],
+    )  # fmt: skip
+    truncate_record(crawl, 2, ids)
+    result = load_articles([tmp_path, tmp_path / "missing.json"])
+    assert isinstance(result, LoadResult)
+    assert [a.source for a in result.articles] == ["d_good", page.site]
+    assert [str(e).split(":")[0].rsplit("/", 1)[-1] for e in result.errors] == [
+        "a_empty.txt",
+        "b_binary.html",
+        "c_bad.jsonl",
+        "f_crawl.warc.gz",
+        "f_crawl.warc.gz",
+        "missing.json",
+    ]
+    assert "not HTML (application/pdf)" in str(result.errors[3])
+    assert ids[2] in str(result.errors[4]) and "truncated" in str(result.errors[4])
+
+
+# --- load_articles: paths, Article objects, texts ----------------------------------------------
+
+
+def test_load_articles_input_rule(tmp_path: Path, seed_articles: dict[str, Article]) -> None:
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    title, body = SEED_FILES[3].read_text(encoding="utf-8").split("\n", 1)
+    raw = Article(id="raw", text=f"Home / World / {title}\n\n{title}\n{body}", title=title)
+    result = load_articles(
+        [SEED_FILES[1], str(SEED_FILES[2]), text, raw, "missing-file.txt", "", 42]
+    )  # type: ignore[list-item]
+    assert [a.origin for a in result.articles[:2]] == [str(SEED_FILES[1]), str(SEED_FILES[2])]
+    assert (
+        result.articles[2].text == seed_articles["000"].text
+        and result.articles[2].origin == "<text 3>"
+    )
+    assert result.articles[3].text == seed_articles["003"].text  # crumbs, repeated title gone
+    assert [str(e) for e in result.errors] == [
+        "missing-file.txt: no such file or directory",
+        "<text 6>: empty text",
+        "<input 7>: not a path, text or Article (int)",
+    ]
+    # a clean Article passes through unchanged
+    again = load_articles(result.articles)
+    assert again.articles == result.articles
+
+
+def test_named_file_with_unknown_extension_is_sniffed(tmp_path: Path) -> None:
+    page = seed_page(SEED_FILES[3])
+    (tmp_path / "page.php").write_text(news_page_html(page), encoding="utf-8")
+    (tmp_path / "feed.dat").write_text(
+        json.dumps({"text": SEED_FILES[1].read_text(encoding="utf-8")}) + "\n"
+    )
+    (tmp_path / "note").write_text(SEED_FILES[4].read_text(encoding="utf-8"), encoding="utf-8")
+    write_warc(tmp_path / "crawl.bin", [WarcRecord(page.url, news_page_html(page).encode())])
+    result = load_articles(sorted(tmp_path.iterdir()))
+    assert not result.errors
+    assert sorted(a.url or a.origin or "" for a in result.articles) == sorted(
+        [page.url, page.url, f"{tmp_path / 'feed.dat'}:1", str(tmp_path / "note")]
+    )
+    # inside a folder the same files are skipped: only supported extensions are read
+    assert load_articles([tmp_path]).errors[0].reason.startswith("no articles found")
+
+
+# --- properties ------------------------------------------------------------------------------
+
+SUFFIXES = [".txt", ".html", ".jsonl", ".json", ".warc", ".warc.gz", ".jsonl.gz", ".txt.gz", ".xyz"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.text(max_size=2000).map(lambda t: gzip.compress(t.encode("utf-8", "surrogatepass"))),
+        st.binary(max_size=2000).map(lambda b: gzip.compress(b)[: 10 + len(b) // 3]),
+        st.sampled_from(
+            [b"WARC/1.0\r\nWARC-Type: response\r\n\r\n", b"\x1f\x8b\x08\x00junk", b'{"text": 1}']
+        ),
+    ),
+    suffix=st.sampled_from(SUFFIXES),
+)
+def test_readers_never_raise_on_arbitrary_bytes(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"input{suffix}"
+        path.write_bytes(data)
+        for item in iter_articles([path]):
+            assert isinstance(item, Article | InputError)
+            if isinstance(item, InputError):
+                assert "\n" not in str(item) and str(item).startswith(str(path))
+            else:
+                assert item.text.strip() and item.id == article_id(item.text)
+
+
+def _three_page_warc(gz: bool) -> tuple[bytes, dict[str, int]]:
+    """WARC bytes and, per response record id, the offset where that record ends."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "w.warc"
+        pages = [seed_page(p) for p in SEED_FILES[2:5]]
+        write_warc(path, [WarcRecord(p.url, news_page_html(p).encode()) for p in pages], gzip=gz)
+        ends = {}
+        with path.open("rb") as fh:
+            it = ArchiveIterator(fh)
+            for record in it:
+                if record.rec_type == "response":
+                    rid = record.rec_headers.get_header("WARC-Record-ID")
+                    ends[rid] = it.get_record_offset() + it.get_record_length()
+        return path.read_bytes(), ends
+
+
+_WARCS = {gz: _three_page_warc(gz) for gz in (True, False)}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    gz=st.booleans(), cut=st.floats(0.05, 0.999), flips=st.lists(st.integers(0, 10**6), max_size=3)
+)
+def test_damaged_warc_never_raises_and_keeps_intact_records(
+    gz: bool, cut: float, flips: list[int]
+) -> None:
+    data, ends = _WARCS[gz]
+    size = int(len(data) * cut)
+    damaged = bytearray(data[:size])
+    for pos in flips:  # flip a few bytes somewhere in what is left
+        if damaged:
+            damaged[pos % len(damaged)] ^= 0xFF
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / ("crawl.warc.gz" if gz else "crawl.warc")
+        path.write_bytes(bytes(damaged))
+        items = list(iter_articles([path]))
+    assert items and all(isinstance(i, Article | InputError) for i in items)
+    assert all("\n" not in str(i) for i in items if isinstance(i, InputError))
+    if not flips:  # a clean cut: exactly the records that end before it are read
+        origins = [i.origin for i in items if isinstance(i, Article)]
+        # (a gzip member cut only in its 8-byte CRC trailer still holds the whole record)
+        must = [rid for rid, end in ends.items() if end <= size]
+        may = [rid for rid, end in ends.items() if end <= size + (8 if gz else 0)]
+        assert origins in (must, may)
+
+
+def test_gzip_compressed_inputs(tmp_path: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in SEED_FILES]
+    lines = "".join(
+        json.dumps({"text": t, "url": f"https://e.com/{i}"}) + "\n" for i, t in enumerate(texts)
+    )
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "articles.jsonl.gz").write_bytes(gzip.compress(lines.encode()))
+    (folder / "note.txt.gz").write_bytes(gzip.compress(texts[3].encode()))
+    arts, errs = _split(list(iter_articles([folder])))
+    assert not errs and len(arts) == 6
+    assert (
+        arts[-1].title
+        == "Mike Pompeo and Sergey Lavrov hold a joint press conference in Washington"
+    )
+    cut = tmp_path / "cut.jsonl.gz"
+    packed = gzip.compress(lines.encode())
+    cut.write_bytes(packed[: len(packed) * 2 // 3])  # a download that stopped
+    arts, errs = _split(list(iter_articles([cut])))
+    assert 1 <= len(arts) < 5 and len(errs) == 1 and "truncated or corrupt gzip" in errs[0].reason
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a " * (3 * 1024 * 1024)))
+    (err,) = list(iter_articles([bomb], max_bytes=1024 * 1024))
+    assert (
+        isinstance(err, InputError)
+        and err.reason == "file too large (over the 1 MB limit once decompressed)"
+    )
+
+
+# real paragraphs of the seeds (without the dateline paragraph, whose "MOSCOW – " goes)
+_SEED_PARAGRAPHS = sorted(
+    {
+        p
+        for key in ("002", "003", "004")
+        for p in seed_page(next(SEEDS.glob(f"{key}_*.txt"))).paragraphs
+        if len(p) > 80 and not p.startswith("MOSCOW")
+    }
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    paragraphs=st.lists(st.sampled_from(_SEED_PARAGRAPHS), min_size=2, max_size=6, unique=True),
+    layout=st.sampled_from(["semantic", "div-soup"]),
+    tweet=st.booleans(),
+    site=st.sampled_from(["The Daily Courier", "Kavkaz Post", "Sahar News"]),
+)
+def test_generated_pages_read_back_to_exactly_their_paragraphs(
+    paragraphs: list[str], layout: str, tweet: bool, site: str
+) -> None:
+    page = Page(
+        title="Talks between Russia and the US",
+        paragraphs=tuple(paragraphs),
+        url="https://n.example.com/a",
+        site=site,
+    )
+    html = news_page_html(page, tweet=tweet) if layout == "semantic" else div_soup_page_html(page)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_text(html, encoding="utf-8")
+        (art,) = list(iter_articles([path]))
+    assert isinstance(art, Article), art
+    expected = [" ".join(p.split()) for p in paragraphs]
+    assert art.text.split("\n\n") == expected
+    assert art.title == page.title
+    assert art.source == site  # div-soup: from "<title>Headline - Site</title>"

@@ -1,0 +1,109 @@
+"""The public API end to end on the seed cluster: what a user of ``newsdigest.digest`` sees."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import newsdigest
+from newsdigest.errors import NoArticlesError
+from newsdigest.model import Article, article_id
+
+BOILERPLATE = [
+    "Home /",
+    "Leave a Reply",
+    "Your email address",
+    "Required fields",
+    "Check Also",
+    "@NBCNews",
+    "https://",
+    "t.co/",
+    "Google News",
+    "Monitoring Desk",
+    "OREANDA",
+    "kremlin.ru",
+]
+
+
+@pytest.fixture(scope="module")
+def story(seed_dir):
+    return newsdigest.digest([seed_dir], words=120)
+
+
+def test_the_washington_article_is_left_out_with_its_reason(story) -> None:
+    [outlier] = story.outliers
+    assert story.article(outlier.article_id).origin.endswith("003_dbef3e644a6f6aec.txt")
+    assert "Washington" in outlier.reason
+    cited = {c.article for s in story.summary for c in s.citations}
+    assert outlier.article_id not in cited
+
+
+def test_summary_names_the_event_and_fits_the_budget(story) -> None:
+    text = " ".join(s.text for s in story.summary)
+    for name in ("Pompeo", "Lavrov", "Putin", "Sochi"):
+        assert name in text, name
+    assert len(text.split()) <= 120
+    assert len(story.summary) >= 3
+
+
+def test_every_sentence_cites_its_origin_and_counts_outlets(story) -> None:
+    sentences = {(s.article_id, s.index): s for ss in story.sentences.values() for s in ss}
+    for s in story.summary:
+        assert s.citations and s.origin in s.citations
+        for c in s.citations:
+            assert (c.article, c.sentence) in sentences
+        assert s.text == sentences[(s.origin.article, s.origin.sentence)].text
+        outlets = {story.article(c.article).source for c in s.citations}
+        assert s.support == len(outlets) >= 1
+    assert max(s.support for s in story.summary) >= 3  # the lead fact is reported widely
+
+
+def test_no_boilerplate_and_no_bad_sentence_in_the_summary(story) -> None:
+    for s in story.summary:
+        for junk in BOILERPLATE:
+            assert junk not in s.text, (junk, s.text)
+        assert not s.text.endswith("?")
+        assert s.text.count("“") == s.text.count("”")
+        assert s.text.count('"') % 2 == 0
+        assert not re.match(r"(We|I|Our|My)\b", s.text), s.text
+
+
+def test_the_opinion_section_of_002_does_not_dominate(story) -> None:
+    opinion_words = ("deep state", "Ukraine-gate", "Burisma", "Markov", "Sharikov", "bribes")
+    flagged = [s for s in story.summary if any(w in s.text for w in opinion_words)]
+    assert len(flagged) <= 1
+
+
+def test_sentence_budget_and_deterministic(seed_dir) -> None:
+    one = newsdigest.digest([seed_dir], sentences=2, facts=False)
+    two = newsdigest.digest([seed_dir], sentences=2, facts=False)
+    assert len(one.summary) == 2
+    assert one.summary == two.summary and one.id == two.id
+
+
+def test_articles_may_be_paths_article_objects_or_texts(seed_paths) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in seed_paths[:2]]
+    article = Article(id=article_id(texts[0]), text=texts[0], title="given as an object")
+    story = newsdigest.digest([article, texts[1], Path(seed_paths[2])], words=60, facts=False)
+    assert len(story.articles) == 3
+    assert any(a.title == "given as an object" for a in story.articles)
+    assert any(a.origin and a.origin.endswith(seed_paths[2].name) for a in story.articles)
+
+
+def test_bad_inputs_are_reported_and_the_rest_digested(tmp_path, seed_paths) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    errors: list[str] = []
+    story = newsdigest.digest(
+        [empty, *seed_paths], words=60, facts=False, on_error=lambda e: errors.append(str(e))
+    )
+    assert len(errors) == 1 and "empty.txt" in errors[0]
+    assert story.summary
+
+
+def test_nothing_readable_raises_a_clear_error(tmp_path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(NoArticlesError):
+        newsdigest.digest([tmp_path / "empty.txt"], on_error=lambda e: None)

@@ -1,0 +1,76 @@
+"""The JSON form is stable: the documented names are there and a story survives a round trip."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from newsdigest.model import (
+    Article,
+    Citation,
+    Claim,
+    Disagreement,
+    Entity,
+    Facts,
+    Mention,
+    Outlier,
+    Quote,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+from newsdigest.serialize import story_from_dict, story_to_dict
+
+WHEN = datetime(2019, 5, 15, 8, 0, tzinfo=timezone.utc)
+
+
+def _story() -> Story:
+    a = Article("a1", "Pompeo met Putin in Sochi.", "Pompeo in Sochi", "https://x/1", "TASS", WHEN)
+    b = Article(
+        "b2", "Lavrov met Pompeo in Washington.", "In Washington", None, "VoA", None, origin="b.txt"
+    )
+    facts = Facts(
+        entities=(Entity("Mike Pompeo", "PERSON", (Mention("a1", 0, 6, "Pompeo"),), ("Pompeo",)),),
+        quotes=(Quote("It's great", "Mike Pompeo", "a1", 3, 13),),
+        event_date="2019-05-14",
+        event_place="Sochi",
+        timeline=(TimelineEntry("2019-05-14", "Talks in Sochi", (Citation("a1", 0),)),),
+        disagreements=(
+            Disagreement(
+                "place",
+                "where the meeting took place",
+                (Claim("Sochi", ("a1",)), Claim("Washington", ("b2",))),
+            ),
+        ),
+    )
+    return Story(
+        id="s1",
+        title="Pompeo in Sochi",
+        articles=(a, b),
+        summary=(SummarySentence(a.text, (Citation("a1", 0),), 1, Citation("a1", 0)),),
+        outliers=(Outlier("b2", "about an event in Washington"),),
+        facts=facts,
+        urls={"a1": ("https://x/1", "https://mirror/1")},
+    )
+
+
+def test_documented_field_names() -> None:
+    data = json.loads(json.dumps(story_to_dict(_story())))
+    assert {"title", "articles", "outliers", "summary", "id", "schema_version"} <= set(data)
+    assert set(data["articles"][0]) >= {"id", "url", "path", "title", "source", "published"}
+    assert set(data["outliers"][0]) >= {"id", "path", "reason"}
+    assert data["outliers"][0]["path"] == "b.txt"
+    assert data["summary"][0]["citations"] == [{"article": "a1", "sentence": 0}]
+    assert data["summary"][0]["support"] == 1
+    assert data["articles"][0]["published"] == "2019-05-15T08:00:00+00:00"
+    assert data["articles"][0]["urls"] == ["https://x/1", "https://mirror/1"]
+
+
+def test_round_trip_with_texts_is_lossless() -> None:
+    story = _story()
+    again = story_from_dict(json.loads(json.dumps(story_to_dict(story, with_text=True))))
+    assert again.summary == story.summary
+    assert again.outliers == story.outliers
+    assert again.facts == story.facts
+    assert {a.id: a for a in again.articles} == {a.id: a for a in story.articles}
+    assert again.urls["a1"] == story.urls["a1"]

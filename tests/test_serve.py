@@ -1,0 +1,433 @@
+"""The web app over a real store: story list, story page, JSON twins, OpenAPI, escaping, limits."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from html_probe import Page
+from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
+from serve_seed import (
+    HOSTILE_TEXT,
+    HOSTILE_TITLE,
+    fill,
+    open_backend,
+    seed_articles,
+    seed_story,
+    synthetic_stories,
+)
+
+from newsdigest.model import Article, Facts, Quote, Story, article_id, story_id
+from newsdigest.serialize import story_to_dict
+from newsdigest.serve import create_app
+from newsdigest.split import split_sentences
+from newsdigest.store.base import Store
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    s = open_backend(request.param, tmp_path, request)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def client(store: Store) -> TestClient:
+    return TestClient(create_app(store))
+
+
+# ---- story list ------------------------------------------------------------------------------
+
+
+def test_story_list_is_newest_first_with_outlets_and_time_span(
+    store: Store, client: TestClient
+) -> None:
+    seed = seed_story()
+    fill(store, [seed, *synthetic_stories(3)])
+    page = Page(client.get("/").text)
+    titles = [a.text for a in page.select("a", "story-title")]
+    assert titles == ["Story 2", "Story 1", "Story 0", seed.title]
+    rows = page.select("li", "story-row")
+    # the outlier (003, Washington in December) is neither counted nor stretches the span
+    assert "4 articles" in rows[-1].text and "4 outlets" in rows[-1].text
+    assert "2019-05-14 09:30 – 2019-05-15 06:15 UTC (21 h)" in rows[-1].text
+
+    listing = client.get("/api/stories").json()
+    assert [s["title"] for s in listing["stories"]] == titles
+    seed_row = listing["stories"][-1]
+    assert seed_row["outlets"] == 4 and seed_row["outliers"] == 1
+    assert seed_row["first_published"] == "2019-05-14T09:30:00+00:00"
+    # every page has a JSON twin, and it is the API's answer
+    assert client.get("/stories.json").json() == listing
+    assert client.get("/?format=json").json() == listing
+    assert client.get("/stories").text == client.get("/").text
+
+
+def test_story_list_pages(store: Store, client: TestClient) -> None:
+    fill(store, synthetic_stories(7))
+    first = client.get("/api/stories?limit=3").json()
+    assert [s["title"] for s in first["stories"]] == ["Story 6", "Story 5", "Story 4"]
+    second = client.get(first["next"]).json()
+    assert [s["title"] for s in second["stories"]] == ["Story 3", "Story 2", "Story 1"]
+    third = client.get(second["next"]).json()
+    assert [s["title"] for s in third["stories"]] == ["Story 0"] and third["next"] is None
+    html = Page(client.get("/?offset=3&limit=3").text)
+    assert [a.attrs["href"] for a in html.select("a") if a.attrs.get("rel") == "next"] == [
+        "/?offset=6&limit=3"
+    ]
+
+
+def test_empty_store_says_how_to_add_articles(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "POST /api/articles" in page.text
+    assert client.get("/api/stories").json()["stories"] == []
+
+
+# ---- story page --------------------------------------------------------------------------------
+
+
+def test_story_page_markers_point_at_the_cited_sentences(store: Store, client: TestClient) -> None:
+    seed = seed_story()
+    fill(store, [seed])
+    response = client.get(f"/stories/{seed.id}")
+    assert response.status_code == 200
+    page = Page(response.text)
+    items = page.select("li", "summary-sentence")
+    assert [i.text.split(" [")[0].strip() for i in items] == [s.text for s in seed.summary]
+    for item, sentence in zip(items, seed.summary, strict=True):
+        markers = [c for c in item.children if "cite" in c.classes]
+        assert markers, f"no citation marker on {sentence.text!r}"
+        cited_texts = {
+            split_sentences(seed.article(c.article).text)[c.sentence].text
+            for c in sentence.citations
+        }
+        shown = {page.by_id(a).text for m in markers for a in m.attrs["data-cites"].split()}
+        assert shown == cited_texts
+        for m in markers:  # without JS the marker still jumps to its first cited sentence
+            assert m.attrs["href"] == "#" + m.attrs["data-cites"].split()[0]
+
+
+def test_story_page_shows_sources_quotes_timeline_disagreements_and_chart(
+    store: Store, client: TestClient
+) -> None:
+    seed = seed_story()
+    fill(store, [seed])
+    page = Page(client.get(f"/stories/{seed.id}").text)
+    sources = page.select("article", "source")
+    # numbered by publication time; outlet and time on each
+    assert [s.attrs["id"] for s in sources] == ["a1", "a2", "a3", "a4", "a5"]
+    assert "vestnikkavkaza.net" in sources[0].text and "2019-05-14 09:30 UTC" in sources[0].text
+    outlier = page.by_id("a5")
+    assert "outlier" in outlier.classes and "tass.com" in outlier.text
+    assert "Left out of the digest: about another meeting" in outlier.text
+    quotes = page.select("ul", "quotes")[0].text
+    assert "great to see you again" in quotes and "Mike Pompeo" in quotes
+    assert "Sergey Lavrov" in quotes
+    assert "2019-05-14" in page.select("ol", "timeline")[0].text
+    disagreement = page.select("ul", "disagreements")[0].text
+    assert "Sochi" in disagreement and "Washington" in disagreement and "tass.com" in disagreement
+    # articles over time: four dated articles in four different hours; the outlier is not counted
+    bars = page.select("rect", "bar")
+    assert len(bars) == 4
+    labels = [b.children[0].text for b in bars]
+    assert labels[0] == "2019-05-14 09:00 UTC: 1 article"
+    assert "articles per hour" in page.select("figcaption")[0].text.lower()
+
+
+def test_story_json_twins_are_the_serialized_story(store: Store, client: TestClient) -> None:
+    seed = seed_story()
+    fill(store, [seed])
+    expected = story_to_dict(seed)
+    assert client.get(f"/api/stories/{seed.id}").json() == expected
+    assert client.get(f"/stories/{seed.id}.json").json() == expected
+    assert client.get(f"/stories/{seed.id}?format=json").json() == expected
+    html = Page(client.get(f"/stories/{seed.id}").text)
+    assert [e.attrs["href"] for e in html.select("link") if e.attrs.get("rel") == "alternate"] == [
+        f"/stories/{seed.id}.json"
+    ]
+
+
+def test_unknown_story_is_404_in_html_and_json(client: TestClient) -> None:
+    html = client.get("/stories/<b>nope")
+    assert html.status_code == 404 and "&lt;b&gt;nope" in html.text
+    assert html.headers["content-type"].startswith("text/html")
+    assert client.get("/no/such/page").status_code == 404
+    for url in ("/api/stories/nope", "/stories/nope.json", "/stories/nope?format=json"):
+        answer = client.get(url)
+        assert answer.status_code == 404
+        assert answer.json() == {"detail": "no story with id 'nope'"}
+
+
+def test_openapi_documents_the_api() -> None:
+    from newsdigest.store.postgres import PostgresStore  # noqa: F401  (importable without a server)
+
+    app = create_app(store=None)  # type: ignore[arg-type]  # the schema never touches the store
+    client = TestClient(app)
+    doc = client.get("/openapi.json").json()
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/articles"} <= set(doc["paths"])
+    body = doc["paths"]["/api/articles"]["post"]["requestBody"]["content"]["application/json"]
+    assert "#/components/schemas/ArticleIn" in json.dumps(body["schema"])
+    article = doc["components"]["schemas"]["ArticleIn"]
+    assert article["required"] == ["text"]
+    assert {"id", "url", "title", "text", "published", "source"} <= set(article["properties"])
+    assert set(doc["paths"]["/api/articles"]["post"]["responses"]) >= {"200", "413", "422"}
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+# ---- untrusted text ---------------------------------------------------------------------------
+
+
+def hostile_story() -> Story:
+    """An undated one-article story whose every field carries markup (so: no chart, no <svg>)."""
+    art = Article(
+        id=article_id(HOSTILE_TEXT),
+        text=HOSTILE_TEXT,
+        title=HOSTILE_TITLE,
+        url="javascript:alert(6)",
+        source='<b onmouseover="alert(7)">outlet</b>',
+    )
+    start = HOSTILE_TEXT.index('"We will')
+    quote = Quote(
+        HOSTILE_TEXT[start : start + 25], "<i onclick=alert(9)>x</i>", art.id, start, start + 25
+    )
+    return Story(
+        id=story_id([art.id]),
+        title=HOSTILE_TITLE,
+        articles=(art,),
+        facts=Facts(quotes=(quote,)),
+        urls={art.id: ("javascript:alert(6)", "javascript:alert(8)")},
+    )
+
+
+def assert_inert(html: str) -> None:
+    """Nothing from the article became markup: no handler, no script, no javascript: link."""
+    page = Page(html)
+    for el in page.elements:
+        assert not [k for k in el.attrs if k.startswith("on")], f"event handler on <{el.tag}>"
+        assert not el.attrs.get("href", "").strip().lower().startswith("javascript:")
+    assert [e.attrs.get("src") for e in page.select("script")] in ([], ["/static/story.js"])
+    for tag in ("img", "b", "i", "svg", "iframe"):
+        assert not page.select(tag), f"<{tag}> from article text became an element"
+
+
+def test_hostile_text_is_shown_escaped_never_run(store: Store, client: TestClient) -> None:
+    story = hostile_story()
+    fill(store, [story])
+    for url in ("/", f"/stories/{story.id}"):
+        response = client.get(url)
+        assert_inert(response.text)
+        assert "default-src 'none'" in response.headers["content-security-policy"]
+        # the reader still sees the text, as text
+        assert "<script>alert(1)</script> Sochi talks" in Page(response.text).text()
+    body = Page(client.get(f"/stories/{story.id}").text).text()
+    assert '<a href="javascript:alert(3)">here</a>' in body
+    assert "<svg onload=alert(5)>" in body and "javascript:alert(6)" in body
+
+
+# ---- POST /api/articles: limits and validation, all-or-nothing --------------------------------
+
+
+def assert_nothing_stored(store: Store) -> None:
+    assert store.get_articles() == [] and store.list_stories() == []
+
+
+def test_oversized_body_is_413_and_nothing_is_stored(store: Store) -> None:
+    client = TestClient(create_app(store, max_body_bytes=2_000))
+    big = [{"text": "Pompeo met Lavrov in Sochi. " * 100}]
+    answer = client.post("/api/articles", json=big)
+    assert answer.status_code == 413 and "limit is 2000" in answer.json()["error"]
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the server must count as it reads
+        yield b'[{"text": "'
+        for _ in range(50):
+            yield b"Pompeo met Lavrov in Sochi. " * 4
+        yield b'"}]'
+
+    answer = client.post(
+        "/api/articles", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert answer.status_code == 413 and "over the limit of 2000" in answer.json()["error"]
+    assert_nothing_stored(store)
+
+
+def test_default_limits_5_mb_and_1000_articles(store: Store, client: TestClient) -> None:
+    six_mb = json.dumps({"text": "x" * (6 * 1024 * 1024)})
+    assert client.post("/api/articles", content=six_mb).status_code == 413
+    batch = [{"text": f"Article number {i} about the talks in Sochi."} for i in range(1001)]
+    answer = client.post("/api/articles", json=batch)
+    assert answer.status_code == 413
+    assert answer.json()["error"] == (
+        "1001 articles in one request; the limit is 1000, split the batch"
+    )
+    assert_nothing_stored(store)
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        (b'{"text": "Pompeo met Lavrov",', "body: malformed JSON: Expecting property name"),
+        (b"\xff\xfe{}", "body: body is not UTF-8"),
+        (b"[]", "body: empty list: no articles"),
+        (b'"just a string"', "body: Input should be a valid dictionary or instance of ArticleIn"),
+        (b'{"title": "No text"}', "body.text: Field required"),
+        (b'{"text": "   "}', "body.text: Value error, text is empty"),
+        (b'{"text": 42}', "body.text: Input should be a valid string"),
+        (
+            b'[{"text": "Pompeo met Lavrov in Sochi."}, {"title": "no text"}]',
+            "body[1].text: Field required",
+        ),
+        (
+            b'[{"text": "Pompeo met Lavrov in Sochi.", "published": "Tuesday"}]',
+            "body[0].published: Value error, unreadable date 'Tuesday'; use ISO 8601",
+        ),
+    ],
+)
+def test_bad_body_is_422_naming_the_field_and_nothing_is_stored(
+    store: Store, client: TestClient, body: bytes, error: str
+) -> None:
+    answer = client.post(
+        "/api/articles", content=body, headers={"content-type": "application/json"}
+    )
+    assert answer.status_code == 422
+    assert answer.json()["error"].startswith(error), answer.json()
+    assert answer.json()["detail"][0]["loc"][0] == "body"
+    assert_nothing_stored(store)
+
+
+class ProtocolOnly:
+    """A store seen only through the ``Store`` protocol (no optional ``story_rows`` fast path)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        for name in ("add_articles", "get_articles", "urls", "save_stories", "list_stories"):
+            setattr(self, name, getattr(store, name))
+        self.get_story, self.close = store.get_story, store.close
+
+
+def test_story_list_is_the_same_with_or_without_the_stores_fast_path(store: Store) -> None:
+    fill(store, [seed_story(), *synthetic_stories(6)])
+    fast, plain = TestClient(create_app(store)), TestClient(create_app(ProtocolOnly(store)))
+    for url in ("/api/stories", "/api/stories?offset=2&limit=3", "/api/stories?offset=5&limit=5"):
+        assert fast.get(url).json() == plain.get(url).json()
+    assert fast.get("/?limit=4").text == plain.get("/?limit=4").text
+
+
+def test_cached_list_shows_another_writers_story_within_the_ttl(store: Store) -> None:
+    client = TestClient(create_app(ProtocolOnly(store), list_ttl=0.5))
+    fill(store, synthetic_stories(2))
+
+    def titles() -> list[str]:
+        return [s["title"] for s in client.get("/api/stories").json()["stories"]]
+
+    assert titles() == ["Story 1", "Story 0"]
+    fill(store, synthetic_stories(3)[2:])  # written by someone else, not through this server
+    assert titles() == ["Story 1", "Story 0"]  # the page is kept for list_ttl seconds
+    time.sleep(0.6)
+    assert titles() == ["Story 2", "Story 1", "Story 0"]
+
+
+# ---- POST /api/articles: ingest and update stories --------------------------------------------
+
+
+def seed_records() -> list[dict[str, str]]:
+    """The seed articles as a crawler would post them."""
+    return [
+        {
+            "id": a.origin or a.id,
+            "url": a.url or "",
+            "title": a.title,
+            "text": a.text,
+            "published": a.published.isoformat() if a.published else "",
+            "source": a.source or "",
+        }
+        for a in seed_articles()
+    ]
+
+
+def test_posted_articles_become_stories_and_reposting_changes_nothing(
+    store: Store, client: TestClient
+) -> None:
+    answer = client.post("/api/articles", json=seed_records())
+    assert answer.status_code == 200, answer.text
+    report = answer.json()
+    assert report["received"] == 5 and len(report["stored"]) == 5 and report["duplicates"] == []
+    # Sochi (May 2019) and Washington (December 2019) are two stories
+    assert len(report["stories"]) == 2 and sorted(report["updated"]) == report["stories"]
+    listing = client.get("/api/stories").json()["stories"]
+    assert sorted(s["articles"] for s in listing) == [1, 4]
+    sochi = next(s for s in listing if s["articles"] == 4)
+    page = Page(client.get(f"/stories/{sochi['id']}").text)
+    assert page.select("li", "summary-sentence") and page.select("a", "cite")
+    assert len(page.select("article", "source")) == 4
+
+    again = client.post("/api/articles", json=seed_records()).json()
+    assert again["stored"] == [] and len(again["duplicates"]) == 5 and again["updated"] == []
+    assert sorted(again["stories"]) == sorted(report["stories"])
+    assert client.get("/api/stories").json()["stories"] == listing
+    assert len(store.get_articles()) == 5
+
+
+def test_one_posted_article_joins_its_story(store: Store, client: TestClient) -> None:
+    client.post("/api/articles", json=seed_records()[:3])
+    text = (
+        "SOCHI, May 14 - U.S. Secretary of State Mike Pompeo met Russian President Vladimir "
+        "Putin in Sochi on Tuesday after talks with Foreign Minister Sergei Lavrov about arms "
+        "control, Iran and Venezuela. Pompeo said Washington wanted better relations with Moscow."
+    )
+    answer = client.post(
+        "/api/articles",
+        json={"text": text, "url": "https://wire.example/sochi", "published": "2019-05-14T20:00Z"},
+    )
+    assert answer.status_code == 200, answer.text
+    report = answer.json()
+    assert len(report["stored"]) == 1 and len(report["stories"]) == 1
+    assert report["updated"] == report["stories"]
+    story = client.get(f"/api/stories/{report['stories'][0]}").json()
+    assert {a["url"] for a in story["articles"]} >= {"https://wire.example/sochi"}
+    assert {a["source"] for a in story["articles"]} >= {"wire.example"}
+
+
+def test_an_article_that_cleans_to_nothing_rejects_the_batch(
+    store: Store, client: TestClient
+) -> None:
+    batch = [*seed_records()[:2], {"text": "Home / World / Politics\n\nLeave a Reply"}]
+    answer = client.post("/api/articles", json=batch)
+    assert answer.status_code == 422
+    assert answer.json()["error"] == (
+        "body[2].text: nothing is left of the text after removing page boilerplate"
+    )
+    assert_nothing_stored(store)
+
+
+def test_hostile_article_posted_is_shown_escaped(store: Store, client: TestClient) -> None:
+    hostile = {
+        "text": HOSTILE_TEXT,
+        "title": HOSTILE_TITLE,
+        "url": "javascript:alert(6)",
+        "source": '<b onmouseover="alert(7)">outlet</b>',
+    }
+    report = client.post("/api/articles", json=hostile).json()
+    (story_id_,) = report["stories"]
+    for url in ("/", f"/stories/{story_id_}"):
+        assert_inert(client.get(url).text)
+    text = Page(client.get(f"/stories/{story_id_}").text).text()
+    assert (
+        "<script>alert(document.cookie)</script>" in text and "<img src=x onerror=alert(4)>" in text
+    )
+
+
+def test_a_story_page_changes_when_its_story_does(store: Store, client: TestClient) -> None:
+    seed = seed_story()
+    fill(store, [seed])
+    assert seed.title in client.get(f"/stories/{seed.id}").text
+    client.get(f"/stories/{seed.id}")  # now served from the page cache
+    store.save_stories([replace(seed, title="Pompeo and Lavrov: talks in Sochi", summary=())])
+    page = client.get(f"/stories/{seed.id}").text
+    assert Page(page).select("h1")[0].text == "Pompeo and Lavrov: talks in Sochi"
+    assert "No digest for this story yet." in page

@@ -1,0 +1,87 @@
+"""``newsdigest serve`` as a user starts it: a real process on a real port."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from live_server import free_port
+from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
+from serve_seed import fill, seed_story
+
+from newsdigest.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-c", "from newsdigest.cli import main; main()"]
+
+
+def cli_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    return env
+
+
+def get_json(url: str) -> object:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+def wait_until_up(proc: subprocess.Popen[str], url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"serve exited {proc.returncode}: {proc.stderr.read()}")  # type: ignore[union-attr]
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise AssertionError("serve did not answer in time")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_serve_a_store_on_the_given_port(backend: str, tmp_path: Path, request) -> None:  # type: ignore[no-untyped-def]
+    seed = seed_story()
+    db = request.getfixturevalue("pg_url") if backend == "postgres" else str(tmp_path / "news.db")
+    with open_store(db) as store:
+        fill(store, [seed])
+    port = free_port()
+    proc = subprocess.Popen(
+        [*CLI, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(proc, f"{base}/api/stories")
+        listing = get_json(f"{base}/api/stories")
+        assert [s["id"] for s in listing["stories"]] == [seed.id]  # type: ignore[index]
+        with urllib.request.urlopen(f"{base}/stories/{seed.id}", timeout=10) as page:
+            assert page.headers["content-type"].startswith("text/html")
+            assert seed.title in page.read().decode()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_unreachable_database_is_one_line_error() -> None:
+    done = subprocess.run(
+        [*CLI, "serve", "--db", "postgresql://nobody@127.0.0.1:1/none", "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=60,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: postgresql://nobody@127.0.0.1:1/none")
+    assert "cannot connect" in lines[0]

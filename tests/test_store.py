@@ -1,0 +1,247 @@
+"""The Store contract, run against every backend (SQLite always; PostgreSQL when its server
+binaries are installed), plus what only the SQLite file promises: WAL, near-duplicates, and
+surviving a real ingest process killed with SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
+
+from newsdigest.errors import StoreError
+from newsdigest.model import Article, Citation, Story, SummarySentence, article_id
+from newsdigest.store import open_store
+from newsdigest.store.sqlite import SqliteStore
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "examples" / "sochi-2019").glob("*.txt"))
+
+
+def seed_articles() -> list[Article]:
+    out = []
+    for k, path in enumerate(SEEDS):
+        text = path.read_text(encoding="utf-8")
+        out.append(
+            Article(
+                id=article_id(text),
+                text=text,
+                title=text.splitlines()[0][:80],
+                url=f"https://news.example/{path.stem}",
+                source=f"outlet{k}",
+                published=datetime(2019, 5, 14, 8 + k, tzinfo=timezone.utc),
+            )
+        )
+    return out
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """Each backend, empty. A backend is added here by one more param and one more branch."""
+    if request.param == "sqlite":
+        s = open_store(tmp_path / "news.db")
+    else:
+        s = open_store(request.getfixturevalue("pg_url"))
+    yield s
+    s.close()
+
+
+# ---- the contract -------------------------------------------------------------------------
+
+
+def test_add_is_idempotent_by_content_hash_and_url(store) -> None:
+    arts = seed_articles()
+    first = store.add_articles(arts)
+    assert list(first.stored) == [a.id for a in arts]
+    again = store.add_articles(arts)
+    assert again.stored == () and len(again.duplicates) == len(arts)
+    assert [a.id for a in store.get_articles()] == [a.id for a in arts]
+    # same text under a new URL: nothing new, but the URL is kept for the article
+    copy = replace(arts[0], url="https://mirror.example/pompeo")
+    assert store.add_articles([copy]).stored == ()
+    assert store.urls(arts[0].id) == (arts[0].url, "https://mirror.example/pompeo")
+    # same URL, edited text: the first version stays (documented), reported as a duplicate
+    edited = replace(arts[1], text=arts[1].text + " Updated.", id=article_id(arts[1].text + "x"))
+    result = store.add_articles([edited])
+    assert result.stored == () and result.duplicates == (arts[1].url,)
+    assert store.get_articles(ids=[arts[1].id])[0].text == arts[1].text
+    assert store.get_articles(ids=[edited.id]) == []
+
+
+def test_articles_round_trip_and_since(store) -> None:
+    arts = seed_articles()
+    store.add_articles(arts)
+    back = {a.id: a for a in store.get_articles()}
+    for a in arts:
+        b = back[a.id]
+        assert (b.text, b.title, b.url, b.source) == (a.text, a.title, a.url, a.source)
+        assert b.published == a.published
+    later = store.get_articles(since=arts[2].published)
+    assert [a.id for a in later] == [a.id for a in arts[2:]]
+
+
+def test_stories_round_trip_newest_first(store) -> None:
+    arts = seed_articles()
+    store.add_articles(arts)
+    old = Story(
+        id="s-old",
+        title="Old",
+        articles=tuple(replace(a, published=a.published - timedelta(days=200)) for a in arts[3:]),
+    )
+    new = Story(
+        id="s-new",
+        title="Pompeo in Sochi",
+        articles=tuple(arts[:3]),
+        summary=(SummarySentence("Pompeo met Lavrov.", (Citation(arts[0].id, 0),), 1),),
+        urls={arts[0].id: (arts[0].url, "https://mirror.example/x")},
+    )
+    store.save_stories([old, new])
+    store.save_stories([new])  # upsert, not a second row
+    listed = store.list_stories()
+    assert [s.id for s in listed] == ["s-new", "s-old"]
+    got = store.get_story("s-new")
+    assert got is not None and got.summary[0].citations == (Citation(arts[0].id, 0),)
+    assert got.articles[0].text == arts[0].text  # texts come back from the articles table
+    assert got.urls[arts[0].id] == (arts[0].url, "https://mirror.example/x")
+    assert [s.id for s in store.list_stories(since=datetime(2019, 5, 1, tzinfo=timezone.utc))] == [
+        "s-new"
+    ]
+    assert store.get_story("nope") is None
+
+
+# ---- SQLite specifics -----------------------------------------------------------------------
+
+
+def test_open_store_picks_the_backend(tmp_path: Path) -> None:
+    s = open_store(f"sqlite:///{tmp_path}/a.db")
+    assert isinstance(s, SqliteStore) and s.path == tmp_path / "a.db"
+    s.close()
+    mode = sqlite3.connect(tmp_path / "a.db").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    with pytest.raises(StoreError, match="unknown store scheme"):
+        open_store("mysql://x/y")
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "no" / "such" / "dir.db")
+
+
+def test_near_duplicate_is_folded_into_the_article_it_copies(tmp_path: Path) -> None:
+    arts = seed_articles()
+    wire = arts[4]
+    syndicated = replace(
+        wire,
+        text="Home / World / Europe\n" + wire.text + "\nShare this: Facebook Twitter Email\n"
+        "© 2019 Daily Syndicate. All rights reserved.",
+        url="https://syndicate.example/us-russia",
+    )
+    syndicated = replace(syndicated, id=article_id(syndicated.text))
+    with SqliteStore(tmp_path / "n.db") as s:
+        s.add_articles(arts)
+        result = s.add_articles([syndicated])
+        assert result.stored == () and result.near_duplicates == {syndicated.id: wire.id}
+        assert s.urls(wire.id) == (wire.url, syndicated.url)
+        assert s.count_articles() == len(arts)
+        # a different article on the same event is not a duplicate
+        assert s.add_articles(
+            [
+                replace(
+                    arts[0],
+                    id="x",
+                    url="https://o.example/x",
+                    text=arts[0].text[: len(arts[0].text) // 2],
+                )
+            ]
+        ).stored
+
+
+def test_failed_batch_commits_nothing(tmp_path: Path) -> None:
+    arts = seed_articles()
+    with SqliteStore(tmp_path / "f.db") as s:
+        s.add_articles(arts[:2])
+        bad = replace(arts[3], source={"not": "a string"})  # type: ignore[arg-type]
+        with pytest.raises(StoreError, match="nothing committed"):
+            s.add_articles([arts[2], bad])
+        assert s.count_articles() == 2
+        assert s.add_articles(arts).stored == tuple(a.id for a in arts[2:])
+
+
+def _multinews_jsonl(csv_path: Path, out: Path, n: int) -> list[dict[str, str]]:
+    import ast
+    import csv
+
+    csv.field_size_limit(1 << 30)
+    records = []
+    with csv_path.open(newline="", encoding="utf-8") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            for j, doc in enumerate(ast.literal_eval(row["documents"])):
+                # the lead of each document: cleaning cost grows with length, the test need not
+                lead = " ".join(doc.split()[:120])
+                records.append({"url": f"multinews/{i}/{j}", "text": lead})
+            if len(records) >= n:
+                break
+    out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return records
+
+
+def test_killed_ingest_loses_nothing_committed_and_rerun_completes(
+    tmp_path: Path, multinews_csv: Path
+) -> None:
+    """A real `newsdigest ingest` process, SIGKILLed after its first commits."""
+    src = tmp_path / "batch.jsonl"
+    _multinews_jsonl(multinews_csv, src, 80)
+    db = tmp_path / "news.db"
+    cmd = [sys.executable, "-c", "from newsdigest.cli import main; main()", "ingest", str(src),
+           "--db", str(db), "--batch", "3"]  # fmt: skip
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as c:
+                    stored = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
+                stored = 0
+        if stored >= 6:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "ingest finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    from newsdigest.ingest import iter_articles
+
+    expected = {a.url: a for a in iter_articles([src]) if isinstance(a, Article)}
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = c.execute("SELECT id, url, text FROM articles").fetchall()
+        n_urls = c.execute("SELECT COUNT(*) FROM article_urls").fetchone()[0]
+        n_sigs = c.execute("SELECT COUNT(*) FROM minhash").fetchone()[0]
+    assert 6 <= len(rows) < len(expected)
+    for aid, url, text in rows:  # every stored article is whole: text, URL and signature
+        assert text == expected[url].text and aid == expected[url].id
+    assert n_sigs == len(rows) and n_urls >= len(rows)
+
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    line = rerun.stdout.strip().splitlines()[-1]
+    assert line.startswith(f"read {len(expected)}, ")
+    with SqliteStore(db) as s:
+        urls = {u for a in s.get_articles() for u in s.urls(a.id)}
+        assert urls == set(expected)  # every record is now stored (or folded into its copy)
+        before = s.count_articles()
+    third = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert "stored 0," in third.stdout
+    with SqliteStore(db) as s:
+        assert s.count_articles() == before

@@ -1,0 +1,157 @@
+"""What only the PostgreSQL store promises beyond the shared store contract (tests/test_store.py):
+several writer processes at once, and a failed batch that commits nothing."""
+
+from __future__ import annotations
+
+import multiprocessing
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
+from serve_seed import seed_articles, synthetic_stories
+
+from newsdigest.errors import StoreError
+from newsdigest.model import Article, article_id
+from newsdigest.split import split_sentences
+
+pytestmark = pytest.mark.postgres
+
+
+SENTENCES = [s.text for a in seed_articles() for s in split_sentences(a.text) if len(s.text) > 60]
+
+
+def wire_articles(n: int) -> list[Article]:
+    """n distinct articles (no two near-duplicates): two seed sentences each, none reused."""
+    start = datetime(2024, 3, 1, tzinfo=timezone.utc)
+    out = []
+    for i in range(n):
+        text = f"{SENTENCES[2 * i]} {SENTENCES[2 * i + 1]}"
+        out.append(
+            Article(
+                id=article_id(text),
+                text=text,
+                title=f"Report {i}",
+                url=f"https://wire.example/{i}",
+                source="wire.example",
+                published=start + timedelta(minutes=i),
+            )
+        )
+    return out
+
+
+def _writer(url: str, order: int, barrier: object) -> tuple[list[str], list[str]]:
+    """One crawler process: the same 60 articles as the others, in its own order."""
+    from newsdigest.store.postgres import PostgresStore
+
+    articles = wire_articles(60)
+    articles = articles[order::1] + articles[:order] if order else articles[::-1]
+    store = PostgresStore(url)
+    barrier.wait()  # type: ignore[attr-defined]
+    stored: list[str] = []
+    duplicates: list[str] = []
+    for i in range(0, 60, 15):  # four batches each, interleaving with the other writers
+        result = store.add_articles(articles[i : i + 15])
+        stored += result.stored
+        duplicates += result.duplicates
+    store.save_stories(synthetic_stories(5))
+    store.close()
+    return stored, duplicates
+
+
+def test_several_writer_processes_store_each_article_once(pg_url: str) -> None:  # noqa: F811
+    from newsdigest.store.postgres import PostgresStore
+
+    ctx = multiprocessing.get_context("spawn")
+    writers = 4
+    with ctx.Manager() as manager:
+        barrier = manager.Barrier(writers)
+        with ctx.Pool(writers) as pool:
+            results = pool.starmap(_writer, [(pg_url, k * 13, barrier) for k in range(writers)])
+    stored = [i for s, _ in results for i in s]
+    duplicates = [i for _, d in results for i in d]
+    expected = {a.id for a in wire_articles(60)}
+    assert sorted(stored) == sorted(expected)  # each article stored by exactly one writer
+    assert len(duplicates) == 60 * (writers - 1)
+    with PostgresStore(pg_url) as store:
+        assert {a.id for a in store.get_articles()} == expected
+        assert len(store.get_articles()) == 60
+        assert store.urls(wire_articles(60)[7].id) == ("https://wire.example/7",)
+        assert len(store.list_stories()) == 5
+
+
+def test_a_batch_the_server_rejects_commits_nothing(pg_url: str) -> None:  # noqa: F811
+    from newsdigest.store.postgres import PostgresStore
+
+    good = seed_articles()
+    bad_text = "A text with a NUL byte \x00 that PostgreSQL refuses to store."
+    bad = Article(id=article_id(bad_text), text=bad_text, url="https://bad.example/1")
+    with PostgresStore(pg_url) as store:
+        with pytest.raises(StoreError, match="nothing committed"):
+            store.add_articles([*good[:3], bad, *good[3:]])
+        assert store.get_articles() == []
+        assert store.urls(good[0].id) == ()
+        # the store is still usable, and the good articles go in on the next try
+        assert len(store.add_articles(good).stored) == 5
+
+
+def test_bad_url_is_one_line_store_error() -> None:
+    from newsdigest.store.postgres import PostgresStore
+
+    with pytest.raises(StoreError) as info:
+        PostgresStore("postgresql://nobody:secret@127.0.0.1:1/none")
+    message = str(info.value)
+    assert "cannot connect" in message and "secret" not in message and "\n" not in message
+
+
+def test_clustering_lock_makes_a_second_writer_wait(pg_url: str) -> None:  # noqa: F811
+    import threading
+    import time
+
+    from newsdigest.store.postgres import PostgresStore
+
+    first, second = PostgresStore(pg_url), PostgresStore(pg_url)
+    events: list[str] = []
+    holding = threading.Event()
+
+    def hold() -> None:
+        with first.clustering_lock():
+            events.append("first in")
+            holding.set()
+            time.sleep(0.5)
+            events.append("first out")
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    holding.wait(10)
+    with second.clustering_lock():
+        events.append("second in")
+    thread.join()
+    assert events == ["first in", "first out", "second in"]
+    # released: the first store can take it again at once
+    with first.clustering_lock():
+        pass
+    first.close()
+    second.close()
+
+
+def test_near_duplicate_is_folded_like_in_sqlite(pg_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A syndicated copy under other boilerplate: same answer from both stores."""
+    from dataclasses import replace
+
+    from newsdigest.store.postgres import PostgresStore
+    from newsdigest.store.sqlite import SqliteStore
+
+    arts = seed_articles()
+    wire = arts[4]
+    text = f"Home / World / Europe\n{wire.text}\nShare this: Facebook Twitter Email"
+    copy = replace(wire, id=article_id(text), text=text, url="https://syndicate.example/1")
+    answers = []
+    for store in (PostgresStore(pg_url), SqliteStore(tmp_path / "n.db")):
+        with store:
+            store.add_articles(arts)
+            result = store.add_articles([copy])
+            answers.append((result, store.urls(wire.id), store.count_articles()))
+    assert answers[0] == answers[1]
+    result, urls, count = answers[0]
+    assert result.stored == () and result.near_duplicates == {copy.id: wire.id}
+    assert urls == (wire.url, copy.url) and count == 5

@@ -1,0 +1,132 @@
+"""`ingest` and `stories` end to end, through the Python API and the CLI, on the seeds (as
+JSON Lines with dates, as CC-NEWS-style WARC) mixed with every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from fixtures.news_pages import WarcRecord, news_page_html, seed_page, truncate_record, write_warc
+from typer.testing import CliRunner
+
+from newsdigest.cli import app
+from newsdigest.store.sqlite import SqliteStore
+from newsdigest.stories import build_stories, ingest
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "sochi-2019").glob("*.txt"))
+SOCHI = datetime(2019, 5, 14, 9, tzinfo=timezone.utc)
+WASHINGTON = datetime(2019, 12, 10, 15, tzinfo=timezone.utc)
+
+
+def _records() -> list[dict[str, str]]:
+    out = []
+    for k, path in enumerate(SEEDS):
+        when = WASHINGTON if path.name.startswith("003") else SOCHI + timedelta(hours=k)
+        out.append(
+            {
+                "url": f"https://outlet{k}.example/{path.stem}",
+                "text": path.read_text(encoding="utf-8"),
+                "published": when.isoformat(),
+                "source": f"Outlet {k}",
+            }
+        )
+    return out
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    """Seeds 000-003 as JSON Lines (+ one invalid line), 004 and a syndicated copy of 001 in a
+    WARC with a PDF payload and a truncated record, and a 0-byte file."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    records = _records()
+    lines = [json.dumps(r) for r in records[:4]]
+    lines.insert(2, '{"url": "https://broken.example/x", "text": ')
+    (box / "a_feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (box / "b_empty.txt").write_bytes(b"")
+    page4 = seed_page(SEEDS[4])
+    page1 = seed_page(SEEDS[1], site="Wire Reprints")
+    warc = box / "c_crawl.warc.gz"
+    ids = write_warc(
+        warc,
+        [
+            WarcRecord(page4.url, news_page_html(page4).encode()),
+            WarcRecord("https://x.example/report.pdf", b"%PDF-1.4 ...", "application/pdf"),
+            WarcRecord("https://reprints.example/pompeo", news_page_html(page1).encode()),
+            WarcRecord(page4.url + "?page=2", news_page_html(page4).encode()),
+        ],
+    )
+    truncate_record(warc, 3, ids)
+    return box
+
+
+def test_ingest_reports_every_record_and_reruns_store_nothing(inbox: Path, tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "news.db") as store:
+        report = ingest([inbox], store)
+        reasons = " | ".join(str(e) for e in report.rejected)
+        assert report.read == 6, reasons  # 4 JSONL + 2 WARC pages
+        assert report.stored == 5 and report.duplicates == 1 and report.near_duplicates == 1
+        assert len(report.rejected) == 4, reasons
+        assert "a_feed.jsonl" in reasons and "b_empty.txt" in reasons
+        assert "application/pdf" in reasons and "truncated" in reasons
+        # the reprint of 001 is folded into it: one article, both URLs
+        (seed1,) = [a for a in store.get_articles() if a.url and "outlet1" in a.url]
+        assert store.urls(seed1.id) == (seed1.url, "https://reprints.example/pompeo")
+
+        again = ingest([inbox], store)
+        assert (again.read, again.stored, again.duplicates) == (6, 0, 6)
+        assert store.count_articles() == 5
+
+
+def test_stories_are_events_and_rebuild_only_what_changed(inbox: Path, tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)  # 000-003; 003 is the Washington meeting
+        first = build_stories(store, with_facts=False)
+        assert len(first) == 2
+        washington, sochi = first  # newest first
+        assert [a.url for a in washington.articles] == [_records()[3]["url"]]
+        assert len(sochi.articles) == 3 and sochi.summary
+        assert all(c.article in {a.id for a in sochi.articles} for s in sochi.summary
+                   for c in s.citations)  # fmt: skip
+        assert store.stale_clusters() == []
+
+        ingest([inbox / "c_crawl.warc.gz"], store)  # 004 and the 001 reprint arrive later
+        second = build_stories(store, with_facts=False)
+        grown = {s.id: s for s in second}[sochi.id]  # the same story, grown; no new story
+        assert len(second) == 2 and len(grown.articles) == 4
+        seed1 = next(a for a in grown.articles if "outlet1" in (a.url or ""))
+        assert grown.urls[seed1.id] == (seed1.url, "https://reprints.example/pompeo")
+
+        recent = build_stories(store, since=datetime(2019, 12, 1, tzinfo=timezone.utc))
+        assert [s.id for s in recent] == [washington.id]
+
+
+def test_cli_ingest_then_stories_json(inbox: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(inbox), "--db", db])
+    assert result.exit_code == 1  # some inputs rejected, the rest stored
+    assert result.stdout.strip().startswith("read 6, stored 5, duplicates 1 (1 near-duplicates)")
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error: ")]
+    assert len(errors) == 4
+    again = runner.invoke(app, ["ingest", str(inbox), "--db", db])
+    assert "stored 0," in again.stdout
+
+    out = runner.invoke(app, ["stories", "--db", db, "--format", "json", "--no-facts"])
+    assert out.exit_code == 0, out.stderr
+    stories = json.loads(out.stdout)
+    assert isinstance(stories, list) and len(stories) == 2
+    for story in stories:
+        assert {"id", "title", "articles", "outliers", "summary"} <= set(story)
+        for article in story["articles"]:
+            assert {"id", "url", "title", "source", "published"} <= set(article)
+        for sentence in story["summary"]:
+            assert sentence["text"] and sentence["citations"]
+    assert sorted(len(s["articles"]) + len(s["outliers"]) for s in stories) == [1, 4]
+
+    text = runner.invoke(app, ["stories", "--db", db, "--since", "2019-12-01", "--no-facts"])
+    assert text.exit_code == 0 and "Washington" in text.stdout and "Sochi" not in text.stdout
+    bad = runner.invoke(app, ["stories", "--db", db, "--since", "last week"])
+    assert bad.exit_code == 2 and "--since" in bad.stderr

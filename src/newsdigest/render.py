@@ -71,9 +71,15 @@ def _facts_lines(story: Story, bullet: str) -> list[str]:
     people = [e for e in f.entities if e.type == "PERSON"][:8]
     if people:
         lines.append(f"{bullet}Who: " + "; ".join(f"{e.name} ({len(e.mentions)})" for e in people))
+    orgs = [e for e in f.entities if e.type == "ORG"][:8]
+    if orgs:
+        lines.append(f"{bullet}Organizations: " + "; ".join(e.name for e in orgs))
     places = [e for e in f.entities if e.type == "PLACE"][:8]
     if places:
         lines.append(f"{bullet}Where: " + "; ".join(e.name for e in places))
+    for t in f.timeline:
+        cited = "".join(dict.fromkeys(_label(story, c.article) for c in t.citations))
+        lines.append(f"{bullet}Timeline {t.date}: {_clip(t.text)} {cited}".rstrip())
     for q in f.quotes[:8]:
         lines.append(f"{bullet}“{_clip(q.text)}” — {q.speaker or 'speaker unresolved'}")
     for d in f.disagreements:

@@ -6,18 +6,26 @@ Public API::
     story = newsdigest.digest(["path/to/folder", article, "raw article text"], words=120)
     for s in story.summary:
         print(s.text, s.citations)
+
+    report = newsdigest.store_articles(["crawl/", "feed.jsonl"], db="news.db")
+    for story in newsdigest.group_stories(db="news.db", since="2019-05-01"):
+        print(story.title, len(story.articles))
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from newsdigest.model import Story
+    from newsdigest.stories import IngestReport
 
-__all__ = ["__version__", "digest"]
+# ``ingest`` and ``stories`` are subpackage names, so the store API has verb names of its own
+__all__ = ["__version__", "digest", "group_stories", "store_articles"]
 
 
 def digest(articles: Any, **options: Any) -> Story:
@@ -25,3 +33,35 @@ def digest(articles: Any, **options: Any) -> Story:
     from newsdigest.pipeline import digest as _digest
 
     return _digest(articles, **options)
+
+
+def store_articles(inputs: Any, db: str | Path = "news.db", **options: Any) -> IngestReport:
+    """Read files/folders into the store at ``db`` (a path or ``postgresql://`` URL).
+
+    Idempotent: re-ingesting the same input stores nothing new. See
+    :func:`newsdigest.stories.ingest` for ``options``.
+    """
+    from newsdigest.store import open_store
+    from newsdigest.stories import ingest as _ingest
+
+    with open_store(db) as store:
+        return _ingest(inputs, store, **options)
+
+
+def group_stories(
+    db: str | Path = "news.db", since: str | datetime | None = None, **options: Any
+) -> list[Story]:
+    """Group the stored articles into stories and return them newest first, each digested.
+
+    ``since`` (ISO date or datetime) keeps stories with an article published at or after it.
+    See :func:`newsdigest.stories.build_stories` for ``options``.
+    """
+    from newsdigest.store import open_store
+    from newsdigest.stories import build_stories
+
+    if isinstance(since, str):
+        since = datetime.fromisoformat(since)
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=timezone.utc)
+    with open_store(db) as store:
+        return build_stories(store, since, **options)

@@ -1,0 +1,27 @@
+"""The top-level Python API a user imports: digest, store_articles, group_stories."""
+
+from __future__ import annotations
+
+import json
+
+import newsdigest
+
+
+def test_ingest_then_stories_through_the_top_level_api(tmp_path, seed_paths) -> None:
+    feed = tmp_path / "feed.jsonl"
+    published = ["2019-05-15", "2019-05-14", "2019-05-14", "2019-12-11", "2019-05-15"]
+    with feed.open("w", encoding="utf-8") as fh:
+        for path, day in zip(seed_paths, published, strict=True):
+            lines = path.read_text(encoding="utf-8").split("\n", 1)
+            record = {"url": f"https://example.org/{path.stem}", "title": lines[0]}
+            fh.write(json.dumps({**record, "text": lines[1], "published": day}) + "\n")
+    db = tmp_path / "news.db"
+    first = newsdigest.store_articles([feed], db=db)
+    again = newsdigest.store_articles([feed], db=db)
+    assert first.stored == 5 and again.stored == 0
+    stories = newsdigest.group_stories(db=db, with_facts=False)
+    sizes = sorted(len(s.articles) for s in stories)
+    assert sizes == [1, 4]  # Washington (December) apart from Sochi (May)
+    assert all(s.summary and all(x.citations for x in s.summary) for s in stories)
+    recent = newsdigest.group_stories(db=db, since="2019-06-01", with_facts=False)
+    assert [len(s.articles) for s in recent] == [1]

@@ -1,12 +1,13 @@
 """Clustering quality on Multi-News: every document of the sample as its own article, shuffled.
 
-Writes a JSON Lines file (url ``multinews/<row>/<doc>``), runs the real ``ingest`` and
-clustering into a fresh SQLite store, and scores the stories against the true clusters with
+Writes a JSON Lines file (url ``multinews/<row>/<doc>``), runs the real CLI (``newsdigest
+ingest`` into a fresh SQLite file, then ``newsdigest stories --format json``), maps every
+document's URL to the story that lists it, and scores against the true clusters with
 B-cubed precision/recall/F1 and the adjusted Rand index. In the same run: HDBSCAN
 (scikit-learn) on the same article vectors, the threshold chosen by 5-fold cross-validation
 over clusters, and two ceilings that say what no text-based method can get right on this data.
 
-    .venv/bin/python bench/cluster_multinews.py [--csv PATH] [--seed 0] [--digest]
+    .venv/bin/python bench/cluster_multinews.py [--csv PATH] [--seed 0] [--no-facts] [--no-cv]
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import argparse
 import ast
 import csv
 import json
+import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -128,73 +131,109 @@ def hdbscan_peer(docs: list[tuple[int, int, str]], params: ClusterParams) -> lis
     return [int(x) if x >= 0 else f"noise-{k}" for k, x in enumerate(labels)]
 
 
-def run_store(docs, params, work: Path, digest: bool) -> tuple[dict[str, object], dict[str, float]]:
-    from newsdigest.store.sqlite import SqliteStore
-    from newsdigest.stories import build_stories, cluster_pending, ingest
+def newsdigest(*args: str) -> tuple[str, str, float]:
+    """Run the real CLI (``python -m newsdigest``) and time it; stdout, stderr, seconds."""
+    t = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdigest", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        check=False,
+    )
+    seconds = time.perf_counter() - t
+    if done.returncode not in (0, 2):  # 2: some input rejected, the run went on
+        raise SystemExit(f"newsdigest {' '.join(args)} failed ({done.returncode}): {done.stderr}")
+    return done.stdout, done.stderr, seconds
 
+
+def score_stories(
+    stories: list[dict[str, object]], docs: list[tuple[int, int, str]], outliers_alone: bool
+) -> tuple[list[object], int]:
+    """Each document's predicted story from the ``stories --format json`` output, by its URL.
+
+    A story lists its members under "articles" and "outliers". A URL in no story (rejected at
+    ingest) is its own singleton; so is an outlier when ``outliers_alone``. Returns the labels
+    and how many URLs were in no story.
+    """
+    story_of: dict[str, str] = {}
+    for story in stories:
+        for key in ("articles", "outliers"):
+            for article in story[key]:  # type: ignore[attr-defined]
+                alone = outliers_alone and key == "outliers"
+                for url in article.get("urls") or [article["url"]]:
+                    story_of[url] = f"outlier-{url}" if alone else str(story["id"])
+    pred: list[object] = []
+    missing = 0
+    for i, j, _ in docs:
+        url = f"multinews/{i}/{j}"
+        if url not in story_of:
+            missing += 1
+        pred.append(story_of.get(url, f"missing-{url}"))
+    return pred, missing
+
+
+def run_cli(
+    docs: list[tuple[int, int, str]], work: Path, facts: bool
+) -> tuple[dict[str, object], dict[str, float], list[object], list[object]]:
+    """``newsdigest ingest`` into a fresh SQLite file, then ``newsdigest stories --format json``."""
     src = work / "multinews.jsonl"
     write_jsonl(docs, src)
-    timing: dict[str, float] = {}
-    with SqliteStore(work / "news.db") as store:
-        t = time.perf_counter()
-        report = ingest([src], store)
-        timing["ingest_s"] = time.perf_counter() - t
-        t = time.perf_counter()
-        cluster_pending(store, params)
-        timing["cluster_s"] = time.perf_counter() - t
-        if digest:
-            t = time.perf_counter()
-            build_stories(store, params=params, with_facts=False)
-            timing["digest_s"] = time.perf_counter() - t
-        story_of = store.cluster_of()
-        pred, true, rejected = [], [], []
-        for i, j, _ in docs:
-            url = f"multinews/{i}/{j}"
-            rows = store._read("SELECT article_id FROM article_urls WHERE url = ?", (url,))
-            if not rows:
-                rejected.append(url)
-                continue
-            pred.append(story_of[rows[0][0]])
-            true.append(i)
-    info = {
-        "read": report.read,
-        "stored": report.stored,
-        "duplicates": report.duplicates,
-        "near_duplicates": report.near_duplicates,
-        "rejected": len(report.rejected),
-        "scored": len(pred),
-        "stories": len(set(pred)),
+    db = str(work / "news.db")
+    ingest_out, _, ingest_s = newsdigest("ingest", str(src), "--db", db)
+    out, _, stories_s = newsdigest(
+        "stories", "--db", db, "--format", "json", *([] if facts else ["--no-facts"])
+    )
+    stories = json.loads(out)
+    pred, missing = score_stories(stories, docs, outliers_alone=False)
+    pred_alone, _ = score_stories(stories, docs, outliers_alone=True)
+    count_line = ingest_out.strip().splitlines()[-1] if ingest_out.strip() else ""
+    info: dict[str, object] = {
+        "count_line": count_line,
+        "stories": len(stories),
+        "outliers": sum(len(s["outliers"]) for s in stories),
+        "missing": missing,
     }
-    return info | scores(pred, true), timing
+    timing = {"ingest_s": ingest_s, "stories_s": stories_s}
+    return info, timing, pred, pred_alone
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--digest", action="store_true", help="also build every story's digest")
+    ap.add_argument("--no-facts", action="store_true", help="stories --no-facts (faster)")
     ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     args = ap.parse_args()
     docs = read_docs(args.csv)
     random.Random(args.seed).shuffle(docs)
     params = ClusterParams()
     print(
-        f"{args.csv.name}: {len(docs)} documents in {len({d[0] for d in docs})} clusters; "
-        f"defaults threshold={params.threshold} name_weight={params.name_weight}"
+        f"{args.csv.name}: {len(docs)} documents in {len({d[0] for d in docs})} clusters, "
+        f"shuffled (seed {args.seed}); defaults threshold={params.threshold} "
+        f"name_weight={params.name_weight} window_days={params.window_days}"
     )
     if not args.no_cv:
         print("\n5-fold cross-validation over clusters (threshold, name weight chosen on 4 folds)")
         print("fold  threshold  name_w  train_F1  test_P  test_R  test_F1  test_ARI")
-        for row in cross_validate(docs):
+        folds = cross_validate(docs)
+        for row in folds:
             print(
                 f"{row['fold']:>4}  {row['threshold']:>9}  {row['name_weight']:>6}  "
                 f"{row['train_F1']:.3f}     {row['P']:.3f}   {row['R']:.3f}   {row['F1']:.3f}    "
                 f"{row['ARI']:.3f}"
             )
+        mean = {k: float(np.mean([r[k] for r in folds])) for k in ("P", "R", "F1", "ARI")}
+        print(
+            f"mean                                   {mean['P']:.3f}   {mean['R']:.3f}   "
+            f"{mean['F1']:.3f}    {mean['ARI']:.3f}"
+        )
     with tempfile.TemporaryDirectory() as tmp:
-        ours, timing = run_store(docs, params, Path(tmp), args.digest)
+        info, timing, pred, pred_alone = run_cli(docs, Path(tmp), facts=not args.no_facts)
     truth = [d[0] for d in docs]
-    peer = scores(hdbscan_peer(docs, params), truth)
+    t = time.perf_counter()
+    peer_labels = hdbscan_peer(docs, params)
+    timing["hdbscan_s"] = time.perf_counter() - t
     # ceilings: the true clusters, but (a) identical texts under different clusters merged, as any
     # content-keyed store must; (b) also documents sharing no content word with their cluster
     # (max TF-IDF cosine < 0.05 to every other member) left alone, as any text method must.
@@ -205,26 +244,27 @@ def main() -> None:
     sim = (vec @ vec.T).toarray()
     np.fill_diagonal(sim, -1)
     lab = np.array(truth)
-    lonely = [k for k in range(len(docs)) if sim[k, (lab == lab[k])].max(initial=-1) < 0.05]
-    ceiling2 = [f"alone-{k}" if k in set(lonely) else m for k, m in enumerate(merged)]
-    print("\nmethod                                   stories  B3-P   B3-R   B3-F1  ARI")
+    lonely = {k for k in range(len(docs)) if sim[k, (lab == lab[k])].max(initial=-1) < 0.05}
+    ceiling2 = [f"alone-{k}" if k in lonely else m for k, m in enumerate(merged)]
+    print("\nmethod                                          stories  B3-P   B3-R   B3-F1  ARI")
     rows = [
-        ("newsdigest (ingest + stories, store)", ours["stories"], ours),
-        ("HDBSCAN (sklearn, same vectors, cosine)", len(set(hdbscan_peer(docs, params))), peer),
-        ("ceiling: identical texts merged", len(set(merged)), scores(merged, truth)),
-        (
-            f"ceiling: + {len(lonely)} unrelated docs alone",
-            len(set(ceiling2)),
-            scores(ceiling2, truth),
-        ),
+        ("newsdigest ingest + stories (CLI, JSON)", pred),
+        ("  same, reported outliers as singletons", pred_alone),
+        ("HDBSCAN (sklearn, same vectors, cosine)", peer_labels),
+        ("ceiling: identical texts merged", merged),
+        (f"ceiling: + {len(lonely)} unrelated docs alone", ceiling2),
     ]
-    for name, n, s in rows:
-        print(f"{name:<40} {n:>7}  {s['P']:.3f}  {s['R']:.3f}  {s['F1']:.3f}  {s['ARI']:.3f}")
+    for name, labels in rows:
+        s = scores(labels, truth)
+        print(
+            f"{name:<47} {len(set(labels)):>7}  {s['P']:.3f}  {s['R']:.3f}  {s['F1']:.3f}  "
+            f"{s['ARI']:.3f}"
+        )
     print(
-        f"\ningest: read {ours['read']}, stored {ours['stored']}, duplicates {ours['duplicates']} "
-        f"({ours['near_duplicates']} near), rejected {ours['rejected']}; scored {ours['scored']}"
+        f"\ningest: {info['count_line']}; stories: {info['stories']} "
+        f"({info['outliers']} outliers reported); documents in no story: {info['missing']}"
     )
-    print("timing: " + ", ".join(f"{k} {v:.1f}" for k, v in timing.items()))
+    print("timing (s): " + ", ".join(f"{k} {v:.1f}" for k, v in timing.items()))
 
 
 if __name__ == "__main__":

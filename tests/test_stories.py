@@ -4,6 +4,10 @@ JSON Lines with dates, as CC-NEWS-style WARC) mixed with every kind of bad input
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,6 +19,7 @@ from newsdigest.cli import app
 from newsdigest.store.sqlite import SqliteStore
 from newsdigest.stories import build_stories, ingest
 
+ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "sochi-2019").glob("*.txt"))
 SOCHI = datetime(2019, 5, 14, 9, tzinfo=timezone.utc)
 WASHINGTON = datetime(2019, 12, 10, 15, tzinfo=timezone.utc)
@@ -108,7 +113,10 @@ def test_cli_ingest_then_stories_json(inbox: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["ingest", str(inbox), "--db", db])
     assert result.exit_code == 1  # some inputs rejected, the rest stored
-    assert result.stdout.strip().startswith("read 6, stored 5, duplicates 1 (1 near-duplicates)")
+    line = result.stdout.strip()
+    assert line.startswith("read 6, stored 5, duplicates 1 (1 near-duplicates), rejected 4 (")
+    for reason in ("empty file", "invalid JSON", "not HTML (application/pdf)", "truncated"):
+        assert reason in line, line  # the count line says why each input was rejected
     errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error: ")]
     assert len(errors) == 4
     again = runner.invoke(app, ["ingest", str(inbox), "--db", db])
@@ -130,3 +138,15 @@ def test_cli_ingest_then_stories_json(inbox: Path, tmp_path: Path) -> None:
     assert text.exit_code == 0 and "Washington" in text.stdout and "Sochi" not in text.stdout
     bad = runner.invoke(app, ["stories", "--db", db, "--since", "last week"])
     assert bad.exit_code == 2 and "--since" in bad.stderr
+
+
+def test_cli_ingest_shows_a_progress_bar_on_a_terminal(inbox: Path, tmp_path: Path) -> None:
+    """A real `newsdigest ingest` process told by rich's TTY_* variables that stderr is a
+    terminal: stderr carries the bar (and the rejection), stdout only the count line."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), TTY_COMPATIBLE="1", TTY_INTERACTIVE="1")
+    cmd = [sys.executable, "-m", "newsdigest", "ingest", str(inbox / "a_feed.jsonl"), "--db",
+           str(tmp_path / "bar.db")]  # fmt: skip
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert "ingesting" in done.stderr and re.search(r"\d+/\?", done.stderr), done.stderr
+    assert "a_feed.jsonl:3: invalid JSON" in done.stderr
+    assert done.stdout.strip().startswith("read 4, stored 4,"), done.stdout

@@ -1,0 +1,112 @@
+"""Throughput of ``newsdigest ingest`` + ``newsdigest stories`` as history grows from 1x to 4x.
+
+Batch 1 is every document of the Multi-News validation sample (shuffled, url
+``multinews/<row>/<doc>``); batches 2-4 are the same documents re-worded (every 6th word
+altered, so no copy is an exact or near duplicate of an earlier one: its 5-shingle Jaccard with
+the original is about 0.1) under new URLs. Each batch runs through the real CLI into one SQLite
+file, so batch k is timed with (k-1) x N articles already stored: the time per batch should not
+grow with that history.
+
+Two streams:
+- dated: each batch is published a week after the previous one (beyond the 3-day window), as a
+  daily news stream is; old stories are closed and never loaded again, ``stories --since``
+  prints the new ones.
+- undated (Multi-News has no dates): every story stays open, so a batch is compared with every
+  story so far (the cost grows with the number of stories, not articles) and ``stories``
+  prints all of them.
+
+    .venv/bin/python bench/ingest_throughput.py [--batches 4] [--facts] [--mode dated|undated|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from cluster_multinews import DEFAULT_CSV, newsdigest, read_docs  # noqa: E402
+
+START = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+
+def reword(text: str, batch: int) -> str:
+    """Alter every 6th word (batch-specific): same story, but no 5-shingle survives in most."""
+    if batch == 1:
+        return text
+    words = text.split(" ")
+    suffix = "xyzw"[batch % 4]
+    return " ".join(w + suffix if k % 6 == batch % 6 and w else w for k, w in enumerate(words))
+
+
+def write_batch(
+    docs: list[tuple[int, int, str]], batch: int, dated: bool, path: Path
+) -> datetime | None:
+    """The batch as JSON Lines; dated batches spread over one day, a week after the last."""
+    day = START + timedelta(days=7 * (batch - 1)) if dated else None
+    with path.open("w", encoding="utf-8") as fh:
+        for n, (i, j, text) in enumerate(docs):
+            record: dict[str, str] = {
+                "url": f"multinews/{i}/{j}" + (f"/copy{batch}" if batch > 1 else ""),
+                "text": reword(text, batch),
+            }
+            if day is not None:
+                record["published"] = (day + timedelta(seconds=60 * n)).isoformat()
+            fh.write(json.dumps(record) + "\n")
+    return day
+
+
+def run(docs: list[tuple[int, int, str]], batches: int, dated: bool, facts: bool) -> None:
+    mode = "dated" if dated else "undated"
+    print(
+        f"\n{mode}: batch | history before | read | stored | stories out | ingest s | "
+        "stories s | total s | articles/s"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "news.db")
+        history = 0
+        for batch in range(1, batches + 1):
+            src = Path(tmp) / f"batch{batch}.jsonl"
+            day = write_batch(docs, batch, dated, src)
+            out, _, ingest_s = newsdigest("ingest", str(src), "--db", db)
+            line = out.strip().splitlines()[-1]
+            stored = int(line.split("stored ")[1].split(",")[0])
+            since = ["--since", day.date().isoformat()] if day else []
+            flags = [] if facts else ["--no-facts"]
+            out, _, stories_s = newsdigest(
+                "stories", "--db", db, "--format", "json", *since, *flags
+            )
+            total = ingest_s + stories_s
+            print(
+                f"{mode}: {batch} | {history} | {len(docs)} | {stored} | {len(json.loads(out))} | "
+                f"{ingest_s:.1f} | {stories_s:.1f} | {total:.1f} | {len(docs) / total:.1f}",
+                flush=True,
+            )
+            history += stored
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
+    ap.add_argument("--batches", type=int, default=4)
+    ap.add_argument("--facts", action="store_true", help="stories with facts (spaCy), slower")
+    ap.add_argument("--mode", choices=["dated", "undated", "both"], default="both")
+    args = ap.parse_args()
+    docs = read_docs(args.csv)
+    random.Random(0).shuffle(docs)
+    print(
+        f"{args.csv.name}: {len(docs)} documents per batch; facts {'on' if args.facts else 'off'}"
+    )
+    for dated in (True, False):
+        if args.mode in ("both", "dated" if dated else "undated"):
+            run(docs, args.batches, dated, args.facts)
+
+
+if __name__ == "__main__":
+    main()

@@ -14,6 +14,7 @@ import importlib.util
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -49,31 +50,36 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):
     return written, folder
 
 
-@pytest.fixture(scope="session")
-def spark(tmp_path_factory: pytest.TempPathFactory):
+def _spark_submit() -> Path:
     pytest.importorskip("pyspark")
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         pytest.fail("Spark needs a JRE: apt-get install openjdk-17-jre-headless (.ci/run does)")
-    from newsdigest.spark.session import start_session
+    import pyspark
 
-    session = start_session(
-        "local[2]", conf=SMALL_DATA_CONF, scratch=tmp_path_factory.mktemp("spark")
-    )
-    yield session
-    session.stop()
+    return Path(pyspark.__file__).parent / "bin" / "spark-submit"
 
 
 @pytest.fixture(scope="session")
-def job(spark, corpus, tmp_path_factory: pytest.TempPathFactory):
-    from newsdigest.spark.executor import StorySettings
-    from newsdigest.spark.job import JobConfig, run_job
+def job(corpus, tmp_path_factory: pytest.TempPathFactory):
+    """The job as a user submits it: ``spark-submit --master local[2] .../job.py`` (one JVM for
+    the whole module); the result is the ``summary.json`` it writes."""
+    import newsdigest.spark.job
 
     _, folder = corpus
     out = tmp_path_factory.mktemp("out")
-    config = JobConfig(
-        inputs=(str(folder / "*.warc.gz"),), output=out, story=StorySettings(facts=False)
-    )
-    return run_job(spark, config), out
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    command = [str(_spark_submit()), "--master", "local[2]"]
+    for key, value in SMALL_DATA_CONF.items():
+        command += ["--conf", f"{key}={value}"]
+    command += [newsdigest.spark.job.__file__, "--input", str(folder / "*.warc.gz")]
+    command += ["--output", str(out), "--no-facts"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    # 1: some records were rejected (the corpus plants bad ones); the rest was processed
+    assert done.returncode == 1, done.stderr[-3000:]
+    result = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    # spark-submit relays the Python driver's stderr on its stdout (PythonRunner merges them)
+    return result, out, done.stdout + done.stderr
 
 
 @pytest.fixture(scope="session")
@@ -86,8 +92,9 @@ def single_machine(corpus, tmp_path_factory: pytest.TempPathFactory):
     _, folder = corpus
     with SqliteStore(tmp_path_factory.mktemp("db") / "news.db") as store:
         report = ingest(sorted(str(p) for p in folder.glob("*.warc.gz")), store)
+        stored = store.unclustered()  # every stored article, in the store's order
         stories = build_stories(store, with_facts=False)
-        return report, [story_to_dict(s) for s in stories]
+        return report, [story_to_dict(s) for s in stories], stored
 
 
 def _lines(path: Path) -> list[dict]:
@@ -95,8 +102,8 @@ def _lines(path: Path) -> list[dict]:
 
 
 def test_stories_equal_the_single_machine_stories(job, single_machine) -> None:
-    _, out = job
-    _, expected = single_machine
+    _, out, _ = job
+    _, expected, _ = single_machine
     got = _lines(out / "stories.jsonl")
     assert [s["id"] for s in got] == [s["id"] for s in expected]
     for mine, theirs in zip(got, expected, strict=True):
@@ -104,18 +111,35 @@ def test_stories_equal_the_single_machine_stories(job, single_machine) -> None:
 
 
 def test_counts_match_ingest_and_every_duplicate_is_folded(job, corpus, single_machine) -> None:
-    result, _ = job
+    result, _, stderr = job
     written, _ = corpus
-    report, _ = single_machine
-    assert result.articles_read == report.read == written.pages
-    assert result.articles == report.stored
-    assert result.near_duplicates == report.near_duplicates == written.near_duplicates
-    assert result.exact_duplicates + result.near_duplicates == report.duplicates
-    assert result.exact_duplicates == written.exact_duplicates
+    report, _, _ = single_machine
+    assert result["files"] == len(written.paths) + 1  # and the broken download
+    assert result["articles_read"] == report.read == written.pages
+    assert result["articles"] == report.stored
+    assert result["near_duplicates"] == report.near_duplicates == written.near_duplicates
+    assert result["exact_duplicates"] + result["near_duplicates"] == report.duplicates
+    assert result["exact_duplicates"] == written.exact_duplicates
+    assert f"{result['articles']} unique articles in {result['stories']} stories" in stderr
+
+
+def test_duplicates_are_found_across_files(corpus) -> None:
+    """The corpus deals records round-robin, so a copy and its original sit in different WARC
+    files (different partitions): only a corpus-wide pass can fold them."""
+    from newsdigest.ingest import iter_articles
+    from newsdigest.model import Article
+
+    written, _ = corpus
+    file_of: dict[str, set[int]] = {}
+    for n, path in enumerate(written.paths):
+        for item in iter_articles([path]):
+            if isinstance(item, Article):
+                file_of.setdefault(item.id, set()).add(n)
+    assert any(len(files) > 1 for files in file_of.values())
 
 
 def test_a_story_lists_each_copy_once_with_all_its_urls(job) -> None:
-    _, out = job
+    _, out, _ = job
     stories = _lines(out / "stories.jsonl")
     members = [a for s in stories for a in s["articles"] + s["outliers"]]
     assert len({a["id"] for a in members}) == len(members)
@@ -131,7 +155,7 @@ def test_a_story_lists_each_copy_once_with_all_its_urls(job) -> None:
 
 
 def test_the_seed_event_is_one_story_and_washington_another(job) -> None:
-    _, out = job
+    _, out, _ = job
     stories = _lines(out / "stories.jsonl")
 
     def story_of(url_part: str) -> dict:
@@ -149,56 +173,71 @@ def test_the_seed_event_is_one_story_and_washington_another(job) -> None:
 
 
 def test_bad_records_are_reported_and_the_batch_goes_on(job) -> None:
-    result, out = job
-    rejected = "\n".join(result.rejected)
+    result, out, stderr = job
+    rejected = "\n".join(result["rejected"])
     assert "logo.png" in rejected and "not HTML" in rejected
     assert "CC-NEWS-99999.warc.gz" in rejected
     assert (out / "rejected.txt").read_text(encoding="utf-8").strip() == rejected
-    assert result.stories > 0
+    assert all(f"error: {line}" in stderr for line in result["rejected"])
+    assert result["stories"] > 0
 
 
-def test_parquet_tables_hold_articles_stories_and_citations(spark, job) -> None:
-    result, out = job
+def _table(path: Path) -> list[dict]:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path).to_pylist()
+
+
+def test_parquet_tables_hold_articles_stories_and_citations(job) -> None:
+    result, out, _ = job
     stories = _lines(out / "stories.jsonl")
-    articles = spark.read.parquet(str(out / "articles")).collect()
-    assert len(articles) == result.articles
+    articles = _table(out / "articles")
+    assert len(articles) == result["articles"]
     by_story = {s["id"]: {a["id"] for a in s["articles"] + s["outliers"]} for s in stories}
     for row in articles:
-        assert row.id in by_story[row.story_id]
-        assert row.text and row.urls[0] == row.url
-    table = {r.id: r for r in spark.read.parquet(str(out / "stories")).collect()}
+        assert row["id"] in by_story[row["story_id"]]
+        assert row["text"] and row["urls"][0] == row["url"]
+    table = {r["id"]: r for r in _table(out / "stories")}
     assert set(table) == set(by_story)
     for s in stories:
-        assert table[s["id"]].summary == [x["text"] for x in s["summary"]]
-    citations = spark.read.parquet(str(out / "citations")).collect()
+        assert table[s["id"]]["summary"] == [x["text"] for x in s["summary"]]
+        assert table[s["id"]]["article_ids"] == [a["id"] for a in s["articles"]]
+    citations = _table(out / "citations")
     expected = {
         (s["id"], i, c["article"], c["sentence"])
         for s in stories
         for i, x in enumerate(s["summary"])
         for c in x["citations"]
     }
-    assert {(c.story_id, c.summary_index, c.article_id, c.sentence) for c in citations} == expected
-    assert all(any(c.origin for c in citations if c.story_id == s) for s in by_story)
+    got = {(c["story_id"], c["summary_index"], c["article_id"], c["sentence"]) for c in citations}
+    assert got == expected
+    assert all(any(c["origin"] for c in citations if c["story_id"] == s) for s in by_story)
 
 
-def test_articles_jsonl_is_read_back_by_the_jsonl_reader(job) -> None:
-    from newsdigest.ingest import iter_articles
-    from newsdigest.model import Article
+def test_ingest_reads_the_articles_export_back_into_the_same_stories(job, tmp_path) -> None:
+    """``newsdigest ingest out/articles.jsonl`` then ``stories``: the same stories, summaries
+    and citations (only the URLs a copy was also seen under stay behind in the export)."""
+    from newsdigest.serialize import story_to_dict
+    from newsdigest.store.sqlite import SqliteStore
+    from newsdigest.stories import build_stories, ingest
 
-    result, out = job
-    read = list(iter_articles([out / "articles.jsonl"]))
-    assert all(isinstance(a, Article) for a in read)
-    exported = {row["id"] for row in _lines(out / "articles.jsonl")}
-    assert len(read) == result.articles == len(exported)
-    assert {a.id for a in read} == exported  # the clean text survives a round trip unchanged
-    assert all(a.published is not None and a.url for a in read)
+    result, out, _ = job
+    with SqliteStore(tmp_path / "again.db") as store:
+        report = ingest([str(out / "articles.jsonl")], store)
+        again = [story_to_dict(s) for s in build_stories(store, with_facts=False)]
+    assert report.read == report.stored == result["articles"]  # nothing lost, nothing folded
+    spark_stories = _lines(out / "stories.jsonl")
+    assert [s["id"] for s in again] == [s["id"] for s in spark_stories]
+    for mine, theirs in zip(again, spark_stories, strict=True):
+        assert mine["summary"] == theirs["summary"]
+        assert [a["id"] for a in mine["articles"]] == [a["id"] for a in theirs["articles"]]
 
 
 def test_models_are_loaded_once_per_worker_not_per_row(job) -> None:
-    result, _ = job
-    assert result.model_loads >= 1
-    assert result.model_loads == result.model_load_workers  # no worker loaded twice
-    assert result.model_loads < result.articles  # ... and not once per article
+    result, _, _ = job
+    assert result["model_loads"] >= 1
+    assert result["model_loads"] == result["model_load_workers"]  # no worker loaded twice
+    assert result["model_loads"] < result["stories"]  # ... and not once per story or article
 
 
 def test_fold_keeps_the_store_rule_for_chains() -> None:
@@ -221,6 +260,100 @@ def test_segments_open_only_after_gaps_longer_than_the_window() -> None:
     assert starts == [0, 200]
     assert [segment_of(h, starts) for h in hours] == [0, 0, 0, 1, 1]
     assert segment_of(None, starts) == -1
+
+
+def test_segment_clustering_over_many_batches_equals_the_store(
+    single_machine, tmp_path, monkeypatch
+) -> None:
+    """The corpus is smaller than one clustering batch (500), so here batches of 2: each time
+    segment is clustered on its own from per-partition document-frequency increments, and must
+    give the store's ``cluster_pending`` assignment with the same IDF, batch by batch."""
+    import newsdigest.cluster
+    import newsdigest.stories
+    from newsdigest.spark.bindings import cluster_window
+    from newsdigest.spark.executor import article_row
+    from newsdigest.spark.stages import (
+        add_doc_freqs,
+        cluster_segment,
+        hour_of,
+        partial_doc_freqs,
+        segment_of,
+        segment_starts,
+    )
+    from newsdigest.store.sqlite import SqliteStore
+
+    report, _, stored = single_machine
+    batch = 2
+    batch_of = {a.id: i // batch for i, a in enumerate(stored)}
+    real_assign = newsdigest.cluster.assign_batch
+
+    def recording(seen: dict[int, list]) -> object:
+        def assign(state, articles, params):  # the document frequencies each batch clusters with
+            result = real_assign(state, articles, params)
+            seen.setdefault(batch_of[articles[0].id], []).append(
+                (state.doc_freq.counts.copy(), state.doc_freq.docs)
+            )
+            return result
+
+        return assign
+
+    single: dict[int, list] = {}
+    monkeypatch.setattr(newsdigest.stories, "assign_batch", recording(single))
+    with SqliteStore(tmp_path / "batches.db") as store:
+        store.add_articles(stored)
+        newsdigest.stories.cluster_pending(store, batch_size=batch)
+        expected = store.cluster_of()
+    assert len(stored) == report.stored and len(single) > 3
+
+    rows = [{**article_row(a, 0, i), "batch": batch_of[a.id]} for i, a in enumerate(stored)]
+    increments: dict[int, tuple] = {}
+    for partition in (rows[0::2], rows[1::2]):  # two partitions share every batch
+        for key, value in partial_doc_freqs(partition):
+            increments[key] = add_doc_freqs(increments[key], value) if key in increments else value
+    starts = segment_starts([hour_of(r) for r in rows], cluster_window())
+    segments: dict[int, list[dict]] = {}
+    for row in rows:
+        segments.setdefault(segment_of(hour_of(row), starts), []).append(row)
+    assert len(segments) > 2
+    split: dict[int, set[int]] = {}
+    for segment, part in segments.items():
+        for row in part:
+            split.setdefault(row["batch"], set()).add(segment)
+    assert any(len(held) > 1 for held in split.values())  # a batch split between segments
+    distributed: dict[int, list] = {}
+    monkeypatch.setattr(newsdigest.cluster, "assign_batch", recording(distributed))
+    got = {
+        row["id"]: story
+        for part in segments.values()
+        for story, members in cluster_segment(part, increments).items()
+        for row in members
+    }
+    assert got == expected
+    assert set(distributed) == set(single)
+    for b, calls in distributed.items():
+        ((counts, docs),) = single[b]
+        for got_counts, got_docs in calls:  # one call per segment holding part of the batch
+            assert got_docs == docs and (got_counts == counts).all()
+
+
+def test_cli_passes_its_options_to_the_job(tmp_path: Path, monkeypatch) -> None:
+    """``newsdigest spark`` is the job's own entry point (``main``) with the same flags."""
+    from typer.testing import CliRunner
+
+    import newsdigest.spark.job as job_module
+    from newsdigest.cli import app
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(job_module, "main", lambda argv: seen.append(argv) or 1)
+    options = ["--input", "a/*.warc.gz", "--input", "b.warc.gz", "--output", str(tmp_path)]
+    options += ["--master", "local[1]", "--words", "40", "--no-facts", "--conf", "k=v"]
+    result = CliRunner().invoke(app, ["spark", *options])
+    assert result.exit_code == 1  # the job's exit code
+    args = job_module.build_parser().parse_args(seen[0])
+    config = job_module.config_from_args(args)
+    assert args.master == "local[1]" and args.conf == ["k=v"]
+    assert config.inputs == ("a/*.warc.gz", "b.warc.gz") and config.output == tmp_path
+    assert config.story.words == 40 and not config.story.facts
 
 
 def test_cli_names_a_missing_input_in_one_line(tmp_path: Path) -> None:

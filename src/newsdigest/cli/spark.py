@@ -1,7 +1,8 @@
 """``newsdigest spark``: stories from WARC archives on Apache Spark (corpus scale).
 
-The same job runs under ``spark-submit`` as ``python -m newsdigest.spark``; this command only
-translates its options and starts a local Spark unless ``--master`` says otherwise.
+The same job runs as ``python -m newsdigest.spark`` and under ``spark-submit`` (its script
+``newsdigest/spark/job.py``); this command only translates its options and starts a local
+Spark unless ``--master`` says otherwise.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ story building by construction.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -85,7 +85,7 @@ def batch_doc_freq(articles: Sequence[Article]) -> tuple[np.ndarray, int]:
     return counts.counts, counts.docs
 
 
-def cluster(batches: Sequence[tuple[Sequence[Article], np.ndarray, int]]) -> dict[str, str]:
+def cluster(batches: Iterable[tuple[Sequence[Article], np.ndarray, int]]) -> dict[str, str]:
     """Article id -> story id, exactly as ``stories.cluster_pending`` assigns them.
 
     Each item is one clustering batch's articles of this segment, with the stream's document

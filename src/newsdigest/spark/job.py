@@ -1,6 +1,6 @@
 """The corpus job: WARC files in, Parquet tables and JSON Lines out.
 
-Stages and where data moves (see docs/spark-at-scale.md for the 10-million-article plan)::
+Stages and where data moves (docs/spark.md: the plan for 10 million articles)::
 
     WARC paths ─► read+clean per file ─► exact dedup ─► MinHashLSH near-dup ─► time segments ─►
     (narrow)      (executor)            (shuffle 1)    (shuffle 2: LSH join)   (shuffle 3)
@@ -8,7 +8,8 @@ Stages and where data moves (see docs/spark-at-scale.md for the 10-million-artic
     (executor: the single-machine clusterer and build_story, models cached per worker)
 
 Run with ``newsdigest spark``, ``python -m newsdigest.spark`` or
-``spark-submit -m newsdigest.spark.job`` (any of them takes the same flags).
+``spark-submit [--master ...] src/newsdigest/spark/job.py`` (spark-submit runs a script, not a
+module); all of them take the same flags.
 """
 
 from __future__ import annotations

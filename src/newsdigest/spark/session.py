@@ -79,7 +79,7 @@ def start_session(
     scratch = scratch or Path(tempfile.mkdtemp(prefix="newsdigest-spark-"))
     scratch.mkdir(parents=True, exist_ok=True)
     # workers import newsdigest: in local mode they inherit this path; on a cluster ship the
-    # package with --py-files (see docs/spark-at-scale.md)
+    # package with --py-files (see docs/spark.md)
     src = str(Path(__file__).resolve().parents[2])
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in [src, os.environ.get("PYTHONPATH", "")] if p

@@ -87,7 +87,7 @@ def _published(row: dict[str, Any]) -> datetime | None:
 HOUR = 3600
 
 
-def _hour(row: dict[str, Any]) -> int | None:
+def hour_of(row: dict[str, Any]) -> int | None:
     published = _published(row)
     return int(published.timestamp()) // HOUR if published else None
 
@@ -118,39 +118,51 @@ def number_batches(kept: RDD, batch_size: int) -> RDD:
     return ranked.map(lambda pair: {**pair[0], "batch": pair[1] // batch_size})
 
 
-def batch_doc_freqs(batched: RDD) -> dict[int, tuple[np.ndarray, int]]:
-    """The stream's document frequencies after each clustering batch (a prefix sum over
-    per-batch counts, which each partition computes for its own articles)."""
+def partial_doc_freqs(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[int, tuple]]:
+    """Per clustering batch, the document-frequency increment of these rows (one partition's
+    share of the batch) as sparse (indices, counts, documents)."""
+    by_batch: dict[int, list[Any]] = {}
+    for row in rows:
+        by_batch.setdefault(row["batch"], []).append(row_article(row))
+    for batch, articles in by_batch.items():
+        counts, docs = bindings.batch_doc_freq(articles)
+        nz = np.flatnonzero(counts)
+        yield batch, (nz, counts[nz], docs)
 
-    def partial(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, tuple]]:
-        by_batch: dict[int, list[Any]] = {}
-        for row in rows:
-            by_batch.setdefault(row["batch"], []).append(row_article(row))
-        for batch, articles in by_batch.items():
-            counts, docs = bindings.batch_doc_freq(articles)
-            nz = np.flatnonzero(counts)
-            yield batch, (nz, counts[nz], docs)
 
-    def add(a: tuple, b: tuple) -> tuple:
-        keys, inverse = np.unique(np.concatenate([a[0], b[0]]), return_inverse=True)
-        vals = np.bincount(inverse, weights=np.concatenate([a[1], b[1]])).astype(np.int64)
-        return keys, vals, a[2] + b[2]
+def add_doc_freqs(a: tuple, b: tuple) -> tuple:
+    """Sum two sparse increments of one batch (the reduce of ``partial_doc_freqs``)."""
+    keys, inverse = np.unique(np.concatenate([a[0], b[0]]), return_inverse=True)
+    vals = np.bincount(inverse, weights=np.concatenate([a[1], b[1]])).astype(np.int64)
+    return keys, vals, a[2] + b[2]
 
-    per_batch = dict(batched.mapPartitions(partial).reduceByKey(add).collect())
-    result: dict[int, tuple[np.ndarray, int]] = {}
+
+def prefix_doc_freqs(
+    per_batch: dict[int, tuple], wanted: Iterable[int]
+) -> Iterator[tuple[int, np.ndarray, int]]:
+    """The stream's document frequencies (counts, docs) after each ``wanted`` batch, a running
+    prefix sum over the sparse per-batch increments. Lazy: one dense vector is alive at a time,
+    however many batches a segment spans (a corpus of 10 million articles has 20,000)."""
+    wanted = set(wanted)
+    last = max(wanted, default=-1)
     counts = np.zeros(bindings.doc_freq_size(), dtype=np.int64)
     docs = 0
-    for batch in sorted(per_batch):
+    for batch in sorted(b for b in per_batch if b <= last):
         idx, vals, n = per_batch[batch]
-        counts = counts.copy()
         counts[idx] += vals
         docs += n
-        result[batch] = (counts, docs)
-    return result
+        if batch in wanted:
+            yield batch, counts, docs
+
+
+def batch_doc_freqs(batched: RDD) -> dict[int, tuple]:
+    """Each clustering batch's document-frequency increment, sparse (indices, counts, docs),
+    summed over the partitions that hold its articles."""
+    return dict(batched.mapPartitions(partial_doc_freqs).reduceByKey(add_doc_freqs).collect())
 
 
 def cluster_segment(
-    rows: Iterable[dict[str, Any]], doc_freqs: dict[int, tuple[np.ndarray, int]]
+    rows: Iterable[dict[str, Any]], increments: dict[int, tuple]
 ) -> dict[str, list[dict]]:
     """Stories of one segment (story id -> member rows in reading order), clustered batch by
     batch like the single-machine path."""
@@ -158,7 +170,9 @@ def cluster_segment(
     batches: dict[int, list[Any]] = {}
     for row in ordered:
         batches.setdefault(row["batch"], []).append(row_article(row))
-    members = bindings.cluster([(batches[b], *doc_freqs[b]) for b in sorted(batches)])
+    members = bindings.cluster(
+        (batches[b], counts, docs) for b, counts, docs in prefix_doc_freqs(increments, batches)
+    )
     stories: dict[str, list[dict[str, Any]]] = {}
     for row in ordered:
         stories.setdefault(members[row["id"]], []).append(row)
@@ -191,18 +205,18 @@ def build_stories(
     n = partitions or sc.defaultParallelism
     batched = number_batches(kept, bindings.cluster_batch_size()).persist()
     # the timeline as occupied hours: a few thousand numbers a year, whatever the corpus size
-    hours = batched.map(_hour).distinct().collect()
+    hours = batched.map(hour_of).distinct().collect()
     if None in hours:
         starts = sc.broadcast([])  # an undated article may join any story: one segment
     else:
         starts = sc.broadcast(segment_starts(hours, bindings.cluster_window()))
 
     def segment(row: dict[str, Any]) -> int:
-        return 0 if not starts.value else segment_of(_hour(row), starts.value)
+        return 0 if not starts.value else segment_of(hour_of(row), starts.value)
 
     segments = batched.map(lambda r: (segment(r), r)).groupByKey(
         numPartitions=max(1, min(n, len(starts.value) or 1))
     )
-    doc_freqs = sc.broadcast(batch_doc_freqs(batched))
-    groups = segments.flatMap(lambda kv: cluster_segment(kv[1], doc_freqs.value).items())
+    increments = sc.broadcast(batch_doc_freqs(batched))
+    groups = segments.flatMap(lambda kv: cluster_segment(kv[1], increments.value).items())
     return groups.partitionBy(n).mapPartitions(_story_partition(settings, loads))

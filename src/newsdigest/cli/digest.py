@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,8 +25,19 @@ def digest_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="text, markdown, json or html.")
     ] = "text",
-    summarizer: Annotated[str, typer.Option(help="Summarization method.")] = "default",
-    embedder: Annotated[str | None, typer.Option(help="Sentence embedder.")] = None,
+    summarizer: Annotated[
+        str, typer.Option(help="Summarization method (coverage, lead, ..., abstractive).")
+    ] = "default",
+    embedder: Annotated[
+        str | None, typer.Option(help="Sentence embedder: tfidf, static, minilm or a dir.")
+    ] = None,
+    model: Annotated[
+        Path | None,
+        typer.Option(
+            "--model",
+            help="Your own seq2seq model dir (save_pretrained) for --summarizer abstractive.",
+        ),
+    ] = None,
     facts: Annotated[
         bool, typer.Option("--facts/--no-facts", help="Extract who/what/where/when.")
     ] = True,
@@ -46,6 +57,7 @@ def digest_command(
     if words is not None and sentences is not None:
         report_error("--words and --sentences: give one length budget, not both")
         raise typer.Exit(EXIT_FAILED)
+    method = _abstractive(summarizer, model)
     failures: list[str] = []
 
     def on_error(error: Exception) -> None:
@@ -58,7 +70,7 @@ def digest_command(
             paths,
             words=words,
             sentences=sentences,
-            summarizer=summarizer,
+            summarizer=method or summarizer,
             embedder=embedder,
             facts=facts,
             on_error=on_error,
@@ -66,6 +78,11 @@ def digest_command(
     except NewsdigestError as exc:
         report_error(str(exc))
         raise typer.Exit(EXIT_FAILED) from None
+    for dropped in getattr(method, "unsupported_", ()):
+        print(
+            f"note: {model}: left out a generated sentence no source supports: {dropped!r}",
+            file=sys.stderr,
+        )
     text = render(story, fmt)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -74,6 +91,26 @@ def digest_command(
     if timing:
         print(f"digest took {time.perf_counter() - started:.2f} s", file=sys.stderr)
     raise typer.Exit(EXIT_PARTIAL if failures else EXIT_OK)
+
+
+def _abstractive(summarizer: str, model: Path | None) -> Any:
+    """The abstractive summarizer over ``model``, loaded now so a bad path fails first."""
+    from newsdigest.errors import NewsdigestError
+
+    if model is None and summarizer != "abstractive":
+        return None
+    if summarizer not in ("default", "abstractive"):
+        report_error(f"--model: only used with --summarizer abstractive, not {summarizer!r}")
+        raise typer.Exit(EXIT_FAILED)
+    from newsdigest.summarize.abstractive import AbstractiveSummarizer
+
+    try:
+        method = AbstractiveSummarizer(model)
+        method.load()
+    except NewsdigestError as exc:
+        report_error(str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    return method
 
 
 def register(app: typer.Typer) -> None:

@@ -61,7 +61,11 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         model = _load(self.model_path or minilm_path(), self.device)
-        dim = int(model.get_sentence_embedding_dimension() or 384)
+        # renamed in sentence-transformers 6; the old name warns there
+        dimension = getattr(model, "get_embedding_dimension", None) or (
+            model.get_sentence_embedding_dimension
+        )
+        dim = int(dimension() or 384)
         keys = [hashlib.blake2b(t.encode("utf-8"), digest_size=16).digest() for t in texts]
         missing = sorted({k: i for i, k in enumerate(keys) if k not in self._cache}.values())
         if missing:

@@ -26,8 +26,12 @@ def get_summarizer(
     if key == "default":
         key = DEFAULT_SUMMARIZER
     if key == "coverage":
-        from newsdigest.embed import get_embedder
         from newsdigest.summarize.coverage import CoverageSummarizer
+
+        if embedder is None or embedder == "default":
+            # its own TF-IDF over stemmed terms: what the weights were fitted with, and fast
+            return CoverageSummarizer(None, **options)
+        from newsdigest.embed import get_embedder
 
         return CoverageSummarizer(get_embedder(embedder), **options)
     if key == "lead":

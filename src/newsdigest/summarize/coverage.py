@@ -32,7 +32,7 @@ from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order
 from newsdigest.summarize.text import STOP_WORDS, tokens
-from newsdigest.summarize.units import merge_quotes
+from newsdigest.summarize.units import merge_quotes, strip_dateline
 
 FEATURES = (
     "log_position",
@@ -54,6 +54,12 @@ FEATURES = (
     "agreement",
     "lead_similarity",
     "first_article",
+    "relative_position",
+    "content_ratio",
+    "article_share",
+    "article_centrality",
+    "graph_rank",
+    "degree",
 )
 _DIGIT = re.compile(r"\d")
 LEAD_UNITS = 5
@@ -68,17 +74,9 @@ class Scored:
     overlap: np.ndarray  # (n, n) shared word pairs / the smaller unit's word pairs
 
 
-def _embedder_or_default(embedder: Embedder | None) -> Embedder:
-    if embedder is not None:
-        return embedder
-    from newsdigest.embed.tfidf import TfidfEmbedder
-
-    return TfidfEmbedder()
-
-
 def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, Sentence]]:
     """(article number, unit number, unit) of every unit fit for a summary."""
-    merged = [merge_quotes(doc) for doc in docs]
+    merged = [[strip_dateline(u) for u in merge_quotes(doc)] for doc in docs]
     good = [
         (d, u, s)
         for d, units in enumerate(merged)
@@ -96,18 +94,56 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
     ]
 
 
-def _binary_matrix(rows: list[set], vocab: dict) -> sparse.csr_matrix:
-    indptr = [0]
-    indices: list[int] = []
-    for row in rows:
-        indices.extend(vocab.setdefault(g, len(vocab)) for g in row)
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
+def _count_matrix(rows: list[list[int]], n_cols: int) -> sparse.csr_matrix:
+    """Rows of column ids (repeats allowed) as a CSR matrix of counts."""
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(r) for r in rows])
+    indices = np.fromiter((j for r in rows for j in r), dtype=np.int64, count=int(indptr[-1]))
+    data = np.ones(len(indices), dtype=np.float64)
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(n_cols, 1)))
+    matrix.sum_duplicates()
+    return matrix
 
 
-def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder) -> Scored:
-    """Candidate units of a story and their feature matrix (see ``FEATURES``)."""
+def _binary(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    out = matrix.copy()
+    out.data[:] = 1.0
+    return out
+
+
+def lexical_vectors(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Sublinear TF-IDF over the units' stemmed content words, rows L2-normalized.
+
+    The same vectors ``TfidfEmbedder`` would give, but built from the term counts already in
+    hand: refitting a vectorizer per story cost more than all the other features together.
+    """
+    tf = counts.copy()
+    tf.data = 1.0 + np.log(tf.data)
+    df = np.bincount(tf.indices, minlength=tf.shape[1])
+    idf = np.log((1.0 + tf.shape[0]) / (1.0 + df)) + 1.0
+    tf = tf @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ tf)
+
+
+def lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
+    """Stationary distribution of a random walk over similar units (LexRank, Erkan & Radev
+    2004), by a few power iterations: the graph centrality LexRank ranks by, as one feature."""
+    n = len(sim)
+    graph = (sim > threshold).astype(np.float64)
+    np.fill_diagonal(graph, 0.0)
+    graph /= np.maximum(graph.sum(axis=1, keepdims=True), 1.0)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(20):
+        rank = (1 - damping) / n + damping * (rank @ graph)
+    return rank
+
+
+def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None = None) -> Scored:
+    """Candidate units of a story and their feature matrix (see ``FEATURES``).
+
+    ``embedder`` None: lexical vectors from the units' own term counts (the fast default).
+    """
     cands = candidate_units(docs)
     units = [s for _, _, s in cands]
     n = len(units)
@@ -115,22 +151,27 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder) -> Sc
         return Scored([], np.zeros((0, len(FEATURES))), np.zeros((0, 0)))
     article = np.array([d for d, _, _ in cands])
     position = np.array([u for _, u, _ in cands], dtype=np.float64)
-    n_articles = len({d for d in article.tolist()})
+    n_articles = len(set(article.tolist()))
     toks = [tokens(s.text) for s in units]
-    unigram_sets = [{t for t in ts if t not in STOP_WORDS and len(t) > 1} for ts in toks]
-    bigram_sets = [
-        {
-            (a, b)
-            for a, b in zip(ts, ts[1:], strict=False)
-            if not (a in STOP_WORDS and b in STOP_WORDS)
-        }
+    uni_vocab: dict[str, int] = {}
+    big_vocab: dict[tuple[str, str], int] = {}
+    uni_rows = [
+        [uni_vocab.setdefault(t, len(uni_vocab)) for t in ts if t not in STOP_WORDS and len(t) > 1]
         for ts in toks
     ]
-    vocab: dict = {}
-    uni = _binary_matrix(unigram_sets, vocab)
-    big = _binary_matrix(bigram_sets, {})
+    big_rows = [
+        [
+            big_vocab.setdefault((a, b), len(big_vocab))
+            for a, b in zip(ts, ts[1:], strict=False)
+            if not (a in STOP_WORDS and b in STOP_WORDS)
+        ]
+        for ts in toks
+    ]
+    uni_counts = _count_matrix(uni_rows, len(uni_vocab))
+    uni = _binary(uni_counts)
+    big = _binary(_count_matrix(big_rows, len(big_vocab)))
     onehot = sparse.csr_matrix(
-        (np.ones(n, dtype=np.float32), (article, np.arange(n))), shape=(int(article.max()) + 1, n)
+        (np.ones(n), (article, np.arange(n))), shape=(int(article.max()) + 1, n)
     )
     uni_df = np.asarray(((onehot @ uni) > 0).sum(axis=0)).ravel()
     big_df = np.asarray(((onehot @ big) > 0).sum(axis=0)).ravel()
@@ -144,23 +185,36 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder) -> Sc
     unigram_shared = (uni @ (uni_df > 1).astype(np.float64)) / uni_count
     term_frequency = (uni @ uni_tf) / max(float(uni_tf.sum()), 1.0) * 100 / n_words
 
-    vecs = embedder.embed([s.text for s in units])
-    sim = vecs @ vecs.T
-    centroids = []
+    if embedder is None:
+        vecs = lexical_vectors(uni_counts)
+        sim = (vecs @ vecs.T).toarray()
+    else:
+        vecs = sparse.csr_matrix(embedder.embed([s.text for s in units]), dtype=np.float64)
+        sim = (vecs @ vecs.T).toarray()
+    # each article's centroid, normalized, so a long article does not outweigh the rest
+    centroids = np.asarray((onehot @ vecs).todense())
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    present = np.bincount(article, minlength=centroids.shape[0]) > 0
+    centroid = centroids[present].mean(axis=0)
+    centrality = np.asarray(vecs @ (centroid / max(float(np.linalg.norm(centroid)), 1e-12)))
     agreement = np.zeros(n)
     lead_similarity = np.zeros(n)
-    for d in sorted(set(article.tolist())):
+    for d in np.flatnonzero(present):
         mask = article == d
-        c = vecs[mask].sum(axis=0)
-        centroids.append(c / max(float(np.linalg.norm(c)), 1e-12))
         agreement += np.where(mask, 0.0, sim[:, mask].max(axis=1))
         lead = mask & (position < LEAD_UNITS)
         if lead.any():
             lead_similarity += np.where(mask, 0.0, sim[:, lead].max(axis=1))
-    centroid = np.mean(centroids, axis=0)
-    centrality = vecs @ (centroid / max(float(np.linalg.norm(centroid)), 1e-12))
     others = max(n_articles - 1, 1)
+    graph_rank = lexrank(sim)
+    degree = (sim.sum(axis=1) - 1.0) / max(n - 1, 1)
     units_per_article = np.bincount(article)[article]
+    # the article newsrooms lean on tends to be long and close to what all of them say
+    article_words = np.bincount(article, weights=n_words)
+    article_share = article_words[article] / float(n_words.sum())
+    article_centrality = (centroids @ centroid)[article] / max(
+        float(np.linalg.norm(centroid)), 1e-12
+    )
 
     features = np.column_stack(
         [
@@ -183,6 +237,12 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder) -> Sc
             agreement / others,
             lead_similarity / others,
             article == 0,
+            position / units_per_article,
+            uni_count / n_words,
+            article_share,
+            article_centrality,
+            graph_rank * n,
+            degree,
         ]
     ).astype(np.float64)
     shared = (big @ big.T).toarray()
@@ -225,7 +285,11 @@ def select(
 
 
 class CoverageSummarizer:
-    """The default method (see the module docstring); ``model`` overrides the fitted weights."""
+    """The default method (see the module docstring); ``model`` overrides the fitted weights.
+
+    ``embedder`` None (the default) compares units by TF-IDF over their own stemmed terms,
+    the vectors the weights were fitted with; any ``Embedder`` may replace them.
+    """
 
     name = "coverage"
 
@@ -239,7 +303,7 @@ class CoverageSummarizer:
     ) -> None:
         from newsdigest.summarize.coverage_model import MODEL
 
-        self.embedder = _embedder_or_default(embedder)
+        self.embedder = embedder
         self.model = model or MODEL
         self.redundancy = float(self.model["redundancy"] if redundancy is None else redundancy)
         self.fill = fill

@@ -28,17 +28,22 @@ _SPEAKER = re.compile(
 )
 _QUOTES_OPEN = "“«"
 _QUOTES_CLOSE = "”»"
-_BOILERPLATE = re.compile(
-    r"https?://|www\.|\S+@\S+\.\w|\B@\w{2,}|pic\.twitter|t\.co/|"
+# Checked on lowercased text without IGNORECASE, and the URL/handle patterns only when a
+# cheap substring test finds a candidate: case-folding regexes cost ~100 µs a sentence.
+_BOILERPLATE_MARKS = re.compile(r"https?://|www\.|\S+@\S+\.\w|\B@\w{2,}|pic\.twitter|t\.co/")
+_MARK_HINTS = ("@", "http", "www.", "t.co/", "pic.twitter")
+_BOILERPLATE_WORDS = re.compile(
     r"\b(click here|subscribe|sign up|newsletter|follow (us|him|her|them)|share this|"
     r"read more|continue reading|related:|advertisement|all rights reserved|copyright|"
     r"enlarge this image|toggle caption|getty images|ap photo|photo:|image:|video:|"
     r"file photo|caption|this article|this story (has been|was) (updated|corrected)|"
     r"our newsletter|leave a (reply|comment)|email address|cookies?|javascript|"
     r"terms of (use|service)|privacy policy|check also|google news|reprints?|"
-    r"contributed to this report|reporting by|editing by|writing by)\b",
-    re.IGNORECASE,
+    r"contributed to this report|reporting by|editing by|writing by)\b"
 )
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_PHOTO_FILE = re.compile(r"^(FILE|In this( \w+)? (file )?photo)\b")
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]+\(\w+\)\s*[-—–]*\s*$")
 _TERMINAL = re.compile(r"""[.!?…]['"”’»)\]]*$""")
 _LEADING_CONNECTIVE = re.compile(
@@ -85,6 +90,14 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r'"[^"]*"|“[^”]*”|«[^»]*»', " ", text)
 
 
+def is_boilerplate(text: str) -> bool:
+    """A link, handle, credit line or page widget rather than reporting."""
+    low = text.lower()
+    if _BOILERPLATE_WORDS.search(low):
+        return True
+    return any(h in low for h in _MARK_HINTS) and bool(_BOILERPLATE_MARKS.search(low))
+
+
 def problems(text: str) -> list[str]:
     """Reasons ``text`` should not be a summary sentence (empty list: fine)."""
     found: list[str] = []
@@ -93,7 +106,7 @@ def problems(text: str) -> list[str]:
         found.append("too short")
     if n > MAX_WORDS:
         found.append("too long")
-    if _BOILERPLATE.search(text) or _DATELINE_ONLY.match(text):
+    if is_boilerplate(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
         found.append("boilerplate")
     quote = quote_balance_problem(text)
     if quote:
@@ -103,8 +116,9 @@ def problems(text: str) -> list[str]:
         found.append("first person without a speaker")
     if not _TERMINAL.search(text.strip()):
         found.append("no end punctuation")
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
+    # ASCII letters only: counting with regexes is ~20x faster than a loop over characters
+    upper = len(_UPPER.findall(text))
+    if upper and upper > len(_LOWER.findall(text)):
         found.append("shouting or a heading")
     if text[:1].islower():
         found.append("starts mid-sentence")

@@ -7,11 +7,17 @@ so an extractive summary can use the quote without cutting it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsdigest.model import Sentence
 from newsdigest.summarize.quality import quote_balance_problem
 
+# "DENVER (AP) — ", "(CNN) -- ", "LONDON — ": where and who filed it, not what happened
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.,'’ -]{1,40}?\s*)?\([A-Z][\w .]{1,25}\)\s*(?:—|–|--?)\s*"
+    r"|^[A-Z][A-Z.,' ]{2,30}\s*(?:—|–|--?)\s+"
+)
 MAX_MERGED = 4
 MAX_WORDS = 90
 
@@ -54,3 +60,17 @@ def merge_quotes(doc: Sequence[Sentence]) -> list[Sentence]:
             )
         k = end + 1
     return out
+
+
+def strip_dateline(sentence: Sentence) -> Sentence:
+    """The sentence without a leading dateline; still an exact span of the article."""
+    m = _DATELINE.match(sentence.text)
+    if not m or m.end() >= len(sentence.text) or not sentence.text[m.end()].isupper():
+        return sentence
+    return Sentence(
+        article_id=sentence.article_id,
+        index=sentence.index,
+        text=sentence.text[m.end() :],
+        start=sentence.start + m.end(),
+        end=sentence.end,
+    )

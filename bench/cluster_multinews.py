@@ -142,7 +142,7 @@ def newsdigest(*args: str) -> tuple[str, str, float]:
         check=False,
     )
     seconds = time.perf_counter() - t
-    if done.returncode not in (0, 2):  # 2: some input rejected, the run went on
+    if done.returncode not in (0, 1):  # 1: some input rejected, the rest went on
         raise SystemExit(f"newsdigest {' '.join(args)} failed ({done.returncode}): {done.stderr}")
     return done.stdout, done.stderr, seconds
 

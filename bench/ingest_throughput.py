@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import resource
 import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
@@ -62,11 +64,21 @@ def write_batch(
     return day
 
 
+def timed(*args: str) -> tuple[str, float, float]:
+    """The CLI's stdout, wall seconds and CPU seconds (user + system of the child process):
+    on a shared machine the CPU time is the steadier figure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out, _, wall = newsdigest(*args)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return out, wall, cpu
+
+
 def run(docs: list[tuple[int, int, str]], batches: int, dated: bool, facts: bool) -> None:
     mode = "dated" if dated else "undated"
     print(
-        f"\n{mode}: batch | history before | read | stored | stories out | ingest s | "
-        "stories s | total s | articles/s"
+        f"\n{mode}: batch | history before | stored | stories out | ingest s (cpu) | "
+        "stories s (cpu) | total s (cpu) | articles/s wall (cpu) | load 1 min"
     )
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "news.db")
@@ -74,18 +86,20 @@ def run(docs: list[tuple[int, int, str]], batches: int, dated: bool, facts: bool
         for batch in range(1, batches + 1):
             src = Path(tmp) / f"batch{batch}.jsonl"
             day = write_batch(docs, batch, dated, src)
-            out, _, ingest_s = newsdigest("ingest", str(src), "--db", db)
+            out, ingest_s, ingest_cpu = timed("ingest", str(src), "--db", db)
             line = out.strip().splitlines()[-1]
             stored = int(line.split("stored ")[1].split(",")[0])
             since = ["--since", day.date().isoformat()] if day else []
             flags = [] if facts else ["--no-facts"]
-            out, _, stories_s = newsdigest(
+            out, stories_s, stories_cpu = timed(
                 "stories", "--db", db, "--format", "json", *since, *flags
             )
-            total = ingest_s + stories_s
+            wall, cpu = ingest_s + stories_s, ingest_cpu + stories_cpu
             print(
-                f"{mode}: {batch} | {history} | {len(docs)} | {stored} | {len(json.loads(out))} | "
-                f"{ingest_s:.1f} | {stories_s:.1f} | {total:.1f} | {len(docs) / total:.1f}",
+                f"{mode}: {batch} | {history} | {stored} | {len(json.loads(out))} | "
+                f"{ingest_s:.1f} ({ingest_cpu:.1f}) | {stories_s:.1f} ({stories_cpu:.1f}) | "
+                f"{wall:.1f} ({cpu:.1f}) | {len(docs) / wall:.1f} ({len(docs) / cpu:.1f}) | "
+                f"{os.getloadavg()[0]:.1f}",
                 flush=True,
             )
             history += stored

@@ -3,9 +3,10 @@
 Stages and where data moves (docs/spark.md: the plan for 10 million articles)::
 
     WARC paths ─► read+clean per file ─► exact dedup ─► MinHashLSH near-dup ─► time segments ─►
-    (narrow)      (executor)            (shuffle 1)    (shuffle 2: LSH join)   (shuffle 3)
+    (narrow)      (executor)            (shuffle 1)    (shuffle 2: LSH join)   (shuffles 3, 4)
     cluster per segment + build_story per story ─► Parquet (articles, stories, citations) + JSONL
-    (executor: the single-machine clusterer and build_story, models cached per worker)
+    (executor: the single-machine clusterer, then build_story after shuffle 5; models cached
+    per worker)
 
 Run with ``newsdigest spark``, ``python -m newsdigest.spark`` or
 ``spark-submit [--master ...] src/newsdigest/spark/job.py`` (spark-submit runs a script, not a

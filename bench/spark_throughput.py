@@ -4,7 +4,9 @@ path (``ingest`` + ``stories``) on the same WARC files, and peak memory per exec
 Each run is a fresh process (a fresh JVM for Spark). Throughput is articles read (duplicates
 included) over the job's own wall time, JVM start excluded; the start-up is reported apart.
 Memory is sampled from /proc every 0.2 s: in local mode the executor *is* the driver JVM plus
-its Python workers, so "executor peak" is the peak of JVM RSS + all worker RSS together.
+its Python workers, so "executor peak" is the peak of JVM RSS + the workers' PSS together
+(PSS: pages the forked workers share are counted once). Every run imports the package from this
+checkout's ``src`` (PYTHONPATH), whatever the virtualenv has installed.
 
     python bench/spark_throughput.py --clusters 60 [--no-facts] [--keep DIR]
 """
@@ -51,8 +53,8 @@ print(json.dumps({"articles_read": report.read, "stories": len(stories), "second
 class Peak:
     jvm: int = 0  # bytes
     workers: int = 0  # all Python workers together
-    worker: int = 0  # the largest single worker
-    executor: int = 0  # JVM + workers at the same instant
+    worker: int = 0  # the largest single worker (RSS)
+    executor: int = 0  # JVM RSS + workers' PSS at the same instant
     driver_python: int = 0
 
 
@@ -62,6 +64,19 @@ def _rss(pid: int) -> int:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size: forked Python workers share pages with their daemon, so summing
+    their RSS would count the shared interpreter and models once per worker."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return _rss(pid)
 
 
 def _tree(root: int) -> dict[int, str]:
@@ -92,20 +107,24 @@ def _sample(proc: subprocess.Popen, peak: Peak, stop: threading.Event) -> None:
     while not stop.is_set() and proc.poll() is None:
         jvm = workers = biggest = driver = 0
         for pid, cmd in _tree(proc.pid).items():
-            rss = _rss(pid)
             if "java" in cmd.split(" ", 1)[0]:
-                jvm += rss
+                jvm += _rss(pid)
             elif "pyspark" in cmd and ("daemon" in cmd or "worker" in cmd):
-                workers += rss
-                biggest = max(biggest, rss)
+                workers += _pss(pid)
+                biggest = max(biggest, _rss(pid))
             elif pid == proc.pid:
-                driver = rss
+                driver = _rss(pid)
         peak.jvm = max(peak.jvm, jvm)
         peak.workers = max(peak.workers, workers)
         peak.worker = max(peak.worker, biggest)
         peak.executor = max(peak.executor, jvm + workers)
         peak.driver_python = max(peak.driver_python, driver)
         stop.wait(0.2)
+
+
+def _env() -> dict[str, str]:
+    src = str(ROOT.parent / "src")
+    return dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]))
 
 
 def run_spark(cores: int, pattern: str, out: Path, facts: bool) -> dict:
@@ -124,7 +143,9 @@ def run_spark(cores: int, pattern: str, out: Path, facts: bool) -> dict:
         cmd.append("--no-facts")
     peak, stop = Peak(), threading.Event()
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env()
+    )
     sampler = threading.Thread(target=_sample, args=(proc, peak, stop), daemon=True)
     sampler.start()
     _, err = proc.communicate()
@@ -153,6 +174,7 @@ def run_single(pattern: str, work: Path, facts: bool) -> dict:
         capture_output=True,
         text=True,
         check=True,
+        env=_env(),
     )
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["output"] = out
@@ -185,10 +207,12 @@ def main() -> None:
         flush=True,
     )
 
+    load_before = os.getloadavg()[0]
     single = run_single(pattern, work, facts)
     rows = [
         (
             "single process",
+            load_before,
             single["articles_read"],
             single["stories"],
             single["seconds"],
@@ -199,11 +223,13 @@ def main() -> None:
     ]
     same = []
     for cores in (int(c) for c in args.cores.split(",")):
+        load_before = os.getloadavg()[0]
         result = run_spark(cores, pattern, work / f"spark{cores}", facts)
         peak: Peak = result["peak"]
         rows.append(
             (
                 f"spark local[{cores}]",
+                load_before,
                 result["articles_read"],
                 result["stories"],
                 result["seconds"],
@@ -226,13 +252,13 @@ def main() -> None:
 
     print()
     print(
-        "| run | articles read | stories | job s | articles/s | start-up s "
-        "| peak RSS MB (executor) | peak one worker MB |"
+        "| run | load at start | articles read | stories | job s | articles/s | start-up s "
+        "| peak memory MB (executor) | peak one worker MB |"
     )
-    print("|---|---:|---:|---:|---:|---:|---|---:|")
-    for name, n, st, secs, startup, mem, worker in rows:
+    print("|---|---:|---:|---:|---:|---:|---:|---|---:|")
+    for name, load, n, st, secs, startup, mem, worker in rows:
         print(
-            f"| {name} | {n} | {st} | {secs:.1f} | {n / secs:.2f} | {startup:.1f} "
+            f"| {name} | {load:.1f} | {n} | {st} | {secs:.1f} | {n / secs:.2f} | {startup:.1f} "
             f"| {mem} | {worker} |"
         )
     print(

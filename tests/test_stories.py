@@ -16,7 +16,7 @@ from fixtures.news_pages import WarcRecord, news_page_html, seed_page, truncate_
 from typer.testing import CliRunner
 
 from newsdigest.cli import app
-from newsdigest.store.sqlite import SqliteStore
+from newsdigest.store.sqlite import ClusterRow, SqliteStore
 from newsdigest.stories import build_stories, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,3 +150,29 @@ def test_cli_ingest_shows_a_progress_bar_on_a_terminal(inbox: Path, tmp_path: Pa
     assert "ingesting" in done.stderr and re.search(r"\d+/\?", done.stderr), done.stderr
     assert "a_feed.jsonl:3: invalid JSON" in done.stderr
     assert done.stdout.strip().startswith("read 4, stored 4,"), done.stdout
+
+
+def test_a_later_batch_loads_only_the_stories_in_its_window(inbox: Path, tmp_path: Path) -> None:
+    """Why a batch's cost does not grow with history: stories that ended more than a window
+    before the batch are neither loaded nor compared, and the batch opens its own story."""
+    later = dict(_records()[4], url="https://outlet9.example/later",
+                 published=datetime(2020, 6, 1, tzinfo=timezone.utc).isoformat())  # fmt: skip
+    (tmp_path / "later.jsonl").write_text(json.dumps(later) + "\n", encoding="utf-8")
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        before = {s.id for s in build_stories(store, with_facts=False)}
+        assert len(before) == 2 and len(store.load_clusters()) == 2
+        loaded: list[list[str]] = []
+        load = store.load_clusters
+
+        def spy(active_since: datetime | None = None) -> list[ClusterRow]:
+            rows = load(active_since=active_since)
+            loaded.append([r.id for r in rows])
+            return rows
+
+        store.load_clusters = spy  # type: ignore[method-assign]
+        ingest([tmp_path / "later.jsonl"], store)
+        after = build_stories(store, with_facts=False)
+    assert loaded == [[]]  # asked once, and none of the old stories came back
+    (new,) = [s for s in after if s.id not in before]
+    assert len(after) == 3 and [a.url for a in new.articles] == [later["url"]]

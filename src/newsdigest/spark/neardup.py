@@ -64,7 +64,7 @@ def similar_pairs(
         shingles
         if hasattr(shingles, "mapPartitions")
         else spark.sparkContext.parallelize(
-            list(shingles)  # type: ignore[arg-type]
+            list(shingles)  # type: ignore[call-overload]
         )
     )
     vectors = spark.createDataFrame(

@@ -198,7 +198,7 @@ def build_stories(
 ) -> RDD:
     """Story dicts (exactly what ``stories --format json`` prints for each story).
 
-    Shuffle 3 sends each time segment to one task for clustering; the stories found there are
+    Shuffle 4 sends each time segment to one task for clustering; the stories found there are
     spread again over ``partitions`` tasks to be summarized (summaries dominate the cost).
     """
     sc = spark.sparkContext
@@ -206,10 +206,11 @@ def build_stories(
     batched = number_batches(kept, bindings.cluster_batch_size()).persist()
     # the timeline as occupied hours: a few thousand numbers a year, whatever the corpus size
     hours = batched.map(hour_of).distinct().collect()
-    if None in hours:
-        starts = sc.broadcast([])  # an undated article may join any story: one segment
-    else:
-        starts = sc.broadcast(segment_starts(hours, bindings.cluster_window()))
+    dated = [h for h in hours if h is not None]
+    # an undated article may join any story: then the whole corpus is one segment
+    starts = sc.broadcast(
+        segment_starts(dated, bindings.cluster_window()) if len(dated) == len(hours) else []
+    )
 
     def segment(row: dict[str, Any]) -> int:
         return 0 if not starts.value else segment_of(hour_of(row), starts.value)

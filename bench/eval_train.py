@@ -88,17 +88,16 @@ def fit(xs: list[np.ndarray], ys: list[np.ndarray], redundancy: float = REDUNDAN
 
 
 def score_with(model: dict, scored: Scored, words: int) -> list[str]:
-    from newsdigest.summarize.budget import reading_order
-    from newsdigest.summarize.coverage import linear_scores
+    from newsdigest.summarize.coverage import arrange, linear_scores
 
     if not scored.units:
         return []
     s = linear_scores(scored.features, model)
     chosen = select(scored, s, Budget(words=words), redundancy=model["redundancy"], fill=True)
     order = {f"d{i}": i for i in range(100)}
-    return truncate(
-        [u.text for u in reading_order([scored.units[i] for i in chosen], order)], words
-    )
+    budget = Budget(words=words)
+    units = arrange([scored.units[i] for i in chosen], order, budget, fill=True)
+    return truncate([u.text for u in units], words)
 
 
 def main() -> None:

@@ -6,12 +6,16 @@ of features a news editor would recognize:
 
 - source agreement: how many articles share the unit's words and word pairs (document
   frequency), and how closely the other articles say the same thing (embedding similarity);
-- centrality: similarity to the story's centroid, each article weighted equally;
+- centrality: similarity to the story's centroid (each article weighted equally) and the
+  LexRank score of the unit in the similarity graph;
 - position: news puts what matters first (in the article, and lead-like wording);
+- the article: its share of the story's words and its closeness to the centroid;
 - form: length, numbers, quotes, names, a pronoun or connective that needs earlier context.
 
-The weights were fitted by ridge regression on ROUGE labels of the Multi-News validation
-sample and are cross-validated (``bench/eval_train.py`` rebuilds ``coverage_model.py``).
+Units are compared by TF-IDF over their own stemmed terms (built from the counts the other
+features need anyway; refitting a vectorizer per story cost more than everything else).
+The weights are fitted by ridge regression on ROUGE labels of the Multi-News validation
+sample and cross-validated (``bench/eval_train.py`` rebuilds ``coverage_model.py``).
 Selection is greedy with a redundancy penalty (word-pair overlap with what is already
 chosen, as in MMR), so no point is made twice. Output is in reading order.
 """
@@ -62,7 +66,12 @@ FEATURES = (
     "degree",
 )
 _DIGIT = re.compile(r"\d")
+_CAPITALIZED = re.compile(r"(?:^|\s)[A-Z]")
 LEAD_UNITS = 5
+# Deep in a long article lies detail, not the story (and the cost grows with every sentence)
+MAX_SENTENCES = 25
+HEADLINE_WORDS = 60
+HEADLINE_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -76,7 +85,7 @@ class Scored:
 
 def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, Sentence]]:
     """(article number, unit number, unit) of every unit fit for a summary."""
-    merged = [[strip_dateline(u) for u in merge_quotes(doc)] for doc in docs]
+    merged = [[strip_dateline(u) for u in merge_quotes(doc[:MAX_SENTENCES])] for doc in docs]
     good = [
         (d, u, s)
         for d, units in enumerate(merged)
@@ -228,7 +237,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
             term_frequency,
             [bool(_DIGIT.search(s.text)) for s in units],
             [('"' in s.text or "“" in s.text) for s in units],
-            [sum(w[:1].isupper() for w in s.text.split()) for s in units] / n_words,
+            [len(_CAPITALIZED.findall(s.text)) for s in units] / n_words,
             np.full(n, math.log(n_articles)),
             np.log(units_per_article),
             [quality.needs_context(s.text) for s in units],
@@ -284,6 +293,21 @@ def select(
     return chosen
 
 
+def arrange(
+    chosen: list[Sentence], doc_order: dict[str, int], budget: Budget, *, fill: bool
+) -> list[Sentence]:
+    """Reading order; when filling past the budget, the unit picked last goes last.
+
+    The ROUGE protocol cuts the output at the budget: what it cuts should be the unit that
+    mattered least (picked last), not whichever unit reading order happens to put at the end.
+    """
+    limit = effective_words(budget)
+    overflow = limit is not None and sum(len(u.text.split()) for u in chosen) > limit
+    if not (fill and overflow and len(chosen) > 1):
+        return reading_order(chosen, doc_order)
+    return [*reading_order(chosen[:-1], doc_order), chosen[-1]]
+
+
 class CoverageSummarizer:
     """The default method (see the module docstring); ``model`` overrides the fitted weights.
 
@@ -313,6 +337,11 @@ class CoverageSummarizer:
         if not scored.units:
             return []
         scores = linear_scores(scored.features, self.model)
+        limit = effective_words(budget)
+        if not self.fill and budget.sentences is None and limit and limit <= HEADLINE_WORDS:
+            # a headline (WCEP's 40 words) is the best sentence or two, not the short leftovers
+            # that happen to fit the remaining words
+            budget = Budget(words=limit, sentences=HEADLINE_SENTENCES)
         chosen = select(scored, scores, budget, redundancy=self.redundancy, fill=self.fill)
         order = {doc[0].article_id: i for i, doc in enumerate(docs) if doc}
-        return reading_order([scored.units[i] for i in chosen], order)
+        return arrange([scored.units[i] for i in chosen], order, budget, fill=self.fill)

@@ -18,9 +18,10 @@ MIN_WORDS = 6
 MAX_WORDS = 70
 
 # Capitalized forms count too ("We will not..."), but not "US" (the country).
-_FIRST_PERSON = re.compile(
-    r"\b(I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]ur|[Oo]urs)\b"
-)
+# Whole words (an apostrophe ends one, so "I'm" and "We've" count); a set lookup per word is
+# several times faster than one alternation regex.
+_FIRST_PERSON = frozenset("I Me me My my Mine mine We we us Our our Ours ours".split())
+_LETTERS = re.compile(r"[A-Za-z]+")
 _SPEAKER = re.compile(
     r"\b(said|says|say|told|tells|added|adds|asked|explained|wrote|writes|according to|"
     r"recalled|recalls|insisted|argued|noted|declared|stated|tweeted|posted)\b",
@@ -112,7 +113,7 @@ def problems(text: str) -> list[str]:
     if quote:
         found.append(quote)
     outside = _outside_quotes(text)
-    if _FIRST_PERSON.search(outside) and not _SPEAKER.search(text):
+    if not _FIRST_PERSON.isdisjoint(_LETTERS.findall(outside)) and not _SPEAKER.search(text):
         found.append("first person without a speaker")
     if not _TERMINAL.search(text.strip()):
         found.append("no end punctuation")

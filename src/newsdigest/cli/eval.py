@@ -1,0 +1,100 @@
+"""``newsdigest eval``: summary quality on a benchmark, every peer in the same run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, progress_bar, report_error
+
+
+def _methods(value: list[str] | None) -> list[str]:
+    """``--methods lead,lexrank --methods oracle`` → ``["lead", "lexrank", "oracle"]``."""
+    from newsdigest.evaluate import DEFAULT_METHODS
+
+    if not value:
+        return list(DEFAULT_METHODS)
+    names = [m.strip().lower() for item in value for m in item.split(",") if m.strip()]
+    return list(dict.fromkeys(names))
+
+
+def eval_command(
+    dataset: Annotated[
+        Path, typer.Argument(help='Multi-News CSV, or JSON Lines {"documents", "summary"}.')
+    ],
+    words: Annotated[int, typer.Option("--words", "-w", help="Budget: words per summary.")] = 250,
+    methods: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--methods",
+            "-m",
+            help="Systems to run, comma-separated or repeated "
+            "(default: default, lead, random, lexrank, textrank, lsa, oracle).",
+        ),
+    ] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Write the default method's summaries here (JSON Lines)."),
+    ] = None,
+    plot: Annotated[
+        Path | None, typer.Option(help="Draw quality against speed into this PNG.")
+    ] = None,
+    embedder: Annotated[
+        str | None, typer.Option(help="Embedder for the default method (tfidf, static, ...).")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Only the first N clusters (quick checks).")
+    ] = None,
+) -> None:
+    """Score summarizers with ROUGE under the fixed protocol and print one table.
+
+    The cross-validated figure of the fitted default comes from ``bench/eval_train.py``: it
+    refits the weights per fold, which this command (scoring shipped methods) does not.
+    """
+    from newsdigest.errors import NewsdigestError
+    from newsdigest.evaluate import markdown_table, read_dataset, run_eval, write_predictions
+    from newsdigest.evaluate import plot as draw_plot
+
+    if words < 1:
+        report_error(f"--words: must be at least 1, got {words}")
+        raise typer.Exit(EXIT_FAILED)
+    names = _methods(methods)
+    clusters, errors = read_dataset(dataset)
+    for error in errors:
+        report_error(str(error))
+    if limit is not None:
+        clusters = clusters[:limit]
+    if not clusters:
+        if not errors:
+            report_error(f"{dataset}: no cluster in the file")
+        raise typer.Exit(EXIT_FAILED)
+    try:
+        with progress_bar() as bar:
+            task = bar.add_task(f"{len(names)} systems", total=len(clusters))
+            results = run_eval(
+                clusters,
+                names,
+                words=words,
+                embedder=embedder,
+                progress=lambda done: bar.update(task, completed=done),
+            )
+    except NewsdigestError as exc:
+        report_error(str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    typer.echo(f"{len(clusters)} clusters, {words} words\n")
+    typer.echo(markdown_table(results))
+    by_name = {r.name: r for r in results}
+    if predictions is not None:
+        target = by_name.get("default") or results[0]
+        write_predictions(target, predictions)
+        typer.echo(f"\n{target.name} summaries: {predictions}")
+    if plot is not None:
+        draw_plot(results, plot)
+        typer.echo(f"plot: {plot}")
+    raise typer.Exit(EXIT_PARTIAL if errors else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(eval_command)

@@ -1,0 +1,198 @@
+"""The evaluation harness and ``newsdigest eval`` on the first clusters of the real benchmark."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from rouge_score import rouge_scorer
+from typer.testing import CliRunner
+
+from newsdigest.cli import app
+from newsdigest.errors import InputError
+from newsdigest.evaluate import (
+    Cluster,
+    RougeProtocol,
+    folds,
+    markdown_table,
+    read_dataset,
+    run_eval,
+    truncate,
+    write_predictions,
+)
+
+N_CLUSTERS = 4
+
+
+@pytest.fixture(scope="module")
+def tiny_csv(multinews_csv: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first clusters of the Multi-News sample, in its own CSV format."""
+    csv.field_size_limit(2**31 - 1)
+    with multinews_csv.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = [row for _, row in zip(range(N_CLUSTERS), reader, strict=False)]
+        fields = reader.fieldnames
+    path = tmp_path_factory.mktemp("multinews") / "tiny.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_csv: Path) -> list[Cluster]:
+    clusters, errors = read_dataset(tiny_csv)
+    assert not errors
+    return clusters
+
+
+# ---- datasets ---------------------------------------------------------------------------
+
+
+def test_csv_reader_parses_the_document_lists(tiny: list[Cluster]) -> None:
+    assert len(tiny) == N_CLUSTERS
+    assert all(len(c.documents) >= 1 and all(d.strip() for d in c.documents) for c in tiny)
+    assert tiny[0].documents[0].startswith("Good Country Index")
+
+
+def test_reference_loses_its_leading_dash(tiny: list[Cluster], tiny_csv: Path) -> None:
+    raw = next(csv.DictReader(tiny_csv.open(encoding="utf-8", newline="")))["summary"]
+    assert raw.startswith("– ")
+    assert not tiny[0].reference.startswith(("–", " "))
+    assert tiny[0].reference == raw[2:].strip()
+
+
+def test_jsonl_reader_and_bad_records(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text(
+        json.dumps({"documents": ["One. Two.", "Three."], "summary": "– Sum."})
+        + "\n\nnot json\n"
+        + json.dumps({"documents": "['a']", "summary": ""})
+        + "\n"
+        + json.dumps(["a list"])
+        + "\n",
+        encoding="utf-8",
+    )
+    clusters, errors = read_dataset(path)
+    assert clusters == [Cluster(documents=("One. Two.", "Three."), reference="Sum.")]
+    assert [e.name for e in errors] == [f"{path}:3", f"{path}:4", f"{path}:5"]
+    assert "invalid JSON" in errors[0].reason and "summary" in errors[1].reason
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("text,summary\nx,y\n", "missing column(s): documents"),
+        ('documents,summary\n"[\'unclosed",– s\n', "not a Python list literal"),
+        ('documents,summary\n"[1, 2]",– s\n', "list of strings"),
+        ("documents,summary\n\"[' ']\",– s\n", "no non-empty document"),
+    ],
+)
+def test_bad_csv_names_file_and_reason(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    clusters, errors = read_dataset(path)
+    assert not clusters
+    [error] = errors
+    assert isinstance(error, InputError) and str(path) in str(error) and reason in str(error)
+
+
+def test_missing_file_is_one_error(tmp_path: Path) -> None:
+    clusters, errors = read_dataset(tmp_path / "nope.csv")
+    assert not clusters and [e.reason for e in errors] == ["no such file"]
+
+
+# ---- protocol ---------------------------------------------------------------------------
+
+
+def test_truncate_cuts_at_the_budget() -> None:
+    sentences = ["one two three.", "four five six seven.", "eight nine."]
+    assert truncate(sentences, 5) == ["one two three.", "four five"]
+    assert truncate(sentences, 3) == ["one two three."]
+    assert truncate(sentences, 100) == sentences
+    assert sum(len(s.split()) for s in truncate(sentences * 50, 250)) == 250
+
+
+def test_protocol_matches_rouge_score_one_sentence_per_line() -> None:
+    reference = "The cat sat on the mat. It was happy."
+    summary = ["The cats sat on a mat.", "The dog barked."]
+    ours = RougeProtocol().score(summary, reference)
+    direct = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True).score(
+        "The cat sat on the mat.\nIt was happy.", "The cats sat on a mat.\nThe dog barked."
+    )
+    assert ours == {k: direct[k].fmeasure for k in ours}
+    assert RougeProtocol().score([reference], reference)["rouge2"] == pytest.approx(1.0)
+
+
+def test_run_eval_on_real_clusters(tiny: list[Cluster]) -> None:
+    results = run_eval(tiny, ["default", "lead", "oracle"], words=100)
+    by_name = {r.name: r for r in results}
+    assert list(by_name) == ["default", "lead", "oracle"]
+    for r in results:
+        assert len(r.rouge1) == len(r.summaries) == len(r.ms) == N_CLUSTERS
+        assert all(sum(len(s.split()) for s in summary) <= 100 for summary in r.summaries)
+        assert 0 < r.mean("rouge2") < r.mean("rouge1") <= 100
+    # the oracle reads the reference: nothing extractive should beat it
+    assert by_name["oracle"].mean("rouge1") > by_name["default"].mean("rouge1")
+    assert by_name["oracle"].mean("rouge1") > by_name["lead"].mean("rouge1")
+    table = markdown_table(results)
+    assert table.count("\n") == 4 and "| default |" in table
+
+
+def test_folds_partition_the_clusters() -> None:
+    parts = folds(23, 5)
+    assert sorted(i for p in parts for i in p) == list(range(23))
+    assert {len(p) for p in parts} <= {4, 5} and parts == folds(23, 5)
+
+
+def test_predictions_file_shape(tiny: list[Cluster], tmp_path: Path) -> None:
+    [result] = run_eval(tiny, ["lead"], words=40)
+    path = tmp_path / "pred.jsonl"
+    write_predictions(result, path)
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [line["index"] for line in lines] == list(range(N_CLUSTERS))
+    assert all(isinstance(s, str) and s for line in lines for s in line["summary"])
+    assert [line["summary"] for line in lines] == result.summaries
+
+
+# ---- the command ------------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_eval_command_table_predictions_and_plot(tiny_csv: Path, tmp_path: Path) -> None:
+    pred, png = tmp_path / "pred.jsonl", tmp_path / "quality.png"
+    result = runner.invoke(
+        app,
+        ["eval", str(tiny_csv), "--methods", "default,lead", "--words", "60"]
+        + ["--predictions", str(pred), "--plot", str(png)],
+    )
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert [r.split("|")[1].strip() for r in rows] == ["system", "default", "lead"]
+    assert all(len(r.split("|")) == 7 for r in rows)
+    lines = pred.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == N_CLUSTERS
+    assert all(sum(len(s.split()) for s in json.loads(x)["summary"]) <= 60 for x in lines)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+
+
+def test_eval_command_bad_dataset_is_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.csv"
+    result = runner.invoke(app, ["eval", str(missing)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"error: {missing}: no such file"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,summary\nx,y\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(bad)])
+    assert result.exit_code == 2 and str(bad) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_eval_command_unknown_method(tiny_csv: Path) -> None:
+    result = runner.invoke(app, ["eval", str(tiny_csv), "--methods", "nonsense"])
+    assert result.exit_code == 2 and "nonsense" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

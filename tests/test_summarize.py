@@ -1,0 +1,159 @@
+"""Every summarizer on real Multi-News clusters: budgets, source spans, order, determinism,
+and the default against the lead baseline."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+import pytest
+
+from newsdigest.evaluate import (
+    Cluster,
+    RougeProtocol,
+    iter_dataset,
+    split_cluster,
+    truncate,
+)
+from newsdigest.model import Sentence
+from newsdigest.summarize import SUMMARIZERS, Budget, get_summarizer
+from newsdigest.summarize.coverage import FEATURES, score_features
+from newsdigest.summarize.coverage_model import MODEL
+from newsdigest.summarize.units import merge_quotes, strip_dateline
+
+METHODS = [m for m in SUMMARIZERS if m != "oracle"]
+N_CLUSTERS = 12
+
+
+@pytest.fixture(scope="module")
+def clusters(multinews_csv: Path) -> list[Cluster]:
+    out: list[Cluster] = []
+    for item in iter_dataset(multinews_csv):
+        assert isinstance(item, Cluster)
+        out.append(item)
+        if len(out) == N_CLUSTERS:
+            break
+    return out
+
+
+@pytest.fixture(scope="module")
+def split(clusters: list[Cluster]) -> list[list[list[Sentence]]]:
+    return [split_cluster(c) for c in clusters]
+
+
+def make(method: str, **options: object):
+    if method == "oracle":
+        return get_summarizer("oracle", **options)
+    return get_summarizer(method, **options)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_whole_sentences_within_the_word_budget(method: str, split) -> None:
+    summarizer = make(method)
+    for docs in split[:4]:
+        for words in (40, 120):
+            chosen = summarizer.summarize(docs, Budget(words=words))
+            assert chosen, f"{method}: empty summary"
+            assert sum(len(s.text.split()) for s in chosen) <= words
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_sentence_budget_and_filling(method: str, split) -> None:
+    docs = split[0]
+    assert len(make(method).summarize(docs, Budget(sentences=2))) == 2
+    # the ROUGE convention: fill past the budget, the evaluator truncates
+    filled = make(method, fill=True).summarize(docs, Budget(words=100))
+    assert sum(len(s.text.split()) for s in filled) >= 100
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_output_is_source_text_in_reading_order(
+    method: str, clusters: list[Cluster], split
+) -> None:
+    summarizer = make(method)
+    for cluster, docs in zip(clusters[:4], split[:4], strict=True):
+        chosen = summarizer.summarize(docs, Budget(words=150))
+        articles = {f"d{i}": text for i, text in enumerate(cluster.documents)}
+        for s in chosen:
+            # extractive: the exact span of the article it cites
+            assert articles[s.article_id][s.start : s.end] == s.text
+        for article_id in {s.article_id for s in chosen}:
+            indices = [s.index for s in chosen if s.article_id == article_id]
+            assert indices == sorted(indices) and len(set(indices)) == len(indices)
+
+
+@pytest.mark.parametrize("method", [*METHODS, "oracle"])
+def test_deterministic(method: str, clusters: list[Cluster], split) -> None:
+    options = {"reference": clusters[1].reference} if method == "oracle" else {}
+    first = make(method, **options).summarize(split[1], Budget(words=100))
+    again = make(method, **options).summarize(split[1], Budget(words=100))
+    assert first == again
+
+
+@pytest.mark.parametrize("method", [*METHODS, "oracle"])
+def test_empty_story(method: str) -> None:
+    options = {"reference": "Nothing."} if method == "oracle" else {}
+    assert make(method, **options).summarize([], Budget(words=50)) == []
+
+
+def _rouge(method: str, clusters: list[Cluster], split) -> tuple[float, float]:
+    protocol = RougeProtocol()
+    summarizer = make(method, fill=True)
+    r1, r2 = [], []
+    for cluster, docs in zip(clusters, split, strict=True):
+        summary = truncate([s.text for s in summarizer.summarize(docs, Budget(words=250))], 250)
+        scores = protocol.score(summary, cluster.reference)
+        r1.append(scores["rouge1"])
+        r2.append(scores["rouge2"])
+    return 100 * statistics.fmean(r1), 100 * statistics.fmean(r2)
+
+
+def test_default_beats_lead_on_real_clusters(clusters: list[Cluster], split) -> None:
+    default_r1, default_r2 = _rouge("default", clusters, split)
+    lead_r1, lead_r2 = _rouge("lead", clusters, split)
+    assert default_r1 > lead_r1 + 1.0
+    assert default_r2 > lead_r2 + 1.0
+
+
+def test_headline_mode_is_one_or_two_sentences(split) -> None:
+    summarizer = get_summarizer("default")
+    for docs in split:
+        chosen = summarizer.summarize(docs, Budget(words=40))
+        assert 1 <= len(chosen) <= 2
+        assert sum(len(s.text.split()) for s in chosen) <= 40
+
+
+def test_fitted_model_matches_the_features() -> None:
+    assert MODEL["features"] == list(FEATURES)
+    assert all(len(MODEL[k]) == len(FEATURES) for k in ("mean", "scale", "coef"))
+    assert any(abs(c) > 0 for c in MODEL["coef"]) and MODEL["scale"] != [1.0] * len(FEATURES)
+
+
+def test_features_are_finite_on_real_clusters(split) -> None:
+    import numpy as np
+
+    for docs in split[:6]:
+        scored = score_features(docs)
+        assert scored.features.shape == (len(scored.units), len(FEATURES))
+        assert np.isfinite(scored.features).all()
+        assert scored.overlap.shape == (len(scored.units),) * 2
+
+
+def test_dateline_stripped_to_an_exact_span() -> None:
+    text = "KATHMANDU, Nepal (AP) — Rescuers dug through rubble on Sunday."
+    s = strip_dateline(Sentence("a", 0, text, 10, 10 + len(text)))
+    assert s.text == "Rescuers dug through rubble on Sunday."
+    assert text[s.start - 10 : s.end - 10] == s.text
+    kept = Sentence("a", 0, "The US (AP) said nothing new today.", 0, 35)
+    assert strip_dateline(kept) is kept
+
+
+def test_multi_sentence_quote_is_one_unit() -> None:
+    parts = ['"We came to talk.', 'We will keep talking," Pompeo said.', "Then he left."]
+    doc, pos = [], 0
+    for i, p in enumerate(parts):
+        doc.append(Sentence("a", i, p, pos, pos + len(p)))
+        pos += len(p) + 1
+    units = merge_quotes(doc)
+    assert [u.text for u in units] == [" ".join(parts[:2]), parts[2]]
+    assert (units[0].start, units[0].end) == (0, doc[1].end)

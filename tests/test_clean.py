@@ -405,6 +405,12 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "Copyright 2014 WGCL-TV (Meredith Corporati", "By Sarah Fitzmaurice",
     "Click to email this to a friend (Opens in", "richard.winton@latimes.com",
     "kate.mather@latimes.com", "Photo: KUVP archives", "Advertisement", "Read More",
+    # pages that are not articles (web-archive crawl notices, a location widget): rejected
+    "Starting in 1996, Alexa Internet has been", "These crawls are part of an effort to arch",
+    "The seed for Wide00014 was:", "- Slash pages from every domain on the web",
+    "-- a ranking of all URLs that have more th", "-- up to a maximum of 100 most highly rank",
+    "- Top ranked pages (up to a max of 100) fr", "This is a set of web collections curated b",
+    "Tweet with a location", "You can add location information to your T",
 }  # fmt: skip
 
 
@@ -432,3 +438,20 @@ def test_multinews_documents_lose_only_reviewed_debris(multinews_csv: Path) -> N
     }
     assert not unexpected, f"real text lost? {sorted(unexpected)}"
     assert len(dropped) >= 20  # and the debris really is removed
+
+
+def test_non_article_notices_are_debris_and_name_their_page_kind() -> None:
+    from newsdigest.clean.pagekind import non_article_kind
+    from newsdigest.clean.rules import notice_kind
+
+    prose = "Officials said on Tuesday that the bridge would reopen after repairs were finished."
+    page = f"Please enable Javascript to watch this video\n\n{prose}"
+    assert clean_text(page) == prose  # an article with a player in it keeps its prose
+    assert non_article_kind(page, clean_text(page)) is None  # no notice-only page: not rejected
+    assert notice_kind("Tweet with a location") == "location widget"
+    assert notice_kind("Sorry, the page you requested could not be found.") == "page not found"
+    assert notice_kind(prose) is None
+    # prose that merely mentions the Wayback Machine or signing in is not a notice
+    assert notice_kind("The Wayback Machine kept a copy of the page, and readers sign in.") is None
+    crawl = "The seed for this crawl was a list of every host in the Wayback Machine"
+    assert non_article_kind(crawl, clean_text(crawl)) == "web-archive crawl notice"

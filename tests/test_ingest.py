@@ -648,3 +648,44 @@ def test_generated_pages_read_back_to_exactly_their_paragraphs(
     assert art.text.split("\n\n") == expected
     assert art.title == page.title
     assert art.source == site  # div-soup: from "<title>Headline - Site</title>"
+
+
+ALEXA_NOTICE = (
+    "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+    "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+    "embargo period."
+)
+PLAYER = (
+    "The interactive transcript could not be loaded. \n \n Rating is available when the video "
+    "has been rented. \n \n This feature is not available right now. Please try again later."
+)
+SIGN_IN = (
+    "Sign in using you account with: {* loginWidget *} \n \n Welcome back. Please sign in \n \n "
+    "Why are we asking this? \n \n Already have an account? \n \n Thank you for registering! \n \n "
+    "We look forward to seeing you on [website] frequently. Visit us and sign in to update "
+    "your profile, receive the latest news and keep up to date with mobile alerts."
+)
+
+
+def test_pages_that_are_not_articles_are_rejected_with_their_kind(tmp_path: Path) -> None:
+    """Multi-News pages a crawler got instead of the article: rejected, saying what they are;
+    a short real brief, and an article with a player message inside, are kept."""
+    article = SEED_FILES[0].read_text(encoding="utf-8")
+    brief = "Sylvester Stallone said on Sunday he would not chair the National Endowment."
+    lines = [
+        json.dumps({"url": "u/alexa", "text": ALEXA_NOTICE}),
+        json.dumps({"url": "u/player", "text": PLAYER}),
+        json.dumps({"url": "u/sign-in", "text": SIGN_IN}),
+        json.dumps({"url": "u/brief", "text": brief}),
+        json.dumps({"url": "u/article", "text": PLAYER + "\n\n" + article}),
+    ]
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert {e.name: e.reason for e in errs} == {
+        f"{path}:1": "not an article: web-archive crawl notice",
+        f"{path}:2": "not an article: video player message",
+        f"{path}:3": "not an article: sign-in form",
+    }
+    assert [a.url for a in arts] == ["u/brief", "u/article"]
+    assert "Rating is available" not in arts[1].text and len(arts[1].text) > 0.8 * len(article)

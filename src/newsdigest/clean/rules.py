@@ -80,6 +80,66 @@ COMMENT_FORM = re.compile(
     r"|comments are (?:closed|moderated)|by submitting your comment",
     re.I,
 )
+# What a crawler fetched instead of an article: web-archive crawl notices, a video player's
+# messages, a sign-in form, a location widget, a "page not found" or hosting placeholder. Each
+# pattern is one fixed sentence of such a page (any length: no article's prose contains them),
+# named by its kind so a page that is nothing else can be rejected with that reason.
+NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "web-archive crawl notice",
+        re.compile(
+            r"alexa internet has been donating their crawl data"
+            r"|these crawls are part of an effort to archive pages"
+            r"|^the seed for (?:this crawl|wide\d+)\b|^this crawl was run at a level"
+            r"|warc files associated with this crawl|^crawl of outlinks from"
+            r"|^this collection contains .{0,80}\bcrawls\b|web collections curated by .{0,80}archive-it"
+            r"|^this data is currently not publicly accessible"
+            r"|^-{1,2} ?(?:slash pages from every domain|a ranking of all urls that have"
+            r"|up to a maximum of \d+ most highly ranked urls|top ranked pages \(up to)",
+            re.I,
+        ),
+    ),
+    (
+        "video player message",
+        re.compile(
+            r"^(?:the interactive transcript could not be loaded"
+            r"|rating is available when the video has been rented"
+            r"|this feature is not available right now\. please try again later"
+            r"|please enable javascript to watch this video|javascript is disabled"
+            r"|you need to enable javascript to use \w+)\.?$",
+            re.I,
+        ),
+    ),
+    (
+        "sign-in form",
+        re.compile(
+            r"^(?:sign in using your? .{0,60}|welcome back\. please sign in|already have an account\?"
+            r"|why are we asking this\?|thank you for registering!?"
+            r"|by submitting your registration information, .{0,120}"
+            r"|we have sent a confirmation email to .{0,200}"
+            r"|click here to return to the page you were visiting\.?)$",
+            re.I,
+        ),
+    ),
+    (
+        "location widget",
+        re.compile(
+            r"^(?:tweet with a location|add a location to your tweets"
+            r"|you can add location information to your tweets\b.{0,250}"
+            r"|when you tweet with a location, twitter stores that location\b.{0,250})$",
+            re.I,
+        ),
+    ),
+    (
+        "page not found",
+        re.compile(
+            r"^(?:sorry, )?the page you requested (?:could not|cannot) be found\.?$"
+            r"|^if you are trying to reach a page from a bookmark, the page url may have changed",
+            re.I,
+        ),
+    ),
+    ("hosting placeholder", re.compile(r"^your custom domain mapping may take", re.I)),
+)
 # Breadcrumbs: "Home / World / Headline", "News » Europe » ...".
 CRUMB_SEP = re.compile(r"\s+(?:/|»|›|>|\||→)\s+")
 CRUMB_ROOT = re.compile(r"^(?:home|homepage|home page|main|start|news|index)$", re.I)
@@ -149,7 +209,14 @@ def is_menu_line(line: str) -> bool:
     return all(0 < len(p.strip()) <= 40 for p in line.split("|"))
 
 
+def notice_kind(para: str) -> str | None:
+    """The kind of non-article page ``para`` is a fixed sentence of, if any."""
+    return next((kind for kind, pattern in NOTICES if pattern.search(para)), None)
+
+
 def is_boilerplate_line(para: str) -> bool:
+    if notice_kind(para):
+        return True
     if len(para) > 300:
         return bool(COMMENT_FORM.search(para[:300])) and len(para) < 400
     return bool(

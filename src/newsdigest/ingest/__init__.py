@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsdigest.clean import clean_article
+from newsdigest.clean.pagekind import non_article_kind
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import DEFAULT_MAX_BYTES, GZIP_ERRORS, looks_binary, open_binary
 from newsdigest.ingest.html import read_html
@@ -131,6 +132,9 @@ def _cleaned(item: Article | InputError, name: str = "<article>") -> Article | I
     if isinstance(item, InputError):
         return item
     article = clean_article(item)
+    kind = non_article_kind(item.text, article.text)
+    if kind:
+        return InputError(item.origin or name, f"not an article: {kind}")
     if not article.text.strip():
         return InputError(item.origin or name, "no article text left after cleaning")
     return article

@@ -103,36 +103,52 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
     ]
 
 
-def _count_matrix(rows: list[list[int]], n_cols: int) -> sparse.csr_matrix:
-    """Rows of column ids (repeats allowed) as a CSR matrix of counts."""
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum([len(r) for r in rows])
-    indices = np.fromiter((j for r in rows for j in r), dtype=np.int64, count=int(indptr[-1]))
-    data = np.ones(len(indices), dtype=np.float64)
-    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(n_cols, 1)))
-    matrix.sum_duplicates()
-    return matrix
+@dataclass(frozen=True)
+class Terms:
+    """Which terms each unit has: one (unit, term) pair per distinct term of a unit.
+
+    Plain index arrays, not a sparse matrix: per-unit sums are one ``np.bincount``, where
+    scipy's per-call overhead was a fifth of the summarizer's time on a story.
+    """
+
+    rows: np.ndarray
+    cols: np.ndarray
+    counts: np.ndarray  # occurrences of the term in the unit
+    n_units: int
+    n_terms: int
+
+    def per_unit(self, weights: np.ndarray) -> np.ndarray:
+        """Sum over each unit's distinct terms of ``weights[term]``."""
+        return np.bincount(self.rows, weights=weights[self.cols], minlength=self.n_units)
+
+    def per_term_groups(self, group: np.ndarray) -> np.ndarray:
+        """For each term, in how many distinct groups (``group[unit]``) it occurs."""
+        keys = np.unique(group[self.rows] * self.n_terms + self.cols)
+        return np.bincount(keys % self.n_terms, minlength=self.n_terms).astype(np.float64)
 
 
-def _binary(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    out = matrix.copy()
-    out.data[:] = 1.0
-    return out
+def _terms(rows: list[list[int]], n_terms: int) -> Terms:
+    n_terms = max(n_terms, 1)
+    unit = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
+    term = np.fromiter((j for r in rows for j in r), dtype=np.int64, count=len(unit))
+    keys, counts = np.unique(unit * n_terms + term, return_counts=True)
+    return Terms(keys // n_terms, keys % n_terms, counts.astype(np.float64), len(rows), n_terms)
 
 
-def lexical_vectors(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+def lexical_vectors(terms: Terms) -> sparse.csr_matrix:
     """Sublinear TF-IDF over the units' stemmed content words, rows L2-normalized.
 
     The same vectors ``TfidfEmbedder`` would give, but built from the term counts already in
     hand: refitting a vectorizer per story cost more than all the other features together.
     """
-    tf = counts.copy()
-    tf.data = 1.0 + np.log(tf.data)
-    df = np.bincount(tf.indices, minlength=tf.shape[1])
-    idf = np.log((1.0 + tf.shape[0]) / (1.0 + df)) + 1.0
-    tf = tf @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
-    return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-12)) @ tf)
+    df = np.bincount(terms.cols, minlength=terms.n_terms)
+    idf = np.log((1.0 + terms.n_units) / (1.0 + df)) + 1.0
+    values = (1.0 + np.log(terms.counts)) * idf[terms.cols]
+    norms = np.sqrt(np.bincount(terms.rows, weights=values**2, minlength=terms.n_units))
+    values /= np.maximum(norms, 1e-12)[terms.rows]
+    return sparse.csr_matrix(
+        (values, (terms.rows, terms.cols)), shape=(terms.n_units, terms.n_terms)
+    )
 
 
 def lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
@@ -176,36 +192,44 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         ]
         for ts in toks
     ]
-    uni_counts = _count_matrix(uni_rows, len(uni_vocab))
-    uni = _binary(uni_counts)
-    big = _binary(_count_matrix(big_rows, len(big_vocab)))
-    onehot = sparse.csr_matrix(
-        (np.ones(n), (article, np.arange(n))), shape=(int(article.max()) + 1, n)
-    )
-    uni_df = np.asarray(((onehot @ uni) > 0).sum(axis=0)).ravel()
-    big_df = np.asarray(((onehot @ big) > 0).sum(axis=0)).ravel()
-    uni_tf = np.asarray(uni.sum(axis=0)).ravel()
+    uni = _terms(uni_rows, len(uni_vocab))
+    big = _terms(big_rows, len(big_vocab))
+    uni_df = uni.per_term_groups(article)
+    big_df = big.per_term_groups(article)
+    uni_tf = np.bincount(uni.cols, minlength=uni.n_terms).astype(np.float64)
     n_words = np.array([max(len(s.text.split()), 1) for s in units], dtype=np.float64)
-    uni_count = np.maximum(np.asarray(uni.sum(axis=1)).ravel(), 1)
-    big_count = np.maximum(np.asarray(big.sum(axis=1)).ravel(), 1)
-    bigram_df = (big @ big_df) / n_words / n_articles
-    unigram_df = (uni @ uni_df) / n_words / n_articles
-    bigram_shared = (big @ (big_df > 1).astype(np.float64)) / big_count
-    unigram_shared = (uni @ (uni_df > 1).astype(np.float64)) / uni_count
-    term_frequency = (uni @ uni_tf) / max(float(uni_tf.sum()), 1.0) * 100 / n_words
+    uni_count = np.maximum(np.bincount(uni.rows, minlength=n), 1)
+    big_count = np.maximum(np.bincount(big.rows, minlength=n), 1)
+    bigram_df = big.per_unit(big_df) / n_words / n_articles
+    unigram_df = uni.per_unit(uni_df) / n_words / n_articles
+    bigram_shared = big.per_unit((big_df > 1).astype(np.float64)) / big_count
+    unigram_shared = uni.per_unit((uni_df > 1).astype(np.float64)) / uni_count
+    term_frequency = uni.per_unit(uni_tf) / max(float(uni_tf.sum()), 1.0) * 100 / n_words
 
+    n_groups = int(article.max()) + 1
     if embedder is None:
-        vecs = lexical_vectors(uni_counts)
-        sim = (vecs @ vecs.T).toarray()
+        lexical = lexical_vectors(uni)
+        sim = (lexical @ lexical.T).toarray()
+        coo = lexical.tocoo()
+        centroids = np.bincount(
+            article[coo.row] * uni.n_terms + coo.col,
+            weights=coo.data,
+            minlength=n_groups * uni.n_terms,
+        ).reshape(n_groups, uni.n_terms)
     else:
-        vecs = sparse.csr_matrix(embedder.embed([s.text for s in units]), dtype=np.float64)
-        sim = (vecs @ vecs.T).toarray()
+        vecs = np.asarray(embedder.embed([s.text for s in units]), dtype=np.float64)
+        sim = vecs @ vecs.T
+        centroids = np.zeros((n_groups, vecs.shape[1]))
+        np.add.at(centroids, article, vecs)
     # each article's centroid, normalized, so a long article does not outweigh the rest
-    centroids = np.asarray((onehot @ vecs).todense())
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
-    present = np.bincount(article, minlength=centroids.shape[0]) > 0
+    present = np.bincount(article, minlength=n_groups) > 0
     centroid = centroids[present].mean(axis=0)
-    centrality = np.asarray(vecs @ (centroid / max(float(np.linalg.norm(centroid)), 1e-12)))
+    unit_centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
+    if embedder is None:
+        centrality = np.asarray(lexical @ unit_centroid).ravel()
+    else:
+        centrality = vecs @ unit_centroid
     agreement = np.zeros(n)
     lead_similarity = np.zeros(n)
     for d in np.flatnonzero(present):
@@ -254,7 +278,10 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
             degree,
         ]
     ).astype(np.float64)
-    shared = (big @ big.T).toarray()
+    pairs = sparse.csr_matrix(
+        (np.ones(len(big.rows)), (big.rows, big.cols)), shape=(n, big.n_terms)
+    )
+    shared = (pairs @ pairs.T).toarray()
     overlap = shared / np.maximum(np.minimum.outer(big_count, big_count), 1.0)
     return Scored(units, features, overlap)
 

@@ -21,13 +21,7 @@ app = typer.Typer(
 )
 
 for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"newsdigest.cli.{_name}")
-    except ModuleNotFoundError as exc:  # a command module not written yet
-        if exc.name != f"newsdigest.cli.{_name}":
-            raise
-        continue
-    _module.register(app)
+    importlib.import_module(f"newsdigest.cli.{_name}").register(app)
 
 
 def main() -> None:

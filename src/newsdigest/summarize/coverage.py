@@ -69,7 +69,7 @@ _DIGIT = re.compile(r"\d")
 _CAPITALIZED = re.compile(r"(?:^|\s)[A-Z]")
 LEAD_UNITS = 5
 # Deep in a long article lies detail, not the story (and the cost grows with every sentence)
-MAX_SENTENCES = 25
+MAX_SENTENCES = 20
 HEADLINE_WORDS = 60
 HEADLINE_SENTENCES = 2
 

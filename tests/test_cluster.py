@@ -114,4 +114,4 @@ def test_multinews_slice_bcubed(multinews_csv: Path) -> None:
     assert f1 >= BAR_30, f1
 
 
-BAR_30 = 0.8
+BAR_30 = 0.93  # one article at a time (before batch grouping) scored 0.918 here; now 0.944

@@ -2,11 +2,14 @@
 
 Each article becomes one sparse vector: what it says (TF-IDF of its title and lead, hashed so
 the vocabulary never has to be refitted) and who/where it names (hashed capitalized names, a
-cheap stand-in for NER, weighted by ``name_weight``). A new article joins the most similar open
-story when the cosine to the story's centroid reaches ``threshold``; otherwise it opens a new
-story. Stories keep the sum of their members' vectors, their size and time span, so a batch is
-compared with story centroids only: history is never re-clustered, and the cost of a batch grows
-with the number of stories open in the time window, not with the number of articles ever seen.
+cheap stand-in for NER, weighted by ``name_weight``). One criterion decides what belongs
+together: average linkage, the mean cosine between the articles of two groups, must reach
+``threshold``. A batch is first grouped among itself by it (``batch_groups``), then each group
+joins the open story it is most similar to by the same measure, or opens a new story. Stories
+keep the sum of their members' vectors, their size and time span (the mean cosine between two
+groups is the dot product of their sums over the product of their sizes), so a batch is compared
+with story sums only: history is never re-clustered, and the cost of a batch grows with the
+number of stories open in the time window, not with the number of articles ever seen.
 The IDF comes from document frequencies counted over the stream so far (``DocFreq``), also kept
 in the store.
 
@@ -15,8 +18,8 @@ story's span; older stories are not even loaded. An undated article, or a story 
 is compared on content alone (the Multi-News benchmark has no dates), and the story's outlier
 check (``outliers.py``) then catches an article about another meeting of the same people.
 
-Deterministic: articles are assigned in (published, id) order within a batch, ties in the
-similarity go to the older story, and story ids derive from their founding article.
+Deterministic: articles are sorted by (published, id) within a batch, ties in the similarity go
+to the earlier group and the older story, and story ids derive from their founding article.
 """
 
 from __future__ import annotations
@@ -53,8 +56,8 @@ _NOT_NAMES = frozenset(
 class ClusterParams:
     """The few knobs of the clusterer (chosen by cross-validation, see BENCHMARKS.md)."""
 
-    threshold: float = 0.2
-    name_weight: float = 0.3  # share of the who/where cue in the similarity
+    threshold: float = 0.125  # mean cosine between the articles of two groups
+    name_weight: float = 0.15  # share of the who/where cue in the similarity
     window_days: float = 3.0
     lead_words: int = LEAD_WORDS
 
@@ -200,10 +203,15 @@ def _utc(t: datetime | None) -> datetime | None:
     return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
 
 
-def _in_window(cluster: Cluster, published: datetime | None, window: timedelta) -> bool:
-    if published is None or cluster.first_published is None or cluster.last_published is None:
+def _spans_meet(
+    cluster: Cluster, first: datetime | None, last: datetime | None, window: timedelta
+) -> bool:
+    """Whether a group dated ``first``..``last`` lies within ``window`` of the story's span."""
+    if first is None or last is None:
         return True
-    return cluster.first_published - window <= published <= cluster.last_published + window
+    if cluster.first_published is None or cluster.last_published is None:
+        return True
+    return cluster.first_published - window <= last and first <= cluster.last_published + window
 
 
 def assign_batch(
@@ -213,10 +221,15 @@ def assign_batch(
 ) -> Assignment:
     """Put each article of a batch in an open story or a new one; ``state`` is updated in place.
 
-    Earlier stories are never split or merged: a batch only adds to them. Dot products with the
-    stories open before the batch come from one sparse product, those with members added in
-    this batch from the batch's own Gram matrix, so the loop over articles is dense numpy.
+    The batch is first grouped among itself (``batch_groups``, average linkage). Then each
+    group, in the order of its first article, joins the open story it is most similar to on
+    average (the mean cosine between its articles and the story's, from the story's vector sum
+    and size) if that reaches ``threshold``, else it opens a new story. One criterion inside
+    the batch and against history. Earlier stories are never split or merged: a batch only adds
+    to them, and the stories it opens were already kept apart by the grouping.
     """
+    from newsdigest.batch_groups import group_batch
+
     ordered = sorted(
         articles,
         key=lambda a: (a.published is None, _utc(a.published) or datetime.min, a.id),
@@ -224,58 +237,66 @@ def assign_batch(
     if not ordered:
         return Assignment({}, (), ())
     vectors = article_vectors(ordered, state.doc_freq, params)
-    b = len(ordered)
+    times = [_utc(a.published) for a in ordered]
+    window = timedelta(days=params.window_days)
+    gram = (vectors @ vectors.T).toarray().astype(np.float64)
+    groups = group_batch(
+        gram,
+        [t.timestamp() if t else None for t in times],
+        params.threshold,
+        window.total_seconds(),
+    )
+    onehot = np.zeros((len(groups), len(ordered)))
+    for k, rows in enumerate(groups):
+        onehot[k, rows] = 1.0
+    group_dots = onehot @ gram @ onehot.T  # group sum · group sum
     before = len(state.clusters)
-    gram = (vectors @ vectors.T).toarray()
-    raw = np.zeros((b, before + b), dtype=np.float64)  # article · story sum, stories before
-    norm2 = np.zeros(before + b, dtype=np.float64)  # |story sum|^2
+    sizes = np.array([c.size for c in state.clusters], dtype=np.float64)
+    raw = np.zeros((len(groups), before))  # group sum · story sum, for the stories before
     if before:
         sums = sp.vstack([c.vector_sum for c in state.clusters], format="csr")
-        raw[:, :before] = (vectors @ sums.T).toarray()
-        norm2[:before] = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
-    member = np.zeros((b, before + b), dtype=np.float64)  # batch article k joined story j
-    window = timedelta(days=params.window_days)
+        raw = onehot @ (vectors @ sums.T).toarray().astype(np.float64)
     members: dict[str, str] = {}
     joined: dict[int, list[int]] = {}
     created: list[str] = []
-    n = before
-    for k, article in enumerate(ordered):
-        published = _utc(article.published)
-        dots = raw[k, :n] + gram[k, :k] @ member[:k, :n]
-        sims = dots / np.sqrt(np.maximum(norm2[:n], 1e-12))
+    for k, rows in enumerate(groups):
+        dated = [t for t in (times[r] for r in rows) if t is not None]
+        first, last = (min(dated), max(dated)) if dated else (None, None)
+        sims = raw[k] / (np.maximum(sizes, 1.0) * len(rows))
         best = -1
         for i in np.argsort(-sims, kind="stable"):
             if sims[i] < params.threshold:
                 break
-            if _in_window(state.clusters[int(i)], published, window):
+            if _spans_meet(state.clusters[int(i)], first, last, window):
                 best = int(i)
                 break
         if best >= 0:
-            state.clusters[best].note_time(published)
-            dot = float(dots[best])
+            # later groups see the story with this group in it
+            raw[:, best] += group_dots[:, k]
+            sizes[best] += len(rows)
+            state.clusters[best].note_time(first)
+            state.clusters[best].note_time(last)
         else:
-            best, dot = n, 0.0
-            n += 1
+            best = len(state.clusters)
             state.clusters.append(
                 Cluster(
-                    id=story_id([article.id]),
+                    id=story_id([ordered[rows[0]].id]),
                     seq=state.next_seq,
                     size=0,
                     vector_sum=sp.csr_matrix((1, vectors.shape[1]), dtype=np.float32),
-                    first_published=published,
-                    last_published=published,
+                    first_published=first,
+                    last_published=last,
                 )
             )
             state.next_seq += 1
             created.append(state.clusters[best].id)
-        norm2[best] += 2 * dot + gram[k, k]
-        member[k, best] = 1.0
-        joined.setdefault(best, []).append(k)
-        members[article.id] = state.clusters[best].id
+        joined.setdefault(best, []).extend(rows)
+        for r in rows:
+            members[ordered[r].id] = state.clusters[best].id
     changed = []
     for i, rows in joined.items():
         cluster = state.clusters[i]
-        added = sp.csr_matrix(vectors[rows].sum(axis=0), dtype=np.float32)
+        added = sp.csr_matrix(vectors[sorted(rows)].sum(axis=0), dtype=np.float32)
         cluster.vector_sum = (cluster.vector_sum + added).tocsr()
         cluster.size += len(rows)
         changed.append(cluster)

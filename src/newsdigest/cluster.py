@@ -146,7 +146,7 @@ def lead_text(article: Article, words: int = LEAD_WORDS) -> str:
 
 def names(text: str) -> list[str]:
     """Capitalized names in ``text`` (sentence-initial function words dropped), lowercased."""
-    found = []
+    found: list[str] = []
     for m in _NAME.finditer(text):
         words = [w for w in re.split(r"[ -]", m.group(0)) if w not in _NOT_NAMES]
         found.extend(w.lower() for w in words if len(w) > 2)
@@ -305,9 +305,10 @@ def assign_batch(
 
 def close_old(state: ClusterState, now: datetime | None, window_days: float) -> None:
     """Drop from memory the dated stories that ended more than a window before ``now``."""
-    if now is None:
+    now_utc = _utc(now)
+    if now_utc is None:
         return
-    limit = _utc(now) - timedelta(days=window_days)  # type: ignore[operator]
+    limit = now_utc - timedelta(days=window_days)
     state.clusters = [
         c for c in state.clusters if c.last_published is None or c.last_published >= limit
     ]

@@ -35,6 +35,7 @@ from newsdigest.model import Sentence
 from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order
+from newsdigest.summarize.compress import compress
 from newsdigest.summarize.text import STOP_WORDS, tokens
 from newsdigest.summarize.units import merge_quotes, strip_dateline
 
@@ -85,7 +86,9 @@ class Scored:
 
 def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, Sentence]]:
     """(article number, unit number, unit) of every unit fit for a summary."""
-    merged = [[strip_dateline(u) for u in merge_quotes(doc[:MAX_SENTENCES])] for doc in docs]
+    merged = [
+        [compress(strip_dateline(u)) for u in merge_quotes(doc[:MAX_SENTENCES])] for doc in docs
+    ]
     good = [
         (d, u, s)
         for d, units in enumerate(merged)

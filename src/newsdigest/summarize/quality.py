@@ -45,6 +45,11 @@ _BOILERPLATE_WORDS = re.compile(
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _PHOTO_FILE = re.compile(r"^(FILE|In this( \w+)? (file )?photo)\b")
+# "Actor Kit Harington, right, speaks during..." / "(pictured)": a photo caption, not reporting
+_CAPTION = re.compile(
+    r", (?:(?:second |third )?from )?(?:left|right|center|centre|top|bottom|foreground|background)"
+    r"(?: (?:to|and) (?:left|right))?, |\((?:left|right|center|centre|pictured|above|below)\)"
+)
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]+\(\w+\)\s*[-—–]*\s*$")
 _TERMINAL = re.compile(r"""[.!?…]['"”’»)\]]*$""")
 _LEADING_CONNECTIVE = re.compile(
@@ -109,6 +114,8 @@ def problems(text: str) -> list[str]:
         found.append("too long")
     if is_boilerplate(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
         found.append("boilerplate")
+    if _CAPTION.search(text):
+        found.append("photo caption")
     quote = quote_balance_problem(text)
     if quote:
         found.append(quote)

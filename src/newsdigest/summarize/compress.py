@@ -1,0 +1,92 @@
+"""Sentence compression: drop a trailing attribution clause that carries no content.
+
+``The plant will close in June, a company spokesman said Tuesday.`` becomes ``The plant will
+close in June.``: the budget of a digest (and of the benchmark) then holds more of what
+happened and less of who relayed it. The citation still names the source sentence, so a
+reader sees who said it with one click.
+
+Conservative by design. A sentence keeps its attribution when it holds a direct quote (a
+quote must keep its speaker), when what is left speaks in the first or second person ("I",
+"we", "you": reported speech whose speaker is the clause), or when too little would be left.
+The compressed text is the source sentence's text up to the clause, plus its end mark; the
+``Sentence`` keeps the source sentence's index and span, so citations and the web page's
+highlight still point at the whole source sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdigest.model import Sentence
+
+_DAY = (
+    r"(?:(?:on |late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?|yesterday|today|last (?:week|month|night)"
+    r"|this week|earlier this (?:week|month))"
+)
+_WHO = (
+    r"(?:he|she|they|it|police|officials|authorities|investigators|prosecutors|witnesses"
+    r"|(?:a|an|the|another|one|two|three|several|other) [\w’'.-]+(?: [\w’'.-]+){0,5}"
+    r"|[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){0,3})"
+)
+_VERB = r"(?:said|says|told (?:[\w’'.-]+(?: [\w’'.-]+){0,3}?)|reported|reports|added|noted)"
+# "he said." / "police said Tuesday." / "a spokesman for the company told CNN." /
+# "according to police." after the sentence's last comma
+_TAIL = re.compile(
+    rf"(?:{_WHO} {_VERB}(?: {_DAY})?(?: in a statement)?(?: {_DAY})?"
+    rf"|according to (?:[\w’'.-]+(?: [\w’'.-]+){{0,6}}))\s*[.!?]"
+)
+_QUOTE_MARKS = ('"', "“", "”", "‘", "«")
+_SPEAKING_PERSON = frozenset(
+    "I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine we we're we’re we've we’ve us our ours "
+    "you your yours".split()
+)
+_WORD = re.compile(r"[A-Za-z’']+")
+MIN_KEPT_WORDS = 6
+
+
+# "According to the affidavit, Pally had..." at the start of a sentence
+_LEADING = re.compile(r"According to [^,]{1,60}, (?=[a-zA-Z0-9])")
+
+
+def _trailing_clause(text: str) -> int | None:
+    """Where the attribution clause after the last comma begins (at the comma), if any."""
+    comma = text.rfind(", ")
+    if comma < 0 or not _TAIL.fullmatch(text, comma + 2):
+        return None
+    return comma
+
+
+def compress(sentence: Sentence) -> Sentence:
+    """``sentence`` without a trailing attribution clause, or ``sentence`` itself."""
+    text = sentence.text
+    if any(q in text for q in _QUOTE_MARKS):
+        return sentence
+    lead = _LEADING.match(text)
+    if lead:
+        kept = text[lead.end()].upper() + text[lead.end() + 1 :]
+    else:
+        cut = _trailing_clause(text)
+        if cut is None:
+            return sentence
+        kept = text[:cut].rstrip()
+    words = _WORD.findall(kept)
+    if len(words) < MIN_KEPT_WORDS:
+        return sentence
+    if any(
+        w in _SPEAKING_PERSON or (w.capitalize() == w and w.lower() in _SPEAKING_PERSON)
+        for w in words
+    ):
+        return sentence
+    end_mark = text.rstrip()[-1]
+    if not lead and not kept.endswith(
+        end_mark
+    ):  # "around 11:40 a.m., police said." keeps one period
+        kept += end_mark
+    return Sentence(
+        article_id=sentence.article_id,
+        index=sentence.index,
+        text=kept,
+        start=sentence.start,
+        end=sentence.end,
+    )

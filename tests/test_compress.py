@@ -1,0 +1,130 @@
+"""Compression of attribution clauses: what is dropped, what must stay, and that the
+compressed sentence still cites its source sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdigest.cite import cite
+from newsdigest.evaluate import Cluster, iter_dataset, split_cluster
+from newsdigest.model import Sentence
+from newsdigest.split import split_sentences
+from newsdigest.summarize.compress import compress
+from newsdigest.summarize.coverage import candidate_units
+from newsdigest.summarize.units import merge_quotes, strip_dateline
+
+
+def _sentence(text: str, start: int = 40, index: int = 3) -> Sentence:
+    return Sentence("a", index, text, start, start + len(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mother was hospitalized with non-life threatening injuries, police said.",
+            "The mother was hospitalized with non-life threatening injuries.",
+        ),
+        (
+            "The plant will close in June and 300 jobs will go, a company spokesman said Tuesday.",
+            "The plant will close in June and 300 jobs will go.",
+        ),
+        (
+            "The fire broke out on the 23rd floor around 11:40 a.m., officials said.",
+            "The fire broke out on the 23rd floor around 11:40 a.m.",
+        ),
+        (
+            "The child had seizures during the night after the blow, according to the affidavit.",
+            "The child had seizures during the night after the blow.",
+        ),
+        (
+            "According to the affidavit, Pally had three times the legal limit in her system.",
+            "Pally had three times the legal limit in her system.",
+        ),
+        (
+            "The ship docked at the pier in Yokosuka, Japan, the Navy said in a statement.",
+            "The ship docked at the pier in Yokosuka, Japan.",
+        ),
+    ],
+)
+def test_attribution_clause_is_dropped_source_kept(text: str, expected: str) -> None:
+    source = _sentence(text)
+    short = compress(source)
+    assert short.text == expected
+    # still the same source sentence: index and span unchanged, so citations point at it
+    assert (short.article_id, short.index, short.start, short.end) == ("a", 3, 40, 40 + len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a direct quote keeps its speaker
+        '"We will not surrender this city to anyone," the mayor said.',
+        "“We came to talk and we will keep talking for as long as it takes,” Pompeo said.",
+        'The senator called the bill "a disgrace to this chamber," Smith said.',
+        # reported speech in the first or second person: the clause is the speaker
+        "I will not resign over this or any other report, he said.",
+        "Our team did everything it could to save the boy, the coach said.",
+        "You have to respect the decision of the voters here, she said.",
+        # too little would be left
+        "It rained all day, he said.",
+        # the attribution is the content, or there is none at the end
+        "Police said the suspect fled on foot toward the river.",
+        "The court ruled against the company on Tuesday, and shares fell sharply.",
+    ],
+)
+def test_speakers_and_content_are_kept(text: str) -> None:
+    source = _sentence(text)
+    assert compress(source) is source
+
+
+def test_compressed_sentence_cites_its_source_sentence() -> None:
+    docs = [
+        split_sentences(
+            "The storm cut power to 40,000 homes in the county, officials said. "
+            "Schools will stay closed on Monday.",
+            "a",
+        ),
+        split_sentences("About 40,000 homes in the county lost power in the storm.", "b"),
+    ]
+    short = compress(docs[0][0])
+    assert short.text == "The storm cut power to 40,000 homes in the county."
+    [cited] = cite([short], docs, {"a": "AP", "b": "Reuters"})
+    assert cited.text == short.text
+    assert cited.origin is not None and (cited.origin.article, cited.origin.sentence) == ("a", 0)
+    assert {(c.article, c.sentence) for c in cited.citations} == {("a", 0), ("b", 0)}
+
+
+def test_on_real_clusters_compression_only_shortens(multinews_csv: Path) -> None:
+    compressed = 0
+    for n, cluster in enumerate(iter_dataset(multinews_csv)):
+        if n == 60:
+            break
+        assert isinstance(cluster, Cluster)
+        for doc in split_cluster(cluster):
+            for unit in (strip_dateline(u) for u in merge_quotes(doc)):
+                short = compress(unit)
+                if short is unit:
+                    continue
+                compressed += 1
+                assert (short.index, short.start, short.end) == (unit.index, unit.start, unit.end)
+                assert len(short.text) < len(unit.text)
+                assert not any(q in unit.text for q in ('"', "“", "”"))
+                # what is left is the unit's own words: a prefix (trailing clause dropped) or
+                # a suffix with its first letter capitalized (leading "According to X, ")
+                assert unit.text.startswith(short.text[:-1]) or unit.text.endswith(short.text[1:])
+    assert compressed >= 10
+
+
+def test_the_default_summarizes_from_compressed_units() -> None:
+    docs = [
+        split_sentences(
+            "The storm cut power to 40,000 homes across the county, officials said. "
+            "Crews worked through the night to restore the lines.",
+            "a",
+        )
+    ]
+    texts = [u.text for _, _, u in candidate_units(docs)]
+    assert texts[0] == "The storm cut power to 40,000 homes across the county."

@@ -69,8 +69,9 @@ FEATURES = (
 _DIGIT = re.compile(r"\d")
 _CAPITALIZED = re.compile(r"(?:^|\s)[A-Z]")
 LEAD_UNITS = 5
-# Deep in a long article lies detail, not the story (and the cost grows with every sentence)
-MAX_SENTENCES = 20
+# Deep in a long article lies detail, not the story (and the cost grows with every sentence).
+# 5-fold CV R1 by window: 20: 46.74, 25: 46.77, 30: 46.85, 35: 46.92, 40: 46.91, all: 46.83
+MAX_SENTENCES = 35
 HEADLINE_WORDS = 60
 HEADLINE_SENTENCES = 2
 

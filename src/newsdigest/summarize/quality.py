@@ -42,8 +42,10 @@ _BOILERPLATE_WORDS = re.compile(
     r"terms of (use|service)|privacy policy|check also|google news|reprints?|"
     r"contributed to this report|reporting by|editing by|writing by)\b"
 )
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+# bytes.translate deleting all but A-Z (a-z): counts ASCII letters ten times faster than a
+# regex findall, and UTF-8 encodes every non-ASCII character as bytes >= 0x80
+_NOT_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+_NOT_LOWER = bytes(c for c in range(256) if not 97 <= c <= 122)
 _PHOTO_FILE = re.compile(r"^(FILE|In this( \w+)? (file )?photo)\b")
 # "Actor Kit Harington, right, speaks during..." / "(pictured)": a photo caption, not reporting
 _CAPTION = re.compile(
@@ -63,9 +65,8 @@ def quote_balance_problem(text: str) -> str | None:
     """A quote opened and not closed (or closed and not opened) in this sentence."""
     if text.count('"') % 2:
         return "unbalanced quote marks"
-    opened = sum(text.count(c) for c in _QUOTES_OPEN)
-    closed = sum(text.count(c) for c in _QUOTES_CLOSE)
-    if opened != closed:
+    # two str.count calls each, not a generator: this runs on every sentence twice
+    if text.count("“") + text.count("«") != text.count("”") + text.count("»"):
         return "dangling quote"
     return None
 
@@ -119,14 +120,15 @@ def problems(text: str) -> list[str]:
     quote = quote_balance_problem(text)
     if quote:
         found.append(quote)
-    outside = _outside_quotes(text)
+    outside = _outside_quotes(text) if '"' in text or "“" in text or "«" in text else text
     if not _FIRST_PERSON.isdisjoint(_LETTERS.findall(outside)) and not _SPEAKER.search(text):
         found.append("first person without a speaker")
     if not _TERMINAL.search(text.strip()):
         found.append("no end punctuation")
-    # ASCII letters only: counting with regexes is ~20x faster than a loop over characters
-    upper = len(_UPPER.findall(text))
-    if upper and upper > len(_LOWER.findall(text)):
+    # ASCII letters only
+    raw = text.encode("utf-8", "ignore")
+    upper = len(raw.translate(None, _NOT_UPPER))
+    if upper and upper > len(raw.translate(None, _NOT_LOWER)):
         found.append("shouting or a heading")
     if text[:1].islower():
         found.append("starts mid-sentence")

@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -131,12 +132,13 @@ class Terms:
         return np.bincount(keys % self.n_terms, minlength=self.n_terms).astype(np.float64)
 
 
-def _terms(rows: list[list[int]], n_terms: int) -> Terms:
-    n_terms = max(n_terms, 1)
-    unit = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
-    term = np.fromiter((j for r in rows for j in r), dtype=np.int64, count=len(unit))
-    keys, counts = np.unique(unit * n_terms + term, return_counts=True)
-    return Terms(keys // n_terms, keys % n_terms, counts.astype(np.float64), len(rows), n_terms)
+def _terms(unit: np.ndarray, term: np.ndarray, n_units: int) -> Terms:
+    """Terms from two parallel arrays: the unit of each occurrence and its term key (any
+    integers; renumbered 0..n_terms-1)."""
+    ids, term = np.unique(term, return_inverse=True)
+    n_terms = max(len(ids), 1)
+    keys, counts = np.unique(unit * n_terms + term.ravel(), return_counts=True)
+    return Terms(keys // n_terms, keys % n_terms, counts.astype(np.float64), n_units, n_terms)
 
 
 def lexical_vectors(terms: Terms) -> sparse.csr_matrix:
@@ -182,22 +184,20 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     position = np.array([u for _, u, _ in cands], dtype=np.float64)
     n_articles = len(set(article.tolist()))
     toks = [tokens(s.text) for s in units]
-    uni_vocab: dict[str, int] = {}
-    big_vocab: dict[tuple[str, str], int] = {}
-    uni_rows = [
-        [uni_vocab.setdefault(t, len(uni_vocab)) for t in ts if t not in STOP_WORDS and len(t) > 1]
-        for ts in toks
-    ]
-    big_rows = [
-        [
-            big_vocab.setdefault((a, b), len(big_vocab))
-            for a, b in zip(ts, ts[1:], strict=False)
-            if not (a in STOP_WORDS and b in STOP_WORDS)
-        ]
-        for ts in toks
-    ]
-    uni = _terms(uni_rows, len(uni_vocab))
-    big = _terms(big_rows, len(big_vocab))
+    # each token an integer once (the only per-token Python work); unigrams and word pairs
+    # are then array operations
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in toks]
+    lengths = [len(r) for r in ids]
+    flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=sum(lengths))
+    owner = np.repeat(np.arange(n), lengths)
+    stop = np.fromiter((w in STOP_WORDS for w in vocab), dtype=bool, count=len(vocab))
+    content = ~stop & np.fromiter((len(w) > 1 for w in vocab), dtype=bool, count=len(vocab))
+    is_content = content[flat]
+    uni = _terms(owner[is_content], flat[is_content], n)
+    first, second = flat[:-1], flat[1:]
+    pair = (owner[:-1] == owner[1:]) & ~(stop[first] & stop[second])  # "of the" says nothing
+    big = _terms(owner[:-1][pair], first[pair] * max(len(vocab), 1) + second[pair], n)
     uni_df = uni.per_term_groups(article)
     big_df = big.per_term_groups(article)
     uni_tf = np.bincount(uni.cols, minlength=uni.n_terms).astype(np.float64)

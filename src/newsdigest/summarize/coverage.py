@@ -1,7 +1,7 @@
 """The default summarizer: what many outlets report, said early, said well, said once.
 
-Every extraction unit (a sentence, or a multi-sentence quotation kept whole: ``units.py``)
-that passes the quality checks (``quality.py``) is scored by a linear model over a handful
+Every extraction unit (a sentence, or a multi-sentence quotation kept whole: ``units.py``;
+without an attribution clause where that is safe: ``compress.py``) that passes the quality checks (``quality.py``) is scored by a linear model over a handful
 of features a news editor would recognize:
 
 - source agreement: how many articles share the unit's words and word pairs (document

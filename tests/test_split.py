@@ -68,3 +68,20 @@ def test_spans_are_exact_ordered_and_non_overlapping(text: str) -> None:
 @given(st.lists(st.sampled_from(["The talks began.", "Lavrov spoke.", "It ended."]), max_size=8))
 def test_joined_sentences_come_back_one_each(parts: list[str]) -> None:
     assert texts(" ".join(parts)) == parts
+
+
+def test_a_long_paragraph_splits_in_linear_time() -> None:
+    """A page with no blank lines is one block; each boundary looks at a bounded window.
+
+    Slicing the whole rest of the block at every full stop made this 100 kB paragraph take
+    ~17 s (quadratic); linear, it takes a few hundredths of a second.
+    """
+    import time
+
+    text = "The talks in Sochi went on for hours. Mr. Lavrov said the U.S. delegation was ready. "
+    text *= 1200
+    started = time.perf_counter()
+    sentences = split_sentences(text)
+    assert len(sentences) == 2400
+    assert sentences[1].text == "Mr. Lavrov said the U.S. delegation was ready."
+    assert time.perf_counter() - started < 3.0

@@ -29,10 +29,15 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[A-Z«“\"‘—–-])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
+# How far a boundary decision looks on each side: enough for any abbreviation or word, and
+# bounded so a long paragraph costs linear, not quadratic, time.
+_CONTEXT = 80
+
+
 def _is_false_stop(text: str, m: re.Match[str]) -> bool:
     stop = m.group("stop")
-    before = text[: m.start()]
-    after = text[m.end() :]
+    before = text[max(0, m.start() - _CONTEXT) : m.start()]
+    after = text[m.end() : m.end() + _CONTEXT]
     word_m = _WORD_BEFORE.search(before)
     word = word_m.group(1) if word_m else ""
     if stop == ".":
@@ -40,7 +45,8 @@ def _is_false_stop(text: str, m: re.Match[str]) -> bool:
         if low in _ABBREVIATIONS:
             # "U.S." ends a sentence when a new one clearly starts (capital + lowercase word)
             # "the U.S. State Department" goes on; "... in the U.S. The talks" ends
-            next_word = after.split(maxsplit=1)[0] if after.split() else ""
+            words = after.split(maxsplit=1)
+            next_word = words[0] if words else ""
             return not (low in {"u.s", "u.k", "u.n", "etc"} and next_word in _STARTERS)
         if len(word) == 1 and word.isupper():  # an initial: "George W. Bush"
             return True

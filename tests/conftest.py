@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import csv
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from newsdigest.model import Article, article_id
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "sochi-2019"
@@ -37,3 +42,20 @@ def multinews_csv() -> Path:
     if not MULTINEWS.exists():
         pytest.fail(f"benchmark sample missing: {MULTINEWS} (the repo expects ../shared beside it)")
     return MULTINEWS
+
+
+@pytest.fixture(scope="session")
+def multinews_articles(multinews_csv: Path) -> Callable[[int, int], list[tuple[int, Article]]]:
+    """``(cluster, Article)`` for every document of Multi-News rows ``start:stop`` (in order)."""
+
+    def read(start: int, stop: int) -> list[tuple[int, Article]]:
+        csv.field_size_limit(1 << 30)
+        with multinews_csv.open(newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))[start:stop]
+        return [
+            (i, Article(id=f"{article_id(d)}-{i}-{j}", text=d))
+            for i, row in enumerate(rows)
+            for j, d in enumerate(ast.literal_eval(row["documents"]))
+        ]
+
+    return read

@@ -3,32 +3,21 @@ the order the batch came in, and never across the time window."""
 
 from __future__ import annotations
 
-import ast
-import csv
 import random
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsdigest.batch_groups import group_batch
 from newsdigest.cluster import ClusterParams, DocFreq, article_vectors
-from newsdigest.model import Article, article_id
 
 DAY = 86400.0
 
 
 @pytest.fixture(scope="module")
-def slice_gram(multinews_csv: Path) -> tuple[np.ndarray, list[int]]:
+def slice_gram(multinews_articles) -> tuple[np.ndarray, list[int]]:
     """Dot products of the articles of 20 Multi-News clusters, and each article's cluster."""
-    csv.field_size_limit(1 << 30)
-    with multinews_csv.open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))[20:40]
-    docs = [
-        (i, Article(id=f"{article_id(d)}-{i}-{j}", text=d))
-        for i, row in enumerate(rows)
-        for j, d in enumerate(ast.literal_eval(row["documents"]))
-    ]
+    docs = multinews_articles(20, 40)
     vectors = article_vectors([a for _, a in docs], DocFreq(), ClusterParams())
     return (vectors @ vectors.T).toarray().astype(np.float64), [i for i, _ in docs]
 

@@ -3,8 +3,6 @@ apart) and a slice of the Multi-News sample scored with B-cubed F1."""
 
 from __future__ import annotations
 
-import ast
-import csv
 import random
 from collections import Counter
 from dataclasses import replace
@@ -15,7 +13,7 @@ import pytest
 
 from newsdigest.cluster import ClusterParams, ClusterState, assign_batch, cluster_stream, names
 from newsdigest.ingest import load_articles
-from newsdigest.model import Article, article_id
+from newsdigest.model import Article
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "sochi-2019").glob("*.txt"))
 SOCHI = datetime(2019, 5, 14, 9, tzinfo=timezone.utc)
@@ -97,16 +95,9 @@ def _bcubed_f1(pred: list[str], true: list[int]) -> float:
     return 2 * p * r / (p + r)
 
 
-def test_multinews_slice_bcubed(multinews_csv: Path) -> None:
+def test_multinews_slice_bcubed(multinews_articles) -> None:
     """30 Multi-News clusters, all documents shuffled into one stream."""
-    csv.field_size_limit(1 << 30)
-    with multinews_csv.open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))[100:130]
-    docs = [
-        (i, Article(id=f"{article_id(d)}-{i}-{j}", text=d))
-        for i, row in enumerate(rows)
-        for j, d in enumerate(ast.literal_eval(row["documents"]))
-    ]
+    docs = multinews_articles(100, 130)
     random.Random(0).shuffle(docs)
     arts = [a for _, a in docs]
     members = cluster_stream([arts[:40], arts[40:]], ClusterParams())

@@ -182,11 +182,20 @@ def system_factories(
     factories: dict[str, SystemFactory] = {}
     for method in methods:
         if method == "oracle":
-            factories[method] = lambda c: get_summarizer("oracle", reference=c.reference, fill=True)
+
+            def oracle(c: Cluster) -> Summarizer:
+                return get_summarizer("oracle", reference=c.reference, fill=True)
+
+            factories[method] = oracle
         else:
-            made = get_summarizer(method, embedder=embedder, fill=True)
-            factories[method] = lambda c, made=made: made
+            factories[method] = _same_for_every_cluster(
+                get_summarizer(method, embedder=embedder, fill=True)
+            )
     return factories
+
+
+def _same_for_every_cluster(made: Summarizer) -> SystemFactory:
+    return lambda _cluster: made
 
 
 def run_eval(

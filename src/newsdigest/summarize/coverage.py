@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any, cast
 
 import numpy as np
 from scipy import sparse
@@ -215,7 +216,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         lexical = lexical_vectors(uni)
         sim = (lexical @ lexical.T).toarray()
         coo = lexical.tocoo()
-        centroids = np.bincount(
+        centroids: np.ndarray = np.bincount(
             article[coo.row] * uni.n_terms + coo.col,
             weights=coo.data,
             minlength=n_groups * uni.n_terms,
@@ -223,7 +224,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     else:
         vecs = np.asarray(embedder.embed([s.text for s in units]), dtype=np.float64)
         sim = vecs @ vecs.T
-        centroids = np.zeros((n_groups, vecs.shape[1]))
+        centroids = np.zeros((n_groups, vecs.shape[1]), dtype=np.float64)
         np.add.at(centroids, article, vecs)
     # each article's centroid, normalized, so a long article does not outweigh the rest
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
@@ -359,8 +360,12 @@ class CoverageSummarizer:
         from newsdigest.summarize.coverage_model import MODEL
 
         self.embedder = embedder
-        self.model = model or MODEL
-        self.redundancy = float(self.model["redundancy"] if redundancy is None else redundancy)
+        self.model: dict[str, Any] = model or MODEL
+        self.redundancy = (
+            float(redundancy)
+            if redundancy is not None
+            else float(cast(float, self.model["redundancy"]))
+        )
         self.fill = fill
 
     def summarize(self, docs: Sequence[Sequence[Sentence]], budget: Budget) -> list[Sentence]:

@@ -14,7 +14,7 @@ Public API::
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,11 +57,7 @@ def group_stories(
     See :func:`newsdigest.stories.build_stories` for ``options``.
     """
     from newsdigest.store import open_store
-    from newsdigest.stories import build_stories
+    from newsdigest.stories import build_stories, parse_since
 
-    if isinstance(since, str):
-        since = datetime.fromisoformat(since)
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=timezone.utc)
     with open_store(db) as store:
-        return build_stories(store, since, **options)
+        return build_stories(store, parse_since(since), **options)

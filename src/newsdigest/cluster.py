@@ -32,6 +32,7 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import scipy.sparse as sp
 
+from newsdigest.batch_groups import group_batch
 from newsdigest.model import Article, story_id
 
 TERM_BITS = 18
@@ -228,8 +229,6 @@ def assign_batch(
     the batch and against history. Earlier stories are never split or merged: a batch only adds
     to them, and the stories it opens were already kept apart by the grouping.
     """
-    from newsdigest.batch_groups import group_batch
-
     ordered = sorted(
         articles,
         key=lambda a: (a.published is None, _utc(a.published) or datetime.min, a.id),

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 
+def one_line(exc: BaseException) -> str:
+    """A third-party exception as ``Type: first line``, for a one-line error message."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+
+
 class NewsdigestError(Exception):
     """Base class; ``str(err)`` is the one line shown to the user."""
 

@@ -6,8 +6,10 @@ API and the Spark job), so a story is the same whichever of them built it.
 
 from __future__ import annotations
 
+import time
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,15 @@ def resolve_summarizer(summarizer: str | Summarizer | None, embedder: str | None
     return summarizer
 
 
+@contextmanager
+def _stage(timings: dict[str, list[float]] | None, name: str) -> Iterator[None]:
+    """Add the seconds the block took to ``timings[name]`` (nothing when ``timings`` is None)."""
+    started = time.perf_counter()
+    yield
+    if timings is not None:
+        timings.setdefault(name, []).append(time.perf_counter() - started)
+
+
 def build_story(
     articles: Sequence[Article],
     *,
@@ -48,26 +59,35 @@ def build_story(
     with_facts: bool = True,
     detect_outliers: bool = True,
     story_key: str | None = None,
+    timings: dict[str, list[float]] | None = None,
 ) -> Story:
-    """Digest one cluster of clean articles into a Story (deterministic for the same input)."""
+    """Digest one cluster of clean articles into a Story (deterministic for the same input).
+
+    ``timings``, if given, collects the seconds of each stage (``newsdigest bench``).
+    """
     if not articles:
         raise NoArticlesError("no articles to digest")
     budget = budget or Budget(words=DEFAULT_WORDS)
-    sentences: dict[str, tuple[Sentence, ...]] = {
-        a.id: tuple(split_sentences(a.text, a.id)) for a in articles
-    }
-    outliers = find_outliers(articles, sentences) if detect_outliers else ()
+    method = resolve_summarizer(summarizer, embedder)
+    with _stage(timings, "split"):
+        sentences: dict[str, tuple[Sentence, ...]] = {
+            a.id: tuple(split_sentences(a.text, a.id)) for a in articles
+        }
+    with _stage(timings, "outliers"):
+        outliers = find_outliers(articles, sentences) if detect_outliers else ()
     outlier_ids = {o.article_id for o in outliers}
     kept = [a for a in articles if a.id not in outlier_ids]
     docs = [sentences[a.id] for a in kept]
-    method = resolve_summarizer(summarizer, embedder)
-    selected = method.summarize(docs, budget)
-    summary = cite(selected, docs, {a.id: a.source or a.id for a in kept})
+    with _stage(timings, "summarize"):
+        selected = method.summarize(docs, budget)
+    with _stage(timings, "cite"):
+        summary = cite(selected, docs, {a.id: a.source or a.id for a in kept})
     facts = None
     if with_facts:
         from newsdigest.facts import extract_facts
 
-        facts = extract_facts(list(articles), sentences)
+        with _stage(timings, "facts"):
+            facts = extract_facts(list(articles), sentences)
     ids = [a.id for a in articles]
     return Story(
         id=story_key or story_id(ids),

@@ -173,6 +173,17 @@ def cluster_pending(
             on_batch(len(batch))
 
 
+def parse_since(value: str | datetime | None) -> datetime | None:
+    """``since`` as an aware datetime: an ISO date or date-time; a naive one is read as UTC.
+
+    Raises ``ValueError`` for a string that is not ISO.
+    """
+    if value is None:
+        return None
+    t = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t
+
+
 def build_stories(
     store: Any,
     since: datetime | None = None,

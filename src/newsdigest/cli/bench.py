@@ -9,9 +9,8 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -21,44 +20,27 @@ STAGES = ("read", "split", "outliers", "summarize", "cite", "facts")
 
 
 def time_stages(paths: list[Path], *, runs: int, facts: bool, summarizer: str) -> dict[str, list]:
-    """Seconds per stage for ``runs`` digests of the cluster at ``paths`` (models loaded first)."""
-    from newsdigest.cite import cite
-    from newsdigest.facts import extract_facts
-    from newsdigest.outliers import find_outliers
-    from newsdigest.pipeline import DEFAULT_WORDS, load_inputs, resolve_summarizer
-    from newsdigest.split import split_sentences
+    """Seconds per stage for ``runs`` digests of the cluster at ``paths`` (models loaded first).
+
+    The stages are timed inside ``pipeline.build_story`` itself, so this measures exactly the
+    digest every command runs.
+    """
+    from newsdigest.pipeline import DEFAULT_WORDS, build_story, load_inputs, resolve_summarizer
     from newsdigest.summarize.base import Budget
 
     method = resolve_summarizer(summarizer, None)
     budget = Budget(words=DEFAULT_WORDS)
-    times: dict[str, list] = {s: [] for s in STAGES}
-
-    def timed(stage: str, fn: Callable[..., Any], *args: Any) -> Any:
-        started = time.perf_counter()
-        value = fn(*args)
-        times[stage].append(time.perf_counter() - started)
-        return value
-
-    def split_all(articles: list) -> dict:
-        return {a.id: tuple(split_sentences(a.text, a.id)) for a in articles}
-
+    times: dict[str, list[float]] = {}
     for run in range(runs + 1):  # run 0 loads models and is not counted
-        articles = timed("read", load_inputs, paths, lambda e: None)
+        started = time.perf_counter()
+        articles = load_inputs(paths, lambda e: None)
+        times.setdefault("read", []).append(time.perf_counter() - started)
         if not articles:
             raise ValueError("no readable articles in the input")
-        sentences = timed("split", split_all, articles)
-        outliers = timed("outliers", find_outliers, articles, sentences)
-        left_out = {o.article_id for o in outliers}
-        kept = [a for a in articles if a.id not in left_out]
-        docs = [sentences[a.id] for a in kept]
-        chosen = timed("summarize", method.summarize, docs, budget)
-        timed("cite", cite, chosen, docs, {a.id: a.source or a.id for a in kept})
-        if facts:
-            timed("facts", extract_facts, list(articles), sentences)
+        build_story(articles, budget=budget, summarizer=method, with_facts=facts, timings=times)
         if run == 0:
-            for values in times.values():
-                values.clear()
-    return {s: v for s, v in times.items() if v}
+            times.clear()
+    return {s: times[s] for s in STAGES if s in times}
 
 
 def bench_command(

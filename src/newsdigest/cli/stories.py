@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -12,14 +12,13 @@ from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, progress_bar, report_err
 
 
 def _since(value: str | None) -> datetime | None:
-    if value is None:
-        return None
+    from newsdigest.stories import parse_since
+
     try:
-        t = datetime.fromisoformat(value)
+        return parse_since(value)
     except ValueError:
         report_error(f"--since: {value!r} is not a date (use YYYY-MM-DD or an ISO date-time)")
         raise typer.Exit(EXIT_FAILED) from None
-    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t
 
 
 def stories_command(

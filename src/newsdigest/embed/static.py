@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from newsdigest.embed.cache import cache_dir
-from newsdigest.errors import ModelUnavailableError
+from newsdigest.errors import ModelUnavailableError, one_line
 
 STATIC_MODEL_NAME = "minilm-static-256"
 PCA_DIMS = 256
@@ -63,10 +63,7 @@ def _load(path: str) -> Any:
     try:
         return StaticModel.from_pretrained(path)
     except Exception as exc:  # a corrupt or foreign file: say which and why, in one line
-        first = (str(exc).strip().splitlines() or [""])[0]
-        raise ModelUnavailableError(
-            f"{path}: cannot load static model ({type(exc).__name__}: {first})"
-        ) from exc
+        raise ModelUnavailableError(f"{path}: cannot load static model ({one_line(exc)})") from exc
 
 
 class StaticEmbedder:

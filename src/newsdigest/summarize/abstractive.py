@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdigest.cite import SUPPORT_THRESHOLD, cite
-from newsdigest.errors import ModelUnavailableError
+from newsdigest.errors import ModelUnavailableError, one_line
 from newsdigest.model import Sentence
 from newsdigest.split import split_sentences
 from newsdigest.summarize.base import Budget
@@ -28,11 +28,6 @@ from newsdigest.summarize.text import word_count
 
 MAX_INPUT_TOKENS = 1024
 TOKENS_PER_WORD = 2  # generous: sub-word tokenizers use ~1.3 per English word
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
 @lru_cache(maxsize=2)
@@ -56,9 +51,7 @@ def load_model(path: str) -> tuple[Any, Any]:
         tokenizer = AutoTokenizer.from_pretrained(str(directory), local_files_only=True)
         model = AutoModelForSeq2SeqLM.from_pretrained(str(directory), local_files_only=True)
     except Exception as exc:  # corrupt weights, foreign config, missing tokenizer: one line
-        raise ModelUnavailableError(
-            f"{path}: cannot load seq2seq model ({_one_line(exc)})"
-        ) from exc
+        raise ModelUnavailableError(f"{path}: cannot load seq2seq model ({one_line(exc)})") from exc
     model.eval()
     return tokenizer, model
 

@@ -16,6 +16,7 @@ highlight still point at the whole source sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsdigest.model import Sentence
 
@@ -43,8 +44,6 @@ _SPEAKING_PERSON = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z’']+")
 MIN_KEPT_WORDS = 6
-
-
 # "According to the affidavit, Pally had..." at the start of a sentence
 _LEADING = re.compile(r"According to [^,]{1,60}, (?=[a-zA-Z0-9])")
 
@@ -79,14 +78,7 @@ def compress(sentence: Sentence) -> Sentence:
     ):
         return sentence
     end_mark = text.rstrip()[-1]
-    if not lead and not kept.endswith(
-        end_mark
-    ):  # "around 11:40 a.m., police said." keeps one period
+    # "around 11:40 a.m., police said." keeps one period
+    if not lead and not kept.endswith(end_mark):
         kept += end_mark
-    return Sentence(
-        article_id=sentence.article_id,
-        index=sentence.index,
-        text=kept,
-        start=sentence.start,
-        end=sentence.end,
-    )
+    return replace(sentence, text=kept)

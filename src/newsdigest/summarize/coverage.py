@@ -212,8 +212,9 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     term_frequency = uni.per_unit(uni_tf) / max(float(uni_tf.sum()), 1.0) * 100 / n_words
 
     n_groups = int(article.max()) + 1
+    vectors: sparse.csr_matrix | np.ndarray
     if embedder is None:
-        lexical = lexical_vectors(uni)
+        vectors = lexical = lexical_vectors(uni)
         sim = (lexical @ lexical.T).toarray()
         coo = lexical.tocoo()
         centroids: np.ndarray = np.bincount(
@@ -222,19 +223,16 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
             minlength=n_groups * uni.n_terms,
         ).reshape(n_groups, uni.n_terms)
     else:
-        vecs = np.asarray(embedder.embed([s.text for s in units]), dtype=np.float64)
-        sim = vecs @ vecs.T
-        centroids = np.zeros((n_groups, vecs.shape[1]), dtype=np.float64)
-        np.add.at(centroids, article, vecs)
+        vectors = np.asarray(embedder.embed([s.text for s in units]), dtype=np.float64)
+        sim = vectors @ vectors.T
+        centroids = np.zeros((n_groups, vectors.shape[1]), dtype=np.float64)
+        np.add.at(centroids, article, vectors)
     # each article's centroid, normalized, so a long article does not outweigh the rest
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
     present = np.bincount(article, minlength=n_groups) > 0
     centroid = centroids[present].mean(axis=0)
     unit_centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
-    if embedder is None:
-        centrality = np.asarray(lexical @ unit_centroid).ravel()
-    else:
-        centrality = vecs @ unit_centroid
+    centrality = np.asarray(vectors @ unit_centroid).ravel()
     agreement = np.zeros(n)
     lead_similarity = np.zeros(n)
     for d in np.flatnonzero(present):

@@ -37,7 +37,7 @@ _MAX_STEMS = 200_000
 def _stem_new(word: str) -> str:
     if len(_STEMS) >= _MAX_STEMS:
         _STEMS.clear()
-    stemmed = _STEMS[word] = word if len(word) <= 3 else _STEMMER.stemWord(word)
+    stemmed = _STEMS[word] = stem(word)
     return stemmed
 
 

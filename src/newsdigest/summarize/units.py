@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsdigest.model import Sentence
 from newsdigest.summarize.quality import quote_balance_problem
@@ -67,10 +68,4 @@ def strip_dateline(sentence: Sentence) -> Sentence:
     m = _DATELINE.match(sentence.text)
     if not m or m.end() >= len(sentence.text) or not sentence.text[m.end()].isupper():
         return sentence
-    return Sentence(
-        article_id=sentence.article_id,
-        index=sentence.index,
-        text=sentence.text[m.end() :],
-        start=sentence.start + m.end(),
-        end=sentence.end,
-    )
+    return replace(sentence, text=sentence.text[m.end() :], start=sentence.start + m.end())

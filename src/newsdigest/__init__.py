@@ -57,7 +57,8 @@ def group_stories(
     See :func:`newsdigest.stories.build_stories` for ``options``.
     """
     from newsdigest.store import open_store
-    from newsdigest.stories import build_stories, parse_since
+    from newsdigest.stories import build_stories
+    from newsdigest.timeutil import parse_since
 
     with open_store(db) as store:
         return build_stories(store, parse_since(since), **options)

@@ -27,13 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import numpy as np
 import scipy.sparse as sp
 
 from newsdigest.batch_groups import group_batch
 from newsdigest.model import Article, story_id
+from newsdigest.timeutil import utc_or_none
 
 TERM_BITS = 18
 NAME_BITS = 14
@@ -198,12 +199,6 @@ def article_vectors(
     return _l2_rows(rows).astype(np.float32).tocsr()
 
 
-def _utc(t: datetime | None) -> datetime | None:
-    if t is None:
-        return None
-    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
-
-
 def _spans_meet(
     cluster: Cluster, first: datetime | None, last: datetime | None, window: timedelta
 ) -> bool:
@@ -231,12 +226,12 @@ def assign_batch(
     """
     ordered = sorted(
         articles,
-        key=lambda a: (a.published is None, _utc(a.published) or datetime.min, a.id),
+        key=lambda a: (a.published is None, utc_or_none(a.published) or datetime.min, a.id),
     )
     if not ordered:
         return Assignment({}, (), ())
     vectors = article_vectors(ordered, state.doc_freq, params)
-    times = [_utc(a.published) for a in ordered]
+    times = [utc_or_none(a.published) for a in ordered]
     window = timedelta(days=params.window_days)
     gram = (vectors @ vectors.T).toarray().astype(np.float64)
     groups = group_batch(
@@ -304,7 +299,7 @@ def assign_batch(
 
 def close_old(state: ClusterState, now: datetime | None, window_days: float) -> None:
     """Drop from memory the dated stories that ended more than a window before ``now``."""
-    now_utc = _utc(now)
+    now_utc = utc_or_none(now)
     if now_utc is None:
         return
     limit = now_utc - timedelta(days=window_days)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 from newsdigest.cluster import Cluster, ClusterParams, ClusterState, DocFreq, assign_batch
 from newsdigest.errors import InputError
 from newsdigest.model import Article, Story
 from newsdigest.summarize.base import Budget
+from newsdigest.timeutil import utc
 
 INGEST_BATCH = 200
 CLUSTER_BATCH = 500
@@ -113,7 +114,7 @@ def _cluster_from_row(row: Any) -> Cluster:
 
 
 def _row_from_cluster(cluster: Cluster) -> Any:
-    from newsdigest.store.sqlite import ClusterRow
+    from newsdigest.store.base import ClusterRow
 
     return ClusterRow(
         id=cluster.id,
@@ -129,8 +130,7 @@ def _oldest(articles: Sequence[Article]) -> datetime | None:
     dated = [a.published for a in articles if a.published]
     if not dated:
         return None
-    t = min(dated)
-    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t
+    return utc(min(dated))
 
 
 def cluster_pending(
@@ -171,17 +171,6 @@ def cluster_pending(
         done += len(batch)
         if on_batch:
             on_batch(len(batch))
-
-
-def parse_since(value: str | datetime | None) -> datetime | None:
-    """``since`` as an aware datetime: an ISO date or date-time; a naive one is read as UTC.
-
-    Raises ``ValueError`` for a string that is not ISO.
-    """
-    if value is None:
-        return None
-    t = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t
 
 
 def build_stories(

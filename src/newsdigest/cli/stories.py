@@ -12,7 +12,7 @@ from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, progress_bar, report_err
 
 
 def _since(value: str | None) -> datetime | None:
-    from newsdigest.stories import parse_since
+    from newsdigest.timeutil import parse_since
 
     try:
         return parse_since(value)

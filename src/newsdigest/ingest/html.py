@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import decode_text, looks_binary, read_limited
 from newsdigest.model import Article, article_id
+from newsdigest.timeutil import utc
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_:.-]+)""", re.I)
 _HAS_MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|p|div|article|title|br)\b", re.I)
@@ -63,7 +64,12 @@ def parse_datetime(value: object) -> datetime | None:
             dt = parsed
     else:
         return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    dt = dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    try:
+        utc(dt)  # a time that cannot be moved to UTC cannot be stored or compared
+    except ValueError:
+        return None
+    return dt
 
 
 def _parse_loose_date(text: str) -> datetime | None:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from newsdigest.timeutil import utc
+
 # Bucket sizes tried in order: the finest that fits in ``max_bars`` bars wins.
 _UNITS: tuple[tuple[str, timedelta], ...] = (
     ("hour", timedelta(hours=1)),
@@ -46,10 +48,6 @@ class TimeChart:
     description: str  # the chart in words, for screen readers and the SVG <title>
 
 
-def _utc(t: datetime) -> datetime:
-    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
-
-
 def _label(t: datetime, unit: str) -> str:
     return (
         t.strftime("%Y-%m-%d %H:%M UTC") if unit in ("hour", "6 hours") else t.strftime("%Y-%m-%d")
@@ -64,7 +62,7 @@ def articles_over_time(
     max_bars: int = 24,
 ) -> TimeChart | None:
     """Histogram of publication times; None when no article carries a date."""
-    times = sorted(_utc(t) for t in published if t is not None)
+    times = sorted(utc(t) for t in published if t is not None)
     undated = len(published) - len(times)
     if not times:
         return None

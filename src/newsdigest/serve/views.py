@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from newsdigest.model import Article, Citation, Sentence, Story
 from newsdigest.serve.chart import TimeChart, articles_over_time
 from newsdigest.split import split_sentences
+from newsdigest.timeutil import utc
 
 _SAFE_SCHEMES = frozenset({"http", "https"})
 
@@ -46,24 +47,20 @@ def outlet(article: Article) -> str:
     return "unknown outlet"
 
 
-def _utc(t: datetime) -> datetime:
-    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t.astimezone(timezone.utc)
-
-
 def show_time(t: datetime | None) -> str:
-    return _utc(t).strftime("%Y-%m-%d %H:%M UTC") if t else "undated"
+    return utc(t).strftime("%Y-%m-%d %H:%M UTC") if t else "undated"
 
 
 def iso_time(t: datetime | None) -> str | None:
-    return _utc(t).isoformat() if t else None
+    return utc(t).isoformat() if t else None
 
 
 def _sort_key(a: Article) -> tuple[int, datetime, str]:
-    return (a.published is None, _utc(a.published) if a.published else datetime.min, a.id)
+    return (a.published is None, utc(a.published) if a.published else datetime.min, a.id)
 
 
 def time_span(articles: Sequence[Article]) -> tuple[datetime | None, datetime | None]:
-    times = [_utc(a.published) for a in articles if a.published]
+    times = [utc(a.published) for a in articles if a.published]
     return (min(times), max(times)) if times else (None, None)
 
 

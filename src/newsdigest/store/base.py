@@ -19,6 +19,18 @@ class AddResult:
     near_duplicates: dict[str, str] = field(default_factory=dict)  # new id -> canonical id
 
 
+@dataclass(frozen=True)
+class ClusterRow:
+    """One cluster as stored: the clusterer's own state blob plus what queries need."""
+
+    id: str
+    seq: int
+    size: int
+    first_published: datetime | None
+    last_published: datetime | None
+    state: bytes
+
+
 class Store(Protocol):
     """Articles, their URLs, and the stories built from them.
 

@@ -25,8 +25,7 @@ from newsdigest import dedup
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Story
 from newsdigest.serialize import story_from_dict, story_to_dict
-from newsdigest.store.base import AddResult
-from newsdigest.store.sqlite import ClusterRow
+from newsdigest.store.base import AddResult, ClusterRow
 
 # advisory lock keys ("nd" + a number), one per kind of state a writer changes
 _LOCK_SCHEMA = 0x6E64_0001

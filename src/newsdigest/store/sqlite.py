@@ -21,7 +21,6 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from newsdigest import dedup
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Story
 from newsdigest.serialize import story_from_dict, story_to_dict
-from newsdigest.store.base import AddResult
+from newsdigest.store.base import AddResult, ClusterRow
 
 SCHEMA_VERSION = 1
 
@@ -91,18 +90,6 @@ CREATE INDEX IF NOT EXISTS stories_recent ON stories (last_published);
 """
 
 _ARTICLE_COLUMNS = "id, text, title, url, source, published, language, origin"
-
-
-@dataclass(frozen=True)
-class ClusterRow:
-    """One cluster as stored: the clusterer's own state blob plus what queries need."""
-
-    id: str
-    seq: int
-    size: int
-    first_published: datetime | None
-    last_published: datetime | None
-    state: bytes
 
 
 def iso(t: datetime | None) -> str | None:

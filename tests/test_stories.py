@@ -16,7 +16,9 @@ from fixtures.news_pages import WarcRecord, news_page_html, seed_page, truncate_
 from typer.testing import CliRunner
 
 from newsdigest.cli import app
-from newsdigest.store.sqlite import ClusterRow, SqliteStore
+from newsdigest.config import StoryConfig
+from newsdigest.store.base import ClusterRow
+from newsdigest.store.sqlite import SqliteStore
 from newsdigest.stories import build_stories, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,7 +90,7 @@ def test_ingest_reports_every_record_and_reruns_store_nothing(inbox: Path, tmp_p
 def test_stories_are_events_and_rebuild_only_what_changed(inbox: Path, tmp_path: Path) -> None:
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)  # 000-003; 003 is the Washington meeting
-        first = build_stories(store, with_facts=False)
+        first = build_stories(store, config=StoryConfig(facts=False))
         assert len(first) == 2
         washington, sochi = first  # newest first
         assert [a.url for a in washington.articles] == [_records()[3]["url"]]
@@ -98,7 +100,7 @@ def test_stories_are_events_and_rebuild_only_what_changed(inbox: Path, tmp_path:
         assert store.stale_clusters() == []
 
         ingest([inbox / "c_crawl.warc.gz"], store)  # 004 and the 001 reprint arrive later
-        second = build_stories(store, with_facts=False)
+        second = build_stories(store, config=StoryConfig(facts=False))
         grown = {s.id: s for s in second}[sochi.id]  # the same story, grown; no new story
         assert len(second) == 2 and len(grown.articles) == 4
         seed1 = next(a for a in grown.articles if "outlet1" in (a.url or ""))
@@ -160,7 +162,7 @@ def test_a_later_batch_loads_only_the_stories_in_its_window(inbox: Path, tmp_pat
     (tmp_path / "later.jsonl").write_text(json.dumps(later) + "\n", encoding="utf-8")
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)
-        before = {s.id for s in build_stories(store, with_facts=False)}
+        before = {s.id for s in build_stories(store, config=StoryConfig(facts=False))}
         assert len(before) == 2 and len(store.load_clusters()) == 2
         loaded: list[list[str]] = []
         load = store.load_clusters
@@ -172,7 +174,7 @@ def test_a_later_batch_loads_only_the_stories_in_its_window(inbox: Path, tmp_pat
 
         store.load_clusters = spy  # type: ignore[method-assign]
         ingest([tmp_path / "later.jsonl"], store)
-        after = build_stories(store, with_facts=False)
+        after = build_stories(store, config=StoryConfig(facts=False))
     assert loaded == [[]]  # asked once, and none of the old stories came back
     (new,) = [s for s in after if s.id not in before]
     assert len(after) == 3 and [a.url for a in new.articles] == [later["url"]]

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from newsdigest.cli import options
 from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, progress_bar, report_error
 
 
@@ -14,10 +15,8 @@ def ingest_command(
     paths: Annotated[
         list[Path], typer.Argument(help="Files or folders (txt, html, jsonl, json, warc[.gz]).")
     ],
-    db: Annotated[
-        str, typer.Option("--db", help="SQLite file, or a postgresql:// URL.")
-    ] = "news.db",
-    batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 200,
+    db: options.Db = options.DEFAULT_DB,
+    batch: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 200,
 ) -> None:
     """Store articles, dropping exact and near duplicates; safe to rerun on the same input."""
     from newsdigest.errors import NewsdigestError

@@ -6,15 +6,14 @@ from typing import Annotated
 
 import typer
 
+from newsdigest.cli import options
 from newsdigest.cli.common import EXIT_FAILED, report_error
 
 
 def serve_command(
-    db: Annotated[
-        str, typer.Option("--db", help="SQLite file, or a postgresql://user@host/dbname URL.")
-    ] = "news.db",
+    db: options.Db = options.DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: options.Port = 8000,
 ) -> None:
     """Serve the stories as web pages and a JSON API (docs at /docs)."""
     import uvicorn

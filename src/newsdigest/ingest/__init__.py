@@ -128,7 +128,8 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield path
 
 
-def _cleaned(item: Article | InputError, name: str = "<article>") -> Article | InputError:
+def clean_record(item: Article | InputError, name: str = "<article>") -> Article | InputError:
+    """The cleaned article, or why it cannot be used: the rule for files and the web API alike."""
     if isinstance(item, InputError):
         return item
     article = clean_article(item)
@@ -147,7 +148,7 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         for file in _walk(path):
             files += 1
             for item in read_file(file, max_bytes=max_bytes):
-                item = _cleaned(item)
+                item = clean_record(item)
                 found += isinstance(item, Article)
                 yield item
         if not found:
@@ -159,7 +160,7 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
             yield InputError(str(path), f"no articles found {what}")
     elif path.exists():
         for item in read_file(path, max_bytes=max_bytes):
-            yield _cleaned(item)
+            yield clean_record(item)
     else:
         yield InputError(str(path), "no such file or directory")
 
@@ -194,11 +195,11 @@ def load_articles(
     errors: list[InputError] = []
     for n, item in enumerate(inputs, start=1):
         if isinstance(item, Article):
-            results: Iterable[Article | InputError] = [_cleaned(item, f"<article {n}>")]
+            results: Iterable[Article | InputError] = [clean_record(item, f"<article {n}>")]
         elif isinstance(item, str) and not _is_path_string(item):
             name = f"<text {n}>"
             raw = text_article(item, name=name)
-            results = [_cleaned(raw)]
+            results = [clean_record(raw)]
         elif isinstance(item, str | os.PathLike):
             results = _iter_path(Path(item), max_bytes)
         else:

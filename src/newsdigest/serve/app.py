@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json as jsonlib
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from importlib.resources import files
@@ -24,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsdigest.model import Story
+from newsdigest.model import Story, StoryRow
 from newsdigest.serialize import story_to_dict
 from newsdigest.serve.ingest import PostReport, ingest_records
 from newsdigest.serve.intake import (
@@ -37,11 +36,10 @@ from newsdigest.serve.intake import (
     parse_articles,
     read_bounded,
 )
-from newsdigest.serve.views import StoryRow, newest_first, story_page, story_row
+from newsdigest.serve.views import row_json, row_span, story_page
 from newsdigest.store.base import Store
 
 PAGE_SIZE = 50
-LIST_TTL = 5.0
 RENDERED_PAGES = 1024  # ~20 KB each
 MAX_PAGE_SIZE = 500
 
@@ -60,12 +58,14 @@ JSON_HEADERS = {"X-Content-Type-Options": "nosniff"}
 
 def _environment() -> Environment:
     templates = files("newsdigest.serve") / "templates"
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(templates)),
         autoescape=True,  # every {{ value }} is HTML-escaped, in every template
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["span"] = row_span
+    return env
 
 
 def create_app(
@@ -74,14 +74,8 @@ def create_app(
     max_body_bytes: int = MAX_BODY_BYTES,
     max_articles: int = MAX_ARTICLES,
     ingest: Callable[[Store, Sequence[Any]], PostReport] = ingest_records,
-    list_ttl: float = LIST_TTL,
 ) -> FastAPI:
-    """A FastAPI app serving ``store``; the caller owns the store and closes it.
-
-    ``list_ttl``: for a store that cannot list its stories without loading them (no
-    ``story_rows``), each list page is kept this many seconds; this server's own POSTs refresh
-    it at once, other writers' articles show within ``list_ttl``.
-    """
+    """A FastAPI app serving ``store``; the caller owns the store and closes it."""
     app = FastAPI(
         title="newsdigest",
         summary="Cited story digests over a news store.",
@@ -110,32 +104,18 @@ def create_app(
     def wants_json(request: Request) -> bool:
         return request.query_params.get("format") == "json"
 
-    list_pages: dict[tuple[int, int], tuple[float, list[StoryRow]]] = {}
     rendered: OrderedDict[str, tuple[bytes, str]] = OrderedDict()  # story id -> (key, page)
 
     def fetch_rows(offset: int, limit: int) -> tuple[list[StoryRow], bool]:
-        """One page of the list, newest first, and whether there is a next page."""
-        rows_of = getattr(store, "story_rows", None)
-        with lock:
-            if rows_of is not None:  # the store keeps the list's figures: no story is loaded
-                found = [StoryRow(**r) for r in rows_of(limit=limit + 1, offset=offset)]
-            else:
-                now = time.monotonic()
-                cached = list_pages.get((offset, limit))
-                if cached and now - cached[0] < list_ttl:
-                    found = cached[1]
-                else:
-                    stories = newest_first(store.list_stories(limit=offset + limit + 1))
-                    found = [story_row(s) for s in stories[offset:]]
-                    if len(list_pages) > 256:
-                        list_pages.clear()
-                    list_pages[(offset, limit)] = (now, found)
+        """One page of the list, newest first, and whether there is a next page (the store
+        keeps each story's list figures, so no story is loaded)."""
+        found = store.story_rows(limit=limit + 1, offset=offset)
         return found[:limit], len(found) > limit
 
     def list_json(offset: int, limit: int) -> dict[str, Any]:
         rows, more = fetch_rows(offset, limit)
         return {
-            "stories": [r.to_json() for r in rows],
+            "stories": [row_json(r) for r in rows],
             "offset": offset,
             "limit": limit,
             "next": f"/api/stories?offset={offset + limit}&limit={limit}" if more else None,
@@ -265,10 +245,7 @@ def create_app(
 
         def run() -> PostReport:
             with lock:
-                try:
-                    return ingest(store, records)
-                finally:
-                    list_pages.clear()
+                return ingest(store, records)
 
         try:
             report = await run_in_threadpool(run)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from newsdigest.model import Article, Citation, Sentence, Story
+from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
 from newsdigest.serve.chart import TimeChart, articles_over_time
 from newsdigest.split import split_sentences
 from newsdigest.timeutil import utc
@@ -34,17 +34,8 @@ def safe_href(url: str | None) -> str | None:
 
 
 def outlet(article: Article) -> str:
-    """Who published it: the source field, else the URL's host, else a plain placeholder."""
-    if article.source and article.source.strip():
-        return article.source.strip()
-    if article.url:
-        try:
-            host = urlsplit(article.url.strip()).hostname
-        except ValueError:
-            host = None
-        if host:
-            return host.removeprefix("www.")
-    return "unknown outlet"
+    """Who published it, as a reader sees it (``Article.outlet``, or a plain placeholder)."""
+    return article.outlet or "unknown outlet"
 
 
 def show_time(t: datetime | None) -> str:
@@ -81,34 +72,23 @@ def show_span(first: datetime | None, last: datetime | None) -> str:
     return f"{first:%Y-%m-%d %H:%M} – {end} UTC ({length})"
 
 
-@dataclass(frozen=True)
-class StoryRow:
-    """One line of the story list."""
+def row_span(row: StoryRow) -> str:
+    return show_span(row.first, row.last)
 
-    id: str
-    title: str
-    articles: int  # in the story proper; outliers are counted apart
-    outlets: int
-    first: datetime | None
-    last: datetime | None
-    outliers: int = 0
 
-    @property
-    def span(self) -> str:
-        return show_span(self.first, self.last)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "articles": self.articles,
-            "outlets": self.outlets,
-            "outliers": self.outliers,
-            "first_published": iso_time(self.first),
-            "last_published": iso_time(self.last),
-            "url": f"/stories/{self.id}",
-            "json": f"/api/stories/{self.id}",
-        }
+def row_json(row: StoryRow) -> dict[str, object]:
+    """A story list line as the API and the ``.json`` twins serve it."""
+    return {
+        "id": row.id,
+        "title": row.title or "(untitled story)",
+        "articles": row.articles,
+        "outlets": row.outlets,
+        "outliers": row.outliers,
+        "first_published": iso_time(row.first),
+        "last_published": iso_time(row.last),
+        "url": f"/stories/{row.id}",
+        "json": f"/api/stories/{row.id}",
+    }
 
 
 def members(story: Story) -> list[Article]:
@@ -124,7 +104,7 @@ def story_row(story: Story) -> StoryRow:
         id=story.id,
         title=story.title or "(untitled story)",
         articles=len(own),
-        outlets=len({a.source or a.id for a in own}),  # as serialize.story_to_dict counts them
+        outlets=count_outlets(own),
         first=first,
         last=last,
         outliers=len(story.articles) - len(own),

@@ -37,9 +37,9 @@ def test_sentences_sharing_only_names_are_not_cited() -> None:
 
 
 def test_generated_sentence_gets_citations_without_an_origin() -> None:
-    from newsdigest.model import Sentence
+    from newsdigest.model import GeneratedSentence
 
-    generated = Sentence("", -1, "Putin called the Mueller investigation exotic work.", 0, 0)
+    generated = GeneratedSentence("Putin called the Mueller investigation exotic work.", 0, 0)
     [s] = cite([generated], DOCS, {})
     assert s.origin is None
     assert {c.article for c in s.citations} == {"a", "b", "c"}

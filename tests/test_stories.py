@@ -178,3 +178,56 @@ def test_a_later_batch_loads_only_the_stories_in_its_window(inbox: Path, tmp_pat
     assert loaded == [[]]  # asked once, and none of the old stories came back
     (new,) = [s for s in after if s.id not in before]
     assert len(after) == 3 and [a.url for a in new.articles] == [later["url"]]
+
+
+def test_a_story_whose_facts_fail_is_saved_without_them_and_others_go_on(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """One bad story (e.g. facts crashing on an oversized article) never stops ingestion: it is
+    saved with its digest and no facts, the failure is reported, and the next run is quiet."""
+    import newsdigest.facts
+    from newsdigest.stories import StoryFailure, refresh_stories
+
+    real = newsdigest.facts.extract_facts
+
+    def facts_fail_in_washington(articles, sentences):  # type: ignore[no-untyped-def]
+        if any(a.url == _records()[3]["url"] for a in articles):  # the Washington meeting
+            raise ValueError("[E088] Text of length 1000001 exceeds maximum")
+        return real(articles, sentences)
+
+    monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
+    failures: list[StoryFailure] = []
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        rebuilt = refresh_stories(store, on_failure=failures.append)
+        assert len(rebuilt) == 2 and store.stale_clusters() == []
+        (failure,) = failures
+        assert failure.without_facts and "E088" in failure.reason
+        stories = {s.id: s for s in store.list_stories()}
+        assert stories[failure.story_id].facts is None and stories[failure.story_id].summary
+        assert all(s.facts is not None for k, s in stories.items() if k != failure.story_id)
+        assert refresh_stories(store, on_failure=failures.append) == [] and len(failures) == 1
+
+
+def test_a_story_that_cannot_be_built_is_left_stale_and_the_rest_are_built(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import newsdigest.pipeline
+    from newsdigest.stories import StoryFailure, refresh_stories
+
+    real = newsdigest.pipeline.build_story
+
+    def fails_on_washington(articles, *args, **kw):  # type: ignore[no-untyped-def]
+        if any(a.url == _records()[3]["url"] for a in articles):
+            raise RuntimeError("summarizer blew up")
+        return real(articles, *args, **kw)
+
+    monkeypatch.setattr(newsdigest.pipeline, "build_story", fails_on_washington)
+    failures: list[StoryFailure] = []
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        refresh_stories(store, StoryConfig(facts=False), on_failure=failures.append)
+        (failure,) = failures
+        assert not failure.without_facts and failure.reason == "RuntimeError: summarizer blew up"
+        assert store.stale_clusters() == [failure.story_id]
+        assert [len(s.articles) for s in store.list_stories()] == [3]

@@ -74,6 +74,16 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class GeneratedSentence:
+    """A sentence a model wrote rather than took from an article (the abstractive summarizer):
+    it has no origin, and ``cite`` finds the source sentences that support it."""
+
+    text: str
+    start: int  # span in the generated text
+    end: int
+
+
+@dataclass(frozen=True)
 class Citation:
     """A source sentence that supports a summary sentence.
 

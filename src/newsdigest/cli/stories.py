@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, progress_bar, report_error
+from newsdigest.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    open_store_or_exit,
+    progress_bar,
+    report_error,
+)
 
 
 def _since(value: str | None) -> datetime | None:
@@ -37,7 +43,6 @@ def stories_command(
     from newsdigest.config import StoryConfig
     from newsdigest.errors import NewsdigestError
     from newsdigest.render import render_many
-    from newsdigest.store import open_store
     from newsdigest.stories import StoryFailure, build_stories
 
     if fmt not in ("text", "markdown", "json"):
@@ -50,11 +55,7 @@ def stories_command(
         what = "saved without facts" if failure.without_facts else "not rebuilt"
         report_error(f"{db}: story {failure.story_id} {what}: {failure.reason}")
 
-    try:
-        store = open_store(db)
-    except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+    store = open_store_or_exit(db)
     with progress_bar() as bar:
         task = bar.add_task("stories", total=None)
 

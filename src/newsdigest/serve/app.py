@@ -19,7 +19,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -36,7 +35,8 @@ from newsdigest.serve.intake import (
     parse_articles,
     read_bounded,
 )
-from newsdigest.serve.views import row_json, row_span, story_page
+from newsdigest.serve.templating import environment
+from newsdigest.serve.views import row_json, story_page
 from newsdigest.store.base import Store
 
 PAGE_SIZE = 50
@@ -56,18 +56,6 @@ HTML_HEADERS = {
 JSON_HEADERS = {"X-Content-Type-Options": "nosniff"}
 
 
-def _environment() -> Environment:
-    templates = files("newsdigest.serve") / "templates"
-    env = Environment(
-        loader=FileSystemLoader(str(templates)),
-        autoescape=True,  # every {{ value }} is HTML-escaped, in every template
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals["span"] = row_span
-    return env
-
-
 def create_app(
     store: Store,
     *,
@@ -85,7 +73,7 @@ def create_app(
         ),
         version="1",
     )
-    env = _environment()
+    env = environment()
     # One lock: SQLite connections are not shared across threads safely, and ingest must not
     # interleave with itself (clustering state); reads are short.
     lock = threading.Lock()

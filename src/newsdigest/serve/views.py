@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
@@ -46,8 +46,41 @@ def iso_time(t: datetime | None) -> str | None:
     return utc(t).isoformat() if t else None
 
 
-def _sort_key(a: Article) -> tuple[int, datetime, str]:
-    return (a.published is None, utc(a.published) if a.published else datetime.min, a.id)
+_NO_TIME = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def source_numbers(story: Story) -> dict[str, int]:
+    """How every output names a story's articles (``[n]``): its own articles first, then those
+    left out, each by publication time (undated last, then in the story's order). Text,
+    Markdown, the HTML file and the web page all number sources with this one rule."""
+    position = {a.id: i for i, a in enumerate(story.articles)}
+    left_out = {o.article_id for o in story.outliers}
+
+    def key(a: Article) -> tuple[bool, bool, datetime, int]:
+        return (a.id in left_out, a.published is None, utc_or(a.published), position[a.id])
+
+    return {a.id: n for n, a in enumerate(sorted(story.articles, key=key), start=1)}
+
+
+def utc_or(t: datetime | None) -> datetime:
+    return utc(t) if t is not None else _NO_TIME
+
+
+def cited_sentence(citation: Citation, sentences: Sequence[Sentence]) -> Sentence | None:
+    """The sentence a citation points at: by its character span when it has one (so a citation
+    stays put whatever splitter reads the text later), else by its index (older stories)."""
+    if citation.start is not None:
+        for s in sentences:
+            if s.start == citation.start and s.end == citation.end:
+                return s
+        for s in sentences:
+            if s.start <= citation.start < s.end:
+                return s
+        return None
+    for s in sentences:
+        if s.index == citation.sentence:
+            return s
+    return None
 
 
 def time_span(articles: Sequence[Article]) -> tuple[datetime | None, datetime | None]:
@@ -240,8 +273,8 @@ def _segments(
 
 
 def story_page(story: Story) -> StoryPage:
-    ordered = sorted(story.articles, key=_sort_key)
-    numbers = {a.id: i for i, a in enumerate(ordered, start=1)}
+    numbers = source_numbers(story)
+    ordered = sorted(story.articles, key=lambda a: numbers[a.id])
     sentences = {
         a.id: story.sentences.get(a.id) or tuple(split_sentences(a.text, a.id)) for a in ordered
     }
@@ -253,8 +286,9 @@ def story_page(story: Story) -> StoryPage:
     if facts:
         all_citations += [c for t in facts.timeline for c in t.citations]
     for c in all_citations:
-        if c.article in cited:
-            cited[c.article].add(c.sentence)
+        hit = cited_sentence(c, sentences[c.article]) if c.article in cited else None
+        if hit is not None:
+            cited[c.article].add(hit.index)
 
     sources = tuple(
         Source(
@@ -273,13 +307,16 @@ def story_page(story: Story) -> StoryPage:
     def markers(citations: Sequence[Citation]) -> tuple[Marker, ...]:
         per_article: dict[str, list[int]] = {}
         for c in citations:
-            if c.article in numbers:
-                per_article.setdefault(c.article, [])
-                if c.sentence not in per_article[c.article]:
-                    per_article[c.article].append(c.sentence)
+            if c.article not in numbers:
+                continue
+            hit = cited_sentence(c, sentences[c.article])
+            indexes = per_article.setdefault(c.article, [])
+            if hit is not None and hit.index not in indexes:
+                indexes.append(hit.index)
         found = [
             Marker(numbers[aid], tuple(anchor(numbers[aid], i) for i in idx), by_id[aid].outlet)
             for aid, idx in per_article.items()
+            if idx
         ]
         return tuple(sorted(found, key=lambda m: m.number))
 

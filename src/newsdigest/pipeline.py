@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from newsdigest.analysis import ArticleAnalysis, docs_from
 from newsdigest.cite import cite
 from newsdigest.config import DEFAULT_WORDS, StoryConfig
 from newsdigest.errors import InputError, NoArticlesError
@@ -57,19 +58,26 @@ def build_story(
     config: StoryConfig | None = None,
     *,
     story_key: str | None = None,
+    analyses: Mapping[str, ArticleAnalysis] | None = None,
     timings: dict[str, list[float]] | None = None,
 ) -> Story:
     """Digest one cluster of clean articles into a Story (deterministic for the same input).
 
-    ``timings``, if given, collects the seconds of each stage (``newsdigest bench``).
+    ``analyses``: per-article work already done (sentences, parses; ``newsdigest.analysis``),
+    reused instead of redone. ``timings``, if given, collects the seconds of each stage
+    (``newsdigest bench``).
     """
+    analyses = analyses or {}
     config = config or StoryConfig()
     if not articles:
         raise NoArticlesError("no articles to digest")
     method = resolve_summarizer(config.summarizer, config.embedder)
     with _stage(timings, "split"):
         sentences: dict[str, tuple[Sentence, ...]] = {
-            a.id: tuple(split_sentences(a.text, a.id)) for a in articles
+            a.id: analyses[a.id].sentences
+            if a.id in analyses
+            else tuple(split_sentences(a.text, a.id))
+            for a in articles
         }
     with _stage(timings, "outliers"):
         outliers = find_outliers(articles, sentences) if config.outliers else ()
@@ -85,7 +93,7 @@ def build_story(
         from newsdigest.facts import extract_facts
 
         with _stage(timings, "facts"):
-            facts = extract_facts(list(articles), sentences)
+            facts = extract_facts(list(articles), sentences, docs=docs_from(analyses, articles))
     ids = [a.id for a in articles]
     return Story(
         id=story_key or story_id(ids),

@@ -9,16 +9,17 @@ the stories. Both are idempotent: running them again on the same input changes n
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from newsdigest.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyze, from_record, to_record
 from newsdigest.cluster import Cluster, ClusterParams, ClusterState, DocFreq, assign_batch
 from newsdigest.config import StoryConfig
 from newsdigest.errors import InputError, one_line
 from newsdigest.model import Article, Story
-from newsdigest.store.base import ClusterRow, Store
+from newsdigest.store.base import AnalysisRecord, ClusterRow, Store
 from newsdigest.timeutil import utc
 
 INGEST_BATCH = 200
@@ -205,7 +206,8 @@ def refresh_stories(
         for n, cluster_id in enumerate(stale, start=1):
             members = store.cluster_articles(cluster_id)
             try:
-                story = _build(build_story, members, config, cluster_id, on_failure)
+                analyses = _analyses(store, members, parse=config.facts)
+                story = _build(build_story, members, config, cluster_id, analyses, on_failure)
             except Exception as exc:  # noqa: BLE001 - one story never stops the others
                 if on_failure:
                     on_failure(StoryFailure(cluster_id, one_line(exc), without_facts=False))
@@ -217,20 +219,34 @@ def refresh_stories(
     return stale
 
 
+def _analyses(
+    store: Store, members: Sequence[Article], *, parse: bool
+) -> dict[str, ArticleAnalysis]:
+    """The members' per-article work: from the store, the missing part computed and kept."""
+    records = store.get_analyses([a.id for a in members], ANALYSIS_VERSION)
+    known = {a.id: from_record(a, r.data, r.doc) for a in members if (r := records.get(a.id))}
+    analyses = analyze(members, parse=parse, known=known)
+    new = {aid: AnalysisRecord(*to_record(x)) for aid, x in analyses.items() if known.get(aid) != x}
+    if new:
+        store.save_analyses(new, ANALYSIS_VERSION)
+    return analyses
+
+
 def _build(
     build_story: Callable[..., Story],
     members: Sequence[Article],
     config: StoryConfig,
     key: str,
+    analyses: Mapping[str, ArticleAnalysis],
     on_failure: Callable[[StoryFailure], None] | None,
 ) -> Story:
     """The story, or (when only its facts fail) the story without facts."""
     try:
-        return build_story(members, config, story_key=key)
+        return build_story(members, config, story_key=key, analyses=analyses)
     except Exception as exc:  # noqa: BLE001
         if not config.facts:
             raise
-        story = build_story(members, replace(config, facts=False), story_key=key)
+        story = build_story(members, replace(config, facts=False), story_key=key, analyses=analyses)
         if on_failure:
             on_failure(StoryFailure(key, one_line(exc), without_facts=True))
         return story

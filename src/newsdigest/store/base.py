@@ -22,6 +22,14 @@ class AddResult:
 
 
 @dataclass(frozen=True)
+class AnalysisRecord:
+    """One article's stored analysis (``newsdigest.analysis``): JSON data and parse bytes."""
+
+    data: dict[str, Any]
+    doc: bytes | None = None
+
+
+@dataclass(frozen=True)
 class ClusterRow:
     """One cluster as stored: the clusterer's own state blob plus what queries need."""
 
@@ -60,11 +68,11 @@ class Store(Protocol):
     def count_articles(self) -> int: ...
 
     # per-article analysis, computed once when an article is stored
-    def save_analyses(self, analyses: Mapping[str, Mapping[str, Any]], version: int) -> None: ...
+    def save_analyses(self, analyses: Mapping[str, AnalysisRecord], version: int) -> None: ...
 
     def get_analyses(
         self, article_ids: Sequence[str], version: int
-    ) -> dict[str, dict[str, Any]]: ...
+    ) -> dict[str, AnalysisRecord]: ...
 
     # clustering state
     def clustering_lock(self) -> AbstractContextManager[None]: ...

@@ -32,7 +32,7 @@ from newsdigest import dedup
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Story, StoryRow
 from newsdigest.serialize import story_from_dict, story_list_fields, story_to_dict
-from newsdigest.store.base import AddResult, ClusterRow
+from newsdigest.store.base import AddResult, AnalysisRecord, ClusterRow
 
 STORE_SCHEMA_VERSION = 2
 
@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS lsh_bands (
 CREATE TABLE IF NOT EXISTS article_analysis (
     article_id TEXT PRIMARY KEY REFERENCES articles (id),
     version INTEGER NOT NULL,
-    data {json} NOT NULL
+    data {json} NOT NULL,
+    doc {blob}
 );
 CREATE TABLE IF NOT EXISTS clusters (
     id TEXT PRIMARY KEY,
@@ -428,27 +429,30 @@ class SqlStore:
 
     # ---- per-article analysis (computed once, when stored) --------------------------------
 
-    def save_analyses(self, analyses: Mapping[str, Mapping[str, Any]], version: int) -> None:
-        """Keep each article's analysis (sentences, mentions, vectors…) under ``version``."""
+    def save_analyses(self, analyses: Mapping[str, AnalysisRecord], version: int) -> None:
+        """Keep each article's analysis (sentence spans, parse…) made under ``version``."""
         j = self.dialect.json_in
         with self._write("analyses not saved", LOCK_ARTICLES) as db:
             db.executemany(
-                "INSERT INTO article_analysis (article_id, version, data) VALUES (?, ?, ?) "
-                "ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, "
-                "data = excluded.data",
-                [(aid, version, j(data)) for aid, data in sorted(analyses.items())],
+                "INSERT INTO article_analysis (article_id, version, data, doc) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+                "version = excluded.version, data = excluded.data, doc = excluded.doc",
+                [(aid, version, j(r.data), r.doc) for aid, r in sorted(analyses.items())],
             )
 
-    def get_analyses(self, article_ids: Sequence[str], version: int) -> dict[str, dict[str, Any]]:
+    def get_analyses(self, article_ids: Sequence[str], version: int) -> dict[str, AnalysisRecord]:
         """The stored analyses of ``article_ids`` made under ``version`` (others are absent)."""
-        out: dict[str, dict[str, Any]] = {}
+        out: dict[str, AnalysisRecord] = {}
         for chunk in self._in_chunks(list(dict.fromkeys(article_ids))):
             cond, values = self.dialect.in_list("article_id", chunk)
             rows = self._read(
-                f"SELECT article_id, data FROM article_analysis WHERE version = ? AND {cond}",
+                f"SELECT article_id, data, doc FROM article_analysis WHERE version = ? AND {cond}",
                 [version, *values],
             )
-            out.update((aid, self.dialect.json_out(data)) for aid, data in rows)
+            out.update(
+                (aid, AnalysisRecord(self.dialect.json_out(data), bytes(doc) if doc else None))
+                for aid, data, doc in rows
+            )
         return out
 
     # ---- clustering state -----------------------------------------------------------------

@@ -78,8 +78,10 @@ def _clean_paragraphs(paras: list[str], title: str) -> list[str]:
             tweet_text_dropped = False
             continue
         if rules.SOCIAL_LINK.search(para):
-            tweet_text_dropped = True
-            continue
+            if len(para) <= rules.MAX_POST_CHARS:  # the paragraph is the embedded post
+                tweet_text_dropped = True
+                continue
+            para = rules.strip_inline_posts(para)  # a post inside prose: only the post goes
         tweet_text_dropped = False
         para = rules.strip_links(para)
         if not para or rules.PUNCT_ONLY.match(para) or rules.is_boilerplate_line(para):

@@ -194,7 +194,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         if line is None:
             yield InputError(where, f"line too long (over the {format_limit(max_bytes)} limit)")
             continue
-        if not line.strip():
+        if not line.removeprefix(b"\xef\xbb\xbf").strip():  # blank, or only the BOM
             continue
         records += 1
         try:

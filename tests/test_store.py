@@ -252,10 +252,10 @@ def test_killed_ingest_loses_nothing_committed_and_rerun_completes(
 
 def test_a_copy_of_two_stored_articles_is_folded_into_the_earliest(tmp_path: Path) -> None:
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
-    body = texts[2]
+    body = texts[4]
     # two stored articles sharing a long body (not copies of each other), then the body alone
-    first = body + " " + " ".join(texts[4].split()[:250])
-    second = body + " " + " ".join(texts[1].split()[:250])
+    first = body + " " + " ".join(texts[1].split()[:150])
+    second = body + " " + " ".join(texts[2].split()[:150])
     arts = [
         Article(id=article_id(t), text=t, url=f"https://o.example/{i}")
         for i, t in enumerate((first, second, body))

@@ -43,7 +43,9 @@ def json_depth(text: str) -> int:
 def loads_bounded(text: str, max_depth: int = DEFAULT_LIMITS.max_json_depth) -> Any:
     """``json.loads(text)``, or ``JsonTooDeep`` when it nests deeper than ``max_depth``;
     ``json.JSONDecodeError`` for malformed text as usual."""
-    depth = json_depth(text)
+    # a text with no more brackets than the limit cannot nest deeper: the scan is skipped
+    few = text.count("[") + text.count("{") <= max_depth
+    depth = 0 if few else json_depth(text)
     if depth > max_depth:
         raise JsonTooDeep(depth, max_depth)
     try:

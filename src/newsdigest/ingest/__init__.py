@@ -13,6 +13,10 @@ bytes; inside folders such files are skipped silently):
 - ``.warc``/``.warc.gz``: HTML response records, as CC-NEWS publishes them.
 - any of the others gzip-compressed (``.jsonl.gz``, ``.txt.gz``, ...), decompressed on the fly.
 
+Only regular files are opened: a named pipe, socket or device is reported as "not a regular
+file" without being opened (it could block forever or never end), a folder that cannot be
+listed is one line, and the limits are the named settings of ``newsdigest.limits``.
+
 How ``load_articles`` tells paths from texts: an ``Article`` is used as is (cleaned again, which
 changes nothing for a clean one); a ``pathlib.Path`` is always a path; a ``str`` is a path only
 when it is one line that names an existing file or folder, or one line without spaces that ends

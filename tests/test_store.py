@@ -376,3 +376,21 @@ def test_killed_ingest_loses_nothing_committed_and_rerun_completes(
     assert "stored 0," in third.stdout
     with SqliteStore(db) as s:
         assert s.count_articles() == before
+
+
+def test_a_copy_of_two_stored_articles_is_folded_into_the_earliest(tmp_path: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    body = texts[4]
+    # two stored articles sharing a long body (not copies of each other), then the body alone
+    first = body + " " + " ".join(texts[1].split()[:150])
+    second = body + " " + " ".join(texts[2].split()[:150])
+    arts = [
+        Article(id=article_id(t), text=t, url=f"https://o.example/{i}")
+        for i, t in enumerate((first, second, body))
+    ]
+    with SqliteStore(tmp_path / "n.db") as s:
+        assert len(s.add_articles(arts[:1]).stored) == 1
+        assert len(s.add_articles(arts[1:2]).stored) == 1
+        result = s.add_articles(arts[2:])
+        assert result.near_duplicates == {arts[2].id: arts[0].id}
+        assert s.urls(arts[0].id) == ("https://o.example/0", "https://o.example/2")

@@ -52,15 +52,12 @@ def analyze(
         if parse:
             need_parse.append(a)
     if need_parse:
-        from newsdigest.facts.ner import parse_articles
+        from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
 
-        for a, doc in zip(need_parse, parse_articles(need_parse, *_model(model)), strict=True):
+        docs = parse_articles(need_parse, model or DEFAULT_MODEL)
+        for a, doc in zip(need_parse, docs, strict=True):
             out[a.id] = ArticleAnalysis(a.id, out[a.id].sentences, doc_to_bytes(doc), tag)
     return out
-
-
-def _model(model: str | None) -> tuple[str, ...]:
-    return (model,) if model else ()
 
 
 def model_tag(model: str | None = None) -> str:

@@ -25,8 +25,10 @@ def normalize_for_id(text: str) -> str:
 
 
 def article_id(text: str) -> str:
-    """Stable id: the first 16 hex digits of the SHA-256 of the normalized text."""
-    return hashlib.sha256(normalize_for_id(text).encode("utf-8")).hexdigest()[:16]
+    """Stable id: the first 16 hex digits of the SHA-256 of the normalized text (a lone
+    surrogate, which UTF-8 cannot encode, is hashed as its code point rather than failing)."""
+    data = normalize_for_id(text).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -190,10 +190,10 @@ def test_a_story_whose_facts_fail_is_saved_without_them_and_others_go_on(
 
     real = newsdigest.facts.extract_facts
 
-    def facts_fail_in_washington(articles, sentences):  # type: ignore[no-untyped-def]
+    def facts_fail_in_washington(articles, sentences, **kw):  # type: ignore[no-untyped-def]
         if any(a.url == _records()[3]["url"] for a in articles):  # the Washington meeting
             raise ValueError("[E088] Text of length 1000001 exceeds maximum")
-        return real(articles, sentences)
+        return real(articles, sentences, **kw)
 
     monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
     failures: list[StoryFailure] = []

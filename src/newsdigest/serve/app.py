@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json as jsonlib
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib.resources import files
 from typing import Any
 
@@ -20,12 +21,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from jinja2 import Environment, FileSystemLoader
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsdigest.errors import StoreError
 from newsdigest.model import Story
 from newsdigest.serialize import story_to_dict
+from newsdigest.serve.guard import host_rules, write_refusal
 from newsdigest.serve.ingest import PostReport, ingest_records
 from newsdigest.serve.intake import (
     MAX_ARTICLES,
@@ -37,6 +42,8 @@ from newsdigest.serve.intake import (
     parse_articles,
     read_bounded,
 )
+from newsdigest.serve.middleware import HeadAsGet, HostGuard
+from newsdigest.serve.public_error import public_reason
 from newsdigest.serve.views import StoryRow, newest_first, story_page, story_row
 from newsdigest.store.base import Store
 
@@ -44,6 +51,8 @@ PAGE_SIZE = 50
 LIST_TTL = 5.0
 RENDERED_PAGES = 1024  # ~20 KB each
 MAX_PAGE_SIZE = 500
+# SQLite and PostgreSQL take 64-bit offsets; 2**63 overflowed into a 500. No list is this long.
+MAX_OFFSET = 1_000_000_000
 
 # Article text is untrusted: besides escaping, the pages forbid inline script and any foreign
 # origin, so a missed escape still could not run code.
@@ -56,6 +65,25 @@ HTML_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 JSON_HEADERS = {"X-Content-Type-Options": "nosniff"}
+
+
+class ErrorLine(BaseModel):
+    """A refused request: ``error`` is the one line to show; ``detail`` may say more."""
+
+    error: str
+    detail: Any = None
+
+
+class NotFound(BaseModel):
+    detail: str
+
+
+NOT_FOUND_JSON: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No story with this id", "model": NotFound}
+}
+NOT_FOUND_HTML: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No story with this id (an HTML page)", "content": {"text/html": {}}}
+}
 
 
 def _environment() -> Environment:
@@ -75,14 +103,21 @@ def create_app(
     max_articles: int = MAX_ARTICLES,
     ingest: Callable[[Store, Sequence[Any]], PostReport] = ingest_records,
     list_ttl: float = LIST_TTL,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """A FastAPI app serving ``store``; the caller owns the store and closes it.
 
     ``list_ttl``: for a store that cannot list its stories without loading them (no
     ``story_rows``), each list page is kept this many seconds; this server's own POSTs refresh
     it at once, other writers' articles show within ``list_ttl``.
+
+    ``allowed_hosts``: the Host names (``name`` or ``name:port``; ``*`` for any) requests may
+    be addressed to; by default the address the server is bound to and localhost, 127.0.0.1,
+    [::1]. Behind a proxy or on a LAN name, list the names users type.
     """
-    app = FastAPI(
+    rules = host_rules(allowed_hosts)  # a malformed entry fails here, not per request
+    # the Swagger UI's script and style are served from the installed package: /docs works offline
+    app = FastAPIOffline(
         title="newsdigest",
         summary="Cited story digests over a news store.",
         description=(
@@ -90,11 +125,18 @@ def create_app(
             "endpoint to feed articles. Every HTML page has a JSON twin."
         ),
         version="1",
+        redoc_url=None,
     )
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(HostGuard, rules=rules)  # added last: runs first
     env = _environment()
-    # One lock: SQLite connections are not shared across threads safely, and ingest must not
-    # interleave with itself (clustering state); reads are short.
-    lock = threading.Lock()
+    # Ingest (cleaning, clustering, summarizing) must not interleave with itself: the clustering
+    # state is read, extended and written back. Reads never take this lock: they would wait a
+    # whole clustering run (issue 12: GET p50 8.6 s during POST bursts). The store keeps its own
+    # reads and writes safe across threads.
+    ingest_lock = threading.Lock()
+    # guards the two in-memory caches below; held for a dict operation, never around I/O
+    cache_lock = threading.Lock()
     app.mount(
         "/static", StaticFiles(directory=str(files("newsdigest.serve") / "static")), name="static"
     )
@@ -116,17 +158,18 @@ def create_app(
     def fetch_rows(offset: int, limit: int) -> tuple[list[StoryRow], bool]:
         """One page of the list, newest first, and whether there is a next page."""
         rows_of = getattr(store, "story_rows", None)
-        with lock:
-            if rows_of is not None:  # the store keeps the list's figures: no story is loaded
-                found = [StoryRow(**r) for r in rows_of(limit=limit + 1, offset=offset)]
-            else:
-                now = time.monotonic()
+        if rows_of is not None:  # the store keeps the list's figures: no story is loaded
+            found = [StoryRow(**r) for r in rows_of(limit=limit + 1, offset=offset)]
+        else:
+            now = time.monotonic()
+            with cache_lock:
                 cached = list_pages.get((offset, limit))
-                if cached and now - cached[0] < list_ttl:
-                    found = cached[1]
-                else:
-                    stories = newest_first(store.list_stories(limit=offset + limit + 1))
-                    found = [story_row(s) for s in stories[offset:]]
+            if cached and now - cached[0] < list_ttl:
+                found = cached[1]
+            else:
+                stories = newest_first(store.list_stories(limit=offset + limit + 1))
+                found = [story_row(s) for s in stories[offset:]]
+                with cache_lock:
                     if len(list_pages) > 256:
                         list_pages.clear()
                     list_pages[(offset, limit)] = (now, found)
@@ -138,25 +181,62 @@ def create_app(
             "stories": [r.to_json() for r in rows],
             "offset": offset,
             "limit": limit,
-            "next": f"/api/stories?offset={offset + limit}&limit={limit}" if more else None,
+            "next": (
+                f"/api/stories?offset={offset + limit}&limit={limit}"
+                if more and offset + limit <= MAX_OFFSET
+                else None
+            ),
         }
 
     def get_story(story_id: str) -> Story:
-        with lock:
-            story = store.get_story(story_id)
+        story = store.get_story(story_id)
         if story is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
         return story
 
+    def is_api(request: Request) -> bool:
+        path = request.url.path
+        return path.startswith("/api/") or path.endswith(".json") or wants_json(request)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/") or request.url.path.endswith(".json"):
-            return json({"detail": exc.detail}, exc.status_code)
-        if wants_json(request):
-            return json({"detail": exc.detail}, exc.status_code)
-        return html(
-            "error.html", exc.status_code, status=exc.status_code, message=exc.detail, json_url="/"
-        )
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405 and "Allow" in headers:
+            allowed = {m.strip() for m in headers["Allow"].split(",")}
+            if "GET" in allowed:
+                allowed.add("HEAD")  # HeadAsGet answers HEAD wherever GET is served
+            headers["Allow"] = ", ".join(sorted(allowed))
+        if is_api(request):
+            response: Response = json({"detail": exc.detail}, exc.status_code)
+        else:
+            response = html(
+                "error.html",
+                exc.status_code,
+                status=exc.status_code,
+                message=exc.detail,
+                json_url="/",
+            )
+        response.headers.update(headers)
+        return response
+
+    def failure(request: Request, status: int, message: str) -> Response:
+        if is_api(request):
+            return json({"error": message, "detail": message}, status)
+        return html("error.html", status, status=status, message=message, json_url="/")
+
+    @app.exception_handler(StoreError)
+    @app.exception_handler(sqlite3.Error)
+    async def store_error(request: Request, exc: Exception) -> Response:
+        # why, in the store's words, less its location: a path or URL names the db, no more
+        writing = request.method == "POST"
+        what = "could not store the articles" if writing else "could not read the stories"
+        return failure(request, 500, f"{what}: {public_reason(str(exc))}")
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # the traceback goes to the server's log (uvicorn logs the exception), not to the client
+        message = f"internal error ({type(exc).__name__}); the server log has the details"
+        return failure(request, 500, message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
@@ -172,7 +252,7 @@ def create_app(
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def index(
         request: Request,
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         if wants_json(request):
@@ -183,22 +263,28 @@ def create_app(
             rows=rows,
             offset=offset,
             prev_url=f"/?offset={max(offset - limit, 0)}&limit={limit}" if offset else None,
-            next_url=f"/?offset={offset + limit}&limit={limit}" if more else None,
+            next_url=(
+                f"/?offset={offset + limit}&limit={limit}"
+                if more and offset + limit <= MAX_OFFSET
+                else None
+            ),
             json_url=f"/stories.json?offset={offset}&limit={limit}",
         )
 
     @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"])
     def index_json(
-        offset: int = Query(0, ge=0), limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         return json(list_json(offset, limit))
 
-    @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"])
+    @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"],
+             responses=NOT_FOUND_JSON)  # fmt: skip
     def story_json_twin(story_id: str) -> Response:
         return json(story_to_dict(get_story(story_id)))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="Story page (HTML)",
-             tags=["pages"])  # fmt: skip
+             tags=["pages"], responses=NOT_FOUND_HTML)  # fmt: skip
     def story_html(request: Request, story_id: str) -> Response:
         story = get_story(story_id)
         data = story_to_dict(story, with_text=True)
@@ -206,7 +292,7 @@ def create_app(
             return json(story_to_dict(story))
         # a rendered page is reused while the story is unchanged, whoever changed it
         key = hashlib.blake2b(jsonlib.dumps(data, sort_keys=True).encode(), digest_size=16)
-        with lock:
+        with cache_lock:
             body = rendered.get(story.id)
             if body is not None:
                 rendered.move_to_end(story.id)
@@ -215,7 +301,7 @@ def create_app(
                 page=story_page(story), json_url=f"/stories/{story.id}.json"
             )
             body = (key.digest(), page)
-            with lock:
+            with cache_lock:
                 rendered[story.id] = body
                 if len(rendered) > RENDERED_PAGES:
                     rendered.popitem(last=False)
@@ -225,15 +311,17 @@ def create_app(
 
     @app.get("/api/stories", summary="Stories, newest first", tags=["api"])
     def api_stories(
-        offset: int = Query(0, ge=0), limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         return json(list_json(offset, limit))
 
-    @app.get("/api/stories/{story_id}", summary="One story with its cited digest", tags=["api"])
+    @app.get("/api/stories/{story_id}", summary="One story with its cited digest", tags=["api"],
+             responses=NOT_FOUND_JSON)  # fmt: skip
     def api_story(story_id: str) -> Response:
         return json(story_to_dict(get_story(story_id)))
 
-    schema, defs = body_schema()
+    schema, defs = body_schema(max_articles)
 
     @app.post(
         "/api/articles",
@@ -242,17 +330,26 @@ def create_app(
             f"One JSON object or a list of at most {max_articles}; at most {max_body_bytes} bytes. "
             "A batch is all-or-nothing: any invalid article rejects the request (422, naming "
             "the article index and field) and nothing is stored. Re-sending an article stores "
-            "nothing new (idempotent by content hash and URL)."
+            "nothing new (idempotent by content hash and URL). Only `Content-Type: "
+            "application/json` is accepted, and a browser may send it only from this server's "
+            "own pages (cross-site writes are refused)."
         ),
         tags=["api"],
         openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}},
         responses={
             200: {"description": "What was stored and which stories changed"},
-            413: {"description": "Body or batch over the limit; nothing stored"},
-            422: {"description": "Malformed JSON or an invalid article; nothing stored"},
+            403: {"description": "A cross-site write (foreign Origin or Referer)", "model": ErrorLine},
+            413: {"description": "Body or batch over the limit; nothing stored", "model": ErrorLine},
+            415: {"description": "Content-Type is not application/json", "model": ErrorLine},
+            422: {"description": "Malformed JSON or an invalid article; nothing stored", "model": ErrorLine},
+            500: {"description": "The store could not be written; nothing stored", "model": ErrorLine},
         },
     )  # fmt: skip
     async def api_articles(request: Request) -> Response:
+        refused = write_refusal(request.headers)
+        if refused is not None:
+            status, reason = refused
+            return json({"error": reason, "detail": reason}, status)
         try:
             body = await read_bounded(
                 request.headers.get("content-length"), request.stream(), max_body_bytes
@@ -264,11 +361,12 @@ def create_app(
             return json({"error": error_line(exc.errors), "detail": exc.errors}, 422)
 
         def run() -> PostReport:
-            with lock:
+            with ingest_lock:
                 try:
                     return ingest(store, records)
                 finally:
-                    list_pages.clear()
+                    with cache_lock:
+                        list_pages.clear()
 
         try:
             report = await run_in_threadpool(run)

@@ -53,9 +53,17 @@ ArticlesBody = ArticleIn | list[ArticleIn]
 _BODY = TypeAdapter(ArticlesBody)
 
 
-def body_schema() -> tuple[dict[str, Any], dict[str, Any]]:
-    """OpenAPI schema of the hand-read body and the component schemas it refers to."""
+def body_schema(max_articles: int = MAX_ARTICLES) -> tuple[dict[str, Any], dict[str, Any]]:
+    """OpenAPI schema of the hand-read body and the component schemas it refers to.
+
+    The list branch says what ``parse_articles`` enforces: 1 to ``max_articles`` items (a
+    schema that allowed ``[]`` promised clients a request the server refuses).
+    """
     schema = _BODY.json_schema(ref_template="#/components/schemas/{model}")
+    for branch in schema.get("anyOf", ()):
+        if branch.get("type") == "array":
+            branch["minItems"] = 1
+            branch["maxItems"] = max_articles
     return schema, schema.pop("$defs", {})
 
 
@@ -135,11 +143,12 @@ def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
 
 
 def error_line(errors: list[dict[str, Any]]) -> str:
-    """'body[2].text: Field required' — the one line a human reads first."""
+    """'body[2].text: Field required', 'query.offset: ...' — the one line a human reads first."""
     parts = []
     for err in errors[:5]:
-        where = "body"
-        for p in err["loc"][1:]:
+        loc = err["loc"] or ["body"]
+        where = str(loc[0])  # where the value came from: body, query, path, header
+        for p in loc[1:]:
             where += f"[{p}]" if isinstance(p, int) else f".{p}"
         parts.append(f"{where}: {err['msg']}")
     more = f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""

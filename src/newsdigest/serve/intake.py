@@ -11,7 +11,16 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictStr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
 MAX_ARTICLES = 1000
@@ -22,11 +31,16 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    text: str = Field(description="The article's text (HTML is not parsed here; send text).")
+    text: str = Field(
+        description="The article's text (HTML is not parsed here; send text); not blank.",
+        # what ``_has_text`` enforces, said in the schema (Python's \S: str.strip() leaves some)
+        json_schema_extra={"minLength": 1, "pattern": r"\S"},
+    )
     id: str | None = Field(default=None, description="Your id for it; kept as the origin.")
     url: str | None = Field(default=None, description="Where it was published.")
     title: str | None = None
-    published: str | float | None = Field(
+    # strict: lax float took ``false`` as 0.0, a 1970 date the schema (string or number) refuses
+    published: StrictStr | StrictFloat | None = Field(
         default=None,
         description="ISO 8601 (a time without a zone is UTC) or a Unix time in seconds.",
     )

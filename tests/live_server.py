@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import uvicorn
 
@@ -21,10 +22,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(store: Store) -> Iterator[str]:
-    """The base URL of the app serving ``store`` until the block ends."""
+def serving(store: Store, **app_options: Any) -> Iterator[str]:
+    """The base URL of the app serving ``store`` until the block ends (options: ``create_app``)."""
     port = free_port()
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(store, **app_options)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -100,8 +100,9 @@ def host_refusal(
     )
 
 
-def _origin(url: str) -> tuple[str, int | None] | None:
-    """(name, port) of an Origin or Referer URL; None when it has no host (``null``, junk)."""
+def _origin(url: str) -> tuple[str, int, int] | None:
+    """(name, port, its scheme's default port) of an Origin or Referer URL; None when it has
+    no host (``null``, junk)."""
     try:
         parts = urlsplit(url.strip())
         name, port = parts.hostname, parts.port
@@ -109,7 +110,8 @@ def _origin(url: str) -> tuple[str, int | None] | None:
         return None
     if not name or parts.scheme not in DEFAULT_PORTS:
         return None
-    return name.rstrip("."), port if port is not None else DEFAULT_PORTS[parts.scheme]
+    default = DEFAULT_PORTS[parts.scheme]
+    return name.rstrip("."), port if port is not None else default, default
 
 
 def write_refusal(headers: Any) -> tuple[int, str] | None:
@@ -126,11 +128,13 @@ def write_refusal(headers: Any) -> tuple[int, str] | None:
             continue
         own = split_host(headers.get("host") or "")
         theirs = _origin(value)
+        # a Host without a port is on the default port of the scheme the page used (a TLS
+        # proxy in front: the page is https, the request reaching us may be plain http)
         same = (
             own is not None
             and theirs is not None
             and own[0] == theirs[0]
-            and (own[1] is None or own[1] == theirs[1])
+            and (own[1] if own[1] is not None else theirs[2]) == theirs[1]
         )
         if not same:
             label = "Origin" if field == "origin" else "Referer"

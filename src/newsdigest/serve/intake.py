@@ -46,6 +46,21 @@ class ArticleIn(BaseModel):
     )
     source: str | None = Field(default=None, description="Outlet name; defaults to the URL host.")
 
+    @field_validator("text", "id", "url", "title", "source", "published", mode="before")
+    @classmethod
+    def _unicode_text(cls, value: Any) -> Any:
+        # JSON may escape a lone surrogate ("\ud800"); it is not text, and nothing past this
+        # point (hashing, the store) can encode it: refuse it here, naming the field (422)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                code = ord(value[exc.start])
+                raise ValueError(
+                    f"not Unicode text: a lone surrogate \\u{code:04x} at character {exc.start}"
+                ) from None
+        return value
+
     @field_validator("text")
     @classmethod
     def _has_text(cls, value: str) -> str:

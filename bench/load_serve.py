@@ -69,6 +69,7 @@ def cached_stories(n: int, facts: bool) -> tuple[list, str]:  # type: ignore[typ
     resumed where a previous run stopped (building 500 with facts takes minutes)."""
     import json
 
+    from newsdigest.config import StoryConfig
     from newsdigest.pipeline import build_story
     from newsdigest.serialize import story_from_dict, story_to_dict
 
@@ -83,7 +84,7 @@ def cached_stories(n: int, facts: bool) -> tuple[list, str]:  # type: ignore[typ
         while len(stories) < n:
             articles = _story_articles(clusters, k)
             if articles:
-                story = build_story(articles, with_facts=facts, story_key=f"mn{k:04d}")
+                story = build_story(articles, StoryConfig(facts=facts), story_key=f"mn{k:04d}")
                 story = replace(story, title=story.title or f"Story {k}")
                 out.write(json.dumps(story_to_dict(story, with_text=True)) + "\n")
                 out.flush()

@@ -32,6 +32,7 @@ from spark_corpus import write_corpus  # noqa: E402
 SINGLE = """
 import glob, json, resource, sys, time
 t0 = time.perf_counter()
+from newsdigest.config import StoryConfig
 from newsdigest.serialize import story_to_dict
 from newsdigest.store.sqlite import SqliteStore
 from newsdigest.stories import build_stories, ingest
@@ -39,7 +40,7 @@ paths, db, out, facts = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1
 t1 = time.perf_counter()
 with SqliteStore(db) as store:
     report = ingest(sorted(glob.glob(paths)), store)
-    stories = build_stories(store, with_facts=facts)
+    stories = build_stories(store, config=StoryConfig(facts=facts))
 with open(out, "w", encoding="utf-8") as fh:
     for s in stories:
         fh.write(json.dumps(story_to_dict(s), ensure_ascii=False) + "\\n")

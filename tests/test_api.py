@@ -19,9 +19,9 @@ def test_ingest_then_stories_through_the_top_level_api(tmp_path, seed_paths) -> 
     first = newsdigest.store_articles([feed], db=db)
     again = newsdigest.store_articles([feed], db=db)
     assert first.stored == 5 and again.stored == 0
-    stories = newsdigest.group_stories(db=db, with_facts=False)
+    stories = newsdigest.group_stories(db=db, facts=False)
     sizes = sorted(len(s.articles) for s in stories)
     assert sizes == [1, 4]  # Washington (December) apart from Sochi (May)
     assert all(s.summary and all(x.citations for x in s.summary) for s in stories)
-    recent = newsdigest.group_stories(db=db, since="2019-06-01", with_facts=False)
+    recent = newsdigest.group_stories(db=db, since="2019-06-01", facts=False)
     assert [len(s.articles) for s in recent] == [1]

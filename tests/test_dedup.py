@@ -69,3 +69,34 @@ def test_signature_round_trips_through_bytes() -> None:
     sig = dedup.signature(SEEDS[0].read_text(encoding="utf-8"))
     back = dedup.from_bytes(dedup.to_bytes(sig))
     assert back.jaccard(sig) == 1.0 and dedup.band_keys(back) == dedup.band_keys(sig)
+
+
+def _overlapping() -> tuple[str, str, str]:
+    """Two articles that share a long common body (estimated Jaccard 0.66: not copies of each
+    other) and the common body alone (0.80 and 0.82: a copy of both, found by LSH in both)."""
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    body = texts[4]
+    first = body + " " + " ".join(texts[1].split()[:150])
+    second = body + " " + " ".join(texts[2].split()[:150])
+    return first, second, body
+
+
+def test_a_copy_of_two_groups_joins_the_first() -> None:
+    first, second, body = _overlapping()
+    assert not dedup.similar(dedup.signature(first), dedup.signature(second))
+    assert dedup.near_duplicate_groups([first, second, body]) == [[0, 2], [1]]
+
+
+def test_a_copy_in_other_case_is_a_near_duplicate() -> None:
+    text = SEEDS[0].read_text(encoding="utf-8")
+    assert dedup.similar(dedup.signature(text), dedup.signature(text.upper()))
+    assert dedup.near_duplicate_groups([text, text.upper(), text.title()]) == [[0, 1, 2]]
+
+
+def test_shingles_are_five_folded_words() -> None:
+    assert dedup.shingles("The talks in SOCHI lasted three hours") == {
+        b"the talks in sochi lasted",
+        b"talks in sochi lasted three",
+        b"in sochi lasted three hours",
+    }
+    assert dedup.shingles("Talks in Sochi.") == {b"talks in sochi"}

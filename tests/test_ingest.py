@@ -191,7 +191,8 @@ def test_jsonl_reader_keeps_good_lines_and_reports_bad_ones(tmp_path: Path) -> N
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     arts, errs = _split(list(iter_articles([path])))
-    assert [a.origin for a in arts] == [f"{path}:1", f"{path}:4", f"{path}:6", f"{path}:8"]
+    # a record's own id is its origin (as the web API keeps it), else file and line
+    assert [a.origin for a in arts] == ["a", f"{path}:4", f"{path}:6", f"{path}:8"]
     assert (
         arts[0].source == "TASS"
         and arts[0].url == "https://www.tass.com/1"

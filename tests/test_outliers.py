@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from newsdigest.model import Article, article_id
 from newsdigest.outliers import find_outliers
@@ -55,3 +55,76 @@ def test_an_off_topic_article_is_flagged_by_content(seed_paths) -> None:
     outliers = find_outliers([*articles, recipe], _sentences([*articles, recipe]))
     assert [o.article_id for o in outliers] == [recipe.id]
     assert "content" in outliers[0].reason
+
+
+def test_the_place_reason_names_each_place_in_its_role(seed_paths) -> None:
+    articles = _articles(seed_paths)
+    [outlier] = find_outliers(articles, _sentences(articles))
+    assert outlier.reason == (
+        "about an event in Washington; the other articles (4 of 5) report it in Sochi, "
+        "which this one never mentions"
+    )
+
+
+def _dated(seed_paths, days: list[int]) -> list[Article]:
+    base = datetime(2019, 5, 15, tzinfo=timezone.utc)
+    coherent = [a for a in _articles(seed_paths) if a.id != "003"]
+    return [
+        replace(coherent[i % len(coherent)], id=f"d{i}", published=base + timedelta(days=d))
+        for i, d in enumerate(days)
+    ]
+
+
+def test_time_window_is_seven_days_from_the_median(seed_paths) -> None:
+    # 4 days from the median is the same story; 36 days is another one
+    articles = _dated(seed_paths, [0, 0, 1, 5, 36])
+    outliers = find_outliers(articles, _sentences(articles))
+    assert [o.article_id for o in outliers] == ["d4"]
+    assert outliers[0].reason == (
+        "published 2019-06-20, 35 days away from the rest of the story (window 7 days)"
+    )
+
+
+def test_no_time_outliers_when_half_the_story_is_far_from_the_median(seed_paths) -> None:
+    # two in May, two in December: no majority says which half is the story
+    articles = _dated(seed_paths, [0, 1, 200, 201])
+    assert find_outliers(articles, _sentences(articles)) == ()
+
+
+def _talks(place: str, n: int) -> Article:
+    text = (
+        f"Foreign ministers met in {place} on Tuesday to discuss arms control, Iran and "
+        f"Venezuela. The talks lasted three hours, officials said, and both sides called them "
+        f"useful. Round {n} of the talks is planned for the autumn."
+    )
+    return Article(id=f"{place}{n}", text=text, title="Ministers discuss arms control")
+
+
+def test_no_place_outliers_without_a_majority_place() -> None:
+    # two articles set in Geneva, two in Vienna: neither place is the story's majority
+    articles = [_talks("Geneva", 1), _talks("Geneva", 2), _talks("Vienna", 3), _talks("Vienna", 4)]
+    assert find_outliers(articles, _sentences(articles)) == ()
+    # with a majority, the odd one out is named
+    articles = [_talks("Geneva", 1), _talks("Geneva", 2), _talks("Geneva", 5), _talks("Vienna", 3)]
+    assert [o.article_id for o in find_outliers(articles, _sentences(articles))] == ["Vienna3"]
+
+
+def test_no_content_outliers_when_no_two_articles_share_a_topic() -> None:
+    texts = [
+        "Sweden tops the Good Country Index. Denmark and Finland follow in the ranking.",
+        "The recipe needs flour, butter and sugar. Bake the dough for twenty minutes.",
+        "Striker scores twice as the home team wins the cup final before a record crowd.",
+    ]
+    articles = [Article(id=article_id(t), text=t) for t in texts]
+    assert find_outliers(articles, _sentences(articles)) == ()
+
+
+def test_a_brief_on_the_same_event_is_not_an_outlier(seed_paths) -> None:
+    articles = [a for a in _articles(seed_paths) if a.id != "003"]
+    # it shares little with the long reports (TF-IDF cosine 0.06), but some
+    text = (
+        "Pompeo and Lavrov met in Sochi. Markets rose on Tuesday, and oil prices were steady. "
+        "A storm is expected on the east coast this week."
+    )
+    brief = Article(id="brief", text=text, title="News in brief")
+    assert find_outliers([*articles, brief], _sentences([*articles, brief])) == ()

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import newsdigest
-from newsdigest.render import render
+from newsdigest.render import md_escape, render
 
 
 @pytest.fixture(scope="module")
@@ -21,10 +21,72 @@ def test_facts_show_quotes_timeline_and_disagreements(seed_story, fmt) -> None:
     facts = seed_story.facts
     assert facts is not None and facts.timeline and facts.disagreements
     putin = next(q for q in facts.quotes if q.speaker == "Vladimir Putin")
-    assert putin.text[:40] in out.replace("&#39;", "'")
+    quoted = md_escape(putin.text[:40]) if fmt == "markdown" else putin.text[:40]
+    assert quoted in out.replace("&#39;", "'")
     for entry in facts.timeline:
-        assert f"Timeline {entry.date}:" in out
-    assert "Sources differ on" in out and "Washington" in out and "Sochi" in out
+        mark = f'<time datetime="{entry.date}">' if fmt == "html" else f"Timeline {entry.date}:"
+        assert mark in out
+    assert ("Where sources disagree" if fmt == "html" else "Sources differ on") in out
+    assert "Washington" in out and "Sochi" in out
+
+
+def test_every_format_numbers_sources_the_same_way(seed_story) -> None:
+    """[n] names the same article in text, Markdown, the HTML file and the web page."""
+    from newsdigest.serve.views import source_numbers, story_page
+
+    numbers = source_numbers(seed_story)
+    by_number = {n: seed_story.article(aid) for aid, n in numbers.items()}
+    left_out = {o.article_id for o in seed_story.outliers}
+    assert max(numbers[a] for a in numbers if a not in left_out) < min(numbers[a] for a in left_out)
+    for fmt in ("text", "markdown"):
+        out = render(seed_story, fmt)
+        for n, article in by_number.items():
+            line = next(ln for ln in out.splitlines() if ln.startswith(f"[{n}] "))
+            assert (article.url or article.origin or article.id) in line.replace("\\", "")
+    html = render(seed_story, "html")
+    page = story_page(seed_story)
+    for src in page.sources:
+        assert by_number[src.number].id == src.article.id
+        title = src.article.title or "(untitled)"
+        assert re.search(rf'id="a{src.number}">\s*<h3><span class="num">\[{src.number}\]', html)
+        assert title.replace("'", "&#39;") in html
+    for line, sentence in zip(page.summary, seed_story.summary, strict=True):
+        assert [m.number for m in line.markers] == sorted(
+            dict.fromkeys(numbers[c.article] for c in sentence.citations)
+        )
+
+
+def test_html_file_is_the_web_template_standalone(seed_story) -> None:
+    html = render(seed_story, "html")
+    assert "<style>" in html and "/static/" not in html and "<script" not in html
+    assert 'class="summary-sentence"' in html  # the story page's own markup
+
+
+def test_markdown_output_escapes_html_from_articles() -> None:
+    """Article text is shown as text by a CommonMark renderer: no tags, no links, no images."""
+    from markdown_it import MarkdownIt
+
+    from newsdigest.model import Article, Story, SummarySentence
+
+    payloads = [
+        '<img src=x onerror="alert(1)">',
+        "<script>alert(2)</script>",
+        "[click](javascript:alert(3))",
+        "![x](javascript:alert(4))",
+        "<javascript:alert(5)>",
+        "&lt;b&gt; *bold* `code` | a | b |",
+    ]
+    text = " ".join(f"Sentence {i} says {p}." for i, p in enumerate(payloads))
+    article = Article(id="x", text=text, title="<b onmouseover=alert(6)>Title</b>",
+                      source="<i>Outlet</i>", url="javascript:alert(7)")  # fmt: skip
+    story = Story(
+        id="s", title=article.title, articles=(article,),
+        summary=(SummarySentence(text, (), 1),),
+    )  # fmt: skip
+    html = MarkdownIt("commonmark").render(render(story, "markdown"))
+    assert "<img" not in html and "<script" not in html and "<b " not in html
+    assert "<a " not in html and "<i>" not in html and "<code>" not in html
+    assert "onerror" in html  # the text is still there, as text
 
 
 def test_timeline_lines_carry_citation_markers(seed_story) -> None:

@@ -13,6 +13,7 @@ from newsdigest.serve.chart import articles_over_time
 from newsdigest.serve.views import (
     _segments,
     outlet,
+    row_span,
     safe_href,
     show_span,
     story_page,
@@ -101,7 +102,7 @@ def test_story_page_numbers_sources_by_time_and_maps_citations() -> None:
 def test_story_row_counts_only_the_storys_own_articles() -> None:
     row = story_row(seed_story())
     assert (row.articles, row.outlets, row.outliers) == (4, 4, 1)
-    assert row.span == "2019-05-14 09:30 – 2019-05-15 06:15 UTC (21 h)"
+    assert row_span(row) == "2019-05-14 09:30 – 2019-05-15 06:15 UTC (21 h)"
 
 
 def test_time_spans_read_naturally() -> None:
@@ -153,4 +154,4 @@ def test_story_without_facts_or_dates_still_renders_its_parts() -> None:
     art = Article(id=article_id(text), text=text)
     page = story_page(Story(id="s", title="", articles=(art,)))
     assert page.chart is None and page.quotes == () and page.summary == ()
-    assert page.row.title == "(untitled story)" and page.row.span == "undated"
+    assert page.row.title == "(untitled story)" and row_span(page.row) == "undated"

@@ -85,6 +85,7 @@ def job(corpus, tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def single_machine(corpus, tmp_path_factory: pytest.TempPathFactory):
     """``newsdigest ingest`` + ``newsdigest stories --format json`` on the same files."""
+    from newsdigest.config import StoryConfig
     from newsdigest.serialize import story_to_dict
     from newsdigest.store.sqlite import SqliteStore
     from newsdigest.stories import build_stories, ingest
@@ -93,7 +94,7 @@ def single_machine(corpus, tmp_path_factory: pytest.TempPathFactory):
     with SqliteStore(tmp_path_factory.mktemp("db") / "news.db") as store:
         report = ingest(sorted(str(p) for p in folder.glob("*.warc.gz")), store)
         stored = store.unclustered()  # every stored article, in the store's order
-        stories = build_stories(store, with_facts=False)
+        stories = build_stories(store, config=StoryConfig(facts=False))
         return report, [story_to_dict(s) for s in stories], stored
 
 
@@ -217,6 +218,7 @@ def test_parquet_tables_hold_articles_stories_and_citations(job) -> None:
 def test_ingest_reads_the_articles_export_back_into_the_same_stories(job, tmp_path) -> None:
     """``newsdigest ingest out/articles.jsonl`` then ``stories``: the same stories, summaries
     and citations (only the URLs a copy was also seen under stay behind in the export)."""
+    from newsdigest.config import StoryConfig
     from newsdigest.serialize import story_to_dict
     from newsdigest.store.sqlite import SqliteStore
     from newsdigest.stories import build_stories, ingest
@@ -224,7 +226,7 @@ def test_ingest_reads_the_articles_export_back_into_the_same_stories(job, tmp_pa
     result, out, _ = job
     with SqliteStore(tmp_path / "again.db") as store:
         report = ingest([str(out / "articles.jsonl")], store)
-        again = [story_to_dict(s) for s in build_stories(store, with_facts=False)]
+        again = [story_to_dict(s) for s in build_stories(store, config=StoryConfig(facts=False))]
     assert report.read == report.stored == result["articles"]  # nothing lost, nothing folded
     spark_stories = _lines(out / "stories.jsonl")
     assert [s["id"] for s in again] == [s["id"] for s in spark_stories]
@@ -302,7 +304,7 @@ def test_segment_clustering_over_many_batches_equals_the_store(
     with SqliteStore(tmp_path / "batches.db") as store:
         store.add_articles(stored)
         newsdigest.stories.cluster_pending(store, batch_size=batch)
-        expected = store.cluster_of()
+        expected = store.cluster_of([a.id for a in stored])
     assert len(stored) == report.stored and len(single) > 3
 
     rows = [{**article_row(a, 0, i), "batch": batch_of[a.id]} for i, a in enumerate(stored)]
@@ -337,23 +339,26 @@ def test_segment_clustering_over_many_batches_equals_the_store(
 
 
 def test_cli_passes_its_options_to_the_job(tmp_path: Path, monkeypatch) -> None:
-    """``newsdigest spark`` is the job's own entry point (``main``) with the same flags."""
+    """``newsdigest spark`` and the job's own entry point (``main``, what spark-submit runs)
+    parse the same flags, declared once, into the same ``JobConfig``."""
     from typer.testing import CliRunner
 
     import newsdigest.spark.job as job_module
     from newsdigest.cli import app
 
-    seen: list[list[str]] = []
-    monkeypatch.setattr(job_module, "main", lambda argv: seen.append(argv) or 1)
+    seen: list[tuple] = []
+    monkeypatch.setattr(job_module, "submit", lambda *a: seen.append(a) or 1)
     options = ["--input", "a/*.warc.gz", "--input", "b.warc.gz", "--output", str(tmp_path)]
     options += ["--master", "local[1]", "--words", "40", "--no-facts", "--conf", "k=v"]
     result = CliRunner().invoke(app, ["spark", *options])
     assert result.exit_code == 1  # the job's exit code
-    args = job_module.build_parser().parse_args(seen[0])
-    config = job_module.config_from_args(args)
-    assert args.master == "local[1]" and args.conf == ["k=v"]
+    assert job_module.main(options) == 1
+    assert seen[0] == seen[1]
+    config, master, conf = seen[0]
+    assert master == "local[1]" and conf == {"k": "v"}
     assert config.inputs == ("a/*.warc.gz", "b.warc.gz") and config.output == tmp_path
     assert config.story.words == 40 and not config.story.facts
+    assert job_module.main([*options, "--words", "0"]) == 2  # a usage error, one line
 
 
 def test_cli_names_a_missing_input_in_one_line(tmp_path: Path) -> None:

@@ -21,7 +21,8 @@ from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Citation, Story, SummarySentence, article_id
-from newsdigest.store import open_store
+from newsdigest.store import Store, open_store
+from newsdigest.store.sql import LOCK_SCHEMA, STORE_SCHEMA_VERSION
 from newsdigest.store.sqlite import SqliteStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,12 +47,17 @@ def seed_articles() -> list[Article]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
-    """Each backend, empty. A backend is added here by one more param and one more branch."""
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where each backend's database is: what a user passes as ``--db``."""
     if request.param == "sqlite":
-        s = open_store(tmp_path / "news.db")
-    else:
-        s = open_store(request.getfixturevalue("pg_url"))
+        return str(tmp_path / "news.db")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def store(target: str) -> Iterator[Store]:
+    """Each backend, empty. A backend is added here by one more param and one more branch."""
+    s = open_store(target)
     yield s
     s.close()
 
@@ -119,7 +125,129 @@ def test_stories_round_trip_newest_first(store) -> None:
     assert store.get_story("nope") is None
 
 
+def test_schema_version_is_recorded_and_a_newer_one_refused(target: str) -> None:
+    with open_store(target) as s:
+        assert s._read("SELECT value FROM meta WHERE key = 'schema_version'") == [
+            (str(STORE_SCHEMA_VERSION),)
+        ]
+        with s._write("test", LOCK_SCHEMA) as db:
+            db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer newsdigest .store schema 99"):
+        open_store(target)
+
+
+def test_reads_do_not_wait_for_a_write_in_progress(store: Store) -> None:
+    """A web page is served while ingest holds the write transaction (datasette's pattern)."""
+    import threading
+
+    arts = seed_articles()
+    store.add_articles(arts)
+    store.save_stories([Story(id="s1", title="Sochi", articles=tuple(arts[:2]))])
+    inside, release = threading.Event(), threading.Event()
+
+    def long_write() -> None:
+        with store._write("test", LOCK_SCHEMA):  # type: ignore[attr-defined]
+            inside.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=long_write)
+    writer.start()
+    try:
+        assert inside.wait(10)
+        started = time.perf_counter()
+        assert [r.id for r in store.story_rows(limit=5)] == ["s1"]
+        assert store.get_story("s1") is not None and len(store.get_articles()) == len(arts)
+        assert time.perf_counter() - started < 2.0
+    finally:
+        release.set()
+        writer.join()
+
+
+def test_citations_keep_their_spans_and_sentences_their_places(store: Store) -> None:
+    """A stored story keeps each cited sentence's character span and the article's sentence
+    spans, so the page never re-splits a text to find what a citation meant."""
+    from newsdigest.pipeline import build_story
+
+    arts = seed_articles()
+    store.add_articles(arts)
+    built = build_story(arts, story_key="s")
+    store.save_stories([built])
+    got = store.get_story("s")
+    assert got is not None and got.sentences == built.sentences
+    for line in got.summary:
+        for c in line.citations:
+            text = got.article(c.article).text
+            assert c.start is not None and c.end is not None
+            assert text[c.start : c.end] == got.sentences[c.article][c.sentence].text
+    assert got.summary == built.summary
+
+
 # ---- SQLite specifics -----------------------------------------------------------------------
+
+
+def test_sqlite_schema_1_file_is_migrated_in_place(tmp_path: Path) -> None:
+    """A file written by the previous release (no story list columns) opens, keeps its story
+    and lists it with the right figures."""
+    path = tmp_path / "old.db"
+    arts = seed_articles()
+    with open_store(path) as s:
+        s.add_articles(arts)
+        s.save_stories([Story(id="old", title="Pompeo in Sochi", articles=tuple(arts[:3]))])
+    conn = sqlite3.connect(path)  # make it look like schema 1: the columns it did not have
+    data = conn.execute("SELECT data FROM stories").fetchone()[0]
+    conn.executescript(
+        "DROP TABLE stories; DROP TABLE article_analysis; CREATE TABLE stories (id TEXT PRIMARY "
+        "KEY, data TEXT NOT NULL, last_published TEXT, built_size INTEGER NOT NULL DEFAULT 0, "
+        "updated_at TEXT NOT NULL); UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+    )
+    conn.execute("INSERT INTO stories VALUES ('old', ?, NULL, 3, '2019-05-14')", (data,))
+    conn.commit()
+    conn.close()
+    with open_store(path) as s:
+        (row,) = s.story_rows(limit=5)
+        assert (row.id, row.title, row.articles, row.outlets) == ("old", "Pompeo in Sochi", 3, 3)
+        assert row.last == arts[2].published
+        assert s.get_story("old") is not None
+    assert sqlite3.connect(path).execute("SELECT value FROM meta").fetchall() == [
+        (str(STORE_SCHEMA_VERSION),)
+    ]
+
+
+def test_disk_full_is_one_line_and_nothing_committed(tmp_path: Path) -> None:
+    with open_store(tmp_path / "full.db") as s:
+        s.add_articles(seed_articles()[:1])
+        pages = s._conn.execute("PRAGMA page_count").fetchone()[0]  # type: ignore[attr-defined]
+        s._conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # type: ignore[attr-defined]
+        huge = Article(id="big", text="word " * 400_000)
+        with pytest.raises(StoreError) as err:
+            s.add_articles([huge])
+        assert "nothing committed" in str(err.value) and "full" in str(err.value)
+        assert "\n" not in str(err.value)
+        assert s.count_articles() == 1
+
+
+def test_clustering_lock_holds_across_processes(tmp_path: Path) -> None:
+    """``newsdigest stories`` in one process and a server in another never cluster at once."""
+    path = tmp_path / "lock.db"
+    open_store(path).close()
+    script = (
+        "import sys, time\n"
+        "from newsdigest.store import open_store\n"
+        f"s = open_store({str(path)!r})\n"
+        "with s.clustering_lock():\n"
+        "    print('locked', flush=True)\n"
+        "    time.sleep(1.5)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, env=env)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == b"locked"
+        started = time.perf_counter()
+        with open_store(path) as s, s.clustering_lock(), s.clustering_lock():  # re-entrant
+            waited = time.perf_counter() - started
+        assert waited > 0.8
+    finally:
+        child.wait(20)
 
 
 def test_open_store_picks_the_backend(tmp_path: Path) -> None:
@@ -248,3 +376,21 @@ def test_killed_ingest_loses_nothing_committed_and_rerun_completes(
     assert "stored 0," in third.stdout
     with SqliteStore(db) as s:
         assert s.count_articles() == before
+
+
+def test_a_copy_of_two_stored_articles_is_folded_into_the_earliest(tmp_path: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    body = texts[4]
+    # two stored articles sharing a long body (not copies of each other), then the body alone
+    first = body + " " + " ".join(texts[1].split()[:150])
+    second = body + " " + " ".join(texts[2].split()[:150])
+    arts = [
+        Article(id=article_id(t), text=t, url=f"https://o.example/{i}")
+        for i, t in enumerate((first, second, body))
+    ]
+    with SqliteStore(tmp_path / "n.db") as s:
+        assert len(s.add_articles(arts[:1]).stored) == 1
+        assert len(s.add_articles(arts[1:2]).stored) == 1
+        result = s.add_articles(arts[2:])
+        assert result.near_duplicates == {arts[2].id: arts[0].id}
+        assert s.urls(arts[0].id) == ("https://o.example/0", "https://o.example/2")

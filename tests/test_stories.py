@@ -16,7 +16,9 @@ from fixtures.news_pages import WarcRecord, news_page_html, seed_page, truncate_
 from typer.testing import CliRunner
 
 from newsdigest.cli import app
-from newsdigest.store.sqlite import ClusterRow, SqliteStore
+from newsdigest.config import StoryConfig
+from newsdigest.store.base import ClusterRow
+from newsdigest.store.sqlite import SqliteStore
 from newsdigest.stories import build_stories, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,7 +90,7 @@ def test_ingest_reports_every_record_and_reruns_store_nothing(inbox: Path, tmp_p
 def test_stories_are_events_and_rebuild_only_what_changed(inbox: Path, tmp_path: Path) -> None:
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)  # 000-003; 003 is the Washington meeting
-        first = build_stories(store, with_facts=False)
+        first = build_stories(store, config=StoryConfig(facts=False))
         assert len(first) == 2
         washington, sochi = first  # newest first
         assert [a.url for a in washington.articles] == [_records()[3]["url"]]
@@ -98,7 +100,7 @@ def test_stories_are_events_and_rebuild_only_what_changed(inbox: Path, tmp_path:
         assert store.stale_clusters() == []
 
         ingest([inbox / "c_crawl.warc.gz"], store)  # 004 and the 001 reprint arrive later
-        second = build_stories(store, with_facts=False)
+        second = build_stories(store, config=StoryConfig(facts=False))
         grown = {s.id: s for s in second}[sochi.id]  # the same story, grown; no new story
         assert len(second) == 2 and len(grown.articles) == 4
         seed1 = next(a for a in grown.articles if "outlet1" in (a.url or ""))
@@ -160,7 +162,7 @@ def test_a_later_batch_loads_only_the_stories_in_its_window(inbox: Path, tmp_pat
     (tmp_path / "later.jsonl").write_text(json.dumps(later) + "\n", encoding="utf-8")
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)
-        before = {s.id for s in build_stories(store, with_facts=False)}
+        before = {s.id for s in build_stories(store, config=StoryConfig(facts=False))}
         assert len(before) == 2 and len(store.load_clusters()) == 2
         loaded: list[list[str]] = []
         load = store.load_clusters
@@ -172,7 +174,97 @@ def test_a_later_batch_loads_only_the_stories_in_its_window(inbox: Path, tmp_pat
 
         store.load_clusters = spy  # type: ignore[method-assign]
         ingest([tmp_path / "later.jsonl"], store)
-        after = build_stories(store, with_facts=False)
+        after = build_stories(store, config=StoryConfig(facts=False))
     assert loaded == [[]]  # asked once, and none of the old stories came back
     (new,) = [s for s in after if s.id not in before]
     assert len(after) == 3 and [a.url for a in new.articles] == [later["url"]]
+
+
+def test_a_story_whose_facts_fail_is_saved_without_them_and_others_go_on(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """One bad story (e.g. facts crashing on an oversized article) never stops ingestion: it is
+    saved with its digest and no facts, the failure is reported, and the next run is quiet."""
+    import newsdigest.facts
+    from newsdigest.stories import StoryFailure, refresh_stories
+
+    real = newsdigest.facts.extract_facts
+
+    def facts_fail_in_washington(articles, sentences):  # type: ignore[no-untyped-def]
+        if any(a.url == _records()[3]["url"] for a in articles):  # the Washington meeting
+            raise ValueError("[E088] Text of length 1000001 exceeds maximum")
+        return real(articles, sentences)
+
+    monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
+    failures: list[StoryFailure] = []
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        rebuilt = refresh_stories(store, on_failure=failures.append)
+        assert len(rebuilt) == 2 and store.stale_clusters() == []
+        (failure,) = failures
+        assert failure.without_facts and "E088" in failure.reason
+        stories = {s.id: s for s in store.list_stories()}
+        assert stories[failure.story_id].facts is None and stories[failure.story_id].summary
+        assert all(s.facts is not None for k, s in stories.items() if k != failure.story_id)
+        assert refresh_stories(store, on_failure=failures.append) == [] and len(failures) == 1
+
+
+def test_a_story_that_cannot_be_built_is_left_stale_and_the_rest_are_built(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import newsdigest.pipeline
+    from newsdigest.stories import StoryFailure, refresh_stories
+
+    real = newsdigest.pipeline.build_story
+
+    def fails_on_washington(articles, *args, **kw):  # type: ignore[no-untyped-def]
+        if any(a.url == _records()[3]["url"] for a in articles):
+            raise RuntimeError("summarizer blew up")
+        return real(articles, *args, **kw)
+
+    monkeypatch.setattr(newsdigest.pipeline, "build_story", fails_on_washington)
+    failures: list[StoryFailure] = []
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        refresh_stories(store, StoryConfig(facts=False), on_failure=failures.append)
+        (failure,) = failures
+        assert not failure.without_facts and failure.reason == "RuntimeError: summarizer blew up"
+        assert store.stale_clusters() == [failure.story_id]
+        assert [len(s.articles) for s in store.list_stories()] == [3]
+
+
+def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Per-article work (sentences, spaCy parse) is done once and kept in the store: a story
+    that grows is rebuilt from the stored parses of its old members, with the same facts."""
+    import newsdigest.facts.ner as ner
+    from newsdigest.analysis import ANALYSIS_VERSION
+    from newsdigest.pipeline import build_story
+    from newsdigest.stories import refresh_stories
+
+    parsed: list[str] = []
+    real = ner.parse_articles
+
+    def counting(articles, *args):  # type: ignore[no-untyped-def]
+        parsed.extend(a.id for a in articles)
+        return real(articles, *args)
+
+    monkeypatch.setattr(ner, "parse_articles", counting)
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        refresh_stories(store)
+        first = sorted(parsed)
+        assert first == sorted(a.id for a in store.get_articles())  # each parsed once
+        stored = store.get_analyses(first, ANALYSIS_VERSION)
+        assert set(stored) == set(first) and all(r.doc for r in stored.values())
+
+        ingest([inbox / "c_crawl.warc.gz"], store)  # 004 joins the Sochi story
+        parsed.clear()
+        (grown_id,) = refresh_stories(store)
+        new = [a.id for a in store.get_articles() if a.id not in first]
+        assert sorted(parsed) == sorted(new)  # only the newcomer is parsed
+        grown = store.get_story(grown_id)
+        members = store.cluster_articles(grown_id)
+        fresh = build_story(members, StoryConfig(), story_key=grown_id)  # everything redone
+        assert grown is not None and grown.facts == fresh.facts and grown.summary == fresh.summary

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from newsdigest.config import StoryConfig
     from newsdigest.model import Story
     from newsdigest.stories import IngestReport
 
@@ -49,16 +50,24 @@ def store_articles(inputs: Any, db: str | Path = "news.db", **options: Any) -> I
 
 
 def group_stories(
-    db: str | Path = "news.db", since: str | datetime | None = None, **options: Any
+    db: str | Path = "news.db",
+    since: str | datetime | None = None,
+    config: StoryConfig | None = None,
+    **settings: Any,
 ) -> list[Story]:
     """Group the stored articles into stories and return them newest first, each digested.
 
     ``since`` (ISO date or datetime) keeps stories with an article published at or after it.
-    See :func:`newsdigest.stories.build_stories` for ``options``.
+    ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…) over ``config``.
     """
+    from dataclasses import replace
+
+    from newsdigest.config import StoryConfig
     from newsdigest.store import open_store
     from newsdigest.stories import build_stories
     from newsdigest.timeutil import parse_since
 
     with open_store(db) as store:
-        return build_stories(store, parse_since(since), **options)
+        return build_stories(
+            store, parse_since(since), replace(config or StoryConfig(), **settings)
+        )

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsdigest.model import Citation, Sentence, SummarySentence
+from newsdigest.model import Citation, GeneratedSentence, Sentence, SummarySentence
 
 # Cosine in the story's TF-IDF space above which two sentences report the same content.
 # Chosen on the seed cluster by reading pairs: 0.30 keeps paraphrases of the same statement
@@ -32,7 +32,7 @@ def _vectorize(texts: list[str]) -> np.ndarray:
 
 
 def cite(
-    selected: Sequence[Sentence],
+    selected: Sequence[Sentence | GeneratedSentence],
     docs: Sequence[Sequence[Sentence]],
     sources: Mapping[str, str],
     threshold: float = SUPPORT_THRESHOLD,
@@ -49,11 +49,10 @@ def cite(
     sims = sel_vecs @ pool_vecs.T if len(pool) else np.zeros((len(selected), 0))
     result = []
     for row, sentence in enumerate(selected):
-        origin = Citation(sentence.article_id, sentence.index) if sentence.article_id else None
+        origin = Citation.of(sentence) if isinstance(sentence, Sentence) else None
         cited = {origin} if origin else set()
         for col in np.flatnonzero(sims[row] >= threshold):
-            src = pool[col]
-            cited.add(Citation(src.article_id, src.index))
+            cited.add(Citation.of(pool[col]))
         order = {a: i for i, a in enumerate(dict.fromkeys(s.article_id for s in pool))}
         citations = tuple(sorted(cited, key=lambda c: (order.get(c.article, 1 << 30), c.sentence)))
         outlets = {sources.get(c.article) or c.article for c in citations}

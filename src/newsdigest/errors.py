@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
+# Characters that would break or forge a line on a terminal: controls (newline, escape), line
+# and paragraph separators, bidirectional marks and overrides, and lone
+# surrogates (a file name's undecodable bytes), which cannot even be printed as UTF-8.
+_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def escape_line(text: str) -> str:
+    """``text`` with every character that could break or spoof a line written as an escape
+    (``\\n``, ``\\x1b``, ``\\udcff``), so a message stays one honest line."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 def one_line(exc: BaseException) -> str:
     """A third-party exception as ``Type: first line``, for a one-line error message."""
@@ -17,7 +32,7 @@ class InputError(NewsdigestError):
     """One input (file, record, request field) could not be read; others go on."""
 
     def __init__(self, name: str, reason: str) -> None:
-        super().__init__(f"{name}: {reason}")
+        super().__init__(f"{escape_line(name)}: {escape_line(reason)}")
         self.name = name
         self.reason = reason
 

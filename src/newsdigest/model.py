@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 SCHEMA_VERSION = 1
 
@@ -23,8 +25,10 @@ def normalize_for_id(text: str) -> str:
 
 
 def article_id(text: str) -> str:
-    """Stable id: the first 16 hex digits of the SHA-256 of the normalized text."""
-    return hashlib.sha256(normalize_for_id(text).encode("utf-8")).hexdigest()[:16]
+    """Stable id: the first 16 hex digits of the SHA-256 of the normalized text (a lone
+    surrogate, which UTF-8 cannot encode, is hashed as its code point rather than failing)."""
+    data = normalize_for_id(text).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,25 @@ class Article:
     language: str | None = None
     origin: str | None = None  # path, URL or WARC record id it was read from
 
+    @property
+    def outlet(self) -> str | None:
+        """Who published it: the source field, else the URL's host (without www.), else None."""
+        if self.source and self.source.strip():
+            return self.source.strip()
+        if self.url:
+            try:
+                host = urlsplit(self.url.strip()).hostname
+            except ValueError:
+                host = None
+            if host:
+                return host.removeprefix("www.")
+        return None
+
+
+def count_outlets(articles: Iterable[Article]) -> int:
+    """Distinct outlets; an article whose outlet is unknown counts as one of its own."""
+    return len({a.outlet or f"#{a.id}" for a in articles})
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -53,11 +76,33 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class GeneratedSentence:
+    """A sentence a model wrote rather than took from an article (the abstractive summarizer):
+    it has no origin, and ``cite`` finds the source sentences that support it."""
+
+    text: str
+    start: int  # span in the generated text
+    end: int
+
+
+@dataclass(frozen=True)
 class Citation:
-    """A source sentence that supports a summary sentence."""
+    """A source sentence that supports a summary sentence.
+
+    ``start``/``end`` are the sentence's character span in the article's clean text: what a
+    citation points at, whatever sentence splitter later reads the text (``sentence`` is the
+    index the splitter gave it then, kept for reference). Stories stored before spans were
+    kept have None there.
+    """
 
     article: str
     sentence: int
+    start: int | None = None
+    end: int | None = None
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> Citation:
+        return cls(sentence.article_id, sentence.index, sentence.start, sentence.end)
 
 
 @dataclass(frozen=True)
@@ -166,6 +211,19 @@ class Story:
             if a.id == article_id:
                 return a
         raise KeyError(article_id)
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One line of a story list: a story's figures without its digest (stores keep these)."""
+
+    id: str
+    title: str
+    articles: int  # in the story proper; outliers are counted apart
+    outlets: int
+    first: datetime | None
+    last: datetime | None
+    outliers: int = 0
 
 
 def story_id(article_ids: list[str] | tuple[str, ...]) -> str:

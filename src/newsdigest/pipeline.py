@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from newsdigest.analysis import ArticleAnalysis, docs_from
 from newsdigest.cite import cite
+from newsdigest.config import DEFAULT_WORDS, StoryConfig
 from newsdigest.errors import InputError, NoArticlesError
 from newsdigest.model import Article, Sentence, Story, story_id
 from newsdigest.outliers import find_outliers
 from newsdigest.split import split_sentences
-from newsdigest.summarize.base import Budget, Summarizer
+from newsdigest.summarize.base import Summarizer
 
-DEFAULT_WORDS = 120
+__all__ = ["DEFAULT_WORDS", "StoryConfig", "build_story", "digest", "load_inputs"]
 
 
 def _title(articles: Sequence[Article], summary_text: str) -> str:
@@ -52,42 +55,45 @@ def _stage(timings: dict[str, list[float]] | None, name: str) -> Iterator[None]:
 
 def build_story(
     articles: Sequence[Article],
+    config: StoryConfig | None = None,
     *,
-    budget: Budget | None = None,
-    summarizer: str | Summarizer | None = None,
-    embedder: str | None = None,
-    with_facts: bool = True,
-    detect_outliers: bool = True,
     story_key: str | None = None,
+    analyses: Mapping[str, ArticleAnalysis] | None = None,
     timings: dict[str, list[float]] | None = None,
 ) -> Story:
     """Digest one cluster of clean articles into a Story (deterministic for the same input).
 
-    ``timings``, if given, collects the seconds of each stage (``newsdigest bench``).
+    ``analyses``: per-article work already done (sentences, parses; ``newsdigest.analysis``),
+    reused instead of redone. ``timings``, if given, collects the seconds of each stage
+    (``newsdigest bench``).
     """
+    analyses = analyses or {}
+    config = config or StoryConfig()
     if not articles:
         raise NoArticlesError("no articles to digest")
-    budget = budget or Budget(words=DEFAULT_WORDS)
-    method = resolve_summarizer(summarizer, embedder)
+    method = resolve_summarizer(config.summarizer, config.embedder)
     with _stage(timings, "split"):
         sentences: dict[str, tuple[Sentence, ...]] = {
-            a.id: tuple(split_sentences(a.text, a.id)) for a in articles
+            a.id: analyses[a.id].sentences
+            if a.id in analyses
+            else tuple(split_sentences(a.text, a.id))
+            for a in articles
         }
     with _stage(timings, "outliers"):
-        outliers = find_outliers(articles, sentences) if detect_outliers else ()
+        outliers = find_outliers(articles, sentences) if config.outliers else ()
     outlier_ids = {o.article_id for o in outliers}
     kept = [a for a in articles if a.id not in outlier_ids]
     docs = [sentences[a.id] for a in kept]
     with _stage(timings, "summarize"):
-        selected = method.summarize(docs, budget)
+        selected = method.summarize(docs, config.budget)
     with _stage(timings, "cite"):
-        summary = cite(selected, docs, {a.id: a.source or a.id for a in kept})
+        summary = cite(selected, docs, {a.id: a.outlet or f"#{a.id}" for a in kept})
     facts = None
-    if with_facts:
+    if config.facts:
         from newsdigest.facts import extract_facts
 
         with _stage(timings, "facts"):
-            facts = extract_facts(list(articles), sentences)
+            facts = extract_facts(list(articles), sentences, docs=docs_from(analyses, articles))
     ids = [a.id for a in articles]
     return Story(
         id=story_key or story_id(ids),
@@ -130,26 +136,18 @@ def load_inputs(
 
 def digest(
     articles: Iterable[str | Path | Article] | str | Path,
+    config: StoryConfig | None = None,
     *,
-    words: int | None = None,
-    sentences: int | None = None,
-    summarizer: str | Summarizer | None = None,
-    embedder: str | None = None,
-    facts: bool = True,
     on_error: Callable[[InputError], None] | None = None,
-    **options: Any,
+    **settings: Any,
 ) -> Story:
-    """Digest the articles of one event: the public Python API behind ``newsdigest digest``."""
+    """Digest the articles of one event: the public Python API behind ``newsdigest digest``.
+
+    ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…), applied over
+    ``config``.
+    """
+    config = replace(config or StoryConfig(), **settings)
     loaded = load_inputs(articles, on_error)
     if not loaded:
         raise NoArticlesError("no readable articles in the input")
-    if words is None and sentences is None:
-        words = DEFAULT_WORDS
-    return build_story(
-        loaded,
-        budget=Budget(words=words, sentences=sentences),
-        summarizer=summarizer,
-        embedder=embedder,
-        with_facts=facts,
-        **options,
-    )
+    return build_story(loaded, config)

@@ -1,25 +1,31 @@
 """A Story as text, Markdown, JSON or a standalone HTML page.
 
-Citation markers number the story's articles: ``[2]`` means "article 2 of the sources list";
-each summary sentence also lists the exact source sentences (``2:5`` = article 2, sentence 5).
+Citation markers number the story's sources as every output does (``serve.views.
+source_numbers``): ``[2]`` is "source 2"; each summary sentence also lists the exact source
+sentences (``2:5`` = source 2, sentence 5). In Markdown, everything that came from an article
+is escaped, so a renderer shows it as text and never as HTML or a link.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
-from jinja2 import Environment, select_autoescape
-
-from newsdigest.model import Story, SummarySentence
+from newsdigest.model import Story, SummarySentence, count_outlets
 from newsdigest.serialize import story_to_dict
+from newsdigest.serve.views import source_numbers
 
 FORMATS = ("text", "markdown", "json", "html")
 
+# CommonMark: any ASCII punctuation may be backslash-escaped; these make HTML, links, images,
+# emphasis, code or tables
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#])")
 
-def _numbers(story: Story) -> dict[str, int]:
-    outliers = {o.article_id for o in story.outliers}
-    return {a.id: i for i, a in enumerate((a for a in story.articles if a.id not in outliers), 1)}
+
+def md_escape(text: str) -> str:
+    """Article text as inert Markdown: one line, its markup characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def _markers(sentence: SummarySentence, numbers: dict[str, int]) -> str:
@@ -35,7 +41,7 @@ def _detail(sentence: SummarySentence, numbers: dict[str, int]) -> str:
 
 def _article_line(story: Story, article_id: str) -> str:
     a = story.article(article_id)
-    bits = [a.source or "", a.published.date().isoformat() if a.published else ""]
+    bits = [a.outlet or "", a.published.date().isoformat() if a.published else ""]
     where = a.url or a.origin or a.id
     meta = ", ".join(b for b in bits if b)
     title = a.title or _clip(a.text.split("\n", 1)[0], 90)
@@ -47,56 +53,57 @@ def _clip(text: str, limit: int = 160) -> str:
 
 
 def _label(story: Story, article_id: str) -> str:
-    """How a sources list names an article: its number, or its outlet if it is an outlier."""
-    numbers = _numbers(story)
-    if article_id in numbers:
-        return f"[{numbers[article_id]}]"
-    try:
-        article = story.article(article_id)
-    except KeyError:
+    """How a list names an article: its number (an article left out says so)."""
+    numbers = source_numbers(story)
+    if article_id not in numbers:
         return article_id
-    return f"{article.source or article.id} (left out)"
+    left_out = any(o.article_id == article_id for o in story.outliers)
+    return f"[{numbers[article_id]}]" + (" (left out)" if left_out else "")
 
 
-def _facts_lines(story: Story, bullet: str) -> list[str]:
+def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[str]:
     f = story.facts
     if f is None:
         return []
     lines: list[str] = []
     if f.event_date or f.event_place:
         lines.append(
-            f"{bullet}When/where: {f.event_date or 'date unresolved'}, "
-            f"{f.event_place or 'place unresolved'}"
+            f"{bullet}When/where: {esc(f.event_date or 'date unresolved')}, "
+            f"{esc(f.event_place or 'place unresolved')}"
         )
     people = [e for e in f.entities if e.type == "PERSON"][:8]
     if people:
-        lines.append(f"{bullet}Who: " + "; ".join(f"{e.name} ({len(e.mentions)})" for e in people))
+        lines.append(
+            f"{bullet}Who: " + "; ".join(f"{esc(e.name)} ({len(e.mentions)})" for e in people)
+        )
     orgs = [e for e in f.entities if e.type == "ORG"][:8]
     if orgs:
-        lines.append(f"{bullet}Organizations: " + "; ".join(e.name for e in orgs))
+        lines.append(f"{bullet}Organizations: " + "; ".join(esc(e.name) for e in orgs))
     places = [e for e in f.entities if e.type == "PLACE"][:8]
     if places:
-        lines.append(f"{bullet}Where: " + "; ".join(e.name for e in places))
+        lines.append(f"{bullet}Where: " + "; ".join(esc(e.name) for e in places))
     for t in f.timeline:
         cited = "".join(dict.fromkeys(_label(story, c.article) for c in t.citations))
-        lines.append(f"{bullet}Timeline {t.date}: {_clip(t.text)} {cited}".rstrip())
+        lines.append(f"{bullet}Timeline {t.date}: {esc(_clip(t.text))} {cited}".rstrip())
     for q in f.quotes[:8]:
-        lines.append(f"{bullet}“{_clip(q.text)}” — {q.speaker or 'speaker unresolved'}")
+        lines.append(f"{bullet}“{esc(_clip(q.text))}” — {esc(q.speaker or 'speaker unresolved')}")
     for d in f.disagreements:
         claims = "; ".join(
-            f"{c.value} ({', '.join(_label(story, a) for a in c.articles)})" for c in d.claims
+            f"{esc(c.value)} ({', '.join(_label(story, a) for a in c.articles)})" for c in d.claims
         )
-        lines.append(f"{bullet}Sources differ on {d.subject} ({d.kind}): {claims}")
+        lines.append(f"{bullet}Sources differ on {esc(d.subject)} ({d.kind}): {claims}")
     return lines
 
 
 def render_text(story: Story, *, markdown: bool = False) -> str:
-    numbers = _numbers(story)
-    outlets = len({story.article(i).source or i for i in numbers})
+    numbers = source_numbers(story)
+    left_out = {o.article_id for o in story.outliers}
+    own = [a for a in story.articles if a.id not in left_out]
+    esc = md_escape if markdown else (lambda text: text)
     h1, h2 = ("# ", "## ") if markdown else ("", "")
-    lines = [f"{h1}{story.title}", ""]
+    lines = [f"{h1}{esc(story.title)}", ""]
     lines.append(
-        f"{len(numbers)} articles from {outlets} outlets"
+        f"{len(own)} articles from {count_outlets(own)} outlets"
         + (f"; {len(story.outliers)} left out as off-event" if story.outliers else "")
     )
     lines.append("")
@@ -104,61 +111,35 @@ def render_text(story: Story, *, markdown: bool = False) -> str:
         support = f"{s.support} outlet{'s' if s.support != 1 else ''}"
         if markdown:
             lines.append(
-                f"{i}. {s.text} {_markers(s, numbers)} *({support}; {_detail(s, numbers)})*"
+                f"{i}. {esc(s.text)} {_markers(s, numbers)} *({support}; {_detail(s, numbers)})*"
             )
         else:
             lines.append(f"{i}. {s.text} {_markers(s, numbers)}")
             lines.append(f"   supported by {support}: sentences {_detail(s, numbers)}")
+    ordered = sorted(numbers, key=numbers.__getitem__)
     lines += ["", f"{h2}Sources"]
-    lines += [f"[{n}] {_article_line(story, aid)}" for aid, n in numbers.items()]
+    lines += [
+        f"[{numbers[i]}] {esc(_article_line(story, i))}" for i in ordered if i not in left_out
+    ]
     if story.outliers:
+        reasons = {o.article_id: o.reason for o in story.outliers}
         lines += ["", f"{h2}Left out (about another event)"]
-        lines += [f"- {_article_line(story, o.article_id)}: {o.reason}" for o in story.outliers]
-    facts = _facts_lines(story, "- ")
+        lines += [
+            f"[{numbers[i]}] {esc(_article_line(story, i))}: {esc(reasons[i])}"
+            for i in ordered
+            if i in left_out
+        ]
+    facts = _facts_lines(story, "- ", esc)
     if facts:
         lines += ["", f"{h2}Facts", *facts]
     return "\n".join(lines) + "\n"
 
 
-_HTML = Environment(autoescape=select_autoescape(default=True)).from_string(
-    """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ story.title }}</title>
-<style>
-body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}
-.cite{font-size:.8em;vertical-align:super;text-decoration:none}
-.meta{color:#666;font-size:.9em} li{margin:.4rem 0}
-</style></head><body>
-<h1>{{ story.title }}</h1>
-<p class="meta">{{ numbers|length }} articles{% if story.outliers %}; {{ story.outliers|length }} left out as off-event{% endif %}</p>
-<ol>{% for s in story.summary %}
-<li>{{ s.text }}{% for n in markers(s) %} <a class="cite" href="#src-{{ n }}">[{{ n }}]</a>{% endfor %}
-<span class="meta">({{ s.support }} outlet{{ '' if s.support == 1 else 's' }})</span></li>{% endfor %}
-</ol>
-<h2>Sources</h2><ol>{% for aid, n in numbers.items() %}
-<li id="src-{{ n }}">{{ line(aid) }}</li>{% endfor %}</ol>
-{% if story.outliers %}<h2>Left out</h2><ul>{% for o in story.outliers %}
-<li>{{ line(o.article_id) }}: {{ o.reason }}</li>{% endfor %}</ul>{% endif %}
-{% if facts %}<h2>Facts</h2><ul>{% for f in facts %}<li>{{ f }}</li>{% endfor %}</ul>{% endif %}
-</body></html>
-"""
-)
-
-
 def render_html(story: Story) -> str:
-    numbers = _numbers(story)
+    """The web page's own template, as one self-contained file."""
+    from newsdigest.serve.templating import standalone_story
 
-    def markers(s: SummarySentence) -> list[int]:
-        return list(dict.fromkeys(numbers[c.article] for c in s.citations if c.article in numbers))
-
-    return _HTML.render(
-        story=story,
-        numbers=numbers,
-        markers=markers,
-        line=lambda aid: _article_line(story, aid),
-        facts=_facts_lines(story, ""),
-    )
+    return standalone_story(story)
 
 
 def render(story: Story, fmt: str = "text") -> str:

@@ -21,10 +21,14 @@ from newsdigest.model import (
     Mention,
     Outlier,
     Quote,
+    Sentence,
     Story,
+    StoryRow,
     SummarySentence,
     TimelineEntry,
+    count_outlets,
 )
+from newsdigest.timeutil import parse_iso
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -64,11 +68,37 @@ def article_from_dict(data: Mapping[str, Any]) -> Article:
 
 
 def _citation(c: Citation) -> dict[str, Any]:
-    return {"article": c.article, "sentence": c.sentence}
+    data: dict[str, Any] = {"article": c.article, "sentence": c.sentence}
+    if c.start is not None and c.end is not None:
+        data.update(start=c.start, end=c.end)
+    return data
 
 
 def _citation_from(d: Mapping[str, Any]) -> Citation:
-    return Citation(article=d["article"], sentence=int(d["sentence"]))
+    start, end = d.get("start"), d.get("end")
+    return Citation(
+        article=d["article"],
+        sentence=int(d["sentence"]),
+        start=int(start) if start is not None else None,
+        end=int(end) if end is not None else None,
+    )
+
+
+def _spans(story: Story, article_id: str) -> dict[str, Any]:
+    """The article's sentence spans as the story was built (what its citations point into)."""
+    sentences = story.sentences.get(article_id)
+    return {"sentences": [[s.start, s.end] for s in sentences]} if sentences else {}
+
+
+def _sentences_from(article: Article, spans: Any) -> tuple[Sentence, ...]:
+    """Stored spans back as sentences of ``article``; spans that do not fit its text are dropped
+    (a reader then sees plain text there, never another sentence's words)."""
+    out = []
+    for i, pair in enumerate(spans or ()):
+        start, end = int(pair[0]), int(pair[1])
+        if 0 <= start < end <= len(article.text):
+            out.append(Sentence(article.id, i, article.text[start:end], start, end))
+    return tuple(out)
 
 
 def facts_to_dict(facts: Facts) -> dict[str, Any]:
@@ -161,8 +191,11 @@ def facts_from_dict(data: Mapping[str, Any]) -> Facts:
     )
 
 
-def story_to_dict(story: Story, *, with_text: bool = False) -> dict[str, Any]:
-    """The public JSON form of a story (``with_text`` adds article texts, for storage)."""
+def story_to_dict(
+    story: Story, *, with_text: bool = False, with_spans: bool = False
+) -> dict[str, Any]:
+    """The public JSON form of a story; ``with_text`` adds article texts and ``with_spans``
+    each article's sentence spans (stores keep them, so citations stay anchored)."""
     by_id = {a.id: a for a in story.articles}
     outlier_ids = {o.article_id for o in story.outliers}
     articles = [a for a in story.articles if a.id not in outlier_ids]
@@ -172,7 +205,11 @@ def story_to_dict(story: Story, *, with_text: bool = False) -> dict[str, Any]:
         "id": story.id,
         "title": story.title,
         "articles": [
-            dict(article_to_dict(a, with_text=with_text), urls=list(story.urls.get(a.id, ())))
+            dict(
+                article_to_dict(a, with_text=with_text),
+                urls=list(story.urls.get(a.id, ())),
+                **(_spans(story, a.id) if with_spans else {}),
+            )
             for a in articles
         ],
         "outliers": [
@@ -180,6 +217,7 @@ def story_to_dict(story: Story, *, with_text: bool = False) -> dict[str, Any]:
                 article_to_dict(by_id[o.article_id], with_text=with_text),
                 reason=o.reason,
                 urls=list(story.urls.get(o.article_id, ())),
+                **(_spans(story, o.article_id) if with_spans else {}),
             )
             for o in story.outliers
         ],
@@ -192,7 +230,7 @@ def story_to_dict(story: Story, *, with_text: bool = False) -> dict[str, Any]:
             }
             for s in story.summary
         ],
-        "outlets": len({a.source or a.id for a in articles}),
+        "outlets": count_outlets(articles),
         "first_published": _iso(min(times)) if times else None,
         "last_published": _iso(max(times)) if times else None,
         "facts": facts_to_dict(story.facts) if story.facts else None,
@@ -212,10 +250,11 @@ def story_from_dict(
     members = [load(d) for d in data.get("articles", ())]
     outlier_rows = list(data.get("outliers", ()))
     members += [load(d) for d in outlier_rows]
-    urls = {
-        d["id"]: tuple(d.get("urls", ()))
-        for d in [*data.get("articles", ()), *outlier_rows]
-        if d.get("urls")
+    rows = [*data.get("articles", ()), *outlier_rows]
+    urls = {d["id"]: tuple(d.get("urls", ())) for d in rows if d.get("urls")}
+    by_id = {a.id: a for a in members}
+    sentences = {
+        d["id"]: _sentences_from(by_id[d["id"]], d["sentences"]) for d in rows if d.get("sentences")
     }
     return Story(
         id=data["id"],
@@ -235,4 +274,18 @@ def story_from_dict(
         ),
         facts=facts_from_dict(data["facts"]) if data.get("facts") else None,
         urls=urls,
+        sentences=sentences,
+    )
+
+
+def story_list_fields(data: Mapping[str, Any]) -> StoryRow:
+    """A story's list line from its JSON form (what stores keep in columns)."""
+    return StoryRow(
+        id=data["id"],
+        title=data.get("title") or "",
+        articles=len(data.get("articles", ())),
+        outlets=int(data.get("outlets", 0)),
+        first=parse_iso(data.get("first_published")),
+        last=parse_iso(data.get("last_published")),
+        outliers=len(data.get("outliers", ())),
     )

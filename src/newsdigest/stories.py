@@ -9,15 +9,17 @@ the stories. Both are idempotent: running them again on the same input changes n
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from newsdigest.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyze, from_record, to_record
 from newsdigest.cluster import Cluster, ClusterParams, ClusterState, DocFreq, assign_batch
-from newsdigest.errors import InputError
+from newsdigest.config import StoryConfig
+from newsdigest.errors import InputError, one_line
 from newsdigest.model import Article, Story
-from newsdigest.summarize.base import Budget
+from newsdigest.store.base import AnalysisRecord, ClusterRow, Store
 from newsdigest.timeutil import utc
 
 INGEST_BATCH = 200
@@ -56,7 +58,7 @@ def _batches(items: Iterator[Article | InputError], size: int) -> Iterator[list[
 
 def ingest(
     inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
-    store: Any,
+    store: Store,
     *,
     batch_size: int = INGEST_BATCH,
     on_error: Callable[[InputError], None] | None = None,
@@ -102,7 +104,7 @@ def ingest(
 # ---- clustering --------------------------------------------------------------------------
 
 
-def _cluster_from_row(row: Any) -> Cluster:
+def _cluster_from_row(row: ClusterRow) -> Cluster:
     return Cluster(
         id=row.id,
         seq=row.seq,
@@ -113,9 +115,7 @@ def _cluster_from_row(row: Any) -> Cluster:
     )
 
 
-def _row_from_cluster(cluster: Cluster) -> Any:
-    from newsdigest.store.base import ClusterRow
-
+def _row_from_cluster(cluster: Cluster) -> ClusterRow:
     return ClusterRow(
         id=cluster.id,
         seq=cluster.seq,
@@ -134,7 +134,7 @@ def _oldest(articles: Sequence[Article]) -> datetime | None:
 
 
 def cluster_pending(
-    store: Any,
+    store: Store,
     params: ClusterParams | None = None,
     *,
     batch_size: int = CLUSTER_BATCH,
@@ -173,40 +173,99 @@ def cluster_pending(
             on_batch(len(batch))
 
 
-def build_stories(
-    store: Any,
-    since: datetime | None = None,
+@dataclass(frozen=True)
+class StoryFailure:
+    """A story whose digest could not be (fully) built; the others are built regardless."""
+
+    story_id: str
+    reason: str
+    without_facts: bool  # True: saved with its digest but no facts; False: not rebuilt
+
+
+def refresh_stories(
+    store: Store,
+    config: StoryConfig | None = None,
     *,
-    words: int | None = None,
-    summarizer: Any = None,
-    embedder: str | None = None,
     params: ClusterParams | None = None,
-    with_facts: bool = True,
+    on_progress: Callable[[str, int, int], None] | None = None,
+    on_failure: Callable[[StoryFailure], None] | None = None,
+) -> list[str]:
+    """Cluster new articles and rebuild the digest of every story that changed; returns the ids
+    of the stories rebuilt. Holds the store's clustering lock throughout, so the CLI and a web
+    server (or two servers) never cluster from the same state at once.
+
+    One story that cannot be built never stops the others: if its facts fail it is saved
+    without them, if its digest fails it is left stale, and either way ``on_failure`` is told.
+    """
+    from newsdigest.pipeline import build_story
+
+    config = config or StoryConfig()
+    with store.clustering_lock():
+        cluster_pending(store, params)
+        stale = store.stale_clusters()
+        for n, cluster_id in enumerate(stale, start=1):
+            members = store.cluster_articles(cluster_id)
+            try:
+                analyses = _analyses(store, members, parse=config.facts)
+                story = _build(build_story, members, config, cluster_id, analyses, on_failure)
+            except Exception as exc:  # noqa: BLE001 - one story never stops the others
+                if on_failure:
+                    on_failure(StoryFailure(cluster_id, one_line(exc), without_facts=False))
+                continue
+            urls = store.urls_of([a.id for a in members])
+            store.save_stories([replace(story, urls={a.id: urls.get(a.id, ()) for a in members})])
+            if on_progress:
+                on_progress("digest", n, len(stale))
+    return stale
+
+
+def _analyses(
+    store: Store, members: Sequence[Article], *, parse: bool
+) -> dict[str, ArticleAnalysis]:
+    """The members' per-article work: from the store, the missing part computed and kept."""
+    records = store.get_analyses([a.id for a in members], ANALYSIS_VERSION)
+    known = {a.id: from_record(a, r.data, r.doc) for a in members if (r := records.get(a.id))}
+    analyses = analyze(members, parse=parse, known=known)
+    new = {aid: AnalysisRecord(*to_record(x)) for aid, x in analyses.items() if known.get(aid) != x}
+    if new:
+        store.save_analyses(new, ANALYSIS_VERSION)
+    return analyses
+
+
+def _build(
+    build_story: Callable[..., Story],
+    members: Sequence[Article],
+    config: StoryConfig,
+    key: str,
+    analyses: Mapping[str, ArticleAnalysis],
+    on_failure: Callable[[StoryFailure], None] | None,
+) -> Story:
+    """The story, or (when only its facts fail) the story without facts."""
+    try:
+        return build_story(members, config, story_key=key, analyses=analyses)
+    except Exception as exc:  # noqa: BLE001
+        if not config.facts:
+            raise
+        story = build_story(members, replace(config, facts=False), story_key=key, analyses=analyses)
+        if on_failure:
+            on_failure(StoryFailure(key, one_line(exc), without_facts=True))
+        return story
+
+
+def build_stories(
+    store: Store,
+    since: datetime | None = None,
+    config: StoryConfig | None = None,
+    *,
+    params: ClusterParams | None = None,
     limit: int | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
+    on_failure: Callable[[StoryFailure], None] | None = None,
 ) -> list[Story]:
     """Cluster new articles, rebuild the digests of stories that changed, return the stories.
 
     ``since`` keeps the stories with an article published at or after it (newest first).
     A story is rebuilt only when articles joined it, so a second call does no summarizing.
     """
-    from newsdigest.pipeline import build_story
-
-    cluster_pending(store, params)
-    stale = store.stale_clusters()
-    budget = Budget(words=words) if words else None
-    for n, cluster_id in enumerate(stale, start=1):
-        members = store.cluster_articles(cluster_id)
-        story = build_story(
-            members,
-            budget=budget,
-            summarizer=summarizer,
-            embedder=embedder,
-            with_facts=with_facts,
-            story_key=cluster_id,
-        )
-        story = replace(story, urls={a.id: store.urls(a.id) for a in members})
-        store.save_stories([story])
-        if on_progress:
-            on_progress("digest", n, len(stale))
+    refresh_stories(store, config, params=params, on_progress=on_progress, on_failure=on_failure)
     return store.list_stories(since=since, limit=limit)

@@ -10,12 +10,14 @@ running prose. ``clean_text`` runs to a fixed point, so cleaning clean text chan
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from newsdigest.clean import rules
 from newsdigest.clean.language import detect_language
 from newsdigest.clean.paragraphs import split_paragraphs
-from newsdigest.clean.unicode import repair_unicode
+from newsdigest.clean.unicode import repair_unicode, replace_surrogates
 from newsdigest.model import Article, article_id
+from newsdigest.timeutil import utc_or_none
 
 __all__ = [
     "clean_article",
@@ -76,8 +78,10 @@ def _clean_paragraphs(paras: list[str], title: str) -> list[str]:
             tweet_text_dropped = False
             continue
         if rules.SOCIAL_LINK.search(para):
-            tweet_text_dropped = True
-            continue
+            if len(para) <= rules.MAX_POST_CHARS:  # the paragraph is the embedded post
+                tweet_text_dropped = True
+                continue
+            para = rules.strip_inline_posts(para)  # a post inside prose: only the post goes
         tweet_text_dropped = False
         para = rules.strip_links(para)
         if not para or rules.PUNCT_ONLY.match(para) or rules.is_boilerplate_line(para):
@@ -131,15 +135,35 @@ def clean_text(text: str, title: str = "") -> str:
     return out
 
 
+def _storable_date(published: datetime | None) -> datetime | None:
+    """The date, or None when it cannot be moved to UTC (year 1 with an offset): such a date
+    could be neither stored nor compared, so it is dropped like an unreadable one."""
+    try:
+        utc_or_none(published)
+    except ValueError:
+        return None
+    return published
+
+
+def _text_or_none(value: str | None) -> str | None:
+    return replace_surrogates(value) if value is not None else None
+
+
 def clean_article(raw: Article) -> Article:
     """A new Article whose text is the clean text (id recomputed from it) and with language set;
-    url, source, published and origin are kept, the title is repaired."""
-    title = _without_site_suffix(clean_title(raw.title), raw.source)
+    url, source, published and origin are kept (made encodable: lone surrogates become U+FFFD,
+    an out-of-range date None), the title is repaired."""
+    source = _text_or_none(raw.source)
+    title = _without_site_suffix(clean_title(raw.title), source)
     text = clean_text(raw.text, title)
     return replace(
         raw,
         id=article_id(text),
         text=text,
         title=title,
+        url=_text_or_none(raw.url),
+        source=source,
+        origin=_text_or_none(raw.origin),
+        published=_storable_date(raw.published),
         language=detect_language(text) or raw.language,
     )

@@ -25,6 +25,17 @@ TWEET_BYLINE = re.compile(
 INSTAGRAM_BYLINE = re.compile(r"^A (?:post|photo|video) shared by .{0,80}\(@[\w.]{1,30}\)", re.I)
 # Links that only occur inside embedded social posts: the paragraph is the post, not the article.
 SOCIAL_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|instagr\.am)/\w+", re.I)
+# An embedded post runs inline when a page was flattened to one line: the post's last sentence
+# (a stop after a title such as "Sec." does not end it), its links, and its attribution.
+MAX_POST_CHARS = 400  # a post (280 characters) with its links and attribution fits in this
+_TITLE_STOP = (
+    r"(?:(?<=\bMr|\bMs|\bDr|\bSt|\bJr)|(?<=\bMrs|\bSec|\bSen|\bGen|\bRep|\bGov)|(?<=\bPres))\."
+)
+_SOCIAL_URL = r"(?:https?://)?(?:t\.co|pic\.twitter\.com|instagr\.am)/\w+"
+INLINE_POST = re.compile(
+    rf"(?:[^.!?…\n\"”»]|{_TITLE_STOP}){{0,280}}?(?:[.!?…]\s*)?{_SOCIAL_URL}(?:\s*{_SOCIAL_URL})*"
+    rf"(?:\s*[—–-]{{1,2}}\s*[^\n()]{{0,80}}\(@\w{{1,15}}\)\s*(?:on\s+)?{MONTH}\.?\s+\d{{1,2}},\s+\d{{4}})?"
+)
 URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s<>\"'”)]+\)?", re.I)
 
 # Headings after which a page lists other stories or the comment form: the article is over.
@@ -242,6 +253,12 @@ def is_caption(para: str, title_key: str) -> bool:
     if CAPTION_CREDIT.search(last) and not ends_sentence(para):
         return True
     return bool(title_key) and fold(para).startswith(title_key) and not ends_sentence(para)
+
+
+def strip_inline_posts(para: str) -> str:
+    """A long paragraph without the embedded posts inside it (a page flattened to one line):
+    the post goes, the article's prose around it stays."""
+    return " ".join(INLINE_POST.sub(" ", para).split())
 
 
 def strip_links(para: str) -> str:

@@ -13,7 +13,14 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _EARLY_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # ZWNJ/ZWJ are kept: scripts need them
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (valid in JSON escapes and file names, not encodable
+    as UTF-8) replaced by U+FFFD, as a decoder replaces an undecodable byte."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def repair_unicode(text: str) -> str:

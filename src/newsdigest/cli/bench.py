@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from newsdigest.cli import options
 from newsdigest.cli.common import EXIT_FAILED, report_error
 
 STAGES = ("read", "split", "outliers", "summarize", "cite", "facts")
@@ -25,11 +26,10 @@ def time_stages(paths: list[Path], *, runs: int, facts: bool, summarizer: str) -
     The stages are timed inside ``pipeline.build_story`` itself, so this measures exactly the
     digest every command runs.
     """
-    from newsdigest.pipeline import DEFAULT_WORDS, build_story, load_inputs, resolve_summarizer
-    from newsdigest.summarize.base import Budget
+    from newsdigest.config import StoryConfig
+    from newsdigest.pipeline import build_story, load_inputs, resolve_summarizer
 
-    method = resolve_summarizer(summarizer, None)
-    budget = Budget(words=DEFAULT_WORDS)
+    config = StoryConfig(summarizer=resolve_summarizer(summarizer, None), facts=facts)
     times: dict[str, list[float]] = {}
     for run in range(runs + 1):  # run 0 loads models and is not counted
         started = time.perf_counter()
@@ -37,7 +37,7 @@ def time_stages(paths: list[Path], *, runs: int, facts: bool, summarizer: str) -
         times.setdefault("read", []).append(time.perf_counter() - started)
         if not articles:
             raise ValueError("no readable articles in the input")
-        build_story(articles, budget=budget, summarizer=method, with_facts=facts, timings=times)
+        build_story(articles, config, timings=times)
         if run == 0:
             times.clear()
     return {s: times[s] for s in STAGES if s in times}
@@ -47,7 +47,7 @@ def bench_command(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of one cluster.")],
     runs: Annotated[int, typer.Option(min=1, help="Timed runs after one warm-up run.")] = 5,
     facts: Annotated[bool, typer.Option("--facts/--no-facts", help="Time facts too.")] = True,
-    summarizer: Annotated[str, typer.Option(help="Summarization method.")] = "default",
+    summarizer: options.Summarizer = "default",
 ) -> None:
     """Time each stage of a digest of one cluster (median and min over RUNS warm runs)."""
     from newsdigest.errors import NewsdigestError

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+import typer
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -17,6 +18,9 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+if TYPE_CHECKING:
+    from newsdigest.store import Store
+
 T = TypeVar("T")
 
 # Exit codes: 0 all inputs used; 1 some inputs rejected (the rest processed); 2 nothing usable.
@@ -25,6 +29,18 @@ EXIT_PARTIAL = 1
 EXIT_FAILED = 2
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def open_store_or_exit(db: str) -> Store:
+    """The store at ``db``, or its one-line error and exit 2."""
+    from newsdigest.errors import NewsdigestError
+    from newsdigest.store import open_store
+
+    try:
+        return open_store(db)
+    except NewsdigestError as exc:
+        report_error(str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
 
 
 def report_error(message: str) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from newsdigest.cli import options
 from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, report_error
 
 
@@ -16,21 +17,13 @@ def digest_command(
     paths: Annotated[
         list[Path], typer.Argument(help="Article files or folders (txt, html, jsonl, warc).")
     ],
-    words: Annotated[
-        int | None, typer.Option("--words", "-w", help="Summary length in words.")
-    ] = None,
-    sentences: Annotated[
-        int | None, typer.Option("--sentences", "-s", help="Summary length in sentences.")
-    ] = None,
+    words: options.Words = None,
+    sentences: options.Sentences = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="text, markdown, json or html.")
     ] = "text",
-    summarizer: Annotated[
-        str, typer.Option(help="Summarization method (coverage, lead, ..., abstractive).")
-    ] = "default",
-    embedder: Annotated[
-        str | None, typer.Option(help="Sentence embedder: tfidf, static, minilm or a dir.")
-    ] = None,
+    summarizer: options.Summarizer = "default",
+    embedder: options.Embedder = None,
     model: Annotated[
         Path | None,
         typer.Option(
@@ -38,15 +31,12 @@ def digest_command(
             help="Your own seq2seq model dir (save_pretrained) for --summarizer abstractive.",
         ),
     ] = None,
-    facts: Annotated[
-        bool, typer.Option("--facts/--no-facts", help="Extract who/what/where/when.")
-    ] = True,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
-    ] = None,
+    facts: options.Facts = True,
+    output: options.Output = None,
     timing: Annotated[bool, typer.Option(help="Print the time taken on stderr.")] = False,
 ) -> None:
     """Print the cited multi-document summary of the articles of one event."""
+    from newsdigest.config import StoryConfig
     from newsdigest.errors import NewsdigestError
     from newsdigest.pipeline import digest
     from newsdigest.render import FORMATS, render
@@ -66,15 +56,14 @@ def digest_command(
 
     started = time.perf_counter()
     try:
-        story = digest(
-            paths,
+        config = StoryConfig(
             words=words,
             sentences=sentences,
             summarizer=method or summarizer,
             embedder=embedder,
             facts=facts,
-            on_error=on_error,
         )
+        story = digest(paths, config, on_error=on_error)
     except NewsdigestError as exc:
         report_error(str(exc))
         raise typer.Exit(EXIT_FAILED) from None
@@ -85,7 +74,11 @@ def digest_command(
         )
     text = render(story, fmt)
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            report_error(f"{output}: cannot write the digest: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_FAILED) from None
     else:
         sys.stdout.write(text)
     if timing:

@@ -7,28 +7,29 @@ from typing import Annotated
 
 import typer
 
-from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, progress_bar, report_error
+from newsdigest.cli import options
+from newsdigest.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    open_store_or_exit,
+    progress_bar,
+    report_error,
+)
 
 
 def ingest_command(
     paths: Annotated[
         list[Path], typer.Argument(help="Files or folders (txt, html, jsonl, json, warc[.gz]).")
     ],
-    db: Annotated[
-        str, typer.Option("--db", help="SQLite file, or a postgresql:// URL.")
-    ] = "news.db",
-    batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 200,
+    db: options.Db = options.DEFAULT_DB,
+    batch: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 200,
 ) -> None:
     """Store articles, dropping exact and near duplicates; safe to rerun on the same input."""
     from newsdigest.errors import NewsdigestError
-    from newsdigest.store import open_store
     from newsdigest.stories import ingest
 
-    try:
-        store = open_store(db)
-    except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+    store = open_store_or_exit(db)
     with progress_bar() as bar:
         task = bar.add_task("ingesting", total=None)
         try:

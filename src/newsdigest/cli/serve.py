@@ -6,28 +6,21 @@ from typing import Annotated
 
 import typer
 
-from newsdigest.cli.common import EXIT_FAILED, report_error
+from newsdigest.cli import options
+from newsdigest.cli.common import open_store_or_exit
 
 
 def serve_command(
-    db: Annotated[
-        str, typer.Option("--db", help="SQLite file, or a postgresql://user@host/dbname URL.")
-    ] = "news.db",
+    db: options.Db = options.DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: options.Port = 8000,
 ) -> None:
     """Serve the stories as web pages and a JSON API (docs at /docs)."""
     import uvicorn
 
-    from newsdigest.errors import NewsdigestError
     from newsdigest.serve import create_app
-    from newsdigest.store import open_store
 
-    try:
-        store = open_store(db)
-    except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+    store = open_store_or_exit(db)
     try:
         print(f"newsdigest: serving {db} on http://{host}:{port}/ (API docs at /docs)")
         uvicorn.run(create_app(store), host=host, port=port, log_level="warning")

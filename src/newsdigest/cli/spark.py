@@ -1,8 +1,8 @@
 """``newsdigest spark``: stories from WARC archives on Apache Spark (corpus scale).
 
-The same job runs as ``python -m newsdigest.spark`` and under ``spark-submit`` (its script
-``newsdigest/spark/job.py``); this command only translates its options and starts a local
-Spark unless ``--master`` says otherwise.
+These are the job's flags, declared once: ``python -m newsdigest.spark`` and ``spark-submit
+src/newsdigest/spark/job.py`` parse the same command. A local Spark is started unless
+``--master`` (or spark-submit) says otherwise.
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from typing import Annotated
 
 import typer
 
+from newsdigest.cli import options
+from newsdigest.cli.common import EXIT_FAILED, report_error
+
 
 def spark_command(
     inputs: Annotated[
@@ -20,15 +23,19 @@ def spark_command(
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")],
     master: Annotated[
-        str, typer.Option(help="Spark master URL, e.g. local[2] or spark://host:7077.")
-    ] = "local[2]",
-    words: Annotated[int | None, typer.Option("--words", "-w", help="Summary length.")] = None,
-    sentences: Annotated[int | None, typer.Option("--sentences", "-s")] = None,
-    summarizer: Annotated[str, typer.Option(help="Summarization method.")] = "default",
-    embedder: Annotated[str | None, typer.Option(help="Sentence embedder.")] = None,
-    facts: Annotated[bool, typer.Option("--facts/--no-facts", help="Extract facts.")] = True,
+        str | None,
+        typer.Option(
+            help="Spark master URL, e.g. local[2] or spark://host:7077 (default: "
+            "local[2], or spark-submit's)."
+        ),
+    ] = None,
+    words: options.Words = None,
+    sentences: options.Sentences = None,
+    summarizer: options.Summarizer = "default",
+    embedder: options.Embedder = None,
+    facts: options.Facts = True,
     partitions: Annotated[
-        int | None, typer.Option(help="Story-building partitions (default: Spark's).")
+        int | None, typer.Option(min=1, help="Story-building partitions (default: Spark's).")
     ] = None,
     conf: Annotated[
         list[str] | None, typer.Option("--conf", help="Extra Spark setting KEY=VALUE.")
@@ -39,24 +46,29 @@ def spark_command(
     Drops duplicates corpus-wide, groups articles into stories, digests each, and writes Parquet
     tables (articles, stories, citations) and JSON Lines (stories.jsonl, articles.jsonl).
     """
-    from newsdigest.spark.job import main
+    from newsdigest.config import StoryConfig
+    from newsdigest.spark import job
 
-    argv = ["--output", str(output), "--master", master, "--summarizer", summarizer]
-    for pattern in inputs:
-        argv += ["--input", pattern]
-    if words is not None:
-        argv += ["--words", str(words)]
-    if sentences is not None:
-        argv += ["--sentences", str(sentences)]
-    if embedder:
-        argv += ["--embedder", embedder]
-    if not facts:
-        argv.append("--no-facts")
-    if partitions:
-        argv += ["--partitions", str(partitions)]
+    settings: dict[str, str] = {}
     for item in conf or ():
-        argv += ["--conf", item]
-    raise typer.Exit(main(argv))
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            report_error(f"--conf: {item!r} is not KEY=VALUE")
+            raise typer.Exit(EXIT_FAILED)
+        settings[key] = value
+    config = job.JobConfig(
+        inputs=tuple(inputs),
+        output=output,
+        story=StoryConfig(
+            words=words,
+            sentences=sentences,
+            summarizer=summarizer,
+            embedder=embedder,
+            facts=facts,
+        ),
+        partitions=partitions,
+    )
+    raise typer.Exit(job.submit(config, master, settings))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, progress_bar, report_error
+from newsdigest.cli import options
+from newsdigest.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    open_store_or_exit,
+    progress_bar,
+    report_error,
+)
 
 
 def _since(value: str | None) -> datetime | None:
@@ -17,39 +24,38 @@ def _since(value: str | None) -> datetime | None:
     try:
         return parse_since(value)
     except ValueError:
-        report_error(f"--since: {value!r} is not a date (use YYYY-MM-DD or an ISO date-time)")
+        report_error(
+            f"--since: {value!r} is not a usable date (use YYYY-MM-DD or an ISO date-time)"
+        )
         raise typer.Exit(EXIT_FAILED) from None
 
 
 def stories_command(
-    db: Annotated[
-        str, typer.Option("--db", help="SQLite file, or a postgresql:// URL.")
-    ] = "news.db",
-    since: Annotated[
-        str | None, typer.Option(help="Only stories with an article published on/after DATE.")
-    ] = None,
+    db: options.Db = options.DEFAULT_DB,
+    since: options.Since = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
-    words: Annotated[int | None, typer.Option("--words", "-w", help="Digest length.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many stories.")] = None,
-    facts: Annotated[
-        bool, typer.Option("--facts/--no-facts", help="Extract who/what/where/when.")
-    ] = True,
+    words: options.Words = None,
+    sentences: options.Sentences = None,
+    limit: options.Limit = None,
+    facts: options.Facts = True,
 ) -> None:
     """Cluster new articles into stories (incrementally) and print every story's digest."""
+    from newsdigest.config import StoryConfig
     from newsdigest.errors import NewsdigestError
     from newsdigest.render import render_many
-    from newsdigest.store import open_store
-    from newsdigest.stories import build_stories
+    from newsdigest.stories import StoryFailure, build_stories
 
     if fmt not in ("text", "markdown", "json"):
         report_error(f"--format: unknown format {fmt!r}; choose text, markdown or json")
         raise typer.Exit(EXIT_FAILED)
     after = _since(since)
-    try:
-        store = open_store(db)
-    except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+    config = StoryConfig(words=words, sentences=sentences, facts=facts)
+
+    def failed(failure: StoryFailure) -> None:
+        what = "saved without facts" if failure.without_facts else "not rebuilt"
+        report_error(f"{db}: story {failure.story_id} {what}: {failure.reason}")
+
+    store = open_store_or_exit(db)
     with progress_bar() as bar:
         task = bar.add_task("stories", total=None)
 
@@ -58,7 +64,7 @@ def stories_command(
 
         try:
             stories = build_stories(
-                store, after, words=words, with_facts=facts, limit=limit, on_progress=progress
+                store, after, config, limit=limit, on_progress=progress, on_failure=failed
             )
         except NewsdigestError as exc:
             report_error(str(exc))

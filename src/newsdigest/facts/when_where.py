@@ -310,7 +310,7 @@ def build_timeline(
         sent = by_article.get(d.article, {}).get(d.sentence)
         if sent is None:
             continue
-        cite = Citation(d.article, d.sentence)
+        cite = Citation.of(sent)
         words = {w.casefold() for w in _TL_WORDS.findall(sent.text)}
         for value, _text, ewords, cites in entries:
             if value != d.value:

@@ -13,6 +13,10 @@ bytes; inside folders such files are skipped silently):
 - ``.warc``/``.warc.gz``: HTML response records, as CC-NEWS publishes them.
 - any of the others gzip-compressed (``.jsonl.gz``, ``.txt.gz``, ...), decompressed on the fly.
 
+Only regular files are opened: a named pipe, socket or device is reported as "not a regular
+file" without being opened (it could block forever or never end), a folder that cannot be
+listed is one line, and the limits are the named settings of ``newsdigest.limits``.
+
 How ``load_articles`` tells paths from texts: an ``Article`` is used as is (cleaned again, which
 changes nothing for a clean one); a ``pathlib.Path`` is always a path; a ``str`` is a path only
 when it is one line that names an existing file or folder, or one line without spaces that ends
@@ -23,6 +27,7 @@ as a one-line article); every other string is one article's text.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,11 +35,20 @@ from pathlib import Path
 from newsdigest.clean import clean_article
 from newsdigest.clean.pagekind import non_article_kind
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import DEFAULT_MAX_BYTES, GZIP_ERRORS, looks_binary, open_binary
+from newsdigest.ingest.decode import (
+    DEFAULT_MAX_BYTES,
+    GZIP_ERRORS,
+    bom_encoding,
+    looks_binary,
+    open_binary,
+    os_reason,
+    regular_file_error,
+)
 from newsdigest.ingest.html import read_html
 from newsdigest.ingest.jsonl import read_json, read_jsonl
 from newsdigest.ingest.text import read_text, text_article
 from newsdigest.ingest.warc import read_warc
+from newsdigest.limits import article_size_reason
 from newsdigest.model import Article
 
 __all__ = [
@@ -88,12 +102,15 @@ def _sniff_reader(path: Path) -> Reader | None:
     try:
         with open_binary(path) as fh:
             head = fh.read(8192)
-    except GZIP_ERRORS:
+    except (InputError, *GZIP_ERRORS):
         return None
     if head.startswith(b"WARC/"):
         return read_warc
     if not head or looks_binary(head):
         return None
+    encoding = bom_encoding(head)
+    if encoding in ("utf-16", "utf-32"):  # its first characters, as UTF-8, for the tests below
+        head = head.decode(encoding, errors="ignore").encode("utf-8")
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")):
         return read_html
@@ -105,7 +122,12 @@ def _sniff_reader(path: Path) -> Reader | None:
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
-    """Uncleaned articles (or errors) of one file, read by its format."""
+    """Uncleaned articles (or errors) of one file, read by its format; a named pipe, socket or
+    device is refused without being opened."""
+    not_regular = regular_file_error(path)
+    if not_regular:
+        yield not_regular
+        return
     reader = _READERS.get(_suffix(path)) or _sniff_reader(path)
     if reader is None:
         try:
@@ -118,19 +140,33 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     yield from reader(path, max_bytes=max_bytes)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Supported files under ``folder``, recursively, in sorted order (hidden entries skipped)."""
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[Path | InputError]:
+    """Supported files under ``folder``, recursively, in sorted order (hidden entries skipped),
+    and one InputError for each subfolder that cannot be listed (the rest is still walked)."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
+        yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for fname in sorted(files):
             path = Path(root) / fname
             if not fname.startswith(".") and _suffix(path) in _READERS:
                 yield path
+    yield from _unlisted(unlisted)
 
 
-def _cleaned(item: Article | InputError, name: str = "<article>") -> Article | InputError:
+def _unlisted(errors: list[OSError]) -> Iterator[InputError]:
+    while errors:
+        exc = errors.pop(0)
+        yield InputError(str(exc.filename), f"cannot list folder ({os_reason(exc)})")
+
+
+def clean_record(item: Article | InputError, name: str = "<article>") -> Article | InputError:
+    """The cleaned article, or why it cannot be used: the rule for files and the web API alike."""
     if isinstance(item, InputError):
         return item
+    too_long = article_size_reason(item.text)
+    if too_long:  # refused before cleaning, which would spend time on it
+        return InputError(item.origin or name, too_long)
     article = clean_article(item)
     kind = non_article_kind(item.text, article.text)
     if kind:
@@ -141,27 +177,32 @@ def _cleaned(item: Article | InputError, name: str = "<article>") -> Article | I
 
 
 def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
-    if path.is_dir():
-        found = 0
-        files = 0
-        for file in _walk(path):
-            files += 1
-            for item in read_file(file, max_bytes=max_bytes):
-                item = _cleaned(item)
-                found += isinstance(item, Article)
-                yield item
-        if not found:
-            what = (
-                f"in {files} supported files"
-                if files
-                else "(no .txt, .html, .json(l) or .warc files)"
-            )
-            yield InputError(str(path), f"no articles found {what}")
-    elif path.exists():
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        missing = isinstance(exc, FileNotFoundError | NotADirectoryError)
+        yield InputError(str(path), "no such file or directory" if missing else os_reason(exc))
+        return
+    if not stat.S_ISDIR(mode):
         for item in read_file(path, max_bytes=max_bytes):
-            yield _cleaned(item)
-    else:
-        yield InputError(str(path), "no such file or directory")
+            yield clean_record(item)
+        return
+    found = 0
+    files = 0
+    for file in _walk(path):
+        if isinstance(file, InputError):
+            yield file
+            continue
+        files += 1
+        for item in read_file(file, max_bytes=max_bytes):
+            item = clean_record(item)
+            found += isinstance(item, Article)
+            yield item
+    if not found:
+        what = (
+            f"in {files} supported files" if files else "(no .txt, .html, .json(l) or .warc files)"
+        )
+        yield InputError(str(path), f"no articles found {what}")
 
 
 def iter_articles(
@@ -194,11 +235,11 @@ def load_articles(
     errors: list[InputError] = []
     for n, item in enumerate(inputs, start=1):
         if isinstance(item, Article):
-            results: Iterable[Article | InputError] = [_cleaned(item, f"<article {n}>")]
+            results: Iterable[Article | InputError] = [clean_record(item, f"<article {n}>")]
         elif isinstance(item, str) and not _is_path_string(item):
             name = f"<text {n}>"
             raw = text_article(item, name=name)
-            results = [_cleaned(raw)]
+            results = [clean_record(raw)]
         elif isinstance(item, str | os.PathLike):
             results = _iter_path(Path(item), max_bytes)
         else:

@@ -3,15 +3,18 @@ reported as the reason a file is skipped, never as a crash or as garbage article
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import os
+import stat
 import zlib
 from pathlib import Path
 from typing import BinaryIO
 
 from newsdigest.errors import InputError
+from newsdigest.limits import DEFAULT_LIMITS, MB
 
-MB = 1024 * 1024
-DEFAULT_MAX_BYTES = 20 * MB  # far above any real article page; stops a runaway file early
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_file_bytes  # far above any real article page
 
 _SNIFF = 8192
 
@@ -31,46 +34,100 @@ def size_reason(size: int, max_bytes: int) -> str | None:
 
 
 GZIP_ERRORS = (OSError, EOFError, zlib.error)
+GZIP_MAGIC = b"\x1f\x8b"
 
 
-def is_gzip(path: Path) -> bool:
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((what for test, what in kinds if test(mode)), "a special file")
+
+
+def os_reason(exc: OSError) -> str:
+    """An OS error as the reason in a one-line message ("permission denied")."""
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def regular_file_error(path: Path) -> InputError | None:
+    """Why ``path`` cannot be read as a file, or None when it is a regular file.
+
+    A named pipe blocks a reader forever, a device never ends (/dev/zero) or has side effects
+    when opened, so only regular files (or links to them) are ever opened; nothing is opened here.
+    """
     try:
-        with path.open("rb") as fh:
-            return fh.read(2) == b"\x1f\x8b"
-    except OSError:
-        return False
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return InputError(str(path), os_reason(exc))
+    if stat.S_ISREG(mode):
+        return None
+    return InputError(str(path), f"not a regular file ({file_kind(mode)})")
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, or InputError; checked before opening and again on the
+    open file (without blocking), so a file swapped for a pipe in between is refused too."""
+    error = regular_file_error(path)
+    if error:
+        raise error
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise InputError(str(path), os_reason(exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(str(path), f"not a regular file ({file_kind(mode)})")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def open_binary(path: Path) -> BinaryIO:
-    """The file for reading, gunzipped on the fly when it is gzip-compressed (.jsonl.gz)."""
-    if is_gzip(path):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return path.open("rb")
+    """The regular file for reading, gunzipped on the fly when it is gzip-compressed
+    (.jsonl.gz); InputError when it cannot be opened."""
+    fh = open_regular(path)
+    try:
+        magic = fh.read(2)
+        fh.seek(0)
+    except OSError as exc:
+        fh.close()
+        raise InputError(str(path), os_reason(exc)) from None
+    if magic != GZIP_MAGIC:
+        return fh
+    gz = gzip.GzipFile(fileobj=fh, mode="rb")
+    gz.myfileobj = fh  # type: ignore[assignment]  # closing the reader closes the file
+    return gz  # type: ignore[return-value]
 
 
 def read_limited(path: Path, max_bytes: int) -> bytes:
     """The file's bytes; the size is checked from the file system first so an oversized file
     is never read into memory (for a gzip file, reading stops at the limit)."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(name, exc.strerror or "cannot read file") from None
-    compressed = is_gzip(path)
-    reason = None if compressed else size_reason(size, max_bytes)
-    if reason:
-        raise InputError(name, reason)
-    if size == 0:
-        raise InputError(name, "empty file")
-    try:
-        with open_binary(path) as fh:
+    with open_binary(path) as fh:
+        compressed = isinstance(fh, gzip.GzipFile)
+        if not compressed:
+            reason = size_reason(os.fstat(fh.fileno()).st_size, max_bytes)
+            if reason:
+                raise InputError(name, reason)
+        try:
             data = fh.read(max_bytes + 1)
-    except GZIP_ERRORS as exc:
-        if compressed:
+        except GZIP_ERRORS as exc:
+            if compressed and not isinstance(exc, PermissionError):
+                raise InputError(
+                    name, f"truncated or corrupt gzip data ({type(exc).__name__})"
+                ) from None
             raise InputError(
-                name, f"truncated or corrupt gzip data ({type(exc).__name__})"
+                name, os_reason(exc) if isinstance(exc, OSError) else "cannot read file"
             ) from None
-        raise InputError(name, getattr(exc, "strerror", None) or "cannot read file") from None
     if len(data) > max_bytes:
         what = "once decompressed" if compressed else "read"
         raise InputError(name, f"file too large (over the {format_limit(max_bytes)} limit {what})")
@@ -79,9 +136,31 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+# Byte-order marks, longest first: a UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``data`` declares, or None."""
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
+def wide_bom(data: bytes) -> bool:
+    """UTF-16 or UTF-32 text with its mark: text, though every other byte may be NUL."""
+    return bom_encoding(data) in ("utf-16", "utf-32")
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or a known binary signature in the first block: not a text document."""
     head = data[:_SNIFF]
+    if wide_bom(head):
+        return False
     if b"\x00" in head:
         return True
     signatures = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
@@ -93,6 +172,8 @@ def decode_text(data: bytes, name: str) -> str:
     is confident about; mostly-undecodable bytes are an error, not an article of mojibake."""
     if looks_binary(data):
         raise InputError(name, "binary file (not text)")
+    if wide_bom(data):
+        return _decode_wide(data, name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -124,6 +205,17 @@ def decode_text(data: bytes, name: str) -> str:
             f"invalid UTF-8 at byte {utf8_error.start} and no other encoding fits "
             f"({bad} undecodable bytes)",
         )
+    return text
+
+
+def _decode_wide(data: bytes, name: str) -> str:
+    encoding = bom_encoding(data) or "utf-16"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"invalid {encoding.upper()} at byte {exc.start}") from None
+    if "\x00" in text:
+        raise InputError(name, "binary file (not text)")
     return text
 
 

@@ -3,6 +3,13 @@
 Field names vary between crawlers and datasets, so the common spellings are accepted (news-please
 ``maintext``/``date_publish``, NewsAPI ``source.name``, WCEP clusters with an ``articles`` list);
 only a non-empty text is required. A bad line is reported with its number and the rest is read.
+
+A field that cannot be used is dropped and the record kept (only the text is required): a date
+that is unreadable or out of range (year 1 with an offset cannot be moved to UTC) becomes None.
+Lone surrogates (``"\\ud800"``, valid JSON but not encodable text) become U+FFFD in every field,
+as an undecodable byte in a text file does. A record's ``id`` is kept as the article's origin,
+as the web API keeps it. A record nested deeper than ``Limits.max_json_depth`` or with a text
+longer than ``Limits.max_article_chars`` is refused with one line.
 """
 
 from __future__ import annotations
@@ -12,15 +19,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import (
     GZIP_ERRORS,
+    bom_encoding,
+    decode_text,
     format_limit,
     looks_binary,
     open_binary,
     read_limited,
+    wide_bom,
 )
 from newsdigest.ingest.html import domain_of, parse_datetime
+from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
+from newsdigest.limits import DEFAULT_LIMITS, Limits, article_size_reason
 from newsdigest.model import Article, article_id
 
 TEXT_FIELDS = ("text", "maintext", "content", "body", "article", "document")
@@ -43,7 +56,14 @@ def _first(record: dict[str, Any], fields: tuple[str, ...]) -> Any:
     return None
 
 
-def record_articles(record: object, name: str) -> Iterator[Article | InputError]:
+def _string(value: object) -> str | None:
+    """A text field's value as encodable text, or None when it is not text."""
+    return replace_surrogates(value) if isinstance(value, str) else None
+
+
+def record_articles(
+    record: object, name: str, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Article | InputError]:
     """The article(s) of one decoded JSON record: an article object or a cluster of them."""
     if not isinstance(record, dict):
         yield InputError(name, f"record is a JSON {type(record).__name__}, not an object")
@@ -53,29 +73,34 @@ def record_articles(record: object, name: str) -> Iterator[Article | InputError]
         if not nested:
             yield InputError(name, "cluster has an empty 'articles' list")
         for i, sub in enumerate(nested):
-            yield from record_articles(sub, f"{name} article {i}")
+            yield from record_articles(sub, f"{name} article {i}", limits)
         return
     text = _first(record, TEXT_FIELDS)
     if not isinstance(text, str) or not text.strip():
         got = "empty" if isinstance(text, str) else "missing" if text is None else "not a string"
         yield InputError(name, f"'text' is {got} (it is the one required field)")
         return
-    url = _first(record, URL_FIELDS)
-    url = url if isinstance(url, str) else None
+    too_long = article_size_reason(text, limits)
+    if too_long:
+        yield InputError(name, too_long)
+        return
+    text = replace_surrogates(text)
+    url = _string(_first(record, URL_FIELDS))
     source = _first(record, SOURCE_FIELDS)
     if isinstance(source, dict):  # NewsAPI: {"id": ..., "name": ...}
         source = source.get("name") or source.get("id")
-    title = _first(record, TITLE_FIELDS)
+    record_id = record.get("id")
+    has_id = isinstance(record_id, str | int) and not isinstance(record_id, bool)
     # an unreadable date is dropped, not the article: only the text is required
     published = parse_datetime(_first(record, DATE_FIELDS))
     yield Article(
         id=article_id(text),
         text=text,
-        title=title if isinstance(title, str) else "",
+        title=_string(_first(record, TITLE_FIELDS)) or "",
         url=url,
-        source=str(source) if source else domain_of(url),
+        source=replace_surrogates(str(source)) if source else domain_of(url),
         published=published,
-        origin=name,
+        origin=replace_surrogates(str(record_id)) if has_id and str(record_id) else name,
     )
 
 
@@ -98,17 +123,54 @@ def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
                 yield lineno, line
 
 
+def _line_articles(line: str, where: str, limits: Limits) -> Iterator[Article | InputError]:
+    """The article(s) of one JSON Lines line, or the one-line reason there are none."""
+    try:
+        record = loads_bounded(line, limits.max_json_depth)
+    except JsonTooDeep as exc:
+        yield InputError(where, str(exc))
+        return
+    except json.JSONDecodeError as exc:
+        yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+        return
+    yield from record_articles(record, where, limits)
+
+
+def _wide_lines(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+    """A UTF-16/UTF-32 JSON Lines file (its byte-order mark says so), decoded whole: its
+    newlines are not single bytes, so it cannot be streamed line by line as bytes."""
+    name = str(path)
+    try:
+        text = decode_text(read_limited(path, max_bytes), name)
+    except InputError as err:
+        yield err
+        return
+    records = 0
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            records += 1
+            yield from _line_articles(line, f"{name}:{lineno}", DEFAULT_LIMITS)
+    if records == 0:
+        yield InputError(name, "no JSON records (only blank lines)")
+
+
 def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     """Articles of a JSON Lines file, one per line; bad lines are reported, good ones kept."""
     name = str(path)
     try:
         with open_binary(path) as fh:
             head = fh.read(8192)
+    except InputError as err:
+        yield err
+        return
     except GZIP_ERRORS as exc:
         yield InputError(name, getattr(exc, "strerror", None) or "corrupt gzip data")
         return
     if not head:
         yield InputError(name, "empty file")
+        return
+    if wide_bom(head):
+        yield from _wide_lines(path, max_bytes)
         return
     if looks_binary(head):
         yield InputError(name, "binary file (not JSON Lines)")
@@ -120,6 +182,9 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
             lineno, line = next(lines)
         except StopIteration:
             break
+        except InputError as err:  # the file went away or changed kind since it was opened
+            yield err
+            return
         except GZIP_ERRORS as exc:  # a .jsonl.gz cut short: the lines before it are kept
             yield InputError(
                 f"{name}:{records + 1}", f"truncated or corrupt gzip data ({type(exc).__name__})"
@@ -129,18 +194,15 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         if line is None:
             yield InputError(where, f"line too long (over the {format_limit(max_bytes)} limit)")
             continue
-        if not line.strip():
+        if not line.removeprefix(b"\xef\xbb\xbf").strip():  # blank, or only the BOM
             continue
         records += 1
         try:
-            record = json.loads(line.decode("utf-8-sig"))
+            decoded = line.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             yield InputError(where, f"invalid UTF-8 at byte {exc.start}")
             continue
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        yield from record_articles(record, where)
+        yield from _line_articles(decoded, where, DEFAULT_LIMITS)
     if records == 0:
         yield InputError(name, "no JSON records (only blank lines)")
 
@@ -157,10 +219,16 @@ def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if looks_binary(data):
         yield InputError(name, "binary file (not JSON)")
         return
+    encoding = bom_encoding(data) or "utf-8-sig"
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        doc = loads_bounded(data.decode(encoding), DEFAULT_LIMITS.max_json_depth)
     except UnicodeDecodeError as exc:
-        yield InputError(name, f"invalid UTF-8 at byte {exc.start}")
+        yield InputError(
+            name, f"invalid {encoding.upper().removesuffix('-SIG')} at byte {exc.start}"
+        )
+        return
+    except JsonTooDeep as exc:
+        yield InputError(name, str(exc))
         return
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":

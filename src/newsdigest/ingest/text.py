@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import decode_text, read_limited
 from newsdigest.model import Article, article_id
@@ -40,7 +41,7 @@ def text_article(text: str, *, name: str, source: str | None = None) -> Article 
     """An uncleaned Article from one article's text, or the reason there is none."""
     if not text.strip():
         return InputError(name, "empty text" if not text else "empty file (only whitespace)")
-    title, body = split_title(text)
+    title, body = split_title(replace_surrogates(text))
     return Article(id=article_id(body), text=body, title=title, source=source, origin=name)
 
 

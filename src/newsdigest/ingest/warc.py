@@ -19,7 +19,7 @@ from typing import IO, Any
 from warcio.archiveiterator import ArchiveIterator
 
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import format_limit
+from newsdigest.ingest.decode import format_limit, open_regular
 from newsdigest.ingest.html import extract_html, parse_datetime
 from newsdigest.model import Article
 
@@ -40,13 +40,23 @@ class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
     INC_RECORD = ""
 
 
+class _HeaderCut(Exception):
+    """A record start that warcio stopped at without reading it (its header is cut short)."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(f"record header at byte {offset} is cut short")
+        self.offset = offset
+
+
 def _failure_detail(exc: Exception) -> str:
     """What went wrong, in words; warcio's own messages quote the damaged bytes."""
     if isinstance(exc, zlib.error | EOFError):
         return "its gzip data ends early or is damaged"
-    if type(exc).__name__ in ("ArchiveLoadFailed", "StatusAndHeadersParserException"):
-        return "its bytes do not parse as a WARC record"
-    return _printable(str(exc)) or type(exc).__name__
+    if isinstance(exc, OSError):
+        return _printable(exc.strerror or "") or "the file cannot be read"
+    # warcio's own parse errors, and the AttributeError/TypeError/ValueError its parser raises
+    # on a header cut short: the reader needs the reason, not the parser's internals
+    return "its header is cut short or does not parse as a WARC record"
 
 
 def _printable(message: str) -> str:
@@ -120,9 +130,9 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     """Articles of the HTML response records of a WARC file; other record types are skipped."""
     name = str(path)
     try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield InputError(name, exc.strerror or "cannot read file")
+        fh = open_regular(path)
+    except InputError as err:
+        yield err
         return
     with fh:
         head = fh.read(4)
@@ -140,9 +150,11 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
             iterator = QuietArchiveIterator(fh)
             resume: int | None = None
             last_start = pos
+            seen = 0
             try:
                 for record in iterator:
                     start = last_start = iterator.offset
+                    seen += 1
                     if record.rec_type not in ("response", "resource"):
                         continue
                     outcome = _read_record(record, name, start, gz, max_bytes)
@@ -153,8 +165,17 @@ def read_warc(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
                     if isinstance(outcome, InputError) and outcome.reason.startswith("truncated"):
                         resume = _next_record_start(fh, start + 1, gz)
                         break
+                else:
+                    # warcio ends quietly at a record whose header is cut short: a record start
+                    # it did not reach is that record
+                    bad = pos if seen == 0 else _next_record_start(fh, last_start + 1, gz)
+                    if bad is not None:
+                        raise _HeaderCut(bad)
             except Exception as exc:  # noqa: BLE001 - any decoder/parser failure is per-record
-                bad = max(iterator.offset, last_start)  # warcio's offset is unreliable here
+                # warcio's offset is unreliable here
+                bad = (
+                    exc.offset if isinstance(exc, _HeaderCut) else max(iterator.offset, last_start)
+                )
                 rid, uri = _peek_header(fh, bad, gz)
                 detail = _failure_detail(exc)
                 yield InputError(
@@ -176,10 +197,6 @@ def _read_record(
     rid = rec.get_header("WARC-Record-ID")
     uri = rec.get_header("WARC-Target-URI")
     name = _record_name(path, rid, uri, offset)
-    if record.http_headers is not None and record.rec_type == "response":
-        status = record.http_headers.get_statuscode() or ""
-        if not status.startswith("2"):
-            return None
     ctype = _content_type(record)
     content = record.content_stream().read(max_bytes + 1)
     if len(content) > max_bytes:
@@ -187,8 +204,12 @@ def _read_record(
     while record.raw_stream.read(_SCAN):  # consume the rest to see whether the record is whole
         pass
     missing = getattr(record.raw_stream, "limit", 0) or 0
-    if missing > 0:
+    if missing > 0:  # checked first: a cut inside the HTTP headers leaves no status to read
         return InputError(name, f"truncated record ({missing} bytes missing)")
+    if record.http_headers is not None and record.rec_type == "response":
+        status = record.http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None
     if not gz and _EMBEDDED_RECORD.search(content):
         return InputError(name, "truncated record (its length runs into the next record)")
     if not content.strip():

@@ -10,7 +10,6 @@ import hashlib
 import json as jsonlib
 import sqlite3
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from importlib.resources import files
@@ -22,13 +21,12 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from jinja2 import Environment, FileSystemLoader
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdigest.errors import StoreError
-from newsdigest.model import Story
+from newsdigest.model import Story, StoryRow
 from newsdigest.serialize import story_to_dict
 from newsdigest.serve.guard import host_rules, write_refusal
 from newsdigest.serve.ingest import PostReport, ingest_records
@@ -44,11 +42,11 @@ from newsdigest.serve.intake import (
 )
 from newsdigest.serve.middleware import HeadAsGet, HostGuard
 from newsdigest.serve.public_error import public_reason
-from newsdigest.serve.views import StoryRow, newest_first, story_page, story_row
+from newsdigest.serve.templating import environment
+from newsdigest.serve.views import row_json, story_page
 from newsdigest.store.base import Store
 
 PAGE_SIZE = 50
-LIST_TTL = 5.0
 RENDERED_PAGES = 1024  # ~20 KB each
 MAX_PAGE_SIZE = 500
 # SQLite and PostgreSQL take 64-bit offsets; 2**63 overflowed into a 500. No list is this long.
@@ -86,30 +84,15 @@ NOT_FOUND_HTML: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _environment() -> Environment:
-    templates = files("newsdigest.serve") / "templates"
-    return Environment(
-        loader=FileSystemLoader(str(templates)),
-        autoescape=True,  # every {{ value }} is HTML-escaped, in every template
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def create_app(
     store: Store,
     *,
     max_body_bytes: int = MAX_BODY_BYTES,
     max_articles: int = MAX_ARTICLES,
     ingest: Callable[[Store, Sequence[Any]], PostReport] = ingest_records,
-    list_ttl: float = LIST_TTL,
     allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """A FastAPI app serving ``store``; the caller owns the store and closes it.
-
-    ``list_ttl``: for a store that cannot list its stories without loading them (no
-    ``story_rows``), each list page is kept this many seconds; this server's own POSTs refresh
-    it at once, other writers' articles show within ``list_ttl``.
 
     ``allowed_hosts``: the Host names (``name`` or ``name:port``; ``*`` for any) requests may
     be addressed to; by default the address the server is bound to and localhost, 127.0.0.1,
@@ -129,13 +112,13 @@ def create_app(
     )
     app.add_middleware(HeadAsGet)
     app.add_middleware(HostGuard, rules=rules)  # added last: runs first
-    env = _environment()
+    env = environment()
     # Ingest (cleaning, clustering, summarizing) must not interleave with itself: the clustering
     # state is read, extended and written back. Reads never take this lock: they would wait a
     # whole clustering run (issue 12: GET p50 8.6 s during POST bursts). The store keeps its own
     # reads and writes safe across threads.
     ingest_lock = threading.Lock()
-    # guards the two in-memory caches below; held for a dict operation, never around I/O
+    # guards the page cache below; held for a dict operation, never around I/O
     cache_lock = threading.Lock()
     app.mount(
         "/static", StaticFiles(directory=str(files("newsdigest.serve") / "static")), name="static"
@@ -152,33 +135,18 @@ def create_app(
     def wants_json(request: Request) -> bool:
         return request.query_params.get("format") == "json"
 
-    list_pages: dict[tuple[int, int], tuple[float, list[StoryRow]]] = {}
     rendered: OrderedDict[str, tuple[bytes, str]] = OrderedDict()  # story id -> (key, page)
 
     def fetch_rows(offset: int, limit: int) -> tuple[list[StoryRow], bool]:
-        """One page of the list, newest first, and whether there is a next page."""
-        rows_of = getattr(store, "story_rows", None)
-        if rows_of is not None:  # the store keeps the list's figures: no story is loaded
-            found = [StoryRow(**r) for r in rows_of(limit=limit + 1, offset=offset)]
-        else:
-            now = time.monotonic()
-            with cache_lock:
-                cached = list_pages.get((offset, limit))
-            if cached and now - cached[0] < list_ttl:
-                found = cached[1]
-            else:
-                stories = newest_first(store.list_stories(limit=offset + limit + 1))
-                found = [story_row(s) for s in stories[offset:]]
-                with cache_lock:
-                    if len(list_pages) > 256:
-                        list_pages.clear()
-                    list_pages[(offset, limit)] = (now, found)
+        """One page of the list, newest first, and whether there is a next page (the store
+        keeps each story's list figures, so no story is loaded)."""
+        found = store.story_rows(limit=limit + 1, offset=offset)
         return found[:limit], len(found) > limit
 
     def list_json(offset: int, limit: int) -> dict[str, Any]:
         rows, more = fetch_rows(offset, limit)
         return {
-            "stories": [r.to_json() for r in rows],
+            "stories": [row_json(r) for r in rows],
             "offset": offset,
             "limit": limit,
             "next": (
@@ -362,11 +330,7 @@ def create_app(
 
         def run() -> PostReport:
             with ingest_lock:
-                try:
-                    return ingest(store, records)
-                finally:
-                    with cache_lock:
-                        list_pages.clear()
+                return ingest(store, records)
 
         try:
             report = await run_in_threadpool(run)

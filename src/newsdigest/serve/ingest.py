@@ -10,10 +10,10 @@ stored articles stay (unclustered or in a story marked stale) and the next inges
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsdigest.config import StoryConfig
 from newsdigest.errors import InputError
 from newsdigest.model import Article
 from newsdigest.serve.intake import ArticleIn, InvalidBody
@@ -58,52 +58,44 @@ def to_article(record: ArticleIn, index: int) -> Article:
 
 
 def clean_batch(records: Sequence[ArticleIn]) -> list[Article]:
-    """Cleaned articles, or InvalidBody naming every record that cannot be used."""
-    from newsdigest.clean import clean_article
+    """Cleaned articles, or InvalidBody naming every record that cannot be used (the same rule
+    as file ingest: boilerplate removed, pages that are not articles refused)."""
+    from newsdigest.ingest import clean_record
 
     articles: list[Article] = []
     errors: list[dict[str, Any]] = []
     for i, record in enumerate(records):
         try:
-            article = clean_article(to_article(record, i))
+            item = clean_record(to_article(record, i), f"POST /api/articles[{i}]")
         except InvalidBody as exc:
             errors.extend(exc.errors)
             continue
-        if not article.text.strip():
-            errors.append(
-                {
-                    "loc": ["body", i, "text"],
-                    "msg": "nothing is left of the text after removing page boilerplate",
-                    "type": "value_error",
-                }
-            )
+        if isinstance(item, InputError):
+            errors.append({"loc": ["body", i, "text"], "msg": item.reason, "type": "value_error"})
             continue
-        articles.append(article)
+        articles.append(item)
     if errors:
         raise InvalidBody(errors)
     return articles
 
 
-def ingest_records(store: Store, records: Sequence[ArticleIn]) -> PostReport:
+def ingest_records(
+    store: Store, records: Sequence[ArticleIn], config: StoryConfig | None = None
+) -> PostReport:
     """Clean, store (one transaction) and cluster one validated batch; see the module doc."""
-    from newsdigest.stories import build_stories, cluster_pending
+    from newsdigest.stories import refresh_stories
 
     articles = clean_batch(records)
     result = store.add_articles(articles)
-    # several writer processes (PostgreSQL) must not cluster from the same state at once
-    hold = getattr(store, "clustering_lock", nullcontext)
-    with hold():
-        cluster_pending(store)
-        updated = store.stale_clusters()  # type: ignore[attr-defined]
-        build_stories(store, limit=0)  # rebuilds exactly the stale stories
-        cluster_of = store.cluster_of()  # type: ignore[attr-defined]
+    # refresh_stories holds the store's clustering lock: other writers wait, readers do not
+    updated = refresh_stories(store, config)
     ids = [result.near_duplicates.get(a.id, a.id) for a in articles]
-    stories = sorted({cluster_of[i] for i in ids if i in cluster_of})
+    cluster_of = store.cluster_of(ids)
     return PostReport(
         received=len(records),
         stored=tuple(result.stored),
         duplicates=tuple(result.duplicates),
         near_duplicates=dict(result.near_duplicates),
-        stories=tuple(stories),
+        stories=tuple(sorted({cluster_of[i] for i in ids if i in cluster_of})),
         updated=tuple(updated),
     )

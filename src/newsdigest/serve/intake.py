@@ -22,8 +22,11 @@ from pydantic import (
     field_validator,
 )
 
-MAX_BODY_BYTES = 5 * 1024 * 1024
-MAX_ARTICLES = 1000
+from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
+from newsdigest.limits import DEFAULT_LIMITS
+
+MAX_BODY_BYTES = DEFAULT_LIMITS.max_request_bytes
+MAX_ARTICLES = DEFAULT_LIMITS.max_request_articles
 
 
 class ArticleIn(BaseModel):
@@ -127,7 +130,10 @@ async def read_bounded(
 def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
     """Validate the whole batch; every bad field of every article is reported, none is kept."""
     try:
-        data = json.loads(body.decode("utf-8"))  # RFC 8259: JSON between systems is UTF-8
+        # RFC 8259: JSON between systems is UTF-8
+        data = loads_bounded(body.decode("utf-8"), DEFAULT_LIMITS.max_json_depth)
+    except JsonTooDeep as exc:
+        raise InvalidBody([{"loc": ["body"], "msg": str(exc), "type": "json_invalid"}]) from exc
     except UnicodeDecodeError as exc:
         raise InvalidBody(
             [{"loc": ["body"], "msg": f"body is not UTF-8: {exc.reason}", "type": "json_invalid"}]

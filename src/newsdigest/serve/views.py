@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-from newsdigest.model import Article, Citation, Sentence, Story
+from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
 from newsdigest.serve.chart import TimeChart, articles_over_time
 from newsdigest.split import split_sentences
 from newsdigest.timeutil import utc
@@ -34,17 +34,8 @@ def safe_href(url: str | None) -> str | None:
 
 
 def outlet(article: Article) -> str:
-    """Who published it: the source field, else the URL's host, else a plain placeholder."""
-    if article.source and article.source.strip():
-        return article.source.strip()
-    if article.url:
-        try:
-            host = urlsplit(article.url.strip()).hostname
-        except ValueError:
-            host = None
-        if host:
-            return host.removeprefix("www.")
-    return "unknown outlet"
+    """Who published it, as a reader sees it (``Article.outlet``, or a plain placeholder)."""
+    return article.outlet or "unknown outlet"
 
 
 def show_time(t: datetime | None) -> str:
@@ -55,8 +46,41 @@ def iso_time(t: datetime | None) -> str | None:
     return utc(t).isoformat() if t else None
 
 
-def _sort_key(a: Article) -> tuple[int, datetime, str]:
-    return (a.published is None, utc(a.published) if a.published else datetime.min, a.id)
+_NO_TIME = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def source_numbers(story: Story) -> dict[str, int]:
+    """How every output names a story's articles (``[n]``): its own articles first, then those
+    left out, each by publication time (undated last, then in the story's order). Text,
+    Markdown, the HTML file and the web page all number sources with this one rule."""
+    position = {a.id: i for i, a in enumerate(story.articles)}
+    left_out = {o.article_id for o in story.outliers}
+
+    def key(a: Article) -> tuple[bool, bool, datetime, int]:
+        return (a.id in left_out, a.published is None, utc_or(a.published), position[a.id])
+
+    return {a.id: n for n, a in enumerate(sorted(story.articles, key=key), start=1)}
+
+
+def utc_or(t: datetime | None) -> datetime:
+    return utc(t) if t is not None else _NO_TIME
+
+
+def cited_sentence(citation: Citation, sentences: Sequence[Sentence]) -> Sentence | None:
+    """The sentence a citation points at: by its character span when it has one (so a citation
+    stays put whatever splitter reads the text later), else by its index (older stories)."""
+    if citation.start is not None:
+        for s in sentences:
+            if s.start == citation.start and s.end == citation.end:
+                return s
+        for s in sentences:
+            if s.start <= citation.start < s.end:
+                return s
+        return None
+    for s in sentences:
+        if s.index == citation.sentence:
+            return s
+    return None
 
 
 def time_span(articles: Sequence[Article]) -> tuple[datetime | None, datetime | None]:
@@ -81,34 +105,23 @@ def show_span(first: datetime | None, last: datetime | None) -> str:
     return f"{first:%Y-%m-%d %H:%M} – {end} UTC ({length})"
 
 
-@dataclass(frozen=True)
-class StoryRow:
-    """One line of the story list."""
+def row_span(row: StoryRow) -> str:
+    return show_span(row.first, row.last)
 
-    id: str
-    title: str
-    articles: int  # in the story proper; outliers are counted apart
-    outlets: int
-    first: datetime | None
-    last: datetime | None
-    outliers: int = 0
 
-    @property
-    def span(self) -> str:
-        return show_span(self.first, self.last)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "articles": self.articles,
-            "outlets": self.outlets,
-            "outliers": self.outliers,
-            "first_published": iso_time(self.first),
-            "last_published": iso_time(self.last),
-            "url": f"/stories/{self.id}",
-            "json": f"/api/stories/{self.id}",
-        }
+def row_json(row: StoryRow) -> dict[str, object]:
+    """A story list line as the API and the ``.json`` twins serve it."""
+    return {
+        "id": row.id,
+        "title": row.title or "(untitled story)",
+        "articles": row.articles,
+        "outlets": row.outlets,
+        "outliers": row.outliers,
+        "first_published": iso_time(row.first),
+        "last_published": iso_time(row.last),
+        "url": f"/stories/{row.id}",
+        "json": f"/api/stories/{row.id}",
+    }
 
 
 def members(story: Story) -> list[Article]:
@@ -124,7 +137,7 @@ def story_row(story: Story) -> StoryRow:
         id=story.id,
         title=story.title or "(untitled story)",
         articles=len(own),
-        outlets=len({a.source or a.id for a in own}),  # as serialize.story_to_dict counts them
+        outlets=count_outlets(own),
         first=first,
         last=last,
         outliers=len(story.articles) - len(own),
@@ -260,8 +273,8 @@ def _segments(
 
 
 def story_page(story: Story) -> StoryPage:
-    ordered = sorted(story.articles, key=_sort_key)
-    numbers = {a.id: i for i, a in enumerate(ordered, start=1)}
+    numbers = source_numbers(story)
+    ordered = sorted(story.articles, key=lambda a: numbers[a.id])
     sentences = {
         a.id: story.sentences.get(a.id) or tuple(split_sentences(a.text, a.id)) for a in ordered
     }
@@ -273,8 +286,9 @@ def story_page(story: Story) -> StoryPage:
     if facts:
         all_citations += [c for t in facts.timeline for c in t.citations]
     for c in all_citations:
-        if c.article in cited:
-            cited[c.article].add(c.sentence)
+        hit = cited_sentence(c, sentences[c.article]) if c.article in cited else None
+        if hit is not None:
+            cited[c.article].add(hit.index)
 
     sources = tuple(
         Source(
@@ -293,13 +307,16 @@ def story_page(story: Story) -> StoryPage:
     def markers(citations: Sequence[Citation]) -> tuple[Marker, ...]:
         per_article: dict[str, list[int]] = {}
         for c in citations:
-            if c.article in numbers:
-                per_article.setdefault(c.article, [])
-                if c.sentence not in per_article[c.article]:
-                    per_article[c.article].append(c.sentence)
+            if c.article not in numbers:
+                continue
+            hit = cited_sentence(c, sentences[c.article])
+            indexes = per_article.setdefault(c.article, [])
+            if hit is not None and hit.index not in indexes:
+                indexes.append(hit.index)
         found = [
             Marker(numbers[aid], tuple(anchor(numbers[aid], i) for i in idx), by_id[aid].outlet)
             for aid, idx in per_article.items()
+            if idx
         ]
         return tuple(sorted(found, key=lambda m: m.number))
 

@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 
+from newsdigest.config import StoryConfig
 from newsdigest.model import Article
-from newsdigest.spark.executor import ExecutorModels, StorySettings, row_article
+from newsdigest.spark.executor import ExecutorModels, row_article
 
 
 def shingle_hashes(text: str) -> list[int]:
@@ -108,22 +109,19 @@ def cluster(batches: Iterable[tuple[Sequence[Article], np.ndarray, int]]) -> dic
 def story_row(
     story_key: str,
     members: Sequence[dict[str, Any]],
-    settings: StorySettings,
+    settings: StoryConfig,
     models: ExecutorModels,
 ) -> dict[str, Any]:
     """One story's JSON dict, built by ``pipeline.build_story`` with the worker's models, from
     its articles in reading order (the store's order) with every URL each was seen under."""
     from newsdigest.pipeline import build_story
     from newsdigest.serialize import story_to_dict
-    from newsdigest.summarize.base import Budget
 
     ordered = sorted(members, key=lambda r: (r["file"], r["record"]))
     articles = [row_article(r) for r in ordered]
     story = build_story(
         articles,
-        budget=Budget(words=settings.words, sentences=settings.sentences),
-        summarizer=models.summarizer,
-        with_facts=settings.facts,
+        replace(settings, summarizer=models.summarizer),
         story_key=story_key,
     )
     urls = {r["id"]: tuple(dict.fromkeys(u for *_, u in sorted(r["seen"]) if u)) for r in ordered}

@@ -16,19 +16,9 @@ from typing import Any
 
 from pyspark.accumulators import AccumulatorParam
 
+from newsdigest.config import StoryConfig
 from newsdigest.model import Article
 from newsdigest.serialize import article_from_dict, article_to_dict
-
-
-@dataclass(frozen=True)
-class StorySettings:
-    """Everything that decides a story's content; the driver ships it to every task."""
-
-    words: int | None = 120
-    sentences: int | None = None
-    summarizer: str = "default"
-    embedder: str | None = None
-    facts: bool = True
 
 
 @dataclass(frozen=True)
@@ -54,11 +44,11 @@ def executor_models(summarizer: str, embedder: str | None, facts: bool) -> Execu
     return ExecutorModels(summarizer=method)
 
 
-def load_models(settings: StorySettings, loads: Any = None) -> ExecutorModels:
+def load_models(settings: StoryConfig, loads: Any = None) -> ExecutorModels:
     """The worker's models; ``loads`` (a ``pid_accumulator``) records the process id of every
     real load, so a run can show each worker loaded once, whatever the number of rows."""
     before = executor_models.cache_info().misses
-    models = executor_models(settings.summarizer, settings.embedder, settings.facts)
+    models = executor_models(str(settings.summarizer), settings.embedder, settings.facts)
     if loads is not None and executor_models.cache_info().misses > before:
         loads.add([os.getpid()])
     return models

@@ -15,7 +15,6 @@ module); all of them take the same flags.
 
 from __future__ import annotations
 
-import argparse
 import glob
 import json
 import sys
@@ -26,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsdigest.spark.executor import StorySettings
+from newsdigest.config import StoryConfig
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -39,7 +38,7 @@ class JobConfig:
 
     inputs: tuple[str, ...]
     output: Path
-    story: StorySettings = field(default_factory=StorySettings)
+    story: StoryConfig = field(default_factory=StoryConfig)
     partitions: int | None = None  # story-building partitions; default: Spark's parallelism
 
 
@@ -210,56 +209,6 @@ def run_job(spark: SparkSession, config: JobConfig) -> JobResult:
     return result
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="newsdigest.spark",
-        description="Stories with cited digests from WARC archives, on Apache Spark.",
-    )
-    parser.add_argument(
-        "--input",
-        "-i",
-        action="append",
-        required=True,
-        help="WARC file, folder or glob (quote it); repeatable",
-    )
-    parser.add_argument("--output", "-o", type=Path, required=True, help="output folder")
-    parser.add_argument(
-        "--master", default=None, help="Spark master (default: local[2], or spark-submit's)"
-    )
-    parser.add_argument("--words", type=int, default=None, help="summary length in words")
-    parser.add_argument("--sentences", type=int, default=None, help="summary length in sentences")
-    parser.add_argument("--summarizer", default="default")
-    parser.add_argument("--embedder", default=None)
-    parser.add_argument("--no-facts", action="store_true", help="skip entities/quotes/dates")
-    parser.add_argument("--partitions", type=int, default=None, help="story-building partitions")
-    parser.add_argument(
-        "--conf",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="extra Spark setting; repeatable",
-    )
-    return parser
-
-
-def config_from_args(args: argparse.Namespace) -> JobConfig:
-    from newsdigest.pipeline import DEFAULT_WORDS
-
-    words = args.words if args.words is not None or args.sentences is not None else DEFAULT_WORDS
-    return JobConfig(
-        inputs=tuple(args.input),
-        output=args.output,
-        story=StorySettings(
-            words=words,
-            sentences=args.sentences,
-            summarizer=args.summarizer,
-            embedder=args.embedder,
-            facts=not args.no_facts,
-        ),
-        partitions=args.partitions,
-    )
-
-
 def _already_submitted() -> bool:
     """True under ``spark-submit`` (its master then wins over our local default)."""
     import os
@@ -269,20 +218,17 @@ def _already_submitted() -> bool:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point for ``python -m newsdigest.spark`` and ``spark-submit``; returns the exit code
-    (0 all records used, 1 some records rejected, 2 nothing usable)."""
+def submit(config: JobConfig, master: str | None = None, conf: dict[str, str] | None = None) -> int:
+    """Run the job and report; returns the exit code (0 all records used, 1 some records
+    rejected, 2 nothing usable). ``newsdigest spark`` parses the flags and calls this."""
     from newsdigest.errors import NewsdigestError
     from newsdigest.spark.session import start_session
 
-    args = build_parser().parse_args(argv)
-    conf = dict(item.split("=", 1) for item in args.conf)
-    master = args.master or (None if _already_submitted() else "local[2]")
+    master = master or (None if _already_submitted() else "local[2]")
     try:
-        config = config_from_args(args)
         expand_inputs(config.inputs)  # fail fast, before starting a JVM
         with tempfile.TemporaryDirectory(prefix="newsdigest-spark-") as scratch:
-            spark = start_session(master, conf=conf, scratch=Path(scratch))
+            spark = start_session(master, conf=conf or {}, scratch=Path(scratch))
             try:
                 result = run_job(spark, config)
             finally:
@@ -296,6 +242,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if result.articles == 0:
         return 2
     return 1 if result.rejected else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for ``python -m newsdigest.spark`` and ``spark-submit``: the flags of
+    ``newsdigest spark`` (declared once, in ``cli/spark.py``); returns the exit code."""
+    import typer
+    from typer.main import get_command
+
+    from newsdigest.cli.spark import register
+
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    register(app)
+    command = get_command(app)
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:  # standalone: a usage error is one line and exit 2, as for every command
+        command.main(args=args, prog_name="newsdigest.spark", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    return 0
 
 
 def _summary_line(result: JobResult, output: Path) -> str:

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from newsdigest.config import StoryConfig
 from newsdigest.spark import bindings
-from newsdigest.spark.executor import StorySettings, load_models, row_article
+from newsdigest.spark.executor import load_models, row_article
 from newsdigest.spark.neardup import CANDIDATE_MARGIN, fold_duplicates, similar_pairs
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ def cluster_segment(
     return stories
 
 
-def _story_partition(settings: StorySettings, loads: Any) -> Any:
+def _story_partition(settings: StoryConfig, loads: Any) -> Any:
     def run(groups: Iterator[tuple[str, list[dict[str, Any]]]]) -> Iterator[dict[str, Any]]:
         for story_key, members in groups:
             models = load_models(settings, loads)
@@ -191,7 +192,7 @@ def _story_partition(settings: StorySettings, loads: Any) -> Any:
 def build_stories(
     spark: SparkSession,
     kept: RDD,
-    settings: StorySettings,
+    settings: StoryConfig,
     *,
     loads: Any = None,
     partitions: int | None = None,

@@ -3,7 +3,8 @@
 - ``articles/`` (Parquet): one row per unique article, its story, every URL it was seen under.
 - ``stories/`` (Parquet): one row per story; ``json`` holds the exact ``stories --format json``
   object, so nothing of the public schema is lost in the table form.
-- ``citations/`` (Parquet): one row per (summary sentence, cited source sentence).
+- ``citations/`` (Parquet): one row per (summary sentence, cited source sentence), with the
+  cited sentence's character span in the article text.
 - ``stories.jsonl``: one story object per line, in ``stories`` order (newest first).
 - ``articles.jsonl``: the unique articles in the JSON Lines format ``ingest``/``digest`` read.
 """
@@ -75,6 +76,8 @@ def _schemas() -> dict[str, Any]:
                 StructField("summary_index", i, False),
                 StructField("article_id", s, False),
                 StructField("sentence", i, False),
+                StructField("start", i, True),
+                StructField("end", i, True),
                 StructField("origin", BooleanType(), False),
                 StructField("support", i, False),
             ]
@@ -108,6 +111,8 @@ def citation_rows(story: dict[str, Any]) -> Iterator[tuple]:
                 index,
                 c["article"],
                 int(c["sentence"]),
+                c.get("start"),
+                c.get("end"),
                 is_origin,
                 int(sentence["support"]),
             )

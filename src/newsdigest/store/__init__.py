@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newsdigest.store.base import AddResult, Store
+from newsdigest.store.base import AddResult, ClusterRow, Store
 
 DEFAULT_DB = "news.db"
 
 
-def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Any:
+def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Store:
     """A store for ``url_or_path``; the caller closes it (or uses it as a context manager)."""
     target = str(url_or_path)
     if target.startswith(("postgresql://", "postgres://")):
@@ -33,4 +33,4 @@ def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Any:
     return SqliteStore(target, **options)
 
 
-__all__ = ["DEFAULT_DB", "AddResult", "Store", "open_store"]
+__all__ = ["DEFAULT_DB", "AddResult", "ClusterRow", "Store", "open_store"]

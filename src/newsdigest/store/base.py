@@ -1,13 +1,15 @@
-"""The one interface every article/story store implements (SQLite default, PostgreSQL option)."""
+"""The one interface every article/story store implements (``store/sql.py`` over SQLite or
+PostgreSQL): every method the pipeline, the CLI, the web server and the follower call."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
-from newsdigest.model import Article, Story
+from newsdigest.model import Article, Story, StoryRow
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,14 @@ class AddResult:
     stored: tuple[str, ...] = ()  # ids newly stored
     duplicates: tuple[str, ...] = ()  # ids (or urls) already present: nothing new written
     near_duplicates: dict[str, str] = field(default_factory=dict)  # new id -> canonical id
+
+
+@dataclass(frozen=True)
+class AnalysisRecord:
+    """One article's stored analysis (``newsdigest.analysis``): JSON data and parse bytes."""
+
+    data: dict[str, Any]
+    doc: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -32,12 +42,19 @@ class ClusterRow:
 
 
 class Store(Protocol):
-    """Articles, their URLs, and the stories built from them.
+    """Articles, their URLs, the clustering state and the stories built from them.
 
     Writes are idempotent (keyed by content hash and by URL) and each call is one transaction:
-    a crash loses at most the call in flight, never leaves half an article.
+    a crash loses at most the call in flight, never leaves half an article. Reads may run from
+    many threads at once and do not wait for writes.
     """
 
+    @property
+    def where(self) -> str:
+        """The database as messages name it (a path, or a URL without its password)."""
+        ...
+
+    # articles
     def add_articles(self, articles: Iterable[Article]) -> AddResult: ...
 
     def get_articles(
@@ -46,12 +63,54 @@ class Store(Protocol):
 
     def urls(self, article_id: str) -> tuple[str, ...]: ...
 
+    def urls_of(self, article_ids: Sequence[str]) -> dict[str, tuple[str, ...]]: ...
+
+    def count_articles(self) -> int: ...
+
+    # per-article analysis, computed once when an article is stored
+    def save_analyses(self, analyses: Mapping[str, AnalysisRecord], version: int) -> None: ...
+
+    def get_analyses(
+        self, article_ids: Sequence[str], version: int
+    ) -> dict[str, AnalysisRecord]: ...
+
+    # clustering state
+    def clustering_lock(self) -> AbstractContextManager[None]: ...
+
+    def unclustered(self, limit: int | None = None) -> list[Article]: ...
+
+    def load_clusters(self, active_since: datetime | None = None) -> list[ClusterRow]: ...
+
+    def load_cluster_meta(self, key: str) -> bytes | None: ...
+
+    def save_clustering(
+        self,
+        clusters: Sequence[ClusterRow],
+        assignments: Mapping[str, str],
+        meta: Mapping[str, bytes] | None = None,
+    ) -> None: ...
+
+    def max_cluster_seq(self) -> int: ...
+
+    def stale_clusters(self) -> list[str]: ...
+
+    def cluster_articles(self, cluster_id: str) -> list[Article]: ...
+
+    def cluster_of(self, article_ids: Sequence[str]) -> dict[str, str]: ...
+
+    # stories
     def save_stories(self, stories: Sequence[Story]) -> None: ...
 
     def list_stories(
         self, since: datetime | None = None, limit: int | None = None
     ) -> list[Story]: ...
 
+    def story_rows(self, limit: int, offset: int = 0) -> list[StoryRow]: ...
+
     def get_story(self, story_id: str) -> Story | None: ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...

@@ -6,13 +6,71 @@ BENCHMARKS.md, "Summary quality").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from newsdigest.errors import ModelUnavailableError
 from newsdigest.summarize.base import Budget, Summarizer
 
 DEFAULT_SUMMARIZER = "coverage"
-SUMMARIZERS = ("coverage", "lead", "random", "lexrank", "textrank", "lsa", "oracle")
+
+
+def _coverage(embedder: str | None, **options: Any) -> Summarizer:
+    from newsdigest.summarize.coverage import CoverageSummarizer
+
+    if embedder is None or embedder == "default":
+        # its own TF-IDF over stemmed terms: what the weights were fitted with, and fast
+        return CoverageSummarizer(None, **options)
+    from newsdigest.embed import get_embedder
+
+    return CoverageSummarizer(get_embedder(embedder), **options)
+
+
+def _lead(embedder: str | None, **options: Any) -> Summarizer:
+    from newsdigest.summarize.lead import LeadSummarizer
+
+    return LeadSummarizer(**options)
+
+
+def _random(embedder: str | None, **options: Any) -> Summarizer:
+    from newsdigest.summarize.random_baseline import RandomSummarizer
+
+    return RandomSummarizer(**options)
+
+
+def _sumy(method: str) -> Callable[..., Summarizer]:
+    def build(embedder: str | None, **options: Any) -> Summarizer:
+        from newsdigest.summarize.sumy_peers import SumySummarizer
+
+        return SumySummarizer(method, **options)
+
+    return build
+
+
+def _oracle(embedder: str | None, **options: Any) -> Summarizer:
+    from newsdigest.summarize.oracle import OracleSummarizer
+
+    return OracleSummarizer(**options)
+
+
+def _abstractive(embedder: str | None, **options: Any) -> Summarizer:
+    from newsdigest.summarize.abstractive import AbstractiveSummarizer
+
+    return AbstractiveSummarizer(**options)
+
+
+# name -> builder; the names users can give, in the order help texts list them
+_BUILDERS: dict[str, Callable[..., Summarizer]] = {
+    "coverage": _coverage,
+    "lead": _lead,
+    "random": _random,
+    "lexrank": _sumy("lexrank"),
+    "textrank": _sumy("textrank"),
+    "lsa": _sumy("lsa"),
+    "oracle": _oracle,
+    "abstractive": _abstractive,
+}
+SUMMARIZERS = tuple(_BUILDERS)
 
 
 def get_summarizer(
@@ -25,38 +83,10 @@ def get_summarizer(
     key = (name or "default").strip().lower()
     if key == "default":
         key = DEFAULT_SUMMARIZER
-    if key == "coverage":
-        from newsdigest.summarize.coverage import CoverageSummarizer
-
-        if embedder is None or embedder == "default":
-            # its own TF-IDF over stemmed terms: what the weights were fitted with, and fast
-            return CoverageSummarizer(None, **options)
-        from newsdigest.embed import get_embedder
-
-        return CoverageSummarizer(get_embedder(embedder), **options)
-    if key == "lead":
-        from newsdigest.summarize.lead import LeadSummarizer
-
-        return LeadSummarizer(**options)
-    if key == "random":
-        from newsdigest.summarize.random_baseline import RandomSummarizer
-
-        return RandomSummarizer(**options)
-    if key in ("lexrank", "textrank", "lsa"):
-        from newsdigest.summarize.sumy_peers import SumySummarizer
-
-        return SumySummarizer(key, **options)
-    if key == "oracle":
-        from newsdigest.summarize.oracle import OracleSummarizer
-
-        return OracleSummarizer(**options)
-    if key == "abstractive":
-        from newsdigest.summarize.abstractive import AbstractiveSummarizer
-
-        return AbstractiveSummarizer(**options)
-    raise ModelUnavailableError(
-        f"{key}: unknown summarizer (choose {', '.join(SUMMARIZERS)} or abstractive)"
-    )
+    build = _BUILDERS.get(key)
+    if build is None:
+        raise ModelUnavailableError(f"{key}: unknown summarizer (choose {', '.join(SUMMARIZERS)})")
+    return build(embedder, **options)
 
 
 __all__ = ["Budget", "DEFAULT_SUMMARIZER", "SUMMARIZERS", "Summarizer", "get_summarizer"]

@@ -8,7 +8,7 @@ A generated sentence is only as good as its sources, so each one is checked with
 test the citations use (``cite.cite``: TF-IDF cosine with source sentences): a sentence no
 source sentence supports is dropped from the summary and listed in ``unsupported_`` for the
 caller to report (the CLI prints each on stderr). What remains is in the order generated, as
-``Sentence(article_id="", index=-1, ...)`` whose span points into the generated text.
+``GeneratedSentence`` whose span points into the generated text.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 
 from newsdigest.cite import SUPPORT_THRESHOLD, cite
 from newsdigest.errors import ModelUnavailableError, one_line
-from newsdigest.model import Sentence
+from newsdigest.model import GeneratedSentence, Sentence
 from newsdigest.split import split_sentences
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import effective_words
@@ -126,19 +126,24 @@ class AbstractiveSummarizer:
             tokenizer.decode(output[0], skip_special_tokens=True, clean_up_tokenization_spaces=True)
         ).strip()
 
-    def summarize(self, docs: Sequence[Sequence[Sentence]], budget: Budget) -> list[Sentence]:
+    def summarize(
+        self, docs: Sequence[Sequence[Sentence]], budget: Budget
+    ) -> list[GeneratedSentence]:
         words = effective_words(budget)
         per_sentence = 40 * TOKENS_PER_WORD
         max_new = (words or 0) * TOKENS_PER_WORD or (budget.sentences or 3) * per_sentence
         generated = split_sentences(self.generate(model_input(docs), max_new), "")
-        candidates = [Sentence("", -1, s.text, s.start, s.end) for s in generated]
+        candidates = [GeneratedSentence(s.text, s.start, s.end) for s in generated]
         chosen, dropped = self._supported_within(candidates, docs, budget)
         self.unsupported_ = [s.text for s in dropped]
         return chosen
 
     def _supported_within(
-        self, candidates: list[Sentence], docs: Sequence[Sequence[Sentence]], budget: Budget
-    ) -> tuple[list[Sentence], list[Sentence]]:
+        self,
+        candidates: list[GeneratedSentence],
+        docs: Sequence[Sequence[Sentence]],
+        budget: Budget,
+    ) -> tuple[list[GeneratedSentence], list[GeneratedSentence]]:
         """(the summary: supported sentences within the budget, the dropped unsupported ones).
 
         Repeated to a fixed point: the support test fits its TF-IDF on the sentences it is
@@ -146,7 +151,7 @@ class AbstractiveSummarizer:
         pipeline's ``cite`` of the summary sees exactly what was checked here.
         """
         pool = list(candidates)
-        dropped: list[Sentence] = []
+        dropped: list[GeneratedSentence] = []
         while True:
             chosen = self._within(pool, budget)
             if not chosen:
@@ -159,9 +164,9 @@ class AbstractiveSummarizer:
             pool = [s for s in pool if s not in bad]
 
     @staticmethod
-    def _within(sentences: list[Sentence], budget: Budget) -> list[Sentence]:
+    def _within(sentences: list[GeneratedSentence], budget: Budget) -> list[GeneratedSentence]:
         limit = effective_words(budget)
-        chosen: list[Sentence] = []
+        chosen: list[GeneratedSentence] = []
         total = 0
         for s in sentences:
             if budget.sentences is not None and len(chosen) >= budget.sentences:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsdigest.model import Sentence
+from newsdigest.model import GeneratedSentence, Sentence
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,11 @@ class Summarizer(Protocol):
 
     ``docs`` holds each article's sentences in article order. The result is in reading order.
     Extractive methods return source ``Sentence`` objects unchanged; a generative method returns
-    ``Sentence(article_id="", index=-1, ...)`` and citations are found for it afterwards.
+    ``GeneratedSentence`` objects, and citations are found for them afterwards.
     """
 
     name: str
 
-    def summarize(self, docs: Sequence[Sequence[Sentence]], budget: Budget) -> list[Sentence]: ...
+    def summarize(
+        self, docs: Sequence[Sequence[Sentence]], budget: Budget
+    ) -> Sequence[Sentence | GeneratedSentence]: ...

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from newsdigest.config import DEFAULT_WORDS
 from newsdigest.model import Sentence
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.text import word_count
-
-DEFAULT_WORDS = 100
 
 
 def effective_words(budget: Budget) -> int | None:

@@ -1,0 +1,46 @@
+"""The size limits on input, as named settings in one place (documented in the README, "Limits").
+
+Each limit exists so that one careless or hostile input costs one line of error, never the
+batch, the process or the server: a file is refused before it is read into memory, a JSON record
+before it is parsed deeper than Python's stack allows, an article before spaCy or the summarizer
+spend memory on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Input limits; every default is far above any real news article."""
+
+    # one file (or one decompressed .gz, one WARC record, one JSON line)
+    max_file_bytes: int = 20 * MB
+    # one article's text; spaCy's own default ``max_length`` is the same figure, and the longest
+    # news features run to about 100,000 characters
+    max_article_chars: int = 1_000_000
+    # arrays/objects inside arrays/objects in one JSON document or line; a news record needs 3
+    # or 4, and Python's JSON parser recurses once per level (RecursionError near 1,000)
+    max_json_depth: int = 64
+    # one POST /api/articles body, and the articles in it
+    max_request_bytes: int = 5 * MB
+    max_request_articles: int = 1000
+    # characters spaCy parses at once in the facts step (a longer text is parsed in pieces cut
+    # at paragraph or sentence ends); bounds the parser's memory, about 1 GB per 100,000 chars
+    facts_chunk_chars: int = 100_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def article_size_reason(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """Why an article text is refused for its size (one line, with the limit), or None."""
+    if len(text) <= limits.max_article_chars:
+        return None
+    return (
+        f"article text too long ({len(text):,} characters; the limit is "
+        f"{limits.max_article_chars:,}, Limits.max_article_chars)"
+    )

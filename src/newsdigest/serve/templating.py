@@ -1,0 +1,34 @@
+"""The one template set: the web server's pages and ``--format html`` files render the same
+templates, so a story reads (and numbers its sources) the same in a browser tab and in a file."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from jinja2 import Environment, FileSystemLoader
+
+from newsdigest.model import Story
+from newsdigest.serve.views import row_span, story_page
+
+
+def environment() -> Environment:
+    templates = files("newsdigest.serve") / "templates"
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=True,  # every {{ value }} is HTML-escaped, in every template
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["span"] = row_span
+    return env
+
+
+def standalone_story(story: Story, env: Environment | None = None) -> str:
+    """The story page as one self-contained file: styles inlined, no links back to a server,
+    no scripts (the CSP-guarded script is the server's)."""
+    css = (files("newsdigest.serve") / "static" / "style.css").read_text(encoding="utf-8")
+    return (
+        (env or environment())
+        .get_template("story.html")
+        .render(page=story_page(story), standalone=True, inline_css=css, json_url=None)
+    )

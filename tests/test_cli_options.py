@@ -1,0 +1,82 @@
+"""Options shared by the commands (``cli/options.py``): declared once, checked the same way, and
+a careless value is one line on stderr with exit 2, never a traceback or a silent empty run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsdigest.cli import app
+from newsdigest.config import StoryConfig
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output  # stdout and stderr, as a terminal shows them
+
+
+def assert_one_line_error(code: int, out: str) -> None:
+    assert code == 2, out
+    assert "Traceback" not in out
+    assert out.strip(), "no message"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["digest", "examples/sochi-2019", "--words", "-5"],
+        ["digest", "examples/sochi-2019", "--words", "0"],
+        ["digest", "examples/sochi-2019", "--sentences", "-1"],
+        ["stories", "--db", "{tmp}/n.db", "--limit", "-5"],
+        ["stories", "--db", "{tmp}/n.db", "--words", "0"],
+        ["serve", "--db", "{tmp}/n.db", "--port", "99999"],
+        ["serve", "--db", "{tmp}/n.db", "--port", "-1"],
+        ["ingest", "examples/sochi-2019", "--db", "{tmp}/n.db", "--batch", "0"],
+    ],
+)
+def test_negative_or_zero_lengths_limits_and_ports_are_refused(args, tmp_path: Path) -> None:
+    code, out = run(*[a.format(tmp=tmp_path) for a in args])
+    assert_one_line_error(code, out)
+
+
+@pytest.mark.parametrize(
+    "db",
+    ["postgresql://[::1", "postgresql://user@localhost:99999/news", "mysql://x/y"],
+)
+def test_bad_database_urls_are_one_line(db: str) -> None:
+    code, out = run("stories", "--db", db)
+    assert_one_line_error(code, out)
+    assert out.count("error:") == 1 and len(out.strip().splitlines()) == 1, out
+
+
+def test_since_out_of_range_is_one_line(tmp_path: Path) -> None:
+    code, out = run(
+        "stories", "--db", str(tmp_path / "n.db"), "--since", "0001-01-01T00:00:00+05:00"
+    )
+    assert_one_line_error(code, out)
+    assert "--since" in out
+
+
+@pytest.mark.parametrize("target", ["missing/folder/out.md", ".", "/dev/full"])
+def test_digest_output_that_cannot_be_written_is_one_line(target: str, tmp_path: Path) -> None:
+    where = target if target.startswith("/") else str(tmp_path / target)
+    code, out = run("digest", "examples/sochi-2019", "--no-facts", "-o", where)
+    assert_one_line_error(code, out)
+    assert "cannot write" in out
+
+
+def test_story_config_refuses_lengths_below_one() -> None:
+    with pytest.raises(ValueError, match="words must be a positive number"):
+        StoryConfig(words=0)
+    with pytest.raises(ValueError, match="sentences"):
+        StoryConfig(sentences=-1)
+    assert StoryConfig().budget.words == 120 and StoryConfig(sentences=3).budget.words is None
+
+
+def test_db_option_is_declared_once_for_every_command() -> None:
+    """One declaration: the same help and the NEWSDIGEST_DB variable in every command."""
+    helps = {c: run(c, "--help")[1] for c in ("ingest", "stories", "serve")}
+    for command, text in helps.items():
+        assert "--db" in text and "NEWSDIGEST_DB" in text, command

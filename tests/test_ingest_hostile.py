@@ -1,0 +1,407 @@
+"""Hostile and careless input (issue 12, the reader side): each case costs one line naming the
+input, the rest of the batch is read, and whatever is kept can be stored and printed as UTF-8."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from fixtures.news_pages import WarcRecord, news_page_html, seed_page, write_warc
+from typer.testing import CliRunner
+
+from newsdigest.cli import app
+from newsdigest.errors import InputError
+from newsdigest.ingest import iter_articles, load_articles, read_file
+from newsdigest.ingest.json_bounded import json_depth
+from newsdigest.limits import DEFAULT_LIMITS
+from newsdigest.model import Article
+from newsdigest.serialize import article_to_dict
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+SEEDS = Path(__file__).resolve().parents[1] / "examples" / "sochi-2019"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+NESTED = "[" * 3000 + "]" * 3000  # a 6 KB line: Python's json recurses once per level
+
+
+def _split(items: list[Article | InputError]) -> tuple[list[Article], list[InputError]]:
+    return [i for i in items if isinstance(i, Article)], [
+        i for i in items if isinstance(i, InputError)
+    ]
+
+
+def _seed_text(i: int) -> str:
+    return SEED_FILES[i].read_text(encoding="utf-8")
+
+
+def _encodable(article: Article) -> None:
+    """What the store and the JSON output do with an article must work."""
+    json.dumps(article_to_dict(article, with_text=True), ensure_ascii=False).encode("utf-8")
+    for value in (article.text, article.title, article.url, article.source, article.origin):
+        (value or "").encode("utf-8")
+
+
+# --- 1. deep nesting ---------------------------------------------------------------------
+
+
+def test_deeply_nested_json_record_is_one_line_and_rest_stored(tmp_path: Path) -> None:
+    lines = tmp_path / "batch.jsonl"
+    lines.write_text(
+        "\n".join(
+            [
+                json.dumps({"text": _seed_text(0)}),
+                NESTED,
+                '{"text": "x", "extra": ' + NESTED + "}",
+                json.dumps({"text": _seed_text(1)}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    array = tmp_path / "deep.json"
+    array.write_text(NESTED, encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(_seed_text(2), encoding="utf-8")
+    result = load_articles([lines, array, good])
+    assert len(result.articles) == 3
+    reasons = {e.name: e.reason for e in result.errors}
+    assert set(reasons) == {f"{lines}:2", f"{lines}:3", str(array)}
+    limit = DEFAULT_LIMITS.max_json_depth
+    assert reasons[str(array)] == f"JSON nested 3000 levels deep (the limit is {limit})"
+    assert reasons[f"{lines}:3"] == f"JSON nested 3001 levels deep (the limit is {limit})"
+
+
+def test_json_depth_ignores_brackets_inside_strings() -> None:
+    assert json_depth('{"text": "[[[[{{{{ \\" ]]"}') == 1
+    assert json_depth('[{"a": [1, {"b": []}]}]') == 5
+    assert json_depth("42") == 0
+
+
+def test_json_nested_to_the_limit_is_read() -> None:
+    from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
+
+    limit = DEFAULT_LIMITS.max_json_depth
+    ok = "[" * limit + "]" * limit
+    assert loads_bounded(ok) is not None
+    with pytest.raises(JsonTooDeep):
+        loads_bounded("[" + ok + "]")
+
+
+# --- 2. article size ---------------------------------------------------------------------
+
+
+def test_article_over_the_character_limit_is_one_line_with_the_limit(tmp_path: Path) -> None:
+    limit = DEFAULT_LIMITS.max_article_chars
+    huge = ("The talks in Sochi went on. " * (limit // 28 + 10))[: limit + 1]
+    path = tmp_path / "huge.jsonl"
+    path.write_text(
+        json.dumps({"text": huge}) + "\n" + json.dumps({"text": _seed_text(0)}) + "\n",
+        encoding="utf-8",
+    )
+    text_file = tmp_path / "huge.txt"
+    text_file.write_text(huge, encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path, text_file])))
+    assert len(arts) == 1
+    assert [str(e) for e in errs] == [
+        f"{path}:1: article text too long ({limit + 1:,} characters; the limit is {limit:,}, "
+        "Limits.max_article_chars)",
+        f"{text_file}: article text too long ({limit + 1:,} characters; the limit is {limit:,}, "
+        "Limits.max_article_chars)",
+    ]
+
+
+# --- 3. out-of-range dates and lone surrogates -------------------------------------------
+
+
+def test_out_of_range_date_and_lone_surrogate_keep_the_record_encodable(tmp_path: Path) -> None:
+    text = _seed_text(0)
+    records = [
+        {"text": text, "published": "0001-01-01T00:00:00+05:00", "title": "Year one"},
+        {"text": text.replace("Sochi", "Sochi\ud800", 1), "title": "T\udfff", "source": "\ud800"},
+        {"text": _seed_text(1), "url": "https://x.example/\udc80", "published": "9999-12-31T23:59:59-05:00"},
+    ]  # fmt: skip
+    path = tmp_path / "bad-fields.jsonl"
+    # json.dumps writes lone surrogates as the \ud800 escapes a hostile file contains
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert not errs and len(arts) == 3
+    assert arts[0].published is None and arts[0].title == "Year one"
+    assert "Sochi\ufffd" in arts[1].text and arts[1].title == "T\ufffd"
+    assert arts[1].source == "\ufffd" and arts[2].url == "https://x.example/\ufffd"
+    assert arts[2].published is None
+    for art in arts:
+        _encodable(art)
+
+
+def test_out_of_range_date_and_surrogates_in_an_article_object_and_html_meta(
+    tmp_path: Path,
+) -> None:
+    year_one = datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5)))
+    given = Article(id="x", text=_seed_text(0) + "\ud800", published=year_one, source="\udcff")
+    html = news_page_html(seed_page(SEED_FILES[4])).replace(
+        "<head>",
+        '<head><meta property="article:published_time" content="0001-01-01T00:00:00+05:00">',
+        1,
+    )
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    result = load_articles([given, page])
+    assert not result.errors and len(result.articles) == 2
+    assert result.articles[0].published is None and result.articles[0].source == "\ufffd"
+    assert result.articles[1].published is None or result.articles[1].published.year > 1
+    for art in result.articles:
+        _encodable(art)
+
+
+# --- 8. named pipes, sockets, devices ----------------------------------------------------
+
+
+def test_named_pipe_socket_and_devices_are_never_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    os.mkfifo(tmp_path / "named.jsonl")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(folder / "sock.html"))
+    (folder / "good.txt").write_text(_seed_text(0), encoding="utf-8")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    try:
+        # a reader that opened the pipe would block here forever (the test's timeout)
+        result = load_articles(
+            [folder, tmp_path / "named.jsonl", tmp_path / "zero.txt", "/dev/null", "/dev/zero"]
+        )
+    finally:
+        sock.close()
+    assert len(result.articles) == 1
+    assert sorted(str(e) for e in result.errors) == sorted(
+        [
+            f"{folder / 'pipe.txt'}: not a regular file (a named pipe)",
+            f"{folder / 'sock.html'}: not a regular file (a socket)",
+            f"{tmp_path / 'named.jsonl'}: not a regular file (a named pipe)",
+            f"{tmp_path / 'zero.txt'}: not a regular file (a character device)",
+            "/dev/null: not a regular file (a character device)",
+            "/dev/zero: not a regular file (a character device)",
+        ]
+    )
+
+
+# --- 9. a flattened article with a t.co link ---------------------------------------------
+
+
+def test_flattened_article_with_tco_link_keeps_its_text() -> None:
+    raw = _seed_text(1)  # it embeds a tweet with a t.co link and its attribution line
+    flat = " ".join(raw.split())
+    result = load_articles([flat])
+    assert not result.errors, result.errors
+    (article,) = result.articles
+    assert "t.co" not in article.text and "(@NBCNews)" not in article.text
+    assert "Sec. Pompeo meets with President Putin" not in article.text  # the tweet itself
+    assert "Mike Pompeo informed the Russians" in article.text
+    assert len(article.text) > 0.85 * len(flat)
+
+
+# --- 13. control characters in names -----------------------------------------------------
+
+
+def test_file_name_with_newline_cannot_forge_an_error_line(tmp_path: Path) -> None:
+    forged = tmp_path / "a\nerror: all good\x1b[2K.txt"
+    forged.write_bytes(b"")
+    (err,) = list(iter_articles([forged]))
+    assert isinstance(err, InputError)
+    assert "\n" not in str(err) and "\x1b" not in str(err)
+    assert str(err).endswith("a\\nerror: all good\\x1b[2K.txt: empty file")
+    assert err.name == str(forged)  # the name itself is kept for programs
+    result = CliRunner().invoke(app, ["digest", str(forged), *map(str, SEED_FILES), "--no-facts"])
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1 and errors[0].endswith("empty file")
+
+
+def test_undecodable_file_name_bytes_are_escaped_not_a_crash(tmp_path: Path) -> None:
+    name = os.fsdecode(b"bad-\xff.txt")  # "bad-\udcff.txt": a lone surrogate in a str
+    (tmp_path / name).write_bytes(b"")
+    (err,) = list(iter_articles([tmp_path / name]))
+    assert str(err).endswith("bad-\\udcff.txt: empty file")
+    str(err).encode("utf-8")
+
+
+# --- 14. unreadable folders and files ----------------------------------------------------
+
+# A sysfs attribute with no read method refuses reading even to root (EACCES): a real file that
+# cannot be read, for a suite that runs as root, where permission bits stop nobody.
+WRITE_ONLY = Path("/sys/bus/pci/rescan")
+
+
+def _unreadable_for_us(path: Path) -> bool:
+    try:
+        with path.open("rb"):
+            return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _unreadable_for_us(WRITE_ONLY), reason="no unreadable sysfs file here")
+def test_unreadable_file_on_the_command_line_is_one_line_and_rest_processed(
+    tmp_path: Path,
+) -> None:
+    link = tmp_path / "locked.txt"
+    link.symlink_to(WRITE_ONLY)
+    result = CliRunner().invoke(app, ["digest", str(link), *map(str, SEED_FILES), "--no-facts"])
+    assert result.exit_code == 1, result.output
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    assert errors == [f"error: {link}: permission denied"]
+    assert "Sources" in result.stdout
+
+
+def test_unreadable_subfolder_is_one_line_and_the_rest_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(_seed_text(0), encoding="utf-8")
+    locked = tmp_path / "b-locked"
+    locked.mkdir()
+    (locked / "two.txt").write_text(_seed_text(1), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(_seed_text(2), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if str(path) == str(locked):  # what a folder without read permission does to a user
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = load_articles([tmp_path])
+    assert len(result.articles) == 2
+    assert [str(e) for e in result.errors] == [f"{locked}: cannot list folder (permission denied)"]
+
+
+def test_unreadable_file_named_directly_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked.jsonl"
+    locked.write_text(json.dumps({"text": _seed_text(0)}), encoding="utf-8")
+    real_open = os.open
+
+    def deny(path: object, *args: object, **kwargs: object) -> int:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", deny)
+    result = load_articles([locked, SEED_FILES[0]])
+    assert len(result.articles) == 1
+    assert [str(e) for e in result.errors] == [f"{locked}: permission denied"]
+
+
+# --- 15. UTF-16 / UTF-32 with a byte-order mark ------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_files_with_bom_are_text(tmp_path: Path, encoding: str) -> None:
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(encoding, b"")
+    text = _seed_text(0)
+    page = seed_page(SEED_FILES[4])
+    files = {
+        "a.txt": text,
+        "b.html": news_page_html(page),
+        "c.jsonl": json.dumps({"text": _seed_text(2)}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"text": _seed_text(3)}, ensure_ascii=False)
+        + "\n",
+        "d.json": json.dumps([{"text": _seed_text(1)}], ensure_ascii=False),
+        "e": text,  # no extension: sniffed
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(bom + content.encode(encoding))
+    arts, errs = _split([i for p in sorted(tmp_path.iterdir()) for i in read_file(p)])
+    assert not errs, errs
+    assert len(arts) == 6
+    assert arts[0].text.endswith(text.strip().splitlines()[-1].strip())
+    assert "Pompeo" in arts[1].text
+
+
+def test_binary_data_behind_a_utf16_mark_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "fake.txt"
+    path.write_bytes(b"\xff\xfe" + b"\x00\xd8" * 50)  # lone surrogates: not UTF-16 text
+    (err,) = list(iter_articles([path]))
+    assert isinstance(err, InputError) and err.reason.startswith("invalid UTF-16")
+
+
+# --- 18. truncated WARC and the JSON Lines id --------------------------------------------
+
+
+@pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])
+def test_truncated_warc_reason_is_words_not_an_internal_error(tmp_path: Path, gz: bool) -> None:
+    pages = [seed_page(p) for p in SEED_FILES[:2]]
+    path = tmp_path / ("a.warc.gz" if gz else "a.warc")
+    write_warc(path, [WarcRecord(p.url, news_page_html(p).encode()) for p in pages], gzip=gz)
+    data = path.read_bytes()
+    reasons = set()
+    cut_file = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    for cut in range(40, len(data), max(1, len(data) // 120)):
+        cut_file.write_bytes(data[:cut])
+        for item in iter_articles([cut_file]):
+            if isinstance(item, InputError):
+                reasons.add(item.reason)
+    assert reasons
+    for reason in reasons:
+        assert "object has no attribute" not in reason and "NoneType" not in reason, reason
+        assert "Error" not in reason, reason
+
+
+def test_jsonl_id_field_is_kept_as_the_origin(tmp_path: Path) -> None:
+    path = tmp_path / "ids.jsonl"
+    path.write_text(
+        json.dumps({"id": "reuters-2019-0514-17", "text": _seed_text(0)})
+        + "\n"
+        + json.dumps({"id": 42, "text": _seed_text(1)})
+        + "\n"
+        + json.dumps({"text": _seed_text(2)})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["digest", str(path), "--format", "json", "--no-facts"])
+    assert result.exit_code == 0, result.output
+    paths = sorted(a["path"] for a in json.loads(result.stdout)["articles"])
+    assert paths == sorted(["reuters-2019-0514-17", "42", f"{path}:3"])
+
+
+# --- all at once, as a user runs it ------------------------------------------------------
+
+
+def test_a_hostile_batch_gives_one_line_per_bad_input_and_a_digest(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for p in SEED_FILES:
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "deep.jsonl").write_text(NESTED + "\n", encoding="utf-8")
+    (folder / "odd.jsonl").write_text(
+        json.dumps({"text": _seed_text(1) + "\ud800", "published": "0001-01-01T00:00:00+05:00"}),
+        encoding="utf-8",
+    )
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "wide.txt").write_bytes(_seed_text(2).encode("utf-16"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsdigest", "digest", str(folder), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONHASHSEED": "7", "PYTHONPATH": str(SRC)},
+    )
+    assert proc.returncode == 1, proc.stderr
+    errors = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert sorted(errors) == sorted(
+        [
+            f"error: {folder / 'deep.jsonl'}:1: JSON nested 3000 levels deep (the limit is "
+            f"{DEFAULT_LIMITS.max_json_depth})",
+            f"error: {folder / 'pipe.txt'}: not a regular file (a named pipe)",
+        ]
+    ), proc.stderr
+    story = json.loads(proc.stdout)
+    assert len(story["articles"]) + len(story["outliers"]) >= 5  # copies are folded
+    assert story["summary"] and "Traceback" not in proc.stderr

@@ -5,10 +5,12 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from newsdigest.serve import create_app
 from newsdigest.store.base import Store
@@ -21,10 +23,19 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(store: Store) -> Iterator[str]:
-    """The base URL of the app serving ``store`` until the block ends."""
+def serving(
+    store: Store, wrap: Callable[[ASGIApp], ASGIApp] | None = None, **app_options: Any
+) -> Iterator[str]:
+    """The base URL of the app serving ``store`` until the block ends.
+
+    ``app_options`` go to ``create_app``; ``wrap`` puts ASGI middleware around the app (a test
+    that records what reached the server).
+    """
     port = free_port()
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+    app: ASGIApp = create_app(store, **app_options)
+    if wrap is not None:
+        app = wrap(app)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -7,15 +7,20 @@ element, not even a blocked attempt). Screenshots go to ``test-artifacts/browser
 
 from __future__ import annotations
 
+import http.server
 import json
+import threading
+import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from live_server import serving
 from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 from serve_seed import HOSTILE_TEXT, HOSTILE_TITLE, fill, open_backend, seed_story
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsdigest.split import split_sentences
 from newsdigest.store.base import Store
@@ -153,3 +158,157 @@ def test_hostile_article_posted_through_the_api_runs_nothing(browser, store: Sto
         page.screenshot(path=str(ARTIFACTS / "story-hostile.png"))
         page.close()
         assert dialogs == []
+
+
+# ---- issue 12: what a hostile page, or an offline machine, does to the server -------------------
+
+FORGED = (
+    "Forged by a foreign page: Pompeo met Lavrov in Sochi on Tuesday to talk about arms control."
+)
+ATTACK_PAGE = """<!doctype html><html><body>
+<form id="plain" method="POST" action="TARGET/api/articles" enctype="text/plain" target="sink1">
+<input name='{"text": "FORGED", "x": "' value='"}'></form>
+<form id="form" method="POST" action="TARGET/api/articles" target="sink2">
+<input name="text" value="FORGED"></form>
+<iframe name="sink1"></iframe><iframe name="sink2"></iframe>
+<script>
+window.attack = async function () {
+  const body = JSON.stringify({text: "FORGED"});
+  const tries = [
+    {method: "POST", mode: "no-cors", headers: {"Content-Type": "text/plain"}, body},
+    {method: "POST", mode: "no-cors", headers: {"Content-Type": "application/json"}, body},
+    {method: "POST", mode: "cors", headers: {"Content-Type": "application/json"}, body},
+  ];
+  const seen = [];
+  for (const init of tries) {
+    try { const r = await fetch("TARGET/api/articles", init); seen.push(r.type + " " + r.status); }
+    catch (e) { seen.push("error"); }
+  }
+  document.getElementById("plain").submit();
+  document.getElementById("form").submit();
+  return seen;
+};
+</script></body></html>"""
+
+
+@contextmanager
+def attack_site(target: str) -> Iterator[int]:
+    """A page of another origin (any host name on the returned port) that tries to write."""
+    page = ATTACK_PAGE.replace("TARGET", target).replace("FORGED", FORGED).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802  (http.server's name)
+            self.send_response(200)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.send_header("content-length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def recording(answers: list[tuple[str, int]]) -> Callable[[ASGIApp], ASGIApp]:
+    """ASGI middleware noting (method, status) of every request to /api/articles."""
+
+    def wrap(app: ASGIApp) -> ASGIApp:
+        async def recorder(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != "http" or scope["path"] != "/api/articles":
+                return await app(scope, receive, send)
+
+            async def noting(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    answers.append((scope["method"], message["status"]))
+                await send(message)
+
+            await app(scope, receive, noting)
+
+        return recorder
+
+    return wrap
+
+
+@pytest.mark.parametrize("attacker_host", ["localhost", "127.0.0.1"])  # cross-site, same-site
+def test_item4_csrf_a_foreign_page_cannot_write_but_our_own_page_can(  # type: ignore[no-untyped-def]
+    browser, store: Store, attacker_host: str
+) -> None:
+    answers: list[tuple[str, int]] = []
+    with serving(store, wrap=recording(answers)) as base, attack_site(base) as port:
+        page = browser.new_page()
+        page.goto(f"http://{attacker_host}:{port}/")
+        seen = page.evaluate("attack()")
+        deadline = time.monotonic() + 20
+        while sum(m == "POST" for m, _ in answers) < 4 and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        # the two no-cors fetches and both forms reached the server and were refused; the CORS
+        # fetch stopped at its preflight (OPTIONS, which the API does not answer)
+        posts = [status for method, status in answers if method == "POST"]
+        assert len(posts) == 4 and all(s in (403, 415) for s in posts), (answers, seen)
+        assert seen == ["opaque 0", "opaque 0", "error"]
+        assert store.get_articles() == []
+
+        own = browser.new_page()
+        own.goto(f"{base}/")
+        status = own.evaluate(
+            """async (text) => (await fetch("/api/articles", {method: "POST",
+                headers: {"Content-Type": "application/json"},
+                body: JSON.stringify({text})})).status""",
+            FORGED.replace("Forged by a foreign page", "Posted by our own page"),
+        )
+        assert status == 200 and len(store.get_articles()) == 1
+        page.close()
+        own.close()
+
+
+def test_item18_docs_page_works_with_no_network_beyond_the_server(browser, store: Store) -> None:  # type: ignore[no-untyped-def]
+    with serving(store) as base:
+        page = browser.new_page()
+        foreign: list[str] = []
+
+        def only_ours(route) -> None:  # type: ignore[no-untyped-def]
+            if route.request.url.startswith(base):
+                route.continue_()
+            else:
+                foreign.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_ours)
+        page.goto(f"{base}/docs")
+        page.wait_for_selector(".opblock", timeout=15_000)
+        paths = page.locator(".opblock-summary-path").all_inner_texts()
+        assert any("/api/articles" in p for p in paths) and len(paths) >= 7, paths
+        assert foreign == []
+        page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_item18_digest_numbers_of_two_digits_are_shown_whole(  # type: ignore[no-untyped-def]
+    browser, store: Store, width: int
+) -> None:
+    from test_serve_hostile import many_line_story
+
+    story = many_line_story(12)
+    fill(store, [story])
+    with serving(store) as base:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(f"{base}/stories/{story.id}")
+        digest = page.locator("section.digest").bounding_box()
+        numbers = page.locator("li.summary-sentence .num")
+        assert numbers.count() == 12
+        for i in (0, 9, 11):
+            box = numbers.nth(i).bounding_box()
+            assert digest and box and box["x"] >= digest["x"], (i, box, digest)
+            assert numbers.nth(i).inner_text() == f"{i + 1}."
+            # the whole number is painted: nothing of it overflows its own box
+            assert numbers.nth(i).evaluate("e => e.scrollWidth <= e.clientWidth")
+        page.screenshot(path=str(ARTIFACTS / f"story-twelve-lines-{width}.png"))
+        page.close()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json as jsonlib
+import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib.resources import files
 from typing import Any
 
@@ -19,11 +20,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsdigest.errors import StoreError
 from newsdigest.model import Story, StoryRow
 from newsdigest.serialize import story_to_dict
+from newsdigest.serve.guard import host_rules, write_refusal
 from newsdigest.serve.ingest import PostReport, ingest_records
 from newsdigest.serve.intake import (
     MAX_ARTICLES,
@@ -35,6 +40,8 @@ from newsdigest.serve.intake import (
     parse_articles,
     read_bounded,
 )
+from newsdigest.serve.middleware import HeadAsGet, HostGuard
+from newsdigest.serve.public_error import public_reason
 from newsdigest.serve.templating import environment
 from newsdigest.serve.views import row_json, story_page
 from newsdigest.store.base import Store
@@ -42,6 +49,8 @@ from newsdigest.store.base import Store
 PAGE_SIZE = 50
 RENDERED_PAGES = 1024  # ~20 KB each
 MAX_PAGE_SIZE = 500
+# SQLite and PostgreSQL take 64-bit offsets; 2**63 overflowed into a 500. No list is this long.
+MAX_OFFSET = 1_000_000_000
 
 # Article text is untrusted: besides escaping, the pages forbid inline script and any foreign
 # origin, so a missed escape still could not run code.
@@ -56,15 +65,42 @@ HTML_HEADERS = {
 JSON_HEADERS = {"X-Content-Type-Options": "nosniff"}
 
 
+class ErrorLine(BaseModel):
+    """A refused request: ``error`` is the one line to show; ``detail`` may say more."""
+
+    error: str
+    detail: Any = None
+
+
+class NotFound(BaseModel):
+    detail: str
+
+
+NOT_FOUND_JSON: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No story with this id", "model": NotFound}
+}
+NOT_FOUND_HTML: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No story with this id (an HTML page)", "content": {"text/html": {}}}
+}
+
+
 def create_app(
     store: Store,
     *,
     max_body_bytes: int = MAX_BODY_BYTES,
     max_articles: int = MAX_ARTICLES,
     ingest: Callable[[Store, Sequence[Any]], PostReport] = ingest_records,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
-    """A FastAPI app serving ``store``; the caller owns the store and closes it."""
-    app = FastAPI(
+    """A FastAPI app serving ``store``; the caller owns the store and closes it.
+
+    ``allowed_hosts``: the Host names (``name`` or ``name:port``; ``*`` for any) requests may
+    be addressed to; by default the address the server is bound to and localhost, 127.0.0.1,
+    [::1]. Behind a proxy or on a LAN name, list the names users type.
+    """
+    rules = host_rules(allowed_hosts)  # a malformed entry fails here, not per request
+    # the Swagger UI's script and style are served from the installed package: /docs works offline
+    app = FastAPIOffline(
         title="newsdigest",
         summary="Cited story digests over a news store.",
         description=(
@@ -72,11 +108,18 @@ def create_app(
             "endpoint to feed articles. Every HTML page has a JSON twin."
         ),
         version="1",
+        redoc_url=None,
     )
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(HostGuard, rules=rules)  # added last: runs first
     env = environment()
-    # One lock: SQLite connections are not shared across threads safely, and ingest must not
-    # interleave with itself (clustering state); reads are short.
-    lock = threading.Lock()
+    # Ingest (cleaning, clustering, summarizing) must not interleave with itself: the clustering
+    # state is read, extended and written back. Reads never take this lock: they would wait a
+    # whole clustering run (issue 12: GET p50 8.6 s during POST bursts). The store keeps its own
+    # reads and writes safe across threads.
+    ingest_lock = threading.Lock()
+    # guards the page cache below; held for a dict operation, never around I/O
+    cache_lock = threading.Lock()
     app.mount(
         "/static", StaticFiles(directory=str(files("newsdigest.serve") / "static")), name="static"
     )
@@ -106,25 +149,62 @@ def create_app(
             "stories": [row_json(r) for r in rows],
             "offset": offset,
             "limit": limit,
-            "next": f"/api/stories?offset={offset + limit}&limit={limit}" if more else None,
+            "next": (
+                f"/api/stories?offset={offset + limit}&limit={limit}"
+                if more and offset + limit <= MAX_OFFSET
+                else None
+            ),
         }
 
     def get_story(story_id: str) -> Story:
-        with lock:
-            story = store.get_story(story_id)
+        story = store.get_story(story_id)
         if story is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
         return story
 
+    def is_api(request: Request) -> bool:
+        path = request.url.path
+        return path.startswith("/api/") or path.endswith(".json") or wants_json(request)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/") or request.url.path.endswith(".json"):
-            return json({"detail": exc.detail}, exc.status_code)
-        if wants_json(request):
-            return json({"detail": exc.detail}, exc.status_code)
-        return html(
-            "error.html", exc.status_code, status=exc.status_code, message=exc.detail, json_url="/"
-        )
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405 and "Allow" in headers:
+            allowed = {m.strip() for m in headers["Allow"].split(",")}
+            if "GET" in allowed:
+                allowed.add("HEAD")  # HeadAsGet answers HEAD wherever GET is served
+            headers["Allow"] = ", ".join(sorted(allowed))
+        if is_api(request):
+            response: Response = json({"detail": exc.detail}, exc.status_code)
+        else:
+            response = html(
+                "error.html",
+                exc.status_code,
+                status=exc.status_code,
+                message=exc.detail,
+                json_url="/",
+            )
+        response.headers.update(headers)
+        return response
+
+    def failure(request: Request, status: int, message: str) -> Response:
+        if is_api(request):
+            return json({"error": message, "detail": message}, status)
+        return html("error.html", status, status=status, message=message, json_url="/")
+
+    @app.exception_handler(StoreError)
+    @app.exception_handler(sqlite3.Error)
+    async def store_error(request: Request, exc: Exception) -> Response:
+        # why, in the store's words, less its location: a path or URL names the db, no more
+        writing = request.method == "POST"
+        what = "could not store the articles" if writing else "could not read the stories"
+        return failure(request, 500, f"{what}: {public_reason(str(exc))}")
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # the traceback goes to the server's log (uvicorn logs the exception), not to the client
+        message = f"internal error ({type(exc).__name__}); the server log has the details"
+        return failure(request, 500, message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
@@ -140,7 +220,7 @@ def create_app(
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def index(
         request: Request,
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         if wants_json(request):
@@ -151,22 +231,28 @@ def create_app(
             rows=rows,
             offset=offset,
             prev_url=f"/?offset={max(offset - limit, 0)}&limit={limit}" if offset else None,
-            next_url=f"/?offset={offset + limit}&limit={limit}" if more else None,
+            next_url=(
+                f"/?offset={offset + limit}&limit={limit}"
+                if more and offset + limit <= MAX_OFFSET
+                else None
+            ),
             json_url=f"/stories.json?offset={offset}&limit={limit}",
         )
 
     @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"])
     def index_json(
-        offset: int = Query(0, ge=0), limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         return json(list_json(offset, limit))
 
-    @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"])
+    @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"],
+             responses=NOT_FOUND_JSON)  # fmt: skip
     def story_json_twin(story_id: str) -> Response:
         return json(story_to_dict(get_story(story_id)))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="Story page (HTML)",
-             tags=["pages"])  # fmt: skip
+             tags=["pages"], responses=NOT_FOUND_HTML)  # fmt: skip
     def story_html(request: Request, story_id: str) -> Response:
         story = get_story(story_id)
         data = story_to_dict(story, with_text=True)
@@ -174,7 +260,7 @@ def create_app(
             return json(story_to_dict(story))
         # a rendered page is reused while the story is unchanged, whoever changed it
         key = hashlib.blake2b(jsonlib.dumps(data, sort_keys=True).encode(), digest_size=16)
-        with lock:
+        with cache_lock:
             body = rendered.get(story.id)
             if body is not None:
                 rendered.move_to_end(story.id)
@@ -183,7 +269,7 @@ def create_app(
                 page=story_page(story), json_url=f"/stories/{story.id}.json"
             )
             body = (key.digest(), page)
-            with lock:
+            with cache_lock:
                 rendered[story.id] = body
                 if len(rendered) > RENDERED_PAGES:
                     rendered.popitem(last=False)
@@ -193,15 +279,17 @@ def create_app(
 
     @app.get("/api/stories", summary="Stories, newest first", tags=["api"])
     def api_stories(
-        offset: int = Query(0, ge=0), limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         return json(list_json(offset, limit))
 
-    @app.get("/api/stories/{story_id}", summary="One story with its cited digest", tags=["api"])
+    @app.get("/api/stories/{story_id}", summary="One story with its cited digest", tags=["api"],
+             responses=NOT_FOUND_JSON)  # fmt: skip
     def api_story(story_id: str) -> Response:
         return json(story_to_dict(get_story(story_id)))
 
-    schema, defs = body_schema()
+    schema, defs = body_schema(max_articles)
 
     @app.post(
         "/api/articles",
@@ -210,17 +298,26 @@ def create_app(
             f"One JSON object or a list of at most {max_articles}; at most {max_body_bytes} bytes. "
             "A batch is all-or-nothing: any invalid article rejects the request (422, naming "
             "the article index and field) and nothing is stored. Re-sending an article stores "
-            "nothing new (idempotent by content hash and URL)."
+            "nothing new (idempotent by content hash and URL). Only `Content-Type: "
+            "application/json` is accepted, and a browser may send it only from this server's "
+            "own pages (cross-site writes are refused)."
         ),
         tags=["api"],
         openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}},
         responses={
             200: {"description": "What was stored and which stories changed"},
-            413: {"description": "Body or batch over the limit; nothing stored"},
-            422: {"description": "Malformed JSON or an invalid article; nothing stored"},
+            403: {"description": "A cross-site write (foreign Origin or Referer)", "model": ErrorLine},
+            413: {"description": "Body or batch over the limit; nothing stored", "model": ErrorLine},
+            415: {"description": "Content-Type is not application/json", "model": ErrorLine},
+            422: {"description": "Malformed JSON or an invalid article; nothing stored", "model": ErrorLine},
+            500: {"description": "The store could not be written; nothing stored", "model": ErrorLine},
         },
     )  # fmt: skip
     async def api_articles(request: Request) -> Response:
+        refused = write_refusal(request.headers)
+        if refused is not None:
+            status, reason = refused
+            return json({"error": reason, "detail": reason}, status)
         try:
             body = await read_bounded(
                 request.headers.get("content-length"), request.stream(), max_body_bytes
@@ -232,7 +329,7 @@ def create_app(
             return json({"error": error_line(exc.errors), "detail": exc.errors}, 422)
 
         def run() -> PostReport:
-            with lock:
+            with ingest_lock:
                 return ingest(store, records)
 
         try:

@@ -11,7 +11,16 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictStr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
 from newsdigest.limits import DEFAULT_LIMITS
@@ -25,15 +34,35 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    text: str = Field(description="The article's text (HTML is not parsed here; send text).")
+    text: str = Field(
+        description="The article's text (HTML is not parsed here; send text); not blank.",
+        # what ``_has_text`` enforces, said in the schema (Python's \S: str.strip() leaves some)
+        json_schema_extra={"minLength": 1, "pattern": r"\S"},
+    )
     id: str | None = Field(default=None, description="Your id for it; kept as the origin.")
     url: str | None = Field(default=None, description="Where it was published.")
     title: str | None = None
-    published: str | float | None = Field(
+    # strict: lax float took ``false`` as 0.0, a 1970 date the schema (string or number) refuses
+    published: StrictStr | StrictFloat | None = Field(
         default=None,
         description="ISO 8601 (a time without a zone is UTC) or a Unix time in seconds.",
     )
     source: str | None = Field(default=None, description="Outlet name; defaults to the URL host.")
+
+    @field_validator("text", "id", "url", "title", "source", "published", mode="before")
+    @classmethod
+    def _unicode_text(cls, value: Any) -> Any:
+        # JSON may escape a lone surrogate ("\ud800"); it is not text, and nothing past this
+        # point (hashing, the store) can encode it: refuse it here, naming the field (422)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                code = ord(value[exc.start])
+                raise ValueError(
+                    f"not Unicode text: a lone surrogate \\u{code:04x} at character {exc.start}"
+                ) from None
+        return value
 
     @field_validator("text")
     @classmethod
@@ -56,9 +85,17 @@ ArticlesBody = ArticleIn | list[ArticleIn]
 _BODY = TypeAdapter(ArticlesBody)
 
 
-def body_schema() -> tuple[dict[str, Any], dict[str, Any]]:
-    """OpenAPI schema of the hand-read body and the component schemas it refers to."""
+def body_schema(max_articles: int = MAX_ARTICLES) -> tuple[dict[str, Any], dict[str, Any]]:
+    """OpenAPI schema of the hand-read body and the component schemas it refers to.
+
+    The list branch says what ``parse_articles`` enforces: 1 to ``max_articles`` items (a
+    schema that allowed ``[]`` promised clients a request the server refuses).
+    """
     schema = _BODY.json_schema(ref_template="#/components/schemas/{model}")
+    for branch in schema.get("anyOf", ()):
+        if branch.get("type") == "array":
+            branch["minItems"] = 1
+            branch["maxItems"] = max_articles
     return schema, schema.pop("$defs", {})
 
 
@@ -141,11 +178,12 @@ def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
 
 
 def error_line(errors: list[dict[str, Any]]) -> str:
-    """'body[2].text: Field required' — the one line a human reads first."""
+    """'body[2].text: Field required', 'query.offset: ...' — the one line a human reads first."""
     parts = []
     for err in errors[:5]:
-        where = "body"
-        for p in err["loc"][1:]:
+        loc = err["loc"] or ["body"]
+        where = str(loc[0])  # where the value came from: body, query, path, header
+        for p in loc[1:]:
             where += f"[{p}]" if isinstance(p, int) else f".{p}"
         parts.append(f"{where}: {err['msg']}")
     more = f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""

@@ -1,0 +1,412 @@
+"""Issue 12, the web server: hostile and careless requests. Each test is named after its item.
+
+4: cross-site writes and DNS rebinding; 6: reads do not wait for an ingest; 11: huge offsets;
+16: a damaged database is explained, not a bare 500; 18: HEAD, Allow, query labels, the schema
+(404, minItems), the offline docs page, digest numbers of two digits.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from html_probe import Page
+from live_server import serving
+from serve_seed import fill, seed_articles, seed_story, synthetic_stories
+
+from newsdigest.model import Citation, Story, SummarySentence
+from newsdigest.serve import create_app
+from newsdigest.serve.app import MAX_OFFSET
+from newsdigest.serve.ingest import PostReport, ingest_records
+from newsdigest.serve.public_error import public_reason
+from newsdigest.split import split_sentences
+from newsdigest.store import open_store
+from newsdigest.store.base import Store
+
+ARTICLE = {
+    "text": (
+        "SOCHI, May 14 - U.S. Secretary of State Mike Pompeo met Russian President Vladimir "
+        "Putin in Sochi on Tuesday after talks with Foreign Minister Sergei Lavrov about arms "
+        "control, Iran and Venezuela. Pompeo said Washington wanted better relations."
+    ),
+    "url": "https://wire.example/sochi",
+    "published": "2019-05-14T20:00:00Z",
+}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(str(tmp_path / "news.db"))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def client(store: Store) -> TestClient:
+    return TestClient(create_app(store))
+
+
+def post_json(client: TestClient, body: Any, **headers: str) -> httpx.Response:
+    return client.post(
+        "/api/articles",
+        content=json.dumps(body),
+        headers={"content-type": "application/json", **headers},
+    )
+
+
+def assert_one_line_error(answer: httpx.Response, status: int, *words: str) -> None:
+    assert answer.status_code == status, answer.text
+    assert answer.headers["content-type"].startswith("application/json")
+    error = answer.json()["error"]
+    assert "\n" not in error and "Traceback" not in error
+    for word in words:
+        assert word in error, error
+
+
+# ---- item 4: cross-site request forgery and DNS rebinding ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        None,
+        "text/plain",
+        "text/plain;charset=UTF-8",  # what a no-cors fetch sends
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "text/json",
+        "application/jsonl",
+    ],
+)
+def test_item4_csrf_a_write_needs_content_type_application_json(
+    store: Store, client: TestClient, content_type: str | None
+) -> None:
+    headers = {"content-type": content_type} if content_type else {}
+    answer = client.post("/api/articles", content=json.dumps(ARTICLE), headers=headers)
+    assert_one_line_error(answer, 415, "Content-Type must be application/json")
+    assert store.get_articles() == []
+    ok = client.post(
+        "/api/articles",
+        content=json.dumps(ARTICLE),
+        headers={"content-type": "application/json; charset=utf-8"},
+    )
+    assert ok.status_code == 200 and len(store.get_articles()) == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"origin": "http://evil.example"},
+        {"origin": "null"},  # a sandboxed iframe or a file: page
+        {"origin": "http://testserver:8080"},  # same name, another port: another origin
+        {"origin": "http://testserver.evil.example"},
+        {"origin": "http://evil.example", "referer": "http://testserver/"},
+        {"referer": "http://evil.example/page.html"},
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site"},  # localhost:8001 is "same site" as localhost:8000
+    ],
+)
+def test_item4_csrf_a_write_from_another_origin_is_refused(
+    store: Store, client: TestClient, headers: dict[str, str]
+) -> None:
+    answer = post_json(client, ARTICLE, **headers)
+    assert_one_line_error(answer, 403, "refused")
+    assert store.get_articles() == []
+
+
+def test_item4_csrf_a_write_from_the_servers_own_pages_is_accepted(
+    store: Store, client: TestClient
+) -> None:
+    own = {
+        "origin": "http://testserver",
+        "referer": "http://testserver/docs",
+        "sec-fetch-site": "same-origin",
+    }
+    assert post_json(client, ARTICLE, **own).status_code == 200
+    assert len(store.get_articles()) == 1
+
+
+def test_item4_dns_rebinding_a_foreign_host_header_is_refused(store: Store) -> None:
+    fill(store, [seed_story()])
+    with serving(store) as base:
+        port = int(base.rsplit(":", 1)[1])
+        for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1:{port + 1}", "a b"):
+            for method, body in (("GET", None), ("POST", json.dumps(ARTICLE))):
+                answer = httpx.request(
+                    method,
+                    f"{base}/api/stories" if method == "GET" else f"{base}/api/articles",
+                    content=body,
+                    headers={"host": host, "content-type": "application/json"},
+                )
+                assert_one_line_error(answer, 400, "not")
+        assert len(store.get_articles()) == 5  # the seed story's, nothing posted
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "localhost"):
+            assert httpx.get(f"{base}/", headers={"host": host}).status_code == 200, host
+
+
+def test_item4_dns_rebinding_allowed_hosts_is_settable(store: Store) -> None:
+    with serving(store, allowed_hosts=["news.example", "proxy.example:8443"]) as base:
+        port = int(base.rsplit(":", 1)[1])
+        ok = ("news.example", f"news.example:{port}", "proxy.example:8443", "NEWS.example.")
+        for host in ok:
+            assert httpx.get(f"{base}/", headers={"host": host}).status_code == 200, host
+        for host in (f"localhost:{port}", "proxy.example:8080", "evil.example"):
+            assert httpx.get(f"{base}/", headers={"host": host}).status_code == 400, host
+    with pytest.raises(ValueError, match="not a host name"):
+        create_app(store, allowed_hosts=["http://news.example/"])
+
+
+# ---- item 6: reads do not wait for a write's clustering and summarizing ----------------------
+
+
+def test_item6_reads_do_not_wait_for_an_ingest_and_ingests_run_one_at_a_time(
+    store: Store,
+) -> None:
+    seed = seed_story()
+    fill(store, [seed])
+    release = threading.Event()
+    running: list[int] = []
+    most_at_once: list[int] = [0]
+
+    def slow_ingest(s: Store, records: Sequence[Any]) -> PostReport:
+        running.append(1)
+        most_at_once[0] = max(most_at_once[0], len(running))
+        try:
+            release.wait(30)  # a long clustering run
+            return ingest_records(s, records)
+        finally:
+            running.pop()
+
+    with serving(store, ingest=slow_ingest) as base:
+        posts: list[httpx.Response] = []
+        writers = [
+            threading.Thread(
+                target=lambda body=body: posts.append(
+                    httpx.post(f"{base}/api/articles", json=body, timeout=60)
+                )
+            )
+            for body in (ARTICLE, {**ARTICLE, "url": "https://wire2.example/a"})
+        ]
+        for w in writers:
+            w.start()
+        deadline = time.monotonic() + 10
+        while not running and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert running, "the ingest never started"
+        for url in ("/", "/api/stories", f"/stories/{seed.id}", f"/api/stories/{seed.id}"):
+            started = time.monotonic()
+            answer = httpx.get(f"{base}{url}", timeout=5)  # the ingest holds on for 30 s
+            assert answer.status_code == 200 and time.monotonic() - started < 5, url
+        release.set()
+        for w in writers:
+            w.join(60)
+    assert [p.status_code for p in posts] == [200, 200]
+    assert most_at_once[0] == 1  # the second POST waited for the first
+
+
+# ---- item 11: offsets and limits past any list ----------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/stories.json", "/api/stories"])
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("offset=9223372036854775808", "offset"),  # 2**63: SQLite's integer overflowed into a 500
+        ("offset=18446744073709551616", "offset"),
+        ("offset=1" + "0" * 40, "offset"),
+        ("limit=9223372036854775808", "limit"),
+        ("offset=-1", "offset"),
+        ("limit=0", "limit"),
+    ],
+)
+def test_item11_a_huge_offset_or_limit_is_422_naming_it(
+    client: TestClient, path: str, query: str, name: str
+) -> None:
+    assert_one_line_error(client.get(f"{path}?{query}"), 422, f"query.{name}:")
+
+
+def test_item11_the_largest_allowed_offset_is_an_empty_page(
+    store: Store, client: TestClient
+) -> None:
+    fill(store, synthetic_stories(2))
+    answer = client.get(f"/api/stories?offset={MAX_OFFSET}&limit=500")
+    assert answer.status_code == 200 and answer.json()["stories"] == []
+    assert client.get(f"/?offset={MAX_OFFSET}").status_code == 200
+
+
+# ---- item 16: a damaged database is explained ------------------------------------------------
+
+
+def damage(path: Path, tables: Sequence[str]) -> None:
+    """Overwrite every page of ``tables`` (their rows and indexes) with junk, as bit rot would."""
+    with sqlite3.connect(path) as con:
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+        marks = ",".join("?" * len(tables))
+        pages = [
+            p
+            for (p,) in con.execute(
+                f"SELECT pageno FROM dbstat WHERE name IN ({marks}) "
+                f"OR name IN (SELECT name FROM sqlite_master WHERE tbl_name IN ({marks}))",
+                (*tables, *tables),
+            )
+        ]
+    con.close()
+    assert pages
+    with path.open("r+b") as fh:
+        for page in pages:
+            fh.seek((page - 1) * size)
+            fh.write(b"\xa5" * size)
+
+
+def test_item16_a_corrupt_database_is_explained_without_internals(tmp_path: Path) -> None:
+    path = tmp_path / "private-folder" / "news.db"
+    path.parent.mkdir()
+    store = open_store(str(path))
+    seed = seed_story()
+    fill(store, [seed, *synthetic_stories(2)])
+    store.close()
+    damage(path, ["stories", "articles"])
+    store = open_store(str(path))
+    try:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        for url in ("/api/stories", f"/api/stories/{seed.id}", f"/stories/{seed.id}.json"):
+            answer = client.get(url)
+            assert_one_line_error(answer, 500, "could not read the stories", "news.db")
+            assert "malformed" in answer.json()["error"]
+            assert "private-folder" not in answer.text and str(tmp_path) not in answer.text
+        for url in ("/", f"/stories/{seed.id}"):
+            page = client.get(url)
+            assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+            text = Page(page.text).text()
+            assert "could not read the stories: news.db" in text and "malformed" in text
+            assert "private-folder" not in page.text and "Traceback" not in page.text
+        posted = post_json(client, ARTICLE)
+        assert_one_line_error(posted, 500, "could not store the articles", "news.db")
+        assert "private-folder" not in posted.text
+    finally:
+        store.close()
+
+
+def test_item16_an_unexpected_error_is_one_line_without_its_message(store: Store) -> None:
+    def broken(s: Store, records: Sequence[Any]) -> PostReport:
+        raise RuntimeError("secret at /srv/private/key.pem")
+
+    client = TestClient(create_app(store, ingest=broken), raise_server_exceptions=False)
+    answer = post_json(client, ARTICLE)
+    assert_one_line_error(answer, 500, "internal error (RuntimeError)")
+    assert "secret" not in answer.text and "/srv" not in answer.text
+
+
+def test_item16_public_reason_keeps_the_reason_and_the_database_name_only() -> None:
+    assert public_reason(
+        "/srv/data/news.db: read failed: database disk image is malformed\nTraceback..."
+    ) == ("news.db: read failed: database disk image is malformed")
+    assert public_reason(
+        "postgresql://reader:s3cret@db.internal:5432/newsroom: read failed: server closed"
+    ) == ("newsroom: read failed: server closed")
+    assert public_reason("/srv/x/news.db: folder /srv/x does not exist") == (
+        "news.db: folder x does not exist"
+    )
+    assert public_reason("news.db: disk I/O error") == "news.db: disk I/O error"
+
+
+# ---- item 18: smaller things -------------------------------------------------------------------
+
+
+def test_item18_docs_page_loads_swagger_ui_from_this_server(client: TestClient) -> None:
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "SwaggerUIBundle" in docs.text
+    assets = re.findall(r'(?:src|href)="([^"]+)"', docs.text)
+    assert {a.rsplit("/", 1)[-1] for a in assets} >= {"swagger-ui-bundle.js", "swagger-ui.css"}
+    for asset in assets:  # no CDN: every asset is a path on this server, and is served
+        assert asset.startswith("/") and not asset.startswith("//"), asset
+        answer = client.get(asset)
+        assert answer.status_code == 200 and len(answer.content) > 1000, asset
+    assert "http://" not in docs.text and "https://" not in docs.text
+
+
+def test_item18_head_is_answered_like_get_without_a_body(store: Store, client: TestClient) -> None:
+    seed = seed_story()
+    fill(store, [seed])
+    for url in ("/", "/stories.json", "/api/stories", f"/stories/{seed.id}", "/static/style.css"):
+        get, head = client.get(url), client.head(url)
+        assert head.status_code == 200 and head.content == b"", url
+        assert head.headers["content-type"] == get.headers["content-type"], url
+        assert head.headers["content-length"] == str(len(get.content)), url
+    assert client.head("/stories/nope").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "allow"),
+    [
+        ("POST", "/", "GET, HEAD"),
+        ("DELETE", "/api/stories", "GET, HEAD"),
+        ("PUT", "/api/stories/abc", "GET, HEAD"),
+        ("GET", "/api/articles", "POST"),
+        ("PATCH", "/stories/abc", "GET, HEAD"),
+    ],
+)
+def test_item18_405_names_the_allowed_methods(
+    client: TestClient, method: str, url: str, allow: str
+) -> None:
+    answer = client.request(method, url)
+    assert answer.status_code == 405 and answer.headers["allow"] == allow
+
+
+def test_item18_query_errors_are_labelled_query_not_body(client: TestClient) -> None:
+    answer = client.get("/api/stories?offset=x&limit=-3")
+    assert answer.status_code == 422
+    assert answer.json()["error"] == (
+        "query.offset: Input should be a valid integer, unable to parse string as an integer; "
+        "query.limit: Input should be greater than or equal to 1"
+    )
+    # the body's own labels stay as they were
+    bad = post_json(client, [ARTICLE, {"title": "no text"}])
+    assert bad.json()["error"] == "body[1].text: Field required"
+
+
+def test_item18_the_schema_lists_404_and_refuses_an_empty_batch(store: Store) -> None:
+    doc = TestClient(create_app(store, max_articles=7)).get("/openapi.json").json()
+    for path in ("/api/stories/{story_id}", "/stories/{story_id}", "/stories/{story_id}.json"):
+        assert "404" in doc["paths"][path]["get"]["responses"], path
+    post = doc["paths"]["/api/articles"]["post"]
+    assert {"403", "413", "415", "422"} <= set(post["responses"])
+    branches = post["requestBody"]["content"]["application/json"]["schema"]["anyOf"]
+    (array,) = [b for b in branches if b.get("type") == "array"]
+    assert array["minItems"] == 1 and array["maxItems"] == 7  # what the server enforces
+    text = doc["components"]["schemas"]["ArticleIn"]["properties"]["text"]
+    assert text["minLength"] == 1 and text["pattern"] == r"\S"
+
+
+def many_line_story(lines: int) -> Story:
+    """The seed story with a digest of ``lines`` sentences, each cited where it came from."""
+    seed = seed_story()
+    article = max(seed_articles(), key=lambda a: len(split_sentences(a.text)))
+    sentences = split_sentences(article.text, article.id)[:lines]
+    assert len(sentences) == lines
+    summary = tuple(
+        SummarySentence(s.text, (Citation(article.id, s.index),), 1, Citation(article.id, s.index))
+        for s in sentences
+    )
+    return replace(seed, summary=summary)
+
+
+def test_item18_digest_numbers_of_two_digits_are_part_of_the_line(
+    store: Store, client: TestClient
+) -> None:
+    story = many_line_story(12)
+    fill(store, [story])
+    page = Page(client.get(f"/stories/{story.id}").text)
+    items = page.select("li", "summary-sentence")
+    numbers = [[c.text for c in i.children if "num" in c.classes] for i in items]
+    assert numbers == [[f"{n}."] for n in range(1, 13)]

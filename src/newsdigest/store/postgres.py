@@ -134,7 +134,8 @@ class PostgresDialect:
             conn.close()  # ends the session, and with it the lock
 
     def migrate(self, conn: Any, found: int) -> None:
-        """Schema 1 databases already had every column; only the version is new."""
+        """Schema 1 databases already had every column; schema 3's new tables (the follower's)
+        come from the schema's CREATE IF NOT EXISTS."""
 
 
 class PostgresStore(SqlStore):

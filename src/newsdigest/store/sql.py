@@ -32,9 +32,9 @@ from newsdigest import dedup
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Story, StoryRow
 from newsdigest.serialize import story_from_dict, story_list_fields, story_to_dict
-from newsdigest.store.base import AddResult, ClusterRow
+from newsdigest.store.base import AddResult, ClusterRow, SourceState
 
-STORE_SCHEMA_VERSION = 2
+STORE_SCHEMA_VERSION = 3
 
 # {name} tokens are filled by the dialect's ``types``
 _SCHEMA = """
@@ -100,6 +100,20 @@ CREATE TABLE IF NOT EXISTS stories (
     updated_at {time} NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stories_recent ON stories (last_published DESC, id);
+CREATE TABLE IF NOT EXISTS follow_sources (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_fetch {time},
+    last_ok {time},
+    last_error TEXT,
+    children TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS follow_seen (
+    url TEXT PRIMARY KEY,
+    outcome TEXT NOT NULL,
+    seen_at {time} NOT NULL
+);
 """
 
 # columns the story list reads, added to SQLite files of schema 1 by ``_migrate``
@@ -196,6 +210,7 @@ LOCK_ARTICLES = 0x6E64_0002
 LOCK_STORIES = 0x6E64_0003
 LOCK_CLUSTERS = 0x6E64_0004
 LOCK_CLUSTERING = 0x6E64_0005
+LOCK_FOLLOW = 0x6E64_0006
 
 
 def _one_line(exc: BaseException) -> str:
@@ -661,6 +676,61 @@ class SqlStore:
         )
         texts = {a.id: a for a in self.get_articles(ids=ids)} if ids else {}
         return [story_from_dict(data, texts) for data in dicts]
+
+    # ---- the follower's state ----------------------------------------------------------
+
+    def source_states(self, urls: Sequence[str] | None = None) -> list[SourceState]:
+        """The stored state of ``urls`` (all sources when None), by URL."""
+        sql = (
+            "SELECT url, etag, last_modified, last_fetch, last_ok, last_error, children "
+            "FROM follow_sources"
+        )
+        rows: list[Any] = []
+        if urls is None:
+            rows = self._read(sql)
+        else:
+            for chunk in self._in_chunks(list(dict.fromkeys(urls))):
+                cond, values = self.dialect.in_list("url", chunk)
+                rows.extend(self._read(f"{sql} WHERE {cond}", values))
+        out = self.dialect.time_out
+        states = [
+            SourceState(r[0], r[1], r[2], out(r[3]), out(r[4]), r[5], tuple(r[6].split()))
+            for r in rows
+        ]
+        return sorted(states, key=lambda s: s.url)
+
+    def save_source_state(self, state: SourceState) -> None:
+        t = self.dialect.time_in
+        with self._write("source state not saved", LOCK_FOLLOW) as db:
+            db.execute(
+                "INSERT INTO follow_sources (url, etag, last_modified, last_fetch, last_ok, "
+                "last_error, children) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE "
+                "SET etag = excluded.etag, last_modified = excluded.last_modified, "
+                "last_fetch = excluded.last_fetch, last_ok = excluded.last_ok, "
+                "last_error = excluded.last_error, children = excluded.children",
+                (state.url, state.etag, state.last_modified, t(state.last_fetch),
+                 t(state.last_ok), state.last_error, "\n".join(state.children)),
+            )  # fmt: skip
+
+    def seen_urls(self, urls: Sequence[str]) -> frozenset[str]:
+        """Those of ``urls`` the follower has already handled (stored, duplicate or rejected)."""
+        found: set[str] = set()
+        for chunk in self._in_chunks(list(dict.fromkeys(urls))):
+            cond, values = self.dialect.in_list("url", chunk)
+            found.update(
+                r[0] for r in self._read(f"SELECT url FROM follow_seen WHERE {cond}", values)
+            )
+        return frozenset(found)
+
+    def mark_seen(self, outcomes: Mapping[str, str]) -> None:
+        """Remember entry URLs as handled, each with its outcome (stored, duplicate, rejected…)."""
+        now = self.dialect.time_in(_now())
+        with self._write("seen URLs not saved", LOCK_FOLLOW) as db:
+            db.executemany(
+                "INSERT INTO follow_seen (url, outcome, seen_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (url) DO UPDATE SET outcome = excluded.outcome",
+                [(url, outcome, now) for url, outcome in sorted(outcomes.items())],
+            )
 
     # ---- lifecycle ------------------------------------------------------------------------
 

@@ -127,7 +127,8 @@ class SqliteDialect:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
     def migrate(self, conn: Any, found: int) -> None:
-        """Schema 1 files lack the story list's columns: add them (``SqlStore`` fills them)."""
+        """Schema 1 files lack the story list's columns: add them (``SqlStore`` fills them).
+        Schema 2 lacks only the follower's tables, which the schema's CREATE IF NOT EXISTS adds."""
         from newsdigest.store.sql import STORY_LIST_COLUMNS
 
         have = {row[1] for row in conn.execute("PRAGMA table_info(stories)").fetchall()}

@@ -287,3 +287,50 @@ def test_interval_parsing() -> None:
     for bad in ("", "15x", "0m", "m"):
         with pytest.raises(ValueError):
             parse_interval(bad)
+
+
+def test_serve_follow_keeps_the_page_current_and_shows_each_source(
+    site: Site, tmp_path: Path
+) -> None:
+    import json
+    import urllib.request
+
+    from live_server import free_port
+
+    u = site.url
+    site.add("/feed.xml", rss2([(f"t{k}", u(f"/news/{k}.html"), MAY) for k in (0, 1, 2)]))
+    site.add("/down.xml", "oops", status=500, content_type="text/plain")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdigest", "serve", "--db", str(tmp_path / "n.db"),
+         "--port", str(port), "--follow", u("/feed.xml"), "--follow", u("/down.xml"),
+         "--every", "1h", "--rate", "100"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        data: dict = {}
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/stories.json", timeout=5
+                ) as r:
+                    data = json.load(r)
+            except OSError:
+                data = {}
+            if data.get("stories"):
+                break
+            time.sleep(0.5)
+        assert data["stories"] and data["stories"][0]["articles"] == 3
+        sources = {s["url"]: s for s in data["sources"]}
+        assert sources[u("/down.xml")]["last_error"] == "HTTP 500"
+        assert sources[u("/feed.xml")]["last_error"] is None
+        assert sources[u("/feed.xml")]["last_fetch"].startswith("20")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+            page = r.read().decode()
+        assert "Followed sources" in page and "last error: HTTP 500" in page
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0

@@ -36,7 +36,7 @@ from newsdigest.serve.intake import (
     parse_articles,
     read_bounded,
 )
-from newsdigest.serve.views import row_json, row_span, story_page
+from newsdigest.serve.views import row_json, row_span, source_lines, story_page
 from newsdigest.store.base import Store
 
 PAGE_SIZE = 50
@@ -119,6 +119,7 @@ def create_app(
             "offset": offset,
             "limit": limit,
             "next": f"/api/stories?offset={offset + limit}&limit={limit}" if more else None,
+            "sources": [line.to_json() for line in source_lines(store.source_states())],
         }
 
     def get_story(story_id: str) -> Story:
@@ -165,6 +166,7 @@ def create_app(
             prev_url=f"/?offset={max(offset - limit, 0)}&limit={limit}" if offset else None,
             next_url=f"/?offset={offset + limit}&limit={limit}" if more else None,
             json_url=f"/stories.json?offset={offset}&limit={limit}",
+            sources=source_lines(store.source_states()),  # followed feeds (serve --follow)
         )
 
     @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"])

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
 from newsdigest.serve.chart import TimeChart, articles_over_time
 from newsdigest.split import split_sentences
+from newsdigest.store.base import SourceState
 from newsdigest.timeutil import utc
 
 _SAFE_SCHEMES = frozenset({"http", "https"})
@@ -324,3 +325,33 @@ def story_page(story: Story) -> StoryPage:
         event_date=facts.event_date if facts else None,
         event_place=facts.event_place if facts else None,
     )
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One followed source as the home page shows it: when it was last fetched, and why the
+    last attempt failed (None when it worked)."""
+
+    url: str
+    href: str | None
+    last_fetch: str
+    last_fetch_iso: str | None
+    last_error: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {"url": self.url, "last_fetch": self.last_fetch_iso, "last_error": self.last_error}
+
+
+def source_lines(states: Sequence[SourceState]) -> list[SourceLine]:
+    """The followed sources, failing ones first (a reader wants to see what is stale), by URL."""
+    lines = [
+        SourceLine(
+            url=s.url,
+            href=safe_href(s.url),
+            last_fetch=show_time(s.last_fetch) if s.last_fetch else "never",
+            last_fetch_iso=iso_time(s.last_fetch),
+            last_error=s.last_error,
+        )
+        for s in states
+    ]
+    return sorted(lines, key=lambda x: (x.last_error is None, x.url))

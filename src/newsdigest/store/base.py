@@ -110,7 +110,16 @@ class Store(Protocol):
         self, since: datetime | None = None, limit: int | None = None
     ) -> list[Story]: ...
 
-    def story_rows(self, limit: int, offset: int = 0) -> list[StoryRow]: ...
+    def story_rows(
+        self,
+        limit: int,
+        offset: int = 0,
+        *,
+        min_articles: int = 1,
+        max_articles: int | None = None,
+    ) -> list[StoryRow]: ...
+
+    def search_stories(self, query: str, limit: int, offset: int = 0) -> list[StoryRow]: ...
 
     def get_story(self, story_id: str) -> Story | None: ...
 

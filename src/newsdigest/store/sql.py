@@ -31,7 +31,12 @@ from typing import Any, Protocol
 from newsdigest import dedup
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Story, StoryRow
-from newsdigest.serialize import story_from_dict, story_list_fields, story_to_dict
+from newsdigest.serialize import (
+    story_from_dict,
+    story_list_fields,
+    story_search_text,
+    story_to_dict,
+)
 from newsdigest.store.base import AddResult, ClusterRow, SourceState
 
 STORE_SCHEMA_VERSION = 3
@@ -97,7 +102,10 @@ CREATE TABLE IF NOT EXISTS stories (
     first_published {time},
     last_published {time},
     built_size INTEGER NOT NULL DEFAULT 0,
-    updated_at {time} NOT NULL
+    updated_at {time} NOT NULL,
+    lead TEXT NOT NULL DEFAULT '',
+    outlet_names TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS stories_recent ON stories (last_published DESC, id);
 CREATE TABLE IF NOT EXISTS follow_sources (
@@ -123,12 +131,19 @@ STORY_LIST_COLUMNS = {
     "n_outlets": "INTEGER NOT NULL DEFAULT 0",
     "n_outliers": "INTEGER NOT NULL DEFAULT 0",
     "first_published": "TEXT",
+    "lead": "TEXT NOT NULL DEFAULT ''",
+    "outlet_names": "TEXT NOT NULL DEFAULT ''",
+    "search_text": "TEXT NOT NULL DEFAULT ''",
 }
 
 _ARTICLE_COLUMNS = ("id", "text", "title", "url", "source", "published", "language", "origin")
 _COLS = ", ".join(_ARTICLE_COLUMNS)
 _A_COLS = ", ".join("a." + c for c in _ARTICLE_COLUMNS)
 _NEWEST_FIRST = "ORDER BY last_published IS NULL, last_published DESC, id"
+_ROW_COLS = (
+    "s.id, s.title, s.n_articles, s.n_outlets, s.n_outliers, s.first_published, "
+    "s.last_published, s.lead, s.outlet_names"
+)
 
 
 class Connection(Protocol):
@@ -203,6 +218,20 @@ class Dialect(Protocol):
         """Bring a database of schema ``found`` (older) up to ``STORE_SCHEMA_VERSION``."""
         ...
 
+    def search_schema(self) -> Sequence[str]:
+        """Statements that create the full-text index over ``stories.search_text`` (run after
+        ``migrate``, idempotent)."""
+        ...
+
+    def index_story(self, db: Any, story_id: str, text: str) -> None:
+        """Keep the full-text index of one story current (inside its write transaction)."""
+        ...
+
+    def search_query(self, query: str) -> tuple[str, list[Any]] | None:
+        """FROM/WHERE/ORDER BY (over ``stories s``) matching ``query`` best first, and its
+        parameters; None when the query has no searchable word."""
+        ...
+
 
 # advisory lock keys ("nd" + a number), one per kind of state a writer changes
 LOCK_SCHEMA = 0x6E64_0001
@@ -259,6 +288,9 @@ class SqlStore:
                 )
             if found is not None and found < STORE_SCHEMA_VERSION:
                 dialect.migrate(db, found)
+            for statement in dialect.search_schema():
+                db.execute(statement)
+            if found is not None and found < STORE_SCHEMA_VERSION:
                 self._backfill_story_rows(db)
             if found != STORE_SCHEMA_VERSION:
                 db.execute(
@@ -592,15 +624,18 @@ class SqlStore:
             for story in stories:
                 data = story_to_dict(story, with_spans=True)
                 row = story_list_fields(data)
+                search = story_search_text(data)
                 db.execute(
                     "INSERT INTO stories (id, data, title, n_articles, n_outlets, n_outliers, "
-                    "first_published, last_published, built_size, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    "first_published, last_published, built_size, updated_at, lead, "
+                    "outlet_names, search_text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                     "data = excluded.data, title = excluded.title, "
                     "n_articles = excluded.n_articles, n_outlets = excluded.n_outlets, "
                     "n_outliers = excluded.n_outliers, first_published = excluded.first_published, "
                     "last_published = excluded.last_published, built_size = excluded.built_size, "
-                    "updated_at = excluded.updated_at",
+                    "updated_at = excluded.updated_at, lead = excluded.lead, "
+                    "outlet_names = excluded.outlet_names, search_text = excluded.search_text",
                     (
                         story.id,
                         d.json_in(data),
@@ -612,20 +647,29 @@ class SqlStore:
                         d.time_in(row.last),
                         len(story.articles),
                         d.time_in(_now()),
+                        row.lead,
+                        "\n".join(row.outlet_names),
+                        search,
                     ),
                 )
+                d.index_story(db, story.id, search)
 
     def _backfill_story_rows(self, db: _Cursor) -> None:
-        """Fill the story list's columns from each stored story (after a migration)."""
+        """Fill the story list's and search's columns from each stored story (after a
+        migration)."""
         d = self.dialect
-        for story_id, data in db.all("SELECT id, data FROM stories"):
-            row = story_list_fields(d.json_out(data))
+        for story_id, raw in db.all("SELECT id, data FROM stories"):
+            data = d.json_out(raw)
+            row = story_list_fields(data)
+            search = story_search_text(data)
             db.execute(
                 "UPDATE stories SET title = ?, n_articles = ?, n_outlets = ?, n_outliers = ?, "
-                "first_published = ?, last_published = ? WHERE id = ?",
+                "first_published = ?, last_published = ?, lead = ?, outlet_names = ?, "
+                "search_text = ? WHERE id = ?",
                 (row.title, row.articles, row.outlets, row.outliers, d.time_in(row.first),
-                 d.time_in(row.last), story_id),
+                 d.time_in(row.last), row.lead, "\n".join(row.outlet_names), search, story_id),
             )  # fmt: skip
+            d.index_story(db, story_id, search)
 
     def list_stories(self, since: datetime | None = None, limit: int | None = None) -> list[Story]:
         """Stories newest first (by their latest article), undated last, then by id."""
@@ -640,26 +684,53 @@ class SqlStore:
             params.append(int(limit))
         return self._stories([self.dialect.json_out(r[0]) for r in self._read(sql, params)])
 
-    def story_rows(self, limit: int, offset: int = 0) -> list[StoryRow]:
-        """The story list's figures in ``list_stories`` order, without loading any story."""
+    def story_rows(
+        self,
+        limit: int,
+        offset: int = 0,
+        *,
+        min_articles: int = 1,
+        max_articles: int | None = None,
+    ) -> list[StoryRow]:
+        """The story list's figures in ``list_stories`` order, without loading any story;
+        only stories of ``min_articles``..``max_articles`` articles (the front page puts
+        single-article stories apart)."""
+        where = "WHERE n_articles >= ?"
+        params: list[Any] = [int(min_articles)]
+        if max_articles is not None:
+            where += " AND n_articles <= ?"
+            params.append(int(max_articles))
         rows = self._read(
-            "SELECT id, title, n_articles, n_outlets, n_outliers, first_published, "
-            f"last_published FROM stories {_NEWEST_FIRST} LIMIT ? OFFSET ?",
-            (int(limit), int(offset)),
+            f"SELECT {_ROW_COLS} FROM stories s {where} {_NEWEST_FIRST} LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)],
         )
+        return [self._story_row(r) for r in rows]
+
+    def search_stories(self, query: str, limit: int, offset: int = 0) -> list[StoryRow]:
+        """Stories whose title, digest or entities match ``query`` (every word, stemmed), best
+        match first: SQLite FTS5 (bm25) or PostgreSQL full-text search (ts_rank)."""
+        found = self.dialect.search_query(query)
+        if found is None:
+            return []
+        clause, params = found
+        rows = self._read(
+            f"SELECT {_ROW_COLS} {clause} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)]
+        )
+        return [self._story_row(r) for r in rows]
+
+    def _story_row(self, r: Sequence[Any]) -> StoryRow:
         out = self.dialect.time_out
-        return [
-            StoryRow(
-                id=r[0],
-                title=r[1],
-                articles=int(r[2]),
-                outlets=int(r[3]),
-                outliers=int(r[4]),
-                first=out(r[5]),
-                last=out(r[6]),
-            )
-            for r in rows
-        ]
+        return StoryRow(
+            id=r[0],
+            title=r[1],
+            articles=int(r[2]),
+            outlets=int(r[3]),
+            outliers=int(r[4]),
+            first=out(r[5]),
+            last=out(r[6]),
+            lead=r[7] or "",
+            outlet_names=tuple(n for n in (r[8] or "").split("\n") if n),
+        )
 
     def get_story(self, story_id: str) -> Story | None:
         rows = self._read("SELECT data FROM stories WHERE id = ?", (story_id,))

@@ -10,6 +10,7 @@ holds the clustering state across processes. Everything else is ``store/sql.py``
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -135,6 +136,28 @@ class SqliteDialect:
         for column, decl in STORY_LIST_COLUMNS.items():
             if column not in have:
                 conn.execute(f"ALTER TABLE stories ADD COLUMN {column} {decl}")
+
+    def search_schema(self) -> list[str]:
+        return [
+            "CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5("
+            "id UNINDEXED, body, tokenize = 'porter unicode61')"
+        ]
+
+    def index_story(self, db: Any, story_id: str, text: str) -> None:
+        db.execute("DELETE FROM stories_fts WHERE id = ?", (story_id,))
+        db.execute("INSERT INTO stories_fts (id, body) VALUES (?, ?)", (story_id, text))
+
+    def search_query(self, query: str) -> tuple[str, list[Any]] | None:
+        # each word quoted: the user's text is never FTS5 syntax (AND/NEAR/*/column:)
+        words = re.findall(r"\w+", query)
+        if not words:
+            return None
+        match = " ".join('"' + w + '"' for w in words)
+        return (
+            "FROM stories_fts f JOIN stories s ON s.id = f.id WHERE stories_fts MATCH ? "
+            "ORDER BY bm25(stories_fts), s.id",
+            [match],
+        )
 
 
 class SqliteStore(SqlStore):

@@ -32,7 +32,7 @@ class Route:
 class Hit:
     path: str
     headers: dict[str, str]
-    at: float
+    at: float  # when the request arrived (monotonic)
     status: int
 
 
@@ -65,6 +65,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            self.arrived = time.monotonic()
             route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
             if callable(route):
                 route = route()
@@ -91,7 +92,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
         def _send(self, status: int, headers: dict[str, str], body: bytes, ctype: str) -> None:
             with site.lock:
-                site.hits.append(Hit(self.path, dict(self.headers), time.monotonic(), status))
+                site.hits.append(Hit(self.path, dict(self.headers), self.arrived, status))
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)

@@ -70,19 +70,23 @@ class Fetched:
 
 @dataclass
 class _HostClock:
-    """Each host's next allowed request time (monotonic seconds)."""
+    """Each host's next allowed request time (monotonic seconds). The next slot is set when a
+    request leaves, so a request delayed by a busy machine never lets the next one follow it
+    closer than the interval; hosts wait independently of each other."""
 
     interval: float
     next_at: dict[str, float] = field(default_factory=dict)
+    hosts: dict[str, threading.Lock] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def wait(self, host: str, sleep: Callable[[float], None]) -> None:
         with self.lock:
-            now = time.monotonic()
-            at = max(now, self.next_at.get(host, 0.0))
-            self.next_at[host] = at + self.interval
-        if at > now:
-            sleep(at - now)
+            host_lock = self.hosts.setdefault(host, threading.Lock())
+        with host_lock:
+            delay = self.next_at.get(host, 0.0) - time.monotonic()
+            if delay > 0:
+                sleep(delay)
+            self.next_at[host] = time.monotonic() + self.interval
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:

@@ -26,6 +26,7 @@ ROBOTS_AGENT = "newsdigest"
 MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
 ROBOTS_TTL_S = 3600.0
+ROBOTS_RETRY_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,10 @@ class Fetcher:
         with self._robots_lock:
             cached = self._robots.get(origin)
         if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL_S:
-            cached = (time.monotonic(), self._read_robots(origin))
+            rules = self._read_robots(origin)
+            # an unreadable robots.txt is asked for again after a minute, not an hour
+            when = time.monotonic() - (ROBOTS_TTL_S - ROBOTS_RETRY_S if rules is None else 0)
+            cached = (when, rules)
             with self._robots_lock:
                 self._robots[origin] = cached
         rules = cached[1]

@@ -335,3 +335,12 @@ def test_serve_follow_keeps_the_page_current_and_shows_each_source(
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=60) == 0
+
+
+def test_a_host_whose_robots_txt_fails_is_left_alone(tmp_path: Path) -> None:
+    with serving_site() as s:
+        s.add("/robots.txt", "down", status=500, content_type="text/plain")
+        s.add("/feed.xml", rss2([("a", s.url("/news/0.html"), MAY)]))
+        report = follow_once(tmp_path / "n.db", [s.url("/feed.xml")])
+        assert [e.reason for e in report.failed] == [f"robots.txt of {s.base} could not be read"]
+        assert s.paths() == ["/robots.txt"]  # RFC 9309: a 5xx robots.txt disallows all

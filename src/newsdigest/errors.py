@@ -47,3 +47,16 @@ class ModelUnavailableError(NewsdigestError):
 
 class StoreError(NewsdigestError):
     """The store could not be opened or written; nothing partial was committed."""
+
+
+class FetchError(InputError):
+    """A URL the follower could not fetch (HTTP status, timeout, robots, size); the round goes
+    on. ``status``: the HTTP status when the server answered; ``permanent``: trying again later
+    would give the same answer (too large, a redirect loop, 404/410)."""
+
+    def __init__(
+        self, url: str, reason: str, *, status: int | None = None, permanent: bool = False
+    ) -> None:
+        super().__init__(url, reason)
+        self.status = status
+        self.permanent = permanent or status in (404, 410)

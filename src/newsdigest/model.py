@@ -224,6 +224,8 @@ class StoryRow:
     first: datetime | None
     last: datetime | None
     outliers: int = 0
+    lead: str = ""  # the digest's first sentence, what a reader sees before clicking
+    outlet_names: tuple[str, ...] = ()
 
 
 def story_id(article_ids: list[str] | tuple[str, ...]) -> str:

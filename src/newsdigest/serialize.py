@@ -288,4 +288,19 @@ def story_list_fields(data: Mapping[str, Any]) -> StoryRow:
         first=parse_iso(data.get("first_published")),
         last=parse_iso(data.get("last_published")),
         outliers=len(data.get("outliers", ())),
+        lead=" ".join(str((data.get("summary") or [{}])[0].get("text", "")).split()),
+        outlet_names=tuple(
+            sorted({str(a["source"]) for a in data.get("articles", ()) if a.get("source")})
+        ),
     )
+
+
+def story_search_text(data: Mapping[str, Any]) -> str:
+    """What search matches a story by: its title, its digest and its entities' names."""
+    facts = data.get("facts") or {}
+    parts = [
+        data.get("title") or "",
+        *(s.get("text", "") for s in data.get("summary", ())),
+        *(e.get("name", "") for e in facts.get("entities", ())),
+    ]
+    return "\n".join(p for p in parts if p)

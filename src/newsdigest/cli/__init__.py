@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-COMMAND_MODULES = ("digest", "ingest", "stories", "eval", "serve", "spark", "bench")
+COMMAND_MODULES = ("digest", "ingest", "stories", "eval", "serve", "follow", "spark", "bench")
 
 app = typer.Typer(
     name="newsdigest",

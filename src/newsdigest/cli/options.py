@@ -39,6 +39,9 @@ Since = Annotated[
 ]
 Limit = Annotated[int | None, typer.Option(min=1, help="At most this many stories.")]
 Port = Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")]
+Rate = Annotated[
+    float, typer.Option(min=0.001, help="Requests per second to one host (robots.txt aside).")
+]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")]
 
 __all__ = [
@@ -49,6 +52,7 @@ __all__ = [
     "Limit",
     "Output",
     "Port",
+    "Rate",
     "Sentences",
     "Since",
     "Summarizer",

@@ -1,31 +1,81 @@
-"""``newsdigest serve``: story pages and the JSON API over a store, one command to start."""
+"""``newsdigest serve``: story pages and the JSON API over a store, one command to start;
+``--follow`` runs the follower beside the server, so the page stays current."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import signal
+import threading
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import open_store_or_exit
+from newsdigest.cli.common import EXIT_FAILED, open_store_or_exit, report_error
+
+if TYPE_CHECKING:
+    from newsdigest.store.base import Store
 
 
 def serve_command(
     db: options.Db = options.DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: options.Port = 8000,
+    follow: Annotated[
+        list[str] | None,
+        typer.Option(help="Follow this feed, OPML or sitemap while serving (repeatable)."),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Time between follow rounds: 90s, 15m, 1h.")] = "15m",
+    rate: options.Rate = 1.0,
 ) -> None:
     """Serve the stories as web pages and a JSON API (docs at /docs)."""
     import uvicorn
 
+    from newsdigest.cli.follow import parse_interval
     from newsdigest.serve import create_app
 
+    try:
+        interval = parse_interval(every)
+    except ValueError as exc:
+        report_error(f"--every: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
     store = open_store_or_exit(db)
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn hands the signal on to us when done
+        signal.signal(sig, lambda *_: stop.set())
+    follower = _start_follower(store, follow or [], interval, rate, stop) if follow else None
     try:
         print(f"newsdigest: serving {db} on http://{host}:{port}/ (API docs at /docs)")
         uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
     finally:
+        stop.set()  # the follower finishes its current article, then exits
+        if follower is not None:
+            follower.join(timeout=60)
         store.close()
+
+
+def _start_follower(
+    store: Store, sources: list[str], interval: float, rate: float, stop: threading.Event
+) -> threading.Thread:
+    """The follow loop in a thread of its own; each round's line goes to stdout."""
+    from newsdigest.follow import Fetcher, Follower, Politeness, RoundReport
+
+    def run() -> None:
+        with Fetcher(Politeness(rate=rate)) as fetcher:
+            follower = Follower(
+                store,
+                sources,
+                fetcher,
+                on_problem=lambda e: report_error(str(e)),
+            )
+
+            def show(n: int, report: RoundReport) -> None:
+                print(f"newsdigest: follow round {n}: {report.line()}", flush=True)
+
+            follower.run(interval, stop, show, lambda e: report_error(str(e)))
+
+    thread = threading.Thread(target=run, name="newsdigest-follow", daemon=True)
+    thread.start()
+    return thread
 
 
 def register(app: typer.Typer) -> None:

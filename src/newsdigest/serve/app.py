@@ -12,8 +12,10 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timezone
 from importlib.resources import files
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -43,7 +45,14 @@ from newsdigest.serve.intake import (
 from newsdigest.serve.middleware import HeadAsGet, HostGuard
 from newsdigest.serve.public_error import public_reason
 from newsdigest.serve.templating import environment
-from newsdigest.serve.views import row_json, story_page
+from newsdigest.serve.views import (
+    FRONT_CANDIDATES,
+    front_lines,
+    rank_rows,
+    row_json,
+    source_lines,
+    story_page,
+)
 from newsdigest.store.base import Store
 
 PAGE_SIZE = 50
@@ -154,6 +163,8 @@ def create_app(
                 if more and offset + limit <= MAX_OFFSET
                 else None
             ),
+            "front_page": front_json(offset, limit),
+            "sources": [line.to_json() for line in source_lines(store.source_states())],
         }
 
     def get_story(story_id: str) -> Story:
@@ -225,10 +236,12 @@ def create_app(
     ) -> Response:
         if wants_json(request):
             return json(list_json(offset, limit))
-        rows, more = fetch_rows(offset, limit)
+        ranked, singles, more = front(offset, limit)
+        now = datetime.now(timezone.utc)
         return html(
             "stories.html",
-            rows=rows,
+            rows=front_lines(ranked, now),
+            singles=front_lines(singles, now),
             offset=offset,
             prev_url=f"/?offset={max(offset - limit, 0)}&limit={limit}" if offset else None,
             next_url=(
@@ -237,7 +250,67 @@ def create_app(
                 else None
             ),
             json_url=f"/stories.json?offset={offset}&limit={limit}",
+            sources=source_lines(store.source_states()),  # followed feeds (serve --follow)
         )
+
+    # ---- front page (ranked by size and recency, single-article stories apart) and search
+
+    def front(offset: int, limit: int) -> tuple[list[StoryRow], list[StoryRow], bool]:
+        ranked = rank_rows(store.story_rows(limit=FRONT_CANDIDATES, min_articles=2))
+        singles = store.story_rows(limit=limit + 1, offset=offset, max_articles=1)
+        more = len(ranked) > offset + limit or len(singles) > limit
+        return ranked[offset : offset + limit], singles[:limit], more
+
+    def front_json(offset: int, limit: int) -> dict[str, Any]:
+        ranked, singles, _ = front(offset, limit)
+        return {
+            "stories": [row_json(r) for r in ranked],
+            "more_coverage": [row_json(r) for r in singles],
+        }
+
+    def search_json(q: str, offset: int, limit: int) -> tuple[dict[str, Any], list[StoryRow]]:
+        found = store.search_stories(q, limit=limit + 1, offset=offset)
+        nxt = f"/search.json?{urlencode({'q': q, 'offset': offset + limit, 'limit': limit})}"
+        return {
+            "q": q,
+            "stories": [row_json(r) for r in found[:limit]],
+            "offset": offset,
+            "limit": limit,
+            "next": nxt if len(found) > limit else None,
+        }, found[:limit]
+
+    @app.get("/search", response_class=HTMLResponse, summary="Search (HTML)", tags=["pages"])
+    def search_html(
+        request: Request,
+        q: str = Query("", max_length=200),
+        offset: int = Query(0, ge=0),
+        limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
+    ) -> Response:
+        data, found = search_json(q, offset, limit)
+        if wants_json(request):
+            return json(data)
+        page = {"q": q, "limit": limit}
+        return html(
+            "search.html",
+            q=q,
+            rows=front_lines(found, datetime.now(timezone.utc)),
+            offset=offset,
+            prev_url=f"/search?{urlencode({**page, 'offset': max(offset - limit, 0)})}"
+            if offset
+            else None,
+            next_url=f"/search?{urlencode({**page, 'offset': offset + limit})}"
+            if data["next"]
+            else None,
+            json_url=f"/search.json?{urlencode({**page, 'offset': offset})}",
+        )
+
+    @app.get("/search.json", summary="Search (JSON twin of /search)", tags=["pages"])
+    def search_json_twin(
+        q: str = Query("", max_length=200),
+        offset: int = Query(0, ge=0),
+        limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
+    ) -> Response:
+        return json(search_json(q, offset, limit)[0])
 
     @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"])
     def index_json(

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
 from newsdigest.serve.chart import TimeChart, articles_over_time
 from newsdigest.split import split_sentences
+from newsdigest.store.base import SourceState
 from newsdigest.timeutil import utc
 
 _SAFE_SCHEMES = frozenset({"http", "https"})
@@ -114,6 +115,8 @@ def row_json(row: StoryRow) -> dict[str, object]:
     return {
         "id": row.id,
         "title": row.title or "(untitled story)",
+        "lead": row.lead,
+        "outlet_names": list(row.outlet_names),
         "articles": row.articles,
         "outlets": row.outlets,
         "outliers": row.outliers,
@@ -141,6 +144,8 @@ def story_row(story: Story) -> StoryRow:
         first=first,
         last=last,
         outliers=len(story.articles) - len(own),
+        lead=" ".join(story.summary[0].text.split()) if story.summary else "",
+        outlet_names=tuple(sorted({a.source for a in own if a.source})),
     )
 
 
@@ -361,3 +366,89 @@ def story_page(story: Story) -> StoryPage:
         event_date=facts.event_date if facts else None,
         event_place=facts.event_place if facts else None,
     )
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One followed source as the home page shows it: when it was last fetched, and why the
+    last attempt failed (None when it worked)."""
+
+    url: str
+    href: str | None
+    last_fetch: str
+    last_fetch_iso: str | None
+    last_error: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {"url": self.url, "last_fetch": self.last_fetch_iso, "last_error": self.last_error}
+
+
+def source_lines(states: Sequence[SourceState]) -> list[SourceLine]:
+    """The followed sources, failing ones first (a reader wants to see what is stale), by URL."""
+    lines = [
+        SourceLine(
+            url=s.url,
+            href=safe_href(s.url),
+            last_fetch=show_time(s.last_fetch) if s.last_fetch else "never",
+            last_fetch_iso=iso_time(s.last_fetch),
+            last_error=s.last_error,
+        )
+        for s in states
+    ]
+    return sorted(lines, key=lambda x: (x.last_error is None, x.url))
+
+
+# Front-page order: a story's weight is its size, damped by its age like Hacker News' gravity
+# ranking (size / (hours + 2) ** GRAVITY). A chosen rule, not fitted: it lets a 10-article story
+# from this morning sit above a 3-article story from an hour ago, but not above yesterday's news
+# for long. Age counts from the newest story listed, so an archive reads as it did live.
+GRAVITY = 1.2
+FRONT_CANDIDATES = 500  # the newest multi-article stories the ranking chooses from
+
+
+def rank_rows(rows: Sequence[StoryRow]) -> list[StoryRow]:
+    """``rows`` by size and recency (see GRAVITY); undated stories last; ties by id."""
+    dated = [utc(r.last) for r in rows if r.last]
+    newest = max(dated) if dated else None
+
+    def key(r: StoryRow) -> tuple[int, float, str]:
+        if r.last is None or newest is None:
+            return (1, -float(r.articles), r.id)
+        hours = (newest - utc(r.last)).total_seconds() / 3600
+        return (0, -r.articles / (hours + 2) ** GRAVITY, r.id)
+
+    return sorted(rows, key=key)
+
+
+def show_age(t: datetime | None, now: datetime) -> str:
+    """'5 min ago', '3 h ago', '2 days ago': how old a story's latest article is."""
+    if t is None:
+        return "undated"
+    minutes = max(0.0, (now - utc(t)).total_seconds() / 60)
+    if minutes < 60:
+        return f"{minutes:.0f} min ago"
+    if minutes < 48 * 60:
+        return f"{minutes / 60:.0f} h ago"
+    if minutes < 60 * 24 * 60:
+        return f"{minutes / 1440:.0f} days ago"
+    return f"{utc(t):%Y-%m-%d}"
+
+
+@dataclass(frozen=True)
+class FrontLine:
+    """One story on the home page or a search result: what a reader sees before clicking."""
+
+    row: StoryRow
+    age: str
+    outlets: str  # "tass.com, newsbeezer.com and 2 more"
+
+
+def front_lines(rows: Sequence[StoryRow], now: datetime, shown_outlets: int = 3) -> list[FrontLine]:
+    lines = []
+    for r in rows:
+        names = list(r.outlet_names)
+        text = ", ".join(names[:shown_outlets])
+        if len(names) > shown_outlets:
+            text += f" and {len(names) - shown_outlets} more"
+        lines.append(FrontLine(r, show_age(r.last, now), text))
+    return lines

@@ -41,6 +41,19 @@ class ClusterRow:
     state: bytes
 
 
+@dataclass(frozen=True)
+class SourceState:
+    """What the follower remembers of one source (feed, OPML, sitemap) between rounds."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetch: datetime | None = None  # last attempt, whatever its outcome
+    last_ok: datetime | None = None  # last answer read (200 or 304)
+    last_error: str | None = None  # the one-line reason of the last attempt, None if it worked
+    children: tuple[str, ...] = ()  # what an OPML file or sitemap index listed (for a 304)
+
+
 class Store(Protocol):
     """Articles, their URLs, the clustering state and the stories built from them.
 
@@ -105,9 +118,27 @@ class Store(Protocol):
         self, since: datetime | None = None, limit: int | None = None
     ) -> list[Story]: ...
 
-    def story_rows(self, limit: int, offset: int = 0) -> list[StoryRow]: ...
+    def story_rows(
+        self,
+        limit: int,
+        offset: int = 0,
+        *,
+        min_articles: int = 1,
+        max_articles: int | None = None,
+    ) -> list[StoryRow]: ...
+
+    def search_stories(self, query: str, limit: int, offset: int = 0) -> list[StoryRow]: ...
 
     def get_story(self, story_id: str) -> Story | None: ...
+
+    # the follower's state: each source's validators and outcome, every entry URL handled
+    def source_states(self, urls: Sequence[str] | None = None) -> list[SourceState]: ...
+
+    def save_source_state(self, state: SourceState) -> None: ...
+
+    def seen_urls(self, urls: Sequence[str]) -> frozenset[str]: ...
+
+    def mark_seen(self, outcomes: Mapping[str, str]) -> None: ...
 
     def close(self) -> None: ...
 

@@ -12,6 +12,7 @@ across a clusterer's whole pass. Readers use their own connection and never wait
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -134,7 +135,31 @@ class PostgresDialect:
             conn.close()  # ends the session, and with it the lock
 
     def migrate(self, conn: Any, found: int) -> None:
-        """Schema 1 databases already had every column; only the version is new."""
+        """Schema 3 adds the front page's and search's story columns; its new tables (the
+        follower's) come from the schema's CREATE IF NOT EXISTS."""
+        for column in ("lead", "outlet_names", "search_text"):
+            conn.execute(
+                f"ALTER TABLE stories ADD COLUMN IF NOT EXISTS {column} TEXT NOT NULL DEFAULT ''"
+            )
+
+    def search_schema(self) -> list[str]:
+        return [
+            "CREATE INDEX IF NOT EXISTS stories_search ON stories "
+            "USING GIN (to_tsvector('english', search_text))"
+        ]
+
+    def index_story(self, db: Any, story_id: str, text: str) -> None:
+        """The GIN index follows the column by itself."""
+
+    def search_query(self, query: str) -> tuple[str, list[Any]] | None:
+        if not re.search(r"\w", query):
+            return None
+        vector = "to_tsvector('english', s.search_text)"
+        return (
+            f"FROM stories s WHERE {vector} @@ plainto_tsquery('english', ?) "
+            f"ORDER BY ts_rank({vector}, plainto_tsquery('english', ?)) DESC, s.id",
+            [query, query],
+        )
 
 
 class PostgresStore(SqlStore):

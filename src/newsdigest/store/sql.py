@@ -31,10 +31,15 @@ from typing import Any, Protocol
 from newsdigest import dedup
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Story, StoryRow
-from newsdigest.serialize import story_from_dict, story_list_fields, story_to_dict
-from newsdigest.store.base import AddResult, AnalysisRecord, ClusterRow
+from newsdigest.serialize import (
+    story_from_dict,
+    story_list_fields,
+    story_search_text,
+    story_to_dict,
+)
+from newsdigest.store.base import AddResult, AnalysisRecord, ClusterRow, SourceState
 
-STORE_SCHEMA_VERSION = 2
+STORE_SCHEMA_VERSION = 3
 
 # {name} tokens are filled by the dialect's ``types``
 _SCHEMA = """
@@ -98,9 +103,26 @@ CREATE TABLE IF NOT EXISTS stories (
     first_published {time},
     last_published {time},
     built_size INTEGER NOT NULL DEFAULT 0,
-    updated_at {time} NOT NULL
+    updated_at {time} NOT NULL,
+    lead TEXT NOT NULL DEFAULT '',
+    outlet_names TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS stories_recent ON stories (last_published DESC, id);
+CREATE TABLE IF NOT EXISTS follow_sources (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    last_fetch {time},
+    last_ok {time},
+    last_error TEXT,
+    children TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS follow_seen (
+    url TEXT PRIMARY KEY,
+    outcome TEXT NOT NULL,
+    seen_at {time} NOT NULL
+);
 """
 
 # columns the story list reads, added to SQLite files of schema 1 by ``_migrate``
@@ -110,12 +132,19 @@ STORY_LIST_COLUMNS = {
     "n_outlets": "INTEGER NOT NULL DEFAULT 0",
     "n_outliers": "INTEGER NOT NULL DEFAULT 0",
     "first_published": "TEXT",
+    "lead": "TEXT NOT NULL DEFAULT ''",
+    "outlet_names": "TEXT NOT NULL DEFAULT ''",
+    "search_text": "TEXT NOT NULL DEFAULT ''",
 }
 
 _ARTICLE_COLUMNS = ("id", "text", "title", "url", "source", "published", "language", "origin")
 _COLS = ", ".join(_ARTICLE_COLUMNS)
 _A_COLS = ", ".join("a." + c for c in _ARTICLE_COLUMNS)
 _NEWEST_FIRST = "ORDER BY last_published IS NULL, last_published DESC, id"
+_ROW_COLS = (
+    "s.id, s.title, s.n_articles, s.n_outlets, s.n_outliers, s.first_published, "
+    "s.last_published, s.lead, s.outlet_names"
+)
 
 
 class Connection(Protocol):
@@ -190,6 +219,20 @@ class Dialect(Protocol):
         """Bring a database of schema ``found`` (older) up to ``STORE_SCHEMA_VERSION``."""
         ...
 
+    def search_schema(self) -> Sequence[str]:
+        """Statements that create the full-text index over ``stories.search_text`` (run after
+        ``migrate``, idempotent)."""
+        ...
+
+    def index_story(self, db: Any, story_id: str, text: str) -> None:
+        """Keep the full-text index of one story current (inside its write transaction)."""
+        ...
+
+    def search_query(self, query: str) -> tuple[str, list[Any]] | None:
+        """FROM/WHERE/ORDER BY (over ``stories s``) matching ``query`` best first, and its
+        parameters; None when the query has no searchable word."""
+        ...
+
 
 # advisory lock keys ("nd" + a number), one per kind of state a writer changes
 LOCK_SCHEMA = 0x6E64_0001
@@ -197,6 +240,7 @@ LOCK_ARTICLES = 0x6E64_0002
 LOCK_STORIES = 0x6E64_0003
 LOCK_CLUSTERS = 0x6E64_0004
 LOCK_CLUSTERING = 0x6E64_0005
+LOCK_FOLLOW = 0x6E64_0006
 
 
 def _one_line(exc: BaseException) -> str:
@@ -245,6 +289,9 @@ class SqlStore:
                 )
             if found is not None and found < STORE_SCHEMA_VERSION:
                 dialect.migrate(db, found)
+            for statement in dialect.search_schema():
+                db.execute(statement)
+            if found is not None and found < STORE_SCHEMA_VERSION:
                 self._backfill_story_rows(db)
             if found != STORE_SCHEMA_VERSION:
                 db.execute(
@@ -581,15 +628,18 @@ class SqlStore:
             for story in stories:
                 data = story_to_dict(story, with_spans=True)
                 row = story_list_fields(data)
+                search = story_search_text(data)
                 db.execute(
                     "INSERT INTO stories (id, data, title, n_articles, n_outlets, n_outliers, "
-                    "first_published, last_published, built_size, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    "first_published, last_published, built_size, updated_at, lead, "
+                    "outlet_names, search_text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                     "data = excluded.data, title = excluded.title, "
                     "n_articles = excluded.n_articles, n_outlets = excluded.n_outlets, "
                     "n_outliers = excluded.n_outliers, first_published = excluded.first_published, "
                     "last_published = excluded.last_published, built_size = excluded.built_size, "
-                    "updated_at = excluded.updated_at",
+                    "updated_at = excluded.updated_at, lead = excluded.lead, "
+                    "outlet_names = excluded.outlet_names, search_text = excluded.search_text",
                     (
                         story.id,
                         d.json_in(data),
@@ -601,20 +651,29 @@ class SqlStore:
                         d.time_in(row.last),
                         len(story.articles),
                         d.time_in(_now()),
+                        row.lead,
+                        "\n".join(row.outlet_names),
+                        search,
                     ),
                 )
+                d.index_story(db, story.id, search)
 
     def _backfill_story_rows(self, db: _Cursor) -> None:
-        """Fill the story list's columns from each stored story (after a migration)."""
+        """Fill the story list's and search's columns from each stored story (after a
+        migration)."""
         d = self.dialect
-        for story_id, data in db.all("SELECT id, data FROM stories"):
-            row = story_list_fields(d.json_out(data))
+        for story_id, raw in db.all("SELECT id, data FROM stories"):
+            data = d.json_out(raw)
+            row = story_list_fields(data)
+            search = story_search_text(data)
             db.execute(
                 "UPDATE stories SET title = ?, n_articles = ?, n_outlets = ?, n_outliers = ?, "
-                "first_published = ?, last_published = ? WHERE id = ?",
+                "first_published = ?, last_published = ?, lead = ?, outlet_names = ?, "
+                "search_text = ? WHERE id = ?",
                 (row.title, row.articles, row.outlets, row.outliers, d.time_in(row.first),
-                 d.time_in(row.last), story_id),
+                 d.time_in(row.last), row.lead, "\n".join(row.outlet_names), search, story_id),
             )  # fmt: skip
+            d.index_story(db, story_id, search)
 
     def list_stories(self, since: datetime | None = None, limit: int | None = None) -> list[Story]:
         """Stories newest first (by their latest article), undated last, then by id."""
@@ -629,26 +688,53 @@ class SqlStore:
             params.append(int(limit))
         return self._stories([self.dialect.json_out(r[0]) for r in self._read(sql, params)])
 
-    def story_rows(self, limit: int, offset: int = 0) -> list[StoryRow]:
-        """The story list's figures in ``list_stories`` order, without loading any story."""
+    def story_rows(
+        self,
+        limit: int,
+        offset: int = 0,
+        *,
+        min_articles: int = 1,
+        max_articles: int | None = None,
+    ) -> list[StoryRow]:
+        """The story list's figures in ``list_stories`` order, without loading any story;
+        only stories of ``min_articles``..``max_articles`` articles (the front page puts
+        single-article stories apart)."""
+        where = "WHERE n_articles >= ?"
+        params: list[Any] = [int(min_articles)]
+        if max_articles is not None:
+            where += " AND n_articles <= ?"
+            params.append(int(max_articles))
         rows = self._read(
-            "SELECT id, title, n_articles, n_outlets, n_outliers, first_published, "
-            f"last_published FROM stories {_NEWEST_FIRST} LIMIT ? OFFSET ?",
-            (int(limit), int(offset)),
+            f"SELECT {_ROW_COLS} FROM stories s {where} {_NEWEST_FIRST} LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)],
         )
+        return [self._story_row(r) for r in rows]
+
+    def search_stories(self, query: str, limit: int, offset: int = 0) -> list[StoryRow]:
+        """Stories whose title, digest or entities match ``query`` (every word, stemmed), best
+        match first: SQLite FTS5 (bm25) or PostgreSQL full-text search (ts_rank)."""
+        found = self.dialect.search_query(query)
+        if found is None:
+            return []
+        clause, params = found
+        rows = self._read(
+            f"SELECT {_ROW_COLS} {clause} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)]
+        )
+        return [self._story_row(r) for r in rows]
+
+    def _story_row(self, r: Sequence[Any]) -> StoryRow:
         out = self.dialect.time_out
-        return [
-            StoryRow(
-                id=r[0],
-                title=r[1],
-                articles=int(r[2]),
-                outlets=int(r[3]),
-                outliers=int(r[4]),
-                first=out(r[5]),
-                last=out(r[6]),
-            )
-            for r in rows
-        ]
+        return StoryRow(
+            id=r[0],
+            title=r[1],
+            articles=int(r[2]),
+            outlets=int(r[3]),
+            outliers=int(r[4]),
+            first=out(r[5]),
+            last=out(r[6]),
+            lead=r[7] or "",
+            outlet_names=tuple(n for n in (r[8] or "").split("\n") if n),
+        )
 
     def get_story(self, story_id: str) -> Story | None:
         rows = self._read("SELECT data FROM stories WHERE id = ?", (story_id,))
@@ -665,6 +751,61 @@ class SqlStore:
         )
         texts = {a.id: a for a in self.get_articles(ids=ids)} if ids else {}
         return [story_from_dict(data, texts) for data in dicts]
+
+    # ---- the follower's state ----------------------------------------------------------
+
+    def source_states(self, urls: Sequence[str] | None = None) -> list[SourceState]:
+        """The stored state of ``urls`` (all sources when None), by URL."""
+        sql = (
+            "SELECT url, etag, last_modified, last_fetch, last_ok, last_error, children "
+            "FROM follow_sources"
+        )
+        rows: list[Any] = []
+        if urls is None:
+            rows = self._read(sql)
+        else:
+            for chunk in self._in_chunks(list(dict.fromkeys(urls))):
+                cond, values = self.dialect.in_list("url", chunk)
+                rows.extend(self._read(f"{sql} WHERE {cond}", values))
+        out = self.dialect.time_out
+        states = [
+            SourceState(r[0], r[1], r[2], out(r[3]), out(r[4]), r[5], tuple(r[6].split()))
+            for r in rows
+        ]
+        return sorted(states, key=lambda s: s.url)
+
+    def save_source_state(self, state: SourceState) -> None:
+        t = self.dialect.time_in
+        with self._write("source state not saved", LOCK_FOLLOW) as db:
+            db.execute(
+                "INSERT INTO follow_sources (url, etag, last_modified, last_fetch, last_ok, "
+                "last_error, children) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE "
+                "SET etag = excluded.etag, last_modified = excluded.last_modified, "
+                "last_fetch = excluded.last_fetch, last_ok = excluded.last_ok, "
+                "last_error = excluded.last_error, children = excluded.children",
+                (state.url, state.etag, state.last_modified, t(state.last_fetch),
+                 t(state.last_ok), state.last_error, "\n".join(state.children)),
+            )  # fmt: skip
+
+    def seen_urls(self, urls: Sequence[str]) -> frozenset[str]:
+        """Those of ``urls`` the follower has already handled (stored, duplicate or rejected)."""
+        found: set[str] = set()
+        for chunk in self._in_chunks(list(dict.fromkeys(urls))):
+            cond, values = self.dialect.in_list("url", chunk)
+            found.update(
+                r[0] for r in self._read(f"SELECT url FROM follow_seen WHERE {cond}", values)
+            )
+        return frozenset(found)
+
+    def mark_seen(self, outcomes: Mapping[str, str]) -> None:
+        """Remember entry URLs as handled, each with its outcome (stored, duplicate, rejected…)."""
+        now = self.dialect.time_in(_now())
+        with self._write("seen URLs not saved", LOCK_FOLLOW) as db:
+            db.executemany(
+                "INSERT INTO follow_seen (url, outcome, seen_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (url) DO UPDATE SET outcome = excluded.outcome",
+                [(url, outcome, now) for url, outcome in sorted(outcomes.items())],
+            )
 
     # ---- lifecycle ------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ holds the clustering state across processes. Everything else is ``store/sql.py``
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -127,13 +128,36 @@ class SqliteDialect:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
     def migrate(self, conn: Any, found: int) -> None:
-        """Schema 1 files lack the story list's columns: add them (``SqlStore`` fills them)."""
+        """Schema 1 files lack the story list's columns: add them (``SqlStore`` fills them).
+        Schema 2 lacks only the follower's tables, which the schema's CREATE IF NOT EXISTS adds."""
         from newsdigest.store.sql import STORY_LIST_COLUMNS
 
         have = {row[1] for row in conn.execute("PRAGMA table_info(stories)").fetchall()}
         for column, decl in STORY_LIST_COLUMNS.items():
             if column not in have:
                 conn.execute(f"ALTER TABLE stories ADD COLUMN {column} {decl}")
+
+    def search_schema(self) -> list[str]:
+        return [
+            "CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5("
+            "id UNINDEXED, body, tokenize = 'porter unicode61')"
+        ]
+
+    def index_story(self, db: Any, story_id: str, text: str) -> None:
+        db.execute("DELETE FROM stories_fts WHERE id = ?", (story_id,))
+        db.execute("INSERT INTO stories_fts (id, body) VALUES (?, ?)", (story_id, text))
+
+    def search_query(self, query: str) -> tuple[str, list[Any]] | None:
+        # each word quoted: the user's text is never FTS5 syntax (AND/NEAR/*/column:)
+        words = re.findall(r"\w+", query)
+        if not words:
+            return None
+        match = " ".join('"' + w + '"' for w in words)
+        return (
+            "FROM stories_fts f JOIN stories s ON s.id = f.id WHERE stories_fts MATCH ? "
+            "ORDER BY bm25(stories_fts), s.id",
+            [match],
+        )
 
 
 class SqliteStore(SqlStore):

@@ -1,0 +1,47 @@
+"""One URL per article: the page's ``<link rel=canonical>`` when it names one on the web, with
+tracking parameters (utm_*, fbclid, gclid, …) and the fragment dropped, so one article reached
+by two feeds (or by a feed and a newsletter link) is fetched and stored once."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|"
+    r"_ga|_gl|ocid|cmpid|ref_src|__twitter_impression|at_medium|at_campaign)$",
+    re.I,
+)
+
+
+def clean_url(url: str) -> str:
+    """``url`` without tracking parameters or fragment, with a lower-case host."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
+    ]
+    netloc = parts.netloc.lower()
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(query), ""))
+
+
+def canonical_url(html: str, page_url: str) -> str:
+    """The page's canonical URL (cleaned), or ``page_url`` cleaned when it names none usable."""
+    from lxml import html as lxml_html
+
+    end = html.find("</head>")
+    head = html[: end + 7] if end >= 0 else html[:200_000]
+    try:
+        hrefs = lxml_html.fromstring(head or "<html/>").xpath(
+            "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
+        )
+    except Exception:  # malformed markup: the URL we fetched stands
+        hrefs = []
+    for href in hrefs:
+        target = urljoin(page_url, str(href).strip())
+        if urlsplit(target).scheme in ("http", "https"):
+            return clean_url(target)
+    return clean_url(page_url)

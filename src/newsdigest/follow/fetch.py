@@ -1,0 +1,276 @@
+"""Polite HTTP for the follower: robots.txt honoured, one request per host per interval, a
+User-Agent that names us, timeouts, bounded retries on 429/503 (Retry-After honoured), redirects
+followed by hand (each hop checked against robots and counted), and a cap on page size.
+
+One ``Fetcher`` is shared by a whole round (and by the server's follow thread): it holds the
+HTTP connection pool, the robots rules per host and each host's next allowed request time.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from protego import Protego
+
+from newsdigest import __version__
+from newsdigest.errors import FetchError
+
+USER_AGENT = f"newsdigest/{__version__} (+https://github.com/newsdigest/newsdigest; follow)"
+ROBOTS_AGENT = "newsdigest"
+MAX_BYTES = 5_000_000
+MAX_REDIRECTS = 5
+ROBOTS_TTL_S = 3600.0
+ROBOTS_RETRY_S = 60.0
+
+
+@dataclass(frozen=True)
+class Politeness:
+    """How hard the follower may press one host.
+
+    ``rate``: requests per second per host (default 1). ``retries``: extra tries after a 429 or
+    503; the wait is the server's Retry-After, else ``backoff`` doubled each try, never more than
+    ``max_wait``. ``timeout``: seconds to connect and between bytes. ``max_bytes``: the largest
+    body read (a feed, a sitemap or a page).
+    """
+
+    rate: float = 1.0
+    timeout: float = 20.0
+    retries: int = 2
+    backoff: float = 2.0
+    max_wait: float = 60.0
+    max_bytes: int = MAX_BYTES
+    user_agent: str = USER_AGENT
+
+    def __post_init__(self) -> None:
+        if self.rate <= 0 or self.timeout <= 0 or self.max_bytes < 1 or self.retries < 0:
+            raise ValueError("rate, timeout and max_bytes must be positive, retries >= 0")
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One answer: ``status`` 200 with the body, or 304 (not modified) without one."""
+
+    url: str  # after redirects
+    status: int
+    body: bytes = b""
+    content_type: str = ""
+    charset: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass
+class _HostClock:
+    """Each host's next allowed request time (monotonic seconds). The next slot is set when a
+    request leaves, so a request delayed by a busy machine never lets the next one follow it
+    closer than the interval; hosts wait independently of each other."""
+
+    interval: float
+    next_at: dict[str, float] = field(default_factory=dict)
+    hosts: dict[str, threading.Lock] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def wait(self, host: str, sleep: Callable[[float], None]) -> None:
+        with self.lock:
+            host_lock = self.hosts.setdefault(host, threading.Lock())
+        with host_lock:
+            delay = self.next_at.get(host, 0.0) - time.monotonic()
+            if delay > 0:
+                sleep(delay)
+            self.next_at[host] = time.monotonic() + self.interval
+
+
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+class Fetcher:
+    """GETs for one follower; thread-safe. Close it (or use ``with``) to free its connections."""
+
+    def __init__(
+        self,
+        politeness: Politeness | None = None,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.politeness = p = politeness or Politeness()
+        self._sleep = sleep
+        self._clock = _HostClock(1.0 / p.rate)
+        self._robots: dict[str, tuple[float, Protego | None]] = {}
+        self._robots_lock = threading.Lock()
+        self._client = httpx.Client(
+            headers={"User-Agent": p.user_agent, "Accept-Encoding": "gzip, deflate"},
+            timeout=httpx.Timeout(p.timeout),
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- robots.txt ---------------------------------------------------------------------
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt lets us fetch ``url`` (fetched once per host per hour).
+
+        As RFC 9309 says: no robots.txt (4xx) allows everything; a host whose robots.txt cannot
+        be read (5xx, network error) is left alone until it can.
+        """
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._robots_lock:
+            cached = self._robots.get(origin)
+        if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL_S:
+            rules = self._read_robots(origin)
+            # an unreadable robots.txt is asked for again after a minute, not an hour
+            when = time.monotonic() - (ROBOTS_TTL_S - ROBOTS_RETRY_S if rules is None else 0)
+            cached = (when, rules)
+            with self._robots_lock:
+                self._robots[origin] = cached
+        rules = cached[1]
+        if rules is None:
+            raise FetchError(url, f"robots.txt of {origin} could not be read")
+        return bool(rules.can_fetch(url, ROBOTS_AGENT))
+
+    def _read_robots(self, origin: str) -> Protego | None:
+        try:
+            got = self._get(f"{origin}/robots.txt", {}, check_robots=False, max_bytes=500_000)
+        except FetchError as err:
+            status = getattr(err, "status", None)
+            if status is not None and 400 <= status < 500:
+                return Protego.parse("")
+            return None
+        return Protego.parse(got.body.decode("utf-8", errors="replace"))
+
+    # ---- GET ----------------------------------------------------------------------------
+
+    def get(self, url: str, validators: Mapping[str, str] | None = None) -> Fetched:
+        """The body of ``url`` (or a 304 when ``validators`` still hold); ``FetchError``, one
+        line naming the URL, for anything else."""
+        headers = {}
+        if validators:
+            if validators.get("etag"):
+                headers["If-None-Match"] = validators["etag"]
+            if validators.get("last_modified"):
+                headers["If-Modified-Since"] = validators["last_modified"]
+        return self._get(url, headers, check_robots=True, max_bytes=self.politeness.max_bytes)
+
+    def _get(
+        self, url: str, headers: Mapping[str, str], *, check_robots: bool, max_bytes: int
+    ) -> Fetched:
+        seen: list[str] = []
+        current = url
+        while True:
+            if check_robots and not self.allowed(current):
+                raise FetchError(url, f"disallowed by robots.txt ({current})")
+            status, answer = self._get_once(current, headers, max_bytes)
+            if status in (301, 302, 303, 307, 308):
+                seen.append(current)
+                target = answer.headers.get("location")
+                if not target:
+                    raise FetchError(url, f"HTTP {status} without a Location")
+                current = urljoin(current, target)
+                if current in seen:
+                    raise FetchError(url, f"redirect loop ({len(seen)} hops)", permanent=True)
+                if len(seen) > MAX_REDIRECTS:
+                    raise FetchError(url, f"more than {MAX_REDIRECTS} redirects", permanent=True)
+                if urlsplit(current).scheme not in ("http", "https"):
+                    raise FetchError(url, f"redirect to a non-HTTP URL ({current})")
+                continue
+            return self._fetched(current, status, answer)
+
+    def _get_once(
+        self, url: str, headers: Mapping[str, str], max_bytes: int
+    ) -> tuple[int, _Answer]:
+        p = self.politeness
+        host = urlsplit(url).netloc.lower()
+        for attempt in range(p.retries + 1):
+            self._clock.wait(host, self._sleep)
+            answer = self._request(url, headers, max_bytes)
+            if answer.status not in (429, 503) or attempt == p.retries:
+                break
+            wait = retry_after(answer.headers.get("retry-after"))
+            if wait is None:
+                wait = p.backoff * 2**attempt
+            if wait > p.max_wait:
+                raise FetchError(url, f"HTTP {answer.status}, Retry-After {wait:.0f} s is too long")
+            self._sleep(wait)
+        if answer.status in (200, 304) or 300 <= answer.status < 400:
+            return answer.status, answer
+        raise FetchError(url, f"HTTP {answer.status}", status=answer.status)
+
+    def _request(self, url: str, headers: Mapping[str, str], max_bytes: int) -> _Answer:
+        try:
+            with self._client.stream("GET", url, headers=dict(headers)) as response:
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > max_bytes:
+                    raise FetchError(
+                        url, f"larger than {max_bytes} bytes ({declared})", permanent=True
+                    )
+                chunks: list[bytes] = []
+                size = 0
+                if response.status_code == 200:
+                    for chunk in response.iter_bytes():
+                        size += len(chunk)
+                        if size > max_bytes:
+                            raise FetchError(url, f"larger than {max_bytes} bytes", permanent=True)
+                        chunks.append(chunk)
+                return _Answer(response.status_code, response.headers, b"".join(chunks))
+        except httpx.TimeoutException:
+            raise FetchError(url, f"timed out (after {self.politeness.timeout:g} s)") from None
+        except httpx.InvalidURL as exc:
+            raise FetchError(url, f"not a valid URL ({exc})") from None
+        except httpx.HTTPError as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise FetchError(url, f"network error: {reason}") from None
+
+    @staticmethod
+    def _fetched(url: str, status: int, answer: _Answer) -> Fetched:
+        ctype = answer.headers.get("content-type", "")
+        media, _, params = ctype.partition(";")
+        charset = None
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.lower() == "charset" and value:
+                charset = value.strip("\"' ")
+        return Fetched(
+            url=url,
+            status=status,
+            body=answer.body,
+            content_type=media.strip().lower(),
+            charset=charset,
+            etag=answer.headers.get("etag"),
+            last_modified=answer.headers.get("last-modified"),
+        )
+
+
+@dataclass(frozen=True)
+class _Answer:
+    status: int
+    headers: httpx.Headers
+    body: bytes

@@ -1,0 +1,268 @@
+"""One follow round: read every source (conditional GET), take the entries not seen before,
+fetch their pages, extract and clean them by the file-ingest rules, store them, refresh the
+stories that changed. ``follow`` repeats rounds until told to stop.
+
+What a round promises: a source or a page that fails is reported (one line naming it) and the
+round goes on; each article is stored in its own transaction and only then marked seen, so a
+round cut short (SIGTERM, a crash) stores whole articles only and the next round fetches just
+what is missing. A page that could not be fetched is not marked seen and is tried again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from newsdigest.config import StoryConfig
+from newsdigest.errors import FetchError, InputError, NewsdigestError
+from newsdigest.follow.canonical import canonical_url, clean_url
+from newsdigest.follow.fetch import Fetcher
+from newsdigest.follow.sources import Entry, Listing, parse_opml, parse_source
+from newsdigest.model import Article
+from newsdigest.store.base import SourceState, Store
+
+MAX_SOURCES = 1000  # an OPML file or sitemap index may list many; a loop of indexes may not
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    """What one round did; ``failed`` and ``page_errors`` hold one InputError each."""
+
+    fetched: int = 0  # sources read (200)
+    not_modified: int = 0  # sources that answered 304
+    failed: tuple[InputError, ...] = ()  # sources that could not be read
+    new: int = 0  # articles stored
+    duplicates: int = 0  # pages already stored (same URL via another feed, or same text)
+    rejected: tuple[InputError, ...] = ()  # pages that are not articles (marked seen)
+    page_errors: tuple[InputError, ...] = ()  # pages not fetched this time (tried again)
+    stories: tuple[str, ...] = ()  # ids of the stories rebuilt
+    interrupted: bool = False
+
+    def line(self) -> str:
+        """The one line per round the CLI prints."""
+        text = (
+            f"sources: {self.fetched} fetched, {self.not_modified} not modified, "
+            f"{len(self.failed)} failed; articles: {self.new} new, {self.duplicates} duplicates, "
+            f"{len(self.rejected)} rejected, {len(self.page_errors)} not fetched; "
+            f"stories updated: {len(self.stories)}"
+        )
+        return text + (" (interrupted)" if self.interrupted else "")
+
+    def problems(self) -> list[InputError]:
+        """Every source and page that failed, in the order met."""
+        return [*self.failed, *self.rejected, *self.page_errors]
+
+
+@dataclass
+class _Tally:
+    fetched: int = 0
+    not_modified: int = 0
+    failed: list[InputError] = field(default_factory=list)
+    new: int = 0
+    duplicates: int = 0
+    rejected: list[InputError] = field(default_factory=list)
+    page_errors: list[InputError] = field(default_factory=list)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+class Follower:
+    """Rounds over a list of sources, sharing one ``Fetcher`` and one store."""
+
+    def __init__(
+        self,
+        store: Store,
+        sources: Sequence[str],
+        fetcher: Fetcher,
+        config: StoryConfig | None = None,
+        *,
+        on_problem: Callable[[InputError], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.sources = tuple(dict.fromkeys(sources))
+        self.fetcher = fetcher
+        self.config = config or StoryConfig()
+        self.on_problem = on_problem
+        self.on_progress = on_progress
+
+    # ---- sources ------------------------------------------------------------------------
+
+    def _problem(self, bucket: list[InputError], error: InputError) -> None:
+        bucket.append(error)
+        if self.on_problem:
+            self.on_problem(error)
+
+    def _read_source(self, source: str, tally: _Tally) -> Listing | None:
+        """The listing of one source, its state saved; None when it failed or is unchanged
+        with nothing to expand."""
+        if not _is_url(source):
+            path = Path(source)
+            try:
+                return parse_opml(path.read_bytes(), source)
+            except OSError as exc:
+                self._problem(tally.failed, InputError(source, exc.strerror or "cannot read"))
+            except InputError as err:
+                self._problem(tally.failed, err)
+            return None
+        found = self.store.source_states([source])
+        state = found[0] if found else SourceState(source)
+        now = _now()
+        try:
+            got = self.fetcher.get(
+                source, {"etag": state.etag or "", "last_modified": state.last_modified or ""}
+            )
+            if got.not_modified:
+                tally.not_modified += 1
+                self.store.save_source_state(
+                    replace(state, last_fetch=now, last_ok=now, last_error=None)
+                )
+                return Listing("unchanged", children=state.children)
+            listing = parse_source(got.body, source)
+        except InputError as err:
+            self._problem(tally.failed, err)
+            self.store.save_source_state(replace(state, last_fetch=now, last_error=err.reason))
+            return None
+        tally.fetched += 1
+        self.store.save_source_state(
+            replace(
+                state,
+                etag=got.etag,
+                last_modified=got.last_modified,
+                last_fetch=now,
+                last_ok=now,
+                last_error=None,
+                children=listing.children,
+            )
+        )
+        return listing
+
+    def _entries(self, tally: _Tally) -> list[Entry]:
+        """Every entry the sources list (OPML files and sitemap indexes expanded), in order."""
+        queue = list(self.sources)
+        visited: set[str] = set()
+        entries: list[Entry] = []
+        while queue and len(visited) < MAX_SOURCES:
+            source = queue.pop(0)
+            if source in visited:
+                continue
+            visited.add(source)
+            listing = self._read_source(source, tally)
+            if listing is None:
+                continue
+            entries.extend(listing.entries)
+            queue.extend(c for c in listing.children if c not in visited)
+        return entries
+
+    # ---- pages --------------------------------------------------------------------------
+
+    def _page(self, entry: Entry, url: str) -> Article | InputError:
+        """The clean article of one entry's page, or why there is none (FetchError: try again)."""
+        from newsdigest.ingest import clean_record
+        from newsdigest.ingest.html import decode_html, extract_html
+
+        got = self.fetcher.get(url)
+        if got.content_type and got.content_type not in HTML_TYPES:
+            return InputError(url, f"not an HTML page ({got.content_type})")
+        try:
+            html = decode_html(got.body, url, got.charset)
+        except InputError as err:
+            return err
+        canonical = canonical_url(html, got.url)
+        page = extract_html(html, name=url, url=canonical, published=entry.published)
+        return clean_record(page, url)
+
+    def run_round(self, stop: threading.Event | None = None) -> RoundReport:
+        """One round (see the module docstring); ``stop`` ends it after the current article."""
+        stop = stop or threading.Event()
+        tally = _Tally()
+        entries = self._entries(tally)
+        by_url: dict[str, Entry] = {}
+        for entry in entries:
+            url = clean_url(entry.url)
+            if url in by_url:
+                tally.duplicates += 1  # listed by two sources: fetched once
+            else:
+                by_url[url] = entry
+        seen = self.store.seen_urls(list(by_url))
+        todo = [(url, e) for url, e in by_url.items() if url not in seen]
+        interrupted = False
+        for n, (url, entry) in enumerate(todo, start=1):
+            if stop.is_set():
+                interrupted = True
+                break
+            self._handle(url, entry, tally)
+            if self.on_progress:
+                self.on_progress(n, len(todo))
+        stories: list[str] = []
+        if not interrupted:
+            from newsdigest.stories import refresh_stories
+
+            stories = refresh_stories(self.store, self.config)
+        return RoundReport(
+            fetched=tally.fetched,
+            not_modified=tally.not_modified,
+            failed=tuple(tally.failed),
+            new=tally.new,
+            duplicates=tally.duplicates,
+            rejected=tuple(tally.rejected),
+            page_errors=tuple(tally.page_errors),
+            stories=tuple(stories),
+            interrupted=interrupted,
+        )
+
+    def _handle(self, url: str, entry: Entry, tally: _Tally) -> None:
+        try:
+            result = self._page(entry, url)
+        except FetchError as err:
+            if not err.permanent:
+                self._problem(tally.page_errors, err)
+                return
+            result = err
+        if isinstance(result, InputError):
+            self._problem(tally.rejected, result)
+            self.store.mark_seen({url: "rejected"})
+            return
+        canonical = result.url or url
+        if canonical != url and self.store.seen_urls([canonical]):
+            tally.duplicates += 1
+            self.store.mark_seen({url: "duplicate"})
+            return
+        added = self.store.add_articles([result])
+        outcome = "stored" if added.stored else "duplicate"
+        tally.new += len(added.stored)
+        tally.duplicates += 0 if added.stored else 1
+        self.store.mark_seen({url: outcome, canonical: outcome})
+
+    def run(
+        self,
+        every: float,
+        stop: threading.Event,
+        on_round: Callable[[int, RoundReport], None] | None = None,
+        on_error: Callable[[NewsdigestError], None] | None = None,
+    ) -> None:
+        """A round every ``every`` seconds until ``stop`` is set; a round that fails as a whole
+        (the store unreachable) is reported and the next one tried."""
+        n = 0
+        while not stop.is_set():
+            n += 1
+            try:
+                report = self.run_round(stop)
+            except NewsdigestError as exc:
+                if on_error:
+                    on_error(exc)
+            else:
+                if on_round:
+                    on_round(n, report)
+            if stop.wait(every):
+                break

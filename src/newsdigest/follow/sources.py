@@ -1,0 +1,158 @@
+"""What a subscription document lists: a feed (RSS 2.0, RSS 1.0/RDF, Atom, via feedparser), an
+OPML subscription list, a sitemap or news sitemap, or a sitemap index (both via lxml).
+
+``parse_source`` takes the bytes a source answered with and says what they list: entries (pages
+to fetch, with the date and title the feed gives) and child sources (the feeds of an OPML file,
+the sitemaps of an index). Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from newsdigest.errors import InputError
+from newsdigest.ingest.html import parse_datetime
+from newsdigest.timeutil import utc
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One page a source lists."""
+
+    url: str
+    published: datetime | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What one source document lists; ``kind`` is feed, opml, sitemap or sitemapindex."""
+
+    kind: str
+    entries: tuple[Entry, ...] = ()
+    children: tuple[str, ...] = ()
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _root_name(body: bytes) -> str | None:
+    """The local name of the document's root element, or None when it is not well-formed XML."""
+    try:
+        root = etree.fromstring(body.lstrip(), parser=_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    return etree.QName(root).localname.lower()
+
+
+def _http_url(base: str, value: str | None) -> str | None:
+    if not value or not value.strip():
+        return None
+    url = urljoin(base, value.strip())
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def parse_opml(body: bytes, name: str) -> Listing:
+    """The feeds of an OPML file (every outline with an ``xmlUrl``, nested folders included)."""
+    try:
+        root = etree.fromstring(body.lstrip(), parser=_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(name, f"broken OPML: {exc}") from None
+    feeds = [
+        url
+        for node in root.iter("{*}outline", "outline")
+        if (url := _http_url(name, node.get("xmlUrl") or node.get("xmlurl")))
+    ]
+    return Listing("opml", children=tuple(dict.fromkeys(feeds)))
+
+
+def _sitemap(body: bytes, name: str) -> Listing:
+    root = etree.fromstring(body.lstrip(), parser=_PARSER)
+    kind = etree.QName(root).localname.lower()
+    if kind == "sitemapindex":
+        locs = [_http_url(name, n.findtext("{*}loc")) for n in root.iter("{*}sitemap")]
+        return Listing(kind, children=tuple(dict.fromkeys(u for u in locs if u)))
+    entries: list[Entry] = []
+    for node in root.iter("{*}url"):
+        url = _http_url(name, node.findtext("{*}loc"))
+        if not url:
+            continue
+        # a news sitemap's publication date is the article's; lastmod is only a fallback
+        date = node.findtext("{*}news/{*}publication_date") or node.findtext("{*}lastmod")
+        title = node.findtext("{*}news/{*}title") or ""
+        entries.append(Entry(url, _aware(parse_datetime(date)), " ".join(title.split())))
+    return Listing("sitemap", entries=tuple(entries))
+
+
+def _aware(t: datetime | None) -> datetime | None:
+    try:
+        return utc(t) if t is not None else None
+    except ValueError:
+        return None
+
+
+def _feed_date(entry: object) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = getattr(entry, key, None) or (entry.get(key) if isinstance(entry, dict) else None)
+        if parsed:
+            try:
+                return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc)
+            except (OverflowError, ValueError, OSError):
+                continue
+    return None
+
+
+def _feed_links(entry: object) -> Iterator[str]:
+    """The entry's article URL: its alternate link, else its link, else an id that is a URL."""
+    get = entry.get  # type: ignore[attr-defined]
+    for link in get("links") or ():
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            yield link["href"]
+    if get("link"):
+        yield get("link")
+    if get("id"):
+        yield get("id")
+
+
+def parse_feed(body: bytes, name: str) -> Listing:
+    """The entries of an RSS or Atom feed, in feed order. A feed that is not well-formed but
+    still yields entries is read (as feed readers do); one that yields none is an error."""
+    import feedparser
+
+    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    entries: list[Entry] = []
+    for item in parsed.entries:
+        url = next((u for v in _feed_links(item) if (u := _http_url(name, v))), None)
+        if url:
+            title = " ".join(str(item.get("title", "")).split())
+            entries.append(Entry(url, _feed_date(item), title))
+    if not entries and (parsed.get("bozo") or not parsed.get("version")):
+        exc = parsed.get("bozo_exception")
+        why = " ".join(str(exc).split()) if exc else "not a feed"
+        raise InputError(name, f"broken XML ({why})" if exc else "not a feed, OPML or sitemap")
+    return Listing("feed", entries=tuple(entries))
+
+
+def parse_source(body: bytes, name: str) -> Listing:
+    """What the document ``name`` lists, by its root element; ``InputError`` when it is none of
+    the formats or cannot be parsed."""
+    root = _root_name(body)
+    if root == "opml":
+        return parse_opml(body, name)
+    if root in ("urlset", "sitemapindex"):
+        return _sitemap(body, name)
+    return parse_feed(body, name)
+
+
+def dedup_entries(entries: Sequence[Entry]) -> list[Entry]:
+    """Entries with each URL once (the first listing wins), in order."""
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        seen.setdefault(entry.url, entry)
+    return list(seen.values())

@@ -1,0 +1,346 @@
+"""``newsdigest follow`` against a real web site on 127.0.0.1 (tests/follow_site.py): feeds in
+three formats, OPML, a sitemap index, validators and 304s, politeness, faults, and the seed
+articles served as pages through a feed giving the story ``newsdigest digest`` gives."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from fixtures.news_pages import news_page_html, seed_page
+from follow_site import Site, atom, opml, rss1, rss2, serving_site, sitemap, sitemap_index
+
+from newsdigest.config import StoryConfig
+from newsdigest.follow import Fetcher, Follower, Politeness
+from newsdigest.follow.fetch import USER_AGENT
+from newsdigest.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "examples" / "sochi-2019").glob("*.txt"))
+FAST = Politeness(rate=1000, timeout=1.0, retries=2, backoff=0.05)
+NO_FACTS = StoryConfig(facts=False)
+MAY = "Tue, 14 May 2019 12:00:00 GMT"
+
+
+def page(k: int, site: Site, dated: bool = False) -> tuple[str, str]:
+    """The seed ``k`` as a news page (undated unless ``dated``): (path, html)."""
+    p = seed_page(SEEDS[k], site=f"Outlet {k}")
+    path = f"/news/{k}.html"
+    p = replace(p, url=site.url(path), published=p.published if dated else None)
+    return path, news_page_html(p)
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with serving_site() as s:
+        s.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+        for k in range(5):
+            path, html = page(k, s)
+            s.add(path, html)
+        yield s
+
+
+def follow_once(db: Path, sources: list[str], politeness: Politeness = FAST, **kw: object):
+    with open_store(db) as store, Fetcher(politeness) as fetcher:
+        return Follower(store, sources, fetcher, NO_FACTS, **kw).run_round()  # type: ignore[arg-type]
+
+
+def test_three_feed_formats_opml_and_sitemap_index_store_each_article_once(
+    site: Site, tmp_path: Path
+) -> None:
+    u = site.url
+    site.add("/rss2.xml", rss2([("a", u("/news/0.html"), MAY), ("b", u("/news/1.html"), MAY)]),
+             content_type="application/rss+xml", validators=True)  # fmt: skip
+    site.add("/rss1.rdf", rss1([("b", u("/news/1.html?utm_source=rdf"), None),
+                                ("c", u("/news/2.html"), "2019-05-14T09:00:00Z")]),
+             content_type="application/rdf+xml", validators=True)  # fmt: skip
+    site.add("/atom.xml", atom([("e", u("/news/4.html?utm_medium=atom#top"), "2019-05-15T06:00:00Z")]),
+             content_type="application/atom+xml", validators=True)  # fmt: skip
+    site.add("/subs.opml", opml([u("/rss2.xml"), u("/rss1.rdf"), u("/atom.xml")]),
+             content_type="text/x-opml", validators=True)  # fmt: skip
+    site.add("/sitemap.xml", sitemap([(u("/news/0.html"), None), (u("/news/3.html"), "2019-12-10T21:00:00Z")]),
+             content_type="application/xml", validators=True)  # fmt: skip
+    site.add("/sitemap_index.xml", sitemap_index([u("/sitemap.xml")]),
+             content_type="application/xml", validators=True)  # fmt: skip
+    db = tmp_path / "news.db"
+    first = follow_once(db, [u("/subs.opml"), u("/sitemap_index.xml")])
+    assert first.failed == () and first.rejected == ()
+    assert (first.fetched, first.new) == (6, 5)
+    assert first.duplicates == 2  # 1.html via two feeds, 0.html via a feed and the sitemap
+    assert first.stories
+    with open_store(db) as store:
+        articles = store.get_articles()
+        urls = sorted(a.url or "" for a in articles)
+        assert urls == sorted(u(f"/news/{k}.html") for k in range(5))  # no utm_*, no #top
+        by_url = {a.url: a for a in articles}
+        # the page has no date: the feed's and the news sitemap's dates are used
+        assert by_url[u("/news/2.html")].published.isoformat() == "2019-05-14T09:00:00+00:00"
+        assert by_url[u("/news/3.html")].published.year == 2019
+        assert by_url[u("/news/3.html")].published.month == 12
+        states = {s.url: s for s in store.source_states()}
+        assert set(states) == {u(p) for p in ("/subs.opml", "/rss2.xml", "/rss1.rdf",
+                               "/atom.xml", "/sitemap_index.xml", "/sitemap.xml")}  # fmt: skip
+        assert all(s.etag and s.last_error is None for s in states.values())
+    pages_before = [p for p in site.paths() if p.startswith("/news/")]
+    assert sorted(pages_before) == [f"/news/{k}.html" for k in range(5)]  # each fetched once
+
+    # a restart: a new process state, the same store. Every source answers 304 (the stored
+    # validators are sent) and no page is fetched again.
+    n_hits = len(site.hits)
+    second = follow_once(db, [u("/subs.opml"), u("/sitemap_index.xml")])
+    assert (second.fetched, second.not_modified, second.new) == (0, 6, 0)
+    later = site.hits[n_hits:]
+    assert not [h for h in later if h.path.startswith("/news/")]
+    assert all(h.headers.get("If-None-Match") for h in later if h.path != "/robots.txt")
+
+
+def test_changed_feed_gets_only_its_new_entries_and_last_modified_alone_works(
+    site: Site, tmp_path: Path
+) -> None:
+    u = site.url
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY)]), validators=True)
+    db = tmp_path / "news.db"
+    assert follow_once(db, [u("/feed.xml")]).new == 1
+    site.add("/feed.xml", rss2([("b", u("/news/1.html"), MAY), ("a", u("/news/0.html"), MAY)]),
+             validators=True)  # fmt: skip
+    n = len(site.hits)
+    again = follow_once(db, [u("/feed.xml")])
+    assert (again.fetched, again.new) == (1, 1)
+    assert [h.path for h in site.hits[n:] if h.path.startswith("/news/")] == ["/news/1.html"]
+    # a server that only keeps Last-Modified: If-Modified-Since alone gives a 304
+    with open_store(db) as store:
+        state = store.source_states([u("/feed.xml")])[0]
+        store.save_source_state(replace(state, etag=None))
+    n = len(site.hits)
+    third = follow_once(db, [u("/feed.xml")])
+    assert third.not_modified == 1
+    hit = next(h for h in site.hits[n:] if h.path == "/feed.xml")
+    assert hit.headers.get("If-Modified-Since") and not hit.headers.get("If-None-Match")
+
+
+def test_seed_pages_through_a_feed_give_the_digest_story(site: Site, tmp_path: Path) -> None:
+    from newsdigest import digest
+
+    u = site.url
+    dates = [MAY, MAY, MAY, "Tue, 10 Dec 2019 21:00:00 GMT", "Wed, 15 May 2019 06:15:00 GMT"]
+    site.add("/world.rss", rss2([(f"t{k}", u(f"/news/{k}.html"), dates[k]) for k in range(5)]))
+    db = tmp_path / "news.db"
+    report = follow_once(db, [u("/world.rss")])
+    assert report.new == 5 and report.rejected == ()
+    expected = digest([str(ROOT / "examples" / "sochi-2019")], facts=False)
+    out = {o.article_id for o in expected.outliers}
+    kept = sorted(Path(a.origin or "").stem[:3] for a in expected.articles if a.id not in out)
+    assert kept == ["000", "001", "002", "004"]
+    with open_store(db) as store:
+        stories = store.list_stories()
+    by_members = {}
+    for s in stories:
+        out = {o.article_id for o in s.outliers}
+        members = tuple(sorted(Path(a.url or "").stem for a in s.articles if a.id not in out))
+        by_members[members] = s
+    # the four Sochi reports are one story; 003 (Washington, dated December by the feed) apart
+    assert sorted(by_members) == [("0", "1", "2", "4"), ("3",)]
+    sochi = by_members[("0", "1", "2", "4")]
+    # the same digest, up to the page wrapper: most summary sentences are the digest's own
+    theirs = {" ".join(s.text.split()) for s in expected.summary}
+    ours = [" ".join(s.text.split()) for s in sochi.summary]
+    assert sum(t in theirs for t in ours) >= len(ours) // 2 + 1, (ours, theirs)
+
+
+def test_robots_user_agent_and_rate_limit(site: Site, tmp_path: Path) -> None:
+    u = site.url
+    path, html = page(0, site)
+    site.add("/private/0.html", html)
+    site.add("/feed.xml", rss2([("p", u("/private/0.html"), MAY), ("a", u("/news/1.html"), MAY),
+                                ("b", u("/news/2.html"), MAY)]))  # fmt: skip
+    report = follow_once(tmp_path / "n.db", [u("/feed.xml")], replace(FAST, rate=5.0))
+    assert report.new == 2
+    assert [str(e) for e in report.page_errors] == [
+        f"{u('/private/0.html')}: disallowed by robots.txt ({u('/private/0.html')})"
+    ]
+    assert "/private/0.html" not in site.paths()
+    assert {h.headers.get("User-Agent") for h in site.hits} == {USER_AGENT}
+    assert USER_AGENT.startswith("newsdigest/0.")
+    times = [h.at for h in site.hits]
+    # robots, feed, 2 pages at 5 requests/s: 0.6 s from first to last (a busy machine may
+    # run one handler late, so one gap alone can look short; the span cannot)
+    assert len(times) == 4 and times[-1] - times[0] >= 0.55
+
+
+def test_retry_after_on_429_and_503(site: Site, tmp_path: Path) -> None:
+    u = site.url
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY)]),
+             statuses=[(429, {"Retry-After": "1"})])  # fmt: skip
+    site.add("/busy.html", page(1, site)[1], statuses=[(503, {"Retry-After": "0"})] * 5)
+    site.add("/feed2.xml", rss2([("b", u("/busy.html"), MAY)]))
+    t0 = time.monotonic()
+    report = follow_once(tmp_path / "n.db", [u("/feed.xml"), u("/feed2.xml")])
+    assert report.new == 1 and report.fetched == 2
+    feed_hits = [h for h in site.hits if h.path == "/feed.xml"]
+    assert [h.status for h in feed_hits] == [429, 200]
+    assert feed_hits[1].at - feed_hits[0].at >= 0.95  # Retry-After: 1 honoured
+    # bounded: 1 + 2 retries, then reported; not marked seen, so the next round tries again
+    assert site.paths().count("/busy.html") == 3
+    assert [str(e) for e in report.page_errors] == [f"{u('/busy.html')}: HTTP 503"]
+    again = follow_once(tmp_path / "n.db", [u("/feed2.xml")])
+    assert again.new == 1 and site.paths().count("/busy.html") == 6  # 2 more 503s, then 200
+    assert time.monotonic() - t0 < 10
+
+
+def test_faults_are_reported_in_one_line_and_the_round_goes_on(site: Site, tmp_path: Path) -> None:
+    u = site.url
+    site.add("/error.xml", "oops", status=500, content_type="text/plain")
+    site.add("/slow.xml", rss2([]), delay=1.5)
+    site.add("/broken.xml", '<?xml version="1.0"?><rss version="2.0"><channel><item><title>A & B',
+             content_type="application/rss+xml")  # fmt: skip
+    site.add("/loop1.xml", "", status=302, headers={"Location": "/loop2.xml"})
+    site.add("/loop2.xml", "", status=302, headers={"Location": "/loop1.xml"})
+    site.add("/doc.pdf", b"%PDF-1.4 " + b"x" * 2000, content_type="application/pdf")
+    site.add("/big.html", page(2, site)[1] + "<!--" + "x" * 60_000 + "-->")
+    site.add("/menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    site.add("/good.xml", rss2([("pdf", u("/doc.pdf"), MAY), ("a", u("/news/0.html"), MAY),
+                                ("big", u("/big.html"), MAY), ("menu", u("/menu.html"), MAY)]))  # fmt: skip
+    sources = ["/error.xml", "/slow.xml", "/broken.xml", "/loop1.xml", "/good.xml"]
+    db = tmp_path / "n.db"
+    report = follow_once(db, [u(s) for s in sources], replace(FAST, timeout=0.5, max_bytes=50_000))
+    assert report.fetched == 1 and report.new == 1
+    reasons = {e.name.rsplit("/", 1)[-1]: e.reason for e in [*report.failed, *report.rejected]}
+    assert reasons["error.xml"] == "HTTP 500"
+    assert reasons["slow.xml"].startswith("timed out")
+    assert reasons["broken.xml"].startswith("broken XML")
+    assert reasons["loop1.xml"].startswith("redirect loop")
+    assert reasons["doc.pdf"] == "not an HTML page (application/pdf)"
+    assert reasons["big.html"].startswith("larger than 50000 bytes")
+    assert reasons["menu.html"].startswith("no main text")
+    assert all("\n" not in str(e) for e in report.problems())
+    with open_store(db) as store:
+        assert store.count_articles() == 1
+        states = {s.url.rsplit("/", 1)[-1]: s for s in store.source_states()}
+        assert (
+            states["error.xml"].last_error == "HTTP 500" and states["good.xml"].last_error is None
+        )
+        # rejected pages are not fetched again; nothing was half-stored
+        assert store.seen_urls([u("/doc.pdf"), u("/big.html")]) == {u("/doc.pdf"), u("/big.html")}
+
+
+def _cli(*args: str, **kw: object) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsdigest", "follow", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        **kw,  # type: ignore[call-overload]
+    )
+
+
+def test_cli_once_prints_a_round_line_and_a_rerun_fetches_nothing(
+    site: Site, tmp_path: Path
+) -> None:
+    u = site.url
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY), ("x", u("/nothing.html"), MAY)]),
+             validators=True)  # fmt: skip
+    db = str(tmp_path / "n.db")
+    args = [u("/feed.xml"), "--db", db, "--once", "--rate", "100", "--no-facts"]
+    out, err = _cli(*args).communicate(timeout=120)
+    assert out.strip() == (
+        "round 1: sources: 1 fetched, 0 not modified, 0 failed; articles: 1 new, 0 duplicates, "
+        "1 rejected, 0 not fetched; stories updated: 1"
+    ), err
+    assert f"error: {u('/nothing.html')}: HTTP 404" in err
+    proc = _cli(*args)
+    out, err = proc.communicate(timeout=120)
+    assert "1 not modified" in out and "0 new" in out and proc.returncode == 0
+    assert site.paths().count("/news/0.html") == 1
+
+
+def test_cli_loop_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:
+    u = site.url
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY)]))
+    proc = _cli(u("/feed.xml"), "--db", str(tmp_path / "n.db"), "--every", "1h", "--rate", "100",
+                "--no-facts")  # fmt: skip
+    assert proc.stdout is not None
+    line = proc.stdout.readline()  # the first round is done
+    assert line.startswith("round 1: ") and "1 new" in line
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=15) == 0
+
+
+def test_interval_parsing() -> None:
+    from newsdigest.cli.follow import parse_interval
+
+    assert [parse_interval(t) for t in ("90", "90s", "15m", "1h30m", "1d")] == [
+        90,
+        90,
+        900,
+        5400,
+        86400,
+    ]
+    for bad in ("", "15x", "0m", "m"):
+        with pytest.raises(ValueError):
+            parse_interval(bad)
+
+
+def test_serve_follow_keeps_the_page_current_and_shows_each_source(
+    site: Site, tmp_path: Path
+) -> None:
+    import json
+    import urllib.request
+
+    from live_server import free_port
+
+    u = site.url
+    site.add("/feed.xml", rss2([(f"t{k}", u(f"/news/{k}.html"), MAY) for k in (0, 1, 2)]))
+    site.add("/down.xml", "oops", status=500, content_type="text/plain")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsdigest", "serve", "--db", str(tmp_path / "n.db"),
+         "--port", str(port), "--follow", u("/feed.xml"), "--follow", u("/down.xml"),
+         "--every", "1h", "--rate", "100"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        data: dict = {}
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/stories.json", timeout=5
+                ) as r:
+                    data = json.load(r)
+            except OSError:
+                data = {}
+            if data.get("stories"):
+                break
+            time.sleep(0.5)
+        assert data["stories"] and data["stories"][0]["articles"] == 3
+        sources = {s["url"]: s for s in data["sources"]}
+        assert sources[u("/down.xml")]["last_error"] == "HTTP 500"
+        assert sources[u("/feed.xml")]["last_error"] is None
+        assert sources[u("/feed.xml")]["last_fetch"].startswith("20")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+            page = r.read().decode()
+        assert "Followed sources" in page and "last error: HTTP 500" in page
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+
+
+def test_a_host_whose_robots_txt_fails_is_left_alone(tmp_path: Path) -> None:
+    with serving_site() as s:
+        s.add("/robots.txt", "down", status=500, content_type="text/plain")
+        s.add("/feed.xml", rss2([("a", s.url("/news/0.html"), MAY)]))
+        report = follow_once(tmp_path / "n.db", [s.url("/feed.xml")])
+        assert [e.reason for e in report.failed] == [f"robots.txt of {s.base} could not be read"]
+        assert s.paths() == ["/robots.txt"]  # RFC 9309: a 5xx robots.txt disallows all

@@ -85,3 +85,37 @@ def test_unreachable_database_is_one_line_error() -> None:
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: postgresql://nobody@127.0.0.1:1/none")
     assert "cannot connect" in lines[0]
+
+
+def test_allow_host_lets_a_named_host_in_and_keeps_others_out(tmp_path: Path) -> None:
+    """Behind a name (a LAN host, a proxy) the server must be told the name: --allow-host."""
+    import http.client
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [*CLI, "serve", "--db", str(tmp_path / "n.db"), "--port", str(port),
+         "--allow-host", "news.internal"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
+    )  # fmt: skip
+
+    def status(host: str) -> int:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/api/stories", headers={"Host": host})
+        code = conn.getresponse().status
+        conn.close()
+        return code
+
+    try:
+        wait_until_up(proc, f"http://127.0.0.1:{port}/api/stories")
+        assert status("news.internal") == 200 and status(f"news.internal:{port}") == 200
+        assert status(f"localhost:{port}") == 200
+        assert status("evil.example") == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    bad = subprocess.run(
+        [*CLI, "serve", "--db", str(tmp_path / "n.db"), "--allow-host", "a b"],
+        capture_output=True, text=True, env=cli_env(), timeout=60,
+    )  # fmt: skip
+    assert bad.returncode == 2 and bad.stderr.startswith("error: --allow-host:")
+    assert "Traceback" not in bad.stderr

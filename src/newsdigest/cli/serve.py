@@ -19,6 +19,14 @@ if TYPE_CHECKING:
 def serve_command(
     db: options.Db = options.DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="A Host name (or name:port) browsers may reach this server by, besides the "
+            "bound address and localhost; repeatable ('*' for any, behind a trusted proxy).",
+        ),
+    ] = None,
     port: options.Port = 8000,
     follow: Annotated[
         list[str] | None,
@@ -39,13 +47,19 @@ def serve_command(
         report_error(f"--every: {exc}")
         raise typer.Exit(EXIT_FAILED) from None
     store = open_store_or_exit(db)
+    try:
+        app = create_app(store, allowed_hosts=_hosts(host, port, allow_host))
+    except ValueError as exc:
+        store.close()
+        report_error(f"--allow-host: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn hands the signal on to us when done
         signal.signal(sig, lambda *_: stop.set())
     follower = _start_follower(store, follow or [], interval, rate, stop) if follow else None
     try:
         print(f"newsdigest: serving {db} on http://{host}:{port}/ (API docs at /docs)")
-        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         stop.set()  # the follower finishes its current article, then exits
         if follower is not None:
@@ -76,6 +90,15 @@ def _start_follower(
     thread = threading.Thread(target=run, name="newsdigest-follow", daemon=True)
     thread.start()
     return thread
+
+
+def _hosts(host: str, port: int, extra: list[str] | None) -> list[str] | None:
+    """The Host names requests may carry: the default (bound address and loopback) plus
+    ``--allow-host``; None keeps the default as it is."""
+    if not extra:
+        return None
+    bound = [f"{name}:{port}" for name in (host, "localhost", "127.0.0.1", "[::1]")]
+    return [*bound, *extra]
 
 
 def register(app: typer.Typer) -> None:

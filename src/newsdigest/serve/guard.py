@@ -96,7 +96,7 @@ def host_refusal(
         return None
     return (
         f"Host {host[:100]!r} is not served here (a guard against DNS rebinding); "
-        "start the server with this host in allowed_hosts to serve it"
+        "start the server with --allow-host for this name to serve it"
     )
 
 

@@ -12,6 +12,7 @@ schemathesis runs as its CLI (``st run``): its pytest plugin does not load under
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,9 @@ def test_every_operation_answers_as_its_schema_says(tmp_path: Path) -> None:
         store.close()
     report = result.stdout + result.stderr
     assert result.returncode == 0, report[-6000:]
-    assert "7 selected / 7 total" in report  # every operation was tested, not a filtered few
+    counted = re.search(r"(\d+) selected / (\d+) total", report)
+    assert counted, report[-2000:]
+    selected, total = map(int, counted.groups())
+    assert selected == total >= 9  # every operation was tested, not a filtered few
     generated = int(report.split(" generated")[0].rsplit(maxsplit=1)[-1])
     assert generated >= 300, report[-2000:]

@@ -298,7 +298,7 @@ def test_segment_clustering_over_many_batches_equals_the_store(
         return assign
 
     single: dict[int, list] = {}
-    monkeypatch.setattr(newsdigest.stories, "assign_batch", recording(single))
+    monkeypatch.setattr(newsdigest.cluster, "assign_batch", recording(single))
     with SqliteStore(tmp_path / "batches.db") as store:
         store.add_articles(stored)
         newsdigest.stories.cluster_pending(store, batch_size=batch)

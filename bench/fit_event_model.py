@@ -21,6 +21,7 @@ scored by a model that never saw its event. ``--write`` stores the model fitted 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import pickle
 import random
@@ -52,7 +53,8 @@ from newsdigest.model import Article  # noqa: E402
 DEV_STREAM = ROOT.parent / "shared" / "data" / "streams" / "giveme5w1h_events.jsonl"
 MODEL_PATH = ROOT / "src" / "newsdigest" / "data" / "event_link.json"
 NEGATIVES = 5
-THRESHOLDS = (0.5, 0.4, 0.3, 0.25, 0.2, 0.15)
+THRESHOLDS = (0.4, 0.3, 0.2)
+QUIET_DAYS = (14.0, 30.0, 90.0)
 QUIET_CAP = 10**6
 
 
@@ -157,10 +159,11 @@ def fit(pairs: Sequence[tuple[np.ndarray, np.ndarray]]) -> LinkModel:
 def choose_threshold(
     model: LinkModel, streams: Sequence[Stream], features: dict[str, ArticleFeatures]
 ) -> LinkModel:
-    """The decision threshold with the best mean B-cubed F1 over ``streams`` (training data)."""
+    """Decision threshold and quiet period with the best mean B-cubed F1 over ``streams``
+    (training data only)."""
     best = (-1.0, model)
-    for t in THRESHOLDS:
-        candidate = replace(model, threshold=t)
+    for t, q in itertools.product(THRESHOLDS, QUIET_DAYS):
+        candidate = replace(model, threshold=t, quiet_days=q)
         f1 = float(np.mean([
             bcubed_of(m := run(s, candidate, features), s.label, list(m))[2] for s in streams
         ]))  # fmt: skip
@@ -247,7 +250,7 @@ def main() -> None:
     final = choose_threshold(fit([training_pairs(s, features) for s in streams]), streams, features)
     print(
         f"\nfitted on all: {dict(zip(FEATURES, final.weights, strict=True))}, "
-        f"intercept {final.intercept}, threshold {final.threshold}, quiet period {final.quiet_days():.1f} days"
+        f"intercept {final.intercept}, threshold {final.threshold}, quiet period {final.quiet_days} days"
     )
     for s in streams:
         members = run(s, final, features)

@@ -5,9 +5,8 @@ Each article, in publication order, joins the open story the fitted link model
 reaches the model's threshold; otherwise it opens a new story. The model sees the cosine between
 the article and the story's centroid in three spaces (title + lead words, whole-text words,
 named entities), the days since the story's last article (a story decays with quiet time rather
-than closing at a fixed window) and the story's size. A story that has been quiet so long that
-not even an identical article could join it (``LinkModel.quiet_days``) is closed: it is neither
-loaded nor compared again, so the cost of a batch follows the number of open stories.
+than closing at a fixed window) and the story's size. A story quiet for longer than the
+model's ``quiet_days`` (fitted with it) is closed: it is neither loaded nor compared again, so the cost of a batch follows the number of open stories.
 
 Stories keep the sum of their members' vectors (the heaviest terms when stored), their size and
 time span; the inverse document frequencies come from counts over the stream so far
@@ -369,7 +368,7 @@ class EventClusterer:
         state: ClusterState | None = None,
     ) -> None:
         self.model = model or shipped_link_model()
-        self.quiet_days = self.model.quiet_days() if quiet_days is None else quiet_days
+        self.quiet_days = self.model.quiet_days if quiet_days is None else quiet_days
         self.spacy_model = spacy_model
         self.state = state or ClusterState()
         self.last_: Assignment = Assignment({}, (), ())

@@ -20,6 +20,7 @@ its best distance threshold, chosen on the labels themselves (an oracle: no meth
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import subprocess
@@ -41,6 +42,7 @@ from cluster_multinews import scores  # noqa: E402
 
 from newsdigest.timeutil import utc_or_none  # noqa: E402
 
+print = functools.partial(print, flush=True)  # noqa: A001  (progress shows in a log file)
 LINK_THRESHOLDS = [round(x, 2) for x in np.arange(0.30, 0.96, 0.02)]
 
 

@@ -142,4 +142,7 @@ def test_multinews_slice_bcubed(multinews_articles) -> None:
     assert f1 >= BAR_30, f1
 
 
-BAR_30 = 0.93  # average-link centroid clusterer (before the fitted model) scored 0.944 here
+# The fitted model scores 0.898 here, one article at a time; the average-link clusterer it
+# replaced scored 0.944 on this slice by grouping each batch first (it lost on the full sample
+# and on the dev stream, see BENCHMARKS.md "Stream replay"). A regression gate, not a goal.
+BAR_30 = 0.89

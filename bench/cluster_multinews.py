@@ -6,11 +6,10 @@ document's URL to the story that lists it, and scores against the true clusters 
 B-cubed precision/recall/F1 and the adjusted Rand index. In the same run: HDBSCAN
 (scikit-learn) on the same article vectors of the same documents (as ingest keeps them: cleaned,
 pages that are not articles rejected and scored as singletons, as ours are; and, for reference,
-on every raw document), the threshold chosen by 5-fold cross-validation over clusters (on the
-documents as ingest keeps them), and two ceilings that say what no text-based method can get
+on every raw document), and two ceilings that say what no text-based method can get
 right on this data.
 
-    .venv/bin/python bench/cluster_multinews.py [--csv PATH] [--seed 0] [--no-facts] [--no-cv]
+    .venv/bin/python bench/cluster_multinews.py [--csv PATH] [--seed 0] [--no-facts]
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -36,12 +36,11 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsdigest.clean import clean_article  # noqa: E402
 from newsdigest.clean.pagekind import non_article_kind  # noqa: E402
-from newsdigest.cluster import ClusterParams, DocFreq, article_vectors, cluster_stream  # noqa: E402
+from newsdigest.cluster import DocFreq, article_vectors  # noqa: E402
+from newsdigest.event_model import ArticleFeatures  # noqa: E402
 from newsdigest.model import Article, article_id  # noqa: E402
 
 DEFAULT_CSV = ROOT.parent / "shared" / "data" / "multinews" / "sample_validation250.csv"
-THRESHOLDS = [round(x, 3) for x in np.arange(0.10, 0.425, 0.025)]
-NAME_WEIGHTS = [0.0, 0.15, 0.3, 0.45]
 
 
 def read_docs(path: Path) -> list[tuple[int, int, str]]:
@@ -101,51 +100,14 @@ def with_singletons(arts: list[Article | None], members: dict[str, object]) -> l
     return [f"rejected-{k}" if a is None else members[a.id] for k, a in enumerate(arts)]
 
 
-def in_memory(docs: list[tuple[int, int, str]], params: ClusterParams) -> list[object]:
-    """Stream clustering without the store (for the parameter search), batches of 500."""
-    arts = prepared(docs)
-    kept = [a for a in arts if a is not None]
-    members = cluster_stream([kept[k : k + 500] for k in range(0, len(kept), 500)], params)
-    return with_singletons(arts, dict(members))
+def body_vectors(arts: list[Article]) -> Any:
+    """The clusterer's whole-text TF-IDF vectors of these articles (IDF over them)."""
+    features = [ArticleFeatures(a.id, ()) for a in arts]
+    return article_vectors(arts, features, DocFreq())["body"]
 
 
-def choose(docs: list[tuple[int, int, str]]) -> tuple[ClusterParams, float]:
-    best = (-1.0, ClusterParams())
-    truth = [d[0] for d in docs]
-    for w in NAME_WEIGHTS:
-        for t in THRESHOLDS:
-            params = ClusterParams(threshold=t, name_weight=w)
-            f1 = bcubed(in_memory(docs, params), truth)[2]
-            best = max(best, (f1, params), key=lambda x: x[0])
-    return best[1], best[0]
-
-
-def cross_validate(docs: list[tuple[int, int, str]], folds: int = 5) -> list[dict[str, object]]:
-    clusters = sorted({d[0] for d in docs})
-    random.Random(1).shuffle(clusters)
-    out = []
-    for f in range(folds):
-        held = set(clusters[f::folds])
-        train = [d for d in docs if d[0] not in held]
-        test = [d for d in docs if d[0] in held]
-        params, train_f1 = choose(train)
-        s = scores(in_memory(test, params), [d[0] for d in test])
-        out.append(
-            {
-                "fold": f,
-                "threshold": params.threshold,
-                "name_weight": params.name_weight,
-                "train_F1": train_f1,
-                **s,
-            }
-        )
-    return out
-
-
-def hdbscan_peer(
-    docs: list[tuple[int, int, str]], params: ClusterParams, as_ingested: bool
-) -> list[object]:
-    """HDBSCAN on the very vectors our clusterer sees (cosine distance), noise = singletons.
+def hdbscan_peer(docs: list[tuple[int, int, str]], as_ingested: bool) -> list[object]:
+    """HDBSCAN on the clusterer's whole-text vectors (cosine distance), noise = singletons.
 
     ``as_ingested``: on the documents as ingest keeps them (cleaned, non-articles rejected and
     scored as singletons, as ours are), else on every raw document.
@@ -154,7 +116,7 @@ def hdbscan_peer(
 
     arts = prepared(docs) if as_ingested else list(as_articles(docs))
     kept = [a for a in arts if a is not None]
-    vectors = article_vectors(kept, DocFreq(), params)
+    vectors = body_vectors(kept)
     dist = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, 2.0)
     labels = HDBSCAN(
         min_cluster_size=2, min_samples=1, metric="precomputed", copy=True
@@ -238,37 +200,20 @@ def main() -> None:
     ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-facts", action="store_true", help="stories --no-facts (faster)")
-    ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     args = ap.parse_args()
     docs = read_docs(args.csv)
     random.Random(args.seed).shuffle(docs)
-    params = ClusterParams()
     print(
         f"{args.csv.name}: {len(docs)} documents in {len({d[0] for d in docs})} clusters, "
-        f"shuffled (seed {args.seed}); defaults threshold={params.threshold} "
-        f"name_weight={params.name_weight} window_days={params.window_days}"
+        f"shuffled (seed {args.seed}); link model: src/newsdigest/data/event_link.json "
+        "(its cross-validated figure: bench/fit_event_model.py)"
     )
-    if not args.no_cv:
-        print("\n5-fold cross-validation over clusters (threshold, name weight chosen on 4 folds)")
-        print("fold  threshold  name_w  train_F1  test_P  test_R  test_F1  test_ARI")
-        folds = cross_validate(docs)
-        for row in folds:
-            print(
-                f"{row['fold']:>4}  {row['threshold']:>9}  {row['name_weight']:>6}  "
-                f"{row['train_F1']:.3f}     {row['P']:.3f}   {row['R']:.3f}   {row['F1']:.3f}    "
-                f"{row['ARI']:.3f}"
-            )
-        mean = {k: float(np.mean([r[k] for r in folds])) for k in ("P", "R", "F1", "ARI")}
-        print(
-            f"mean                                   {mean['P']:.3f}   {mean['R']:.3f}   "
-            f"{mean['F1']:.3f}    {mean['ARI']:.3f}"
-        )
     with tempfile.TemporaryDirectory() as tmp:
         info, timing, pred, pred_alone = run_cli(docs, Path(tmp), facts=not args.no_facts)
     truth = [d[0] for d in docs]
     t = time.perf_counter()
-    peer_labels = hdbscan_peer(docs, params, as_ingested=True)
-    peer_raw = hdbscan_peer(docs, params, as_ingested=False)
+    peer_labels = hdbscan_peer(docs, as_ingested=True)
+    peer_raw = hdbscan_peer(docs, as_ingested=False)
     timing["hdbscan_s"] = time.perf_counter() - t
     # ceilings: the true clusters, but (a) identical texts under different clusters merged, as any
     # content-keyed store must; (b) also documents sharing no content word with their cluster
@@ -276,7 +221,7 @@ def main() -> None:
     first: dict[str, int] = {}
     merged = [first.setdefault(" ".join(t.lower().split()), i) for i, _, t in docs]
     arts = as_articles(docs)
-    vec = article_vectors(arts, DocFreq(), replace(params, name_weight=0.0, lead_words=10**6))
+    vec = body_vectors(arts)
     sim = (vec @ vec.T).toarray()
     np.fill_diagonal(sim, -1)
     lab = np.array(truth)

@@ -1,5 +1,6 @@
 """Event clustering on real articles: the seeds (two meetings of the same people, seven months
-apart) and a slice of the Multi-News sample scored with B-cubed F1."""
+apart), a story that decays with quiet time, the stored state, and a slice of the Multi-News
+sample scored with B-cubed F1."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdigest.cluster import ClusterParams, ClusterState, assign_batch, cluster_stream, names
+from newsdigest.cluster import Cluster, EventClusterer, cluster_stream
+from newsdigest.event_model import entity_key, shipped_link_model
 from newsdigest.ingest import load_articles
 from newsdigest.model import Article
 
@@ -54,25 +56,38 @@ def test_undated_seeds_are_one_story_on_content(seeds: list[Article]) -> None:
 
 def test_a_later_batch_joins_stories_without_reclustering(seeds: list[Article]) -> None:
     dated = _dated(seeds)
-    state = ClusterState()
-    first = assign_batch(state, dated[:2])
-    assert len(first.created) == 1
-    sochi_id = first.created[0]
-    second = assign_batch(state, dated[2:])
-    assert second.members[dated[4].id] == sochi_id  # 004 joins the open Sochi story
-    assert second.members[dated[3].id] != sochi_id  # 003 opens its own
-    assert second.created == (second.members[dated[3].id],)
-    assert {c.id for c in second.changed} == {sochi_id, second.members[dated[3].id]}
-    assert state.clusters[0].size == 4 and state.clusters[0].last_published == dated[4].published
+    clusterer = EventClusterer()
+    clusterer.partial_fit(dated[:2])
+    assert len(clusterer.last_.created) == 1
+    sochi_id = clusterer.last_.created[0]
+    second = clusterer.partial_fit(dated[2:])
+    assert second[dated[4].id] == sochi_id  # 004 joins the open Sochi story
+    assert second[dated[3].id] != sochi_id  # 003 opens its own
+    assert clusterer.last_.created == (second[dated[3].id],)
+    assert {c.id for c in clusterer.last_.changed} == {sochi_id, second[dated[3].id]}
+    sochi = clusterer.state.clusters[0]
+    assert sochi.size == 4 and sochi.last_published == dated[4].published
 
 
-def test_time_window_keeps_a_later_meeting_apart(seeds: list[Article]) -> None:
+def test_a_story_stays_open_while_fed_and_closes_after_its_quiet_period(
+    seeds: list[Article],
+) -> None:
     sochi = [replace(a, published=SOCHI) for a in seeds if "003_" not in (a.origin or "")]
-    later = replace(sochi[0], id="later", published=SOCHI + timedelta(days=30))
-    members = cluster_stream([sochi, [later]])
-    assert members["later"] != members[sochi[0].id]
-    near = replace(sochi[0], id="near", published=SOCHI + timedelta(days=2))
-    assert cluster_stream([sochi, [near]])["near"] == members[sochi[0].id]
+    quiet = EventClusterer().quiet_days
+    # a follow-up every few days keeps the story going well past any fixed window
+    follow = [replace(sochi[k % 4], id=f"day{d}", published=SOCHI + timedelta(days=d))
+              for k, d in enumerate(range(3, 22, 3))]  # fmt: skip
+    members = cluster_stream([sochi, *[[a] for a in follow]])
+    assert {members[a.id] for a in follow} == {members[sochi[0].id]}
+    # the same text after the quiet period opens a new story
+    late = replace(sochi[0], id="late", published=SOCHI + timedelta(days=quiet + 1))
+    assert cluster_stream([sochi, [late]])["late"] != members[sochi[0].id]
+
+
+def test_naive_times_are_utc(seeds: list[Article]) -> None:
+    dated = _dated(seeds)
+    naive = [replace(a, published=a.published.replace(tzinfo=None)) for a in dated]
+    assert cluster_stream([naive]) == cluster_stream([dated])
 
 
 def test_deterministic_whatever_the_order_inside_a_batch(seeds: list[Article]) -> None:
@@ -82,9 +97,31 @@ def test_deterministic_whatever_the_order_inside_a_batch(seeds: list[Article]) -
     assert one == two
 
 
-def test_names_are_the_who_and_where_cue() -> None:
-    found = names("The talks in Sochi. Mike Pompeo met Sergey Lavrov on Tuesday in May.")
-    assert found == ["sochi", "mike", "pompeo", "sergey", "lavrov"]
+def test_the_stored_state_resumes_the_stream(seeds: list[Article]) -> None:
+    dated = _dated(seeds)
+    whole = EventClusterer()
+    whole.partial_fit(dated[:3])
+    resumed = EventClusterer(state=whole.state)
+    stored = [Cluster(c.id, c.seq, c.size, Cluster.sums_from_bytes(c.to_bytes()) or {},
+                      c.first_published, c.last_published) for c in whole.state.clusters]  # fmt: skip
+    resumed.state.clusters = stored
+    assert resumed.partial_fit(dated[3:]) == whole.partial_fit(dated[3:])
+    assert Cluster.sums_from_bytes(b"\x00\x01old state") is None  # an older clusterer's blob
+
+
+def test_entity_keys_fold_spellings_and_short_forms() -> None:
+    keys = {entity_key(n, "PERSON") for n in ("Sergei Lavrov", "Sergey Lavrov", "Lavrov's")}
+    assert keys == {entity_key("Lavrov", "ORG")}  # the model's label flips do not matter
+    assert entity_key("U.S.", "GPE") == entity_key("the United States", "GPE")
+    assert entity_key("North Korea", "GPE") != entity_key("South Korea", "GPE")
+    assert entity_key("2019", "ORG") is None
+
+
+def test_the_shipped_model_was_fitted_with_a_time_decay() -> None:
+    model = shipped_link_model()
+    weights = dict(zip(model.features, model.weights, strict=True))
+    assert weights["log_days"] < 0 and weights["body"] > 0 and weights["entities"] > 0
+    assert 7 <= model.quiet_days <= 365
 
 
 def _bcubed_f1(pred: list[str], true: list[int]) -> float:
@@ -100,9 +137,12 @@ def test_multinews_slice_bcubed(multinews_articles) -> None:
     docs = multinews_articles(100, 130)
     random.Random(0).shuffle(docs)
     arts = [a for _, a in docs]
-    members = cluster_stream([arts[:40], arts[40:]], ClusterParams())
+    members = cluster_stream([arts[:40], arts[40:]])
     f1 = _bcubed_f1([members[a.id] for a in arts], [i for i, _ in docs])
     assert f1 >= BAR_30, f1
 
 
-BAR_30 = 0.93  # one article at a time (before batch grouping) scored 0.918 here; now 0.944
+# The fitted model scores 0.898 here, one article at a time; the average-link clusterer it
+# replaced scored 0.944 on this slice by grouping each batch first (it lost on the full sample
+# and on the dev stream, see BENCHMARKS.md "Stream replay"). A regression gate, not a goal.
+BAR_30 = 0.89

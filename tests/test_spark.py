@@ -270,7 +270,10 @@ def test_segment_clustering_over_many_batches_equals_the_store(
     """The corpus is smaller than one clustering batch (500), so here batches of 2: each time
     segment is clustered on its own from per-partition document-frequency increments, and must
     give the store's ``cluster_pending`` assignment with the same IDF, batch by batch."""
+    from dataclasses import replace
+
     import newsdigest.cluster
+    import newsdigest.event_model
     import newsdigest.stories
     from newsdigest.spark.bindings import cluster_window
     from newsdigest.spark.executor import article_row
@@ -290,8 +293,8 @@ def test_segment_clustering_over_many_batches_equals_the_store(
     real_assign = newsdigest.cluster.assign_batch
 
     def recording(seen: dict[int, list]) -> object:
-        def assign(state, articles, params):  # the document frequencies each batch clusters with
-            result = real_assign(state, articles, params)
+        def assign(state, articles, *rest):  # the document frequencies each batch clusters with
+            result = real_assign(state, articles, *rest)
             seen.setdefault(batch_of[articles[0].id], []).append(
                 (state.doc_freq.counts.copy(), state.doc_freq.docs)
             )
@@ -299,8 +302,11 @@ def test_segment_clustering_over_many_batches_equals_the_store(
 
         return assign
 
+    # the fixture's dates lie days apart: a 3-day quiet period cuts it into several segments
+    short = replace(newsdigest.event_model.shipped_link_model(), quiet_days=3.0)
+    monkeypatch.setattr(newsdigest.cluster, "shipped_link_model", lambda: short)
     single: dict[int, list] = {}
-    monkeypatch.setattr(newsdigest.stories, "assign_batch", recording(single))
+    monkeypatch.setattr(newsdigest.cluster, "assign_batch", recording(single))
     with SqliteStore(tmp_path / "batches.db") as store:
         store.add_articles(stored)
         newsdigest.stories.cluster_pending(store, batch_size=batch)

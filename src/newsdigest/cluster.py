@@ -1,79 +1,63 @@
-"""Event clustering of an article stream: incremental, time-window aware, who/where aware.
+"""Event clustering of an article stream: one ``EventClusterer`` for the CLI, the server and Spark.
 
-Each article becomes one sparse vector: what it says (TF-IDF of its title and lead, hashed so
-the vocabulary never has to be refitted) and who/where it names (hashed capitalized names, a
-cheap stand-in for NER, weighted by ``name_weight``). One criterion decides what belongs
-together: average linkage, the mean cosine between the articles of two groups, must reach
-``threshold``. A batch is first grouped among itself by it (``batch_groups``), then each group
-joins the open story it is most similar to by the same measure, or opens a new story. Stories
-keep the sum of their members' vectors, their size and time span (the mean cosine between two
-groups is the dot product of their sums over the product of their sizes), so a batch is compared
-with story sums only: history is never re-clustered, and the cost of a batch grows with the
-number of stories open in the time window, not with the number of articles ever seen.
-The IDF comes from document frequencies counted over the stream so far (``DocFreq``), also kept
-in the store.
+Each article, in publication order, joins the open story the fitted link model
+(``event_model.LinkModel``) finds most likely to report the same event, if that probability
+reaches the model's threshold; otherwise it opens a new story. The model sees the cosine between
+the article and the story's centroid in three spaces (title + lead words, whole-text words,
+named entities), the days since the story's last article (a story decays with quiet time rather
+than closing at a fixed window) and the story's size. A story quiet for longer than the
+model's ``quiet_days`` (fitted with it) is closed: it is neither loaded nor compared again, so the cost of a batch follows the number of open stories.
 
-Time: a dated article may join a story only if it was published within ``window_days`` of the
-story's span; older stories are not even loaded. An undated article, or a story without dates,
-is compared on content alone (the Multi-News benchmark has no dates), and the story's outlier
-check (``outliers.py``) then catches an article about another meeting of the same people.
-
-Deterministic: articles are sorted by (published, id) within a batch, ties in the similarity go
-to the earlier group and the older story, and story ids derive from their founding article.
+Stories keep the sum of their members' vectors (the heaviest terms when stored), their size and
+time span; the inverse document frequencies come from counts over the stream so far
+(``DocFreq``, hashed, so no vocabulary is ever refitted), kept in the store. A naive datetime is
+UTC (``timeutil``). Deterministic: a batch is taken in (published, id) order, ties in the
+probability go to the older story, and story ids derive from their founding article.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import numpy as np
 import scipy.sparse as sp
 
-from newsdigest.batch_groups import group_batch
+from newsdigest.event_model import (
+    ArticleFeatures,
+    LinkModel,
+    body_text,
+    days_apart,
+    features_of,
+    lead_text,
+    shipped_link_model,
+    time_features,
+)
 from newsdigest.model import Article, story_id
 from newsdigest.timeutil import utc_or_none
 
 TERM_BITS = 18
-NAME_BITS = 14
-DIM = (1 << TERM_BITS) + (1 << NAME_BITS)
-LEAD_WORDS = 300
-KEEP_TERMS = 1000  # a stored centroid keeps its heaviest terms: bounded size per story
+ENTITY_BITS = 16
+TERMS = 1 << TERM_BITS
+DIM = TERMS + (1 << ENTITY_BITS)  # words, then entity keys: one document-frequency table
+BLOCKS = ("lead", "body", "entities")
+KEEP = {"lead": 400, "body": 1000, "entities": 200}  # stored entries per centroid: bounded size
+STATE_MAGIC = b"EVT1"
 
-# Capitalized words and runs of them ("Mike Pompeo", "Sochi"), a cheap stand-in for NER.
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
-_NOT_NAMES = frozenset(
-    """The A An In On At For And But Or If It Its This That These Those He She They We You I
-    His Her Their Our Your Mr Mrs Ms Dr As By From To Of With After Before When While Where What
-    Who Why How Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
-    April May June July August September October November December Read More Share Click Photo
-    Image Video Advertisement According There Here Some Many Most One Two Three New Last First
-    Now Then Also Still Yet Just So Not No Yes Today Yesterday Tomorrow""".split()
-)
-
-
-@dataclass(frozen=True)
-class ClusterParams:
-    """The few knobs of the clusterer (chosen by cross-validation, see BENCHMARKS.md)."""
-
-    threshold: float = 0.125  # mean cosine between the articles of two groups
-    name_weight: float = 0.15  # share of the who/where cue in the similarity
-    window_days: float = 3.0
-    lead_words: int = LEAD_WORDS
+Decide = Callable[[int, np.ndarray, np.ndarray], int]
 
 
 @dataclass
 class DocFreq:
     """Hashed document frequencies of the stream so far: the IDF without a fitted vocabulary."""
 
-    counts: np.ndarray = field(default_factory=lambda: np.zeros(1 << TERM_BITS, np.int64))
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(DIM, np.int64))
     docs: int = 0
 
-    def update(self, tf: sp.csr_matrix) -> None:
-        self.counts += np.bincount(tf.indices, minlength=self.counts.size).astype(np.int64)
-        self.docs += tf.shape[0]
+    def update(self, presence: sp.csr_matrix) -> None:
+        self.counts += np.bincount(presence.indices, minlength=self.counts.size).astype(np.int64)
+        self.docs += presence.shape[0]
 
     def idf(self) -> np.ndarray:
         return (np.log((1 + self.docs) / (1 + self.counts)) + 1).astype(np.float32)
@@ -84,17 +68,24 @@ class DocFreq:
     @classmethod
     def from_bytes(cls, blob: bytes) -> DocFreq:
         docs = int(np.frombuffer(blob[:8], dtype=np.int64)[0])
-        return cls(np.frombuffer(blob[8:], dtype=np.int32).astype(np.int64), docs)
+        counts = np.frombuffer(blob[8:], dtype=np.int32).astype(np.int64)
+        if counts.size != DIM:  # written by an older clusterer: start the counts afresh
+            return cls()
+        return cls(counts, docs)
+
+
+def _empty_row() -> sp.csr_matrix:
+    return sp.csr_matrix((1, DIM), dtype=np.float32)
 
 
 @dataclass(eq=False)
 class Cluster:
-    """A story under construction: the running sum of member vectors and its time span."""
+    """A story under construction: per block the running sum of member vectors; its span."""
 
     id: str
     seq: int
     size: int
-    vector_sum: sp.csr_matrix  # 1 x DIM
+    sums: dict[str, sp.csr_matrix]  # block -> 1 x DIM
     first_published: datetime | None = None
     last_published: datetime | None = None
 
@@ -104,22 +95,31 @@ class Cluster:
             self.last_published = max(filter(None, [self.last_published, published]))
 
     def to_bytes(self) -> bytes:
-        """The heaviest ``KEEP_TERMS`` entries of the sum as (int32 index, float32 value)."""
-        row = self.vector_sum.tocoo()
-        order = np.argsort(-row.data, kind="stable")[:KEEP_TERMS]
-        keep = np.sort(order)
-        return (
-            np.int32(len(keep)).tobytes()
-            + row.col[keep].astype(np.int32).tobytes()
-            + row.data[keep].astype(np.float32).tobytes()
-        )
+        """Per block the heaviest ``KEEP`` entries of the sum as (int32 index, float32 value)."""
+        out = [STATE_MAGIC]
+        for block in BLOCKS:
+            row = self.sums[block].tocoo()
+            keep = np.sort(np.argsort(-row.data, kind="stable")[: KEEP[block]])
+            out += [
+                np.int32(len(keep)).tobytes(),
+                row.col[keep].astype(np.int32).tobytes(),
+                row.data[keep].astype(np.float32).tobytes(),
+            ]
+        return b"".join(out)
 
     @staticmethod
-    def vector_from_bytes(blob: bytes) -> sp.csr_matrix:
-        n = int(np.frombuffer(blob[:4], dtype=np.int32)[0])
-        cols = np.frombuffer(blob[4 : 4 + 4 * n], dtype=np.int32)
-        vals = np.frombuffer(blob[4 + 4 * n : 4 + 8 * n], dtype=np.float32)
-        return sp.csr_matrix((vals, (np.zeros(n, dtype=np.int32), cols)), shape=(1, DIM))
+    def sums_from_bytes(blob: bytes) -> dict[str, sp.csr_matrix] | None:
+        """The block sums of a stored state; None for a state an older clusterer wrote."""
+        if not blob.startswith(STATE_MAGIC):
+            return None
+        sums, at = {}, len(STATE_MAGIC)
+        for block in BLOCKS:
+            n = int(np.frombuffer(blob[at : at + 4], dtype=np.int32)[0])
+            cols = np.frombuffer(blob[at + 4 : at + 4 + 4 * n], dtype=np.int32)
+            vals = np.frombuffer(blob[at + 4 + 4 * n : at + 4 + 8 * n], dtype=np.float32)
+            sums[block] = sp.csr_matrix((vals, (np.zeros(n, dtype=np.int32), cols)), shape=(1, DIM))
+            at += 4 + 8 * n
+        return sums
 
 
 @dataclass
@@ -140,180 +140,260 @@ class Assignment:
     created: tuple[str, ...]
 
 
-def lead_text(article: Article, words: int = LEAD_WORDS) -> str:
-    """Title and the first ``words`` words: where news puts who, what and where."""
-    body = " ".join(article.text.split()[:words])
-    return f"{article.title}\n{body}" if article.title else body
-
-
-def names(text: str) -> list[str]:
-    """Capitalized names in ``text`` (sentence-initial function words dropped), lowercased."""
-    found: list[str] = []
-    for m in _NAME.finditer(text):
-        words = [w for w in re.split(r"[ -]", m.group(0)) if w not in _NOT_NAMES]
-        found.extend(w.lower() for w in words if len(w) > 2)
-    return found
-
-
-def _term_counts(texts: Sequence[str]) -> sp.csr_matrix:
+def _hashed(texts: Sequence[str]) -> sp.csr_matrix:
     from sklearn.feature_extraction.text import HashingVectorizer
 
     vectorizer = HashingVectorizer(
-        n_features=1 << TERM_BITS, alternate_sign=False, norm=None, stop_words="english"
+        n_features=TERMS, alternate_sign=False, norm=None, stop_words="english"
     )
-    return vectorizer.transform(list(texts)).tocsr()
+    counts = vectorizer.transform(list(texts)).tocsr()
+    return sp.hstack([counts, sp.csr_matrix((len(texts), DIM - TERMS))], format="csr")
 
 
-def _name_counts(texts: Sequence[str]) -> sp.csr_matrix:
+def _hashed_keys(keys: Sequence[Sequence[str]]) -> sp.csr_matrix:
     from sklearn.feature_extraction.text import HashingVectorizer
 
     vectorizer = HashingVectorizer(
-        n_features=1 << NAME_BITS, analyzer=names, alternate_sign=False, norm=None
+        n_features=DIM - TERMS, analyzer=list, alternate_sign=False, norm=None
     )
-    return vectorizer.transform(list(texts)).tocsr()
+    counts = vectorizer.transform([list(k) for k in keys]).tocsr()
+    return sp.hstack([sp.csr_matrix((len(keys), TERMS)), counts], format="csr")
 
 
 def _l2_rows(m: sp.csr_matrix) -> sp.csr_matrix:
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    return sp.diags(1 / np.maximum(norms, 1e-12)) @ m
+    return (sp.diags(1 / np.maximum(norms, 1e-12)) @ m).astype(np.float32).tocsr()
+
+
+def _presence(body: sp.csr_matrix, entities: sp.csr_matrix) -> sp.csr_matrix:
+    both = (body + entities).tocsr()
+    both.data = np.ones_like(both.data)
+    return both
+
+
+def doc_freq_increment(
+    articles: Sequence[Article], features: Sequence[ArticleFeatures] | None = None
+) -> DocFreq:
+    """What these articles add to the stream's document frequencies (Spark sums these)."""
+    features = features if features is not None else features_of(articles)
+    increment = DocFreq()
+    increment.update(_presence(_hashed([body_text(a) for a in articles]),
+                               _hashed_keys([f.entities for f in features])))  # fmt: skip
+    return increment
 
 
 def article_vectors(
-    articles: Sequence[Article], doc_freq: DocFreq, params: ClusterParams
-) -> sp.csr_matrix:
-    """One L2-normalized sparse row per article: [sqrt(1-w) * tfidf, sqrt(w) * names].
+    articles: Sequence[Article],
+    features: Sequence[ArticleFeatures],
+    doc_freq: DocFreq,
+) -> dict[str, sp.csr_matrix]:
+    """Per block one L2-normalized TF-IDF row per article (sublinear tf, stream IDF).
 
-    The dot product of two rows is (1-w) * content cosine + w * name cosine. ``doc_freq`` is
-    updated with the articles first, so a term new to the stream is not weighted as common.
+    ``doc_freq`` is updated with the articles first, so a term new to the stream is not
+    weighted as common.
     """
-    leads = [lead_text(a, params.lead_words) for a in articles]
-    tf = _term_counts(leads)
-    doc_freq.update(tf)
-    tf.data = np.log1p(tf.data)  # sublinear tf
-    content = _l2_rows(tf @ sp.diags(doc_freq.idf()))
-    who = _name_counts(leads)
-    who.data = np.log1p(who.data)
-    who = _l2_rows(who)
-    w = params.name_weight
-    rows = sp.hstack([np.sqrt(1 - w) * content, np.sqrt(w) * who], format="csr")
-    return _l2_rows(rows).astype(np.float32).tocsr()
+    lead = _hashed([lead_text(a) for a in articles])
+    body = _hashed([body_text(a) for a in articles])
+    entities = _hashed_keys([f.entities for f in features])
+    doc_freq.update(_presence(body, entities))
+    idf = sp.diags(doc_freq.idf())
+    out = {}
+    for block, counts in (("lead", lead), ("body", body), ("entities", entities)):
+        counts = counts.astype(np.float32)
+        counts.data = np.log1p(counts.data)
+        out[block] = _l2_rows(counts @ idf)
+    return out
 
 
-def _spans_meet(
-    cluster: Cluster, first: datetime | None, last: datetime | None, window: timedelta
-) -> bool:
-    """Whether a group dated ``first``..``last`` lies within ``window`` of the story's span."""
-    if first is None or last is None:
-        return True
-    if cluster.first_published is None or cluster.last_published is None:
-        return True
-    return cluster.first_published - window <= last and first <= cluster.last_published + window
+class _Linker:
+    """The dot products one batch needs, kept current as its articles join stories.
+
+    For each block: the batch's articles against the stories' sums (``dots``), among themselves
+    (``gram``), and each story sum's squared norm, so the cosine with a centroid is one lookup.
+    """
+
+    def __init__(self, state: ClusterState, vectors: dict[str, sp.csr_matrix]) -> None:
+        b = vectors["body"].shape[0]
+        c = len(state.clusters)
+        self.dots: dict[str, np.ndarray] = {}
+        self.gram: dict[str, np.ndarray] = {}
+        self.sqnorm: dict[str, np.ndarray] = {}
+        for block, v in vectors.items():
+            dots = np.zeros((b, c + b))
+            sq = np.zeros(c + b)
+            if c:
+                sums = sp.vstack([k.sums[block] for k in state.clusters], format="csr")
+                dots[:, :c] = (v @ sums.T).toarray()
+                sq[:c] = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+            self.dots[block] = dots
+            self.gram[block] = (v @ v.T).toarray().astype(np.float64)
+            self.sqnorm[block] = sq
+
+    def features(
+        self, row: int, stories: np.ndarray, timing: np.ndarray, sizes: np.ndarray
+    ) -> np.ndarray:
+        """``event_model.FEATURES`` of article ``row`` against ``stories`` (indices)."""
+        cols = [
+            self.dots[b][row, stories] / np.sqrt(np.maximum(self.sqnorm[b][stories], 1e-12))
+            for b in BLOCKS
+        ]
+        return np.column_stack([*cols, timing, np.log(np.maximum(sizes, 1.0))])
+
+    def join(self, row: int, story: int) -> None:
+        for b in BLOCKS:
+            self.sqnorm[b][story] += 2 * self.dots[b][row, story] + self.gram[b][row, row]
+            self.dots[b][:, story] += self.gram[b][:, row]
 
 
-def assign_batch(
+def reading_order(articles: Sequence[Article]) -> list[Article]:
+    """The order a batch is linked in: by publication time (undated last), then id."""
+    return sorted(
+        articles,
+        key=lambda a: (
+            a.published is None,
+            utc_or_none(a.published) or datetime.min.replace(tzinfo=timezone.utc),
+            a.id,
+        ),
+    )
+
+
+def link_batch(
     state: ClusterState,
     articles: Sequence[Article],
-    params: ClusterParams = ClusterParams(),
+    features: Sequence[ArticleFeatures],
+    decide: Decide,
+    quiet_days: float,
 ) -> Assignment:
-    """Put each article of a batch in an open story or a new one; ``state`` is updated in place.
+    """Put each article of a batch in a story chosen by ``decide``; ``state`` is updated.
 
-    The batch is first grouped among itself (``batch_groups``, average linkage). Then each
-    group, in the order of its first article, joins the open story it is most similar to on
-    average (the mean cosine between its articles and the story's, from the story's vector sum
-    and size) if that reaches ``threshold``, else it opens a new story. One criterion inside
-    the batch and against history. Earlier stories are never split or merged: a batch only adds
-    to them, and the stories it opens were already kept apart by the grouping.
+    ``decide(row, x, candidates)`` gets the feature rows (``event_model.FEATURES``) of the
+    article against each open story (``candidates``: their indices in ``state.clusters``; a
+    story quiet for more than ``quiet_days`` is not offered) and returns a row of ``x``, or -1
+    to open a new story. Articles go in (published, id) order.
     """
-    ordered = sorted(
-        articles,
-        key=lambda a: (a.published is None, utc_or_none(a.published) or datetime.min, a.id),
-    )
+    by_id = {f.article_id: f for f in features}
+    ordered = reading_order(articles)
     if not ordered:
         return Assignment({}, (), ())
-    vectors = article_vectors(ordered, state.doc_freq, params)
-    times = [utc_or_none(a.published) for a in ordered]
-    window = timedelta(days=params.window_days)
-    gram = (vectors @ vectors.T).toarray().astype(np.float64)
-    groups = group_batch(
-        gram,
-        [t.timestamp() if t else None for t in times],
-        params.threshold,
-        window.total_seconds(),
-    )
-    onehot = np.zeros((len(groups), len(ordered)))
-    for k, rows in enumerate(groups):
-        onehot[k, rows] = 1.0
-    group_dots = onehot @ gram @ onehot.T  # group sum · group sum
-    before = len(state.clusters)
-    sizes = np.array([c.size for c in state.clusters], dtype=np.float64)
-    raw = np.zeros((len(groups), before))  # group sum · story sum, for the stories before
-    if before:
-        sums = sp.vstack([c.vector_sum for c in state.clusters], format="csr")
-        raw = onehot @ (vectors @ sums.T).toarray().astype(np.float64)
+    vectors = article_vectors(ordered, [by_id[a.id] for a in ordered], state.doc_freq)
+    linker = _Linker(state, vectors)
     members: dict[str, str] = {}
     joined: dict[int, list[int]] = {}
     created: list[str] = []
-    for k, rows in enumerate(groups):
-        dated = [t for t in (times[r] for r in rows) if t is not None]
-        first, last = (min(dated), max(dated)) if dated else (None, None)
-        sims = raw[k] / (np.maximum(sizes, 1.0) * len(rows))
-        best = -1
-        for i in np.argsort(-sims, kind="stable"):
-            if sims[i] < params.threshold:
-                break
-            if _spans_meet(state.clusters[int(i)], first, last, window):
-                best = int(i)
-                break
-        if best >= 0:
-            # later groups see the story with this group in it
-            raw[:, best] += group_dots[:, k]
-            sizes[best] += len(rows)
-            state.clusters[best].note_time(first)
-            state.clusters[best].note_time(last)
+    for row, article in enumerate(ordered):
+        when = utc_or_none(article.published)
+        apart = [days_apart(when, c.first_published, c.last_published) for c in state.clusters]
+        open_ = np.array([k for k, d in enumerate(apart) if d is None or d <= quiet_days], int)
+        timing = np.array([time_features(apart[k]) for k in open_]).reshape(len(open_), 2)
+        sizes = np.array([c.size + len(joined.get(i, ())) for i, c in enumerate(state.clusters)])
+        x = linker.features(row, open_, timing, sizes[open_])
+        pick = decide(row, x, open_)
+        if pick >= 0:
+            story = int(open_[pick])
         else:
-            best = len(state.clusters)
+            story = len(state.clusters)
             state.clusters.append(
                 Cluster(
-                    id=story_id([ordered[rows[0]].id]),
+                    id=story_id([article.id]),
                     seq=state.next_seq,
                     size=0,
-                    vector_sum=sp.csr_matrix((1, vectors.shape[1]), dtype=np.float32),
-                    first_published=first,
-                    last_published=last,
+                    sums={b: _empty_row() for b in BLOCKS},
                 )
             )
             state.next_seq += 1
-            created.append(state.clusters[best].id)
-        joined.setdefault(best, []).extend(rows)
-        for r in rows:
-            members[ordered[r].id] = state.clusters[best].id
+            created.append(state.clusters[story].id)
+        linker.join(row, story)
+        joined.setdefault(story, []).append(row)
+        state.clusters[story].note_time(when)
+        members[article.id] = state.clusters[story].id
     changed = []
     for i, rows in joined.items():
         cluster = state.clusters[i]
-        added = sp.csr_matrix(vectors[sorted(rows)].sum(axis=0), dtype=np.float32)
-        cluster.vector_sum = (cluster.vector_sum + added).tocsr()
+        for b in BLOCKS:
+            added = sp.csr_matrix(vectors[b][sorted(rows)].sum(axis=0), dtype=np.float32)
+            cluster.sums[b] = (cluster.sums[b] + added).tocsr()
         cluster.size += len(rows)
         changed.append(cluster)
     return Assignment(members, tuple(changed), tuple(created))
 
 
-def close_old(state: ClusterState, now: datetime | None, window_days: float) -> None:
-    """Drop from memory the dated stories that ended more than a window before ``now``."""
+def model_decision(model: LinkModel) -> Decide:
+    """Join the most probable open story if the model's probability reaches its threshold."""
+
+    def decide(row: int, x: np.ndarray, candidates: np.ndarray) -> int:
+        if not len(x):
+            return -1
+        p = model.probability(x)
+        best = int(np.argmax(p))  # first maximum: the older story
+        return best if p[best] >= model.threshold else -1
+
+    return decide
+
+
+def assign_batch(
+    state: ClusterState,
+    articles: Sequence[Article],
+    clusterer: EventClusterer,
+    features: Sequence[ArticleFeatures] | None = None,
+) -> Assignment:
+    """One batch through ``clusterer``'s model; ``state`` is updated in place."""
+    if features is None:
+        features = features_of(articles, clusterer.spacy_model)
+    return link_batch(
+        state, articles, features, model_decision(clusterer.model), clusterer.quiet_days
+    )
+
+
+def close_quiet(state: ClusterState, now: datetime | None, quiet_days: float) -> None:
+    """Drop from memory the dated stories quiet for more than ``quiet_days`` before ``now``."""
     now_utc = utc_or_none(now)
-    if now_utc is None:
+    if now_utc is None or quiet_days == float("inf"):
         return
-    limit = now_utc - timedelta(days=window_days)
+    limit = now_utc - timedelta(days=quiet_days)
     state.clusters = [
         c for c in state.clusters if c.last_published is None or c.last_published >= limit
     ]
 
 
+class EventClusterer:
+    """Stories from a stream of article batches (scikit-learn style: settings here, work in
+    ``partial_fit``, the state in ``state``, which the store saves and loads)."""
+
+    def __init__(
+        self,
+        model: LinkModel | None = None,
+        *,
+        quiet_days: float | None = None,
+        spacy_model: str = "",
+        state: ClusterState | None = None,
+    ) -> None:
+        self.model = model or shipped_link_model()
+        self.quiet_days = self.model.quiet_days if quiet_days is None else quiet_days
+        self.spacy_model = spacy_model
+        self.state = state or ClusterState()
+        self.last_: Assignment = Assignment({}, (), ())
+
+    def quiet_window(self) -> timedelta:
+        """How long a story may go without an article before it closes."""
+        return timedelta(days=min(self.quiet_days, 36500.0))
+
+    def partial_fit(
+        self,
+        articles: Sequence[Article],
+        features: Sequence[ArticleFeatures] | None = None,
+    ) -> dict[str, str]:
+        """Assign one batch: article id → story id. ``features`` (one per article, from
+        ``event_model.article_features``) may come from a cache; they are computed if not."""
+        self.last_ = assign_batch(self.state, articles, self, features)
+        return self.last_.members
+
+
 def cluster_stream(
-    batches: Sequence[Sequence[Article]], params: ClusterParams = ClusterParams()
+    batches: Sequence[Sequence[Article]], clusterer: EventClusterer | None = None
 ) -> dict[str, str]:
     """Cluster batches one after another in memory: article id → story id."""
-    state = ClusterState()
+    clusterer = clusterer or EventClusterer()
     members: dict[str, str] = {}
     for batch in batches:
-        members.update(assign_batch(state, batch, params).members)
+        members.update(clusterer.partial_fit(batch))
     return members

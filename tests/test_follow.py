@@ -276,7 +276,7 @@ def test_cli_loop_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:
 
 
 def test_interval_parsing() -> None:
-    from newsdigest.cli.follow import parse_interval
+    from newsdigest.cli.options import parse_interval
 
     assert [parse_interval(t) for t in ("90", "90s", "15m", "1h30m", "1d")] == [
         90,

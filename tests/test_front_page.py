@@ -44,6 +44,7 @@ def test_home_ranks_big_recent_stories_and_puts_single_articles_apart(store: Sto
                   articles=(*small[0].articles, *small[3].articles))  # fmt: skip
     fill(store, [seed, big, *small[1:3], single(small[1], 5)])
     page = TestClient(create_app(store)).get("/").text
+    assert "<title>Stories · newsdigest</title>" in page  # a title, not a page section
     main, _, more = page.partition("More coverage")
     titles = [t.split("</a>")[0].split(">")[-1] for t in main.split('class="story-title"')[1:]]
     # 6 articles three hours before the newest beat 3 articles an hour before; 2019 last

@@ -7,6 +7,7 @@ so ``newsdigest --help`` stays fast.
 from __future__ import annotations
 
 import importlib
+import sys
 
 import typer
 
@@ -25,4 +26,17 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    app()
+    """The console script: a usage error (a bad option value, a missing argument) is one line
+    on stderr and exit 2, like every other error of this command."""
+    try:
+        code = app(standalone_mode=False)
+    except Exception as exc:
+        message = getattr(exc, "format_message", None)
+        if message is None or not hasattr(exc, "exit_code"):
+            raise
+        if message():  # (the help shown for no arguments has none)
+            print(f"error: {message()} (see newsdigest --help)", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -3,7 +3,6 @@ keep the stories current, one round now (``--once``) or one every ``--every``.""
 
 from __future__ import annotations
 
-import re
 import signal
 import threading
 from typing import Annotated
@@ -11,25 +10,14 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, progress_bar, report_error
-
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def parse_interval(text: str) -> float:
-    """Seconds in "90s", "15m", "1h30m" or a bare number of seconds; ``ValueError`` else."""
-    value = text.strip().lower()
-    if re.fullmatch(r"\d+(\.\d+)?", value):
-        seconds = float(value)
-    elif re.fullmatch(r"(\d+(\.\d+)?[smhd])+", value):
-        seconds = sum(
-            float(n) * _UNITS[u] for n, _, u in re.findall(r"(\d+(\.\d+)?)([smhd])", value)
-        )
-    else:
-        raise ValueError(f"{text!r} is not an interval (use e.g. 90s, 15m, 1h)")
-    if seconds <= 0:
-        raise ValueError(f"{text!r}: the interval must be positive")
-    return seconds
+from newsdigest.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    open_store_or_exit,
+    progress_bar,
+    report_error,
+)
 
 
 def follow_command(
@@ -37,7 +25,7 @@ def follow_command(
         list[str], typer.Argument(help="Feed URLs (RSS/Atom), OPML files or URLs, sitemap URLs.")
     ],
     db: options.Db = options.DEFAULT_DB,
-    every: Annotated[str, typer.Option(help="Time between rounds: 90s, 15m, 1h.")] = "15m",
+    every: options.Every = options.DEFAULT_EVERY,
     once: Annotated[bool, typer.Option("--once", help="Run one round and exit.")] = False,
     rate: options.Rate = 1.0,
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds per request.")] = 20.0,
@@ -48,18 +36,9 @@ def follow_command(
     from newsdigest.config import StoryConfig
     from newsdigest.errors import NewsdigestError
     from newsdigest.follow import Fetcher, Follower, Politeness, RoundReport
-    from newsdigest.store import open_store
 
-    try:
-        interval = parse_interval(every)
-    except ValueError as exc:
-        report_error(f"--every: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
-    try:
-        store = open_store(db)
-    except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+    interval = every
+    store = open_store_or_exit(db)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

@@ -4,6 +4,7 @@ is a TCP port) and the same one-line error."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -42,12 +43,48 @@ Port = Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")]
 Rate = Annotated[
     float, typer.Option(min=0.001, help="Requests per second to one host (robots.txt aside).")
 ]
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_interval(text: str | float) -> float:
+    """Seconds in "90s", "15m", "1h30m" or a bare number of seconds; ``ValueError`` else."""
+    value = str(text).strip().lower()
+    if re.fullmatch(r"\d+(\.\d+)?", value):
+        seconds = float(value)
+    elif re.fullmatch(r"(\d+(\.\d+)?[smhd])+", value):
+        seconds = sum(
+            float(n) * _UNITS[u] for n, _, u in re.findall(r"(\d+(\.\d+)?)([smhd])", value)
+        )
+    else:
+        raise ValueError(f"{text!r} is not an interval (use e.g. 90s, 15m, 1h)")
+    if seconds <= 0:
+        raise ValueError(f"{text!r}: the interval must be positive")
+    return seconds
+
+
+def _interval_option(text: str | float) -> float:
+    try:
+        return parse_interval(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+DEFAULT_EVERY = 900.0
+Every = Annotated[
+    float,
+    typer.Option(
+        parser=_interval_option,
+        metavar="DURATION",
+        help="Time between follow rounds: 90s, 15m, 1h30m (default 15m).",
+    ),
+]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")]
 
 __all__ = [
     "DEFAULT_DB",
     "Db",
     "Embedder",
+    "Every",
     "Facts",
     "Limit",
     "Output",

@@ -32,20 +32,15 @@ def serve_command(
         list[str] | None,
         typer.Option(help="Follow this feed, OPML or sitemap while serving (repeatable)."),
     ] = None,
-    every: Annotated[str, typer.Option(help="Time between follow rounds: 90s, 15m, 1h.")] = "15m",
+    every: options.Every = options.DEFAULT_EVERY,
     rate: options.Rate = 1.0,
 ) -> None:
     """Serve the stories as web pages and a JSON API (docs at /docs)."""
     import uvicorn
 
-    from newsdigest.cli.follow import parse_interval
     from newsdigest.serve import create_app
 
-    try:
-        interval = parse_interval(every)
-    except ValueError as exc:
-        report_error(f"--every: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
+    interval = every
     store = open_store_or_exit(db)
     try:
         app = create_app(store, allowed_hosts=_hosts(host, port, allow_host))

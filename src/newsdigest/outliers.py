@@ -86,7 +86,9 @@ def _by_place(
 ) -> dict[str, str]:
     if len(articles) < 3:
         return {}
-    mentioned = {a.id: set(_places(a.title + "\n" + a.text)) for a in articles}
+    # lists (first mention first), not sets: a tie for the majority place went to whichever
+    # place a set of strings happened to yield first, which changed with the hash seed
+    mentioned = {a.id: _places(a.title + "\n" + a.text) for a in articles}
     counts = Counter(p for places in mentioned.values() for p in places)
     if not counts:
         return {}

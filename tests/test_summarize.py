@@ -16,6 +16,7 @@ from newsdigest.evaluate import (
     truncate,
 )
 from newsdigest.model import Sentence
+from newsdigest.split import split_sentences
 from newsdigest.summarize import SUMMARIZERS, Budget, get_summarizer
 from newsdigest.summarize.coverage import FEATURES, score_features
 from newsdigest.summarize.coverage_model import MODEL
@@ -175,3 +176,18 @@ def test_photo_captions_are_passed_over(text: str, caption: bool) -> None:
     from newsdigest.summarize.quality import problems
 
     assert ("photo caption" in problems(text)) is caption
+
+
+def test_a_story_of_hundreds_of_articles_is_bounded(multinews_csv: Path) -> None:
+    """Every unit is compared with every other: a 300-article story keeps the articles' first
+    sentences (each article's lead before anyone's second), not all 10,000 of them."""
+    from newsdigest.summarize.coverage import MAX_UNITS
+
+    texts = [d for c in iter_dataset(multinews_csv) if isinstance(c, Cluster) for d in c.documents]
+    articles = [split_sentences(text, f"a{i}") for i, text in enumerate(texts[:300])]
+    scored = score_features(articles)
+    assert len(scored.units) == MAX_UNITS
+    assert scored.overlap.shape == (MAX_UNITS, MAX_UNITS)
+    assert len({u.article_id for u in scored.units}) >= 280  # leads first, round-robin
+    summary = get_summarizer("default").summarize(articles, Budget(words=120))
+    assert 60 <= sum(len(s.text.split()) for s in summary) <= 120

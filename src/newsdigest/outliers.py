@@ -120,13 +120,14 @@ def _by_content(articles: Sequence[Article]) -> dict[str, str]:
         )
     except ValueError:
         return {}
-    dense = vectors.toarray()
-    total = dense.sum(axis=0)
+    # one dense row at a time: the whole articles x vocabulary array grew quadratically
+    total = np.asarray(vectors.sum(axis=0)).ravel()
     reasons = {}
     for i, a in enumerate(articles):
-        rest = total - dense[i]
-        norm = np.linalg.norm(rest) * np.linalg.norm(dense[i])
-        sim = float(dense[i] @ rest / norm) if norm else 0.0
+        row = vectors[i].toarray().ravel()
+        rest = total - row
+        norm = np.linalg.norm(rest) * np.linalg.norm(row)
+        sim = float(row @ rest / norm) if norm else 0.0
         if sim < MIN_CONTENT_SIMILARITY:
             reasons[a.id] = (
                 f"shares almost no content with the other articles (similarity {sim:.2f})"

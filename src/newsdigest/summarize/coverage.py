@@ -74,6 +74,11 @@ LEAD_UNITS = 5
 # Deep in a long article lies detail, not the story (and the cost grows with every sentence).
 # 5-fold CV R1 by window: 20: 46.74, 25: 46.77, 30: 46.85, 35: 46.92, 40: 46.91, all: 46.83
 MAX_SENTENCES = 35
+# The features compare every unit with every other (n x n arrays): a story of 1,000+ articles
+# would need tens of GiB. Past this many units a story keeps its articles' first sentences,
+# round-robin (every article's first, then every second, ...), so memory stays bounded; the
+# largest Multi-News sample cluster has 151 units.
+MAX_UNITS = 600
 HEADLINE_WORDS = 60
 HEADLINE_SENTENCES = 2
 
@@ -98,15 +103,23 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
         for u, s in enumerate(units)
         if not quality.problems(s.text)
     ]
-    if good:
-        return good
-    # nothing passes: readable units rather than nothing
-    return [
-        (d, u, s)
-        for d, units in enumerate(merged)
-        for u, s in enumerate(units)
-        if len(s.text.split()) >= 3
-    ]
+    if not good:
+        # nothing passes: readable units rather than nothing
+        good = [
+            (d, u, s)
+            for d, units in enumerate(merged)
+            for u, s in enumerate(units)
+            if len(s.text.split()) >= 3
+        ]
+    return _bounded(good)
+
+
+def _bounded(cands: list[tuple[int, int, Sentence]]) -> list[tuple[int, int, Sentence]]:
+    """At most ``MAX_UNITS`` units: the earliest of each article first, in article order."""
+    if len(cands) <= MAX_UNITS:
+        return cands
+    rank = sorted(range(len(cands)), key=lambda k: (cands[k][1], cands[k][0]))
+    return [cands[k] for k in sorted(rank[:MAX_UNITS])]
 
 
 @dataclass(frozen=True)

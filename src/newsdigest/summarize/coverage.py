@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any, cast
 
@@ -92,10 +92,18 @@ class Scored:
     overlap: np.ndarray  # (n, n) shared word pairs / the smaller unit's word pairs
 
 
+def _one_line(sentence: Sentence) -> Sentence:
+    """A sentence of hard-wrapped text reads as one line (its span is unchanged)."""
+    if "\n" not in sentence.text:
+        return sentence
+    return replace(sentence, text=" ".join(sentence.text.split()))
+
+
 def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, Sentence]]:
     """(article number, unit number, unit) of every unit fit for a summary."""
     merged = [
-        [compress(strip_dateline(u)) for u in merge_quotes(doc[:MAX_SENTENCES])] for doc in docs
+        [compress(strip_dateline(_one_line(u))) for u in merge_quotes(doc[:MAX_SENTENCES])]
+        for doc in docs
     ]
     good = [
         (d, u, s)

@@ -14,9 +14,10 @@ from dataclasses import replace
 from newsdigest.model import Sentence
 from newsdigest.summarize.quality import quote_balance_problem
 
-# "DENVER (AP) — ", "(CNN) -- ", "LONDON — ": where and who filed it, not what happened
+# "DENVER (AP) — ", "(CNN) -- ", "LONDON — ", wire copy's "WASHINGTON (AP) _ ": where and
+# who filed it, not what happened
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.,'’ -]{1,40}?\s*)?\([A-Z][\w .]{1,25}\)\s*(?:—|–|--?)\s*"
+    r"^(?:[A-Z][A-Za-z.,'’ -]{1,40}?\s*)?\([A-Z][\w .]{1,25}\)\s*(?:—|–|--?|_)\s*"
     r"|^[A-Z][A-Z.,' ]{2,30}\s*(?:—|–|--?)\s+"
 )
 MAX_MERGED = 4

@@ -34,6 +34,7 @@ from scipy import sparse
 
 from newsdigest.embed.base import Embedder
 from newsdigest.model import Sentence
+from newsdigest.readability import NEAR_DUPLICATE
 from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order
@@ -79,17 +80,26 @@ MAX_SENTENCES = 35
 # round-robin (every article's first, then every second, ...), so memory stays bounded; the
 # largest Multi-News sample cluster has 151 units.
 MAX_UNITS = 600
-HEADLINE_WORDS = 60
-HEADLINE_SENTENCES = 2
+# A unit sharing this share of its word pairs with a chosen one repeats it ("No hearing date
+# has been set." from two articles); one this close in TF-IDF cosine says it in other words
+# (three outlets' headlines of one fact).
+DUPLICATE = 0.5
+PARAPHRASE = 0.5
 
 
 @dataclass(frozen=True)
 class Scored:
-    """Units of a story with their features, bigram sets and redundancy matrix."""
+    """Units of a story with their features and what selection needs to avoid repeats and
+    orphaned references."""
 
     units: list[Sentence]
     features: np.ndarray  # (n, len(FEATURES))
     overlap: np.ndarray  # (n, n) shared word pairs / the smaller unit's word pairs
+    similarity: np.ndarray  # (n, n) cosine of the units' vectors (TF-IDF or embedder)
+    # for each unit, the unit just before it in its article (-1: none, or not a candidate)
+    previous: np.ndarray
+    needs_context: np.ndarray  # bool: opens with a reference to what was said before
+    contained: np.ndarray  # (n, n) shared content words / the smaller unit's content words
 
 
 def _one_line(sentence: Sentence) -> Sentence:
@@ -201,7 +211,9 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     units = [s for _, _, s in cands]
     n = len(units)
     if not n:
-        return Scored([], np.zeros((0, len(FEATURES))), np.zeros((0, 0)))
+        empty = np.zeros((0, 0))
+        none = np.zeros(0, int)
+        return Scored([], np.zeros((0, len(FEATURES))), empty, empty, none, none > 0, empty)
     article = np.array([d for d, _, _ in cands])
     position = np.array([u for _, u, _ in cands], dtype=np.float64)
     n_articles = len(set(article.tolist()))
@@ -307,7 +319,25 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     )
     shared = (pairs @ pairs.T).toarray()
     overlap = shared / np.maximum(np.minimum.outer(big_count, big_count), 1.0)
-    return Scored(units, features, overlap)
+    words = sparse.csr_matrix(
+        (np.ones(len(uni.rows)), (uni.rows, uni.cols)), shape=(n, uni.n_terms)
+    )
+    # a short unit whose content words a longer one nearly all holds repeats it (a headline
+    # and the lead it heads), whatever the word pairs; units of under 3 such words never do
+    contained = (words @ words.T).toarray() / np.maximum(
+        np.minimum.outer(uni_count, uni_count), 3.0
+    )
+    where = {(d, u): k for k, (d, u, _) in enumerate(cands)}
+    previous = np.array([where.get((d, u - 1), -1) for d, u, _ in cands], dtype=np.int64)
+    return Scored(
+        units,
+        features,
+        overlap,
+        sim,
+        previous,
+        features[:, FEATURES.index("needs_context")] > 0,
+        contained,
+    )
 
 
 def linear_scores(features: np.ndarray, model: dict) -> np.ndarray:
@@ -319,19 +349,37 @@ def linear_scores(features: np.ndarray, model: dict) -> np.ndarray:
 
 
 def select(
-    scored: Scored, scores: np.ndarray, budget: Budget, *, redundancy: float, fill: bool
+    scored: Scored,
+    scores: np.ndarray,
+    budget: Budget,
+    *,
+    redundancy: float,
+    fill: bool,
+    paraphrase: float = PARAPHRASE,
 ) -> list[int]:
-    """Greedy: best score minus ``redundancy`` × overlap with the chosen, within budget."""
+    """Greedy: best score minus ``redundancy`` × overlap with the chosen, within budget.
+
+    Never twice the same point: a unit that repeats a chosen one's word pairs
+    (``DUPLICATE``) or says it in other words (cosine ``paraphrase``) is passed over. A unit
+    that opens with a reference to what came before ("He said...", "But...") is taken only
+    right after the unit before it in its article. A unit too long for what is left of the
+    budget is passed over for the next that fits, so the budget is filled.
+    """
     chosen: list[int] = []
     words = 0
     available = np.ones(len(scored.units), dtype=bool)
     worst = np.zeros(len(scored.units))
+    repeat = np.zeros(len(scored.units), dtype=bool)
+    taken = np.zeros(len(scored.units) + 1, dtype=bool)  # taken[-1]: "no unit before", never
     limit = effective_words(budget)
     while available.any():
         if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
             break
-        value = np.where(available, scores - redundancy * worst, -np.inf)
+        orphan = scored.needs_context & ~taken[scored.previous]
+        value = np.where(available & ~repeat & ~orphan, scores - redundancy * worst, -np.inf)
         i = int(np.argmax(value))
+        if value[i] == -np.inf:
+            break
         available[i] = False
         unit = scored.units[i]
         if not fits(words, unit, budget, fill):
@@ -339,8 +387,14 @@ def select(
                 break
             continue
         chosen.append(i)
+        taken[i] = True
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
+        repeat |= (
+            (scored.overlap[:, i] >= DUPLICATE)
+            | (scored.contained[:, i] >= NEAR_DUPLICATE)
+            | (scored.similarity[:, i] >= paraphrase)
+        )
     return chosen
 
 
@@ -355,8 +409,22 @@ def arrange(
     limit = effective_words(budget)
     overflow = limit is not None and sum(len(u.text.split()) for u in chosen) > limit
     if not (fill and overflow and len(chosen) > 1):
-        return reading_order(chosen, doc_order)
-    return [*reading_order(chosen[:-1], doc_order), chosen[-1]]
+        return _keep_context(reading_order(chosen, doc_order))
+    return _keep_context([*reading_order(chosen[:-1], doc_order), chosen[-1]])
+
+
+def _keep_context(ordered: list[Sentence]) -> list[Sentence]:
+    """A unit that needs its context goes right after the unit before it in its article
+    (reading order alone may put another article's sentence between them)."""
+    out: list[Sentence] = []
+    for unit in ordered:
+        if quality.needs_context(unit.text):
+            before = [k for k, u in enumerate(out) if u.article_id == unit.article_id]
+            if before:
+                out.insert(before[-1] + 1, unit)
+                continue
+        out.append(unit)
+    return out
 
 
 class CoverageSummarizer:
@@ -392,11 +460,13 @@ class CoverageSummarizer:
         if not scored.units:
             return []
         scores = linear_scores(scored.features, self.model)
-        limit = effective_words(budget)
-        if not self.fill and budget.sentences is None and limit and limit <= HEADLINE_WORDS:
-            # a headline (WCEP's 40 words) is the best sentence or two, not the short leftovers
-            # that happen to fit the remaining words
-            budget = Budget(words=limit, sentences=HEADLINE_SENTENCES)
-        chosen = select(scored, scores, budget, redundancy=self.redundancy, fill=self.fill)
+        chosen = select(
+            scored,
+            scores,
+            budget,
+            redundancy=self.redundancy,
+            fill=self.fill,
+            paraphrase=float(self.model.get("paraphrase", PARAPHRASE)),
+        )
         order = {doc[0].article_id: i for i, doc in enumerate(docs) if doc}
         return arrange([scored.units[i] for i in chosen], order, budget, fill=self.fill)

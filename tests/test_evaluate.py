@@ -230,3 +230,23 @@ def test_neus_records_and_splits(tmp_path) -> None:
         "President Trump on Monday slammed John Kerry.",
         "He spoke at length.",
     ]
+
+
+def test_readability_flags_orphans_fragments_and_repeats() -> None:
+    """Real sentences: an opening "It" after the sentence it needs is fine, alone it is not;
+    a wrapped-text fragment is flagged; the same sentence from two articles is a duplicate."""
+    from newsdigest.model import Sentence
+    from newsdigest.readability import ReadabilityJudge
+
+    before = Sentence(
+        "d0", 3, "The medics were trying to treat Damon when she became violent.", 602, 682
+    )
+    orphan = Sentence("d0", 4, "It was not clear what sparked the incident.", 687, 730)
+    fragment = Sentence("d1", 7, "Argentina during the 1976-83 military dictatorships.", 0, 52)
+    judge = ReadabilityJudge()
+    assert judge.assess([before, orphan]).flagged == 0
+    assert judge.assess([orphan, before]).flagged == 1
+    assert judge.assess([before, fragment]).flagged == 1
+    same = Sentence("d2", 9, "No hearing date has been set.", 10, 39)
+    again = Sentence("d3", 2, "No hearing date has been set.", 40, 69)
+    assert judge.assess([same, before, again]).duplicates == 1

@@ -37,6 +37,8 @@ _CONTRACTED = re.compile(r"[a-z]'(?:s|re|ve|ll|d|m)$", re.IGNORECASE)
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Share of the shorter sentence's content words the longer one holds for a near-duplicate
 NEAR_DUPLICATE = 0.8
+# characters between two sentences that follow each other (a space, a padded paragraph break)
+MAX_GAP = 10
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,12 @@ class Readability:
 
 
 def follows(previous: Sentence | None, sentence: Sentence) -> bool:
-    """Whether ``sentence`` comes right after ``previous`` in the same article."""
+    """Whether ``sentence`` comes right after ``previous`` in the same article (nothing but a
+    space or a paragraph break between them: Multi-News pads those to " \\n \\n ")."""
     if previous is None or not sentence.article_id:
         return False
-    return previous.article_id == sentence.article_id and 0 <= sentence.start - previous.end <= 3
+    gap = sentence.start - previous.end
+    return previous.article_id == sentence.article_id and 0 <= gap <= MAX_GAP
 
 
 def near_duplicate(a: str, b: str) -> bool:

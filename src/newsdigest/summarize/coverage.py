@@ -420,9 +420,14 @@ def _keep_context(ordered: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     for unit in ordered:
         if quality.needs_context(unit.text):
-            before = [k for k, u in enumerate(out) if u.article_id == unit.article_id]
-            if before:
-                out.insert(before[-1] + 1, unit)
+            earlier = [
+                k
+                for k, u in enumerate(out)
+                if u.article_id == unit.article_id and u.index < unit.index
+            ]
+            if earlier:
+                # after the nearest earlier unit of its article: the one it refers back to
+                out.insert(max(earlier, key=lambda k: out[k].index) + 1, unit)
                 continue
         out.append(unit)
     return out

@@ -22,6 +22,7 @@ _DATELINE = re.compile(
 )
 MAX_MERGED = 4
 MAX_WORDS = 90
+MAX_GAP = 3  # characters between the parts of a quote: one paragraph
 
 
 def _opens_quote(text: str) -> bool:
@@ -42,8 +43,8 @@ def merge_quotes(doc: Sequence[Sentence]) -> list[Sentence]:
         if quote_balance_problem(first.text) and _opens_quote(first.text):
             for j in range(k + 1, min(len(doc), k + MAX_MERGED)):
                 text = " ".join(s.text for s in doc[k : j + 1])
-                if len(text.split()) > MAX_WORDS:
-                    break
+                if len(text.split()) > MAX_WORDS or doc[j].start - doc[j - 1].end > MAX_GAP:
+                    break  # too long, or past a paragraph break (a "Today" label between)
                 if not quote_balance_problem(text):
                     end = j
                     break

@@ -98,8 +98,9 @@ def _cluster(documents: object, summary: object, where: str) -> Cluster:
     docs = tuple(d for d in documents if d.strip())
     if not docs:
         raise InputError(where, "no non-empty document")
-    refs = summary if isinstance(summary, list) else [summary]
-    if not refs or not all(isinstance(r, str) and r.strip() for r in refs):
+    given = summary if isinstance(summary, list) else [summary]
+    refs = [r for r in given if isinstance(r, str) and r.strip()]
+    if not refs or len(refs) != len(given):
         raise InputError(where, "summary is missing or empty")
     cleaned = tuple(_clean_reference(r) for r in refs)
     return Cluster(documents=docs, reference=cleaned[0], more_references=cleaned[1:])

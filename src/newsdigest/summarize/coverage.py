@@ -14,10 +14,14 @@ of features a news editor would recognize:
 
 Units are compared by TF-IDF over their own stemmed terms (built from the counts the other
 features need anyway; refitting a vectorizer per story cost more than everything else).
-The weights are fitted by ridge regression on ROUGE labels of the Multi-News validation
-sample and cross-validated (``bench/eval_train.py`` rebuilds ``coverage_model.py``).
+The weights are fitted by ridge regression on ROUGE labels and cross-validated
+(``bench/eval_train.py`` rebuilds ``coverage_model.py``).
 Selection is greedy with a redundancy penalty (word-pair overlap with what is already
-chosen, as in MMR), so no point is made twice. Output is in reading order.
+chosen, as in MMR); a unit that repeats a chosen one (its word pairs, nearly all its content
+words, or a close paraphrase naming no one new) is passed over, and one that opens with a
+reference to what came before is taken only right after the unit it follows. The budget is
+filled: a unit too long for what is left gives way to a shorter one. The weights are fitted
+on Multi-News and NeuS together (BENCHMARKS.md). Output is in reading order.
 """
 
 from __future__ import annotations

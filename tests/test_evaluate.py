@@ -173,7 +173,7 @@ def test_eval_command_table_predictions_and_plot(tiny_csv: Path, tmp_path: Path)
     assert result.exit_code == 0, result.output
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
     assert [r.split("|")[1].strip() for r in rows] == ["system", "default", "lead"]
-    assert all(len(r.split("|")) == 7 for r in rows)
+    assert all(len(r.split("|")) == 9 for r in rows)  # ROUGE, readability, speed
     lines = pred.read_text(encoding="utf-8").splitlines()
     assert len(lines) == N_CLUSTERS
     assert all(sum(len(s.split()) for s in json.loads(x)["summary"]) <= 60 for x in lines)
@@ -196,3 +196,57 @@ def test_eval_command_unknown_method(tiny_csv: Path) -> None:
     result = runner.invoke(app, ["eval", str(tiny_csv), "--methods", "nonsense"])
     assert result.exit_code == 2 and "nonsense" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_readability_is_reported_beside_rouge(multinews_csv) -> None:
+    """Every system gets the share of flagged sentences and duplicate pairs per digest."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    clusters = read_dataset(multinews_csv)[0][:6]
+    results = {r.name: r for r in run_eval(clusters, ["default", "lead"], words=100)}
+    for r in results.values():
+        assert len(r.readability) == 6
+        assert sum(x.sentences for x in r.readability) >= 6
+        assert 0.0 <= r.flagged_percent <= 100.0
+    assert results["default"].duplicates_per_digest == 0.0
+
+
+def test_neus_records_and_splits(tmp_path) -> None:
+    """NeuS's {"docs", "refs", "split"} records read as clusters; the title line is no
+    sentence of the story for any system."""
+    from newsdigest.evaluate import split_cluster
+
+    path = tmp_path / "neus.jsonl"
+    path.write_text(
+        '{"split": "val", "docs": ["Trump slams Kerry over Iran.\\nPresident Trump on Monday '
+        'slammed John Kerry. He spoke at length."], "refs": ["Trump criticized Kerry."]}\n'
+        '{"split": "train", "docs": ["A.\\nB."], "refs": ["C."]}\n',
+        encoding="utf-8",
+    )
+    clusters, errors = read_dataset(path, "val")
+    assert not errors and len(clusters) == 1
+    assert clusters[0].references == ("Trump criticized Kerry.",)
+    assert [s.text for s in split_cluster(clusters[0])[0]] == [
+        "President Trump on Monday slammed John Kerry.",
+        "He spoke at length.",
+    ]
+
+
+def test_readability_flags_orphans_fragments_and_repeats() -> None:
+    """Real sentences: an opening "It" after the sentence it needs is fine, alone it is not;
+    a wrapped-text fragment is flagged; the same sentence from two articles is a duplicate."""
+    from newsdigest.model import Sentence
+    from newsdigest.readability import ReadabilityJudge
+
+    before = Sentence(
+        "d0", 3, "The medics were trying to treat Damon when she became violent.", 602, 682
+    )
+    orphan = Sentence("d0", 4, "It was not clear what sparked the incident.", 687, 730)
+    fragment = Sentence("d1", 7, "Argentina during the 1976-83 military dictatorships.", 0, 52)
+    judge = ReadabilityJudge()
+    assert judge.assess([before, orphan]).flagged == 0
+    assert judge.assess([orphan, before]).flagged == 1
+    assert judge.assess([before, fragment]).flagged == 1
+    same = Sentence("d2", 9, "No hearing date has been set.", 10, 39)
+    again = Sentence("d3", 2, "No hearing date has been set.", 40, 69)
+    assert judge.assess([same, before, again]).duplicates == 1

@@ -174,11 +174,13 @@ def test_timeline_is_dated_sorted_and_cited(dated) -> None:
         by_date.setdefault(e.date, set()).update(keys[c.article] for c in e.citations)
     assert {"000", "001", "004"} <= by_date["2019-05-14"]
     assert by_date["2019-05-06"] == {"002"}  # the earlier meeting in Rovaniemi
-    assert by_date["2019-12-10"] == {"003"}
+    # a handful of lines, each a sentence that reads alone, the first citation its source
+    assert 2 <= len(facts.timeline) <= 5
     sentences = {a.id: split_sentences(a.text, a.id) for a in articles}
     for e in facts.timeline:
-        for c in e.citations:
-            assert sentences[c.article][c.sentence].text == e.text or len(e.citations) > 1
+        origin = e.citations[0]
+        assert sentences[origin.article][origin.sentence].text == e.text
+        assert not e.text.startswith(("But ", "He ", "She ", "It ", "They ", "This "))
 
 
 def test_sochi_versus_washington_and_dates_disagree(dated) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from newsdigest.model import Article, Sentence
 from newsdigest.split import split_sentences
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: the splitter joins hard-wrapped lines
 
 
 @dataclass(frozen=True)

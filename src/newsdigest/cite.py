@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsdigest.model import Citation, GeneratedSentence, Sentence, SummarySentence
@@ -20,15 +21,16 @@ from newsdigest.model import Citation, GeneratedSentence, Sentence, SummarySente
 SUPPORT_THRESHOLD = 0.30
 
 
-def _vectorize(texts: list[str]) -> np.ndarray:
+def _vectorize(texts: list[str]) -> sparse.csr_matrix:
+    """Sparse rows: a dense sentences x vocabulary array grew quadratically with the story."""
     vectorizer = TfidfVectorizer(
         lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w\w+\b"
     )
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # only stop words: nothing can support anything
-        return np.zeros((len(texts), 1), dtype=np.float32)
-    return matrix.toarray().astype(np.float32)
+        return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+    return sparse.csr_matrix(matrix, dtype=np.float32)
 
 
 def cite(
@@ -46,7 +48,7 @@ def cite(
         return ()
     vectors = _vectorize([s.text for s in pool] + [s.text for s in selected])
     pool_vecs, sel_vecs = vectors[: len(pool)], vectors[len(pool) :]
-    sims = sel_vecs @ pool_vecs.T if len(pool) else np.zeros((len(selected), 0))
+    sims = (sel_vecs @ pool_vecs.T).toarray() if len(pool) else np.zeros((len(selected), 0))
     result = []
     for row, sentence in enumerate(selected):
         origin = Citation.of(sentence) if isinstance(sentence, Sentence) else None

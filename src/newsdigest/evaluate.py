@@ -4,7 +4,9 @@ The protocol is fixed (issue 3): each system's sentences in order, truncated at 
 words; ``rouge-score`` with the Porter stemmer; F1 of rouge1, rouge2 and rougeLsum with
 hypothesis and reference one sentence per line; the reference without its leading "– ";
 means ×100. Time per cluster counts sentence splitting, embedding and selection. Systems run
-interleaved cluster by cluster, so a busy machine slows all of them alike.
+interleaved cluster by cluster, so a busy machine slows all of them alike. Beside ROUGE, each
+system's readability (``newsdigest.readability``): the share of its sentences that open with
+an unresolved reference or are fragments, and duplicate pairs per digest.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsdigest.errors import InputError
 from newsdigest.model import Sentence
+from newsdigest.readability import Readability, ReadabilityJudge
 from newsdigest.split import split_sentences
 from newsdigest.summarize.base import Budget, Summarizer
 
@@ -36,6 +39,12 @@ class Cluster:
 
     documents: tuple[str, ...]
     reference: str
+    # further human references (NeuS, DUC): scores are averaged over all of them
+    more_references: tuple[str, ...] = ()
+
+    @property
+    def references(self) -> tuple[str, ...]:
+        return (self.reference, *self.more_references)
 
 
 @dataclass
@@ -48,6 +57,7 @@ class SystemResult:
     rougeLsum: list[float] = field(default_factory=list)  # noqa: N815 - the metric's name
     ms: list[float] = field(default_factory=list)
     summaries: list[list[str]] = field(default_factory=list)
+    readability: list[Readability] = field(default_factory=list)
 
     def mean(self, metric: str, indices: Iterable[int] | None = None) -> float:
         values = getattr(self, metric)
@@ -57,6 +67,17 @@ class SystemResult:
     @property
     def ms_per_cluster(self) -> float:
         return statistics.fmean(self.ms) if self.ms else 0.0
+
+    @property
+    def flagged_percent(self) -> float:
+        """Share of digest sentences flagged as unreadable (``newsdigest.readability``)."""
+        total = sum(self.readability, Readability())
+        return 100 * total.flagged / total.sentences if total.sentences else 0.0
+
+    @property
+    def duplicates_per_digest(self) -> float:
+        total = sum(self.readability, Readability())
+        return total.duplicates / len(self.readability) if self.readability else 0.0
 
 
 # ---- datasets ---------------------------------------------------------------------------
@@ -77,15 +98,19 @@ def _cluster(documents: object, summary: object, where: str) -> Cluster:
     docs = tuple(d for d in documents if d.strip())
     if not docs:
         raise InputError(where, "no non-empty document")
-    if not isinstance(summary, str) or not summary.strip():
+    given = summary if isinstance(summary, list) else [summary]
+    refs = [r for r in given if isinstance(r, str) and r.strip()]
+    if not refs or len(refs) != len(given):
         raise InputError(where, "summary is missing or empty")
-    return Cluster(documents=docs, reference=_clean_reference(summary))
+    cleaned = tuple(_clean_reference(r) for r in refs)
+    return Cluster(documents=docs, reference=cleaned[0], more_references=cleaned[1:])
 
 
-def iter_dataset(path: str | Path) -> Iterator[Cluster | InputError]:
+def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster | InputError]:
     """Clusters of a CSV (``documents`` as a Python list literal, ``summary``) or JSON Lines
-    file (``{"documents": [...], "summary": "..."}``); a bad record yields an ``InputError``
-    naming the file and record instead of stopping the batch."""
+    file (``{"documents": [...], "summary": "..."}``, or NeuS's ``{"docs": [...], "refs":
+    [...], "split": ...}``; ``split`` keeps only records of that split); a bad record yields
+    an ``InputError`` naming the file and record instead of stopping the batch."""
     path = Path(path)
     if not path.is_file():
         yield InputError(str(path), "no such file")
@@ -100,7 +125,13 @@ def iter_dataset(path: str | Path) -> Iterator[Cluster | InputError]:
                     record = json.loads(line)
                     if not isinstance(record, dict):
                         raise InputError(where, "not a JSON object")
-                    yield _cluster(record.get("documents"), record.get("summary"), where)
+                    if split is not None and record.get("split") != split:
+                        continue
+                    yield _cluster(
+                        record.get("documents", record.get("docs")),
+                        record.get("summary", record.get("refs")),
+                        where,
+                    )
                 except json.JSONDecodeError as exc:
                     yield InputError(where, f"invalid JSON ({exc.msg})")
                 except InputError as exc:
@@ -120,11 +151,13 @@ def iter_dataset(path: str | Path) -> Iterator[Cluster | InputError]:
                 yield exc
 
 
-def read_dataset(path: str | Path) -> tuple[list[Cluster], list[InputError]]:
+def read_dataset(
+    path: str | Path, split: str | None = None
+) -> tuple[list[Cluster], list[InputError]]:
     """All good clusters and one error per bad record."""
     clusters: list[Cluster] = []
     errors: list[InputError] = []
-    for item in iter_dataset(path):
+    for item in iter_dataset(path, split):
         (errors if isinstance(item, InputError) else clusters).append(item)  # type: ignore[arg-type]
     return clusters, errors
 
@@ -132,8 +165,31 @@ def read_dataset(path: str | Path) -> tuple[list[Cluster], list[InputError]]:
 # ---- protocol ---------------------------------------------------------------------------
 
 
+MAX_TITLE_WORDS = 30
+
+
+def split_document(text: str, article_id: str) -> list[Sentence]:
+    """A document's sentences without its headline, for every system alike.
+
+    A first line standing alone (one sentence of at most 30 words, then a single line break
+    and the body: NeuS's "title\nlead") is the title, as ``newsdigest digest`` reads a
+    plain-text file: a headline is not a sentence of the story. No Multi-News document has
+    one; a first line that stops mid-sentence (hard-wrapped text) is kept.
+    """
+    sentences = split_sentences(text, article_id)
+    if len(sentences) < 2:
+        return sentences
+    first, second = sentences[0], sentences[1]
+    between = text[first.end : second.start]
+    stands_alone = "\n" not in first.text and between.count("\n") == 1 and not between.strip()
+    ends = first.text.rstrip("\"'”’»)").endswith((".", "?", "!"))
+    if not (stands_alone and ends) or len(first.text.split()) > MAX_TITLE_WORDS:
+        return sentences
+    return [replace(s, index=k) for k, s in enumerate(sentences[1:])]
+
+
 def split_cluster(cluster: Cluster) -> list[list[Sentence]]:
-    return [split_sentences(text, f"d{i}") for i, text in enumerate(cluster.documents)]
+    return [split_document(text, f"d{i}") for i, text in enumerate(cluster.documents)]
 
 
 def truncate(sentences: Sequence[str], words: int) -> list[str]:
@@ -168,6 +224,11 @@ class RougeProtocol:
     def score(self, summary: Sequence[str], reference: str) -> dict[str, float]:
         scores = self._scorer.score(self.reference_lines(reference), "\n".join(summary))
         return {k: scores[k].fmeasure for k in ROUGE_TYPES}
+
+    def score_cluster(self, summary: Sequence[str], cluster: Cluster) -> dict[str, float]:
+        """The mean over the cluster's references."""
+        each = [self.score(summary, ref) for ref in cluster.references]
+        return {k: statistics.fmean(e[k] for e in each) for k in ROUGE_TYPES}
 
 
 SystemFactory = Callable[[Cluster], Summarizer]
@@ -209,6 +270,7 @@ def run_eval(
     """Every method on every cluster under the fixed protocol."""
     factories = system_factories(methods, embedder)
     protocol = RougeProtocol()
+    judge = ReadabilityJudge()
     budget = Budget(words=words)
     results = {name: SystemResult(name) for name in factories}
     for n, cluster in enumerate(clusters):
@@ -219,10 +281,12 @@ def run_eval(
             chosen = summarizer.summarize(docs, budget)
             elapsed = 1000 * (time.perf_counter() - start)
             summary = truncate([s.text for s in chosen], words)
-            scores = protocol.score(summary, cluster.reference)
+            scores = protocol.score_cluster(summary, cluster)
             result = results[name]
             result.ms.append(elapsed)
             result.summaries.append(summary)
+            # the sentences the reader gets (the protocol's cut aside), in their order
+            result.readability.append(judge.assess(chosen[: len(summary)]))
             for metric in ROUGE_TYPES:
                 getattr(result, metric).append(scores[metric])
         if progress:
@@ -240,13 +304,15 @@ def folds(n: int, k: int = 5, seed: int = 0) -> list[list[int]]:
 # ---- reporting --------------------------------------------------------------------------
 
 
-def table_rows(results: Sequence[SystemResult]) -> list[tuple[str, str, str, str, str]]:
+def table_rows(results: Sequence[SystemResult]) -> list[tuple[str, ...]]:
     return [
         (
             r.name,
             f"{r.mean('rouge1'):.2f}",
             f"{r.mean('rouge2'):.2f}",
             f"{r.mean('rougeLsum'):.2f}",
+            f"{r.flagged_percent:.1f}",
+            f"{r.duplicates_per_digest:.2f}",
             f"{r.ms_per_cluster:.1f}",
         )
         for r in results
@@ -254,7 +320,11 @@ def table_rows(results: Sequence[SystemResult]) -> list[tuple[str, str, str, str
 
 
 def markdown_table(results: Sequence[SystemResult]) -> str:
-    lines = ["| system | R1 | R2 | RLsum | ms/cluster |", "|---|---:|---:|---:|---:|"]
+    """ROUGE, readability (flagged sentences %, duplicate pairs per digest) and speed."""
+    lines = [
+        "| system | R1 | R2 | RLsum | flagged % | dup/digest | ms/cluster |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     lines += ["| " + " | ".join(row) + " |" for row in table_rows(results)]
     return "\n".join(lines)
 

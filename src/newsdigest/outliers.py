@@ -86,7 +86,9 @@ def _by_place(
 ) -> dict[str, str]:
     if len(articles) < 3:
         return {}
-    mentioned = {a.id: set(_places(a.title + "\n" + a.text)) for a in articles}
+    # lists (first mention first), not sets: a tie for the majority place went to whichever
+    # place a set of strings happened to yield first, which changed with the hash seed
+    mentioned = {a.id: _places(a.title + "\n" + a.text) for a in articles}
     counts = Counter(p for places in mentioned.values() for p in places)
     if not counts:
         return {}
@@ -118,13 +120,14 @@ def _by_content(articles: Sequence[Article]) -> dict[str, str]:
         )
     except ValueError:
         return {}
-    dense = vectors.toarray()
-    total = dense.sum(axis=0)
+    # one dense row at a time: the whole articles x vocabulary array grew quadratically
+    total = np.asarray(vectors.sum(axis=0)).ravel()
     reasons = {}
     for i, a in enumerate(articles):
-        rest = total - dense[i]
-        norm = np.linalg.norm(rest) * np.linalg.norm(dense[i])
-        sim = float(dense[i] @ rest / norm) if norm else 0.0
+        row = vectors[i].toarray().ravel()
+        rest = total - row
+        norm = np.linalg.norm(rest) * np.linalg.norm(row)
+        sim = float(row @ rest / norm) if norm else 0.0
         if sim < MIN_CONTENT_SIMILARITY:
             reasons[a.id] = (
                 f"shares almost no content with the other articles (similarity {sim:.2f})"

@@ -2,6 +2,8 @@
 
 A regex pass, not a statistical model: it knows abbreviations, initials, decimals, quotes that
 close after the stop, and the glued sentences machine-made text is full of ("in Japan.The talks").
+Paragraphs come first (``clean.paragraphs``): a line break inside a hard-wrapped paragraph is
+a space, not the end of a sentence. A sentence's text is its exact span, line breaks included.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newsdigest.clean.paragraphs import paragraph_spans
 from newsdigest.model import Sentence
 
 # Titles and abbreviations after which a period does not end a sentence.
@@ -25,7 +28,6 @@ _STARTERS = frozenset("The He She It They We I But And This That These In On A A
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then either
 # whitespace or (glued case) directly an uppercase letter or an opening quote.
 _BOUNDARY = re.compile(r"""(?P<stop>[.!?…]+)(?P<close>['"”’»)\]]*)(?P<gap>\s+|(?=[A-Z«“"‘]))""")
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=[A-Z«“\"‘—–-])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -79,13 +81,7 @@ def _split_block(text: str, offset: int) -> Iterator[tuple[int, int]]:
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (whitespace trimmed)."""
     spans: list[tuple[int, int]] = []
-    pos = 0
-    blocks = []
-    for m in _PARAGRAPH.finditer(text):
-        blocks.append((pos, m.start()))
-        pos = m.end()
-    blocks.append((pos, len(text)))
-    for b_start, b_end in blocks:
+    for b_start, b_end in paragraph_spans(text):
         for s, e in _split_block(text[b_start:b_end], b_start):
             while s < e and text[s].isspace():
                 s += 1

@@ -47,6 +47,10 @@ def eval_command(
     limit: Annotated[
         int | None, typer.Option(help="Only the first N clusters (quick checks).")
     ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(help='Only records whose "split" is this (NeuS: train, val).'),
+    ] = None,
 ) -> None:
     """Score summarizers with ROUGE under the fixed protocol and print one table.
 
@@ -61,7 +65,7 @@ def eval_command(
         report_error(f"--words: must be at least 1, got {words}")
         raise typer.Exit(EXIT_FAILED)
     names = _methods(methods)
-    clusters, errors = read_dataset(dataset)
+    clusters, errors = read_dataset(dataset, split)
     for error in errors:
         report_error(str(error))
     if limit is not None:

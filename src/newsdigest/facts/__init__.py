@@ -93,6 +93,6 @@ def extract_facts(
         quotes=tuple(a.quote for a in attributed),
         event_date=event_date,
         event_place=event_place,
-        timeline=tuple(build_timeline(dates, sents)),
+        timeline=tuple(build_timeline(dates, sents, event_date)),
         disagreements=tuple(disagreements),
     )

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
+from newsdigest.summarize import quality
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
@@ -295,32 +296,76 @@ def plurality(values: Mapping[str, str | None]) -> str | None:
 
 
 _TL_WORDS = re.compile(r"[A-Za-z]{4,}")
+# a day, a month or a year ("collapsed in 2016"); a week ("2018-W06") dates no event
+_DATED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# A timeline is a handful of lines, not every sentence that carries a date.
+MAX_TIMELINE = 5
+
+
+def _fit_for_timeline(text: str) -> bool:
+    """A sentence that reads alone: no fragment, widget or orphaned "But ..." / "He ..."."""
+    return not quality.problems(text) and not quality.needs_context(text)
 
 
 def build_timeline(
-    dates: Sequence[DateMention], sentences: Mapping[str, Sequence[Sentence]]
+    dates: Sequence[DateMention],
+    sentences: Mapping[str, Sequence[Sentence]],
+    event_date: str | None = None,
 ) -> list[TimelineEntry]:
-    """Dated statements across the cluster in date order; the same statement on the same date in
-    several articles is one entry citing them all."""
-    entries: list[tuple[str, str, set[str], list[Citation]]] = []
+    """The story's distinct dated events in date order, one line each, merged across sources.
+
+    Days, months and years count (a week is too vague to place); a date's line is the sentence
+    the most articles date to it (then the earliest), citing every sentence that dates
+    something to it; a sentence makes one line at most. At most ``MAX_TIMELINE`` dates: days
+    before months and years (the story's own days before background), then those most
+    articles mention; none when every dated statement falls on one day (the event's own: the
+    digest says it).
+    Sentences that do not read alone (fragments, quotes cut off, an opening "But" or "He")
+    never make a line.
+    """
     by_article = {aid: {s.index: s for s in sents} for aid, sents in sentences.items()}
+    days: dict[str, list[tuple[Sentence, Citation]]] = {}
     for d in dates:
-        if d.value is None:
+        if d.value is None or not _DATED.match(d.value) or d.in_quote:
             continue
         sent = by_article.get(d.article, {}).get(d.sentence)
         if sent is None:
             continue
         cite = Citation.of(sent)
-        words = {w.casefold() for w in _TL_WORDS.findall(sent.text)}
-        for value, _text, ewords, cites in entries:
-            if value != d.value:
-                continue
-            union = ewords | words
-            if cite in cites or (union and len(ewords & words) / len(union) >= 0.5):
-                if cite not in cites:
-                    cites.append(cite)
-                break
-        else:
-            entries.append((d.value, sent.text, words, [cite]))
-    entries.sort(key=lambda e: (e[0], e[3][0].article, e[3][0].sentence))
-    return [TimelineEntry(date=v, text=t, citations=tuple(c)) for v, t, _, c in entries]
+        found = days.setdefault(d.value, [])
+        if all(c != cite for _, c in found):
+            found.append((sent, cite))
+    if len(days) < 2 or (event_date is not None and set(days) == {event_date}):
+        return []
+    # the story's own days before background years, then the dates most articles give
+    order = sorted(days, key=lambda v: (len(v) < 10, -len({c.article for _, c in days[v]}), v))
+    entries: list[tuple[str, str, list[Citation]]] = []
+    used: set[Citation | str] = set()  # sentences, and their texts (syndicated copies)
+    for day in order:
+        found = days[day]
+        readable = [
+            (s, c)
+            for s, c in found
+            if c not in used
+            and " ".join(s.text.split()) not in used
+            and _fit_for_timeline(" ".join(s.text.split()))
+        ]
+        if not readable:
+            continue
+        words = [{w.casefold() for w in _TL_WORDS.findall(s.text)} for s, _ in readable]
+
+        def support(k: int, words: list[set[str]] = words) -> int:
+            """Sentences of this date that say much the same as sentence ``k``."""
+            return sum(1 for w in words if w and len(w & words[k]) / len(w | words[k]) >= 0.3)
+
+        line, origin = readable[max(range(len(readable)), key=lambda k: (support(k), -k))]
+        # one sentence, one line (1908 and 1948 in one sentence: one line)
+        used.update((origin, " ".join(line.text.split())))
+        cites = [origin, *(c for _, c in found if c != origin)]
+        entries.append((day, " ".join(line.text.split()), cites))
+        if len(entries) == MAX_TIMELINE:
+            break
+    if len(entries) < 2:
+        return []
+    entries.sort(key=lambda e: e[0])
+    return [TimelineEntry(date=day, text=t, citations=tuple(c)) for day, t, c in entries]

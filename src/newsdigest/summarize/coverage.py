@@ -14,10 +14,14 @@ of features a news editor would recognize:
 
 Units are compared by TF-IDF over their own stemmed terms (built from the counts the other
 features need anyway; refitting a vectorizer per story cost more than everything else).
-The weights are fitted by ridge regression on ROUGE labels of the Multi-News validation
-sample and cross-validated (``bench/eval_train.py`` rebuilds ``coverage_model.py``).
+The weights are fitted by ridge regression on ROUGE labels and cross-validated
+(``bench/eval_train.py`` rebuilds ``coverage_model.py``).
 Selection is greedy with a redundancy penalty (word-pair overlap with what is already
-chosen, as in MMR), so no point is made twice. Output is in reading order.
+chosen, as in MMR); a unit that repeats a chosen one (its word pairs, nearly all its content
+words, or a close paraphrase naming no one new) is passed over, and one that opens with a
+reference to what came before is taken only right after the unit it follows. The budget is
+filled: a unit too long for what is left gives way to a shorter one. The weights are fitted
+on Multi-News and NeuS together (BENCHMARKS.md). Output is in reading order.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any, cast
 
@@ -34,6 +38,7 @@ from scipy import sparse
 
 from newsdigest.embed.base import Embedder
 from newsdigest.model import Sentence
+from newsdigest.readability import NEAR_DUPLICATE
 from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order
@@ -70,27 +75,51 @@ FEATURES = (
 )
 _DIGIT = re.compile(r"\d")
 _CAPITALIZED = re.compile(r"(?:^|\s)[A-Z]")
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 LEAD_UNITS = 5
 # Deep in a long article lies detail, not the story (and the cost grows with every sentence).
 # 5-fold CV R1 by window: 20: 46.74, 25: 46.77, 30: 46.85, 35: 46.92, 40: 46.91, all: 46.83
 MAX_SENTENCES = 35
-HEADLINE_WORDS = 60
-HEADLINE_SENTENCES = 2
+# The features compare every unit with every other (n x n arrays): a story of 1,000+ articles
+# would need tens of GiB. Past this many units a story keeps its articles' first sentences,
+# round-robin (every article's first, then every second, ...), so memory stays bounded; the
+# largest Multi-News sample cluster has 151 units.
+MAX_UNITS = 600
+# A unit sharing this share of its word pairs with a chosen one repeats it ("No hearing date
+# has been set." from two articles); one this close in TF-IDF cosine says it in other words
+# (three outlets' headlines of one fact). Paraphrase by 5-fold CV over both corpora (R1 at
+# 0.35 / 0.5 / 0.7: NeuS train 39.62 / 39.43 / 39.41, Multi-News 46.25 / 46.23 / 46.16).
+DUPLICATE = 0.5
+PARAPHRASE = 0.35
 
 
 @dataclass(frozen=True)
 class Scored:
-    """Units of a story with their features, bigram sets and redundancy matrix."""
+    """Units of a story with their features and what selection needs to avoid repeats and
+    orphaned references."""
 
     units: list[Sentence]
     features: np.ndarray  # (n, len(FEATURES))
     overlap: np.ndarray  # (n, n) shared word pairs / the smaller unit's word pairs
+    similarity: np.ndarray  # (n, n) cosine of the units' vectors (TF-IDF or embedder)
+    # for each unit, the unit just before it in its article (-1: none, or not a candidate)
+    previous: np.ndarray
+    needs_context: np.ndarray  # bool: opens with a reference to what was said before
+    contained: np.ndarray  # (n, n) shared content words / the smaller unit's content words
+
+
+def _one_line(sentence: Sentence) -> Sentence:
+    """A sentence of hard-wrapped text reads as one line (its span is unchanged)."""
+    if "\n" not in sentence.text:
+        return sentence
+    return replace(sentence, text=" ".join(sentence.text.split()))
 
 
 def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, Sentence]]:
     """(article number, unit number, unit) of every unit fit for a summary."""
     merged = [
-        [compress(strip_dateline(u)) for u in merge_quotes(doc[:MAX_SENTENCES])] for doc in docs
+        [compress(strip_dateline(_one_line(u))) for u in merge_quotes(doc[:MAX_SENTENCES])]
+        for doc in docs
     ]
     good = [
         (d, u, s)
@@ -98,15 +127,23 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
         for u, s in enumerate(units)
         if not quality.problems(s.text)
     ]
-    if good:
-        return good
-    # nothing passes: readable units rather than nothing
-    return [
-        (d, u, s)
-        for d, units in enumerate(merged)
-        for u, s in enumerate(units)
-        if len(s.text.split()) >= 3
-    ]
+    if not good:
+        # nothing passes: readable units rather than nothing
+        good = [
+            (d, u, s)
+            for d, units in enumerate(merged)
+            for u, s in enumerate(units)
+            if len(s.text.split()) >= 3
+        ]
+    return _bounded(good)
+
+
+def _bounded(cands: list[tuple[int, int, Sentence]]) -> list[tuple[int, int, Sentence]]:
+    """At most ``MAX_UNITS`` units: the earliest of each article first, in article order."""
+    if len(cands) <= MAX_UNITS:
+        return cands
+    rank = sorted(range(len(cands)), key=lambda k: (cands[k][1], cands[k][0]))
+    return [cands[k] for k in sorted(rank[:MAX_UNITS])]
 
 
 @dataclass(frozen=True)
@@ -180,7 +217,9 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     units = [s for _, _, s in cands]
     n = len(units)
     if not n:
-        return Scored([], np.zeros((0, len(FEATURES))), np.zeros((0, 0)))
+        empty = np.zeros((0, 0))
+        none = np.zeros(0, int)
+        return Scored([], np.zeros((0, len(FEATURES))), empty, empty, none, none > 0, empty)
     article = np.array([d for d, _, _ in cands])
     position = np.array([u for _, u, _ in cands], dtype=np.float64)
     n_articles = len(set(article.tolist()))
@@ -286,7 +325,25 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     )
     shared = (pairs @ pairs.T).toarray()
     overlap = shared / np.maximum(np.minimum.outer(big_count, big_count), 1.0)
-    return Scored(units, features, overlap)
+    words = sparse.csr_matrix(
+        (np.ones(len(uni.rows)), (uni.rows, uni.cols)), shape=(n, uni.n_terms)
+    )
+    # a short unit whose content words a longer one nearly all holds repeats it (a headline
+    # and the lead it heads), whatever the word pairs; units of under 3 such words never do
+    contained = (words @ words.T).toarray() / np.maximum(
+        np.minimum.outer(uni_count, uni_count), 3.0
+    )
+    where = {(d, u): k for k, (d, u, _) in enumerate(cands)}
+    previous = np.array([where.get((d, u - 1), -1) for d, u, _ in cands], dtype=np.int64)
+    return Scored(
+        units,
+        features,
+        overlap,
+        sim,
+        previous,
+        features[:, FEATURES.index("needs_context")] > 0,
+        contained,
+    )
 
 
 def linear_scores(features: np.ndarray, model: dict) -> np.ndarray:
@@ -298,19 +355,44 @@ def linear_scores(features: np.ndarray, model: dict) -> np.ndarray:
 
 
 def select(
-    scored: Scored, scores: np.ndarray, budget: Budget, *, redundancy: float, fill: bool
+    scored: Scored,
+    scores: np.ndarray,
+    budget: Budget,
+    *,
+    redundancy: float,
+    fill: bool,
+    paraphrase: float = PARAPHRASE,
 ) -> list[int]:
-    """Greedy: best score minus ``redundancy`` × overlap with the chosen, within budget."""
+    """Greedy: best score minus ``redundancy`` × overlap with the chosen, within budget.
+
+    Never twice the same point: a unit that repeats a chosen one's word pairs
+    (``DUPLICATE``) or says it in other words (cosine ``paraphrase``) is passed over. A unit
+    that opens with a reference to what came before ("He said...", "But...") is taken only
+    right after the unit before it in its article. A unit too long for what is left of the
+    budget is passed over for the next that fits, so the budget is filled.
+    """
     chosen: list[int] = []
     words = 0
     available = np.ones(len(scored.units), dtype=bool)
     worst = np.zeros(len(scored.units))
+    repeat = np.zeros(len(scored.units), dtype=bool)
+    # a sentence that names someone or something the digest has not named yet is news, not
+    # a paraphrase ("Pompeo met Putin in Sochi" after "Lavrov and Pompeo met in Sochi")
+    names = [set(_NAME.findall(u.text[1:])) for u in scored.units]
+    named: set[str] = set()
+    paraphrased = np.zeros(len(scored.units), dtype=bool)
+    taken = np.zeros(len(scored.units) + 1, dtype=bool)  # taken[-1]: "no unit before", never
     limit = effective_words(budget)
     while available.any():
         if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
             break
-        value = np.where(available, scores - redundancy * worst, -np.inf)
+        orphan = scored.needs_context & ~taken[scored.previous]
+        stale = paraphrased & np.fromiter((n <= named for n in names), bool, len(names))
+        blocked = repeat | stale | orphan
+        value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
         i = int(np.argmax(value))
+        if value[i] == -np.inf:
+            break
         available[i] = False
         unit = scored.units[i]
         if not fits(words, unit, budget, fill):
@@ -318,8 +400,12 @@ def select(
                 break
             continue
         chosen.append(i)
+        taken[i] = True
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
+        named |= names[i]
+        repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
+        paraphrased |= scored.similarity[:, i] >= paraphrase
     return chosen
 
 
@@ -334,8 +420,27 @@ def arrange(
     limit = effective_words(budget)
     overflow = limit is not None and sum(len(u.text.split()) for u in chosen) > limit
     if not (fill and overflow and len(chosen) > 1):
-        return reading_order(chosen, doc_order)
-    return [*reading_order(chosen[:-1], doc_order), chosen[-1]]
+        return _keep_context(reading_order(chosen, doc_order))
+    return _keep_context([*reading_order(chosen[:-1], doc_order), chosen[-1]])
+
+
+def _keep_context(ordered: list[Sentence]) -> list[Sentence]:
+    """A unit that needs its context goes right after the unit before it in its article
+    (reading order alone may put another article's sentence between them)."""
+    out: list[Sentence] = []
+    for unit in ordered:
+        if quality.needs_context(unit.text):
+            earlier = [
+                k
+                for k, u in enumerate(out)
+                if u.article_id == unit.article_id and u.index < unit.index
+            ]
+            if earlier:
+                # after the nearest earlier unit of its article: the one it refers back to
+                out.insert(max(earlier, key=lambda k: out[k].index) + 1, unit)
+                continue
+        out.append(unit)
+    return out
 
 
 class CoverageSummarizer:
@@ -371,11 +476,13 @@ class CoverageSummarizer:
         if not scored.units:
             return []
         scores = linear_scores(scored.features, self.model)
-        limit = effective_words(budget)
-        if not self.fill and budget.sentences is None and limit and limit <= HEADLINE_WORDS:
-            # a headline (WCEP's 40 words) is the best sentence or two, not the short leftovers
-            # that happen to fit the remaining words
-            budget = Budget(words=limit, sentences=HEADLINE_SENTENCES)
-        chosen = select(scored, scores, budget, redundancy=self.redundancy, fill=self.fill)
+        chosen = select(
+            scored,
+            scores,
+            budget,
+            redundancy=self.redundancy,
+            fill=self.fill,
+            paraphrase=float(self.model.get("paraphrase", PARAPHRASE)),
+        )
         order = {doc[0].article_id: i for i, doc in enumerate(docs) if doc}
         return arrange([scored.units[i] for i in chosen], order, budget, fill=self.fill)

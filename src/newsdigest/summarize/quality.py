@@ -132,13 +132,34 @@ def problems(text: str) -> list[str]:
         found.append("shouting or a heading")
     if text[:1].islower():
         found.append("starts mid-sentence")
+    if text.count("(") != text.count(")"):
+        found.append("unbalanced parentheses")
+    if is_headline_case(text):
+        found.append("a headline")
     return found
+
+
+def is_headline_case(text: str) -> bool:
+    """Title Case ("North Korea Ramps Up Rancor With H-Bomb Threat."): a headline, not a
+    sentence of the story (NeuS gives each article's title as its first line)."""
+    # names are capitalized in any sentence: past the first word, nearly every longer word
+    # is, and there are enough of them ("On Tuesday Pompeo met Lavrov in Sochi for talks.")
+    words = [w for w in _LETTERS.findall(text)[1:] if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def is_question(text: str) -> bool:
     return text.rstrip(" \"'”’»)").endswith("?")
 
 
+# "Putin and President Trump should attend." (the summit: named in the sentence before)
+_LOST_OBJECT = re.compile(
+    r"\b(?:will|would|should|could|can|may|might|must|to)\s+(?:also\s+)?(?:attend|join|sign|"
+    r"approve|support|accept|host|visit|discuss|oppose|reject|consider|follow|address)\W*$"
+)
+
+
 def needs_context(text: str) -> bool:
-    """Opens with a pronoun or connective that refers to something said before."""
-    return bool(_LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ ")))
+    """Opens with a pronoun or connective that refers to something said before, or ends on
+    a verb whose object was in the sentence before."""
+    return bool(_LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ ")) or _LOST_OBJECT.search(text))

@@ -33,6 +33,20 @@ class RegexTokenizer:
         return tuple(_WORD.findall(sentence))
 
 
+def _ordered_lsa() -> Any:
+    """sumy's LSA with its term rows in sorted order: sumy numbers them by iterating a
+    frozenset of strings, so the SVD, and the summary, changed with the process's hash seed."""
+    from sumy.summarizers.lsa import LsaSummarizer
+
+    class OrderedLsa(LsaSummarizer):  # type: ignore[misc]
+        def _create_dictionary(self, document: Any) -> dict[str, int]:
+            words = map(self.normalize_word, document.words)
+            unique = sorted({self.stem_word(w) for w in words if w not in self._stop_words})
+            return {w: i for i, w in enumerate(unique)}
+
+    return OrderedLsa
+
+
 def _sumy_method(name: str) -> Any:
     from sumy.nlp.stemmers import Stemmer
     from sumy.utils import get_stop_words
@@ -42,7 +56,7 @@ def _sumy_method(name: str) -> Any:
     elif name == "textrank":
         from sumy.summarizers.text_rank import TextRankSummarizer as Method
     elif name == "lsa":
-        from sumy.summarizers.lsa import LsaSummarizer as Method
+        Method = _ordered_lsa()
     else:
         raise ValueError(f"{name}: not a sumy method (lexrank, textrank, lsa)")
     method = Method(Stemmer("english"))

@@ -14,13 +14,15 @@ from dataclasses import replace
 from newsdigest.model import Sentence
 from newsdigest.summarize.quality import quote_balance_problem
 
-# "DENVER (AP) — ", "(CNN) -- ", "LONDON — ": where and who filed it, not what happened
+# "DENVER (AP) — ", "(CNN) -- ", "LONDON — ", wire copy's "WASHINGTON (AP) _ ": where and
+# who filed it, not what happened
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.,'’ -]{1,40}?\s*)?\([A-Z][\w .]{1,25}\)\s*(?:—|–|--?)\s*"
+    r"^(?:[A-Z][A-Za-z.,'’ -]{1,40}?\s*)?\([A-Z][\w .]{1,25}\)\s*(?:—|–|--?|_)\s*"
     r"|^[A-Z][A-Z.,' ]{2,30}\s*(?:—|–|--?)\s+"
 )
 MAX_MERGED = 4
 MAX_WORDS = 90
+MAX_GAP = 3  # characters between the parts of a quote: one paragraph
 
 
 def _opens_quote(text: str) -> bool:
@@ -41,8 +43,8 @@ def merge_quotes(doc: Sequence[Sentence]) -> list[Sentence]:
         if quote_balance_problem(first.text) and _opens_quote(first.text):
             for j in range(k + 1, min(len(doc), k + MAX_MERGED)):
                 text = " ".join(s.text for s in doc[k : j + 1])
-                if len(text.split()) > MAX_WORDS:
-                    break
+                if len(text.split()) > MAX_WORDS or doc[j].start - doc[j - 1].end > MAX_GAP:
+                    break  # too long, or past a paragraph break (a "Today" label between)
                 if not quote_balance_problem(text):
                     end = j
                     break

@@ -1,0 +1,62 @@
+"""End-to-end digest time (read, clean, split, outliers, summarize, cite; facts off) against
+sumy LexRank's time (split + summarize) on the same Multi-News clusters, in one run.
+
+    python bench/e2e_vs_lexrank.py [--clusters 50]
+
+Each cluster's documents are written as .txt files first (reading them is part of the digest's
+time); systems alternate cluster by cluster, so machine load slows both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from newsdigest import digest
+from newsdigest.evaluate import read_dataset, split_cluster
+from newsdigest.summarize import get_summarizer
+from newsdigest.summarize.base import Budget
+
+ROOT = Path(__file__).resolve().parents[1]
+MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "sample_validation250.csv"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--clusters", type=int, default=50)
+    ap.add_argument("--words", type=int, default=250)
+    args = ap.parse_args()
+    clusters = read_dataset(MULTINEWS)[0][: args.clusters]
+    lexrank = get_summarizer("lexrank")
+    ours: list[float] = []
+    peer: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = []
+        for k, cluster in enumerate(clusters):
+            folder = Path(tmp) / f"c{k}"
+            folder.mkdir()
+            for i, doc in enumerate(cluster.documents):
+                (folder / f"{i}.txt").write_text(doc, encoding="utf-8")
+            folders.append(folder)
+        digest([folders[0]], words=args.words, facts=False, on_error=lambda e: None)  # warm-up
+        for cluster, folder in zip(clusters, folders, strict=True):
+            started = time.perf_counter()
+            digest([folder], words=args.words, facts=False, on_error=lambda e: None)
+            ours.append(1000 * (time.perf_counter() - started))
+            started = time.perf_counter()
+            lexrank.summarize(split_cluster(cluster), Budget(words=args.words))
+            peer.append(1000 * (time.perf_counter() - started))
+    a, b = statistics.fmean(ours), statistics.fmean(peer)
+    print("| system | ms/cluster (mean) | median |\n|---|---:|---:|")
+    print(
+        f"| newsdigest digest, facts off (end to end) | {a:.1f} | {statistics.median(ours):.1f} |"
+    )
+    print(f"| sumy LexRank (split + summarize) | {b:.1f} | {statistics.median(peer):.1f} |")
+    print(f"\nLexRank / digest: {b / a:.1f}x ({len(clusters)} clusters)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Paragraphs of hard-wrapped plain text: wrapped lines join, headlines, datelines, indented
+paragraphs and list items stay apart; text that is not wrapped is left as it was."""
+
+from __future__ import annotations
+
+import textwrap
+
+from newsdigest.clean import clean_text
+from newsdigest.clean.paragraphs import split_paragraphs, wrap_width
+
+_BODY = (
+    "WASHINGTON (AP) _ The two Libyans accused of the 1988 bombing of Pan Am Flight 103 will be "
+    "handed over for trial in the Netherlands, officials said Monday.",
+    "Pinochet ruled Chile from Sept. 11, 1973, the year he seized power, and Dec. 31, 1983, "
+    "when he left under pressure from Argentina during the 1976-83 military dictatorships.",
+)
+
+
+def test_wire_copy_paragraphs_are_unwrapped() -> None:
+    wire = "\n".join(
+        [
+            "Lockerbie suspects to be handed over",
+            *(textwrap.fill(p, 70, initial_indent="   ") for p in _BODY),
+            "   - a fragment of a circuit board",
+        ]
+    )
+    assert wrap_width(wire.split("\n")) == 70
+    assert split_paragraphs(wire) == [
+        "Lockerbie suspects to be handed over",
+        *_BODY,
+        "- a fragment of a circuit board",
+    ]
+
+
+def test_web_text_is_not_taken_for_wrapped(seed_paths) -> None:
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        assert wrap_width(text.split("\n")) is None
+
+
+def test_cleaning_wrapped_seed_text_gives_the_unwrapped_paragraphs(seed_paths) -> None:
+    text = seed_paths[1].read_text(encoding="utf-8")
+    paras = [" ".join(p.split()) for p in clean_text(text).split("\n\n")]
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in paras)
+    assert clean_text(wrapped).split("\n\n") == paras

@@ -15,6 +15,14 @@ _EARLY_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # ZWNJ/ZWJ are kept: scripts need them
+# What ftfy could change in ASCII text: entities ("&amp;"), control characters and terminal
+# escapes. ASCII text without them is returned unchanged by ftfy, so it is not run (most news
+# text, and every text on the cleaner's second, checking pass, is such text).
+_FTFY_ASCII_WORK = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _ftfy_has_work(text: str) -> bool:
+    return not text.isascii() or _FTFY_ASCII_WORK.search(text) is not None
 
 
 def replace_surrogates(text: str) -> str:
@@ -29,6 +37,8 @@ def repair_unicode(text: str) -> str:
     # hides it from ftfy ("\x85" is left to ftfy, which reads it as the "…" it usually was)
     text = _INVISIBLE.sub("", _EARLY_BREAKS.sub("\n", text))
     for _ in range(3):  # a repair can reveal another layer of mojibake; stop when stable
+        if not _ftfy_has_work(text):
+            break
         fixed = ftfy.fix_text(text, _FTFY)
         if fixed == text:
             break

@@ -312,7 +312,9 @@ def create_app(
     ) -> Response:
         return json(search_json(q, offset, limit)[0])
 
+    # the API and the pages' JSON twins answer alike: one handler each, two routes
     @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"])
+    @app.get("/api/stories", summary="Stories, newest first", tags=["api"])
     def index_json(
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
@@ -320,6 +322,8 @@ def create_app(
         return json(list_json(offset, limit))
 
     @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"],
+             responses=NOT_FOUND_JSON)  # fmt: skip
+    @app.get("/api/stories/{story_id}", summary="One story with its cited digest", tags=["api"],
              responses=NOT_FOUND_JSON)  # fmt: skip
     def story_json_twin(story_id: str) -> Response:
         return json(story_to_dict(get_story(story_id)))
@@ -349,18 +353,6 @@ def create_app(
         return HTMLResponse(body[1], headers=HTML_HEADERS)
 
     # ---- JSON API ----------------------------------------------------------------------
-
-    @app.get("/api/stories", summary="Stories, newest first", tags=["api"])
-    def api_stories(
-        offset: int = Query(0, ge=0, le=MAX_OFFSET),
-        limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
-    ) -> Response:
-        return json(list_json(offset, limit))
-
-    @app.get("/api/stories/{story_id}", summary="One story with its cited digest", tags=["api"],
-             responses=NOT_FOUND_JSON)  # fmt: skip
-    def api_story(story_id: str) -> Response:
-        return json(story_to_dict(get_story(story_id)))
 
     schema, defs = body_schema(max_articles)
 

@@ -134,8 +134,10 @@ def days_apart(
 class LinkModel:
     """Logistic link model: P(same event | features) = sigmoid(weights · x + intercept).
 
-    ``threshold`` (join the most probable story if P reaches it) and ``quiet_days`` (a story
-    quiet for longer is closed) are chosen with the weights, on the training data's B-cubed F1.
+    ``threshold`` (a batch's group joins the story of highest mean P if it reaches it),
+    ``group_threshold`` (a batch is first cut into average-link groups on the pairwise P at this
+    level) and ``quiet_days`` (a story quiet for longer is closed) are chosen with the weights,
+    on the training folds' B-cubed F1.
     """
 
     weights: tuple[float, ...]
@@ -143,6 +145,7 @@ class LinkModel:
     features: tuple[str, ...] = FEATURES
     threshold: float = 0.5
     quiet_days: float = 30.0  # a story closes after this long without a new article
+    group_threshold: float = 1.0  # mean pairwise P a batch's group holds together at (1: off)
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """Log-odds for rows of ``x`` (columns in ``features`` order)."""
@@ -158,6 +161,7 @@ class LinkModel:
             "intercept": self.intercept,
             "threshold": self.threshold,
             "quiet_days": self.quiet_days,
+            "group_threshold": self.group_threshold,
         }
 
     @classmethod
@@ -168,6 +172,7 @@ class LinkModel:
             features=tuple(data["features"]),
             threshold=float(data.get("threshold", 0.5)),
             quiet_days=float(data.get("quiet_days", 30.0)),
+            group_threshold=float(data.get("group_threshold", 1.0)),
         )
 
 

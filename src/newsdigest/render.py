@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 
 from newsdigest.model import Story, SummarySentence, count_outlets
 from newsdigest.serialize import story_to_dict
-from newsdigest.serve.views import source_numbers
 
 FORMATS = ("text", "markdown", "json", "html")
 
@@ -54,6 +53,8 @@ def _clip(text: str, limit: int = 160) -> str:
 
 def _label(story: Story, article_id: str) -> str:
     """How a list names an article: its number (an article left out says so)."""
+    from newsdigest.serve.views import source_numbers  # here: serve imports the web app
+
     numbers = source_numbers(story)
     if article_id not in numbers:
         return article_id
@@ -96,6 +97,8 @@ def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[s
 
 
 def render_text(story: Story, *, markdown: bool = False) -> str:
+    from newsdigest.serve.views import source_numbers  # here: serve imports the web app
+
     numbers = source_numbers(story)
     left_out = {o.article_id for o in story.outliers}
     own = [a for a in story.articles if a.id not in left_out]

@@ -1,12 +1,15 @@
 """Event clustering of an article stream: one ``EventClusterer`` for the CLI, the server and Spark.
 
-Each article, in publication order, joins the open story the fitted link model
-(``event_model.LinkModel``) finds most likely to report the same event, if that probability
-reaches the model's threshold; otherwise it opens a new story. The model sees the cosine between
-the article and the story's centroid in three spaces (title + lead words, whole-text words,
-named entities), the days since the story's last article (a story decays with quiet time rather
-than closing at a fixed window) and the story's size. A story quiet for longer than the
-model's ``quiet_days`` (fitted with it) is closed: it is neither loaded nor compared again, so the cost of a batch follows the number of open stories.
+A batch is first cut into groups by average linkage on the fitted link model's probability
+(``event_model.LinkModel``) between each pair of its articles, each taken as a story of one;
+each group, in publication order, then joins the story open before the batch with the highest
+mean probability over the group's articles if that reaches the model's threshold, or opens a new
+story. The model sees the cosine between an article and a story's centroid in three spaces
+(title + lead words, whole-text words, named entities), the days since the story's span (a
+story decays with quiet time rather than closing at a fixed window) and the story's size. The
+thresholds were chosen by cross-validation grouped by event (``bench/fit_event_model.py``). A
+story quiet for longer than the model's ``quiet_days`` is closed: it is neither loaded nor
+compared again, so the cost of a batch follows the number of open stories.
 
 Stories keep the sum of their members' vectors (the heaviest terms when stored), their size and
 time span; the inverse document frequencies come from counts over the stream so far

@@ -6,7 +6,9 @@ shuffled, batches of 500, as ``bench/cluster_multinews.py`` feeds them), both cl
 cleans them. Training pairs come from replaying a stream with the true events deciding
 (teacher forcing, as in Miranda et al. 2018): each article against its own event's story so far
 (positive) and the ``NEGATIVES`` most similar other open stories (negatives). A logistic
-regression over ``event_model.FEATURES`` is fitted on them.
+regression over ``event_model.FEATURES`` is fitted on them; the join threshold, the group
+threshold (the average-link cut of each batch on the model's pairwise probability; 1.0 = no
+grouping) and the quiet period are then chosen on the training folds' B-cubed F1.
 
 Cross-validation: events (dev) and clusters (Multi-News) are dealt into 5 folds; for each fold
 the model is fitted on the pairs of the other folds' events only, then the clusterer with that
@@ -15,7 +17,7 @@ predicted stories, which may hold articles of any fold). Pooled over the folds, 
 scored by a model that never saw its event. ``--write`` stores the model fitted on everything in
 ``src/newsdigest/data/event_link.json``.
 
-    .venv/bin/python bench/fit_event_model.py [--write] [--folds 5]
+    .venv/bin/python bench/fit_event_model.py [--write] [--folds 5] [--cache feats.pkl]
 """
 
 from __future__ import annotations

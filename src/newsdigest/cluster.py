@@ -260,30 +260,39 @@ def reading_order(articles: Sequence[Article]) -> list[Article]:
     )
 
 
-def pair_features(linker: _Linker, ordered: Sequence[Article]) -> np.ndarray:
-    """``event_model.FEATURES`` of every pair of a batch's articles, each taken as a story of
-    one (the model was fitted on article-story pairs; a single article is such a story)."""
-    n = len(ordered)
-    cos = [linker.gram[b] for b in BLOCKS]
+def days_between(ordered: Sequence[Article]) -> np.ndarray:
+    """Days between each pair of articles; NaN where either is undated."""
     when = [utc_or_none(a.published) for a in ordered]
     seconds = np.array([w.timestamp() if w else np.nan for w in when])
-    days = np.abs(seconds[:, None] - seconds[None, :]) / 86400  # NaN where either is undated
+    return np.abs(seconds[:, None] - seconds[None, :]) / 86400
+
+
+def pair_features(linker: _Linker, days: np.ndarray) -> np.ndarray:
+    """``event_model.FEATURES`` of every pair of a batch's articles, each taken as a story of
+    one (the model was fitted on article-story pairs; a single article is such a story)."""
+    n = days.shape[0]
+    cos = [linker.gram[b] for b in BLOCKS]
     dated = np.where(np.isnan(days), 0.0, 1.0)
     log_days = np.where(np.isnan(days), 0.0, np.log1p(np.nan_to_num(days)))
     return np.stack([*cos, dated, log_days, np.zeros((n, n))], axis=-1)
 
 
-def group_batch(linker: _Linker, ordered: Sequence[Article], model: LinkModel) -> list[list[int]]:
+def group_batch(
+    linker: _Linker, ordered: Sequence[Article], model: LinkModel, quiet_days: float
+) -> list[list[int]]:
     """Average-link groups of a batch on the link model's pairwise probability, cut where the
     mean probability between two groups falls below ``model.group_threshold``; each group in
-    reading order, groups by their first article."""
+    reading order, groups by their first article. Two articles more than ``quiet_days`` apart
+    never link directly (as a story closes), so no group spans a quiet gap of the stream."""
     n = len(ordered)
     if n < 2:
         return [[k] for k in range(n)]
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    p = model.probability(pair_features(linker, ordered).reshape(n * n, -1)).reshape(n, n)
+    days = days_between(ordered)
+    p = model.probability(pair_features(linker, days).reshape(n * n, -1)).reshape(n, n)
+    p[np.nan_to_num(days) > quiet_days] = 0.0
     distance = 1.0 - (p + p.T) / 2
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
@@ -397,7 +406,7 @@ def assign_batch(
     model = clusterer.model
 
     def group(linker: _Linker, ordered: Sequence[Article]) -> list[list[int]]:
-        return group_batch(linker, ordered, model)
+        return group_batch(linker, ordered, model, clusterer.quiet_days)
 
     return link_batch(
         state,

@@ -6,7 +6,9 @@ shuffled, batches of 500, as ``bench/cluster_multinews.py`` feeds them), both cl
 cleans them. Training pairs come from replaying a stream with the true events deciding
 (teacher forcing, as in Miranda et al. 2018): each article against its own event's story so far
 (positive) and the ``NEGATIVES`` most similar other open stories (negatives). A logistic
-regression over ``event_model.FEATURES`` is fitted on them.
+regression over ``event_model.FEATURES`` is fitted on them; the join threshold, the group
+threshold (the average-link cut of each batch on the model's pairwise probability; 1.0 = no
+grouping) and the quiet period are then chosen on the training folds' B-cubed F1.
 
 Cross-validation: events (dev) and clusters (Multi-News) are dealt into 5 folds; for each fold
 the model is fitted on the pairs of the other folds' events only, then the clusterer with that
@@ -15,7 +17,7 @@ predicted stories, which may hold articles of any fold). Pooled over the folds, 
 scored by a model that never saw its event. ``--write`` stores the model fitted on everything in
 ``src/newsdigest/data/event_link.json``.
 
-    .venv/bin/python bench/fit_event_model.py [--write] [--folds 5]
+    .venv/bin/python bench/fit_event_model.py [--write] [--folds 5] [--cache feats.pkl]
 """
 
 from __future__ import annotations
@@ -53,8 +55,9 @@ from newsdigest.model import Article  # noqa: E402
 DEV_STREAM = ROOT.parent / "shared" / "data" / "streams" / "giveme5w1h_events.jsonl"
 MODEL_PATH = ROOT / "src" / "newsdigest" / "data" / "event_link.json"
 NEGATIVES = 5
-THRESHOLDS = (0.4, 0.3, 0.2)
-QUIET_DAYS = (14.0, 30.0, 90.0)
+THRESHOLDS = (0.3, 0.2)
+QUIET_DAYS = (30.0, 90.0)
+GROUP_THRESHOLDS = (1.0, 0.3, 0.2)  # 1.0: no grouping, one article at a time
 QUIET_CAP = 10**6
 
 
@@ -126,8 +129,8 @@ def training_pairs(
         ordered = reading_order(batch)
         events = [stream.label[a.id] for a in ordered]
 
-        def oracle(row: int, x: np.ndarray, candidates: np.ndarray, events=events) -> int:
-            event = events[row]
+        def oracle(rows, x: np.ndarray, candidates: np.ndarray, events=events) -> int:
+            event, x = events[rows[0]], x[0]
             truth = np.array([event_of[c] == event for c in candidates])
             closeness = x[:, :3].sum(axis=1)
             rank = np.argsort(-closeness, kind="stable")
@@ -159,11 +162,11 @@ def fit(pairs: Sequence[tuple[np.ndarray, np.ndarray]]) -> LinkModel:
 def choose_threshold(
     model: LinkModel, streams: Sequence[Stream], features: dict[str, ArticleFeatures]
 ) -> LinkModel:
-    """Decision threshold and quiet period with the best mean B-cubed F1 over ``streams``
-    (training data only)."""
+    """Decision threshold, group threshold and quiet period with the best mean B-cubed F1 over
+    ``streams`` (training data only)."""
     best = (-1.0, model)
-    for t, q in itertools.product(THRESHOLDS, QUIET_DAYS):
-        candidate = replace(model, threshold=t, quiet_days=q)
+    for t, g, q in itertools.product(THRESHOLDS, GROUP_THRESHOLDS, QUIET_DAYS):
+        candidate = replace(model, threshold=t, quiet_days=q, group_threshold=g)
         f1 = float(np.mean([
             bcubed_of(m := run(s, candidate, features), s.label, list(m))[2] for s in streams
         ]))  # fmt: skip
@@ -239,7 +242,7 @@ def main() -> None:
             cells.append(f"{p:.3f}/{r:.3f}/{f1:.3f}      ")
         print(
             f"{f:>4}  " + "  ".join(cells) + f"  {model.weights} {model.intercept} "
-            f"t={model.threshold}"
+            f"t={model.threshold} g={model.group_threshold} q={model.quiet_days}"
         )
     print("\ncross-validated (pooled over held-out articles):")
     for s in streams:
@@ -250,7 +253,8 @@ def main() -> None:
     final = choose_threshold(fit([training_pairs(s, features) for s in streams]), streams, features)
     print(
         f"\nfitted on all: {dict(zip(FEATURES, final.weights, strict=True))}, "
-        f"intercept {final.intercept}, threshold {final.threshold}, quiet period {final.quiet_days} days"
+        f"intercept {final.intercept}, threshold {final.threshold}, "
+        f"group threshold {final.group_threshold}, quiet period {final.quiet_days} days"
     )
     for s in streams:
         members = run(s, final, features)

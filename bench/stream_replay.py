@@ -109,6 +109,7 @@ def replay_api(
     batches: Sequence[Sequence[dict[str, Any]]], work: Path, facts: bool
 ) -> tuple[list[dict[str, Any]], float]:
     """The same replay in one process through ``stories.ingest`` + ``stories.build_stories``."""
+    from newsdigest.config import StoryConfig
     from newsdigest.serialize import story_to_dict
     from newsdigest.store import open_store
     from newsdigest.stories import build_stories, ingest
@@ -123,7 +124,7 @@ def replay_api(
         stories: list[Any] = []
         for path in paths:
             ingest([path], store)
-            stories = build_stories(store, with_facts=facts)
+            stories = build_stories(store, config=StoryConfig(facts=facts))
         out = [story_to_dict(s) for s in stories]
     finally:
         store.close()
@@ -221,7 +222,7 @@ def main() -> None:
             f"{name:<42} {len(set(labels)):>7}  {s['P']:.3f}  {s['R']:.3f}  {s['F1']:.3f}  "
             f"{s['ARI']:.3f}  {speed}"
         )
-    print(f"(peers: {peers_s:.1f} s)")
+    print(f"(peers: {peers_s:.1f} s; load average at the end {os.getloadavg()[0]:.2f})")
     if shown and args.stories:
         print(f"\n{args.stories} stories (the largest; title | articles | first digest sentence):")
         biggest = sorted(shown, key=lambda s: (-len(s["articles"]), s["id"]))[: args.stories]

@@ -32,7 +32,8 @@ def test_facts_show_quotes_timeline_and_disagreements(seed_story, fmt) -> None:
 
 def test_every_format_numbers_sources_the_same_way(seed_story) -> None:
     """[n] names the same article in text, Markdown, the HTML file and the web page."""
-    from newsdigest.serve.views import source_numbers, story_page
+    from newsdigest.numbering import source_numbers
+    from newsdigest.serve.views import story_page
 
     numbers = source_numbers(seed_story)
     by_number = {n: seed_story.article(aid) for aid, n in numbers.items()}

@@ -236,21 +236,30 @@ def test_a_story_that_cannot_be_built_is_left_stale_and_the_rest_are_built(
 def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
     inbox: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    """Per-article work (sentences, spaCy parse) is done once and kept in the store: a story
-    that grows is rebuilt from the stored parses of its old members, with the same facts."""
+    """Per-article work (sentences, the clusterer's entity keys, spaCy parse) is done once and
+    kept in the store: a story that grows is rebuilt from the stored parses of its old members,
+    with the same facts, and the clusterer never runs NER on an article twice."""
+    import newsdigest.event_model as event_model
     import newsdigest.facts.ner as ner
     from newsdigest.analysis import ANALYSIS_VERSION
     from newsdigest.pipeline import build_story
     from newsdigest.stories import refresh_stories
 
     parsed: list[str] = []
+    recognized: list[str] = []
     real = ner.parse_articles
+    real_features = event_model.features_of
 
     def counting(articles, *args):  # type: ignore[no-untyped-def]
         parsed.extend(a.id for a in articles)
         return real(articles, *args)
 
+    def counting_features(articles, *args):  # type: ignore[no-untyped-def]
+        recognized.extend(a.id for a in articles)
+        return real_features(articles, *args)
+
     monkeypatch.setattr(ner, "parse_articles", counting)
+    monkeypatch.setattr(event_model, "features_of", counting_features)
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)
         refresh_stories(store)
@@ -258,12 +267,16 @@ def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
         assert first == sorted(a.id for a in store.get_articles())  # each parsed once
         stored = store.get_analyses(first, ANALYSIS_VERSION)
         assert set(stored) == set(first) and all(r.doc for r in stored.values())
+        assert sorted(recognized) == first
+        sochi = [r.data["entities"] for r in stored.values()]
+        assert all("lavrov" in keys and "pompeo" in keys for keys in sochi), sochi
 
         ingest([inbox / "c_crawl.warc.gz"], store)  # 004 joins the Sochi story
         parsed.clear()
         (grown_id,) = refresh_stories(store)
         new = [a.id for a in store.get_articles() if a.id not in first]
         assert sorted(parsed) == sorted(new)  # only the newcomer is parsed
+        assert sorted(recognized) == sorted(first + new)  # and only it through the NER
         grown = store.get_story(grown_id)
         members = store.cluster_articles(grown_id)
         fresh = build_story(members, StoryConfig(), story_key=grown_id)  # everything redone

@@ -1,4 +1,5 @@
-"""Per-article work, done once: an article's sentences (with spans) and its spaCy parse.
+"""Per-article work, done once: an article's sentences (with spans), the entity keys the
+clusterer compares (``event_model.features_of``) and its spaCy parse.
 
 A story is rebuilt every time articles join it; without this, each rebuild split and parsed
 every member again (spaCy was most of a refresh: 185 articles, 34 s). The store keeps one
@@ -10,13 +11,13 @@ parse changes what they produce, bump it and old records are recomputed, not tru
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsdigest.model import Article, Sentence
 from newsdigest.split import split_sentences
 
-ANALYSIS_VERSION = 2  # 2: the splitter joins hard-wrapped lines
+ANALYSIS_VERSION = 3  # 2: hard-wrapped lines joined by the splitter; 3: entity keys kept
 
 
 @dataclass(frozen=True)
@@ -27,36 +28,41 @@ class ArticleAnalysis:
     sentences: tuple[Sentence, ...]
     doc: bytes | None = None  # the spaCy parse (a DocBin), None until facts needed it
     model: str | None = None  # the spaCy pipeline and version that made ``doc``
+    entities: tuple[str, ...] | None = None  # clustering's entity keys, None until computed
 
 
 def analyze(
     articles: Sequence[Article],
     *,
     parse: bool,
+    entities: bool = False,
     known: Mapping[str, ArticleAnalysis] | None = None,
     model: str | None = None,
 ) -> dict[str, ArticleAnalysis]:
     """The analysis of every article: ``known`` ones reused, the rest computed (parsed with
-    spaCy when ``parse``, in one batch)."""
+    spaCy when ``parse``, entity keys when ``entities``, each in one batch)."""
     known = known or {}
     out: dict[str, ArticleAnalysis] = {}
-    need_parse: list[Article] = []
     tag = model_tag(model) if parse else None
     for a in articles:
         have = known.get(a.id)
-        sentences = have.sentences if have else tuple(split_sentences(a.text, a.id))
-        if have and (not parse or (have.doc is not None and have.model == tag)):
-            out[a.id] = have
-            continue
-        out[a.id] = ArticleAnalysis(a.id, sentences)
-        if parse:
-            need_parse.append(a)
+        out[a.id] = have or ArticleAnalysis(a.id, tuple(split_sentences(a.text, a.id)))
+    if entities:
+        need = [a for a in articles if out[a.id].entities is None]
+        if need:
+            from newsdigest.event_model import features_of
+
+            for f in features_of(need, model or ""):
+                out[f.article_id] = replace(out[f.article_id], entities=f.entities)
+    need_parse = [
+        a for a in articles if parse and (out[a.id].doc is None or out[a.id].model != tag)
+    ]
     if need_parse:
         from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
 
         docs = parse_articles(need_parse, model or DEFAULT_MODEL)
         for a, doc in zip(need_parse, docs, strict=True):
-            out[a.id] = ArticleAnalysis(a.id, out[a.id].sentences, doc_to_bytes(doc), tag)
+            out[a.id] = replace(out[a.id], doc=doc_to_bytes(doc), model=tag)
     return out
 
 
@@ -94,7 +100,8 @@ def docs_from(
 def to_record(analysis: ArticleAnalysis) -> tuple[dict[str, Any], bytes | None]:
     """(JSON data, doc bytes) as the store keeps them."""
     spans = [[s.start, s.end] for s in analysis.sentences]
-    return {"sentences": spans, "model": analysis.model}, analysis.doc
+    entities = None if analysis.entities is None else list(analysis.entities)
+    return {"sentences": spans, "model": analysis.model, "entities": entities}, analysis.doc
 
 
 def from_record(article: Article, data: Mapping[str, Any], doc: bytes | None) -> ArticleAnalysis:
@@ -102,4 +109,11 @@ def from_record(article: Article, data: Mapping[str, Any], doc: bytes | None) ->
         Sentence(article.id, i, article.text[start:end], start, end)
         for i, (start, end) in enumerate(data.get("sentences", ()))
     )
-    return ArticleAnalysis(article.id, sentences, doc, data.get("model"))
+    entities = data.get("entities")
+    return ArticleAnalysis(
+        article.id,
+        sentences,
+        doc,
+        data.get("model"),
+        None if entities is None else tuple(str(e) for e in entities),
+    )

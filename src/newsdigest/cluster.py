@@ -1,12 +1,15 @@
 """Event clustering of an article stream: one ``EventClusterer`` for the CLI, the server and Spark.
 
-Each article, in publication order, joins the open story the fitted link model
-(``event_model.LinkModel``) finds most likely to report the same event, if that probability
-reaches the model's threshold; otherwise it opens a new story. The model sees the cosine between
-the article and the story's centroid in three spaces (title + lead words, whole-text words,
-named entities), the days since the story's last article (a story decays with quiet time rather
-than closing at a fixed window) and the story's size. A story quiet for longer than the
-model's ``quiet_days`` (fitted with it) is closed: it is neither loaded nor compared again, so the cost of a batch follows the number of open stories.
+A batch is first cut into groups by average linkage on the fitted link model's probability
+(``event_model.LinkModel``) between each pair of its articles, each taken as a story of one;
+each group, in publication order, then joins the story open before the batch with the highest
+mean probability over the group's articles if that reaches the model's threshold, or opens a new
+story. The model sees the cosine between an article and a story's centroid in three spaces
+(title + lead words, whole-text words, named entities), the days since the story's span (a
+story decays with quiet time rather than closing at a fixed window) and the story's size. The
+thresholds were chosen by cross-validation grouped by event (``bench/fit_event_model.py``). A
+story quiet for longer than the model's ``quiet_days`` is closed: it is neither loaded nor
+compared again, so the cost of a batch follows the number of open stories.
 
 Stories keep the sum of their members' vectors (the heaviest terms when stored), their size and
 time span; the inverse document frequencies come from counts over the stream so far
@@ -45,7 +48,7 @@ BLOCKS = ("lead", "body", "entities")
 KEEP = {"lead": 400, "body": 1000, "entities": 200}  # stored entries per centroid: bounded size
 STATE_MAGIC = b"EVT1"
 
-Decide = Callable[[int, np.ndarray, np.ndarray], int]
+Decide = Callable[[Sequence[int], np.ndarray, np.ndarray], int]
 
 
 @dataclass
@@ -257,19 +260,68 @@ def reading_order(articles: Sequence[Article]) -> list[Article]:
     )
 
 
+def days_between(ordered: Sequence[Article]) -> np.ndarray:
+    """Days between each pair of articles; NaN where either is undated."""
+    when = [utc_or_none(a.published) for a in ordered]
+    seconds = np.array([w.timestamp() if w else np.nan for w in when])
+    return np.abs(seconds[:, None] - seconds[None, :]) / 86400
+
+
+def pair_features(linker: _Linker, days: np.ndarray) -> np.ndarray:
+    """``event_model.FEATURES`` of every pair of a batch's articles, each taken as a story of
+    one (the model was fitted on article-story pairs; a single article is such a story)."""
+    n = days.shape[0]
+    cos = [linker.gram[b] for b in BLOCKS]
+    dated = np.where(np.isnan(days), 0.0, 1.0)
+    log_days = np.where(np.isnan(days), 0.0, np.log1p(np.nan_to_num(days)))
+    return np.stack([*cos, dated, log_days, np.zeros((n, n))], axis=-1)
+
+
+def group_batch(
+    linker: _Linker, ordered: Sequence[Article], model: LinkModel, quiet_days: float
+) -> list[list[int]]:
+    """Average-link groups of a batch on the link model's pairwise probability, cut where the
+    mean probability between two groups falls below ``model.group_threshold``; each group in
+    reading order, groups by their first article. Two articles more than ``quiet_days`` apart
+    never link directly (as a story closes), so no group spans a quiet gap of the stream."""
+    n = len(ordered)
+    if n < 2:
+        return [[k] for k in range(n)]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    days = days_between(ordered)
+    p = model.probability(pair_features(linker, days).reshape(n * n, -1)).reshape(n, n)
+    p[np.nan_to_num(days) > quiet_days] = 0.0
+    distance = 1.0 - (p + p.T) / 2
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - model.group_threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for row, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(row)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
 def link_batch(
     state: ClusterState,
     articles: Sequence[Article],
     features: Sequence[ArticleFeatures],
     decide: Decide,
     quiet_days: float,
+    group: Callable[[_Linker, Sequence[Article]], list[list[int]]] | None = None,
 ) -> Assignment:
-    """Put each article of a batch in a story chosen by ``decide``; ``state`` is updated.
+    """Put each group of a batch's articles in a story chosen by ``decide``; ``state`` is
+    updated.
 
-    ``decide(row, x, candidates)`` gets the feature rows (``event_model.FEATURES``) of the
-    article against each open story (``candidates``: their indices in ``state.clusters``; a
-    story quiet for more than ``quiet_days`` is not offered) and returns a row of ``x``, or -1
-    to open a new story. Articles go in (published, id) order.
+    ``group`` cuts the batch into groups (rows in reading order); without it every article is
+    its own group and may also join a story opened earlier in the batch. With it, a group is
+    offered only the stories open before the batch (the grouping already decided within it).
+    ``decide(rows, x, candidates)`` gets the feature rows (``event_model.FEATURES``) of each
+    article of the group against each open story (``x``: rows x candidates x features;
+    ``candidates``: indices in ``state.clusters``; a story quiet for more than ``quiet_days``
+    is not offered) and returns a candidate's position, or -1 to open a new story. Articles
+    go in (published, id) order.
     """
     by_id = {f.article_id: f for f in features}
     ordered = reading_order(articles)
@@ -277,24 +329,33 @@ def link_batch(
         return Assignment({}, (), ())
     vectors = article_vectors(ordered, [by_id[a.id] for a in ordered], state.doc_freq)
     linker = _Linker(state, vectors)
+    groups = group(linker, ordered) if group else [[k] for k in range(len(ordered))]
+    before = len(state.clusters) if group else None
     members: dict[str, str] = {}
     joined: dict[int, list[int]] = {}
     created: list[str] = []
-    for row, article in enumerate(ordered):
-        when = utc_or_none(article.published)
-        apart = [days_apart(when, c.first_published, c.last_published) for c in state.clusters]
-        open_ = np.array([k for k, d in enumerate(apart) if d is None or d <= quiet_days], int)
-        timing = np.array([time_features(apart[k]) for k in open_]).reshape(len(open_), 2)
-        sizes = np.array([c.size + len(joined.get(i, ())) for i, c in enumerate(state.clusters)])
-        x = linker.features(row, open_, timing, sizes[open_])
-        pick = decide(row, x, open_)
+    for rows in groups:
+        offered = state.clusters[:before] if before is not None else state.clusters
+        sizes = np.array([c.size + len(joined.get(i, ())) for i, c in enumerate(offered)])
+        xs = []
+        open_ = np.zeros(0, int)
+        for row in rows:
+            when = utc_or_none(ordered[row].published)
+            apart = [days_apart(when, c.first_published, c.last_published) for c in offered]
+            if row == rows[0]:
+                open_ = np.array(
+                    [k for k, d in enumerate(apart) if d is None or d <= quiet_days], int
+                )
+            timing = np.array([time_features(apart[k]) for k in open_]).reshape(len(open_), 2)
+            xs.append(linker.features(row, open_, timing, sizes[open_]))
+        pick = decide(rows, np.stack(xs), open_)
         if pick >= 0:
             story = int(open_[pick])
         else:
             story = len(state.clusters)
             state.clusters.append(
                 Cluster(
-                    id=story_id([article.id]),
+                    id=story_id([ordered[rows[0]].id]),
                     seq=state.next_seq,
                     size=0,
                     sums={b: _empty_row() for b in BLOCKS},
@@ -302,10 +363,11 @@ def link_batch(
             )
             state.next_seq += 1
             created.append(state.clusters[story].id)
-        linker.join(row, story)
-        joined.setdefault(story, []).append(row)
-        state.clusters[story].note_time(when)
-        members[article.id] = state.clusters[story].id
+        for row in rows:
+            linker.join(row, story)
+            joined.setdefault(story, []).append(row)
+            state.clusters[story].note_time(utc_or_none(ordered[row].published))
+            members[ordered[row].id] = state.clusters[story].id
     changed = []
     for i, rows in joined.items():
         cluster = state.clusters[i]
@@ -318,12 +380,14 @@ def link_batch(
 
 
 def model_decision(model: LinkModel) -> Decide:
-    """Join the most probable open story if the model's probability reaches its threshold."""
+    """Join the open story with the highest mean probability over the group's articles (average
+    link between group and story) if it reaches the model's threshold."""
 
-    def decide(row: int, x: np.ndarray, candidates: np.ndarray) -> int:
-        if not len(x):
+    def decide(rows: Sequence[int], x: np.ndarray, candidates: np.ndarray) -> int:
+        if not len(candidates):
             return -1
-        p = model.probability(x)
+        n, c, f = x.shape
+        p = model.probability(x.reshape(n * c, f)).reshape(n, c).mean(axis=0)
         best = int(np.argmax(p))  # first maximum: the older story
         return best if p[best] >= model.threshold else -1
 
@@ -339,8 +403,18 @@ def assign_batch(
     """One batch through ``clusterer``'s model; ``state`` is updated in place."""
     if features is None:
         features = features_of(articles, clusterer.spacy_model)
+    model = clusterer.model
+
+    def group(linker: _Linker, ordered: Sequence[Article]) -> list[list[int]]:
+        return group_batch(linker, ordered, model, clusterer.quiet_days)
+
     return link_batch(
-        state, articles, features, model_decision(clusterer.model), clusterer.quiet_days
+        state,
+        articles,
+        features,
+        model_decision(model),
+        clusterer.quiet_days,
+        group if model.group_threshold < 1.0 else None,
     )
 
 

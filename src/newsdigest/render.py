@@ -1,8 +1,8 @@
 """A Story as text, Markdown, JSON or a standalone HTML page.
 
-Citation markers number the story's sources as every output does (``serve.views.
-source_numbers``): ``[2]`` is "source 2"; each summary sentence also lists the exact source
-sentences (``2:5`` = source 2, sentence 5). In Markdown, everything that came from an article
+Citation markers number the story's sources as every output does
+(``numbering.source_numbers``): ``[2]`` is "source 2"; each summary sentence also lists the
+exact source sentences (``2:5`` = source 2, sentence 5). In Markdown, everything that came from an article
 is escaped, so a renderer shows it as text and never as HTML or a link.
 """
 
@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from newsdigest.model import Story, SummarySentence, count_outlets
+from newsdigest.numbering import source_numbers
 from newsdigest.serialize import story_to_dict
-from newsdigest.serve.views import source_numbers
 
 FORMATS = ("text", "markdown", "json", "html")
 

@@ -18,6 +18,7 @@ from newsdigest.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyze, from
 from newsdigest.cluster import Cluster, ClusterState, DocFreq, EventClusterer
 from newsdigest.config import StoryConfig
 from newsdigest.errors import InputError, one_line
+from newsdigest.event_model import ArticleFeatures
 from newsdigest.model import Article, Story
 from newsdigest.store.base import AnalysisRecord, ClusterRow, Store
 from newsdigest.timeutil import utc
@@ -174,7 +175,10 @@ def cluster_pending(
                     doc_freq=DocFreq.from_bytes(blob) if blob else DocFreq(),
                 )
                 loaded = True
-            clusterer.partial_fit(batch)
+            analyses = _analyses(store, batch, parse=False, entities=True)
+            clusterer.partial_fit(
+                batch, [ArticleFeatures(a.id, analyses[a.id].entities or ()) for a in batch]
+            )
             result = clusterer.last_
             store.save_clustering(
                 [_row_from_cluster(c) for c in result.changed],
@@ -233,12 +237,12 @@ def refresh_stories(
 
 
 def _analyses(
-    store: Store, members: Sequence[Article], *, parse: bool
+    store: Store, members: Sequence[Article], *, parse: bool, entities: bool = False
 ) -> dict[str, ArticleAnalysis]:
     """The members' per-article work: from the store, the missing part computed and kept."""
     records = store.get_analyses([a.id for a in members], ANALYSIS_VERSION)
     known = {a.id: from_record(a, r.data, r.doc) for a in members if (r := records.get(a.id))}
-    analyses = analyze(members, parse=parse, known=known)
+    analyses = analyze(members, parse=parse, entities=entities, known=known)
     new = {aid: AnalysisRecord(*to_record(x)) for aid, x in analyses.items() if known.get(aid) != x}
     if new:
         store.save_analyses(new, ANALYSIS_VERSION)

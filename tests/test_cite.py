@@ -76,3 +76,35 @@ def test_seed_sentences_cite_a_few_paraphrases_not_everything(seed_paths) -> Non
     counts = [len(s.citations) for s in cite(sentences, docs, {})]
     assert max(counts) <= 6 and sum(counts) / len(counts) < 2.0
     assert sum(c > 1 for c in counts) >= 10  # and paraphrases across articles are found
+
+
+def test_a_merged_unit_and_its_first_sentence_are_cited_in_span_order() -> None:
+    """A quote merged over two sentences keeps its first sentence's index; citing it and that
+    sentence must come out in one order in every process (by span, not by set order)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from dataclasses import replace\n"
+        "from newsdigest.cite import cite\n"
+        "from newsdigest.split import split_sentences\n"
+        "t = 'Putin called the Mueller probe exotic work. He said it twice to reporters.'\n"
+        "doc = split_sentences(t, 'a')\n"
+        "unit = replace(doc[0], text=t, end=len(t))\n"
+        "[s] = cite([unit], [doc], {})\n"
+        "print([(c.sentence, c.start, c.end) for c in s.citations])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": str(seed), "PATH": ""},
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1, outputs
+    (line,) = outputs
+    spans = eval(line)  # noqa: S307 - our own printed list
+    assert spans == sorted(spans) and len({s[0] for s in spans}) < len(spans)

@@ -56,7 +56,14 @@ def cite(
         for col in np.flatnonzero(sims[row] >= threshold):
             cited.add(Citation.of(pool[col]))
         order = {a: i for i, a in enumerate(dict.fromkeys(s.article_id for s in pool))}
-        citations = tuple(sorted(cited, key=lambda c: (order.get(c.article, 1 << 30), c.sentence)))
+        # a merged unit (a quote over two sentences) shares its first sentence's index: the span
+        # breaks the tie, so no set order (string hashes differ by process) decides it
+        citations = tuple(
+            sorted(
+                cited,
+                key=lambda c: (order.get(c.article, 1 << 30), c.sentence, c.start or 0, c.end or 0),
+            )
+        )
         outlets = {sources.get(c.article) or c.article for c in citations}
         result.append(
             SummarySentence(

@@ -263,7 +263,7 @@ def article_event_place(
     for entity in places:
         if entity.type != "PLACE" or is_country(entity.name):
             continue
-        names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+        names = sorted({entity.name, *entity.aliases}, key=lambda n: (-len(n), n))
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
         if article.title:
             for m in pattern.finditer(article.title):

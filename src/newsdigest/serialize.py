@@ -6,7 +6,7 @@ field name here is a public promise: fields are only ever added.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -278,6 +278,11 @@ def story_from_dict(
     )
 
 
+def outlet_names(articles: Iterable[Article]) -> tuple[str, ...]:
+    """The outlets a story line names, by the rule ``count_outlets`` counts them by."""
+    return tuple(sorted({a.outlet for a in articles if a.outlet}))
+
+
 def story_list_fields(data: Mapping[str, Any]) -> StoryRow:
     """A story's list line from its JSON form (what stores keep in columns)."""
     return StoryRow(
@@ -289,9 +294,7 @@ def story_list_fields(data: Mapping[str, Any]) -> StoryRow:
         last=parse_iso(data.get("last_published")),
         outliers=len(data.get("outliers", ())),
         lead=" ".join(str((data.get("summary") or [{}])[0].get("text", "")).split()),
-        outlet_names=tuple(
-            sorted({str(a["source"]) for a in data.get("articles", ()) if a.get("source")})
-        ),
+        outlet_names=outlet_names(article_from_dict(a) for a in data.get("articles", ())),
     )
 
 

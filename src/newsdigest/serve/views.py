@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
 from newsdigest.numbering import source_numbers
+from newsdigest.serialize import outlet_names
 from newsdigest.serve.chart import TimeChart, articles_over_time
 from newsdigest.split import split_sentences
 from newsdigest.store.base import SourceState
@@ -126,18 +127,8 @@ def story_row(story: Story) -> StoryRow:
         last=last,
         outliers=len(story.articles) - len(own),
         lead=" ".join(story.summary[0].text.split()) if story.summary else "",
-        outlet_names=tuple(sorted({a.source for a in own if a.source})),
+        outlet_names=outlet_names(own),
     )
-
-
-def newest_first(stories: Sequence[Story]) -> list[Story]:
-    """Newest story first by its latest article; undated stories last, ties by id."""
-
-    def key(s: Story) -> tuple[int, float, str]:
-        _, last = time_span(members(s))
-        return (last is None, -(last.timestamp() if last else 0.0), s.id)
-
-    return sorted(stories, key=key)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,6 @@ import argparse
 import json
 import pickle
 import statistics
-import subprocess
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +47,7 @@ REDUNDANCY = 0.5
 UNIGRAM_WEIGHT = 0.5
 ORACLE_WEIGHT = 0.3
 ALPHA = 1.0
-MODEL_FILE = Path(__file__).resolve().parents[1] / "src/newsdigest/summarize/coverage_model.py"
+MODEL_FILE = Path(__file__).resolve().parents[1] / "src/newsdigest/data/coverage_model.json"
 _TOK = DefaultTokenizer(use_stemmer=True)
 
 
@@ -218,14 +216,7 @@ def main() -> None:
     for name, coef in zip(FEATURES, both["coef"], strict=True):
         print(f"  {name:20s} {coef:+.4f}")
     if args.write:
-        MODEL_FILE.write_text(
-            '"""Fitted weights of the default summarizer: written by ``bench/eval_train.py`` '
-            '(see its docstring); do not edit."""\n\nMODEL = '
-            + json.dumps(both, indent=4).replace("\n}", ",\n}")
-            + "\n"
-        )
-        # the house style (trailing commas) without hand-editing a generated file
-        subprocess.run([sys.executable, "-m", "ruff", "format", str(MODEL_FILE)], check=False)
+        MODEL_FILE.write_text(json.dumps(both, indent=1) + "\n")
         print(f"wrote {MODEL_FILE}")
 
 

@@ -19,8 +19,7 @@ from newsdigest.evaluate import (
 from newsdigest.model import Sentence
 from newsdigest.split import split_sentences
 from newsdigest.summarize import SUMMARIZERS, Budget, get_summarizer, quality
-from newsdigest.summarize.coverage import FEATURES, score_features
-from newsdigest.summarize.coverage_model import MODEL
+from newsdigest.summarize.coverage import FEATURES, fitted_model, score_features
 from newsdigest.summarize.units import merge_quotes, strip_dateline
 
 METHODS = [m for m in SUMMARIZERS if m not in ("oracle", "abstractive")]  # need references, a model
@@ -182,6 +181,7 @@ def test_a_sentence_that_needs_the_one_before_comes_with_it(seed_paths) -> None:
 
 
 def test_fitted_model_matches_the_features() -> None:
+    MODEL = fitted_model()
     assert MODEL["features"] == list(FEATURES)
     assert all(len(MODEL[k]) == len(FEATURES) for k in ("mean", "scale", "coef"))
     assert any(abs(c) > 0 for c in MODEL["coef"]) and MODEL["scale"] != [1.0] * len(FEATURES)

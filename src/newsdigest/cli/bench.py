@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import EXIT_FAILED, report_error
+from newsdigest.cli.common import ExitCode, report_error
 
 STAGES = ("read", "split", "outliers", "summarize", "cite", "facts")
 
@@ -56,7 +56,7 @@ def bench_command(
         times = time_stages(paths, runs=runs, facts=facts, summarizer=summarizer)
     except (NewsdigestError, ValueError) as exc:
         report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(ExitCode.FAILED) from None
     total = [sum(run) for run in zip(*times.values(), strict=True)]
     print("| stage | median ms | min ms |\n| --- | ---: | ---: |")
     for stage, values in [*times.items(), ("total", total)]:

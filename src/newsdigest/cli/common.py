@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from enum import IntEnum
 from typing import TYPE_CHECKING, TypeVar
 
 import typer
@@ -23,10 +24,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# Exit codes: 0 all inputs used; 1 some inputs rejected (the rest processed); 2 nothing usable.
-EXIT_OK = 0
-EXIT_PARTIAL = 1
-EXIT_FAILED = 2
+
+class ExitCode(IntEnum):
+    """The CLI's exit codes, the same for every command."""
+
+    OK = 0  # all inputs used
+    PARTIAL = 1  # some inputs rejected, the rest processed
+    FAILED = 2  # nothing usable (or a usage error)
+
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -40,7 +45,7 @@ def open_store_or_exit(db: str) -> Store:
         return open_store(db)
     except NewsdigestError as exc:
         report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(ExitCode.FAILED) from None
 
 
 def report_error(message: str) -> None:

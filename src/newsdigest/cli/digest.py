@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, report_error
+from newsdigest.cli.common import ExitCode, report_error
 
 
 def digest_command(
@@ -43,10 +43,10 @@ def digest_command(
 
     if fmt not in FORMATS:
         report_error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(ExitCode.FAILED)
     if words is not None and sentences is not None:
         report_error("--words and --sentences: give one length budget, not both")
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(ExitCode.FAILED)
     method = _abstractive(summarizer, model)
     failures: list[str] = []
 
@@ -66,7 +66,7 @@ def digest_command(
         story = digest(paths, config, on_error=on_error)
     except NewsdigestError as exc:
         report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(ExitCode.FAILED) from None
     for dropped in getattr(method, "unsupported_", ()):
         print(
             f"note: {model}: left out a generated sentence no source supports: {dropped!r}",
@@ -78,12 +78,12 @@ def digest_command(
             output.write_text(text, encoding="utf-8")
         except OSError as exc:
             report_error(f"{output}: cannot write the digest: {exc.strerror or exc}")
-            raise typer.Exit(EXIT_FAILED) from None
+            raise typer.Exit(ExitCode.FAILED) from None
     else:
         sys.stdout.write(text)
     if timing:
         print(f"digest took {time.perf_counter() - started:.2f} s", file=sys.stderr)
-    raise typer.Exit(EXIT_PARTIAL if failures else EXIT_OK)
+    raise typer.Exit(ExitCode.PARTIAL if failures else ExitCode.OK)
 
 
 def _abstractive(summarizer: str, model: Path | None) -> Any:
@@ -94,7 +94,7 @@ def _abstractive(summarizer: str, model: Path | None) -> Any:
         return None
     if summarizer not in ("default", "abstractive"):
         report_error(f"--model: only used with --summarizer abstractive, not {summarizer!r}")
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(ExitCode.FAILED)
     from newsdigest.summarize.abstractive import AbstractiveSummarizer
 
     try:
@@ -102,7 +102,7 @@ def _abstractive(summarizer: str, model: Path | None) -> Any:
         method.load()
     except NewsdigestError as exc:
         report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(ExitCode.FAILED) from None
     return method
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newsdigest.cli.common import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, progress_bar, report_error
+from newsdigest.cli.common import ExitCode, progress_bar, report_error
 
 
 def _methods(value: list[str] | None) -> list[str]:
@@ -63,7 +63,7 @@ def eval_command(
 
     if words < 1:
         report_error(f"--words: must be at least 1, got {words}")
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(ExitCode.FAILED)
     names = _methods(methods)
     clusters, errors = read_dataset(dataset, split)
     for error in errors:
@@ -73,7 +73,7 @@ def eval_command(
     if not clusters:
         if not errors:
             report_error(f"{dataset}: no cluster in the file")
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(ExitCode.FAILED)
     try:
         with progress_bar() as bar:
             task = bar.add_task(f"{len(names)} systems", total=len(clusters))
@@ -86,7 +86,7 @@ def eval_command(
             )
     except NewsdigestError as exc:
         report_error(str(exc))
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(ExitCode.FAILED) from None
     typer.echo(f"{len(clusters)} clusters, {words} words\n")
     typer.echo(markdown_table(results))
     by_name = {r.name: r for r in results}
@@ -97,7 +97,7 @@ def eval_command(
     if plot is not None:
         draw_plot(results, plot)
         typer.echo(f"plot: {plot}")
-    raise typer.Exit(EXIT_PARTIAL if errors else EXIT_OK)
+    raise typer.Exit(ExitCode.PARTIAL if errors else ExitCode.OK)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,14 +10,7 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    EXIT_PARTIAL,
-    open_store_or_exit,
-    progress_bar,
-    report_error,
-)
+from newsdigest.cli.common import ExitCode, open_store_or_exit, progress_bar, report_error
 
 
 def follow_command(
@@ -66,12 +59,12 @@ def follow_command(
                 follower.run(interval, stop, show, lambda e: report_error(str(e)))
         except NewsdigestError as exc:
             report_error(str(exc))
-            raise typer.Exit(EXIT_FAILED) from None
+            raise typer.Exit(ExitCode.FAILED) from None
         finally:
             store.close()
     if once and last and last[0].failed:
-        raise typer.Exit(EXIT_PARTIAL)
-    raise typer.Exit(EXIT_OK)
+        raise typer.Exit(ExitCode.PARTIAL)
+    raise typer.Exit(ExitCode.OK)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,14 +8,7 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    EXIT_PARTIAL,
-    open_store_or_exit,
-    progress_bar,
-    report_error,
-)
+from newsdigest.cli.common import ExitCode, open_store_or_exit, progress_bar, report_error
 
 
 def ingest_command(
@@ -42,7 +35,7 @@ def ingest_command(
             )
         except NewsdigestError as exc:
             report_error(str(exc))
-            raise typer.Exit(EXIT_FAILED) from None
+            raise typer.Exit(ExitCode.FAILED) from None
         finally:
             store.close()
     reasons = ""
@@ -53,8 +46,8 @@ def ingest_command(
         reasons = " (" + "; ".join(f"{n} {why}" for why, n in sorted(counts.items())) + ")"
     typer.echo(report.line() + reasons)
     if report.read == 0:
-        raise typer.Exit(EXIT_FAILED)
-    raise typer.Exit(EXIT_PARTIAL if report.rejected else EXIT_OK)
+        raise typer.Exit(ExitCode.FAILED)
+    raise typer.Exit(ExitCode.PARTIAL if report.rejected else ExitCode.OK)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import EXIT_FAILED, open_store_or_exit, report_error
+from newsdigest.cli.common import ExitCode, open_store_or_exit, report_error
 
 if TYPE_CHECKING:
     from newsdigest.store.base import Store
@@ -47,7 +47,7 @@ def serve_command(
     except ValueError as exc:
         store.close()
         report_error(f"--allow-host: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(ExitCode.FAILED) from None
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn hands the signal on to us when done
         signal.signal(sig, lambda *_: stop.set())

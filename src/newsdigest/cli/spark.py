@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import EXIT_FAILED, report_error
+from newsdigest.cli.common import ExitCode, report_error
 
 
 def spark_command(
@@ -54,7 +54,7 @@ def spark_command(
         key, sep, value = item.partition("=")
         if not sep or not key:
             report_error(f"--conf: {item!r} is not KEY=VALUE")
-            raise typer.Exit(EXIT_FAILED)
+            raise typer.Exit(ExitCode.FAILED)
         settings[key] = value
     config = job.JobConfig(
         inputs=tuple(inputs),

@@ -9,13 +9,7 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    open_store_or_exit,
-    progress_bar,
-    report_error,
-)
+from newsdigest.cli.common import ExitCode, open_store_or_exit, progress_bar, report_error
 
 
 def _since(value: str | None) -> datetime | None:
@@ -27,7 +21,7 @@ def _since(value: str | None) -> datetime | None:
         report_error(
             f"--since: {value!r} is not a usable date (use YYYY-MM-DD or an ISO date-time)"
         )
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(ExitCode.FAILED) from None
 
 
 def stories_command(
@@ -47,7 +41,7 @@ def stories_command(
 
     if fmt not in ("text", "markdown", "json"):
         report_error(f"--format: unknown format {fmt!r}; choose text, markdown or json")
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(ExitCode.FAILED)
     after = _since(since)
     config = StoryConfig(words=words, sentences=sentences, facts=facts)
 
@@ -68,14 +62,14 @@ def stories_command(
             )
         except NewsdigestError as exc:
             report_error(str(exc))
-            raise typer.Exit(EXIT_FAILED) from None
+            raise typer.Exit(ExitCode.FAILED) from None
         finally:
             store.close()
     if stories or fmt == "json":
         sys.stdout.write(render_many(stories, fmt))
     else:
         report_error(f"{db}: no stories" + (f" since {since}" if since else ""))
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(ExitCode.OK)
 
 
 def register(app: typer.Typer) -> None:

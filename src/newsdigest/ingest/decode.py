@@ -136,6 +136,22 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def whole_file(path: Path, max_bytes: int) -> bytes | InputError:
+    """``read_limited`` for a reader that yields its errors: the bytes, or the reason."""
+    try:
+        return read_limited(path, max_bytes)
+    except InputError as err:
+        return err
+
+
+def whole_text(path: Path, max_bytes: int) -> str | InputError:
+    """The file decoded as text (``decode_text``), or the reason it cannot be."""
+    try:
+        return decode_text(read_limited(path, max_bytes), str(path))
+    except InputError as err:
+        return err
+
+
 # Byte-order marks, longest first: a UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

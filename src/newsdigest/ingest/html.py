@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import decode_text, looks_binary, read_limited
+from newsdigest.ingest.decode import decode_text, looks_binary, whole_file
 from newsdigest.model import Article, article_id
 from newsdigest.timeutil import utc
 
@@ -206,10 +206,5 @@ def extract_html(
 
 def read_html(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     """The article of one saved page (.html/.htm)."""
-    name = str(path)
-    try:
-        data = read_limited(path, max_bytes)
-    except InputError as err:
-        yield err
-        return
-    yield extract_html(data, name=name)
+    data = whole_file(path, max_bytes)
+    yield data if isinstance(data, InputError) else extract_html(data, name=str(path))

@@ -24,11 +24,11 @@ from newsdigest.errors import InputError
 from newsdigest.ingest.decode import (
     GZIP_ERRORS,
     bom_encoding,
-    decode_text,
     format_limit,
     looks_binary,
     open_binary,
-    read_limited,
+    whole_file,
+    whole_text,
     wide_bom,
 )
 from newsdigest.ingest.html import domain_of, parse_datetime
@@ -140,10 +140,9 @@ def _wide_lines(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     """A UTF-16/UTF-32 JSON Lines file (its byte-order mark says so), decoded whole: its
     newlines are not single bytes, so it cannot be streamed line by line as bytes."""
     name = str(path)
-    try:
-        text = decode_text(read_limited(path, max_bytes), name)
-    except InputError as err:
-        yield err
+    text = whole_text(path, max_bytes)
+    if isinstance(text, InputError):
+        yield text
         return
     records = 0
     for lineno, line in enumerate(text.split("\n"), start=1):
@@ -211,10 +210,9 @@ def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     """Articles of a .json file: an array of articles, one article, or a WCEP-style cluster.
     A .json file that is really JSON Lines is read as such."""
     name = str(path)
-    try:
-        data = read_limited(path, max_bytes)
-    except InputError as err:
-        yield err
+    data = whole_file(path, max_bytes)
+    if isinstance(data, InputError):
+        yield data
         return
     if looks_binary(data):
         yield InputError(name, "binary file (not JSON)")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import decode_text, read_limited
+from newsdigest.ingest.decode import whole_text
 from newsdigest.model import Article, article_id
 
 _INNER_STOP = re.compile(r"[.!?][\"'”’»)]*\s+[\"“«(]?[A-Z]")
@@ -47,10 +47,9 @@ def text_article(text: str, *, name: str, source: str | None = None) -> Article 
 
 def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     """The article of a .txt file; its source is the file name (an outlet per file)."""
-    name = str(path)
-    try:
-        text = decode_text(read_limited(path, max_bytes), name)
-    except InputError as err:
-        yield err
-        return
-    yield text_article(text, name=name, source=path.stem)
+    text = whole_text(path, max_bytes)
+    yield (
+        text
+        if isinstance(text, InputError)
+        else text_article(text, name=str(path), source=path.stem)
+    )

@@ -27,62 +27,25 @@ def _ts(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _schemas() -> dict[str, Any]:
-    from pyspark.sql.types import (
-        ArrayType,
-        BooleanType,
-        IntegerType,
-        StringType,
-        StructField,
-        StructType,
-        TimestampType,
-    )
-
-    s, ts, i = StringType(), TimestampType(), IntegerType()
-    return {
-        "articles": StructType(
-            [
-                StructField("id", s, False),
-                StructField("story_id", s, True),
-                StructField("outlier", BooleanType(), False),
-                StructField("url", s, True),
-                StructField("urls", ArrayType(s), False),
-                StructField("title", s, True),
-                StructField("source", s, True),
-                StructField("published", ts, True),
-                StructField("language", s, True),
-                StructField("origin", s, True),
-                StructField("text", s, False),
-                StructField("file_index", i, False),
-                StructField("record_index", i, False),
-            ]
-        ),
-        "stories": StructType(
-            [
-                StructField("id", s, False),
-                StructField("title", s, True),
-                StructField("outlets", i, False),
-                StructField("first_published", ts, True),
-                StructField("last_published", ts, True),
-                StructField("article_ids", ArrayType(s), False),
-                StructField("outlier_ids", ArrayType(s), False),
-                StructField("summary", ArrayType(s), False),
-                StructField("json", s, False),
-            ]
-        ),
-        "citations": StructType(
-            [
-                StructField("story_id", s, False),
-                StructField("summary_index", i, False),
-                StructField("article_id", s, False),
-                StructField("sentence", i, False),
-                StructField("start", i, True),
-                StructField("end", i, True),
-                StructField("origin", BooleanType(), False),
-                StructField("support", i, False),
-            ]
-        ),
-    }
+# Table schemas in Spark's DDL (column order is the row tuples' order below).
+SCHEMAS = {
+    "articles": (
+        "id STRING NOT NULL, story_id STRING, outlier BOOLEAN NOT NULL, url STRING,"
+        " urls ARRAY<STRING> NOT NULL, title STRING, source STRING, published TIMESTAMP,"
+        " language STRING, origin STRING, text STRING NOT NULL, file_index INT NOT NULL,"
+        " record_index INT NOT NULL"
+    ),
+    "stories": (
+        "id STRING NOT NULL, title STRING, outlets INT NOT NULL, first_published TIMESTAMP,"
+        " last_published TIMESTAMP, article_ids ARRAY<STRING> NOT NULL,"
+        " outlier_ids ARRAY<STRING> NOT NULL, summary ARRAY<STRING> NOT NULL, json STRING NOT NULL"
+    ),
+    "citations": (
+        "story_id STRING NOT NULL, summary_index INT NOT NULL, article_id STRING NOT NULL,"
+        " sentence INT NOT NULL, start INT, end INT, origin BOOLEAN NOT NULL,"
+        " support INT NOT NULL"
+    ),
+}
 
 
 def story_table_row(story: dict[str, Any]) -> tuple:
@@ -167,7 +130,7 @@ def write_tables(spark: SparkSession, output: Path, kept: RDD, stories: RDD) -> 
     """Write the three Parquet tables and both JSON Lines files."""
     from pyspark.sql import functions as F
 
-    schemas = _schemas()
+    schemas = SCHEMAS
     out = output.resolve()
     story_frame = spark.createDataFrame(stories.map(story_table_row), schemas["stories"]).persist()
     story_frame.drop("json").write.mode("overwrite").parquet(str(out / "stories"))

@@ -15,7 +15,7 @@ of features a news editor would recognize:
 Units are compared by TF-IDF over their own stemmed terms (built from the counts the other
 features need anyway; refitting a vectorizer per story cost more than everything else).
 The weights are fitted by ridge regression on ROUGE labels and cross-validated
-(``bench/eval_train.py`` rebuilds ``coverage_model.py``).
+(``bench/eval_train.py`` rebuilds ``data/coverage_model.json``).
 Selection is greedy with a redundancy penalty (word-pair overlap with what is already
 chosen, as in MMR); a unit that repeats a chosen one (its word pairs, nearly all its content
 words, or a close paraphrase naming no one new) is passed over, and one that opens with a
@@ -26,10 +26,13 @@ on Multi-News and NeuS together (BENCHMARKS.md). Output is in reading order.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
 from itertools import chain
 from typing import Any, cast
 
@@ -73,6 +76,16 @@ FEATURES = (
     "graph_rank",
     "degree",
 )
+MODEL_FILE = "coverage_model.json"
+
+
+@functools.cache
+def fitted_model() -> dict[str, Any]:
+    """The shipped weights (``data/coverage_model.json``, written by ``bench/eval_train.py``)."""
+    text = resources.files("newsdigest").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
 _DIGIT = re.compile(r"\d")
 _CAPITALIZED = re.compile(r"(?:^|\s)[A-Z]")
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -460,10 +473,8 @@ class CoverageSummarizer:
         model: dict | None = None,
         fill: bool = False,
     ) -> None:
-        from newsdigest.summarize.coverage_model import MODEL
-
         self.embedder = embedder
-        self.model: dict[str, Any] = model or MODEL
+        self.model: dict[str, Any] = model or fitted_model()
         self.redundancy = (
             float(redundancy)
             if redundancy is not None

@@ -388,6 +388,37 @@ def test_cleaning_never_adds_visible_characters(text: str) -> None:
     assert visible(once) <= visible(text)
 
 
+# Text that skips ftfy (``_ftfy_has_work`` false): printable ASCII but "&", tab, newline and the
+# typographic punctuation U+2010-U+2027, mixed with the characters mojibake is made of nearby
+# ("â€™" is a broken "’") so the property is tried right at the edge of the set.
+_SKIPPED = st.text(
+    alphabet=st.sampled_from(
+        [*"\t\n !\"#$%'()*+,-./09:;<=>?@AZaz[\\]^_`{|}~", *map(chr, range(0x2010, 0x2028))]
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SKIPPED)
+def test_text_that_skips_ftfy_is_text_ftfy_leaves_unchanged(text: str) -> None:
+    import ftfy
+
+    from newsdigest.clean.unicode import _FTFY, _ftfy_has_work
+
+    assert not _ftfy_has_work(text)
+    assert ftfy.fix_text(text, _FTFY) == text
+
+
+def test_mojibake_and_entities_still_reach_ftfy() -> None:
+    from newsdigest.clean.unicode import _ftfy_has_work, repair_unicode
+
+    for broken, fixed in (("It\u00e2\u20ac\u2122s", "It’s"), ("AT&amp;T", "AT&T")):
+        assert _ftfy_has_work(broken)
+        assert repair_unicode(broken) == fixed
+    assert _ftfy_has_work("caf\u00e9") and not _ftfy_has_work("“Yes” — it’s…")
+
+
 # --- the Multi-News sample: real crawled articles from many outlets -----------------------
 
 # Every paragraph that cleaning drops from the first 100 Multi-News documents, reviewed by hand:

@@ -13,10 +13,19 @@ def _language_identifier():  # type: ignore[no-untyped-def]
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds ``count`` letters (stops at the ``count``-th: no full scan)."""
+    for ch in text:
+        if ch.isalpha():
+            count -= 1
+            if count <= 0:
+                return True
+    return False
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text to tell."""
-    letters = sum(ch.isalpha() for ch in text[:5000])
-    if letters < 20:
+    if not _has_letters(text[:5000], 20):
         return None
     lang, prob = _language_identifier().classify(text[:5000])
     return str(lang) if prob >= 0.5 else None

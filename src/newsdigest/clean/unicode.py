@@ -15,14 +15,16 @@ _EARLY_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # ZWNJ/ZWJ are kept: scripts need them
-# What ftfy could change in ASCII text: entities ("&amp;"), control characters and terminal
-# escapes. ASCII text without them is returned unchanged by ftfy, so it is not run (most news
-# text, and every text on the cleaner's second, checking pass, is such text).
-_FTFY_ASCII_WORK = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")
+# A character ftfy could act on. Printable ASCII but "&" (entities), tab and newline, and the
+# typographic punctuation U+2010-U+2027 (dashes, curly quotes, bullets, "…") are never changed
+# by it: mojibake needs a Latin-1 letter or symbol for the lead byte of a UTF-8 sequence
+# (U+00C2-U+00F4), and these are NFC-stable, not controls, ligatures or wide forms. Text made of
+# them only (most English news, and every text on the cleaner's second, checking pass) skips ftfy.
+_FTFY_WORK = re.compile(r"[^\t\n\x20-\x25\x27-\x7e\u2010-\u2027]")
 
 
 def _ftfy_has_work(text: str) -> bool:
-    return not text.isascii() or _FTFY_ASCII_WORK.search(text) is not None
+    return _FTFY_WORK.search(text) is not None
 
 
 def replace_surrogates(text: str) -> str:

@@ -486,3 +486,53 @@ def test_non_article_notices_are_debris_and_name_their_page_kind() -> None:
     assert notice_kind("The Wayback Machine kept a copy of the page, and readers sign in.") is None
     crawl = "The seed for this crawl was a list of every host in the Wayback Machine"
     assert non_article_kind(crawl, clean_text(crawl)) == "web-archive crawl notice"
+
+
+# --- photo galleries flattened into the text (CNN pages in the dev stream and Multi-News) ----
+
+_NICE_GALLERY = (
+    "Photos: Bastille Day terror: Harrowing images of truck attack in Nice Baby strollers are "
+    "seen on the Promenade des Anglais in Nice, France, on Friday, July 15. Hide Caption 1 of 25 "
+    "Photos: Bastille Day terror: Harrowing images of truck attack in Nice A woman cries, asking "
+    "for her son, as she walks near the scene of the attack. Hide Caption 2 of 25 "
+    "Photos: Bastille Day terror: Harrowing images of truck attack in Nice Hide Caption 3 of 25"
+)
+_WITNESS = (
+    "Kristen Crouch, visiting from Dallas for a friend's wedding, was among the tourists who fled "
+    "for their lives shortly after the fireworks display ended. She said she saw dozens of police "
+    "cars and ambulances. As she and her friends started to realize dozens had been killed, they "
+    "took cover in a nearby apartment.\n"
+    '"It was very well planned," he told CNN in a phone call Friday.'
+)
+
+
+def test_a_gallery_inside_an_article_is_dropped() -> None:
+    text = f"{_WITNESS}\n{_NICE_GALLERY}\nHer husband Tony said they saw at least 10 dead bodies."
+    out = clean_text(text)
+    assert "Photos:" not in out and "Hide Caption" not in out and "Baby strollers" not in out
+    assert out.startswith("Kristen Crouch") and out.endswith("at least 10 dead bodies.")
+    assert clean_text(out) == out
+
+
+def test_a_gallery_page_keeps_its_captions_without_the_gallery_title() -> None:
+    out = clean_text(_NICE_GALLERY)
+    assert out.split("\n\n") == [
+        "Baby strollers are seen on the Promenade des Anglais in Nice, France, on Friday, July 15.",
+        "A woman cries, asking for her son, as she walks near the scene of the attack.",
+    ]
+    assert clean_text(out) == out
+
+
+def test_a_doubled_gallery_prefix_is_one_caption() -> None:
+    # Multi-News validation row 249: "Photos: Photos: Crisis in Ukraine Crisis in Ukraine – ..."
+    page = " ".join(
+        f"Photos: Photos: Crisis in Ukraine Crisis in Ukraine – {what} Hide Caption {k} of 3"
+        for k, what in enumerate(
+            ("Ukrainian marines wave as they leave a base in Feodosia, Crimea.",
+             "A Ukrainian serviceman guards a checkpoint near Chongar.",
+             "Pro-Russian protesters rally in Donetsk."),
+            start=1,
+        )
+    )  # fmt: skip
+    out = clean_text(page).split("\n\n")
+    assert out[0].startswith("Ukrainian marines") and len(out) == 3

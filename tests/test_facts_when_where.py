@@ -48,6 +48,19 @@ def test_weekdays_and_dates_resolve_against_the_publication_date() -> None:
     assert got["28-29 June"] == "2019-06-28"  # "to be held": the coming June
 
 
+def test_a_day_without_a_year_is_this_years_up_to_two_months_ahead() -> None:
+    # dev stream sentences (Nice, 14 July 2016; a CNN gallery caption, 6 February 2018)
+    nice = (
+        "President Francois Hollande today extended the emergency, which was due to end on "
+        "July 26, by three months. The attack came eight months after the Nov. 13 attacks."
+    )
+    got = resolved(nice, "2016-07-14")
+    assert got["July 26"] == "2016-07-26"  # twelve days ahead: not July 2015
+    assert got["Nov. 13"] == "2015-11-13"  # four months ahead: last November's
+    split = "Actors Chris Pratt and Anna Faris announced August 6 that they were separating."
+    assert resolved(split, "2018-02-06")["August 6"] == "2017-08-06"
+
+
 def test_without_a_date_relative_expressions_stay_unresolved() -> None:
     got = resolved(SOCHI, None)
     assert got["Tuesday"] is None and got["Monday"] is None

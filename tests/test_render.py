@@ -95,3 +95,11 @@ def test_timeline_lines_carry_citation_markers(seed_story) -> None:
     assert lines
     for ln in lines:
         assert re.search(r"\[\d+\]|\(left out\)", ln), ln
+
+
+def test_quote_lines_name_their_source_and_left_out_quotes_come_last(seed_story) -> None:
+    lines = [ln for ln in render(seed_story, "text").splitlines() if ln.startswith("- “")]
+    assert lines and all(re.search(r"\[\d+\]( \(left out\))?$", ln) for ln in lines), lines
+    left_out = {o.article_id for o in seed_story.outliers}
+    order = [q.article in left_out for q in seed_story.facts.quotes]
+    assert order == sorted(order)  # every kept article's quote before any left-out one

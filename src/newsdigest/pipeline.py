@@ -94,6 +94,11 @@ def build_story(
 
         with _stage(timings, "facts"):
             facts = extract_facts(list(articles), sentences, docs=docs_from(analyses, articles))
+        # the quotes of articles about another event go last (they stay, marked, as the
+        # timeline's do): every view lists the first few only
+        facts = replace(
+            facts, quotes=tuple(sorted(facts.quotes, key=lambda q: q.article in outlier_ids))
+        )
     ids = [a.id for a in articles]
     return Story(
         id=story_key or story_id(ids),

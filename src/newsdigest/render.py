@@ -86,7 +86,8 @@ def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[s
         cited = "".join(dict.fromkeys(_label(story, c.article) for c in t.citations))
         lines.append(f"{bullet}Timeline {t.date}: {esc(_clip(t.text))} {cited}".rstrip())
     for q in f.quotes[:8]:
-        lines.append(f"{bullet}“{esc(_clip(q.text))}” — {esc(q.speaker or 'speaker unresolved')}")
+        speaker = esc(q.speaker or "speaker unresolved")
+        lines.append(f"{bullet}“{esc(_clip(q.text))}” — {speaker} {_label(story, q.article)}")
     for d in f.disagreements:
         claims = "; ".join(
             f"{esc(c.value)} ({', '.join(_label(story, a) for a in c.articles)})" for c in d.claims

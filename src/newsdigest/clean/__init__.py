@@ -114,7 +114,8 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
 
 
 def _clean_once(text: str, title: str) -> str:
-    paras = split_paragraphs(repair_unicode(text))
+    text = rules.strip_gallery(repair_unicode(text), rules.MIN_ARTICLE_WORDS)
+    paras = split_paragraphs(text)
     return "\n\n".join(_strip_lead(_clean_paragraphs(paras, title), title))
 
 

@@ -13,8 +13,7 @@ from newsdigest.clean import rules
 from newsdigest.clean.paragraphs import split_paragraphs
 from newsdigest.clean.unicode import repair_unicode
 
-# An article that kept this much prose besides a notice is an article with a widget in it.
-MIN_ARTICLE_WORDS = 50
+MIN_ARTICLE_WORDS = rules.MIN_ARTICLE_WORDS
 # Widgets that real articles embed (a player above a brief): their page is rejected only when
 # nothing else is left, however short the rest.
 EMBEDDED_KINDS = frozenset({"video player message", "location widget"})

@@ -261,6 +261,45 @@ def strip_inline_posts(para: str) -> str:
     return " ".join(INLINE_POST.sub(" ", para).split())
 
 
+# An article that kept this much prose besides a notice or a gallery is an article with a
+# widget in it; less, and the page was the widget.
+MIN_ARTICLE_WORDS = 50
+
+# A photo gallery flattened into the text (CNN and others): each caption is "Photos: <gallery
+# title> <caption> Hide Caption 3 of 25", often many to a line.
+GALLERY_CAPTION = re.compile(r"Photos?:[^\n]*?\s*Hide Caption \d+ of \d+[ \t]*")
+_GALLERY_PARTS = re.compile(r"^(?:Photos?:\s*)+(?P<caption>.*?)\s*Hide Caption \d+ of \d+\s*$")
+_LONE_HIDE_CAPTION = re.compile(r"\s*Hide Caption \d+ of \d+")
+
+
+def strip_gallery(text: str, min_words: int) -> str:
+    """The text without its photo-gallery captions: pictures of an article are not its story.
+
+    A page that is nothing but a gallery (fewer than ``min_words`` words left without it) keeps
+    the captions, which are then its content: one paragraph each, without the gallery's title
+    that opens every caption.
+    """
+    if "Hide Caption" not in text:
+        return text
+    captions = [m.group(0) for m in GALLERY_CAPTION.finditer(text)]
+    without = _LONE_HIDE_CAPTION.sub("", GALLERY_CAPTION.sub("", text))
+    if len(without.split()) >= min_words or not captions:
+        return without
+    bodies = [_GALLERY_PARTS.sub(r"\g<caption>", c).strip() for c in captions]
+    title = _common_word_prefix(bodies) if len(bodies) > 1 else ""
+    kept = [b[len(title) :].strip() for b in bodies]
+    return "\n\n".join([without.strip(), *(k for k in kept if k)]).strip()
+
+
+def _common_word_prefix(texts: list[str]) -> str:
+    """The longest run of whole words every text starts with ("Crisis in Ukraine")."""
+    first = texts[0].split(" ")
+    n = 0
+    while n < len(first) and all(t.split(" ")[n : n + 1] == [first[n]] for t in texts[1:]):
+        n += 1
+    return " ".join(first[:n])
+
+
 def strip_links(para: str) -> str:
     """Remove bare URLs; tidy only the spot where one was (no space left before a stop)."""
     if not URL.search(para):

@@ -93,6 +93,13 @@ class DateMention:
     in_quote: bool
 
 
+# A day without a year, in a sentence not about the future, is the anchor year's up to this far
+# ahead ("the emergency due to end on July 26", written July 14), last year's beyond it.
+# Fitted on the dev stream's dated articles: 7 days resolved 16 such mentions to the wrong year,
+# 60 none; from 90 days on, last summer's events start to land next summer.
+AHEAD_DAYS = 60
+
+
 def _weekday_date(anchor: date, weekday: int, future: bool, mod: str) -> date:
     if mod == "next" or (future and mod != "last"):
         delta = (weekday - anchor.weekday()) % 7
@@ -113,7 +120,7 @@ def _year_for(month: int, day: int, anchor: date | None, future: bool) -> int | 
         return None
     if future and candidate < anchor - timedelta(days=7):
         return anchor.year + 1
-    if not future and candidate > anchor + timedelta(days=7):
+    if not future and candidate > anchor + timedelta(days=AHEAD_DAYS):
         return anchor.year - 1
     return anchor.year
 

@@ -256,3 +256,16 @@ def test_text_pieces_cover_the_text_at_paragraph_and_sentence_ends() -> None:
     assert all(flat[s:e].endswith(". ") for s, e in spans[:-1])
     unbroken = "x" * 1200
     assert text_pieces(unbroken, 500) == [(0, 500), (500, 1000), (1000, 1200)]
+
+
+def test_no_entity_name_spans_a_paragraph_break() -> None:
+    # a USA TODAY page of the dev stream: a photo credit, then a follow widget; the small
+    # model reads "Dado Ruvic/Reuters\n\nFollow USA" as one organization
+    text = (
+        "Telegram was removed from the App Store. (Photo: Dado Ruvic/Reuters\n\nFollow USA "
+        "TODAY Personal Tech on Twitter.) Pavel Durov said the apps would return soon."
+    )
+    article = Article(id="t", text=text)
+    facts = extract_facts([article], {"t": split_sentences(text, "t")})
+    assert facts.entities and all("\n" not in e.name for e in facts.entities)
+    assert all("\n" not in m.text for e in facts.entities for m in e.mentions)

@@ -94,8 +94,9 @@ def test_story_page_numbers_sources_by_time_and_maps_citations() -> None:
     marked = {(s.number, seg.anchor) for s in page.sources for seg in s.segments if seg.cited}
     assert cited <= marked
     quote = page.quotes[0]
-    assert quote.speaker == "Mike Pompeo" and quote.anchor is not None
-    sentence = next(seg for s in page.sources for seg in s.segments if seg.anchor == quote.anchor)
+    [mark] = quote.markers
+    assert quote.speaker == "Mike Pompeo" and mark.anchors
+    sentence = next(seg for s in page.sources for seg in s.segments if seg.anchor == mark.href[1:])
     assert quote.text in sentence.text
 
 

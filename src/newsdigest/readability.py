@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdigest.model import GeneratedSentence, Sentence
+from newsdigest.overlap import shares_most
 from newsdigest.summarize.quality import is_headline_case, needs_context
 from newsdigest.summarize.text import content_terms, tokens
 
@@ -37,8 +38,6 @@ _WORD = re.compile(r"[A-Za-z']+")
 _PAST = re.compile(r"[a-z]{3,}ed$")
 _CONTRACTED = re.compile(r"[a-z]'(?:s|re|ve|ll|d|m)$", re.IGNORECASE)
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-# Share of the shorter sentence's content words the longer one holds for a near-duplicate
-NEAR_DUPLICATE = 0.8
 # characters between two sentences that follow each other (a space, a padded paragraph break)
 MAX_GAP = 10
 
@@ -72,10 +71,7 @@ def near_duplicate(a: str, b: str) -> bool:
     """The same sentence, or one holding nearly all of the other's content words."""
     if " ".join(a.split()).lower() == " ".join(b.split()).lower():
         return True
-    ta, tb = set(content_terms(tokens(a))), set(content_terms(tokens(b)))
-    if min(len(ta), len(tb)) < 3:
-        return False
-    return len(ta & tb) >= NEAR_DUPLICATE * min(len(ta), len(tb))
+    return shares_most(set(content_terms(tokens(a))), set(content_terms(tokens(b))))
 
 
 class ReadabilityJudge:

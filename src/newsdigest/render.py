@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from newsdigest.model import Story, SummarySentence, count_outlets
 from newsdigest.numbering import source_numbers
+from newsdigest.quote_groups import distinct_quotes
 from newsdigest.serialize import story_to_dict
 
 FORMATS = ("text", "markdown", "json", "html")
@@ -85,9 +86,10 @@ def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[s
     for t in f.timeline:
         cited = "".join(dict.fromkeys(_label(story, c.article) for c in t.citations))
         lines.append(f"{bullet}Timeline {t.date}: {esc(_clip(t.text))} {cited}".rstrip())
-    for q in f.quotes[:8]:
-        speaker = esc(q.speaker or "speaker unresolved")
-        lines.append(f"{bullet}“{esc(_clip(q.text))}” — {speaker} {_label(story, q.article)}")
+    for group in distinct_quotes(f.quotes)[:8]:
+        speaker = esc(group.quote.speaker or "speaker unresolved")
+        cited = "".join(_label(story, a) for a in group.articles)
+        lines.append(f"{bullet}“{esc(_clip(group.quote.text))}” — {speaker} {cited}")
     for d in f.disagreements:
         claims = "; ".join(
             f"{esc(c.value)} ({', '.join(_label(story, a) for a in c.articles)})" for c in d.claims

@@ -235,6 +235,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue  # "an image of a Martyr": a common noun, not a name
             if len(surface) < 2 or not any(ch.isupper() for ch in surface[:1]):
                 continue
+            if "\n" in surface:  # a "name" across a paragraph break is two lines of debris
+                continue
             out.append(
                 RawMention(
                     article=article.id,

@@ -23,6 +23,7 @@ from typing import Any
 
 from newsdigest.facts.roles import RoleIndex, resolve_role
 from newsdigest.model import Article, Entity, Quote, Sentence
+from newsdigest.quote_groups import content_words
 
 _OPEN_ONLY = "“„"
 _GUILLEMET_OPEN = "«"
@@ -481,17 +482,6 @@ def attribute_quotes(
         out.append(item)
         prev = item
     return out
-
-
-_STOP = frozenset(
-    """that this with from have there their they were which would will what when where about
-    been also into than then them these those your ours only such some more most very other
-    just over even after before being could should while""".split()
-)
-
-
-def content_words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text) if len(w) >= 4} - _STOP
 
 
 def corroborate(quotes: Sequence[Attributed]) -> list[Attributed]:

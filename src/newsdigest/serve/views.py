@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
 from newsdigest.numbering import source_numbers
+from newsdigest.quote_groups import distinct_quotes
 from newsdigest.serialize import outlet_names
 from newsdigest.serve.chart import TimeChart, articles_over_time
 from newsdigest.split import split_sentences
@@ -186,10 +187,11 @@ class CitedLine:
 
 @dataclass(frozen=True)
 class QuoteView:
+    """A quote once, with a marker for every source that reports it."""
+
     text: str
     speaker: str | None
-    source: Source | None
-    anchor: str | None
+    markers: tuple[Marker, ...]
 
 
 @dataclass(frozen=True)
@@ -304,15 +306,22 @@ def story_page(story: Story) -> StoryPage:
     disagreements: list[DisagreementView] = []
     entities: list[EntityView] = []
     if facts:
-        for q in facts.quotes:
-            src = by_id.get(q.article)
-            where = None
-            if src:
-                for s in sentences[q.article]:
-                    if s.start <= q.start < s.end:
-                        where = anchor(src.number, s.index)
-                        break
-            quotes.append(QuoteView(q.text, q.speaker, src, where))
+        reported = {(q.article, q.text): q for q in facts.quotes}
+        for group in distinct_quotes(facts.quotes):
+            marks = []
+            for aid in group.articles:
+                src = by_id.get(aid)
+                q = reported.get((aid, group.quote.text)) or next(
+                    r for r in facts.quotes if r.article == aid
+                )
+                where = next(
+                    (anchor(src.number, s.index) for s in sentences[aid]
+                     if s.start <= q.start < s.end),
+                    None,
+                ) if src else None  # fmt: skip
+                if src:
+                    marks.append(Marker(src.number, (where,) if where else (), src.outlet))
+            quotes.append(QuoteView(group.quote.text, group.quote.speaker, tuple(marks)))
         timeline = [CitedLine(t.text, markers(t.citations), date=t.date) for t in facts.timeline]
         for d in facts.disagreements:
             claims = tuple(

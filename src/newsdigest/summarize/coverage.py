@@ -41,7 +41,7 @@ from scipy import sparse
 
 from newsdigest.embed.base import Embedder
 from newsdigest.model import Sentence
-from newsdigest.readability import NEAR_DUPLICATE
+from newsdigest.overlap import NEAR_DUPLICATE
 from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order

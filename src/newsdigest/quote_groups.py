@@ -1,0 +1,67 @@
+"""Quotes as a reader sees them: a statement several outlets report is listed once, citing all.
+
+Kept apart from the fact extractors (and their spaCy) so that rendering a stored story loads
+nothing heavy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newsdigest.model import Quote
+from newsdigest.overlap import MIN_WORDS, shares_most
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_STOP = frozenset(
+    """that this with from have there their they were which would will what when where about
+    been also into than then them these those your ours only such some more most very other
+    just over even after before being could should while""".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text) if len(w) >= 4} - _STOP
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One quote as a reader sees it: the words (its first report), the speaker, and every
+    article that reports them, in the order of ``Facts.quotes``."""
+
+    quote: Quote
+    articles: tuple[str, ...]
+
+
+def _same_words(a: set[str], b: set[str], text_a: str, text_b: str) -> bool:
+    if min(len(a), len(b)) < MIN_WORDS:  # too few words to compare: only the same words
+        return _WORD.findall(text_a.casefold()) == _WORD.findall(text_b.casefold())
+    return shares_most(a, b)
+
+
+def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
+    """The quotes with each one told by several outlets listed once, citing them all.
+
+    Outlets repeat a statement with their own punctuation, cuts and capitals ("Once we have
+    protections in place, we expect…" / "…in place we expect…"): two quotes are one when most
+    content words of the shorter are in the longer and their speakers do not differ.
+    """
+    words = [content_words(q.text) for q in quotes]
+    groups: list[tuple[int, list[int]]] = []  # (representative, members)
+    for i, q in enumerate(quotes):
+        for rep, members in groups:
+            r = quotes[rep]
+            if (not q.speaker or not r.speaker or q.speaker == r.speaker) and _same_words(
+                words[i], words[rep], q.text, r.text
+            ):
+                members.append(i)
+                break
+        else:
+            groups.append((i, [i]))
+    out = []
+    for rep, members in groups:
+        speaker = next((quotes[m].speaker for m in members if quotes[m].speaker), None)
+        articles = tuple(dict.fromkeys(quotes[m].article for m in members))
+        out.append(QuoteGroup(replace(quotes[rep], speaker=speaker), articles))
+    return out

@@ -1,0 +1,42 @@
+"""A statement several outlets report is one quote citing them all (dev stream, Telegram story)."""
+
+from __future__ import annotations
+
+from newsdigest.model import Quote
+from newsdigest.quote_groups import distinct_quotes
+
+
+def quote(text: str, speaker: str | None, article: str) -> Quote:
+    return Quote(text=text, speaker=speaker, article=article, start=0, end=len(text))
+
+
+def test_one_statement_in_several_outlets_is_listed_once_citing_all() -> None:
+    quotes = [
+        quote("Once we have protections in place we expect the apps to be back on the App Store",
+              "Pavel Durov", "a"),
+        quote("We were alerted by Apple that inappropriate content was made available to our "
+              "users and both apps were taken off the App Store", "Pavel Durov", "b"),
+        quote("Once we have protections in place, we expect the apps to be back on the App Store.",
+              None, "b"),
+        quote("Once we have protections in place we expect the apps to be back on the App Store.",
+              "Pavel Durov", "c"),
+        quote("do not belong on the App Store and may be removed without notice", None, "b"),
+    ]  # fmt: skip
+    groups = distinct_quotes(quotes)
+    assert [(g.quote.text[:12], g.quote.speaker, g.articles) for g in groups] == [
+        ("Once we have", "Pavel Durov", ("a", "b", "c")),
+        ("We were aler", "Pavel Durov", ("b",)),
+        ("do not belon", None, ("b",)),
+    ]
+
+
+def test_different_speakers_or_short_different_words_stay_apart() -> None:
+    same_words = "We will never give in to the terrorist threat"
+    groups = distinct_quotes([
+        quote(same_words, "Manuel Valls", "a"),
+        quote(same_words, "Francois Hollande", "b"),
+        quote("Feel the Heat", None, "a"),
+        quote("Feel the heat!", None, "b"),
+        quote("Red car", None, "c"),
+    ])  # fmt: skip
+    assert [g.articles for g in groups] == [("a",), ("b",), ("a", "b"), ("c",)]

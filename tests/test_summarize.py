@@ -233,6 +233,22 @@ def test_photo_captions_are_passed_over(text: str, caption: bool) -> None:
     assert ("photo caption" in problems(text)) is caption
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [  # digest sentences of the Multi-News sample and the dev stream before the rule
+        ("Trending News: How Good Of A Person Are You?", True),
+        ("What will Falcon Heavy carry into space?", True),
+        ("Have French officials called this terrorism?", True),
+        ("“Why did we all get punished for this one person’s mistake?” John Legend asked.", False),
+        ("The senator asked whether the vote would be delayed again.", False),
+    ],
+)
+def test_questions_are_passed_over(text: str, question: bool) -> None:
+    from newsdigest.summarize.quality import problems
+
+    assert ("a question" in problems(text)) is question
+
+
 def test_a_story_of_hundreds_of_articles_is_bounded(multinews_csv: Path) -> None:
     """Every unit is compared with every other: a 300-article story keeps the articles' first
     sentences (each article's lead before anyone's second), not all 10,000 of them."""

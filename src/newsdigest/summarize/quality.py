@@ -136,6 +136,8 @@ def problems(text: str) -> list[str]:
         found.append("unbalanced parentheses")
     if is_headline_case(text):
         found.append("a headline")
+    if is_question(text):  # an explainer's subheading ("Will the car get to Mars?"), no news
+        found.append("a question")
     return found
 
 

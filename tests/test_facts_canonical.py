@@ -81,3 +81,15 @@ def test_titles_and_role_descriptions() -> None:
     )
     assert resolve_role("the top diplomat", "a", index) is None  # two fit: do not guess
     assert resolve_role("the mayor", "a", index) is None
+
+
+def test_a_city_the_model_mostly_calls_a_place_is_not_a_person() -> None:
+    # the Nice story of the dev stream: "Nice" 57 times a place, 10 an organization, and twice
+    # next to "said" ("in Nice said ...") counted as a person cue; a person is still a person
+    text = " ".join(["Nice is calm."] * 12 + ["Christian Estrosi said the mayor of Nice spoke."])
+    raw = [mention(text, "Nice", "PLACE", k) for k in range(9)]
+    raw += [mention(text, "Nice", "ORG", 9), mention(text, "Nice", "PLACE", 10, cue=True)]
+    raw += [mention(text, "Christian Estrosi", "PERSON"), mention(text, "Nice", "ORG", 12)]
+    entities = {e.name: e for e in build_entities(raw, [Article(id="a", text=text)])}
+    assert entities["Nice"].type == "PLACE"
+    assert entities["Christian Estrosi"].type == "PERSON"

@@ -21,6 +21,9 @@ from newsdigest.facts.ner import RawMention
 from newsdigest.model import Article, Entity, Mention
 
 # Countries written many ways; folded so "US", "U.S." and "the United States" are one place.
+# Other labels this many times the person evidence make a name not a person (see _Group.type)
+PERSON_OUTVOTED = 4
+
 PLACE_ALIASES = {
     "us": "United States",
     "u.s": "United States",
@@ -116,10 +119,18 @@ class _Group:
     @property
     def type(self) -> str:
         """PERSON whenever the cluster shows it is one (a PERSON label or a person cue on a
-        name), else the majority label."""
-        if self.type_votes["PERSON"] or self.person_cues:
+        name) and its other labels do not outnumber that evidence ``PERSON_OUTVOTED`` to one
+        ("Nice" as a place 67 times and next to "said" twice is a city); else the majority
+        label."""
+        person = self.type_votes["PERSON"] + self.person_cues
+        others = sum(self.type_votes.values()) - self.type_votes["PERSON"]
+        if person and others < PERSON_OUTVOTED * person:
             return "PERSON"
-        return self.type_votes.most_common(1)[0][0]
+        return max(
+            (label for label in self.type_votes if label != "PERSON"),
+            key=lambda label: self.type_votes[label],
+            default="PERSON",
+        )
 
     def canonical(self) -> str:
         """The longest full form; ties go to the most frequent, then the first seen."""

@@ -250,6 +250,19 @@ def test_clustering_lock_holds_across_processes(tmp_path: Path) -> None:
         child.wait(20)
 
 
+def test_a_clustering_lock_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    """A folder (or a file the user may not open) where the lock file goes is a StoreError
+    naming it, not a traceback from ``open``; the stored articles are untouched."""
+    path = tmp_path / "lock.db"
+    with open_store(path) as s:
+        s.add_articles(seed_articles()[:1])
+    (tmp_path / "lock.db-cluster.lock").mkdir()
+    with open_store(path) as s:
+        with pytest.raises(StoreError, match="lock.db-cluster.lock"), s.clustering_lock():
+            pass
+        assert s.count_articles() == 1
+
+
 def test_open_store_picks_the_backend(tmp_path: Path) -> None:
     s = open_store(f"sqlite:///{tmp_path}/a.db")
     assert isinstance(s, SqliteStore) and s.path == tmp_path / "a.db"

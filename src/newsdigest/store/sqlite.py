@@ -64,6 +64,17 @@ class SqliteDialect:
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a database file")
         conn = self._open()
+        # checked before anything is written (WAL mode itself is stored in the file)
+        tables = sorted(
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+        if tables and "meta" not in tables:
+            conn.close()
+            raise StoreError(
+                f"{self.path}: not a newsdigest database (tables: {', '.join(tables[:5])}"
+                + (", …" if len(tables) > 5 else "")
+                + ")"
+            )
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         return conn

@@ -91,6 +91,29 @@ def test_json_nested_to_the_limit_is_read() -> None:
         loads_bounded("[" + ok + "]")
 
 
+def test_a_number_too_long_to_convert_is_one_line_and_rest_stored(tmp_path: Path) -> None:
+    """Python refuses to turn more than 4,300 digits into an int (a ValueError that is no
+    JSONDecodeError): one line for that record or file, and the batch goes on."""
+    long_number = "1" + "0" * 5000
+    lines = tmp_path / "batch.jsonl"
+    lines.write_text(
+        json.dumps({"text": _seed_text(0)})
+        + '\n{"text": "x", "published": '
+        + long_number
+        + "}\n"
+        + json.dumps({"text": _seed_text(1)})
+        + "\n",
+        encoding="utf-8",
+    )
+    array = tmp_path / "long.json"
+    array.write_text('[{"text": "x", "n": ' + long_number + "}]", encoding="utf-8")
+    result = load_articles([lines, array])
+    assert len(result.articles) == 2
+    reasons = {e.name: e.reason for e in result.errors}
+    assert set(reasons) == {f"{lines}:2", str(array)}
+    assert all("number too long" in r for r in reasons.values()), reasons
+
+
 # --- 2. article size ---------------------------------------------------------------------
 
 

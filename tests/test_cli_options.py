@@ -3,8 +3,10 @@ a careless value is one line on stderr with exit 2, never a traceback or a silen
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import numpy
 import pytest
 from typer.testing import CliRunner
 
@@ -73,6 +75,25 @@ def test_story_config_refuses_lengths_below_one() -> None:
     with pytest.raises(ValueError, match="sentences"):
         StoryConfig(sentences=-1)
     assert StoryConfig().budget.words == 120 and StoryConfig(sentences=3).budget.words is None
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"words": 1.5}, "words must be a whole number, not 1.5"),  # was a 0-sentence digest
+        ({"words": "10"}, "words must be a whole number, not '10'"),  # was a TypeError on <
+        ({"sentences": 2.0}, "sentences must be a whole number"),
+        ({"summarizer": 5}, "summarizer must be a method name or a Summarizer, not 5"),
+        ({"embedder": 3}, "embedder must be a name or a model folder, not 3"),
+    ],
+)
+def test_story_config_refuses_values_of_the_wrong_type(settings: dict, message: str) -> None:
+    """The Python API is typed loosely; a wrong value is refused when the config is made, in
+    words, not deep in the pipeline (AttributeError) or as an empty digest."""
+    with pytest.raises(TypeError, match=re.escape(message)):
+        StoryConfig(**settings)
+    assert StoryConfig(words=numpy.int64(40)).budget.words == 40
+    assert StoryConfig(embedder=Path("models/m2v")).embedder == "models/m2v"
 
 
 def test_db_option_is_declared_once_for_every_command() -> None:

@@ -275,16 +275,28 @@ def test_cli_once_prints_a_round_line_and_a_rerun_fetches_nothing(
              validators=True)  # fmt: skip
     db = str(tmp_path / "n.db")
     args = [u("/feed.xml"), "--db", db, "--once", "--rate", "100", "--no-facts"]
-    out, err = _cli(*args).communicate(timeout=120)
+    first = _cli(*args)
+    out, err = first.communicate(timeout=120)
     assert out.strip() == (
         "round 1: sources: 1 fetched, 0 not modified, 0 failed; articles: 1 new, 0 duplicates, "
         "1 rejected, 0 not fetched; stories updated: 1"
     ), err
     assert f"error: {u('/nothing.html')}: HTTP 404" in err
+    assert first.returncode == 1  # one page rejected, as ingest counts a rejected file
     proc = _cli(*args)
     out, err = proc.communicate(timeout=120)
     assert "1 not modified" in out and "0 new" in out and proc.returncode == 0
     assert site.paths().count("/news/0.html") == 1
+
+
+def test_cli_once_with_no_readable_source_exits_2(site: Site, tmp_path: Path) -> None:
+    """Nothing usable is exit 2, as for ingest: every source failed."""
+    site.add("/gone.xml", "", status=500)
+    missing = str(tmp_path / "missing.opml")
+    proc = _cli(site.url("/gone.xml"), missing, "--db", str(tmp_path / "n.db"), "--once")
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2, (out, err)
+    assert err.count("error: ") == 2 and "2 failed" in out
 
 
 def test_cli_loop_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:

@@ -114,6 +114,33 @@ def test_a_number_too_long_to_convert_is_one_line_and_rest_stored(tmp_path: Path
     assert all("number too long" in r for r in reasons.values()), reasons
 
 
+def test_a_jsonl_gzip_bomb_is_refused_once_past_the_file_limit(tmp_path: Path) -> None:
+    """JSON Lines stream line by line, so only a line was bounded: 290 KB of gzip holding 300 MB
+    of blank lines took three minutes to read. Past ``max_bytes`` decompressed, a file that
+    inflates over ``MAX_GZIP_RATIO`` times is refused; the records before stay."""
+    import gzip
+
+    from newsdigest.ingest.decode import MAX_GZIP_RATIO
+
+    limit = 100 * 1024
+    bomb = tmp_path / "bomb.jsonl.gz"
+    first = json.dumps({"text": _seed_text(0)}).encode() + b"\n"
+    bomb.write_bytes(gzip.compress(first + b"\n" * (60 * limit)))
+    arts, errs = _split(list(read_file(bomb, max_bytes=limit)))
+    assert len(arts) == 1
+    assert [e.reason for e in errs] == [
+        f"gzip bomb: over {MAX_GZIP_RATIO} times its compressed size past the 100 KB limit"
+    ]
+    # ordinary text compresses a few times over: a long .jsonl.gz is read to its end
+    lines = b"".join(
+        json.dumps({"text": _seed_text(i % 5), "id": str(i)}).encode() + b"\n" for i in range(60)
+    )
+    plain = tmp_path / "long.jsonl.gz"
+    plain.write_bytes(gzip.compress(lines))
+    arts, errs = _split(list(read_file(plain, max_bytes=limit)))
+    assert len(arts) == 60 and not errs
+
+
 # --- 2. article size ---------------------------------------------------------------------
 
 

@@ -114,3 +114,24 @@ def test_usage_errors_from_the_console_script_are_one_line(tmp_path: Path) -> No
         done = subprocess.run([*cli, *args], capture_output=True, text=True, timeout=120)
         assert done.returncode == 2, done.stderr
         assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: "), done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_to_stdout_is_one_line(tmp_path: Path) -> None:
+    """A full disk under ``> out.json`` was an OSError traceback from every command."""
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-c", "from newsdigest.cli import main; main()"]
+    for args in (["digest", "examples/sochi-2019", "--no-facts", "--sentences", "1"],
+                 ["stories", "--db", "{tmp}/none.db", "--format", "json"]):  # fmt: skip
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [*cli, *[a.format(tmp=tmp_path) for a in args]],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+            )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr == "error: cannot write the output (No space left on device)\n"

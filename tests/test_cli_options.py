@@ -3,8 +3,10 @@ a careless value is one line on stderr with exit 2, never a traceback or a silen
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import numpy
 import pytest
 from typer.testing import CliRunner
 
@@ -75,6 +77,25 @@ def test_story_config_refuses_lengths_below_one() -> None:
     assert StoryConfig().budget.words == 120 and StoryConfig(sentences=3).budget.words is None
 
 
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"words": 1.5}, "words must be a whole number, not 1.5"),  # was a 0-sentence digest
+        ({"words": "10"}, "words must be a whole number, not '10'"),  # was a TypeError on <
+        ({"sentences": 2.0}, "sentences must be a whole number"),
+        ({"summarizer": 5}, "summarizer must be a method name or a Summarizer, not 5"),
+        ({"embedder": 3}, "embedder must be a name or a model folder, not 3"),
+    ],
+)
+def test_story_config_refuses_values_of_the_wrong_type(settings: dict, message: str) -> None:
+    """The Python API is typed loosely; a wrong value is refused when the config is made, in
+    words, not deep in the pipeline (AttributeError) or as an empty digest."""
+    with pytest.raises(TypeError, match=re.escape(message)):
+        StoryConfig(**settings)
+    assert StoryConfig(words=numpy.int64(40)).budget.words == 40
+    assert StoryConfig(embedder=Path("models/m2v")).embedder == "models/m2v"
+
+
 def test_db_option_is_declared_once_for_every_command() -> None:
     """One declaration: the same help and the NEWSDIGEST_DB variable in every command."""
     helps = {c: run(c, "--help")[1] for c in ("ingest", "stories", "serve")}
@@ -93,3 +114,24 @@ def test_usage_errors_from_the_console_script_are_one_line(tmp_path: Path) -> No
         done = subprocess.run([*cli, *args], capture_output=True, text=True, timeout=120)
         assert done.returncode == 2, done.stderr
         assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: "), done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_to_stdout_is_one_line(tmp_path: Path) -> None:
+    """A full disk under ``> out.json`` was an OSError traceback from every command."""
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-c", "from newsdigest.cli import main; main()"]
+    for args in (["digest", "examples/sochi-2019", "--no-facts", "--sentences", "1"],
+                 ["stories", "--db", "{tmp}/none.db", "--format", "json"]):  # fmt: skip
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [*cli, *[a.format(tmp=tmp_path) for a in args]],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+            )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr == "error: cannot write the output (No space left on device)\n"

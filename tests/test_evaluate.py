@@ -82,6 +82,38 @@ def test_jsonl_reader_and_bad_records(tmp_path: Path) -> None:
     assert "invalid JSON" in errors[0].reason and "summary" in errors[1].reason
 
 
+def test_hostile_jsonl_records_are_one_line_each_and_the_rest_read(tmp_path: Path) -> None:
+    """Invalid UTF-8, deep nesting and an over-long number stopped the whole run (tracebacks);
+    each is now its record's line, as in the article readers."""
+    good = json.dumps({"documents": ["One. Two."], "summary": "Sum."}).encode()
+    path = tmp_path / "set.jsonl"
+    path.write_bytes(
+        b"\n".join(
+            [
+                good,
+                b'{"documents": ["caf\xe9"], "summary": "x"}',
+                b"[" * 5000 + b"]" * 5000,
+                b'{"documents": ["a"], "summary": 1' + b"0" * 5000 + b"}",
+                good.replace(b"One", b"Three"),
+            ]
+        )
+    )
+    clusters, errors = read_dataset(path)
+    assert len(clusters) == 2
+    assert [e.name for e in errors] == [f"{path}:2", f"{path}:3", f"{path}:4"]
+    assert "invalid UTF-8" in errors[0].reason and "nested" in errors[1].reason
+    assert "number too long" in errors[2].reason
+
+
+def test_invalid_utf8_in_a_csv_keeps_the_rows_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"documents,summary\n\"['One. Two.']\",Sum.\n\"['caf\xe9']\",x\n")
+    clusters, errors = read_dataset(path)
+    assert len(clusters) == 1
+    [error] = errors
+    assert str(path) in error.name and "invalid UTF-8" in error.reason
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [

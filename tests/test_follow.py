@@ -230,6 +230,30 @@ def test_faults_are_reported_in_one_line_and_the_round_goes_on(site: Site, tmp_p
         assert store.seen_urls([u("/doc.pdf"), u("/big.html")]) == {u("/doc.pdf"), u("/big.html")}
 
 
+def test_malformed_urls_are_one_line_each_and_the_round_goes_on(site: Site, tmp_path: Path) -> None:
+    """A URL urllib cannot split ("http://[::1", an unclosed IPv6 bracket) stopped the whole
+    round with a ValueError wherever it came from: the command line, an OPML outline, a feed
+    entry or a page's canonical link (httpx reports a bad redirect itself)."""
+    u = site.url
+    bad = "http://[::1"
+    _, html = page(1, site)
+    site.add("/odd.html", html.replace("<head>", f'<head><link rel="canonical" href="{bad}/x">'))
+    site.add("/moved.html", "", status=302, headers={"Location": bad + "/y"})
+    site.add("/feed.xml", rss2([("bad", bad + "/z", MAY), ("a", u("/news/0.html"), MAY),
+                                ("odd", u("/odd.html"), MAY), ("moved", u("/moved.html"), MAY)]))  # fmt: skip
+    subs = tmp_path / "subs.opml"
+    subs.write_text(opml([bad + "/feed", u("/feed.xml")]), encoding="utf-8")
+    report = follow_once(tmp_path / "n.db", [bad, str(subs)])
+    assert report.new == 2
+    reasons = {e.name: e.reason for e in report.problems()}
+    assert set(reasons) == {bad, u("/moved.html")}
+    assert reasons[bad] == "not a valid URL (Invalid IPv6 URL)"
+    assert "Invalid URL in location header" in reasons[u("/moved.html")]
+    with open_store(tmp_path / "n.db") as store:
+        # odd.html's unusable canonical link is passed over for the page's own next one
+        assert {a.url for a in store.get_articles()} == {u("/news/0.html"), u("/news/1.html")}
+
+
 def _cli(*args: str, **kw: object) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.Popen(
@@ -251,16 +275,28 @@ def test_cli_once_prints_a_round_line_and_a_rerun_fetches_nothing(
              validators=True)  # fmt: skip
     db = str(tmp_path / "n.db")
     args = [u("/feed.xml"), "--db", db, "--once", "--rate", "100", "--no-facts"]
-    out, err = _cli(*args).communicate(timeout=120)
+    first = _cli(*args)
+    out, err = first.communicate(timeout=120)
     assert out.strip() == (
         "round 1: sources: 1 fetched, 0 not modified, 0 failed; articles: 1 new, 0 duplicates, "
         "1 rejected, 0 not fetched; stories updated: 1"
     ), err
     assert f"error: {u('/nothing.html')}: HTTP 404" in err
+    assert first.returncode == 1  # one page rejected, as ingest counts a rejected file
     proc = _cli(*args)
     out, err = proc.communicate(timeout=120)
     assert "1 not modified" in out and "0 new" in out and proc.returncode == 0
     assert site.paths().count("/news/0.html") == 1
+
+
+def test_cli_once_with_no_readable_source_exits_2(site: Site, tmp_path: Path) -> None:
+    """Nothing usable is exit 2, as for ingest: every source failed."""
+    site.add("/gone.xml", "", status=500)
+    missing = str(tmp_path / "missing.opml")
+    proc = _cli(site.url("/gone.xml"), missing, "--db", str(tmp_path / "n.db"), "--once")
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2, (out, err)
+    assert err.count("error: ") == 2 and "2 failed" in out
 
 
 def test_cli_loop_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:

@@ -91,6 +91,56 @@ def test_json_nested_to_the_limit_is_read() -> None:
         loads_bounded("[" + ok + "]")
 
 
+def test_a_number_too_long_to_convert_is_one_line_and_rest_stored(tmp_path: Path) -> None:
+    """Python refuses to turn more than 4,300 digits into an int (a ValueError that is no
+    JSONDecodeError): one line for that record or file, and the batch goes on."""
+    long_number = "1" + "0" * 5000
+    lines = tmp_path / "batch.jsonl"
+    lines.write_text(
+        json.dumps({"text": _seed_text(0)})
+        + '\n{"text": "x", "published": '
+        + long_number
+        + "}\n"
+        + json.dumps({"text": _seed_text(1)})
+        + "\n",
+        encoding="utf-8",
+    )
+    array = tmp_path / "long.json"
+    array.write_text('[{"text": "x", "n": ' + long_number + "}]", encoding="utf-8")
+    result = load_articles([lines, array])
+    assert len(result.articles) == 2
+    reasons = {e.name: e.reason for e in result.errors}
+    assert set(reasons) == {f"{lines}:2", str(array)}
+    assert all("number too long" in r for r in reasons.values()), reasons
+
+
+def test_a_jsonl_gzip_bomb_is_refused_once_past_the_file_limit(tmp_path: Path) -> None:
+    """JSON Lines stream line by line, so only a line was bounded: 290 KB of gzip holding 300 MB
+    of blank lines took three minutes to read. Past ``max_bytes`` decompressed, a file that
+    inflates over ``MAX_GZIP_RATIO`` times is refused; the records before stay."""
+    import gzip
+
+    from newsdigest.ingest.decode import MAX_GZIP_RATIO
+
+    limit = 100 * 1024
+    bomb = tmp_path / "bomb.jsonl.gz"
+    first = json.dumps({"text": _seed_text(0)}).encode() + b"\n"
+    bomb.write_bytes(gzip.compress(first + b"\n" * (60 * limit)))
+    arts, errs = _split(list(read_file(bomb, max_bytes=limit)))
+    assert len(arts) == 1
+    assert [e.reason for e in errs] == [
+        f"gzip bomb: over {MAX_GZIP_RATIO} times its compressed size past the 100 KB limit"
+    ]
+    # ordinary text compresses a few times over: a long .jsonl.gz is read to its end
+    lines = b"".join(
+        json.dumps({"text": _seed_text(i % 5), "id": str(i)}).encode() + b"\n" for i in range(60)
+    )
+    plain = tmp_path / "long.jsonl.gz"
+    plain.write_bytes(gzip.compress(lines))
+    arts, errs = _split(list(read_file(plain, max_bytes=limit)))
+    assert len(arts) == 60 and not errs
+
+
 # --- 2. article size ---------------------------------------------------------------------
 
 

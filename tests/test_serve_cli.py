@@ -87,6 +87,27 @@ def test_unreachable_database_is_one_line_error() -> None:
     assert "cannot connect" in lines[0]
 
 
+@pytest.mark.parametrize("host", ["127.0.0.1", "no-such-host.invalid"])
+def test_a_port_in_use_or_an_unknown_host_is_one_line_and_exit_2(host: str, tmp_path: Path) -> None:
+    """uvicorn's own "ERROR: [Errno 98]" came after our "serving …" line, with exit 3."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [*CLI, "serve", "--db", str(tmp_path / "n.db"), "--host", host, "--port", str(port)],
+            capture_output=True,
+            text=True,
+            env=cli_env(),
+            timeout=60,
+        )
+    assert done.returncode == 2 and done.stdout == "", done
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {host}:{port}: cannot listen (")
+
+
 def test_allow_host_lets_a_named_host_in_and_keeps_others_out(tmp_path: Path) -> None:
     """Behind a name (a LAN host, a proxy) the server must be told the name: --allow-host."""
     import http.client

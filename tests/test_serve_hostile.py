@@ -217,7 +217,9 @@ def test_item6_reads_do_not_wait_for_an_ingest_and_ingests_run_one_at_a_time(
 # ---- item 11: offsets and limits past any list ----------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/", "/stories.json", "/api/stories"])
+@pytest.mark.parametrize(
+    "path", ["/", "/stories.json", "/api/stories", "/search?q=Sochi", "/search.json?q=Sochi"]
+)
 @pytest.mark.parametrize(
     ("query", "name"),
     [
@@ -232,7 +234,8 @@ def test_item6_reads_do_not_wait_for_an_ingest_and_ingests_run_one_at_a_time(
 def test_item11_a_huge_offset_or_limit_is_422_naming_it(
     client: TestClient, path: str, query: str, name: str
 ) -> None:
-    assert_one_line_error(client.get(f"{path}?{query}"), 422, f"query.{name}:")
+    joint = "&" if "?" in path else "?"
+    assert_one_line_error(client.get(f"{path}{joint}{query}"), 422, f"query.{name}:")
 
 
 def test_item11_the_largest_allowed_offset_is_an_empty_page(

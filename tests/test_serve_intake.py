@@ -123,6 +123,12 @@ def test_a_lone_surrogate_is_refused_naming_its_field() -> None:
     )
 
 
+def test_a_number_too_long_to_convert_is_refused_in_one_line() -> None:
+    outcome = read(b'{"text": "Pompeo met Lavrov.", "published": 1' + b"0" * 5000 + b"}")
+    assert isinstance(outcome, InvalidBody)
+    assert error_line(outcome.errors).startswith("body: malformed JSON: number too long")
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     s = open_store(str(tmp_path_factory.mktemp("intake") / "news.db"))

@@ -136,6 +136,25 @@ def test_schema_version_is_recorded_and_a_newer_one_refused(target: str) -> None
         open_store(target)
 
 
+def test_an_unreadable_schema_version_is_one_line(target: str) -> None:
+    with open_store(target) as s, s._write("test", LOCK_SCHEMA) as db:
+        db.execute("UPDATE meta SET value = 'abc' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="unreadable store schema version 'abc'"):
+        open_store(target)
+
+
+def test_a_sqlite_file_of_another_program_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    """``--db`` naming some other program's SQLite file (a typo, a wrong variable) must not
+    gain our dozen tables."""
+    path = tmp_path / "places.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    with pytest.raises(StoreError, match="not a newsdigest database .tables: moz_places"):
+        open_store(path)
+    tables = sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall()
+    assert tables == [("moz_places",)]
+
+
 def test_reads_do_not_wait_for_a_write_in_progress(store: Store) -> None:
     """A web page is served while ingest holds the write transaction (datasette's pattern)."""
     import threading
@@ -248,6 +267,27 @@ def test_clustering_lock_holds_across_processes(tmp_path: Path) -> None:
         assert waited > 0.8
     finally:
         child.wait(20)
+
+
+def test_a_clustering_lock_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    """A folder (or a file the user may not open) where the lock file goes is a StoreError
+    naming it, not a traceback from ``open``; the stored articles are untouched."""
+    path = tmp_path / "lock.db"
+    with open_store(path) as s:
+        s.add_articles(seed_articles()[:1])
+    (tmp_path / "lock.db-cluster.lock").mkdir()
+    with open_store(path) as s:
+        with pytest.raises(StoreError, match="lock.db-cluster.lock"), s.clustering_lock():
+            pass
+        assert s.count_articles() == 1
+
+
+def test_a_database_name_cannot_forge_a_line_or_colour_the_terminal(tmp_path: Path) -> None:
+    """Store errors name the database as input errors name a file: controls escaped."""
+    with pytest.raises(StoreError) as err:
+        open_store(tmp_path / "no\x1b[31mpe\nerror: forged" / "x.db")
+    assert "\n" not in str(err.value) and "\x1b" not in str(err.value)
+    assert "\\x1b[31mpe\\nerror: forged" in str(err.value)
 
 
 def test_open_store_picks_the_backend(tmp_path: Path) -> None:

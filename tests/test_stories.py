@@ -226,11 +226,25 @@ def test_a_story_that_cannot_be_built_is_left_stale_and_the_rest_are_built(
     failures: list[StoryFailure] = []
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)
-        refresh_stories(store, StoryConfig(facts=False), on_failure=failures.append)
+        rebuilt = refresh_stories(store, StoryConfig(facts=False), on_failure=failures.append)
         (failure,) = failures
         assert not failure.without_facts and failure.reason == "RuntimeError: summarizer blew up"
         assert store.stale_clusters() == [failure.story_id]
         assert [len(s.articles) for s in store.list_stories()] == [3]
+        # what the server answers as "updated": the story built, not the one left stale
+        assert len(rebuilt) == 1 and failure.story_id not in rebuilt
+    # the CLI says so in its exit code: some stories not rebuilt is a partial run
+    out = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "news.db"), "--no-facts"])
+    assert out.exit_code == 1, out.output
+    assert "not rebuilt: RuntimeError: summarizer blew up" in out.stderr
+
+
+def test_cli_stories_on_an_empty_store_says_so_and_exits_2(tmp_path: Path) -> None:
+    """ "no stories" is an error line, so the exit code says nothing was usable."""
+    for fmt in ("text", "json"):
+        out = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "e.db"), "-f", fmt])
+        assert out.exit_code == 2, out.output
+        assert out.stderr.strip() == f"error: {tmp_path / 'e.db'}: no stories"
 
 
 def test_each_article_is_parsed_once_and_a_refresh_reuses_it(

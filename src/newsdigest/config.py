@@ -5,6 +5,8 @@ the Spark job all build stories from a ``StoryConfig``, so one default length ho
 from __future__ import annotations
 
 from dataclasses import dataclass
+from numbers import Integral
+from os import PathLike, fspath
 from typing import TYPE_CHECKING
 
 from newsdigest.summarize.base import Budget
@@ -34,10 +36,25 @@ class StoryConfig:
     outliers: bool = True
 
     def __post_init__(self) -> None:
+        # the Python API takes these from anyone: a wrong type is refused here, in words, not
+        # met later as an empty digest (words=1.5) or an AttributeError deep in the pipeline
         for name in ("words", "sentences"):
             value = getattr(self, name)
-            if value is not None and (isinstance(value, bool) or value < 1):
+            if value is None:
+                continue
+            if not isinstance(value, Integral):
+                raise TypeError(f"{name} must be a whole number, not {value!r}")
+            if isinstance(value, bool) or value < 1:
                 raise ValueError(f"{name} must be a positive number, not {value!r}")
+        summarizer = self.summarizer
+        if summarizer is not None and not (
+            isinstance(summarizer, str) or callable(getattr(summarizer, "summarize", None))
+        ):
+            raise TypeError(f"summarizer must be a method name or a Summarizer, not {summarizer!r}")
+        if isinstance(self.embedder, PathLike):
+            object.__setattr__(self, "embedder", fspath(self.embedder))
+        if self.embedder is not None and not isinstance(self.embedder, str):
+            raise TypeError(f"embedder must be a name or a model folder, not {self.embedder!r}")
 
     @property
     def budget(self) -> Budget:

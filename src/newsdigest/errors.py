@@ -25,7 +25,11 @@ def one_line(exc: BaseException) -> str:
 
 
 class NewsdigestError(Exception):
-    """Base class; ``str(err)`` is the one line shown to the user."""
+    """Base class; ``str(err)`` is the one line shown to the user, so the names in it (a
+    database path, a model folder) are escaped as input names are."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(escape_line(message))
 
 
 class InputError(NewsdigestError):

@@ -15,6 +15,7 @@ import ast
 import csv
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsdigest.errors import InputError
+from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
 from newsdigest.model import Sentence
 from newsdigest.readability import Readability, ReadabilityJudge
 from newsdigest.split import split_sentences
@@ -106,6 +108,18 @@ def _cluster(documents: object, summary: object, where: str) -> Cluster:
     return Cluster(documents=docs, reference=cleaned[0], more_references=cleaned[1:])
 
 
+# what errors="surrogateescape" makes of bytes that are not UTF-8: the file is read on, and
+# the record holding them is refused alone
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _check_utf8(text: str, where: str) -> None:
+    found = _UNDECODABLE.search(text)
+    if found:
+        byte = ord(found.group()) - 0xDC00
+        raise InputError(where, f"invalid UTF-8 (byte 0x{byte:02x} at character {found.start()})")
+
+
 def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster | InputError]:
     """Clusters of a CSV (``documents`` as a Python list literal, ``summary``) or JSON Lines
     file (``{"documents": [...], "summary": "..."}``, or NeuS's ``{"docs": [...], "refs":
@@ -116,13 +130,14 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
         yield InputError(str(path), "no such file")
         return
     if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
-        with path.open(encoding="utf-8", errors="strict") as fh:
+        with path.open(encoding="utf-8", errors="surrogateescape") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 where = f"{path}:{n}"
                 try:
-                    record = json.loads(line)
+                    _check_utf8(line, where)
+                    record = loads_bounded(line)
                     if not isinstance(record, dict):
                         raise InputError(where, "not a JSON object")
                     if split is not None and record.get("split") != split:
@@ -132,13 +147,15 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
                         record.get("summary", record.get("refs")),
                         where,
                     )
+                except JsonTooDeep as exc:
+                    yield InputError(where, str(exc))
                 except json.JSONDecodeError as exc:
                     yield InputError(where, f"invalid JSON ({exc.msg})")
                 except InputError as exc:
                     yield exc
         return
     csv.field_size_limit(2**31 - 1)
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8", errors="surrogateescape", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = {"documents", "summary"} - set(reader.fieldnames or ())
         if missing:
@@ -146,6 +163,9 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
             return
         for n, row in enumerate(reader, 1):
             try:
+                _check_utf8(
+                    " ".join(v for v in row.values() if isinstance(v, str)), f"{path}:row {n}"
+                )
                 yield _cluster(row.get("documents"), row.get("summary"), f"{path}:row {n}")
             except InputError as exc:
                 yield exc

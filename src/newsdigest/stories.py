@@ -217,6 +217,7 @@ def refresh_stories(
     from newsdigest.pipeline import build_story
 
     config = config or StoryConfig()
+    rebuilt: list[str] = []
     with store.clustering_lock():
         cluster_pending(store, clusterer)
         stale = store.stale_clusters()
@@ -231,9 +232,10 @@ def refresh_stories(
                 continue
             urls = store.urls_of([a.id for a in members])
             store.save_stories([replace(story, urls={a.id: urls.get(a.id, ()) for a in members})])
+            rebuilt.append(cluster_id)
             if on_progress:
                 on_progress("digest", n, len(stale))
-    return stale
+    return rebuilt
 
 
 def _analyses(

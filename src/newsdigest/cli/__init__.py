@@ -6,7 +6,9 @@ so ``newsdigest --help`` stays fast.
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
 import sys
 
 import typer
@@ -30,6 +32,10 @@ def main() -> None:
     on stderr and exit 2, like every other error of this command."""
     try:
         code = app(standalone_mode=False)
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRNOS:
+            raise
+        _stdout_failed(exc)
     except Exception as exc:
         message = getattr(exc, "format_message", None)
         if message is None or not hasattr(exc, "exit_code"):
@@ -39,4 +45,23 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        _stdout_failed(exc)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# what writing the output can meet (a full disk, a lost device, a reader gone): one line, exit 2
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EPIPE, errno.EFBIG}
+
+
+def _stdout_failed(exc: OSError) -> None:
+    """One line (none for a reader that stopped reading, ``| head``), exit 2 (1 for a pipe)."""
+    if exc.errno != errno.EPIPE:
+        print(
+            f"error: cannot write the output ({exc.strerror or exc})", file=sys.stderr, flush=True
+        )
+    # stdout's buffer would fail again at exit, with a second message: point it at /dev/null
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(1 if exc.errno == errno.EPIPE else 2)

@@ -62,8 +62,12 @@ def follow_command(
             raise typer.Exit(ExitCode.FAILED) from None
         finally:
             store.close()
-    if once and last and last[0].failed:
-        raise typer.Exit(ExitCode.PARTIAL)
+    if once and last:
+        report = last[0]
+        if report.failed and not (report.fetched or report.not_modified):
+            raise typer.Exit(ExitCode.FAILED)  # no source could be read
+        if report.problems():
+            raise typer.Exit(ExitCode.PARTIAL)
     raise typer.Exit(ExitCode.OK)
 
 

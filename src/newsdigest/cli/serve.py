@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import signal
+import socket
 import threading
 from typing import TYPE_CHECKING, Annotated
 
@@ -48,18 +49,39 @@ def serve_command(
         store.close()
         report_error(f"--allow-host: {exc}")
         raise typer.Exit(ExitCode.FAILED) from None
+    try:
+        sock = _listen(host, port)
+    except OSError as exc:
+        store.close()
+        report_error(f"{host}:{port}: cannot listen ({exc.strerror or exc})")
+        raise typer.Exit(ExitCode.FAILED) from None
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn hands the signal on to us when done
         signal.signal(sig, lambda *_: stop.set())
     follower = _start_follower(store, follow or [], interval, rate, stop) if follow else None
     try:
-        print(f"newsdigest: serving {db} on http://{host}:{port}/ (API docs at /docs)")
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
+        print(f"newsdigest: serving {db} on http://{shown}:{port}/ (API docs at /docs)")
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     finally:
         stop.set()  # the follower finishes its current article, then exits
         if follower is not None:
             follower.join(timeout=60)
         store.close()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound here so that a port in use or an unknown host is our one
+    line and exit 2, not uvicorn's log line and exit 3 after "serving …"."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 def _start_follower(

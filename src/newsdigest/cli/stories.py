@@ -45,7 +45,10 @@ def stories_command(
     after = _since(since)
     config = StoryConfig(words=words, sentences=sentences, facts=facts)
 
+    failures: list[StoryFailure] = []
+
     def failed(failure: StoryFailure) -> None:
+        failures.append(failure)
         what = "saved without facts" if failure.without_facts else "not rebuilt"
         report_error(f"{db}: story {failure.story_id} {what}: {failure.reason}")
 
@@ -67,9 +70,10 @@ def stories_command(
             store.close()
     if stories or fmt == "json":
         sys.stdout.write(render_many(stories, fmt))
-    else:
+    if not stories:
         report_error(f"{db}: no stories" + (f" since {since}" if since else ""))
-    raise typer.Exit(ExitCode.OK)
+        raise typer.Exit(ExitCode.FAILED)
+    raise typer.Exit(ExitCode.PARTIAL if failures else ExitCode.OK)
 
 
 def register(app: typer.Typer) -> None:

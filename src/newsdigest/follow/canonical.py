@@ -41,7 +41,11 @@ def canonical_url(html: str, page_url: str) -> str:
     except Exception:  # malformed markup: the URL we fetched stands
         hrefs = []
     for href in hrefs:
-        target = urljoin(page_url, str(href).strip())
-        if urlsplit(target).scheme in ("http", "https"):
+        try:
+            target = urljoin(page_url, str(href).strip())
+            usable = urlsplit(target).scheme in ("http", "https")
+        except ValueError:  # an href urllib cannot split: the URL we fetched stands
+            continue
+        if usable:
             return clean_url(target)
     return clean_url(page_url)

@@ -185,6 +185,7 @@ class Fetcher:
     ) -> Fetched:
         seen: list[str] = []
         current = url
+        _check_url(url)
         while True:
             if check_robots and not self.allowed(current):
                 raise FetchError(url, f"disallowed by robots.txt ({current})")
@@ -267,6 +268,14 @@ class Fetcher:
             etag=answer.headers.get("etag"),
             last_modified=answer.headers.get("last-modified"),
         )
+
+
+def _check_url(url: str) -> None:
+    """A FetchError for a URL urllib cannot split (robots.txt is looked up by its parts)."""
+    try:
+        urlsplit(url)
+    except ValueError as exc:
+        raise FetchError(url, f"not a valid URL ({exc})") from None
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,11 @@ def _root_name(body: bytes) -> str | None:
 def _http_url(base: str, value: str | None) -> str | None:
     if not value or not value.strip():
         return None
-    url = urljoin(base, value.strip())
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    try:
+        url = urljoin(base, value.strip())
+        return url if urlsplit(url).scheme in ("http", "https") else None
+    except ValueError:  # not a URL urllib can split ("http://[::1"): no link, as "mailto:" is
+        return None
 
 
 def parse_opml(body: bytes, name: str) -> Listing:

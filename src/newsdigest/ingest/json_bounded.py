@@ -19,6 +19,7 @@ from newsdigest.limits import DEFAULT_LIMITS
 # a JSON string literal (escapes included), written so that matching never backtracks
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_LONG_DIGITS = re.compile(r"-?\d{4000,}")
 
 
 class JsonTooDeep(ValueError):
@@ -42,7 +43,7 @@ def json_depth(text: str) -> int:
 
 def loads_bounded(text: str, max_depth: int = DEFAULT_LIMITS.max_json_depth) -> Any:
     """``json.loads(text)``, or ``JsonTooDeep`` when it nests deeper than ``max_depth``;
-    ``json.JSONDecodeError`` for malformed text as usual."""
+    ``json.JSONDecodeError`` for malformed text and for a number too long to convert."""
     # a text with no more brackets than the limit cannot nest deeper: the scan is skipped
     few = text.count("[") + text.count("{") <= max_depth
     depth = 0 if few else json_depth(text)
@@ -52,3 +53,10 @@ def loads_bounded(text: str, max_depth: int = DEFAULT_LIMITS.max_json_depth) -> 
         return json.loads(text)
     except RecursionError:  # only if the interpreter's stack is smaller than the limit needs
         raise JsonTooDeep(depth, max_depth) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        # an integer past Python's digit limit (sys.get_int_max_str_digits, CVE-2020-10735):
+        # malformed as far as a caller is concerned, which reports JSONDecodeError in one line
+        found = _LONG_DIGITS.search(text)
+        raise json.JSONDecodeError("number too long", text, found.start() if found else 0) from None

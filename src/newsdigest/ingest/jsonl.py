@@ -25,6 +25,7 @@ from newsdigest.ingest.decode import (
     GZIP_ERRORS,
     bom_encoding,
     format_limit,
+    gzip_bomb_reason,
     looks_binary,
     open_binary,
     whole_file,
@@ -105,22 +106,37 @@ def record_articles(
 
 
 def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) per line, streamed; None for a line over the size limit."""
+    """(line number, bytes) per line, streamed; None for a line over the size limit;
+    InputError when a gzip file turns out a bomb (``gzip_bomb_reason``)."""
     with open_binary(path) as fh:
         lineno = 0
+        inflated = 0
+        checked = max_bytes
         while True:
             line = fh.readline(max_bytes + 1)
             if not line:
                 return
             lineno += 1
+            inflated += len(line)
             if len(line) > max_bytes and not line.endswith(b"\n"):
                 while True:  # skip the rest of the oversized line without keeping it
                     rest = fh.readline(_CHUNK)
+                    inflated += len(rest)
+                    _refuse_bomb(path, fh, inflated, max_bytes)
                     if not rest or rest.endswith(b"\n"):
                         break
                 yield lineno, None
-            else:
-                yield lineno, line
+                continue
+            if inflated > checked:  # checked once per max_bytes read, not per line
+                checked = inflated + max_bytes
+                _refuse_bomb(path, fh, inflated, max_bytes)
+            yield lineno, line
+
+
+def _refuse_bomb(path: Path, fh: Any, inflated: int, max_bytes: int) -> None:
+    bomb = gzip_bomb_reason(fh, inflated, max_bytes)
+    if bomb:
+        raise InputError(str(path), bomb)
 
 
 def _line_articles(line: str, where: str, limits: Limits) -> Iterator[Article | InputError]:
@@ -191,6 +207,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
             return
         where = f"{name}:{lineno}"
         if line is None:
+            records += 1  # a record, refused: not "only blank lines"
             yield InputError(where, f"line too long (over the {format_limit(max_bytes)} limit)")
             continue
         if not line.removeprefix(b"\xef\xbb\xbf").strip():  # blank, or only the BOM

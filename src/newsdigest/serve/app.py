@@ -283,7 +283,7 @@ def create_app(
     def search_html(
         request: Request,
         q: str = Query("", max_length=200),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         data, found = search_json(q, offset, limit)
@@ -307,7 +307,7 @@ def create_app(
     @app.get("/search.json", summary="Search (JSON twin of /search)", tags=["pages"])
     def search_json_twin(
         q: str = Query("", max_length=200),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         return json(search_json(q, offset, limit)[0])

@@ -247,6 +247,13 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
+def _schema_version(where: str, value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise StoreError(f"{where}: unreadable store schema version {value!r}") from None
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -281,7 +288,7 @@ class SqlStore:
                 if statement.strip():
                     db.execute(statement)
             row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            found = int(row[0]) if row else None
+            found = _schema_version(dialect.where, row[0]) if row else None
             if found is not None and found > STORE_SCHEMA_VERSION:
                 raise StoreError(
                     f"{dialect.where}: written by a newer newsdigest (store schema {found}, "

@@ -10,6 +10,7 @@ holds the clustering state across processes. Everything else is ``store/sql.py``
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -63,6 +64,17 @@ class SqliteDialect:
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a database file")
         conn = self._open()
+        # checked before anything is written (WAL mode itself is stored in the file)
+        tables = sorted(
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+        if tables and "meta" not in tables:
+            conn.close()
+            raise StoreError(
+                f"{self.path}: not a newsdigest database (tables: {', '.join(tables[:5])}"
+                + (", …" if len(tables) > 5 else "")
+                + ")"
+            )
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         return conn
@@ -120,12 +132,23 @@ class SqliteDialect:
         if fcntl is None:
             yield
             return
-        with open(f"{self.path}-cluster.lock", "a+b") as handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        lock_path = f"{self.path}-cluster.lock"
+        try:
+            # read-only is enough for flock: a lock file another user created still serves
+            fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o666)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise StoreError(
+                f"{self.path}: cannot open the clustering lock {lock_path}: {reason}"
+            ) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
             try:
                 yield
             finally:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
 
     def migrate(self, conn: Any, found: int) -> None:
         """Schema 1 files lack the story list's columns: add them (``SqlStore`` fills them).

@@ -22,6 +22,7 @@ from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Citation, Story, SummarySentence, article_id
 from newsdigest.store import Store, open_store
+from newsdigest.store.base import ClusterRow
 from newsdigest.store.sql import LOCK_SCHEMA, STORE_SCHEMA_VERSION
 from newsdigest.store.sqlite import SqliteStore
 
@@ -123,6 +124,19 @@ def test_stories_round_trip_newest_first(store) -> None:
         "s-new"
     ]
     assert store.get_story("nope") is None
+
+
+def test_new_story_settings_mark_every_story_stale(store) -> None:
+    arts = seed_articles()
+    store.add_articles(arts)
+    rows = [ClusterRow("c1", 1, 3, None, None, b""), ClusterRow("c2", 2, 1, None, None, b"")]
+    store.save_clustering(rows, {a.id: "c1" for a in arts[:3]} | {arts[3].id: "c2"})
+    for cid, members in (("c1", arts[:3]), ("c2", arts[3:4])):
+        store.save_stories([Story(id=cid, title=cid, articles=tuple(members))])
+    assert store.stale_clusters() == [] and store.story_settings() is None
+    store.change_story_settings("words=20")
+    assert store.story_settings() == "words=20"
+    assert store.stale_clusters() == ["c1", "c2"]
 
 
 def test_schema_version_is_recorded_and_a_newer_one_refused(target: str) -> None:

@@ -239,6 +239,28 @@ def test_a_story_that_cannot_be_built_is_left_stale_and_the_rest_are_built(
     assert "not rebuilt: RuntimeError: summarizer blew up" in out.stderr
 
 
+def test_stories_built_with_other_settings_are_rebuilt_once(inbox: Path, tmp_path: Path) -> None:
+    """``stories --words 20`` after a default run prints 20-word digests, not the stored ones."""
+    from newsdigest.stories import refresh_stories
+
+    def words(store: SqliteStore) -> list[int]:
+        return sorted(sum(len(x.text.split()) for x in s.summary) for s in store.list_stories())
+
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        assert len(refresh_stories(store, StoryConfig(facts=False))) == 2
+        assert refresh_stories(store, StoryConfig(facts=False)) == []  # same settings: nothing
+        long = words(store)
+        assert len(refresh_stories(store, StoryConfig(words=20, facts=False))) == 2
+        assert refresh_stories(store, StoryConfig(words=20, facts=False)) == []
+        assert words(store) < long and max(words(store)) <= 40
+        assert store.story_settings() == StoryConfig(words=20, facts=False).fingerprint()
+    out = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "news.db"), "--no-facts"])
+    assert out.exit_code == 0, out.output
+    with SqliteStore(tmp_path / "news.db") as store:
+        assert words(store) == long  # back to the default length
+
+
 def test_cli_stories_on_an_empty_store_says_so_and_exits_2(tmp_path: Path) -> None:
     """ "no stories" is an error line, so the exit code says nothing was usable."""
     for fmt in ("text", "json"):

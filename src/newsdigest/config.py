@@ -56,6 +56,17 @@ class StoryConfig:
         if self.embedder is not None and not isinstance(self.embedder, str):
             raise TypeError(f"embedder must be a name or a model folder, not {self.embedder!r}")
 
+    def fingerprint(self) -> str:
+        """What decides a stored story's content, as one string: a store keeps the one its
+        stories were built with, and rebuilds them all when asked for others."""
+        method = self.summarizer
+        name = method if isinstance(method, str) else type(method).__qualname__
+        budget = self.budget
+        return (
+            f"words={budget.words} sentences={budget.sentences} summarizer={name} "
+            f"embedder={self.embedder} facts={self.facts} outliers={self.outliers}"
+        )
+
     @property
     def budget(self) -> Budget:
         if self.words is None and self.sentences is None:

@@ -220,6 +220,10 @@ def refresh_stories(
     rebuilt: list[str] = []
     with store.clustering_lock():
         cluster_pending(store, clusterer)
+        if store.story_settings() != config.fingerprint():
+            # stories built with other settings (another --words, --no-facts) are rebuilt:
+            # what is printed is what was asked for
+            store.change_story_settings(config.fingerprint())
         stale = store.stale_clusters()
         for n, cluster_id in enumerate(stale, start=1):
             members = store.cluster_articles(cluster_id)

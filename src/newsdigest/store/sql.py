@@ -596,6 +596,22 @@ class SqlStore:
                 sorted(assignments.items()),
             )
 
+    def story_settings(self) -> str | None:
+        """The settings (``StoryConfig.fingerprint``) the stored stories were built with."""
+        rows = self._read("SELECT value FROM meta WHERE key = 'story_settings'")
+        return str(rows[0][0]) if rows else None
+
+    def change_story_settings(self, settings: str) -> None:
+        """Record new settings and mark every stored story stale, so that each is rebuilt with
+        them (one transaction: no story is left counted as built with settings it was not)."""
+        with self._write("story settings not saved", LOCK_CLUSTERS) as db:
+            db.execute("UPDATE stories SET built_size = -1")
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES ('story_settings', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (settings,),
+            )
+
     def max_cluster_seq(self) -> int:
         return int(self._read("SELECT COALESCE(MAX(seq), 0) FROM clusters")[0][0])
 

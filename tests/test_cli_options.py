@@ -122,9 +122,12 @@ def test_output_that_cannot_be_written_to_stdout_is_one_line(tmp_path: Path) -> 
     import subprocess
     import sys
 
+    from newsdigest.store.sqlite import SqliteStore
+
+    SqliteStore(tmp_path / "empty.db").close()
     cli = [sys.executable, "-c", "from newsdigest.cli import main; main()"]
     for args in (["digest", "examples/sochi-2019", "--no-facts", "--sentences", "1"],
-                 ["stories", "--db", "{tmp}/none.db", "--format", "json"]):  # fmt: skip
+                 ["stories", "--db", "{tmp}/empty.db", "--format", "json"]):  # fmt: skip
         with open("/dev/full", "w") as full:
             done = subprocess.run(
                 [*cli, *[a.format(tmp=tmp_path) for a in args]],

@@ -262,11 +262,17 @@ def test_stories_built_with_other_settings_are_rebuilt_once(inbox: Path, tmp_pat
 
 
 def test_cli_stories_on_an_empty_store_says_so_and_exits_2(tmp_path: Path) -> None:
-    """ "no stories" is an error line, so the exit code says nothing was usable."""
+    """ "no stories" is an error line, so the exit code says nothing was usable; a store that
+    does not exist is not created by a command that only reads it (a typo in --db)."""
+    SqliteStore(tmp_path / "e.db").close()
     for fmt in ("text", "json"):
         out = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "e.db"), "-f", fmt])
         assert out.exit_code == 2, out.output
         assert out.stderr.strip() == f"error: {tmp_path / 'e.db'}: no stories"
+    missing = tmp_path / "typo.db"
+    out = CliRunner().invoke(app, ["stories", "--db", str(missing)])
+    assert out.exit_code == 2 and not missing.exists()
+    assert out.stderr.strip().startswith(f"error: {missing}: no such store (run `newsdigest ingest")
 
 
 def test_each_article_is_parsed_once_and_a_refresh_reuses_it(

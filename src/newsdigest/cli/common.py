@@ -36,11 +36,17 @@ class ExitCode(IntEnum):
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def open_store_or_exit(db: str) -> Store:
-    """The store at ``db``, or its one-line error and exit 2."""
+def open_store_or_exit(db: str, *, create: bool = True) -> Store:
+    """The store at ``db``, or its one-line error and exit 2. ``create=False``: a SQLite file
+    that does not exist is that error (a command that only reads must not leave an empty
+    database behind a typo)."""
     from newsdigest.errors import NewsdigestError
-    from newsdigest.store import open_store
+    from newsdigest.store import open_store, sqlite_path
 
+    path = sqlite_path(db)
+    if not create and path is not None and not path.exists():
+        report_error(f"{db}: no such store (run `newsdigest ingest ... --db {db}` first)")
+        raise typer.Exit(ExitCode.FAILED)
     try:
         return open_store(db)
     except NewsdigestError as exc:

@@ -52,7 +52,7 @@ def stories_command(
         what = "saved without facts" if failure.without_facts else "not rebuilt"
         report_error(f"{db}: story {failure.story_id} {what}: {failure.reason}")
 
-    store = open_store_or_exit(db)
+    store = open_store_or_exit(db, create=False)
     with progress_bar() as bar:
         task = bar.add_task("stories", total=None)
 

@@ -14,6 +14,15 @@ from newsdigest.store.base import AddResult, ClusterRow, Store
 DEFAULT_DB = "news.db"
 
 
+def sqlite_path(url_or_path: str | Path) -> Path | None:
+    """The SQLite file ``url_or_path`` names (a path or ``sqlite:///path``), or None for a
+    server URL."""
+    target = str(url_or_path)
+    if target.startswith("sqlite:///"):
+        return Path(target[len("sqlite:///") :] or DEFAULT_DB)
+    return None if "://" in target else Path(target)
+
+
 def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Store:
     """A store for ``url_or_path``; the caller closes it (or uses it as a context manager)."""
     target = str(url_or_path)
@@ -33,4 +42,4 @@ def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Store:
     return SqliteStore(target, **options)
 
 
-__all__ = ["DEFAULT_DB", "AddResult", "ClusterRow", "Store", "open_store"]
+__all__ = ["DEFAULT_DB", "AddResult", "ClusterRow", "Store", "open_store", "sqlite_path"]

@@ -256,3 +256,22 @@ def test_text_pieces_cover_the_text_at_paragraph_and_sentence_ends() -> None:
     assert all(flat[s:e].endswith(". ") for s, e in spans[:-1])
     unbroken = "x" * 1200
     assert text_pieces(unbroken, 500) == [(0, 500), (500, 1000), (1000, 1200)]
+
+
+def test_parse_without_unused_pipes_matches_the_full_pipeline(dated) -> None:
+    """The facts' parse leaves out the tagger and attribute ruler; every entity, dependency
+    and sentence start the facts read is the full pipeline's, on every seed article as written
+    and typed with two spaces after a full stop (a whitespace token the ruler relabels)."""
+    import spacy
+
+    from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
+
+    seeds = dated[0]
+    articles = seeds + [replace(a, id=a.id + "-2", text=a.text.replace(". ", ".  ")) for a in seeds]
+    full = spacy.load(DEFAULT_MODEL)
+
+    def annotation(doc) -> list[tuple[object, ...]]:
+        return [(t.idx, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+    lean = [annotation(doc) for doc in parse_articles(articles)]
+    assert lean == [annotation(doc) for doc in full.pipe(a.text for a in articles)]

@@ -12,16 +12,18 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdigest.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyze, from_record, to_record
-from newsdigest.cluster import Cluster, ClusterState, DocFreq, EventClusterer
 from newsdigest.config import StoryConfig
 from newsdigest.errors import InputError, one_line
 from newsdigest.event_model import ArticleFeatures
 from newsdigest.model import Article, Story
 from newsdigest.store.base import AnalysisRecord, ClusterRow, Store
 from newsdigest.timeutil import utc
+
+if TYPE_CHECKING:  # the clusterer (scipy.sparse) is imported when clustering, not by `ingest`
+    from newsdigest.cluster import Cluster, EventClusterer
 
 INGEST_BATCH = 200
 CLUSTER_BATCH = 500
@@ -112,6 +114,8 @@ DOC_FREQ_KEY = "event_doc_freq"
 def _cluster_from_row(row: ClusterRow) -> Cluster | None:
     """The stored story as the clusterer keeps it; None for a state an older clusterer wrote
     (that story stays as it is, closed to new articles)."""
+    from newsdigest.cluster import Cluster
+
     sums = Cluster.sums_from_bytes(row.state)
     if sums is None:
         return None
@@ -157,6 +161,8 @@ def cluster_pending(
     first batch (quiet for less than the clusterer's quiet period) are loaded; each batch is
     saved in one transaction, so an interrupted run resumes where it stopped.
     """
+    from newsdigest.cluster import ClusterState, DocFreq, EventClusterer
+
     with store.clustering_lock():
         clusterer = clusterer or EventClusterer()
         loaded = False

@@ -228,8 +228,8 @@ def propagate(
             patterns.append((gi, tuple(names), re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")))
     for art in articles:
         spans = taken[art.id]
-        for gi, names, pat in patterns:
-            if not any(n in art.text for n in names):
+        for gi, forms, pat in patterns:
+            if not any(n in art.text for n in forms):
                 continue  # a plain substring test first: most names are not in most articles
             for hit in pat.finditer(art.text):
                 if any(s < hit.end() and hit.start() < e for s, e in spans):

@@ -14,7 +14,11 @@ Peers, on the same documents in the same run (title + text): HDBSCAN (scikit-lea
 its best distance threshold, chosen on the labels themselves (an oracle: no method can know it).
 
     .venv/bin/python bench/stream_replay.py ../shared/data/streams/giveme5w1h_events.jsonl \
-        [--facts both|on|off] [--api] [--stories 5]
+        [--facts both|on|off] [--api] [--stories 5] [--dump DIR]
+
+``--dump DIR`` writes each replay's last stories as JSON (``cli-facts.json``, ``api-facts.json``
+…), with the run's temporary folder written ``TMP``, so two commits' outputs can be compared
+byte for byte.
 """
 
 from __future__ import annotations
@@ -176,6 +180,14 @@ def average_link_oracle(rows: Sequence[dict[str, Any]]) -> tuple[list[object], f
     return best[2], best[1]
 
 
+def dump(stories: Sequence[dict[str, Any]], folder: Path | None, name: str, work: Path) -> None:
+    """The stories as JSON in ``folder`` (nothing when None), the temporary folder as TMP."""
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(stories, indent=1, sort_keys=True).replace(str(work), "TMP")
+        (folder / f"{name}.json").write_text(text, encoding="utf-8")
+
+
 def first_sentence(story: dict[str, Any]) -> str:
     return story["summary"][0]["text"] if story.get("summary") else ""
 
@@ -186,6 +198,7 @@ def main() -> None:
     ap.add_argument("--facts", choices=("both", "on", "off"), default="both")
     ap.add_argument("--api", action="store_true", help="also replay through the Python API")
     ap.add_argument("--stories", type=int, default=5, help="stories to print")
+    ap.add_argument("--dump", type=Path, help="write each replay's last stories here as JSON")
     args = ap.parse_args()
     rows = read_stream(args.stream)
     batches = weekly_batches(rows)
@@ -203,9 +216,11 @@ def main() -> None:
             speed = f"{len(rows) / seconds:.1f} art/s ({runs} CLI runs, {seconds:.0f} s)"
             name = "newsdigest CLI, weekly, " + ("facts" if facts else "--no-facts")
             table.append((name, list(story_labels(stories, rows)), speed))
+            dump(stories, args.dump, "cli-" + ("facts" if facts else "nofacts"), Path(tmp))
             shown = shown or stories
         if args.api:
             stories, seconds = replay_api(batches, Path(tmp), facts=True)
+            dump(stories, args.dump, "api-facts", Path(tmp))
             speed = f"{len(rows) / seconds:.1f} art/s (one process, {seconds:.0f} s)"
             table.append(
                 ("newsdigest Python API, weekly, facts", story_labels(stories, rows), speed)

@@ -100,3 +100,18 @@ def test_shingles_are_five_folded_words() -> None:
         b"in sochi lasted three hours",
     }
     assert dedup.shingles("Talks in Sochi.") == {b"talks in sochi"}
+
+
+def test_opening_a_store_leaves_datasketch_unimported(tmp_path: Path) -> None:
+    """``newsdigest stories`` and ``serve`` open a store but make no signatures: the import of
+    datasketch (and the scipy.integrate it pulls in) waits for the first article added."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from newsdigest.store import open_store; "
+        f"s = open_store({str(tmp_path / 'n.db')!r}); s.list_stories(); "
+        "print('datasketch' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

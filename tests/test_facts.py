@@ -269,3 +269,22 @@ def test_no_entity_name_spans_a_paragraph_break() -> None:
     facts = extract_facts([article], {"t": split_sentences(text, "t")})
     assert facts.entities and all("\n" not in e.name for e in facts.entities)
     assert all("\n" not in m.text for e in facts.entities for m in e.mentions)
+
+
+def test_parse_without_unused_pipes_matches_the_full_pipeline(dated) -> None:
+    """The facts' parse leaves out the tagger and attribute ruler; every entity, dependency
+    and sentence start the facts read is the full pipeline's, on every seed article as written
+    and typed with two spaces after a full stop (a whitespace token the ruler relabels)."""
+    import spacy
+
+    from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
+
+    seeds = dated[0]
+    articles = seeds + [replace(a, id=a.id + "-2", text=a.text.replace(". ", ".  ")) for a in seeds]
+    full = spacy.load(DEFAULT_MODEL)
+
+    def annotation(doc) -> list[tuple[object, ...]]:
+        return [(t.idx, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+    lean = [annotation(doc) for doc in parse_articles(articles)]
+    assert lean == [annotation(doc) for doc in full.pipe(a.text for a in articles)]

@@ -275,6 +275,33 @@ def test_cli_stories_on_an_empty_store_says_so_and_exits_2(tmp_path: Path) -> No
     assert out.stderr.strip().startswith(f"error: {missing}: no such store (run `newsdigest ingest")
 
 
+def test_a_parse_that_fails_stops_only_its_own_story(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The stale stories' new articles are parsed together; when that batch fails, each story
+    is parsed on its own, so only the story holding the bad article is left stale."""
+    import newsdigest.facts.ner as ner
+    from newsdigest.stories import StoryFailure, refresh_stories
+
+    real = ner.parse_articles
+
+    def fails_on_washington(articles, *args):  # type: ignore[no-untyped-def]
+        if any(a.url == _records()[3]["url"] for a in articles):
+            raise RuntimeError("parser blew up")
+        return real(articles, *args)
+
+    monkeypatch.setattr(ner, "parse_articles", fails_on_washington)
+    failures: list[StoryFailure] = []
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        refresh_stories(store, on_failure=failures.append)
+        (failure,) = failures
+        assert not failure.without_facts and failure.reason == "RuntimeError: parser blew up"
+        assert store.stale_clusters() == [failure.story_id]
+        (built,) = store.list_stories()
+        assert len(built.articles) == 3 and built.facts is not None and built.facts.entities
+
+
 def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
     inbox: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -292,8 +319,11 @@ def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
     real = ner.parse_articles
     real_features = event_model.features_of
 
+    calls: list[int] = []
+
     def counting(articles, *args):  # type: ignore[no-untyped-def]
         parsed.extend(a.id for a in articles)
+        calls.append(len(articles))
         return real(articles, *args)
 
     def counting_features(articles, *args):  # type: ignore[no-untyped-def]
@@ -307,6 +337,7 @@ def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
         refresh_stories(store)
         first = sorted(parsed)
         assert first == sorted(a.id for a in store.get_articles())  # each parsed once
+        assert len(calls) == 1 and len(store.list_stories()) == 2  # both stories in one batch
         stored = store.get_analyses(first, ANALYSIS_VERSION)
         assert set(stored) == set(first) and all(r.doc for r in stored.values())
         assert sorted(recognized) == first

@@ -7,6 +7,10 @@ comparing every pair, and each candidate is then confirmed on its estimated Jacc
 
 Band keys are plain bytes, so a store can persist them in an indexed table and look up
 candidates among millions of stored articles at a cost that does not grow with history.
+
+datasketch is imported by the functions that use it, not with this module: it imports
+scipy.integrate (0.5 s of a CLI start), and every store imports this module for its
+threshold, while only adding articles makes signatures.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from newsdigest.model import normalize_for_id
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -46,6 +53,8 @@ class LshParams:
 @lru_cache(maxsize=16)
 def _bands_rows(threshold: float, num_perm: int) -> tuple[int, int]:
     # datasketch picks (b, r) minimising false positives + negatives for the threshold
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
@@ -60,6 +69,8 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
 
 def signature(text: str, num_perm: int = NUM_PERM) -> MinHash:
     """The MinHash of the text's shingles; deterministic (fixed seed)."""
+    from datasketch import MinHash
+
     m = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
     m.update_batch(list(shingles(text)))
     return m
@@ -70,6 +81,8 @@ def to_bytes(m: MinHash) -> bytes:
 
 
 def from_bytes(blob: bytes) -> MinHash:
+    from datasketch import MinHash
+
     values = np.frombuffer(blob, dtype=np.uint32)
     return MinHash(num_perm=len(values), seed=SEED, hashvalues=values, scheme=SCHEME)
 
@@ -95,6 +108,8 @@ def near_duplicate_groups(texts: Sequence[str], threshold: float = THRESHOLD) ->
     Each text joins the group of the first earlier text it nearly duplicates (in input order),
     so the result is deterministic; used for sentences inside one story as well as articles.
     """
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     sigs = [signature(t) for t in texts]
     leader: dict[int, int] = {}

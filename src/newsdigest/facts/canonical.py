@@ -86,7 +86,13 @@ def similar(a: str, b: str) -> bool:
         return True
     if min(len(ka), len(kb)) < 4:
         return False
-    return SequenceMatcher(None, ka, kb).ratio() >= _SIMILAR
+    # the quick ratios bound ``ratio`` from above: most pairs of names fail them, cheaply
+    matcher = SequenceMatcher(None, ka, kb)
+    return (
+        matcher.real_quick_ratio() >= _SIMILAR
+        and matcher.quick_ratio() >= _SIMILAR
+        and matcher.ratio() >= _SIMILAR
+    )
 
 
 def name_tokens(surface: str) -> list[str]:
@@ -215,7 +221,7 @@ def propagate(
         for m in g.mentions:
             taken[m.article].append((m.start, m.end))
     found: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
-    patterns: list[tuple[int, re.Pattern[str]]] = []
+    patterns: list[tuple[int, tuple[str, ...], re.Pattern[str]]] = []
     for gi, g in enumerate(groups):
         names = set()
         for form in g.forms:
@@ -230,10 +236,12 @@ def propagate(
                 names.add(form)
         if names:
             alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            patterns.append((gi, re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")))
+            patterns.append((gi, tuple(names), re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")))
     for art in articles:
         spans = taken[art.id]
-        for gi, pat in patterns:
+        for gi, forms, pat in patterns:
+            if not any(n in art.text for n in forms):
+                continue  # a plain substring test first: most names are not in most articles
             for hit in pat.finditer(art.text):
                 if any(s < hit.end() and hit.start() < e for s, e in spans):
                     continue

@@ -254,6 +254,18 @@ def test_malformed_urls_are_one_line_each_and_the_round_goes_on(site: Site, tmp_
         assert {a.url for a in store.get_articles()} == {u("/news/0.html"), u("/news/1.html")}
 
 
+def test_a_source_of_another_url_scheme_is_one_line_naming_it(tmp_path: Path) -> None:
+    """ftp:// and javascript: were read as file names ("No such file or directory")."""
+    subs = tmp_path / "subs.opml"
+    subs.write_text(opml([]), encoding="utf-8")
+    report = follow_once(tmp_path / "n.db", ["ftp://x/y", "javascript:alert(1)", subs.as_uri()])
+    reasons = {e.name: e.reason for e in report.problems()}
+    assert reasons == {
+        "ftp://x/y": "unsupported URL scheme 'ftp' (use http:// or https://)",
+        "javascript:alert(1)": "unsupported URL scheme 'javascript' (use http:// or https://)",
+    }  # the file:// URL of an OPML list is read as that file
+
+
 def _cli(*args: str, **kw: object) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.Popen(

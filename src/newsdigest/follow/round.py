@@ -10,11 +10,13 @@ what is missing. A page that could not be fetched is not marked seen and is trie
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from newsdigest.config import StoryConfig
 from newsdigest.errors import FetchError, InputError, NewsdigestError
@@ -72,6 +74,10 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+# a URL scheme ("ftp:", "javascript:"); one letter is a Windows drive ("C:\\feeds.opml")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
+
+
 def _is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
@@ -107,7 +113,12 @@ class Follower:
         """The listing of one source, its state saved; None when it failed or is unchanged
         with nothing to expand."""
         if not _is_url(source):
-            path = Path(source)
+            scheme = _SCHEME.match(source)
+            if scheme and scheme.group(1).lower() != "file":  # ftp://, javascript:, mailto:
+                reason = f"unsupported URL scheme {scheme.group(1)!r} (use http:// or https://)"
+                self._problem(tally.failed, InputError(source, reason))
+                return None
+            path = Path(unquote(urlsplit(source).path)) if scheme else Path(source)
             try:
                 return parse_opml(path.read_bytes(), source)
             except OSError as exc:

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -402,6 +403,24 @@ def test_truncated_warc_reason_is_words_not_an_internal_error(tmp_path: Path, gz
     for reason in reasons:
         assert "object has no attribute" not in reason and "NoneType" not in reason, reason
         assert "Error" not in reason, reason
+
+
+def test_a_warc_header_line_of_megabytes_is_one_record_error_in_a_moment(tmp_path: Path) -> None:
+    """warcio joins a header line block by block: a 50 MB line took 45 s to reject. Header lines
+    past 1 MB are now a corrupt record, the records around it read."""
+    pages = [seed_page(p) for p in SEED_FILES[:3]]
+    path = tmp_path / "long.warc"
+    write_warc(path, [WarcRecord(p.url, news_page_html(p).encode()) for p in pages], gzip=False)
+    data = path.read_bytes()
+    second_response = data.index(b"WARC-Type: response", data.index(b"WARC-Type: response") + 1)
+    at = data.index(b"\r\n", second_response) + 2  # a junk header line right after its type
+    path.write_bytes(data[:at] + b"X-Junk: " + b"a" * (8 << 20) + b"\r\n" + data[at:])
+    started = time.perf_counter()
+    items = list(iter_articles([path]))
+    assert time.perf_counter() - started < 10
+    assert [a.url for a in items if not isinstance(a, InputError)] == [pages[0].url, pages[2].url]
+    (err,) = [e for e in items if isinstance(e, InputError)]
+    assert err.reason == "truncated or corrupt record (a header line over 1 MB)"
 
 
 def test_jsonl_id_field_is_kept_as_the_origin(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BUFF_SIZE, DecompressingBufferedReader
 
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import format_limit, open_regular
@@ -33,11 +34,50 @@ _CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9_:.-]+)", re.I)
 _SNIFF_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body)\b", re.I)
 
 
+# Longest header line taken (WARC or HTTP headers; servers refuse past 8-64 KB). warcio joins a
+# line block by block, so a 50 MB header line took it 45 s; a record with a longer one is corrupt.
+MAX_HEADER_LINE = 1 << 20
+
+
+class _LongHeaderLine(Exception):
+    """A header line past ``MAX_HEADER_LINE``: the record is corrupt (not a ValueError, which
+    warcio catches and turns into an AttributeError further on)."""
+
+
+class _BoundedLineReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader with header lines read in linear time and capped at ``MAX_HEADER_LINE``
+    (payloads are read with ``read``, not line by line, so a page's long lines are untouched)."""
+
+    def readline(self, length: int | None = None) -> bytes:
+        if length == 0:
+            return b""
+        want = -1 if length is None else length
+        parts: list[bytes] = []
+        size = 0
+        while True:
+            self._fillbuff()
+            if self.empty():
+                break
+            chunk = self.buff.readline(-1 if want < 0 else want - size)
+            parts.append(chunk)
+            size += len(chunk)
+            if chunk.endswith(b"\n") or 0 <= want <= size:
+                break
+            if size > MAX_HEADER_LINE:
+                raise _LongHeaderLine(f"a header line over {format_limit(MAX_HEADER_LINE)}")
+        return b"".join(parts)
+
+
 class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
     """warcio prints a multi-line warning to stderr for a record whose length is wrong; here
-    that record is reported as an InputError instead, so the warning is silenced."""
+    that record is reported as an InputError instead, so the warning is silenced. Header lines
+    are read through ``_BoundedLineReader``."""
 
     INC_RECORD = ""
+
+    def __init__(self, fileobj: IO[bytes]) -> None:
+        super().__init__(fileobj)
+        self.reader = _BoundedLineReader(self.fh, block_size=BUFF_SIZE)
 
 
 class _HeaderCut(Exception):
@@ -50,6 +90,8 @@ class _HeaderCut(Exception):
 
 def _failure_detail(exc: Exception) -> str:
     """What went wrong, in words; warcio's own messages quote the damaged bytes."""
+    if isinstance(exc, _LongHeaderLine):
+        return str(exc)
     if isinstance(exc, zlib.error | EOFError):
         return "its gzip data ends early or is damaged"
     if isinstance(exc, OSError):

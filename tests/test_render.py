@@ -103,3 +103,15 @@ def test_quote_lines_name_their_source_and_left_out_quotes_come_last(seed_story)
     left_out = {o.article_id for o in seed_story.outliers}
     order = [q.article in left_out for q in seed_story.facts.quotes]
     assert order == sorted(order)  # every kept article's quote before any left-out one
+
+
+def test_counts_read_as_english_for_one_article() -> None:
+    from newsdigest import digest
+
+    text = (
+        "Former Chilean dictator Augusto Pinochet has been arrested by British police on a "
+        "Spanish extradition warrant, a police spokesman said Saturday. Pinochet, 82, was "
+        "arrested late Friday at the London Clinic, where he had undergone back surgery."
+    )
+    out = render(digest(text, facts=False), "text")
+    assert "\n1 article from 1 outlet\n" in out and "1 articles" not in out

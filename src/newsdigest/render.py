@@ -98,6 +98,11 @@ def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[s
     return lines
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 article", "3 articles"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def render_text(story: Story, *, markdown: bool = False) -> str:
     numbers = source_numbers(story)
     left_out = {o.article_id for o in story.outliers}
@@ -106,12 +111,12 @@ def render_text(story: Story, *, markdown: bool = False) -> str:
     h1, h2 = ("# ", "## ") if markdown else ("", "")
     lines = [f"{h1}{esc(story.title)}", ""]
     lines.append(
-        f"{len(own)} articles from {count_outlets(own)} outlets"
+        f"{_count(len(own), 'article')} from {_count(count_outlets(own), 'outlet')}"
         + (f"; {len(story.outliers)} left out as off-event" if story.outliers else "")
     )
     lines.append("")
     for i, s in enumerate(story.summary, 1):
-        support = f"{s.support} outlet{'s' if s.support != 1 else ''}"
+        support = _count(s.support, "outlet")
         if markdown:
             lines.append(
                 f"{i}. {esc(s.text)} {_markers(s, numbers)} *({support}; {_detail(s, numbers)})*"

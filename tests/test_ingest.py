@@ -690,3 +690,60 @@ def test_pages_that_are_not_articles_are_rejected_with_their_kind(tmp_path: Path
     }
     assert [a.url for a in arts] == ["u/brief", "u/article"]
     assert "Rating is available" not in arts[1].text and len(arts[1].text) > 0.8 * len(article)
+
+
+# --- TREC-style SGML newswire (DUC 2004, TDT) ----------------------------------------------
+
+_DUC_DOC = """<DOC>
+<DOCNO> APW19981016.0240 </DOCNO>
+<DOCTYPE> NEWS </DOCTYPE>
+<DATE_TIME> 10/16/1998 23:04:00 </DATE_TIME>
+<BODY>
+<HEADLINE> Pinochet arrested in London </HEADLINE>
+<TEXT>
+<P>
+   LONDON (AP) -- Former Chilean dictator Gen. Augusto Pinochet has been
+arrested by British police on a Spanish extradition warrant, a police
+spokesman said Saturday.
+</P>
+<P>
+   Pinochet, 82, was arrested late Friday at the London Clinic, where he
+had undergone back surgery last week, the spokesman said. Spain &amp; Chile
+disagree.
+</P>
+</TEXT>
+</BODY>
+</DOC>
+"""
+_TDT_DOCS = """<DOC>
+<DOCNO> NYT19981017.0017 </DOCNO>
+<TEXT>
+Chile protested the arrest of its former ruler, saying he traveled to Britain
+on a diplomatic passport and should be immune from arrest.
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO> XIE19981018.0005 </DOCNO>
+<TEXT>
+</TEXT>
+</DOC>
+"""
+
+
+def test_duc_and_tdt_sgml_files_are_read_as_newswire(tmp_path: Path) -> None:
+    cluster = tmp_path / "d30001t"
+    cluster.mkdir()
+    (cluster / "APW19981016.0240").write_text(_DUC_DOC, encoding="utf-8")
+    (cluster / "NYT19981017.tdt.sgml").write_text(_TDT_DOCS, encoding="utf-8")
+    (cluster / "README").write_text("not newswire", encoding="utf-8")  # no suffix: skipped
+    result = load_articles([cluster])
+    apw, nyt = result.articles
+    assert apw.title == "Pinochet arrested in London" and apw.source == "Associated Press"
+    assert "<" not in apw.text and "Spain & Chile disagree." in apw.text
+    assert apw.text.startswith("Former Chilean dictator")  # the dateline goes, as for any text
+    assert "warrant, a police spokesman said Saturday." in apw.text  # wrapped lines joined
+    assert apw.published is not None and apw.published.date().isoformat() == "1998-10-16"
+    assert nyt.source == "New York Times" and nyt.published.date().isoformat() == "1998-10-17"
+    (empty,) = result.errors
+    assert empty.name.endswith("NYT19981017.tdt.sgml:XIE19981018.0005")
+    assert empty.reason == "no <TEXT> in the document"

@@ -4,13 +4,15 @@ Every input yields either Articles or ``InputError``s (one line: ``<file>: <reas
 exception, so one bad file or record never aborts a batch.
 
 Formats, chosen by extension (a named file with another extension is sniffed from its first
-bytes; inside folders such files are skipped silently):
+bytes; inside folders such files are skipped silently, but for TREC newswire):
 
 - ``.txt``: one article; the first line is the title unless it reads as body text.
 - ``.html``/``.htm``: main text via trafilatura; title, date and site from the page metadata.
 - ``.jsonl``/``.ndjson`` (one article per line) and ``.json`` (an array, one object, or a cluster
   with an ``articles`` list); only ``text`` is required.
 - ``.warc``/``.warc.gz``: HTML response records, as CC-NEWS publishes them.
+- ``.sgml``/``.sgm`` and DUC/TDT files named by their document id (``APW19981016.0240``):
+  TREC-style SGML newswire, one or more ``<DOC>`` elements a file.
 - any of the others gzip-compressed (``.jsonl.gz``, ``.txt.gz``, ...), decompressed on the fly.
 
 Only regular files are opened: a named pipe, socket or device is reported as "not a regular
@@ -47,6 +49,7 @@ from newsdigest.ingest.decode import (
 from newsdigest.ingest.html import read_html
 from newsdigest.ingest.jsonl import read_json, read_jsonl
 from newsdigest.ingest.text import read_text, text_article
+from newsdigest.ingest.trec import looks_trec, read_trec
 from newsdigest.ingest.warc import read_warc
 from newsdigest.limits import article_size_reason
 from newsdigest.model import Article
@@ -73,6 +76,8 @@ _READERS: dict[str, Reader] = {
     ".json": read_json,
     ".warc": read_warc,
     ".warc.gz": read_warc,
+    ".sgml": read_trec,
+    ".sgm": read_trec,
 }
 SUPPORTED_SUFFIXES = tuple(_READERS)
 
@@ -106,6 +111,8 @@ def _sniff_reader(path: Path) -> Reader | None:
         return None
     if head.startswith(b"WARC/"):
         return read_warc
+    if looks_trec(head):
+        return read_trec
     if not head or looks_binary(head):
         return None
     encoding = bom_encoding(head)
@@ -149,9 +156,21 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for fname in sorted(files):
             path = Path(root) / fname
-            if not fname.startswith(".") and _suffix(path) in _READERS:
+            if fname.startswith("."):
+                continue
+            if _suffix(path) in _READERS or _is_trec_file(path):
                 yield path
     yield from _unlisted(unlisted)
+
+
+def _is_trec_file(path: Path) -> bool:
+    """A newswire file as DUC and TDT name them (``APW19981016.0240``, no format suffix) that
+    opens a ``<DOC>``: walked like the supported formats."""
+    try:
+        with path.open("rb") as fh:
+            return looks_trec(fh.read(64))
+    except OSError:
+        return False
 
 
 def _unlisted(errors: list[OSError]) -> Iterator[InputError]:

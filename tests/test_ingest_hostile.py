@@ -423,6 +423,21 @@ def test_a_warc_header_line_of_megabytes_is_one_record_error_in_a_moment(tmp_pat
     assert err.reason == "truncated or corrupt record (a header line over 1 MB)"
 
 
+@pytest.mark.parametrize(
+    "body",
+    ["<DOC>" * 400_000, "<DOC><TEXT>hello there</TEXT>" + "<HEADLINE>" * 400_000 + "</DOC>"],
+    ids=["unclosed-docs", "unclosed-fields"],
+)
+def test_sgml_of_unclosed_tags_is_read_in_linear_time(tmp_path: Path, body: str) -> None:
+    """A lazy regex per tag rescanned the file from every unclosed one (a minute and more)."""
+    path = tmp_path / "bomb.sgml"
+    path.write_text(body, encoding="utf-8")
+    started = time.perf_counter()
+    items = list(iter_articles([path]))
+    assert time.perf_counter() - started < 5
+    assert len(items) == 1
+
+
 def test_jsonl_id_field_is_kept_as_the_origin(tmp_path: Path) -> None:
     path = tmp_path / "ids.jsonl"
     path.write_text(

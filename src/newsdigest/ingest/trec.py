@@ -20,7 +20,7 @@ from newsdigest.ingest.decode import whole_text
 from newsdigest.ingest.html import parse_datetime
 from newsdigest.model import Article, article_id
 
-_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.S | re.I)
+_DOC_TAG = re.compile(r"<(/?)DOC>", re.I)
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _PARAGRAPH = re.compile(r"</?P>|\n[ \t]*\n", re.I)
 _DOCNO_DAY = re.compile(r"^([A-Z_]+?)_?(?:ENG_)?((?:19|20)\d{6})")
@@ -50,25 +50,36 @@ def looks_trec(head: bytes) -> bool:
     return bool(_HEAD.match(head.lstrip(b"\xef\xbb\xbf")))
 
 
+def _element(doc: str, name: str) -> str | None:
+    """The inside of the first ``<name>`` element, or None. The first opening tag is paired
+    with the next closing one by plain search: a lazy regex would rescan the document from
+    every unclosed opening tag (quadratic on a file of them)."""
+    opening = re.search(rf"<{name}(?:\s[^<>]{{0,200}})?>", doc, re.I)
+    if not opening:
+        return None
+    end = doc.lower().find(f"</{name.lower()}>", opening.end())
+    return doc[opening.end() : end] if end >= 0 else None
+
+
 def _field(doc: str, *names: str) -> str:
     """The text of the first of ``names`` the document has (tags inside removed)."""
     for name in names:
-        m = re.search(rf"<{name}(?:\s[^>]*)?>(.*?)</{name}>", doc, re.S | re.I)
-        if m:
-            return " ".join(html.unescape(_TAG.sub(" ", m.group(1))).split())
+        inside = _element(doc, name)
+        if inside is not None:
+            return " ".join(html.unescape(_TAG.sub(" ", inside)).split())
     return ""
 
 
 def _body(doc: str) -> str:
     """The ``<TEXT>`` (else ``<BODY>``) as paragraphs; the lines inside one keep their breaks
     (the cleaner joins hard-wrapped lines)."""
-    m = re.search(r"<TEXT>(.*?)</TEXT>", doc, re.S | re.I) or re.search(
-        r"<BODY>(.*?)</BODY>", doc, re.S | re.I
-    )
-    if not m:
+    inside = _element(doc, "TEXT")
+    if inside is None:
+        inside = _element(doc, "BODY")
+    if not inside:
         return ""
     paras = []
-    for part in _PARAGRAPH.split(m.group(1)):
+    for part in _PARAGRAPH.split(inside):
         lines = [ln.strip() for ln in html.unescape(_TAG.sub(" ", part)).splitlines()]
         if any(lines):
             paras.append("\n".join(ln for ln in lines if ln))
@@ -88,9 +99,22 @@ def _from_docno(docno: str) -> tuple[str | None, datetime | None]:
     return agency, day
 
 
+def _documents(text: str) -> list[str]:
+    """The inside of each ``<DOC>…</DOC>``, found in one pass (a lazy regex over a file of
+    unclosed ``<DOC>`` tags would rescan the rest of the file from each one)."""
+    docs, start = [], None
+    for m in _DOC_TAG.finditer(text):
+        if not m.group(1):
+            start = m.end()
+        elif start is not None:
+            docs.append(text[start : m.start()])
+            start = None
+    return docs
+
+
 def trec_articles(text: str, name: str) -> Iterator[Article | InputError]:
     """The articles of one SGML file's text; a ``<DOC>`` without text is one error line."""
-    docs = _DOC.findall(text)
+    docs = _documents(text)
     if not docs:
         yield InputError(name, "no <DOC> element with a closing </DOC>")
         return

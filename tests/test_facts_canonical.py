@@ -107,3 +107,25 @@ def test_a_city_the_model_mostly_calls_a_place_is_not_a_person() -> None:
     entities = {e.name: e for e in build_entities(raw, [Article(id="a", text=text)])}
     assert entities["Nice"].type == "PLACE"
     assert entities["Christian Estrosi"].type == "PERSON"
+
+
+def test_names_that_cannot_be_people_are_not_people() -> None:
+    # the small model's person labels in the dev stream that no name can carry; every flip
+    # across the stream (9 groups) was checked by reading
+    text = (
+        "Telegram left the App Store. Saturn V moon rockets flew. Kim Jong-un spoke. "
+        "Abdel-Fattah el-Sissi met Robert Bridge. St George's Hospital treated him."
+    )
+    raw = [
+        mention(text, "App Store", "PERSON"),
+        mention(text, "Saturn V moon", "PERSON"),
+        mention(text, "Kim Jong-un", "PERSON"),
+        mention(text, "Abdel-Fattah el-Sissi", "PERSON"),
+        mention(text, "Robert Bridge", "PERSON"),
+        mention(text, "St George's Hospital", "PERSON"),
+    ]
+    types = {e.name: e.type for e in build_entities(raw, [Article(id="a", text=text)])}
+    assert {n for n, t in types.items() if t == "PERSON"} == {
+        "Kim Jong-un", "Abdel-Fattah el-Sissi", "Robert Bridge"
+    }  # fmt: skip
+    assert types["App Store"] == types["St George's Hospital"] == "ORG"

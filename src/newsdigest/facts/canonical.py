@@ -24,6 +24,30 @@ from newsdigest.model import Article, Entity, Mention
 # Other labels this many times the person evidence make a name not a person (see _Group.type)
 PERSON_OUTVOTED = 4
 
+# Lower-case words a person's name holds ("Ludwig van Beethoven", "Osama bin Laden")
+NAME_PARTICLES = frozenset(
+    "de da das do dos van von der den del della di du la le al el bin ibn ben y e st".split()
+)
+# Last words of places and institutions the small model reads as people ("App Store"); not
+# words that are also surnames (Bridge, Park, Street, Court, Church, Bank, Hall)
+NOT_NAME_HEADS = frozenset(
+    """store airport station avenue square university college school council ministry
+    hospital stadium museum company corporation inc ltd agency committee department office
+    institute foundation association league festival summit observatory""".split()
+)
+
+
+def _could_be_a_name(form: str) -> bool:
+    """Whether ``form`` reads as a person's name: no lower-case word but name particles ("Saturn
+    V moon" is not), and not ending on a place's or institution's word ("App Store")."""
+    words = form.split()
+    if any(
+        w[:1].islower() and w.casefold().split("-")[0] not in NAME_PARTICLES for w in words
+    ):  # "al-Barnawi", "el-Sissi": a particle joined to the name
+        return False
+    return bool(words) and words[-1].casefold().strip(".,") not in NOT_NAME_HEADS
+
+
 PLACE_ALIASES = {
     "us": "United States",
     "u.s": "United States",
@@ -130,12 +154,13 @@ class _Group:
         label."""
         person = self.type_votes["PERSON"] + self.person_cues
         others = sum(self.type_votes.values()) - self.type_votes["PERSON"]
-        if person and others < PERSON_OUTVOTED * person:
+        unlike = not self.person_cues and all(not _could_be_a_name(f) for f in self.forms)
+        if person and others < PERSON_OUTVOTED * person and not unlike:
             return "PERSON"
         return max(
             (label for label in self.type_votes if label != "PERSON"),
             key=lambda label: self.type_votes[label],
-            default="PERSON",
+            default="ORG" if unlike else "PERSON",
         )
 
     def canonical(self) -> str:

@@ -156,3 +156,33 @@ def test_story_without_facts_or_dates_still_renders_its_parts() -> None:
     page = story_page(Story(id="s", title="", articles=(art,)))
     assert page.chart is None and page.quotes == () and page.summary == ()
     assert page.row.title == "(untitled story)" and row_span(page.row) == "undated"
+
+
+def test_a_quote_told_by_two_outlets_links_each_to_its_own_sentence() -> None:
+    """Each source's marker points at the sentence where that source reports the quote, even
+    when its wording differs from the first report and it reports other quotes before."""
+    from dataclasses import replace
+
+    from newsdigest.model import Quote
+
+    story = seed_story()
+    own = [a for a in story.articles if a.id not in {o.article_id for o in story.outliers}]
+    first, second = own[0], own[1]
+    s1 = split_sentences(first.text, first.id)[1]
+    s2a, s2b = split_sentences(second.text, second.id)[1:3]
+    said = "Once we have protections in place we expect the apps to be back on the App Store"
+    quotes = (
+        Quote(said, "Pavel Durov", first.id, s1.start, s1.start + 5),
+        Quote("A different statement altogether about other things", None, second.id,
+              s2a.start, s2a.start + 5),
+        Quote(said.replace("place we", "place, we") + ".", "Pavel Durov", second.id,
+              s2b.start, s2b.start + 5),
+    )  # fmt: skip
+    page = story_page(replace(story, facts=replace(story.facts, quotes=quotes)))
+    told = next(q for q in page.quotes if q.text == said)
+    anchors = {m.number: m.anchors for m in told.markers}
+    numbers = {s.article.id: s.number for s in page.sources}
+    assert anchors == {
+        numbers[first.id]: (f"a{numbers[first.id]}-s{s1.index}",),
+        numbers[second.id]: (f"a{numbers[second.id]}-s{s2b.index}",),
+    }

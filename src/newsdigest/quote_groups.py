@@ -27,11 +27,15 @@ def content_words(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class QuoteGroup:
-    """One quote as a reader sees it: the words (its first report), the speaker, and every
-    article that reports them, in the order of ``Facts.quotes``."""
+    """One quote as a reader sees it: the words (its first report), the speaker, and each
+    article's first report of them (where a page links to), in the order of ``Facts.quotes``."""
 
     quote: Quote
-    articles: tuple[str, ...]
+    reports: tuple[Quote, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(r.article for r in self.reports)
 
 
 def _same_words(a: set[str], b: set[str], text_a: str, text_b: str) -> bool:
@@ -62,6 +66,8 @@ def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
     out = []
     for rep, members in groups:
         speaker = next((quotes[m].speaker for m in members if quotes[m].speaker), None)
-        articles = tuple(dict.fromkeys(quotes[m].article for m in members))
-        out.append(QuoteGroup(replace(quotes[rep], speaker=speaker), articles))
+        first = {}  # article -> its first report
+        for m in members:
+            first.setdefault(quotes[m].article, quotes[m])
+        out.append(QuoteGroup(replace(quotes[rep], speaker=speaker), tuple(first.values())))
     return out

@@ -306,21 +306,15 @@ def story_page(story: Story) -> StoryPage:
     disagreements: list[DisagreementView] = []
     entities: list[EntityView] = []
     if facts:
-        reported = {(q.article, q.text): q for q in facts.quotes}
         for group in distinct_quotes(facts.quotes):
             marks = []
-            for aid in group.articles:
-                src = by_id.get(aid)
-                q = reported.get((aid, group.quote.text)) or next(
-                    r for r in facts.quotes if r.article == aid
-                )
-                where = next(
-                    (anchor(src.number, s.index) for s in sentences[aid]
-                     if s.start <= q.start < s.end),
-                    None,
-                ) if src else None  # fmt: skip
-                if src:
-                    marks.append(Marker(src.number, (where,) if where else (), src.outlet))
+            for q in group.reports:  # each article's own report: its span, its sentence
+                src = by_id.get(q.article)
+                if src is None:
+                    continue
+                spans = [s for s in sentences[q.article] if s.start <= q.start < s.end]
+                where = tuple(anchor(src.number, s.index) for s in spans[:1])
+                marks.append(Marker(src.number, where, src.outlet))
             quotes.append(QuoteView(group.quote.text, group.quote.speaker, tuple(marks)))
         timeline = [CitedLine(t.text, markers(t.citations), date=t.date) for t in facts.timeline]
         for d in facts.disagreements:

@@ -227,10 +227,11 @@ def refresh_stories(
     rebuilt: list[str] = []
     with store.clustering_lock():
         cluster_pending(store, clusterer)
-        if store.story_settings() != config.fingerprint():
+        settings = config.fingerprint()
+        if store.story_settings() != settings:
             # stories built with other settings (another --words, --no-facts) are rebuilt:
             # what is printed is what was asked for
-            store.change_story_settings(config.fingerprint())
+            store.change_story_settings(settings)
         stale = store.stale_clusters()
         n = 0
         for group in _story_groups(store, stale, PARSE_BATCH):

@@ -20,7 +20,6 @@ from functools import lru_cache
 from newsdigest.facts.ner import RawMention
 from newsdigest.model import Article, Entity, Mention
 
-# Countries written many ways; folded so "US", "U.S." and "the United States" are one place.
 # Other labels this many times the person evidence make a name not a person (see _Group.type)
 PERSON_OUTVOTED = 4
 
@@ -48,6 +47,7 @@ def _could_be_a_name(form: str) -> bool:
     return bool(words) and words[-1].casefold().strip(".,") not in NOT_NAME_HEADS
 
 
+# Countries written many ways; folded so "US", "U.S." and "the United States" are one place.
 PLACE_ALIASES = {
     "us": "United States",
     "u.s": "United States",

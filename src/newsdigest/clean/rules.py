@@ -293,9 +293,9 @@ def strip_gallery(text: str, min_words: int) -> str:
 
 def _common_word_prefix(texts: list[str]) -> str:
     """The longest run of whole words every text starts with ("Crisis in Ukraine")."""
-    first = texts[0].split(" ")
+    first, *rest = [t.split(" ") for t in texts]
     n = 0
-    while n < len(first) and all(t.split(" ")[n : n + 1] == [first[n]] for t in texts[1:]):
+    while n < len(first) and all(w[n : n + 1] == [first[n]] for w in rest):
         n += 1
     return " ".join(first[:n])
 

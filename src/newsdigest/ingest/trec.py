@@ -57,8 +57,8 @@ def _element(doc: str, name: str) -> str | None:
     opening = re.search(rf"<{name}(?:\s[^<>]{{0,200}})?>", doc, re.I)
     if not opening:
         return None
-    end = doc.lower().find(f"</{name.lower()}>", opening.end())
-    return doc[opening.end() : end] if end >= 0 else None
+    closing = re.compile(rf"</{name}>", re.I).search(doc, opening.end())
+    return doc[opening.end() : closing.start()] if closing else None
 
 
 def _field(doc: str, *names: str) -> str:

@@ -410,6 +410,31 @@ def test_text_that_skips_ftfy_is_text_ftfy_leaves_unchanged(text: str) -> None:
     assert ftfy.fix_text(text, _FTFY) == text
 
 
+# Lines as news text has them: plain ASCII, mojibake, entities, a tag, accents, line breaks.
+_LINES = st.lists(
+    st.sampled_from(
+        [
+            "Plain line.", "It\u00e2\u20ac\u2122s here", "AT&amp;T said", "caf\u00e9 au lait",
+            "<b>bold</b> &amp; more", "\u00c3\u00a9t\u00c3\u00a9", "", "\u201cQuoted\u201d \u2014 x",
+            "\ufb01nance", "\uff21\uff22", "tab\there", "\u00c2\u00a0space",
+        ]
+    )
+    | st.text(max_size=40),
+    max_size=8,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_ftfy_on_changeable_lines_only_equals_ftfy_on_the_whole_text(lines: list[str]) -> None:
+    import ftfy
+
+    from newsdigest.clean.unicode import _FTFY, _fix_lines
+
+    text = "\n".join(lines)
+    assert _fix_lines(text) == ftfy.fix_text(text, _FTFY)
+
+
 def test_mojibake_and_entities_still_reach_ftfy() -> None:
     from newsdigest.clean.unicode import _ftfy_has_work, repair_unicode
 

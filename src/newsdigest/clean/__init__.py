@@ -9,7 +9,8 @@ running prose. ``clean_text`` runs to a fixed point, so cleaning clean text chan
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from newsdigest.clean import rules
@@ -48,8 +49,32 @@ def _without_site_suffix(title: str, source: str | None) -> str:
     return title
 
 
-def _clean_paragraphs(paras: list[str], title: str) -> list[str]:
-    title_key = rules.fold(title)
+@dataclass
+class _Verdicts:
+    """What the paragraph rules said of each paragraph text, kept for the length of one
+    ``clean_text``: its checking pass meets the same paragraphs again (mostly unchanged prose)
+    and the rules are functions of the paragraph alone, so each is judged once."""
+
+    title_key: str
+    seen: dict[tuple[str, str], object] = field(default_factory=dict)
+
+    def of(self, rule: Callable[[str], object], para: str) -> object:
+        key = (rule.__name__, para)
+        if key not in self.seen:
+            self.seen[key] = rule(para)
+        return self.seen[key]
+
+
+def _social(para: str) -> bool:
+    return rules.SOCIAL_LINK.search(para) is not None
+
+
+def _tidy(para: str) -> str:
+    return rules.GLUED_SENTENCE.sub(" ", rules.TRAILING_SIGNOFF.sub("", para))
+
+
+def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
+    title_key = verdicts.title_key
     total = sum(len(p) for p in paras)
     kept: list[str] = []
     seen = 0  # characters read so far, to tell a tail heading from an early one
@@ -77,19 +102,18 @@ def _clean_paragraphs(paras: list[str], title: str) -> list[str]:
                 kept.pop()
             tweet_text_dropped = False
             continue
-        if rules.SOCIAL_LINK.search(para):
+        if verdicts.of(_social, para):
             if len(para) <= rules.MAX_POST_CHARS:  # the paragraph is the embedded post
                 tweet_text_dropped = True
                 continue
             para = rules.strip_inline_posts(para)  # a post inside prose: only the post goes
         tweet_text_dropped = False
-        para = rules.strip_links(para)
-        if not para or rules.PUNCT_ONLY.match(para) or rules.is_boilerplate_line(para):
+        para = str(verdicts.of(rules.strip_links, para))
+        if not para or rules.PUNCT_ONLY.match(para) or verdicts.of(rules.is_boilerplate_line, para):
             continue
         if kept and rules.is_caption(para, title_key):
             continue
-        para = rules.TRAILING_SIGNOFF.sub("", para)
-        para = rules.GLUED_SENTENCE.sub(" ", para)
+        para = str(verdicts.of(_tidy, para))
         if (
             kept
             and abs(len(para) - len(kept[-1])) < 20
@@ -113,10 +137,10 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
     return [first, *paras[1:]] if first.strip() else paras[1:]
 
 
-def _clean_once(text: str, title: str) -> str:
+def _clean_once(text: str, title: str, verdicts: _Verdicts) -> str:
     text = rules.strip_gallery(repair_unicode(text), rules.MIN_ARTICLE_WORDS)
     paras = split_paragraphs(text)
-    return "\n\n".join(_strip_lead(_clean_paragraphs(paras, title), title))
+    return "\n\n".join(_strip_lead(_clean_paragraphs(paras, verdicts), title))
 
 
 def clean_text(text: str, title: str = "") -> str:
@@ -127,9 +151,10 @@ def clean_text(text: str, title: str = "") -> str:
     mojibake only once wrapped lines are joined.
     """
     title = clean_title(title)
-    out = _clean_once(text, title)
+    verdicts = _Verdicts(rules.fold(title))
+    out = _clean_once(text, title, verdicts)
     for _ in range(4):
-        again = _clean_once(out, title)
+        again = _clean_once(out, title, verdicts)
         if again == out:
             break
         out = again

@@ -27,6 +27,27 @@ def _ftfy_has_work(text: str) -> bool:
     return _FTFY_WORK.search(text) is not None
 
 
+def _fix_lines(text: str) -> str:
+    """``ftfy.fix_text`` of ``text``, with ftfy called only on the lines it could change.
+
+    ftfy fixes a text one line at a time (each segment up to and including a "\n"), and a line
+    without a character it acts on comes out as it went in, so the other lines are passed
+    over: in most news a handful of lines hold a non-ASCII letter. The one state ftfy carries
+    from line to line, turning off "auto" HTML unescaping after the first "<", and its cut of
+    over-long lines are left to ftfy itself: such text goes to it whole.
+    """
+    if "<" in text or len(text) > _FTFY.max_decode_length:
+        return ftfy.fix_text(text, _FTFY)
+    out: list[str] = []
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        line = text[pos:end]
+        out.append(ftfy.fix_text(line, _FTFY) if _ftfy_has_work(line) else line)
+        pos = end
+    return "".join(out)
+
+
 def replace_surrogates(text: str) -> str:
     """``text`` with each lone surrogate (valid in JSON escapes and file names, not encodable
     as UTF-8) replaced by U+FFFD, as a decoder replaces an undecodable byte."""
@@ -41,7 +62,7 @@ def repair_unicode(text: str) -> str:
     for _ in range(3):  # a repair can reveal another layer of mojibake; stop when stable
         if not _ftfy_has_work(text):
             break
-        fixed = ftfy.fix_text(text, _FTFY)
+        fixed = _fix_lines(text)
         if fixed == text:
             break
         text = _INVISIBLE.sub("", fixed)

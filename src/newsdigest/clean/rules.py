@@ -16,6 +16,28 @@ MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 
+
+class Folded:
+    """A case-insensitive pattern, searched fast on ASCII text.
+
+    Python's ``re`` skips ahead to a literal only in a case-sensitive pattern, so on ASCII
+    text (most paragraphs) the pattern compiled without IGNORECASE searches the lower-cased
+    text: the same matches, 3-5 times faster for the long literal alternations below. Written
+    in lower case; a test checks both forms agree.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._any_case = re.compile(pattern, re.I)
+        self._lower = re.compile(pattern)
+
+    def found(self, text: str) -> bool:
+        """Whether the pattern occurs in ``text`` (in any case)."""
+        if text.isascii():
+            return self._lower.search(text.lower()) is not None
+        return self._any_case.search(text) is not None
+
+
 # --- paragraph-level rules -------------------------------------------------------------------
 
 # An embedded tweet's attribution line: "— NBC News (@NBCNews) May 14, 2019".
@@ -24,7 +46,7 @@ TWEET_BYLINE = re.compile(
 )
 INSTAGRAM_BYLINE = re.compile(r"^A (?:post|photo|video) shared by .{0,80}\(@[\w.]{1,30}\)", re.I)
 # Links that only occur inside embedded social posts: the paragraph is the post, not the article.
-SOCIAL_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|instagr\.am)/\w+", re.I)
+SOCIAL_LINK = Folded(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|instagr\.am)/\w+")
 # An embedded post runs inline when a page was flattened to one line: the post's last sentence
 # (a stop after a title such as "Sec." does not end it), its links, and its attribution.
 MAX_POST_CHARS = 400  # a post (280 characters) with its links and attribution fits in this
@@ -37,6 +59,7 @@ INLINE_POST = re.compile(
     rf"(?:\s*[—–-]{{1,2}}\s*[^\n()]{{0,80}}\(@\w{{1,15}}\)\s*(?:on\s+)?{MONTH}\.?\s+\d{{1,2}},\s+\d{{4}})?"
 )
 URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s<>\"'”)]+\)?", re.I)
+HAS_URL = Folded(URL.pattern)
 
 # Headings after which a page lists other stories or the comment form: the article is over.
 TAIL_HEADING = re.compile(
@@ -84,72 +107,71 @@ WIDGET = re.compile(
     r"|report this ad|ad feedback|story continues below(?: advertisement)?|play|watch)$",
     re.I,
 )
-COMMENT_FORM = re.compile(
+COMMENT_FORM = Folded(
     r"your email address will not be published|required fields are marked"
     r"|save my name, email,? and website|notify me of (?:new|follow-up) (?:posts|comments)"
     r"|you must be logged in to post a comment|this site uses akismet"
-    r"|comments are (?:closed|moderated)|by submitting your comment",
-    re.I,
+    r"|comments are (?:closed|moderated)|by submitting your comment"
 )
 # What a crawler fetched instead of an article: web-archive crawl notices, a video player's
 # messages, a sign-in form, a location widget, a "page not found" or hosting placeholder. Each
 # pattern is one fixed sentence of such a page (any length: no article's prose contains them),
 # named by its kind so a page that is nothing else can be rejected with that reason.
-NOTICES: tuple[tuple[str, re.Pattern[str]], ...] = (
+NOTICES: tuple[tuple[str, Folded], ...] = (
     (
         "web-archive crawl notice",
-        re.compile(
+        Folded(
             r"alexa internet has been donating their crawl data"
             r"|these crawls are part of an effort to archive pages"
-            r"|^the seed for (?:this crawl|wide\d+)\b|^this crawl was run at a level"
-            r"|warc files associated with this crawl|^crawl of outlinks from"
-            r"|^this collection contains .{0,80}\bcrawls\b|web collections curated by .{0,80}archive-it"
-            r"|^this data is currently not publicly accessible"
-            r"|^-{1,2} ?(?:slash pages from every domain|a ranking of all urls that have"
-            r"|up to a maximum of \d+ most highly ranked urls|top ranked pages \(up to)",
-            re.I,
+            r"|warc files associated with this crawl|web collections curated by .{0,80}archive-it"
+        ),
+    ),
+    (  # the same kind, its sentences that open a line: apart, the search above stays fast
+        "web-archive crawl notice",
+        Folded(
+            r"^(?:the seed for (?:this crawl|wide\d+)\b|this crawl was run at a level"
+            r"|crawl of outlinks from|this collection contains .{0,80}\bcrawls\b"
+            r"|this data is currently not publicly accessible"
+            r"|-{1,2} ?(?:slash pages from every domain|a ranking of all urls that have"
+            r"|up to a maximum of \d+ most highly ranked urls|top ranked pages \(up to))"
         ),
     ),
     (
         "video player message",
-        re.compile(
+        Folded(
             r"^(?:the interactive transcript could not be loaded"
             r"|rating is available when the video has been rented"
             r"|this feature is not available right now\. please try again later"
             r"|please enable javascript to watch this video|javascript is disabled"
             r"|you need to enable javascript to use \w+)\.?$",
-            re.I,
         ),
     ),
     (
         "sign-in form",
-        re.compile(
+        Folded(
             r"^(?:sign in using your? .{0,60}|welcome back\. please sign in|already have an account\?"
             r"|why are we asking this\?|thank you for registering!?"
             r"|by submitting your registration information, .{0,120}"
             r"|we have sent a confirmation email to .{0,200}"
             r"|click here to return to the page you were visiting\.?)$",
-            re.I,
         ),
     ),
     (
         "location widget",
-        re.compile(
+        Folded(
             r"^(?:tweet with a location|add a location to your tweets"
             r"|you can add location information to your tweets\b.{0,250}"
             r"|when you tweet with a location, twitter stores that location\b.{0,250})$",
-            re.I,
         ),
     ),
     (
         "page not found",
-        re.compile(
+        Folded(
             r"^(?:sorry, )?the page you requested (?:could not|cannot) be found\.?$"
             r"|^if you are trying to reach a page from a bookmark, the page url may have changed",
-            re.I,
         ),
     ),
-    ("hosting placeholder", re.compile(r"^your custom domain mapping may take", re.I)),
+    ("hosting placeholder", Folded(r"^your custom domain mapping may take")),
 )
 # Breadcrumbs: "Home / World / Headline", "News » Europe » ...".
 CRUMB_SEP = re.compile(r"\s+(?:/|»|›|>|\||→)\s+")
@@ -188,6 +210,9 @@ DATELINE = re.compile(
 GLUED_SENTENCE = re.compile(
     r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]|[“«‘„][A-Z])|(?<=[a-z][.!?][”»’])(?=[A-Z][a-z])"
 )
+# Where GLUED_SENTENCE can match at all: a stop, maybe a closing quote, then a capital or an
+# opening quote.
+GLUE_POINT = re.compile(r"[.!?][”»’]?[A-Z“«‘„]")
 PUNCT_ONLY = re.compile(r"^[\W_]*$")
 NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -222,17 +247,17 @@ def is_menu_line(line: str) -> bool:
 
 def notice_kind(para: str) -> str | None:
     """The kind of non-article page ``para`` is a fixed sentence of, if any."""
-    return next((kind for kind, pattern in NOTICES if pattern.search(para)), None)
+    return next((kind for kind, pattern in NOTICES if pattern.found(para)), None)
 
 
 def is_boilerplate_line(para: str) -> bool:
     if notice_kind(para):
         return True
     if len(para) > 300:
-        return bool(COMMENT_FORM.search(para[:300])) and len(para) < 400
+        return COMMENT_FORM.found(para[:300]) and len(para) < 400
     return bool(
         WIDGET.match(para)
-        or COMMENT_FORM.search(para)
+        or COMMENT_FORM.found(para)
         or INLINE_TEASER.match(para)
         or PAREN_LINE.match(para)
         or CREDIT_LINE.match(para)
@@ -302,7 +327,7 @@ def _common_word_prefix(texts: list[str]) -> str:
 
 def strip_links(para: str) -> str:
     """Remove bare URLs; tidy only the spot where one was (no space left before a stop)."""
-    if not URL.search(para):
+    if not HAS_URL.found(para):
         return para
     para = URL.sub("\x00", para)
     para = re.sub(r"\s*\x00\s*(?=[.,;:!?)]|$)", "", para)

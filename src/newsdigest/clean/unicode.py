@@ -16,11 +16,13 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # ZWNJ/ZWJ are kept: scripts need them
 # A character ftfy could act on. Printable ASCII but "&" (entities), tab and newline, and the
-# typographic punctuation U+2010-U+2027 (dashes, curly quotes, bullets, "…") are never changed
-# by it: mojibake needs a Latin-1 letter or symbol for the lead byte of a UTF-8 sequence
-# (U+00C2-U+00F4), and these are NFC-stable, not controls, ligatures or wide forms. Text made of
-# them only (most English news, and every text on the cleaner's second, checking pass) skips ftfy.
-_FTFY_WORK = re.compile(r"[^\t\n\x20-\x25\x27-\x7e\u2010-\u2027]")
+# typographic punctuation U+2010-U+2027 (dashes, curly quotes, "…") but the dagger "†" and the
+# bullet "•" are never changed by it: these are NFC-stable, not controls, ligatures or wide
+# forms, and mojibake needs the bytes of a UTF-8 sequence, a lead byte and continuation bytes.
+# In the legacy encodings ftfy tries, none of them is a continuation byte but "†" and "•" in
+# Mac Roman (where “ and – are lead bytes: "“†" is the mojibake of "Ҡ"). Text made of them
+# only (most English news, and every text on the cleaner's second, checking pass) skips ftfy.
+_FTFY_WORK = re.compile(r"[^\t\n\x20-\x25\x27-\x7e\u2010-\u201f\u2021\u2023-\u2027]")
 
 
 def _ftfy_has_work(text: str) -> bool:

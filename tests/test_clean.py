@@ -616,3 +616,17 @@ def test_folded_patterns_on_real_notices_and_non_ascii_text() -> None:
     assert rules.COMMENT_FORM.found("Requıred fields are marked")
     assert rules.COMMENT_FORM.found("Café owners: required fields are marked *")  # non-ASCII
     assert rules.SOCIAL_LINK.found("pic.Twitter.com/AbC12") and not rules.SOCIAL_LINK.found("t.c")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"aZ.&;#x9 \t\r\n\x0b\x0c\x00\x1b\x7f", "&amp;", "&shy;", "&Atilde;&copy;"]
+        )
+    ).map("".join)
+)
+def test_ascii_text_takes_the_short_way_to_the_same_repair(text: str) -> None:
+    from newsdigest.clean.unicode import _repair, repair_unicode
+
+    assert repair_unicode(text) == _repair(text)

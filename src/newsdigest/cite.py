@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsdigest.model import Citation, GeneratedSentence, Sentence, SummarySentence
+from newsdigest.tfidf import tfidf_rows
 
 # Cosine in the story's TF-IDF space above which two sentences report the same content.
 # Chosen on the seed cluster by reading pairs: 0.30 keeps paraphrases of the same statement
@@ -23,14 +23,10 @@ SUPPORT_THRESHOLD = 0.30
 
 def _vectorize(texts: list[str]) -> sparse.csr_matrix:
     """Sparse rows: a dense sentences x vocabulary array grew quadratically with the story."""
-    vectorizer = TfidfVectorizer(
-        lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w\w+\b"
-    )
     try:
-        matrix = vectorizer.fit_transform(texts)
+        return tfidf_rows(texts)
     except ValueError:  # only stop words: nothing can support anything
         return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
-    return sparse.csr_matrix(matrix, dtype=np.float32)
 
 
 def cite(

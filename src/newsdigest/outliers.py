@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 from statistics import median
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsdigest.model import Article, Outlier, Sentence
+from newsdigest.tfidf import tfidf_rows
 
 WINDOW_DAYS = 7
 MIN_CONTENT_SIMILARITY = 0.05
@@ -115,9 +115,7 @@ def _by_content(articles: Sequence[Article]) -> dict[str, str]:
     if len(articles) < 3:
         return {}
     try:
-        vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-            [a.title + "\n" + a.text for a in articles]
-        )
+        vectors = tfidf_rows([a.title + "\n" + a.text for a in articles], dtype=np.float64)
     except ValueError:
         return {}
     # one dense row at a time: the whole articles x vocabulary array grew quadratically

@@ -58,6 +58,15 @@ def replace_surrogates(text: str) -> str:
 
 def repair_unicode(text: str) -> str:
     """Fix mojibake/entities (ftfy), unify line breaks and spaces, drop invisible characters."""
+    if text.isascii():  # most news: only "\r", "\v", "\f", tabs and runs of spaces to mend
+        if "\r" in text or "\x0b" in text or "\x0c" in text:
+            text = _EARLY_BREAKS.sub("\n", text)
+        if not _ftfy_has_work(text):  # else entities or control characters: the long way
+            return _SPACES.sub(" ", text) if "\t" in text or "  " in text else text
+    return _repair(text)
+
+
+def _repair(text: str) -> str:
     # line breaks and invisible characters first: a soft hyphen or form feed inside mojibake
     # hides it from ftfy ("\x85" is left to ftfy, which reads it as the "…" it usually was)
     text = _INVISIBLE.sub("", _EARLY_BREAKS.sub("\n", text))

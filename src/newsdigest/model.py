@@ -6,7 +6,6 @@ Schema changes bump ``SCHEMA_VERSION`` (see ``serialize.py``); fields are only e
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,13 +14,13 @@ from urllib.parse import urlsplit
 
 SCHEMA_VERSION = 1
 
-_WS = re.compile(r"\s+")
-
 
 def normalize_for_id(text: str) -> str:
     """Case-, accent- and whitespace-folded text, so trivially re-encoded copies share an id."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return _WS.sub(" ", folded).strip()
+    # str.split() breaks at exactly the characters regex \s matches (str.isspace), without a
+    # substitution at every space
+    return " ".join(folded.split())
 
 
 def article_id(text: str) -> str:

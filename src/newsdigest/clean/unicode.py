@@ -13,6 +13,7 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _EARLY_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # ZWNJ/ZWJ are kept: scripts need them
 # A character ftfy could act on. Printable ASCII but "&" (entities), tab and newline, and the
@@ -69,13 +70,20 @@ def repair_unicode(text: str) -> str:
 def _repair(text: str) -> str:
     # line breaks and invisible characters first: a soft hyphen or form feed inside mojibake
     # hides it from ftfy ("\x85" is left to ftfy, which reads it as the "…" it usually was)
-    text = _INVISIBLE.sub("", _EARLY_BREAKS.sub("\n", text))
+    text = _drop(_INVISIBLE, _EARLY_BREAKS.sub("\n", text))
     for _ in range(3):  # a repair can reveal another layer of mojibake; stop when stable
         if not _ftfy_has_work(text):
             break
         fixed = _fix_lines(text)
         if fixed == text:
             break
-        text = _INVISIBLE.sub("", fixed)
+        text = _drop(_INVISIBLE, fixed)
     text = _LINE_BREAKS.sub("\n", text)
-    return _SPACES.sub(" ", text)
+    if "  " in text or _ODD_SPACE.search(text):  # else every run of spaces is one space
+        text = _SPACES.sub(" ", text)
+    return text
+
+
+def _drop(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` without ``pattern``'s characters (a search first: mostly there are none)."""
+    return pattern.sub("", text) if pattern.search(text) else text

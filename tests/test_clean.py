@@ -263,6 +263,15 @@ def test_language_detection() -> None:
     assert detect_language("ok") is None
 
 
+def test_language_read_further_when_the_opening_is_unclear() -> None:
+    from newsdigest.clean.language import FIRST_CHARS, SURE, _language_identifier
+
+    names = ("Sochi 2019 Lavrov Pompeo Putin Trump NATO " * 20)[:FIRST_CHARS]
+    prose = "Der Außenminister traf am Dienstag seinen Amtskollegen in Sotschi. " * 20
+    assert _language_identifier().classify(names)[1] < SURE  # names alone: not sure
+    assert detect_language(names + prose) == "de"
+
+
 # --- generated variants ------------------------------------------------------------------
 
 REAL_SENTENCES = [

@@ -23,9 +23,12 @@ def _has_letters(text: str, count: int) -> bool:
     return False
 
 
-# Characters the identifier reads: its byte n-gram counting is linear in them and the slowest
-# step of reading a long article. 3,000 give the same language as 5,000 on all 9,355 local
-# documents (2,000: 2 changed, both all-capital junk pages).
+# Characters the identifier reads: its byte n-gram counting is linear in them and was the
+# slowest step of reading a long article. The first 600 settle most texts; one it is not sure
+# of (probability under 0.999) is read to 3,000. On all 9,355 local documents this gives the
+# language that 5,000 characters give, at a third of the time (2,000 alone: 2 changed).
+FIRST_CHARS = 600
+SURE = 0.999
 SAMPLE_CHARS = 3000
 
 
@@ -33,5 +36,8 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text to tell."""
     if not _has_letters(text[:5000], 20):
         return None
-    lang, prob = _language_identifier().classify(text[:SAMPLE_CHARS])
+    identifier = _language_identifier()
+    lang, prob = identifier.classify(text[:FIRST_CHARS])
+    if prob < SURE and len(text) > FIRST_CHARS:
+        lang, prob = identifier.classify(text[:SAMPLE_CHARS])
     return str(lang) if prob >= 0.5 else None

@@ -594,7 +594,7 @@ _NOTICE_WORDS = st.lists(
         " of outlinks from collection contains web collections curated by archive-it - -- slash"
         " your email address will not be published required fields are marked save my name,"
         " and website notify me new follow-up posts comments t.co/ab pic.twitter.com/x1 https://"
-        " www. sign in using you javascript tweet with a location sorry, page requested".split()
+        " www. instagr.am/p http://x.org sign in using you javascript tweet with a location sorry, page requested".split()
         + [" ", ".", "\n", "KELVIN"]
     ).map(lambda w: w if w != "KELVIN" else "k"),
     max_size=14,

@@ -70,7 +70,7 @@ def repair_unicode(text: str) -> str:
 def _repair(text: str) -> str:
     # line breaks and invisible characters first: a soft hyphen or form feed inside mojibake
     # hides it from ftfy ("\x85" is left to ftfy, which reads it as the "…" it usually was)
-    text = _drop(_INVISIBLE, _EARLY_BREAKS.sub("\n", text))
+    text = _drop(_INVISIBLE, _swap(_EARLY_BREAKS, "\n", text))
     for _ in range(3):  # a repair can reveal another layer of mojibake; stop when stable
         if not _ftfy_has_work(text):
             break
@@ -78,12 +78,16 @@ def _repair(text: str) -> str:
         if fixed == text:
             break
         text = _drop(_INVISIBLE, fixed)
-    text = _LINE_BREAKS.sub("\n", text)
+    text = _swap(_LINE_BREAKS, "\n", text)
     if "  " in text or _ODD_SPACE.search(text):  # else every run of spaces is one space
         text = _SPACES.sub(" ", text)
     return text
 
 
+def _swap(pattern: re.Pattern[str], new: str, text: str) -> str:
+    """``text`` with ``pattern`` replaced by ``new`` (a search first: mostly it is absent)."""
+    return pattern.sub(new, text) if pattern.search(text) else text
+
+
 def _drop(pattern: re.Pattern[str], text: str) -> str:
-    """``text`` without ``pattern``'s characters (a search first: mostly there are none)."""
-    return pattern.sub("", text) if pattern.search(text) else text
+    return _swap(pattern, "", text)

@@ -55,9 +55,9 @@ from newsdigest.model import Article  # noqa: E402
 DEV_STREAM = ROOT.parent / "shared" / "data" / "streams" / "giveme5w1h_events.jsonl"
 MODEL_PATH = ROOT / "src" / "newsdigest" / "data" / "event_link.json"
 NEGATIVES = 5
-THRESHOLDS = (0.3, 0.2, 0.15, 0.1)
+THRESHOLDS = (0.3, 0.2)
 QUIET_DAYS = (30.0, 90.0)
-GROUP_THRESHOLDS = (1.0, 0.3, 0.2, 0.15)  # 1.0: no grouping, one article at a time
+GROUP_THRESHOLDS = (1.0, 0.3, 0.2)  # 1.0: no grouping, one article at a time
 QUIET_CAP = 10**6
 
 

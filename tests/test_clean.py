@@ -476,6 +476,8 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "Copyright 2014 WGCL-TV (Meredith Corporati", "By Sarah Fitzmaurice",
     "Click to email this to a friend (Opens in", "richard.winton@latimes.com",
     "kate.mather@latimes.com", "Photo: KUVP archives", "Advertisement", "Read More",
+    # author and desk contact lines (an e-mail address, or a handle to follow)
+    "Become a fan of the Museum on Facebook at", "Follow Tia Ghose on Twitter and Google+. F",
     # pages that are not articles (web-archive crawl notices, a location widget): rejected
     "Starting in 1996, Alexa Internet has been", "These crawls are part of an effort to arch",
     "The seed for Wide00014 was:", "- Slash pages from every domain on the web",
@@ -613,6 +615,26 @@ def test_folded_patterns_find_what_their_case_insensitive_form_finds(text: str) 
     for folded in _folded_patterns():
         expected = re.compile(folded.pattern, re.I).search(text) is not None
         assert folded.found(text) is expected, (folded.pattern[:40], text)
+
+
+def test_contact_lines_go_and_prose_with_an_at_sign_stays() -> None:
+    from newsdigest.clean import rules
+
+    for line in (
+        "Email: ebaig@usatoday.com; Follow USA TODAY Personal Tech Columnist @edbaig on Twitter",
+        "Contact David Jesse: 313-222-8851 or djesse@freepress.com. Follow him on Twitter.",
+        "Follow Josh Feldman on Twitter: @feldmaniac",
+        "Blaine Friedlander can be reached at SkyWatchPost@gmail.com.",
+    ):
+        assert rules.is_contact_line(line) and rules.is_boilerplate_line(line), line
+    for line in (
+        "Trump attacked @CNN again on Tuesday, calling the network fake news.",  # no "follow"
+        "Prices fell 3% @ the close.",
+        "Follow-up talks are planned in Geneva, " + "the ministry said. " * 20 + "x@y.com",
+    ):
+        assert not rules.is_contact_line(line), line
+    text = "Pompeo met Lavrov in Sochi on Tuesday.\n\nFollow Josh Feldman on Twitter: @feldmaniac"
+    assert clean_text(text) == "Pompeo met Lavrov in Sochi on Tuesday."
 
 
 def test_folded_patterns_on_real_notices_and_non_ascii_text() -> None:

@@ -261,6 +261,25 @@ def notice_kind(para: str) -> str | None:
     return next((kind for kind, pattern in NOTICES if pattern.found(para)), None)
 
 
+# An author's or a desk's contact line: "Email: x@usatoday.com; Follow ... @edbaig on Twitter",
+# "Contact David Jesse: 313-222-8851 or djesse@freepress.com", "Got a story? Email tips@...".
+# Short, and holding an e-mail address, or a handle with "follow": a reader's way to the
+# newsroom, not the news (its names made people and organizations of "Twitter" and "Follow USA
+# TODAY Personal Tech Columnist").
+MAX_CONTACT_CHARS = 300
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+HANDLE = re.compile(r"(?<![\w@])@\w{2,15}\b")
+FOLLOW = Folded(r"\bfollow\b")
+
+
+def is_contact_line(para: str) -> bool:
+    if len(para) > MAX_CONTACT_CHARS or "@" not in para:
+        return False
+    return EMAIL_ADDRESS.search(para) is not None or (
+        HANDLE.search(para) is not None and FOLLOW.found(para)
+    )
+
+
 def is_boilerplate_line(para: str) -> bool:
     if notice_kind(para):
         return True
@@ -277,6 +296,7 @@ def is_boilerplate_line(para: str) -> bool:
         or INSTAGRAM_BYLINE.match(para)
         or is_breadcrumb(para)
         or is_menu_line(para)
+        or is_contact_line(para)
     )
 
 

@@ -175,3 +175,17 @@ def test_stream_story_timelines_are_a_handful_of_readable_lines() -> None:
         assert len({e.text for e in timeline}) == len(timeline)
         assert not any(needs_context(e.text) or e.text[:1].islower() for e in timeline)
     assert 40 <= with_timeline <= 65  # measured 58 of 69
+
+
+def test_a_weekday_the_day_after_the_stamp_is_that_day() -> None:
+    # dev stream: a page stamped Thursday 14 July 2016 (US time), updated through the night;
+    # a Reuters story stamped Monday evening about Tuesday morning over Japan
+    nice = (
+        "President Francois Hollande said in a televised address early Friday that France grieves."
+    )
+    assert resolved(nice, "2016-07-14")["Friday"] == "2016-07-15"
+    japan = "North Korea fired a ballistic missile over Japan early on Tuesday."
+    assert resolved(japan, "2017-08-28")["Tuesday"] == "2017-08-29"
+    # two days after is still the week before; "last" always is
+    assert resolved("The vote was held on Saturday.", "2016-07-14")["Saturday"] == "2016-07-09"
+    assert resolved("They met last Friday.", "2016-07-14")["Friday"] == "2016-07-08"

@@ -107,6 +107,12 @@ def _weekday_date(anchor: date, weekday: int, future: bool, mod: str) -> date:
     delta = (anchor.weekday() - weekday) % 7
     if mod == "last" and delta == 0:
         delta = 7
+    if delta == 6 and mod != "last":
+        # the day after the publication date, not six days before: a stamp runs behind the
+        # local date of events abroad (Tuesday's launch over Japan is Monday evening in New
+        # York) and behind a live article's updates (Nice: "Hollande said early Friday" in a
+        # page stamped Thursday). All 59 such mentions of the dev stream, read: the next day.
+        return anchor + timedelta(days=1)
     return anchor - timedelta(days=delta)
 
 

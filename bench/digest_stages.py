@@ -21,6 +21,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from e2e_vs_lexrank import cluster_folders  # noqa: E402
 
 import newsdigest.clean as clean  # noqa: E402
 from newsdigest.config import StoryConfig  # noqa: E402
@@ -51,13 +54,7 @@ def main() -> None:
     for name in ("clean_text", "detect_language"):
         setattr(clean, name, timed(name, getattr(clean, name), inside))
     with tempfile.TemporaryDirectory() as tmp:
-        folders = []
-        for k, cluster in enumerate(clusters):
-            folder = Path(tmp) / f"c{k}"
-            folder.mkdir()
-            for i, doc in enumerate(cluster.documents):
-                (folder / f"{i}.txt").write_text(doc, encoding="utf-8")
-            folders.append(folder)
+        folders = cluster_folders(clusters, Path(tmp))
         build_story(load_inputs([folders[0]], on_error=lambda e: None), config)  # warm-up
         inside.clear()
         stages: dict[str, list[float]] = {}

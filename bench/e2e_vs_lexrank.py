@@ -13,15 +13,28 @@ import argparse
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from newsdigest import digest
-from newsdigest.evaluate import read_dataset, split_cluster
+from newsdigest.evaluate import Cluster, read_dataset, split_cluster
 from newsdigest.summarize import get_summarizer
 from newsdigest.summarize.base import Budget
 
 ROOT = Path(__file__).resolve().parents[1]
 MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "sample_validation250.csv"
+
+
+def cluster_folders(clusters: Sequence[Cluster], root: Path) -> list[Path]:
+    """Each cluster's documents as .txt files in a folder of its own under ``root``."""
+    folders = []
+    for k, cluster in enumerate(clusters):
+        folder = root / f"c{k}"
+        folder.mkdir()
+        for i, doc in enumerate(cluster.documents):
+            (folder / f"{i}.txt").write_text(doc, encoding="utf-8")
+        folders.append(folder)
+    return folders
 
 
 def main() -> None:
@@ -34,13 +47,7 @@ def main() -> None:
     ours: list[float] = []
     peer: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
-        folders = []
-        for k, cluster in enumerate(clusters):
-            folder = Path(tmp) / f"c{k}"
-            folder.mkdir()
-            for i, doc in enumerate(cluster.documents):
-                (folder / f"{i}.txt").write_text(doc, encoding="utf-8")
-            folders.append(folder)
+        folders = cluster_folders(clusters, Path(tmp))
         digest([folders[0]], words=args.words, facts=False, on_error=lambda e: None)  # warm-up
         for cluster, folder in zip(clusters, folders, strict=True):
             started = time.perf_counter()

@@ -400,7 +400,9 @@ def select(
         if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
             break
         orphan = scored.needs_context & ~taken[scored.previous]
-        stale = paraphrased & np.fromiter((n <= named for n in names), bool, len(names))
+        stale = np.zeros(len(names), dtype=bool)
+        for k in np.flatnonzero(paraphrased & available):  # the name test only where it matters
+            stale[k] = names[k] <= named
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
         i = int(np.argmax(value))

@@ -120,8 +120,10 @@ def problems(text: str) -> list[str]:
     quote = quote_balance_problem(text)
     if quote:
         found.append(quote)
-    outside = _outside_quotes(text) if '"' in text or "“" in text or "«" in text else text
-    if not _FIRST_PERSON.isdisjoint(_LETTERS.findall(outside)) and not _SPEAKER.search(text):
+    letters = _LETTERS.findall(text)
+    quoted = '"' in text or "“" in text or "«" in text
+    outside = _LETTERS.findall(_outside_quotes(text)) if quoted else letters
+    if not _FIRST_PERSON.isdisjoint(outside) and not _SPEAKER.search(text):
         found.append("first person without a speaker")
     if not _TERMINAL.search(text.strip()):
         found.append("no end punctuation")
@@ -134,7 +136,7 @@ def problems(text: str) -> list[str]:
         found.append("starts mid-sentence")
     if text.count("(") != text.count(")"):
         found.append("unbalanced parentheses")
-    if is_headline_case(text):
+    if _headline_case(letters):
         found.append("a headline")
     if is_question(text):  # an explainer's subheading ("Will the car get to Mars?"), no news
         found.append("a question")
@@ -146,7 +148,11 @@ def is_headline_case(text: str) -> bool:
     sentence of the story (NeuS gives each article's title as its first line)."""
     # names are capitalized in any sentence: past the first word, nearly every longer word
     # is, and there are enough of them ("On Tuesday Pompeo met Lavrov in Sochi for talks.")
-    words = [w for w in _LETTERS.findall(text)[1:] if len(w) > 3]
+    return _headline_case(_LETTERS.findall(text))
+
+
+def _headline_case(letters: list[str]) -> bool:
+    words = [w for w in letters[1:] if len(w) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 

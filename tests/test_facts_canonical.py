@@ -129,3 +129,28 @@ def test_names_that_cannot_be_people_are_not_people() -> None:
         "Kim Jong-un", "Abdel-Fattah el-Sissi", "Robert Bridge"
     }  # fmt: skip
     assert types["App Store"] == types["St George's Hospital"] == "ORG"
+
+
+def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
+    # dev stream: "Berlin's Brandenburg Gate" a person 4 times, a place 9 times, listed among
+    # both; a ballplayer the model also called an organization, referred to by his surname
+    text = (
+        "Crowds met at Berlin's Brandenburg Gate. Police guarded the Brandenburg Gate. "
+        "Javier Baez homered. Javier Baez waved. Baez smiled. The Pixel 2 shipped."
+    )
+    raw = [
+        mention(text, "Brandenburg Gate", "PERSON"),
+        mention(text, "Brandenburg Gate", "PLACE", 1),
+        mention(text, "Javier Baez", "PERSON"),
+        mention(text, "Javier Baez", "ORG", 1),
+        mention(text, "Baez", "PERSON", 2),
+        mention(text, "Pixel 2", "PERSON"),
+    ]
+    entities = build_entities(raw, [Article(id="a", text=text)])
+    assert sorted((e.name, e.type) for e in entities) == [
+        ("Brandenburg Gate", "PLACE"),
+        ("Javier Baez", "PERSON"),
+        ("Pixel 2", "ORG"),
+    ]
+    gate = next(e for e in entities if e.name == "Brandenburg Gate")
+    assert len(gate.mentions) == 2

@@ -37,9 +37,12 @@ NOT_NAME_HEADS = frozenset(
 
 
 def _could_be_a_name(form: str) -> bool:
-    """Whether ``form`` reads as a person's name: no lower-case word but name particles ("Saturn
-    V moon" is not), and not ending on a place's or institution's word ("App Store")."""
+    """Whether ``form`` reads as a person's name: no digit, no lower-case word but name
+    particles ("Saturn V moon" is not), and not ending on a place's or institution's word
+    ("App Store")."""
     words = form.split()
+    if any(ch.isdigit() for ch in form):  # "Pixel 2", "Galaxy S9"
+        return False
     if any(
         w[:1].islower() and w.casefold().split("-")[0] not in NAME_PARTICLES for w in words
     ):  # "al-Barnawi", "el-Sissi": a particle joined to the name
@@ -154,7 +157,9 @@ class _Group:
         label."""
         person = self.type_votes["PERSON"] + self.person_cues
         others = sum(self.type_votes.values()) - self.type_votes["PERSON"]
-        unlike = not self.person_cues and all(not _could_be_a_name(f) for f in self.forms)
+        unlike = not self.person_cues and (
+            all(not _could_be_a_name(f) for f in self.forms) or self._contested()
+        )
         if person and others < PERSON_OUTVOTED * person and not unlike:
             return "PERSON"
         return max(
@@ -162,6 +167,22 @@ class _Group:
             key=lambda label: self.type_votes[label],
             default="ORG" if unlike else "PERSON",
         )
+
+    def _contested(self) -> bool:
+        """A full name the model labelled a person in one sentence and a place or organization
+        in another ("Brandenburg Gate", "Boko Haram", "Getty Images"), never referred to by its
+        last word alone: without a title or a speech verb anywhere, the other reading is the
+        likelier."""
+        labels: dict[str, set[bool]] = defaultdict(set)
+        surnames: set[str] = set()
+        for m in self.mentions:
+            tokens = name_tokens(m.text)
+            if len(tokens) >= 2:
+                labels[fold(m.text)].add(m.label == "PERSON")
+                surnames.add(fold(tokens[-1]))
+        # a surname written alone is how news refers back to a person ("Snowden", "Baez")
+        alone = any(fold(m.text) in surnames for m in self.mentions)
+        return not alone and any(len(seen) == 2 for seen in labels.values())
 
     def canonical(self) -> str:
         """The longest full form; ties go to the most frequent, then the first seen."""
@@ -233,7 +254,25 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
                     by_first[0].add(m, order)
                 continue  # a bare name shared by several people stays unresolved
         others[_place_or_org_key(m.text)].add(m, order)
-    return [g for _, g in persons] + list(others.values())
+    return _one_group_a_name([g for _, g in persons] + list(others.values()))
+
+
+def _one_group_a_name(groups: list[_Group]) -> list[_Group]:
+    """Groups that share a written form merged: the model labels one name a person in one
+    sentence and a place in the next ("Berlin's Brandenburg Gate"), which made two entities of
+    one name, listed both among the people and the places."""
+    owner: dict[str, _Group] = {}
+    kept: list[_Group] = []
+    for group in groups:
+        target = next((owner[k] for f in group.forms if (k := fold(f)) in owner), None)
+        if target is None:
+            kept.append(group)
+            target = group
+        else:
+            target.merge(group)
+        for form in group.forms:
+            owner.setdefault(fold(form), target)
+    return kept
 
 
 def propagate(

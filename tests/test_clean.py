@@ -478,6 +478,8 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "kate.mather@latimes.com", "Photo: KUVP archives", "Advertisement", "Read More",
     # author and desk contact lines (an e-mail address, or a handle to follow)
     "Become a fan of the Museum on Facebook at", "Follow Tia Ghose on Twitter and Google+. F",
+    # a photo credit on a line of its own
+    "YouTube",
     # pages that are not articles (web-archive crawl notices, a location widget): rejected
     "Starting in 1996, Alexa Internet has been", "These crawls are part of an effort to arch",
     "The seed for Wide00014 was:", "- Slash pages from every domain on the web",
@@ -635,6 +637,28 @@ def test_contact_lines_go_and_prose_with_an_at_sign_stays() -> None:
         assert not rules.is_contact_line(line), line
     text = "Pompeo met Lavrov in Sochi on Tuesday.\n\nFollow Josh Feldman on Twitter: @feldmaniac"
     assert clean_text(text) == "Pompeo met Lavrov in Sochi on Tuesday."
+
+
+def test_captions_that_open_with_their_credit_go() -> None:
+    from newsdigest.clean import rules
+
+    # dev stream (The Independent, The Sun): their words made "Reuters People" and "Twitter
+    # Police" people
+    for line in (
+        "Reuters People were reportedly mown down over a 2km stretch of road",
+        "Twitter Police and ambulances descended on the nightmarish scene",
+        "AP:Associated Press Women comfort one another close to the scene of the tragedy",
+        "Getty - Contributor Russia shares a 24-mile border with North Korea",
+        "Reuters - Ap - Afp",
+    ):
+        assert rules.is_credited_caption(line), line
+    for line in (
+        "Twitter Chief Executive Jack Dorsey said on Friday the service would change.",
+        "Reuters reported the attack first",
+        "Twitter-happy Musk revealed the first Model 3",
+        "APPLE shares rose",
+    ):
+        assert not rules.is_credited_caption(line), line
 
 
 def test_folded_patterns_on_real_notices_and_non_ascii_text() -> None:

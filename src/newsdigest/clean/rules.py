@@ -267,9 +267,29 @@ def notice_kind(para: str) -> str | None:
 # newsroom, not the news (its names made people and organizations of "Twitter" and "Follow USA
 # TODAY Personal Tech Columnist").
 MAX_CONTACT_CHARS = 300
+MAX_CAPTION_CHARS = 300
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HANDLE = re.compile(r"(?<![\w@])@\w{2,15}\b")
 FOLLOW = Folded(r"\bfollow\b")
+
+
+# A photo caption that opens with its credit: "Reuters Japan's military are responding to ...",
+# "AP:Associated Press People watch a TV screen ...", "Twitter/EirikurH via Storyful". The
+# credit's next word is capitalized and the caption does not end a sentence (prose that opens
+# with an agency's name, "Twitter Chief Executive Jack Dorsey said ... .", does).
+CREDITED_CAPTION = re.compile(
+    r"^(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty(?: Images)?|PA(?: Wire)?|Rex(?: Features)?"
+    r"|Shutterstock|Alamy|(?:AP:)?Associated Press|Xinhua|NurPhoto|Sipa|Storyful"
+    r"|Twitter|Instagram|Facebook|YouTube)(?:[/:]\S*|\s+-\s+\S+)*\s*(?:\s[A-Z“\"]|$)"
+)
+
+
+def is_credited_caption(para: str) -> bool:
+    return (
+        len(para) <= MAX_CAPTION_CHARS
+        and bool(CREDITED_CAPTION.match(para))
+        and not (ends_sentence(para))
+    )
 
 
 def is_contact_line(para: str) -> bool:
@@ -297,6 +317,7 @@ def is_boilerplate_line(para: str) -> bool:
         or is_breadcrumb(para)
         or is_menu_line(para)
         or is_contact_line(para)
+        or is_credited_caption(para)
     )
 
 

@@ -115,7 +115,9 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
                 continue
             para = rules.strip_inline_posts(para)  # a post inside prose: only the post goes
         tweet_text_dropped = False
-        para = str(verdicts.of(rules.strip_links, para))
+        para = str(
+            verdicts.of(rules.strip_caption_credit, str(verdicts.of(rules.strip_links, para)))
+        )
         if not para or rules.PUNCT_ONLY.match(para) or verdicts.of(rules.is_boilerplate_line, para):
             continue
         if kept and rules.is_caption(para, title_key):

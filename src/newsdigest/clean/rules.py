@@ -274,22 +274,32 @@ FOLLOW = Folded(r"\bfollow\b")
 
 
 # A photo caption that opens with its credit: "Reuters Japan's military are responding to ...",
-# "AP:Associated Press People watch a TV screen ...", "Twitter/EirikurH via Storyful". The
+# "AP:Associated Press People watch a TV screen ...", or a credit alone ("AP - AFP"). The
 # credit's next word is capitalized and the caption does not end a sentence (prose that opens
 # with an agency's name, "Twitter Chief Executive Jack Dorsey said ... .", does).
-CREDITED_CAPTION = re.compile(
-    r"^(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty(?: Images)?|PA(?: Wire)?|Rex(?: Features)?"
-    r"|Shutterstock|Alamy|(?:AP:)?Associated Press|Xinhua|NurPhoto|Sipa|Storyful"
-    r"|Twitter|Instagram|Facebook|YouTube)(?:[/:]\S*|\s+-\s+\S+)*\s*(?:\s[A-Z“\"]|$)"
+CAPTION_CREDIT_PREFIX = re.compile(
+    r"^(?:(?:AP:)?Associated Press|Reuters|AP|AFP|EPA(?:-EFE)?|Getty(?: Images)?|PA(?: Wire)?"
+    r"|Rex(?: Features)?|Shutterstock|Alamy|Xinhua|NurPhoto|Sipa|Storyful"
+    r"|Twitter|Instagram|Facebook|YouTube|Pinterest)(?:[/:]\S*|\s+-\s+\S+)*\s*(?=\s[A-Z“\"]|$)"
 )
 
 
-def is_credited_caption(para: str) -> bool:
-    return (
-        len(para) <= MAX_CAPTION_CHARS
-        and bool(CREDITED_CAPTION.match(para))
-        and not (ends_sentence(para))
-    )
+def strip_caption_credit(para: str) -> str:
+    """A caption without the credit it opens with: the caption says what the picture shows
+    (names the story may give nowhere else), the credit glued to it made "Reuters People" and
+    "Twitter Police" people. A credit alone comes out empty."""
+    if len(para) > MAX_CAPTION_CHARS:
+        return para
+    credits = 0
+    rest = para
+    while rest and (credit := CAPTION_CREDIT_PREFIX.match(rest)) is not None:
+        rest = rest[credit.end() :].strip()
+        credits += 1
+    # prose may open with one agency's name and end a sentence; a row of them is a share bar
+    # over a caption ("Facebook Twitter Pinterest The Japanese battleship Musashi in 1944.")
+    if credits == 0 or (credits == 1 and ends_sentence(para)):
+        return para
+    return rest
 
 
 def is_contact_line(para: str) -> bool:
@@ -317,7 +327,6 @@ def is_boilerplate_line(para: str) -> bool:
         or is_breadcrumb(para)
         or is_menu_line(para)
         or is_contact_line(para)
-        or is_credited_caption(para)
     )
 
 

@@ -478,8 +478,9 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "kate.mather@latimes.com", "Photo: KUVP archives", "Advertisement", "Read More",
     # author and desk contact lines (an e-mail address, or a handle to follow)
     "Become a fan of the Museum on Facebook at", "Follow Tia Ghose on Twitter and Google+. F",
-    # a photo credit on a line of its own
-    "YouTube",
+    # a photo credit on a line of its own; picture labels and credits (the caption stays)
+    "YouTube", "Image copyright Getty Images", "Image copyright PA", "Image copyright Patrick Evans",
+    "Image copyright AFP/Getty Image caption An", "Enlarge this image toggle caption Bryan Be",
     # pages that are not articles (web-archive crawl notices, a location widget): rejected
     "Starting in 1996, Alexa Internet has been", "These crawls are part of an effort to arch",
     "The seed for Wide00014 was:", "- Slash pages from every domain on the web",
@@ -657,6 +658,13 @@ def test_captions_lose_the_credit_they_open_with() -> None:
             "The Japanese battleship Musashi in October 1944.",
         ),
         ("Reuters - Ap - Afp", ""),
+        # the BBC's and NPR's picture labels
+        (
+            "Image copyright Getty Images Image caption The band broke up in 1980",
+            "The band broke up in 1980",
+        ),
+        ("Image copyright PA", ""),
+        ("Enlarge this image toggle caption Bryan Bedder/Getty Images Bryan Bedder/Getty", ""),
     ):
         assert rules.strip_caption_credit(line) == caption, line
     for line in (

@@ -284,10 +284,23 @@ CAPTION_CREDIT_PREFIX = re.compile(
 )
 
 
+# A picture widget's labels around a caption (the BBC's "Image copyright Getty Images Image
+# caption The band broke up in 1980", NPR's "Enlarge this image toggle caption Bryan
+# Bedder/Getty Images Bryan Bedder/Getty Images"): the labels and the credit go, the caption
+# stays; a credit with no caption leaves nothing.
+PICTURE_LABELS = re.compile(
+    r"^(?:Image copyright\b.{0,120}?(?:\s+Image caption\s+|$)|(?:Image|Media) caption\s+"
+    r"|Enlarge this image\s+toggle caption\b.*$)"
+)
+
+
 def strip_caption_credit(para: str) -> str:
     """A caption without the credit it opens with: the caption says what the picture shows
     (names the story may give nowhere else), the credit glued to it made "Reuters People" and
     "Twitter Police" people. A credit alone comes out empty."""
+    labels = PICTURE_LABELS.match(para)
+    if labels is not None:
+        return para[labels.end() :].strip()
     if len(para) > MAX_CAPTION_CHARS:
         return para
     credits = 0

@@ -189,3 +189,19 @@ def test_a_weekday_the_day_after_the_stamp_is_that_day() -> None:
     # two days after is still the week before; "last" always is
     assert resolved("The vote was held on Saturday.", "2016-07-14")["Saturday"] == "2016-07-09"
     assert resolved("They met last Friday.", "2016-07-14")["Friday"] == "2016-07-08"
+
+
+def test_a_date_that_bounds_a_span_makes_no_timeline_line() -> None:
+    from newsdigest.facts.when_where import build_timeline, find_dates
+
+    # dev stream, the Cubs' World Series: "since 1908" is how long they waited, not an event
+    text = (
+        "The Cubs, without a title since 1908, won the World Series on Nov. 2, 2016. "
+        "The Indians last won a championship in 1948. The curse was cast in 1945."
+    )
+    a = article(text, "2016-11-03")
+    sentences = split_sentences(a.text, a.id)
+    dates = find_dates(a, sentences, [])
+    assert [d.value for d in dates if d.span_bound] == ["1908"]
+    lines = build_timeline(dates, {a.id: sentences})
+    assert [e.date for e in lines] == ["1945", "1948", "2016-11-02"]

@@ -91,6 +91,7 @@ class DateMention:
     value: str | None
     relative: bool
     in_quote: bool
+    span_bound: bool = False  # opens or closes a span ("since 1908"): not an event's date
 
 
 # A day without a year, in a sentence not about the future, is the anchor year's up to this far
@@ -98,6 +99,11 @@ class DateMention:
 # Fitted on the dev stream's dated articles: 7 days resolved 16 such mentions to the wrong year,
 # 60 none; from 90 days on, last summer's events start to land next summer.
 AHEAD_DAYS = 60
+
+
+# A date that opens or closes a span ("without a title since 1908", "in force until May") says
+# how long something lasted, not when the sentence's event happened: no timeline line of it.
+_SPAN_BOUND = re.compile(r"\b(?:since|until|till)\s+(?:(?:the|early|late|mid)[\s-]+)?$", re.I)
 
 
 def _weekday_date(anchor: date, weekday: int, future: bool, mod: str) -> date:
@@ -184,6 +190,7 @@ def find_dates(
 
     for m in _DATE.finditer(text):
         future = future_at(m.start())
+        at = m.start("year4") if m.group("year4") else m.start()  # after "in", "since" ...
         value: str | None = None
         if m.group("year4"):
             value = m.group("year4")
@@ -199,6 +206,7 @@ def find_dates(
             DateMention(
                 article.id, _sentence_index(sentences, m.start()), m.start(), m.end(),
                 m.group(), value, False, in_quote(m.start()),
+                _SPAN_BOUND.search(text, max(0, at - 20), at) is not None,
             )
         )  # fmt: skip
     for m in _RELATIVE.finditer(text):
@@ -342,7 +350,7 @@ def build_timeline(
         if d.value is None or not _DATED.match(d.value) or d.in_quote:
             continue
         sent = by_article.get(d.article, {}).get(d.sentence)
-        if sent is None:
+        if sent is None or d.span_bound:
             continue
         cite = Citation.of(sent)
         found = days.setdefault(d.value, [])

@@ -248,11 +248,12 @@ def article_event_date(
     article: Article, dates: Sequence[DateMention], lead_sentences: int = 3
 ) -> str | None:
     """The day of the reported event: the first day-precise date in the lead that is not in a
-    quote, in the future, or the day something was reported ("VoA reported on Wednesday")."""
+    quote, in the future, the bound of a span ("since May 5") or the day something was
+    reported ("VoA reported on Wednesday")."""
     for d in dates:
         if d.sentence >= lead_sentences:
             break
-        if d.in_quote or d.value is None or len(d.value) != 10:
+        if d.in_quote or d.span_bound or d.value is None or len(d.value) != 10:
             continue
         if _REPORTED.search(article.text[max(0, d.start - 30) : d.start]):
             continue

@@ -154,3 +154,19 @@ def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
     ]
     gate = next(e for e in entities if e.name == "Brandenburg Gate")
     assert len(gate.mentions) == 2
+
+
+def test_a_surname_alone_counts_only_for_a_known_person() -> None:
+    # dev stream: a caption "Overjoyed Cubs fans celebrate ...", labelled a person once, took
+    # every "Cubs" of the World Series story (166); a person named twice keeps their surname
+    text = (
+        "Overjoyed Cubs fans celebrate. The Cubs won. The Cubs partied. "
+        "Joe Maddon smiled. Joe Maddon waved. Maddon wept."
+    )
+    raw = [
+        mention(text, "Overjoyed Cubs", "PERSON"),
+        mention(text, "Joe Maddon", "PERSON"),
+        mention(text, "Joe Maddon", "PERSON", 1),
+    ]
+    counts = {e.name: len(e.mentions) for e in build_entities(raw, [Article(id="a", text=text)])}
+    assert counts == {"Overjoyed Cubs": 1, "Joe Maddon": 3}

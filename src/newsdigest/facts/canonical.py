@@ -294,7 +294,7 @@ def propagate(
                 # full names and surnames; a bare first name ("Mike") could be anyone
                 if len(toks) >= 2:
                     names.add(form)
-                    if len(toks[-1]) >= 4:
+                    if len(toks[-1]) >= 4 and _known_person(g):
                         names.add(toks[-1])
             elif len(form) >= 4 and form[:1].isupper():
                 names.add(form)
@@ -312,6 +312,13 @@ def propagate(
                 spans.append((hit.start(), hit.end()))
                 found[gi].append((art.id, hit.start(), hit.end()))
     return found
+
+
+def _known_person(g: _Group) -> bool:
+    """A person the story shows as one beyond a single label: a title or speech verb, or the
+    model naming them twice. Only then does their surname alone count as them: "Overjoyed
+    Cubs" (one caption, labelled a person once) took every "Cubs" of the story, 166."""
+    return g.person_cues > 0 or len(g.mentions) >= 2
 
 
 def _unsupported_person(g: _Group) -> bool:

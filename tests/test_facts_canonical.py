@@ -170,3 +170,19 @@ def test_a_surname_alone_counts_only_for_a_known_person() -> None:
     ]
     counts = {e.name: len(e.mentions) for e in build_entities(raw, [Article(id="a", text=text)])}
     assert counts == {"Overjoyed Cubs": 1, "Joe Maddon": 3}
+
+
+def test_a_word_capitalized_by_its_place_does_not_name_the_entity() -> None:
+    # dev stream (Cincinnati Zoo): "Tranquilizing Harambe would have taken too long" made
+    # the gorilla "Tranquilizing Harambe", 35 times, though the story says "tranquilizing"
+    text = (
+        "Tranquilizing Harambe would have taken too long. Harambe was 17. "
+        "Experts said tranquilizing him was risky. Harambe died."
+    )
+    raw = [
+        mention(text, "Tranquilizing Harambe", "PERSON"),
+        mention(text, "Harambe", "PERSON", 1),
+        mention(text, "Harambe", "PERSON", 2),
+    ]
+    names = [e.name for e in build_entities(raw, [Article(id="a", text=text)])]
+    assert names == ["Harambe"]

@@ -184,11 +184,15 @@ class _Group:
         alone = any(fold(m.text) in surnames for m in self.mentions)
         return not alone and any(len(seen) == 2 for seen in labels.values())
 
-    def canonical(self) -> str:
-        """The longest full form; ties go to the most frequent, then the first seen."""
+    def canonical(self, common: frozenset[str] = frozenset()) -> str:
+        """The longest full form; ties go to the most frequent, then the first seen. A form
+        opening with a word the story also writes in lower case comes last: that word was
+        capitalized by its place at a sentence start ("Tranquilizing Harambe would have...")."""
 
-        def rank(form: str) -> tuple[int, int, int]:
-            return (len(name_tokens(form)), self.forms[form], -self.first_seen[form])
+        def rank(form: str) -> tuple[bool, int, int, int]:
+            tokens = name_tokens(form)
+            capitalized = len(tokens) > 1 and tokens[0].casefold() in common
+            return (not capitalized, len(tokens), self.forms[form], -self.first_seen[form])
 
         best = max(self.forms, key=rank)
         if self.type != "PERSON":
@@ -314,6 +318,9 @@ def propagate(
     return found
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]{3,}\b")
+
+
 def _known_person(g: _Group) -> bool:
     """A person the story shows as one beyond a single label: a title or speech verb, or the
     model naming them twice. Only then does their surname alone count as them: "Overjoyed
@@ -337,12 +344,13 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
     extra = propagate(groups, articles)
+    common = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
     entities: list[Entity] = []
     for gi, g in enumerate(groups):
         if _unsupported_person(g):
             continue
-        name = g.canonical()
+        name = g.canonical(common)
         mentions = [Mention(m.article, m.start, m.end, m.text) for m in g.mentions]
         mentions += [Mention(a, s, e, texts[a][s:e]) for a, s, e in extra.get(gi, [])]
         mentions.sort(key=lambda m: (m.article, m.start))

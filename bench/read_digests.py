@@ -37,7 +37,7 @@ def main() -> None:
         if line.strip():
             row = json.loads(line)
             by_event[row["label"]].append(row)
-    events = sorted(by_event, key=lambda e: (-len(by_event[e]), e))
+    events = sorted(by_event, key=lambda e: -len(by_event[e]))  # ties: first seen first
     with tempfile.TemporaryDirectory() as tmp:
         for k in args.events:
             rows = by_event[events[k]][: args.articles]

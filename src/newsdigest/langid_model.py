@@ -21,6 +21,7 @@ import numpy as np
 
 from newsdigest.embed.cache import cache_dir
 
+
 def cached_model_path() -> Path:
     """Where the decoded copy of the installed py3langid model lives."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE

@@ -196,10 +196,14 @@ def _token_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _copy_parse(run: Doc, doc: Doc, offset: int, heads: Any) -> None:
-    """Heads and labels of ``run`` (a parse of ``doc``'s text from ``offset``) into
-    ``heads`` (``doc``'s HEAD, DEP array) at the tokens over the same characters; a token the
-    two tokenize differently stays unparsed."""
-    index = {(t.idx, len(t)): t.i for t in doc}
+    """Heads and labels of ``run`` (a parse of ``doc``'s text from ``offset``, at a token
+    start) into ``heads`` (``doc``'s HEAD, DEP array) at the tokens over the same characters;
+    a token the two tokenize differently stays unparsed."""
+    first = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if first is None:
+        return
+    window = doc[first.start : first.start + 2 * len(run) + 1]
+    index = {(t.idx, len(t)): t.i for t in window}
     mapped = [index.get((offset + t.idx, len(t))) for t in run]
     for t, i in zip(run, mapped, strict=True):
         head = mapped[t.head.i]

@@ -115,3 +115,38 @@ def test_opening_a_store_leaves_datasketch_unimported(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_signatures_are_datasketchs_and_adding_articles_needs_no_datasketch(
+    tmp_path: Path,
+) -> None:
+    """``newsdigest.minhash`` makes datasketch's affine32 MinHash values (stored signatures
+    stay valid), and the band layout for the defaults is still the one datasketch picks; so
+    ``ingest`` adds articles without importing datasketch (0.5 s of scipy.integrate)."""
+    import subprocess
+    import sys
+
+    from datasketch import MinHash, MinHashLSH
+
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] + ["", "Talks in Sochi.", "é" * 40]
+    for text in texts:
+        want = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme=dedup.SCHEME)
+        want.update_batch(list(dedup.shingles(text)))
+        got = dedup.signature(text)
+        assert got.hashvalues.dtype == want.hashvalues.dtype
+        assert (got.hashvalues == want.hashvalues).all()
+        assert dedup.to_bytes(got) == dedup.to_bytes(want)
+    first, second, _ = _overlapping()
+    a, b = dedup.signature(first), dedup.signature(second)
+    assert 0.5 < a.jaccard(b) < dedup.THRESHOLD
+    lsh = MinHashLSH(threshold=dedup.THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert dedup.LshParams().bands_rows == (lsh.b, lsh.r)
+
+    probe = (
+        "import sys; from newsdigest.store import open_store; from newsdigest.model import Article; "
+        f"s = open_store({str(tmp_path / 'n.db')!r}); "
+        f"s.add_articles([Article(id='a', text={texts[0]!r})]); "
+        "print('datasketch' in sys.modules, len(s.get_articles()))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "1"]

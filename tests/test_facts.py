@@ -271,20 +271,49 @@ def test_no_entity_name_spans_a_paragraph_break() -> None:
     assert all("\n" not in m.text for e in facts.entities for m in e.mentions)
 
 
-def test_parse_without_unused_pipes_matches_the_full_pipeline(dated) -> None:
-    """The facts' parse leaves out the tagger and attribute ruler; every entity, dependency
-    and sentence start the facts read is the full pipeline's, on every seed article as written
-    and typed with two spaces after a full stop (a whitespace token the ruler relabels)."""
+def test_parse_reads_entities_everywhere_and_dependencies_only_near_quotes(dated) -> None:
+    """The facts' parse runs the NER over whole texts and the parser only over the sentences
+    quote attribution reads: the entities are a NER-only pipeline's, most tokens carry no
+    dependency, and every quote and speaker is the one a full parse gives, on every seed
+    article as written and typed with two spaces after a full stop."""
     import spacy
 
     from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
+    from newsdigest.facts.quotes import subject_sentences
 
     seeds = dated[0]
     articles = seeds + [replace(a, id=a.id + "-2", text=a.text.replace(". ", ".  ")) for a in seeds]
     full = spacy.load(DEFAULT_MODEL)
+    lean = parse_articles(articles)
+    with full.select_pipes(enable=["ner"]):
+        ner_only = list(full.pipe(a.text for a in articles))
 
-    def annotation(doc) -> list[tuple[object, ...]]:
-        return [(t.idx, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+    def entities(doc) -> list[tuple[object, ...]]:
+        return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
-    lean = [annotation(doc) for doc in parse_articles(articles)]
-    assert lean == [annotation(doc) for doc in full.pipe(a.text for a in articles)]
+    assert [entities(d) for d in lean] == [entities(d) for d in ner_only]
+    parsed_tokens = 0
+    for article, doc in zip(articles, lean, strict=True):
+        sents = split_sentences(article.text, article.id)
+        runs = subject_sentences(article.text, sents)
+        parsed = {t.i for t in doc if t.dep_}
+        # each run is parsed with a sentence of context on either side
+        inside = {
+            t.i
+            for s, e in runs
+            for t in doc.char_span(
+                max((x.start for x in sents if x.end <= s), default=s),
+                min((x.end for x in sents if x.start >= e), default=e),
+                alignment_mode="expand",
+            )
+        }
+        assert parsed <= inside
+        parsed_tokens += len(parsed)
+    assert 0 < parsed_tokens < 0.8 * sum(len(d) for d in lean)
+    sentences = {a.id: split_sentences(a.text, a.id) for a in articles}
+    reference = list(full.pipe(a.text for a in articles))
+    for i in range(0, len(articles), len(seeds)):
+        group = articles[i : i + len(seeds)]
+        got = extract_facts(group, sentences, docs=lean[i : i + len(seeds)])
+        want = extract_facts(group, sentences, docs=reference[i : i + len(seeds)])
+        assert got.quotes == want.quotes and any(q.speaker for q in got.quotes)

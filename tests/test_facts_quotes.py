@@ -132,3 +132,25 @@ def test_no_continuation_across_other_text() -> None:
 def test_mr_and_titles_do_not_end_the_attribution() -> None:
     text = '"Sprint needs it," said Mr. Doherty, an analyst. Richard Doherty runs Envisioneering.'
     assert speakers(text) == [("Sprint needs it", "Richard Doherty")]
+
+
+def test_only_sentences_near_a_pronoun_or_ing_attribution_need_the_parser() -> None:
+    from newsdigest.facts.quotes import subject_sentences
+    from newsdigest.split import split_sentences
+
+    text = (
+        "Lavrov arrived in Sochi. The talks began at noon. Pompeo met Putin. It rained. "
+        'Aides waited outside. "We had a long and useful conversation," he said.\n'
+        '"The relationship will improve over the coming years," Pompeo said.\n'
+        'Putin welcomed the guests, saying: "We are glad that you came here today."'
+    )
+    sentences = split_sentences(text, "t")
+    runs = subject_sentences(text, sentences)
+    # the pronoun's sentence and the four before it; the "-ing" quote's own sentence; nothing
+    # for the quote attributed by name
+    assert [text[s:e] for s, e in runs] == [
+        text[sentences[1].start : sentences[5].end],
+        sentences[7].text,
+    ]
+    plain = "No quotes here. He never said anything, saying nothing."
+    assert subject_sentences(plain, split_sentences(plain)) == []

@@ -285,10 +285,10 @@ def test_a_parse_that_fails_stops_only_its_own_story(
 
     real = ner.parse_articles
 
-    def fails_on_washington(articles, *args):  # type: ignore[no-untyped-def]
+    def fails_on_washington(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
         if any(a.url == _records()[3]["url"] for a in articles):
             raise RuntimeError("parser blew up")
-        return real(articles, *args)
+        return real(articles, *args, **kwargs)
 
     monkeypatch.setattr(ner, "parse_articles", fails_on_washington)
     failures: list[StoryFailure] = []
@@ -321,10 +321,10 @@ def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
 
     calls: list[int] = []
 
-    def counting(articles, *args):  # type: ignore[no-untyped-def]
+    def counting(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
         parsed.extend(a.id for a in articles)
         calls.append(len(articles))
-        return real(articles, *args)
+        return real(articles, *args, **kwargs)
 
     def counting_features(articles, *args):  # type: ignore[no-untyped-def]
         recognized.extend(a.id for a in articles)

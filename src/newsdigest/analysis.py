@@ -17,7 +17,8 @@ from typing import Any
 from newsdigest.model import Article, Sentence
 from newsdigest.split import split_sentences
 
-ANALYSIS_VERSION = 3  # 2: hard-wrapped lines joined by the splitter; 3: entity keys kept
+# 2: hard-wrapped lines joined by the splitter; 3: entity keys kept; 4: parsed only around quotes
+ANALYSIS_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def analyze(
     if need_parse:
         from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
 
-        docs = parse_articles(need_parse, model or DEFAULT_MODEL)
+        sentences = {a.id: out[a.id].sentences for a in need_parse}
+        docs = parse_articles(need_parse, model or DEFAULT_MODEL, sentences=sentences)
         for a, doc in zip(need_parse, docs, strict=True):
             out[a.id] = replace(out[a.id], doc=doc_to_bytes(doc), model=tag)
     return out

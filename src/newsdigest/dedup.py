@@ -8,9 +8,9 @@ comparing every pair, and each candidate is then confirmed on its estimated Jacc
 Band keys are plain bytes, so a store can persist them in an indexed table and look up
 candidates among millions of stored articles at a cost that does not grow with history.
 
-datasketch is imported by the functions that use it, not with this module: it imports
-scipy.integrate (0.5 s of a CLI start), and every store imports this module for its
-threshold, while only adding articles makes signatures.
+Signatures are datasketch's (``MinHash``, scheme affine32) computed by ``newsdigest.minhash``
+without importing datasketch, which imports scipy.integrate (0.5 s of every ``ingest``); the
+LSH index of ``near_duplicate_groups`` is still datasketch's, imported there.
 """
 
 from __future__ import annotations
@@ -20,14 +20,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsdigest.minhash import Signature
+from newsdigest.minhash import signature as _minhash
 from newsdigest.model import normalize_for_id
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -50,9 +48,17 @@ class LshParams:
         return _bands_rows(self.threshold, self.num_perm)
 
 
+# datasketch's choice for the defaults, kept so that adding articles needs no datasketch
+# (test_dedup checks that datasketch still chooses it)
+_KNOWN_BANDS_ROWS = {(THRESHOLD, NUM_PERM): (14, 9)}
+
+
 @lru_cache(maxsize=16)
 def _bands_rows(threshold: float, num_perm: int) -> tuple[int, int]:
     # datasketch picks (b, r) minimising false positives + negatives for the threshold
+    known = _KNOWN_BANDS_ROWS.get((threshold, num_perm))
+    if known:
+        return known
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
@@ -67,27 +73,20 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
-def signature(text: str, num_perm: int = NUM_PERM) -> MinHash:
+def signature(text: str, num_perm: int = NUM_PERM) -> Signature:
     """The MinHash of the text's shingles; deterministic (fixed seed)."""
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
-    m.update_batch(list(shingles(text)))
-    return m
+    return _minhash(shingles(text), num_perm, SEED)
 
 
-def to_bytes(m: MinHash) -> bytes:
+def to_bytes(m: Signature) -> bytes:
     return np.asarray(m.hashvalues, dtype=np.uint32).tobytes()
 
 
-def from_bytes(blob: bytes) -> MinHash:
-    from datasketch import MinHash
-
-    values = np.frombuffer(blob, dtype=np.uint32)
-    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values, scheme=SCHEME)
+def from_bytes(blob: bytes) -> Signature:
+    return Signature(np.frombuffer(blob, dtype=np.uint32).copy(), SEED)
 
 
-def band_keys(m: MinHash, params: LshParams = LshParams()) -> list[tuple[int, bytes]]:
+def band_keys(m: Signature, params: LshParams = LshParams()) -> list[tuple[int, bytes]]:
     """(band number, 16-byte key) per LSH band: equal keys in one band make a candidate pair."""
     bands, rows = params.bands_rows
     values = np.asarray(m.hashvalues, dtype=np.uint32)
@@ -97,7 +96,7 @@ def band_keys(m: MinHash, params: LshParams = LshParams()) -> list[tuple[int, by
     ]
 
 
-def similar(a: MinHash, b: MinHash, threshold: float = THRESHOLD) -> bool:
+def similar(a: Signature, b: Signature, threshold: float = THRESHOLD) -> bool:
     """Whether two signatures' estimated Jaccard reaches the threshold."""
     return bool(a.jaccard(b) >= threshold)
 

@@ -7,10 +7,11 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def _language_identifier():  # type: ignore[no-untyped-def]
-    """py3langid's model ships inside the package; load it once per process."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model ships inside the package; load it once per process (decoded once
+    per user: ``newsdigest.langid_model``)."""
+    from newsdigest.langid_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()
 
 
 def _has_letters(text: str, count: int) -> bool:

@@ -49,7 +49,7 @@ def extract_facts(
         return Facts()
     sents = {a.id: tuple(sentences.get(a.id) or split_sentences(a.text, a.id)) for a in articles}
     if docs is None:
-        docs = parse_articles(articles, model)
+        docs = parse_articles(articles, model, sentences=sents)
     raw = [m for a, doc in zip(articles, docs, strict=True) for m in raw_mentions(a, doc)]
     entities = build_entities(raw, articles)
     roles = build_role_index(entities, articles)

@@ -113,17 +113,22 @@ def similar(a: str, b: str) -> bool:
         return True
     if min(len(ka), len(kb)) < 4:
         return False
-    # the quick ratios bound ``ratio`` from above: most pairs of names fail them, cheaply
-    matcher = SequenceMatcher(None, ka, kb)
-    return (
-        matcher.real_quick_ratio() >= _SIMILAR
-        and matcher.quick_ratio() >= _SIMILAR
-        and matcher.ratio() >= _SIMILAR
-    )
+    # SequenceMatcher's two quick ratios bound ``ratio`` from above and most pairs of names
+    # fail them; computed here as it does (lengths, then shared letters) without building
+    # the matcher's index, which was most of the cost
+    size = len(ka) + len(kb)
+    if 2.0 * min(len(ka), len(kb)) / size < _SIMILAR:
+        return False
+    if 2.0 * sum((Counter(ka) & Counter(kb)).values()) / size < _SIMILAR:
+        return False
+    return SequenceMatcher(None, ka, kb).ratio() >= _SIMILAR
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def name_tokens(surface: str) -> list[str]:
-    return [t for t in re.split(r"\s+", surface.strip()) if t]
+    return [t for t in _SPACES.split(surface.strip()) if t]
 
 
 @dataclass
@@ -279,6 +284,9 @@ def _one_group_a_name(groups: list[_Group]) -> list[_Group]:
     return kept
 
 
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
 def propagate(
     groups: Sequence[_Group], articles: Sequence[Article]
 ) -> dict[int, list[tuple[str, int, int]]]:
@@ -289,12 +297,17 @@ def propagate(
         for m in g.mentions:
             taken[m.article].append((m.start, m.end))
     found: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
-    patterns: list[tuple[int, tuple[str, ...], re.Pattern[str]]] = []
+    patterns: list[tuple[int, re.Pattern[str]]] = []
+    # a name found with the pattern's boundaries has its first word run whole in the text,
+    # so a set lookup per word picks the few names worth searching for in an article
+    by_word: dict[str, set[int]] = defaultdict(set)
+    always: set[int] = set()  # names that do not start with a word character
     for gi, g in enumerate(groups):
         names = set()
+        person = g.type == "PERSON"
         for form in g.forms:
             toks = name_tokens(form)
-            if g.type == "PERSON":
+            if person:
                 # full names and surnames; a bare first name ("Mike") could be anyone
                 if len(toks) >= 2:
                     names.add(form)
@@ -304,16 +317,28 @@ def propagate(
                 names.add(form)
         if names:
             alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            patterns.append((gi, tuple(names), re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")))
+            pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+            for name in names:
+                first = _WORD_RUN.match(name)
+                if first:
+                    by_word[first.group()].add(len(patterns))
+                else:
+                    always.add(len(patterns))
+            patterns.append((gi, pattern))
     for art in articles:
         spans = taken[art.id]
-        for gi, forms, pat in patterns:
-            if not any(n in art.text for n in forms):
-                continue  # a plain substring test first: most names are not in most articles
+        exact = set(spans)  # most hits are the model's own mentions: found without a scan
+        words = set(_WORD_RUN.findall(art.text))
+        candidates = set(always)
+        for word in words & by_word.keys():
+            candidates |= by_word[word]
+        for k in sorted(candidates):
+            gi, pat = patterns[k]
             for hit in pat.finditer(art.text):
-                if any(s < hit.end() and hit.start() < e for s, e in spans):
+                if hit.span() in exact or any(s < hit.end() and hit.start() < e for s, e in spans):
                     continue
-                spans.append((hit.start(), hit.end()))
+                spans.append(hit.span())
+                exact.add(hit.span())
                 found[gi].append((art.id, hit.start(), hit.end()))
     return found
 

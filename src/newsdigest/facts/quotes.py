@@ -178,10 +178,12 @@ def _double_quotes(text: str, ps: int, pe: int) -> list[QuoteSpan]:
 def _single_quotes(text: str, ps: int, pe: int, taken: list[QuoteSpan]) -> list[QuoteSpan]:
     """‘…’ and '…' quotes outside double quotes; an apostrophe (It’s, Lavrov’s) never closes."""
     spans: list[QuoteSpan] = []
+    covered = {k for q in taken for k in range(q.open, q.close)}
+    opens = {q.open for q in taken}
     i = ps
     while i < pe:
         c = text[i]
-        inside = any(q.open <= i < q.close for q in taken)
+        inside = i in covered
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
         if not inside and c in "‘'" and (prev.isspace() or prev in _BEFORE_OPEN) and nxt.isalpha():
@@ -191,7 +193,7 @@ def _single_quotes(text: str, ps: int, pe: int, taken: list[QuoteSpan]) -> list[
                 after = text[j + 1] if j + 1 < pe else " "
                 if cj in "’'" and not after.isalnum() and not text[j - 1].isspace():
                     break
-                if any(q.open == j for q in taken):
+                if j in opens:
                     j = pe
                     break
                 j += 1
@@ -214,6 +216,40 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         spans.extend(_single_quotes(text, ps, pe, doubles))
     spans.sort(key=lambda q: q.open)
     return spans
+
+
+SUBJECT_LOOKBACK = 4  # sentences before a quote's own that pronoun resolution reads
+
+
+def subject_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Character runs of the sentences whose grammatical subjects attribution may read, as
+    (start, end) of consecutive sentences: only these need the parser.
+
+    ``_subject_person`` is asked about a quote's own sentence when a verb in "-ing" leads into
+    the quote ("…, saying:"), and about it and the ``SUBJECT_LOOKBACK`` sentences before when a
+    he/she names the speaker; a quote with neither word near it needs no parse at all.
+    """
+    if not sentences:
+        return []
+    starts = [s.start for s in sentences]
+    needed: set[int] = set()
+    for span in find_quote_spans(text):
+        i = bisect_right(starts, span.open) - 1
+        if i < 0:
+            continue
+        line_end = text.find("\n", span.close)
+        near = text[sentences[i].start : len(text) if line_end < 0 else line_end]
+        if _PRONOUN.search(near):
+            needed.update(range(max(0, i - SUBJECT_LOOKBACK), i + 1))
+        elif any(m.group().split()[0].endswith("ing") for m in _BEFORE_VERB.finditer(near)):
+            needed.add(i)
+    runs: list[tuple[int, int]] = []
+    for i in sorted(needed):
+        if runs and i - 1 in needed:
+            runs[-1] = (runs[-1][0], sentences[i].end)
+        else:
+            runs.append((sentences[i].start, sentences[i].end))
+    return runs
 
 
 # --- attribution ---------------------------------------------------------------------------

@@ -286,6 +286,8 @@ def article_event_place(
         if entity.type != "PLACE" or is_country(entity.name):
             continue
         names = sorted({entity.name, *entity.aliases}, key=lambda n: (-len(n), n))
+        if not any(n in text or n in article.title for n in names):
+            continue  # named only in other articles of the story: nothing to find here
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
         if article.title:
             for m in pattern.finditer(article.title):

@@ -1,0 +1,68 @@
+"""The per-user decoded copy of py3langid's model: same identifier, rebuilt when missing,
+and never needed (an unwritable cache falls back to the shipped model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from newsdigest.langid_model import cached_model_path, load_identifier
+
+TEXTS = (
+    "Der Außenminister traf am Dienstag seinen Amtskollegen in Sotschi.",
+    "Russian Foreign Minister Sergey Lavrov met his US counterpart in Sochi on Tuesday.",
+    "Le ministre russe des Affaires étrangères a rencontré son homologue américain.",
+)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _same(a: LanguageIdentifier, b: LanguageIdentifier) -> None:
+    for name in ("nb_ptc", "nb_pc", "nb_classes", "tk_nextmove", "tk_output", "tk_row"):
+        x, y = getattr(a, name), getattr(b, name)
+        assert getattr(x, "typecode", None) == getattr(y, "typecode", None), name
+        assert np.array_equal(np.asarray(x), np.asarray(y)), name
+    for text in TEXTS:
+        assert a.classify(text) == b.classify(text)
+
+
+def test_first_load_writes_the_copy_and_the_next_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: LanguageIdentifier
+) -> None:
+    monkeypatch.setenv("NEWSDIGEST_CACHE", str(tmp_path))
+    path = cached_model_path()
+    assert not path.exists()
+    _same(load_identifier(), shipped)
+    assert path.is_file() and path.parent == tmp_path / "models"
+    assert "py3langid-" in path.name
+    written = path.stat().st_mtime_ns
+    _same(load_identifier(), shipped)
+    assert path.stat().st_mtime_ns == written  # read, not rewritten
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_a_damaged_copy_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: LanguageIdentifier
+) -> None:
+    monkeypatch.setenv("NEWSDIGEST_CACHE", str(tmp_path))
+    path = cached_model_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not an npz")
+    _same(load_identifier(), shipped)
+    assert path.stat().st_size > 1_000_000
+
+
+def test_an_unwritable_cache_falls_back_to_the_shipped_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: LanguageIdentifier
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("NEWSDIGEST_CACHE", str(blocker))
+    _same(load_identifier(), shipped)
+    assert blocker.is_file()

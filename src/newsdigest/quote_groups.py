@@ -66,7 +66,7 @@ def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
     out = []
     for rep, members in groups:
         speaker = next((quotes[m].speaker for m in members if quotes[m].speaker), None)
-        first = {}  # article -> its first report
+        first: dict[str, Quote] = {}  # article -> its first report
         for m in members:
             first.setdefault(quotes[m].article, quotes[m])
         out.append(QuoteGroup(replace(quotes[rep], speaker=speaker), tuple(first.values())))

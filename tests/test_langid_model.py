@@ -66,3 +66,18 @@ def test_an_unwritable_cache_falls_back_to_the_shipped_model(
     monkeypatch.setenv("NEWSDIGEST_CACHE", str(blocker))
     _same(load_identifier(), shipped)
     assert blocker.is_file()
+
+
+@pytest.mark.parametrize("keep", [0, 100, 0.5, -10])
+def test_a_truncated_copy_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: LanguageIdentifier, keep: float
+) -> None:
+    """A copy cut short (a full disk, a copy of the cache folder interrupted) is read as
+    missing, not raised from every ingest."""
+    monkeypatch.setenv("NEWSDIGEST_CACHE", str(tmp_path))
+    load_identifier()
+    path = cached_model_path()
+    whole = path.read_bytes()
+    path.write_bytes(whole[: int(len(whole) * keep) if isinstance(keep, float) else keep])
+    _same(load_identifier(), shipped)
+    assert path.read_bytes() == whole

@@ -13,6 +13,8 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import tempfile
+import zipfile
+import zlib
 from array import array
 from pathlib import Path
 from typing import Any
@@ -40,13 +42,18 @@ def load_identifier() -> Any:
     path = cached_model_path()
     try:
         model = _read(path)
-    except (OSError, ValueError, KeyError):
+    except _DAMAGED:
         model = load_model(MODEL_DIR / MODEL_FILE)
         _write(path, model)
     ptc, pc, classes, nextmove, row, output = model
     return LanguageIdentifier(
         np.asarray(ptc), np.asarray(pc), classes, nextmove, output, norm_probs=True, tk_row=row
     )
+
+
+# What reading a missing, truncated or foreign copy raises (a truncated zip is BadZipFile, an
+# empty file EOFError); any of them means decoding the shipped model again.
+_DAMAGED = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error)
 
 
 def _read(path: Path) -> tuple[Any, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import tempfile
+import time
 import zipfile
 import zlib
 from array import array
@@ -75,6 +76,22 @@ def _to_array(values: np.ndarray) -> array[int]:
     return out
 
 
+_TMP_PREFIX = "py3langid-"
+# A write takes about a second; a temporary file this old was left by a killed process.
+_ABANDONED_S = 3600
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Delete half-written copies (~68 MB each) that a process killed mid-write left."""
+    now = time.time()
+    for tmp in folder.glob(f"{_TMP_PREFIX}*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > _ABANDONED_S:
+                tmp.unlink()
+        except OSError:
+            continue
+
+
 def _write(path: Path, model: tuple[Any, ...]) -> None:
     """Write the decoded arrays atomically (a concurrent reader never sees half a file);
     an unwritable cache is no error, the next run decompresses again."""
@@ -89,7 +106,8 @@ def _write(path: Path, model: tuple[Any, ...]) -> None:
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        _remove_abandoned(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
                 np.savez(fh, **arrays)

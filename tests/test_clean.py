@@ -678,6 +678,17 @@ def test_captions_lose_the_credit_they_open_with() -> None:
     assert clean_text(text) == "Crowds fled the promenade.\n\nPeople were mown down"
 
 
+def test_picture_labels_on_a_page_flattened_to_one_line_take_only_the_labels() -> None:
+    """NPR's labels open the paragraph of a page that lost its line breaks: the article after
+    them stays (the labels' rule took the whole paragraph, a whole article once)."""
+    from newsdigest.clean import rules
+
+    story = "Taylor Swift performed on Sunday night. " * 30
+    line = "Enlarge this image toggle caption Bryan Bedder/Getty Images " + story
+    assert rules.strip_caption_credit(line).endswith(story.strip())
+    assert "Taylor Swift performed on Sunday night." in clean_text(line)
+
+
 def test_folded_patterns_on_real_notices_and_non_ascii_text() -> None:
     from newsdigest.clean import rules
 

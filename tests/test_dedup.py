@@ -150,3 +150,33 @@ def test_signatures_are_datasketchs_and_adding_articles_needs_no_datasketch(
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "1"]
+
+
+def test_the_longest_article_signs_in_bounded_memory() -> None:
+    """An article at the size limit (1M characters, ~150,000 shingles) gets datasketch's
+    signature without holding its whole (shingles x permutations) products at once (~90 MB
+    per temporary, several alive)."""
+    import random
+    import tracemalloc
+
+    from datasketch import MinHash
+
+    from newsdigest.limits import DEFAULT_LIMITS
+    from newsdigest.minhash import signature
+
+    rng = random.Random(7)
+    text = " ".join(
+        f"w{rng.randrange(10**6)}" for _ in range(DEFAULT_LIMITS.max_article_chars // 7)
+    )
+    items = dedup.shingles(text)
+    assert len(items) > 100_000
+    tracemalloc.start()
+    try:
+        got = signature(items, dedup.NUM_PERM, dedup.SEED)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * 2**20
+    want = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme=dedup.SCHEME)
+    want.update_batch(list(items))
+    assert (got.hashvalues == want.hashvalues).all()

@@ -154,3 +154,22 @@ def test_only_sentences_near_a_pronoun_or_ing_attribution_need_the_parser() -> N
     ]
     plain = "No quotes here. He never said anything, saying nothing."
     assert subject_sentences(plain, split_sentences(plain)) == []
+
+
+def test_the_parse_is_asked_for_near_a_quote_not_to_the_end_of_its_line() -> None:
+    """Attribution reads a clause before a quote and an attribution's words after it, not the
+    rest of its line: a page flattened to one line of 20,000 quotes took minutes (each quote
+    searched to the end of the line)."""
+    import time
+
+    from newsdigest.facts.quotes import ATTRIBUTION_REACH, subject_sentences
+    from newsdigest.split import split_sentences
+
+    filler = "The talks went on. " * (ATTRIBUTION_REACH // 10)
+    text = f'Lavrov arrived. "We had a long and useful talk," Pompeo said. {filler}He left.'
+    assert subject_sentences(text, split_sentences(text, "t")) == []
+    line = "'a' " * 20_000
+    sentences = split_sentences(line, "t")
+    started = time.perf_counter()
+    subject_sentences(line, sentences)
+    assert time.perf_counter() - started < 5.0

@@ -3,6 +3,7 @@ and never needed (an unwritable cache falls back to the shipped model)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -66,3 +67,36 @@ def test_an_unwritable_cache_falls_back_to_the_shipped_model(
     monkeypatch.setenv("NEWSDIGEST_CACHE", str(blocker))
     _same(load_identifier(), shipped)
     assert blocker.is_file()
+
+
+@pytest.mark.parametrize("keep", [0, 100, 0.5, -10])
+def test_a_truncated_copy_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped: LanguageIdentifier, keep: float
+) -> None:
+    """A copy cut short (a full disk, a copy of the cache folder interrupted) is read as
+    missing, not raised from every ingest."""
+    monkeypatch.setenv("NEWSDIGEST_CACHE", str(tmp_path))
+    load_identifier()
+    path = cached_model_path()
+    whole = path.read_bytes()
+    path.write_bytes(whole[: int(len(whole) * keep) if isinstance(keep, float) else keep])
+    _same(load_identifier(), shipped)
+    assert path.read_bytes() == whole
+
+
+def test_a_copy_left_half_written_by_a_killed_process_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSDIGEST_CACHE", str(tmp_path))
+    folder = cached_model_path().parent
+    folder.mkdir(parents=True)
+    old = folder / "py3langid-abc123.tmp"
+    old.write_bytes(b"PK\x03\x04 half a copy")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    other = folder / "someone-elses.tmp"  # not ours: kept
+    other.write_bytes(b"x")
+    os.utime(other, (1_000_000_000, 1_000_000_000))
+    load_identifier()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [cached_model_path().name, other.name]
+    )

@@ -13,6 +13,9 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import tempfile
+import time
+import zipfile
+import zlib
 from array import array
 from pathlib import Path
 from typing import Any
@@ -40,13 +43,18 @@ def load_identifier() -> Any:
     path = cached_model_path()
     try:
         model = _read(path)
-    except (OSError, ValueError, KeyError):
+    except _DAMAGED:
         model = load_model(MODEL_DIR / MODEL_FILE)
         _write(path, model)
     ptc, pc, classes, nextmove, row, output = model
     return LanguageIdentifier(
         np.asarray(ptc), np.asarray(pc), classes, nextmove, output, norm_probs=True, tk_row=row
     )
+
+
+# What reading a missing, truncated or foreign copy raises (a truncated zip is BadZipFile, an
+# empty file EOFError); any of them means decoding the shipped model again.
+_DAMAGED = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error)
 
 
 def _read(path: Path) -> tuple[Any, ...]:
@@ -68,6 +76,22 @@ def _to_array(values: np.ndarray) -> array[int]:
     return out
 
 
+_TMP_PREFIX = "py3langid-"
+# A write takes about a second; a temporary file this old was left by a killed process.
+_ABANDONED_S = 3600
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Delete half-written copies (~68 MB each) that a process killed mid-write left."""
+    now = time.time()
+    for tmp in folder.glob(f"{_TMP_PREFIX}*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > _ABANDONED_S:
+                tmp.unlink()
+        except OSError:
+            continue
+
+
 def _write(path: Path, model: tuple[Any, ...]) -> None:
     """Write the decoded arrays atomically (a concurrent reader never sees half a file);
     an unwritable cache is no error, the next run decompresses again."""
@@ -82,7 +106,8 @@ def _write(path: Path, model: tuple[Any, ...]) -> None:
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        _remove_abandoned(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
                 np.savez(fh, **arrays)

@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 _EMPTY = np.uint32(0xFFFFFFFF)
+_BLOCK_ITEMS = 4096
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,5 +64,9 @@ def signature(items: Iterable[bytes], num_perm: int, seed: int) -> Signature:
     if digests:
         a, b = _permutations(num_perm, seed)
         hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1))
-        values = np.minimum(values, (hv * a + b).min(axis=0))
+        # a block of items at a time: the (items x permutations) products of a 1M-character
+        # article in one piece took ~90 MB per temporary, several alive at once
+        for start in range(0, len(hv), _BLOCK_ITEMS):
+            block = hv[start : start + _BLOCK_ITEMS]
+            np.minimum(values, (block * a + b).min(axis=0), out=values)
     return Signature(values, seed)

@@ -287,10 +287,12 @@ CAPTION_CREDIT_PREFIX = re.compile(
 # A picture widget's labels around a caption (the BBC's "Image copyright Getty Images Image
 # caption The band broke up in 1980", NPR's "Enlarge this image toggle caption Bryan
 # Bedder/Getty Images Bryan Bedder/Getty Images"): the labels and the credit go, the caption
-# stays; a credit with no caption leaves nothing.
+# stays; a credit with no caption leaves nothing. NPR's labels and credit make a paragraph of
+# their own (109 characters at most in Multi-News): on a page flattened to one line only the
+# labels go, not the article after them.
 PICTURE_LABELS = re.compile(
     r"^(?:Image copyright\b.{0,120}?(?:\s+Image caption\s+|$)|(?:Image|Media) caption\s+"
-    r"|Enlarge this image\s+toggle caption\b.*$)"
+    r"|Enlarge this image\s+toggle caption\b(?:.{0,200}$|\s+))"
 )
 
 

@@ -219,6 +219,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 
 SUBJECT_LOOKBACK = 4  # sentences before a quote's own that pronoun resolution reads
+# Characters after a quote's closing mark that an attribution match can reach (a verb and
+# the longest speaker the after-patterns take, 140 characters, with room to spare).
+ATTRIBUTION_REACH = 400
 
 
 def subject_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -233,12 +236,19 @@ def subject_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[in
         return []
     starts = [s.start for s in sentences]
     needed: set[int] = set()
+    last_close = 0
     for span in find_quote_spans(text):
         i = bisect_right(starts, span.open) - 1
+        # attribution reads the clause from the last quote before this one, and after it the
+        # words of an attribution match: a window, not the rest of a line (a page on one line
+        # made this quadratic: 80,000 characters of quotes took minutes)
+        after_last = last_close if last_close <= span.open else 0
+        last_close = max(last_close, span.close)
         if i < 0:
             continue
-        line_end = text.find("\n", span.close)
-        near = text[sentences[i].start : len(text) if line_end < 0 else line_end]
+        begin = max(sentences[i].start, after_last)
+        line_end = text.find("\n", span.close, span.close + ATTRIBUTION_REACH)
+        near = text[begin : span.close + ATTRIBUTION_REACH if line_end < 0 else line_end]
         if _PRONOUN.search(near):
             needed.update(range(max(0, i - SUBJECT_LOOKBACK), i + 1))
         elif any(m.group().split()[0].endswith("ing") for m in _BEFORE_VERB.finditer(near)):

@@ -665,6 +665,11 @@ def test_captions_lose_the_credit_they_open_with() -> None:
         ),
         ("Image copyright PA", ""),
         ("Enlarge this image toggle caption Bryan Bedder/Getty Images Bryan Bedder/Getty", ""),
+        # layers of labels and credits, all in one call (cleaning stays one pass from stable)
+        (
+            "Image caption AP:Associated Press Image caption Reuters Crowds in Nice",
+            "Crowds in Nice",
+        ),
     ):
         assert rules.strip_caption_credit(line) == caption, line
     for line in (

@@ -296,10 +296,25 @@ PICTURE_LABELS = re.compile(
 )
 
 
+# Labels and credits may alternate ("Image caption AP:Associated Press Image caption ..."): this
+# many layers are taken off in one call, so one cleaning pass removes them all (a bounded count
+# keeps a 1 MB paragraph linear).
+MAX_CREDIT_LAYERS = 8
+
+
 def strip_caption_credit(para: str) -> str:
     """A caption without the credit it opens with: the caption says what the picture shows
     (names the story may give nowhere else), the credit glued to it made "Reuters People" and
     "Twitter Police" people. A credit alone comes out empty."""
+    for _ in range(MAX_CREDIT_LAYERS):
+        out = _strip_credit_layer(para)
+        if out == para:
+            break
+        para = out
+    return para
+
+
+def _strip_credit_layer(para: str) -> str:
     labels = PICTURE_LABELS.match(para)
     if labels is not None:
         return para[labels.end() :].strip()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any, TypeVar, cast
 
 from newsdigest.clean import rules
 from newsdigest.clean.language import detect_language
@@ -56,13 +57,16 @@ class _Verdicts:
     and the rules are functions of the paragraph alone, so each is judged once."""
 
     title_key: str
-    seen: dict[tuple[str, str], object] = field(default_factory=dict)
+    seen: dict[tuple[str, str], Any] = field(default_factory=dict)
 
-    def of(self, rule: Callable[[str], object], para: str) -> object:
+    def of(self, rule: Callable[[str], T], para: str) -> T:
         key = (rule.__name__, para)
         if key not in self.seen:
             self.seen[key] = rule(para)
-        return self.seen[key]
+        return cast(T, self.seen[key])
+
+
+T = TypeVar("T")
 
 
 def _social(para: str) -> bool:
@@ -115,14 +119,12 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
                 continue
             para = rules.strip_inline_posts(para)  # a post inside prose: only the post goes
         tweet_text_dropped = False
-        para = str(
-            verdicts.of(rules.strip_caption_credit, str(verdicts.of(rules.strip_links, para)))
-        )
+        para = verdicts.of(rules.strip_caption_credit, verdicts.of(rules.strip_links, para))
         if not para or rules.PUNCT_ONLY.match(para) or verdicts.of(rules.is_boilerplate_line, para):
             continue
         if kept and rules.is_caption(para, title_key):
             continue
-        para = str(verdicts.of(_tidy, para))
+        para = verdicts.of(_tidy, para)
         if (
             kept
             and abs(len(para) - len(kept[-1])) < 20

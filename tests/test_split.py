@@ -28,6 +28,12 @@ def test_abbreviations_initials_and_decimals_do_not_split() -> None:
         "Mr. Pompeo met George W. Bush in the U.S. capital.",
         "Prices rose 3.5 percent at example.com today.",
     ]
+    # a NeuS cluster (Boise): a case name is not two sentences
+    case = "The court will not take up Martin v. Boise, filings showed. Roe v. Wade stands."
+    assert texts(case) == [
+        "The court will not take up Martin v. Boise, filings showed.",
+        "Roe v. Wade stands.",
+    ]
 
 
 def test_closing_quote_stays_with_its_sentence() -> None:

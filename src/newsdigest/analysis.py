@@ -17,8 +17,9 @@ from typing import Any
 from newsdigest.model import Article, Sentence
 from newsdigest.split import split_sentences
 
-# 2: hard-wrapped lines joined by the splitter; 3: entity keys kept; 4: parsed only around quotes
-ANALYSIS_VERSION = 4
+# 2: hard-wrapped lines joined by the splitter; 3: entity keys kept; 4: parsed only around
+# quotes; 5: "v." (Martin v. Boise) no longer ends a sentence
+ANALYSIS_VERSION = 5
 
 
 @dataclass(frozen=True)

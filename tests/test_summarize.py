@@ -7,6 +7,7 @@ import statistics
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsdigest.evaluate import (
@@ -258,3 +259,40 @@ def test_a_story_of_hundreds_of_articles_is_bounded(multinews_csv: Path) -> None
     assert len({u.article_id for u in scored.units}) >= 270  # leads first, round-robin
     summary = get_summarizer("default").summarize(articles, Budget(words=120))
     assert 60 <= sum(len(s.text.split()) for s in summary) <= 120
+
+
+def _two_units(first: str, second: str, similarity: float):
+    from newsdigest.summarize.coverage import Scored
+
+    units = [Sentence("a", 0, first, 0, len(first)), Sentence("b", 0, second, 0, len(second))]
+    sim = np.array([[1.0, similarity], [similarity, 1.0]])
+    return Scored(
+        units,
+        np.zeros((2, len(FEATURES))),
+        overlap=np.eye(2),
+        similarity=sim,
+        previous=np.array([-1, -1]),
+        needs_context=np.zeros(2, dtype=bool),
+        contained=np.eye(2),
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [
+        # the dev stream's Telegram story: four outlets' headlines of one fact
+        ("The messaging app Telegram was temporarily banned from the App Store by Apple.", False),
+        # the seeds: a paraphrase that names someone new is news
+        ("Pompeo also met with Russian President Vladimir Putin at the App Store.", True),
+    ],
+)
+def test_a_paraphrase_naming_no_one_new_is_passed_over(second: str, kept: bool) -> None:
+    """A name that opens a chosen sentence ("Telegram's ...") counts as named: a paraphrase
+    that names it again further in is not news."""
+    from newsdigest.summarize.coverage import select
+
+    first = "Telegram's official app has been removed from Apple's App Store."
+    scored = _two_units(first, second, similarity=0.5)
+    chosen = select(scored, np.array([2.0, 1.0]), Budget(words=100), redundancy=0.0, fill=True)
+    assert chosen[0] == 0
+    assert (1 in chosen) is kept

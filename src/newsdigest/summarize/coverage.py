@@ -391,7 +391,10 @@ def select(
     repeat = np.zeros(len(scored.units), dtype=bool)
     # a sentence that names someone or something the digest has not named yet is news, not
     # a paraphrase ("Pompeo met Putin in Sochi" after "Lavrov and Pompeo met in Sochi")
+    # a candidate's first word may be capitalized only because it opens the sentence ("The");
+    # what a chosen unit names counts whole ("Telegram's app has been removed" names Telegram)
     names = [set(_NAME.findall(u.text[1:])) for u in scored.units]
+    names_all = [set(_NAME.findall(u.text)) for u in scored.units]
     named: set[str] = set()
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     taken = np.zeros(len(scored.units) + 1, dtype=bool)  # taken[-1]: "no unit before", never
@@ -418,7 +421,7 @@ def select(
         taken[i] = True
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
-        named |= names[i]
+        named |= names_all[i]
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         paraphrased |= scored.similarity[:, i] >= paraphrase
     return chosen

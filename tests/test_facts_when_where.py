@@ -205,3 +205,36 @@ def test_a_date_that_bounds_a_span_makes_no_timeline_line() -> None:
     assert [d.value for d in dates if d.span_bound] == ["1908"]
     lines = build_timeline(dates, {a.id: sentences})
     assert [e.date for e in lines] == ["1945", "1948", "2016-11-02"]
+
+
+def test_last_year_after_a_day_and_would_before_a_weekday() -> None:
+    # dev stream: a Las Vegas list of past shootings (3 October 2017), the Costa Rica crash
+    # (Sunday 31 December 2017), Nice (Friday 15 July 2016, stamped the 14th)
+    orlando = "A gunman opens fire inside a nightclub in Orlando on June 12 last year."
+    assert resolved(orlando, "2017-10-03")["June 12"] == "2016-06-12"
+    soto = (
+        "Soto said authorities would begin identifying the remains through DNA testing and "
+        "dental records Tuesday."
+    )
+    assert resolved(soto, "2017-12-31")["Tuesday"] == "2018-01-02"
+    valls = (
+        "Prime Minister Manuel Valls said Friday morning that France would observe three days "
+        "of national mourning, starting on Saturday."
+    )
+    got = resolved(valls, "2016-07-14")
+    assert (got["Friday"], got["Saturday"]) == ("2016-07-15", "2016-07-16")
+    # a "would" inside a quote, or a condition before a date, says nothing of the date
+    musk = (
+        "“I thought for sure something would delay us,” Musk said in a call with reporters "
+        "Monday afternoon. That would represent a premium over the price on Nov. 2."
+    )
+    got = resolved(musk, "2018-02-06")
+    assert (got["Monday"], got["Nov. 2"]) == ("2018-02-05", "2017-11-02")
+
+
+def test_as_of_bounds_a_span() -> None:
+    from newsdigest.facts.when_where import find_dates
+
+    text = "The population stood at 324 million as of January 1, 2017, the Census Bureau said."
+    a = article(text, "2017-09-07")
+    assert [d.span_bound for d in find_dates(a, split_sentences(a.text, a.id), [])] == [True]

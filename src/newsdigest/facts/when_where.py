@@ -70,6 +70,11 @@ _FUTURE = re.compile(
     r"|upcoming|next)\b",
     re.I,
 )
+# "would" before a weekday in the same clause is the future of a report ("Soto said authorities
+# would begin identifying the remains Tuesday", written Sunday); before a date it is mostly a
+# condition ("that would represent a premium over the price on Nov. 2"), and across a quote mark
+# it belongs to the quote
+_WOULD = re.compile(r"\bwould\b[^\"“”.;]*$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|told)\s+(?:on\s+)?$", re.I)
 _EVENT_WORDS = re.compile(
     r"\b(?:talks|meeting|meetings|met|meets|meet|visit|visited|press conference|summit|held"
@@ -103,7 +108,9 @@ AHEAD_DAYS = 60
 
 # A date that opens or closes a span ("without a title since 1908", "in force until May") says
 # how long something lasted, not when the sentence's event happened: no timeline line of it.
-_SPAN_BOUND = re.compile(r"\b(?:since|until|till)\s+(?:(?:the|early|late|mid)[\s-]+)?$", re.I)
+_SPAN_BOUND = re.compile(r"\b(?:since|until|till|as of)\s+(?:(?:the|early|late|mid)[\s-]+)?$", re.I)
+# "on June 12 last year": the year is said after the day
+_YEAR_AFTER = re.compile(r"\s*,?\s+(?P<which>last|this|next)\s+year\b", re.I)
 
 
 def _weekday_date(anchor: date, weekday: int, future: bool, mod: str) -> date:
@@ -200,7 +207,13 @@ def find_dates(
             month = _MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
             day = int(m.group("day") or m.group("day2"))
             year_text = m.group("year") or m.group("year2")
-            year = int(year_text) if year_text else _year_for(month, day, anchor, future)
+            after = _YEAR_AFTER.match(text, m.end())
+            if year_text:
+                year = int(year_text)
+            elif after and anchor is not None:
+                year = anchor.year + {"last": -1, "this": 0, "next": 1}[after["which"].lower()]
+            else:
+                year = _year_for(month, day, anchor, future)
             value = _iso(year, month, day) if year else None
         out.append(
             DateMention(
@@ -216,6 +229,9 @@ def find_dates(
             future = future_at(m.start())
             if m.group("weekday"):
                 wd = _WEEKDAYS.index(m.group("weekday").lower())
+                future = (
+                    future or _WOULD.search(text, max(0, m.start() - 200), m.start()) is not None
+                )
                 mod = (m.group("mod") or "").lower()
                 value = _weekday_date(anchor, wd, future, mod).isoformat()
             elif m.group("today"):

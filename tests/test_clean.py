@@ -583,6 +583,38 @@ def test_a_doubled_gallery_prefix_is_one_caption() -> None:
     assert out[0].startswith("Ukrainian marines") and len(out) == 3
 
 
+# dev stream: The Independent's tram-crash page (9 November 2016) carries a year-later gallery
+_TRAM = (
+    "He said British Transport Police had launched independent investigations into the "
+    "incident. It is believed to be the first tram crash involving fatalities on board since "
+    "1959, when two women passengers and the driver died after a tram caught fire in Glasgow, "
+    "following a collision with a lorry. London Tramlink have confirmed no services are "
+    "operating between Reeves Corner and Addington Village/Harrington Road."
+)
+_UK_GALLERY = (
+    "UK news in pictures\n34 show all UK news in pictures\n"
+    "1/34 30 November 2017 A supporter of Lauri Love wears a Donald Trump mask as he protests "
+    "in front of the Royal Courts of Justice in London AP\n"
+    "2/34 29 November 2017 A sign reading 'We want our future back' is displayed in front of "
+    "Westminster during an Anti-Brexit Demonstration Rex Features\n"
+    "3/34 28 November 2017 This year's V&A Christmas Tree, The Singing Tree, is shaped from a "
+    "cloud of floating words Rex Features"
+)
+
+
+def test_a_numbered_gallery_inside_an_article_is_dropped() -> None:
+    out = clean_text(f"{_TRAM}\n{_UK_GALLERY}\nThis is a breaking news story.")
+    assert "November 2017" not in out and "show all" not in out and "in pictures" not in out
+    assert out.startswith("He said") and out.endswith("This is a breaking news story.")
+    assert clean_text(out) == out
+    # a page that is only the gallery keeps its captions, without their counters
+    page = clean_text(_UK_GALLERY)
+    assert page.split("\n\n")[-1].startswith("28 November 2017 This year's V&A")
+    # two numbered lines are not a gallery ("1/2 cup flour")
+    recipe = f"{_TRAM}\n1/2 cup flour and a show all of it\n2/2 more lines"
+    assert "1/2 cup flour" in clean_text(recipe)
+
+
 def _folded_patterns() -> list[object]:
     from newsdigest.clean import rules
 

@@ -388,13 +388,44 @@ _GALLERY_PARTS = re.compile(r"^(?:Photos?:\s*)+(?P<caption>.*?)\s*Hide Caption \
 _LONE_HIDE_CAPTION = re.compile(r"\s*Hide Caption \d+ of \d+")
 
 
+# The Independent's galleries, one caption a line, counted: "UK news in pictures" / "34 show all
+# UK news in pictures" (or "+ show all ...") / "1/34 30 November 2017 A supporter of ..." (a year of other news under
+# a tram crash). Three numbered lines of one count make a gallery.
+_NUMBERED_CAPTION = re.compile(
+    r"^[ \t]*(?P<k>\d{1,3})/(?P<n>\d{1,3})[ \t]+(?P<caption>\S[^\n]*)$", re.M
+)
+_SHOW_ALL = re.compile(
+    r"^(?:(?P<title>[^\n]+)\n)?[ \t]*(?P<n>\d{1,3}|\+) show all (?P=title)?[^\n]*$", re.M
+)
+MIN_NUMBERED_CAPTIONS = 3
+
+
+def _strip_numbered_gallery(text: str, min_words: int) -> str:
+    found = list(_NUMBERED_CAPTION.finditer(text))
+    counts: dict[str, set[int]] = {}
+    for m in found:
+        if 0 < int(m["k"]) <= int(m["n"]):
+            counts.setdefault(m["n"], set()).add(int(m["k"]))
+    galleries = {n for n, ks in counts.items() if len(ks) >= MIN_NUMBERED_CAPTIONS}
+    if not galleries:
+        return text
+    captions = [m for m in found if m["n"] in galleries]
+    without = _NUMBERED_CAPTION.sub(lambda m: "" if m["n"] in galleries else m[0], text)
+    without = _SHOW_ALL.sub(lambda m: "" if m["n"] in galleries | {"+"} else m[0], without)
+    if len(without.split()) >= min_words:
+        return without
+    return "\n\n".join([without.strip(), *(m["caption"] for m in captions)]).strip()
+
+
 def strip_gallery(text: str, min_words: int) -> str:
     """The text without its photo-gallery captions: pictures of an article are not its story.
 
     A page that is nothing but a gallery (fewer than ``min_words`` words left without it) keeps
     the captions, which are then its content: one paragraph each, without the gallery's title
-    that opens every caption.
+    that opens every caption (or its counter).
     """
+    if "/" in text and " show all " in text:
+        text = _strip_numbered_gallery(text, min_words)
     if "Hide Caption" not in text:
         return text
     captions = [m.group(0) for m in GALLERY_CAPTION.finditer(text)]

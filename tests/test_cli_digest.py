@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -101,3 +102,23 @@ def test_the_installed_command_runs_as_a_process(seed_dir) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "Sochi" in proc.stdout
+
+
+def test_digest_and_stories_start_without_scikit_learn(seed_dir: Path, tmp_path: Path) -> None:
+    """scikit-learn's import is ~0.9 s, most of a CLI start-up; the digest and the stories
+    (clustering included) need nothing from it."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "n.db")
+    code = (
+        "import sys; from typer.testing import CliRunner; from newsdigest.cli import app; "
+        f"r = CliRunner().invoke(app, ['ingest', {str(seed_dir)!r}, '--db', {db!r}]); "
+        f"r = CliRunner().invoke(app, ['stories', '--db', {db!r}, '--no-facts']); "
+        "assert r.exit_code == 0, r.output; "
+        f"r = CliRunner().invoke(app, ['digest', {str(seed_dir)!r}, '--no-facts']); "
+        "assert r.exit_code == 0, r.output; "
+        "assert 'sklearn' not in sys.modules, 'sklearn imported'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -147,3 +147,25 @@ def test_multinews_slice_bcubed(multinews_articles) -> None:
 # average-link clusterer 0.944 (it lost on the full sample and on the dev stream, see
 # BENCHMARKS.md "Stream replay"). A regression gate, not a goal.
 BAR_30 = 0.89
+
+
+def test_hashed_vectors_are_scikit_learns(seeds: list[Article], multinews_articles) -> None:
+    """Stored story centroids live in the hashed space: the clusterer's own hashing must give
+    exactly ``HashingVectorizer``'s counts (words and entity keys), on real text of several
+    scripts, so stores written before keep working."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from newsdigest.cluster import DIM, TERMS, _hash_rows, _words
+
+    texts = [a.text for a in seeds] + [a.text for _, a in multinews_articles(0, 12)]
+    texts += ["Сергей Лавров встретился с Помпео в Сочи.", "東京 ソチ", "naïve café’s CAFÉ", ""]
+    words = HashingVectorizer(
+        n_features=TERMS, alternate_sign=False, norm=None, stop_words="english"
+    ).transform(texts)
+    ours = _hash_rows([_words(t) for t in texts], TERMS)
+    assert ours.dtype == words.dtype and (ours != words).nnz == 0
+    keys = [["lavrov", "united states", "сочи"], [], ["pompeo", "pompeo"]]
+    theirs = HashingVectorizer(
+        n_features=DIM - TERMS, analyzer=list, alternate_sign=False, norm=None
+    ).transform(keys)
+    assert (_hash_rows(keys, DIM - TERMS) != theirs).nnz == 0

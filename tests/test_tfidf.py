@@ -51,3 +51,12 @@ def test_any_texts_weigh_as_in_scikit_learn(texts: list[str]) -> None:
             tfidf_rows(texts)
         return
     assert np.allclose(_products(texts), expected, atol=1e-9)
+
+
+def test_the_stop_words_are_scikit_learns() -> None:
+    """Written out so a digest need not import scikit-learn; the list must not drift from it."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from newsdigest.stopwords import ENGLISH_STOP_WORDS as ours
+
+    assert ours == ENGLISH_STOP_WORDS

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 

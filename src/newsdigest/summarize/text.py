@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 import Stemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STEMMER = Stemmer.Stemmer("porter")

@@ -59,6 +59,13 @@ def test_a_day_without_a_year_is_this_years_up_to_two_months_ahead() -> None:
     assert got["Nov. 13"] == "2015-11-13"  # four months ahead: last November's
     split = "Actors Chris Pratt and Anna Faris announced August 6 that they were separating."
     assert resolved(split, "2018-02-06")["August 6"] == "2017-08-06"
+    # a night-sky column of 30 December 2017 and a launch schedule of 27 December: January's
+    # dates are next year's, up to the same two months ahead
+    sky = "The lunar cycle brings a second full moon Jan. 31 at 8:27 a.m."
+    assert resolved(sky, "2017-12-30")["Jan. 31"] == "2018-01-31"
+    launch = "The first could launch a satellite from the Cape as soon as Jan. 4."
+    assert resolved(launch, "2017-12-27")["Jan. 4"] == "2018-01-04"
+    assert resolved("It ended on March 3.", "2017-12-27")["March 3"] == "2017-03-03"
 
 
 def test_without_a_date_relative_expressions_stay_unresolved() -> None:

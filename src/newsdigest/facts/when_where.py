@@ -141,7 +141,16 @@ def _year_for(month: int, day: int, anchor: date | None, future: bool) -> int | 
         return anchor.year + 1
     if not future and candidate > anchor + timedelta(days=AHEAD_DAYS):
         return anchor.year - 1
+    if not future and _next_year(month, day, anchor) <= anchor + timedelta(days=AHEAD_DAYS):
+        return anchor.year + 1  # "as soon as Jan. 4", written 27 December
     return anchor.year
+
+
+def _next_year(month: int, day: int, anchor: date) -> date:
+    try:
+        return date(anchor.year + 1, month, day)
+    except ValueError:  # 29 February
+        return date.max
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

@@ -467,7 +467,7 @@ def test_mojibake_and_entities_still_reach_ftfy() -> None:
 REVIEWED_DROPS_MULTINEWS_0_100 = {
     "RELATED: Best Places To Live In The World", "Picture: Contributed",
     "FREE APPS | NOW | FACEBOOK | TWITTER", "Source: Getty Images",
-    "Follow us on twitter.com/foxnewslatino", "FILE PHOTO: A store of shoe designer Jimmy",
+    "Follow us on twitter.com/foxnewslatino", "FILE PHOTO: A store of shoe designer Jimmy", "FILE - In this ",
     "cbennett@xogrp.com", "jperciballi@xogrp.com", "More: Dow plunge briefly tops 1500 points",
     "Thanks to the historic TAX CUTS that I sig", "If the Dems (Crooked Hillary) got elected,",
     "Rest In Paradise young Blood @PRODIGYMOBBD", "Damn. RIP. Prodigy. Shit. RT @ComplexMusi",
@@ -613,6 +613,27 @@ def test_a_numbered_gallery_inside_an_article_is_dropped() -> None:
     # two numbered lines are not a gallery ("1/2 cup flour")
     recipe = f"{_TRAM}\n1/2 cup flour and a show all of it\n2/2 more lines"
     assert "1/2 cup flour" in clean_text(recipe)
+
+
+def test_an_ap_file_photo_caption_is_not_the_story() -> None:
+    # Multi-News: the caption AP pages carry between paragraphs, its teaser cut with "..."
+    caption = (
+        "FILE - In this May 24, 2016, file photo, Rep. John Conyers, D-Mich., ranking member on "
+        "the House Judiciary Committee, speaks on Capitol Hill in Washington during a hearing. "
+        "Police in Houston say they're... (Associated Press)"
+    )
+    story = (
+        "Police in Houston say they're searching for Conyers' son after he was reported missing "
+        "this week. Twenty-one-year-old Carl Conyers was last seen on Sunday."
+    )
+    out = clean_text(f"{story}\n\n{caption}\n\nThe family asked for help.")
+    assert out == f"{story}\n\nThe family asked for help."
+    # prose that mentions a file photo stays
+    prose = (
+        "A patient is prepared for an MRI in a file photo. The medical advancement is being "
+        "touted as the first of its kind in the world."
+    )
+    assert clean_text(f"{story}\n\n{prose}").endswith(prose)
 
 
 def _folded_patterns() -> list[object]:

@@ -340,8 +340,23 @@ def is_contact_line(para: str) -> bool:
     )
 
 
+# An AP photo caption carried as a paragraph of the page: "FILE - In this May 24, 2016, file
+# photo, Rep. John Conyers ... speaks on Capitol Hill. Police in Houston say they're...
+# (Associated Press)". All 26 such paragraphs of the local sets are captions (32-114 words).
+FILE_PHOTO = re.compile(
+    r"\s*(?:(?:FILE|File)\s*[-–—]+\s*[^\n]{0,300}?|In this\b[^\n]{0,80}?)\b[Ff]ile photo\b"
+)
+MAX_FILE_PHOTO_CHARS = 1000
+
+
 def is_boilerplate_line(para: str) -> bool:
     if notice_kind(para):
+        return True
+    if (
+        para.lstrip()[:4] in ("FILE", "File", "In t")
+        and len(para) <= MAX_FILE_PHOTO_CHARS
+        and FILE_PHOTO.match(para)
+    ):
         return True
     if len(para) > 300:
         return COMMENT_FORM.found(para[:300]) and len(para) < 400

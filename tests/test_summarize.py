@@ -258,3 +258,36 @@ def test_a_story_of_hundreds_of_articles_is_bounded(multinews_csv: Path) -> None
     assert len({u.article_id for u in scored.units}) >= 270  # leads first, round-robin
     summary = get_summarizer("default").summarize(articles, Budget(words=120))
     assert 60 <= sum(len(s.text.split()) for s in summary) <= 120
+
+
+def test_shared_terms_count_as_the_sparse_product(split, monkeypatch) -> None:
+    """The pair-by-pair count of shared terms (repeat and containment tests) is scipy's sparse
+    product exactly, and the sparse fallback for huge stories gives the same arrays."""
+    import numpy as np
+    from scipy import sparse
+
+    from newsdigest.summarize import coverage
+
+    seen: list[coverage.Terms] = []
+    real = coverage.Terms.shared
+
+    def spy(self: coverage.Terms) -> np.ndarray:
+        seen.append(self)
+        return real(self)
+
+    monkeypatch.setattr(coverage.Terms, "shared", spy)
+    for docs in split:
+        score_features(docs)
+    assert len(seen) == 2 * len(split)
+    monkeypatch.setattr(coverage.Terms, "shared", real)
+    for terms in seen:
+        ones = sparse.csr_matrix(
+            (np.ones(len(terms.rows)), (terms.rows, terms.cols)),
+            shape=(terms.n_units, terms.n_terms),
+        )
+        expected = (ones @ ones.T).toarray()
+        assert np.array_equal(terms.shared(), expected)
+        assert (expected - np.diag(np.diag(expected))).max() >= 1  # units share terms
+        monkeypatch.setattr(coverage, "MAX_SHARED_PAIRS", 0)
+        assert np.array_equal(terms.shared(), expected)
+        monkeypatch.undo()

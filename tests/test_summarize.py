@@ -291,3 +291,67 @@ def test_shared_terms_count_as_the_sparse_product(split, monkeypatch) -> None:
         monkeypatch.setattr(coverage, "MAX_SHARED_PAIRS", 0)
         assert np.array_equal(terms.shared(), expected)
         monkeypatch.undo()
+
+
+def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, fill: bool):
+    """Selection as first written: every state recomputed after each unit passed over (the
+    reference the faster loop must equal)."""
+    import numpy as np
+
+    from newsdigest.overlap import NEAR_DUPLICATE
+    from newsdigest.summarize.budget import budget_reached, effective_words, fits
+    from newsdigest.summarize.coverage import _NAME, DUPLICATE, PARAPHRASE
+
+    chosen: list[int] = []
+    words = 0
+    n = len(scored.units)
+    available, worst = np.ones(n, dtype=bool), np.zeros(n)
+    repeat, paraphrased = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    names = [set(_NAME.findall(u.text[1:])) for u in scored.units]
+    named: set[str] = set()
+    taken = np.zeros(n + 1, dtype=bool)
+    limit = effective_words(budget)
+    while available.any():
+        if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
+            break
+        orphan = scored.needs_context & ~taken[scored.previous]
+        stale = np.array([bool(p and a and names[k] <= named) for k, (p, a) in
+                          enumerate(zip(paraphrased, available, strict=True))], dtype=bool)  # fmt: skip
+        value = np.where(
+            available & ~(repeat | stale | orphan), scores - redundancy * worst, -np.inf
+        )
+        i = int(np.argmax(value))
+        if value[i] == -np.inf:
+            break
+        available[i] = False
+        if not fits(words, scored.units[i], budget, fill):
+            if limit is not None and words >= limit:
+                break
+            continue
+        chosen.append(i)
+        taken[i] = True
+        words += len(scored.units[i].text.split())
+        worst = np.maximum(worst, scored.overlap[:, i])
+        named |= names[i]
+        repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
+        paraphrased |= scored.similarity[:, i] >= PARAPHRASE
+    return chosen
+
+
+def test_selection_equals_one_unit_at_a_time(split, neus_val) -> None:
+    from newsdigest.summarize.coverage import PARAPHRASE, linear_scores, select
+
+    model = fitted_model()
+    budgets = [Budget(words=40), Budget(words=100), Budget(words=250), Budget(sentences=3)]
+    passed_over = 0
+    for docs in [*split, *(split_cluster(c) for c in neus_val[:20])]:
+        scored = score_features(docs)
+        scores = linear_scores(scored.features, model)
+        for budget in budgets:
+            for fill in (False, True):
+                options = {"redundancy": float(model["redundancy"]), "fill": fill}
+                chosen = select(scored, scores, budget, paraphrase=PARAPHRASE, **options)
+                assert chosen == _select_one_at_a_time(scored, scores, budget, **options)
+                words = sum(len(scored.units[i].text.split()) for i in chosen)
+                passed_over += not fill and budget.words is not None and words < budget.words
+    assert passed_over  # budgets where a unit too long was passed over for a shorter one

@@ -411,7 +411,13 @@ def select(
     repeat = np.zeros(len(scored.units), dtype=bool)
     # a sentence that names someone or something the digest has not named yet is news, not
     # a paraphrase ("Pompeo met Putin in Sochi" after "Lavrov and Pompeo met in Sochi")
-    names = [set(_NAME.findall(u.text[1:])) for u in scored.units]
+    names: dict[int, set[str]] = {}  # found when first needed: most units never are
+
+    def names_of(k: int) -> set[str]:
+        if k not in names:
+            names[k] = set(_NAME.findall(scored.units[k].text[1:]))
+        return names[k]
+
     named: set[str] = set()
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     taken = np.zeros(len(scored.units) + 1, dtype=bool)  # taken[-1]: "no unit before", never
@@ -420,25 +426,32 @@ def select(
         if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
             break
         orphan = scored.needs_context & ~taken[scored.previous]
-        stale = np.zeros(len(names), dtype=bool)
+        stale = np.zeros(len(scored.units), dtype=bool)
         for k in np.flatnonzero(paraphrased & available):  # the name test only where it matters
-            stale[k] = names[k] <= named
+            stale[k] = names_of(int(k)) <= named
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
-        i = int(np.argmax(value))
-        if value[i] == -np.inf:
-            break
-        available[i] = False
-        unit = scored.units[i]
-        if not fits(words, unit, budget, fill):
+        # best first (ties: the earlier unit, as argmax); one too long for what is left gives
+        # way to the next, and until one is taken nothing else changes
+        picked = -1
+        for k in np.argsort(-value, kind="stable"):
+            if value[k] == -np.inf:
+                break
+            available[k] = False
+            if fits(words, scored.units[k], budget, fill):
+                picked = int(k)
+                break
             if limit is not None and words >= limit:
                 break
-            continue
+        if picked < 0:
+            break
+        i = picked
+        unit = scored.units[i]
         chosen.append(i)
         taken[i] = True
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
-        named |= names[i]
+        named |= names_of(i)
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         paraphrased |= scored.similarity[:, i] >= paraphrase
     return chosen

@@ -355,3 +355,19 @@ def test_selection_equals_one_unit_at_a_time(split, neus_val) -> None:
                 words = sum(len(scored.units[i].text.split()) for i in chosen)
                 passed_over += not fill and budget.words is not None and words < budget.words
     assert passed_over  # budgets where a unit too long was passed over for a shorter one
+
+
+def test_tokens_are_each_word_stemmed(split) -> None:
+    """The stem cache read in one pass gives what stemming every word gives, cache cold or warm."""
+    import re
+
+    from newsdigest.summarize import text
+
+    texts = [s.text for docs in split[:4] for doc in docs for s in doc]
+    expected = [[text.stem(w) for w in re.findall(r"[a-z0-9]+", t.lower())] for t in texts]
+    text._STEMS.clear()
+    assert [text.tokens(t) for t in texts] == expected  # cold: every word new
+    assert [text.tokens(t) for t in texts] == expected  # warm: every word known
+    assert any(
+        s != w for t in texts[:50] for s, w in zip(text.tokens(t), t.lower().split(), strict=False)
+    )

@@ -268,10 +268,10 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     toks = [tokens(s.text) for s in units]
     # each token an integer once (the only per-token Python work); unigrams and word pairs
     # are then array operations
-    vocab: dict[str, int] = {}
-    ids = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in toks]
-    lengths = [len(r) for r in ids]
-    flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=sum(lengths))
+    words = list(chain.from_iterable(toks))
+    vocab = {t: k for k, t in enumerate(dict.fromkeys(words))}  # numbered by first occurrence
+    lengths = [len(ts) for ts in toks]
+    flat = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
     owner = np.repeat(np.arange(n), lengths)
     stop = np.fromiter((w in STOP_WORDS for w in vocab), dtype=bool, count=len(vocab))
     content = ~stop & np.fromiter((len(w) > 1 for w in vocab), dtype=bool, count=len(vocab))

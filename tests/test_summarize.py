@@ -8,6 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdigest.evaluate import (
     Cluster,
@@ -371,3 +373,51 @@ def test_tokens_are_each_word_stemmed(split) -> None:
     assert any(
         s != w for t in texts[:50] for s, w in zip(text.tokens(t), t.lower().split(), strict=False)
     )
+
+
+_UNIT_WORDS = st.sampled_from(
+    'I we said Said SAID “We ” " ( ) ? . Click here to subscribe COOKIES cookie2 ap photo '
+    "Getty Images, left, The Senate voted Tuesday on The Bill In This Photo FILE é ſaid".split()
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_UNIT_WORDS, min_size=1, max_size=16).map(" ".join))
+def test_fit_is_no_problems(text: str) -> None:
+    assert quality.fit(text) is (not quality.problems(text))
+
+
+def test_fit_is_no_problems_on_news_units(split, neus_val) -> None:
+    from newsdigest.summarize.coverage import MAX_SENTENCES
+
+    seen = {True: 0, False: 0}
+    for docs in [*split, *(split_cluster(c) for c in neus_val)]:
+        for doc in docs:
+            for unit in merge_quotes(doc[:MAX_SENTENCES]):
+                for text in (unit.text, strip_dateline(unit).text):
+                    fit = quality.fit(text)
+                    assert fit is (not quality.problems(text)), text
+                    seen[fit] += 1
+    assert min(seen.values()) > 200
+
+
+def test_boilerplate_first_words_cover_every_phrase() -> None:
+    """Each phrase of the boilerplate pattern opens with a word of ``_BOILERPLATE_FIRST``
+    (with its optional last letter or without), so the word test never hides a phrase."""
+    import re
+
+    body = quality._BOILERPLATE_WORDS.pattern[len(r"\b(") : -len(r")\b")]
+    depth, start, phrases = 0, 0, []
+    for k, ch in enumerate(body):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            phrases.append(body[start:k])
+            start = k + 1
+    phrases.append(body[start:])
+    assert len(phrases) > 30
+    for phrase in phrases:
+        first = re.match(r"[a-z]+\??", phrase)
+        assert first, phrase
+        word = first.group()
+        forms = {word.rstrip("?"), word[:-2]} if word.endswith("?") else {word}
+        assert forms <= quality._BOILERPLATE_FIRST, phrase

@@ -141,7 +141,7 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
         (d, u, s)
         for d, units in enumerate(merged)
         for u, s in enumerate(units)
-        if not quality.problems(s.text)
+        if quality.fit(s.text)
     ]
     if not good:
         # nothing passes: readable units rather than nothing

@@ -4,6 +4,7 @@ checked on the seeds line by line and on generated pages mixing real sentences w
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -671,6 +672,45 @@ def test_folded_patterns_find_what_their_case_insensitive_form_finds(text: str) 
     for folded in _folded_patterns():
         expected = re.compile(folded.pattern, re.I).search(text) is not None
         assert folded.found(text) is expected, (folded.pattern[:40], text)
+
+
+# The notices' words with the characters where lower case and IGNORECASE part ways: the
+# Kelvin sign (lowers to "k"), dotless "ı" and long "ſ" (IGNORECASE equates them with "i" and
+# "s", lower case does not), "İ" (lowers to two characters), final sigma, and the curly quotes,
+# dashes and accented letters of ordinary news paragraphs.
+_TRICKY = st.lists(
+    st.sampled_from(
+        "akismet comments are closed required fields notify me of crawl warc files http:// www."
+        " t.co/ab follow sign in using your page not found \u212aelvin \u0131 \u017f \u0130"
+        " \u03a3 é É “ ” — ’ ſubscribe akı\u017fmet".split()
+        + [" ", ".", "\n", "\u212a", "\u0131", "\u017f", "\u0130", "\u03a3"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TRICKY)
+def test_folded_patterns_agree_on_non_ascii_text(text: str) -> None:
+    import re
+
+    for folded in _folded_patterns():
+        expected = re.compile(folded.pattern, re.I).search(text) is not None
+        assert folded.found(text) is expected, (folded.pattern[:40], text)
+
+
+def test_folded_patterns_agree_on_news_paragraphs(
+    multinews_articles: Callable[[int, int], list[tuple[int, Article]]],
+) -> None:
+    """Curly quotes and accents (a quarter of the paragraphs) take the lower-case path."""
+    import re
+
+    paragraphs = [p for _, a in multinews_articles(0, 40) for p in a.text.split("\n") if p]
+    assert sum(not p.isascii() for p in paragraphs) > 100
+    for folded in _folded_patterns():
+        slow = re.compile(folded.pattern, re.I)
+        for para in paragraphs:
+            assert folded.found(para) is (slow.search(para) is not None), (folded.pattern, para)
 
 
 def test_contact_lines_go_and_prose_with_an_at_sign_stays() -> None:

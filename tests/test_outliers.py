@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
@@ -128,3 +129,20 @@ def test_a_brief_on_the_same_event_is_not_an_outlier(seed_paths) -> None:
     )
     brief = Article(id="brief", text=text, title="News in brief")
     assert find_outliers([*articles, brief], _sentences([*articles, brief])) == ()
+
+
+def test_dense_rows_are_scipys(
+    multinews_articles: Callable[[int, int], list[tuple[int, Article]]],
+) -> None:
+    import numpy as np
+
+    from newsdigest.outliers import dense_row
+    from newsdigest.tfidf import tfidf_rows
+
+    texts = [a.text for _, a in multinews_articles(0, 6)]
+    for dtype in (np.float64, np.float32):
+        rows = tfidf_rows(texts, dtype=dtype)
+        for i in range(len(texts)):
+            expected = rows[i].toarray().ravel()
+            assert dense_row(rows, i).tobytes() == expected.tobytes()
+            assert expected.any()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdigest.model import Article
 from newsdigest.split import split_sentences
 
 
@@ -171,3 +173,33 @@ def test_unwrapped_text_splits_as_before(seed_paths) -> None:
         text = path.read_text(encoding="utf-8")
         for s in split_sentences(text):
             assert "\n" not in s.text
+
+
+def _word_before_by_regex(text: str, end: int) -> str:
+    import re
+
+    found = re.search(r"([\w.]+)$", text[max(0, end - 80) : end])
+    return found.group(1) if found else ""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab Z1_.\n\t-é’ß", max_size=120), st.integers(0, 120))
+def test_word_before_is_the_regex_at_the_window_end(text: str, end: int) -> None:
+    from newsdigest.split import word_before
+
+    end = min(end, len(text))
+    assert word_before(text, end) == _word_before_by_regex(text, end)
+
+
+def test_word_before_on_news_stops(
+    multinews_articles: Callable[[int, int], list[tuple[int, Article]]],
+) -> None:
+    from newsdigest.split import word_before
+
+    stops = 0
+    for _, article in multinews_articles(0, 30):
+        for k, ch in enumerate(article.text):
+            if ch in ".!?…":
+                assert word_before(article.text, k) == _word_before_by_regex(article.text, k)
+                stops += 1
+    assert stops > 1000

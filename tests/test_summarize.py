@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdigest.evaluate import (
     Cluster,
@@ -296,3 +298,164 @@ def test_a_paraphrase_naming_no_one_new_is_passed_over(second: str, kept: bool) 
     chosen = select(scored, np.array([2.0, 1.0]), Budget(words=100), redundancy=0.0, fill=True)
     assert chosen[0] == 0
     assert (1 in chosen) is kept
+
+
+def test_shared_terms_count_as_the_sparse_product(split, monkeypatch) -> None:
+    """The pair-by-pair count of shared terms (repeat and containment tests) is scipy's sparse
+    product exactly, and the sparse fallback for huge stories gives the same arrays."""
+    import numpy as np
+    from scipy import sparse
+
+    from newsdigest.summarize import coverage
+
+    seen: list[coverage.Terms] = []
+    real = coverage.Terms.shared
+
+    def spy(self: coverage.Terms) -> np.ndarray:
+        seen.append(self)
+        return real(self)
+
+    monkeypatch.setattr(coverage.Terms, "shared", spy)
+    for docs in split:
+        score_features(docs)
+    assert len(seen) == 2 * len(split)
+    monkeypatch.setattr(coverage.Terms, "shared", real)
+    for terms in seen:
+        ones = sparse.csr_matrix(
+            (np.ones(len(terms.rows)), (terms.rows, terms.cols)),
+            shape=(terms.n_units, terms.n_terms),
+        )
+        expected = (ones @ ones.T).toarray()
+        assert np.array_equal(terms.shared(), expected)
+        assert (expected - np.diag(np.diag(expected))).max() >= 1  # units share terms
+        monkeypatch.setattr(coverage, "MAX_SHARED_PAIRS", 0)
+        assert np.array_equal(terms.shared(), expected)
+        monkeypatch.undo()
+
+
+def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, fill: bool):
+    """Selection as first written: every state recomputed after each unit passed over (the
+    reference the faster loop must equal)."""
+    import numpy as np
+
+    from newsdigest.overlap import NEAR_DUPLICATE
+    from newsdigest.summarize.budget import budget_reached, effective_words, fits
+    from newsdigest.summarize.coverage import _NAME, DUPLICATE, PARAPHRASE
+
+    chosen: list[int] = []
+    words = 0
+    n = len(scored.units)
+    available, worst = np.ones(n, dtype=bool), np.zeros(n)
+    repeat, paraphrased = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    names = [set(_NAME.findall(u.text[1:])) for u in scored.units]
+    named: set[str] = set()
+    taken = np.zeros(n + 1, dtype=bool)
+    limit = effective_words(budget)
+    while available.any():
+        if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
+            break
+        orphan = scored.needs_context & ~taken[scored.previous]
+        stale = np.array([bool(p and a and names[k] <= named) for k, (p, a) in
+                          enumerate(zip(paraphrased, available, strict=True))], dtype=bool)  # fmt: skip
+        value = np.where(
+            available & ~(repeat | stale | orphan), scores - redundancy * worst, -np.inf
+        )
+        i = int(np.argmax(value))
+        if value[i] == -np.inf:
+            break
+        available[i] = False
+        if not fits(words, scored.units[i], budget, fill):
+            if limit is not None and words >= limit:
+                break
+            continue
+        chosen.append(i)
+        taken[i] = True
+        words += len(scored.units[i].text.split())
+        worst = np.maximum(worst, scored.overlap[:, i])
+        named |= set(_NAME.findall(scored.units[i].text))  # a chosen unit's first word counts
+        repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
+        paraphrased |= scored.similarity[:, i] >= PARAPHRASE
+    return chosen
+
+
+def test_selection_equals_one_unit_at_a_time(split, neus_val) -> None:
+    from newsdigest.summarize.coverage import PARAPHRASE, linear_scores, select
+
+    model = fitted_model()
+    budgets = [Budget(words=40), Budget(words=100), Budget(words=250), Budget(sentences=3)]
+    passed_over = 0
+    for docs in [*split, *(split_cluster(c) for c in neus_val[:20])]:
+        scored = score_features(docs)
+        scores = linear_scores(scored.features, model)
+        for budget in budgets:
+            for fill in (False, True):
+                options = {"redundancy": float(model["redundancy"]), "fill": fill}
+                chosen = select(scored, scores, budget, paraphrase=PARAPHRASE, **options)
+                assert chosen == _select_one_at_a_time(scored, scores, budget, **options)
+                words = sum(len(scored.units[i].text.split()) for i in chosen)
+                passed_over += not fill and budget.words is not None and words < budget.words
+    assert passed_over  # budgets where a unit too long was passed over for a shorter one
+
+
+def test_tokens_are_each_word_stemmed(split) -> None:
+    """The stem cache read in one pass gives what stemming every word gives, cache cold or warm."""
+    import re
+
+    from newsdigest.summarize import text
+
+    texts = [s.text for docs in split[:4] for doc in docs for s in doc]
+    expected = [[text.stem(w) for w in re.findall(r"[a-z0-9]+", t.lower())] for t in texts]
+    text._STEMS.clear()
+    assert [text.tokens(t) for t in texts] == expected  # cold: every word new
+    assert [text.tokens(t) for t in texts] == expected  # warm: every word known
+    assert any(
+        s != w for t in texts[:50] for s, w in zip(text.tokens(t), t.lower().split(), strict=False)
+    )
+
+
+_UNIT_WORDS = st.sampled_from(
+    'I we said Said SAID “We ” " ( ) ? . Click here to subscribe COOKIES cookie2 ap photo '
+    "Getty Images, left, The Senate voted Tuesday on The Bill In This Photo FILE é ſaid".split()
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_UNIT_WORDS, min_size=1, max_size=16).map(" ".join))
+def test_fit_is_no_problems(text: str) -> None:
+    assert quality.fit(text) is (not quality.problems(text))
+
+
+def test_fit_is_no_problems_on_news_units(split, neus_val) -> None:
+    from newsdigest.summarize.coverage import MAX_SENTENCES
+
+    seen = {True: 0, False: 0}
+    for docs in [*split, *(split_cluster(c) for c in neus_val)]:
+        for doc in docs:
+            for unit in merge_quotes(doc[:MAX_SENTENCES]):
+                for text in (unit.text, strip_dateline(unit).text):
+                    fit = quality.fit(text)
+                    assert fit is (not quality.problems(text)), text
+                    seen[fit] += 1
+    assert min(seen.values()) > 200
+
+
+def test_boilerplate_first_words_cover_every_phrase() -> None:
+    """Each phrase of the boilerplate pattern opens with a word of ``_BOILERPLATE_FIRST``
+    (with its optional last letter or without), so the word test never hides a phrase."""
+    import re
+
+    body = quality._BOILERPLATE_WORDS.pattern[len(r"\b(") : -len(r")\b")]
+    depth, start, phrases = 0, 0, []
+    for k, ch in enumerate(body):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            phrases.append(body[start:k])
+            start = k + 1
+    phrases.append(body[start:])
+    assert len(phrases) > 30
+    for phrase in phrases:
+        first = re.match(r"[a-z]+\??", phrase)
+        assert first, phrase
+        word = first.group()
+        forms = {word.rstrip("?"), word[:-2]} if word.endswith("?") else {word}
+        assert forms <= quality._BOILERPLATE_FIRST, phrase

@@ -45,13 +45,13 @@ def cite(
     vectors = _vectorize([s.text for s in pool] + [s.text for s in selected])
     pool_vecs, sel_vecs = vectors[: len(pool)], vectors[len(pool) :]
     sims = (sel_vecs @ pool_vecs.T).toarray() if len(pool) else np.zeros((len(selected), 0))
+    order = {a: i for i, a in enumerate(dict.fromkeys(s.article_id for s in pool))}
     result = []
     for row, sentence in enumerate(selected):
         origin = Citation.of(sentence) if isinstance(sentence, Sentence) else None
         cited = {origin} if origin else set()
         for col in np.flatnonzero(sims[row] >= threshold):
             cited.add(Citation.of(pool[col]))
-        order = {a: i for i, a in enumerate(dict.fromkeys(s.article_id for s in pool))}
         # a merged unit (a quote over two sentences) shares its first sentence's index: the span
         # breaks the tie, so no set order (string hashes differ by process) decides it
         citations = tuple(

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from statistics import median
 
 import numpy as np
+from scipy import sparse
 
 from newsdigest.model import Article, Outlier, Sentence
 from newsdigest.tfidf import tfidf_rows
@@ -111,6 +112,15 @@ def _by_place(
     return reasons
 
 
+def dense_row(rows: sparse.csr_matrix, i: int) -> np.ndarray:
+    """Row ``i`` as ``rows[i].toarray().ravel()`` gives it (each column once per row, as
+    ``tfidf_rows`` makes them), without scipy's row slicing: a tenth of the outlier test."""
+    row = np.zeros(rows.shape[1], dtype=rows.dtype)
+    span = slice(rows.indptr[i], rows.indptr[i + 1])
+    row[rows.indices[span]] = rows.data[span]
+    return row
+
+
 def _by_content(articles: Sequence[Article]) -> dict[str, str]:
     if len(articles) < 3:
         return {}
@@ -122,7 +132,7 @@ def _by_content(articles: Sequence[Article]) -> dict[str, str]:
     total = np.asarray(vectors.sum(axis=0)).ravel()
     reasons = {}
     for i, a in enumerate(articles):
-        row = vectors[i].toarray().ravel()
+        row = dense_row(vectors, i)
         rest = total - row
         norm = np.linalg.norm(rest) * np.linalg.norm(row)
         sim = float(row @ rest / norm) if norm else 0.0

@@ -28,7 +28,6 @@ _STARTERS = frozenset("The He She It They We I But And This That These In On A A
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then either
 # whitespace or (glued case) directly an uppercase letter or an opening quote.
 _BOUNDARY = re.compile(r"""(?P<stop>[.!?…]+)(?P<close>['"”’»)\]]*)(?P<gap>\s+|(?=[A-Z«“"‘]))""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 # How far a boundary decision looks on each side: enough for any abbreviation or word, and
@@ -36,12 +35,24 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _CONTEXT = 80
 
 
+def word_before(text: str, end: int) -> str:
+    """The run of word characters and periods that ends at ``end`` ("U.S", "Mr"), or at the
+    line break just before it, reading back at most ``_CONTEXT`` characters: what the regex
+    ``([\\w.]+)$`` finds in ``text[end - _CONTEXT:end]``, walked back from the end instead
+    of tried at every position of the window (a fifth of the splitter's time)."""
+    lo = max(0, end - _CONTEXT)
+    if end > lo and text[end - 1] == "\n":  # "$" also matches before a final line break
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:end]
+
+
 def _is_false_stop(text: str, m: re.Match[str]) -> bool:
     stop = m.group("stop")
-    before = text[max(0, m.start() - _CONTEXT) : m.start()]
     after = text[m.end() : m.end() + _CONTEXT]
-    word_m = _WORD_BEFORE.search(before)
-    word = word_m.group(1) if word_m else ""
+    word = word_before(text, m.start())
     if stop == ".":
         low = word.lower().rstrip(".")
         if low in _ABBREVIATIONS:

@@ -128,7 +128,7 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
         if (
             kept
             and abs(len(para) - len(kept[-1])) < 20
-            and rules.fold(para) == rules.fold(kept[-1])
+            and verdicts.of(rules.fold, para) == verdicts.of(rules.fold, kept[-1])
         ):
             continue  # the same paragraph twice in a row (headline repeated, widget echo)
         kept.append(para)

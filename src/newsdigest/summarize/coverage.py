@@ -104,6 +104,9 @@ MAX_UNITS = 600
 # 0.35 / 0.5 / 0.7: NeuS train 39.62 / 39.43 / 39.41, Multi-News 46.25 / 46.23 / 46.16).
 DUPLICATE = 0.5
 PARAPHRASE = 0.35
+# (unit, unit, term) triples up to which shared-term counts are counted pair by pair (a
+# Multi-News story has at most ~12,000; 4 million take ~100 MB on the way)
+MAX_SHARED_PAIRS = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
         (d, u, s)
         for d, units in enumerate(merged)
         for u, s in enumerate(units)
-        if not quality.problems(s.text)
+        if quality.fit(s.text)
     ]
     if not good:
         # nothing passes: readable units rather than nothing
@@ -181,6 +184,32 @@ class Terms:
         """For each term, in how many distinct groups (``group[unit]``) it occurs."""
         keys = np.unique(group[self.rows] * self.n_terms + self.cols)
         return np.bincount(keys % self.n_terms, minlength=self.n_terms).astype(np.float64)
+
+    def shared(self) -> np.ndarray:
+        """(n_units, n_units): how many distinct terms each two units have in common.
+
+        Counted from the (unit, unit) pairs each term makes, one ``np.bincount``: a third of
+        the time of scipy's sparse product with its setup on a news story. Whole counts, so
+        the same floats either way; past ``MAX_SHARED_PAIRS`` pairs (a story of hundreds of
+        units all naming one person) the sparse product keeps memory bounded.
+        """
+        n = self.n_units
+        order = np.argsort(self.cols, kind="stable")
+        cols, rows = self.cols[order], self.rows[order]
+        starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if len(cols) else cols
+        sizes = np.diff(np.r_[starts, len(cols)])
+        if int((sizes * sizes).sum()) > MAX_SHARED_PAIRS:
+            ones = sparse.csr_matrix(
+                (np.ones(len(self.rows)), (self.rows, self.cols)), shape=(n, self.n_terms)
+            )
+            return cast(np.ndarray, (ones @ ones.T).toarray())
+        # each occurrence paired with every occurrence of its term (itself included)
+        times = np.repeat(sizes, sizes)
+        left = np.repeat(rows, times)
+        group_start = np.repeat(np.repeat(starts, sizes), times)
+        offset = np.arange(len(left)) - np.repeat(np.cumsum(times) - times, times)
+        right = rows[group_start + offset]
+        return np.bincount(left * n + right, minlength=n * n).reshape(n, n).astype(np.float64)
 
 
 def _terms(unit: np.ndarray, term: np.ndarray, n_units: int) -> Terms:
@@ -239,10 +268,10 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     toks = [tokens(s.text) for s in units]
     # each token an integer once (the only per-token Python work); unigrams and word pairs
     # are then array operations
-    vocab: dict[str, int] = {}
-    ids = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in toks]
-    lengths = [len(r) for r in ids]
-    flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=sum(lengths))
+    words = list(chain.from_iterable(toks))
+    vocab = {t: k for k, t in enumerate(dict.fromkeys(words))}  # numbered by first occurrence
+    lengths = [len(ts) for ts in toks]
+    flat = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
     owner = np.repeat(np.arange(n), lengths)
     stop = np.fromiter((w in STOP_WORDS for w in vocab), dtype=bool, count=len(vocab))
     content = ~stop & np.fromiter((len(w) > 1 for w in vocab), dtype=bool, count=len(vocab))
@@ -333,19 +362,10 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
             degree,
         ]
     ).astype(np.float64)
-    pairs = sparse.csr_matrix(
-        (np.ones(len(big.rows)), (big.rows, big.cols)), shape=(n, big.n_terms)
-    )
-    shared = (pairs @ pairs.T).toarray()
-    overlap = shared / np.maximum(np.minimum.outer(big_count, big_count), 1.0)
-    words = sparse.csr_matrix(
-        (np.ones(len(uni.rows)), (uni.rows, uni.cols)), shape=(n, uni.n_terms)
-    )
+    overlap = big.shared() / np.maximum(np.minimum.outer(big_count, big_count), 1.0)
     # a short unit whose content words a longer one nearly all holds repeats it (a headline
     # and the lead it heads), whatever the word pairs; units of under 3 such words never do
-    contained = (words @ words.T).toarray() / np.maximum(
-        np.minimum.outer(uni_count, uni_count), 3.0
-    )
+    contained = uni.shared() / np.maximum(np.minimum.outer(uni_count, uni_count), 3.0)
     where = {(d, u): k for k, (d, u, _) in enumerate(cands)}
     previous = np.array([where.get((d, u - 1), -1) for d, u, _ in cands], dtype=np.int64)
     return Scored(
@@ -393,8 +413,13 @@ def select(
     # a paraphrase ("Pompeo met Putin in Sochi" after "Lavrov and Pompeo met in Sochi")
     # a candidate's first word may be capitalized only because it opens the sentence ("The");
     # what a chosen unit names counts whole ("Telegram's app has been removed" names Telegram)
-    names = [set(_NAME.findall(u.text[1:])) for u in scored.units]
-    names_all = [set(_NAME.findall(u.text)) for u in scored.units]
+    names: dict[int, set[str]] = {}  # found when first needed: most units never are
+
+    def names_of(k: int) -> set[str]:
+        if k not in names:
+            names[k] = set(_NAME.findall(scored.units[k].text[1:]))
+        return names[k]
+
     named: set[str] = set()
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     taken = np.zeros(len(scored.units) + 1, dtype=bool)  # taken[-1]: "no unit before", never
@@ -403,25 +428,32 @@ def select(
         if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
             break
         orphan = scored.needs_context & ~taken[scored.previous]
-        stale = np.zeros(len(names), dtype=bool)
+        stale = np.zeros(len(scored.units), dtype=bool)
         for k in np.flatnonzero(paraphrased & available):  # the name test only where it matters
-            stale[k] = names[k] <= named
+            stale[k] = names_of(int(k)) <= named
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
-        i = int(np.argmax(value))
-        if value[i] == -np.inf:
-            break
-        available[i] = False
-        unit = scored.units[i]
-        if not fits(words, unit, budget, fill):
+        # best first (ties: the earlier unit, as argmax); one too long for what is left gives
+        # way to the next, and until one is taken nothing else changes
+        picked = -1
+        for k in np.argsort(-value, kind="stable"):
+            if value[k] == -np.inf:
+                break
+            available[k] = False
+            if fits(words, scored.units[k], budget, fill):
+                picked = int(k)
+                break
             if limit is not None and words >= limit:
                 break
-            continue
+        if picked < 0:
+            break
+        i = picked
+        unit = scored.units[i]
         chosen.append(i)
         taken[i] = True
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
-        named |= names_all[i]
+        named |= set(_NAME.findall(unit.text))
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         paraphrased |= scored.similarity[:, i] >= paraphrase
     return chosen

@@ -8,6 +8,7 @@ NLTK's pure-Python one cost a third of the default summarizer's time.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import Stemmer
 
@@ -44,8 +45,11 @@ def _stem_new(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lowercased alphanumeric tokens, stemmed (ROUGE's tokenization)."""
-    known = _STEMS.get
-    return [known(w) or _stem_new(w) for w in _WORD.findall(text.lower())]
+    words = _WORD.findall(text.lower())
+    stems = list(map(_STEMS.get, words))  # no Python call per known word
+    if None in stems:
+        return [s or _stem_new(w) for s, w in zip(stems, words, strict=True)]
+    return cast(list[str], stems)
 
 
 def content_terms(toks: list[str]) -> list[str]:

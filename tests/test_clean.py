@@ -637,6 +637,24 @@ def test_an_ap_file_photo_caption_is_not_the_story() -> None:
     assert clean_text(f"{story}\n\n{prose}").endswith(prose)
 
 
+def test_a_video_player_keeps_its_description_and_loses_its_playlist() -> None:
+    # dev stream (USA Today, the Tesla to Mars) and Multi-News (Gannett pages)
+    story = "SpaceX plans to launch the Falcon Heavy next month from the Kennedy Space Center."
+    video = (
+        "CLOSE Skip in Skip x Embed x Share A former Massachusetts police officer accused of "
+        "making false reports of a bomb threat was found dead in his home Thursday."
+    )
+    playlist = (
+        "Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK SpaceX 1st: "
+        "Recycled rocket, recycled capsule | 2:30 SpaceX has racked up another first. (Dec. 15) "
+        "AP 1 of 41 Skip in Skip x Embed x Share CLOSE Elon Musk shares first pic | 0:45 "
+        "41 of 41 Last VideoNext Video SpaceX 1st: Recycled rocket, recycled capsule"
+    )
+    out = clean_text(f"{story}\n\n{video}\n\n{playlist}")
+    assert out.split("\n\n") == [story, video.split("Share ", 1)[1]]
+    assert clean_text(out) == out
+
+
 def _folded_patterns() -> list[object]:
     from newsdigest.clean import rules
 

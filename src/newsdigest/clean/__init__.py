@@ -119,6 +119,7 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
                 continue
             para = rules.strip_inline_posts(para)  # a post inside prose: only the post goes
         tweet_text_dropped = False
+        para = verdicts.of(rules.strip_video_player, para)
         para = verdicts.of(rules.strip_caption_credit, verdicts.of(rules.strip_links, para))
         if not para or rules.PUNCT_ONLY.match(para) or verdicts.of(rules.is_boilerplate_line, para):
             continue

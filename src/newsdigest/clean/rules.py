@@ -356,6 +356,28 @@ HANDLE = re.compile(r"(?<![\w@])@\w{2,15}\b")
 FOLLOW = Folded(r"\bfollow\b")
 
 
+# Gannett's video player flattened into the page: "CLOSE Skip in Skip x Embed x Share <the
+# video's description>", or a whole playlist ("... | 2:30 SpaceX has racked up ... AP 1 of 41
+# Skip in Skip x Embed x Share ... 41 of 41 Last VideoNext Video ..."), thousands of words of
+# other stories. The description of one video says what the video shows: kept, without the
+# player's buttons; a playlist goes.
+VIDEO_PLAYER = re.compile(r"^(?:CLOSE\s+)?Skip in Skip x Embed x Share(?:\s+CLOSE)?\s*")
+VIDEO_PLAYLIST = re.compile(r"\b\d+ of \d+\s*(?:Skip in Skip|Last Video)")
+MAX_VIDEO_DESCRIPTION_WORDS = 150
+
+
+def strip_video_player(para: str) -> str:
+    if "Skip in Skip" not in para:
+        return para
+    found = VIDEO_PLAYER.match(para)
+    if not found:
+        return para
+    rest = para[found.end() :]
+    if VIDEO_PLAYLIST.search(rest) or len(rest.split()) > MAX_VIDEO_DESCRIPTION_WORDS:
+        return ""
+    return rest
+
+
 def is_contact_line(para: str) -> bool:
     if len(para) > MAX_CONTACT_CHARS or "@" not in para:
         return False

@@ -11,6 +11,7 @@ text does not give.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -74,7 +75,18 @@ _FUTURE = re.compile(
 # would begin identifying the remains Tuesday", written Sunday); before a date it is mostly a
 # condition ("that would represent a premium over the price on Nov. 2"), and across a quote mark
 # it belongs to the quote
-_WOULD = re.compile(r"\bwould\b[^\"“”.;]*$", re.I)
+_WOULD = re.compile(r"\bwould\b", re.I)
+_CLAUSE_END = re.compile(r"[\"“”.;]")
+WOULD_REACH = 200  # characters before a weekday searched for its "would"
+
+
+def _would_before(text: str, pos: int) -> bool:
+    last = None
+    for last in _WOULD.finditer(text, max(0, pos - WOULD_REACH), pos):  # noqa: B007
+        pass  # the last one decides
+    return last is not None and not _CLAUSE_END.search(text, last.end(), pos)
+
+
 _REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|told)\s+(?:on\s+)?$", re.I)
 _EVENT_WORDS = re.compile(
     r"\b(?:talks|meeting|meetings|met|meets|meet|visit|visited|press conference|summit|held"
@@ -180,12 +192,35 @@ def article_anchor(article: Article) -> date | None:
     return dateline_anchor(article.text)
 
 
-def _sentence_index(sentences: Sequence[Sentence], pos: int) -> int:
-    for s in sentences:
-        if s.start <= pos < s.end:
-            return s.index
-    before = [s.index for s in sentences if s.start <= pos]
-    return before[-1] if before else 0
+class _Positions:
+    """Which sentence and quote a character offset falls in, by bisection: an article of
+    thousands of dates must not compare each with every sentence and quote."""
+
+    def __init__(self, sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]) -> None:
+        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.starts = [s.start for s in self.sentences]
+        spans = sorted((q.start, q.end) for q in quotes)
+        self.quote_starts = [a for a, _ in spans]
+        self.reach: list[int] = []  # furthest end of the quotes opened so far
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1] if self.reach else end))
+
+    def sentence(self, pos: int) -> Sentence | None:
+        """The sentence holding ``pos``, else the last one before it."""
+        k = bisect_right(self.starts, pos) - 1
+        return self.sentences[k] if k >= 0 else None
+
+    def index(self, pos: int) -> int:
+        found = self.sentence(pos)
+        return found.index if found else 0
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and self.reach[k] > pos
+
+
+# A future cue further back than this in a long sentence is another clause's
+FUTURE_REACH = 1000
 
 
 def find_dates(
@@ -195,14 +230,13 @@ def find_dates(
     text = article.text
     anchor = article_anchor(article)
     out: list[DateMention] = []
-
-    def in_quote(pos: int) -> bool:
-        return any(q.start <= pos < q.end for q in quotes)
+    where = _Positions(sentences, quotes)
+    in_quote = where.in_quote
 
     def future_at(pos: int) -> bool:
-        idx = _sentence_index(sentences, pos)
-        sent_start = next((s.start for s in sentences if s.index == idx), 0)
-        return bool(_FUTURE.search(text, sent_start, pos))
+        found = where.sentence(pos)
+        start = found.start if found else 0
+        return bool(_FUTURE.search(text, max(start, pos - FUTURE_REACH), pos))
 
     for m in _DATE.finditer(text):
         future = future_at(m.start())
@@ -226,7 +260,7 @@ def find_dates(
             value = _iso(year, month, day) if year else None
         out.append(
             DateMention(
-                article.id, _sentence_index(sentences, m.start()), m.start(), m.end(),
+                article.id, where.index(m.start()), m.start(), m.end(),
                 m.group(), value, False, in_quote(m.start()),
                 _SPAN_BOUND.search(text, max(0, at - 20), at) is not None,
             )
@@ -238,9 +272,7 @@ def find_dates(
             future = future_at(m.start())
             if m.group("weekday"):
                 wd = _WEEKDAYS.index(m.group("weekday").lower())
-                future = (
-                    future or _WOULD.search(text, max(0, m.start() - 200), m.start()) is not None
-                )
+                future = future or _would_before(text, m.start())
                 mod = (m.group("mod") or "").lower()
                 value = _weekday_date(anchor, wd, future, mod).isoformat()
             elif m.group("today"):
@@ -261,7 +293,7 @@ def find_dates(
         start = m.start("weekday") if m.group("weekday") else m.start()
         out.append(
             DateMention(
-                article.id, _sentence_index(sentences, start), start, m.end(),
+                article.id, where.index(start), start, m.end(),
                 text[start : m.end()], value, True, quoted,
             )
         )  # fmt: skip

@@ -186,3 +186,27 @@ def test_a_word_capitalized_by_its_place_does_not_name_the_entity() -> None:
     ]
     names = [e.name for e in build_entities(raw, [Article(id="a", text=text)])]
     assert names == ["Harambe"]
+
+
+def test_an_abbreviation_is_no_surname_and_a_surname_is_capitalized() -> None:
+    # dev stream, North Korean launches: "U.N." was taken for Kim Jong Un's surname "Un" (and
+    # two "United Nations" were listed), "launch" for the surname of "Kwangmyongsong-4 launch"
+    text = (
+        "Kim Jong Un ordered it. Kim Jong Un watched. The U.N. condemned it, as did the "
+        "United Nations Security Council and the UN. The Kwangmyongsong-4 launch was a success, "
+        "said Kim Jong Un. Kwangmyongsong-4 launch data followed. The launch came early; another "
+        "launch may follow."
+    )
+    raw = [
+        mention(text, "Kim Jong Un", "PERSON"),
+        mention(text, "Kim Jong Un", "PERSON", 1),
+        mention(text, "U.N.", "ORG"),
+        mention(text, "United Nations", "ORG"),
+        mention(text, "UN", "ORG"),
+        mention(text, "Kwangmyongsong-4 launch", "PERSON", cue=True),
+        mention(text, "Kwangmyongsong-4 launch", "PERSON", 1),
+    ]
+    entities = {e.name: e for e in build_entities(raw, [Article(id="a", text=text)])}
+    assert len(entities["Kim Jong Un"].mentions) == 3  # the third found by its name
+    assert len(entities["United Nations"].mentions) == 3
+    assert len(entities["Kwangmyongsong-4 launch"].mentions) == 2

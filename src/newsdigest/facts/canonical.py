@@ -67,7 +67,13 @@ PLACE_ALIASES = {
     "great britain": "United Kingdom",
     "russian federation": "Russia",
 }
-ORG_ALIASES = {"un": "United Nations", "u.n.": "United Nations", "g-20": "G20", "g20": "G20"}
+ORG_ALIASES = {
+    "un": "United Nations",
+    "u.n.": "United Nations",
+    "united nations": "United Nations",
+    "g-20": "G20",
+    "g20": "G20",
+}
 # Capitalised words the model takes for organizations or places when they stand alone.
 _GENERIC = frozenset("state treaty group council department ministry summit agreement".split())
 _SURNAME_PARTICLES = re.compile(r"^(?:al|el|ibn|bin|van|von|de|da|di|du|le|la)[-\s]", re.I)
@@ -225,6 +231,10 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return similar(fa, fb)
 
 
+# An abbreviation ("U.N.", "U.S.", "NATO") names an institution or a place, never a surname
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
+
+
 def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     """Group raw mentions into entities (see the module docstring for the order of rules)."""
     mentions = [
@@ -253,7 +263,9 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     for order, m in rest:
         toks = name_tokens(m.text)
         if len(toks) == 1:
-            by_surname = [g for t, g in persons if similar(t[-1], toks[0])]
+            by_surname = [
+                g for t, g in persons if similar(t[-1], toks[0]) and not _ACRONYM.fullmatch(toks[0])
+            ]  # "U.N." is not Kim Jong Un; "T.J." may still be T.J. Yates by his first name
             if len(by_surname) == 1:
                 by_surname[0].add(m, order)
                 continue
@@ -311,7 +323,9 @@ def propagate(
                 # full names and surnames; a bare first name ("Mike") could be anyone
                 if len(toks) >= 2:
                     names.add(form)
-                    if len(toks[-1]) >= 4 and _known_person(g):
+                    # a surname is written capitalized: "launch" in "Kwangmyongsong-4 launch"
+                    # would have counted every launch of the story
+                    if len(toks[-1]) >= 4 and toks[-1][:1].isupper() and _known_person(g):
                         names.add(toks[-1])
             elif len(form) >= 4 and form[:1].isupper():
                 names.add(form)

@@ -210,3 +210,25 @@ def test_an_abbreviation_is_no_surname_and_a_surname_is_capitalized() -> None:
     assert len(entities["Kim Jong Un"].mentions) == 3  # the third found by its name
     assert len(entities["United Nations"].mentions) == 3
     assert len(entities["Kwangmyongsong-4 launch"].mentions) == 2
+
+
+def test_a_company_or_police_that_speaks_is_not_a_person() -> None:
+    # dev stream: "Galaxy S9" (32 mentions), "British Transport Police", "Goldman Sachs Group
+    # Inc." were people because they "said" something; the actor David Harbour stays one
+    text = (
+        "The Galaxy S9 said little. British Transport Police said the tram crashed. Goldman "
+        "Sachs Group Inc. said profits fell. David Harbour said he was thrilled."
+    )
+    raw = [
+        mention(text, "Galaxy S9", "PERSON", cue=True),
+        mention(text, "British Transport Police", "PERSON", cue=True),
+        mention(text, "Goldman Sachs Group Inc.", "PERSON", cue=True),
+        mention(text, "David Harbour", "PERSON", cue=True),
+    ]
+    types = {e.name: e.type for e in build_entities(raw, [Article(id="a", text=text)])}
+    assert types == {
+        "Galaxy S9": "ORG",
+        "British Transport Police": "ORG",
+        "Goldman Sachs Group Inc.": "ORG",
+        "David Harbour": "PERSON",
+    }

@@ -32,7 +32,8 @@ NAME_PARTICLES = frozenset(
 NOT_NAME_HEADS = frozenset(
     """store airport station avenue square university college school council ministry
     hospital stadium museum company corporation inc ltd agency committee department office
-    institute foundation association league festival summit observatory""".split()
+    institute foundation association league festival summit observatory inc inc. ltd ltd.
+    corp corp. plc llc group police authority awards network""".split()
 )
 
 
@@ -168,8 +169,10 @@ class _Group:
         label."""
         person = self.type_votes["PERSON"] + self.person_cues
         others = sum(self.type_votes.values()) - self.type_votes["PERSON"]
-        unlike = not self.person_cues and (
-            all(not _could_be_a_name(f) for f in self.forms) or self._contested()
+        # no form that reads as a name ("Galaxy S9", "Qualcomm Inc.", "British Transport
+        # Police"): not a person even where it "said" something; companies and police speak
+        unlike = all(not _could_be_a_name(f) for f in self.forms) or (
+            not self.person_cues and self._contested()
         )
         if person and others < PERSON_OUTVOTED * person and not unlike:
             return "PERSON"

@@ -232,3 +232,14 @@ def test_a_company_or_police_that_speaks_is_not_a_person() -> None:
         "Goldman Sachs Group Inc.": "ORG",
         "David Harbour": "PERSON",
     }
+
+
+def test_a_name_written_twice_in_a_row_is_not_its_name() -> None:
+    # dev stream, the Super Bowl halftime show: a caption's byline glued to its text
+    text = "Justin Timberlake Justin Timberlake performed. Justin Timberlake said he was happy."
+    raw = [
+        mention(text, "Justin Timberlake Justin Timberlake", "PERSON"),
+        mention(text, "Justin Timberlake", "PERSON", 2),
+    ]
+    (entity,) = build_entities(raw, [Article(id="a", text=text)])
+    assert entity.name == "Justin Timberlake"

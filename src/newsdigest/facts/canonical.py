@@ -201,12 +201,22 @@ class _Group:
     def canonical(self, common: frozenset[str] = frozenset()) -> str:
         """The longest full form; ties go to the most frequent, then the first seen. A form
         opening with a word the story also writes in lower case comes last: that word was
-        capitalized by its place at a sentence start ("Tranquilizing Harambe would have...")."""
+        capitalized by its place at a sentence start ("Tranquilizing Harambe would have...").
+        A name written twice in a row ("Justin Timberlake Justin Timberlake", a caption's
+        byline glued to its text) is not the longest form."""
 
-        def rank(form: str) -> tuple[bool, int, int, int]:
+        def rank(form: str) -> tuple[bool, bool, int, int, int]:
             tokens = name_tokens(form)
             capitalized = len(tokens) > 1 and tokens[0].casefold() in common
-            return (not capitalized, len(tokens), self.forms[form], -self.first_seen[form])
+            half = len(tokens) // 2
+            doubled = len(tokens) % 2 == 0 and half > 0 and tokens[:half] == tokens[half:]
+            return (
+                not doubled,
+                not capitalized,
+                len(tokens),
+                self.forms[form],
+                -self.first_seen[form],
+            )
 
         best = max(self.forms, key=rank)
         if self.type != "PERSON":

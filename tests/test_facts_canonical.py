@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from hypothesis import given
@@ -243,3 +244,19 @@ def test_a_name_written_twice_in_a_row_is_not_its_name() -> None:
     ]
     (entity,) = build_entities(raw, [Article(id="a", text=text)])
     assert entity.name == "Justin Timberlake"
+
+
+def test_a_contested_name_that_only_speaks_is_not_a_person() -> None:
+    # dev stream, Broadcom's bid: "Qualcomm Inc." labelled a person and an organization, and it
+    # "said" things; a title would make such a name a person, a speech verb does not
+    text = "Boko Haram said no. Fighters of Boko Haram met. Boko Haram released 21 girls."
+    raw = [
+        mention(text, "Boko Haram", "PERSON", cue=True),
+        mention(text, "Boko Haram", "ORG", 1),
+        mention(text, "Boko Haram", "PERSON", 2),
+    ]
+    (entity,) = build_entities(raw, [Article(id="a", text=text)])
+    assert entity.type == "ORG"
+    titled = [replace(m, title_cue=True) if k == 0 else m for k, m in enumerate(raw)]
+    (entity,) = build_entities(titled, [Article(id="a", text=text)])
+    assert entity.type == "PERSON"

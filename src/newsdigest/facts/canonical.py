@@ -145,6 +145,7 @@ class _Group:
     first_seen: dict[str, int] = field(default_factory=dict)
     mentions: list[RawMention] = field(default_factory=list)
     person_cues: int = 0
+    title_cues: int = 0
 
     def add(self, m: RawMention, order: int) -> None:
         self.mentions.append(m)
@@ -152,6 +153,7 @@ class _Group:
         self.forms[m.text] += 1
         self.first_seen.setdefault(m.text, order)
         self.person_cues += m.person_cue
+        self.title_cues += m.title_cue
 
     def merge(self, other: _Group) -> None:
         self.mentions.extend(other.mentions)
@@ -160,6 +162,7 @@ class _Group:
         for k, v in other.first_seen.items():
             self.first_seen[k] = min(v, self.first_seen.get(k, v))
         self.person_cues += other.person_cues
+        self.title_cues += other.title_cues
 
     @property
     def type(self) -> str:
@@ -172,7 +175,7 @@ class _Group:
         # no form that reads as a name ("Galaxy S9", "Qualcomm Inc.", "British Transport
         # Police"): not a person even where it "said" something; companies and police speak
         unlike = all(not _could_be_a_name(f) for f in self.forms) or (
-            not self.person_cues and self._contested()
+            not self.title_cues and self._contested()
         )
         if person and others < PERSON_OUTVOTED * person and not unlike:
             return "PERSON"
@@ -185,8 +188,8 @@ class _Group:
     def _contested(self) -> bool:
         """A full name the model labelled a person in one sentence and a place or organization
         in another ("Brandenburg Gate", "Boko Haram", "Getty Images"), never referred to by its
-        last word alone: without a title or a speech verb anywhere, the other reading is the
-        likelier."""
+        last word alone: without a title or honorific anywhere, the other reading is the
+        likelier (a speech verb does not decide it: "Qualcomm Inc. said", organizations speak)."""
         labels: dict[str, set[bool]] = defaultdict(set)
         surnames: set[str] = set()
         for m in self.mentions:

@@ -88,6 +88,7 @@ class RawMention:
     text: str
     label: str  # PERSON | ORG | PLACE
     person_cue: bool  # a title, honorific or speech verb next to it
+    title_cue: bool = False  # a title or honorific before it (organizations speak too)
 
 
 @lru_cache(maxsize=4)
@@ -270,11 +271,15 @@ def title_before(text: str, start: int, stop: int = 0) -> tuple[int, str] | None
     return window_start + first.start(), title
 
 
-def _has_person_cue(text: str, start: int, end: int) -> bool:
+def _has_title_cue(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].split()
-    if before and (_HONORIFIC.match(before[-1]) or before[-1].lower().strip(",") in ROLE_WORDS):
-        return True
-    return bool(_SPEECH_AFTER.match(text[end : end + 40]))
+    return bool(before) and bool(
+        _HONORIFIC.match(before[-1]) or before[-1].lower().strip(",") in ROLE_WORDS
+    )
+
+
+def _has_person_cue(text: str, start: int, end: int) -> bool:
+    return _has_title_cue(text, start) or bool(_SPEECH_AFTER.match(text[end : end + 40]))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -330,6 +335,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     text=surface,
                     label=label,
                     person_cue=_has_person_cue(text, s, e),
+                    title_cue=_has_title_cue(text, s),
                 )
             )
     return out

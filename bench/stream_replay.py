@@ -7,7 +7,7 @@ facts, and in a second replay ``--no-facts``). The last ``stories`` output is sc
 ``label`` field with B-cubed precision/recall/F1 and the adjusted Rand index (an article is found
 by any of its URLs; one in no story is a singleton). Throughput counts every CLI run, start-up
 included. ``--api`` adds the same replay through the Python API in one process (``ingest`` +
-``build_stories`` per batch), as ``serve`` and a long-running follower work.
+``refresh_stories`` per batch, the stories listed at the end), as ``serve`` and ``follow`` run.
 
 Peers, on the same documents in the same run (title + text): HDBSCAN (scikit-learn,
 ``min_cluster_size=2``, TF-IDF, cosine, untuned; noise = singletons) and TF-IDF average link at
@@ -112,11 +112,13 @@ def replay_cli(
 def replay_api(
     batches: Sequence[Sequence[dict[str, Any]]], work: Path, facts: bool
 ) -> tuple[list[dict[str, Any]], float]:
-    """The same replay in one process through ``stories.ingest`` + ``stories.build_stories``."""
+    """The same replay in one process as ``serve``'s intake and ``follow`` run it:
+    ``stories.ingest`` + ``stories.refresh_stories`` per batch, the stories listed once at the
+    end (timed too)."""
     from newsdigest.config import StoryConfig
     from newsdigest.serialize import story_to_dict
     from newsdigest.store import open_store
-    from newsdigest.stories import build_stories, ingest
+    from newsdigest.stories import ingest, refresh_stories
 
     paths = []
     for k, batch in enumerate(batches):
@@ -125,11 +127,10 @@ def replay_api(
     start = time.perf_counter()
     store = open_store(str(work / "api.db"))
     try:
-        stories: list[Any] = []
         for path in paths:
             ingest([path], store)
-            stories = build_stories(store, config=StoryConfig(facts=facts))
-        out = [story_to_dict(s) for s in stories]
+            refresh_stories(store, StoryConfig(facts=facts))
+        out = [story_to_dict(s) for s in store.list_stories()]
     finally:
         store.close()
     return out, time.perf_counter() - start

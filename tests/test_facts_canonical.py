@@ -260,3 +260,11 @@ def test_a_contested_name_that_only_speaks_is_not_a_person() -> None:
     titled = [replace(m, title_cue=True) if k == 0 else m for k, m in enumerate(raw)]
     (entity,) = build_entities(titled, [Article(id="a", text=text)])
     assert entity.type == "PERSON"
+
+
+def test_a_legal_suffix_alone_is_no_organization() -> None:
+    # Multi-News: "... published by Wiley Periodicals, Inc." gave "Inc." as an organization
+    text = "The study was published by Wiley Periodicals, Inc. in 2012."
+    raw = [mention(text, "Wiley Periodicals", "ORG"), mention(text, "Inc.", "ORG")]
+    names = [e.name for e in build_entities(raw, [Article(id="a", text=text)])]
+    assert names == ["Wiley Periodicals"]

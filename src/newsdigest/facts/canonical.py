@@ -76,7 +76,11 @@ ORG_ALIASES = {
     "g20": "G20",
 }
 # Capitalised words the model takes for organizations or places when they stand alone.
-_GENERIC = frozenset("state treaty group council department ministry summit agreement".split())
+_GENERIC = frozenset(
+    "state treaty group council department ministry summit agreement"
+    # a company's legal suffix alone ("... Wiley Periodicals, Inc.") names nothing
+    " inc inc. ltd ltd. corp corp. co co. llc plc".split()
+)
 _SURNAME_PARTICLES = re.compile(r"^(?:al|el|ibn|bin|van|von|de|da|di|du|le|la)[-\s]", re.I)
 _TRANSLIT = (
     ("ue", "u"),

@@ -268,3 +268,20 @@ def test_a_legal_suffix_alone_is_no_organization() -> None:
     raw = [mention(text, "Wiley Periodicals", "ORG"), mention(text, "Inc.", "ORG")]
     names = [e.name for e in build_entities(raw, [Article(id="a", text=text)])]
     assert names == ["Wiley Periodicals"]
+
+
+def test_a_full_name_written_twice_makes_the_surname_theirs() -> None:
+    # Multi-News, the climbers found on Shishapangma: the model labelled "Ueli Steck" once, so
+    # "Steck said" (eight times) counted for no one and his quotes had no speaker
+    text = (
+        "Mountaineer Ueli Steck said he saw the bodies. Ueli Steck of Switzerland was there. "
+        "Steck said they were apart. Steck told Reuters more."
+    )
+    raw = [mention(text, "Ueli Steck", "PERSON", 1)]
+    (entity,) = build_entities(raw, [Article(id="a", text=text)])
+    assert len(entity.mentions) == 4
+    once = "Ueli Steck was there. Steck said they were apart."
+    (entity,) = build_entities(
+        [mention(once, "Ueli Steck", "PERSON")], [Article(id="a", text=once)]
+    )
+    assert len(entity.mentions) == 1  # named once, labelled once: "Steck" alone stays unclaimed

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import islice
 
 from newsdigest.facts.ner import RawMention
 from newsdigest.model import Article, Entity, Mention
@@ -337,6 +338,7 @@ def propagate(
     for gi, g in enumerate(groups):
         names = set()
         person = g.type == "PERSON"
+        known = person and (_known_person(g) or _named_twice(g, articles))
         for form in g.forms:
             toks = name_tokens(form)
             if person:
@@ -345,7 +347,7 @@ def propagate(
                     names.add(form)
                     # a surname is written capitalized: "launch" in "Kwangmyongsong-4 launch"
                     # would have counted every launch of the story
-                    if len(toks[-1]) >= 4 and toks[-1][:1].isupper() and _known_person(g):
+                    if len(toks[-1]) >= 4 and toks[-1][:1].isupper() and known:
                         names.add(toks[-1])
             elif len(form) >= 4 and form[:1].isupper():
                 names.add(form)
@@ -385,6 +387,23 @@ def _known_person(g: _Group) -> bool:
     model naming them twice. Only then does their surname alone count as them: "Overjoyed
     Cubs" (one caption, labelled a person once) took every "Cubs" of the story, 166."""
     return g.person_cues > 0 or len(g.mentions) >= 2
+
+
+def _named_twice(g: _Group, articles: Sequence[Article]) -> bool:
+    """The story writes one of the person's full names at least twice, whether or not the
+    model labelled each ("Mountaineer Ueli Steck said ...", "Ueli Steck of Switzerland"): then
+    "Steck said" is them too."""
+    full = sorted({f for f in g.forms if len(name_tokens(f)) >= 2}, key=len, reverse=True)
+    if not full:
+        return False
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, full)) + r")(?![\w-])")
+    seen = 0
+    for art in articles:
+        if any(f in art.text for f in full):
+            seen += len(list(islice(pattern.finditer(art.text), 2 - seen)))
+            if seen >= 2:
+                return True
+    return False
 
 
 def _unsupported_person(g: _Group) -> bool:

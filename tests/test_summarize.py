@@ -240,6 +240,13 @@ def test_multi_sentence_quote_is_one_unit() -> None:
         ("“Why did we all get punished for this one person’s mistake?” John Legend asked.",
          "a question", False),
         ("The senator asked whether the vote would be delayed again.", "a question", False),
+        # a bullet or post without its subject (the Tesla story's digest, a post)
+        ("Will have double thrust of next largest rocket.", "no subject", True),
+        ("Would be sad for the U.S. and for the world economy.", "no subject", True),
+        ("Should they find it likely to reopen the case, investigators will act.", "no subject",
+         False),
+        ("Will you be O.K. if I take the reporting to this magazine, she asked.", "no subject",
+         False),
     ],
 )  # fmt: skip
 def test_captions_and_questions_are_passed_over(text: str, problem: str, found: bool) -> None:

@@ -127,6 +127,15 @@ def _has_boilerplate(text: str, letters: list[str]) -> bool:
     return is_boilerplate(text)
 
 
+# "Will have double thrust of next largest rocket.", "Would be sad for U.S.": a bullet or a
+# post without its subject. A modal opens a declarative sentence only inverted, before its
+# subject ("Should they find it likely ...", "Will you be O.K. ...").
+_SUBJECTLESS = re.compile(
+    r"^(?:Will|Would|Could|Should|Can|Must|Might|Shall)\s+"
+    r"(?!(?:I|you|we|he|she|it|they|there|this|that|the|a|an|his|her|their|our|its)\b)[a-z]"
+)
+
+
 def fit(text: str) -> bool:
     """``not problems(text)``, stopping at the first problem, the cheapest checks first: a
     story's every candidate unit is checked, and a quarter of them fail."""
@@ -136,6 +145,8 @@ def fit(text: str) -> bool:
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
     if not _TERMINAL.search(text.strip()) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
+        return False
+    if _SUBJECTLESS.match(text):
         return False
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))
@@ -171,6 +182,8 @@ def problems(text: str) -> list[str]:
         found.append("first person without a speaker")
     if not _TERMINAL.search(text.strip()):
         found.append("no end punctuation")
+    if _SUBJECTLESS.match(text):
+        found.append("no subject")
     # ASCII letters only
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))

@@ -243,6 +243,7 @@ def test_multi_sentence_quote_is_one_unit() -> None:
         # a bullet or post without its subject (the Tesla story's digest, a post)
         ("Will have double thrust of next largest rocket.", "no subject", True),
         ("Would be sad for the U.S. and for the world economy.", "no subject", True),
+        ("'Will have double thrust of next largest rocket.", "no subject", True),
         ("Should they find it likely to reopen the case, investigators will act.", "no subject",
          False),
         ("Will you be O.K. if I take the reporting to this magazine, she asked.", "no subject",

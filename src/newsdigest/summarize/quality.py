@@ -131,7 +131,7 @@ def _has_boilerplate(text: str, letters: list[str]) -> bool:
 # post without its subject. A modal opens a declarative sentence only inverted, before its
 # subject ("Should they find it likely ...", "Will you be O.K. ...").
 _SUBJECTLESS = re.compile(
-    r"^(?:Will|Would|Could|Should|Can|Must|Might|Shall)\s+"
+    r"^['\"“‘]?(?:Will|Would|Could|Should|Can|Must|Might|Shall)\s+"
     r"(?!(?:I|you|we|he|she|it|they|there|this|that|the|a|an|his|her|their|our|its)\b)[a-z]"
 )
 

@@ -136,6 +136,20 @@ _SUBJECTLESS = re.compile(
 )
 
 
+# A page speaking to its reader ("Scroll down for video", "Read or Share this story:", "Click
+# through the slideshow below", "Tell us in the comments.") is not reporting; a quote that
+# opens so keeps its speaker ("Do not believe ...," Gaddafi told state TV).
+_IMPERATIVE = re.compile(
+    r"^(?:(?:Click|Watch|Read|Listen|Scroll|Subscribe|Sign|Download|Follow|Tap)\s+\S"
+    r"|(?:Test|Look|See|Share|Check|Visit|Take|Get|Make|Try|Find|Learn|Join|Keep|Let|Tell"
+    r"|Imagine|Consider|Remember|Don['’]t|Do not)\s+(?:[a-z]|your\b|the\b))"
+)
+
+
+def _imperative(text: str) -> bool:
+    return bool(_IMPERATIVE.match(text)) and not _SPEAKER.found(text)
+
+
 def fit(text: str) -> bool:
     """``not problems(text)``, stopping at the first problem, the cheapest checks first: a
     story's every candidate unit is checked, and a quarter of them fail."""
@@ -146,7 +160,7 @@ def fit(text: str) -> bool:
         return False
     if not _TERMINAL.search(text.strip()) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
         return False
-    if _SUBJECTLESS.match(text):
+    if _SUBJECTLESS.match(text) or _imperative(text):
         return False
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))
@@ -184,6 +198,8 @@ def problems(text: str) -> list[str]:
         found.append("no end punctuation")
     if _SUBJECTLESS.match(text):
         found.append("no subject")
+    if _imperative(text):
+        found.append("speaks to the reader")
     # ASCII letters only
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))

@@ -167,6 +167,21 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
     assert sum(t.startswith("No hearing date") for t in texts) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        # dev stream (Pixel Visual Core, Falcon Heavy): links that point back
+        ("Specifically, the photos you take through third-party apps like Instagram.", True),
+        ("For starters, it's not the HDR you're used to.", True),
+        ("On the one hand, this will be Falcon Heavy's first-ever flight.", True),
+        ("Thus far, no group has claimed responsibility for the attack.", False),
+        ("Similarities between the two attacks were noted by police.", False),
+    ],
+)
+def test_discourse_links_need_their_context(text: str, needs: bool) -> None:
+    assert quality.needs_context(text) is needs
+
+
 def test_a_sentence_that_needs_the_one_before_comes_with_it(seed_paths) -> None:
     """'Putin and President Trump should attend.' (the G20 summit is in the sentence before):
     taken right after that sentence, or not at all."""

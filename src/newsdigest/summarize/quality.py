@@ -66,7 +66,12 @@ _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]+\(\w+\)\s*[-—–]*\s*$")
 _TERMINAL = re.compile(r"""[.!?…]['"”’»)\]]*$""")
 _LEADING_CONNECTIVE = re.compile(
     r"^(but|and|or|so|also|however|still|yet|then|meanwhile|instead|that|which|this|these|"
-    r"those|it|they|he|she|his|her|their|its)\b",
+    r"those|it|they|he|she|his|her|their|its|"
+    # discourse links that point back ("Specifically, the photos you take ...", "For starters,
+    # it's not the HDR you're used to.", "On the one hand, this will be ...")
+    r"specifically|for starters|in addition|additionally|moreover|furthermore|nevertheless|"
+    r"nonetheless|therefore|thus(?! far)|hence|likewise|similarly|otherwise|besides|as a result|"
+    r"in turn|even so|that said|by contrast|in contrast|on the (?:one|other) hand)\b",
     re.IGNORECASE,
 )
 

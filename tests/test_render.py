@@ -12,7 +12,23 @@ from newsdigest.render import md_escape, render
 
 @pytest.fixture(scope="module")
 def seed_story(seed_dir):
-    return newsdigest.digest([seed_dir], sentences=3)
+    """The seed cluster dated as its pages are (the gold's dates): a story whose timeline
+    holds the earlier meeting, the Sochi talks, the coming G20 and the December meeting."""
+    import json
+    from dataclasses import replace
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from newsdigest.ingest import iter_articles
+
+    gold = Path(__file__).parent / "data" / "sochi_gold.json"
+    published = json.loads(gold.read_text(encoding="utf-8"))["published"]
+    articles = [
+        replace(a, published=datetime.fromisoformat(published[Path(a.origin or "").name[:3]])
+                .replace(tzinfo=timezone.utc))
+        for a in iter_articles(sorted(seed_dir.glob("*.txt")))
+    ]  # fmt: skip
+    return newsdigest.digest(articles, sentences=3)
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])

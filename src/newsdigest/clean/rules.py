@@ -455,13 +455,16 @@ _LONE_HIDE_CAPTION = re.compile(r"\s*Hide Caption \d+ of \d+")
 
 
 # The Independent's galleries, one caption a line, counted: "UK news in pictures" / "34 show all
-# UK news in pictures" (or "+ show all ...") / "1/34 30 November 2017 A supporter of ..." (a year of other news under
-# a tram crash). Three numbered lines of one count make a gallery.
+# UK news in pictures" (or "+ show all ...") / "1/34 30 November 2017 A supporter of ..." (a year
+# of other news under a tram crash). Three numbered lines of one count make a gallery when a
+# "show all" line repeating the line above it gives that count (or "+"), as in all four such
+# galleries of the local sets: without it, "1/8 teaspoon salt" / "3/8 cup sugar" / "5/8 cup
+# butter" in a recipe whose prose says "the photos show all the steps" were taken for one.
 _NUMBERED_CAPTION = re.compile(
     r"^[ \t]*(?P<k>\d{1,3})/(?P<n>\d{1,3})[ \t]+(?P<caption>\S[^\n]*)$", re.M
 )
 _SHOW_ALL = re.compile(
-    r"^(?:(?P<title>[^\n]+)\n)?[ \t]*(?P<n>\d{1,3}|\+) show all (?P=title)?[^\n]*$", re.M
+    r"^(?P<title>[^\n]*\S)[ \t]*\n[ \t]*(?P<n>\d{1,3}|\+) show all (?P=title)[ \t]*$", re.M
 )
 MIN_NUMBERED_CAPTIONS = 3
 
@@ -472,7 +475,12 @@ def _strip_numbered_gallery(text: str, min_words: int) -> str:
     for m in found:
         if 0 < int(m["k"]) <= int(m["n"]):
             counts.setdefault(m["n"], set()).add(int(m["k"]))
-    galleries = {n for n, ks in counts.items() if len(ks) >= MIN_NUMBERED_CAPTIONS}
+    shown = {m["n"] for m in _SHOW_ALL.finditer(text)}
+    galleries = {
+        n
+        for n, ks in counts.items()
+        if len(ks) >= MIN_NUMBERED_CAPTIONS and (n in shown or "+" in shown)
+    }
     if not galleries:
         return text
     captions = [m for m in found if m["n"] in galleries]

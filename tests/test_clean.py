@@ -640,6 +640,19 @@ def test_fraction_lines_in_prose_that_says_show_all_are_not_a_gallery() -> None:
     assert "show all Kitchen" not in out and "1/8 teaspoon" not in out
 
 
+def test_prose_opening_like_a_file_photo_caption_stays() -> None:
+    story = "The budget includes money for parks and roads, officials said on Tuesday."
+    for prose in (
+        "File - the city council voted 7-2 on Tuesday to approve the new budget. The file "
+        "photo request was denied by the clerk, who said records were sealed.",
+        "In this year's budget, the council included a file photo archive project worth $2 "
+        "million. Officials said it would digitize records.",
+    ):
+        assert clean_text(f"{prose}\n\n{story}") == f"{prose}\n\n{story}"
+    caption = "FILE - This undated file photo shows the council chamber in Springfield. (AP)"
+    assert clean_text(f"{story}\n\n{caption}") == story
+
+
 def test_an_ap_file_photo_caption_is_not_the_story() -> None:
     # Multi-News: the caption AP pages carry between paragraphs, its teaser cut with "..."
     caption = (

@@ -389,8 +389,12 @@ def is_contact_line(para: str) -> bool:
 # An AP photo caption carried as a paragraph of the page: "FILE - In this May 24, 2016, file
 # photo, Rep. John Conyers ... speaks on Capitol Hill. Police in Houston say they're...
 # (Associated Press)". All 26 such paragraphs of the local sets are captions (32-114 words).
+# In every one "file photo" follows the photo's year (AP also writes "undated file photo"):
+# prose that opens "In this year's budget ... a file photo archive" or "File - ... the file
+# photo request" is not a caption.
 FILE_PHOTO = re.compile(
-    r"\s*(?:(?:FILE|File)\s*[-–—]+\s*[^\n]{0,300}?|In this\b[^\n]{0,80}?)\b[Ff]ile photo\b"
+    r"\s*(?:(?:FILE|File)\s*[-–—]+\s*[^\n]{0,300}?|In this\b[^\n]{0,80}?)"
+    r"\b(?:(?:1[89]|20)\d\d,?|undated)\s+[Ff]ile photo\b"
 )
 MAX_FILE_PHOTO_CHARS = 1000
 

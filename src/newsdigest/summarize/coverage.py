@@ -298,10 +298,15 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         vectors = lexical = lexical_vectors(uni)
         sim = (lexical @ lexical.T).toarray()
         coo = lexical.tocoo()
-        centroids: np.ndarray = np.bincount(
-            article[coo.row] * uni.n_terms + coo.col,
-            weights=coo.data,
-            minlength=n_groups * uni.n_terms,
+        # float even when no unit has a content word (Cyrillic, CJK or stop words only):
+        # np.bincount of no weights gives integers, which the normalization below cannot hold
+        centroids: np.ndarray = np.asarray(
+            np.bincount(
+                article[coo.row] * uni.n_terms + coo.col,
+                weights=coo.data,
+                minlength=n_groups * uni.n_terms,
+            ),
+            dtype=np.float64,
         ).reshape(n_groups, uni.n_terms)
     else:
         vectors = np.asarray(embedder.embed([s.text for s in units]), dtype=np.float64)

@@ -480,3 +480,12 @@ def test_a_story_without_ascii_terms_is_summarized() -> None:
         docs = [split_sentences(text, f"ru{i}") for i in range(3)]
         out = summarizer.summarize(docs, Budget(words=120))
         assert out and all(s.text in text for s in out)
+
+
+def test_a_sentence_outlets_carry_word_for_word_is_taken_once_in_any_script() -> None:
+    """The overlap features count ASCII terms only: the Russian story's lead, carried by three
+    outlets, was the digest's first three sentences."""
+    docs = [split_sentences(_RUSSIAN, f"ru{i}") for i in range(3)]
+    out = get_summarizer("coverage").summarize(docs, Budget(words=120))
+    texts = [s.text for s in out]
+    assert len(texts) == len(set(texts)) == 3

@@ -319,3 +319,19 @@ def test_odd_spans_from_a_caller_get_the_plain_rules_answers() -> None:
         assert got == want
         differ += [d.sentence for d in got] != [d.sentence for d in find_dates(a, split, quotes)]
     assert differ  # the odd spans do change some answers: the comparison is not idle
+
+
+def test_dates_past_the_calendars_ends_stay_unresolved() -> None:
+    """A record dated 9999-12-30 (a placeholder) and "1000000 days ago" took the arithmetic
+    past year 9999 or before year 1: OverflowError ended the whole digest."""
+    got = resolved(
+        "Officials met Tuesday. Talks resume next week, and again on Jan. 4.", "9999-12-30"
+    )
+    assert got == {"Tuesday": None, "next week": None, "Jan. 4": None}
+    text = (
+        "A quake hit the city on Monday. The last one struck 1000000 days ago, and one before "
+        "it 99999999999999999999 days ago, geologists said."
+    )
+    got = resolved(text, "2019-05-15")
+    assert got["Monday"] == "2019-05-13"
+    assert got["1000000 days ago"] is None and got["99999999999999999999 days ago"] is None

@@ -187,11 +187,21 @@ def dateline_anchor(text: str) -> date | None:
     return None
 
 
+# An anchor this close to the calendar's ends (year 1, year 9999) is a placeholder, not a
+# publication day: counted from, "next week" or "Jan. 4" left the calendar (OverflowError ended
+# the whole digest). Its relative dates stay unresolved, as without an anchor.
+_ANCHOR_MARGIN = timedelta(days=400)
+
+
 def article_anchor(article: Article) -> date | None:
     """The day relative expressions count from: publication date, else a dateline date."""
     if article.published is not None:
-        return article.published.date()
-    return dateline_anchor(article.text)
+        day: date | None = article.published.date()
+    else:
+        day = dateline_anchor(article.text)
+    if day is not None and not date.min + _ANCHOR_MARGIN <= day <= date.max - _ANCHOR_MARGIN:
+        return None
+    return day
 
 
 class _Positions:
@@ -317,7 +327,10 @@ def find_dates(
                 n = m.group("n").lower()
                 days = int(n) if n.isdigit() else _NUMBERS[n]
                 sign = -1 if m.group("dir").lower() in {"ago", "earlier"} else 1
-                value = (anchor + timedelta(days=sign * days)).isoformat()
+                try:
+                    value = (anchor + timedelta(days=sign * days)).isoformat()
+                except OverflowError:  # "1000000 days ago": before year 1
+                    value = None
         start = m.start("weekday") if m.group("weekday") else m.start()
         out.append(
             DateMention(

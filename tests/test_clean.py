@@ -616,6 +616,43 @@ def test_a_numbered_gallery_inside_an_article_is_dropped() -> None:
     assert "1/2 cup flour" in clean_text(recipe)
 
 
+def test_fraction_lines_in_prose_that_says_show_all_are_not_a_gallery() -> None:
+    # three numbered lines of one count, and "show all" in the prose, but no gallery heading
+    recipe = (
+        "Grandma's shortbread is easy. The photos show all the steps you need, from mixing "
+        "to baking.\n\n1/8 teaspoon salt\n3/8 cup brown sugar\n5/8 cup butter, softened\n"
+        "2 cups flour\n\nMix the butter and sugar until fluffy, then fold in the flour and "
+        "salt. Bake for 20 minutes at 350 degrees until golden."
+    )
+    out = clean_text(recipe)
+    assert "1/8 teaspoon salt\n\n3/8 cup brown sugar\n\n5/8 cup butter, softened" in out
+    poll = (
+        "Results show all three candidates within the margin of error, pollsters said.\n"
+        "1/4 of voters are undecided and\n2/4 of them lean left while\n"
+        "3/4 of the rest say the economy matters most, according to the survey.\n\n"
+        "The election is on Nov. 8 and early voting begins next week in most counties."
+    )
+    assert clean_text(poll).split("\n\n")[1] == "1/4 of voters are undecided and"
+    # with the heading and its "show all" line the same lines are a gallery (a short page
+    # keeps the captions, without their counters)
+    gallery = "Kitchen in pictures\n8 show all Kitchen in pictures\n"
+    out = clean_text(recipe.replace("\n\n1/8", f"\n\n{gallery}1/8"))
+    assert "show all Kitchen" not in out and "1/8 teaspoon" not in out
+
+
+def test_prose_opening_like_a_file_photo_caption_stays() -> None:
+    story = "The budget includes money for parks and roads, officials said on Tuesday."
+    for prose in (
+        "File - the city council voted 7-2 on Tuesday to approve the new budget. The file "
+        "photo request was denied by the clerk, who said records were sealed.",
+        "In this year's budget, the council included a file photo archive project worth $2 "
+        "million. Officials said it would digitize records.",
+    ):
+        assert clean_text(f"{prose}\n\n{story}") == f"{prose}\n\n{story}"
+    caption = "FILE - This undated file photo shows the council chamber in Springfield. (AP)"
+    assert clean_text(f"{story}\n\n{caption}") == story
+
+
 def test_an_ap_file_photo_caption_is_not_the_story() -> None:
     # Multi-News: the caption AP pages carry between paragraphs, its teaser cut with "..."
     caption = (

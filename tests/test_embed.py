@@ -129,3 +129,15 @@ def test_minilm_vectors_and_cache_by_sentence_hash(monkeypatch: pytest.MonkeyPat
     again = embedder.embed([SENTENCES[2], "A sentence not seen before.", SENTENCES[0]])
     assert encoded == ["A sentence not seen before."]  # the others came from the cache
     np.testing.assert_array_equal(again[0], vectors[2])
+
+
+def test_tfidf_without_scikit_learn_fails_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digest and stories run without scikit-learn; ``--embedder tfidf`` is what still
+    needs it, and a broken install must say so, not end in an ImportError traceback."""
+    import sys
+
+    for name in ("sklearn", "sklearn.feature_extraction", "sklearn.feature_extraction.text"):
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.delitem(sys.modules, "newsdigest.embed.tfidf", raising=False)
+    with pytest.raises(ModelUnavailableError, match="tfidf: scikit-learn cannot be imported"):
+        get_embedder("tfidf")

@@ -12,7 +12,7 @@ from newsdigest.facts.when_where import (
     find_dates,
     plurality,
 )
-from newsdigest.model import Article, article_id
+from newsdigest.model import Article, Sentence, article_id
 from newsdigest.split import split_sentences
 
 # sentences of the seeds (000, 004, 002), as the cleaner leaves them
@@ -260,3 +260,78 @@ def test_thousands_of_dates_in_one_sentence_resolve_in_linear_time() -> None:
     dates = find_dates(a, split_sentences(a.text, a.id), find_quote_spans(a.text))
     assert len(dates) == 20_000 and {d.value for d in dates} == {"2018-01-01"}
     assert time.perf_counter() - started < 20
+
+
+def test_odd_spans_from_a_caller_get_the_plain_rules_answers() -> None:
+    """``find_dates`` takes its sentence and quote spans from the caller: unsorted, overlapping,
+    empty or repeated spans must get the plain rule's answers (the first given sentence that
+    holds a date, else the last given one before it; a cue looked for from that sentence's
+    start), as the bisection gives for the splitter's spans."""
+    import random
+    from dataclasses import replace
+
+    from newsdigest.facts import when_where
+    from newsdigest.facts.quotes import QuoteSpan
+
+    class Plain:
+        def __init__(self, sentences: list[Sentence], quotes: list[QuoteSpan]) -> None:
+            self.sentences, self.quotes = list(sentences), list(quotes)
+
+        def index(self, pos: int) -> int:
+            held = [s.index for s in self.sentences if s.start <= pos < s.end]
+            before = [s.index for s in self.sentences if s.start <= pos]
+            return held[0] if held else before[-1] if before else 0
+
+        def sentence_start(self, pos: int) -> int:
+            i = self.index(pos)
+            return next((s.start for s in self.sentences if s.index == i), 0)
+
+        def in_quote(self, pos: int) -> bool:
+            return any(q.start <= pos < q.end for q in self.quotes)
+
+    text = (
+        f"{SOCHI} Talks will resume next week. Officials said they would meet Tuesday, and "
+        "that a deal could come by Jan. 4 or as of March 3. It rained on Friday."
+    )
+    a = article(text, "2019-12-27")
+    split = split_sentences(text, a.id)
+    quotes = find_quote_spans(text)
+    rng = random.Random(7)
+    differ = 0
+    for _ in range(60):
+        sentences = [
+            replace(s, index=rng.choice([s.index, 0]), start=max(0, s.start - rng.randint(0, 90)),
+                    end=max(0, s.end + rng.randint(-30, 90)))
+            for s in split
+        ]  # fmt: skip
+        rng.shuffle(sentences)
+        odd_quotes = [
+            *quotes,
+            *(QuoteSpan(q.open, q.close, q.start - 5, q.end + 60) for q in quotes),
+        ]
+        got = find_dates(a, sentences, odd_quotes)
+        real = when_where._Positions
+        when_where._Positions = Plain  # type: ignore[misc,assignment]
+        try:
+            want = find_dates(a, sentences, odd_quotes)
+        finally:
+            when_where._Positions = real  # type: ignore[misc]
+        assert got == want
+        differ += [d.sentence for d in got] != [d.sentence for d in find_dates(a, split, quotes)]
+    assert differ  # the odd spans do change some answers: the comparison is not idle
+
+
+def test_dates_past_the_calendars_ends_stay_unresolved() -> None:
+    """A record dated 9999-12-30 (a placeholder) and "1000000 days ago" took the arithmetic
+    past year 9999 or before year 1: OverflowError ended the whole digest."""
+    got = resolved(
+        "Officials met Tuesday. Talks resume next week, and again on Jan. 4.", "9999-12-30"
+    )
+    assert got == {"Tuesday": None, "next week": None, "Jan. 4": None}
+    text = (
+        "A quake hit the city on Monday. The last one struck 1000000 days ago, and one before "
+        "it 99999999999999999999 days ago, geologists said."
+    )
+    got = resolved(text, "2019-05-15")
+    assert got["Monday"] == "2019-05-13"
+    assert got["1000000 days ago"] is None and got["99999999999999999999 days ago"] is None

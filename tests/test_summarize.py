@@ -493,3 +493,33 @@ def test_boilerplate_first_words_cover_every_phrase() -> None:
         word = first.group()
         forms = {word.rstrip("?"), word[:-2]} if word.endswith("?") else {word}
         assert forms <= quality._BOILERPLATE_FIRST, phrase
+
+
+# three outlets carrying one agency story in Russian: the ROUGE tokens are ASCII, so none of
+# its sentences has a term
+_RUSSIAN = (
+    "Совет города утвердил новый бюджет во вторник после долгих дебатов, сообщили чиновники. "
+    "Мэр выступил с речью перед депутатами и жителями города. Бюджет включает расходы на "
+    "дороги, парки и школы, говорится в заявлении мэрии."
+)
+
+
+def test_a_story_without_ascii_terms_is_summarized() -> None:
+    """Units with no content word (Cyrillic, Greek, or stop words only) gave an integer
+    centroid array that the normalization could not divide: ``digest`` of Russian articles
+    crashed."""
+    summarizer = get_summarizer("coverage")
+    greek = "Το συμβούλιο ενέκρινε τον νέο προϋπολογισμό την Τρίτη μετά από μακρά συζήτηση."
+    for text in (_RUSSIAN, greek):
+        docs = [split_sentences(text, f"ru{i}") for i in range(3)]
+        out = summarizer.summarize(docs, Budget(words=120))
+        assert out and all(s.text in text for s in out)
+
+
+def test_a_sentence_outlets_carry_word_for_word_is_taken_once_in_any_script() -> None:
+    """The overlap features count ASCII terms only: the Russian story's lead, carried by three
+    outlets, was the digest's first three sentences."""
+    docs = [split_sentences(_RUSSIAN, f"ru{i}") for i in range(3)]
+    out = get_summarizer("coverage").summarize(docs, Budget(words=120))
+    texts = [s.text for s in out]
+    assert len(texts) == len(set(texts)) == 3

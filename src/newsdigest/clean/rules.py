@@ -389,8 +389,12 @@ def is_contact_line(para: str) -> bool:
 # An AP photo caption carried as a paragraph of the page: "FILE - In this May 24, 2016, file
 # photo, Rep. John Conyers ... speaks on Capitol Hill. Police in Houston say they're...
 # (Associated Press)". All 26 such paragraphs of the local sets are captions (32-114 words).
+# In every one "file photo" follows the photo's year (AP also writes "undated file photo"):
+# prose that opens "In this year's budget ... a file photo archive" or "File - ... the file
+# photo request" is not a caption.
 FILE_PHOTO = re.compile(
-    r"\s*(?:(?:FILE|File)\s*[-–—]+\s*[^\n]{0,300}?|In this\b[^\n]{0,80}?)\b[Ff]ile photo\b"
+    r"\s*(?:(?:FILE|File)\s*[-–—]+\s*[^\n]{0,300}?|In this\b[^\n]{0,80}?)"
+    r"\b(?:(?:1[89]|20)\d\d,?|undated)\s+[Ff]ile photo\b"
 )
 MAX_FILE_PHOTO_CHARS = 1000
 
@@ -455,13 +459,16 @@ _LONE_HIDE_CAPTION = re.compile(r"\s*Hide Caption \d+ of \d+")
 
 
 # The Independent's galleries, one caption a line, counted: "UK news in pictures" / "34 show all
-# UK news in pictures" (or "+ show all ...") / "1/34 30 November 2017 A supporter of ..." (a year of other news under
-# a tram crash). Three numbered lines of one count make a gallery.
+# UK news in pictures" (or "+ show all ...") / "1/34 30 November 2017 A supporter of ..." (a year
+# of other news under a tram crash). Three numbered lines of one count make a gallery when a
+# "show all" line repeating the line above it gives that count (or "+"), as in all four such
+# galleries of the local sets: without it, "1/8 teaspoon salt" / "3/8 cup sugar" / "5/8 cup
+# butter" in a recipe whose prose says "the photos show all the steps" were taken for one.
 _NUMBERED_CAPTION = re.compile(
     r"^[ \t]*(?P<k>\d{1,3})/(?P<n>\d{1,3})[ \t]+(?P<caption>\S[^\n]*)$", re.M
 )
 _SHOW_ALL = re.compile(
-    r"^(?:(?P<title>[^\n]+)\n)?[ \t]*(?P<n>\d{1,3}|\+) show all (?P=title)?[^\n]*$", re.M
+    r"^(?P<title>[^\n]*\S)[ \t]*\n[ \t]*(?P<n>\d{1,3}|\+) show all (?P=title)[ \t]*$", re.M
 )
 MIN_NUMBERED_CAPTIONS = 3
 
@@ -472,7 +479,12 @@ def _strip_numbered_gallery(text: str, min_words: int) -> str:
     for m in found:
         if 0 < int(m["k"]) <= int(m["n"]):
             counts.setdefault(m["n"], set()).add(int(m["k"]))
-    galleries = {n for n, ks in counts.items() if len(ks) >= MIN_NUMBERED_CAPTIONS}
+    shown = {m["n"] for m in _SHOW_ALL.finditer(text)}
+    galleries = {
+        n
+        for n, ks in counts.items()
+        if len(ks) >= MIN_NUMBERED_CAPTIONS and (n in shown or "+" in shown)
+    }
     if not galleries:
         return text
     captions = [m for m in found if m["n"] in galleries]

@@ -24,8 +24,12 @@ def get_embedder(name: str | None = None) -> Embedder:
     if key == "default":
         key = DEFAULT_EMBEDDER
     if key == "tfidf":
-        from newsdigest.embed.tfidf import TfidfEmbedder
-
+        try:  # the digest and stories need scikit-learn only here: a broken install says so
+            from newsdigest.embed.tfidf import TfidfEmbedder
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                f"tfidf: scikit-learn cannot be imported ({exc}); pip install scikit-learn"
+            ) from None
         return TfidfEmbedder()
     if key == "static":
         from newsdigest.embed.static import StaticEmbedder

@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from heapq import heappop, heappush
+from itertools import accumulate
 
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
@@ -185,34 +187,70 @@ def dateline_anchor(text: str) -> date | None:
     return None
 
 
+# An anchor this close to the calendar's ends (year 1, year 9999) is a placeholder, not a
+# publication day: counted from, "next week" or "Jan. 4" left the calendar (OverflowError ended
+# the whole digest). Its relative dates stay unresolved, as without an anchor.
+_ANCHOR_MARGIN = timedelta(days=400)
+
+
 def article_anchor(article: Article) -> date | None:
     """The day relative expressions count from: publication date, else a dateline date."""
     if article.published is not None:
-        return article.published.date()
-    return dateline_anchor(article.text)
+        day: date | None = article.published.date()
+    else:
+        day = dateline_anchor(article.text)
+    if day is not None and not date.min + _ANCHOR_MARGIN <= day <= date.max - _ANCHOR_MARGIN:
+        return None
+    return day
 
 
 class _Positions:
     """Which sentence and quote a character offset falls in, by bisection: an article of
-    thousands of dates must not compare each with every sentence and quote."""
+    thousands of dates must not compare each with every sentence and quote.
+
+    The answers are the plain rule's for any spans a caller passes (unsorted, overlapping,
+    empty): the first sentence in the given order that holds the offset, else the last one in
+    the given order that starts at or before it; a quote holds it if any quote does.
+    """
 
     def __init__(self, sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]) -> None:
-        self.sentences = sorted(sentences, key=lambda s: s.start)
-        self.starts = [s.start for s in self.sentences]
+        self.sentences = list(sentences)
+        order = sorted(range(len(self.sentences)), key=lambda i: self.sentences[i].start)
+        self.starts = [self.sentences[i].start for i in order]
+        self.latest = list(accumulate(order, max))  # latest given among those started so far
+        # the stretches between span bounds, each with the first given sentence holding it
+        self.bounds = sorted({p for s in self.sentences for p in (s.start, s.end)})
+        self.holder: list[int | None] = []
+        open_: list[tuple[int, int]] = []  # (place in the given order, end)
+        k = 0
+        for bound in self.bounds:
+            while k < len(order) and self.starts[k] <= bound:
+                heappush(open_, (order[k], self.sentences[order[k]].end))
+                k += 1
+            while open_ and open_[0][1] <= bound:
+                heappop(open_)
+            self.holder.append(open_[0][0] if open_ else None)
+        self.first_start: dict[int, int] = {}  # a sentence index's first span start
+        for s in self.sentences:
+            self.first_start.setdefault(s.index, s.start)
         spans = sorted((q.start, q.end) for q in quotes)
         self.quote_starts = [a for a, _ in spans]
         self.reach: list[int] = []  # furthest end of the quotes opened so far
         for _, end in spans:
             self.reach.append(max(end, self.reach[-1] if self.reach else end))
 
-    def sentence(self, pos: int) -> Sentence | None:
-        """The sentence holding ``pos``, else the last one before it."""
-        k = bisect_right(self.starts, pos) - 1
-        return self.sentences[k] if k >= 0 else None
-
     def index(self, pos: int) -> int:
-        found = self.sentence(pos)
-        return found.index if found else 0
+        """The index of the sentence holding ``pos``, else of the last one before it, else 0."""
+        j = bisect_right(self.bounds, pos) - 1
+        given = self.holder[j] if j >= 0 else None
+        if given is None:
+            k = bisect_right(self.starts, pos) - 1
+            given = self.latest[k] if k >= 0 else None
+        return self.sentences[given].index if given is not None else 0
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence of ``pos`` starts (its index's first span; 0 without one)."""
+        return self.first_start.get(self.index(pos), 0)
 
     def in_quote(self, pos: int) -> bool:
         k = bisect_right(self.quote_starts, pos) - 1
@@ -234,8 +272,7 @@ def find_dates(
     in_quote = where.in_quote
 
     def future_at(pos: int) -> bool:
-        found = where.sentence(pos)
-        start = found.start if found else 0
+        start = where.sentence_start(pos)
         return bool(_FUTURE.search(text, max(start, pos - FUTURE_REACH), pos))
 
     for m in _DATE.finditer(text):
@@ -251,6 +288,7 @@ def find_dates(
             day = int(m.group("day") or m.group("day2"))
             year_text = m.group("year") or m.group("year2")
             after = _YEAR_AFTER.match(text, m.end())
+            year: int | None
             if year_text:
                 year = int(year_text)
             elif after and anchor is not None:
@@ -289,7 +327,10 @@ def find_dates(
                 n = m.group("n").lower()
                 days = int(n) if n.isdigit() else _NUMBERS[n]
                 sign = -1 if m.group("dir").lower() in {"ago", "earlier"} else 1
-                value = (anchor + timedelta(days=sign * days)).isoformat()
+                try:
+                    value = (anchor + timedelta(days=sign * days)).isoformat()
+                except OverflowError:  # "1000000 days ago": before year 1
+                    value = None
         start = m.start("weekday") if m.group("weekday") else m.start()
         out.append(
             DateMention(

@@ -298,10 +298,15 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         vectors = lexical = lexical_vectors(uni)
         sim = (lexical @ lexical.T).toarray()
         coo = lexical.tocoo()
-        centroids: np.ndarray = np.bincount(
-            article[coo.row] * uni.n_terms + coo.col,
-            weights=coo.data,
-            minlength=n_groups * uni.n_terms,
+        # float even when no unit has a content word (Cyrillic, CJK or stop words only):
+        # np.bincount of no weights gives integers, which the normalization below cannot hold
+        centroids: np.ndarray = np.asarray(
+            np.bincount(
+                article[coo.row] * uni.n_terms + coo.col,
+                weights=coo.data,
+                minlength=n_groups * uni.n_terms,
+            ),
+            dtype=np.float64,
         ).reshape(n_groups, uni.n_terms)
     else:
         vectors = np.asarray(embedder.embed([s.text for s in units]), dtype=np.float64)
@@ -387,6 +392,17 @@ def linear_scores(features: np.ndarray, model: dict) -> np.ndarray:
     return ((features - mean) / scale) @ coef + float(model["intercept"])
 
 
+def _text_groups(units: Sequence[Sentence]) -> np.ndarray:
+    """A number per unit, the same for units of the same text (case and spacing aside): the
+    overlap features count ASCII terms only, so a Cyrillic, Greek or CJK sentence three outlets
+    carry word for word was taken three times."""
+    ids: dict[str, int] = {}
+    return np.array(
+        [ids.setdefault(" ".join(u.text.casefold().split()), len(ids)) for u in units],
+        dtype=np.int64,
+    )
+
+
 def select(
     scored: Scored,
     scores: np.ndarray,
@@ -409,6 +425,7 @@ def select(
     available = np.ones(len(scored.units), dtype=bool)
     worst = np.zeros(len(scored.units))
     repeat = np.zeros(len(scored.units), dtype=bool)
+    same_text = _text_groups(scored.units)
     # a sentence that names someone or something the digest has not named yet is news, not
     # a paraphrase ("Pompeo met Putin in Sochi" after "Lavrov and Pompeo met in Sochi")
     # a candidate's first word may be capitalized only because it opens the sentence ("The");
@@ -455,6 +472,7 @@ def select(
         worst = np.maximum(worst, scored.overlap[:, i])
         named |= set(_NAME.findall(unit.text))
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
+        repeat |= same_text == same_text[i]
         paraphrased |= scored.similarity[:, i] >= paraphrase
     return chosen
 

@@ -76,14 +76,22 @@ def _dated(seed_paths, days: list[int]) -> list[Article]:
     ]
 
 
-def test_time_window_is_seven_days_from_the_median(seed_paths) -> None:
-    # 4 days from the median is the same story; 36 days is another one
+def test_an_article_a_month_after_the_story_is_another_event(seed_paths) -> None:
+    # four articles within five days are the story; one 31 days after the last is not
     articles = _dated(seed_paths, [0, 0, 1, 5, 36])
     outliers = find_outliers(articles, _sentences(articles))
     assert [o.article_id for o in outliers] == ["d4"]
     assert outliers[0].reason == (
-        "published 2019-06-20, 35 days away from the rest of the story (window 7 days)"
+        "published 2019-06-20, 31 days after the rest of the story (2019-05-15 to 2019-05-20)"
     )
+
+
+def test_coverage_week_after_week_is_one_story(seed_paths) -> None:
+    # a burst of coverage, then follow-ups every few days (the dev stream's Equifax breach:
+    # 7 September, then 9, 15, 19, 27 September, 2 October ...): the follow-ups, two and three
+    # weeks from the burst, are the same story the clusterer kept open, not "another event"
+    articles = _dated(seed_paths, [0, 1, 1, 2, 2, 3, 3, 4, 9, 15, 20])
+    assert find_outliers(articles, _sentences(articles)) == ()
 
 
 def test_no_time_outliers_when_half_the_story_is_far_from_the_median(seed_paths) -> None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from statistics import median
+from datetime import datetime
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
@@ -65,21 +66,34 @@ def _lead(article: Article, sentences: Sequence[Sentence]) -> str:
 
 
 def _by_time(articles: Sequence[Article]) -> dict[str, str]:
-    dated = [a for a in articles if a.published]
+    """Articles cut off in time from the story's main run of coverage: the dated articles are
+    split wherever ``WINDOW_DAYS`` pass without one, and those outside the largest run are
+    about another event, when that run is a clear majority. Coverage that goes on week after
+    week is one run however long it lasts (the clusterer keeps such a story open); a meeting
+    seven months later is not."""
+    dated = sorted((a.published, a.id) for a in articles if a.published is not None)
     if len(dated) < 3:
         return {}
-    stamps = sorted(a.published.timestamp() for a in dated if a.published)
-    center = median(stamps)
+    runs: list[list[tuple[datetime, str]]] = [[dated[0]]]
+    for before, item in pairwise(dated):
+        if (item[0] - before[0]).total_seconds() / 86400 > WINDOW_DAYS:
+            runs.append([])
+        runs[-1].append(item)
+    main = max(runs, key=len)
+    if len(main) * 2 <= len(dated) or sum(len(r) == len(main) for r in runs) > 1:
+        return {}  # no clear main run: which part is the story is not for time to say
+    first, last = main[0][0], main[-1][0]
     reasons = {}
-    for a in dated:
-        assert a.published is not None
-        days = abs(a.published.timestamp() - center) / 86400
-        if days > WINDOW_DAYS:
-            reasons[a.id] = (
-                f"published {a.published.date().isoformat()}, {days:.0f} days away from "
-                f"the rest of the story (window {WINDOW_DAYS} days)"
-            )
-    return reasons if len(reasons) * 2 < len(dated) else {}
+    for when, article_id in dated:
+        if first <= when <= last:
+            continue
+        days = ((first - when) if when < first else (when - last)).total_seconds() / 86400
+        side = "before" if when < first else "after"
+        reasons[article_id] = (
+            f"published {when.date().isoformat()}, {days:.0f} days {side} the rest of the "
+            f"story ({first.date().isoformat()} to {last.date().isoformat()})"
+        )
+    return reasons
 
 
 def _by_place(

@@ -285,3 +285,16 @@ def test_a_full_name_written_twice_makes_the_surname_theirs() -> None:
         [mention(once, "Ueli Steck", "PERSON")], [Article(id="a", text=once)]
     )
     assert len(entity.mentions) == 1  # named once, labelled once: "Steck" alone stays unclaimed
+
+
+def test_a_name_only_written_in_capitals_reads_as_a_name() -> None:
+    # an NPR transcript's speaker label and a wire dateline; acronyms keep their capitals
+    text = "DAVID GREENE, HOST: Good morning. MOSCOW - Talks began. NASA said so. KCNA agreed."
+    raw = [
+        mention(text, "DAVID GREENE", "PERSON"),
+        mention(text, "MOSCOW", "PLACE"),
+        mention(text, "NASA", "ORG"),
+        mention(text, "KCNA", "ORG"),
+    ]
+    names = {e.name for e in build_entities(raw, [Article(id="a", text=text)])}
+    assert names == {"David Greene", "Moscow", "NASA", "KCNA"}

@@ -213,7 +213,7 @@ class _Group:
         A name written twice in a row ("Justin Timberlake Justin Timberlake", a caption's
         byline glued to its text) is not the longest form."""
 
-        def rank(form: str) -> tuple[bool, bool, int, int, int]:
+        def rank(form: str) -> tuple[bool, bool, bool, int, int, int]:
             tokens = name_tokens(form)
             capitalized = len(tokens) > 1 and tokens[0].casefold() in common
             half = len(tokens) // 2
@@ -222,6 +222,7 @@ class _Group:
                 not doubled,
                 not capitalized,
                 len(tokens),
+                not _shouting(form),  # "Mandalay Bay Resort" before "MANDALAY BAY RESORT"
                 self.forms[form],
                 -self.first_seen[form],
             )
@@ -229,8 +230,25 @@ class _Group:
         best = max(self.forms, key=rank)
         if self.type != "PERSON":
             alias = PLACE_ALIASES.get(best.casefold()) or ORG_ALIASES.get(best.casefold())
-            return alias or best
+            best = alias or best
+        if (
+            _shouting(best)
+            and self.type != "ORG"
+            and (self.type == "PLACE" or len(name_tokens(best)) >= 2)
+        ):
+            # only a transcript's speaker label or a dateline wrote it ("DAVID GREENE, HOST:",
+            # "MOSCOW -"): a name, not an acronym (one word: places only; "RAISR" stays)
+            return " ".join(w.capitalize() for w in best.split())
         return best
+
+
+def _shouting(form: str) -> bool:
+    """A name in capitals that is not an acronym: two words or more ("DAVID GREENE"), or one
+    of five letters or more ("MOSCOW"; "NASA", "KCNA" stay)."""
+    letters = [c for c in form if c.isalpha()]
+    if not letters or any(c.islower() for c in letters):
+        return False
+    return len(name_tokens(form)) >= 2 or len(letters) >= 5
 
 
 def _place_or_org_key(text: str) -> str:

@@ -298,3 +298,21 @@ def test_a_name_only_written_in_capitals_reads_as_a_name() -> None:
     ]
     names = {e.name for e in build_entities(raw, [Article(id="a", text=text)])}
     assert names == {"David Greene", "Moscow", "NASA", "KCNA"}
+
+
+def test_a_company_and_its_legal_form_are_one_organization() -> None:
+    # dev stream, Broadcom's bid and Goldman's tax charge: "Broadcom" and "Broadcom Ltd.",
+    # "Citigroup" and "Citigroup Inc." were two entities each
+    text = (
+        "Broadcom Ltd. raised its bid. Broadcom said it was final. Citigroup Inc. took a charge; "
+        "Citigroup said more would follow."
+    )
+    raw = [
+        mention(text, "Broadcom Ltd.", "ORG"),
+        mention(text, "Broadcom", "ORG", 1),
+        mention(text, "Citigroup Inc.", "ORG"),
+        mention(text, "Citigroup", "PERSON", 1, cue=True),
+    ]
+    entities = {e.name: e for e in build_entities(raw, [Article(id="a", text=text)])}
+    assert set(entities) == {"Broadcom Ltd.", "Citigroup Inc."}
+    assert {e.type for e in entities.values()} == {"ORG"}

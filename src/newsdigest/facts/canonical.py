@@ -38,6 +38,11 @@ NOT_NAME_HEADS = frozenset(
 )
 
 
+def _institution(form: str) -> bool:
+    words = form.split()
+    return len(words) >= 2 and words[-1].casefold().strip(".,") in NOT_NAME_HEADS | _LEGAL_FORMS
+
+
 def _could_be_a_name(form: str) -> bool:
     """Whether ``form`` reads as a person's name: no digit, no lower-case word but name
     particles ("Saturn V moon" is not), and not ending on a place's or institution's word
@@ -179,8 +184,11 @@ class _Group:
         others = sum(self.type_votes.values()) - self.type_votes["PERSON"]
         # no form that reads as a name ("Galaxy S9", "Qualcomm Inc.", "British Transport
         # Police"): not a person even where it "said" something; companies and police speak
-        unlike = all(not _could_be_a_name(f) for f in self.forms) or (
-            not self.title_cues and self._contested()
+        # nor is a name also written as an institution ("Citigroup" and "Citigroup Inc.")
+        unlike = (
+            all(not _could_be_a_name(f) for f in self.forms)
+            or any(_institution(f) for f in self.forms)
+            or (not self.title_cues and self._contested())
         )
         if person and others < PERSON_OUTVOTED * person and not unlike:
             return "PERSON"
@@ -251,13 +259,22 @@ def _shouting(form: str) -> bool:
     return len(name_tokens(form)) >= 2 or len(letters) >= 5
 
 
+# A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
+# Inc." is Goldman Sachs (two entities each before)
+_LEGAL_FORMS = frozenset("inc ltd corp co llc plc group holdings".split())
+
+
 def _place_or_org_key(text: str) -> str:
     low = text.casefold()
     if low in PLACE_ALIASES:
         return "place:" + PLACE_ALIASES[low].casefold()
     if low in ORG_ALIASES:
         return "org:" + ORG_ALIASES[low].casefold()
-    return "name:" + " ".join(translit_key(t) for t in name_tokens(text))
+    tokens = name_tokens(text)
+    while len(tokens) > 1 and tokens[-1].casefold().strip(".,") in _LEGAL_FORMS:
+        tokens = tokens[:-1]
+    tokens[-1:] = [t.rstrip(",") for t in tokens[-1:]]
+    return "name:" + " ".join(translit_key(t) for t in tokens)
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:

@@ -173,3 +173,24 @@ def test_the_parse_is_asked_for_near_a_quote_not_to_the_end_of_its_line() -> Non
     started = time.perf_counter()
     subject_sentences(line, sentences)
     assert time.perf_counter() - started < 5.0
+
+
+def test_a_quote_of_several_paragraphs_is_one_speaker() -> None:
+    # dev stream (USA Today, the Falcon Heavy launch): AP style leaves each paragraph of a long
+    # quote open and opens the next with a quote mark; the middle paragraph was dropped and the
+    # last one had no speaker
+    text = (
+        "“I thought for sure something would delay us,” Musk said in a conference call with "
+        "reporters Monday afternoon. “But the weather’s looking good, so it should be an "
+        "exciting day. I’m looking forward to it.\n\n"
+        "“We’ll have a good time no matter what happens. It’s guaranteed to be exciting, one "
+        "way or another.”\n\nBut he’s hopeful for success."
+    )
+    assert quotes(text)[1] == (
+        "But the weather’s looking good, so it should be an exciting day. I’m looking forward "
+        "to it."
+    )
+    got = speakers(text)
+    assert len(got) == 3 and {s for _, s in got} == {"Musk"}
+    # an unclosed quote before prose, not a quote, is still dropped
+    assert quotes("“An unclosed quote runs on.\n\nThe council met on Monday.") == []

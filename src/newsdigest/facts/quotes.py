@@ -120,6 +120,9 @@ def _content(text: str, open_: int, close: int, start: int, end: int) -> QuoteSp
     return QuoteSpan(open_, close, start, end)
 
 
+_NEXT_OPENS_QUOTE = re.compile(r"\s*\n\s*[“\"«]")
+
+
 def _double_quotes(text: str, ps: int, pe: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     stack: list[int] = []
@@ -170,6 +173,13 @@ def _double_quotes(text: str, ps: int, pe: int) -> list[QuoteSpan]:
         cut = _ATTRIBUTION_CUT.search(text, open_ + 1, pe)
         if cut:
             q = _content(text, open_, cut.start(), open_ + 1, cut.start())
+            if q:
+                spans.append(q)
+        elif _NEXT_OPENS_QUOTE.match(text, pe):
+            # a quote of several paragraphs: each but the last is left open, and the next one
+            # opens with a quote mark ("... I'm looking forward to it.⏎⏎“We'll have a good
+            # time ...,” Musk said)
+            q = _content(text, open_, pe, open_ + 1, pe)
             if q:
                 spans.append(q)
     return spans

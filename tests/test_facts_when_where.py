@@ -335,3 +335,11 @@ def test_dates_past_the_calendars_ends_stay_unresolved() -> None:
     got = resolved(text, "2019-05-15")
     assert got["Monday"] == "2019-05-13"
     assert got["1000000 days ago"] is None and got["99999999999999999999 days ago"] is None
+
+
+def test_29_february_written_in_a_common_year_is_the_nearest_leap_years() -> None:
+    # the anchor's own year has no 29 February: the day was left unresolved
+    assert resolved("Talks will resume on Feb. 29.", "2027-12-27")["Feb. 29"] == "2028-02-29"
+    assert resolved("The bridge opened on Feb. 29.", "2029-01-10")["Feb. 29"] == "2028-02-29"
+    # neither the year before nor a day up to two months ahead: still unresolved
+    assert resolved("The bridge opened on Feb. 29.", "2027-06-01")["Feb. 29"] is None

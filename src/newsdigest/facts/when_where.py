@@ -149,7 +149,12 @@ def _year_for(month: int, day: int, anchor: date | None, future: bool) -> int | 
         return None
     try:
         candidate = date(anchor.year, month, day)
-    except ValueError:
+    except ValueError:  # 29 February, and the anchor's year is not a leap year
+        ahead = _next_year(month, day, anchor)
+        if ahead != date.max and (future or ahead <= anchor + timedelta(days=AHEAD_DAYS)):
+            return anchor.year + 1  # "will resume on Feb. 29", written December 2027
+        if not future and _iso(anchor.year - 1, month, day):
+            return anchor.year - 1  # "on Feb. 29", written January 2029
         return None
     if future and candidate < anchor - timedelta(days=7):
         return anchor.year + 1

@@ -343,3 +343,14 @@ def test_29_february_written_in_a_common_year_is_the_nearest_leap_years() -> Non
     assert resolved("The bridge opened on Feb. 29.", "2029-01-10")["Feb. 29"] == "2028-02-29"
     # neither the year before nor a day up to two months ahead: still unresolved
     assert resolved("The bridge opened on Feb. 29.", "2027-06-01")["Feb. 29"] is None
+
+
+def test_would_not_before_a_weekday_is_a_refusal_already_made() -> None:
+    # AP style, written Wednesday 15 February 2017: the refusal was Tuesday's, not next week's
+    text = "Police would not say Tuesday whether the two deaths were linked."
+    assert resolved(text, "2017-02-15")["Tuesday"] == "2017-02-14"
+    wouldnt = "Police wouldn't say Tuesday whether the two deaths were linked."
+    assert resolved(wouldnt, "2017-02-15")["Tuesday"] == "2017-02-14"
+    # the future of a report stays the future
+    plan = "Police said they would release the names Tuesday."
+    assert resolved(plan, "2017-02-15")["Tuesday"] == "2017-02-21"

@@ -76,8 +76,9 @@ _FUTURE = re.compile(
 # "would" before a weekday in the same clause is the future of a report ("Soto said authorities
 # would begin identifying the remains Tuesday", written Sunday); before a date it is mostly a
 # condition ("that would represent a premium over the price on Nov. 2"), and across a quote mark
-# it belongs to the quote
-_WOULD = re.compile(r"\bwould\b", re.I)
+# it belongs to the quote. "Would not" is a refusal already made ("police would not say Tuesday
+# whether the deaths were linked", written Wednesday), as "wouldn't" (no word boundary) is.
+_WOULD = re.compile(r"\bwould\b(?!\s+(?:not|never)\b)", re.I)
 _CLAUSE_END = re.compile(r"[\"“”.;]")
 WOULD_REACH = 200  # characters before a weekday searched for its "would"
 

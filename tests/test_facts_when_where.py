@@ -354,3 +354,18 @@ def test_would_not_before_a_weekday_is_a_refusal_already_made() -> None:
     # the future of a report stays the future
     plan = "Police said they would release the names Tuesday."
     assert resolved(plan, "2017-02-15")["Tuesday"] == "2017-02-21"
+
+
+def test_a_weekday_a_report_is_dated_by_is_past_after_would() -> None:
+    # Multi-News sentences, dated Wednesday 27 December 2017 here: the weekday is the report's
+    lawyers = (
+        "Any punishment would likely come from Congress and not the criminal justice system, "
+        "lawyers said Tuesday."
+    )
+    assert resolved(lawyers, "2017-12-27")["Tuesday"] == "2017-12-26"
+    firm = "It is a past the firm would rather forget, a law firm announced Friday."
+    assert resolved(firm, "2017-12-27")["Friday"] == "2017-12-22"
+    # a report still to be made stays the future
+    assert resolved("The winners would be announced Friday.", "2017-12-27")["Friday"] == (
+        "2017-12-29"
+    )

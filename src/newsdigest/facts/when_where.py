@@ -83,7 +83,18 @@ _CLAUSE_END = re.compile(r"[\"“”.;]")
 WOULD_REACH = 200  # characters before a weekday searched for its "would"
 
 
+# the weekday is the day of a report ("..., lawyers said Tuesday", "a law firm announced
+# Friday"), not of what "would" happen; "would be announced Friday" is still the future
+_REPORTED_ON = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )\b(?:said|announced|told|reported|wrote|confirmed|stated)"
+    r"\s+(?:on\s+|early\s+|late\s+)?$",
+    re.I,
+)
+
+
 def _would_before(text: str, pos: int) -> bool:
+    if _REPORTED_ON.search(text, max(0, pos - 40), pos):
+        return False
     last = None
     for last in _WOULD.finditer(text, max(0, pos - WOULD_REACH), pos):  # noqa: B007
         pass  # the last one decides
@@ -316,7 +327,7 @@ def find_dates(
             future = future_at(m.start())
             if m.group("weekday"):
                 wd = _WEEKDAYS.index(m.group("weekday").lower())
-                future = future or _would_before(text, m.start())
+                future = future or _would_before(text, m.start("weekday"))
                 mod = (m.group("mod") or "").lower()
                 value = _weekday_date(anchor, wd, future, mod).isoformat()
             elif m.group("today"):

@@ -866,3 +866,18 @@ def test_ascii_text_takes_the_short_way_to_the_same_repair(text: str) -> None:
     from newsdigest.clean.unicode import _repair, repair_unicode
 
     assert repair_unicode(text) == _repair(text)
+
+
+def test_a_video_players_close_button_leaves_its_description() -> None:
+    # Multi-News (USA Today): the player flattened to its close button and the description
+    story = "Stocks fell sharply on Monday as investors worried about rising interest rates."
+    video = (
+        "CLOSE The Dow Jones industrial average plunged more than 1,100 points Monday as stocks "
+        "took their worst loss in six and a half years. Video provided by Newsy Newslook"
+    )
+    out = clean_text(f"{story}\n\n{video}")
+    assert out == f"{story}\n\n{video.removeprefix('CLOSE ')}"
+    assert clean_text(out) == out
+    # a first word in capitals, as some feeds print it, is prose
+    prose = "CLOSE to midnight, the council voted to approve the new budget after a long debate."
+    assert clean_text(f"{story}\n\n{prose}").endswith(prose)

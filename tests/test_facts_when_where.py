@@ -335,3 +335,37 @@ def test_dates_past_the_calendars_ends_stay_unresolved() -> None:
     got = resolved(text, "2019-05-15")
     assert got["Monday"] == "2019-05-13"
     assert got["1000000 days ago"] is None and got["99999999999999999999 days ago"] is None
+
+
+def test_29_february_written_in_a_common_year_is_the_nearest_leap_years() -> None:
+    # the anchor's own year has no 29 February: the day was left unresolved
+    assert resolved("Talks will resume on Feb. 29.", "2027-12-27")["Feb. 29"] == "2028-02-29"
+    assert resolved("The bridge opened on Feb. 29.", "2029-01-10")["Feb. 29"] == "2028-02-29"
+    # neither the year before nor a day up to two months ahead: still unresolved
+    assert resolved("The bridge opened on Feb. 29.", "2027-06-01")["Feb. 29"] is None
+
+
+def test_would_not_before_a_weekday_is_a_refusal_already_made() -> None:
+    # AP style, written Wednesday 15 February 2017: the refusal was Tuesday's, not next week's
+    text = "Police would not say Tuesday whether the two deaths were linked."
+    assert resolved(text, "2017-02-15")["Tuesday"] == "2017-02-14"
+    wouldnt = "Police wouldn't say Tuesday whether the two deaths were linked."
+    assert resolved(wouldnt, "2017-02-15")["Tuesday"] == "2017-02-14"
+    # the future of a report stays the future
+    plan = "Police said they would release the names Tuesday."
+    assert resolved(plan, "2017-02-15")["Tuesday"] == "2017-02-21"
+
+
+def test_a_weekday_a_report_is_dated_by_is_past_after_would() -> None:
+    # Multi-News sentences, dated Wednesday 27 December 2017 here: the weekday is the report's
+    lawyers = (
+        "Any punishment would likely come from Congress and not the criminal justice system, "
+        "lawyers said Tuesday."
+    )
+    assert resolved(lawyers, "2017-12-27")["Tuesday"] == "2017-12-26"
+    firm = "It is a past the firm would rather forget, a law firm announced Friday."
+    assert resolved(firm, "2017-12-27")["Friday"] == "2017-12-22"
+    # a report still to be made stays the future
+    assert resolved("The winners would be announced Friday.", "2017-12-27")["Friday"] == (
+        "2017-12-29"
+    )

@@ -366,9 +366,16 @@ VIDEO_PLAYLIST = re.compile(r"\b\d+ of \d+\s*(?:Skip in Skip|Last Video)")
 MAX_VIDEO_DESCRIPTION_WORDS = 150
 
 
+# The same player with only its close button left: "CLOSE Four Reno dispensaries begin sales
+# of recreational marijuana. Jason Bean" (13 paragraphs of 12 local documents, each a video's
+# description); a capital must follow, so "CLOSE to midnight, ..." in capitals is prose.
+VIDEO_CLOSE = re.compile(r"CLOSE\s+(?=[A-Z\"“‘'])")
+
+
 def strip_video_player(para: str) -> str:
     if "Skip in Skip" not in para:
-        return para
+        found = VIDEO_CLOSE.match(para) if para.startswith("CLOSE") else None
+        return para[found.end() :] if found else para
     found = VIDEO_PLAYER.match(para)
     if not found:
         return para

@@ -76,13 +76,25 @@ _FUTURE = re.compile(
 # "would" before a weekday in the same clause is the future of a report ("Soto said authorities
 # would begin identifying the remains Tuesday", written Sunday); before a date it is mostly a
 # condition ("that would represent a premium over the price on Nov. 2"), and across a quote mark
-# it belongs to the quote
-_WOULD = re.compile(r"\bwould\b", re.I)
+# it belongs to the quote. "Would not" is a refusal already made ("police would not say Tuesday
+# whether the deaths were linked", written Wednesday), as "wouldn't" (no word boundary) is.
+_WOULD = re.compile(r"\bwould\b(?!\s+(?:not|never)\b)", re.I)
 _CLAUSE_END = re.compile(r"[\"“”.;]")
 WOULD_REACH = 200  # characters before a weekday searched for its "would"
 
 
+# the weekday is the day of a report ("..., lawyers said Tuesday", "a law firm announced
+# Friday"), not of what "would" happen; "would be announced Friday" is still the future
+_REPORTED_ON = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )\b(?:said|announced|told|reported|wrote|confirmed|stated)"
+    r"\s+(?:on\s+|early\s+|late\s+)?$",
+    re.I,
+)
+
+
 def _would_before(text: str, pos: int) -> bool:
+    if _REPORTED_ON.search(text, max(0, pos - 40), pos):
+        return False
     last = None
     for last in _WOULD.finditer(text, max(0, pos - WOULD_REACH), pos):  # noqa: B007
         pass  # the last one decides
@@ -149,7 +161,12 @@ def _year_for(month: int, day: int, anchor: date | None, future: bool) -> int | 
         return None
     try:
         candidate = date(anchor.year, month, day)
-    except ValueError:
+    except ValueError:  # 29 February, and the anchor's year is not a leap year
+        ahead = _next_year(month, day, anchor)
+        if ahead != date.max and (future or ahead <= anchor + timedelta(days=AHEAD_DAYS)):
+            return anchor.year + 1  # "will resume on Feb. 29", written December 2027
+        if not future and _iso(anchor.year - 1, month, day):
+            return anchor.year - 1  # "on Feb. 29", written January 2029
         return None
     if future and candidate < anchor - timedelta(days=7):
         return anchor.year + 1
@@ -310,7 +327,7 @@ def find_dates(
             future = future_at(m.start())
             if m.group("weekday"):
                 wd = _WEEKDAYS.index(m.group("weekday").lower())
-                future = future or _would_before(text, m.start())
+                future = future or _would_before(text, m.start("weekday"))
                 mod = (m.group("mod") or "").lower()
                 value = _weekday_date(anchor, wd, future, mod).isoformat()
             elif m.group("today"):

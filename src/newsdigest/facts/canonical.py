@@ -221,7 +221,7 @@ class _Group:
         A name written twice in a row ("Justin Timberlake Justin Timberlake", a caption's
         byline glued to its text) is not the longest form."""
 
-        def rank(form: str) -> tuple[bool, bool, bool, int, int, int]:
+        def rank(form: str) -> tuple[bool, bool, int, bool, int, int]:
             tokens = name_tokens(form)
             capitalized = len(tokens) > 1 and tokens[0].casefold() in common
             half = len(tokens) // 2

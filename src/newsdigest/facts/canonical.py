@@ -33,8 +33,8 @@ NAME_PARTICLES = frozenset(
 NOT_NAME_HEADS = frozenset(
     """store airport station avenue square university college school council ministry
     hospital stadium museum company corporation inc ltd agency committee department office
-    institute foundation association league festival summit observatory inc inc. ltd ltd.
-    corp corp. plc llc group police authority awards network""".split()
+    institute foundation association league festival summit observatory inc. ltd. corp
+    corp. plc llc group police authority awards network""".split()
 )
 
 
@@ -182,9 +182,9 @@ class _Group:
         label."""
         person = self.type_votes["PERSON"] + self.person_cues
         others = sum(self.type_votes.values()) - self.type_votes["PERSON"]
-        # no form that reads as a name ("Galaxy S9", "Qualcomm Inc.", "British Transport
-        # Police"): not a person even where it "said" something; companies and police speak
-        # nor is a name also written as an institution ("Citigroup" and "Citigroup Inc.")
+        # not a person, whatever it "said" (companies and police speak too): no form reads
+        # as a name ("Galaxy S9"), a form names an institution ("Citigroup Inc.", "British
+        # Transport Police"), or the model read it both ways and no title makes it a person
         unlike = (
             all(not _could_be_a_name(f) for f in self.forms)
             or any(_institution(f) for f in self.forms)
@@ -239,10 +239,8 @@ class _Group:
         if self.type != "PERSON":
             alias = PLACE_ALIASES.get(best.casefold()) or ORG_ALIASES.get(best.casefold())
             best = alias or best
-        if (
-            _shouting(best)
-            and self.type != "ORG"
-            and (self.type == "PLACE" or len(name_tokens(best)) >= 2)
+        if _shouting(best) and (
+            self.type == "PLACE" or (self.type == "PERSON" and len(name_tokens(best)) >= 2)
         ):
             # only a transcript's speaker label or a dateline wrote it ("DAVID GREENE, HOST:",
             # "MOSCOW -"): a name, not an acronym (one word: places only; "RAISR" stays)

@@ -194,3 +194,13 @@ def test_a_quote_of_several_paragraphs_is_one_speaker() -> None:
     assert len(got) == 3 and {s for _, s in got} == {"Musk"}
     # an unclosed quote before prose, not a quote, is still dropped
     assert quotes("“An unclosed quote runs on.\n\nThe council met on Monday.") == []
+
+
+def test_posted_joked_and_other_reporting_verbs_name_the_speaker() -> None:
+    # dev stream: Musk's post about the Falcon Heavy and Trump's tweet had no speaker
+    text = (
+        "Elon Musk announced the launch on Friday. 'Falcon Heavy to launch next month from "
+        "Apollo 11 pad at the Cape. Guaranteed to be exciting, one way or another,' Musk "
+        "posted. “Oil is going into North Korea. That wasn’t my deal!” Donald Trump tweeted."
+    )
+    assert {s for _, s in speakers(text)} == {"Elon Musk", "Donald Trump"}

@@ -47,6 +47,9 @@ _VERBS = (
     r"|saying|adding|noting|stressing|explaining|telling|warning|insisting|arguing|writing"
     r"|declaring|recalling|asking|replying|answering|asks|explains|warns|insists|argues|recalls"
     r"|admits|replies|answers|continues|concludes|writes"
+    # how else news reports words ("... one way or another,' Musk posted.")
+    r"|posted|posts|tweets|texted|shouted|screamed|yelled|whispered|exclaimed|joked|quipped"
+    r"|boasted|lamented|conceded|cautioned|countered|retorted|recounted|testified|pleaded"
 )
 _THOUGHT = r"thought|thinks|believes|believed|hoped|hopes|expects|expected|had\s+the\s+impression"
 _NAMING = (

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from newsdigest.facts.canonical import build_entities, similar, translit_key
 from newsdigest.facts.ner import RawMention, title_before
 from newsdigest.facts.roles import RoleIndex, resolve_role
-from newsdigest.model import Article
+from newsdigest.model import Article, Entity
 
 
 def test_transliterations_share_a_key() -> None:
@@ -44,6 +44,11 @@ def mention(text: str, surface: str, label: str, nth: int = 0, cue: bool = False
     return RawMention("a", start, start + len(surface), surface, label, cue)
 
 
+def entities_of(raw: list[RawMention], text: str) -> list[Entity]:
+    """The entities of one article ``a`` holding ``text``."""
+    return build_entities(raw, [Article(id="a", text=text)])
+
+
 def test_surnames_join_their_full_name_whatever_the_model_labelled_them() -> None:
     raw = [
         mention(TEXT, "Sergey Lavrov", "PERSON"),
@@ -54,7 +59,7 @@ def test_surnames_join_their_full_name_whatever_the_model_labelled_them() -> Non
         mention(TEXT, "Pompeo", "PLACE", 1),
         mention(TEXT, "Robert Mueller", "PERSON"),
     ]
-    entities = {e.name: e for e in build_entities(raw, [Article(id="a", text=TEXT)])}
+    entities = {e.name: e for e in entities_of(raw, TEXT)}
     assert set(entities) == {"Sergey Lavrov", "Mike Pompeo", "Robert Mueller"}
     assert set(entities["Sergey Lavrov"].aliases) == {"Lavrov", "Sergei Lavrov"}
     assert entities["Robert Mueller"].aliases == ("Muller",)
@@ -70,7 +75,7 @@ def test_countries_fold_their_spellings() -> None:
         mention(text, "U.S.", "PLACE"),
         mention(text, "United States", "PLACE"),
     ]
-    (entity,) = build_entities(raw, [Article(id="a", text=text)])
+    (entity,) = entities_of(raw, text)
     assert entity.name == "United States" and entity.type == "PLACE"
 
 
@@ -105,7 +110,7 @@ def test_a_city_the_model_mostly_calls_a_place_is_not_a_person() -> None:
     raw = [mention(text, "Nice", "PLACE", k) for k in range(9)]
     raw += [mention(text, "Nice", "ORG", 9), mention(text, "Nice", "PLACE", 10, cue=True)]
     raw += [mention(text, "Christian Estrosi", "PERSON"), mention(text, "Nice", "ORG", 12)]
-    entities = {e.name: e for e in build_entities(raw, [Article(id="a", text=text)])}
+    entities = {e.name: e for e in entities_of(raw, text)}
     assert entities["Nice"].type == "PLACE"
     assert entities["Christian Estrosi"].type == "PERSON"
 
@@ -125,7 +130,7 @@ def test_names_that_cannot_be_people_are_not_people() -> None:
         mention(text, "Robert Bridge", "PERSON"),
         mention(text, "St George's Hospital", "PERSON"),
     ]
-    types = {e.name: e.type for e in build_entities(raw, [Article(id="a", text=text)])}
+    types = {e.name: e.type for e in entities_of(raw, text)}
     assert {n for n, t in types.items() if t == "PERSON"} == {
         "Kim Jong-un", "Abdel-Fattah el-Sissi", "Robert Bridge"
     }  # fmt: skip
@@ -147,7 +152,7 @@ def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
         mention(text, "Baez", "PERSON", 2),
         mention(text, "Pixel 2", "PERSON"),
     ]
-    entities = build_entities(raw, [Article(id="a", text=text)])
+    entities = entities_of(raw, text)
     assert sorted((e.name, e.type) for e in entities) == [
         ("Brandenburg Gate", "PLACE"),
         ("Javier Baez", "PERSON"),
@@ -169,7 +174,7 @@ def test_a_surname_alone_counts_only_for_a_known_person() -> None:
         mention(text, "Joe Maddon", "PERSON"),
         mention(text, "Joe Maddon", "PERSON", 1),
     ]
-    counts = {e.name: len(e.mentions) for e in build_entities(raw, [Article(id="a", text=text)])}
+    counts = {e.name: len(e.mentions) for e in entities_of(raw, text)}
     assert counts == {"Overjoyed Cubs": 1, "Joe Maddon": 3}
 
 
@@ -185,7 +190,7 @@ def test_a_word_capitalized_by_its_place_does_not_name_the_entity() -> None:
         mention(text, "Harambe", "PERSON", 1),
         mention(text, "Harambe", "PERSON", 2),
     ]
-    names = [e.name for e in build_entities(raw, [Article(id="a", text=text)])]
+    names = [e.name for e in entities_of(raw, text)]
     assert names == ["Harambe"]
 
 
@@ -207,7 +212,7 @@ def test_an_abbreviation_is_no_surname_and_a_surname_is_capitalized() -> None:
         mention(text, "Kwangmyongsong-4 launch", "PERSON", cue=True),
         mention(text, "Kwangmyongsong-4 launch", "PERSON", 1),
     ]
-    entities = {e.name: e for e in build_entities(raw, [Article(id="a", text=text)])}
+    entities = {e.name: e for e in entities_of(raw, text)}
     assert len(entities["Kim Jong Un"].mentions) == 3  # the third found by its name
     assert len(entities["United Nations"].mentions) == 3
     assert len(entities["Kwangmyongsong-4 launch"].mentions) == 2
@@ -226,7 +231,7 @@ def test_a_company_or_police_that_speaks_is_not_a_person() -> None:
         mention(text, "Goldman Sachs Group Inc.", "PERSON", cue=True),
         mention(text, "David Harbour", "PERSON", cue=True),
     ]
-    types = {e.name: e.type for e in build_entities(raw, [Article(id="a", text=text)])}
+    types = {e.name: e.type for e in entities_of(raw, text)}
     assert types == {
         "Galaxy S9": "ORG",
         "British Transport Police": "ORG",
@@ -242,7 +247,7 @@ def test_a_name_written_twice_in_a_row_is_not_its_name() -> None:
         mention(text, "Justin Timberlake Justin Timberlake", "PERSON"),
         mention(text, "Justin Timberlake", "PERSON", 2),
     ]
-    (entity,) = build_entities(raw, [Article(id="a", text=text)])
+    (entity,) = entities_of(raw, text)
     assert entity.name == "Justin Timberlake"
 
 
@@ -255,10 +260,10 @@ def test_a_contested_name_that_only_speaks_is_not_a_person() -> None:
         mention(text, "Boko Haram", "ORG", 1),
         mention(text, "Boko Haram", "PERSON", 2),
     ]
-    (entity,) = build_entities(raw, [Article(id="a", text=text)])
+    (entity,) = entities_of(raw, text)
     assert entity.type == "ORG"
     titled = [replace(m, title_cue=True) if k == 0 else m for k, m in enumerate(raw)]
-    (entity,) = build_entities(titled, [Article(id="a", text=text)])
+    (entity,) = entities_of(titled, text)
     assert entity.type == "PERSON"
 
 
@@ -266,7 +271,7 @@ def test_a_legal_suffix_alone_is_no_organization() -> None:
     # Multi-News: "... published by Wiley Periodicals, Inc." gave "Inc." as an organization
     text = "The study was published by Wiley Periodicals, Inc. in 2012."
     raw = [mention(text, "Wiley Periodicals", "ORG"), mention(text, "Inc.", "ORG")]
-    names = [e.name for e in build_entities(raw, [Article(id="a", text=text)])]
+    names = [e.name for e in entities_of(raw, text)]
     assert names == ["Wiley Periodicals"]
 
 
@@ -278,12 +283,10 @@ def test_a_full_name_written_twice_makes_the_surname_theirs() -> None:
         "Steck said they were apart. Steck told Reuters more."
     )
     raw = [mention(text, "Ueli Steck", "PERSON", 1)]
-    (entity,) = build_entities(raw, [Article(id="a", text=text)])
+    (entity,) = entities_of(raw, text)
     assert len(entity.mentions) == 4
     once = "Ueli Steck was there. Steck said they were apart."
-    (entity,) = build_entities(
-        [mention(once, "Ueli Steck", "PERSON")], [Article(id="a", text=once)]
-    )
+    (entity,) = entities_of([mention(once, "Ueli Steck", "PERSON")], once)
     assert len(entity.mentions) == 1  # named once, labelled once: "Steck" alone stays unclaimed
 
 
@@ -296,7 +299,7 @@ def test_a_name_only_written_in_capitals_reads_as_a_name() -> None:
         mention(text, "NASA", "ORG"),
         mention(text, "KCNA", "ORG"),
     ]
-    names = {e.name for e in build_entities(raw, [Article(id="a", text=text)])}
+    names = {e.name for e in entities_of(raw, text)}
     assert names == {"David Greene", "Moscow", "NASA", "KCNA"}
 
 
@@ -313,6 +316,6 @@ def test_a_company_and_its_legal_form_are_one_organization() -> None:
         mention(text, "Citigroup Inc.", "ORG"),
         mention(text, "Citigroup", "PERSON", 1, cue=True),
     ]
-    entities = {e.name: e for e in build_entities(raw, [Article(id="a", text=text)])}
+    entities = {e.name: e for e in entities_of(raw, text)}
     assert set(entities) == {"Broadcom Ltd.", "Citigroup Inc."}
     assert {e.type for e in entities.values()} == {"ORG"}

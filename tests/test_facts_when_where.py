@@ -199,8 +199,6 @@ def test_a_weekday_the_day_after_the_stamp_is_that_day() -> None:
 
 
 def test_a_date_that_bounds_a_span_makes_no_timeline_line() -> None:
-    from newsdigest.facts.when_where import build_timeline, find_dates
-
     # dev stream, the Cubs' World Series: "since 1908" is how long they waited, not an event
     text = (
         "The Cubs, without a title since 1908, won the World Series on Nov. 2, 2016. "
@@ -240,8 +238,6 @@ def test_last_year_after_a_day_and_would_before_a_weekday() -> None:
 
 
 def test_as_of_bounds_a_span() -> None:
-    from newsdigest.facts.when_where import find_dates
-
     text = "The population stood at 324 million as of January 1, 2017, the Census Bureau said."
     a = article(text, "2017-09-07")
     assert [d.span_bound for d in find_dates(a, split_sentences(a.text, a.id), [])] == [True]
@@ -251,8 +247,6 @@ def test_thousands_of_dates_in_one_sentence_resolve_in_linear_time() -> None:
     """Each mention looks back a bounded stretch (its sentence, capped), and finds its sentence
     and quote by bisection: 20,000 weekdays in one run-on sentence took 305 s before."""
     import time
-
-    from newsdigest.facts.when_where import find_dates
 
     text = "officials would meet Monday and " * 20_000
     a = article(text, "2018-01-01")

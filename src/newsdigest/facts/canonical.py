@@ -30,17 +30,26 @@ NAME_PARTICLES = frozenset(
 )
 # Last words of places and institutions the small model reads as people ("App Store"); not
 # words that are also surnames (Bridge, Park, Street, Court, Church, Bank, Hall)
+# (compared with the last word stripped of "." and ",": "Inc." is "inc")
 NOT_NAME_HEADS = frozenset(
     """store airport station avenue square university college school council ministry
     hospital stadium museum company corporation inc ltd agency committee department office
-    institute foundation association league festival summit observatory inc. ltd. corp
-    corp. plc llc group police authority awards network""".split()
+    institute foundation association league festival summit observatory corp plc llc group
+    police authority awards network""".split()
 )
+# A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
+# Inc." is Goldman Sachs (two entities each before)
+_LEGAL_FORMS = frozenset("inc ltd corp co llc plc group holdings".split())
+_INSTITUTION_HEADS = NOT_NAME_HEADS | _LEGAL_FORMS
+
+
+def _last_word(words: list[str]) -> str:
+    return words[-1].casefold().strip(".,")
 
 
 def _institution(form: str) -> bool:
     words = form.split()
-    return len(words) >= 2 and words[-1].casefold().strip(".,") in NOT_NAME_HEADS | _LEGAL_FORMS
+    return len(words) >= 2 and _last_word(words) in _INSTITUTION_HEADS
 
 
 def _could_be_a_name(form: str) -> bool:
@@ -54,7 +63,7 @@ def _could_be_a_name(form: str) -> bool:
         w[:1].islower() and w.casefold().split("-")[0] not in NAME_PARTICLES for w in words
     ):  # "al-Barnawi", "el-Sissi": a particle joined to the name
         return False
-    return bool(words) and words[-1].casefold().strip(".,") not in NOT_NAME_HEADS
+    return bool(words) and _last_word(words) not in NOT_NAME_HEADS
 
 
 # Countries written many ways; folded so "US", "U.S." and "the United States" are one place.
@@ -257,11 +266,6 @@ def _shouting(form: str) -> bool:
     return len(name_tokens(form)) >= 2 or len(letters) >= 5
 
 
-# A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
-# Inc." is Goldman Sachs (two entities each before)
-_LEGAL_FORMS = frozenset("inc ltd corp co llc plc group holdings".split())
-
-
 def _place_or_org_key(text: str) -> str:
     low = text.casefold()
     if low in PLACE_ALIASES:
@@ -269,7 +273,7 @@ def _place_or_org_key(text: str) -> str:
     if low in ORG_ALIASES:
         return "org:" + ORG_ALIASES[low].casefold()
     tokens = name_tokens(text)
-    while len(tokens) > 1 and tokens[-1].casefold().strip(".,") in _LEGAL_FORMS:
+    while len(tokens) > 1 and _last_word(tokens) in _LEGAL_FORMS:
         tokens = tokens[:-1]
     tokens[-1:] = [t.rstrip(",") for t in tokens[-1:]]
     return "name:" + " ".join(translit_key(t) for t in tokens)

@@ -155,14 +155,15 @@ def test_hashed_vectors_are_scikit_learns(seeds: list[Article], multinews_articl
     scripts, so stores written before keep working."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    from newsdigest.cluster import DIM, TERMS, _hash_rows, _words
+    from newsdigest.cluster import DIM, TERMS, _hash_rows
+    from newsdigest.tfidf import content_words
 
     texts = [a.text for a in seeds] + [a.text for _, a in multinews_articles(0, 12)]
     texts += ["Сергей Лавров встретился с Помпео в Сочи.", "東京 ソチ", "naïve café’s CAFÉ", ""]
     words = HashingVectorizer(
         n_features=TERMS, alternate_sign=False, norm=None, stop_words="english"
     ).transform(texts)
-    ours = _hash_rows([_words(t) for t in texts], TERMS)
+    ours = _hash_rows([content_words(t) for t in texts], TERMS)
     assert ours.dtype == words.dtype and (ours != words).nnz == 0
     keys = [["lavrov", "united states", "сочи"], [], ["pompeo", "pompeo"]]
     theirs = HashingVectorizer(

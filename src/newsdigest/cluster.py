@@ -20,7 +20,6 @@ probability go to the older story, and story ids derive from their founding arti
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -39,7 +38,7 @@ from newsdigest.event_model import (
     time_features,
 )
 from newsdigest.model import Article, story_id
-from newsdigest.stopwords import ENGLISH_STOP_WORDS
+from newsdigest.tfidf import content_words
 from newsdigest.timeutil import utc_or_none
 
 TERM_BITS = 18
@@ -145,7 +144,6 @@ class Assignment:
     created: tuple[str, ...]
 
 
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _INT32_MIN = -(2**31)
 
 
@@ -172,14 +170,8 @@ def _hash_rows(rows: Sequence[Sequence[str]], n_features: int) -> sp.csr_matrix:
     return counts
 
 
-def _words(text: str) -> list[str]:
-    """``TfidfVectorizer``'s default analysis: lower-cased words of 2+ word characters,
-    English stop words out."""
-    return [w for w in _TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
-
-
 def _hashed(texts: Sequence[str]) -> sp.csr_matrix:
-    counts = _hash_rows([_words(t) for t in texts], TERMS)
+    counts = _hash_rows([content_words(t) for t in texts], TERMS)
     return sp.hstack([counts, sp.csr_matrix((len(texts), DIM - TERMS))], format="csr")
 
 

@@ -25,6 +25,12 @@ _WORD = re.compile(r"\w{2,}")
 _STOP = -1
 
 
+def content_words(text: str) -> list[str]:
+    """The words scikit-learn's vectorizers count with ``stop_words="english"``: lower-cased
+    runs of two or more word characters, stop words out (the clusterer hashes these)."""
+    return [w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+
+
 def tfidf_rows(texts: Sequence[str], dtype: type = np.float32) -> sparse.csr_matrix:
     """One unit-length row per text; ``ValueError`` when no text has a content word (as
     scikit-learn's "empty vocabulary").

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 TERMINAL = ".!?…:;\"'”’»)"
 MONTH = (
@@ -499,7 +500,12 @@ def _strip_numbered_gallery(text: str, min_words: int) -> str:
     without = _SHOW_ALL.sub(lambda m: "" if m["n"] in galleries | {"+"} else m[0], without)
     if len(without.split()) >= min_words:
         return without
-    return "\n\n".join([without.strip(), *(m["caption"] for m in captions)]).strip()
+    return _gallery_page(without, (m["caption"] for m in captions))
+
+
+def _gallery_page(without: str, captions: Iterable[str]) -> str:
+    """A page that was only a gallery: what is left of it, then one paragraph per caption."""
+    return "\n\n".join([without.strip(), *(c for c in captions if c)]).strip()
 
 
 def strip_gallery(text: str, min_words: int) -> str:
@@ -519,8 +525,7 @@ def strip_gallery(text: str, min_words: int) -> str:
         return without
     bodies = [_GALLERY_PARTS.sub(r"\g<caption>", c).strip() for c in captions]
     title = _common_word_prefix(bodies) if len(bodies) > 1 else ""
-    kept = [b[len(title) :].strip() for b in bodies]
-    return "\n\n".join([without.strip(), *(k for k in kept if k)]).strip()
+    return _gallery_page(without, (b[len(title) :].strip() for b in bodies))
 
 
 def _common_word_prefix(texts: list[str]) -> str:

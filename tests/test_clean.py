@@ -719,14 +719,19 @@ _NOTICE_WORDS = st.lists(
 )
 
 
-@settings(max_examples=400, deadline=None)
-@given(_NOTICE_WORDS)
-def test_folded_patterns_find_what_their_case_insensitive_form_finds(text: str) -> None:
+def _assert_folded_agree(text: str) -> None:
+    """Every folded pattern finds in ``text`` what its case-insensitive form finds."""
     import re
 
     for folded in _folded_patterns():
         expected = re.compile(folded.pattern, re.I).search(text) is not None
         assert folded.found(text) is expected, (folded.pattern[:40], text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NOTICE_WORDS)
+def test_folded_patterns_find_what_their_case_insensitive_form_finds(text: str) -> None:
+    _assert_folded_agree(text)
 
 
 # The notices' words with the characters where lower case and IGNORECASE part ways: the
@@ -747,11 +752,7 @@ _TRICKY = st.lists(
 @settings(max_examples=600, deadline=None)
 @given(_TRICKY)
 def test_folded_patterns_agree_on_non_ascii_text(text: str) -> None:
-    import re
-
-    for folded in _folded_patterns():
-        expected = re.compile(folded.pattern, re.I).search(text) is not None
-        assert folded.found(text) is expected, (folded.pattern[:40], text)
+    _assert_folded_agree(text)
 
 
 def test_folded_patterns_agree_on_news_paragraphs(

@@ -273,6 +273,40 @@ def test_language_read_further_when_the_opening_is_unclear() -> None:
     assert detect_language(names + prose) == "de"
 
 
+
+# One news paragraph in languages whose common words overlap English's marks (Polish "to", Dutch
+# "was", Pidgin's English words): each must go to the identifier, not the English glance.
+_NOT_ENGLISH = {
+    "pl": "Sekretarz stanu USA Mike Pompeo spotkał się we wtorek w Soczi z prezydentem Rosji. "
+    "To jest pierwsza taka wizyta od lat, a to oznacza, że rozmowy były ważne. Jak powiedział, "
+    "to nie był łatwy dzień, ale to był dobry początek dla obu krajów i ich relacji.",
+    "nl": "De Amerikaanse minister van Buitenlandse Zaken Mike Pompeo was dinsdag in Sotsji "
+    "voor een ontmoeting met de Russische president. Het was de eerste keer dat hij het land "
+    "bezocht, en het gesprek was volgens hem goed. Hij zei dat het een begin was.",
+    "es": "El secretario de Estado estadounidense Mike Pompeo se reunió el martes en Sochi con "
+    "el presidente ruso. Fue la primera reunión de este tipo en años, y ambas partes hablaron "
+    "de una conversación franca sobre Venezuela, Irán y Corea del Norte.",
+    "pt": "O secretário de Estado americano Mike Pompeo se reuniu na terça-feira em Sochi com o "
+    "presidente russo. Foi o primeiro encontro do tipo em anos, e as duas partes falaram de "
+    "uma conversa franca sobre a Venezuela, o Irã e a Coreia do Norte.",
+    "pcm": "Di US Secretary of State Mike Pompeo don meet Russia president for Sochi on "
+    "Tuesday. E be di first time wey dem go meet for years, and both sides talk say di meeting "
+    "dey good. Pompeo tok say im wan make di relationship beta for both kontri dem.",
+}
+
+
+def test_english_glance_takes_english_prose_only() -> None:
+    from newsdigest.clean.language import _english_at_a_glance, _language_identifier
+
+    english = _seed("002").text
+    assert _english_at_a_glance(english)
+    assert detect_language(english) == "en"
+    for code, text in _NOT_ENGLISH.items():
+        assert not _english_at_a_glance(text), code
+        assert detect_language(text) == _language_identifier().classify(text)[0], code
+    assert detect_language(_NOT_ENGLISH["pl"]) == "pl"
+    assert not _english_at_a_glance("the and of " * 6)  # too few words to judge
+
 # --- generated variants ------------------------------------------------------------------
 
 REAL_SENTENCES = [

@@ -33,8 +33,29 @@ SURE = 0.999
 SAMPLE_CHARS = 3000
 
 
+# English at a glance: the share of these words among the first words. English prose runs at
+# 30-40%; other languages use few of them (Polish "to", Dutch "was": a few percent). On the 9,350
+# local documents, 12% of at least 20 words picks 8,240 texts, every one English by py3langid
+# (0 disagree), for a twentieth of its time; a text below the mark is asked of py3langid.
+_ENGLISH_MARKS = frozenset(
+    "the and of to that with for said from have has was were which this are he his it its but"
+    " not their they who been had will would".split()
+)
+GLANCE_WORDS = 20
+GLANCE_SHARE = 0.12
+
+
+def _english_at_a_glance(text: str) -> bool:
+    words = text[:FIRST_CHARS].lower().split()
+    if len(words) < GLANCE_WORDS:
+        return False
+    return sum(w in _ENGLISH_MARKS for w in words) >= GLANCE_SHARE * len(words)
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text to tell."""
+    if _english_at_a_glance(text):
+        return "en"
     if not _has_letters(text[:5000], 20):
         return None
     identifier = _language_identifier()

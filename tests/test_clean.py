@@ -273,7 +273,6 @@ def test_language_read_further_when_the_opening_is_unclear() -> None:
     assert detect_language(names + prose) == "de"
 
 
-
 # One news paragraph in languages whose common words overlap English's marks (Polish "to", Dutch
 # "was", Pidgin's English words): each must go to the identifier, not the English glance.
 _NOT_ENGLISH = {
@@ -306,6 +305,7 @@ def test_english_glance_takes_english_prose_only() -> None:
         assert detect_language(text) == _language_identifier().classify(text)[0], code
     assert detect_language(_NOT_ENGLISH["pl"]) == "pl"
     assert not _english_at_a_glance("the and of " * 6)  # too few words to judge
+
 
 # --- generated variants ------------------------------------------------------------------
 

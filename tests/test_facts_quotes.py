@@ -204,3 +204,31 @@ def test_posted_joked_and_other_reporting_verbs_name_the_speaker() -> None:
         "posted. “Oil is going into North Korea. That wasn’t my deal!” Donald Trump tweeted."
     )
     assert {s for _, s in speakers(text)} == {"Elon Musk", "Donald Trump"}
+
+
+def test_titles_names_and_slogans_in_quotes_are_no_ones_words() -> None:
+    # dev stream: films, a song, a nickname listed as quotes, two of them "said" by the actress
+    text = (
+        "Thurman and Tarantino also worked together in her star-making role as Mia in 1994's "
+        '"Pulp Fiction," which Weinstein produced. Chicago Cubs announcer Harry Caray leads fans '
+        'in singing "Take Me Out to the Ball Game" during the seventh-inning stretch. Durov, a '
+        "Russian programmer who has been referred to as the “Mark Zuckerberg of Russia,” fled his "
+        "native country in 2014. “The article speaks for itself,” Leslie Sloane said."
+    )
+    assert speakers(text) == [("The article speaks f", "Leslie Sloane")]
+    # a title-cased answer with a speaker and a verb is still the speaker's words
+    said = "“The Schedule Was So Horrible,” Toby Haynes said of the shoot."
+    assert speakers(said) == [("The Schedule Was So ", "Toby Haynes")]
+
+
+def test_a_title_before_a_quote_goes_and_the_quote_keeps_its_speaker() -> None:
+    # dev stream (The New York Times on Uma Thurman): the film was listed as her words; "she"
+    # in the next paragraph is still Thurman
+    text = (
+        "“Pulp Fiction” made Weinstein rich and respected, and Thurman says he introduced her to "
+        "President Barack Obama at a fund-raiser as the reason he had his house.\n“The "
+        "complicated feeling I have about Harvey is how bad I feel about all the women that were "
+        "attacked after I was,” she told me one recent night, looking anguished in her elegant "
+        "apartment."
+    )
+    assert [s for _, s in speakers(text)] == ["Thurman"]

@@ -58,6 +58,17 @@ class Readability:
         )
 
 
+def lexical_finite_verb(text: str) -> bool:
+    """Whether ``text`` has a word that is a finite verb wherever it stands (an auxiliary, a
+    modal, a past tense, a contraction, a common verb of reporting); False says only that none
+    of these is there."""
+    for word in _WORD.findall(text):
+        low = word.lower()
+        if low in _FINITE_WORDS or _PAST.search(low) or _CONTRACTED.search(low):
+            return True
+    return False
+
+
 def follows(previous: DigestSentence | None, sentence: DigestSentence) -> bool:
     """Whether ``sentence`` comes right after ``previous`` in the same article (nothing but a
     space or a paragraph break between them: Multi-News pads those to " \\n \\n ")."""
@@ -93,11 +104,8 @@ class ReadabilityJudge:
         return self._nlp
 
     def has_finite_verb(self, text: str) -> bool:
-        words = _WORD.findall(text)
-        for word in words:
-            low = word.lower()
-            if low in _FINITE_WORDS or _PAST.search(low) or _CONTRACTED.search(low):
-                return True
+        if lexical_finite_verb(text):
+            return True
         if is_headline_case(text):
             # the tagger reads Title Case words as names ("Ramps" NNP): ask about the words
             text = text[:1] + " ".join(w.lower() if w.istitle() else w for w in text[1:].split())

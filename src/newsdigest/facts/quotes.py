@@ -9,8 +9,8 @@ A speaker is taken, in order of trust, from a name ("Pompeo said"), a title the 
 one person ("the Russian top diplomat" → the Russian foreign minister), a pronoun (the subject of
 the nearest sentence before), or the quote just before it in the same paragraph. A quote that
 other outlets attribute by name takes that name over a pronoun's guess. Short phrases in quotes
-("deep state") are scare quotes, kept only when someone is said to have called something so.
-Anything else stays unattributed (speaker None).
+("deep state") are scare quotes, kept only when someone is said to have called something so;
+titles, names and slogans in Title Case ("Pulp Fiction") are no one's words. Anything else stays unattributed (speaker None).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 from newsdigest.facts.roles import RoleIndex, resolve_role
 from newsdigest.model import Article, Entity, Quote, Sentence
 from newsdigest.quote_groups import content_words
+from newsdigest.readability import lexical_finite_verb
 
 _OPEN_ONLY = "“„"
 _GUILLEMET_OPEN = "«"
@@ -91,6 +92,7 @@ _ATTRIBUTION_CUT = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MIN_WORDS = 4
+_TITLE_WORDS = 12  # longer Title Case text is a headline-style quote, judged like any other
 
 
 @dataclass(frozen=True)
@@ -495,6 +497,16 @@ def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def is_title(text: str) -> bool:
+    """Whether quoted text reads as the title of a work, a name or a slogan ("Take Me Out to
+    the Ball Game", "Mark Zuckerberg of Russia"): a few words, every one of four letters or
+    more capitalized. Such a quote is somebody's words only when it has a speaker and a
+    finite verb ("The Schedule Was So Horrible", a title-cased interview answer)."""
+    words = _WORD.findall(text)
+    long = [w for w in words if len(w) > 3]
+    return len(words) <= _TITLE_WORDS and len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
 def attribute_quotes(
     article: Article,
     doc: Any,
@@ -538,8 +550,10 @@ def attribute_quotes(
         item = Attributed(quote, span, trust, how)
         if speaker:
             spoken[span.open] = speaker
-        out.append(item)
         prev = item
+        if is_title(content) and not (speaker and lexical_finite_verb(content.replace("’", "'"))):
+            continue  # a film, a song, a nickname: not somebody's words (still context)
+        out.append(item)
     return out
 
 

@@ -319,3 +319,17 @@ def test_a_company_and_its_legal_form_are_one_organization() -> None:
     entities = {e.name: e for e in entities_of(raw, text)}
     assert set(entities) == {"Broadcom Ltd.", "Citigroup Inc."}
     assert {e.type for e in entities.values()} == {"ORG"}
+
+
+def test_platforms_that_say_things_are_not_people() -> None:
+    # dev stream (Chrissy Teigen's flight, Telegram's removal): "Twitter" labelled a person next
+    # to a speech verb was a "Who" of the story in 4 of 69 events
+    text = "Teigen told Twitter she was fine. Twitter said the post broke no rule. Teigen laughed."
+    raw = [
+        mention(text, "Teigen", "PERSON"),
+        mention(text, "Twitter", "PERSON"),
+        mention(text, "Twitter", "PERSON", 1, cue=True),
+        mention(text, "Teigen", "PERSON", 1),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types == {"Teigen": "PERSON", "Twitter": "ORG"}

@@ -333,3 +333,34 @@ def test_platforms_that_say_things_are_not_people() -> None:
     ]
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types == {"Teigen": "PERSON", "Twitter": "ORG"}
+
+
+def test_cities_the_model_read_as_people_are_places() -> None:
+    # dev stream (the Nigerian schoolgirls, the Afghan consulate attack): "Abuja" and "Berlin"
+    # labelled people were "Who" of their stories
+    text = (
+        "Officials in Abuja said the talks went on. Abuja confirmed it. Michael Jordan spoke. "
+        "Jordan said he was glad. Mr. Paris said so. Paris agreed."
+    )
+    raw = [
+        mention(text, "Abuja", "PERSON"),
+        mention(text, "Abuja", "PERSON", 1, cue=True),
+        mention(text, "Michael Jordan", "PERSON"),
+        mention(text, "Jordan", "PERSON", 1, cue=True),
+        RawMention(
+            "a", text.index("Paris"), text.index("Paris") + 5, "Paris", "PERSON", True, True
+        ),
+        mention(text, "Paris", "PERSON", 1, cue=True),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    # a full name among its forms, or a title, keeps a person a person
+    assert types == {"Abuja": "PLACE", "Michael Jordan": "PERSON", "Paris": "PERSON"}
+
+
+def test_place_names_are_the_shipped_list_folded() -> None:
+    from newsdigest.facts.canonical import place_names
+
+    names = place_names()
+    assert {"berlin", "abuja", "sao paulo", "united states", "new york city"} <= names
+    assert not {"pompeo", "lavrov", "the", ""} & names
+    assert len(names) > 5000

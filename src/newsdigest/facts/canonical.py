@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from importlib import resources
 from itertools import islice
 
 from newsdigest.facts.ner import RawMention
@@ -23,6 +24,7 @@ from newsdigest.model import Article, Entity, Mention
 
 # Other labels this many times the person evidence make a name not a person (see _Group.type)
 PERSON_OUTVOTED = 4
+PLACE_NAMES_FILE = "place_names.txt"
 
 # Lower-case words a person's name holds ("Ludwig van Beethoven", "Osama bin Laden")
 NAME_PARTICLES = frozenset(
@@ -159,6 +161,14 @@ def similar(a: str, b: str) -> bool:
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names of the countries, US states and cities of 100,000+ people
+    (``data/place_names.txt``, from GeoNames: ``scripts/build_place_names.py``)."""
+    text = resources.files("newsdigest").joinpath("data", PLACE_NAMES_FILE).read_text("utf-8")
+    return frozenset(fold(n) for n in text.splitlines() if n.strip() and not n.startswith("#"))
+
+
 def name_tokens(surface: str) -> list[str]:
     return [t for t in _SPACES.split(surface.strip()) if t]
 
@@ -191,6 +201,20 @@ class _Group:
 
     @property
     def type(self) -> str:
+        """``voted_type``, but a city or country the model read as a person ("Berlin", "Abuja")
+        is a place: only a title makes it a person ("Mr. Jordan"), and a full name among its
+        forms ("Michael Jordan") is not a place."""
+        voted = self.voted_type
+        if (
+            voted == "PERSON"
+            and not self.title_cues
+            and all(fold(f) in place_names() for f in self.forms)
+        ):
+            return "PLACE"
+        return voted
+
+    @property
+    def voted_type(self) -> str:
         """PERSON whenever the cluster shows it is one (a PERSON label or a person cue on a
         name) and its other labels do not outnumber that evidence ``PERSON_OUTVOTED`` to one
         ("Nice" as a place 67 times and next to "said" twice is a city); else the majority
@@ -454,7 +478,7 @@ def _unsupported_person(g: _Group) -> bool:
     anywhere: news introduces people by full name or title, so this is most likely a misread
     ("Frank" in "the conversation was Frank", "McCarthyism")."""
     return (
-        g.type == "PERSON"
+        g.voted_type == "PERSON"
         and len(g.mentions) == 1
         and g.person_cues == 0
         and all(len(name_tokens(f)) == 1 for f in g.forms)

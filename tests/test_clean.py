@@ -511,6 +511,7 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "Copyright 2014 WGCL-TV (Meredith Corporati", "By Sarah Fitzmaurice",
     "Click to email this to a friend (Opens in", "richard.winton@latimes.com",
     "kate.mather@latimes.com", "Photo: KUVP archives", "Advertisement", "Read More",
+    "This story first appeared in the Aug. 23-S",  # a syndication footer
     # author and desk contact lines (an e-mail address, or a handle to follow)
     "Become a fan of the Museum on Facebook at", "Follow Tia Ghose on Twitter and Google+. F",
     # a photo credit on a line of its own; picture labels and credits (the caption stays)
@@ -706,6 +707,30 @@ def test_an_ap_file_photo_caption_is_not_the_story() -> None:
         "touted as the first of its kind in the world."
     )
     assert clean_text(f"{story}\n\n{prose}").endswith(prose)
+
+
+def test_a_syndication_footer_is_not_the_story() -> None:
+    # Multi-News and the dev stream (BGR's feed footer reached the Tiangong-1 timeline)
+    story = "The space station is expected to fall to Earth within months, officials said."
+    for footer in (
+        "This article originally appeared on CNET.",
+        "Originally published on Live Science.",
+        "An edited version of this article first appeared in the Jan. 24 issue of Billboard.",
+        "This story first appeared in the Aug. 23-Sept. 5 issue of The Hollywood Reporter "
+        "magazine.",
+        "China’s Tiangong-1 space station is out of control and will soon fall to Earth "
+        "originally appeared on BGR.com on Mon, 1 Jan 2018 at 10:05:01 EDT. Please see our terms "
+        "for use of feeds.",
+    ):
+        assert clean_text(f"{story}\n\n{footer}") == story, footer
+    # prose that says where something first ran stays
+    for prose in (
+        "The actual Onion article satirically congratulating Kim for his sexiness first "
+        "appeared on November 14.",
+        "The fact that his thesis was not originally published on Thought Catalog is the "
+        "biggest shock of all.",
+    ):
+        assert clean_text(f"{story}\n\n{prose}") == f"{story}\n\n{prose}"
 
 
 def test_a_video_player_keeps_its_description_and_loses_its_playlist() -> None:

@@ -218,6 +218,18 @@ BYLINE = re.compile(
     r"(?:\s*[,|–—-]\s*[^.!?]{0,60})?$"
 )
 SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*:\s*.{1,80}$", re.I)
+# A syndication footer: "This article originally appeared on CNET.", "Originally published on
+# Live Science.", "An edited version of this article first appeared in the Jan. 24 issue of
+# Billboard.", "<headline> originally appeared on BGR.com on Mon, 1 Jan 2018 ..." (5 of the
+# local sets' 7 lines saying "originally/first appeared/published"; the other two are prose:
+# "The actual Onion article ... first appeared on November 14.")
+SYNDICATED = re.compile(r"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in)\b", re.I)
+SYNDICATION_OPENING = re.compile(
+    r"\s*(?:(?:This|An?\s+(?:edited|earlier|shorter|longer)\s+version\s+of\s+this)\s+"
+    r"(?:article|story|post|piece|report)\b|Originally\s+(?:published|appeared)\b)",
+    re.I,
+)
+SYNDICATION_SITE = re.compile(r"\boriginally\s+appeared\s+on\s+[\w-]+\.(?:com|org|net)\b", re.I)
 TRAILING_SIGNOFF = re.compile(
     r"\s*\((?:[A-Z][\w.&'’-]*\s+){0,4}(?:desk|bureau|agencies|monitoring desk|news desk|staff"
     r"|wires?)\)\s*$",
@@ -407,9 +419,19 @@ FILE_PHOTO = re.compile(
 MAX_FILE_PHOTO_CHARS = 1000
 
 
+def is_syndication_line(para: str, low: str) -> bool:
+    """A footer saying where the article first ran (``SYNDICATED``), not prose that says so."""
+    return (
+        ("appeared" in low or "published" in low or " ran " in low)
+        and len(para) <= 300
+        and SYNDICATED.search(para) is not None
+        and bool(SYNDICATION_OPENING.match(para) or SYNDICATION_SITE.search(para))
+    )
+
+
 def is_boilerplate_line(para: str) -> bool:
     low = para.lower()
-    if _notice_kind(para, low):
+    if _notice_kind(para, low) or is_syndication_line(para, low):
         return True
     if (
         para.lstrip()[:4] in ("FILE", "File", "In t")

@@ -512,6 +512,7 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "Click to email this to a friend (Opens in", "richard.winton@latimes.com",
     "kate.mather@latimes.com", "Photo: KUVP archives", "Advertisement", "Read More",
     "This story first appeared in the Aug. 23-S",  # a syndication footer
+    "Ueli Steck, a mountaineer from Switzerland",  # a Reuters photo caption
     # author and desk contact lines (an e-mail address, or a handle to follow)
     "Become a fan of the Museum on Facebook at", "Follow Tia Ghose on Twitter and Google+. F",
     # a photo credit on a line of its own; picture labels and credits (the caption stays)
@@ -731,6 +732,21 @@ def test_a_syndication_footer_is_not_the_story() -> None:
         "biggest shock of all.",
     ):
         assert clean_text(f"{story}\n\n{prose}") == f"{story}\n\n{prose}"
+
+
+def test_a_reuters_photo_caption_is_not_the_story() -> None:
+    # dev stream (Ahed Tamimi's trial): the photographer's credit became the next quote's speaker
+    story = "Qadoura Fares said the charges were false."
+    caption = (
+        "Palestinian teen Ahed Tamimi (C-R) speaks to her lawyer Gaby Lasky in the military "
+        "courtroom at Ofer Prison, near the West Bank city of Ramallah, January 1, 2018. "
+        "REUTERS/Ammar Awad"
+    )
+    quote = "“Their aim is to terrorize people,” he said."
+    assert clean_text(f"{story}\n\n{caption}\n\n{quote}") == f"{story}\n\n{quote}"
+    # prose that names the agency stays
+    prose = "The report, first published by Reuters/Ipsos pollsters, was widely shared online."
+    assert clean_text(f"{story}\n\n{prose}") == f"{story}\n\n{prose}"
 
 
 def test_a_video_player_keeps_its_description_and_loses_its_playlist() -> None:

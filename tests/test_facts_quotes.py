@@ -232,3 +232,17 @@ def test_a_title_before_a_quote_goes_and_the_quote_keeps_its_speaker() -> None:
         "apartment."
     )
     assert [s for _, s in speakers(text)] == ["Thurman"]
+
+
+def test_a_closing_mark_used_to_open_a_quote() -> None:
+    # dev stream (HuffPost on the $284 billion bill): '”willingness' opens the quote; the
+    # spokesman's sentence before it was taken for a quote of no one
+    text = (
+        "Mark Durbin, a spokesman for Penelec’s parent company First Energy, said he has never "
+        "seen a bill for billions of dollars, but told the Erie Times-News the company "
+        "appreciates Horomanski’s ”willingness to reach out to us about the mistake.”"
+    )
+    assert quotes(text) == ["willingness to reach out to us about the mistake."]
+    assert speakers(text) == [("willingness to reach", "Mark Durbin")]
+    # a closing mark after a word still closes ('... the end,” he said')
+    assert quotes("“It was the end,” he said.") == ["It was the end"]

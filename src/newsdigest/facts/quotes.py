@@ -143,7 +143,14 @@ def _double_quotes(text: str, ps: int, pe: int) -> list[QuoteSpan]:
         elif c == _GUILLEMET_OPEN:
             closing = False
         elif c in _CLOSE_ONLY:
-            closing = True
+            # ” with no quote open, after a space and before a word, opens one (machine-set
+            # text: 'appreciates Horomanski’s ”willingness to reach out to us.”')
+            closing = not (
+                c == "”"
+                and not stack
+                and (prev.isspace() or prev in _BEFORE_OPEN)
+                and nxt.isalnum()
+            )
         else:
             opener = (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
             closer = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSE)

@@ -364,3 +364,19 @@ def test_place_names_are_the_shipped_list_folded() -> None:
     assert {"berlin", "abuja", "sao paulo", "united states", "new york city"} <= names
     assert not {"pompeo", "lavrov", "the", ""} & names
     assert len(names) > 5000
+
+
+def test_currencies_are_not_people_and_the_moon_is_a_place() -> None:
+    # dev stream: "Bitcoin" a person 35 times (the slump), "Moon" 13 times (China's moon landing)
+    text = "Bitcoin fell. Bitcoin recovered later. The Moon rose. Moon was bright."
+    raw = [
+        mention(text, "Bitcoin", "PERSON"),
+        mention(text, "Bitcoin", "PERSON", 1),
+        mention(text, "Moon", "PERSON"),
+        mention(text, "Moon", "PERSON", 1),
+    ]
+    assert {e.name: e.type for e in entities_of(raw, text)} == {"Bitcoin": "ORG", "Moon": "PLACE"}
+    # a full name among the forms keeps a person ("President Moon" is Moon Jae-in)
+    text = "Moon Jae-in spoke. Moon said talks would go on."
+    raw = [mention(text, "Moon Jae-in", "PERSON"), mention(text, "Moon", "PERSON", 1)]
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Moon Jae-in", "PERSON")]

@@ -49,6 +49,16 @@ PLATFORMS = frozenset(
     """twitter facebook instagram youtube tiktok snapchat whatsapp reddit linkedin weibo
     wechat tumblr pinterest""".split()
 )
+# Currencies the model reads as people (dev stream: "Bitcoin" a person 35 times)
+CURRENCIES = frozenset(
+    ["bitcoin", "bitcoin cash", "ethereum", "litecoin", "dogecoin", "ripple", "xrp", "tether"]
+)
+_NOT_PEOPLE = PLATFORMS | CURRENCIES
+# The Moon and the planets, read as people ("Moon" 13 times in a story of China's moon
+# landing): places, unless a full name is among the forms ("Moon Jae-in", "Bruno Mars")
+CELESTIAL = frozenset(
+    "moon sun earth mercury venus mars jupiter saturn uranus neptune pluto".split()
+)
 
 
 def _last_word(words: list[str]) -> str:
@@ -208,7 +218,7 @@ class _Group:
         if (
             voted == "PERSON"
             and not self.title_cues
-            and all(fold(f) in place_names() for f in self.forms)
+            and all(fold(f) in place_names() or fold(f) in CELESTIAL for f in self.forms)
         ):
             return "PLACE"
         return voted
@@ -226,7 +236,7 @@ class _Group:
         # Transport Police"), or the model read it both ways and no title makes it a person
         unlike = (
             all(not _could_be_a_name(f) for f in self.forms)
-            or any(_institution(f) or fold(f) in PLATFORMS for f in self.forms)
+            or any(_institution(f) or fold(f) in _NOT_PEOPLE for f in self.forms)
             or (not self.title_cues and self._contested())
         )
         if person and others < PERSON_OUTVOTED * person and not unlike:

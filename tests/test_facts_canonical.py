@@ -380,3 +380,15 @@ def test_currencies_are_not_people_and_the_moon_is_a_place() -> None:
     text = "Moon Jae-in spoke. Moon said talks would go on."
     raw = [mention(text, "Moon Jae-in", "PERSON"), mention(text, "Moon", "PERSON", 1)]
     assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Moon Jae-in", "PERSON")]
+
+
+def test_a_capitalized_common_word_is_no_ones_name() -> None:
+    # dev stream (a PS4 update's feature list): "Settings" a person; the story writes it lower
+    # case too. A speech verb or a title keeps a person ("Young said").
+    text = "Settings. Open Settings; the settings are simple. Young said so. A young fan agreed."
+    raw = [
+        mention(text, "Settings", "PERSON"),
+        mention(text, "Settings", "PERSON", 1),
+        mention(text, "Young", "PERSON", cue=True),
+    ]
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Young", "PERSON")]

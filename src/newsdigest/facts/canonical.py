@@ -495,6 +495,18 @@ def _unsupported_person(g: _Group) -> bool:
     )
 
 
+def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
+    """A bare capitalized word the story also writes in lower case, called a person with no
+    title or speech verb anywhere ("Notifications", "Library", "Settings" in a console
+    update's story): a heading or a sentence's first word, not a name."""
+    return (
+        g.type == "PERSON"
+        and g.person_cues == 0
+        and g.title_cues == 0
+        and all(len(name_tokens(f)) == 1 and f.casefold() in common for f in g.forms)
+    )
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -503,7 +515,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
     entities: list[Entity] = []
     for gi, g in enumerate(groups):
-        if _unsupported_person(g):
+        if _unsupported_person(g) or _common_word_person(g, common):
             continue
         name = g.canonical(common)
         mentions = [Mention(m.article, m.start, m.end, m.text) for m in g.mentions]

@@ -307,6 +307,57 @@ def test_english_glance_takes_english_prose_only() -> None:
     assert not _english_at_a_glance("the and of " * 6)  # too few words to judge
 
 
+# English above or inside another language's article: an English quote or standfirst leading
+# a Spanish or German report, English code-switched into Tagalog or Nigerian Pidgin. The first
+# 600 characters hold English's common words well over the glance's share.
+_ENGLISH_LEAD = (
+    '"We have had a frank and useful conversation, and that is what the president wanted," said '
+    "the secretary of state to the reporters who were waiting for him at the airport. "
+)
+_MIXED = {
+    "es": _ENGLISH_LEAD
+    + "El secretario de Estado de Estados Unidos, Mike Pompeo, se reunió este martes en Sochi con "
+    "el presidente ruso, Vladímir Putin, en un encuentro que ambas partes calificaron de franco. "
+    "Fue la primera visita de Pompeo a Rusia desde que asumió el cargo, y llega en un momento de "
+    "fuertes tensiones por Venezuela, Irán y Corea del Norte. Según el Kremlin, los dos "
+    "dirigentes hablaron durante más de una hora sobre el control de armas.",
+    "de": _ENGLISH_LEAD
+    + "US-Außenminister Mike Pompeo ist am Dienstag in Sotschi mit dem russischen Präsidenten "
+    "Wladimir Putin zusammengetroffen. Es war der erste Besuch Pompeos in Russland seit seinem "
+    "Amtsantritt. Beide Seiten sprachen von einem offenen Gespräch über Venezuela, den Iran und "
+    "Nordkorea. Außenminister Sergej Lawrow sagte, es habe keinen Durchbruch gegeben.",
+    "pl": _ENGLISH_LEAD
+    + "Sekretarz stanu USA Mike Pompeo spotkał się we wtorek w Soczi z prezydentem Rosji "
+    "Władimirem Putinem. Była to pierwsza wizyta Pompeo w Rosji od objęcia urzędu. Obie strony "
+    "mówiły o szczerej rozmowie na temat Wenezueli, Iranu i Korei Północnej. Według Kremla "
+    "rozmowa trwała ponad godzinę, ale nie przyniosła przełomu.",
+    "tl": "Sinabi ni Pangulong Duterte na the government will not back down sa kanyang war on "
+    "drugs, kahit na may mga criticism from the international community. Ayon sa kanya, it is "
+    "the duty of the state na protektahan ang mga mamamayan. Pero sinabi rin ng mga kritiko na "
+    "the killings have to stop at dapat may accountability. Sa isang press briefing, sinabi ni "
+    "Panelo na the President has the full support of the people at hindi siya natatakot sa ICC.",
+    "pcm": "Di Federal Goment of Nigeria don announce say dem go increase di minimum wage for "
+    "workers. Di Minister of Labour, Chris Ngige, tok for Abuja on Tuesday say di goment and di "
+    "labour unions don agree on di new amount. E be like say di workers go collect di new "
+    "salary from next month. Some pipo wey BBC Pidgin tok to say dem happy well well, but oda "
+    "pipo say di money no reach as tins don cost for market.",
+}
+
+
+def test_an_english_lead_or_code_switching_does_not_make_an_article_english() -> None:
+    for code, text in _MIXED.items():
+        assert clean_article(Article(id="x", text=text)).language == code, code
+    # English news naming Los Angeles, de Blasio or Le Pen is still English at a glance
+    from newsdigest.clean.language import _english_at_a_glance
+
+    english = (
+        "Mayor Bill de Blasio said on Tuesday that the city would follow Los Angeles and Las "
+        "Vegas in banning the scooters, which have been blamed for a rise in injuries. Marine Le "
+        "Pen, who was in New York for the week, said that the French would not have it either."
+    )
+    assert _english_at_a_glance(english)
+
+
 # --- generated variants ------------------------------------------------------------------
 
 REAL_SENTENCES = [

@@ -246,3 +246,29 @@ def test_a_closing_mark_used_to_open_a_quote() -> None:
     assert speakers(text) == [("willingness to reach", "Mark Durbin")]
     # a closing mark after a word still closes ('... the end,” he said')
     assert quotes("“It was the end,” he said.") == ["It was the end"]
+
+
+def test_a_title_cased_greeting_or_a_tweet_in_capitals_said_by_someone_is_a_quote() -> None:
+    # words addressed to a person are capitalized by the names in them, and tweets shout: with
+    # "Kim said" right after, they are somebody's words, verb or not
+    text = (
+        "Kim Jong Un greeted his guest at the border. “Thank you, President Trump,” Kim said as "
+        "the two men shook hands.\nPompeo landed in Sochi on Tuesday. “Welcome to Russia, "
+        "Mike,” said Sergey Lavrov at the airport.\nPresident Donald Trump lashed out on "
+        "Thursday. “NO COLLUSION, NO OBSTRUCTION, COMPLETE AND TOTAL EXONERATION,” Trump "
+        "tweeted after the report was released."
+    )
+    assert speakers(text) == [
+        ("Thank you, President", "Kim Jong Un"),
+        ("Welcome to Russia, M", "Sergey Lavrov"),
+        ("NO COLLUSION, NO OBS", "Donald Trump"),
+    ]
+
+
+def test_a_show_named_before_its_guest_speaks_is_not_a_quote() -> None:
+    # dev stream (Mullen on ABC): a programme's name right before "Mullen warned"
+    text = (
+        "Former Joint Chiefs Chairman Mike Mullen appeared on ABC. On CNN's “State of the "
+        "Union,” Mullen warned that President Donald Trump was making war more likely."
+    )
+    assert speakers(text) == []

@@ -41,15 +41,32 @@ _ENGLISH_MARKS = frozenset(
     "the and of to that with for said from have has was were which this are he his it its but"
     " not their they who been had will would".split()
 )
+# Other languages' common words that English news seldom writes (not "los", "dem", "van",
+# "Uma": Los Angeles, Dems, vans): an English quote or lead above a Spanish article, or English
+# code-switched into Tagalog or Nigerian Pidgin, passes the share above but has these too
+# (the commonest words of Latin-script languages, by language, less those English writes)
+_FOREIGN_MARKS = frozenset(
+    """de la que del por una para  não em um os das dos ao com  les est une dans pour sur qui pas
+    che della sono gli di  der und zu für im auch nach das ist nicht ein eine mit sich auf
+    het een niet zijn voor  w się nie że jest jak ale od przez je  och att på är för också og ikke til
+    și în să din  bir ve bu için ile  az és hogy nem egy  että ja ei
+    ng sa ang mga ni ay hindi  wey dey pipo  ini itu untuk dengan tidak  kwa
+    ki ke ka hai aur bhi""".split()
+)
 GLANCE_WORDS = 20
 GLANCE_SHARE = 0.12
+# English marks per foreign one a glance needs: on the 9,350 local documents (all English but
+# six) 4 keeps 8,858 of the 8,861 glanced by the share alone
+GLANCE_FOREIGN_RATIO = 4
 
 
 def _english_at_a_glance(text: str) -> bool:
     words = text[:FIRST_CHARS].lower().split()
     if len(words) < GLANCE_WORDS:
         return False
-    return sum(w in _ENGLISH_MARKS for w in words) >= GLANCE_SHARE * len(words)
+    english = sum(w in _ENGLISH_MARKS for w in words)
+    foreign = sum(w in _FOREIGN_MARKS for w in words)
+    return english >= GLANCE_SHARE * len(words) and foreign * GLANCE_FOREIGN_RATIO < english
 
 
 def detect_language(text: str) -> str | None:

@@ -90,6 +90,12 @@ _NOUN_SUBJECT = re.compile(
 _ATTRIBUTION_CUT = re.compile(
     rf"[,.!?]\s*[—–-]?\s*(?:(?:[A-Z][\w.’'-]*|he|she)\s+){{1,4}}(?:{_VERBS})\b"
 )
+# a name or pronoun and a speech verb right after the closing mark ("…,” Kim said", "…,” said
+# Sergey Lavrov"): the quote is somebody's words even when Title Case or capitals make it read
+# like a title ("Thank you, President Trump", "NO COLLUSION, NO OBSTRUCTION")
+_SAID_RIGHT_AFTER = re.compile(
+    _LEAD + rf"(?:(?:(?:[A-Z][\w.’'-]*|he|she|they)\s+){{1,4}}(?:{_VERBS})\b|(?:{_VERBS})\s+[A-Z])"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MIN_WORDS = 4
 _TITLE_WORDS = 12  # longer Title Case text is a headline-style quote, judged like any other
@@ -514,6 +520,18 @@ def is_title(text: str) -> bool:
     return len(words) <= _TITLE_WORDS and len(long) >= 2 and all(w[0].isupper() for w in long)
 
 
+def _said_as_a_sentence(text: str, span: QuoteSpan, content: str) -> bool:
+    """Whether the quote opens its sentence, has four words or more and a name and a speech
+    verb follow it ("“Thank you, President Trump,” Kim said"): a show or a film is named inside
+    a sentence ("on CNN's “State of the Union,” Pompeo said", "on “This Week,” Mullen warned")."""
+    before = text[max(0, span.open - 80) : span.open].rstrip()
+    return (
+        (not before or before[-1] in '.!?:\n"”’')
+        and _word_count(content) >= _MIN_WORDS
+        and bool(_SAID_RIGHT_AFTER.match(text[span.close : span.close + 120]))
+    )
+
+
 def attribute_quotes(
     article: Article,
     doc: Any,
@@ -558,7 +576,13 @@ def attribute_quotes(
         if speaker:
             spoken[span.open] = speaker
         prev = item
-        if is_title(content) and not (speaker and lexical_finite_verb(content.replace("’", "'"))):
+        if is_title(content) and not (
+            speaker
+            and (
+                lexical_finite_verb(content.replace("’", "'"))
+                or _said_as_a_sentence(text, span, content)
+            )
+        ):
             continue  # a film, a song, a nickname: not somebody's words (still context)
         out.append(item)
     return out

@@ -132,8 +132,10 @@ _TRANSLIT = (
 _SIMILAR = 0.84
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Accent-, case- and punctuation-folded text."""
+    """Accent-, case- and punctuation-folded text (cached: a group's type folds its forms at
+    every reading)."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^\w\s-]", "", plain).casefold().strip()

@@ -412,3 +412,23 @@ def test_a_person_whose_surname_is_a_city_stays_a_person_when_the_model_and_a_ve
     for text, name in zip(texts, ["Warren", "Jordan", "Hamilton"], strict=True):
         facts = extract_facts([Article(id="a", text=text)], {})
         assert {e.name: e.type for e in facts.entities}[name] == "PERSON", name
+
+
+def test_photo_credits_are_not_people_or_organizations() -> None:
+    # dev stream: "David Becker/Getty Images", "Jae C. Hong/AP" in Who, "AFP/File" and a
+    # gallery's "Ben Morgan 7/8" in Organizations; a slash title or a band stays
+    text = (
+        "David Becker/Getty Images Mourners gathered. Jae C. Hong/AP AFP/File Ben Morgan 7/8 "
+        "The film Frost/Nixon won. AC/DC played."
+    )
+    raw = [
+        mention(text, "David Becker/Getty Images", "PERSON"),
+        mention(text, "David Becker/Getty Images", "PERSON"),
+        mention(text, "Jae C. Hong/AP", "PERSON"),
+        mention(text, "Jae C. Hong/AP", "PERSON"),
+        mention(text, "AFP/File", "ORG"),
+        mention(text, "Ben Morgan 7/8", "ORG"),
+        mention(text, "Frost/Nixon", "ORG"),
+        mention(text, "AC/DC", "ORG"),
+    ]
+    assert sorted(e.name for e in entities_of(raw, text)) == ["AC/DC", "Frost/Nixon"]

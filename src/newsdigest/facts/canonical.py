@@ -500,6 +500,26 @@ def _unsupported_person(g: _Group) -> bool:
     )
 
 
+# Agencies and words of a photo credit ("David Becker/Getty Images", "AFP/File", "Pool/AFP")
+_CREDIT_WORDS = frozenset(
+    ["ap", "afp", "reuters", "getty", "getty images", "associated press", "bloomberg", "epa",
+     "wireimage", "invision", "pa", "pool", "file", "agencies", "photo", "xinhua", "ap photo"]
+)  # fmt: skip
+
+
+def _photo_credit(form: str) -> bool:
+    """A photo credit or a gallery's counter read as a name: a slash joining a photographer's
+    name or an agency ("Rick Loomis / Los Angeles Times", "Jae C. Hong/AP", "Ben Morgan 7/8",
+    "Matt York/"). A slash between single words is a title or a name ("Frost/Nixon", "AC/DC")."""
+    if "/" not in form:
+        return False
+    parts = [p.strip() for p in form.split("/")]
+    if not parts[-1] or any(fold(p) in _CREDIT_WORDS or p.isdigit() for p in parts):
+        return True
+    first = parts[0].split()
+    return len(first) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in first)
+
+
 def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
     """A bare capitalized word the story also writes in lower case, called a person with no
     title or speech verb anywhere ("Notifications", "Library", "Settings" in a console
@@ -520,7 +540,11 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
     entities: list[Entity] = []
     for gi, g in enumerate(groups):
-        if _unsupported_person(g) or _common_word_person(g, common):
+        if (
+            _unsupported_person(g)
+            or _common_word_person(g, common)
+            or all(_photo_credit(f) for f in g.forms)
+        ):
             continue
         name = g.canonical(common)
         mentions = [Mention(m.article, m.start, m.end, m.text) for m in g.mentions]

@@ -272,3 +272,17 @@ def test_a_show_named_before_its_guest_speaks_is_not_a_quote() -> None:
         "Union,” Mullen warned that President Donald Trump was making war more likely."
     )
     assert speakers(text) == []
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_not_the_last_named_person() -> None:
+    # dev stream (NPR on the Cologne assaults): the victim's words were given to the police
+    # chief named three sentences before
+    text = (
+        "Police chief Wolfgang Albers says his officers didn't learn about the assaults until "
+        "the next day.\nOne victim who spoke with German channel n-tv accused police of keeping "
+        "her and several female friends from seeking refuge inside the train station.\nThe "
+        "victim, whom the TV channel identified only by first name, said police didn't take "
+        'her claim seriously for several days.\n"We ran but we couldn\'t do anything," she '
+        "said of the attack."
+    )
+    assert speakers(text) == [("We ran but we couldn", None)]

@@ -345,6 +345,35 @@ def _subject_person(ctx: _ArticleContext, start: int, end: int) -> str | None:
     return None
 
 
+# People a story describes without naming them ("The victim ... said police didn't take her
+# claim seriously. 'We ran,' she said."): a he/she after such a subject is theirs, not the
+# last named person's
+_PERSON_NOUNS = frozenset(
+    """victim victims woman women man men girl boy mother father wife husband daughter son
+    sister brother friend neighbor neighbour witness witnesses resident residents survivor
+    passenger driver student teacher nurse doctor patient worker employee customer fan
+    spectator bystander relative widow mom dad""".split()
+)
+
+
+def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
+    """Whether the main verb's subject in [start, end), outside quotes, is a person described,
+    not named (a subordinate clause's "after the boy fell" is not the sentence's subject)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+            continue
+        if ctx.in_quote(tok.idx):
+            continue
+        if tok.lower_ in _PERSON_NOUNS:
+            right = tok.right_edge.idx + len(tok.right_edge)
+            if not ctx.persons_in(tok.left_edge.idx, right):
+                return True
+    return False
+
+
 def _resolve_pronoun(ctx: _ArticleContext, pos: int, spoken: Mapping[int, str]) -> str | None:
     """The person a he/she at ``pos`` refers to: the subject (or last speaker, or last person
     named) of the current sentence before ``pos``, else of the sentences before it."""
@@ -363,6 +392,8 @@ def _resolve_pronoun(ctx: _ArticleContext, pos: int, spoken: Mapping[int, str]) 
         subject = _subject_person(ctx, s.start, s.end)
         if subject:
             return subject
+        if _unnamed_subject(ctx, s.start, s.end):
+            return None  # "The victim, ... said ..." then "she said": the victim's words
     if sent.index == 0:
         return None
     # no subject nearby: the last person the sentence before names, unless only in passing

@@ -363,3 +363,19 @@ def test_a_weekday_a_report_is_dated_by_is_past_after_would() -> None:
     assert resolved("The winners would be announced Friday.", "2017-12-27")["Friday"] == (
         "2017-12-29"
     )
+
+
+def test_chinas_long_march_rockets_are_not_dates() -> None:
+    # dev stream (the Guardian on Chang'e 4): "Timeline 2017-03-09: The key to this is the Long
+    # March 9 rocket ..."; the real dates around it stay
+    text = (
+        "The key to this is the Long March 9 rocket, which is in development. The mission will "
+        "launch on March 9 from Xichang. Trump fired Comey May 9."
+    )
+    a = article(text, "2017-12-31")
+    found = find_dates(a, split_sentences(a.text, a.id), [])
+    # "will launch": the coming March
+    assert [(d.start, d.value) for d in found] == [
+        (text.index("March 9 from"), "2018-03-09"),
+        (text.index("May 9"), "2017-05-09"),
+    ]

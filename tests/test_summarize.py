@@ -235,6 +235,33 @@ def test_multi_sentence_quote_is_one_unit() -> None:
     assert (units[0].start, units[0].end) == (0, doc[1].end)
 
 
+def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one() -> None:
+    # dev stream (the Guardian-style Chang'e 4 story): "'The container will send potatoes ...
+    # to the surface of the Moon." was a digest sentence with its quote never closed
+    from newsdigest.summarize.quality import quote_balance_problem
+
+    parts = [
+        "'The container will send potatoes, arabidopsis seeds and silkworm eggs to the surface "
+        "of the Moon.",
+        "Together, they can establish a simple ecosystem on the Moon,' Zhang Yuanxun, chief "
+        "designer of the container, told the Chongqing Morning Post.",
+        "A second launch later in the year will send a lander and rover.",
+    ]
+    assert quote_balance_problem(parts[0]) == "dangling quote"
+    doc, pos = [], 0
+    for i, p in enumerate(parts):
+        doc.append(Sentence("a", i, p, pos, pos + len(p)))
+        pos += len(p) + 1
+    assert [u.text for u in merge_quotes(doc)] == [" ".join(parts[:2]), parts[2]]
+    for fine in (
+        "'Lawless': Bipartisan attack on Trump's emergency declaration.",
+        "‘Vaccine passports’ are on the way, but developing them won’t be easy.",
+        "'Tis the season for the markets to rally, traders said.",
+        "The parents' group met in the '90s to plan the school's future.",
+    ):
+        assert quote_balance_problem(fine) is None, fine
+
+
 @pytest.mark.parametrize(
     ("text", "problem", "found"),
     [

@@ -76,10 +76,26 @@ _LEADING_CONNECTIVE = re.compile(
 )
 
 
+# Single quotes (British style: "'The container will send potatoes ... to the surface of the
+# Moon." ... "on the Moon,' Zhang said."): an opening mark follows a space or the start and
+# precedes a letter; a closing one follows a letter or a stop and precedes a space, a stop or
+# the end. An apostrophe ("Kim's", "don’t", "'90s") is neither; a plural possessive ("parents'
+# group") reads as a closing mark, which only ever spares a sentence.
+_SQ_OPEN = re.compile(r"(?:^|(?<=[\s(\[\"“—–-]))['‘](?=[^\W\d_])(?!(?:Tis|Twas|em|cause)\b)")
+_SQ_CLOSE = re.compile(r"""(?<=[\w.,!?…])['’](?=[\s.,;:!?"”)\]]|$)""")
+
+
+def single_quote_open(text: str) -> bool:
+    """Whether ``text`` opens a single-quoted quote that it does not close."""
+    return len(_SQ_OPEN.findall(text)) > len(_SQ_CLOSE.findall(text))
+
+
 def quote_balance_problem(text: str) -> str | None:
     """A quote opened and not closed (or closed and not opened) in this sentence."""
     if text.count('"') % 2:
         return "unbalanced quote marks"
+    if text[:1] in "'‘" and single_quote_open(text):
+        return "dangling quote"
     # two str.count calls each, not a generator: this runs on every sentence twice
     if text.count("“") + text.count("«") != text.count("”") + text.count("»"):
         return "dangling quote"

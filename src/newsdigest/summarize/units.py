@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsdigest.model import Sentence
-from newsdigest.summarize.quality import quote_balance_problem
+from newsdigest.summarize.quality import quote_balance_problem, single_quote_open
 
 # "DENVER (AP) — ", "(CNN) -- ", "LONDON — ", wire copy's "WASHINGTON (AP) _ ": where and
 # who filed it, not what happened
@@ -26,7 +26,7 @@ MAX_GAP = 3  # characters between the parts of a quote: one paragraph
 
 
 def _opens_quote(text: str) -> bool:
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or single_quote_open(text)
 
 
 def merge_quotes(doc: Sequence[Sentence]) -> list[Sentence]:

@@ -451,3 +451,23 @@ def test_a_pollster_pair_with_a_slash_is_an_organization_not_a_photo_credit() ->
     assert "ABC News/Washington Post" in names
     assert "NBC News/Wall Street Journal" in names
     assert not any("Getty" in n for n in names)
+
+
+def test_a_planet_that_speaks_is_a_person() -> None:
+    # an obituary: the model labels "Freddie Mercury" an organization, so "Mercury" is not
+    # joined to a full name; the planet never "said" anything, the singer did
+    from newsdigest.facts import extract_facts
+
+    text = (
+        "Freddie Mercury died in 1991. Mercury said in a 1985 interview that he would never "
+        "retire. Mercury was 45."
+    )
+    types = {e.name: e.type for e in extract_facts([Article(id="a", text=text)], {}).entities}
+    assert types.get("Mercury") != "PLACE"
+    # the Moon of a moon landing story is still a place
+    text = (
+        "China's Chang'e 4 probe landed on the far side of the Moon on Thursday. The Moon has "
+        "no atmosphere, and the probe will study the Moon's soil."
+    )
+    types = {e.name: e.type for e in extract_facts([Article(id="a", text=text)], {}).entities}
+    assert types["Moon"] == "PLACE"

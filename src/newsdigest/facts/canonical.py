@@ -219,10 +219,12 @@ class _Group:
         said", a mayor the model knew by her surname only). On the dev stream and 1,000 NeuS
         clusters no place retyped had one."""
         voted = self.voted_type
+        # a planet never speaks, whatever the model's label ("Mercury said": the singer)
+        sky = any(fold(f) in CELESTIAL for f in self.forms)
         if (
             voted == "PERSON"
             and not self.title_cues
-            and not any(m.label == "PERSON" and m.person_cue for m in self.mentions)
+            and not any((sky or m.label == "PERSON") and m.person_cue for m in self.mentions)
             and all(fold(f) in place_names() or fold(f) in CELESTIAL for f in self.forms)
         ):
             return "PLACE"

@@ -1008,3 +1008,23 @@ def test_a_video_players_close_button_leaves_its_description() -> None:
     # a first word in capitals, as some feeds print it, is prose
     prose = "CLOSE to midnight, the council voted to approve the new budget after a long debate."
     assert clean_text(f"{story}\n\n{prose}").endswith(prose)
+
+
+def test_prose_that_goes_on_after_where_something_first_ran_is_the_story() -> None:
+    # a footer names the outlet (and a date or "a nonprofit newsroom") and ends; a sentence
+    # that goes on after it (", which said ...", ", shows ...") is the story's own
+    story = "The space station is expected to fall to Earth within months, officials said."
+    for prose in (
+        "This report first appeared in Le Monde, which said French intelligence had warned "
+        "the government twice before the attack.",
+        "The photo, which originally appeared on Instagram.com on Monday, shows the senator "
+        "at the party.",
+        "Originally published in 1851, Moby-Dick sold poorly in Melville's lifetime, and the "
+        "new edition restores passages cut by his British publisher.",
+    ):
+        assert clean_text(f"{story}\n\n{prose}") == f"{story}\n\n{prose}", prose
+    footer = (
+        "This story originally appeared in The Guardian and is republished here as part of "
+        "Covering Climate Now, a global journalism collaboration."
+    )
+    assert clean_text(f"{story}\n\n{footer}") == story

@@ -432,3 +432,42 @@ def test_photo_credits_are_not_people_or_organizations() -> None:
         mention(text, "AC/DC", "ORG"),
     ]
     assert sorted(e.name for e in entities_of(raw, text)) == ["AC/DC", "Frost/Nixon"]
+
+
+def test_a_pollster_pair_with_a_slash_is_an_organization_not_a_photo_credit() -> None:
+    # US political news names joint polls "ABC News/Washington Post": the shape of a credit
+    # ("Rick Loomis / Los Angeles Times"), but written in prose ("... poll found"), which a
+    # credit under a photo never is
+    from newsdigest.facts import extract_facts
+
+    text = (
+        "An ABC News/Washington Post poll released Sunday found Trump's approval at 36 "
+        "percent. The ABC News/Washington Post poll was conducted by telephone.\n"
+        "Voters lined up in Des Moines. David Becker/Getty Images\n\n"
+        "Clinton leads by 11 points in the latest NBC News/Wall Street Journal poll. The "
+        "NBC News/Wall Street Journal survey was taken after the debate."
+    )
+    names = {e.name for e in extract_facts([Article(id="a", text=text)], {}).entities}
+    assert "ABC News/Washington Post" in names
+    assert "NBC News/Wall Street Journal" in names
+    assert not any("Getty" in n for n in names)
+
+
+def test_a_planet_that_speaks_is_a_person() -> None:
+    # an obituary: the model labels "Freddie Mercury" an organization, so "Mercury" is not
+    # joined to a full name; the planet never "said" anything, the singer did
+    from newsdigest.facts import extract_facts
+
+    text = (
+        "Freddie Mercury died in 1991. Mercury said in a 1985 interview that he would never "
+        "retire. Mercury was 45."
+    )
+    types = {e.name: e.type for e in extract_facts([Article(id="a", text=text)], {}).entities}
+    assert types.get("Mercury") != "PLACE"
+    # the Moon of a moon landing story is still a place
+    text = (
+        "China's Chang'e 4 probe landed on the far side of the Moon on Thursday. The Moon has "
+        "no atmosphere, and the probe will study the Moon's soil."
+    )
+    types = {e.name: e.type for e in extract_facts([Article(id="a", text=text)], {}).entities}
+    assert types["Moon"] == "PLACE"

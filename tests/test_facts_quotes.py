@@ -286,3 +286,18 @@ def test_a_pronoun_after_an_unnamed_speaker_is_not_the_last_named_person() -> No
         "said of the attack."
     )
     assert speakers(text) == [("We ran but we couldn", None)]
+
+
+def test_a_line_of_inch_marks_is_read_in_linear_time() -> None:
+    """A shop's TV listing flattened to one line ("Samsung 55” QLED $599 | ..."): each ” closes
+    no quote and looked back for a sentence end from the same place, all the way; 10,000 of
+    them took minutes."""
+    import time
+
+    models = ["Samsung 55” QLED $599", "LG 65” OLED $1,299", "Sony 75” Bravia $1,999"]
+    line = " | ".join(models[i % 3] for i in range(3_000))
+    started = time.perf_counter()
+    spans = find_quote_spans(line)
+    assert time.perf_counter() - started < 2.0
+    # the line opens with narrative up to its first mark, as before; nothing else is a quote
+    assert [line[q.start : q.end] for q in spans] == ["Samsung 55"]

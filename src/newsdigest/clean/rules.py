@@ -230,6 +230,9 @@ SYNDICATION_OPENING = re.compile(
     re.I,
 )
 SYNDICATION_SITE = re.compile(r"\boriginally\s+appeared\s+on\s+[\w-]+\.(?:com|org|net)\b", re.I)
+# After the outlet, prose goes on (", which said ...", "in 1851, Moby-Dick sold ..."); a footer
+# ends, or adds a date (", 1 Jan 2018") or what the outlet is (", a nonprofit newsroom")
+SYNDICATION_CLAUSE = re.compile(r",(?!\s*(?:\d|(?:an?|the)\b))", re.I)
 TRAILING_SIGNOFF = re.compile(
     r"\s*\((?:[A-Z][\w.&'’-]*\s+){0,4}(?:desk|bureau|agencies|monitoring desk|news desk|staff"
     r"|wires?)\)\s*$",
@@ -421,10 +424,12 @@ MAX_FILE_PHOTO_CHARS = 1000
 
 def is_syndication_line(para: str, low: str) -> bool:
     """A footer saying where the article first ran (``SYNDICATED``), not prose that says so."""
+    if not ("appeared" in low or "published" in low or " ran " in low) or len(para) > 300:
+        return False
+    said = SYNDICATED.search(para)
     return (
-        ("appeared" in low or "published" in low or " ran " in low)
-        and len(para) <= 300
-        and SYNDICATED.search(para) is not None
+        said is not None
+        and not SYNDICATION_CLAUSE.search(para, said.end())
         and bool(SYNDICATION_OPENING.match(para) or SYNDICATION_SITE.search(para))
     )
 

@@ -219,10 +219,12 @@ class _Group:
         said", a mayor the model knew by her surname only). On the dev stream and 1,000 NeuS
         clusters no place retyped had one."""
         voted = self.voted_type
+        # a planet never speaks, whatever the model's label ("Mercury said": the singer)
+        sky = any(fold(f) in CELESTIAL for f in self.forms)
         if (
             voted == "PERSON"
             and not self.title_cues
-            and not any(m.label == "PERSON" and m.person_cue for m in self.mentions)
+            and not any((sky or m.label == "PERSON") and m.person_cue for m in self.mentions)
             and all(fold(f) in place_names() or fold(f) in CELESTIAL for f in self.forms)
         ):
             return "PLACE"
@@ -507,17 +509,34 @@ _CREDIT_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _photo_credit(form: str) -> bool:
+_COUNTER = re.compile(r"\d\s*/\s*\d")  # a gallery's "7/8", glued to its caption or not
+
+
+def _photo_credit(form: str, in_prose: bool = False) -> bool:
     """A photo credit or a gallery's counter read as a name: a slash joining a photographer's
     name or an agency ("Rick Loomis / Los Angeles Times", "Jae C. Hong/AP", "Ben Morgan 7/8",
-    "Matt York/"). A slash between single words is a title or a name ("Frost/Nixon", "AC/DC")."""
+    "Matt York/"). A slash between single words is a title or a name ("Frost/Nixon", "AC/DC"),
+    and names joined by a slash in prose are a joint organization ("the ABC News/Washington
+    Post poll found": a credit stands under its photo, never before a lower-case word)."""
     if "/" not in form:
         return False
     parts = [p.strip() for p in form.split("/")]
-    if not parts[-1] or any(fold(p) in _CREDIT_WORDS or p.isdigit() for p in parts):
+    if not parts[-1] or _COUNTER.search(form) or any(fold(p) in _CREDIT_WORDS for p in parts):
         return True
     first = parts[0].split()
-    return len(first) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in first)
+    return (
+        not in_prose and len(first) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in first)
+    )
+
+
+# What follows a credit is the next paragraph, a caption's end or "via AP", never prose
+_BEFORE_PROSE = re.compile(r"\s+(?!via\b)[a-z]")
+
+
+def _credit_group(g: _Group, texts: Mapping[str, str]) -> bool:
+    """Whether every form of ``g`` is a photo credit, judged with what follows its mentions."""
+    in_prose = any(_BEFORE_PROSE.match(texts[m.article], m.end) for m in g.mentions)
+    return all(_photo_credit(f, in_prose) for f in g.forms)
 
 
 def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
@@ -540,11 +559,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
     entities: list[Entity] = []
     for gi, g in enumerate(groups):
-        if (
-            _unsupported_person(g)
-            or _common_word_person(g, common)
-            or all(_photo_credit(f) for f in g.forms)
-        ):
+        if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
             continue
         name = g.canonical(common)
         mentions = [Mention(m.article, m.start, m.end, m.text) for m in g.mentions]

@@ -138,6 +138,7 @@ def _double_quotes(text: str, ps: int, pe: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     stack: list[int] = []
     last_close = ps
+    no_end_before = ps  # no sentence end starts in [last_close, no_end_before): searched
     for i in range(ps, pe):
         c = text[i]
         if c not in _DOUBLE:
@@ -178,8 +179,11 @@ def _double_quotes(text: str, ps: int, pe: int) -> list[QuoteSpan]:
             # after the previous quote's attribution (or at the paragraph start)
             begin = ps
             if last_close > ps:
-                m = _SENTENCE_END.search(text, last_close, i)
+                m = _SENTENCE_END.search(text, max(last_close, no_end_before), i)
                 if not m:
+                    # searched up to this mark: the next unopened mark searches on from here,
+                    # not again from the attribution (a line of 10,000 inch marks took minutes)
+                    no_end_before = i
                     continue
                 begin = m.end()
             q = _content(text, begin, i + 1, begin, i)

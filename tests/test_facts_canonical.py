@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -471,3 +472,60 @@ def test_a_planet_that_speaks_is_a_person() -> None:
     )
     types = {e.name: e.type for e in extract_facts([Article(id="a", text=text)], {}).entities}
     assert types["Moon"] == "PLACE"
+
+
+def _propagate_by_scanning(groups, articles):  # type: ignore[no-untyped-def]
+    """The plain rule ``propagate`` implements: every name pattern over the whole text, a hit
+    kept when it overlaps no span taken before (the model's mentions, then earlier hits)."""
+    import re
+
+    from newsdigest.facts.canonical import _known_person, _named_twice, name_tokens
+
+    found: dict[int, list[tuple[str, int, int]]] = {}
+    for art in articles:
+        spans = [(m.start, m.end) for g in groups for m in g.mentions if m.article == art.id]
+        for gi, g in enumerate(groups):
+            person = g.type == "PERSON"
+            known = person and (_known_person(g) or _named_twice(g, articles))
+            names = set()
+            for form in g.forms:
+                toks = name_tokens(form)
+                if person and len(toks) >= 2:
+                    names.add(form)
+                    if len(toks[-1]) >= 4 and toks[-1][:1].isupper() and known:
+                        names.add(toks[-1])
+                elif not person and len(form) >= 4 and form[:1].isupper():
+                    names.add(form)
+            if not names:
+                continue
+            alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            for hit in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", art.text):
+                if any(s < hit.end() and hit.start() < e for s, e in spans):
+                    continue
+                spans.append(hit.span())
+                found.setdefault(gi, []).append((art.id, hit.start(), hit.end()))
+    return found
+
+
+def test_propagation_finds_what_scanning_every_name_over_the_text_finds() -> None:
+    # the fast path (names tried only where their first word begins, overlaps by bisection)
+    # against the plain scan, on a long text of many names, repeats and overlapping mentions
+    from newsdigest.facts.canonical import propagate, reconcile
+
+    names = ["Sergey Lavrov", "Mike Pompeo", "Vladimir Putin", "Kim Jong-un", "U.S. Army",
+             "Abdel-Fattah el-Sissi", "New York", "New York Times", "Sochi", "O'Brien Group"]  # fmt: skip
+    rng = random.Random(3)
+    words = ["talks", "Lavrov", "Pompeo", "-Pompeo", "New", "York", "met", "in", "Putin's"]
+    pieces = [rng.choice(names + words) for _ in range(3000)]
+    text = " ".join(pieces) + "."
+    raw = []
+    for k, name in enumerate(names):
+        label = "GPE" if name in ("New York", "Sochi") else "ORG" if "Times" in name else "PERSON"
+        for nth in range(0, 6, 2):
+            if text.count(name) > nth:
+                raw.append(mention(text, name, label, nth, cue=k % 2 == 0))
+    groups = reconcile(raw)
+    articles = [Article(id="a", text=text)]
+    got = {gi: hits for gi, hits in propagate(groups, articles).items()}
+    assert got == _propagate_by_scanning(groups, articles)
+    assert sum(len(h) for h in got.values()) > 100  # the test exercises many hits

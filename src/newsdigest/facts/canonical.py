@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -404,6 +405,54 @@ def _one_group_a_name(groups: list[_Group]) -> list[_Group]:
 _WORD_RUN = re.compile(r"[\w-]+")
 
 
+class _Covered:
+    """The character spans of an article already taken by a mention, as sorted disjoint
+    intervals, so that "does this hit overlap one" is a bisection, not a scan of every span
+    (a 480 KB article's thousands of hits made that scan quadratic)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the intervals before i start before ``end``
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def _hits(
+    pattern: re.Pattern[str],
+    text: str,
+    starts: Mapping[str, list[int]] | None,
+    first_words: frozenset[str],
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where one of its names' first words begins (a
+    match can begin nowhere else) unless ``starts`` is None: one article's thousands of names
+    each scanned the whole text."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    positions = sorted(p for word in first_words for p in starts.get(word, ()))
+    after = 0
+    for pos in positions:
+        if pos < after:
+            continue
+        hit = pattern.match(text, pos)
+        if hit:
+            after = hit.end()
+            yield hit
+
+
 def propagate(
     groups: Sequence[_Group], articles: Sequence[Article]
 ) -> dict[int, list[tuple[str, int, int]]]:
@@ -419,6 +468,7 @@ def propagate(
     # so a set lookup per word picks the few names worth searching for in an article
     by_word: dict[str, set[int]] = defaultdict(set)
     always: set[int] = set()  # names that do not start with a word character
+    first_words: list[frozenset[str]] = []  # each pattern's names' first word runs
     for gi, g in enumerate(groups):
         names = set()
         person = g.type == "PERSON"
@@ -438,27 +488,31 @@ def propagate(
         if names:
             alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
             pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+            firsts = set()
             for name in names:
                 first = _WORD_RUN.match(name)
                 if first:
                     by_word[first.group()].add(len(patterns))
+                    firsts.add(first.group())
                 else:
                     always.add(len(patterns))
+            first_words.append(frozenset(firsts))
             patterns.append((gi, pattern))
     for art in articles:
-        spans = taken[art.id]
-        exact = set(spans)  # most hits are the model's own mentions: found without a scan
-        words = set(_WORD_RUN.findall(art.text))
+        text = art.text
+        covered = _Covered(taken[art.id])
+        starts: dict[str, list[int]] = defaultdict(list)  # where each word run begins
+        for run in _WORD_RUN.finditer(text):
+            starts[run.group()].append(run.start())
         candidates = set(always)
-        for word in words & by_word.keys():
+        for word in starts.keys() & by_word.keys():
             candidates |= by_word[word]
         for k in sorted(candidates):
             gi, pat = patterns[k]
-            for hit in pat.finditer(art.text):
-                if hit.span() in exact or any(s < hit.end() and hit.start() < e for s, e in spans):
+            for hit in _hits(pat, text, None if k in always else starts, first_words[k]):
+                if covered.overlaps(hit.start(), hit.end()):
                     continue
-                spans.append(hit.span())
-                exact.add(hit.span())
+                covered.add(hit.start(), hit.end())
                 found[gi].append((art.id, hit.start(), hit.end()))
     return found
 

@@ -216,3 +216,20 @@ def test_a_long_run_of_stops_splits_in_linear_time() -> None:
     got = [s.text for s in split_sentences(text)]
     assert time.perf_counter() - started < 2
     assert got == ["The vote was held on Tuesday.", text[30:]]
+
+
+def test_a_dash_after_a_stop_goes_on_with_the_sentence() -> None:
+    # dev stream (AP on the Rose Parade): "PASADENA, Calif." and "— Floral floats rolled ..."
+    # were two sentences, the second a digest sentence opening with a dash
+    text = (
+        "PASADENA, Calif. — Floral floats rolled under sunny skies as the Rose Parade drew "
+        "thousands of revelers. The theme of the 2018 parade is making a difference."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "PASADENA, Calif. — Floral floats rolled under sunny skies as the Rose Parade drew "
+        "thousands of revelers.",
+        "The theme of the 2018 parade is making a difference.",
+    ]
+    # a quote's attribution after a dash stays with the quote
+    quote = "“So, I apologize for my speech.” — Jon Cryer, on his upset victory"
+    assert [s.text for s in split_sentences(quote)] == [quote]

@@ -75,6 +75,10 @@ def _is_false_stop(text: str, m: re.Match[str]) -> bool:
                 return True
     if m.group("gap") and not after[:1]:
         return False
+    if after[:1] in "—–":
+        # an AP dateline goes on after its dash ("PASADENA, Calif. — Floral floats rolled
+        # ..."); a sentence does not open with one
+        return True
     nxt = after[:1]
     # a following lowercase word means the stop was inside a sentence ("... said. and")
     return bool(nxt and nxt.islower() and stop != "…")

@@ -233,3 +233,23 @@ def test_a_dash_after_a_stop_goes_on_with_the_sentence() -> None:
     # a quote's attribution after a dash stays with the quote
     quote = "“So, I apologize for my speech.” — Jon Cryer, on his upset victory"
     assert [s.text for s in split_sentences(quote)] == [quote]
+
+
+def test_a_closing_straight_quote_ends_its_sentence_at_a_paragraph_end() -> None:
+    # Multi-News (the Rockies' misspelled jerseys): a paragraph ending '... gone fast."' gave a
+    # sentence without its closing mark and a "sentence" of the mark alone (1,418 such in the
+    # local sets' clean text)
+    text = (
+        '"There were only so many handed out. They were gone fast."\n\n'
+        "The Rockies said fans could swap them."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        '"There were only so many handed out.',
+        'They were gone fast."',
+        "The Rockies said fans could swap them.",
+    ]
+    # glued to the next sentence, a straight quote still opens it
+    assert [s.text for s in split_sentences('He left.She said "Go."')] == [
+        "He left.",
+        'She said "Go."',
+    ]

@@ -30,7 +30,7 @@ _STARTERS = frozenset("The He She It They We I But And This That These In On A A
 # a run of stops begins: a run matches from its first stop or not at all, and trying it from
 # each of its stops made a long run quadratic (16,000 characters of "!?." took 7.5 s).
 _BOUNDARY = re.compile(
-    r"""(?<![.!?…])(?P<stop>[.!?…]+)(?P<close>['"”’»)\]]*)(?P<gap>\s+|(?=[A-Z«“"‘]))"""
+    r"""(?<![.!?…])(?P<stop>[.!?…]+)(?P<close>['"”’»)\]]*)(?P<gap>\s+|(?=[A-Z«“‘]|"\w))"""
 )
 
 

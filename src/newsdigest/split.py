@@ -75,7 +75,7 @@ def _is_false_stop(text: str, m: re.Match[str]) -> bool:
                 return True
     if m.group("gap") and not after[:1]:
         return False
-    if after[:1] in "—–":
+    if after.startswith(("—", "–")):
         # an AP dateline goes on after its dash ("PASADENA, Calif. — Floral floats rolled
         # ..."); a sentence does not open with one
         return True

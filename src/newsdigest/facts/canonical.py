@@ -182,6 +182,13 @@ def place_names() -> frozenset[str]:
     return frozenset(fold(n) for n in text.splitlines() if n.strip() and not n.startswith("#"))
 
 
+def name_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``names`` as a whole word run (no word character or hyphen on either side), the
+    longest first so that "New York Times" wins over "New York"."""
+    alt = "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
 def name_tokens(surface: str) -> list[str]:
     return [t for t in _SPACES.split(surface.strip()) if t]
 
@@ -486,8 +493,7 @@ def propagate(
             elif len(form) >= 4 and form[:1].isupper():
                 names.add(form)
         if names:
-            alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+            pattern = name_pattern(names)
             firsts = set()
             for name in names:
                 first = _WORD_RUN.match(name)
@@ -531,10 +537,10 @@ def _named_twice(g: _Group, articles: Sequence[Article]) -> bool:
     """The story writes one of the person's full names at least twice, whether or not the
     model labelled each ("Mountaineer Ueli Steck said ...", "Ueli Steck of Switzerland"): then
     "Steck said" is them too."""
-    full = sorted({f for f in g.forms if len(name_tokens(f)) >= 2}, key=len, reverse=True)
+    full = [f for f in g.forms if len(name_tokens(f)) >= 2]
     if not full:
         return False
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, full)) + r")(?![\w-])")
+    pattern = name_pattern(full)
     seen = 0
     for art in articles:
         if any(f in art.text for f in full):

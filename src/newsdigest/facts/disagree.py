@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from newsdigest.facts.canonical import name_pattern
 from newsdigest.facts.quotes import Attributed, content_words
 from newsdigest.facts.when_where import DateMention
 from newsdigest.model import Article, Claim, Disagreement, Entity, Sentence
@@ -124,20 +125,7 @@ def find_quantities(
     event_date: str | None,
 ) -> list[Quantity]:
     """Durations of meetings and counts of people an article states."""
-    patterns = [
-        (
-            re.compile(
-                r"(?<![\w-])(?:"
-                + "|".join(
-                    re.escape(n) for n in sorted({p.name, *p.aliases}, key=len, reverse=True)
-                )
-                + r")(?![\w-])"
-            ),
-            p.name,
-        )
-        for p in places
-        if p.type == "PLACE"
-    ]
+    patterns = [(name_pattern((p.name, *p.aliases)), p.name) for p in places if p.type == "PLACE"]
     article_dates = [d for d in dates if d.article == article.id]
     out: list[Quantity] = []
     for i, sent in enumerate(sentences):

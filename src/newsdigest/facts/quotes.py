@@ -10,7 +10,8 @@ one person ("the Russian top diplomat" → the Russian foreign minister), a pron
 the nearest sentence before), or the quote just before it in the same paragraph. A quote that
 other outlets attribute by name takes that name over a pronoun's guess. Short phrases in quotes
 ("deep state") are scare quotes, kept only when someone is said to have called something so;
-titles, names and slogans in Title Case ("Pulp Fiction") are no one's words. Anything else stays unattributed (speaker None).
+titles, names and slogans in Title Case ("Pulp Fiction") are no one's words. Anything else
+stays unattributed (speaker None).
 """
 
 from __future__ import annotations

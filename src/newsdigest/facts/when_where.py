@@ -20,6 +20,7 @@ from functools import lru_cache
 from heapq import heappop, heappush
 from itertools import accumulate
 
+from newsdigest.facts.canonical import name_pattern
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
 from newsdigest.summarize import quality
@@ -408,10 +409,10 @@ def article_event_place(
     for entity in places:
         if entity.type != "PLACE" or is_country(entity.name):
             continue
-        names = sorted({entity.name, *entity.aliases}, key=lambda n: (-len(n), n))
+        names = (entity.name, *entity.aliases)
         if not any(n in text or n in article.title for n in names):
             continue  # named only in other articles of the story: nothing to find here
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        pattern = name_pattern(names)
         if article.title:
             for m in pattern.finditer(article.title):
                 if _PLACE_CONTEXT.search(article.title[: m.start()]):

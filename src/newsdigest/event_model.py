@@ -82,13 +82,12 @@ def features_of(articles: Sequence[Article], model: str = "") -> list[ArticleFea
     the facts use (``facts.ner.load_nlp``: loaded once per process). In the small English
     model the NER has its own token vectors, so it runs alone: the tagger and parser are
     skipped, and the entities are those of a NER-only pipeline."""
-    from newsdigest.facts.ner import DEFAULT_MODEL, load_nlp
+    from newsdigest.facts.ner import DEFAULT_MODEL
+    from newsdigest.facts.parallel import spacy_docs
 
     if not articles:
         return []
-    nlp = load_nlp(model or DEFAULT_MODEL)
-    ner = nlp.get_pipe("ner")
-    docs = ner.pipe(nlp.tokenizer.pipe(lead_text(a) for a in articles), batch_size=64)
+    docs = spacy_docs(model or DEFAULT_MODEL, [lead_text(a) for a in articles], "ner")
     out = []
     for article, doc in zip(articles, docs, strict=True):
         keys = [entity_key(e.text, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]

@@ -10,7 +10,13 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, open_store_or_exit, progress_bar, report_error
+from newsdigest.cli.common import (
+    ExitCode,
+    open_store_or_exit,
+    progress_bar,
+    report_error,
+    start_spacy_workers,
+)
 
 
 def follow_command(
@@ -36,6 +42,8 @@ def follow_command(
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     last: list[RoundReport] = []
+    if facts:
+        start_spacy_workers()  # before the progress bar's thread
     with progress_bar() as bar, Fetcher(Politeness(rate=rate, timeout=timeout)) as fetcher:
         task = bar.add_task("following", total=None)
         follower = Follower(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, open_store_or_exit, report_error
+from newsdigest.cli.common import ExitCode, open_store_or_exit, report_error, start_spacy_workers
 
 if TYPE_CHECKING:
     from newsdigest.store.base import Store
@@ -55,6 +55,7 @@ def serve_command(
         store.close()
         report_error(f"{host}:{port}: cannot listen ({exc.strerror or exc})")
         raise typer.Exit(ExitCode.FAILED) from None
+    start_spacy_workers()  # before the follower's and the server's threads
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn hands the signal on to us when done
         signal.signal(sig, lambda *_: stop.set())

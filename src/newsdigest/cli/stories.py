@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, open_store_or_exit, progress_bar, report_error
+from newsdigest.cli.common import (
+    ExitCode,
+    open_store_or_exit,
+    progress_bar,
+    report_error,
+    start_spacy_workers,
+)
 
 
 def _since(value: str | None) -> datetime | None:
@@ -53,6 +59,7 @@ def stories_command(
         report_error(f"{db}: story {failure.story_id} {what}: {failure.reason}")
 
     store = open_store_or_exit(db, create=False)
+    start_spacy_workers(store)
     with progress_bar() as bar:
         task = bar.add_task("stories", total=None)
 

@@ -147,15 +147,15 @@ def parse_articles(
     sentence ends and joined back into one ``Doc`` over the whole text, so every character
     offset is the article's own; memory stays bounded by the piece size.
     """
+    from newsdigest.facts.parallel import spacy_docs
     from newsdigest.facts.quotes import subject_sentences
     from newsdigest.split import split_sentences
 
     nlp = load_nlp(model)
     limit = max(1, min(max_chars, nlp.max_length))
-    ner = nlp.get_pipe("ner")
     owners, texts = _pieces([a.text for a in articles], limit)
     pieces: list[list[Any]] = [[] for _ in articles]
-    for owner, doc in zip(owners, ner.pipe(map(nlp.make_doc, texts), batch_size=16), strict=True):
+    for owner, doc in zip(owners, spacy_docs(model, texts, "ner"), strict=True):
         pieces[owner].append(doc)
     docs = [
         group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
@@ -181,9 +181,9 @@ def parse_articles(
                 run_texts.append(article.text[start + s : start + e])
     # HEAD is relative, stored two's complement in the unsigned array
     arrays: list[Any] = [doc.to_array([HEAD, DEP]) for doc in docs]
-    parsed = nlp.pipe(run_texts, batch_size=16, disable=["ner"])
+    parsed = spacy_docs(model, run_texts, "parse")
     for (i, offset), run in zip(runs, parsed, strict=True):
-        _copy_parse(_space_deps(run), docs[i], offset, arrays[i])
+        _copy_parse(run, docs[i], offset, arrays[i])
     for doc, array in zip(docs, arrays, strict=True):
         doc.from_array([HEAD, DEP], array)
     return docs

@@ -49,6 +49,8 @@ def default_conf(master: str, scratch: Path) -> dict[str, str]:
         "spark.sql.session.timeZone": "UTC",
         "spark.sql.adaptive.enabled": "true",
         "spark.python.worker.reuse": "true",  # keeps each worker's loaded models between tasks
+        # Spark runs a Python worker per core already: no spaCy worker pools inside them
+        "spark.executorEnv.NEWSDIGEST_WORKERS": "1",
         "spark.pyspark.python": sys.executable,
         "spark.pyspark.driver.python": sys.executable,
         "spark.driver.extraJavaOptions": java_opts,

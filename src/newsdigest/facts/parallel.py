@@ -1,0 +1,177 @@
+"""spaCy over several processes: the NER and the parse of many articles shared among the CPUs.
+
+spaCy's small pipeline runs on one core (~50-90 ms an article for the NER alone), so on a
+machine with more cores a batch of articles is cut into contiguous shares of about equal
+length: this process takes the first, worker processes the others, and the Docs come back
+(as ``Doc.to_bytes``) in order. Each text is processed by the same model whichever process
+runs it, so the Docs are the same as one process makes (a test holds them equal on real
+articles). The pool lives as long as the process, so a server or follower pays its start once.
+
+Workers: ``$NEWSDIGEST_WORKERS`` (1: everything in this process), else the CPUs this process
+may use, at most ``MAX_WORKERS`` (each worker holds its own copy of the model, ~200 MB).
+A batch shorter than ``MIN_SPLIT_CHARS`` stays in this process: sending it elsewhere costs
+more than it saves. Workers are forked (they inherit the loaded model: no start-up), on
+Linux, from a process with no other Python thread: forking a threaded process can deadlock the
+child, and a fresh interpreter (``spawn``) would run the caller's unguarded script again. A web
+server, whose intake runs in a thread, starts its pool before its threads (``start_workers``);
+without a pool, or if the pool fails (a worker killed), the work is done in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import warnings
+from bisect import bisect_left
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any
+
+MAX_WORKERS = 4
+# About two articles' leads: below this the Docs' transfer outweighs the time a second process
+# saves (measured with a running pool: 2 leads of 100 words, 1,267 characters, 22 ms in one
+# process, 16 ms shared; 8 leads 79 -> 57 ms; forking the pool itself takes ~10 ms)
+MIN_SPLIT_CHARS = 2_000
+
+
+def worker_count() -> int:
+    """Processes spaCy may use: ``$NEWSDIGEST_WORKERS``, else the usable CPUs up to
+    ``MAX_WORKERS``; a value that is not a positive whole number counts as 1."""
+    explicit = os.environ.get("NEWSDIGEST_WORKERS", "").strip()
+    if explicit:
+        return int(explicit) if explicit.isdigit() and int(explicit) > 0 else 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS))
+
+
+def run_local(nlp: Any, texts: Sequence[str], kind: str) -> list[Any]:
+    """``kind`` "ner": the NER alone over each text (in the small English pipeline it has its
+    own token vectors); "parse": tok2vec and the parser, whitespace tokens labelled as the
+    attribute ruler would (``ner._space_deps``)."""
+    if kind == "ner":
+        return list(nlp.get_pipe("ner").pipe(map(nlp.make_doc, texts), batch_size=16))
+    from newsdigest.facts.ner import _space_deps
+
+    return [_space_deps(d) for d in nlp.pipe(texts, batch_size=16, disable=["ner"])]
+
+
+def _run_remote(model: str, texts: list[str], kind: str) -> list[bytes]:
+    """A worker's share: the Docs as bytes (without the token vectors, which nothing reads)."""
+    from newsdigest.facts.ner import load_nlp
+
+    docs = run_local(load_nlp(model), texts, kind)
+    return [doc.to_bytes(exclude=["tensor", "user_data"]) for doc in docs]
+
+
+def shares(lengths: Sequence[int], parts: int) -> list[tuple[int, int]]:
+    """``min(parts, len(lengths))`` contiguous [start, end) ranges over the items, none empty,
+    each cut where the running length is nearest its part of the total."""
+    n = len(lengths)
+    parts = max(1, min(parts, n))
+    running = list(accumulate(lengths, initial=0))
+    total = running[-1]
+    bounds = [0]
+    for k in range(1, parts):
+        target = total * k / parts
+        cut = bisect_left(running, target, lo=bounds[-1] + 1, hi=n)
+        if cut > bounds[-1] + 1 and target - running[cut - 1] <= running[cut] - target:
+            cut -= 1  # the item at the cut would overshoot more than stopping short
+        bounds.append(min(cut, n - (parts - k)))  # one item at least for each share to come
+    bounds.append(n)
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+def _can_fork() -> bool:
+    """Whether worker processes can be forked safely now: on Linux (elsewhere fork is not the
+    platform's way, and a fresh interpreter would re-run the caller's script), from a process
+    with no other Python thread (forking a threaded process can deadlock the child)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+@lru_cache(maxsize=1)
+def _executor(workers: int) -> ProcessPoolExecutor:
+    """The pool of ``workers`` forked processes, started now (they inherit the loaded model)
+    and kept for the life of this process; ``RuntimeError`` when forking is not safe here."""
+    if not _can_fork():
+        raise RuntimeError("worker processes are forked only from a single-threaded process")
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    with warnings.catch_warnings():
+        # Python 3.12+ warns on any fork once numpy's BLAS has started its threads; the
+        # children run only spaCy, and a fork pool starts every worker at the first task,
+        # before its own manager thread exists
+        warnings.filterwarnings("ignore", "This process .* is multi-threaded")
+        pool.submit(int).result()
+    return pool
+
+
+def start_workers(model: str, workers: int | None = None) -> bool:
+    """Load ``model`` and start the worker pool now, while this process has one thread: a
+    server calls this before its threads start (its intake runs in one). Whether a pool runs."""
+    from newsdigest.facts.ner import load_nlp
+
+    load_nlp(model)
+    workers = worker_count() if workers is None else workers
+    if workers <= 1:
+        return False
+    try:
+        _executor(workers - 1)
+    except Exception:  # no pool here: everything runs in this process
+        return False
+    return True
+
+
+def _discard(pool: ProcessPoolExecutor | None) -> None:
+    """Shut a failed pool down and forget it: the next batch starts a new one if it can."""
+    _executor.cache_clear()
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def spacy_docs(
+    model: str,
+    texts: Sequence[str],
+    kind: str,
+    workers: int | None = None,
+    min_chars: int | None = None,
+) -> list[Any]:
+    """``run_local`` of ``load_nlp(model)`` over ``texts``, shared among ``workers`` processes
+    (default ``worker_count()``) when they hold ``min_chars`` characters or more (default
+    ``MIN_SPLIT_CHARS``)."""
+    from spacy.tokens import Doc
+
+    from newsdigest.facts.ner import load_nlp
+
+    nlp = load_nlp(model)
+    workers = worker_count() if workers is None else workers
+    least = MIN_SPLIT_CHARS if min_chars is None else min_chars
+    if workers <= 1 or len(texts) < 2 or sum(map(len, texts)) < least:
+        return run_local(nlp, texts, kind)
+    ranges = shares([len(t) for t in texts], workers)
+    pool = None
+    try:
+        pool = _executor(workers - 1)
+        futures: list[Future[list[bytes]]] = [
+            pool.submit(_run_remote, model, list(texts[a:b]), kind) for a, b in ranges[1:]
+        ]
+    except Exception:  # no pool here (threads, another platform, a broken pool): run here
+        if pool is not None:
+            _discard(pool)
+        return run_local(nlp, texts, kind)
+    first, end = ranges[0]
+    docs = run_local(nlp, texts[first:end], kind)
+    for (a, b), future in zip(ranges[1:], futures, strict=True):
+        try:
+            blobs = future.result()
+        except Exception:  # a worker died: this share is done here
+            _discard(pool)
+            docs.extend(run_local(nlp, texts[a:b], kind))
+            continue
+        docs.extend(Doc(nlp.vocab).from_bytes(blob) for blob in blobs)
+    return docs

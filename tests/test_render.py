@@ -131,3 +131,19 @@ def test_counts_read_as_english_for_one_article() -> None:
     )
     out = render(digest(text, facts=False), "text")
     assert "\n1 article from 1 outlet\n" in out and "1 articles" not in out
+
+
+def test_json_is_what_the_standard_library_writes(seed_story) -> None:
+    """orjson writes the JSON output (the standard library's indented writer is pure Python);
+    the bytes are the standard library's: the seed story with facts, and several stories."""
+    import json
+
+    from newsdigest.render import render_many, to_json
+    from newsdigest.serialize import story_to_dict
+
+    data = story_to_dict(seed_story)
+    assert render(seed_story, "json") == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    many = render_many([seed_story, seed_story], "json")
+    assert many == json.dumps([data, data], ensure_ascii=False, indent=2) + "\n"
+    # what orjson refuses (keys that are not strings) is written by the standard library
+    assert to_json({1: ["é", "\u2028"]}) == '{\n  "1": [\n    "é",\n    "\u2028"\n  ]\n}\n'

@@ -11,6 +11,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
+
+import orjson
 
 from newsdigest.model import Story, SummarySentence, count_outlets
 from newsdigest.numbering import source_numbers
@@ -150,10 +153,21 @@ def render_html(story: Story) -> str:
     return standalone_story(story)
 
 
+def to_json(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline, written by orjson:
+    the standard library writes indented JSON in pure Python, ~0.1 s for 59 stories and
+    growing with the store at every ``stories --format json`` (orjson: 8 ms, the same bytes);
+    what orjson refuses (an integer past 64 bits) goes to the standard library."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
+    except orjson.JSONEncodeError:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def render(story: Story, fmt: str = "text") -> str:
     """One story in ``fmt`` (text, markdown, json, html)."""
     if fmt == "json":
-        return json.dumps(story_to_dict(story), ensure_ascii=False, indent=2) + "\n"
+        return to_json(story_to_dict(story))
     if fmt == "markdown":
         return render_text(story, markdown=True)
     if fmt == "html":
@@ -166,6 +180,6 @@ def render(story: Story, fmt: str = "text") -> str:
 def render_many(stories: Sequence[Story], fmt: str = "text") -> str:
     """Several stories: a JSON list, or the stories one after another."""
     if fmt == "json":
-        return json.dumps([story_to_dict(s) for s in stories], ensure_ascii=False, indent=2) + "\n"
+        return to_json([story_to_dict(s) for s in stories])
     sep = "\n---\n\n" if fmt in ("text", "markdown") else "\n"
     return sep.join(render(s, fmt) for s in stories)

@@ -8,7 +8,8 @@ runs it, so the Docs are the same as one process makes (a test holds them equal 
 articles). The pool lives as long as the process, so a server or follower pays its start once.
 
 Workers: ``$NEWSDIGEST_WORKERS`` (1: everything in this process), else the CPUs this process
-may use, at most ``MAX_WORKERS`` (each worker holds its own copy of the model, ~200 MB).
+may use, at most ``MAX_WORKERS`` (a worker shares the model with this process, forked, and adds
+40-90 MB of its own: ``bench/parallel_memory.py``).
 A batch shorter than ``MIN_SPLIT_CHARS`` stays in this process: sending it elsewhere costs
 more than it saves. Workers are forked (they inherit the loaded model: no start-up), on
 Linux, from a process with no other Python thread: forking a threaded process can deadlock the

@@ -48,12 +48,26 @@ def test_shares_are_about_equal_in_length() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [("1", 1), ("3", 3), ("0", 1), ("-2", 1), ("two", 1), (" 2 ", 2)]
+    ("value", "expected"),
+    [("1", 1), ("3", 3), ("0", 1), ("-2", 1), ("two", 1), (" 2 ", 2), ("²", 1), ("1e3", 1)],
 )
 def test_worker_count_from_the_environment(
     monkeypatch: pytest.MonkeyPatch, value: str, expected: int
 ) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(8)), raising=False)
     monkeypatch.setenv("NEWSDIGEST_WORKERS", value)
+    assert parallel.worker_count() == expected
+
+
+@pytest.mark.parametrize(("cpus", "expected"), [(2, parallel.MAX_WORKERS), (16, 16)])
+def test_a_worker_count_beyond_the_cpus_is_cut(
+    monkeypatch: pytest.MonkeyPatch, cpus: int, expected: int
+) -> None:
+    """A typo (or a setting copied from a bigger machine) forks no more processes than the
+    CPUs could run, or ``MAX_WORKERS`` on a small machine: each holds memory of its own and
+    they only share the same cores."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(cpus)), raising=False)
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1000")
     assert parallel.worker_count() == expected
 
 

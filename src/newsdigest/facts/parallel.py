@@ -50,14 +50,18 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 def worker_count() -> int:
     """Processes spaCy may use: ``$NEWSDIGEST_WORKERS``, else the usable CPUs up to
-    ``MAX_WORKERS``; a value that is not a positive whole number counts as 1."""
-    explicit = os.environ.get("NEWSDIGEST_WORKERS", "").strip()
-    if explicit:
-        return int(explicit) if explicit.isdigit() and int(explicit) > 0 else 1
+    ``MAX_WORKERS``; a value that is not a positive whole number counts as 1 ("²" passes
+    ``isdigit`` but not ``int``), one above both the usable CPUs and ``MAX_WORKERS`` as the
+    larger of them (more processes only share the cores, each with memory of its own: a typo
+    of 1000 forked 999)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
         cpus = os.cpu_count() or 1
+    explicit = os.environ.get("NEWSDIGEST_WORKERS", "").strip()
+    if explicit:
+        wanted = int(explicit) if explicit.isdecimal() else 0
+        return min(wanted, max(cpus, MAX_WORKERS)) if wanted > 0 else 1
     return max(1, min(cpus, MAX_WORKERS))
 
 

@@ -52,23 +52,51 @@ def test_shares_are_about_equal_in_length() -> None:
     [("1", 1), ("3", 3), ("0", 1), ("-2", 1), ("two", 1), (" 2 ", 2), ("²", 1), ("1e3", 1)],
 )
 def test_worker_count_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch, value: str, expected: int
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, value: str, expected: int
 ) -> None:
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(8)), raising=False)
+    monkeypatch.setattr(parallel, "CGROUP", tmp_path)
     monkeypatch.setenv("NEWSDIGEST_WORKERS", value)
     assert parallel.worker_count() == expected
 
 
 @pytest.mark.parametrize(("cpus", "expected"), [(2, parallel.MAX_WORKERS), (16, 16)])
 def test_a_worker_count_beyond_the_cpus_is_cut(
-    monkeypatch: pytest.MonkeyPatch, cpus: int, expected: int
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cpus: int, expected: int
 ) -> None:
     """A typo (or a setting copied from a bigger machine) forks no more processes than the
     CPUs could run, or ``MAX_WORKERS`` on a small machine: each holds memory of its own and
     they only share the same cores."""
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(cpus)), raising=False)
+    monkeypatch.setattr(parallel, "CGROUP", tmp_path)  # no CPU quota
     monkeypatch.setenv("NEWSDIGEST_WORKERS", "1000")
     assert parallel.worker_count() == expected
+
+
+@pytest.mark.parametrize(
+    ("files", "cpus"),
+    [
+        ({"cpu.max": "100000 100000\n"}, 1),  # docker --cpus=1, cgroup v2
+        ({"cpu.max": "150000 100000\n"}, 2),  # --cpus=1.5: the second CPU in part
+        ({"cpu.max": "max 100000\n"}, None),
+        ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),  # v1
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({}, None),
+    ],
+)
+def test_a_containers_cpu_quota_bounds_the_workers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, files: dict[str, str], cpus: int | None
+) -> None:
+    """In a container limited to one CPU on a 16-core host (the affinity mask shows all 16)
+    no workers are forked: four processes would share one CPU's time, each with its memory."""
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="ascii")
+    assert parallel.cgroup_cpus(tmp_path) == cpus
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(16)), raising=False)
+    monkeypatch.setattr(parallel, "CGROUP", tmp_path)
+    monkeypatch.delenv("NEWSDIGEST_WORKERS", raising=False)
+    assert parallel.worker_count() == min(cpus or 16, parallel.MAX_WORKERS)
 
 
 def test_worker_count_defaults_to_the_usable_cpus_capped(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -324,8 +352,8 @@ def test_ctrl_c_ends_the_workers_quietly() -> None:
         """
         import time
         assert parallel.start_workers(DEFAULT_MODEL)
-        print("ready", flush=True)
         try:
+            print("ready", flush=True)  # inside: Ctrl-C may come as soon as this is read
             time.sleep(120)
         except KeyboardInterrupt:
             print("interrupted", flush=True)

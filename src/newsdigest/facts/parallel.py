@@ -38,6 +38,7 @@ from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import suppress
 from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 from typing import Any
 
 MAX_WORKERS = 4
@@ -46,18 +47,39 @@ MAX_WORKERS = 4
 # process, 16 ms shared; 8 leads 79 -> 57 ms; forking the pool itself takes ~10 ms)
 MIN_SPLIT_CHARS = 2_000
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def cgroup_cpus(root: Path) -> int | None:
+    """The CPUs a CPU quota under cgroup root ``root`` allows, rounded up (cgroup v2
+    ``cpu.max``, else v1 ``cpu/cpu.cfs_quota_us``); None without one. A container (docker
+    ``--cpus``, a Kubernetes limit) sees every core of its host in the affinity mask, so this
+    is what says how many it may keep busy. Only the group the container sees as its root is
+    read (a systemd unit's own ``CPUQuota`` deeper down is not)."""
+    try:
+        quota, period = (root / "cpu.max").read_text(encoding="ascii").split()[:2]
+    except (OSError, ValueError):
+        try:
+            quota = (root / "cpu" / "cpu.cfs_quota_us").read_text(encoding="ascii").strip()
+            period = (root / "cpu" / "cpu.cfs_period_us").read_text(encoding="ascii").strip()
+        except OSError:
+            return None
+    if not (quota.isdecimal() and period.isdecimal()) or int(period) == 0:
+        return None  # "max" (v2) or -1 (v1): no quota
+    return max(1, -(-int(quota) // int(period)))
 
 
 def worker_count() -> int:
-    """Processes spaCy may use: ``$NEWSDIGEST_WORKERS``, else the usable CPUs up to
-    ``MAX_WORKERS``; a value that is not a positive whole number counts as 1 ("²" passes
-    ``isdigit`` but not ``int``), one above both the usable CPUs and ``MAX_WORKERS`` as the
-    larger of them (more processes only share the cores, each with memory of its own: a typo
-    of 1000 forked 999)."""
+    """Processes spaCy may use: ``$NEWSDIGEST_WORKERS``, else the usable CPUs (the affinity
+    mask, bounded by a container's CPU quota: ``cgroup_cpus``) up to ``MAX_WORKERS``. A value
+    that is not a positive whole number counts as 1 ("²" passes ``isdigit``, not ``int``); one
+    above both the usable CPUs and ``MAX_WORKERS`` as the larger of them (more processes only
+    share the cores, each with memory of its own: a typo of 1000 forked 999)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
         cpus = os.cpu_count() or 1
+    cpus = min(cpus, cgroup_cpus(CGROUP) or cpus)
     explicit = os.environ.get("NEWSDIGEST_WORKERS", "").strip()
     if explicit:
         wanted = int(explicit) if explicit.isdecimal() else 0
@@ -115,11 +137,13 @@ def _can_fork() -> bool:
     )
 
 
-def _worker_start(parent: int, interrupt: Any) -> None:
+def _worker_start(parent: int, interrupt: Any, mask: Any) -> None:
     """A worker's first act: Ctrl-C (the terminal sends it to every process of the command)
-    ``interrupt``s it, and it dies with its parent: a parent killed or out of memory leaves
-    no orphan holding a model (``prctl``, Linux), nor one forked just as the parent died."""
+    ``interrupt``s it (held back until now: ``mask`` is the parent's own signal mask), and it
+    dies with its parent: a parent killed or out of memory leaves no orphan holding a model
+    (``prctl``, Linux), nor one forked just as the parent died."""
     signal.signal(signal.SIGINT, interrupt)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     with suppress(OSError, AttributeError):  # no prctl: the parent's exit still ends the pool
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:
@@ -147,18 +171,25 @@ def _forked_pool(workers: int, owner: int) -> ProcessPoolExecutor:
         if signal.getsignal(signal.SIGINT) is signal.default_int_handler
         else signal.SIG_IGN
     )
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_worker_start,
-        initargs=(owner, interrupt),
-    )
-    with warnings.catch_warnings():
-        # Python 3.12+ warns on any fork once numpy's BLAS has started its threads; the
-        # children run only spaCy, and a fork pool starts every worker at the first task,
-        # before its own manager thread exists
-        warnings.filterwarnings("ignore", "This process .* is multi-threaded")
-        pool.submit(int).result()
+    # Ctrl-C held while forking: a worker not yet at its first act would meet it with this
+    # process's handler (a KeyboardInterrupt traceback); this process gets it right after
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_worker_start,
+            initargs=(owner, interrupt, mask),
+        )
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on any fork once numpy's BLAS has started its threads; the
+            # children run only spaCy, and a fork pool starts every worker at the first
+            # task, before its own manager thread exists
+            warnings.filterwarnings("ignore", "This process .* is multi-threaded")
+            started = pool.submit(int)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    started.result()
     return pool
 
 

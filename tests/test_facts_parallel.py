@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,13 +48,55 @@ def test_shares_are_about_equal_in_length() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [("1", 1), ("3", 3), ("0", 1), ("-2", 1), ("two", 1), (" 2 ", 2)]
+    ("value", "expected"),
+    [("1", 1), ("3", 3), ("0", 1), ("-2", 1), ("two", 1), (" 2 ", 2), ("²", 1), ("1e3", 1)],
 )
 def test_worker_count_from_the_environment(
-    monkeypatch: pytest.MonkeyPatch, value: str, expected: int
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, value: str, expected: int
 ) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(8)), raising=False)
+    monkeypatch.setattr(parallel, "CGROUP", tmp_path)
     monkeypatch.setenv("NEWSDIGEST_WORKERS", value)
     assert parallel.worker_count() == expected
+
+
+@pytest.mark.parametrize(("cpus", "expected"), [(2, parallel.MAX_WORKERS), (16, 16)])
+def test_a_worker_count_beyond_the_cpus_is_cut(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cpus: int, expected: int
+) -> None:
+    """A typo (or a setting copied from a bigger machine) forks no more processes than the
+    CPUs could run, or ``MAX_WORKERS`` on a small machine: each holds memory of its own and
+    they only share the same cores."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(cpus)), raising=False)
+    monkeypatch.setattr(parallel, "CGROUP", tmp_path)  # no CPU quota
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1000")
+    assert parallel.worker_count() == expected
+
+
+@pytest.mark.parametrize(
+    ("files", "cpus"),
+    [
+        ({"cpu.max": "100000 100000\n"}, 1),  # docker --cpus=1, cgroup v2
+        ({"cpu.max": "150000 100000\n"}, 2),  # --cpus=1.5: the second CPU in part
+        ({"cpu.max": "max 100000\n"}, None),
+        ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 1),  # v1
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({}, None),
+    ],
+)
+def test_a_containers_cpu_quota_bounds_the_workers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, files: dict[str, str], cpus: int | None
+) -> None:
+    """In a container limited to one CPU on a 16-core host (the affinity mask shows all 16)
+    no workers are forked: four processes would share one CPU's time, each with its memory."""
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="ascii")
+    assert parallel.cgroup_cpus(tmp_path) == cpus
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(16)), raising=False)
+    monkeypatch.setattr(parallel, "CGROUP", tmp_path)
+    monkeypatch.delenv("NEWSDIGEST_WORKERS", raising=False)
+    assert parallel.worker_count() == min(cpus or 16, parallel.MAX_WORKERS)
 
 
 def test_worker_count_defaults_to_the_usable_cpus_capped(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,9 +104,8 @@ def test_worker_count_defaults_to_the_usable_cpus_capped(monkeypatch: pytest.Mon
     assert 1 <= parallel.worker_count() <= parallel.MAX_WORKERS
 
 
-def _run(script: str, workers: str = "2") -> dict[str, object]:
-    """``script`` in a fresh interpreter with the seeds' articles as ``articles``; it prints
-    one JSON object as its last line."""
+def _script(script: str) -> str:
+    """``script`` after a prelude that loads the seeds' articles as ``articles``."""
     prelude = textwrap.dedent(
         f"""
         import json, sys, threading
@@ -74,9 +117,19 @@ def _run(script: str, workers: str = "2") -> dict[str, object]:
         articles = list(load_articles([Path({str(ROOT / "examples" / "sochi-2019")!r})]).articles)
         """
     )
-    env = {**os.environ, "NEWSDIGEST_WORKERS": workers, "PYTHONPATH": str(ROOT / "src")}
+    return prelude + textwrap.dedent(script)
+
+
+def _env(workers: str = "2") -> dict[str, str]:
+    return {**os.environ, "NEWSDIGEST_WORKERS": workers, "PYTHONPATH": str(ROOT / "src")}
+
+
+def _run(script: str, workers: str = "2") -> dict[str, object]:
+    """``script`` in a fresh interpreter with the seeds' articles as ``articles``; it prints
+    one JSON object as its last line."""
+    env = _env(workers)
     done = subprocess.run(
-        [sys.executable, "-c", prelude + textwrap.dedent(script)],
+        [sys.executable, "-c", _script(script)],
         capture_output=True,
         text=True,
         env=env,
@@ -98,7 +151,7 @@ def test_parses_shared_among_processes_are_the_ones_one_process_makes() -> None:
         from newsdigest.event_model import features_of
         shared = [doc_to_bytes(d).hex() for d in parse_articles(articles)]
         keys = [f.entities for f in features_of(articles)]
-        used = parallel._executor.cache_info().currsize
+        used = parallel._forked_pool.cache_info().currsize
         import os
         os.environ["NEWSDIGEST_WORKERS"] = "1"
         alone = [doc_to_bytes(d).hex() for d in parse_articles(articles)]
@@ -150,18 +203,188 @@ def test_a_threaded_process_without_a_pool_does_the_work_itself() -> None:
         docs = parallel.spacy_docs(DEFAULT_MODEL, texts, "ner", min_chars=0)
         started = parallel.start_workers(DEFAULT_MODEL)
         stop.set()
-        print(json.dumps({"docs": len(docs), "pool": parallel._executor.cache_info().currsize,
+        print(json.dumps({"docs": len(docs), "pool": parallel._forked_pool.cache_info().currsize,
                           "started": started}))
         """
     )
     assert out == {"docs": 5, "pool": 0, "started": False}
 
 
+def test_a_child_forked_after_the_pool_does_its_own_work() -> None:
+    """A script that analysed articles (its pool started), then forks its own workers (a
+    multiprocessing pool, a daemon process) that analyse more: they finish, with the same
+    entities; the parent's pool, which no thread of theirs reads, made them wait for ever."""
+    out = _run(
+        """
+        import multiprocessing, os
+        def count(_):
+            return sum(len(d.ents) for d in parse_articles(articles))
+        parent = count(0)
+        assert parallel._forked_pool.cache_info().currsize == 1
+        fork = multiprocessing.get_context("fork")
+        with fork.Pool(2) as pool:
+            children = pool.map_async(count, [0, 1]).get(timeout=60)
+        queue = fork.Queue()
+        daemon = fork.Process(target=lambda: queue.put(count(0)), daemon=True)
+        daemon.start()
+        in_daemon = queue.get(timeout=60)
+        daemon.join()
+        pid = os.fork()
+        if pid == 0:  # a bare fork, as a caller's own server might do
+            os._exit(0 if count(0) == parent else 3)
+        _, status = os.waitpid(pid, 0)
+        print(json.dumps({"parent": parent, "children": children, "daemon": in_daemon,
+                          "forked": os.waitstatus_to_exitcode(status)}))
+        """
+    )
+    assert int(str(out["parent"])) > 100
+    assert out["children"] == [out["parent"]] * 2 and out["daemon"] == out["parent"]
+    assert out["forked"] == 0
+
+
+def test_a_process_multiprocessing_started_makes_no_pool_of_its_own() -> None:
+    """Inside a caller's own process pool (which shares out the CPUs already) the analyses
+    are made there, with no worker processes of their own to crowd the CPUs and hold a
+    model copy each; a daemon process, which may have no children, the same."""
+    out = _run(
+        """
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        def analyse(_):
+            texts = [a.text for a in articles]
+            docs = parallel.spacy_docs(DEFAULT_MODEL, texts, "ner", min_chars=0)
+            return [len(d.ents) for d in docs], len(multiprocessing.active_children())
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(1, mp_context=fork) as theirs:
+            in_pool = theirs.submit(analyse, 0).result(timeout=120)
+        queue = fork.Queue()
+        daemon = fork.Process(target=lambda: queue.put(analyse(0)), daemon=True)
+        daemon.start()
+        in_daemon = queue.get(timeout=120)
+        daemon.join()
+        here = parallel.run_local(__import__("newsdigest.facts.ner", fromlist=["x"]).load_nlp(
+            DEFAULT_MODEL), [a.text for a in articles], "ner")
+        print(json.dumps({"pool": in_pool, "daemon": in_daemon,
+                          "here": [len(d.ents) for d in here]}))
+        """
+    )
+    assert out["pool"] == [out["here"], 0]
+    assert out["daemon"] == [out["here"], 0]
+
+
+def test_a_failing_share_keeps_the_pool() -> None:
+    """A text spaCy refuses (a lone surrogate) fails as it does in one process, and the pool
+    stays: a server, with its threads running, could not fork another and would do all its
+    NER in one process from then on."""
+    out = _run(
+        """
+        assert parallel.start_workers(DEFAULT_MODEL)
+        pool = parallel._executor(1)
+        stop = threading.Event()
+        threading.Thread(target=stop.wait, daemon=True).start()  # a server's thread
+        texts = [a.text for a in articles]
+        try:
+            parallel.spacy_docs(DEFAULT_MODEL, texts + ["a lone " + chr(0xD800)], "ner", min_chars=0)
+            error = ""
+        except UnicodeEncodeError as exc:
+            error = type(exc).__name__
+        kept = parallel._forked_pool.cache_info().currsize == 1 and parallel._executor(1) is pool
+        docs = parallel.spacy_docs(DEFAULT_MODEL, texts, "ner", min_chars=0)
+        stop.set()
+        print(json.dumps({"error": error, "kept": kept, "docs": len(docs)}))
+        """
+    )
+    assert out == {"error": "UnicodeEncodeError", "kept": True, "docs": 5}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _workers_of(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as fh:
+        return [int(child) for child in fh.read().split()]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_killing_the_parent_leaves_no_worker_behind(how: str) -> None:
+    """A parent killed (the OOM killer, ``kill``) takes its workers with it: none is left
+    running for ever, holding its copy of the model."""
+    script = _script(
+        """
+        import time
+        assert parallel.start_workers(DEFAULT_MODEL)
+        print("ready", flush=True)
+        time.sleep(120)
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], env=_env("3"), stdout=subprocess.PIPE, text=True
+    )
+    workers: list[int] = []
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        workers = _workers_of(proc.pid)
+        assert len(workers) == 2
+        proc.send_signal(getattr(signal, how))
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(_alive, workers))
+    finally:
+        proc.kill()
+        for pid in workers:  # whatever this test started and left
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_ctrl_c_ends_the_workers_quietly() -> None:
+    """Ctrl-C reaches every process of the command (the terminal's process group): the
+    command ends as it chooses (here: one line), with no traceback from each waiting worker."""
+    script = _script(
+        """
+        import time
+        assert parallel.start_workers(DEFAULT_MODEL)
+        try:
+            print("ready", flush=True)  # inside: Ctrl-C may come as soon as this is read
+            time.sleep(120)
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script],
+        env=_env("3"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        workers = _workers_of(proc.pid)
+        assert len(workers) == 2
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert out.strip() == "interrupted"
+    assert "Traceback" not in err, err
+    assert not any(map(_alive, workers))
+
+
 def test_one_worker_means_no_pool() -> None:
     out = _run(
         """
         docs = parse_articles(articles)
-        print(json.dumps({"docs": len(docs), "pool": parallel._executor.cache_info().currsize,
+        print(json.dumps({"docs": len(docs), "pool": parallel._forked_pool.cache_info().currsize,
                           "started": parallel.start_workers(DEFAULT_MODEL)}))
         """,
         workers="1",

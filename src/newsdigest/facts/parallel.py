@@ -8,27 +8,37 @@ runs it, so the Docs are the same as one process makes (a test holds them equal 
 articles). The pool lives as long as the process, so a server or follower pays its start once.
 
 Workers: ``$NEWSDIGEST_WORKERS`` (1: everything in this process), else the CPUs this process
-may use, at most ``MAX_WORKERS`` (each worker holds its own copy of the model, ~200 MB).
+may use, at most ``MAX_WORKERS`` (a worker shares the model with this process, forked, and adds
+40-90 MB of its own: ``bench/parallel_memory.py``).
 A batch shorter than ``MIN_SPLIT_CHARS`` stays in this process: sending it elsewhere costs
 more than it saves. Workers are forked (they inherit the loaded model: no start-up), on
 Linux, from a process with no other Python thread: forking a threaded process can deadlock the
 child, and a fresh interpreter (``spawn``) would run the caller's unguarded script again. A web
 server, whose intake runs in a thread, starts its pool before its threads (``start_workers``);
-without a pool, or if the pool fails (a worker killed), the work is done in this process.
+without a pool, or if the pool fails (a worker killed), the work is done in this process. A
+process that multiprocessing started (a caller's own pool, a daemon, which may have no children)
+starts none: its caller has shared out the CPUs already. A pool belongs to the process that
+forked it: a child the caller forks later makes its own. Workers die with their parent (killed,
+out of memory: no orphans), and on Ctrl-C they end quietly, or leave it to a parent that handles
+it itself.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import warnings
 from bisect import bisect_left
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
+from contextlib import suppress
 from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 from typing import Any
 
 MAX_WORKERS = 4
@@ -36,18 +46,44 @@ MAX_WORKERS = 4
 # saves (measured with a running pool: 2 leads of 100 words, 1,267 characters, 22 ms in one
 # process, 16 ms shared; 8 leads 79 -> 57 ms; forking the pool itself takes ~10 ms)
 MIN_SPLIT_CHARS = 2_000
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def cgroup_cpus(root: Path) -> int | None:
+    """The CPUs a CPU quota under cgroup root ``root`` allows, rounded up (cgroup v2
+    ``cpu.max``, else v1 ``cpu/cpu.cfs_quota_us``); None without one. A container (docker
+    ``--cpus``, a Kubernetes limit) sees every core of its host in the affinity mask, so this
+    is what says how many it may keep busy. Only the group the container sees as its root is
+    read (a systemd unit's own ``CPUQuota`` deeper down is not)."""
+    try:
+        quota, period = (root / "cpu.max").read_text(encoding="ascii").split()[:2]
+    except (OSError, ValueError):
+        try:
+            quota = (root / "cpu" / "cpu.cfs_quota_us").read_text(encoding="ascii").strip()
+            period = (root / "cpu" / "cpu.cfs_period_us").read_text(encoding="ascii").strip()
+        except OSError:
+            return None
+    if not (quota.isdecimal() and period.isdecimal()) or int(period) == 0:
+        return None  # "max" (v2) or -1 (v1): no quota
+    return max(1, -(-int(quota) // int(period)))
 
 
 def worker_count() -> int:
-    """Processes spaCy may use: ``$NEWSDIGEST_WORKERS``, else the usable CPUs up to
-    ``MAX_WORKERS``; a value that is not a positive whole number counts as 1."""
-    explicit = os.environ.get("NEWSDIGEST_WORKERS", "").strip()
-    if explicit:
-        return int(explicit) if explicit.isdigit() and int(explicit) > 0 else 1
+    """Processes spaCy may use: ``$NEWSDIGEST_WORKERS``, else the usable CPUs (the affinity
+    mask, bounded by a container's CPU quota: ``cgroup_cpus``) up to ``MAX_WORKERS``. A value
+    that is not a positive whole number counts as 1 ("²" passes ``isdigit``, not ``int``); one
+    above both the usable CPUs and ``MAX_WORKERS`` as the larger of them (more processes only
+    share the cores, each with memory of its own: a typo of 1000 forked 999)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
         cpus = os.cpu_count() or 1
+    cpus = min(cpus, cgroup_cpus(CGROUP) or cpus)
+    explicit = os.environ.get("NEWSDIGEST_WORKERS", "").strip()
+    if explicit:
+        wanted = int(explicit) if explicit.isdecimal() else 0
+        return min(wanted, max(cpus, MAX_WORKERS)) if wanted > 0 else 1
     return max(1, min(cpus, MAX_WORKERS))
 
 
@@ -91,23 +127,69 @@ def shares(lengths: Sequence[int], parts: int) -> list[tuple[int, int]]:
 def _can_fork() -> bool:
     """Whether worker processes can be forked safely now: on Linux (elsewhere fork is not the
     platform's way, and a fresh interpreter would re-run the caller's script), from a process
-    with no other Python thread (forking a threaded process can deadlock the child)."""
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    with no other Python thread (forking a threaded process can deadlock the child), that
+    multiprocessing did not start (a daemon may not have children; a caller's pool worker
+    shares the CPUs already: a pool in each would crowd them and hold a model copy each)."""
+    return (
+        sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        and multiprocessing.parent_process() is None
+    )
+
+
+def _worker_start(parent: int, interrupt: Any, mask: Any) -> None:
+    """A worker's first act: Ctrl-C (the terminal sends it to every process of the command)
+    ``interrupt``s it (held back until now: ``mask`` is the parent's own signal mask), and it
+    dies with its parent: a parent killed or out of memory leaves no orphan holding a model
+    (``prctl``, Linux), nor one forked just as the parent died."""
+    signal.signal(signal.SIGINT, interrupt)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    with suppress(OSError, AttributeError):  # no prctl: the parent's exit still ends the pool
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _executor(workers: int) -> ProcessPoolExecutor:
+    """This process's pool of ``workers`` forked processes (``_forked_pool``): a pool
+    inherited by a child forked from a process that had one is its parent's, and a task sent
+    to it would wait for ever (no thread of the child's own reads its results)."""
+    return _forked_pool(workers, os.getpid())
 
 
 @lru_cache(maxsize=1)
-def _executor(workers: int) -> ProcessPoolExecutor:
+def _forked_pool(workers: int, owner: int) -> ProcessPoolExecutor:
     """The pool of ``workers`` forked processes, started now (they inherit the loaded model)
-    and kept for the life of this process; ``RuntimeError`` when forking is not safe here."""
+    and kept for the life of process ``owner``; ``RuntimeError`` when forking is not safe."""
     if not _can_fork():
         raise RuntimeError("worker processes are forked only from a single-threaded process")
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    with warnings.catch_warnings():
-        # Python 3.12+ warns on any fork once numpy's BLAS has started its threads; the
-        # children run only spaCy, and a fork pool starts every worker at the first task,
-        # before its own manager thread exists
-        warnings.filterwarnings("ignore", "This process .* is multi-threaded")
-        pool.submit(int).result()
+    # a parent that handles Ctrl-C itself (a server, a follower) ends its pool when done;
+    # one that does not ends with KeyboardInterrupt, and its workers quietly, not with a
+    # traceback each from waiting for work
+    interrupt = (
+        signal.SIG_DFL
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        else signal.SIG_IGN
+    )
+    # Ctrl-C held while forking: a worker not yet at its first act would meet it with this
+    # process's handler (a KeyboardInterrupt traceback); this process gets it right after
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_worker_start,
+            initargs=(owner, interrupt, mask),
+        )
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on any fork once numpy's BLAS has started its threads; the
+            # children run only spaCy, and a fork pool starts every worker at the first
+            # task, before its own manager thread exists
+            warnings.filterwarnings("ignore", "This process .* is multi-threaded")
+            started = pool.submit(int)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    started.result()
     return pool
 
 
@@ -129,7 +211,7 @@ def start_workers(model: str, workers: int | None = None) -> bool:
 
 def _discard(pool: ProcessPoolExecutor | None) -> None:
     """Shut a failed pool down and forget it: the next batch starts a new one if it can."""
-    _executor.cache_clear()
+    _forked_pool.cache_clear()
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -169,8 +251,12 @@ def spacy_docs(
     for (a, b), future in zip(ranges[1:], futures, strict=True):
         try:
             blobs = future.result()
-        except Exception:  # a worker died: this share is done here
+        except BrokenExecutor:  # a worker died: this share is done here, the pool dropped
             _discard(pool)
+            docs.extend(run_local(nlp, texts[a:b], kind))
+            continue
+        except Exception:  # the share failed as it would here (or was cancelled): the pool
+            # stays, as a server that forked it before its threads could not fork another
             docs.extend(run_local(nlp, texts[a:b], kind))
             continue
         docs.extend(Doc(nlp.vocab).from_bytes(blob) for blob in blobs)

@@ -818,6 +818,26 @@ def test_a_video_player_keeps_its_description_and_loses_its_playlist() -> None:
     assert clean_text(out) == out
 
 
+def test_cnns_video_widget_goes_and_prose_about_it_stays() -> None:
+    # the dev stream (CNN on SeaWorld, on North Korea) and Multi-News (CNN on Comey, on MH370):
+    # the widget's words had become a person, "Replay More Videos"
+    story = "Lange also pointed to Mexico, which has banned the use of orcas in shows."
+    widget = (
+        "JUST WATCHED What will happen to SeaWorld orcas still in captivity? Replay More Videos"
+        " ... MUST WATCH What will happen to SeaWorld orcas still in captivity? 02:13"
+    )
+    second = (
+        "JUST WATCHED Search for MH370 goes underwater Replay More Videos ... MUST WATCH Search"
+        " for MH370 goes underwater 01:51"
+    )
+    assert clean_text(f"{widget}\n\n{story}\n\n{second}\n\n{story}") == story
+    # a paragraph that only starts so, or goes on after the running time, is kept
+    prose = "JUST WATCHED the launch from her porch, she said, and it was over in 02:13 minutes."
+    glued = f"{second} Search crews said on Monday that the sonar found nothing new."
+    for para in (prose, glued):
+        assert clean_text(f"{story}\n\n{para}") == f"{story}\n\n{para}"
+
+
 def _folded_patterns() -> list[object]:
     from newsdigest.clean import rules
 

@@ -388,6 +388,15 @@ MAX_VIDEO_DESCRIPTION_WORDS = 150
 VIDEO_CLOSE = re.compile(r"CLOSE\s+(?=[A-Z\"“‘'])")
 
 
+# CNN's video widget as a paragraph of its own: "JUST WATCHED Chibok girls' abduction: a
+# timeline of events Replay More Videos ... MUST WATCH Chibok girls' abduction: a timeline of
+# events 01:26" (26 paragraphs of the local sets, in dev-stream and Multi-News pages, every one
+# so; its words became a person, "Replay More Videos"). The whole paragraph must be the widget.
+CNN_VIDEO = re.compile(
+    r"JUST WATCHED\s.*\sReplay More Videos \.\.\. MUST WATCH\s.*\s\d{1,2}:\d{2}\s*"
+)
+
+
 def strip_video_player(para: str) -> str:
     if "Skip in Skip" not in para:
         found = VIDEO_CLOSE.match(para) if para.startswith("CLOSE") else None
@@ -443,6 +452,8 @@ MAX_CAPTION_CHARS = 600
 
 
 def is_boilerplate_line(para: str) -> bool:
+    if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
+        return True
     low = para.lower()
     if _notice_kind(para, low) or is_syndication_line(para, low):
         return True

@@ -564,6 +564,7 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "kate.mather@latimes.com", "Photo: KUVP archives", "Advertisement", "Read More",
     "This story first appeared in the Aug. 23-S",  # a syndication footer
     "Ueli Steck, a mountaineer from Switzerland",  # a Reuters photo caption
+    "JUST WATCHED",  # CNN's video widget ("... Replay More Videos ... MUST WATCH ... 00:47")
     # author and desk contact lines (an e-mail address, or a handle to follow)
     "Become a fan of the Museum on Facebook at", "Follow Tia Ghose on Twitter and Google+. F",
     # a photo credit on a line of its own; picture labels and credits (the caption stays)

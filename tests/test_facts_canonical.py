@@ -435,6 +435,29 @@ def test_photo_credits_are_not_people_or_organizations() -> None:
     assert sorted(e.name for e in entities_of(raw, text)) == ["AC/DC", "Frost/Nixon"]
 
 
+def test_an_agency_is_not_named_by_a_photo_credit_of_its_own() -> None:
+    # dev stream (North Korea's missile over Japan, the Reuters page of the event): Reuters,
+    # cited in the dateline and the text, was listed under its longest form, the credit
+    # under a photo, "Andrew Kelly / Reuters"; and on this page alone it was a person ("she
+    # told Reuters"), as Agence France-Presse was in the Nice attack's story
+    import json
+
+    from conftest import ROOT
+
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import article_id
+
+    path = ROOT.parent / "shared" / "data" / "streams" / "giveme5w1h_events.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    row = next(r for r in rows if "Andrew Kelly / Reuters" in r["text"])
+    article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
+    assert "Andrew Kelly / Reuters" in article.text  # the credit is there to be misread
+    names = {e.name: e.type for e in extract_facts([article], {}).entities}
+    assert names.get("Reuters") == "ORG"
+    assert not any("/ Reuters" in name for name in names)
+
+
 def test_a_pollster_pair_with_a_slash_is_an_organization_not_a_photo_credit() -> None:
     # US political news names joint polls "ABC News/Washington Post": the shape of a credit
     # ("Rick Loomis / Los Angeles Times"), but written in prose ("... poll found"), which a

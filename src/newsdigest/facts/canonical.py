@@ -54,7 +54,13 @@ PLATFORMS = frozenset(
 CURRENCIES = frozenset(
     ["bitcoin", "bitcoin cash", "ethereum", "litecoin", "dogecoin", "ripple", "xrp", "tether"]
 )
-_NOT_PEOPLE = PLATFORMS | CURRENCIES
+# News agencies, which stories cite as speakers ("told Reuters", "Reuters reported"): the model
+# reads them as people when one page cites them so (not Bloomberg, also a person's name)
+NEWS_AGENCIES = frozenset(
+    ["reuters", "associated press", "afp", "agence france-presse", "xinhua", "tass", "interfax",
+     "ria novosti", "kyodo", "yonhap", "kcna", "dpa", "ansa", "efe"]
+)  # fmt: skip
+_NOT_PEOPLE = PLATFORMS | CURRENCIES | NEWS_AGENCIES
 # The Moon and the planets, read as people ("Moon" 13 times in a story of China's moon
 # landing): places, unless a full name is among the forms ("Moon Jae-in", "Bruno Mars")
 CELESTIAL = frozenset(
@@ -285,12 +291,13 @@ class _Group:
         A name written twice in a row ("Justin Timberlake Justin Timberlake", a caption's
         byline glued to its text) is not the longest form."""
 
-        def rank(form: str) -> tuple[bool, bool, int, bool, int, int]:
+        def rank(form: str) -> tuple[bool, bool, bool, int, bool, int, int]:
             tokens = name_tokens(form)
             capitalized = len(tokens) > 1 and tokens[0].casefold() in common
             half = len(tokens) // 2
             doubled = len(tokens) % 2 == 0 and half > 0 and tokens[:half] == tokens[half:]
             return (
+                not _agency_credit(form),  # "Andrew Kelly / Reuters" is a photo of Reuters'
                 not doubled,
                 not capitalized,
                 len(tokens),
@@ -572,6 +579,15 @@ _CREDIT_WORDS = frozenset(
 _COUNTER = re.compile(r"\d\s*/\s*\d")  # a gallery's "7/8", glued to its caption or not
 
 
+def _agency_credit(form: str) -> bool:
+    """A slash joining an agency or a gallery's counter ("Andrew Kelly / Reuters", "KCNA /
+    Reuters", "Ben Morgan 7/8"): a photo credit whatever surrounds it."""
+    if "/" not in form:
+        return False
+    parts = [p.strip() for p in form.split("/")]
+    return bool(_COUNTER.search(form)) or any(fold(p) in _CREDIT_WORDS for p in parts)
+
+
 def _photo_credit(form: str, in_prose: bool = False) -> bool:
     """A photo credit or a gallery's counter read as a name: a slash joining a photographer's
     name or an agency ("Rick Loomis / Los Angeles Times", "Jae C. Hong/AP", "Ben Morgan 7/8",
@@ -581,7 +597,7 @@ def _photo_credit(form: str, in_prose: bool = False) -> bool:
     if "/" not in form:
         return False
     parts = [p.strip() for p in form.split("/")]
-    if not parts[-1] or _COUNTER.search(form) or any(fold(p) in _CREDIT_WORDS for p in parts):
+    if not parts[-1] or _agency_credit(form):
         return True
     first = parts[0].split()
     return (

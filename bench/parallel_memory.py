@@ -1,4 +1,4 @@
-"""Memory of spaCy's worker processes (``facts.parallel``): RSS, PSS and private (USS) memory of
+"""Memory of spaCy's worker processes (``newsdigest.parallel``): RSS, PSS and private (USS) memory of
 this process and of each worker (``/proc/PID/smaps_rollup``, MB) after the pool starts and after
 the dev stream's articles are parsed through it (all at once, as one batch), a few times\nover (a server's workers live long).
 
@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from newsdigest.facts import parallel
+from newsdigest import parallel
 from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
 from newsdigest.model import Article
 

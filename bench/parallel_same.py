@@ -1,4 +1,4 @@
-"""Whether spaCy shared among processes (``facts.parallel``) gives the Docs one process gives,
+"""Whether spaCy shared among processes (``newsdigest.parallel``) gives the Docs one process gives,
 over real documents: every article's DocBin from ``parse_articles`` (whole texts, and texts cut
 into pieces smaller than the facts chunk) and the clusterer's entity keys (``features_of``), with
 ``NEWSDIGEST_WORKERS=2`` and ``1`` in the same process. Prints one row per set.
@@ -16,9 +16,9 @@ import os
 import time
 from pathlib import Path
 
+from newsdigest import parallel
 from newsdigest.analysis import doc_to_bytes
 from newsdigest.event_model import features_of
-from newsdigest.facts import parallel
 from newsdigest.facts.ner import parse_articles
 from newsdigest.model import Article
 

@@ -83,7 +83,7 @@ def features_of(articles: Sequence[Article], model: str = "") -> list[ArticleFea
     model the NER has its own token vectors, so it runs alone: the tagger and parser are
     skipped, and the entities are those of a NER-only pipeline."""
     from newsdigest.facts.ner import DEFAULT_MODEL
-    from newsdigest.facts.parallel import spacy_docs
+    from newsdigest.parallel import spacy_docs
 
     if not articles:
         return []

@@ -55,13 +55,11 @@ def open_store_or_exit(db: str, *, create: bool = True) -> Store:
 
 
 def start_spacy_workers(store: Store | None = None) -> None:
-    """Fork the spaCy worker processes (``facts.parallel``) now, before a progress bar or a
+    """Fork the spaCy worker processes (``newsdigest.parallel``) now, before a progress bar or a
     server starts a thread: a process with threads does its NER alone. With ``store``: only
     when the articles waiting there to be clustered are many enough to share out. No model:
     nothing is started here, and the command says so when it needs one."""
-    from newsdigest.errors import NewsdigestError
-    from newsdigest.facts.ner import DEFAULT_MODEL
-    from newsdigest.facts.parallel import MIN_SPLIT_CHARS, start_workers, worker_count
+    from newsdigest.parallel import MIN_SPLIT_CHARS, start_workers, worker_count
 
     if worker_count() <= 1:
         return
@@ -69,6 +67,10 @@ def start_spacy_workers(store: Store | None = None) -> None:
         waiting = store.unclustered(limit=64)
         if sum(len(a.title) + len(a.text) for a in waiting) < MIN_SPLIT_CHARS:
             return
+    # spaCy is imported only now: a run with nothing to cluster does not pay for it
+    from newsdigest.errors import NewsdigestError
+    from newsdigest.facts.ner import DEFAULT_MODEL
+
     try:
         start_workers(DEFAULT_MODEL)
     except NewsdigestError:

@@ -147,8 +147,8 @@ def parse_articles(
     sentence ends and joined back into one ``Doc`` over the whole text, so every character
     offset is the article's own; memory stays bounded by the piece size.
     """
-    from newsdigest.facts.parallel import spacy_docs
     from newsdigest.facts.quotes import subject_sentences
+    from newsdigest.parallel import spacy_docs
     from newsdigest.split import split_sentences
 
     nlp = load_nlp(model)

@@ -1,4 +1,4 @@
-"""spaCy shared among processes (``facts.parallel``): the same Docs as one process makes, the
+"""spaCy shared among processes (``newsdigest.parallel``): the same Docs as one process makes, the
 work done here when a pool cannot run, and the shares it cuts.
 
 The pool is forked, so each check that starts one runs in a fresh interpreter of its own: the
@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdigest.facts import parallel
+from newsdigest import parallel
 from newsdigest.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,7 +111,7 @@ def _script(script: str) -> str:
         import json, sys, threading
         from pathlib import Path
         from newsdigest.ingest import load_articles
-        from newsdigest.facts import parallel
+        from newsdigest import parallel
         from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
         from newsdigest.analysis import doc_to_bytes
         articles = list(load_articles([Path({str(ROOT / "examples" / "sochi-2019")!r})]).articles)

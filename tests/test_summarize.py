@@ -222,6 +222,13 @@ def test_dateline_stripped_to_an_exact_span() -> None:
     assert text[s.start - 10 : s.end - 10] == s.text
     kept = Sentence("a", 0, "The US (AP) said nothing new today.", 0, 35)
     assert strip_dateline(kept) is kept
+    # CNN's pages glue the tag to the sentence (NeuS val: a 60-word digest opened so)
+    glued = "Washington (CNN)The Supreme Court on Monday let stand a lower court opinion."
+    s = strip_dateline(Sentence("a", 0, glued, 0, len(glued)))
+    assert s.text == "The Supreme Court on Monday let stand a lower court opinion."
+    assert glued[s.start : s.end] == s.text
+    spaced = Sentence("a", 0, "Boise (Idaho) The city council met on Monday night.", 0, 51)
+    assert strip_dateline(spaced) is spaced
 
 
 def test_multi_sentence_quote_is_one_unit() -> None:

@@ -15,9 +15,10 @@ from newsdigest.model import Sentence
 from newsdigest.summarize.quality import quote_balance_problem, single_quote_open
 
 # "DENVER (AP) — ", "(CNN) -- ", "LONDON — ", wire copy's "WASHINGTON (AP) _ ": where and
-# who filed it, not what happened
+# who filed it, not what happened; CNN's pages glue the tag to the sentence ("Washington
+# (CNN)The Supreme Court ...": 46 lines of the local sets, every one CNN's)
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.,'’ -]{1,40}?\s*)?\([A-Z][\w .]{1,25}\)\s*(?:—|–|--?|_)\s*"
+    r"^(?:[A-Z][A-Za-z.,'’ -]{1,40}?\s*)?\([A-Z][\w .]{1,25}\)(?:\s*(?:—|–|--?|_)\s*|(?=[A-Z][a-z]))"
     r"|^[A-Z][A-Z.,' ]{2,30}\s*(?:—|–|--?)\s+"
 )
 MAX_MERGED = 4

@@ -18,9 +18,9 @@ The weights are fitted by ridge regression on ROUGE labels and cross-validated
 (``bench/eval_train.py`` rebuilds ``data/coverage_model.json``).
 Selection is greedy with a redundancy penalty (word-pair overlap with what is already
 chosen, as in MMR); a unit that repeats a chosen one (its word pairs, nearly all its content
-words, or a close paraphrase naming no one new) is passed over, and one that opens with a
-reference to what came before is taken only right after the unit it follows. The budget is
-filled: a unit too long for what is left gives way to a shorter one. The weights are fitted
+words, half of them in a similar sentence, or a close paraphrase naming no one new) is passed
+over, and one that opens with a reference to what came before is taken only right after the
+unit it follows. The budget is filled: a unit too long for what is left gives way to a shorter one. The weights are fitted
 on Multi-News and NeuS together (BENCHMARKS.md). Output is in reading order.
 """
 
@@ -89,6 +89,18 @@ def fitted_model() -> dict[str, Any]:
 _DIGIT = re.compile(r"\d")
 _CAPITALIZED = re.compile(r"(?:^|\s)[A-Z]")
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# a run of capitalized words ("President Donald Trump", "World Health Organization")
+_NAME_RUN = re.compile(r"\b[A-Z][A-Za-z'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][A-Za-z'’.-]*)*")
+# capitalized words that name no one new: the calendar and the titles before a name
+_NOT_NEWS_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep
+    Sept Oct Nov Dec The President Vice Gov Governor Sen Senator Rep Representative Secretary
+    Minister Prime Interim Former Chief Judge Justice Attorney General Gen Leader Majority
+    Minority Speaker Mayor Chairman Chairwoman Director Mr Mrs Ms Dr Sir Lady King Queen
+    Prince Princess Pope State Acting Deputy Assistant Special Counsel Officials Republican
+    Republicans Democrat Democrats Democratic""".split()
+)
 LEAD_UNITS = 5
 # Deep in a long article lies detail, not the story (and the cost grows with every sentence).
 # 5-fold CV R1 by window: 20: 46.74, 25: 46.77, 30: 46.85, 35: 46.92, 40: 46.91, all: 46.83
@@ -104,6 +116,20 @@ MAX_UNITS = 600
 # 0.35 / 0.5 / 0.7: NeuS train 39.62 / 39.43 / 39.41, Multi-News 46.25 / 46.23 / 46.16).
 DUPLICATE = 0.5
 PARAPHRASE = 0.35
+# A sentence that says what a chosen one said is a repeat unless it names someone the story's
+# other outlets name too (a name one outlet adds is detail): the two share half the content
+# words of the shorter, five at least, and are this close in TF-IDF cosine ("President Trump
+# announced Thursday morning he will grant ... Dinesh D'Souza a full pardon." after "President
+# Donald Trump said he will grant a full pardon on Thursday to ... Dinesh D'Souza"; the seeds'
+# "Pompeo ... met with Russian President Vladimir Putin" stays: Putin is news). Chosen on the
+# fitting sets (NeuS train 600 at 60 words / Multi-News at 250: R1, R2, MiniLM-paraphrase pairs
+# per digest at cosine >= 0.75): off 39.05 / 16.97 / .217, 46.21 / 16.71 / .416; on 39.24 /
+# 16.80 / .115, 46.29 / 16.69 / .336 (any new name as news: fewer caught; no name test: the
+# seeds lose Putin; two shared words enough: Multi-News R2 16.49). NeuS val, never fitted on:
+# 39.40 / 17.90 / .179 -> 39.44 / 17.57 / .111.
+RESTATED = 0.5
+RESTATED_SIM = 0.2
+RESTATED_WORDS = 5
 # (unit, unit, term) triples up to which shared-term counts are counted pair by pair (a
 # Multi-News story has at most ~12,000; 4 million take ~100 MB on the way)
 MAX_SHARED_PAIRS = 4_000_000
@@ -122,6 +148,7 @@ class Scored:
     previous: np.ndarray
     needs_context: np.ndarray  # bool: opens with a reference to what was said before
     contained: np.ndarray  # (n, n) shared content words / the smaller unit's content words
+    common: np.ndarray  # (n, n) content words shared
 
 
 def _one_line(sentence: Sentence) -> Sentence:
@@ -261,7 +288,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     if not n:
         empty = np.zeros((0, 0))
         none = np.zeros(0, int)
-        return Scored([], np.zeros((0, len(FEATURES))), empty, empty, none, none > 0, empty)
+        return Scored([], np.zeros((0, len(FEATURES))), empty, empty, none, none > 0, empty, empty)
     article = np.array([d for d, _, _ in cands])
     position = np.array([u for _, u, _ in cands], dtype=np.float64)
     n_articles = len(set(article.tolist()))
@@ -370,7 +397,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     overlap = big.shared() / np.maximum(np.minimum.outer(big_count, big_count), 1.0)
     # a short unit whose content words a longer one nearly all holds repeats it (a headline
     # and the lead it heads), whatever the word pairs; units of under 3 such words never do
-    contained = uni.shared() / np.maximum(np.minimum.outer(uni_count, uni_count), 3.0)
+    common = uni.shared()
+    contained = common / np.maximum(np.minimum.outer(uni_count, uni_count), 3.0)
     where = {(d, u): k for k, (d, u, _) in enumerate(cands)}
     previous = np.array([where.get((d, u - 1), -1) for d, u, _ in cands], dtype=np.int64)
     return Scored(
@@ -381,6 +409,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         previous,
         features[:, FEATURES.index("needs_context")] > 0,
         contained,
+        common,
     )
 
 
@@ -403,6 +432,20 @@ def _text_groups(units: Sequence[Sentence]) -> np.ndarray:
     )
 
 
+def name_heads(text: str, *, first: bool) -> set[str]:
+    """The last word of each name ``text`` holds (a run of capitalized words; calendar words
+    and titles left out): "Russian President Vladimir Putin on Friday" names Putin, "President
+    Donald Trump" Trump. ``first``: whether the sentence's first word may count (it is
+    capitalized only to open a candidate's sentence; what a chosen unit names counts whole)."""
+    heads = set()
+    for m in _NAME_RUN.finditer(text):
+        run = m.group() if first or m.start() else m.group()[1:]
+        words = [w for w in _NAME.findall(run) if w not in _NOT_NEWS_NAMES]
+        if words:
+            heads.add(words[-1])
+    return heads
+
+
 def select(
     scored: Scored,
     scores: np.ndarray,
@@ -415,7 +458,8 @@ def select(
     """Greedy: best score minus ``redundancy`` × overlap with the chosen, within budget.
 
     Never twice the same point: a unit that repeats a chosen one's word pairs
-    (``DUPLICATE``) or says it in other words (cosine ``paraphrase``) is passed over. A unit
+    (``DUPLICATE``), half its content words in a similar sentence (``RESTATED``) or says it in
+    other words naming no one new (cosine ``paraphrase``) is passed over. A unit
     that opens with a reference to what came before ("He said...", "But...") is taken only
     right after the unit before it in its article. A unit too long for what is left of the
     budget is passed over for the next that fits, so the budget is filled.
@@ -427,18 +471,23 @@ def select(
     repeat = np.zeros(len(scored.units), dtype=bool)
     same_text = _text_groups(scored.units)
     # a sentence that names someone or something the digest has not named yet is news, not
-    # a paraphrase ("Pompeo met Putin in Sochi" after "Lavrov and Pompeo met in Sochi")
+    # a paraphrase ("Pompeo met Putin in Sochi" after "Lavrov and Pompeo met in Sochi"); a
+    # name is new when none of its words is named ("President Donald Trump" after "Trump" is
+    # not), and weekdays, months and titles name no one (NeuS train 600, 60 words: MiniLM
+    # paraphrase pairs per digest .240 -> .213 with this alone, R1 39.03 -> 39.10)
     # a candidate's first word may be capitalized only because it opens the sentence ("The");
     # what a chosen unit names counts whole ("Telegram's app has been removed" names Telegram)
     names: dict[int, set[str]] = {}  # found when first needed: most units never are
 
     def names_of(k: int) -> set[str]:
         if k not in names:
-            names[k] = set(_NAME.findall(scored.units[k].text[1:]))
+            names[k] = name_heads(scored.units[k].text, first=False)
         return names[k]
 
     named: set[str] = set()
     paraphrased = np.zeros(len(scored.units), dtype=bool)
+    restated = np.zeros(len(scored.units), dtype=bool)
+    central: set[str] | None = None  # name words two articles or more use: found when needed
     taken = np.zeros(len(scored.units) + 1, dtype=bool)  # taken[-1]: "no unit before", never
     limit = effective_words(budget)
     while available.any():
@@ -448,6 +497,10 @@ def select(
         stale = np.zeros(len(scored.units), dtype=bool)
         for k in np.flatnonzero(paraphrased & available):  # the name test only where it matters
             stale[k] = names_of(int(k)) <= named
+        for k in np.flatnonzero(restated & available & ~stale):
+            if central is None:
+                central = _central_names(scored.units)
+            stale[k] = names_of(int(k)) & central <= named  # no new name others use
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
         # best first (ties: the earlier unit, as argmax); one too long for what is left gives
@@ -474,7 +527,23 @@ def select(
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         repeat |= same_text == same_text[i]
         paraphrased |= scored.similarity[:, i] >= paraphrase
+        restated |= (
+            (scored.similarity[:, i] >= RESTATED_SIM)
+            & (scored.contained[:, i] >= RESTATED)
+            & (scored.common[:, i] >= RESTATED_WORDS)
+        )
     return chosen
+
+
+def _central_names(units: Sequence[Sentence]) -> set[str]:
+    """Name words that units of two articles or more use."""
+    seen: dict[str, str] = {}
+    central: set[str] = set()
+    for unit in units:
+        for word in _NAME.findall(unit.text):
+            if seen.setdefault(word, unit.article_id) != unit.article_id:
+                central.add(word)
+    return central
 
 
 def arrange(

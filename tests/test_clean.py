@@ -570,6 +570,7 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     # a photo credit on a line of its own; picture labels and credits (the caption stays)
     "YouTube", "Image copyright Getty Images", "Image copyright PA", "Image copyright Patrick Evans",
     "Image copyright AFP/Getty Image caption An", "Enlarge this image toggle caption Bryan Be",
+    "Image The White House’s spokeswoman, Sarah",  # the Times' "Image <caption> Credit <credit>"
     # pages that are not articles (web-archive crawl notices, a location widget): rejected
     "Starting in 1996, Alexa Internet has been", "These crawls are part of an effort to arch",
     "The seed for Wide00014 was:", "- Slash pages from every domain on the web",
@@ -1049,3 +1050,31 @@ def test_prose_that_goes_on_after_where_something_first_ran_is_the_story() -> No
         "Covering Climate Now, a global journalism collaboration."
     )
     assert clean_text(f"{story}\n\n{footer}") == story
+
+
+def test_the_times_lead_picture_caption_is_not_the_story() -> None:
+    """The New York Times' lead picture as one paragraph, "[<headline>] Image <caption> Credit
+    <photographer>/<agency>" (dev stream, Multi-News): a digest read "... Especially for Women
+    Image Police officers closed off the area ..."."""
+    title = "Germans Will Ring in New Year With Extra Security, Especially for Women"
+    text = (
+        f"{title} Image Police officers closed off the area around the Brandenburg Gate in "
+        "Berlin in preparation for the city’s New Year Eve festivities. Organizers have set up "
+        "a “women’s safety area” for girls and women who have been assaulted or feel "
+        "threatened. Credit Omer Messinger/European Pressphoto Agency\n"
+        "BERLIN — While Germans are stocking up on firecrackers and Champagne to welcome the "
+        "New Year, officials are setting up roadblocks and safety zones for women.\n"
+        "Image The White House’s spokeswoman, Sarah Huckabee Sanders, said on Wednesday that "
+        "the president’s lawyer had won an arbitration proceeding. Credit Doug Mills/The New "
+        "York Times\n"
+        "Image Comics, the publisher, said the artist deserved the credit. Credit where it is "
+        "due, he said.\n"
+        "Credit Suisse said the Image of the bank mattered. Credit Image Agency"
+    )
+    out = clean_text(text, title)
+    assert out.startswith("While Germans are stocking up")
+    assert "Brandenburg" not in out and "Sarah Huckabee Sanders" not in out
+    # prose that uses the words stays: a sentence ends before "Credit", or nothing precedes
+    # "Image" but other words
+    assert "Image Comics, the publisher" in out
+    assert "Credit Suisse said" in out

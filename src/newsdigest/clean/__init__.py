@@ -125,6 +125,8 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
             continue
         if kept and rules.is_caption(para, title_key):
             continue
+        if rules.is_image_caption(para, title_key):
+            continue
         para = verdicts.of(_tidy, para)
         if (
             kept

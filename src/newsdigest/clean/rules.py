@@ -496,6 +496,20 @@ def is_caption(para: str, title_key: str) -> bool:
 
 _INNER_STOP = re.compile(r"[.!?…]\s")
 
+# The New York Times' lead picture flattened into one paragraph: "[<headline>] Image <caption>
+# Credit <photographer>/<agency>" (the two such paragraphs of the local sets, both the Times')
+_IMAGE_CAPTION = re.compile(
+    r"^(?P<before>.{0,200}?)\s*\bImage\s+[A-Z].{0,600}?\sCredit\s+[^.!?\n]{3,80}$", re.S
+)
+
+
+def is_image_caption(para: str, title_key: str) -> bool:
+    """A picture's caption and credit labelled "Image", alone or after the headline."""
+    if "Credit" not in para or "Image" not in para:
+        return False
+    m = _IMAGE_CAPTION.match(para.strip())
+    return m is not None and (not m["before"].strip() or fold(m["before"]) == title_key)
+
 
 def strip_inline_posts(para: str) -> str:
     """A long paragraph without the embedded posts inside it (a page flattened to one line):

@@ -20,6 +20,9 @@ from newsdigest.summarize.quality import quote_balance_problem, single_quote_ope
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.,'’ -]{1,40}?\s*)?\([A-Z][\w .]{1,25}\)(?:\s*(?:—|–|--?|_)\s*|(?=[A-Z][a-z]))"
     r"|^[A-Z][A-Z.,' ]{2,30}\s*(?:—|–|--?)\s+"
+    # the tag alone, spaced ("(CNN) Scores of people ..."): capitalized words only, as an aside
+    # in brackets ("(The case was settled.) ...") is text
+    r"|^\([A-Z]\w*(?: [A-Z]\w*){0,2}\)\s+(?=[A-Z][a-z])"
 )
 MAX_MERGED = 4
 MAX_WORDS = 90

@@ -229,6 +229,12 @@ def test_dateline_stripped_to_an_exact_span() -> None:
     assert glued[s.start : s.end] == s.text
     spaced = Sentence("a", 0, "Boise (Idaho) The city council met on Monday night.", 0, 51)
     assert strip_dateline(spaced) is spaced
+    # the tag alone opening the sentence, spaced (dev stream, the Nice attack: a digest line)
+    tag = "(CNN) Scores of people were killed Thursday night when a large truck plowed through."
+    s = strip_dateline(Sentence("a", 0, tag, 0, len(tag)))
+    assert (
+        s.text == "Scores of people were killed Thursday night when a large truck plowed through."
+    )
 
 
 def test_multi_sentence_quote_is_one_unit() -> None:
@@ -435,6 +441,50 @@ def test_a_restatement_naming_someone_other_outlets_name_is_news(third: str, kep
     assert (1 in chosen) is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        ("Nearly 80 people were killed on Thursday on Nice's Promenade des Anglais.", {"dead"}),
+        ("Scores of people were killed Thursday night when a large truck plowed through.",
+         {"dead"}),
+        ("AT least 84 people, including 10 children, were killed by a suspected ISIS fanatic.",
+         {"dead"}),
+        ("The shooting left at least 50 dead and injured more than 400 wounded.",
+         {"dead", "injured"}),
+        ("Two Chinese tourists were injured in the assault, one seriously.", {"injured"}),
+        ("The man who was killed was a Nice resident.", set()),  # no count
+        ("In 2015, he said, the killer had lived there.", set()),
+    ],
+)  # fmt: skip
+def test_casualty_counts_are_recognised(text: str, tolls: set[str]) -> None:
+    from newsdigest.summarize.coverage import _tolls
+
+    assert _tolls(text) == tolls
+
+
+def test_a_digest_gives_one_death_toll() -> None:
+    """The dev stream's Nice attack: three outlets' tolls (scores, nearly 80, at least 84) made
+    three of a digest's six sentences; a count of the injured is still news."""
+    from newsdigest.summarize.coverage import select
+
+    texts = [
+        "Scores of people were killed Thursday night when a large truck plowed through a "
+        "Bastille Day crowd in Nice, France, in what President Francois Hollande called a "
+        "terror attack.",
+        "Nearly 80 people were killed on Thursday on Nice's Promenade des Anglais, mowed down "
+        "by a truck driven through a crowd by an armed driver for more than a mile.",
+        "AT least 84 people, including 10 children, were killed by a suspected ISIS fanatic "
+        "who ploughed a 25-tonne truck into crowds of people celebrating Bastille Day.",
+        "Two Chinese tourists were injured in the assault, one seriously.",
+    ]
+    docs = [split_sentences(t, f"a{k}") for k, t in enumerate(texts)]
+    scored = score_features(docs)
+    assert [u.text for u in scored.units] == texts
+    scores = np.array([4.0, 3.0, 2.0, 1.0])
+    chosen = select(scored, scores, Budget(words=300), redundancy=0.0, fill=True)
+    assert chosen == [0, 3]
+
+
 def test_a_name_is_its_last_word_without_the_calendar_and_titles() -> None:
     """ "President Donald Trump" after "Trump" names no one new; "Russian President Vladimir
     Putin" after "Russian" does."""
@@ -516,6 +566,7 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
         RESTATED,
         RESTATED_SIM,
         RESTATED_WORDS,
+        _tolls,
         name_heads,
     )
 
@@ -531,6 +582,8 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
     central = {w for a in by_article.values() for w in a
                if sum(w in b for b in by_article.values()) >= 2}  # fmt: skip
     restated = np.zeros(n, dtype=bool)
+    tolls = [_tolls(u.text) for u in scored.units]
+    counted: set[str] = set()
     named: set[str] = set()
     taken = np.zeros(n + 1, dtype=bool)
     limit = effective_words(budget)
@@ -567,6 +620,9 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
                 and scored.common[k, i] >= RESTATED_WORDS
             )
         paraphrased |= scored.similarity[:, i] >= PARAPHRASE
+        counted |= tolls[i]
+        for k in range(n):
+            repeat[k] |= bool(tolls[i] and tolls[k] & counted)
     return chosen
 
 

@@ -18,8 +18,8 @@ The weights are fitted by ridge regression on ROUGE labels and cross-validated
 (``bench/eval_train.py`` rebuilds ``data/coverage_model.json``).
 Selection is greedy with a redundancy penalty (word-pair overlap with what is already
 chosen, as in MMR); a unit that repeats a chosen one (its word pairs, nearly all its content
-words, half of them in a similar sentence, or a close paraphrase naming no one new) is passed
-over, and one that opens with a reference to what came before is taken only right after the
+words, half of them in a similar sentence, a close paraphrase naming no one new, or a second
+casualty count) is passed over, and one that opens with a reference to what came before is taken only right after the
 unit it follows. The budget is filled: a unit too long for what is left gives way to a shorter one. The weights are fitted
 on Multi-News and NeuS together (BENCHMARKS.md). Output is in reading order.
 """
@@ -101,6 +101,15 @@ _NOT_NEWS_NAMES = frozenset(
     Prince Princess Pope State Acting Deputy Assistant Special Counsel Officials Republican
     Republicans Democrat Democrats Democratic""".split()
 )
+# A casualty count ("Nearly 80 people were killed", "Scores of people were killed"): each outlet
+# states its own, and a digest needs one (where they differ, the story's facts say so)
+_TOLL = re.compile(
+    r"\b(?:\d[\d,]*|scores|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:[a-z]+\s*){0,2}?(?:,[^,.;]{1,50},\s*)?(?:(?:have|had|has"
+    r"|were|was|been|are|is|reportedly|being)\s+){0,3}(?P<kind>killed|dead|died|injured|wounded)\b",
+    re.IGNORECASE,
+)
+_TOLL_KIND = {"killed": "dead", "dead": "dead", "died": "dead"}
 LEAD_UNITS = 5
 # Deep in a long article lies detail, not the story (and the cost grows with every sentence).
 # 5-fold CV R1 by window: 20: 46.74, 25: 46.77, 30: 46.85, 35: 46.92, 40: 46.91, all: 46.83
@@ -459,7 +468,8 @@ def select(
 
     Never twice the same point: a unit that repeats a chosen one's word pairs
     (``DUPLICATE``), half its content words in a similar sentence (``RESTATED``) or says it in
-    other words naming no one new (cosine ``paraphrase``) is passed over. A unit
+    other words naming no one new (cosine ``paraphrase``) is passed over, and so is a second
+    count of the dead (or of the injured): each outlet states its own toll. A unit
     that opens with a reference to what came before ("He said...", "But...") is taken only
     right after the unit before it in its article. A unit too long for what is left of the
     budget is passed over for the next that fits, so the budget is filled.
@@ -485,6 +495,8 @@ def select(
         return names[k]
 
     named: set[str] = set()
+    counted: set[str] = set()  # casualty counts stated
+    tolls = [_tolls(u.text) for u in scored.units]
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     restated = np.zeros(len(scored.units), dtype=bool)
     central: set[str] | None = None  # name words two articles or more use: found when needed
@@ -524,6 +536,9 @@ def select(
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
         named |= set(_NAME.findall(unit.text))
+        if tolls[i]:
+            counted |= tolls[i]
+            repeat |= np.fromiter((bool(t & counted) for t in tolls), dtype=bool, count=len(tolls))
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         repeat |= same_text == same_text[i]
         paraphrased |= scored.similarity[:, i] >= paraphrase
@@ -533,6 +548,14 @@ def select(
             & (scored.common[:, i] >= RESTATED_WORDS)
         )
     return chosen
+
+
+def _tolls(text: str) -> frozenset[str]:
+    """Which casualty counts a unit states: "dead", "injured" (the cheap test first)."""
+    low = text.lower()
+    if not any(w in low for w in ("kill", "dead", "died", "injur", "wound")):
+        return frozenset()
+    return frozenset(_TOLL_KIND.get(m["kind"].lower(), "injured") for m in _TOLL.finditer(text))
 
 
 def _central_names(units: Sequence[Sentence]) -> set[str]:

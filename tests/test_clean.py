@@ -571,6 +571,8 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "YouTube", "Image copyright Getty Images", "Image copyright PA", "Image copyright Patrick Evans",
     "Image copyright AFP/Getty Image caption An", "Enlarge this image toggle caption Bryan Be",
     "Image The White House’s spokeswoman, Sarah",  # the Times' "Image <caption> Credit <credit>"
+    # captions with the credit last in brackets ("... (Photo: Dwayne Eberhart)")
+    "Football Coach Jonathan Magwood (Photo: Dw", "Shopping when hungry could be a bad idea (",
     # pages that are not articles (web-archive crawl notices, a location widget): rejected
     "Starting in 1996, Alexa Internet has been", "These crawls are part of an effort to arch",
     "The seed for Wide00014 was:", "- Slash pages from every domain on the web",
@@ -1078,3 +1080,30 @@ def test_the_times_lead_picture_caption_is_not_the_story() -> None:
     # "Image" but other words
     assert "Image Comics, the publisher" in out
     assert "Credit Suisse said" in out
+
+
+@pytest.mark.parametrize(
+    ("para", "caption"),
+    [
+        ("Chicago Cubs players celebrate on the field after defeating the Cleveland Indians in "
+         "game seven of the 2016 World Series at Progressive Field. (Photo: Ken Blaze-USA TODAY "
+         "Sports)", True),
+        ("South Korean authorities boarded the tanker and interviewed its crew members, an "
+         "official said Friday. (Hyung Min-woo/Yonhap via AP)", True),
+        ("Nevada Gov. Brian Sandoval (R) is being vetted for the vacancy on the Supreme Court "
+         "(AP Photo/Cathleen Allison, File)", True),
+        ("Shopping when hungry could be a bad idea (Image: UpperCut Images/Getty)", True),
+        # prose with brackets of its own
+        ("The company said it would appeal (a decision expected in May).", False),
+        ("Officials said the photo was released via AP (a news agency) on Friday.", False),
+    ],
+)  # fmt: skip
+def test_a_paragraph_ending_in_a_bracketed_photo_credit_is_a_caption(
+    para: str, caption: bool
+) -> None:
+    """The dev stream's Formula One digest quoted a USA Today caption ("Williams' Felipe Massa of
+    Brazil cries after ... Sunday, Nov. 13, 2016. (Paulo Whitaker/Pool via AP) (Photo: The
+    Associated Press)") as its second sentence."""
+    from newsdigest.clean.rules import is_boilerplate_line
+
+    assert is_boilerplate_line(para) is caption

@@ -449,6 +449,15 @@ def is_syndication_line(para: str, low: str) -> bool:
 # speaker of the next quote.
 REUTERS_CAPTION = re.compile(r"\b(?:REUTERS|Reuters)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 MAX_CAPTION_CHARS = 600
+# A photo caption with its credit last in brackets: "... at Progressive Field. (Photo: Ken
+# Blaze-USA TODAY Sports)", "... an official said Friday. (Hyung Min-woo/Yonhap via AP)", "(AP
+# Photo/Evan Vucci)". Prose that ends so is the caption of the picture above it: the 39 such
+# paragraphs cleaning kept in 28 of the 9,350 local documents all were (USA Today, AP, ...).
+PHOTO_CREDIT_END = re.compile(
+    r"\((?:Photos?|Image|Picture):[^()\n]{0,120}\)\s*$"
+    r"|\([^()\n]{2,120}\bvia (?:AP|Getty Images|Reuters|AFP)\)\s*$"
+    r"|\((?:AP|AFP) Photo\b[^()\n]{0,120}\)\s*$"
+)
 
 
 def is_boilerplate_line(para: str) -> bool:
@@ -458,6 +467,12 @@ def is_boilerplate_line(para: str) -> bool:
     if _notice_kind(para, low) or is_syndication_line(para, low):
         return True
     if "reuters/" in low and len(para) <= MAX_CAPTION_CHARS and REUTERS_CAPTION.search(para):
+        return True
+    if (
+        para.rstrip().endswith(")")
+        and len(para) <= MAX_CAPTION_CHARS
+        and PHOTO_CREDIT_END.search(para)
+    ):
         return True
     if (
         para.lstrip()[:4] in ("FILE", "File", "In t")

@@ -63,6 +63,9 @@ _CAPTION = re.compile(
     r"(?: (?:to|and) (?:left|right))?, |\((?:left|right|center|centre|pictured|above|below)\)"
 )
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]+\(\w+\)\s*[-—–]*\s*$")
+# a sentence wholly in brackets is an aside to the one before ("(The ICIJ promises to release a
+# full list ... in "early May.")": a dev-stream digest line)
+_ASIDE = re.compile(r"^\([^()]*\)$")
 _TERMINAL = re.compile(r"""[.!?…]['"”’»)\]]*$""")
 _LEADING_CONNECTIVE = re.compile(
     r"^(but|and|or|so|also|however|still|yet|then|meanwhile|instead|that|which|this|these|"
@@ -181,6 +184,8 @@ def fit(text: str) -> bool:
         return False
     if not _TERMINAL.search(text.strip()) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
         return False
+    if text[:1] == "(" and _ASIDE.match(text.strip()):
+        return False
     if _SUBJECTLESS.match(text) or _imperative(text):
         return False
     raw = text.encode("utf-8", "ignore")
@@ -217,6 +222,8 @@ def problems(text: str) -> list[str]:
         found.append("first person without a speaker")
     if not _TERMINAL.search(text.strip()):
         found.append("no end punctuation")
+    if _ASIDE.match(text.strip()):
+        found.append("an aside in brackets")
     if _SUBJECTLESS.match(text):
         found.append("no subject")
     if _imperative(text):

@@ -312,6 +312,11 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
          False),
         ("Should they find it likely to reopen the case, investigators will act.", "no subject",
          False),
+        # dev stream, the Panama Papers digest
+        ('(The ICIJ promises to release a full list of companies and the people linked to them '
+         'in "early May.")', "an aside in brackets", True),
+        ("The ICIJ (a group of reporters) promises to release a full list in May.",
+         "an aside in brackets", False),
         ("Will you be O.K. if I take the reporting to this magazine, she asked.", "no subject",
          False),
     ],

@@ -24,6 +24,7 @@ from newsdigest.facts.canonical import name_pattern
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
 from newsdigest.summarize import quality
+from newsdigest.summarize.units import strip_dateline
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
@@ -510,7 +511,8 @@ def build_timeline(
         # one sentence, one line (1908 and 1948 in one sentence: one line)
         used.update((origin, " ".join(line.text.split())))
         cites = [origin, *(c for _, c in found if c != origin)]
-        entries.append((day, " ".join(line.text.split()), cites))
+        # who filed it ("SAN JOSE, Costa Rica — ", "(CNN) ") is not the event
+        entries.append((day, " ".join(strip_dateline(line).text.split()), cites))
         if len(entries) == MAX_TIMELINE:
             break
     if len(entries) < 2:

@@ -552,3 +552,34 @@ def test_propagation_finds_what_scanning_every_name_over_the_text_finds() -> Non
     got = {gi: hits for gi, hits in propagate(groups, articles).items()}
     assert got == _propagate_by_scanning(groups, articles)
     assert sum(len(h) for h in got.values()) > 100  # the test exercises many hits
+
+
+def test_a_surname_alone_gets_the_given_name_the_story_writes_before_it() -> None:
+    """spaCy labels "Chrissy Teigen" an ORG or a PRODUCT and "Teigen" a person (dev stream: the
+    Who list read "Teigen (19)"); the text's one given name before the surname completes it,
+    not a title, a lower-case word, a place or another entity's name."""
+    from newsdigest.facts.canonical import given_name
+
+    def article(text: str) -> Article:
+        return Article(id="a", text=text, title="", origin="t")
+
+    texts = [
+        "Model Chrissy Teigen tweeted about her flight. Chrissy Teigen said she was fine. "
+        "Ms Teigen laughed, and Teigen tweeted again.",
+    ]
+    lower = frozenset({"model", "tweeted", "about", "her", "flight", "said", "she", "was"})
+    assert given_name("Teigen", [article(t) for t in texts], lower) == "Chrissy"
+    # one mention is not enough; two given names split the vote
+    assert given_name("Teigen", [article("Chrissy Teigen spoke.")], lower) is None
+    two = "Bruce Steinberg and Irene Steinberg flew. Bruce Steinberg and Irene Steinberg died."
+    assert given_name("Steinberg", [article(two)], frozenset()) is None
+    # a place, another entity's name, a word written in lower case elsewhere
+    astros = "The Houston Astros won. The Houston Astros celebrated."
+    assert given_name("Astros", [article(astros)], frozenset()) is None
+    lockheed = "Lockheed Martin built it. Lockheed Martin said so."
+    assert given_name("Martin", [article(lockheed)], frozenset(), frozenset({"lockheed"})) is None
+    zoo = "Gladys Porter Zoo opened. Porter Zoo said the zoo was safe."
+    assert given_name("Zoo", [article(zoo)], frozenset({"zoo"})) is None
+    # "Le'Veon Bell": no "Veon"
+    bell = "Le'Veon Bell ran. Le'Veon Bell scored."
+    assert given_name("Bell", [article(bell)], frozenset()) is None

@@ -573,6 +573,8 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "Image The White House’s spokeswoman, Sarah",  # the Times' "Image <caption> Credit <credit>"
     # captions with the credit last in brackets ("... (Photo: Dwayne Eberhart)")
     "Football Coach Jonathan Magwood (Photo: Dw", "Shopping when hungry could be a bad idea (",
+    "A child looks at the floral tributes after",  # "... (Associated Press)"
+    "Fans wear shirts emblazoned with the missp",  # a Yahoo gallery's "... (Associated Press)"
     # pages that are not articles (web-archive crawl notices, a location widget): rejected
     "Starting in 1996, Alexa Internet has been", "These crawls are part of an effort to arch",
     "The seed for Wide00014 was:", "- Slash pages from every domain on the web",
@@ -1093,6 +1095,21 @@ def test_the_times_lead_picture_caption_is_not_the_story() -> None:
         ("Nevada Gov. Brian Sandoval (R) is being vetted for the vacancy on the Supreme Court "
          "(AP Photo/Cathleen Allison, File)", True),
         ("Shopping when hungry could be a bad idea (Image: UpperCut Images/Getty)", True),
+        # the Washington Post's opening picture, AFP's credit, a gallery's, Bloomberg's
+        ("The trail of a flying object is seen from the Chinese border city of Dandong on Feb. "
+         "7. North Korea launched a long-range rocket carrying what it has said is a "
+         "satellite. (Reuters)", True),
+        ("People lay flowers in the street of Nice to pay tribute to the victims, on July 15, "
+         "2016 ©Anne-Christine Poujoulat (AFP)", True),
+        ("The Panama Papers consist of 11.5 million documents from Panama-based law firm "
+         "Mossack Fonseca. (Deirdra O'Regan/The Washington Post)", True),
+        ("Fans wear shirts emblazoned with the misspelled name of Troy Tulowitzki that were "
+         "given away to attendees as the Rockies hosted the Pittsburgh Pirates in a "
+         "baseball... (Associated Press)", True),
+        ("Steve Mollenkopf Photographer: Patrick T. Fallon/Bloomberg", True),
+        # a bare "(AP)" signs off wire copy as often as it credits a picture
+        ("Pope Francis says Lincoln, King, Day and Merton embody the spirit of America. (AP)",
+         False),
         # prose with brackets of its own
         ("The company said it would appeal (a decision expected in May).", False),
         ("Officials said the photo was released via AP (a news agency) on Friday.", False),

@@ -449,14 +449,20 @@ def is_syndication_line(para: str, low: str) -> bool:
 # speaker of the next quote.
 REUTERS_CAPTION = re.compile(r"\b(?:REUTERS|Reuters)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 MAX_CAPTION_CHARS = 600
-# A photo caption with its credit last in brackets: "... at Progressive Field. (Photo: Ken
+# A photo caption with its credit last: in brackets, "... at Progressive Field. (Photo: Ken
 # Blaze-USA TODAY Sports)", "... an official said Friday. (Hyung Min-woo/Yonhap via AP)", "(AP
-# Photo/Evan Vucci)". Prose that ends so is the caption of the picture above it: the 39 such
-# paragraphs cleaning kept in 28 of the 9,350 local documents all were (USA Today, AP, ...).
+# Photo/Evan Vucci)", "... (Joe Raedle/Getty Images)", "... ©Boris Horvat (AFP)", "... a
+# satellite. (Reuters)", a gallery's "... (Associated Press)"; or Bloomberg's "... Photographer:
+# Patrick T. Fallon/Bloomberg". Prose that ends so is the caption of the picture above it: the
+# 187 such paragraphs cleaning kept in the local sets all were (USA Today, AP, the Washington
+# Post's opening picture, AFP, Yahoo's galleries); a bare "(AP)" is a sign-off as often.
 PHOTO_CREDIT_END = re.compile(
     r"\((?:Photos?|Image|Picture):[^()\n]{0,120}\)\s*$"
     r"|\([^()\n]{2,120}\bvia (?:AP|Getty Images|Reuters|AFP)\)\s*$"
     r"|\((?:AP|AFP) Photo\b[^()\n]{0,120}\)\s*$"
+    r"|\((?:[^()\n]{1,80}/)?(?:Getty Images|AFP|Reuters|EPA|Associated Press|Bloomberg(?: News)?"
+    r"|European Pressphoto Agency|(?:The )?Washington Post)(?:/File)?\)\s*$"
+    r"|\bPhotographer: [^\n()]{3,80}$"
 )
 
 
@@ -469,7 +475,7 @@ def is_boilerplate_line(para: str) -> bool:
     if "reuters/" in low and len(para) <= MAX_CAPTION_CHARS and REUTERS_CAPTION.search(para):
         return True
     if (
-        para.rstrip().endswith(")")
+        (para.rstrip().endswith(")") or "Photographer:" in para)
         and len(para) <= MAX_CAPTION_CHARS
         and PHOTO_CREDIT_END.search(para)
     ):

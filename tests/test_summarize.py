@@ -312,6 +312,13 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
          False),
         ("Should they find it likely to reopen the case, investigators will act.", "no subject",
          False),
+        # dev stream digests: a caption ("at center"), a newsletter widget
+        ("The lens galaxy, at center, and four lensed background quasars.", "photo caption",
+         True),
+        ("The study, at least in part, was funded by NASA.", "photo caption", False),
+        ("View all New York Times newsletters.", "boilerplate", True),
+        ("View all New York Times newsletters.", "speaks to the reader", True),
+        ("Viewers saw all of it on the news.", "speaks to the reader", False),
         # dev stream, the Panama Papers digest
         ('(The ICIJ promises to release a full list of companies and the people linked to them '
          'in "early May.")', "an aside in brackets", True),

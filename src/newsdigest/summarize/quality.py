@@ -35,7 +35,7 @@ _QUOTES_CLOSE = "”»"
 _BOILERPLATE_MARKS = re.compile(r"https?://|www\.|\S+@\S+\.\w|\B@\w{2,}|pic\.twitter|t\.co/")
 _MARK_HINTS = ("@", "http", "www.", "t.co/", "pic.twitter")
 _BOILERPLATE_WORDS = re.compile(
-    r"\b(click here|subscribe|sign up|newsletter|follow (us|him|her|them)|share this|"
+    r"\b(click here|subscribe|sign up|newsletters?|follow (us|him|her|them)|share this|"
     r"read more|continue reading|related:|advertisement|all rights reserved|copyright|"
     r"enlarge this image|toggle caption|getty images|ap photo|photo:|image:|video:|"
     r"file photo|caption|this article|this story (has been|was) (updated|corrected)|"
@@ -47,7 +47,7 @@ _BOILERPLATE_WORDS = re.compile(
 # of whose words is one of these holds no phrase, and the alternation, 5 µs a sentence, is
 # searched only in the fifth of sentences that have one.
 _BOILERPLATE_FIRST = frozenset(
-    """click subscribe sign newsletter follow share read continue related advertisement all
+    """click subscribe sign newsletter newsletters follow share read continue related advertisement all
     copyright enlarge toggle getty ap photo image video file caption this our leave email
     cookie cookies javascript terms privacy check google reprint reprints contributed
     reporting editing writing""".split()
@@ -59,7 +59,8 @@ _NOT_LOWER = bytes(c for c in range(256) if not 97 <= c <= 122)
 _PHOTO_FILE = re.compile(r"^(FILE|In this( \w+)? (file )?photo)\b")
 # "Actor Kit Harington, right, speaks during..." / "(pictured)": a photo caption, not reporting
 _CAPTION = re.compile(
-    r", (?:(?:second |third )?from )?(?:left|right|center|centre|top|bottom|foreground|background)"
+    r", (?:at )?(?:(?:second |third )?from )?(?:left|right|center|centre|top|bottom|foreground"
+    r"|background)"
     r"(?: (?:to|and) (?:left|right))?, |\((?:left|right|center|centre|pictured|above|below)\)"
 )
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]+\(\w+\)\s*[-—–]*\s*$")
@@ -165,7 +166,7 @@ _SUBJECTLESS = re.compile(
 # opens so keeps its speaker ("Do not believe ...," Gaddafi told state TV).
 _IMPERATIVE = re.compile(
     r"^(?:(?:Click|Watch|Read|Listen|Scroll|Subscribe|Sign|Download|Follow|Tap)\s+\S"
-    r"|(?:Test|Look|See|Share|Check|Visit|Take|Get|Make|Try|Find|Learn|Join|Keep|Let|Tell"
+    r"|(?:Test|Look|See|View|Share|Check|Visit|Take|Get|Make|Try|Find|Learn|Join|Keep|Let|Tell"
     r"|Imagine|Consider|Remember|Don['’]t|Do not)\s+(?:[a-z]|your\b|the\b))"
 )
 

@@ -64,6 +64,25 @@ def test_same_words_given_to_different_speakers() -> None:
     }
 
 
+def test_one_person_by_two_names_is_no_disagreement() -> None:
+    """Dev stream: "Sources differ on speaker of 'The great Michael Sheen and I consciously
+    uncoupled ...': Sarah ([3]); Sarah Silverman ([4])" was one person; so were "Mr Zhu" and
+    "Zhu Congpeng", "Dr Guerras" and "Eduardo Guerras"."""
+    from newsdigest.facts.disagree import one_person_names
+
+    assert one_person_names(["Sarah", "Sarah Silverman"])["Sarah"] == "Sarah Silverman"
+    assert one_person_names(["Mr Zhu", "Zhu Congpeng"])["Mr Zhu"] == "Zhu Congpeng"
+    names = one_person_names(["Garba Shehu", "Mallam Garba Shehu", "Muhammadu Buhari"])
+    assert names["Garba Shehu"] == names["Mallam Garba Shehu"] != names["Muhammadu Buhari"]
+    # a surname two people share is neither of them
+    assert one_person_names(["Smith", "Anna Smith", "John Smith"])["Smith"] == "Smith"
+    words = "We have common interests and there are also issues where we can cooperate productively"
+    a = f'"{words}," Eduardo Guerras said in Sochi on Tuesday.'
+    b = f'"{words}," Dr. Guerras said in Sochi on Tuesday.'
+    _, facts = cluster(a, b)
+    assert not [d for d in facts.disagreements if d.kind == "attribution"]
+
+
 def test_a_pronoun_guess_yields_to_a_named_attribution_elsewhere() -> None:
     words = "he conducted an objective investigation and confirmed the absence of any collusion"
     # "he" would be Pompeo, the last person named before the quote; 001 names Putin

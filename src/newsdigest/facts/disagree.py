@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsdigest.facts.canonical import name_pattern
@@ -208,6 +208,32 @@ def quantity_disagreements(quantities: Sequence[Quantity]) -> list[Disagreement]
     return out
 
 
+# Words before a name that are not the name ("Mr Zhu", "Dr Guerras", "Mallam Garba Shehu")
+_HONORIFICS = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady mallam sheikh rabbi father rev
+    sen senator rep gov governor president minister judge justice gen general col""".split()
+)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    words = [w.strip(".,").casefold() for w in name.split()]
+    return frozenset(w for w in words if w and w not in _HONORIFICS)
+
+
+def one_person_names(names: Iterable[str]) -> dict[str, str]:
+    """Each name mapped to the one fuller name that holds all its words, honorifics aside
+    ("Sarah" and "Sarah Silverman", "Mr Zhu" and "Zhu Congpeng", "Mallam Garba Shehu" and
+    "Garba Shehu": one person each); a name two fuller names hold ("Smith": "Anna Smith",
+    "John Smith") stays itself."""
+    ordered = sorted(set(names), key=lambda n: (-len(_name_words(n)), -len(n), n))
+    out: dict[str, str] = {}
+    for name in ordered:
+        words = _name_words(name)
+        holders = [o for o, rep in out.items() if o == rep and words and words <= _name_words(o)]
+        out[name] = holders[0] if len(holders) == 1 else name
+    return out
+
+
 def attribution_disagreements(quotes: Sequence[Attributed]) -> list[Disagreement]:
     """The same quoted words given to different speakers by name or title in different outlets."""
     words = [content_words(a.quote.text) for a in quotes]
@@ -224,13 +250,14 @@ def attribution_disagreements(quotes: Sequence[Attributed]) -> list[Disagreement
             if shared >= 4 and shared >= 0.5 * min(len(words[i]), len(words[j])):
                 group.add(j)
         key = frozenset(group)
-        speakers = {quotes[k].quote.speaker for k in group}
+        person = one_person_names(quotes[k].quote.speaker or "" for k in group)
+        speakers = {person[quotes[k].quote.speaker or ""] for k in group}
         if len(speakers) < 2 or key in seen:
             continue
         seen.add(key)
         values: dict[str, list[str]] = defaultdict(list)
         for k in group:
-            values[quotes[k].quote.speaker or ""].append(quotes[k].quote.article)
+            values[person[quotes[k].quote.speaker or ""]].append(quotes[k].quote.article)
         excerpt = " ".join(a.quote.text.split()[:8])
         out.append(Disagreement("attribution", f"speaker of “{excerpt} …”", _claims(values)))
     return out

@@ -583,3 +583,20 @@ def test_a_surname_alone_gets_the_given_name_the_story_writes_before_it() -> Non
     # "Le'Veon Bell": no "Veon"
     bell = "Le'Veon Bell ran. Le'Veon Bell scored."
     assert given_name("Bell", [article(bell)], frozenset()) is None
+
+
+def test_an_organization_with_and_without_its_news_or_media_tail_or_hyphen_is_one() -> None:
+    """Dev stream: "NBC" and "NBC News", "Erie Times-News" and "Erie Times News", "G-League" and
+    "G League" were each listed twice among the organizations."""
+    text = (
+        "NBC News reported the find. NBC said more was coming. The Erie Times-News and the "
+        "Erie Times News ran it. The G-League and the G League agreed. Common Sense Media and "
+        "Common Sense disagreed."
+    )
+    raw = [
+        mention(text, s, "ORG")
+        for s in ("NBC News", "NBC", "Erie Times-News", "Erie Times News", "G-League",
+                  "G League", "Common Sense Media", "Common Sense")
+    ]  # fmt: skip
+    names = sorted(e.name for e in entities_of(raw, text))
+    assert names == ["Common Sense Media", "Erie Times News", "G League", "NBC News"]

@@ -44,6 +44,7 @@ NOT_NAME_HEADS = frozenset(
 # Inc." is Goldman Sachs (two entities each before)
 _LEGAL_FORMS = frozenset("inc ltd corp co llc plc group holdings".split())
 _INSTITUTION_HEADS = NOT_NAME_HEADS | _LEGAL_FORMS
+_KEY_TAILS = _LEGAL_FORMS | {"news", "media"}  # an organization's name without them is itself
 # Platforms news quotes from ("wrote on Twitter", "Teigen told Twitter"), which the small model
 # labels as people next to a speech verb (dev stream: Twitter a person in 4 of 69 events)
 PLATFORMS = frozenset(
@@ -342,8 +343,10 @@ def _place_or_org_key(text: str) -> str:
         return "place:" + PLACE_ALIASES[low].casefold()
     if low in ORG_ALIASES:
         return "org:" + ORG_ALIASES[low].casefold()
-    tokens = name_tokens(text)
-    while len(tokens) > 1 and _last_word(tokens) in _LEGAL_FORMS:
+    # "Erie Times-News" and "Erie Times News"; "NBC News" and "NBC", "Common Sense Media" and
+    # "Common Sense" (dev stream: each listed twice among the organizations)
+    tokens = [part for t in name_tokens(text) for part in t.split("-") if part]
+    while len(tokens) > 1 and _last_word(tokens) in _KEY_TAILS:
         tokens = tokens[:-1]
     tokens[-1:] = [t.rstrip(",") for t in tokens[-1:]]
     return "name:" + " ".join(translit_key(t) for t in tokens)

@@ -389,7 +389,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
             [len(_CAPITALIZED.findall(s.text)) for s in units] / n_words,
             np.full(n, math.log(n_articles)),
             np.log(units_per_article),
-            [quality.needs_context(s.text) for s in units],
+            [quality.refers_back(s.text) for s in units],
             [quality.is_question(s.text) for s in units],
             centrality,
             agreement / others,
@@ -416,7 +416,9 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         overlap,
         sim,
         previous,
-        features[:, FEATURES.index("needs_context")] > 0,
+        # the fitted feature, and a quotation without its speaker: taken only after its sentence
+        (features[:, FEATURES.index("needs_context")] > 0)
+        | np.array([quality.bare_quote(u.text) for u in units], dtype=bool),
         contained,
         common,
     )

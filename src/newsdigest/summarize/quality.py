@@ -270,6 +270,23 @@ _LOST_OBJECT = re.compile(
 
 
 def needs_context(text: str) -> bool:
-    """Opens with a pronoun or connective that refers to something said before, or ends on
-    a verb whose object was in the sentence before."""
+    """Opens with a pronoun or connective that refers to something said before, ends on a
+    verb whose object was in the sentence before, or is a quotation without its speaker (the
+    second half of one: "“We’re pointing them at people’s brains, at children.”", after
+    "..., Mr. Harris said.")."""
+    return refers_back(text) or bare_quote(text)
+
+
+def refers_back(text: str) -> bool:
+    """Opens with a pronoun or connective that refers to something said before, or ends on a
+    verb whose object was in the sentence before (the summarizer's fitted feature)."""
     return bool(_LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ ")) or _LOST_OBJECT.search(text))
+
+
+def bare_quote(text: str) -> bool:
+    """One quotation and nothing else: no one is said to say it."""
+    t = text.strip()
+    if len(t) < 3 or t[0] not in '"“' or t[-1] not in '"”':
+        return False
+    inner = t[1:-1]
+    return not any(q in inner for q in '"“”') and not _SPEAKER.found(t)

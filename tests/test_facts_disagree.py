@@ -91,3 +91,17 @@ def test_a_pronoun_guess_yields_to_a_named_attribution_elsewhere() -> None:
     _, facts = cluster(a, b)
     assert {q.speaker for q in facts.quotes} == {"Vladimir Putin"}
     assert not [d for d in facts.disagreements if d.kind == "attribution"]
+
+
+def test_event_days_a_day_apart_are_no_disagreement() -> None:
+    """A late-night attack or a time zone dates one event a day apart (dev stream: "Sources
+    differ on when the event took place: 2016-07-14 (4); 2016-07-15 (1)" for the Nice attack);
+    days further apart, or months, are still compared."""
+    from newsdigest.facts.disagree import date_disagreement
+
+    assert date_disagreement({"a": "2016-07-14", "b": "2016-07-14", "c": "2016-07-15"}) is None
+    assert date_disagreement({"a": "2017-12-29", "b": "2017-12-30", "c": None}) is None
+    apart = date_disagreement({"a": "2017-12-29", "b": "2017-12-31"})
+    assert apart is not None and [c.value for c in apart.claims] == ["2017-12-29", "2017-12-31"]
+    assert date_disagreement({"a": "2016-09-05", "b": "2017-08-29"}) is not None
+    assert date_disagreement({"a": "2017-12", "b": "2017-11"}) is not None

@@ -14,6 +14,7 @@ from typing import Any
 from newsdigest.facts.canonical import build_entities
 from newsdigest.facts.disagree import (
     attribution_disagreements,
+    date_disagreement,
     find_quantities,
     quantity_disagreements,
     value_disagreement,
@@ -82,7 +83,7 @@ def extract_facts(
         d
         for d in (
             value_disagreement("place", "where the event took place", places),
-            value_disagreement("date", "when the event took place", days),
+            date_disagreement(days),
         )
         if d is not None
     ]

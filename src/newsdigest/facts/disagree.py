@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from newsdigest.facts.canonical import name_pattern
 from newsdigest.facts.quotes import Attributed, content_words
@@ -180,6 +181,24 @@ def value_disagreement(
     if len(values) < 2:
         return None
     return Disagreement(kind=kind, subject=subject, claims=_claims(values))
+
+
+def date_disagreement(per_article: Mapping[str, str | None]) -> Disagreement | None:
+    """``value_disagreement`` of the articles' event days, unless they all lie within one day
+    of each other: a late-night event or a time zone dates it a day apart (dev stream: the Nice
+    attack "2016-07-14 (4); 2016-07-15 (1)", a Super Bowl show "2018-02-04 (3); 2018-02-05 (1)":
+    7 of the 20 date lines of 69 events were one day apart)."""
+    days = []
+    for value in per_article.values():
+        if value:
+            try:
+                days.append(date.fromisoformat(value))
+            except ValueError:  # a month or a year: compared as values
+                days = []
+                break
+    if days and (max(days) - min(days)).days <= 1:
+        return None
+    return value_disagreement("date", "when the event took place", per_article)
 
 
 def quantity_disagreements(quantities: Sequence[Quantity]) -> list[Disagreement]:

@@ -301,3 +301,26 @@ def test_a_line_of_inch_marks_is_read_in_linear_time() -> None:
     assert time.perf_counter() - started < 2.0
     # the line opens with narrative up to its first mark, as before; nothing else is a quote
     assert [line[q.start : q.end] for q in spans] == ["Samsung 55"]
+
+
+def test_a_spokesman_speaks_not_whom_he_speaks_for() -> None:
+    """Dev stream, the Chibok release: "“...,” Garba Shehu, a spokesman for President
+    Muhammadu Buhari, said" gave three quotes to Buhari (and a false "Sources differ")."""
+    from datetime import datetime, timezone
+
+    texts = [
+        "Nigeria freed 21 girls on Thursday. “The release of the girls is the outcome of "
+        "negotiations between the administration and Boko Haram,” Garba Shehu, a spokesman for "
+        "President Muhammadu Buhari, said on Thursday. Buhari welcomed the girls.",
+        "Garba Shehu, a spokesman for President Muhammadu Buhari, said: “We are very happy that "
+        "the girls are home with their families now.” Muhammadu Buhari met them.",
+        "Muhammadu Buhari said “We will keep working for the release of the other girls.” "
+        "Garba Shehu spoke too.",
+    ]
+    when = datetime(2016, 10, 13, tzinfo=timezone.utc)
+    articles = [
+        Article(id=article_id(t), text=t, published=when, source=f"o{i}")
+        for i, t in enumerate(texts)
+    ]
+    speakers = [q.speaker for q in extract_facts(articles, {}).quotes]
+    assert speakers == ["Garba Shehu", "Garba Shehu", "Muhammadu Buhari"]

@@ -600,3 +600,18 @@ def test_an_organization_with_and_without_its_news_or_media_tail_or_hyphen_is_on
     ]  # fmt: skip
     names = sorted(e.name for e in entities_of(raw, text))
     assert names == ["Common Sense Media", "Erie Times News", "G League", "NBC News"]
+
+
+def test_a_name_written_with_the_is_no_person() -> None:
+    """spaCy labels "Chibok Girls" and "Islamic State" people (dev stream: both in a Who list);
+    a name written "the <name>" in a third of its mentions is a group or a thing, while a
+    person's name takes "the" rarely ("the Elon Musk era")."""
+    text = (
+        "The Chibok Girls were freed. Parents of the Chibok Girls wept. Chibok Girls spoke. "
+        "Elon Musk said it was over. Elon Musk smiled. In the Elon Musk era, Elon Musk spoke. "
+        "Elon Musk left."
+    )
+    raw = [mention(text, "Chibok Girls", "PERSON", k) for k in range(3)]
+    raw += [mention(text, "Elon Musk", "PERSON", k) for k in range(5)]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types == {"Chibok Girls": "ORG", "Elon Musk": "PERSON"}

@@ -615,3 +615,15 @@ def test_a_name_written_with_the_is_no_person() -> None:
     raw += [mention(text, "Elon Musk", "PERSON", k) for k in range(5)]
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types == {"Chibok Girls": "ORG", "Elon Musk": "PERSON"}
+
+
+def test_a_bare_direction_is_no_place() -> None:
+    """ "The North" (North Korea) and "the South" were listed as places beside North Korea and
+    South Korea (dev stream, 6 of 69 events); "the Midwest" is a region and stays."""
+    text = (
+        "North Korea fired a missile. The North said it was a test. The South protested. "
+        "Snow fell across the Midwest."
+    )
+    raw = [mention(text, s, "PLACE") for s in ("North Korea", "North", "South", "Midwest")]
+    raw[1] = mention(text, "North", "PLACE", 1)
+    assert sorted(e.name for e in entities_of(raw, text)) == ["Midwest", "North Korea"]

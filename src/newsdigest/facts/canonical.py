@@ -645,6 +645,7 @@ _NOT_GIVEN = frozenset(
     Queen Prince Princess Saint St Captain The And But Said Says When While After Before Former
     Both""".split()
 )
+_COMPASS = frozenset("north south east west".split())  # "the Midwest" is a region
 _ANY_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
@@ -713,6 +714,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
             continue
         name = g.canonical(common)
+        if g.type == "PLACE" and name.casefold() in _COMPASS:
+            continue  # "the North" (North Korea), "the South": a direction, no place of its own
         if g.type == "PERSON" and len(name_tokens(name)) == 1 and name[:1].isupper():
             if lower is None:
                 lower = frozenset(w for a in articles for w in _ANY_LOWER_WORD.findall(a.text))

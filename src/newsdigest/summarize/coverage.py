@@ -1,8 +1,9 @@
 """The default summarizer: what many outlets report, said early, said well, said once.
 
 Every extraction unit (a sentence, or a multi-sentence quotation kept whole: ``units.py``;
-without an attribution clause where that is safe: ``compress.py``) that passes the quality checks (``quality.py``) is scored by a linear model over a handful
-of features a news editor would recognize:
+without an attribution clause where that is safe: ``compress.py``) that passes the quality
+checks (``quality.py``) is scored by a linear model over a handful of features a news editor
+would recognize:
 
 - source agreement: how many articles share the unit's words and word pairs (document
   frequency), and how closely the other articles say the same thing (embedding similarity);
@@ -19,9 +20,10 @@ The weights are fitted by ridge regression on ROUGE labels and cross-validated
 Selection is greedy with a redundancy penalty (word-pair overlap with what is already
 chosen, as in MMR); a unit that repeats a chosen one (its word pairs, nearly all its content
 words, half of them in a similar sentence, a close paraphrase naming no one new, or a second
-casualty count) is passed over, and one that opens with a reference to what came before is taken only right after the
-unit it follows. The budget is filled: a unit too long for what is left gives way to a shorter one. The weights are fitted
-on Multi-News and NeuS together (BENCHMARKS.md). Output is in reading order.
+casualty count) is passed over, and one that opens with a reference to what came before (or
+is a quotation without its speaker) is taken only right after the unit it follows. The
+budget is filled: a unit too long for what is left gives way to a shorter one. The weights
+are fitted on Multi-News and NeuS together (BENCHMARKS.md). Output is in reading order.
 """
 
 from __future__ import annotations
@@ -105,8 +107,10 @@ _NOT_NEWS_NAMES = frozenset(
 # states its own, and a digest needs one (where they differ, the story's facts say so)
 _TOLL = re.compile(
     r"\b(?:\d[\d,]*|scores|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:[a-z]+\s*){0,2}?(?:,[^,.;]{1,50},\s*)?(?:(?:have|had|has"
-    r"|were|was|been|are|is|reportedly|being)\s+){0,3}(?P<kind>killed|dead|died|injured|wounded)\b",
+    r"|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:[a-z]+\s*){0,2}?"
+    r"(?:,[^,.;]{1,50},\s*)?"  # "84 people, including 10 children, were killed"
+    r"(?:(?:have|had|has|were|was|been|are|is|reportedly|being)\s+){0,3}"
+    r"(?P<kind>killed|dead|died|injured|wounded)\b",
     re.IGNORECASE,
 )
 _TOLL_KIND = {"killed": "dead", "dead": "dead", "died": "dead"}
@@ -484,9 +488,8 @@ def select(
     same_text = _text_groups(scored.units)
     # a sentence that names someone or something the digest has not named yet is news, not
     # a paraphrase ("Pompeo met Putin in Sochi" after "Lavrov and Pompeo met in Sochi"); a
-    # name is new when none of its words is named ("President Donald Trump" after "Trump" is
-    # not), and weekdays, months and titles name no one (NeuS train 600, 60 words: MiniLM
-    # paraphrase pairs per digest .240 -> .213 with this alone, R1 39.03 -> 39.10)
+    # name is new when its last word is not named ("President Donald Trump" after "Trump" is
+    # not), and weekdays, months and titles name no one (``name_heads``)
     # a candidate's first word may be capitalized only because it opens the sentence ("The");
     # what a chosen unit names counts whole ("Telegram's app has been removed" names Telegram)
     names: dict[int, set[str]] = {}  # found when first needed: most units never are

@@ -336,6 +336,13 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
          False),
         ("Should they find it likely to reopen the case, investigators will act.", "no subject",
          False),
+        # a wire photo caption ends with the picture's full date (dev stream, Cologne digest)
+        ("Women hold up placards during a protest in front of the Cologne Cathedral, Germany, "
+         "January 5, 2016.", "photo caption", True),
+        ("Pope Francis meets Pope emeritus Benedict XVI in Castel Gandolfo Saturday, March 23, "
+         "2013.", "photo caption", True),
+        ("The law took effect on Monday, Jan. 1, 2018.", "photo caption", False),
+        ("The company was founded on March 3, 1999.", "photo caption", False),
         # dev stream digests: a caption ("at center"), a newsletter widget
         ("The lens galaxy, at center, and four lensed background quasars.", "photo caption",
          True),

@@ -736,8 +736,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     common = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
     entities: list[Entity] = []
-    lower: frozenset[str] | None = None  # every word the story writes in lower case
-    others = frozenset(fold(f) for g in groups if g.type != "PERSON" for f in g.forms)
+    # for surnames alone: every word the story writes in lower case, and the other names
+    lower: frozenset[str] | None = None
+    others: frozenset[str] = frozenset()
     for gi, g in enumerate(groups):
         if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
             continue
@@ -747,6 +748,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if g.type == "PERSON" and len(name_tokens(name)) == 1 and name[:1].isupper():
             if lower is None:
                 lower = frozenset(w for a in articles for w in _ANY_LOWER_WORD.findall(a.text))
+                others = frozenset(fold(f) for o in groups if o.type != "PERSON" for f in o.forms)
             given = given_name(name, articles, lower, others)
             name = f"{given} {name}" if given else name
         mentions = [Mention(m.article, m.start, m.end, m.text) for m in g.mentions]

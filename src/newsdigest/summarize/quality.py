@@ -67,16 +67,14 @@ _CAPTION = re.compile(
 # March 23, 2013.", "... in front of the Cologne Cathedral, Germany, January 5, 2016." (a
 # dev-stream digest line); 50 of the 52 sentences of the dev stream and the Multi-News sample
 # that end so are captions, the others a review's footer and a film's credit line
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CAPTION_DATE = re.compile(
-    r"(?:,\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"|\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)"
+    rf"(?:,\s+(?:{_WEEKDAY},?\s+)?|\s{_WEEKDAY},\s+)"
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},\s+\d{4}\.$"
 )
 # ... but prose dates its event with "on" ("The law took effect on Monday, Jan. 1, 2018.")
-_ON_DATE = re.compile(
-    r"\bon\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?[A-Z][a-z]+\.?\s+\d"
-)
+_ON_DATE = re.compile(rf"\bon\s+(?:{_WEEKDAY},\s+)?[A-Z][a-z]+\.?\s+\d")
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]+\(\w+\)\s*[-—–]*\s*$")
 # a sentence wholly in brackets is an aside to the one before ("(The ICIJ promises to release a
 # full list ... in "early May.")": a dev-stream digest line)

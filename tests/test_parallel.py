@@ -421,3 +421,98 @@ def test_the_cli_pool_leaves_stories_unchanged(
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) >= 2
     assert sum(len(story["facts"]["entities"]) for story in outputs[0]) > 10
+
+
+def test_stories_built_side_by_side_are_the_ones_one_process_builds(tmp_path: Path) -> None:
+    """A refresh builds its stale stories on the workers' CPUs too (``map_shared``): the
+    stories with facts, as JSON, are byte for byte those built in one process."""
+    feed = tmp_path / "seeds.jsonl"
+    lines = []
+    for k, path in enumerate(sorted((ROOT / "examples" / "sochi-2019").glob("*.txt"))):
+        # dated, so 003 (Washington, December) is a story of its own beside Sochi's
+        when = "2019-12-10T15:00:00+00:00" if path.name.startswith("003") else "2019-05-14"
+        text = path.read_text(encoding="utf-8")
+        lines.append(json.dumps({"url": f"https://o{k}.example/a", "text": text, "published": when}))
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    script = f"""
+        from newsdigest.config import StoryConfig
+        from newsdigest.serialize import story_to_dict
+        from newsdigest.store.sqlite import SqliteStore
+        from newsdigest.stories import ingest, refresh_stories
+        calls = []
+        real = parallel._in_shares
+        def spy(workers, groups, *rest):
+            calls.append([len(g) for g in groups])
+            return real(workers, groups, *rest)
+        parallel._in_shares = spy
+        with SqliteStore(sys.argv[1]) as store:
+            ingest([Path({str(feed)!r})], store)
+            refresh_stories(store, StoryConfig())
+            stories = [story_to_dict(s) for s in store.list_stories()]
+        print(json.dumps({{"stories": json.dumps(stories, sort_keys=True), "calls": calls}}))
+    """
+    runs = {}
+    for workers in ("2", "1"):
+        done = subprocess.run(
+            [sys.executable, "-c", _script(script), str(tmp_path / f"w{workers}.db")],
+            capture_output=True,
+            text=True,
+            env=_env(workers),
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs[workers] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert runs["2"]["stories"] == runs["1"]["stories"]
+    assert [1, 1] in runs["2"]["calls"]  # Sochi and Washington, one in each process
+    assert runs["1"]["calls"] == []
+
+
+def test_map_shared_keeps_the_order_and_raises_a_failing_items_error_here() -> None:
+    """Items go heaviest first to the lightest share; the results come back in item order. An
+    item that fails in a worker is redone here, where its error is raised as one process
+    would raise it."""
+    out = _run(
+        """
+        import math
+        items = [float(k) for k in range(20)]
+        weights = [100.0] + [1.0] * 19
+        got = parallel.map_shared(math.sqrt, items, weights)
+        used = parallel._forked_pool.cache_info().currsize
+        try:
+            parallel.map_shared(math.sqrt, [4.0, 9.0, -1.0, 16.0], [1.0, 1.0, 1.0, 1.0])
+            error = ""
+        except ValueError as exc:
+            error = str(exc)
+        print(json.dumps({"same": got == [math.sqrt(x) for x in items], "pool": used,
+                          "error": error}))
+        """
+    )
+    assert out == {"same": True, "pool": 1, "error": "math domain error"}
+
+
+def test_a_story_that_fails_in_a_worker_is_reported_as_it_is_here() -> None:
+    """A story whose facts cannot be made (its stored parse is unreadable) comes back from a
+    worker saved without facts and with the same failure one process reports; the good story
+    beside it is the one built here."""
+    out = _run(
+        """
+        from dataclasses import replace
+        from newsdigest.analysis import analyze
+        from newsdigest.config import StoryConfig
+        from newsdigest.stories import _BuildJob, _build_job
+        analyses = analyze(articles, parse=True)
+        broken = {a.id: replace(analyses[a.id], doc=b"not a DocBin") for a in articles[3:4]}
+        jobs = [
+            _BuildJob("good", tuple(articles[:3]), StoryConfig(), {a.id: analyses[a.id] for a in articles[:3]}),
+            _BuildJob("broken", tuple(articles[3:4]), StoryConfig(), broken),
+        ]
+        shared = parallel.map_shared(_build_job, jobs, [1.0, 1.0])
+        here = [_build_job(job) for job in jobs]
+        (story, failures), (bad, bad_failures) = shared
+        print(json.dumps({"same": shared == here, "pool": parallel._forked_pool.cache_info().currsize,
+                          "good": story.facts is not None and not failures,
+                          "bad": [bad.facts is None, [f.without_facts for f in bad_failures]]}))
+        """
+    )
+    assert out == {"same": True, "pool": 1, "good": True, "bad": [True, [True]]}

@@ -196,6 +196,8 @@ def test_a_story_whose_facts_fail_is_saved_without_them_and_others_go_on(
         return real(articles, sentences, **kw)
 
     monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
+    # the failure is planted in this process: the stories are built here, not in workers
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")
     failures: list[StoryFailure] = []
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)
@@ -223,6 +225,8 @@ def test_a_story_that_cannot_be_built_is_left_stale_and_the_rest_are_built(
         return real(articles, *args, **kw)
 
     monkeypatch.setattr(newsdigest.pipeline, "build_story", fails_on_washington)
+    # the failure is planted in this process: the stories are built here, not in workers
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")
     failures: list[StoryFailure] = []
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)
@@ -307,17 +311,18 @@ def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
 ) -> None:
     """Per-article work (sentences, the clusterer's entity keys, spaCy parse) is done once and
     kept in the store: a story that grows is rebuilt from the stored parses of its old members,
-    with the same facts, and the clusterer never runs NER on an article twice."""
-    import newsdigest.event_model as event_model
+    with the same facts, and no text goes through the NER twice (with facts on, the
+    clusterer's keys come from the facts' whole-text NER and a NER of the title)."""
     import newsdigest.facts.ner as ner
+    import newsdigest.parallel as parallel
     from newsdigest.analysis import ANALYSIS_VERSION
     from newsdigest.pipeline import build_story
     from newsdigest.stories import refresh_stories
 
     parsed: list[str] = []
-    recognized: list[str] = []
+    recognized: list[str] = []  # every text the NER ran over
     real = ner.parse_articles
-    real_features = event_model.features_of
+    real_docs = parallel.spacy_docs
 
     calls: list[int] = []
 
@@ -326,31 +331,59 @@ def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
         calls.append(len(articles))
         return real(articles, *args, **kwargs)
 
-    def counting_features(articles, *args):  # type: ignore[no-untyped-def]
-        recognized.extend(a.id for a in articles)
-        return real_features(articles, *args)
+    def counting_docs(model, texts, kind, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if kind == "ner":
+            recognized.extend(texts)
+        return real_docs(model, texts, kind, *args, **kwargs)
 
     monkeypatch.setattr(ner, "parse_articles", counting)
-    monkeypatch.setattr(event_model, "features_of", counting_features)
+    monkeypatch.setattr(parallel, "spacy_docs", counting_docs)
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)
         refresh_stories(store)
         first = sorted(parsed)
-        assert first == sorted(a.id for a in store.get_articles())  # each parsed once
+        articles = store.get_articles()
+        assert first == sorted(a.id for a in articles)  # each parsed once
         assert len(calls) == 1 and len(store.list_stories()) == 2  # both stories in one batch
         stored = store.get_analyses(first, ANALYSIS_VERSION)
         assert set(stored) == set(first) and all(r.doc for r in stored.values())
-        assert sorted(recognized) == first
+        texts = sorted([a.text for a in articles] + [a.title or "" for a in articles])
+        assert sorted(recognized) == texts  # each text and title once, no lead again
         sochi = [r.data["entities"] for r in stored.values()]
         assert all("lavrov" in keys and "pompeo" in keys for keys in sochi), sochi
 
         ingest([inbox / "c_crawl.warc.gz"], store)  # 004 joins the Sochi story
         parsed.clear()
+        recognized.clear()
         (grown_id,) = refresh_stories(store)
-        new = [a.id for a in store.get_articles() if a.id not in first]
-        assert sorted(parsed) == sorted(new)  # only the newcomer is parsed
-        assert sorted(recognized) == sorted(first + new)  # and only it through the NER
+        new = [a for a in store.get_articles() if a.id not in first]
+        assert sorted(parsed) == sorted(a.id for a in new)  # only the newcomer is parsed
+        assert sorted(recognized) == sorted([a.text for a in new] + [a.title or "" for a in new])
         grown = store.get_story(grown_id)
         members = store.cluster_articles(grown_id)
         fresh = build_story(members, StoryConfig(), story_key=grown_id)  # everything redone
         assert grown is not None and grown.facts == fresh.facts and grown.summary == fresh.summary
+
+
+def test_the_clusterers_keys_are_the_same_with_facts_on_and_off(
+    inbox: Path, tmp_path: Path
+) -> None:
+    """With facts on, an article's entity keys are taken from the facts' whole-text NER (its
+    lead's entities) and a NER of its title; with facts off, from a NER of the title and the
+    lead alone. On the seeds the two give the same keys, so stories do not depend on --no-facts."""
+    from newsdigest.analysis import ANALYSIS_VERSION
+    from newsdigest.event_model import features_of
+    from newsdigest.stories import refresh_stories
+
+    keys = {}
+    for facts in (True, False):
+        with SqliteStore(tmp_path / f"facts-{facts}.db") as store:
+            ingest([inbox / "a_feed.jsonl"], store)
+            refresh_stories(store, StoryConfig(facts=facts))
+            articles = store.get_articles()
+            stored = store.get_analyses([a.id for a in articles], ANALYSIS_VERSION)
+            assert all((r.doc is not None) == facts for r in stored.values())
+            keys[facts] = {aid: tuple(r.data["entities"]) for aid, r in stored.items()}
+    assert keys[True] == keys[False]
+    assert keys[False] == {f.article_id: f.entities for f in features_of(articles)}
+    assert all(len(k) >= 5 for k in keys[True].values()), keys[True]

@@ -18,8 +18,10 @@ from newsdigest.model import Article, Sentence
 from newsdigest.split import split_sentences
 
 # 2: hard-wrapped lines joined by the splitter; 3: entity keys kept; 4: parsed only around
-# quotes; 5: "v." (Martin v. Boise) no longer ends a sentence
-ANALYSIS_VERSION = 5
+# quotes; 5: "v." (Martin v. Boise) no longer ends a sentence; 6: entity keys from the title
+# and the lead recognized apart (the lead's from the whole-text NER when parsed)
+ANALYSIS_VERSION = 6
+PARSE_CHUNK = 64  # articles parsed together (their Docs are held until kept as bytes)
 
 
 @dataclass(frozen=True)
@@ -42,30 +44,49 @@ def analyze(
     model: str | None = None,
 ) -> dict[str, ArticleAnalysis]:
     """The analysis of every article: ``known`` ones reused, the rest computed (parsed with
-    spaCy when ``parse``, entity keys when ``entities``, each in one batch)."""
+    spaCy when ``parse``, entity keys when ``entities``, in batches).
+
+    When an article is both parsed and keyed, its keys come from the parse's whole-text NER
+    (the entities of its lead) and a NER of its title, so no text goes through the NER twice.
+    Parses are made ``PARSE_CHUNK`` articles at a time and kept as bytes, so memory stays
+    bounded whatever the batch."""
     known = known or {}
     out: dict[str, ArticleAnalysis] = {}
     tag = model_tag(model) if parse else None
     for a in articles:
         have = known.get(a.id)
         out[a.id] = have or ArticleAnalysis(a.id, tuple(split_sentences(a.text, a.id)))
-    if entities:
-        need = [a for a in articles if out[a.id].entities is None]
-        if need:
-            from newsdigest.event_model import features_of
-
-            for f in features_of(need, model or ""):
-                out[f.article_id] = replace(out[f.article_id], entities=f.entities)
     need_parse = [
         a for a in articles if parse and (out[a.id].doc is None or out[a.id].model != tag)
     ]
+    parsed: dict[str, list[tuple[str, str]]] = {}  # lead entities of the articles parsed here
     if need_parse:
+        from newsdigest.event_model import lead_mentions
         from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
 
-        sentences = {a.id: out[a.id].sentences for a in need_parse}
-        docs = parse_articles(need_parse, model or DEFAULT_MODEL, sentences=sentences)
-        for a, doc in zip(need_parse, docs, strict=True):
-            out[a.id] = replace(out[a.id], doc=doc_to_bytes(doc), model=tag)
+        for k in range(0, len(need_parse), PARSE_CHUNK):
+            chunk = need_parse[k : k + PARSE_CHUNK]
+            sentences = {a.id: out[a.id].sentences for a in chunk}
+            docs = parse_articles(chunk, model or DEFAULT_MODEL, sentences=sentences)
+            for a, doc in zip(chunk, docs, strict=True):
+                out[a.id] = replace(out[a.id], doc=doc_to_bytes(doc), model=tag)
+                if entities and out[a.id].entities is None:
+                    parsed[a.id] = lead_mentions(doc, a.text)
+    if entities:
+        need = [a for a in articles if out[a.id].entities is None]
+        if need:
+            from newsdigest.event_model import entity_keys, features_of
+            from newsdigest.facts.ner import DEFAULT_MODEL
+            from newsdigest.parallel import spacy_docs
+
+            keyed = [a for a in need if a.id in parsed]
+            titles = spacy_docs(model or DEFAULT_MODEL, [a.title or "" for a in keyed], "ner")
+            for a, title in zip(keyed, titles, strict=True):
+                mentions = [(e.text, e.label_) for e in title.ents] + parsed[a.id]
+                out[a.id] = replace(out[a.id], entities=entity_keys(mentions))
+            rest = [a for a in need if a.id not in parsed]
+            for f in features_of(rest, model or ""):
+                out[f.article_id] = replace(out[f.article_id], entities=f.entities)
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -34,6 +34,7 @@ FEATURES = ("lead", "body", "entities", "dated", "log_days", "log_size")
 MODEL_FILE = "event_link.json"
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -77,22 +78,57 @@ def entity_key(text: str, label: str) -> str | None:
     return " ".join(translit_key(t) for t in tokens)
 
 
+def lead_end(text: str, words: int = LEAD_WORDS) -> int:
+    """Where the first ``words`` words of ``text`` end (a character offset)."""
+    end = 0
+    for k, m in enumerate(_WORD.finditer(text)):
+        end = m.end()
+        if k + 1 >= words:
+            break
+    return end
+
+
+def entity_keys(mentions: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """The clusterer's keys of (text, spaCy label) mentions, in order, of the labels it reads."""
+    keys = (entity_key(text, label) for text, label in mentions if label in ENTITY_LABELS)
+    return tuple(k for k in keys if k)
+
+
+def lead_mentions(doc: Any, text: str) -> list[tuple[str, str]]:
+    """The (text, label) entities of a NER ``doc`` of ``text`` that start in its lead."""
+    end = lead_end(text)
+    return [(e.text, e.label_) for e in doc.ents if e.start_char < end]
+
+
 def features_of(articles: Sequence[Article], model: str = "") -> list[ArticleFeatures]:
-    """``ArticleFeatures`` of many articles, batched through the NER of the one spaCy pipeline
-    the facts use (``facts.ner.load_nlp``: loaded once per process). In the small English
-    model the NER has its own token vectors, so it runs alone: the tagger and parser are
-    skipped, and the entities are those of a NER-only pipeline."""
+    """``ArticleFeatures`` of many articles: the entities of each title and lead, batched
+    through the NER of the one spaCy pipeline the facts use (``facts.ner.load_nlp``: loaded
+    once per process). In the small English model the NER has its own token vectors, so it
+    runs alone: the tagger and parser are skipped. The lead is recognized as the start of the
+    text, apart from the title, so that when the facts run the NER over the whole text
+    anyway (``analysis.analyze``), the keys are taken from that run (``features_from``)
+    instead of a second one, and come out the same but for a name cut by the lead's end."""
     from newsdigest.facts.ner import DEFAULT_MODEL
     from newsdigest.parallel import spacy_docs
 
     if not articles:
         return []
-    docs = spacy_docs(model or DEFAULT_MODEL, [lead_text(a) for a in articles], "ner")
-    out = []
-    for article, doc in zip(articles, docs, strict=True):
-        keys = [entity_key(e.text, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
-        out.append(ArticleFeatures(article.id, tuple(k for k in keys if k)))
-    return out
+    leads = [a.text[: lead_end(a.text)] for a in articles]
+    docs = spacy_docs(model or DEFAULT_MODEL, [a.title or "" for a in articles] + leads, "ner")
+    n = len(articles)
+    return [
+        features_from(article, title_doc, lead_doc)
+        for article, title_doc, lead_doc in zip(articles, docs[:n], docs[n:], strict=True)
+    ]
+
+
+def features_from(article: Article, title_doc: Any, text_doc: Any) -> ArticleFeatures:
+    """``ArticleFeatures`` from NER docs of the article's title and of its text (the whole
+    text or only its lead: the entities starting in the lead are the ones read)."""
+    mentions = [(e.text, e.label_) for e in title_doc.ents]
+    return ArticleFeatures(
+        article.id, entity_keys(mentions + lead_mentions(text_doc, article.text))
+    )
 
 
 def article_features(article: Article) -> ArticleFeatures:

@@ -33,14 +33,16 @@ import sys
 import threading
 import warnings
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import suppress
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+T = TypeVar("T")
+R = TypeVar("R")
 MAX_WORKERS = 4
 # About two articles' leads: below this the Docs' transfer outweighs the time a second process
 # saves (measured with a running pool: 2 leads of 100 words, 1,267 characters, 22 ms in one
@@ -235,29 +237,88 @@ def spacy_docs(
     least = MIN_SPLIT_CHARS if min_chars is None else min_chars
     if workers <= 1 or len(texts) < 2 or sum(map(len, texts)) < least:
         return run_local(nlp, texts, kind)
-    ranges = shares([len(t) for t in texts], workers)
+    groups = [list(range(a, b)) for a, b in shares([len(t) for t in texts], workers)]
+    return _in_shares(
+        workers,
+        groups,
+        lambda rows: run_local(nlp, [texts[k] for k in rows], kind),
+        lambda pool, rows: pool.submit(_run_remote, model, [texts[k] for k in rows], kind),
+        lambda blobs: [Doc(nlp.vocab).from_bytes(blob) for blob in blobs],
+    )
+
+
+def _map_remote(fn: Callable[[T], R], items: list[T]) -> list[R]:
+    return [fn(x) for x in items]
+
+
+def map_shared(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    weights: Sequence[float],
+    workers: int | None = None,
+    min_weight: float = 0.0,
+) -> list[R]:
+    """``[fn(x) for x in items]``, the items shared among ``workers`` processes (default
+    ``worker_count()``) when there are two or more and their ``weights`` (a guess of each
+    one's cost) add up to ``min_weight``: the heaviest go first, each to the share lightest
+    so far, so one large item does not leave the other processes idle. ``fn`` must be a
+    module-level function and the items and results picklable; ``fn`` should not raise (an
+    item whose share fails in a worker is redone here, where its error is raised)."""
+    workers = worker_count() if workers is None else workers
+    if workers <= 1 or len(items) < 2 or sum(weights) < min_weight:
+        return [fn(x) for x in items]
+    parts = min(workers, len(items))
+    groups: list[list[int]] = [[] for _ in range(parts)]
+    load = [0.0] * parts
+    for k in sorted(range(len(items)), key=lambda k: (-weights[k], k)):
+        lightest = load.index(min(load))
+        groups[lightest].append(k)
+        load[lightest] += weights[k]
+    return _in_shares(
+        workers,
+        [sorted(g) for g in groups],
+        lambda rows: [fn(items[k]) for k in rows],
+        lambda pool, rows: pool.submit(_map_remote, fn, [items[k] for k in rows]),
+        lambda results: results,
+    )
+
+
+def _in_shares(
+    workers: int,
+    groups: list[list[int]],
+    here: Callable[[list[int]], list[Any]],
+    send: Callable[[ProcessPoolExecutor, list[int]], Future[Any]],
+    receive: Callable[[Any], list[Any]],
+) -> list[Any]:
+    """The results of the items in ``groups`` (lists of item indices), in item order: the
+    first group computed ``here``, the others sent to this process's pool of ``workers - 1``
+    (``send``, and ``receive`` what comes back). Without a pool (threads, another platform,
+    a broken pool) everything runs here; a share whose worker died or failed is redone here
+    (a dead worker's pool is dropped; otherwise the pool stays, as a server that forked it
+    before its threads could not fork another)."""
+    out: list[Any] = [None] * sum(map(len, groups))
+
+    def place(rows: list[int], results: list[Any]) -> None:
+        for k, result in zip(rows, results, strict=True):
+            out[k] = result
+
     pool = None
     try:
         pool = _executor(workers - 1)
-        futures: list[Future[list[bytes]]] = [
-            pool.submit(_run_remote, model, list(texts[a:b]), kind) for a, b in ranges[1:]
-        ]
-    except Exception:  # no pool here (threads, another platform, a broken pool): run here
+        futures = [send(pool, rows) for rows in groups[1:]]
+    except Exception:  # no pool here: run here
         if pool is not None:
             _discard(pool)
-        return run_local(nlp, texts, kind)
-    first, end = ranges[0]
-    docs = run_local(nlp, texts[first:end], kind)
-    for (a, b), future in zip(ranges[1:], futures, strict=True):
+        for rows in groups:
+            place(rows, here(rows))
+        return out
+    place(groups[0], here(groups[0]))
+    for rows, future in zip(groups[1:], futures, strict=True):
         try:
-            blobs = future.result()
+            place(rows, receive(future.result()))
         except BrokenExecutor:  # a worker died: this share is done here, the pool dropped
             _discard(pool)
-            docs.extend(run_local(nlp, texts[a:b], kind))
-            continue
-        except Exception:  # the share failed as it would here (or was cancelled): the pool
-            # stays, as a server that forked it before its threads could not fork another
-            docs.extend(run_local(nlp, texts[a:b], kind))
-            continue
-        docs.extend(Doc(nlp.vocab).from_bytes(blob) for blob in blobs)
-    return docs
+            place(rows, here(rows))
+        except Exception:  # the share failed as it would here (or was cancelled)
+            place(rows, here(rows))
+    return out

@@ -432,7 +432,9 @@ def test_stories_built_side_by_side_are_the_ones_one_process_builds(tmp_path: Pa
         # dated, so 003 (Washington, December) is a story of its own beside Sochi's
         when = "2019-12-10T15:00:00+00:00" if path.name.startswith("003") else "2019-05-14"
         text = path.read_text(encoding="utf-8")
-        lines.append(json.dumps({"url": f"https://o{k}.example/a", "text": text, "published": when}))
+        lines.append(
+            json.dumps({"url": f"https://o{k}.example/a", "text": text, "published": when})
+        )
     feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     script = f"""
         from newsdigest.config import StoryConfig

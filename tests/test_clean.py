@@ -1124,3 +1124,46 @@ def test_a_paragraph_ending_in_a_bracketed_photo_credit_is_a_caption(
     from newsdigest.clean.rules import is_boilerplate_line
 
     assert is_boilerplate_line(para) is caption
+
+
+def test_the_times_newsletter_form_and_ad_slots_are_not_the_story() -> None:
+    """The Times' newsletter sign-up form flattened into one paragraph (19 dev-stream
+    articles): its pitch ("Marc Stein He has covered Jordan. He's covered Kobe.") had put
+    Jordan, Kobe and the N.B.A. among a football story's places; "Advertisement Continue
+    reading the main story" stood between paragraphs. Prose about newsletters and robots stays."""
+    form = (
+        "Newsletter Sign Up Continue reading the main story Marc Stein He has covered Jordan. "
+        "He’s covered Kobe. And LeBron vs. the Warriors. Go behind the N.B.A.’s curtain with the "
+        "league’s foremost expert in a new basketball newsletter. Please verify you're not a "
+        "robot by clicking the box. Invalid email address. Please re-enter. You must select a "
+        "newsletter to subscribe to. Sign Up You agree to receive occasional updates and special "
+        "offers for The New York Times's products and services. Thank you for subscribing. An "
+        "error has occurred. Please try again later. View all New York Times newsletters."
+    )
+    text = (
+        "PITTSBURGH — The Steelers clinched a first-round bye with a 34-6 win over the Texans.\n\n"
+        "Advertisement Continue reading the main story\n\n"
+        f"{form}\n\n"
+        "Bell added a 10-yard touchdown run late in the third quarter.\n\n"
+        "The company said the newsletter would stop, and users who could not verify they were "
+        "not a robot were locked out."
+    )
+    out = clean_text(text)
+    assert "Jordan" not in out and "Advertisement" not in out and "Sign Up" not in out
+    assert out.startswith("The Steelers clinched") and "Bell added" in out
+    assert "not a robot were locked out" in out
+
+
+def test_an_ap_sports_up_next_box_ends_the_story() -> None:
+    """AP's "UP NEXT" box lists the teams' next games: the timeline had dated "Steelers: Host
+    the Browns on Sunday." as an event of the story (dev stream, Steelers-Texans)."""
+    text = (
+        "PITTSBURGH (AP) — The Steelers clinched a first-round bye with a 34-6 win.\n\n"
+        "Bell added a 10-yard touchdown run late in the third quarter.\n\n"
+        "Yates was 7 of 16 for 83 yards and a touchdown for the Texans.\n\n"
+        "UP NEXT\n\n"
+        "Steelers: Host the Browns on Sunday.\n\n"
+        "Texans: Visit Indianapolis on Sunday."
+    )
+    out = clean_text(text)
+    assert out.endswith("a touchdown for the Texans.") and "Browns" not in out

@@ -80,7 +80,8 @@ INLINE_POST = re.compile(
 URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s<>\"'”)]+\)?", re.I)
 HAS_URL = Folded(URL.pattern, needs=("http://", "https://", "www."))
 
-# Headings after which a page lists other stories or the comment form: the article is over.
+# Headings after which a page lists other stories or the comment form, or (AP sports' "UP NEXT")
+# the teams' next games: the article is over.
 TAIL_HEADING = re.compile(
     r"^(?:check also|related (?:articles|posts|stories|news|coverage|content|topics)"
     r"|you (?:may|might) also (?:like|be interested in)"
@@ -88,7 +89,8 @@ TAIL_HEADING = re.compile(
     r"|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular (?:posts|stories)"
     r"|latest (?:news|stories|posts)|leave a (?:reply|comment)|post a comment|comments"
     r"|\d+ comments?|join the (?:discussion|conversation)|what do you think\?"
-    r"|about the author|\S+(?: \S+){0,3} (?:wrote|commented|replied)(?: on .{1,40})?)\s*:?$",
+    r"|about the author|up next|\S+(?: \S+){0,3} (?:wrote|commented|replied)(?: on .{1,40})?)"
+    r"\s*:?$",
     re.I,
 )
 # The comment section's headings: comments never come before the article they discuss.
@@ -117,7 +119,7 @@ WIDGET = re.compile(
     r"| via \w+| article)?\s*:?|tweet|print(?: this)?|e-?mail(?: this)?|whatsapp|facebook"
     r"|twitter|linkedin|pinterest|reddit|telegram|click to (?:share|print|email).*"
     r"|(?:subscribe|sign up)\b.{0,60}\bnewsletter.*|advertisement|sponsored(?: content)?"
-    r"|loading\.*|read more|continue reading.*|tags?\s*:.*|filed under\s*:?.*"
+    r"|loading\.*|read more|(?:advertisement )?continue reading.*|tags?\s*:.*|filed under\s*:?.*"
     r"|posted in\s*:?.*|like this\s*:?|copyright\b.*|©.*|\(c\) \d{4}.*"
     r"|all rights reserved\.?|(?:photo|image|picture|video|file photo)s?\s*(?:credit)?\s*:.*"
     r"|skip to (?:main )?content|back to top|menu|search|close|next|previous"
@@ -466,8 +468,21 @@ PHOTO_CREDIT_END = re.compile(
 )
 
 
+# A newsletter's sign-up form flattened into one paragraph (the Times': "Newsletter Sign Up
+# Continue reading the main story <the newsletter's pitch> Please verify you're not a robot by
+# clicking the box. ... View all New York Times newsletters."; in 19 of the dev stream's
+# articles and 4 of the Multi-News sample's, its pitch's names taken for the story's people)
+NEWSLETTER_FORM = Folded(
+    r"please verify you(?:'|’)re not a robot|you must select a newsletter",
+    needs=("not a robot", "select a newsletter"),
+)
+MAX_NEWSLETTER_FORM_CHARS = 1_000
+
+
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
+        return True
+    if len(para) <= MAX_NEWSLETTER_FORM_CHARS and NEWSLETTER_FORM.found(para):
         return True
     low = para.lower()
     if _notice_kind(para, low) or is_syndication_line(para, low):

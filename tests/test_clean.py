@@ -1167,3 +1167,25 @@ def test_an_ap_sports_up_next_box_ends_the_story() -> None:
     )
     out = clean_text(text)
     assert out.endswith("a touchdown for the Texans.") and "Browns" not in out
+
+
+def test_an_editors_update_label_goes_and_its_news_stays() -> None:
+    """ "Update: Grammy president Neil Portnow responded ..." opened a dev-stream digest line;
+    the label (alone, or with a time, date or number) goes, the paragraph stays, unless it is
+    the editor's note itself. Prose that opens with the word is left alone."""
+    text = (
+        "Several female executives sent a letter to the Recording Academy on Monday.\n\n"
+        "Update: Grammy president Neil Portnow responded to the letter on Monday.\n\n"
+        "Update 11:10 a.m.: The academy said it would form a task force.\n\n"
+        "UPDATE, 10:11 p.m. — Variety’s first story said the film was the first.\n\n"
+        "Updated figures show the academy grew: 3 percent more members voted.\n\n"
+        "Updated at 9:23 a.m. to correct the name of the driver.\n\n"
+        "Update: This article has been updated with new information from a study.\n\n"
+        "Update 2: We’ve added a later statement from PricewaterhouseCoopers."
+    )
+    paras = clean_text(text).split("\n\n")
+    assert len(paras) == 6  # the editor's notes themselves go
+    assert paras[1] == "Grammy president Neil Portnow responded to the letter on Monday."
+    assert paras[2] == "The academy said it would form a task force."
+    assert paras[3] == "Variety’s first story said the film was the first."
+    assert paras[4].startswith("Updated figures show") and paras[5].startswith("Updated at 9:23")

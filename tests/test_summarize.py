@@ -182,6 +182,13 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("“I said no,” he recalled.", False),
         ('"We came to talk," Pompeo said.', False),
         ("The mayor said “no.”", False),
+        # dev stream (Galaxy S9 rumours): a reply to the sentence before
+        ("Well, that's great, assuming it's true.", True),
+        ("Okay, so it ain't exactly the Royal Wedding.", True),
+        ("Yes, there are more women in Congress than ever before, but still fewer men.", False),
+        ("Wellington, New Zealand's capital, was shaken by the quake.", False),
+        ("President Trump and South Korea seem to think so.", True),
+        ("Officials said so on Tuesday, and the company agreed.", False),
     ],
 )
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

@@ -74,9 +74,12 @@ def _social(para: str) -> bool:
 
 
 def _tidy(para: str) -> str:
-    """Without a trailing agency sign-off, and with glued sentences parted; each pattern tried
-    only where its cheap necessary sign is (a closing bracket at the end, a stop before a
-    capital), as most paragraphs have neither."""
+    """Without an editor's "Update:" label or a trailing agency sign-off, and with glued
+    sentences parted; each pattern tried only where its cheap necessary sign is (the label's
+    word first, a closing bracket at the end, a stop before a capital), as most paragraphs
+    have none."""
+    if para.startswith(("UPDATE", "Update")):
+        para = rules.UPDATE_LABEL.sub("", para, count=1)
     if para.rstrip().endswith(")"):
         para = rules.TRAILING_SIGNOFF.sub("", para)
     if rules.GLUE_POINT.search(para):

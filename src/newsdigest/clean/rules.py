@@ -240,6 +240,24 @@ TRAILING_SIGNOFF = re.compile(
     r"|wires?)\)\s*$",
     re.I,
 )
+# An editor's label before a paragraph: "Update: Grammy president Neil Portnow responded ...",
+# "UPDATE, 10:11 p.m. — ...", "Update, Nov. 15, 4pm: Equifax sent ...", "Update 2: ..." (a
+# dev-stream digest line opened "Update:"): the word alone or with a time, date or number, then
+# a colon or a dash. The paragraph is news; the label is page furniture.
+UPDATE_LABEL = re.compile(
+    r"^(?:UPDATED?|Updated?)(?:,?\s+(?=[^:\n—–]{0,30}\d)[\w.,: ]{1,30}?)?"
+    r"\s*(?::(?!\d)|\s[—–])\s*(?=\S)"
+)
+# ... unless what follows the label is the editor's note itself: "Update: This article has been
+# updated with new information from a study.", "Update 2: We’ve added a later statement from
+# PricewaterhouseCoopers.", "Update, November 11, 12:03 PT: adds Apple statement." (7 of the 13
+# labelled paragraphs of the local sets; the paragraph goes)
+EDITORS_NOTE = re.compile(
+    r"(?:this|the) (?:article|post|story|piece|report)\b[^.]{0,40}? has been (?:updated|changed"
+    r"|corrected|revised)|some wording\b|we(?:'|’)ve (?:added|updated|corrected)"
+    r"|we (?:have )?(?:added|updated|corrected)|adds?\b",
+    re.I,
+)
 # A photo caption credited to a site, often glued to the caption: "...and Irankremlin.ru".
 CAPTION_CREDIT = re.compile(r"[a-z0-9-]+\.(?:[a-z]{2,6})$")
 
@@ -465,6 +483,9 @@ PHOTO_CREDIT_END = re.compile(
     r"|\((?:[^()\n]{1,80}/)?(?:Getty Images|AFP|Reuters|EPA|Associated Press|Bloomberg(?: News)?"
     r"|European Pressphoto Agency|(?:The )?Washington Post)(?:/File)?\)\s*$"
     r"|\bPhotographer: [^\n()]{3,80}$"
+    # the photographer and the outlet: "(Rick Loomis / Los Angeles Times)", "(Todd Maisel/New
+    # York Daily News)", "(Seth Wenig/AP)" (13 paragraphs of the local sets, every one a caption)
+    r"|\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]+\s*/\s*(?:[A-Z][\w.&'’-]*\s?){1,5}\)\s*$"
 )
 
 
@@ -484,6 +505,8 @@ def is_boilerplate_line(para: str) -> bool:
         return True
     if len(para) <= MAX_NEWSLETTER_FORM_CHARS and NEWSLETTER_FORM.found(para):
         return True
+    if para.startswith(("UPDATE", "Update")) and (label := UPDATE_LABEL.match(para)):
+        return EDITORS_NOTE.match(para, label.end()) is not None
     low = para.lower()
     if _notice_kind(para, low) or is_syndication_line(para, low):
         return True

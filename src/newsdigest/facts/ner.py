@@ -327,6 +327,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue
             if "\n" in surface:  # a "name" across a paragraph break is two lines of debris
                 continue
+            if text[s - 1 : s] in ("#", "@"):  # a hashtag or a handle ("#MeToo"), not a name
+                continue
             out.append(
                 RawMention(
                     article=article.id,

@@ -420,9 +420,10 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         overlap,
         sim,
         previous,
-        # the fitted feature, and a quotation without its speaker: taken only after its sentence
+        # the fitted feature, a quotation without its speaker and a reply: taken only after
+        # their sentence
         (features[:, FEATURES.index("needs_context")] > 0)
-        | np.array([quality.bare_quote(u.text) for u in units], dtype=bool),
+        | np.array([quality.bare_quote(u.text) or quality.replies(u.text) for u in units], bool),
         contained,
         common,
     )

@@ -291,10 +291,31 @@ _LOST_OBJECT = re.compile(
 
 def needs_context(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, ends on a
-    verb whose object was in the sentence before, or is a quotation without its speaker (the
+    verb whose object was in the sentence before, is a quotation without its speaker (the
     second half of one: "“We’re pointing them at people’s brains, at children.”", after
-    "..., Mr. Harris said.")."""
-    return refers_back(text) or bare_quote(text)
+    "..., Mr. Harris said.") or answers the sentence before (``replies``)."""
+    return refers_back(text) or bare_quote(text) or replies(text)
+
+
+# A reply to the sentence before: an interjection first ("Well, that's great, assuming it's
+# true.": a dev-stream digest line, after a rumour it doubts; "Okay, so it ain't exactly ..."),
+# or "so" standing for what was said ("President Trump and South Korea seem to think so.":
+# another, after the question it answers). Not "Yes," or "No,", which open rhetorical
+# statements that stand ("Yes, there are more women in Congress than ever before, but ...") as
+# often as replies.
+_REPLY = re.compile(r"^(?:well|oh|okay|ok|sure|right),\s", re.IGNORECASE)
+_SO_FOR_WHAT_WAS_SAID = re.compile(
+    r"\b(?:think|thinks|thought|believe|believes|believed|hope|hopes|say|says|said|suppose"
+    r"|expect|expects|appear|appears|seem|seems|guess|fear|fears|feared)\s+so[.!?]?[\"”’']*$",
+    re.IGNORECASE,
+)
+
+
+def replies(text: str) -> bool:
+    """Answers the sentence before: opens with a reply's interjection, or ends with "so"
+    standing for what it said."""
+    t = text.strip()
+    return bool(_REPLY.match(t.lstrip("\"“'‘ ")) or _SO_FOR_WHAT_WAS_SAID.search(t))
 
 
 def refers_back(text: str) -> bool:

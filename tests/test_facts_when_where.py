@@ -111,6 +111,22 @@ def test_event_date_skips_report_dates_and_quotes() -> None:
     assert article_event_date(undated, find_dates(undated, sentences, [])) is None
 
 
+def test_event_date_is_not_a_day_still_to_come() -> None:
+    """A Los Angeles Times caption-like lead in the dev stream's Grammys story, written in
+    February: "his farewell tour starting May 16" had dated the whole story 2018-05-16. A day
+    after the article's own is still the event's (a stamp runs behind events abroad)."""
+    text = (
+        "Paul Simon will embark on his farewell tour starting May 16 in Vancouver. "
+        "The singer announced the tour on Monday."
+    )
+    a = article(text, "2018-02-06")
+    dates = find_dates(a, split_sentences(a.text, a.id), [])
+    assert article_event_date(a, dates) == "2018-02-05"
+    late = article("The launch took place on Wednesday, officials said.", "2019-05-14")
+    found = find_dates(late, split_sentences(late.text, late.id), [])
+    assert article_event_date(late, found) == "2019-05-15"
+
+
 def test_plurality_refuses_ties() -> None:
     assert plurality({"a": "Sochi", "b": "Sochi", "c": "Washington"}) == "Sochi"
     assert plurality({"a": "Sochi", "b": "Washington"}) is None

@@ -374,11 +374,17 @@ def article_event_date(
 ) -> str | None:
     """The day of the reported event: the first day-precise date in the lead that is not in a
     quote, in the future, the bound of a span ("since May 5") or the day something was
-    reported ("VoA reported on Wednesday")."""
+    reported ("VoA reported on Wednesday"). The future is after the article's day and the
+    next ("his farewell tour starting May 16", written in February, dated a story about the
+    Grammys; the next day is allowed: a stamp runs behind events abroad)."""
+    anchor = article_anchor(article)
+    latest = (anchor + timedelta(days=1)).isoformat() if anchor else None
     for d in dates:
         if d.sentence >= lead_sentences:
             break
         if d.in_quote or d.span_bound or d.value is None or len(d.value) != 10:
+            continue
+        if latest is not None and d.value > latest:
             continue
         if _REPORTED.search(article.text[max(0, d.start - 30) : d.start]):
             continue

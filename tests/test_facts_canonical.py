@@ -640,3 +640,22 @@ def test_an_outlet_the_story_only_cites_is_no_organization_of_it() -> None:
     raw = [mention(text, s, "ORG") for s in ("New York Times", "CNN", "Reuters", "NBC News")]
     raw.append(mention(text, "NBC News", "ORG", 1))
     assert [e.name for e in entities_of(raw, text)] == ["NBC News"]
+
+
+def test_a_newspaper_the_ner_took_for_a_place_is_not_one_of_the_places() -> None:
+    """The dev stream's Nice attack: "Nice Matin" was listed among the places (the small NER
+    labels it GPE), while the story only cites it: "according to the Nice Matin newspaper",
+    "told Nice-Matin", "Nice-Matin posted photographs". Nice itself stays, and so does a place
+    once named as a source among its other mentions."""
+    text = (
+        "A truck plowed into a crowd in Nice on Thursday night. The driver was a resident, "
+        "according to the Nice Matin newspaper. An eyewitness told Nice Matin that bodies were "
+        "flying. Nice Matin posted photographs of the truck. Officials in Paris said the "
+        "attack was planned, according to Paris prosecutors, and Paris mourned."
+    )
+    raw = [mention(text, "Nice", "PLACE")] + [
+        mention(text, "Nice Matin", "PLACE", k) for k in range(3)
+    ]
+    raw += [mention(text, "Paris", "PLACE", k) for k in range(3)]
+    places = [e.name for e in entities_of(raw, text) if e.type == "PLACE"]
+    assert places == ["Paris", "Nice"], places

@@ -105,3 +105,20 @@ def test_event_days_a_day_apart_are_no_disagreement() -> None:
     assert apart is not None and [c.value for c in apart.claims] == ["2017-12-29", "2017-12-31"]
     assert date_disagreement({"a": "2016-09-05", "b": "2017-08-29"}) is not None
     assert date_disagreement({"a": "2017-12", "b": "2017-11"}) is not None
+
+
+def test_an_injured_person_is_not_a_count_of_the_injured() -> None:
+    """The dev stream's Nice story: "Sources differ on number of injuries ...: About 100 people
+    were injured; an injured" (a sentence about an injured man). "A" and "an" count durations
+    ("an hour"), not casualties."""
+    a = "A truck plowed into a crowd in Nice on Thursday. About 100 people were injured."
+    b = "A truck plowed into a crowd in Nice on Thursday. Rescuers carried an injured man away."
+    _, facts = cluster(a, b)
+    assert not [d for d in facts.disagreements if d.kind == "number"]
+    c = "A truck plowed into a crowd in Nice on Thursday. Twelve people were injured."
+    _, facts = cluster(a, c)
+    (numbers,) = [d for d in facts.disagreements if d.kind == "number"]
+    assert sorted(c.value for c in numbers.claims) == [
+        "About 100 people were injured",
+        "Twelve people were injured",
+    ]

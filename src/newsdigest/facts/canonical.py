@@ -720,6 +720,34 @@ def _only_a_source(mentions: Sequence[Mention], texts: Mapping[str, str]) -> boo
     return True
 
 
+# A "place" that tells, reports and publishes is an outlet: "according to the Nice Matin
+# newspaper", "told Nice-Matin", "Nice-Matin posted photographs" (dev stream, the Nice attack).
+# Only cues no place takes: not "in", "from" or "to".
+_OUTLET_BEFORE = re.compile(
+    r"(?:\btold|\baccording to|\breported by|\bthe newspaper|\bthe broadcaster|\bradio station"
+    r"|\bnews agency|\bdaily)(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+_OUTLET_AFTER = re.compile(
+    r"^(?:,? (?:a|the) (?:local |regional |national )?(?:newspaper|daily|broadcaster|radio"
+    r"|television|news agency)\b|\s+(?:newspaper|daily|radio|reported|reports|wrote|posted"
+    r"|published|quoted|cited)\b)",
+    re.IGNORECASE,
+)
+
+
+def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A "place" that most of its mentions cite as a source: an outlet the NER took for a place."""
+    cited = 0
+    for m in mentions:
+        text = texts[m.article]
+        before = text[max(0, m.start - 25) : m.start]
+        cited += bool(
+            _OUTLET_BEFORE.search(before) or _OUTLET_AFTER.match(text[m.end : m.end + 40])
+        )
+    return 2 * cited > len(mentions)
+
+
 def _named_with_the(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """Written "the <name>" in a third of its mentions, twice at least: a group or a thing,
     not a person ("the Chibok Girls", "the Islamic State", "the Marlins", "the Miami Herald";
@@ -757,6 +785,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
         kind = "ORG" if g.type == "PERSON" and _named_with_the(mentions, texts) else g.type
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):
+            continue
+        if kind == "PLACE" and _an_outlet_place(mentions, texts):
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))
     entities.sort(key=lambda e: (-len(e.mentions), e.name))

@@ -148,6 +148,8 @@ def find_quantities(
                          article.id, place, day, _bound(m.group("hedge")))
             )  # fmt: skip
         for m in _COUNT.finditer(sent.text):
+            if m.group("n").lower() in ("a", "an"):
+                continue  # "an injured man", "a dead body": a person, not a count (dev stream)
             n = _number(m.group("n"))
             if n is None:
                 continue

@@ -324,3 +324,30 @@ def test_a_spokesman_speaks_not_whom_he_speaks_for() -> None:
     ]
     speakers = [q.speaker for q in extract_facts(articles, {}).quotes]
     assert speakers == ["Garba Shehu", "Garba Shehu", "Muhammadu Buhari"]
+
+
+def test_a_named_speakers_continued_quote_corrects_a_pronoun_guess_elsewhere() -> None:
+    """The dev stream's Thurman story: one outlet quoted her by name and went on with a second
+    quote in the same paragraph; another wrote "she says now" after naming a man, and the
+    second quote had gone to him. A quote continuing a named speaker's is as sure as a title,
+    so it names the speaker of the same words elsewhere."""
+    named = (
+        "Uma Thurman gave an interview to the New York Times.\n\n"
+        "“I used the word anger, but I was more worried about crying, to tell you the truth,” "
+        "Thurman said in the Times article. “I was not a groundbreaker on a story I knew to be "
+        "true. So what you really saw was a person buying time.”"
+    )
+    guessed = (
+        "Uma Thurman is angry.\n\n"
+        "When asked about the scandal at the premiere for her Broadway play, an intrigue "
+        "written by “House of Cards” creator Beau Willimon, she looked steely and said she was "
+        "waiting to feel less angry.\n\n"
+        "“I used the word anger, but I was more worried about crying, to tell you the truth,” "
+        "she says now. “I was not a groundbreaker on a story I knew to be true. So what you "
+        "really saw was a person buying time.”"
+    )
+    articles = [Article(id=article_id(t), text=t) for t in (named, guessed)]
+    quotes = extract_facts(articles, {}).quotes
+    groundbreaker = [q for q in quotes if "groundbreaker" in q.text]
+    assert len(groundbreaker) == 2
+    assert {q.speaker for q in groundbreaker} == {"Uma Thurman"}, groundbreaker

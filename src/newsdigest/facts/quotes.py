@@ -619,7 +619,11 @@ def attribute_quotes(
         if found and found[0]:
             speaker, trust, how = found
         elif found is None and prev and prev.quote.speaker and _adjacent(text, prev.span, span):
-            speaker, trust, how = prev.quote.speaker, 1, "continuation"
+            # as sure as the quote it continues, up to a title's trust: a continuation of a
+            # named speaker ("..., Thurman said. “I was not a groundbreaker ...”") may name the
+            # speaker of the same words another outlet gave only a pronoun ("she says now",
+            # whom the dev stream's Thurman story had resolved to the man named before)
+            speaker, trust, how = prev.quote.speaker, min(prev.trust, 2), "continuation"
         else:
             speaker, trust, how = None, 0, "none"
         quote = Quote(

@@ -518,3 +518,41 @@ def test_a_story_that_fails_in_a_worker_is_reported_as_it_is_here() -> None:
         """
     )
     assert out == {"same": True, "pool": 1, "good": True, "bad": [True, [True]]}
+
+
+@pytest.mark.parametrize(("words", "pool"), [(40, 1), (None, 0)])
+def test_the_cli_starts_the_pool_for_stories_it_will_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: int | None, pool: int
+) -> None:
+    """``stories --words 40`` after a default run clusters nothing but rebuilds every story:
+    the pool is forked before the progress bar's thread, or those builds all run in one
+    process; with the stories' own settings nothing is rebuilt, and nothing is forked."""
+    from newsdigest.config import StoryConfig
+    from newsdigest.store.sqlite import SqliteStore
+    from newsdigest.stories import ingest, refresh_stories
+
+    feed = tmp_path / "seeds.jsonl"
+    lines = []
+    for k, path in enumerate(sorted((ROOT / "examples" / "sochi-2019").glob("*.txt"))):
+        when = "2019-12-10T15:00:00+00:00" if path.name.startswith("003") else "2019-05-14"
+        text = path.read_text(encoding="utf-8")
+        lines.append(
+            json.dumps({"url": f"https://o{k}.example/a", "text": text, "published": when})
+        )
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "news.db"
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")  # this process holds no pool
+    with SqliteStore(db) as store:
+        ingest([feed], store)
+        assert len(refresh_stories(store, StoryConfig())) == 2  # a default run
+    out = _run(
+        f"""
+        from newsdigest.cli.common import start_spacy_workers
+        from newsdigest.config import StoryConfig
+        from newsdigest.store.sqlite import SqliteStore
+        with SqliteStore({str(db)!r}) as store:
+            start_spacy_workers(store, StoryConfig(words={words!r}))
+        print(json.dumps({{"pool": parallel._forked_pool.cache_info().currsize}}))
+        """
+    )
+    assert out == {"pool": pool}

@@ -531,15 +531,7 @@ def test_the_cli_starts_the_pool_for_stories_it_will_rebuild(
     from newsdigest.store.sqlite import SqliteStore
     from newsdigest.stories import ingest, refresh_stories
 
-    feed = tmp_path / "seeds.jsonl"
-    lines = []
-    for k, path in enumerate(sorted((ROOT / "examples" / "sochi-2019").glob("*.txt"))):
-        when = "2019-12-10T15:00:00+00:00" if path.name.startswith("003") else "2019-05-14"
-        text = path.read_text(encoding="utf-8")
-        lines.append(
-            json.dumps({"url": f"https://o{k}.example/a", "text": text, "published": when})
-        )
-    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    feed = _seed_feed(tmp_path)
     db = tmp_path / "news.db"
     monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")  # this process holds no pool
     with SqliteStore(db) as store:
@@ -556,3 +548,46 @@ def test_the_cli_starts_the_pool_for_stories_it_will_rebuild(
         """
     )
     assert out == {"pool": pool}
+
+
+def _seed_feed(tmp_path: Path) -> Path:
+    """The seeds as JSON Lines, dated so that they make two stories (Sochi; Washington)."""
+    feed = tmp_path / "seeds.jsonl"
+    lines = []
+    for k, path in enumerate(sorted((ROOT / "examples" / "sochi-2019").glob("*.txt"))):
+        when = "2019-12-10T15:00:00+00:00" if path.name.startswith("003") else "2019-05-14"
+        text = path.read_text(encoding="utf-8")
+        lines.append(
+            json.dumps({"url": f"https://o{k}.example/a", "text": text, "published": when})
+        )
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return feed
+
+
+def test_a_built_summarizer_sees_every_story_it_summarizes(tmp_path: Path) -> None:
+    """A summarizer passed built (``StoryConfig(summarizer=...)``) may hold a model and record
+    what it did (the abstractive one lists the sentences it dropped in ``unsupported_`` for
+    the caller): the stories it summarizes are built in this process, not by a worker with a
+    copy of it whose record is lost (and whose model each worker would load again)."""
+    out = _run(
+        f"""
+        from newsdigest.config import StoryConfig
+        from newsdigest.store.sqlite import SqliteStore
+        from newsdigest.stories import ingest, refresh_stories
+        from newsdigest.summarize import get_summarizer
+        class Recording:
+            name = "recording"
+            def __init__(self):
+                self.inner = get_summarizer("default")
+                self.seen = []
+            def summarize(self, docs, budget):
+                self.seen.append(len(docs))
+                return self.inner.summarize(docs, budget)
+        method = Recording()
+        with SqliteStore({str(tmp_path / "news.db")!r}) as store:
+            ingest([Path({str(_seed_feed(tmp_path))!r})], store)
+            rebuilt = refresh_stories(store, StoryConfig(summarizer=method))
+        print(json.dumps({{"rebuilt": len(rebuilt), "seen": sorted(method.seen)}}))
+        """
+    )
+    assert out == {"rebuilt": 2, "seen": [1, 4]}

@@ -591,3 +591,30 @@ def test_a_built_summarizer_sees_every_story_it_summarizes(tmp_path: Path) -> No
         """
     )
     assert out == {"rebuilt": 2, "seen": [1, 4]}
+
+
+def test_a_build_without_facts_is_sent_without_the_stored_parses(tmp_path: Path) -> None:
+    """After a run with facts, every article's parse is kept (about twice its text's size);
+    ``--no-facts`` then rebuilds every story, and a worker building one without facts never
+    reads a parse, so none is sent: the jobs hold only the text and the sentences."""
+    out = _run(
+        f"""
+        from newsdigest.config import StoryConfig
+        from newsdigest.store.sqlite import SqliteStore
+        from newsdigest.stories import ingest, refresh_stories
+        sent = []
+        real = parallel.map_shared
+        def spy(fn, items, *args, **kwargs):
+            sent.extend(x.doc is not None for job in items for x in job.analyses.values())
+            return real(fn, items, *args, **kwargs)
+        parallel.map_shared = spy
+        with SqliteStore({str(tmp_path / "news.db")!r}) as store:
+            ingest([Path({str(_seed_feed(tmp_path))!r})], store)
+            refresh_stories(store, StoryConfig())
+            with_facts = list(sent)
+            sent.clear()
+            refresh_stories(store, StoryConfig(facts=False))
+        print(json.dumps({{"facts": with_facts, "no_facts": sent}}))
+        """
+    )
+    assert out == {"facts": [True] * 5, "no_facts": [False] * 5}

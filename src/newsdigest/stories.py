@@ -265,6 +265,8 @@ def refresh_stories(
                     if on_failure:
                         on_failure(StoryFailure(cluster_id, one_line(exc), without_facts=False))
                     continue
+                if not config.facts:  # the parse is read by the facts alone: not sent
+                    analyses = {aid: replace(x, doc=None) for aid, x in analyses.items()}
                 jobs.append(_BuildJob(cluster_id, tuple(members), config, analyses))
             # the stories are independent: built side by side on the spaCy workers' CPUs
             weights = [sum(len(a.text) for a in job.members) for job in jobs]

@@ -518,3 +518,103 @@ def test_a_story_that_fails_in_a_worker_is_reported_as_it_is_here() -> None:
         """
     )
     assert out == {"same": True, "pool": 1, "good": True, "bad": [True, [True]]}
+
+
+@pytest.mark.parametrize(("words", "pool"), [(40, 1), (None, 0)])
+def test_the_cli_starts_the_pool_for_stories_it_will_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: int | None, pool: int
+) -> None:
+    """``stories --words 40`` after a default run clusters nothing but rebuilds every story:
+    the pool is forked before the progress bar's thread, or those builds all run in one
+    process; with the stories' own settings nothing is rebuilt, and nothing is forked."""
+    from newsdigest.config import StoryConfig
+    from newsdigest.store.sqlite import SqliteStore
+    from newsdigest.stories import ingest, refresh_stories
+
+    feed = _seed_feed(tmp_path)
+    db = tmp_path / "news.db"
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")  # this process holds no pool
+    with SqliteStore(db) as store:
+        ingest([feed], store)
+        assert len(refresh_stories(store, StoryConfig())) == 2  # a default run
+    out = _run(
+        f"""
+        from newsdigest.cli.common import start_spacy_workers
+        from newsdigest.config import StoryConfig
+        from newsdigest.store.sqlite import SqliteStore
+        with SqliteStore({str(db)!r}) as store:
+            start_spacy_workers(store, StoryConfig(words={words!r}))
+        print(json.dumps({{"pool": parallel._forked_pool.cache_info().currsize}}))
+        """
+    )
+    assert out == {"pool": pool}
+
+
+def _seed_feed(tmp_path: Path) -> Path:
+    """The seeds as JSON Lines, dated so that they make two stories (Sochi; Washington)."""
+    feed = tmp_path / "seeds.jsonl"
+    lines = []
+    for k, path in enumerate(sorted((ROOT / "examples" / "sochi-2019").glob("*.txt"))):
+        when = "2019-12-10T15:00:00+00:00" if path.name.startswith("003") else "2019-05-14"
+        text = path.read_text(encoding="utf-8")
+        lines.append(
+            json.dumps({"url": f"https://o{k}.example/a", "text": text, "published": when})
+        )
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return feed
+
+
+def test_a_built_summarizer_sees_every_story_it_summarizes(tmp_path: Path) -> None:
+    """A summarizer passed built (``StoryConfig(summarizer=...)``) may hold a model and record
+    what it did (the abstractive one lists the sentences it dropped in ``unsupported_`` for
+    the caller): the stories it summarizes are built in this process, not by a worker with a
+    copy of it whose record is lost (and whose model each worker would load again)."""
+    out = _run(
+        f"""
+        from newsdigest.config import StoryConfig
+        from newsdigest.store.sqlite import SqliteStore
+        from newsdigest.stories import ingest, refresh_stories
+        from newsdigest.summarize import get_summarizer
+        class Recording:
+            name = "recording"
+            def __init__(self):
+                self.inner = get_summarizer("default")
+                self.seen = []
+            def summarize(self, docs, budget):
+                self.seen.append(len(docs))
+                return self.inner.summarize(docs, budget)
+        method = Recording()
+        with SqliteStore({str(tmp_path / "news.db")!r}) as store:
+            ingest([Path({str(_seed_feed(tmp_path))!r})], store)
+            rebuilt = refresh_stories(store, StoryConfig(summarizer=method))
+        print(json.dumps({{"rebuilt": len(rebuilt), "seen": sorted(method.seen)}}))
+        """
+    )
+    assert out == {"rebuilt": 2, "seen": [1, 4]}
+
+
+def test_a_build_without_facts_is_sent_without_the_stored_parses(tmp_path: Path) -> None:
+    """After a run with facts, every article's parse is kept (about twice its text's size);
+    ``--no-facts`` then rebuilds every story, and a worker building one without facts never
+    reads a parse, so none is sent: the jobs hold only the text and the sentences."""
+    out = _run(
+        f"""
+        from newsdigest.config import StoryConfig
+        from newsdigest.store.sqlite import SqliteStore
+        from newsdigest.stories import ingest, refresh_stories
+        sent = []
+        real = parallel.map_shared
+        def spy(fn, items, *args, **kwargs):
+            sent.extend(x.doc is not None for job in items for x in job.analyses.values())
+            return real(fn, items, *args, **kwargs)
+        parallel.map_shared = spy
+        with SqliteStore({str(tmp_path / "news.db")!r}) as store:
+            ingest([Path({str(_seed_feed(tmp_path))!r})], store)
+            refresh_stories(store, StoryConfig())
+            with_facts = list(sent)
+            sent.clear()
+            refresh_stories(store, StoryConfig(facts=False))
+        print(json.dumps({{"facts": with_facts, "no_facts": sent}}))
+        """
+    )
+    assert out == {"facts": [True] * 5, "no_facts": [False] * 5}

@@ -265,10 +265,18 @@ def refresh_stories(
                     if on_failure:
                         on_failure(StoryFailure(cluster_id, one_line(exc), without_facts=False))
                     continue
+                if not config.facts:  # the parse is read by the facts alone: not sent
+                    analyses = {aid: replace(x, doc=None) for aid, x in analyses.items()}
                 jobs.append(_BuildJob(cluster_id, tuple(members), config, analyses))
             # the stories are independent: built side by side on the spaCy workers' CPUs
             weights = [sum(len(a.text) for a in job.members) for job in jobs]
-            built = map_shared(_build_job, jobs, weights, min_weight=MIN_SHARED_BUILD_CHARS)
+            built = map_shared(
+                _build_job,
+                jobs,
+                weights,
+                workers=None if _builds_shared(config) else 1,
+                min_weight=MIN_SHARED_BUILD_CHARS,
+            )
             for job, (story, failures) in zip(jobs, built, strict=True):
                 n += 1
                 for failure in failures:
@@ -283,6 +291,14 @@ def refresh_stories(
                 if on_progress:
                     on_progress("digest", n, len(stale))
     return rebuilt
+
+
+def _builds_shared(config: StoryConfig) -> bool:
+    """Whether stories built with ``config`` go to the spaCy workers: only when a build needs
+    no model the workers lack (they inherit spaCy). A summarizer passed built stays in this
+    process, with what it records (the abstractive one's ``unsupported_``) and the model it
+    may load; so does a neural embedder (MiniLM: 410 MB more in each worker that loads it)."""
+    return isinstance(config.summarizer, str) and config.embedder in (None, "default", "tfidf")
 
 
 @dataclass(frozen=True)

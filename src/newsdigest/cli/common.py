@@ -20,6 +20,7 @@ from rich.progress import (
 )
 
 if TYPE_CHECKING:
+    from newsdigest.config import StoryConfig
     from newsdigest.store import Store
 
 T = TypeVar("T")
@@ -54,18 +55,22 @@ def open_store_or_exit(db: str, *, create: bool = True) -> Store:
         raise typer.Exit(ExitCode.FAILED) from None
 
 
-def start_spacy_workers(store: Store | None = None) -> None:
+def start_spacy_workers(store: Store | None = None, config: StoryConfig | None = None) -> None:
     """Fork the spaCy worker processes (``newsdigest.parallel``) now, before a progress bar or a
     server starts a thread: a process with threads does its NER alone. With ``store``: only
-    when the articles waiting there to be clustered are many enough to share out. No model:
-    nothing is started here, and the command says so when it needs one."""
+    when the articles waiting there to be clustered are many enough to share out, or (with
+    ``config``, facts on) two stories or more are to be rebuilt, so their builds are shared too
+    (``stories --words 40`` after a default run clusters nothing and rebuilds every story). No
+    model: nothing is started here, and the command says so when it needs one."""
     from newsdigest.parallel import MIN_SPLIT_CHARS, start_workers, worker_count
 
     if worker_count() <= 1:
         return
     if store is not None:
         waiting = store.unclustered(limit=64)
-        if sum(len(a.title) + len(a.text) for a in waiting) < MIN_SPLIT_CHARS:
+        if sum(len(a.title) + len(a.text) for a in waiting) < MIN_SPLIT_CHARS and not (
+            config is not None and config.facts and _rebuilds_many(store, config)
+        ):
             return
     # spaCy is imported only now: a run with nothing to cluster does not pay for it
     from newsdigest.errors import NewsdigestError
@@ -75,6 +80,14 @@ def start_spacy_workers(store: Store | None = None) -> None:
         start_workers(DEFAULT_MODEL)
     except NewsdigestError:
         return
+
+
+def _rebuilds_many(store: Store, config: StoryConfig) -> bool:
+    """Whether a refresh with ``config`` rebuilds two stories or more (every story, when the
+    store's were built with other settings)."""
+    if store.story_settings() not in (None, config.fingerprint()):
+        return store.max_cluster_seq() >= 2
+    return len(store.stale_clusters()) >= 2
 
 
 def report_error(message: str) -> None:

@@ -59,7 +59,7 @@ def stories_command(
         report_error(f"{db}: story {failure.story_id} {what}: {failure.reason}")
 
     store = open_store_or_exit(db, create=False)
-    start_spacy_workers(store)
+    start_spacy_workers(store, config)
     with progress_bar() as bar:
         task = bar.add_task("stories", total=None)
 

@@ -503,11 +503,11 @@ MAX_NEWSLETTER_FORM_CHARS = 1_000
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
         return True
-    if len(para) <= MAX_NEWSLETTER_FORM_CHARS and NEWSLETTER_FORM.found(para):
-        return True
     if para.startswith(("UPDATE", "Update")) and (label := UPDATE_LABEL.match(para)):
         return EDITORS_NOTE.match(para, label.end()) is not None
     low = para.lower()
+    if len(para) <= MAX_NEWSLETTER_FORM_CHARS and NEWSLETTER_FORM.found_lowered(para, low):
+        return True
     if _notice_kind(para, low) or is_syndication_line(para, low):
         return True
     if "reuters/" in low and len(para) <= MAX_CAPTION_CHARS and REUTERS_CAPTION.search(para):

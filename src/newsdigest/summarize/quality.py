@@ -315,7 +315,8 @@ def replies(text: str) -> bool:
     """Answers the sentence before: opens with a reply's interjection, or ends with "so"
     standing for what it said."""
     t = text.strip()
-    return bool(_REPLY.match(t.lstrip("\"“'‘ ")) or _SO_FOR_WHAT_WAS_SAID.search(t))
+    # "so" is the last word: only the end of the sentence is searched
+    return bool(_REPLY.match(t.lstrip("\"“'‘ ")) or _SO_FOR_WHAT_WAS_SAID.search(t[-24:]))
 
 
 def refers_back(text: str) -> bool:

@@ -426,16 +426,7 @@ def test_the_cli_pool_leaves_stories_unchanged(
 def test_stories_built_side_by_side_are_the_ones_one_process_builds(tmp_path: Path) -> None:
     """A refresh builds its stale stories on the workers' CPUs too (``map_shared``): the
     stories with facts, as JSON, are byte for byte those built in one process."""
-    feed = tmp_path / "seeds.jsonl"
-    lines = []
-    for k, path in enumerate(sorted((ROOT / "examples" / "sochi-2019").glob("*.txt"))):
-        # dated, so 003 (Washington, December) is a story of its own beside Sochi's
-        when = "2019-12-10T15:00:00+00:00" if path.name.startswith("003") else "2019-05-14"
-        text = path.read_text(encoding="utf-8")
-        lines.append(
-            json.dumps({"url": f"https://o{k}.example/a", "text": text, "published": when})
-        )
-    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    feed = _seed_feed(tmp_path)
     script = f"""
         from newsdigest.config import StoryConfig
         from newsdigest.serialize import story_to_dict

@@ -122,3 +122,23 @@ def test_an_injured_person_is_not_a_count_of_the_injured() -> None:
         "About 100 people were injured",
         "Twelve people were injured",
     ]
+
+
+def test_one_place_at_two_scales_is_no_disagreement() -> None:
+    """The dev stream's Croydon tram crash: one outlet placed it in Croydon, another at the
+    Sandilands stop, and the story writes "near the Sandilands tram stop in Croydon": one
+    place, not a disagreement. Two places never written together still disagree."""
+    from newsdigest.facts.disagree import place_disagreement
+
+    together = Article(
+        id="c", text="The tram overturned near the Sandilands tram stop in Croydon on Wednesday."
+    )
+    places = {"a": "Croydon", "b": "Sandilands"}
+    assert place_disagreement(places, [together]) is None
+    apart = Article(
+        id="d",
+        text="The tram left Croydon on Wednesday morning. The driver was questioned by police, "
+        "and inspectors reached Sandilands.",
+    )
+    found = place_disagreement(places, [apart])
+    assert found is not None and sorted(c.value for c in found.claims) == ["Croydon", "Sandilands"]

@@ -16,8 +16,8 @@ from newsdigest.facts.disagree import (
     attribution_disagreements,
     date_disagreement,
     find_quantities,
+    place_disagreement,
     quantity_disagreements,
-    value_disagreement,
 )
 from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles, raw_mentions
 from newsdigest.facts.quotes import Attributed, attribute_quotes, corroborate
@@ -82,7 +82,7 @@ def extract_facts(
     disagreements = [
         d
         for d in (
-            value_disagreement("place", "where the event took place", places),
+            place_disagreement(places, articles),
             date_disagreement(days),
         )
         if d is not None

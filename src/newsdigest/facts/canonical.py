@@ -390,6 +390,10 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
         else:
             rest.append((order, m))
 
+    # a word the model calls a place more often than the "person" it would open names that
+    # place, not the person's first name: "France" (50 times) had joined "France Info" (an
+    # outlet the model took for a person, 3 times) and "Chicago" the "Chicago Cubs"
+    as_place = Counter(fold(m.text) for _, m in rest if m.label == "PLACE")
     others: dict[str, _Group] = defaultdict(_Group)
     for order, m in rest:
         toks = name_tokens(m.text)
@@ -400,7 +404,11 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
             if len(by_surname) == 1:
                 by_surname[0].add(m, order)
                 continue
-            by_first = [g for t, g in persons if similar(t[0], toks[0])]
+            by_first = [
+                g
+                for t, g in persons
+                if similar(t[0], toks[0]) and as_place[fold(m.text)] <= len(g.mentions)
+            ]
             if by_surname or by_first:
                 if len(by_first) == 1 and not by_surname:
                     by_first[0].add(m, order)

@@ -185,6 +185,32 @@ def value_disagreement(
     return Disagreement(kind=kind, subject=subject, claims=_claims(values))
 
 
+def place_disagreement(
+    per_article: Mapping[str, str | None], articles: Sequence[Article]
+) -> Disagreement | None:
+    """``value_disagreement`` of the articles' event places, unless every two of them are
+    written together somewhere in the story ("near the Sandilands tram stop in Croydon",
+    "Sandilands, Croydon"): one place at two scales, not two places (dev stream: the Croydon
+    tram crash, one outlet's Croydon against another's Sandilands)."""
+    found = value_disagreement("place", "where the event took place", per_article)
+    if found is None:
+        return None
+    names = [c.value for c in found.claims]
+    texts = [a.text for a in articles]
+    if all(_written_together(a, b, texts) for i, a in enumerate(names) for b in names[i + 1 :]):
+        return None
+    return found
+
+
+def _written_together(a: str, b: str, texts: Sequence[str], reach: int = 40) -> bool:
+    """Whether some text names ``a`` and ``b`` within ``reach`` characters of each other."""
+    pattern = re.compile(
+        rf"\b{re.escape(a)}\b.{{0,{reach}}}\b{re.escape(b)}\b"
+        rf"|\b{re.escape(b)}\b.{{0,{reach}}}\b{re.escape(a)}\b"
+    )
+    return any(pattern.search(t) for t in texts)
+
+
 def date_disagreement(per_article: Mapping[str, str | None]) -> Disagreement | None:
     """``value_disagreement`` of the articles' event days, unless they all lie within one day
     of each other: a late-night event or a time zone dates it a day apart (dev stream: the Nice

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from newsdigest.model import Article, article_id
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "sochi-2019"
 MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "sample_validation250.csv"
+DEV_STREAM = ROOT.parent / "shared" / "data" / "streams" / "giveme5w1h_events.jsonl"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -42,6 +44,15 @@ def multinews_csv() -> Path:
     if not MULTINEWS.exists():
         pytest.fail(f"benchmark sample missing: {MULTINEWS} (the repo expects ../shared beside it)")
     return MULTINEWS
+
+
+@pytest.fixture(scope="session")
+def dev_stream_rows() -> list[dict[str, str]]:
+    """The labelled dev stream's records (``../shared/data/streams``), in file order."""
+    if not DEV_STREAM.exists():
+        pytest.fail(f"dev stream missing: {DEV_STREAM} (the repo expects ../shared beside it)")
+    lines = DEV_STREAM.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 @pytest.fixture(scope="session")

@@ -1189,3 +1189,30 @@ def test_an_editors_update_label_goes_and_its_news_stays() -> None:
     assert paras[2] == "The academy said it would form a task force."
     assert paras[3] == "Variety’s first story said the film was the first."
     assert paras[4].startswith("Updated figures show") and paras[5].startswith("Updated at 9:23")
+
+
+def test_wire_credits_glued_to_the_last_paragraph_go() -> None:
+    """Reuters' and Bloomberg's credits at the end of a story (dev stream): "(Editing by
+    Belinda Goldsmith; Please credit the Thomson Reuters Foundation ...)" and "— With assistance
+    by Alex Barinka" had put the editors among the people of the story. A bracket that is not a
+    credit stays ("managed by Goldman (acting by proxy)")."""
+    text = (
+        "Many of the assaults were carried out by men of North African appearance. (Editing by "
+        "Belinda Goldsmith; Please credit the Thomson Reuters Foundation, the charitable arm of "
+        "Thomson Reuters)\n\n"
+        "Erdogan praised her. (Reporting by Ali Sawafta and Maayan Lubell; Writing by Maayan "
+        "Lubell; Edtitng by Peter Graff)\n\n"
+        "The fund is managed by Goldman (acting by proxy).\n\n"
+        "“Black Mirror” Season 4 is streaming now on Netflix. Additional reporting by Steve "
+        "Greene.\n\n"
+        "— With assistance by Alex Barinka"
+    )
+    out = clean_text(text)
+    for name in ("Goldsmith", "Sawafta", "Greene", "Barinka"):
+        assert name not in out, name
+    assert out.split("\n\n") == [
+        "Many of the assaults were carried out by men of North African appearance.",
+        "Erdogan praised her.",
+        "The fund is managed by Goldman (acting by proxy).",
+        "“Black Mirror” Season 4 is streaming now on Netflix.",
+    ]

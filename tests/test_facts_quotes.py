@@ -351,3 +351,23 @@ def test_a_named_speakers_continued_quote_corrects_a_pronoun_guess_elsewhere() -
     groundbreaker = [q for q in quotes if "groundbreaker" in q.text]
     assert len(groundbreaker) == 2
     assert {q.speaker for q in groundbreaker} == {"Uma Thurman"}, groundbreaker
+
+
+def test_the_speaker_after_said_is_not_the_car_he_drives(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Falcon Heavy story (the Washington Post's "SpaceX's hot new monster
+    rocket ready for first test flight"): "“It is a catchy way to get attention,” said Stern
+    while driving his blue Tesla Model S" gave the quote to the car, which the small model
+    takes for a person. The words after "said" stop naming the speaker where a clause of
+    their own begins; "said SpaceX founder Elon Musk" is still Musk."""
+    from newsdigest.clean import clean_text
+
+    (row,) = [r for r in dev_stream_rows if "catchy way to get attention" in r["text"]]
+    text = clean_text(row["text"], row.get("title") or "")
+    facts = extract_facts([Article(id=article_id(text), text=text)], {})
+    (catchy,) = [q for q in facts.quotes if q.text.startswith("It is a catchy way")]
+    assert catchy.speaker == "Alan Stern"
+    musk = "“The future is vastly more exciting,” said SpaceX founder Elon Musk."
+    (future,) = extract_facts([Article(id=article_id(musk), text=musk)], {}).quotes
+    assert future.speaker == "Elon Musk"

@@ -212,7 +212,18 @@ CRUMB_ROOT = re.compile(r"^(?:home|homepage|home page|main|start|news|index)$", 
 PAREN_LINE = re.compile(r"^\([^()]{2,150}\)\.?$")
 CREDIT_LINE = re.compile(
     r"^(?:\(?(?:additional )?reporting|writing|editing|compiled|edited|translated|produced"
-    r"|written)\s+by\b.{0,200}$",
+    r"|written|[—–-]\s*with (?:assistance|additional reporting))\s+by\b.{0,200}$",
+    re.I,
+)
+# ... and the same credits glued to the end of the last paragraph: "... of North African
+# appearance. (Editing by Belinda Goldsmith; Please credit the Thomson Reuters Foundation ...)",
+# "(Reporting by Ali Sawafta; Writing by Maayan Lubell; Edtitng by Peter Graff)", "...
+# streaming now on Netflix. Additional reporting by Steve Greene." (the editors' names were
+# among the people of the dev stream's stories)
+TRAILING_CREDIT = re.compile(
+    r"\s*(?:\((?:additional )?(?:reporting|writing|ed[a-z]{3,5}ng|compiling|translating)"
+    r" by\b[^()]{2,300}\)|(?<=[.!?”\"])\s*Additional reporting"
+    r" by\b[^.!?()]{2,120})\.?\s*$",
     re.I,
 )
 BYLINE = re.compile(

@@ -81,6 +81,12 @@ _AFTER_VERB_WHO = re.compile(
     r"{1,140}?)(?=[,;:]\s|" + _NOT_HONORIFIC + r"\.\s|\.?$)"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# where the words after "said" stop naming the speaker: "said Stern while driving ...", "said
+# Kim as he left ...", "said Lee, who ..."
+_OWN_CLAUSE = re.compile(
+    r"\s(?:while|as|after|before|when|during|because|though|although|who|whom|whose|which"
+    r"|where|adding|noting|referring|pointing|in|on|at|with|from|to|about)\b"
+)
 _CLAUSE_START = re.compile(
     r"(?:and|but|or|which|who|whom|that|while|as|when|because|so|if|where|then)\b", re.I
 )
@@ -436,8 +442,15 @@ def _resolve_who(
     anchor: int,
     spoken: Mapping[int, str],
     roles: RoleIndex,
+    verb_first: bool = False,
 ) -> tuple[str | None, int, str]:
-    """Speaker named by the words [who_start, who_end): a name, a pronoun or a title."""
+    """Speaker named by the words [who_start, who_end): a name, a pronoun or a title. After a
+    verb (``verb_first``) the words end where a clause of their own begins: '..., said Stern
+    while driving his blue Tesla Model S' (the car had been the speaker, in a dev-stream
+    story), while 'said SpaceX founder Elon Musk' is still Musk."""
+    if verb_first:
+        cut = _OWN_CLAUSE.search(ctx.article.text, who_start, who_end)
+        who_end = cut.start() if cut else who_end
     who = ctx.article.text[who_start:who_end].strip()
     named = ctx.persons_in(who_start, who_end)
     if named:
@@ -489,7 +502,9 @@ def _attribute_after(
             cut = re.search(r"\s(?:who|whom|whose|which|that)\b|,", m.group("who"))
             if cut:
                 who_end = who_start + cut.start()
-        speaker, trust, how = _resolve_who(ctx, who_start, who_end, span.open, spoken, roles)
+        speaker, trust, how = _resolve_who(
+            ctx, who_start, who_end, span.open, spoken, roles, pattern is _AFTER_VERB_WHO
+        )
         # an explicit attribution to someone the cluster cannot name ("the newspaper
         # reported") ends the search: guessing from elsewhere would be wrong
         return speaker, trust, how

@@ -371,3 +371,22 @@ def test_the_speaker_after_said_is_not_the_car_he_drives(
     musk = "“The future is vastly more exciting,” said SpaceX founder Elon Musk."
     (future,) = extract_facts([Article(id=article_id(musk), text=musk)], {}).quotes
     assert future.speaker == "Elon Musk"
+
+
+def test_an_organization_right_before_the_verb_is_the_speaker() -> None:
+    """The dev stream's Amazon and Microsoft story left Microsoft's statement unresolved though
+    "Microsoft said in a statement:" names who says it; and Rihanna "captioned the video
+    with: “Be grateful for life man.”". A place is no speaker this way."""
+    text = (
+        "Employees of Amazon and Microsoft used work emails to buy sex, Newsweek reported. "
+        "Microsoft said in a statement: “Microsoft has a long history of cooperating with law "
+        "enforcement to combat human trafficking.”\n\n"
+        "The singer Rihanna posted a video of her cousin on Instagram. Rihanna captioned the "
+        "video with: “Be grateful for life man.”\n\n"
+        "Diplomats in Seoul said the talks were “a groundbreaking opportunity for peace.”"
+    )
+    quotes = extract_facts([Article(id=article_id(text), text=text)], {}).quotes
+    speakers = {q.text.split()[0]: q.speaker for q in quotes}
+    assert speakers["Microsoft"] == "Microsoft", speakers
+    assert speakers["Be"] == "Rihanna", speakers
+    assert speakers["a"] is None, speakers

@@ -1216,3 +1216,31 @@ def test_wire_credits_glued_to_the_last_paragraph_go() -> None:
         "The fund is managed by Goldman (acting by proxy).",
         "“Black Mirror” Season 4 is streaming now on Netflix.",
     ]
+
+
+def test_an_npr_transcripts_speaker_labels_go_and_their_words_stay() -> None:
+    """NPR's transcripts (dev stream, the Cologne assaults): "RENEE MONTAGNE, HOST:" alone,
+    then "NELSON: The largest number of attacks happened in Cologne." — a digest line opened
+    with the label. In a hosted transcript the labels go, the words stay, and the footer goes.
+    Without a host's label, "OPINION:" and an interview's labels are left as they are."""
+    text = (
+        "RENEE MONTAGNE, HOST:\n\n"
+        "Police in Cologne are investigating a wave of assaults on New Year's Eve.\n\n"
+        "SORAYA SARHADDI NELSON, BYLINE: Good morning, Renee.\n\n"
+        "MONTAGNE: Take us through what happened that night.\n\n"
+        "NELSON: The largest number of attacks happened in Cologne.\n\n"
+        "NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor, "
+        "and produced using a proprietary transcription process developed with NPR."
+    )
+    assert clean_text(text).split("\n\n") == [
+        "Police in Cologne are investigating a wave of assaults on New Year's Eve.",
+        "Good morning, Renee.",
+        "Take us through what happened that night.",
+        "The largest number of attacks happened in Cologne.",
+    ]
+    other = (
+        "OPINION: The city council should not have voted for the plan.\n\n"
+        "PRESIDENT OBAMA: Well, I don't think they're better off.\n\n"
+        "GEORGE STEPHANOPOULOS: There has been a huge response."
+    )
+    assert clean_text(other) == other

@@ -158,7 +158,7 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
 
 def _clean_once(text: str, title: str, verdicts: _Verdicts) -> str:
     text = rules.strip_gallery(repair_unicode(text), rules.MIN_ARTICLE_WORDS)
-    paras = split_paragraphs(text)
+    paras = rules.strip_transcript_labels(split_paragraphs(text))
     return "\n\n".join(_strip_lead(_clean_paragraphs(paras, verdicts), title))
 
 

@@ -269,6 +269,35 @@ EDITORS_NOTE = re.compile(
     r"|we (?:have )?(?:added|updated|corrected)|adds?\b",
     re.I,
 )
+# A radio transcript (NPR's): "RENEE MONTAGNE, HOST:" alone, then "NELSON: The largest number
+# of attacks happened in Cologne." and "MONTAGNE: Take us through ...": who speaks is a label,
+# not prose (a digest line opened "NELSON:"). A text is such a transcript when a host's or
+# reporter's label opens a paragraph (5 of the local sets' pages, all NPR's); then the labels go
+# and the words stay. An interview's "PRESIDENT OBAMA:" without a host's label keeps its labels
+# (its answers would lose their speaker), and "OPINION:" or "CDC:" are no transcript.
+TRANSCRIPT_LABEL = re.compile(
+    r"^(?P<who>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, (?P<role>HOST|BYLINE|ANCHOR))?:"
+    r"(?:\s+|$)"
+)
+# ... and its footer: "NPR transcripts are created on a rush deadline by Verb8tm, Inc., ..."
+TRANSCRIPT_FOOTER = re.compile(r"^NPR transcripts are created on a rush deadline\b")
+
+
+def strip_transcript_labels(paras: list[str]) -> list[str]:
+    """The paragraphs of a transcript without its speaker labels (a label alone goes), or the
+    paragraphs as they are when the text is not one."""
+    labels = [TRANSCRIPT_LABEL.match(p) for p in paras]
+    if not any(m and m["role"] for m in labels):
+        return paras
+    out = []
+    for para, m in zip(paras, labels, strict=True):
+        if m is None:
+            out.append(para)
+        elif para[m.end() :].strip():
+            out.append(para[m.end() :])
+    return out
+
+
 # A photo caption credited to a site, often glued to the caption: "...and Irankremlin.ru".
 CAPTION_CREDIT = re.compile(r"[a-z0-9-]+\.(?:[a-z]{2,6})$")
 
@@ -513,6 +542,8 @@ MAX_NEWSLETTER_FORM_CHARS = 1_000
 
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
+        return True
+    if para.startswith("NPR transcripts") and TRANSCRIPT_FOOTER.match(para):
         return True
     if para.startswith(("UPDATE", "Update")) and (label := UPDATE_LABEL.match(para)):
         return EDITORS_NOTE.match(para, label.end()) is not None

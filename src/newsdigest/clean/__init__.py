@@ -82,7 +82,8 @@ def _tidy(para: str) -> str:
         para = rules.UPDATE_LABEL.sub("", para, count=1)
     if para.rstrip().endswith(")"):
         para = rules.TRAILING_SIGNOFF.sub("", para)
-    if " by " in para:
+        para = rules.TRAILING_CREDIT.sub("", para)
+    elif "reporting by" in para:
         para = rules.TRAILING_CREDIT.sub("", para)
     if rules.GLUE_POINT.search(para):
         para = rules.GLUED_SENTENCE.sub(" ", para)

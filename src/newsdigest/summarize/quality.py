@@ -304,6 +304,7 @@ def needs_context(text: str) -> bool:
 # statements that stand ("Yes, there are more women in Congress than ever before, but ...") as
 # often as replies.
 _REPLY = re.compile(r"^(?:well|oh|okay|ok|sure|right),\s", re.IGNORECASE)
+_REPLY_INITIALS = frozenset("WwOoSsRr")
 _SO_FOR_WHAT_WAS_SAID = re.compile(
     r"\b(?:think|thinks|thought|believe|believes|believed|hope|hopes|say|says|said|suppose"
     r"|expect|expects|appear|appears|seem|seems|guess|fear|fears|feared)\s+so[.!?]?[\"”’']*$",
@@ -315,8 +316,12 @@ def replies(text: str) -> bool:
     """Answers the sentence before: opens with a reply's interjection, or ends with "so"
     standing for what it said."""
     t = text.strip()
-    # "so" is the last word: only the end of the sentence is searched
-    return bool(_REPLY.match(t.lstrip("\"“'‘ ")) or _SO_FOR_WHAT_WAS_SAID.search(t[-24:]))
+    # "so" is the last word: only the end of the sentence is searched, and only when it holds
+    # "so"; an interjection is tried only where one can start (most sentences fail both signs)
+    if "so" in t[-6:].lower() and _SO_FOR_WHAT_WAS_SAID.search(t[-24:]):
+        return True
+    head = t.lstrip("\"“'‘ ")
+    return head[:1] in _REPLY_INITIALS and _REPLY.match(head) is not None
 
 
 def refers_back(text: str) -> bool:

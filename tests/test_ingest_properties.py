@@ -196,3 +196,15 @@ def test_post_body_nested_past_the_limit_is_a_422_not_a_500() -> None:
         parse_articles(b"[" * 100_000 + b"]" * 100_000, max_articles=50)
     assert caught.value.errors[0]["loc"] == ["body"]
     assert "nested 100000 levels deep" in caught.value.errors[0]["msg"]
+
+
+def test_a_control_character_line_in_utf16_json_lines_is_reported() -> None:
+    """Found by the property above: in a UTF-16 file a line holding only "\\x1f" vanished (a
+    str.strip took it for blank), where the UTF-8 path reports it as not JSON."""
+    record = json.dumps(
+        {"text": "Pompeo met Lavrov in Sochi on Tuesday for talks on arms control."}
+    )
+    for encoding in ("utf-8", "utf-16"):
+        items = _read("batch.jsonl", f"\x1f\n{record}".encode(encoding))
+        assert len(items) == 2, (encoding, items)
+        assert isinstance(items[0], InputError) and isinstance(items[1], Article)

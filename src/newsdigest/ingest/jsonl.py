@@ -152,6 +152,9 @@ def _line_articles(line: str, where: str, limits: Limits) -> Iterator[Article | 
     yield from record_articles(record, where, limits)
 
 
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips
+
+
 def _wide_lines(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     """A UTF-16/UTF-32 JSON Lines file (its byte-order mark says so), decoded whole: its
     newlines are not single bytes, so it cannot be streamed line by line as bytes."""
@@ -162,7 +165,9 @@ def _wide_lines(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         return
     records = 0
     for lineno, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
+        # blank as the byte path means it: ASCII white space (str.strip would also take control
+        # characters such as \x1f, and the line would vanish instead of being reported)
+        if line.lstrip("\ufeff").strip(_ASCII_SPACE):
             records += 1
             yield from _line_articles(line, f"{name}:{lineno}", DEFAULT_LIMITS)
     if records == 0:

@@ -677,3 +677,52 @@ def test_a_place_is_not_the_first_name_of_an_outlet_taken_for_a_person() -> None
     found = {(e.name, e.type): len(e.mentions) for e in entities_of(raw, text)}
     assert found[("France", "PLACE")] == 3, found
     assert found[("Elon Musk", "PERSON")] == 2, found
+
+
+def test_a_title_the_model_took_into_a_name_is_trimmed() -> None:
+    """The dev stream's stories listed "Mr Zhu" beside Zhu Congpeng and gave quotes to "Lawyer
+    Harjit" (Harjit Sarang): a British honorific without its stop, or a role word, that the
+    model took into a person's name is trimmed. A name that holds such a word stays whole
+    ("Lady Gaga"), and so does an organization ("Envoy Air", "General Motors")."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = (
+        "Mr Zhu said the station was monitored. Lawyer Harjit, from London, fled. Lady Gaga "
+        "sang. Envoy Air and General Motors apologised."
+    )
+    doc = load_nlp().make_doc(text)
+    spans = [("Mr Zhu", "PERSON"), ("Lawyer Harjit", "PERSON"), ("Lady Gaga", "PERSON")]
+    spans += [("Envoy Air", "ORG"), ("General Motors", "ORG")]
+    doc.ents = [
+        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
+    ]
+    found = [m.text for m in raw_mentions(Article(id="a", text=text), doc)]
+    assert found == ["Zhu", "Harjit", "Lady Gaga", "Envoy Air", "General Motors"]
+
+
+def test_one_person_is_listed_once_under_one_name() -> None:
+    """The dev stream's Croydon story listed "Kudirat Okesola" twice: her full name's group
+    (which the model typed otherwise in a sentence) and her surname alone, completed with the
+    given name the story writes before it. Entities that come out with one name and type are
+    one entity, their mentions and spellings joined."""
+    from newsdigest.facts.canonical import _one_entity_a_name
+    from newsdigest.model import Mention
+
+    full = Entity(
+        name="Kudirat Okesola",
+        type="PERSON",
+        mentions=(Mention("a", 0, 15, "Kudirat Okesola"), Mention("a", 40, 55, "Kudirat Okesola")),
+    )
+    surname = Entity(
+        name="Kudirat Okesola",
+        type="PERSON",
+        mentions=(Mention("b", 7, 14, "Okesola"),),
+        aliases=("Okesola",),
+    )
+    place = Entity(name="Croydon", type="PLACE", mentions=(Mention("a", 70, 77, "Croydon"),))
+    merged = _one_entity_a_name([full, place, surname])
+    assert [(e.name, e.type, len(e.mentions)) for e in merged] == [
+        ("Kudirat Okesola", "PERSON", 3),
+        ("Croydon", "PLACE", 1),
+    ]
+    assert merged[0].aliases == ("Okesola",)

@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -797,5 +797,25 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if kind == "PLACE" and _an_outlet_place(mentions, texts):
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))
+    entities = _one_entity_a_name(entities)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
+
+
+def _one_entity_a_name(entities: list[Entity]) -> list[Entity]:
+    """Entities that came out with one name and type merged: a surname completed with its
+    given name ("Okesola" -> "Kudirat Okesola") may meet the full name's own group, which the
+    model had typed otherwise in a sentence; a reader saw the same person listed twice."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        key = (e.name, e.type)
+        if key in merged:
+            first = merged[key]
+            mentions = tuple(
+                sorted({*first.mentions, *e.mentions}, key=lambda m: (m.article, m.start))
+            )
+            aliases = tuple(sorted({*first.aliases, *e.aliases} - {e.name}))
+            merged[key] = replace(first, mentions=mentions, aliases=aliases)
+        else:
+            merged[key] = e
+    return list(merged.values())

@@ -282,8 +282,15 @@ def _has_person_cue(text: str, start: int, end: int) -> bool:
     return _has_title_cue(text, start) or bool(_SPEECH_AFTER.match(text[end : end + 40]))
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the", a possessive and trailing connectors from a mention span."""
+_LEADING_TITLE = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.? +"
+    r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS)) + r") +"
+)
+
+
+def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
+    """Drop a leading "the", a possessive and trailing connectors from a mention span, and
+    from a person's a leading title."""
     span = text[start:end]
     m = _POSSESSIVE.search(span)
     if m and len(span) - len(m.group()) >= 2:
@@ -293,6 +300,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if span.startswith(lead):
             start += len(lead)
             span = text[start:end]
+    # a title the model took into the name: British "Mr Zhu" (listed beside Zhu Congpeng),
+    # "Lawyer Harjit" (dev stream); only before another capitalized word
+    first = _LEADING_TITLE.match(span) if person else None
+    if first and span[first.end() : first.end() + 1].isupper():
+        start += first.end()
+        span = text[start:end]
     while True:
         words = span.rsplit(" ", 1)
         if len(words) == 2 and words[1].lower() in {"of", "for", "and", "the", "on"}:
@@ -319,7 +332,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 pieces.append((pos, pos + len(part)))
             pos += len(part)
         for s, e in pieces:
-            s, e = _trim(text, s, e)
+            s, e = _trim(text, s, e, label == "PERSON")
             surface = text[s:e]
             if " " not in surface and re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s]):
                 continue  # "an image of a Martyr": a common noun, not a name

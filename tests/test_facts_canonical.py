@@ -726,3 +726,17 @@ def test_one_person_is_listed_once_under_one_name() -> None:
         ("Croydon", "PLACE", 1),
     ]
     assert merged[0].aliases == ("Okesola",)
+
+
+def test_a_company_the_model_took_for_a_person_is_an_organization() -> None:
+    """The dev stream's electricity-bill story listed "First Energy" (a utility's parent
+    company) first among its people, and a hedge fund "Jana Partners" was a person: a name that
+    ends as only organizations' do is one. Mary Horomanski stays a person."""
+    text = (
+        "First Energy said a decimal point was moved. Mary Horomanski said she was stunned. "
+        "First Energy apologized to Mary Horomanski on Tuesday."
+    )
+    raw = [mention(text, "First Energy", "PERSON", k, cue=True) for k in range(2)]
+    raw += [mention(text, "Mary Horomanski", "PERSON", k, cue=True) for k in range(2)]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types == {"First Energy": "ORG", "Mary Horomanski": "PERSON"}, types

@@ -756,6 +756,16 @@ def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> b
     return 2 * cited > len(mentions)
 
 
+# The last word of an organization's name, never of a person's: "First Energy" (a utility's
+# parent company, listed first among a dev story's people), "Penelec Group", "Envoy Airlines".
+_ORG_TAIL = re.compile(
+    r"\s(?:Energy|Corp|Corporation|Inc|Ltd|LLC|Group|Holdings|Airlines|Airways|Bank|Motors"
+    r"|Systems|Technologies|Pharmaceuticals|Partners|Capital|Foundation|Institute|University"
+    r"|Agency|Ministry|Council|Committee|Association|Party|Police|Department|Authority"
+    r"|Commission|Company|Network|Studios|Records|Entertainment|Industries|Services)\.?$"
+)
+
+
 def _named_with_the(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """Written "the <name>" in a third of its mentions, twice at least: a group or a thing,
     not a person ("the Chibok Girls", "the Islamic State", "the Marlins", "the Miami Herald";
@@ -791,7 +801,11 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         mentions += [Mention(a, s, e, texts[a][s:e]) for a, s, e in extra.get(gi, [])]
         mentions.sort(key=lambda m: (m.article, m.start))
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
-        kind = "ORG" if g.type == "PERSON" and _named_with_the(mentions, texts) else g.type
+        kind = (
+            "ORG"
+            if g.type == "PERSON" and (_named_with_the(mentions, texts) or _ORG_TAIL.search(name))
+            else g.type
+        )
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):
             continue
         if kind == "PLACE" and _an_outlet_place(mentions, texts):

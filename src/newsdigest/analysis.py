@@ -75,15 +75,15 @@ def analyze(
     if entities:
         need = [a for a in articles if out[a.id].entities is None]
         if need:
-            from newsdigest.event_model import entity_keys, features_of
+            from newsdigest.event_model import features_of, title_and_lead_keys
             from newsdigest.facts.ner import DEFAULT_MODEL
             from newsdigest.parallel import spacy_docs
 
             keyed = [a for a in need if a.id in parsed]
             titles = spacy_docs(model or DEFAULT_MODEL, [a.title or "" for a in keyed], "ner")
             for a, title in zip(keyed, titles, strict=True):
-                mentions = [(e.text, e.label_) for e in title.ents] + parsed[a.id]
-                out[a.id] = replace(out[a.id], entities=entity_keys(mentions))
+                keys = title_and_lead_keys(title, parsed[a.id])
+                out[a.id] = replace(out[a.id], entities=keys)
             rest = [a for a in need if a.id not in parsed]
             for f in features_of(rest, model or ""):
                 out[f.article_id] = replace(out[f.article_id], entities=f.entities)

@@ -125,10 +125,14 @@ def features_of(articles: Sequence[Article], model: str = "") -> list[ArticleFea
 def features_from(article: Article, title_doc: Any, text_doc: Any) -> ArticleFeatures:
     """``ArticleFeatures`` from NER docs of the article's title and of its text (the whole
     text or only its lead: the entities starting in the lead are the ones read)."""
-    mentions = [(e.text, e.label_) for e in title_doc.ents]
     return ArticleFeatures(
-        article.id, entity_keys(mentions + lead_mentions(text_doc, article.text))
+        article.id, title_and_lead_keys(title_doc, lead_mentions(text_doc, article.text))
     )
+
+
+def title_and_lead_keys(title_doc: Any, lead: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The keys of the title's entities (a NER doc), then of the lead's (``lead_mentions``)."""
+    return entity_keys([*((e.text, e.label_) for e in title_doc.ents), *lead])
 
 
 def article_features(article: Article) -> ArticleFeatures:

@@ -545,8 +545,12 @@ def is_boilerplate_line(para: str) -> bool:
         return True
     if para.startswith("NPR transcripts") and TRANSCRIPT_FOOTER.match(para):
         return True
-    if para.startswith(("UPDATE", "Update")) and (label := UPDATE_LABEL.match(para)):
-        return EDITORS_NOTE.match(para, label.end()) is not None
+    if (
+        para.startswith(("UPDATE", "Update"))
+        and (label := UPDATE_LABEL.match(para))
+        and EDITORS_NOTE.match(para, label.end())
+    ):
+        return True
     low = para.lower()
     if len(para) <= MAX_NEWSLETTER_FORM_CHARS and NEWSLETTER_FORM.found_lowered(para, low):
         return True

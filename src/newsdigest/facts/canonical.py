@@ -720,12 +720,23 @@ def _only_a_source(mentions: Sequence[Mention], texts: Mapping[str, str]) -> boo
     """A news outlet the story only cites ("told the New York Times", "CNN reported"): where
     the story got a fact, not who took part in it (dev stream: outlets listed among the
     organizations of 11 of 22 events read); one the story is about ("CNN fired ...") stays."""
-    for m in mentions:
-        text = texts[m.article]
-        before = text[max(0, m.start - 25) : m.start]
-        if not (_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(text[m.end : m.end + 20])):
-            return False
-    return True
+    return all(_cited(m, texts, _SOURCE_BEFORE, _SOURCE_AFTER, 20) for m in mentions)
+
+
+def _cited(
+    m: Mention,
+    texts: Mapping[str, str],
+    before: re.Pattern[str],
+    after: re.Pattern[str],
+    reach: int,
+) -> bool:
+    """Whether mention ``m`` is named as a source: ``before`` ends the 25 characters before it,
+    or ``after`` opens the ``reach`` characters after it."""
+    text = texts[m.article]
+    return bool(
+        before.search(text[max(0, m.start - 25) : m.start])
+        or after.match(text[m.end : m.end + reach])
+    )
 
 
 # A "place" that tells, reports and publishes is an outlet: "according to the Nice Matin
@@ -746,24 +757,22 @@ _OUTLET_AFTER = re.compile(
 
 def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" that most of its mentions cite as a source: an outlet the NER took for a place."""
-    cited = 0
-    for m in mentions:
-        text = texts[m.article]
-        before = text[max(0, m.start - 25) : m.start]
-        cited += bool(
-            _OUTLET_BEFORE.search(before) or _OUTLET_AFTER.match(text[m.end : m.end + 40])
-        )
+    cited = sum(_cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40) for m in mentions)
     return 2 * cited > len(mentions)
 
 
-# The last word of an organization's name, never of a person's: "First Energy" (a utility's
-# parent company, listed first among a dev story's people), "Penelec Group", "Envoy Airlines".
-_ORG_TAIL = re.compile(
-    r"\s(?:Energy|Corp|Corporation|Inc|Ltd|LLC|Group|Holdings|Airlines|Airways|Bank|Motors"
-    r"|Systems|Technologies|Pharmaceuticals|Partners|Capital|Foundation|Institute|University"
-    r"|Agency|Ministry|Council|Committee|Association|Party|Police|Department|Authority"
-    r"|Commission|Company|Network|Studios|Records|Entertainment|Industries|Services)\.?$"
+# The last word of an organization's name, never of a person's: the institutions' heads, and
+# "First Energy" (a utility's parent company, listed first among a dev story's people), "Jana
+# Partners", "Envoy Airlines"
+_ORG_ONLY_HEADS = _INSTITUTION_HEADS | frozenset(
+    """energy holdings airlines airways bank motors systems technologies pharmaceuticals partners
+    capital party commission studios records entertainment industries services""".split()
 )
+
+
+def _organization_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and _last_word(words) in _ORG_ONLY_HEADS
 
 
 def _named_with_the(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
@@ -803,7 +812,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
         kind = (
             "ORG"
-            if g.type == "PERSON" and (_named_with_the(mentions, texts) or _ORG_TAIL.search(name))
+            if g.type == "PERSON" and (_named_with_the(mentions, texts) or _organization_name(name))
             else g.type
         )
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):

@@ -24,11 +24,14 @@ from newsdigest.facts.quotes import Attributed, attribute_quotes, corroborate
 from newsdigest.facts.roles import build_role_index
 from newsdigest.facts.when_where import (
     DateMention,
+    PlaceScores,
     article_event_date,
-    article_event_place,
+    article_meeting_place,
+    article_place_scores,
     build_timeline,
     find_dates,
     plurality,
+    story_place,
 )
 from newsdigest.model import Article, Facts, Sentence
 from newsdigest.split import split_sentences
@@ -59,6 +62,7 @@ def extract_facts(
     dates: list[DateMention] = []
     places: dict[str, str | None] = {}
     days: dict[str, str | None] = {}
+    place_scores: list[PlaceScores] = []
     place_entities = [e for e in entities if e.type == "PLACE"]
     for article, doc in zip(articles, docs, strict=True):
         found = attribute_quotes(article, doc, sents[article.id], entities, roles)
@@ -67,9 +71,14 @@ def extract_facts(
         article_dates = find_dates(article, sents[article.id], spans)
         dates.extend(article_dates)
         days[article.id] = article_event_date(article, article_dates)
-        places[article.id] = article_event_place(article, sents[article.id], place_entities)
+        place_scores.append(article_place_scores(article, sents[article.id], entities))
+        # a claim of where only when both readings agree on the article's place: a meeting
+        # held somewhere else deep in the text is background ("talks in Berlin" in a story
+        # of a bombing in Mazar-i-Sharif), not a second account of this event
+        meeting = article_meeting_place(article, sents[article.id], place_entities)
+        places[article.id] = meeting if meeting == story_place([place_scores[-1]]) else None
     attributed = corroborate(attributed)
-    event_place = plurality(places)
+    event_place = story_place(place_scores)
     event_date = plurality(days)
 
     quantities = [

@@ -76,6 +76,13 @@ _SPEECH_AFTER = re.compile(
     r"|declared|insisted|assured|explained|announced|warned|recalled|emphasi[sz]ed|urged)\b"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# The rest of a hyphenated place name whose parts are joined by short lower-case particles
+# ("-i-Sharif", "-e-Sharif", "-upon-Avon", "-sur-Mer", "-on-Trent"); "Russia-Ukraine",
+# "Kremlin-backed" or "Atlanta-to-Florida" are two names or words, not one.
+_COMPOUND_TAIL = re.compile(
+    r"(?:-(?:i|e|ul|al|el|ad|de|di|du|des|del|la|le|les|sur|sous|upon|on|en|am|an|im|bei))+"
+    r"-[A-Z][a-z]+(?![\w-])"
+)
 
 
 @dataclass(frozen=True)
@@ -333,6 +340,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             pos += len(part)
         for s, e in pieces:
             s, e = _trim(text, s, e, label == "PERSON")
+            if label == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
+                e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
             surface = text[s:e]
             if " " not in surface and re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s]):
                 continue  # "an image of a Martyr": a common noun, not a name

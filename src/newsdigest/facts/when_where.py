@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from heapq import heappop, heappush
 from itertools import accumulate
 
-from newsdigest.facts.canonical import name_pattern
+from newsdigest.facts.canonical import CELESTIAL, fold, name_pattern, place_names
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
 from newsdigest.summarize import quality
@@ -392,12 +392,43 @@ def article_event_date(
     return None
 
 
+# Countries pycountry does not know by these names, and regions wider than a country.
+_COARSE = frozenset(
+    {
+        "United States",
+        "United Kingdom",
+        "Russia",
+        "Korea",
+        "Republic of Korea",
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+        "Turkey",
+        "Palestine",
+        "Ivory Coast",
+        "Macedonia",
+        "Europe",
+        "Asia",
+        "Africa",
+        "North America",
+        "South America",
+        "Latin America",
+        "Middle East",
+        "Oceania",
+        "Antarctica",
+        "Arctic",
+        "World",
+    }
+)
+
+
 @lru_cache(maxsize=512)
 def is_country(name: str) -> bool:
     """Countries (and country groupings) are too coarse to be where a meeting took place."""
     import pycountry
 
-    if name in {"United States", "United Kingdom", "Russia"}:
+    if name in _COARSE:
         return True
     try:
         pycountry.countries.lookup(name)
@@ -406,11 +437,138 @@ def is_country(name: str) -> bool:
         return False
 
 
-def article_event_place(
+# Where an article's event happened is in its first sentences (and its title): these many count.
+LEAD_PLACE_SENTENCES = 3
+# "Cleveland, Ohio", "Croydon, south London": the place after the comma says where the first is.
+_QUALIFIER = re.compile(
+    r",\s*(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$", re.I
+)
+# An organization named for its building is also a place ("at the White House", "outside
+# Trump Tower"): the model often labels these organizations.
+_SITE = re.compile(
+    r"\b(?:House|Tower|Towers|Palace|Hall|Center|Centre|Stadium|Arena|Field|Square|Airport"
+    r"|Hotel|Embassy|Consulate|Station|Capitol|Kremlin)$"
+)
+_DIVISION = re.compile(r"\s+(?:province|county|region|state|city|district)$", re.I)
+# "in the northern Afghan city of Mazar-i-Sharif", "at a village in ...": said where it happened
+_IN_PLACE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.-]*['’]s\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|capital|province|state|county|region)"
+    r"\s+of\s+)?$"
+)
+
+
+def _place_mentions(
+    text: str, places: Sequence[Entity], bounds: tuple[int, int]
+) -> list[tuple[int, int, str]]:
+    found = []
+    for entity in places:
+        names = {entity.name, *entity.aliases}
+        names |= {_DIVISION.sub("", n) for n in names}  # "Hebei" is "Hebei province"
+        pattern = name_pattern(names)
+        found.extend((m.start(), m.end(), entity.name) for m in pattern.finditer(text, *bounds))
+    return sorted(found)
+
+
+def _weighed(
+    text: str, mentions: list[tuple[int, int, str]], base: float, said: Counter[str]
+) -> Counter[str]:
+    scores: Counter[str] = Counter()
+    ends = {end for _, end, _ in mentions}
+    for start, _, name in mentions:
+        before = text[max(0, start - 30) : start]
+        q = _QUALIFIER.search(before)
+        if q is not None and start - len(before) + q.start() in ends:
+            continue  # it says where the place before it is
+        at = _IN_PLACE.search(before) is not None
+        scores[name] += base + at
+        said[name] += at
+    return scores
+
+
+@dataclass(frozen=True)
+class PlaceScores:
+    """How strongly one article says each place is where its event happened (in order of
+    first mention), which of them it says the event was "in" or "at", and which are coarse (a
+    country, a region, a body in the sky)."""
+
+    scores: dict[str, float]
+    said: frozenset[str]
+    coarse: frozenset[str]
+
+
+def article_place_scores(
+    article: Article, sentences: Sequence[Sentence], entities: Sequence[Entity]
+) -> PlaceScores:
+    """Places the title and the first sentences name (said "in"/"at" counts more, the first
+    sentence more than the next; deeper in, only where a meeting or talks were held "in"/"at"
+    them), sentences about the future aside, and a place that only says where the one before
+    it is ("Cleveland, Ohio") not at all. A place counts only if it is known (a country, a US
+    state or a city of the gazetteer, or an organization named for its building: "the White
+    House") or said "in"/"at" once: "Weibo" or "KCTV", which the model calls places, are
+    where news was published, not where it happened."""
+    known = place_names()
+    places = [e for e in entities if e.type == "PLACE" or e.type == "ORG" and _SITE.search(e.name)]
+    scores: Counter[str] = Counter()
+    said: Counter[str] = Counter()
+    if article.title:
+        bounds = (0, len(article.title))
+        mentions = _place_mentions(article.title, places, bounds)
+        scores += _weighed(article.title, mentions, 2.0, said)
+    for k, sent in enumerate(sentences):
+        lead = k < LEAD_PLACE_SENTENCES
+        if _FUTURE.search(sent.text) or not (lead or _EVENT_WORDS.search(sent.text)):
+            continue
+        mentions = _place_mentions(article.text, places, (sent.start, sent.end))
+        scores += _weighed(article.text, mentions, (2.0 if k == 0 else 1.0) if lead else 0.0, said)
+    good = {
+        e.name
+        for e in places
+        if said[e.name] or e.type == "ORG" or any(fold(n) in known for n in (e.name, *e.aliases))
+    }
+    coarse = frozenset(
+        e.name
+        for e in places
+        if any(is_country(n) or fold(n) in CELESTIAL for n in (e.name, *e.aliases))
+    )
+    kept = {n: v for n, v in scores.items() if n in good and v > 0}
+    return PlaceScores(kept, frozenset(n for n in kept if said[n]), coarse)
+
+
+def best_place(
+    scores: Mapping[str, float], said: frozenset[str], coarse: frozenset[str]
+) -> str | None:
+    """The highest score among the places said "in"/"at" if any ("a plane crash in Costa
+    Rica" over "New York family"), a coarse one only where nothing finer is (it says less:
+    "Mazar-i-Sharif" over "Afghanistan"); a tie goes to the place named first."""
+    if not scores:
+        return None
+    return max(scores, key=lambda n: (n in said, n not in coarse, scores[n]))
+
+
+def story_place(articles: Iterable[PlaceScores]) -> str | None:
+    """The place of a story's event: each article's place scores, made to sum to one (every
+    article one vote, shared among the places it names), added up (``best_place``)."""
+    total: dict[str, float] = {}
+    said: frozenset[str] = frozenset()
+    coarse: frozenset[str] = frozenset()
+    for article in articles:
+        whole = sum(article.scores.values())
+        for name, value in article.scores.items():
+            total[name] = total.get(name, 0.0) + value / whole
+        said |= article.said
+        coarse |= article.coarse
+    return best_place(total, said, coarse)
+
+
+def article_meeting_place(
     article: Article, sentences: Sequence[Sentence], places: Sequence[Entity]
 ) -> str | None:
-    """The city or site where the reported event happened: the place named with "in"/"at" in a
-    sentence about the meeting (title and lead count most), countries and future events aside."""
+    """The city or site where the article says a meeting or talks were held: the place named
+    with "in"/"at" in a sentence about the meeting (title and lead count most), countries and
+    future events aside. Where two articles' answers differ, the sources disagree (the seeds'
+    Sochi and Washington); the event place of other news (``article_place_scores``) differs
+    between outlets mostly in detail ("Croydon", "south London"), which is no disagreement."""
     scores: Counter[str] = Counter()
     text = article.text
     for entity in places:

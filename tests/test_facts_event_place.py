@@ -1,0 +1,118 @@
+"""Where a story's event happened: the place its titles and leads say it was "in" or "at",
+finer than a country, never a place that only qualifies another or where news was posted.
+
+The texts are the leads of real articles (the dev stream and Giveme5W1H's gold standard,
+whose coders marked the place each test expects)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdigest.facts import extract_facts
+from newsdigest.facts.when_where import article_place_scores, story_place
+from newsdigest.model import Article, Entity, article_id
+from newsdigest.split import split_sentences
+
+
+def _article(title: str, text: str) -> Article:
+    return Article(id=article_id(text), text=text, title=title)
+
+
+def _place(*articles: Article) -> str | None:
+    sents = {a.id: split_sentences(a.text, a.id) for a in articles}
+    return extract_facts(list(articles), sents).event_place
+
+
+def _scores(title: str, text: str, entities: list[Entity]):  # noqa: ANN202
+    a = _article(title, text)
+    return article_place_scores(a, split_sentences(a.text, a.id), entities)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "place"),
+    [
+        (  # a country said "in" beats a city that only describes the victims
+            "New York Family Of 5 Among 12 Killed In Costa Rica Plane Crash",
+            "A plane crash in Costa Rica on Sunday killed 10 U.S. citizens and two local "
+            "pilots. The Cessna 208 Caravan went down shortly after takeoff.",
+            "Costa Rica",
+        ),
+        (  # the whole hyphenated name, and the city over its country
+            "Taliban attacks German consulate in northern Afghan city of Mazar-i-Sharif",
+            "A Taliban suicide bomber rammed a car packed with explosives into a wall around "
+            "the German consulate in the northern Afghan city of Mazar-i-Sharif, killing at "
+            "least four civilians, officials said.",
+            "Mazar-i-Sharif",
+        ),
+        (  # an organization named for its building is a place
+            "Trump meets with Obama at the White House",
+            "President-elect Donald Trump and President Obama met for the first time on "
+            "Thursday at the White House and pledged to work together.",
+            "White House",
+        ),
+    ],
+)
+def test_event_place_of_real_leads(title: str, text: str, place: str) -> None:
+    assert _place(_article(title, text)) == place
+
+
+def test_a_place_after_a_comma_only_says_where_the_first_is() -> None:
+    ohio = Entity("Ohio", "PLACE")
+    cleveland = Entity("Cleveland", "PLACE")
+    found = _scores(
+        "",
+        "The Cubs won Game 7 in Cleveland, Ohio, early Thursday. Ohio fans went home.",
+        [ohio, cleveland],
+    )
+    assert found.scores["Cleveland"] > found.scores["Ohio"]
+    assert "Cleveland" in found.said and "Ohio" not in found.said
+    assert story_place([found]) == "Cleveland"
+
+
+def test_an_unknown_place_never_said_in_or_at_is_not_where_it_happened() -> None:
+    # the model calls a microblog a place: the phone leaked *on* it, it did not happen there
+    weibo = Entity("Weibo", "PLACE")
+    found = _scores(
+        "Samsung's Galaxy S9 leaked in pics",
+        "Pictures of the phone were posted on Weibo on Monday.",
+        [weibo],
+    )
+    assert found.scores == {}
+    assert story_place([found]) is None
+
+
+def test_a_country_only_where_nothing_finer_is_named() -> None:
+    uk = Entity("United Kingdom", "PLACE", aliases=("UK",))
+    only_country = _scores(
+        "Toblerone changes its shape in the UK", "Fans in the UK are upset.", [uk]
+    )
+    assert story_place([only_country]) == "United Kingdom"
+    croydon = Entity("Croydon", "PLACE")
+    both = _scores(
+        "Tram overturns in Croydon",
+        "A tram overturned in Croydon on Wednesday, the worst crash in the UK in years.",
+        [uk, croydon],
+    )
+    assert "United Kingdom" in both.coarse
+    assert story_place([both]) == "Croydon"
+
+
+def test_each_article_has_one_vote_in_the_story() -> None:
+    sochi, moscow = Entity("Sochi", "PLACE"), Entity("Moscow", "PLACE")
+    long_one = _scores(
+        "Talks in Moscow",
+        "Talks were held in Moscow. In Moscow they met again. At Moscow they dined.",
+        [sochi, moscow],
+    )
+    short = [_scores("Talks in Sochi", "Talks were held in Sochi.", [sochi, moscow])] * 2
+    assert story_place([long_one, *short]) == "Sochi"
+
+
+def test_seeds_keep_sochi() -> None:
+    from pathlib import Path
+
+    from newsdigest.ingest import iter_articles
+
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "sochi-2019"
+    articles = [a for a in iter_articles(sorted(seeds.glob("*.txt"))) if isinstance(a, Article)]
+    assert _place(*articles) == "Sochi"

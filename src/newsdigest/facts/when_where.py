@@ -461,7 +461,7 @@ _IN_PLACE = re.compile(
 def _place_mentions(
     text: str, places: Sequence[Entity], bounds: tuple[int, int]
 ) -> list[tuple[int, int, str]]:
-    found = []
+    found: list[tuple[int, int, str]] = []
     for entity in places:
         names = {entity.name, *entity.aliases}
         names |= {_DIVISION.sub("", n) for n in names}  # "Hebei" is "Hebei province"
@@ -470,10 +470,13 @@ def _place_mentions(
     return sorted(found)
 
 
-def _weighed(
-    text: str, mentions: list[tuple[int, int, str]], base: float, said: Counter[str]
-) -> Counter[str]:
-    scores: Counter[str] = Counter()
+def _weigh(
+    text: str,
+    mentions: list[tuple[int, int, str]],
+    base: float,
+    scores: dict[str, float],
+    said: set[str],
+) -> None:
     ends = {end for _, end, _ in mentions}
     for start, _, name in mentions:
         before = text[max(0, start - 30) : start]
@@ -481,9 +484,9 @@ def _weighed(
         if q is not None and start - len(before) + q.start() in ends:
             continue  # it says where the place before it is
         at = _IN_PLACE.search(before) is not None
-        scores[name] += base + at
-        said[name] += at
-    return scores
+        scores[name] = scores.get(name, 0.0) + base + at
+        if at:
+            said.add(name)
 
 
 @dataclass(frozen=True)
@@ -509,22 +512,21 @@ def article_place_scores(
     where news was published, not where it happened."""
     known = place_names()
     places = [e for e in entities if e.type == "PLACE" or e.type == "ORG" and _SITE.search(e.name)]
-    scores: Counter[str] = Counter()
-    said: Counter[str] = Counter()
+    scores: dict[str, float] = {}
+    said: set[str] = set()
     if article.title:
-        bounds = (0, len(article.title))
-        mentions = _place_mentions(article.title, places, bounds)
-        scores += _weighed(article.title, mentions, 2.0, said)
+        mentions = _place_mentions(article.title, places, (0, len(article.title)))
+        _weigh(article.title, mentions, 2.0, scores, said)
     for k, sent in enumerate(sentences):
         lead = k < LEAD_PLACE_SENTENCES
         if _FUTURE.search(sent.text) or not (lead or _EVENT_WORDS.search(sent.text)):
             continue
         mentions = _place_mentions(article.text, places, (sent.start, sent.end))
-        scores += _weighed(article.text, mentions, (2.0 if k == 0 else 1.0) if lead else 0.0, said)
+        _weigh(article.text, mentions, (2.0 if k == 0 else 1.0) if lead else 0.0, scores, said)
     good = {
         e.name
         for e in places
-        if said[e.name] or e.type == "ORG" or any(fold(n) in known for n in (e.name, *e.aliases))
+        if e.name in said or e.type == "ORG" or any(fold(n) in known for n in (e.name, *e.aliases))
     }
     coarse = frozenset(
         e.name
@@ -532,7 +534,7 @@ def article_place_scores(
         if any(is_country(n) or fold(n) in CELESTIAL for n in (e.name, *e.aliases))
     )
     kept = {n: v for n, v in scores.items() if n in good and v > 0}
-    return PlaceScores(kept, frozenset(n for n in kept if said[n]), coarse)
+    return PlaceScores(kept, frozenset(n for n in kept if n in said), coarse)
 
 
 def best_place(

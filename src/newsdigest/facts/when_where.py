@@ -458,16 +458,15 @@ _IN_PLACE = re.compile(
 )
 
 
-def _place_mentions(
-    text: str, places: Sequence[Entity], bounds: tuple[int, int]
-) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
+def _place_finder(places: Sequence[Entity]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every name of the places (the longest first) and the place each name
+    belongs to; "Hebei" is "Hebei province"."""
+    owner: dict[str, str] = {}
     for entity in places:
-        names = {entity.name, *entity.aliases}
-        names |= {_DIVISION.sub("", n) for n in names}  # "Hebei" is "Hebei province"
-        pattern = name_pattern(names)
-        found.extend((m.start(), m.end(), entity.name) for m in pattern.finditer(text, *bounds))
-    return sorted(found)
+        names = (entity.name, *entity.aliases)
+        for n in (*names, *(_DIVISION.sub("", n) for n in names)):
+            owner.setdefault(n, entity.name)
+    return name_pattern(owner), owner
 
 
 def _weigh(
@@ -514,15 +513,21 @@ def article_place_scores(
     places = [e for e in entities if e.type == "PLACE" or e.type == "ORG" and _SITE.search(e.name)]
     scores: dict[str, float] = {}
     said: set[str] = set()
+    if not places:
+        return PlaceScores(scores, frozenset(), frozenset())
+    pattern, owner = _place_finder(places)
+
+    def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), owner[m.group()]) for m in pattern.finditer(text, start, end)]
+
     if article.title:
-        mentions = _place_mentions(article.title, places, (0, len(article.title)))
-        _weigh(article.title, mentions, 2.0, scores, said)
+        _weigh(article.title, mentions(article.title, 0, len(article.title)), 2.0, scores, said)
     for k, sent in enumerate(sentences):
         lead = k < LEAD_PLACE_SENTENCES
         if _FUTURE.search(sent.text) or not (lead or _EVENT_WORDS.search(sent.text)):
             continue
-        mentions = _place_mentions(article.text, places, (sent.start, sent.end))
-        _weigh(article.text, mentions, (2.0 if k == 0 else 1.0) if lead else 0.0, scores, said)
+        found = mentions(article.text, sent.start, sent.end)
+        _weigh(article.text, found, (2.0 if k == 0 else 1.0) if lead else 0.0, scores, said)
     good = {
         e.name
         for e in places

@@ -124,6 +124,16 @@ def test_an_injured_person_is_not_a_count_of_the_injured() -> None:
     ]
 
 
+def test_no_one_injured_is_not_one_injured() -> None:
+    """The dev stream's Terrigal Beach fireworks: 'two were injured' in one outlet and, in
+    another, the police's '"no one was injured"' (about the crowd) made a false 'one was
+    injured' claim."""
+    a = "A barge caught fire at Terrigal Beach on Sunday. Two were injured."
+    b = 'A barge caught fire at Terrigal Beach on Sunday. Police said "no one was injured".'
+    _, facts = cluster(a, b)
+    assert not [d for d in facts.disagreements if d.kind == "number"]
+
+
 def test_one_place_at_two_scales_is_no_disagreement() -> None:
     """The dev stream's Croydon tram crash: one outlet placed it in Croydon, another at the
     Sandilands stop, and the story writes "near the Sandilands tram stop in Croydon": one

@@ -150,6 +150,8 @@ def find_quantities(
         for m in _COUNT.finditer(sent.text):
             if m.group("n").lower() in ("a", "an"):
                 continue  # "an injured man", "a dead body": a person, not a count (dev stream)
+            if re.search(r"\b(?:no|not\s+a\s+single)\s+$", sent.text[: m.start("n")], re.I):
+                continue  # "no one was injured" is none (dev stream), not one
             n = _number(m.group("n"))
             if n is None:
                 continue

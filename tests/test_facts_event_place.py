@@ -116,3 +116,26 @@ def test_seeds_keep_sochi() -> None:
     seeds = Path(__file__).resolve().parents[1] / "examples" / "sochi-2019"
     articles = [a for a in iter_articles(sorted(seeds.glob("*.txt"))) if isinstance(a, Article)]
     assert _place(*articles) == "Sochi"
+
+
+def test_a_building_named_organization_is_a_place_only_where_things_happen_at_it() -> None:
+    # Multi-News: an aide's title is not where the interview happened
+    white_house = Entity("White House", "ORG")
+    title_only = _scores(
+        "", "White House counselor Kellyanne Conway said Sunday that taxes matter.", [white_house]
+    )
+    assert story_place([title_only]) is None
+    at_it = _scores("", "Trump and Obama met on Thursday at the White House.", [white_house])
+    assert story_place([at_it]) == "White House"
+
+
+def test_a_place_inside_a_longer_name_still_counts() -> None:
+    # Multi-News: "Santa Clara County Superior Court Judge ..." names Santa Clara too
+    santa_clara = Entity("Santa Clara", "PLACE")
+    county = Entity("Santa Clara County", "PLACE")
+    found = _scores(
+        "",
+        "Santa Clara County Superior Court Judge Aaron Persky sentenced him.",
+        [santa_clara, county],
+    )
+    assert "Santa Clara" in found.scores

@@ -458,15 +458,10 @@ _IN_PLACE = re.compile(
 )
 
 
-def _place_finder(places: Sequence[Entity]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for every name of the places (the longest first) and the place each name
-    belongs to; "Hebei" is "Hebei province"."""
-    owner: dict[str, str] = {}
-    for entity in places:
-        names = (entity.name, *entity.aliases)
-        for n in (*names, *(_DIVISION.sub("", n) for n in names)):
-            owner.setdefault(n, entity.name)
-    return name_pattern(owner), owner
+def _names(place: Entity) -> set[str]:
+    """A place's names, and each without "province", "county" ...: "Hebei province" is "Hebei"."""
+    names = {place.name, *place.aliases}
+    return names | {_DIVISION.sub("", n) for n in names}
 
 
 def _weigh(
@@ -506,19 +501,27 @@ def article_place_scores(
     sentence more than the next; deeper in, only where a meeting or talks were held "in"/"at"
     them), sentences about the future aside, and a place that only says where the one before
     it is ("Cleveland, Ohio") not at all. A place counts only if it is known (a country, a US
-    state or a city of the gazetteer, or an organization named for its building: "the White
-    House") or said "in"/"at" once: "Weibo" or "KCTV", which the model calls places, are
-    where news was published, not where it happened."""
+    state or a city of the gazetteer) or said "in"/"at" once: "Weibo" or "KCTV", which the
+    model calls places, are where news was published, not where it happened, and an
+    organization named for its building must be ("at the White House" is a place, "White House
+    counselor" is not)."""
     known = place_names()
     places = [e for e in entities if e.type == "PLACE" or e.type == "ORG" and _SITE.search(e.name)]
     scores: dict[str, float] = {}
     said: set[str] = set()
-    if not places:
-        return PlaceScores(scores, frozenset(), frozenset())
-    pattern, owner = _place_finder(places)
+    # each place matched on its own, so "Santa Clara" is found inside "Santa Clara County";
+    # only the places this article names at all are looked for
+    patterns = []
+    for e in places:
+        names = _names(e)
+        if any(n in article.text or n in article.title for n in names):
+            patterns.append((name_pattern(names), e.name))
 
     def mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), owner[m.group()]) for m in pattern.finditer(text, start, end)]
+        found = (
+            (m.start(), m.end(), name) for p, name in patterns for m in p.finditer(text, start, end)
+        )
+        return sorted(found)
 
     if article.title:
         _weigh(article.title, mentions(article.title, 0, len(article.title)), 2.0, scores, said)
@@ -531,7 +534,7 @@ def article_place_scores(
     good = {
         e.name
         for e in places
-        if e.name in said or e.type == "ORG" or any(fold(n) in known for n in (e.name, *e.aliases))
+        if e.name in said or e.type != "ORG" and any(fold(n) in known for n in (e.name, *e.aliases))
     }
     coarse = frozenset(
         e.name

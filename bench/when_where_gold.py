@@ -25,6 +25,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsdigest.clean import clean_article  # noqa: E402
 from newsdigest.facts import extract_facts  # noqa: E402
-from newsdigest.model import Article, article_id  # noqa: E402
+from newsdigest.model import Article, Facts, article_id  # noqa: E402
 from newsdigest.split import split_sentences  # noqa: E402
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -118,7 +119,7 @@ class Tally:
         )
 
 
-def place_right(facts, phrases: tuple[str, ...] | list[str]) -> bool:  # noqa: ANN001
+def place_right(facts: Facts, phrases: Sequence[str]) -> bool:
     """The answer, or one of its entity's other names ("UK" for "United Kingdom"), names
     what an annotation names."""
     if facts.event_place is None:
@@ -130,7 +131,7 @@ def place_right(facts, phrases: tuple[str, ...] | list[str]) -> bool:  # noqa: A
     return any(same_place(n, x) for n in names for x in phrases)
 
 
-def facts_of(articles: list[Article]):  # noqa: ANN201 - Facts
+def facts_of(articles: list[Article]) -> Facts:
     sents = {a.id: split_sentences(a.text, a.id) for a in articles}
     return extract_facts(articles, sents)
 

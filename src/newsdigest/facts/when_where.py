@@ -486,8 +486,8 @@ def _weigh(
 @dataclass(frozen=True)
 class PlaceScores:
     """How strongly one article says each place is where its event happened (in order of
-    first mention), which of them it says the event was "in" or "at", and which are coarse (a
-    country, a region, a body in the sky)."""
+    first mention), and which of those it says the event was "in" or "at" and which are coarse
+    (a country, a region, a body in the sky)."""
 
     scores: dict[str, float]
     said: frozenset[str]
@@ -531,21 +531,24 @@ def article_place_scores(
             continue
         found = mentions(article.text, sent.start, sent.end)
         _weigh(article.text, found, (2.0 if k == 0 else 1.0) if lead else 0.0, scores, said)
+    # judged only for the places this article scored (the story's others are no answer here)
+    scored = [e for e in places if scores.get(e.name, 0.0) > 0]
     good = {
         e.name
-        for e in places
+        for e in scored
         if e.name in said or e.type != "ORG" and any(fold(n) in known for n in (e.name, *e.aliases))
     }
     coarse = frozenset(
         e.name
-        for e in places
-        if any(is_country(n) or fold(n) in CELESTIAL for n in (e.name, *e.aliases))
+        for e in scored
+        if e.name in good
+        and any(is_country(n) or fold(n) in CELESTIAL for n in (e.name, *e.aliases))
     )
-    kept = {n: v for n, v in scores.items() if n in good and v > 0}
+    kept = {n: v for n, v in scores.items() if n in good}
     return PlaceScores(kept, frozenset(n for n in kept if n in said), coarse)
 
 
-def best_place(
+def _best_place(
     scores: Mapping[str, float], said: frozenset[str], coarse: frozenset[str]
 ) -> str | None:
     """The highest score among the places said "in"/"at" if any ("a plane crash in Costa
@@ -558,7 +561,7 @@ def best_place(
 
 def story_place(articles: Iterable[PlaceScores]) -> str | None:
     """The place of a story's event: each article's place scores, made to sum to one (every
-    article one vote, shared among the places it names), added up (``best_place``)."""
+    article one vote, shared among the places it names), added up (``_best_place``)."""
     total: dict[str, float] = {}
     said: frozenset[str] = frozenset()
     coarse: frozenset[str] = frozenset()
@@ -568,7 +571,7 @@ def story_place(articles: Iterable[PlaceScores]) -> str | None:
             total[name] = total.get(name, 0.0) + value / whole
         said |= article.said
         coarse |= article.coarse
-    return best_place(total, said, coarse)
+    return _best_place(total, said, coarse)
 
 
 def article_meeting_place(

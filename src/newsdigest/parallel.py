@@ -91,10 +91,18 @@ def worker_count() -> int:
 
 def run_local(nlp: Any, texts: Sequence[str], kind: str) -> list[Any]:
     """``kind`` "ner": the NER alone over each text (in the small English pipeline it has its
-    own token vectors); "parse": tok2vec and the parser, whitespace tokens labelled as the
-    attribute ruler would (``ner._space_deps``)."""
+    own token vectors), decoded by ``ner_decode`` where the model allows (the same entities,
+    ~2.5x faster), else by spaCy; "parse": tok2vec and the parser, whitespace tokens labelled
+    as the attribute ruler would (``ner._space_deps``)."""
     if kind == "ner":
-        return list(nlp.get_pipe("ner").pipe(map(nlp.make_doc, texts), batch_size=16))
+        from newsdigest.facts.ner_decode import greedy_decoder, recognize
+
+        pipe = nlp.get_pipe("ner")
+        decoder = greedy_decoder(pipe)
+        docs = map(nlp.make_doc, texts)
+        if decoder is None:
+            return list(pipe.pipe(docs, batch_size=16))
+        return list(recognize(decoder, docs))
     from newsdigest.facts.ner import _space_deps
 
     return [_space_deps(d) for d in nlp.pipe(texts, batch_size=16, disable=["ner"])]

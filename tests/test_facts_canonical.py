@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsdigest.event_model import entity_key
 from newsdigest.facts.canonical import build_entities, similar, translit_key
 from newsdigest.facts.ner import RawMention, title_before
 from newsdigest.facts.roles import RoleIndex, resolve_role
@@ -78,6 +79,18 @@ def test_countries_fold_their_spellings() -> None:
     ]
     (entity,) = entities_of(raw, text)
     assert entity.name == "United States" and entity.type == "PLACE"
+
+
+def test_an_abbreviation_that_is_a_word_is_a_country_only_in_capitals() -> None:
+    """A Multi-News validation text: "..., a source tells Us." is Us Weekly, not the US."""
+    text = "The couple are expecting, a source tells Us. She told us. Us Weekly reported it."
+    raw = [mention(text, "Us", "PLACE"), mention(text, "Us Weekly", "ORG")]
+    assert [e.name for e in entities_of(raw, text)] == ["Us Weekly"]
+    text = "The US and the UK reacted."
+    raw = [mention(text, "US", "PLACE"), mention(text, "UK", "PLACE")]
+    assert sorted(e.name for e in entities_of(raw, text)) == ["United Kingdom", "United States"]
+    assert entity_key("Us", "GPE") == "us"
+    assert entity_key("US", "GPE") == entity_key("U.S.", "GPE") == "united states"
 
 
 def test_titles_and_role_descriptions() -> None:
@@ -740,3 +753,21 @@ def test_a_company_the_model_took_for_a_person_is_an_organization() -> None:
     raw += [mention(text, "Mary Horomanski", "PERSON", k, cue=True) for k in range(2)]
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types == {"First Energy": "ORG", "Mary Horomanski": "PERSON"}, types
+
+
+def test_a_capitalised_word_after_a_is_a_name_only_where_it_is_a_known_place() -> None:
+    """Seed 003's "an image of a Martyr" is a common noun the model took for a name; Multi-News
+    validation's "a Philadelphia abortion provider" is a city, which the rule had dropped."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = (
+        "They may try to create an image of a Martyr. Police said a Philadelphia abortion "
+        "provider was charged in an Ohio court."
+    )
+    doc = load_nlp().make_doc(text)
+    spans = [("Martyr", "GPE"), ("Philadelphia", "GPE"), ("Ohio", "GPE")]
+    doc.ents = [
+        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
+    ]
+    found = [m.text for m in raw_mentions(Article(id="a", text=text), doc)]
+    assert found == ["Philadelphia", "Ohio"]

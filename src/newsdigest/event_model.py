@@ -63,13 +63,12 @@ def body_text(article: Article) -> str:
 def entity_key(text: str, label: str) -> str | None:
     """A canonical key for one mention: aliases folded (US, U.S. → united states), a person's
     surname alone (outlets mostly write the surname), romanisations folded (Sergey/Sergei)."""
-    from newsdigest.facts.canonical import ORG_ALIASES, PLACE_ALIASES, fold, translit_key
+    from newsdigest.facts.canonical import alias, fold, translit_key
 
     name = _POSSESSIVE.sub("", _LEADING_THE.sub("", _SPACE.sub(" ", text.strip())))
-    low = name.casefold()
-    alias = PLACE_ALIASES.get(low) or ORG_ALIASES.get(low)
-    if alias:
-        return fold(alias)
+    usual = alias(name)
+    if usual:
+        return fold(usual)
     tokens = [t for t in fold(name).split() if t]
     if not tokens or not any(ch.isalpha() for ch in "".join(tokens)):
         return None

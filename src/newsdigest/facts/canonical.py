@@ -116,6 +116,20 @@ ORG_ALIASES = {
     "g-20": "G20",
     "g20": "G20",
 }
+# Abbreviations that are also words: "tells Us." (Us Weekly) is no country.
+_WORD_ABBREVIATIONS = frozenset({"us", "uk", "un"})
+
+
+def alias(name: str) -> str | None:
+    """The usual name of a country or body written in another form ("U.S.", "Britain",
+    "U.N."), or None; an abbreviation that is also a word only where it is written in
+    capitals ("US", not "Us")."""
+    low = name.casefold()
+    if low in _WORD_ABBREVIATIONS and not name.isupper():
+        return None
+    return PLACE_ALIASES.get(low) or ORG_ALIASES.get(low)
+
+
 # Capitalised words the model takes for organizations or places when they stand alone.
 _GENERIC = frozenset(
     "state treaty group council department ministry summit agreement"
@@ -317,8 +331,7 @@ class _Group:
 
         best = max(self.forms, key=rank)
         if self.type != "PERSON":
-            alias = PLACE_ALIASES.get(best.casefold()) or ORG_ALIASES.get(best.casefold())
-            best = alias or best
+            best = alias(best) or best
         if _shouting(best) and (
             self.type == "PLACE" or (self.type == "PERSON" and len(name_tokens(best)) >= 2)
         ):
@@ -338,11 +351,10 @@ def _shouting(form: str) -> bool:
 
 
 def _place_or_org_key(text: str) -> str:
-    low = text.casefold()
-    if low in PLACE_ALIASES:
-        return "place:" + PLACE_ALIASES[low].casefold()
-    if low in ORG_ALIASES:
-        return "org:" + ORG_ALIASES[low].casefold()
+    usual = alias(text)
+    if usual is not None:
+        kind = "place:" if usual in PLACE_ALIASES.values() else "org:"
+        return kind + usual.casefold()
     # "Erie Times-News" and "Erie Times News"; "NBC News" and "NBC", "Common Sense Media" and
     # "Common Sense" (dev stream: each listed twice among the organizations)
     tokens = [part for t in name_tokens(text) for part in t.split("-") if part]
@@ -373,12 +385,14 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
         for m in raw
         if not (len(name_tokens(m.text)) == 1 and m.text.casefold() in _GENERIC)
         and not (m.label != "PERSON" and fold(m.text) in _GENERIC)
+        # "tells Us." (Us Weekly): the word, not the country's abbreviation
+        and not (m.text.casefold() in _WORD_ABBREVIATIONS and not m.text.isupper())
     ]
     persons: list[tuple[list[str], _Group]] = []
     rest: list[tuple[int, RawMention]] = []
     for order, m in enumerate(mentions):
         toks = name_tokens(m.text)
-        if m.label == "PERSON" and len(toks) >= 2 and m.text.casefold() not in PLACE_ALIASES:
+        if m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
             for key_toks, group in persons:
                 if _same_person(key_toks, toks):
                     group.add(m, order)

@@ -323,6 +323,12 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     return start, end
 
 
+def _known_place(name: str) -> bool:
+    from newsdigest.facts.canonical import fold, place_names
+
+    return fold(name) in place_names()
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -343,8 +349,12 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             if label == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
             surface = text[s:e]
-            if " " not in surface and re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s]):
-                continue  # "an image of a Martyr": a common noun, not a name
+            if (
+                " " not in surface
+                and re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s])
+                and not (label == "PLACE" and _known_place(surface))
+            ):
+                continue  # "an image of a Martyr": a common noun ("a Philadelphia clinic" not)
             if len(surface) < 2 or not any(ch.isupper() for ch in surface[:1]):
                 continue
             if "\n" in surface:  # a "name" across a paragraph break is two lines of debris

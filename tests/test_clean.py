@@ -806,6 +806,29 @@ def test_a_reuters_photo_caption_is_not_the_story() -> None:
     assert clean_text(f"{story}\n\n{prose}") == f"{story}\n\n{prose}"
 
 
+def test_a_reuters_photo_caption_without_its_credit_is_not_the_story() -> None:
+    # Multi-News validation: the caption was the first sentence, and Budaiya the story's place
+    story = "Bahrain released the activist on Sunday after a year in detention."
+    captions = [
+        "Bahraini activist Zainab al-Khawaja (L) is greeted by Sumaiya Rajab, wife of jailed "
+        "activist Nabeel Rajab, after her release from prison in Budaiya, west of Manama, "
+        "February 16, 2014.",
+        "The car driven by Adam Lanza is pictured at Sandy Hook Elementary School in Newtown, "
+        "Connecticut, in this evidence photo released by the Connecticut State Police, "
+        "December 27, 2013.",
+    ]
+    for caption in captions:
+        assert clean_text(f"{caption}\n\n{story}") == story
+    # prose with a date, a dateline and a list of songs stay
+    for kept in (
+        "He signed copies of the book at a shop in Paris on April 22, 2015.",
+        "The company, founded in Paris, has sold the unit since it opened, April 22, 2015.",
+        "Friday, October 22, 2010",
+        '"Hard" (featuring Jezzy), March 6, 2010',
+    ):
+        assert clean_text(f"{story}\n\n{kept}") == f"{story}\n\n{kept}"
+
+
 def test_a_video_player_keeps_its_description_and_loses_its_playlist() -> None:
     # dev stream (USA Today, the Tesla to Mars) and Multi-News (Gannett pages)
     story = "SpaceX plans to launch the Falcon Heavy next month from the Kennedy Space Center."

@@ -509,6 +509,23 @@ def is_syndication_line(para: str, low: str) -> bool:
 # speaker of the next quote.
 REUTERS_CAPTION = re.compile(r"\b(?:REUTERS|Reuters)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 MAX_CAPTION_CHARS = 600
+# The same caption without its credit: a sentence that ends with where and when the picture
+# was taken, "... in Budaiya, west of Manama, February 16, 2014." or "... in Newtown,
+# Connecticut, in this evidence photo released by the Connecticut State Police, December 27,
+# 2013." (the Reuters style). All 5 such paragraphs of the local sets are captions; prose puts
+# no bare date after a place and a comma ("a book signing in Paris on April 22, 2015."), and a
+# dateline or a list of songs ("Hard" (featuring Jezzy), March 6, 2010) has no place "in".
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+UNCREDITED_CAPTION = re.compile(
+    r"(?:\b(?:in|near|outside|at) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    r"(?:, (?:(?:west|east|north|south|near|outside)\b[^,\n]{1,40}|[A-Z][\w.'’-]*"
+    r"(?: [A-Z][\w.'’-]*){0,2}))?|\bin this (?:[\w-]+ ){0,2}(?:photo|picture|image)\b[^\n]{0,120})"
+    rf", {_MONTH} \d{{1,2}}, (?:19|20)\d\d\.\s*$"
+)
+MIN_CAPTION_WORDS = 8
 # A photo caption with its credit last: in brackets, "... at Progressive Field. (Photo: Ken
 # Blaze-USA TODAY Sports)", "... an official said Friday. (Hyung Min-woo/Yonhap via AP)", "(AP
 # Photo/Evan Vucci)", "... (Joe Raedle/Getty Images)", "... ©Boris Horvat (AFP)", "... a
@@ -557,6 +574,13 @@ def is_boilerplate_line(para: str) -> bool:
     if _notice_kind(para, low) or is_syndication_line(para, low):
         return True
     if "reuters/" in low and len(para) <= MAX_CAPTION_CHARS and REUTERS_CAPTION.search(para):
+        return True
+    if (
+        para.endswith(".")
+        and len(para) <= MAX_CAPTION_CHARS
+        and len(para.split()) >= MIN_CAPTION_WORDS
+        and UNCREDITED_CAPTION.search(para)
+    ):
         return True
     if (
         (para.rstrip().endswith(")") or "Photographer:" in para)

@@ -199,6 +199,24 @@ def test_sochi_versus_washington_and_dates_disagree(dated) -> None:
     assert score_disagreements(facts, GOLD, keys).precision == 1.0
 
 
+def test_an_article_about_another_event_does_not_vote_on_its_date_and_place(dated) -> None:
+    """Seed 000 (Sochi, 14 May) with seed 003 (Washington, 10 December): one vote each, so
+    no date, unless 003 is known to be about another event (the digest's
+    outliers); its claims still stand beside the story's (dev stream, a reader: a left-out
+    article had set a story's place)."""
+    articles, _, _ = dated
+    keys = keys_of(articles)
+    pair = [a for a in articles if keys[a.id] in ("000", "003")]
+    sentences = {a.id: split_sentences(a.text, a.id) for a in pair}
+    both = extract_facts(pair, sentences)
+    assert both.event_date is None
+    other = next(a.id for a in pair if keys[a.id] == "003")
+    facts = extract_facts(pair, sentences, outliers={other})
+    assert (facts.event_date, facts.event_place) == ("2019-05-14", "Sochi")
+    assert {d.kind for d in facts.disagreements} == {d.kind for d in both.disagreements}
+    assert {d.kind for d in facts.disagreements} >= {"place", "date"}
+
+
 def test_durations_of_different_meetings_are_not_a_disagreement(dated, undated) -> None:
     # 002: "about an hour" (6 May, Rovaniemi); 004: "nearly two hours" (14 May, Sochi)
     for facts in (dated[1], undated[1]):

@@ -93,7 +93,12 @@ def build_story(
         from newsdigest.facts import extract_facts
 
         with _stage(timings, "facts"):
-            facts = extract_facts(list(articles), sentences, docs=docs_from(analyses, articles))
+            facts = extract_facts(
+                list(articles),
+                sentences,
+                docs=docs_from(analyses, articles),
+                outliers=outlier_ids,
+            )
         # the quotes of articles about another event go last (they stay, marked, as the
         # timeline's do): every view lists the first few only
         facts = replace(

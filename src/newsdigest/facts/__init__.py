@@ -8,7 +8,7 @@ resolved stays None.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from newsdigest.facts.canonical import build_entities
@@ -45,10 +45,13 @@ def extract_facts(
     *,
     model: str = DEFAULT_MODEL,
     docs: Sequence[Any] | None = None,
+    outliers: Collection[str] = (),
 ) -> Facts:
     """The facts of one cluster of cleaned articles (``sentences`` by article id; an article
     missing from it is split here). ``docs``: the articles' spaCy parses, when already made
-    (``newsdigest.analysis``); otherwise they are parsed here."""
+    (``newsdigest.analysis``); otherwise they are parsed here. ``outliers``: ids of articles
+    about another event: their names, quotes, dates and claims are listed (the views mark
+    them), but the event's own date and place are voted by the story's articles alone."""
     if not articles:
         return Facts()
     sents = {a.id: tuple(sentences.get(a.id) or split_sentences(a.text, a.id)) for a in articles}
@@ -78,8 +81,13 @@ def extract_facts(
         meeting = article_meeting_place(article, sents[article.id], place_entities)
         places[article.id] = meeting if meeting == story_place([place_scores[-1]]) else None
     attributed = corroborate(attributed)
-    event_place = story_place(place_scores)
-    event_date = plurality(days)
+    own = [a.id not in outliers for a in articles]
+    if not any(own):
+        own = [True] * len(articles)
+    event_place = story_place([p for p, keep in zip(place_scores, own, strict=True) if keep])
+    event_date = plurality(
+        {a.id: days[a.id] for a, keep in zip(articles, own, strict=True) if keep}
+    )
 
     quantities = [
         q

@@ -38,6 +38,37 @@ def test_abbreviations_initials_and_decimals_do_not_split() -> None:
     ]
 
 
+def test_dotted_initialisms_and_a_weekday_before_its_date_do_not_split() -> None:
+    # the dev stream (a Steelers game, an NPR flight story) and NeuS val (Gov. J.B. Pritzker)
+    assert texts(
+        "Despite lacking Antonio Brown, the N.F.L.’s leading receiver, Roethlisberger threw "
+        "three touchdowns. Illinois acted after Gov. J.B. Pritzker signed the bill. It landed "
+        "in Honolulu, where it was Sun. Dec. 31, 2017. The F.B.I. director spoke."
+    ) == [
+        "Despite lacking Antonio Brown, the N.F.L.’s leading receiver, Roethlisberger threw "
+        "three touchdowns.",
+        "Illinois acted after Gov. J.B. Pritzker signed the bill.",
+        "It landed in Honolulu, where it was Sun. Dec. 31, 2017.",
+        "The F.B.I. director spoke.",
+    ]
+    # an initialism still ends a sentence before a function word; "sun." ends one
+    assert texts(
+        "He played in the N.F.L. The league fined him. Sen. Cory Booker (D-N.J.) spoke."
+    ) == [
+        "He played in the N.F.L.",
+        "The league fined him.",
+        "Sen. Cory Booker (D-N.J.) spoke.",
+    ]
+    assert texts("Lawmakers flew to Washington, D.C. After that, they voted.") == [
+        "Lawmakers flew to Washington, D.C.",
+        "After that, they voted.",
+    ]
+    assert texts("We sat in the sun. Dec. 31 was cold.") == [
+        "We sat in the sun.",
+        "Dec. 31 was cold.",
+    ]
+
+
 def test_closing_quote_stays_with_its_sentence() -> None:
     text = '"We are ready for it." Lavrov added that talks would go on! Would they? Yes.'
     assert texts(text) == [

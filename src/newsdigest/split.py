@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from newsdigest.clean.paragraphs import paragraph_spans
 from newsdigest.model import Sentence
+from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 # Titles and abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -21,6 +22,12 @@ _ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m sec
     """.split()
 )
+
+# A dotted initialism ("N.F.L", "D.C", "F.B.I"): it ends a sentence only as "U.S." does.
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# A weekday cut short before its date ("it was Sun. Dec. 31, 2017", NPR) is no stop.
+_WEEKDAYS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+_DATE_NEXT = re.compile(r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 
 # Words that start a sentence but rarely follow "U.S." inside one.
 _STARTERS = frozenset("The He She It They We I But And This That These In On A An There".split())
@@ -66,6 +73,17 @@ def _is_false_stop(text: str, m: re.Match[str]) -> bool:
             next_word = words[0] if words else ""
             return not (low in {"u.s", "u.k", "u.n", "etc"} and next_word in _STARTERS)
         if len(word) == 1 and word.isupper():  # an initial: "George W. Bush"
+            return True
+        if _INITIALISM.fullmatch(word):
+            # "the N.F.L.’s leading receiver" and "H.R. McMaster" go on (at "N.F." too, glued
+            # to "L"); "... in Washington, D.C. After that" ends: a sentence opens with a
+            # function word more often than a name or a noun follows the initialism
+            words = after.split(maxsplit=1)
+            opener = words[0].strip("\"'“‘(") if words else ""
+            return not (
+                m.group("gap") and opener[:1].isupper() and opener.lower() in ENGLISH_STOP_WORDS
+            )
+        if word in _WEEKDAYS and m.group("gap") and _DATE_NEXT.match(after.lstrip()):
             return True
         if not m.group("gap").strip() and m.group("gap") == "":
             # glued: "Japan.The" splits, "3.5" / "example.com" / "U.S" do not

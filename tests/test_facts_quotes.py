@@ -390,3 +390,14 @@ def test_an_organization_right_before_the_verb_is_the_speaker() -> None:
     assert speakers["Microsoft"] == "Microsoft", speakers
     assert speakers["Be"] == "Rihanna", speakers
     assert speakers["a"] is None, speakers
+
+
+def test_a_clause_with_its_own_subject_between_a_name_and_said() -> None:
+    """The dev stream's Delta bird story: the captain's words had gone to the passenger named
+    at the start of the sentence. A clause closed by a comma does not change the speaker."""
+    text = (
+        "For Brian Buonassissi, a traveling DJ, it felt as if they had been flying for an hour "
+        "before the captain came back on the intercom and said: “The bird is back.”\n\n"
+        "Senator Tom Smith, speaking before the crowd, said: “We will not give up.”"
+    )
+    assert speakers(text) == [("The bird is back.", None), ("We will not give up.", "Tom Smith")]

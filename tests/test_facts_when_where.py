@@ -395,3 +395,12 @@ def test_chinas_long_march_rockets_are_not_dates() -> None:
         (text.index("March 9 from"), "2018-03-09"),
         (text.index("May 9"), "2017-05-09"),
     ]
+
+
+def test_a_past_plan_is_not_the_future() -> None:
+    """The dev stream's NPR flight story (stamped Monday 1 January 2018): "was scheduled to
+    take off ... Sunday" is the Sunday before, not the one to come; "is scheduled" still is."""
+    past = "The flight was scheduled to take off at 11:55 p.m. Sunday from Auckland."
+    assert resolved(past, "2018-01-01") == {"Sunday": "2017-12-31"}
+    plan = "The next flight is scheduled to take off Sunday from Auckland."
+    assert resolved(plan, "2018-01-01") == {"Sunday": "2018-01-07"}

@@ -182,6 +182,11 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("“I said no,” he recalled.", False),
         ('"We came to talk," Pompeo said.', False),
         ("The mayor said “no.”", False),
+        # dev stream (the Daily Mail, Apple Park's roof): single marks too
+        ("'Don't design a sloping roof that drops snow on your people.'", True),
+        ("‘It’s a glass building, it isn’t meant for snow,’", True),
+        ("'We will rebuild the roof,' the mayor said.", False),
+        ("'Tis the season for the players’ union.", False),
         # dev stream (Galaxy S9 rumours): a reply to the sentence before
         ("Well, that's great, assuming it's true.", True),
         ("Okay, so it ain't exactly the Royal Wedding.", True),

@@ -101,6 +101,11 @@ _CLAUSE_START = re.compile(
 _NOUN_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\b(?:that|and|but)\s+)(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}$", re.I
 )
+# A clause of its own between a name and the speech verb, its subject a description, with no
+# comma to close it ("Smith, speaking before the crowd, said" goes on to Smith)
+_LATER_SUBJECT = re.compile(
+    r"\b(?:before|after|when|while|until|once)\s+(?P<who>(?:the|a|an)\s+[\w'’-]+\b[^,;:]*)$"
+)
 _ATTRIBUTION_CUT = re.compile(
     rf"[,.!?]\s*[—–-]?\s*(?:(?:[A-Z][\w.’'-]*|he|she)\s+){{1,4}}(?:{_VERBS})\b"
 )
@@ -561,6 +566,12 @@ def _attribute_before(
         speaker = resolve_role(noun_subject.group(), ctx.article.id, roles)
         return (speaker, 2, "title") if speaker else None
     if named:
+        later = _LATER_SUBJECT.search(text, named[-1][1], verb.start())
+        if later:
+            # "For Brian Buonassissi, ... before the captain came back on the intercom and
+            # said:" (dev stream): the clause after the name has a subject of its own
+            speaker = resolve_role(later.group("who"), ctx.article.id, roles)
+            return (speaker, 2, "title") if speaker else None
         return _speaker_among(text, named), 3, "name"
     role = re.search(r"\b(?:the|The)\s+[^,;:!?\"“”«»]{0,120}$", clause)
     if role:

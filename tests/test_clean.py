@@ -1267,3 +1267,33 @@ def test_an_npr_transcripts_speaker_labels_go_and_their_words_stay() -> None:
         "GEORGE STEPHANOPOULOS: There has been a huge response."
     )
     assert clean_text(other) == other
+
+
+def test_a_widget_flattened_one_item_a_paragraph_under_its_title_goes() -> None:
+    # the dev stream (DW on a Rhine boat crash): a gallery about the port's history, each
+    # caption opening with the gallery's title; its years had become the story's timeline
+    story = (
+        "A passenger boat crashed into a bridge in Duisburg on Saturday, injuring 25 people. "
+        "According to Duisburg emergency services, passengers were offered hotel rooms.\n\n"
+        "The tour operator offered passengers the chance to complete their journey in a "
+        "replacement ship. Guests were also offered other means of transport back to their "
+        "homes, and police said the river was closed to traffic for several hours."
+    )
+    gallery = [
+        "Port of Duisburg turns 300 Trading place of global significance What started out as "
+        "a small reloading point on the Rhine is today Germany's biggest inland port.",
+        "Port of Duisburg turns 300 Expansion drive Over the centuries, the port grew bigger.",
+        "Port of Duisburg turns 300 The olden days Scenes from bygone days, like in 1907.",
+    ]
+    assert clean_text("\n\n".join([story, *gallery])) == story
+    # two such paragraphs are not a widget; nor is a lead that captions repeat (Multi-News:
+    # "Italian Premier Silvio Berlusconi survived ..." and two AP captions opening alike)
+    assert clean_text("\n\n".join([story, *gallery[:2]])) == "\n\n".join([story, *gallery[:2]])
+    lead = "Italian Premier Silvio Berlusconi survived a confidence vote in Parliament on Friday."
+    captions = [
+        "Italian Premier Silvio Berlusconi sits in the lower chamber to attend a confidence vote, "
+        "in Rome, Friday, Oct. 14, 2011. (Associated Press)",
+        "Italian Premier Silvio Berlusconi raises his hand as he sits in the lower chamber, in "
+        "Rome, Friday, Oct. 14, 2011. (Associated Press)",
+    ]
+    assert clean_text("\n\n".join([lead, *captions, story])) == f"{lead}\n\n{story}"

@@ -160,7 +160,10 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
 def _clean_once(text: str, title: str, verdicts: _Verdicts) -> str:
     text = rules.strip_gallery(repair_unicode(text), rules.MIN_ARTICLE_WORDS)
     paras = rules.strip_transcript_labels(split_paragraphs(text))
-    return "\n\n".join(_strip_lead(_clean_paragraphs(paras, verdicts), title))
+    kept = rules.strip_repeated_openings(
+        _clean_paragraphs(paras, verdicts), rules.MIN_ARTICLE_WORDS
+    )
+    return "\n\n".join(_strip_lead(kept, title))
 
 
 def clean_text(text: str, title: str = "") -> str:

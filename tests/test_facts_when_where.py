@@ -404,3 +404,21 @@ def test_a_past_plan_is_not_the_future() -> None:
     assert resolved(past, "2018-01-01") == {"Sunday": "2017-12-31"}
     plan = "The next flight is scheduled to take off Sunday from Auckland."
     assert resolved(plan, "2018-01-01") == {"Sunday": "2018-01-07"}
+
+
+def test_a_day_long_before_the_article_is_not_its_event() -> None:
+    """The dev stream's Galaxy S9 story (January 2018) was dated by a photo of parts stamped
+    "21st of August, 2017": a day a month or more before the article is background."""
+    text = (
+        "Well, that's great, assuming it's true. But do take note of the dating on the "
+        "components — 21st of August, 2017. Samsung will show the phone on Monday."
+    )
+    a = article(text, "2018-01-25")
+    dates = find_dates(a, split_sentences(a.text, a.id), [])
+    assert "2017-08-21" in [d.value for d in dates]
+    assert article_event_date(a, dates) is None
+    recent = article(
+        "Police said the crash happened on Jan. 10, 2018. Nobody was hurt.", "2018-01-25"
+    )
+    found = find_dates(recent, split_sentences(recent.text, recent.id), [])
+    assert article_event_date(recent, found) == "2018-01-10"

@@ -371,6 +371,13 @@ def find_dates(
     return out
 
 
+# How long before its article's day a reported event can be: older days in a lead are history
+# or a detail (the dev stream's Galaxy S9 story, written in January 2018, dated by a photo of
+# parts stamped "21st of August, 2017"). Of the 108 days Giveme5W1H's coders marked as "when",
+# none is more than a day before its article; 30 leaves room for a weekly or a late report.
+EVENT_DAYS_BEFORE = 30
+
+
 def article_event_date(
     article: Article, dates: Sequence[DateMention], lead_sentences: int = 3
 ) -> str | None:
@@ -381,6 +388,7 @@ def article_event_date(
     Grammys; the next day is allowed: a stamp runs behind events abroad)."""
     anchor = article_anchor(article)
     latest = (anchor + timedelta(days=1)).isoformat() if anchor else None
+    earliest = (anchor - timedelta(days=EVENT_DAYS_BEFORE)).isoformat() if anchor else None
     for d in dates:
         if d.sentence >= lead_sentences:
             break
@@ -388,6 +396,8 @@ def article_event_date(
             continue
         if latest is not None and d.value > latest:
             continue
+        if earliest is not None and d.value < earliest:
+            continue  # background ("the dating on the components ... 21st of August, 2017")
         if _REPORTED.search(article.text[max(0, d.start - 30) : d.start]):
             continue
         return d.value

@@ -108,3 +108,15 @@ def test_a_merged_unit_and_its_first_sentence_are_cited_in_span_order() -> None:
     (line,) = outputs
     spans = eval(line)  # noqa: S307 - our own printed list
     assert spans == sorted(spans) and len({s[0] for s in spans}) < len(spans)
+
+
+def test_a_sentence_with_other_numbers_does_not_support_it() -> None:
+    """The dev stream's well story: "the 40m dry well" cited an outlet that wrote "80m-deep"."""
+    docs = [
+        _doc("a", "The boy fell down the 40m dry well on Monday, rescuers said."),
+        _doc("b", "The boy fell down the 80m-deep dry well on Monday, rescuers said."),
+        _doc("c", "Rescuers said the boy fell down the dry well on Monday."),
+        _doc("d", "The boy, 3, fell down the 40m dry well on Monday, rescuers said."),
+    ]
+    [s] = cite([docs[0][0]], docs, {})
+    assert {c.article for c in s.citations} == {"a", "c", "d"}

@@ -7,18 +7,45 @@ sentence always cites the sentence it was taken from; ``support`` counts distinc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
 
 from newsdigest.model import Citation, GeneratedSentence, Sentence, SummarySentence
+from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.tfidf import tfidf_rows
 
 # Cosine in the story's TF-IDF space above which two sentences report the same content.
 # Chosen on the seed cluster by reading pairs: 0.30 keeps paraphrases of the same statement
 # ("Putin ... exotic ... Mueller") and drops sentences that merely share names.
 SUPPORT_THRESHOLD = 0.30
+# Beyond the threshold, a sentence is not supported by one that counts the same thing with other
+# numbers: the dev stream's well story cited "80m-deep" for "the 40m dry well".
+
+
+# A number in digits and what it counts: the letters glued to it ("40m", "5.10am", "3-year-old")
+# or the lower-case word after it ("40 metres", "15 games"; not "21 Chibok schoolgirls"); a
+# function word after it counts nothing.
+_COUNT = re.compile(r"(\d+(?:[.,:]\d+)*)(?:-?([A-Za-z]+)|\s+([a-z][a-z-]*))?")
+
+
+def _counts(text: str) -> dict[str, set[str]]:
+    """The numbers of ``text`` by what they count ("1,200" and "1200", "5:10" and "5.10" alike)."""
+    out: dict[str, set[str]] = {}
+    for m in _COUNT.finditer(text):
+        unit = (m.group(2) or m.group(3) or "").lower()
+        if not unit or unit in ENGLISH_STOP_WORDS:
+            continue
+        number = re.sub(r"(?<=\d),(?=\d{3}\b)", "", m.group(1)).replace(":", ".")
+        out.setdefault(unit.split("-")[0], set()).add(number)
+    return out
+
+
+def _contradicts(ours: dict[str, set[str]], theirs: dict[str, set[str]]) -> bool:
+    """Whether the two count one thing with none of the same numbers ("40m" and "80m")."""
+    return any(unit in theirs and not numbers & theirs[unit] for unit, numbers in ours.items())
 
 
 def _vectorize(texts: list[str]) -> sparse.csr_matrix:
@@ -50,7 +77,10 @@ def cite(
     for row, sentence in enumerate(selected):
         origin = Citation.of(sentence) if isinstance(sentence, Sentence) else None
         cited = {origin} if origin else set()
+        counts = _counts(sentence.text)
         for col in np.flatnonzero(sims[row] >= threshold):
+            if counts and _contradicts(counts, _counts(pool[col].text)):
+                continue  # "the 40m dry well" is not supported by "the 80m-deep well"
             cited.add(Citation.of(pool[col]))
         # a merged unit (a quote over two sentences) shares its first sentence's index: the span
         # breaks the tie, so no set order (string hashes differ by process) decides it

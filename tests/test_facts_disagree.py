@@ -152,3 +152,34 @@ def test_one_place_at_two_scales_is_no_disagreement() -> None:
     )
     found = place_disagreement(places, [apart])
     assert found is not None and sorted(c.value for c in found.claims) == ["Croydon", "Sandilands"]
+
+
+def test_a_count_said_on_a_later_day_is_compared_and_small_counts_are_exact() -> None:
+    """The dev stream's Rhine boat crash: "25 people were injured, police said Wednesday"
+    (the Times) and "27 people are injured" (the Daily Mail) were never compared: the first
+    count was dated by the day the police spoke, and 25 and 27 were "within 10%"."""
+    dec_27 = datetime(2017, 12, 27, tzinfo=timezone.utc)
+    a = (
+        "A tourist ship struck a highway bridge on the Rhine river in Duisburg, Germany, on "
+        "Tuesday and 25 people were injured, police said Wednesday."
+    )
+    b = "A tourist ship struck a highway bridge in Duisburg, Germany, on Tuesday. 27 people are injured."
+    _, facts = cluster(a, b, published=dec_27)
+    (number,) = [d for d in facts.disagreements if d.kind == "number"]
+    assert sorted(c.value for c in number.claims) == [
+        "25 people were injured",
+        "27 people are injured",
+    ]
+
+
+def test_a_count_of_some_of_the_dead_is_not_the_toll() -> None:
+    """The dev stream's Nice attack: "Two children died" beside "more than 70 people dead"."""
+    a = "A truck drove into a crowd in Nice on Thursday, leaving more than 70 people dead."
+    b = "A truck drove into a crowd in Nice on Thursday. Two children died."
+    _, facts = cluster(a, b)
+    assert not [d for d in facts.disagreements if d.kind == "number"]
+    rounded = [
+        Quantity("number of deaths", n, text, art, "Nice", "2019-05-14", None)
+        for n, text, art in ((143e6, "143 million", "a"), (145.5e6, "145.5 million", "b"))
+    ]
+    assert not quantity_disagreements(rounded)  # large counts may still be rounded

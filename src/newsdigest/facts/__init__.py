@@ -93,7 +93,12 @@ def extract_facts(
         q
         for a in articles
         for q in find_quantities(
-            a, sents[a.id], place_entities, dates, places[a.id] or event_place, days[a.id]
+            a,
+            sents[a.id],
+            place_entities,
+            dates,
+            places[a.id] or event_place,
+            days[a.id] or event_date,  # an article that dates nothing reports the story's event
         )
     ]
     disagreements = [

@@ -17,7 +17,7 @@ from datetime import date
 
 from newsdigest.facts.canonical import name_pattern
 from newsdigest.facts.quotes import Attributed, content_words
-from newsdigest.facts.when_where import DateMention
+from newsdigest.facts.when_where import DateMention, reported_day
 from newsdigest.model import Article, Claim, Disagreement, Entity, Sentence
 
 _NUMBER_WORDS = {
@@ -38,7 +38,7 @@ _UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 1440}
 # Casualty counts only: "people" alone counts anything (a town of 40,000 people), so a count is
 # compared only when it is a number of dead or of injured.
 _COUNT = re.compile(
-    rf"\b(?P<hedge>{_HEDGE}\s+)?(?P<n>{_NUM})\s+(?:(?:people|persons|civilians|soldiers|troops"
+    rf"\b(?P<hedge>{_HEDGE}\s+)?(?P<n>{_NUM})\s+(?:(?P<who>people|persons|civilians|soldiers|troops"
     r"|passengers|children|protesters|migrants|workers)\s+)?(?:(?:have|had|has|were|was|been|are"
     r"|is|reportedly|reported|now|later|since|being)\s+){0,3}(?P<noun>killed|dead|died|deaths"
     r"|injured|wounded|hurt)\b",
@@ -61,14 +61,18 @@ class Quantity:
     bound: str | None = None  # "min" for "more than 7,500", "max" for "up to 20"
 
     def agrees_with(self, other: Quantity) -> bool:
-        """Same value within 10%, or a bound the other value satisfies."""
+        """Same value (within 10% from a hundred up: "143 million" and "145.5 million"; below,
+        "25 injured" and "27 injured" differ), or a bound the other value satisfies."""
         a, b = self.value, other.value
-        if abs(a - b) <= 0.1 * max(a, b):
+        if a == b or max(a, b) >= ROUNDED_FROM and abs(a - b) <= 0.1 * max(a, b):
             return True
         if self.bound == "min" and b >= a or self.bound == "max" and b <= a:
             return True
         return other.bound == "min" and a >= b or other.bound == "max" and a <= b
 
+
+# Counts from here up are often rounded or revised by a few; smaller ones are exact.
+ROUNDED_FROM = 100
 
 _MIN_HEDGE = {"more than", "over", "at least", "just over"}
 _MAX_HEDGE = {"less than", "under", "up to", "just under"}
@@ -102,8 +106,15 @@ def _sentence_context(
 
     def own(s: Sentence) -> tuple[str | None, str | None]:
         place = next((name for pat, name in places if pat.search(s.text)), None)
-        day = next((d.value for d in dates if d.sentence == s.index and d.value), None)
-        named_date = next((d for d in dates if d.sentence == s.index), None)
+        # "25 people were injured, police said Wednesday": the day it was said is no event's
+        # (the dev stream's Rhine boat crash: a count dated so was never set beside another's)
+        named = [
+            d
+            for d in dates
+            if d.sentence == s.index and not reported_day(s.text, d.start - s.start)
+        ]
+        day = next((d.value for d in named if d.value), None)
+        named_date = named[0] if named else None
         return place, day if day else ("?" if named_date else None)
 
     place, day = own(sentence)
@@ -159,6 +170,11 @@ def find_quantities(
                 sent, previous, patterns, article_dates, event_place, event_date
             )
             kind = _COUNT_KIND.get(m.group("noun").lower(), "injuries")
+            who = (m.group("who") or "people").lower()
+            if who not in ("people", "persons"):
+                # "Two children died" counts some of the dead, not all ("more than 70 people
+                # dead", the dev stream's Nice attack): compared only with counts of children
+                kind = f"{kind} among {who}"
             if re.search(r"\b(?:since|so far|in total|now|overall|toll)\b", sent.text, re.I):
                 continue  # a running total is not the count of one event
             out.append(

@@ -378,6 +378,12 @@ def find_dates(
 EVENT_DAYS_BEFORE = 30
 
 
+def reported_day(text: str, start: int) -> bool:
+    """Whether the date at ``start`` of ``text`` says when something was said ("police said
+    Wednesday"), not when it happened."""
+    return _REPORTED.search(text[max(0, start - 30) : max(0, start)]) is not None
+
+
 def article_event_date(
     article: Article, dates: Sequence[DateMention], lead_sentences: int = 3
 ) -> str | None:
@@ -398,7 +404,7 @@ def article_event_date(
             continue
         if earliest is not None and d.value < earliest:
             continue  # background ("the dating on the components ... 21st of August, 2017")
-        if _REPORTED.search(article.text[max(0, d.start - 30) : d.start]):
+        if reported_day(article.text, d.start):
             continue
         return d.value
     return None

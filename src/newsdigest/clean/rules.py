@@ -576,7 +576,8 @@ def is_boilerplate_line(para: str) -> bool:
     if "reuters/" in low and len(para) <= MAX_CAPTION_CHARS and REUTERS_CAPTION.search(para):
         return True
     if (
-        para.endswith(".")
+        para[-5:-1].isdigit()  # "..., 2014." (cheap before the pattern)
+        and para.endswith(".")
         and len(para) <= MAX_CAPTION_CHARS
         and len(para.split()) >= MIN_CAPTION_WORDS
         and UNCREDITED_CAPTION.search(para)
@@ -707,7 +708,7 @@ MAX_REPEATED_OPENING_CHARS = 600
 def strip_repeated_openings(paras: list[str], min_words: int) -> list[str]:
     """The paragraphs without runs of ``MIN_REPEATED_OPENINGS`` or more in a row that open
     with the same words; a page that is nothing but such a run keeps it."""
-    keys = [tuple(p.split()[:REPEATED_OPENING_WORDS]) for p in paras]
+    keys = [tuple(p.split(maxsplit=REPEATED_OPENING_WORDS)[:REPEATED_OPENING_WORDS]) for p in paras]
     drop: set[int] = set()
     k = 0
     while k < len(paras):

@@ -401,3 +401,15 @@ def test_a_clause_with_its_own_subject_between_a_name_and_said() -> None:
         "Senator Tom Smith, speaking before the crowd, said: “We will not give up.”"
     )
     assert speakers(text) == [("The bird is back.", None), ("We will not give up.", "Tom Smith")]
+
+
+def test_he_is_not_a_person_the_text_calls_she(dev_stream_rows: list[dict[str, str]]) -> None:
+    """The dev stream's Rihanna story (AP): "Rihanna posted a clip of her cousin smiling and
+    filming himself. In the video he says, “It’s nice to wake up ...”" had gone to her."""
+    (text,) = [
+        r["text"]
+        for r in dev_stream_rows
+        if "In the video he says" in r["text"] and "Rihanna" in r["text"]
+    ][:1]
+    said = dict(speakers(text))
+    assert (said["It’s nice to wake up"] or "").endswith("Alleyne")  # not Rihanna

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsdigest.facts.roles import RoleIndex, resolve_role
 from newsdigest.model import Article, Entity, Quote, Sentence
 from newsdigest.quote_groups import content_words
 from newsdigest.readability import lexical_finite_verb
+from newsdigest.stopwords import ENGLISH_STOP_WORDS as STOP_WORDS
 
 _OPEN_ONLY = "“„"
 _GUILLEMET_OPEN = "«"
@@ -336,6 +338,7 @@ class _ArticleContext:
     orgs: list[tuple[int, int, str]]  # other named mentions (organizations and places)
     quotes: list[QuoteSpan]
     organizations: frozenset[str] = frozenset()  # the names among ``orgs`` typed ORG
+    genders: Mapping[str, str] = field(default_factory=dict)  # "m" / "f" where the text says
 
     def sentence_at(self, pos: int) -> Sentence | None:
         starts = [s.start for s in self.sentences]
@@ -398,23 +401,33 @@ def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
     return False
 
 
-def _resolve_pronoun(ctx: _ArticleContext, pos: int, spoken: Mapping[int, str]) -> str | None:
+def _resolve_pronoun(
+    ctx: _ArticleContext, pos: int, spoken: Mapping[int, str], pronoun: str = ""
+) -> str | None:
     """The person a he/she at ``pos`` refers to: the subject (or last speaker, or last person
-    named) of the current sentence before ``pos``, else of the sentences before it."""
+    named) of the current sentence before ``pos``, else of the sentences before it; never one
+    the text calls by the other pronoun ("She also wrote" is not the cousin's, whom the
+    sentence before names: the dev stream's Rihanna story)."""
+    want = {"he": "m", "she": "f"}.get(pronoun.lower())
+
+    def fits(name: str | None) -> bool:
+        return name is not None and (want is None or ctx.genders.get(name, want) == want)
+
     sent = ctx.sentence_at(pos)
     if sent is None:
         return None
-    here = [p for p in ctx.persons_in(sent.start, pos) if not ctx.in_quote(p[0])]
+    here = [p for p in ctx.persons_in(sent.start, pos) if not ctx.in_quote(p[0]) and fits(p[2])]
     if here:
-        return _subject_person(ctx, sent.start, pos) or here[-1][2]
+        subject = _subject_person(ctx, sent.start, pos)
+        return subject if fits(subject) else here[-1][2]
     window = range(sent.index - 1, max(-1, sent.index - 5), -1)
     for back in window:
         s = ctx.sentences[back]
-        said = [name for qpos, name in spoken.items() if s.start <= qpos < s.end]
+        said = [name for qpos, name in spoken.items() if s.start <= qpos < s.end and fits(name)]
         if said:
             return said[-1]
         subject = _subject_person(ctx, s.start, s.end)
-        if subject:
+        if fits(subject):
             return subject
         if _unnamed_subject(ctx, s.start, s.end):
             return None  # "The victim, ... said ..." then "she said": the victim's words
@@ -426,9 +439,56 @@ def _resolve_pronoun(ctx: _ArticleContext, pos: int, spoken: Mapping[int, str]) 
     named = [
         p
         for p in ctx.persons_in(s.start, s.end)
-        if not ctx.in_quote(p[0]) and not re.match(r"['’]s?\b", ctx.article.text[p[1] : p[1] + 2])
+        if not ctx.in_quote(p[0])
+        and not re.match(r"['’]s?\b", ctx.article.text[p[1] : p[1] + 2])
+        and fits(p[2])
     ]
     return named[-1][2] if named else None
+
+
+# Evidence of whom a name's he or she is: an honorific before it, and the first he/his/himself or
+# she/her (before a noun)/herself after it in a sentence that the name, written whole, opens
+# and no one else is named in ("Rihanna is mourning the death of her cousin")
+_GENDERED = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)  # him, hers: skipped
+_MALE_TITLE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father)\.?\s+$")
+_FEMALE_TITLE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Sister)\.?\s+$")
+_OPENS_WITHIN = 40  # characters before the name in a sentence it opens ("On Tuesday, Rihanna")
+
+
+def person_genders(ctx: _ArticleContext) -> dict[str, str]:
+    """ "m" or "f" for the persons whose text says so at least twice as often as the other."""
+    text = ctx.article.text
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for start, _, name in ctx.persons:
+        before = text[max(0, start - 12) : start]
+        if _MALE_TITLE.search(before):
+            votes[name]["m"] += 1
+        elif _FEMALE_TITLE.search(before):
+            votes[name]["f"] += 1
+    for sent in ctx.sentences:
+        named = [p for p in ctx.persons_in(sent.start, sent.end) if not ctx.in_quote(p[0])]
+        if not named or len({p[2] for p in named}) > 1 or named[0][0] - sent.start > _OPENS_WITHIN:
+            continue
+        written = text[named[0][0] : named[0][1]]
+        if len(written.split()) < len(named[0][2].split()):
+            continue  # a surname alone may be a relative's ("Molina" for Tony's wife Dominique)
+        for m in _GENDERED.finditer(text, named[0][1], sent.end):
+            word = m.group(1).lower()
+            if ctx.in_quote(m.start()) or word in ("him", "hers"):
+                continue
+            if word == "her":
+                after = text[m.end() : m.end() + 20].split(maxsplit=1)
+                if not after or not after[0][:1].isalpha() or after[0].lower() in STOP_WORDS:
+                    continue  # "holding her for political reasons": someone else, the object
+            votes[named[0][2]]["m" if word in ("he", "his", "himself") else "f"] += 1
+            break
+    out: dict[str, str] = {}
+    for name, count in votes.items():
+        if count["m"] > 2 * count["f"]:
+            out[name] = "m"
+        elif count["f"] > 2 * count["m"]:
+            out[name] = "f"
+    return out
 
 
 # "Garba Shehu, a spokesman for President Muhammadu Buhari, said": the last name is whom the
@@ -469,7 +529,7 @@ def _resolve_who(
     if named:
         return _speaker_among(ctx.article.text, named), 3, "name"
     if re.fullmatch(r"(?:he|she|He|She)", who):
-        return _resolve_pronoun(ctx, anchor, spoken), 1, "pronoun"
+        return _resolve_pronoun(ctx, anchor, spoken, who), 1, "pronoun"
     role = resolve_role(who, ctx.article.id, roles)
     if role:
         return role, 2, "title"
@@ -647,6 +707,7 @@ def attribute_quotes(
     spans = find_quote_spans(text)
     organizations = frozenset(e.name for e in entities if e.type == "ORG")
     ctx = _ArticleContext(article, doc, sentences, persons, orgs, spans, organizations)
+    ctx.genders = person_genders(ctx)
     spoken: dict[int, str] = {}
     out: list[Attributed] = []
     prev: Attributed | None = None

@@ -413,3 +413,20 @@ def test_he_is_not_a_person_the_text_calls_she(dev_stream_rows: list[dict[str, s
     ][:1]
     said = dict(speakers(text))
     assert (said["It’s nice to wake up"] or "").endswith("Alleyne")  # not Rihanna
+
+
+def test_words_that_name_a_person_in_the_third_person_are_not_theirs() -> None:
+    """The dev stream's Thurman story: "a rep for Weinstein said, “Mr. Weinstein acknowledges
+    ...”" was Weinstein's own words, and against the outlet that named the rep, a false
+    "sources differ on the speaker". An organization's statement names it and stays its own."""
+    text = (
+        "Harvey Weinstein declined to be interviewed. In a statement to ABC News, a rep for "
+        "Harvey Weinstein said, “Mr. Weinstein acknowledges making an awkward pass 25 years ago "
+        "at Ms. Thurman in England.”\n\nMicrosoft said in a statement: “Microsoft has a long "
+        "history of cooperating with law enforcement and other authorities.”\n\nHarvey Weinstein "
+        "said, “I made a mistake and I apologized.”"
+    )
+    said = dict(speakers(text))
+    assert said["Mr. Weinstein acknow"] is None
+    assert said["Microsoft has a long"] == "Microsoft"
+    assert said["I made a mistake and"] == "Harvey Weinstein"

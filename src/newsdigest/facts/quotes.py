@@ -708,6 +708,7 @@ def attribute_quotes(
     organizations = frozenset(e.name for e in entities if e.type == "ORG")
     ctx = _ArticleContext(article, doc, sentences, persons, orgs, spans, organizations)
     ctx.genders = person_genders(ctx)
+    people = {name for _, _, name in persons}
     spoken: dict[int, str] = {}
     out: list[Attributed] = []
     prev: Attributed | None = None
@@ -730,6 +731,10 @@ def attribute_quotes(
             speaker, trust, how = prev.quote.speaker, min(prev.trust, 2), "continuation"
         else:
             speaker, trust, how = None, 0, "none"
+        if speaker in people and _names_in_third_person(content, speaker):
+            # "Mr. Weinstein acknowledges making a pass ...", said a rep for Weinstein (dev
+            # stream): words about the person are a statement for them, not their own
+            speaker, trust, how = None, 0, "none"
         quote = Quote(
             text=content, speaker=speaker, article=article.id, start=span.start, end=span.end
         )
@@ -747,6 +752,16 @@ def attribute_quotes(
             continue  # a film, a song, a nickname: not somebody's words (still context)
         out.append(item)
     return out
+
+
+def _names_in_third_person(content: str, speaker: str) -> bool:
+    """Whether the quoted words name the speaker, a person known by a full name, by surname and
+    never say "I", "me" or "my": words about someone, not theirs (an organization's statement
+    names it: "Microsoft has a long history of cooperating with law enforcement")."""
+    words = speaker.split()
+    if len(words) < 2 or not re.search(rf"\b{re.escape(words[-1])}\b", content):
+        return False
+    return not re.search(r"\b(?:I|me|my|mine|myself)\b", content)
 
 
 def corroborate(quotes: Sequence[Attributed]) -> list[Attributed]:

@@ -1297,3 +1297,15 @@ def test_a_widget_flattened_one_item_a_paragraph_under_its_title_goes() -> None:
         "Rome, Friday, Oct. 14, 2011. (Associated Press)",
     ]
     assert clean_text("\n\n".join([lead, *captions, story])) == f"{lead}\n\n{story}"
+
+
+def test_an_editors_note_is_not_the_story() -> None:
+    # the dev stream (IndieWire on "Black Mirror") and Multi-News: notes about the piece
+    story = "The episode follows a programmer who traps his colleagues in a video game."
+    for note in (
+        "[Editor’s note: Spoilers follow for the “Black Mirror” Season 4 episode “USS Callister.”]",
+        "Editor's note: This story has been revised. An earlier version contained an error.",
+    ):
+        assert clean_text(f"{note}\n\n{story}") == story
+    prose = "The editor's note on the first page was signed by the publisher."
+    assert clean_text(f"{story}\n\n{prose}") == f"{story}\n\n{prose}"

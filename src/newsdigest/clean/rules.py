@@ -557,8 +557,17 @@ NEWSLETTER_FORM = Folded(
 MAX_NEWSLETTER_FORM_CHARS = 1_000
 
 
+# A note from the editors about the piece, not the story: "[Editor’s note: Spoilers follow for
+# ...]" (dev stream), "Editor’s note: This story has been revised." (3 paragraphs of the 9,350
+# local documents, all such notes)
+EDITORS_NOTE_LINE = re.compile(r"[\[(]?\s*Editor['’]s note\s*:", re.I)
+MAX_EDITORS_NOTE_CHARS = 600
+
+
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
+        return True
+    if len(para) <= MAX_EDITORS_NOTE_CHARS and EDITORS_NOTE_LINE.match(para):
         return True
     if para.startswith("NPR transcripts") and TRANSCRIPT_FOOTER.match(para):
         return True

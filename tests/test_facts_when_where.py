@@ -422,3 +422,21 @@ def test_a_day_long_before_the_article_is_not_its_event() -> None:
     )
     found = find_dates(recent, split_sentences(recent.text, recent.id), [])
     assert article_event_date(recent, found) == "2018-01-10"
+
+
+def test_a_timeline_line_does_not_cite_a_sentence_with_other_numbers() -> None:
+    """The dev stream's well story: "The boy fell down the 40m dry well ... on Sunday" cited an
+    outlet whose sentence of that day says "80m-deep"."""
+    a = article(
+        "The boy fell down the 40m dry well on Sunday. Rescuers dug for days, and on Nov. 2 "
+        "they found him.",
+        "2016-11-08",
+    )
+    b = article("The boy fell into the 80m-deep well on Sunday, state media said.", "2016-11-08")
+    c = article("The boy fell down the 40m dry well on Sunday morning.", "2016-11-08")
+    sentences = {x.id: split_sentences(x.text, x.id) for x in (a, b, c)}
+    dates = [d for x in (a, b, c) for d in find_dates(x, sentences[x.id], [])]
+    timeline = build_timeline(dates, sentences)
+    sunday = next(e for e in timeline if e.date == "2016-11-06")
+    assert "40m" in sunday.text
+    assert {x.article for x in sunday.citations} == {a.id, c.id}

@@ -31,7 +31,7 @@ SUPPORT_THRESHOLD = 0.30
 _COUNT = re.compile(r"(\d+(?:[.,:]\d+)*)(?:-?([A-Za-z]+)|\s+([a-z][a-z-]*))?")
 
 
-def _counts(text: str) -> dict[str, set[str]]:
+def counts_of(text: str) -> dict[str, set[str]]:
     """The numbers of ``text`` by what they count ("1,200" and "1200", "5:10" and "5.10" alike)."""
     out: dict[str, set[str]] = {}
     for m in _COUNT.finditer(text):
@@ -43,7 +43,7 @@ def _counts(text: str) -> dict[str, set[str]]:
     return out
 
 
-def _contradicts(ours: dict[str, set[str]], theirs: dict[str, set[str]]) -> bool:
+def contradicts(ours: dict[str, set[str]], theirs: dict[str, set[str]]) -> bool:
     """Whether the two count one thing with none of the same numbers ("40m" and "80m")."""
     return any(unit in theirs and not numbers & theirs[unit] for unit, numbers in ours.items())
 
@@ -77,9 +77,9 @@ def cite(
     for row, sentence in enumerate(selected):
         origin = Citation.of(sentence) if isinstance(sentence, Sentence) else None
         cited = {origin} if origin else set()
-        counts = _counts(sentence.text)
+        counts = counts_of(sentence.text)
         for col in np.flatnonzero(sims[row] >= threshold):
-            if counts and _contradicts(counts, _counts(pool[col].text)):
+            if counts and contradicts(counts, counts_of(pool[col].text)):
                 continue  # "the 40m dry well" is not supported by "the 80m-deep well"
             cited.add(Citation.of(pool[col]))
         # a merged unit (a quote over two sentences) shares its first sentence's index: the span

@@ -20,6 +20,7 @@ from functools import lru_cache
 from heapq import heappop, heappush
 from itertools import accumulate
 
+from newsdigest.cite import contradicts, counts_of
 from newsdigest.facts.canonical import CELESTIAL, fold, name_pattern, place_names
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
@@ -705,7 +706,13 @@ def build_timeline(
         line, origin = readable[max(range(len(readable)), key=lambda k: (support(k), -k))]
         # one sentence, one line (1908 and 1948 in one sentence: one line)
         used.update((origin, " ".join(line.text.split())))
-        cites = [origin, *(c for _, c in found if c != origin)]
+        # the same day's sentences, but not one that counts the line's things otherwise ("the
+        # 80m-deep well" for "the 40m dry well": the dev stream's well story)
+        counted = counts_of(line.text)
+        cites = [
+            origin,
+            *(c for s, c in found if c != origin and not contradicts(counted, counts_of(s.text))),
+        ]
         # who filed it ("SAN JOSE, Costa Rica — ", "(CNN) ") is not the event
         entries.append((day, " ".join(strip_dateline(line).text.split()), cites))
         if len(entries) == MAX_TIMELINE:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from newsdigest.facts.quotes import find_quote_spans
 from newsdigest.facts.when_where import (
@@ -440,3 +440,20 @@ def test_a_timeline_line_does_not_cite_a_sentence_with_other_numbers() -> None:
     sunday = next(e for e in timeline if e.date == "2016-11-06")
     assert "40m" in sunday.text
     assert {x.article for x in sunday.citations} == {a.id, c.id}
+
+
+def test_a_year_or_month_from_the_writing_on_is_no_timeline_line() -> None:
+    """The dev stream (January 2018): "The satellite is set to launch in 2018." and a bill due
+    "by November 2018" are plans, not the story's past; background years and days stay."""
+    a = article(
+        "The iceberg broke off on Jan. 3. In September 2017, a new iceberg calved from the "
+        "glacier. The satellite is set to launch in 2018. The bill is due by November 2018.",
+        "2018-01-05",
+    )
+    b = article("Scientists saw the break on Jan. 3. The glacier was mapped in 2011.", "2018-01-06")
+    sentences = {x.id: split_sentences(x.text, x.id) for x in (a, b)}
+    dates = [d for x in (a, b) for d in find_dates(x, sentences[x.id], [])]
+    days = [e.date for e in build_timeline(dates, sentences, written=date(2018, 1, 6))]
+    assert days == ["2011", "2017-09", "2018-01-03"]
+    everything = [e.date for e in build_timeline(dates, sentences)]
+    assert "2018" in everything and "2018-11" in everything

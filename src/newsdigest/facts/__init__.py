@@ -25,6 +25,7 @@ from newsdigest.facts.roles import build_role_index
 from newsdigest.facts.when_where import (
     DateMention,
     PlaceScores,
+    article_anchor,
     article_event_date,
     article_meeting_place,
     article_place_scores,
@@ -81,6 +82,8 @@ def extract_facts(
         meeting = article_meeting_place(article, sents[article.id], place_entities)
         places[article.id] = meeting if meeting == story_place([place_scores[-1]]) else None
     attributed = corroborate(attributed)
+    anchors = [day for a in articles if (day := article_anchor(a)) is not None]
+    written = max(anchors, default=None)
     own = [a.id not in outliers for a in articles]
     if not any(own):
         own = [True] * len(articles)
@@ -116,6 +119,6 @@ def extract_facts(
         quotes=tuple(a.quote for a in attributed),
         event_date=event_date,
         event_place=event_place,
-        timeline=tuple(build_timeline(dates, sents, event_date)),
+        timeline=tuple(build_timeline(dates, sents, event_date, written)),
         disagreements=tuple(disagreements),
     )

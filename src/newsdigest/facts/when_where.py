@@ -656,8 +656,13 @@ def build_timeline(
     dates: Sequence[DateMention],
     sentences: Mapping[str, Sequence[Sentence]],
     event_date: str | None = None,
+    written: date | None = None,
 ) -> list[TimelineEntry]:
     """The story's distinct dated events in date order, one line each, merged across sources.
+
+    ``written``: the latest day the story's articles were written; a year or month from then on
+    is no event of its past ("the main task for whoever takes over the Bears in 2018", "the
+    satellite is set to launch in 2018", both written in January 2018), only a day is.
 
     Days, months and years count (a week is too vague to place); a date's line is the sentence
     the most articles date to it (then the earliest), citing every sentence that dates
@@ -675,6 +680,12 @@ def build_timeline(
             continue
         sent = by_article.get(d.article, {}).get(d.sentence)
         if sent is None or d.span_bound:
+            continue
+        if (
+            written is not None
+            and len(d.value) < 10
+            and d.value >= written.isoformat()[: len(d.value)]
+        ):
             continue
         cite = Citation.of(sent)
         found = days.setdefault(d.value, [])

@@ -457,3 +457,18 @@ def test_a_year_or_month_from_the_writing_on_is_no_timeline_line() -> None:
     assert days == ["2011", "2017-09", "2018-01-03"]
     everything = [e.date for e in build_timeline(dates, sentences)]
     assert "2018" in everything and "2018-11" in everything
+
+
+def test_a_sentence_is_a_timeline_line_of_its_first_date_only() -> None:
+    """The dev stream's Packers story: "In 2014, Linsley became the first rookie center to open
+    every game ... since 1974" was shown as the line of 1974."""
+    a = article(
+        "In 2014, Linsley was the first Green Bay center to be named to the All-Rookie team "
+        "since its inception in 1974. He was hurt on Dec. 24.",
+        "2017-12-27",
+    )
+    b = article("The Packers lost. Linsley was hurt on Dec. 24.", "2017-12-27")
+    sentences = {x.id: split_sentences(x.text, x.id) for x in (a, b)}
+    dates = [d for x in (a, b) for d in find_dates(x, sentences[x.id], [])]
+    timeline = build_timeline(dates, sentences, written=date(2017, 12, 27))
+    assert [e.date for e in timeline] == ["2014", "2017-12-24"]

@@ -674,6 +674,12 @@ def build_timeline(
     never make a line.
     """
     by_article = {aid: {s.index: s for s in sents} for aid, sents in sentences.items()}
+    # a sentence's first date: "In 2014, Linsley became the first rookie center ... since 1974"
+    # is a line of 2014, not of 1974 (the dev stream's Packers story)
+    first: dict[tuple[str, int], int] = {}
+    for d in dates:
+        key = (d.article, d.sentence)
+        first[key] = min(first.get(key, d.start), d.start)
     days: dict[str, list[tuple[Sentence, Citation]]] = {}
     for d in dates:
         if d.value is None or not _DATED.match(d.value) or d.in_quote:
@@ -687,6 +693,8 @@ def build_timeline(
             and d.value >= written.isoformat()[: len(d.value)]
         ):
             continue
+        if len(d.value) < 10 and first[(d.article, d.sentence)] < d.start:
+            continue  # a year or month named after the sentence's own date
         cite = Citation.of(sent)
         found = days.setdefault(d.value, [])
         if all(c != cite for _, c in found):

@@ -69,6 +69,19 @@ def test_dotted_initialisms_and_a_weekday_before_its_date_do_not_split() -> None
     ]
 
 
+def test_an_ellipsis_before_a_lower_case_word_is_inside_its_sentence() -> None:
+    # the dev stream (IndieWire on "Black Mirror") and Multi-News quotes cut short
+    assert texts(
+        "It has become incredibly toxic… but with some hope for true change. Trust South "
+        "Park to respond with… even more controversy. He paused… Then he left."
+    ) == [
+        "It has become incredibly toxic… but with some hope for true change.",
+        "Trust South Park to respond with… even more controversy.",
+        "He paused…",
+        "Then he left.",
+    ]
+
+
 def test_closing_quote_stays_with_its_sentence() -> None:
     text = '"We are ready for it." Lavrov added that talks would go on! Would they? Yes.'
     assert texts(text) == [

@@ -98,8 +98,9 @@ def _is_false_stop(text: str, m: re.Match[str]) -> bool:
         # ..."); a sentence does not open with one
         return True
     nxt = after[:1]
-    # a following lowercase word means the stop was inside a sentence ("... said. and")
-    return bool(nxt and nxt.islower() and stop != "…")
+    # a following lowercase word means the stop was inside a sentence ("... said. and",
+    # "incredibly toxic… but")
+    return bool(nxt and nxt.islower())
 
 
 def _split_block(text: str, offset: int) -> Iterator[tuple[int, int]]:

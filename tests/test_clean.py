@@ -1309,3 +1309,17 @@ def test_an_editors_note_is_not_the_story() -> None:
         assert clean_text(f"{note}\n\n{story}") == story
     prose = "The editor's note on the first page was signed by the publisher."
     assert clean_text(f"{story}\n\n{prose}") == f"{story}\n\n{prose}"
+
+
+def test_a_list_of_other_stories_headlines_is_not_the_story() -> None:
+    # the dev stream (the Sun on Jessica Alba): the list's names became the story's people
+    story = "Jessica Alba has given birth to her third child, a son, in Los Angeles."
+    for widget in (
+        "Most Read In TV & Showbiz LEW WANTED SEX WITH TWO Lewis Hamilton's ex reveals his "
+        "threesome obsession KHAN'T CHANGE A CHEAT Amir Khan sets up romp with model",
+        "Related Stories 'WORST YET TO COME' Boko Haram leader mocks injury claims",
+        "Most Popular Stories Most Popular Stories More>>",
+    ):
+        assert clean_text(f"{story}\n\n{widget}") == story
+    kept = "Most Popular Month to Get Married: June (15%) followed by October (14%)"
+    assert clean_text(f"{story}\n\n{kept}") == f"{story}\n\n{kept}"

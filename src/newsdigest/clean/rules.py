@@ -564,8 +564,18 @@ EDITORS_NOTE_LINE = re.compile(r"[\[(]?\s*Editor['’]s note\s*:", re.I)
 MAX_EDITORS_NOTE_CHARS = 600
 
 
+# A list of other stories' headlines flattened into one paragraph: the Sun's "MOST READ IN NEWS
+# 'I'M MADDIE!' Student jokes ..." (its names had become the story's people and, once, a quote's
+# speaker: the dev stream's Jessica Alba story), "Related Stories 'WORST YET TO COME' ...",
+# "Most Popular Stories More>>". 13 paragraphs of the local sets, all such lists; "Most Popular
+# Month to Get Married: June" is not one.
+HEADLINE_LIST = re.compile(r"(?:most read in|most popular stories|related stories)\b", re.I)
+
+
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
+        return True
+    if para[:1] in "MmRr" and HEADLINE_LIST.match(para):
         return True
     if len(para) <= MAX_EDITORS_NOTE_CHARS and EDITORS_NOTE_LINE.match(para):
         return True

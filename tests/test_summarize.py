@@ -182,6 +182,10 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("“I said no,” he recalled.", False),
         ('"We came to talk," Pompeo said.', False),
         ("The mayor said “no.”", False),
+        # dev stream: what "this" is, or what was agreed to, is in the sentence before
+        ("The ticket agent laughed at this.", True),
+        ("The South Korean presidential spokesman agreed.", True),
+        ("The two leaders agreed to meet again in June.", False),
         # dev stream (the Daily Mail, Apple Park's roof): single marks too
         ("'Don't design a sloping roof that drops snow on your people.'", True),
         ("‘It’s a glass building, it isn’t meant for snow,’", True),

@@ -286,7 +286,15 @@ def is_question(text: str) -> bool:
 _LOST_OBJECT = re.compile(
     r"\b(?:will|would|should|could|can|may|might|must|to)\s+(?:also\s+)?(?:attend|join|sign|"
     r"approve|support|accept|host|visit|discuss|oppose|reject|consider|follow|address)\W*$"
+    # what "this" is was in the sentence before ("The ticket agent laughed at this.", dev stream)
+    r"|\b(?:at|about|to|of|on|with|by)\s+this\W*$"
 )
+# A short sentence that only says someone agreed or refused ("The South Korean presidential
+# spokesman agreed.", dev stream): to what, the sentence before said
+_BARE_ASSENT = re.compile(
+    r"\b(?:agreed|disagreed|concurred|objected|declined|refused|followed suit|did so)\W*$"
+)
+MAX_BARE_ASSENT_WORDS = 8
 
 
 def needs_context(text: str) -> bool:
@@ -327,7 +335,11 @@ def replies(text: str) -> bool:
 def refers_back(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, or ends on a
     verb whose object was in the sentence before (the summarizer's fitted feature)."""
-    return bool(_LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ ")) or _LOST_OBJECT.search(text))
+    return bool(
+        _LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ "))
+        or _LOST_OBJECT.search(text)
+        or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
+    )
 
 
 def bare_quote(text: str) -> bool:

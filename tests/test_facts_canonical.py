@@ -771,3 +771,18 @@ def test_a_capitalised_word_after_a_is_a_name_only_where_it_is_a_known_place() -
     ]
     found = [m.text for m in raw_mentions(Article(id="a", text=text), doc)]
     assert found == ["Philadelphia", "Ohio"]
+
+
+def test_a_body_in_the_sky_is_no_organization_and_a_weekday_no_name() -> None:
+    """The dev stream: "the Sun's azimuth" (an iceberg seen by satellite) was listed among the
+    organizations, and NPR's "it was Sun. Dec. 31, 2017" too."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = "Parameters like the Sun's azimuth and the Sun's elevation mattered."
+    raw = [mention(text, "Sun", "ORG"), mention(text, "Sun", "ORG", 1)]
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Sun", "PLACE")]
+    flight = "When it landed in Honolulu, it was Sun. Dec. 31, 2017."
+    doc = load_nlp().make_doc(flight)
+    start = flight.index("Sun")
+    doc.ents = [doc.char_span(start, start + 3, label="ORG")]
+    assert raw_mentions(Article(id="a", text=flight), doc) == []

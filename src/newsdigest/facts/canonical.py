@@ -265,6 +265,8 @@ class _Group:
             and all(fold(f) in place_names() or fold(f) in CELESTIAL for f in self.forms)
         ):
             return "PLACE"
+        if voted == "ORG" and not self.title_cues and all(fold(f) in CELESTIAL for f in self.forms):
+            return "PLACE"  # "the Sun's azimuth" (dev stream): a body in the sky, no company
         return voted
 
     @property

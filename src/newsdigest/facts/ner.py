@@ -85,6 +85,9 @@ _COMPOUND_TAIL = re.compile(
 )
 
 
+_WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+
+
 @dataclass(frozen=True)
 class RawMention:
     """One entity mention as the model labelled it, before names are reconciled."""
@@ -361,6 +364,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue
             if text[s - 1 : s] in ("#", "@"):  # a hashtag or a handle ("#MeToo"), not a name
                 continue
+            if surface in _WEEKDAY_ABBREVIATIONS and text[e : e + 1] == ".":
+                continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
             out.append(
                 RawMention(
                     article=article.id,

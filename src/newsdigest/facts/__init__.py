@@ -51,8 +51,9 @@ def extract_facts(
     """The facts of one cluster of cleaned articles (``sentences`` by article id; an article
     missing from it is split here). ``docs``: the articles' spaCy parses, when already made
     (``newsdigest.analysis``); otherwise they are parsed here. ``outliers``: ids of articles
-    about another event: their names, quotes, dates and claims are listed (the views mark
-    them), but the event's own date and place are voted by the story's articles alone."""
+    about another event: their names and quotes are listed (the views mark the quotes), but
+    the event's date and place, its timeline and the sources' disagreements are the story's
+    own articles'."""
     if not articles:
         return Facts()
     sents = {a.id: tuple(sentences.get(a.id) or split_sentences(a.text, a.id)) for a in articles}
@@ -87,14 +88,14 @@ def extract_facts(
     own = [a.id not in outliers for a in articles]
     if not any(own):
         own = [True] * len(articles)
+    story = [a for a, keep in zip(articles, own, strict=True) if keep]
+    ids = {a.id for a in story}
     event_place = story_place([p for p, keep in zip(place_scores, own, strict=True) if keep])
-    event_date = plurality(
-        {a.id: days[a.id] for a, keep in zip(articles, own, strict=True) if keep}
-    )
+    event_date = plurality({k: v for k, v in days.items() if k in ids})
 
     quantities = [
         q
-        for a in articles
+        for a in story
         for q in find_quantities(
             a,
             sents[a.id],
@@ -104,21 +105,25 @@ def extract_facts(
             days[a.id] or event_date,  # an article that dates nothing reports the story's event
         )
     ]
+    # where sources differ, and what happened when, are the story's own articles' (three
+    # readers found claims and timeline lines of left-out articles about other events: "Kent
+    # ([8] (left out))", a conference in Connecticut under a North Korean missile launch)
     disagreements = [
         d
         for d in (
-            place_disagreement(places, articles),
-            date_disagreement(days),
+            place_disagreement({k: v for k, v in places.items() if k in ids}, story),
+            date_disagreement({k: v for k, v in days.items() if k in ids}),
         )
         if d is not None
     ]
     disagreements += quantity_disagreements(quantities)
-    disagreements += attribution_disagreements(attributed)
+    disagreements += attribution_disagreements([a for a in attributed if a.quote.article in ids])
+    timeline = build_timeline([d for d in dates if d.article in ids], sents, event_date, written)
     return Facts(
         entities=tuple(entities),
         quotes=tuple(a.quote for a in attributed),
         event_date=event_date,
         event_place=event_place,
-        timeline=tuple(build_timeline(dates, sents, event_date, written)),
+        timeline=tuple(timeline),
         disagreements=tuple(disagreements),
     )

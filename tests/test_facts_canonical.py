@@ -786,3 +786,17 @@ def test_a_body_in_the_sky_is_no_organization_and_a_weekday_no_name() -> None:
     start = flight.index("Sun")
     doc.ents = [doc.char_span(start, start + 3, label="ORG")]
     assert raw_mentions(Article(id="a", text=flight), doc) == []
+
+
+def test_a_title_alone_is_no_person() -> None:
+    """The dev stream's missile story gave a Pentagon statement to "Col" (the model cut "Col."
+    from "Col. Rob Manning"), whom it listed among the people."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = "Pentagon spokesman Col. Rob Manning confirmed the launch."
+    doc = load_nlp().make_doc(text)
+    spans = [("Col", "PERSON"), ("Rob Manning", "PERSON")]
+    doc.ents = [
+        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
+    ]
+    assert [m.text for m in raw_mentions(Article(id="a", text=text), doc)] == ["Rob Manning"]

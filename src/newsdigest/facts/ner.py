@@ -86,6 +86,12 @@ _COMPOUND_TAIL = re.compile(
 
 
 _WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+# A title alone, which the model sometimes cuts from the name it precedes: no person
+_TITLE_ONLY = ROLE_WORDS | frozenset(
+    """col gen lt sgt capt cmdr adm maj cpl pvt gov sen rep rev dr mr mrs ms prof cabinet
+    lieutenant colonel sergeant captain major admiral commissioner inspector detective
+    sheriff coach""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -366,6 +372,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue
             if surface in _WEEKDAY_ABBREVIATIONS and text[e : e + 1] == ".":
                 continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
+            if label == "PERSON" and surface.rstrip(".").casefold() in _TITLE_ONLY:
+                continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
             out.append(
                 RawMention(
                     article=article.id,

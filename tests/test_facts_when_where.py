@@ -12,7 +12,7 @@ from newsdigest.facts.when_where import (
     find_dates,
     plurality,
 )
-from newsdigest.model import Article, Sentence, article_id
+from newsdigest.model import Article, Sentence, TimelineEntry, article_id
 from newsdigest.split import split_sentences
 
 # sentences of the seeds (000, 004, 002), as the cleaner leaves them
@@ -37,6 +37,13 @@ def resolved(text: str, published: str | None) -> dict[str, str | None]:
     a = article(text, published)
     sentences = split_sentences(a.text, a.id)
     return {d.text: d.value for d in find_dates(a, sentences, find_quote_spans(a.text))}
+
+
+def timeline_of(*articles: Article, written: date | None = None) -> list[TimelineEntry]:
+    """The timeline of ``articles``, each split and dated here."""
+    sentences = {x.id: split_sentences(x.text, x.id) for x in articles}
+    dates = [d for x in articles for d in find_dates(x, sentences[x.id], [])]
+    return build_timeline(dates, sentences, written=written)
 
 
 def test_weekdays_and_dates_resolve_against_the_publication_date() -> None:
@@ -434,9 +441,7 @@ def test_a_timeline_line_does_not_cite_a_sentence_with_other_numbers() -> None:
     )
     b = article("The boy fell into the 80m-deep well on Sunday, state media said.", "2016-11-08")
     c = article("The boy fell down the 40m dry well on Sunday morning.", "2016-11-08")
-    sentences = {x.id: split_sentences(x.text, x.id) for x in (a, b, c)}
-    dates = [d for x in (a, b, c) for d in find_dates(x, sentences[x.id], [])]
-    timeline = build_timeline(dates, sentences)
+    timeline = timeline_of(a, b, c)
     sunday = next(e for e in timeline if e.date == "2016-11-06")
     assert "40m" in sunday.text
     assert {x.article for x in sunday.citations} == {a.id, c.id}
@@ -451,11 +456,9 @@ def test_a_year_or_month_from_the_writing_on_is_no_timeline_line() -> None:
         "2018-01-05",
     )
     b = article("Scientists saw the break on Jan. 3. The glacier was mapped in 2011.", "2018-01-06")
-    sentences = {x.id: split_sentences(x.text, x.id) for x in (a, b)}
-    dates = [d for x in (a, b) for d in find_dates(x, sentences[x.id], [])]
-    days = [e.date for e in build_timeline(dates, sentences, written=date(2018, 1, 6))]
+    days = [e.date for e in timeline_of(a, b, written=date(2018, 1, 6))]
     assert days == ["2011", "2017-09", "2018-01-03"]
-    everything = [e.date for e in build_timeline(dates, sentences)]
+    everything = [e.date for e in timeline_of(a, b)]
     assert "2018" in everything and "2018-11" in everything
 
 
@@ -468,7 +471,5 @@ def test_a_sentence_is_a_timeline_line_of_its_first_date_only() -> None:
         "2017-12-27",
     )
     b = article("The Packers lost. Linsley was hurt on Dec. 24.", "2017-12-27")
-    sentences = {x.id: split_sentences(x.text, x.id) for x in (a, b)}
-    dates = [d for x in (a, b) for d in find_dates(x, sentences[x.id], [])]
-    timeline = build_timeline(dates, sentences, written=date(2017, 12, 27))
+    timeline = timeline_of(a, b, written=date(2017, 12, 27))
     assert [e.date for e in timeline] == ["2014", "2017-12-24"]

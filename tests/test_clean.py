@@ -977,6 +977,14 @@ def test_captions_lose_the_credit_they_open_with() -> None:
             "The attacker, named locally as Mohamed Bouhlel, was shot dead",
         ),
         ("Getty - Contributor Russia shares a border", "Russia shares a border"),
+        # the Sun (Equifax): a caption cut short ends with a quote mark but no stop; its
+        # credit had made "Reuters Equifax" a quote's speaker
+        (
+            "Reuters Equifax claimed that they 'had no knowledge that an intrusion'",
+            "Equifax claimed that they 'had no knowledge that an intrusion'",
+        ),
+        ("Facebook AI 'will identify terrorists'", "Facebook AI 'will identify terrorists'"),
+        ("Reuters reported the deal on Monday.", "Reuters reported the deal on Monday."),
         (
             "Facebook Twitter Pinterest The Japanese battleship Musashi in October 1944.",
             "The Japanese battleship Musashi in October 1944.",

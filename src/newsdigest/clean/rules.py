@@ -416,9 +416,24 @@ def _strip_credit_layer(para: str) -> str:
         credits += 1
     # prose may open with one agency's name and end a sentence; a row of them is a share bar
     # over a caption ("Facebook Twitter Pinterest The Japanese battleship Musashi in 1944.")
-    if credits == 0 or (credits == 1 and ends_sentence(para)):
+    if credits == 0:
         return para
+    if credits == 1:
+        # prose may open with one agency's name and end a sentence; a network's name opens
+        # headlines ("Facebook AI 'will identify terrorists'") as often as it credits a post
+        if para.startswith(_NETWORKS):
+            ends = ends_sentence(para)
+        else:
+            ends = _STOP_END.search(para) is not None
+        if ends:
+            return para
     return rest
+
+
+# A sentence's end: a stop, then closing marks ("... an intrusion'" has none: a caption cut
+# short, "Reuters Equifax claimed that they 'had no knowledge that an intrusion'", dev stream)
+_STOP_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_NETWORKS = ("Twitter", "Instagram", "Facebook", "YouTube", "Pinterest")
 
 
 # An author's or a desk's contact line: "Email: x@usatoday.com; Follow ... @edbaig on Twitter",

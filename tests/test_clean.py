@@ -1331,3 +1331,16 @@ def test_a_list_of_other_stories_headlines_is_not_the_story() -> None:
         assert clean_text(f"{story}\n\n{widget}") == story
     kept = "Most Popular Month to Get Married: June (15%) followed by October (14%)"
     assert clean_text(f"{story}\n\n{kept}") == f"{story}\n\n{kept}"
+
+
+def test_a_lead_that_opens_in_capitals_is_written_in_sentence_case() -> None:
+    # the Sun and the Daily Mail (dev stream): "THE second largest credit rating firm ..."
+    rest = " said on Friday that it had been hacked, and the data of 15 million people was taken."
+    for shouted, written in (
+        ("THE SHOCKING and tragic news", "The shocking and tragic news"),
+        ("PARTYGOERS in Berlin", "Partygoers in Berlin"),
+        ("FELIPE MASSA", "Felipe Massa"),
+        ("US officials", "US officials"),  # an acronym stays
+        ("WHO officials", "WHO officials"),
+    ):
+        assert clean_text(shouted + rest) == written + rest

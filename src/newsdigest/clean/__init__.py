@@ -154,6 +154,7 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
         return paras
     first = rules.GLUED_PREFIX.sub("", paras[0], count=1)
     first = rules.DATELINE.sub("", first, count=1)
+    first = rules.unshout_opening(first)
     return [first, *paras[1:]] if first.strip() else paras[1:]
 
 

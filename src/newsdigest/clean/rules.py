@@ -587,6 +587,33 @@ MAX_EDITORS_NOTE_CHARS = 600
 HEADLINE_LIST = re.compile(r"(?:most read in|most popular stories|related stories)\b", re.I)
 
 
+# The Sun's and the Daily Mail's leads open in capitals ("THE second largest credit rating firm
+# ...", "PARTYGOERS in Berlin will see ...", "FELIPE MASSA didn't have ..."): a digest that
+# quotes the lead should not shout. Only words a sentence opens with or longer than an
+# acronym: "US adds 245,000 jobs", "WHO says", "CNN is being sued" stay.
+_SHOUTED_OPENING = re.compile(r"((?:[A-Z][A-Z'’]*[A-Z](?:['’]S)?\s+){1,4})(?=[a-z])")
+_OPENING_WORDS = frozenset(
+    "THE THIS THESE THAT THOSE A AN AT IN ON YOU WE IT TWO THREE FOUR FIVE".split()
+)
+MAX_ACRONYM_LETTERS = 5
+
+
+def unshout_opening(para: str) -> str:
+    """The paragraph with its capitalised opening words in title case, where they are words."""
+    m = _SHOUTED_OPENING.match(para)
+    if m is None:
+        return para
+    words = m.group(1).split()
+    head = words[0].rstrip("'’S") if words[0].endswith(("'S", "’S")) else words[0]
+    if head not in _OPENING_WORDS and len(head) <= MAX_ACRONYM_LETTERS:
+        return para
+    if head in _OPENING_WORDS:  # "THE SHOCKING and tragic death": "The shocking and ..."
+        cased = " ".join([words[0][:1] + words[0][1:].lower(), *(w.lower() for w in words[1:])])
+    else:  # "FELIPE MASSA didn't": a name, each word capitalised
+        cased = " ".join(w[:1] + w[1:].lower() for w in words)
+    return cased + para[m.end(1) - 1 :]
+
+
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
         return True

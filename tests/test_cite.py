@@ -120,3 +120,19 @@ def test_a_sentence_with_other_numbers_does_not_support_it() -> None:
     ]
     [s] = cite([docs[0][0]], docs, {})
     assert {c.article for c in s.citations} == {"a", "c", "d"}
+
+
+def test_a_heading_that_shares_one_name_is_no_support() -> None:
+    """The dev stream's Las Vegas story cited "About the Hotel" for "Police said the gunman
+    fired on the crowd from the 32nd floor of the hotel."; the same short sentence in two
+    outlets still supports itself, and "a 108-year drought" supports "108 years later"."""
+    docs = [
+        _doc("a", "Police said the gunman fired on the crowd from the 32nd floor of the hotel."),
+        _doc("b", "About the Hotel"),
+        _doc("c", "Some believe it was a sparrow. 108 years later and the drought is over."),
+        _doc("d", "Some believe it was a sparrow. The Cubs ended a 108-year drought."),
+    ]
+    [hotel, sparrow, drought] = cite([docs[0][0], docs[2][0], docs[2][1]], docs, {})
+    assert {c.article for c in hotel.citations} == {"a"}
+    assert {c.article for c in sparrow.citations} == {"c", "d"}
+    assert {c.article for c in drought.citations} == {"c", "d"}

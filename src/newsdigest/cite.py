@@ -28,6 +28,20 @@ SUPPORT_THRESHOLD = 0.30
 # A number in digits and what it counts: the letters glued to it ("40m", "5.10am", "3-year-old")
 # or the lower-case word after it ("40 metres", "15 games"; not "21 Chibok schoolgirls"); a
 # function word after it counts nothing.
+# A supporting sentence says the same with some of the same words: a short heading or reply
+# that shares one rare name reaches the cosine threshold alone (a reader of the dev stream found
+# "About the Hotel" and "We are on ANA." cited as support).
+MIN_SHARED_WORDS = 2
+SHORT_SOURCE_CHARS = 80  # a longer sentence above the threshold shares more than one word
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-cased words that are not stop words, a plural's "s" dropped ("years", "year")."""
+    words = (m.group().casefold() for m in _WORD.finditer(text))
+    return {w.removesuffix("s") for w in words if w not in ENGLISH_STOP_WORDS}
+
+
 _COUNT = re.compile(r"(\d+(?:[.,:]\d+)*)(?:-?([A-Za-z]+)|\s+([a-z][a-z-]*))?")
 
 
@@ -78,9 +92,15 @@ def cite(
         origin = Citation.of(sentence) if isinstance(sentence, Sentence) else None
         cited = {origin} if origin else set()
         counts = counts_of(sentence.text)
+        words: set[str] | None = None  # made when a short source asks for them
         for col in np.flatnonzero(sims[row] >= threshold):
-            if counts and contradicts(counts, counts_of(pool[col].text)):
+            source = pool[col].text
+            if counts and contradicts(counts, counts_of(source)):
                 continue  # "the 40m dry well" is not supported by "the 80m-deep well"
+            if len(source) <= SHORT_SOURCE_CHARS:
+                words = _content_words(sentence.text) if words is None else words
+                if len(words & _content_words(source)) < min(MIN_SHARED_WORDS, len(words)):
+                    continue  # "About the Hotel", "We are on ANA.": a heading shares a name
             cited.add(Citation.of(pool[col]))
         # a merged unit (a quote over two sentences) shares its first sentence's index: the span
         # breaks the tie, so no set order (string hashes differ by process) decides it

@@ -1307,30 +1307,39 @@ def test_a_widget_flattened_one_item_a_paragraph_under_its_title_goes() -> None:
     assert clean_text("\n\n".join([lead, *captions, story])) == f"{lead}\n\n{story}"
 
 
-def test_an_editors_note_is_not_the_story() -> None:
-    # the dev stream (IndieWire on "Black Mirror") and Multi-News: notes about the piece
-    story = "The episode follows a programmer who traps his colleagues in a video game."
-    for note in (
-        "[Editor’s note: Spoilers follow for the “Black Mirror” Season 4 episode “USS Callister.”]",
-        "Editor's note: This story has been revised. An earlier version contained an error.",
-    ):
+@pytest.mark.parametrize(
+    ("story", "notes", "prose"),
+    [
+        # the dev stream (IndieWire on "Black Mirror") and Multi-News: notes about the piece
+        (
+            "The episode follows a programmer who traps his colleagues in a video game.",
+            (
+                "[Editor’s note: Spoilers follow for the “Black Mirror” Season 4 episode “USS "
+                "Callister.”]",
+                "Editor's note: This story has been revised. An earlier version contained an error.",
+            ),
+            "The editor's note on the first page was signed by the publisher.",
+        ),
+        # the dev stream (the Sun on Jessica Alba): a list of other stories' headlines, whose
+        # names had become the story's people
+        (
+            "Jessica Alba has given birth to her third child, a son, in Los Angeles.",
+            (
+                "Most Read In TV & Showbiz LEW WANTED SEX WITH TWO Lewis Hamilton's ex reveals "
+                "his threesome obsession KHAN'T CHANGE A CHEAT Amir Khan sets up romp with model",
+                "Related Stories 'WORST YET TO COME' Boko Haram leader mocks injury claims",
+                "Most Popular Stories Most Popular Stories More>>",
+            ),
+            "Most Popular Month to Get Married: June (15%) followed by October (14%)",
+        ),
+    ],
+)
+def test_notes_and_headline_lists_are_not_the_story(
+    story: str, notes: tuple[str, ...], prose: str
+) -> None:
+    for note in notes:
         assert clean_text(f"{note}\n\n{story}") == story
-    prose = "The editor's note on the first page was signed by the publisher."
     assert clean_text(f"{story}\n\n{prose}") == f"{story}\n\n{prose}"
-
-
-def test_a_list_of_other_stories_headlines_is_not_the_story() -> None:
-    # the dev stream (the Sun on Jessica Alba): the list's names became the story's people
-    story = "Jessica Alba has given birth to her third child, a son, in Los Angeles."
-    for widget in (
-        "Most Read In TV & Showbiz LEW WANTED SEX WITH TWO Lewis Hamilton's ex reveals his "
-        "threesome obsession KHAN'T CHANGE A CHEAT Amir Khan sets up romp with model",
-        "Related Stories 'WORST YET TO COME' Boko Haram leader mocks injury claims",
-        "Most Popular Stories Most Popular Stories More>>",
-    ):
-        assert clean_text(f"{story}\n\n{widget}") == story
-    kept = "Most Popular Month to Get Married: June (15%) followed by October (14%)"
-    assert clean_text(f"{story}\n\n{kept}") == f"{story}\n\n{kept}"
 
 
 def test_a_lead_that_opens_in_capitals_is_written_in_sentence_case() -> None:

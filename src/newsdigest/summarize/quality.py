@@ -342,9 +342,20 @@ def refers_back(text: str) -> bool:
     )
 
 
+# A quotation whose speaker is only "he" or "she" ("“God only knows what it's doing to our
+# children's brains,” he said.", dev stream): who spoke, the sentence before said
+_PRONOUN_SAID = re.compile(
+    r"[,!?…]?[”\"’']\s*,?\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|writes"
+    r"|explained|recalled|noted|continued|went on)\b[^”\"]{0,40}$"
+)
+
+
 def bare_quote(text: str) -> bool:
-    """One quotation and nothing else: no one is said to say it."""
+    """One quotation and nothing else, or with only a pronoun for its speaker: no one is
+    named as saying it."""
     t = text.strip()
+    if t[:1] in "“\"'‘" and _PRONOUN_SAID.search(t):
+        return True
     if len(t) >= 4 and t[0] in "'‘" and t[-1] in "'’" and t[-2] in ".!?,":
         # the Daily Mail's single marks ("'Don't design a sloping roof.'", dev stream): the
         # apostrophes inside make the marks' count useless, the closing stop tells them apart

@@ -184,6 +184,10 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("“God only knows what it's doing to our children's brains,” he said.", True),
         ('"We came to talk," Pompeo said.', False),
         ("The mayor said “no.”", False),
+        # dev stream: a pronoun subject after a short opening phrase
+        ("When combined, their droughts spanned 176 years.", True),
+        ("On Monday, he said the talks had failed.", True),
+        ("In 2014, Linsley was drafted by the Packers.", False),
         # dev stream: what "this" is, or what was agreed to, is in the sentence before
         ("The ticket agent laughed at this.", True),
         ("The South Korean presidential spokesman agreed.", True),

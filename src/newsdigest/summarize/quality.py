@@ -297,6 +297,15 @@ _BARE_ASSENT = re.compile(
 MAX_BARE_ASSENT_WORDS = 8
 
 
+# A short opening phrase, then a pronoun as the main clause's subject ("When combined, their
+# droughts spanned 176 years.", "On Monday, he said ...": dev stream): whose, the sentence before
+# said
+_PRONOUN_AFTER_OPENING = re.compile(
+    r"^[^,;:“”\"]{1,30},\s+(?:they|he|she|it|their|his|her|its|these|those)\b(?!['’]s\b)",
+    re.IGNORECASE,
+)
+
+
 def needs_context(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, ends on a
     verb whose object was in the sentence before, is a quotation without its speaker (the
@@ -337,6 +346,7 @@ def refers_back(text: str) -> bool:
     verb whose object was in the sentence before (the summarizer's fitted feature)."""
     return bool(
         _LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ "))
+        or _PRONOUN_AFTER_OPENING.match(text)
         or _LOST_OBJECT.search(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
     )

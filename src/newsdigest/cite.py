@@ -21,13 +21,7 @@ from newsdigest.tfidf import tfidf_rows
 # Chosen on the seed cluster by reading pairs: 0.30 keeps paraphrases of the same statement
 # ("Putin ... exotic ... Mueller") and drops sentences that merely share names.
 SUPPORT_THRESHOLD = 0.30
-# Beyond the threshold, a sentence is not supported by one that counts the same thing with other
-# numbers: the dev stream's well story cited "80m-deep" for "the 40m dry well".
 
-
-# A number in digits and what it counts: the letters glued to it ("40m", "5.10am", "3-year-old")
-# or the lower-case word after it ("40 metres", "15 games"; not "21 Chibok schoolgirls"); a
-# function word after it counts nothing.
 # A supporting sentence says the same with some of the same words: a short heading or reply
 # that shares one rare name reaches the cosine threshold alone (a reader of the dev stream found
 # "About the Hotel" and "We are on ANA." cited as support).
@@ -42,6 +36,11 @@ def _content_words(text: str) -> set[str]:
     return {w.removesuffix("s") for w in words if w not in ENGLISH_STOP_WORDS}
 
 
+# Beyond the threshold, a sentence is not supported by one that counts the same thing with other
+# numbers: the dev stream's well story cited "80m-deep" for "the 40m dry well". A number in
+# digits and what it counts: the letters glued to it ("40m", "5.10am", "3-year-old") or the
+# lower-case word after it ("40 metres", "15 games"; not "21 Chibok schoolgirls"); a function
+# word after it counts nothing.
 _COUNT = re.compile(r"(\d+(?:[.,:]\d+)*)(?:-?([A-Za-z]+)|\s+([a-z][a-z-]*))?")
 
 

@@ -26,7 +26,7 @@ _ABBREVIATIONS = frozenset(
 # A dotted initialism ("N.F.L", "D.C", "F.B.I"): it ends a sentence only as "U.S." does.
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # A weekday cut short before its date ("it was Sun. Dec. 31, 2017", NPR) is no stop.
-_WEEKDAYS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 _DATE_NEXT = re.compile(r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 
 # Words that start a sentence but rarely follow "U.S." inside one.
@@ -83,7 +83,7 @@ def _is_false_stop(text: str, m: re.Match[str]) -> bool:
             return not (
                 m.group("gap") and opener[:1].isupper() and opener.lower() in ENGLISH_STOP_WORDS
             )
-        if word in _WEEKDAYS and m.group("gap") and _DATE_NEXT.match(after.lstrip()):
+        if word in WEEKDAY_ABBREVIATIONS and m.group("gap") and _DATE_NEXT.match(after.lstrip()):
             return True
         if not m.group("gap").strip() and m.group("gap") == "":
             # glued: "Japan.The" splits, "3.5" / "example.com" / "U.S" do not

@@ -91,7 +91,8 @@ def extract_facts(
     story = [a for a, keep in zip(articles, own, strict=True) if keep]
     ids = {a.id for a in story}
     event_place = story_place([p for p, keep in zip(place_scores, own, strict=True) if keep])
-    event_date = plurality({k: v for k, v in days.items() if k in ids})
+    own_days = {k: v for k, v in days.items() if k in ids}
+    event_date = plurality(own_days)
 
     quantities = [
         q
@@ -112,7 +113,7 @@ def extract_facts(
         d
         for d in (
             place_disagreement({k: v for k, v in places.items() if k in ids}, story),
-            date_disagreement({k: v for k, v in days.items() if k in ids}),
+            date_disagreement(own_days),
         )
         if d is not None
     ]

@@ -114,8 +114,7 @@ def _sentence_context(
             if d.sentence == s.index and not reported_day(s.text, d.start - s.start)
         ]
         day = next((d.value for d in named if d.value), None)
-        named_date = named[0] if named else None
-        return place, day if day else ("?" if named_date else None)
+        return place, day if day else ("?" if named else None)
 
     place, day = own(sentence)
     if (place is None or day is None) and previous is not None:

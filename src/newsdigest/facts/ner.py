@@ -23,6 +23,7 @@ from typing import Any
 from newsdigest.errors import ModelUnavailableError
 from newsdigest.limits import DEFAULT_LIMITS
 from newsdigest.model import Article, Sentence
+from newsdigest.split import WEEKDAY_ABBREVIATIONS
 
 
 def _import_spacy_without_torch() -> None:
@@ -85,7 +86,6 @@ _COMPOUND_TAIL = re.compile(
 )
 
 
-_WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 # A title alone, which the model sometimes cuts from the name it precedes: no person
 _TITLE_ONLY = ROLE_WORDS | frozenset(
     """col gen lt sgt capt cmdr adm maj cpl pvt gov sen rep rev dr mr mrs ms prof cabinet
@@ -370,7 +370,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue
             if text[s - 1 : s] in ("#", "@"):  # a hashtag or a handle ("#MeToo"), not a name
                 continue
-            if surface in _WEEKDAY_ABBREVIATIONS and text[e : e + 1] == ".":
+            if surface in WEEKDAY_ABBREVIATIONS and text[e : e + 1] == ".":
                 continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
             if label == "PERSON" and surface.rstrip(".").casefold() in _TITLE_ONLY:
                 continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"

@@ -195,13 +195,13 @@ def _entity_end(
     first = feats[offset + start + 1, 1]
     t = start + 1
     while True:
+        if t + 1 >= n or sent_start[t + 1] == 1:
+            return t + 1  # I needs a next token that does not start a sentence: L, unscored
         row = offset + t + 1
         hidden = feats[row, 0] + first
         hidden += feats[row - 1, 2]
         hidden += decoder.lower_b
         go_on, stop = decoder.gemm(hidden.max(axis=1)[None, :], w)[0] + b
-        if t + 1 >= n or sent_start[t + 1] == 1:
-            return t + 1  # I needs a next token that does not start a sentence
         # the first of equal scores wins, as in spaCy's argmax
         if go_on > stop or (go_on == stop and i_move < l_move):
             t += 1

@@ -449,7 +449,7 @@ def _resolve_pronoun(
 # Evidence of whom a name's he or she is: an honorific before it, and the first he/his/himself or
 # she/her (before a noun)/herself after it in a sentence that the name, written whole, opens
 # and no one else is named in ("Rihanna is mourning the death of her cousin")
-_GENDERED = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)  # him, hers: skipped
+_GENDERED = re.compile(r"\b(he|his|himself|she|her|herself)\b", re.I)
 _MALE_TITLE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father)\.?\s+$")
 _FEMALE_TITLE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Sister)\.?\s+$")
 _OPENS_WITHIN = 40  # characters before the name in a sentence it opens ("On Tuesday, Rihanna")
@@ -474,7 +474,7 @@ def person_genders(ctx: _ArticleContext) -> dict[str, str]:
             continue  # a surname alone may be a relative's ("Molina" for Tony's wife Dominique)
         for m in _GENDERED.finditer(text, named[0][1], sent.end):
             word = m.group(1).lower()
-            if ctx.in_quote(m.start()) or word in ("him", "hers"):
+            if ctx.in_quote(m.start()):
                 continue
             if word == "her":
                 after = text[m.end() : m.end() + 20].split(maxsplit=1)

@@ -680,6 +680,7 @@ def build_timeline(
     for d in dates:
         key = (d.article, d.sentence)
         first[key] = min(first.get(key, d.start), d.start)
+    until = written.isoformat() if written is not None else None
     days: dict[str, list[tuple[Sentence, Citation]]] = {}
     for d in dates:
         if d.value is None or not _DATED.match(d.value) or d.in_quote:
@@ -687,11 +688,7 @@ def build_timeline(
         sent = by_article.get(d.article, {}).get(d.sentence)
         if sent is None or d.span_bound:
             continue
-        if (
-            written is not None
-            and len(d.value) < 10
-            and d.value >= written.isoformat()[: len(d.value)]
-        ):
+        if until is not None and len(d.value) < 10 and d.value >= until[: len(d.value)]:
             continue
         if len(d.value) < 10 and first[(d.article, d.sentence)] < d.start:
             continue  # a year or month named after the sentence's own date

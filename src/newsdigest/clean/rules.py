@@ -604,7 +604,7 @@ def unshout_opening(para: str) -> str:
     if m is None:
         return para
     words = m.group(1).split()
-    head = words[0].rstrip("'’S") if words[0].endswith(("'S", "’S")) else words[0]
+    head = words[0].removesuffix("'S").removesuffix("’S")  # "BRITAIN'S" is "BRITAIN"
     if head not in _OPENING_WORDS and len(head) <= MAX_ACRONYM_LETTERS:
         return para
     if head in _OPENING_WORDS:  # "THE SHOCKING and tragic death": "The shocking and ..."

@@ -800,3 +800,43 @@ def test_a_title_alone_is_no_person() -> None:
         doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
     ]
     assert [m.text for m in raw_mentions(Article(id="a", text=text), doc)] == ["Rob Manning"]
+
+
+@given(st.text("aabekl", max_size=8), st.text("aabekl", max_size=8))
+def test_shared_letters_is_the_letter_multiset_intersection(a: str, b: str) -> None:
+    from collections import Counter
+
+    from newsdigest.facts.canonical import _shared_letters
+
+    assert _shared_letters(a, b) == sum((Counter(a) & Counter(b)).values())
+
+
+def test_a_groups_type_is_read_again_after_it_changes() -> None:
+    """The types are kept between readings, and forgotten when a mention joins or a group
+    merges: "Jordan" the country until a "Mr. Jordan" makes it a person."""
+    from newsdigest.facts.canonical import _Group
+
+    text = "Jordan closed its border. Mr. Jordan said so. Michael Jordan agreed."
+    group = _Group()
+    group.add(mention(text, "Jordan", "PLACE"), 0)
+    assert (group.type, group.voted_type) == ("PLACE", "PLACE")
+    titled = replace(mention(text, "Jordan", "PERSON", 1, cue=True), title_cue=True)
+    group.add(titled, 1)
+    group.add(mention(text, "Jordan", "PERSON", 2, cue=True), 2)
+    assert (group.type, group.voted_type) == ("PERSON", "PERSON")
+    other = _Group()
+    for k in range(3, 8):
+        other.add(mention(text, "Jordan", "PLACE"), k)
+    assert other.type == "PLACE"
+    other.merge(group)  # the title makes the merged group a person too
+    assert (other.type, other.voted_type) == ("PERSON", "PERSON")
+
+
+def test_a_full_name_written_again_joins_the_person_it_joined_first() -> None:
+    text = "Kim Jong Un met Kim Yo Jong. Kim Jong Un left; Kim Yo Jong stayed. Kim Jong Un spoke."
+    raw = [
+        mention(text, name, "PERSON", k) for name in ("Kim Jong Un", "Kim Yo Jong") for k in (0, 1)
+    ]
+    raw.append(mention(text, "Kim Jong Un", "PERSON", 2))
+    entities = {e.name: len(e.mentions) for e in entities_of(raw, text)}
+    assert entities == {"Kim Jong Un": 3, "Kim Yo Jong": 2}

@@ -430,3 +430,63 @@ def test_words_that_name_a_person_in_the_third_person_are_not_theirs() -> None:
     assert said["Mr. Weinstein acknow"] is None
     assert said["Microsoft has a long"] == "Microsoft"
     assert said["I made a mistake and"] == "Harvey Weinstein"
+
+
+def _single_quotes_by_character(text: str, ps: int, pe: int, taken: list) -> list:
+    """The rule of ``_single_quotes`` read character by character (its first form): the
+    mark-by-mark version must find exactly these quotes."""
+    from newsdigest.facts.quotes import _BEFORE_OPEN, _content
+
+    spans = []
+    covered = {k for q in taken for k in range(q.open, q.close)}
+    opens = {q.open for q in taken}
+    i = ps
+    while i < pe:
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        if (
+            i not in covered
+            and text[i] in "‘'"
+            and (prev.isspace() or prev in _BEFORE_OPEN)
+            and nxt.isalpha()
+        ):
+            j = i + 1
+            while j < pe:
+                after = text[j + 1] if j + 1 < pe else " "
+                if text[j] in "’'" and not after.isalnum() and not text[j - 1].isspace():
+                    break
+                if j in opens:
+                    j = pe
+                    break
+                j += 1
+            if j < pe:
+                q = _content(text, i, j + 1, i + 1, j)
+                if q:
+                    spans.append(q)
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+SINGLE_ALPHABET = st.sampled_from(
+    list("ab Z.,(—\n\"'“”‘’ ") + [" ‘", "’ ", " ’", "' ", " '", ' "', '" ', "it's", "1"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SINGLE_ALPHABET, max_size=60).map("".join))
+def test_single_quotes_found_mark_by_mark_are_the_character_rules(text: str) -> None:
+    from newsdigest.facts.quotes import _double_quotes, _paragraphs, _single_quotes
+
+    for ps, pe in _paragraphs(text):
+        doubles = _double_quotes(text, ps, pe)
+        expected = _single_quotes_by_character(text, ps, pe, doubles)
+        assert _single_quotes(text, ps, pe, doubles) == expected
+
+
+def test_a_single_quote_never_runs_into_a_double_quote() -> None:
+    # the ‘ before "leaders" finds its closing mark only after a double quote opens: no quote
+    assert quotes('He called it ‘a meeting of "leaders" of two’ nations, aides said.') == [
+        "leaders"
+    ]

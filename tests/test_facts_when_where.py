@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsdigest.facts.quotes import find_quote_spans
 from newsdigest.facts.when_where import (
     article_anchor,
@@ -473,3 +476,21 @@ def test_a_sentence_is_a_timeline_line_of_its_first_date_only() -> None:
     b = article("The Packers lost. Linsley was hurt on Dec. 24.", "2017-12-27")
     timeline = timeline_of(a, b, written=date(2017, 12, 27))
     assert [e.date for e in timeline] == ["2014", "2017-12-24"]
+
+
+DATE_PARTS = ["Dec.", "DEC", "dec", "May", "SEPT", " ", "5", "31", "th", "2019", ", ", "-", "In ",
+              "since", "OF", "by", "x", "ſep", "\n", "’s"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PARTS), max_size=30).map("".join))
+def test_the_date_patterns_lookahead_only_skips_positions_no_branch_can_start(text: str) -> None:
+    import re
+
+    from newsdigest.facts.when_where import _DATE
+
+    bare_pattern = re.sub(r"^\(\?=\[[^]]*\]\)", "", _DATE.pattern)
+    assert bare_pattern != _DATE.pattern
+    bare = re.compile(bare_pattern, _DATE.flags)
+    found = [(m.span(), m.groupdict()) for m in _DATE.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in bare.finditer(text)]

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import islice
 
@@ -187,9 +187,19 @@ def similar(a: str, b: str) -> bool:
     size = len(ka) + len(kb)
     if 2.0 * min(len(ka), len(kb)) / size < _SIMILAR:
         return False
-    if 2.0 * sum((Counter(ka) & Counter(kb)).values()) / size < _SIMILAR:
+    if 2.0 * _shared_letters(ka, kb) / size < _SIMILAR:
         return False
     return SequenceMatcher(None, ka, kb).ratio() >= _SIMILAR
+
+
+def _shared_letters(a: str, b: str) -> int:
+    """The size of the two words' multiset intersection of letters (``Counter(a) & Counter(b)``
+    counted without building the Counters: this rejects most of a story's name pairs)."""
+    n = 0
+    for ch in set(a):
+        x, y = a.count(ch), b.count(ch)
+        n += x if x < y else y
+    return n
 
 
 _SPACES = re.compile(r"\s+")
@@ -209,11 +219,12 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[str]:
     return _name_pattern(tuple(sorted(set(names), key=lambda n: (-len(n), n))))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=8192)
 def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Compiled once per process: a story's refresh asks again for the patterns of names it
     asked for before, more than ``re``'s own cache of 512 holds (the dev stream's replay
-    compiled 5,088 patterns, 1.7 s of its 64 s of CPU)."""
+    compiled 5,088 patterns, 1.7 s of its 64 s of CPU; with room for 2,048 still 3,007,
+    0.6 s; a pattern of a few names is a few KB)."""
     alt = "|".join(re.escape(n) for n in names)
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
 
@@ -231,7 +242,13 @@ class _Group:
     person_cues: int = 0
     title_cues: int = 0
 
+    def _changed(self) -> None:
+        """Forget the types read from the mentions before this change."""
+        self.__dict__.pop("type", None)
+        self.__dict__.pop("voted_type", None)
+
     def add(self, m: RawMention, order: int) -> None:
+        self._changed()
         self.mentions.append(m)
         self.type_votes[m.label] += 1
         self.forms[m.text] += 1
@@ -240,6 +257,7 @@ class _Group:
         self.title_cues += m.title_cue
 
     def merge(self, other: _Group) -> None:
+        self._changed()
         self.mentions.extend(other.mentions)
         self.type_votes.update(other.type_votes)
         self.forms.update(other.forms)
@@ -248,7 +266,9 @@ class _Group:
         self.person_cues += other.person_cues
         self.title_cues += other.title_cues
 
-    @property
+    # both types are read several times per group when a story's entities are built (a
+    # sixth of the facts' time): kept until the group changes
+    @cached_property
     def type(self) -> str:
         """``voted_type``, but a city or country the model read as a person ("Berlin", "Abuja")
         is a place: a title makes it a person ("Mr. Jordan"), and so do a full name among its
@@ -269,7 +289,7 @@ class _Group:
             return "PLACE"  # "the Sun's azimuth" (dev stream): a body in the sky, no company
         return voted
 
-    @property
+    @cached_property
     def voted_type(self) -> str:
         """PERSON whenever the cluster shows it is one (a PERSON label or a person cue on a
         name) and its other labels do not outnumber that evidence ``PERSON_OUTVOTED`` to one
@@ -392,17 +412,20 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     ]
     persons: list[tuple[list[str], _Group]] = []
     rest: list[tuple[int, RawMention]] = []
+    # the group a written full name joined: the same words join the same group again (the
+    # groups before it did not match them then and their key names do not change)
+    joined: dict[str, _Group] = {}
     for order, m in enumerate(mentions):
         toks = name_tokens(m.text)
         if m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
-            for key_toks, group in persons:
-                if _same_person(key_toks, toks):
-                    group.add(m, order)
-                    break
-            else:
+            group = joined.get(m.text) or next(
+                (g for key_toks, g in persons if _same_person(key_toks, toks)), None
+            )
+            if group is None:
                 group = _Group()
-                group.add(m, order)
                 persons.append((toks, group))
+            joined[m.text] = group
+            group.add(m, order)
         else:
             rest.append((order, m))
 
@@ -411,20 +434,24 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     # outlet the model took for a person, 3 times) and "Chicago" the "Chicago Cubs"
     as_place = Counter(fold(m.text) for _, m in rest if m.label == "PLACE")
     others: dict[str, _Group] = defaultdict(_Group)
+    # the people whose surname, and whose first name, each one-word name could be: one word
+    # recurs many times ("Pompeo" 50 times), the people are fixed by now
+    surname_of: dict[str, list[_Group]] = {}
+    first_name_of: dict[str, list[_Group]] = {}
     for order, m in rest:
         toks = name_tokens(m.text)
         if len(toks) == 1:
-            by_surname = [
-                g for t, g in persons if similar(t[-1], toks[0]) and not _ACRONYM.fullmatch(toks[0])
-            ]  # "U.N." is not Kim Jong Un; "T.J." may still be T.J. Yates by his first name
+            word = toks[0]
+            if word not in surname_of:
+                surname_of[word] = [g for t, g in persons if similar(t[-1], word)]
+            # "U.N." is not Kim Jong Un; "T.J." may still be T.J. Yates by his first name
+            by_surname = [] if _ACRONYM.fullmatch(word) else surname_of[word]
             if len(by_surname) == 1:
                 by_surname[0].add(m, order)
                 continue
-            by_first = [
-                g
-                for t, g in persons
-                if similar(t[0], toks[0]) and as_place[fold(m.text)] <= len(g.mentions)
-            ]
+            if word not in first_name_of:
+                first_name_of[word] = [g for t, g in persons if similar(t[0], word)]
+            by_first = [g for g in first_name_of[word] if as_place[fold(m.text)] <= len(g.mentions)]
             if by_surname or by_first:
                 if len(by_first) == 1 and not by_surname:
                     by_first[0].add(m, order)

@@ -46,6 +46,8 @@ _COUNT = re.compile(
 )
 _COUNT_KIND = {"killed": "deaths", "dead": "deaths", "died": "deaths", "deaths": "deaths"}
 _MEETING = re.compile(r"\b(?:talks|meeting|meetings|met|conversation|negotiations|session)\b", re.I)
+# a count's noun, which every _COUNT match ends with: a sentence without one is not searched
+_COUNT_NOUN = re.compile(r"\b(?:killed|dead|died|deaths|injured|wounded|hurt)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -141,9 +143,10 @@ def find_quantities(
     out: list[Quantity] = []
     for i, sent in enumerate(sentences):
         previous = sentences[i - 1] if i else None
-        for m in _DURATION.finditer(sent.text):
-            if not _MEETING.search(sent.text):
-                continue
+        # a duration counts only in a sentence about a meeting, so only such sentences are
+        # searched (the number pattern is tried at every word; most sentences have neither)
+        durations = _DURATION.finditer(sent.text) if _MEETING.search(sent.text) else ()
+        for m in durations:
             n = _number(m.group("n"))
             if n is None:
                 continue
@@ -157,7 +160,8 @@ def find_quantities(
                 Quantity("duration of the talks", n * _UNIT_MINUTES[unit], m.group().strip(),
                          article.id, place, day, _bound(m.group("hedge")))
             )  # fmt: skip
-        for m in _COUNT.finditer(sent.text):
+        counts = _COUNT.finditer(sent.text) if _COUNT_NOUN.search(sent.text) else ()
+        for m in counts:
             if m.group("n").lower() in ("a", "an"):
                 continue  # "an injured man", "a dead body": a person, not a count (dev stream)
             if re.search(r"\b(?:no|not\s+a\s+single)\s+$", sent.text[: m.start("n")], re.I):

@@ -228,34 +228,48 @@ def _double_quotes(text: str, ps: int, pe: int) -> list[QuoteSpan]:
     return spans
 
 
+_SINGLE_OPEN = re.compile(r"[‘']")
+_SINGLE_CLOSE = re.compile(r"[’']")
+
+
 def _single_quotes(text: str, ps: int, pe: int, taken: list[QuoteSpan]) -> list[QuoteSpan]:
-    """‘…’ and '…' quotes outside double quotes; an apostrophe (It’s, Lavrov’s) never closes."""
+    """‘…’ and '…' quotes outside double quotes; an apostrophe (It’s, Lavrov’s) never closes.
+
+    Only the quote marks are visited (found by regex), not every character: this runs over
+    every paragraph of every article."""
     spans: list[QuoteSpan] = []
-    covered = {k for q in taken for k in range(q.open, q.close)}
-    opens = {q.open for q in taken}
+    closers: list[int] | None = None  # marks that can close a quote, found when first needed
+    opens = sorted(q.open for q in taken)
     i = ps
-    while i < pe:
-        c = text[i]
-        inside = i in covered
+    while m := _SINGLE_OPEN.search(text, i, pe):
+        i = m.start()
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
-        if not inside and c in "‘'" and (prev.isspace() or prev in _BEFORE_OPEN) and nxt.isalpha():
-            j = i + 1
-            while j < pe:
-                cj = text[j]
-                after = text[j + 1] if j + 1 < pe else " "
-                if cj in "’'" and not after.isalnum() and not text[j - 1].isspace():
-                    break
-                if j in opens:
-                    j = pe
-                    break
-                j += 1
-            if j < pe:
-                q = _content(text, i, j + 1, i + 1, j)
-                if q:
-                    spans.append(q)
-                i = j + 1
-                continue
+        if (
+            any(q.open <= i < q.close for q in taken)
+            or not (prev.isspace() or prev in _BEFORE_OPEN)
+            or not nxt.isalpha()
+        ):
+            i += 1
+            continue
+        if closers is None:
+            closers = [
+                c.start()
+                for c in _SINGLE_CLOSE.finditer(text, ps, pe)
+                if not text[c.start() - 1].isspace()
+                and not (text[c.start() + 1] if c.start() + 1 < pe else " ").isalnum()
+            ]
+        k = bisect_right(closers, i)
+        j = closers[k] if k < len(closers) else pe
+        o = bisect_right(opens, i)
+        if o < len(opens) and opens[o] < j:
+            j = pe  # a double quote opens first: this mark is no quote of its own
+        if j < pe:
+            q = _content(text, i, j + 1, i + 1, j)
+            if q:
+                spans.append(q)
+            i = j + 1
+            continue
         i += 1
     return spans
 

@@ -53,13 +53,17 @@ _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
+# Every branch starts with a month, a day's digits or "in/since/until/by/of": the lookahead
+# turns away the other positions before the branches are tried (the dev stream's 383 texts:
+# 282 -> 114 ms, the same matches)
 _DATE = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<year>\d{{4}}))?\b"
+    r"(?=[\dabdfijmnosu])"
+    rf"(?:\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+(?P<year>\d{{4}}))?\b"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?(?P<month2>"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r")\.?(?:,?\s+(?P<year2>\d{4}))?\b"
     rf"|\b{_MONTH.replace('month', 'month3')}\s+(?P<year3>\d{{4}})\b"
-    r"|\b(?:in|since|until|by|of)\s+(?P<year4>(?:19|20)\d{2})\b(?![-–/])",
+    r"|\b(?:in|since|until|by|of)\s+(?P<year4>(?:19|20)\d{2})\b(?![-–/]))",
     re.I,
 )
 _RELATIVE = re.compile(

@@ -609,3 +609,23 @@ def test_a_build_without_facts_is_sent_without_the_stored_parses(tmp_path: Path)
         """
     )
     assert out == {"facts": [True] * 5, "no_facts": [False] * 5}
+
+
+def test_a_shared_share_runs_numpys_blas_on_one_thread_and_then_lets_it_go() -> None:
+    """While the CPUs are shared each process's BLAS has one thread (two processes of two
+    threads each on two cores made the NER 1.4x slower); afterwards this process has its own
+    thread count back."""
+    out = _run(
+        """
+        from threadpoolctl import threadpool_info
+        def blas_threads(_):
+            return max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+        before = blas_threads(0)
+        got = parallel.map_shared(blas_threads, [0, 1], [1.0, 1.0])
+        used = parallel._forked_pool.cache_info().currsize
+        print(json.dumps({"got": got, "pool": used, "before": before,
+                          "after": blas_threads(0)}))
+        """
+    )
+    assert out["pool"] == 1 and out["got"] == [1, 1]
+    assert out["after"] == out["before"]

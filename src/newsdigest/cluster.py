@@ -388,8 +388,11 @@ def link_batch(
     changed = []
     for i, rows in joined.items():
         cluster = state.clusters[i]
+        # the rows summed sparse: ``.sum(axis=0)`` is a dense row as wide as the hash space,
+        # 1.5 ms for each story and block of every batch
+        ones = sp.csr_matrix(np.ones((1, len(rows)), dtype=np.float32))
         for b in BLOCKS:
-            added = sp.csr_matrix(vectors[b][sorted(rows)].sum(axis=0), dtype=np.float32)
+            added = (ones @ vectors[b][sorted(rows)]).astype(np.float32)
             cluster.sums[b] = (cluster.sums[b] + added).tocsr()
         cluster.size += len(rows)
         changed.append(cluster)

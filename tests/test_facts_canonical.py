@@ -842,3 +842,15 @@ def test_a_full_name_written_again_joins_the_person_it_joined_first() -> None:
     raw.append(mention(text, "Kim Jong Un", "PERSON", 2))
     entities = {e.name: len(e.mentions) for e in entities_of(raw, text)}
     assert entities == {"Kim Jong Un": 3, "Kim Yo Jong": 2}
+
+
+def test_an_abbreviation_or_a_navy_that_speaks_is_not_a_person() -> None:
+    """Multi-News (USS Fitzgerald): "NYK said" four times and "the US Navy said" made both
+    people, and the Navy then took a grandmother's "she said"."""
+    text = "NYK said so. NYK said more. US Navy said it. The US Navy said again. Kim Jong Un said."
+    raw = [mention(text, "NYK", "ORG", k, cue=True) for k in (0, 1)]
+    raw += [mention(text, "US Navy", "ORG", k, cue=True) for k in (0, 1)]
+    raw += [mention(text, "Kim Jong Un", "PERSON", cue=True)]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["NYK"] == "ORG" and types["Kim Jong Un"] == "PERSON"
+    assert types.get("US Navy", types.get("United States Navy")) == "ORG"

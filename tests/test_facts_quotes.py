@@ -490,3 +490,53 @@ def test_a_single_quote_never_runs_into_a_double_quote() -> None:
     assert quotes('He called it ‘a meeting of "leaders" of two’ nations, aides said.') == [
         "leaders"
     ]
+
+
+LONG = '"We will keep working until every one of the girls is home with her family,"'
+
+
+def test_a_speaker_after_a_military_title_with_a_dot() -> None:
+    # Multi-News (USS Fitzgerald): the "Adm." dot had ended the speaker's words
+    said = LONG + " said Adm. Scott Swift, commander of the Pacific Fleet."
+    assert [who for _, who in speakers(said)] == ["Scott Swift"]
+    assert [who for _, who in speakers(LONG + " Maj. Scott Swift said.")] == ["Scott Swift"]
+
+
+def test_the_person_a_friend_or_spokesman_speaks_of_is_not_the_speaker() -> None:
+    # Multi-News: '..., a friend of Kendra tells me' had given the friend's words to Kendra
+    assert speakers(LONG + " a friend of Kendra Wilkinson tells me.")[0][1] is None
+    assert speakers(LONG + " a spokesman for President Muhammadu Buhari said.")[0][1] is None
+    named = speakers(LONG + " Garba Shehu, a spokesman for President Muhammadu Buhari, said.")
+    assert named[0][1] == "Garba Shehu"
+
+
+def test_a_word_run_into_a_headline_is_no_ones_quote() -> None:
+    # NeuS: "'Delighted' Trump made no move ..." had listed "Delighted" as Trump's words
+    text = (
+        "'Delighted' Trump made no move to stop riot, Democrats say.\nFormer President Donald "
+        "Trump knew the riot at the U.S. Capitol on Jan. 6 would be violent but failed to stop "
+        "it, House Democratic impeachment managers argued Wednesday."
+    )
+    assert speakers(text) == []
+    assert speakers('"Fake news," Trump said on Tuesday.') == [("Fake news", "Trump")]
+    assert speakers('The swap was "bittersweet" said Ryan Cummings, an analyst.') == [
+        ("bittersweet", "Ryan Cummings")
+    ]
+
+
+def test_she_is_not_a_grandson_nor_a_man_named_in_passing() -> None:
+    # Multi-News: "her 23-year-old grandson, Jackson Schrimsher" then '..., she said' went to him
+    text = (
+        '"Just heard the sweetest voice," Rita Schrimsher of Athens, Alabama, tweeted after '
+        "speaking with her 23-year-old grandson, Jackson Schrimsher, via Facetime.\n\n"
+        '"It could have been worse, so we are grateful," she said by phone.'
+    )
+    assert [who for _, who in speakers(text)] == [None, None]
+    # dev stream (Thurman): the woman the text calls Ms., not the president named after her
+    text = (
+        "Ms. Uma Thurman was angry.\n\n“Pulp Fiction” made Weinstein rich and respected, and "
+        "Thurman says he introduced her to President Barack Obama at a fund-raiser as the reason "
+        "he had his house.\n\n“The complicated feeling I have about Harvey is how bad I feel "
+        "about all the women that were attacked after I was,” she told me one recent night."
+    )
+    assert speakers(text)[0][1] == "Uma Thurman"

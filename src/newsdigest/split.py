@@ -17,7 +17,7 @@ from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 # Titles and abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt
+    """mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj cpl gov sen rep rev hon pres supt
     insp det messrs mt ft no nos vs v etc inc ltd co corp bros dept univ est approx fig al
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m sec
     """.split()

@@ -38,7 +38,7 @@ NOT_NAME_HEADS = frozenset(
     """store airport station avenue square university college school council ministry
     hospital stadium museum company corporation inc ltd agency committee department office
     institute foundation association league festival summit observatory corp plc llc group
-    police authority awards network""".split()
+    police authority awards network navy army fleet marines corps guard""".split()
 )
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
@@ -304,6 +304,8 @@ class _Group:
             all(not _could_be_a_name(f) for f in self.forms)
             or any(_institution(f) or fold(f) in _NOT_PEOPLE for f in self.forms)
             or (not self.title_cues and self._contested())
+            # an abbreviation the model never read as a person ("NYK said": a shipping firm)
+            or (not self.type_votes["PERSON"] and all(_ACRONYM.fullmatch(f) for f in self.forms))
         )
         if person and others < PERSON_OUTVOTED * person and not unlike:
             return "PERSON"
@@ -703,6 +705,7 @@ def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
 _NOT_GIVEN = frozenset(
     """Mr Mrs Ms Miss Dr Sir Dame Lord Lady President Prime Minister Secretary Senator Sen Rep
     Gov Governor Mayor Judge Justice General Gen Col Sgt Lt Capt Chief Officer Coach Pope King
+    Adm Admiral Cmdr Commander Maj Major Cpl Corporal Rev Det Detective Supt Insp
     Queen Prince Princess Saint St Captain The And But Said Says When While After Before Former
     Both""".split()
 )

@@ -69,7 +69,9 @@ ROLE_WORDS = frozenset(
     professor lawyer attorney""".split()
 )
 _TITLE_CONNECTORS = frozenset("of the for and on foreign state special top prime former".split())
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Gen|Sec)\.?$")
+_HONORIFIC = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Gen|Sec|Rep|Gov|Adm|Cmdr|Capt|Maj|Col|Lt|Sgt|Cpl|Rev)\.?$"
+)
 _ABBREV = re.compile(r"^[A-Z](?:\.[A-Z])+\.?$")
 _TOKEN = re.compile(r"\S+")
 _SPEECH_AFTER = re.compile(

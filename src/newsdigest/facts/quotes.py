@@ -36,9 +36,16 @@ _STRAIGHT = '"'
 _DOUBLE = set(_OPEN_ONLY + _GUILLEMET_OPEN + _CLOSE_ONLY + _STRAIGHT)
 _BEFORE_OPEN = set("([{—–-/:")
 _AFTER_CLOSE = set(".,;:!?)]}—–-…")
-_NOT_HONORIFIC = (
-    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bLt)(?<!\bSt)(?<!\bMrs)(?<!\bRep)(?<!\bSen)(?<!\bGov)"
-    r"(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bProf)"
+# Titles written with a dot before a name ("said Adm. Scott Swift": without "Adm" the speaker
+# ended at its dot, and the quote went unattributed)
+_TITLE_DOTS = (
+    "Mr Ms Dr Lt St Mrs Rep Sen Gov Gen Col Sgt Adm Maj Cpl Det Rev Capt Prof Cmdr Supt Insp"
+).split()
+_NOT_HONORIFIC = "".join(rf"(?<!\b{t})" for t in _TITLE_DOTS)
+# a dot that ends a title, as lookbehinds of one width each (as ``re`` requires)
+_TITLE_DOT = "|".join(
+    rf"(?<=\b(?:{'|'.join(t for t in _TITLE_DOTS if len(t) == n)}))\."
+    for n in sorted({len(t) for t in _TITLE_DOTS})
 )
 _SENTENCE_END = re.compile(_NOT_HONORIFIC + r"[.!?…]+['\"”’»]*(?:\s+|$)")
 
@@ -74,13 +81,13 @@ _AFTER_CITED = re.compile(
 )
 _AFTER_WHO_VERB = re.compile(
     _LEAD
-    + r"(?P<who>(?:[^.;:!?\"“”«»]|(?<=\b(?:Mr|Ms|Dr|Lt|St))\.|(?<=\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt))\.|(?<=\b(?:Capt|Prof))\.){1,90}?)"
+    + rf"(?P<who>(?:[^.;:!?\"“”«»]|{_TITLE_DOT}){{1,90}}?)"
     r"\s+(?:(?:has|had|then|also|later|earlier|again)\s+)*"
     rf"(?:{_VERBS})\b"
 )
 _AFTER_VERB_WHO = re.compile(
     _LEAD
-    + rf"(?:{_VERBS})\s+(?P<who>(?:[^;:!?\"“”«»]|(?<=\b(?:Mr|Ms|Dr|Lt|St))\.|(?<=\b(?:Mrs|Rep|Sen|Gov|Gen|Col|Sgt))\.|(?<=\b(?:Capt|Prof))\.)"
+    + rf"(?:{_VERBS})\s+(?P<who>(?:[^;:!?\"“”«»]|{_TITLE_DOT})"
     r"{1,140}?)(?=[,;:]\s|" + _NOT_HONORIFIC + r"\.\s|\.?$)"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -457,15 +464,28 @@ def _resolve_pronoun(
         and not re.match(r"['’]s?\b", ctx.article.text[p[1] : p[1] + 2])
         and fits(p[2])
     ]
-    return named[-1][2] if named else None
+    # one the text shows is a "she" (or "he") before one it says nothing of ("Thurman says he
+    # introduced her to President Barack Obama ..." then "…,” she told me": Thurman's words)
+    shown = [p for p in named if want and ctx.genders.get(p[2]) == want]
+    return (shown or named)[-1][2] if named else None
 
 
 # Evidence of whom a name's he or she is: an honorific before it, and the first he/his/himself or
 # she/her (before a noun)/herself after it in a sentence that the name, written whole, opens
 # and no one else is named in ("Rihanna is mourning the death of her cousin")
 _GENDERED = re.compile(r"\b(he|his|himself|she|her|herself)\b", re.I)
-_MALE_TITLE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Father)\.?\s+$")
-_FEMALE_TITLE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Sister)\.?\s+$")
+# and a gendered noun set right before it ("her 23-year-old grandson, Jackson Schrimsher": a
+# Multi-News grandmother's "she said" had gone to him)
+_MALE_TITLE = re.compile(
+    r"\b(?:Mr|Sir|Lord|King|Prince|Father|(?:grand|step)?(?:son|father)|husband|brother|nephew"
+    r"|uncle|boyfriend|widower|boy|(?:business|congress|chair|spokes)?man|actor)\.?,?\s+$"
+)
+_FEMALE_TITLE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Sister|(?:grand|step)?(?:daughter|mother)"
+    r"|wife|sister|niece|aunt|girlfriend|widow|girl|(?:business|congress|chair|spokes)?woman"
+    r"|actress)\.?,?\s+$"
+)
+_GENDER_REACH = 24  # characters before a name read for its title or gendered noun
 _OPENS_WITHIN = 40  # characters before the name in a sentence it opens ("On Tuesday, Rihanna")
 
 
@@ -474,7 +494,7 @@ def person_genders(ctx: _ArticleContext) -> dict[str, str]:
     text = ctx.article.text
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for start, _, name in ctx.persons:
-        before = text[max(0, start - 12) : start]
+        before = text[max(0, start - _GENDER_REACH) : start]
         if _MALE_TITLE.search(before):
             votes[name]["m"] += 1
         elif _FEMALE_TITLE.search(before):
@@ -506,10 +526,14 @@ def person_genders(ctx: _ArticleContext) -> dict[str, str]:
 
 
 # "Garba Shehu, a spokesman for President Muhammadu Buhari, said": the last name is whom the
-# speaker speaks for (dev stream: the Chibok release's quote was given to Buhari)
+# speaker speaks for (dev stream: the Chibok release's quote was given to Buhari); with no
+# other name, the speaker is unnamed ("a friend of Kendra tells me": a Multi-News quote was
+# given to Kendra)
 _SPEAKS_FOR = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative"
-    r"|press secretary|deputy)\s+(?:for|to|of)\b[^,;:\"“”]{0,40}$",
+    r"|press secretary|deputy|friend|source|insider|relative|confidant|publicist|associate"
+    r"|wife|husband|son|daughter|mother|father|brother|sister)s?"
+    r"\s+(?:for|to|of|close\s+to)\b[^,;:\"“”]{0,40}$",
     re.IGNORECASE,
 )
 
@@ -540,7 +564,9 @@ def _resolve_who(
         who_end = cut.start() if cut else who_end
     who = ctx.article.text[who_start:who_end].strip()
     named = ctx.persons_in(who_start, who_end)
-    if named:
+    if named and not (
+        len(named) == 1 and _SPEAKS_FOR.search(ctx.article.text, who_start, named[0][0])
+    ):
         return _speaker_among(ctx.article.text, named), 3, "name"
     if re.fullmatch(r"(?:he|she|He|She)", who):
         return _resolve_pronoun(ctx, anchor, spoken, who), 1, "pronoun"
@@ -701,6 +727,10 @@ def _said_as_a_sentence(text: str, span: QuoteSpan, content: str) -> bool:
     )
 
 
+_SET_OFF = frozenset(",.!?…—–:")
+_VERB_NEXT = re.compile(rf"\s+(?:{_VERBS})\b")
+
+
 def attribute_quotes(
     article: Article,
     doc: Any,
@@ -733,7 +763,15 @@ def attribute_quotes(
         found = after or before
         if _word_count(content) < _MIN_WORDS:
             named_so = _NAMING_AT_END.search(text[max(0, span.open - 40) : span.open])
-            if not (named_so or (after and after[0])):
+            # a few words are someone's only when set off as words ('"Fake news," he said'),
+            # not run into the sentence ("'Delighted' Trump made no move ..., Democrats say",
+            # a NeuS headline whose word had gone to Trump)
+            set_off = (
+                text[span.close - 2 : span.close - 1] in _SET_OFF
+                or text[span.close : span.close + 1] in _SET_OFF
+                or _VERB_NEXT.match(text, span.close) is not None  # '"bittersweet" said X'
+            )
+            if not (named_so or (after and after[0] and set_off)):
                 continue  # a scare quote or a term, not somebody's words
         if found and found[0]:
             speaker, trust, how = found

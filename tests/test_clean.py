@@ -1353,3 +1353,19 @@ def test_a_lead_that_opens_in_capitals_is_written_in_sentence_case() -> None:
         ("WHO officials", "WHO officials"),
     ):
         assert clean_text(shouted + rest) == written + rest
+
+
+def test_a_caption_and_its_credit_before_the_first_sentence_go() -> None:
+    # Multi-News (Qatar Airways): the caption had been a digest's first line
+    text = (
+        "The cabin of a Qatar Airways plane. AP American Airlines on Thursday said it received "
+        "an unsolicited notice from Qatar Airways."
+    )
+    assert clean_text(text) == (
+        "American Airlines on Thursday said it received an unsolicited notice from Qatar Airways."
+    )
+    for prose in (
+        "Officials met in Sochi on Tuesday. Reuters reported the talks ended early.",
+        "The meeting ended. AP Fact Check found nothing wrong with the claim.",
+    ):
+        assert clean_text(prose) == prose

@@ -334,6 +334,17 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
          "photo caption", False),
         ("Turn left, then right, and the museum is on the corner of the square.",
          "photo caption", False),
+        # what a picture shows (three lines of a Multi-News digest, USS Fitzgerald)
+        ("A photo from shipping company NYK shows damage from the collision.",
+         "photo caption", True),
+        ("Damage to the ship is seen after the collision, this photo released by Japan's coast "
+         "guard shows.", "photo caption", True),
+        ("Harambe, a 17-year-old gorilla, is pictured in this undated handout photo provided by "
+         "the zoo.", "photo caption", True),
+        ("Basically, the study still shows it's a much better option to prescribe running.",
+         "photo caption", False),
+        ("The photos were seen by millions before the agency took them down on Friday.",
+         "photo caption", False),
         # digest sentences of the Multi-News sample and the dev stream before the rule
         ("Trending News: How Good Of A Person Are You?", "a question", True),
         ("What will Falcon Heavy carry into space?", "a question", True),

@@ -391,10 +391,26 @@ PICTURE_LABELS = re.compile(
 MAX_CREDIT_LAYERS = 8
 
 
+# ... and one set before its credit, glued to the article's first sentence: "The cabin of a
+# Qatar Airways plane. AP American Airlines on Thursday said ..." (Multi-News: the caption was
+# a digest's first line); a caption of a few words with no verb, then the credit, then a word
+# in capitals
+_CAPTION_THEN_CREDIT = re.compile(
+    r"^(?P<caption>[^.!?\n]{8,120}\.)\s+(?:(?:AP:)?Associated Press|Reuters|AP|AFP|EPA"
+    r"|Getty Images|AP Photo|Reuters/\S+|AP Photo/\S+)\s+(?=[A-Z“\"])"
+)
+
+
 def strip_caption_credit(para: str) -> str:
     """A caption without the credit it opens with: the caption says what the picture shows
     (names the story may give nowhere else), the credit glued to it made "Reuters People" and
-    "Twitter Police" people. A credit alone comes out empty."""
+    "Twitter Police" people. A credit alone comes out empty. A caption with its credit after
+    it, before the article's first words, goes whole."""
+    from newsdigest.readability import lexical_finite_verb  # it reads summarize, which reads us
+
+    before = _CAPTION_THEN_CREDIT.match(para)
+    if before is not None and not lexical_finite_verb(before.group("caption")):
+        para = para[before.end() :]
     for _ in range(MAX_CREDIT_LAYERS):
         out = _strip_credit_layer(para)
         if out == para:

@@ -581,6 +581,10 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "-- a ranking of all URLs that have more th", "-- up to a maximum of 100 most highly rank",
     "- Top ranked pages (up to a max of 100) fr", "This is a set of web collections curated b",
     "Tweet with a location", "You can add location information to your T",
+    # the reporters who contributed
+    "Borys Kit and Pamela McClintock contribute", "Courant reporter Kathleen Megan contribute",
+    "ESPN Saints reporter Mike Triplett contrib", "Kyle Cheney contributed to this report.",
+    "Lucey reported from Washington. Associated", "The Associated Press contributed to this r",
 }  # fmt: skip
 
 
@@ -1369,3 +1373,22 @@ def test_a_caption_and_its_credit_before_the_first_sentence_go() -> None:
         "The meeting ended. AP Fact Check found nothing wrong with the claim.",
     ):
         assert clean_text(prose) == prose
+
+
+def test_the_reporters_who_contributed_are_not_the_story() -> None:
+    # Multi-News (USS Fitzgerald): the contributors were among the story's people, Honolulu
+    # among its places; 50 such lines in the local sets
+    for credit in (
+        "Associated Press writers Mari Yamaguchi in Tokyo and Jennifer Kelleher in Honolulu "
+        "contributed.",
+        "Kyle Cheney contributed to this report.",
+        "Lucey reported from Washington. Associated Press writer Jill Colvin in Washington "
+        "contributed to this report.",
+        "Reporter Carol Christian contributed to this article.",
+    ):
+        assert clean_text("Pompeo met Lavrov in Sochi.\n\n" + credit) == (
+            "Pompeo met Lavrov in Sochi."
+        )
+    for prose in ("Microsoft contributed $1 million to the fund.", "Many fans contributed."):
+        text = "Pompeo met Lavrov in Sochi.\n\n" + prose
+        assert clean_text(text) == text

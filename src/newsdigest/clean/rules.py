@@ -231,6 +231,13 @@ BYLINE = re.compile(
     r"(?:\s*[,|–—-]\s*[^.!?]{0,60})?$"
 )
 SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*:\s*.{1,80}$", re.I)
+# The reporters who helped: "Kyle Cheney contributed to this report.", "Associated Press
+# writers Mari Yamaguchi ... and Jennifer Kelleher in Honolulu contributed." (46 such lines in
+# the local sets; their names were among a story's people, Honolulu among its places)
+CONTRIBUTED_LINE = re.compile(
+    r"^(?:.{0,250}\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))"
+    r"|.{0,200}\b(?:writers?|reporters?|correspondents?|staff)\b.{0,200}\bcontributed)\.?$"
+)
 # A syndication footer: "This article originally appeared on CNET.", "Originally published on
 # Live Science.", "An edited version of this article first appeared in the Jan. 24 issue of
 # Billboard.", "<headline> originally appeared on BGR.com on Mon, 1 Jan 2018 ..." (5 of the
@@ -682,6 +689,7 @@ def is_boilerplate_line(para: str) -> bool:
         or CREDIT_LINE.match(para)
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)
+        or CONTRIBUTED_LINE.match(para)
         or INSTAGRAM_BYLINE.match(para)
         or is_breadcrumb(para)
         or is_menu_line(para)

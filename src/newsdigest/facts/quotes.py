@@ -80,14 +80,12 @@ _AFTER_CITED = re.compile(
     r"\s+as\s+saying\b"
 )
 _AFTER_WHO_VERB = re.compile(
-    _LEAD
-    + rf"(?P<who>(?:[^.;:!?\"“”«»]|{_TITLE_DOT}){{1,90}}?)"
+    _LEAD + rf"(?P<who>(?:[^.;:!?\"“”«»]|{_TITLE_DOT}){{1,90}}?)"
     r"\s+(?:(?:has|had|then|also|later|earlier|again)\s+)*"
     rf"(?:{_VERBS})\b"
 )
 _AFTER_VERB_WHO = re.compile(
-    _LEAD
-    + rf"(?:{_VERBS})\s+(?P<who>(?:[^;:!?\"“”«»]|{_TITLE_DOT})"
+    _LEAD + rf"(?:{_VERBS})\s+(?P<who>(?:[^;:!?\"“”«»]|{_TITLE_DOT})"
     r"{1,140}?)(?=[,;:]\s|" + _NOT_HONORIFIC + r"\.\s|\.?$)"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")

@@ -854,3 +854,25 @@ def test_an_abbreviation_or_a_navy_that_speaks_is_not_a_person() -> None:
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types["NYK"] == "ORG" and types["Kim Jong Un"] == "PERSON"
     assert types.get("US Navy", types.get("United States Navy")) == "ORG"
+
+
+def test_a_person_written_only_in_headlines_is_no_person() -> None:
+    """NeuS: the model took a headline's verb and object into names ("McCarthy Blast
+    Democrats", "Lisa Page Speaks"); 25 such "people" in 120 val clusters, no real one."""
+    text = (
+        "McConnell, McCarthy Blast Democrats For Blocking Funds For Small Businesses.\n"
+        "Senate Majority Leader Mitch McConnell and House Minority Leader Kevin McCarthy "
+        "slammed Democrats on Wednesday."
+    )
+    names = ["McCarthy Blast Democrats", "Mitch McConnell", "Kevin McCarthy"]
+    raw = [mention(text, n, "PERSON") for n in names]
+    people = {e.name for e in entities_of(raw, text) if e.type == "PERSON"}
+    assert people == {"Mitch McConnell", "Kevin McCarthy"}  # prose in capitals is no headline
+    # a list of names opening the text is no headline either
+    listed = (
+        "The 21 released women and girls, according to the government: Blessing Abana Comfort "
+        "Amos Deborah Andrawus Maryam Basheer Mary Usman Bulama Glory Dama Saratu Emannuel "
+        "Agnes Gapani Asabe Goni Comfort Habila Rahab Ibrahim Rebecca Ibrahim."
+    )
+    people = {e.name for e in entities_of([mention(listed, "Comfort Amos", "PERSON")], listed)}
+    assert people == {"Comfort Amos"}

@@ -22,6 +22,7 @@ from itertools import islice
 
 from newsdigest.facts.ner import RawMention
 from newsdigest.model import Article, Entity, Mention
+from newsdigest.summarize.quality import is_headline_case
 
 # Other labels this many times the person evidence make a name not a person (see _Group.type)
 PERSON_OUTVOTED = 4
@@ -683,6 +684,31 @@ def _photo_credit(form: str, in_prose: bool = False) -> bool:
 _BEFORE_PROSE = re.compile(r"\s+(?!via\b)[a-z]")
 
 
+def _headline_person(
+    g: _Group, extra: Sequence[tuple[str, int, int]], texts: Mapping[str, str]
+) -> bool:
+    """A "person" written only on Title Case lines, the headlines ("McConnell, McCarthy Blast
+    Democrats For Blocking Funds ...", "Lisa Page Speaks: ..."): the model took a headline's
+    verb and object into the name (NeuS: "McCarthy Blast Democrats" and "Lisa Page Speaks"
+    among the people); a person the story names writes their name in its prose too."""
+    spans = [(m.article, m.start) for m in g.mentions] + [(a, s) for a, s, _ in extra]
+    return g.type == "PERSON" and all(_on_headline_line(texts[a], s) for a, s in spans)
+
+
+# A headline is short; a longer line in capitals is a list of names ("These are the 21
+# released Chibok women and girls ...: Blessing Abana Comfort Amos ...", dev stream)
+HEADLINE_WORDS = 20
+
+
+def _on_headline_line(text: str, at: int) -> bool:
+    """Whether ``at`` is on the text's first line and that line is a headline: prose names
+    people with their titles in capitals too ("Senate Majority Leader Mitch McConnell and
+    House Minority Leader Kevin McCarthy slammed ..." reads as Title Case)."""
+    end = text.find("\n")
+    line = text[: end if end >= 0 else len(text)]
+    return at < len(line) and len(line.split()) <= HEADLINE_WORDS and is_headline_case(line)
+
+
 def _credit_group(g: _Group, texts: Mapping[str, str]) -> bool:
     """Whether every form of ``g`` is a photo credit, judged with what follows its mentions."""
     in_prose = any(_BEFORE_PROSE.match(texts[m.article], m.end) for m in g.mentions)
@@ -852,6 +878,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     others: frozenset[str] = frozenset()
     for gi, g in enumerate(groups):
         if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
+            continue
+        if _headline_person(g, extra.get(gi, []), texts):
             continue
         name = g.canonical(common)
         if g.type == "PLACE" and name.casefold() in _COMPASS:

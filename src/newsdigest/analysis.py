@@ -21,7 +21,8 @@ from newsdigest.split import split_sentences
 # quotes; 5: "v." (Martin v. Boise) no longer ends a sentence; 6: entity keys from the title
 # and the lead recognized apart (the lead's from the whole-text NER when parsed); 7: dotted
 # initialisms ("N.F.L.", "H.R. McMaster") and "Sun. Dec. 31" no longer end sentences; 8: nor
-# an ellipsis before a lower-case word ("incredibly toxic… but"); 9: nor "Maj." and "Cpl."
+# an ellipsis before a lower-case word ("incredibly toxic… but"); 9: nor "Maj." and "Cpl.", and
+# a straight quote mark glued after a stop opens the next sentence when the marks before it pair
 ANALYSIS_VERSION = 9
 PARSE_CHUNK = 64  # articles parsed together (their Docs are held until kept as bytes)
 

@@ -105,13 +105,23 @@ def _is_false_stop(text: str, m: re.Match[str]) -> bool:
 
 def _split_block(text: str, offset: int) -> Iterator[tuple[int, int]]:
     start = 0
+    seen = quotes = 0  # straight double quotes in text[:seen], counted as the scan goes
     for m in _BOUNDARY.finditer(text):
         if _is_false_stop(text, m):
             continue
         end = m.end("close")
+        if not m.group("gap") and '"' in m.group("close"):
+            # glued to the next sentence, a straight quote mark opens it when the ones before
+            # it are paired: 'back to primetime."'Dancing With The Stars' would love ...," a
+            # show insider tells me' (Multi-News) is two sentences, the second a quote
+            mark = m.start("close") + m.group("close").index('"')
+            quotes += text.count('"', seen, mark)
+            seen = mark
+            if quotes % 2 == 0:
+                end = mark
         if text[start:end].strip():
             yield offset + start, offset + end
-        start = m.end()
+        start = end if end < m.end("close") else m.end()
     if text[start:].strip():
         yield offset + start, offset + len(text)
 

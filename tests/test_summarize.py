@@ -334,6 +334,12 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
          "photo caption", False),
         ("Turn left, then right, and the museum is on the corner of the square.",
          "photo caption", False),
+        # the writer's "me" (a Multi-News gossip column)
+        ("\"Kendra is no dumb blonde when it comes to business,\" a friend tells me.",
+         "the writer speaks", True),
+        ("Eastwood told me Morgan doesn't believe in an afterlife.", "the writer speaks", True),
+        ("\"He told me to leave the building at once,\" the guard said on Monday.",
+         "the writer speaks", False),
         # what a picture shows (three lines of a Multi-News digest, USS Fitzgerald)
         ("A photo from shipping company NYK shows damage from the collision.",
          "photo caption", True),

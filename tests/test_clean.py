@@ -581,7 +581,8 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "-- a ranking of all URLs that have more th", "-- up to a maximum of 100 most highly rank",
     "- Top ranked pages (up to a max of 100) fr", "This is a set of web collections curated b",
     "Tweet with a location", "You can add location information to your T",
-    # the reporters who contributed
+    # the reporters who contributed; an update note
+    "This story has been updated to include quo",
     "Borys Kit and Pamela McClintock contribute", "Courant reporter Kathleen Megan contribute",
     "ESPN Saints reporter Mike Triplett contrib", "Kyle Cheney contributed to this report.",
     "Lucey reported from Washington. Associated", "The Associated Press contributed to this r",
@@ -1392,3 +1393,26 @@ def test_the_reporters_who_contributed_are_not_the_story() -> None:
     for prose in ("Microsoft contributed $1 million to the fund.", "Many fans contributed."):
         text = "Pompeo met Lavrov in Sochi.\n\n" + prose
         assert clean_text(text) == text
+
+
+def test_correction_notes_phone_contacts_and_a_subscription_form_are_not_the_story() -> None:
+    # a Multi-News digest's lines, and a dev-stream "article" that was a subscription form
+    body = "Pompeo met Lavrov in Sochi on Tuesday."
+    for debris in (
+        "This story was edited at 5:48 p.m. to correct quote from Bentley's letter to say \"citizen "
+        'of India."',
+        "This post has been updated.",
+        "This article was amended on 9 June 2016. Two quotes were made by another lawyer.",
+        "Contact Julia Prodis Sulek at 408-278-3409.",
+    ):
+        assert clean_text(body + "\n\n" + debris) == body
+    for prose in (
+        "The story was edited by hand before it ran, the editor said in court on Monday.",
+        "Contact with the ship was lost at 3 a.m., officials said.",
+    ):
+        assert clean_text(body + "\n\n" + prose) == body + "\n\n" + prose
+    form = (
+        "Sorry, this zipcode is not in our deliverable area for this subscription service. "
+        "Re-enter zip code or sign up for digital access. Get digital access"
+    )
+    assert clean_text(form) == ""

@@ -540,3 +540,20 @@ def test_she_is_not_a_grandson_nor_a_man_named_in_passing() -> None:
         "about all the women that were attacked after I was,” she told me one recent night."
     )
     assert speakers(text)[0][1] == "Uma Thurman"
+
+
+def test_a_company_abbreviation_and_a_possessive_in_the_speakers_words() -> None:
+    # Multi-News (Kinkade): "John Hasting, CEO of The Thomas Kinkade Co., said" had lost its
+    # speaker at "Co.", and "Thomas Kinkade's girlfriend said" gave her words to the painter
+    said = LONG + " John Hasting, CEO of The Thomas Kinkade Co., said Monday."
+    assert [who for _, who in speakers(said)] == ["John Hasting"]
+    text = (
+        "Thomas Kinkade's girlfriend said Monday the world-famous 54-year-old artist “died in "
+        "his sleep, very happy, in the house he built, with the paintings he loved.”"
+    )
+    assert [who for _, who in speakers(text)] == [None]
+    dev = (
+        "Patricio Remon, President at Equifax, said: “We apologise for this failure to protect "
+        "UK consumer data.”"
+    )
+    assert [who for _, who in speakers(dev)] == ["Patricio Remon"]

@@ -83,6 +83,10 @@ def test_title_rule() -> None:
     assert split_title("One. Two sentences in the first line\nMore.")[0] == ""
     assert split_title("Only one line without a period")[0] == ""  # nothing would be left
     assert split_title("x" * 250 + "\nbody")[0] == ""
+    # a first sentence that ends inside its quote (Multi-News: the digest had lost it)
+    first = 'The artist "died in his sleep, very happy, with the paintings he loved."'
+    assert split_title(first + "\n\nAmy Pinto told a reporter.")[0] == ""
+    assert split_title("Will the talks end?\n\nThey may.")[0] == "Will the talks end?"
 
 
 # --- HTML ----------------------------------------------------------------------------------

@@ -204,6 +204,9 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
         ),
     ),
     ("hosting placeholder", Folded(r"^your custom domain mapping may take")),
+    # a newspaper's subscription form in place of the article (a dev-stream page, counted as
+    # one of a story's outlets and its title made the digest's headline)
+    ("subscription form", Folded(r"^sorry, this zip ?code is not in our deliverable area")),
 )
 # Breadcrumbs: "Home / World / Headline", "News » Europe » ...".
 CRUMB_SEP = re.compile(r"\s+(?:/|»|›|>|\||→)\s+")
@@ -508,7 +511,17 @@ def strip_video_player(para: str) -> str:
     return rest
 
 
+# "Contact Julia Prodis Sulek at 408-278-3409." (a Multi-News digest's last line): a phone
+# number in place of the address
+CONTACT_PHONE = re.compile(
+    r"(?:Contact|Reach|Call) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:at|on) \(?\d{3}\)?[-. ]"
+    r"\d{3}-\d{4}\b"
+)
+
+
 def is_contact_line(para: str) -> bool:
+    if len(para) <= MAX_CONTACT_CHARS and para[:1] in "CR" and CONTACT_PHONE.match(para):
+        return True
     if len(para) > MAX_CONTACT_CHARS or "@" not in para:
         return False
     return EMAIL_ADDRESS.search(para) is not None or (
@@ -599,6 +612,13 @@ MAX_NEWSLETTER_FORM_CHARS = 1_000
 # ...]" (dev stream), "Editor’s note: This story has been revised." (3 paragraphs of the 9,350
 # local documents, all such notes)
 EDITORS_NOTE_LINE = re.compile(r"[\[(]?\s*Editor['’]s note\s*:", re.I)
+# ... and a correction or update note without the label: "This story was edited at 5:48 p.m. to
+# correct quote from ...", "This article has been updated to reflect ...", "This post has been
+# updated." (9 such paragraphs in the local sets, every one a note; one was a digest's line)
+CHANGED_NOTE_LINE = re.compile(
+    r"\*?\s*This (?:article|post|story|piece|report|version)\b[^.\n]{0,40}? (?:was|has"
+    r" been|had been) (?:edited|updated|corrected|changed|revised|amended)\b"
+)
 MAX_EDITORS_NOTE_CHARS = 600
 
 
@@ -642,7 +662,9 @@ def is_boilerplate_line(para: str) -> bool:
         return True
     if para[:1] in "MmRr" and HEADLINE_LIST.match(para):
         return True
-    if len(para) <= MAX_EDITORS_NOTE_CHARS and EDITORS_NOTE_LINE.match(para):
+    if len(para) <= MAX_EDITORS_NOTE_CHARS and (
+        EDITORS_NOTE_LINE.match(para) or CHANGED_NOTE_LINE.match(para)
+    ):
         return True
     if para.startswith("NPR transcripts") and TRANSCRIPT_FOOTER.match(para):
         return True

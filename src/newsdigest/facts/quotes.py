@@ -47,6 +47,10 @@ _TITLE_DOT = "|".join(
     rf"(?<=\b(?:{'|'.join(t for t in _TITLE_DOTS if len(t) == n)}))\."
     for n in sorted({len(t) for t in _TITLE_DOTS})
 )
+# ... and the dots of a company's or a name's abbreviation, which a speaker's words before the
+# verb may hold ("…,” John Hasting, CEO of The Thomas Kinkade Co., said Monday": without them
+# the quote went to the painter named before)
+_NAME_DOT = r"(?<=\b(?:Co|Jr|Sr))\.|(?<=\b(?:Inc|Ltd))\.|(?<=\bCorp)\."
 _SENTENCE_END = re.compile(_NOT_HONORIFIC + r"[.!?…]+['\"”’»]*(?:\s+|$)")
 
 _VERBS = (
@@ -80,7 +84,7 @@ _AFTER_CITED = re.compile(
     r"\s+as\s+saying\b"
 )
 _AFTER_WHO_VERB = re.compile(
-    _LEAD + rf"(?P<who>(?:[^.;:!?\"“”«»]|{_TITLE_DOT}){{1,90}}?)"
+    _LEAD + rf"(?P<who>(?:[^.;:!?\"“”«»]|{_TITLE_DOT}|{_NAME_DOT}){{1,90}}?)"
     r"\s+(?:(?:has|had|then|also|later|earlier|again)\s+)*"
     rf"(?:{_VERBS})\b"
 )
@@ -530,10 +534,24 @@ def person_genders(ctx: _ArticleContext) -> dict[str, str]:
 _SPEAKS_FOR = re.compile(
     r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative"
     r"|press secretary|deputy|friend|source|insider|relative|confidant|publicist|associate"
-    r"|wife|husband|son|daughter|mother|father|brother|sister)s?"
-    r"\s+(?:for|to|of|close\s+to)\b[^,;:\"“”]{0,40}$",
+    r"|wife|husband|son|daughter|mother|father|brother|sister"
+    # "John Hasting, CEO of The Thomas Kinkade Co., said" (Multi-News: the dead painter had
+    # been given his company's words)
+    r"|CEO|chief executive|chairman|chairwoman|president|director|founder|head|owner)s?"
+    r"\s+(?:for|to|of|at|close\s+to)\b[^,;:\"“”]{0,40}$",
     re.IGNORECASE,
 )
+
+
+def _someone_of(text: str, who_start: int, person: tuple[int, int, str]) -> bool:
+    """Whether the speaker's words name ``person`` only as whom the speaker belongs to: "a
+    friend of Kendra", "a spokesman for Buhari", "Thomas Kinkade's girlfriend" (Multi-News:
+    the girlfriend's words had gone to the painter)."""
+    start, end, _ = person
+    return bool(_SPEAKS_FOR.search(text, who_start, start) or _POSSESSED.match(text, end))
+
+
+_POSSESSED = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z]")
 
 
 def _speaker_among(text: str, named: Sequence[tuple[int, int, str]]) -> str:
@@ -562,9 +580,7 @@ def _resolve_who(
         who_end = cut.start() if cut else who_end
     who = ctx.article.text[who_start:who_end].strip()
     named = ctx.persons_in(who_start, who_end)
-    if named and not (
-        len(named) == 1 and _SPEAKS_FOR.search(ctx.article.text, who_start, named[0][0])
-    ):
+    if named and not (len(named) == 1 and _someone_of(ctx.article.text, who_start, named[0])):
         return _speaker_among(ctx.article.text, named), 3, "name"
     if re.fullmatch(r"(?:he|she|He|She)", who):
         return _resolve_pronoun(ctx, anchor, spoken, who), 1, "pronoun"
@@ -670,6 +686,8 @@ def _attribute_before(
             # said:" (dev stream): the clause after the name has a subject of its own
             speaker = resolve_role(later.group("who"), ctx.article.id, roles)
             return (speaker, 2, "title") if speaker else None
+        if len(named) == 1 and _someone_of(text, clause_start, named[0]):
+            return None  # "Thomas Kinkade's girlfriend said ... “died in his sleep ...”"
         return _speaker_among(text, named), 3, "name"
     role = re.search(r"\b(?:the|The)\s+[^,;:!?\"“”«»]{0,120}$", clause)
     if role:

@@ -16,6 +16,11 @@ _MAX_TITLE_CHARS = 200
 _MAX_TITLE_WORDS = 30
 
 
+# a period, also inside closing quotes ("... and the woman he loved.”": a Multi-News article's
+# first sentence had become its title, and the digest never said who the artist was)
+_ENDS_WITH_STOP = re.compile(r"[.…][\"'”’»)\]]*$")
+
+
 def is_title_line(line: str) -> bool:
     """A headline is short, one phrase, and does not end with a period; a long first line or a
     first sentence ("The talks ... have started in Sochi.") is body text, so nothing is lost."""
@@ -23,7 +28,7 @@ def is_title_line(line: str) -> bool:
     return (
         0 < len(line) <= _MAX_TITLE_CHARS
         and len(line.split()) <= _MAX_TITLE_WORDS
-        and not line.endswith(".")
+        and not _ENDS_WITH_STOP.search(line)
         and not _INNER_STOP.search(line)
     )
 

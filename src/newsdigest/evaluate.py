@@ -192,9 +192,12 @@ def split_document(text: str, article_id: str) -> list[Sentence]:
     """A document's sentences without its headline, for every system alike.
 
     A first line standing alone (one sentence of at most 30 words, then a single line break
-    and the body: NeuS's "title\nlead") is the title, as ``newsdigest digest`` reads a
-    plain-text file: a headline is not a sentence of the story. No Multi-News document has
-    one; a first line that stops mid-sentence (hard-wrapped text) is kept.
+    and the body: NeuS's "title\nlead") is the title: a headline is not a sentence of the
+    story. No Multi-News document has one; a first line that stops mid-sentence (hard-wrapped
+    text) is kept. This knows the sets' layout: ``newsdigest digest`` reading a plain-text file
+    takes its first line as the title only when it ends no sentence (``ingest.text``), since
+    in the wild a lead paragraph of one sentence is followed by a single line break as often,
+    so a NeuS title ending in "." reaches a digest as its first sentence there.
     """
     sentences = split_sentences(text, article_id)
     if len(sentences) < 2:

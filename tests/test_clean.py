@@ -1416,3 +1416,14 @@ def test_correction_notes_phone_contacts_and_a_subscription_form_are_not_the_sto
         "Re-enter zip code or sign up for digital access. Get digital access"
     )
     assert clean_text(form) == ""
+
+
+def test_a_subheading_in_capitals_glued_to_its_paragraph_goes() -> None:
+    # a dev-stream digest line opened "THE BROKEN BERG The bizarre pattern ..."
+    text = "THE BROKEN BERG The bizarre pattern was caused by an area of relatively warm water."
+    assert clean_text(text) == "The bizarre pattern was caused by an area of relatively warm water."
+    for prose in (
+        "UK PM Theresa May said the talks would go on.",
+        "NASA said the launch went well, and SpaceX agreed.",
+    ):
+        assert clean_text(prose) == prose

@@ -876,3 +876,17 @@ def test_a_person_written_only_in_headlines_is_no_person() -> None:
     )
     people = {e.name for e in entities_of([mention(listed, "Comfort Amos", "PERSON")], listed)}
     assert people == {"Comfort Amos"}
+
+
+def test_a_state_as_a_dateline_writes_it_is_the_state() -> None:
+    # Multi-News: "Ga." and "N.C." were listed among the places beside Georgia, North Carolina
+    text = (
+        "Police in Atlanta, Ga., said the man had left Georgia. Georgia officials agreed. He "
+        "lives in Durham, N.C., in North Carolina."
+    )
+    raw = [mention(text, "Ga.", "PLACE"), mention(text, "Georgia", "PLACE")]
+    raw += [mention(text, "Georgia", "PLACE", 1), mention(text, "N.C.", "PLACE")]
+    raw += [mention(text, "North Carolina", "PLACE")]
+    places = {e.name: e.aliases for e in entities_of(raw, text)}
+    assert places == {"Georgia": ("Ga.",), "North Carolina": ("N.C.",)}
+    assert entity_key("Ga.", "GPE") == "ga"  # the clusterer's stored keys stay as they were

@@ -133,7 +133,7 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
             continue
         if rules.is_image_caption(para, title_key):
             continue
-        para = verdicts.of(_tidy, para)
+        para = verdicts.of(_tidy, verdicts.of(rules.strip_glued_heading, para))
         if (
             kept
             and abs(len(para) - len(kept[-1])) < 20

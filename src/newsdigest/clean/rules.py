@@ -411,6 +411,20 @@ _CAPTION_THEN_CREDIT = re.compile(
 )
 
 
+# A subheading in capitals glued to the paragraph under it: "THE BROKEN BERG The bizarre pattern
+# was caused by ...", "SET UP FRAUD ALERTS Equifax is offering ..." (13 paragraphs of the local
+# sets, all subheadings, section labels or a photo credit; one opened a digest's line)
+GLUED_HEADING = re.compile(r"(?:[A-Z][A-Z'’&-]+ ){1,6}[A-Z][A-Z'’&-]+ (?=[A-Z][a-z]+ [a-z])")
+
+
+def strip_glued_heading(para: str) -> str:
+    """The paragraph without a subheading in capitals glued before its first sentence."""
+    if not para[:2].isupper() or para.startswith("JUST WATCHED"):  # CNN's video widget's own
+        return para
+    found = GLUED_HEADING.match(para)
+    return para[found.end() :] if found else para
+
+
 def strip_caption_credit(para: str) -> str:
     """A caption without the credit it opens with: the caption says what the picture shows
     (names the story may give nowhere else), the credit glued to it made "Reuters People" and

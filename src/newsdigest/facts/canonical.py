@@ -110,6 +110,23 @@ PLACE_ALIASES = {
     "great britain": "United Kingdom",
     "russian federation": "Russia",
 }
+# US states as AP datelines write them ("Atlanta, Ga.", "Durham, N.C."): a Multi-News story
+# listed "Ga." and "N.C." among its places beside the states' names. "Miss." and "Ind." are
+# left out (a title, "Independent").
+_AP_STATES = """Ala=Alabama Ariz=Arizona Ark=Arkansas Calif=California Colo=Colorado
+Conn=Connecticut Del=Delaware Fla=Florida Ga=Georgia Ill=Illinois Kan=Kansas Kans=Kansas
+Ky=Kentucky La=Louisiana Md=Maryland Mass=Massachusetts Mich=Michigan Minn=Minnesota
+Mo=Missouri Mont=Montana Neb=Nebraska Nev=Nevada N.H=New Hampshire N.J=New Jersey
+N.M=New Mexico N.Y=New York N.C=North Carolina N.D=North Dakota Okla=Oklahoma Ore=Oregon
+Pa=Pennsylvania R.I=Rhode Island S.C=South Carolina S.D=South Dakota Tenn=Tennessee
+Vt=Vermont Va=Virginia Wash=Washington W.Va=West Virginia Wis=Wisconsin Wyo=Wyoming"""
+# (not in ``alias``: the clusterer's entity keys, stored with each article, stay as they were)
+STATE_ALIASES = {
+    form: state
+    for abbr, state in (pair.split("=") for pair in re.split(r"\s(?=[A-Z][\w.]*=)", _AP_STATES))
+    for form in (abbr.casefold() + ".", state.casefold())  # both under one key
+}
+_STATES = frozenset(STATE_ALIASES.values())
 ORG_ALIASES = {
     "un": "United Nations",
     "u.n.": "United Nations",
@@ -356,7 +373,7 @@ class _Group:
 
         best = max(self.forms, key=rank)
         if self.type != "PERSON":
-            best = alias(best) or best
+            best = alias(best) or STATE_ALIASES.get(best.casefold()) or best
         if _shouting(best) and (
             self.type == "PLACE" or (self.type == "PERSON" and len(name_tokens(best)) >= 2)
         ):
@@ -376,9 +393,9 @@ def _shouting(form: str) -> bool:
 
 
 def _place_or_org_key(text: str) -> str:
-    usual = alias(text)
+    usual = alias(text) or STATE_ALIASES.get(text.casefold())
     if usual is not None:
-        kind = "place:" if usual in PLACE_ALIASES.values() else "org:"
+        kind = "place:" if usual in PLACE_ALIASES.values() or usual in _STATES else "org:"
         return kind + usual.casefold()
     # "Erie Times-News" and "Erie Times News"; "NBC News" and "NBC", "Common Sense Media" and
     # "Common Sense" (dev stream: each listed twice among the organizations)

@@ -206,7 +206,10 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
     ("hosting placeholder", Folded(r"^your custom domain mapping may take")),
     # a newspaper's subscription form in place of the article (a dev-stream page, counted as
     # one of a story's outlets and its title made the digest's headline)
-    ("subscription form", Folded(r"^sorry, this zip ?code is not in our deliverable area")),
+    (
+        "subscription form",
+        Folded(r"^sorry, this zip ?code is not in our deliverable area", needs=("deliverable",)),
+    ),
 )
 # Breadcrumbs: "Home / World / Headline", "News » Europe » ...".
 CRUMB_SEP = re.compile(r"\s+(?:/|»|›|>|\||→)\s+")
@@ -425,16 +428,25 @@ def strip_glued_heading(para: str) -> str:
     return para[found.end() :] if found else para
 
 
+_CREDITS_AFTER_CAPTION = (" AP ", "Associated Press", "Reuters", " AFP ", " EPA ", "Getty")
+
+
 def strip_caption_credit(para: str) -> str:
     """A caption without the credit it opens with: the caption says what the picture shows
     (names the story may give nowhere else), the credit glued to it made "Reuters People" and
     "Twitter Police" people. A credit alone comes out empty. A caption with its credit after
     it, before the article's first words, goes whole."""
-    from newsdigest.readability import lexical_finite_verb  # it reads summarize, which reads us
+    head = para[:140]
+    before = (
+        _CAPTION_THEN_CREDIT.match(para)
+        if any(credit in head for credit in _CREDITS_AFTER_CAPTION)
+        else None
+    )
+    if before is not None:
+        from newsdigest.readability import lexical_finite_verb  # it reads summarize, reading us
 
-    before = _CAPTION_THEN_CREDIT.match(para)
-    if before is not None and not lexical_finite_verb(before.group("caption")):
-        para = para[before.end() :]
+        if not lexical_finite_verb(before.group("caption")):
+            para = para[before.end() :]
     for _ in range(MAX_CREDIT_LAYERS):
         out = _strip_credit_layer(para)
         if out == para:
@@ -677,7 +689,8 @@ def is_boilerplate_line(para: str) -> bool:
     if para[:1] in "MmRr" and HEADLINE_LIST.match(para):
         return True
     if len(para) <= MAX_EDITORS_NOTE_CHARS and (
-        EDITORS_NOTE_LINE.match(para) or CHANGED_NOTE_LINE.match(para)
+        EDITORS_NOTE_LINE.match(para)
+        or (para.startswith(("This ", "*")) and CHANGED_NOTE_LINE.match(para))
     ):
         return True
     if para.startswith("NPR transcripts") and TRANSCRIPT_FOOTER.match(para):
@@ -725,7 +738,7 @@ def is_boilerplate_line(para: str) -> bool:
         or CREDIT_LINE.match(para)
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)
-        or CONTRIBUTED_LINE.match(para)
+        or ("contributed" in para and CONTRIBUTED_LINE.match(para))
         or INSTAGRAM_BYLINE.match(para)
         or is_breadcrumb(para)
         or is_menu_line(para)

@@ -133,8 +133,10 @@ def numpy_products(nlp: Any) -> Any:
 
     ops = NumpyOps(use_blis=False)
     for _, pipe in nlp.pipeline:
-        model = getattr(pipe, "model", None)
-        for node in model.walk() if hasattr(model, "walk") else ():
+        model: Any = getattr(pipe, "model", None)
+        if not hasattr(model, "walk"):
+            continue  # a rule-based pipe has no layers
+        for node in model.walk():
             if type(node.ops) is NumpyOps:
                 node.ops = ops
     return nlp

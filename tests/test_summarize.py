@@ -204,6 +204,13 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Wellington, New Zealand's capital, was shaken by the quake.", False),
         ("President Trump and South Korea seem to think so.", True),
         ("Officials said so on Tuesday, and the company agreed.", False),
+        # Multi-News (a reader of unseen digests): a time or a point counted from the one before
+        ("Less than a week later, the police arrested the officer.", True),
+        ("In particular, the analysis found a higher risk of anxiety.", True),
+        ("What's more, the bullied children were more likely to smoke.", True),
+        ("Two days later the agency named the ship.", True),
+        ("Later that day, the team won its first game of the season.", False),
+        ("Particular care is needed with the new rules, officials said.", False),
     ],
 )
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

@@ -106,7 +106,13 @@ _LEADING_CONNECTIVE = re.compile(
     # it's not the HDR you're used to.", "On the one hand, this will be ...")
     r"specifically|for starters|in addition|additionally|moreover|furthermore|nevertheless|"
     r"nonetheless|therefore|thus(?! far)|hence|likewise|similarly|otherwise|besides|as a result|"
-    r"in turn|even so|that said|by contrast|in contrast|on the (?:one|other) hand)\b",
+    r"in turn|even so|that said|by contrast|in contrast|on the (?:one|other) hand|"
+    # and what points back in time or adds to a point made before ("Less than a week later,
+    # ...", "In particular, the analysis ...", "What's more, ...": Multi-News digest lines)
+    r"in particular|what(?:'|’)s more|what is more|on top of that|by then|after that|"
+    r"since then|at that point|(?:(?:less|more) than )?(?:a|an|one|two|three|four|five|six|"
+    r"several|a few|\d+) (?:minutes?|hours?|days?|weeks?|months?|years?) later|"
+    r"(?:minutes|hours|days|weeks|months|years) later)\b",
     re.IGNORECASE,
 )
 

@@ -211,6 +211,8 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Two days later the agency named the ship.", True),
         ("Later that day, the team won its first game of the season.", False),
         ("Particular care is needed with the new rules, officials said.", False),
+        ("The countries also closed their airspace to Qatar Airways.", True),
+        ("The countries closed their airspace to Qatar Airways on Monday.", False),
     ],
 )
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

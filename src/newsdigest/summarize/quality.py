@@ -387,7 +387,13 @@ def refers_back(text: str) -> bool:
         or _PRONOUN_AFTER_OPENING.match(text)
         or _LOST_OBJECT.search(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
+        or _SUBJECT_ALSO.match(text)
     )
+
+
+# "The countries also closed their airspace to Qatar Airways ..." (a Multi-News digest line:
+# which countries, the sentence before said): a definite plural subject that "also" acts
+_SUBJECT_ALSO = re.compile(r"(?:The|These|Those|Both) (?:[a-z][\w-]* ){0,2}[a-z][\w-]*s also\b")
 
 
 # A quotation whose speaker is only "he" or "she" ("“God only knows what it's doing to our

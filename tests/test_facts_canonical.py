@@ -890,3 +890,17 @@ def test_a_state_as_a_dateline_writes_it_is_the_state() -> None:
     places = {e.name: e.aliases for e in entities_of(raw, text)}
     assert places == {"Georgia": ("Ga.",), "North Carolina": ("N.C.",)}
     assert entity_key("Ga.", "GPE") == "ga"  # the clusterer's stored keys stay as they were
+
+
+def test_given_names_with_a_hyphen_or_apart_are_one_person() -> None:
+    # dev stream (Morsi): Egypt's president was listed twice
+    text = "Abdel Fattah al-Sisi met officials. Later Abdel-Fattah el-Sissi spoke to reporters."
+    raw = [mention(text, "Abdel Fattah al-Sisi", "PERSON")]
+    raw += [mention(text, "Abdel-Fattah el-Sissi", "PERSON")]
+    assert [(e.name, len(e.mentions)) for e in entities_of(raw, text)] == [
+        ("Abdel Fattah al-Sisi", 2)
+    ]
+    text = "Mike Pompeo met Mary Pompeo. Jean-Claude Juncker met Jean Juncker."
+    raw = [mention(text, n, "PERSON") for n in ("Mike Pompeo", "Mary Pompeo")]
+    raw += [mention(text, n, "PERSON") for n in ("Jean-Claude Juncker", "Jean Juncker")]
+    assert len(entities_of(raw, text)) == 4

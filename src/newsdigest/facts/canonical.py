@@ -727,7 +727,9 @@ def _on_headline_line(text: str, at: int) -> bool:
     people with their titles in capitals too ("Senate Majority Leader Mitch McConnell and
     House Minority Leader Kevin McCarthy slammed ..." reads as Title Case)."""
     end = text.find("\n")
-    line = text[: end if end >= 0 else len(text)]
+    if end < 0 or not text[end:].strip():
+        return False  # a text of one line is its own body, not a headline over one
+    line = text[:end]
     return at < len(line) and len(line.split()) <= HEADLINE_WORDS and is_headline_case(line)
 
 

@@ -139,3 +139,11 @@ def test_a_place_inside_a_longer_name_still_counts() -> None:
         [santa_clara, county],
     )
     assert "Santa Clara" in found.scores
+
+
+def test_the_house_alone_is_a_chamber_not_a_site() -> None:
+    # NeuS (an impeachment trial): "Where: House"
+    from newsdigest.facts.when_where import _site
+
+    assert not _site("House") and not _site("Center")
+    assert _site("White House") and _site("Kremlin") and _site("Capitol")

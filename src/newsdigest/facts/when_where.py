@@ -472,6 +472,13 @@ _SITE = re.compile(
     r"\b(?:House|Tower|Towers|Palace|Hall|Center|Centre|Stadium|Arena|Field|Square|Airport"
     r"|Hotel|Embassy|Consulate|Station|Capitol|Kremlin)$"
 )
+_SITE_ALONE = frozenset({"Capitol", "Kremlin"})  # the others alone name no building: "the House"
+
+
+def _site(name: str) -> bool:
+    """An organization named for its building ("White House", "Madison Square Garden"'s
+    kind), where things happen; "House" alone is the chamber (a NeuS story's "Where: House")."""
+    return _SITE.search(name) is not None and (" " in name or name in _SITE_ALONE)
 _DIVISION = re.compile(r"\s+(?:province|county|region|state|city|district)$", re.I)
 # "in the northern Afghan city of Mazar-i-Sharif", "at a village in ...": said where it happened
 _IN_PLACE = re.compile(
@@ -529,7 +536,7 @@ def article_place_scores(
     organization named for its building must be ("at the White House" is a place, "White House
     counselor" is not)."""
     known = place_names()
-    places = [e for e in entities if e.type == "PLACE" or e.type == "ORG" and _SITE.search(e.name)]
+    places = [e for e in entities if e.type == "PLACE" or e.type == "ORG" and _site(e.name)]
     scores: dict[str, float] = {}
     said: set[str] = set()
     # each place matched on its own, so "Santa Clara" is found inside "Santa Clara County";

@@ -147,3 +147,18 @@ def test_the_house_alone_is_a_chamber_not_a_site() -> None:
 
     assert not _site("House") and not _site("Center")
     assert _site("White House") and _site("Kremlin") and _site("Capitol")
+
+
+def test_where_someone_or_something_comes_from_is_not_where_it_happened() -> None:
+    # NeuS (a US Senate vote): "a pandemic that originated in China" had made it "China"
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import Article
+
+    def place(text: str) -> str | None:
+        return extract_facts([Article(id="a", text=text)], {}).event_place
+
+    assert place(
+        "The Senate voted on Wednesday to advance a bill against hate crimes that rose during "
+        "a pandemic that originated in China."
+    ) != "China"
+    assert place("Trade talks were held in China on Wednesday, officials said.") == "China"

@@ -479,6 +479,12 @@ def _site(name: str) -> bool:
     """An organization named for its building ("White House", "Madison Square Garden"'s
     kind), where things happen; "House" alone is the chamber (a NeuS story's "Where: House")."""
     return _SITE.search(name) is not None and (" " in name or name in _SITE_ALONE)
+# ... but "in" after these says where someone or something comes from, not where the event
+# was ("a pandemic that originated in China", a NeuS story of a US Senate vote)
+_ATTRIBUTE_IN = re.compile(
+    r"\b(?:originated|originating|born|based|made|headquartered|founded|raised|grew up|lives"
+    r"|living|lived|studied|educated|registered|flagged)\s+(?:in|at)\s+(?:the\s+)?$"
+)
 _DIVISION = re.compile(r"\s+(?:province|county|region|state|city|district)$", re.I)
 # "in the northern Afghan city of Mazar-i-Sharif", "at a village in ...": said where it happened
 _IN_PLACE = re.compile(
@@ -507,7 +513,7 @@ def _weigh(
         q = _QUALIFIER.search(before)
         if q is not None and start - len(before) + q.start() in ends:
             continue  # it says where the place before it is
-        at = _IN_PLACE.search(before) is not None
+        at = _IN_PLACE.search(before) is not None and not _ATTRIBUTE_IN.search(before)
         scores[name] = scores.get(name, 0.0) + base + at
         if at:
             said.add(name)

@@ -513,7 +513,9 @@ def _weigh(
         q = _QUALIFIER.search(before)
         if q is not None and start - len(before) + q.start() in ends:
             continue  # it says where the place before it is
-        at = _IN_PLACE.search(before) is not None and not _ATTRIBUTE_IN.search(before)
+        if _ATTRIBUTE_IN.search(before):
+            continue  # where someone or something comes from
+        at = _IN_PLACE.search(before) is not None
         scores[name] = scores.get(name, 0.0) + base + at
         if at:
             said.add(name)

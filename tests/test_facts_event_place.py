@@ -157,8 +157,11 @@ def test_where_someone_or_something_comes_from_is_not_where_it_happened() -> Non
     def place(text: str) -> str | None:
         return extract_facts([Article(id="a", text=text)], {}).event_place
 
-    assert place(
-        "The Senate voted on Wednesday to advance a bill against hate crimes that rose during "
-        "a pandemic that originated in China."
-    ) != "China"
+    assert (
+        place(
+            "The Senate voted on Wednesday to advance a bill against hate crimes that rose during "
+            "a pandemic that originated in China."
+        )
+        != "China"
+    )
     assert place("Trade talks were held in China on Wednesday, officials said.") == "China"

@@ -479,6 +479,8 @@ def _site(name: str) -> bool:
     """An organization named for its building ("White House", "Madison Square Garden"'s
     kind), where things happen; "House" alone is the chamber (a NeuS story's "Where: House")."""
     return _SITE.search(name) is not None and (" " in name or name in _SITE_ALONE)
+
+
 # ... but "in" after these says where someone or something comes from, not where the event
 # was ("a pandemic that originated in China", a NeuS story of a US Senate vote)
 _ATTRIBUTE_IN = re.compile(

@@ -154,3 +154,15 @@ def test_dense_rows_are_scipys(
             expected = rows[i].toarray().ravel()
             assert dense_row(rows, i).tobytes() == expected.tobytes()
             assert expected.any()
+
+
+def test_a_dateline_in_capitals_mentions_the_majority_place() -> None:
+    # Multi-News (Poland's Holocaust law): "WARSAW — ..." was left out as an event "in
+    # Holocaust" that "never mentions" Warsaw
+    articles = [_talks("Warsaw", 1), _talks("Warsaw", 2), _talks("Warsaw", 5)]
+    text = (
+        "WARSAW — President Andrzej Duda said on Tuesday that he would sign a bill on speech "
+        "about complicity in the Holocaust, in a move that has roiled relations with Israel."
+    )
+    articles.append(Article(id="duda", text=text, title="Poland's president to sign the bill"))
+    assert find_outliers(articles, _sentences(articles)) == ()

@@ -1427,3 +1427,11 @@ def test_a_subheading_in_capitals_glued_to_its_paragraph_goes() -> None:
         "NASA said the launch went well, and SpaceX agreed.",
     ):
         assert clean_text(prose) == prose
+
+
+def test_a_title_that_is_page_furniture_is_no_title() -> None:
+    # Multi-News: a plain-text file's first line "Follow CBSMIAMI.COM: Facebook | Twitter" had
+    # become the digest's headline
+    assert clean_title("Follow CBSMIAMI.COM: Facebook | Twitter") == ""
+    for title in ("Pompeo and Lavrov meet in Sochi", "Follow the money: Facebook paid Twitter"):
+        assert clean_title(title) == title

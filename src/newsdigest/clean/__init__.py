@@ -32,8 +32,12 @@ __all__ = [
 
 
 def clean_title(title: str) -> str:
-    """A headline without crumbs, mojibake or stray whitespace."""
+    """A headline without crumbs, mojibake or stray whitespace; none where the "title" is page
+    furniture ("Follow CBSMIAMI.COM: Facebook | Twitter", a plain-text file's first line,
+    had become a Multi-News digest's headline; no dev-stream or NeuS title is such a line)."""
     title = " ".join(repair_unicode(title).split())
+    if rules.FOLLOW_BAR.match(title):
+        return ""
     if rules.is_breadcrumb(title):
         title = rules.CRUMB_SEP.split(title)[-1].strip()
     return rules.GLUED_PREFIX.sub("", title, count=1)

@@ -497,6 +497,11 @@ MAX_CONTACT_CHARS = 300
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HANDLE = re.compile(r"(?<![\w@])@\w{2,15}\b")
 FOLLOW = Folded(r"\bfollow\b")
+# A bar of the outlet's networks: "Follow CBSMIAMI.COM: Facebook | Twitter"
+FOLLOW_BAR = re.compile(
+    r"(?i:follow)\b[^|:]{0,60}:\s*(?:Facebook|Twitter|Instagram|YouTube|TikTok)"
+    r"(?:\s*[|,/]\s*(?:Facebook|Twitter|Instagram|YouTube|TikTok))*\s*$"
+)
 
 
 # Gannett's video player flattened into the page: "CLOSE Skip in Skip x Embed x Share <the

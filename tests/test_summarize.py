@@ -841,3 +841,22 @@ def test_a_dated_wire_dateline_is_stripped() -> None:
     ]:
         s = strip_dateline(Sentence("a", 0, text, 0, len(text)))
         assert s.text.startswith(rest), s.text
+
+
+def test_the_middle_of_a_long_quotation_is_not_a_candidate() -> None:
+    # dev stream (Black Mirror): an agent's words inside a director's long quote were a digest
+    # line, as if the outlet said them
+    from newsdigest.split import split_sentences
+    from newsdigest.summarize.coverage import candidate_units
+
+    long = " ".join(
+        f"The scene number {k} was shot in just one long day on the set." for k in range(9)
+    )
+    text = (
+        "Haynes said the schedule was tight for the whole crew of the production.\n\n"
+        f"“I told my agent that and he said, ‘Just keep reading.’ {long} I just knew I had to "
+        "direct it.” The cast agreed with the director about the script in the end."
+    )
+    units = [u.text for _, _, u in candidate_units([split_sentences(text, "a")])]
+    assert not any(u.startswith("The scene number") for u in units)
+    assert "The cast agreed with the director about the script in the end." in units

@@ -173,15 +173,17 @@ def _one_line(sentence: Sentence) -> Sentence:
 
 def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, Sentence]]:
     """(article number, unit number, unit) of every unit fit for a summary."""
-    merged = [
-        [compress(strip_dateline(_one_line(u))) for u in merge_quotes(doc[:MAX_SENTENCES])]
-        for doc in docs
-    ]
+    whole = [merge_quotes(doc[:MAX_SENTENCES]) for doc in docs]
+    # the middle of a quotation too long to keep whole carries no quote marks, and read as the
+    # outlet's own words ("For goodness sake, just keep reading!", an agent's words inside a
+    # director's quote, was a dev digest's line)
+    inside = [quality.inside_quotes(units) for units in whole]
+    merged = [[compress(strip_dateline(_one_line(u))) for u in units] for units in whole]
     good = [
         (d, u, s)
         for d, units in enumerate(merged)
         for u, s in enumerate(units)
-        if quality.fit(s.text)
+        if not inside[d][u] and quality.fit(s.text)
     ]
     if not good:
         # nothing passes: readable units rather than nothing

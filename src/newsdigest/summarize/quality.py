@@ -144,17 +144,20 @@ def quote_balance_problem(text: str) -> str | None:
 
 
 def inside_quotes(doc: Sequence[Sentence]) -> list[bool]:
-    """For each sentence of one article, whether it starts inside a quote opened earlier.
+    """For each sentence of one article, whether it starts inside a quote opened earlier in its
+    paragraph (a quote that goes on in the next paragraph opens again there).
 
     The splitter cuts multi-sentence quotes into sentences; the middle ones carry no quote marks
     ("We will not gain anything from it.") and must not stand alone without their speaker.
     """
     flags: list[bool] = []
     open_quote = False
+    previous_end: int | None = None
     for sentence in doc:
         text = sentence.text
-        if text[:1] in '"“«':
-            open_quote = False
+        if text[:1] in '"“«' or (previous_end is not None and sentence.start - previous_end > 1):
+            open_quote = False  # a quote mark, or a new paragraph (more than a space between)
+        previous_end = sentence.end
         flags.append(open_quote)
         opened = sum(text.count(c) for c in _QUOTES_OPEN)
         closed = sum(text.count(c) for c in _QUOTES_CLOSE)

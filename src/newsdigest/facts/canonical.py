@@ -110,7 +110,8 @@ PLACE_ALIASES = {
     "great britain": "United Kingdom",
     "russian federation": "Russia",
 }
-# US states as AP datelines write them ("Atlanta, Ga.", "Durham, N.C."): a Multi-News story
+# US states as AP datelines write them ("Atlanta, Ga.", "Durham, N.C."; and "Tex.", which
+# other outlets write): a Multi-News story
 # listed "Ga." and "N.C." among its places beside the states' names. "Miss." and "Ind." are
 # left out (a title, "Independent").
 _AP_STATES = """Ala=Alabama Ariz=Arizona Ark=Arkansas Calif=California Colo=Colorado
@@ -119,7 +120,7 @@ Ky=Kentucky La=Louisiana Md=Maryland Mass=Massachusetts Mich=Michigan Minn=Minne
 Mo=Missouri Mont=Montana Neb=Nebraska Nev=Nevada N.H=New Hampshire N.J=New Jersey
 N.M=New Mexico N.Y=New York N.C=North Carolina N.D=North Dakota Okla=Oklahoma Ore=Oregon
 Pa=Pennsylvania R.I=Rhode Island S.C=South Carolina S.D=South Dakota Tenn=Tennessee
-Vt=Vermont Va=Virginia Wash=Washington W.Va=West Virginia Wis=Wisconsin Wyo=Wyoming"""
+Vt=Vermont Va=Virginia Wash=Washington W.Va=West Virginia Wis=Wisconsin Wyo=Wyoming Tex=Texas"""
 # (not in ``alias``: the clusterer's entity keys, stored with each article, stay as they were)
 STATE_ALIASES = {
     form: state

@@ -111,9 +111,8 @@ PLACE_ALIASES = {
     "russian federation": "Russia",
 }
 # US states as AP datelines write them ("Atlanta, Ga.", "Durham, N.C."; and "Tex.", which
-# other outlets write): a Multi-News story
-# listed "Ga." and "N.C." among its places beside the states' names. "Miss." and "Ind." are
-# left out (a title, "Independent").
+# other outlets write): a Multi-News story listed "Ga." and "N.C." among its places beside the
+# states' names. "Miss." and "Ind." are left out (a title, "Independent").
 _AP_STATES = """Ala=Alabama Ariz=Arizona Ark=Arkansas Calif=California Colo=Colorado
 Conn=Connecticut Del=Delaware Fla=Florida Ga=Georgia Ill=Illinois Kan=Kansas Kans=Kansas
 Ky=Kentucky La=Louisiana Md=Maryland Mass=Massachusetts Mich=Michigan Minn=Minnesota

@@ -1435,3 +1435,18 @@ def test_a_title_that_is_page_furniture_is_no_title() -> None:
     assert clean_title("Follow CBSMIAMI.COM: Facebook | Twitter") == ""
     for title in ("Pompeo and Lavrov meet in Sochi", "Follow the money: Facebook paid Twitter"):
         assert clean_title(title) == title
+
+
+def test_the_new_debris_rules_leave_prose_alone() -> None:
+    # a hostile pass over the rules for headings, credits, contacts and notes
+    for prose in (
+        "AT&T CEO Stephenson said the merger would close soon.",
+        "NFL MVP Brady threw three touchdowns on Sunday.",
+        "Hospital staff said donations from local businesses contributed.",
+        "Call Mom at 555-123-4567 if you need help, the sign reads.",
+        "This report was revised by the agency after critics found errors.",
+        "This version of the bill was amended by the Senate on Tuesday.",
+    ):
+        text = "Pompeo met Lavrov in Sochi.\n\n" + prose
+        assert clean_text(text) == text, prose
+    assert clean_title("Follow the Money: Facebook") == "Follow the Money: Facebook"

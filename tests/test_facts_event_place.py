@@ -165,3 +165,14 @@ def test_where_someone_or_something_comes_from_is_not_where_it_happened() -> Non
         != "China"
     )
     assert place("Trade talks were held in China on Wednesday, officials said.") == "China"
+
+
+def test_arrests_made_in_a_city_happened_there() -> None:
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import Article
+
+    text = (
+        "Two arrests were made in Houston on Tuesday after the shooting. Police said the arrests "
+        "were made in Houston following a tip. A suspect from Dallas is still at large."
+    )
+    assert extract_facts([Article(id="a", text=text)], {}).event_place == "Houston"

@@ -557,3 +557,25 @@ def test_a_company_abbreviation_and_a_possessive_in_the_speakers_words() -> None
         "UK consumer data.”"
     )
     assert [who for _, who in speakers(dev)] == ["Patricio Remon"]
+
+
+def test_a_title_before_the_speakers_name_keeps_the_speaker() -> None:
+    # a hostile pass: "Director of", "head of", a possessive message kept their speakers
+    pre = "The meeting ended on Friday in the capital after two days of talks.\n\n"
+    for said, who in (
+        ("said Director of the FBI Christopher Wray.", "Christopher Wray"),
+        ("said head of NATO Jens Stoltenberg.", "Jens Stoltenberg"),
+        ("said spokesman for the Pentagon John Kirby.", "John Kirby"),
+        ("Elon Musk’s tweet said.", "Elon Musk"),
+    ):
+        text = pre + "“Our alliance is strong and it will stay strong for many years,” " + said
+        assert [w for _, w in speakers(text)] == [who], said
+
+
+def test_single_quotes_among_many_double_quotes_are_found_in_linear_time() -> None:
+    import time
+
+    text = "“ab cd” " * 8000 + " it's" * 8000
+    start = time.perf_counter()
+    find_quote_spans(text)
+    assert time.perf_counter() - start < 1.0

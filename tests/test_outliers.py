@@ -166,3 +166,14 @@ def test_a_dateline_in_capitals_mentions_the_majority_place() -> None:
     )
     articles.append(Article(id="duda", text=text, title="Poland's president to sign the bill"))
     assert find_outliers(articles, _sentences(articles)) == ()
+
+
+def test_a_place_name_that_is_a_word_is_not_mentioned_in_lower_case() -> None:
+    # a hostile pass: "nice weather" is no mention of Nice
+    articles = [_talks("Nice", 1), _talks("Nice", 2), _talks("Nice", 5)]
+    text = (
+        "A storm hit Houston on Tuesday, flooding streets, after days in which the weather had "
+        "been nice and the talks in Houston had gone on."
+    )
+    articles.append(Article(id="storm", text=text, title="Storm floods Houston"))
+    assert [o.article_id for o in find_outliers(articles, _sentences(articles))] == ["storm"]

@@ -114,9 +114,10 @@ def _by_place(
     reasons = {}
     for a in articles:
         text = a.title + "\n" + a.text
-        # in any case: a dateline in capitals names the place ("WARSAW — President Andrzej
-        # Duda said ...": a Multi-News article was left out as "never mentioning" Warsaw)
-        if re.search(rf"\b{re.escape(majority)}\b", text, re.IGNORECASE):
+        # also in capitals: a dateline names the place ("WARSAW — President Andrzej Duda
+        # said ...": a Multi-News article was left out as "never mentioning" Warsaw); not in
+        # lower case ("nice weather" is no mention of Nice)
+        if any(re.search(rf"\b{re.escape(p)}\b", text) for p in (majority, majority.upper())):
             continue
         lead_places = [p for p in _places(_lead(a, sentences.get(a.id, ()))) if p != majority]
         if lead_places:

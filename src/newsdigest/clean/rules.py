@@ -242,7 +242,7 @@ SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*:\s*.{1,80}$", re.I)
 # the local sets; their names were among a story's people, Honolulu among its places)
 CONTRIBUTED_LINE = re.compile(
     r"^(?:.{0,250}\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))"
-    r"|.{0,200}\b(?:writers?|reporters?|correspondents?|staff)\b.{0,200}\bcontributed)\.?$"
+    r"|.{0,200}\b(?:writers?|reporters?|correspondents?)\b.{0,200}\bcontributed)\.?$"
 )
 # A syndication footer: "This article originally appeared on CNET.", "Originally published on
 # Live Science.", "An edited version of this article first appeared in the Jan. 24 issue of
@@ -418,6 +418,9 @@ _CAPTION_THEN_CREDIT = re.compile(
 # was caused by ...", "SET UP FRAUD ALERTS Equifax is offering ..." (13 paragraphs of the local
 # sets, all subheadings, section labels or a photo credit; one opened a digest's line)
 GLUED_HEADING = re.compile(r"(?:[A-Z][A-Z'’&-]+ ){1,6}[A-Z][A-Z'’&-]+ (?=[A-Z][a-z]+ [a-z])")
+# ... a word of four letters at least: "NFL MVP Brady threw", "UK PM Johnson said", "AT&T CEO
+# Stephenson said" open with titles and acronyms, not a heading
+_HEADING_WORD = re.compile(r"[A-Z]{4,}")
 
 
 def strip_glued_heading(para: str) -> str:
@@ -425,7 +428,9 @@ def strip_glued_heading(para: str) -> str:
     if not para[:2].isupper() or para.startswith("JUST WATCHED"):  # CNN's video widget's own
         return para
     found = GLUED_HEADING.match(para)
-    return para[found.end() :] if found else para
+    if found is None or not _HEADING_WORD.search(found.group()):
+        return para
+    return para[found.end() :]
 
 
 _CREDITS_AFTER_CAPTION = (" AP ", "Associated Press", "Reuters", " AFP ", " EPA ", "Getty")
@@ -500,7 +505,7 @@ FOLLOW = Folded(r"\bfollow\b")
 # A bar of the outlet's networks: "Follow CBSMIAMI.COM: Facebook | Twitter"
 FOLLOW_BAR = re.compile(
     r"(?i:follow)\b[^|:]{0,60}:\s*(?:Facebook|Twitter|Instagram|YouTube|TikTok)"
-    r"(?:\s*[|,/]\s*(?:Facebook|Twitter|Instagram|YouTube|TikTok))*\s*$"
+    r"(?:\s*[|,/]\s*(?:Facebook|Twitter|Instagram|YouTube|TikTok))+\s*$"
 )
 
 
@@ -546,7 +551,7 @@ def strip_video_player(para: str) -> str:
 # number in place of the address
 CONTACT_PHONE = re.compile(
     r"(?:Contact|Reach|Call) [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:at|on) \(?\d{3}\)?[-. ]"
-    r"\d{3}-\d{4}\b"
+    r"\d{3}-\d{4}\.?(?:\s+Follow\b.{0,80})?$"
 )
 
 
@@ -647,8 +652,8 @@ EDITORS_NOTE_LINE = re.compile(r"[\[(]?\s*Editor['’]s note\s*:", re.I)
 # correct quote from ...", "This article has been updated to reflect ...", "This post has been
 # updated." (9 such paragraphs in the local sets, every one a note; one was a digest's line)
 CHANGED_NOTE_LINE = re.compile(
-    r"\*?\s*This (?:article|post|story|piece|report|version)\b[^.\n]{0,40}? (?:was|has"
-    r" been|had been) (?:edited|updated|corrected|changed|revised|amended)\b"
+    r"\*?\s*This (?:article|post|story)\b[^.\n]{0,40}? (?:was|has been|had been)"
+    r" (?:edited|updated|corrected|amended)\b(?! by\b)(?=[^.\n]{0,200}(?:\.|$))"
 )
 MAX_EDITORS_NOTE_CHARS = 600
 

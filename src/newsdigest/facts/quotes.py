@@ -249,16 +249,26 @@ def _single_quotes(text: str, ps: int, pe: int, taken: list[QuoteSpan]) -> list[
     spans: list[QuoteSpan] = []
     closers: list[int] | None = None  # marks that can close a quote, found when first needed
     opens = sorted(q.open for q in taken)
+    # the double quotes' spans merged, so "is this mark inside one" is a bisection (a scan of
+    # every span for every apostrophe made a paragraph of quotes quadratic)
+    covered: list[list[int]] = []
+    for q in sorted(taken, key=lambda q: q.open):
+        if covered and q.open <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], q.close)
+        else:
+            covered.append([q.open, q.close])
+    covered_starts = [c[0] for c in covered]
+
+    def inside(at: int) -> bool:
+        k = bisect_right(covered_starts, at) - 1
+        return k >= 0 and at < covered[k][1]
+
     i = ps
     while m := _SINGLE_OPEN.search(text, i, pe):
         i = m.start()
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
-        if (
-            any(q.open <= i < q.close for q in taken)
-            or not (prev.isspace() or prev in _BEFORE_OPEN)
-            or not nxt.isalpha()
-        ):
+        if inside(i) or not (prev.isspace() or prev in _BEFORE_OPEN) or not nxt.isalpha():
             i += 1
             continue
         if closers is None:
@@ -545,13 +555,26 @@ _SPEAKS_FOR = re.compile(
 
 def _someone_of(text: str, who_start: int, person: tuple[int, int, str]) -> bool:
     """Whether the speaker's words name ``person`` only as whom the speaker belongs to: "a
-    friend of Kendra", "a spokesman for Buhari", "Thomas Kinkade's girlfriend" (Multi-News:
-    the girlfriend's words had gone to the painter)."""
+    friend of Kendra", "a spokesman for President Buhari", "Thomas Kinkade's girlfriend"
+    (Multi-News: the girlfriend's words had gone to the painter); not a title before the
+    name ("said Director of the FBI Christopher Wray", "Elon Musk's tweet said")."""
     start, end, _ = person
-    return bool(_SPEAKS_FOR.search(text, who_start, start) or _POSSESSED.match(text, end))
+    return bool(_SOMEONES.search(text, who_start, start) or _POSSESSED.match(text, end))
 
 
-_POSSESSED = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}[a-z]")
+# someone close to a person, a person's title at most between ("a spokesman for President")
+_SOMEONE = (
+    r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative|deputy"
+    r"|friend|source|insider|relative|confidant|publicist|associate|agent|manager|wife|husband"
+    r"|son|daughter|mother|father|brother|sister|girlfriend|boyfriend|family)s?"
+)
+_SOMEONES = re.compile(
+    rf"\b{_SOMEONE}\s+(?:for|to|of|close\s+to)\s+(?:the\s+)?(?:(?:President|Prime\s+Minister"
+    r"|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Mr\.|Mrs\.|Ms\.|Dr\.|King|Queen|Prince"
+    r"|Princess|Pope|Chancellor|Secretary|Judge)\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSED = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}{_SOMEONE}\b")
 
 
 def _speaker_among(text: str, named: Sequence[tuple[int, int, str]]) -> str:

@@ -484,7 +484,7 @@ def _site(name: str) -> bool:
 # ... but "in" after these says where someone or something comes from, not where the event
 # was ("a pandemic that originated in China", a NeuS story of a US Senate vote)
 _ATTRIBUTE_IN = re.compile(
-    r"\b(?:originated|originating|born|based|made|headquartered|founded|raised|grew up|lives"
+    r"\b(?:originated|originating|born|based|headquartered|founded|raised|grew up|lives"
     r"|living|lived|studied|educated|registered|flagged)\s+(?:in|at)\s+(?:the\s+)?$"
 )
 _DIVISION = re.compile(r"\s+(?:province|county|region|state|city|district)$", re.I)

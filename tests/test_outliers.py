@@ -156,24 +156,27 @@ def test_dense_rows_are_scipys(
             assert expected.any()
 
 
+def _left_out_of_three_talks_in(place: str, article_id: str, text: str) -> list[str]:
+    """The outliers when an article joins three of ``_talks`` in ``place``."""
+    articles = [_talks(place, 1), _talks(place, 2), _talks(place, 5)]
+    articles.append(Article(id=article_id, text=text, title="Another report"))
+    return [o.article_id for o in find_outliers(articles, _sentences(articles))]
+
+
 def test_a_dateline_in_capitals_mentions_the_majority_place() -> None:
     # Multi-News (Poland's Holocaust law): "WARSAW — ..." was left out as an event "in
     # Holocaust" that "never mentions" Warsaw
-    articles = [_talks("Warsaw", 1), _talks("Warsaw", 2), _talks("Warsaw", 5)]
     text = (
         "WARSAW — President Andrzej Duda said on Tuesday that he would sign a bill on speech "
         "about complicity in the Holocaust, in a move that has roiled relations with Israel."
     )
-    articles.append(Article(id="duda", text=text, title="Poland's president to sign the bill"))
-    assert find_outliers(articles, _sentences(articles)) == ()
+    assert _left_out_of_three_talks_in("Warsaw", "duda", text) == []
 
 
 def test_a_place_name_that_is_a_word_is_not_mentioned_in_lower_case() -> None:
     # a hostile pass: "nice weather" is no mention of Nice
-    articles = [_talks("Nice", 1), _talks("Nice", 2), _talks("Nice", 5)]
     text = (
         "A storm hit Houston on Tuesday, flooding streets, after days in which the weather had "
         "been nice and the talks in Houston had gone on."
     )
-    articles.append(Article(id="storm", text=text, title="Storm floods Houston"))
-    assert [o.article_id for o in find_outliers(articles, _sentences(articles))] == ["storm"]
+    assert _left_out_of_three_talks_in("Nice", "storm", text) == ["storm"]

@@ -252,11 +252,11 @@ def _single_quotes(text: str, ps: int, pe: int, taken: list[QuoteSpan]) -> list[
     # the double quotes' spans merged, so "is this mark inside one" is a bisection (a scan of
     # every span for every apostrophe made a paragraph of quotes quadratic)
     covered: list[list[int]] = []
-    for q in sorted(taken, key=lambda q: q.open):
-        if covered and q.open <= covered[-1][1]:
-            covered[-1][1] = max(covered[-1][1], q.close)
+    for span in sorted(taken, key=lambda t: t.open):
+        if covered and span.open <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], span.close)
         else:
-            covered.append([q.open, q.close])
+            covered.append([span.open, span.close])
     covered_starts = [c[0] for c in covered]
 
     def inside(at: int) -> bool:

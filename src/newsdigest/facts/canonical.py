@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from importlib import resources
 from itertools import islice
 
 from newsdigest.facts.ner import RawMention
+from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
 from newsdigest.summarize.quality import is_headline_case
 
@@ -373,7 +373,7 @@ class _Group:
 
         best = max(self.forms, key=rank)
         if self.type != "PERSON":
-            best = alias(best) or STATE_ALIASES.get(best.casefold()) or best
+            best = _usual_place_or_org(best) or best
         if _shouting(best) and (
             self.type == "PLACE" or (self.type == "PERSON" and len(name_tokens(best)) >= 2)
         ):
@@ -392,8 +392,13 @@ def _shouting(form: str) -> bool:
     return len(name_tokens(form)) >= 2 or len(letters) >= 5
 
 
+def _usual_place_or_org(name: str) -> str | None:
+    """``alias``, or the state an AP abbreviation names: how a place or body is listed."""
+    return alias(name) or STATE_ALIASES.get(name.casefold())
+
+
 def _place_or_org_key(text: str) -> str:
-    usual = alias(text) or STATE_ALIASES.get(text.casefold())
+    usual = _usual_place_or_org(text)
     if usual is not None:
         kind = "place:" if usual in PLACE_ALIASES.values() or usual in _STATES else "org:"
         return kind + usual.casefold()
@@ -506,31 +511,6 @@ def _one_group_a_name(groups: list[_Group]) -> list[_Group]:
 _WORD_RUN = re.compile(r"[\w-]+")
 
 
-class _Covered:
-    """The character spans of an article already taken by a mention, as sorted disjoint
-    intervals, so that "does this hit overlap one" is a bisection, not a scan of every span
-    (a 480 KB article's thousands of hits made that scan quadratic)."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [m[0] for m in merged]
-        self.ends = [m[1] for m in merged]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self.starts, end)  # the intervals before i start before ``end``
-        return i > 0 and self.ends[i - 1] > start
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-
-
 def _hits(
     names: tuple[str, ...],
     text: str,
@@ -610,7 +590,7 @@ def propagate(
             patterns.append((gi, tuple(sorted(names, key=lambda n: (-len(n), n)))))
     for art in articles:
         text = art.text
-        covered = _Covered(taken[art.id])
+        covered = SpanSet(taken[art.id])
         starts: dict[str, list[int]] = defaultdict(list)  # where each word run begins
         for run in _WORD_RUN.finditer(text):
             starts[run.group()].append(run.start())
@@ -707,14 +687,15 @@ _BEFORE_PROSE = re.compile(r"\s+(?!via\b)[a-z]")
 
 
 def _headline_person(
-    g: _Group, extra: Sequence[tuple[str, int, int]], texts: Mapping[str, str]
+    g: _Group, extra: Sequence[tuple[str, int, int]], headline_ends: Mapping[str, int]
 ) -> bool:
     """A "person" written only on Title Case lines, the headlines ("McConnell, McCarthy Blast
     Democrats For Blocking Funds ...", "Lisa Page Speaks: ..."): the model took a headline's
     verb and object into the name (NeuS: "McCarthy Blast Democrats" and "Lisa Page Speaks"
-    among the people); a person the story names writes their name in its prose too."""
+    among the people); a person the story names writes their name in its prose too.
+    ``headline_ends``: each article's ``_headline_end``."""
     spans = [(m.article, m.start) for m in g.mentions] + [(a, s) for a, s, _ in extra]
-    return g.type == "PERSON" and all(_on_headline_line(texts[a], s) for a, s in spans)
+    return g.type == "PERSON" and all(s < headline_ends[a] for a, s in spans)
 
 
 # A headline is short; a longer line in capitals is a list of names ("These are the 21
@@ -722,15 +703,16 @@ def _headline_person(
 HEADLINE_WORDS = 20
 
 
-def _on_headline_line(text: str, at: int) -> bool:
-    """Whether ``at`` is on the text's first line and that line is a headline: prose names
-    people with their titles in capitals too ("Senate Majority Leader Mitch McConnell and
-    House Minority Leader Kevin McCarthy slammed ..." reads as Title Case)."""
+def _headline_end(text: str) -> int:
+    """Where the text's opening headline ends (0: it opens with none): its first line, when
+    that line is a headline over a body. Prose names people with their titles in capitals
+    too ("Senate Majority Leader Mitch McConnell and House Minority Leader Kevin McCarthy
+    slammed ..." reads as Title Case)."""
     end = text.find("\n")
     if end < 0 or not text[end:].strip():
-        return False  # a text of one line is its own body, not a headline over one
+        return 0  # a text of one line is its own body, not a headline over one
     line = text[:end]
-    return at < len(line) and len(line.split()) <= HEADLINE_WORDS and is_headline_case(line)
+    return end if len(line.split()) <= HEADLINE_WORDS and is_headline_case(line) else 0
 
 
 def _credit_group(g: _Group, texts: Mapping[str, str]) -> bool:
@@ -896,6 +878,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     extra = propagate(groups, articles)
     common = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
+    headline_ends = {a.id: _headline_end(a.text) for a in articles}
     entities: list[Entity] = []
     # for surnames alone: every word the story writes in lower case, and the other names
     lower: frozenset[str] | None = None
@@ -903,7 +886,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     for gi, g in enumerate(groups):
         if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
             continue
-        if _headline_person(g, extra.get(gi, []), texts):
+        if _headline_person(g, extra.get(gi, []), headline_ends):
             continue
         name = g.canonical(common)
         if g.type == "PLACE" and name.casefold() in _COMPASS:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsdigest.facts.roles import RoleIndex, resolve_role
+from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Quote, Sentence
 from newsdigest.quote_groups import content_words
 from newsdigest.readability import lexical_finite_verb
@@ -249,26 +250,13 @@ def _single_quotes(text: str, ps: int, pe: int, taken: list[QuoteSpan]) -> list[
     spans: list[QuoteSpan] = []
     closers: list[int] | None = None  # marks that can close a quote, found when first needed
     opens = sorted(q.open for q in taken)
-    # the double quotes' spans merged, so "is this mark inside one" is a bisection (a scan of
-    # every span for every apostrophe made a paragraph of quotes quadratic)
-    covered: list[list[int]] = []
-    for span in sorted(taken, key=lambda t: t.open):
-        if covered and span.open <= covered[-1][1]:
-            covered[-1][1] = max(covered[-1][1], span.close)
-        else:
-            covered.append([span.open, span.close])
-    covered_starts = [c[0] for c in covered]
-
-    def inside(at: int) -> bool:
-        k = bisect_right(covered_starts, at) - 1
-        return k >= 0 and at < covered[k][1]
-
+    covered = SpanSet((q.open, q.close) for q in taken)
     i = ps
     while m := _SINGLE_OPEN.search(text, i, pe):
         i = m.start()
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
-        if inside(i) or not (prev.isspace() or prev in _BEFORE_OPEN) or not nxt.isalpha():
+        if covered.holds(i) or not (prev.isspace() or prev in _BEFORE_OPEN) or not nxt.isalpha():
             i += 1
             continue
         if closers is None:
@@ -541,10 +529,14 @@ def person_genders(ctx: _ArticleContext) -> dict[str, str]:
 # speaker speaks for (dev stream: the Chibok release's quote was given to Buhari); with no
 # other name, the speaker is unnamed ("a friend of Kendra tells me": a Multi-News quote was
 # given to Kendra)
+# who speaks for or is close to a person
+_CLOSE_TO = (
+    r"spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative|deputy"
+    r"|friend|source|insider|relative|confidant|publicist|associate|wife|husband|son|daughter"
+    r"|mother|father|brother|sister"
+)
 _SPEAKS_FOR = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative"
-    r"|press secretary|deputy|friend|source|insider|relative|confidant|publicist|associate"
-    r"|wife|husband|son|daughter|mother|father|brother|sister"
+    rf"\b(?:{_CLOSE_TO}|press secretary"
     # "John Hasting, CEO of The Thomas Kinkade Co., said" (Multi-News: the dead painter had
     # been given his company's words)
     r"|CEO|chief executive|chairman|chairwoman|president|director|founder|head|owner)s?"
@@ -563,11 +555,7 @@ def _someone_of(text: str, who_start: int, person: tuple[int, int, str]) -> bool
 
 
 # someone close to a person, a person's title at most between ("a spokesman for President")
-_SOMEONE = (
-    r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative|deputy"
-    r"|friend|source|insider|relative|confidant|publicist|associate|agent|manager|wife|husband"
-    r"|son|daughter|mother|father|brother|sister|girlfriend|boyfriend|family)s?"
-)
+_SOMEONE = rf"(?:{_CLOSE_TO}|agent|manager|girlfriend|boyfriend|family)s?"
 _SOMEONES = re.compile(
     rf"\b{_SOMEONE}\s+(?:for|to|of|close\s+to)\s+(?:the\s+)?(?:(?:President|Prime\s+Minister"
     r"|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Mr\.|Mrs\.|Ms\.|Dr\.|King|Queen|Prince"

@@ -277,10 +277,11 @@ def problems(text: str) -> list[str]:
         found.append(quote)
     letters = _LETTERS.findall(text)
     quoted = '"' in text or "“" in text or "«" in text
-    outside = _LETTERS.findall(_outside_quotes(text)) if quoted else letters
+    prose = _outside_quotes(text) if quoted else text
+    outside = _LETTERS.findall(prose) if quoted else letters
     if not _FIRST_PERSON.isdisjoint(outside) and not _SPEAKER.found(text):
         found.append("first person without a speaker")
-    if _TOLD_ME.search(_outside_quotes(text) if quoted else text):
+    if _TOLD_ME.search(prose):
         found.append("the writer speaks")
     if not _TERMINAL.search(text.strip()):
         found.append("no end punctuation")

@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from cluster_multinews import DEFAULT_CSV, prepared, read_docs  # noqa: E402
 
 from newsdigest.cluster import (  # noqa: E402
+    BLOCKS,
     ClusterState,
     EventClusterer,
     link_batch,
@@ -132,7 +133,7 @@ def training_pairs(
         def oracle(rows, x: np.ndarray, candidates: np.ndarray, events=events) -> int:
             event, x = events[rows[0]], x[0]
             truth = np.array([event_of[c] == event for c in candidates])
-            closeness = x[:, :3].sum(axis=1)
+            closeness = x[:, : len(BLOCKS)].sum(axis=1)
             rank = np.argsort(-closeness, kind="stable")
             keep = [k for k in rank if not truth[k]][:NEGATIVES] + list(np.flatnonzero(truth))
             xs.append(x[keep].reshape(len(keep), len(FEATURES)))

@@ -1450,3 +1450,33 @@ def test_the_new_debris_rules_leave_prose_alone() -> None:
         text = "Pompeo met Lavrov in Sochi.\n\n" + prose
         assert clean_text(text) == text, prose
     assert clean_title("Follow the Money: Facebook") == "Follow the Money: Facebook"
+
+
+def test_a_site_legal_footer_in_place_of_the_article_is_no_article() -> None:
+    # two dev-stream "articles": China Daily's rights notice under "59 dead, 527 injured in Las
+    # Vegas shooting" and ABC News's disclaimer; their titles alone had put them into stories
+    from newsdigest.clean.pagekind import non_article_kind
+
+    china_daily = (
+        "Copyright 1995 - . All rights reserved. The content (including but not limited to text, "
+        "photo, multimedia information, etc) published in this site belongs to China Daily "
+        "Information Co (CDIC). Without written authorization from CDIC, such content shall not "
+        "be republished or used in any form. Note: Browsers with 1024*768 or higher resolution "
+        "are suggested for this site.\n"
+        "License for publishing multimedia online 0108263\n"
+        "Registration Number: 130349 Registration Number: 130349"
+    )
+    abc = (
+        "External links are provided for reference purposes. ABC News is not responsible for the "
+        "content of external Internet sites.\n"
+        "Copyright © 2018 ABC News Internet Ventures. Yahoo! - ABC News Network"
+    )
+    for page in (china_daily, abc):
+        assert non_article_kind(page, clean_text(page)) == "site legal notice"
+    body = "Pompeo met Lavrov in Sochi on Tuesday, and the two spoke for three hours."
+    assert clean_text(body + "\n\n" + abc) == body
+    prose = (
+        "The ministry said it is not responsible for the content of the leaked letters, "
+        "which were published without written permission."
+    )
+    assert clean_text(body + "\n\n" + prose) == body + "\n\n" + prose

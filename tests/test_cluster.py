@@ -109,6 +109,30 @@ def test_the_stored_state_resumes_the_stream(seeds: list[Article]) -> None:
     assert Cluster.sums_from_bytes(b"\x00\x01old state") is None  # an older clusterer's blob
 
 
+def test_a_state_stored_before_titles_were_a_block_stays_open(seeds: list[Article]) -> None:
+    """A story saved by the three-block clusterer (EVT1) is read with an empty title sum, so
+    it keeps receiving articles instead of being closed by an upgrade."""
+    import numpy as np
+
+    clusterer = EventClusterer()
+    clusterer.partial_fit(_dated(seeds)[:3])
+    story = clusterer.state.clusters[0]
+    blob = story.to_bytes()
+    assert blob.startswith(b"EVT2")
+    # the same story as the former clusterer wrote it: its first three blocks under EVT1
+    at, parts = 4, [b"EVT1"]
+    for _ in range(3):
+        n = int(np.frombuffer(blob[at : at + 4], dtype=np.int32)[0])
+        parts.append(blob[at : at + 4 + 8 * n])
+        at += 4 + 8 * n
+    old = Cluster.sums_from_bytes(b"".join(parts))
+    new = Cluster.sums_from_bytes(blob)
+    assert old is not None and new is not None and set(old) == set(new)
+    assert old["title"].nnz == 0 and new["title"].nnz > 0
+    for block in ("lead", "body", "entities"):
+        assert (old[block] != new[block]).nnz == 0
+
+
 def test_entity_keys_fold_spellings_and_short_forms() -> None:
     keys = {entity_key(n, "PERSON") for n in ("Sergei Lavrov", "Sergey Lavrov", "Lavrov's")}
     assert keys == {entity_key("Lavrov", "ORG")}  # the model's label flips do not matter
@@ -121,6 +145,7 @@ def test_the_shipped_model_was_fitted_with_a_time_decay() -> None:
     model = shipped_link_model()
     weights = dict(zip(model.features, model.weights, strict=True))
     assert weights["log_days"] < 0 and weights["body"] > 0 and weights["entities"] > 0
+    assert weights["title"] > 0  # two headlines alike are evidence apart from the lead's words
     assert 7 <= model.quiet_days <= 365
 
 

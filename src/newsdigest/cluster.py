@@ -4,8 +4,8 @@ A batch is first cut into groups by average linkage on the fitted link model's p
 (``event_model.LinkModel``) between each pair of its articles, each taken as a story of one;
 each group, in publication order, then joins the story open before the batch with the highest
 mean probability over the group's articles if that reaches the model's threshold, or opens a new
-story. The model sees the cosine between an article and a story's centroid in three spaces
-(title + lead words, whole-text words, named entities), the days since the story's span (a
+story. The model sees the cosine between an article and a story's centroid in four spaces
+(title + lead words, whole-text words, named entities, headline words), the days since the story's span (a
 story decays with quiet time rather than closing at a fixed window) and the story's size. The
 thresholds were chosen by cross-validation grouped by event (``bench/fit_event_model.py``). A
 story quiet for longer than the model's ``quiet_days`` is closed: it is neither loaded nor
@@ -45,9 +45,10 @@ TERM_BITS = 18
 ENTITY_BITS = 16
 TERMS = 1 << TERM_BITS
 DIM = TERMS + (1 << ENTITY_BITS)  # words, then entity keys: one document-frequency table
-BLOCKS = ("lead", "body", "entities")
-KEEP = {"lead": 400, "body": 1000, "entities": 200}  # stored entries per centroid: bounded size
-STATE_MAGIC = b"EVT1"
+BLOCKS = ("lead", "body", "entities", "title")
+KEEP = {"lead": 400, "body": 1000, "entities": 200, "title": 200}  # stored entries per centroid
+STATE_MAGIC = b"EVT2"
+_STATE_BLOCKS = {b"EVT1": BLOCKS[:3], STATE_MAGIC: BLOCKS}  # what each state version stores
 
 Decide = Callable[[Sequence[int], np.ndarray, np.ndarray], int]
 
@@ -113,11 +114,13 @@ class Cluster:
 
     @staticmethod
     def sums_from_bytes(blob: bytes) -> dict[str, sp.csr_matrix] | None:
-        """The block sums of a stored state; None for a state an older clusterer wrote."""
-        if not blob.startswith(STATE_MAGIC):
+        """The block sums of a stored state; None for a state of no known version. A state
+        written before titles were a block has an empty title sum: the story stays open."""
+        stored = _STATE_BLOCKS.get(blob[: len(STATE_MAGIC)])
+        if stored is None:
             return None
-        sums, at = {}, len(STATE_MAGIC)
-        for block in BLOCKS:
+        sums, at = {b: _empty_row() for b in BLOCKS}, len(STATE_MAGIC)
+        for block in stored:
             n = int(np.frombuffer(blob[at : at + 4], dtype=np.int32)[0])
             cols = np.frombuffer(blob[at + 4 : at + 4 + 4 * n], dtype=np.int32)
             vals = np.frombuffer(blob[at + 4 + 4 * n : at + 4 + 8 * n], dtype=np.float32)
@@ -215,10 +218,11 @@ def article_vectors(
     lead = _hashed([lead_text(a) for a in articles])
     body = _hashed([body_text(a) for a in articles])
     entities = _hashed_keys([f.entities for f in features])
+    title = _hashed([a.title or "" for a in articles])
     doc_freq.update(_presence(body, entities))
     idf = sp.diags(doc_freq.idf())
     out = {}
-    for block, counts in (("lead", lead), ("body", body), ("entities", entities)):
+    for block, counts in (("lead", lead), ("body", body), ("entities", entities), ("title", title)):
         counts = counts.astype(np.float32)
         counts.data = np.log1p(counts.data)
         out[block] = _l2_rows(counts @ idf)

@@ -1,9 +1,11 @@
 """What decides whether an article joins a story: per-article features and the fitted link model.
 
-An article is described three ways, each a hashed sparse vector so that no vocabulary is ever
+An article is described four ways, each a hashed sparse vector so that no vocabulary is ever
 refitted: the words of its title and lead (where news says who, what, where), the words of its
-whole text, and the named entities it mentions (spaCy's small English NER over title and lead,
-names folded to a canonical key so that "Sergei Lavrov", "Sergey Lavrov" and "Lavrov" meet).
+whole text, the named entities it mentions (spaCy's small English NER over title and lead,
+names folded to a canonical key so that "Sergei Lavrov", "Sergey Lavrov" and "Lavrov" meet),
+and the words of its headline alone (outlets reword a story's body but echo its headline, and a
+page whose text is mostly a site's furniture still has its headline).
 Against an open story the clusterer measures the cosine of each with the story's centroid, the
 time since the story's last article and the story's size; a logistic model over these few
 features (weights in ``data/event_link.json``, fitted with cross-validation grouped by event by
@@ -30,7 +32,7 @@ from newsdigest.model import Article
 
 LEAD_WORDS = 150
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
-FEATURES = ("lead", "body", "entities", "dated", "log_days", "log_size")
+FEATURES = ("lead", "body", "entities", "title", "dated", "log_days", "log_size")
 MODEL_FILE = "event_link.json"
 
 _SPACE = re.compile(r"\s+")

@@ -204,6 +204,20 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
         ),
     ),
     ("hosting placeholder", Folded(r"^your custom domain mapping may take")),
+    # a site's legal footer in place of the article: China Daily's rights notice under "59
+    # dead, 527 injured in Las Vegas shooting", ABC News's external-links disclaimer (two
+    # dev-stream pages whose titles alone put them into stories)
+    (
+        "site legal notice",
+        Folded(
+            r"without (?:prior )?written (?:authorization|permission|consent)"
+            r"(?: (?:from|of) [^.]{1,80})?, such content shall not be (?:republished|reproduced)"
+            r"|^external links are provided for reference purposes\."
+            r"|\bis not responsible for the content of external (?:internet )?(?:web)?sites\b"
+            r"|^browsers with \d+ ?[*x] ?\d+ or higher resolution are suggested for this site",
+            needs=("such content", "external", "browsers"),
+        ),
+    ),
     # a newspaper's subscription form in place of the article (a dev-stream page, counted as
     # one of a story's outlets and its title made the digest's headline)
     (

@@ -167,11 +167,13 @@ def test_multinews_slice_bcubed(multinews_articles) -> None:
     assert f1 >= BAR_30, f1
 
 
-# The fitted model (batches grouped by average link on its pairwise probability, group
-# threshold 0.3, join threshold 0.2) scores 0.918 here; without the grouping 0.926, the older
-# average-link clusterer 0.944 (it lost on the full sample and on the dev stream, see
-# BENCHMARKS.md "Stream replay"). A regression gate, not a goal.
-BAR_30 = 0.89
+# The fitted model (four blocks with the headline; join threshold 0.3, each article of a batch
+# on its own: the setting the fit over everything picked) scores 0.887 here; with batches grouped
+# by average link (group threshold 0.3) and join threshold 0.2, the setting most folds picked,
+# 0.918, but 0.894 instead of 0.901 on the dev stream's weekly replay and 0.872 instead of 0.892
+# on its 14-batch replay; the older average-link clusterer 0.944 (it lost on the full sample and
+# on the dev stream, see BENCHMARKS.md "Stream replay"). A regression gate, not a goal.
+BAR_30 = 0.88
 
 
 def test_hashed_vectors_are_scikit_learns(seeds: list[Article], multinews_articles) -> None:
@@ -195,3 +197,41 @@ def test_hashed_vectors_are_scikit_learns(seeds: list[Article], multinews_articl
         n_features=DIM - TERMS, analyzer=list, alternate_sign=False, norm=None
     ).transform(keys)
     assert (_hash_rows(keys, DIM - TERMS) != theirs).nnz == 0
+
+
+def test_a_headline_that_names_no_event_is_no_evidence(seeds: list[Article]) -> None:
+    """Pages titled with their outlet's name ("ABC News") or a word ("Video") must not look
+    alike for it: unrelated articles so titled stay apart (all eight had made one story)."""
+    from newsdigest.cluster import headline_words
+
+    dated = _dated(seeds)
+    sochi = [a for a in dated if "003_" not in (a.origin or "")]
+    washington = [a for a in dated if "003_" in (a.origin or "")]
+    for title, source in (("ABC News", "ABC News"), ("Video", None), ("Reuters", "Reuters")):
+        pages = [replace(a, title=title, source=source) for a in (*sochi[:1], *washington)]
+        assert headline_words(pages[0]) == ""
+        members = cluster_stream([pages])
+        assert len(set(members.values())) == 2
+    titled = replace(seeds[0], title="Pompeo meets Lavrov in Sochi", source="Outlet 1")
+    assert headline_words(titled) == "Pompeo meets Lavrov in Sochi"
+    named = replace(
+        seeds[0], title="Pompeo meets Lavrov in Sochi", source="Pompeo meets Lavrov in Sochi"
+    )
+    assert headline_words(named) == ""  # the "headline" is the source's name
+
+
+def test_a_cut_or_corrupt_state_is_read_as_none_not_a_crash(seeds: list[Article]) -> None:
+    clusterer = EventClusterer()
+    clusterer.partial_fit(_dated(seeds)[:2])
+    blob = clusterer.state.clusters[0].to_bytes()
+    for bad in (blob[:10], blob[:-3], blob[:4] + b"\xff\xff\xff\x7f" + blob[8:]):
+        assert Cluster.sums_from_bytes(bad) is None
+
+
+def test_a_link_model_over_other_features_is_refused_with_a_reason() -> None:
+    from newsdigest.event_model import LinkModel
+
+    old = {"features": ["lead", "body", "entities", "dated", "log_days", "log_size"],
+           "weights": [7.9, 9.6, 2.6, 1.3, -0.6, -0.9], "intercept": -4.3}  # fmt: skip
+    with pytest.raises(ValueError, match="refit"):
+        LinkModel.from_json(old)

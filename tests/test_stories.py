@@ -387,3 +387,58 @@ def test_the_clusterers_keys_are_the_same_with_facts_on_and_off(
     assert keys[True] == keys[False]
     assert keys[False] == {f.article_id: f.entities for f in features_of(articles)}
     assert all(len(k) >= 5 for k in keys[True].values()), keys[True]
+
+
+def test_a_story_stored_before_headlines_were_a_block_gets_its_headline_sum_back(
+    tmp_path: Path,
+) -> None:
+    """A store written by the three-block clusterer (EVT1 states): the next clustering pass
+    rebuilds each such story's headline sum from its articles, so a new article is matched on
+    headlines as it would be against a story the current clusterer wrote."""
+    import dataclasses
+
+    import numpy as np
+
+    from newsdigest.cluster import Cluster, EventClusterer
+    from newsdigest.stories import cluster_pending
+
+    titles = ["Pompeo and Lavrov meet in Sochi", "Putin receives Pompeo at Sochi residence",
+              "Lavrov says Moscow is ready for dialogue", "Lavrov visits Washington for talks",
+              "Pompeo in Sochi: sanctions, Venezuela and arms control"]  # fmt: skip
+    records = [dict(r, title=t) for r, t in zip(_records(), titles, strict=True)]
+    (tmp_path / "feed.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in records[:4]), encoding="utf-8"
+    )
+    later = dict(records[4], url="https://outlet9.example/later")  # seed 004, not in the feed
+    (tmp_path / "later.jsonl").write_text(json.dumps(later) + "\n", encoding="utf-8")
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([tmp_path / "feed.jsonl"], store)
+        build_stories(store, config=StoryConfig(facts=False))
+        rows = store.load_clusters()
+        fresh = {r.id: Cluster.sums_from_bytes(r.state) for r in rows}
+        assert all(f is not None and f["title"].nnz for f in fresh.values())
+        old_rows = []
+        for row in rows:  # the same stories as the former clusterer stored them
+            blob, at, parts = row.state, 4, [b"EVT1"]
+            for _ in range(3):
+                n = int(np.frombuffer(blob[at : at + 4], dtype=np.int32)[0])
+                parts.append(blob[at : at + 4 + 8 * n])
+                at += 4 + 8 * n
+            old_rows.append(dataclasses.replace(row, state=b"".join(parts)))
+        store.save_clustering(old_rows, {})
+        assert all(not Cluster.has_headlines(r.state) for r in store.load_clusters())
+        ingest([tmp_path / "later.jsonl"], store)
+        clusterer = EventClusterer()
+        seen: dict[str, float] = {}
+        partial_fit = clusterer.partial_fit
+
+        def spy(articles, features=None):  # type: ignore[no-untyped-def]
+            for c in clusterer.state.clusters:  # as loaded, before the batch joins any
+                want = fresh[c.id]
+                assert want is not None
+                seen[c.id] = float(abs(c.sums["title"] - want["title"]).sum())
+            return partial_fit(articles, features)
+
+        clusterer.partial_fit = spy  # type: ignore[method-assign]
+        assert cluster_pending(store, clusterer) == 1
+    assert seen and all(d < 1e-3 for d in seen.values())  # the same sums as stored fresh

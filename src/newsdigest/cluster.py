@@ -1,13 +1,15 @@
 """Event clustering of an article stream: one ``EventClusterer`` for the CLI, the server and Spark.
 
-A batch is first cut into groups by average linkage on the fitted link model's probability
-(``event_model.LinkModel``) between each pair of its articles, each taken as a story of one;
-each group, in publication order, then joins the story open before the batch with the highest
-mean probability over the group's articles if that reaches the model's threshold, or opens a new
-story. The model sees the cosine between an article and a story's centroid in four spaces
-(title + lead words, whole-text words, named entities, headline words), the days since the story's span (a
-story decays with quiet time rather than closing at a fixed window) and the story's size. The
-thresholds were chosen by cross-validation grouped by event (``bench/fit_event_model.py``). A
+Each article of a batch, in publication order, joins the open story (opened before the batch
+or earlier in it) with the highest probability under the fitted link model
+(``event_model.LinkModel``) if that reaches the model's threshold, or opens a new story. A model
+may instead group a batch first (``group_threshold`` below 1): average linkage on the pairwise
+probability between its articles, each taken as a story of one, then each group joins the story
+open before the batch with the highest mean probability over its articles. The model sees the
+cosine between an article and a story's centroid in four spaces (title + lead words, whole-text
+words, named entities, headline words), the days since the story's span (a story decays with
+quiet time rather than closing at a fixed window) and the story's size. The weights and
+thresholds were fitted with cross-validation grouped by event (``bench/fit_event_model.py``). A
 story quiet for longer than the model's ``quiet_days`` is closed: it is neither loaded nor
 compared again, so the cost of a batch follows the number of open stories.
 
@@ -121,12 +123,23 @@ class Cluster:
             return None
         sums, at = {b: _empty_row() for b in BLOCKS}, len(STATE_MAGIC)
         for block in stored:
+            if at + 4 > len(blob):
+                return None  # cut short: read as a state of no known version
             n = int(np.frombuffer(blob[at : at + 4], dtype=np.int32)[0])
+            if n < 0 or at + 4 + 8 * n > len(blob):
+                return None
             cols = np.frombuffer(blob[at + 4 : at + 4 + 4 * n], dtype=np.int32)
             vals = np.frombuffer(blob[at + 4 + 4 * n : at + 4 + 8 * n], dtype=np.float32)
+            if n and (cols.min() < 0 or cols.max() >= DIM):
+                return None
             sums[block] = sp.csr_matrix((vals, (np.zeros(n, dtype=np.int32), cols)), shape=(1, DIM))
             at += 4 + 8 * n
         return sums
+
+    @staticmethod
+    def has_headlines(blob: bytes) -> bool:
+        """Whether a stored state holds the headline block (written since it was one)."""
+        return blob.startswith(STATE_MAGIC)
 
 
 @dataclass
@@ -205,6 +218,35 @@ def doc_freq_increment(
     return increment
 
 
+MIN_HEADLINE_WORDS = 3
+
+
+def headline_words(article: Article) -> str:
+    """The headline as evidence of the event, or "" where it is none: a page titled with its
+    outlet's name ("ABC News", equal to its source) or too short to name an event ("Video",
+    "Reuters"), which would otherwise make every such pair of pages look alike."""
+    title = article.title or ""
+    if len(content_words(title)) < MIN_HEADLINE_WORDS:
+        return ""
+    if article.source and " ".join(title.casefold().split()) == " ".join(
+        article.source.casefold().split()
+    ):
+        return ""
+    return title
+
+
+def headline_sum(articles: Sequence[Article], doc_freq: DocFreq) -> sp.csr_matrix:
+    """The headline block's sum over a story's articles, as ``article_vectors`` would have
+    added it up (with today's document frequencies): for a story stored before headlines were
+    a block."""
+    if not articles:
+        return _empty_row()
+    counts = _hashed([headline_words(a) for a in articles]).astype(np.float32)
+    counts.data = np.log1p(counts.data)
+    rows = _l2_rows(counts @ sp.diags(doc_freq.idf()))
+    return sp.csr_matrix(rows.sum(axis=0), dtype=np.float32)
+
+
 def article_vectors(
     articles: Sequence[Article],
     features: Sequence[ArticleFeatures],
@@ -218,7 +260,7 @@ def article_vectors(
     lead = _hashed([lead_text(a) for a in articles])
     body = _hashed([body_text(a) for a in articles])
     entities = _hashed_keys([f.entities for f in features])
-    title = _hashed([a.title or "" for a in articles])
+    title = _hashed([headline_words(a) for a in articles])
     doc_freq.update(_presence(body, entities))
     idf = sp.diags(doc_freq.idf())
     out = {}

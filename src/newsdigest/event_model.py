@@ -196,6 +196,12 @@ class LinkModel:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LinkModel:
+        features = tuple(data["features"])
+        if features != FEATURES or len(data["weights"]) != len(FEATURES):
+            raise ValueError(
+                f"link model over features {list(features)}; this clusterer computes "
+                f"{list(FEATURES)}: refit it with bench/fit_event_model.py"
+            )
         return cls(
             weights=tuple(float(w) for w in data["weights"]),
             intercept=float(data["intercept"]),

@@ -169,7 +169,7 @@ def cluster_pending(
     first batch (quiet for less than the clusterer's quiet period) are loaded; each batch is
     saved in one transaction, so an interrupted run resumes where it stopped.
     """
-    from newsdigest.cluster import ClusterState, DocFreq, EventClusterer
+    from newsdigest.cluster import Cluster, ClusterState, DocFreq, EventClusterer, headline_sum
 
     with store.clustering_lock():
         clusterer = clusterer or EventClusterer()
@@ -184,8 +184,20 @@ def cluster_pending(
                 since = oldest - clusterer.quiet_window() if oldest else None
                 rows = store.load_clusters(active_since=since)
                 blob = store.load_cluster_meta(DOC_FREQ_KEY)
+                clusters = []
+                for row in rows:
+                    cluster = _cluster_from_row(row)
+                    if cluster is not None and not Cluster.has_headlines(row.state):
+                        # stored before headlines were a block: its headline sum from its
+                        # articles, or no article could match it on headlines
+                        doc_freq = DocFreq.from_bytes(blob) if blob else DocFreq()
+                        cluster.sums["title"] = headline_sum(
+                            store.cluster_articles(row.id), doc_freq
+                        )
+                    if cluster is not None:
+                        clusters.append(cluster)
                 clusterer.state = ClusterState(
-                    clusters=[c for c in map(_cluster_from_row, rows) if c is not None],
+                    clusters=clusters,
                     next_seq=store.max_cluster_seq() + 1,
                     doc_freq=DocFreq.from_bytes(blob) if blob else DocFreq(),
                 )

@@ -16,7 +16,7 @@ from newsdigest.clean.unicode import repair_unicode
 MIN_ARTICLE_WORDS = rules.MIN_ARTICLE_WORDS
 # Widgets that real articles embed (a player above a brief): their page is rejected only when
 # nothing else is left, however short the rest.
-EMBEDDED_KINDS = frozenset({"video player message", "location widget"})
+EMBEDDED_KINDS = frozenset({"video player message", "location widget", "site legal notice"})
 
 
 def non_article_kind(raw_text: str, clean_text: str) -> str | None:

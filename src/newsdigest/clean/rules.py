@@ -121,6 +121,8 @@ WIDGET = re.compile(
     r"|(?:subscribe|sign up)\b.{0,60}\bnewsletter.*|advertisement|sponsored(?: content)?"
     r"|loading\.*|read more|(?:advertisement )?continue reading.*|tags?\s*:.*|filed under\s*:?.*"
     r"|posted in\s*:?.*|like this\s*:?|copyright\b.*|©.*|\(c\) \d{4}.*"
+    r"|license for publishing multimedia online\s*\d+|registration number\s*:\s*[\d ]+"
+    r"(?:registration number\s*:\s*[\d ]+)*"
     r"|all rights reserved\.?|(?:photo|image|picture|video|file photo)s?\s*(?:credit)?\s*:.*"
     r"|skip to (?:main )?content|back to top|menu|search|close|next|previous"
     r"|next article|previous article|name\s*\*|email\s*\*|website|comment\s*\*?"
@@ -213,7 +215,8 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
             r"without (?:prior )?written (?:authorization|permission|consent)"
             r"(?: (?:from|of) [^.]{1,80})?, such content shall not be (?:republished|reproduced)"
             r"|^external links are provided for reference purposes\."
-            r"|\bis not responsible for the content of external (?:internet )?(?:web)?sites\b"
+            r"|^[^.]{1,40} is not responsible for the content of external (?:internet )?"
+            r"(?:web)?sites\.?$"
             r"|^browsers with \d+ ?[*x] ?\d+ or higher resolution are suggested for this site",
             needs=("such content", "external", "browsers"),
         ),

@@ -241,10 +241,15 @@ def headline_sum(articles: Sequence[Article], doc_freq: DocFreq) -> sp.csr_matri
     a block."""
     if not articles:
         return _empty_row()
-    counts = _hashed([headline_words(a) for a in articles]).astype(np.float32)
-    counts.data = np.log1p(counts.data)
-    rows = _l2_rows(counts @ sp.diags(doc_freq.idf()))
+    rows = _tfidf_rows(_hashed([headline_words(a) for a in articles]), sp.diags(doc_freq.idf()))
     return sp.csr_matrix(rows.sum(axis=0), dtype=np.float32)
+
+
+def _tfidf_rows(counts: sp.csr_matrix, idf: sp.dia_matrix) -> sp.csr_matrix:
+    """L2-normalized TF-IDF rows of hashed counts (sublinear tf)."""
+    counts = counts.astype(np.float32)
+    counts.data = np.log1p(counts.data)
+    return _l2_rows(counts @ idf)
 
 
 def article_vectors(
@@ -263,12 +268,8 @@ def article_vectors(
     title = _hashed([headline_words(a) for a in articles])
     doc_freq.update(_presence(body, entities))
     idf = sp.diags(doc_freq.idf())
-    out = {}
-    for block, counts in (("lead", lead), ("body", body), ("entities", entities), ("title", title)):
-        counts = counts.astype(np.float32)
-        counts.data = np.log1p(counts.data)
-        out[block] = _l2_rows(counts @ idf)
-    return out
+    blocks = (("lead", lead), ("body", body), ("entities", entities), ("title", title))
+    return {block: _tfidf_rows(counts, idf) for block, counts in blocks}
 
 
 class _Linker:

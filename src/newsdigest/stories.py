@@ -184,22 +184,21 @@ def cluster_pending(
                 since = oldest - clusterer.quiet_window() if oldest else None
                 rows = store.load_clusters(active_since=since)
                 blob = store.load_cluster_meta(DOC_FREQ_KEY)
+                doc_freq = DocFreq.from_bytes(blob) if blob else DocFreq()
                 clusters = []
                 for row in rows:
                     cluster = _cluster_from_row(row)
-                    if cluster is not None and not Cluster.has_headlines(row.state):
+                    if cluster is None:
+                        continue
+                    if not Cluster.has_headlines(row.state):
                         # stored before headlines were a block: its headline sum from its
                         # articles, or no article could match it on headlines
-                        doc_freq = DocFreq.from_bytes(blob) if blob else DocFreq()
                         cluster.sums["title"] = headline_sum(
                             store.cluster_articles(row.id), doc_freq
                         )
-                    if cluster is not None:
-                        clusters.append(cluster)
+                    clusters.append(cluster)
                 clusterer.state = ClusterState(
-                    clusters=clusters,
-                    next_seq=store.max_cluster_seq() + 1,
-                    doc_freq=DocFreq.from_bytes(blob) if blob else DocFreq(),
+                    clusters=clusters, next_seq=store.max_cluster_seq() + 1, doc_freq=doc_freq
                 )
                 loaded = True
             try:

@@ -256,8 +256,32 @@ def test_a_sentence_that_needs_the_one_before_comes_with_it(seed_paths) -> None:
 def test_fitted_model_matches_the_features() -> None:
     MODEL = fitted_model()
     assert MODEL["features"] == list(FEATURES)
-    assert all(len(MODEL[k]) == len(FEATURES) for k in ("mean", "scale", "coef"))
+    assert all(len(MODEL[k]) == len(FEATURES) for k in ("mean", "scale"))
+    n = len(FEATURES)
+    assert MODEL.get("interactions") and len(MODEL["coef"]) == 2 * n + n * (n - 1) // 2
     assert any(abs(c) > 0 for c in MODEL["coef"]) and MODEL["scale"] != [1.0] * len(FEATURES)
+
+
+def test_interaction_scores_weigh_squares_and_products() -> None:
+    """A model with interactions scores z, z² and each zᵢzⱼ of the standardized features; a
+    model without (a user's own file fitted before, ``--linear``) scores z alone."""
+    import numpy as np
+
+    from newsdigest.summarize.coverage import interactions, linear_scores
+
+    x = np.array([[1.0, 2.0, 4.0], [3.0, 0.0, 1.0]])
+    base = {"mean": [1.0, 0.0, 2.0], "scale": [2.0, 1.0, 1.0], "intercept": 0.5}
+    z = (x - np.array(base["mean"])) / np.array(base["scale"])
+    assert interactions(z).shape == (2, 3 + 3 + 3)
+    # columns: z1 z2 z3, z1² z2² z3², z1z2 z1z3 z2z3
+    coef = [0.0] * 9
+    coef[1], coef[5], coef[7] = 1.0, 2.0, -1.0  # z2 + 2 z3² - z1 z3
+    got = linear_scores(x, {**base, "coef": coef, "interactions": True})
+    want = z[:, 1] + 2 * z[:, 2] ** 2 - z[:, 0] * z[:, 2] + 0.5
+    assert np.allclose(got, want)
+    assert np.allclose(
+        linear_scores(x, {**base, "coef": [1.0, 0.0, 2.0]}), z[:, 0] + 2 * z[:, 2] + 0.5
+    )
 
 
 def test_features_are_finite_on_real_clusters(split) -> None:

@@ -431,12 +431,21 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     )
 
 
+def interactions(z: np.ndarray) -> np.ndarray:
+    """Standardized features, their squares and the product of each two: what makes a unit
+    good depends on the rest of it (an early sentence is worth more when other outlets say it
+    too, a number less in a long sentence), which one weight per feature cannot say."""
+    i, j = np.triu_indices(z.shape[1], 1)
+    return np.hstack([z, z * z, z[:, i] * z[:, j]])
+
+
 def linear_scores(features: np.ndarray, model: dict) -> np.ndarray:
-    """``model``: {"mean", "scale", "coef", "intercept"} over ``FEATURES`` (standardized)."""
-    mean = np.asarray(model["mean"])
-    scale = np.asarray(model["scale"])
-    coef = np.asarray(model["coef"])
-    return ((features - mean) / scale) @ coef + float(model["intercept"])
+    """``model``: {"mean", "scale", "coef", "intercept"} over ``FEATURES`` (standardized);
+    with "interactions", ``coef`` weighs ``interactions`` of the standardized features."""
+    z = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    if model.get("interactions"):
+        z = interactions(z)
+    return z @ np.asarray(model["coef"]) + float(model["intercept"])
 
 
 def _text_groups(units: Sequence[Sentence]) -> np.ndarray:

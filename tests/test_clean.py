@@ -189,6 +189,25 @@ def test_tweet_embeds_and_links_go() -> None:
     )
 
 
+def test_a_post_with_its_attribution_in_one_paragraph_goes() -> None:
+    """A page of reactions (dev stream, the Cubs' World Series) embeds posts one a line, each
+    closed by its author: each line was a digest sentence with no one to say it ("Knew it
+    would feel amazing if it happened."). Prose that names a post's author stays."""
+    raw = (
+        "The Chicago Cubs are World Series champions.\n\n"
+        "Steve Bartman needs to go streaking down Waveland Ave in just his headphones tonight. "
+        "— Brett Anderson (@BrettAnderson35) November 3, 2016\n\n"
+        "Knew it would feel amazing if it happened. Didn't think I'd be sobbing like a child. "
+        "Truly thought I'd never see this. What a ride. — Mark Titus (@clubtrillion) "
+        "November 3, 2016\n\n"
+        "Former player Mark Titus (@clubtrillion) wrote on November 3, 2016 that he had wept."
+    )
+    assert clean_text(raw) == (
+        "The Chicago Cubs are World Series champions.\n\n"
+        "Former player Mark Titus (@clubtrillion) wrote on November 3, 2016 that he had wept."
+    )
+
+
 def test_check_also_cuts_the_tail_but_not_an_early_heading() -> None:
     body = "\n\n".join(f"Real sentence number {i} about the summit talks." for i in range(6))
     tail = "\n\nRelated Articles\n\nOther story headline\n\nTeaser text of another story …"
@@ -551,6 +570,16 @@ def test_mojibake_and_entities_still_reach_ftfy() -> None:
 # all are page debris (teasers, tweets, captions, credits, contact lines, ads). A paragraph
 # dropped that is not in this list is a real sentence lost.
 REVIEWED_DROPS_MULTINEWS_0_100 = {
+    # embedded posts closed by their author in the same paragraph (``rules.TWEET_TAIL``):
+    # reactions to Prodigy's death, two of Trump's posts
+    "#RIPPRODIGY ----", "Damn man.... Life is a gift.", "Damn. RiP to the great one Prodigy",
+    "Haven't woke up with an upset stomach", "Hip hop has lost one of its best voices",
+    "I'm sick to my stomach, what terrible news", "MAKING AMERICA GREAT AGAIN! pic.twitter",
+    "MOBB DEEP'S MUZIK STILL HITS MY SOUL", "One of Queen’s finest. He will be greatly",
+    "RIP PRODIGY sleep well king", "RIP Prodigy one of the greatest rappers", "RIP Prodigy. — ",
+    "Rip prodigy. God bless his family", "They scared to death , they scared to look",
+    "Unprecedented success for our Country", "Will soon be heading to Davos, Switzerland",
+    "Wow RIP Prodigy -- — ", "Wow. RIP Prodigy True Legend", "new york and the world just changed.",
     "RELATED: Best Places To Live In The World", "Picture: Contributed",
     "FREE APPS | NOW | FACEBOOK | TWITTER", "Source: Getty Images",
     "Follow us on twitter.com/foxnewslatino", "FILE PHOTO: A store of shoe designer Jimmy", "FILE - In this ",

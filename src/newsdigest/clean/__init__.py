@@ -123,6 +123,9 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
                 kept.pop()
             tweet_text_dropped = False
             continue
+        if len(para) <= rules.MAX_POST_CHARS and rules.TWEET_TAIL.search(para):
+            tweet_text_dropped = False
+            continue  # a post and its attribution in one paragraph
         if verdicts.of(_social, para):
             if len(para) <= rules.MAX_POST_CHARS:  # the paragraph is the embedded post
                 tweet_text_dropped = True

@@ -60,6 +60,12 @@ class Folded:
 TWEET_BYLINE = re.compile(
     rf"^[—–-]{{1,2}}\s*[^\n]{{0,80}}\(@\w{{1,15}}\)\s*(?:on\s+)?{MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}$"
 )
+# The same attribution closing the post's own paragraph: "Knew it would feel amazing if it
+# happened. ... What a ride. — Mark Titus (@clubtrillion) November 3, 2016" (a page of
+# reactions embeds one post a line; each was a sentence of the digest, its author unnamed).
+TWEET_TAIL = re.compile(
+    rf"\s[—–-]{{1,2}}\s*[^\n—–]{{0,80}}\(@\w{{1,15}}\)\s*(?:on\s+)?{MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}$"
+)
 INSTAGRAM_BYLINE = re.compile(r"^A (?:post|photo|video) shared by .{0,80}\(@[\w.]{1,30}\)", re.I)
 # Links that only occur inside embedded social posts: the paragraph is the post, not the article.
 SOCIAL_LINK = Folded(

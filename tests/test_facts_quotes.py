@@ -579,3 +579,23 @@ def test_single_quotes_among_many_double_quotes_are_found_in_linear_time() -> No
     start = time.perf_counter()
     find_quote_spans(text)
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_word_or_two_no_one_is_known_to_have_said_is_not_listed() -> None:
+    """Dev stream (Broadcom's bid, Intel's glasses): "called them “significant.”" and "wearers
+    dubbed “glassholes”" were listed as quotes of an unresolved speaker: a word set off in
+    quote marks is someone's words only when whose is known. A full sentence stays listed
+    without a speaker, and a short quote with one stays too."""
+    text = (
+        "Broadcom didn’t specify the exact amounts of the two forms of compensation but called "
+        "them “significant.”\n\n"
+        "Google Glass, the £1,000 spectacles with a built-in camera and computer, were labelled "
+        "“creepy” and wearers dubbed “glassholes”. Now Intel has unveiled the first smart "
+        "glasses.\n\n"
+        "“We will keep working on the deal until the very end,” the company's statement read.\n\n"
+        "“Fake news,” Trump said."
+    )
+    quotes = [q.text for q in extract_facts([Article(id=article_id(text), text=text)], {}).quotes]
+    assert not any(q.strip(".”").lower() in {"significant", "glassholes"} for q in quotes)
+    assert any(q.startswith("We will keep working on the deal") for q in quotes)
+    assert any(q.startswith("Fake news") for q in quotes)

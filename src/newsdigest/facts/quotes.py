@@ -829,6 +829,8 @@ def attribute_quotes(
             )
         ):
             continue  # a film, a song, a nickname: not somebody's words (still context)
+        if not speaker and _word_count(content) < _MIN_WORDS:
+            continue  # a word or two no one is known to have said ("“significant.”"): context
         out.append(item)
     return out
 

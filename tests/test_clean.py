@@ -208,6 +208,23 @@ def test_a_post_with_its_attribution_in_one_paragraph_goes() -> None:
     )
 
 
+def test_read_more_with_its_colon_ends_the_article() -> None:
+    """The Washington Post closes with "Read more:" and the outlet's other headlines, one with
+    a full stop (dev stream; the digest took "An amateur just found its signal." as news).
+    RT's "Read more" without a colon is a link in mid-article: the prose after it stays."""
+    body = "\n\n".join(
+        f"Real sentence number {i} about the black hole discovery." for i in range(6)
+    )
+    raw = (
+        f"{body}\n\n“It was serendipity,” he said.\n\nRead more:\n\n"
+        "NASA lost contact with a satellite 12 years ago. An amateur just found its signal.\n\n"
+        "Scientists discover ‘the holy grail of dinosaurs’ in Africa"
+    )
+    assert clean_text(raw) == f"{body}\n\n“It was serendipity,” he said."
+    rt = f"{body}\n\nRead more\n\nThe ministry said on Monday that the talks would go on."
+    assert clean_text(rt) == f"{body}\n\nThe ministry said on Monday that the talks would go on."
+
+
 def test_check_also_cuts_the_tail_but_not_an_early_heading() -> None:
     body = "\n\n".join(f"Real sentence number {i} about the summit talks." for i in range(6))
     tail = "\n\nRelated Articles\n\nOther story headline\n\nTeaser text of another story …"

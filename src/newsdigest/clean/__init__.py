@@ -108,6 +108,8 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
             if len(para) <= 150 and not rules.ends_sentence(para):
                 continue  # the linked headline under "ALSO READ:"
         if rules.TEASER_HEADING.match(para):
+            if rules.LINK_LIST_HEADING.match(para) and seen - len(para) >= 0.25 * total:
+                break  # the other stories' headlines, then the page's end
             after_teaser_heading = True
             continue
         if rules.TAIL_HEADING.match(para):

@@ -113,6 +113,10 @@ TEASER_HEADING = re.compile(
     r"\s*:?$",
     re.I,
 )
+# "Read more:" with its colon heads a list of the outlet's other stories (The Washington Post,
+# one headline a line, some with a full stop: "NASA lost contact with a satellite 12 years ago.
+# An amateur just found its signal."); in the local sets it stands at 89% of a text or later.
+LINK_LIST_HEADING = re.compile(r"^read more\s*:$", re.I)
 # A teaser or cross-link on one line: "READ MORE: Putin says ...", "Related: ...".
 INLINE_TEASER = re.compile(
     r"^(?:read more|read also|also read|see also|related|watch|listen|more|click here)"

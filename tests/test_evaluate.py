@@ -264,6 +264,25 @@ def test_neus_records_and_splits(tmp_path) -> None:
     ]
 
 
+def test_a_title_of_two_sentences_is_a_title() -> None:
+    """NeuS val titles of two sentences ("... reopen the government. Mitch McConnell shot them
+    down..") were read as the story's first sentences, for every system; a hard-wrapped first
+    line that stops mid-sentence, or one sentence running over the line break, is no title."""
+    from newsdigest.evaluate import split_document
+
+    neus = (
+        "Senate Democrats pushed a vote to reopen the government. Mitch McConnell shot them "
+        "down..\nMcConnell called the attempt a “pointless show vote.” He left."
+    )
+    assert [s.text for s in split_document(neus, "d0")] == [
+        "McConnell called the attempt a “pointless show vote.”",
+        "He left.",
+    ]
+    wrapped = "WASHINGTON (AP) - The Senate voted on Tuesday to\nconfirm the nominee. More here."
+    assert split_document(wrapped, "d1")[0].text.startswith("WASHINGTON (AP)")
+    assert len(split_document("One line only. Two sentences.", "d2")) == 2
+
+
 def test_readability_flags_orphans_fragments_and_repeats() -> None:
     """Real sentences: an opening "It" after the sentence it needs is fine, alone it is not;
     a wrapped-text fragment is flagged; the same sentence from two articles is a duplicate."""

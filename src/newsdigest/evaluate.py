@@ -191,24 +191,27 @@ MAX_TITLE_WORDS = 30
 def split_document(text: str, article_id: str) -> list[Sentence]:
     """A document's sentences without its headline, for every system alike.
 
-    A first line standing alone (one sentence of at most 30 words, then a single line break
-    and the body: NeuS's "title\nlead") is the title: a headline is not a sentence of the
-    story. No Multi-News document has one; a first line that stops mid-sentence (hard-wrapped
+    A first line standing alone (whole sentences, at most 30 words, then a single line break
+    and the body: NeuS's "title\nlead", and its titles of two sentences, "Senate Democrats
+    pushed a vote to reopen the government. Mitch McConnell shot them down.") is the title: a
+    headline is not a sentence of the story. No Multi-News document has one; a first line that stops mid-sentence (hard-wrapped
     text) is kept. This knows the sets' layout: ``newsdigest digest`` reading a plain-text file
     takes its first line as the title only when it ends no sentence (``ingest.text``), since
     in the wild a lead paragraph of one sentence is followed by a single line break as often,
     so a NeuS title ending in "." reaches a digest as its first sentence there.
     """
     sentences = split_sentences(text, article_id)
-    if len(sentences) < 2:
+    line_end = text.find("\n")
+    title = [s for s in sentences if s.end <= line_end]  # the first line's sentences, if whole
+    if not title or len(title) == len(sentences):
         return sentences
-    first, second = sentences[0], sentences[1]
-    between = text[first.end : second.start]
-    stands_alone = "\n" not in first.text and between.count("\n") == 1 and not between.strip()
-    ends = first.text.rstrip("\"'”’»)").endswith((".", "?", "!"))
-    if not (stands_alone and ends) or len(first.text.split()) > MAX_TITLE_WORDS:
+    last, body = title[-1], sentences[len(title)]
+    between = text[last.end : body.start]
+    stands_alone = between.count("\n") == 1 and not between.strip()
+    ends = last.text.rstrip("\"'”’»)").endswith((".", "?", "!"))
+    if not (stands_alone and ends) or len(text[:line_end].split()) > MAX_TITLE_WORDS:
         return sentences
-    return [replace(s, index=k) for k, s in enumerate(sentences[1:])]
+    return [replace(s, index=k) for k, s in enumerate(sentences[len(title) :])]
 
 
 def split_cluster(cluster: Cluster) -> list[list[Sentence]]:

@@ -2,8 +2,8 @@
 
 Every extraction unit (a sentence, or a multi-sentence quotation kept whole: ``units.py``;
 without an attribution clause where that is safe: ``compress.py``) that passes the quality
-checks (``quality.py``) is scored by a linear model over a handful of features a news editor
-would recognize:
+checks (``quality.py``) is scored by a ridge model over a handful of features a news editor
+would recognize, their squares and pairwise products (``interactions``):
 
 - source agreement: how many articles share the unit's words and word pairs (document
   frequency), and how closely the other articles say the same thing (embedding similarity);

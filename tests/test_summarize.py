@@ -211,6 +211,11 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Two days later the agency named the ship.", True),
         ("Later that day, the team won its first game of the season.", False),
         ("Particular care is needed with the new rules, officials said.", False),
+        # dev stream and NeuS val (a reader of unseen digests): after what came before
+        ("Now, the administration argues the entire law should be invalidated.", True),
+        ("Afterward, Timberlake was such a louse.", True),
+        ("Now is the time to act, the mayor said.", False),
+        ("Nowhere in the report is the company named.", False),
         ("The countries also closed their airspace to Qatar Airways.", True),
         ("The countries closed their airspace to Qatar Airways on Monday.", False),
     ],

@@ -110,6 +110,9 @@ _LEADING_CONNECTIVE = re.compile(
     # and what points back in time or adds to a point made before ("Less than a week later,
     # ...", "In particular, the analysis ...", "What's more, ...": Multi-News digest lines)
     r"in particular|what(?:'|’)s more|what is more|on top of that|by then|after that|"
+    # "Afterward, Timberlake was ...", "Now, the administration argues ..." (after what it
+    # argued before: dev stream and NeuS val digest lines)
+    r"afterwards?|now(?=,)|"
     r"since then|at that point|(?:(?:less|more) than )?(?:a|an|one|two|three|four|five|six|"
     r"several|a few|\d+) (?:minutes?|hours?|days?|weeks?|months?|years?) later|"
     r"(?:minutes|hours|days|weeks|months|years) later)\b",

@@ -222,6 +222,16 @@ def test_read_more_with_its_colon_ends_the_article() -> None:
     )
     assert clean_text(raw) == f"{body}\n\n“It was serendipity,” he said."
     rt = f"{body}\n\nRead more\n\nThe ministry said on Monday that the talks would go on."
+    # a teaser inside the story (a hostile pass): the story goes on after its linked headline
+    story = (
+        f"{body}\n\nRead more:\n\nCouncil approves new transit plan\n\n"
+        "Opponents said they would challenge the vote in court. The measure takes effect July "
+        "1.\n\nThe council's vote came after months of hearings in which residents of every "
+        "district spoke for and against the plan, and the final version cut the proposed "
+        "increase by a third after business groups objected."
+    )
+    kept = clean_text(story)
+    assert "Council approves" not in kept and "Opponents said" in kept and "hearings" in kept
     assert clean_text(rt) == f"{body}\n\nThe ministry said on Monday that the talks would go on."
 
 

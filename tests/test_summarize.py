@@ -272,7 +272,7 @@ def test_interaction_scores_weigh_squares_and_products() -> None:
     model without (a user's own file fitted before, ``--linear``) scores z alone."""
     import numpy as np
 
-    from newsdigest.summarize.coverage import interactions, linear_scores
+    from newsdigest.summarize.coverage import MAX_Z, interactions, linear_scores
 
     x = np.array([[1.0, 2.0, 4.0], [3.0, 0.0, 1.0]])
     base = {"mean": [1.0, 0.0, 2.0], "scale": [2.0, 1.0, 1.0], "intercept": 0.5}
@@ -287,6 +287,33 @@ def test_interaction_scores_weigh_squares_and_products() -> None:
     assert np.allclose(
         linear_scores(x, {**base, "coef": [1.0, 0.0, 2.0]}), z[:, 0] + 2 * z[:, 2] + 0.5
     )
+    # a feature far off its scale (a question: scale 0.009) is held at MAX_Z before products
+    far = np.array([[1.0, 2.0 + 1000.0, 4.0]])
+    near = np.array([[1.0, 2.0 + MAX_Z, 4.0]])
+    paired = {**base, "coef": coef, "interactions": True}
+    assert np.allclose(linear_scores(far, paired), linear_scores(near, paired))
+    # weights that do not fit the features, or a flag that is no boolean, are refused by name
+    for bad in (
+        {**base, "coef": coef},
+        {**paired, "interactions": "false"},
+        {**paired, "coef": [1.0]},
+    ):
+        with pytest.raises(ValueError, match="summarizer model: .* refit it"):
+            linear_scores(x, bad)
+
+
+def test_a_story_whose_every_sentence_waits_for_another_still_has_a_digest() -> None:
+    """A one-article story whose only sentence opens "Now, ..." (needs the sentence before,
+    which is not there) gave an empty digest (a hostile pass); the best such sentence is taken
+    when nothing else can be."""
+    from newsdigest.summarize.coverage import CoverageSummarizer
+
+    text = (
+        "Now, the city council has approved a $3.2 billion budget that raises property taxes "
+        "for the first time in a decade."
+    )
+    chosen = CoverageSummarizer().summarize([split_sentences(text, "a")], Budget(words=60))
+    assert [s.text for s in chosen] == [text]
 
 
 def test_features_are_finite_on_real_clusters(split) -> None:

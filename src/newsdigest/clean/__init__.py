@@ -101,15 +101,19 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
     seen = 0  # characters read so far, to tell a tail heading from an early one
     tweet_text_dropped = False
     after_teaser_heading = False
-    for para in paras:
+    for at, para in enumerate(paras):
         seen += len(para)
         if after_teaser_heading:
             after_teaser_heading = False
-            if len(para) <= 150 and not rules.ends_sentence(para):
+            if len(para) <= rules.MAX_LINKED_HEADLINE and not rules.ends_sentence(para):
                 continue  # the linked headline under "ALSO READ:"
         if rules.TEASER_HEADING.match(para):
-            if rules.LINK_LIST_HEADING.match(para) and seen - len(para) >= 0.25 * total:
-                break  # the other stories' headlines, then the page's end
+            if (
+                rules.LINK_LIST_HEADING.match(para)
+                and seen - len(para) >= 0.25 * total
+                and all(len(rest) <= rules.MAX_LINKED_HEADLINE for rest in paras[at + 1 :])
+            ):
+                break  # the other stories' headlines to the page's end (else: one teaser)
             after_teaser_heading = True
             continue
         if rules.TAIL_HEADING.match(para):

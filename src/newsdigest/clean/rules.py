@@ -117,6 +117,7 @@ TEASER_HEADING = re.compile(
 # one headline a line, some with a full stop: "NASA lost contact with a satellite 12 years ago.
 # An amateur just found its signal."); in the local sets it stands at 89% of a text or later.
 LINK_LIST_HEADING = re.compile(r"^read more\s*:$", re.I)
+MAX_LINKED_HEADLINE = 150  # characters: a linked headline or a promo line, not prose
 # A teaser or cross-link on one line: "READ MORE: Putin says ...", "Related: ...".
 INLINE_TEASER = re.compile(
     r"^(?:read more|read also|also read|see also|related|watch|listen|more|click here)"

@@ -431,21 +431,39 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     )
 
 
+MAX_Z = 5.0  # standard deviations a feature may stand out by before it is multiplied
+
+
 def interactions(z: np.ndarray) -> np.ndarray:
     """Standardized features, their squares and the product of each two: what makes a unit
     good depends on the rest of it (an early sentence is worth more when other outlets say it
-    too, a number less in a long sentence), which one weight per feature cannot say."""
+    too, a number less in a long sentence), which one weight per feature cannot say. Each is
+    held within ``MAX_Z`` first: a rare feature (a question, scale 0.009) would stand at 114,
+    and its square and products would decide the score alone."""
+    z = np.clip(z, -MAX_Z, MAX_Z)
     i, j = np.triu_indices(z.shape[1], 1)
     return np.hstack([z, z * z, z[:, i] * z[:, j]])
 
 
 def linear_scores(features: np.ndarray, model: dict) -> np.ndarray:
     """``model``: {"mean", "scale", "coef", "intercept"} over ``FEATURES`` (standardized);
-    with "interactions", ``coef`` weighs ``interactions`` of the standardized features."""
-    z = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
-    if model.get("interactions"):
+    with "interactions": true, ``coef`` weighs ``interactions`` of the standardized features.
+    A model whose weights do not fit its features is refused with what is wrong."""
+    mean, scale = np.asarray(model["mean"]), np.asarray(model["scale"])
+    coef = np.asarray(model["coef"])
+    paired = model.get("interactions", False)
+    n = len(mean)
+    expected = 2 * n + n * (n - 1) // 2 if paired is True else n
+    if paired not in (True, False) or len(coef) != expected or len(scale) != n:
+        raise ValueError(
+            f"summarizer model: {len(coef)} weights for {n} features "
+            f'("interactions": {json.dumps(paired)}); expected {expected} weights and '
+            f'"interactions" true or false: refit it with bench/eval_train.py'
+        )
+    z = (features - mean) / scale
+    if paired:
         z = interactions(z)
-    return z @ np.asarray(model["coef"]) + float(model["intercept"])
+    return z @ coef + float(model["intercept"])
 
 
 def _text_groups(units: Sequence[Sentence]) -> np.ndarray:
@@ -490,8 +508,25 @@ def select(
     count of the dead (or of the injured): each outlet states its own toll. A unit
     that opens with a reference to what came before ("He said...", "But...") is taken only
     right after the unit before it in its article. A unit too long for what is left of the
-    budget is passed over for the next that fits, so the budget is filled.
+    budget is passed over for the next that fits, so the budget is filled. When every unit
+    waits for a sentence that is not there (a one-article story whose only fit sentence opens
+    "Now, ..."), the best of them make the digest rather than nothing.
     """
+    args = (scored, scores, budget, redundancy, fill, paraphrase)
+    return _greedy(*args, orphans=False) or _greedy(*args, orphans=True)
+
+
+def _greedy(
+    scored: Scored,
+    scores: np.ndarray,
+    budget: Budget,
+    redundancy: float,
+    fill: bool,
+    paraphrase: float,
+    *,
+    orphans: bool,
+) -> list[int]:
+    """``select``'s greedy pass; ``orphans``: a unit may come without the one before it."""
     chosen: list[int] = []
     words = 0
     available = np.ones(len(scored.units), dtype=bool)
@@ -522,7 +557,7 @@ def select(
     while available.any():
         if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
             break
-        orphan = scored.needs_context & ~taken[scored.previous]
+        orphan = scored.needs_context & ~taken[scored.previous] & (not orphans)
         stale = np.zeros(len(scored.units), dtype=bool)
         for k in np.flatnonzero(paraphrased & available):  # the name test only where it matters
             stale[k] = names_of(int(k)) <= named

@@ -916,3 +916,26 @@ def test_the_middle_of_a_long_quotation_is_not_a_candidate() -> None:
     units = [u.text for _, _, u in candidate_units([split_sentences(text, "a")])]
     assert not any(u.startswith("The scene number") for u in units)
     assert "The cast agreed with the director about the script in the end." in units
+
+
+def test_an_answer_is_read_only_after_its_question() -> None:
+    """Dev stream (the Panama Papers explainer): under the question heading "What does the law
+    firm Mossack Fonseca have to say about all this?" the answer "Basically that it has done
+    nothing wrong." reached a digest without it."""
+    from newsdigest.summarize.coverage import CoverageSummarizer
+
+    text = (
+        "The allegations in many of the Panama Papers stories is that the individuals implicated "
+        "were allegedly laundering money or hiding connections.\n\n"
+        "What does the law firm Mossack Fonseca have to say about all this?\n\n"
+        "Basically that it has done nothing wrong. The firm sent a nine-page response to the "
+        "reporters who asked about its work, saying it had followed the law."
+    )
+    docs = [split_sentences(text, "a")]
+    scored = score_features(docs)
+    texts = [u.text for u in scored.units]
+    answer = next(k for k, t in enumerate(texts) if t.startswith("Basically"))
+    assert scored.needs_context[answer]
+    assert not scored.needs_context[texts.index(next(t for t in texts if t.startswith("The firm")))]
+    chosen = CoverageSummarizer().summarize(docs, Budget(words=250))
+    assert chosen and not any(s.text.startswith("Basically") for s in chosen)

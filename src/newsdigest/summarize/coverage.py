@@ -32,6 +32,7 @@ import functools
 import json
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -194,6 +195,15 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
             if len(s.text.split()) >= 3
         ]
     return _bounded(good)
+
+
+def _answers_a_question(doc: Sequence[Sentence], ends: Sequence[int], unit: Sentence) -> bool:
+    """Whether the sentence right before ``unit`` in its article (``ends``: its sentences'
+    ends, in order) asks a question: the unit is its answer ("What does the law firm Mossack
+    Fonseca have to say about all this?" / "Basically that it has done nothing wrong.", a dev
+    digest's line), read only after it."""
+    k = bisect_right(ends, unit.start)
+    return k > 0 and doc[k - 1].text.rstrip().rstrip("\"'”’»)").endswith("?")
 
 
 def _bounded(cands: list[tuple[int, int, Sentence]]) -> list[tuple[int, int, Sentence]]:
@@ -414,6 +424,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     # and the lead it heads), whatever the word pairs; units of under 3 such words never do
     common = uni.shared()
     contained = common / np.maximum(np.minimum.outer(uni_count, uni_count), 3.0)
+    ends = [[s.end for s in doc] for doc in docs]
+    answers = np.array([_answers_a_question(docs[d], ends[d], s) for d, _, s in cands], dtype=bool)
     where = {(d, u): k for k, (d, u, _) in enumerate(cands)}
     previous = np.array([where.get((d, u - 1), -1) for d, u, _ in cands], dtype=np.int64)
     return Scored(
@@ -425,7 +437,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         # the fitted feature, a quotation without its speaker and a reply: taken only after
         # their sentence
         (features[:, FEATURES.index("needs_context")] > 0)
-        | np.array([quality.bare_quote(u.text) or quality.replies(u.text) for u in units], bool),
+        | np.array([quality.bare_quote(u.text) or quality.replies(u.text) for u in units], bool)
+        | answers,
         contained,
         common,
     )

@@ -3,9 +3,10 @@
 Data: the dev stream (``streams/giveme5w1h_events.jsonl``, weekly batches in publication order)
 and the Multi-News mixed documents (every document of the sample as its own undated article,
 shuffled, batches of 500, as ``bench/cluster_multinews.py`` feeds them), both cleaned as ingest
-cleans them (with ``--neus``, also 300 NeuS train events: ``neus_stream``). Training pairs come from replaying a stream with the true events deciding
-(teacher forcing, as in Miranda et al. 2018): each article against its own event's story so far
-(positive) and the ``NEGATIVES`` most similar other open stories (negatives). A logistic
+cleans them (with ``--neus``, also 300 NeuS train events: ``neus_stream``). Training pairs come
+from replaying a stream with the true events deciding (teacher forcing, as in Miranda et al.
+2018): each article against its own event's story so far (positive) and the ``NEGATIVES`` most
+similar other open stories (negatives). A logistic
 regression over ``event_model.FEATURES`` is fitted on them; the join threshold, the group
 threshold (the average-link cut of each batch on the model's pairwise probability; 1.0 = no
 grouping) and the quiet period are then chosen on the training folds' B-cubed F1.

@@ -194,11 +194,12 @@ def split_document(text: str, article_id: str) -> list[Sentence]:
     A first line standing alone (whole sentences, at most 30 words, then a single line break
     and the body: NeuS's "title\nlead", and its titles of two sentences, "Senate Democrats
     pushed a vote to reopen the government. Mitch McConnell shot them down.") is the title: a
-    headline is not a sentence of the story. No Multi-News document has one; a first line that stops mid-sentence (hard-wrapped
-    text) is kept. This knows the sets' layout: ``newsdigest digest`` reading a plain-text file
-    takes its first line as the title only when it ends no sentence (``ingest.text``), since
-    in the wild a lead paragraph of one sentence is followed by a single line break as often,
-    so a NeuS title ending in "." reaches a digest as its first sentence there.
+    headline is not a sentence of the story. No Multi-News document has one; a first line that
+    stops mid-sentence (hard-wrapped text) is kept. This knows the sets' layout: ``newsdigest
+    digest`` reading a plain-text file takes its first line as the title only when it ends no
+    sentence (``ingest.text``), since in the wild a lead paragraph of one sentence is followed
+    by a single line break as often, so a NeuS title ending in "." reaches a digest as its
+    first sentence there.
     """
     sentences = split_sentences(text, article_id)
     line_end = text.find("\n")

@@ -129,7 +129,7 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
                 kept.pop()
             tweet_text_dropped = False
             continue
-        if len(para) <= rules.MAX_POST_CHARS and rules.TWEET_TAIL.search(para):
+        if len(para) <= rules.MAX_POST_CHARS and "(@" in para and rules.TWEET_TAIL.search(para):
             tweet_text_dropped = False
             continue  # a post and its attribution in one paragraph
         if verdicts.of(_social, para):

@@ -56,16 +56,14 @@ class Folded:
 
 # --- paragraph-level rules -------------------------------------------------------------------
 
+# How an embedded post is signed after its author's name: "(@NBCNews) May 14, 2019".
+_POST_SIGNED = rf"\(@\w{{1,15}}\)\s*(?:on\s+)?{MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}"
 # An embedded tweet's attribution line: "— NBC News (@NBCNews) May 14, 2019".
-TWEET_BYLINE = re.compile(
-    rf"^[—–-]{{1,2}}\s*[^\n]{{0,80}}\(@\w{{1,15}}\)\s*(?:on\s+)?{MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}$"
-)
+TWEET_BYLINE = re.compile(rf"^[—–-]{{1,2}}\s*[^\n]{{0,80}}{_POST_SIGNED}$")
 # The same attribution closing the post's own paragraph: "Knew it would feel amazing if it
 # happened. ... What a ride. — Mark Titus (@clubtrillion) November 3, 2016" (a page of
 # reactions embeds one post a line; each was a sentence of the digest, its author unnamed).
-TWEET_TAIL = re.compile(
-    rf"\s[—–-]{{1,2}}\s*[^\n—–]{{0,80}}\(@\w{{1,15}}\)\s*(?:on\s+)?{MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}$"
-)
+TWEET_TAIL = re.compile(rf"\s[—–-]{{1,2}}\s*[^\n—–]{{0,80}}{_POST_SIGNED}$")
 INSTAGRAM_BYLINE = re.compile(r"^A (?:post|photo|video) shared by .{0,80}\(@[\w.]{1,30}\)", re.I)
 # Links that only occur inside embedded social posts: the paragraph is the post, not the article.
 SOCIAL_LINK = Folded(
@@ -81,7 +79,7 @@ _TITLE_STOP = (
 _SOCIAL_URL = r"(?:https?://)?(?:t\.co|pic\.twitter\.com|instagr\.am)/\w+"
 INLINE_POST = re.compile(
     rf"(?:[^.!?…\n\"”»]|{_TITLE_STOP}){{0,280}}?(?:[.!?…]\s*)?{_SOCIAL_URL}(?:\s*{_SOCIAL_URL})*"
-    rf"(?:\s*[—–-]{{1,2}}\s*[^\n()]{{0,80}}\(@\w{{1,15}}\)\s*(?:on\s+)?{MONTH}\.?\s+\d{{1,2}},\s+\d{{4}})?"
+    rf"(?:\s*[—–-]{{1,2}}\s*[^\n()]{{0,80}}{_POST_SIGNED})?"
 )
 URL = re.compile(r"\(?\b(?:https?://|www\.)[^\s<>\"'”)]+\)?", re.I)
 HAS_URL = Folded(URL.pattern, needs=("http://", "https://", "www."))

@@ -573,31 +573,28 @@ def test_a_surname_alone_gets_the_given_name_the_story_writes_before_it() -> Non
     """spaCy labels "Chrissy Teigen" an ORG or a PRODUCT and "Teigen" a person (dev stream: the
     Who list read "Teigen (19)"); the text's one given name before the surname completes it,
     not a title, a lower-case word, a place or another entity's name."""
-    from newsdigest.facts.canonical import given_name
-
-    def article(text: str) -> Article:
-        return Article(id="a", text=text, title="", origin="t")
+    from newsdigest.names import given_name
 
     texts = [
         "Model Chrissy Teigen tweeted about her flight. Chrissy Teigen said she was fine. "
         "Ms Teigen laughed, and Teigen tweeted again.",
     ]
     lower = frozenset({"model", "tweeted", "about", "her", "flight", "said", "she", "was"})
-    assert given_name("Teigen", [article(t) for t in texts], lower) == "Chrissy"
+    assert given_name("Teigen", texts, lower) == "Chrissy"
     # one mention is not enough; two given names split the vote
-    assert given_name("Teigen", [article("Chrissy Teigen spoke.")], lower) is None
+    assert given_name("Teigen", ["Chrissy Teigen spoke."], lower) is None
     two = "Bruce Steinberg and Irene Steinberg flew. Bruce Steinberg and Irene Steinberg died."
-    assert given_name("Steinberg", [article(two)], frozenset()) is None
+    assert given_name("Steinberg", [two], frozenset()) is None
     # a place, another entity's name, a word written in lower case elsewhere
     astros = "The Houston Astros won. The Houston Astros celebrated."
-    assert given_name("Astros", [article(astros)], frozenset()) is None
+    assert given_name("Astros", [astros], frozenset()) is None
     lockheed = "Lockheed Martin built it. Lockheed Martin said so."
-    assert given_name("Martin", [article(lockheed)], frozenset(), frozenset({"lockheed"})) is None
+    assert given_name("Martin", [lockheed], frozenset(), frozenset({"lockheed"})) is None
     zoo = "Gladys Porter Zoo opened. Porter Zoo said the zoo was safe."
-    assert given_name("Zoo", [article(zoo)], frozenset({"zoo"})) is None
+    assert given_name("Zoo", [zoo], frozenset({"zoo"})) is None
     # "Le'Veon Bell": no "Veon"
     bell = "Le'Veon Bell ran. Le'Veon Bell scored."
-    assert given_name("Bell", [article(bell)], frozenset()) is None
+    assert given_name("Bell", [bell], frozenset()) is None
 
 
 def test_an_organization_with_and_without_its_news_or_media_tail_or_hyphen_is_one() -> None:

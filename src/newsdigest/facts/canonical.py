@@ -10,23 +10,21 @@ full name they fit, the type is voted with person cues, and the longest full for
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
-from importlib import resources
 from itertools import islice
 
 from newsdigest.facts.ner import RawMention
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
+from newsdigest.names import fold, given_name, place_names
 from newsdigest.summarize.quality import is_headline_case
 
 # Other labels this many times the person evidence make a name not a person (see _Group.type)
 PERSON_OUTVOTED = 4
-PLACE_NAMES_FILE = "place_names.txt"
 
 # Lower-case words a person's name holds ("Ludwig van Beethoven", "Osama bin Laden")
 NAME_PARTICLES = frozenset(
@@ -172,15 +170,6 @@ _TRANSLIT = (
 _SIMILAR = 0.84
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Accent-, case- and punctuation-folded text (cached: a group's type folds its forms at
-    every reading)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^\w\s-]", "", plain).casefold().strip()
-
-
 @lru_cache(maxsize=8192)
 def translit_key(word: str) -> str:
     """A key under which common romanisations of one name coincide (Sergey/Sergei,
@@ -221,14 +210,6 @@ def _shared_letters(a: str, b: str) -> int:
 
 
 _SPACES = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Folded names of the countries, US states and cities of 100,000+ people
-    (``data/place_names.txt``, from GeoNames: ``scripts/build_place_names.py``)."""
-    text = resources.files("newsdigest").joinpath("data", PLACE_NAMES_FILE).read_text("utf-8")
-    return frozenset(fold(n) for n in text.splitlines() if n.strip() and not n.startswith("#"))
 
 
 def name_pattern(names: Iterable[str]) -> re.Pattern[str]:
@@ -733,59 +714,8 @@ def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
     )
 
 
-# Capitalized words before a surname that are not a given name
-_NOT_GIVEN = frozenset(
-    """Mr Mrs Ms Miss Dr Sir Dame Lord Lady President Prime Minister Secretary Senator Sen Rep
-    Gov Governor Mayor Judge Justice General Gen Col Sgt Lt Capt Chief Officer Coach Pope King
-    Adm Admiral Cmdr Commander Maj Major Cpl Corporal Rev Det Detective Supt Insp
-    Queen Prince Princess Saint St Captain The And But Said Says When While After Before Former
-    Both""".split()
-)
 _COMPASS = frozenset("north south east west".split())  # "the Midwest" is a region
 _ANY_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
-
-
-def given_name(
-    surname: str,
-    articles: Sequence[Article],
-    lower: frozenset[str],
-    other_names: frozenset[str] = frozenset(),
-) -> str | None:
-    """The one given name the story writes before a person's surname, when the model only
-    labelled the surname ("Chrissy Teigen", 13 times in the dev stream, was an ORG or a
-    PRODUCT to spaCy, "Teigen" a person): two times at least, and two thirds of the capitalized
-    words before it. Not a given name: a title, a word the story also writes in lower case
-    ("Model Chrissy Teigen": "model"), a place ("Houston Astros"), or the name of something
-    else in the story, alone or with the surname (``other_names``, folded: "Lockheed", "Lockheed
-    Martin"). A "surname" the story writes in lower case is a word ("Zoo"), and has none."""
-    if surname.casefold() in lower:
-        return None
-    found: Counter[str] = Counter()
-    pattern = _given_pattern(surname)
-    for article in articles:
-        if surname in article.text:
-            found.update(m.group(1) for m in pattern.finditer(article.text))
-    places = place_names()
-    for word in list(found):
-        if (
-            word in _NOT_GIVEN
-            or word.casefold() in lower
-            or fold(word) in places
-            or fold(word) in other_names
-            or fold(f"{word} {surname}") in other_names
-        ):
-            del found[word]
-    if not found:
-        return None
-    (best, n), *_ = found.most_common(1)
-    if n >= 2 and 3 * n >= 2 * sum(found.values()):
-        return best
-    return None
-
-
-@lru_cache(maxsize=2048)
-def _given_pattern(surname: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-])([A-Z][a-z]{{2,}})\s+{re.escape(surname)}\b")
 
 
 # A news outlet's name ("The New York Times", "NBC News", "Reuters", "CNN")
@@ -895,7 +825,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             if lower is None:
                 lower = frozenset(w for a in articles for w in _ANY_LOWER_WORD.findall(a.text))
                 others = frozenset(fold(f) for o in groups if o.type != "PERSON" for f in o.forms)
-            given = given_name(name, articles, lower, others)
+            given = given_name(name, [a.text for a in articles], lower, others)
             name = f"{given} {name}" if given else name
         mentions = [Mention(m.article, m.start, m.end, m.text) for m in g.mentions]
         mentions += [Mention(a, s, e, texts[a][s:e]) for a, s, e in extra.get(gi, [])]

@@ -49,6 +49,7 @@ from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order
 from newsdigest.summarize.compress import compress
+from newsdigest.summarize.introduce import introduce_surnames
 from newsdigest.summarize.text import STOP_WORDS, tokens
 from newsdigest.summarize.units import merge_quotes, strip_dateline
 
@@ -708,4 +709,5 @@ class CoverageSummarizer:
             paraphrase=float(self.model.get("paraphrase", PARAPHRASE)),
         )
         order = {doc[0].article_id: i for i, doc in enumerate(docs) if doc}
-        return arrange([scored.units[i] for i in chosen], order, budget, fill=self.fill)
+        ordered = arrange([scored.units[i] for i in chosen], order, budget, fill=self.fill)
+        return introduce_surnames(ordered, docs)

@@ -27,9 +27,9 @@ _SAYING = (
 _SURNAME = re.compile(r"(?<![\w'’.-])(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?\b(?!-\w)")
 _SPEAKS_AFTER = re.compile(rf"(?:['’]s?\b|,?\s+(?:{_SAYING})\b)")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{_SAYING}|according to)\s+$")
-_CAPITALIZED_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*\s+$")
+_LOWER_WORD = re.compile(r"[a-z]{2,}")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")  # a capitalized word or a title ("Mr.")
 _WORD = re.compile(r"[A-Za-z][a-z]+")
-_LOWER = re.compile(r"\b[a-z]{2,}\b")
 
 
 def introduce_surnames(
@@ -38,27 +38,26 @@ def introduce_surnames(
     """``units`` in their reading order, each surname the digest names first alone completed
     with its given name where the story gives exactly one (``docs``: the story's sentences)."""
     written: set[str] = set()  # the capitalized words the digest has written so far
-    lower: frozenset[str] | None = None
+    lower: _WrittenLower | None = None
     texts: list[str] = []
     out: list[Sentence] = []
     for unit in units:
         text = unit.text
         for m in reversed(list(_SURNAME.finditer(text))):
             surname = m.group()
-            if (
-                surname in written
-                or fold(surname) in place_names()  # "Florida's": not South Florida's
-                or surname in NOT_GIVEN
-                or surname in _WORD.findall(text[: m.start()])
-                or _CAPITALIZED_BEFORE.search(text[: m.start()])
-                or not (
-                    _SPEAKS_AFTER.match(text, m.end()) or _SPEAKS_BEFORE.search(text[: m.start()])
-                )
-            ):
+            if surname in written or surname in NOT_GIVEN:
                 continue
+            before = text[: m.start()]
+            last = before[-40:].split()
+            if last and _NAME_WORD.fullmatch(last[-1]):
+                continue  # a capitalized word or a title before it: not named alone
+            if not (_SPEAKS_AFTER.match(text, m.end()) or _SPEAKS_BEFORE.search(before[-40:])):
+                continue
+            if surname in _WORD.findall(before) or fold(surname) in place_names():
+                continue  # named earlier in the sentence; "Florida's" is not South Florida's
             if lower is None:
                 texts = [" ".join(s.text for s in doc) for doc in docs]
-                lower = frozenset(w for t in texts for w in _LOWER.findall(t))
+                lower = _WrittenLower(texts)
             given = given_name(surname, texts, lower)
             if given and given not in text[: m.start()] and _introduced(given, surname, texts):
                 text = f"{text[: m.start()]}{given} {text[m.start() :]}"
@@ -73,3 +72,22 @@ def _introduced(given: str, surname: str, texts: Sequence[str]) -> bool:
     verb and a company ("Meet McDonald's" would give "Meet McDonald's trots out its McRib")."""
     pattern = re.compile(rf"(?<=[a-z0-9,] ){re.escape(given)}\s+{re.escape(surname)}\b")
     return any(pattern.search(t) for t in texts)
+
+
+class _WrittenLower:
+    """Whether the story writes a word in lower case, asked of a few words only: a set of
+    every lower-case word of the story cost more than the rest of this step."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.seen: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if word not in self.seen:
+            pattern = re.compile(rf"\b{re.escape(word)}\b")
+            self.seen[word] = _LOWER_WORD.fullmatch(word) is not None and any(
+                word in t and pattern.search(t) for t in self.texts
+            )
+        return self.seen[word]

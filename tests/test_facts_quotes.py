@@ -599,3 +599,42 @@ def test_a_word_or_two_no_one_is_known_to_have_said_is_not_listed() -> None:
     assert not any(q.strip(".”").lower() in {"significant", "glassholes"} for q in quotes)
     assert any(q.startswith("We will keep working on the deal") for q in quotes)
     assert any(q.startswith("Fake news") for q in quotes)
+
+
+def test_a_line_without_a_stop_does_not_join_the_next_sentence_in_the_parse() -> None:
+    """Dev stream (BBC, the German consulate in Mazar-i-Sharif): a caption line with no stop
+    ("Doctors said they expect the number of casualties to increase") parsed as one sentence
+    with the next made the shopkeeper its object, and his "he told Reuters" went to the
+    Taliban spokesman quoted before him. The parser now keeps the splitter's sentences."""
+    text = (
+        'Taliban spokesman Zabihullah Mujahid said that the fighters had been sent "with a '
+        'mission to destroy the German consulate general and kill whoever they found there," '
+        "Reuters reported.\n"
+        'All German consulate staff were "safe and uninjured," the German foreign ministry '
+        "said, adding that troops were on site preparing to evacuate staff.\n"
+        "Doctors said they expect the number of casualties to increase\n"
+        "Ajmal Jan, a local shopkeeper, said the force of the blast had blown his windows out.\n"
+        '"The explosion was very strong, all the glass in my shop broke and I was injured," he '
+        'told Reuters news agency. "My shop was covered by dust and smoke, it was a frightening '
+        'situation."'
+    )
+    assert speakers(text) == [
+        ("with a mission to de", "Zabihullah Mujahid"),
+        ("The explosion was ve", None),
+        ("My shop was covered ", None),
+    ]
+
+
+def test_a_witness_named_after_a_heading_speaks_his_own_quotes() -> None:
+    """Dev stream (CNN, the Nice attack): "'Scene out of a movie'" (a heading) then "Mark
+    Krikorian told CNN that ..." and his "..., he said": the quotes went to the witness named
+    paragraphs before, as the parse joined the heading to the sentence after it."""
+    text = (
+        'An officer was directing people, repeatedly shouting "Go quickly! Go that way!" in '
+        "French, Brendan Phillips said.\n\n"
+        "'Scene out of a movie'\n\n"
+        "Mark Krikorian told CNN that he was in his apartment nearby when he heard the "
+        "commotion.\n\n"
+        '"I started hearing screaming, people running and knocking things over," he said.'
+    )
+    assert ("I started hearing sc", "Mark Krikorian") in speakers(text)

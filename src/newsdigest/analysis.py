@@ -22,8 +22,9 @@ from newsdigest.split import split_sentences
 # and the lead recognized apart (the lead's from the whole-text NER when parsed); 7: dotted
 # initialisms ("N.F.L.", "H.R. McMaster") and "Sun. Dec. 31" no longer end sentences; 8: nor
 # an ellipsis before a lower-case word ("incredibly toxic… but"); 9: nor "Maj." and "Cpl.", and
-# a straight quote mark glued after a stop opens the next sentence when the marks before it pair
-ANALYSIS_VERSION = 9
+# a straight quote mark glued after a stop opens the next sentence when the marks before it pair;
+# 10: the parser keeps the splitter's sentences (``ner.with_sentence_starts``)
+ANALYSIS_VERSION = 10
 PARSE_CHUNK = 64  # articles parsed together (their Docs are held until kept as bytes)
 
 

@@ -94,7 +94,8 @@ def run_local(nlp: Any, texts: Sequence[str], kind: str) -> list[Any]:
     """``kind`` "ner": the NER alone over each text (in the small English pipeline it has its
     own token vectors), decoded by ``ner_decode`` where the model allows (the same entities,
     ~2.5x faster), else by spaCy; "parse": tok2vec and the parser, whitespace tokens labelled
-    as the attribute ruler would (``ner._space_deps``)."""
+    as the attribute ruler would (``ner._space_deps``), within the splitter's sentences
+    (``ner.with_sentence_starts``)."""
     if kind == "ner":
         from newsdigest.facts.ner_decode import greedy_decoder, recognize
 
@@ -104,9 +105,10 @@ def run_local(nlp: Any, texts: Sequence[str], kind: str) -> list[Any]:
         if decoder is None:
             return list(pipe.pipe(docs, batch_size=16))
         return list(recognize(decoder, docs))
-    from newsdigest.facts.ner import _space_deps
+    from newsdigest.facts.ner import _space_deps, with_sentence_starts
 
-    return [_space_deps(d) for d in nlp.pipe(texts, batch_size=16, disable=["ner"])]
+    docs = (with_sentence_starts(nlp.make_doc(t)) for t in texts)
+    return [_space_deps(d) for d in nlp.pipe(docs, batch_size=16, disable=["ner"])]
 
 
 def one_blas_thread() -> Any:

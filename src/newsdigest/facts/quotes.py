@@ -405,8 +405,11 @@ _PERSON_NOUNS = frozenset(
 
 
 def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
-    """Whether the main verb's subject in [start, end), outside quotes, is a person described,
-    not named (a subordinate clause's "after the boy fell" is not the sentence's subject)."""
+    """Whether the main verb's subject in [start, end), outside quotes, is a person the
+    entities do not name: one described ("The victim ... said"; a subordinate clause's "after
+    the boy fell" is not the sentence's subject), or one introduced by name and role that the
+    NER missed ("Ajmal Jan, a local shopkeeper, said ...": BBC, dev stream; his "he told
+    Reuters" had gone to the Taliban spokesman quoted three sentences before)."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -415,11 +418,23 @@ def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
             continue
         if ctx.in_quote(tok.idx):
             continue
+        left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        if ctx.persons_in(left, right):
+            continue
         if tok.lower_ in _PERSON_NOUNS:
-            right = tok.right_edge.idx + len(tok.right_edge)
-            if not ctx.persons_in(tok.left_edge.idx, right):
-                return True
+            return True
+        role = [c for c in tok.children if c.dep_ == "appos" and c.lower_ not in _NOT_A_ROLE]
+        if (
+            role
+            and tok.text[:1].isupper()
+            and not any(o[0] < tok.idx + len(tok) and tok.idx < o[1] for o in ctx.orgs)
+        ):
+            return True
     return False
+
+
+# appositions that name a thing, not a person's role ("Apple, the company, said")
+_NOT_A_ROLE = frozenset("company firm group agency ministry department party".split())
 
 
 def _resolve_pronoun(

@@ -107,8 +107,8 @@ def run_local(nlp: Any, texts: Sequence[str], kind: str) -> list[Any]:
         return list(recognize(decoder, docs))
     from newsdigest.facts.ner import _space_deps, with_sentence_starts
 
-    docs = (with_sentence_starts(nlp.make_doc(t)) for t in texts)
-    return [_space_deps(d) for d in nlp.pipe(docs, batch_size=16, disable=["ner"])]
+    guided = (with_sentence_starts(nlp.make_doc(t)) for t in texts)
+    return [_space_deps(d) for d in nlp.pipe(guided, batch_size=16, disable=["ner"])]
 
 
 def one_blas_thread() -> Any:

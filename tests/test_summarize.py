@@ -218,6 +218,14 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Nowhere in the report is the company named.", False),
         ("The countries also closed their airspace to Qatar Airways.", True),
         ("The countries closed their airspace to Qatar Airways on Monday.", False),
+        # dev and Multi-News digests: things the sentence before named, pointed at
+        ("Equifax did not immediately confirm these details.", True),
+        ("The president predicted these measures could have an effect on the economy.", True),
+        ("Biden leads in both of those states.", True),
+        ("Among those making less than $50,000, Obama's lead is now three points.", False),
+        ("Victims were more likely to be anxious than those with no history of bullying.", False),
+        ("In those days the Social Lions of New York were Oscar and Françoise.", False),
+        ("The team studied those sequences that are known as promoters.", False),
     ],
 )
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

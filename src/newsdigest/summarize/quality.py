@@ -395,7 +395,19 @@ def refers_back(text: str) -> bool:
         or _LOST_OBJECT.search(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
         or _SUBJECT_ALSO.match(text)
+        or _DEMONSTRATIVE_PLURAL.search(text)
     )
+
+
+# Things the sentence before named, pointed at with "these" or "those" ("Equifax did not
+# immediately confirm these details.", "The president predicted these measures could have an
+# effect on the global economy.": dev and Multi-News digest lines). Not when what follows
+# says which ("those who ...", "those killed", "these drugs of ...") nor "these days".
+_DEMONSTRATIVE_PLURAL = re.compile(
+    r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+)?(?!days\b)[a-z][\w-]*[^\Wsu]s\b"
+    r"(?!\s+(?:who|whom|whose|that|which|of|with|in|on|for|from|at|by|where|when|like)\b)"
+    r"(?!\s+[a-z]+ed\b)"
+)
 
 
 # "The countries also closed their airspace to Qatar Airways ..." (a Multi-News digest line:

@@ -638,3 +638,14 @@ def test_a_witness_named_after_a_heading_speaks_his_own_quotes() -> None:
         '"I started hearing screaming, people running and knocking things over," he said.'
     )
     assert ("I started hearing sc", "Mark Krikorian") in speakers(text)
+
+
+def test_a_pronoun_subject_with_an_apposition_is_no_new_speaker() -> None:
+    """A hostile reader's case: "He, a veteran of two wars, said ..." is the senator named
+    before, not a person the NER missed (as "Ajmal Jan, a local shopkeeper, said" is)."""
+    text = (
+        "Senator John Smith spoke to reporters on Monday.\n"
+        "He, a veteran of two wars, said the bill was flawed.\n"
+        '"We will fight it," he said.'
+    )
+    assert speakers(text) == [("We will fight it", "John Smith")]

@@ -226,6 +226,11 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Victims were more likely to be anxious than those with no history of bullying.", False),
         ("In those days the Social Lions of New York were Oscar and Françoise.", False),
         ("The team studied those sequences that are known as promoters.", False),
+        # a hostile reader's: a time, or what follows says which, or named in the sentence
+        ("In these uncertain times, families are saving more.", False),
+        ("The ban applies to those students under 18.", False),
+        ("Avoid those medications containing ibuprofen.", False),
+        ("We will consider every option, even when those options are tough.", False),
     ],
 )
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

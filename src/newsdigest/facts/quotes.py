@@ -427,6 +427,7 @@ def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
         if (
             role
             and tok.text[:1].isupper()
+            and tok.lower_ not in _PRONOUNS  # "He, a veteran of two wars, said ...": named before
             and not any(o[0] < tok.idx + len(tok) and tok.idx < o[1] for o in ctx.orgs)
         ):
             return True
@@ -435,6 +436,7 @@ def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
 
 # appositions that name a thing, not a person's role ("Apple, the company, said")
 _NOT_A_ROLE = frozenset("company firm group agency ministry department party".split())
+_PRONOUNS = frozenset("he she they it i we you".split())
 
 
 def _resolve_pronoun(

@@ -710,4 +710,4 @@ class CoverageSummarizer:
         )
         order = {doc[0].article_id: i for i, doc in enumerate(docs) if doc}
         ordered = arrange([scored.units[i] for i in chosen], order, budget, fill=self.fill)
-        return introduce_surnames(ordered, docs)
+        return introduce_surnames(ordered, docs, max_words=effective_words(budget))

@@ -1,14 +1,19 @@
-"""A person the digest first names by surname alone gets the given name the story writes
-before it: "..., said Hughes." becomes "..., said Chris Hughes." when the sentence that
+"""A person the digest first names by surname alone gets the given name the story introduced
+them with: "..., said Kimmel." becomes "..., said Jimmy Kimmel." when the sentence that
 introduced him was not chosen. A reader of a digest meets each person once, often in a
 sentence from the middle of an article, where the outlet had already introduced them.
 
-Conservative: only a capitalized word that no capitalized word or title precedes, that the
-digest has not written before, and that speaks or owns in the sentence ("Hughes said",
-"said Hughes", "according to Hughes", "Hughes's") is completed, and only with the one given
-name the story writes before it (``names.given_name``: twice at least, two thirds of the
-capitalized words before it, no title, place or lower-case word). The sentence keeps its
-index and span, so citations and highlights still point at the source sentence.
+Conservative, as a wrong name is worse than a short one. Only a capitalized word that speaks
+or owns in its sentence ("Kimmel said", "said Kimmel", "according to Kimmel", "Kimmel's"), that
+no capitalized word, title or determiner precedes and none follows ("the House's", "Bloomberg
+News"), outside quotation marks, and that the digest has not written before, is completed; and
+only when the articles that name it introduce it at its first mention (twice as many as
+name it alone first), all with the same given name or a title ("Jimmy Kimmel", "host Jimmy Kimmel", "President Trump"), the given name
+not a title, a day or a word the story writes in lower case, and written inside a
+sentence at least once. A company ("Apple said", the story's Fiona Apple aside), a name two
+people share, and a middle name ("Sarah Jessica Parker") are left as they are. The sentence
+keeps its index and span, so citations and highlights still point at the source sentence; a
+name that would take the digest past its word budget is not added.
 """
 
 from __future__ import annotations
@@ -18,76 +23,134 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsdigest.model import Sentence
-from newsdigest.names import NOT_GIVEN, fold, given_name, place_names
+from newsdigest.names import NOT_GIVEN, fold, place_names
 
 _SAYING = (
     r"said|says|told|tells|added|adds|wrote|writes|explained|argued|noted|tweeted|testified"
     r"|stated|claimed|insisted|warned|acknowledged|admitted|replied|recalled|continued"
 )
+# a name word: "Kimmel", "McConnell", "O'Brien", "D'Souza" (not "Smith-Jones"'s halves)
 _SURNAME = re.compile(r"(?<![\w'’.-])(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?\b(?!-\w)")
 _SPEAKS_AFTER = re.compile(rf"(?:['’]s?\b|,?\s+(?:{_SAYING})\b)")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{_SAYING}|according to)\s+$")
-_LOWER_WORD = re.compile(r"[a-z]{2,}")
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")  # a capitalized word or a title ("Mr.")
-_WORD = re.compile(r"[A-Za-z][a-z]+")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")  # a capitalized word or a title ("Mr.", "Sen.")
+_GIVEN = re.compile(r"[A-Z][a-z]{2,}")
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", re.IGNORECASE)
+_NEXT_NAME = re.compile(r"\s+[A-Z]")
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+# capitalized words that name no one: the calendar, and titles a story sets before a surname
+_NOT_A_PERSON = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Speaker Chancellor Chairman
+    Chairwoman Chair Director Commissioner Ambassador Attorney Sheriff Superintendent Deputy
+    Vice Premier Emperor Empress Bishop Cardinal Rabbi Imam Sheikh Father Sister Brother Dean
+    Professor Prof Officer Trooper Agent Deputy Representative Congressman Congresswoman
+    Councilman Councilwoman Assemblyman Assemblywoman Lawmaker Host Anchor Chef CEO""".split()
+)
+MAX_LOOKUPS = 20  # surnames looked up in the story's text per digest (each reads all of it)
 
 
 def introduce_surnames(
-    units: Sequence[Sentence], docs: Sequence[Sequence[Sentence]]
+    units: Sequence[Sentence], docs: Sequence[Sequence[Sentence]], max_words: int | None = None
 ) -> list[Sentence]:
-    """``units`` in their reading order, each surname the digest names first alone completed
-    with its given name where the story gives exactly one (``docs``: the story's sentences)."""
-    written: set[str] = set()  # the capitalized words the digest has written so far
-    lower: _WrittenLower | None = None
-    texts: list[str] = []
+    """``units`` in their reading order, the first mention of each person named by surname
+    alone completed with their given name where the story's articles (``docs``: their
+    sentences) agree on one; the digest stays within ``max_words`` words."""
+    written: set[str] = set()  # the name words the digest has written so far
+    words = sum(len(u.text.split()) for u in units)
+    texts: list[str] | None = None
+    lookups = 0
     out: list[Sentence] = []
     for unit in units:
         text = unit.text
         for m in reversed(list(_SURNAME.finditer(text))):
             surname = m.group()
-            if surname in written or surname in NOT_GIVEN:
-                continue
             before = text[: m.start()]
-            last = before[-40:].split()
-            if last and _NAME_WORD.fullmatch(last[-1]):
-                continue  # a capitalized word or a title before it: not named alone
-            if not (_SPEAKS_AFTER.match(text, m.end()) or _SPEAKS_BEFORE.search(before[-40:])):
+            if (
+                surname in written
+                or surname in NOT_GIVEN
+                or surname in _NOT_A_PERSON
+                or not _bare(before, text[m.end() :])
+                or not _speaks(text, m.start(), m.end())
+                or surname in {w.group() for w in _SURNAME.finditer(before)}
+                or fold(surname) in place_names()
+                or (max_words is not None and words >= max_words)
+                or lookups >= MAX_LOOKUPS
+            ):
                 continue
-            if surname in _WORD.findall(before) or fold(surname) in place_names():
-                continue  # named earlier in the sentence; "Florida's" is not South Florida's
-            if lower is None:
+            if texts is None:
                 texts = [" ".join(s.text for s in doc) for doc in docs]
-                lower = _WrittenLower(texts)
-            given = given_name(surname, texts, lower)
-            if given and given not in text[: m.start()] and _introduced(given, surname, texts):
-                text = f"{text[: m.start()]}{given} {text[m.start() :]}"
-        written.update(_WORD.findall(text))
+            lookups += 1
+            given = introduction(surname, texts)
+            if given and given not in before:
+                text = f"{before}{given} {text[m.start() :]}"
+                words += 1
+        written.update(w.group() for w in _SURNAME.finditer(text))
         out.append(unit if text == unit.text else replace(unit, text=text))
     return out
 
 
-def _introduced(given: str, surname: str, texts: Sequence[str]) -> bool:
-    """Whether an article writes the full name inside a sentence (after a lower-case word or
-    a comma) at least once: a name seen only opening a line or a sentence may be a headline's
-    verb and a company ("Meet McDonald's" would give "Meet McDonald's trots out its McRib")."""
-    pattern = re.compile(rf"(?<=[a-z0-9,] ){re.escape(given)}\s+{re.escape(surname)}\b")
-    return any(pattern.search(t) for t in texts)
+def _bare(before: str, after: str) -> bool:
+    """Whether a name word stands alone: no capitalized word, title or determiner right
+    before it, no capitalized word right after, and outside quotation marks (a quote is the
+    speaker's words, never changed)."""
+    last = _LAST_WORD.search(before[-40:])
+    if last and _NAME_WORD.fullmatch(last.group(1)):
+        return False
+    if _DETERMINER.search(before[-20:]) or _NEXT_NAME.match(after):
+        return False
+    opened = before.count("“") - before.count("”")
+    return (
+        opened <= 0 and len(_QUOTE_MARKS.findall(before.replace("“", "").replace("”", ""))) % 2 == 0
+    )
 
 
-class _WrittenLower:
-    """Whether the story writes a word in lower case, asked of a few words only: a set of
-    every lower-case word of the story cost more than the rest of this step."""
+def _speaks(text: str, start: int, end: int) -> bool:
+    return bool(
+        _SPEAKS_AFTER.match(text, end) or _SPEAKS_BEFORE.search(text[max(0, start - 40) : start])
+    )
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.texts = texts
-        self.seen: dict[str, bool] = {}
 
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        if word not in self.seen:
-            pattern = re.compile(rf"\b{re.escape(word)}\b")
-            self.seen[word] = _LOWER_WORD.fullmatch(word) is not None and any(
-                word in t and pattern.search(t) for t in self.texts
-            )
-        return self.seen[word]
+def introduction(surname: str, texts: Sequence[str]) -> str | None:
+    """The given name the story's articles (``texts``) write before ``surname``, when there is
+    exactly one and every article that names the surname names it first after that given name
+    or a title ("Jimmy Kimmel", "host Jimmy Kimmel", "President Trump"), at least twice as
+    many articles as name it alone at first (a live blog may assume the host known: "explain to
+    Kimmel"; articles about a company mostly do: "Apple said", "Ford Motor", "Bloomberg News").
+    None after two capitalized words ("Sarah Jessica Parker") or when two given names precede it
+    (Sarah and Bernie Sanders)."""
+    pattern = re.compile(rf"(?<![\w'’.-]){re.escape(surname)}\b(?!-\w)")
+    given: set[str] = set()
+    introduced = bare = 0  # articles that name it first after a given name or title, or alone
+    for text in texts:
+        for k, m in enumerate(pattern.finditer(text)):
+            prefix = text[max(0, m.start() - 80) : m.start()]
+            tokens = prefix.split() if prefix[-1:].isspace() else []
+            word = tokens[-1].rstrip(".") if tokens else ""
+            titled = word in NOT_GIVEN or word in _NOT_A_PERSON
+            if k == 0:
+                named = _NAME_WORD.fullmatch(word) is not None
+                introduced += named
+                bare += not named
+            if not _NAME_WORD.fullmatch(word) or titled:
+                continue  # a later mention alone, or a title ("President Trump")
+            prior = tokens[-2].rstrip(".") if len(tokens) > 1 else ""
+            if (
+                _NAME_WORD.fullmatch(prior)
+                and prior not in NOT_GIVEN
+                and prior not in _NOT_A_PERSON
+                and not prior.isupper()
+            ):
+                return None  # "Sarah Jessica Parker": which of two words, the text cannot say
+            given.add(word)
+    if len(given) != 1 or introduced < 2 * bare:
+        return None  # two given names, or the articles mostly name it alone (a company)
+    (name,) = given
+    if not _GIVEN.fullmatch(name):
+        return None
+    lower = re.compile(rf"\b{re.escape(name.lower())}\b")
+    if any(lower.search(t) for t in texts):
+        return None  # "Model Chrissy Teigen": a word the story writes in lower case
+    inside = re.compile(rf"(?<=[a-z0-9,] ){re.escape(name)}\s+{re.escape(surname)}\b")
+    return name if any(inside.search(t) for t in texts) else None

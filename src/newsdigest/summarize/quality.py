@@ -395,19 +395,32 @@ def refers_back(text: str) -> bool:
         or _LOST_OBJECT.search(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
         or _SUBJECT_ALSO.match(text)
-        or _DEMONSTRATIVE_PLURAL.search(text)
+        or _points_back(text)
     )
 
 
 # Things the sentence before named, pointed at with "these" or "those" ("Equifax did not
 # immediately confirm these details.", "The president predicted these measures could have an
 # effect on the global economy.": dev and Multi-News digest lines). Not when what follows
-# says which ("those who ...", "those killed", "these drugs of ...") nor "these days".
+# says which ("those who ...", "those killed", "those students under 18", "those medications
+# containing ibuprofen"), nor a time ("these days", "in these uncertain times").
 _DEMONSTRATIVE_PLURAL = re.compile(
-    r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+)?(?!days\b)[a-z][\w-]*[^\Wsu]s\b"
-    r"(?!\s+(?:who|whom|whose|that|which|of|with|in|on|for|from|at|by|where|when|like)\b)"
-    r"(?!\s+[a-z]+ed\b)"
+    r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+)?"
+    r"(?!(?:days|times|nights|years|weeks|months)\b)([a-z][\w-]*[^\Wsu]s)\b"
+    r"(?!\s+(?:who|whom|whose|that|which|of|with|without|in|on|for|from|at|by|where|when|like"
+    r"|under|over|aged|between|across|around|near|outside|inside|lost|built|made|held|taken"
+    r"|given|born|known|left|found|seen|hit|sold|written|caught|[a-z]+ed|[a-z]+ing)\b)"
 )
+
+
+def _points_back(text: str) -> bool:
+    """A "these"/"those" + plural noun whose noun the sentence has not named before it
+    ("every option -- even when those options are tough" points inside the sentence)."""
+    for m in _DEMONSTRATIVE_PLURAL.finditer(text):
+        noun = m.group(1)
+        if not re.search(rf"\b{re.escape(noun[:-1])}", text[: m.start()], re.IGNORECASE):
+            return True
+    return False
 
 
 # "The countries also closed their airspace to Qatar Airways ..." (a Multi-News digest line:

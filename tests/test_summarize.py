@@ -182,6 +182,13 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         # ... and one whose speaker is only "he" (dev stream, a reader: who is "he"?)
         ("“I said no,” he recalled.", True),
         ("“God only knows what it's doing to our children's brains,” he said.", True),
+        # dev stream (Nice): a long tail after "he said" leaves the speaker as unnamed (the
+        # digest set it after Hollande's words; it was the prime minister's)
+        (
+            "“We would like to tell the French people that we will never give in,” he said in a "
+            "statement outside the Élysée Palace, in Paris.",
+            True,
+        ),
         ('"We came to talk," Pompeo said.', False),
         ("The mayor said “no.”", False),
         # dev stream: a pronoun subject after a short opening phrase
@@ -474,6 +481,10 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
          "an aside in brackets", False),
         ("Will you be O.K. if I take the reporting to this magazine, she asked.", "no subject",
          False),
+        # dev stream (NPR, the Nice attack): the program's link to its next item
+        ("More now on the deadly attack in the city of Nice in the south of France.",
+         "a broadcast's link", True),
+        ("More now than ever, voters say jobs matter.", "a broadcast's link", False),
     ],
 )  # fmt: skip
 def test_captions_and_questions_are_passed_over(text: str, problem: str, found: bool) -> None:

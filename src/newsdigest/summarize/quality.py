@@ -236,7 +236,7 @@ def fit(text: str) -> bool:
         return False
     if text[:1] == "(" and _ASIDE.match(text.strip()):
         return False
-    if _SUBJECTLESS.match(text) or _imperative(text):
+    if _SUBJECTLESS.match(text) or _imperative(text) or _BROADCAST_LINK.match(text):
         return False
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))
@@ -255,6 +255,14 @@ def fit(text: str) -> bool:
         return False
     outside = _LETTERS.findall(prose) if quoted else letters
     return _FIRST_PERSON.isdisjoint(outside) or _SPEAKER.found(text)
+
+
+# A radio transcript's link to the next item ("More now on the deadly attack in the city of Nice
+# in the south of France.", NPR in the dev stream): the program speaking, no news of its own
+_BROADCAST_LINK = re.compile(
+    r"^(?:More now on|(?:We|Let's|Let us) (?:turn|go|head) now to|Turning now to|"
+    r"(?:And )?now,? (?:more on|to (?:our|the) (?:top|other|next) (?:story|stories|item)))\b"
+)
 
 
 # The writer in the first person, outside any quote: "..., a show insider tells me.", "Eastwood
@@ -294,6 +302,8 @@ def problems(text: str) -> list[str]:
         found.append("no subject")
     if _imperative(text):
         found.append("speaks to the reader")
+    if _BROADCAST_LINK.match(text):
+        found.append("a broadcast's link")
     # ASCII letters only
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))
@@ -432,7 +442,7 @@ _SUBJECT_ALSO = re.compile(r"(?:The|These|Those|Both) (?:[a-z][\w-]* ){0,2}[a-z]
 # children's brains,” he said.", dev stream): who spoke, the sentence before said
 _PRONOUN_SAID = re.compile(
     r"[,!?…]?[”\"’']\s*,?\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|writes"
-    r"|explained|recalled|noted|continued|went on)\b[^”\"]{0,40}$"
+    r"|explained|recalled|noted|continued|went on)\b[^”\"]{0,120}$"
 )
 
 

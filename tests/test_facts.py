@@ -338,3 +338,26 @@ def test_parse_reads_entities_everywhere_and_dependencies_only_near_quotes(dated
         got = extract_facts(group, sentences, docs=lean[i : i + len(seeds)])
         want = extract_facts(group, sentences, docs=reference[i : i + len(seeds)])
         assert got.quotes == want.quotes and any(q.speaker for q in got.quotes)
+
+
+def test_names_only_a_left_out_article_mentions_are_not_the_storys() -> None:
+    """Dev stream (microbes identified in space): an exam-coaching site's page, left out as
+    another event, gave the story's Who and Organizations "Downloads Economics Editorials",
+    "HINDI", "CSAT". Its quotes stay listed (marked by the views); its names go."""
+    from newsdigest.model import Article
+
+    story = Article(
+        id="a",
+        text="Astronaut Peggy Whitson identified microbes aboard the International Space "
+        "Station, NASA said on Monday. Whitson used a small sequencer.",
+    )
+    other = Article(
+        id="b",
+        text='Editor Rahul Mehta of Insights Academy said: "Our courses start in June." '
+        "Insights Academy teaches in Delhi.",
+    )
+    facts = extract_facts([story, other], {}, outliers={"b"})
+    names = {e.name for e in facts.entities}
+    assert any("Peggy Whitson" in n for n in names) and "NASA" in names
+    assert not any("Mehta" in n or "Insights" in n or "Delhi" in n for n in names)
+    assert any("courses start" in q.text for q in facts.quotes)

@@ -51,9 +51,9 @@ def extract_facts(
     """The facts of one cluster of cleaned articles (``sentences`` by article id; an article
     missing from it is split here). ``docs``: the articles' spaCy parses, when already made
     (``newsdigest.analysis``); otherwise they are parsed here. ``outliers``: ids of articles
-    about another event: their names and quotes are listed (the views mark the quotes), but
-    the event's date and place, its timeline and the sources' disagreements are the story's
-    own articles'."""
+    about another event: their quotes are listed (the views mark them); the names, the
+    event's date and place, its timeline and the sources' disagreements are the story's own
+    articles'."""
     if not articles:
         return Facts()
     sents = {a.id: tuple(sentences.get(a.id) or split_sentences(a.text, a.id)) for a in articles}
@@ -120,8 +120,12 @@ def extract_facts(
     disagreements += quantity_disagreements(quantities)
     disagreements += attribution_disagreements([a for a in attributed if a.quote.article in ids])
     timeline = build_timeline([d for d in dates if d.article in ids], sents, event_date, written)
+    # the names the story's own articles mention: a left-out page's ("Downloads Economics
+    # Editorials", "HINDI", "CSAT": an exam site's menus under a story about microbes in space,
+    # a reader of the dev stream) are about something else
+    named = [e for e in entities if any(m.article in ids for m in e.mentions)]
     return Facts(
-        entities=tuple(entities),
+        entities=tuple(named),
         quotes=tuple(a.quote for a in attributed),
         event_date=event_date,
         event_place=event_place,

@@ -485,6 +485,12 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
         ("More now on the deadly attack in the city of Nice in the south of France.",
          "a broadcast's link", True),
         ("More now than ever, voters say jobs matter.", "a broadcast's link", False),
+        # Multi-News (the Emmys, Kristen Wiig): a listicle's promise, its list not there
+        ("Celebuzz TV Editor Jethro Nededog was there in the press room on Sunday night, and "
+         "here are ten of the most memorable things he heard.", "a list's teaser", True),
+        ("Here are 18 impressive facts and figures you might not have known about the London "
+         "Tube.", "a list's teaser", True),
+        ("Here is the statement the company released on Monday.", "a list's teaser", False),
     ],
 )  # fmt: skip
 def test_captions_and_questions_are_passed_over(text: str, problem: str, found: bool) -> None:

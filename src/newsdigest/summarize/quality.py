@@ -238,6 +238,8 @@ def fit(text: str) -> bool:
         return False
     if _SUBJECTLESS.match(text) or _imperative(text) or _BROADCAST_LINK.match(text):
         return False
+    if "ere " in text and _LIST_TEASER.search(text):
+        return False
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))
     if upper and upper > len(raw.translate(None, _NOT_LOWER)):
@@ -262,6 +264,16 @@ def fit(text: str) -> bool:
 _BROADCAST_LINK = re.compile(
     r"^(?:More now on|(?:We|Let's|Let us) (?:turn|go|head) now to|Turning now to|"
     r"(?:And )?now,? (?:more on|to (?:our|the) (?:top|other|next) (?:story|stories|item)))\b"
+)
+
+
+# A listicle's promise of what follows ("... and here are ten of the most memorable things he
+# heard the victorious stars say": a Multi-News digest line of the Emmys, whose list never
+# came): no news of its own. ("Celebuzz has compiled a list of the best and worst moments" is
+# not one: its "From Jon Cryer's head-scratching win for Best Comedy Actor" is news.)
+_LIST_TEASER = re.compile(
+    r"\b[Hh]ere (?:are|is|'s|’s) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few"
+    r"|some of)\b"
 )
 
 
@@ -304,6 +316,8 @@ def problems(text: str) -> list[str]:
         found.append("speaks to the reader")
     if _BROADCAST_LINK.match(text):
         found.append("a broadcast's link")
+    if _LIST_TEASER.search(text):
+        found.append("a list's teaser")
     # ASCII letters only
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))

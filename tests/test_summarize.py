@@ -238,6 +238,13 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("The ban applies to those students under 18.", False),
         ("Avoid those medications containing ibuprofen.", False),
         ("We will consider every option, even when those options are tough.", False),
+        # a second reader: added to, or linked to, what came before
+        ("He started all 15 games for Green Bay this season as well.", True),
+        ("The mayor, too.", True),
+        ("Amid that, Texas will gain two seats in the redistricting process.", True),
+        ("Despite this, the company kept its forecast.", True),
+        ("After Thatcher resigned, the party chose a new leader.", False),
+        ("The team played as well as anyone could have.", False),
     ],
 )
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

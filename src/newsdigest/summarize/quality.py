@@ -357,6 +357,16 @@ _LOST_OBJECT = re.compile(
     r"approve|support|accept|host|visit|discuss|oppose|reject|consider|follow|address)\W*$"
     # what "this" is was in the sentence before ("The ticket agent laughed at this.", dev stream)
     r"|\b(?:at|about|to|of|on|with|by)\s+this\W*$"
+    # added to what the sentence before said ("... all 15 games for Green Bay this season as
+    # well.", a dev digest's last line)
+    r"|(?:\bas well|,\s*too)[.!\"”’']*$"
+)
+# A link to what the sentence before said ("Amid that, Texas will gain two seats in the
+# redistricting process", NeuS val, after "... with Texas picking up two House seats")
+_LINKED_OPENING = re.compile(
+    r"^(?:amid|despite|because of|after|before|since|given|beyond|unlike|like|with|against)"
+    r"\s+(?:that|this|these|those|it|all that|all this)\b(?!\s+(?:is|was|are|were)\b)",
+    re.IGNORECASE,
 )
 # A short sentence that only says someone agreed or refused ("The South Korean presidential
 # spokesman agreed.", dev stream): to what, the sentence before said
@@ -419,6 +429,7 @@ def refers_back(text: str) -> bool:
         or _LOST_OBJECT.search(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
         or _SUBJECT_ALSO.match(text)
+        or _LINKED_OPENING.match(text.lstrip("\"“'‘ "))
         or _points_back(text)
     )
 

@@ -1537,17 +1537,3 @@ def test_a_site_legal_footer_in_place_of_the_article_is_no_article() -> None:
     )
     assert clean_text(body + "\n\n" + prose) == body + "\n\n" + prose
 
-
-def test_one_pass_is_enough_only_when_a_second_would_change_nothing(multinews_articles) -> None:
-    """``clean_text`` stops after one pass when it only joined the text's own one-line
-    paragraphs (a third of Multi-News documents): on real documents that is what a second
-    pass, forced, gives too."""
-    from newsdigest import clean
-
-    real = clean._clean_once
-    for _, article in multinews_articles(0, 40):
-        once, settled = real(article.text, "", clean._Verdicts(""))
-        if settled:
-            again, _ = real(once, "", clean._Verdicts(""))
-            assert again == once
-        assert clean.clean_text(article.text) == clean.clean_text(clean.clean_text(article.text))

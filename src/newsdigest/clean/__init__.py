@@ -171,25 +171,13 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
     return [first, *paras[1:]] if first.strip() else paras[1:]
 
 
-def _clean_once(text: str, title: str, verdicts: _Verdicts) -> tuple[str, bool]:
-    """The text cleaned once, and whether that was only the text's own paragraphs, one line
-    each, joined: nothing repaired, unwrapped, removed or changed, so another pass would meet
-    the same lines and paragraphs and change nothing."""
-    repaired = repair_unicode(text)
-    text = rules.strip_gallery(repaired, rules.MIN_ARTICLE_WORDS)
-    split = split_paragraphs(text)
-    paras = rules.strip_transcript_labels(split)
+def _clean_once(text: str, title: str, verdicts: _Verdicts) -> str:
+    text = rules.strip_gallery(repair_unicode(text), rules.MIN_ARTICLE_WORDS)
+    paras = rules.strip_transcript_labels(split_paragraphs(text))
     kept = rules.strip_repeated_openings(
         _clean_paragraphs(paras, verdicts), rules.MIN_ARTICLE_WORDS
     )
-    out = _strip_lead(kept, title)
-    settled = (
-        repaired == text
-        and out == split
-        and text.count("\n") >= len(split) - 1
-        and set(split) <= {line.strip() for line in text.splitlines()}
-    )
-    return "\n\n".join(out), settled
+    return "\n\n".join(_strip_lead(kept, title))
 
 
 def clean_text(text: str, title: str = "") -> str:
@@ -201,11 +189,9 @@ def clean_text(text: str, title: str = "") -> str:
     """
     title = clean_title(title)
     verdicts = _Verdicts(rules.fold(title))
-    out, settled = _clean_once(text, title, verdicts)
+    out = _clean_once(text, title, verdicts)
     for _ in range(4):
-        if settled:  # the text's own lines as they were: a second pass is the same (1 in 3)
-            break
-        again, settled = _clean_once(out, title, verdicts)
+        again = _clean_once(out, title, verdicts)
         if again == out:
             break
         out = again

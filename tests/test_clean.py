@@ -1537,3 +1537,20 @@ def test_a_site_legal_footer_in_place_of_the_article_is_no_article() -> None:
     )
     assert clean_text(body + "\n\n" + prose) == body + "\n\n" + prose
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dinner was \u00c3\tla carte, the chef said on Monday.",
+        "The chef said the caf\u00c3\u2009was full every night.",
+        "The mayor opened the new bridge on Monday.\n \u00c3 The crowd cheered as the ribbon was cut.",
+    ],
+)
+def test_text_ftfy_mends_only_once_its_spaces_are_collapsed_is_cleaned_to_the_end(
+    text: str,
+) -> None:
+    """A hostile pass's inputs against a one-pass shortcut: the mojibake is mended on the
+    second pass (its line trimmed, its spaces collapsed), and the result is a fixed point."""
+    once = clean_text(text)
+    assert "\u00c3" not in once
+    assert clean_text(once) == once

@@ -238,13 +238,20 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("The ban applies to those students under 18.", False),
         ("Avoid those medications containing ibuprofen.", False),
         ("We will consider every option, even when those options are tough.", False),
-        # a second reader: added to, or linked to, what came before
-        ("He started all 15 games for Green Bay this season as well.", True),
-        ("The mayor, too.", True),
+        # a second reader: linked to what came before
         ("Amid that, Texas will gain two seats in the redistricting process.", True),
         ("Despite this, the company kept its forecast.", True),
         ("After Thatcher resigned, the party chose a new leader.", False),
-        ("The team played as well as anyone could have.", False),
+        # a hostile reader's: each says what it means
+        ("Despite this week's rally, the Dow ended the quarter down 4 percent.", False),
+        ("Before it closed in 2010, the Ford plant in St. Paul employed 2,000 people.", False),
+        ("Like it or not, the new congestion charge takes effect in London on Monday.", False),
+        ("The company said it would cut prices in Europe and Asia as well.", False),
+        ("Senator Elizabeth Warren said she would keep fighting for those she represents.", False),
+        (
+            "Apple unveiled three new iPhones on Tuesday, and these phones will ship on Friday.",
+            False,
+        ),
     ],
 )
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:
@@ -498,6 +505,12 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
         ("Here are 18 impressive facts and figures you might not have known about the London "
          "Tube.", "a list's teaser", True),
         ("Here is the statement the company released on Monday.", "a list's teaser", False),
+        ("The unemployment rate here is 4 percent, the lowest since 1999, officials said.",
+         "a list's teaser", False),
+        ("Rents here are two times higher than they were in 2010, according to Zillow.",
+         "a list's teaser", False),
+        ("Turning now to Asia, the earthquake killed at least 300 people in Nepal on Saturday.",
+         "a broadcast's link", False),
     ],
 )  # fmt: skip
 def test_captions_and_questions_are_passed_over(text: str, problem: str, found: bool) -> None:

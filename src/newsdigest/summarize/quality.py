@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from newsdigest.clean.rules import Folded
 from newsdigest.model import Sentence
@@ -264,6 +265,7 @@ def fit(text: str) -> bool:
 _BROADCAST_LINK = re.compile(
     r"^(?:More now on|(?:We|Let's|Let us) (?:turn|go|head) now to|Turning now to|"
     r"(?:And )?now,? (?:more on|to (?:our|the) (?:top|other|next) (?:story|stories|item)))\b"
+    r"[^,;:]*[.!]$"  # the whole sentence ("Turning now to Asia, the earthquake killed ..." is news)
 )
 
 
@@ -272,8 +274,8 @@ _BROADCAST_LINK = re.compile(
 # came): no news of its own. ("Celebuzz has compiled a list of the best and worst moments" is
 # not one: its "From Jon Cryer's head-scratching win for Best Comedy Actor" is news.)
 _LIST_TEASER = re.compile(
-    r"\b[Hh]ere (?:are|is|'s|’s) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few"
-    r"|some of)\b"
+    r"(?:^|,\s+and\s+)[Hh]ere (?:are|is|'s|’s) (?:\d+|two|three|four|five|six|seven|eight"
+    r"|nine|ten|a few|some of)\b(?!\s+(?:times|percent|per cent)\b)"
 )
 
 
@@ -357,15 +359,14 @@ _LOST_OBJECT = re.compile(
     r"approve|support|accept|host|visit|discuss|oppose|reject|consider|follow|address)\W*$"
     # what "this" is was in the sentence before ("The ticket agent laughed at this.", dev stream)
     r"|\b(?:at|about|to|of|on|with|by)\s+this\W*$"
-    # added to what the sentence before said ("... all 15 games for Green Bay this season as
-    # well.", a dev digest's last line)
-    r"|(?:\bas well|,\s*too)[.!\"”’']*$"
 )
 # A link to what the sentence before said ("Amid that, Texas will gain two seats in the
-# redistricting process", NeuS val, after "... with Texas picking up two House seats")
+# redistricting process", NeuS val, after "... with Texas picking up two House seats"): the
+# pronoun alone before the comma ("Despite this week's rally, ..." and "Before it closed in
+# 2010, ..." say what they mean)
 _LINKED_OPENING = re.compile(
-    r"^(?:amid|despite|because of|after|before|since|given|beyond|unlike|like|with|against)"
-    r"\s+(?:that|this|these|those|it|all that|all this)\b(?!\s+(?:is|was|are|were)\b)",
+    r"^(?:amid|despite|because of|after|before|since|beyond|with|in spite of)"
+    r"\s+(?:all\s+)?(?:that|this|these|those|it)\s*,",
     re.IGNORECASE,
 )
 # A short sentence that only says someone agreed or refused ("The South Korean presidential
@@ -440,7 +441,7 @@ def refers_back(text: str) -> bool:
 # says which ("those who ...", "those killed", "those students under 18", "those medications
 # containing ibuprofen"), nor a time ("these days", "in these uncertain times").
 _DEMONSTRATIVE_PLURAL = re.compile(
-    r"\b(?:these|those)\s+(?:[a-z][\w-]*\s+)?"
+    r"\b(?:these|those)\s+(?!(?:she|he|they|we|you|i|it|who|whom)\b)(?:[a-z][\w-]*\s+)?"
     r"(?!(?:days|times|nights|years|weeks|months)\b)([a-z][\w-]*[^\Wsu]s)\b"
     r"(?!\s+(?:who|whom|whose|that|which|of|with|without|in|on|for|from|at|by|where|when|like"
     r"|under|over|aged|between|across|around|near|outside|inside|lost|built|made|held|taken"
@@ -451,9 +452,12 @@ _DEMONSTRATIVE_PLURAL = re.compile(
 def _points_back(text: str) -> bool:
     """A "these"/"those" + plural noun whose noun the sentence has not named before it
     ("every option -- even when those options are tough" points inside the sentence)."""
-    for m in _DEMONSTRATIVE_PLURAL.finditer(text):
-        noun = m.group(1)
-        if not re.search(rf"\b{re.escape(noun[:-1])}", text[: m.start()], re.IGNORECASE):
+    if "these" not in text and "those" not in text:
+        return False
+    earlier = text.lower()
+    for m in islice(_DEMONSTRATIVE_PLURAL.finditer(text), 3):
+        stem = m.group(1)[:-1].lower()
+        if earlier.find(stem, 0, m.start()) < 0:  # "iPhones ... these phones": named before
             return True
     return False
 

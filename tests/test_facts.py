@@ -361,3 +361,9 @@ def test_names_only_a_left_out_article_mentions_are_not_the_storys() -> None:
     assert any("Peggy Whitson" in n for n in names) and "NASA" in names
     assert not any("Mehta" in n or "Insights" in n or "Delhi" in n for n in names)
     assert any("courses start" in q.text for q in facts.quotes)
+    # a name both mention is counted in the story's own article only
+    both = extract_facts(
+        [story, replace(other, text=other.text + " NASA said so.")], {}, outliers={"b"}
+    )
+    (nasa,) = [e for e in both.entities if e.name == "NASA"]
+    assert nasa.articles == ("a",)

@@ -9,6 +9,7 @@ resolved stays None.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from newsdigest.facts.canonical import build_entities
@@ -120,10 +121,15 @@ def extract_facts(
     disagreements += quantity_disagreements(quantities)
     disagreements += attribution_disagreements([a for a in attributed if a.quote.article in ids])
     timeline = build_timeline([d for d in dates if d.article in ids], sents, event_date, written)
-    # the names the story's own articles mention: a left-out page's ("Downloads Economics
-    # Editorials", "HINDI", "CSAT": an exam site's menus under a story about microbes in space,
-    # a reader of the dev stream) are about something else
-    named = [e for e in entities if any(m.article in ids for m in e.mentions)]
+    # the names the story's own articles mention, counted there: a left-out page's names
+    # ("Downloads Economics Editorials", "HINDI", "CSAT": an exam site's menus under a story
+    # about microbes in space, a reader of the dev stream) and mentions are another event's
+    named = [
+        replace(e, mentions=own_mentions)
+        for e in entities
+        if (own_mentions := tuple(m for m in e.mentions if m.article in ids))
+    ]
+    named.sort(key=lambda e: -len(e.mentions))
     return Facts(
         entities=tuple(named),
         quotes=tuple(a.quote for a in attributed),

@@ -38,14 +38,13 @@ _GIVEN = re.compile(r"[A-Z][a-z]{2,}")
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", re.IGNORECASE)
 _NEXT_NAME = re.compile(r"\s+[A-Z]")
 _LAST_WORD = re.compile(r"(\S+)\s+$")
-_QUOTE_MARKS = re.compile(r"[\"“”]")
 # capitalized words that name no one: the calendar, and titles a story sets before a surname
 _NOT_A_PERSON = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Speaker Chancellor Chairman
     Chairwoman Chair Director Commissioner Ambassador Attorney Sheriff Superintendent Deputy
     Vice Premier Emperor Empress Bishop Cardinal Rabbi Imam Sheikh Father Sister Brother Dean
-    Professor Prof Officer Trooper Agent Deputy Representative Congressman Congresswoman
+    Professor Prof Officer Trooper Agent Representative Congressman Congresswoman
     Councilman Councilwoman Assemblyman Assemblywoman Lawmaker Host Anchor Chef CEO""".split()
 )
 MAX_LOOKUPS = 20  # surnames looked up in the story's text per digest (each reads all of it)
@@ -100,10 +99,7 @@ def _bare(before: str, after: str) -> bool:
         return False
     if _DETERMINER.search(before[-20:]) or _NEXT_NAME.match(after):
         return False
-    opened = before.count("“") - before.count("”")
-    return (
-        opened <= 0 and len(_QUOTE_MARKS.findall(before.replace("“", "").replace("”", ""))) % 2 == 0
-    )
+    return before.count("“") <= before.count("”") and before.count('"') % 2 == 0
 
 
 def _speaks(text: str, start: int, end: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -44,7 +44,7 @@ NOT_GIVEN = frozenset(
 def given_name(
     surname: str,
     texts: Iterable[str],
-    lower: Container[str],
+    lower: frozenset[str],
     other_names: frozenset[str] = frozenset(),
 ) -> str | None:
     """The one given name the story (its articles' ``texts``) writes before a person's surname:

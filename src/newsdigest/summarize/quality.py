@@ -454,10 +454,10 @@ def _points_back(text: str) -> bool:
     ("every option -- even when those options are tough" points inside the sentence)."""
     if "these" not in text and "those" not in text:
         return False
-    earlier = text.lower()
+    lowered = text.lower()
     for m in islice(_DEMONSTRATIVE_PLURAL.finditer(text), 3):
         stem = m.group(1)[:-1].lower()
-        if earlier.find(stem, 0, m.start()) < 0:  # "iPhones ... these phones": named before
+        if lowered.find(stem, 0, m.start()) < 0:  # "iPhones ... these phones": named before
             return True
     return False
 

@@ -442,3 +442,28 @@ def test_a_story_stored_before_headlines_were_a_block_gets_its_headline_sum_back
         clusterer.partial_fit = spy  # type: ignore[method-assign]
         assert cluster_pending(store, clusterer) == 1
     assert seen and all(d < 1e-3 for d in seen.values())  # the same sums as stored fresh
+
+
+def test_a_syndicated_copy_that_arrives_alone_is_listed_with_its_story(tmp_path: Path) -> None:
+    """A later near-duplicate changes no story (nothing new to cluster or digest), yet its
+    outlet's URL is listed with the story from then on: in the dev stream the Denver Post's
+    copy of a Delta-flight story (a week later) was in no story's URLs."""
+    with SqliteStore(tmp_path / "news.db") as store:
+        records = _records()
+        first = tmp_path / "first.jsonl"
+        first.write_text("\n".join(json.dumps(r) for r in records[:4]), encoding="utf-8")
+        ingest([first], store)
+        (sochi,) = [s for s in build_stories(store, config=StoryConfig(facts=False))
+                    if len(s.articles) == 3]  # fmt: skip
+        copy = dict(records[1], url="https://reprints.example/pompeo", source="Reprints")
+        copy["text"] = "Home / World / Europe\n" + copy["text"] + "\nShare this: Facebook Twitter"
+        later = tmp_path / "later.jsonl"
+        later.write_text(json.dumps(copy), encoding="utf-8")
+        assert ingest([later], store).near_duplicates == 1
+        seed1 = next(a for a in sochi.articles if a.url == records[1]["url"])
+        for story in (
+            {s.id: s for s in build_stories(store, config=StoryConfig(facts=False))}[sochi.id],
+            store.get_story(sochi.id),
+        ):
+            assert story is not None
+            assert story.urls[seed1.id] == (records[1]["url"], "https://reprints.example/pompeo")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, Protocol
 
@@ -764,7 +765,11 @@ class SqlStore:
         return self._stories([self.dialect.json_out(rows[0][0])])[0] if rows else None
 
     def _stories(self, dicts: list[dict[str, Any]]) -> list[Story]:
-        """Stories with their articles' texts, fetched in one query per IN-list."""
+        """Stories with their articles' texts and URLs, fetched in one query per IN-list.
+
+        The URLs are read now, not kept from the build: a syndicated copy that arrives later
+        is stored as a URL of the article it duplicates and changes no story, yet its outlet
+        must be listed with the story from then on."""
         ids = sorted(
             {
                 d["id"]
@@ -773,7 +778,19 @@ class SqlStore:
             }
         )
         texts = {a.id: a for a in self.get_articles(ids=ids)} if ids else {}
-        return [story_from_dict(data, texts) for data in dicts]
+        urls = self.urls_of(ids) if ids else {}
+        stories = [story_from_dict(data, texts) for data in dicts]
+        return [
+            replace(
+                s,
+                urls={
+                    a.id: tuple(dict.fromkeys([*s.urls.get(a.id, ()), *urls.get(a.id, ())]))
+                    for a in s.articles
+                    if a.id in s.urls or a.id in urls
+                },
+            )
+            for s in stories
+        ]
 
     # ---- the follower's state ----------------------------------------------------------
 

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdigest.clean import clean_article, clean_text, clean_title, detect_language
+from newsdigest.clean.pagekind import non_article_kind
 from newsdigest.ingest.text import split_title
 from newsdigest.model import Article, article_id
 from newsdigest.split import split_sentences
@@ -1554,3 +1555,23 @@ def test_text_ftfy_mends_only_once_its_spaces_are_collapsed_is_cleaned_to_the_en
     once = clean_text(text)
     assert "\u00c3" not in once
     assert clean_text(once) == once
+
+
+def test_a_wire_bulletin_keeps_its_one_sentence() -> None:
+    """An agency's bulletin is its headline as one dated sentence above the copyright (dev
+    stream, washingtonpost.com, 2018-01-01): the dateline goes, the sentence is the text, so the
+    page is not rejected as empty and joins its story. A repeated headline above other text
+    still goes, and a site's name is no bulletin."""
+    title = "Chicago Bears fire coach John Fox after 5-11 season"
+    raw = (
+        "LAKE FOREST, Ill. — Chicago Bears fire coach John Fox after 5-11 season.\n"
+        "Copyright 2018 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed."
+    )
+    out = clean_text(raw, title)
+    assert out == "Chicago Bears fire coach John Fox after 5-11 season."
+    assert clean_text(out, title) == out
+    assert non_article_kind(raw, out) is None
+    body = "John Fox's reign in Chicago is over. The Bears announced the firing on Monday."
+    assert clean_text(f"{title}\n\n{body}", title) == body
+    assert clean_text("ABC News", "ABC News") == ""

@@ -159,9 +159,14 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
 
 def _strip_lead(paras: list[str], title: str) -> list[str]:
     """Remove what sits before the first sentence: a repeated headline, a glued source name,
-    a dateline."""
+    a dateline. A headline that is all the text there is stays: a wire bulletin ("LAKE FOREST,
+    Ill. - Chicago Bears fire coach John Fox after 5-11 season." above the agency's copyright)
+    is news in one sentence, and without its text the page would be rejected as empty and
+    missing from its story."""
     title_key = rules.fold(title)
     while paras and title_key and rules.fold(paras[0]) == title_key:
+        if len(paras) == 1 and len(paras[0].split()) >= rules.MIN_BULLETIN_WORDS:
+            break
         paras = paras[1:]
     if not paras:
         return paras

@@ -820,6 +820,9 @@ def strip_inline_posts(para: str) -> str:
 # An article that kept this much prose besides a notice or a gallery is an article with a
 # widget in it; less, and the page was the widget.
 MIN_ARTICLE_WORDS = 50
+# a headline kept as a bulletin's whole text has at least this many words ("ABC News" is a
+# site's name, not news)
+MIN_BULLETIN_WORDS = 5
 
 # A photo gallery flattened into the text (CNN and others): each caption is "Photos: <gallery
 # title> <caption> Hide Caption 3 of 25", often many to a line.

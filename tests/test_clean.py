@@ -282,6 +282,17 @@ def test_glued_source_prefix_and_dateline() -> None:
     assert clean_text("WASHINGTON (Reuters) - The summit opened.") == "The summit opened."
     assert clean_text("NATO Secretary General spoke.") == "NATO Secretary General spoke."
     assert clean_text("IBMers met in Sochi.") == "IBMers met in Sochi."
+    # the Wall Street Journal's dateline, the dash glued to the text (21 local documents)
+    assert clean_text("WASHINGTON—An attorney for Jared Kushner spoke.") == (
+        "An attorney for Jared Kushner spoke."
+    )
+    assert clean_text("IOWA CITY, Iowa—Former Vice President Joe Biden spoke.") == (
+        "Former Vice President Joe Biden spoke."
+    )
+    # a hyphen glued is a compound, neither a dateline nor a glued source name
+    assert clean_text("MIAMI-Dade officials closed the beach.") == (
+        "MIAMI-Dade officials closed the beach."
+    )
 
 
 def test_caption_and_duplicate_title() -> None:

@@ -89,6 +89,24 @@ def test_title_rule() -> None:
     assert split_title("Will the talks end?\n\nThey may.")[0] == "Will the talks end?"
 
 
+def test_a_hard_wrapped_lead_is_not_a_title() -> None:
+    """Wire copy wrapped at 70 columns (a Multi-News article, wrapped): the first line runs on
+    into the second, so it is the lead's start, not a headline; a headline above wrapped text
+    still is one, with or without a blank line after it."""
+    lead = (
+        "WASHINGTON - An attorney for senior White House aide Jared Kushner said\n"
+        "Thursday that Mr. Kushner would cooperate with any investigations into\n"
+        "meetings he had with Russians, amid a federal probe into Russian\n"
+        "interference in the 2016 presidential election, and would answer every\n"
+        "question the investigators put to him about those meetings.\n"
+    )
+    assert split_title(lead) == ("", lead)
+    for gap in ("\n", "\n\n"):
+        title, body = split_title("Kushner to cooperate with Russia probes" + gap + lead)
+        assert title == "Kushner to cooperate with Russia probes"
+        assert body.strip() == lead.strip()
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 

@@ -343,11 +343,16 @@ CAPTION_CREDIT = re.compile(r"[a-z0-9-]+\.(?:[a-z]{2,6})$")
 # --- rules at the start of the body ----------------------------------------------------------
 
 # Source name glued to the first word: "OREANDA-NEWSThe possibilities" -> "The possibilities".
-GLUED_PREFIX = re.compile(r"^[A-Z][A-Z0-9&'’-]{2,}(?:[ -][A-Z][A-Z0-9&'’-]*)*(?=[A-Z][a-z]{2})")
+# (not one ending in a hyphen: "MIAMI-Dade officials" is a compound)
+GLUED_PREFIX = re.compile(
+    r"^[A-Z][A-Z0-9&'’-]{2,}(?:[ -][A-Z][A-Z0-9&'’-]*)*(?<!-)(?=[A-Z][a-z]{2})"
+)
 # A dateline: "MOSCOW – ", "WASHINGTON (Reuters) - ", "SOCHI, Russia — ".
 DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([A-Za-z .&]{2,30}\))?"
-    r"\s*[–—-]{1,2}\s+(?=[\"“‘«A-Z0-9])"
+    # spaced dashes, or a dash glued to the text as the Wall Street Journal prints it
+    # ("WASHINGTON—An attorney ..."; a hyphen glued is a compound: "MIAMI-Dade")
+    r"\s*[–—-]{1,2}(?:\s+|(?<=[–—]))(?=[\"“‘«A-Z0-9])"
 )
 # Two sentences with the space lost: "in Sochi on Tuesday.The US Secretary".
 # Also across typographic quotes, whose direction is unambiguous: 'said.”The', 'ended.“We'.

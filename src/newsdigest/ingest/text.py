@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from newsdigest.clean.paragraphs import wrap_width, wrapped_break
 from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import whole_text
@@ -34,12 +35,21 @@ def is_title_line(line: str) -> bool:
 
 
 def split_title(text: str) -> tuple[str, str]:
-    """(title, body) of a plain-text article; title is "" when the first line is body text."""
+    """(title, body) of a plain-text article; title is "" when the first line is body text.
+
+    In hard-wrapped text (wire copy) the first line is no title when it runs on into the next
+    line ("WASHINGTON - An attorney for senior White House aide Jared Kushner said\nThursday
+    that ..."): taken as one, it had cut every wrapped article's lead sentence in two."""
     stripped = text.lstrip()
     first, _, rest = stripped.partition("\n")
-    if rest.strip() and is_title_line(first):
-        return first.strip(), rest
-    return "", stripped
+    if not rest.strip() or not is_title_line(first):
+        return "", stripped
+    second = rest.split("\n", 1)[0]
+    if second.strip():
+        width = wrap_width(stripped.split("\n"))
+        if width is not None and not wrapped_break(first, second, width):
+            return "", stripped
+    return first.strip(), rest
 
 
 def text_article(text: str, *, name: str, source: str | None = None) -> Article | InputError:

@@ -154,3 +154,31 @@ def test_json_is_what_the_standard_library_writes(seed_story) -> None:
     assert many == json.dumps([data, data], ensure_ascii=False, indent=2) + "\n"
     # what orjson refuses (keys that are not strings) is written by the standard library
     assert to_json({1: ["é", "\u2028"]}) == '{\n  "1": [\n    "é",\n    "\u2028"\n  ]\n}\n'
+
+
+def test_markers_in_source_order_and_each_source_sentence_once(seed_story) -> None:
+    """A sentence taken from source 2 and supported by source 1 reads "[1][2]", as on the web
+    page; a quote merged over two sentences is cited by both spans, which share the first
+    one's index, and is listed once ("2:3, 2:3" was printed, dev stream)."""
+    from dataclasses import replace
+
+    from newsdigest.model import Citation
+    from newsdigest.numbering import source_numbers
+
+    numbers = source_numbers(seed_story)
+    left_out = {o.article_id for o in seed_story.outliers}
+    first, second = sorted((a for a in numbers if a not in left_out), key=numbers.get)[:2]
+    sentence = replace(
+        seed_story.summary[0],
+        citations=(
+            Citation(second, 3, 10, 40),
+            Citation(second, 3, 41, 90),
+            Citation(first, 0, 0, 30),
+        ),
+    )
+    story = replace(seed_story, summary=(sentence,))
+    n1, n2 = numbers[first], numbers[second]
+    for fmt in ("text", "markdown"):
+        out = render(story, fmt)
+        assert f"[{n1}][{n2}]" in out and f"[{n2}][{n1}]" not in out
+        assert f"{n1}:0, {n2}:3" in out and f"{n2}:3, {n2}:3" not in out

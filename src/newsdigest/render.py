@@ -33,14 +33,18 @@ def md_escape(text: str) -> str:
 
 
 def _markers(sentence: SummarySentence, numbers: dict[str, int]) -> str:
-    seen = dict.fromkeys(numbers[c.article] for c in sentence.citations if c.article in numbers)
-    return "".join(f"[{n}]" for n in seen)
+    """ "[1][2][3]" in the sources' order, whichever article the sentence was taken from."""
+    cited = {numbers[c.article] for c in sentence.citations if c.article in numbers}
+    return "".join(f"[{n}]" for n in sorted(cited))
 
 
 def _detail(sentence: SummarySentence, numbers: dict[str, int]) -> str:
-    return ", ".join(
-        f"{numbers[c.article]}:{c.sentence}" for c in sentence.citations if c.article in numbers
-    )
+    """ "2:3, 2:4, 3:3": each source sentence once (a quote over two sentences is cited by
+    the spans of both, which share the first one's number)."""
+    pairs = {
+        (numbers[c.article], c.sentence): None for c in sentence.citations if c.article in numbers
+    }
+    return ", ".join(f"{n}:{k}" for n, k in sorted(pairs))
 
 
 def _article_line(story: Story, article_id: str) -> str:

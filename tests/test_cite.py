@@ -122,6 +122,21 @@ def test_a_sentence_with_other_numbers_does_not_support_it() -> None:
     assert {c.article for c in s.citations} == {"a", "c", "d"}
 
 
+def test_a_number_in_words_counts_too() -> None:
+    """The dev stream's Morsi story cited "two million pounds" for "1 million Egyptian
+    pounds"; "three years" still supports "3 years"."""
+    docs = [
+        _doc("a", "The court ordered Morsi to pay 1 million Egyptian pounds to one of the judges."),
+        _doc("b", "The court ordered Morsi to pay two million pounds to the judges, AFP said."),
+        _doc("c", "The court ordered Morsi to pay one million pounds to one of the judges."),
+        _doc("d", "Morsi was sentenced to three years in prison by the court on Saturday."),
+        _doc("e", "On Saturday the court sentenced Morsi to 3 years in prison."),
+    ]
+    [pay, years] = cite([docs[0][0], docs[4][0]], docs, {})
+    assert {c.article for c in pay.citations} == {"a", "c"}
+    assert {c.article for c in years.citations} == {"d", "e"}
+
+
 def test_a_heading_that_shares_one_name_is_no_support() -> None:
     """The dev stream's Las Vegas story cited "About the Hotel" for "Police said the gunman
     fired on the crowd from the 32nd floor of the hotel."; the same short sentence in two

@@ -42,6 +42,14 @@ def _content_words(text: str) -> set[str]:
 # lower-case word after it ("40 metres", "15 games"; not "21 Chibok schoolgirls"); a function
 # word after it counts nothing.
 _COUNT = re.compile(r"(\d+(?:[.,:]\d+)*)(?:-?([A-Za-z]+)|\s+([a-z][a-z-]*))?")
+# a number in words counts too ("two million pounds" is not "1 million Egyptian pounds")
+_NUMBER_WORDS = {
+    w: str(k)
+    for k, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+} | {w: str(10 * k) for k, w in enumerate("twenty thirty forty fifty sixty".split(), 2)}
+_WORD_COUNT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+([a-z][a-z-]*)", re.IGNORECASE)
 
 
 def counts_of(text: str) -> dict[str, set[str]]:
@@ -53,6 +61,10 @@ def counts_of(text: str) -> dict[str, set[str]]:
             continue
         number = re.sub(r"(?<=\d),(?=\d{3}\b)", "", m.group(1)).replace(":", ".")
         out.setdefault(unit.split("-")[0], set()).add(number)
+    for m in _WORD_COUNT.finditer(text):
+        unit = m.group(2)
+        if unit not in ENGLISH_STOP_WORDS:
+            out.setdefault(unit.split("-")[0], set()).add(_NUMBER_WORDS[m.group(1).lower()])
     return out
 
 

@@ -94,6 +94,22 @@ def test_coverage_week_after_week_is_one_story(seed_paths) -> None:
     assert find_outliers(articles, _sentences(articles)) == ()
 
 
+def test_a_page_of_menus_is_no_witness_to_when_the_story_happened(seed_paths) -> None:
+    """The dev stream's microbes story: the report (2 January), a page of site menus filed
+    with it (3 January) and the best article, eleven days later. The menus are left out by
+    content; between the two articles left, time has no majority, so both are the story."""
+    report, later = _dated(seed_paths, [0, 12])
+    menus = (
+        "FREE TEST SERIES Subscribe to Updates MONTHLY MAGAZINES Categories Select Category " * 5
+    )
+    page = Article(id="menus", text=menus, title="Astronauts Identify Microbes In Space",
+                   published=datetime(2019, 5, 16, tzinfo=timezone.utc))  # fmt: skip
+    articles = [report, page, later]
+    outliers = find_outliers(articles, _sentences(articles))
+    assert [o.article_id for o in outliers] == ["menus"]
+    assert "content" in outliers[0].reason
+
+
 def test_no_time_outliers_when_half_the_story_is_far_from_the_median(seed_paths) -> None:
     # two in May, two in December: no majority says which half is the story
     articles = _dated(seed_paths, [0, 1, 200, 201])

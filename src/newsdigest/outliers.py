@@ -163,9 +163,15 @@ def _by_content(articles: Sequence[Article]) -> dict[str, str]:
 def find_outliers(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
 ) -> tuple[Outlier, ...]:
-    """Outliers of one cluster with their reasons, in article order."""
-    reasons: dict[str, str] = {}
-    for signal in (_by_time(articles), _by_place(articles, sentences), _by_content(articles)):
+    """Outliers of one cluster with their reasons, in article order.
+
+    Time and place are judged among the articles that share the story's content: a page of
+    site menus filed with the story is no witness to when or where it happened (a dev-stream
+    story of three had lost its best article as "11 days after" a run of two, one of them
+    such a page, and was left with one)."""
+    reasons = _by_content(articles)
+    kept = [a for a in articles if a.id not in reasons]
+    for signal in (_by_time(kept), _by_place(kept, sentences)):
         for article_id, reason in signal.items():
             reasons.setdefault(article_id, reason)
     return tuple(Outlier(a.id, reasons[a.id]) for a in articles if a.id in reasons)

@@ -21,7 +21,13 @@ from newsdigest.facts.disagree import (
     quantity_disagreements,
 )
 from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles, raw_mentions
-from newsdigest.facts.quotes import Attributed, attribute_quotes, corroborate
+from newsdigest.facts.quotes import (
+    Attributed,
+    article_context,
+    attribute_quotes,
+    corroborate,
+    story_genders,
+)
 from newsdigest.facts.roles import build_role_index
 from newsdigest.facts.when_where import (
     DateMention,
@@ -70,8 +76,13 @@ def extract_facts(
     days: dict[str, str | None] = {}
     place_scores: list[PlaceScores] = []
     place_entities = [e for e in entities if e.type == "PLACE"]
-    for article, doc in zip(articles, docs, strict=True):
-        found = attribute_quotes(article, doc, sents[article.id], entities, roles)
+    contexts = [
+        article_context(article, doc, sents[article.id], entities)
+        for article, doc in zip(articles, docs, strict=True)
+    ]
+    genders = story_genders(contexts)
+    for article, ctx in zip(articles, contexts, strict=True):
+        found = attribute_quotes(ctx, roles, genders)
         attributed.extend(found)
         spans = [a.span for a in found]
         article_dates = find_dates(article, sents[article.id], spans)

@@ -68,6 +68,7 @@ _VERBS = (
     r"|boasted|lamented|conceded|cautioned|countered|retorted|recounted|testified|pleaded"
     r"|captioned|captions"
 )
+_SPEECH_VERB = re.compile(rf"(?:{_VERBS})[,.;:]?", re.IGNORECASE)
 _THOUGHT = r"thought|thinks|believes|believed|hoped|hopes|expects|expected|had\s+the\s+impression"
 _NAMING = (
     r"(?:calling|called|dubbing|dubbed|describing|described|labell?ing|labell?ed|terming|termed)"
@@ -298,6 +299,23 @@ SUBJECT_LOOKBACK = 4  # sentences before a quote's own that pronoun resolution r
 ATTRIBUTION_REACH = 400
 
 
+def lookback(sentences: Sequence[Sentence], index: int, spans: Sequence[QuoteSpan]) -> list[int]:
+    """The indexes of the ``SUBJECT_LOOKBACK`` sentences before sentence ``index`` that a
+    he/she may refer back to, nearest first, passing over those wholly inside a quote (a
+    quote split into three sentences, "... Love you always man! #endgunviolence.", had used
+    up the look-back before the sentence that named the person)."""
+    out: list[int] = []
+    counted = 0
+    for b in range(index - 1, -1, -1):
+        if counted == SUBJECT_LOOKBACK:
+            break
+        s = sentences[b]
+        inside = any(q.open < s.start and s.end <= q.close for q in spans)
+        out.append(b)
+        counted += not inside
+    return out
+
+
 def subject_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
     """Character runs of the sentences whose grammatical subjects attribution may read, as
     (start, end) of consecutive sentences: only these need the parser.
@@ -311,7 +329,8 @@ def subject_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[in
     starts = [s.start for s in sentences]
     needed: set[int] = set()
     last_close = 0
-    for span in find_quote_spans(text):
+    spans = find_quote_spans(text)
+    for span in spans:
         i = bisect_right(starts, span.open) - 1
         # attribution reads the clause from the last quote before this one, and after it the
         # words of an attribution match: a window, not the rest of a line (a page on one line
@@ -324,7 +343,7 @@ def subject_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[in
         line_end = text.find("\n", span.close, span.close + ATTRIBUTION_REACH)
         near = text[begin : span.close + ATTRIBUTION_REACH if line_end < 0 else line_end]
         if _PRONOUN.search(near):
-            needed.update(range(max(0, i - SUBJECT_LOOKBACK), i + 1))
+            needed.update([i, *lookback(sentences, i, spans)])
         elif any(m.group().split()[0].endswith("ing") for m in _BEFORE_VERB.finditer(near)):
             needed.add(i)
     runs: list[tuple[int, int]] = []
@@ -423,6 +442,8 @@ def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
             continue
         if tok.lower_ in _PERSON_NOUNS:
             return True
+        if _missed_name(ctx, tok):
+            return True
         role = [c for c in tok.children if c.dep_ == "appos" and c.lower_ not in _NOT_A_ROLE]
         if (
             role
@@ -432,6 +453,17 @@ def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+def _missed_name(ctx: _ArticleContext, tok: Any) -> bool:
+    """Whether subject ``tok`` is a name of two or more capitalized words that no entity
+    covers: a person the NER missed ("Brit Kartik Bhanot, from Essex, witnessed ..."; his
+    "He added:" had gone to a witness quoted paragraphs before)."""
+    parts = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if not parts or not all(t.text[:1].isupper() and t.text[1:].islower() for t in [*parts, tok]):
+        return False
+    end = tok.idx + len(tok)  # the name's last word ("Brit" before it may be a NORP)
+    return not any(o[0] < end and tok.idx < o[1] for o in ctx.orgs)
 
 
 # appositions that name a thing, not a person's role ("Apple, the company, said")
@@ -458,15 +490,16 @@ def _resolve_pronoun(
     if here:
         subject = _subject_person(ctx, sent.start, pos)
         return subject if fits(subject) else here[-1][2]
-    window = range(sent.index - 1, max(-1, sent.index - 5), -1)
-    for back in window:
+    for back in lookback(ctx.sentences, sent.index, ctx.quotes):
         s = ctx.sentences[back]
+        if any(q.open < s.start and s.end <= q.close for q in ctx.quotes):
+            continue  # words inside a quote name no subject
         said = [name for qpos, name in spoken.items() if s.start <= qpos < s.end and fits(name)]
         if said:
             return said[-1]
         subject = _subject_person(ctx, s.start, s.end)
-        if fits(subject):
-            return subject
+        if subject is not None and fits(subject):
+            return _shown_instead(ctx, s, subject, want) or subject
         if _unnamed_subject(ctx, s.start, s.end):
             return None  # "The victim, ... said ..." then "she said": the victim's words
     if sent.index == 0:
@@ -487,6 +520,37 @@ def _resolve_pronoun(
     return (shown or named)[-1][2] if named else None
 
 
+def _shown_instead(ctx: _ArticleContext, s: Sentence, subject: str, want: str | None) -> str | None:
+    """The one other person ``s`` names whom the text shows to be a "she" (or "he"), when of
+    the subject it says nothing: "Alleyne died Tuesday after being shot in Barbados, where
+    Rihanna was born and raised. She also wrote, ..." (the dev stream's Rihanna story: her
+    words had gone to her dead cousin)."""
+    if not want or subject in ctx.genders:
+        return None
+    shown = {
+        name
+        for name in _clause_subjects(ctx, s.start, s.end)
+        if name != subject and ctx.genders.get(name) == want
+    }
+    return shown.pop() if len(shown) == 1 else None
+
+
+def _clause_subjects(ctx: _ArticleContext, start: int, end: int) -> set[str]:
+    """The persons named as the subject of some clause of [start, end), outside quotes
+    ("where Rihanna was born"; not "his daughter Lily", who is named in the subject)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return set()
+    out = set()
+    for tok in span:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.in_quote(tok.idx):
+            continue
+        for p_start, p_end, name in ctx.persons_in(start, end):
+            if p_start <= tok.idx < p_end and tok.left_edge.idx >= p_start:
+                out.add(name)
+    return out
+
+
 # Evidence of whom a name's he or she is: an honorific before it, and the first he/his/himself or
 # she/her (before a noun)/herself after it in a sentence that the name, written whole, opens
 # and no one else is named in ("Rihanna is mourning the death of her cousin")
@@ -502,12 +566,26 @@ _FEMALE_TITLE = re.compile(
     r"|wife|sister|niece|aunt|girlfriend|widow|girl|(?:business|congress|chair|spokes)?woman"
     r"|actress)\.?,?\s+$"
 )
+_CLAUSE_WORD = re.compile(r"\b(?:who|whom|whose|that|which)\b", re.IGNORECASE)
+# the name is a preposition's object ("In an e-mail to Mayor Tim Flaherty announcing her
+# resignation": a Multi-News clerk's "her" had made the mayor a "she")
+_OBJECT_OF = re.compile(
+    r"\b(?:to|with|for|by|from|of|against|toward|towards)"
+    r"(?:\s+[A-Z][\w.’'-]*)*\s*$"
+)
 _GENDER_REACH = 24  # characters before a name read for its title or gendered noun
 _OPENS_WITHIN = 40  # characters before the name in a sentence it opens ("On Tuesday, Rihanna")
 
 
-def person_genders(ctx: _ArticleContext) -> dict[str, str]:
-    """ "m" or "f" for the persons whose text says so at least twice as often as the other."""
+def _parsed_not_possessive(ctx: _ArticleContext, start: int, end: int) -> bool:
+    """Whether the parser, where it read the sentence, says the "her" at [start, end) is not
+    a possessive (a sentence the parser was not asked about has no dependency labels)."""
+    span = ctx.doc.char_span(start, end)
+    return span is not None and len(span) == 1 and span[0].dep_ not in ("", "poss")
+
+
+def gender_votes(ctx: _ArticleContext) -> dict[str, Counter[str]]:
+    """How often the article's text shows each person as a "he" ("m") or a "she" ("f")."""
     text = ctx.article.text
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for start, _, name in ctx.persons:
@@ -523,6 +601,9 @@ def person_genders(ctx: _ArticleContext) -> dict[str, str]:
         written = text[named[0][0] : named[0][1]]
         if len(written.split()) < len(named[0][2].split()):
             continue  # a surname alone may be a relative's ("Molina" for Tony's wife Dominique)
+        before = text[sent.start : named[0][0]]
+        if _CLAUSE_WORD.search(before) or _OBJECT_OF.search(before):
+            continue  # "The young woman who is alleging that Anthony Weiner ... sent her": hers
         for m in _GENDERED.finditer(text, named[0][1], sent.end):
             word = m.group(1).lower()
             if ctx.in_quote(m.start()):
@@ -531,8 +612,17 @@ def person_genders(ctx: _ArticleContext) -> dict[str, str]:
                 after = text[m.end() : m.end() + 20].split(maxsplit=1)
                 if not after or not after[0][:1].isalpha() or after[0].lower() in STOP_WORDS:
                     continue  # "holding her for political reasons": someone else, the object
+                if _SPEECH_VERB.fullmatch(after[0]) or _parsed_not_possessive(
+                    ctx, m.start(), m.end()
+                ):
+                    continue  # "a relationship with her says the candidate": the object
             votes[named[0][2]]["m" if word in ("he", "his", "himself") else "f"] += 1
             break
+    return dict(votes)
+
+
+def decide_genders(votes: Mapping[str, Counter[str]]) -> dict[str, str]:
+    """ "m" or "f" for the names whose evidence says so at least twice as often as the other."""
     out: dict[str, str] = {}
     for name, count in votes.items():
         if count["m"] > 2 * count["f"]:
@@ -775,15 +865,11 @@ _SET_OFF = frozenset(",.!?…—–:")
 _VERB_NEXT = re.compile(rf"\s+(?:{_VERBS})\b")
 
 
-def attribute_quotes(
-    article: Article,
-    doc: Any,
-    sentences: Sequence[Sentence],
-    entities: Sequence[Entity],
-    roles: RoleIndex,
-) -> list[Attributed]:
-    """Quotes of one article with their speakers (canonical entity names) where resolvable."""
-    text = article.text
+def article_context(
+    article: Article, doc: Any, sentences: Sequence[Sentence], entities: Sequence[Entity]
+) -> _ArticleContext:
+    """What attribution reads of one article: its sentences, parse, quotes and the mentions
+    of the story's entities in it."""
     persons: list[tuple[int, int, str]] = []
     orgs: list[tuple[int, int, str]] = []
     for e in entities:
@@ -792,11 +878,31 @@ def attribute_quotes(
                 (persons if e.type == "PERSON" else orgs).append((m.start, m.end, e.name))
     persons.sort()
     orgs.sort()
-    spans = find_quote_spans(text)
+    spans = find_quote_spans(article.text)
     organizations = frozenset(e.name for e in entities if e.type == "ORG")
-    ctx = _ArticleContext(article, doc, sentences, persons, orgs, spans, organizations)
-    ctx.genders = person_genders(ctx)
-    people = {name for _, _, name in persons}
+    return _ArticleContext(article, doc, sentences, persons, orgs, spans, organizations)
+
+
+def story_genders(contexts: Sequence[_ArticleContext]) -> dict[str, str]:
+    """Each person's he or she on the evidence of all the story's articles: one outlet may
+    name a man only in passing ("after Weiner sent her a 'poke'") where another shows him a
+    "he" (a Multi-News woman's "she said" had gone to Weiner)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for ctx in contexts:
+        for name, count in gender_votes(ctx).items():
+            votes[name].update(count)
+    return decide_genders(votes)
+
+
+def attribute_quotes(
+    ctx: _ArticleContext, roles: RoleIndex, genders: Mapping[str, str] | None = None
+) -> list[Attributed]:
+    """Quotes of one article (``article_context``) with their speakers (canonical entity
+    names) where resolvable; ``genders``: the story's (``story_genders``), else the article's
+    own evidence."""
+    article, text, spans = ctx.article, ctx.article.text, ctx.quotes
+    ctx.genders = decide_genders(gender_votes(ctx)) if genders is None else genders
+    people = {name for _, _, name in ctx.persons}
     spoken: dict[int, str] = {}
     out: list[Attributed] = []
     prev: Attributed | None = None

@@ -178,7 +178,13 @@ def test_markers_in_source_order_and_each_source_sentence_once(seed_story) -> No
     )
     story = replace(seed_story, summary=(sentence,))
     n1, n2 = numbers[first], numbers[second]
+    facts = story.facts
+    assert facts is not None and facts.timeline
+    line = replace(facts.timeline[0], citations=sentence.citations)
+    story = replace(story, facts=replace(facts, timeline=(line,)))
     for fmt in ("text", "markdown"):
         out = render(story, fmt)
         assert f"[{n1}][{n2}]" in out and f"[{n2}][{n1}]" not in out
         assert f"{n1}:0, {n2}:3" in out and f"{n2}:3, {n2}:3" not in out
+        timeline = next(ln for ln in out.splitlines() if "Timeline" in ln)
+        assert timeline.replace("\\", "").endswith(f"[{n1}][{n2}]")

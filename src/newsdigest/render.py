@@ -90,8 +90,12 @@ def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[s
     places = [e for e in f.entities if e.type == "PLACE"][:8]
     if places:
         lines.append(f"{bullet}Where: " + "; ".join(esc(e.name) for e in places))
+    numbers = source_numbers(story)
     for t in f.timeline:
-        cited = "".join(dict.fromkeys(_label(story, c.article) for c in t.citations))
+        ids = sorted(
+            dict.fromkeys(c.article for c in t.citations), key=lambda a: numbers.get(a, 1 << 30)
+        )
+        cited = "".join(_label(story, a) for a in ids)
         lines.append(f"{bullet}Timeline {t.date}: {esc(_clip(t.text))} {cited}".rstrip())
     for group in distinct_quotes(f.quotes)[:8]:
         speaker = esc(group.quote.speaker or "speaker unresolved")

@@ -87,6 +87,11 @@ def test_title_rule() -> None:
     first = 'The artist "died in his sleep, very happy, with the paintings he loved."'
     assert split_title(first + "\n\nAmy Pinto told a reporter.")[0] == ""
     assert split_title("Will the talks end?\n\nThey may.")[0] == "Will the talks end?"
+    # a headline in Title Case may end with a period (NeuS), a photo credit is no headline
+    title = "Bernie Sanders Announces 2020 Presidential Bid."
+    assert split_title(f"{title}\nSanders said he would run.")[0] == title
+    assert split_title("By Slaven Vlasic/Getty Images.\nThe talks ended.")[0] == ""
+    assert split_title("Bernie Sanders enters the presidential race.\nMore.")[0] == ""
 
 
 def test_a_hard_wrapped_lead_is_not_a_title() -> None:

@@ -13,6 +13,7 @@ from newsdigest.ingest.decode import whole_text
 from newsdigest.model import Article, article_id
 
 _INNER_STOP = re.compile(r"[.!?][\"'”’»)]*\s+[\"“«(]?[A-Z]")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _MAX_TITLE_CHARS = 200
 _MAX_TITLE_WORDS = 30
 
@@ -22,15 +23,28 @@ _MAX_TITLE_WORDS = 30
 _ENDS_WITH_STOP = re.compile(r"[.…][\"'”’»)\]]*$")
 
 
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more past the first capitalized, and three such words at
+    least (a first sentence names fewer: "Pompeo met Lavrov in Sochi on Tuesday.")."""
+    words = [w for w in _LETTERS.findall(line)[1:] if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 def is_title_line(line: str) -> bool:
     """A headline is short, one phrase, and does not end with a period; a long first line or a
-    first sentence ("The talks ... have started in Sochi.") is body text, so nothing is lost."""
+    first sentence ("The talks ... have started in Sochi.") is body text, so nothing is lost.
+    A line in Title Case is a headline whatever its end ("Bernie Sanders Announces 2020
+    Presidential Bid.": NeuS gives its titles so, and they had become the digests' sentences),
+    but for a photo credit ("By Slaven Vlasic/Getty Images.")."""
     line = line.strip()
     return (
         0 < len(line) <= _MAX_TITLE_CHARS
         and len(line.split()) <= _MAX_TITLE_WORDS
-        and not _ENDS_WITH_STOP.search(line)
         and not _INNER_STOP.search(line)
+        and (
+            not _ENDS_WITH_STOP.search(line)
+            or (_title_case(line) and "/" not in line and not line.startswith("By "))
+        )
     )
 
 

@@ -714,3 +714,30 @@ def test_he_or_she_on_the_evidence_of_every_article_of_the_story() -> None:
     facts = extract_facts(articles, {})
     said = {q.text[:20]: q.speaker for q in facts.quotes}
     assert said["I had messaged him, "] is None
+
+
+def test_a_works_name_and_a_quoted_subheading_are_no_ones_words() -> None:
+    """NeuS: "Wednesday night's episode on Comedy Central, called “SHOTS!!!,”" had been listed
+    as Comedy Central's words; the dev stream's Black Mirror story: a subheading in quotes
+    after the director's quote ("“The Schedule Was So Horrible”") had been his."""
+    text = (
+        "Wednesday night's episode on Comedy Central, called “SHOTS!!!,” reached a milestone "
+        "as the series’ 300th."
+    )
+    assert speakers(text) == []
+    text = (
+        "“I knew I wanted it to be my challenge,” Toby Haynes said.\n"
+        "“The Schedule Was So Horrible”\n"
+        "Haynes said that the producers agreed."
+    )
+    assert speakers(text) == [("I knew I wanted it t", "Toby Haynes")]
+
+
+def test_a_towns_police_speak_as_their_department() -> None:
+    """The dev stream's Nigerian-prince story: "…,” Slidell police said" had been given to the
+    town, where the story names the Slidell Police Department."""
+    text = (
+        "Michael Neu was arrested by the Slidell Police Department on Thursday.\n"
+        "“Most people laugh at the thought of falling for such a fraud,” Slidell police said."
+    )
+    assert speakers(text) == [("Most people laugh at", "Slidell Police Department")]

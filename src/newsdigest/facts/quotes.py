@@ -76,6 +76,16 @@ _NAMING = (
 )
 _BEFORE_VERB = re.compile(rf"\b(?:{_VERBS}|{_THOUGHT}|{_NAMING})\b")
 _NAMING_AT_END = re.compile(rf"\b{_NAMING}\s*$")
+# a work or a body and the word that names it, right before a quote (NeuS: "Wednesday night's
+# episode on Comedy Central, called “SHOTS!!!,”" had been the channel's words)
+_WORK_NAMED = re.compile(
+    r"\b(?:episode|film|movie|show|series|book|song|album|documentary|programme|program|play"
+    r"|novel|game|app|podcast|exhibition|essay|column|segment|sketch|video|track|single|memoir"
+    r"|operation|campaign|initiative|bill|band|group|company|hashtag)s?"
+    r"(?:\s+(?:on|from|by|of)\s+[\w' ]{1,30}?)?,?\s+(?:called|dubbed|titled|entitled|named)"
+    r"\s*$",
+    re.IGNORECASE,
+)
 _LEAD = r"^[\s,.;:!?…]*[—–-]*\s*"
 _AFTER_QUOTING = re.compile(
     _LEAD + r"(?:quotes?|quoting|citing)\s+(?:the\s+words\s+of\s+)?"
@@ -707,8 +717,19 @@ def _resolve_who(
         return role, 2, "title"
     orgs = [o for o in ctx.orgs if who_start <= o[0] and o[1] <= who_end]
     if orgs and len(who.split()) <= len(orgs[-1][2].split()) + 1:
-        return orgs[-1][2], 2, "organization"
+        return _body_of(ctx, orgs[-1], who_end) or orgs[-1][2], 2, "organization"
     return None, 0, "none"
+
+
+def _body_of(ctx: _ArticleContext, org: tuple[int, int, str], who_end: int) -> str | None:
+    """The organization the story names for "<name> <body>" ("Slidell police said": the
+    Slidell Police Department, not the town, a dev-stream quote's speaker)."""
+    extra = ctx.article.text[org[1] : who_end].split()
+    if len(extra) != 1 or not extra[0].islower():
+        return None
+    prefix = f"{org[2]} {extra[0]}".casefold()
+    bodies = sorted(o for o in ctx.organizations if o.casefold().startswith(prefix))
+    return bodies[0] if bodies else None
 
 
 def _after_text(ctx: _ArticleContext, span: QuoteSpan) -> tuple[int, str]:
@@ -911,6 +932,8 @@ def attribute_quotes(
         after = _attribute_after(ctx, span, spoken, roles)
         before = None if after else _attribute_before(ctx, span, spoken, roles)
         found = after or before
+        if _WORK_NAMED.search(text, max(0, span.open - 40), span.open):
+            continue  # "an episode called “SHOTS!!”": a work's name, no one's words
         if _word_count(content) < _MIN_WORDS:
             named_so = _NAMING_AT_END.search(text[max(0, span.open - 40) : span.open])
             # a few words are someone's only when set off as words ('"Fake news," he said'),
@@ -925,7 +948,13 @@ def attribute_quotes(
                 continue  # a scare quote or a term, not somebody's words
         if found and found[0]:
             speaker, trust, how = found
-        elif found is None and prev and prev.quote.speaker and _adjacent(text, prev.span, span):
+        elif (
+            found is None
+            and prev
+            and prev.quote.speaker
+            and _adjacent(text, prev.span, span)
+            and not is_title(content)  # a subheading in quotes ("“The Schedule Was So Horrible”")
+        ):
             # as sure as the quote it continues, up to a title's trust: a continuation of a
             # named speaker ("..., Thurman said. “I was not a groundbreaker ...”") may name the
             # speaker of the same words another outlet gave only a pronoun ("she says now",

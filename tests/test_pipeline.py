@@ -107,3 +107,27 @@ def test_nothing_readable_raises_a_clear_error(tmp_path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(NoArticlesError):
         newsdigest.digest([tmp_path / "empty.txt"], on_error=lambda e: None)
+
+
+def test_the_title_is_the_storys_not_a_teaser_nor_page_furniture() -> None:
+    """The dev stream's smoke-rings story had the Daily Mail's teaser for another story as its
+    title; Multi-News files whose first line is a player's notice or a copyright line had those
+    as theirs; with no headline, the digest's opening is cut before a name, not inside it."""
+    from newsdigest.pipeline import _title
+
+    def art(title: str) -> Article:
+        return Article(id=article_id(title), text="x", title=title)
+
+    summary = "Astronomers spotted smoke rings in the ocean from space, the university said."
+    teaser = "Elon Musk's Hyperloop could transport animals at speed"
+    titles = [teaser, "'Smoke Rings' Spotted In The Ocean From Space", "Smoke rings seen in ocean"]
+    assert _title([art(t) for t in titles], summary) == titles[1]
+    long = (
+        "The plan was put forward on Tuesday by the British Foreign Secretary William Hague and "
+        "the French foreign minister at the talks in Brussels."
+    )
+    assert _title([], long) == "The plan was put forward on Tuesday…"
+    assert _title([], "Putin met Pompeo in Sochi. They talked.") == "Putin met Pompeo in Sochi"
+    for furniture in ("Please enable Javascript to watch this video", "Copyright Marvel Comics"):
+        story = newsdigest.digest([f"{furniture}\n{summary} It was the first sighting."])
+        assert story.title != furniture

@@ -30,7 +30,7 @@ SHORT_SOURCE_CHARS = 80  # a longer sentence above the threshold shares more tha
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     """Lower-cased words that are not stop words, a plural's "s" dropped ("years", "year")."""
     words = (m.group().casefold() for m in _WORD.finditer(text))
     return {w.removesuffix("s") for w in words if w not in ENGLISH_STOP_WORDS}
@@ -109,8 +109,8 @@ def cite(
             if counts and contradicts(counts, counts_of(source)):
                 continue  # "the 40m dry well" is not supported by "the 80m-deep well"
             if len(source) <= SHORT_SOURCE_CHARS:
-                words = _content_words(sentence.text) if words is None else words
-                if len(words & _content_words(source)) < min(MIN_SHARED_WORDS, len(words)):
+                words = content_words(sentence.text) if words is None else words
+                if len(words & content_words(source)) < min(MIN_SHARED_WORDS, len(words)):
                     continue  # "About the Hotel", "We are on ANA.": a heading shares a name
             cited.add(Citation.of(pool[col]))
         # a merged unit (a quote over two sentences) shares its first sentence's index: the span

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdigest.analysis import ArticleAnalysis, docs_from
-from newsdigest.cite import cite
+from newsdigest.cite import cite, content_words
 from newsdigest.config import DEFAULT_WORDS, StoryConfig
 from newsdigest.errors import InputError, NoArticlesError
 from newsdigest.model import Article, Sentence, Story, story_id
@@ -26,14 +26,43 @@ from newsdigest.summarize.base import Summarizer
 __all__ = ["DEFAULT_WORDS", "StoryConfig", "build_story", "digest", "load_inputs"]
 
 
+MAX_TITLE_WORDS = 14
+_TRAILING = frozenset("a an the of by to and or on at in for with from as that".split())
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to five letters: "retires" and "retirement" meet."""
+    return {w[:5] for w in content_words(text)}
+
+
 def _title(articles: Sequence[Article], summary_text: str) -> str:
-    """The shortest headline-length title among the articles, else the summary's opening."""
+    """The headline most outlets gave the story, then the one nearest a headline's usual
+    length, among those that share some words with other outlets' headlines or the digest (a
+    Daily Mail teaser for another story, "Elon Musk's Hyperloop could transport animals at
+    speed", had titled a dev-stream story of ocean "smoke rings"); else the digest's opening,
+    cut before a name rather than inside it."""
     titles = [a.title.strip() for a in articles if 15 <= len(a.title.strip()) <= 160]
+    stems = {t: _stems(t) for t in titles}
+    said = _stems(summary_text)
+    on_topic = [
+        t
+        for t in titles
+        if len(stems[t] & said.union(*(stems[o] for o in titles if o != t)))
+        >= max(2, len(stems[t]) / 3)
+    ]
+    titles = on_topic or titles
     if titles:
         counts = {t: titles.count(t) for t in titles}
         return max(titles, key=lambda t: (counts[t], -abs(len(t) - 70)))
-    words = summary_text.split()
-    return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+    first = summary_text.split(". ", 1)[0].split()
+    if len(first) <= MAX_TITLE_WORDS + 4:
+        return " ".join(first).rstrip(".")
+    words = first[:MAX_TITLE_WORDS]
+    while len(words) > MAX_TITLE_WORDS // 2 and words[-1][:1].isupper():
+        words.pop()  # not "... British Foreign Secretary William…"
+    while len(words) > MAX_TITLE_WORDS // 2 and words[-1].lower() in _TRAILING:
+        words.pop()  # nor "... forward by the…"
+    return " ".join(words).rstrip(",;:") + "…"
 
 
 def resolve_summarizer(summarizer: str | Summarizer | None, embedder: str | None) -> Summarizer:

@@ -9,6 +9,7 @@ running prose. ``clean_text`` runs to a fixed point, so cleaning clean text chan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -40,7 +41,35 @@ def clean_title(title: str) -> str:
         return ""
     if rules.is_breadcrumb(title):
         title = rules.CRUMB_SEP.split(title)[-1].strip()
-    return rules.GLUED_PREFIX.sub("", title, count=1)
+    title = rules.GLUED_PREFIX.sub("", title, count=1)
+    # a site's name after a bar is a title's, not furniture ("Talks in Sochi | The Courier")
+    return "" if _furniture_title(title.split(" | ", 1)[0]) else title
+
+
+_DATE_WORDS = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|[ap]\.?m\.?"
+    r"|[a-z]{1,2}t|[a-z]{2,4}t|utc|gmt|\d[\d:.,]*",
+    re.IGNORECASE,
+)
+
+
+_LABELLED_HEADLINE = re.compile(r"[A-Za-z]+:\s+\S+(?:\s+\S+){3,}")
+
+
+def _furniture_title(title: str) -> bool:
+    """Whether a "title" is page furniture: a player's notice ("Please enable Javascript to
+    watch this video"), a copyright line, an editor's update label with only its date ("UPDATE:
+    November 8, 8:25 AM CST"), each the first line of a Multi-News plain-text article that
+    had become its story's headline."""
+    if rules.notice_kind(title):
+        return True
+    if rules.is_boilerplate_line(title) and not _LABELLED_HEADLINE.match(title):
+        return True  # not "Video: John McCain dies at age 81." (a NeuS headline)
+    label = rules.UPDATE_LABEL.match(title + " ") or re.match(r"(?i)updated?\b\W*", title)
+    if not label:
+        return False
+    rest = [w for w in re.split(r"[\s,:]+", title[label.end() :]) if w]
+    return all(_DATE_WORDS.fullmatch(w) for w in rest)
 
 
 def _without_site_suffix(title: str, source: str | None) -> str:

@@ -89,9 +89,28 @@ def test_title_rule() -> None:
     assert split_title("Will the talks end?\n\nThey may.")[0] == "Will the talks end?"
     # a headline in Title Case may end with a period (NeuS), a photo credit is no headline
     title = "Bernie Sanders Announces 2020 Presidential Bid."
-    assert split_title(f"{title}\nSanders said he would run.")[0] == title
+    lead = "Sen. Bernie Sanders of Vermont said on Tuesday that he would make a second presidential bid."
+    assert split_title(f"{title}\n{lead}")[0] == title
     assert split_title("By Slaven Vlasic/Getty Images.\nThe talks ended.")[0] == ""
     assert split_title("Bernie Sanders enters the presidential race.\nMore.")[0] == ""
+    # an initial's stop is no sentence's end (NeuS: "U.S. Stocks Fall as ...")
+    title = "U.S. Stocks Fall as Gary Cohn's Exit Adds to Trade Concerns."
+    assert split_title(f"{title}\nU.S. stocks opened lower Wednesday.")[0] == title
+
+
+def test_a_headline_in_sentence_case_echoes_the_lead_below_it() -> None:
+    """NeuS val: the title, in sentence case with a period, says in short what the lead says;
+    as the digest's first sentence it had crowded out the three outlets' leads. A lead
+    sentence above a second sentence that goes on to other things stays the text."""
+    title = "Gary Cohn resigning as Trump’s top economic adviser."
+    lead = (
+        "President Trump’s top economic adviser resigned Tuesday, joining a growing list of "
+        "departures from a White House some describe as wracked by chaos and low morale."
+    )
+    assert split_title(f"{title}\n{lead}") == (title, lead)
+    first = "Pompeo met Putin in Sochi on Tuesday."
+    text = f"{first}\nThe talks lasted three hours and touched on Iran, Syria and Venezuela."
+    assert split_title(text)[0] == ""
 
 
 def test_a_hard_wrapped_lead_is_not_a_title() -> None:

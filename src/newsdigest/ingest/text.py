@@ -11,8 +11,13 @@ from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import whole_text
 from newsdigest.model import Article, article_id
+from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
-_INNER_STOP = re.compile(r"[.!?][\"'”’»)]*\s+[\"“«(]?[A-Z]")
+# a stop inside the line, not an initial's ("U.S. Stocks Fall as ...")
+_INNER_STOP = re.compile(r"(?<![A-Z])[.!?][\"'”’»)]*\s+[\"“«(]?[A-Z]")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z\"“])")
+_MIN_ECHO_WORDS, _MAX_ECHO_WORDS = 4, 20
+_ECHO_SHARE = 0.6
 _LETTERS = re.compile(r"[A-Za-z]+")
 _MAX_TITLE_CHARS = 200
 _MAX_TITLE_WORDS = 30
@@ -23,14 +28,18 @@ _MAX_TITLE_WORDS = 30
 _ENDS_WITH_STOP = re.compile(r"[.…][\"'”’»)\]]*$")
 
 
-def _title_case(line: str) -> bool:
-    """Every word of four letters or more past the first capitalized, and three such words at
-    least (a first sentence names fewer: "Pompeo met Lavrov in Sochi on Tuesday.")."""
+def _title_case(line: str, body: str) -> bool:
+    """Every word of four letters or more past the first capitalized, three such words at
+    least, and one of them a common word that the text below writes in lower case ("Bid",
+    "Presidential"): "Pompeo met Putin in Sochi on Tuesday." capitalizes only names."""
     words = [w for w in _LETTERS.findall(line)[1:] if len(w) > 3]
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return False
+    lower = {w[:5] for w in _LETTERS.findall(body) if w[0].islower()}
+    return any(w[:5].lower() in lower for w in words)
 
 
-def is_title_line(line: str) -> bool:
+def is_title_line(line: str, body: str = "") -> bool:
     """A headline is short, one phrase, and does not end with a period; a long first line or a
     first sentence ("The talks ... have started in Sochi.") is body text, so nothing is lost.
     A line in Title Case is a headline whatever its end ("Bernie Sanders Announces 2020
@@ -43,8 +52,33 @@ def is_title_line(line: str) -> bool:
         and not _INNER_STOP.search(line)
         and (
             not _ENDS_WITH_STOP.search(line)
-            or (_title_case(line) and "/" not in line and not line.startswith("By "))
+            or (_title_case(line, body) and "/" not in line and not line.startswith("By "))
         )
+    )
+
+
+def _stems(text: str) -> set[str]:
+    words = (w.lower() for w in _LETTERS.findall(text))
+    return {w[:5] for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS}
+
+
+def _echoes_lead(first: str, rest: str) -> bool:
+    """Whether a one-sentence first line says in short what the lead after it says: a
+    headline in sentence case with a period ("Gary Cohn resigning as Trump's top economic
+    adviser." above "President Trump's top economic adviser resigned Tuesday, ..."; NeuS
+    gives its titles so, and as the digest's first sentence such a line had crowded out the
+    leads that say more). Most of its words recur in the longer sentence after it."""
+    first = first.strip()
+    n = len(first.split())
+    if not (_MIN_ECHO_WORDS <= n <= _MAX_ECHO_WORDS) or _INNER_STOP.search(first):
+        return False
+    lead = next((line for line in rest.split("\n") if line.strip()), "")
+    lead = _SENTENCE_END.split(lead.strip(), maxsplit=1)[0]
+    mine = _stems(first)
+    return (
+        len(lead.split()) > n
+        and len(mine) >= 3
+        and len(mine & _stems(lead)) >= _ECHO_SHARE * len(mine)
     )
 
 
@@ -56,7 +90,7 @@ def split_title(text: str) -> tuple[str, str]:
     that ..."): taken as one, it had cut every wrapped article's lead sentence in two."""
     stripped = text.lstrip()
     first, _, rest = stripped.partition("\n")
-    if not rest.strip() or not is_title_line(first):
+    if not rest.strip() or not (is_title_line(first, rest) or _echoes_lead(first, rest)):
         return "", stripped
     second = rest.split("\n", 1)[0]
     if second.strip():

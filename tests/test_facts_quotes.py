@@ -741,3 +741,18 @@ def test_a_towns_police_speak_as_their_department() -> None:
         "“Most people laugh at the thought of falling for such a fraud,” Slidell police said."
     )
     assert speakers(text) == [("Most people laugh at", "Slidell Police Department")]
+
+
+def test_a_name_right_before_the_verb_speaks_not_a_pronoun_before_it(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's halftime story (Washington Post): "... that he'd be performing
+    alongside a hologram of the late Prince — a form of ghoulish duet that Prince himself once
+    called “demonic.”" had gone to Timberlake, the "he" (the model types the singer ORG)."""
+    (text,) = [
+        r["text"]
+        for r in dev_stream_rows
+        if "ghoulish duet" in r["text"] and "washingtonpost" in r["url"]
+    ]
+    said = dict(speakers(text))
+    assert said["demonic."] == "Prince"

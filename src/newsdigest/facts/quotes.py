@@ -108,7 +108,8 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # what may stand between an organization and its speech verb: nothing, a suffix ("Ltd."), an
 # adverb or an auxiliary ("Qualcomm Inc. said", "the agency has repeatedly said")
 _RIGHT_BEFORE_VERB = re.compile(
-    r"\s*(?:(?:Inc|Ltd|Corp|Co|LLC|plc)\.?,?\s*)?(?:(?:has|had|have|also|later|then|again|once"
+    r"\s*(?:(?:Inc|Ltd|Corp|Co|LLC|plc)\.?,?\s*)?(?:(?:himself|herself|itself)\s+)?"
+    r"(?:(?:has|had|have|also|later|then|again|once"
     r"|repeatedly|previously|publicly|officially|\w+ly)\s+){0,2}"
 )
 # where the words after "said" stop naming the speaker: "said Stern while driving ...", "said
@@ -803,6 +804,12 @@ def _attribute_before(
     pronouns = list(_PRONOUN.finditer(clause))
     best_named = named[-1][1] if named else -1
     best_pronoun = clause_start + pronouns[-1].end() if pronouns else -1
+    speaking = _speaking_org(ctx, clause_start, verb.start()) if pronouns else None
+    if speaking and speaking[0] > best_pronoun > best_named:
+        # "... that he'd be performing alongside a hologram of the late Prince — a form of
+        # duet that Prince himself once called “demonic.”" (dev stream; the model types the
+        # singer ORG): the name right before the verb, not the pronoun before it
+        return speaking[2], 2, "organization"
     if best_pronoun > best_named:
         p = pronouns[-1]
         return _resolve_who(
@@ -836,12 +843,18 @@ def _attribute_before(
     # an organization right before the verb speaks as a name does: "Qualcomm said its board
     # would review", "Broadcom Ltd. called them “significant.”" (both left unresolved in a
     # dev-stream story); not a place, nor one further back ("Amazon's Owner's Manual states")
-    orgs = [o for o in ctx.orgs if clause_start <= o[0] and o[1] <= verb.start()]
-    if orgs and orgs[-1][2] in ctx.organizations and not ctx.in_quote(orgs[-1][0]):
-        between = text[orgs[-1][1] : verb.start()]
-        if _RIGHT_BEFORE_VERB.fullmatch(between):
-            return orgs[-1][2], 2, "organization"
-    return None
+    speaking = _speaking_org(ctx, clause_start, verb.start())
+    return (speaking[2], 2, "organization") if speaking else None
+
+
+def _speaking_org(ctx: _ArticleContext, start: int, verb: int) -> tuple[int, int, str] | None:
+    """The organization mention right before the verb at ``verb`` (only adverbs, a company
+    suffix or "himself" between), after ``start``; not a place, not inside a quote."""
+    orgs = [o for o in ctx.orgs if start <= o[0] and o[1] <= verb]
+    if not orgs or orgs[-1][2] not in ctx.organizations or ctx.in_quote(orgs[-1][0]):
+        return None
+    between = ctx.article.text[orgs[-1][1] : verb]
+    return orgs[-1] if _RIGHT_BEFORE_VERB.fullmatch(between) else None
 
 
 def _adjacent(text: str, prev: QuoteSpan, span: QuoteSpan) -> bool:

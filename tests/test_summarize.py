@@ -989,3 +989,27 @@ def test_an_answer_is_read_only_after_its_question() -> None:
     assert not scored.needs_context[texts.index(next(t for t in texts if t.startswith("The firm")))]
     chosen = CoverageSummarizer().summarize(docs, Budget(words=250))
     assert chosen and not any(s.text.startswith("Basically") for s in chosen)
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [
+        # the dev stream's Broadcom story: the sum again, in other words, naming no one new
+        ("Broadcom is sweetening its offer to acquire Qualcomm for more than $121 billion.",
+         False),
+        # another sum is news
+        ("Broadcom is sweetening its offer to acquire Qualcomm with $60 of it in cash.", True),
+    ],
+)  # fmt: skip
+def test_the_same_sum_again_naming_no_one_new_is_passed_over(second: str, kept: bool) -> None:
+    from newsdigest.summarize.coverage import select
+
+    first = (
+        "Broadcom Ltd. has raised its bid for Qualcomm Inc. to about $121 billion, in an attempt "
+        "to force what could be the largest-ever technology deal."
+    )
+    docs = [split_sentences(first, "a"), split_sentences(second, "b")]
+    scored = score_features(docs)
+    chosen = select(scored, np.array([2.0, 1.0]), Budget(words=200), redundancy=0.0, fill=True)
+    assert chosen[0] == 0
+    assert (1 in chosen) is kept

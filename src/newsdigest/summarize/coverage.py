@@ -115,6 +115,7 @@ _TOLL = re.compile(
     r"(?P<kind>killed|dead|died|injured|wounded)\b",
     re.IGNORECASE,
 )
+_SUM = re.compile(r"[$£€]\s?(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>[mb]illion|trillion|bn|m)\b)?")
 _TOLL_KIND = {"killed": "dead", "dead": "dead", "died": "dead"}
 LEAD_UNITS = 5
 # Deep in a long article lies detail, not the story (and the cost grows with every sentence).
@@ -562,7 +563,13 @@ def _greedy(
 
     named: set[str] = set()
     counted: set[str] = set()  # casualty counts stated
+
+    def max_similarity(k: int) -> float:
+        return max((float(scored.similarity[k, c]) for c in chosen), default=0.0)
+
     tolls = [_tolls(u.text) for u in scored.units]
+    sums = [_sums(u.text) for u in scored.units]
+    stated: set[str] = set()  # sums of money stated
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     restated = np.zeros(len(scored.units), dtype=bool)
     central: set[str] | None = None  # name words two articles or more use: found when needed
@@ -579,6 +586,12 @@ def _greedy(
             if central is None:
                 central = _central_names(scored.units)
             stale[k] = names_of(int(k)) & central <= named  # no new name others use
+        for k in np.flatnonzero(available & ~stale):
+            # the same sum again in a like sentence naming no one new ("Broadcom is sweetening
+            # its offer to acquire Qualcomm for more than $121 billion." after "Broadcom Ltd.
+            # has raised its bid for Qualcomm Inc. to about $121 billion")
+            if sums[k] and sums[k] <= stated and names_of(int(k)) <= named:
+                stale[k] = bool(max_similarity(int(k)) >= RESTATED_SIM)
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
         # best first (ties: the earlier unit, as argmax); one too long for what is left gives
@@ -602,6 +615,7 @@ def _greedy(
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
         named |= set(_NAME.findall(unit.text))
+        stated |= sums[i]
         if tolls[i]:
             counted |= tolls[i]
             repeat |= np.fromiter((bool(t & counted) for t in tolls), dtype=bool, count=len(tolls))
@@ -614,6 +628,15 @@ def _greedy(
             & (scored.common[:, i] >= RESTATED_WORDS)
         )
     return chosen
+
+
+def _sums(text: str) -> frozenset[str]:
+    """The sums of money a unit states, as written without signs and spaces ("121billion")."""
+    if "$" not in text and "£" not in text and "€" not in text:
+        return frozenset()
+    return frozenset(
+        (m["n"].replace(",", "") + (m["scale"] or "").lower()) for m in _SUM.finditer(text)
+    )
 
 
 def _tolls(text: str) -> frozenset[str]:

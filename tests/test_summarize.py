@@ -481,6 +481,13 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
          "2013.", "photo caption", True),
         ("The law took effect on Monday, Jan. 1, 2018.", "photo caption", False),
         ("The company was founded on March 3, 1999.", "photo caption", False),
+        # CNN's caption as a dev digest's first line: a name, a present-tense verb, a day
+        ("Justin Timberlake performs during the Super Bowl halftime show on Sunday, February 4.",
+         "photo caption", True),
+        ("Trump said Jeff Rosen will become Acting Attorney General after Barr departs on Dec. "
+         "23.", "photo caption", False),
+        ("The agreement came during talks aimed at details of a deal announced Oct. 12.",
+         "photo caption", False),
         # dev stream digests: a caption ("at center"), a newsletter widget
         ("The lens galaxy, at center, and four lensed background quasars.", "photo caption",
          True),

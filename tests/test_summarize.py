@@ -175,6 +175,10 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("For starters, it's not the HDR you're used to.", True),
         ("On the one hand, this will be Falcon Heavy's first-ever flight.", True),
         ("Thus far, no group has claimed responsibility for the attack.", False),
+        # Multi-News (Thor): the case made in the sentence before
+        ("Either way, as Whoopi Goldberg said, the new Thor is a woman.", True),
+        ("In any case, the studio will decide by June.", True),
+        ("Either Thor or Loki will return in the sequel, Marvel said.", False),
         ("Similarities between the two attacks were noted by police.", False),
         # dev stream: the second half of a quote, its speaker in the sentence before
         ("“We’re pointing them at people’s brains, at children.”", True),

@@ -494,3 +494,21 @@ def test_the_date_patterns_lookahead_only_skips_positions_no_branch_can_start(te
     bare = re.compile(bare_pattern, _DATE.flags)
     found = [(m.span(), m.groupdict()) for m in _DATE.finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in bare.finditer(text)]
+
+
+def test_two_outlets_copies_of_one_sentence_make_one_line_whatever_their_dates() -> None:
+    """The dev stream's wrong-flight story: two outlets' copies of one AP sentence, one dated
+    by its "Sunday flight", the other by "said Tuesday", were two lines of one fact."""
+    a = article(
+        "Airline spokesman Joshua Freed said that Memphis Hustle guard Marquis Teague and "
+        "forward Trahson Burrell boarded the Sunday flight from Dallas to Sioux Falls. The team "
+        "was founded in 2017.",
+        "2017-12-27",
+    )
+    b = article(
+        "Airline spokesman Joshua Freed said Tuesday that Memphis Hustle guard Marquis Teague and "
+        "forward Trahson Burrell boarded the flight from Dallas to Sioux Falls.",
+        "2017-12-27",
+    )
+    timeline = timeline_of(a, b)
+    assert [e.date for e in timeline if "Freed" in e.text] in (["2017-12-24"], ["2017-12-26"])

@@ -666,6 +666,18 @@ _TL_WORDS = re.compile(r"[A-Za-z]{4,}")
 _DATED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # A timeline is a handful of lines, not every sentence that carries a date.
 MAX_TIMELINE = 5
+SAME_LINE = 0.5  # word Jaccard at which a sentence repeats a line taken under another date
+
+
+def _tl_words(text: str) -> set[str]:
+    return {w.casefold() for w in _TL_WORDS.findall(text)}
+
+
+def _same_words(a: set[str], b: set[str]) -> bool:
+    """Two outlets' copies of one sentence, dated apart by their own readings ("Airline
+    spokesman Joshua Freed said Tuesday that ... boarded the flight ..." under Sunday and
+    under Tuesday: the dev stream's wrong-flight story)."""
+    return bool(a | b) and len(a & b) >= SAME_LINE * len(a | b)
 
 
 def _fit_for_timeline(text: str) -> bool:
@@ -723,6 +735,7 @@ def build_timeline(
     order = sorted(days, key=lambda v: (len(v) < 10, -len({c.article for _, c in days[v]}), v))
     entries: list[tuple[str, str, list[Citation]]] = []
     used: set[Citation | str] = set()  # sentences, and their texts (syndicated copies)
+    lines: list[set[str]] = []  # the words of the lines taken
     for day in order:
         found = days[day]
         readable = [
@@ -730,11 +743,12 @@ def build_timeline(
             for s, c in found
             if c not in used
             and " ".join(s.text.split()) not in used
+            and not any(_same_words(_tl_words(s.text), taken) for taken in lines)
             and _fit_for_timeline(" ".join(s.text.split()))
         ]
         if not readable:
             continue
-        words = [{w.casefold() for w in _TL_WORDS.findall(s.text)} for s, _ in readable]
+        words = [_tl_words(s.text) for s, _ in readable]
 
         def support(k: int, words: list[set[str]] = words) -> int:
             """Sentences of this date that say much the same as sentence ``k``."""
@@ -743,6 +757,7 @@ def build_timeline(
         line, origin = readable[max(range(len(readable)), key=lambda k: (support(k), -k))]
         # one sentence, one line (1908 and 1948 in one sentence: one line)
         used.update((origin, " ".join(line.text.split())))
+        lines.append(_tl_words(line.text))
         # the same day's sentences, but not one that counts the line's things otherwise ("the
         # 80m-deep well" for "the 40m dry well": the dev stream's well story)
         counted = counts_of(line.text)

@@ -756,3 +756,14 @@ def test_a_name_right_before_the_verb_speaks_not_a_pronoun_before_it(
     ]
     said = dict(speakers(text))
     assert said["demonic."] == "Prince"
+
+
+def test_short_titles_of_works_are_titles_not_words() -> None:
+    """The dev stream's halftime review listed "Cry Me A River", "Man of the Woods" and "I
+    Would Die 4 U" (songs and an album) as quotes no one was known to have said."""
+    from newsdigest.facts.quotes import is_title
+
+    for title in ("Cry Me A River", "Man of the Woods", "I Would Die 4 U", "Gone with the Wind"):
+        assert is_title(title)
+    for words in ("Fake news", "Thank you, President Trump", "We will win", "a total disgrace"):
+        assert not is_title(words)

@@ -873,14 +873,30 @@ def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as".split())
+
+
 def is_title(text: str) -> bool:
     """Whether quoted text reads as the title of a work, a name or a slogan ("Take Me Out to
     the Ball Game", "Mark Zuckerberg of Russia"): a few words, every one of four letters or
     more capitalized. Such a quote is somebody's words only when it has a speaker and a
     finite verb ("The Schedule Was So Horrible", a title-cased interview answer)."""
     words = _WORD.findall(text)
+    if len(words) > _TITLE_WORDS:
+        return False
     long = [w for w in words if len(w) > 3]
-    return len(words) <= _TITLE_WORDS and len(long) >= 2 and all(w[0].isupper() for w in long)
+    if len(long) >= 2 and all(w[0].isupper() for w in long):
+        return True
+    # a short title whose every word but its small ones is capitalized, first and last among
+    # them ("Cry Me A River", "Man of the Woods", "I Would Die 4 U": songs a review named)
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return (
+        len(words) >= 3
+        and len(big) >= 2
+        and all(w[0].isupper() or w[0].isdigit() for w in big)
+        and words[0] in big
+        and words[-1] in big
+    )
 
 
 def _said_as_a_sentence(text: str, span: QuoteSpan, content: str) -> bool:

@@ -42,15 +42,16 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
     speed", had titled a dev-stream story of ocean "smoke rings"); else the digest's opening,
     cut before a name rather than inside it."""
     titles = [a.title.strip() for a in articles if 15 <= len(a.title.strip()) <= 160]
-    stems = {t: _stems(t) for t in titles}
-    said = _stems(summary_text)
-    on_topic = [
-        t
-        for t in titles
-        if len(stems[t] & said.union(*(stems[o] for o in titles if o != t)))
-        >= max(2, len(stems[t]) / 3)
-    ]
-    titles = on_topic or titles
+    if len(set(titles)) > 1:
+        stems = {t: _stems(t) for t in titles}
+        said = _stems(summary_text)
+        on_topic = [
+            t
+            for t in titles
+            if len(stems[t] & said.union(*(stems[o] for o in titles if o != t)))
+            >= max(2, len(stems[t]) / 3)
+        ]
+        titles = on_topic or titles
     if titles:
         counts = {t: titles.count(t) for t in titles}
         return max(titles, key=lambda t: (counts[t], -abs(len(t) - 70)))

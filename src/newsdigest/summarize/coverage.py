@@ -569,6 +569,7 @@ def _greedy(
 
     tolls = [_tolls(u.text) for u in scored.units]
     sums = [_sums(u.text) for u in scored.units]
+    has_sum = np.fromiter((bool(x) for x in sums), dtype=bool, count=len(sums))
     stated: set[str] = set()  # sums of money stated
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     restated = np.zeros(len(scored.units), dtype=bool)
@@ -586,7 +587,7 @@ def _greedy(
             if central is None:
                 central = _central_names(scored.units)
             stale[k] = names_of(int(k)) & central <= named  # no new name others use
-        for k in np.flatnonzero(available & ~stale):
+        for k in np.flatnonzero(available & ~stale & has_sum) if stated else ():
             # the same sum again in a like sentence naming no one new ("Broadcom is sweetening
             # its offer to acquire Qualcomm for more than $121 billion." after "Broadcom Ltd.
             # has raised its bid for Qualcomm Inc. to about $121 billion")

@@ -91,6 +91,10 @@ def _texts(units: list[str], docs: list[str]) -> list[str]:
         ("“I knew I would screw this up,” said Parker.",
          "Actress Sarah Jessica Parker spoke, and later Sarah Jessica Parker said so."),
         ("Police said the count went on.", "The police said the count went on."),
+        # a continent (Multi-News: "Carnegie Europe's largest pre-war Jewish community")
+        ("Only 380,000 of Poland's 3 million Jews -- Europe's largest pre-war Jewish community "
+         "-- survived the Holocaust.",
+         "Judy Dempsey of Carnegie Europe wrote it. Carnegie Europe said so."),
     ],
 )  # fmt: skip
 def test_what_is_not_a_person_introduced_once_is_left_alone(unit: str, story: str) -> None:

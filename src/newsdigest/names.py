@@ -23,12 +23,28 @@ def fold(text: str) -> str:
     return re.sub(r"[^\w\s-]", "", plain).casefold().strip()
 
 
+# Continents and world regions, which the GeoNames list of countries and cities lacks: "Poland's
+# 3 million Jews -- Europe's largest pre-war Jewish community" had become "Carnegie Europe's"
+# in a Multi-News digest (the think tank named elsewhere in the article taken for a given name)
+REGIONS = frozenset(
+    """Europe Asia Africa America Americas Antarctica Oceania Eurasia Arctic Antarctic Caribbean
+    Balkans Scandinavia Mediterranean Pacific Atlantic Sahel Maghreb Levant Caucasus Siberia
+    Patagonia Amazon""".split()
+) | frozenset(
+    ["Middle East", "Latin America", "North America", "South America", "Central America",
+     "Southeast Asia", "East Asia", "South Asia", "Central Asia", "Western Europe",
+     "Eastern Europe", "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa"]
+)  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Folded names of the countries, US states and cities of 100,000+ people
-    (``data/place_names.txt``, from GeoNames: ``scripts/build_place_names.py``)."""
+    (``data/place_names.txt``, from GeoNames: ``scripts/build_place_names.py``), and of the
+    continents and world regions (``REGIONS``)."""
     text = resources.files("newsdigest").joinpath("data", PLACE_NAMES_FILE).read_text("utf-8")
-    return frozenset(fold(n) for n in text.splitlines() if n.strip() and not n.startswith("#"))
+    names = (n for n in text.splitlines() if n.strip() and not n.startswith("#"))
+    return frozenset(fold(n) for n in (*names, *REGIONS))
 
 
 # Capitalized words before a surname that are not a given name

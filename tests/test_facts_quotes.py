@@ -767,3 +767,14 @@ def test_short_titles_of_works_are_titles_not_words() -> None:
         assert is_title(title)
     for words in ("Fake news", "We will win", "a total disgrace", "Ready to go"):
         assert not is_title(words)
+
+
+def test_the_speaker_before_an_apposition_that_names_whose_relative_she_is() -> None:
+    """The dev stream's Costa Rica crash (HuffPost): "Tamara Steinberg Jacobson, Bruce
+    Steinberg's sister, wrote" had given the sister's words to her dead brother, and made a
+    disagreement of it with the outlets that wrote "Bruce Steinberg's sister, Tamara ..."."""
+    text = (
+        "“We are in utter shock and disbelief right now,” Tamara Steinberg Jacobson, Bruce "
+        "Steinberg’s sister, wrote in a Facebook post Sunday."
+    )
+    assert speakers(text) == [("We are in utter shoc", "Tamara Steinberg Jacobson")]

@@ -688,6 +688,10 @@ def _speaker_among(text: str, named: Sequence[tuple[int, int, str]]) -> str:
     whom an earlier one speaks for."""
     if len(named) >= 2 and _SPEAKS_FOR.search(text[named[-2][1] : named[-1][0]]):
         return named[-2][2]
+    if len(named) >= 2 and _POSSESSED.match(text, named[-1][1]):
+        # "Tamara Steinberg Jacobson, Bruce Steinberg's sister, wrote" (the dev stream's
+        # Costa Rica crash: the sister's words had gone to her dead brother)
+        return named[-2][2]
     return named[-1][2]
 
 

@@ -778,3 +778,25 @@ def test_the_speaker_before_an_apposition_that_names_whose_relative_she_is() -> 
         "Steinberg’s sister, wrote in a Facebook post Sunday."
     )
     assert speakers(text) == [("We are in utter shoc", "Tamara Steinberg Jacobson")]
+
+
+def test_he_is_the_person_named_before_said_when_the_parse_finds_no_subject(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Costa Rica crash (AP): "In St. Petersburg, Florida, Rabbi Jacob Luski
+    of Congregation B'nai Israel said ..." (parsed as a list of places), then "“It is a
+    tragedy ...,” he said." had gone to the rabbi quoted two paragraphs before."""
+    (text,) = [
+        r["text"]
+        for r in dev_stream_rows
+        if "It is a tragedy that the Drs" in r["text"] and "washingtonpost" in r["url"]
+    ]
+    said = dict(speakers(text))
+    assert "Luski" in (said["It is a tragedy that"] or "")
+    # and not the object of another verb: "he denied being Mike Enoch but admitted ..."
+    text = (
+        "Mike Peinovich said nothing on Twitter.\n\nContacted by Salon, he denied being Mike "
+        "Enoch but admitted to having been involved.\n\n“I was involved with that site years "
+        "ago,” he said."
+    )
+    assert speakers(text)[0][1] != "Mike Enoch"

@@ -304,6 +304,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+_AFFILIATION = re.compile(r"\s+(?:of|from|at|for|with)\s+(?:the\s+)?")
 SUBJECT_LOOKBACK = 4  # sentences before a quote's own that pronoun resolution reads
 # Characters after a quote's closing mark that an attribution match can reach (a verb and
 # the longest speaker the after-patterns take, 140 characters, with room to spare).
@@ -508,7 +509,7 @@ def _resolve_pronoun(
         said = [name for qpos, name in spoken.items() if s.start <= qpos < s.end and fits(name)]
         if said:
             return said[-1]
-        subject = _subject_person(ctx, s.start, s.end)
+        subject = _subject_person(ctx, s.start, s.end) or _named_before_said(ctx, s)
         if subject is not None and fits(subject):
             return _shown_instead(ctx, s, subject, want) or subject
         if _unnamed_subject(ctx, s.start, s.end):
@@ -529,6 +530,28 @@ def _resolve_pronoun(
     # introduced her to President Barack Obama ..." then "…,” she told me": Thurman's words)
     shown = [p for p in named if want and ctx.genders.get(p[2]) == want]
     return (shown or named)[-1][2] if named else None
+
+
+_SAID_WORD = re.compile(rf"\s(?:{_VERBS})\b")
+
+
+def _named_before_said(ctx: _ArticleContext, s: Sentence) -> str | None:
+    """The person named right before the sentence's first speech verb, when the parser found
+    no subject: "In St. Petersburg, Florida, Rabbi Jacob Luski of Congregation B'nai Israel
+    said victims' relatives had informed him ..." (parsed as a list of places; the next "he
+    said" had gone to the rabbi quoted paragraphs before)."""
+    for m in _SAID_WORD.finditer(ctx.article.text, s.start, s.end):
+        if ctx.in_quote(m.start()):
+            continue
+        text = ctx.article.text
+        named = [p for p in ctx.persons_in(s.start, m.start()) if not ctx.in_quote(p[0])]
+        if not named or not _RIGHT_BEFORE_VERB.fullmatch(text[named[-1][1] : m.start()]):
+            return None  # "he denied being Mike Enoch but admitted ...": not Enoch's
+        k = len(named) - 1
+        while k > 0 and _AFFILIATION.fullmatch(text[named[k - 1][1] : named[k][0]]):
+            k -= 1  # "Rabbi Jacob Luski of Congregation B'nai Israel said": the rabbi
+        return named[k][2]
+    return None
 
 
 def _shown_instead(ctx: _ArticleContext, s: Sentence, subject: str, want: str | None) -> str | None:

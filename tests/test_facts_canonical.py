@@ -901,3 +901,16 @@ def test_given_names_with_a_hyphen_or_apart_are_one_person() -> None:
     raw = [mention(text, n, "PERSON") for n in ("Mike Pompeo", "Mary Pompeo")]
     raw += [mention(text, n, "PERSON") for n in ("Jean-Claude Juncker", "Jean Juncker")]
     assert len(entities_of(raw, text)) == 4
+
+
+def test_a_short_given_name_is_the_same_person_two_short_forms_are_not() -> None:
+    """Dev stream and Multi-News Who lists: "Jim Steyer" and "James P. Steyer", "Steve
+    Bannon" and "Stephen Bannon" were two people each; "Bob" and "Bobby" Goodlatte, father and
+    son in one story, are two; and so are Donald Trump and Donald Trump Jr."""
+    from newsdigest.facts.canonical import _same_person
+
+    assert _same_person(["Jim", "Steyer"], ["James", "P.", "Steyer"])
+    assert _same_person(["Stephen", "Bannon"], ["Steve", "Bannon"])
+    assert not _same_person(["Bob", "Goodlatte"], ["Bobby", "Goodlatte"])
+    assert not _same_person(["Donald", "Trump"], ["Donald", "Trump", "Jr."])
+    assert not _same_person(["Jim", "Steyer"], ["John", "Steyer"])

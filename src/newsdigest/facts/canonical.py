@@ -392,14 +392,72 @@ def _place_or_org_key(text: str) -> str:
     return "name:" + " ".join(translit_key(t) for t in tokens)
 
 
+# Given names and their usual short forms: "Jim Steyer" and "James P. Steyer", "Steve Bannon"
+# and "Stephen Bannon" were two people in dev-stream and Multi-News stories' Who lists
+_NICKNAMES = {
+    short: full
+    for full, shorts in (
+        ("william", "bill billy will willie"),
+        ("robert", "bob bobby rob robbie bert"),
+        ("joseph", "joe joey"),
+        ("james", "jim jimmy jamie"),
+        ("michael", "mike mick mickey"),
+        ("thomas", "tom tommy"),
+        ("richard", "rick dick rich ricky"),
+        ("charles", "charlie chuck"),
+        ("edward", "ed eddie ted ned"),
+        ("elizabeth", "liz beth betsy lizzie"),
+        ("katherine", "kate katie kathy"),
+        ("catherine", "cathy kate"),
+        ("margaret", "maggie peggy meg"),
+        ("jennifer", "jen jenny"),
+        ("christopher", "chris"),
+        ("nicholas", "nick"),
+        ("anthony", "tony"),
+        ("daniel", "dan danny"),
+        ("david", "dave"),
+        ("steven", "steve"),
+        ("stephen", "steve"),
+        ("andrew", "andy drew"),
+        ("matthew", "matt"),
+        ("benjamin", "ben"),
+        ("samuel", "sam"),
+        ("alexander", "alex"),
+        ("patrick", "pat"),
+        ("gregory", "greg"),
+        ("timothy", "tim"),
+        ("kenneth", "ken"),
+        ("ronald", "ron"),
+        ("donald", "don"),
+        ("lawrence", "larry"),
+        ("gerald", "jerry"),
+        ("frederick", "fred"),
+        ("susan", "sue"),
+        ("deborah", "deb debbie"),
+        ("rebecca", "becky"),
+        ("patricia", "pat patty"),
+    )
+    for short in shorts.split()
+}
+
+
+def _short_for(a: str, b: str) -> bool:
+    """Whether one given name is the other's short form ("Bill", "William"); two short forms
+    are not matched ("Bob" and "Bobby" Goodlatte, father and son in one Multi-News story)."""
+    fa, fb = fold(a), fold(b)
+    return _NICKNAMES.get(fa) == fb or _NICKNAMES.get(fb) == fa
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
-    """Full names match on surname and a compatible first name (initials allowed)."""
+    """Full names match on surname and a compatible first name (initials allowed, a short
+    form of the given name too: "Jim Steyer", "James P. Steyer"). A generation ("Jr.") is
+    part of the surname: Donald Trump and Donald Trump Jr. are two people."""
     if not similar(a[-1], b[-1]):
         return False
     fa, fb = a[0].rstrip("."), b[0].rstrip(".")
     if len(fa) == 1 or len(fb) == 1:
         return fa[0].casefold() == fb[0].casefold()
-    if similar(fa, fb):
+    if similar(fa, fb) or _short_for(fa, fb):
         return True
     # given names written with a hyphen or apart: "Abdel Fattah al-Sisi" and "Abdel-Fattah
     # el-Sissi" (a dev story listed Egypt's president twice)

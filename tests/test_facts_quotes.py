@@ -800,3 +800,19 @@ def test_he_is_the_person_named_before_said_when_the_parse_finds_no_subject(
         "ago,” he said."
     )
     assert speakers(text)[0][1] != "Mike Enoch"
+
+
+def test_the_person_before_whose_firm_is_named_speaks() -> None:
+    """Multi-News (Lerner): "Taylor, a partner of Zuckerman Spaeder LLP said" gave the words
+    to the firm, which the model had read as a person."""
+    from newsdigest.facts.quotes import _speaker_among
+
+    text = "Taylor, a partner of Zuckerman Spaeder LLP said"
+    firm = text.index("Zuckerman")
+    named = [(0, 6, "Bill Taylor"), (firm, firm + 21, "Spaeder LLP")]
+    assert _speaker_among(text, named) == "Bill Taylor"
+    text = "Taylor met Zuckerman Spaeder LLP said"
+    firm = text.index("Zuckerman")
+    assert _speaker_among(text, [(0, 6, "Bill Taylor"), (firm, firm + 21, "Spaeder")]) == (
+        "Spaeder"
+    )

@@ -680,7 +680,9 @@ _SPEAKS_FOR = re.compile(
     rf"\b(?:{_CLOSE_TO}|press secretary"
     # "John Hasting, CEO of The Thomas Kinkade Co., said" (Multi-News: the dead painter had
     # been given his company's words)
-    r"|CEO|chief executive|chairman|chairwoman|president|director|founder|head|owner)s?"
+    r"|CEO|chief executive|chairman|chairwoman|president|director|founder|head|owner"
+    # "Taylor, a partner of Zuckerman Spaeder LLP said" (Multi-News: the firm had spoken)
+    r"|partner|member|fellow|professor|analyst|researcher|economist)s?"
     r"\s+(?:for|to|of|at|close\s+to)\b[^,;:\"“”]{0,40}$",
     re.IGNORECASE,
 )

@@ -512,3 +512,11 @@ def test_two_outlets_copies_of_one_sentence_make_one_line_whatever_their_dates()
     )
     timeline = timeline_of(a, b)
     assert [e.date for e in timeline if "Freed" in e.text] in (["2017-12-24"], ["2017-12-26"])
+
+
+def test_a_number_with_decimals_is_no_year() -> None:
+    """Multi-News (helmets): "an impact force of 1910.4 N" made a timeline line of 1910."""
+    found = resolved(
+        "The helmet cut an impact force of 1910.4 N by half in 2014 tests.", "2018-01-01"
+    )
+    assert found == {"in 2014": "2014"}

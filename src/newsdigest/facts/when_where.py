@@ -63,7 +63,8 @@ _DATE = re.compile(
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r")\.?(?:,?\s+(?P<year2>\d{4}))?\b"
     rf"|\b{_MONTH.replace('month', 'month3')}\s+(?P<year3>\d{{4}})\b"
-    r"|\b(?:in|since|until|by|of)\s+(?P<year4>(?:19|20)\d{2})\b(?![-–/]))",
+    # a year, not a number's integer part ("an impact force of 1910.4 N": a timeline line)
+    r"|\b(?:in|since|until|by|of)\s+(?P<year4>(?:19|20)\d{2})\b(?![-–/]|[.,]\d))",
     re.I,
 )
 _RELATIVE = re.compile(

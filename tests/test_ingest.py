@@ -98,6 +98,19 @@ def test_title_rule() -> None:
     assert split_title(f"{title}\nU.S. stocks opened lower Wednesday.")[0] == title
 
 
+def test_a_lead_in_or_a_sections_label_is_no_title() -> None:
+    """Multi-News plain-text first lines: "First reactions to the president's big jobs
+    speech:" leads into the text (it stays there); "Columnist" and "Abstract and
+    Introduction" label a section (no title, and no text either)."""
+    from newsdigest.clean import clean_title
+
+    lead_in = "First reactions to the president’s big jobs speech:"
+    assert split_title(f"{lead_in}\nPaul Krugman called it a good plan.")[0] == ""
+    assert clean_title("Columnist") == clean_title("Abstract and Introduction") == ""
+    title = "Analysis | Nikki Haley joins a growing list of Trump officials who criticize Trump."
+    assert clean_title(title) == title
+
+
 def test_a_headline_in_sentence_case_echoes_the_lead_below_it() -> None:
     """NeuS val: the title, in sentence case with a period, says in short what the lead says;
     as the digest's first sentence it had crowded out the three outlets' leads. A lead

@@ -43,7 +43,14 @@ def clean_title(title: str) -> str:
         title = rules.CRUMB_SEP.split(title)[-1].strip()
     title = rules.GLUED_PREFIX.sub("", title, count=1)
     # a site's name after a bar is a title's, not furniture ("Talks in Sochi | The Courier")
-    return "" if _furniture_title(title.split(" | ", 1)[0]) else title
+    furniture = _furniture_title(title.split(" | ", 1)[0])
+    return "" if furniture or _heading_title(title) else title
+
+
+def _heading_title(title: str) -> bool:
+    """A section's label: "Columnist", "Abstract and Introduction" (Multi-News plain-text
+    first lines)."""
+    return rules.fold(title) in _SECTION_LABELS
 
 
 _DATE_WORDS = re.compile(
@@ -53,6 +60,16 @@ _DATE_WORDS = re.compile(
 )
 
 
+# a page's section or a paper's heading, not a story's headline ("Columnist", "Abstract and
+# Introduction": Multi-News plain-text first lines)
+_SECTION_LABELS = frozenset(
+    rules.fold(label)
+    for label in (
+        "Opinion", "Columnist", "Columnists", "Editorial", "Commentary", "Analysis",
+        "Abstract", "Introduction", "Abstract and Introduction", "Advertisement", "Sponsored",
+        "Related", "Related Stories", "Video", "Photos", "Gallery", "Live", "Breaking News",
+    )
+)  # fmt: skip
 _LABELLED_HEADLINE = re.compile(r"[A-Za-z]+:\s+\S+(?:\s+\S+){3,}")
 
 

@@ -48,6 +48,8 @@ def is_title_line(line: str, body: str = "") -> bool:
     line = line.strip()
     return (
         0 < len(line) <= _MAX_TITLE_CHARS
+        # a lead-in is the text's ("First reactions to the president's big jobs speech:")
+        and not line.endswith(":")
         and len(line.split()) <= _MAX_TITLE_WORDS
         and not _INNER_STOP.search(line)
         and (

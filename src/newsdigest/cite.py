@@ -49,7 +49,8 @@ _NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 } | {w: str(10 * k) for k, w in enumerate("twenty thirty forty fifty sixty".split(), 2)}
-_WORD_COUNT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+([a-z][a-z-]*)", re.IGNORECASE)
+# not the last part of "twenty-five", nor a name ("One Direction", "Ten Downing Street")
+_WORD_COUNT = re.compile(r"(?<![\w-])((?i:" + "|".join(_NUMBER_WORDS) + r"))\s+([a-z][a-z-]*)")
 
 
 def counts_of(text: str) -> dict[str, set[str]]:

@@ -55,7 +55,8 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
     if titles:
         counts = {t: titles.count(t) for t in titles}
         return max(titles, key=lambda t: (counts[t], -abs(len(t) - 70)))
-    first = summary_text.split(". ", 1)[0].split()
+    sentences = split_sentences(summary_text, "title")  # "Gov. Andrew Cuomo": one sentence
+    first = (sentences[0].text if sentences else summary_text).split()
     if len(first) <= MAX_TITLE_WORDS + 4:
         return " ".join(first).rstrip(".")
     words = first[:MAX_TITLE_WORDS]

@@ -54,8 +54,9 @@ def _heading_title(title: str) -> bool:
 
 
 _DATE_WORDS = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|[ap]\.?m\.?"
-    r"|[a-z]{1,2}t|[a-z]{2,4}t|utc|gmt|\d[\d:.,]*",
+    r"(?:jan(?:uary)?|feb(?:ruary)?|march|mar|april|apr|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|[ap]\.?m\.?"
+    r"|[ecmp][sd]?t|utc|gmt|bst|cet|cest|\d[\d:.,]*",
     re.IGNORECASE,
 )
 
@@ -70,7 +71,7 @@ _SECTION_LABELS = frozenset(
         "Related", "Related Stories", "Video", "Photos", "Gallery", "Live", "Breaking News",
     )
 )  # fmt: skip
-_LABELLED_HEADLINE = re.compile(r"[A-Za-z]+:\s+\S+(?:\s+\S+){3,}")
+_LABELLED_HEADLINE = re.compile(r"[A-Za-z]+:\s+\S+(?:\s+\S+){1,}")
 
 
 def _furniture_title(title: str) -> bool:
@@ -203,6 +204,12 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
     return kept
 
 
+def _known_places() -> frozenset[str]:
+    from newsdigest.names import place_names
+
+    return place_names()
+
+
 def _strip_lead(paras: list[str], title: str) -> list[str]:
     """Remove what sits before the first sentence: a repeated headline, a glued source name,
     a dateline. A headline that is all the text there is stays: a wire bulletin ("LAKE FOREST,
@@ -218,6 +225,13 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
         return paras
     first = rules.GLUED_PREFIX.sub("", paras[0], count=1)
     first = rules.DATELINE.sub("", first, count=1)
+    glued = rules.GLUED_DATELINE.match(first)
+    if glued and (
+        glued["region"]
+        or len(glued["place"].split()) > 1  # "TEL AVIV—", "NEW YORK—"
+        or rules.fold(glued["place"]) in _known_places()
+    ):
+        first = first[glued.end() :]
     first = rules.unshout_opening(first)
     return [first, *paras[1:]] if first.strip() else paras[1:]
 

@@ -343,16 +343,20 @@ CAPTION_CREDIT = re.compile(r"[a-z0-9-]+\.(?:[a-z]{2,6})$")
 # --- rules at the start of the body ----------------------------------------------------------
 
 # Source name glued to the first word: "OREANDA-NEWSThe possibilities" -> "The possibilities".
-# (not one ending in a hyphen: "MIAMI-Dade officials" is a compound)
-GLUED_PREFIX = re.compile(
-    r"^[A-Z][A-Z0-9&'’-]{2,}(?:[ -][A-Z][A-Z0-9&'’-]*)*(?<!-)(?=[A-Z][a-z]{2})"
-)
+# (the words joined by spaces or hyphens, none ending in one: "MIAMI-Dade officials" is a
+# compound, and no word can both end one part and start the next, which had made the pattern
+# backtrack exponentially on "A-B-C-...-Wow")
+GLUED_PREFIX = re.compile(r"^[A-Z][A-Z0-9&'’]{2,}(?:[ -][A-Z][A-Z0-9&'’]*)*(?=[A-Z][a-z]{2})")
 # A dateline: "MOSCOW – ", "WASHINGTON (Reuters) - ", "SOCHI, Russia — ".
 DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([A-Za-z .&]{2,30}\))?"
-    # spaced dashes, or a dash glued to the text as the Wall Street Journal prints it
-    # ("WASHINGTON—An attorney ..."; a hyphen glued is a compound: "MIAMI-Dade")
-    r"\s*[–—-]{1,2}(?:\s+|(?<=[–—]))(?=[\"“‘«A-Z0-9])"
+    r"\s*[–—-]{1,2}\s+(?=[\"“‘«A-Z0-9])"
+)
+# The Wall Street Journal's dateline, its em dash glued to the text ("WASHINGTON—An attorney",
+# "SHEIKHAN, Iraq—Civilians"): only a known place or one with its region, as "U.S.—China
+# trade talks" and "NATO—Russia ties" open sentences too
+GLUED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’]{2,30}?)(?P<region>,\s*[A-Z][A-Za-z .]{1,30})?—(?=[\"“‘«A-Z])"
 )
 # Two sentences with the space lost: "in Sochi on Tuesday.The US Secretary".
 # Also across typographic quotes, whose direction is unambiguous: 'said.”The', 'ended.“We'.

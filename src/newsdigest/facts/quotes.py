@@ -920,7 +920,9 @@ def is_title(text: str) -> bool:
     # them ("Cry Me A River", "Man of the Woods", "I Would Die 4 U": songs a review named)
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return (
-        len(words) >= 3
+        # shouting ("SEE YOU IN COURT", "LOCK HER UP") is somebody's words; "H.N.I.C." an album
+        not (text.isupper() and any(len(w) > 1 for w in words))
+        and len(words) >= 3
         and len(big) >= 2
         and all(w[0].isupper() or w[0].isdigit() for w in big)
         and words[0] in big

@@ -668,6 +668,12 @@ _DATED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # A timeline is a handful of lines, not every sentence that carries a date.
 MAX_TIMELINE = 5
 SAME_LINE = 0.5  # word Jaccard at which a sentence repeats a line taken under another date
+# ... unless either writes its date out: "The Fed raised its benchmark rate ... on March 21,
+# 2018." and "... on June 13, 2018." are two events in one sentence's mould; a weekday or
+# "yesterday" is read against each outlet's own day, and two readings of one fact may differ
+_WRITTEN_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b(?:19|20)\d\d\b"
+)
 
 
 def _tl_words(text: str) -> set[str]:
@@ -744,7 +750,10 @@ def build_timeline(
             for s, c in found
             if c not in used
             and " ".join(s.text.split()) not in used
-            and not any(_same_words(_tl_words(s.text), taken) for taken in lines)
+            and not (
+                not _WRITTEN_DATE.search(s.text)
+                and any(_same_words(_tl_words(s.text), taken) for taken in lines)
+            )
             and _fit_for_timeline(" ".join(s.text.split()))
         ]
         if not readable:
@@ -758,7 +767,8 @@ def build_timeline(
         line, origin = readable[max(range(len(readable)), key=lambda k: (support(k), -k))]
         # one sentence, one line (1908 and 1948 in one sentence: one line)
         used.update((origin, " ".join(line.text.split())))
-        lines.append(_tl_words(line.text))
+        if not _WRITTEN_DATE.search(line.text):
+            lines.append(_tl_words(line.text))
         # the same day's sentences, but not one that counts the line's things otherwise ("the
         # 80m-deep well" for "the 40m dry well": the dev stream's well story)
         counted = counts_of(line.text)

@@ -16,7 +16,8 @@ from newsdigest.stopwords import ENGLISH_STOP_WORDS
 # a stop inside the line, not an initial's ("U.S. Stocks Fall as ...")
 _INNER_STOP = re.compile(r"(?<![A-Z])[.!?][\"'”’»)]*\s+[\"“«(]?[A-Z]")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z\"“])")
-_MIN_ECHO_WORDS, _MAX_ECHO_WORDS = 4, 20
+_MIN_ECHO_WORDS, _MAX_ECHO_WORDS = 4, 15
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _ECHO_SHARE = 0.6
 _LETTERS = re.compile(r"[A-Za-z]+")
 _MAX_TITLE_CHARS = 200
@@ -73,6 +74,10 @@ def _echoes_lead(first: str, rest: str) -> bool:
     first = first.strip()
     n = len(first.split())
     if not (_MIN_ECHO_WORDS <= n <= _MAX_ECHO_WORDS) or _INNER_STOP.search(first):
+        return False
+    if rest.startswith(("\n", "\r")) or _WEEKDAY.search(first):
+        # a paragraph of its own, or a day: wire copy's lead, whose words the next
+        # paragraph repeats ("Police arrested a 19-year-old man on Tuesday in ...")
         return False
     lead = next((line for line in rest.split("\n") if line.strip()), "")
     lead = _SENTENCE_END.split(lead.strip(), maxsplit=1)[0]

@@ -97,9 +97,10 @@ _CAPTION_DATE = re.compile(
 # end (6 sentences of the 9,350 local documents end with a day and have such a verb; the two
 # with a name right before it are captions)
 _NAME_DOES = re.compile(
-    r"^[A-Z][^.!?]{0,100}?[A-Z][\w'’.-]*\s+(?:performs|speaks|poses|arrives|walks|gestures|waves"
-    r"|looks on|attends|reacts|celebrates|greets|smiles|listens|delivers|addresses|prays"
-    r"|mourns|testifies|holds|sits|stands|leaves|departs|rides|signs|shakes)\b"
+    # the picture's verbs, not a schedule's ("delivers his State of the Union address ... on
+    # Tuesday, Feb. 5.", "holds a hearing ... on Thursday, Sept. 27." are advance copy)
+    r"^[A-Z][^.!?]{0,100}?[A-Z][\w'’.-]*\s+(?:performs|poses|walks|gestures|waves|looks on"
+    r"|reacts|celebrates|greets|smiles|listens|prays|mourns|shakes)\b"
 )
 _CLAUSE_BEFORE = re.compile(r"\b(?:said|says|after|before|when|while|until|will|would)\b")
 _DAY_END = re.compile(
@@ -123,7 +124,7 @@ _LEADING_CONNECTIVE = re.compile(
     r"nonetheless|therefore|thus(?! far)|hence|likewise|similarly|otherwise|besides|as a result|"
     r"in turn|even so|that said|by contrast|in contrast|on the (?:one|other) hand|"
     # a case made before ("Either way, as Whoopi Goldberg said ...": a Multi-News digest line)
-    r"either way|in any case|in that case|if so|if not|even then|all the same|"
+    r"either way|in any case|in that case|if so|even then|all the same|"
     # and what points back in time or adds to a point made before ("Less than a week later,
     # ...", "In particular, the analysis ...", "What's more, ...": Multi-News digest lines)
     r"in particular|what(?:'|’)s more|what is more|on top of that|by then|after that|"

@@ -14,15 +14,15 @@ from dataclasses import replace
 from newsdigest.model import Sentence
 from newsdigest.summarize.quality import quote_balance_problem, single_quote_open
 
-# "DENVER (AP) — ", "(CNN) -- ", "LONDON — ", "SAN JOSE, Costa Rica — ", "BEIRUT—", wire copy's
+# "DENVER (AP) — ", "(CNN) -- ", "LONDON — ", "SAN JOSE, Costa Rica — ", wire copy's
 # "WASHINGTON (AP) _ ": where and who filed it, not what happened; CNN's pages glue the tag to
 # the sentence ("Washington (CNN)The Supreme Court ...": 46 lines of the local sets, every one
 # CNN's) or space it ("West Palm Beach, Florida (CNN) President ...")
 _AGENCY_TAG = r"\((?:CNN|AP|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg|CNN Business|CNNMoney)\)"
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w.,'’ /-]{1,40}?\s*)?\([A-Z][\w .]{1,40}\)(?:\s*(?:—|–|--?|_)\s*|(?=[A-Z][a-z]))"
-    r"|^[A-Z][A-Z.,' ]{2,30}\s*(?:—|–|--?)(?:\s+|(?<=[—–]))"
-    r"|^[A-Z][A-Z.' ]{2,30},\s+[A-Z][A-Za-z.' ]{1,30}\s*(?:—|–|--)(?:\s+|(?<=[—–]))"
+    r"|^[A-Z][A-Z.,' ]{2,30}\s*(?:—|–|--?)\s+"
+    r"|^[A-Z][A-Z.' ]{2,30},\s+[A-Z][A-Za-z.' ]{1,30}\s*(?:—|–|--)\s+"
     rf"|^(?:[A-Z][A-Za-z.,'’ /-]{{1,40}}?\s*)?{_AGENCY_TAG}\s+(?=[A-Z])"
     # the tag alone, spaced ("(CNN) Scores of people ..."): capitalized words only, as an aside
     # in brackets ("(The case was settled.) ...") is text

@@ -1,5 +1,5 @@
-"""What a hostile reader found in the session of 2026-11-30 05:04 UTC: each rule's false
-positive on news a user would have, held here so that none comes back."""
+"""Rules for news text against the news that fooled them: each false positive a hostile reader
+found on news a user would have (session of 2026-11-30), held here so that none comes back."""
 
 from __future__ import annotations
 

@@ -179,6 +179,9 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Either way, as Whoopi Goldberg said, the new Thor is a woman.", True),
         ("In any case, the studio will decide by June.", True),
         ("Either Thor or Loki will return in the sequel, Marvel said.", False),
+        # a dev-stream digest line: one more of something named before
+        ("Another fan admitted that the leaked video was released in poor taste.", True),
+        ("Anotherworld Games said its servers were down on Monday.", False),
         ("Similarities between the two attacks were noted by police.", False),
         # dev stream: the second half of a quote, its speaker in the sentence before
         ("“We’re pointing them at people’s brains, at children.”", True),

@@ -125,6 +125,8 @@ _LEADING_CONNECTIVE = re.compile(
     r"in turn|even so|that said|by contrast|in contrast|on the (?:one|other) hand|"
     # a case made before ("Either way, as Whoopi Goldberg said ...": a Multi-News digest line)
     r"either way|in any case|in that case|if so|even then|all the same|"
+    # one more of what was named before ("Another fan admitted ...": a dev-stream digest line)
+    r"another|"
     # and what points back in time or adds to a point made before ("Less than a week later,
     # ...", "In particular, the analysis ...", "What's more, ...": Multi-News digest lines)
     r"in particular|what(?:'|’)s more|what is more|on top of that|by then|after that|"

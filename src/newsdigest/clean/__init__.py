@@ -20,6 +20,7 @@ from newsdigest.clean.language import detect_language
 from newsdigest.clean.paragraphs import split_paragraphs
 from newsdigest.clean.unicode import repair_unicode, replace_surrogates
 from newsdigest.model import Article, article_id
+from newsdigest.names import place_names
 from newsdigest.timeutil import utc_or_none
 
 __all__ = [
@@ -204,12 +205,6 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
     return kept
 
 
-def _known_places() -> frozenset[str]:
-    from newsdigest.names import place_names
-
-    return place_names()
-
-
 def _strip_lead(paras: list[str], title: str) -> list[str]:
     """Remove what sits before the first sentence: a repeated headline, a glued source name,
     a dateline. A headline that is all the text there is stays: a wire bulletin ("LAKE FOREST,
@@ -229,7 +224,7 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
     if glued and (
         glued["region"]
         or len(glued["place"].split()) > 1  # "TEL AVIV—", "NEW YORK—"
-        or rules.fold(glued["place"]) in _known_places()
+        or rules.fold(glued["place"]) in place_names()
     ):
         first = first[glued.end() :]
     first = rules.unshout_opening(first)

@@ -321,11 +321,14 @@ def lookback(sentences: Sequence[Sentence], index: int, spans: Sequence[QuoteSpa
     for b in range(index - 1, -1, -1):
         if counted == SUBJECT_LOOKBACK:
             break
-        s = sentences[b]
-        inside = any(q.open < s.start and s.end <= q.close for q in spans)
         out.append(b)
-        counted += not inside
+        counted += not _inside_quote(sentences[b], spans)
     return out
+
+
+def _inside_quote(s: Sentence, spans: Sequence[QuoteSpan]) -> bool:
+    """Whether sentence ``s`` lies wholly inside one of the quotes ``spans``."""
+    return any(q.open < s.start and s.end <= q.close for q in spans)
 
 
 def subject_sentences(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -504,7 +507,7 @@ def _resolve_pronoun(
         return subject if fits(subject) else here[-1][2]
     for back in lookback(ctx.sentences, sent.index, ctx.quotes):
         s = ctx.sentences[back]
-        if any(q.open < s.start and s.end <= q.close for q in ctx.quotes):
+        if _inside_quote(s, ctx.quotes):
             continue  # words inside a quote name no subject
         said = [name for qpos, name in spoken.items() if s.start <= qpos < s.end and fits(name)]
         if said:
@@ -540,10 +543,10 @@ def _named_before_said(ctx: _ArticleContext, s: Sentence) -> str | None:
     no subject: "In St. Petersburg, Florida, Rabbi Jacob Luski of Congregation B'nai Israel
     said victims' relatives had informed him ..." (parsed as a list of places; the next "he
     said" had gone to the rabbi quoted paragraphs before)."""
-    for m in _SAID_WORD.finditer(ctx.article.text, s.start, s.end):
+    text = ctx.article.text
+    for m in _SAID_WORD.finditer(text, s.start, s.end):
         if ctx.in_quote(m.start()):
             continue
-        text = ctx.article.text
         named = [p for p in ctx.persons_in(s.start, m.start()) if not ctx.in_quote(p[0])]
         if not named or not _RIGHT_BEFORE_VERB.fullmatch(text[named[-1][1] : m.start()]):
             return None  # "he denied being Mike Enoch but admitted ...": not Enoch's
@@ -833,8 +836,8 @@ def _attribute_before(
     pronouns = list(_PRONOUN.finditer(clause))
     best_named = named[-1][1] if named else -1
     best_pronoun = clause_start + pronouns[-1].end() if pronouns else -1
-    speaking = _speaking_org(ctx, clause_start, verb.start()) if pronouns else None
-    if speaking and speaking[0] > best_pronoun > best_named:
+    speaking = _speaking_org(ctx, clause_start, verb.start())
+    if pronouns and speaking and speaking[0] > best_pronoun > best_named:
         # "... that he'd be performing alongside a hologram of the late Prince — a form of
         # duet that Prince himself once called “demonic.”" (dev stream; the model types the
         # singer ORG): the name right before the verb, not the pronoun before it
@@ -872,7 +875,6 @@ def _attribute_before(
     # an organization right before the verb speaks as a name does: "Qualcomm said its board
     # would review", "Broadcom Ltd. called them “significant.”" (both left unresolved in a
     # dev-stream story); not a place, nor one further back ("Amazon's Owner's Manual states")
-    speaking = _speaking_org(ctx, clause_start, verb.start())
     return (speaking[2], 2, "organization") if speaking else None
 
 
@@ -989,11 +991,11 @@ def attribute_quotes(
     prev: Attributed | None = None
     for span in spans:
         content = text[span.start : span.end]
+        if _WORK_NAMED.search(text, max(0, span.open - 40), span.open):
+            continue  # "an episode called “SHOTS!!”": a work's name, no one's words
         after = _attribute_after(ctx, span, spoken, roles)
         before = None if after else _attribute_before(ctx, span, spoken, roles)
         found = after or before
-        if _WORK_NAMED.search(text, max(0, span.open - 40), span.open):
-            continue  # "an episode called “SHOTS!!”": a work's name, no one's words
         if _word_count(content) < _MIN_WORDS:
             named_so = _NAMING_AT_END.search(text[max(0, span.open - 40) : span.open])
             # a few words are someone's only when set off as words ('"Fake news," he said'),

@@ -591,7 +591,7 @@ def _greedy(
             # the same sum again in a like sentence naming no one new ("Broadcom is sweetening
             # its offer to acquire Qualcomm for more than $121 billion." after "Broadcom Ltd.
             # has raised its bid for Qualcomm Inc. to about $121 billion")
-            if sums[k] and sums[k] <= stated and names_of(int(k)) <= named:
+            if sums[k] <= stated and names_of(int(k)) <= named:
                 stale[k] = bool(max_similarity(int(k)) >= RESTATED_SIM)
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)

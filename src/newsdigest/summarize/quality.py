@@ -88,10 +88,12 @@ def _shows_a_picture(text: str) -> bool:
 # dev-stream digest line); 50 of the 52 sentences of the dev stream and the Multi-News sample
 # that end so are captions, the others a review's footer and a film's credit line
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_CAPTION_DATE = re.compile(
-    rf"(?:,\s+(?:{_WEEKDAY},?\s+)?|\s{_WEEKDAY},\s+)"
+_MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},\s+\d{4}\.$"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_CAPTION_DATE = re.compile(
+    rf"(?:,\s+(?:{_WEEKDAY},?\s+)?|\s{_WEEKDAY},\s+){_MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
 )
 # A caption's moment: a name, then the picture's verb in the present tense, and a day at the
 # end (6 sentences of the 9,350 local documents end with a day and have such a verb; the two
@@ -104,9 +106,7 @@ _NAME_DOES = re.compile(
 )
 _CLAUSE_BEFORE = re.compile(r"\b(?:said|says|after|before|when|while|until|will|would)\b")
 _DAY_END = re.compile(
-    rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?"
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,\s+\d{4})?\.$"
+    rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH_NAME}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\.$"
 )
 # ... but prose dates its event with "on" ("The law took effect on Monday, Jan. 1, 2018.")
 _ON_DATE = re.compile(rf"\bon\s+(?:{_WEEKDAY},\s+)?[A-Z][a-z]+\.?\s+\d")

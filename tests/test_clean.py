@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdigest.clean import clean_article, clean_text, clean_title, detect_language
+from newsdigest.clean import clean_article, clean_text, clean_title, detect_language, rules
 from newsdigest.clean.pagekind import non_article_kind
 from newsdigest.ingest.text import split_title
 from newsdigest.model import Article, article_id
@@ -1586,3 +1586,46 @@ def test_a_wire_bulletin_keeps_its_one_sentence() -> None:
     body = "John Fox's reign in Chicago is over. The Bears announced the firing on Monday."
     assert clean_text(f"{title}\n\n{body}", title) == body
     assert clean_text("ABC News", "ABC News") == ""
+
+
+# --- headlines in capitals (wire services' copy) --------------------------------------------
+
+_WIRE_BODY = (
+    "Gen. Augusto Pinochet, the former Chilean dictator, was arrested by British police in "
+    "London on a warrant from a Spanish judge. NATO and the U.S. said nothing."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("PINOCHET ARRESTED IN LONDON ON SPANISH WARRANT",
+         "Pinochet arrested in London on Spanish warrant"),
+        # a possessive, a colon, an acronym and a dotted one the text writes so, a function word
+        ("PINOCHET'S ARREST: NATO AND U.S. REACT", "Pinochet's arrest: NATO and U.S. react"),
+        # "US" is the country, not the pronoun; a long word the text lacks is lower case
+        ("US TROOPS TO LEAVE", "US troops to leave"),
+        ("Pinochet Arrested In London", "Pinochet Arrested In London"),  # not in capitals
+        ("UN VOTE", "UN VOTE"),  # too short to be a shouted headline
+    ],
+)  # fmt: skip
+def test_a_headline_in_capitals_takes_the_case_of_its_text(headline: str, expected: str) -> None:
+    assert rules.unshout_title(headline, _WIRE_BODY) == expected
+
+
+def test_a_text_in_capitals_gives_no_case_to_follow() -> None:
+    headline = "PINOCHET ARRESTED IN LONDON"
+    assert rules.unshout_title(headline, _WIRE_BODY.upper()) == headline
+
+
+def test_a_wire_dateline_with_an_underscore_is_no_part_of_a_digest_sentence() -> None:
+    from newsdigest.model import Sentence
+    from newsdigest.summarize.units import strip_dateline
+
+    for text, rest in [
+        ("LONDON _ Gen. Augusto Pinochet was arrested.", "Gen. Augusto Pinochet was arrested."),
+        ("SANTIAGO, Chile _ The government protested.", "The government protested."),
+        ("THE END _ of it all came.", "THE END _ of it all came."),  # no sentence after it
+    ]:
+        s = Sentence(article_id="a", index=0, text=text, start=0, end=len(text))
+        assert strip_dateline(s).text == rest

@@ -806,3 +806,44 @@ def test_duc_and_tdt_sgml_files_are_read_as_newswire(tmp_path: Path) -> None:
     (empty,) = result.errors
     assert empty.name.endswith("NYT19981017.tdt.sgml:XIE19981018.0005")
     assert empty.reason == "no <TEXT> in the document"
+
+
+# as the New York Times service's copy is archived in DUC 2004 and TDT: a headline in capitals,
+# the dateline's dash typed as an underscore, quotations in typewriter marks
+_NYT_DOC = """<DOC>
+<DOCNO> NYT19981017.0123 </DOCNO>
+<DATE_TIME> 10/17/1998 14:20 </DATE_TIME>
+<BODY>
+<HEADLINE>
+PINOCHET ARRESTED IN LONDON ON SPANISH WARRANT
+</HEADLINE>
+<TEXT>
+   SANTIAGO, Chile _ Gen. Augusto Pinochet, the former Chilean dictator, was
+arrested by British police on Friday night at a private hospital in London
+on a warrant from a Spanish judge.
+   Chile's foreign minister, Jose Miguel Insulza, said the arrest violated
+Pinochet's diplomatic immunity.
+   ``This is a very serious matter for Chile,'' Insulza said.
+</TEXT>
+</BODY>
+</DOC>
+"""
+
+
+def test_wire_copy_conventions_read_as_a_reader_expects(tmp_path: Path) -> None:
+    from newsdigest import digest
+
+    (tmp_path / "NYT19981017.0123").write_text(_NYT_DOC, encoding="utf-8")
+    (tmp_path / "APW19981016.0240").write_text(
+        _DUC_DOC.replace("(AP) --", "(AP) _"), encoding="utf-8"
+    )
+    nyt, apw = sorted(load_articles([tmp_path]).articles, key=lambda a: a.source or "")[::-1]
+    assert nyt.title == "Pinochet arrested in London on Spanish warrant"
+    assert nyt.text.startswith("Gen. Augusto Pinochet, the former Chilean dictator")
+    assert apw.text.startswith("Former Chilean dictator")
+    assert "“This is a very serious matter for Chile,” Insulza said." in nyt.text
+    story = digest([nyt])
+    assert story.facts is not None
+    (quote,) = story.facts.quotes
+    assert quote.text.startswith("This is a very serious matter")
+    assert quote.speaker == "Jose Miguel Insulza"

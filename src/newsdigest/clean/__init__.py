@@ -275,7 +275,8 @@ def _text_or_none(value: str | None) -> str | None:
 def clean_article(raw: Article) -> Article:
     """A new Article whose text is the clean text (id recomputed from it) and with language set;
     url, source, published and origin are kept (made encodable: lone surrogates become U+FFFD,
-    an out-of-range date None), the title is repaired."""
+    an out-of-range date None), the title is repaired (and set in the case of its text when it
+    is in capitals)."""
     source = _text_or_none(raw.source)
     title = _without_site_suffix(clean_title(raw.title), source)
     text = clean_text(raw.text, title)
@@ -283,7 +284,7 @@ def clean_article(raw: Article) -> Article:
         raw,
         id=article_id(text),
         text=text,
-        title=title,
+        title=rules.unshout_title(title, text),
         url=_text_or_none(raw.url),
         source=source,
         origin=_text_or_none(raw.origin),

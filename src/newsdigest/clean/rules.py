@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from newsdigest.stopwords import ENGLISH_STOP_WORDS
+
 TERMINAL = ".!?…:;\"'”’»)"
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -347,10 +349,12 @@ CAPTION_CREDIT = re.compile(r"[a-z0-9-]+\.(?:[a-z]{2,6})$")
 # compound, and no word can both end one part and start the next, which had made the pattern
 # backtrack exponentially on "A-B-C-...-Wow")
 GLUED_PREFIX = re.compile(r"^[A-Z][A-Z0-9&'’]{2,}(?:[ -][A-Z][A-Z0-9&'’]*)*(?=[A-Z][a-z]{2})")
-# A dateline: "MOSCOW – ", "WASHINGTON (Reuters) - ", "SOCHI, Russia — ".
+# A dateline: "MOSCOW – ", "WASHINGTON (Reuters) - ", "SOCHI, Russia — "; wire copy as the
+# agencies distribute it types the dash as an underscore ("LONDON (AP) _ ", the New York Times
+# service's "SANTIAGO, Chile _ ").
 DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([A-Za-z .&]{2,30}\))?"
-    r"\s*[–—-]{1,2}\s+(?=[\"“‘«A-Z0-9])"
+    r"\s*(?:[–—-]{1,2}|_)\s+(?=[\"“‘«`A-Z0-9])"
 )
 # The Wall Street Journal's dateline, its em dash glued to the text ("WASHINGTON—An attorney",
 # "SHEIKHAN, Iraq—Civilians"): only a known place or one with its region, as "U.S.—China
@@ -726,6 +730,60 @@ def unshout_opening(para: str) -> str:
     else:  # "FELIPE MASSA didn't": a name, each word capitalised
         cased = " ".join(w[:1] + w[1:].lower() for w in words)
     return cased + para[m.end(1) - 1 :]
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_POSSESSIVE_END = re.compile(r"['’]S$")
+MIN_SHOUTED_TITLE_LETTERS = 8
+
+
+def unshout_title(title: str, text: str) -> str:
+    """A headline set in capitals, as wire services set them ("PINOCHET ARRESTED IN LONDON ON
+    SPANISH WARRANT"), in the case its words take in the article's own text: a word the text
+    writes in lower case anywhere is lower case ("arrested"), one it writes capitalized is a
+    name ("Pinochet", "London"), one in capitals there is an acronym ("NATO"); a word the text
+    lacks is lower case when it is a function word or long, else kept as it is ("U.S.", "UFC"). The first
+    word, and the first after a colon, start with a capital. A text itself in capitals gives
+    no case to follow: the headline stays as it is."""
+    if not title.isupper() or sum(c.isalpha() for c in title) < MIN_SHOUTED_TITLE_LETTERS:
+        return title
+    seen: dict[str, str] = {}
+    for m in _TITLE_WORD.finditer(text):
+        word = m.group()
+        key = word.lower()
+        if word.islower():
+            seen[key] = "lower"
+        elif seen.get(key) != "lower":
+            seen[key] = "name" if word[1:].islower() or len(word) == 1 else seen.get(key, "caps")
+    if not any(v == "lower" for v in seen.values()):
+        return title
+
+    def cased(word: str) -> str:
+        stem = _POSSESSIVE_END.sub("", word)
+        tail = word[len(stem) :].lower()
+        low = stem.lower()
+        kind = seen.get(low) or (
+            "lower"
+            if low in ENGLISH_STOP_WORDS and low != "us"  # "US" is the country
+            else "caps"
+            if len(stem) <= 3 or "." in stem.rstrip(".")
+            else "lower"
+        )
+        if kind == "lower":
+            return stem.lower() + tail
+        if kind == "name":
+            return stem[:1] + stem[1:].lower() + tail
+        return stem + tail
+
+    out, start, capital = [], 0, True
+    for m in _TITLE_WORD.finditer(title):
+        word = cased(m.group())
+        if capital:
+            word = word[:1].upper() + word[1:]
+        out += [title[start : m.start()], word]
+        start, capital = m.end(), False
+        capital = ":" in title[m.end() : m.end() + 3]
+    return "".join(out) + title[start:]
 
 
 def is_boilerplate_line(para: str) -> bool:

@@ -57,8 +57,17 @@ def replace_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+def typewriter_quotes(text: str) -> str:
+    """Wire copy's ``quotation'' (two backticks, two apostrophes: the typewriter convention of
+    AP and New York Times copy as archived) as “quotation”: readers and the quote finder know
+    quotation marks, not backticks. Only in a text that opens a quotation so."""
+    return text.replace("``", "“").replace("''", "”") if "``" in text else text
+
+
 def repair_unicode(text: str) -> str:
-    """Fix mojibake/entities (ftfy), unify line breaks and spaces, drop invisible characters."""
+    """Fix mojibake/entities (ftfy), unify line breaks and spaces, drop invisible characters;
+    typewriter quotation marks as typeset ones."""
+    text = typewriter_quotes(text)
     if text.isascii():  # most news: only "\r", "\v", "\f", tabs and runs of spaces to mend
         if "\r" in text or "\x0b" in text or "\x0c" in text:
             text = _EARLY_BREAKS.sub("\n", text)

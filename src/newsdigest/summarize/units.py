@@ -21,8 +21,8 @@ from newsdigest.summarize.quality import quote_balance_problem, single_quote_ope
 _AGENCY_TAG = r"\((?:CNN|AP|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg|CNN Business|CNNMoney)\)"
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w.,'’ /-]{1,40}?\s*)?\([A-Z][\w .]{1,40}\)(?:\s*(?:—|–|--?|_)\s*|(?=[A-Z][a-z]))"
-    r"|^[A-Z][A-Z.,' ]{2,30}\s*(?:—|–|--?)\s+"
-    r"|^[A-Z][A-Z.' ]{2,30},\s+[A-Z][A-Za-z.' ]{1,30}\s*(?:—|–|--)\s+"
+    r"|^[A-Z][A-Z.,' ]{2,30}\s*(?:—|–|--?|_)\s+"
+    r"|^[A-Z][A-Z.' ]{2,30},\s+[A-Z][A-Za-z.' ]{1,30}\s*(?:—|–|--|_)\s+"
     rf"|^(?:[A-Z][A-Za-z.,'’ /-]{{1,40}}?\s*)?{_AGENCY_TAG}\s+(?=[A-Z])"
     # the tag alone, spaced ("(CNN) Scores of people ..."): capitalized words only, as an aside
     # in brackets ("(The case was settled.) ...") is text

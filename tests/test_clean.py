@@ -1592,7 +1592,7 @@ def test_a_wire_bulletin_keeps_its_one_sentence() -> None:
 
 _WIRE_BODY = (
     "Gen. Augusto Pinochet, the former Chilean dictator, was arrested by British police in "
-    "London on a warrant from a Spanish judge. NATO and the U.S. said nothing."
+    "London on a warrant from a Spanish judge. NATO and the U.S. said nothing. It angers Chile."
 )
 
 
@@ -1605,6 +1605,7 @@ _WIRE_BODY = (
         ("PINOCHET'S ARREST: NATO AND U.S. REACT", "Pinochet's arrest: NATO and U.S. react"),
         # "US" is the country, not the pronoun; a long word the text lacks is lower case
         ("US TROOPS TO LEAVE", "US troops to leave"),
+        ("ARREST ANGERS CHILE", "Arrest angers Chile"),  # "Chile." ends a sentence of the text
         ("Pinochet Arrested In London", "Pinochet Arrested In London"),  # not in capitals
         ("UN VOTE", "UN VOTE"),  # too short to be a shouted headline
     ],

@@ -809,7 +809,8 @@ def test_duc_and_tdt_sgml_files_are_read_as_newswire(tmp_path: Path) -> None:
 
 
 # as the New York Times service's copy is archived in DUC 2004 and TDT: a headline in capitals,
-# the dateline's dash typed as an underscore, quotations in typewriter marks
+# the dateline's dash typed as an underscore, quotations in typewriter marks, typesetting codes,
+# the syndicate's sign-off and the wire's time stamp
 _NYT_DOC = """<DOC>
 <DOCNO> NYT19981017.0123 </DOCNO>
 <DATE_TIME> 10/17/1998 14:20 </DATE_TIME>
@@ -823,7 +824,9 @@ arrested by British police on Friday night at a private hospital in London
 on a warrant from a Spanish judge.
    Chile's foreign minister, Jose Miguel Insulza, said the arrest violated
 Pinochet's diplomatic immunity.
-   ``This is a very serious matter for Chile,'' Insulza said.
+   ``This is a very serious matter for Chile,'' Insulza said. &QL;
+   Story Filed By Cox Newspapers
+   NYT-10-17-98 1420EDT
 </TEXT>
 </BODY>
 </DOC>
@@ -841,7 +844,7 @@ def test_wire_copy_conventions_read_as_a_reader_expects(tmp_path: Path) -> None:
     assert nyt.title == "Pinochet arrested in London on Spanish warrant"
     assert nyt.text.startswith("Gen. Augusto Pinochet, the former Chilean dictator")
     assert apw.text.startswith("Former Chilean dictator")
-    assert "“This is a very serious matter for Chile,” Insulza said." in nyt.text
+    assert nyt.text.endswith("“This is a very serious matter for Chile,” Insulza said.")
     story = digest([nyt])
     assert story.facts is not None
     (quote,) = story.facts.quotes

@@ -246,7 +246,7 @@ CRUMB_ROOT = re.compile(r"^(?:home|homepage|home page|main|start|news|index)$", 
 PAREN_LINE = re.compile(r"^\([^()]{2,150}\)\.?$")
 CREDIT_LINE = re.compile(
     r"^(?:\(?(?:additional )?reporting|writing|editing|compiled|edited|translated|produced"
-    r"|written|[—–-]\s*with (?:assistance|additional reporting))\s+by\b.{0,200}$",
+    r"|written|(?:story )?filed|[—–-]\s*with (?:assistance|additional reporting))\s+by\b.{0,200}$",
     re.I,
 )
 # ... and the same credits glued to the end of the last paragraph: "... of North African
@@ -264,6 +264,9 @@ BYLINE = re.compile(
     r"^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:?)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:\s*[,|–—-]\s*[^.!?]{0,60})?$"
 )
+# The wire service's stamp of agency, desk, date and time, where a copy's trailer sits inside
+# its text: "NYT-10-17-98 1420EDT", "AP-NY-10-16-98 1333EDT".
+WIRE_STAMP = re.compile(r"^[A-Z]{2,4}(?:-[A-Z]{2,4})?-\d\d-\d\d-\d\d\s+\d{4}[A-Z]{3}$")
 SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*:\s*.{1,80}$", re.I)
 # The reporters who helped: "Kyle Cheney contributed to this report.", "Associated Press
 # writers Mari Yamaguchi ... and Jennifer Kelleher in Honolulu contributed." (46 such lines in
@@ -737,6 +740,13 @@ _POSSESSIVE_END = re.compile(r"['’]S$")
 MIN_SHOUTED_TITLE_LETTERS = 8
 
 
+def _case_key(word: str) -> str:
+    """A word's key for its case: lower case, without a full stop after it ("Asia." at the
+    end of a sentence) unless it is dotted inside ("U.S.")."""
+    low = word.lower()
+    return low if "." in low.rstrip(".") else low.rstrip(".")
+
+
 def unshout_title(title: str, text: str) -> str:
     """A headline set in capitals, as wire services set them ("PINOCHET ARRESTED IN LONDON ON
     SPANISH WARRANT"), in the case its words take in the article's own text: a word the text
@@ -750,7 +760,7 @@ def unshout_title(title: str, text: str) -> str:
     seen: dict[str, str] = {}
     for m in _TITLE_WORD.finditer(text):
         word = m.group()
-        key = word.lower()
+        key = _case_key(word)
         if word.islower():
             seen[key] = "lower"
         elif seen.get(key) != "lower":
@@ -762,7 +772,7 @@ def unshout_title(title: str, text: str) -> str:
         stem = _POSSESSIVE_END.sub("", word)
         tail = word[len(stem) :].lower()
         low = stem.lower()
-        kind = seen.get(low) or (
+        kind = seen.get(_case_key(stem)) or (
             "lower"
             if low in ENGLISH_STOP_WORDS and low != "us"  # "US" is the country
             else "caps"
@@ -841,6 +851,7 @@ def is_boilerplate_line(para: str) -> bool:
         or CREDIT_LINE.match(para)
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)
+        or WIRE_STAMP.match(para)
         or ("contributed" in para and CONTRIBUTED_LINE.match(para))
         or INSTAGRAM_BYLINE.match(para)
         or is_breadcrumb(para)

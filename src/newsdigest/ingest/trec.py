@@ -23,6 +23,9 @@ from newsdigest.model import Article, article_id
 _DOC_TAG = re.compile(r"<(/?)DOC>", re.I)
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _PARAGRAPH = re.compile(r"</?P>|\n[ \t]*\n", re.I)
+# The New York Times service's typesetting codes ("&QL;", "&UR;", "&LR;", "&Cx1f;"): SGML
+# entities no HTML names, left by ``html.unescape``; none is text
+_WIRE_CODE = re.compile(r"&[A-Za-z][A-Za-z0-9]{1,5};")
 _DOCNO_DAY = re.compile(r"^([A-Z_]+?)_?(?:ENG_)?((?:19|20)\d{6})")
 _HEAD = re.compile(rb"^\s*<DOC>", re.I)
 # agencies by the letters their document ids start with (DUC 2004, TDT, AQUAINT, Gigaword)
@@ -61,12 +64,17 @@ def _element(doc: str, name: str) -> str | None:
     return doc[opening.end() : closing.start()] if closing else None
 
 
+def _unescape(text: str) -> str:
+    """HTML's entities resolved, the wire's typesetting codes dropped."""
+    return _WIRE_CODE.sub(" ", html.unescape(text))
+
+
 def _field(doc: str, *names: str) -> str:
     """The text of the first of ``names`` the document has (tags inside removed)."""
     for name in names:
         inside = _element(doc, name)
         if inside is not None:
-            return " ".join(html.unescape(_TAG.sub(" ", inside)).split())
+            return " ".join(_unescape(_TAG.sub(" ", inside)).split())
     return ""
 
 
@@ -80,7 +88,7 @@ def _body(doc: str) -> str:
         return ""
     paras = []
     for part in _PARAGRAPH.split(inside):
-        lines = [ln.strip() for ln in html.unescape(_TAG.sub(" ", part)).splitlines()]
+        lines = [ln.strip() for ln in _unescape(_TAG.sub(" ", part)).splitlines()]
         if any(lines):
             paras.append("\n".join(ln for ln in lines if ln))
     return "\n\n".join(paras)

@@ -1630,3 +1630,19 @@ def test_a_wire_dateline_with_an_underscore_is_no_part_of_a_digest_sentence() ->
     ]:
         s = Sentence(article_id="a", index=0, text=text, start=0, end=len(text))
         assert strip_dateline(s).text == rest
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Gary Cohn resigning as Trump’s top economic adviser.",
+         "Gary Cohn resigning as Trump’s top economic adviser"),
+        ("Where’s the Outrage over Kerry’s Collusion with Iran?.",
+         "Where’s the Outrage over Kerry’s Collusion with Iran?"),
+        ("Deal struck with Apple Inc.", "Deal struck with Apple Inc."),  # an abbreviation's
+        ("Talks end in the U.S.", "Talks end in the U.S."),
+        ("Wait...", "Wait..."),
+    ],
+)  # fmt: skip
+def test_a_headline_ends_without_the_full_stop_a_feed_added(title: str, expected: str) -> None:
+    assert clean_title(title) == expected

@@ -45,7 +45,21 @@ def clean_title(title: str) -> str:
     title = rules.GLUED_PREFIX.sub("", title, count=1)
     # a site's name after a bar is a title's, not furniture ("Talks in Sochi | The Courier")
     furniture = _furniture_title(title.split(" | ", 1)[0])
-    return "" if furniture or _heading_title(title) else title
+    return "" if furniture or _heading_title(title) else _without_final_stop(title)
+
+
+# a headline ends without a full stop; some feeds add one (NeuS: "Gary Cohn resigning as
+# Trump's top economic adviser.", "Where's the Outrage over Kerry's Collusion with Iran?.")
+_FINAL_STOP = re.compile(r"(?:(?<=[?!])|(?<=[a-z0-9][\"'”’)])|(?<=[a-z0-9]{2}))\.$")
+_ABBREVIATIONS = frozenset("inc co corp ltd jr sr st no vs etc bros dept gov".split())
+
+
+def _without_final_stop(title: str) -> str:
+    """The headline without the full stop a feed put after it; an abbreviation's stays."""
+    if not _FINAL_STOP.search(title):
+        return title
+    last = title.rsplit(None, 1)[-1].rstrip(".").lower()
+    return title if last in _ABBREVIATIONS else title[:-1]
 
 
 def _heading_title(title: str) -> bool:

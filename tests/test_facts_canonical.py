@@ -6,7 +6,7 @@ import random
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdigest.event_model import entity_key
@@ -914,3 +914,31 @@ def test_a_short_given_name_is_the_same_person_two_short_forms_are_not() -> None
     assert not _same_person(["Bob", "Goodlatte"], ["Bobby", "Goodlatte"])
     assert not _same_person(["Donald", "Trump"], ["Donald", "Trump", "Jr."])
     assert not _same_person(["Jim", "Steyer"], ["John", "Steyer"])
+
+
+def _fold_reference(text: str) -> str:
+    """``names.fold`` as first written: NFKD, combining marks off, punctuation off, casefold."""
+    import re
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^\w\s-]", "", plain).casefold().strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=40) | st.text(st.characters(max_codepoint=127), max_size=40))
+def test_fold_with_its_ascii_shortcut_folds_as_before(text: str) -> None:
+    from newsdigest.names import fold
+
+    assert fold(text) == _fold_reference(text)
+
+
+def test_fold_shortcut_on_the_gazetteer() -> None:
+    from importlib import resources
+
+    from newsdigest.names import PLACE_NAMES_FILE, fold
+
+    path = resources.files("newsdigest").joinpath("data", PLACE_NAMES_FILE)
+    for name in path.read_text("utf-8").splitlines():
+        assert fold(name) == _fold_reference(name)

@@ -14,13 +14,17 @@ from importlib import resources
 PLACE_NAMES_FILE = "place_names.txt"
 
 
+_NOT_WORD = re.compile(r"[^\w\s-]")
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-folded text (cached: a group's type folds its forms at
-    every reading)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^\w\s-]", "", plain).casefold().strip()
+    every reading). ASCII text has no accents to take off (NFKD leaves it as it is)."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub("", text).casefold().strip()
 
 
 # Continents and world regions, which the GeoNames list of countries and cities lacks: "Poland's

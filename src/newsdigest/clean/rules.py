@@ -11,8 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from newsdigest.stopwords import ENGLISH_STOP_WORDS
-
 TERMINAL = ".!?…:;\"'”’»)"
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -735,64 +733,92 @@ def unshout_opening(para: str) -> str:
     return cased + para[m.end(1) - 1 :]
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d+[A-Za-z]+")
 _POSSESSIVE_END = re.compile(r"['’]S$")
+_SENTENCE_GAP = re.compile(r"[.!?:;\"“”\n]")
 MIN_SHOUTED_TITLE_LETTERS = 8
 
 
 def _case_key(word: str) -> str:
-    """A word's key for its case: lower case, without a full stop after it ("Asia." at the
-    end of a sentence) unless it is dotted inside ("U.S.")."""
-    low = word.lower()
+    """A word's key for its case: lower case, without a possessive or a full stop after it
+    ("Asia." at a sentence's end, "Korea's") unless it is dotted inside ("U.S.")."""
+    low = (
+        _POSSESSIVE_END.sub("", word.upper()).lower()
+        if word[-2:].upper() in ("'S", "’S")
+        else word.lower()
+    )
     return low if "." in low.rstrip(".") else low.rstrip(".")
+
+
+def _text_forms(text: str) -> tuple[dict[str, str], dict[tuple[str, str], tuple[str, str]]]:
+    """How the text writes its words inside sentences (an opening capital says nothing): per
+    word its form, lower case anywhere winning ("arrested"), else as first written ("Pinochet",
+    "McConnell", "NATO"); per pair of adjacent words the form of each ("South Korea" where
+    "south" is also written: "south of Seoul"), the first's left blank where it opens a
+    sentence."""
+    words: dict[str, str] = {}
+    pairs: dict[tuple[str, str], tuple[str, str]] = {}
+    previous: tuple[str, str] | None = None  # the word before in the same sentence: key, form
+    last_end = 0
+    for m in _TITLE_WORD.finditer(text):
+        word = m.group()
+        key = _case_key(word)
+        form = word[: len(key)] if word[: len(key)].lower() == key else word.lower()
+        opens = (
+            last_end == 0
+            or text[last_end - 1] in ".!?"
+            or bool(_SENTENCE_GAP.search(text[last_end : m.start()]))
+        )
+        capital_only = opens and form[1:].islower()  # "Troops moved ...": no evidence
+        if form.islower():
+            words[key] = form
+        elif not capital_only:
+            words.setdefault(key, form)
+        if previous is not None and not opens:
+            pairs.setdefault((previous[0], key), (previous[1], form))
+        previous = (key, "" if capital_only else form)
+        last_end = m.end()
+    return words, pairs
 
 
 def unshout_title(title: str, text: str) -> str:
     """A headline set in capitals, as wire services set them ("PINOCHET ARRESTED IN LONDON ON
-    SPANISH WARRANT"), in the case its words take in the article's own text: a word the text
-    writes in lower case anywhere is lower case ("arrested"), one it writes capitalized is a
-    name ("Pinochet", "London"), one in capitals there is an acronym ("NATO"); a word the text
-    lacks is lower case when it is a function word or long, else kept as it is ("U.S.", "UFC"). The first
-    word, and the first after a colon, start with a capital. A text itself in capitals gives
-    no case to follow: the headline stays as it is."""
+    SPANISH WARRANT"), in the case its words take in the article's own text: as the text
+    writes the pair of words it stands in ("South Korea"), else as it writes the word, lower
+    case anywhere winning ("arrested", "Pinochet", "McConnell", "NATO"); a word the text lacks
+    is a place's name if the gazetteer has it, else lower case unless dotted ("U.S.") or "US".
+    The first word, and the first after a colon, start with a capital. A text itself in
+    capitals gives no case to follow: the headline stays as it is."""
     if not title.isupper() or sum(c.isalpha() for c in title) < MIN_SHOUTED_TITLE_LETTERS:
         return title
-    seen: dict[str, str] = {}
-    for m in _TITLE_WORD.finditer(text):
-        word = m.group()
-        key = _case_key(word)
-        if word.islower():
-            seen[key] = "lower"
-        elif seen.get(key) != "lower":
-            seen[key] = "name" if word[1:].islower() or len(word) == 1 else seen.get(key, "caps")
-    if not any(v == "lower" for v in seen.values()):
+    words, pairs = _text_forms(text)
+    if not any(w.islower() for w in words.values()):
         return title
+    from newsdigest.names import fold, place_names
 
-    def cased(word: str) -> str:
-        stem = _POSSESSIVE_END.sub("", word)
-        tail = word[len(stem) :].lower()
-        low = stem.lower()
-        kind = seen.get(_case_key(stem)) or (
-            "lower"
-            if low in ENGLISH_STOP_WORDS and low != "us"  # "US" is the country
-            else "caps"
-            if len(stem) <= 3 or "." in stem.rstrip(".")
-            else "lower"
-        )
-        if kind == "lower":
-            return stem.lower() + tail
-        if kind == "name":
-            return stem[:1] + stem[1:].lower() + tail
-        return stem + tail
+    found = list(_TITLE_WORD.finditer(title))
+    keys = [_case_key(m.group()) for m in found]
 
-    out, start, capital = [], 0, True
-    for m in _TITLE_WORD.finditer(title):
-        word = cased(m.group())
-        if capital:
+    def form_of(k: int) -> str:
+        key = keys[k]
+        if k > 0 and (keys[k - 1], key) in pairs:
+            return pairs[keys[k - 1], key][1]
+        if k + 1 < len(keys) and pairs.get((key, keys[k + 1]), ("",))[0]:
+            return pairs[key, keys[k + 1]][0]
+        if key in words:
+            return words[key]
+        if key == "us" or "." in key.rstrip("."):
+            return key.upper()
+        return key.capitalize() if fold(key) in place_names() else key
+
+    out, start = [], 0
+    for k, m in enumerate(found):
+        form = form_of(k)
+        word = form + m.group()[len(form) :].lower()  # the possessive or full stop after it
+        if k == 0 or ":" in title[found[k - 1].end() : m.start()]:
             word = word[:1].upper() + word[1:]
         out += [title[start : m.start()], word]
-        start, capital = m.end(), False
-        capital = ":" in title[m.end() : m.end() + 3]
+        start = m.end()
     return "".join(out) + title[start:]
 
 

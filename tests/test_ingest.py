@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import tempfile
+import textwrap
 import tracemalloc
 from datetime import datetime, timezone
 from pathlib import Path
@@ -149,6 +150,20 @@ def test_a_hard_wrapped_lead_is_not_a_title() -> None:
         "question the investigators put to him about those meetings.\n"
     )
     assert split_title(lead) == ("", lead)
+    # paragraphs indented, as newswire sets them: the first line was wrapped with its indent
+    indented = "\n".join(
+        textwrap.fill(p, 70, initial_indent="   ")
+        for p in (
+            "The Democratic National Committee (DNC) is calling for the suspension of Jared "
+            "Kushner's security clearance while the senior White House adviser is under FBI "
+            "scrutiny.",
+            "DNC Chairman Tom Perez said in a statement that the scrutiny raised serious "
+            "questions about whether Kushner should keep his access to the nation's secrets, "
+            "and that the White House had to act before any more classified material was "
+            "shared with him.",
+        )
+    )
+    assert split_title(indented)[0] == ""
     for gap in ("\n", "\n\n"):
         title, body = split_title("Kushner to cooperate with Russia probes" + gap + lead)
         assert title == "Kushner to cooperate with Russia probes"

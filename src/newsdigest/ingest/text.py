@@ -106,7 +106,10 @@ def split_title(text: str) -> tuple[str, str]:
     second = rest.split("\n", 1)[0]
     if second.strip():
         width = wrap_width(stripped.split("\n"))
-        if width is not None and not wrapped_break(first, second, width):
+        # the line as wrapped, with its paragraph indent ("   The Democratic National
+        # Committee (DNC) is calling for the"): without it the next word seemed to fit
+        indented = next(line for line in text.split("\n") if line.strip())
+        if width is not None and not wrapped_break(indented.rstrip(), second, width):
             return "", stripped
     return first.strip(), rest
 

@@ -122,3 +122,80 @@ def test_if_not_for_opens_a_sentence_of_its_own() -> None:
     from newsdigest.summarize.quality import needs_context
 
     assert not needs_context("If not for the rain, the game would have been played on Sunday.")
+
+
+# --- a hostile pass over the wire-copy rules (session of 2026-11-30 07:38 UTC) ---------------
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "expected"),
+    [
+        # "us" in a quote is the pronoun; the headline's US is the country
+        ("KURDS FEEL BETRAYED BY US", '"They left us alone," a Kurd said.',
+         "Kurds feel betrayed by US"),
+        # an acronym the text writes in capitals beside the pronoun
+        ("WHO DECLARES EBOLA EMERGENCY", "Doctors who treated Ebola patients said the WHO "
+         "acted late.", "WHO declares Ebola emergency"),
+        # a possessive the text writes as a name beside the verb
+        ("PARLIAMENT REJECTS MAY'S BREXIT DEAL", "Parliament rejected Theresa May's deal and "
+         "said they may vote on Brexit again.", "Parliament rejects May's Brexit deal"),
+        # words written together
+        ("WHITE HOUSE DEFENDS SUPREME COURT PICK", "The White House said the court needed the "
+         "Supreme Court pick, in a white house.", "White House defends Supreme Court pick"),
+        ("SPAIN SEEKS PINOCHET EXTRADITION", "Spain wants Pinochet's extradition.",
+         "Spain seeks Pinochet extradition"),
+        ("IBM UNVEILS NEW IPHONE RIVAL", "IBM showed a rival to the iPhone on Monday.",
+         "IBM unveils new iPhone rival"),
+        ("POPE JOHN PAUL II VISITS CUBA", "The pope arrived on the island.",
+         "Pope john paul II visits Cuba"),  # a Roman numeral; a place the gazetteer knows
+        # a text in capitals gives no case; nor does a letter whose lower case is longer
+        ("PRESIDENT SIGNS BILL", "THE PRESIDENT SIGNED THE BILL ON TUESDAY AT 3 p.m.",
+         "PRESIDENT SIGNS BILL"),
+        ("İSTANBUL ATTACK KILLS TEN", "An attack in Istanbul killed ten people.",
+         "İSTANBUL ATTACK KILLS TEN"),
+    ],
+)  # fmt: skip
+def test_shouted_headlines_hostile(headline: str, text: str, expected: str) -> None:
+    from newsdigest.clean.rules import unshout_title
+
+    assert unshout_title(headline, text) == expected
+
+
+def test_typewriter_quotes_only_close_what_they_opened() -> None:
+    from newsdigest.clean.unicode import typewriter_quotes
+
+    assert typewriter_quotes("The 6-foot-10'' center. ``He is great,'' Smith said.") == (
+        "The 6-foot-10'' center. “He is great,” Smith said."
+    )
+    assert typewriter_quotes("``I told him 'no.''' Smith said") == "“I told him 'no.’” Smith said"
+    assert typewriter_quotes("``Part one\n\n``part two,'' he said.") == (
+        "“Part one\n\n“part two,” he said."
+    )
+
+
+def test_a_paragraph_opening_filed_by_is_text() -> None:
+    text = (
+        "The company denies the claims and says it will fight the case in court.\n\n"
+        "Filed by the state's attorney general in March, the lawsuit accuses the company of "
+        "hiding the risks of its opioid painkillers.\n\nStory Filed By Cox Newspapers"
+    )
+    out = clean_text(text)
+    assert "Filed by the state's attorney general" in out and "Cox" not in out
+
+
+def test_only_the_wires_own_codes_are_dropped() -> None:
+    from newsdigest.ingest.trec import trec_articles
+
+    doc = (
+        "<DOC><DOCNO> APW19990101.0001 </DOCNO><TEXT>\nBOSTON (AP) &MD; The chain runs 40 "
+        "B&Bs; and AT&amp;amp;T pays. &QL;\n</TEXT></DOC>"
+    )
+    (article,) = list(trec_articles(doc, "x"))
+    assert article.text.strip() == "BOSTON (AP) — The chain runs 40 B&Bs; and AT&amp;T pays."
+
+
+@pytest.mark.parametrize("title", ["Tornado kills 3 in Joplin, Calif.", "Talks with Sen."])
+def test_a_final_abbreviation_keeps_its_stop(title: str) -> None:
+    from newsdigest.clean import clean_title
+
+    assert clean_title(title) == title

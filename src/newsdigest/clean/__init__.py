@@ -51,7 +51,11 @@ def clean_title(title: str) -> str:
 # a headline ends without a full stop; some feeds add one (NeuS: "Gary Cohn resigning as
 # Trump's top economic adviser.", "Where's the Outrage over Kerry's Collusion with Iran?.")
 _FINAL_STOP = re.compile(r"(?:(?<=[?!])|(?<=[a-z0-9][\"'”’)])|(?<=[a-z0-9]{2}))\.$")
-_ABBREVIATIONS = frozenset("inc co corp ltd jr sr st no vs etc bros dept gov".split())
+_ABBREVIATIONS = frozenset(
+    """inc co corp ltd ltda jr sr st no vs etc bros dept gov sen rep gen lt col sgt capt mr mrs ms
+    dr ave blvd rd ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich
+    minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo""".split()
+)  # titles, firms, streets and the Associated Press's abbreviations of US states
 
 
 def _without_final_stop(title: str) -> str:

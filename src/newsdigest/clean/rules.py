@@ -244,7 +244,7 @@ CRUMB_ROOT = re.compile(r"^(?:home|homepage|home page|main|start|news|index)$", 
 PAREN_LINE = re.compile(r"^\([^()]{2,150}\)\.?$")
 CREDIT_LINE = re.compile(
     r"^(?:\(?(?:additional )?reporting|writing|editing|compiled|edited|translated|produced"
-    r"|written|(?:story )?filed|[—–-]\s*with (?:assistance|additional reporting))\s+by\b.{0,200}$",
+    r"|written|story filed|[—–-]\s*with (?:assistance|additional reporting))\s+by\b.{0,200}$",
     re.I,
 )
 # ... and the same credits glued to the end of the last paragraph: "... of North African
@@ -734,65 +734,82 @@ def unshout_opening(para: str) -> str:
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w.'’-]*|\d+[A-Za-z]+")
-_POSSESSIVE_END = re.compile(r"['’]S$")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"“”\n]")
+_ROMAN = re.compile(r"[ivx]{2,5}")
 MIN_SHOUTED_TITLE_LETTERS = 8
+# a text that gives case to follow is mostly in lower case (prose), not in capitals
+MIN_LOWER_SHARE = 0.25
 
 
 def _case_key(word: str) -> str:
-    """A word's key for its case: lower case, without a possessive or a full stop after it
-    ("Asia." at a sentence's end, "Korea's") unless it is dotted inside ("U.S.")."""
-    low = (
-        _POSSESSIVE_END.sub("", word.upper()).lower()
-        if word[-2:].upper() in ("'S", "’S")
-        else word.lower()
-    )
+    """A word's key for its case: lower case, without a full stop after it ("Asia." at a
+    sentence's end) unless it is dotted inside ("U.S.")."""
+    low = word.lower()
     return low if "." in low.rstrip(".") else low.rstrip(".")
 
 
-def _text_forms(text: str) -> tuple[dict[str, str], dict[tuple[str, str], tuple[str, str]]]:
+def _base(key: str) -> str:
+    """The key without a possessive ("may's": "may")."""
+    return key[:-2] if key.endswith(("'s", "’s")) else key
+
+
+def _form_rank(form: str) -> int:
+    """Which form of a word the text's evidence prefers: capitals (an acronym: "WHO" beside
+    "who"), then lower case ("may" beside "May"), then any other (a name)."""
+    return 2 if form.isupper() and len(form) > 1 else 1 if form.islower() else 0
+
+
+def _text_forms(text: str) -> tuple[dict[str, str], dict[tuple[str, str], tuple[str, str]], float]:
     """How the text writes its words inside sentences (an opening capital says nothing): per
-    word its form, lower case anywhere winning ("arrested"), else as first written ("Pinochet",
-    "McConnell", "NATO"); per pair of adjacent words the form of each ("South Korea" where
-    "south" is also written: "south of Seoul"), the first's left blank where it opens a
-    sentence."""
+    word (and per word without its possessive) its form, capitals winning (an acronym: "WHO"
+    beside "who"), then lower case ("may" beside "May"), else as first written ("Pinochet",
+    "McConnell", "May's"); per pair of adjacent words the form of each ("South
+    Korea" where "south" is also written: "south of Seoul"), the first's left blank where it
+    opens a sentence. And the share of its words in lower case."""
     words: dict[str, str] = {}
     pairs: dict[tuple[str, str], tuple[str, str]] = {}
     previous: tuple[str, str] | None = None  # the word before in the same sentence: key, form
-    last_end = 0
+    last_end, lower, total = 0, 0, 0
     for m in _TITLE_WORD.finditer(text):
         word = m.group()
         key = _case_key(word)
-        form = word[: len(key)] if word[: len(key)].lower() == key else word.lower()
+        form = word[: len(key)]
         opens = (
             last_end == 0
             or text[last_end - 1] in ".!?"
             or bool(_SENTENCE_GAP.search(text[last_end : m.start()]))
         )
         capital_only = opens and form[1:].islower()  # "Troops moved ...": no evidence
-        if form.islower():
-            words[key] = form
-        elif not capital_only:
-            words.setdefault(key, form)
+        total += 1
+        lower += form.islower()
+        if not capital_only:
+            for k, f in ((key, form), (_base(key), form[: len(_base(key))])):
+                if k not in words or _form_rank(f) > _form_rank(words[k]):
+                    words[k] = f
         if previous is not None and not opens:
             pairs.setdefault((previous[0], key), (previous[1], form))
         previous = (key, "" if capital_only else form)
         last_end = m.end()
-    return words, pairs
+    return words, pairs, lower / max(total, 1)
 
 
 def unshout_title(title: str, text: str) -> str:
     """A headline set in capitals, as wire services set them ("PINOCHET ARRESTED IN LONDON ON
     SPANISH WARRANT"), in the case its words take in the article's own text: as the text
-    writes the pair of words it stands in ("South Korea"), else as it writes the word, lower
-    case anywhere winning ("arrested", "Pinochet", "McConnell", "NATO"); a word the text lacks
-    is a place's name if the gazetteer has it, else lower case unless dotted ("U.S.") or "US".
-    The first word, and the first after a colon, start with a capital. A text itself in
-    capitals gives no case to follow: the headline stays as it is."""
-    if not title.isupper() or sum(c.isalpha() for c in title) < MIN_SHOUTED_TITLE_LETTERS:
+    writes the pair of words it stands in ("South Korea", "White House"), else as it writes
+    the word ("arrested", "Pinochet", "McConnell", "NATO", "May's"); "US" is the country; a
+    word the text lacks is a Roman numeral ("II"), a place's name the gazetteer has, dotted
+    ("U.S."), or else in lower case. The first word, and the first after a colon, start with a
+    capital. A text itself mostly in capitals gives no case to follow, nor does a headline
+    whose letters change length in lower case ("İ"): the headline stays as it is."""
+    if (
+        not title.isupper()
+        or sum(c.isalpha() for c in title) < MIN_SHOUTED_TITLE_LETTERS
+        or len(title.lower()) != len(title)
+    ):
         return title
-    words, pairs = _text_forms(text)
-    if not any(w.islower() for w in words.values()):
+    words, pairs, lower_share = _text_forms(text)
+    if lower_share < MIN_LOWER_SHARE:
         return title
     from newsdigest.names import fold, place_names
 
@@ -801,15 +818,19 @@ def unshout_title(title: str, text: str) -> str:
 
     def form_of(k: int) -> str:
         key = keys[k]
+        if key == "us":
+            return "US"
         if k > 0 and (keys[k - 1], key) in pairs:
             return pairs[keys[k - 1], key][1]
         if k + 1 < len(keys) and pairs.get((key, keys[k + 1]), ("",))[0]:
             return pairs[key, keys[k + 1]][0]
-        if key in words:
-            return words[key]
-        if key == "us" or "." in key.rstrip("."):
-            return key.upper()
-        return key.capitalize() if fold(key) in place_names() else key
+        for known in (key, _base(key)):
+            if known in words:
+                return words[known]
+        base = _base(key)
+        if _ROMAN.fullmatch(base) or "." in base.rstrip("."):
+            return base.upper()
+        return base.capitalize() if fold(base) in place_names() else base
 
     out, start = [], 0
     for k, m in enumerate(found):

@@ -57,11 +57,20 @@ def replace_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+# ``a quotation'' within a paragraph; three apostrophes close a quotation within one
+_TYPEWRITER_QUOTE = re.compile(r"``([^`\n]{0,3000}?)(')?''")
+
+
 def typewriter_quotes(text: str) -> str:
     """Wire copy's ``quotation'' (two backticks, two apostrophes: the typewriter convention of
     AP and New York Times copy as archived) as “quotation”: readers and the quote finder know
-    quotation marks, not backticks. Only in a text that opens a quotation so."""
-    return text.replace("``", "“").replace("''", "”") if "``" in text else text
+    quotation marks, not backticks. The two apostrophes close only the backticks before them
+    ("6-foot-10''" elsewhere is a height; "'no.'''" closes two quotations); backticks with no
+    close in their paragraph open a quotation that runs on into the next."""
+    if "``" not in text:
+        return text
+    text = _TYPEWRITER_QUOTE.sub(lambda m: f"“{m[1]}{'’' if m[2] else ''}”", text)
+    return text.replace("``", "“")
 
 
 def repair_unicode(text: str) -> str:

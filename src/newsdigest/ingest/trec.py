@@ -23,9 +23,12 @@ from newsdigest.model import Article, article_id
 _DOC_TAG = re.compile(r"<(/?)DOC>", re.I)
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _PARAGRAPH = re.compile(r"</?P>|\n[ \t]*\n", re.I)
-# The New York Times service's typesetting codes ("&QL;", "&UR;", "&LR;", "&Cx1f;"): SGML
-# entities no HTML names, left by ``html.unescape``; none is text
-_WIRE_CODE = re.compile(r"&[A-Za-z][A-Za-z0-9]{1,5};")
+# The wire services' typesetting codes, SGML entities no HTML names (``html.unescape`` leaves
+# them): the New York Times service's quadding and rules ("&QL;", "&QC;", "&QR;", "&UR;",
+# "&LR;", "&HT;", "&TD;") and control characters ("&Cx1f;"), none of them text; and the
+# Associated Press's em dash, "&MD;". Only these: "B&Bs;" or "AT&amp;T" is text.
+_WIRE_CODE = re.compile(r"&(?:Q[LCR]|UR|LR|HT|TD|Cx[0-9A-Fa-f]{1,2});")
+_WIRE_DASH = re.compile(r"\s*&MD;\s*")
 _DOCNO_DAY = re.compile(r"^([A-Z_]+?)_?(?:ENG_)?((?:19|20)\d{6})")
 _HEAD = re.compile(rb"^\s*<DOC>", re.I)
 # agencies by the letters their document ids start with (DUC 2004, TDT, AQUAINT, Gigaword)
@@ -66,7 +69,7 @@ def _element(doc: str, name: str) -> str | None:
 
 def _unescape(text: str) -> str:
     """HTML's entities resolved, the wire's typesetting codes dropped."""
-    return _WIRE_CODE.sub(" ", html.unescape(text))
+    return _WIRE_DASH.sub(" — ", _WIRE_CODE.sub(" ", html.unescape(text)))
 
 
 def _field(doc: str, *names: str) -> str:

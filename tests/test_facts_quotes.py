@@ -816,3 +816,19 @@ def test_the_person_before_whose_firm_is_named_speaks() -> None:
     assert _speaker_among(text, [(0, 6, "Bill Taylor"), (firm, firm + 21, "Spaeder")]) == (
         "Spaeder"
     )
+
+
+def test_a_surname_the_model_missed_is_the_person_named_in_full_before_it() -> None:
+    """Multi-News (a Philadelphia gas explosion): the NER took no entity in '"...," Lyons
+    said', and the quotes went unattributed; the son named after her is not the speaker."""
+    text = (
+        "A gas explosion destroyed two houses on Monday, injuring eight people.\n\n"
+        "Linda Lyons, 60, who lives on a block adjacent to the explosion and collapse, said she "
+        "could feel the whole room shaking when the blow happened.\n\n"
+        "“I flew into the house,” Lyons said. “I was scared to death.”\n\n"
+        "She immediately called 9-1-1. Her son, Mike Lyons, 27, who was in the backyard at the "
+        "time of the blast, said he saw smoke rising over the houses."
+    )
+    facts = extract_facts([Article(id=article_id(text), text=text)], {})
+    speakers = {q.text.rstrip("."): q.speaker for q in facts.quotes}
+    assert speakers["I flew into the house"] == "Linda Lyons"

@@ -26,6 +26,7 @@ from typing import Any
 from newsdigest.facts.roles import RoleIndex, resolve_role
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Quote, Sentence
+from newsdigest.names import fold
 from newsdigest.quote_groups import content_words
 from newsdigest.readability import lexical_finite_verb
 from newsdigest.stopwords import ENGLISH_STOP_WORDS as STOP_WORDS
@@ -745,6 +746,9 @@ def _resolve_who(
         return _speaker_among(ctx.article.text, named), 3, "name"
     if re.fullmatch(r"(?:he|she|He|She)", who):
         return _resolve_pronoun(ctx, anchor, spoken, who), 1, "pronoun"
+    surnamed = _by_surname(ctx, who, who_start)
+    if surnamed:
+        return surnamed, 3, "name"
     role = resolve_role(who, ctx.article.id, roles)
     if role:
         return role, 2, "title"
@@ -752,6 +756,27 @@ def _resolve_who(
     if orgs and len(who.split()) <= len(orgs[-1][2].split()) + 1:
         return _body_of(ctx, orgs[-1], who_end) or orgs[-1][2], 2, "organization"
     return None, 0, "none"
+
+
+_SURNAME = re.compile(r"[A-Z][\w'’-]+")
+SURNAME_REACH = 1000  # how far back a full name says whose a surname is
+
+
+def _by_surname(ctx: _ArticleContext, who: str, who_start: int) -> str | None:
+    """The person a bare surname the NER did not label names (“I flew into the house,” Lyons
+    said: the model took no entity there): the person the article last named in full with
+    that surname, within ``SURNAME_REACH`` characters before it ("Linda Lyons, 60, who lives
+    on a block adjacent ...", with her son Mike Lyons named only after)."""
+    if not _SURNAME.fullmatch(who):
+        return None
+    key = fold(who)
+    for start, end, name in reversed(ctx.persons):
+        if start >= who_start or start < who_start - SURNAME_REACH:
+            continue
+        written = ctx.article.text[start:end].split()
+        if len(written) >= 2 and fold(written[-1]) == key and fold(name.split()[-1]) == key:
+            return name
+    return None
 
 
 def _body_of(ctx: _ArticleContext, org: tuple[int, int, str], who_end: int) -> str | None:

@@ -832,3 +832,22 @@ def test_a_surname_the_model_missed_is_the_person_named_in_full_before_it() -> N
     facts = extract_facts([Article(id=article_id(text), text=text)], {})
     speakers = {q.text.rstrip("."): q.speaker for q in facts.quotes}
     assert speakers["I flew into the house"] == "Linda Lyons"
+
+
+def test_a_person_inside_a_relative_clause_is_not_the_speaker() -> None:
+    """The dev stream (Michael Sheen) and Multi-News (Andy Puzder): the name inside ", who
+    ..., " or ", which ..., " before the verb had been given the words."""
+    sheen = (
+        "Michael Sheen, the Welsh actor, is quitting Hollywood.\n\n"
+        "Sheen, who has played Tony Blair in a trio of films, told The Times Magazine: “In the "
+        "same way as the Nazis had to be stopped in Germany in the Thirties, this thing that is "
+        "on the rise has to be stopped.”"
+    )
+    assert speakers(sheen) == [("In the same way as t", "Michael Sheen")]
+    puzder = (
+        "Andy Puzder, the chief executive of CKE Restaurants Inc., which employs about 21,000 "
+        "people at Carl's Jr. and Hardee's restaurants, has said that the \"current unfriendly "
+        "economic environment perhaps best explains why American companies are sitting on "
+        'over $2 trillion which they could invest."'
+    )
+    assert speakers(puzder) == [("current unfriendly e", "Andy Puzder")]

@@ -12,7 +12,9 @@ _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _EARLY_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+_INNER_SPACES = re.compile(rf"(?<=\S){_SPACE_CHARS}+")
+_INDENT = re.compile(rf"^{_SPACE_CHARS}+", re.MULTILINE)
 _ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")  # ZWNJ/ZWJ are kept: scripts need them
@@ -81,8 +83,18 @@ def repair_unicode(text: str) -> str:
         if "\r" in text or "\x0b" in text or "\x0c" in text:
             text = _EARLY_BREAKS.sub("\n", text)
         if not _ftfy_has_work(text):  # else entities or control characters: the long way
-            return _SPACES.sub(" ", text) if "\t" in text or "  " in text else text
+            return _mend_spaces(text) if "\t" in text or "  " in text else text
     return _repair(text)
+
+
+def _mend_spaces(text: str) -> str:
+    """Each run of spaces after a line's first character one space; a line's indent kept as
+    wide (one space a character): hard-wrapped copy is read by its lines' lengths, and a
+    paragraph's first line was wrapped with its indent."""
+    text = _INNER_SPACES.sub(" ", text)
+    if not _ODD_SPACE.search(text):
+        return text
+    return _INDENT.sub(lambda m: " " * len(m.group()), text)
 
 
 def _repair(text: str) -> str:
@@ -98,7 +110,7 @@ def _repair(text: str) -> str:
         text = _drop(_INVISIBLE, fixed)
     text = _swap(_LINE_BREAKS, "\n", text)
     if "  " in text or _ODD_SPACE.search(text):  # else every run of spaces is one space
-        text = _SPACES.sub(" ", text)
+        text = _mend_spaces(text)
     return text
 
 

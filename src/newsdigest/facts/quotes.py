@@ -712,9 +712,31 @@ _SOMEONES = re.compile(
 _POSSESSED = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}{_SOMEONE}\b")
 
 
-def _speaker_among(text: str, named: Sequence[tuple[int, int, str]]) -> str:
-    """The speaker among the persons named before a speech verb: the last, unless the last is
-    whom an earlier one speaks for."""
+# a relative clause set off after the subject: ", who said last week ...," ", which employs ..."
+_RELATIVE_OPENER = re.compile(r",\s+(?:who|whom|whose|which)\b")
+
+
+def _outside_clauses(
+    text: str, named: Sequence[tuple[int, int, str]], end: int
+) -> Sequence[tuple[int, int, str]]:
+    """The persons named before a speech verb at ``end``, less those inside a relative clause
+    set off after the first of them: "Chaffetz, who said last week he ... to force Comey ...,
+    told McCabe" (Multi-News: the words went to Comey), "Andy Puzder, the chief executive of
+    CKE Restaurants Inc., which employs ... at Carl's Jr. ..., has said" (to a "Carl")."""
+    if len(named) < 2:
+        return named
+    opener = _RELATIVE_OPENER.search(text, named[0][1], end)
+    close = text.rfind(",", opener.end(), end) if opener else -1
+    if opener is None or close < 0:
+        return named
+    return [p for p in named if not opener.start() < p[0] < close] or named
+
+
+def _speaker_among(text: str, named: Sequence[tuple[int, int, str]], end: int = -1) -> str:
+    """The speaker among the persons named before a speech verb (at ``end``): the last outside
+    a relative clause, unless the last is whom an earlier one speaks for."""
+    if end >= 0:
+        named = _outside_clauses(text, named, end)
     if len(named) >= 2 and _SPEAKS_FOR.search(text[named[-2][1] : named[-1][0]]):
         return named[-2][2]
     if len(named) >= 2 and _POSSESSED.match(text, named[-1][1]):
@@ -746,9 +768,6 @@ def _resolve_who(
         return _speaker_among(ctx.article.text, named), 3, "name"
     if re.fullmatch(r"(?:he|she|He|She)", who):
         return _resolve_pronoun(ctx, anchor, spoken, who), 1, "pronoun"
-    surnamed = _by_surname(ctx, who, who_start)
-    if surnamed:
-        return surnamed, 3, "name"
     role = resolve_role(who, ctx.article.id, roles)
     if role:
         return role, 2, "title"
@@ -756,27 +775,6 @@ def _resolve_who(
     if orgs and len(who.split()) <= len(orgs[-1][2].split()) + 1:
         return _body_of(ctx, orgs[-1], who_end) or orgs[-1][2], 2, "organization"
     return None, 0, "none"
-
-
-_SURNAME = re.compile(r"[A-Z][\w'’-]+")
-SURNAME_REACH = 1000  # how far back a full name says whose a surname is
-
-
-def _by_surname(ctx: _ArticleContext, who: str, who_start: int) -> str | None:
-    """The person a bare surname the NER did not label names (“I flew into the house,” Lyons
-    said: the model took no entity there): the person the article last named in full with
-    that surname, within ``SURNAME_REACH`` characters before it ("Linda Lyons, 60, who lives
-    on a block adjacent ...", with her son Mike Lyons named only after)."""
-    if not _SURNAME.fullmatch(who):
-        return None
-    key = fold(who)
-    for start, end, name in reversed(ctx.persons):
-        if start >= who_start or start < who_start - SURNAME_REACH:
-            continue
-        written = ctx.article.text[start:end].split()
-        if len(written) >= 2 and fold(written[-1]) == key and fold(name.split()[-1]) == key:
-            return name
-    return None
 
 
 def _body_of(ctx: _ArticleContext, org: tuple[int, int, str], who_end: int) -> str | None:
@@ -891,7 +889,7 @@ def _attribute_before(
             return (speaker, 2, "title") if speaker else None
         if len(named) == 1 and _someone_of(text, clause_start, named[0]):
             return None  # "Thomas Kinkade's girlfriend said ... “died in his sleep ...”"
-        return _speaker_among(text, named), 3, "name"
+        return _speaker_among(text, named, verb.start()), 3, "name"
     role = re.search(r"\b(?:the|The)\s+[^,;:!?\"“”«»]{0,120}$", clause)
     if role:
         speaker = resolve_role(role.group(), ctx.article.id, roles)
@@ -973,6 +971,39 @@ _SET_OFF = frozenset(",.!?…—–:")
 _VERB_NEXT = re.compile(rf"\s+(?:{_VERBS})\b")
 
 
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]+")
+SURNAME_REACH = 1000  # how far back a full name says whose a bare surname is
+
+
+def _with_bare_surnames(
+    text: str, persons: list[tuple[int, int, str]], orgs: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The person mentions, and the bare surnames the NER took for no entity, each as the
+    person the article last named in full with it, within ``SURNAME_REACH`` characters before
+    (“I flew into the house,” Lyons said, where the model saw no name: Linda Lyons, 60, named
+    just before, not her son Mike Lyons named after; "Chaffetz, who said last week ...")."""
+    full = [
+        (start, fold(text[start:end].split()[-1]), name)
+        for start, end, name in persons
+        if len(text[start:end].split()) >= 2
+        and fold(name.split()[-1]) == fold(text[start:end].split()[-1])
+    ]
+    if not full:
+        return persons
+    surnames = {key for _, key, _ in full}
+    taken = [(s, e) for s, e, _ in persons] + [(s, e) for s, e, _ in orgs]
+    added = []
+    for m in _CAPITALIZED.finditer(text):
+        word = m.group().removesuffix("'s").removesuffix("’s")
+        key = fold(word)
+        if key not in surnames or any(s <= m.start() < e for s, e in taken):
+            continue
+        before = [f for f in full if m.start() - SURNAME_REACH <= f[0] < m.start() and f[1] == key]
+        if before:
+            added.append((m.start(), m.start() + len(word), before[-1][2]))
+    return sorted(persons + added) if added else persons
+
+
 def article_context(
     article: Article, doc: Any, sentences: Sequence[Sentence], entities: Sequence[Entity]
 ) -> _ArticleContext:
@@ -986,6 +1017,7 @@ def article_context(
                 (persons if e.type == "PERSON" else orgs).append((m.start, m.end, e.name))
     persons.sort()
     orgs.sort()
+    persons = _with_bare_surnames(article.text, persons, orgs)
     spans = find_quote_spans(article.text)
     organizations = frozenset(e.name for e in entities if e.type == "ORG")
     return _ArticleContext(article, doc, sentences, persons, orgs, spans, organizations)

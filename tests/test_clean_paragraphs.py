@@ -43,3 +43,23 @@ def test_cleaning_wrapped_seed_text_gives_the_unwrapped_paragraphs(seed_paths) -
     paras = [" ".join(p.split()) for p in clean_text(text).split("\n\n")]
     wrapped = "\n\n".join(textwrap.fill(p, 72) for p in paras)
     assert clean_text(wrapped).split("\n\n") == paras
+
+
+def test_indented_wire_paragraphs_unwrap_by_their_lines_as_wrapped() -> None:
+    """Newswire indents each paragraph: its first line was wrapped with the indent, so it ends
+    short of the column by it. Runs of spaces were once squeezed before the paragraphs were
+    read, and a first line then seemed to end short: a wrapped Multi-News story came out cut
+    at "to his death from / the boy's Brooklyn home"."""
+    paras = [
+        "A 20-year-old man tossed his 4-year-old brother to his death from the boy's Brooklyn "
+        "home, police said.",
+        "Police responding to a 911 call found the little boy unconscious and unresponsive in "
+        "the courtyard outside his home in East Midwood around 3:30 a.m. on Saturday, the "
+        "police department said in a statement released later that morning.",
+        "The boy was pronounced dead at the scene, police said. The medical examiner said he "
+        "died from multiple blunt force injuries and that his death was a homicide.",
+        "His older brother was charged with second-degree murder, the police said. He is "
+        "accused of throwing the boy off the roof of the seven-story apartment building.",
+    ]
+    wire = "\n".join(textwrap.fill(p, 70, initial_indent="   ") for p in paras)
+    assert clean_text(wire).split("\n\n") == paras

@@ -23,6 +23,8 @@ _UNWRAPPED_BREAK = re.compile(r"\n\s*\n|\n(?=[A-Z«“\"‘—–-])")
 _BULLET = re.compile(r"[-*•·▪]\s")
 # a line cut at a dash inside a word or phrase ("installed by Trump\n—to cool")
 _DASH_CUT = re.compile(r"[-–—]$|^[-–—]\w")
+# a compound the wrapper broke at its hyphen ("the seven-\nstory building"): one word again
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)\n[ \t]*(?=[^\W\d_])")
 _TERMINAL = re.compile(r"""[.!?…:;]['"”’»)\]]*$""")
 # a hard-wrapped text: lines of at most this many characters ...
 MAX_WRAP_WIDTH = 100
@@ -128,7 +130,10 @@ def split_paragraphs(text: str) -> list[str]:
     except inside a hard-wrapped block or where a line obviously continues on the next."""
     width = wrap_width(text.split("\n"))
     if width is not None:
-        paras = (" ".join(text[s:e].split()) for s, e in _wrapped_spans(text, width))
+        paras = (
+            " ".join(_HYPHEN_BREAK.sub("", text[s:e]).split())
+            for s, e in _wrapped_spans(text, width)
+        )
         return [p for p in paras if p]
     out: list[str] = []
     for block in _BLANK_LINES.split(text):

@@ -876,3 +876,18 @@ def test_wire_copy_conventions_read_as_a_reader_expects(tmp_path: Path) -> None:
     (quote,) = story.facts.quotes
     assert quote.text.startswith("This is a very serious matter")
     assert quote.speaker == "Jose Miguel Insulza"
+
+
+def test_more_neus_headlines_are_titles() -> None:
+    """NeuS train: the lead's first sentence is read past "Sen." (it had ended there, and the
+    headline shared nothing with "Sen."), and a function word capitalized inside a line is
+    Title Case whatever the short text below writes in lower case."""
+    title = "McCain to vote no on ObamaCare repeal."
+    lead = (
+        "Sen. John McCain (R-Ariz.) on Friday announced that he will vote against the latest "
+        "proposal to repeal ObamaCare, potentially dooming the legislation."
+    )
+    assert split_title(f"{title}\n{lead}")[0] == title
+    title = "John McCain: ‘I Cannot In Good Conscience Vote’ For The GOP Obamacare Repeal Bill."
+    lead = "He basically just killed Republicans’ effort to gut the Affordable Care Act. Again."
+    assert split_title(f"{title}\n{lead}")[0] == title

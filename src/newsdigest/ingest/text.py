@@ -11,11 +11,11 @@ from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import whole_text
 from newsdigest.model import Article, article_id
+from newsdigest.split import split_sentences
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 # a stop inside the line, not an initial's ("U.S. Stocks Fall as ...")
 _INNER_STOP = re.compile(r"(?<![A-Z])[.!?][\"'”’»)]*\s+[\"“«(]?[A-Z]")
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9][.!?])\s+(?=[A-Z\"“])")
 _MIN_ECHO_WORDS, _MAX_ECHO_WORDS = 4, 15
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # half the headline's content words in the lead's first sentence: outlets reword ("protects
@@ -33,13 +33,22 @@ _MAX_TITLE_WORDS = 30
 _ENDS_WITH_STOP = re.compile(r"[.…][\"'”’»)\]]*$")
 
 
+# a function word capitalized inside a line, not after a colon or an opening quote: Title Case
+_CAPITAL_SMALL_WORD = re.compile(
+    r"(?<=[\w,’'])\s+(?:For|The|In|Of|On|To|And|With|At|From|By|As|Is|Are|An|Into|Over)\s"
+)
+
+
 def _title_case(line: str, body: str) -> bool:
     """Every word of four letters or more past the first capitalized, three such words at
-    least, and one of them a common word that the text below writes in lower case ("Bid",
-    "Presidential"): "Pompeo met Putin in Sochi on Tuesday." capitalizes only names."""
+    least, and a function word capitalized inside the line ("For The GOP") or one of them a
+    common word that the text below writes in lower case ("Bid", "Presidential"): "Pompeo met
+    Putin in Sochi on Tuesday." capitalizes only names."""
     words = [w for w in _LETTERS.findall(line)[1:] if len(w) > 3]
     if len(words) < 3 or not all(w[0].isupper() for w in words):
         return False
+    if _CAPITAL_SMALL_WORD.search(line):
+        return True  # "... Vote’ For The GOP Obamacare Repeal Bill." (NeuS): only a title
     lower = {w[:5] for w in _LETTERS.findall(body) if w[0].islower()}
     return any(w[:5].lower() in lower for w in words)
 
@@ -83,8 +92,9 @@ def _echoes_lead(first: str, rest: str) -> bool:
         # a paragraph of its own, or a day: wire copy's lead, whose words the next
         # paragraph repeats ("Police arrested a 19-year-old man on Tuesday in ...")
         return False
-    lead = next((line for line in rest.split("\n") if line.strip()), "")
-    lead = _SENTENCE_END.split(lead.strip(), maxsplit=1)[0]
+    lead = next((line for line in rest.split("\n") if line.strip()), "").strip()
+    sentences = split_sentences(lead, "lead")  # "Sen. John McCain (R-Ariz.) on Friday ...": one
+    lead = sentences[0].text if sentences else lead
     mine = _stems(first)
     return (
         len(lead.split()) > n

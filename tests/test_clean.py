@@ -1646,3 +1646,21 @@ def test_a_wire_dateline_with_an_underscore_is_no_part_of_a_digest_sentence() ->
 )  # fmt: skip
 def test_a_headline_ends_without_the_full_stop_a_feed_added(title: str, expected: str) -> None:
     assert clean_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Associated Press Tue Feb 19, 2013 7:44 PM",  # a byline's stamp
+        "Published on Sep 2, 2008",  # a video page's
+        # the Associated Press's caption run into the text
+        "This undated photo provided by Husky Homestead shows Banjo, a dog that was injured",
+    ],
+)
+def test_stamps_and_captions_are_no_headlines(line: str) -> None:
+    """Multi-News first lines that had become digest titles (a reader's pass)."""
+    assert clean_title(line) == ""
+
+
+def test_a_dated_headline_is_still_one() -> None:
+    assert clean_title("Storm hits Texas on Tuesday, Jan. 5, 2016") != ""

@@ -93,6 +93,13 @@ _SECTION_LABELS = frozenset(
 _LABELLED_HEADLINE = re.compile(r"[A-Za-z]+:\s+\S+(?:\s+\S+){1,}")
 
 
+_WEEKDAYS = re.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    re.IGNORECASE,
+)
+MAX_UNDATED_WORDS = 2  # besides the date and time: "Associated Press", "Published on"
+
+
 def _furniture_title(title: str) -> bool:
     """Whether a "title" is page furniture: a player's notice ("Please enable Javascript to
     watch this video"), a copyright line, an editor's update label with only its date ("UPDATE:
@@ -102,6 +109,11 @@ def _furniture_title(title: str) -> bool:
         return True
     if rules.is_boilerplate_line(title) and not _LABELLED_HEADLINE.match(title):
         return True  # not "Video: John McCain dies at age 81." (a NeuS headline)
+    words = [w for w in re.split(r"[\s,:|]+", title) if w]
+    dated = sum(bool(_DATE_WORDS.fullmatch(w) or _WEEKDAYS.fullmatch(w)) for w in words)
+    if dated >= 3 and len(words) - dated <= MAX_UNDATED_WORDS:
+        return True  # a byline's or a video page's stamp: "Associated Press Tue Feb 19, 2013
+        # 7:44 PM", "Published on Sep 2, 2008" (Multi-News first lines, then digest titles)
     label = rules.UPDATE_LABEL.match(title + " ") or re.match(r"(?i)updated?\b\W*", title)
     if not label:
         return False

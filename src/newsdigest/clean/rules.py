@@ -616,6 +616,15 @@ FILE_PHOTO = re.compile(
     r"\b(?:(?:1[89]|20)\d\d,?|undated)\s+[Ff]ile photo\b"
 )
 MAX_FILE_PHOTO_CHARS = 1000
+# The Associated Press's caption, run into the text: "This undated photo provided by Husky
+# Homestead shows Banjo, a dog ...", "This photo provided by the Iowa State Patrol shows the
+# scene ..." (a Multi-News story's title and first digest sentence)
+AP_CAPTION = re.compile(
+    r"(?:This|In this)\s+(?:undated\s+)?(?:[\w-]+\s+){0,2}(?:photo|image|picture|frame grab"
+    r"|video still|screen ?grab|screenshot)\s+(?:[\w,-]+\s+){0,3}?(?:provided|released|taken"
+    r"|made available|obtained|posted)\b[^\n]{0,200}?\bshows?\b"
+)
+MAX_AP_CAPTION_CHARS = 500
 
 
 def is_syndication_line(para: str, low: str) -> bool:
@@ -886,6 +895,12 @@ def is_boilerplate_line(para: str) -> bool:
         para.lstrip()[:4] in ("FILE", "File", "In t")
         and len(para) <= MAX_FILE_PHOTO_CHARS
         and FILE_PHOTO.match(para)
+    ):
+        return True
+    if (
+        para[:4] in ("This", "In t")
+        and len(para) <= MAX_AP_CAPTION_CHARS
+        and AP_CAPTION.match(para)
     ):
         return True
     if len(para) > 300:

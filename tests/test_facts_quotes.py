@@ -851,3 +851,25 @@ def test_a_person_inside_a_relative_clause_is_not_the_speaker() -> None:
         'over $2 trillion which they could invest."'
     )
     assert speakers(puzder) == [("current unfriendly e", "Andy Puzder")]
+
+
+def test_a_question_put_to_someone_and_an_imagined_answer_are_not_his() -> None:
+    """Multi-News (Bill Cosby's interview): the question he was asked had been his words, and
+    so had the answer a writer imagined he might have given."""
+    text = (
+        "Bill Cosby spoke to ABC News on Friday about his career.\n\n"
+        "Cosby was also asked, “What would you like your legacy to be?”—a simple question to "
+        "which Cosby might have answered, “Well, not being an accused serial rapist,” and "
+        "thereby justified the network's claims. Instead, he rambled some more about television."
+    )
+    assert speakers(text) == [("What would you like ", None)]
+
+
+def test_a_relative_clause_after_the_speakers_name_keeps_him() -> None:
+    """The dev stream (the Cubs' title): ", whose family bought the team in 2009," follows
+    the speaker's name; a clause before any name introduces another quote."""
+    text = (
+        "'I think about so many millions of people giving so much love and support to this "
+        "team for so many years,' owner Tom Ricketts, whose family bought the team in 2009, said."
+    )
+    assert speakers(text) == [("I think about so man", "Tom Ricketts")]

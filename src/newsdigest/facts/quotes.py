@@ -818,6 +818,10 @@ def _attribute_after(
         who = m.group("who").strip()
         if pattern is _AFTER_WHO_VERB and (_CLAUSE_START.match(who) or len(who.split()) > 10):
             continue  # "…, and handed the envelope to Dunaway, who then announced": not a speaker
+        if pattern is _AFTER_WHO_VERB and _describes_quote(who):
+            continue  # "“…?”—a simple question to which Cosby might have answered": not his
+        if _HYPOTHETICAL.search(who + " "):
+            return None, 0, HYPOTHETICAL  # "“…,” she could have said": no one's words
         who_start, who_end = base + m.start("who"), base + m.end("who")
         if pattern is _AFTER_VERB_WHO and re.match(r"(?:the|a|an|one|another)\b", who, re.I):
             # 'said the colleague who spoke to Oppenheim': the names after "who" are not it
@@ -831,6 +835,29 @@ def _attribute_after(
         # reported") ends the search: guessing from elsewhere would be wrong
         return speaker, trust, how
     return None
+
+
+# words no one said: "to which Cosby might have answered, “Well, ...”" (Multi-News: a writer's
+# imagined answer had been Cosby's)
+HYPOTHETICAL = "hypothetical"
+_HYPOTHETICAL = re.compile(r"\b(?:might|could|would|should|may|must)\s+(?:\w+\s+)?have\s+$")
+_RELATIVE_INSIDE = re.compile(r"\b(?:which|whom|whose)\b")
+_CAPITAL = re.compile(r"\b[A-Z]")
+
+
+def _describes_quote(who: str) -> bool:
+    """Whether the words between a quote and a verb after it open with a relative clause
+    about the quote, before any name: "—a simple question to which Cosby might have answered"
+    introduces the next quote; "owner Tom Ricketts, whose family bought the team" is a
+    speaker."""
+    relative = _RELATIVE_INSIDE.search(who)
+    name = _CAPITAL.search(who)
+    return relative is not None and (name is None or relative.start() < name.start())
+
+
+# a question put to the person named: "Cosby was also asked, “What would you like ...?”"
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+\s+)?$")
+_ADDRESSED = frozenset({"asked", "told", "questioned", "pressed", "challenged"})
 
 
 def _attribute_before(
@@ -848,6 +875,11 @@ def _attribute_before(
         return None
     verb = verbs[-1]
     word = verb.group().split()[0]
+    lead_in = text[max(begin, verb.start() - 40) : verb.start()]
+    if _HYPOTHETICAL.search(lead_in):
+        return None, 0, HYPOTHETICAL  # "to which Cosby might have answered, “...”": unsaid
+    if _PASSIVE.search(lead_in) and word.lower() in _ADDRESSED:
+        return None, 0, "addressed"  # "Cosby was also asked, “...?”": put to him, not his
     if word.endswith("ing"):  # "…, calling it", "… and blasted it, saying:": the subject speaks
         subject = _subject_person(ctx, sent.start, verb.start())
         named = ctx.persons_in(sent.start, verb.start())
@@ -1053,6 +1085,8 @@ def attribute_quotes(
         after = _attribute_after(ctx, span, spoken, roles)
         before = None if after else _attribute_before(ctx, span, spoken, roles)
         found = after or before
+        if found and found[2] == HYPOTHETICAL:
+            continue  # no one's words
         if _word_count(content) < _MIN_WORDS:
             named_so = _NAMING_AT_END.search(text[max(0, span.open - 40) : span.open])
             # a few words are someone's only when set off as words ('"Fake news," he said'),

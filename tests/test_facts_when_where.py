@@ -520,3 +520,17 @@ def test_a_number_with_decimals_is_no_year() -> None:
         "The helmet cut an impact force of 1910.4 N by half in 2014 tests.", "2018-01-01"
     )
     assert found == {"in 2014": "2014"}
+
+
+def test_a_date_near_the_start_that_is_no_dateline_anchors_nothing() -> None:
+    """Multi-News: a caption's "on April 1, 1990." opened a story of 2017, and "officials
+    announced Thursday" had been dated 1990-03-29."""
+    text = (
+        "A sketch released of an unidentified woman who was hit and killed by two cars in "
+        "Huntington Beach on April 1, 1990. A woman struck and killed 27 years ago has been "
+        "identified, officials announced Thursday morning."
+    )
+    assert article_anchor(article(text, None)) is None
+    assert resolved(text, None).get("Thursday") is None
+    dated = "HUNTINGTON BEACH, Calif., March 30, 2017 – Officials announced Thursday morning."
+    assert article_anchor(article(dated, None)).isoformat() == "2017-03-30"

@@ -201,9 +201,23 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+# what may stand before a dateline's date: nothing, or the place ("MOSCOW, ", "HUNTINGTON
+# BEACH, Calif., ")
+_DATELINE_PLACE = re.compile(r"\s*(?:[A-Z][\w .'’-]{0,40}?(?:,\s*|\s+)){0,3}")
+# and what follows it: the dateline's dash or the agency in brackets
+_DATELINE_END = re.compile(r"\s*(?:[–—-]|\(|/)")
+
+
 def dateline_anchor(text: str) -> date | None:
-    """A full date in an article's dateline ("MOSCOW, May 15, 2019 –"), if it has one."""
+    """A full date in an article's dateline ("MOSCOW, May 15, 2019 –"), if it has one: at the
+    text's start, after a place at most, before the dateline's dash. Not any date near the
+    start: a caption's "on April 1, 1990." had anchored a Multi-News story of 2017 ("officials
+    announced Thursday" dated 1990)."""
     for m in _DATE.finditer(text[:160]):
+        if not (
+            _DATELINE_PLACE.fullmatch(text[: m.start()]) and _DATELINE_END.match(text, m.end())
+        ):
+            continue
         month = m.group("month") or m.group("month2")
         day = m.group("day") or m.group("day2")
         year = m.group("year") or m.group("year2")

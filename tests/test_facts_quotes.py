@@ -873,3 +873,39 @@ def test_a_relative_clause_after_the_speakers_name_keeps_him() -> None:
         "team for so many years,' owner Tom Ricketts, whose family bought the team in 2009, said."
     )
     assert speakers(text) == [("I think about so man", "Tom Ricketts")]
+
+
+def test_initials_and_state_abbreviations_do_not_end_an_attribution() -> None:
+    """Multi-News: "..., N.C., said" and "(D-Mass.) said" had left the quotes unattributed;
+    the dev stream: "Mark W. Lippert, President Barack Obama's ambassador to Seoul, said"
+    is the ambassador's, not the president's."""
+    copeland = (
+        "“We were surprised at how profoundly bullying affects a person’s long-term "
+        "functioning,” the lead researcher, William Copeland, a clinical psychologist at Duke "
+        "University in Durham, N.C., said in a statement."
+    )
+    assert speakers(copeland) == [("We were surprised at", "William Copeland")]
+    lippert = (
+        "“In the White House you have a threshold decision: Can you get them back to the table "
+        "or not,” Mark W. Lippert, President Barack Obama’s ambassador to Seoul, said Saturday."
+    )
+    assert speakers(lippert) == [("In the White House y", "Mark W. Lippert")]
+
+
+def test_a_sentence_that_introduces_the_next_quote_is_not_the_last_ones() -> None:
+    """Multi-News (the Mercers): "“She’s respected ...” Amity Shlaes, ..., where Rebekah Mercer
+    is a trustee, told me, “In the dull crowds ...”": the sentence after a quote that ended
+    with its own stop introduces the next quote; the name in ", where ...," is not the
+    speaker; and the words before it stay the earlier speaker's."""
+    text = (
+        "“She is the First Lady of the alt-right,” Christopher Ruddy, the owner of the "
+        "conservative outlet Newsmax Media, said. “She’s respected in conservative circles, and "
+        "clearly Trump has embraced her in a big way.” Amity Shlaes, the conservative writer "
+        "and the chair of the Calvin Coolidge Presidential Foundation, where Rebekah Mercer is "
+        "a trustee, told me, “In the dull crowds of policy, the Mercers are enchanting "
+        "firecrackers.”"
+    )
+    got = dict(speakers(text))
+    assert got["She’s respected in c"] == "Christopher Ruddy"
+    # the small model takes no entity in "Amity Shlaes" here: no one named, not the trustee
+    assert got["In the dull crowds o"] is None

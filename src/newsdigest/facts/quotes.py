@@ -52,7 +52,16 @@ _TITLE_DOT = "|".join(
 # ... and the dots of a company's or a name's abbreviation, which a speaker's words before the
 # verb may hold ("…,” John Hasting, CEO of The Thomas Kinkade Co., said Monday": without them
 # the quote went to the painter named before)
-_NAME_DOT = r"(?<=\b(?:Co|Jr|Sr))\.|(?<=\b(?:Inc|Ltd))\.|(?<=\bCorp)\."
+# the Associated Press's abbreviations of US states ("at Duke University in Durham, N.C., said"
+# is one attribution; so is "of San Diego, Calif., said")
+_STATE_DOTS = (
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont"
+    " Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"
+).split()
+_NAME_DOT = r"(?<=\b(?:Co|Jr|Sr))\.|(?<=\b(?:Inc|Ltd))\.|(?<=\bCorp)\.|(?<=\b[A-Z])\.|" + "|".join(
+    rf"(?<=\b(?:{'|'.join(t for t in _STATE_DOTS if len(t) == n)}))\."
+    for n in sorted({len(t) for t in _STATE_DOTS})
+)
 _SENTENCE_END = re.compile(_NOT_HONORIFIC + r"[.!?…]+['\"”’»]*(?:\s+|$)")
 
 _VERBS = (
@@ -97,7 +106,7 @@ _AFTER_CITED = re.compile(
     r"\s+as\s+saying\b"
 )
 _AFTER_WHO_VERB = re.compile(
-    _LEAD + rf"(?P<who>(?:[^.;:!?\"“”«»]|{_TITLE_DOT}|{_NAME_DOT}){{1,90}}?)"
+    _LEAD + rf"(?P<who>(?:[^.;:!?\"“”«»]|{_TITLE_DOT}|{_NAME_DOT}){{1,160}}?)"
     r"\s+(?:(?:has|had|then|also|later|earlier|again)\s+)*"
     rf"(?:{_VERBS})\b"
 )
@@ -678,7 +687,8 @@ def decide_genders(votes: Mapping[str, Counter[str]]) -> dict[str, str]:
 _CLOSE_TO = (
     r"spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|representative|deputy"
     r"|friend|source|insider|relative|confidant|publicist|associate|wife|husband|son|daughter"
-    r"|mother|father|brother|sister"
+    r"|mother|father|brother|sister|ambassador|envoy|counsel|colleague|coach|teammate|doctor"
+    r"|physician"
 )
 _SPEAKS_FOR = re.compile(
     rf"\b(?:{_CLOSE_TO}|press secretary"
@@ -713,30 +723,41 @@ _POSSESSED = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}{_SOMEONE}\b")
 
 
 # a relative clause set off after the subject: ", who said last week ...," ", which employs ..."
-_RELATIVE_OPENER = re.compile(r",\s+(?:who|whom|whose|which)\b")
+_RELATIVE_OPENER = re.compile(r",\s+(?:who|whom|whose|which|where)\b")
+
+
+_CLAUSE_REACH = 150  # characters a relative clause may run before the name inside it
 
 
 def _outside_clauses(
     text: str, named: Sequence[tuple[int, int, str]], end: int
 ) -> Sequence[tuple[int, int, str]]:
     """The persons named before a speech verb at ``end``, less those inside a relative clause
-    set off after the first of them: "Chaffetz, who said last week he ... to force Comey ...,
+    set off by commas before it: "Chaffetz, who said last week he ... to force Comey ...,
     told McCabe" (Multi-News: the words went to Comey), "Andy Puzder, the chief executive of
-    CKE Restaurants Inc., which employs ... at Carl's Jr. ..., has said" (to a "Carl")."""
-    if len(named) < 2:
-        return named
-    opener = _RELATIVE_OPENER.search(text, named[0][1], end)
-    close = text.rfind(",", opener.end(), end) if opener else -1
-    if opener is None or close < 0:
-        return named
-    return [p for p in named if not opener.start() < p[0] < close] or named
+    CKE Restaurants Inc., which employs ... at Carl's Jr. ..., has said" (to a "Carl"),
+    "Amity Shlaes, ..., where Rebekah Mercer is a trustee, told me" (even where the model
+    missed Shlaes). If all are inside one, none is left."""
+    kept = []
+    for p in named:
+        opener = None
+        for m in _RELATIVE_OPENER.finditer(text, max(0, p[0] - _CLAUSE_REACH), p[0]):
+            opener = m
+        inside = (
+            opener is not None
+            and not re.search(r"[.!?][\"'”’»)]*\s|\n", text[opener.end() : p[0]])
+            and text.rfind(",", p[1], end) > p[1]
+        )
+        if not inside:
+            kept.append(p)
+    return kept
 
 
 def _speaker_among(text: str, named: Sequence[tuple[int, int, str]], end: int = -1) -> str:
     """The speaker among the persons named before a speech verb (at ``end``): the last outside
     a relative clause, unless the last is whom an earlier one speaks for."""
     if end >= 0:
-        named = _outside_clauses(text, named, end)
+        named = _outside_clauses(text, named, end) or named
     if len(named) >= 2 and _SPEAKS_FOR.search(text[named[-2][1] : named[-1][0]]):
         return named[-2][2]
     if len(named) >= 2 and _POSSESSED.match(text, named[-1][1]):
@@ -788,6 +809,26 @@ def _body_of(ctx: _ArticleContext, org: tuple[int, int, str], who_end: int) -> s
     return bodies[0] if bodies else None
 
 
+_APPOSITION_REACH = 60  # characters from the start of the words after a quote to the name
+_OPENS_QUOTE = re.compile(r"\s*(?:[\w’']+\s*){0,2}?[,:]\s*[“\"]")  # "told me, “", "said: “"
+
+
+def _appositive_name(ctx: _ArticleContext, start: int) -> str | None:
+    """The person long words after a quote open with, set off by commas, the rest being who
+    they are: "the lead researcher, William Copeland, a clinical psychologist ... at Duke
+    University in Durham, N.C., said" (Multi-News: left unattributed as too long); "Brian
+    Cullinan, one of the two accountants ... with Martha Ruiz, said" is Cullinan's."""
+    text = ctx.article.text
+    return next(
+        (
+            p[2]
+            for p in ctx.persons_in(start, start + _APPOSITION_REACH + 40)
+            if p[0] - start <= _APPOSITION_REACH and text[p[1] : p[1] + 1] == ","
+        ),
+        None,
+    )
+
+
 def _after_text(ctx: _ArticleContext, span: QuoteSpan) -> tuple[int, str]:
     """The rest of the sentence after a quote's closing mark (the splitter knows "Mr.")."""
     text = ctx.article.text
@@ -806,17 +847,28 @@ def _attribute_after(
     text = ctx.article.text
     if re.match(r"\s*[.!?…]", after):
         return None  # the sentence ended with the quote: what follows is a new sentence
+    next_sentence = False
     if not after.strip() and text[span.start : span.end].rstrip("’'\"”»")[-1:] in (".", "!", "?"):
         # '"… do this!" Bobby Goodlatte wrote on Twitter': the splitter ended the sentence
         # inside the quote, the attribution follows as the next "sentence"
         line_end = text.find("\n", span.close)
         after = text[span.close : line_end if line_end >= 0 else len(text)]
+        next_sentence = True
     for pattern in (_AFTER_QUOTING, _AFTER_CITED, _AFTER_WHO_VERB, _AFTER_VERB_WHO):
         m = pattern.match(after)
         if not m:
             continue
         who = m.group("who").strip()
-        if pattern is _AFTER_WHO_VERB and (_CLAUSE_START.match(who) or len(who.split()) > 10):
+        if next_sentence and _OPENS_QUOTE.match(after, m.end()):
+            # "“She’s respected ...” Amity Shlaes, ..., told me, “In the dull crowds ...”": a
+            # sentence of its own that introduces the next quote
+            return None
+        appositive = None
+        if pattern is _AFTER_WHO_VERB and len(who.split()) > 10:
+            appositive = _appositive_name(ctx, base + m.start("who"))
+        if pattern is _AFTER_WHO_VERB and (
+            _CLAUSE_START.match(who) or (len(who.split()) > 10 and not appositive)
+        ):
             continue  # "…, and handed the envelope to Dunaway, who then announced": not a speaker
         if pattern is _AFTER_WHO_VERB and _describes_quote(who):
             continue  # "“…?”—a simple question to which Cosby might have answered": not his
@@ -828,6 +880,8 @@ def _attribute_after(
             cut = re.search(r"\s(?:who|whom|whose|which|that)\b|,", m.group("who"))
             if cut:
                 who_end = who_start + cut.start()
+        if appositive:
+            return appositive, 3, "name"
         speaker, trust, how = _resolve_who(
             ctx, who_start, who_end, span.open, spoken, roles, pattern is _AFTER_VERB_WHO
         )
@@ -913,6 +967,9 @@ def _attribute_before(
         speaker = resolve_role(noun_subject.group(), ctx.article.id, roles)
         return (speaker, 2, "title") if speaker else None
     if named:
+        named = list(_outside_clauses(text, named, verb.start()))
+        if not named:
+            return None, 0, "none"  # every name is inside a clause: the subject is unnamed
         later = _LATER_SUBJECT.search(text, named[-1][1], verb.start())
         if later:
             # "For Brian Buonassissi, ... before the captain came back on the intercom and

@@ -909,3 +909,47 @@ def test_a_sentence_that_introduces_the_next_quote_is_not_the_last_ones() -> Non
     assert got["She’s respected in c"] == "Christopher Ruddy"
     # the small model takes no entity in "Amity Shlaes" here: no one named, not the trustee
     assert got["In the dull crowds o"] is None
+
+
+# --- a hostile pass over the rules above (session of 2026-11-30 07:38 UTC) -------------------
+
+
+def test_hostile_a_closed_relative_clause_leaves_the_speaker() -> None:
+    text = (
+        "The court heard arguments on Monday.\n\n"
+        "Asked about Ginsburg, who had cancer surgery last month, Chief Justice John Roberts, "
+        'speaking at a law school in Philadelphia, said, "She is doing very well and we expect '
+        'her back on the bench soon."'
+    )
+    assert [s for _, s in speakers(text)] == ["John Roberts"]
+
+
+def test_hostile_a_surname_modifying_a_noun_is_no_speaker() -> None:
+    text = (
+        "Harvey Weinstein appeared in court in Manhattan on Friday for a hearing in his case.\n\n"
+        '"I was terrified of him and I still am," a Weinstein accuser told reporters outside.'
+    )
+    assert [s for _, s in speakers(text)] != ["Harvey Weinstein"]
+    text = (
+        "North Korean leader Kim Jong Un met the South Korean president at the border.\n\n"
+        '"This is a historic step for peace on the peninsula," a UN spokesman said on Friday.'
+    )
+    assert [s for _, s in speakers(text)] != ["Kim Jong Un"]
+
+
+def test_hostile_whom_the_speaker_works_for_is_not_the_speaker() -> None:
+    text = (
+        "Senate Republicans met on Tuesday to discuss the spending bill.\n\n"
+        '"We will move forward with the vote this week as planned," a spokesman for the Senate '
+        "majority leader, Mitch McConnell, Don Stewart, said in an email."
+    )
+    assert [s for _, s in speakers(text)] != ["Mitch McConnell"]
+
+
+def test_hostile_said_it_best_is_a_quote() -> None:
+    text = (
+        "Tributes poured in for the senator on Sunday.\n\n"
+        'Former President Barack Obama may have said it best: "He as much as anyone understood '
+        'what it means to serve the country he loved."'
+    )
+    assert [s for _, s in speakers(text)] == ["Barack Obama"]

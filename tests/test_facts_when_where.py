@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -534,3 +535,18 @@ def test_a_date_near_the_start_that_is_no_dateline_anchors_nothing() -> None:
     assert resolved(text, None).get("Thursday") is None
     dated = "HUNTINGTON BEACH, Calif., March 30, 2017 – Officials announced Thursday morning."
     assert article_anchor(article(dated, None)).isoformat() == "2017-03-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("By Jane Doe, Jan. 5, 2019\nThe Senate voted on Tuesday.", "2019-01-05"),
+        ("Published on May 3, 2015\n\nThe video shows the storm.", "2015-05-03"),
+        ("Updated 3:45 PM ET, Sat January 5, 2019\nThe Senate voted.", "2019-01-05"),
+        ("(CNN) Jan. 5, 2019 — The Senate voted.", "2019-01-05"),
+    ],
+)
+def test_a_byline_or_page_stamp_still_anchors(text: str, day: str) -> None:
+    """A hostile pass over the dateline rule: a stamp on a line of its own is a date of the
+    article, as before it."""
+    assert article_anchor(article(text, None)).isoformat() == day

@@ -422,8 +422,13 @@ def _subject_person(ctx: _ArticleContext, start: int, end: int) -> str | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    for tok in span:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or ctx.in_quote(tok.idx):
+    # the main clause's subject before a subordinate one's ("When Pagano had to leave the
+    # team for a time, Arians directed the Colts": Arians)
+    subjects = sorted(
+        (t for t in span if t.dep_ in ("nsubj", "nsubjpass")), key=lambda t: t.head.dep_ != "ROOT"
+    )
+    for tok in subjects:
+        if ctx.in_quote(tok.idx):
             continue
         left = tok.left_edge.idx
         right = tok.right_edge.idx + len(tok.right_edge)
@@ -745,7 +750,10 @@ def _outside_clauses(
             opener = m
         inside = (
             opener is not None
-            and not re.search(r"[.!?][\"'”’»)]*\s|\n", text[opener.end() : p[0]])
+            # the clause is still open at the name: no stop, no line break, no comma between
+            # ("Asked about Ginsburg, who had cancer surgery last month, Chief Justice John
+            # Roberts, ..., said": Roberts speaks)
+            and not re.search(r"[.!?][\"'”’»)]*\s|\n|,\s", text[opener.end() : p[0]])
             and text.rfind(",", p[1], end) > p[1]
         )
         if not inside:
@@ -817,16 +825,24 @@ def _appositive_name(ctx: _ArticleContext, start: int) -> str | None:
     """The person long words after a quote open with, set off by commas, the rest being who
     they are: "the lead researcher, William Copeland, a clinical psychologist ... at Duke
     University in Durham, N.C., said" (Multi-News: left unattributed as too long); "Brian
-    Cullinan, one of the two accountants ... with Martha Ruiz, said" is Cullinan's."""
+    Cullinan, one of the two accountants ... with Martha Ruiz, said" is Cullinan's; "a lawyer
+    for the family of the slain teenager, Trayvon Martin, Benjamin Crump, said" is Crump's."""
     text = ctx.article.text
     return next(
         (
             p[2]
             for p in ctx.persons_in(start, start + _APPOSITION_REACH + 40)
-            if p[0] - start <= _APPOSITION_REACH and text[p[1] : p[1] + 1] == ","
+            if p[0] - start <= _APPOSITION_REACH
+            and text[p[1] : p[1] + 1] == ","
+            # not whom the speaker works for: "a spokesman for the Senate majority leader,
+            # Mitch McConnell, Don Stewart, said"
+            and not _FOR_SOMEONE.search(text, start, p[0])
         ),
         None,
     )
+
+
+_FOR_SOMEONE = re.compile(r"\b(?:for|of|to)\b[^,]*,\s*$")
 
 
 def _after_text(ctx: _ArticleContext, span: QuoteSpan) -> tuple[int, str]:
@@ -894,7 +910,8 @@ def _attribute_after(
 # words no one said: "to which Cosby might have answered, “Well, ...”" (Multi-News: a writer's
 # imagined answer had been Cosby's)
 HYPOTHETICAL = "hypothetical"
-_HYPOTHETICAL = re.compile(r"\b(?:might|could|would|should|may|must)\s+(?:\w+\s+)?have\s+$")
+_HYPOTHETICAL = re.compile(r"\b(?:might|could|would|should)\s+(?:\w+\s+)?have\s+$")
+_SAID_IT_BEST = re.compile(r"\s+it\s+best\b")  # "might have said it best:" is a quote
 _RELATIVE_INSIDE = re.compile(r"\b(?:which|whom|whose)\b")
 _CAPITAL = re.compile(r"\b[A-Z]")
 
@@ -930,7 +947,7 @@ def _attribute_before(
     verb = verbs[-1]
     word = verb.group().split()[0]
     lead_in = text[max(begin, verb.start() - 40) : verb.start()]
-    if _HYPOTHETICAL.search(lead_in):
+    if _HYPOTHETICAL.search(lead_in) and not _SAID_IT_BEST.match(text, verb.end()):
         return None, 0, HYPOTHETICAL  # "to which Cosby might have answered, “...”": unsaid
     if _PASSIVE.search(lead_in) and word.lower() in _ADDRESSED:
         return None, 0, "addressed"  # "Cosby was also asked, “...?”": put to him, not his
@@ -1070,27 +1087,40 @@ def _with_bare_surnames(
     """The person mentions, and the bare surnames the NER took for no entity, each as the
     person the article last named in full with it, within ``SURNAME_REACH`` characters before
     (“I flew into the house,” Lyons said, where the model saw no name: Linda Lyons, 60, named
-    just before, not her son Mike Lyons named after; "Chaffetz, who said last week ...")."""
-    full = [
-        (start, fold(text[start:end].split()[-1]), name)
-        for start, end, name in persons
-        if len(text[start:end].split()) >= 2
-        and fold(name.split()[-1]) == fold(text[start:end].split()[-1])
-    ]
+    just before, not her son Mike Lyons named after; "Chaffetz, who said last week ...").
+    Not a surname that modifies a noun after an article ("a Weinstein accuser", "a May
+    spokesman"), one in capitals ("UN" is not Kim Jong Un) or an abbreviation ("Sen.")."""
+    full: dict[str, tuple[list[int], list[str]]] = {}
+    for start, end, name in persons:
+        written = text[start:end].split()
+        if len(written) >= 2 and fold(name.split()[-1]) == fold(written[-1]):
+            starts, names = full.setdefault(fold(written[-1]), ([], []))
+            starts.append(start)
+            names.append(name)
     if not full:
         return persons
-    surnames = {key for _, key, _ in full}
-    taken = [(s, e) for s, e, _ in persons] + [(s, e) for s, e, _ in orgs]
+    taken = sorted([(s, e) for s, e, _ in persons] + [(s, e) for s, e, _ in orgs])
+    taken_starts = [s for s, _ in taken]
     added = []
     for m in _CAPITALIZED.finditer(text):
         word = m.group().removesuffix("'s").removesuffix("’s")
         key = fold(word)
-        if key not in surnames or any(s <= m.start() < e for s, e in taken):
+        if key not in full or word.isupper() or text[m.end() : m.end() + 1] == ".":
             continue
-        before = [f for f in full if m.start() - SURNAME_REACH <= f[0] < m.start() and f[1] == key]
-        if before:
-            added.append((m.start(), m.start() + len(word), before[-1][2]))
+        k = bisect_right(taken_starts, m.start()) - 1
+        if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
+            continue  # inside a mention the NER found
+        if _MODIFIER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        starts, names = full[key]
+        n = bisect_right(starts, m.start() - 1) - 1
+        if n >= 0 and starts[n] >= m.start() - SURNAME_REACH:
+            added.append((m.start(), m.start() + len(word), names[n]))
     return sorted(persons + added) if added else persons
+
+
+# an article or determiner right before a name: it modifies what follows ("a Weinstein accuser")
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|another|one|this|that)\s+$", re.IGNORECASE)
 
 
 def article_context(

@@ -208,14 +208,39 @@ _DATELINE_PLACE = re.compile(r"\s*(?:[A-Z][\w .'’-]{0,40}?(?:,\s*|\s+)){0,3}")
 _DATELINE_END = re.compile(r"\s*(?:[–—-]|\(|/)")
 
 
+# after a date on a line of its own: a time, then the end of the line or a dateline's dash
+_STAMP_REST = re.compile(
+    r"[\s,]*(?:(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|[AP]M)?(?:\s*[A-Z]{2,4})?)?\s*"
+    r"(?:[–—-].*)?"
+)
+MAX_STAMP_PREFIX = 60  # "By Jane Doe, ", "Updated 3:45 PM ET, Sat ", "Published on ", "(CNN) "
+
+
+def _stamp_line(text: str, start: int, end: int) -> bool:
+    """Whether the date at [start, end) is a byline's or a page's stamp: on a line of its own
+    after a few words at most, no sentence before it, a time at most after it ("By Jane
+    Doe, Jan. 5, 2019", "Published on May 3, 2015", "Updated 3:45 PM ET, Sat January 5,
+    2019", "(CNN) Jan. 5, 2019 —")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    prefix = text[line_start:start]
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    return (
+        len(prefix) <= MAX_STAMP_PREFIX
+        and not re.search(r"[.!?]\s", prefix)
+        and _STAMP_REST.fullmatch(rest) is not None
+    )
+
+
 def dateline_anchor(text: str) -> date | None:
-    """A full date in an article's dateline ("MOSCOW, May 15, 2019 –"), if it has one: at the
-    text's start, after a place at most, before the dateline's dash. Not any date near the
-    start: a caption's "on April 1, 1990." had anchored a Multi-News story of 2017 ("officials
+    """A full date in an article's dateline ("MOSCOW, May 15, 2019 –") or stamp line ("By Jane
+    Doe, Jan. 5, 2019"), if it has one: at the text's start, after a place at most, before
+    the dateline's dash, or on a line of its own. Not any date near the start: a caption's "on April 1, 1990." had anchored a Multi-News story of 2017 ("officials
     announced Thursday" dated 1990)."""
     for m in _DATE.finditer(text[:160]):
         if not (
-            _DATELINE_PLACE.fullmatch(text[: m.start()]) and _DATELINE_END.match(text, m.end())
+            (_DATELINE_PLACE.fullmatch(text[: m.start()]) and _DATELINE_END.match(text, m.end()))
+            or _stamp_line(text, m.start(), m.end())
         ):
             continue
         month = m.group("month") or m.group("month2")

@@ -891,3 +891,26 @@ def test_more_neus_headlines_are_titles() -> None:
     title = "John McCain: ‘I Cannot In Good Conscience Vote’ For The GOP Obamacare Repeal Bill."
     lead = "He basically just killed Republicans’ effort to gut the Affordable Care Act. Again."
     assert split_title(f"{title}\n{lead}")[0] == title
+
+
+def test_trec_wire_copy_with_indented_paragraphs_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    """DUC 2004 and TDT copy: no <P> tags, no blank lines, each paragraph's first line
+    indented. The reader had stripped the indents, so lines opening with a capital became
+    paragraphs of their own ("Saturday of attempted murder ...", a reader's timeline line)."""
+    paras = [
+        "Michael Dunn, who shot and killed Jordan Davis, made phone calls from jail in which he "
+        "insisted that he was the one who was victimized in the deadly shooting.",
+        "According to a transcript of the released audio, Dunn told his fiancee Rhonda Rouer "
+        "that he felt attacked when he fired 10 shots at a car of teenagers outside a "
+        "Jacksonville store.",
+        "Dunn was convicted on Saturday of attempted murder for shooting into a car carrying "
+        "four teenagers, and a jury could not agree on the murder charge itself.",
+        "The jury deliberated for more than 30 hours over four days before returning its "
+        "verdict on Saturday, State Attorney Angela Corey said at a news conference in "
+        "Jacksonville.",
+    ]
+    body = "\n".join(textwrap.fill(p, 68, initial_indent="   ") for p in paras)
+    doc = f"<DOC>\n<DOCNO> APW19990101.0001 </DOCNO>\n<TEXT>\n{body}\n</TEXT>\n</DOC>\n"
+    (tmp_path / "APW19990101.0001").write_text(doc, encoding="utf-8")
+    (article,) = load_articles([tmp_path]).articles
+    assert article.text.split("\n\n") == paras

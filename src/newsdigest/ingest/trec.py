@@ -83,7 +83,7 @@ def _field(doc: str, *names: str) -> str:
 
 def _body(doc: str) -> str:
     """The ``<TEXT>`` (else ``<BODY>``) as paragraphs; the lines inside one keep their breaks
-    (the cleaner joins hard-wrapped lines)."""
+    and indents (the cleaner joins hard-wrapped lines)."""
     inside = _element(doc, "TEXT")
     if inside is None:
         inside = _element(doc, "BODY")
@@ -91,9 +91,11 @@ def _body(doc: str) -> str:
         return ""
     paras = []
     for part in _PARAGRAPH.split(inside):
-        lines = [ln.strip() for ln in _unescape(_TAG.sub(" ", part)).splitlines()]
+        # each line keeps its indent: wire copy marks a paragraph by indenting its first line,
+        # and the cleaner reads the wrapped lines' lengths with it
+        lines = [ln.rstrip() for ln in _unescape(_TAG.sub(" ", part)).splitlines()]
         if any(lines):
-            paras.append("\n".join(ln for ln in lines if ln))
+            paras.append("\n".join(ln for ln in lines if ln.strip()))
     return "\n\n".join(paras)
 
 

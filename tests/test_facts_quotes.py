@@ -953,3 +953,16 @@ def test_hostile_said_it_best_is_a_quote() -> None:
         'what it means to serve the country he loved."'
     )
     assert [s for _, s in speakers(text)] == ["Barack Obama"]
+
+
+def test_hostile_he_is_the_main_clauses_subject() -> None:
+    """The dev stream (Bruce Arians retiring): once bare surnames counted as mentions,
+    "When Pagano had to leave ..., Arians directed ..." gave "he" to Pagano."""
+    text = (
+        "Bruce Arians retired on Monday after five seasons as the Arizona Cardinals' coach. "
+        "Chuck Pagano hired him in Indianapolis in 2012.\n\n"
+        "When Pagano had to leave the team for a time, Arians directed the Colts to the "
+        "playoffs.\n\n"
+        '"Hell, I might be on your side," he told reporters.'
+    )
+    assert [s for _, s in speakers(text)] == ["Bruce Arians"]

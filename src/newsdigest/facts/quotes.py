@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -417,8 +417,11 @@ class _ArticleContext:
         return [p for p in self.persons if start <= p[0] and p[1] <= end]
 
 
-def _subject_person(ctx: _ArticleContext, start: int, end: int) -> str | None:
-    """The PERSON that is the grammatical subject of the text [start, end), outside quotes."""
+def _subject_person(
+    ctx: _ArticleContext, start: int, end: int, fits: Callable[[str], bool] | None = None
+) -> str | None:
+    """The PERSON that is the grammatical subject of the text [start, end), outside quotes;
+    with ``fits``, the first subject that fits (a "she" is not the main clause's "he")."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -438,6 +441,8 @@ def _subject_person(ctx: _ArticleContext, start: int, end: int) -> str | None:
             mention = ctx.doc.char_span(p_start, p_end, alignment_mode="expand")
             if mention is not None and mention.root.dep_ == "poss" and mention.root != tok:
                 continue  # "Gadhafi's regime": the regime is the subject, not Gadhafi
+            if fits is not None and not fits(name):
+                continue
             return name
     return None
 
@@ -518,7 +523,7 @@ def _resolve_pronoun(
         return None
     here = [p for p in ctx.persons_in(sent.start, pos) if not ctx.in_quote(p[0]) and fits(p[2])]
     if here:
-        subject = _subject_person(ctx, sent.start, pos)
+        subject = _subject_person(ctx, sent.start, pos, fits)
         return subject if fits(subject) else here[-1][2]
     for back in lookback(ctx.sentences, sent.index, ctx.quotes):
         s = ctx.sentences[back]
@@ -527,7 +532,7 @@ def _resolve_pronoun(
         said = [name for qpos, name in spoken.items() if s.start <= qpos < s.end and fits(name)]
         if said:
             return said[-1]
-        subject = _subject_person(ctx, s.start, s.end) or _named_before_said(ctx, s)
+        subject = _subject_person(ctx, s.start, s.end, fits) or _named_before_said(ctx, s)
         if subject is not None and fits(subject):
             return _shown_instead(ctx, s, subject, want) or subject
         if _unnamed_subject(ctx, s.start, s.end):
@@ -1105,8 +1110,12 @@ def _with_bare_surnames(
     for m in _CAPITALIZED.finditer(text):
         word = m.group().removesuffix("'s").removesuffix("’s")
         key = fold(word)
-        if key not in full or word.isupper() or text[m.end() : m.end() + 1] == ".":
-            continue
+        if (
+            key not in full
+            or word.isupper()
+            or (text[m.end() : m.end() + 1] == "." and word in _TITLE_DOTS)
+        ):
+            continue  # "UN" is not Kim Jong Un, "Sen." not Hun Sen; "said Serna." is Serna
         k = bisect_right(taken_starts, m.start()) - 1
         if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
             continue  # inside a mention the NER found

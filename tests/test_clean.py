@@ -1664,3 +1664,16 @@ def test_stamps_and_captions_are_no_headlines(line: str) -> None:
 
 def test_a_dated_headline_is_still_one() -> None:
     assert clean_title("Storm hits Texas on Tuesday, Jan. 5, 2016") != ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This story is updated at the bottom with a response from Rich Benjamin.",
+        "You can unsubscribe at any time.",
+    ],
+)
+def test_an_update_note_and_a_newsletter_line_are_no_text(line: str) -> None:
+    """A second reader's pass over unseen Multi-News: a digest's title and a digest's line."""
+    assert rules.is_boilerplate_line(line)
+    assert not rules.is_boilerplate_line("This story is important because the law changed.")

@@ -966,3 +966,13 @@ def test_hostile_he_is_the_main_clauses_subject() -> None:
         '"Hell, I might be on your side," he told reporters.'
     )
     assert [s for _, s in speakers(text)] == ["Bruce Arians"]
+
+
+def test_a_name_modifying_whom_it_belongs_to_is_not_the_speaker() -> None:
+    """Multi-News: "..., predicted one Pelosi confidante" had been Pelosi's words."""
+    text = (
+        "Nancy Pelosi has fought for the bill for months in the House.\n\n"
+        '"I think she will not let it die even if in the end she votes against it," predicted '
+        "one Pelosi confidante."
+    )
+    assert [s for _, s in speakers(text)] == [None]

@@ -550,3 +550,11 @@ def test_a_byline_or_page_stamp_still_anchors(text: str, day: str) -> None:
     """A hostile pass over the dateline rule: a stamp on a line of its own is a date of the
     article, as before it."""
     assert article_anchor(article(text, None)).isoformat() == day
+
+
+def test_a_file_photos_date_is_not_the_storys() -> None:
+    """Multi-News: "shown in this June 27, 2011 file photo" had dated a story 2011-06-27."""
+    got = resolved(
+        "Smith, shown in this June 27, 2011 file photo, resigned on Monday.", "2017-03-01"
+    )
+    assert "June 27, 2011" not in got and got["Monday"] == "2017-02-27"

@@ -131,3 +131,15 @@ def test_the_title_is_the_storys_not_a_teaser_nor_page_furniture() -> None:
     for furniture in ("Please enable Javascript to watch this video", "Copyright Marvel Comics"):
         story = newsdigest.digest([f"{furniture}\n{summary} It was the first sighting."])
         assert story.title != furniture
+
+
+def test_a_title_cut_from_the_opening_leaves_no_quotation_open() -> None:
+    """A wire cluster's title: 'On the first, Mr. Obama said: “The judge conducted ...'."""
+    from newsdigest.pipeline import _title
+
+    title = _title(
+        [],
+        "On the first, Mr. Obama said: “The judge conducted the trial in a professional "
+        "manner. The prosecution and the defense made their arguments.”",
+    )
+    assert "“" not in title and title.startswith("On the first, Mr. Obama said:")

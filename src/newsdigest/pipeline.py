@@ -57,6 +57,13 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
         return max(titles, key=lambda t: (counts[t], -abs(len(t) - 70)))
     sentences = split_sentences(summary_text, "title")  # "Gov. Andrew Cuomo": one sentence
     first = (sentences[0].text if sentences else summary_text).split()
+    opened = next((k for k, w in enumerate(first) if w[:1] == "“"), None)
+    if opened is not None and "”" not in " ".join(first[opened:]):
+        # no quotation cut open ('On the first, Mr. Obama said: “The judge conducted the
+        # trial in a professional manner', a wire cluster's title): the words before it
+        if opened >= MAX_TITLE_WORDS // 2:
+            return " ".join(first[:opened]).rstrip(",;:") + "…"
+        first[opened] = first[opened][1:]
     if len(first) <= MAX_TITLE_WORDS + 4:
         return " ".join(first).rstrip(".")
     words = first[:MAX_TITLE_WORDS]

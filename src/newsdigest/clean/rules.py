@@ -687,8 +687,9 @@ PHOTO_CREDIT_END = re.compile(
 # clicking the box. ... View all New York Times newsletters."; in 19 of the dev stream's
 # articles and 4 of the Multi-News sample's, its pitch's names taken for the story's people)
 NEWSLETTER_FORM = Folded(
-    r"please verify you(?:'|’)re not a robot|you must select a newsletter",
-    needs=("not a robot", "select a newsletter"),
+    r"please verify you(?:'|’)re not a robot|you must select a newsletter"
+    r"|^you can unsubscribe at any time\.?$",
+    needs=("not a robot", "select a newsletter", "unsubscribe"),
 )
 MAX_NEWSLETTER_FORM_CHARS = 1_000
 
@@ -701,7 +702,7 @@ EDITORS_NOTE_LINE = re.compile(r"[\[(]?\s*Editor['’]s note\s*:", re.I)
 # correct quote from ...", "This article has been updated to reflect ...", "This post has been
 # updated." (9 such paragraphs in the local sets, every one a note; one was a digest's line)
 CHANGED_NOTE_LINE = re.compile(
-    r"\*?\s*This (?:article|post|story)\b[^.\n]{0,40}? (?:was|has been|had been)"
+    r"\*?\s*This (?:article|post|story)\b[^.\n]{0,40}? (?:was|is|has been|had been)"
     r" (?:edited|updated|corrected|amended)\b(?! by\b)(?=[^.\n]{0,200}(?:\.|$))"
 )
 MAX_EDITORS_NOTE_CHARS = 600

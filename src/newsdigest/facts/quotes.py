@@ -718,7 +718,11 @@ def _someone_of(text: str, who_start: int, person: tuple[int, int, str]) -> bool
     (Multi-News: the girlfriend's words had gone to the painter); not a title before the
     name ("said Director of the FBI Christopher Wray", "Elon Musk's tweet said")."""
     start, end, _ = person
-    return bool(_SOMEONES.search(text, who_start, start) or _POSSESSED.match(text, end))
+    return bool(
+        _SOMEONES.search(text, who_start, start)
+        or _POSSESSED.match(text, end)
+        or _NAME_AS_MODIFIER.match(text, end)
+    )
 
 
 # someone close to a person, a person's title at most between ("a spokesman for President")
@@ -730,6 +734,13 @@ _SOMEONES = re.compile(
     re.IGNORECASE,
 )
 _POSSESSED = re.compile(rf"['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}{_SOMEONE}\b")
+# the name as a modifier of whom it belongs to: "predicted one Pelosi confidante", "a Trump
+# adviser said" (Multi-News: the confidante's words had gone to Pelosi)
+# (not a spokesman, who speaks for the name: "an Equifax spokesperson told NPR" is Equifax's)
+_NAME_AS_MODIFIER = re.compile(
+    r"\s+(?:campaign\s+|administration\s+)?(?:confidante?|friend|ally|adviser|advisor|aide"
+    r"|insider|source|associate|relative|accuser)s?\b"
+)
 
 
 # a relative clause set off after the subject: ", who said last week ...," ", which employs ..."

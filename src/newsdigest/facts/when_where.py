@@ -333,6 +333,11 @@ FUTURE_REACH = 1000
 _LONG_MARCH = re.compile(r"\bLong\s+$")
 
 
+# a picture's date: "in this June 27, 2011 file photo", "in this Aug. 5, 2017, photo" (a
+# Multi-News timeline's line and a story's date had come from such a caption)
+_PHOTO_DATE = re.compile(r",?\s+(?:file\s+)?(?:photo|image|picture|handout photo)\b", re.I)
+
+
 def find_dates(
     article: Article, sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]
 ) -> list[DateMention]:
@@ -350,6 +355,8 @@ def find_dates(
     for m in _DATE.finditer(text):
         if _LONG_MARCH.search(text, max(0, m.start() - 5), m.start()):
             continue  # China's Long March rockets ("the Long March 9 rocket"), not a date
+        if _PHOTO_DATE.match(text, m.end()):
+            continue  # "shown in this June 27, 2011 file photo": when a picture was taken
         future = future_at(m.start())
         at = m.start("year4") if m.group("year4") else m.start()  # after "in", "since" ...
         value: str | None = None

@@ -1027,3 +1027,16 @@ def test_the_same_sum_again_naming_no_one_new_is_passed_over(second: str, kept: 
     chosen = select(scored, np.array([2.0, 1.0]), Budget(words=200), redundancy=0.0, fill=True)
     assert chosen[0] == 0
     assert (1 in chosen) is kept
+
+
+def test_a_newsletters_section_label_is_not_part_of_a_digest_sentence() -> None:
+    """NeuS (53 leads): "Why it matters: The former presidents are hoping ..." had opened a
+    digest's line with the label."""
+    from newsdigest.model import Sentence
+    from newsdigest.summarize.units import strip_label
+
+    text = "Why it matters: The former presidents are hoping to instill confidence in vaccines."
+    s = strip_label(Sentence(article_id="a", index=0, text=text, start=10, end=10 + len(text)))
+    assert s.text.startswith("The former presidents") and s.start == 10 + len("Why it matters: ")
+    plain = "Why it matters is unclear, officials said."
+    assert strip_label(Sentence(article_id="a", index=0, text=plain, start=0, end=42)).text == plain

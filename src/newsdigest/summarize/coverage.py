@@ -51,7 +51,7 @@ from newsdigest.summarize.budget import budget_reached, effective_words, fits, r
 from newsdigest.summarize.compress import compress
 from newsdigest.summarize.introduce import introduce_surnames
 from newsdigest.summarize.text import STOP_WORDS, tokens
-from newsdigest.summarize.units import merge_quotes, strip_dateline
+from newsdigest.summarize.units import merge_quotes, strip_dateline, strip_label
 
 FEATURES = (
     "log_position",
@@ -181,7 +181,9 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
     # outlet's own words ("For goodness sake, just keep reading!", an agent's words inside a
     # director's quote, was a dev digest's line)
     inside = [quality.inside_quotes(units) for units in whole]
-    merged = [[compress(strip_dateline(_one_line(u))) for u in units] for units in whole]
+    merged = [
+        [compress(strip_label(strip_dateline(_one_line(u)))) for u in units] for units in whole
+    ]
     good = [
         (d, u, s)
         for d, units in enumerate(merged)

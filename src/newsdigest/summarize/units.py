@@ -73,6 +73,24 @@ def merge_quotes(doc: Sequence[Sentence]) -> list[Sentence]:
     return out
 
 
+# a newsletter's section label before a sentence (Axios, and the outlets that copy its form):
+# "Why it matters: The former presidents are hoping ..." (53 NeuS leads; a digest's line)
+_LABEL = re.compile(
+    r"^(?:Why it matters|The big picture|Driving the news|The bottom line|Bottom line"
+    r"|Between the lines|What's next|What’s next|Yes, but|By the numbers|The state of play"
+    r"|State of play|Be smart|Reality check|Zoom in|Zoom out|What to watch|The other side"
+    r"|What they're saying|What they’re saying|The backstory|Flashback|Go deeper):\s+(?=[A-Z\"“])"
+)
+
+
+def strip_label(sentence: Sentence) -> Sentence:
+    """The sentence without a newsletter's section label before it; still an exact span."""
+    m = _LABEL.match(sentence.text)
+    if not m or m.end() >= len(sentence.text):
+        return sentence
+    return replace(sentence, text=sentence.text[m.end() :], start=sentence.start + m.end())
+
+
 def strip_dateline(sentence: Sentence) -> Sentence:
     """The sentence without a leading dateline; still an exact span of the article."""
     m = _DATELINE.match(sentence.text)

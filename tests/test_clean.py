@@ -1677,3 +1677,14 @@ def test_an_update_note_and_a_newsletter_line_are_no_text(line: str) -> None:
     """A second reader's pass over unseen Multi-News: a digest's title and a digest's line."""
     assert rules.is_boilerplate_line(line)
     assert not rules.is_boilerplate_line("This story is important because the law changed.")
+
+
+def test_a_reading_list_is_no_text() -> None:
+    """Multi-News: a page's "Must-reads:", whose headlines had become a digest's quotes."""
+    assert rules.is_boilerplate_line("Must-reads:")
+    assert rules.is_boilerplate_line(
+        "“Congress putting its faith in committee” — David A. Fahrenthold, Washington Post"
+    )
+    assert not rules.is_boilerplate_line(
+        "“We will not back down,” the senator said, adding that the vote would come Friday."
+    )

@@ -625,6 +625,13 @@ AP_CAPTION = re.compile(
     r"|made available|obtained|posted)\b[^\n]{0,200}?\bshows?\b"
 )
 MAX_AP_CAPTION_CHARS = 500
+# A reading list: "“Congress putting its faith in committee” — David A. Fahrenthold, Washington
+# Post" (a Multi-News page's "Must-reads:"; two of its headlines had become a digest's quotes),
+# and its label
+READING_LIST_LINE = re.compile(
+    r"[“\"][^”\"\n]{5,200}[”\"]\s+[—–-]+\s+[A-Z](?:[^.!?\n]|(?<=\s[A-Z])\.){1,120},\s+(?:The\s+)?[A-Z][\w.&'’ -]{1,60}"
+    r"|(?:Must[- ]reads?|Must read|Recommended reading|Further reading|Also read):?"
+)
 
 
 def is_syndication_line(para: str, low: str) -> bool:
@@ -903,6 +910,8 @@ def is_boilerplate_line(para: str) -> bool:
         and len(para) <= MAX_AP_CAPTION_CHARS
         and AP_CAPTION.match(para)
     ):
+        return True
+    if para[:1] in '“"MmRrFfA' and len(para) <= 400 and READING_LIST_LINE.fullmatch(para):
         return True
     if len(para) > 300:
         return COMMENT_FORM.found(para[:300]) and len(para) < 400

@@ -755,7 +755,8 @@ def build_timeline(
     something to it; a sentence makes one line at most. At most ``MAX_TIMELINE`` dates: days
     before months and years (the story's own days before background), then those most
     articles mention; none when every dated statement falls on one day (the event's own: the
-    digest says it).
+    digest says it), nor when fewer than two lines are days (one day and background years is
+    a one-day story).
     Sentences that do not read alone (fragments, quotes cut off, an opening "But" or "He")
     never make a line.
     """
@@ -826,7 +827,10 @@ def build_timeline(
         entries.append((day, " ".join(strip_dateline(line).text.split()), cites))
         if len(entries) == MAX_TIMELINE:
             break
-    if len(entries) < 2:
+    if sum(1 for day, _, _ in entries if len(day) == 10) < 2:
+        # the story happened on one day, the rest is background ("Hilton became the first
+        # cornerback with three sacks ... since 1982", "Massa's F1 career began in 2002"): 11
+        # of the dev stream's 52 timelines were that, and a reader took them for noise
         return []
     entries.sort(key=lambda e: e[0])
     return [TimelineEntry(date=day, text=t, citations=tuple(c)) for day, t, c in entries]

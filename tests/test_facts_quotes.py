@@ -976,3 +976,21 @@ def test_a_name_modifying_whom_it_belongs_to_is_not_the_speaker() -> None:
         "one Pelosi confidante."
     )
     assert [s for _, s in speakers(text)] == [None]
+
+
+def test_the_statements_words_are_its_issuers() -> None:
+    """Multi-News (a fake US embassy): '..., the State Department said in a statement. /
+    “For about a decade it operated unhindered,” the statement said.' had no speaker; a
+    statement someone unnamed sent is still no one's."""
+    text = (
+        "The building was a fake, run by organized crime rings and a Ghanaian lawyer, the State "
+        "Department said in a statement.\n\n"
+        "“For about a decade it operated unhindered,” the statement said."
+    )
+    assert [s for _, s in speakers(text)] == ["State Department"]
+    unnamed = (
+        "Sarah Huckabee Sanders said in a statement on Friday that the economy was strong.\n\n"
+        "A White House official sent a statement to CNBC on Monday about the drop.\n\n"
+        "“We're always concerned when the market loses any value,” the statement said."
+    )
+    assert [s for _, s in speakers(unnamed)] == [None]

@@ -994,3 +994,13 @@ def test_the_statements_words_are_its_issuers() -> None:
         "“We're always concerned when the market loses any value,” the statement said."
     )
     assert [s for _, s in speakers(unnamed)] == [None]
+
+
+def test_words_shown_as_words_are_nobodys_quote() -> None:
+    """Multi-News (a gold hoard): 'Jack Trout told the paper that an 1866 Liberty $20 gold
+    piece without the words "In God We Trust" was part of the stash' gave the motto to him."""
+    text = (
+        'Jack Trout told the paper that an 1866 Liberty $20 gold piece without the words "In '
+        'God We Trust" was part of the buried stash, and that it may fetch over $1 million.'
+    )
+    assert speakers(text) == []

@@ -96,6 +96,13 @@ _WORK_NAMED = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# words shown as words, not said: "without the words “In God We Trust”", "the phrase “...”",
+# "a sign reading “...”" (Multi-News: a coin's motto had been a coin dealer's words)
+_WORDS_SHOWN = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?:words?|phrase|slogan|motto|inscription|legend|hashtag"
+    r"|(?:sign|banner|placard|t-shirt|shirt|cap|hat)s?\s+(?:reading|that\s+read|saying))\s*$",
+    re.IGNORECASE,
+)
 _LEAD = r"^[\s,.;:!?…]*[—–-]*\s*"
 _AFTER_QUOTING = re.compile(
     _LEAD + r"(?:quotes?|quoting|citing)\s+(?:the\s+words\s+of\s+)?"
@@ -1233,6 +1240,8 @@ def attribute_quotes(
         content = text[span.start : span.end]
         if _WORK_NAMED.search(text, max(0, span.open - 40), span.open):
             continue  # "an episode called “SHOTS!!”": a work's name, no one's words
+        if _WORDS_SHOWN.search(text, max(0, span.open - 40), span.open):
+            continue  # "the words “In God We Trust”": words shown, not said
         after = _attribute_after(ctx, span, spoken, roles)
         before = None if after else _attribute_before(ctx, span, spoken, roles)
         found = after or before

@@ -176,3 +176,15 @@ def test_arrests_made_in_a_city_happened_there() -> None:
         "were made in Houston following a tip. A suspect from Dallas is still at large."
     )
     assert extract_facts([Article(id="a", text=text)], {}).event_place == "Houston"
+
+
+def test_a_place_that_labels_someone_is_not_where_it_happened() -> None:
+    """NeuS val: "a Washington Democrat" had made Washington the place of a story about the
+    president's threat to deploy the military; "Georgia Republican", "Ohio-based" likewise."""
+    text = (
+        "Sen. Patty Murray, a Washington Democrat, said the president's threat to deploy the "
+        "military against protesters was dangerous. The Ohio-based group agreed."
+    )
+    assert _place(_article("Democrats condemn military threat", text)) is None
+    text = "The debate was held in Las Vegas on Wednesday, and a Nevada Democrat moderated it."
+    assert _place(_article("Candidates clash at debate", text)) == "Las Vegas"

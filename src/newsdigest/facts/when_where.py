@@ -549,6 +549,15 @@ def _names(place: Entity) -> set[str]:
     return names | {_DIVISION.sub("", n) for n in names}
 
 
+# a place naming where someone is from or sits for, not where the event was ("Sen. Patty
+# Murray, a Washington Democrat", "the Ohio-based company", "Texas Republicans": a NeuS
+# story's place had been Washington)
+_PLACE_AS_LABEL = re.compile(
+    r"(?:['’]s)?(?:\s+|-)(?:Democrats?|Republicans?|Democratic|GOP|lawmakers?|congress(?:wo)?man"
+    r"|senators?|delegation|native|based|born)\b"
+)
+
+
 def _weigh(
     text: str,
     mentions: list[tuple[int, int, str]],
@@ -557,7 +566,9 @@ def _weigh(
     said: set[str],
 ) -> None:
     ends = {end for _, end, _ in mentions}
-    for start, _, name in mentions:
+    for start, end, name in mentions:
+        if _PLACE_AS_LABEL.match(text, end):
+            continue  # a label of someone, not where: "a Washington Democrat", "Ohio-based"
         before = text[max(0, start - 30) : start]
         q = _QUALIFIER.search(before)
         if q is not None and start - len(before) + q.start() in ends:

@@ -199,3 +199,59 @@ def test_a_final_abbreviation_keeps_its_stop(title: str) -> None:
     from newsdigest.clean import clean_title
 
     assert clean_title(title) == title
+
+
+# --- a hostile pass over the session's last rules (2026-11-30) -------------------------------
+
+
+def test_a_short_lead_on_its_own_line_stays_the_text() -> None:
+    text = (
+        "Jurors found Derek Chauvin guilty of murder in the death of George Floyd.\n"
+        "The verdict came after about 10 hours of deliberations. Chauvin was found guilty on all "
+        "three counts, including second-degree murder, in Floyd's death last May."
+    )
+    assert split_title(text)[0] == ""
+
+
+def test_a_statement_from_someones_family_is_not_theirs() -> None:
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import Article, article_id
+
+    text = (
+        "The family of Otto Warmbier said in a statement on Monday that he had died.\n\n"
+        "“Unfortunately, the awful torturous mistreatment our son received at the hands of the "
+        "North Koreans ensured that no other outcome was possible,” the statement said."
+    )
+    facts = extract_facts([Article(id=article_id(text), text=text)], {})
+    assert [q.speaker for q in facts.quotes] == [None]
+
+
+def test_a_states_lawmakers_are_where_it_happened() -> None:
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import Article, article_id
+
+    text = (
+        "Virginia lawmakers approved a bill on Tuesday that would abolish the death penalty, "
+        "sending it to the governor."
+    )
+    facts = extract_facts([Article(id=article_id(text), text=text, title="Death penalty vote")], {})
+    assert facts.event_place == "Virginia"
+
+
+def test_a_quote_closing_a_speech_is_a_quote() -> None:
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import Article, article_id
+
+    text = (
+        "Jane Smith spoke for twenty minutes at the rally in Denver on Saturday.\n\n"
+        "Smith closed her speech with the words “We will not be silenced, not now and not ever,” "
+        "and the crowd erupted."
+    )
+    facts = extract_facts([Article(id=article_id(text), text=text)], {})
+    assert [q.text[:10] for q in facts.quotes] == ["We will no"]
+
+
+def test_a_pull_quote_is_text() -> None:
+    assert not rules.is_boilerplate_line(
+        "“We will not be intimidated.” — Theresa May, Prime Minister"
+    )

@@ -629,7 +629,7 @@ MAX_AP_CAPTION_CHARS = 500
 # Post" (a Multi-News page's "Must-reads:"; two of its headlines had become a digest's quotes),
 # and its label
 READING_LIST_LINE = re.compile(
-    r"[“\"][^”\"\n]{5,200}[”\"]\s+[—–-]+\s+[A-Z](?:[^.!?\n]|(?<=\s[A-Z])\.){1,120},\s+(?:The\s+)?[A-Z][\w.&'’ -]{1,60}"
+    r"[“\"][^”\"\n]{4,199}[^”\".!?…,][”\"]\s+[—–-]+\s+[A-Z](?:[^.!?\n]|(?<=\s[A-Z])\.){1,120},\s+(?:The\s+)?[A-Z][\w.&'’ -]{1,60}"
     r"|(?:Must[- ]reads?|Must read|Recommended reading|Further reading|Also read):?"
 )
 

@@ -99,8 +99,10 @@ _WORK_NAMED = re.compile(
 # words shown as words, not said: "without the words “In God We Trust”", "the phrase “...”",
 # "a sign reading “...”" (Multi-News: a coin's motto had been a coin dealer's words)
 _WORDS_SHOWN = re.compile(
-    r"\b(?:the|a|an|its|their)\s+(?:words?|phrase|slogan|motto|inscription|legend|hashtag"
-    r"|(?:sign|banner|placard|t-shirt|shirt|cap|hat)s?\s+(?:reading|that\s+read|saying))\s*$",
+    r"\b(?:(?:without|missing|lacks?|lacking|omits?|omitting|drop|dropped|remove|removed"
+    r"|change|changed|replace|replaced)\s+the\s+words?|(?:the|a|an|its|their)\s+(?:word|phrase"
+    r"|inscription|legend|hashtag|(?:sign|banner|placard|t-shirt|shirt|cap|hat)s?\s+"
+    r"(?:reading|that\s+read)))\s*$",
     re.IGNORECASE,
 )
 _LEAD = r"^[\s,.;:!?…]*[—–-]*\s*"
@@ -827,7 +829,7 @@ def _resolve_who(
     if orgs and len(who.split()) <= len(orgs[-1][2].split()) + 1:
         return _body_of(ctx, orgs[-1], who_end) or orgs[-1][2], 2, "organization"
     if _THE_STATEMENT.fullmatch(who):
-        issuer = _statement_issuer(ctx, who_start)
+        issuer = _statement_issuer(ctx, who_start, who.split()[-1].lower())
         if issuer:
             return issuer, 2, "statement"
     return None, 0, "none"
@@ -835,12 +837,15 @@ def _resolve_who(
 
 # the words of a statement named earlier speak for whoever issued it
 _THE_STATEMENT = re.compile(r"(?:the|The|that|its|their)\s+(?:statement|release|press release)")
-_IN_A_STATEMENT = re.compile(r"\b(?:said|says|wrote)\s+in\s+a\s+(?:written\s+)?statement\b")
+_IN_A_STATEMENT = re.compile(
+    r"\b(?:said|says|wrote)\s+in\s+a\s+(?:written\s+|news\s+|press\s+)?(?P<noun>statement|release)\b"
+)
 STATEMENT_REACH = 1500  # characters back to the sentence that issued the statement
-_STATEMENT_WORD = re.compile(r"\bstatements?\b", re.IGNORECASE)
+_STATEMENT_WORD = re.compile(r"\b(?:statements?|releases?)\b", re.IGNORECASE)
+_ISSUED_FOR = re.compile(r"\b(?:of|for|to|behind)\s+(?:the\s+)?$")
 
 
-def _statement_issuer(ctx: _ArticleContext, before: int) -> str | None:
+def _statement_issuer(ctx: _ArticleContext, before: int, noun: str = "statement") -> str | None:
     """Who issued "the statement" a quote is attributed to: the name right before the last
     "said in a statement" within ``STATEMENT_REACH`` characters ("... a Ghanaian lawyer, the
     State Department said in a statement. / “For about a decade it operated unhindered,” the
@@ -854,7 +859,7 @@ def _statement_issuer(ctx: _ArticleContext, before: int) -> str | None:
         (
             m
             for m in _IN_A_STATEMENT.finditer(text, window, before)
-            if mentions and m.end() == mentions[-1].end()
+            if mentions and m.end() == mentions[-1].end() and m["noun"] == noun.rstrip("s")
         ),
         None,
     )
@@ -870,6 +875,8 @@ def _statement_issuer(ctx: _ArticleContext, before: int) -> str | None:
     ]
     if not named or not re.fullmatch(r"[\s,]*", text[named[-1][1] : said.start()]):
         return None  # only the name right before the verb issued it
+    if _ISSUED_FOR.search(text, start, named[-1][0]):
+        return None  # "The family of Otto Warmbier said in a statement": the family's words
     return named[-1][2]
 
 

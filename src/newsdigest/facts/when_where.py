@@ -552,10 +552,11 @@ def _names(place: Entity) -> set[str]:
 # a place naming where someone is from or sits for, not where the event was ("Sen. Patty
 # Murray, a Washington Democrat", "the Ohio-based company", "Texas Republicans": a NeuS
 # story's place had been Washington)
-_PLACE_AS_LABEL = re.compile(
-    r"(?:['’]s)?(?:\s+|-)(?:Democrats?|Republicans?|Democratic|GOP|lawmakers?|congress(?:wo)?man"
-    r"|senators?|delegation|native|based|born)\b"
-)
+_PLACE_AS_LABEL = re.compile(r"(?:-based|-born|\s+native)\b")
+# ... and "a Washington Democrat": one person's party and state ("Virginia lawmakers approved"
+# is where it happened)
+_PARTY_AFTER = re.compile(r"\s+(?:Democrat|Republican|congress(?:wo)?man|senator|lawmaker)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 
 
 def _weigh(
@@ -567,7 +568,9 @@ def _weigh(
 ) -> None:
     ends = {end for _, end, _ in mentions}
     for start, end, name in mentions:
-        if _PLACE_AS_LABEL.match(text, end):
+        if _PLACE_AS_LABEL.match(text, end) or (
+            _PARTY_AFTER.match(text, end) and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+        ):
             continue  # a label of someone, not where: "a Washington Democrat", "Ohio-based"
         before = text[max(0, start - 30) : start]
         q = _QUALIFIER.search(before)

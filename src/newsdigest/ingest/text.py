@@ -11,6 +11,7 @@ from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import whole_text
 from newsdigest.model import Article, article_id
+from newsdigest.split import split_sentences
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 # a stop inside the line, not an initial's ("U.S. Stocks Fall as ...")
@@ -82,8 +83,7 @@ def _echoes_lead(first: str, rest: str) -> bool:
     headline in sentence case with a period ("Gary Cohn resigning as Trump's top economic
     adviser." above "President Trump's top economic adviser resigned Tuesday, ..."; NeuS
     gives its titles so, and as the digest's first sentence such a line had crowded out the
-    leads that say more). Half its content words recur in the longer lead paragraph after
-    it."""
+    leads that say more). Half its content words recur in the longer sentence after it."""
     first = first.strip()
     n = len(first.split())
     if not (_MIN_ECHO_WORDS <= n <= _MAX_ECHO_WORDS) or _INNER_STOP.search(first):
@@ -92,10 +92,12 @@ def _echoes_lead(first: str, rest: str) -> bool:
         # a paragraph of its own, or a day: wire copy's lead, whose words the next
         # paragraph repeats ("Police arrested a 19-year-old man on Tuesday in ...")
         return False
-    # the whole lead paragraph: outlets reword the headline across its first sentences (NeuS:
-    # 6,145 of 8,277 headlines read as titles, against 5,667 by the first sentence alone; no
-    # more of the dev stream's or Multi-News's first lines)
+    # the lead's first sentence, not its whole paragraph: a short lead ("Jurors found Derek
+    # Chauvin guilty of murder ...") is echoed by the sentences after it as much as a headline
+    # is (the hostile pass: the whole paragraph swallowed such leads as titles)
     lead = next((line for line in rest.split("\n") if line.strip()), "").strip()
+    sentences = split_sentences(lead, "lead")  # "Sen. John McCain (R-Ariz.) on Friday ...": one
+    lead = sentences[0].text if sentences else lead
     mine = _stems(first)
     return (
         len(lead.split()) > n

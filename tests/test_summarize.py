@@ -253,7 +253,7 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Despite this week's rally, the Dow ended the quarter down 4 percent.", False),
         ("Before it closed in 2010, the Ford plant in St. Paul employed 2,000 people.", False),
         ("Like it or not, the new congestion charge takes effect in London on Monday.", False),
-        ("The company said it would cut prices in Europe and Asia as well.", False),
+        ("Apple said it would cut prices in Europe and Asia as well.", False),
         ("Senator Elizabeth Warren said she would keep fighting for those she represents.", False),
         (
             "Apple unveiled three new iPhones on Tuesday, and these phones will ship on Friday.",
@@ -1040,3 +1040,14 @@ def test_a_newsletters_section_label_is_not_part_of_a_digest_sentence() -> None:
     assert s.text.startswith("The former presidents") and s.start == 10 + len("Why it matters: ")
     plain = "Why it matters is unclear, officials said."
     assert strip_label(Sentence(article_id="a", index=0, text=plain, start=0, end=42)).text == plain
+
+
+def test_a_role_named_as_known_needs_the_sentence_before() -> None:
+    """A wire digest's line, "The spokesman said Pinochet was arrested on a Spanish warrant
+    ...", stood without the sentence that named the spokesman."""
+    from newsdigest.summarize.quality import refers_back
+
+    assert refers_back("The spokesman said Pinochet was arrested on a Spanish warrant.")
+    assert refers_back("The company said it would appeal the ruling.")
+    assert not refers_back("The company's shares fell 5 percent on Monday.")
+    assert not refers_back("The spokesman for the Kremlin, Dmitry Peskov, said nothing.")

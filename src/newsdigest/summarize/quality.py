@@ -449,11 +449,22 @@ def replies(text: str) -> bool:
     return head[:1] in _REPLY_INITIALS and _REPLY.match(head) is not None
 
 
+# A role named as known, saying something ("The spokesman said Pinochet was arrested on a
+# Spanish warrant ...", a wire digest's line; "The company said it would appeal."): which
+# spokesman, which company, the sentence before said
+_ROLE_SAID = re.compile(
+    r"^The\s+(?:spokes(?:man|woman|person)|official|officials|company|firm|agency|ministry"
+    r"|department|statement|report|source|sources)\s+(?:also\s+)?(?:said|says|added|told"
+    r"|declined|confirmed|denied)\b"
+)
+
+
 def refers_back(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, or ends on a
     verb whose object was in the sentence before (the summarizer's fitted feature)."""
     return bool(
         _LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ "))
+        or _ROLE_SAID.match(text)
         or _PRONOUN_AFTER_OPENING.match(text)
         or _LOST_OBJECT.search(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))

@@ -188,3 +188,17 @@ def test_a_place_that_labels_someone_is_not_where_it_happened() -> None:
     assert _place(_article("Democrats condemn military threat", text)) is None
     text = "The debate was held in Las Vegas on Wednesday, and a Nevada Democrat moderated it."
     assert _place(_article("Candidates clash at debate", text)) == "Las Vegas"
+
+
+def test_a_members_party_and_state_is_not_where_it_happened() -> None:
+    """NeuS val: "Sen. Elizabeth Warren (D–Mass.)" had made Massachusetts the place of a debate
+    held in Iowa."""
+    a = _article(
+        "CNN Implicitly Took Elizabeth Warren's Side in the Unproven Sexism Accusation",
+        "Diehard supports of Sen. Bernie Sanders (I–Vt.) have long believed that the mainstream "
+        "media finds subtle ways to undermine their candidate. Tuesday night's Democratic debate "
+        "provided another one of these moments, as CNN's Abby Phillip presumed the truth of the "
+        "unproven accusation that Sanders privately told Sen. Elizabeth Warren (D–Mass.) that a "
+        "woman couldn't win the presidency.",
+    )
+    assert _place(a) is None

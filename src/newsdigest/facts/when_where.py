@@ -557,6 +557,8 @@ _PLACE_AS_LABEL = re.compile(r"(?:-based|-born|\s+native)\b")
 # is where it happened)
 _PARTY_AFTER = re.compile(r"\s+(?:Democrat|Republican|congress(?:wo)?man|senator|lawmaker)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+# a member's party and state: "Rep. Marjorie Taylor Greene (R-Ga.)", "(D-HI)"
+_PARTY_STATE = re.compile(r"\([RDI]\s*[-–]\s*$")
 
 
 def _weigh(
@@ -568,8 +570,13 @@ def _weigh(
 ) -> None:
     ends = {end for _, end, _ in mentions}
     for start, end, name in mentions:
-        if _PLACE_AS_LABEL.match(text, end) or (
-            _PARTY_AFTER.match(text, end) and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+        if (
+            _PLACE_AS_LABEL.match(text, end)
+            or (
+                _PARTY_AFTER.match(text, end)
+                and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+            )
+            or _PARTY_STATE.search(text, max(0, start - 4), start)
         ):
             continue  # a label of someone, not where: "a Washington Democrat", "Ohio-based"
         before = text[max(0, start - 30) : start]

@@ -1004,3 +1004,14 @@ def test_words_shown_as_words_are_nobodys_quote() -> None:
         'God We Trust" was part of the buried stash, and that it may fetch over $1 million.'
     )
     assert speakers(text) == []
+
+
+def test_an_unnamed_officers_words_are_not_the_last_speakers() -> None:
+    """The dev stream (Las Vegas): "At 10:08 p.m., an officer on the scene sounds the alarm.
+    “We got shots fired,” he says." had gone to the singer quoted a paragraph before."""
+    text = (
+        "“This shooting was going on for at least 10 minutes,” said Jake Owen, a country singer "
+        "who was on stage when the shooting began.\n\n"
+        "At 10:08 p.m., an officer on the scene sounds the alarm. “We got shots fired,” he says."
+    )
+    assert [s for _, s in speakers(text)] == ["Jake Owen", None]

@@ -463,8 +463,10 @@ _PERSON_NOUNS = frozenset(
     """victim victims woman women man men girl boy mother father wife husband daughter son
     sister brother friend neighbor neighbour witness witnesses resident residents survivor
     passenger driver student teacher nurse doctor patient worker employee customer fan
-    spectator bystander relative widow mom dad""".split()
-)
+    spectator bystander relative widow mom dad officer officers policeman policewoman trooper
+    deputy firefighter paramedic soldier guard dispatcher caller detective sergeant juror
+    pilot shopkeeper protester protesters voter voters""".split()
+)  # "At 10:08 p.m., an officer on the scene sounds the alarm. “...,” he says.": his, unnamed
 
 
 def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:

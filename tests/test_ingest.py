@@ -914,3 +914,10 @@ def test_trec_wire_copy_with_indented_paragraphs_reads_as_its_paragraphs(tmp_pat
     (tmp_path / "APW19990101.0001").write_text(doc, encoding="utf-8")
     (article,) = load_articles([tmp_path]).articles
     assert article.text.split("\n\n") == paras
+
+
+def test_a_section_label_and_a_headline_are_a_title() -> None:
+    """NeuS: "OPINION: Andy Puzder's Labor To-Do List." above its lead stayed text (37 such)."""
+    title = "OPINION: Andy Puzder’s Labor To-Do List."
+    lead = "Trump nominates a CEO who puts workers before unions."
+    assert split_title(f"{title}\n{lead}") == (title, lead)

@@ -106,6 +106,20 @@ def _echoes_lead(first: str, rest: str) -> bool:
     )
 
 
+# a section's label before a headline: "OPINION: Andy Puzder's Labor To-Do List.", "Analysis |
+# Nikki Haley joins ..." (37 NeuS headlines had stayed text); no article's text opens so
+_SECTION_LABEL = re.compile(
+    r"(?:OPINION|Opinion|ANALYSIS|Analysis|EDITORIAL|Editorial|COMMENTARY|Commentary|Op-Ed|OP-ED"
+    r"|PERSPECTIVE|Perspective|FACT CHECK|Fact Check|Fact check)\s*[:|]\s+\S"
+)
+
+
+def _section_headline(first: str) -> bool:
+    """A first line that is a section's label and a headline."""
+    line = first.strip()
+    return bool(_SECTION_LABEL.match(line)) and len(line.split()) <= _MAX_TITLE_WORDS
+
+
 def split_title(text: str) -> tuple[str, str]:
     """(title, body) of a plain-text article; title is "" when the first line is body text.
 
@@ -114,7 +128,9 @@ def split_title(text: str) -> tuple[str, str]:
     that ..."): taken as one, it had cut every wrapped article's lead sentence in two."""
     stripped = text.lstrip()
     first, _, rest = stripped.partition("\n")
-    if not rest.strip() or not (is_title_line(first, rest) or _echoes_lead(first, rest)):
+    if not rest.strip() or not (
+        is_title_line(first, rest) or _echoes_lead(first, rest) or _section_headline(first)
+    ):
         return "", stripped
     second = rest.split("\n", 1)[0]
     if second.strip():

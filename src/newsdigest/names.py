@@ -27,6 +27,14 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub("", text).casefold().strip()
 
 
+# The Associated Press's abbreviations of US states, as written before their full stop ("Durham,
+# N.C., said", "Calif."): a stop after one ends no sentence, headline or attribution
+STATE_ABBREVIATIONS = tuple(
+    """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont
+    Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo""".split()
+)
+
+
 # Continents and world regions, which the GeoNames list of countries and cities lacks: "Poland's
 # 3 million Jews -- Europe's largest pre-war Jewish community" had become "Carnegie Europe's"
 # in a Multi-News digest (the think tank named elsewhere in the article taken for a given name)

@@ -20,7 +20,7 @@ from newsdigest.clean.language import detect_language
 from newsdigest.clean.paragraphs import split_paragraphs
 from newsdigest.clean.unicode import repair_unicode, replace_surrogates
 from newsdigest.model import Article, article_id
-from newsdigest.names import place_names
+from newsdigest.names import STATE_ABBREVIATIONS, place_names
 from newsdigest.timeutil import utc_or_none
 
 __all__ = [
@@ -53,9 +53,8 @@ def clean_title(title: str) -> str:
 _FINAL_STOP = re.compile(r"(?:(?<=[?!])|(?<=[a-z0-9][\"'”’)])|(?<=[a-z0-9]{2}))\.$")
 _ABBREVIATIONS = frozenset(
     """inc co corp ltd ltda jr sr st no vs etc bros dept gov sen rep gen lt col sgt capt mr mrs ms
-    dr ave blvd rd ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich
-    minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo""".split()
-)  # titles, firms, streets and the Associated Press's abbreviations of US states
+    dr ave blvd rd kans""".split()  # "Kans.": Kansas as the Associated Press once wrote it
+) | {s.lower() for s in STATE_ABBREVIATIONS}  # titles, firms, streets and US states
 
 
 def _without_final_stop(title: str) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 from newsdigest.facts.roles import RoleIndex, resolve_role
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Quote, Sentence
-from newsdigest.names import fold
+from newsdigest.names import STATE_ABBREVIATIONS, fold
 from newsdigest.quote_groups import content_words
 from newsdigest.readability import lexical_finite_verb
 from newsdigest.stopwords import ENGLISH_STOP_WORDS as STOP_WORDS
@@ -54,10 +54,7 @@ _TITLE_DOT = "|".join(
 # the quote went to the painter named before)
 # the Associated Press's abbreviations of US states ("at Duke University in Durham, N.C., said"
 # is one attribution; so is "of San Diego, Calif., said")
-_STATE_DOTS = (
-    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont"
-    " Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo"
-).split()
+_STATE_DOTS = STATE_ABBREVIATIONS
 _NAME_DOT = r"(?<=\b(?:Co|Jr|Sr))\.|(?<=\b(?:Inc|Ltd))\.|(?<=\bCorp)\.|(?<=\b[A-Z])\.|" + "|".join(
     rf"(?<=\b(?:{'|'.join(t for t in _STATE_DOTS if len(t) == n)}))\."
     for n in sorted({len(t) for t in _STATE_DOTS})
@@ -788,11 +785,9 @@ def _outside_clauses(
     return kept
 
 
-def _speaker_among(text: str, named: Sequence[tuple[int, int, str]], end: int = -1) -> str:
-    """The speaker among the persons named before a speech verb (at ``end``): the last outside
-    a relative clause, unless the last is whom an earlier one speaks for."""
-    if end >= 0:
-        named = _outside_clauses(text, named, end) or named
+def _speaker_among(text: str, named: Sequence[tuple[int, int, str]]) -> str:
+    """The speaker among the persons named before a speech verb: the last, unless the last is
+    whom an earlier one speaks for."""
     if len(named) >= 2 and _SPEAKS_FOR.search(text[named[-2][1] : named[-1][0]]):
         return named[-2][2]
     if len(named) >= 2 and _POSSESSED.match(text, named[-1][1]):
@@ -1071,7 +1066,7 @@ def _attribute_before(
             return (speaker, 2, "title") if speaker else None
         if len(named) == 1 and _someone_of(text, clause_start, named[0]):
             return None  # "Thomas Kinkade's girlfriend said ... “died in his sleep ...”"
-        return _speaker_among(text, named, verb.start()), 3, "name"
+        return _speaker_among(text, named), 3, "name"
     role = re.search(r"\b(?:the|The)\s+[^,;:!?\"“”«»]{0,120}$", clause)
     if role:
         speaker = resolve_role(role.group(), ctx.article.id, roles)

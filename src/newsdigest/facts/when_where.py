@@ -235,8 +235,9 @@ def _stamp_line(text: str, start: int, end: int) -> bool:
 def dateline_anchor(text: str) -> date | None:
     """A full date in an article's dateline ("MOSCOW, May 15, 2019 –") or stamp line ("By Jane
     Doe, Jan. 5, 2019"), if it has one: at the text's start, after a place at most, before
-    the dateline's dash, or on a line of its own. Not any date near the start: a caption's "on April 1, 1990." had anchored a Multi-News story of 2017 ("officials
-    announced Thursday" dated 1990)."""
+    the dateline's dash, or on a line of its own. Not any date near the start: a caption's
+    "on April 1, 1990." had anchored a Multi-News story of 2017 ("officials announced
+    Thursday" dated 1990)."""
     for m in _DATE.finditer(text[:160]):
         if not (
             (_DATELINE_PLACE.fullmatch(text[: m.start()]) and _DATELINE_END.match(text, m.end()))

@@ -83,12 +83,17 @@ _LABEL = re.compile(
 )
 
 
+def _from(sentence: Sentence, cut: int) -> Sentence:
+    """The sentence from character ``cut`` on; still an exact span of the article."""
+    return replace(sentence, text=sentence.text[cut:], start=sentence.start + cut)
+
+
 def strip_label(sentence: Sentence) -> Sentence:
     """The sentence without a newsletter's section label before it; still an exact span."""
     m = _LABEL.match(sentence.text)
     if not m or m.end() >= len(sentence.text):
         return sentence
-    return replace(sentence, text=sentence.text[m.end() :], start=sentence.start + m.end())
+    return _from(sentence, m.end())
 
 
 def strip_dateline(sentence: Sentence) -> Sentence:
@@ -96,4 +101,4 @@ def strip_dateline(sentence: Sentence) -> Sentence:
     m = _DATELINE.match(sentence.text)
     if not m or m.end() >= len(sentence.text) or not sentence.text[m.end()].isupper():
         return sentence
-    return replace(sentence, text=sentence.text[m.end() :], start=sentence.start + m.end())
+    return _from(sentence, m.end())

@@ -1505,6 +1505,36 @@ def test_a_title_that_is_page_furniture_is_no_title() -> None:
         assert clean_title(title) == title
 
 
+def test_a_first_line_that_is_no_headline_is_no_title() -> None:
+    # Multi-News plain-text first lines that had titled their digests or their sources
+    for line in (
+        "share tweet pin email",
+        "April 10th, 2016",
+        "2 years ago",
+        "Updated 6.15pm",
+        "Local News More>>",
+        "Philadelphia |",
+        "To our community,",
+        "World",
+        "T",
+        "Image copyright Getty Images Image caption The band broke up in 1980",
+        "Media playback is unsupported on your device Media caption The moment the probe landed",
+        "Story highlights Russian defense minister says his troops will not enter Ukraine",
+        "From Wikipedia, the free encyclopedia",
+        "Photo: KUVP archives",
+    ):
+        assert clean_title(line) == "", line
+    for title in (
+        "Tulowhoopski!",
+        "Equifax hacked",
+        "Photos: Hurricane Irma hits Florida",
+        "Share prices fall 10 percent in Tokyo",
+        "May 2019: a month of talks",
+        "Pompeo, Lavrov meet in Sochi",
+    ):
+        assert clean_title(title) == title, title
+
+
 def test_the_new_debris_rules_leave_prose_alone() -> None:
     # a hostile pass over the rules for headings, credits, contacts and notes
     for prose in (

@@ -51,7 +51,7 @@ def test_html_is_a_page_with_escaped_text(tmp_path) -> None:
     hostile = tmp_path / "a.jsonl"
     rows = [
         {
-            "title": "<script>alert(1)</script>",
+            "title": "<script>alert(1)</script> Geneva talks",
             "text": f"Officials met in Geneva on day {i}. "
             "The talks <b>covered</b> trade and security for several hours. "
             "Both sides said the meeting was useful and agreed to meet again.",

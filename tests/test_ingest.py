@@ -262,7 +262,7 @@ def test_html_without_main_text_is_an_error() -> None:
 def test_jsonl_reader_keeps_good_lines_and_reports_bad_ones(tmp_path: Path) -> None:
     texts = [a.read_text(encoding="utf-8") for a in SEED_FILES[:3]]
     lines = [
-        json.dumps({"id": "a", "url": "https://www.tass.com/1", "title": "T1", "text": texts[0],
+        json.dumps({"id": "a", "url": "https://www.tass.com/1", "title": "Talks in Sochi", "text": texts[0],
                     "published": "2019-05-14T12:00:00Z", "source": "TASS"}),
         '{"text": "broken", ',  # malformed
         "",
@@ -281,7 +281,7 @@ def test_jsonl_reader_keeps_good_lines_and_reports_bad_ones(tmp_path: Path) -> N
     assert (
         arts[0].source == "TASS"
         and arts[0].url == "https://www.tass.com/1"
-        and arts[0].title == "T1"
+        and arts[0].title == "Talks in Sochi"
     )
     assert arts[0].published == datetime(2019, 5, 14, 12, tzinfo=timezone.utc)
     assert arts[1].source is None and arts[1].published is None

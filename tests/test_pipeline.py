@@ -133,6 +133,31 @@ def test_the_title_is_the_storys_not_a_teaser_nor_page_furniture() -> None:
         assert story.title != furniture
 
 
+def test_a_title_cut_from_the_opening_ends_where_a_phrase_ends() -> None:
+    """Multi-News digests titled "... is accused of being "obsessed" with one…" and "...
+    campaign to get…": cut before a preposition, a conjunction or a relative word."""
+    from newsdigest.pipeline import _title
+
+    teacher = (
+        'A former Pittsburgh elementary school teacher is accused of being "obsessed" with one '
+        "of her students and of sending him hundreds of letters."
+    )
+    assert _title([], teacher) == (
+        'A former Pittsburgh elementary school teacher is accused of being "obsessed"…'
+    )
+    colbert = (
+        "Stephen Colbert has launched a Twitter campaign to get South Carolina Governor Nikki "
+        "Haley to appoint him to the Senate seat."
+    )
+    assert _title([], colbert) == (
+        "Stephen Colbert has launched a Twitter campaign to get South Carolina Governor Nikki "
+        "Haley…"
+    )
+    # no quotation nor bracket left open by the cut
+    assert _title([], 'Working mothers with TV roles "usually get to stay in L.A. for the whole '
+                  'season" while filming their series, sources say.').count('"') % 2 == 0  # fmt: skip
+
+
 def test_a_title_cut_from_the_opening_leaves_no_quotation_open() -> None:
     """A wire cluster's title: 'On the first, Mr. Obama said: “The judge conducted ...'."""
     from newsdigest.pipeline import _title

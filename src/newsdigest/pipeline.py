@@ -28,6 +28,10 @@ __all__ = ["DEFAULT_WORDS", "StoryConfig", "build_story", "digest", "load_inputs
 
 MAX_TITLE_WORDS = 14
 _TRAILING = frozenset("a an the of by to and or on at in for with from as that".split())
+_PHRASE_OPENERS = frozenset(
+    """with to for in on at by from after before as while when where who which that because
+    during near over into about against since until amid among under without following""".split()
+)
 
 
 def _stems(text: str) -> set[str]:
@@ -66,11 +70,27 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
         first[opened] = first[opened][1:]
     if len(first) <= MAX_TITLE_WORDS + 4:
         return " ".join(first).rstrip(".")
+    for k in range(MAX_TITLE_WORDS, MAX_TITLE_WORDS // 2, -1):
+        # where a phrase ends: before a preposition, a conjunction or a relative word, or
+        # after a comma ("... is accused of being "obsessed" with one…" read as cut off)
+        if (first[k].lower() in _PHRASE_OPENERS or first[k - 1].endswith(",")) and first[
+            k - 1
+        ].lower().rstrip(",") not in _TRAILING:
+            kept = " ".join(first[:k]).rstrip(",;:")
+            if kept.count('"') % 2 == 0 and kept.count("(") == kept.count(")"):
+                return kept + "…"
     words = first[:MAX_TITLE_WORDS]
     while len(words) > MAX_TITLE_WORDS // 2 and words[-1][:1].isupper():
         words.pop()  # not "... British Foreign Secretary William…"
     while len(words) > MAX_TITLE_WORDS // 2 and words[-1].lower() in _TRAILING:
         words.pop()  # nor "... forward by the…"
+    if " ".join(words).count('"') % 2:
+        # the cut fell inside a quotation: the words before it, or the words without its mark
+        opened = max(k for k, w in enumerate(words) if '"' in w)
+        if opened >= MAX_TITLE_WORDS // 2:
+            words = words[:opened]
+        else:
+            words[opened] = words[opened].replace('"', "", 1)
     return " ".join(words).rstrip(",;:") + "…"
 
 

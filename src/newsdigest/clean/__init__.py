@@ -44,8 +44,50 @@ def clean_title(title: str) -> str:
         title = rules.CRUMB_SEP.split(title)[-1].strip()
     title = rules.GLUED_PREFIX.sub("", title, count=1)
     # a site's name after a bar is a title's, not furniture ("Talks in Sochi | The Courier")
-    furniture = _furniture_title(title.split(" | ", 1)[0])
+    furniture = _furniture_title(title.split(" | ", 1)[0]) or _no_headline(title)
     return "" if furniture or _heading_title(title) else _without_final_stop(title)
+
+
+# what a page shows above its story that no headline starts with: a picture's or a player's
+# label, a highlights box, an encyclopedia's notice, a warning, a captcha (Multi-News
+# plain-text first lines that had titled digests: "Image copyright Getty Images Image caption
+# The band broke up in 1980 ...", "Media playback is unsupported on your device ...", "Story
+# highlights ...")
+_NOT_A_HEADLINE = re.compile(
+    r"^(?:Image (?:copyright|caption)|Media (?:playback|caption)|Story highlights|Photo\s*:"
+    r"|Photo (?:illustration|Advertisement)|From Wikipedia\b|WARNING\s*:|Play (?:Facebook|"
+    r"Twitter|Video)\b|You must enter the characters)",
+    re.IGNORECASE,
+)
+_SHARE_WORDS = frozenset(
+    "share tweet pin email e-mail print facebook twitter whatsapp linkedin reddit pinterest "
+    "comment comments save more".split()
+)
+# a time stamp alone: "April 10th, 2016", "2 years ago", "Updated 6.15pm"
+_STAMP_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)|\d[\d:.]*(?:[ap]\.?m\.?)?|ago|minutes?|hours?|days?|weeks?|months?"
+    r"|years?|updated|published|posted",
+    re.IGNORECASE,
+)
+
+
+def _no_headline(title: str) -> bool:
+    """Whether a first line is something other than a headline: a one-word section name
+    ("World", "Features"; not "Tulowhoopski!"), a menu's or a greeting's open end ("Local News More>>",
+    "Philadelphia |", "To our community,"), share buttons, a time stamp, or a picture's or
+    player's label (all first lines of Multi-News plain-text articles that had become their
+    digests' or sources' titles)."""
+    words = title.split()
+    if (
+        (len(words) < 2 and not title.endswith(("!", "?", "...", "…")))
+        or title.endswith((",", "|", ">>", "»", "›"))
+        or _NOT_A_HEADLINE.match(title)
+    ):
+        return True
+    bare = [w.strip(",.:;!").lower() for w in words]
+    if all(w in _SHARE_WORDS for w in bare):
+        return True
+    return all(_DATE_WORDS.fullmatch(w) or _STAMP_WORD.fullmatch(w) for w in bare if w)
 
 
 # a headline ends without a full stop; some feeds add one (NeuS: "Gary Cohn resigning as

@@ -44,10 +44,13 @@ def resolved(text: str, published: str | None) -> dict[str, str | None]:
 
 
 def timeline_of(*articles: Article, written: date | None = None) -> list[TimelineEntry]:
-    """The timeline of ``articles``, each split and dated here."""
+    """The timeline of ``articles``, each split and dated here (``written``: the last day they
+    were written; the first is their earliest publication day)."""
     sentences = {x.id: split_sentences(x.text, x.id) for x in articles}
     dates = [d for x in articles for d in find_dates(x, sentences[x.id], [])]
-    return build_timeline(dates, sentences, written=written)
+    days = [x.published.date() for x in articles if x.published is not None]
+    began = min(days) if written is not None and days else None
+    return build_timeline(dates, sentences, written=written, began=began)
 
 
 def test_weekdays_and_dates_resolve_against_the_publication_date() -> None:
@@ -454,7 +457,8 @@ def test_a_timeline_line_does_not_cite_a_sentence_with_other_numbers() -> None:
 
 def test_a_year_or_month_from_the_writing_on_is_no_timeline_line() -> None:
     """The dev stream (January 2018): "The satellite is set to launch in 2018." and a bill due
-    "by November 2018" are plans, not the story's past; background years and days stay."""
+    "by November 2018" are plans, not the story's past; the past year's months and days stay,
+    what ended over a year before the writing ("mapped in 2011") is background."""
     a = article(
         "The iceberg broke off on Jan. 3. In September 2017, a new iceberg calved from the "
         "glacier. The satellite is set to launch in 2018. The bill is due by November 2018.",
@@ -466,7 +470,7 @@ def test_a_year_or_month_from_the_writing_on_is_no_timeline_line() -> None:
         "2018-01-06",
     )
     days = [e.date for e in timeline_of(a, b, written=date(2018, 1, 6))]
-    assert days == ["2011", "2017-09", "2018-01-03", "2018-01-05"]
+    assert days == ["2017-09", "2018-01-03", "2018-01-05"]
     everything = [e.date for e in timeline_of(a, b)]
     assert {"2018", "2018-11"} & set(everything)  # at most five lines: one of the plans
 
@@ -495,8 +499,30 @@ def test_a_sentence_is_a_timeline_line_of_its_first_date_only() -> None:
         "The Packers lost. Linsley was hurt on Dec. 24. Linsley signed a new deal on Dec. 26.",
         "2017-12-27",
     )
-    timeline = timeline_of(a, b, written=date(2017, 12, 27))
+    timeline = timeline_of(a, b)
     assert [e.date for e in timeline] == ["2014", "2017-12-24", "2017-12-26"]
+    # once the writing's day is known, 2014 is background
+    timeline = timeline_of(a, b, written=date(2017, 12, 27))
+    assert [e.date for e in timeline] == ["2017-12-24", "2017-12-26"]
+
+
+def test_background_and_conditions_make_no_timeline_lines() -> None:
+    """The dev stream's Cubs story (November 2016): "On September 9, Chicago faced off against
+    the New York Mets at Shea Stadium." (1969, read as 2016 by the text's own year), "There
+    was no trophy back in 1908." and, in its Grand Prix story, "If Rosberg finishes third in
+    Abu Dhabi on Nov. 27, he will be champion." are no events of the story."""
+    a = article(
+        "The Cubs won the World Series on Nov. 2. There was no trophy back in 1908. If the Cubs "
+        "win again on Oct. 30, 2017, the city will party. In 1969, the Cubs lost to the Mets.",
+        "2016-11-03",
+    )
+    b = article(
+        "Fans lined the streets for the parade on Nov. 4. The team had clinched the pennant on "
+        "Oct. 22.",
+        "2016-11-05",
+    )
+    timeline = timeline_of(a, b, written=date(2016, 11, 5))
+    assert [e.date for e in timeline] == ["2016-10-22", "2016-11-02", "2016-11-04"]
 
 
 DATE_PARTS = ["Dec.", "DEC", "dec", "May", "SEPT", " ", "5", "31", "th", "2019", ", ", "-", "In ",
@@ -578,3 +604,24 @@ def test_a_file_photos_date_is_not_the_storys() -> None:
         "Smith, shown in this June 27, 2011 file photo, resigned on Monday.", "2017-03-01"
     )
     assert "June 27, 2011" not in got and got["Monday"] == "2017-02-27"
+
+
+def test_an_undated_story_has_no_timeline() -> None:
+    """Undated Multi-News stories: the four timelines a reader met were all history (the
+    Klan in Anaheim in 1924, the crashes of 1987 and 2008); with nothing saying when the
+    story was written, the text's dates cannot be told from background."""
+    from newsdigest.facts import extract_facts
+
+    texts = (
+        "The council approved the plan on March 3, 2016. Work began on March 10, 2016, the "
+        "mayor said.",
+        "The plan, approved on March 3, 2016, was first proposed on Jan. 5, 2016. Builders "
+        "started on March 10, 2016.",
+    )
+    undated = [article(t, None) for t in texts]
+    sentences = {a.id: split_sentences(a.text, a.id) for a in undated}
+    assert extract_facts(undated, sentences).timeline == ()
+    dated = [article(t, "2016-03-12") for t in texts]
+    sentences = {a.id: split_sentences(a.text, a.id) for a in dated}
+    days = [e.date for e in extract_facts(dated, sentences).timeline]
+    assert days == ["2016-01-05", "2016-03-03", "2016-03-10"]

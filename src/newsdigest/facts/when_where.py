@@ -735,6 +735,7 @@ _TL_WORDS = re.compile(r"[A-Za-z]{4,}")
 _DATED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # A timeline is a handful of lines, not every sentence that carries a date.
 MAX_TIMELINE = 5
+BACKGROUND_DAYS = 366  # before the story was written: background, not its timeline
 SAME_LINE = 0.5  # word Jaccard at which a sentence repeats a line taken under another date
 # ... unless either writes its date out: "The Fed raised its benchmark rate ... on March 21,
 # 2018." and "... on June 13, 2018." are two events in one sentence's mould; a weekday or
@@ -755,9 +756,19 @@ def _same_words(a: set[str], b: set[str]) -> bool:
     return bool(a | b) and len(a & b) >= SAME_LINE * len(a | b)
 
 
+# a condition, not an event: "If Rosberg finishes third in Abu Dhabi on Sunday, he will be
+# champion." (a dev-stream timeline line)
+_CONDITION = re.compile(r"^(?:If|Unless|Should|Whether)\b")
+
+
 def _fit_for_timeline(text: str) -> bool:
-    """A sentence that reads alone: no fragment, widget or orphaned "But ..." / "He ..."."""
-    return not quality.problems(text) and not quality.needs_context(text)
+    """A sentence that reads alone and tells an event: no fragment, widget, orphaned "But
+    ..." / "He ..." or condition."""
+    return (
+        not _CONDITION.match(text)
+        and not quality.problems(text)
+        and not quality.needs_context(text)
+    )
 
 
 def build_timeline(
@@ -765,12 +776,14 @@ def build_timeline(
     sentences: Mapping[str, Sequence[Sentence]],
     event_date: str | None = None,
     written: date | None = None,
+    began: date | None = None,
 ) -> list[TimelineEntry]:
     """The story's distinct dated events in date order, one line each, merged across sources.
 
     ``written``: the latest day the story's articles were written; a year or month from then on
     is no event of its past ("the main task for whoever takes over the Bears in 2018", "the
     satellite is set to launch in 2018", both written in January 2018), only a day is.
+    ``began``: the earliest day they were written; what ended a year before it is background.
 
     Days, months and years count (a week is too vague to place); a date's line is the sentence
     the most articles date to it (then the earliest), citing every sentence that dates
@@ -790,6 +803,10 @@ def build_timeline(
         key = (d.article, d.sentence)
         first[key] = min(first.get(key, d.start), d.start)
     until = written.isoformat() if written is not None else None
+    # what ended over a year before the story's first article was written is its background,
+    # not its events ("On September 9, Chicago faced off against the New York Mets" of 1969,
+    # and "no trophy back in 1908", in a 2016 story of the Cubs' title: a dev-stream timeline)
+    since = (began - timedelta(days=BACKGROUND_DAYS)).isoformat() if began else None
     days: dict[str, list[tuple[Sentence, Citation]]] = {}
     for d in dates:
         if d.value is None or not _DATED.match(d.value) or d.in_quote:
@@ -798,6 +815,8 @@ def build_timeline(
         if sent is None or d.span_bound:
             continue
         if until is not None and len(d.value) < 10 and d.value >= until[: len(d.value)]:
+            continue
+        if since is not None and d.value + "-12-31"[len(d.value) - 4 :] < since:
             continue
         if len(d.value) < 10 and first[(d.article, d.sentence)] < d.start:
             continue  # a year or month named after the sentence's own date

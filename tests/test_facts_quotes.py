@@ -1015,3 +1015,45 @@ def test_an_unnamed_officers_words_are_not_the_last_speakers() -> None:
         "At 10:08 p.m., an officer on the scene sounds the alarm. “We got shots fired,” he says."
     )
     assert [s for _, s in speakers(text)] == ["Jake Owen", None]
+
+
+def test_a_speaker_is_not_their_hometown_nor_a_name_in_their_description() -> None:
+    """Multi-News: "said Melodye Shore of Laguna Niguel" gave her four quotes to the town (read
+    as a person); "Caitlin Checkett, the Romney campaign digital integration director, told
+    Kreiss" gave hers to Romney; "says Elizabeth Alex of CASA of Maryland" to CASA."""
+    shore = (
+        "“You could feel the pulsing energy in the park that morning,” said Melodye Shore of "
+        "Laguna Niguel, who was observing the protest with a friend."
+    )
+    assert [s for _, s in speakers(shore)] == ["Melodye Shore"]
+    checkett = (
+        "Mitt Romney used Twitter in 2012.\n\n“So whether it was a tweet or a post, it had to "
+        "be sent around to everyone for approval,” Caitlin Checkett, the Romney campaign "
+        "digital integration director, told the researcher."
+    )
+    assert [s for _, s in speakers(checkett)] == ["Caitlin Checkett"]
+    # a name in a description that is not a modifier is still whom the description names
+    spoke = (
+        "“We will not back down from this fight in the courts,” Jane Marsh, the lawyer who "
+        "represents Tom Burke, said on Monday."
+    )
+    assert [s for _, s in speakers(spoke)] == ["Jane Marsh"]
+    # but a name after a plain description is the speaker's own
+    spicer = (
+        "Asked about the ban on Monday, the press secretary Sean Spicer said: “This is not a "
+        "Muslim ban, it is about keeping the country safe.”"
+    )
+    assert [s for _, s in speakers(spicer)] == ["Sean Spicer"]
+
+
+def test_the_subject_of_an_inverted_sentence_is_the_next_he() -> None:
+    """The dev stream's World Series story: "Among the reveling Cubs fans was Kevin O'Brien,
+    a Chicago lawyer ... “..., I've been a Cubs fan for 55 years,” he said." had gone to the
+    Indians' manager quoted the sentence before."""
+    text = (
+        "“Cubs fans might have more money than us,” Indians Manager Terry Francona conceded.\n"
+        "Among the reveling Cubs fans was Kevin O’Brien, a Chicago lawyer wearing a vintage "
+        "Bruce Sutter jersey. “If you count from birth, which I do, I’ve been a Cubs fan for 55 "
+        "years,” he said."
+    )
+    assert [s for _, s in speakers(text)] == ["Terry Francona", "Kevin O’Brien"]

@@ -434,7 +434,8 @@ def _subject_person(
     # the main clause's subject before a subordinate one's ("When Pagano had to leave the
     # team for a time, Arians directed the Colts": Arians)
     subjects = sorted(
-        (t for t in span if t.dep_ in ("nsubj", "nsubjpass")), key=lambda t: t.head.dep_ != "ROOT"
+        (t for t in span if t.dep_ in ("nsubj", "nsubjpass") or _inverted_subject(t)),
+        key=lambda t: t.head.dep_ != "ROOT",
     )
     for tok in subjects:
         if ctx.in_quote(tok.idx):
@@ -451,6 +452,17 @@ def _subject_person(
                 continue
             return name
     return None
+
+
+def _inverted_subject(tok: Any) -> bool:
+    """The complement of a main verb that has no subject: the subject of an inverted sentence
+    ("Among the reveling Cubs fans was Kevin O'Brien, a Chicago lawyer ...": the dev stream's
+    World Series story, whose next “..., he said” had gone to the manager quoted before)."""
+    return (
+        tok.dep_ == "attr"
+        and tok.head.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.head.children)
+    )
 
 
 # People a story describes without naming them ("The victim ... said police didn't take her
@@ -794,7 +806,38 @@ def _speaker_among(text: str, named: Sequence[tuple[int, int, str]]) -> str:
         # "Tamara Steinberg Jacobson, Bruce Steinberg's sister, wrote" (the dev stream's
         # Costa Rica crash: the sister's words had gone to her dead brother)
         return named[-2][2]
+    if len(named) >= 2 and _HOME_OF.fullmatch(text, named[-2][1], named[-1][0]):
+        # "said Melodye Shore of Laguna Niguel" (Multi-News: the town, read as a person by
+        # the model, had been given her four quotes)
+        return named[-2][2]
+    if (
+        len(named) >= 2
+        and _DESCRIBED_AS.fullmatch(text, named[-2][1], named[-1][0])
+        and (
+            _MODIFIES.match(text, named[-1][1])
+            or (
+                _RELATION.search(text, named[-2][1], named[-1][0])
+                and _THEN_SAID.match(text, named[-1][1])
+            )
+        )
+    ):
+        # "Caitlin Checkett, the Romney campaign digital integration director, told Kreiss"
+        # (Multi-News: her words had gone to Romney, a word of her description); "Jane Marsh,
+        # the lawyer who represents Tom Burke, said": the other name is in her description
+        return named[-2][2]
     return named[-1][2]
+
+
+# between a person and where they are from: " of ", " from "
+_HOME_OF = re.compile(r",?\s+(?:of|from)\s+")
+# a description after a person's name, with another name in it as a modifier
+_DESCRIBED_AS = re.compile(r",\s+(?:the|a|an)\s+[^,;.!?\"“”]*")
+_THEN_SAID = re.compile(rf",\s+(?:also\s+)?(?:{_VERBS})\b")  # the description closed, then the verb
+_RELATION = re.compile(r"\b(?:of|who|whose|that|which|representing|represents|for|to|with)\b")
+_MODIFIES = re.compile(
+    r"(?:['’]s)?\s+(?:campaign|administration|camp|family|team|foundation|company|government"
+    r"|presidency|era|White House|organization)\b"
+)
 
 
 def _resolve_who(

@@ -665,6 +665,13 @@ def test_a_restatement_naming_someone_other_outlets_name_is_news(third: str, kep
         ("Two Chinese tourists were injured in the assault, one seriously.", {"injured"}),
         ("The man who was killed was a Nice resident.", set()),  # no count
         ("In 2015, he said, the killer had lived there.", set()),
+        # arrests: two Multi-News digests stated them twice, each outlet its own count
+        ("Eight people have been arrested in the hazing investigation.", {"held"}),
+        ("State police have charged six UConn students with hazing.", {"held"}),
+        ("Three people were stabbed, and 12 people were arrested.", {"held"}),
+        ("At least 13 people are in custody, police said.", {"held"}),
+        ("Three wounded soldiers were flown home.", {"injured"}),
+        ("He was charged with murder on Monday.", set()),  # no count
     ],
 )  # fmt: skip
 def test_casualty_counts_are_recognised(text: str, tolls: set[str]) -> None:

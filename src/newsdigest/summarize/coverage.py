@@ -107,16 +107,27 @@ _NOT_NEWS_NAMES = frozenset(
 )
 # A casualty count ("Nearly 80 people were killed", "Scores of people were killed"): each outlet
 # states its own, and a digest needs one (where they differ, the story's facts say so)
+_COUNT = (
+    r"(?:\d[\d,]*|scores|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+)
 _TOLL = re.compile(
-    r"\b(?:\d[\d,]*|scores|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:[a-z]+\s*){0,2}?"
+    rf"\b{_COUNT}\s+(?:of\s+)?(?:[a-z]+\s*){{0,2}}?"
     r"(?:,[^,.;]{1,50},\s*)?"  # "84 people, including 10 children, were killed"
     r"(?:(?:have|had|has|were|was|been|are|is|reportedly|being)\s+){0,3}"
-    r"(?P<kind>killed|dead|died|injured|wounded)\b",
+    r"(?P<kind>killed|dead|died|injured|wounded|arrested|detained|in\s+custody)\b"
+    # the arrests counted after the verb: "State police have charged six UConn students"
+    rf"|\b(?P<held>arrested|detained|charged)\s+(?:at\s+least\s+)?{_COUNT}\s",
     re.IGNORECASE,
 )
 _SUM = re.compile(r"[$£€]\s?(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>[mb]illion|trillion|bn|m)\b)?")
-_TOLL_KIND = {"killed": "dead", "dead": "dead", "died": "dead"}
+_TOLL_KIND = {
+    "killed": "dead",
+    "dead": "dead",
+    "died": "dead",
+    "injured": "injured",
+    "wounded": "injured",
+}
 LEAD_UNITS = 5
 # Deep in a long article lies detail, not the story (and the cost grows with every sentence).
 # 5-fold CV R1 by window: 20: 46.74, 25: 46.77, 30: 46.85, 35: 46.92, 40: 46.91, all: 46.83
@@ -643,11 +654,20 @@ def _sums(text: str) -> frozenset[str]:
 
 
 def _tolls(text: str) -> frozenset[str]:
-    """Which casualty counts a unit states: "dead", "injured" (the cheap test first)."""
+    """Which counts of people a unit states: "dead", "injured", "held" (arrested, detained,
+    charged: "Eight people have been arrested ..." and "State police have charged six ...
+    students", "12 people were arrested" and "13 people are in custody", two Multi-News
+    digests' sentences of one fact). The cheap test first."""
     low = text.lower()
-    if not any(w in low for w in ("kill", "dead", "died", "injur", "wound")):
+    if not any(w in low for w in _TOLL_WORDS):
         return frozenset()
-    return frozenset(_TOLL_KIND.get(m["kind"].lower(), "injured") for m in _TOLL.finditer(text))
+    return frozenset(
+        _TOLL_KIND.get(m["kind"].lower(), "held") if m["kind"] else "held"
+        for m in _TOLL.finditer(text)
+    )
+
+
+_TOLL_WORDS = ("kill", "dead", "died", "injur", "wound", "arrest", "detain", "custody", "charged")
 
 
 def _central_names(units: Sequence[Sentence]) -> set[str]:

@@ -1058,3 +1058,16 @@ def test_a_role_named_as_known_needs_the_sentence_before() -> None:
     assert refers_back("The company said it would appeal the ruling.")
     assert not refers_back("The company's shares fell 5 percent on Monday.")
     assert not refers_back("The spokesman for the Kremlin, Dmitry Peskov, said nothing.")
+
+
+def test_many_sources_on_a_he_they_do_not_name_need_the_sentence_before() -> None:
+    """A Multi-News digest opened "Police said Tuesday he lived in east London and that his
+    family has been notified, ...": the attacker was named only in the sentence before."""
+    from newsdigest.summarize.quality import refers_back
+
+    assert refers_back("Police said Tuesday he lived in east London and that his family knew.")
+    assert refers_back("Officials told reporters she had resigned on Friday.")
+    assert refers_back("Police say his car was found abandoned near the bridge.")
+    assert not refers_back("Police said the man lived in east London.")
+    assert not refers_back("John Smith said he would resign on Friday.")
+    assert not refers_back("Police said Youssef Zaghba lived in east London.")

@@ -414,6 +414,18 @@ _PRONOUN_AFTER_OPENING = re.compile(
 )
 
 
+# Sources who are many reporting on one person they do not name ("Police said Tuesday he lived
+# in east London and that his family has been notified": a Multi-News digest's opening line,
+# the attacker named only in the sentence before)
+_COLLECTIVE_ON_HIM = re.compile(
+    r"^(?:The\s+)?(?:police|officials|authorities|investigators|prosecutors|officers|witnesses"
+    r"|neighbou?rs|relatives|friends|family|sources)\s+(?:have\s+|had\s+)?(?:said|say|says"
+    r"|told\s+[\w.]+)\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|today\s+"
+    r"|yesterday\s+)?(?:that\s+)?(?:he|she|his|her)\b",
+    re.IGNORECASE,
+)
+
+
 def needs_context(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, ends on a
     verb whose object was in the sentence before, is a quotation without its speaker (the
@@ -466,6 +478,7 @@ def refers_back(text: str) -> bool:
         _LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ "))
         or _ROLE_SAID.match(text)
         or _PRONOUN_AFTER_OPENING.match(text)
+        or _COLLECTIVE_ON_HIM.match(text)
         or _LOST_OBJECT.search(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
         or _SUBJECT_ALSO.match(text)

@@ -308,11 +308,30 @@ class _Group:
         )
         if person and others < PERSON_OUTVOTED * person and not unlike:
             return "PERSON"
+        if self.type_votes["PERSON"] and not unlike and self._referred_to_by_surname():
+            return "PERSON"
         return max(
             (label for label in self.type_votes if label != "PERSON"),
             key=lambda label: self.type_votes[label],
             default="ORG" if unlike else "PERSON",
         )
+
+    def _referred_to_by_surname(self) -> bool:
+        """Introduced by a full name that reads as a person's and then written by its last
+        word alone, as news refers back to a person, and no place's name: a person whatever
+        the model's other labels ("Rus Yusupov" then "Yusupov", labelled a place 12 times of
+        15; "Keith Fitzgerald Knowles" 10 of 13: Multi-News stories that listed them under
+        Where)."""
+        full = [f for f in self.forms if len(name_tokens(f)) >= 2 and _could_be_a_name(f)]
+        if not full or any(fold(f) in place_names() for f in self.forms):
+            return False
+        surnames = {fold(name_tokens(f)[-1]) for f in full}
+        alone = [
+            m for m in self.mentions if len(name_tokens(m.text)) == 1 and fold(m.text) in surnames
+        ]
+        # the last word alone read as an organization is one ("Enlarge Image Google", a
+        # caption's words, then "Google")
+        return bool(alone) and 2 * sum(m.label == "ORG" for m in alone) < len(alone)
 
     def _contested(self) -> bool:
         """A full name the model labelled a person in one sentence and a place or organization

@@ -1531,8 +1531,24 @@ def test_a_first_line_that_is_no_headline_is_no_title() -> None:
         "Share prices fall 10 percent in Tokyo",
         "May 2019: a month of talks",
         "Pompeo, Lavrov meet in Sochi",
+        # a hostile pass's feed headlines
+        "PHOTO: Firefighters rescue dog from icy pond",
+        "WARNING: Graphic video shows police shooting",
+        "Play Video: Trump speaks at rally",
+        "September 11",
+        "100 days",
     ):
         assert clean_title(title) == title, title
+    assert clean_title("Nigel Farage: 'I want my country back' »") == (
+        "Nigel Farage: 'I want my country back'"
+    )
+
+
+def test_a_first_line_that_is_no_headline_still_leaves_the_text() -> None:
+    """A hostile pass: with the title dropped, the text's top repeating it had stayed."""
+    text = "Britain voted to leave the European Union on Thursday, officials said. It fell."
+    article = clean_article(Article(id="x", title="Brexit", text=f"Brexit\n\n{text}"))
+    assert (article.title, article.text) == ("", text)
 
 
 def test_the_new_debris_rules_leave_prose_alone() -> None:

@@ -1057,3 +1057,10 @@ def test_the_subject_of_an_inverted_sentence_is_the_next_he() -> None:
         "years,” he said."
     )
     assert [s for _, s in speakers(text)] == ["Terry Francona", "Kevin O’Brien"]
+    # the dead speak no more (a hostile pass): the official's words stay the official's
+    dead = (
+        "Police Chief Art Acevedo said the gunman acted alone. Among the dead was a man "
+        "identified by police as John Smith, 45, a teacher from Houston. “We still don't know "
+        "his motive,” he said."
+    )
+    assert [s for _, s in speakers(dead)] == ["Art Acevedo"]

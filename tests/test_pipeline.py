@@ -149,9 +149,26 @@ def test_a_title_cut_from_the_opening_ends_where_a_phrase_ends() -> None:
         "Stephen Colbert has launched a Twitter campaign to get South Carolina Governor Nikki "
         "Haley to appoint him to the Senate seat."
     )
-    assert _title([], colbert) == (
-        "Stephen Colbert has launched a Twitter campaign to get South Carolina Governor Nikki "
-        "Haley…"
+    assert _title([], colbert) == "Stephen Colbert has launched a Twitter campaign…"
+    # not between a verb and its helper or infinitive, nor inside a curly quotation (a
+    # hostile pass: "... Joe Biden will…", "... that it intends…")
+    biden = (
+        "President Donald Trump and Democratic nominee Joe Biden will at times have their "
+        "microphones muted during the debate, the commission said."
+    )
+    assert not _title([], biden).endswith(("will…", "at…"))
+    trade = (
+        "Trump said on Tuesday the trade deal was “a total disaster for our workers, our "
+        "farmers and our great country” and vowed to scrap it."
+    )
+    assert "“" not in _title([], trade)
+    # the main clause, not a clause set before it
+    drinks = (
+        "If you like energy drinks but hate the drinking part, there is now an alternative you "
+        "can inhale, according to the company."
+    )
+    assert (
+        _title([], drinks) == "There is now an alternative you can inhale, according to the company"
     )
     # no quotation nor bracket left open by the cut
     assert _title([], 'Working mothers with TV roles "usually get to stay in L.A. for the whole '

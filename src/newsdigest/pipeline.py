@@ -28,10 +28,25 @@ __all__ = ["DEFAULT_WORDS", "StoryConfig", "build_story", "digest", "load_inputs
 
 MAX_TITLE_WORDS = 14
 _TRAILING = frozenset("a an the of by to and or on at in for with from as that".split())
+# words a phrase opens with, where a title may end; not "to", "in", "at", "over", "after",
+# which also join a verb to its infinitive or particle ("expected|to", "went|into": a hostile
+# pass's titles ending on a verb)
 _PHRASE_OPENERS = frozenset(
-    """with to for in on at by from after before as while when where who which that because
-    during near over into about against since until amid among under without following""".split()
+    """with for by from before as while when where who which that because during near against
+    since until amid among under without following""".split()
 )
+# a verb's helpers, before which a title does not end ("... Joe Biden will…")
+_AUXILIARIES = frozenset(
+    """is are was were be been being has have had will would can could should may might must
+    shall does do did""".split()
+)
+# what opens a clause set before the main one ("If you like energy drinks but hate the
+# drinking part, there's now ...", "At the silver anniversary of the SAG awards, actors ...")
+_FRONTED = frozenset(
+    """If Despite Although Though While When After Before As Because Since Amid At In On With
+    For During Unlike Like""".split()
+)
+MAX_FRONTED_WORDS = 12
 
 
 def _stems(text: str) -> set[str]:
@@ -68,30 +83,61 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
         if opened >= MAX_TITLE_WORDS // 2:
             return " ".join(first[:opened]).rstrip(",;:") + "…"
         first[opened] = first[opened][1:]
+    if len(first) > MAX_TITLE_WORDS + 4 and first[0] in _FRONTED:
+        # the main clause, not the one before it: a title of the clause alone says nothing
+        comma = next((k for k, w in enumerate(first[:MAX_FRONTED_WORDS]) if w.endswith(",")), -1)
+        if comma > 0 and len(first) - comma > 5 and _balanced(first[: comma + 1]):
+            first = first[comma + 1 :]
+            first[0] = first[0][:1].upper() + first[0][1:]
     if len(first) <= MAX_TITLE_WORDS + 4:
         return " ".join(first).rstrip(".")
     for k in range(MAX_TITLE_WORDS, MAX_TITLE_WORDS // 2, -1):
         # where a phrase ends: before a preposition, a conjunction or a relative word, or
         # after a comma ("... is accused of being "obsessed" with one…" read as cut off)
-        if (first[k].lower() in _PHRASE_OPENERS or first[k - 1].endswith(",")) and first[
-            k - 1
-        ].lower().rstrip(",") not in _TRAILING:
-            kept = " ".join(first[:k]).rstrip(",;:")
-            if kept.count('"') % 2 == 0 and kept.count("(") == kept.count(")"):
-                return kept + "…"
-    words = first[:MAX_TITLE_WORDS]
-    while len(words) > MAX_TITLE_WORDS // 2 and words[-1][:1].isupper():
-        words.pop()  # not "... British Foreign Secretary William…"
-    while len(words) > MAX_TITLE_WORDS // 2 and words[-1].lower() in _TRAILING:
-        words.pop()  # nor "... forward by the…"
-    if " ".join(words).count('"') % 2:
+        before = first[k - 1].lower().rstrip(",")
+        if (
+            (first[k].lower() in _PHRASE_OPENERS or first[k - 1].endswith(","))
+            and before not in _TRAILING
+            and before not in _AUXILIARIES
+            and not before.endswith(("'ll", "’ll", "'d", "’d"))
+            and _balanced(first[:k])
+        ):
+            return " ".join(first[:k]).rstrip(",;:") + "…"
+    words = _without_dangling(first[:MAX_TITLE_WORDS])
+    if not _balanced(words):
         # the cut fell inside a quotation: the words before it, or the words without its mark
-        opened = max(k for k, w in enumerate(words) if '"' in w)
+        opened = max(k for k, w in enumerate(words) if '"' in w or "“" in w)
         if opened >= MAX_TITLE_WORDS // 2:
-            words = words[:opened]
+            words = _without_dangling(words[:opened])
         else:
-            words[opened] = words[opened].replace('"', "", 1)
+            words[opened] = words[opened].replace('"', "", 1).replace("“", "", 1)
     return " ".join(words).rstrip(",;:") + "…"
+
+
+def _balanced(words: Sequence[str]) -> bool:
+    """No quotation nor bracket left open."""
+    text = " ".join(words)
+    return (
+        text.count('"') % 2 == 0
+        and text.count("“") <= text.count("”")
+        and text.count("(") <= text.count(")")
+    )
+
+
+def _without_dangling(words: list[str]) -> list[str]:
+    """Without the words a cut left hanging: a name's first words ("... British Foreign
+    Secretary William…"), an article, a preposition, a verb's helper or an infinitive ("...
+    forward by the…", "... campaign to get…")."""
+    words = list(words)
+    while len(words) > MAX_TITLE_WORDS // 2 and words[-1][:1].isupper():
+        words.pop()
+    while len(words) > MAX_TITLE_WORDS // 2 and (
+        words[-1].lower() in _TRAILING
+        or words[-1].lower().replace("’", "'").removesuffix("n't") in _AUXILIARIES | {"ca", "wo"}
+        or (words[-2].lower() == "to" and words[-1][:1].islower())  # "... campaign to get…"
+    ):
+        words.pop()
+    return words
 
 
 def resolve_summarizer(summarizer: str | Summarizer | None, embedder: str | None) -> Summarizer:

@@ -37,28 +37,45 @@ def clean_title(title: str) -> str:
     """A headline without crumbs, mojibake or stray whitespace; none where the "title" is page
     furniture ("Follow CBSMIAMI.COM: Facebook | Twitter", a plain-text file's first line,
     had become a Multi-News digest's headline; no dev-stream or NeuS title is such a line)."""
+    title = _title_line(title)
+    return "" if not title or _no_headline(title) else _without_final_stop(title)
+
+
+def _title_line(title: str) -> str:
+    """The title line repaired, without crumbs and a menu's trailing mark; "" where it is page
+    furniture or a section's label. A line that is only no headline (``_no_headline``) is
+    still the line a text may repeat at its top, which cleaning removes."""
     title = " ".join(repair_unicode(title).split())
     if rules.FOLLOW_BAR.match(title):
         return ""
     if rules.is_breadcrumb(title):
         title = rules.CRUMB_SEP.split(title)[-1].strip()
     title = rules.GLUED_PREFIX.sub("", title, count=1)
+    title = _MENU_MARK.sub("", title)  # "Nigel Farage: 'I want my country back' »"
     # a site's name after a bar is a title's, not furniture ("Talks in Sochi | The Courier")
-    furniture = _furniture_title(title.split(" | ", 1)[0]) or _no_headline(title)
-    return "" if furniture or _heading_title(title) else _without_final_stop(title)
+    furniture = _furniture_title(title.split(" | ", 1)[0])
+    return "" if furniture or _heading_title(title) else title
+
+
+_MENU_MARK = re.compile(r"\s*(?:\||>>|»|›)$")
 
 
 # what a page shows above its story that no headline starts with: a picture's or a player's
-# label, a highlights box, an encyclopedia's notice, a warning, a captcha (Multi-News
+# label, a highlights box, an encyclopedia's notice, a video's warning, a captcha (Multi-News
 # plain-text first lines that had titled digests: "Image copyright Getty Images Image caption
 # The band broke up in 1980 ...", "Media playback is unsupported on your device ...", "Story
-# highlights ...")
+# highlights ...", "WARNING: The video contains subject matter of a graphic nature ...")
 _NOT_A_HEADLINE = re.compile(
-    r"^(?:Image (?:copyright|caption)|Media (?:playback|caption)|Story highlights|Photo\s*:"
-    r"|Photo (?:illustration|Advertisement)|From Wikipedia\b|WARNING\s*:|Play (?:Facebook|"
-    r"Twitter|Video)\b|You must enter the characters)",
+    r"^(?:Image (?:copyright|caption)|Media (?:playback|caption)|Story highlights"
+    r"|Photo (?:illustration|Advertisement)|From Wikipedia\b|You must enter the characters"
+    r"|WARNING\s*:\s*(?:The|This) (?:video|story|article|content|images?|report|page)\b)",
     re.IGNORECASE,
 )
+# a label that heads a headline in a local station's feed ("PHOTO: Firefighters rescue dog
+# from icy pond") and, with a few words, a credit or a button ("Photo: KUVP archives",
+# "Play Facebook")
+_LABEL = re.compile(r"^(?:Photo|Photos|Video|Play(?: Video)?|Watch|Listen)\s*:?\s*", re.IGNORECASE)
+MAX_LABELLED_WORDS = 3  # after such a label: a credit or a button, not a headline
 _SHARE_WORDS = frozenset(
     "share tweet pin email e-mail print facebook twitter whatsapp linkedin reddit pinterest "
     "comment comments save more".split()
@@ -69,25 +86,29 @@ _STAMP_WORD = re.compile(
     r"|years?|updated|published|posted",
     re.IGNORECASE,
 )
+_STAMP_SIGN = re.compile(r"\b(?:ago|updated|published|posted|(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _no_headline(title: str) -> bool:
     """Whether a first line is something other than a headline: a one-word section name
-    ("World", "Features"; not "Tulowhoopski!"), a menu's or a greeting's open end ("Local News More>>",
-    "Philadelphia |", "To our community,"), share buttons, a time stamp, or a picture's or
+    ("World", "Features"; not "Tulowhoopski!"), a menu's or a greeting's open end ("Local
+    News More>>", "To our community,"), share buttons, a time stamp, or a picture's or
     player's label (all first lines of Multi-News plain-text articles that had become their
     digests' or sources' titles)."""
     words = title.split()
-    if (
-        (len(words) < 2 and not title.endswith(("!", "?", "...", "…")))
-        or title.endswith((",", "|", ">>", "»", "›"))
-        or _NOT_A_HEADLINE.match(title)
-    ):
+    if len(words) < 2 and not title.endswith(("!", "?", "...", "…")):
+        return True
+    if title.endswith(",") or words[-1].lower() == "more" or _NOT_A_HEADLINE.match(title):
+        return True
+    label = _LABEL.match(title)
+    if label and len(title[label.end() :].split()) <= MAX_LABELLED_WORDS:
         return True
     bare = [w.strip(",.:;!").lower() for w in words]
     if all(w in _SHARE_WORDS for w in bare):
         return True
-    return all(_DATE_WORDS.fullmatch(w) or _STAMP_WORD.fullmatch(w) for w in bare if w)
+    return bool(_STAMP_SIGN.search(title)) and all(
+        _DATE_WORDS.fullmatch(w) or _STAMP_WORD.fullmatch(w) for w in bare if w
+    )
 
 
 # a headline ends without a full stop; some feeds add one (NeuS: "Gary Cohn resigning as
@@ -318,7 +339,7 @@ def clean_text(text: str, title: str = "") -> str:
     lead line ("Home / ..." above the headline), and ftfy, which repairs line by line, can see
     mojibake only once wrapped lines are joined.
     """
-    title = clean_title(title)
+    title = _title_line(title)  # a line that is no headline is still removed from the top
     verdicts = _Verdicts(rules.fold(title))
     out = _clean_once(text, title, verdicts)
     for _ in range(4):
@@ -350,7 +371,9 @@ def clean_article(raw: Article) -> Article:
     is in capitals)."""
     source = _text_or_none(raw.source)
     title = _without_site_suffix(clean_title(raw.title), source)
-    text = clean_text(raw.text, title)
+    # the text's top may repeat a first line that is no headline ("WARNING: Graphic video
+    # shows police shooting" above its story): it goes all the same
+    text = clean_text(raw.text, title or _without_site_suffix(_title_line(raw.title), source))
     return replace(
         raw,
         id=article_id(text),

@@ -131,15 +131,12 @@ def extract_facts(
     ]
     disagreements += quantity_disagreements(quantities)
     disagreements += attribution_disagreements([a for a in attributed if a.quote.article in ids])
-    # no timeline when nothing says when the story was written: its text's dates cannot be
-    # told from background then (the four timelines a reader met in 41 undated Multi-News
-    # digests were all history: the Klan in Anaheim in 1924, the crashes of 1987 and 2008)
-    timeline = (
-        build_timeline(
-            [d for d in dates if d.article in ids], sents, event_date, written, min(anchors)
-        )
-        if written is not None
-        else []
+    timeline = build_timeline(
+        [d for d in dates if d.article in ids],
+        sents,
+        event_date,
+        written,
+        min(anchors, default=None),
     )
     # the names the story's own articles mention, counted there: a left-out page's names
     # ("Downloads Economics Editorials", "HINDI", "CSAT": an exam site's menus under a story

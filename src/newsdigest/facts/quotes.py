@@ -462,7 +462,16 @@ def _inverted_subject(tok: Any) -> bool:
         tok.dep_ == "attr"
         and tok.head.dep_ == "ROOT"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tok.head.children)
+        # "Among the dead was a man identified as John Smith": the dead speak no more (a
+        # hostile pass: the police chief's next words had gone to the victim)
+        and not any(t.lower_ in _AMONG_THE_LOST for t in tok.head.lefts for t in t.subtree)
     )
+
+
+_AMONG_THE_LOST = frozenset(
+    """dead killed victims victim injured wounded missing casualties died slain hurt hostages
+    those""".split()
+)
 
 
 # People a story describes without naming them ("The victim ... said police didn't take her

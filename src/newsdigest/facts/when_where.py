@@ -759,13 +759,22 @@ def _same_words(a: set[str], b: set[str]) -> bool:
 # a condition, not an event: "If Rosberg finishes third in Abu Dhabi on Sunday, he will be
 # champion." (a dev-stream timeline line)
 _CONDITION = re.compile(r"^(?:If|Unless|Should|Whether)\b")
+# a wire photo's caption, dated by its picture ("Aurelie Chatelain, in this photograph
+# provided by the Caudry City Hall April 22, 2015, is seen ...", "General view of the
+# Emergency entrance to the Hotel Dieu Hospital in Paris April 22, 2015.": a Multi-News
+# timeline's two lines)
+_CAPTIONED = re.compile(
+    r"\bin this (?:undated )?(?:photo|photograph|picture|image|file photo)\b"
+    r"|^(?:A )?[Gg]eneral view of\b|\b(?:photo|photograph|picture) (?:provided|taken|released) by\b"
+)
 
 
 def _fit_for_timeline(text: str) -> bool:
     """A sentence that reads alone and tells an event: no fragment, widget, orphaned "But
-    ..." / "He ..." or condition."""
+    ..." / "He ...", condition or photo caption."""
     return (
         not _CONDITION.match(text)
+        and not _CAPTIONED.search(text)
         and not quality.problems(text)
         and not quality.needs_context(text)
     )
@@ -783,7 +792,8 @@ def build_timeline(
     ``written``: the latest day the story's articles were written; a year or month from then on
     is no event of its past ("the main task for whoever takes over the Bears in 2018", "the
     satellite is set to launch in 2018", both written in January 2018), only a day is.
-    ``began``: the earliest day they were written; what ended a year before it is background.
+    ``began``: the earliest day they were written (None: the latest day the text names); what
+    ended a year before it is background.
 
     Days, months and years count (a week is too vague to place); a date's line is the sentence
     the most articles date to it (then the earliest), citing every sentence that dates
@@ -806,6 +816,13 @@ def build_timeline(
     # what ended over a year before the story's first article was written is its background,
     # not its events ("On September 9, Chicago faced off against the New York Mets" of 1969,
     # and "no trophy back in 1908", in a 2016 story of the Cubs' title: a dev-stream timeline)
+    if began is None:
+        # undated: the latest day the text dates something to stands for the story's time (the
+        # four timelines a reader met in 41 undated Multi-News digests were history: the Klan
+        # in Anaheim in 1924, the crashes of 1987 and 2008 under a 2018 market drop)
+        named = [d.value for d in dates if d.value and _DATED.match(d.value) and not d.in_quote]
+        latest = max(named, default=None)  # a year or month from its first day
+        began = date.fromisoformat(latest + "-01-01"[len(latest) - 4 :]) if latest else None
     since = (began - timedelta(days=BACKGROUND_DAYS)).isoformat() if began else None
     days: dict[str, list[tuple[Sentence, Citation]]] = {}
     for d in dates:

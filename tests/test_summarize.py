@@ -1018,6 +1018,8 @@ def test_an_answer_is_read_only_after_its_question() -> None:
         # the dev stream's Broadcom story: the sum again, in other words, naming no one new
         ("Broadcom is sweetening its offer to acquire Qualcomm for more than $121 billion.",
          False),
+        # the same sum written otherwise
+        ("Broadcom is sweetening its offer to acquire Qualcomm for more than $121bn.", False),
         # another sum is news
         ("Broadcom is sweetening its offer to acquire Qualcomm with $60 of it in cash.", True),
     ],
@@ -1034,6 +1036,17 @@ def test_the_same_sum_again_naming_no_one_new_is_passed_over(second: str, kept: 
     chosen = select(scored, np.array([2.0, 1.0]), Budget(words=200), redundancy=0.0, fill=True)
     assert chosen[0] == 0
     assert (1 in chosen) is kept
+
+
+def test_sums_and_large_figures_are_values_not_spellings() -> None:
+    """ "$121 billion" and "$121bn" are one sum; "881K claims" and "881,000" one figure (a
+    NeuS digest's headline and lead); a year, a small count or a length is no figure."""
+    from newsdigest.summarize.coverage import _sums
+
+    assert _sums("to about $121 billion") == _sums("for more than $121bn") != frozenset()
+    assert _sums("filed 881K claims") == _sums("dipped to 881,000 last week") != frozenset()
+    for text in ("In 2016, 35 people died.", "He is 1.5 m tall.", "a 5.5 magnitude quake"):
+        assert _sums(text) == frozenset(), text
 
 
 def test_a_newsletters_section_label_is_not_part_of_a_digest_sentence() -> None:

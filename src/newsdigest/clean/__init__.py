@@ -75,7 +75,7 @@ _NOT_A_HEADLINE = re.compile(
 # from icy pond") and, with a few words, a credit or a button ("Photo: KUVP archives",
 # "Play Facebook")
 _LABEL = re.compile(r"^(?:Photo|Photos|Video|Play(?: Video)?|Watch|Listen)\s*:?\s*", re.IGNORECASE)
-MAX_LABELLED_WORDS = 3  # after such a label: a credit or a button, not a headline
+MAX_LABELLED_WORDS = 2  # a credit or a button ("Video: Obama pardons turkey" is news)
 _SHARE_WORDS = frozenset(
     "share tweet pin email e-mail print facebook twitter whatsapp linkedin reddit pinterest "
     "comment comments save more".split()

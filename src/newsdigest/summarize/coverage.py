@@ -156,6 +156,8 @@ PARAPHRASE = 0.35
 # 39.40 / 17.90 / .179 -> 39.44 / 17.57 / .111.
 RESTATED = 0.5
 RESTATED_SIM = 0.2
+# the same sum or figure is itself half the likeness: a like sentence needs less cosine
+SAME_SUM_SIM = 0.1
 RESTATED_WORDS = 5
 # (unit, unit, term) triples up to which shared-term counts are counted pair by pair (a
 # Multi-News story has at most ~12,000; 4 million take ~100 MB on the way)
@@ -586,7 +588,13 @@ def _greedy(
     stated: set[str] = set()  # sums of money stated
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     restated = np.zeros(len(scored.units), dtype=bool)
-    central: set[str] | None = None  # name words two articles or more use: found when needed
+    central: list[set[str]] = []  # name words two articles or more use: found when needed
+
+    def central_names() -> set[str]:
+        if not central:
+            central.append(_central_names(scored.units))
+        return central[0]
+
     taken = np.zeros(len(scored.units) + 1, dtype=bool)  # taken[-1]: "no unit before", never
     limit = effective_words(budget)
     while available.any():
@@ -597,15 +605,13 @@ def _greedy(
         for k in np.flatnonzero(paraphrased & available):  # the name test only where it matters
             stale[k] = names_of(int(k)) <= named
         for k in np.flatnonzero(restated & available & ~stale):
-            if central is None:
-                central = _central_names(scored.units)
-            stale[k] = names_of(int(k)) & central <= named  # no new name others use
+            stale[k] = names_of(int(k)) & central_names() <= named  # no new name others use
         for k in np.flatnonzero(available & ~stale & has_sum) if stated else ():
             # the same sum again in a like sentence naming no one new ("Broadcom is sweetening
             # its offer to acquire Qualcomm for more than $121 billion." after "Broadcom Ltd.
             # has raised its bid for Qualcomm Inc. to about $121 billion")
-            if sums[k] <= stated and names_of(int(k)) <= named:
-                stale[k] = bool(max_similarity(int(k)) >= RESTATED_SIM)
+            if sums[k] <= stated and (names_of(int(k)) & central_names() <= named):
+                stale[k] = bool(max_similarity(int(k)) >= SAME_SUM_SIM)
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
         # best first (ties: the earlier unit, as argmax); one too long for what is left gives
@@ -645,12 +651,36 @@ def _greedy(
 
 
 def _sums(text: str) -> frozenset[str]:
-    """The sums of money a unit states, as written without signs and spaces ("121billion")."""
-    if "$" not in text and "£" not in text and "€" not in text:
+    """The sums of money and the large figures a unit states, as values to three significant
+    digits ("$121 billion" and "$121bn" alike; "881K claims" and "dipped to 881,000": a NeuS
+    digest's headline and lead of one fact). A year is no figure."""
+    if not any(ch.isdigit() for ch in text):
         return frozenset()
-    return frozenset(
-        (m["n"].replace(",", "") + (m["scale"] or "").lower()) for m in _SUM.finditer(text)
-    )
+    found: set[str] = set()
+    for m in _FIGURE.finditer(text):
+        digits = m["n"].replace(",", "")
+        unit = m["scale"] or ""
+        if len(unit) == 1 and not (m["money"] or unit.isupper()):
+            unit = ""  # "1.5 m tall", "5 k run": a length, not millions
+        scale = _SCALE.get(unit.lower(), 1.0)
+        if scale == 1.0 and "," not in m["n"] and not m["money"] and len(digits) <= 4:
+            continue  # a year, a small count: no figure of the story's
+        value = float(digits) * scale
+        if value >= MIN_FIGURE:
+            found.add(f"{value:.3g}")
+    return frozenset(found)
+
+
+MIN_FIGURE = 1000
+_FIGURE = re.compile(
+    r"(?P<money>[$£€]\s?)?(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>[kmb](?=\b)|thousand|million|billion|trillion|bn)\b)?",
+    re.IGNORECASE,
+)
+_SCALE = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
+    "trillion": 1e12,
+}  # fmt: skip
 
 
 def _tolls(text: str) -> frozenset[str]:

@@ -921,3 +921,24 @@ def test_a_section_label_and_a_headline_are_a_title() -> None:
     title = "OPINION: Andy Puzder’s Labor To-Do List."
     lead = "Trump nominates a CEO who puts workers before unions."
     assert split_title(f"{title}\n{lead}") == (title, lead)
+
+
+def test_a_short_line_over_a_much_longer_one_is_a_headline_over_its_lead() -> None:
+    """NeuS: 2,573 headlines in sentence case with a period had become digest sentences ("More
+    victims expected in unprecedented cyberattack as users log on Monday.", a reader's first
+    complaint); a text of two lines, a short one over one much longer, is a headline and its
+    lead. A wire bulletin over its copyright line, and a lead over more paragraphs, are not."""
+    title = "More victims expected in unprecedented cyberattack as users log on Monday."
+    lead = (
+        "An unprecedented global ransomware attack that hit at least 100,000 organizations in "
+        "150 countries spread to thousands more computers Monday as people returned to work."
+    )
+    assert split_title(f"{title}\n{lead}") == (title, lead)
+    bulletin = "LAKE FOREST, Ill. — Chicago Bears fire coach John Fox after 5-11 season."
+    notice = (
+        "Copyright 2018 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed."
+    )
+    assert split_title(f"{bulletin}\n{notice}")[0] == ""
+    more = f"{title}\n{lead}\nThe attack slowed on Tuesday, officials said."
+    assert split_title(more)[0] == ""

@@ -891,6 +891,10 @@ def test_more_neus_headlines_are_titles() -> None:
     title = "John McCain: ‘I Cannot In Good Conscience Vote’ For The GOP Obamacare Repeal Bill."
     lead = "He basically just killed Republicans’ effort to gut the Affordable Care Act. Again."
     assert split_title(f"{title}\n{lead}")[0] == title
+    # a feed's stop after the headline's own question mark (NeuS val)
+    title = "In U.S. Senate battle in Texas O'Rourke gets tough, but is it too late?."
+    lead = "It was no more Mr. Nice Guy for Beto O’Rourke."
+    assert split_title(f"{title}\n{lead}")[0] == title
 
 
 def test_trec_wire_copy_with_indented_paragraphs_reads_as_its_paragraphs(tmp_path: Path) -> None:

@@ -69,8 +69,13 @@ def is_title_line(line: str, body: str = "") -> bool:
         and (
             not _ENDS_WITH_STOP.search(line)
             or (_title_case(line, body) and "/" not in line and not line.startswith("By "))
+            # a feed's stop after the headline's own mark ("..., but is it too late?.")
+            or _MARK_THEN_STOP.search(line) is not None
         )
     )
+
+
+_MARK_THEN_STOP = re.compile(r"[?!][\"'”’]?\.$")
 
 
 def _stems(text: str) -> set[str]:

@@ -1064,3 +1064,25 @@ def test_the_subject_of_an_inverted_sentence_is_the_next_he() -> None:
         "his motive,” he said."
     )
     assert [s for _, s in speakers(dead)] == ["Art Acevedo"]
+
+
+def test_a_speaker_the_model_missed_is_found_by_their_speech_verbs() -> None:
+    """Multi-News: "Steck said Monday in Kathmandu" and six more mentions of the climber went
+    unlabelled once the text was cleaned; his four quotes had no speaker and he was not among
+    the people. A name next to a speech verb, written twice and never in lower case, is one;
+    common words ("Police said"), groups ("Republicans said") and names the model read as
+    something else ("Northwestern") are not."""
+    from newsdigest.facts.missed import missed_speakers
+    from newsdigest.facts.ner import RawMention
+
+    text = (
+        "Mountaineer Ueli Steck said he found the bodies. “We did not know them,” Steck said "
+        "Monday in Kathmandu. Police said the climbers died in 1999. Republicans said nothing. "
+        "Northwestern said it would appeal, Northwestern officials added."
+    )
+    article = Article(id="a", text=text)
+    org = text.index("Northwestern officials")
+    found = [RawMention("a", org, org + len("Northwestern"), "Northwestern", "ORG", False)]
+    names = [m.text for m in missed_speakers([article], found)]
+    assert set(names) == {"Ueli Steck", "Steck"}
+    assert all(m.label == "PERSON" for m in missed_speakers([article], found))

@@ -1086,3 +1086,25 @@ def test_a_speaker_the_model_missed_is_found_by_their_speech_verbs() -> None:
     names = [m.text for m in missed_speakers([article], found)]
     assert set(names) == {"Ueli Steck", "Steck"}
     assert all(m.label == "PERSON" for m in missed_speakers([article], found))
+
+
+def test_a_heads_words_are_not_the_owners_and_a_said_he_shows_a_man_beside_others() -> None:
+    """Multi-News: "the CEO of Kinkade's galleries said in a statement they were overwhelmed by
+    the “outpouring ...”" had gone to the dead painter. The dev stream: "Mark Durbin, a
+    spokesman ..., said he has never seen a bill ..., but told the paper the company
+    appreciates Horomanski's willingness ..." then "“I told [my son] I want a heart monitor,”
+    she told the paper." had gone to the spokesman: his "he" beside her name went unread."""
+    ceo = (
+        "Thomas Kinkade died on Friday. On Monday, the CEO of Kinkade’s galleries said in a "
+        "statement they were overwhelmed by the “outpouring of appreciation and interest in "
+        "his work.”"
+    )
+    assert [s for _, s in speakers(ceo)] == [None]
+    bill = (
+        "Mary Horomanski opened a bill for $284 billion from her electricity provider.\n"
+        "Mark Durbin, a spokesman for the parent company, said he has never seen such a bill, "
+        "but told the paper the company appreciates Horomanski’s willingness to call.\n"
+        "The bill did inspire Horomanski to add an item to her Christmas list.\n"
+        "“I told my son I want a heart monitor,” she told the paper."
+    )
+    assert [s for _, s in speakers(bill)] == ["Mary Horomanski"]

@@ -670,6 +670,14 @@ def _parsed_not_possessive(ctx: _ArticleContext, start: int, end: int) -> bool:
     return span is not None and len(span) == 1 and span[0].dep_ not in ("", "poss")
 
 
+# "Mark Durbin, a spokesman for Penelec's parent company, said he", "Durbin said she"
+_SAID_PRONOUN = re.compile(
+    r"(?:,[^,;]{1,80},)?\s+(?:said|says|added|told\s+[\w.-]+(?:\s+[\w.-]+)?)\s+(?:that\s+)?"
+    r"(?P<pronoun>he|she)\b",
+    re.IGNORECASE,
+)
+
+
 def gender_votes(ctx: _ArticleContext) -> dict[str, Counter[str]]:
     """How often the article's text shows each person as a "he" ("m") or a "she" ("f")."""
     text = ctx.article.text
@@ -682,7 +690,17 @@ def gender_votes(ctx: _ArticleContext) -> dict[str, Counter[str]]:
             votes[name]["f"] += 1
     for sent in ctx.sentences:
         named = [p for p in ctx.persons_in(sent.start, sent.end) if not ctx.in_quote(p[0])]
-        if not named or len({p[2] for p in named}) > 1 or named[0][0] - sent.start > _OPENS_WITHIN:
+        if not named or named[0][0] - sent.start > _OPENS_WITHIN:
+            continue
+        until = next((p[0] for p in named if p[2] != named[0][2]), sent.end)
+        if until < sent.end:
+            # another person named later: only "NAME, ..., said he" before them counts ("Mark
+            # Durbin, a spokesman ..., said he has never seen a bill ..., but told the paper
+            # the company appreciates Horomanski's ...": a dev story's "she told the paper"
+            # had gone to him, his "he" unread beside her name)
+            said = _SAID_PRONOUN.match(text, named[0][1], until)
+            if said and not ctx.in_quote(said.start("pronoun")):
+                votes[named[0][2]]["m" if said["pronoun"].lower() == "he" else "f"] += 1
             continue
         written = text[named[0][0] : named[0][1]]
         if len(written.split()) < len(named[0][2].split()):
@@ -690,7 +708,7 @@ def gender_votes(ctx: _ArticleContext) -> dict[str, Counter[str]]:
         before = text[sent.start : named[0][0]]
         if _CLAUSE_WORD.search(before) or _OBJECT_OF.search(before):
             continue  # "The young woman who is alleging that Anthony Weiner ... sent her": hers
-        for m in _GENDERED.finditer(text, named[0][1], sent.end):
+        for m in _GENDERED.finditer(text, named[0][1], until):
             word = m.group(1).lower()
             if ctx.in_quote(m.start()):
                 continue
@@ -755,7 +773,12 @@ def _someone_of(text: str, who_start: int, person: tuple[int, int, str]) -> bool
 
 
 # someone close to a person, a person's title at most between ("a spokesman for President")
-_SOMEONE = rf"(?:{_CLOSE_TO}|agent|manager|girlfriend|boyfriend|family)s?"
+# ... or who heads what the person owns ("the CEO of Kinkade's galleries said": Multi-News,
+# the galleries' statement had gone to the dead painter)
+_SOMEONE = (
+    rf"(?:{_CLOSE_TO}|agent|manager|girlfriend|boyfriend|family|CEO|chief executive|chairman"
+    r"|chairwoman|founder|owner)s?"
+)
 _SOMEONES = re.compile(
     rf"\b{_SOMEONE}\s+(?:for|to|of|close\s+to)\s+(?:the\s+)?(?:(?:President|Prime\s+Minister"
     r"|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Mr\.|Mrs\.|Ms\.|Dr\.|King|Queen|Prince"

@@ -105,13 +105,17 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
             return " ".join(first[:k]).rstrip(",;:") + "…"
     words = _without_dangling(first[:MAX_TITLE_WORDS])
     if not _balanced(words):
-        # the cut fell inside a quotation: the words before it, or the words without its mark
-        opened = max(k for k, w in enumerate(words) if '"' in w or "“" in w)
+        # the cut fell inside a quotation or brackets: the words before them, or the words
+        # without their mark ("(or…" had no quotation mark: the search for one found none)
+        opened = max(k for k, w in enumerate(words) if any(c in w for c in _OPENERS))
         if opened >= MAX_TITLE_WORDS // 2:
             words = _without_dangling(words[:opened])
         else:
-            words[opened] = words[opened].replace('"', "", 1).replace("“", "", 1)
+            words[opened] = "".join(c for c in words[opened] if c not in _OPENERS)
     return " ".join(words).rstrip(",;:") + "…"
+
+
+_OPENERS = '"“('  # the marks whose close a cut may leave out
 
 
 def _balanced(words: Sequence[str]) -> bool:

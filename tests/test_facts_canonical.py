@@ -979,36 +979,3 @@ def test_a_full_name_referred_to_by_its_surname_is_a_person_whatever_the_labels(
         mention(text, "Leone", "PLACE", 5),
     ]
     assert {e.type for e in entities_of(raw, text)} == {"PLACE"}
-
-
-def test_a_surname_the_story_uses_for_someone_before_naming_relatives_is_that_person() -> None:
-    """NeuS: "President Trump ... “We're going to have to do something about it,” Trump said.
-    ... first lady Melania Trump ... Barron Trump": the bare surname, shared by two named
-    relatives, had been left to no one, so the president was not among the people and his
-    words had no speaker. A story that names the person in full first ("Harry M. Reid",
-    then "Reid" thirteen times, and his son Rory Reid) leaves "Reid" to the full name."""
-    text = (
-        "President Trump on Wednesday met reporters. Trump said a ban was coming. Trump said "
-        "it again. Trump added more. Trump left with first lady Melania Trump and Barron Trump."
-    )
-    raw = [
-        RawMention(
-            "a", text.index("Trump"), text.index("Trump") + 5, "Trump", "PERSON", True, True
-        ),
-        *(mention(text, "Trump", "PERSON", k, cue=True) for k in range(1, 4)),
-        mention(text, "Melania Trump", "PERSON"),
-        mention(text, "Barron Trump", "PERSON"),
-    ]
-    people = {e.name: len(e.mentions) for e in entities_of(raw, text) if e.type == "PERSON"}
-    assert people["Trump"] >= 4 and "Melania Trump" in people and "Barron Trump" in people
-    named_first = (
-        "Harry M. Reid spoke. Reid said no. Reid said yes. Reid left. Mr. Reid came back with "
-        "his son Rory Reid."
-    )
-    raw = [
-        mention(named_first, "Harry M. Reid", "PERSON"),
-        *(mention(named_first, "Reid", "PERSON", k, cue=True) for k in range(1, 5)),
-        mention(named_first, "Rory Reid", "PERSON"),
-    ]
-    names = {e.name for e in entities_of(raw, named_first) if e.type == "PERSON"}
-    assert "Reid" not in names

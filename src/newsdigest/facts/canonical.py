@@ -23,9 +23,6 @@ from newsdigest.model import Article, Entity, Mention
 from newsdigest.names import fold, given_name, place_names
 from newsdigest.summarize.quality import is_headline_case
 
-# A surname several people share names one person of its own when written alone, with a
-# title somewhere, this many times as often as any of them is named (see ``reconcile``)
-SURNAME_ALONE_RATIO = 3
 # Other labels this many times the person evidence make a name not a person (see _Group.type)
 PERSON_OUTVOTED = 4
 
@@ -529,7 +526,6 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     # recurs many times ("Pompeo" 50 times), the people are fixed by now
     surname_of: dict[str, list[_Group]] = {}
     first_name_of: dict[str, list[_Group]] = {}
-    shared: dict[str, list[tuple[int, RawMention]]] = defaultdict(list)
     for order, m in rest:
         toks = name_tokens(m.text)
         if len(toks) == 1:
@@ -547,33 +543,8 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
             if by_surname or by_first:
                 if len(by_first) == 1 and not by_surname:
                     by_first[0].add(m, order)
-                elif len(by_surname) >= 2 and m.label == "PERSON":
-                    shared[word].append((order, m))
-                continue  # a bare name shared by several people stays unresolved ...
+                continue  # a bare name shared by several people stays unresolved
         others[_place_or_org_key(m.text)].add(m, order)
-    for word, found in shared.items():
-        # ... unless the story calls someone by it with a title before it names any of them,
-        # in every article, and by it far more often: the one it knows by title and surname
-        # ("President Trump" and "Trump said" five times, then Melania Trump and Barron Trump
-        # once each: a NeuS story whose president had gone from the people, his words
-        # unattributed). A story that names the person first ("Harry M. Reid", then "Reid")
-        # leaves a bare surname to the full name written before it (``quotes``).
-        people = surname_of[word]
-        most = max(len(g.mentions) for g in people)
-        first_full: dict[str, int] = {}
-        for g in people:
-            for fm in g.mentions:
-                first_full[fm.article] = min(first_full.get(fm.article, fm.start), fm.start)
-        first_bare: dict[str, int] = {}
-        for _, m in found:
-            first_bare[m.article] = min(first_bare.get(m.article, m.start), m.start)
-        if (
-            any(m.title_cue for _, m in found)
-            and len(found) >= SURNAME_ALONE_RATIO * most
-            and all(at < first_full.get(a, at + 1) for a, at in first_bare.items())
-        ):
-            for order, m in found:
-                others[_place_or_org_key(m.text)].add(m, order)
     return _one_group_a_name([g for _, g in persons] + list(others.values()))
 
 

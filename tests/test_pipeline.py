@@ -167,6 +167,13 @@ def test_a_title_cut_from_the_opening_ends_where_a_phrase_ends() -> None:
         "If you like energy drinks but hate the drinking part, there is now an alternative you "
         "can inhale, according to the company."
     )
+    # a cut inside brackets (a hostile pass: the search for a quotation mark found none, and
+    # a Multi-News digest raised ValueError)
+    brackets = (
+        "Working mothers with TV roles usually get to stay in L.A. (or New York, where most of "
+        "the shows are filmed) while their series are shooting, sources say."
+    )
+    assert "(" not in _title([], brackets)
     assert (
         _title([], drinks) == "There is now an alternative you can inhale, according to the company"
     )

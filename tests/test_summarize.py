@@ -1018,8 +1018,6 @@ def test_an_answer_is_read_only_after_its_question() -> None:
         # the dev stream's Broadcom story: the sum again, in other words, naming no one new
         ("Broadcom is sweetening its offer to acquire Qualcomm for more than $121 billion.",
          False),
-        # the same sum written otherwise
-        ("Broadcom is sweetening its offer to acquire Qualcomm for more than $121bn.", False),
         # another sum is news
         ("Broadcom is sweetening its offer to acquire Qualcomm with $60 of it in cash.", True),
     ],
@@ -1045,6 +1043,9 @@ def test_sums_and_large_figures_are_values_not_spellings() -> None:
 
     assert _sums("to about $121 billion") == _sums("for more than $121bn") != frozenset()
     assert _sums("filed 881K claims") == _sums("dipped to 881,000 last week") != frozenset()
+    # exact, and in its currency (a hostile pass: 12,340 and 12,345 had been one figure)
+    assert _sums("12,340 cases") != _sums("12,345 cases")
+    assert _sums("£5m") != _sums("$5 million") != _sums("5 million viewers")
     for text in ("In 2016, 35 people died.", "He is 1.5 m tall.", "a 5.5 magnitude quake"):
         assert _sums(text) == frozenset(), text
 

@@ -156,8 +156,6 @@ PARAPHRASE = 0.35
 # 39.40 / 17.90 / .179 -> 39.44 / 17.57 / .111.
 RESTATED = 0.5
 RESTATED_SIM = 0.2
-# the same sum or figure is itself half the likeness: a like sentence needs less cosine
-SAME_SUM_SIM = 0.1
 RESTATED_WORDS = 5
 # (unit, unit, term) triples up to which shared-term counts are counted pair by pair (a
 # Multi-News story has at most ~12,000; 4 million take ~100 MB on the way)
@@ -610,8 +608,8 @@ def _greedy(
             # the same sum again in a like sentence naming no one new ("Broadcom is sweetening
             # its offer to acquire Qualcomm for more than $121 billion." after "Broadcom Ltd.
             # has raised its bid for Qualcomm Inc. to about $121 billion")
-            if sums[k] <= stated and (names_of(int(k)) & central_names() <= named):
-                stale[k] = bool(max_similarity(int(k)) >= SAME_SUM_SIM)
+            if sums[k] <= stated and names_of(int(k)) <= named:
+                stale[k] = bool(max_similarity(int(k)) >= RESTATED_SIM)
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
         # best first (ties: the earlier unit, as argmax); one too long for what is left gives
@@ -651,9 +649,9 @@ def _greedy(
 
 
 def _sums(text: str) -> frozenset[str]:
-    """The sums of money and the large figures a unit states, as values to three significant
-    digits ("$121 billion" and "$121bn" alike; "881K claims" and "dipped to 881,000": a NeuS
-    digest's headline and lead of one fact). A year is no figure."""
+    """The sums of money and the large figures a unit states, as values with their currency
+    ("$121 billion" and "$121bn" alike; "881K claims" and "dipped to 881,000": a NeuS digest's
+    headline and lead of one fact). A year is no figure."""
     if not any(ch.isdigit() for ch in text):
         return frozenset()
     found: set[str] = set()
@@ -666,8 +664,8 @@ def _sums(text: str) -> frozenset[str]:
         if scale == 1.0 and "," not in m["n"] and not m["money"] and len(digits) <= 4:
             continue  # a year, a small count: no figure of the story's
         value = float(digits) * scale
-        if value >= MIN_FIGURE:
-            found.add(f"{value:.3g}")
+        if value >= MIN_FIGURE:  # exact, and in its currency: "£5m" is not "$5 million"
+            found.add(f"{(m['money'] or '').strip()}{value:.15g}")
     return frozenset(found)
 
 

@@ -229,6 +229,8 @@ def _tidy(para: str) -> str:
         para = rules.TRAILING_CREDIT.sub("", para)
     elif "reporting by" in para:
         para = rules.TRAILING_CREDIT.sub("", para)
+    elif "/" in para or ") " in para:
+        para = rules.TRAILING_VIDEO_CREDIT.sub("", para)
     if rules.GLUE_POINT.search(para):
         para = rules.GLUED_SENTENCE.sub(" ", para)
     return para

@@ -676,6 +676,14 @@ MIN_CAPTION_WORDS = 8
 # Patrick T. Fallon/Bloomberg". Prose that ends so is the caption of the picture above it: the
 # 187 such paragraphs cleaning kept in the local sets all were (USA Today, AP, the Washington
 # Post's opening picture, AFP, Yahoo's galleries); a bare "(AP)" is a sign-off as often.
+# A video blurb's credit after its last sentence: "... found near Delphi. Dave Bangert and
+# Dwight Adams/ Journal & Courier", "... were killed. (May 4, 2015) Gannett Wisconsin Media"
+# (Gannett papers' players, in Multi-News: the credit had ended digest sentences)
+TRAILING_VIDEO_CREDIT = re.compile(
+    r"(?<=[.!?”\"])\s+(?:(?:[A-Z][\w.'’-]+\s){1,3}(?:and\s(?:[A-Z][\w.'’-]+\s){1,3})?"
+    r"[A-Z][\w.'’-]*\s?/\s?|\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r" \d{1,2}, \d{4}\)\s+)(?:(?:[A-Z][\w.&'’-]*|&)\s?){1,5}$"
+)
 PHOTO_CREDIT_END = re.compile(
     r"\((?:Photos?|Image|Picture):[^()\n]{0,120}\)\s*$"
     r"|\([^()\n]{2,120}\bvia (?:AP|Getty Images|Reuters|AFP)\)\s*$"

@@ -60,6 +60,9 @@ def word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+_UPPER_DOMAIN = re.compile(r"(?:COM|NET|ORG|GOV|EDU|TV|CO\.UK)\b")
+
+
 def _is_false_stop(text: str, m: re.Match[str]) -> bool:
     stop = m.group("stop")
     after = text[m.end() : m.end() + _CONTEXT]
@@ -91,6 +94,8 @@ def _is_false_stop(text: str, m: re.Match[str]) -> bool:
                 return True
             if len(word) <= 1:
                 return True
+            if _UPPER_DOMAIN.match(after):
+                return True  # "DEVONJAMESXXX.COM": a web address in capitals, no sentence end
     if m.group("gap") and not after[:1]:
         return False
     if after.startswith(("—", "–")):

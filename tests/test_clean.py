@@ -1754,3 +1754,11 @@ def test_a_credit_after_a_blurbs_last_sentence_goes() -> None:
     # a slash inside prose stays
     prose = "The ABC News/Washington Post poll found that 52 percent back the plan."
     assert clean_text(f"The search began on Monday.\n\n{prose}").endswith(prose)
+    # and a run of capitals costs no time (a hostile pass: 32 s at 160 capitals)
+    import time
+
+    from newsdigest.clean.rules import TRAILING_VIDEO_CREDIT
+
+    started = time.perf_counter()
+    TRAILING_VIDEO_CREDIT.search("He left. Abc Def/ " + "A" * 400 + " x")
+    assert time.perf_counter() - started < 0.5

@@ -1108,3 +1108,24 @@ def test_a_heads_words_are_not_the_owners_and_a_said_he_shows_a_man_beside_other
         "“I told my son I want a heart monitor,” she told the paper."
     )
     assert [s for _, s in speakers(bill)] == ["Mary Horomanski"]
+
+
+def test_a_hostile_pass_over_missed_speakers_and_said_he() -> None:
+    """A relative's "said he" is the relative's son or husband, not her; whom one tells, a
+    title's end and a lone firm's name are no missed speakers."""
+    mother = (
+        "A 12-year-old boy was found dead at his home in Dayton on Tuesday. Mary Keller, the "
+        "boy's mother, said he had been bullied for months, but told the paper that principal "
+        'John Davis had ignored her complaints. "Nobody listened to me," Keller said. "I '
+        'begged them to do something," she said.'
+    )
+    assert [s for _, s in speakers(mother)] == ["Mary Keller", "Mary Keller"]
+    staff = (
+        "The President's Chief of Staff told the FBI that he had discussed the seat. \"I never "
+        'offered anything," he said. The Chief of Staff told investigators it was brief.'
+    )
+    assert [s for _, s in speakers(staff)] == [None]
+    from newsdigest.facts.missed import missed_speakers
+
+    told = "Molto told Gizmodo. Zillow said prices rose. Zillow said more. Gizmodo told no one."
+    assert [m.text for m in missed_speakers([Article(id="a", text=told)], [])] == []

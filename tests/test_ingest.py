@@ -961,3 +961,6 @@ def test_a_short_line_over_a_much_longer_one_is_a_headline_over_its_lead() -> No
         "If the rains keep up, farmers in the valley will lose their crop.",
     ):
         assert split_title(f"{first}\n{lead} {lead}")[0] == "", first
+    # an abbreviation is no second sentence (a hostile pass: 132 NeuS headlines)
+    sen = "Sen. Kamala Harris drops out of Democratic race for president"
+    assert split_title(f"{sen}.\n{lead}")[0] == f"{sen}."

@@ -339,3 +339,5 @@ def test_a_web_address_in_capitals_ends_no_sentence() -> None:
         "He went to JAPAN.",
         "The trip was long.",
     ]
+    glued = "He hosted the show for ten years.TV Guide named it the best."  # a hostile pass
+    assert len(split_sentences(glued)) == 2

@@ -1046,6 +1046,8 @@ def test_sums_and_large_figures_are_values_not_spellings() -> None:
     # exact, and in its currency (a hostile pass: 12,340 and 12,345 had been one figure)
     assert _sums("12,340 cases") != _sums("12,345 cases")
     assert _sums("£5m") != _sums("$5 million") != _sums("5 million viewers")
+    assert _sums("a record 4.34 billion euros") == _sums("a record €4.34bn")
+    assert _sums("C$2 billion") != _sums("$2 billion")
     for text in ("In 2016, 35 people died.", "He is 1.5 m tall.", "a 5.5 magnitude quake"):
         assert _sums(text) == frozenset(), text
 

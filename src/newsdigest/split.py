@@ -94,7 +94,7 @@ def _is_false_stop(text: str, m: re.Match[str]) -> bool:
                 return True
             if len(word) <= 1:
                 return True
-            if _UPPER_DOMAIN.match(after):
+            if word.isupper() and _UPPER_DOMAIN.match(after):
                 return True  # "DEVONJAMESXXX.COM": a web address in capitals, no sentence end
     if m.group("gap") and not after[:1]:
         return False

@@ -682,7 +682,7 @@ MIN_CAPTION_WORDS = 8
 TRAILING_VIDEO_CREDIT = re.compile(
     r"(?<=[.!?”\"])\s+(?:(?:[A-Z][\w.'’-]+\s){1,3}(?:and\s(?:[A-Z][\w.'’-]+\s){1,3})?"
     r"[A-Z][\w.'’-]*\s?/\s?|\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r" \d{1,2}, \d{4}\)\s+)(?:(?:[A-Z][\w.&'’-]*|&)\s?){1,5}$"
+    r" \d{1,2}, \d{4}\)\s+)(?:[A-Z][\w.&'’-]*|&)(?:\s(?:[A-Z][\w.&'’-]*|&)){0,4}\s*$"
 )
 PHOTO_CREDIT_END = re.compile(
     r"\((?:Photos?|Image|Picture):[^()\n]{0,120}\)\s*$"

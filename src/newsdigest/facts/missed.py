@@ -21,9 +21,12 @@ from newsdigest.names import NOT_GIVEN, fold, place_names
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
 _VERB = r"(?:said|says|told|tells|added|adds|wrote|writes|recalled|explained)"
-# "Steck said", "Steck, 40, said"; "said Ueli Steck," / "said Steck."
+# "Steck said", "Steck, 40, said"; "said Ueli Steck," / "said Steck." (not "told Gizmodo.":
+# whom one tells is no speaker)
 _NAME_SAID = re.compile(rf"(?<![\w.'’-])(?P<name>{_NAME})(?:, \d{{1,3}},)?\s+{_VERB}\b")
-_SAID_NAME = re.compile(rf"\b{_VERB}\s+(?P<name>{_NAME})(?=[.,;])")
+_SAID_NAME = re.compile(
+    r"\b(?:said|says|added|adds|wrote|recalled|explained)\s+" rf"(?P<name>{_NAME})(?=[.,;])"
+)
 # capitalized words that open a sentence or name no one
 _NOT_NAMES = (
     frozenset(
@@ -33,6 +36,8 @@ _NOT_NAMES = (
     Reporters Researchers Scientists Doctors Investigators Prosecutors Lawyers Officers
     Residents Neighbors Friends Relatives Family Fans Users Spokesman Spokeswoman Spokesperson
     January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec American British Chinese Russian French
+    German Japanese Israeli Iranian Indian Canadian Mexican European African Asian Staff
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight
     God Jesus Twitter Facebook Instagram Reuters AFP CNN""".split()
     )
@@ -42,6 +47,14 @@ _TITLES = frozenset(["Prof", "Professor", "Dr", "Mr", "Mrs", "Ms", *NOT_GIVEN])
 _ROLE_WORD = re.compile(r"(?:eer|er|or|ist|ian|ant|ent)$")  # Mountaineer, Director, Scientist
 _PLURAL = re.compile(r"(?:ans|ats|ists|ites|ers)$")  # Republicans, Democrats, Loyalists
 MIN_TIMES = 2  # a name written once next to "said" may be a sentence's first word
+
+
+def _written_in_full(surname: str, texts: Sequence[str]) -> bool:
+    """Whether the story writes the word as a full name's last ("Ueli Steck" for "Steck", "El
+    Molto" for "Molto"): a person named once in full, then by surname."""
+    # a given name or an initial, not a sentence's last word ("Gizmodo. Zillow")
+    pattern = re.compile(rf"\b(?P<given>[A-Z][a-z'’-]+|[A-Z]\.) {re.escape(surname)}\b")
+    return any(m["given"] not in _NOT_NAMES for t in texts for m in pattern.finditer(t))
 
 
 def missed_speakers(articles: Sequence[Article], found: Iterable[RawMention]) -> list[RawMention]:
@@ -86,6 +99,10 @@ def missed_speakers(articles: Sequence[Article], found: Iterable[RawMention]) ->
                     continue
                 if sum(t.count(words[-1]) for t in texts) < MIN_TIMES:
                     continue
+                if len(words) == 1 and not _written_in_full(name, texts):
+                    continue  # "Zillow said", "Gazprom said": a firm as likely as a person
+                if re.search(r"\bof\s+$", text[max(0, start - 4) : start]):
+                    continue  # "Chief of Staff told": a title's end
                 spans.append((start, end))
                 out.append(RawMention(article.id, start, end, name, "PERSON", True, False))
     return out

@@ -670,10 +670,13 @@ def _parsed_not_possessive(ctx: _ArticleContext, start: int, end: int) -> bool:
     return span is not None and len(span) == 1 and span[0].dep_ not in ("", "poss")
 
 
-# "Mark Durbin, a spokesman for Penelec's parent company, said he", "Durbin said she"
+# "Mark Durbin, a spokesman for Penelec's parent company, said he": a job described, then the
+# speaker's own "he" (not "Mary Keller, the boy's mother, said he", the son: a hostile pass)
 _SAID_PRONOUN = re.compile(
-    r"(?:,[^,;]{1,80},)?\s+(?:said|says|added|told\s+[\w.-]+(?:\s+[\w.-]+)?)\s+(?:that\s+)?"
-    r"(?P<pronoun>he|she)\b",
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|director"
+    r"|manager|executive|officer|CEO|president|chairman|chairwoman|chief|representative|analyst"
+    r"|lawyer|attorney|professor|researcher)\b(?![^,;]*\b(?:his|her|their|its)\b)[^,;'’]{0,60},"
+    r"\s+(?:said|says|added)\s+(?:that\s+)?(?P<pronoun>he|she)\b",
     re.IGNORECASE,
 )
 

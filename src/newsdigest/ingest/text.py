@@ -150,7 +150,7 @@ def _headline_over_lead(first: str, rest: str) -> bool:
     # sentence, a lead-in's colon, a quotation, a day, an attribution, a dateline, an article
     # or a clause set before the subject, a lower-case start
     return not (
-        _INNER_STOP.search(first)
+        len(split_sentences(first, "first")) > 1  # "Sen. Kamala Harris drops out ...": one
         or first.endswith((":", ","))
         or _QUOTE_MARK.search(first)
         or _WEEKDAY.search(first)
@@ -162,7 +162,7 @@ def _headline_over_lead(first: str, rest: str) -> bool:
 
 
 _QUOTE_MARK = re.compile('["“”]')
-_ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to)\b")
+_ATTRIBUTED = re.compile(r"\b(?:said|told|according to)\b")  # a headline "says"
 _DATELINE_START = re.compile(r"[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*[—–-]")
 _LEAD_OPENING = re.compile(
     r"(?:A|An|The)\s|(?:If|For|When|While|After|As|Like|Despite|With|In|On|At|Since)\s[^,]*,"

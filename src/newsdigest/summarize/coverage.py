@@ -665,14 +665,20 @@ def _sums(text: str) -> frozenset[str]:
             continue  # a year, a small count: no figure of the story's
         value = float(digits) * scale
         if value >= MIN_FIGURE:  # exact, and in its currency: "£5m" is not "$5 million"
-            found.add(f"{(m['money'] or '').strip()}{value:.15g}")
+            sign = (m["money"] or "").strip() or _CURRENCY_WORD.get((m["word"] or "").lower(), "")
+            found.add(f"{sign}{value:.15g}")
     return frozenset(found)
+
+
+# a currency written as a word after the figure: "4.34 billion euros" is "€4.34bn"
+_CURRENCY_WORD = {"euros": "€", "euro": "€", "dollars": "$", "pounds": "£"}
 
 
 MIN_FIGURE = 1000
 _FIGURE = re.compile(
-    r"(?P<money>[$£€]\s?)?(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>[kmb](?=\b)|thousand|million|billion|trillion|bn)\b)?",
+    r"(?P<money>(?:[A-Z]{1,2})?[$£€]\s?)?(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>[kmb](?=\b)|thousand|million|billion|trillion|bn)\b)?"
+    r"(?:\s(?P<word>euros?|dollars|pounds)\b)?",
     re.IGNORECASE,
 )
 _SCALE = {

@@ -217,6 +217,9 @@ def _social(para: str) -> bool:
     return rules.SOCIAL_LINK.found(para)
 
 
+CREDIT_TAIL = 160  # characters: a credit after a paragraph's last sentence is shorter
+
+
 def _tidy(para: str) -> str:
     """Without an editor's "Update:" label or a trailing agency sign-off, and with glued
     sentences parted; each pattern tried only where its cheap necessary sign is (the label's
@@ -229,8 +232,11 @@ def _tidy(para: str) -> str:
         para = rules.TRAILING_CREDIT.sub("", para)
     elif "reporting by" in para:
         para = rules.TRAILING_CREDIT.sub("", para)
-    elif "/" in para or ") " in para:
-        para = rules.TRAILING_VIDEO_CREDIT.sub("", para)
+    elif "/" in (tail := para[-CREDIT_TAIL:]) or ") " in tail:
+        # read in the paragraph's tail only: the pattern is tried at every position it reads
+        credit = rules.TRAILING_VIDEO_CREDIT.search(tail)
+        if credit:
+            para = para[: len(para) - len(tail) + credit.start()]
     if rules.GLUE_POINT.search(para):
         para = rules.GLUED_SENTENCE.sub(" ", para)
     return para

@@ -652,20 +652,25 @@ def _sums(text: str) -> frozenset[str]:
     """The sums of money and the large figures a unit states, as values with their currency
     ("$121 billion" and "$121bn" alike; "881K claims" and "dipped to 881,000": a NeuS digest's
     headline and lead of one fact). A year is no figure."""
-    if not any(ch.isdigit() for ch in text):
+    if not _FIGURE_SIGN.search(text):  # most sentences hold no sum nor large figure
         return frozenset()
     found: set[str] = set()
     for m in _FIGURE.finditer(text):
+        if m.start() and text[m.start() - 1] in _NOT_BEFORE_FIGURE:
+            continue  # inside a word or a number ("A380", "3.5")
+        money = _MONEY_BEFORE.search(text, max(0, m.start() - 4), m.start())
         digits = m["n"].replace(",", "")
         unit = m["scale"] or ""
-        if len(unit) == 1 and not (m["money"] or unit.isupper()):
+        if len(unit) == 1 and not (money or unit.isupper()):
             unit = ""  # "1.5 m tall", "5 k run": a length, not millions
         scale = _SCALE.get(unit.lower(), 1.0)
-        if scale == 1.0 and "," not in m["n"] and not m["money"] and len(digits) <= 4:
+        if scale == 1.0 and "," not in m["n"] and not money and len(digits) <= 4:
             continue  # a year, a small count: no figure of the story's
         value = float(digits) * scale
         if value >= MIN_FIGURE:  # exact, and in its currency: "£5m" is not "$5 million"
-            sign = (m["money"] or "").strip() or _CURRENCY_WORD.get((m["word"] or "").lower(), "")
+            sign = (money[0].strip() if money else "") or _CURRENCY_WORD.get(
+                (m["word"] or "").lower(), ""
+            )
             found.add(f"{sign}{value:.15g}")
     return frozenset(found)
 
@@ -675,12 +680,18 @@ _CURRENCY_WORD = {"euros": "€", "euro": "€", "dollars": "$", "pounds": "£"}
 
 
 MIN_FIGURE = 1000
+_NOT_BEFORE_FIGURE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,")
+_FIGURE_SIGN = re.compile(
+    r"[$£€]|\d,\d{3}|\d{5}|\d\s?(?:[KMB]\b|[kmb]n?\b|thousand|million|billion|trillion)"
+)
+# the number first, so the search skips to digits; the currency before it is read apart
 _FIGURE = re.compile(
-    r"(?P<money>(?:[A-Z]{1,2})?[$£€]\s?)?(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>[kmb](?=\b)|thousand|million|billion|trillion|bn)\b)?"
     r"(?:\s(?P<word>euros?|dollars|pounds)\b)?",
     re.IGNORECASE,
 )
+_MONEY_BEFORE = re.compile(r"(?:[A-Z]{1,2})?[$£€]\s?$")
 _SCALE = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
     "trillion": 1e12,

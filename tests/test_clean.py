@@ -1762,3 +1762,23 @@ def test_a_credit_after_a_blurbs_last_sentence_goes() -> None:
     started = time.perf_counter()
     TRAILING_VIDEO_CREDIT.search("He left. Abc Def/ " + "A" * 400 + " x")
     assert time.perf_counter() - started < 0.5
+
+
+def test_a_forms_fine_print_and_a_paywalls_offer_are_no_text() -> None:
+    """Multi-News sources titled "To subscribe to Capitol Fax, click here. Subscriptions are
+    $350 per year ..." and "Note: By submitting this form, you agree to Third Door Media's
+    terms . We respect your privacy ." (a reader of unseen digests)."""
+    prose = "The council voted on Tuesday to approve the budget, officials said. It passed."
+    for notice in (
+        "To subscribe to Capitol Fax, click here. Subscriptions are $350 per year.",
+        "Note: By submitting this form, you agree to Third Door Media's terms. We respect "
+        "your privacy.",
+        "Click here to subscribe.",
+    ):
+        assert clean_text(f"{notice}\n\n{prose}") == prose, notice
+    # prose about agreeing or subscribing stays
+    for kept in (
+        "By submitting the bill, you agree to nothing, the governor told lawmakers.",
+        "To subscribe to the theory, you must ignore the evidence, she said.",
+    ):
+        assert clean_text(f"{kept}\n\n{prose}").startswith(kept[:20]), kept

@@ -234,7 +234,16 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
     # one of a story's outlets and its title made the digest's headline)
     (
         "subscription form",
-        Folded(r"^sorry, this zip ?code is not in our deliverable area", needs=("deliverable",)),
+        Folded(
+            r"^sorry, this zip ?code is not in our deliverable area"
+            # a newsletter's or a form's fine print, a paywall's offer (Multi-News sources
+            # titled "To subscribe to Capitol Fax, click here. Subscriptions are $350 per
+            # year", "Note: By submitting this form, you agree to Third Door Media's terms")
+            r"|^(?:note: )?by submitting (?:this form|your email(?: address)?|your information)"
+            r"\b.{0,160}\byou agree\b.{0,240}$"
+            r"|^to subscribe to [^.]{1,60}, click here\..{0,200}$|^click here to subscribe\.?$",
+            needs=("deliverable", "you agree", "click here"),
+        ),
     ),
 )
 # Breadcrumbs: "Home / World / Headline", "News » Europe » ...".

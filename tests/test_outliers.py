@@ -196,3 +196,21 @@ def test_a_place_name_that_is_a_word_is_not_mentioned_in_lower_case() -> None:
         "been nice and the talks in Houston had gone on."
     )
     assert _left_out_of_three_talks_in("Nice", "storm", text) == ["storm"]
+
+
+def test_a_country_beside_its_city_is_no_other_event() -> None:
+    """NeuS: "Trump to Meet Russia's Putin in Finland on July 16" was left out as "about an
+    event in Finland; the others report it in Helsinki" (a reader of unseen digests)."""
+    texts = [
+        ("Trump to Meet Russia's Putin in Finland on July 16",
+         "President Trump will meet President Vladimir Putin in Finland next month, the White "
+         "House said, for their first formal summit."),
+        ("Putin, Trump to Have Summit in Helsinki on July 16",
+         "Russian President Vladimir Putin and President Donald Trump will hold a summit in "
+         "Helsinki on July 16, the Kremlin and the White House announced Thursday."),
+        ("Trump and Putin will meet in Helsinki",
+         "The summit in Helsinki on July 16 will be the first formal meeting between the two "
+         "leaders, officials in Helsinki said."),
+    ]  # fmt: skip
+    articles = [Article(id=f"a{k}", text=body, title=t) for k, (t, body) in enumerate(texts)]
+    assert find_outliers(articles, _sentences(articles)) == ()

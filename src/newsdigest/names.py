@@ -110,3 +110,48 @@ def given_name(
 @lru_cache(maxsize=2048)
 def _given_pattern(surname: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])([A-Z][a-z]{{2,}})\s+{re.escape(surname)}\b")
+
+
+# Countries pycountry does not know by these names, and regions wider than a country.
+_COARSE = frozenset(
+    {
+        "United States",
+        "United Kingdom",
+        "Russia",
+        "Korea",
+        "Republic of Korea",
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+        "Turkey",
+        "Palestine",
+        "Ivory Coast",
+        "Macedonia",
+        "Europe",
+        "Asia",
+        "Africa",
+        "North America",
+        "South America",
+        "Latin America",
+        "Middle East",
+        "Oceania",
+        "Antarctica",
+        "Arctic",
+        "World",
+    }
+)
+
+
+@lru_cache(maxsize=512)
+def is_country(name: str) -> bool:
+    """Countries (and country groupings) are too coarse to be where a meeting took place."""
+    import pycountry
+
+    if name in _COARSE:
+        return True
+    try:
+        pycountry.countries.lookup(name)
+        return True
+    except LookupError:
+        return False

@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from newsdigest.model import Article, Outlier, Sentence
+from newsdigest.names import is_country
 from newsdigest.tfidf import tfidf_rows
 
 WINDOW_DAYS = 7
@@ -120,7 +121,9 @@ def _by_place(
         if any(re.search(rf"\b{re.escape(p)}\b", text) for p in (majority, majority.upper())):
             continue
         lead_places = [p for p in _places(_lead(a, sentences.get(a.id, ()))) if p != majority]
-        if lead_places:
+        if lead_places and is_country(lead_places[0]) == is_country(majority):
+            # a country beside a city may hold it: "Trump to meet Putin in Finland" is the
+            # summit the others place in Helsinki (a NeuS article had been left out)
             place = lead_places[0]
             reasons[a.id] = (
                 f"about an event in {place}; the other articles ({len(majority_ids)} of "

@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from heapq import heappop, heappush
 from itertools import accumulate
 
@@ -24,6 +23,7 @@ from newsdigest.cite import contradicts, counts_of
 from newsdigest.facts.canonical import CELESTIAL, fold, name_pattern, place_names
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
+from newsdigest.names import is_country
 from newsdigest.summarize import quality
 from newsdigest.summarize.units import strip_dateline
 
@@ -461,51 +461,6 @@ def article_event_date(
             continue
         return d.value
     return None
-
-
-# Countries pycountry does not know by these names, and regions wider than a country.
-_COARSE = frozenset(
-    {
-        "United States",
-        "United Kingdom",
-        "Russia",
-        "Korea",
-        "Republic of Korea",
-        "England",
-        "Scotland",
-        "Wales",
-        "Northern Ireland",
-        "Turkey",
-        "Palestine",
-        "Ivory Coast",
-        "Macedonia",
-        "Europe",
-        "Asia",
-        "Africa",
-        "North America",
-        "South America",
-        "Latin America",
-        "Middle East",
-        "Oceania",
-        "Antarctica",
-        "Arctic",
-        "World",
-    }
-)
-
-
-@lru_cache(maxsize=512)
-def is_country(name: str) -> bool:
-    """Countries (and country groupings) are too coarse to be where a meeting took place."""
-    import pycountry
-
-    if name in _COARSE:
-        return True
-    try:
-        pycountry.countries.lookup(name)
-        return True
-    except LookupError:
-        return False
 
 
 # Where an article's event happened is in its first sentences (and its title): these many count.

@@ -1063,6 +1063,10 @@ def test_a_newsletters_section_label_is_not_part_of_a_digest_sentence() -> None:
     assert s.text.startswith("The former presidents") and s.start == 10 + len("Why it matters: ")
     plain = "Why it matters is unclear, officials said."
     assert strip_label(Sentence(article_id="a", index=0, text=plain, start=0, end=42)).text == plain
+    # a stray closing bracket, a link's markup left in a NeuS lead ("]On Monday morning, ...")
+    stray = "]On Monday morning, the prosecution will sum up to the jury."
+    s = strip_label(Sentence(article_id="a", index=0, text=stray, start=5, end=5 + len(stray)))
+    assert s.text == stray[1:] and s.start == 6
 
 
 def test_a_role_named_as_known_needs_the_sentence_before() -> None:
@@ -1087,3 +1091,20 @@ def test_many_sources_on_a_he_they_do_not_name_need_the_sentence_before() -> Non
     assert not refers_back("Police said the man lived in east London.")
     assert not refers_back("John Smith said he would resign on Friday.")
     assert not refers_back("Police said Youssef Zaghba lived in east London.")
+
+
+def test_the_outlets_own_request_for_comment_is_no_summary_sentence() -> None:
+    """NeuS: "The Hill has reached out to Trump's representatives for comment." filled a
+    digest's budget; a subject's silence stays news."""
+    from newsdigest.summarize import quality
+
+    for text in (
+        "The Hill has reached out to Trump’s representatives for comment.",
+        "CNN has reached out to the White House for comment.",
+    ):
+        assert not quality.fit(text) and quality.problems(text), text
+    for text in (
+        "The company did not respond to a request for comment on Tuesday.",
+        "Police have contacted the family and said the boy was safe.",
+    ):
+        assert quality.fit(text) and not quality.problems(text), text

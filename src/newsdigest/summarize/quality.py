@@ -284,6 +284,8 @@ def fit(text: str) -> bool:
     prose = _outside_quotes(text) if quoted else text
     if " me" in prose and _TOLD_ME.search(prose):
         return False
+    if "comment" in text and _ASKED_FOR_COMMENT.search(text):
+        return False
     outside = _LETTERS.findall(prose) if quoted else letters
     return _FIRST_PERSON.isdisjoint(outside) or _SPEAKER.found(text)
 
@@ -313,6 +315,14 @@ _LIST_TEASER = re.compile(
 _TOLD_ME = re.compile(r"\b(?:tells?|told|telling)\s+me\b")
 
 
+# The outlet telling of its own request ("The Hill has reached out to Trump's
+# representatives for comment.": a NeuS digest's line filling its budget), not news
+_ASKED_FOR_COMMENT = re.compile(
+    r"\b(?:has|have|had)\s+(?:reached out to|contacted)\b[^.]{0,100}\bfor (?:a |further )?"
+    r"comment\b"
+)
+
+
 def problems(text: str) -> list[str]:
     """Reasons ``text`` should not be a summary sentence (empty list: fine)."""
     found: list[str] = []
@@ -336,6 +346,8 @@ def problems(text: str) -> list[str]:
         found.append("first person without a speaker")
     if _TOLD_ME.search(prose):
         found.append("the writer speaks")
+    if "comment" in text and _ASKED_FOR_COMMENT.search(text):
+        found.append("the outlet's own request")
     if not _TERMINAL.search(text.strip()):
         found.append("no end punctuation")
     if _ASIDE.match(text.strip()):

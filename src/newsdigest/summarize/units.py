@@ -80,6 +80,9 @@ _LABEL = re.compile(
     r"|Between the lines|What's next|What’s next|Yes, but|By the numbers|The state of play"
     r"|State of play|Be smart|Reality check|Zoom in|Zoom out|What to watch|The other side"
     r"|What they're saying|What they’re saying|The backstory|Flashback|Go deeper):\s+(?=[A-Z\"“])"
+    # or a stray closing bracket, the rest of a link's markup ("]On Monday morning, the
+    # prosecution and defense will sum up ...": a NeuS lead, then a digest's line)
+    r"|^[\])}]+\s*(?=[A-Z\"“])"
 )
 
 
@@ -89,7 +92,8 @@ def _from(sentence: Sentence, cut: int) -> Sentence:
 
 
 def strip_label(sentence: Sentence) -> Sentence:
-    """The sentence without a newsletter's section label before it; still an exact span."""
+    """The sentence without a newsletter's section label (or a stray closing bracket) before
+    it; still an exact span."""
     m = _LABEL.match(sentence.text)
     if not m or m.end() >= len(sentence.text):
         return sentence

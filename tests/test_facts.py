@@ -367,3 +367,18 @@ def test_names_only_a_left_out_article_mentions_are_not_the_storys() -> None:
     )
     (nasa,) = [e for e in both.entities if e.name == "NASA"]
     assert nasa.articles == ("a",)
+
+
+def test_a_word_of_the_sentence_after_a_name_is_not_part_of_it() -> None:
+    """NeuS: "George Floyd last Memorial Day" gave the organization "George Floyd last";
+    Multi-News "University of Wisconsin at", dev "Iceland in"."""
+    from newsdigest.facts.ner import _trim
+
+    for text, name in (
+        ("the death of George Floyd last Memorial Day", "George Floyd"),
+        ("a student at the University of Wisconsin at Madison", "University of Wisconsin"),
+    ):
+        start = text.index(name)
+        end = text.index(" ", start + len(name) + 1)
+        s, e = _trim(text, start, end)
+        assert text[s:e] == name

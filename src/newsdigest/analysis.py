@@ -23,8 +23,9 @@ from newsdigest.split import split_sentences
 # initialisms ("N.F.L.", "H.R. McMaster") and "Sun. Dec. 31" no longer end sentences; 8: nor
 # an ellipsis before a lower-case word ("incredibly toxic… but"); 9: nor "Maj." and "Cpl.", and
 # a straight quote mark glued after a stop opens the next sentence when the marks before it pair;
-# 10: the parser keeps the splitter's sentences (``ner.with_sentence_starts``)
-ANALYSIS_VERSION = 10
+# 10: the parser keeps the splitter's sentences (``ner.with_sentence_starts``); 11: a web
+# address in capitals ("SALON.COM") no longer ends a sentence
+ANALYSIS_VERSION = 11
 PARSE_CHUNK = 64  # articles parsed together (their Docs are held until kept as bytes)
 
 

@@ -362,12 +362,23 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
         span = text[start:end]
     while True:
         words = span.rsplit(" ", 1)
-        if len(words) == 2 and words[1].lower() in {"of", "for", "and", "the", "on"}:
+        if len(words) == 2 and (
+            words[1].lower() in {"of", "for", "and", "the", "on"}
+            # a word of the sentence after the name ("George Floyd last Memorial Day" as an
+            # organization: a NeuS digest's)
+            or words[1] in _TRAILING_WORDS
+        ):
             end = start + len(words[0])
             span = text[start:end]
             continue
         break
     return start, end
+
+
+_TRAILING_WORDS = frozenset(
+    """last this next earlier later ago today tonight yesterday said says who which that was is
+    has had will would in at to by with from as after before""".split()
+)
 
 
 def _known_place(name: str) -> bool:

@@ -120,7 +120,6 @@ _TOLL = re.compile(
     rf"|\b(?P<held>arrested|detained|charged)\s+(?:at\s+least\s+)?{_COUNT}\s",
     re.IGNORECASE,
 )
-_SUM = re.compile(r"[$£€]\s?(?P<n>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>[mb]illion|trillion|bn|m)\b)?")
 _TOLL_KIND = {
     "killed": "dead",
     "dead": "dead",
@@ -586,13 +585,7 @@ def _greedy(
     stated: set[str] = set()  # sums of money stated
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     restated = np.zeros(len(scored.units), dtype=bool)
-    central: list[set[str]] = []  # name words two articles or more use: found when needed
-
-    def central_names() -> set[str]:
-        if not central:
-            central.append(_central_names(scored.units))
-        return central[0]
-
+    central: set[str] | None = None  # name words two articles or more use: found when needed
     taken = np.zeros(len(scored.units) + 1, dtype=bool)  # taken[-1]: "no unit before", never
     limit = effective_words(budget)
     while available.any():
@@ -603,7 +596,9 @@ def _greedy(
         for k in np.flatnonzero(paraphrased & available):  # the name test only where it matters
             stale[k] = names_of(int(k)) <= named
         for k in np.flatnonzero(restated & available & ~stale):
-            stale[k] = names_of(int(k)) & central_names() <= named  # no new name others use
+            if central is None:
+                central = _central_names(scored.units)
+            stale[k] = names_of(int(k)) & central <= named  # no new name others use
         for k in np.flatnonzero(available & ~stale & has_sum) if stated else ():
             # the same sum again in a like sentence naming no one new ("Broadcom is sweetening
             # its offer to acquire Qualcomm for more than $121 billion." after "Broadcom Ltd.

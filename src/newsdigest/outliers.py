@@ -112,6 +112,7 @@ def _by_place(
     if n * 2 <= len(articles):
         return {}
     majority_ids = [a.id for a in articles if majority in mentioned[a.id]]
+    majority_country = is_country(majority)
     reasons = {}
     for a in articles:
         text = a.title + "\n" + a.text
@@ -121,7 +122,7 @@ def _by_place(
         if any(re.search(rf"\b{re.escape(p)}\b", text) for p in (majority, majority.upper())):
             continue
         lead_places = [p for p in _places(_lead(a, sentences.get(a.id, ()))) if p != majority]
-        if lead_places and is_country(lead_places[0]) == is_country(majority):
+        if lead_places and is_country(lead_places[0]) == majority_country:
             # a country beside a city may hold it: "Trump to meet Putin in Finland" is the
             # summit the others place in Helsinki (a NeuS article had been left out)
             place = lead_places[0]

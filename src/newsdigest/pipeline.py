@@ -40,6 +40,7 @@ _AUXILIARIES = frozenset(
     """is are was were be been being has have had will would can could should may might must
     shall does do did""".split()
 )
+_NEGATED_HELPERS = _AUXILIARIES | {"ca", "wo"}  # "can't", "won't" without their "n't"
 # what opens a clause set before the main one ("If you like energy drinks but hate the
 # drinking part, there's now ...", "At the silver anniversary of the SAG awards, actors ...")
 _FRONTED = frozenset(
@@ -137,7 +138,7 @@ def _without_dangling(words: list[str]) -> list[str]:
         words.pop()
     while len(words) > MAX_TITLE_WORDS // 2 and (
         words[-1].lower() in _TRAILING
-        or words[-1].lower().replace("’", "'").removesuffix("n't") in _AUXILIARIES | {"ca", "wo"}
+        or words[-1].lower().replace("’", "'").removesuffix("n't") in _NEGATED_HELPERS
         or (words[-2].lower() == "to" and words[-1][:1].islower())  # "... campaign to get…"
     ):
         words.pop()

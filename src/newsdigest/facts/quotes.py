@@ -833,34 +833,36 @@ def _outside_clauses(
 
 
 def _speaker_among(text: str, named: Sequence[tuple[int, int, str]]) -> str:
-    """The speaker among the persons named before a speech verb: the last, unless the last is
-    whom an earlier one speaks for."""
-    if len(named) >= 2 and _SPEAKS_FOR.search(text[named[-2][1] : named[-1][0]]):
+    """The speaker among the persons named before a speech verb: the last, unless the last
+    belongs to the one named before it (``_belongs_to``)."""
+    if len(named) >= 2 and _belongs_to(text, named[-2], named[-1]):
         return named[-2][2]
-    if len(named) >= 2 and _POSSESSED.match(text, named[-1][1]):
+    return named[-1][2]
+
+
+def _belongs_to(text: str, first: tuple[int, int, str], last: tuple[int, int, str]) -> bool:
+    """Whether ``last`` is named only as part of who ``first`` is: whom they speak for, whose
+    relative they are, where they are from, or a word of their description."""
+    between = (first[1], last[0])
+    return bool(
+        _SPEAKS_FOR.search(text[between[0] : between[1]])
         # "Tamara Steinberg Jacobson, Bruce Steinberg's sister, wrote" (the dev stream's
         # Costa Rica crash: the sister's words had gone to her dead brother)
-        return named[-2][2]
-    if len(named) >= 2 and _HOME_OF.fullmatch(text, named[-2][1], named[-1][0]):
+        or _POSSESSED.match(text, last[1])
         # "said Melodye Shore of Laguna Niguel" (Multi-News: the town, read as a person by
         # the model, had been given her four quotes)
-        return named[-2][2]
-    if (
-        len(named) >= 2
-        and _DESCRIBED_AS.fullmatch(text, named[-2][1], named[-1][0])
-        and (
-            _MODIFIES.match(text, named[-1][1])
-            or (
-                _RELATION.search(text, named[-2][1], named[-1][0])
-                and _THEN_SAID.match(text, named[-1][1])
-            )
-        )
-    ):
+        or _HOME_OF.fullmatch(text, *between)
         # "Caitlin Checkett, the Romney campaign digital integration director, told Kreiss"
         # (Multi-News: her words had gone to Romney, a word of her description); "Jane Marsh,
         # the lawyer who represents Tom Burke, said": the other name is in her description
-        return named[-2][2]
-    return named[-1][2]
+        or (
+            _DESCRIBED_AS.fullmatch(text, *between)
+            and (
+                _MODIFIES.match(text, last[1])
+                or (_RELATION.search(text, *between) and _THEN_SAID.match(text, last[1]))
+            )
+        )
+    )
 
 
 # between a person and where they are from: " of ", " from "

@@ -80,9 +80,10 @@ _MARK_THEN_STOP = re.compile(r"[?!]\.$")
 
 
 def _one_line(body: str) -> bool:
-    """A lead of one line right below: the text is a headline and its lead, no more."""
+    """A lead of one line right below: the text is a headline and its lead, no more (no
+    paragraph apart, no second line)."""
     body = body.rstrip()
-    return bool(body) and not body.startswith(("\n", "\r")) and "\n" not in body
+    return bool(body) and "\n" not in body and "\r" not in body
 
 
 def _stems(text: str) -> set[str]:
@@ -138,12 +139,11 @@ def _headline_over_lead(first: str, rest: str) -> bool:
     with a period they had become digest sentences). Not a bulletin over its copyright
     line (as long as it), nor a lead sentence over more paragraphs or over one sentence
     ("Pompeo met Putin in Sochi to discuss Iran." over "The talks in Sochi lasted ...")."""
-    body = rest.rstrip()
-    if "\n" in body or "\r" in body:  # a paragraph apart, or more than one line
+    if not _one_line(rest):
         return False
     first = first.strip()
     n = len(first.split())
-    if not (_MIN_ECHO_WORDS <= n <= MAX_HEADLINE_WORDS and len(body.split()) >= LEAD_RATIO * n):
+    if not (_MIN_ECHO_WORDS <= n <= MAX_HEADLINE_WORDS and len(rest.split()) >= LEAD_RATIO * n):
         return False
     # what a lead sentence has and a headline has not (a hostile pass: two-paragraph texts had
     # lost their leads, "The death toll ... has risen to 1,200, officials said."): a second

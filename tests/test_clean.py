@@ -1691,6 +1691,11 @@ def test_a_wire_dateline_with_an_underscore_is_no_part_of_a_digest_sentence() ->
         ("Deal struck with Apple Inc.", "Deal struck with Apple Inc."),  # an abbreviation's
         ("Talks end in the U.S.", "Talks end in the U.S."),
         ("Wait...", "Wait..."),
+        # NeuS: a quoted question, and the feed's stop after the title's own
+        ('Frederick Douglass\' "What to the Slave is the Fourth of July?".',
+         'Frederick Douglass\' "What to the Slave is the Fourth of July?"'),
+        ("And he's OK with that..", "And he's OK with that"),
+        ("Talks end in the U.S..", "Talks end in the U.S."),
     ],
 )  # fmt: skip
 def test_a_headline_ends_without_the_full_stop_a_feed_added(title: str, expected: str) -> None:

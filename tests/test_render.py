@@ -188,3 +188,40 @@ def test_markers_in_source_order_and_each_source_sentence_once(seed_story) -> No
         assert f"{n1}:0, {n2}:3" in out and f"{n2}:3, {n2}:3" not in out
         timeline = next(ln for ln in out.splitlines() if "Timeline" in ln)
         assert timeline.replace("\\", "").endswith(f"[{n1}][{n2}]")
+
+
+def test_an_untitled_source_is_labelled_by_its_first_line_as_a_headline() -> None:
+    """NeuS documents whose first line was not taken for a title: the label shows it without
+    the feed's full stop (a reader's pass: "... Become Trump Court." in 8 of 20 digests)."""
+    docs = [  # NeuS train 2007: the first line reads as a sentence of the text, no title
+        "Justice Kennedy Retiring; Supreme Court to Become Trump Court.\n"
+        "America is screwed, even more than it already was.",
+        "Supreme Court Justice Anthony Kennedy Announces Retirement.\nAnthony M. Kennedy, one "
+        "of the Supreme Court’s most consequential modern-day justices, announced his "
+        "retirement Wednesday, handing President Donald Trump a historic opportunity.",
+    ]
+    story = newsdigest.digest(docs, words=60, facts=False)
+    assert not story.articles[0].title
+    sources = render(story, "markdown").split("## Sources", 1)[1]
+    assert "Justice Kennedy Retiring; Supreme Court to Become Trump Court —" in sources
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_when_and_where_show_what_is_known_without_placeholders(seed_story, fmt) -> None:
+    """An undated story's line names its place alone; "date unresolved" had stood on most
+    undated Multi-News digests (a reader's pass)."""
+    from dataclasses import replace
+
+    assert seed_story.facts is not None
+    facts = seed_story.facts
+    for date, place, shown in [
+        (None, "Kyoto", "Happened in: Kyoto"),
+        ("2019-05-14", None, "Happened on: 2019-05-14"),
+        ("2019-05-14", "Sochi", "When/where: 2019-05-14, Sochi"),
+    ]:
+        story = replace(seed_story, facts=replace(facts, event_date=date, event_place=place))
+        out = render(story, fmt)
+        assert "date unresolved" not in out and "place unresolved" not in out
+        if fmt == "html":  # the page's header line
+            shown = "event: " + ", ".join(x for x in (date, place) if x) + "</p>"
+        assert shown in out

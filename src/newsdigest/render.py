@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from newsdigest.clean import clean_title
 from newsdigest.model import Story, SummarySentence, count_outlets
 from newsdigest.numbering import source_numbers
 from newsdigest.quote_groups import distinct_quotes
@@ -52,8 +53,16 @@ def _article_line(story: Story, article_id: str) -> str:
     bits = [a.outlet or "", a.published.date().isoformat() if a.published else ""]
     where = a.url or a.origin or a.id
     meta = ", ".join(b for b in bits if b)
-    title = a.title or _clip(a.text.split("\n", 1)[0], 90)
+    title = a.title or _first_line_label(a.text)
     return title + (f" ({meta})" if meta else "") + f" — {where}"
+
+
+def _first_line_label(text: str) -> str:
+    """An untitled source's label: its first line, as a headline is shown (NeuS's first lines
+    carry a feed's full stop: "Justice Kennedy Retiring; Supreme Court to Become Trump
+    Court.")."""
+    line = text.split("\n", 1)[0]
+    return _clip(clean_title(line) or line, 90)
 
 
 def _clip(text: str, limit: int = 160) -> str:
@@ -74,11 +83,13 @@ def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[s
     if f is None:
         return []
     lines: list[str] = []
-    if f.event_date or f.event_place:
-        lines.append(
-            f"{bullet}When/where: {esc(f.event_date or 'date unresolved')}, "
-            f"{esc(f.event_place or 'place unresolved')}"
-        )
+    # what is known of when and where, without placeholders ("date unresolved" stood on most
+    # undated stories' line: a reader's pass)
+    if f.event_date and f.event_place:
+        lines.append(f"{bullet}When/where: {esc(f.event_date)}, {esc(f.event_place)}")
+    elif f.event_date or f.event_place:
+        label = "Happened on" if f.event_date else "Happened in"
+        lines.append(f"{bullet}{label}: {esc(f.event_date or f.event_place or '')}")
     people = [e for e in f.entities if e.type == "PERSON"][:8]
     if people:
         lines.append(

@@ -112,8 +112,9 @@ def _no_headline(title: str) -> bool:
 
 
 # a headline ends without a full stop; some feeds add one (NeuS: "Gary Cohn resigning as
-# Trump's top economic adviser.", "Where's the Outrage over Kerry's Collusion with Iran?.")
-_FINAL_STOP = re.compile(r"(?:(?<=[?!])|(?<=[a-z0-9][\"'”’)])|(?<=[a-z0-9]{2}))\.$")
+# Trump's top economic adviser.", "Where's the Outrage over Kerry's Collusion with Iran?.",
+# 'Frederick Douglass' "What to the Slave is the Fourth of July?".')
+_FINAL_STOP = re.compile(r"(?:(?<=[?!])|(?<=[a-z0-9?!][\"'”’)])|(?<=[a-z0-9]{2}))\.$")
 _ABBREVIATIONS = frozenset(
     """inc co corp ltd ltda jr sr st no vs etc bros dept gov sen rep gen lt col sgt capt mr mrs ms
     dr ave blvd rd kans""".split()  # "Kans.": Kansas as the Associated Press once wrote it
@@ -122,6 +123,8 @@ _ABBREVIATIONS = frozenset(
 
 def _without_final_stop(title: str) -> str:
     """The headline without the full stop a feed put after it; an abbreviation's stays."""
+    if title.endswith("..") and not title.endswith("...") and title[-3:-2].isalnum():
+        title = title[:-1]  # the feed's stop after the title's own ("... OK with that..")
     if not _FINAL_STOP.search(title):
         return title
     last = title.rsplit(None, 1)[-1].rstrip(".").lower()

@@ -50,7 +50,8 @@ from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order
 from newsdigest.summarize.compress import compress
 from newsdigest.summarize.introduce import introduce_surnames
-from newsdigest.summarize.text import STOP_WORDS, tokens
+from newsdigest.summarize.shorten import shorter_readings
+from newsdigest.summarize.text import STOP_WORDS, tokens, word_count
 from newsdigest.summarize.units import merge_quotes, strip_dateline, strip_label
 
 FEATURES = (
@@ -539,8 +540,37 @@ def select(
     waits for a sentence that is not there (a one-article story whose only fit sentence opens
     "Now, ..."), the best of them make the digest rather than nothing.
     """
+    picks = choose(
+        scored,
+        scores,
+        budget,
+        redundancy=redundancy,
+        fill=fill,
+        paraphrase=paraphrase,
+        shorten=False,
+    )
+    return [i for i, _ in picks]
+
+
+def choose(
+    scored: Scored,
+    scores: np.ndarray,
+    budget: Budget,
+    *,
+    redundancy: float,
+    fill: bool,
+    paraphrase: float = PARAPHRASE,
+    shorten: bool = True,
+) -> list[tuple[int, Sentence]]:
+    """``select``'s picks with the units as taken. With ``shorten``, a digest (``fill``
+    False) whose whole units no longer fit what is left of its budget takes the best of the
+    rest in a shorter reading, without an aside (``shorten.py``): a 60-word digest is not one
+    sentence when the others run 35 words."""
     args = (scored, scores, budget, redundancy, fill, paraphrase)
-    return _greedy(*args, orphans=False) or _greedy(*args, orphans=True)
+    shortening = shorten and not fill
+    return _greedy(*args, orphans=False, shorten=shortening) or _greedy(
+        *args, orphans=True, shorten=shortening
+    )
 
 
 def _greedy(
@@ -552,9 +582,11 @@ def _greedy(
     paraphrase: float,
     *,
     orphans: bool,
-) -> list[int]:
-    """``select``'s greedy pass; ``orphans``: a unit may come without the one before it."""
+    shorten: bool,
+) -> list[tuple[int, Sentence]]:
+    """``choose``'s greedy pass; ``orphans``: a unit may come without the one before it."""
     chosen: list[int] = []
+    taken_as: dict[int, Sentence] = {}  # a unit taken in a shorter reading
     words = 0
     available = np.ones(len(scored.units), dtype=bool)
     worst = np.zeros(len(scored.units))
@@ -588,18 +620,22 @@ def _greedy(
     central: set[str] | None = None  # name words two articles or more use: found when needed
     taken = np.zeros(len(scored.units) + 1, dtype=bool)  # taken[-1]: "no unit before", never
     limit = effective_words(budget)
-    while available.any():
+    # units passed over as too long for what was left: a shorter reading may fit at the end
+    waiting = np.zeros(len(scored.units), dtype=bool)
+    shortening = shorten and limit is not None
+    while available.any() or waiting.any():
         if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
             break
         orphan = scored.needs_context & ~taken[scored.previous] & (not orphans)
         stale = np.zeros(len(scored.units), dtype=bool)
-        for k in np.flatnonzero(paraphrased & available):  # the name test only where it matters
+        open_ = available | waiting
+        for k in np.flatnonzero(paraphrased & open_):  # the name test only where it matters
             stale[k] = names_of(int(k)) <= named
-        for k in np.flatnonzero(restated & available & ~stale):
+        for k in np.flatnonzero(restated & open_ & ~stale):
             if central is None:
                 central = _central_names(scored.units)
             stale[k] = names_of(int(k)) & central <= named  # no new name others use
-        for k in np.flatnonzero(available & ~stale & has_sum) if stated else ():
+        for k in np.flatnonzero(open_ & ~stale & has_sum) if stated else ():
             # the same sum again in a like sentence naming no one new ("Broadcom is sweetening
             # its offer to acquire Qualcomm for more than $121 billion." after "Broadcom Ltd.
             # has raised its bid for Qualcomm Inc. to about $121 billion")
@@ -617,12 +653,19 @@ def _greedy(
             if fits(words, scored.units[k], budget, fill):
                 picked = int(k)
                 break
+            waiting[k] = shortening
             if limit is not None and words >= limit:
                 break
-        if picked < 0:
+        unit = scored.units[picked] if picked >= 0 else None
+        if unit is None and shortening and limit is not None and words < limit:
+            late = np.where(waiting & ~blocked, scores - redundancy * worst, -np.inf)
+            picked, unit = _shorter_fit(scored.units, late, limit - words)
+            if unit is not None:
+                taken_as[picked] = unit
+        if unit is None:
             break
         i = picked
-        unit = scored.units[i]
+        waiting[i] = False
         chosen.append(i)
         taken[i] = True
         words += len(unit.text.split())
@@ -640,7 +683,22 @@ def _greedy(
             & (scored.contained[:, i] >= RESTATED)
             & (scored.common[:, i] >= RESTATED_WORDS)
         )
-    return chosen
+    return [(i, taken_as.get(i, scored.units[i])) for i in chosen]
+
+
+def _shorter_fit(
+    units: Sequence[Sentence], value: np.ndarray, room: int
+) -> tuple[int, Sentence | None]:
+    """The best-valued unit (``value``: -inf where it may not be taken) in its longest
+    shorter reading of at most ``room`` words that still passes the summary checks."""
+    for k in np.argsort(-value, kind="stable"):
+        if value[k] == -np.inf:
+            break
+        unit = units[int(k)]
+        for reading in shorter_readings(unit.text):
+            if word_count(reading) <= room and quality.fit(reading):
+                return int(k), replace(unit, text=reading)
+    return -1, None
 
 
 def _sums(text: str) -> frozenset[str]:
@@ -786,7 +844,7 @@ class CoverageSummarizer:
         if not scored.units:
             return []
         scores = linear_scores(scored.features, self.model)
-        chosen = select(
+        chosen = choose(
             scored,
             scores,
             budget,
@@ -795,5 +853,5 @@ class CoverageSummarizer:
             paraphrase=float(self.model.get("paraphrase", PARAPHRASE)),
         )
         order = {doc[0].article_id: i for i, doc in enumerate(docs) if doc}
-        ordered = arrange([scored.units[i] for i in chosen], order, budget, fill=self.fill)
+        ordered = arrange([unit for _, unit in chosen], order, budget, fill=self.fill)
         return introduce_surnames(ordered, docs, max_words=effective_words(budget))

@@ -1,0 +1,149 @@
+"""Shorter readings of a sentence, for the end of a digest's budget.
+
+A digest keeps whole sentences, so a 60-word digest whose best remaining sentences run 35
+words each stops at one sentence and leaves half its budget empty (NeuS val: 72 of 307
+digests were one sentence). News sentences carry asides that can go without breaking the
+sentence: a bracketed aside ("stem (ES) cells"), a dashed one ("a city — and a nation —
+still reeling"), an appositive or a non-restrictive clause between commas ("Las Vegas, the
+scene of the deadliest mass shooting in modern US history, with ..."), and a trailing clause
+after the last comma that hangs on the main one (", with Democrats stepping up pressure",
+", which ...", ", saying ..."). Dropping them leaves the main clause whole, so the reading
+is grammatical; the citation still points at the source sentence.
+
+Conservative by design: asides are found outside quotations only, a sentence with a
+quotation loses no clause between or after commas (its speaker may be in it), and what is
+left must still pass the summary checks (``quality.fit``).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from newsdigest.readability import lexical_finite_verb
+
+_QUOTE_MARKS = frozenset('"“”«»')
+MAX_ASIDES = 4  # up to 2**4 readings of one sentence
+MAX_ASIDE_WORDS = 20
+# an aside between brackets or dashes; the dashes spaced (a hyphen inside "well-known" is no dash)
+_BRACKETED = re.compile(r" \([^()]{1,120}\)")
+_DASHED = re.compile(r" (?:—|–|--) ([^—–]{1,160}?) (?:—|–|--)(?= )")
+# ", the scene of ..., " / ", who was arrested Monday, ": an appositive or a relative clause
+# between commas, after a word (not a number: "Dec. 5, 2019, ..."), then the word after it
+_BETWEEN_COMMAS = re.compile(
+    r"(?<=[A-Za-z)]), (?P<aside>(?P<kind>the|a|an|who|which|whose|where) [^,;:]{3,160}?)"
+    r"(?P<close>,) (?P<next>[\w’']+)"
+)
+# what may follow an aside between commas: the main clause's verb ("The vaccine, which is
+# pending approval, will be shipped": the closing comma goes too) or a trailing clause
+# ("Las Vegas, the scene of ..., with Democrats ...": the comma stays). Anything else may be a
+# list ("on the basis of sex, race, color") or the main clause after a fronted phrase ("On
+# Tuesday, the court will hear ..., which"), where nothing can go.
+_MAIN_VERBS = frozenset(
+    "will would can could may might must should shall is was are were has have had does did "
+    "said says told tells wrote made took gave became won lost met left went came got saw "
+    "found held began spoke sent kept ran led paid brought thought sought fell rose "
+    "remains remained".split()
+)
+_TRAILING_OPENERS = (
+    "amid|after|while|saying|including|which|where|who|whose|despite|following|adding"
+    "|citing|bringing|making|leaving|prompting|sparking|marking|raising|putting|claiming"
+)
+_OPENS_TRAILING = frozenset([*_TRAILING_OPENERS.split("|"), "with"])
+# "with" opens a trailing clause only as "with <someone> <doing>" ("with Democrats stepping up
+# pressure"); else it may be the verb's own ("contrasted the debate ... with the first one")
+_WITH_DOING = r"with (?:[\w’'.$-]+ ){1,5}?[a-z]+ing\b"
+# an appositive names; a verb in it means it is a clause ("On Fox News, the leader said ...")
+_VERB_LIKE = re.compile(
+    r"\b(?:[a-z]+ed|" + "|".join(sorted(_MAIN_VERBS)) + r"|be|been|being|says?|do|does)\b"
+)
+# the clause after the sentence's last comma that hangs on the main one
+_TRAILING = re.compile(
+    rf", (?:{_TRAILING_OPENERS}|{_WITH_DOING}"
+    r"|as(?! well| much| many| long| soon| far| of| to)|according to|even as|just|days after"
+    r"|weeks after|a day after|a week after|hours after|in a move|the latest|the first)"
+    r" [^,;:]*?(?=[.!?]['\"”’»)]*$)"
+)
+
+
+def _between_commas(text: str) -> list[tuple[int, int, str]]:
+    """Asides between commas that may go (see ``_MAIN_VERBS``)."""
+    found = []
+    for m in _BETWEEN_COMMAS.finditer(text):
+        if m["kind"] in ("the", "a", "an") and (
+            _VERB_LIKE.search(m["aside"]) or "," in text[max(0, m.start() - 30) : m.start()]
+        ):
+            continue  # a clause, or the next item of a list ("South Korea, China, the ...")
+        after = m["next"]
+        if after == "with" and not re.match(_WITH_DOING, text[m.start("next") :]):
+            continue
+        if after in _OPENS_TRAILING:
+            found.append((m.start(), m.start("close"), ""))
+        elif after in _MAIN_VERBS or (after.endswith("ed") and after.islower()):
+            found.append((m.start(), m.end("close"), ""))
+    return found
+
+
+def _asides(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of each aside that may go, in text order, not overlapping."""
+    found: list[tuple[int, int, str]] = []
+    quoted = any(c in _QUOTE_MARKS for c in text)
+    spans = [(m.start(), m.end(), "") for m in _BRACKETED.finditer(text)]
+    spans += [(m.start(), m.end(), "") for m in _DASHED.finditer(text)]
+    if not quoted:
+        spans += _between_commas(text)
+        spans += [(m.start(), m.end(), "") for m in _TRAILING.finditer(text)]
+    for start, end, replacement in spans:
+        span = text[start:end]
+        if "'" in span and re.search(r"(?:^|\s)'", span):
+            continue  # a single-quoted phrase may be someone's words
+        if len(span.split()) > MAX_ASIDE_WORDS + 1:
+            continue
+        found.append((start, end, replacement))
+    found.sort()
+    kept: list[tuple[int, int, str]] = []
+    for start, end, repl in found:
+        if kept and start < kept[-1][1]:
+            continue  # overlaps an aside found before it
+        kept.append((start, end, repl))
+    return kept[:MAX_ASIDES]
+
+
+def shorter_readings(text: str) -> list[str]:
+    """``text`` without one or more of its asides, longest reading first (none: [])."""
+    asides = _asides(text)
+    readings: set[str] = set()
+    for n in range(1, len(asides) + 1):
+        for cut in combinations(asides, n):
+            out, at = [], 0
+            for start, end, repl in cut:
+                out.append(text[at:start])
+                out.append(repl)
+                at = end
+            out.append(text[at:])
+            readings.add("".join(out))
+    return sorted((r for r in readings if _whole(r)), key=lambda r: (-len(r.split()), r))
+
+
+# a subordinate clause whose main clause was after its comma ("If she agreed to be part of the
+# next season, who knows ...")
+_SUBORDINATE = re.compile(
+    r"(?:If|When|Although|Though|Because|While|After|Before|As|Since|Unless|Until|Once|"
+    r"Whether|Even if|Even though)\b"
+)
+
+
+# a verb in the present after its subject ("Donald Trump faces", "he visits")
+_PRESENT_AFTER_SUBJECT = re.compile(
+    r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|who|that|which|[A-Za-z]+’s|[A-Za-z]+'s)) "
+    r"[a-z]{2,}[^su\W]s\b"
+)
+
+
+def _whole(reading: str) -> bool:
+    """Whether a reading is still a sentence: a finite verb (a word that is one wherever it
+    stands, or a present tense after its subject), and no subordinate clause left without the
+    main one."""
+    if _SUBORDINATE.match(reading) and ", " not in reading:
+        return False
+    return lexical_finite_verb(reading) or bool(_PRESENT_AFTER_SUBJECT.search(reading))

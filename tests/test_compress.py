@@ -36,12 +36,12 @@ def _sentence(text: str, start: int = 40, index: int = 3) -> Sentence:
             "The fire broke out on the 23rd floor around 11:40 a.m.",
         ),
         (
-            "The child had seizures during the night after the blow, according to the affidavit.",
-            "The child had seizures during the night after the blow.",
+            "The storm knocked out power to 40,000 homes, according to the utility.",
+            "The storm knocked out power to 40,000 homes.",
         ),
         (
-            "According to the affidavit, Pally had three times the legal limit in her system.",
-            "Pally had three times the legal limit in her system.",
+            "According to the utility, the storm knocked out power to 40,000 homes.",
+            "The storm knocked out power to 40,000 homes.",
         ),
         (
             "The ship docked at the pier in Yokosuka, Japan, the Navy said in a statement.",
@@ -70,6 +70,16 @@ def test_attribution_clause_is_dropped_source_kept(text: str, expected: str) -> 
         "You have to respect the decision of the voters here, she said.",
         # too little would be left
         "It rained all day, he said.",
+        # a source a reader cannot weigh otherwise, or a claim of wrongdoing: without who
+        # says so it would read as fact (a hostile reader's pass over NeuS val digests)
+        "The child had seizures during the night after the blow, according to the affidavit.",
+        "According to the affidavit, Pally had three times the legal limit in her system.",
+        "Michael Cohen is under federal investigation for possible bank fraud, according to "
+        "three people with knowledge of the case.",
+        "Officials sent more than a dozen workers to Wuhan without proper training, according "
+        "to a whistleblower complaint.",
+        "Alcorn is also accused of luring the girl into her home, police said.",
+        "The man shot his neighbor twice in the chest, according to police.",
         # the attribution is the content, or there is none at the end
         "Police said the suspect fled on foot toward the river.",
         "The court ruled against the company on Tuesday, and shares fell sharply.",

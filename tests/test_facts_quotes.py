@@ -1129,3 +1129,33 @@ def test_a_hostile_pass_over_missed_speakers_and_said_he() -> None:
 
     told = "Molto told Gizmodo. Zillow said prices rose. Zillow said more. Gizmodo told no one."
     assert [m.text for m in missed_speakers([Article(id="a", text=told)], [])] == []
+
+
+def test_a_speaker_after_an_abbreviation_or_initials() -> None:
+    """Multi-News quotes that had no speaker: the dot of "U.S." or of a middle initial ended
+    the words naming the speaker after "said"."""
+    said = dict(
+        speakers(
+            "Republicans went to court on Monday over the count in Broward County.\n\n"
+            "“We’re going to stand up to those who would violate the law,” said U.S. Sen. Cory "
+            "Gardner, chairman of the Republican Senate campaign committee.\n\n"
+            '"This exercise was a resounding success," said Tyler Q. Houlton, a spokesman '
+            "for the department."
+        )
+    )
+    assert said["We’re going to stand"] == "Cory Gardner"
+    assert said["This exercise was a "] == "Tyler Q. Houlton"
+
+
+def test_a_given_name_the_model_left_out_of_a_speaker() -> None:
+    """Multi-News 200: the model read "Lacham-Kaplan" alone, a bare surname written once, and
+    the quote had no speaker; the given name after "says" is part of the name."""
+    said = dict(
+        speakers(
+            "Scientists have turned mouse stem cells into sperm, a Kyoto University group "
+            "reported today.\n\n"
+            '"All I can say is wow! It is a breakthrough," says Orly Lacham-Kaplan, a '
+            "reproductive biologist at Monash University in Australia."
+        )
+    )
+    assert said["All I can say is wow"] == "Orly Lacham-Kaplan"

@@ -20,7 +20,7 @@ from newsdigest.facts.disagree import (
     place_disagreement,
     quantity_disagreements,
 )
-from newsdigest.facts.missed import missed_speakers
+from newsdigest.facts.missed import missed_speakers, widened_speakers
 from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles, raw_mentions
 from newsdigest.facts.quotes import (
     Attributed,
@@ -68,6 +68,7 @@ def extract_facts(
     if docs is None:
         docs = parse_articles(articles, model, sentences=sents)
     raw = [m for a, doc in zip(articles, docs, strict=True) for m in raw_mentions(a, doc)]
+    raw = widened_speakers(articles, raw)
     raw += missed_speakers(articles, raw)
     entities = build_entities(raw, articles)
     roles = build_role_index(entities, articles)

@@ -6,13 +6,15 @@ went unlabelled in a Multi-News story once its text was cleaned, so the story's 
 was missing from its people and his words had no speaker. A capitalized name next to a speech
 verb ("Steck said", "said Ueli Steck") that the story writes at least twice, never in lower
 case, that no entity covers and that is no title, calendar word or known place, is taken as a
-person mention; the names' other mentions are then found by name like any person's.
+person mention (written once, when a full name after the verb is then described: "says Orly
+Lacham-Kaplan, a reproductive biologist"); the names' other mentions are then found by name like any person's.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from newsdigest.facts.ner import RawMention
 from newsdigest.model import Article
@@ -57,6 +59,46 @@ def _written_in_full(surname: str, texts: Sequence[str]) -> bool:
     return any(m["given"] not in _NOT_NAMES for t in texts for m in pattern.finditer(t))
 
 
+# "says Orly Lacham-Kaplan, a reproductive biologist at Monash University": a full name
+# after the verb, then what the person is
+_DESCRIPTION = re.compile(r", (?:a|an|the|who) [a-z]|, [a-z]+ (?:of|at|for|with) ")
+_ORG_WORDS = frozenset(
+    """University College Institute Department Ministry Agency Council Association Company
+    Group Party Bank Court Office Committee Foundation Center Centre Times News Post Journal
+    Service Society Board Commission Club League Union Network""".split()
+)
+
+
+def _described_person(words: list[str], text: str, end: int) -> bool:
+    """Whether a name written once after the verb is a person's all the same: a given name
+    and a surname, described as someone right after (``_DESCRIPTION``)."""
+    return (
+        len(words) >= 2
+        and not _ORG_WORDS.intersection(words)
+        and _DESCRIPTION.match(text, end) is not None
+    )
+
+
+# "says Orly Lacham-Kaplan": a given name the model left out of the person after a speech verb
+_VERB_THEN_GIVEN = re.compile(rf"\b{_VERB} (?P<given>[A-Z][a-z]+) $")
+
+
+def widened_speakers(articles: Sequence[Article], found: Sequence[RawMention]) -> list[RawMention]:
+    """``found`` with a person's mention widened to the given name before it, where the model
+    read only the surname of a speaker named after the verb ("says Orly Lacham-Kaplan, a
+    reproductive biologist": "Lacham-Kaplan" alone, then dropped as a bare surname)."""
+    texts = {a.id: a.text for a in articles}
+    out = []
+    for m in found:
+        text = texts.get(m.article, "")
+        if m.label == "PERSON" and " " not in m.text and m.start >= 2:
+            said = _VERB_THEN_GIVEN.search(text, max(0, m.start - 30), m.start)
+            if said and said["given"] not in _NOT_NAMES:
+                m = replace(m, start=said.start("given"), text=text[said.start("given") : m.end])
+        out.append(m)
+    return out
+
+
 def missed_speakers(articles: Sequence[Article], found: Iterable[RawMention]) -> list[RawMention]:
     """Person mentions for names next to a speech verb that no mention in ``found`` covers."""
     covered: dict[str, list[tuple[int, int]]] = {}
@@ -97,7 +139,9 @@ def missed_speakers(articles: Sequence[Article], found: Iterable[RawMention]) ->
                     continue  # "Police said", "Doctors said": common words
                 if fold(name) in place_names():
                     continue
-                if sum(t.count(words[-1]) for t in texts) < MIN_TIMES:
+                if sum(t.count(words[-1]) for t in texts) < MIN_TIMES and not (
+                    pattern is _SAID_NAME and _described_person(words, text, end)
+                ):
                     continue
                 if len(words) == 1 and not _written_in_full(name, texts):
                     continue  # "Zillow said", "Gazprom said": a firm as likely as a person

@@ -118,8 +118,8 @@ _AFTER_WHO_VERB = re.compile(
 )
 _AFTER_VERB_WHO = re.compile(
     _LEAD + rf"(?:{_VERBS})\s+(?P<who>(?:[^;:!?\"“”«»]|{_TITLE_DOT})"
-    r"{1,140}?)(?=[,;:]\s|" + _NOT_HONORIFIC + r"\.\s|\.?$)"
-)
+    r"{1,140}?)(?=[,;:]\s|" + _NOT_HONORIFIC + r"(?<!\b[A-Z])\.\s|\.?$)"
+)  # an initial's or an abbreviation's dot ends no name ("said U.S. Sen. Cory Gardner, ...")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # what may stand between an organization and its speech verb: nothing, a suffix ("Ltd."), an
 # adverb or an auxiliary ("Qualcomm Inc. said", "the agency has repeatedly said")

@@ -25,8 +25,9 @@ from newsdigest.readability import lexical_finite_verb
 _QUOTE_MARKS = frozenset('"“”«»')
 MAX_ASIDES = 4  # up to 2**4 readings of one sentence
 MAX_ASIDE_WORDS = 20
-# an aside between brackets or dashes; the dashes spaced (a hyphen inside "well-known" is no dash)
-_BRACKETED = re.compile(r" \([^()]{1,120}\)")
+# an aside between brackets or dashes; the dashes spaced (a hyphen inside "well-known" is no
+# dash); not a list's label ("options (1) and (2)") nor one holding the sentence's stop
+_BRACKETED = re.compile(r" \((?!\s*(?:\d{1,2}|[a-z])\s*\))[^()]{1,120}(?<![.!?])\)")
 _DASHED = re.compile(r" (?:—|–|--) ([^—–]{1,160}?) (?:—|–|--)(?= )")
 # ", the scene of ..., " / ", who was arrested Monday, ": an appositive or a relative clause
 # between commas, after a word (not a number: "Dec. 5, 2019, ..."), then the word after it
@@ -45,9 +46,12 @@ _MAIN_VERBS = frozenset(
     "found held began spoke sent kept ran led paid brought thought sought fell rose "
     "remains remained".split()
 )
+# clauses that hang on the main one and carry no one's word for it: not "according to",
+# "citing" or "as X said" (an allegation would read as fact), not "while", "even as" or
+# "despite" (the other side of a claim)
 _TRAILING_OPENERS = (
-    "amid|after|while|saying|including|which|where|who|whose|despite|following|adding"
-    "|citing|bringing|making|leaving|prompting|sparking|marking|raising|putting|claiming"
+    "amid|after|saying|following|adding|bringing|making|leaving|prompting|sparking|marking"
+    "|raising|putting"
 )
 _OPENS_TRAILING = frozenset([*_TRAILING_OPENERS.split("|"), "with"])
 # "with" opens a trailing clause only as "with <someone> <doing>" ("with Democrats stepping up
@@ -57,23 +61,42 @@ _WITH_DOING = r"with (?:[\w’'.$-]+ ){1,5}?[a-z]+ing\b"
 _VERB_LIKE = re.compile(
     r"\b(?:[a-z]+ed|" + "|".join(sorted(_MAIN_VERBS)) + r"|be|been|being|says?|do|does)\b"
 )
-# the clause after the sentence's last comma that hangs on the main one
+# the clause after the sentence's last comma that hangs on the main one; which/who/where only
+# after a name ("Trump met Kim Jong Un, who ...")
 _TRAILING = re.compile(
     rf", (?:{_TRAILING_OPENERS}|{_WITH_DOING}"
-    r"|as(?! well| much| many| long| soon| far| of| to)|according to|even as|just|days after"
-    r"|weeks after|a day after|a week after|hours after|in a move|the latest|the first)"
-    r" [^,;:]*?(?=[.!?]['\"”’»)]*$)"
+    r"|days after|weeks after|a day after|a week after|hours after|in a move"
+    r"|(?P<rel>who|which|where))"
+    r" [^,;:?]*?(?=[.!]['\"”’»)]*$)"
 )
+_NAME_END = re.compile(r"\b[A-Z][\w’'.-]*$")
+# what an aside may not take with it: who says so, a denial, a negation, a hedge
+_KEEP = re.compile(
+    r"\b(?:not|n['’]t|never|no longer|already|den(?:y|ies|ied|ial)|disput\w*|plead\w*"
+    r"|admit\w*|alleg\w*|accus\w*|reportedly|unconfirmed|unverified|although|though|however"
+    r"|but|later|said|says|say|claim\w*|insist\w*|argu\w*|told|tells|report\w*|wrote|writes"
+    r"|according|cit(?:ed|ing)|stat\w*|believ\w*|suspect\w*|poll\w*|survey\w*)\b",
+    re.IGNORECASE,
+)
+# a sentence opening with a clause or phrase whose main clause follows a comma ("Whether the
+# presidency is ..., the first hinge will"): what stands between its commas is no aside
+_FRONTED = re.compile(
+    r"(?:If|When|Although|Though|Because|While|After|Before|As|Since|Unless|Until|Once|"
+    r"Whether|Even|Apart from|To date|So far|In|On|At|For|With|Without|Despite|According to|"
+    r"Asked|Speaking|Following|Under|Like|Unlike|Amid|Among)\b|[A-Z][a-z]+ing\b"
+)
+# an all-caps dateline before a dash ("OTTAWA -- Liberal MP ...")
+_DATELINE = re.compile(r"[A-Z][A-Z .,/'-]+ (?:--|—|–) ")
 
 
 def _between_commas(text: str) -> list[tuple[int, int, str]]:
     """Asides between commas that may go (see ``_MAIN_VERBS``)."""
     found = []
     for m in _BETWEEN_COMMAS.finditer(text):
-        if m["kind"] in ("the", "a", "an") and (
-            _VERB_LIKE.search(m["aside"]) or "," in text[max(0, m.start() - 30) : m.start()]
-        ):
-            continue  # a clause, or the next item of a list ("South Korea, China, the ...")
+        if m["kind"] in ("the", "a", "an") and _VERB_LIKE.search(m["aside"]):
+            continue  # a clause, not a name's appositive
+        if "," in text[max(0, m.start() - 30) : m.start()]:
+            continue  # a list's next item ("South Korea, China, the ..."), a nested aside
         after = m["next"]
         if after == "with" and not re.match(_WITH_DOING, text[m.start("next") :]):
             continue
@@ -85,19 +108,29 @@ def _between_commas(text: str) -> list[tuple[int, int, str]]:
 
 
 def _asides(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) of each aside that may go, in text order, not overlapping."""
-    found: list[tuple[int, int, str]] = []
-    quoted = any(c in _QUOTE_MARKS for c in text)
+    """(start, end, replacement) of each aside that may go, in text order, not overlapping;
+    none in a sentence with a quotation (its speaker, and its words, stay whole)."""
+    if any(c in _QUOTE_MARKS for c in text):
+        return []
     spans = [(m.start(), m.end(), "") for m in _BRACKETED.finditer(text)]
-    spans += [(m.start(), m.end(), "") for m in _DASHED.finditer(text)]
-    if not quoted:
+    dateline = _DATELINE.match(text)
+    spans += [
+        (m.start(), m.end(), "")
+        for m in _DASHED.finditer(text, dateline.end() - 1 if dateline else 0)
+    ]
+    if not _FRONTED.match(text):
         spans += _between_commas(text)
-        spans += [(m.start(), m.end(), "") for m in _TRAILING.finditer(text)]
+        spans += [
+            (m.start(), m.end(), "")
+            for m in _TRAILING.finditer(text)
+            if not m["rel"] or _NAME_END.search(text, 0, m.start())
+        ]
+    found: list[tuple[int, int, str]] = []
     for start, end, replacement in spans:
         span = text[start:end]
         if "'" in span and re.search(r"(?:^|\s)'", span):
             continue  # a single-quoted phrase may be someone's words
-        if len(span.split()) > MAX_ASIDE_WORDS + 1:
+        if len(span.split()) > MAX_ASIDE_WORDS + 1 or _KEEP.search(span):
             continue
         found.append((start, end, replacement))
     found.sort()
@@ -121,7 +154,10 @@ def shorter_readings(text: str) -> list[str]:
                 out.append(repl)
                 at = end
             out.append(text[at:])
-            readings.add("".join(out))
+            reading = "".join(out)
+            # "based in the U.K., which ..." keeps one stop
+            reading = re.sub(r"(?<=[A-Za-z]\.)\.$", "", reading)
+            readings.add(reading)
     return sorted((r for r in readings if _whole(r)), key=lambda r: (-len(r.split()), r))
 
 
@@ -142,8 +178,10 @@ _PRESENT_AFTER_SUBJECT = re.compile(
 
 def _whole(reading: str) -> bool:
     """Whether a reading is still a sentence: a finite verb (a word that is one wherever it
-    stands, or a present tense after its subject), and no subordinate clause left without the
-    main one."""
+    stands, or a present tense after its subject), no subordinate clause left without the
+    main one, and its dashes paired."""
     if _SUBORDINATE.match(reading) and ", " not in reading:
+        return False
+    if (reading.count(" -- ") + reading.count(" — ") + reading.count(" – ")) % 2:
         return False
     return lexical_finite_verb(reading) or bool(_PRESENT_AFTER_SUBJECT.search(reading))

@@ -1159,3 +1159,17 @@ def test_a_given_name_the_model_left_out_of_a_speaker() -> None:
         )
     )
     assert said["All I can say is wow"] == "Orly Lacham-Kaplan"
+
+
+def test_a_title_before_a_surname_is_no_given_name() -> None:
+    """The dev stream's exoplanet story: "said Professor Dai" is Xinyu Dai's, not a new person
+    "Professor Dai" (a given-name rule's first version took the title for one)."""
+    said = dict(
+        speakers(
+            '"This is the first time anyone has discovered planets outside our galaxy," said '
+            "Professor Xinyu Dai, an astrophysicist at the University of Oklahoma.\n"
+            '"These small planets are the best candidate for the signature we observed," said '
+            "Professor Dai."
+        )
+    )
+    assert said["These small planets "] == "Xinyu Dai"

@@ -93,7 +93,14 @@ def widened_speakers(articles: Sequence[Article], found: Sequence[RawMention]) -
         text = texts.get(m.article, "")
         if m.label == "PERSON" and " " not in m.text and m.start >= 2:
             said = _VERB_THEN_GIVEN.search(text, max(0, m.start - 30), m.start)
-            if said and said["given"] not in _NOT_NAMES:
+            # not a title ("said Professor Dai"), nor a word the text writes in lower case
+            if (
+                said
+                and said["given"] not in _NOT_NAMES
+                and said["given"] not in _TITLES
+                and not _ROLE_WORD.search(said["given"])
+                and not re.search(rf"\b{said['given'].lower()}\b", text)
+            ):
                 m = replace(m, start=said.start("given"), text=text[said.start("given") : m.end])
         out.append(m)
     return out

@@ -979,3 +979,29 @@ def test_a_full_name_referred_to_by_its_surname_is_a_person_whatever_the_labels(
         mention(text, "Leone", "PLACE", 5),
     ]
     assert {e.type for e in entities_of(raw, text)} == {"PLACE"}
+
+
+def test_a_place_needs_something_that_makes_it_one() -> None:
+    """Readers of 58 unseen digests found "Where: Sperm; Windows 8; Netflix; Concerta; Media":
+    a "place" no gazetteer knows, with no word of geography, never written after a preposition
+    of place nor before its state, is none. Places written so stay."""
+    text = (
+        "Sperm and eggs develop from germ cells. The film streams on Netflix next week. "
+        "The plane crashed near Punta Islita on Sunday. Officials in Broward County counted "
+        "again. A gunman entered her home near North Brunswick, N.J., on Sunday. "
+        "Berlin's Brandenburg Gate was lit. The probe landed on the Moon. The Oireachtas sat."
+    )
+    raw = [
+        mention(text, "Sperm", "PLACE"),
+        mention(text, "Netflix", "PLACE"),
+        mention(text, "Punta Islita", "PLACE"),
+        mention(text, "Broward County", "PLACE"),
+        mention(text, "North Brunswick", "PLACE"),
+        mention(text, "Brandenburg Gate", "PLACE"),
+        mention(text, "Moon", "PLACE"),
+        mention(text, "Berlin", "PLACE"),
+    ]
+    places = {e.name for e in entities_of(raw, text) if e.type == "PLACE"}
+    assert places == {
+        "Punta Islita", "Broward County", "North Brunswick", "Brandenburg Gate", "Moon", "Berlin"
+    }  # fmt: skip

@@ -20,7 +20,7 @@ from itertools import islice
 from newsdigest.facts.ner import RawMention
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
-from newsdigest.names import fold, given_name, place_names
+from newsdigest.names import STATE_ABBREVIATIONS, fold, given_name, place_names
 from newsdigest.summarize.quality import is_headline_case
 
 # Other labels this many times the person evidence make a name not a person (see _Group.type)
@@ -850,6 +850,69 @@ _OUTLET_AFTER = re.compile(
 )
 
 
+# what makes a name a place when no gazetteer knows it: a word of geography in it ("Broward
+# County", "Indian Ocean", "Addiscombe Road"), a preposition of place before it ("in
+# Scarsdale"), or the state or country after it ("North Brunswick, N.J.")
+_GEO_WORD = re.compile(
+    r"\b(?:County|Counties|Province|Prefecture|District|Region|State|Island|Islands|Isle"
+    r"|Peninsula|Coast|Ocean|Sea|Gulf|Bay|Strait|Channel|River|Lake|Valley|Mountains?|Mount"
+    r"|Desert|Forest|Beach|Harbou?r|Port|Airport|Station|Road|Street|Avenue|Ave|Boulevard"
+    r"|Square|Plaza|Park|Bridge|Canal|Zone|Border|Highway|Township|Village|Borough|Parish"
+    r"|Territory|Territories|Republic|Kingdom|Emirate|Oblast|Hills?|Heights|Falls|Springs"
+    r"|Gate|Tower|Palace|Cathedral|Church|Mosque|Temple|Castle|Stadium|Arena|Memorial"
+    r"|Monument|Museum)\b"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|across|throughout|around|into|toward|towards|through|from|to"
+    r"|visit|visits|visited|visiting|(?:city|town|village|province|state|region|county"
+    r"|district|capital|island|port|suburb) of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# countries as headlines abbreviate them, which the gazetteer writes in full
+_COUNTRY_MARKS = frozenset("UAE UK U.K. US U.S. USA U.S.A. DRC PRC DPRK ROK EU".split())
+# where a probe lands or a planet rises ("landed on the far side of the Moon")
+_BODIES = frozenset("Moon Sun Earth Mars Venus Mercury Jupiter Saturn Uranus Neptune Pluto".split())
+_OWNER_BEFORE = re.compile(r"(?P<where>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s $")
+_STATE_AFTER = re.compile(r",\s+(?P<where>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+_POSTAL = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM "
+    "NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+).split()
+# "D.C.", "Fla.", "N.J.", "NY": a state (or the capital's district) as datelines write it
+_STATE_MARKS = frozenset(
+    ["D.C.", "DC", *_POSTAL, *(f"{p[0]}.{p[1]}." for p in _POSTAL)]
+    + [*STATE_ABBREVIATIONS, *(f"{s}." for s in STATE_ABBREVIATIONS)]
+)
+
+
+def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A "place" nothing supports: no gazetteer entry (``place_names``) nor state mark, no
+    word of geography, never written after a preposition of place nor before its state
+    ("Where: Sperm; Windows 8; Netflix; Concerta; Media": a reader's pass over 58 digests)."""
+    places = place_names()
+    if (
+        fold(name) in places
+        or name in _STATE_MARKS
+        or name in _COUNTRY_MARKS
+        or name in _BODIES
+        or any(fold(m.text) in places for m in mentions)
+    ):
+        return False
+    if _GEO_WORD.search(name) and len(name.split()) > 1:
+        return False
+    for m in mentions:
+        text = texts.get(m.article, "")
+        if _PLACE_BEFORE.search(text, max(0, m.start - 25), m.start):
+            return False
+        owner = _OWNER_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if owner and fold(owner["where"]) in places:
+            return False  # "Berlin's Brandenburg Gate"
+        after = _STATE_AFTER.match(text, m.end)
+        if after and (after["where"] in _STATE_MARKS or fold(after["where"]) in places):
+            return False
+    return True
+
+
 def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" that most of its mentions cite as a source: an outlet the NER took for a place."""
     cited = sum(_cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40) for m in mentions)
@@ -915,7 +978,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         )
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):
             continue
-        if kind == "PLACE" and _an_outlet_place(mentions, texts):
+        if kind == "PLACE" and (
+            _an_outlet_place(mentions, texts) or _unsupported_place(name, mentions, texts)
+        ):
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))
     entities = _one_entity_a_name(entities)

@@ -134,3 +134,5 @@ def test_the_digest_introduces_the_speaker_it_quotes(multinews_articles) -> None
     first = next(t for t in texts if "Kimmel" in t)
     assert "Jimmy Kimmel" in first and "Jimmy" not in first.replace("Jimmy Kimmel", "")
     assert all("Jimmy" not in t for t in texts[texts.index(first) + 1 :])
+    # the selection left the given name room: the digest keeps its budget
+    assert sum(len(t.split()) for t in texts) <= 250

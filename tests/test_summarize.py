@@ -259,6 +259,16 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
             "Apple unveiled three new iPhones on Tuesday, and these phones will ship on Friday.",
             False,
         ),
+        # a reader of 58 unseen digests (Multi-News 205 and 207, dev events 28 and 63)
+        ("Moments later, the producer took the microphone.", True),
+        ("One said the driver was going too fast.", True),
+        ("The man also said he saw the boy.", True),
+        ("The timing, however, indicates that Sprint wanted it sooner.", True),
+        ("One person was killed and four were hurt in the crash.", False),
+        ("One of the world's largest banks, HSBC, said profits rose.", False),
+        ("The plan, however flawed, passed the Senate on Tuesday.", False),
+        ("The company also makes smartwatches.", True),
+        ("The outlet reported the merger first, also citing two sources.", False),
     ],
 )
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

@@ -813,6 +813,10 @@ def _keep_context(ordered: list[Sentence]) -> list[Sentence]:
     return out
 
 
+# selections made again, each with the room the last one's introductions needed
+MAX_RESELECTIONS = 2
+
+
 class CoverageSummarizer:
     """The default method (see the module docstring); ``model`` overrides the fitted weights.
 
@@ -844,14 +848,28 @@ class CoverageSummarizer:
         if not scored.units:
             return []
         scores = linear_scores(scored.features, self.model)
-        chosen = choose(
-            scored,
-            scores,
-            budget,
-            redundancy=self.redundancy,
-            fill=self.fill,
-            paraphrase=float(self.model.get("paraphrase", PARAPHRASE)),
-        )
         order = {doc[0].article_id: i for i, doc in enumerate(docs) if doc}
-        ordered = arrange([unit for _, unit in chosen], order, budget, fill=self.fill)
-        return introduce_surnames(ordered, docs, max_words=effective_words(budget))
+        limit = effective_words(budget)
+        room = budget
+        for _ in range(MAX_RESELECTIONS + 1):
+            chosen = choose(
+                scored,
+                scores,
+                room,
+                redundancy=self.redundancy,
+                fill=self.fill,
+                paraphrase=float(self.model.get("paraphrase", PARAPHRASE)),
+            )
+            ordered = arrange([unit for _, unit in chosen], order, budget, fill=self.fill)
+            if self.fill or limit is None or room.words is None:
+                break
+            # a speaker named by surname alone is introduced ("Jimmy Kimmel says"); when the
+            # given names do not fit, the selection leaves them room
+            introduced = introduce_surnames(ordered, docs)
+            over = sum(word_count(u.text) for u in introduced) - limit
+            if over <= 0:
+                return introduced
+            if room.words <= over:
+                break
+            room = replace(room, words=room.words - over)
+        return introduce_surnames(ordered, docs, max_words=limit)

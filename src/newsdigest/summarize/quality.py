@@ -135,7 +135,9 @@ _LEADING_CONNECTIVE = re.compile(
     r"afterwards?|now(?=,)|"
     r"since then|at that point|(?:(?:less|more) than )?(?:a|an|one|two|three|four|five|six|"
     r"several|a few|\d+) (?:minutes?|hours?|days?|weeks?|months?|years?) later|"
-    r"(?:minutes|hours|days|weeks|months|years) later)\b",
+    r"(?:moments|seconds|minutes|hours|days|weeks|months|years) later|"
+    # one of the people just named ("One said the driver ...": a dev-stream digest line)
+    r"one (?:said|says|told|tells|added|wrote|of them))\b",
     re.IGNORECASE,
 )
 
@@ -494,6 +496,7 @@ def refers_back(text: str) -> bool:
         or _LOST_OBJECT.search(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
         or _SUBJECT_ALSO.match(text)
+        or _SECOND_PLACE_LINK.match(text)
         or _LINKED_OPENING.match(text.lstrip("\"“'‘ "))
         or _points_back(text)
     )
@@ -527,8 +530,14 @@ def _points_back(text: str) -> bool:
 
 
 # "The countries also closed their airspace to Qatar Airways ..." (a Multi-News digest line:
-# which countries, the sentence before said): a definite plural subject that "also" acts
-_SUBJECT_ALSO = re.compile(r"(?:The|These|Those|Both) (?:[a-z][\w-]* ){0,2}[a-z][\w-]*s also\b")
+# which countries, the sentence before said; "The man also said ...", a dev-stream one): a
+# definite subject that "also" acts
+# a link in second place ("The timing, however, indicates ...": a Multi-News digest line)
+_SECOND_PLACE_LINK = re.compile(
+    r"^[^,;:“”\"]{1,40}, (?:however|though|meanwhile|in turn|too|nevertheless|instead),",
+    re.IGNORECASE,
+)
+_SUBJECT_ALSO = re.compile(r"(?:The|These|Those|Both) (?:[a-z][\w-]* ){0,2}[a-z][\w-]* also\b")
 
 
 # A quotation whose speaker is only "he" or "she" ("“God only knows what it's doing to our

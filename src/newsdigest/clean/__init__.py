@@ -18,6 +18,7 @@ from typing import Any, TypeVar, cast
 from newsdigest.clean import rules
 from newsdigest.clean.language import detect_language
 from newsdigest.clean.paragraphs import split_paragraphs
+from newsdigest.clean.published import published_day
 from newsdigest.clean.unicode import repair_unicode, replace_surrogates
 from newsdigest.model import Article, article_id
 from newsdigest.names import STATE_ABBREVIATIONS, place_names
@@ -378,7 +379,8 @@ def _text_or_none(value: str | None) -> str | None:
 def clean_article(raw: Article) -> Article:
     """A new Article whose text is the clean text (id recomputed from it) and with language set;
     url, source, published and origin are kept (made encodable: lone surrogates become U+FFFD,
-    an out-of-range date None), the title is repaired (and set in the case of its text when it
+    an out-of-range date None; a date later than the day the address names is that day:
+    ``published.py``), the title is repaired (and set in the case of its text when it
     is in capitals)."""
     source = _text_or_none(raw.source)
     title = _without_site_suffix(clean_title(raw.title), source)
@@ -393,6 +395,6 @@ def clean_article(raw: Article) -> Article:
         url=_text_or_none(raw.url),
         source=source,
         origin=_text_or_none(raw.origin),
-        published=_storable_date(raw.published),
+        published=published_day(_text_or_none(raw.url), _storable_date(raw.published)),
         language=detect_language(text) or raw.language,
     )

@@ -88,7 +88,10 @@ def corpus_pages(clusters: int, *, with_seeds: bool = True) -> list[Page]:
         for path in sorted(SEEDS.glob("*.txt")):
             page = seed_page(path)
             slug = path.stem.split("_")[0]
-            pages.append(replace(page, published=SEED_DATES.get(slug, SEED_DATE)))
+            when = SEED_DATES.get(slug, SEED_DATE)
+            # the address names the page's own day, as a news site's does ("/2019/12/10/")
+            url = page.url.replace("/2019/05/14/", when.strftime("/%Y/%m/%d/"))
+            pages.append(replace(page, published=when, url=url))
     for k, docs in enumerate(multinews_clusters(clusters)):
         day = MULTINEWS_START + k * MULTINEWS_STEP
         for j, text in enumerate(docs):

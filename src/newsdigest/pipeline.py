@@ -18,6 +18,7 @@ from newsdigest.analysis import ArticleAnalysis, docs_from
 from newsdigest.cite import cite, content_words
 from newsdigest.config import DEFAULT_WORDS, StoryConfig
 from newsdigest.errors import InputError, NoArticlesError
+from newsdigest.latest import after_lead, latest_lead
 from newsdigest.model import Article, Sentence, Story, story_id
 from newsdigest.outliers import find_outliers
 from newsdigest.split import split_sentences
@@ -194,7 +195,11 @@ def build_story(
     kept = [a for a in articles if a.id not in outlier_ids]
     docs = [sentences[a.id] for a in kept]
     with _stage(timings, "summarize"):
-        selected = method.summarize(docs, config.budget)
+        lead = latest_lead(kept, docs)
+        if lead is None:
+            selected = method.summarize(docs, config.budget)
+        else:  # a story that runs for days opens with its latest development
+            selected = after_lead(lead, config.budget, lambda rest: method.summarize(docs, rest))
     with _stage(timings, "cite"):
         summary = cite(selected, docs, {a.id: a.outlet or f"#{a.id}" for a in kept})
     facts = None

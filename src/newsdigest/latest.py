@@ -1,0 +1,71 @@
+"""The latest development of a story that runs for days, first in its digest.
+
+A digest is chosen for what most articles say, and a story's news of the last day is in one
+or two of them: the dev stream's Chinese boy in a well was "found dead" in the title (the
+newest article's headline) while every digest sentence still had the rescuers "trying to
+reach" him, as three earlier articles had. So when a story's articles span more than a day,
+the lead of its newest article (its first sentence fit for a summary, among the first few)
+opens the digest, and the rest is chosen as before within what is left of the budget.
+Undated stories, and stories of one day, are unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+
+from newsdigest.model import Article, GeneratedSentence, Sentence
+from newsdigest.readability import near_duplicate
+from newsdigest.summarize import quality
+from newsdigest.summarize.base import Budget
+from newsdigest.summarize.budget import effective_words
+from newsdigest.summarize.coverage import candidate_units
+from newsdigest.summarize.text import word_count
+from newsdigest.timeutil import utc_or_none
+
+MIN_SPAN = timedelta(days=1)  # from the first article to the newest
+LEAD_SENTENCES = 4  # a lead is among an article's first sentences (a caption may come first)
+
+
+def latest_lead(articles: Sequence[Article], docs: Sequence[Sequence[Sentence]]) -> Sentence | None:
+    """The newest article's lead (``docs``: the articles' sentences, in their order) when the
+    story spans more than ``MIN_SPAN``; None otherwise, or when its lead is no summary
+    sentence (a question, a fragment, one that needs the sentence before it)."""
+    dated = [
+        (when, k) for k, a in enumerate(articles) if (when := utc_or_none(a.published)) is not None
+    ]
+    if len(dated) < 2:
+        return None
+    newest, k = max(dated, key=lambda d: (d[0], -d[1]))  # the first of equally new ones
+    if newest - min(when for when, _ in dated) < MIN_SPAN:
+        return None
+    for _, _, unit in candidate_units([docs[k][:LEAD_SENTENCES]]):
+        if quality.fit(unit.text) and not quality.needs_context(unit.text):
+            return unit
+    return None
+
+
+def after_lead(
+    lead: Sentence,
+    budget: Budget,
+    summarize: Callable[[Budget], Sequence[Sentence | GeneratedSentence]],
+) -> list[Sentence | GeneratedSentence]:
+    """``lead``, then what ``summarize`` chooses within the rest of ``budget``, without a
+    repeat of the lead (the same sentence, or one saying nearly all of it)."""
+    n = word_count(lead.text)
+    words = effective_words(budget)
+    rest = Budget(
+        words=None if words is None else words - n,
+        sentences=None if budget.sentences is None else budget.sentences - 1,
+    )
+    if (rest.words is not None and rest.words <= 0) or rest.sentences == 0:
+        return [lead]
+    others = [
+        s
+        for s in summarize(rest)
+        if not (
+            isinstance(s, Sentence) and (s.article_id, s.index) == (lead.article_id, lead.index)
+        )
+        and not near_duplicate(lead.text, s.text)
+    ]
+    return [lead, *others]

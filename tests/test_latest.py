@@ -1,0 +1,60 @@
+"""A story that runs for days opens with its latest development (a reader of the dev stream's
+digests: the boy in the well was "found dead" in the title, "trapped" in every sentence)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+import newsdigest
+from newsdigest.latest import latest_lead
+from newsdigest.model import Article
+from newsdigest.split import split_sentences
+
+RESCUE = [
+    "Dozens of rescuers in China are trying to reach a five-year-old boy who is trapped deep "
+    "down an abandoned well in Hebei province. More than 80 diggers have been sent to the farm "
+    "to remove earth around the well. The well had been left unused for five years and there "
+    "were no warning signs.",
+    "Rescuers are racing to save a boy who fell into a 40-metre well on a farm in Hebei "
+    "province while picking cabbages with his father. More than 80 diggers have been sent to "
+    "the farm to remove earth around the well. Rescuers have used life detectors.",
+    "Image copyright Reuters Image caption Rescuers at the well\nA Chinese boy trapped down an "
+    "abandoned well has been found dead, after a huge four-day rescue operation. More than 500 "
+    "rescuers and 100 excavators were involved. The well had been left unused for five years.",
+]
+DAYS = [datetime(2016, 11, 8, 9, tzinfo=timezone.utc), datetime(2016, 11, 8, 15, tzinfo=timezone.utc),
+        datetime(2016, 11, 11, 7, tzinfo=timezone.utc)]  # fmt: skip
+
+
+def _articles(days: list[datetime | None]) -> list[Article]:
+    return [
+        Article(id=f"a{k}", text=t, published=d)
+        for k, (t, d) in enumerate(zip(RESCUE, days, strict=True))
+    ]
+
+
+def test_the_newest_articles_lead_opens_a_story_of_several_days() -> None:
+    story = newsdigest.digest(_articles(DAYS), words=60, facts=False)
+    assert story.summary[0].text.startswith("A Chinese boy trapped down an abandoned well has")
+    assert sum(len(s.text.split()) for s in story.summary) <= 60
+    texts = [s.text for s in story.summary]
+    assert len(texts) == len(set(texts))
+
+
+def test_a_story_of_one_day_or_undated_is_chosen_as_before() -> None:
+    one_day = [DAYS[0], DAYS[1], DAYS[1]]
+    for days in (one_day, [None, None, None]):
+        articles = _articles(days)
+        docs = [split_sentences(a.text, a.id) for a in articles]
+        assert latest_lead(articles, docs) is None
+    undated = newsdigest.digest(_articles([None, None, None]), words=60, facts=False)
+    with_day = newsdigest.digest(_articles(one_day), words=60, facts=False)
+    assert [s.text for s in undated.summary] == [s.text for s in with_day.summary]
+
+
+def test_a_lead_that_is_no_summary_sentence_is_not_forced() -> None:
+    articles = _articles(DAYS)
+    articles[2] = replace(articles[2], text="Is this the end of the search? Nobody knows yet.")
+    docs = [split_sentences(a.text, a.id) for a in articles]
+    assert latest_lead(articles, docs) is None

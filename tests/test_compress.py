@@ -35,6 +35,17 @@ def _sentence(text: str, start: int = 40, index: int = 3) -> Sentence:
             "The fire broke out on the 23rd floor around 11:40 a.m., officials said.",
             "The fire broke out on the 23rd floor around 11:40 a.m.",
         ),
+        # a named outlet or office: the citation names it (the dev stream's digests)
+        (
+            "A possible meteor was spotted over northern New England Tuesday night, CBS Boston "
+            "reports.",
+            "A possible meteor was spotted over northern New England Tuesday night.",
+        ),
+        (
+            "A plane crash in Costa Rica on Sunday killed 10 U.S. citizens and two local pilots, "
+            "the Costa Rican government said.",
+            "A plane crash in Costa Rica on Sunday killed 10 U.S. citizens and two local pilots.",
+        ),
         (
             "The storm knocked out power to 40,000 homes, according to the utility.",
             "The storm knocked out power to 40,000 homes.",
@@ -80,6 +91,7 @@ def test_attribution_clause_is_dropped_source_kept(text: str, expected: str) -> 
         "to a whistleblower complaint.",
         "Alcorn is also accused of luring the girl into her home, police said.",
         "The man shot his neighbor twice in the chest, according to police.",
+        "The mayor will resign next week, according to media reports.",
         # the attribution is the content, or there is none at the end
         "Police said the suspect fled on foot toward the river.",
         "The court ruled against the company on Tuesday, and shares fell sharply.",

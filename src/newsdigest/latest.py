@@ -3,10 +3,11 @@
 A digest is chosen for what most articles say, and a story's news of the last day is in one
 or two of them: the dev stream's Chinese boy in a well was "found dead" in the title (the
 newest article's headline) while every digest sentence still had the rescuers "trying to
-reach" him, as three earlier articles had. So when a story's articles span more than a day,
-the lead of its newest article (its first sentence fit for a summary, among the first few)
-opens the digest, and the rest is chosen as before within what is left of the budget.
-Undated stories, and stories of one day, are unchanged.
+reach" him, as three earlier articles had. So when a story's articles span more than a day
+and it is titled with its newest article's headline, that article's lead (its first sentence
+fit for a summary, among the first few), when it says what the headline says, opens the
+digest, and the rest is chosen as before within what is left of the budget. Undated stories,
+and stories of one day, are unchanged.
 """
 
 from __future__ import annotations
@@ -20,17 +21,25 @@ from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import effective_words
 from newsdigest.summarize.coverage import candidate_units
-from newsdigest.summarize.text import word_count
+from newsdigest.summarize.text import content_terms, tokens, word_count
 from newsdigest.timeutil import utc_or_none
 
 MIN_SPAN = timedelta(days=1)  # from the first article to the newest
 LEAD_SENTENCES = 4  # a lead is among an article's first sentences (a caption may come first)
+MIN_RESTATED = 0.5  # of the headline's content words, in the lead
 
 
-def latest_lead(articles: Sequence[Article], docs: Sequence[Sequence[Sentence]]) -> Sentence | None:
+def latest_lead(
+    articles: Sequence[Article], docs: Sequence[Sequence[Sentence]], title: str
+) -> Sentence | None:
     """The newest article's lead (``docs``: the articles' sentences, in their order) when the
-    story spans more than ``MIN_SPAN``; None otherwise, or when its lead is no summary
-    sentence (a question, a fragment, one that needs the sentence before it)."""
+    story spans more than ``MIN_SPAN``, its title (``title``) is that article's headline and
+    the lead says what the headline says (half its content words at least); None otherwise,
+    or when the lead is no summary sentence (a question, a fragment, one that needs the
+    sentence before it). The dev stream's newest articles are often no development: a photo
+    caption ("The burned fuselage of the small plane that crashed ..."), a reaction, a
+    scene-setter ("After witnessing a whole weird year now, ..."); a lead that restates the
+    headline the story is titled with is the news the title announces."""
     dated = [
         (when, k) for k, a in enumerate(articles) if (when := utc_or_none(a.published)) is not None
     ]
@@ -39,9 +48,13 @@ def latest_lead(articles: Sequence[Article], docs: Sequence[Sequence[Sentence]])
     newest, k = max(dated, key=lambda d: (d[0], -d[1]))  # the first of equally new ones
     if newest - min(when for when, _ in dated) < MIN_SPAN:
         return None
+    headline = set(content_terms(tokens(articles[k].title)))
+    if not headline or articles[k].title.strip() != title.strip():
+        return None
     for _, _, unit in candidate_units([docs[k][:LEAD_SENTENCES]]):
         if quality.fit(unit.text) and not quality.needs_context(unit.text):
-            return unit
+            said = set(content_terms(tokens(unit.text)))
+            return unit if len(headline & said) >= MIN_RESTATED * len(headline) else None
     return None
 
 

@@ -195,10 +195,10 @@ def build_story(
     kept = [a for a in articles if a.id not in outlier_ids]
     docs = [sentences[a.id] for a in kept]
     with _stage(timings, "summarize"):
-        lead = latest_lead(kept, docs)
-        if lead is None:
-            selected = method.summarize(docs, config.budget)
-        else:  # a story that runs for days opens with its latest development
+        selected = method.summarize(docs, config.budget)
+        title = _title(kept, " ".join(s.text for s in selected))
+        lead = latest_lead(kept, docs, title)
+        if lead is not None:  # a story that runs for days opens with its latest development
             selected = after_lead(lead, config.budget, lambda rest: method.summarize(docs, rest))
     with _stage(timings, "cite"):
         summary = cite(selected, docs, {a.id: a.outlet or f"#{a.id}" for a in kept})

@@ -1787,3 +1787,21 @@ def test_a_forms_fine_print_and_a_paywalls_offer_are_no_text() -> None:
         "To subscribe to the theory, you must ignore the evidence, she said.",
     ):
         assert clean_text(f"{kept}\n\n{prose}").startswith(kept[:20]), kept
+
+
+def test_nbc_newsletter_pitch_and_slash_byline_go() -> None:
+    """Two Multi-News NBC pages opened with a newsletter's pitch and a byline after a slash;
+    the pitch had become the source's label in a reader's digest."""
+    text = (
+        "Breaking News Emails Get breaking news alerts and special reports. The news and stories "
+        "that matter, delivered weekday mornings. \n \n / Updated By Ken Dilanian, Peter "
+        "Alexander. and Courtney Kube \n \n Jared Kushner, the president’s son-in-law and one of "
+        "his senior advisers, has come under FBI scrutiny in the Russia investigation."
+    )
+    assert clean_text(text) == (
+        "Jared Kushner, the president’s son-in-law and one of his senior advisers, has come "
+        "under FBI scrutiny in the Russia investigation."
+    )
+    # a sentence that opens with "By" is no byline
+    kept = "By Tuesday, the fire had spread to the hills above the town."
+    assert clean_text(kept) == kept

@@ -270,6 +270,8 @@ TRAILING_CREDIT = re.compile(
 BYLINE = re.compile(
     r"^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Aa]uthor:?)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:\s*[,|–—-]\s*[^.!?]{0,60})?$"
+    # NBC's, after its date: "/ Updated By Ken Dilanian, Peter Alexander. and Courtney Kube"
+    r"|^/\s*(?:[Uu]pdated\s+)?[Bb]y\s+[A-Z][^/\n]{2,150}$"
 )
 # The wire service's stamp of agency, desk, date and time, where a copy's trailer sits inside
 # its text: "NYT-10-17-98 1420EDT", "AP-NY-10-16-98 1333EDT".
@@ -712,8 +714,11 @@ PHOTO_CREDIT_END = re.compile(
 # articles and 4 of the Multi-News sample's, its pitch's names taken for the story's people)
 NEWSLETTER_FORM = Folded(
     r"please verify you(?:'|’)re not a robot|you must select a newsletter"
-    r"|^you can unsubscribe at any time\.?$",
-    needs=("not a robot", "select a newsletter", "unsubscribe"),
+    r"|^you can unsubscribe at any time\.?$"
+    # NBC's: "Breaking News Emails Get breaking news alerts and special reports. The news and
+    # stories that matter, delivered weekday mornings." (two Multi-News sources' first lines)
+    r"|^(?:breaking news emails )?get breaking news alerts and special reports\b",
+    needs=("not a robot", "select a newsletter", "unsubscribe", "breaking news alerts"),
 )
 MAX_NEWSLETTER_FORM_CHARS = 1_000
 

@@ -657,7 +657,7 @@ def _greedy(
             if limit is not None and words >= limit:
                 break
         unit = scored.units[picked] if picked >= 0 else None
-        if unit is None and shortening and limit is not None and words < limit:
+        if unit is None and shortening and limit is not None and limit - words >= quality.MIN_WORDS:
             late = np.where(waiting & ~blocked, scores - redundancy * worst, -np.inf)
             picked, unit = _shorter_fit(scored.units, late, limit - words)
             if unit is not None:

@@ -51,10 +51,6 @@ def _sentence(text: str, start: int = 40, index: int = 3) -> Sentence:
             "The storm knocked out power to 40,000 homes.",
         ),
         (
-            "According to the utility, the storm knocked out power to 40,000 homes.",
-            "The storm knocked out power to 40,000 homes.",
-        ),
-        (
             "The ship docked at the pier in Yokosuka, Japan, the Navy said in a statement.",
             "The ship docked at the pier in Yokosuka, Japan.",
         ),
@@ -92,6 +88,12 @@ def test_attribution_clause_is_dropped_source_kept(text: str, expected: str) -> 
         "Alcorn is also accused of luring the girl into her home, police said.",
         "The man shot his neighbor twice in the chest, according to police.",
         "The mayor will resign next week, according to media reports.",
+        # a hostile reader's pass: a leading source, a denial, a negation
+        "According to prosecutors, Johnson fired a personal firearm into the cruiser.",
+        "According to the utility, the storm knocked out power to 40,000 homes.",
+        "No civilians were killed in the airstrike on the village, the Pentagon said.",
+        "Bullying is not a harmless rite of passage for children, Dr. Copeland said.",
+        "The senator was drunk when he crashed his car into the barrier, police said.",
         # the attribution is the content, or there is none at the end
         "Police said the suspect fled on foot toward the river.",
         "The court ruled against the company on Tuesday, and shares fell sharply.",

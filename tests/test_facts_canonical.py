@@ -1005,3 +1005,27 @@ def test_a_place_needs_something_that_makes_it_one() -> None:
     assert places == {
         "Punta Islita", "Broward County", "North Brunswick", "Brandenburg Gate", "Moon", "Berlin"
     }  # fmt: skip
+
+
+def test_place_evidence_reads_past_modifiers_and_counts_against_mentions() -> None:
+    """A hostile reader's pass: "over northern New England" and "in parts of New England" had
+    lost the dev stream's event place; one "into Windows 8" among many mentions had kept a
+    product as a place, and a people's adjective passed for one."""
+    text = (
+        "A fireball was seen over northern New England on Tuesday. Residents in parts of New "
+        "England reported a boom. Windows 8 ships today. Windows 8 is fast. Windows 8 has tiles. "
+        "Windows 8 sells well. Users went back into Windows 8. Troops entered the Ukrainian "
+        "headquarters. Jane Doe, 31, of Appleton, saw it. Whitby, North Yorkshire, saw it too."
+    )
+    raw = [
+        mention(text, "New England", "PLACE"),
+        mention(text, "New England", "PLACE", 1),
+        *(mention(text, "Windows 8", "PLACE", k) for k in range(5)),
+        mention(text, "Ukrainian", "PLACE"),
+        mention(text, "Appleton", "PLACE"),
+        mention(text, "North Yorkshire", "PLACE"),
+        mention(text, "Whitby", "PLACE"),
+    ]
+    places = {e.name for e in entities_of(raw, text) if e.type == "PLACE"}
+    assert {"New England", "Appleton", "North Yorkshire"} <= places
+    assert not places & {"Windows 8", "Ukrainian"}

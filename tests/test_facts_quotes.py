@@ -1173,3 +1173,14 @@ def test_a_title_before_a_surname_is_no_given_name() -> None:
         )
     )
     assert said["These small planets "] == "Xinyu Dai"
+
+
+def test_a_title_word_after_the_verb_is_no_given_name() -> None:
+    """A hostile reader's pass: "said Chairman Powell" had become a person of its own."""
+    said = dict(
+        speakers(
+            "Jerome Powell has led the Federal Reserve since 2018.\n"
+            '"Rates will stay low for now," said Chairman Powell, speaking in Washington.'
+        )
+    )
+    assert said["Rates will stay low "] == "Jerome Powell"

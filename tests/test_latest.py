@@ -10,6 +10,7 @@ import newsdigest
 from newsdigest.latest import latest_lead
 from newsdigest.model import Article
 from newsdigest.split import split_sentences
+from newsdigest.summarize.base import Budget
 
 RESCUE = [
     "Dozens of rescuers in China are trying to reach a five-year-old boy who is trapped deep "
@@ -55,7 +56,7 @@ def test_a_story_of_one_day_or_undated_is_chosen_as_before() -> None:
     for days in (one_day, [None, None, None]):
         articles = _articles(days)
         docs = [split_sentences(a.text, a.id) for a in articles]
-        assert latest_lead(articles, docs, TITLES[2]) is None
+        assert latest_lead(articles, docs, TITLES[2], Budget(words=60)) is None
     undated = newsdigest.digest(_articles([None, None, None]), words=60, facts=False)
     with_day = newsdigest.digest(_articles(one_day), words=60, facts=False)
     assert [s.text for s in undated.summary] == [s.text for s in with_day.summary]
@@ -64,13 +65,45 @@ def test_a_story_of_one_day_or_undated_is_chosen_as_before() -> None:
 def test_a_lead_that_is_no_summary_sentence_nor_the_titles_news_is_not_forced() -> None:
     articles = _articles(DAYS)
     docs = [split_sentences(a.text, a.id) for a in articles]
-    assert latest_lead(articles, docs, TITLES[2]) is not None
-    assert latest_lead(articles, docs, TITLES[0]) is None  # the story is titled otherwise
+    assert latest_lead(articles, docs, TITLES[2], Budget(words=60)) is not None
+    assert (
+        latest_lead(articles, docs, TITLES[0], Budget(words=60)) is None
+    )  # the story is titled otherwise
     for text in [
         "Is this the end of the search? Nobody knows yet.",  # a question
         # the dev stream's newest Costa Rica article: a photo's caption, not the headline's news
         "The burned fuselage of the small plane that crashed, in Guanacaste, on Sunday.",
+        # an outlet's style, no lead to show (dev stream)
+        "A CHINESE BOY HAS BEEN found dead in a well after a huge four-day rescue operation.",
     ]:
         articles[2] = replace(articles[2], text=text)
         docs[2] = split_sentences(text, articles[2].id)
-        assert latest_lead(articles, docs, TITLES[2]) is None
+        assert latest_lead(articles, docs, TITLES[2], Budget(words=60)) is None
+
+
+def test_the_lead_keeps_the_budget_and_is_not_chosen_twice() -> None:
+    """A hostile reader's pass: at 10 words the 18-word lead had made the digest 18 words;
+    at 60 the lead had been chosen again after it, then dropped (46 words)."""
+    articles = _articles(DAYS)
+    docs = [split_sentences(a.text, a.id) for a in articles]
+    assert latest_lead(articles, docs, TITLES[2], Budget(words=30)) is None
+    for words in (10, 20, 30, 60, 120):
+        story = newsdigest.digest(articles, words=words, facts=False)
+        texts = [s.text for s in story.summary]
+        assert sum(len(t.split()) for t in texts) <= words
+        assert len(texts) == len(set(texts))
+    assert len(newsdigest.digest(articles, sentences=2, facts=False).summary) <= 2
+
+
+def test_naive_dates_and_an_address_day_mix() -> None:
+    """A hostile reader's pass: naive dates, one replaced by its address's day, had made the
+    outlier step compare naive and aware datetimes (TypeError)."""
+    naive = [d.replace(tzinfo=None) for d in DAYS]
+    articles = _articles(naive)
+    articles[2] = replace(
+        articles[2],
+        url="https://example.com/2016/11/11/boy-found-dead",
+        published=naive[2].replace(day=20),
+    )
+    story = newsdigest.digest(articles, words=60, facts=False)
+    assert story.summary

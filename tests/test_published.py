@@ -3,7 +3,7 @@ way to it, so a story's own coverage is not left out as another event."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import newsdigest
 from newsdigest.clean import clean_article
@@ -40,8 +40,17 @@ def test_a_later_date_gives_way_and_a_close_one_stays() -> None:
     kept = [_utc(2016, 11, 14, 23, 50), _utc(2016, 11, 13, 6), _utc(2016, 11, 10)]
     for date in kept:  # the next day, the same day, or earlier than the address: as given
         assert published_day(TELEGRAPH, date) == date
-    naive = datetime(2017, 3, 22, 9)
-    assert published_day(TELEGRAPH, naive) == _utc(2016, 11, 13)
+    naive = datetime(2017, 3, 22, 9)  # a naive date stays naive (a caller's others are)
+    assert published_day(TELEGRAPH, naive) == datetime(2016, 11, 13)
+    # the date's own day, not UTC's: 23:00 at -08:00 is two days after the address's
+    pacific = datetime(2016, 11, 15, 23, tzinfo=timezone(timedelta(hours=-8)))
+    assert published_day(TELEGRAPH, pacific) == pacific
+    # the path only; a day in the future of an undated page is an event's, not its own
+    assert published_day("https://example.com/news?date=/2016/11/13/&id=5", None) is None
+    assert published_day("https://example.com/a#/2016/11/13/x", None) is None
+    future = "https://example.com/events/2030/01/01/concert"
+    assert published_day(future, None, now=_utc(2026, 11, 30)) is None
+    assert published_day(future, None, now=_utc(2030, 1, 2)) == _utc(2030, 1, 1)
     assert published_day("https://example.com/news/1", naive) == naive
 
 

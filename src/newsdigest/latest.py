@@ -12,6 +12,7 @@ and stories of one day, are unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
@@ -30,7 +31,10 @@ MIN_RESTATED = 0.5  # of the headline's content words, in the lead
 
 
 def latest_lead(
-    articles: Sequence[Article], docs: Sequence[Sequence[Sentence]], title: str
+    articles: Sequence[Article],
+    docs: Sequence[Sequence[Sentence]],
+    title: str,
+    budget: Budget,
 ) -> Sentence | None:
     """The newest article's lead (``docs``: the articles' sentences, in their order) when the
     story spans more than ``MIN_SPAN``, its title (``title``) is that article's headline and
@@ -39,32 +43,50 @@ def latest_lead(
     sentence before it). The dev stream's newest articles are often no development: a photo
     caption ("The burned fuselage of the small plane that crashed ..."), a reaction, a
     scene-setter ("After witnessing a whole weird year now, ..."); a lead that restates the
-    headline the story is titled with is the news the title announces."""
+    headline the story is titled with is the news the title announces. It must fit
+    ``budget`` with room for more, and open in the outlet's own case ("APPLE HAS REVEALED
+    that ..." is a page's style, no lead to show)."""
     dated = [
         (when, k) for k, a in enumerate(articles) if (when := utc_or_none(a.published)) is not None
     ]
     if len(dated) < 2:
         return None
-    newest, k = max(dated, key=lambda d: (d[0], -d[1]))  # the first of equally new ones
+    newest = max(when for when, _ in dated)
     if newest - min(when for when, _ in dated) < MIN_SPAN:
         return None
-    headline = set(content_terms(tokens(articles[k].title)))
-    if not headline or articles[k].title.strip() != title.strip():
+    # among equally new articles, the one whose headline titles the story
+    titled = [
+        k for when, k in dated if when == newest and articles[k].title.strip() == title.strip()
+    ]
+    if not titled or not title.strip():
         return None
+    k = titled[0]
+    headline = set(content_terms(tokens(articles[k].title)))
+    words = effective_words(budget)
     for _, _, unit in candidate_units([docs[k][:LEAD_SENTENCES]]):
         if quality.fit(unit.text) and not quality.needs_context(unit.text):
             said = set(content_terms(tokens(unit.text)))
-            return unit if len(headline & said) >= MIN_RESTATED * len(headline) else None
+            if len(headline & said) < MIN_RESTATED * len(headline) or _SHOUTED.match(unit.text):
+                return None
+            if words is not None and word_count(unit.text) > words // 2:
+                return None  # the lead alone would be most of the digest, or more
+            return unit
     return None
+
+
+_SHOUTED = re.compile(r"(?:[A-Z'’]+\s+){3,}")  # "APPLE HAS REVEALED"
 
 
 def after_lead(
     lead: Sentence,
     budget: Budget,
-    summarize: Callable[[Budget], Sequence[Sentence | GeneratedSentence]],
+    docs: Sequence[Sequence[Sentence]],
+    summarize: Callable[
+        [Sequence[Sequence[Sentence]], Budget], Sequence[Sentence | GeneratedSentence]
+    ],
 ) -> list[Sentence | GeneratedSentence]:
-    """``lead``, then what ``summarize`` chooses within the rest of ``budget``, without a
-    repeat of the lead (the same sentence, or one saying nearly all of it)."""
+    """``lead``, then what ``summarize`` chooses from ``docs`` without it, within the rest of
+    ``budget``, and without a repeat of the lead (one saying nearly all of it)."""
     n = word_count(lead.text)
     words = effective_words(budget)
     rest = Budget(
@@ -73,12 +95,8 @@ def after_lead(
     )
     if (rest.words is not None and rest.words <= 0) or rest.sentences == 0:
         return [lead]
-    others = [
-        s
-        for s in summarize(rest)
-        if not (
-            isinstance(s, Sentence) and (s.article_id, s.index) == (lead.article_id, lead.index)
-        )
-        and not near_duplicate(lead.text, s.text)
+    without = [
+        [s for s in doc if (s.article_id, s.index) != (lead.article_id, lead.index)] for doc in docs
     ]
+    others = [s for s in summarize(without, rest) if not near_duplicate(lead.text, s.text)]
     return [lead, *others]

@@ -22,6 +22,7 @@ from scipy import sparse
 from newsdigest.model import Article, Outlier, Sentence
 from newsdigest.names import is_country
 from newsdigest.tfidf import tfidf_rows
+from newsdigest.timeutil import utc
 
 WINDOW_DAYS = 7
 MIN_CONTENT_SIMILARITY = 0.05
@@ -72,7 +73,8 @@ def _by_time(articles: Sequence[Article]) -> dict[str, str]:
     about another event, when that run is a clear majority. Coverage that goes on week after
     week is one run however long it lasts (the clusterer keeps such a story open); a meeting
     seven months later is not."""
-    dated = sorted((a.published, a.id) for a in articles if a.published is not None)
+    # a naive date is UTC (a caller may mix naive and aware dates)
+    dated = sorted((utc(a.published), a.id) for a in articles if a.published is not None)
     if len(dated) < 3:
         return {}
     runs: list[list[tuple[datetime, str]]] = [[dated[0]]]

@@ -197,9 +197,9 @@ def build_story(
     with _stage(timings, "summarize"):
         selected = method.summarize(docs, config.budget)
         title = _title(kept, " ".join(s.text for s in selected))
-        lead = latest_lead(kept, docs, title)
+        lead = latest_lead(kept, docs, title, config.budget)
         if lead is not None:  # a story that runs for days opens with its latest development
-            selected = after_lead(lead, config.budget, lambda rest: method.summarize(docs, rest))
+            selected = after_lead(lead, config.budget, docs, method.summarize)
     with _stage(timings, "cite"):
         summary = cite(selected, docs, {a.id: a.outlet or f"#{a.id}" for a in kept})
     facts = None

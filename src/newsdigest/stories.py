@@ -145,10 +145,8 @@ def _row_from_cluster(cluster: Cluster) -> ClusterRow:
 
 
 def _oldest(articles: Sequence[Article]) -> datetime | None:
-    dated = [a.published for a in articles if a.published]
-    if not dated:
-        return None
-    return utc(min(dated))
+    dated = [utc(a.published) for a in articles if a.published]
+    return min(dated) if dated else None
 
 
 def cluster_pending(

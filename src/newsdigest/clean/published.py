@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
 # "/2016/11/13/", "/2016-11-13/", "/2016/11/13-slug"
 _DAY_IN_PATH = re.compile(r"/((?:19|20)\d\d)([/-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/-])")
@@ -20,10 +21,15 @@ MAX_LAG_DAYS = 2  # a page changed the next day (time zones, a late update) keep
 
 
 def day_in_url(url: str | None) -> date | None:
-    """The calendar day an article's address names in its path, if any."""
+    """The calendar day an article's address names in its path (not its query nor its
+    fragment), if any."""
     if not url:
         return None
-    m = _DAY_IN_PATH.search(url)
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # "http://[::1" and other broken addresses
+        return None
+    m = _DAY_IN_PATH.search(path)
     if m is None:
         return None
     try:
@@ -32,18 +38,18 @@ def day_in_url(url: str | None) -> date | None:
         return None
 
 
-def published_day(url: str | None, published: datetime | None) -> datetime | None:
-    """``published``, or the address's day (midnight UTC) where it is earlier by more than
-    ``MAX_LAG_DAYS`` or where there is no date."""
+def published_day(
+    url: str | None, published: datetime | None, now: datetime | None = None
+) -> datetime | None:
+    """``published``, or the address's day (midnight UTC; naive where ``published`` is) where
+    it is earlier than the date's own day by more than ``MAX_LAG_DAYS``, or where there is no
+    date and the day is not in the future of ``now`` (an event's page, "/2030/01/01/concert")."""
     day = day_in_url(url)
     if day is None:
         return published
-    if published is not None:
-        given = (
-            published.date()
-            if published.tzinfo is None
-            else published.astimezone(timezone.utc).date()
-        )
-        if given - day <= timedelta(days=MAX_LAG_DAYS):
-            return published
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    if published is None:
+        today = (now or datetime.now(timezone.utc)).date()
+        return None if day > today else datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    if published.date() - day <= timedelta(days=MAX_LAG_DAYS):
+        return published
+    return datetime(day.year, day.month, day.day, tzinfo=published.tzinfo and timezone.utc)

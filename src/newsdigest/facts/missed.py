@@ -45,7 +45,12 @@ _NOT_NAMES = (
     )
     | NOT_GIVEN
 )
-_TITLES = frozenset(["Prof", "Professor", "Dr", "Mr", "Mrs", "Ms", *NOT_GIVEN])
+_TITLES = frozenset(
+    ["Prof", "Professor", "Dr", "Mr", "Mrs", "Ms", *NOT_GIVEN]
+    + """Chairman Chairwoman Chair Congressman Congresswoman Councilman Councilwoman Sheriff
+    Rabbi Bishop Cardinal Father Brother Sister Trooper Deputy Ambassador Director Dean Dame
+    Sergeant Lieutenant Inspector Constable Chancellor Premier""".split()
+)
 _ROLE_WORD = re.compile(r"(?:eer|er|or|ist|ian|ant|ent)$")  # Mountaineer, Director, Scientist
 _PLURAL = re.compile(r"(?:ans|ats|ists|ites|ers)$")  # Republicans, Democrats, Loyalists
 MIN_TIMES = 2  # a name written once next to "said" may be a sentence's first word

@@ -532,9 +532,10 @@ def _points_back(text: str) -> bool:
 # "The countries also closed their airspace to Qatar Airways ..." (a Multi-News digest line:
 # which countries, the sentence before said; "The man also said ...", a dev-stream one): a
 # definite subject that "also" acts
-# a link in second place ("The timing, however, indicates ...": a Multi-News digest line)
+# a link in second place ("The timing, however, indicates ...": a Multi-News digest line;
+# not "meanwhile", which sets a fact beside the story's: "Oil, meanwhile, plunged 15%")
 _SECOND_PLACE_LINK = re.compile(
-    r"^[^,;:“”\"]{1,40}, (?:however|though|meanwhile|in turn|too|nevertheless|instead),",
+    r"^[^,;:“”\"]{1,40}, (?:however|though|in turn|too|nevertheless|instead),",
     re.IGNORECASE,
 )
 _SUBJECT_ALSO = re.compile(r"(?:The|These|Those|Both) (?:[a-z][\w-]* ){0,2}[a-z][\w-]* also\b")

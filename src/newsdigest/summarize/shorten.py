@@ -10,9 +10,13 @@ after the last comma that hangs on the main one (", with Democrats stepping up p
 ", which ...", ", saying ..."). Dropping them leaves the main clause whole, so the reading
 is grammatical; the citation still points at the source sentence.
 
-Conservative by design: asides are found outside quotations only, a sentence with a
-quotation loses no clause between or after commas (its speaker may be in it), and what is
-left must still pass the summary checks (``quality.fit``).
+Conservative by design (a hostile reader's pass found 8.8% of a first version's readings
+broken or misleading): a sentence with a quotation keeps every word; an aside that says who
+says so, denies, negates or hedges stays (``_KEEP``), and so does one a later clause hangs on,
+a fronted clause's main clause, a list's item; what is left must keep a finite verb and pass
+the summary checks (``quality.fit``). Measured on NeuS val, it fills little: most one-sentence
+digests are short because the other outlets' leads say the same fact, not because they are
+too long.
 """
 
 from __future__ import annotations

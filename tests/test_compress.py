@@ -94,6 +94,10 @@ def test_attribution_clause_is_dropped_source_kept(text: str, expected: str) -> 
         "No civilians were killed in the airstrike on the village, the Pentagon said.",
         "Bullying is not a harmless rite of passage for children, Dr. Copeland said.",
         "The senator was drunk when he crashed his car into the barrier, police said.",
+        # a third hostile pass: a contraction's denial, a claim of fraud, a gunman
+        "The company wasn't aware of any problems with the brakes, a spokeswoman said.",
+        "The 2020 presidential election was rigged against him, Trump said on Monday.",
+        "The man lunged at officers with a knife before they opened fire, police said.",
         # the attribution is the content, or there is none at the end
         "Police said the suspect fled on foot toward the river.",
         "The court ruled against the company on Tuesday, and shares fell sharply.",

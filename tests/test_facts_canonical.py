@@ -1015,7 +1015,9 @@ def test_place_evidence_reads_past_modifiers_and_counts_against_mentions() -> No
         "A fireball was seen over northern New England on Tuesday. Residents in parts of New "
         "England reported a boom. Windows 8 ships today. Windows 8 is fast. Windows 8 has tiles. "
         "Windows 8 sells well. Users went back into Windows 8. Troops entered the Ukrainian "
-        "headquarters. Jane Doe, 31, of Appleton, saw it. Whitby, North Yorkshire, saw it too."
+        "headquarters. Jane Doe, 31, of Appleton, saw it. Whitby, North Yorkshire, saw it too. "
+        "Dutch police in the Netherlands helped. Netherlands officials agreed. The Netherlands "
+        "team won. It was a 26-24 victory over the Seattle Seahawks on Sunday."
     )
     raw = [
         mention(text, "New England", "PLACE"),
@@ -1025,7 +1027,9 @@ def test_place_evidence_reads_past_modifiers_and_counts_against_mentions() -> No
         mention(text, "Appleton", "PLACE"),
         mention(text, "North Yorkshire", "PLACE"),
         mention(text, "Whitby", "PLACE"),
+        mention(text, "Netherlands", "PLACE", 1),
+        mention(text, "Seattle Seahawks", "PLACE"),
     ]
     places = {e.name for e in entities_of(raw, text) if e.type == "PLACE"}
-    assert {"New England", "Appleton", "North Yorkshire"} <= places
-    assert not places & {"Windows 8", "Ukrainian"}
+    assert {"New England", "Appleton", "North Yorkshire", "Netherlands"} <= places
+    assert not places & {"Windows 8", "Ukrainian", "Seattle Seahawks"}

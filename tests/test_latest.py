@@ -107,3 +107,14 @@ def test_naive_dates_and_an_address_day_mix() -> None:
     )
     story = newsdigest.digest(articles, words=60, facts=False)
     assert story.summary
+
+
+def test_mixed_naive_and_aware_dates_serialize() -> None:
+    """A third hostile pass: the JSON's first and last dates compared a naive date with aware
+    ones (TypeError in ``digest -f json`` and the API)."""
+    from newsdigest.serialize import story_to_dict
+
+    days = [DAYS[0].replace(tzinfo=None), DAYS[1], DAYS[2]]
+    out = story_to_dict(newsdigest.digest(_articles(days), words=60, facts=False))
+    assert out["first_published"].startswith("2016-11-08T09:00")
+    assert out["last_published"].startswith("2016-11-11")

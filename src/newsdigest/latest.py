@@ -60,7 +60,7 @@ def latest_lead(
     ]
     if not titled or not title.strip():
         return None
-    k = titled[0]
+    k = min(titled, key=lambda j: articles[j].id)  # whatever order the articles came in
     headline = set(content_terms(tokens(articles[k].title)))
     words = effective_words(budget)
     for _, _, unit in candidate_units([docs[k][:LEAD_SENTENCES]]):

@@ -28,7 +28,7 @@ from newsdigest.model import (
     TimelineEntry,
     count_outlets,
 )
-from newsdigest.timeutil import parse_iso
+from newsdigest.timeutil import parse_iso, utc
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -199,7 +199,7 @@ def story_to_dict(
     by_id = {a.id: a for a in story.articles}
     outlier_ids = {o.article_id for o in story.outliers}
     articles = [a for a in story.articles if a.id not in outlier_ids]
-    times = [a.published for a in articles if a.published]
+    times = [utc(a.published) for a in articles if a.published]  # naive dates are UTC
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "id": story.id,

@@ -20,7 +20,7 @@ from itertools import islice
 from newsdigest.facts.ner import RawMention
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
-from newsdigest.names import STATE_ABBREVIATIONS, fold, given_name, place_names
+from newsdigest.names import STATE_ABBREVIATIONS, fold, given_name, is_country, place_names
 from newsdigest.summarize.quality import is_headline_case
 
 # Other labels this many times the person evidence make a name not a person (see _Group.type)
@@ -865,7 +865,8 @@ _GEO_WORD = re.compile(
 )
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|outside|across|throughout|around|into|toward|towards|through|from|to"
-    r"|over|visit|visits|visited|visiting|(?:city|town|village|province|state|region|county"
+    r"|over|beyond|within|inside|off|outside of|visit|visits|visited|visiting"
+    r"|(?:city|town|village|province|state|region|county"
     r"|district|capital|island|port|suburb) of)\s+"
     # "in parts of New England", "over northern New England", "in the south of France"
     r"(?:(?:the|northern|southern|eastern|western|central|north(?:east|west)?ern"
@@ -879,6 +880,11 @@ _COUNTRY_MARKS = frozenset(
 )  # and the United Kingdom's nations and Korea, which the list of countries lacks
 # a people's adjective is no place ("into the Ukrainian naval headquarters")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish)")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+# a team one won over is no place ("a 26-24 victory over the Seattle Seahawks")
+_WON_OVER = re.compile(
+    r"\b(?:victory|win|wins|won|lead|edge|triumph|advantage)\s+over\s+(?:the\s+)?$"
+)
 MIN_PLACE_CONTEXTS = 0.25  # of a name's mentions, written where a place is
 # where a probe lands or a planet rises ("landed on the far side of the Moon")
 _BODIES = frozenset("Moon Sun Earth Mars Venus Mercury Jupiter Saturn Uranus Neptune Pluto".split())
@@ -911,8 +917,10 @@ def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[st
         return False
     if _GEO_WORD.search(name) and len(name.split()) > 1:
         return False
-    if _DEMONYM.fullmatch(name):
-        return True
+    if is_country(name):
+        return False  # "Netherlands", which the gazetteer writes "The Netherlands"
+    if " - " in name:
+        return True  # a dateline run into a name ("Costa Rica - Investigators")
     placed = sum(_placed(m, texts.get(m.article, ""), places) for m in mentions)
     # one "into Windows 8" among 13 mentions, one "to Mobb Deep" among 59, is no place
     return placed == 0 or placed < MIN_PLACE_CONTEXTS * len(mentions)
@@ -922,7 +930,10 @@ def _placed(m: Mention, text: str, places: frozenset[str]) -> bool:
     """Whether a mention stands where a place does: after a preposition of place, owned by a
     known place ("Berlin's Brandenburg Gate"), after one and a comma ("Whitby, North
     Yorkshire"), or before its state or country ("North Brunswick, N.J.")."""
-    if _PLACE_BEFORE.search(text, max(0, m.start - 40), m.start):
+    if _DEMONYM.fullmatch(m.text) and _LOWER_NEXT.match(text, m.end):
+        return False  # a people's adjective ("into the Ukrainian naval headquarters")
+    before = _PLACE_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before and not _WON_OVER.search(text, max(0, m.start - 40), m.start):
         return True
     owner = _OWNER_BEFORE.search(text, max(0, m.start - 40), m.start)
     if owner and fold(owner["where"]) in places:

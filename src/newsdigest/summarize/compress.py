@@ -58,7 +58,8 @@ _ALLEGATION = re.compile(
     r"\b(?:accus|alleg|charg|suspect|investigat|probe|fraud|murder|shot|shoot|stab"
     r"|rap(?:e|ed|ing)\b|abus|assault|brib|launder|misconduct|harass|stole|steal|theft|lied"
     r"|lying|cover(?:ed)?[- ]up|conspir|plot|tortur|smuggl|traffick|embezzl|extort|molest"
-    r"|kidnap|wrongdoing|illegal|unlawful|guilty|crime|criminal)",
+    r"|kidnap|wrongdoing|illegal|unlawful|guilty|crime|criminal|fired at|opened fire|lunged"
+    r"|knife|gunman)",
     re.IGNORECASE,
 )
 # whom a reader cannot weigh: not a named outlet or office ("CBS Boston reports", "the Costa
@@ -76,8 +77,8 @@ _UNWEIGHED_SOURCE = re.compile(
 # airstrike, the Pentagon said."; "Bullying is not a harmless rite of passage, Dr. Copeland
 # said."); and so is a state the police describe ("The senator was drunk when he crashed")
 _DENIES = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|n['’]t|den(?:y|ies|ied|ial)|drunk|intoxicated"
-    r"|impaired)\b",
+    r"\b(?:not|no|never|none|nobody|nothing|den(?:y|ies|ied|ial)|drunk|drinking|intoxicated"
+    r"|impaired|influence|false|fake|baseless|untrue|rigged)\b|n['’]t\b",
     re.IGNORECASE,
 )
 

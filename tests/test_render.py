@@ -225,3 +225,20 @@ def test_when_and_where_show_what_is_known_without_placeholders(seed_story, fmt)
         if fmt == "html":  # the page's header line
             shown = "event: " + ", ".join(x for x in (date, place) if x) + "</p>"
         assert shown in out
+
+
+def test_an_untitled_source_is_not_labelled_by_a_pictures_caption() -> None:
+    """Multi-News 216 and 218: the first lines were photo captions ("This image show the mummy
+    of ...", "... after buoyancy testing in the Indian Ocean. (U.S. Navy / Getty Images / )")."""
+    docs = [
+        "This image show the mummy of an ancient Egyptian man in his 50s who had rectal cancer.\n\n"
+        "Archaeologists have uncovered six cases of cancer while studying the bodies of ancient "
+        "Egyptians who were buried long ago in the Dakhleh Oasis.",
+        "Bones bearing signs of cancer found in an ancient Egyptian cemetery reveal that the "
+        "disease was present thousands of years ago, archaeologists said on Tuesday.",
+    ]
+    sources = render(newsdigest.digest(docs, words=60, facts=False), "markdown").split(
+        "## Sources", 1
+    )[1]
+    assert "mummy" not in sources
+    assert "Archaeologists have uncovered six cases" in sources

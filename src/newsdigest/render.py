@@ -20,6 +20,7 @@ from newsdigest.model import Story, SummarySentence, count_outlets
 from newsdigest.numbering import source_numbers
 from newsdigest.quote_groups import distinct_quotes
 from newsdigest.serialize import story_to_dict
+from newsdigest.summarize.quality import is_caption
 
 FORMATS = ("text", "markdown", "json", "html")
 
@@ -58,11 +59,18 @@ def _article_line(story: Story, article_id: str) -> str:
 
 
 def _first_line_label(text: str) -> str:
-    """An untitled source's label: its first line, as a headline is shown (NeuS's first lines
-    carry a feed's full stop: "Justice Kennedy Retiring; Supreme Court to Become Trump
-    Court.")."""
-    line = text.split("\n", 1)[0]
+    """An untitled source's label: its first line that is no picture's caption ("This image
+    show the mummy of ..." had labelled a Multi-News source), as a headline is shown (NeuS's
+    first lines carry a feed's full stop: "Justice Kennedy Retiring; Supreme Court to Become
+    Trump Court.")."""
+    lines = [ln.strip() for ln in text[:MAX_LABEL_CHARS].split("\n") if ln.strip()]
+    lines = lines[:MAX_LABEL_LINES] or [text.split("\n", 1)[0]]
+    line = next((ln for ln in lines if not is_caption(ln)), lines[0])
     return _clip(clean_title(line) or line, 90)
+
+
+MAX_LABEL_LINES = 3  # lines read for an untitled source's label
+MAX_LABEL_CHARS = 4_000
 
 
 def _clip(text: str, limit: int = 160) -> str:

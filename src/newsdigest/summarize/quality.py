@@ -76,6 +76,23 @@ _PICTURE_SHOWS = re.compile(
 )
 
 
+# a picture's credit at the end of its caption: "(U.S. Navy / Getty Images / )"
+_PHOTO_CREDIT = re.compile(
+    r"\([^()]*\b(?:Getty Images|AP Photo|AFP|Reuters|EPA|Photo(?:graph)?|Image)\b[^()]*\)\s*$"
+)
+
+
+def is_caption(text: str) -> bool:
+    """Whether a line reads as a picture's caption (who stands where, what a photo shows, a
+    file photo, a credit at its end)."""
+    return bool(
+        _CAPTION.search(text)
+        or _shows_a_picture(text)
+        or _PHOTO_FILE.match(text)
+        or _PHOTO_CREDIT.search(text)
+    )
+
+
 def _shows_a_picture(text: str) -> bool:
     """``_PICTURE_SHOWS``, searched only where its verb is (every candidate unit is checked)."""
     return ("show" in text or "seen" in text or "pictured" in text) and bool(

@@ -200,6 +200,7 @@ def build_story(
         lead = latest_lead(kept, docs, title, config.budget)
         if lead is not None:  # a story that runs for days opens with its latest development
             selected = after_lead(lead, config.budget, docs, method.summarize)
+            title = _title(kept, " ".join(s.text for s in selected))
     with _stage(timings, "cite"):
         summary = cite(selected, docs, {a.id: a.outlet or f"#{a.id}" for a in kept})
     facts = None
@@ -221,7 +222,7 @@ def build_story(
     ids = [a.id for a in articles]
     return Story(
         id=story_key or story_id(ids),
-        title=_title(kept, " ".join(s.text for s in summary)),
+        title=title,
         articles=tuple(articles),
         summary=summary,
         outliers=outliers,

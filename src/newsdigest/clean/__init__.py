@@ -383,6 +383,7 @@ def clean_article(raw: Article) -> Article:
     ``published.py``), the title is repaired (and set in the case of its text when it
     is in capitals)."""
     source = _text_or_none(raw.source)
+    url = _text_or_none(raw.url)
     title = _without_site_suffix(clean_title(raw.title), source)
     # the text's top may repeat a first line that is no headline ("WARNING: Graphic video
     # shows police shooting" above its story): it goes all the same
@@ -392,9 +393,9 @@ def clean_article(raw: Article) -> Article:
         id=article_id(text),
         text=text,
         title=rules.unshout_title(title, text),
-        url=_text_or_none(raw.url),
+        url=url,
         source=source,
         origin=_text_or_none(raw.origin),
-        published=published_day(_text_or_none(raw.url), _storable_date(raw.published)),
+        published=published_day(url, _storable_date(raw.published)),
         language=detect_language(text) or raw.language,
     )

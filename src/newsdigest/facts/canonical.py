@@ -874,10 +874,8 @@ _PLACE_BEFORE = re.compile(
     r"|\d{1,3},\s+of\s+)$",  # a hometown: "Jane Doe, 31, of Appleton"
     re.IGNORECASE,
 )
-# countries as headlines abbreviate them, which the gazetteer writes in full
-_COUNTRY_MARKS = frozenset(
-    "UAE UK U.K. US U.S. USA U.S.A. DRC PRC DPRK ROK EU England Scotland Wales Korea".split()
-)  # and the United Kingdom's nations and Korea, which the list of countries lacks
+# countries as headlines abbreviate them, which neither the gazetteer nor ``is_country`` reads
+_COUNTRY_MARKS = frozenset("UAE UK U.K. US U.S. USA U.S.A. DRC PRC DPRK ROK EU".split())
 # a people's adjective is no place ("into the Ukrainian naval headquarters")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish)")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
@@ -903,9 +901,10 @@ _STATE_MARKS = frozenset(
 
 
 def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
-    """A "place" nothing supports: no gazetteer entry (``place_names``) nor state mark, no
-    word of geography, never written after a preposition of place nor before its state
-    ("Where: Sperm; Windows 8; Netflix; Concerta; Media": a reader's pass over 58 digests)."""
+    """A "place" nothing supports: no gazetteer entry (``place_names``), country, state mark
+    or celestial body, no word of geography in its name, and fewer than one mention in four
+    written where a place is (``_placed``) ("Where: Sperm; Windows 8; Netflix; Concerta;
+    Media": a reader's pass over 58 digests)."""
     places = place_names()
     if (
         fold(name) in places
@@ -918,7 +917,7 @@ def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[st
     if _GEO_WORD.search(name) and len(name.split()) > 1:
         return False
     if is_country(name):
-        return False  # "Netherlands", which the gazetteer writes "The Netherlands"
+        return False  # "Netherlands", "Scotland", "Korea": the gazetteer's list lacks them
     if " - " in name:
         return True  # a dateline run into a name ("Costa Rica - Investigators")
     placed = sum(_placed(m, texts.get(m.article, ""), places) for m in mentions)

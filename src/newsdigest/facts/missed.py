@@ -7,7 +7,8 @@ was missing from its people and his words had no speaker. A capitalized name nex
 verb ("Steck said", "said Ueli Steck") that the story writes at least twice, never in lower
 case, that no entity covers and that is no title, calendar word or known place, is taken as a
 person mention (written once, when a full name after the verb is then described: "says Orly
-Lacham-Kaplan, a reproductive biologist"); the names' other mentions are then found by name like any person's.
+Lacham-Kaplan, a reproductive biologist"); the names' other mentions are then found by name
+like any person's.
 """
 
 from __future__ import annotations

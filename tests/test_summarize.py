@@ -658,8 +658,9 @@ def test_a_restatement_naming_someone_other_outlets_name_is_news(third: str, kep
     assert [u.text for u in scored.units] == [first, second, third]
     scores = np.array([2.0, 1.0, 0.5])
     chosen = select(scored, scores, Budget(words=200), redundancy=0.0, fill=True)
-    assert chosen[0] == 0
     assert (1 in chosen) is kept
+    # taken, the Putin sentence holds all the talks sentence's words and names: that one goes
+    assert (0 in chosen) is not kept
 
 
 @pytest.mark.parametrize(
@@ -1118,3 +1119,56 @@ def test_the_outlets_own_request_for_comment_is_no_summary_sentence() -> None:
         "Police have contacted the family and said the boy was safe.",
     ):
         assert quality.fit(text) and not quality.problems(text), text
+
+
+def test_a_chosen_sentence_a_later_one_says_in_full_goes() -> None:
+    """Multi-News: the studio's line, taken first, would stand beside the trade paper's
+    fuller sentence of one fact, taken later for the name it adds (Furious 7, which another
+    outlet names too): the shorter one goes, and its words go back to the budget."""
+    from newsdigest.summarize.coverage import select
+
+    texts = [
+        "Today FURIOUS 7 will reach $1 billion in worldwide box office grosses.",
+        "Universal’s “Furious 7” will cross $1 billion at the worldwide box office Friday, "
+        "becoming the studio’s first film to reach that milestone in its initial release.",
+        "The Furious 7 cast includes Vin Diesel, Dwayne Johnson and Paul Walker.",
+    ]
+    scored = score_features([split_sentences(t, a) for t, a in zip(texts, "abc", strict=True)])
+    assert [u.text for u in scored.units] == texts
+    chosen = select(scored, np.array([2.0, 1.0, 0.5]), Budget(words=200), redundancy=0.0, fill=True)
+    assert sorted(chosen) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("first", "needed", "gone"),
+    [
+        ("Today Furious 7 will reach $1 billion in worldwide box office grosses.", False, True),
+        # a quotation is its speaker's words, not a reading of the fact
+        ('"Furious 7 will reach $1 billion in worldwide box office grosses," he said.', False,
+         False),
+        # the context of a chosen sentence stays with it
+        ("Today Furious 7 will reach $1 billion in worldwide box office grosses.", True, False),
+    ],
+)  # fmt: skip
+def test_what_a_fuller_sentence_may_replace(first: str, needed: bool, gone: bool) -> None:
+    from newsdigest.summarize.coverage import Scored, _subsumed
+
+    second = "Universal’s “Furious 7” will cross $1 billion at the worldwide box office Friday."
+    third = "It is the studio's first film to reach that milestone."
+    units = [
+        Sentence("a", 0, first, 0, 1),
+        Sentence("b", 0, second, 0, 1),
+        Sentence("a", 1, third, 0, 1),
+    ]
+    scored = Scored(
+        units,
+        np.zeros((3, len(FEATURES))),
+        overlap=np.eye(3),
+        similarity=np.eye(3),
+        previous=np.array([-1, -1, 0]),
+        needs_context=np.array([False, False, needed]),
+        contained=np.eye(3),
+        common=np.array([[8.0, 6.0, 0.0], [6.0, 15.0, 0.0], [0.0, 0.0, 6.0]]),
+    )
+    names = {0: {"Furious"}, 1: {"Furious", "Universal"}, 2: set()}
+    assert (_subsumed(scored, [0, 2], 1, names.__getitem__) == [0]) is gone

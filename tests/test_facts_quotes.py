@@ -172,7 +172,7 @@ def test_the_parse_is_asked_for_near_a_quote_not_to_the_end_of_its_line() -> Non
     sentences = split_sentences(line, "t")
     started = time.perf_counter()
     subject_sentences(line, sentences)
-    assert time.perf_counter() - started < 5.0
+    assert time.perf_counter() - started < 20.0  # 4.8 s at a load average of 7.5; minutes before
 
 
 def test_a_quote_of_several_paragraphs_is_one_speaker() -> None:

@@ -269,8 +269,17 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("The plan, however flawed, passed the Senate on Tuesday.", False),
         ("The company also makes smartwatches.", True),
         ("The outlet reported the merger first, also citing two sources.", False),
+        # a subordinate clause alone, its main clause in the sentence before (Multi-News 222,
+        # NeuS train): with a comma, the main clause follows
+        ('Though Yu and Soni have also obfuscated their premise by calling it a "secret sauce."',
+         True),
+        ("Because Obama's withdrawal led to the increasing influence of Iran over Iraqi "
+         "politics.", True),
+        ("Although the storm weakened, flights stayed grounded on Monday.", False),
+        ("Because of the storm flights stayed grounded on Monday.", False),
+        ("Though injured, Smith finished the race.", False),
     ],
-)
+)  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:
     assert quality.needs_context(text) is needs
 

@@ -502,6 +502,13 @@ _ROLE_SAID = re.compile(
 )
 
 
+# A subordinate clause standing alone, its main clause in the sentence before ("Though Yu and
+# Soni have also sort of obfuscated their premise by calling it a 'secret sauce.'": a
+# Multi-News digest line; "Because Obama's withdrawal led to the increasing influence of Iran
+# ...": a NeuS one): no comma, so no main clause follows it
+_CLAUSE_ALONE = re.compile(r"^(?:though|although|even though|because(?! of\b))\b[^,;:—–]*$", re.I)
+
+
 def refers_back(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, or ends on a
     verb whose object was in the sentence before (the summarizer's fitted feature)."""
@@ -516,6 +523,7 @@ def refers_back(text: str) -> bool:
         or _SECOND_PLACE_LINK.match(text)
         or _LINKED_OPENING.match(text.lstrip("\"“'‘ "))
         or _points_back(text)
+        or _CLAUSE_ALONE.match(text.lstrip("\"“'‘ "))
     )
 
 

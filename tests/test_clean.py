@@ -1805,3 +1805,17 @@ def test_nbc_newsletter_pitch_and_slash_byline_go() -> None:
     # a sentence that opens with "By" is no byline
     kept = "By Tuesday, the fire had spread to the hills above the town."
     assert clean_text(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("[National Post via Inside Higher Ed. Pic via]", True),  # Multi-News, a digest's line
+        ("[h/t OpposingViews, Photo: WPXI]", True),
+        ("[image via Shutterstock]", True),
+        ("[The minister said the talks would go on via video link.] The talks resumed.", False),
+        ("[Update: The company has since responded.]", False),
+    ],
+)
+def test_a_blogs_bracketed_credits_are_no_text(line: str, credit: bool) -> None:
+    assert rules.is_boilerplate_line(line) is credit

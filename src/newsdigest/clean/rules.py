@@ -251,6 +251,10 @@ CRUMB_SEP = re.compile(r"\s+(?:/|»|›|>|\||→)\s+")
 CRUMB_ROOT = re.compile(r"^(?:home|homepage|home page|main|start|news|index)$", re.I)
 # Agency sign-offs and bylines: "(Sahar News Monitoring Desk)", "Reporting by X; Editing by Y".
 PAREN_LINE = re.compile(r"^\([^()]{2,150}\)\.?$")
+# A blog's credits in square brackets: "[National Post via Inside Higher Ed. Pic via]", "[h/t
+# OpposingViews, Photo: WPXI]", "[image via Shutterstock]" (every such line of the local sets;
+# the first was a Multi-News digest's last "sentence")
+BRACKET_CREDIT = re.compile(r"^\[[^\[\]]{0,160}\b(?:via|h/t|hat tip)\b[^\[\]]{0,160}\]$", re.I)
 CREDIT_LINE = re.compile(
     r"^(?:\(?(?:additional )?reporting|writing|editing|compiled|edited|translated|produced"
     r"|written|story filed|[—–-]\s*with (?:assistance|additional reporting))\s+by\b.{0,200}$",
@@ -942,6 +946,7 @@ def is_boilerplate_line(para: str) -> bool:
         or COMMENT_FORM.found_lowered(para, low)
         or INLINE_TEASER.match(para)
         or PAREN_LINE.match(para)
+        or (para[:1] == "[" and BRACKET_CREDIT.match(para))
         or CREDIT_LINE.match(para)
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)

@@ -186,6 +186,10 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         # dev stream: the second half of a quote, its speaker in the sentence before
         ("“We’re pointing them at people’s brains, at children.”", True),
         ("“It could have been very bad.”", True),
+        # Multi-News: a verb inside the quotation is no speaker
+        ("“I made a proposal and was told they would be happy to receive such a delegation.”",
+         True),
+        ('"I just want to say I\'m sorry."', True),
         # ... and one whose speaker is only "he" (dev stream, a reader: who is "he"?)
         ("“I said no,” he recalled.", True),
         ("“God only knows what it's doing to our children's brains,” he said.", True),

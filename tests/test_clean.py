@@ -657,6 +657,7 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "Borys Kit and Pamela McClintock contribute", "Courant reporter Kathleen Megan contribute",
     "ESPN Saints reporter Mike Triplett contrib", "Kyle Cheney contributed to this report.",
     "Lucey reported from Washington. Associated", "The Associated Press contributed to this r",
+    "[h/t OpposingViews, Photo: WPXI]",  # a blog's credits in brackets
 }  # fmt: skip
 
 
@@ -1819,3 +1820,17 @@ def test_nbc_newsletter_pitch_and_slash_byline_go() -> None:
 )
 def test_a_blogs_bracketed_credits_are_no_text(line: str, credit: bool) -> None:
     assert rules.is_boilerplate_line(line) is credit
+
+
+def test_a_flattened_photo_gallery_widget_is_no_text() -> None:
+    """The Washington Post's gallery, one paragraph of a Multi-News page (a digest's line)."""
+    text = (
+        "Gov. Scott Walker will announce his bid on Monday, aides said.\n\n"
+        "1 of 26 Full Screen Autoplay Close Skip Ad × A look back at Wisconsin Gov. Scott "
+        "Walker’s political career View Photos The Republican is expected to launch his official "
+        "campaign for president Monday. Caption The Wisconsin governor announced Monday that he "
+        "will drop out of the 2016 GOP race. Morry Gash/AP Buy Photo Wait 1 second to continue.\n\n"
+        "Walker enters the race as the favorite to win Iowa's caucuses."
+    )
+    assert "Full Screen" not in clean_text(text)
+    assert "favorite to win Iowa" in clean_text(text)

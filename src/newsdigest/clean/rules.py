@@ -251,6 +251,10 @@ CRUMB_SEP = re.compile(r"\s+(?:/|»|›|>|\||→)\s+")
 CRUMB_ROOT = re.compile(r"^(?:home|homepage|home page|main|start|news|index)$", re.I)
 # Agency sign-offs and bylines: "(Sahar News Monitoring Desk)", "Reporting by X; Editing by Y".
 PAREN_LINE = re.compile(r"^\([^()]{2,150}\)\.?$")
+# The Washington Post's photo-gallery widget flattened into one paragraph: "1 of 26 Full Screen
+# Autoplay Close Skip Ad × A look back at ... View Photos ... Caption ... Buy Photo Wait 1
+# second to continue." (both such paragraphs of the local sets; one was a Multi-News digest line)
+GALLERY_WIDGET = re.compile(r"^\d+ of \d+ Full Screen Autoplay Close\b")
 # A blog's credits in square brackets: "[National Post via Inside Higher Ed. Pic via]", "[h/t
 # OpposingViews, Photo: WPXI]", "[image via Shutterstock]" (every such line of the local sets;
 # the first was a Multi-News digest's last "sentence")
@@ -938,6 +942,8 @@ def is_boilerplate_line(para: str) -> bool:
     ):
         return True
     if para[:1] in '“"MmRrFfA' and len(para) <= 400 and READING_LIST_LINE.fullmatch(para):
+        return True
+    if para[:1].isdigit() and GALLERY_WIDGET.match(para):
         return True
     if len(para) > 300:
         return COMMENT_FORM.found(para[:300]) and len(para) < 400

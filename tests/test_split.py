@@ -92,6 +92,31 @@ def test_closing_quote_stays_with_its_sentence() -> None:
     ]
 
 
+def test_a_named_speaker_after_an_exclamation_or_question_in_quotes_goes_on() -> None:
+    """Multi-News: the speaker after '!"' had been a sentence of its own ("Francis told
+    Benedict in a gesture of humility." in a digest); a speaker who says that something is so,
+    or a pronoun, opens a new one."""
+    assert texts(
+        '"No! we are brothers, we pray together!" Francis told Benedict in a gesture of '
+        "humility. On the agenda, handover details."
+    ) == [
+        '"No! we are brothers, we pray together!" Francis told Benedict in a gesture of humility.',
+        "On the agenda, handover details.",
+    ]
+    assert texts('"Why Olivia?" Grace Demerath said. "Why not?"') == [
+        '"Why Olivia?" Grace Demerath said.',
+        '"Why not?"',
+    ]
+    assert texts('"Is it over?" Sweeting said Tuesday that he has retained control.') == [
+        '"Is it over?"',
+        "Sweeting said Tuesday that he has retained control.",
+    ]
+    assert texts('"Stop!" He said liberals get a pass.') == [
+        '"Stop!"',
+        "He said liberals get a pass.",
+    ]
+
+
 def test_paragraph_breaks_end_sentences_even_without_a_stop() -> None:
     assert texts("Home page heading\n\nThe talks began.") == [
         "Home page heading",

@@ -301,3 +301,34 @@ def test_readability_flags_orphans_fragments_and_repeats() -> None:
     same = Sentence("d2", 9, "No hearing date has been set.", 10, 39)
     again = Sentence("d3", 2, "No hearing date has been set.", 40, 69)
     assert judge.assess([same, before, again]).duplicates == 1
+
+
+def test_readability_flags_a_lead_in_without_what_it_announces() -> None:
+    """Multi-News: Bundy's "I want to tell you one more thing ..." is read only right before
+    the quotation it announces (spans as in the article)."""
+    from newsdigest.model import Sentence
+    from newsdigest.readability import ReadabilityJudge
+
+    lead_in = Sentence(
+        "d2",
+        21,
+        "“I want to tell you one more thing I know about the Negro,” Bundy said, according to "
+        "the video.",
+        2962,
+        3057,
+    )
+    said = Sentence(
+        "d2",
+        22,
+        "“I’ve often wondered: Are they better off as slaves, picking cotton and having a family "
+        "life and doing things, or are they better off under government subsidy?",
+        3058,
+        3217,
+    )
+    other = Sentence(
+        "d0", 3, "The medics were trying to treat Damon when she became violent.", 0, 62
+    )
+    judge = ReadabilityJudge()
+    assert judge.assess([lead_in, said]).flagged == 0
+    assert judge.assess([other, lead_in]).flagged == 1
+    assert judge.assess([lead_in, other]).flagged == 1

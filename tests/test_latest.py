@@ -75,6 +75,8 @@ def test_a_lead_that_is_no_summary_sentence_nor_the_titles_news_is_not_forced() 
         "The burned fuselage of the small plane that crashed, in Guanacaste, on Sunday.",
         # an outlet's style, no lead to show (dev stream)
         "A CHINESE BOY HAS BEEN found dead in a well after a huge four-day rescue operation.",
+        # a lead-in, as NeuS's "Here’s what you need to know about the child tax credit, ..."
+        "Here's what is known about the boy found dead in a China well after a four-day rescue.",
     ]:
         articles[2] = replace(articles[2], text=text)
         docs[2] = split_sentences(text, articles[2].id)

@@ -423,6 +423,94 @@ def test_multi_sentence_quote_is_one_unit() -> None:
     assert (units[0].start, units[0].end) == (0, doc[1].end)
 
 
+@pytest.mark.parametrize(
+    ("text", "announces"),
+    [
+        # NeuS train: a digest's opening line, what he told is the next sentence
+        (
+            "“Today I will tell you with lots of prayers and lots of thinking,” Justice said to "
+            "an enthusiastic crowd of Trump supporters.",
+            True,
+        ),
+        # Multi-News: a digest's line, the quotation after it names no speaker
+        (
+            "“I want to tell you one more thing I know about the Negro,” Bundy said, according "
+            "to the video.",
+            True,
+        ),
+        # NeuS and Multi-News digest lines whose promise no digest sentence keeps
+        ("Here’s a look back at the life and times of the Arizona Republican senator who was "
+         "also known as a ‘Maverick.’", True),
+        ("Here's what you need to know about him.", True),
+        ("The White House released the following statement by President Donald Trump in "
+         "connection with Saudi Arabia and the murder of Washington Post journalist Jamal "
+         "Khashoggi.", True),
+        ("Warning: The following video contains graphic footage.", True),
+        # what it announces is in the sentence, or there is no announcing
+        ("Here’s what to know: The authorities were still working to confirm the identities of "
+         "the shooter and the victims.", False),
+        ("When he was called to the podium at a rally in Missoula, Mont., on Thursday night, "
+         "Rep. Greg Gianforte had this to say to the main speaker: “Let me just say, on behalf "
+         "of all of Montana, Mr. President, thank you for giving us hope again.”", False),
+        ('"I just want to say I\'m sorry," he said.', False),
+        ("“I cannot tell you how sorry I am that we are having this press conference,” "
+         "Birgeneau said at the 4 p.m. conference.", False),
+        ('"Today we announce another dramatic breakthrough towards peace," he said.', False),
+        ("“We would like to tell the French people that we will never give in,” he said in a "
+         "statement outside the Élysée Palace, in Paris.", False),
+        ("Average U.S. life expectancy declined in each of the following three years and is now "
+         "at 78.6 years.", False),
+        ("Here’s hoping he makes it, though there’s always a chance it could end in a ball of "
+         "flames just like some of his previous SpaceX missions.", False),
+    ],
+)  # fmt: skip
+def test_a_lead_in_only_announces_what_comes_next(text: str, announces: bool) -> None:
+    assert quality.leads_in(text) is announces
+
+
+def test_a_lead_in_and_the_quote_it_announces_are_one_unit(multinews_csv) -> None:
+    """Multi-News: Bundy's announcement and the unattributed quotation after it can only be
+    read together; one unit, so neither is taken alone."""
+    from newsdigest.summarize.coverage import candidate_units
+
+    mark = "one more thing I know about the Negro"
+    cluster = next(
+        c for c in iter_dataset(multinews_csv) if isinstance(c, Cluster) and mark in str(c)
+    )
+    doc = next(d for d in split_cluster(cluster) if any(mark in s.text for s in d))
+    units = [u.text for _, _, u in candidate_units([doc])]
+    together = next(u for u in units if "one more thing I know" in u)
+    assert together.endswith("They got less freedom.”")
+    assert not any(u.startswith("“I’ve often wondered") for u in units)
+
+
+def test_a_digest_does_not_open_with_a_lead_in() -> None:
+    """NeuS train: the digest of Gov. Justice's switch opened with "“Today I will tell you with
+    lots of prayers and lots of thinking,” Justice said ..." (what he told was the next
+    sentence, a dangling quote: not a candidate); McCain's death and Multi-News's Supreme Court
+    story carried "Here's ..." lines whose promise nothing after them kept."""
+    from conftest import MULTINEWS, ROOT
+
+    neus = ROOT.parent / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+    stories = [
+        c
+        for c in [*iter_dataset(neus, "train"), *iter_dataset(MULTINEWS)]
+        if isinstance(c, Cluster)
+        and any(
+            mark in " ".join(c.documents)
+            for mark in ("Today I will tell you", "Senator John McCain has died after a battle",
+                         "meeting with King Abdullah of Jordan")
+        )
+    ]  # fmt: skip
+    assert len(stories) == 3
+    for cluster in stories:
+        for words in (60, 120, 250):
+            digest = get_summarizer("default").summarize(split_cluster(cluster), Budget(words))
+            for s in digest:
+                assert not s.text.startswith(("“Today I will tell you", "Here’s a look back",
+                                              "Here's what you need to know")), s.text  # fmt: skip
+
+
 def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one() -> None:
     # dev stream (the Guardian-style Chang'e 4 story): "'The container will send potatoes ...
     # to the surface of the Moon." was a digest sentence with its quote never closed
@@ -583,6 +671,8 @@ def _two_units(first: str, second: str, similarity: float):
         similarity=sim,
         previous=np.array([-1, -1]),
         needs_context=np.zeros(2, dtype=bool),
+        following=np.array([-1, -1]),
+        leads_in=np.zeros(2, dtype=bool),
         contained=np.eye(2),
         common=np.zeros((2, 2)),
     )
@@ -832,7 +922,9 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
     while available.any():
         if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
             break
-        orphan = scored.needs_context & ~taken[scored.previous]
+        orphan = (scored.needs_context & ~taken[scored.previous]) | (
+            scored.leads_in & ~taken[scored.following]
+        )
         stale = np.array([bool(a and ((p and names[k] <= named)
                                       or (r and names[k] & central <= named)))
                           for k, (p, r, a) in
@@ -1180,6 +1272,8 @@ def test_what_a_fuller_sentence_may_replace(first: str, needed: bool, gone: bool
         similarity=np.eye(3),
         previous=np.array([-1, -1, 0]),
         needs_context=np.array([False, False, needed]),
+        following=np.array([2, -1, -1]),
+        leads_in=np.zeros(3, dtype=bool),
         contained=np.eye(3),
         common=np.array([[8.0, 6.0, 0.0], [6.0, 15.0, 0.0], [0.0, 0.0, 6.0]]),
     )

@@ -40,10 +40,11 @@ def latest_lead(
     story spans more than ``MIN_SPAN``, its title (``title``) is that article's headline and
     the lead says what the headline says (half its content words at least); None otherwise,
     or when the lead is no summary sentence (a question, a fragment, one that needs the
-    sentence before it). The dev stream's newest articles are often no development: a photo
-    caption ("The burned fuselage of the small plane that crashed ..."), a reaction, a
-    scene-setter ("After witnessing a whole weird year now, ..."); a lead that restates the
-    headline the story is titled with is the news the title announces. It must fit
+    sentence before it or only announces the next). The dev stream's newest articles are
+    often no development: a photo caption ("The burned fuselage of the small plane that
+    crashed ..."), a reaction, a scene-setter ("After witnessing a whole weird year now,
+    ..."); a lead that restates the headline the story is titled with is the news the title
+    announces. It must fit
     ``budget`` with room for more, and open in the outlet's own case ("APPLE HAS REVEALED
     that ..." is a page's style, no lead to show)."""
     dated = [
@@ -64,7 +65,11 @@ def latest_lead(
     headline = set(content_terms(tokens(articles[k].title)))
     words = effective_words(budget)
     for _, _, unit in candidate_units([docs[k][:LEAD_SENTENCES]]):
-        if quality.fit(unit.text) and not quality.needs_context(unit.text):
+        if (
+            quality.fit(unit.text)
+            and not quality.needs_context(unit.text)
+            and not quality.leads_in(unit.text)
+        ):
             said = set(content_terms(tokens(unit.text)))
             if len(headline & said) < MIN_RESTATED * len(headline) or _SHOUTED.match(unit.text):
                 return None

@@ -4,8 +4,10 @@ ROUGE rewards words a reference shares, not whether the sentences can be read to
 failures it cannot see are counted per digest:
 
 - flagged sentences: one that opens with a reference to what came before ("He said...",
-  "But...", "These...") without the sentence it refers back to right before it, or a fragment
-  with no finite verb ("Sept. 11, 1973, the year he seized power, and Dec. 31, 1983.");
+  "But...", "These...") without the sentence it refers back to right before it, one that only
+  announces what comes next ("Here's what you need to know.") without it right after, or a
+  fragment with no finite verb ("Sept. 11, 1973, the year he seized power, and Dec. 31,
+  1983.");
 - duplicate pairs: two sentences that say the same words (the same sentence from two
   articles, or one containing nearly all of the other's content words).
 
@@ -22,7 +24,7 @@ from typing import Any
 
 from newsdigest.model import GeneratedSentence, Sentence
 from newsdigest.overlap import shares_most
-from newsdigest.summarize.quality import is_headline_case, needs_context
+from newsdigest.summarize.quality import is_headline_case, leads_in, needs_context
 from newsdigest.summarize.text import content_terms, tokens
 
 DigestSentence = Sentence | GeneratedSentence
@@ -111,15 +113,27 @@ class ReadabilityJudge:
             text = text[:1] + " ".join(w.lower() if w.istitle() else w for w in text[1:].split())
         return any(t.tag_ in _FINITE_TAGS for t in self._tagger()(text))
 
-    def flagged(self, sentence: DigestSentence, previous: DigestSentence | None) -> bool:
+    def flagged(
+        self,
+        sentence: DigestSentence,
+        previous: DigestSentence | None,
+        following: DigestSentence | None,
+    ) -> bool:
         text = " ".join(sentence.text.split())
         if needs_context(text) and not follows(previous, sentence):
+            return True
+        if leads_in(text) and (following is None or not follows(sentence, following)):
             return True
         return not self.has_finite_verb(text)
 
     def assess(self, digest: Sequence[DigestSentence]) -> Readability:
         """Counts for one digest, its sentences in the order a reader meets them."""
-        flagged = sum(self.flagged(s, digest[k - 1] if k else None) for k, s in enumerate(digest))
+        flagged = sum(
+            self.flagged(
+                s, digest[k - 1] if k else None, digest[k + 1] if k + 1 < len(digest) else None
+            )
+            for k, s in enumerate(digest)
+        )
         dups = sum(
             near_duplicate(digest[i].text, digest[j].text)
             for i in range(len(digest))

@@ -21,7 +21,8 @@ Selection is greedy with a redundancy penalty (word-pair overlap with what is al
 chosen, as in MMR); a unit that repeats a chosen one (its word pairs, nearly all its content
 words, half of them in a similar sentence, a close paraphrase naming no one new, or a second
 casualty count) is passed over, and one that opens with a reference to what came before (or
-is a quotation without its speaker) is taken only right after the unit it follows. The
+is a quotation without its speaker) is taken only right after the unit it follows; one that
+only announces what the next says (``quality.leads_in``) only with that next unit. The
 budget is filled: a unit too long for what is left gives way to a shorter one. The weights
 are fitted on Multi-News and NeuS together (BENCHMARKS.md). Output is in reading order.
 """
@@ -52,7 +53,7 @@ from newsdigest.summarize.compress import compress
 from newsdigest.summarize.introduce import introduce_surnames
 from newsdigest.summarize.shorten import shorter_readings
 from newsdigest.summarize.text import STOP_WORDS, tokens, word_count
-from newsdigest.summarize.units import merge_quotes, strip_dateline, strip_label
+from newsdigest.summarize.units import merge_lead_ins, merge_quotes, strip_dateline, strip_label
 
 FEATURES = (
     "log_position",
@@ -180,6 +181,9 @@ class Scored:
     # for each unit, the unit just before it in its article (-1: none, or not a candidate)
     previous: np.ndarray
     needs_context: np.ndarray  # bool: opens with a reference to what was said before
+    # for each unit, the unit just after it in its article (-1: none, or not a candidate)
+    following: np.ndarray
+    leads_in: np.ndarray  # bool: only announces what the unit after it says
     contained: np.ndarray  # (n, n) shared content words / the smaller unit's content words
     common: np.ndarray  # (n, n) content words shared
 
@@ -193,7 +197,7 @@ def _one_line(sentence: Sentence) -> Sentence:
 
 def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, Sentence]]:
     """(article number, unit number, unit) of every unit fit for a summary."""
-    whole = [merge_quotes(doc[:MAX_SENTENCES]) for doc in docs]
+    whole = [merge_lead_ins(merge_quotes(doc[:MAX_SENTENCES])) for doc in docs]
     # the middle of a quotation too long to keep whole carries no quote marks, and read as the
     # outlet's own words ("For goodness sake, just keep reading!", an agent's words inside a
     # director's quote, was a dev digest's line)
@@ -334,7 +338,10 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     if not n:
         empty = np.zeros((0, 0))
         none = np.zeros(0, int)
-        return Scored([], np.zeros((0, len(FEATURES))), empty, empty, none, none > 0, empty, empty)
+        no = none > 0
+        return Scored(
+            [], np.zeros((0, len(FEATURES))), empty, empty, none, no, none, no, empty, empty
+        )
     article = np.array([d for d, _, _ in cands])
     position = np.array([u for _, u, _ in cands], dtype=np.float64)
     n_articles = len(set(article.tolist()))
@@ -449,6 +456,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     answers = np.array([_answers_a_question(docs[d], ends[d], s) for d, _, s in cands], dtype=bool)
     where = {(d, u): k for k, (d, u, _) in enumerate(cands)}
     previous = np.array([where.get((d, u - 1), -1) for d, u, _ in cands], dtype=np.int64)
+    following = np.array([where.get((d, u + 1), -1) for d, u, _ in cands], dtype=np.int64)
     return Scored(
         units,
         features,
@@ -460,6 +468,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         (features[:, FEATURES.index("needs_context")] > 0)
         | np.array([quality.bare_quote(u.text) or quality.replies(u.text) for u in units], bool)
         | answers,
+        following,
+        np.array([quality.leads_in(u.text) for u in units], dtype=bool),
         contained,
         common,
     )
@@ -541,7 +551,8 @@ def select(
     other words naming no one new (cosine ``paraphrase``) is passed over, and so is a second
     count of the dead (or of the injured): each outlet states its own toll. A unit
     that opens with a reference to what came before ("He said...", "But...") is taken only
-    right after the unit before it in its article. A unit too long for what is left of the
+    right after the unit before it in its article, and one that only announces what the next
+    says ("Here's what you need to know.") only once that next unit is taken. A unit too long for what is left of the
     budget is passed over for the next that fits, so the budget is filled. When every unit
     waits for a sentence that is not there (a one-article story whose only fit sentence opens
     "Now, ..."), the best of them make the digest rather than nothing.
@@ -632,7 +643,10 @@ def _greedy(
     while available.any() or waiting.any():
         if budget_reached([scored.units[i] for i in chosen], words, budget, fill):
             break
-        orphan = scored.needs_context & ~taken[scored.previous] & (not orphans)
+        orphan = (
+            (scored.needs_context & ~taken[scored.previous])
+            | (scored.leads_in & ~taken[scored.following])
+        ) & (not orphans)
         stale = np.zeros(len(scored.units), dtype=bool)
         open_ = available | waiting
         for k in np.flatnonzero(paraphrased & open_):  # the name test only where it matters
@@ -828,8 +842,9 @@ def arrange(
 
 
 def _keep_context(ordered: list[Sentence]) -> list[Sentence]:
-    """A unit that needs its context goes right after the unit before it in its article
-    (reading order alone may put another article's sentence between them)."""
+    """A unit that needs its context goes right after the unit before it in its article, and
+    a lead-in right before the unit after it (reading order alone may put another article's
+    sentence between them, and the protocol's last pick goes last)."""
     out: list[Sentence] = []
     for unit in ordered:
         if quality.needs_context(unit.text):
@@ -843,6 +858,11 @@ def _keep_context(ordered: list[Sentence]) -> list[Sentence]:
                 out.insert(max(earlier, key=lambda k: out[k].index) + 1, unit)
                 continue
         out.append(unit)
+    for unit in [u for u in out if quality.leads_in(u.text)]:
+        later = [u for u in out if u.article_id == unit.article_id and u.index > unit.index]
+        if later:
+            out.remove(unit)
+            out.insert(out.index(min(later, key=lambda u: u.index)), unit)
     return out
 
 

@@ -590,3 +590,76 @@ def bare_quote(text: str) -> bool:
     # made a proposal and was told they would be happy to receive such a delegation.”": a
     # Multi-News digest's line, its speaker in the sentence before)
     return not any(q in t[1:-1] for q in '"“”')
+
+
+# A lead-in: a sentence that only announces what the next one says ("Here's what you need to
+# know about the child tax credit, including whether you're eligible.", "The White House
+# released the following statement by President Donald Trump ...": NeuS train sentences whose
+# statement is in no sentence of the digest), or a quotation that only announces its speaker's
+# words ("“Today I will tell you with lots of prayers and lots of thinking,” Justice said ...":
+# a NeuS digest's opening line; what he told is the next sentence). A colon after it brings
+# what it announces into the sentence ("Here's what to know: The authorities were ...").
+_HERE_IS = re.compile(r"^Here(?:'s|’s| is| are)\s+(?!hoping\b|to\b)")
+# "the following" but not a time ("the following year", "the following three days")
+_THE_FOLLOWING = re.compile(
+    r"\b(?:the following\b(?!\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|seasons?|decades?"
+    r"|mornings?|afternoons?|evenings?|nights?|weekends?|spring|summer|fall|autumn|winter"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)|as follows\b)",
+    re.IGNORECASE,
+)
+# A speaker announcing that they will speak ("Let me tell you something", "I want to tell you
+# one more thing I know about ...", "I will say this"): a first person (or "let me") and a
+# verb of telling with no message of its own after it: nothing, what is coming ("this",
+# "something", "one more thing", "what ..."), or how or when it is told ("with lots of
+# prayers"). Not "I want to say thanks to ...", "I can tell you that we are ready", "I just
+# want to say I'm sorry" (the message), nor "I cannot tell you how sorry I am".
+_ANNOUNCES_SPEECH = re.compile(
+    r"^(?:(?:today|tonight|now|so|and|but|well|first|look|listen|folks|frankly|honestly|finally)"
+    r"[\s,]+)*(?:let (?:me|us)|let['’]s|(?:I|we)(?:\s+(?:will|shall|want to|wanna|would like to"
+    r"|am going to|are going to|have to|must|need to|can|just|now|first|also|only|really))*"
+    r"|(?:I|we)['’](?:ll|d like to|m going to|re going to)(?:\s+(?:just|now|first|also))*)"
+    r"\s+(?:tell|say|announce|share|explain|reveal)\b"
+    r"(?:\s+(?:you|y['’]all|everyone|everybody|all of you|you all|folks|the people|the world))?"
+    r"(?:\s+(?:this|something|one thing|one more thing|a few things|a (?:little )?(?:story|secret)"
+    r"|what|the following|with|from|today|tonight|now|here|again|honestly|frankly|openly)\b"
+    r"[^,;:—–]*)?$",
+    re.IGNORECASE,
+)
+_QUOTATION = re.compile(r'"([^"]*)"|“([^“”]*)”|«([^«»]*)»')
+# a sentence's end with more after it: what was announced, in the same unit
+_MORE_AFTER = re.compile(r"""[.!?…]['"”’»]*\s+['"“‘«]?[A-Z]""")
+
+
+def leads_in(text: str) -> bool:
+    """Only announces what comes after it: "Here's what ...", "the following ...", "as
+    follows", or a quotation that opens or ends the sentence and only announces its speaker's
+    words (or ends on a colon); with no colon and no sentence after it that say what."""
+    t = text.strip()
+    body = t.lstrip("\"“'‘ ")
+    if _HERE_IS.match(body):
+        return _nothing_after(t, 0)
+    if "ollow" in t and (m := _THE_FOLLOWING.search(t)):
+        return _nothing_after(t, m.start())
+    if '"' not in t and "“" not in t and "«" not in t:
+        return False
+    for m in _QUOTATION.finditer(t):
+        if m.start() > 1 and m.end() < len(t.rstrip(".!?")) - 1:
+            continue  # a quotation inside the sentence's own words
+        said = next(g for g in m.groups() if g is not None).strip()
+        if _MORE_AFTER.search(t, m.end()) or _MORE_AFTER.search(said):
+            continue  # more sentences: what it announces may be among them
+        if said.endswith(":"):
+            return True
+        said = said.rstrip(",.!… ")
+        if (_HERE_IS.match(said) and ":" not in said) or _ANNOUNCES_SPEECH.match(said):
+            return True
+    return False
+
+
+def _nothing_after(text: str, start: int) -> bool:
+    """Whether ``text`` has, after ``start``, no colon with words after it and no sentence
+    after the first (what a lead-in announces)."""
+    k = text.rfind(":")
+    if k >= start and _LETTERS.search(text, k):
+        return False
+    return not _MORE_AFTER.search(text, start)

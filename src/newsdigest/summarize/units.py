@@ -2,7 +2,8 @@
 
 ``"We came to talk. We will keep talking," Pompeo said.`` splits into two sentences, and
 either one alone is a dangling quote. Such runs become one unit whose span covers them all,
-so an extractive summary can use the quote without cutting it.
+so an extractive summary can use the quote without cutting it. So do a lead-in and the
+sentence after it when neither stands alone (``merge_lead_ins``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsdigest.model import Sentence
-from newsdigest.summarize.quality import quote_balance_problem, single_quote_open
+from newsdigest.summarize.quality import (
+    leads_in,
+    needs_context,
+    quote_balance_problem,
+    single_quote_open,
+)
 
 # "DENVER (AP) — ", "(CNN) -- ", "LONDON — ", "SAN JOSE, Costa Rica — ", wire copy's
 # "WASHINGTON (AP) _ ": where and who filed it, not what happened; CNN's pages glue the tag to
@@ -56,20 +62,47 @@ def merge_quotes(doc: Sequence[Sentence]) -> list[Sentence]:
                 if not quote_balance_problem(text):
                     end = j
                     break
-        if end == k:
-            out.append(first)
-        else:
-            parts = doc[k : end + 1]
-            out.append(
-                Sentence(
-                    article_id=first.article_id,
-                    index=first.index,
-                    text=" ".join(p.text for p in parts),
-                    start=first.start,
-                    end=parts[-1].end,
-                )
-            )
+        out.append(_joined(doc[k : end + 1]))
         k = end + 1
+    return out
+
+
+def _joined(parts: Sequence[Sentence]) -> Sentence:
+    """One unit of consecutive sentences: the first one's index, a span over them all."""
+    if len(parts) == 1:
+        return parts[0]
+    return Sentence(
+        article_id=parts[0].article_id,
+        index=parts[0].index,
+        text=" ".join(p.text for p in parts),
+        start=parts[0].start,
+        end=parts[-1].end,
+    )
+
+
+def merge_lead_ins(units: Sequence[Sentence]) -> list[Sentence]:
+    """The units with a lead-in and the unit after it in its paragraph made one, when that
+    unit needs the lead-in: "“I want to tell you one more thing I know about the Negro,” Bundy
+    said, according to the video." announces the quotation after it, which names no speaker
+    (a Multi-News digest's pair). A lead-in whose next unit stands alone stays apart: the
+    summarizer takes it only with that unit (``coverage``)."""
+    out: list[Sentence] = []
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        following = units[k + 1] if k + 1 < len(units) else None
+        if (
+            following is not None
+            and following.start - unit.end <= MAX_GAP
+            and len(unit.text.split()) + len(following.text.split()) <= MAX_WORDS
+            and leads_in(unit.text)
+            and needs_context(following.text)
+        ):
+            out.append(_joined([unit, following]))
+            k += 2
+        else:
+            out.append(unit)
+            k += 1
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import pytest
@@ -14,6 +15,7 @@ from newsdigest.facts.when_where import (
     article_event_date,
     build_timeline,
     find_dates,
+    headline_names,
     plurality,
 )
 from newsdigest.model import Article, Sentence, TimelineEntry, article_id
@@ -633,3 +635,35 @@ def test_an_undated_storys_timeline_is_of_its_own_time() -> None:
         sentences = {a.id: split_sentences(a.text, a.id) for a in arts}
         days = [e.date for e in extract_facts(arts, sentences).timeline]
         assert days == ["2016-01-05", "2016-03-03", "2016-03-10"], published
+
+
+def test_one_outlets_aside_from_another_time_is_no_line_of_the_timeline() -> None:
+    """The dev stream's break-up of 5 February 2018: one outlet's list of other couples' splits
+    ("Kermit the Frog and Miss Piggy announced August 4 ...") had filled the timeline. A day
+    far from the days the story was written on needs a second outlet, or to name what two
+    headlines name; no comment is no event."""
+    one = article(
+        "Sarah Silverman and Michael Sheen have broken up, the comedian said on Monday. "
+        "Longtime loves Kermit the Frog and Miss Piggy announced August 4 that they had made the "
+        "difficult decision to end their relationship. Sheen's 2017 film opened on Nov. 3 to good "
+        "reviews. USA TODAY's request for comment was not immediately returned on Tuesday.",
+        "2018-02-06",
+    )
+    two = article(
+        "Sarah Silverman and Michael Sheen split after nearly four years, the actress wrote on "
+        "Tuesday.",
+        "2018-02-06",
+    )
+    one = replace(one, title="Sarah Silverman and Michael Sheen split")
+    two = replace(two, title="Michael Sheen and Sarah Silverman break up")
+    sentences = {x.id: split_sentences(x.text, x.id) for x in (one, two)}
+    dates = [d for x in (one, two) for d in find_dates(x, sentences[x.id], [])]
+    lines = build_timeline(
+        dates,
+        sentences,
+        written=date(2018, 2, 6),
+        began=date(2018, 2, 6),
+        subject=headline_names([one.title, two.title]),
+    )
+    assert [t.date for t in lines] == ["2017-11-03", "2018-02-05", "2018-02-06"]
+    assert headline_names(["Sarah Silverman and Michael Sheen split", ""]) >= {"silverman", "sheen"}

@@ -39,6 +39,7 @@ from newsdigest.facts.when_where import (
     article_place_scores,
     build_timeline,
     find_dates,
+    headline_names,
     plurality,
     story_place,
 )
@@ -140,6 +141,7 @@ def extract_facts(
         event_date,
         written,
         min(anchors, default=None),
+        headline_names([a.title for a in story]),
     )
     # the names the story's own articles mention, counted there: a left-out page's names
     # ("Downloads Economics Editorials", "HINDI", "CSAT": an exam site's menus under a story

@@ -24,6 +24,7 @@ from newsdigest.facts.canonical import CELESTIAL, fold, name_pattern, place_name
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
 from newsdigest.names import is_country
+from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.summarize import quality
 from newsdigest.summarize.units import strip_dateline
 
@@ -691,6 +692,14 @@ _DATED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # A timeline is a handful of lines, not every sentence that carries a date.
 MAX_TIMELINE = 5
 BACKGROUND_DAYS = 366  # before the story was written: background, not its timeline
+# A date a month outside the days the story was written on is a past or coming event, the
+# story's only when two outlets recall it or it names what the headlines name: one outlet's
+# aside is its own context ("Kermit the Frog and Miss Piggy announced August 4 that ...", a
+# celebrity-splits list under a 2018 break-up; "Paul Simon will undertake ... his farewell
+# tour, which will begin May 16" under a Grammys story: dev-stream timelines), where
+# "Broadcom's Nov. 6 proposal followed ..." is the Broadcom story's past
+OWN_SPAN_DAYS = 30
+_CAPITALIZED = re.compile(r"\b[A-Z][\w-]{2,}")
 SAME_LINE = 0.5  # word Jaccard at which a sentence repeats a line taken under another date
 # ... unless either writes its date out: "The Fed raised its benchmark rate ... on March 21,
 # 2018." and "... on June 13, 2018." are two events in one sentence's mould; a weekday or
@@ -724,15 +733,50 @@ _CAPTIONED = re.compile(
 )
 
 
+# no comment is no event: "USA TODAY's request for comment was not immediately returned." (a
+# dev-stream timeline's line)
+_NO_COMMENT = re.compile(
+    r"\brequests? for comment\b|\bdid not (?:immediately )?(?:respond|reply|return)\b"
+    r"|\bnot immediately (?:returned|respond|reply|available)|\bcould not (?:immediately )?be"
+    r" reached\b|\bdeclined to comment\b",
+    re.IGNORECASE,
+)
+
+
 def _fit_for_timeline(text: str) -> bool:
     """A sentence that reads alone and tells an event: no fragment, widget, orphaned "But
-    ..." / "He ...", condition or photo caption."""
+    ..." / "He ...", condition, photo caption or unanswered request for comment."""
     return (
         not _CONDITION.match(text)
         and not _CAPTIONED.search(text)
+        and not _NO_COMMENT.search(text)
         and not quality.problems(text)
         and not quality.needs_context(text)
     )
+
+
+def headline_names(titles: Sequence[str]) -> frozenset[str]:
+    """The capitalized words (stop words aside) two of the headlines share, or the one
+    headline's: what the story is about, by name."""
+    seen = Counter(w for t in titles if t for w in {m.casefold() for m in _CAPITALIZED.findall(t)})
+    wanted = 2 if sum(1 for t in titles if t) > 1 else 1
+    return frozenset(w for w, n in seen.items() if n >= wanted and w not in ENGLISH_STOP_WORDS)
+
+
+def _names_the_subject(text: str, names: frozenset[str]) -> bool:
+    """Whether a sentence names something the headlines name."""
+    return any(m.group().casefold() in names for m in _CAPITALIZED.finditer(text))
+
+
+def _day_range(value: str) -> tuple[date, date]:
+    """The first and last day of a date written as a year, a month or a day."""
+    if len(value) == 10:
+        day = date.fromisoformat(value)
+        return day, day
+    if len(value) == 7:
+        first = date.fromisoformat(value + "-01")
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return date(int(value), 1, 1), date(int(value), 12, 31)
 
 
 def build_timeline(
@@ -741,6 +785,7 @@ def build_timeline(
     event_date: str | None = None,
     written: date | None = None,
     began: date | None = None,
+    subject: frozenset[str] = frozenset(),
 ) -> list[TimelineEntry]:
     """The story's distinct dated events in date order, one line each, merged across sources.
 
@@ -748,7 +793,9 @@ def build_timeline(
     is no event of its past ("the main task for whoever takes over the Bears in 2018", "the
     satellite is set to launch in 2018", both written in January 2018), only a day is.
     ``began``: the earliest day they were written (None: the latest day the text names); what
-    ended a year before it is background.
+    ended a year before it is background. A line dated over ``OWN_SPAN_DAYS`` outside the
+    days they were written on needs a second outlet, or to name one of ``subject`` (the
+    headlines' names: ``headline_names``; none known, none needed).
 
     Days, months and years count (a week is too vague to place); a date's line is the sentence
     the most articles date to it (then the earliest), citing every sentence that dates
@@ -768,6 +815,11 @@ def build_timeline(
         key = (d.article, d.sentence)
         first[key] = min(first.get(key, d.start), d.start)
     until = written.isoformat() if written is not None else None
+    own_span = (
+        (began - timedelta(days=OWN_SPAN_DAYS), written + timedelta(days=OWN_SPAN_DAYS))
+        if began is not None and written is not None
+        else None
+    )
     # what ended over a year before the story's first article was written is its background,
     # not its events ("On September 9, Chicago faced off against the New York Mets" of 1969,
     # and "no trophy back in 1908", in a 2016 story of the Cubs' title: a dev-stream timeline)
@@ -836,6 +888,15 @@ def build_timeline(
             origin,
             *(c for s, c in found if c != origin and not contradicts(counted, counts_of(s.text))),
         ]
+        if (
+            own_span is not None
+            and subject
+            and len({c.article for c in cites}) < 2
+            and not _names_the_subject(line.text, subject)
+        ):
+            first_day, last_day = _day_range(day)
+            if last_day < own_span[0] or first_day > own_span[1]:
+                continue
         # who filed it ("SAN JOSE, Costa Rica — ", "(CNN) ") is not the event
         entries.append((day, " ".join(strip_dateline(line).text.split()), cites))
         if len(entries) == MAX_TIMELINE:

@@ -382,3 +382,23 @@ def test_a_word_of_the_sentence_after_a_name_is_not_part_of_it() -> None:
         end = text.index(" ", start + len(name) + 1)
         s, e = _trim(text, start, end)
         assert text[s:e] == name
+
+
+def test_a_kin_word_or_an_age_shows_a_person() -> None:
+    """Multi-News: "daughter Heaven Sutton" was the place Sutton, and "said Rosannah, 24," an
+    organization: a person's kin word before the name, or age after it, is what no place or
+    organization takes."""
+    texts = (
+        "Late Wednesday night, Banks' 7-year-old daughter Heaven Sutton was sitting next to "
+        "Banks as she sold snacks and snow cones when someone opened fire down the street.",
+        "That's how old Heaven Sutton was when she died Wednesday night of a gunshot to the back.",
+        "\"It's not really a pushing environment,'' said Rosannah, 24, of growing up Harding. "
+        '"It\'s finding your own inspiration, finding your passion."\n\nRosannah, a registered '
+        "architect in New York City, became the youngest member of the American Institute of "
+        "Architects.",
+    )
+    articles = [Article(id=str(k), text=t) for k, t in enumerate(texts)]
+    types = {e.name: e.type for e in extract_facts(articles, {}).entities}
+    assert types.get("Heaven Sutton") == "PERSON"
+    assert types.get("Rosannah") == "PERSON"
+    assert "Sutton" not in types

@@ -202,3 +202,32 @@ def test_a_members_party_and_state_is_not_where_it_happened() -> None:
         "woman couldn't win the presidency.",
     )
     assert _place(a) is None
+
+
+def test_a_country_that_names_a_thing_is_not_where_it_happened() -> None:
+    """NeuS train: a House resolution on impeachment procedure "happened in" Ukraine, for
+    "witnesses in the Ukraine affair"; a city does say where ("in the Minneapolis trial")."""
+    articles = [
+        _article(
+            "House Democrats release resolution detailing next steps in impeachment inquiry.",
+            "WASHINGTON — House Democrats released on Tuesday text of the resolution that will "
+            "detail their procedures as they move forward with the impeachment inquiry into "
+            "President Donald Trump. The full House is expected to vote Thursday on the "
+            "resolution after the House Rules Committee debates and marks it up on Wednesday. "
+            "Tuesday's release comes as pressure grows on Democrats to make the impeachment "
+            "inquiry more open, including holding public hearings with key witnesses in the "
+            "Ukraine affair that has engulfed the Trump administration.",
+        ),
+        _article(
+            "House files impeachment proceedings resolution.",
+            "Rep. Jim McGovern (D-Mass.) filed a resolution on Tuesday formalizing the "
+            "impeachment inquiry procedure against President Trump.",
+        ),
+    ]
+    assert _place(*articles) != "Ukraine"
+    a = _article(
+        "Biden preparing for 'tinderbox' with country on edge ahead of verdict in Chauvin trial",
+        "President Biden and his team are keeping a watchful eye on this week's closing "
+        "arguments in the Minneapolis trial of Derek Chauvin.",
+    )
+    assert _place(a) == "Minneapolis"

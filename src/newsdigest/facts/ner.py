@@ -325,15 +325,39 @@ def title_before(text: str, start: int, stop: int = 0) -> tuple[int, str] | None
     return window_start + first.start(), title
 
 
-def _has_title_cue(text: str, start: int) -> bool:
-    before = text[max(0, start - 40) : start].split()
-    return bool(before) and bool(
-        _HONORIFIC.match(before[-1]) or before[-1].lower().strip(",") in ROLE_WORDS
-    )
+# Words before a name that only a person takes besides the roles: a rank, a coach, kin
+# ("Astros first base coach Rich Dauer", "her husband Kris Humphries", "mom Mona Lisa
+# Harding": people the model had read as organizations); not before a comma ("his brother,
+# Pittsburgh rookie linebacker T.J. Watt")
+_PERSON_WORDS = frozenset(
+    """coach sheriff detective inspector commissioner lieutenant colonel sergeant captain admiral
+    husband wife son daughter mother father mom dad brother sister widow widower boyfriend
+    girlfriend fiance fiancé fiancee fiancée""".split()
+)
+# an age after a name: "Rosannah, 24, of growing up Harding", "Heath Harding (18)" (not "in
+# Vermont, 3,500 in New Hampshire")
+_AGE_AFTER = re.compile(r",\s+\d{1,3},(?!\d)|\s+\(\d{1,3}\)")
+_GIVEN_WORD = re.compile(r"[A-Z][a-z]+$")
+
+
+def _has_title_cue(text: str, start: int, end: int) -> bool:
+    """A title, rank or kin word, or an honorific, just before the name, or before the one
+    or two given names the model left out of it ("President Alejandro [Giammattei]"), or an
+    age after it: what no organization takes."""
+    if _AGE_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 60) : start].split()
+    for word in before[-1:-4:-1]:
+        low = word.lower()
+        if _HONORIFIC.match(word) or low.strip(",") in ROLE_WORDS or low in _PERSON_WORDS:
+            return True
+        if not _GIVEN_WORD.match(word):
+            return False
+    return False
 
 
 def _has_person_cue(text: str, start: int, end: int) -> bool:
-    return _has_title_cue(text, start) or bool(_SPEECH_AFTER.match(text[end : end + 40]))
+    return _has_title_cue(text, start, end) or bool(_SPEECH_AFTER.match(text[end : end + 40]))
 
 
 _LEADING_TITLE = re.compile(
@@ -431,7 +455,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     text=surface,
                     label=label,
                     person_cue=_has_person_cue(text, s, e),
-                    title_cue=_has_title_cue(text, s),
+                    title_cue=_has_title_cue(text, s, e),
                 )
             )
     return out

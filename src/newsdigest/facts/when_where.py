@@ -514,6 +514,18 @@ _PLACE_AS_LABEL = re.compile(r"(?:-based|-born|\s+native)\b")
 # is where it happened)
 _PARTY_AFTER = re.compile(r"\s+(?:Democrat|Republican|congress(?:wo)?man|senator|lawmaker)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+# "the Ukraine affair", "the US economy": a country's name before a noun names a thing, and
+# "in" before it is the thing's (a NeuS story of a House vote "happened in" Ukraine, for
+# "witnesses in the Ukraine affair"); "in the Philippines killed", "in the United States on
+# Monday" are the country's (a verb in -ed, a word of grammar after it). A city's name says
+# where: "in the Minneapolis trial of Derek Chauvin".
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:on|in|at|of|to|for|from|with|by|and|or|but|as|than|that|which|who|where|when"
+    r"|while|after|before|since|during|over|under|into|near|across|through|between|among"
+    r"|against|about|is|was|were|are|be|been|has|had|have|will|would|could|should|can|may"
+    r"|might|must|did|does|do|said|says|told)\b)[a-z]+(?<!ed)\b(?![-'’])"
+)
 # a member's party and state: "Rep. Marjorie Taylor Greene (R-Ga.)", "(D-HI)"
 _PARTY_STATE = re.compile(r"\([RDI]\s*[-–]\s*$")
 
@@ -534,8 +546,13 @@ def _weigh(
                 and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
             )
             or _PARTY_STATE.search(text, max(0, start - 4), start)
+            or (
+                _THE_BEFORE.search(text, max(0, start - 4), start)
+                and _NOUN_AFTER.match(text, end)
+                and is_country(name)
+            )
         ):
-            continue  # a label of someone, not where: "a Washington Democrat", "Ohio-based"
+            continue  # a label of someone or something, not where: "a Washington Democrat"
         before = text[max(0, start - 30) : start]
         q = _QUALIFIER.search(before)
         if q is not None and start - len(before) + q.start() in ends:

@@ -390,6 +390,18 @@ def test_features_are_finite_on_real_clusters(split) -> None:
         assert scored.overlap.shape == (len(scored.units),) * 2
 
 
+def test_a_glued_dateline_of_a_place_is_stripped_anywhere() -> None:
+    """Multi-News: a page's first paragraph was a photo caption, so "MIAMI—When speaking about
+    ..." (the Wall Street Journal's glued dateline) stayed in a digest and its title."""
+    text = "MIAMI—When speaking about his star, coach Erik Spoelstra has a line."
+    s = strip_dateline(Sentence("a", 3, text, 100, 100 + len(text)))
+    assert s.text == "When speaking about his star, coach Erik Spoelstra has a line."
+    assert s.start == 100 + len("MIAMI—")
+    for kept in ("NATO—Russia ties worsened.", "U.S.—China talks resumed on Monday."):
+        unit = Sentence("a", 0, kept, 0, len(kept))
+        assert strip_dateline(unit) is unit
+
+
 def test_dateline_stripped_to_an_exact_span() -> None:
     text = "KATHMANDU, Nepal (AP) — Rescuers dug through rubble on Sunday."
     s = strip_dateline(Sentence("a", 0, text, 10, 10 + len(text)))

@@ -21,7 +21,7 @@ from newsdigest.clean.paragraphs import split_paragraphs
 from newsdigest.clean.published import published_day
 from newsdigest.clean.unicode import repair_unicode, replace_surrogates
 from newsdigest.model import Article, article_id
-from newsdigest.names import STATE_ABBREVIATIONS, place_names
+from newsdigest.names import STATE_ABBREVIATIONS
 from newsdigest.timeutil import utc_or_none
 
 __all__ = [
@@ -324,13 +324,7 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
         return paras
     first = rules.GLUED_PREFIX.sub("", paras[0], count=1)
     first = rules.DATELINE.sub("", first, count=1)
-    glued = rules.GLUED_DATELINE.match(first)
-    if glued and (
-        glued["region"]
-        or len(glued["place"].split()) > 1  # "TEL AVIV—", "NEW YORK—"
-        or rules.fold(glued["place"]) in place_names()
-    ):
-        first = first[glued.end() :]
+    first = first[rules.glued_dateline_end(first) :]
     first = rules.unshout_opening(first)
     return [first, *paras[1:]] if first.strip() else paras[1:]
 

@@ -382,6 +382,23 @@ DATELINE = re.compile(
 GLUED_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’]{2,30}?)(?P<region>,\s*[A-Z][A-Za-z .]{1,30})?—(?=[\"“‘«A-Z])"
 )
+
+
+def glued_dateline_end(text: str) -> int:
+    """Where a glued dateline that opens ``text`` ends ("TEL AVIV—", "SHEIKHAN, Iraq—",
+    "MIAMI—" as a known place), 0 when none does."""
+    from newsdigest.names import place_names
+
+    glued = GLUED_DATELINE.match(text)
+    if glued and (
+        glued["region"]
+        or len(glued["place"].split()) > 1  # "TEL AVIV—", "NEW YORK—"
+        or fold(glued["place"]) in place_names()
+    ):
+        return glued.end()
+    return 0
+
+
 # Two sentences with the space lost: "in Sochi on Tuesday.The US Secretary".
 # Also across typographic quotes, whose direction is unambiguous: 'said.”The', 'ended.“We'.
 GLUED_SENTENCE = re.compile(

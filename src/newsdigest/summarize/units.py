@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsdigest.clean.rules import glued_dateline_end
 from newsdigest.model import Sentence
 from newsdigest.summarize.quality import (
     leads_in,
@@ -134,8 +135,11 @@ def strip_label(sentence: Sentence) -> Sentence:
 
 
 def strip_dateline(sentence: Sentence) -> Sentence:
-    """The sentence without a leading dateline; still an exact span of the article."""
+    """The sentence without a leading dateline; still an exact span of the article. A glued
+    one ("MIAMI—When speaking about ...": a Multi-News digest's line, its page's first
+    paragraph a photo caption, so the cleaner's lead rule never met it) only of a place."""
     m = _DATELINE.match(sentence.text)
-    if not m or m.end() >= len(sentence.text) or not sentence.text[m.end()].isupper():
+    end = m.end() if m else glued_dateline_end(sentence.text)
+    if not end or end >= len(sentence.text) or not sentence.text[end].isupper():
         return sentence
-    return _from(sentence, m.end())
+    return _from(sentence, end)

@@ -171,6 +171,11 @@ def test_typewriter_quotes_only_close_what_they_opened() -> None:
     assert typewriter_quotes("``Part one\n\n``part two,'' he said.") == (
         "“Part one\n\n“part two,” he said."
     )
+    # a backtick typed for an apostrophe (Multi-News); code in backticks is left alone
+    assert typewriter_quotes("I`m not a bad mom, it`s not what you`re supposed to do.") == (
+        "I’m not a bad mom, it’s not what you’re supposed to do."
+    )
+    assert typewriter_quotes("Run `ls -l` first.") == "Run `ls -l` first."
 
 
 def test_a_paragraph_opening_filed_by_is_text() -> None:

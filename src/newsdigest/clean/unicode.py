@@ -63,16 +63,24 @@ def replace_surrogates(text: str) -> str:
 _TYPEWRITER_QUOTE = re.compile(r"``([^`\n]{0,3000}?)(')?''")
 
 
+# a backtick typed for an apostrophe inside a word ("it`s not what you`re supposed to do": a
+# Multi-News page, its digest line shown with the backticks)
+_BACKTICK_APOSTROPHE = re.compile(r"(?<=[A-Za-z])`(?=[a-z])")
+
+
 def typewriter_quotes(text: str) -> str:
     """Wire copy's ``quotation'' (two backticks, two apostrophes: the typewriter convention of
     AP and New York Times copy as archived) as “quotation”: readers and the quote finder know
     quotation marks, not backticks. The two apostrophes close only the backticks before them
     ("6-foot-10''" elsewhere is a height; "'no.'''" closes two quotations); backticks with no
-    close in their paragraph open a quotation that runs on into the next."""
-    if "``" not in text:
+    close in their paragraph open a quotation that runs on into the next. A backtick between
+    letters is an apostrophe."""
+    if "`" not in text:
         return text
-    text = _TYPEWRITER_QUOTE.sub(lambda m: f"“{m[1]}{'’' if m[2] else ''}”", text)
-    return text.replace("``", "“")
+    if "``" in text:
+        text = _TYPEWRITER_QUOTE.sub(lambda m: f"“{m[1]}{'’' if m[2] else ''}”", text)
+        text = text.replace("``", "“")
+    return _BACKTICK_APOSTROPHE.sub("’", text)
 
 
 def repair_unicode(text: str) -> str:

@@ -208,6 +208,21 @@ def test_out_of_range_date_and_surrogates_in_an_article_object_and_html_meta(
         _encodable(art)
 
 
+def test_nul_characters_in_a_records_url_source_and_id_are_dropped(tmp_path: Path) -> None:
+    """JSON may escape NUL ("\\u0000"); no PostgreSQL text column holds one, and one such URL
+    had failed the whole batch it was stored in (its good records with it)."""
+    record = {"text": _seed_text(0), "url": "https://x.example/\x00a", "source": "wire\x00",
+              "id": "doc\x001", "title": "Talks\x00 in Sochi"}  # fmt: skip
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert not errs and len(arts) == 1
+    art = arts[0]
+    assert (art.url, art.source, art.origin) == ("https://x.example/a", "wire", "doc1")
+    for value in (art.text, art.title, art.url, art.source, art.origin):
+        assert "\x00" not in (value or "")
+
+
 # --- 8. named pipes, sockets, devices ----------------------------------------------------
 
 

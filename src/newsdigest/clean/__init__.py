@@ -373,15 +373,17 @@ def _storable_date(published: datetime | None) -> datetime | None:
 
 
 def _text_or_none(value: str | None) -> str | None:
-    return replace_surrogates(value) if value is not None else None
+    """``value`` storable: lone surrogates as U+FFFD, NUL characters dropped (no PostgreSQL
+    text holds one: a NUL in one record's URL had failed its whole batch)."""
+    return replace_surrogates(value).replace("\x00", "") if value is not None else None
 
 
 def clean_article(raw: Article) -> Article:
     """A new Article whose text is the clean text (id recomputed from it) and with language set;
-    url, source, published and origin are kept (made encodable: lone surrogates become U+FFFD,
-    an out-of-range date None; a date later than the day the address names is that day:
-    ``published.py``), the title is repaired (and set in the case of its text when it
-    is in capitals)."""
+    url, source, published and origin are kept (made storable: lone surrogates become U+FFFD,
+    NUL characters go, an out-of-range date is None; a date later than the day the address
+    names is that day: ``published.py``), the title is repaired (and set in the case of its
+    text when it is in capitals)."""
     source = _text_or_none(raw.source)
     url = _text_or_none(raw.url)
     title = _without_site_suffix(clean_title(raw.title), source)

@@ -152,6 +152,7 @@ class PostgresDialect:
         """The GIN index follows the column by itself."""
 
     def search_query(self, query: str) -> tuple[str, list[Any]] | None:
+        query = query.replace("\x00", " ")  # a query parameter cannot hold NUL; it parts words
         if not re.search(r"\w", query):
             return None
         vector = "to_tsvector('english', s.search_text)"

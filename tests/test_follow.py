@@ -254,6 +254,28 @@ def test_malformed_urls_are_one_line_each_and_the_round_goes_on(site: Site, tmp_
         assert {a.url for a in store.get_articles()} == {u("/news/0.html"), u("/news/1.html")}
 
 
+def test_a_page_of_an_element_with_many_attributes_is_refused_in_a_moment(
+    site: Site, tmp_path: Path
+) -> None:
+    """libxml2 builds an element's attributes in quadratic time: a page whose head held one
+    element of 40,000 attributes kept the follower reading its canonical link for 20 s (and
+    300,000 for hours) before the page was even extracted."""
+    u = site.url
+    crowd = " ".join(f'data-a{i}="x"' for i in range(40_000))
+    site.add("/crowded.html", page(1, site)[1].replace("<head>", f"<head><meta {crowd}>", 1))
+    site.add("/feed.xml", rss2([("c", u("/crowded.html"), MAY), ("a", u("/news/0.html"), MAY)]))
+    started = time.perf_counter()
+    report = follow_once(tmp_path / "n.db", [u("/feed.xml")])
+    assert time.perf_counter() - started < 8
+    assert report.new == 1
+    (err,) = report.problems()
+    assert err.name == u("/crowded.html")
+    assert err.reason == (
+        "malformed HTML: an element with 40,000 attributes (the limit is 400, "
+        "Limits.max_html_attributes)"
+    )
+
+
 def test_a_source_of_another_url_scheme_is_one_line_naming_it(tmp_path: Path) -> None:
     """ftp:// and javascript: were read as file names ("No such file or directory")."""
     subs = tmp_path / "subs.opml"

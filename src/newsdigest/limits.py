@@ -25,6 +25,9 @@ class Limits:
     # arrays/objects inside arrays/objects in one JSON document or line; a news record needs 3
     # or 4, and Python's JSON parser recurses once per level (RecursionError near 1,000)
     max_json_depth: int = 64
+    # attributes of one HTML element: libxml2 builds them in quadratic time (40,000 took lxml
+    # 20 s); Nokogiri's HTML5 parser stops at the same 400, and no real page comes near
+    max_html_attributes: int = 400
     # one POST /api/articles body, and the articles in it
     max_request_bytes: int = 5 * MB
     max_request_articles: int = 1000

@@ -254,6 +254,22 @@ def test_malformed_urls_are_one_line_each_and_the_round_goes_on(site: Site, tmp_
         assert {a.url for a in store.get_articles()} == {u("/news/0.html"), u("/news/1.html")}
 
 
+def test_a_host_name_with_an_empty_label_is_one_line_and_the_round_goes_on(
+    site: Site, tmp_path: Path
+) -> None:
+    """httpx hands an ASCII host name to the socket as it is; "a..b" made its IDNA codec raise
+    a UnicodeError that ended the round (a source given so, or one feed entry listed so)."""
+    u = site.url
+    site.add("/feed.xml", rss2([("bad", "http://a..b/z", MAY), ("a", u("/news/0.html"), MAY)]))
+    report = follow_once(tmp_path / "n.db", ["http://a..b/feed", u("/feed.xml")])
+    assert report.new == 1
+    reasons = {e.name: e.reason for e in report.problems()}
+    assert reasons == {
+        url: "not a valid URL (host name 'a..b' has an empty or over-long label)"
+        for url in ("http://a..b/feed", "http://a..b/z")
+    }
+
+
 def test_a_page_of_an_element_with_many_attributes_is_refused_in_a_moment(
     site: Site, tmp_path: Path
 ) -> None:

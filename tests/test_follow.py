@@ -374,6 +374,10 @@ def test_interval_parsing() -> None:
     for bad in ("", "15x", "0m", "m"):
         with pytest.raises(ValueError):
             parse_interval(bad)
+    # a round's wait past the clock's range was an OverflowError traceback after the first round
+    for huge in ("366d", "99999999999999999999d", "9" * 400):
+        with pytest.raises(ValueError, match="at most 365d"):
+            parse_interval(huge)
 
 
 def test_serve_follow_keeps_the_page_current_and_shows_each_source(

@@ -223,6 +223,22 @@ def test_nul_characters_in_a_records_url_source_and_id_are_dropped(tmp_path: Pat
         assert "\x00" not in (value or "")
 
 
+def test_a_title_of_a_megabyte_is_one_line_and_the_other_records_read(tmp_path: Path) -> None:
+    """spaCy reads a title whole: a 1 MB one, once stored, stopped every later clustering run
+    of the store with a traceback. It is refused like an over-long text."""
+    records = [
+        {"text": _seed_text(0)},
+        {"text": _seed_text(1), "title": "Pompeo meets Putin " * 55_000},
+    ]
+    path = tmp_path / "titles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert len(arts) == 1 and [e.name for e in errs] == [f"{path}:2"]
+    assert errs[0].reason == (
+        "title too long (1,045,000 characters; the limit is 2,000, Limits.max_title_chars)"
+    )
+
+
 # --- 8. named pipes, sockets, devices ----------------------------------------------------
 
 

@@ -239,6 +239,20 @@ def test_a_title_of_a_megabyte_is_one_line_and_the_other_records_read(tmp_path: 
     )
 
 
+def test_a_text_that_cleaning_lengthens_past_the_limit_is_one_line(tmp_path: Path) -> None:
+    """A ligature is two letters once cleaned: 999,000 of them passed the limit as read and were
+    stored as 1,998,017 characters, which spaCy refused in every later clustering run."""
+    records = [{"text": "Ligatures: " + "\ufb01" * 999_000}, {"text": _seed_text(1)}]
+    path = tmp_path / "ligatures.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert len(arts) == 1 and [e.name for e in errs] == [f"{path}:1"]
+    assert errs[0].reason == (
+        "article text too long (1,998,011 characters; the limit is 1,000,000, "
+        "Limits.max_article_chars) once cleaned"
+    )
+
+
 # --- 8. named pipes, sockets, devices ----------------------------------------------------
 
 

@@ -195,6 +195,11 @@ def clean_record(item: Article | InputError, name: str = "<article>") -> Article
     if too_long:  # refused before cleaning, which would spend time on it
         return InputError(item.origin or name, too_long)
     article = clean_article(item)
+    # and after: cleaning may lengthen a text (a ligature is two letters, NFKC more), and spaCy
+    # refuses past the limit (a 2 MB text stored so stopped every later clustering run)
+    too_long = article_size_reason(article.text)
+    if too_long:
+        return InputError(item.origin or name, f"{too_long} once cleaned")
     kind = non_article_kind(item.text, article.text)
     if kind:
         return InputError(item.origin or name, f"not an article: {kind}")

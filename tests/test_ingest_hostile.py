@@ -253,6 +253,28 @@ def test_a_text_that_cleaning_lengthens_past_the_limit_is_one_line(tmp_path: Pat
     )
 
 
+def test_dates_at_the_ends_of_the_calendar_are_dropped_and_the_stories_built(
+    tmp_path: Path,
+) -> None:
+    """0001-01-01 and 9999-12-31 (without an offset) were kept: once stored, the story's quiet
+    window overflowed in every later clustering run of the store, and the HTML digest's chart
+    overflowed too (OverflowError tracebacks). A publication time is one of the years 1000 to
+    8999; outside them it is dropped like an unreadable one, the record kept."""
+    dates = ["0001-01-01", "9999-12-31T23:59:59+00:00", "2019-05-14T10:00:00Z"]
+    records = [{"text": _seed_text(k), "published": d} for k, d in enumerate(dates)]
+    path = tmp_path / "ends.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert not errs and [a.published is None for a in arts] == [True, True, False]
+    db = str(tmp_path / "n.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(path), "--db", db]).exit_code == 0
+    done = runner.invoke(app, ["stories", "--db", db, "--no-facts", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["digest", str(path), "--no-facts", "--format", "html"])
+    assert done.exit_code == 0, done.output
+
+
 # --- 8. named pipes, sockets, devices ----------------------------------------------------
 
 

@@ -487,3 +487,21 @@ def test_a_title_or_text_stored_past_its_limit_does_not_stop_the_stories(tmp_pat
     stories = build_stories(store, None, StoryConfig(facts=False))
     store.close()
     assert sorted(len(s.articles) for s in stories) == [1, 1]
+
+
+def test_a_date_stored_at_the_end_of_the_calendar_does_not_stop_the_stories(
+    tmp_path: Path,
+) -> None:
+    """A store written before publication times were kept to the years 1000-8999 may hold an
+    article of 0001-01-01: the quiet window overflowed (OverflowError) in every clustering run.
+    Such a time reads back as undated."""
+    from newsdigest.model import Article, article_id
+
+    store = SqliteStore(tmp_path / "old.db")
+    text = SEEDS[1].read_text(encoding="utf-8")
+    year_one = datetime(1, 1, 1, tzinfo=timezone.utc)
+    store.add_articles([Article(id=article_id(text), text=text, published=year_one)])
+    stories = build_stories(store, None, StoryConfig(facts=False))
+    assert [a.published for a in store.get_articles()] == [None]
+    store.close()
+    assert len(stories) == 1

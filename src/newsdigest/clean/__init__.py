@@ -22,7 +22,7 @@ from newsdigest.clean.published import published_day
 from newsdigest.clean.unicode import repair_unicode, replace_surrogates
 from newsdigest.model import Article, article_id
 from newsdigest.names import STATE_ABBREVIATIONS, place_names
-from newsdigest.timeutil import utc_or_none
+from newsdigest.timeutil import publication_time
 
 __all__ = [
     "clean_article",
@@ -363,10 +363,13 @@ def clean_text(text: str, title: str = "") -> str:
 
 
 def _storable_date(published: datetime | None) -> datetime | None:
-    """The date, or None when it cannot be moved to UTC (year 1 with an offset): such a date
+    """The date, or None when it cannot be moved to UTC (year 1 with an offset) or lies
+    outside the years a publication time may have (``timeutil.publication_time``): such a date
     could be neither stored nor compared, so it is dropped like an unreadable one."""
+    if published is None:
+        return None
     try:
-        utc_or_none(published)
+        publication_time(published)
     except ValueError:
         return None
     return published

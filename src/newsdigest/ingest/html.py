@@ -13,7 +13,7 @@ from newsdigest.errors import InputError
 from newsdigest.ingest.decode import decode_text, looks_binary, whole_file
 from newsdigest.limits import DEFAULT_LIMITS
 from newsdigest.model import Article, article_id
-from newsdigest.timeutil import utc
+from newsdigest.timeutil import publication_time
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_:.-]+)""", re.I)
 _HAS_MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|p|div|article|title|br)\b", re.I)
@@ -67,7 +67,7 @@ def parse_datetime(value: object) -> datetime | None:
         return None
     dt = dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
     try:
-        utc(dt)  # a time that cannot be moved to UTC cannot be stored or compared
+        publication_time(dt)  # one that cannot be moved to UTC cannot be stored or compared
     except ValueError:
         return None
     return dt

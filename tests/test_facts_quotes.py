@@ -1184,3 +1184,42 @@ def test_a_title_word_after_the_verb_is_no_given_name() -> None:
         )
     )
     assert said["Rates will stay low "] == "Jerome Powell"
+
+
+def test_the_name_steps_take_linear_time_on_a_long_text_of_names() -> None:
+    """A hostile pass: one 900,000-character article of names and quotes (within the article
+    limit) spent minutes in the facts step, each name against every mention or the whole text:
+    the missed speakers' overlap check and their counts, a sentence's persons, a mention's
+    last title."""
+    import time
+
+    from newsdigest.facts.missed import missed_speakers
+    from newsdigest.facts.ner import RawMention
+    from newsdigest.facts.quotes import _ArticleContext, gender_votes
+    from newsdigest.facts.roles import build_role_index
+    from newsdigest.model import Entity, Mention
+    from newsdigest.split import split_sentences
+
+    unit = "Mr. Pompeo met Mr. Putin. Lavrov said it went well. Sergei Ryabkov said more. "
+    n = 6000
+    text = unit * n
+    article = Article(id="a", text=text)
+    at = [i * len(unit) for i in range(n)]
+    pompeo = [(s + 4, s + 10, "Mike Pompeo") for s in at]
+    putin = [(s + 19, s + 24, "Vladimir Putin") for s in at]
+    found = [RawMention("a", s, e, text[s:e], "PERSON", True) for s, e, _ in pompeo + putin]
+    entities = [
+        Entity(name, "PERSON", tuple(Mention("a", s, e, text[s:e]) for s, e, _ in spans))
+        for name, spans in (("Mike Pompeo", pompeo), ("Vladimir Putin", putin))
+    ]
+    sentences = split_sentences(text, "a")
+    ctx = _ArticleContext(article, None, sentences, sorted(pompeo + putin), [], [])
+    started = time.perf_counter()
+    missed = missed_speakers([article], found)
+    votes = gender_votes(ctx)
+    index = build_role_index(entities, [article])
+    assert time.perf_counter() - started < 5  # were 30 s and more together
+    # "Lavrov" alone is never written in full: a firm's name as likely as a person's
+    assert {m.text for m in missed} == {"Sergei Ryabkov"} and len(missed) == n
+    assert votes["Mike Pompeo"]["m"] == n and votes["Vladimir Putin"]["m"] == n
+    assert index.articles["Mike Pompeo"] == {"a"}

@@ -254,6 +254,44 @@ def test_malformed_urls_are_one_line_each_and_the_round_goes_on(site: Site, tmp_
         assert {a.url for a in store.get_articles()} == {u("/news/0.html"), u("/news/1.html")}
 
 
+def test_a_host_name_with_an_empty_label_is_one_line_and_the_round_goes_on(
+    site: Site, tmp_path: Path
+) -> None:
+    """httpx hands an ASCII host name to the socket as it is; "a..b" made its IDNA codec raise
+    a UnicodeError that ended the round (a source given so, or one feed entry listed so)."""
+    u = site.url
+    site.add("/feed.xml", rss2([("bad", "http://a..b/z", MAY), ("a", u("/news/0.html"), MAY)]))
+    report = follow_once(tmp_path / "n.db", ["http://a..b/feed", u("/feed.xml")])
+    assert report.new == 1
+    reasons = {e.name: e.reason for e in report.problems()}
+    assert reasons == {
+        url: "not a valid URL (host name 'a..b' has an empty or over-long label)"
+        for url in ("http://a..b/feed", "http://a..b/z")
+    }
+
+
+def test_a_page_of_an_element_with_many_attributes_is_refused_in_a_moment(
+    site: Site, tmp_path: Path
+) -> None:
+    """libxml2 builds an element's attributes in quadratic time: a page whose head held one
+    element of 40,000 attributes kept the follower reading its canonical link for 20 s (and
+    300,000 for hours) before the page was even extracted."""
+    u = site.url
+    crowd = " ".join(f'data-a{i}="x"' for i in range(40_000))
+    site.add("/crowded.html", page(1, site)[1].replace("<head>", f"<head><meta {crowd}>", 1))
+    site.add("/feed.xml", rss2([("c", u("/crowded.html"), MAY), ("a", u("/news/0.html"), MAY)]))
+    started = time.perf_counter()
+    report = follow_once(tmp_path / "n.db", [u("/feed.xml")])
+    assert time.perf_counter() - started < 8
+    assert report.new == 1
+    (err,) = report.problems()
+    assert err.name == u("/crowded.html")
+    assert err.reason == (
+        "malformed HTML: an element with 40,000 attributes (the limit is 400, "
+        "Limits.max_html_attributes)"
+    )
+
+
 def test_a_source_of_another_url_scheme_is_one_line_naming_it(tmp_path: Path) -> None:
     """ftp:// and javascript: were read as file names ("No such file or directory")."""
     subs = tmp_path / "subs.opml"
@@ -336,6 +374,10 @@ def test_interval_parsing() -> None:
     for bad in ("", "15x", "0m", "m"):
         with pytest.raises(ValueError):
             parse_interval(bad)
+    # a round's wait past the clock's range was an OverflowError traceback after the first round
+    for huge in ("366d", "99999999999999999999d", "9" * 400):
+        with pytest.raises(ValueError, match="at most 365d"):
+            parse_interval(huge)
 
 
 def test_serve_follow_keeps_the_page_current_and_shows_each_source(

@@ -208,6 +208,73 @@ def test_out_of_range_date_and_surrogates_in_an_article_object_and_html_meta(
         _encodable(art)
 
 
+def test_nul_characters_in_a_records_url_source_and_id_are_dropped(tmp_path: Path) -> None:
+    """JSON may escape NUL ("\\u0000"); no PostgreSQL text column holds one, and one such URL
+    had failed the whole batch it was stored in (its good records with it)."""
+    record = {"text": _seed_text(0), "url": "https://x.example/\x00a", "source": "wire\x00",
+              "id": "doc\x001", "title": "Talks\x00 in Sochi"}  # fmt: skip
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert not errs and len(arts) == 1
+    art = arts[0]
+    assert (art.url, art.source, art.origin) == ("https://x.example/a", "wire", "doc1")
+    for value in (art.text, art.title, art.url, art.source, art.origin):
+        assert "\x00" not in (value or "")
+
+
+def test_a_title_of_a_megabyte_is_one_line_and_the_other_records_read(tmp_path: Path) -> None:
+    """spaCy reads a title whole: a 1 MB one, once stored, stopped every later clustering run
+    of the store with a traceback. It is refused like an over-long text."""
+    records = [
+        {"text": _seed_text(0)},
+        {"text": _seed_text(1), "title": "Pompeo meets Putin " * 55_000},
+    ]
+    path = tmp_path / "titles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert len(arts) == 1 and [e.name for e in errs] == [f"{path}:2"]
+    assert errs[0].reason == (
+        "title too long (1,045,000 characters; the limit is 2,000, Limits.max_title_chars)"
+    )
+
+
+def test_a_text_that_cleaning_lengthens_past_the_limit_is_one_line(tmp_path: Path) -> None:
+    """A ligature is two letters once cleaned: 999,000 of them passed the limit as read and were
+    stored as 1,998,017 characters, which spaCy refused in every later clustering run."""
+    records = [{"text": "Ligatures: " + "\ufb01" * 999_000}, {"text": _seed_text(1)}]
+    path = tmp_path / "ligatures.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert len(arts) == 1 and [e.name for e in errs] == [f"{path}:1"]
+    assert errs[0].reason == (
+        "article text too long (1,998,011 characters; the limit is 1,000,000, "
+        "Limits.max_article_chars) once cleaned"
+    )
+
+
+def test_dates_at_the_ends_of_the_calendar_are_dropped_and_the_stories_built(
+    tmp_path: Path,
+) -> None:
+    """0001-01-01 and 9999-12-31 (without an offset) were kept: once stored, the story's quiet
+    window overflowed in every later clustering run of the store, and the HTML digest's chart
+    overflowed too (OverflowError tracebacks). A publication time is one of the years 1000 to
+    8999; outside them it is dropped like an unreadable one, the record kept."""
+    dates = ["0001-01-01", "9999-12-31T23:59:59+00:00", "2019-05-14T10:00:00Z"]
+    records = [{"text": _seed_text(k), "published": d} for k, d in enumerate(dates)]
+    path = tmp_path / "ends.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert not errs and [a.published is None for a in arts] == [True, True, False]
+    db = str(tmp_path / "n.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(path), "--db", db]).exit_code == 0
+    done = runner.invoke(app, ["stories", "--db", db, "--no-facts", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["digest", str(path), "--no-facts", "--format", "html"])
+    assert done.exit_code == 0, done.output
+
+
 # --- 8. named pipes, sockets, devices ----------------------------------------------------
 
 
@@ -421,6 +488,32 @@ def test_a_warc_header_line_of_megabytes_is_one_record_error_in_a_moment(tmp_pat
     assert [a.url for a in items if not isinstance(a, InputError)] == [pages[0].url, pages[2].url]
     (err,) = [e for e in items if isinstance(e, InputError)]
     assert err.reason == "truncated or corrupt record (a header line over 1 MB)"
+
+
+def test_an_element_of_many_attributes_is_one_line_in_a_moment(tmp_path: Path) -> None:
+    """libxml2 builds an element's attributes in quadratic time: a 300 KB page of one element
+    with 25,000 attributes held trafilatura 20 s (300,000: hours), a WARC record as much. Such a
+    page or record is refused, the ones around it read."""
+    crowded = (
+        "<html><body><p " + " ".join(f'a{i}="x"' for i in range(25_000)) + ">Hi</p></body></html>"
+    )
+    pages = [seed_page(p) for p in SEED_FILES[:2]]
+    (tmp_path / "a.html").write_text(news_page_html(pages[0]), encoding="utf-8")
+    (tmp_path / "b.html").write_text(crowded, encoding="utf-8")
+    records = [WarcRecord("https://x.example/crowded", crowded.encode()),
+               WarcRecord(pages[1].url, news_page_html(pages[1]).encode())]  # fmt: skip
+    write_warc(tmp_path / "c.warc.gz", records)
+    started = time.perf_counter()
+    arts, errs = _split(list(iter_articles([tmp_path])))
+    assert time.perf_counter() - started < 8
+    assert [a.url for a in arts] == [pages[0].url, pages[1].url]
+    assert len(errs) == 2
+    assert errs[0].name.endswith("b.html") and errs[1].name.endswith("<https://x.example/crowded>")
+    for err in errs:
+        assert err.reason == (
+            "malformed HTML: an element with 25,000 attributes (the limit is 400, "
+            "Limits.max_html_attributes)"
+        )
 
 
 @pytest.mark.parametrize(

@@ -87,9 +87,10 @@ def test_unreachable_database_is_one_line_error() -> None:
     assert "cannot connect" in lines[0]
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1", "no-such-host.invalid"])
+@pytest.mark.parametrize("host", ["127.0.0.1", "no-such-host.invalid", "a..b"])
 def test_a_port_in_use_or_an_unknown_host_is_one_line_and_exit_2(host: str, tmp_path: Path) -> None:
-    """uvicorn's own "ERROR: [Errno 98]" came after our "serving …" line, with exit 3."""
+    """uvicorn's own "ERROR: [Errno 98]" came after our "serving …" line, with exit 3; a name
+    with an empty label ("a..b") was a UnicodeError traceback from the socket's IDNA codec."""
     import socket
 
     with socket.socket() as taken:

@@ -174,3 +174,19 @@ def test_any_posted_batch_is_stored_or_refused_whole_never_a_server_error(
     else:
         report = answer.json()
         assert len(store.get_articles()) == before + len(report["stored"])
+
+
+def test_a_title_of_a_megabyte_is_refused_and_later_posts_are_stored(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A hostile pass: one POST with a 1 MB title was stored, then spaCy refused the title in
+    every clustering run, so that POST and every later one answered 500."""
+    with open_store(str(tmp_path / "news.db")) as s:
+        client = TestClient(create_app(s), raise_server_exceptions=False)
+        headers = {"content-type": "application/json"}
+        text = "Pompeo met Lavrov in Sochi on Tuesday to discuss arms control and Iran."
+        huge = {"text": text, "title": "Pompeo meets Lavrov " * 55_000}
+        answer = client.post("/api/articles", content=json.dumps(huge), headers=headers)
+        assert answer.status_code == 422
+        assert answer.json()["error"] == "body.title: String should have at most 2000 characters"
+        assert s.get_articles() == []
+        answer = client.post("/api/articles", content=json.dumps({"text": text}), headers=headers)
+        assert answer.status_code == 200 and len(answer.json()["stories"]) == 1

@@ -139,6 +139,16 @@ def test_new_story_settings_mark_every_story_stale(store) -> None:
     assert store.stale_clusters() == ["c1", "c2"]
 
 
+def test_a_nul_in_a_story_id_or_a_search_finds_nothing(store: Store) -> None:
+    """A request's id or query may hold NUL (``/stories/a%00b``); PostgreSQL refuses NUL as a
+    parameter, which the server had answered with a 500."""
+    store.save_stories([Story(id="a", title="Pompeo meets Putin", articles=tuple(seed_articles()))])
+    assert store.get_story("a\x00b") is None
+    assert store.search_stories("Pompeo\x00Putin", limit=10) == store.search_stories(
+        "Pompeo Putin", limit=10
+    )
+
+
 def test_schema_version_is_recorded_and_a_newer_one_refused(target: str) -> None:
     with open_store(target) as s:
         assert s._read("SELECT value FROM meta WHERE key = 'schema_version'") == [

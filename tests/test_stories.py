@@ -467,3 +467,41 @@ def test_a_syndicated_copy_that_arrives_alone_is_listed_with_its_story(tmp_path:
         ):
             assert story is not None
             assert story.urls[seed1.id] == (records[1]["url"], "https://reprints.example/pompeo")
+
+
+def test_a_title_or_text_stored_past_its_limit_does_not_stop_the_stories(tmp_path: Path) -> None:
+    """A store written before titles had a limit, or before texts were measured once cleaned,
+    may hold a title of a megabyte or a text of one 2 MB "word": spaCy refused them (E088) in
+    every clustering run, a traceback each time. Both are read up to their limits."""
+    from newsdigest.model import Article, article_id
+
+    store = SqliteStore(tmp_path / "old.db")
+    text = SEEDS[1].read_text(encoding="utf-8")
+    word = "Ligatures: " + "fi" * 999_000
+    store.add_articles(
+        [
+            Article(id=article_id(text), text=text, title="Pompeo meets Putin " * 55_000),
+            Article(id=article_id(word), text=word),
+        ]
+    )
+    stories = build_stories(store, None, StoryConfig(facts=False))
+    store.close()
+    assert sorted(len(s.articles) for s in stories) == [1, 1]
+
+
+def test_a_date_stored_at_the_end_of_the_calendar_does_not_stop_the_stories(
+    tmp_path: Path,
+) -> None:
+    """A store written before publication times were kept to the years 1000-8999 may hold an
+    article of 0001-01-01: the quiet window overflowed (OverflowError) in every clustering run.
+    Such a time reads back as undated."""
+    from newsdigest.model import Article, article_id
+
+    store = SqliteStore(tmp_path / "old.db")
+    text = SEEDS[1].read_text(encoding="utf-8")
+    year_one = datetime(1, 1, 1, tzinfo=timezone.utc)
+    store.add_articles([Article(id=article_id(text), text=text, published=year_one)])
+    stories = build_stories(store, None, StoryConfig(facts=False))
+    assert [a.published for a in store.get_articles()] == [None]
+    store.close()
+    assert len(stories) == 1

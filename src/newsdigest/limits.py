@@ -22,9 +22,16 @@ class Limits:
     # one article's text; spaCy's own default ``max_length`` is the same figure, and the longest
     # news features run to about 100,000 characters
     max_article_chars: int = 1_000_000
+    # one article's title; a headline runs to 100-300 characters. Titles are read by spaCy
+    # whole (its limit is 1,000,000 characters, ~1 GB of memory per 100,000): one title of 1 MB
+    # stopped every later clustering run of its store
+    max_title_chars: int = 2_000
     # arrays/objects inside arrays/objects in one JSON document or line; a news record needs 3
     # or 4, and Python's JSON parser recurses once per level (RecursionError near 1,000)
     max_json_depth: int = 64
+    # attributes of one HTML element: libxml2 builds them in quadratic time (40,000 took lxml
+    # 20 s); Nokogiri's HTML5 parser stops at the same 400, and no real page comes near
+    max_html_attributes: int = 400
     # one POST /api/articles body, and the articles in it
     max_request_bytes: int = 5 * MB
     max_request_articles: int = 1000
@@ -43,4 +50,14 @@ def article_size_reason(text: str, limits: Limits = DEFAULT_LIMITS) -> str | Non
     return (
         f"article text too long ({len(text):,} characters; the limit is "
         f"{limits.max_article_chars:,}, Limits.max_article_chars)"
+    )
+
+
+def title_size_reason(title: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """Why an article's title is refused for its size (one line, with the limit), or None."""
+    if len(title) <= limits.max_title_chars:
+        return None
+    return (
+        f"title too long ({len(title):,} characters; the limit is {limits.max_title_chars:,}, "
+        "Limits.max_title_chars)"
     )

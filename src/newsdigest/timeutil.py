@@ -25,6 +25,30 @@ def utc_or_none(t: datetime | None) -> datetime | None:
     return utc(t) if t is not None else None
 
 
+# A publication time is used from the year 1000 up to 9000. Near datetime's ends (year 1 or
+# 9999) a story's windows (its quiet window runs to 100 years) and the chart's steps overflowed:
+# one article dated 0001-01-01 stopped every clustering run of its store; no news is dated so.
+EARLIEST = datetime(1000, 1, 1, tzinfo=timezone.utc)
+LATEST = datetime(9000, 1, 1, tzinfo=timezone.utc)
+
+
+def publication_time(t: datetime) -> datetime:
+    """``t`` as UTC (``utc``); ``ValueError`` also when it lies outside EARLIEST to LATEST."""
+    moved = utc(t)
+    if not EARLIEST <= moved < LATEST:
+        raise ValueError(f"date {t.isoformat()} is out of range")
+    return moved
+
+
+def stored_time(t: datetime | None) -> datetime | None:
+    """A time read back from a store, or None for one outside EARLIEST to LATEST (a store
+    written before that range was kept may hold one)."""
+    try:
+        return publication_time(t) if t is not None else None
+    except ValueError:
+        return None
+
+
 def iso(t: datetime | None) -> str | None:
     """UTC ISO-8601 text, so that text order is time order (SQLite stores times as text)."""
     return utc(t).isoformat() if t is not None else None

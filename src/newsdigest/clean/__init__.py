@@ -22,7 +22,7 @@ from newsdigest.clean.published import published_day
 from newsdigest.clean.unicode import repair_unicode, replace_surrogates
 from newsdigest.model import Article, article_id
 from newsdigest.names import STATE_ABBREVIATIONS
-from newsdigest.timeutil import utc_or_none
+from newsdigest.timeutil import publication_time
 
 __all__ = [
     "clean_article",
@@ -357,25 +357,30 @@ def clean_text(text: str, title: str = "") -> str:
 
 
 def _storable_date(published: datetime | None) -> datetime | None:
-    """The date, or None when it cannot be moved to UTC (year 1 with an offset): such a date
+    """The date, or None when it cannot be moved to UTC (year 1 with an offset) or lies
+    outside the years a publication time may have (``timeutil.publication_time``): such a date
     could be neither stored nor compared, so it is dropped like an unreadable one."""
+    if published is None:
+        return None
     try:
-        utc_or_none(published)
+        publication_time(published)
     except ValueError:
         return None
     return published
 
 
 def _text_or_none(value: str | None) -> str | None:
-    return replace_surrogates(value) if value is not None else None
+    """``value`` storable: lone surrogates as U+FFFD, NUL characters dropped (no PostgreSQL
+    text holds one: a NUL in one record's URL had failed its whole batch)."""
+    return replace_surrogates(value).replace("\x00", "") if value is not None else None
 
 
 def clean_article(raw: Article) -> Article:
     """A new Article whose text is the clean text (id recomputed from it) and with language set;
-    url, source, published and origin are kept (made encodable: lone surrogates become U+FFFD,
-    an out-of-range date None; a date later than the day the address names is that day:
-    ``published.py``), the title is repaired (and set in the case of its text when it
-    is in capitals)."""
+    url, source, published and origin are kept (made storable: lone surrogates become U+FFFD,
+    NUL characters go, an out-of-range date is None; a date later than the day the address
+    names is that day: ``published.py``), the title is repaired (and set in the case of its
+    text when it is in capitals)."""
     source = _text_or_none(raw.source)
     url = _text_or_none(raw.url)
     title = _without_site_suffix(clean_title(raw.title), source)

@@ -44,6 +44,7 @@ Rate = Annotated[
     float, typer.Option(min=0.001, help="Requests per second to one host (robots.txt aside).")
 ]
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+MAX_INTERVAL = 365 * 86400
 
 
 def parse_interval(text: str | float) -> float:
@@ -59,6 +60,8 @@ def parse_interval(text: str | float) -> float:
         raise ValueError(f"{text!r} is not an interval (use e.g. 90s, 15m, 1h)")
     if seconds <= 0:
         raise ValueError(f"{text!r}: the interval must be positive")
+    if seconds > MAX_INTERVAL:  # a wait past the clock's range raised OverflowError mid-run
+        raise ValueError(f"{text!r}: the interval must be at most 365d")
     return seconds
 
 

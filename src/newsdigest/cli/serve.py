@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import signal
 import socket
 import threading
@@ -74,7 +75,11 @@ def serve_command(
 def _listen(host: str, port: int) -> socket.socket:
     """The server's socket, bound here so that a port in use or an unknown host is our one
     line and exit 2, not uvicorn's log line and exit 3 after "serving …"."""
-    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except UnicodeError:  # the IDNA codec: an empty or over-long label ("a..b")
+        raise OSError(errno.EINVAL, "not a host name: a label is empty or too long") from None
+    family, kind, proto, _, address = found[0]
     sock = socket.socket(family, kind, proto)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from newsdigest.facts.ner import RawMention
+from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article
 from newsdigest.names import NOT_GIVEN, fold, place_names
 
@@ -114,24 +116,36 @@ def widened_speakers(articles: Sequence[Article], found: Sequence[RawMention]) -
 
 def missed_speakers(articles: Sequence[Article], found: Iterable[RawMention]) -> list[RawMention]:
     """Person mentions for names next to a speech verb that no mention in ``found`` covers."""
-    covered: dict[str, list[tuple[int, int]]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     # names the model read as something else somewhere in the story ("Northwestern said": the
     # university, labelled one in another sentence)
     other = set()
     for mention in found:
-        covered.setdefault(mention.article, []).append((mention.start, mention.end))
+        spans.setdefault(mention.article, []).append((mention.start, mention.end))
         if mention.label != "PERSON":
             other.add(fold(mention.text))
     texts = [a.text for a in articles]
     lower: set[str] | None = None  # every word the story writes in lower case: found when needed
+
+    # what the story writes is read once per name, not once per hit of it (a scan of the whole
+    # story per hit took minutes on a long text of names)
+    @cache
+    def times(word: str) -> int:
+        return sum(t.count(word) for t in texts)
+
+    @cache
+    def in_full(surname: str) -> bool:
+        return _written_in_full(surname, texts)
+
     out: list[RawMention] = []
     for article in articles:
         text = article.text
-        spans = covered.get(article.id, [])
+        # a bisection per name (a scan of every mention took minutes on a long text of names)
+        covered = SpanSet(spans.get(article.id, []))
         for pattern in (_NAME_SAID, _SAID_NAME):
             for m in pattern.finditer(text):
                 start, end = m.span("name")
-                if any(s < end and start < e for s, e in spans):
+                if covered.overlaps(start, end):
                     continue
                 words = m["name"].split()
                 if (words[0] in _TITLES and len(words) > 1) or (
@@ -152,14 +166,14 @@ def missed_speakers(articles: Sequence[Article], found: Iterable[RawMention]) ->
                     continue  # "Police said", "Doctors said": common words
                 if fold(name) in place_names():
                     continue
-                if sum(t.count(words[-1]) for t in texts) < MIN_TIMES and not (
+                if times(words[-1]) < MIN_TIMES and not (
                     pattern is _SAID_NAME and _described_person(words, text, end)
                 ):
                     continue
-                if len(words) == 1 and not _written_in_full(name, texts):
+                if len(words) == 1 and not in_full(name):
                     continue  # "Zillow said", "Gazprom said": a firm as likely as a person
                 if re.search(r"\bof\s+$", text[max(0, start - 4) : start]):
                     continue  # "Chief of Staff told": a title's end
-                spans.append((start, end))
+                covered.add(start, end)  # disjoint from every span: checked above
                 out.append(RawMention(article.id, start, end, name, "PERSON", True, False))
     return out

@@ -17,7 +17,7 @@ stays unattributed (speaker None).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -420,7 +420,15 @@ class _ArticleContext:
         return any(q.open <= pos < q.close for q in self.quotes)
 
     def persons_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [p for p in self.persons if start <= p[0] and p[1] <= end]
+        # ``persons`` is sorted: only those starting in [start, end] are looked at (every
+        # sentence against every mention took minutes on a long text of many names)
+        lo = bisect_left(self.persons, start, key=_mention_start)
+        hi = bisect_right(self.persons, end, key=_mention_start)
+        return [p for p in self.persons[lo:hi] if p[1] <= end]
+
+
+def _mention_start(mention: tuple[int, int, str]) -> int:
+    return mention[0]
 
 
 def _subject_person(

@@ -271,11 +271,19 @@ class Fetcher:
 
 
 def _check_url(url: str) -> None:
-    """A FetchError for a URL urllib cannot split (robots.txt is looked up by its parts)."""
+    """A FetchError for a URL urllib cannot split (robots.txt is looked up by its parts), or
+    whose ASCII host name has an empty or over-long label ("a..b"): httpx hands such a name to
+    the socket as it is, whose IDNA codec raised a UnicodeError that ended the whole round."""
     try:
-        urlsplit(url)
+        host = urlsplit(url).hostname
     except ValueError as exc:
         raise FetchError(url, f"not a valid URL ({exc})") from None
+    if host and host.isascii():  # httpx itself encodes (and checks) the others
+        try:
+            host.encode("idna")
+        except UnicodeError:
+            reason = f"not a valid URL (host name {host[:80]!r} has an empty or over-long label)"
+            raise FetchError(url, reason, permanent=True) from None
 
 
 @dataclass(frozen=True)

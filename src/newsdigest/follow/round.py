@@ -180,7 +180,7 @@ class Follower:
     def _page(self, entry: Entry, url: str) -> Article | InputError:
         """The clean article of one entry's page, or why there is none (FetchError: try again)."""
         from newsdigest.ingest import clean_record
-        from newsdigest.ingest.html import decode_html, extract_html
+        from newsdigest.ingest.html import crowded_element, decode_html, extract_html
 
         got = self.fetcher.get(url)
         if got.content_type and got.content_type not in HTML_TYPES:
@@ -189,6 +189,9 @@ class Follower:
             html = decode_html(got.body, url, got.charset)
         except InputError as err:
             return err
+        crowded = crowded_element(html, url)  # before lxml builds the head for its canonical URL
+        if crowded:
+            return crowded
         canonical = canonical_url(html, got.url)
         page = extract_html(html, name=url, url=canonical, published=entry.published)
         return clean_record(page, url)

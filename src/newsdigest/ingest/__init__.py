@@ -50,7 +50,7 @@ from newsdigest.ingest.html import read_html
 from newsdigest.ingest.jsonl import read_json, read_jsonl
 from newsdigest.ingest.text import read_text, text_article
 from newsdigest.ingest.trec import looks_trec, read_trec
-from newsdigest.limits import article_size_reason
+from newsdigest.limits import article_size_reason, title_size_reason
 from newsdigest.model import Article
 
 __all__ = [
@@ -191,10 +191,15 @@ def clean_record(item: Article | InputError, name: str = "<article>") -> Article
     """The cleaned article, or why it cannot be used: the rule for files and the web API alike."""
     if isinstance(item, InputError):
         return item
-    too_long = article_size_reason(item.text)
+    too_long = article_size_reason(item.text) or title_size_reason(item.title)
     if too_long:  # refused before cleaning, which would spend time on it
         return InputError(item.origin or name, too_long)
     article = clean_article(item)
+    # and after: cleaning may lengthen a text (a ligature is two letters, NFKC more), and spaCy
+    # refuses past the limit (a 2 MB text stored so stopped every later clustering run)
+    too_long = article_size_reason(article.text)
+    if too_long:
+        return InputError(item.origin or name, f"{too_long} once cleaned")
     kind = non_article_kind(item.text, article.text)
     if kind:
         return InputError(item.origin or name, f"not an article: {kind}")

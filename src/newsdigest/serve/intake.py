@@ -41,7 +41,7 @@ class ArticleIn(BaseModel):
     )
     id: str | None = Field(default=None, description="Your id for it; kept as the origin.")
     url: str | None = Field(default=None, description="Where it was published.")
-    title: str | None = None
+    title: str | None = Field(default=None, max_length=DEFAULT_LIMITS.max_title_chars)
     # strict: lax float took ``false`` as 0.0, a 1970 date the schema (string or number) refuses
     published: StrictStr | StrictFloat | None = Field(
         default=None,

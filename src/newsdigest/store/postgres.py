@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 from newsdigest import dedup
 from newsdigest.errors import StoreError
 from newsdigest.store.sql import LOCK_CLUSTERING, SqlStore
-from newsdigest.timeutil import utc, utc_or_none
+from newsdigest.timeutil import stored_time, utc_or_none
 
 
 def redact(url: str) -> str:
@@ -102,7 +102,7 @@ class PostgresDialect:
         return utc_or_none(t)
 
     def time_out(self, value: Any) -> datetime | None:
-        return utc(value) if value is not None else None
+        return stored_time(value)
 
     def json_in(self, data: Mapping[str, Any]) -> Any:
         from psycopg.types.json import Jsonb
@@ -152,6 +152,7 @@ class PostgresDialect:
         """The GIN index follows the column by itself."""
 
     def search_query(self, query: str) -> tuple[str, list[Any]] | None:
+        query = query.replace("\x00", " ")  # a query parameter cannot hold NUL; it parts words
         if not re.search(r"\w", query):
             return None
         vector = "to_tsvector('english', s.search_text)"

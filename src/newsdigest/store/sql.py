@@ -761,6 +761,8 @@ class SqlStore:
         )
 
     def get_story(self, story_id: str) -> Story | None:
+        if "\x00" in story_id:  # no id has one, and PostgreSQL refuses it as a parameter
+            return None
         rows = self._read("SELECT data FROM stories WHERE id = ?", (story_id,))
         return self._stories([self.dialect.json_out(rows[0][0])])[0] if rows else None
 

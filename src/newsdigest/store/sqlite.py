@@ -23,7 +23,7 @@ from typing import Any
 from newsdigest import dedup
 from newsdigest.errors import StoreError
 from newsdigest.store.sql import SqlStore
-from newsdigest.timeutil import iso, parse_iso
+from newsdigest.timeutil import iso, parse_iso, stored_time
 
 try:  # the clustering lock across processes; without fcntl it holds within this process only
     import fcntl
@@ -101,7 +101,7 @@ class SqliteDialect:
         return iso(t)
 
     def time_out(self, value: Any) -> datetime | None:
-        return parse_iso(value)
+        return stored_time(parse_iso(value))
 
     def json_in(self, data: Mapping[str, Any]) -> str:
         return json.dumps(data, ensure_ascii=False)

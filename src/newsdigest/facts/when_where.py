@@ -751,12 +751,22 @@ _CAPTIONED = re.compile(
 
 
 # no comment is no event: "USA TODAY's request for comment was not immediately returned." (a
-# dev-stream timeline's line)
+# dev-stream timeline's line); what was not answered is a message ("did not return a phone
+# call"), not "an emergency motion", "verbal commands" or "home" (NeuS and Multi-News events)
 _NO_COMMENT = re.compile(
     r"\brequests? for comment\b|\bdid not (?:immediately )?(?:respond|reply|return)\b"
+    r"(?=\s*[.;]|\s*$|[^.;]{0,50}?\b(?:requests?|messages?|e-?mail(?:s|ed)?|calls?|voicemails?"
+    r"|inquir(?:y|ies)|queries|questions|comment)\b)"
     r"|\bnot immediately (?:returned|respond|reply|available)|\bcould not (?:immediately )?be"
     r" reached\b|\bdeclined to comment\b",
     re.IGNORECASE,
+)
+# ... and a sentence that goes on to tell something else tells that ("Qualcomm responded that
+# its board would review the offer, and declined to comment further", "The first lady was
+# hospitalized, though more details were not immediately available")
+_ANOTHER_CLAUSE = re.compile(
+    r",\s*(?:and|but|while|so|though|although|where)\b|\b(?:but|and) (?:said|says|added)\b"
+    r"|^(?:While|Though|Although)\b"
 )
 
 
@@ -766,7 +776,7 @@ def _fit_for_timeline(text: str) -> bool:
     return (
         not _CONDITION.match(text)
         and not _CAPTIONED.search(text)
-        and not _NO_COMMENT.search(text)
+        and not (_NO_COMMENT.search(text) and not _ANOTHER_CLAUSE.search(text))
         and not quality.problems(text)
         and not quality.needs_context(text)
     )

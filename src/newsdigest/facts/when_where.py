@@ -518,13 +518,17 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 # "in" before it is the thing's (a NeuS story of a House vote "happened in" Ukraine, for
 # "witnesses in the Ukraine affair"); "in the Philippines killed", "in the United States on
 # Monday" are the country's (a verb in -ed, a word of grammar after it). A city's name says
-# where: "in the Minneapolis trial of Derek Chauvin".
+# where: "in the Minneapolis trial of Derek Chauvin". Nor is a word of time or degree a noun:
+# "in the Philippines this week", "in the Netherlands early Monday", "in the UK today".
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:on|in|at|of|to|for|from|with|by|and|or|but|as|than|that|which|who|where|when"
     r"|while|after|before|since|during|over|under|into|near|across|through|between|among"
     r"|against|about|is|was|were|are|be|been|has|had|have|will|would|could|should|can|may"
-    r"|might|must|did|does|do|said|says|told)\b)[a-z]+(?<!ed)\b(?![-'’])"
+    r"|might|must|did|does|do|said|says|told|this|last|next|yesterday|today|tonight|tomorrow"
+    r"|now|overnight|again|alone|too|also|already|still|each|every|all|both|so|if|until"
+    r"|unless|amid|because|following|not|then|just|only|instead|late|later|soon|once|ago"
+    r"|here|there)\b)[a-z]+(?<!ed)(?<!ly)\b(?![-'’])"
 )
 # a member's party and state: "Rep. Marjorie Taylor Greene (R-Ga.)", "(D-HI)"
 _PARTY_STATE = re.compile(r"\([RDI]\s*[-–]\s*$")

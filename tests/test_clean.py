@@ -1816,6 +1816,9 @@ def test_nbc_newsletter_pitch_and_slash_byline_go() -> None:
         ("[image via Shutterstock]", True),
         ("[The minister said the talks would go on via video link.] The talks resumed.", False),
         ("[Update: The company has since responded.]", False),
+        # a bracketed sentence says something, whatever it was said via
+        ("[Update: Reached via phone, a spokeswoman said the suspect had been released.]", False),
+        ("[The minister said the talks would go on via video link.]", False),
     ],
 )
 def test_a_blogs_bracketed_credits_are_no_text(line: str, credit: bool) -> None:

@@ -1138,3 +1138,44 @@ def test_one_word_written_where_a_place_is_is_a_place() -> None:
     articles = [Article(id=str(k), text=t) for k, t in enumerate(texts)]
     types = {e.name: e.type for e in extract_facts(articles, {}).entities}
     assert types["Dingwall"] == "PLACE"
+
+
+def test_an_outlet_after_a_title_and_a_comma_is_no_person() -> None:
+    """NeuS: "a CIA officer, The New York Times reported" read "The" as the officer's given
+    name and the paper as a titled person, listed under Who."""
+    from newsdigest.facts import extract_facts
+
+    text = (
+        "The whistleblower who sparked the impeachment inquiry into President Donald Trump's "
+        "efforts to press Ukraine to launch an investigation into former Vice President Joe "
+        "Biden is a CIA officer, The New York Times reported Thursday, citing three people "
+        "familiar with his identity.\n\nThe whistleblower reported the matter to the CIA "
+        "general counsel, according to a report from the New York Times."
+    )
+    people = {
+        e.name
+        for e in extract_facts([Article(id="a", text=text)], {}).entities
+        if e.type == "PERSON"
+    }
+    assert "Joe Biden" in people and "New York Times" not in people
+
+
+def test_a_source_the_story_cites_is_not_where_it_is() -> None:
+    """Multi-News: "according to Billboard" and "head over to Billboard" had made the chart's
+    magazine a place."""
+    from newsdigest.facts import extract_facts
+
+    text = (
+        "Rihanna is giving Madonna a run for her money. The 25-year-old singer is approaching "
+        "the 54-year-old industry veteran's record for the most No. 1 songs on Billboard's "
+        'Dance/Club Play Songs chart.\n\nRihanna\'s recent hit "Right Now" topped the dance '
+        "chart this week, giving Rih her 20th No. 1 song in the category, according to "
+        "Billboard. Rih beat out Janet Jackson with this total.\n\nFor more on Rihanna, head "
+        "over to Billboard."
+    )
+    places = {
+        e.name
+        for e in extract_facts([Article(id="a", text=text)], {}).entities
+        if e.type == "PLACE"
+    }
+    assert "Billboard" not in places

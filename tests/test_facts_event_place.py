@@ -231,3 +231,20 @@ def test_a_country_that_names_a_thing_is_not_where_it_happened() -> None:
         "arguments in the Minneapolis trial of Derek Chauvin.",
     )
     assert _place(a) == "Minneapolis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Measles cases surged in the Philippines this week, health officials said, as the "
+        "outbreak spread through crowded neighborhoods.",
+        "Heavy rain flooded towns in the Netherlands early Monday, forcing thousands of "
+        "residents from their homes.",
+        "Two people died in the Gambia yesterday after the ferry capsized.",
+    ],
+)
+def test_a_country_before_a_word_of_time_is_where_it_happened(text: str) -> None:
+    """ "this week", "early Monday", "yesterday" after "in the <country>" say when, not what
+    thing the country names."""
+    place = _place(_article("Officials respond to the crisis", text))
+    assert place is not None and place in text

@@ -667,3 +667,18 @@ def test_one_outlets_aside_from_another_time_is_no_line_of_the_timeline() -> Non
     )
     assert [t.date for t in lines] == ["2017-11-03", "2018-02-05", "2018-02-06"]
     assert headline_names(["Sarah Silverman and Michael Sheen split", ""]) >= {"silverman", "sheen"}
+
+
+def test_an_event_beside_an_unanswered_message_stays_on_the_timeline() -> None:
+    """Only an unanswered request is no event: "did not respond to an emergency motion"
+    (NeuS), "did not return home", or a no-comment beside what happened, are events."""
+    one = article(
+        "A Texas law that bans most abortions took effect on Sept. 1 after the Supreme Court "
+        "did not respond to an emergency motion that asked it to block the law. The two "
+        "swimmers entered the water on Sept. 3 and did not return home. The first lady was "
+        "hospitalized on Sept. 4, though details about her condition were not immediately "
+        "available. The clinic did not respond to a request for comment on Sept. 5.",
+        "2021-09-06",
+    )
+    days = [t.date for t in timeline_of(one, written=date(2021, 9, 6))]
+    assert days == ["2021-09-01", "2021-09-03", "2021-09-04"]

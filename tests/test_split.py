@@ -366,3 +366,32 @@ def test_a_web_address_in_capitals_ends_no_sentence() -> None:
     ]
     glued = "He hosted the show for ten years.TV Guide named it the best."  # a hostile pass
     assert len(split_sentences(glued)) == 2
+
+
+def test_a_name_after_a_quotation_inside_a_sentence_opens_a_new_one() -> None:
+    """A quotation the sentence did not open has its subject already: what follows is a new
+    sentence, not its speaker; one that opens the sentence keeps its speaker across a
+    hard-wrapped line (wire copy)."""
+    assert texts('Fans chanted "MVP!" LeBron James said the noise was deafening.') == [
+        'Fans chanted "MVP!"',
+        "LeBron James said the noise was deafening.",
+    ]
+    assert texts(
+        'He starred in "Who\'s Afraid of Virginia Woolf?" Taylor said the film changed her life.'
+    ) == [
+        'He starred in "Who\'s Afraid of Virginia Woolf?"',
+        "Taylor said the film changed her life.",
+    ]
+    assert texts('"I don\'t know, do you?" Smith asked. It rained.') == [
+        '"I don\'t know, do you?" Smith asked.',
+        "It rained.",
+    ]
+    wire = (
+        "WASHINGTON (AP) _ The senator left the hearing room in a hurry on\n"
+        "Tuesday afternoon and refused to answer questions from the reporters who\n"
+        "followed him down the hall. ``Why would I talk to you about it now?''\n"
+        "Smith said. The committee will meet again next week to decide whether\n"
+        "the subpoena should be enforced in the courts or dropped for good, aides\n"
+        "said."
+    )
+    assert "``Why would I talk to you about it now?''\nSmith said." in texts(wire)

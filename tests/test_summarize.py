@@ -1291,3 +1291,79 @@ def test_what_a_fuller_sentence_may_replace(first: str, needed: bool, gone: bool
     )
     names = {0: {"Furious"}, 1: {"Furious", "Universal"}, 2: set()}
     assert (_subsumed(scored, [0, 2], 1, names.__getitem__) == [0]) is gone
+
+
+def test_a_fuller_sentence_without_the_shorter_ones_figure_does_not_replace_it() -> None:
+    """The toll is the shorter sentence's fact: replaced by the fuller one that leaves it out,
+    the digest had no toll at all (the other outlet's, counted already, was passed over)."""
+    from newsdigest.summarize.coverage import select
+
+    texts = [
+        "The storm killed 12 people across eastern Texas on Monday.",
+        "The storm that hit Texas on Monday killed people and destroyed hundreds of homes in "
+        "Houston, Galveston and Beaumont.",
+        "Rescuers in Houston said the storm killed 12 people and hurt dozens more.",
+    ]
+    scored = score_features([split_sentences(t, a) for t, a in zip(texts, "abc", strict=True)])
+    chosen = select(scored, np.array([2.0, 1.0, 0.5]), Budget(words=200), redundancy=0.0, fill=True)
+    assert any("12 people" in scored.units[i].text for i in chosen)
+
+
+@pytest.mark.parametrize(
+    ("first", "lead_in", "gone"),
+    [
+        ("Today Furious 7 will reach $1 billion in worldwide box office grosses.", False, True),
+        # what the fuller one does not say: a figure, a denial
+        ("Today Furious 7 will reach $1 billion in 63 countries' box office grosses.", False,
+         False),
+        ("Furious 7 will not reach $1 billion in worldwide box office grosses.", False, False),
+        # what a chosen lead-in announces stays with it
+        ("Today Furious 7 will reach $1 billion in worldwide box office grosses.", True, False),
+    ],
+)  # fmt: skip
+def test_a_fuller_sentence_replaces_only_what_it_says(
+    first: str, lead_in: bool, gone: bool
+) -> None:
+    from newsdigest.summarize.coverage import Scored, _subsumed
+
+    second = "Universal’s “Furious 7” will cross $1 billion at the worldwide box office Friday."
+    announce = "Here's what you need to know:"
+    units = [
+        Sentence("a", 1, first, 0, 1),
+        Sentence("b", 0, second, 0, 1),
+        Sentence("a", 0, announce, 0, 1),
+    ]
+    scored = Scored(
+        units,
+        np.zeros((3, len(FEATURES))),
+        overlap=np.eye(3),
+        similarity=np.eye(3),
+        previous=np.array([2, -1, -1]),
+        needs_context=np.zeros(3, dtype=bool),
+        following=np.array([-1, -1, 0]),
+        leads_in=np.array([False, False, lead_in]),
+        contained=np.eye(3),
+        common=np.array([[8.0, 6.0, 0.0], [6.0, 15.0, 0.0], [0.0, 0.0, 3.0]]),
+    )
+    names = {0: {"Furious"}, 1: {"Furious", "Universal"}, 2: set()}
+    assert (_subsumed(scored, [2, 0], 1, names.__getitem__) == [0]) is gone
+
+
+def test_a_sentence_taken_in_a_shorter_reading_replaces_nothing() -> None:
+    """At the end of the budget the governor's sentence fits only without its ", saying ..."
+    clause, which held the evacuation: the evacuation's own sentence stays."""
+    from newsdigest.summarize.coverage import choose
+
+    texts = [
+        "Officials evacuated residents from Galveston and nearby towns on Monday as water rose.",
+        "Gov. Greg Abbott declared a disaster across Texas on Monday, saying residents of "
+        "Galveston and towns nearby were evacuated by officials.",
+        "Rescuers in Texas searched flooded homes for survivors through the night as more rain "
+        "fell across the region and forecasters warned that the worst was yet to come.",
+    ]
+    scored = score_features([split_sentences(t, a) for t, a in zip(texts, "abc", strict=True)])
+    picks = choose(scored, np.array([2.0, 1.0, 0.5]), Budget(words=26), redundancy=0.0, fill=False)
+    assert [u.text for _, u in picks] == [
+        texts[0],
+        "Gov. Greg Abbott declared a disaster across Texas on Monday.",
+    ]

@@ -66,27 +66,41 @@ _UPPER_DOMAIN = re.compile(r"(?:COM|NET|ORG|GOV|EDU|TV|CO\.UK)\b")
 # A named speaker after an exclamation or question in quotes carries on its sentence ('"No!
 # we are brothers, we pray together!" Francis told Benedict in a gesture of humility.': a
 # Multi-News digest had read "Francis told Benedict in a gesture of humility." alone); one who
-# says that something is so opens a new one ('?" Sweeting said Tuesday that he has ...').
+# says that something is so opens a new one ('?" Sweeting said Tuesday that he has ...'). A
+# line break inside a paragraph is a hard wrap ("``Why not?''\nSmith said." in wire copy).
 _SPEAKER_AFTER = re.compile(
-    r"[ \t]*(?!(?:He|She|It|They|We|I|You|There|This|That)\b)(?:[A-Z][\w.'’-]*[ \t]+){1,3}"
+    r"\s*(?!(?:He|She|It|They|We|I|You|There|This|That)\b)(?:[A-Z][\w.'’-]*\s+){1,3}"
     r"(?:said|says|told|tells|asked|asks|added|adds|shouted|replied|wrote|tweeted|recalled"
     r"|insisted|exclaimed|cried|yelled)\b(?P<rest>[^.,;:!?]{0,60})"
 )
 _CLAUSE_AFTER_VERB = re.compile(r"\b(?:that|he|she|it|they|we|i|there)\b", re.IGNORECASE)
+_OPENING_MARK = re.compile("[\"“«]|(?<!\\S)[‘'`]")
 
 
-def _attribution_follows(close: str, after: str) -> bool:
-    """Whether a quotation closed by ``close`` after "!" or "?" goes on with its speaker."""
+def _attribution_follows(sentence: str, close: str, after: str) -> bool:
+    """Whether a quotation closed by ``close`` after "!" or "?" goes on with its speaker: only
+    a quotation that ``sentence`` (its text up to the stop) opens with, or began inside, has
+    its speaker still to come; after 'Fans chanted "MVP!"' or 'He starred in "Who's Afraid
+    of Virginia Woolf?"' the sentence has its own subject and a new one opens."""
     if not close or close[-1] not in "\"”’'":
+        return False
+    body = sentence.lstrip()
+    if body[:1] not in "\"“‘'«`" and _OPENING_MARK.search(body):
         return False
     m = _SPEAKER_AFTER.match(after)
     return m is not None and not _CLAUSE_AFTER_VERB.search(m["rest"])
 
 
-def _is_false_stop(text: str, m: re.Match[str]) -> bool:
+def _is_false_stop(text: str, m: re.Match[str], start: int = 0) -> bool:
+    """Whether the stop ``m`` ends no sentence; ``start``: where the sentence it would end
+    began."""
     stop = m.group("stop")
     after = text[m.end() : m.end() + _CONTEXT]
-    if stop[-1] in "!?" and _attribution_follows(m.group("close"), m.group("gap") + after):
+    if stop[-1] in "!?" and _attribution_follows(
+        text[max(start, m.start() - 4 * _CONTEXT) : m.start()],
+        m.group("close"),
+        m.group("gap") + after,
+    ):
         return True
     word = word_before(text, m.start())
     if stop == ".":
@@ -134,7 +148,7 @@ def _split_block(text: str, offset: int) -> Iterator[tuple[int, int]]:
     start = 0
     seen = quotes = 0  # straight double quotes in text[:seen], counted as the scan goes
     for m in _BOUNDARY.finditer(text):
-        if _is_false_stop(text, m):
+        if _is_false_stop(text, m, start):
             continue
         end = m.end("close")
         if not m.group("gap") and '"' in m.group("close"):

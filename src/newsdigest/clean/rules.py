@@ -259,6 +259,12 @@ GALLERY_WIDGET = re.compile(r"^\d+ of \d+ Full Screen Autoplay Close\b")
 # OpposingViews, Photo: WPXI]", "[image via Shutterstock]" (every such line of the local sets;
 # the first was a Multi-News digest's last "sentence")
 BRACKET_CREDIT = re.compile(r"^\[[^\[\]]{0,160}\b(?:via|h/t|hat tip)\b[^\[\]]{0,160}\]$", re.I)
+# ... which name sources and say nothing: a lower-case word but these is a sentence's ("[Update:
+# Reached via phone, a spokeswoman said the suspect had been released.]" is news)
+CREDIT_WORDS = frozenset(
+    "via h/t hat tip thanks to photo photos image images pic pics video screenshot credit"
+    " credits courtesy of and by from the a".split()
+)
 CREDIT_LINE = re.compile(
     r"^(?:\(?(?:additional )?reporting|writing|editing|compiled|edited|translated|produced"
     r"|written|story filed|[—–-]\s*with (?:assistance|additional reporting))\s+by\b.{0,200}$",
@@ -907,6 +913,11 @@ def unshout_title(title: str, text: str) -> str:
     return "".join(out) + title[start:]
 
 
+def _only_credits(para: str) -> bool:
+    """Whether every lower-case word of a bracketed line is a credit's word."""
+    return all(w in CREDIT_WORDS for w in re.findall(r"[\w/]+", para) if w[:1].islower())
+
+
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
         return True
@@ -969,7 +980,7 @@ def is_boilerplate_line(para: str) -> bool:
         or COMMENT_FORM.found_lowered(para, low)
         or INLINE_TEASER.match(para)
         or PAREN_LINE.match(para)
-        or (para[:1] == "[" and BRACKET_CREDIT.match(para))
+        or (para[:1] == "[" and BRACKET_CREDIT.match(para) and _only_credits(para))
         or CREDIT_LINE.match(para)
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)

@@ -1004,8 +1004,11 @@ def _person_or_else(
     if g.person_cues or any(len(name_tokens(f)) > 1 for f in (name, *g.forms)):
         return "PERSON"
     places = place_names()
+    # a source is not where: "according to Billboard" (a Multi-News story's "place")
     placed = sum(
-        _placed(m, texts[m.article], places) and not _OWNER_AFTER.match(texts[m.article], m.end)
+        _placed(m, texts[m.article], places)
+        and not _OWNER_AFTER.match(texts[m.article], m.end)
+        and not _cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40)
         for m in mentions
     )
     if placed >= 2 and 2 * placed >= len(mentions):

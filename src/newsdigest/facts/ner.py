@@ -24,6 +24,7 @@ from newsdigest.errors import ModelUnavailableError
 from newsdigest.limits import DEFAULT_LIMITS
 from newsdigest.model import Article, Sentence
 from newsdigest.split import WEEKDAY_ABBREVIATIONS
+from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 
 def _import_spacy_without_torch() -> None:
@@ -351,8 +352,8 @@ def _has_title_cue(text: str, start: int, end: int) -> bool:
         low = word.lower()
         if _HONORIFIC.match(word) or low.strip(",") in ROLE_WORDS or low in _PERSON_WORDS:
             return True
-        if not _GIVEN_WORD.match(word):
-            return False
+        if not _GIVEN_WORD.match(word) or low in ENGLISH_STOP_WORDS:
+            return False  # "a CIA officer, The New York Times reported": "The" is no given name
     return False
 
 

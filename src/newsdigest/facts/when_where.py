@@ -518,13 +518,17 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 # "in" before it is the thing's (a NeuS story of a House vote "happened in" Ukraine, for
 # "witnesses in the Ukraine affair"); "in the Philippines killed", "in the United States on
 # Monday" are the country's (a verb in -ed, a word of grammar after it). A city's name says
-# where: "in the Minneapolis trial of Derek Chauvin".
+# where: "in the Minneapolis trial of Derek Chauvin". Nor is a word of time or degree a noun:
+# "in the Philippines this week", "in the Netherlands early Monday", "in the UK today".
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:on|in|at|of|to|for|from|with|by|and|or|but|as|than|that|which|who|where|when"
     r"|while|after|before|since|during|over|under|into|near|across|through|between|among"
     r"|against|about|is|was|were|are|be|been|has|had|have|will|would|could|should|can|may"
-    r"|might|must|did|does|do|said|says|told)\b)[a-z]+(?<!ed)\b(?![-'’])"
+    r"|might|must|did|does|do|said|says|told|this|last|next|yesterday|today|tonight|tomorrow"
+    r"|now|overnight|again|alone|too|also|already|still|each|every|all|both|so|if|until"
+    r"|unless|amid|because|following|not|then|just|only|instead|late|later|soon|once|ago"
+    r"|here|there)\b)[a-z]+(?<!ed)(?<!ly)\b(?![-'’])"
 )
 # a member's party and state: "Rep. Marjorie Taylor Greene (R-Ga.)", "(D-HI)"
 _PARTY_STATE = re.compile(r"\([RDI]\s*[-–]\s*$")
@@ -751,12 +755,22 @@ _CAPTIONED = re.compile(
 
 
 # no comment is no event: "USA TODAY's request for comment was not immediately returned." (a
-# dev-stream timeline's line)
+# dev-stream timeline's line); what was not answered is a message ("did not return a phone
+# call"), not "an emergency motion", "verbal commands" or "home" (NeuS and Multi-News events)
 _NO_COMMENT = re.compile(
     r"\brequests? for comment\b|\bdid not (?:immediately )?(?:respond|reply|return)\b"
+    r"(?=\s*[.;]|\s*$|[^.;]{0,50}?\b(?:requests?|messages?|e-?mail(?:s|ed)?|calls?|voicemails?"
+    r"|inquir(?:y|ies)|queries|questions|comment)\b)"
     r"|\bnot immediately (?:returned|respond|reply|available)|\bcould not (?:immediately )?be"
     r" reached\b|\bdeclined to comment\b",
     re.IGNORECASE,
+)
+# ... and a sentence that goes on to tell something else tells that ("Qualcomm responded that
+# its board would review the offer, and declined to comment further", "The first lady was
+# hospitalized, though more details were not immediately available")
+_ANOTHER_CLAUSE = re.compile(
+    r",\s*(?:and|but|while|so|though|although|where)\b|\b(?:but|and) (?:said|says|added)\b"
+    r"|^(?:While|Though|Although)\b"
 )
 
 
@@ -766,7 +780,7 @@ def _fit_for_timeline(text: str) -> bool:
     return (
         not _CONDITION.match(text)
         and not _CAPTIONED.search(text)
-        and not _NO_COMMENT.search(text)
+        and not (_NO_COMMENT.search(text) and not _ANOTHER_CLAUSE.search(text))
         and not quality.problems(text)
         and not quality.needs_context(text)
     )

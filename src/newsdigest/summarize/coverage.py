@@ -686,7 +686,8 @@ def _greedy(
             break
         i = picked
         waiting[i] = False
-        for c in _subsumed(scored, chosen, i, names_of):
+        # a shorter reading may leave out what the unit's word counts hold
+        for c in [] if i in taken_as else _subsumed(scored, chosen, i, names_of):
             chosen.remove(c)
             taken[c] = False
             words -= len(taken_as.pop(c, scored.units[c]).text.split())
@@ -728,9 +729,26 @@ def _subsumed(
             continue
         if any(scored.previous[k] == c and scored.needs_context[k] for k in (*chosen, i)):
             continue
-        if names_of(c) <= names_of(i):
+        if any(scored.following[k] == c and scored.leads_in[k] for k in chosen):
+            continue  # what a chosen lead-in announces
+        if names_of(c) <= names_of(i) and _facts_held(scored.units[c].text, scored.units[i].text):
             out.append(c)
     return out
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _facts_held(shorter: str, fuller: str) -> bool:
+    """Whether ``fuller`` holds the figures of ``shorter`` and, where it denies, denies too:
+    "The storm killed 12 people in Texas on Monday." is not said again by "The storm that hit
+    Texas on Monday killed people ..., Gov. Greg Abbott said." (and its toll, counted, would
+    have kept every other count out of the digest)."""
+    figures = {f.replace(",", "") for f in _NUMBER.findall(fuller)}
+    return {f.replace(",", "") for f in _NUMBER.findall(shorter)} <= figures and (
+        not _NEGATION.search(shorter) or bool(_NEGATION.search(fuller))
+    )
 
 
 def _shorter_fit(

@@ -712,6 +712,7 @@ _TL_WORDS = re.compile(r"[A-Za-z]{4,}")
 _DATED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # A timeline is a handful of lines, not every sentence that carries a date.
 MAX_TIMELINE = 5
+MAX_DAY_SENTENCES = 200  # a date's sentences its line is chosen among
 BACKGROUND_DAYS = 366  # before the story was written: background, not its timeline
 # A date a month outside the days the story was written on is a past or coming event, the
 # story's only when two outlets recall it or it names what the headlines name: one outlet's
@@ -863,6 +864,7 @@ def build_timeline(
         began = date.fromisoformat(latest + "-01-01"[len(latest) - 4 :]) if latest else None
     since = (began - timedelta(days=BACKGROUND_DAYS)).isoformat() if began else None
     days: dict[str, list[tuple[Sentence, Citation]]] = {}
+    dated: set[tuple[str, Citation]] = set()  # each sentence once under each of its dates
     for d in dates:
         if d.value is None or not _DATED.match(d.value) or d.in_quote:
             continue
@@ -876,9 +878,9 @@ def build_timeline(
         if len(d.value) < 10 and first[(d.article, d.sentence)] < d.start:
             continue  # a year or month named after the sentence's own date
         cite = Citation.of(sent)
-        found = days.setdefault(d.value, [])
-        if all(c != cite for _, c in found):
-            found.append((sent, cite))
+        if (d.value, cite) not in dated:
+            dated.add((d.value, cite))
+            days.setdefault(d.value, []).append((sent, cite))
     if len(days) < 2 or (event_date is not None and set(days) == {event_date}):
         return []
     # the story's own days before background years, then the dates most articles give
@@ -901,6 +903,9 @@ def build_timeline(
         ]
         if not readable:
             continue
+        # a date's line is chosen among its first sentences: each is compared with every other
+        # (one 1 MB page of one day's sentences took minutes), and a day's story is in its first
+        readable = readable[:MAX_DAY_SENTENCES]
         words = [_tl_words(s.text) for s, _ in readable]
 
         def support(k: int, words: list[set[str]] = words) -> int:

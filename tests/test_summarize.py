@@ -602,6 +602,13 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
          True),
         ("Readers flooded the paper with letters about the closure.", "speaks to the reader",
          False),
+        # a page pointing at a link or an embed (Multi-News: one was a digest's line)
+        ("This print-on-demand booklet is free and you may download a copy here.",
+         "speaks to the reader", True),
+        ("It’s called Minecrift, and you can find it here.", "speaks to the reader", True),
+        ("You can find the ship here, officials said, pointing to the map.",
+         "speaks to the reader", False),
+        ("The ship sank here in 1912.", "speaks to the reader", False),
         ("Should they find it likely to reopen the case, investigators will act.", "no subject",
          False),
         # a wire photo caption ends with the picture's full date (dev stream, Cologne digest)

@@ -253,6 +253,16 @@ _IMPERATIVE = re.compile(
 )
 
 
+# A page pointing its reader at a link or an embed ("You can read the full interview here.",
+# "This print-on-demand booklet is free and you may download a copy here.": Multi-News digest
+# candidates, one a digest's line; "You can see the photos below:"): what is there is not here
+_POINTS_TO_MEDIA = re.compile(
+    r"\byou (?:can|may|could|will|should)\s+(?:\w+\s+){0,2}(?:see|watch|read|listen|find|download"
+    r"|view|hear|check|get|sign)\b[^.!?]{0,80}\b(?:here|below|above)\s*[.!:]?[\"”’]?$",
+    re.IGNORECASE,
+)
+
+
 def _imperative(text: str) -> bool:
     return bool(_IMPERATIVE.match(text)) and not _SPEAKER.found(text)
 
@@ -287,6 +297,8 @@ def fit(text: str) -> bool:
     if _SUBJECTLESS.match(text) or _imperative(text) or _BROADCAST_LINK.match(text):
         return False
     if "ere " in text and _LIST_TEASER.search(text):
+        return False
+    if _POINTS_TO_MEDIA.search(text[-160:]):
         return False
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))
@@ -373,7 +385,7 @@ def problems(text: str) -> list[str]:
         found.append("an aside in brackets")
     if _SUBJECTLESS.match(text):
         found.append("no subject")
-    if _imperative(text):
+    if _imperative(text) or _POINTS_TO_MEDIA.search(text[-160:]):
         found.append("speaks to the reader")
     if _BROADCAST_LINK.match(text):
         found.append("a broadcast's link")

@@ -282,6 +282,11 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Although the storm weakened, flights stayed grounded on Monday.", False),
         ("Because of the storm flights stayed grounded on Monday.", False),
         ("Though injured, Smith finished the race.", False),
+        # ... its main clause after it without the comma (a hostile reader's finds)
+        ("Even though he has not officially launched his campaign Biden has appeared at events "
+         "across Iowa.", False),
+        ("Although I love the show I just don't know if I will watch it.", False),
+        ("Though the company has said it will appeal.", True),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

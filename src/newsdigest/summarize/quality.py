@@ -519,6 +519,33 @@ _ROLE_SAID = re.compile(
 # Multi-News digest line; "Because Obama's withdrawal led to the increasing influence of Iran
 # ...": a NeuS one): no comma, so no main clause follows it
 _CLAUSE_ALONE = re.compile(r"^(?:though|although|even though|because(?! of\b))\b[^,;:—–]*$", re.I)
+# ... unless its main clause follows without the comma: a second subject and its verb after
+# the clause's own ("Even though he has not officially launched his campaign Biden has appeared
+# at ...", "Although I love it I just don't know ...": a hostile reader's finds)
+_MAIN_CLAUSE_AFTER = re.compile(
+    r"(?P<before>[\w’'-]+)\s+(?:[A-Z][\w’'-]+|he|she|they|we|I|it)\s+"
+    r"(?:(?:just|still|also|never|[a-z]+ly)\s+)?(?:has|have|had|is|are|was|were|will|would|can"
+    r"|could|did|does|do|don['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t)\b"
+)
+# words after which a subject and verb are a clause inside the first one ("... has said it
+# will appeal", "... if I will")
+_EMBEDS = frozenset(
+    "said says say think thinks thought know knows knew believe believes believed that if "
+    "whether when because while as since though although".split()
+)
+_OWN_SUBJECT_WORDS = 5  # the clause's own subject and verb come within its first words
+
+
+def _clause_alone(text: str) -> bool:
+    """A subordinate clause with no main clause after it (``_CLAUSE_ALONE``)."""
+    if not _CLAUSE_ALONE.match(text):
+        return False
+    for m in _MAIN_CLAUSE_AFTER.finditer(text):
+        if len(text[: m.end("before")].split()) < _OWN_SUBJECT_WORDS:
+            continue
+        if m["before"].lower() not in _EMBEDS:
+            return False
+    return True
 
 
 def refers_back(text: str) -> bool:
@@ -535,7 +562,7 @@ def refers_back(text: str) -> bool:
         or _SECOND_PLACE_LINK.match(text)
         or _LINKED_OPENING.match(text.lstrip("\"“'‘ "))
         or _points_back(text)
-        or _CLAUSE_ALONE.match(text.lstrip("\"“'‘ "))
+        or _clause_alone(text.lstrip("\"“'‘ "))
     )
 
 

@@ -1106,6 +1106,12 @@ def test_one_word_the_story_writes_as_a_thing_is_no_person() -> None:
         "farewell.\n\nMassa joined Williams in 2014. In the current season he is 11th with 51 "
         "points.",
     )
+    # a figure's label (Multi-News: "Fig (11)" among a volcano story's people)
+    assert "Fig" not in people(
+        "Seismic waves reveal a cold mantle wedge beneath Mount St. Helens (Fig. 1). The "
+        "imaging (Fig. 2) shows where magma may be stored, said geologist Steven Hansen.\n\n"
+        "Fig. 3 compares the volcano with its neighbours."
+    )
     assert "Lorde" in people(
         "And Lorde, the sole female nominee for album of the year, was not offered a "
         "performance slot of her own. In a gesture interpreted as protest, Lorde stitched a "

@@ -985,6 +985,9 @@ _DETERMINED = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|every|\d{1,3})|['’]s)\s+$",
     re.IGNORECASE,
 )
+# ... or a number after it: a label ("Fig. 2", "Fig 3b": a Multi-News science story listed
+# "Fig (11)" among its people)
+_NUMBERED = re.compile(r"\.?[ \t]?\d+[a-z]?\b(?!\s*[-–]\s*\d)")  # not a score: "Nadal 6-4"
 
 
 def _person_or_else(
@@ -997,8 +1000,8 @@ def _person_or_else(
     (``RawMention.person_cue``) or a full name shows a person; one word the story never shows
     so is typed by how the story writes it: a place when written where a place is
     (``_placed``: "in the town of Dingwall") half the times, twice at least; none when
-    written as a thing's name ("the Oscar-winning romance", "13 Oscar nominations") a third
-    of the times."""
+    written as a thing's name ("the Oscar-winning romance", "13 Oscar nominations", "Fig. 2")
+    a third of the times."""
     if _organization_name(name) or (not g.title_cues and _named_with_the(mentions, texts)):
         return "ORG"
     if g.person_cues or any(len(name_tokens(f)) > 1 for f in (name, *g.forms)):
@@ -1014,7 +1017,9 @@ def _person_or_else(
     if placed >= 2 and 2 * placed >= len(mentions):
         return "PLACE"
     determined = sum(
-        bool(_DETERMINED.search(texts[m.article], max(0, m.start - 12), m.start)) for m in mentions
+        bool(_DETERMINED.search(texts[m.article], max(0, m.start - 12), m.start))
+        or bool(_NUMBERED.match(texts[m.article], m.end))
+        for m in mentions
     )
     return None if determined and 3 * determined >= len(mentions) else "PERSON"
 

@@ -159,9 +159,10 @@ RESTATED = 0.5
 RESTATED_SIM = 0.2
 RESTATED_WORDS = 5
 # A chosen unit goes when a longer one taken after it holds this share of its content words
-# (five at least) and all its names: on Multi-News at 100 words and NeuS val at 60, 0.7 changed
-# one digest of 557 (and the seeds'), for the better; 0.6 also dropped short quotations whose
-# few words a longer unit shared ('"I had never been to jail before," Olivera said.').
+# (five at least), all its names and figures, and its denial (``_subsumed``): on Multi-News at
+# 100 words and NeuS val at 60, 0.7 changed one digest of 557 (and the seeds'), for the better;
+# 0.6 also dropped short quotations whose few words a longer unit shared ('"I had never been
+# to jail before," Olivera said.').
 SUBSUMED = 0.7
 # (unit, unit, term) triples up to which shared-term counts are counted pair by pair (a
 # Multi-News story has at most ~12,000; 4 million take ~100 MB on the way)
@@ -552,10 +553,12 @@ def select(
     count of the dead (or of the injured): each outlet states its own toll. A unit
     that opens with a reference to what came before ("He said...", "But...") is taken only
     right after the unit before it in its article, and one that only announces what the next
-    says ("Here's what you need to know.") only once that next unit is taken. A unit too long for what is left of the
-    budget is passed over for the next that fits, so the budget is filled. When every unit
-    waits for a sentence that is not there (a one-article story whose only fit sentence opens
-    "Now, ..."), the best of them make the digest rather than nothing.
+    says ("Here's what you need to know.") only once that next unit is taken. A unit too long
+    for what is left of the budget is passed over for the next that fits, so the budget is
+    filled. A chosen unit that a fuller one taken later says again in full goes
+    (``_subsumed``). When every unit waits for a sentence that is not there (a one-article
+    story whose only fit sentence opens "Now, ..."), the best of them make the digest rather
+    than nothing.
     """
     picks = choose(
         scored,

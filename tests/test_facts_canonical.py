@@ -700,16 +700,18 @@ def test_a_title_the_model_took_into_a_name_is_trimmed() -> None:
 
     text = (
         "Mr Zhu said the station was monitored. Lawyer Harjit, from London, fled. Lady Gaga "
-        "sang. Envoy Air and General Motors apologised."
+        "sang. Envoy Air and General Motors apologised. Comedienne Sarah announced the news."
     )
     doc = load_nlp().make_doc(text)
     spans = [("Mr Zhu", "PERSON"), ("Lawyer Harjit", "PERSON"), ("Lady Gaga", "PERSON")]
     spans += [("Envoy Air", "ORG"), ("General Motors", "ORG")]
+    # a tabloid's occupation (dev stream: "Comedienne Sarah" was a person beside Sarah Silverman)
+    spans += [("Comedienne Sarah", "PERSON")]
     doc.ents = [
         doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
     ]
     found = [m.text for m in raw_mentions(Article(id="a", text=text), doc)]
-    assert found == ["Zhu", "Harjit", "Lady Gaga", "Envoy Air", "General Motors"]
+    assert found == ["Zhu", "Harjit", "Lady Gaga", "Envoy Air", "General Motors", "Sarah"]
 
 
 def test_one_person_is_listed_once_under_one_name() -> None:

@@ -361,9 +361,16 @@ def _has_person_cue(text: str, start: int, end: int) -> bool:
     return _has_title_cue(text, start, end) or bool(_SPEECH_AFTER.match(text[end : end + 40]))
 
 
+# ... and an occupation the way tabloids write it before a name ("Comedienne Sarah announced
+# ...": a dev-stream person of its own, which the bare "Sarah" then joined beside Sarah
+# Silverman)
+_OCCUPATIONS = frozenset(
+    """comedian comedienne actor actress singer rapper songwriter musician model presenter
+    host anchor chef designer author writer novelist director producer""".split()
+)
 _LEADING_TITLE = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.? +"
-    r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS)) + r") +"
+    r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
 )
 
 

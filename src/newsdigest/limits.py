@@ -45,19 +45,15 @@ DEFAULT_LIMITS = Limits()
 
 def article_size_reason(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
     """Why an article text is refused for its size (one line, with the limit), or None."""
-    if len(text) <= limits.max_article_chars:
-        return None
-    return (
-        f"article text too long ({len(text):,} characters; the limit is "
-        f"{limits.max_article_chars:,}, Limits.max_article_chars)"
-    )
+    return _size_reason("article text", len(text), limits.max_article_chars, "max_article_chars")
 
 
 def title_size_reason(title: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
     """Why an article's title is refused for its size (one line, with the limit), or None."""
-    if len(title) <= limits.max_title_chars:
+    return _size_reason("title", len(title), limits.max_title_chars, "max_title_chars")
+
+
+def _size_reason(what: str, size: int, limit: int, field: str) -> str | None:
+    if size <= limit:
         return None
-    return (
-        f"title too long ({len(title):,} characters; the limit is {limits.max_title_chars:,}, "
-        "Limits.max_title_chars)"
-    )
+    return f"{what} too long ({size:,} characters; the limit is {limit:,}, Limits.{field})"

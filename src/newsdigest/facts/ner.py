@@ -89,11 +89,19 @@ _COMPOUND_TAIL = re.compile(
 )
 
 
+# Ranks and posts written out, which only a person holds
+_RANKS = frozenset(
+    """lieutenant colonel sergeant captain admiral commissioner inspector detective sheriff
+    coach""".split()
+)
 # A title alone, which the model sometimes cuts from the name it precedes: no person
-_TITLE_ONLY = ROLE_WORDS | frozenset(
-    """col gen lt sgt capt cmdr adm maj cpl pvt gov sen rep rev dr mr mrs ms prof cabinet
-    lieutenant colonel sergeant captain major admiral commissioner inspector detective
-    sheriff coach""".split()
+_TITLE_ONLY = (
+    ROLE_WORDS
+    | _RANKS
+    | frozenset(
+        """col gen lt sgt capt cmdr adm maj cpl pvt gov sen rep rev dr mr mrs ms prof cabinet
+        major""".split()
+    )
 )
 
 
@@ -330,9 +338,8 @@ def title_before(text: str, start: int, stop: int = 0) -> tuple[int, str] | None
 # ("Astros first base coach Rich Dauer", "her husband Kris Humphries", "mom Mona Lisa
 # Harding": people the model had read as organizations); not before a comma ("his brother,
 # Pittsburgh rookie linebacker T.J. Watt")
-_PERSON_WORDS = frozenset(
-    """coach sheriff detective inspector commissioner lieutenant colonel sergeant captain admiral
-    husband wife son daughter mother father mom dad brother sister widow widower boyfriend
+_PERSON_WORDS = _RANKS | frozenset(
+    """husband wife son daughter mother father mom dad brother sister widow widower boyfriend
     girlfriend fiance fiancé fiancee fiancée""".split()
 )
 # an age after a name: "Rosannah, 24, of growing up Harding", "Heath Harding (18)" (not "in

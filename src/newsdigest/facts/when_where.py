@@ -800,17 +800,6 @@ def _names_the_subject(text: str, names: frozenset[str]) -> bool:
     return any(m.group().casefold() in names for m in _CAPITALIZED.finditer(text))
 
 
-def _day_range(value: str) -> tuple[date, date]:
-    """The first and last day of a date written as a year, a month or a day."""
-    if len(value) == 10:
-        day = date.fromisoformat(value)
-        return day, day
-    if len(value) == 7:
-        first = date.fromisoformat(value + "-01")
-        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    return date(int(value), 1, 1), date(int(value), 12, 31)
-
-
 def build_timeline(
     dates: Sequence[DateMention],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -848,7 +837,10 @@ def build_timeline(
         first[key] = min(first.get(key, d.start), d.start)
     until = written.isoformat() if written is not None else None
     own_span = (
-        (began - timedelta(days=OWN_SPAN_DAYS), written + timedelta(days=OWN_SPAN_DAYS))
+        (
+            (began - timedelta(days=OWN_SPAN_DAYS)).isoformat(),
+            (written + timedelta(days=OWN_SPAN_DAYS)).isoformat(),
+        )
         if began is not None and written is not None
         else None
     )
@@ -924,15 +916,17 @@ def build_timeline(
             origin,
             *(c for s, c in found if c != origin and not contradicts(counted, counts_of(s.text))),
         ]
+        # a year or a month ends on its last day, written as the text compares dates
+        outside = own_span is not None and (
+            day + "-12-31"[len(day) - 4 :] < own_span[0] or day > own_span[1]
+        )
         if (
-            own_span is not None
+            outside
             and subject
             and len({c.article for c in cites}) < 2
             and not _names_the_subject(line.text, subject)
         ):
-            first_day, last_day = _day_range(day)
-            if last_day < own_span[0] or first_day > own_span[1]:
-                continue
+            continue
         # who filed it ("SAN JOSE, Costa Rica — ", "(CNN) ") is not the event
         entries.append((day, " ".join(strip_dateline(line).text.split()), cites))
         if len(entries) == MAX_TIMELINE:

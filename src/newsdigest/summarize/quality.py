@@ -263,8 +263,13 @@ _POINTS_TO_MEDIA = re.compile(
 )
 
 
-def _imperative(text: str) -> bool:
-    return bool(_IMPERATIVE.match(text)) and not _SPEAKER.found(text)
+def _speaks_to_reader(text: str) -> bool:
+    """An imperative without a speaker (``_IMPERATIVE``), or a pointer to a link or an embed
+    (``_POINTS_TO_MEDIA``)."""
+    return bool(
+        (_IMPERATIVE.match(text) and not _SPEAKER.found(text))
+        or _POINTS_TO_MEDIA.search(text[-160:])
+    )
 
 
 def caption_date(text: str) -> bool:
@@ -294,11 +299,9 @@ def fit(text: str) -> bool:
         return False
     if text[:1] == "(" and _ASIDE.match(text.strip()):
         return False
-    if _SUBJECTLESS.match(text) or _imperative(text) or _BROADCAST_LINK.match(text):
+    if _SUBJECTLESS.match(text) or _speaks_to_reader(text) or _BROADCAST_LINK.match(text):
         return False
     if "ere " in text and _LIST_TEASER.search(text):
-        return False
-    if _POINTS_TO_MEDIA.search(text[-160:]):
         return False
     raw = text.encode("utf-8", "ignore")
     upper = len(raw.translate(None, _NOT_UPPER))
@@ -385,7 +388,7 @@ def problems(text: str) -> list[str]:
         found.append("an aside in brackets")
     if _SUBJECTLESS.match(text):
         found.append("no subject")
-    if _imperative(text) or _POINTS_TO_MEDIA.search(text[-160:]):
+    if _speaks_to_reader(text):
         found.append("speaks to the reader")
     if _BROADCAST_LINK.match(text):
         found.append("a broadcast's link")

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newsdigest.limits import DEFAULT_LIMITS
+from newsdigest.limits import readable_title
 from newsdigest.model import Article, Sentence
 from newsdigest.split import split_sentences
 
@@ -88,10 +88,8 @@ def analyze(
             from newsdigest.parallel import spacy_docs
 
             keyed = [a for a in need if a.id in parsed]
-            # a title stored before Limits.max_title_chars was one is read up to it
-            cap = DEFAULT_LIMITS.max_title_chars
             titles = spacy_docs(
-                model or DEFAULT_MODEL, [(a.title or "")[:cap] for a in keyed], "ner"
+                model or DEFAULT_MODEL, [readable_title(a.title) for a in keyed], "ner"
             )
             for a, title in zip(keyed, titles, strict=True):
                 keys = title_and_lead_keys(title, parsed[a.id])

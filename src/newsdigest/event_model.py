@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from newsdigest.limits import DEFAULT_LIMITS
+from newsdigest.limits import DEFAULT_LIMITS, readable_title
 from newsdigest.model import Article
 
 LEAD_WORDS = 150
@@ -117,9 +117,7 @@ def features_of(articles: Sequence[Article], model: str = "") -> list[ArticleFea
         return []
     # (a text stored before its limit held after cleaning may be one "word" of megabytes)
     leads = [a.text[: min(lead_end(a.text), DEFAULT_LIMITS.max_article_chars)] for a in articles]
-    # a title stored before Limits.max_title_chars was one is read up to it (spaCy refuses a
-    # text past its max_length, and every later run met the same title)
-    titles = [(a.title or "")[: DEFAULT_LIMITS.max_title_chars] for a in articles]
+    titles = [readable_title(a.title) for a in articles]
     docs = spacy_docs(model or DEFAULT_MODEL, titles + leads, "ner")
     n = len(articles)
     return [

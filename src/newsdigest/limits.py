@@ -57,3 +57,9 @@ def _size_reason(what: str, size: int, limit: int, field: str) -> str | None:
     if size <= limit:
         return None
     return f"{what} too long ({size:,} characters; the limit is {limit:,}, Limits.{field})"
+
+
+def readable_title(title: str | None, limits: Limits = DEFAULT_LIMITS) -> str:
+    """A title as the NER reads it: one stored before ``max_title_chars`` was a limit is read
+    up to it (spaCy refuses a text past its max_length, and every later run met the title)."""
+    return (title or "")[: limits.max_title_chars]

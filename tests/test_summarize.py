@@ -1268,6 +1268,36 @@ def test_a_chosen_sentence_a_later_one_says_in_full_goes() -> None:
     assert sorted(chosen) == [1, 2]
 
 
+_FULLER = "Universal’s “Furious 7” will cross $1 billion at the worldwide box office Friday."
+
+
+def _scored_three(
+    units: list[Sentence],
+    *,
+    previous: list[int],
+    needs_context: list[bool],
+    following: list[int],
+    leads_in: list[bool],
+    third_words: float,
+):
+    """Three units for ``_subsumed``: a shorter one (8 content words) sharing 6 with the
+    fuller second (15), and a third of ``third_words`` sharing none."""
+    from newsdigest.summarize.coverage import Scored
+
+    return Scored(
+        units,
+        np.zeros((3, len(FEATURES))),
+        overlap=np.eye(3),
+        similarity=np.eye(3),
+        previous=np.array(previous),
+        needs_context=np.array(needs_context),
+        following=np.array(following),
+        leads_in=np.array(leads_in),
+        contained=np.eye(3),
+        common=np.array([[8.0, 6.0, 0.0], [6.0, 15.0, 0.0], [0.0, 0.0, third_words]]),
+    )
+
+
 @pytest.mark.parametrize(
     ("first", "needed", "gone"),
     [
@@ -1280,26 +1310,21 @@ def test_a_chosen_sentence_a_later_one_says_in_full_goes() -> None:
     ],
 )  # fmt: skip
 def test_what_a_fuller_sentence_may_replace(first: str, needed: bool, gone: bool) -> None:
-    from newsdigest.summarize.coverage import Scored, _subsumed
+    from newsdigest.summarize.coverage import _subsumed
 
-    second = "Universal’s “Furious 7” will cross $1 billion at the worldwide box office Friday."
     third = "It is the studio's first film to reach that milestone."
     units = [
         Sentence("a", 0, first, 0, 1),
-        Sentence("b", 0, second, 0, 1),
+        Sentence("b", 0, _FULLER, 0, 1),
         Sentence("a", 1, third, 0, 1),
     ]
-    scored = Scored(
+    scored = _scored_three(
         units,
-        np.zeros((3, len(FEATURES))),
-        overlap=np.eye(3),
-        similarity=np.eye(3),
-        previous=np.array([-1, -1, 0]),
-        needs_context=np.array([False, False, needed]),
-        following=np.array([2, -1, -1]),
-        leads_in=np.zeros(3, dtype=bool),
-        contained=np.eye(3),
-        common=np.array([[8.0, 6.0, 0.0], [6.0, 15.0, 0.0], [0.0, 0.0, 6.0]]),
+        previous=[-1, -1, 0],
+        needs_context=[False, False, needed],
+        following=[2, -1, -1],
+        leads_in=[False, False, False],
+        third_words=6.0,
     )
     names = {0: {"Furious"}, 1: {"Furious", "Universal"}, 2: set()}
     assert (_subsumed(scored, [0, 2], 1, names.__getitem__) == [0]) is gone
@@ -1336,26 +1361,21 @@ def test_a_fuller_sentence_without_the_shorter_ones_figure_does_not_replace_it()
 def test_a_fuller_sentence_replaces_only_what_it_says(
     first: str, lead_in: bool, gone: bool
 ) -> None:
-    from newsdigest.summarize.coverage import Scored, _subsumed
+    from newsdigest.summarize.coverage import _subsumed
 
-    second = "Universal’s “Furious 7” will cross $1 billion at the worldwide box office Friday."
     announce = "Here's what you need to know:"
     units = [
         Sentence("a", 1, first, 0, 1),
-        Sentence("b", 0, second, 0, 1),
+        Sentence("b", 0, _FULLER, 0, 1),
         Sentence("a", 0, announce, 0, 1),
     ]
-    scored = Scored(
+    scored = _scored_three(
         units,
-        np.zeros((3, len(FEATURES))),
-        overlap=np.eye(3),
-        similarity=np.eye(3),
-        previous=np.array([2, -1, -1]),
-        needs_context=np.zeros(3, dtype=bool),
-        following=np.array([-1, -1, 0]),
-        leads_in=np.array([False, False, lead_in]),
-        contained=np.eye(3),
-        common=np.array([[8.0, 6.0, 0.0], [6.0, 15.0, 0.0], [0.0, 0.0, 3.0]]),
+        previous=[2, -1, -1],
+        needs_context=[False, False, False],
+        following=[-1, -1, 0],
+        leads_in=[False, False, lead_in],
+        third_words=3.0,
     )
     names = {0: {"Furious"}, 1: {"Furious", "Universal"}, 2: set()}
     assert (_subsumed(scored, [2, 0], 1, names.__getitem__) == [0]) is gone

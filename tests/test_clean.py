@@ -658,6 +658,9 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "ESPN Saints reporter Mike Triplett contrib", "Kyle Cheney contributed to this report.",
     "Lucey reported from Washington. Associated", "The Associated Press contributed to this r",
     "[h/t OpposingViews, Photo: WPXI]",  # a blog's credits in brackets
+    # POLITICO's newsletter boxes ("... By signing up you agree to receive email newsletters")
+    "Breaking News Alerts Get breaking news whe", "Morning Money Political intelligence on Wa",
+    "Sign up here for POLITICO Huddle A daily p",
 }  # fmt: skip
 
 
@@ -1837,3 +1840,34 @@ def test_a_flattened_photo_gallery_widget_is_no_text() -> None:
     )
     assert "Full Screen" not in clean_text(text)
     assert "favorite to win Iowa" in clean_text(text)
+
+
+@pytest.mark.parametrize(
+    ("para", "furniture"),
+    [
+        # POLITICO's newsletter box: its last line had closed a Multi-News digest
+        ("COUNTDOWN TO 2020 The race for 2020 starts now. Stay in the know. Follow our "
+         "presidential election coverage. Email Sign Up By signing up you agree to receive "
+         "email newsletters or alerts from POLITICO. You can unsubscribe at any time.", True),
+        # a caption between the USA Today network's "Buy Photo" labels: a digest's first line
+        ("Buy Photo Genesee County health official Jim Henry was among those calling for the "
+         "Flint system to be tested as a Legionella source. He said the county lacked the "
+         "expertise to do so. (Photo: Karen Bouffard / The Detroit News)Buy Photo", True),
+        # a caption between its credit and the credit in brackets, doubled: a digest's line
+        ("Jeff King Husky Homestead Nash, one of Jeff King's sled dogs, was killed by a "
+         "snowmobile. Nash, one of Jeff King's sled dogs, was killed by a snowmobile. (Jeff "
+         "King Husky Homestead) (Jeff King Husky Homestead)", True),
+        ("Florida Lottery Timothy Poole Timothy Poole (Florida Lottery)", True),
+        # a caption widget's labels: "Louie Juarez + Read Caption Share Photo" was a person
+        ("Vintage furs at Furs by Graf.— Louie Juarez + Read Caption Share Photo \uf610", True),
+        # prose that says as much stays
+        ("Readers can unsubscribe at any time, the company said, and most do within a year.",
+         False),
+        ("She said that by signing up you agree to receive calls, which upset customers.", False),
+        ("The Flint plant (Flint) reopened on Monday after repairs, officials said.", False),
+        ("Reporters were told to read caption rules before they could share photos.", False),
+    ],
+)  # fmt: skip
+def test_a_newsletter_box_and_credited_captions_are_no_text(para: str, furniture: bool) -> None:
+    """A reader's pass over unseen Multi-News digests (rows 180-249)."""
+    assert rules.is_boilerplate_line(para) is furniture

@@ -738,6 +738,30 @@ PHOTO_CREDIT_END = re.compile(
     r"|\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]+\s*/\s*(?:[A-Z][\w.&'’-]*\s?){1,5}\)\s*$"
 )
 
+# The USA Today network's picture widget label after the credit: "... (Photo: Karen Bouffard /
+# The Detroit News)Buy Photo" (a Multi-News caption, "Buy Photo" and all, had opened a digest)
+BUY_PHOTO = "Buy Photo"
+# A caption set between its credit and the credit again in brackets, the caption often doubled
+# (its text and its alt text): "Jeff King Husky Homestead Nash, one of Jeff King's sled dogs,
+# was killed by a snowmobile. Nash, ... (Jeff King Husky Homestead) (Jeff King Husky
+# Homestead)", "Christina House / For The Times James Price, 22, wears red shoes ...
+# (Christina House / For The Times)", "Florida Lottery Timothy Poole Timothy Poole (Florida
+# Lottery)": every paragraph of the local sets that opens with the words its last brackets hold
+# (3) is one; the credit had made "Jeff King Husky Homestead Nash" a digest's subject
+CLOSING_BRACKETS = re.compile(r"\((?P<credit>[^()\n]{3,80})\)(?:\s*\((?P=credit)\))*\s*$")
+
+
+def framed_by_its_credit(para: str) -> bool:
+    """Whether ``para`` opens with the words of the brackets that close it: a credited caption."""
+    closing = CLOSING_BRACKETS.search(para) if para.endswith(")") else None
+    return closing is not None and para.startswith(closing["credit"] + " ")
+
+
+# A caption widget's labels after the credit: "Vintage furs at Furs by Graf.— Louie Juarez +
+# Read Caption Share Photo" and its icons (private-use characters): the San Diego
+# Union-Tribune's (Multi-News), whose credit and labels had been listed as a person
+CAPTION_WIDGET_END = re.compile(r"\+ Read Caption(?: Share Photo)?[\s\ue000-\uf8ff]*$")
+
 
 # A newsletter's sign-up form flattened into one paragraph (the Times': "Newsletter Sign Up
 # Continue reading the main story <the newsletter's pitch> Please verify you're not a robot by
@@ -745,11 +769,21 @@ PHOTO_CREDIT_END = re.compile(
 # articles and 4 of the Multi-News sample's, its pitch's names taken for the story's people)
 NEWSLETTER_FORM = Folded(
     r"please verify you(?:'|’)re not a robot|you must select a newsletter"
-    r"|^you can unsubscribe at any time\.?$"
+    # POLITICO's box ends its pitch with its fine print: "... Email Sign Up By signing up you
+    # agree to receive email newsletters or alerts from POLITICO. You can unsubscribe at any
+    # time." (7 Multi-News paragraphs, each a form; its last line had closed a digest)
+    r"|(?:^|\. )you can unsubscribe at any time\.?$"
+    r"|\bby signing up,? you agree to receive (?:email )?(?:newsletters|alerts)\b"
     # NBC's: "Breaking News Emails Get breaking news alerts and special reports. The news and
     # stories that matter, delivered weekday mornings." (two Multi-News sources' first lines)
     r"|^(?:breaking news emails )?get breaking news alerts and special reports\b",
-    needs=("not a robot", "select a newsletter", "unsubscribe", "breaking news alerts"),
+    needs=(
+        "not a robot",
+        "select a newsletter",
+        "unsubscribe",
+        "breaking news alerts",
+        "signing up",
+    ),
 )
 MAX_NEWSLETTER_FORM_CHARS = 1_000
 
@@ -951,10 +985,17 @@ def is_boilerplate_line(para: str) -> bool:
         and UNCREDITED_CAPTION.search(para)
     ):
         return True
+    credited = para.rstrip().removesuffix(BUY_PHOTO)
     if (
-        (para.rstrip().endswith(")") or "Photographer:" in para)
+        (credited.endswith(")") or "Photographer:" in para)
         and len(para) <= MAX_CAPTION_CHARS
-        and PHOTO_CREDIT_END.search(para)
+        and (PHOTO_CREDIT_END.search(credited) or framed_by_its_credit(credited))
+    ):
+        return True
+    if (
+        "Read Caption" in para
+        and len(para) <= MAX_CAPTION_CHARS
+        and CAPTION_WIDGET_END.search(para)
     ):
         return True
     if (

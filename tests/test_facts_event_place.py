@@ -204,6 +204,57 @@ def test_a_members_party_and_state_is_not_where_it_happened() -> None:
     assert _place(a) is None
 
 
+def test_a_politicians_state_or_country_is_not_where_it_happened() -> None:
+    """A reader's pass over unseen NeuS and Multi-News: a meeting in New Jersey, a letter to
+    party officials and a statement at the White House "happened in" Massachusetts,
+    Connecticut and Jordan: the state of a former governor, of a governor named as an object,
+    of a king. A sitting governor who opens the sentence acts where the post is."""
+    romney = [
+        _article(
+            "Donald Trump and Mitt Romney Parley After Months of Clashes",
+            "Former Massachusetts Gov. Mitt Romney on Saturday said he and President-elect "
+            "Donald Trump held a “far-reaching conversation,” as both men moved to reconcile "
+            "after spending months attacking each other on a number of fronts.",
+        )
+    ]
+    sanders = [
+        _article(
+            "Bernie Sanders Derides Pick of Clinton Allies as Convention Committee Leaders",
+            "Senator Bernie Sanders of Vermont is seeking to bar allies of Hillary Clinton from "
+            "leading the powerful rules and platform committees of the Democratic National "
+            "Convention in July, escalating his battle with party leaders. In a letter sent on "
+            "Friday to party officials, lawyers for Mr. Sanders said that the appointments of "
+            "Barney Frank, the former Massachusetts congressman, and Gov. Dannel P. Malloy of "
+            "Connecticut violated party rules.",
+        ),
+        _article(
+            "Sanders tries to get Clinton 'aggressive attack surrogates' off key campaign "
+            "committees",
+            "Bernie Sanders is attempting to wage a fight to the finish for the Democratic "
+            "presidential nomination -- and to upend the party’s “rigged” system -- by trying "
+            "to remove key convention officials. The Sanders campaign has called former "
+            "Massachusetts Rep. Barney Frank and Connecticut Gov. Dannel Malloy “aggressive "
+            "attack surrogates” for Democratic presidential front-runner Hillary Clinton.",
+        ),
+    ]
+    obama = [
+        _article(
+            "",
+            "President Obama called on Senate Republicans Wednesday to consider a Supreme Court "
+            'nominee this year. "I recognize the politics are hard for them," he told '
+            "reporters during a meeting with King Abdullah of Jordan.",
+        )
+    ]
+    assert _place(*romney) is None
+    assert _place(*sanders) is None
+    assert _place(*obama) is None
+    corbett = _article(
+        "Pa. governor compares gay marriage to incest",
+        "Pennsylvania Gov. Tom Corbett compared same-sex marriage to incest in a TV interview.",
+    )
+    assert _place(corbett) == "Pennsylvania"
+
+
 def test_a_country_that_names_a_thing_is_not_where_it_happened() -> None:
     """NeuS train: a House resolution on impeachment procedure "happened in" Ukraine, for
     "witnesses in the Ukraine affair"; a city does say where ("in the Minneapolis trial")."""

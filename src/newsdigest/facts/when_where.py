@@ -21,6 +21,7 @@ from itertools import accumulate
 
 from newsdigest.cite import contradicts, counts_of
 from newsdigest.facts.canonical import CELESTIAL, fold, name_pattern, place_names
+from newsdigest.facts.ner import ROLE_WORDS
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
 from newsdigest.names import is_country
@@ -532,6 +533,25 @@ _NOUN_AFTER = re.compile(
 )
 # a member's party and state: "Rep. Marjorie Taylor Greene (R-Ga.)", "(D-HI)"
 _PARTY_STATE = re.compile(r"\([RDI]\s*[-–]\s*$")
+# ... and one person's seat in Congress before their name: "Massachusetts Sen. Elizabeth
+# Warren", "the Georgia congresswoman's" (NeuS stories of statements made in Washington had
+# "happened in" Massachusetts and Georgia)
+_SEAT_AFTER = re.compile(
+    r"\s+(?:(?:Sen|Sens|Rep|Reps)\.|(?:senator|congressman|congresswoman|representative)\b)",
+    re.IGNORECASE,
+)
+# ... or another post, unless its holder opens the sentence, acting where the post is
+# ("Pennsylvania Gov. Tom Corbett compared same-sex marriage to incest"), and holds it still:
+# "Former Massachusetts Gov. Mitt Romney on Saturday said he and President-elect Donald Trump
+# held a 'far-reaching conversation'", "remove former Massachusetts Rep. Barney Frank and
+# Connecticut Gov. Dannel Malloy" (NeuS stories had "happened in" Massachusetts, Connecticut)
+_POST_AFTER = re.compile(
+    r"\s+(?:(?:Gov|Sen|Rep|Lt|Atty|Gen)\.|(?:"
+    + "|".join(sorted(ROLE_WORDS | {"congressman", "congresswoman", "legislator", "lawmaker"}))
+    + r")\b)",
+    re.IGNORECASE,
+)
+_FORMER_BEFORE = re.compile(r"\bformer\s+$", re.IGNORECASE)
 
 
 def _weigh(
@@ -540,11 +560,32 @@ def _weigh(
     base: float,
     scores: dict[str, float],
     said: set[str],
+    person_ends: frozenset[int] = frozenset(),
+    opening: int = 0,
 ) -> None:
+    """Add each place mention's weight to ``scores``. ``person_ends``: where the text's people's
+    names end: a place "of" after one is the person's ("Gov. Dannel P. Malloy of Connecticut",
+    "King Abdullah of Jordan": a NeuS story and a Multi-News one had "happened in" them).
+    ``opening``: where the sentence of ``mentions`` starts."""
     ends = {end for _, end, _ in mentions}
     for start, end, name in mentions:
         if (
             _PLACE_AS_LABEL.match(text, end)
+            or (
+                (
+                    _SEAT_AFTER.match(text, end)
+                    or (
+                        _POST_AFTER.match(text, end)
+                        and (
+                            start != opening
+                            or _FORMER_BEFORE.search(text, max(0, start - 8), start)
+                        )
+                    )
+                )
+                # not a nationality ("a U.S. judge said in a ruling"); Georgia is a state too
+                and (not is_country(name) or name == "Georgia")
+            )
+            or (text[start - 4 : start] == " of " and start - 4 in person_ends)
             or (
                 _PARTY_AFTER.match(text, end)
                 and _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
@@ -595,6 +636,9 @@ def article_place_scores(
     places = [e for e in entities if e.type == "PLACE" or e.type == "ORG" and _site(e.name)]
     scores: dict[str, float] = {}
     said: set[str] = set()
+    person_ends = frozenset(
+        m.end for e in entities if e.type == "PERSON" for m in e.mentions if m.article == article.id
+    )
     # each place matched on its own, so "Santa Clara" is found inside "Santa Clara County";
     # only the places this article names at all are looked for
     patterns = []
@@ -616,7 +660,8 @@ def article_place_scores(
         if _FUTURE.search(sent.text) or not (lead or _EVENT_WORDS.search(sent.text)):
             continue
         found = mentions(article.text, sent.start, sent.end)
-        _weigh(article.text, found, (2.0 if k == 0 else 1.0) if lead else 0.0, scores, said)
+        weight = (2.0 if k == 0 else 1.0) if lead else 0.0
+        _weigh(article.text, found, weight, scores, said, person_ends, sent.start)
     # judged only for the places this article scored (the story's others are no answer here)
     scored = [e for e in places if scores.get(e.name, 0.0) > 0]
     good = {

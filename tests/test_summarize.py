@@ -477,6 +477,10 @@ def test_multi_sentence_quote_is_one_unit() -> None:
          "statement outside the Élysée Palace, in Paris.", False),
         ("Average U.S. life expectancy declined in each of the following three years and is now "
          "at 78.6 years.", False),
+        # the next few (Multi-News: an intern's memoir, a digest line kept only beside another)
+        ("After getting the following three interns' names wrong, he gave up and released us "
+         "back into the main office.", False),
+        ("The following two men were charged with murder:", True),
         ("Here’s hoping he makes it, though there’s always a chance it could end in a ball of "
          "flames just like some of his previous SpaceX missions.", False),
     ],

@@ -1187,3 +1187,59 @@ def test_a_source_the_story_cites_is_not_where_it_is() -> None:
         if e.type == "PLACE"
     }
     assert "Billboard" not in places
+
+
+def test_a_person_the_model_took_with_an_occupation_for_an_organization_is_a_person() -> None:
+    """The dev stream's celebrity-splits story listed "Actress Amber Heard" among its
+    organizations: an occupation and a name in capitals after it is a person, trimmed of the
+    occupation; a company named with such a word stays one ("Anchor Brewing Company")."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = (
+        "Actress Amber Heard has filed for divorce from actor Johnny Depp. Anchor Brewing "
+        "Company was sold."
+    )
+    doc = load_nlp().make_doc(text)
+    spans = [("Actress Amber Heard", "ORG"), ("Anchor Brewing Company", "ORG")]
+    doc.ents = [
+        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
+    ]
+    found = [(m.text, m.label) for m in raw_mentions(Article(id="a", text=text), doc)]
+    assert found == [("Amber Heard", "PERSON"), ("Anchor Brewing Company", "ORG")]
+
+
+def test_an_organization_named_without_its_media_is_that_organization() -> None:
+    """The dev stream's tech-addiction story listed "Common Sense" (14 mentions: "founder of
+    Common Sense", "Common Sense CEO") and "Common Sense Media" among its people, both
+    labelled persons by the model: an organization's name ending "Media" is none, and a
+    "person" nothing shows as one whose name is that organization's short name is it."""
+    text = (
+        "Jim Steyer, chief executive and founder of Common Sense, said the campaign was new. "
+        "It will be funded with $7 million from Common Sense. The nonprofit media watchdog "
+        "group Common Sense Media also plans an ad campaign."
+    )
+    raw = [
+        mention(text, "Jim Steyer", "PERSON", cue=True),
+        mention(text, "Common Sense", "PERSON"),
+        mention(text, "Common Sense", "PERSON", 1),
+        mention(text, "Common Sense Media", "PERSON"),
+    ]
+    types = {e.name: (e.type, len(e.mentions)) for e in entities_of(raw, text)}
+    assert types["Common Sense Media"] == ("ORG", 3), types
+    assert "Common Sense" not in types and types["Jim Steyer"][0] == "PERSON"
+
+
+def test_a_name_before_administration_is_a_president_not_an_organization() -> None:
+    """NeuS val and train stories listed "Trump" among the organizations, for "the Trump
+    administration" and "Trump impeachment": no organization's name takes those after it."""
+    text = (
+        "The Justice Department would normally defend a federal law, but the Trump "
+        "administration has declined to defend it. Google employees protested."
+    )
+    raw = [
+        mention(text, "Justice Department", "ORG"),
+        mention(text, "Trump", "ORG"),
+        mention(text, "Google", "ORG"),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types == {"Justice Department": "ORG", "Trump": "PERSON", "Google": "ORG"}

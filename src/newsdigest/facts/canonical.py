@@ -37,7 +37,7 @@ NOT_NAME_HEADS = frozenset(
     """store airport station avenue square university college school council ministry
     hospital stadium museum company corporation inc ltd agency committee department office
     institute foundation association league festival summit observatory corp plc llc group
-    police authority awards network navy army fleet marines corps guard""".split()
+    police authority awards network navy army fleet marines corps guard media news""".split()
 )
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
@@ -549,7 +549,33 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
                     by_first[0].add(m, order)
                 continue  # a bare name shared by several people stays unresolved
         others[_place_or_org_key(m.text)].add(m, order)
-    return _one_group_a_name([g for _, g in persons] + list(others.values()))
+    return _one_group_a_name(
+        _short_names_of_organizations([g for _, g in persons] + list(others.values()))
+    )
+
+
+def _short_names_of_organizations(groups: list[_Group]) -> list[_Group]:
+    """A "person" nothing shows as one (no title, no speech verb) whose name is an
+    organization's of the story without its "Media", "News", "Inc." ...: that organization
+    ("Common Sense", 14 times "founder of Common Sense", beside "Common Sense Media": a dev
+    story listed both among its people)."""
+    full = {fold(f): g for g in groups if g.voted_type == "ORG" for f in g.forms if _institution(f)}
+    kept = []
+    for g in groups:
+        owner = next(
+            (
+                full[key]
+                for f in g.forms
+                for tail in sorted(_KEY_TAILS)
+                if (key := fold(f"{f} {tail}")) in full and full[key] is not g
+            ),
+            None,
+        )
+        if owner is not None and g.voted_type == "PERSON" and not g.person_cues + g.title_cues:
+            owner.merge(g)
+        else:
+            kept.append(g)
+    return kept
 
 
 def _one_group_a_name(groups: list[_Group]) -> list[_Group]:
@@ -1024,6 +1050,21 @@ def _person_or_else(
     return None if determined and 3 * determined >= len(mentions) else "PERSON"
 
 
+# what follows a president's surname and no organization's name: "the Trump administration",
+# "Trump impeachment" (NeuS stories listed Trump among the organizations)
+_ADMINISTRATION_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency|impeachment)\b")
+
+
+def _heads_an_administration(
+    name: str, mentions: Sequence[Mention], texts: Mapping[str, str]
+) -> bool:
+    """One word the story writes only before "administration", "presidency" or
+    "impeachment": a president, whatever the model's label."""
+    return len(name_tokens(name)) == 1 and all(
+        _ADMINISTRATION_AFTER.match(texts[m.article], m.end) for m in mentions
+    )
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -1054,6 +1095,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         mentions.sort(key=lambda m: (m.article, m.start))
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
         kind = _person_or_else(g, name, mentions, texts) if g.type == "PERSON" else g.type
+        if kind == "ORG" and _heads_an_administration(name, mentions, texts):
+            kind = "PERSON"
         if kind is None:
             continue
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):

@@ -381,6 +381,23 @@ _LEADING_TITLE = re.compile(
 )
 
 
+# ... which the model may also take, name and all, for an organization: "Actress Amber Heard
+# has filed for divorce" (a dev story listed "Actress Amber Heard" among its organizations); an
+# occupation then two or three words in capitals, none an institution's ("Anchor Brewing
+# Company" stays)
+_OCCUPATION_THEN_NAME = re.compile(
+    r"(?:" + "|".join(sorted(w.capitalize() for w in _OCCUPATIONS)) + r") "
+    r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})"
+)
+
+
+def _person_named_with_occupation(span: str) -> bool:
+    from newsdigest.facts.canonical import NOT_NAME_HEADS
+
+    found = _OCCUPATION_THEN_NAME.fullmatch(span)
+    return found is not None and found["name"].rsplit(" ", 1)[-1].casefold() not in NOT_NAME_HEADS
+
+
 def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
     """Drop a leading "the", a possessive and trailing connectors from a mention span, and
     from a person's a leading title."""
@@ -442,14 +459,17 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 pieces.append((pos, pos + len(part)))
             pos += len(part)
         for s, e in pieces:
-            s, e = _trim(text, s, e, label == "PERSON")
-            if label == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
+            kind = label
+            if kind == "ORG" and _person_named_with_occupation(text[s:e]):
+                kind = "PERSON"  # trimmed of its occupation next
+            s, e = _trim(text, s, e, kind == "PERSON")
+            if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
             surface = text[s:e]
             if (
                 " " not in surface
                 and re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s])
-                and not (label == "PLACE" and _known_place(surface))
+                and not (kind == "PLACE" and _known_place(surface))
             ):
                 continue  # "an image of a Martyr": a common noun ("a Philadelphia clinic" not)
             if len(surface) < 2 or not any(ch.isupper() for ch in surface[:1]):
@@ -460,7 +480,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue
             if surface in WEEKDAY_ABBREVIATIONS and text[e : e + 1] == ".":
                 continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
-            if label == "PERSON" and surface.rstrip(".").casefold() in _TITLE_ONLY:
+            if kind == "PERSON" and surface.rstrip(".").casefold() in _TITLE_ONLY:
                 continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
             out.append(
                 RawMention(
@@ -468,7 +488,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     start=s,
                     end=e,
                     text=surface,
-                    label=label,
+                    label=kind,
                     person_cue=_has_person_cue(text, s, e),
                     title_cue=_has_title_cue(text, s, e),
                 )

@@ -1403,3 +1403,21 @@ def test_a_sentence_taken_in_a_shorter_reading_replaces_nothing() -> None:
         texts[0],
         "Gov. Greg Abbott declared a disaster across Texas on Monday.",
     ]
+
+
+def test_a_sentence_cut_short_is_no_summary_sentence() -> None:
+    """Multi-News: a paywalled page's teaser ended its digest with "She plans to use another
+    federal program to have her..."; an ellipsis inside a sentence, or a quotation that trails
+    off and then names its speaker, is a sentence all the same."""
+    from newsdigest.summarize import quality
+
+    for text in (
+        "She plans to use another federal program to have her...",
+        "Four people are dead and one person is injured after a man opened…",
+    ):
+        assert not quality.fit(text) and "cut short" in quality.problems(text), text
+    for text in (
+        "The court said the law... was never meant to cover such cases, the lawyer argued.",
+        "“I just don’t know what to say…” she said after the verdict was read.",
+    ):
+        assert quality.fit(text) and not quality.problems(text), text

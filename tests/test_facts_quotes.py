@@ -1223,3 +1223,21 @@ def test_the_name_steps_take_linear_time_on_a_long_text_of_names() -> None:
     assert {m.text for m in missed} == {"Sergei Ryabkov"} and len(missed) == n
     assert votes["Mike Pompeo"]["m"] == n and votes["Vladimir Putin"]["m"] == n
     assert index.articles["Mike Pompeo"] == {"a"}
+
+
+def test_words_said_to_someone_by_name_are_not_theirs() -> None:
+    """Multi-News: a congressman's words to Kirsten Gillibrand ("You know, Kirsten, you’re even
+    pretty when you’re fat", which "a representative told her") were listed as hers; words
+    that name someone to whom they are said keep their own speaker."""
+    text = (
+        "Sen. Kirsten Gillibrand (D-NY) has come forward with several stories of being called "
+        '"chubby" by her male colleagues in Congress.\n\n'
+        "Gillibrand surely isn't alone in having to deal with such comments. When she was "
+        "still in the House, a representative told her, “You know, Kirsten, you’re even pretty "
+        'when you’re fat."\n\n'
+        "Last year Sen. Bob Corker (R-TN) told Gillibrand: “I don’t want you to take this the "
+        "wrong way, Kirsten, but you’re what my family would call a honey badger.”"
+    )
+    said = {q[:12]: s for q, s in speakers(text)}
+    assert said["You know, Ki"] is None
+    assert said["I don’t want"] == "Bob Corker"

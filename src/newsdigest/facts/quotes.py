@@ -1367,9 +1367,12 @@ def attribute_quotes(
             speaker, trust, how = prev.quote.speaker, min(prev.trust, 2), "continuation"
         else:
             speaker, trust, how = None, 0, "none"
-        if speaker in people and _names_in_third_person(content, speaker):
+        if speaker in people and (
+            _names_in_third_person(content, speaker) or _addresses(content, speaker)
+        ):
             # "Mr. Weinstein acknowledges making a pass ...", said a rep for Weinstein (dev
-            # stream): words about the person are a statement for them, not their own
+            # stream): words about the person are a statement for them, not their own; words
+            # said to them are someone else's
             speaker, trust, how = None, 0, "none"
         quote = Quote(
             text=content, speaker=speaker, article=article.id, start=span.start, end=span.end
@@ -1400,6 +1403,14 @@ def _names_in_third_person(content: str, speaker: str) -> bool:
     if len(words) < 2 or not re.search(rf"\b{re.escape(words[-1])}\b", content):
         return False
     return not re.search(r"\b(?:I|me|my|mine|myself)\b", content)
+
+
+def _addresses(content: str, speaker: str) -> bool:
+    """Whether the quoted words call the speaker by name, set off by commas as one speaks to
+    someone: "[y]ou know, Kirsten, you’re even pretty when you’re fat", which a congressman
+    told Kirsten Gillibrand (a Multi-News story gave her the words said to her)."""
+    names = [w for w in speaker.split() if len(w) > 1 and w[0].isupper() and not w.endswith(".")]
+    return any(re.search(rf"(?:^|[,;:]\s)\s*{re.escape(w)}\s*[,!?](?!\w)", content) for w in names)
 
 
 def corroborate(quotes: Sequence[Attributed]) -> list[Attributed]:

@@ -1243,3 +1243,29 @@ def test_a_name_before_administration_is_a_president_not_an_organization() -> No
     ]
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types == {"Justice Department": "ORG", "Trump": "PERSON", "Google": "ORG"}
+
+
+def test_an_open_bracket_ends_a_name_and_a_variant_is_no_place() -> None:
+    """A NeuS story listed "Congregation for the Doctrine of the Faith (CDF" among its
+    organizations (the model kept the acronym's open bracket), and another gave "Delta" (the
+    Delta variant of the coronavirus) as where its event happened."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = (
+        "The Congregation for the Doctrine of the Faith (CDF) issued the ruling as the Delta "
+        "variant spread. Flooding hit the Mississippi Delta on Friday."
+    )
+    doc = load_nlp().make_doc(text)
+    spans = [
+        ("Congregation for the Doctrine of the Faith (CDF", "ORG"),
+        ("Delta", "GPE"),
+        ("Mississippi Delta", "LOC"),
+    ]
+    doc.ents = [
+        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
+    ]
+    found = [(m.text, m.label) for m in raw_mentions(Article(id="a", text=text), doc)]
+    assert found == [
+        ("Congregation for the Doctrine of the Faith", "ORG"),
+        ("Mississippi Delta", "PLACE"),
+    ]

@@ -395,3 +395,25 @@ def test_a_name_after_a_quotation_inside_a_sentence_opens_a_new_one() -> None:
         "said."
     )
     assert "``Why would I talk to you about it now?''\nSmith said." in texts(wire)
+
+
+def test_no_ends_a_sentence_unless_a_number_follows() -> None:
+    # a Multi-News digest line held two sentences: "No." was read as "number" whatever followed
+    text = (
+        "\"Anytime I've ever talked to her, I've offered every bit of help in the world and "
+        "she's never said no.\"For her part, Gillibrand doesn't have her eye on the presidency "
+        "yet. Five Republicans joined Democrats, and six Democrats voted no. Branded as the MORE "
+        "Act, the bill passed. “No. Certainly not.” It is ranked No. 5 in the world, at No. 10 "
+        "Downing Street. Nos. 3 and 4 were hit."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "\"Anytime I've ever talked to her, I've offered every bit of help in the world and "
+        "she's never said no.\"",
+        "For her part, Gillibrand doesn't have her eye on the presidency yet.",
+        "Five Republicans joined Democrats, and six Democrats voted no.",
+        "Branded as the MORE Act, the bill passed.",
+        "“No.",
+        "Certainly not.”",
+        "It is ranked No. 5 in the world, at No. 10 Downing Street.",
+        "Nos. 3 and 4 were hit.",
+    ]

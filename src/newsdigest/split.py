@@ -23,6 +23,12 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# "No." abbreviates "number" only before one ("No. 10 Downing Street", "No. 1-ranked"); else it
+# is the word ("... and she's never said no."For her part, ...": a Multi-News digest line of two
+# sentences)
+_NUMBER_SIGNS = frozenset({"no", "nos"})
+_NUMBER_NEXT = re.compile(r"\s*[\d#]")
+
 # A dotted initialism ("N.F.L", "D.C", "F.B.I"): it ends a sentence only as "U.S." does.
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # A weekday cut short before its date ("it was Sun. Dec. 31, 2017", NPR) is no stop.
@@ -105,6 +111,8 @@ def _is_false_stop(text: str, m: re.Match[str], start: int = 0) -> bool:
     word = word_before(text, m.start())
     if stop == ".":
         low = word.lower().rstrip(".")
+        if low in _NUMBER_SIGNS and not _NUMBER_NEXT.match(after):
+            low = ""  # "she's never said no." ends a sentence; "No. 5" and "Nos. 3 and 4" do not
         if low in _ABBREVIATIONS:
             # "U.S." ends a sentence when a new one clearly starts (capital + lowercase word)
             # "the U.S. State Department" goes on; "... in the U.S. The talks" ends

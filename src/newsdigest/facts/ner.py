@@ -416,6 +416,11 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     if first and span[first.end() : first.end() + 1].isupper():
         start += first.end()
         span = text[start:end]
+    # a bracket the model left open, the name's acronym after it: "Congregation for the
+    # Doctrine of the Faith (CDF" (a NeuS story's organization)
+    if (k := span.rfind("(")) > 0 and ")" not in span[k:]:
+        end = start + len(span[:k].rstrip())
+        span = text[start:end]
     while True:
         words = span.rsplit(" ", 1)
         if len(words) == 2 and (
@@ -430,6 +435,8 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
         break
     return start, end
 
+
+_VARIANT_AFTER = re.compile(r"\s+(?:variants?|strains?|subvariants?)\b", re.IGNORECASE)
 
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is
@@ -465,6 +472,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             s, e = _trim(text, s, e, kind == "PERSON")
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
+            if kind == "PLACE" and _VARIANT_AFTER.match(text, e):
+                continue  # "the Delta variant" names a virus, not where anything happened
             surface = text[s:e]
             if (
                 " " not in surface

@@ -875,11 +875,42 @@ def test_neus_digest_says_a_pardon_once() -> None:
     assert sum("pardon" in s.text for s in digest) == 1
 
 
-def test_shared_terms_count_as_the_sparse_product(split, monkeypatch) -> None:
-    """The pair-by-pair count of shared terms (repeat and containment tests) is scipy's sparse
-    product exactly, and the sparse fallback for huge stories gives the same arrays."""
-    import numpy as np
+def _sparse_product(terms, weights):
     from scipy import sparse
+
+    matrix = sparse.csr_matrix(
+        (weights, (terms.rows, terms.cols)), shape=(terms.n_units, terms.n_terms)
+    )
+    return matrix, (matrix @ matrix.T).toarray()
+
+
+def _check_terms(terms, monkeypatch) -> None:
+    """``shared``, ``products`` and ``dot`` of ``terms`` are scipy's sparse products bit for
+    bit, by pairs and by the fallback past ``MAX_SHARED_PAIRS``."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from newsdigest.summarize import coverage
+
+    rng = np.random.default_rng(len(terms.rows))
+    weights = coverage.lexical_weights(terms)
+    direction = rng.random(terms.n_terms)
+    _, ones = _sparse_product(terms, np.ones(len(terms.rows)))
+    matrix, cosines = _sparse_product(terms, weights)
+    for fresh in (terms, replace(terms)):  # a new object: its pairs are found again
+        assert np.array_equal(fresh.shared(), ones)
+        assert np.array_equal(fresh.products(weights), cosines)
+        assert fresh.dot(weights, direction).tobytes() == (matrix @ direction).tobytes()
+        monkeypatch.setattr(coverage, "MAX_SHARED_PAIRS", 0)
+    monkeypatch.undo()
+
+
+def test_shared_terms_count_as_the_sparse_product(split, monkeypatch) -> None:
+    """The pair-by-pair count of shared terms (repeat and containment tests) and the units'
+    cosines are scipy's sparse products exactly, and the sparse fallback for huge stories
+    gives the same arrays."""
+    import numpy as np
 
     from newsdigest.summarize import coverage
 
@@ -896,16 +927,35 @@ def test_shared_terms_count_as_the_sparse_product(split, monkeypatch) -> None:
     assert len(seen) == 2 * len(split)
     monkeypatch.setattr(coverage.Terms, "shared", real)
     for terms in seen:
-        ones = sparse.csr_matrix(
-            (np.ones(len(terms.rows)), (terms.rows, terms.cols)),
-            shape=(terms.n_units, terms.n_terms),
-        )
-        expected = (ones @ ones.T).toarray()
-        assert np.array_equal(terms.shared(), expected)
+        expected = terms.shared()
         assert (expected - np.diag(np.diag(expected))).max() >= 1  # units share terms
-        monkeypatch.setattr(coverage, "MAX_SHARED_PAIRS", 0)
-        assert np.array_equal(terms.shared(), expected)
-        monkeypatch.undo()
+        _check_terms(terms, monkeypatch)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 12).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, 9)), max_size=60),
+            st.lists(st.integers(1, 4), min_size=60, max_size=60),
+        )
+    )
+)
+def test_generated_terms_multiply_as_the_sparse_product(made) -> None:
+    """Any units and terms (some units with none, terms in many units)."""
+    import numpy as np
+    import pytest
+
+    from newsdigest.summarize import coverage
+
+    n, entries, counts = made
+    keys = sorted({unit * 10 + term for unit, term in entries})
+    rows = np.array([k // 10 for k in keys], dtype=np.int64)
+    cols = np.array([k % 10 for k in keys], dtype=np.int64)
+    terms = coverage.Terms(rows, cols, np.array(counts[: len(keys)], dtype=np.float64), n, 10)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _check_terms(terms, monkeypatch)
 
 
 def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, fill: bool):

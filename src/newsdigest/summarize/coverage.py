@@ -263,6 +263,29 @@ class Terms:
         keys = np.unique(group[self.rows] * self.n_terms + self.cols)
         return np.bincount(keys % self.n_terms, minlength=self.n_terms).astype(np.float64)
 
+    @functools.cached_property
+    def _pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Each occurrence paired with every occurrence of its term (itself included), terms
+        in ascending order: the two units as ``left * n_units + right`` and the two entries
+        (indices into ``rows``); None past ``MAX_SHARED_PAIRS`` pairs."""
+        order = np.argsort(self.cols, kind="stable")
+        cols = self.cols[order]
+        starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if len(cols) else cols
+        sizes = np.diff(np.r_[starts, len(cols)])
+        if int((sizes * sizes).sum()) > MAX_SHARED_PAIRS:
+            return None
+        times = np.repeat(sizes, sizes)
+        left = np.repeat(order, times)
+        group_start = np.repeat(np.repeat(starts, sizes), times)
+        offset = np.arange(len(left)) - np.repeat(np.cumsum(times) - times, times)
+        right = order[group_start + offset]
+        return self.rows[left] * self.n_units + self.rows[right], left, right
+
+    def _matrix(self, weights: np.ndarray) -> sparse.csr_matrix:
+        return sparse.csr_matrix(
+            (weights, (self.rows, self.cols)), shape=(self.n_units, self.n_terms)
+        )
+
     def shared(self) -> np.ndarray:
         """(n_units, n_units): how many distinct terms each two units have in common.
 
@@ -272,22 +295,33 @@ class Terms:
         units all naming one person) the sparse product keeps memory bounded.
         """
         n = self.n_units
-        order = np.argsort(self.cols, kind="stable")
-        cols, rows = self.cols[order], self.rows[order]
-        starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if len(cols) else cols
-        sizes = np.diff(np.r_[starts, len(cols)])
-        if int((sizes * sizes).sum()) > MAX_SHARED_PAIRS:
-            ones = sparse.csr_matrix(
-                (np.ones(len(self.rows)), (self.rows, self.cols)), shape=(n, self.n_terms)
-            )
+        if self._pairs is None:
+            ones = self._matrix(np.ones(len(self.rows)))
             return cast(np.ndarray, (ones @ ones.T).toarray())
-        # each occurrence paired with every occurrence of its term (itself included)
-        times = np.repeat(sizes, sizes)
-        left = np.repeat(rows, times)
-        group_start = np.repeat(np.repeat(starts, sizes), times)
-        offset = np.arange(len(left)) - np.repeat(np.cumsum(times) - times, times)
-        right = rows[group_start + offset]
-        return np.bincount(left * n + right, minlength=n * n).reshape(n, n).astype(np.float64)
+        keys, _, _ = self._pairs
+        return np.bincount(keys, minlength=n * n).reshape(n, n).astype(np.float64)
+
+    def products(self, weights: np.ndarray) -> np.ndarray:
+        """(n_units, n_units): the product of the rows ``weights`` (one per entry) make with
+        each other, ``M @ M.T``: cosines, for unit rows.
+
+        From the same pairs as ``shared``, bit for bit what scipy's sparse product gives: it
+        adds a row's products in the order of the row's terms, from zero, as ``np.bincount``
+        adds the pairs, grouped by term in ascending order (a test holds the two equal).
+        """
+        n = self.n_units
+        if self._pairs is None:
+            matrix = self._matrix(weights)
+            return cast(np.ndarray, (matrix @ matrix.T).toarray())
+        keys, left, right = self._pairs
+        return np.bincount(keys, weights=weights[left] * weights[right], minlength=n * n).reshape(
+            n, n
+        )
+
+    def dot(self, weights: np.ndarray, vector: np.ndarray) -> np.ndarray:
+        """Each row (``weights``, one per entry) times ``vector`` (one per term): scipy's
+        sparse matrix-vector product, its sums in the same order."""
+        return np.bincount(self.rows, weights=weights * vector[self.cols], minlength=self.n_units)
 
 
 def _terms(unit: np.ndarray, term: np.ndarray, n_units: int) -> Terms:
@@ -299,8 +333,9 @@ def _terms(unit: np.ndarray, term: np.ndarray, n_units: int) -> Terms:
     return Terms(keys // n_terms, keys % n_terms, counts.astype(np.float64), n_units, n_terms)
 
 
-def lexical_vectors(terms: Terms) -> sparse.csr_matrix:
-    """Sublinear TF-IDF over the units' stemmed content words, rows L2-normalized.
+def lexical_weights(terms: Terms) -> np.ndarray:
+    """Sublinear TF-IDF over the units' stemmed content words, rows L2-normalized: one weight
+    per entry of ``terms``.
 
     The same vectors ``TfidfEmbedder`` would give, but built from the term counts already in
     hand: refitting a vectorizer per story cost more than all the other features together.
@@ -310,9 +345,7 @@ def lexical_vectors(terms: Terms) -> sparse.csr_matrix:
     values = (1.0 + np.log(terms.counts)) * idf[terms.cols]
     norms = np.sqrt(np.bincount(terms.rows, weights=values**2, minlength=terms.n_units))
     values /= np.maximum(norms, 1e-12)[terms.rows]
-    return sparse.csr_matrix(
-        (values, (terms.rows, terms.cols)), shape=(terms.n_units, terms.n_terms)
-    )
+    return values
 
 
 def lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
@@ -374,17 +407,17 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     term_frequency = uni.per_unit(uni_tf) / max(float(uni_tf.sum()), 1.0) * 100 / n_words
 
     n_groups = int(article.max()) + 1
-    vectors: sparse.csr_matrix | np.ndarray
+    along: Callable[[np.ndarray], np.ndarray]  # each unit's vector times a direction
     if embedder is None:
-        vectors = lexical = lexical_vectors(uni)
-        sim = (lexical @ lexical.T).toarray()
-        coo = lexical.tocoo()
+        lexical = lexical_weights(uni)
+        sim = uni.products(lexical)
+        along = functools.partial(uni.dot, lexical)
         # float even when no unit has a content word (Cyrillic, CJK or stop words only):
         # np.bincount of no weights gives integers, which the normalization below cannot hold
         centroids: np.ndarray = np.asarray(
             np.bincount(
-                article[coo.row] * uni.n_terms + coo.col,
-                weights=coo.data,
+                article[uni.rows] * uni.n_terms + uni.cols,
+                weights=lexical,
                 minlength=n_groups * uni.n_terms,
             ),
             dtype=np.float64,
@@ -392,6 +425,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     else:
         vectors = np.asarray(embedder.embed([s.text for s in units]), dtype=np.float64)
         sim = vectors @ vectors.T
+        along = vectors.__matmul__
         centroids = np.zeros((n_groups, vectors.shape[1]), dtype=np.float64)
         np.add.at(centroids, article, vectors)
     # each article's centroid, normalized, so a long article does not outweigh the rest
@@ -399,7 +433,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     present = np.bincount(article, minlength=n_groups) > 0
     centroid = centroids[present].mean(axis=0)
     unit_centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
-    centrality = np.asarray(vectors @ unit_centroid).ravel()
+    centrality = along(unit_centroid)
     agreement = np.zeros(n)
     lead_similarity = np.zeros(n)
     for d in np.flatnonzero(present):

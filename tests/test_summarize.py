@@ -1510,3 +1510,19 @@ def test_cheap_signs_hide_no_match_in_news(split, neus_val) -> None:
                 found["figure"] += bool(coverage._FIGURE_SIGN.search(text))
                 found["dateline"] += strip_dateline(sentence) is not sentence
     assert min(found.values()) > 0, found
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["A", "a", "Bb", "É", "é", "1", "“A", "(B", " ", "  ", "\n", "\t", "\u00a0", "\u2003"]
+            + ["\u2028", "\x1c", "\x85", "\u3000", "Z", "z"]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_capitalized_words_are_the_patterns_matches(text: str) -> None:
+    from newsdigest.summarize.coverage import _CAPITALIZED, _capitalized
+
+    assert _capitalized(text.split()) == len(_CAPITALIZED.findall(text))

@@ -94,6 +94,14 @@ def fitted_model() -> dict[str, Any]:
 
 _DIGIT = re.compile(r"\d")
 _CAPITALIZED = re.compile(r"(?:^|\s)[A-Z]")
+
+
+def _capitalized(words: list[str]) -> int:
+    """How many of a unit's words (``str.split()``) open with a capital: the matches of
+    ``_CAPITALIZED`` (str.split breaks where \\s matches), without a second pass over the text."""
+    return sum(1 for w in words if "A" <= w[0] <= "Z")
+
+
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # a run of capitalized words ("President Donald Trump", "World Health Organization")
 _NAME_RUN = re.compile(r"\b[A-Z][A-Za-z'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][A-Za-z'’.-]*)*")
@@ -397,7 +405,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     uni_df = uni.per_term_groups(article)
     big_df = big.per_term_groups(article)
     uni_tf = np.bincount(uni.cols, minlength=uni.n_terms).astype(np.float64)
-    n_words = np.array([max(len(s.text.split()), 1) for s in units], dtype=np.float64)
+    split = [s.text.split() for s in units]
+    n_words = np.array([max(len(ws), 1) for ws in split], dtype=np.float64)
     uni_count = np.maximum(np.bincount(uni.rows, minlength=n), 1)
     big_count = np.maximum(np.bincount(big.rows, minlength=n), 1)
     bigram_df = big.per_unit(big_df) / n_words / n_articles
@@ -465,7 +474,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
             term_frequency,
             [bool(_DIGIT.search(s.text)) for s in units],
             [('"' in s.text or "“" in s.text) for s in units],
-            [len(_CAPITALIZED.findall(s.text)) for s in units] / n_words,
+            [_capitalized(ws) for ws in split] / n_words,
             np.full(n, math.log(n_articles)),
             np.log(units_per_article),
             [quality.refers_back(s.text) for s in units],
@@ -642,6 +651,7 @@ def _greedy(
     chosen: list[int] = []
     taken_as: dict[int, Sentence] = {}  # a unit taken in a shorter reading
     words = 0
+    n = len(scored.units)
     available = np.ones(len(scored.units), dtype=bool)
     worst = np.zeros(len(scored.units))
     repeat = np.zeros(len(scored.units), dtype=bool)
@@ -665,9 +675,11 @@ def _greedy(
     def max_similarity(k: int) -> float:
         return max((float(scored.similarity[k, c]) for c in chosen), default=0.0)
 
-    tolls = [_tolls(u.text) for u in scored.units]
-    sums = [_sums(u.text) for u in scored.units]
-    has_sum = np.fromiter((bool(x) for x in sums), dtype=bool, count=len(sums))
+    # a unit's casualty counts and sums, read when needed: those of the units taken, and of
+    # all units once one of them states a count or a sum (most digests state none)
+    tolls_of = functools.cache(lambda k: _tolls(scored.units[k].text))
+    sums_of = functools.cache(lambda k: _sums(scored.units[k].text))
+    has_sum: np.ndarray | None = None
     stated: set[str] = set()  # sums of money stated
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     restated = np.zeros(len(scored.units), dtype=bool)
@@ -692,11 +704,13 @@ def _greedy(
             if central is None:
                 central = _central_names(scored.units)
             stale[k] = names_of(int(k)) & central <= named  # no new name others use
-        for k in np.flatnonzero(open_ & ~stale & has_sum) if stated else ():
+        if stated and has_sum is None:
+            has_sum = np.fromiter((bool(sums_of(k)) for k in range(n)), dtype=bool, count=n)
+        for k in np.flatnonzero(open_ & ~stale & has_sum) if has_sum is not None else ():
             # the same sum again in a like sentence naming no one new ("Broadcom is sweetening
             # its offer to acquire Qualcomm for more than $121 billion." after "Broadcom Ltd.
             # has raised its bid for Qualcomm Inc. to about $121 billion")
-            if sums[k] <= stated and names_of(int(k)) <= named:
+            if sums_of(int(k)) <= stated and names_of(int(k)) <= named:
                 stale[k] = bool(max_similarity(int(k)) >= RESTATED_SIM)
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
@@ -733,10 +747,10 @@ def _greedy(
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
         named |= set(_NAME.findall(unit.text))
-        stated |= sums[i]
-        if tolls[i]:
-            counted |= tolls[i]
-            repeat |= np.fromiter((bool(t & counted) for t in tolls), dtype=bool, count=len(tolls))
+        stated |= sums_of(i)
+        if tolls_of(i):
+            counted |= tolls_of(i)
+            repeat |= np.fromiter((bool(tolls_of(k) & counted) for k in range(n)), bool, count=n)
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         repeat |= same_text == same_text[i]
         paraphrased |= scored.similarity[:, i] >= paraphrase

@@ -50,8 +50,12 @@ class Folded:
         share it."""
         if lowered is None:
             return self._any_case.search(text) is not None
-        if self.needs and not any(n in lowered for n in self.needs):
-            return False
+        if self.needs:  # a loop, not any() over a generator: this runs for every paragraph
+            for need in self.needs:
+                if need in lowered:
+                    break
+            else:
+                return False
         return self._lower.search(lowered) is not None
 
 

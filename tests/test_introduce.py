@@ -10,12 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdigest.model import Sentence
-from newsdigest.summarize.introduce import (
-    _has_word,
-    _inside_a_sentence,
-    _mentions,
-    introduce_surnames,
-)
+from newsdigest.names import has_word
+from newsdigest.summarize.introduce import _inside_a_sentence, _mentions, introduce_surnames
 
 
 def _doc(article: str, *texts: str) -> list[Sentence]:
@@ -164,7 +160,7 @@ def _pattern_inside(name: str, surname: str, text: str) -> bool:
 
 def _searches_agree(name: str, surname: str, text: str) -> None:
     assert list(_mentions(surname, text)) == _pattern_mentions(surname, text)
-    assert _has_word(name.lower(), text) is _pattern_has_word(name.lower(), text)
+    assert has_word(name.lower(), text) is _pattern_has_word(name.lower(), text)
     assert _inside_a_sentence(name, surname, text) is _pattern_inside(name, surname, text)
 
 

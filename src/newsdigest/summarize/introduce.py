@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from newsdigest.model import Sentence
-from newsdigest.names import NOT_GIVEN, fold, place_names
+from newsdigest.names import NOT_GIVEN, fold, has_word, place_names, word_char_at
 
 _SAYING = (
     r"said|says|told|tells|added|adds|wrote|writes|explained|argued|noted|tweeted|testified"
@@ -145,7 +145,7 @@ def introduction(surname: str, texts: Sequence[str]) -> str | None:
     if not _GIVEN.fullmatch(name):
         return None
     lower = name.lower()
-    if any(_has_word(lower, t) for t in texts):
+    if any(has_word(lower, t) for t in texts):
         return None  # "Model Chrissy Teigen": a word the story writes in lower case
     return name if any(_inside_a_sentence(name, surname, t) for t in texts) else None
 
@@ -153,12 +153,7 @@ def introduction(surname: str, texts: Sequence[str]) -> str | None:
 # The searches below find what a pattern made of the story's own words would find
 # ("(?<![\w'’.-])Kimmel\b(?!-\w)"): compiling such a pattern cost 0.4 ms a name, more than the
 # search itself. A surname opens with a capital and ends with a small letter (``_SURNAME``), a
-# given name is letters (``_GIVEN``); re's \w is ``str.isalnum`` or "_", its \s ``str.isspace``.
-
-
-def _word_char(text: str, k: int) -> bool:
-    """Whether ``text[k]`` is a word character (False off either end)."""
-    return 0 <= k < len(text) and (text[k].isalnum() or text[k] == "_")
+# given name is letters (``_GIVEN``); re's \s is ``str.isspace``.
 
 
 def _mentions(surname: str, text: str) -> Iterator[int]:
@@ -168,25 +163,15 @@ def _mentions(surname: str, text: str) -> Iterator[int]:
     while k >= 0:
         end = k + len(surname)
         if (
-            not _word_char(text, k - 1)
+            not word_char_at(text, k - 1)
             and (k == 0 or text[k - 1] not in "'’.-")
-            and not _word_char(text, end)
-            and not (text[end : end + 1] == "-" and _word_char(text, end + 1))
+            and not word_char_at(text, end)
+            and not (text[end : end + 1] == "-" and word_char_at(text, end + 1))
         ):
             yield k
             k = text.find(surname, end)
         else:
             k = text.find(surname, k + 1)
-
-
-def _has_word(word: str, text: str) -> bool:
-    """Whether ``word`` (letters) occurs in ``text`` as a whole word (``\\bword\\b``)."""
-    k = text.find(word)
-    while k >= 0:
-        if not _word_char(text, k - 1) and not _word_char(text, k + len(word)):
-            return True
-        k = text.find(word, k + 1)
-    return False
 
 
 def _inside_a_sentence(name: str, surname: str, text: str) -> bool:
@@ -202,7 +187,7 @@ def _inside_a_sentence(name: str, surname: str, text: str) -> bool:
             if (
                 after > gap
                 and text.startswith(surname, after)
-                and not _word_char(text, after + len(surname))
+                and not word_char_at(text, after + len(surname))
             ):
                 return True
         k = text.find(name, k + 1)

@@ -1526,3 +1526,23 @@ def test_capitalized_words_are_the_patterns_matches(text: str) -> None:
     from newsdigest.summarize.coverage import _CAPITALIZED, _capitalized
 
     assert _capitalized(text.split()) == len(_CAPITALIZED.findall(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "click here Click HERE subscribe newsletters caption photo: Photo: this article "
+            "all rights reserved ap photo getty images cookies http:// www. @user t.co/x "
+            "the Senate voted “ ” é É ſ ı \u212a \u212alick coo\u212aies chec\u212a also \u0130 lİke Σ".split()
+            + [" ", "\n", ".", ":"]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_boilerplate_by_first_words_is_the_search(text: str) -> None:
+    """The first-word test stands in for the phrase search wherever it is used, the characters
+    whose lower case is no single letter of their own among them."""
+    assert quality._has_boilerplate(text, quality._LETTERS.findall(text)) is bool(
+        quality.is_boilerplate(text)
+    )

@@ -234,10 +234,16 @@ def is_boilerplate(text: str) -> bool:
 
 
 def _has_boilerplate(text: str, letters: list[str]) -> bool:
-    """``is_boilerplate`` given ``_LETTERS.findall(text)``: in ASCII text each phrase's first
-    word is one of its letter runs (lowered), so text without such a word skips the search."""
-    if text.isascii() and _BOILERPLATE_FIRST.isdisjoint(map(str.lower, letters)):
-        low = text.lower()
+    """``is_boilerplate`` given ``_LETTERS.findall(text)``: each phrase's first word is one of
+    the text's letter runs (lowered), so text without such a word skips the search. So where
+    the lower-cased text is the text letter for letter: ASCII, and any text that keeps its
+    length lowered (not "İ", two characters lowered) without the Kelvin sign (lowered "k"),
+    the only other characters whose lower case holds an ASCII letter (curly quotes and accents
+    are a quarter of news sentences)."""
+    low = text.lower()
+    if (
+        text.isascii() or (len(low) == len(text) and "\u212a" not in text)
+    ) and _BOILERPLATE_FIRST.isdisjoint(map(str.lower, letters)):
         return any(h in low for h in _MARK_HINTS) and bool(_BOILERPLATE_MARKS.search(low))
     return is_boilerplate(text)
 

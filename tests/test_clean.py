@@ -1591,6 +1591,18 @@ def test_a_title_that_is_page_furniture_is_no_title() -> None:
         assert clean_title(title) == title
 
 
+def test_no_title_line_is_no_title() -> None:
+    """A title of nothing but spaces (most plain-text files) comes back "" at once: each step
+    after the repair would have made "" of "" (the crumbs' split, the prefix and the menu
+    mark taken off an empty line)."""
+    from newsdigest.clean import _MENU_MARK, _title_line, rules
+
+    assert rules.CRUMB_SEP.split("")[-1].strip() == ""
+    assert rules.GLUED_PREFIX.sub("", "", count=1) == "" and _MENU_MARK.sub("", "") == ""
+    for title in ("", " ", "\n\t", "\u00a0\u200b", "\u2028"):
+        assert _title_line(title) == "" and clean_title(title) == ""
+
+
 def test_a_first_line_that_is_no_headline_is_no_title() -> None:
     # Multi-News plain-text first lines that had titled their digests or their sources
     for line in (

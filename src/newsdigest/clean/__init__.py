@@ -47,8 +47,8 @@ def _title_line(title: str) -> str:
     furniture or a section's label. A line that is only no headline (``_no_headline``) is
     still the line a text may repeat at its top, which cleaning removes."""
     title = " ".join(repair_unicode(title).split())
-    if rules.FOLLOW_BAR.match(title):
-        return ""
+    if not title or rules.FOLLOW_BAR.match(title):
+        return ""  # none: what follows makes "" of "" (most plain-text files have no title)
     if rules.is_breadcrumb(title):
         title = rules.CRUMB_SEP.split(title)[-1].strip()
     title = rules.GLUED_PREFIX.sub("", title, count=1)

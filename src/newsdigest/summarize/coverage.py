@@ -529,8 +529,16 @@ def interactions(z: np.ndarray) -> np.ndarray:
     held within ``MAX_Z`` first: a rare feature (a question, scale 0.009) would stand at 114,
     and its square and products would decide the score alone."""
     z = np.clip(z, -MAX_Z, MAX_Z)
-    i, j = np.triu_indices(z.shape[1], 1)
+    i, j = _feature_pairs(z.shape[1])
     return np.hstack([z, z * z, z[:, i] * z[:, j]])
+
+
+@functools.cache
+def _feature_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(n, 1)``, made once (read-only): every story asks for the same pairs."""
+    i, j = np.triu_indices(n, 1)
+    i.flags.writeable = j.flags.writeable = False
+    return i, j
 
 
 def linear_scores(features: np.ndarray, model: dict) -> np.ndarray:

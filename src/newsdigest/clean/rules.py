@@ -1016,7 +1016,7 @@ def is_caption(para: str, title_key: str) -> bool:
     that repeats the headline further down the page."""
     if len(para) > 300 or _INNER_STOP.search(para):
         return False
-    last = para.split()[-1] if para.split() else ""
+    last = (para.rsplit(None, 1) or [""])[-1]  # the last word, read from the end
     if CAPTION_CREDIT.search(last) and not ends_sentence(para):
         return True
     # the cheap test first: most short paragraphs end a sentence

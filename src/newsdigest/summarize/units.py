@@ -95,8 +95,8 @@ def merge_lead_ins(units: Sequence[Sentence]) -> list[Sentence]:
         if (
             following is not None
             and following.start - unit.end <= MAX_GAP
+            and leads_in(unit.text)  # rare, and cheaper than counting the two units' words
             and len(unit.text.split()) + len(following.text.split()) <= MAX_WORDS
-            and leads_in(unit.text)
             and needs_context(following.text)
         ):
             out.append(_joined([unit, following]))

@@ -603,6 +603,88 @@ def test_mojibake_and_entities_still_reach_ftfy() -> None:
     assert _ftfy_has_work("“†") and repair_unicode("“†") == "Ҡ"
 
 
+def test_each_patterns_characters_are_what_it_finds() -> None:
+    """``_holds`` stands for the search of each single-character pattern (and "\\r\\n?"): the
+    patterns find exactly their characters, every code point tried; and the byte test of ASCII
+    text finds ftfy's work where the pattern does."""
+    import sys
+
+    from newsdigest.clean.unicode import _FTFY_WORK, _SIGNS, _ftfy_has_work, _holds
+
+    for pattern, chars in _SIGNS.items():
+        found = {chr(c) for c in range(sys.maxunicode + 1) if pattern.search(chr(c))}
+        assert found == set(chars), pattern.pattern
+        for c in chars:
+            assert _holds(pattern, f"text{c}more") and pattern.search(f"text{c}more")
+        assert not _holds(pattern, "plain text, “quoted” — and é")
+    for c in map(chr, range(128)):
+        for text in (c, f"plain {c} text\n"):
+            assert _ftfy_has_work(text) is (_FTFY_WORK.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"ab &<\r\n\t", "\u00e9", "\u00e2\u20ac\u2122", "\u2028", "\u00a0", "\u200b", "\x85"]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_mended_text_is_what_the_searches_made(text: str) -> None:
+    """``repair_unicode`` with its searches in full, as first written, gives the same text."""
+    import re
+
+    import ftfy
+
+    from newsdigest.clean import unicode
+
+    def by_searches(text: str) -> str:
+        def swap(pattern: re.Pattern[str], new: str, text: str) -> str:
+            return pattern.sub(new, text) if pattern.search(text) else text
+
+        def mend(text: str) -> str:
+            text = unicode._INNER_SPACES.sub(" ", text)
+            if not unicode._ODD_SPACE.search(text):
+                return text
+            return unicode._INDENT.sub(lambda m: " " * len(m.group()), text)
+
+        def has_work(line: str) -> bool:
+            return unicode._FTFY_WORK.search(line) is not None
+
+        def fix_lines(text: str) -> str:
+            if "<" in text or len(text) > unicode._FTFY.max_decode_length:
+                return ftfy.fix_text(text, unicode._FTFY)
+            out, pos = [], 0
+            while pos < len(text):
+                end = text.find("\n", pos) + 1 or len(text)
+                line = text[pos:end]
+                out.append(ftfy.fix_text(line, unicode._FTFY) if has_work(line) else line)
+                pos = end
+            return "".join(out)
+
+        text = unicode.typewriter_quotes(text)
+        if text.isascii():
+            if "\r" in text or "\x0b" in text or "\x0c" in text:
+                text = unicode._EARLY_BREAKS.sub("\n", text)
+            if not has_work(text):
+                return mend(text) if "\t" in text or "  " in text else text
+        text = swap(unicode._INVISIBLE, "", swap(unicode._EARLY_BREAKS, "\n", text))
+        for _ in range(3):
+            if not has_work(text):
+                break
+            fixed = fix_lines(text)
+            if fixed == text:
+                break
+            text = swap(unicode._INVISIBLE, "", fixed)
+        text = swap(unicode._LINE_BREAKS, "\n", text)
+        if "  " in text or unicode._ODD_SPACE.search(text):
+            text = mend(text)
+        return text
+
+    assert unicode.repair_unicode(text) == by_searches(text)
+
+
 # --- the Multi-News sample: real crawled articles from many outlets -----------------------
 
 # Every paragraph that cleaning drops from the first 100 Multi-News documents, reviewed by hand:
@@ -1510,6 +1592,18 @@ def test_a_title_that_is_page_furniture_is_no_title() -> None:
     assert clean_title("Follow CBSMIAMI.COM: Facebook | Twitter") == ""
     for title in ("Pompeo and Lavrov meet in Sochi", "Follow the money: Facebook paid Twitter"):
         assert clean_title(title) == title
+
+
+def test_no_title_line_is_no_title() -> None:
+    """A title of nothing but spaces (most plain-text files) comes back "" at once: each step
+    after the repair would have made "" of "" (the crumbs' split, the prefix and the menu
+    mark taken off an empty line)."""
+    from newsdigest.clean import _MENU_MARK, _title_line, rules
+
+    assert rules.CRUMB_SEP.split("")[-1].strip() == ""
+    assert rules.GLUED_PREFIX.sub("", "", count=1) == "" and _MENU_MARK.sub("", "") == ""
+    for title in ("", " ", "\n\t", "\u00a0\u200b", "\u2028"):
+        assert _title_line(title) == "" and clean_title(title) == ""
 
 
 def test_a_first_line_that_is_no_headline_is_no_title() -> None:

@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdigest.model import Sentence
-from newsdigest.summarize.introduce import introduce_surnames
+from newsdigest.names import has_word
+from newsdigest.summarize.introduce import _inside_a_sentence, _mentions, introduce_surnames
 
 
 def _doc(article: str, *texts: str) -> list[Sentence]:
@@ -136,3 +141,55 @@ def test_the_digest_introduces_the_speaker_it_quotes(multinews_articles) -> None
     assert all("Jimmy" not in t for t in texts[texts.index(first) + 1 :])
     # the selection left the given name room: the digest keeps its budget
     assert sum(len(t.split()) for t in texts) <= 250
+
+
+# the patterns the three searches stand for, as ``introduction`` compiled them per name
+def _pattern_mentions(surname: str, text: str) -> list[int]:
+    pattern = re.compile(rf"(?<![\w'’.-]){re.escape(surname)}\b(?!-\w)")
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def _pattern_has_word(word: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
+def _pattern_inside(name: str, surname: str, text: str) -> bool:
+    pattern = rf"(?<=[a-z0-9,] ){re.escape(name)}\s+{re.escape(surname)}\b"
+    return re.search(pattern, text) is not None
+
+
+def _searches_agree(name: str, surname: str, text: str) -> None:
+    assert list(_mentions(surname, text)) == _pattern_mentions(surname, text)
+    assert has_word(name.lower(), text) is _pattern_has_word(name.lower(), text)
+    assert _inside_a_sentence(name, surname, text) is _pattern_inside(name, surname, text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(["Kimmel", "O'Brien", "McConnell", "Li"]),
+    st.lists(
+        st.sampled_from(
+            "Kimmel Jimmy jimmy O'Brien McConnell Li host said , . - ' ’ _ 1 a é"
+            " \u00a0 \n \t Kimmel-style J.Kimmel xKimmel".split(" ")
+        ),
+        max_size=12,
+    ).map("".join),
+)
+def test_the_name_searches_find_what_their_patterns_find(surname: str, text: str) -> None:
+    _searches_agree("Jimmy", surname, text)
+
+
+def test_the_name_searches_find_what_their_patterns_find_in_news(multinews_articles) -> None:
+    from newsdigest.split import split_sentences
+    from newsdigest.summarize.introduce import _SURNAME
+
+    inside = 0
+    for _, article in multinews_articles(200, 212):
+        text = " ".join(s.text for s in split_sentences(article.text, article.id))
+        surnames = sorted({m.group() for m in _SURNAME.finditer(text)})[:40]
+        givens = [w for w in surnames if re.fullmatch(r"[A-Z][a-z]{2,}", w)][:5]
+        for name in givens:
+            for surname in surnames:
+                _searches_agree(name, surname, text)
+                inside += _pattern_inside(name, surname, text)
+    assert inside > 5

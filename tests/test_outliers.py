@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdigest.model import Article, article_id
 from newsdigest.outliers import find_outliers
@@ -214,3 +218,53 @@ def test_a_country_beside_its_city_is_no_other_event() -> None:
     ]  # fmt: skip
     articles = [Article(id=f"a{k}", text=body, title=t) for k, (t, body) in enumerate(texts)]
     assert find_outliers(articles, _sentences(articles)) == ()
+
+
+# the place pattern as first written, its word boundary first, and the search for a place
+_IN_PLACE_BOUNDARY_FIRST = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?"
+    r"(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b(?!['’]s)(?P<after>\s+[a-z]+)?"
+)
+
+
+def _places_found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def _place_search(place: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(place)}\b", text) is not None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["in", "at", "In", "main", "hat", "_in", "éin", " ", "  ", "\n", "the"]
+            + ["Sochi", "New York", "NEW YORK", "Sochi's", "Paris", "x", "Yorkshire"]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_places_are_found_as_the_patterns_find_them(text: str) -> None:
+    from newsdigest.names import has_word
+    from newsdigest.outliers import _IN_PLACE
+
+    assert _places_found(_IN_PLACE, text) == _places_found(_IN_PLACE_BOUNDARY_FIRST, text)
+    for place in ("Sochi", "New York", "NEW YORK", "York"):
+        assert has_word(place, text) is _place_search(place, text)
+
+
+def test_places_are_found_as_the_patterns_find_them_in_news(multinews_articles) -> None:
+    from newsdigest.names import has_word
+    from newsdigest.outliers import _IN_PLACE, _places
+
+    found = 0
+    for _, article in multinews_articles(0, 30):
+        text = article.text
+        expected = _places_found(_IN_PLACE_BOUNDARY_FIRST, text)
+        assert _places_found(_IN_PLACE, text) == expected
+        found += len(expected)
+        for place in _places(text)[:5]:
+            assert has_word(place, text) is _place_search(place, text)
+            assert has_word(place.upper(), text) is _place_search(place.upper(), text)
+    assert found > 100

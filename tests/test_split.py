@@ -417,3 +417,34 @@ def test_no_ends_a_sentence_unless_a_number_follows() -> None:
         "It is ranked No. 5 in the world, at No. 10 Downing Street.",
         "Nos. 3 and 4 were hit.",
     ]
+
+
+# the boundary pattern as first written, its look back before the stop
+_BOUNDARY_LOOK_BACK_FIRST = re.compile(
+    r"""(?<![.!?…])(?P<stop>[.!?…]+)(?P<close>['"”’»)\]]*)(?P<gap>\s+|(?=[A-Z«“‘]|"\w))"""
+)
+
+
+def _boundaries(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='ab Z.!?…"”’)\n\t“A', max_size=120))
+def test_boundaries_are_the_pattern_as_first_written(text: str) -> None:
+    from newsdigest.split import _BOUNDARY
+
+    assert _boundaries(_BOUNDARY, text) == _boundaries(_BOUNDARY_LOOK_BACK_FIRST, text)
+
+
+def test_boundaries_are_the_pattern_as_first_written_on_news(
+    multinews_articles: Callable[[int, int], list[tuple[int, Article]]],
+) -> None:
+    from newsdigest.split import _BOUNDARY
+
+    found = 0
+    for _, article in multinews_articles(0, 30):
+        expected = _boundaries(_BOUNDARY_LOOK_BACK_FIRST, article.text)
+        assert _boundaries(_BOUNDARY, article.text) == expected
+        found += len(expected)
+    assert found > 1000

@@ -881,11 +881,42 @@ def test_neus_digest_says_a_pardon_once() -> None:
     assert sum("pardon" in s.text for s in digest) == 1
 
 
-def test_shared_terms_count_as_the_sparse_product(split, monkeypatch) -> None:
-    """The pair-by-pair count of shared terms (repeat and containment tests) is scipy's sparse
-    product exactly, and the sparse fallback for huge stories gives the same arrays."""
-    import numpy as np
+def _sparse_product(terms, weights):
     from scipy import sparse
+
+    matrix = sparse.csr_matrix(
+        (weights, (terms.rows, terms.cols)), shape=(terms.n_units, terms.n_terms)
+    )
+    return matrix, (matrix @ matrix.T).toarray()
+
+
+def _check_terms(terms, monkeypatch) -> None:
+    """``shared``, ``products`` and ``dot`` of ``terms`` are scipy's sparse products bit for
+    bit, by pairs and by the fallback past ``MAX_SHARED_PAIRS``."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from newsdigest.summarize import coverage
+
+    rng = np.random.default_rng(len(terms.rows))
+    weights = coverage.lexical_weights(terms)
+    direction = rng.random(terms.n_terms)
+    _, ones = _sparse_product(terms, np.ones(len(terms.rows)))
+    matrix, cosines = _sparse_product(terms, weights)
+    for fresh in (terms, replace(terms)):  # a new object: its pairs are found again
+        assert np.array_equal(fresh.shared(), ones)
+        assert np.array_equal(fresh.products(weights), cosines)
+        assert fresh.dot(weights, direction).tobytes() == (matrix @ direction).tobytes()
+        monkeypatch.setattr(coverage, "MAX_SHARED_PAIRS", 0)
+    monkeypatch.undo()
+
+
+def test_shared_terms_count_as_the_sparse_product(split, monkeypatch) -> None:
+    """The pair-by-pair count of shared terms (repeat and containment tests) and the units'
+    cosines are scipy's sparse products exactly, and the sparse fallback for huge stories
+    gives the same arrays."""
+    import numpy as np
 
     from newsdigest.summarize import coverage
 
@@ -902,16 +933,35 @@ def test_shared_terms_count_as_the_sparse_product(split, monkeypatch) -> None:
     assert len(seen) == 2 * len(split)
     monkeypatch.setattr(coverage.Terms, "shared", real)
     for terms in seen:
-        ones = sparse.csr_matrix(
-            (np.ones(len(terms.rows)), (terms.rows, terms.cols)),
-            shape=(terms.n_units, terms.n_terms),
-        )
-        expected = (ones @ ones.T).toarray()
-        assert np.array_equal(terms.shared(), expected)
+        expected = terms.shared()
         assert (expected - np.diag(np.diag(expected))).max() >= 1  # units share terms
-        monkeypatch.setattr(coverage, "MAX_SHARED_PAIRS", 0)
-        assert np.array_equal(terms.shared(), expected)
-        monkeypatch.undo()
+        _check_terms(terms, monkeypatch)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 12).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, 9)), max_size=60),
+            st.lists(st.integers(1, 4), min_size=60, max_size=60),
+        )
+    )
+)
+def test_generated_terms_multiply_as_the_sparse_product(made) -> None:
+    """Any units and terms (some units with none, terms in many units)."""
+    import numpy as np
+    import pytest
+
+    from newsdigest.summarize import coverage
+
+    n, entries, counts = made
+    keys = sorted({unit * 10 + term for unit, term in entries})
+    rows = np.array([k // 10 for k in keys], dtype=np.int64)
+    cols = np.array([k % 10 for k in keys], dtype=np.int64)
+    terms = coverage.Terms(rows, cols, np.array(counts[: len(keys)], dtype=np.float64), n, 10)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _check_terms(terms, monkeypatch)
 
 
 def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, fill: bool):
@@ -1423,3 +1473,100 @@ def test_a_sentence_cut_short_is_no_summary_sentence() -> None:
         "“I just don’t know what to say…” she said after the verdict was read.",
     ):
         assert quality.fit(text) and not quality.problems(text), text
+
+
+# ---- cheap signs: each stands in front of a search, and must never hide a match -----------
+
+_SIGN_WORDS = st.sampled_from(
+    "will to also attend this at about agreed You you can see here below . ! ? … ” ’ » ) ] "
+    '" ( “ : , - — _ \n \t \u00a0 é ſ İ K 1 12 1,200 12345 $5 £3bn 881K 5 k million euros '
+    "MOSCOW (AP) (CNN) WASHINGTON (Reuters) TEL AVIV— Iraq— The Senate Pompeo Title Case Words "
+    "Every Capital".split(" ")
+)
+_SIGN_TEXTS = st.lists(_SIGN_WORDS, max_size=14).flatmap(
+    lambda words: st.lists(
+        st.sampled_from(["", " ", " ", "\n"]), min_size=len(words), max_size=len(words)
+    ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
+)
+# _FIGURE_SIGN as it was written before its digit was factored out of the alternation
+_FIGURE_SIGN_UNFACTORED = (
+    r"[$£€]|\d,\d{3}|\d{5}|\d\s?(?:[KMB]\b|[kmb]n?\b|thousand|million|billion|trillion)"
+)
+
+
+def _signs_agree(text: str) -> None:
+    import re
+
+    from newsdigest.clean.rules import glued_dateline_end
+    from newsdigest.summarize import coverage, units
+
+    assert quality._ends_sentence(text) is bool(quality._TERMINAL.search(text.strip()))
+    assert quality._lost_object(text) is bool(quality._LOST_OBJECT.search(text))
+    tail = text[-160:]
+    if "you" not in tail.lower():
+        assert not quality._POINTS_TO_MEDIA.search(tail)
+    if quality._headline_case(quality._LETTERS.findall(text)):
+        assert sum("A" <= c <= "Z" for c in text) >= 4
+    first = coverage._FIGURE_START.search(text)
+    found = first is not None and coverage._FIGURE_SIGN.search(text, first.start()) is not None
+    assert found is bool(re.search(_FIGURE_SIGN_UNFACTORED, text))
+    if not units._may_open_with_dateline(text):
+        assert not units._DATELINE.match(text) and not glued_dateline_end(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_SIGN_TEXTS)
+def test_cheap_signs_hide_no_match(text: str) -> None:
+    """Each check that reads a cheap sign first (the last word, "you", a digit, a capital, a
+    dateline's second character) gives what its pattern alone gives."""
+    _signs_agree(text)
+
+
+def test_cheap_signs_hide_no_match_in_news(split, neus_val) -> None:
+    from newsdigest.summarize import coverage
+
+    found = {"figure": 0, "dateline": 0}
+    for docs in [*split, *(split_cluster(c) for c in neus_val)]:
+        for doc in docs:
+            for sentence in doc:
+                text = sentence.text
+                _signs_agree(text)
+                found["figure"] += bool(coverage._FIGURE_SIGN.search(text))
+                found["dateline"] += strip_dateline(sentence) is not sentence
+    assert min(found.values()) > 0, found
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["A", "a", "Bb", "É", "é", "1", "“A", "(B", " ", "  ", "\n", "\t", "\u00a0", "\u2003"]
+            + ["\u2028", "\x1c", "\x85", "\u3000", "Z", "z"]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_capitalized_words_are_the_patterns_matches(text: str) -> None:
+    from newsdigest.summarize.coverage import _CAPITALIZED, _capitalized
+
+    assert _capitalized(text.split()) == len(_CAPITALIZED.findall(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "click here Click HERE subscribe newsletters caption photo: Photo: this article "
+            "all rights reserved ap photo getty images cookies http:// www. @user t.co/x "
+            "the Senate voted “ ” é É ſ ı \u212a \u212alick coo\u212aies chec\u212a also \u0130 lİke Σ".split()
+            + [" ", "\n", ".", ":"]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_boilerplate_by_first_words_is_the_search(text: str) -> None:
+    """The first-word test stands in for the phrase search wherever it is used, the characters
+    whose lower case is no single letter of their own among them."""
+    assert quality._has_boilerplate(text, quality._LETTERS.findall(text)) is bool(
+        quality.is_boilerplate(text)
+    )

@@ -27,6 +27,24 @@ def fold(text: str) -> str:
     return _NOT_WORD.sub("", text).casefold().strip()
 
 
+def word_char_at(text: str, k: int) -> bool:
+    """Whether ``text[k]`` is a word character, as re's \\w (``str.isalnum`` or "_"); False
+    off either end."""
+    return 0 <= k < len(text) and (text[k].isalnum() or text[k] == "_")
+
+
+def has_word(word: str, text: str) -> bool:
+    """Whether ``text`` holds ``word`` (opening and ending with a letter: a name, "New York")
+    as a word of its own: what ``re.search(rf"\\b{re.escape(word)}\\b", text)`` finds, without
+    compiling a pattern for each name (0.1-0.4 ms, more than the search)."""
+    k = text.find(word)
+    while k >= 0:
+        if not word_char_at(text, k - 1) and not word_char_at(text, k + len(word)):
+            return True
+        k = text.find(word, k + 1)
+    return False
+
+
 # The Associated Press's abbreviations of US states, as written before their full stop ("Durham,
 # N.C., said", "Calif."): a stop after one ends no sentence, headline or attribution
 STATE_ABBREVIATIONS = tuple(

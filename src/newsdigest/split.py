@@ -42,8 +42,10 @@ _STARTERS = frozenset("The He She It They We I But And This That These In On A A
 # whitespace or (glued case) directly an uppercase letter or an opening quote. Tried only where
 # a run of stops begins: a run matches from its first stop or not at all, and trying it from
 # each of its stops made a long run quadratic (16,000 characters of "!?." took 7.5 s).
+# The stop comes first and the look back (no stop before it) after it, so the search skips
+# ahead to a stop character; written "(?<![.!?…])[.!?…]+" it was tried at every position.
 _BOUNDARY = re.compile(
-    r"""(?<![.!?…])(?P<stop>[.!?…]+)(?P<close>['"”’»)\]]*)(?P<gap>\s+|(?=[A-Z«“‘]|"\w))"""
+    r"""(?P<stop>[.!?…](?<![.!?…]{2})[.!?…]*)(?P<close>['"”’»)\]]*)(?P<gap>\s+|(?=[A-Z«“‘]|"\w))"""
 )
 
 

@@ -47,7 +47,7 @@ def tfidf_rows(texts: Sequence[str], dtype: type = np.float32) -> sparse.csr_mat
     if not columns:
         raise ValueError("no content words: empty vocabulary")
     number = dict.fromkeys(distinct, _STOP)
-    number.update((word, k) for k, word in enumerate(columns))
+    number.update(zip(columns, range(len(columns)), strict=True))
     column = np.fromiter(map(number.__getitem__, words), dtype=np.int64, count=len(words))
     n = len(texts)
     owner = np.repeat(np.arange(n), [len(f) for f in found])

@@ -47,8 +47,8 @@ def _title_line(title: str) -> str:
     furniture or a section's label. A line that is only no headline (``_no_headline``) is
     still the line a text may repeat at its top, which cleaning removes."""
     title = " ".join(repair_unicode(title).split())
-    if rules.FOLLOW_BAR.match(title):
-        return ""
+    if not title or rules.FOLLOW_BAR.match(title):
+        return ""  # none: what follows makes "" of "" (most plain-text files have no title)
     if rules.is_breadcrumb(title):
         title = rules.CRUMB_SEP.split(title)[-1].strip()
     title = rules.GLUED_PREFIX.sub("", title, count=1)
@@ -211,10 +211,14 @@ class _Verdicts:
     seen: dict[tuple[Callable[[str], Any], str], Any] = field(default_factory=dict)
 
     def of(self, rule: Callable[[str], T], para: str) -> T:
-        key = (rule, para)
-        if key not in self.seen:
-            self.seen[key] = rule(para)
-        return cast(T, self.seen[key])
+        # one lookup: this runs some 200 times a document
+        verdict = self.seen.get((rule, para), _UNSEEN)
+        if verdict is _UNSEEN:
+            verdict = self.seen[rule, para] = rule(para)
+        return cast(T, verdict)
+
+
+_UNSEEN = object()
 
 
 def _social(para: str) -> bool:
@@ -309,14 +313,14 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
     return kept
 
 
-def _strip_lead(paras: list[str], title: str) -> list[str]:
+def _strip_lead(paras: list[str], verdicts: _Verdicts) -> list[str]:
     """Remove what sits before the first sentence: a repeated headline, a glued source name,
     a dateline. A headline that is all the text there is stays: a wire bulletin ("LAKE FOREST,
     Ill. - Chicago Bears fire coach John Fox after 5-11 season." above the agency's copyright)
     is news in one sentence, and without its text the page would be rejected as empty and
     missing from its story."""
-    title_key = rules.fold(title)
-    while paras and title_key and rules.fold(paras[0]) == title_key:
+    title_key = verdicts.title_key
+    while paras and title_key and verdicts.of(rules.fold, paras[0]) == title_key:
         if len(paras) == 1 and len(paras[0].split()) >= rules.MIN_BULLETIN_WORDS:
             break
         paras = paras[1:]
@@ -329,13 +333,13 @@ def _strip_lead(paras: list[str], title: str) -> list[str]:
     return [first, *paras[1:]] if first.strip() else paras[1:]
 
 
-def _clean_once(text: str, title: str, verdicts: _Verdicts) -> str:
+def _clean_once(text: str, verdicts: _Verdicts) -> str:
     text = rules.strip_gallery(repair_unicode(text), rules.MIN_ARTICLE_WORDS)
     paras = rules.strip_transcript_labels(split_paragraphs(text))
     kept = rules.strip_repeated_openings(
         _clean_paragraphs(paras, verdicts), rules.MIN_ARTICLE_WORDS
     )
-    return "\n\n".join(_strip_lead(kept, title))
+    return "\n\n".join(_strip_lead(kept, verdicts))
 
 
 def clean_text(text: str, title: str = "") -> str:
@@ -347,9 +351,9 @@ def clean_text(text: str, title: str = "") -> str:
     """
     title = _title_line(title)  # a line that is no headline is still removed from the top
     verdicts = _Verdicts(rules.fold(title))
-    out = _clean_once(text, title, verdicts)
+    out = _clean_once(text, verdicts)
     for _ in range(4):
-        again = _clean_once(out, title, verdicts)
+        again = _clean_once(out, verdicts)
         if again == out:
             break
         out = again

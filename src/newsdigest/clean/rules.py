@@ -43,15 +43,28 @@ class Folded:
 
     def found(self, text: str) -> bool:
         """Whether the pattern occurs in ``text`` (in any case)."""
-        return self.found_lowered(text, text.lower())
+        return self.found_in(text, stand_in(text, text.lower()))
 
-    def found_lowered(self, text: str, low: str) -> bool:
-        """``found`` given ``low``, ``text.lower()``: several patterns test one paragraph."""
-        if not text.isascii() and (len(low) != len(text) or "\u0131" in low or "\u017f" in low):
+    def found_in(self, text: str, lowered: str | None) -> bool:
+        """``found`` given ``stand_in(text, text.lower())``: the patterns a paragraph meets
+        share it."""
+        if lowered is None:
             return self._any_case.search(text) is not None
-        if self.needs and not any(n in low for n in self.needs):
-            return False
-        return self._lower.search(low) is not None
+        if self.needs:  # a loop, not any() over a generator: this runs for every paragraph
+            for need in self.needs:
+                if need in lowered:
+                    break
+            else:
+                return False
+        return self._lower.search(lowered) is not None
+
+
+def stand_in(text: str, low: str) -> str | None:
+    """``low`` (``text.lower()``) where it stands in for ``text`` in a ``Folded`` search (see
+    there), else None: one test for all the patterns a paragraph meets."""
+    if not text.isascii() and (len(low) != len(text) or "\u0131" in low or "\u017f" in low):
+        return None
+    return low
 
 
 # --- paragraph-level rules -------------------------------------------------------------------
@@ -449,11 +462,15 @@ def is_menu_line(line: str) -> bool:
 
 def notice_kind(para: str) -> str | None:
     """The kind of non-article page ``para`` is a fixed sentence of, if any."""
-    return _notice_kind(para, para.lower())
+    return _notice_kind(para, stand_in(para, para.lower()))
 
 
-def _notice_kind(para: str, low: str) -> str | None:
-    return next((kind for kind, pattern in NOTICES if pattern.found_lowered(para, low)), None)
+def _notice_kind(para: str, lowered: str | None) -> str | None:
+    """``notice_kind`` given ``stand_in(para, para.lower())``."""
+    for kind, pattern in NOTICES:
+        if pattern.found_in(para, lowered):
+            return kind
+    return None
 
 
 # A photo caption that opens with its credit: "Reuters Japan's military are responding to ...",
@@ -971,9 +988,10 @@ def is_boilerplate_line(para: str) -> bool:
     ):
         return True
     low = para.lower()
-    if len(para) <= MAX_NEWSLETTER_FORM_CHARS and NEWSLETTER_FORM.found_lowered(para, low):
+    lowered = stand_in(para, low)
+    if len(para) <= MAX_NEWSLETTER_FORM_CHARS and NEWSLETTER_FORM.found_in(para, lowered):
         return True
-    if _notice_kind(para, low) or is_syndication_line(para, low):
+    if _notice_kind(para, lowered) or is_syndication_line(para, low):
         return True
     if "reuters/" in low and len(para) <= MAX_CAPTION_CHARS and REUTERS_CAPTION.search(para):
         return True
@@ -1018,7 +1036,7 @@ def is_boilerplate_line(para: str) -> bool:
         return COMMENT_FORM.found(para[:300]) and len(para) < 400
     return bool(
         WIDGET.match(para)
-        or COMMENT_FORM.found_lowered(para, low)
+        or COMMENT_FORM.found_in(para, lowered)
         or INLINE_TEASER.match(para)
         or PAREN_LINE.match(para)
         or (para[:1] == "[" and BRACKET_CREDIT.match(para) and _only_credits(para))
@@ -1039,7 +1057,7 @@ def is_caption(para: str, title_key: str) -> bool:
     that repeats the headline further down the page."""
     if len(para) > 300 or _INNER_STOP.search(para):
         return False
-    last = para.split()[-1] if para.split() else ""
+    last = (para.rsplit(None, 1) or [""])[-1]  # the last word, read from the end
     if CAPTION_CREDIT.search(last) and not ends_sentence(para):
         return True
     # the cheap test first: most short paragraphs end a sentence

@@ -94,6 +94,14 @@ def fitted_model() -> dict[str, Any]:
 
 _DIGIT = re.compile(r"\d")
 _CAPITALIZED = re.compile(r"(?:^|\s)[A-Z]")
+
+
+def _capitalized(words: list[str]) -> int:
+    """How many of a unit's words (``str.split()``) open with a capital: the matches of
+    ``_CAPITALIZED`` (str.split breaks where \\s matches), without a second pass over the text."""
+    return sum(1 for w in words if "A" <= w[0] <= "Z")
+
+
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # a run of capitalized words ("President Donald Trump", "World Health Organization")
 _NAME_RUN = re.compile(r"\b[A-Z][A-Za-z'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][A-Za-z'’.-]*)*")
@@ -263,6 +271,29 @@ class Terms:
         keys = np.unique(group[self.rows] * self.n_terms + self.cols)
         return np.bincount(keys % self.n_terms, minlength=self.n_terms).astype(np.float64)
 
+    @functools.cached_property
+    def _pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Each occurrence paired with every occurrence of its term (itself included), terms
+        in ascending order: the two units as ``left * n_units + right`` and the two entries
+        (indices into ``rows``); None past ``MAX_SHARED_PAIRS`` pairs."""
+        order = np.argsort(self.cols, kind="stable")
+        cols = self.cols[order]
+        starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if len(cols) else cols
+        sizes = np.diff(np.r_[starts, len(cols)])
+        if int((sizes * sizes).sum()) > MAX_SHARED_PAIRS:
+            return None
+        times = np.repeat(sizes, sizes)
+        left = np.repeat(order, times)
+        group_start = np.repeat(np.repeat(starts, sizes), times)
+        offset = np.arange(len(left)) - np.repeat(np.cumsum(times) - times, times)
+        right = order[group_start + offset]
+        return self.rows[left] * self.n_units + self.rows[right], left, right
+
+    def _matrix(self, weights: np.ndarray) -> sparse.csr_matrix:
+        return sparse.csr_matrix(
+            (weights, (self.rows, self.cols)), shape=(self.n_units, self.n_terms)
+        )
+
     def shared(self) -> np.ndarray:
         """(n_units, n_units): how many distinct terms each two units have in common.
 
@@ -272,22 +303,33 @@ class Terms:
         units all naming one person) the sparse product keeps memory bounded.
         """
         n = self.n_units
-        order = np.argsort(self.cols, kind="stable")
-        cols, rows = self.cols[order], self.rows[order]
-        starts = np.flatnonzero(np.r_[True, cols[1:] != cols[:-1]]) if len(cols) else cols
-        sizes = np.diff(np.r_[starts, len(cols)])
-        if int((sizes * sizes).sum()) > MAX_SHARED_PAIRS:
-            ones = sparse.csr_matrix(
-                (np.ones(len(self.rows)), (self.rows, self.cols)), shape=(n, self.n_terms)
-            )
+        if self._pairs is None:
+            ones = self._matrix(np.ones(len(self.rows)))
             return cast(np.ndarray, (ones @ ones.T).toarray())
-        # each occurrence paired with every occurrence of its term (itself included)
-        times = np.repeat(sizes, sizes)
-        left = np.repeat(rows, times)
-        group_start = np.repeat(np.repeat(starts, sizes), times)
-        offset = np.arange(len(left)) - np.repeat(np.cumsum(times) - times, times)
-        right = rows[group_start + offset]
-        return np.bincount(left * n + right, minlength=n * n).reshape(n, n).astype(np.float64)
+        keys, _, _ = self._pairs
+        return np.bincount(keys, minlength=n * n).reshape(n, n).astype(np.float64)
+
+    def products(self, weights: np.ndarray) -> np.ndarray:
+        """(n_units, n_units): the product of the rows ``weights`` (one per entry) make with
+        each other, ``M @ M.T``: cosines, for unit rows.
+
+        From the same pairs as ``shared``, bit for bit what scipy's sparse product gives: it
+        adds a row's products in the order of the row's terms, from zero, as ``np.bincount``
+        adds the pairs, grouped by term in ascending order (a test holds the two equal).
+        """
+        n = self.n_units
+        if self._pairs is None:
+            matrix = self._matrix(weights)
+            return cast(np.ndarray, (matrix @ matrix.T).toarray())
+        keys, left, right = self._pairs
+        return np.bincount(keys, weights=weights[left] * weights[right], minlength=n * n).reshape(
+            n, n
+        )
+
+    def dot(self, weights: np.ndarray, vector: np.ndarray) -> np.ndarray:
+        """Each row (``weights``, one per entry) times ``vector`` (one per term): scipy's
+        sparse matrix-vector product, its sums in the same order."""
+        return np.bincount(self.rows, weights=weights * vector[self.cols], minlength=self.n_units)
 
 
 def _terms(unit: np.ndarray, term: np.ndarray, n_units: int) -> Terms:
@@ -299,8 +341,9 @@ def _terms(unit: np.ndarray, term: np.ndarray, n_units: int) -> Terms:
     return Terms(keys // n_terms, keys % n_terms, counts.astype(np.float64), n_units, n_terms)
 
 
-def lexical_vectors(terms: Terms) -> sparse.csr_matrix:
-    """Sublinear TF-IDF over the units' stemmed content words, rows L2-normalized.
+def lexical_weights(terms: Terms) -> np.ndarray:
+    """Sublinear TF-IDF over the units' stemmed content words, rows L2-normalized: one weight
+    per entry of ``terms``.
 
     The same vectors ``TfidfEmbedder`` would give, but built from the term counts already in
     hand: refitting a vectorizer per story cost more than all the other features together.
@@ -310,9 +353,7 @@ def lexical_vectors(terms: Terms) -> sparse.csr_matrix:
     values = (1.0 + np.log(terms.counts)) * idf[terms.cols]
     norms = np.sqrt(np.bincount(terms.rows, weights=values**2, minlength=terms.n_units))
     values /= np.maximum(norms, 1e-12)[terms.rows]
-    return sparse.csr_matrix(
-        (values, (terms.rows, terms.cols)), shape=(terms.n_units, terms.n_terms)
-    )
+    return values
 
 
 def lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
@@ -364,7 +405,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     uni_df = uni.per_term_groups(article)
     big_df = big.per_term_groups(article)
     uni_tf = np.bincount(uni.cols, minlength=uni.n_terms).astype(np.float64)
-    n_words = np.array([max(len(s.text.split()), 1) for s in units], dtype=np.float64)
+    split = [s.text.split() for s in units]
+    n_words = np.array([max(len(ws), 1) for ws in split], dtype=np.float64)
     uni_count = np.maximum(np.bincount(uni.rows, minlength=n), 1)
     big_count = np.maximum(np.bincount(big.rows, minlength=n), 1)
     bigram_df = big.per_unit(big_df) / n_words / n_articles
@@ -374,17 +416,17 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     term_frequency = uni.per_unit(uni_tf) / max(float(uni_tf.sum()), 1.0) * 100 / n_words
 
     n_groups = int(article.max()) + 1
-    vectors: sparse.csr_matrix | np.ndarray
+    along: Callable[[np.ndarray], np.ndarray]  # each unit's vector times a direction
     if embedder is None:
-        vectors = lexical = lexical_vectors(uni)
-        sim = (lexical @ lexical.T).toarray()
-        coo = lexical.tocoo()
+        lexical = lexical_weights(uni)
+        sim = uni.products(lexical)
+        along = functools.partial(uni.dot, lexical)
         # float even when no unit has a content word (Cyrillic, CJK or stop words only):
         # np.bincount of no weights gives integers, which the normalization below cannot hold
         centroids: np.ndarray = np.asarray(
             np.bincount(
-                article[coo.row] * uni.n_terms + coo.col,
-                weights=coo.data,
+                article[uni.rows] * uni.n_terms + uni.cols,
+                weights=lexical,
                 minlength=n_groups * uni.n_terms,
             ),
             dtype=np.float64,
@@ -392,6 +434,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     else:
         vectors = np.asarray(embedder.embed([s.text for s in units]), dtype=np.float64)
         sim = vectors @ vectors.T
+        along = vectors.__matmul__
         centroids = np.zeros((n_groups, vectors.shape[1]), dtype=np.float64)
         np.add.at(centroids, article, vectors)
     # each article's centroid, normalized, so a long article does not outweigh the rest
@@ -399,7 +442,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     present = np.bincount(article, minlength=n_groups) > 0
     centroid = centroids[present].mean(axis=0)
     unit_centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
-    centrality = np.asarray(vectors @ unit_centroid).ravel()
+    centrality = along(unit_centroid)
     agreement = np.zeros(n)
     lead_similarity = np.zeros(n)
     for d in np.flatnonzero(present):
@@ -431,7 +474,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
             term_frequency,
             [bool(_DIGIT.search(s.text)) for s in units],
             [('"' in s.text or "“" in s.text) for s in units],
-            [len(_CAPITALIZED.findall(s.text)) for s in units] / n_words,
+            [_capitalized(ws) for ws in split] / n_words,
             np.full(n, math.log(n_articles)),
             np.log(units_per_article),
             [quality.refers_back(s.text) for s in units],
@@ -486,8 +529,16 @@ def interactions(z: np.ndarray) -> np.ndarray:
     held within ``MAX_Z`` first: a rare feature (a question, scale 0.009) would stand at 114,
     and its square and products would decide the score alone."""
     z = np.clip(z, -MAX_Z, MAX_Z)
-    i, j = np.triu_indices(z.shape[1], 1)
+    i, j = _feature_pairs(z.shape[1])
     return np.hstack([z, z * z, z[:, i] * z[:, j]])
+
+
+@functools.cache
+def _feature_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(n, 1)``, made once (read-only): every story asks for the same pairs."""
+    i, j = np.triu_indices(n, 1)
+    i.flags.writeable = j.flags.writeable = False
+    return i, j
 
 
 def linear_scores(features: np.ndarray, model: dict) -> np.ndarray:
@@ -608,6 +659,7 @@ def _greedy(
     chosen: list[int] = []
     taken_as: dict[int, Sentence] = {}  # a unit taken in a shorter reading
     words = 0
+    n = len(scored.units)
     available = np.ones(len(scored.units), dtype=bool)
     worst = np.zeros(len(scored.units))
     repeat = np.zeros(len(scored.units), dtype=bool)
@@ -631,9 +683,11 @@ def _greedy(
     def max_similarity(k: int) -> float:
         return max((float(scored.similarity[k, c]) for c in chosen), default=0.0)
 
-    tolls = [_tolls(u.text) for u in scored.units]
-    sums = [_sums(u.text) for u in scored.units]
-    has_sum = np.fromiter((bool(x) for x in sums), dtype=bool, count=len(sums))
+    # a unit's casualty counts and sums, read when needed: those of the units taken, and of
+    # all units once one of them states a count or a sum (most digests state none)
+    tolls_of = functools.cache(lambda k: _tolls(scored.units[k].text))
+    sums_of = functools.cache(lambda k: _sums(scored.units[k].text))
+    has_sum: np.ndarray | None = None
     stated: set[str] = set()  # sums of money stated
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     restated = np.zeros(len(scored.units), dtype=bool)
@@ -658,11 +712,13 @@ def _greedy(
             if central is None:
                 central = _central_names(scored.units)
             stale[k] = names_of(int(k)) & central <= named  # no new name others use
-        for k in np.flatnonzero(open_ & ~stale & has_sum) if stated else ():
+        if stated and has_sum is None:
+            has_sum = np.fromiter((bool(sums_of(k)) for k in range(n)), dtype=bool, count=n)
+        for k in np.flatnonzero(open_ & ~stale & has_sum) if has_sum is not None else ():
             # the same sum again in a like sentence naming no one new ("Broadcom is sweetening
             # its offer to acquire Qualcomm for more than $121 billion." after "Broadcom Ltd.
             # has raised its bid for Qualcomm Inc. to about $121 billion")
-            if sums[k] <= stated and names_of(int(k)) <= named:
+            if sums_of(int(k)) <= stated and names_of(int(k)) <= named:
                 stale[k] = bool(max_similarity(int(k)) >= RESTATED_SIM)
         blocked = repeat | stale | orphan
         value = np.where(available & ~blocked, scores - redundancy * worst, -np.inf)
@@ -699,10 +755,10 @@ def _greedy(
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
         named |= set(_NAME.findall(unit.text))
-        stated |= sums[i]
-        if tolls[i]:
-            counted |= tolls[i]
-            repeat |= np.fromiter((bool(t & counted) for t in tolls), dtype=bool, count=len(tolls))
+        stated |= sums_of(i)
+        if tolls_of(i):
+            counted |= tolls_of(i)
+            repeat |= np.fromiter((bool(tolls_of(k) & counted) for k in range(n)), bool, count=n)
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         repeat |= same_text == same_text[i]
         paraphrased |= scored.similarity[:, i] >= paraphrase
@@ -773,7 +829,10 @@ def _sums(text: str) -> frozenset[str]:
     """The sums of money and the large figures a unit states, as values with their currency
     ("$121 billion" and "$121bn" alike; "881K claims" and "dipped to 881,000": a NeuS digest's
     headline and lead of one fact). A year is no figure."""
-    if not _FIGURE_SIGN.search(text):  # most sentences hold no sum nor large figure
+    # most sentences hold no sum nor large figure: a digit or a currency sign first (one
+    # character class, searched a third faster than the whole sign)
+    first = _FIGURE_START.search(text)
+    if first is None or not _FIGURE_SIGN.search(text, first.start()):
         return frozenset()
     found: set[str] = set()
     for m in _FIGURE.finditer(text):
@@ -802,9 +861,12 @@ _CURRENCY_WORD = {"euros": "€", "euro": "€", "dollars": "$", "pounds": "£"}
 
 MIN_FIGURE = 1000
 _NOT_BEFORE_FIGURE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,")
+# a currency sign, "1,500", a number of five digits or more, or a scale after a digit: every
+# sign starts at a character of _FIGURE_START
 _FIGURE_SIGN = re.compile(
-    r"[$£€]|\d,\d{3}|\d{5}|\d\s?(?:[KMB]\b|[kmb]n?\b|thousand|million|billion|trillion)"
+    r"[$£€]|\d(?:,\d{3}|\d{4}|\s?(?:[KMB]\b|[kmb]n?\b|thousand|million|billion|trillion))"
 )
+_FIGURE_START = re.compile(r"[$£€\d]")
 # the number first, so the search skips to digits; the currency before it is read apart
 _FIGURE = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

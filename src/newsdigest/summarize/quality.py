@@ -29,8 +29,6 @@ _SPEAKER = Folded(
     r"\b(said|says|say|told|tells|added|adds|asked|explained|wrote|writes|according to|"
     r"recalled|recalls|insisted|argued|noted|declared|stated|tweeted|posted)\b"
 )
-_QUOTES_OPEN = "“«"
-_QUOTES_CLOSE = "”»"
 # Checked on lowercased text without IGNORECASE, and the URL/handle patterns only when a
 # cheap substring test finds a candidate: case-folding regexes cost ~100 µs a sentence.
 _BOILERPLATE_MARKS = re.compile(r"https?://|www\.|\S+@\S+\.\w|\B@\w{2,}|pic\.twitter|t\.co/")
@@ -136,7 +134,23 @@ _TERMINAL = re.compile(r"""[.!?…]['"”’»)\]]*$""")
 # ("She plans to use another federal program to have her...", "Four people are dead and one
 # person is injured after a man opened...": Multi-News digest lines; of the 183 sentences of
 # the local sets that end so, nearly all are cut, the rest trail off: "Let's take a look…")
-_CUT_SHORT = re.compile(r"[\w,;](?:\.\.\.|…)\s*$")
+_CUT_SHORT = re.compile(r"[\w,;](?:\.\.\.|…)$")
+_CLOSING_MARKS = "'\"”’»)]"
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_TERMINAL.search(text.strip())``, read from the end instead of searched from every
+    position: a stop, then nothing but closing marks."""
+    last = text.strip().rstrip(_CLOSING_MARKS)[-1:]
+    return last != "" and last in ".!?…"
+
+
+def _cut_short(text: str) -> bool:
+    """``_CUT_SHORT`` at the end of the text, read only where an ellipsis ends it."""
+    last = text.rstrip()
+    return last.endswith(("...", "…")) and _CUT_SHORT.search(last[-4:]) is not None
+
+
 _LEADING_CONNECTIVE = re.compile(
     r"^(but|and|or|so|also|however|still|yet|then|meanwhile|instead|that|which|this|these|"
     r"those|it|they|he|she|his|her|their|its|"
@@ -206,8 +220,8 @@ def inside_quotes(doc: Sequence[Sentence]) -> list[bool]:
             open_quote = False  # a quote mark, or a new paragraph (more than a space between)
         previous_end = sentence.end
         flags.append(open_quote)
-        opened = sum(text.count(c) for c in _QUOTES_OPEN)
-        closed = sum(text.count(c) for c in _QUOTES_CLOSE)
+        opened = text.count("“") + text.count("«")
+        closed = text.count("”") + text.count("»")
         if text.count('"') % 2:
             open_quote = not open_quote
         elif opened != closed:
@@ -231,10 +245,16 @@ def is_boilerplate(text: str) -> bool:
 
 
 def _has_boilerplate(text: str, letters: list[str]) -> bool:
-    """``is_boilerplate`` given ``_LETTERS.findall(text)``: in ASCII text each phrase's first
-    word is one of its letter runs (lowered), so text without such a word skips the search."""
-    if text.isascii() and _BOILERPLATE_FIRST.isdisjoint(map(str.lower, letters)):
-        low = text.lower()
+    """``is_boilerplate`` given ``_LETTERS.findall(text)``: each phrase's first word is one of
+    the text's letter runs (lowered), so text without such a word skips the search. So where
+    the lower-cased text is the text letter for letter: ASCII, and any text that keeps its
+    length lowered (not "İ", two characters lowered) without the Kelvin sign (lowered "k"),
+    the only other characters whose lower case holds an ASCII letter (curly quotes and accents
+    are a quarter of news sentences)."""
+    low = text.lower()
+    if (
+        text.isascii() or (len(low) == len(text) and "\u212a" not in text)
+    ) and _BOILERPLATE_FIRST.isdisjoint(map(str.lower, letters)):
         return any(h in low for h in _MARK_HINTS) and bool(_BOILERPLATE_MARKS.search(low))
     return is_boilerplate(text)
 
@@ -270,11 +290,12 @@ _POINTS_TO_MEDIA = re.compile(
 
 def _speaks_to_reader(text: str) -> bool:
     """An imperative without a speaker (``_IMPERATIVE``), or a pointer to a link or an embed
-    (``_POINTS_TO_MEDIA``)."""
-    return bool(
-        (_IMPERATIVE.match(text) and not _SPEAKER.found(text))
-        or _POINTS_TO_MEDIA.search(text[-160:])
-    )
+    (``_POINTS_TO_MEDIA``), searched only where "you" is (IGNORECASE equates no other
+    character with "y", "o" or "u", so the lower-cased tail holds it wherever a match does)."""
+    if _IMPERATIVE.match(text) and not _SPEAKER.found(text):
+        return True
+    tail = text[-160:]
+    return "you" in tail.lower() and _POINTS_TO_MEDIA.search(tail) is not None
 
 
 def caption_date(text: str) -> bool:
@@ -300,9 +321,9 @@ def fit(text: str) -> bool:
         return False
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
-    if not _TERMINAL.search(text.strip()) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
+    if not _ends_sentence(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
         return False
-    if _CUT_SHORT.search(text):
+    if _cut_short(text):
         return False
     if text[:1] == "(" and _ASIDE.match(text.strip()):
         return False
@@ -315,7 +336,12 @@ def fit(text: str) -> bool:
     if upper and upper > len(raw.translate(None, _NOT_LOWER)):
         return False
     letters = _LETTERS.findall(text)
-    if _CAPTION.search(text) or _headline_case(letters) or _has_boilerplate(text, letters):
+    # a headline has four capitalized words at least, each opening with an ASCII capital
+    if (
+        _CAPTION.search(text)
+        or (upper >= 4 and _headline_case(letters))
+        or _has_boilerplate(text, letters)
+    ):
         return False
     if _shows_a_picture(text):
         return False
@@ -389,9 +415,9 @@ def problems(text: str) -> list[str]:
         found.append("the writer speaks")
     if "comment" in text and _ASKED_FOR_COMMENT.search(text):
         found.append("the outlet's own request")
-    if not _TERMINAL.search(text.strip()):
+    if not _ends_sentence(text):
         found.append("no end punctuation")
-    elif _CUT_SHORT.search(text):
+    elif _cut_short(text):
         found.append("cut short")
     if _ASIDE.match(text.strip()):
         found.append("an aside in brackets")
@@ -443,6 +469,26 @@ _LOST_OBJECT = re.compile(
     # what "this" is was in the sentence before ("The ticket agent laughed at this.", dev stream)
     r"|\b(?:at|about|to|of|on|with|by)\s+this\W*$"
 )
+# the word each match of _LOST_OBJECT ends on, right before the sentence's closing marks
+_LOST_OBJECT_WORDS = frozenset(
+    """attend join sign approve support accept host visit discuss oppose reject consider follow
+    address this""".split()
+)
+# non-word characters that close a sentence after its last word
+_AFTER_LAST_WORD = " .!?…'\"”’»)]:;,-—–\n\t"
+
+
+def _lost_object(text: str) -> bool:
+    """``_LOST_OBJECT.search(text)``, searched only when the sentence's last word is one it
+    ends on: a match ends on a word after whitespace, then non-word characters only, so that
+    word is the last whitespace-separated one once the closing marks are stripped."""
+    body = text.rstrip(_AFTER_LAST_WORD)
+    ends_on_word = body and (body[-1].isalnum() or body[-1] == "_")  # re's \w, one character
+    if ends_on_word and body.rsplit(None, 1)[-1] not in _LOST_OBJECT_WORDS:
+        return False
+    return _LOST_OBJECT.search(text) is not None
+
+
 # A link to what the sentence before said ("Amid that, Texas will gain two seats in the
 # redistricting process", NeuS val, after "... with Texas picking up two House seats"): the
 # pronoun alone before the comma ("Despite this week's rally, ..." and "Before it closed in
@@ -568,7 +614,7 @@ def refers_back(text: str) -> bool:
         or _ROLE_SAID.match(text)
         or _PRONOUN_AFTER_OPENING.match(text)
         or _COLLECTIVE_ON_HIM.match(text)
-        or _LOST_OBJECT.search(text)
+        or _lost_object(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
         or _SUBJECT_ALSO.match(text)
         or _SECOND_PLACE_LINK.match(text)

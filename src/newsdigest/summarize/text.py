@@ -15,7 +15,10 @@ import Stemmer
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
-_STEMMER = Stemmer.Stemmer("porter")
+# without PyStemmer's own cache (its default keeps 10,000 words and purges by sorting them):
+# ``_STEMS`` below holds what is stemmed, and a word missing there cost 3.3 µs through that
+# cache against 1.3 µs without it (the same stems: the cache only remembers them)
+_STEMMER = Stemmer.Stemmer("porter", 0)
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
     "said says say told tell according just like also would could new year years".split()
 )

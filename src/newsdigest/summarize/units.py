@@ -95,8 +95,8 @@ def merge_lead_ins(units: Sequence[Sentence]) -> list[Sentence]:
         if (
             following is not None
             and following.start - unit.end <= MAX_GAP
+            and leads_in(unit.text)  # rare, and cheaper than counting the two units' words
             and len(unit.text.split()) + len(following.text.split()) <= MAX_WORDS
-            and leads_in(unit.text)
             and needs_context(following.text)
         ):
             out.append(_joined([unit, following]))
@@ -134,12 +134,30 @@ def strip_label(sentence: Sentence) -> Sentence:
     return _from(sentence, m.end())
 
 
+# a place in capitals goes on after its first letter with one of these ("MOSCOW — ")
+_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.,' ")
+
+
+def _may_open_with_dateline(text: str) -> bool:
+    """The cheap signs every dateline form has one of (most sentences have none): a bracket
+    (an agency's tag), a glued em dash, or a capital and then what continues a place in
+    capitals."""
+    return "(" in text or "—" in text or ("A" <= text[:1] <= "Z" and text[1:2] in _DATELINE_SECOND)
+
+
 def strip_dateline(sentence: Sentence) -> Sentence:
     """The sentence without a leading dateline; still an exact span of the article. A glued
     one ("MIAMI—When speaking about ...": a Multi-News digest's line, its page's first
     paragraph a photo caption, so the cleaner's lead rule never met it) only of a place."""
-    m = _DATELINE.match(sentence.text)
-    end = m.end() if m else glued_dateline_end(sentence.text)
+    text = sentence.text
+    if (
+        "(" not in text
+        and "—" not in text
+        and not ("A" <= text[:1] <= "Z" and text[1:2] in _DATELINE_SECOND)
+    ):
+        return sentence  # no sign of a dateline: every form needs one of these
+    m = _DATELINE.match(text)
+    end = m.end() if m else glued_dateline_end(text)
     if not end or end >= len(sentence.text) or not sentence.text[end].isupper():
         return sentence
     return _from(sentence, end)

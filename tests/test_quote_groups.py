@@ -40,3 +40,27 @@ def test_different_speakers_or_short_different_words_stay_apart() -> None:
         quote("Red car", None, "c"),
     ])  # fmt: skip
     assert [g.articles for g in groups] == [("a",), ("b",), ("a", "b"), ("c",)]
+
+
+def test_a_short_quote_inside_a_longer_one_of_its_speaker_is_one() -> None:
+    """A NeuS story listed Jason Miller's “own platform.” and “his own platform.” as two quotes
+    of one article; a few different words stay apart."""
+    groups = distinct_quotes([
+        quote("own platform.", "Jason Miller", "a"),
+        quote("his own platform.", "Jason Miller", "a"),
+        quote("his own platform", "Someone Else", "b"),
+        quote("own platforms", None, "c"),
+    ])  # fmt: skip
+    assert [(g.quote.text, g.articles) for g in groups] == [
+        ("own platform.", ("a",)),
+        ("his own platform", ("b",)),
+        ("own platforms", ("c",)),
+    ]
+
+
+def test_one_word_is_no_run_of_another_quote() -> None:
+    groups = distinct_quotes([
+        quote("the most demonic thing imaginable", "Justin Timberlake", "a"),
+        quote("demonic.", "Justin Timberlake", "b"),
+    ])  # fmt: skip
+    assert [g.articles for g in groups] == [("a",), ("b",)]

@@ -1269,3 +1269,15 @@ def test_an_open_bracket_ends_a_name_and_a_variant_is_no_place() -> None:
         ("Congregation for the Doctrine of the Faith", "ORG"),
         ("Mississippi Delta", "PLACE"),
     ]
+
+
+def test_a_dash_after_a_name_is_no_part_of_it() -> None:
+    """A dev-stream story listed "Belcalis Almanzar -" among its people ("Cardi - real name
+    Belcalis Almanzar - was a former Bronx-based stripper")."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = "Cardi - real name Belcalis Almanzar - was a former Bronx-based stripper."
+    doc = load_nlp().make_doc(text)
+    start = text.index("Belcalis")
+    doc.ents = [doc.char_span(start, text.index("was") - 1, label="PERSON")]
+    assert [m.text for m in raw_mentions(Article(id="a", text=text), doc)] == ["Belcalis Almanzar"]

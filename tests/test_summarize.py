@@ -1570,3 +1570,25 @@ def test_boilerplate_by_first_words_is_the_search(text: str) -> None:
     assert quality._has_boilerplate(text, quality._LETTERS.findall(text)) is bool(
         quality.is_boilerplate(text)
     )
+
+
+def test_the_last_sentence_of_a_single_quoted_quotation_dangles() -> None:
+    """The Daily Mail quotes tweets in straight single quotes over several sentences; the last
+    one, "Y’all won’t let anyone successful keep their past in the past.'", was a dev-stream
+    digest line of its own."""
+    from newsdigest.summarize.quality import fit, quote_balance_problem
+
+    for cut in (
+        "Y’all won’t let anyone successful keep their past in the past.'",
+        "What was happening nine months ago?’",
+        "It was not pleasant.'",
+    ):
+        assert quote_balance_problem(cut) == "dangling quote", cut
+        assert not fit(cut), cut
+    for whole in (
+        "Teen beauty blogger Brook Eve insists they’re ‘100 per cent safe.’",
+        "He told reporters: 'It was not pleasant.'",
+        "The house was the Joneses’.",
+        "Fans called the song 'a masterpiece.'",
+    ):
+        assert quote_balance_problem(whole) is None, whole

@@ -424,7 +424,7 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     while True:
         words = span.rsplit(" ", 1)
         if len(words) == 2 and (
-            words[1].lower() in {"of", "for", "and", "the", "on"}
+            words[1].lower() in {"of", "for", "and", "the", "on", "-", "–", "—"}
             # a word of the sentence after the name ("George Floyd last Memorial Day" as an
             # organization: a NeuS digest's)
             or words[1] in _TRAILING_WORDS

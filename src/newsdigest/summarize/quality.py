@@ -198,6 +198,16 @@ def quote_balance_problem(text: str) -> str | None:
         return "unbalanced quote marks"
     if text[:1] in "'‘" and single_quote_open(text):
         return "dangling quote"
+    if (
+        text[-1:] in "'’"
+        and text[-2:-1] in ".!?…"
+        and "‘" not in text
+        and not _SQ_OPEN.search(text)
+    ):
+        # the last sentence of a single-quoted quotation opened sentences before ("Y’all won’t
+        # let anyone successful keep their past in the past.'", a tweet quoted by the Daily
+        # Mail: a dev-stream digest line)
+        return "dangling quote"
     # two str.count calls each, not a generator: this runs on every sentence twice
     if text.count("“") + text.count("«") != text.count("”") + text.count("»"):
         return "dangling quote"

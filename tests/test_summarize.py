@@ -1592,3 +1592,19 @@ def test_the_last_sentence_of_a_single_quoted_quotation_dangles() -> None:
         "Fans called the song 'a masterpiece.'",
     ):
         assert quote_balance_problem(whole) is None, whole
+
+
+def test_the_pair_or_the_couple_refers_back() -> None:
+    """A Multi-News digest opened "The pair were reconvicted of the crime last month, ...": the
+    pair (Knox and Sollecito) were named in another article."""
+    from newsdigest.summarize.quality import needs_context
+
+    for back in (
+        "The pair were reconvicted of the crime last month.",
+        "The couple was accused of satanic and ritual abuse of children in their care.",
+        "The duo started another company together in 2016.",
+        "The trio’s lead singer died at age 36.",
+    ):
+        assert needs_context(back), back
+    for alone in ("The pair of shoes sold for $100.", "The coupled system failed at noon."):
+        assert not needs_context(alone), alone

@@ -173,7 +173,10 @@ _LEADING_CONNECTIVE = re.compile(
     r"several|a few|\d+) (?:minutes?|hours?|days?|weeks?|months?|years?) later|"
     r"(?:moments|seconds|minutes|hours|days|weeks|months|years) later|"
     # one of the people just named ("One said the driver ...": a dev-stream digest line)
-    r"one (?:said|says|told|tells|added|wrote|of them))\b",
+    r"one (?:said|says|told|tells|added|wrote|of them)|"
+    # the people just named, counted ("The pair were reconvicted of the crime last month, ...":
+    # a Multi-News digest's opening line, its pair named in another article)
+    r"the (?:pair|duo|trio|couple)(?!\s+of\b))\b",
     re.IGNORECASE,
 )
 

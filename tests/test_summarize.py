@@ -1608,3 +1608,17 @@ def test_the_pair_or_the_couple_refers_back() -> None:
         assert needs_context(back), back
     for alone in ("The pair of shoes sold for $100.", "The coupled system failed at noon."):
         assert not needs_context(alone), alone
+
+
+def test_a_picture_position_marks_a_caption_but_a_party_does_not() -> None:
+    """A Multi-News digest took "Kercher's sister, Stephanie Kercher (L) and brother Lyle Kercher
+    speak during a press conference in Florence, 2014 As well as posting an image online ..."
+    (a caption run into the next sentence); "(R)" after a governor is his party."""
+    from newsdigest.summarize.quality import is_caption
+
+    assert is_caption(
+        "Kercher's sister, Stephanie Kercher (L) and brother Lyle Kercher speak during a press "
+        "conference in Florence, 2014 As well as posting an image online, Knox denied it."
+    )
+    assert is_caption("Comedian Amy Schumer (second left) cheered the Cubs in Cleveland.")
+    assert not is_caption("Texas Gov. Greg Abbott (R) announced that he would lift the mandate.")

@@ -60,7 +60,10 @@ _PHOTO_FILE = re.compile(r"^(FILE|In this( \w+)? (file )?photo)\b")
 _CAPTION = re.compile(
     r", (?:at )?(?:(?:second |third )?from )?(?:left|right|center|centre|top|bottom|foreground"
     r"|background)"
-    r"(?: (?:to|and) (?:left|right))?, |\((?:left|right|center|centre|pictured|above|below)\)"
+    r"(?: (?:to|and) (?:left|right))?, "
+    # "Stephanie Kercher (L) and brother Lyle Kercher speak ...", "(second left)"; not "(R)",
+    # a Republican's party ("Gov. Greg Abbott (R) announced ...")
+    r"|\((?:(?:far |second |third )?(?:left|right)|L|center|centre|pictured|above|below)\)"
 )
 # A sentence about what a picture shows ("A photo from shipping company NYK shows damage from
 # the collision.", "Damage ... is seen ..., this photo released by Japan's coast guard shows."):

@@ -1622,3 +1622,16 @@ def test_a_picture_position_marks_a_caption_but_a_party_does_not() -> None:
     )
     assert is_caption("Comedian Amy Schumer (second left) cheered the Cubs in Cleveland.")
     assert not is_caption("Texas Gov. Greg Abbott (R) announced that he would lift the mandate.")
+
+
+def test_a_pointer_to_the_page_in_brackets_is_no_summary_line() -> None:
+    """A Multi-News digest line: "In fact, the king penguins have a chick among the flock (see
+    “Cleopatra,” below) who is still maturing, ..." points at a picture the digest lacks."""
+    from newsdigest.summarize.quality import fit
+
+    assert not fit(
+        "The king penguins have a chick among the flock (see “Cleopatra,” below) who is still "
+        "maturing, so the zookeepers decided to err on the side of safety."
+    )
+    assert not fit("The leopard was caught on camera (see below) in the reserve last year.")
+    assert fit("The leopard was caught on camera in the reserve last year, the study said.")

@@ -304,11 +304,18 @@ _POINTS_TO_MEDIA = re.compile(
 )
 
 
+# the page's own pointer in brackets ("the king penguins have a chick among the flock (see
+# “Cleopatra,” below) who is still maturing": a Multi-News digest line; "(see below)")
+_SEE_ON_PAGE = re.compile(r"\(see\b[^()]{0,80}\b(?:below|above)\)", re.IGNORECASE)
+
+
 def _speaks_to_reader(text: str) -> bool:
     """An imperative without a speaker (``_IMPERATIVE``), or a pointer to a link or an embed
     (``_POINTS_TO_MEDIA``), searched only where "you" is (IGNORECASE equates no other
     character with "y", "o" or "u", so the lower-cased tail holds it wherever a match does)."""
     if _IMPERATIVE.match(text) and not _SPEAKER.found(text):
+        return True
+    if "(see" in text.lower() and _SEE_ON_PAGE.search(text):
         return True
     tail = text[-160:]
     return "you" in tail.lower() and _POINTS_TO_MEDIA.search(tail) is not None

@@ -1243,3 +1243,40 @@ def test_a_name_before_administration_is_a_president_not_an_organization() -> No
     ]
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types == {"Justice Department": "ORG", "Trump": "PERSON", "Google": "ORG"}
+
+
+def test_a_person_named_like_an_organization_without_its_news_stays_a_person() -> None:
+    """Michael Bloomberg, also "Bloomberg", beside Bloomberg News: his full name is none of the
+    organization's, so he stays a person with both his mentions (he had been folded into
+    Bloomberg News, and left the story's people)."""
+    text = (
+        "Michael Bloomberg's news organization will not investigate him or his Democratic "
+        "rivals, Bloomberg News editor John Micklethwait wrote in a memo. Bloomberg, a "
+        "billionaire, entered the race on Sunday."
+    )
+    raw = [
+        mention(text, "Michael Bloomberg", "PERSON"),
+        mention(text, "Bloomberg News", "ORG"),
+        mention(text, "John Micklethwait", "PERSON", cue=True),
+        mention(text, "Bloomberg", "PERSON", 2),
+    ]
+    types = {e.name: (e.type, len(e.mentions)) for e in entities_of(raw, text)}
+    assert types["Michael Bloomberg"] == ("PERSON", 2), types
+    assert types["Bloomberg News"] == ("ORG", 1), types
+
+
+def test_a_body_or_a_school_before_impeachment_or_administration_is_no_president() -> None:
+    """ "The Senate impeachment trial" (NeuS: 38 times "Senate" before those words) and "the
+    Harvard administration" beside Harvard University: a chamber and a school, not people (a
+    story's only "Senate" had become a person)."""
+    senate = "The Senate impeachment trial of President Trump begins on Tuesday, Pelosi said."
+    harvard = (
+        "Harvard University said on Monday that the Harvard administration would review the policy."
+    )
+    senate_raw = [mention(senate, "Senate", "ORG"), mention(senate, "Pelosi", "PERSON", cue=True)]
+    harvard_raw = [
+        mention(harvard, "Harvard University", "ORG"),
+        mention(harvard, "Harvard", "ORG", 1),
+    ]
+    assert {e.name: e.type for e in entities_of(senate_raw, senate)}["Senate"] == "ORG"
+    assert {e.name: e.type for e in entities_of(harvard_raw, harvard)}["Harvard"] == "ORG"

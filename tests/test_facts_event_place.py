@@ -299,3 +299,31 @@ def test_a_country_before_a_word_of_time_is_where_it_happened(text: str) -> None
     thing the country names."""
     place = _place(_article("Officials respond to the crisis", text))
     assert place is not None and place in text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "On Monday, Texas Gov. Greg Abbott signed a bill banning abortions after six weeks, "
+            "one of the strictest measures in the nation.",
+            "Texas",
+        ),
+        (
+            "Late on Friday, Minneapolis Mayor Jacob Frey ordered a citywide curfew after a "
+            "third night of unrest.",
+            "Minneapolis",
+        ),
+        (
+            "An Atlanta prosecutor on Monday charged 19 people in an election case.",
+            "Atlanta",
+        ),
+    ],
+)
+def test_a_holder_who_opens_the_sentence_after_a_time_or_an_article_acts_there(
+    text: str, place: str
+) -> None:
+    """A post's sitting holder who opens the sentence acts where the post is ("Pennsylvania Gov.
+    Tom Corbett compared ..."), also after a phrase of time or an article: the same lead
+    reordered ("On Monday, Texas Gov. Greg Abbott signed ...") had lost its place."""
+    assert _place(_article("", text)) == place

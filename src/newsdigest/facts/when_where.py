@@ -552,6 +552,16 @@ _POST_AFTER = re.compile(
     re.IGNORECASE,
 )
 _FORMER_BEFORE = re.compile(r"\bformer\s+$", re.IGNORECASE)
+# what may come before the holder who opens the sentence: a phrase set off by a comma and an
+# article ("On Monday, Texas Gov. Greg Abbott signed ...", "Late on Sunday, Minneapolis Mayor
+# Jacob Frey ordered a curfew", "An Atlanta prosecutor on Monday charged 19 people": the place
+# had been lost to a reordering of the same sentence)
+_OPENS = re.compile(
+    r"\s*[\"“‘']?(?:(?:on|in|at|by|late|early|earlier|later|after|before|during|since|last|this"
+    r"|meanwhile|separately|also|however|now|today|yesterday|tonight|speaking|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday)\b[^,;:\"“”]{0,40},\s+)?(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _weigh(
@@ -577,7 +587,7 @@ def _weigh(
                     or (
                         _POST_AFTER.match(text, end)
                         and (
-                            start != opening
+                            not _OPENS.fullmatch(text, opening, start)
                             or _FORMER_BEFORE.search(text, max(0, start - 8), start)
                         )
                     )

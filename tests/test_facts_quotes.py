@@ -1241,3 +1241,19 @@ def test_words_said_to_someone_by_name_are_not_theirs() -> None:
     said = {q[:12]: s for q, s in speakers(text)}
     assert said["You know, Ki"] is None
     assert said["I don’t want"] == "Bob Corker"
+
+
+def test_a_speakers_name_among_others_set_off_by_commas_is_still_theirs() -> None:
+    """Words that list the speaker's name among others call no one: Warren, Mich., beside
+    Detroit and Flint in Elizabeth Warren's words, and Trump's own name said three times, had
+    left both quotes without their speaker."""
+    warren = (
+        "Sen. Elizabeth Warren toured Michigan on Monday. “I have met workers in Detroit, "
+        "Warren, Flint and Lansing who are struggling,” Warren said."
+    )
+    trump = (
+        "President Trump spoke at a rally in Ohio. “Trump, Trump, Trump, that’s all they talk "
+        "about,” Trump said."
+    )
+    assert [s for _, s in speakers(warren)] == ["Elizabeth Warren"]
+    assert [s for _, s in speakers(trump)] == ["Trump"]

@@ -1192,20 +1192,32 @@ def test_a_source_the_story_cites_is_not_where_it_is() -> None:
 def test_a_person_the_model_took_with_an_occupation_for_an_organization_is_a_person() -> None:
     """The dev stream's celebrity-splits story listed "Actress Amber Heard" among its
     organizations: an occupation and a name in capitals after it is a person, trimmed of the
-    occupation; a company named with such a word stays one ("Anchor Brewing Company")."""
+    occupation, when the article also calls her by her surname ("Heard, 30"); a company named
+    with such a word stays one ("Anchor Brewing Company"), and so does a thing whose name only
+    looks like a person's ("Producer Price Index": no "Price Index" among the people)."""
     from newsdigest.facts.ner import load_nlp, raw_mentions
 
     text = (
-        "Actress Amber Heard has filed for divorce from actor Johnny Depp. Anchor Brewing "
-        "Company was sold."
+        "Actress Amber Heard has filed for divorce from actor Johnny Depp, according to "
+        "documents obtained by CNN. Heard, 30, and Depp, 52, have been married since February "
+        "2015. Anchor Brewing Company was sold. Producer Price Index data released Thursday "
+        "showed prices rising."
     )
     doc = load_nlp().make_doc(text)
-    spans = [("Actress Amber Heard", "ORG"), ("Anchor Brewing Company", "ORG")]
+    spans = [
+        ("Actress Amber Heard", "ORG"),
+        ("Anchor Brewing Company", "ORG"),
+        ("Producer Price Index", "ORG"),
+    ]
     doc.ents = [
         doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
     ]
     found = [(m.text, m.label) for m in raw_mentions(Article(id="a", text=text), doc)]
-    assert found == [("Amber Heard", "PERSON"), ("Anchor Brewing Company", "ORG")]
+    assert found == [
+        ("Amber Heard", "PERSON"),
+        ("Anchor Brewing Company", "ORG"),
+        ("Producer Price Index", "ORG"),
+    ]
 
 
 def test_an_organization_named_without_its_media_is_that_organization() -> None:

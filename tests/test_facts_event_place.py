@@ -327,3 +327,11 @@ def test_a_holder_who_opens_the_sentence_after_a_time_or_an_article_acts_there(
     Tom Corbett compared ..."), also after a phrase of time or an article: the same lead
     reordered ("On Monday, Texas Gov. Greg Abbott signed ...") had lost its place."""
     assert _place(_article("", text)) == place
+
+
+def test_a_post_with_no_holder_named_after_it_is_held_there() -> None:
+    """A state before a post is the holder's when the holder is named ("Texas Gov. Greg
+    Abbott"); a post with no name after it is an office or a race, and where it is run is where
+    it happened ("the Virginia governor's race" had lost Virginia)."""
+    text = "Republican Glenn Youngkin won the Virginia governor's race on Tuesday."
+    assert _place(_article("", text)) == "Virginia"

@@ -335,3 +335,14 @@ def test_a_post_with_no_holder_named_after_it_is_held_there() -> None:
     it happened ("the Virginia governor's race" had lost Virginia)."""
     text = "Republican Glenn Youngkin won the Virginia governor's race on Tuesday."
     assert _place(_article("", text)) == "Virginia"
+
+
+def test_a_judge_who_ruled_is_the_judges_not_where_it_happened() -> None:
+    """The post's holder may have something instead of a name ("a Hawaii judge's ruling", which
+    an appeals court upheld, NeuS: Hawaii is no place of the appeal), unlike a race for the
+    post ("the Virginia governor's race", run there)."""
+    text = (
+        "The Ninth Circuit Court of Appeals upheld a Hawaii judge’s ruling barring Donald "
+        "Trump’s travel ban from going into effect on Monday."
+    )
+    assert _place(_article("", text)) != "Hawaii"

@@ -545,13 +545,14 @@ _SEAT_AFTER = re.compile(
 # "Former Massachusetts Gov. Mitt Romney on Saturday said he and President-elect Donald Trump
 # held a 'far-reaching conversation'", "remove former Massachusetts Rep. Barney Frank and
 # Connecticut Gov. Dannel Malloy" (NeuS stories had "happened in" Massachusetts, Connecticut)
-# The holder is named after the post: the post alone is an office or a race, where it is held
-# ("Youngkin won the Virginia governor's race", "the Georgia general election": Virginia and
-# Georgia had been lost)
+# The holder is named after the post, or has something ("a Hawaii judge's ruling"): the post
+# alone is an office or a race run where it is ("Youngkin won the Virginia governor's race":
+# Virginia had been lost)
 _POST_AFTER = re.compile(
     r"\s+(?:(?:Gov|Sen|Rep|Lt|Atty|Gen)\.|(?:"
     + "|".join(sorted(ROLE_WORDS | {"congressman", "congresswoman", "legislator", "lawmaker"}))
-    + r")\b)\s+(?-i:[A-Z])",
+    + r")\b)(?:\s+(?-i:[A-Z])|['’]s\s+(?!(?:race|election|contest|primary|runoff|seat|office"
+    r"|mansion|post|job)\b))",
     re.IGNORECASE,
 )
 _FORMER_BEFORE = re.compile(r"\bformer\s+$", re.IGNORECASE)

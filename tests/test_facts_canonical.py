@@ -1292,3 +1292,19 @@ def test_a_body_or_a_school_before_impeachment_or_administration_is_no_president
     ]
     assert {e.name: e.type for e in entities_of(senate_raw, senate)}["Senate"] == "ORG"
     assert {e.name: e.type for e in entities_of(harvard_raw, harvard)}["Harvard"] == "ORG"
+
+
+def test_a_headline_run_into_a_quotation_is_no_name() -> None:
+    """NeuS: "Tom Cotton Cries ‘Fake News’ When ‘Fox & Friends’ Directly Quotes Him", whose
+    words up to "News" the model took for a name: "News" ends organizations' names, which had
+    listed it among the story's organizations; a name closing its quotation is one."""
+    text = (
+        "Tom Cotton Cries ‘Fake News’ When ‘Fox & Friends’ Directly Quotes Him on Slavery.\n"
+        "Dwayne ‘The Rock’ Johnson said on Monday that he would not run."
+    )
+    raw = [
+        mention(text, "Tom Cotton Cries ‘Fake News", "PERSON"),
+        mention(text, "Dwayne ‘The Rock’ Johnson", "PERSON", cue=True),
+    ]
+    names = {e.name for e in entities_of(raw, text)}
+    assert names == {"Dwayne ‘The Rock’ Johnson"}, names

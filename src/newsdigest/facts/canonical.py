@@ -815,6 +815,16 @@ def _credit_group(g: _Group, texts: Mapping[str, str]) -> bool:
     return all(_photo_credit(f, in_prose) for f in g.forms)
 
 
+# an opening quotation mark inside a name, not closed in it: a headline's words run into a
+# quotation ("Tom Cotton Cries ‘Fake News", which "News" had made an organization of a NeuS
+# story); "Dwayne ‘The Rock’ Johnson" closes it
+_CUT_QUOTATION = re.compile(r"\S\s+[‘“\"'][^’”\"']*$")
+
+
+def _quotation_fragment(g: _Group) -> bool:
+    return all(_CUT_QUOTATION.search(f) for f in g.forms)
+
+
 def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
     """A bare capitalized word the story also writes in lower case, called a person with no
     title or speech verb anywhere ("Notifications", "Library", "Settings" in a console
@@ -1104,6 +1114,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     others: frozenset[str] = frozenset()
     for gi, g in enumerate(groups):
         if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
+            continue
+        if _quotation_fragment(g):
             continue
         if _headline_person(g, extra.get(gi, []), headline_ends):
             continue

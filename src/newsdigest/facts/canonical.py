@@ -1098,12 +1098,10 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
     extra = propagate(groups, articles)
+    # the first words of institutions' names ("Harvard University"; not a headline's words the
+    # model took for a name, "Biden Administration Urges Supreme Court")
     org_openers = frozenset(
-        fold(f.split()[0])
-        for g in groups
-        if g.type == "ORG"
-        for f in g.forms
-        if " " in f and not _ADMINISTRATION_AFTER.fullmatch(f.lower(), f.index(" "))
+        fold(f.split()[0]) for g in groups if g.type == "ORG" for f in g.forms if _institution(f)
     )
     common = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     texts: Mapping[str, str] = {a.id: a.text for a in articles}

@@ -545,15 +545,17 @@ _SEAT_AFTER = re.compile(
 # "Former Massachusetts Gov. Mitt Romney on Saturday said he and President-elect Donald Trump
 # held a 'far-reaching conversation'", "remove former Massachusetts Rep. Barney Frank and
 # Connecticut Gov. Dannel Malloy" (NeuS stories had "happened in" Massachusetts, Connecticut)
-# The holder is named after the post, or has something ("a Hawaii judge's ruling"): the post
-# alone is an office or a race run where it is ("Youngkin won the Virginia governor's race":
-# Virginia had been lost)
 _POST_AFTER = re.compile(
     r"\s+(?:(?:Gov|Sen|Rep|Lt|Atty|Gen)\.|(?:"
     + "|".join(sorted(ROLE_WORDS | {"congressman", "congresswoman", "legislator", "lawmaker"}))
-    + r")\b)(?:\s+(?-i:[A-Z])|['’]s\s+(?!(?:race|election|contest|primary|runoff|seat|office"
-    r"|mansion|post|job)\b))",
+    + r")\b)",
     re.IGNORECASE,
+)
+# A holder is named after the post, or has something ("a Hawaii judge's ruling"); with none,
+# and none who held it ("the former Illinois governor"), the post is an office or a race run
+# where it is ("Youngkin won the Virginia governor's race": Virginia had been lost)
+_HOLDER_AFTER = re.compile(
+    r"\s+[A-Z]|['’]s\s+(?!(?:race|election|contest|primary|runoff|seat|office|mansion|post|job)\b)"
 )
 _FORMER_BEFORE = re.compile(r"\bformer\s+$", re.IGNORECASE)
 # what may come before the holder who opens the sentence: a phrase set off by a comma and an
@@ -589,10 +591,13 @@ def _weigh(
                 (
                     _SEAT_AFTER.match(text, end)
                     or (
-                        _POST_AFTER.match(text, end)
+                        (post := _POST_AFTER.match(text, end))
                         and (
-                            not _OPENS.fullmatch(text, opening, start)
-                            or _FORMER_BEFORE.search(text, max(0, start - 8), start)
+                            _FORMER_BEFORE.search(text, max(0, start - 8), start)
+                            or (
+                                _HOLDER_AFTER.match(text, post.end())
+                                and not _OPENS.fullmatch(text, opening, start)
+                            )
                         )
                     )
                 )

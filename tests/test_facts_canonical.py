@@ -1308,3 +1308,20 @@ def test_a_headline_run_into_a_quotation_is_no_name() -> None:
     ]
     names = {e.name for e in entities_of(raw, text)}
     assert names == {"Dwayne ‘The Rock’ Johnson"}, names
+
+
+def test_occupation_names_take_linear_time_on_a_long_article() -> None:
+    """A hostile pass: 5,000 "Actress Amber Heard" spans read as organizations in one
+    105,000-character article, each surname looked for alone in the whole text once, not once
+    a span (84 s before)."""
+    import time
+
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = "Actress Amber Heard. " * 5000
+    doc = load_nlp().make_doc(text)
+    doc.ents = [doc.char_span(k * 21, k * 21 + 19, label="ORG") for k in range(5000)]
+    started = time.perf_counter()
+    found = raw_mentions(Article(id="a", text=text), doc)
+    assert time.perf_counter() - started < 3
+    assert {(m.text, m.label) for m in found} == {("Actress Amber Heard", "ORG")}

@@ -818,7 +818,7 @@ def _credit_group(g: _Group, texts: Mapping[str, str]) -> bool:
 # an opening quotation mark inside a name, not closed in it: a headline's words run into a
 # quotation ("Tom Cotton Cries ‘Fake News", which "News" had made an organization of a NeuS
 # story); "Dwayne ‘The Rock’ Johnson" closes it
-_CUT_QUOTATION = re.compile(r"\S\s+[‘“\"'][^’”\"']*$")
+_CUT_QUOTATION = re.compile(r"\S\s+[‘“\"'][^‘“’”\"']*$")
 
 
 def _quotation_fragment(g: _Group) -> bool:

@@ -1257,3 +1257,15 @@ def test_a_speakers_name_among_others_set_off_by_commas_is_still_theirs() -> Non
     )
     assert [s for _, s in speakers(warren)] == ["Elizabeth Warren"]
     assert [s for _, s in speakers(trump)] == ["Trump"]
+
+
+def test_a_long_quote_of_names_set_off_by_commas_takes_linear_time() -> None:
+    """A hostile pass: 100,000 characters of "Detroit, Kirsten, Flint, " (every "Kirsten" one
+    of a list) are read once, not the words before each name again (1.9 s before)."""
+    import time
+
+    from newsdigest.facts.quotes import _addresses
+
+    started = time.perf_counter()
+    assert not _addresses("Detroit, Kirsten, Flint, " * 4000, "Kirsten Gillibrand")
+    assert time.perf_counter() - started < 0.5

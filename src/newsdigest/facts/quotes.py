@@ -1426,8 +1426,9 @@ _LIST_GOES_ON = re.compile(r"\s*(?:(?:and|or|nor)\b|&|(?!I\b)[A-Z])")
 def _listed(content: str, found: re.Match[str]) -> bool:
     """Whether the name ``found`` (set off by commas) is one item of a list: a word in capitals
     before its comma, but the first of the words, or a next item after it."""
-    before = content[: found.start()].split()
-    if len(before) > 1 and before[-1][:1].isupper() and before[-1] != "I":
+    before = content[max(0, found.start() - 40) : found.start()].split()
+    first = found.start() - 40 <= 0 and len(before) <= 1  # the words' first: "Look, Kirsten, "
+    if before and not first and before[-1][:1].isupper() and before[-1] != "I":
         return True
     return found.group(1) == "," and _LIST_GOES_ON.match(content, found.end()) is not None
 

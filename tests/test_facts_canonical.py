@@ -1325,3 +1325,11 @@ def test_occupation_names_take_linear_time_on_a_long_article() -> None:
     found = raw_mentions(Article(id="a", text=text), doc)
     assert time.perf_counter() - started < 3
     assert {(m.text, m.label) for m in found} == {("Actress Amber Heard", "ORG")}
+
+
+def test_a_person_whose_nickname_the_model_cut_stays_a_person() -> None:
+    """NeuS: "Secret Service Director Randolph “Tex” Alles", taken up to "“Tex", is the story's
+    subject, not a headline run into a quotation."""
+    text = "Secret Service Director Randolph “Tex” Alles on Monday pushed back on reports."
+    raw = [mention(text, "Randolph “Tex", "PERSON", cue=True)]
+    assert [e.type for e in entities_of(raw, text)] == ["PERSON"]

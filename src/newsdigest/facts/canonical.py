@@ -822,7 +822,9 @@ _CUT_QUOTATION = re.compile(r"\S\s+[‘“\"'][^‘“’”\"']*$")
 
 
 def _quotation_fragment(g: _Group) -> bool:
-    return all(_CUT_QUOTATION.search(f) for f in g.forms)
+    """Not a person's: a nickname the model cut ("Randolph “Tex", the Secret Service director
+    Randolph “Tex” Alles, a NeuS story's subject) is still the person."""
+    return g.type != "PERSON" and all(_CUT_QUOTATION.search(f) for f in g.forms)
 
 
 def _common_word_person(g: _Group, common: frozenset[str]) -> bool:

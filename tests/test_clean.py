@@ -1958,6 +1958,11 @@ def test_a_flattened_photo_gallery_widget_is_no_text() -> None:
         ("Readers can unsubscribe at any time, the company said, and most do within a year.",
          False),
         ("She said that by signing up you agree to receive calls, which upset customers.", False),
+        # ... and quotes a sign-up form's fine print in the middle of a sentence
+        ("The campaign's site, which says \"by signing up you agree to receive alerts from "
+         "Donald J. Trump for President,\" collected more than two million addresses.", False),
+        ("Email Sign Up By signing up you agree to receive email newsletters or alerts from "
+         "POLITICO.", True),
         ("The Flint plant (Flint) reopened on Monday after repairs, officials said.", False),
         ("Reporters were told to read caption rules before they could share photos.", False),
     ],

@@ -299,3 +299,50 @@ def test_a_country_before_a_word_of_time_is_where_it_happened(text: str) -> None
     thing the country names."""
     place = _place(_article("Officials respond to the crisis", text))
     assert place is not None and place in text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "On Monday, Texas Gov. Greg Abbott signed a bill banning abortions after six weeks, "
+            "one of the strictest measures in the nation.",
+            "Texas",
+        ),
+        (
+            "Late on Friday, Minneapolis Mayor Jacob Frey ordered a citywide curfew after a "
+            "third night of unrest.",
+            "Minneapolis",
+        ),
+        (
+            "An Atlanta prosecutor on Monday charged 19 people in an election case.",
+            "Atlanta",
+        ),
+    ],
+)
+def test_a_holder_who_opens_the_sentence_after_a_time_or_an_article_acts_there(
+    text: str, place: str
+) -> None:
+    """A post's sitting holder who opens the sentence acts where the post is ("Pennsylvania Gov.
+    Tom Corbett compared ..."), also after a phrase of time or an article: the same lead
+    reordered ("On Monday, Texas Gov. Greg Abbott signed ...") had lost its place."""
+    assert _place(_article("", text)) == place
+
+
+def test_a_post_with_no_holder_named_after_it_is_held_there() -> None:
+    """A state before a post is the holder's when the holder is named ("Texas Gov. Greg
+    Abbott"); a post with no name after it is an office or a race, and where it is run is where
+    it happened ("the Virginia governor's race" had lost Virginia)."""
+    text = "Republican Glenn Youngkin won the Virginia governor's race on Tuesday."
+    assert _place(_article("", text)) == "Virginia"
+
+
+def test_a_judge_who_ruled_is_the_judges_not_where_it_happened() -> None:
+    """The post's holder may have something instead of a name ("a Hawaii judge's ruling", which
+    an appeals court upheld, NeuS: Hawaii is no place of the appeal), unlike a race for the
+    post ("the Virginia governor's race", run there)."""
+    text = (
+        "The Ninth Circuit Court of Appeals upheld a Hawaii judge’s ruling barring Donald "
+        "Trump’s travel ban from going into effect on Monday."
+    )
+    assert _place(_article("", text)) != "Hawaii"

@@ -481,6 +481,8 @@ def test_multi_sentence_quote_is_one_unit() -> None:
         ("After getting the following three interns' names wrong, he gave up and released us "
          "back into the main office.", False),
         ("The following two men were charged with murder:", True),
+        # ... but the counted things that end it are the list it announces
+        ("Police identified the following four victims.", True),
         ("Here’s hoping he makes it, though there’s always a chance it could end in a ball of "
          "flames just like some of his previous SpaceX missions.", False),
     ],

@@ -790,7 +790,9 @@ NEWSLETTER_FORM = Folded(
     # agree to receive email newsletters or alerts from POLITICO. You can unsubscribe at any
     # time." (7 Multi-News paragraphs, each a form; its last line had closed a digest)
     r"|(?:^|\. )you can unsubscribe at any time\.?$"
-    r"|\bby signing up,? you agree to receive (?:email )?(?:newsletters|alerts)\b"
+    # ... or the fine print alone ends it; not a paragraph quoting a sign-up form ("The site,
+    # which says "by signing up you agree to receive alerts from ...," collected ...")
+    r"|\bby signing up,? you agree to receive (?:email )?(?:newsletters|alerts)\b[^.!?\"“”]*\.?$"
     # NBC's: "Breaking News Emails Get breaking news alerts and special reports. The news and
     # stories that matter, delivered weekday mornings." (two Multi-News sources' first lines)
     r"|^(?:breaking news emails )?get breaking news alerts and special reports\b",

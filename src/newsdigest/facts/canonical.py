@@ -558,21 +558,27 @@ def _short_names_of_organizations(groups: list[_Group]) -> list[_Group]:
     """A "person" nothing shows as one (no title, no speech verb) whose name is an
     organization's of the story without its "Media", "News", "Inc." ...: that organization
     ("Common Sense", 14 times "founder of Common Sense", beside "Common Sense Media": a dev
-    story listed both among its people)."""
+    story listed both among its people). Every name the "person" goes by must be that short
+    name: "Michael Bloomberg", also written "Bloomberg", is not "Bloomberg News"."""
     full = {fold(f): g for g in groups if g.voted_type == "ORG" for f in g.forms if _institution(f)}
     kept = []
     for g in groups:
-        owner = next(
-            (
-                full[key]
-                for f in g.forms
-                for tail in sorted(_KEY_TAILS)
-                if (key := fold(f"{f} {tail}")) in full and full[key] is not g
-            ),
-            None,
-        )
-        if owner is not None and g.voted_type == "PERSON" and not g.person_cues + g.title_cues:
-            owner.merge(g)
+        owners = {
+            id(owner): owner
+            for f in g.forms
+            for tail in sorted(_KEY_TAILS)
+            if (owner := full.get(fold(f"{f} {tail}"))) is not None and owner is not g
+        }
+        short_names = [
+            f for f in g.forms if any(fold(f"{f} {tail}") in full for tail in _KEY_TAILS)
+        ]
+        if (
+            len(owners) == 1
+            and len(short_names) == len(g.forms)
+            and g.voted_type == "PERSON"
+            and not g.person_cues + g.title_cues
+        ):
+            next(iter(owners.values())).merge(g)
         else:
             kept.append(g)
     return kept
@@ -807,6 +813,18 @@ def _credit_group(g: _Group, texts: Mapping[str, str]) -> bool:
     """Whether every form of ``g`` is a photo credit, judged with what follows its mentions."""
     in_prose = any(_BEFORE_PROSE.match(texts[m.article], m.end) for m in g.mentions)
     return all(_photo_credit(f, in_prose) for f in g.forms)
+
+
+# an opening quotation mark inside a name, not closed in it: a headline's words run into a
+# quotation ("Tom Cotton Cries ‘Fake News", which "News" had made an organization of a NeuS
+# story); "Dwayne ‘The Rock’ Johnson" closes it
+_CUT_QUOTATION = re.compile(r"\S\s+[‘“\"'][^‘“’”\"']*$")
+
+
+def _quotation_fragment(g: _Group) -> bool:
+    """Not a person's: a nickname the model cut ("Randolph “Tex", the Secret Service director
+    Randolph “Tex” Alles, a NeuS story's subject) is still the person."""
+    return g.type != "PERSON" and all(_CUT_QUOTATION.search(f) for f in g.forms)
 
 
 def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
@@ -1053,15 +1071,28 @@ def _person_or_else(
 # what follows a president's surname and no organization's name: "the Trump administration",
 # "Trump impeachment" (NeuS stories listed Trump among the organizations)
 _ADMINISTRATION_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency|impeachment)\b")
+# ... but bodies have them too: "the Senate impeachment trial", "the House impeachment
+# inquiry" (38 and 36 times in the local sets), "the Vatican administration"; nor is an
+# acronym a surname ("the GOP impeachment push")
+_GOVERNING_BODIES = frozenset(
+    """senate house congress parliament assembly legislature court cabinet council government
+    kremlin vatican pentagon""".split()
+)
 
 
 def _heads_an_administration(
-    name: str, mentions: Sequence[Mention], texts: Mapping[str, str]
+    name: str, mentions: Sequence[Mention], texts: Mapping[str, str], org_openers: frozenset[str]
 ) -> bool:
     """One word the story writes only before "administration", "presidency" or
-    "impeachment": a president, whatever the model's label."""
-    return len(name_tokens(name)) == 1 and all(
-        _ADMINISTRATION_AFTER.match(texts[m.article], m.end) for m in mentions
+    "impeachment": a president, whatever the model's label. Not a body's name, nor the first
+    word of an organization's name in the story (``org_openers``, folded): "the Harvard
+    administration" beside "Harvard University"."""
+    return (
+        len(name_tokens(name)) == 1
+        and fold(name) not in _GOVERNING_BODIES
+        and fold(name) not in org_openers
+        and not _ACRONYM.fullmatch(name)
+        and all(_ADMINISTRATION_AFTER.match(texts[m.article], m.end) for m in mentions)
     )
 
 
@@ -1069,6 +1100,11 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
     extra = propagate(groups, articles)
+    # the first words of institutions' names ("Harvard University"; not a headline's words the
+    # model took for a name, "Biden Administration Urges Supreme Court")
+    org_openers = frozenset(
+        fold(f.split()[0]) for g in groups if g.type == "ORG" for f in g.forms if _institution(f)
+    )
     common = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
     headline_ends = {a.id: _headline_end(a.text) for a in articles}
@@ -1078,6 +1114,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     others: frozenset[str] = frozenset()
     for gi, g in enumerate(groups):
         if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
+            continue
+        if _quotation_fragment(g):
             continue
         if _headline_person(g, extra.get(gi, []), headline_ends):
             continue
@@ -1095,7 +1133,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         mentions.sort(key=lambda m: (m.article, m.start))
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
         kind = _person_or_else(g, name, mentions, texts) if g.type == "PERSON" else g.type
-        if kind == "ORG" and _heads_an_administration(name, mentions, texts):
+        if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
         if kind is None:
             continue

@@ -384,18 +384,45 @@ _LEADING_TITLE = re.compile(
 # ... which the model may also take, name and all, for an organization: "Actress Amber Heard
 # has filed for divorce" (a dev story listed "Actress Amber Heard" among its organizations); an
 # occupation then two or three words in capitals, none an institution's ("Anchor Brewing
-# Company" stays)
+# Company" stays), whose last the article also writes on its own, as a person is called by
+# surname ("Heard, 30, and Depp, 52, have been married ..."): a name that only looks like one
+# is a thing's ("Producer Price Index data released Thursday ...": no "Price Index" person)
 _OCCUPATION_THEN_NAME = re.compile(
     r"(?:" + "|".join(sorted(w.capitalize() for w in _OCCUPATIONS)) + r") "
     r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})"
 )
+# a word in capitals just before or after a word: the two are one name ("United Nations")
+_CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+_CAPITALIZED_AFTER = re.compile(r"(?:['’]s)?\s+[A-Z]")
 
 
-def _person_named_with_occupation(span: str) -> bool:
+def _person_named_with_occupation(
+    text: str, start: int, end: int, alone: dict[str, bool] | None = None
+) -> bool:
+    """``alone``: whether the article writes a surname on its own, kept across an article's
+    mentions (an article of thousands of such spans is searched once a surname)."""
     from newsdigest.facts.canonical import NOT_NAME_HEADS
 
-    found = _OCCUPATION_THEN_NAME.fullmatch(span)
-    return found is not None and found["name"].rsplit(" ", 1)[-1].casefold() not in NOT_NAME_HEADS
+    found = _OCCUPATION_THEN_NAME.fullmatch(text, start, end)
+    if found is None:
+        return False
+    surname = found["name"].rsplit(" ", 1)[-1]
+    if surname.casefold() in NOT_NAME_HEADS:
+        return False
+    alone = {} if alone is None else alone
+    if surname not in alone:
+        alone[surname] = _written_alone(text, surname)
+    return alone[surname]
+
+
+def _written_alone(text: str, surname: str) -> bool:
+    """Whether ``text`` writes ``surname`` with no word in capitals next to it ("Heard, 30"):
+    never inside the name it ends ("Amber Heard")."""
+    return any(
+        not _CAPITALIZED_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        and not _CAPITALIZED_AFTER.match(text, m.end())
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?=['’]s\b|[^\w'’-]|$)", text)
+    )
 
 
 def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
@@ -455,6 +482,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     trimmed of articles and possessives, each with its person cue."""
     text = article.text
     out: list[RawMention] = []
+    alone: dict[str, bool] = {}
     for ent in doc.ents:
         label = LABEL_TYPE.get(ent.label_)
         if label is None:
@@ -467,7 +495,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             pos += len(part)
         for s, e in pieces:
             kind = label
-            if kind == "ORG" and _person_named_with_occupation(text[s:e]):
+            if kind == "ORG" and _person_named_with_occupation(text, s, e, alone):
                 kind = "PERSON"  # trimmed of its occupation next
             s, e = _trim(text, s, e, kind == "PERSON")
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):

@@ -1408,9 +1408,29 @@ def _names_in_third_person(content: str, speaker: str) -> bool:
 def _addresses(content: str, speaker: str) -> bool:
     """Whether the quoted words call the speaker by name, set off by commas as one speaks to
     someone: "[y]ou know, Kirsten, you’re even pretty when you’re fat", which a congressman
-    told Kirsten Gillibrand (a Multi-News story gave her the words said to her)."""
+    told Kirsten Gillibrand (a Multi-News story gave her the words said to her). Not a name
+    among others, which is no one spoken to: Elizabeth Warren's "workers in Detroit, Warren,
+    Flint and Lansing", "Trump, Trump, Trump, that’s all they talk about"."""
     names = [w for w in speaker.split() if len(w) > 1 and w[0].isupper() and not w.endswith(".")]
-    return any(re.search(rf"(?:^|[,;:]\s)\s*{re.escape(w)}\s*[,!?](?!\w)", content) for w in names)
+    return any(
+        not _listed(content, m)
+        for w in names
+        for m in re.finditer(rf"(?:^|[,;:]\s)\s*{re.escape(w)}\s*([,!?])(?!\w)", content)
+    )
+
+
+# after a name and its comma, the next of a list: "and", "or", or another word in capitals
+_LIST_GOES_ON = re.compile(r"\s*(?:(?:and|or|nor)\b|&|(?!I\b)[A-Z])")
+
+
+def _listed(content: str, found: re.Match[str]) -> bool:
+    """Whether the name ``found`` (set off by commas) is one item of a list: a word in capitals
+    before its comma, but the first of the words, or a next item after it."""
+    before = content[max(0, found.start() - 40) : found.start()].split()
+    first = found.start() - 40 <= 0 and len(before) <= 1  # the words' first: "Look, Kirsten, "
+    if before and not first and before[-1][:1].isupper() and before[-1] != "I":
+        return True
+    return found.group(1) == "," and _LIST_GOES_ON.match(content, found.end()) is not None
 
 
 def corroborate(quotes: Sequence[Attributed]) -> list[Attributed]:

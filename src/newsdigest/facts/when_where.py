@@ -551,7 +551,23 @@ _POST_AFTER = re.compile(
     + r")\b)",
     re.IGNORECASE,
 )
+# A holder is named after the post, or has something ("a Hawaii judge's ruling"); with none,
+# and none who held it ("the former Illinois governor"), the post is an office or a race run
+# where it is ("Youngkin won the Virginia governor's race": Virginia had been lost)
+_HOLDER_AFTER = re.compile(
+    r"\s+[A-Z]|['’]s\s+(?!(?:race|election|contest|primary|runoff|seat|office|mansion|post|job)\b)"
+)
 _FORMER_BEFORE = re.compile(r"\bformer\s+$", re.IGNORECASE)
+# what may come before the holder who opens the sentence: a phrase set off by a comma and an
+# article ("On Monday, Texas Gov. Greg Abbott signed ...", "Late on Sunday, Minneapolis Mayor
+# Jacob Frey ordered a curfew", "An Atlanta prosecutor on Monday charged 19 people": the place
+# had been lost to a reordering of the same sentence)
+_OPENS = re.compile(
+    r"\s*[\"“‘']?(?:(?:on|in|at|by|late|early|earlier|later|after|before|during|since|last|this"
+    r"|meanwhile|separately|also|however|now|today|yesterday|tonight|speaking|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday)\b[^,;:\"“”]{0,40},\s+)?(?:(?:the|a|an)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _weigh(
@@ -575,10 +591,13 @@ def _weigh(
                 (
                     _SEAT_AFTER.match(text, end)
                     or (
-                        _POST_AFTER.match(text, end)
+                        (post := _POST_AFTER.match(text, end))
                         and (
-                            start != opening
-                            or _FORMER_BEFORE.search(text, max(0, start - 8), start)
+                            _FORMER_BEFORE.search(text, max(0, start - 8), start)
+                            or (
+                                _HOLDER_AFTER.match(text, post.end())
+                                and not _OPENS.fullmatch(text, opening, start)
+                            )
                         )
                     )
                 )

@@ -729,12 +729,14 @@ _THE_FOLLOWING = re.compile(
 )
 # a count after "the following": the next few of something ("the following three interns'
 # names", a Multi-News digest line read as announcing what came after it), unless a colon
-# ends the sentence ("The following three men were charged:")
+# ends the sentence ("The following three men were charged:") or the counted things do
+# ("Police identified the following four victims.": what is announced is the list)
 _COUNTED = re.compile(
     r"\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|few|several"
     r"|couple)\b",
     re.IGNORECASE,
 )
+_COUNTED_THINGS_END = re.compile(r"(?:\s+[\w-]+){1,2}\s*[.!?]?['\"”’]*$")
 # A speaker announcing that they will speak ("Let me tell you something", "I want to tell you
 # one more thing I know about ...", "I will say this"): a first person (or "let me") and a
 # verb of telling with no message of its own after it: nothing, what is coming ("this",
@@ -767,7 +769,8 @@ def leads_in(text: str) -> bool:
     if _HERE_IS.match(body):
         return _nothing_after(t, 0)
     if "ollow" in t and (m := _THE_FOLLOWING.search(t)):
-        if _COUNTED.match(t, m.end()) and not t.endswith(":"):
+        counted = _COUNTED.match(t, m.end())
+        if counted and not t.endswith(":") and not _COUNTED_THINGS_END.match(t, counted.end()):
             return False  # the next few: "After getting the following three interns' names wrong"
         return _nothing_after(t, m.start())
     if '"' not in t and "“" not in t and "«" not in t:

@@ -1371,3 +1371,23 @@ def test_a_person_whose_nickname_the_model_cut_stays_a_person() -> None:
     text = "Secret Service Director Randolph “Tex” Alles on Monday pushed back on reports."
     raw = [mention(text, "Randolph “Tex", "PERSON", cue=True)]
     assert [e.type for e in entities_of(raw, text)] == ["PERSON"]
+
+
+def test_a_name_before_campaign_is_a_candidate_not_an_organization() -> None:
+    """A NeuS story listed "Trump" among its organizations for "former Trump campaign chairman
+    Paul Manafort"."""
+    text = (
+        "The first trial to emerge from the probe starts when former Trump campaign chairman "
+        "Paul Manafort appears before a federal judge, the Internal Revenue Service said."
+    )
+    raw = [
+        mention(text, "Trump", "ORG"),
+        mention(text, "Paul Manafort", "PERSON"),
+        mention(text, "Internal Revenue Service", "ORG"),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types == {
+        "Trump": "PERSON",
+        "Paul Manafort": "PERSON",
+        "Internal Revenue Service": "ORG",
+    }

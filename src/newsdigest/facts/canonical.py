@@ -1069,8 +1069,11 @@ def _person_or_else(
 
 
 # what follows a president's surname and no organization's name: "the Trump administration",
-# "Trump impeachment" (NeuS stories listed Trump among the organizations)
-_ADMINISTRATION_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency|impeachment)\b")
+# "Trump impeachment", "former Trump campaign chairman Paul Manafort" (NeuS stories listed
+# Trump among the organizations)
+_ADMINISTRATION_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:administration|presidency|impeachment|campaign)\b"
+)
 # ... but bodies have them too: "the Senate impeachment trial", "the House impeachment
 # inquiry" (38 and 36 times in the local sets), "the Vatican administration"; nor is an
 # acronym a surname ("the GOP impeachment push")

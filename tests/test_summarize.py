@@ -1596,6 +1596,24 @@ def test_the_last_sentence_of_a_single_quoted_quotation_dangles() -> None:
         assert quote_balance_problem(whole) is None, whole
 
 
+def test_a_single_quote_opening_before_a_number_or_a_sign_is_no_dangling_one() -> None:
+    """The Daily Mail's "they’re ‘100 per cent safe.’" passed in curly quotes; the same
+    sentence in straight ones (the Mail writes both) was a dangling quote, as was any quotation
+    opened before a digit, a bracket or a sign, or glued to a colon."""
+    from newsdigest.summarize.quality import fit, quote_balance_problem
+
+    for whole in (
+        "Teen beauty blogger Brook Eve insists they're '100 per cent safe.'",
+        "Asked whether he would run, he said: '90 per cent yes.'",
+        "The Rolling Stones opened the show with '(Sittin' On) The Dock of the Bay.'",
+        "Thousands marched through the city centre, and her placard read '#MeToo.'",
+        "He told them:'Leave now.'",
+    ):
+        assert quote_balance_problem(whole) is None, whole
+    assert fit("Teen beauty blogger Brook Eve insists they're '100 per cent safe.'")
+    assert quote_balance_problem("It was not pleasant.'") == "dangling quote"
+
+
 def test_the_pair_or_the_couple_refers_back() -> None:
     """A Multi-News digest opened "The pair were reconvicted of the crime last month, ...": the
     pair (Knox and Sollecito) were named in another article."""

@@ -191,6 +191,10 @@ _LEADING_CONNECTIVE = re.compile(
 # group") reads as a closing mark, which only ever spares a sentence.
 _SQ_OPEN = re.compile(r"(?:^|(?<=[\s(\[\"“—–-]))['‘](?=[^\W\d_])(?!(?:Tis|Twas|em|cause)\b)")
 _SQ_CLOSE = re.compile(r"""(?<=[\w.,!?…])['’](?=[\s.,;:!?"”)\]]|$)""")
+# ... and, for a quotation's closing mark to have its opening one in the sentence, a mark before
+# anything but a space: a number, a bracket, a sign ("they're '100 per cent safe.'", "he said
+# '(I Can't Get No) Satisfaction.'"), or glued to a colon ("told them:'Leave now.'")
+_SQ_OPENS_ANY = re.compile(r"""(?:^|(?<=[\s(\[\"“—–:-]))['‘](?=\S)""")
 
 
 def single_quote_open(text: str) -> bool:
@@ -208,7 +212,7 @@ def quote_balance_problem(text: str) -> str | None:
         text[-1:] in "'’"
         and text[-2:-1] in ".!?…"
         and "‘" not in text
-        and not _SQ_OPEN.search(text)
+        and not _SQ_OPENS_ANY.search(text)
     ):
         # the last sentence of a single-quoted quotation opened sentences before ("Y’all won’t
         # let anyone successful keep their past in the past.'", a tweet quoted by the Daily

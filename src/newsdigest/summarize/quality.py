@@ -178,8 +178,12 @@ _LEADING_CONNECTIVE = re.compile(
     # one of the people just named ("One said the driver ...": a dev-stream digest line)
     r"one (?:said|says|told|tells|added|wrote|of them)|"
     # the people just named, counted ("The pair were reconvicted of the crime last month, ...":
-    # a Multi-News digest's opening line, its pair named in another article)
-    r"the (?:pair|duo|trio|couple)(?!\s+of\b))\b",
+    # a Multi-News digest's opening line, its pair named in another article); not when their
+    # names follow ("The couple, Melissa and Aaron Klein, cited religious beliefs ...": NeuS;
+    # "The duo Daft Punk ..."), though a day may ("The couple Tuesday filed for divorce")
+    r"the (?:pair|duo|trio|couple)(?!\s+of\b)"
+    r"(?!,?\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?-i:[A-Z][a-z])))\b",
     re.IGNORECASE,
 )
 

@@ -69,16 +69,19 @@ def test_one_word_is_no_run_of_another_quote() -> None:
 
 
 def test_the_whole_statement_stands_for_a_run_of_its_words_reported_first() -> None:
-    """Two words in quotes ("called the inquiry a “witch hunt”") before the tweet they came
-    from had listed the two words and hidden the tweet in the same article."""
-    tweet = "This is the single greatest witch hunt of a politician in American history!"
+    """A NeuS story (val 17) listed Obama's “tear down the system.”, the article's lead-in to
+    his words, and hid the statement it came from, quoted next in the same article."""
+    said = (
+        "The average American doesn't think we have to completely tear down the system and "
+        "remake it. And I think it's important for us not to lose sight of that,"
+    )
     groups = distinct_quotes([
-        quote("witch hunt", "Donald Trump", "a"),
-        quote(tweet, "Donald Trump", "a"),
-        quote("witch hunt", None, "b"),
+        quote("tear down the system.", "Barack Obama", "a"),
+        quote(said, "Barack Obama", "a"),
+        quote("tear down the system", None, "b"),
     ])  # fmt: skip
-    assert [(g.quote.text, g.quote.speaker) for g in groups] == [(tweet, "Donald Trump")]
-    assert [r.text for r in groups[0].reports] == [tweet, "witch hunt"]
+    assert [(g.quote.text, g.quote.speaker) for g in groups] == [(said, "Barack Obama")]
+    assert [r.text for r in groups[0].reports] == [said, "tear down the system"]
     assert groups[0].articles == ("a", "b")
 
 

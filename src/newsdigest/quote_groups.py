@@ -74,9 +74,9 @@ def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
             if (not q.speaker or not r.speaker or q.speaker == r.speaker) and _same_words(
                 words[i], words[rep], spaced[i], spaced[rep]
             ):
-                # the whole statement stands for a run of its words reported first ('Trump
-                # called it a “witch hunt”' before his tweet of "the single greatest witch
-                # hunt ..." had listed only the two words)
+                # the whole statement stands for a run of its words reported first (Obama's
+                # “tear down the system.”, an article's lead-in to his words, had hidden the
+                # statement quoted next: a NeuS story's)
                 longer = len(spaced[i]) > len(spaced[rep]) and spaced[rep] in spaced[i]
                 members.insert(0 if longer else len(members), i)
                 break

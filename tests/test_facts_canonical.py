@@ -1391,3 +1391,21 @@ def test_a_name_before_campaign_is_a_candidate_not_an_organization() -> None:
         "Paul Manafort": "PERSON",
         "Internal Revenue Service": "ORG",
     }
+
+
+def test_a_place_that_strains_to_do_something_stays_a_place() -> None:
+    """ "Strain" is a verb too: "Texas strains to keep the lights on" dropped Texas, the only
+    place of a sentence, as if it named a virus; "the UK strain" still names one."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = (
+        "Texas strains to keep the lights on as Europe strains under the heat. "
+        "The UK strain is spreading, and the Brazil strains are too."
+    )
+    doc = load_nlp().make_doc(text)
+    spans = [("Texas", "GPE"), ("Europe", "LOC"), ("UK", "GPE"), ("Brazil", "GPE")]
+    doc.ents = [
+        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
+    ]
+    found = [(m.text, m.label) for m in raw_mentions(Article(id="a", text=text), doc)]
+    assert found == [("Texas", "PLACE"), ("Europe", "PLACE")]

@@ -1596,6 +1596,24 @@ def test_the_last_sentence_of_a_single_quoted_quotation_dangles() -> None:
         assert quote_balance_problem(whole) is None, whole
 
 
+def test_a_single_quote_opening_before_a_number_or_a_sign_is_no_dangling_one() -> None:
+    """The Daily Mail's "they’re ‘100 per cent safe.’" passed in curly quotes; the same
+    sentence in straight ones (the Mail writes both) was a dangling quote, as was any quotation
+    opened before a digit, a bracket or a sign, or glued to a colon."""
+    from newsdigest.summarize.quality import fit, quote_balance_problem
+
+    for whole in (
+        "Teen beauty blogger Brook Eve insists they're '100 per cent safe.'",
+        "Asked whether he would run, he said: '90 per cent yes.'",
+        "The Rolling Stones opened the show with '(Sittin' On) The Dock of the Bay.'",
+        "Thousands marched through the city centre, and her placard read '#MeToo.'",
+        "He told them:'Leave now.'",
+    ):
+        assert quote_balance_problem(whole) is None, whole
+    assert fit("Teen beauty blogger Brook Eve insists they're '100 per cent safe.'")
+    assert quote_balance_problem("It was not pleasant.'") == "dangling quote"
+
+
 def test_the_pair_or_the_couple_refers_back() -> None:
     """A Multi-News digest opened "The pair were reconvicted of the crime last month, ...": the
     pair (Knox and Sollecito) were named in another article."""
@@ -1606,9 +1624,18 @@ def test_the_pair_or_the_couple_refers_back() -> None:
         "The couple was accused of satanic and ritual abuse of children in their care.",
         "The duo started another company together in 2016.",
         "The trio’s lead singer died at age 36.",
+        "The couple, who share a son, said in a statement that they remain amicable.",
+        "The couple Tuesday filed for divorce in Los Angeles.",
     ):
         assert needs_context(back), back
-    for alone in ("The pair of shoes sold for $100.", "The coupled system failed at noon."):
+    for alone in (
+        "The pair of shoes sold for $100.",
+        "The coupled system failed at noon.",
+        # the pair named there (NeuS: a digest line that reads alone)
+        "The couple, Melissa and Aaron Klein, cited religious beliefs as their reason for not "
+        "providing services for a gay wedding.",
+        "The duo Daft Punk announced their split on Monday.",
+    ):
         assert not needs_context(alone), alone
 
 

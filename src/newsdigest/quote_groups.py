@@ -38,18 +38,22 @@ class QuoteGroup:
         return tuple(r.article for r in self.reports)
 
 
-def _same_words(a: set[str], b: set[str], text_a: str, text_b: str) -> bool:
+def _spaced_words(text: str) -> str:
+    """The words of ``text``, casefolded, each with a space either side: a run of one
+    quotation's words is a substring of another's (no word holds a space)."""
+    return f" {' '.join(_WORD.findall(text.casefold()))} "
+
+
+def _same_words(a: set[str], b: set[str], spaced_a: str, spaced_b: str) -> bool:
     if min(len(a), len(b)) < MIN_WORDS:
         # too few words to compare: only the same words, or the shorter's words a run of the
         # longer's ("own platform." inside "his own platform.", one adviser's words in one
-        # article, had been two quotes of a NeuS story)
-        short, long = sorted(
-            (_WORD.findall(text_a.casefold()), _WORD.findall(text_b.casefold())), key=len
-        )
-        n = len(short)
-        if n < 2:  # one word ("demonic.") is in too many quotations to say which
+        # article, had been two quotes of a NeuS story); a substring search, linear, where
+        # comparing the run at each offset took 8.8 s for 20,000 words of "no, " in 40,000
+        short, long = sorted((spaced_a, spaced_b), key=len)
+        if short.count(" ") < 3:  # one word ("demonic.") is in too many quotations to say which
             return short == long
-        return any(long[k : k + n] == short for k in range(len(long) - n + 1))
+        return short in long
     return shares_most(a, b)
 
 
@@ -61,22 +65,30 @@ def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
     content words of the shorter are in the longer and their speakers do not differ.
     """
     words = [content_words(q.text) for q in quotes]
-    groups: list[tuple[int, list[int]]] = []  # (representative, members)
+    spaced = [_spaced_words(q.text) for q in quotes]  # once a quote, not once a pair
+    groups: list[list[int]] = []  # members; the first is the representative
     for i, q in enumerate(quotes):
-        for rep, members in groups:
+        for members in groups:
+            rep = members[0]
             r = quotes[rep]
             if (not q.speaker or not r.speaker or q.speaker == r.speaker) and _same_words(
-                words[i], words[rep], q.text, r.text
+                words[i], words[rep], spaced[i], spaced[rep]
             ):
-                members.append(i)
+                # the whole statement stands for a run of its words reported first (Obama's
+                # “tear down the system.”, an article's lead-in to his words, had hidden the
+                # statement quoted next: a NeuS story's)
+                longer = len(spaced[i]) > len(spaced[rep]) and spaced[rep] in spaced[i]
+                members.insert(0 if longer else len(members), i)
                 break
         else:
-            groups.append((i, [i]))
+            groups.append([i])
     out = []
-    for rep, members in groups:
+    for members in groups:
+        rep = members[0]
         speaker = next((quotes[m].speaker for m in members if quotes[m].speaker), None)
-        first: dict[str, Quote] = {}  # article -> its first report
-        for m in members:
+        first: dict[str, Quote] = {}  # article -> its first report, the representative's own
+        for m in sorted(members):
             first.setdefault(quotes[m].article, quotes[m])
+        first[quotes[rep].article] = quotes[rep]
         out.append(QuoteGroup(replace(quotes[rep], speaker=speaker), tuple(first.values())))
     return out

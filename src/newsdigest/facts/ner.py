@@ -463,7 +463,13 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     return start, end
 
 
-_VARIANT_AFTER = re.compile(r"\s+(?:variants?|strains?|subvariants?)\b", re.IGNORECASE)
+# "strain" is also a verb whose subject a place is: "Texas strains to keep the lights on",
+# "Europe strains under the heat", "Brexit row strains ties"
+_VARIANT_AFTER = re.compile(
+    r"\s+(?:(?:sub)?variants?\b|strains?\b(?!\s+(?:to|under|against|its|their|his|her|the|a|an"
+    r"|relations|ties|resources|budgets)\b))",
+    re.IGNORECASE,
+)
 
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is

@@ -178,8 +178,12 @@ _LEADING_CONNECTIVE = re.compile(
     # one of the people just named ("One said the driver ...": a dev-stream digest line)
     r"one (?:said|says|told|tells|added|wrote|of them)|"
     # the people just named, counted ("The pair were reconvicted of the crime last month, ...":
-    # a Multi-News digest's opening line, its pair named in another article)
-    r"the (?:pair|duo|trio|couple)(?!\s+of\b))\b",
+    # a Multi-News digest's opening line, its pair named in another article); not when their
+    # names follow ("The couple, Melissa and Aaron Klein, cited religious beliefs ...": NeuS;
+    # "The duo Daft Punk ..."), though a day may ("The couple Tuesday filed for divorce")
+    r"the (?:pair|duo|trio|couple)(?!\s+of\b)"
+    r"(?!,?\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?-i:[A-Z][a-z])))\b",
     re.IGNORECASE,
 )
 
@@ -191,6 +195,10 @@ _LEADING_CONNECTIVE = re.compile(
 # group") reads as a closing mark, which only ever spares a sentence.
 _SQ_OPEN = re.compile(r"(?:^|(?<=[\s(\[\"“—–-]))['‘](?=[^\W\d_])(?!(?:Tis|Twas|em|cause)\b)")
 _SQ_CLOSE = re.compile(r"""(?<=[\w.,!?…])['’](?=[\s.,;:!?"”)\]]|$)""")
+# ... and, for a quotation's closing mark to have its opening one in the sentence, a mark before
+# anything but a space: a number, a bracket, a sign ("they're '100 per cent safe.'", "he said
+# '(I Can't Get No) Satisfaction.'"), or glued to a colon ("told them:'Leave now.'")
+_SQ_OPENS_ANY = re.compile(r"""(?:^|(?<=[\s(\[\"“—–:-]))['‘](?=\S)""")
 
 
 def single_quote_open(text: str) -> bool:
@@ -208,7 +216,7 @@ def quote_balance_problem(text: str) -> str | None:
         text[-1:] in "'’"
         and text[-2:-1] in ".!?…"
         and "‘" not in text
-        and not _SQ_OPEN.search(text)
+        and not _SQ_OPENS_ANY.search(text)
     ):
         # the last sentence of a single-quoted quotation opened sentences before ("Y’all won’t
         # let anyone successful keep their past in the past.'", a tweet quoted by the Daily

@@ -1664,3 +1664,23 @@ def test_a_pointer_to_the_page_in_brackets_is_no_summary_line() -> None:
     )
     assert not fit("The leopard was caught on camera (see below) in the reserve last year.")
     assert fit("The leopard was caught on camera in the reserve last year, the study said.")
+
+
+def test_a_restatement_or_a_choice_refers_back() -> None:
+    """Multi-News digest lines: "In other words, “[t]he PurePulse Trackers do not accurately
+    measure a user’s heart rate ...”" and "Either option would deny Trump a proposed $300
+    million boost for border security ..." restate or choose among what came before."""
+    from newsdigest.summarize.quality import needs_context
+
+    for back in (
+        "In other words, “[t]he PurePulse Trackers do not accurately measure a user’s heart rate.”",
+        "Either option would deny Trump a proposed $300 million boost for border security.",
+        "Neither of those have been good looks for Republicans from swing districts.",
+        "Either outcome results in a degree of political chaos.",
+    ):
+        assert needs_context(back), back
+    for alone in (
+        "Either the Senate acts by Friday or the government shuts down, the leader warned.",
+        "Neither Biden nor Trump attended the ceremony on Monday.",
+    ):
+        assert not needs_context(alone), alone

@@ -164,6 +164,11 @@ _LEADING_CONNECTIVE = re.compile(
     r"in turn|even so|that said|by contrast|in contrast|on the (?:one|other) hand|"
     # a case made before ("Either way, as Whoopi Goldberg said ...": a Multi-News digest line)
     r"either way|in any case|in that case|if so|even then|all the same|"
+    # a restatement or a choice of what was just said ("In other words, “[t]he PurePulse
+    # Trackers do not accurately measure ...", "Either option would deny Trump a proposed $300
+    # million boost ...": Multi-News digest lines)
+    r"in other words|put another way|in short|either (?:outcome|option|one)|"
+    r"neither (?:outcome|option|one|of (?:them|those|these))|"
     # one more of what was named before ("Another fan admitted ...": a dev-stream digest line)
     r"another|"
     # and what points back in time or adds to a point made before ("Less than a week later,

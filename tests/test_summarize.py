@@ -1684,3 +1684,19 @@ def test_a_restatement_or_a_choice_refers_back() -> None:
         "Neither Biden nor Trump attended the ceremony on Monday.",
     ):
         assert not needs_context(alone), alone
+
+
+def test_a_bar_opens_page_furniture_and_theirs_refers_back() -> None:
+    """Multi-News digest lines: "| John Shinkle/POLITICO Congressional leaders reach budget deal
+    The agreement would raise stiff spending caps ..." (a credit and a teaser after a page's
+    bar) and "Theirs are still a little too closed." (whose, the interview said before)."""
+    from newsdigest.summarize.quality import fit, needs_context, problems
+
+    furniture = (
+        "| John Shinkle/POLITICO Congressional leaders reach budget deal The agreement would "
+        "raise stiff spending caps."
+    )
+    assert not fit(furniture)
+    assert "page furniture" in problems(furniture)
+    assert needs_context("Theirs are still a little too closed.")
+    assert not needs_context("Theresa May resigned as prime minister on Friday.")

@@ -156,7 +156,7 @@ def _cut_short(text: str) -> bool:
 
 _LEADING_CONNECTIVE = re.compile(
     r"^(but|and|or|so|also|however|still|yet|then|meanwhile|instead|that|which|this|these|"
-    r"those|it|they|he|she|his|her|their|its|"
+    r"those|it|they|he|she|his|her|their|its|theirs|ours|hers|"
     # discourse links that point back ("Specifically, the photos you take ...", "For starters,
     # it's not the HDR you're used to.", "On the one hand, this will be ...")
     r"specifically|for starters|in addition|additionally|moreover|furthermore|nevertheless|"
@@ -355,6 +355,8 @@ def fit(text: str) -> bool:
     n = word_count(text)
     if n < MIN_WORDS or n > MAX_WORDS or text[:1].islower() or is_question(text):
         return False
+    if text[:1] == "|":
+        return False  # a page's bar before a credit or a menu (``problems``)
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
     if not _ends_sentence(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
@@ -436,6 +438,11 @@ def problems(text: str) -> list[str]:
         found.append("too long")
     if is_boilerplate(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
         found.append("boilerplate")
+    if text[:1] == "|":
+        # what follows a page's bar is a credit, a menu or a teaser ("| John Shinkle/POLITICO
+        # Congressional leaders reach budget deal The agreement would ...": a Multi-News digest
+        # line; the 10 local sentences that open so are all such)
+        found.append("page furniture")
     if _CAPTION.search(text) or _shows_a_picture(text) or caption_date(text.strip()):
         found.append("photo caption")
     quote = quote_balance_problem(text)

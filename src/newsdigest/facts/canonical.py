@@ -563,18 +563,15 @@ def _short_names_of_organizations(groups: list[_Group]) -> list[_Group]:
     full = {fold(f): g for g in groups if g.voted_type == "ORG" for f in g.forms if _institution(f)}
     kept = []
     for g in groups:
-        owners = {
-            id(owner): owner
-            for f in g.forms
-            for tail in sorted(_KEY_TAILS)
-            if (owner := full.get(fold(f"{f} {tail}"))) is not None and owner is not g
-        }
-        short_names = [
-            f for f in g.forms if any(fold(f"{f} {tail}") in full for tail in _KEY_TAILS)
-        ]
+        owners: dict[int, _Group] = {}
+        short_names = 0  # the forms that are an organization's name without its tail
+        for f in g.forms:
+            found = [o for t in _KEY_TAILS if (o := full.get(fold(f"{f} {t}"))) is not None]
+            short_names += bool(found)
+            owners.update((id(o), o) for o in found if o is not g)
         if (
             len(owners) == 1
-            and len(short_names) == len(g.forms)
+            and short_names == len(g.forms)
             and g.voted_type == "PERSON"
             and not g.person_cues + g.title_cues
         ):
@@ -1086,8 +1083,9 @@ _GOVERNING_BODIES = frozenset(
 def _heads_an_administration(
     name: str, mentions: Sequence[Mention], texts: Mapping[str, str], org_openers: frozenset[str]
 ) -> bool:
-    """One word the story writes only before "administration", "presidency" or
-    "impeachment": a president, whatever the model's label. Not a body's name, nor the first
+    """One word the story writes only before "administration", "presidency", "impeachment"
+    or "campaign" (``_ADMINISTRATION_AFTER``): a president or a candidate, whatever the
+    model's label. Not a body's name, nor the first
     word of an organization's name in the story (``org_openers``, folded): "the Harvard
     administration" beside "Harvard University"."""
     return (

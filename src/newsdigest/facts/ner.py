@@ -396,9 +396,7 @@ _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 _CAPITALIZED_AFTER = re.compile(r"(?:['’]s)?\s+[A-Z]")
 
 
-def _person_named_with_occupation(
-    text: str, start: int, end: int, alone: dict[str, bool] | None = None
-) -> bool:
+def _person_named_with_occupation(text: str, start: int, end: int, alone: dict[str, bool]) -> bool:
     """``alone``: whether the article writes a surname on its own, kept across an article's
     mentions (an article of thousands of such spans is searched once a surname)."""
     from newsdigest.facts.canonical import NOT_NAME_HEADS
@@ -409,7 +407,6 @@ def _person_named_with_occupation(
     surname = found["name"].rsplit(" ", 1)[-1]
     if surname.casefold() in NOT_NAME_HEADS:
         return False
-    alone = {} if alone is None else alone
     if surname not in alone:
         alone[surname] = _written_alone(text, surname)
     return alone[surname]

@@ -323,12 +323,13 @@ _SEE_ON_PAGE = re.compile(r"\(see\b[^()]{0,80}\b(?:below|above)\)", re.IGNORECAS
 
 
 def _speaks_to_reader(text: str) -> bool:
-    """An imperative without a speaker (``_IMPERATIVE``), or a pointer to a link or an embed
+    """An imperative without a speaker (``_IMPERATIVE``), the page's pointer in brackets
+    (``_SEE_ON_PAGE``, searched only where a bracket opens), or a pointer to a link or an embed
     (``_POINTS_TO_MEDIA``), searched only where "you" is (IGNORECASE equates no other
     character with "y", "o" or "u", so the lower-cased tail holds it wherever a match does)."""
     if _IMPERATIVE.match(text) and not _SPEAKER.found(text):
         return True
-    if "(see" in text.lower() and _SEE_ON_PAGE.search(text):
+    if "(" in text and _SEE_ON_PAGE.search(text):
         return True
     tail = text[-160:]
     return "you" in tail.lower() and _POINTS_TO_MEDIA.search(tail) is not None

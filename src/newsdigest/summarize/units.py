@@ -150,12 +150,8 @@ def strip_dateline(sentence: Sentence) -> Sentence:
     one ("MIAMI—When speaking about ...": a Multi-News digest's line, its page's first
     paragraph a photo caption, so the cleaner's lead rule never met it) only of a place."""
     text = sentence.text
-    if (
-        "(" not in text
-        and "—" not in text
-        and not ("A" <= text[:1] <= "Z" and text[1:2] in _DATELINE_SECOND)
-    ):
-        return sentence  # no sign of a dateline: every form needs one of these
+    if not _may_open_with_dateline(text):
+        return sentence
     m = _DATELINE.match(text)
     end = m.end() if m else glued_dateline_end(text)
     if not end or end >= len(sentence.text) or not sentence.text[end].isupper():

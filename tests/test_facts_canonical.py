@@ -46,6 +46,18 @@ def mention(text: str, surface: str, label: str, nth: int = 0, cue: bool = False
     return RawMention("a", start, start + len(surface), surface, label, cue)
 
 
+def model_mentions(text: str, spans: list[tuple[str, str]]) -> list[RawMention]:
+    """``raw_mentions`` of an article holding ``text`` whose entities the model gave as
+    ``spans`` (the surface, at its first occurrence, and spaCy's label)."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    doc = load_nlp().make_doc(text)
+    doc.ents = [
+        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
+    ]
+    return raw_mentions(Article(id="a", text=text), doc)
+
+
 def entities_of(raw: list[RawMention], text: str) -> list[Entity]:
     """The entities of one article ``a`` holding ``text``."""
     return build_entities(raw, [Article(id="a", text=text)])
@@ -696,21 +708,16 @@ def test_a_title_the_model_took_into_a_name_is_trimmed() -> None:
     Harjit" (Harjit Sarang): a British honorific without its stop, or a role word, that the
     model took into a person's name is trimmed. A name that holds such a word stays whole
     ("Lady Gaga"), and so does an organization ("Envoy Air", "General Motors")."""
-    from newsdigest.facts.ner import load_nlp, raw_mentions
 
     text = (
         "Mr Zhu said the station was monitored. Lawyer Harjit, from London, fled. Lady Gaga "
         "sang. Envoy Air and General Motors apologised. Comedienne Sarah announced the news."
     )
-    doc = load_nlp().make_doc(text)
     spans = [("Mr Zhu", "PERSON"), ("Lawyer Harjit", "PERSON"), ("Lady Gaga", "PERSON")]
     spans += [("Envoy Air", "ORG"), ("General Motors", "ORG")]
     # a tabloid's occupation (dev stream: "Comedienne Sarah" was a person beside Sarah Silverman)
     spans += [("Comedienne Sarah", "PERSON")]
-    doc.ents = [
-        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
-    ]
-    found = [m.text for m in raw_mentions(Article(id="a", text=text), doc)]
+    found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Zhu", "Harjit", "Lady Gaga", "Envoy Air", "General Motors", "Sarah"]
 
 
@@ -759,18 +766,13 @@ def test_a_company_the_model_took_for_a_person_is_an_organization() -> None:
 def test_a_capitalised_word_after_a_is_a_name_only_where_it_is_a_known_place() -> None:
     """Seed 003's "an image of a Martyr" is a common noun the model took for a name; Multi-News
     validation's "a Philadelphia abortion provider" is a city, which the rule had dropped."""
-    from newsdigest.facts.ner import load_nlp, raw_mentions
 
     text = (
         "They may try to create an image of a Martyr. Police said a Philadelphia abortion "
         "provider was charged in an Ohio court."
     )
-    doc = load_nlp().make_doc(text)
     spans = [("Martyr", "GPE"), ("Philadelphia", "GPE"), ("Ohio", "GPE")]
-    doc.ents = [
-        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
-    ]
-    found = [m.text for m in raw_mentions(Article(id="a", text=text), doc)]
+    found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Philadelphia", "Ohio"]
 
 
@@ -792,15 +794,10 @@ def test_a_body_in_the_sky_is_no_organization_and_a_weekday_no_name() -> None:
 def test_a_title_alone_is_no_person() -> None:
     """The dev stream's missile story gave a Pentagon statement to "Col" (the model cut "Col."
     from "Col. Rob Manning"), whom it listed among the people."""
-    from newsdigest.facts.ner import load_nlp, raw_mentions
 
     text = "Pentagon spokesman Col. Rob Manning confirmed the launch."
-    doc = load_nlp().make_doc(text)
     spans = [("Col", "PERSON"), ("Rob Manning", "PERSON")]
-    doc.ents = [
-        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
-    ]
-    assert [m.text for m in raw_mentions(Article(id="a", text=text), doc)] == ["Rob Manning"]
+    assert [m.text for m in model_mentions(text, spans)] == ["Rob Manning"]
 
 
 @given(st.text("aabekl", max_size=8), st.text("aabekl", max_size=8))
@@ -1195,7 +1192,6 @@ def test_a_person_the_model_took_with_an_occupation_for_an_organization_is_a_per
     occupation, when the article also calls her by her surname ("Heard, 30"); a company named
     with such a word stays one ("Anchor Brewing Company"), and so does a thing whose name only
     looks like a person's ("Producer Price Index": no "Price Index" among the people)."""
-    from newsdigest.facts.ner import load_nlp, raw_mentions
 
     text = (
         "Actress Amber Heard has filed for divorce from actor Johnny Depp, according to "
@@ -1203,16 +1199,12 @@ def test_a_person_the_model_took_with_an_occupation_for_an_organization_is_a_per
         "2015. Anchor Brewing Company was sold. Producer Price Index data released Thursday "
         "showed prices rising."
     )
-    doc = load_nlp().make_doc(text)
     spans = [
         ("Actress Amber Heard", "ORG"),
         ("Anchor Brewing Company", "ORG"),
         ("Producer Price Index", "ORG"),
     ]
-    doc.ents = [
-        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
-    ]
-    found = [(m.text, m.label) for m in raw_mentions(Article(id="a", text=text), doc)]
+    found = [(m.text, m.label) for m in model_mentions(text, spans)]
     assert found == [
         ("Amber Heard", "PERSON"),
         ("Anchor Brewing Company", "ORG"),
@@ -1261,22 +1253,17 @@ def test_an_open_bracket_ends_a_name_and_a_variant_is_no_place() -> None:
     """A NeuS story listed "Congregation for the Doctrine of the Faith (CDF" among its
     organizations (the model kept the acronym's open bracket), and another gave "Delta" (the
     Delta variant of the coronavirus) as where its event happened."""
-    from newsdigest.facts.ner import load_nlp, raw_mentions
 
     text = (
         "The Congregation for the Doctrine of the Faith (CDF) issued the ruling as the Delta "
         "variant spread. Flooding hit the Mississippi Delta on Friday."
     )
-    doc = load_nlp().make_doc(text)
     spans = [
         ("Congregation for the Doctrine of the Faith (CDF", "ORG"),
         ("Delta", "GPE"),
         ("Mississippi Delta", "LOC"),
     ]
-    doc.ents = [
-        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
-    ]
-    found = [(m.text, m.label) for m in raw_mentions(Article(id="a", text=text), doc)]
+    found = [(m.text, m.label) for m in model_mentions(text, spans)]
     assert found == [
         ("Congregation for the Doctrine of the Faith", "ORG"),
         ("Mississippi Delta", "PLACE"),
@@ -1396,16 +1383,11 @@ def test_a_name_before_campaign_is_a_candidate_not_an_organization() -> None:
 def test_a_place_that_strains_to_do_something_stays_a_place() -> None:
     """ "Strain" is a verb too: "Texas strains to keep the lights on" dropped Texas, the only
     place of a sentence, as if it named a virus; "the UK strain" still names one."""
-    from newsdigest.facts.ner import load_nlp, raw_mentions
 
     text = (
         "Texas strains to keep the lights on as Europe strains under the heat. "
         "The UK strain is spreading, and the Brazil strains are too."
     )
-    doc = load_nlp().make_doc(text)
     spans = [("Texas", "GPE"), ("Europe", "LOC"), ("UK", "GPE"), ("Brazil", "GPE")]
-    doc.ents = [
-        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
-    ]
-    found = [(m.text, m.label) for m in raw_mentions(Article(id="a", text=text), doc)]
+    found = [(m.text, m.label) for m in model_mentions(text, spans)]
     assert found == [("Texas", "PLACE"), ("Europe", "PLACE")]

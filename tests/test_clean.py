@@ -1970,3 +1970,26 @@ def test_a_flattened_photo_gallery_widget_is_no_text() -> None:
 def test_a_newsletter_box_and_credited_captions_are_no_text(para: str, furniture: bool) -> None:
     """A reader's pass over unseen Multi-News digests (rows 180-249)."""
     assert rules.is_boilerplate_line(para) is furniture
+
+
+def test_an_encyclopedias_reference_marks_are_no_text() -> None:
+    """Wikipedia pages among Multi-News documents (rows 106, 118, 158): "Ministry of
+    Culture.[1][2]It is considered ..." had become an organization "Ministry of
+    Culture.[1][2]It" in a story's facts. The writer's own brackets stay."""
+    assert clean_text(
+        "It was built by an agency of the Ministry of Culture.[1][2]It is considered to be the "
+        "Shrine of the Nomadic people, and it was finished in 1912 by the mining company."
+    ).startswith("It was built by an agency of the Ministry of Culture. It is considered ")
+    assert clean_text(
+        "The church claims more than 15 million members worldwide;[1] the Community of Christ "
+        "is headquartered in Missouri.[citation needed] It was founded in 1830[3] in New York."
+    ) == (
+        "The church claims more than 15 million members worldwide; the Community of Christ "
+        "is headquartered in Missouri. It was founded in 1830 in New York."
+    )
+    for own in (
+        "The memo said [1] was wrong, and the list [a] [b] stayed as written in the report.",
+        "The array a[1] holds the value and x[i] is read later, the engineers wrote in it.",
+        "He called the [sic] spelling a mistake, and the editors of the paper agreed with him.",
+    ):
+        assert clean_text(own) == own

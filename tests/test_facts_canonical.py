@@ -915,6 +915,19 @@ def test_a_short_given_name_is_the_same_person_two_short_forms_are_not() -> None
     assert not _same_person(["Jim", "Steyer"], ["John", "Steyer"])
 
 
+def test_a_short_form_of_two_given_names_is_either() -> None:
+    """ "Steve" shortens Steven and Stephen (the table had kept only the last it read), and a
+    Multi-News story's Coast Guard spokesman was "Jon Hubbard" in one outlet, "Jonathan
+    Hubbard" in another."""
+    from newsdigest.facts.canonical import _same_person, same_person_name
+
+    assert _same_person(["Steve", "Jobs"], ["Steven", "Jobs"])
+    assert _same_person(["Steve", "Bannon"], ["Stephen", "Bannon"])
+    assert same_person_name("Jon Hubbard", "Jonathan Hubbard")
+    assert not same_person_name("Hubbard", "Jonathan Hubbard")
+    assert not same_person_name("Jack Hubbard", "John Hubbard")
+
+
 def _fold_reference(text: str) -> str:
     """``names.fold`` as first written: NFKD, combining marks off, punctuation off, casefold."""
     import re

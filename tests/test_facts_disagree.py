@@ -76,6 +76,9 @@ def test_one_person_by_two_names_is_no_disagreement() -> None:
     assert names["Garba Shehu"] == names["Mallam Garba Shehu"] != names["Muhammadu Buhari"]
     # a surname two people share is neither of them
     assert one_person_names(["Smith", "Anna Smith", "John Smith"])["Smith"] == "Smith"
+    # a short given name (Multi-News 164: "Jon Hubbard" [4], "Jonathan Hubbard" [1])
+    names = one_person_names(["Jon Hubbard", "Mr. Jonathan Hubbard", "Hubbard"])
+    assert set(names.values()) == {"Mr. Jonathan Hubbard"}
     words = "We have common interests and there are also issues where we can cooperate productively"
     a = f'"{words}," Eduardo Guerras said in Sochi on Tuesday.'
     b = f'"{words}," Dr. Guerras said in Sochi on Tuesday.'

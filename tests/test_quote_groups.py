@@ -85,6 +85,27 @@ def test_the_whole_statement_stands_for_a_run_of_its_words_reported_first() -> N
     assert groups[0].articles == ("a", "b")
 
 
+def test_a_statement_that_is_two_groups_whole_joins_them() -> None:
+    """Multi-News 162 listed Jason Aaron's words twice: one outlet cut them after "This is not
+    She-Thor", another began at "This is not Lady Thor"; a third quoted them whole. The whole
+    joins both; a quote of another speaker it also matches stays apart."""
+    whole = (
+        "This is not She-Thor. This is not Lady Thor. This is not Thorita. This is THOR. This "
+        "is the THOR of the Marvel Universe."
+    )
+    groups = distinct_quotes([
+        quote("This is not She-Thor", "Jason Aaron", "a"),
+        quote("This is not Lady Thor. This is not Thorita. This is THOR. This is the THOR of "
+              "the Marvel Universe.", "Jason Aaron", "a"),
+        quote("This is not Lady Thor. This is not Thorita. This is THOR.", "Wil Moss", "c"),
+        quote(whole, "Jason Aaron", "b"),
+    ])  # fmt: skip
+    assert [(g.quote.text[:24], g.quote.speaker, g.articles) for g in groups] == [
+        (whole[:24], "Jason Aaron", ("a", "b")),
+        ("This is not Lady Thor. T", "Wil Moss", ("c",)),
+    ]
+
+
 def test_a_long_quotation_of_few_content_words_is_compared_in_linear_time() -> None:
     """20,000 words of "no, " against 40,000 took 8.8 s: the run was compared at each offset."""
     start = time.perf_counter()

@@ -1639,6 +1639,50 @@ def test_the_pair_or_the_couple_refers_back() -> None:
         assert not needs_context(alone), alone
 
 
+def test_what_a_picture_shows_unnamed_is_a_caption() -> None:
+    """Multi-News 163's digest took two captions of its pictures as news; prose that says a
+    thing "is seen as" something, or reports it in a clause, is not one."""
+    from newsdigest.summarize.quality import is_caption
+
+    for caption in (
+        "Japanese battleships and a cruiser are seen just before the Battle of Leyte Gulf.",
+        "Image taken by Paul Allen showing what Allen’s team believes is a valve wheel on the "
+        "ship.",
+        "Bar owner William Sianis is seen with his billy goat.",
+        "The supermoon is pictured rising over apartment buildings in Manhattan, New York",
+    ):
+        assert is_caption(caption), caption
+    for prose in (
+        "The troops are seen as a threat by the government.",
+        "The senator is seen by many as a moderate.",
+        "He said the damage is seen in many homes.",
+        "This theory until now just is seen theoretically but never observed in reality.",
+        "Pictures released yesterday by the agency show Kim watching the launch.",
+    ):
+        assert not is_caption(prose), prose
+
+
+def test_a_share_of_what_was_named_refers_back() -> None:
+    """Multi-News 151's digest ended "Much of that support evaporated Thursday." (whose
+    support, the sentence before said); a share of a time or of a thing it names reads alone."""
+    from newsdigest.summarize.quality import needs_context
+
+    for back in (
+        "Much of that support evaporated Thursday.",
+        "Most of them were freed within a week.",
+        "Part of it collapsed in the storm.",
+        "Some of those who signed later withdrew.",
+    ):
+        assert needs_context(back), back
+    for alone in (
+        "Some of this year's winners were first-time nominees.",
+        "All of this week's games were called off.",
+        "Much of the city was flooded.",
+        "Many of the victims were children.",
+    ):
+        assert not needs_context(alone), alone
+
+
 def test_a_picture_position_marks_a_caption_but_a_party_does_not() -> None:
     """A Multi-News digest took "Kercher's sister, Stephanie Kercher (L) and brother Lyle Kercher
     speak during a press conference in Florence, 2014 As well as posting an image online ..."

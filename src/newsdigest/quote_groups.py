@@ -68,20 +68,30 @@ def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
     spaced = [_spaced_words(q.text) for q in quotes]  # once a quote, not once a pair
     groups: list[list[int]] = []  # members; the first is the representative
     for i, q in enumerate(quotes):
+        same: list[list[int]] = []  # the groups it is one of, their speakers one
+        speaker = q.speaker
         for members in groups:
-            rep = members[0]
-            r = quotes[rep]
-            if (not q.speaker or not r.speaker or q.speaker == r.speaker) and _same_words(
-                words[i], words[rep], spaced[i], spaced[rep]
+            said_by = quotes[members[0]].speaker
+            if (not speaker or not said_by or said_by == speaker) and _same_words(
+                words[i], words[members[0]], spaced[i], spaced[members[0]]
             ):
-                # the whole statement stands for a run of its words reported first (Obama's
-                # “tear down the system.”, an article's lead-in to his words, had hidden the
-                # statement quoted next: a NeuS story's)
-                longer = len(spaced[i]) > len(spaced[rep]) and spaced[rep] in spaced[i]
-                members.insert(0 if longer else len(members), i)
-                break
-        else:
+                same.append(members)
+                speaker = speaker or said_by
+        if not same:
             groups.append([i])
+            continue
+        # the whole statement stands for a run of its words reported first (Obama's “tear
+        # down the system.”, an article's lead-in to his words, had hidden the statement
+        # quoted next: a NeuS story's); a statement that is two groups' whole joins them
+        # ("This is not She-Thor" and "This is not Lady Thor. ...", one writer's words cut
+        # two ways, both under his whole statement: a Multi-News story listed it twice)
+        target = same[0]
+        for other in same[1:]:
+            target.extend(other)
+            groups.remove(other)
+        rep = target[0]
+        longer = len(spaced[i]) > len(spaced[rep]) and spaced[rep] in spaced[i]
+        target.insert(0 if longer else len(target), i)
     out = []
     for members in groups:
         rep = members[0]

@@ -229,8 +229,8 @@ CREDIT_TAIL = 160  # characters: a credit after a paragraph's last sentence is s
 
 
 def _tidy(para: str) -> str:
-    """Without an editor's "Update:" label or a trailing agency sign-off, and with glued
-    sentences parted; each pattern tried only where its cheap necessary sign is (the label's
+    """Without an editor's "Update:" label, a trailing agency sign-off or an encyclopedia's
+    reference marks, and with glued sentences parted; each pattern tried only where its cheap necessary sign is (the label's
     word first, a closing bracket at the end, a stop before a capital), as most paragraphs
     have none."""
     if para.startswith(("UPDATE", "Update")):
@@ -245,6 +245,8 @@ def _tidy(para: str) -> str:
         credit = rules.TRAILING_VIDEO_CREDIT.search(tail)
         if credit:
             para = para[: len(para) - len(tail) + credit.start()]
+    if "[" in para:
+        para = rules.strip_reference_marks(para)
     if rules.GLUE_POINT.search(para):
         para = rules.GLUED_SENTENCE.sub(" ", para)
     return para

@@ -426,6 +426,20 @@ GLUED_SENTENCE = re.compile(
 # Where GLUED_SENTENCE can match at all: a stop, maybe a closing quote, then a capital or an
 # opening quote.
 GLUE_POINT = re.compile(r"[.!?][”»’]?[A-Z“«‘„]")
+# An encyclopedia's reference marks after a word or a stop ("... Ministry of Culture.[1][2]It
+# is considered ...", "... worldwide;[1] the Community of Christ ...": Wikipedia pages among
+# Multi-News documents); a bracket after a space or a one-letter name ("a[1]") is the writer's
+REFERENCE_MARKS = re.compile(
+    r"(?:(?<=\w\w)|(?<=[.,;:!?”\"’')]))(?:\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|note \d+)\])+"
+    r"(?=[\s,.;:)\"”’']|[A-Z]|$)"
+)
+
+
+def strip_reference_marks(para: str) -> str:
+    """``para`` without reference marks; a sentence glued on after them is parted."""
+    return REFERENCE_MARKS.sub(lambda m: " " if para[m.end() : m.end() + 1].isupper() else "", para)
+
+
 PUNCT_ONLY = re.compile(r"^[\W_]*$")
 NON_ALNUM = re.compile(r"[\W_]+")
 

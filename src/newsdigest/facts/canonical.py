@@ -417,49 +417,87 @@ def _place_or_org_key(text: str) -> str:
 
 # Given names and their usual short forms: "Jim Steyer" and "James P. Steyer", "Steve Bannon"
 # and "Stephen Bannon" were two people in dev-stream and Multi-News stories' Who lists
-_NICKNAMES = {
-    short: full
-    for full, shorts in (
-        ("william", "bill billy will willie"),
-        ("robert", "bob bobby rob robbie bert"),
-        ("joseph", "joe joey"),
-        ("james", "jim jimmy jamie"),
-        ("michael", "mike mick mickey"),
-        ("thomas", "tom tommy"),
-        ("richard", "rick dick rich ricky"),
-        ("charles", "charlie chuck"),
-        ("edward", "ed eddie ted ned"),
-        ("elizabeth", "liz beth betsy lizzie"),
-        ("katherine", "kate katie kathy"),
-        ("catherine", "cathy kate"),
-        ("margaret", "maggie peggy meg"),
-        ("jennifer", "jen jenny"),
-        ("christopher", "chris"),
-        ("nicholas", "nick"),
-        ("anthony", "tony"),
-        ("daniel", "dan danny"),
-        ("david", "dave"),
-        ("steven", "steve"),
-        ("stephen", "steve"),
-        ("andrew", "andy drew"),
-        ("matthew", "matt"),
-        ("benjamin", "ben"),
-        ("samuel", "sam"),
-        ("alexander", "alex"),
-        ("patrick", "pat"),
-        ("gregory", "greg"),
-        ("timothy", "tim"),
-        ("kenneth", "ken"),
-        ("ronald", "ron"),
-        ("donald", "don"),
-        ("lawrence", "larry"),
-        ("gerald", "jerry"),
-        ("frederick", "fred"),
-        ("susan", "sue"),
-        ("deborah", "deb debbie"),
-        ("rebecca", "becky"),
-        ("patricia", "pat patty"),
-    )
+_GIVEN_NAMES = (
+    ("william", "bill billy will willie"),
+    ("robert", "bob bobby rob robbie bert"),
+    ("joseph", "joe joey"),
+    ("james", "jim jimmy jamie"),
+    ("michael", "mike mick mickey"),
+    ("thomas", "tom tommy"),
+    ("richard", "rick dick rich ricky"),
+    ("charles", "charlie chuck"),
+    ("edward", "ed eddie ted ned"),
+    ("elizabeth", "liz beth betsy lizzie"),
+    ("katherine", "kate katie kathy"),
+    ("catherine", "cathy kate"),
+    ("margaret", "maggie peggy meg"),
+    ("jennifer", "jen jenny"),
+    ("christopher", "chris"),
+    ("nicholas", "nick"),
+    ("anthony", "tony"),
+    ("daniel", "dan danny"),
+    ("david", "dave"),
+    ("steven", "steve"),
+    ("stephen", "steve"),
+    ("andrew", "andy drew"),
+    ("matthew", "matt"),
+    ("benjamin", "ben"),
+    ("samuel", "sam"),
+    ("alexander", "alex"),
+    ("patrick", "pat"),
+    ("gregory", "greg"),
+    ("timothy", "tim"),
+    ("kenneth", "ken"),
+    ("ronald", "ron"),
+    ("donald", "don"),
+    ("lawrence", "larry"),
+    ("gerald", "jerry"),
+    ("frederick", "fred"),
+    ("susan", "sue"),
+    ("deborah", "deb debbie"),
+    ("rebecca", "becky"),
+    ("patricia", "pat patty"),
+    ("jonathan", "jon jonny"),
+    ("jonathon", "jon"),
+    ("john", "johnny"),
+    ("jeffrey", "jeff"),
+    ("joshua", "josh"),
+    ("douglas", "doug"),
+    ("raymond", "ray"),
+    ("randall", "randy"),
+    ("randolph", "randy"),
+    ("philip", "phil"),
+    ("phillip", "phil"),
+    ("peter", "pete"),
+    ("nathaniel", "nate nat"),
+    ("nathan", "nate"),
+    ("zachary", "zach zack"),
+    ("jacob", "jake"),
+    ("theodore", "ted teddy"),
+    ("walter", "walt"),
+    ("francis", "frank"),
+    ("franklin", "frank"),
+    ("harold", "harry hal"),
+    ("henry", "harry hank"),
+    ("mitchell", "mitch"),
+    ("russell", "russ"),
+    ("stanley", "stan"),
+    ("vincent", "vince"),
+    ("terrence", "terry"),
+    ("terence", "terry"),
+    ("kimberly", "kim"),
+    ("pamela", "pam"),
+    ("cynthia", "cindy"),
+    ("sandra", "sandy"),
+    ("victoria", "vicky"),
+    ("christine", "chris"),
+    ("christina", "chris"),
+    ("alexandra", "alex"),
+)
+# each short form with every given name it shortens ("Steve": Steven and Stephen)
+_NICKNAMES: dict[str, frozenset[str]] = {
+    short: frozenset(full for full, shorts in _GIVEN_NAMES if short in shorts.split())
+    for _, shorts in _GIVEN_NAMES
     for short in shorts.split()
 }
 
@@ -468,7 +506,7 @@ def _short_for(a: str, b: str) -> bool:
     """Whether one given name is the other's short form ("Bill", "William"); two short forms
     are not matched ("Bob" and "Bobby" Goodlatte, father and son in one Multi-News story)."""
     fa, fb = fold(a), fold(b)
-    return _NICKNAMES.get(fa) == fb or _NICKNAMES.get(fb) == fa
+    return fb in _NICKNAMES.get(fa, ()) or fa in _NICKNAMES.get(fb, ())
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -486,6 +524,13 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     # el-Sissi" (a dev story listed Egypt's president twice)
     given_a, given_b = ("".join(t[:-1]).replace("-", "") for t in (a, b))
     return "-" in "".join(a[:-1] + b[:-1]) and similar(given_a, given_b)
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Whether two written names of two or more words each name one person (``_same_person``:
+    "Jon Hubbard" and "Jonathan Hubbard")."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    return len(ta) >= 2 and len(tb) >= 2 and _same_person(ta, tb)
 
 
 # An abbreviation ("U.N.", "U.S.", "NATO") names an institution or a place, never a surname

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsdigest.facts.canonical import name_pattern
+from newsdigest.facts.canonical import name_pattern, same_person_name
 from newsdigest.facts.quotes import Attributed, content_words
 from newsdigest.facts.when_where import DateMention, reported_day
 from newsdigest.model import Article, Claim, Disagreement, Entity, Sentence
@@ -288,16 +288,28 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w and w not in _HONORIFICS)
 
 
+def _bare_name(name: str) -> str:
+    """The name without its honorifics, in its order ("Mr. Jon Hubbard" -> "Jon Hubbard")."""
+    return " ".join(w for w in name.split() if w.strip(".,").casefold() not in _HONORIFICS)
+
+
 def one_person_names(names: Iterable[str]) -> dict[str, str]:
     """Each name mapped to the one fuller name that holds all its words, honorifics aside
     ("Sarah" and "Sarah Silverman", "Mr Zhu" and "Zhu Congpeng", "Mallam Garba Shehu" and
-    "Garba Shehu": one person each); a name two fuller names hold ("Smith": "Anna Smith",
-    "John Smith") stays itself."""
+    "Garba Shehu": one person each), or that names the same person in other words ("Jon
+    Hubbard", "Jonathan Hubbard": a Multi-News story's false disagreement on who said it);
+    a name two fuller names hold ("Smith": "Anna Smith", "John Smith") stays itself."""
     ordered = sorted(set(names), key=lambda n: (-len(_name_words(n)), -len(n), n))
     out: dict[str, str] = {}
     for name in ordered:
-        words = _name_words(name)
-        holders = [o for o, rep in out.items() if o == rep and words and words <= _name_words(o)]
+        words, bare = _name_words(name), _bare_name(name)
+        holders = [
+            o
+            for o, rep in out.items()
+            if o == rep
+            and words
+            and (words <= _name_words(o) or same_person_name(bare, _bare_name(o)))
+        ]
         out[name] = holders[0] if len(holders) == 1 else name
     return out
 

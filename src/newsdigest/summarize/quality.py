@@ -77,6 +77,21 @@ _PICTURE_SHOWS = re.compile(
 )
 
 
+# What a picture shows said of its subject, the picture unnamed ("Japanese battleships and a
+# cruiser are seen just before the Battle of Leyte Gulf.", "Bar owner William Sianis is seen
+# with his billy goat.": Multi-News digest lines; 19 of the 21 sentences of the Multi-News
+# sample and the dev stream that open so are captions), or the picture named with what it is
+# "showing" and no verb of its own ("Image taken by Paul Allen showing what Allen's team
+# believes is a valve wheel on the ship."); not in a clause ("He said the damage is seen ...")
+_SEEN_IN_PICTURE = re.compile(
+    r"^[A-Z](?:(?!\b(?:said|says|say|that|which|who|where|when|if|because|while|as)\b)"
+    r"[^.!?\"“”]){0,100}?\b(?:is|are) (?:seen|pictured)\b(?! as\b| to\b| by\b| \w+ly\b)"
+    r"|^(?:An? |The )?(?:image|photo(?:graph)?|picture|screen ?(?:shot|grab)|still)s?"
+    r"(?: [\w'’.-]+){0,6}? showing\b",
+    re.IGNORECASE,
+)
+
+
 # a picture's credit at the end of its caption: "(U.S. Navy / Getty Images / )"
 _PHOTO_CREDIT = re.compile(
     r"\([^()]*\b(?:Getty Images|AP Photo|AFP|Reuters|EPA|Photo(?:graph)?|Image)\b[^()]*\)\s*$"
@@ -95,9 +110,10 @@ def is_caption(text: str) -> bool:
 
 
 def _shows_a_picture(text: str) -> bool:
-    """``_PICTURE_SHOWS``, searched only where its verb is (every candidate unit is checked)."""
+    """``_PICTURE_SHOWS`` or ``_SEEN_IN_PICTURE``, searched only where a verb of theirs is
+    (every candidate unit is checked)."""
     return ("show" in text or "seen" in text or "pictured" in text) and bool(
-        _PICTURE_SHOWS.search(text)
+        _PICTURE_SHOWS.search(text) or _SEEN_IN_PICTURE.match(text)
     )
 
 
@@ -180,6 +196,12 @@ _LEADING_CONNECTIVE = re.compile(
     r"since then|at that point|(?:(?:less|more) than )?(?:a|an|one|two|three|four|five|six|"
     r"several|a few|\d+) (?:minutes?|hours?|days?|weeks?|months?|years?) later|"
     r"(?:moments|seconds|minutes|hours|days|weeks|months|years) later|"
+    # a share of what was just named ("Much of that support evaporated Thursday.": a
+    # Multi-News digest line); not a time ("Some of this year's winners ...")
+    r"(?:much|most|some|all|many|none|part|each|both|few|several|any|half|a lot|a few"
+    r"|the rest) of (?:that|this|these|those|it|them)"
+    r"(?!\s+(?:year|week|month|morning|afternoon|evening|night|season|weekend|summer"
+    r"|winter|spring|fall|autumn|decade|century)(?:['’]s)?\b)|"
     # one of the people just named ("One said the driver ...": a dev-stream digest line)
     r"one (?:said|says|told|tells|added|wrote|of them)|"
     # the people just named, counted ("The pair were reconvicted of the crime last month, ...":

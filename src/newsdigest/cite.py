@@ -125,16 +125,20 @@ def cite(
     for row, sentence in enumerate(selected):
         origin = Citation.of(sentence) if isinstance(sentence, Sentence) else None
         cited = {origin} if origin else set()
-        counts = counts_of(sentence.text)
-        words: set[str] | None = None  # made when a short source asks for them
+        # made when a source asks for them: the sentence's own text (its origin, mostly the
+        # only source above the threshold) passes both tests, so it is not read for them
+        counts: dict[str, set[str]] | None = None
+        words: set[str] | None = None
         for col in np.flatnonzero(sims[row] >= threshold):
             source = pool[col].text
-            if counts and contradicts(counts, counts_of(source)):
-                continue  # "the 40m dry well" is not supported by "the 80m-deep well"
-            if len(source) <= SHORT_SOURCE_CHARS:
-                words = content_words(sentence.text) if words is None else words
-                if len(words & content_words(source)) < min(MIN_SHARED_WORDS, len(words)):
-                    continue  # "About the Hotel", "We are on ANA.": a heading shares a name
+            if source != sentence.text:
+                counts = counts_of(sentence.text) if counts is None else counts
+                if counts and contradicts(counts, counts_of(source)):
+                    continue  # "the 40m dry well" is not supported by "the 80m-deep well"
+                if len(source) <= SHORT_SOURCE_CHARS:
+                    words = content_words(sentence.text) if words is None else words
+                    if len(words & content_words(source)) < min(MIN_SHARED_WORDS, len(words)):
+                        continue  # "About the Hotel", "We are on ANA.": a heading shares a name
             cited.add(Citation.of(pool[col]))
         # a merged unit (a quote over two sentences) shares its first sentence's index: the span
         # breaks the tie, so no set order (string hashes differ by process) decides it

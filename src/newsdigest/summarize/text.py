@@ -15,6 +15,10 @@ import Stemmer
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
+# bytes.translate turning every byte but a-z and 0-9 into a space: split, the lower-cased text
+# gives the runs ``_WORD`` finds in 60% of findall's time (UTF-8 writes a non-ASCII character,
+# and with "surrogatepass" a lone surrogate, as bytes >= 0x80: a separator, as to the pattern)
+_WORD_BYTES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 # without PyStemmer's own cache (its default keeps 10,000 words and purges by sorting them):
 # ``_STEMS`` below holds what is stemmed, and a word missing there cost 3.3 µs through that
 # cache against 1.3 µs without it (the same stems: the cache only remembers them)
@@ -48,7 +52,8 @@ def _stem_new(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lowercased alphanumeric tokens, stemmed (ROUGE's tokenization)."""
-    words = _WORD.findall(text.lower())
+    lowered = text.lower().encode("utf-8", "surrogatepass")
+    words = lowered.translate(_WORD_BYTES).decode("ascii").split()  # _WORD.findall, faster
     stems = list(map(_STEMS.get, words))  # no Python call per known word
     if None in stems:
         return [s or _stem_new(w) for s, w in zip(stems, words, strict=True)]

@@ -1714,7 +1714,10 @@ def test_words_and_letter_runs_are_the_patterns_runs(text: str) -> None:
     import re
 
     from newsdigest.summarize.quality import letter_runs
-    from newsdigest.summarize.text import _WORD, stem, tokens
+    from newsdigest.summarize.text import _STEMS, _WORD, stem, tokens, tokens_of
 
     assert letter_runs(text) == re.findall(r"[A-Za-z]+", text)
-    assert tokens(text) == [stem(w) for w in _WORD.findall(text.lower())]
+    expected = [stem(w) for w in _WORD.findall(text.lower())]
+    assert tokens(text) == expected
+    _STEMS.clear()  # the batch stems what it has not seen
+    assert tokens_of([text, text.upper()]) == [expected, tokens(text.upper())]

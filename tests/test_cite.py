@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsdigest.cite import cite
+from newsdigest.model import Article
 from newsdigest.split import split_sentences
 
 
@@ -151,3 +154,34 @@ def test_a_heading_that_shares_one_name_is_no_support() -> None:
     assert {c.article for c in hotel.citations} == {"a"}
     assert {c.article for c in sparrow.citations} == {"c", "d"}
     assert {c.article for c in drought.citations} == {"c", "d"}
+
+
+def test_similarities_are_scipys_product_bit_for_bit(
+    multinews_articles: Callable[[int, int], list[tuple[int, Article]]],
+) -> None:
+    """The cosines cite compares with its threshold are the float32 values the sparse product
+    of the TF-IDF rows gives, so no citation moves across the threshold."""
+    import numpy as np
+
+    from newsdigest.cite import similarities
+    from newsdigest.tfidf import tfidf_rows
+
+    clusters: dict[int, list[str]] = {}
+    for cluster, article in multinews_articles(0, 12):
+        clusters.setdefault(cluster, []).extend(
+            s.text for s in split_sentences(article.text, article.id)
+        )
+    for texts in clusters.values():
+        pool, selected = texts[: len(texts) // 2], texts[len(texts) // 2 :][:10] + [texts[0]]
+        rows = tfidf_rows(pool + selected)
+        expected = (rows[len(pool) :] @ rows[: len(pool)].T).toarray()
+        found = similarities(pool, selected)
+        assert found.dtype == expected.dtype == np.float32
+        assert np.array_equal(found, expected)
+        assert (found >= 0.3).any()
+
+
+def test_similarities_of_stop_words_only_are_zero() -> None:
+    from newsdigest.cite import similarities
+
+    assert not similarities(["the of and", "it is"], ["and the"]).any()

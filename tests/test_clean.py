@@ -787,6 +787,14 @@ def test_non_article_notices_are_debris_and_name_their_page_kind() -> None:
     assert notice_kind("The Wayback Machine kept a copy of the page, and readers sign in.") is None
     crawl = "The seed for this crawl was a list of every host in the Wayback Machine"
     assert non_article_kind(crawl, clean_text(crawl)) == "web-archive crawl notice"
+    # a page of such a notice is no article until its clean text has MIN_ARTICLE_WORDS words
+    from newsdigest.clean.rules import MIN_ARTICLE_WORDS
+
+    short, enough = (
+        " ".join(["word"] * n) + " \n" for n in (MIN_ARTICLE_WORDS - 1, MIN_ARTICLE_WORDS)
+    )
+    assert non_article_kind(crawl, short) == "web-archive crawl notice"
+    assert non_article_kind(crawl, enough) is None
 
 
 # --- photo galleries flattened into the text (CNN pages in the dev stream and Multi-News) ----

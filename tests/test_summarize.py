@@ -1744,3 +1744,24 @@ def test_a_bar_opens_page_furniture_and_theirs_refers_back() -> None:
     assert "page furniture" in problems(furniture)
     assert needs_context("Theirs are still a little too closed.")
     assert not needs_context("Theresa May resigned as prime minister on Friday.")
+
+
+_TRICKY = st.text(alphabet="aZz09 \n\t\ud800éÉ\u212aİſß_-'’\x85\xa0\u2028", max_size=24)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRICKY)
+def test_words_and_letter_runs_are_the_patterns_runs(text: str) -> None:
+    """The byte-translated splits find what the regular expressions they replace find, in
+    any text: non-ASCII letters, the Kelvin sign and dotted I (lowered to ASCII), lone
+    surrogates and Unicode spaces included."""
+    import re
+
+    from newsdigest.summarize.quality import letter_runs
+    from newsdigest.summarize.text import _STEMS, _WORD, stem, tokens, tokens_of
+
+    assert letter_runs(text) == re.findall(r"[A-Za-z]+", text)
+    expected = [stem(w) for w in _WORD.findall(text.lower())]
+    assert tokens(text) == expected
+    _STEMS.clear()  # the batch stems what it has not seen
+    assert tokens_of([text, text.upper()]) == [expected, tokens(text.upper())]

@@ -31,9 +31,10 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
 
 
-def tfidf_rows(texts: Sequence[str], dtype: type = np.float32) -> sparse.csr_matrix:
-    """One unit-length row per text; ``ValueError`` when no text has a content word (as
-    scikit-learn's "empty vocabulary").
+def tfidf_entries(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """``tfidf_rows``' entries before they become a matrix: the row, column and (float64)
+    weight of each, rows in order and each row's words in the order they first occur, and the
+    number of columns. ``ValueError`` when no text has a content word.
 
     Python touches each distinct word once: the words become column numbers by one dict
     lookup each (``map``), and the per-row counts are array operations. A row's entries are
@@ -62,6 +63,14 @@ def tfidf_rows(texts: Sequence[str], dtype: type = np.float32) -> sparse.csr_mat
     weights = (np.log(counts[order].astype(np.float64)) + 1.0) * idf[cols]
     norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=n))
     weights /= np.where(norms > 0, norms, 1.0)[rows]
+    return rows, cols, weights, len(columns)
+
+
+def tfidf_rows(texts: Sequence[str], dtype: type = np.float32) -> sparse.csr_matrix:
+    """One unit-length row per text (``tfidf_entries``); ``ValueError`` when no text has a
+    content word (as scikit-learn's "empty vocabulary")."""
+    rows, cols, weights, n_columns = tfidf_entries(texts)
+    n = len(texts)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    return sparse.csr_matrix((weights.astype(dtype), cols, indptr), shape=(n, len(columns)))
+    return sparse.csr_matrix((weights.astype(dtype), cols, indptr), shape=(n, n_columns))

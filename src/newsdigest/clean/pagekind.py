@@ -26,7 +26,10 @@ def non_article_kind(raw_text: str, clean_text: str) -> str | None:
     empty, or, for a notice that only whole pages carry (a crawl notice, a sign-in form),
     keeps fewer than ``MIN_ARTICLE_WORDS`` words.
     """
-    words = len(clean_text.split())
+    # the words up to the threshold (every article's text is read here): at most
+    # MIN_ARTICLE_WORDS - 1 words split apart and the rest as one, so a short text's count is
+    # exact and a long one's is MIN_ARTICLE_WORDS
+    words = len(clean_text.split(maxsplit=MIN_ARTICLE_WORDS - 1))
     if words >= MIN_ARTICLE_WORDS:
         return None
     for para in split_paragraphs(repair_unicode(raw_text)):

@@ -52,7 +52,7 @@ from newsdigest.summarize.budget import budget_reached, effective_words, fits, r
 from newsdigest.summarize.compress import compress
 from newsdigest.summarize.introduce import introduce_surnames
 from newsdigest.summarize.shorten import shorter_readings
-from newsdigest.summarize.text import STOP_WORDS, tokens, word_count
+from newsdigest.summarize.text import STOP_WORDS, tokens_of, word_count
 from newsdigest.summarize.units import merge_lead_ins, merge_quotes, strip_dateline, strip_label
 
 FEATURES = (
@@ -387,7 +387,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     article = np.array([d for d, _, _ in cands])
     position = np.array([u for _, u, _ in cands], dtype=np.float64)
     n_articles = len(set(article.tolist()))
-    toks = [tokens(s.text) for s in units]
+    toks = tokens_of(s.text for s in units)
     # each token an integer once (the only per-token Python work); unigrams and word pairs
     # are then array operations
     words = list(chain.from_iterable(toks))

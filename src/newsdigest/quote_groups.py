@@ -57,6 +57,14 @@ def _same_words(a: set[str], b: set[str], spaced_a: str, spaced_b: str) -> bool:
     return shares_most(a, b)
 
 
+def _one_quote(
+    quotes: Sequence[Quote], words: Sequence[set[str]], spaced: Sequence[str], i: int, j: int
+) -> bool:
+    """Whether quotes ``i`` and ``j`` are one: speakers that do not differ, the same words."""
+    a, b = quotes[i].speaker, quotes[j].speaker
+    return (not a or not b or a == b) and _same_words(words[i], words[j], spaced[i], spaced[j])
+
+
 def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
     """The quotes with each one told by several outlets listed once, citing them all.
 
@@ -68,27 +76,26 @@ def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
     spaced = [_spaced_words(q.text) for q in quotes]  # once a quote, not once a pair
     groups: list[list[int]] = []  # members; the first is the representative
     for i, q in enumerate(quotes):
-        same: list[list[int]] = []  # the groups it is one of, their speakers one
-        speaker = q.speaker
-        for members in groups:
-            said_by = quotes[members[0]].speaker
-            if (not speaker or not said_by or said_by == speaker) and _same_words(
-                words[i], words[members[0]], spaced[i], spaced[members[0]]
-            ):
-                same.append(members)
-                speaker = speaker or said_by
-        if not same:
+        target = next((m for m in groups if _one_quote(quotes, words, spaced, i, m[0])), None)
+        if target is None:
             groups.append([i])
             continue
         # the whole statement stands for a run of its words reported first (Obama's “tear
         # down the system.”, an article's lead-in to his words, had hidden the statement
-        # quoted next: a NeuS story's); a statement that is two groups' whole joins them
-        # ("This is not She-Thor" and "This is not Lady Thor. ...", one writer's words cut
-        # two ways, both under his whole statement: a Multi-News story listed it twice)
-        target = same[0]
-        for other in same[1:]:
-            target.extend(other)
-            groups.remove(other)
+        # quoted next: a NeuS story's), and for every other such run ("This is not She-Thor"
+        # and "This is not Lady Thor. ...", one writer's words cut two ways: a Multi-News
+        # story listed his statement twice)
+        speaker = q.speaker or quotes[target[0]].speaker
+        for other in [m for m in groups if m is not target]:
+            said_by = quotes[other[0]].speaker
+            if (
+                (not speaker or not said_by or said_by == speaker)
+                and spaced[other[0]].count(" ") > 3
+                and spaced[other[0]] in spaced[i]
+            ):
+                target.extend(other)
+                groups.remove(other)
+                speaker = speaker or said_by
         rep = target[0]
         longer = len(spaced[i]) > len(spaced[rep]) and spaced[rep] in spaced[i]
         target.insert(0 if longer else len(target), i)

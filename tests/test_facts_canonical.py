@@ -928,6 +928,16 @@ def test_a_short_form_of_two_given_names_is_either() -> None:
     assert not same_person_name("Jack Hubbard", "John Hubbard")
 
 
+def test_a_given_name_with_or_without_its_hyphen_is_one_person() -> None:
+    """Five dev and Multi-News stories listed "Kim Jong Un" and "Kim Jong-un" as two people."""
+    from newsdigest.facts.canonical import same_person_name
+
+    assert same_person_name("Kim Jong Un", "Kim Jong-un")
+    assert same_person_name("Moon Jae-in", "Moon Jae In")
+    assert not same_person_name("Kim Jong Un", "Kim Jong Nam")
+    assert not same_person_name("Kim Yo-jong", "Kim Jong Un")
+
+
 def _fold_reference(text: str) -> str:
     """``names.fold`` as first written: NFKD, combining marks off, punctuation off, casefold."""
     import re

@@ -509,10 +509,18 @@ def _short_for(a: str, b: str) -> bool:
     return fb in _NICKNAMES.get(fa, ()) or fa in _NICKNAMES.get(fb, ())
 
 
+def _unhyphenated(tokens: list[str]) -> str:
+    """A name's letters without its spaces and hyphens, casefolded: one key for the ways
+    outlets write a Korean or Chinese given name ("Jong-un", "Jong Un", "Jong-Un")."""
+    return "".join(tokens).replace("-", "").casefold()
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Full names match on surname and a compatible first name (initials allowed, a short
     form of the given name too: "Jim Steyer", "James P. Steyer"). A generation ("Jr.") is
     part of the surname: Donald Trump and Donald Trump Jr. are two people."""
+    if _unhyphenated(a) == _unhyphenated(b):
+        return True  # "Kim Jong-un" and "Kim Jong Un" (five stories listed him twice)
     if not similar(a[-1], b[-1]):
         return False
     fa, fb = a[0].rstrip("."), b[0].rstrip(".")

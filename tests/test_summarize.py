@@ -248,7 +248,7 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("In these uncertain times, families are saving more.", False),
         ("The ban applies to those students under 18.", False),
         ("Avoid those medications containing ibuprofen.", False),
-        ("We will consider every option, even when those options are tough.", False),
+        ("The board will consider every option, even when those options are tough.", False),
         # a second reader: linked to what came before
         ("Amid that, Texas will gain two seats in the redistricting process.", True),
         ("Despite this, the company kept its forecast.", True),
@@ -1660,6 +1660,29 @@ def test_what_a_picture_shows_unnamed_is_a_caption() -> None:
         "Pictures released yesterday by the agency show Kim watching the launch.",
     ):
         assert not is_caption(prose), prose
+
+
+def test_the_first_person_outside_a_quotation_refers_back() -> None:
+    """Multi-News 172's digest had "I think that many of them say, “Well, you’re a hypocrite
+    ...”" (Cosby's answer in a transcript, unquoted); a quotation that opens in the first
+    person names its speaker, and a title is no pronoun."""
+    from newsdigest.summarize.quality import refers_back
+
+    for back in (
+        "I think that many of them say, “Well, you’re a hypocrite. You say one thing.”",
+        "We’re told the Kardashians were surprised by the news.",
+        "My father was a miner in West Virginia.",
+    ):
+        assert refers_back(back), back
+    for alone in (
+        "“I think it is fine,” Cosby said.",
+        "I.B.M. reported earnings on Monday.",
+        "US officials said the talks had failed.",
+        "My Chemical Romance split up in 2013.",
+        "We Are the World was recorded in 1985.",
+        "I, Tonya won an Oscar for Allison Janney.",
+    ):
+        assert not refers_back(alone), alone
 
 
 def test_a_share_of_what_was_named_refers_back() -> None:

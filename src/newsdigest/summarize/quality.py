@@ -682,6 +682,16 @@ def _clause_alone(text: str) -> bool:
     return True
 
 
+# The writer or a speaker in the first person, outside any quotation ("I think that many of
+# them say, “Well, you’re a hypocrite ...”", a transcript's answer; "We're told the
+# Kardashians were 'surprised' ...": Multi-News digest lines): who "I" is, the text around it
+# said; a quotation that opens so names its speaker after it, and a title is no pronoun ("My
+# Chemical Romance", "We Are the World", "I, Tonya")
+_OPENS_IN_FIRST_PERSON = re.compile(
+    r"^(?:I|We|My|Our|Us)(?:['’](?:m|ve|d|ll|re))?\b(?!['’]s\b|\.|,?\s+[A-Z])"
+)
+
+
 def refers_back(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, or ends on a
     verb whose object was in the sentence before (the summarizer's fitted feature)."""
@@ -697,6 +707,7 @@ def refers_back(text: str) -> bool:
         or _LINKED_OPENING.match(text.lstrip("\"“'‘ "))
         or _points_back(text)
         or _clause_alone(text.lstrip("\"“'‘ "))
+        or _OPENS_IN_FIRST_PERSON.match(text) is not None
     )
 
 

@@ -1278,6 +1278,22 @@ def test_a_role_named_as_known_needs_the_sentence_before() -> None:
     assert not refers_back("The spokesman for the Kremlin, Dmitry Peskov, said nothing.")
 
 
+def test_a_role_that_acts_needs_the_sentence_that_named_it() -> None:
+    """A Multi-News digest opened, and was titled, "The firm succeeded by growing and fixing
+    companies." (Bain Capital, named in the sentence before); a NeuS one opened "The former
+    Massachusetts governor made it official Friday." A role with a phrase that says which,
+    or a possessive, stands."""
+    from newsdigest.summarize.quality import refers_back
+
+    assert refers_back("The firm succeeded by growing and fixing companies.")
+    assert refers_back("The former Massachusetts governor made it official Friday.")
+    assert refers_back("The New Jersey Democratic congressman may have hoped for an easy race.")
+    assert not refers_back("The firm that built the satellite said it had restored contact.")
+    assert not refers_back("The governor of Texas signed the bill on Friday.")
+    assert not refers_back("The company's shares fell 5 percent on Monday.")
+    assert not refers_back("The Supreme Court rejected the appeal on Monday.")
+
+
 def test_many_sources_on_a_he_they_do_not_name_need_the_sentence_before() -> None:
     """A Multi-News digest opened "Police said Tuesday he lived in east London and that his
     family has been notified, ...": the attacker was named only in the sentence before."""

@@ -616,6 +616,18 @@ _ROLE_SAID = re.compile(
 )
 
 
+# ... or a role that acts, with only what describes it ("The former Massachusetts governor made
+# it official Friday.": a NeuS digest's opening line; "The firm succeeded by growing and fixing
+# companies.": a Multi-News digest's opening line and title): which governor, which firm, the
+# sentence before said (65 sentences of the local sets open so, every one a known someone's)
+_ROLE_ACTS = re.compile(
+    r"^The\s+(?:(?:former|ex-|then-|outgoing|embattled|[A-Z][\w.'’-]+)\s+){0,3}"
+    r"(?:governor|senator|congressman|congresswoman|lawmaker|mayor|candidate|nominee|firm"
+    r"|company|billionaire|businessman|businesswoman|actor|actress|singer|rapper|star)\s+"
+    r"(?!(?:who|whom|whose|which|that|of|in|and|or|but|to|for|with|at|on|from|by|as)\b)[a-z]+\b"
+)
+
+
 # A subordinate clause standing alone, its main clause in the sentence before ("Though Yu and
 # Soni have also sort of obfuscated their premise by calling it a 'secret sauce.'": a
 # Multi-News digest line; "Because Obama's withdrawal led to the increasing influence of Iran
@@ -656,6 +668,7 @@ def refers_back(text: str) -> bool:
     return bool(
         _LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ "))
         or _ROLE_SAID.match(text)
+        or (text[:4] == "The " and _ROLE_ACTS.match(text))
         or _PRONOUN_AFTER_OPENING.match(text)
         or _COLLECTIVE_ON_HIM.match(text)
         or _lost_object(text)

@@ -407,6 +407,39 @@ def test_a_glued_dateline_of_a_place_is_stripped_anywhere() -> None:
         assert strip_dateline(unit) is unit
 
 
+def test_a_known_place_in_capitals_before_a_colon_or_an_article_is_a_dateline() -> None:
+    """A dev-stream digest opened "MOSCOW: Russia's space experts say ..."; Multi-News ones
+    had "WASHINGTON The Senate passed ..." and "PARIS An Algerian man ...". A city's name that
+    is also a given name ("VLADIMIR Putin ordered ...") and a speaker's label stay."""
+    text = "MOSCOW: Russia's space experts say they have managed to regain control."
+    s = strip_dateline(Sentence("a", 0, text, 10, 10 + len(text)))
+    assert s.text == "Russia's space experts say they have managed to regain control."
+    assert text[s.start - 10 : s.end - 10] == s.text
+    text = "WASHINGTON The Senate passed a Republican-authored budget plan early on Friday."
+    assert strip_dateline(Sentence("a", 0, text, 0, len(text))).text.startswith("The Senate")
+    for kept in (
+        "VLADIMIR Putin ordered Russians to be evacuated from the North Korean border.",
+        'CHECKETT: "So whether it was a tweet, it had to be sent around to everyone."',
+    ):
+        unit = Sentence("a", 0, kept, 0, len(kept))
+        assert strip_dateline(unit) is unit
+
+
+def test_a_speakers_label_in_capitals_makes_no_digest_line() -> None:
+    """A Multi-News digest quoted a transcript with its speaker's label: 'CHECKETT: "So
+    whether it was a tweet, Facebook post, blog post, photo ..."'; ABC's transcript gives
+    "GEORGE STEPHANOPOULOS: ..." so. A colon later in a sentence is prose."""
+    from newsdigest.summarize.quality import fit, problems
+
+    label = (
+        'CHECKETT: "So whether it was a tweet, Facebook post, blog post, photo — anything you '
+        'could imagine — it had to be sent around to everyone for approval."'
+    )
+    assert not fit(label) and "a speaker's or kicker's label" in problems(label)
+    assert not fit("GEORGE STEPHANOPOULOS: You embraced that pretty quickly, Mr. President.")
+    assert fit("The FBI said on Monday: the suspect was arrested in Texas last week.")
+
+
 def test_dateline_stripped_to_an_exact_span() -> None:
     text = "KATHMANDU, Nepal (AP) — Rescuers dug through rubble on Sunday."
     s = strip_dateline(Sentence("a", 0, text, 10, 10 + len(text)))

@@ -350,14 +350,25 @@ def caption_date(text: str) -> bool:
     return m is not None and not _CLAUSE_BEFORE.search(text, 0, m.end())
 
 
+# A label in capitals and a colon before the words: a transcript's speaker ("CHECKETT: "So
+# whether it was a tweet, ...", "GEORGE STEPHANOPOULOS: You embraced that pretty quickly.": the
+# first a Multi-News digest line) or a kicker ("BREAKING:", "CLAIM:", "CDC:"): the words are the
+# label's, not the outlet's report (a place's dateline is stripped before: ``strip_dateline``)
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]{0,40}[A-Z.]:\s")
+
+
+def _caps_label(text: str) -> bool:
+    return text[1:2].isupper() and ":" in text[:44] and _CAPS_LABEL.match(text) is not None
+
+
 def fit(text: str) -> bool:
     """``not problems(text)``, stopping at the first problem, the cheapest checks first: a
     story's every candidate unit is checked, and a quarter of them fail."""
     n = word_count(text)
     if n < MIN_WORDS or n > MAX_WORDS or text[:1].islower() or is_question(text):
         return False
-    if text[:1] == "|":
-        return False  # a page's bar before a credit or a menu (``problems``)
+    if text[:1] == "|" or _caps_label(text):
+        return False  # a page's bar before a credit or a menu, a speaker's label (``problems``)
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
     if not _ends_sentence(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
@@ -444,6 +455,8 @@ def problems(text: str) -> list[str]:
         # Congressional leaders reach budget deal The agreement would ...": a Multi-News digest
         # line; the 10 local sentences that open so are all such)
         found.append("page furniture")
+    if _caps_label(text):
+        found.append("a speaker's or kicker's label")
     if _CAPTION.search(text) or _shows_a_picture(text) or caption_date(text.strip()):
         found.append("photo caption")
     quote = quote_balance_problem(text)

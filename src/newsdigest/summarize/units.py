@@ -145,6 +145,21 @@ def _may_open_with_dateline(text: str) -> bool:
     return "(" in text or "—" in text or ("A" <= text[:1] <= "Z" and text[1:2] in _DATELINE_SECOND)
 
 
+# a known place in capitals, then a colon, or a space before an article: "MOSCOW: Russia's space
+# experts say ..." (a dev-stream digest's opening line), "WASHINGTON The Senate passed ...",
+# "PARIS An Algerian man ..." (Multi-News); not "VLADIMIR Putin ordered ..." (a city's name too)
+_PLACE_THEN_LABEL = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ ]{2,30}?)(?::\s+|\s+(?=(?:The|A|An)\s))(?=[A-Z\"“])"
+)
+
+
+def _place_label_end(text: str) -> int:
+    from newsdigest.names import fold, place_names
+
+    m = _PLACE_THEN_LABEL.match(text)
+    return m.end() if m and fold(m["place"]) in place_names() else 0
+
+
 def strip_dateline(sentence: Sentence) -> Sentence:
     """The sentence without a leading dateline; still an exact span of the article. A glued
     one ("MIAMI—When speaking about ...": a Multi-News digest's line, its page's first
@@ -153,7 +168,7 @@ def strip_dateline(sentence: Sentence) -> Sentence:
     if not _may_open_with_dateline(text):
         return sentence
     m = _DATELINE.match(text)
-    end = m.end() if m else glued_dateline_end(text)
+    end = m.end() if m else glued_dateline_end(text) or _place_label_end(text)
     if not end or end >= len(sentence.text) or not sentence.text[end].isupper():
         return sentence
     return _from(sentence, end)

@@ -407,6 +407,18 @@ def test_a_glued_dateline_of_a_place_is_stripped_anywhere() -> None:
         assert strip_dateline(unit) is unit
 
 
+def test_a_forbes_section_label_is_not_the_sentence() -> None:
+    """A NeuS digest (train_2423) opened "TOPLINE With the House of Representatives passing the
+    $3 trillion Heroes Act late on Friday, ...": Forbes's label, in capitals, no colon."""
+    from newsdigest.summarize.units import strip_label
+
+    text = "TOPLINE With the House of Representatives passing the Heroes Act, leaders reacted."
+    s = strip_label(Sentence("a", 0, text, 0, len(text)))
+    assert s.text == text[len("TOPLINE ") :] and s.start == len("TOPLINE ")
+    kept = "BIG NUMBERS Show Up Again in the report, the agency said."
+    assert strip_label(Sentence("a", 0, kept, 0, len(kept))).text == kept
+
+
 def test_a_known_place_in_capitals_before_a_colon_or_an_article_is_a_dateline() -> None:
     """A dev-stream digest opened "MOSCOW: Russia's space experts say ..."; Multi-News ones
     had "WASHINGTON The Senate passed ..." and "PARIS An Algerian man ...". A city's name that

@@ -114,6 +114,10 @@ _LABEL = re.compile(
     r"|Between the lines|What's next|What’s next|Yes, but|By the numbers|The state of play"
     r"|State of play|Be smart|Reality check|Zoom in|Zoom out|What to watch|The other side"
     r"|What they're saying|What they’re saying|The backstory|Flashback|Go deeper):\s+(?=[A-Z\"“])"
+    # Forbes's section labels, in capitals and with no colon ("TOPLINE With the House of
+    # Representatives passing ...": a NeuS digest's opening line)
+    r"|^(?:TOPLINE|KEY FACTS|KEY BACKGROUND|CRUCIAL QUOTE|BIG NUMBER|WHAT TO WATCH FOR"
+    r"|SURPRISING FACT|CHIEF CRITIC|NEWS PEG|FURTHER READING)\s+(?=[A-Z\"“][a-z\"“ ])"
     # or a stray closing bracket, the rest of a link's markup ("]On Monday morning, the
     # prosecution and defense will sum up ...": a NeuS lead, then a digest's line)
     r"|^[\])}]+\s*(?=[A-Z\"“])"

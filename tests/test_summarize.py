@@ -419,9 +419,10 @@ def test_a_forbes_section_label_is_not_the_sentence() -> None:
     assert strip_label(Sentence("a", 0, kept, 0, len(kept))).text == kept
 
 
-def test_a_known_place_in_capitals_before_a_colon_or_an_article_is_a_dateline() -> None:
+def test_a_known_place_before_a_colon_an_article_or_a_dash_is_a_dateline() -> None:
     """A dev-stream digest opened "MOSCOW: Russia's space experts say ..."; Multi-News ones
-    had "WASHINGTON The Senate passed ..." and "PARIS An Algerian man ...". A city's name that
+    had "WASHINGTON The Senate passed ..." and "PARIS An Algerian man ...", a NeuS one
+    "Washington — House Speaker Nancy Pelosi unveiled ...". A city's name that
     is also a given name ("VLADIMIR Putin ordered ...") and a speaker's label stay."""
     text = "MOSCOW: Russia's space experts say they have managed to regain control."
     s = strip_dateline(Sentence("a", 0, text, 10, 10 + len(text)))
@@ -429,7 +430,12 @@ def test_a_known_place_in_capitals_before_a_colon_or_an_article_is_a_dateline() 
     assert text[s.start - 10 : s.end - 10] == s.text
     text = "WASHINGTON The Senate passed a Republican-authored budget plan early on Friday."
     assert strip_dateline(Sentence("a", 0, text, 0, len(text))).text.startswith("The Senate")
+    text = "Washington — House Speaker Nancy Pelosi unveiled a massive coronavirus relief bill."
+    assert strip_dateline(Sentence("a", 0, text, 0, len(text))).text.startswith("House Speaker")
+    text = "Detroit – It’s a bird that flew into the cockpit of a Delta flight."
+    assert strip_dateline(Sentence("a", 0, text, 0, len(text))).text.startswith("It’s a bird")
     for kept in (
+        "Three Republicans — Sens. Collins, Murkowski and Romney — voted against the bill.",
         "VLADIMIR Putin ordered Russians to be evacuated from the North Korean border.",
         'CHECKETT: "So whether it was a tweet, it had to be sent around to everyone."',
     ):

@@ -146,7 +146,13 @@ def _may_open_with_dateline(text: str) -> bool:
     """The cheap signs every dateline form has one of (most sentences have none): a bracket
     (an agency's tag), a glued em dash, or a capital and then what continues a place in
     capitals."""
-    return "(" in text or "—" in text or ("A" <= text[:1] <= "Z" and text[1:2] in _DATELINE_SECOND)
+    return (
+        "(" in text
+        or "—" in text
+        or ("A" <= text[:1] <= "Z" and text[1:2] in _DATELINE_SECOND)
+        or " – " in text[:40]
+        or " -- " in text[:40]
+    )
 
 
 # a known place in capitals, then a colon, or a space before an article: "MOSCOW: Russia's space
@@ -157,10 +163,17 @@ _PLACE_THEN_LABEL = re.compile(
 )
 
 
+# ... or written as a name, then a dash: "Washington — House Speaker Nancy Pelosi unveiled ..."
+# (a NeuS digest line, CBS's form), "Flint — Sixteen months after ..." (Multi-News)
+_NAMED_PLACE_DASH = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:—|–|--)\s+(?=[A-Z\"“])"
+)
+
+
 def _place_label_end(text: str) -> int:
     from newsdigest.names import fold, place_names
 
-    m = _PLACE_THEN_LABEL.match(text)
+    m = _PLACE_THEN_LABEL.match(text) or _NAMED_PLACE_DASH.match(text)
     return m.end() if m and fold(m["place"]) in place_names() else 0
 
 

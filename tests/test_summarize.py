@@ -1345,6 +1345,18 @@ def test_a_role_that_acts_needs_the_sentence_that_named_it() -> None:
     assert not refers_back("The Supreme Court rejected the appeal on Monday.")
 
 
+def test_an_attribution_alone_needs_the_quotation_before_it() -> None:
+    """A Multi-News digest opened, and was titled, "Sen. Lindsey Graham charged on Sunday.":
+    the quotation it attributes had ended the sentence before. A sentence that says what was
+    said stands."""
+    from newsdigest.summarize.quality import refers_back
+
+    assert refers_back("Sen. Lindsey Graham charged on Sunday.")
+    assert refers_back("White House Press Secretary Sarah Sanders told reporters.")
+    assert not refers_back("Sen. Lindsey Graham charged on Sunday that the consulate was weak.")
+    assert not refers_back("Graham's office said on Sunday he would hold hearings.")
+
+
 def test_many_sources_on_a_he_they_do_not_name_need_the_sentence_before() -> None:
     """A Multi-News digest opened "Police said Tuesday he lived in east London and that his
     family has been notified, ...": the attacker was named only in the sentence before."""

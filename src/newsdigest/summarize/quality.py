@@ -641,6 +641,18 @@ _ROLE_ACTS = re.compile(
 )
 
 
+# A speaker and a verb of saying, and nothing said: the attribution of the quotation before it
+# (".... a “case study of a breakdown of national security.” Sen. Lindsey Graham charged on
+# Sunday.": the quote ended its sentence, so this opened and titled a Multi-News digest)
+MAX_ATTRIBUTION_CHARS = 90
+_ATTRIBUTION_ALONE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,6}(?:said|says|charged|added|argued|noted|explained|insisted"
+    r"|claimed|wrote|declared|stated|continued|concluded|countered|replied|responded"
+    r"|told reporters)(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today"
+    r"|yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?\.$"
+)
+
+
 # A subordinate clause standing alone, its main clause in the sentence before ("Though Yu and
 # Soni have also sort of obfuscated their premise by calling it a 'secret sauce.'": a
 # Multi-News digest line; "Because Obama's withdrawal led to the increasing influence of Iran
@@ -682,6 +694,7 @@ def refers_back(text: str) -> bool:
         _LEADING_CONNECTIVE.match(text.lstrip("\"“'‘ "))
         or _ROLE_SAID.match(text)
         or (text[:4] == "The " and _ROLE_ACTS.match(text))
+        or (len(text) < MAX_ATTRIBUTION_CHARS and _ATTRIBUTION_ALONE.match(text))
         or _PRONOUN_AFTER_OPENING.match(text)
         or _COLLECTIVE_ON_HIM.match(text)
         or _lost_object(text)

@@ -1425,3 +1425,29 @@ def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:
     spans = [("Gen Amir Ali Hajizadeh", "PERSON"), ("Lt Cmdr Adam Schantz", "PERSON")]
     found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Amir Ali Hajizadeh", "Adam Schantz"]
+
+
+def test_a_name_the_article_gives_a_germ_is_no_person() -> None:
+    """A Multi-News story on Flint's water listed "Legionella" (12 mentions) and
+    "Legionnaires" among its people: the article writes "the Legionella bacteria" and
+    "Legionnaires’ disease", and means the germ by the name alone too. People stay."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = (
+        "Flint’s water supply still hasn’t been tested for the Legionella bacteria. Two days "
+        "later, they had an answer: Legionnaires’ disease, a virulent form of pneumonia. "
+        "Legionella thrives in warm water, said Amy Pruden of Virginia Tech."
+    )
+    starts = [
+        text.index("Legionella"),
+        text.index("Legionnaires"),
+        text.index("Legionella thrives"),
+        text.index("Amy Pruden"),
+    ]
+    doc = load_nlp().make_doc(text)
+    doc.ents = [
+        doc.char_span(k, text.index(" ", k + 4 if k == starts[3] else k), label="PERSON")
+        for k in starts
+    ]
+    found = [m.text for m in raw_mentions(Article(id="a", text=text), doc)]
+    assert found == ["Amy Pruden"]

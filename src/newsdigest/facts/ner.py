@@ -469,6 +469,13 @@ _VARIANT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# A germ or a disease: "the Legionella bacteria", "Legionnaires’ disease" (a Multi-News story
+# listed "Legionella" and "Legionnaires" among its people); an article that writes a name so
+# anywhere means the germ by it everywhere
+_GERM_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:bacteri(?:a|um)|virus(?:es)?|disease|infections?|fungus|parasites?)\b"
+)
+
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is
     has had will would in at to by with from as after before""".split()
@@ -549,4 +556,14 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     title_cue=_has_title_cue(text, s, e),
                 )
             )
-    return out
+    # a person's or an unknown place's name ("Legionnaires" was one too); not a city's
+    # ("Wuhan virus" is still where it began)
+    named = {m.text for m in out if m.label == "PERSON"} | {
+        m.text for m in out if m.label == "PLACE" and not _known_place(m.text)
+    }
+    germs = {
+        name
+        for name in named
+        if re.search(rf"(?<![\w'’-]){re.escape(name)}{_GERM_AFTER.pattern}", text)
+    }
+    return [m for m in out if not (m.label != "ORG" and m.text in germs)] if germs else out

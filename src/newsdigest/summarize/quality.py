@@ -631,8 +631,10 @@ _ROLE_SAID = re.compile(
 
 # ... or a role that acts, with only what describes it ("The former Massachusetts governor made
 # it official Friday.": a NeuS digest's opening line; "The firm succeeded by growing and fixing
-# companies.": a Multi-News digest's opening line and title): which governor, which firm, the
-# sentence before said (65 sentences of the local sets open so, every one a known someone's)
+# companies.": a Multi-News digest's opening line and title; "The mayor said the truck was full
+# of explosives.", a dev-stream one): which governor, which firm, the sentence before said (65
+# sentences of the local sets open so with another verb than "said", every one a known
+# someone's)
 _ROLE_ACTS = re.compile(
     r"^The\s+(?:(?:former|ex-|then-|outgoing|embattled|[A-Z][\w.'’-]+)\s+){0,3}"
     r"(?:governor|senator|congressman|congresswoman|lawmaker|mayor|candidate|nominee|firm"

@@ -691,6 +691,9 @@ def test_mended_text_is_what_the_searches_made(text: str) -> None:
 # all are page debris (teasers, tweets, captions, credits, contact lines, ads). A paragraph
 # dropped that is not in this list is a real sentence lost.
 REVIEWED_DROPS_MULTINEWS_0_100 = {
+    # a video's blurb ending with its still's credit ("... WSJ's Sumathi Reddy discusses with
+    # Tanya Rivero. Photo: iStock")
+    "New research is exploring whether targeted",
     # a photo caption without a verb, read as one once its credit ("Michael Nagle/Getty
     # Images") is gone
     "Donald Trump before opening the Nasdaq on",
@@ -1308,6 +1311,13 @@ def test_the_times_lead_picture_caption_is_not_the_story() -> None:
          "given away to attendees as the Rockies hosted the Pittsburgh Pirates in a "
          "baseball... (Associated Press)", True),
         ("Steve Mollenkopf Photographer: Patrick T. Fallon/Bloomberg", True),
+        # two Multi-News digest lines (the first a digest's opening)
+        ("The Bluefin-21 underwater vehicle is hoisted back aboard the Australian ship Ocean "
+         "Shield after successful buoyancy testing in the Indian Ocean. (U.S. Navy / Getty "
+         "Images / )", True),
+        ("The captain of Malaysia Airlines flight MH370, Zaharie Ahmad Shah. Photo: Facebook",
+         True),
+        ("The agency released the image on Monday. Photo: the agency said it was real.", False),
         # a bare "(AP)" signs off wire copy as often as it credits a picture
         ("Pope Francis says Lincoln, King, Day and Merton embody the spirit of America. (AP)",
          False),

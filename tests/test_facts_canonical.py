@@ -1414,3 +1414,63 @@ def test_a_place_that_strains_to_do_something_stays_a_place() -> None:
     spans = [("Texas", "GPE"), ("Europe", "LOC"), ("UK", "GPE"), ("Brazil", "GPE")]
     found = [(m.text, m.label) for m in model_mentions(text, spans)]
     assert found == [("Texas", "PLACE"), ("Europe", "PLACE")]
+
+
+def test_a_line_in_capitals_gives_no_names() -> None:
+    """A Multi-News listicle about the London Underground listed "ELIZABETH TOOK CONTROL OF THE
+    VICTORIA LINE" among its organizations, from its heading in capitals; another story's
+    page in capitals gave "TIM WOULD" as a person. The prose's own names stay, acronyms too."""
+    text = (
+        "There’s an elevator, of course, but also an emergency spiral staircase. \n \n "
+        "9. IN 1969, QUEEN ELIZABETH TOOK CONTROL OF THE VICTORIA LINE. \n \n "
+        "In 1969, Queen Elizabeth II commemorated the opening of the Victoria Line, "
+        "the BBC reported. \n \n "
+        "THE CHILD SAID TIM WOULD SLEEP IN THE SAME BED."
+    )
+    spans = [
+        ("ELIZABETH TOOK CONTROL OF THE VICTORIA LINE", "ORG"),
+        ("Elizabeth II", "PERSON"),
+        ("BBC", "ORG"),
+        ("TIM WOULD", "PERSON"),
+    ]
+    found = [m.text for m in model_mentions(text, spans)]
+    assert found == ["Elizabeth II", "BBC"]
+
+
+def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:
+    """A NeuS story (val_253) listed "Gen Amir Ali Hajizadeh" among its people: the British
+    style writes the rank without a stop, as it writes "Lt Cmdr Adam Schantz" (Multi-News)."""
+    text = (
+        "Gen Amir Ali Hajizadeh, head of Iran’s Revolutionary Guard’s aerospace division, told "
+        "state TV that his unit accepts “full responsibility”. Lt Cmdr Adam Schantz, in charge "
+        "of the US Navy's Poseidon P8 plane, said it was not useful."
+    )
+    spans = [("Gen Amir Ali Hajizadeh", "PERSON"), ("Lt Cmdr Adam Schantz", "PERSON")]
+    found = [m.text for m in model_mentions(text, spans)]
+    assert found == ["Amir Ali Hajizadeh", "Adam Schantz"]
+
+
+def test_a_name_the_article_gives_a_germ_is_no_person() -> None:
+    """A Multi-News story on Flint's water listed "Legionella" (12 mentions) and
+    "Legionnaires" among its people: the article writes "the Legionella bacteria" and
+    "Legionnaires’ disease", and means the germ by the name alone too. People stay."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = (
+        "Flint’s water supply still hasn’t been tested for the Legionella bacteria. Two days "
+        "later, they had an answer: Legionnaires’ disease, a virulent form of pneumonia. "
+        "Legionella thrives in warm water, said Amy Pruden of Virginia Tech."
+    )
+    starts = [
+        text.index("Legionella"),
+        text.index("Legionnaires"),
+        text.index("Legionella thrives"),
+        text.index("Amy Pruden"),
+    ]
+    doc = load_nlp().make_doc(text)
+    doc.ents = [
+        doc.char_span(k, text.index(" ", k + 4 if k == starts[3] else k), label="PERSON")
+        for k in starts
+    ]
+    found = [m.text for m in raw_mentions(Article(id="a", text=text), doc)]
+    assert found == ["Amy Pruden"]

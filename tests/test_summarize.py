@@ -201,7 +201,8 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
             True,
         ),
         ('"We came to talk," Pompeo said.', False),
-        ("The mayor said “no.”", False),
+        # (a named speaker: "The mayor said ..." is a role that needs the sentence naming it)
+        ("Mayor Christian Estrosi said “no.”", False),
         # dev stream: a pronoun subject after a short opening phrase
         ("When combined, their droughts spanned 176 years.", True),
         ("On Monday, he said the talks had failed.", True),
@@ -405,6 +406,57 @@ def test_a_glued_dateline_of_a_place_is_stripped_anywhere() -> None:
     for kept in ("NATO—Russia ties worsened.", "U.S.—China talks resumed on Monday."):
         unit = Sentence("a", 0, kept, 0, len(kept))
         assert strip_dateline(unit) is unit
+
+
+def test_a_forbes_section_label_is_not_the_sentence() -> None:
+    """A NeuS digest (train_2423) opened "TOPLINE With the House of Representatives passing the
+    $3 trillion Heroes Act late on Friday, ...": Forbes's label, in capitals, no colon."""
+    from newsdigest.summarize.units import strip_label
+
+    text = "TOPLINE With the House of Representatives passing the Heroes Act, leaders reacted."
+    s = strip_label(Sentence("a", 0, text, 0, len(text)))
+    assert s.text == text[len("TOPLINE ") :] and s.start == len("TOPLINE ")
+    kept = "BIG NUMBERS Show Up Again in the report, the agency said."
+    assert strip_label(Sentence("a", 0, kept, 0, len(kept))).text == kept
+
+
+def test_a_known_place_before_a_colon_an_article_or_a_dash_is_a_dateline() -> None:
+    """A dev-stream digest opened "MOSCOW: Russia's space experts say ..."; Multi-News ones
+    had "WASHINGTON The Senate passed ..." and "PARIS An Algerian man ...", a NeuS one
+    "Washington — House Speaker Nancy Pelosi unveiled ...". A city's name that
+    is also a given name ("VLADIMIR Putin ordered ...") and a speaker's label stay."""
+    text = "MOSCOW: Russia's space experts say they have managed to regain control."
+    s = strip_dateline(Sentence("a", 0, text, 10, 10 + len(text)))
+    assert s.text == "Russia's space experts say they have managed to regain control."
+    assert text[s.start - 10 : s.end - 10] == s.text
+    text = "WASHINGTON The Senate passed a Republican-authored budget plan early on Friday."
+    assert strip_dateline(Sentence("a", 0, text, 0, len(text))).text.startswith("The Senate")
+    text = "Washington — House Speaker Nancy Pelosi unveiled a massive coronavirus relief bill."
+    assert strip_dateline(Sentence("a", 0, text, 0, len(text))).text.startswith("House Speaker")
+    text = "Detroit – It’s a bird that flew into the cockpit of a Delta flight."
+    assert strip_dateline(Sentence("a", 0, text, 0, len(text))).text.startswith("It’s a bird")
+    for kept in (
+        "Three Republicans — Sens. Collins, Murkowski and Romney — voted against the bill.",
+        "VLADIMIR Putin ordered Russians to be evacuated from the North Korean border.",
+        'CHECKETT: "So whether it was a tweet, it had to be sent around to everyone."',
+    ):
+        unit = Sentence("a", 0, kept, 0, len(kept))
+        assert strip_dateline(unit) is unit
+
+
+def test_a_speakers_label_in_capitals_makes_no_digest_line() -> None:
+    """A Multi-News digest quoted a transcript with its speaker's label: 'CHECKETT: "So
+    whether it was a tweet, Facebook post, blog post, photo ..."'; ABC's transcript gives
+    "GEORGE STEPHANOPOULOS: ..." so. A colon later in a sentence is prose."""
+    from newsdigest.summarize.quality import fit, problems
+
+    label = (
+        'CHECKETT: "So whether it was a tweet, Facebook post, blog post, photo — anything you '
+        'could imagine — it had to be sent around to everyone for approval."'
+    )
+    assert not fit(label) and "a speaker's or kicker's label" in problems(label)
+    assert not fit("GEORGE STEPHANOPOULOS: You embraced that pretty quickly, Mr. President.")
+    assert fit("The FBI said on Monday: the suspect was arrested in Texas last week.")
 
 
 def test_dateline_stripped_to_an_exact_span() -> None:
@@ -1205,7 +1257,10 @@ def test_an_answer_is_read_only_after_its_question() -> None:
     texts = [u.text for u in scored.units]
     answer = next(k for k, t in enumerate(texts) if t.startswith("Basically"))
     assert scored.needs_context[answer]
-    assert not scored.needs_context[texts.index(next(t for t in texts if t.startswith("The firm")))]
+    # the sentence after the answer is no answer: it needs context only as a role that acts
+    # ("The firm sent ...": ``refers_back``), not for the question
+    firm = texts.index(next(t for t in texts if t.startswith("The firm")))
+    assert scored.needs_context[firm] == quality.refers_back(texts[firm])
     chosen = CoverageSummarizer().summarize(docs, Budget(words=250))
     assert chosen and not any(s.text.startswith("Basically") for s in chosen)
 
@@ -1276,6 +1331,35 @@ def test_a_role_named_as_known_needs_the_sentence_before() -> None:
     assert refers_back("The company said it would appeal the ruling.")
     assert not refers_back("The company's shares fell 5 percent on Monday.")
     assert not refers_back("The spokesman for the Kremlin, Dmitry Peskov, said nothing.")
+
+
+def test_a_role_that_acts_needs_the_sentence_that_named_it() -> None:
+    """A Multi-News digest opened, and was titled, "The firm succeeded by growing and fixing
+    companies." (Bain Capital, named in the sentence before); a NeuS one opened "The former
+    Massachusetts governor made it official Friday." A role with a phrase that says which,
+    or a possessive, stands."""
+    from newsdigest.summarize.quality import refers_back
+
+    assert refers_back("The firm succeeded by growing and fixing companies.")
+    assert refers_back("The former Massachusetts governor made it official Friday.")
+    assert refers_back("The New Jersey Democratic congressman may have hoped for an easy race.")
+    assert refers_back("The mayor said the truck was full of explosives.")
+    assert not refers_back("The firm that built the satellite said it had restored contact.")
+    assert not refers_back("The governor of Texas signed the bill on Friday.")
+    assert not refers_back("The company's shares fell 5 percent on Monday.")
+    assert not refers_back("The Supreme Court rejected the appeal on Monday.")
+
+
+def test_an_attribution_alone_needs_the_quotation_before_it() -> None:
+    """A Multi-News digest opened, and was titled, "Sen. Lindsey Graham charged on Sunday.":
+    the quotation it attributes had ended the sentence before. A sentence that says what was
+    said stands."""
+    from newsdigest.summarize.quality import refers_back
+
+    assert refers_back("Sen. Lindsey Graham charged on Sunday.")
+    assert refers_back("White House Press Secretary Sarah Sanders told reporters.")
+    assert not refers_back("Sen. Lindsey Graham charged on Sunday that the consulate was weak.")
+    assert not refers_back("Graham's office said on Sunday he would hold hearings.")
 
 
 def test_many_sources_on_a_he_they_do_not_name_need_the_sentence_before() -> None:

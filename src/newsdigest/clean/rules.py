@@ -761,9 +761,16 @@ PHOTO_CREDIT_END = re.compile(
     r"\((?:Photos?|Image|Picture):[^()\n]{0,120}\)\s*$"
     r"|\([^()\n]{2,120}\bvia (?:AP|Getty Images|Reuters|AFP)\)\s*$"
     r"|\((?:AP|AFP) Photo\b[^()\n]{0,120}\)\s*$"
-    r"|\((?:[^()\n]{1,80}/)?(?:Getty Images|AFP|Reuters|EPA|Associated Press|Bloomberg(?: News)?"
-    r"|European Pressphoto Agency|(?:The )?Washington Post)(?:/File)?\)\s*$"
+    # ... spaced, an empty part after it: "(U.S. Navy / Getty Images / )" (Multi-News)
+    r"|\((?:[^()\n]{1,80}/\s*)?(?:Getty Images|AFP|Reuters|EPA|Associated Press"
+    r"|Bloomberg(?: News)?|European Pressphoto Agency|(?:The )?Washington Post)(?:/File)?"
+    r"(?:\s*/)?\s*\)\s*$"
     r"|\bPhotographer: [^\n()]{3,80}$"
+    # a sentence, then its picture's source: "The captain of Malaysia Airlines flight MH370,
+    # Zaharie Ahmad Shah. Photo: Facebook" (a Multi-News digest line), "... Photo: Johan
+    # Nilsson/TT"; the 6 paragraphs of the local sets that end so are 5 captions and a video's
+    # blurb
+    r"|(?<=[.!?] )Photo: [^\n().!?]{2,60}$"
     # the photographer and the outlet: "(Rick Loomis / Los Angeles Times)", "(Todd Maisel/New
     # York Daily News)", "(Seth Wenig/AP)" (13 paragraphs of the local sets, every one a caption)
     r"|\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]+\s*/\s*(?:[A-Z][\w.&'’-]*\s?){1,5}\)\s*$"
@@ -1021,7 +1028,7 @@ def is_boilerplate_line(para: str) -> bool:
         return True
     credited = para.rstrip().removesuffix(BUY_PHOTO)
     if (
-        (credited.endswith(")") or "Photographer:" in para)
+        (credited.endswith(")") or "Photographer:" in para or "Photo: " in para)
         and len(para) <= MAX_CAPTION_CHARS
         and (PHOTO_CREDIT_END.search(credited) or framed_by_its_credit(credited))
     ):

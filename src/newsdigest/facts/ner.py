@@ -376,7 +376,8 @@ _OCCUPATIONS = frozenset(
     host anchor chef designer author writer novelist director producer""".split()
 )
 _LEADING_TITLE = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.? +"
+    # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Gen|Lt|Col|Sgt|Capt|Maj|Cmdr)\.? +"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
 )
 
@@ -436,8 +437,8 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
             span = text[start:end]
     # a title the model took into the name: British "Mr Zhu" (listed beside Zhu Congpeng),
     # "Lawyer Harjit" (dev stream); only before another capitalized word
-    first = _LEADING_TITLE.match(span) if person else None
-    if first and span[first.end() : first.end() + 1].isupper():
+    # rank after rank: "Lt Col. Matthew Lohmeier" (NeuS), "Lt Cmdr Adam Schantz" (Multi-News)
+    while person and (first := _LEADING_TITLE.match(span)) and span[first.end() :][:1].isupper():
         start += first.end()
         span = text[start:end]
     # a bracket the model left open, the name's acronym after it: "Congregation for the
@@ -468,6 +469,13 @@ _VARIANT_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# A germ or a disease: "the Legionella bacteria", "Legionnaires’ disease" (a Multi-News story
+# listed "Legionella" and "Legionnaires" among its people); an article that writes a name so
+# anywhere means the germ by it everywhere
+_GERM_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:bacteri(?:a|um)|virus(?:es)?|disease|infections?|fungus|parasites?)\b"
+)
+
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is
     has had will would in at to by with from as after before""".split()
@@ -478,6 +486,19 @@ def _known_place(name: str) -> bool:
     from newsdigest.facts.canonical import fold, place_names
 
     return fold(name) in place_names()
+
+
+# A line in capitals is a listicle's heading or a page's shouting ("9. IN 1969, QUEEN ELIZABETH
+# TOOK CONTROL OF THE VICTORIA LINE.", "THE CHILD SAID TIM WOULD SLEEP IN THE SAME BED ...": the
+# model took words of both for names); its names are written again in the prose
+_SHOUTED_LINE_WORDS = 4
+
+
+def _shouted_line(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``text[start:end]`` has no lower-case letter and a few words."""
+    stop = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if stop < 0 else stop]
+    return not any(ch.islower() for ch in line) and len(line.split()) >= _SHOUTED_LINE_WORDS
 
 
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
@@ -516,6 +537,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue
             if "\n" in surface:  # a "name" across a paragraph break is two lines of debris
                 continue
+            if surface.isupper() and _shouted_line(text, s, e):
+                continue  # "TIM WOULD", "ELIZABETH TOOK CONTROL OF THE VICTORIA LINE"
             if text[s - 1 : s] in ("#", "@"):  # a hashtag or a handle ("#MeToo"), not a name
                 continue
             if surface in WEEKDAY_ABBREVIATIONS and text[e : e + 1] == ".":
@@ -533,4 +556,14 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     title_cue=_has_title_cue(text, s, e),
                 )
             )
-    return out
+    # a person's or an unknown place's name ("Legionnaires" was one too); not a city's
+    # ("Wuhan virus" is still where it began)
+    named = {m.text for m in out if m.label == "PERSON"} | {
+        m.text for m in out if m.label == "PLACE" and not _known_place(m.text)
+    }
+    germs = {
+        name
+        for name in named
+        if re.search(rf"(?<![\w'’-]){re.escape(name)}{_GERM_AFTER.pattern}", text)
+    }
+    return [m for m in out if not (m.label != "ORG" and m.text in germs)] if germs else out

@@ -114,6 +114,10 @@ _LABEL = re.compile(
     r"|Between the lines|What's next|What’s next|Yes, but|By the numbers|The state of play"
     r"|State of play|Be smart|Reality check|Zoom in|Zoom out|What to watch|The other side"
     r"|What they're saying|What they’re saying|The backstory|Flashback|Go deeper):\s+(?=[A-Z\"“])"
+    # Forbes's section labels, in capitals and with no colon ("TOPLINE With the House of
+    # Representatives passing ...": a NeuS digest's opening line)
+    r"|^(?:TOPLINE|KEY FACTS|KEY BACKGROUND|CRUCIAL QUOTE|BIG NUMBER|WHAT TO WATCH FOR"
+    r"|SURPRISING FACT|CHIEF CRITIC|NEWS PEG|FURTHER READING)\s+(?=[A-Z\"“][a-z\"“ ])"
     # or a stray closing bracket, the rest of a link's markup ("]On Monday morning, the
     # prosecution and defense will sum up ...": a NeuS lead, then a digest's line)
     r"|^[\])}]+\s*(?=[A-Z\"“])"
@@ -142,7 +146,35 @@ def _may_open_with_dateline(text: str) -> bool:
     """The cheap signs every dateline form has one of (most sentences have none): a bracket
     (an agency's tag), a glued em dash, or a capital and then what continues a place in
     capitals."""
-    return "(" in text or "—" in text or ("A" <= text[:1] <= "Z" and text[1:2] in _DATELINE_SECOND)
+    return (
+        "(" in text
+        or "—" in text
+        or ("A" <= text[:1] <= "Z" and text[1:2] in _DATELINE_SECOND)
+        or " – " in text[:40]
+        or " -- " in text[:40]
+    )
+
+
+# a known place in capitals, then a colon, or a space before an article: "MOSCOW: Russia's space
+# experts say ..." (a dev-stream digest's opening line), "WASHINGTON The Senate passed ...",
+# "PARIS An Algerian man ..." (Multi-News); not "VLADIMIR Putin ordered ..." (a city's name too)
+_PLACE_THEN_LABEL = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ ]{2,30}?)(?::\s+|\s+(?=(?:The|A|An)\s))(?=[A-Z\"“])"
+)
+
+
+# ... or written as a name, then a dash: "Washington — House Speaker Nancy Pelosi unveiled ..."
+# (a NeuS digest line, CBS's form), "Flint — Sixteen months after ..." (Multi-News)
+_NAMED_PLACE_DASH = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:—|–|--)\s+(?=[A-Z\"“])"
+)
+
+
+def _place_label_end(text: str) -> int:
+    from newsdigest.names import fold, place_names
+
+    m = _PLACE_THEN_LABEL.match(text) or _NAMED_PLACE_DASH.match(text)
+    return m.end() if m and fold(m["place"]) in place_names() else 0
 
 
 def strip_dateline(sentence: Sentence) -> Sentence:
@@ -153,7 +185,7 @@ def strip_dateline(sentence: Sentence) -> Sentence:
     if not _may_open_with_dateline(text):
         return sentence
     m = _DATELINE.match(text)
-    end = m.end() if m else glued_dateline_end(text)
+    end = m.end() if m else glued_dateline_end(text) or _place_label_end(text)
     if not end or end >= len(sentence.text) or not sentence.text[end].isupper():
         return sentence
     return _from(sentence, end)

@@ -143,6 +143,21 @@ def test_event_date_is_not_a_day_still_to_come() -> None:
     assert article_event_date(late, found) == "2019-05-15"
 
 
+def test_an_undated_articles_day_is_not_of_a_year_before_one_it_names() -> None:
+    """Multi-News stories (undated) were dated by their background: a story of Comey's memo
+    by Watergate's June 17, 1972, a Phish reunion by the Grateful Dead's last show of July 9,
+    1995. A day of the newest year the article names still dates it."""
+    text = (
+        "The break-in at the Watergate on June 17, 1972, led to Nixon's fall. In May 2017 "
+        "Comey wrote a memo about his talks with the president."
+    )
+    a = article(text, None)
+    assert article_event_date(a, find_dates(a, split_sentences(a.text, a.id), [])) is None
+    text = "The pageant was held on June 27, 2014, in Newark. She had won the title in 2013."
+    b = article(text, None)
+    assert article_event_date(b, find_dates(b, split_sentences(b.text, b.id), [])) == ("2014-06-27")
+
+
 def test_plurality_refuses_ties() -> None:
     assert plurality({"a": "Sochi", "b": "Sochi", "c": "Washington"}) == "Sochi"
     assert plurality({"a": "Sochi", "b": "Washington"}) is None

@@ -446,10 +446,17 @@ def article_event_date(
     quote, in the future, the bound of a span ("since May 5") or the day something was
     reported ("VoA reported on Wednesday"). The future is after the article's day and the
     next ("his farewell tour starting May 16", written in February, dated a story about the
-    Grammys; the next day is allowed: a stamp runs behind events abroad)."""
+    Grammys; the next day is allowed: a stamp runs behind events abroad). An undated article's
+    day is not of a year before the newest it names."""
     anchor = article_anchor(article)
     latest = (anchor + timedelta(days=1)).isoformat() if anchor else None
     earliest = (anchor - timedelta(days=EVENT_DAYS_BEFORE)).isoformat() if anchor else None
+    if anchor is None:
+        # an undated article is as old as the newest year it names at least: a day of an
+        # earlier year in its lead is background (a Multi-News story of Comey's memo was dated
+        # by Watergate's June 17, 1972; a Phish reunion by the Grateful Dead's last show)
+        years = [d.value[:4] for d in dates if d.value and d.value[:4].isdigit()]
+        earliest = max(years, default=None)
     for d in dates:
         if d.sentence >= lead_sentences:
             break

@@ -439,6 +439,9 @@ def test_a_known_place_before_a_colon_an_article_or_a_dash_is_a_dateline() -> No
         "Three Republicans — Sens. Collins, Murkowski and Romney — voted against the bill.",
         "VLADIMIR Putin ordered Russians to be evacuated from the North Korean border.",
         'CHECKETT: "So whether it was a tweet, it had to be sent around to everyone."',
+        # hostile review: two places, the sentence's subject
+        "Russia – Ukraine talks resumed on Monday in Istanbul, officials said.",
+        "Brazil – Germany was the most shocking semi-final ever played at a World Cup.",
     ):
         unit = Sentence("a", 0, kept, 0, len(kept))
         assert strip_dateline(unit) is unit

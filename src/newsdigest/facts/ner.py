@@ -498,6 +498,7 @@ def _germ_names(text: str, names: set[str]) -> set[str]:
                 found.add(name)
     return found
 
+
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is
     has had will would in at to by with from as after before""".split()

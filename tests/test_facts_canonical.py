@@ -1527,3 +1527,19 @@ def test_a_given_name_like_a_rank_stays_the_name() -> None:
     ]
     found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Gen Nakatani", "Amir Ali Hajizadeh", "Milley"]
+
+
+def test_a_short_form_of_two_given_names_is_one_of_them() -> None:
+    """Hostile review: "Chris" shortens Christopher and Christine; a story naming "Chris
+    Smith", his father Christopher Smith and his sister Christine Smith had made them one
+    person. The short form joins the first full name it meets, and an initial still joins."""
+    text = (
+        "Chris Smith spoke first. Christopher Smith, his father, came. C. Smith left, and "
+        "Christine Smith, his sister, stayed."
+    )
+    raw = [
+        mention(text, n, "PERSON")
+        for n in ("Chris Smith", "Christopher Smith", "C. Smith", "Christine Smith")
+    ]
+    people = sorted(sorted(m.text for m in e.mentions) for e in entities_of(raw, text))
+    assert people == [["C. Smith", "Chris Smith", "Christopher Smith"], ["Christine Smith"]]

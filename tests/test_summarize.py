@@ -1750,6 +1750,7 @@ def test_what_a_picture_shows_unnamed_is_a_caption() -> None:
         "Photos showing troops sleeping on the floor of the parking garage quickly went viral "
         "on social media, prompting lawmakers on both sides of the aisle to condemn it.",
         "Images showing the destroyed hospital have been shared widely on social media.",
+        "In the video, a man is seen and heard yelling at the protesters outside the store.",
     ):
         assert not is_caption(prose), prose
 

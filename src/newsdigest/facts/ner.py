@@ -377,10 +377,8 @@ _OCCUPATIONS = frozenset(
     host anchor chef designer author writer novelist director producer""".split()
 )
 _LEADING_TITLE = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.? +"
-    # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person);
-    # so, only before two names: "Gen Nakatani" is Japan's defence minister's name
-    r"|(?:Gen|Lt|Col|Sgt|Capt|Maj|Cmdr)(?:\. +| +(?=[A-Z][\w.'’-]* +[A-Z]))"
+    # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Gen|Lt|Col|Sgt|Capt|Maj|Cmdr)\.? +"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
 )
 

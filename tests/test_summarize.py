@@ -1751,6 +1751,8 @@ def test_what_a_picture_shows_unnamed_is_a_caption() -> None:
         "on social media, prompting lawmakers on both sides of the aisle to condemn it.",
         "Images showing the destroyed hospital have been shared widely on social media.",
         "In the video, a man is seen and heard yelling at the protesters outside the store.",
+        "Similar patterns are seen in other countries, researchers said.",
+        "Signs of recovery are seen in the housing market, economists say.",
     ):
         assert not is_caption(prose), prose
 

@@ -96,9 +96,11 @@ _PICTURE_SHOWS = re.compile(
 # nor a forecast's figure ("Growth is seen slowing to 2.9% next year": Reuters), nor pictures
 # that do something in the sentence ("Photos showing troops sleeping on the floor of the
 # parking garage quickly went viral ...": a NeuS line), nor a video's ("In the video, a man is
-# seen and heard yelling ...": a NeuS line)
+# seen and heard yelling ...": a NeuS line), nor a finding someone reports ("Similar patterns
+# are seen in other countries, researchers said."; no caption of the local sets says so)
 _SEEN_IN_PICTURE = re.compile(
-    r"^[A-Z](?:(?!\b(?:said|says|say|that|which|who|where|when|if|because|while|as)\b)"
+    r"^(?!.*\b(?:said|says|say|according to)\b)"
+    r"[A-Z](?:(?!\b(?:said|says|say|that|which|who|where|when|if|because|while|as)\b)"
     r"[^.!?\"“”]){0,100}?\b(?:is|are) (?:seen|pictured)\b"
     r"(?! as\b| to\b| by\b| \w+ly\b| and heard\b| (?:\w+ing )?(?:to|at|around|about|near) [$€£]?\d)"
     r"|^(?:An? |The )?(?:image|photo(?:graph)?|picture|screen ?(?:shot|grab)|still)s?"

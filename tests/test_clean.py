@@ -2009,5 +2009,8 @@ def test_an_encyclopedias_reference_marks_are_no_text() -> None:
         "The memo said [1] was wrong, and the list [a] [b] stayed as written in the report.",
         "The array a[1] holds the value and x[i] is read later, the engineers wrote in it.",
         "He called the [sic] spelling a mistake, and the editors of the paper agreed with him.",
+        # hostile review: an editor's letter in a quotation (Multi-News and NeuS lines)
+        'He said Trump\'s conduct "fall[s] well beneath the dignity of the office" on Friday.',
+        "He told a reporter that he “only expect[s] the black media to uphold the story.”",
     ):
         assert clean_text(own) == own

@@ -439,6 +439,9 @@ def test_a_known_place_before_a_colon_an_article_or_a_dash_is_a_dateline() -> No
         "Three Republicans — Sens. Collins, Murkowski and Romney — voted against the bill.",
         "VLADIMIR Putin ordered Russians to be evacuated from the North Korean border.",
         'CHECKETT: "So whether it was a tweet, it had to be sent around to everyone."',
+        # hostile review: two places, the sentence's subject
+        "Russia – Ukraine talks resumed on Monday in Istanbul, officials said.",
+        "Brazil – Germany was the most shocking semi-final ever played at a World Cup.",
     ):
         unit = Sentence("a", 0, kept, 0, len(kept))
         assert strip_dateline(unit) is unit
@@ -1742,6 +1745,14 @@ def test_what_a_picture_shows_unnamed_is_a_caption() -> None:
         "He said the damage is seen in many homes.",
         "This theory until now just is seen theoretically but never observed in reality.",
         "Pictures released yesterday by the agency show Kim watching the launch.",
+        # hostile review: a forecast, and pictures that act (the second a NeuS line)
+        "Global growth is seen slowing to 2.9% next year, the IMF said on Tuesday.",
+        "Photos showing troops sleeping on the floor of the parking garage quickly went viral "
+        "on social media, prompting lawmakers on both sides of the aisle to condemn it.",
+        "Images showing the destroyed hospital have been shared widely on social media.",
+        "In the video, a man is seen and heard yelling at the protesters outside the store.",
+        "Similar patterns are seen in other countries, researchers said.",
+        "Signs of recovery are seen in the housing market, economists say.",
     ):
         assert not is_caption(prose), prose
 
@@ -1758,6 +1769,18 @@ def test_the_first_person_outside_a_quotation_refers_back() -> None:
         "My father was a miner in West Virginia.",
     ):
         assert refers_back(back), back
+    # hostile review: a highway, those the words after name them, a role named by its words
+    # (the second, third and fifth NeuS lines)
+    for alone in (
+        "I-95 was closed in both directions for hours after the crash.",
+        "Some of those in attendance joyously sang, 'We Are The Champions' and 'Go Cubs Go'.",
+        "Some of those on the right say the comments confirm the search giant is biased.",
+        "Most of those killed were civilians, according to the United Nations.",
+        "The company behind HQ Trivia is facing a pivotal moment.",
+        "The company making the KFC edible cups is the Robin Collective.",
+        "The star witness in the case testified for six hours on Tuesday.",
+    ):
+        assert not refers_back(alone), alone
     for alone in (
         "“I think it is fine,” Cosby said.",
         "I.B.M. reported earnings on Monday.",

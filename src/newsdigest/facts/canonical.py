@@ -534,6 +534,12 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return "-" in "".join(a[:-1] + b[:-1]) and similar(given_a, given_b)
 
 
+def _another_full_name(key: list[str], took: str | None, given: str) -> bool:
+    """Whether ``given`` is one of the given names that ``key``'s short form shortens, and
+    not the one its group already took (``took``)."""
+    return took is not None and given != took and given in _NICKNAMES.get(fold(key[0]), ())
+
+
 def same_person_name(a: str, b: str) -> bool:
     """Whether two written names of two or more words each name one person (``_same_person``:
     "Jon Hubbard" and "Jonathan Hubbard")."""
@@ -560,15 +566,29 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     # the group a written full name joined: the same words join the same group again (the
     # groups before it did not match them then and their key names do not change)
     joined: dict[str, _Group] = {}
+    # a group named by a short form that several given names share ("Chris": Christopher,
+    # Christine), and the one of them it took: a father Christopher Smith and a sister
+    # Christine Smith had joined their "Chris Smith" as one person (hostile review)
+    took: dict[int, str] = {}
     for order, m in enumerate(mentions):
         toks = name_tokens(m.text)
         if m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
-            group = joined.get(m.text) or next(
-                (g for key_toks, g in persons if _same_person(key_toks, toks)), None
-            )
+            given = fold(toks[0])
+            group = joined.get(m.text)
             if group is None:
-                group = _Group()
-                persons.append((toks, group))
+                key, group = next(
+                    (
+                        (key_toks, g)
+                        for key_toks, g in persons
+                        if _same_person(key_toks, toks)
+                        and not _another_full_name(key_toks, took.get(id(g)), given)
+                    ),
+                    (toks, _Group()),
+                )
+                if key is toks:
+                    persons.append((toks, group))
+                elif given in _NICKNAMES.get(fold(key[0]), ()):
+                    took.setdefault(id(group), given)
             joined[m.text] = group
             group.add(m, order)
         else:

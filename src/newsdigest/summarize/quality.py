@@ -92,12 +92,20 @@ _PICTURE_SHOWS = re.compile(
 # with his billy goat.": Multi-News digest lines; 19 of the 21 sentences of the Multi-News
 # sample and the dev stream that open so are captions), or the picture named with what it is
 # "showing" and no verb of its own ("Image taken by Paul Allen showing what Allen's team
-# believes is a valve wheel on the ship."); not in a clause ("He said the damage is seen ...")
+# believes is a valve wheel on the ship."); not in a clause ("He said the damage is seen ..."),
+# nor a forecast's figure ("Growth is seen slowing to 2.9% next year": Reuters), nor pictures
+# that do something in the sentence ("Photos showing troops sleeping on the floor of the
+# parking garage quickly went viral ...": a NeuS line), nor a video's ("In the video, a man is
+# seen and heard yelling ...": a NeuS line), nor a finding someone reports ("Similar patterns
+# are seen in other countries, researchers said."; no caption of the local sets says so)
 _SEEN_IN_PICTURE = re.compile(
-    r"^[A-Z](?:(?!\b(?:said|says|say|that|which|who|where|when|if|because|while|as)\b)"
-    r"[^.!?\"“”]){0,100}?\b(?:is|are) (?:seen|pictured)\b(?! as\b| to\b| by\b| \w+ly\b)"
+    r"^(?!.*\b(?:said|says|say|according to)\b)"
+    r"[A-Z](?:(?!\b(?:said|says|say|that|which|who|where|when|if|because|while|as)\b)"
+    r"[^.!?\"“”]){0,100}?\b(?:is|are) (?:seen|pictured)\b"
+    r"(?! as\b| to\b| by\b| \w+ly\b| and heard\b| (?:\w+ing )?(?:to|at|around|about|near) [$€£]?\d)"
     r"|^(?:An? |The )?(?:image|photo(?:graph)?|picture|screen ?(?:shot|grab)|still)s?"
-    r"(?: [\w'’.-]+){0,6}? showing\b",
+    r"(?: [\w'’.-]+){0,6}? showing\b(?!.*\b(?:went viral|circulated|surfaced|emerged|appeared"
+    r"|spread|sparked|prompted|drew|were|was|ha(?:ve|s|d) been)\b)",
     re.IGNORECASE,
 )
 
@@ -207,9 +215,12 @@ _LEADING_CONNECTIVE = re.compile(
     r"several|a few|\d+) (?:minutes?|hours?|days?|weeks?|months?|years?) later|"
     r"(?:moments|seconds|minutes|hours|days|weeks|months|years) later|"
     # a share of what was just named ("Much of that support evaporated Thursday.": a
-    # Multi-News digest line); not a time ("Some of this year's winners ...")
+    # Multi-News digest line); not a time ("Some of this year's winners ..."), nor those the
+    # words after it name ("Some of those in attendance joyously sang ...", "Some of those on
+    # the right say ...": NeuS lines; "Most of those killed were civilians.")
     r"(?:much|most|some|all|many|none|part|each|both|few|several|any|half|a lot|a few"
-    r"|the rest) of (?:that|this|these|those|it|them)"
+    r"|the rest) of (?:that|this|these|it|them"
+    r"|those(?!\s+(?:in|on|at|with|from|under|over|aged|\w+ed)\b))"
     r"(?!\s+(?:year|week|month|morning|afternoon|evening|night|season|weekend|summer"
     r"|winter|spring|fall|autumn|decade|century)(?:['’]s)?\b)|"
     # one of the people just named ("One said the driver ...": a dev-stream digest line)
@@ -666,12 +677,14 @@ _ROLE_SAID = re.compile(
 # companies.": a Multi-News digest's opening line and title; "The mayor said the truck was full
 # of explosives.", a dev-stream one): which governor, which firm, the sentence before said (65
 # sentences of the local sets open so with another verb than "said", every one a known
-# someone's)
+# someone's); not one the words after it name, nor a compound ("The company behind HQ Trivia
+# ...", "The company making the KFC edible cups is ...": NeuS lines; "The star witness ...")
 _ROLE_ACTS = re.compile(
     r"^The\s+(?:(?:former|ex-|then-|outgoing|embattled|[A-Z][\w.'’-]+)\s+){0,3}"
     r"(?:governor|senator|congressman|congresswoman|lawmaker|mayor|candidate|nominee|firm"
     r"|company|billionaire|businessman|businesswoman|actor|actress|singer|rapper|star)\s+"
-    r"(?!(?:who|whom|whose|which|that|of|in|and|or|but|to|for|with|at|on|from|by|as)\b)[a-z]+\b"
+    r"(?!(?:who|whom|whose|which|that|of|in|and|or|but|to|for|with|at|on|from|by|as|behind"
+    r"|witness|quarterback|player|pool|race|line|deadline|town|field|\w+ing)\b)[a-z]+\b"
 )
 
 
@@ -727,7 +740,7 @@ def _clause_alone(text: str) -> bool:
 # said; a quotation that opens so names its speaker after it, and a title is no pronoun ("My
 # Chemical Romance", "We Are the World", "I, Tonya")
 _OPENS_IN_FIRST_PERSON = re.compile(
-    r"^(?:I|We|My|Our|Us)(?:['’](?:m|ve|d|ll|re))?\b(?!['’]s\b|\.|,?\s+[A-Z])"
+    r"^(?:I|We|My|Our|Us)(?:['’](?:m|ve|d|ll|re))?\b(?!['’]s\b|\.|-\d|,?\s+[A-Z])"
 )
 
 

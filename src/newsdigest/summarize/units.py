@@ -171,10 +171,20 @@ _NAMED_PLACE_DASH = re.compile(
 
 
 def _place_label_end(text: str) -> int:
-    from newsdigest.names import fold, place_names
+    from newsdigest.names import fold, is_country, place_names
 
-    m = _PLACE_THEN_LABEL.match(text) or _NAMED_PLACE_DASH.match(text)
-    return m.end() if m and fold(m["place"]) in place_names() else 0
+    m = _PLACE_THEN_LABEL.match(text)
+    if m:
+        return m.end() if fold(m["place"]) in place_names() else 0
+    m = _NAMED_PLACE_DASH.match(text)
+    if not m or fold(m["place"]) not in place_names():
+        return 0
+    # a pair of countries is what the sentence is about, not where it was written: "Russia –
+    # Ukraine talks resumed ...", "Brazil – Germany was the most shocking semi-final ..."
+    # (hostile review); a city's dateline stays one ("Washington — China has ...")
+    after = re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", text[m.end() :])
+    pair = after is not None and is_country(m["place"]) and is_country(after[0])
+    return 0 if pair else m.end()
 
 
 def strip_dateline(sentence: Sentence) -> Sentence:

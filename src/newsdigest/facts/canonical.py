@@ -459,7 +459,6 @@ _GIVEN_NAMES = (
     ("patricia", "pat patty"),
     ("jonathan", "jon jonny"),
     ("jonathon", "jon"),
-    ("john", "johnny"),
     ("jeffrey", "jeff"),
     ("joshua", "josh"),
     ("douglas", "doug"),

@@ -1753,8 +1753,12 @@ def test_what_a_picture_shows_unnamed_is_a_caption() -> None:
         "In the video, a man is seen and heard yelling at the protesters outside the store.",
         "Similar patterns are seen in other countries, researchers said.",
         "Signs of recovery are seen in the housing market, economists say.",
+        # what is seen in no picture's place, act or moment (the hostile review's last find)
+        "Signs of recovery are seen in the housing market.",
+        "Such tactics are seen in other countries too.",
     ):
         assert not is_caption(prose), prose
+    assert is_caption("North Korean military guard outpost with its flag is seen in Paju today")
 
 
 def test_the_first_person_outside_a_quotation_refers_back() -> None:

@@ -103,6 +103,12 @@ _SEEN_IN_PICTURE = re.compile(
     r"[A-Z](?:(?!\b(?:said|says|say|that|which|who|where|when|if|because|while|as)\b)"
     r"[^.!?\"“”]){0,100}?\b(?:is|are) (?:seen|pictured)\b"
     r"(?! as\b| to\b| by\b| \w+ly\b| and heard\b| (?:\w+ing )?(?:to|at|around|about|near) [$€£]?\d)"
+    # ... and then what a picture holds: an act, a place or a moment, or nothing more ("seen
+    # celebrating", "seen with his billy goat", "seen in Paju today"; not "seen in the housing
+    # market" or "in other countries")
+    r"(?=\s*(?:[,.]|$)| \w+ing\b| (?:with|during|after|before|at|on|outside|inside|near|here"
+    r"|there|today|yesterday|early|late|just|shortly|moments|left|right|center|in front"
+    r"|in (?:this|the (?:photo|picture|image|video|background|foreground))|in (?-i:[A-Z])))"
     r"|^(?:An? |The )?(?:image|photo(?:graph)?|picture|screen ?(?:shot|grab)|still)s?"
     r"(?: [\w'’.-]+){0,6}? showing\b(?!.*\b(?:went viral|circulated|surfaced|emerged|appeared"
     r"|spread|sparked|prompted|drew|were|was|ha(?:ve|s|d) been)\b)",

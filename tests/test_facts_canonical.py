@@ -1530,3 +1530,23 @@ def test_a_short_form_of_two_given_names_is_one_of_them() -> None:
     ]
     people = sorted(sorted(m.text for m in e.mentions) for e in entities_of(raw, text))
     assert people == [["C. Smith", "Chris Smith", "Christopher Smith"], ["Christine Smith"]]
+
+
+def test_a_hyphenated_given_name_names_a_person() -> None:
+    """A NeuS story (train_2420) listed Sweden's deputy prosecutor "Eva-Marie Persson" among
+    its organizations (the small model labels such names ORG) and "Marie Persson", the model's
+    cut of the same name in another outlet, among its people. A company named for two
+    founders stays a company."""
+    from newsdigest.facts.canonical import same_person_name
+
+    text = (
+        "The country's deputy director of public prosecution, Eva-Marie Persson, told "
+        "reporters in Stockholm. Bristol-Myers Squibb said its drug had failed a trial."
+    )
+    spans = [("Eva-Marie Persson", "ORG"), ("Bristol-Myers Squibb", "ORG")]
+    assert [(m.text, m.label) for m in model_mentions(text, spans)] == [
+        ("Eva-Marie Persson", "PERSON"),
+        ("Bristol-Myers Squibb", "ORG"),
+    ]
+    assert same_person_name("Marie Persson", "Eva-Marie Persson")
+    assert not same_person_name("Marie Persson", "Anna Persson")

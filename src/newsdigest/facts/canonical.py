@@ -527,6 +527,10 @@ def _same_person(a: list[str], b: list[str]) -> bool:
         return fa[0].casefold() == fb[0].casefold()
     if similar(fa, fb) or _short_for(fa, fb):
         return True
+    # a hyphenated given name cut to its last part ("Marie Persson" of "Eva-Marie Persson":
+    # the model's span may start after the hyphen)
+    if len(a) == len(b) and fold(max(fa, fb, key=len)).endswith("-" + fold(min(fa, fb, key=len))):
+        return True
     # given names written with a hyphen or apart: "Abdel Fattah al-Sisi" and "Abdel-Fattah
     # el-Sissi" (a dev story listed Egypt's president twice)
     given_a, given_b = ("".join(t[:-1]).replace("-", "") for t in (a, b))

@@ -398,6 +398,17 @@ _CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 _CAPITALIZED_AFTER = re.compile(r"(?:['’]s)?\s+[A-Z]")
 
 
+# A given name joined by a hyphen, then a surname: the small model takes most for an
+# organization ("Eva-Marie Persson", Sweden's deputy prosecutor, a NeuS story's organization;
+# "Jean-Claude Juncker", "Anne-Marie Slaughter"). Only the first parts such names have, so
+# that "Bristol-Myers Squibb" or "Hewlett-Packard Enterprise" stay companies
+_HYPHENATED_GIVEN_NAME = re.compile(
+    r"(?:Jean|Anne|Ann|Marie|Mary|Maria|Eva|Hans|Karl|Carl|Sarah|Jo|Rose|Lisa|Jan|Per|Franz"
+    r"|Klaus|Pierre|Jose|José|Juan|Ana|Kai|Lars|Nils|Heinz|Ernst|Paul|Louis|Marc|Jens|Lou"
+    r"|Anna|Rolf|Peter|Pia|Ole|Jon)-[A-Z][a-z]+(?: [A-Z][a-z'’]+){1,2}"
+)
+
+
 def _person_named_with_occupation(text: str, start: int, end: int, alone: dict[str, bool]) -> bool:
     """``alone``: whether the article writes a surname on its own, kept across an article's
     mentions (an article of thousands of such spans is searched once a surname)."""
@@ -554,7 +565,10 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             pos += len(part)
         for s, e in pieces:
             kind = label
-            if kind == "ORG" and _person_named_with_occupation(text, s, e, alone):
+            if kind == "ORG" and (
+                _person_named_with_occupation(text, s, e, alone)
+                or _HYPHENATED_GIVEN_NAME.fullmatch(text, s, e)
+            ):
                 kind = "PERSON"  # trimmed of its occupation next
             s, e = _trim(text, s, e, kind == "PERSON")
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):

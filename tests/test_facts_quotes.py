@@ -1269,3 +1269,19 @@ def test_a_long_quote_of_names_set_off_by_commas_takes_linear_time() -> None:
     started = time.perf_counter()
     assert not _addresses("Detroit, Kirsten, Flint, " * 4000, "Kirsten Gillibrand")
     assert time.perf_counter() - started < 0.5
+
+
+def test_he_after_sentences_on_a_person_named_as_an_owner_is_that_person() -> None:
+    """Multi-News 151 (CNN): after the interviewer's “Then don't,” Cuomo said., a paragraph
+    on the rancher ("For two decades, Bundy's cattle have fed ... He claims ... He said ...")
+    and then "“I'll be damned ...,” he said": Bundy's words, not Cuomo's."""
+    text = (
+        "In one exchange with Cuomo, Bundy said, “I don't know how to talk about these ethnic "
+        "groups.”\n\n“Then don't,” Cuomo said.\n\nFor two decades, Bundy's cattle have fed off "
+        "government-owned land without paying grazing fees. He claims he won't do business "
+        "with the federal government. He said he'd be willing to talk with state authorities."
+        "\n\n“I'll be damned if this is the property of the United States,” he said on New Day."
+    )
+    found = dict(speakers(text))
+    assert found["Then don't"] == "Cuomo"
+    assert found["I'll be damned if th"] == "Bundy"

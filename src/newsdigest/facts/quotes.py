@@ -562,6 +562,7 @@ def _resolve_pronoun(
     if here:
         subject = _subject_person(ctx, sent.start, pos, fits)
         return subject if fits(subject) else here[-1][2]
+    chain = False  # a sentence passed opens with this pronoun: it speaks of one person
     for back in lookback(ctx.sentences, sent.index, ctx.quotes):
         s = ctx.sentences[back]
         if _inside_quote(s, ctx.quotes):
@@ -574,6 +575,10 @@ def _resolve_pronoun(
             return _shown_instead(ctx, s, subject, want) or subject
         if _unnamed_subject(ctx, s.start, s.end):
             return None  # "The victim, ... said ..." then "she said": the victim's words
+        owner = _possessor(ctx, s, fits) if chain else None
+        if owner is not None:
+            return owner
+        chain = chain or _opens_with_pronoun(ctx.article.text, s, pronoun)
     if sent.index == 0:
         return None
     # no subject nearby: the last person the sentence before names, unless only in passing
@@ -590,6 +595,29 @@ def _resolve_pronoun(
     # introduced her to President Barack Obama ..." then "…,” she told me": Thurman's words)
     shown = [p for p in named if want and ctx.genders.get(p[2]) == want]
     return (shown or named)[-1][2] if named else None
+
+
+def _opens_with_pronoun(text: str, s: Sentence, pronoun: str) -> bool:
+    """Whether sentence ``s`` opens with ``pronoun`` (any he/she when it is "") as its subject."""
+    head = text[s.start : s.start + 4]
+    return bool(
+        re.match(rf"(?:{re.escape(pronoun.capitalize()) if pronoun else 'He|She'})\s", head)
+    )
+
+
+def _possessor(ctx: _ArticleContext, s: Sentence, fits: Callable[[str | None], bool]) -> str | None:
+    """The one person sentence ``s`` names only as an owner, outside quotes ("For two decades,
+    Bundy's cattle have fed off government-owned land ..."), when the sentences after it go
+    on with "He claims ...", "He said ...": of whom they speak (a Multi-News story's "he said
+    on 'New Day'" had gone to the interviewer quoted before the paragraph)."""
+    text = ctx.article.text
+    owners = {
+        name
+        for start, end, name in ctx.persons_in(s.start, s.end)
+        if not ctx.in_quote(start) and re.match(r"['’]s?\b", text[end : end + 2]) and fits(name)
+    }
+    named = {name for start, _, name in ctx.persons_in(s.start, s.end) if not ctx.in_quote(start)}
+    return owners.pop() if len(owners) == 1 and named == owners else None
 
 
 _SAID_WORD = re.compile(rf"\s(?:{_VERBS})\b")

@@ -14,7 +14,7 @@ from itertools import islice
 
 from newsdigest.clean.rules import Folded
 from newsdigest.model import Sentence
-from newsdigest.summarize.text import word_count
+from newsdigest.summarize.text import ascii_runs, keeping, word_count
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -55,14 +55,12 @@ _BOILERPLATE_FIRST = frozenset(
 # regex findall, and UTF-8 encodes every non-ASCII character as bytes >= 0x80
 _NOT_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
 _NOT_LOWER = bytes(c for c in range(256) if not 97 <= c <= 122)
-# ... and mapping all but A-Z and a-z to a space: split, the runs ``_LETTERS`` finds, in 60% of
-# findall's time (a lone surrogate, passed through, is bytes >= 0x80 too: a separator)
-_LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+_LETTERS_ONLY = keeping((65, 90), (97, 122))  # A-Z and a-z: ``_LETTERS``' class
 
 
 def letter_runs(text: str) -> list[str]:
     """``_LETTERS.findall(text)``: every candidate unit's words are read so."""
-    return text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).decode("ascii").split()
+    return ascii_runs(text, _LETTERS_ONLY)
 
 
 _PHOTO_FILE = re.compile(r"^(FILE|In this( \w+)? (file )?photo)\b")

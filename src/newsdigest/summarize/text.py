@@ -16,10 +16,22 @@ import Stemmer
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
-# bytes.translate turning every byte but a-z and 0-9 into a space: split, the lower-cased text
-# gives the runs ``_WORD`` finds in 60% of findall's time (UTF-8 writes a non-ASCII character,
-# and with "surrogatepass" a lone surrogate, as bytes >= 0x80: a separator, as to the pattern)
-_WORD_BYTES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+def keeping(*ranges: tuple[int, int]) -> bytes:
+    """A ``bytes.translate`` table turning every byte outside the (first, last) code ranges
+    into a space (``ascii_runs``)."""
+    return bytes(c if any(a <= c <= b for a, b in ranges) else 32 for c in range(256))
+
+
+def ascii_runs(text: str, table: bytes) -> list[str]:
+    """The runs of the ASCII characters ``table`` keeps: what a findall of their character
+    class gives, in 60% of its time (UTF-8 writes a non-ASCII character, and with
+    "surrogatepass" a lone surrogate, as bytes >= 0x80: separators, as to the pattern)."""
+    return text.encode("utf-8", "surrogatepass").translate(table).decode("ascii").split()
+
+
+_WORD_BYTES = keeping((48, 57), (97, 122))  # a-z and 0-9: ``_WORD``'s class
 # without PyStemmer's own cache (its default keeps 10,000 words and purges by sorting them):
 # ``_STEMS`` below holds what is stemmed, and a word missing there cost 3.3 µs through that
 # cache against 1.3 µs without it (the same stems: the cache only remembers them)
@@ -34,8 +46,11 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+_LONGEST_UNSTEMMED = 3  # shorter words are their own stems
+
+
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word) if len(word) > 3 else word
+    return _STEMMER.stemWord(word) if len(word) > _LONGEST_UNSTEMMED else word
 
 
 # word -> its stem: a dict lookup costs a third less than a call into the stemmer, and a
@@ -44,17 +59,9 @@ _STEMS: dict[str, str] = {}
 _MAX_STEMS = 200_000
 
 
-def _stem_new(word: str) -> str:
-    if len(_STEMS) >= _MAX_STEMS:
-        _STEMS.clear()
-    stemmed = _STEMS[word] = stem(word)
-    return stemmed
-
-
 def _words(text: str) -> list[str]:
     """``_WORD.findall(text.lower())``, faster."""
-    lowered = text.lower().encode("utf-8", "surrogatepass")
-    return lowered.translate(_WORD_BYTES).decode("ascii").split()
+    return ascii_runs(text.lower(), _WORD_BYTES)
 
 
 def tokens(text: str) -> list[str]:
@@ -62,7 +69,8 @@ def tokens(text: str) -> list[str]:
     words = _words(text)
     stems = list(map(_STEMS.get, words))  # no Python call per known word
     if None in stems:
-        return [s or _stem_new(w) for s, w in zip(stems, words, strict=True)]
+        _learn(words)
+        return list(map(_STEMS.__getitem__, words))
     return cast(list[str], stems)
 
 
@@ -71,15 +79,23 @@ def tokens_of(texts: Iterable[str]) -> list[list[str]]:
     stemmer: a story's units bring a few hundred such words, and a call each cost more than
     the rest of their tokenization."""
     found = [_words(text) for text in texts]
-    new = {w for words in found for w in words if w not in _STEMS}
-    if new:
-        if len(_STEMS) + len(new) > _MAX_STEMS:
-            _STEMS.clear()
-            new = {w for words in found for w in words}
-        long = [w for w in new if len(w) > 3]
-        _STEMS.update(zip(long, _STEMMER.stemWords(long), strict=True))
-        _STEMS.update((w, w) for w in new if len(w) <= 3)
+    _learn(w for words in found for w in words)
     return [list(map(_STEMS.__getitem__, words)) for words in found]
+
+
+def _learn(words: Iterable[str]) -> None:
+    """Put the stems of ``words`` not stemmed before in ``_STEMS`` (``stem``'s, in one call
+    into the stemmer), emptied first when they would overfill it."""
+    seen = set(words)
+    new = seen.difference(_STEMS)
+    if not new:
+        return
+    if len(_STEMS) + len(new) > _MAX_STEMS:
+        _STEMS.clear()
+        new = seen
+    long = [w for w in new if len(w) > _LONGEST_UNSTEMMED]
+    _STEMS.update(zip(long, _STEMMER.stemWords(long), strict=True))
+    _STEMS.update((w, w) for w in new if len(w) <= _LONGEST_UNSTEMMED)
 
 
 def content_terms(toks: list[str]) -> list[str]:

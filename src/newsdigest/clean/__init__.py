@@ -230,9 +230,9 @@ CREDIT_TAIL = 160  # characters: a credit after a paragraph's last sentence is s
 
 def _tidy(para: str) -> str:
     """Without an editor's "Update:" label, a trailing agency sign-off or an encyclopedia's
-    reference marks, and with glued sentences parted; each pattern tried only where its cheap necessary sign is (the label's
-    word first, a closing bracket at the end, a stop before a capital), as most paragraphs
-    have none."""
+    reference marks, and with glued sentences parted; each pattern tried only where its cheap
+    necessary sign is (the label's word first, a closing bracket at the end, an opening one,
+    a stop before a capital), as most paragraphs have none."""
     if para.startswith(("UPDATE", "Update")):
         para = rules.UPDATE_LABEL.sub("", para, count=1)
     if para.rstrip().endswith(")"):

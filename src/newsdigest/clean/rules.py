@@ -432,13 +432,11 @@ GLUE_POINT = re.compile(r"[.!?][”»’]?[A-Z“«‘„]")
 # and so is a letter glued to a word: an editor's in a quotation ("Trump's conduct “fall[s] well
 # beneath the dignity ...”", "he “only expect[s] the black media to ...”": the only two letter
 # marks of the local sets, both lost their "s")
-_REFERENCE_MARK = r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|note \d+)\]"
+_NUMBERED_MARK = r"\d{1,3}|citation needed|clarification needed|note \d+"
+_REFERENCE_MARK = rf"\[(?:{_NUMBERED_MARK}|[a-z])\]"
 REFERENCE_MARKS = re.compile(
-    r"(?:(?<=\w\w)\[(?:\d{1,3}|citation needed|clarification needed|note \d+)\]|(?<=[.,;:!?”\"’')])"
-    + _REFERENCE_MARK
-    + r")(?:"
-    + _REFERENCE_MARK
-    + r")*(?=[\s,.;:)\"”’']|[A-Z]|$)"
+    rf"(?:(?<=\w\w)\[(?:{_NUMBERED_MARK})\]|(?<=[.,;:!?”\"’')]){_REFERENCE_MARK})"
+    rf"(?:{_REFERENCE_MARK})*(?=[\s,.;:)\"”’']|[A-Z]|$)"
 )
 
 

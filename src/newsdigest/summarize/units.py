@@ -171,6 +171,8 @@ _NAMED_PLACE_DASH = re.compile(
 
 
 def _place_label_end(text: str) -> int:
+    """Where a known place's dateline in capitals (``_PLACE_THEN_LABEL``) or written as a
+    name before a dash (``_NAMED_PLACE_DASH``) ends the sentence's opening; 0 if none does."""
     from newsdigest.names import fold, is_country, place_names
 
     m = _PLACE_THEN_LABEL.match(text)

@@ -537,10 +537,15 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return "-" in "".join(a[:-1] + b[:-1]) and similar(given_a, given_b)
 
 
+def _shortened(key: list[str], given: str) -> bool:
+    """Whether ``key``'s first word is a short form of the (folded) given name ``given``."""
+    return given in _NICKNAMES.get(fold(key[0]), ())
+
+
 def _another_full_name(key: list[str], took: str | None, given: str) -> bool:
     """Whether ``given`` is one of the given names that ``key``'s short form shortens, and
     not the one its group already took (``took``)."""
-    return took is not None and given != took and given in _NICKNAMES.get(fold(key[0]), ())
+    return took is not None and given != took and _shortened(key, given)
 
 
 def same_person_name(a: str, b: str) -> bool:
@@ -590,7 +595,7 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
                 )
                 if key is toks:
                     persons.append((toks, group))
-                elif given in _NICKNAMES.get(fold(key[0]), ()):
+                elif _shortened(key, given):
                     took.setdefault(id(group), given)
             joined[m.text] = group
             group.add(m, order)

@@ -611,12 +611,13 @@ def _possessor(ctx: _ArticleContext, s: Sentence, fits: Callable[[str | None], b
     on with "He claims ...", "He said ...": of whom they speak (a Multi-News story's "he said
     on 'New Day'" had gone to the interviewer quoted before the paragraph)."""
     text = ctx.article.text
+    outside = [p for p in ctx.persons_in(s.start, s.end) if not ctx.in_quote(p[0])]
     owners = {
         name
-        for start, end, name in ctx.persons_in(s.start, s.end)
-        if not ctx.in_quote(start) and re.match(r"['’]s?\b", text[end : end + 2]) and fits(name)
+        for _, end, name in outside
+        if re.match(r"['’]s?\b", text[end : end + 2]) and fits(name)
     }
-    named = {name for start, _, name in ctx.persons_in(s.start, s.end) if not ctx.in_quote(start)}
+    named = {name for _, _, name in outside}
     return owners.pop() if len(owners) == 1 and named == owners else None
 
 

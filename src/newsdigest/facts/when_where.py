@@ -577,6 +577,22 @@ _OPENS = re.compile(
 )
 
 
+def _a_politicians_state(text: str, start: int, end: int, name: str, opening: int) -> bool:
+    """Whether the place at [start, end) of ``text`` is a politician's seat or post before
+    their name (``_SEAT_AFTER``; ``_POST_AFTER`` held by someone named after it, unless they
+    open the sentence at ``opening``, or held before). Not a nationality ("a U.S. judge said in
+    a ruling"); Georgia is a state too."""
+    if is_country(name) and name != "Georgia":
+        return False
+    if _SEAT_AFTER.match(text, end):
+        return True
+    post = _POST_AFTER.match(text, end)
+    return post is not None and bool(
+        _FORMER_BEFORE.search(text, max(0, start - 8), start)
+        or (_HOLDER_AFTER.match(text, post.end()) and not _OPENS.fullmatch(text, opening, start))
+    )
+
+
 def _weigh(
     text: str,
     mentions: list[tuple[int, int, str]],
@@ -594,23 +610,7 @@ def _weigh(
     for start, end, name in mentions:
         if (
             _PLACE_AS_LABEL.match(text, end)
-            or (
-                (
-                    _SEAT_AFTER.match(text, end)
-                    or (
-                        (post := _POST_AFTER.match(text, end))
-                        and (
-                            _FORMER_BEFORE.search(text, max(0, start - 8), start)
-                            or (
-                                _HOLDER_AFTER.match(text, post.end())
-                                and not _OPENS.fullmatch(text, opening, start)
-                            )
-                        )
-                    )
-                )
-                # not a nationality ("a U.S. judge said in a ruling"); Georgia is a state too
-                and (not is_country(name) or name == "Georgia")
-            )
+            or _a_politicians_state(text, start, end, name, opening)
             or (text[start - 4 : start] == " of " and start - 4 in person_ends)
             or (
                 _PARTY_AFTER.match(text, end)

@@ -120,7 +120,7 @@ def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
             said_by = quotes[groups[other][0]].speaker
             if (
                 (not speaker or not said_by or said_by == speaker)
-                and spaced[groups[other][0]].count(" ") > 3
+                and spaced[groups[other][0]].count(" ") > 3  # three words or more
                 and spaced[groups[other][0]] in spaced[i]
             ):
                 target.extend(groups.pop(other))

@@ -1550,3 +1550,29 @@ def test_a_hyphenated_given_name_names_a_person() -> None:
     ]
     assert same_person_name("Marie Persson", "Eva-Marie Persson")
     assert not same_person_name("Marie Persson", "Anna Persson")
+
+
+def test_a_newspaper_named_as_one_is_no_person() -> None:
+    """A dev-stream story listed "Chosun Ilbo (10)" and "Haaretz (3)" among its people: the
+    text calls each a newspaper beside its name. Told the newspaper, or a broadcaster, a
+    person stays one."""
+    text = (
+        "The South Korean newspaper Chosun Ilbo said this week that ships met at sea. "
+        "Chosun Ilbo said the KOTI belongs to a company. A commentator in Israeli left-wing "
+        "newspaper Haaretz said Israel risked a lot. Officials told Haaretz so. "
+        "Police told the newspaper Jane Doe was safe. Jane Doe said she was safe. "
+        "Iconic Chicago broadcaster Harry Caray sang. Harry Caray said hello."
+    )
+    raw = [
+        mention(text, "Chosun Ilbo", "PERSON", cue=True),
+        mention(text, "Chosun Ilbo", "PERSON", 1, cue=True),
+        mention(text, "Haaretz", "PERSON", cue=True),
+        mention(text, "Haaretz", "PERSON", 1),
+        mention(text, "Jane Doe", "PERSON"),
+        mention(text, "Jane Doe", "PERSON", 1, cue=True),
+        mention(text, "Harry Caray", "PERSON"),
+        mention(text, "Harry Caray", "PERSON", 1, cue=True),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["Chosun Ilbo"] == types["Haaretz"] == "ORG"
+    assert types["Jane Doe"] == types["Harry Caray"] == "PERSON"

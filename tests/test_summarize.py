@@ -182,6 +182,9 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         # a dev-stream digest line: one more of something named before
         ("Another fan admitted that the leaked video was released in poor taste.", True),
         ("Anotherworld Games said its servers were down on Monday.", False),
+        # a Multi-News digest line: the rest of a group the sentence before split
+        ("Others were born of one-night stands.", True),
+        ("Otherside Labs said its servers were down on Monday.", False),
         ("Similarities between the two attacks were noted by police.", False),
         # dev stream: the second half of a quote, its speaker in the sentence before
         ("“We’re pointing them at people’s brains, at children.”", True),

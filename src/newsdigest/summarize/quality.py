@@ -207,8 +207,11 @@ _LEADING_CONNECTIVE = re.compile(
     # million boost ...": Multi-News digest lines)
     r"in other words|put another way|in short|either (?:outcome|option|one)|"
     r"neither (?:outcome|option|one|of (?:them|those|these))|"
-    # one more of what was named before ("Another fan admitted ...": a dev-stream digest line)
-    r"another|"
+    # one more of what was named before ("Another fan admitted ...": a dev-stream digest line),
+    # or the rest of a group the sentence before split ("Others were born of one-night stands.",
+    # a Multi-News digest line after "Some of the children were ..." had been left out; all 16
+    # local sentences that open with "Others" point back so)
+    r"another|others|"
     # and what points back in time or adds to a point made before ("Less than a week later,
     # ...", "In particular, the analysis ...", "What's more, ...": Multi-News digest lines)
     r"in particular|what(?:'|’)s more|what is more|on top of that|by then|after that|"

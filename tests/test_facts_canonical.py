@@ -1576,3 +1576,20 @@ def test_a_newspaper_named_as_one_is_no_person() -> None:
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types["Chosun Ilbo"] == types["Haaretz"] == "ORG"
     assert types["Jane Doe"] == types["Harry Caray"] == "PERSON"
+
+
+def test_a_place_made_an_adjective_is_no_place() -> None:
+    """A NeuS digest listed "Where: Puerto Rico; U.S.-made" from "the Jones Act, the law that
+    restricts domestic shipping to U.S.-made, U.S.-owned boats"; the place itself stays."""
+    text = (
+        "The law restricts shipping to U.S.-made boats. A Texas-based firm builds them. "
+        "Ships sailed to Puerto Rico. The storm hit Puerto Rico."
+    )
+    raw = [
+        mention(text, "U.S.-made", "PLACE"),
+        mention(text, "Texas-based", "PLACE"),
+        mention(text, "Puerto Rico", "PLACE"),
+        mention(text, "Puerto Rico", "PLACE", 1),
+    ]
+    places = {e.name for e in entities_of(raw, text) if e.type == "PLACE"}
+    assert places == {"Puerto Rico"}

@@ -1026,11 +1026,22 @@ _STATE_MARKS = frozenset(
 )
 
 
+# A place's name made an adjective ("U.S.-made, U.S.-owned, U.S.-staffed boats", "a
+# Texas-based firm"): a NeuS digest listed "Where: Puerto Rico; U.S.-made"; no place's name
+# ends in a lower-case participle after a hyphen ("Stratford-upon-Avon" ends in a name)
+_COMPOUND_ADJECTIVE = re.compile(
+    r"-(?:made|owned|staffed|based|led|backed|born|bound|flagged|registered|run|funded"
+    r"|controlled|brokered|sponsored|built|bred|grown|style|friendly|allied|linked|focused)$"
+)
+
+
 def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" nothing supports: no gazetteer entry (``place_names``), country, state mark
     or celestial body, no word of geography in its name, and fewer than one mention in four
     written where a place is (``_placed``) ("Where: Sperm; Windows 8; Netflix; Concerta;
     Media": a reader's pass over 58 digests)."""
+    if _COMPOUND_ADJECTIVE.search(name):
+        return True
     places = place_names()
     if (
         fold(name) in places

@@ -1593,3 +1593,23 @@ def test_a_place_made_an_adjective_is_no_place() -> None:
     ]
     places = {e.name for e in entities_of(raw, text) if e.type == "PLACE"}
     assert places == {"Puerto Rico"}
+
+
+def test_a_court_case_is_no_person_organization_or_place() -> None:
+    """A Multi-News digest (Kimble v. Marvel) listed "Who: Brulotte v. Thys" and
+    "Organizations: Kimble v. Marvel", a dev-stream one "Where: Auckland v. Oakland": a case
+    or a match, none of them. The parties named alone stay."""
+    text = (
+        "The court cited Brulotte v. Thys in Kimble v. Marvel. Stephen Kimble said he lost. "
+        "Marvel said it won. It was Auckland v. Oakland for the passengers in Auckland."
+    )
+    raw = [
+        mention(text, "Brulotte v. Thys", "PERSON"),
+        mention(text, "Kimble v. Marvel", "ORG"),
+        mention(text, "Stephen Kimble", "PERSON", cue=True),
+        mention(text, "Marvel", "ORG", 1),
+        mention(text, "Auckland v. Oakland", "PLACE"),
+        mention(text, "Auckland", "PLACE", 1),
+    ]
+    names = {e.name for e in entities_of(raw, text)}
+    assert names == {"Stephen Kimble", "Marvel", "Auckland"}

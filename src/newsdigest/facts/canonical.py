@@ -1222,6 +1222,13 @@ def _heads_an_administration(
     )
 
 
+# A case's or a match's name ("Brulotte v. Thys", "Kimble v. Marvel", "Auckland v. Oakland"):
+# a Multi-News digest listed the first among its people, the second among its organizations,
+# and a dev-stream one the last among its places. No person's, body's or place's name holds a
+# lone lower-case "v" or "vs" between words.
+_VERSUS = re.compile(r"\s(?:v|vs|versus)\.?\s")
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -1246,6 +1253,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if _headline_person(g, extra.get(gi, []), headline_ends):
             continue
         name = g.canonical(common)
+        if _VERSUS.search(name):
+            continue  # a court case or a match, no one party to it
         if g.type == "PLACE" and name.casefold() in _COMPASS:
             continue  # "the North" (North Korea), "the South": a direction, no place of its own
         if g.type == "PERSON" and len(name_tokens(name)) == 1 and name[:1].isupper():

@@ -1613,3 +1613,24 @@ def test_a_court_case_is_no_person_organization_or_place() -> None:
     ]
     names = {e.name for e in entities_of(raw, text)}
     assert names == {"Stephen Kimble", "Marvel", "Auckland"}
+
+
+def test_a_name_ending_as_a_newspaper_does_is_no_person() -> None:
+    """A dev-stream digest (China's moon landing) listed "People's Daily (2)" among its people,
+    from "the official People's Daily said": no person's name ends in Daily, Gazette or
+    Tribune."""
+    text = (
+        "The rover will launch in June, the official People's Daily said. People's Daily "
+        "said the mission was hard. The Chicago Tribune reported it too. Hu Hao said it was "
+        "hard."
+    )
+    raw = [
+        mention(text, "People's Daily", "PERSON", cue=True),
+        mention(text, "People's Daily", "PERSON", 1, cue=True),
+        mention(text, "Chicago Tribune", "PERSON"),
+        mention(text, "Hu Hao", "PERSON", cue=True),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["People's Daily"] == "ORG"
+    assert types.get("Chicago Tribune") != "PERSON"  # an outlet only cited is no entity at all
+    assert types["Hu Hao"] == "PERSON"

@@ -1089,10 +1089,12 @@ def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> b
 
 # The last word of an organization's name, never of a person's: the institutions' heads, and
 # "First Energy" (a utility's parent company, listed first among a dev story's people), "Jana
-# Partners", "Envoy Airlines"
+# Partners", "Envoy Airlines"; and a newspaper's ("People's Daily" was listed among a dev
+# story's people, "Who: ... People's Daily (2)", the China moon-landing story)
 _ORG_ONLY_HEADS = _INSTITUTION_HEADS | frozenset(
     """energy holdings airlines airways bank motors systems technologies pharmaceuticals partners
-    capital party commission studios records entertainment industries services""".split()
+    capital party commission studios records entertainment industries services daily gazette
+    tribune chronicle journal herald""".split()
 )
 
 

@@ -1634,3 +1634,27 @@ def test_a_name_ending_as_a_newspaper_does_is_no_person() -> None:
     assert types["People's Daily"] == "ORG"
     assert types.get("Chicago Tribune") != "PERSON"  # an outlet only cited is no entity at all
     assert types["Hu Hao"] == "PERSON"
+
+
+def test_a_name_quoted_whole_is_a_title_not_a_person() -> None:
+    """Dev-stream digests listed "Space Oddity (5)" (David Bowie's "Space Oddity.") and "Bill
+    (17)" ("Kill Bill") among their people: a name that is each time the whole of a quotation
+    is a song's or a film's. A name called out ('"Monica?"') or quoted once stays a person."""
+    text = (
+        'The car will play David Bowie\'s "Space Oddity." Fans sang “Space Oddity” and '
+        '"Space Oddity," all night. David Bowie said so. He squinted at her. "Monica?" '
+        '"Stephanie." He asked again: "Monica!" Monica laughed.'
+    )
+    raw = [
+        mention(text, "David Bowie", "PERSON"),
+        mention(text, "Space Oddity", "PERSON"),
+        mention(text, "Space Oddity", "PERSON", 1),
+        mention(text, "Space Oddity", "PERSON", 2),
+        mention(text, "David Bowie", "PERSON", 1, cue=True),
+        mention(text, "Monica", "PERSON"),
+        mention(text, "Monica", "PERSON", 1),
+        mention(text, "Monica", "PERSON", 2, cue=True),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert "Space Oddity" not in types
+    assert types["David Bowie"] == types["Monica"] == "PERSON"

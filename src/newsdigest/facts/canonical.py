@@ -1154,6 +1154,24 @@ _DETERMINED = re.compile(
 _NUMBERED = re.compile(r"\.?[ \t]?\d+[a-z]?\b(?!\s*[-–]\s*\d)")  # not a score: "Nadal 6-4"
 
 
+# A name standing alone between quotation marks is a work's title: 'David Bowie's "Space
+# Oddity."', '“Gossip Girl”' (dev stream and Multi-News digests listed such songs and shows
+# among their people); a person's name is not quoted so. A name called out ('"Monica?"',
+# '"Monica!"': Multi-News, an intern misnamed) is no title
+_OPENING_MARKS = "\"“‘'"
+_TITLE_CLOSE = re.compile(r"[.,]?[\"”’']")
+
+
+def _quoted_as_a_title(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A third of the mentions at least, twice at least, are each the whole of a quotation."""
+    n = 0
+    for m in mentions:
+        text = texts[m.article]
+        if m.start > 0 and text[m.start - 1] in _OPENING_MARKS and _TITLE_CLOSE.match(text, m.end):
+            n += 1
+    return n >= 2 and 3 * n >= len(mentions)
+
+
 def _person_or_else(
     g: _Group, name: str, mentions: Sequence[Mention], texts: Mapping[str, str]
 ) -> str | None:
@@ -1172,6 +1190,8 @@ def _person_or_else(
         and (_named_with_the(mentions, texts) or _called_an_outlet(mentions, texts))
     ):
         return "ORG"
+    if not g.title_cues and _quoted_as_a_title(mentions, texts):
+        return None
     if g.person_cues or any(len(name_tokens(f)) > 1 for f in (name, *g.forms)):
         return "PERSON"
     places = place_names()

@@ -1550,3 +1550,111 @@ def test_a_hyphenated_given_name_names_a_person() -> None:
     ]
     assert same_person_name("Marie Persson", "Eva-Marie Persson")
     assert not same_person_name("Marie Persson", "Anna Persson")
+
+
+def test_a_newspaper_named_as_one_is_no_person() -> None:
+    """A dev-stream story listed "Chosun Ilbo (10)" and "Haaretz (3)" among its people: the
+    text calls each a newspaper beside its name. Told the newspaper, or a broadcaster, a
+    person stays one."""
+    text = (
+        "The South Korean newspaper Chosun Ilbo said this week that ships met at sea. "
+        "Chosun Ilbo said the KOTI belongs to a company. A commentator in Israeli left-wing "
+        "newspaper Haaretz said Israel risked a lot. Officials told Haaretz so. "
+        "Police told the newspaper Jane Doe was safe. Jane Doe said she was safe. "
+        "Iconic Chicago broadcaster Harry Caray sang. Harry Caray said hello."
+    )
+    raw = [
+        mention(text, "Chosun Ilbo", "PERSON", cue=True),
+        mention(text, "Chosun Ilbo", "PERSON", 1, cue=True),
+        mention(text, "Haaretz", "PERSON", cue=True),
+        mention(text, "Haaretz", "PERSON", 1),
+        mention(text, "Jane Doe", "PERSON"),
+        mention(text, "Jane Doe", "PERSON", 1, cue=True),
+        mention(text, "Harry Caray", "PERSON"),
+        mention(text, "Harry Caray", "PERSON", 1, cue=True),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["Chosun Ilbo"] == types["Haaretz"] == "ORG"
+    assert types["Jane Doe"] == types["Harry Caray"] == "PERSON"
+
+
+def test_a_place_made_an_adjective_is_no_place() -> None:
+    """A NeuS digest listed "Where: Puerto Rico; U.S.-made" from "the Jones Act, the law that
+    restricts domestic shipping to U.S.-made, U.S.-owned boats"; the place itself stays."""
+    text = (
+        "The law restricts shipping to U.S.-made boats. A Texas-based firm builds them. "
+        "Ships sailed to Puerto Rico. The storm hit Puerto Rico."
+    )
+    raw = [
+        mention(text, "U.S.-made", "PLACE"),
+        mention(text, "Texas-based", "PLACE"),
+        mention(text, "Puerto Rico", "PLACE"),
+        mention(text, "Puerto Rico", "PLACE", 1),
+    ]
+    places = {e.name for e in entities_of(raw, text) if e.type == "PLACE"}
+    assert places == {"Puerto Rico"}
+
+
+def test_a_court_case_is_no_person_organization_or_place() -> None:
+    """A Multi-News digest (Kimble v. Marvel) listed "Who: Brulotte v. Thys" and
+    "Organizations: Kimble v. Marvel", a dev-stream one "Where: Auckland v. Oakland": a case
+    or a match, none of them. The parties named alone stay."""
+    text = (
+        "The court cited Brulotte v. Thys in Kimble v. Marvel. Stephen Kimble said he lost. "
+        "Marvel said it won. It was Auckland v. Oakland for the passengers in Auckland."
+    )
+    raw = [
+        mention(text, "Brulotte v. Thys", "PERSON"),
+        mention(text, "Kimble v. Marvel", "ORG"),
+        mention(text, "Stephen Kimble", "PERSON", cue=True),
+        mention(text, "Marvel", "ORG", 1),
+        mention(text, "Auckland v. Oakland", "PLACE"),
+        mention(text, "Auckland", "PLACE", 1),
+    ]
+    names = {e.name for e in entities_of(raw, text)}
+    assert names == {"Stephen Kimble", "Marvel", "Auckland"}
+
+
+def test_a_name_ending_as_a_newspaper_does_is_no_person() -> None:
+    """A dev-stream digest (China's moon landing) listed "People's Daily (2)" among its people,
+    from "the official People's Daily said": no person's name ends in Daily, Gazette or
+    Tribune."""
+    text = (
+        "The rover will launch in June, the official People's Daily said. People's Daily "
+        "said the mission was hard. The Chicago Tribune reported it too. Hu Hao said it was "
+        "hard."
+    )
+    raw = [
+        mention(text, "People's Daily", "PERSON", cue=True),
+        mention(text, "People's Daily", "PERSON", 1, cue=True),
+        mention(text, "Chicago Tribune", "PERSON"),
+        mention(text, "Hu Hao", "PERSON", cue=True),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["People's Daily"] == "ORG"
+    assert types.get("Chicago Tribune") != "PERSON"  # an outlet only cited is no entity at all
+    assert types["Hu Hao"] == "PERSON"
+
+
+def test_a_name_quoted_whole_is_a_title_not_a_person() -> None:
+    """Dev-stream digests listed "Space Oddity (5)" (David Bowie's "Space Oddity.") and "Bill
+    (17)" ("Kill Bill") among their people: a name that is each time the whole of a quotation
+    is a song's or a film's. A name called out ('"Monica?"') or quoted once stays a person."""
+    text = (
+        'The car will play David Bowie\'s "Space Oddity." Fans sang “Space Oddity” and '
+        '"Space Oddity," all night. David Bowie said so. He squinted at her. "Monica?" '
+        '"Stephanie." He asked again: "Monica!" Monica laughed.'
+    )
+    raw = [
+        mention(text, "David Bowie", "PERSON"),
+        mention(text, "Space Oddity", "PERSON"),
+        mention(text, "Space Oddity", "PERSON", 1),
+        mention(text, "Space Oddity", "PERSON", 2),
+        mention(text, "David Bowie", "PERSON", 1, cue=True),
+        mention(text, "Monica", "PERSON"),
+        mention(text, "Monica", "PERSON", 1),
+        mention(text, "Monica", "PERSON", 2, cue=True),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert "Space Oddity" not in types
+    assert types["David Bowie"] == types["Monica"] == "PERSON"

@@ -1285,3 +1285,22 @@ def test_he_after_sentences_on_a_person_named_as_an_owner_is_that_person() -> No
     found = dict(speakers(text))
     assert found["Then don't"] == "Cuomo"
     assert found["I'll be damned if th"] == "Bundy"
+
+
+def test_he_is_not_the_one_the_attribution_says_recalled_the_words() -> None:
+    """The dev stream's Delta bird story: "“The bird is flying around the cockpit,” he
+    announced, as Perry recalled it." had gone to Perry, the passenger recalling the
+    captain's words. "According to" relays so too; a plain "he said" stays resolved."""
+    text = (
+        "Shane Perry was on the plane.\n\n"
+        "“The bird is flying around the cockpit,” he announced, as Perry recalled it.\n\n"
+        "Tom Smith spoke to the crowd.\n\n"
+        "“We will not give up,” he said, according to Smith.\n\n"
+        "Jane Doe waited at the gate.\n\n"
+        "“We will board soon,” she said, as the crowd cheered."
+    )
+    assert speakers(text) == [
+        ("The bird is flying a", None),
+        ("We will not give up", None),
+        ("We will board soon", "Jane Doe"),
+    ]

@@ -182,6 +182,9 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         # a dev-stream digest line: one more of something named before
         ("Another fan admitted that the leaked video was released in poor taste.", True),
         ("Anotherworld Games said its servers were down on Monday.", False),
+        # a Multi-News digest line: the rest of a group the sentence before split
+        ("Others were born of one-night stands.", True),
+        ("Otherside Labs said its servers were down on Monday.", False),
         ("Similarities between the two attacks were noted by police.", False),
         # dev stream: the second half of a quote, its speaker in the sentence before
         ("“We’re pointing them at people’s brains, at children.”", True),
@@ -1376,6 +1379,22 @@ def test_many_sources_on_a_he_they_do_not_name_need_the_sentence_before() -> Non
     assert not refers_back("Police said the man lived in east London.")
     assert not refers_back("John Smith said he would resign on Friday.")
     assert not refers_back("Police said Youssef Zaghba lived in east London.")
+
+
+def test_an_institution_on_a_he_it_does_not_name_needs_the_sentence_before() -> None:
+    """A dev-stream digest read "The Israeli army said he “acted professionally” by showing
+    restraint." and a Multi-News one "The University of Wisconsin-Oshkosh said he was a
+    second-semester freshman there.": neither named him; the sentence before did."""
+    from newsdigest.summarize.quality import refers_back
+
+    assert refers_back("The Israeli army said he “acted professionally” by showing restraint.")
+    assert refers_back(
+        "The University of Wisconsin-Oshkosh said he was a second-semester freshman."
+    )
+    assert refers_back("The White House said Tuesday that she had resigned.")
+    assert not refers_back("The Israeli army said the soldier acted professionally.")
+    assert not refers_back("The House speaker said he couldn’t predict how the bill would fare.")
+    assert not refers_back("The president said he will meet with FEMA officials.")
 
 
 def test_the_outlets_own_request_for_comment_is_no_summary_sentence() -> None:

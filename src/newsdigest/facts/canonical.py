@@ -1026,11 +1026,22 @@ _STATE_MARKS = frozenset(
 )
 
 
+# A place's name made an adjective ("U.S.-made, U.S.-owned, U.S.-staffed boats", "a
+# Texas-based firm"): a NeuS digest listed "Where: Puerto Rico; U.S.-made"; no place's name
+# ends in a lower-case participle after a hyphen ("Stratford-upon-Avon" ends in a name)
+_COMPOUND_ADJECTIVE = re.compile(
+    r"-(?:made|owned|staffed|based|led|backed|born|bound|flagged|registered|run|funded"
+    r"|controlled|brokered|sponsored|built|bred|grown|style|friendly|allied|linked|focused)$"
+)
+
+
 def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" nothing supports: no gazetteer entry (``place_names``), country, state mark
     or celestial body, no word of geography in its name, and fewer than one mention in four
     written where a place is (``_placed``) ("Where: Sperm; Windows 8; Netflix; Concerta;
     Media": a reader's pass over 58 digests)."""
+    if _COMPOUND_ADJECTIVE.search(name):
+        return True
     places = place_names()
     if (
         fold(name) in places
@@ -1078,10 +1089,12 @@ def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> b
 
 # The last word of an organization's name, never of a person's: the institutions' heads, and
 # "First Energy" (a utility's parent company, listed first among a dev story's people), "Jana
-# Partners", "Envoy Airlines"
+# Partners", "Envoy Airlines"; and a newspaper's ("People's Daily" was listed among a dev
+# story's people, "Who: ... People's Daily (2)", the China moon-landing story)
 _ORG_ONLY_HEADS = _INSTITUTION_HEADS | frozenset(
     """energy holdings airlines airways bank motors systems technologies pharmaceuticals partners
-    capital party commission studios records entertainment industries services""".split()
+    capital party commission studios records entertainment industries services daily gazette
+    tribune chronicle journal herald""".split()
 )
 
 
@@ -1099,6 +1112,35 @@ def _named_with_the(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bo
     return n >= 2 and 3 * n >= len(mentions)
 
 
+# A newspaper named as one beside its name: "the South Korean newspaper Chosun Ilbo", "Israeli
+# left-wing newspaper Haaretz", "the Chosun Ilbo newspaper", "Nice-Matin, a local newspaper"
+# (dev stream: "Chosun Ilbo" and "Haaretz" listed among a story's people). Not what one was
+# told: "..., she told the newspaper Tuesday" is followed by no name, but "told the newspaper
+# Smith ..." would be, so a verb of telling before the outlet's noun spares the name. Not a
+# broadcaster: a person too ("Chicago broadcaster Harry Caray", dev stream).
+_OUTLET_NOUN = r"(?:newspaper|daily|tabloid|news\s+agency|magazine|weekly)"
+_OUTLET_NOUN_BEFORE = re.compile(rf"\b{_OUTLET_NOUN}\s+$")
+_TOLD_THE_OUTLET = re.compile(
+    rf"\b(?:told|tells|telling|to|informed)\s+(?:the|a)\s+(?:[\w-]+\s+)?{_OUTLET_NOUN}\s+$"
+)
+_OUTLET_NOUN_AFTER = re.compile(
+    rf"^(?:\s+{_OUTLET_NOUN}\b|,\s+(?:a|the)\s+(?:[\w-]+\s+){{0,2}}{_OUTLET_NOUN}\b)"
+)
+
+
+def _called_an_outlet(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """Some mention is called a newspaper, a news agency or a magazine beside it: an outlet,
+    whatever the model's label and however it "said" or "reported"."""
+    for m in mentions:
+        text = texts[m.article]
+        before = text[max(0, m.start - 40) : m.start]
+        if _OUTLET_NOUN_BEFORE.search(before) and not _TOLD_THE_OUTLET.search(before):
+            return True
+        if _OUTLET_NOUN_AFTER.match(text[m.end : m.end + 40]):
+            return True
+    return False
+
+
 # an owner's "'s" after a name: "at Carl's Jr.", "in Legionnaires' disease" are no places
 _OWNER_AFTER = re.compile(r"['’](?:s\b|(?!\w))")
 # a determiner or a count before a word: a thing's name or a noun's modifier ("the
@@ -1112,11 +1154,30 @@ _DETERMINED = re.compile(
 _NUMBERED = re.compile(r"\.?[ \t]?\d+[a-z]?\b(?!\s*[-–]\s*\d)")  # not a score: "Nadal 6-4"
 
 
+# A name standing alone between quotation marks is a work's title: 'David Bowie's "Space
+# Oddity."', '“Gossip Girl”' (dev stream and Multi-News digests listed such songs and shows
+# among their people); a person's name is not quoted so. A name called out ('"Monica?"',
+# '"Monica!"': Multi-News, an intern misnamed) is no title
+_OPENING_MARKS = "\"“‘'"
+_TITLE_CLOSE = re.compile(r"[.,]?[\"”’']")
+
+
+def _quoted_as_a_title(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A third of the mentions at least, twice at least, are each the whole of a quotation."""
+    n = 0
+    for m in mentions:
+        text = texts[m.article]
+        if m.start > 0 and text[m.start - 1] in _OPENING_MARKS and _TITLE_CLOSE.match(text, m.end):
+            n += 1
+    return n >= 2 and 3 * n >= len(mentions)
+
+
 def _person_or_else(
     g: _Group, name: str, mentions: Sequence[Mention], texts: Mapping[str, str]
 ) -> str | None:
     """The type of a name the mentions' votes make a person (None: no entity). Written "the
-    <name>" often, it is a group (``_named_with_the``), unless a title shows a person: "the
+    <name>" often, it is a group (``_named_with_the``), and called a newspaper beside its name
+    an outlet (``_called_an_outlet``), unless a title shows a person: "the
     Trump administration" beside "President Donald Trump" (a Multi-News story listed Donald
     Trump among the organizations). Else a title, kin word, age, speech verb
     (``RawMention.person_cue``) or a full name shows a person; one word the story never shows
@@ -1124,8 +1185,13 @@ def _person_or_else(
     (``_placed``: "in the town of Dingwall") half the times, twice at least; none when
     written as a thing's name ("the Oscar-winning romance", "13 Oscar nominations", "Fig. 2")
     a third of the times."""
-    if _organization_name(name) or (not g.title_cues and _named_with_the(mentions, texts)):
+    if _organization_name(name) or (
+        not g.title_cues
+        and (_named_with_the(mentions, texts) or _called_an_outlet(mentions, texts))
+    ):
         return "ORG"
+    if not g.title_cues and _quoted_as_a_title(mentions, texts):
+        return None
     if g.person_cues or any(len(name_tokens(f)) > 1 for f in (name, *g.forms)):
         return "PERSON"
     places = place_names()
@@ -1178,6 +1244,13 @@ def _heads_an_administration(
     )
 
 
+# A case's or a match's name ("Brulotte v. Thys", "Kimble v. Marvel", "Auckland v. Oakland"):
+# a Multi-News digest listed the first among its people, the second among its organizations,
+# and a dev-stream one the last among its places. No person's, body's or place's name holds a
+# lone lower-case "v" or "vs" between words.
+_VERSUS = re.compile(r"\s(?:v|vs|versus)\.?\s")
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -1202,6 +1275,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if _headline_person(g, extra.get(gi, []), headline_ends):
             continue
         name = g.canonical(common)
+        if _VERSUS.search(name):
+            continue  # a court case or a match, no one party to it
         if g.type == "PLACE" and name.casefold() in _COMPASS:
             continue  # "the North" (North Korea), "the South": a direction, no place of its own
         if g.type == "PERSON" and len(name_tokens(name)) == 1 and name[:1].isupper():

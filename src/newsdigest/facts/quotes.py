@@ -1089,10 +1089,33 @@ def _attribute_after(
         speaker, trust, how = _resolve_who(
             ctx, who_start, who_end, span.open, spoken, roles, pattern is _AFTER_VERB_WHO
         )
+        if how == "pronoun" and _relayed_by(ctx, base + m.end(), base + len(after), speaker):
+            return None, 0, "none"
         # an explicit attribution to someone the cluster cannot name ("the newspaper
         # reported") ends the search: guessing from elsewhere would be wrong
         return speaker, trust, how
     return None
+
+
+# Whose memory or account relays the words, after their attribution ("…,” he announced, as
+# Perry recalled it.", "…,” she said, according to Smith"): someone other than the "he"
+_RELAYED = re.compile(
+    r"^[^.;:!?]{0,20}?,?\s+(?:as\s+(?P<who>[^,.;:!?]{1,60}?)\s+(?:recalled|remembered|recounted"
+    r"|recalls|remembers|recounts|described|describes|tells|told)\b|according\s+to\b)"
+)
+
+
+def _relayed_by(ctx: _ArticleContext, start: int, end: int, speaker: str | None) -> bool:
+    """Whether the rest of the attribution's sentence, [start, end), gives the words as
+    ``speaker``'s account of someone else's: then "he" is not the one who relays them (the
+    dev stream's Delta bird story: the captain's announcement had gone to the passenger
+    recalling it)."""
+    if speaker is None:
+        return False
+    m = _RELAYED.match(ctx.article.text[start:end])
+    if m is None:
+        return False
+    return any(p[2] == speaker for p in ctx.persons_in(start + m.start(), end))
 
 
 # words no one said: "to which Cosby might have answered, “Well, ...”" (Multi-News: a writer's

@@ -450,6 +450,33 @@ def test_binary_data_behind_a_utf16_mark_is_still_refused(tmp_path: Path) -> Non
     assert isinstance(err, InputError) and err.reason.startswith("invalid UTF-16")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_files_without_a_mark_are_text(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 as some Windows tools save it, with no byte-order mark: every other byte NUL.
+    Every format had refused it as "binary file (not text)" (an HTML page would have been
+    read as UTF-8, NUL after NUL)."""
+    text = _seed_text(0)
+    files = {
+        "a.txt": text,
+        "b.html": news_page_html(seed_page(SEED_FILES[4])),
+        "c.jsonl": json.dumps({"text": _seed_text(2)}) + "\n" + json.dumps({"text": "x"}),
+        "d.json": json.dumps([{"text": _seed_text(1)}]),
+        "e": text,  # no extension: sniffed
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content.encode(encoding))
+    arts, errs = _split([i for p in sorted(tmp_path.iterdir()) for i in read_file(p)])
+    assert not errs, errs
+    assert len(arts) == 6
+    assert all("\x00" not in a.text for a in arts)
+    assert arts[0].text.endswith(text.strip().splitlines()[-1].strip())
+    assert "Pompeo" in arts[1].text
+    # binary data with NUL bytes here and there is no UTF-16
+    (tmp_path / "f.txt").write_bytes(bytes(range(256)) * 8)
+    (err,) = list(read_file(tmp_path / "f.txt"))
+    assert isinstance(err, InputError) and err.reason == "binary file (not text)"
+
+
 # --- 18. truncated WARC and the JSON Lines id --------------------------------------------
 
 

@@ -40,11 +40,11 @@ from newsdigest.errors import InputError
 from newsdigest.ingest.decode import (
     DEFAULT_MAX_BYTES,
     GZIP_ERRORS,
-    bom_encoding,
     looks_binary,
     open_binary,
     os_reason,
     regular_file_error,
+    wide_encoding,
 )
 from newsdigest.ingest.html import read_html
 from newsdigest.ingest.jsonl import read_json, read_jsonl
@@ -123,8 +123,8 @@ def _sniff_reader(path: Path) -> Reader | None:
         return read_trec
     if not head or looks_binary(head):
         return None
-    encoding = bom_encoding(head)
-    if encoding in ("utf-16", "utf-32"):  # its first characters, as UTF-8, for the tests below
+    encoding = wide_encoding(head)
+    if encoding:  # its first characters, as UTF-8, for the tests below
         head = head.decode(encoding, errors="ignore").encode("utf-8")
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")):

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import decode_text, looks_binary, whole_file
+from newsdigest.ingest.decode import decode_text, looks_binary, whole_file, wide_text
 from newsdigest.limits import DEFAULT_LIMITS
 from newsdigest.model import Article, article_id
 from newsdigest.timeutil import publication_time
@@ -104,6 +104,8 @@ def decode_html(data: bytes, name: str, charset: str | None = None) -> str:
     """Page text: UTF-8, else the charset the server or the page declares, else detection."""
     if looks_binary(data):
         raise InputError(name, "binary file (not HTML)")
+    if wide_text(data):  # UTF-16 without its mark decodes as UTF-8 too, NUL after NUL
+        return decode_text(data, name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

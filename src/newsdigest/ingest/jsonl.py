@@ -23,14 +23,14 @@ from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import (
     GZIP_ERRORS,
-    bom_encoding,
     format_limit,
     gzip_bomb_reason,
     looks_binary,
     open_binary,
     whole_file,
     whole_text,
-    wide_bom,
+    wide_encoding,
+    wide_text,
 )
 from newsdigest.ingest.html import domain_of, parse_datetime
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
@@ -189,7 +189,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if not head:
         yield InputError(name, "empty file")
         return
-    if wide_bom(head):
+    if wide_text(head):
         yield from _wide_lines(path, max_bytes)
         return
     if looks_binary(head):
@@ -239,7 +239,7 @@ def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if looks_binary(data):
         yield InputError(name, "binary file (not JSON)")
         return
-    encoding = bom_encoding(data) or "utf-8-sig"
+    encoding = wide_encoding(data) or "utf-8-sig"
     try:
         doc = loads_bounded(data.decode(encoding), DEFAULT_LIMITS.max_json_depth)
     except UnicodeDecodeError as exc:

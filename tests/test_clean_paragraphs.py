@@ -63,3 +63,35 @@ def test_indented_wire_paragraphs_unwrap_by_their_lines_as_wrapped() -> None:
     ]
     wire = "\n".join(textwrap.fill(p, 70, initial_indent="   ") for p in paras)
     assert clean_text(wire).split("\n\n") == paras
+
+
+def test_wire_quotations_wrapped_over_lines_are_set_and_their_sentences_whole() -> None:
+    """AP and New York Times copy types a quotation ``so'' and wraps it over lines like any
+    text. Its marks had been set before the lines were joined: a quotation wrapped over two
+    lines kept its closing '' (a pair of apostrophes in the digest), and a line holding a
+    quotation, two characters shorter once set, read as a paragraph's last line (a hard-wrapped
+    sentence became two paragraphs, the second "Jose Miguel Insulza said in Santiago.")."""
+    paras = [
+        "``The government has no right to hold a former head of state who came here on a "
+        "diplomatic mission and who is recovering from surgery,'' the foreign minister of "
+        "Chile told reporters on Saturday.",
+        "Pinochet, 82, was arrested late Friday at a London hospital where he had undergone "
+        "back surgery, Scotland Yard said in a statement released to reporters.",
+    ]
+    wire = "\n".join(textwrap.fill(p, 68, initial_indent="   ") for p in paras)
+    last = "   ``This is a violation of diplomatic immunity,'' Foreign Minister\n"
+    wire += "\n" + last + "Jose Miguel Insulza said in Santiago."
+    assert clean_text(wire).split("\n\n") == [
+        "“The government has no right to hold a former head of state who came here on a "
+        "diplomatic mission and who is recovering from surgery,” the foreign minister of "
+        "Chile told reporters on Saturday.",
+        paras[1],
+        "“This is a violation of diplomatic immunity,” Foreign Minister Jose Miguel Insulza "
+        "said in Santiago.",
+    ]
+    # text that is not hard-wrapped: a line opening a quotation is a paragraph, as with “
+    two = "The minister spoke in Santiago.\n``We protest,'' he said."
+    assert clean_text(two).split("\n\n") == [
+        "The minister spoke in Santiago.",
+        "“We protest,” he said.",
+    ]

@@ -18,7 +18,7 @@ from newsdigest.clean import rules
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 # where a single line break starts a paragraph in text that is not hard-wrapped
-_UNWRAPPED_BREAK = re.compile(r"\n\s*\n|\n(?=[A-Z«“\"‘—–-])")
+_UNWRAPPED_BREAK = re.compile(r"\n\s*\n|\n(?=[A-Z«“\"‘`—–-])")  # "`": wire copy's ``quote''"
 # a bullet starts an item after a line that ended (a wrapper also moves "- " to a new line)
 _BULLET = re.compile(r"[-*•·▪]\s")
 # a line cut at a dash inside a word or phrase ("installed by Trump\n—to cool")

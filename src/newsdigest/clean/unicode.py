@@ -109,10 +109,13 @@ def typewriter_quotes(text: str) -> str:
     return _BACKTICK_APOSTROPHE.sub("’", text)
 
 
-def repair_unicode(text: str) -> str:
+def repair_unicode(text: str, *, quotes: bool = True) -> str:
     """Fix mojibake/entities (ftfy), unify line breaks and spaces, drop invisible characters;
-    typewriter quotation marks as typeset ones."""
-    text = typewriter_quotes(text)
+    typewriter quotation marks as typeset ones unless ``quotes`` is False (the cleaner sets
+    them once hard-wrapped lines are joined: a quotation is often wrapped over two lines, and
+    each pair of marks set shortens its line, which the joining measures)."""
+    if quotes:
+        text = typewriter_quotes(text)
     if text.isascii():  # most news: only "\r", "\v", "\f", tabs and runs of spaces to mend
         if "\r" in text or "\x0b" in text or "\x0c" in text:
             text = _EARLY_BREAKS.sub("\n", text)

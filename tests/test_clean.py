@@ -2014,3 +2014,47 @@ def test_an_encyclopedias_reference_marks_are_no_text() -> None:
         "He told a reporter that he “only expect[s] the black media to uphold the story.”",
     ):
         assert clean_text(own) == own
+
+
+_WIRE_STORY = (
+    "British police arrested Gen. Augusto Pinochet at a private clinic here late Friday on a "
+    "warrant issued by a Spanish judge.\n\nThe British Home Office said it would consider an "
+    "extradition request from Spain within 40 days."
+)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "ENDIT",
+        "END IT",
+        "-0-",
+        "-30-",
+        "xxx",
+        "c.1998 N.Y. Times News Service",
+        "(c) 1999 Cox News Service",
+        "(ATTN: Iowa) (rk)",
+        "BC-PINOCHET-ARREST-BOS",
+        "ADVANCE FOR SUNDAY, OCT. 18, AND THEREAFTER",
+        "EDS: Updates with Chile's protest, quotes from Insulza.",
+    ],
+)
+def test_wire_furniture_paragraphs_are_not_text(furniture: str) -> None:
+    """The late 1990s' AP and New York Times service copy (DUC, TDT) puts desk furniture
+    between and after its paragraphs: "ENDIT" had been the last line of a cleaned NYT story."""
+    for where in (f"{furniture}\n\n{_WIRE_STORY}", f"{_WIRE_STORY}\n\n{furniture}"):
+        assert clean_text(where) == clean_text(_WIRE_STORY), furniture
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "End it now, the protesters chanted outside the embassy.",
+        "Xxx is the name of the band's third album, released in 1998.",
+        "(The ruling can be appealed.) (Lawyers for Pinochet said they would.)",
+        "Editors: the board met on Monday and voted to keep the paper's name.",
+        "c. 1998, the company sold its first phone.",
+    ],
+)
+def test_prose_like_wire_furniture_is_kept(prose: str) -> None:
+    assert prose.rstrip(".") in clean_text(f"{_WIRE_STORY}\n\n{prose}")

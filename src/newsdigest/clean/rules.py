@@ -303,6 +303,20 @@ BYLINE = re.compile(
 # The wire service's stamp of agency, desk, date and time, where a copy's trailer sits inside
 # its text: "NYT-10-17-98 1420EDT", "AP-NY-10-16-98 1333EDT".
 WIRE_STAMP = re.compile(r"^[A-Z]{2,4}(?:-[A-Z]{2,4})?-\d\d-\d\d-\d\d\s+\d{4}[A-Z]{3}$")
+# The rest of the wire's furniture as a paragraph of its own, in the capitals the desks type it
+# (AP and New York Times service copy of the late 1990s, as DUC and TDT archive it): an end
+# mark ("ENDIT", "-0-", "-30-", "xxx"), the syndicate's copyright ("c.1998 N.Y. Times News
+# Service"), a line of desk notes only, each short and in brackets ("(ATTN: Iowa) (rk)"), a slug
+# ("BC-PINOCHET-ARREST-BOS"), a release time ("ADVANCE FOR SUNDAY, OCT. 18") and a note to
+# editors ("EDS: Updates with quotes"). Nothing in prose reads so.
+WIRE_FURNITURE = re.compile(
+    r"^(?:END ?IT|-+0-+|-+30-+|x{3,}|X{3,}"
+    r"|(?:\([cC]\)|[cC]\.|©)\s?(?:19|20)\d\d\s+\S.{0,80}"
+    r"|(?:\([^().!?]{1,60}\)\s*){2,}"
+    r"|(?:BC|AM|PM)-[A-Z0-9]+(?:-[A-Z0-9&]+)*"
+    r"|(?:ADVANCE FOR|FOR RELEASE|EMBARGOED)\b[A-Z0-9 ,.:'&-]{0,100}"
+    r"|(?:EDS|EDITORS|ATTN(?: EDITORS)?)\s*:.{0,300})$"
+)
 SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*:\s*.{1,80}$", re.I)
 # The reporters who helped: "Kyle Cheney contributed to this report.", "Associated Press
 # writers Mari Yamaguchi ... and Jennifer Kelleher in Honolulu contributed." (46 such lines in
@@ -1072,6 +1086,7 @@ def is_boilerplate_line(para: str) -> bool:
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)
         or WIRE_STAMP.match(para)
+        or WIRE_FURNITURE.match(para)
         or ("contributed" in para and CONTRIBUTED_LINE.match(para))
         or INSTAGRAM_BYLINE.match(para)
         or is_breadcrumb(para)

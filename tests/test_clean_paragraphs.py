@@ -95,3 +95,27 @@ def test_wire_quotations_wrapped_over_lines_are_set_and_their_sentences_whole() 
         "The minister spoke in Santiago.",
         "“We protest,” he said.",
     ]
+
+
+def test_wire_copy_with_two_spaces_after_a_stop_is_joined_at_every_width() -> None:
+    """Typewritten wire copy puts two spaces after a sentence's stop, and its wrapper counted
+    them; they had been made one before the lines were measured, so a line holding them read
+    as a paragraph's short last line (at some of these widths a sentence had been cut in two)."""
+    paras = [
+        "MIAMI _ Hurricane Mitch, one of the strongest storms ever recorded in the Caribbean, "
+        "gained strength on Tuesday as it churned toward the coast of Honduras.  Forecasters "
+        "at the National Hurricane Center said it could hit land by Thursday.",
+        "The storm's sustained winds reached 180 miles an hour, making it a Category 5 "
+        "hurricane.  It is the most powerful on the scale used by the center.  ``It is an "
+        "extremely dangerous storm,'' said Jerry Jarrell, the center's director, who added "
+        "that residents should leave.",
+        "Officials in Honduras ordered the evacuation of low-lying areas along the northern "
+        "coast.  The government closed schools in the region and opened shelters.",
+    ]
+    expected = [" ".join(p.split()) for p in paras]
+    expected[0] = expected[0].removeprefix("MIAMI _ ")
+    expected[1] = expected[1].replace("``", "“").replace("''", "”")
+    for width in range(60, 80):
+        wrapper = textwrap.TextWrapper(width, initial_indent="   ", fix_sentence_endings=True)
+        wire = "\n".join(wrapper.fill(p) for p in paras)
+        assert clean_text(wire).split("\n\n") == expected, width

@@ -32,12 +32,13 @@ from newsdigest.ingest.decode import (
     wide_encoding,
     wide_text,
 )
-from newsdigest.ingest.html import domain_of, parse_datetime
+from newsdigest.ingest.html import domain_of, holds_markup, markup_text, parse_datetime
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
 from newsdigest.limits import DEFAULT_LIMITS, Limits, article_size_reason
 from newsdigest.model import Article, article_id
 
 TEXT_FIELDS = ("text", "maintext", "content", "body", "article", "document")
+HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "source_url")
 DATE_FIELDS = (
@@ -77,6 +78,8 @@ def record_articles(
             yield from record_articles(sub, f"{name} article {i}", limits)
         return
     text = _first(record, TEXT_FIELDS)
+    if text is None:  # an export of the page or body as HTML only
+        text = _first(record, HTML_FIELDS)
     if not isinstance(text, str) or not text.strip():
         got = "empty" if isinstance(text, str) else "missing" if text is None else "not a string"
         yield InputError(name, f"'text' is {got} (it is the one required field)")
@@ -87,6 +90,14 @@ def record_articles(
         return
     text = replace_surrogates(text)
     url = _string(_first(record, URL_FIELDS))
+    if holds_markup(text):
+        text = markup_text(text, name=name, url=url)
+        if isinstance(text, InputError):
+            yield text
+            return
+        if not text.strip():
+            yield InputError(name, "'text' is HTML without text")
+            return
     source = _first(record, SOURCE_FIELDS)
     if isinstance(source, dict):  # NewsAPI: {"id": ..., "name": ...}
         source = source.get("name") or source.get("id")

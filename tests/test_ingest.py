@@ -1033,3 +1033,13 @@ def test_trec_disk_and_nyt_service_copy_read_without_their_furniture(tmp_path: P
         "The British Home Office said it would consider an extradition request from Spain "
         "within 40 days.",
     ]
+
+
+def test_a_txt_file_of_newswire_sgml_is_read_as_newswire(tmp_path: Path) -> None:
+    """A DUC document saved with a .txt suffix had been one article whose text was its tags,
+    ids and headers ("<DOCNO> NYT19981016.0001 </DOCNO>" its first paragraph)."""
+    (tmp_path / "d30001t.txt").write_text(_TREC_AP_DOC + _NYT_FURNITURE_DOC, encoding="utf-8")
+    ap, nyt = load_articles([tmp_path / "d30001t.txt"]).articles
+    assert ap.title == "Hurricane Gilbert Heads Toward Dominican Coast"
+    assert nyt.source == "New York Times" and nyt.title == "British police arrest Pinochet"
+    assert "<" not in ap.text + nyt.text and "DOCNO" not in ap.text + nyt.text

@@ -2058,3 +2058,21 @@ def test_wire_furniture_paragraphs_are_not_text(furniture: str) -> None:
 )
 def test_prose_like_wire_furniture_is_kept(prose: str) -> None:
     assert prose.rstrip(".") in clean_text(f"{_WIRE_STORY}\n\n{prose}")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "BEIJING, Oct. 16 (Xinhua) -- ",
+        "MOSCOW, October 16 (AFP) - ",
+        "NEW YORK, May 18 (UPI) -- ",
+        "OFER PRISON, West Bank, Jan 1 (Reuters) - ",
+        "WASHINGTON (AP) _ ",
+    ],
+)
+def test_a_dateline_with_its_day_is_not_the_lead(dateline: str) -> None:
+    """Xinhua, AFP, UPI and Reuters date their datelines: "SAN JOSE, Dec 31 (Reuters) - " had
+    stayed at the head of the lead, and of the digest sentence made of it (7 of 1,073
+    Multi-News and giveme5w1h documents)."""
+    lead = "A plane crash in Costa Rica on Sunday killed 10 U.S. citizens and two local pilots."
+    assert clean_text(f"{dateline}{lead}\n\nThe cause is not known.").startswith(lead)

@@ -404,10 +404,11 @@ CAPTION_CREDIT = re.compile(r"[a-z0-9-]+\.(?:[a-z]{2,6})$")
 GLUED_PREFIX = re.compile(r"^[A-Z][A-Z0-9&'’]{2,}(?:[ -][A-Z][A-Z0-9&'’]*)*(?=[A-Z][a-z]{2})")
 # A dateline: "MOSCOW – ", "WASHINGTON (Reuters) - ", "SOCHI, Russia — "; wire copy as the
 # agencies distribute it types the dash as an underscore ("LONDON (AP) _ ", the New York Times
-# service's "SANTIAGO, Chile _ ").
+# service's "SANTIAGO, Chile _ "); Xinhua, AFP, UPI and Reuters' older copy add the day
+# ("BEIJING, Oct. 16 (Xinhua) -- ", "MOSCOW, October 16 (AFP) - ").
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([A-Za-z .&]{2,30}\))?"
-    r"\s*(?:[–—-]{1,2}|_)\s+(?=[\"“‘«`A-Z0-9])"
+    r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Za-z .&]{2,30}\))?\s*(?:[–—-]{1,2}|_)\s+(?=[\"“‘«`A-Z0-9])"
 )
 # The Wall Street Journal's dateline, its em dash glued to the text ("WASHINGTON—An attorney",
 # "SHEIKHAN, Iraq—Civilians"): only a known place or one with its region, as "U.S.—China

@@ -119,3 +119,19 @@ def test_wire_copy_with_two_spaces_after_a_stop_is_joined_at_every_width() -> No
         wrapper = textwrap.TextWrapper(width, initial_indent="   ", fix_sentence_endings=True)
         wire = "\n".join(wrapper.fill(p) for p in paras)
         assert clean_text(wire).split("\n\n") == expected, width
+
+
+def test_a_short_wrapped_item_keeps_its_compounds_whole() -> None:
+    """A wire item of three lines is too short to be measured as hard-wrapped text and is
+    joined as one wrapped paragraph; a compound its wrapper cut at the hyphen had stayed cut
+    ("evacuation of low- lying areas")."""
+    item = (
+        "   ``The government has no right to hold a former head of state,'' the\n"
+        "minister said.  Officials in Honduras ordered the evacuation of low-\n"
+        "lying areas along the northern coast on Tuesday."
+    )
+    assert clean_text(item) == (
+        "“The government has no right to hold a former head of state,” the minister said. "
+        "Officials in Honduras ordered the evacuation of low-lying areas along the northern "
+        "coast on Tuesday."
+    )

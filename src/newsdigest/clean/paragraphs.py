@@ -141,7 +141,9 @@ def split_paragraphs(text: str) -> list[str]:
         if not lines:
             continue
         if len(lines) >= 3 and all(40 <= len(ln) <= 100 for ln in lines[:-1]):
-            out.append(" ".join(lines))  # a hard-wrapped paragraph (e-mail, plain-text feeds)
+            # a hard-wrapped paragraph (e-mail, plain-text feeds), a compound cut at its hyphen
+            # one word again as in wrapped text
+            out.append(" ".join(_HYPHEN_BREAK.sub("", "\n".join(lines)).split()))
             continue
         current = lines[0]
         for line in lines[1:]:

@@ -2037,6 +2037,11 @@ _WIRE_STORY = (
         "BC-PINOCHET-ARREST-BOS",
         "ADVANCE FOR SUNDAY, OCT. 18, AND THEREAFTER",
         "EDS: Updates with Chile's protest, quotes from Insulza.",
+        "By JOHN DOE and MARY ROE",
+        "Associated Press Writer",
+        "AP Science Writer",
+        "Special to The New York Times",
+        "Cox News Service",
     ],
 )
 def test_wire_furniture_paragraphs_are_not_text(furniture: str) -> None:
@@ -2054,6 +2059,8 @@ def test_wire_furniture_paragraphs_are_not_text(furniture: str) -> None:
         "(The ruling can be appealed.) (Lawyers for Pinochet said they would.)",
         "Editors: the board met on Monday and voted to keep the paper's name.",
         "c. 1998, the company sold its first phone.",
+        "By the time the rescuers arrived, the house was gone.",
+        "The Associated Press reported the story first.",
     ],
 )
 def test_prose_like_wire_furniture_is_kept(prose: str) -> None:
@@ -2076,3 +2083,18 @@ def test_a_dateline_with_its_day_is_not_the_lead(dateline: str) -> None:
     Multi-News and giveme5w1h documents)."""
     lead = "A plane crash in Costa Rica on Sunday killed 10 U.S. citizens and two local pilots."
     assert clean_text(f"{dateline}{lead}\n\nThe cause is not known.").startswith(lead)
+
+
+def test_an_ap_byline_block_goes_and_the_dateline_under_it_too() -> None:
+    """AP copy opens its text with the byline's two lines ("By JOHN DOE" over "Associated
+    Press Writer"): the second had lost "Associated Press" to the caption-credit rule and
+    stayed as "Writer", so the dateline under it was no longer the first paragraph and "(AP) _"
+    reached the lead."""
+    lead = "The Senate passed the spending bill late Friday night after a long debate."
+    for byline in (
+        "By JOHN DOE\nAssociated Press Writer",
+        "By JOHN DOE and MARY ROE\nAP Political Writers",
+        "By JOHN DOE\nSpecial to The New York Times",
+    ):
+        text = f"{byline}\n\nWASHINGTON (AP) _ {lead}\n\nThe House votes next week."
+        assert clean_text(text).split("\n\n") == [lead, "The House votes next week."], byline

@@ -261,6 +261,8 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
     after_teaser_heading = False
     for at, para in enumerate(paras):
         seen += len(para)
+        if rules.WIRE_FURNITURE.match(para):
+            continue  # read whole: a caption's credit would take "Associated Press" of its line
         if after_teaser_heading:
             after_teaser_heading = False
             if len(para) <= rules.MAX_LINKED_HEADLINE and not rules.ends_sentence(para):

@@ -307,15 +307,23 @@ WIRE_STAMP = re.compile(r"^[A-Z]{2,4}(?:-[A-Z]{2,4})?-\d\d-\d\d-\d\d\s+\d{4}[A-Z
 # (AP and New York Times service copy of the late 1990s, as DUC and TDT archive it): an end
 # mark ("ENDIT", "-0-", "-30-", "xxx"), the syndicate's copyright ("c.1998 N.Y. Times News
 # Service"), a line of desk notes only, each short and in brackets ("(ATTN: Iowa) (rk)"), a slug
-# ("BC-PINOCHET-ARREST-BOS"), a release time ("ADVANCE FOR SUNDAY, OCT. 18") and a note to
-# editors ("EDS: Updates with quotes"). Nothing in prose reads so.
+# ("BC-PINOCHET-ARREST-BOS"), a release time ("ADVANCE FOR SUNDAY, OCT. 18"), a note to
+# editors ("EDS: Updates with quotes"), and the byline's lines: its names in capitals ("By JOHN
+# DOE and MARY ROE"), the writer's post ("Associated Press Writer", "AP Science Writer",
+# "Special to The New York Times") and a news service alone ("Cox News Service"). Nothing in
+# prose reads so.
 WIRE_FURNITURE = re.compile(
     r"^(?:END ?IT|-+0-+|-+30-+|x{3,}|X{3,}"
     r"|(?:\([cC]\)|[cC]\.|©)\s?(?:19|20)\d\d\s+\S.{0,80}"
     r"|(?:\([^().!?]{1,60}\)\s*){2,}"
     r"|(?:BC|AM|PM)-[A-Z0-9]+(?:-[A-Z0-9&]+)*"
     r"|(?:ADVANCE FOR|FOR RELEASE|EMBARGOED)\b[A-Z0-9 ,.:'&-]{0,100}"
-    r"|(?:EDS|EDITORS|ATTN(?: EDITORS)?)\s*:.{0,300})$"
+    r"|(?:EDS|EDITORS|ATTN|ATTENTION)(?: EDITORS)?\s*:.{0,300}"
+    r"|By [A-Z][A-Z.'’ -]{1,40}(?:(?:,| and|, and) [A-Z][A-Z.'’ -]{1,40}){0,4}"
+    r"|(?:The )?(?:Associated Press|AP)(?: [A-Z][a-z]+){0,3} (?:Writer|Correspondent|Editor"
+    r"|Reporter)s?"
+    r"|Special to [Tt]he [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,5}"
+    r"|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,5} News Service)$"
 )
 SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*:\s*.{1,80}$", re.I)
 # The reporters who helped: "Kyle Cheney contributed to this report.", "Associated Press

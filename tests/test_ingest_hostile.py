@@ -645,3 +645,31 @@ def test_html_in_a_records_text_is_read_as_its_text(tmp_path: Path) -> None:
     from newsdigest.serve.intake import ArticleIn
 
     assert to_article(ArticleIn(text=fragment), 0).text == frag.text
+
+
+def test_a_folder_of_newswire_skips_a_pipe_without_suffix_and_reads_gzipped_sgml(
+    tmp_path: Path,
+) -> None:
+    """Files without a format suffix are opened to see whether they are newswire SGML (DUC's
+    "APW19981016.0240"): a named pipe so named had blocked the walk forever, and Gigaword's
+    gzip-compressed SGML ("nyt_eng_199810.gz") was skipped without a word."""
+    import gzip
+    import threading
+
+    doc = (
+        "<DOC>\n<DOCNO> NYT19981016.0001 </DOCNO>\n<TEXT>\n" + _seed_text(0) + "\n</TEXT>\n</DOC>\n"
+    )
+    (tmp_path / "nyt_eng_199810.gz").write_bytes(gzip.compress(doc.encode("utf-8")))
+    os.mkfifo(tmp_path / "APW19981016.0240")
+    done: list[Article | InputError] = []
+    walk = threading.Thread(target=lambda: done.extend(iter_articles([tmp_path])), daemon=True)
+    walk.start()
+    walk.join(timeout=20)
+    if walk.is_alive():  # unblock the reader, then fail
+        with open(tmp_path / "APW19981016.0240", "wb"):
+            pass
+        pytest.fail("the walk blocked on a named pipe")
+    arts, errs = _split(done)
+    assert not errs, errs
+    (nyt,) = arts
+    assert nyt.source == "New York Times" and nyt.origin.endswith("gz:NYT19981016.0001")

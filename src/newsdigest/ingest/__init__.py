@@ -172,12 +172,13 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
 
 
 def _is_trec_file(path: Path) -> bool:
-    """A newswire file as DUC and TDT name them (``APW19981016.0240``, no format suffix) that
-    opens a ``<DOC>``: walked like the supported formats."""
+    """A newswire file as DUC and TDT name them (``APW19981016.0240``, no format suffix), or
+    gzip-compressed as Gigaword ships them (``apw_eng_199811.gz``), that opens a ``<DOC>``:
+    walked like the supported formats."""
     try:
-        with path.open("rb") as fh:
+        with open_binary(path) as fh:
             return looks_trec(fh.read(64))
-    except OSError:
+    except (InputError, *GZIP_ERRORS):
         return False
 
 

@@ -673,3 +673,22 @@ def test_a_folder_of_newswire_skips_a_pipe_without_suffix_and_reads_gzipped_sgml
     assert not errs, errs
     (nyt,) = arts
     assert nyt.source == "New York Times" and nyt.origin.endswith("gz:NYT19981016.0001")
+
+
+def test_a_wordpress_rest_export_is_read(tmp_path: Path) -> None:
+    """WordPress's REST API, how many outlets' posts are exported, nests each field's HTML as
+    {"rendered": ...}: every post had been refused ("'text' is not a string")."""
+    paras = [p for p in _seed_text(3).split("\n") if p.strip()][1:4]
+    post = {
+        "id": 4107,
+        "date": "2019-05-14T09:30:00",
+        "link": "https://news.example.org/2019/05/14/pompeo-sochi/",
+        "title": {"rendered": "Pompeo in Sochi: &#8216;a good meeting&#8217;"},
+        "content": {"rendered": "".join(f"<p>{p}</p>\n" for p in paras), "protected": False},
+    }
+    path = tmp_path / "posts.json"
+    path.write_text(json.dumps([post]), encoding="utf-8")
+    (article,) = load_articles([path]).articles
+    assert article.title == "Pompeo in Sochi: ‘a good meeting’"
+    assert article.url == post["link"] and article.published is not None
+    assert "<" not in article.text and article.text.count("\n\n") >= 1

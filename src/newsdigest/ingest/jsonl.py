@@ -53,6 +53,8 @@ _CHUNK = 1 << 20
 def _first(record: dict[str, Any], fields: tuple[str, ...]) -> Any:
     for key in fields:
         value = record.get(key)
+        if isinstance(value, dict) and isinstance(value.get("rendered"), str):
+            value = value["rendered"]  # WordPress's REST API: {"rendered": "<p>...</p>"}
         if value not in (None, ""):
             return value
     return None

@@ -692,3 +692,17 @@ def test_a_wordpress_rest_export_is_read(tmp_path: Path) -> None:
     assert article.title == "Pompeo in Sochi: ‘a good meeting’"
     assert article.url == post["link"] and article.published is not None
     assert "<" not in article.text and article.text.count("\n\n") >= 1
+
+
+def test_a_newswire_document_as_a_records_text_is_read_as_newswire(tmp_path: Path) -> None:
+    """A DUC document sent whole as a record's text (to the web API, or in JSON Lines) had
+    been one article whose text was its tags' contents: the id, the slug, the headline."""
+    doc = (
+        "<DOC>\n<DOCNO> NYT19981016.0001 </DOCNO>\n<SLUG> BC-PINOCHET-BOS </SLUG>\n"
+        "<HEADLINE> PINOCHET ARRESTED </HEADLINE>\n<TEXT>\n" + _seed_text(0) + "\n</TEXT>\n</DOC>"
+    )
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"text": doc}), encoding="utf-8")
+    (article,) = load_articles([path]).articles
+    assert article.source == "New York Times" and article.title == "Pinochet arrested"
+    assert "NYT19981016" not in article.text and "BC-PINOCHET" not in article.text

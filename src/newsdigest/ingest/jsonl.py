@@ -34,6 +34,7 @@ from newsdigest.ingest.decode import (
 )
 from newsdigest.ingest.html import domain_of, holds_markup, markup_text, parse_datetime
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
+from newsdigest.ingest.trec import looks_trec, trec_articles
 from newsdigest.limits import DEFAULT_LIMITS, Limits, article_size_reason
 from newsdigest.model import Article, article_id
 
@@ -92,6 +93,9 @@ def record_articles(
         return
     text = replace_surrogates(text)
     url = _string(_first(record, URL_FIELDS))
+    if looks_trec(text[:64].encode("utf-8", "replace")):  # a DUC document pasted whole
+        yield from trec_articles(text, name)
+        return
     if holds_markup(text):
         text = markup_text(text, name=name, url=url)
         if isinstance(text, InputError):

@@ -706,3 +706,18 @@ def test_a_newswire_document_as_a_records_text_is_read_as_newswire(tmp_path: Pat
     (article,) = load_articles([path]).articles
     assert article.source == "New York Times" and article.title == "Pinochet arrested"
     assert "NYT19981016" not in article.text and "BC-PINOCHET" not in article.text
+
+
+def test_utf8_with_a_few_windows_1252_bytes_reads_both(tmp_path: Path) -> None:
+    """A UTF-8 file with a passage pasted from a Windows program: detection had read the whole
+    file as Mac Roman ("Pinochet\\x92s" became "Pinochetís", its UTF-8 letters mended only by
+    luck); a file in one legacy encoding throughout is still detected as before."""
+    text = _seed_text(0)
+    mixed = text.encode("utf-8") + "\n\nPinochet’s lawyers appealed — again.\n".encode("cp1252")
+    (tmp_path / "mixed.txt").write_bytes(mixed)
+    (tmp_path / "legacy.txt").write_bytes(
+        "Café owners in Montréal said the law would hurt business.\n".encode("cp1252") * 3
+    )
+    legacy, both = sorted(load_articles([tmp_path]).articles, key=lambda a: a.text)
+    assert both.text.endswith("Pinochet’s lawyers appealed — again.")
+    assert "Café owners in Montréal" in legacy.text

@@ -233,6 +233,30 @@ def looks_binary(data: bytes) -> bool:
     return head.startswith(signatures)
 
 
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the bytes UTF-8 cannot read, read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("newsdigest.cp1252", _cp1252_bytes)
+# UTF-8 text with a few bytes of Windows-1252 in it (a passage pasted from a Windows program):
+# at most this share of its characters undecodable, and UTF-8's own letters beside them
+MAX_STRAY_SHARE = 0.01
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """``data`` as UTF-8 whose few undecodable bytes are Windows-1252, or None when it does not
+    read as such (a legacy encoding throughout is left to detection, which had read such a
+    file as Mac Roman throughout: "Pinochet\x92s" became "Pinochetís")."""
+    replaced = data.decode("utf-8", errors="replace")
+    stray = replaced.count("\ufffd")
+    if stray > MAX_STRAY_SHARE * len(replaced) or replaced.replace("\ufffd", "").isascii():
+        return None
+    return data.decode("utf-8", errors="newsdigest.cp1252")
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Text of ``data``: UTF-16 or UTF-32 (``wide_encoding``), else UTF-8 (with or without BOM),
     else the encoding charset detection is confident about; mostly-undecodable bytes are an
@@ -245,6 +269,9 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    mixed = _utf8_with_stray_bytes(data)
+    if mixed is not None:
+        return mixed.removeprefix("\ufeff")
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data[: 4 * MB])

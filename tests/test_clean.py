@@ -2014,3 +2014,87 @@ def test_an_encyclopedias_reference_marks_are_no_text() -> None:
         "He told a reporter that he “only expect[s] the black media to uphold the story.”",
     ):
         assert clean_text(own) == own
+
+
+_WIRE_STORY = (
+    "British police arrested Gen. Augusto Pinochet at a private clinic here late Friday on a "
+    "warrant issued by a Spanish judge.\n\nThe British Home Office said it would consider an "
+    "extradition request from Spain within 40 days."
+)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "ENDIT",
+        "END IT",
+        "-0-",
+        "-30-",
+        "xxx",
+        "c.1998 N.Y. Times News Service",
+        "(c) 1999 Cox News Service",
+        "(ATTN: Iowa) (rk)",
+        "BC-PINOCHET-ARREST-BOS",
+        "ADVANCE FOR SUNDAY, OCT. 18, AND THEREAFTER",
+        "EDS: Updates with Chile's protest, quotes from Insulza.",
+        "By JOHN DOE and MARY ROE",
+        "Associated Press Writer",
+        "AP Science Writer",
+        "Special to The New York Times",
+        "Cox News Service",
+    ],
+)
+def test_wire_furniture_paragraphs_are_not_text(furniture: str) -> None:
+    """The late 1990s' AP and New York Times service copy (DUC, TDT) puts desk furniture
+    between and after its paragraphs: "ENDIT" had been the last line of a cleaned NYT story."""
+    for where in (f"{furniture}\n\n{_WIRE_STORY}", f"{_WIRE_STORY}\n\n{furniture}"):
+        assert clean_text(where) == clean_text(_WIRE_STORY), furniture
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "End it now, the protesters chanted outside the embassy.",
+        "Xxx is the name of the band's third album, released in 1998.",
+        "(The ruling can be appealed.) (Lawyers for Pinochet said they would.)",
+        "Editors: the board met on Monday and voted to keep the paper's name.",
+        "c. 1998, the company sold its first phone.",
+        "By the time the rescuers arrived, the house was gone.",
+        "The Associated Press reported the story first.",
+    ],
+)
+def test_prose_like_wire_furniture_is_kept(prose: str) -> None:
+    assert prose.rstrip(".") in clean_text(f"{_WIRE_STORY}\n\n{prose}")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "BEIJING, Oct. 16 (Xinhua) -- ",
+        "MOSCOW, October 16 (AFP) - ",
+        "NEW YORK, May 18 (UPI) -- ",
+        "OFER PRISON, West Bank, Jan 1 (Reuters) - ",
+        "WASHINGTON (AP) _ ",
+    ],
+)
+def test_a_dateline_with_its_day_is_not_the_lead(dateline: str) -> None:
+    """Xinhua, AFP, UPI and Reuters date their datelines: "SAN JOSE, Dec 31 (Reuters) - " had
+    stayed at the head of the lead, and of the digest sentence made of it (7 of 1,073
+    Multi-News and giveme5w1h documents)."""
+    lead = "A plane crash in Costa Rica on Sunday killed 10 U.S. citizens and two local pilots."
+    assert clean_text(f"{dateline}{lead}\n\nThe cause is not known.").startswith(lead)
+
+
+def test_an_ap_byline_block_goes_and_the_dateline_under_it_too() -> None:
+    """AP copy opens its text with the byline's two lines ("By JOHN DOE" over "Associated
+    Press Writer"): the second had lost "Associated Press" to the caption-credit rule and
+    stayed as "Writer", so the dateline under it was no longer the first paragraph and "(AP) _"
+    reached the lead."""
+    lead = "The Senate passed the spending bill late Friday night after a long debate."
+    for byline in (
+        "By JOHN DOE\nAssociated Press Writer",
+        "By JOHN DOE and MARY ROE\nAP Political Writers",
+        "By JOHN DOE\nSpecial to The New York Times",
+    ):
+        text = f"{byline}\n\nWASHINGTON (AP) _ {lead}\n\nThe House votes next week."
+        assert clean_text(text).split("\n\n") == [lead, "The House votes next week."], byline

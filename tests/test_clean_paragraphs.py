@@ -63,3 +63,75 @@ def test_indented_wire_paragraphs_unwrap_by_their_lines_as_wrapped() -> None:
     ]
     wire = "\n".join(textwrap.fill(p, 70, initial_indent="   ") for p in paras)
     assert clean_text(wire).split("\n\n") == paras
+
+
+def test_wire_quotations_wrapped_over_lines_are_set_and_their_sentences_whole() -> None:
+    """AP and New York Times copy types a quotation ``so'' and wraps it over lines like any
+    text. Its marks had been set before the lines were joined: a quotation wrapped over two
+    lines kept its closing '' (a pair of apostrophes in the digest), and a line holding a
+    quotation, two characters shorter once set, read as a paragraph's last line (a hard-wrapped
+    sentence became two paragraphs, the second "Jose Miguel Insulza said in Santiago.")."""
+    paras = [
+        "``The government has no right to hold a former head of state who came here on a "
+        "diplomatic mission and who is recovering from surgery,'' the foreign minister of "
+        "Chile told reporters on Saturday.",
+        "Pinochet, 82, was arrested late Friday at a London hospital where he had undergone "
+        "back surgery, Scotland Yard said in a statement released to reporters.",
+    ]
+    wire = "\n".join(textwrap.fill(p, 68, initial_indent="   ") for p in paras)
+    last = "   ``This is a violation of diplomatic immunity,'' Foreign Minister\n"
+    wire += "\n" + last + "Jose Miguel Insulza said in Santiago."
+    assert clean_text(wire).split("\n\n") == [
+        "“The government has no right to hold a former head of state who came here on a "
+        "diplomatic mission and who is recovering from surgery,” the foreign minister of "
+        "Chile told reporters on Saturday.",
+        paras[1],
+        "“This is a violation of diplomatic immunity,” Foreign Minister Jose Miguel Insulza "
+        "said in Santiago.",
+    ]
+    # text that is not hard-wrapped: a line opening a quotation is a paragraph, as with “
+    two = "The minister spoke in Santiago.\n``We protest,'' he said."
+    assert clean_text(two).split("\n\n") == [
+        "The minister spoke in Santiago.",
+        "“We protest,” he said.",
+    ]
+
+
+def test_wire_copy_with_two_spaces_after_a_stop_is_joined_at_every_width() -> None:
+    """Typewritten wire copy puts two spaces after a sentence's stop, and its wrapper counted
+    them; they had been made one before the lines were measured, so a line holding them read
+    as a paragraph's short last line (at some of these widths a sentence had been cut in two)."""
+    paras = [
+        "MIAMI _ Hurricane Mitch, one of the strongest storms ever recorded in the Caribbean, "
+        "gained strength on Tuesday as it churned toward the coast of Honduras.  Forecasters "
+        "at the National Hurricane Center said it could hit land by Thursday.",
+        "The storm's sustained winds reached 180 miles an hour, making it a Category 5 "
+        "hurricane.  It is the most powerful on the scale used by the center.  ``It is an "
+        "extremely dangerous storm,'' said Jerry Jarrell, the center's director, who added "
+        "that residents should leave.",
+        "Officials in Honduras ordered the evacuation of low-lying areas along the northern "
+        "coast.  The government closed schools in the region and opened shelters.",
+    ]
+    expected = [" ".join(p.split()) for p in paras]
+    expected[0] = expected[0].removeprefix("MIAMI _ ")
+    expected[1] = expected[1].replace("``", "“").replace("''", "”")
+    for width in range(60, 80):
+        wrapper = textwrap.TextWrapper(width, initial_indent="   ", fix_sentence_endings=True)
+        wire = "\n".join(wrapper.fill(p) for p in paras)
+        assert clean_text(wire).split("\n\n") == expected, width
+
+
+def test_a_short_wrapped_item_keeps_its_compounds_whole() -> None:
+    """A wire item of three lines is too short to be measured as hard-wrapped text and is
+    joined as one wrapped paragraph; a compound its wrapper cut at the hyphen had stayed cut
+    ("evacuation of low- lying areas")."""
+    item = (
+        "   ``The government has no right to hold a former head of state,'' the\n"
+        "minister said.  Officials in Honduras ordered the evacuation of low-\n"
+        "lying areas along the northern coast on Tuesday."
+    )
+    assert clean_text(item) == (
+        "“The government has no right to hold a former head of state,” the minister said. "
+        "Officials in Honduras ordered the evacuation of low-lying areas along the northern "
+        "coast on Tuesday."
+    )

@@ -964,3 +964,82 @@ def test_a_short_line_over_a_much_longer_one_is_a_headline_over_its_lead() -> No
     # an abbreviation is no second sentence (a hostile pass: 132 NeuS headlines)
     sen = "Sen. Kamala Harris drops out of Democratic race for president"
     assert split_title(f"{sen}.\n{lead}")[0] == f"{sen}."
+
+
+# as DUC 2001 and 2002 archive the Associated Press (the TREC disks): the headline in <HEAD>,
+# the byline and dateline in fields of their own, the day only in the id; and the New York
+# Times service's copy of DUC 2004, its furniture as paragraphs of the <TEXT>
+_TREC_AP_DOC = """<DOC>
+<DOCNO> AP880911-0016 </DOCNO>
+<FILEID>AP-NR-09-11-88 0423EDT</FILEID>
+<FIRST>r i AM-HurricaneGilbert 09-11 0339</FIRST>
+<SECOND>AM-Hurricane Gilbert,0348</SECOND>
+<HEAD>Hurricane Gilbert Heads Toward Dominican Coast</HEAD>
+<BYLINE>By RUDDY GONZALEZ</BYLINE>
+<BYLINE>Associated Press Writer</BYLINE>
+<DATELINE>SANTO DOMINGO, Dominican Republic (AP) </DATELINE>
+<TEXT>
+   Hurricane Gilbert swept toward the Dominican Republic Sunday, and the Civil
+Defense alerted its heavily populated south coast to prepare for high winds,
+heavy rains and high seas.
+   The storm was approaching from the southeast with sustained winds of 75 mph
+gusting to 92 mph.
+</TEXT>
+</DOC>
+"""
+_NYT_FURNITURE_DOC = """<DOC>
+<DOCNO> NYT19981016.0001 </DOCNO>
+<BODY>
+<HEADLINE> BRITISH POLICE ARREST PINOCHET </HEADLINE>
+<TEXT>
+<P>
+   LONDON _ British police arrested Gen. Augusto Pinochet, the former
+Chilean dictator, at a private clinic here late Friday on a warrant
+issued by a Spanish judge.
+</P>
+<P>
+   (STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)
+</P>
+<P>
+   The British Home Office said it would consider an extradition
+request from Spain within 40 days.
+</P>
+<P>
+   c.1998 N.Y. Times News Service
+</P>
+<P>
+   ENDIT
+</P>
+</TEXT>
+</BODY>
+</DOC>
+"""
+
+
+def test_trec_disk_and_nyt_service_copy_read_without_their_furniture(tmp_path: Path) -> None:
+    """The AP copy of the TREC disks had no title (its headline is a <HEAD>), no outlet and no
+    day (its id, "AP880911-0016", names them in six digits); the NYT copy's "ENDIT" end mark
+    had been its text's last paragraph."""
+    (tmp_path / "AP880911-0016").write_text(_TREC_AP_DOC, encoding="utf-8")
+    (tmp_path / "NYT19981016.0001").write_text(_NYT_FURNITURE_DOC, encoding="utf-8")
+    ap, nyt = load_articles([tmp_path]).articles
+    assert ap.title == "Hurricane Gilbert Heads Toward Dominican Coast"
+    assert ap.source == "Associated Press"
+    assert ap.published == datetime(1988, 9, 11, tzinfo=timezone.utc)
+    assert ap.text.startswith("Hurricane Gilbert swept toward the Dominican Republic Sunday")
+    assert nyt.text.split("\n\n") == [
+        "British police arrested Gen. Augusto Pinochet, the former Chilean dictator, at a "
+        "private clinic here late Friday on a warrant issued by a Spanish judge.",
+        "The British Home Office said it would consider an extradition request from Spain "
+        "within 40 days.",
+    ]
+
+
+def test_a_txt_file_of_newswire_sgml_is_read_as_newswire(tmp_path: Path) -> None:
+    """A DUC document saved with a .txt suffix had been one article whose text was its tags,
+    ids and headers ("<DOCNO> NYT19981016.0001 </DOCNO>" its first paragraph)."""
+    (tmp_path / "d30001t.txt").write_text(_TREC_AP_DOC + _NYT_FURNITURE_DOC, encoding="utf-8")
+    ap, nyt = load_articles([tmp_path / "d30001t.txt"]).articles
+    assert ap.title == "Hurricane Gilbert Heads Toward Dominican Coast"
+    assert nyt.source == "New York Times" and nyt.title == "British police arrest Pinochet"
+    assert "<" not in ap.text + nyt.text and "DOCNO" not in ap.text + nyt.text

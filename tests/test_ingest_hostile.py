@@ -450,6 +450,33 @@ def test_binary_data_behind_a_utf16_mark_is_still_refused(tmp_path: Path) -> Non
     assert isinstance(err, InputError) and err.reason.startswith("invalid UTF-16")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_files_without_a_mark_are_text(tmp_path: Path, encoding: str) -> None:
+    """UTF-16 as some Windows tools save it, with no byte-order mark: every other byte NUL.
+    Every format had refused it as "binary file (not text)" (an HTML page would have been
+    read as UTF-8, NUL after NUL)."""
+    text = _seed_text(0)
+    files = {
+        "a.txt": text,
+        "b.html": news_page_html(seed_page(SEED_FILES[4])),
+        "c.jsonl": json.dumps({"text": _seed_text(2)}) + "\n" + json.dumps({"text": "x"}),
+        "d.json": json.dumps([{"text": _seed_text(1)}]),
+        "e": text,  # no extension: sniffed
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content.encode(encoding))
+    arts, errs = _split([i for p in sorted(tmp_path.iterdir()) for i in read_file(p)])
+    assert not errs, errs
+    assert len(arts) == 6
+    assert all("\x00" not in a.text for a in arts)
+    assert arts[0].text.endswith(text.strip().splitlines()[-1].strip())
+    assert "Pompeo" in arts[1].text
+    # binary data with NUL bytes here and there is no UTF-16
+    (tmp_path / "f.txt").write_bytes(bytes(range(256)) * 8)
+    (err,) = list(read_file(tmp_path / "f.txt"))
+    assert isinstance(err, InputError) and err.reason == "binary file (not text)"
+
+
 # --- 18. truncated WARC and the JSON Lines id --------------------------------------------
 
 
@@ -582,3 +609,115 @@ def test_a_hostile_batch_gives_one_line_per_bad_input_and_a_digest(tmp_path: Pat
     story = json.loads(proc.stdout)
     assert len(story["articles"]) + len(story["outliers"]) >= 5  # copies are folded
     assert story["summary"] and "Traceback" not in proc.stderr
+
+
+# --- HTML where a record's text should be -------------------------------------------------
+
+
+def test_html_in_a_records_text_is_read_as_its_text(tmp_path: Path) -> None:
+    """A CMS's or scraper's export puts the rendered body in "content" as HTML: its tags,
+    "&nbsp;" and "<br>" had been stored and summarized as text. A fragment's block elements
+    are its paragraphs (its script none), a whole page's main text is extracted as a saved
+    page's, and a record with only an "html" field is read too. Plain text with a stray tag
+    stays plain text."""
+    body = _seed_text(2).strip()
+    paras = [p for p in body.split("\n") if p.strip()]
+    fragment = "".join(f"<p>{p}</p>" for p in paras[:3]) + "<script>track()</script>"
+    page = news_page_html(seed_page(SEED_FILES[4]))
+    stray = f"{body}\n\n<div>Please enable Javascript to watch this video</div>"
+    records = [
+        {"url": "https://a.example/1", "content": fragment},
+        {"url": "https://b.example/2", "body": paras[0] + "&nbsp;<br><br>" + paras[1]},
+        {"url": "https://c.example/3", "html": page},
+        {"url": "https://d.example/4", "text": stray},
+    ]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    arts, errs = _split(list(read_file(path)))
+    assert not errs, errs
+    frag, br, whole, plain = arts
+    assert frag.text.split("\n\n") == [" ".join(p.split()) for p in paras[:3]]
+    assert br.text.split("\n\n") == [" ".join(p.split()) for p in paras[:2]]
+    assert "<" not in whole.text and "Pompeo" in whole.text
+    assert plain.text == stray  # not HTML: left to the cleaner
+    # the web API reads its records by the same rule
+    from newsdigest.serve.ingest import to_article
+    from newsdigest.serve.intake import ArticleIn
+
+    assert to_article(ArticleIn(text=fragment), 0).text == frag.text
+
+
+def test_a_folder_of_newswire_skips_a_pipe_without_suffix_and_reads_gzipped_sgml(
+    tmp_path: Path,
+) -> None:
+    """Files without a format suffix are opened to see whether they are newswire SGML (DUC's
+    "APW19981016.0240"): a named pipe so named had blocked the walk forever, and Gigaword's
+    gzip-compressed SGML ("nyt_eng_199810.gz") was skipped without a word."""
+    import gzip
+    import threading
+
+    doc = (
+        "<DOC>\n<DOCNO> NYT19981016.0001 </DOCNO>\n<TEXT>\n" + _seed_text(0) + "\n</TEXT>\n</DOC>\n"
+    )
+    (tmp_path / "nyt_eng_199810.gz").write_bytes(gzip.compress(doc.encode("utf-8")))
+    os.mkfifo(tmp_path / "APW19981016.0240")
+    done: list[Article | InputError] = []
+    walk = threading.Thread(target=lambda: done.extend(iter_articles([tmp_path])), daemon=True)
+    walk.start()
+    walk.join(timeout=20)
+    if walk.is_alive():  # unblock the reader, then fail
+        with open(tmp_path / "APW19981016.0240", "wb"):
+            pass
+        pytest.fail("the walk blocked on a named pipe")
+    arts, errs = _split(done)
+    assert not errs, errs
+    (nyt,) = arts
+    assert nyt.source == "New York Times" and nyt.origin.endswith("gz:NYT19981016.0001")
+
+
+def test_a_wordpress_rest_export_is_read(tmp_path: Path) -> None:
+    """WordPress's REST API, how many outlets' posts are exported, nests each field's HTML as
+    {"rendered": ...}: every post had been refused ("'text' is not a string")."""
+    paras = [p for p in _seed_text(3).split("\n") if p.strip()][1:4]
+    post = {
+        "id": 4107,
+        "date": "2019-05-14T09:30:00",
+        "link": "https://news.example.org/2019/05/14/pompeo-sochi/",
+        "title": {"rendered": "Pompeo in Sochi: &#8216;a good meeting&#8217;"},
+        "content": {"rendered": "".join(f"<p>{p}</p>\n" for p in paras), "protected": False},
+    }
+    path = tmp_path / "posts.json"
+    path.write_text(json.dumps([post]), encoding="utf-8")
+    (article,) = load_articles([path]).articles
+    assert article.title == "Pompeo in Sochi: ‘a good meeting’"
+    assert article.url == post["link"] and article.published is not None
+    assert "<" not in article.text and article.text.count("\n\n") >= 1
+
+
+def test_a_newswire_document_as_a_records_text_is_read_as_newswire(tmp_path: Path) -> None:
+    """A DUC document sent whole as a record's text (to the web API, or in JSON Lines) had
+    been one article whose text was its tags' contents: the id, the slug, the headline."""
+    doc = (
+        "<DOC>\n<DOCNO> NYT19981016.0001 </DOCNO>\n<SLUG> BC-PINOCHET-BOS </SLUG>\n"
+        "<HEADLINE> PINOCHET ARRESTED </HEADLINE>\n<TEXT>\n" + _seed_text(0) + "\n</TEXT>\n</DOC>"
+    )
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"text": doc}), encoding="utf-8")
+    (article,) = load_articles([path]).articles
+    assert article.source == "New York Times" and article.title == "Pinochet arrested"
+    assert "NYT19981016" not in article.text and "BC-PINOCHET" not in article.text
+
+
+def test_utf8_with_a_few_windows_1252_bytes_reads_both(tmp_path: Path) -> None:
+    """A UTF-8 file with a passage pasted from a Windows program: detection had read the whole
+    file as Mac Roman ("Pinochet\\x92s" became "Pinochetís", its UTF-8 letters mended only by
+    luck); a file in one legacy encoding throughout is still detected as before."""
+    text = _seed_text(0)
+    mixed = text.encode("utf-8") + "\n\nPinochet’s lawyers appealed — again.\n".encode("cp1252")
+    (tmp_path / "mixed.txt").write_bytes(mixed)
+    (tmp_path / "legacy.txt").write_bytes(
+        "Café owners in Montréal said the law would hurt business.\n".encode("cp1252") * 3
+    )
+    legacy, both = sorted(load_articles([tmp_path]).articles, key=lambda a: a.text)
+    assert both.text.endswith("Pinochet’s lawyers appealed — again.")
+    assert "Café owners in Montréal" in legacy.text

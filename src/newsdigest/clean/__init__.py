@@ -19,7 +19,7 @@ from newsdigest.clean import rules
 from newsdigest.clean.language import detect_language
 from newsdigest.clean.paragraphs import split_paragraphs
 from newsdigest.clean.published import published_day
-from newsdigest.clean.unicode import repair_unicode, replace_surrogates
+from newsdigest.clean.unicode import repair_unicode, replace_surrogates, set_paragraph
 from newsdigest.model import Article, article_id
 from newsdigest.names import STATE_ABBREVIATIONS
 from newsdigest.timeutil import publication_time
@@ -261,6 +261,8 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
     after_teaser_heading = False
     for at, para in enumerate(paras):
         seen += len(para)
+        if rules.WIRE_FURNITURE.match(para):
+            continue  # read whole: a caption's credit would take "Associated Press" of its line
         if after_teaser_heading:
             after_teaser_heading = False
             if len(para) <= rules.MAX_LINKED_HEADLINE and not rules.ends_sentence(para):
@@ -336,8 +338,12 @@ def _strip_lead(paras: list[str], verdicts: _Verdicts) -> list[str]:
 
 
 def _clean_once(text: str, verdicts: _Verdicts) -> str:
-    text = rules.strip_gallery(repair_unicode(text), rules.MIN_ARTICLE_WORDS)
-    paras = rules.strip_transcript_labels(split_paragraphs(text))
+    text = rules.strip_gallery(repair_unicode(text, line_lengths=True), rules.MIN_ARTICLE_WORDS)
+    # quotation marks and spaces set per paragraph: wire copy's ``quotation'' is often wrapped
+    # over two lines (its closing marks had stayed typewriter ones), and setting them first,
+    # or making its two spaces after a stop one, shortened lines the joining reads (a
+    # hard-wrapped sentence had become two paragraphs)
+    paras = rules.strip_transcript_labels([set_paragraph(p) for p in split_paragraphs(text)])
     kept = rules.strip_repeated_openings(
         _clean_paragraphs(paras, verdicts), rules.MIN_ARTICLE_WORDS
     )

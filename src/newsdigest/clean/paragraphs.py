@@ -18,7 +18,7 @@ from newsdigest.clean import rules
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 # where a single line break starts a paragraph in text that is not hard-wrapped
-_UNWRAPPED_BREAK = re.compile(r"\n\s*\n|\n(?=[A-Z«“\"‘—–-])")
+_UNWRAPPED_BREAK = re.compile(r"\n\s*\n|\n(?=[A-Z«“\"‘`—–-])")  # "`": wire copy's ``quote''"
 # a bullet starts an item after a line that ended (a wrapper also moves "- " to a new line)
 _BULLET = re.compile(r"[-*•·▪]\s")
 # a line cut at a dash inside a word or phrase ("installed by Trump\n—to cool")
@@ -141,7 +141,9 @@ def split_paragraphs(text: str) -> list[str]:
         if not lines:
             continue
         if len(lines) >= 3 and all(40 <= len(ln) <= 100 for ln in lines[:-1]):
-            out.append(" ".join(lines))  # a hard-wrapped paragraph (e-mail, plain-text feeds)
+            # a hard-wrapped paragraph (e-mail, plain-text feeds), a compound cut at its hyphen
+            # one word again as in wrapped text
+            out.append(" ".join(_HYPHEN_BREAK.sub("", "\n".join(lines)).split()))
             continue
         current = lines[0]
         for line in lines[1:]:

@@ -303,6 +303,28 @@ BYLINE = re.compile(
 # The wire service's stamp of agency, desk, date and time, where a copy's trailer sits inside
 # its text: "NYT-10-17-98 1420EDT", "AP-NY-10-16-98 1333EDT".
 WIRE_STAMP = re.compile(r"^[A-Z]{2,4}(?:-[A-Z]{2,4})?-\d\d-\d\d-\d\d\s+\d{4}[A-Z]{3}$")
+# The rest of the wire's furniture as a paragraph of its own, in the capitals the desks type it
+# (AP and New York Times service copy of the late 1990s, as DUC and TDT archive it): an end
+# mark ("ENDIT", "-0-", "-30-", "xxx"), the syndicate's copyright ("c.1998 N.Y. Times News
+# Service"), a line of desk notes only, each short and in brackets ("(ATTN: Iowa) (rk)"), a slug
+# ("BC-PINOCHET-ARREST-BOS"), a release time ("ADVANCE FOR SUNDAY, OCT. 18"), a note to
+# editors ("EDS: Updates with quotes"), and the byline's lines: its names in capitals ("By JOHN
+# DOE and MARY ROE"), the writer's post ("Associated Press Writer", "AP Science Writer",
+# "Special to The New York Times") and a news service alone ("Cox News Service"). Nothing in
+# prose reads so.
+WIRE_FURNITURE = re.compile(
+    r"^(?:END ?IT|-+0-+|-+30-+|x{3,}|X{3,}"
+    r"|(?:\([cC]\)|[cC]\.|©)\s?(?:19|20)\d\d\s+\S.{0,80}"
+    r"|(?:\([^().!?]{1,60}\)\s*){2,}"
+    r"|(?:BC|AM|PM)-[A-Z0-9]+(?:-[A-Z0-9&]+)*"
+    r"|(?:ADVANCE FOR|FOR RELEASE|EMBARGOED)\b[A-Z0-9 ,.:'&-]{0,100}"
+    r"|(?:EDS|EDITORS|ATTN|ATTENTION)(?: EDITORS)?\s*:.{0,300}"
+    r"|By [A-Z][A-Z.'’ -]{1,40}(?:(?:,| and|, and) [A-Z][A-Z.'’ -]{1,40}){0,4}"
+    r"|(?:The )?(?:Associated Press|AP)(?: [A-Z][a-z]+){0,3} (?:Writer|Correspondent|Editor"
+    r"|Reporter)s?"
+    r"|Special to [Tt]he [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,5}"
+    r"|[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,5} News Service)$"
+)
 SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*:\s*.{1,80}$", re.I)
 # The reporters who helped: "Kyle Cheney contributed to this report.", "Associated Press
 # writers Mari Yamaguchi ... and Jennifer Kelleher in Honolulu contributed." (46 such lines in
@@ -390,10 +412,11 @@ CAPTION_CREDIT = re.compile(r"[a-z0-9-]+\.(?:[a-z]{2,6})$")
 GLUED_PREFIX = re.compile(r"^[A-Z][A-Z0-9&'’]{2,}(?:[ -][A-Z][A-Z0-9&'’]*)*(?=[A-Z][a-z]{2})")
 # A dateline: "MOSCOW – ", "WASHINGTON (Reuters) - ", "SOCHI, Russia — "; wire copy as the
 # agencies distribute it types the dash as an underscore ("LONDON (AP) _ ", the New York Times
-# service's "SANTIAGO, Chile _ ").
+# service's "SANTIAGO, Chile _ "); Xinhua, AFP, UPI and Reuters' older copy add the day
+# ("BEIJING, Oct. 16 (Xinhua) -- ", "MOSCOW, October 16 (AFP) - ").
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([A-Za-z .&]{2,30}\))?"
-    r"\s*(?:[–—-]{1,2}|_)\s+(?=[\"“‘«`A-Z0-9])"
+    r"^[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Za-z .&]{2,30}\))?\s*(?:[–—-]{1,2}|_)\s+(?=[\"“‘«`A-Z0-9])"
 )
 # The Wall Street Journal's dateline, its em dash glued to the text ("WASHINGTON—An attorney",
 # "SHEIKHAN, Iraq—Civilians"): only a known place or one with its region, as "U.S.—China
@@ -1072,6 +1095,7 @@ def is_boilerplate_line(para: str) -> bool:
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)
         or WIRE_STAMP.match(para)
+        or WIRE_FURNITURE.match(para)
         or ("contributed" in para and CONTRIBUTED_LINE.match(para))
         or INSTAGRAM_BYLINE.match(para)
         or is_breadcrumb(para)

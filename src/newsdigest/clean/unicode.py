@@ -109,29 +109,46 @@ def typewriter_quotes(text: str) -> str:
     return _BACKTICK_APOSTROPHE.sub("’", text)
 
 
-def repair_unicode(text: str) -> str:
+def repair_unicode(text: str, *, line_lengths: bool = False) -> str:
     """Fix mojibake/entities (ftfy), unify line breaks and spaces, drop invisible characters;
-    typewriter quotation marks as typeset ones."""
-    text = typewriter_quotes(text)
+    typewriter quotation marks as typeset ones.
+
+    With ``line_lengths`` each line keeps the length a wrapper gave it, for the joining of
+    hard-wrapped lines, which measures them: the quotation marks and the runs of spaces inside
+    a line (wire copy's two after a stop) are left to ``set_paragraph``, each a character or
+    more shorter once mended (a line so shortened had read as a paragraph's last)."""
+    if not line_lengths:
+        text = typewriter_quotes(text)
     if text.isascii():  # most news: only "\r", "\v", "\f", tabs and runs of spaces to mend
         if "\r" in text or "\x0b" in text or "\x0c" in text:
             text = _EARLY_BREAKS.sub("\n", text)
         if not _ftfy_has_work(text):  # else entities or control characters: the long way
-            return _mend_spaces(text) if "\t" in text or "  " in text else text
-    return _repair(text)
+            if "\t" in text or "  " in text:
+                return _mend_spaces(text, line_lengths=line_lengths)
+            return text
+    return _repair(text, line_lengths=line_lengths)
 
 
-def _mend_spaces(text: str) -> str:
-    """Each run of spaces after a line's first character one space; a line's indent kept as
-    wide (one space a character): hard-wrapped copy is read by its lines' lengths, and a
-    paragraph's first line was wrapped with its indent."""
+def set_paragraph(para: str) -> str:
+    """A paragraph joined from lines repaired with ``line_lengths``: its typewriter quotation
+    marks set, each run of spaces one space."""
+    return _INNER_SPACES.sub(" ", typewriter_quotes(para))
+
+
+def _mend_spaces(text: str, *, line_lengths: bool = False) -> str:
+    """Each run of spaces after a line's first character one space (with ``line_lengths``,
+    each space character a space); a line's indent kept as wide (one space a character):
+    hard-wrapped copy is read by its lines' lengths, and a paragraph's first line was wrapped
+    with its indent."""
+    if line_lengths:
+        return _ODD_SPACE.sub(" ", text) if _holds(_ODD_SPACE, text) else text
     text = _INNER_SPACES.sub(" ", text)
     if not _holds(_ODD_SPACE, text):
         return text
     return _INDENT.sub(lambda m: " " * len(m.group()), text)
 
 
-def _repair(text: str) -> str:
+def _repair(text: str, *, line_lengths: bool = False) -> str:
     # line breaks and invisible characters first: a soft hyphen or form feed inside mojibake
     # hides it from ftfy ("\x85" is left to ftfy, which reads it as the "…" it usually was)
     text = _drop(_INVISIBLE, _swap(_EARLY_BREAKS, "\n", text))
@@ -144,7 +161,7 @@ def _repair(text: str) -> str:
         text = _drop(_INVISIBLE, fixed)
     text = _swap(_LINE_BREAKS, "\n", text)
     if "  " in text or _holds(_ODD_SPACE, text):  # else every run of spaces is one space
-        text = _mend_spaces(text)
+        text = _mend_spaces(text, line_lengths=line_lengths)
     return text
 
 

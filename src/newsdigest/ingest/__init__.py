@@ -40,11 +40,11 @@ from newsdigest.errors import InputError
 from newsdigest.ingest.decode import (
     DEFAULT_MAX_BYTES,
     GZIP_ERRORS,
-    bom_encoding,
     looks_binary,
     open_binary,
     os_reason,
     regular_file_error,
+    wide_encoding,
 )
 from newsdigest.ingest.html import read_html
 from newsdigest.ingest.jsonl import read_json, read_jsonl
@@ -123,8 +123,8 @@ def _sniff_reader(path: Path) -> Reader | None:
         return read_trec
     if not head or looks_binary(head):
         return None
-    encoding = bom_encoding(head)
-    if encoding in ("utf-16", "utf-32"):  # its first characters, as UTF-8, for the tests below
+    encoding = wide_encoding(head)
+    if encoding:  # its first characters, as UTF-8, for the tests below
         head = head.decode(encoding, errors="ignore").encode("utf-8")
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")):
@@ -172,12 +172,13 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
 
 
 def _is_trec_file(path: Path) -> bool:
-    """A newswire file as DUC and TDT name them (``APW19981016.0240``, no format suffix) that
-    opens a ``<DOC>``: walked like the supported formats."""
+    """A newswire file as DUC and TDT name them (``APW19981016.0240``, no format suffix), or
+    gzip-compressed as Gigaword ships them (``apw_eng_199811.gz``), that opens a ``<DOC>``:
+    walked like the supported formats."""
     try:
-        with path.open("rb") as fh:
+        with open_binary(path) as fh:
             return looks_trec(fh.read(64))
-    except OSError:
+    except (InputError, *GZIP_ERRORS):
         return False
 
 

@@ -187,15 +187,45 @@ def bom_encoding(data: bytes) -> str | None:
     return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
 
 
-def wide_bom(data: bytes) -> bool:
-    """UTF-16 or UTF-32 text with its mark: text, though every other byte may be NUL."""
-    return bom_encoding(data) in ("utf-16", "utf-32")
+# UTF-16 without its mark (as some Windows tools save text): in text of the Latin script every
+# other byte is NUL, so at least this share of one half of the bytes is, and no more than the
+# next of the other (a letter of U+0100-U+FFFF whose low byte is 0 is rare)
+MIN_WIDE_NUL_SHARE = 0.7
+MAX_NARROW_NUL_SHARE = 0.02
+
+
+def _markless_utf16(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text without its mark."""
+    n = len(head) // 2 * 2
+    if n < 16:
+        return None
+    even, odd = head[0:n:2].count(0), head[1:n:2].count(0)
+    half = n // 2
+    if odd >= MIN_WIDE_NUL_SHARE * half and even <= MAX_NARROW_NUL_SHARE * half:
+        return "utf-16-le"
+    if even >= MIN_WIDE_NUL_SHARE * half and odd <= MAX_NARROW_NUL_SHARE * half:
+        return "utf-16-be"
+    return None
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding of ``data`` (text, though every other byte may be NUL):
+    the one its byte-order mark declares, else UTF-16 read from where its NUL bytes lie."""
+    encoding = bom_encoding(data)
+    if encoding in ("utf-16", "utf-32"):
+        return encoding
+    return None if encoding else _markless_utf16(data[:_SNIFF])
+
+
+def wide_text(data: bytes) -> bool:
+    """UTF-16 or UTF-32 text, with its mark or without (``wide_encoding``)."""
+    return wide_encoding(data) is not None
 
 
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or a known binary signature in the first block: not a text document."""
     head = data[:_SNIFF]
-    if wide_bom(head):
+    if wide_text(head):
         return False
     if b"\x00" in head:
         return True
@@ -203,17 +233,45 @@ def looks_binary(data: bytes) -> bool:
     return head.startswith(signatures)
 
 
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: the bytes UTF-8 cannot read, read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("newsdigest.cp1252", _cp1252_bytes)
+# UTF-8 text with a few bytes of Windows-1252 in it (a passage pasted from a Windows program):
+# at most this share of its characters undecodable, and UTF-8's own letters beside them
+MAX_STRAY_SHARE = 0.01
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """``data`` as UTF-8 whose few undecodable bytes are Windows-1252, or None when it does not
+    read as such (a legacy encoding throughout is left to detection, which had read such a
+    file as Mac Roman throughout: "Pinochet\x92s" became "Pinochetís")."""
+    replaced = data.decode("utf-8", errors="replace")
+    stray = replaced.count("\ufffd")
+    if stray > MAX_STRAY_SHARE * len(replaced) or replaced.replace("\ufffd", "").isascii():
+        return None
+    return data.decode("utf-8", errors="newsdigest.cp1252")
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """Text of ``data``: UTF-8 (with or without BOM) first, else the encoding charset detection
-    is confident about; mostly-undecodable bytes are an error, not an article of mojibake."""
+    """Text of ``data``: UTF-16 or UTF-32 (``wide_encoding``), else UTF-8 (with or without BOM),
+    else the encoding charset detection is confident about; mostly-undecodable bytes are an
+    error, not an article of mojibake."""
     if looks_binary(data):
         raise InputError(name, "binary file (not text)")
-    if wide_bom(data):
+    if wide_text(data):
         return _decode_wide(data, name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    mixed = _utf8_with_stray_bytes(data)
+    if mixed is not None:
+        return mixed.removeprefix("\ufeff")
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data[: 4 * MB])
@@ -245,7 +303,7 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def _decode_wide(data: bytes, name: str) -> str:
-    encoding = bom_encoding(data) or "utf-16"
+    encoding = wide_encoding(data) or "utf-16"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:

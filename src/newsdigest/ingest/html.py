@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import decode_text, looks_binary, whole_file
+from newsdigest.ingest.decode import decode_text, looks_binary, whole_file, wide_text
 from newsdigest.limits import DEFAULT_LIMITS
 from newsdigest.model import Article, article_id
 from newsdigest.timeutil import publication_time
@@ -104,6 +105,8 @@ def decode_html(data: bytes, name: str, charset: str | None = None) -> str:
     """Page text: UTF-8, else the charset the server or the page declares, else detection."""
     if looks_binary(data):
         raise InputError(name, "binary file (not HTML)")
+    if wide_text(data):  # UTF-16 without its mark decodes as UTF-8 too, NUL after NUL
+        return decode_text(data, name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -245,6 +248,56 @@ def extract_html(
         published=date,
         origin=name,
     )
+
+
+# HTML in a record's text field (a CMS export's rendered body, a scraper's "content"): it opens
+# with a tag, or parts its paragraphs by tags, at least two (plain text may hold a stray tag: a
+# Multi-News page's "<div>Please enable Javascript to watch this video</div>" at its end)
+_OPENING_TAG = re.compile(r"\s*<(?:!doctype\b|!--|[a-z][a-z0-9]*[\s/>])", re.I)
+_PARAGRAPH_TAG = re.compile(r"<(?:/?p|br)\b[^<>]{0,2000}>", re.I)
+MIN_MARKUP_TAGS = 2
+_PAGE_START = re.compile(r"\s*(?:<!doctype\b|<html\b)", re.I)
+# elements whose start and end part paragraphs; what is inside those dropped is no text
+_BLOCK_TAGS = frozenset(
+    "p div br li h1 h2 h3 h4 h5 h6 blockquote section article figure figcaption tr table ul ol"
+    " td th header footer pre dd dt".split()
+)
+_NOT_TEXT_TAGS = ("script", "style", "noscript", "template", "iframe")
+
+
+def holds_markup(text: str) -> bool:
+    """Whether an article's text is HTML rather than text (it opens with a tag, or holds
+    ``MIN_MARKUP_TAGS`` paragraph tags)."""
+    if "<" not in text:
+        return False
+    if _OPENING_TAG.match(text):
+        return True
+    return len(list(islice(_PARAGRAPH_TAG.finditer(text), MIN_MARKUP_TAGS))) == MIN_MARKUP_TAGS
+
+
+def markup_text(html: str, *, name: str, url: str | None = None) -> str | InputError:
+    """The text of HTML given as an article's text: a whole page's main text (as a saved page's),
+    a fragment's text with its block elements as paragraphs, entities resolved and scripts
+    dropped (the tags and "&nbsp;" had been stored and summarized as text)."""
+    if _PAGE_START.match(html):
+        page = extract_html(html, name=name, url=url)
+        return page if isinstance(page, InputError) else page.text
+    crowded = crowded_element(html, name)
+    if crowded:
+        return crowded
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except Exception as exc:  # lxml's failures are per record, never batch-fatal
+        return InputError(name, f"HTML in the text could not be read ({type(exc).__name__})")
+    for element in root.xpath("|".join(f"//{tag}" for tag in _NOT_TEXT_TAGS)):
+        element.drop_tree()
+    for element in root.iter(*_BLOCK_TAGS):
+        element.text = "\n\n" + (element.text or "")
+        element.tail = "\n\n" + (element.tail or "")
+    paras = (" ".join(p.split()) for p in re.split(r"\n\s*\n", root.text_content()))
+    return "\n\n".join(p for p in paras if p)
 
 
 def read_html(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:

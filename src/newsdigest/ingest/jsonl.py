@@ -23,21 +23,23 @@ from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import (
     GZIP_ERRORS,
-    bom_encoding,
     format_limit,
     gzip_bomb_reason,
     looks_binary,
     open_binary,
     whole_file,
     whole_text,
-    wide_bom,
+    wide_encoding,
+    wide_text,
 )
-from newsdigest.ingest.html import domain_of, parse_datetime
+from newsdigest.ingest.html import domain_of, holds_markup, markup_text, parse_datetime
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
+from newsdigest.ingest.trec import looks_trec, trec_articles
 from newsdigest.limits import DEFAULT_LIMITS, Limits, article_size_reason
 from newsdigest.model import Article, article_id
 
 TEXT_FIELDS = ("text", "maintext", "content", "body", "article", "document")
+HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "source_url")
 DATE_FIELDS = (
@@ -52,6 +54,8 @@ _CHUNK = 1 << 20
 def _first(record: dict[str, Any], fields: tuple[str, ...]) -> Any:
     for key in fields:
         value = record.get(key)
+        if isinstance(value, dict) and isinstance(value.get("rendered"), str):
+            value = value["rendered"]  # WordPress's REST API: {"rendered": "<p>...</p>"}
         if value not in (None, ""):
             return value
     return None
@@ -77,6 +81,8 @@ def record_articles(
             yield from record_articles(sub, f"{name} article {i}", limits)
         return
     text = _first(record, TEXT_FIELDS)
+    if text is None:  # an export of the page or body as HTML only
+        text = _first(record, HTML_FIELDS)
     if not isinstance(text, str) or not text.strip():
         got = "empty" if isinstance(text, str) else "missing" if text is None else "not a string"
         yield InputError(name, f"'text' is {got} (it is the one required field)")
@@ -87,6 +93,17 @@ def record_articles(
         return
     text = replace_surrogates(text)
     url = _string(_first(record, URL_FIELDS))
+    if looks_trec(text[:64].encode("utf-8", "replace")):  # a DUC document pasted whole
+        yield from trec_articles(text, name)
+        return
+    if holds_markup(text):
+        text = markup_text(text, name=name, url=url)
+        if isinstance(text, InputError):
+            yield text
+            return
+        if not text.strip():
+            yield InputError(name, "'text' is HTML without text")
+            return
     source = _first(record, SOURCE_FIELDS)
     if isinstance(source, dict):  # NewsAPI: {"id": ..., "name": ...}
         source = source.get("name") or source.get("id")
@@ -189,7 +206,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if not head:
         yield InputError(name, "empty file")
         return
-    if wide_bom(head):
+    if wide_text(head):
         yield from _wide_lines(path, max_bytes)
         return
     if looks_binary(head):
@@ -239,7 +256,7 @@ def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if looks_binary(data):
         yield InputError(name, "binary file (not JSON)")
         return
-    encoding = bom_encoding(data) or "utf-8-sig"
+    encoding = wide_encoding(data) or "utf-8-sig"
     try:
         doc = loads_bounded(data.decode(encoding), DEFAULT_LIMITS.max_json_depth)
     except UnicodeDecodeError as exc:

@@ -10,6 +10,7 @@ from newsdigest.clean.paragraphs import wrap_width, wrapped_break
 from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import whole_text
+from newsdigest.ingest.trec import looks_trec, trec_articles
 from newsdigest.model import Article, article_id
 from newsdigest.split import split_sentences
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
@@ -208,10 +209,13 @@ def text_article(text: str, *, name: str, source: str | None = None) -> Article 
 
 
 def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
-    """The article of a .txt file; its source is the file name (an outlet per file)."""
+    """The article of a .txt file; its source is the file name (an outlet per file). A .txt
+    file that is newswire SGML (a DUC document saved with a suffix) is read as such: its tags
+    and headers had been the article's text."""
     text = whole_text(path, max_bytes)
-    yield (
-        text
-        if isinstance(text, InputError)
-        else text_article(text, name=str(path), source=path.stem)
-    )
+    if isinstance(text, InputError):
+        yield text
+    elif looks_trec(text[:64].encode("utf-8", "replace")):
+        yield from trec_articles(text, str(path))
+    else:
+        yield text_article(text, name=str(path), source=path.stem)

@@ -30,9 +30,13 @@ _PARAGRAPH = re.compile(r"</?P>|\n[ \t]*\n", re.I)
 _WIRE_CODE = re.compile(r"&(?:Q[LCR]|UR|LR|HT|TD|Cx[0-9A-Fa-f]{1,2});")
 _WIRE_DASH = re.compile(r"\s*&MD;\s*")
 _DOCNO_DAY = re.compile(r"^([A-Z_]+?)_?(?:ENG_)?((?:19|20)\d{6})")
+# the TREC disks' ids, as DUC 2001 and 2002 use them, name the day in six digits of the 1980s
+# and 1990s: "AP880911-0016", "WSJ870324-0001"
+_DOCNO_SHORT_DAY = re.compile(r"^(AP|WSJ)(\d{6})-\d")
 _HEAD = re.compile(rb"^\s*<DOC>", re.I)
 # agencies by the letters their document ids start with (DUC 2004, TDT, AQUAINT, Gigaword)
 AGENCIES = {
+    "AP": "Associated Press",
     "APW": "Associated Press",
     "AFP": "Agence France-Presse",
     "NYT": "New York Times",
@@ -100,13 +104,18 @@ def _body(doc: str) -> str:
 
 
 def _from_docno(docno: str) -> tuple[str | None, datetime | None]:
-    """(agency, day) an id like ``APW19981016.0240`` or ``XIN_ENG_20050101.0001`` names."""
-    m = _DOCNO_DAY.match(docno.upper())
-    if not m:
+    """(agency, day) an id like ``APW19981016.0240``, ``XIN_ENG_20050101.0001`` or
+    ``AP880911-0016`` names."""
+    key = docno.upper()
+    if m := _DOCNO_DAY.match(key):
+        agency, digits = m[1], m[2]
+    elif m := _DOCNO_SHORT_DAY.match(key):
+        agency, digits = m[1], f"19{m[2]}"
+    else:
         return None, None
-    agency = AGENCIES.get(m.group(1), m.group(1))
+    agency = AGENCIES.get(agency, agency)
     try:
-        day = datetime.strptime(m.group(2), "%Y%m%d").replace(tzinfo=timezone.utc)
+        day = datetime.strptime(digits, "%Y%m%d").replace(tzinfo=timezone.utc)
     except ValueError:
         day = None
     return agency, day
@@ -143,7 +152,7 @@ def trec_articles(text: str, name: str) -> Iterator[Article | InputError]:
         yield Article(
             id=article_id(body),
             text=body,
-            title=_field(doc, "HEADLINE", "HL", "TITLE"),
+            title=_field(doc, "HEADLINE", "HL", "HEAD", "TITLE"),
             source=agency,
             published=published,
             origin=where,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import os
+import re
 import stat
 import zlib
 from pathlib import Path
@@ -233,14 +234,14 @@ def looks_binary(data: bytes) -> bool:
     return head.startswith(signatures)
 
 
-def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
-    """A codec error handler: the bytes UTF-8 cannot read, read as Windows-1252."""
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+# the bytes UTF-8 cannot read, as ``errors="surrogateescape"`` leaves them (U+DC80-U+DCFF)
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 
 
-codecs.register_error("newsdigest.cp1252", _cp1252_bytes)
+def _as_cp1252(run: re.Match[str]) -> str:
+    return bytes(ord(c) - 0xDC00 for c in run.group()).decode("cp1252", errors="replace")
+
+
 # UTF-8 text with a few bytes of Windows-1252 in it (a passage pasted from a Windows program):
 # at most this share of its characters undecodable, and UTF-8's own letters beside them
 MAX_STRAY_SHARE = 0.01
@@ -254,7 +255,7 @@ def _utf8_with_stray_bytes(data: bytes) -> str | None:
     stray = replaced.count("\ufffd")
     if stray > MAX_STRAY_SHARE * len(replaced) or replaced.replace("\ufffd", "").isascii():
         return None
-    return data.decode("utf-8", errors="newsdigest.cp1252")
+    return _ESCAPED_BYTES.sub(_as_cp1252, data.decode("utf-8", errors="surrogateescape"))
 
 
 def decode_text(data: bytes, name: str) -> str:

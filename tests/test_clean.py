@@ -1170,6 +1170,9 @@ def test_captions_lose_the_credit_they_open_with() -> None:
         ),
         ("Image copyright PA", ""),
         ("Enlarge this image toggle caption Bryan Bedder/Getty Images Bryan Bedder/Getty", ""),
+        # CNET's and the Wall Street Journal's (dev stream, Multi-News)
+        ("Enlarge Image Google", ""),
+        ("Enlarge Image Close Getty Images", ""),
         # layers of labels and credits, all in one call (cleaning stays one pass from stable)
         (
             "Image caption AP:Associated Press Image caption Reuters Crowds in Nice",
@@ -1184,6 +1187,13 @@ def test_captions_lose_the_credit_they_open_with() -> None:
         "APPLE shares rose",
     ):
         assert rules.strip_caption_credit(line) == line
+    # the button's labels, credit and caption go; before an article (a page flattened to one
+    # line) only the labels
+    line = "Enlarge Image Close Getty Images LeBron James celebrated late in the fourth quarter."
+    assert rules.strip_caption_credit(line) == ""
+    story = "Sprint has managed to stem subscriber defections, the company said. " * 6
+    line = "Enlarge Image Close Bloomberg News " + story
+    assert rules.strip_caption_credit(line) == ("Bloomberg News " + story).strip()
     text = "Crowds fled the promenade.\n\nReuters People were mown down\n\nAP - AFP"
     assert clean_text(text) == "Crowds fled the promenade.\n\nPeople were mown down"
 

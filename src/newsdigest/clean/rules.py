@@ -532,10 +532,15 @@ CAPTION_CREDIT_PREFIX = re.compile(
 # Bedder/Getty Images Bryan Bedder/Getty Images"): the labels and the credit go, the caption
 # stays; a credit with no caption leaves nothing. NPR's labels and credit make a paragraph of
 # their own (109 characters at most in Multi-News): on a page flattened to one line only the
-# labels go, not the article after them.
+# labels go, not the article after them. CNET's and the Wall Street Journal's button, "Enlarge
+# Image" ("Close" after it), then the credit and the caption: "Enlarge Image Google" (a dev
+# story listed "Enlarge Image Google" among its organizations), "Enlarge Image Close Getty
+# Images LeBron James celebrated late in the fourth quarter." (Multi-News; 231 characters
+# after the labels at most there) go whole, and only the labels before a longer text.
 PICTURE_LABELS = re.compile(
     r"^(?:Image copyright\b.{0,120}?(?:\s+Image caption\s+|$)|(?:Image|Media) caption\s+"
-    r"|Enlarge this image\s+toggle caption\b(?:.{0,200}$|\s+))"
+    r"|Enlarge this image\s+toggle caption\b(?:.{0,200}$|\s+)"
+    r"|Enlarge Image(?:\s+Close)?\b(?:.{0,300}$|\s+))"
 )
 
 

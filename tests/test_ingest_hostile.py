@@ -641,10 +641,10 @@ def test_html_in_a_records_text_is_read_as_its_text(tmp_path: Path) -> None:
     assert "<" not in whole.text and "Pompeo" in whole.text
     assert plain.text == stray  # not HTML: left to the cleaner
     # the web API reads its records by the same rule
-    from newsdigest.serve.ingest import to_article
+    from newsdigest.serve.ingest import to_articles
     from newsdigest.serve.intake import ArticleIn
 
-    assert to_article(ArticleIn(text=fragment), 0).text == frag.text
+    assert [a.text for a in to_articles(ArticleIn(text=fragment), 0)] == [frag.text]
 
 
 def test_a_folder_of_newswire_skips_a_pipe_without_suffix_and_reads_gzipped_sgml(
@@ -706,6 +706,23 @@ def test_a_newswire_document_as_a_records_text_is_read_as_newswire(tmp_path: Pat
     (article,) = load_articles([path]).articles
     assert article.source == "New York Times" and article.title == "Pinochet arrested"
     assert "NYT19981016" not in article.text and "BC-PINOCHET" not in article.text
+
+
+def test_a_records_text_of_several_newswire_documents_stores_each_through_the_api() -> None:
+    """Two DUC documents sent as one record's text: the web API had stored the first and
+    dropped the second without a word (200, one article); each is an article, as from a
+    file."""
+    from newsdigest.serve.ingest import clean_batch
+    from newsdigest.serve.intake import ArticleIn
+
+    docs = "\n".join(
+        f"<DOC>\n<DOCNO> APW19981016.00{k}0 </DOCNO>\n<TEXT>\n{_seed_text(k)}\n</TEXT>\n</DOC>"
+        for k in (0, 1)
+    )
+    first, second = clean_batch([ArticleIn(text=docs)])
+    assert first.text != second.text
+    for article, k in ((first, 0), (second, 1)):
+        assert article.text.split()[-3:] == _seed_text(k).split()[-3:]
 
 
 def test_utf8_with_a_few_windows_1252_bytes_reads_both(tmp_path: Path) -> None:

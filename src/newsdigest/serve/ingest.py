@@ -42,19 +42,23 @@ class PostReport:
         }
 
 
-def to_article(record: ArticleIn, index: int) -> Article:
-    """The raw Article of one request record, read exactly as the JSON Lines reader reads it."""
+def to_articles(record: ArticleIn, index: int) -> list[Article]:
+    """The raw Articles of one request record, read exactly as the JSON Lines reader reads it:
+    one, or each document of a newswire file sent whole as its text (none dropped)."""
     from newsdigest.ingest.jsonl import record_articles
 
     name = record.id or f"POST /api/articles[{index}]"
     data = record.model_dump(exclude_none=True, exclude={"id"})
+    articles: list[Article] = []
     for item in record_articles(data, name):
         if isinstance(item, InputError):
             raise InvalidBody([{"loc": ["body", index], "msg": item.reason, "type": "value_error"}])
-        return item
-    raise InvalidBody(
-        [{"loc": ["body", index], "msg": "no article in record", "type": "value_error"}]
-    )
+        articles.append(item)
+    if not articles:
+        raise InvalidBody(
+            [{"loc": ["body", index], "msg": "no article in record", "type": "value_error"}]
+        )
+    return articles
 
 
 def clean_batch(records: Sequence[ArticleIn]) -> list[Article]:
@@ -66,14 +70,17 @@ def clean_batch(records: Sequence[ArticleIn]) -> list[Article]:
     errors: list[dict[str, Any]] = []
     for i, record in enumerate(records):
         try:
-            item = clean_record(to_article(record, i), f"POST /api/articles[{i}]")
+            raw = to_articles(record, i)
         except InvalidBody as exc:
             errors.extend(exc.errors)
             continue
-        if isinstance(item, InputError):
-            errors.append({"loc": ["body", i, "text"], "msg": item.reason, "type": "value_error"})
-            continue
-        articles.append(item)
+        for item in (clean_record(a, f"POST /api/articles[{i}]") for a in raw):
+            if isinstance(item, InputError):
+                errors.append(
+                    {"loc": ["body", i, "text"], "msg": item.reason, "type": "value_error"}
+                )
+            else:
+                articles.append(item)
     if errors:
         raise InvalidBody(errors)
     return articles

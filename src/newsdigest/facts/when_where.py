@@ -146,7 +146,14 @@ AHEAD_DAYS = 60
 
 # A date that opens or closes a span ("without a title since 1908", "in force until May") says
 # how long something lasted, not when the sentence's event happened: no timeline line of it.
-_SPAN_BOUND = re.compile(r"\b(?:since|until|till|as of)\s+(?:(?:the|early|late|mid)[\s-]+)?$", re.I)
+# ... and so does a period's end, a figure's reference point ("the $32.6 billion in
+# undistributed foreign earnings Goldman had at the end of 2016": a dev-stream timeline's line
+# of 2016 under a tax charge of December 2017)
+_SPAN_BOUND = re.compile(
+    r"\b(?:since|until|till|as of|(?:the\s+)?end\s+of)\s+"
+    r"(?:(?:the|early|late|mid)[\s-]+)?$",
+    re.I,
+)
 # "on June 12 last year": the year is said after the day
 _YEAR_AFTER = re.compile(r"\s*,?\s+(?P<which>last|this|next)\s+year\b", re.I)
 
@@ -384,7 +391,7 @@ def find_dates(
             DateMention(
                 article.id, where.index(m.start()), m.start(), m.end(),
                 m.group(), value, False, in_quote(m.start()),
-                _SPAN_BOUND.search(text, max(0, at - 20), at) is not None,
+                _SPAN_BOUND.search(text, max(0, at - 24), at) is not None,
             )
         )  # fmt: skip
     for m in _RELATIVE.finditer(text):
@@ -792,6 +799,14 @@ BACKGROUND_DAYS = 366  # before the story was written: background, not its timel
 # tour, which will begin May 16" under a Grammys story: dev-stream timelines), where
 # "Broadcom's Nov. 6 proposal followed ..." is the Broadcom story's past
 OWN_SPAN_DAYS = 30
+# ... and in a story three articles or more tell, a day over a week before the first of them
+# was written is what one outlet recalled, unless another recalls it too or it names what the
+# headlines name ("During a Dec. 5 conference, JPMorgan Chase's chief financial officer ...",
+# "On Dec. 6, the Citigroup chief financial officer ...", "Bank of America said in a Dec. 22
+# filing ...": one outlet's lines filled four of five places in a timeline of Goldman Sachs's
+# tax charge of Dec. 29, a dev-stream story of six articles)
+RECALLED_DAYS = 6
+MIN_ARTICLES_TO_RECALL = 3
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]{2,}")
 SAME_LINE = 0.5  # word Jaccard at which a sentence repeats a line taken under another date
 # ... unless either writes its date out: "The Fed raised its benchmark rate ... on March 21,
@@ -907,6 +922,11 @@ def build_timeline(
         key = (d.article, d.sentence)
         first[key] = min(first.get(key, d.start), d.start)
     until = written.isoformat() if written is not None else None
+    recalled_before = (
+        (began - timedelta(days=RECALLED_DAYS)).isoformat()
+        if began is not None and len(sentences) >= MIN_ARTICLES_TO_RECALL
+        else None
+    )
     own_span = (
         (
             (began - timedelta(days=OWN_SPAN_DAYS)).isoformat(),
@@ -991,8 +1011,9 @@ def build_timeline(
         outside = own_span is not None and (
             day + "-12-31"[len(day) - 4 :] < own_span[0] or day > own_span[1]
         )
+        recalled = recalled_before is not None and day + "-12-31"[len(day) - 4 :] < recalled_before
         if (
-            outside
+            (outside or recalled)
             and subject
             and len({c.article for c in cites}) < 2
             and not _names_the_subject(line.text, subject)

@@ -1658,3 +1658,32 @@ def test_a_name_quoted_whole_is_a_title_not_a_person() -> None:
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert "Space Oddity" not in types
     assert types["David Bowie"] == types["Monica"] == "PERSON"
+
+
+def test_an_occupation_before_a_name_or_a_who_after_it_makes_a_person() -> None:
+    """Dev stream: "backup Landry Jones" and "Chamath Palihapitiya, a venture capitalist who
+    ..." (the model read both as organizations every time) were listed among the
+    organizations of a Steelers game and of a story on tech addiction."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = (
+        "Roethlisberger was replaced by backup Landry Jones with six minutes left. Later "
+        "backup Landry Jones threw an interception. Chamath Palihapitiya, a venture capitalist "
+        "who was an early Facebook executive, spoke out. The former vice president of growth, "
+        "Chamath Palihapitiya, also accused Facebook. In December, former Facebook executive "
+        "Chamath Palihapitiya said he felt guilty. Facebook has not commented."
+    )
+    doc = load_nlp().make_doc(text)
+    spans = []
+    for name in ("Landry Jones", "Chamath Palihapitiya", "Facebook"):
+        at = text.find(name)
+        while at >= 0:
+            spans.append(doc.char_span(at, at + len(name), label="ORG"))
+            at = text.find(name, at + 1)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    types = {
+        e.name: e.type for e in entities_of(raw_mentions(Article(id="a", text=text), doc), text)
+    }
+    assert types["Landry Jones"] == "PERSON"
+    assert types["Chamath Palihapitiya"] == "PERSON"
+    assert types["Facebook"] == "ORG"  # an executive's company stays one

@@ -1687,3 +1687,21 @@ def test_an_occupation_before_a_name_or_a_who_after_it_makes_a_person() -> None:
     assert types["Landry Jones"] == "PERSON"
     assert types["Chamath Palihapitiya"] == "PERSON"
     assert types["Facebook"] == "ORG"  # an executive's company stays one
+
+
+def test_a_lawmakers_party_label_names_no_place() -> None:
+    """NeuS val: "Senate Majority Leader Mitch McConnell (R-Ky.) on Thursday blocked ..." made
+    a digest's "Where: Kentucky"; a state also named as a place stays one."""
+    text = (
+        "Senate Majority Leader Mitch McConnell (R-Ky.) on Thursday blocked two bills. Sen. "
+        "Ted Cruz, R-Texas, said the vote was pointless. Cruz later flew home to Texas."
+    )
+    raw = [
+        mention(text, "Mitch McConnell", "PERSON"),
+        mention(text, "Ky.", "PLACE"),
+        mention(text, "Ted Cruz", "PERSON"),
+        mention(text, "Texas", "PLACE"),
+        mention(text, "Texas", "PLACE", 1),
+    ]
+    places = [e.name for e in entities_of(raw, text) if e.type == "PLACE"]
+    assert places == ["Texas"]

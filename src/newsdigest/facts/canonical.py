@@ -1035,6 +1035,20 @@ _COMPOUND_ADJECTIVE = re.compile(
 )
 
 
+# A lawmaker's party and state ("Senate Majority Leader Mitch McConnell (R-Ky.) on Thursday
+# blocked ...": a NeuS digest's "Where: Kentucky"; "Sen. Ted Cruz, R-Texas, said"): the state
+# they represent, no place of the story
+_PARTY_BEFORE = re.compile(r"(?:^|[\s(\[,])[RDI]\s?[-–]\s?$")
+
+
+def _only_a_party_label(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """Every mention is the state of a lawmaker's party label (``_PARTY_BEFORE``)."""
+    return all(
+        _PARTY_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 4), m.start)
+        for m in mentions
+    )
+
+
 def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" nothing supports: no gazetteer entry (``place_names``), country, state mark
     or celestial body, no word of geography in its name, and fewer than one mention in four
@@ -1297,7 +1311,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):
             continue
         if kind == "PLACE" and (
-            _an_outlet_place(mentions, texts) or _unsupported_place(name, mentions, texts)
+            _an_outlet_place(mentions, texts)
+            or _unsupported_place(name, mentions, texts)
+            or _only_a_party_label(mentions, texts)
         ):
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))

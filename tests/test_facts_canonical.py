@@ -1705,3 +1705,24 @@ def test_a_lawmakers_party_label_names_no_place() -> None:
     ]
     places = [e.name for e in entities_of(raw, text) if e.type == "PLACE"]
     assert places == ["Texas"]
+
+
+def test_a_name_the_story_calls_a_village_is_a_place() -> None:
+    """Dev stream: "the West Bank village of Nabi Saleh" and "She is from Nebi Saleh is a
+    village of about 600 people", read as a person each time, were listed among the people of
+    Ahed Tamimi's story; a person from a village stays a person."""
+    text = (
+        "Ahed Tamimi, 16, lives in the West Bank village of Nabi Saleh. Protests are held in "
+        "Nabi Saleh is a village of about 600 people. Tamimi's lawyer Gaby Lasky said the "
+        "trial was unfair. Gaby Lasky is from the town of Haifa."
+    )
+    raw = [
+        mention(text, "Ahed Tamimi", "PERSON"),
+        mention(text, "Nabi Saleh", "PERSON"),
+        mention(text, "Nabi Saleh", "PERSON", 1),
+        mention(text, "Gaby Lasky", "PERSON", cue=True),
+        mention(text, "Gaby Lasky", "PERSON", 1),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["Nabi Saleh"] == "PLACE"
+    assert types["Gaby Lasky"] == types["Ahed Tamimi"] == "PERSON"

@@ -1726,3 +1726,23 @@ def test_a_name_the_story_calls_a_village_is_a_place() -> None:
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types["Nabi Saleh"] == "PLACE"
     assert types["Gaby Lasky"] == types["Ahed Tamimi"] == "PERSON"
+
+
+def test_a_brands_camel_case_word_is_no_person() -> None:
+    """Dev stream: the model read "SpaceX" as a person 43 times of 45, and a digest listed
+    "SpaceX (35)" among its people; a surname's prefix ("McConnell", "LeBron", "MacLaine")
+    is no brand."""
+    text = (
+        "SpaceX said the rocket was ready. SpaceX will launch on Tuesday. Shirley MacLaine "
+        "watched. MacLaine said she loved it. LeBron said it was great."
+    )
+    raw = [
+        mention(text, "SpaceX", "PERSON", cue=True),
+        mention(text, "SpaceX", "PERSON", 1),
+        mention(text, "Shirley MacLaine", "PERSON"),
+        mention(text, "MacLaine", "PERSON", 1, cue=True),
+        mention(text, "LeBron", "PERSON", cue=True),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["SpaceX"] == "ORG"
+    assert types["Shirley MacLaine"] == types["LeBron"] == "PERSON"

@@ -346,3 +346,13 @@ def test_a_judge_who_ruled_is_the_judges_not_where_it_happened() -> None:
         "Trump’s travel ban from going into effect on Monday."
     )
     assert _place(_article("", text)) != "Hawaii"
+
+
+def test_a_site_every_town_has_is_not_where_it_happened_without_its_town() -> None:
+    # dev stream: the Astros' parade "ended at City Hall" read "Happened in: City Hall"
+    city_hall = Entity("City Hall", "PLACE")
+    houston = Entity("Houston", "PLACE")
+    text = "The coach collapsed on stage at City Hall after the parade on Friday."
+    assert story_place([_scores("", text, [city_hall])]) is None
+    both = "The coach collapsed at City Hall in Houston after the parade on Friday."
+    assert story_place([_scores("", both, [city_hall, houston])]) == "Houston"

@@ -654,6 +654,15 @@ class PlaceScores:
     coarse: frozenset[str]
 
 
+# A site every town has, which says where only with its town ("the parade ended at City
+# Hall": a dev-stream story of the Astros' parade in Houston read "Happened in: City Hall")
+_GENERIC_SITE = re.compile(
+    r"(?:City|Town|Village|County)\s+Hall|(?:Main|High)\s+Street|(?:Union|Central)\s+Station"
+    r"|(?:Civic|Convention)\s+Cent(?:er|re)|Police\s+Headquarters|(?:County\s+)?Courthouse",
+    re.IGNORECASE,
+)
+
+
 def article_place_scores(
     article: Article, sentences: Sequence[Sentence], entities: Sequence[Entity]
 ) -> PlaceScores:
@@ -700,7 +709,12 @@ def article_place_scores(
     good = {
         e.name
         for e in scored
-        if e.name in said or e.type != "ORG" and any(fold(n) in known for n in (e.name, *e.aliases))
+        if (
+            e.name in said
+            or e.type != "ORG"
+            and any(fold(n) in known for n in (e.name, *e.aliases))
+        )
+        and not _GENERIC_SITE.fullmatch(e.name)
     }
     coarse = frozenset(
         e.name

@@ -356,3 +356,17 @@ def test_a_site_every_town_has_is_not_where_it_happened_without_its_town() -> No
     assert story_place([_scores("", text, [city_hall])]) is None
     both = "The coach collapsed at City Hall in Houston after the parade on Friday."
     assert story_place([_scores("", both, [city_hall, houston])]) == "Houston"
+
+
+def test_a_place_naming_an_event_or_a_pact_is_not_where_it_happened() -> None:
+    # dev stream: Kim Jong Un's New Year speech read "Happened in: Pyeongchang", from "the
+    # Pyeongchang Olympics" his athletes might join
+    pyeongchang = Entity("Pyeongchang", "PLACE")
+    north_korea = Entity("North Korea", "PLACE")
+    text = (
+        "North Korea's Kim Jong Un offered on Monday to send athletes to compete at the "
+        "Pyeongchang Olympics."
+    )
+    assert story_place([_scores("", text, [pyeongchang, north_korea])]) == "North Korea"
+    games = "The Winter Olympics opened in Pyeongchang on Friday."
+    assert story_place([_scores("", games, [pyeongchang, north_korea])]) == "Pyeongchang"

@@ -600,6 +600,17 @@ def _a_politicians_state(text: str, start: int, end: int, name: str, opening: in
     )
 
 
+# A place's name naming an event or a pact held there ("North Korea's participation will
+# ensure safety of the Pyeongchang Olympics": a dev-stream story of Kim Jong Un's New Year
+# speech read "Happened in: Pyeongchang"; "the Paris Agreement", "the Singapore summit"): the
+# thing, not where this story happened
+_EVENT_NAMED_AFTER = re.compile(
+    r"\s+(?:(?:Winter|Summer)\s+)?(?:Olympics|Olympic\s+Games|Games|Paralympics|summit"
+    r"|accords?|agreement|protocol|convention|declaration|treaty)\b",
+    re.IGNORECASE,
+)
+
+
 def _weigh(
     text: str,
     mentions: list[tuple[int, int, str]],
@@ -617,6 +628,7 @@ def _weigh(
     for start, end, name in mentions:
         if (
             _PLACE_AS_LABEL.match(text, end)
+            or _EVENT_NAMED_AFTER.match(text, end)
             or _a_politicians_state(text, start, end, name, opening)
             or (text[start - 4 : start] == " of " and start - 4 in person_ends)
             or (

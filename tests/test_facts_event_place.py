@@ -370,3 +370,17 @@ def test_a_place_naming_an_event_or_a_pact_is_not_where_it_happened() -> None:
     assert story_place([_scores("", text, [pyeongchang, north_korea])]) == "North Korea"
     games = "The Winter Olympics opened in Pyeongchang on Friday."
     assert story_place([_scores("", games, [pyeongchang, north_korea])]) == "Pyeongchang"
+
+
+def test_a_supposition_or_an_origin_is_not_where_it_happened() -> None:
+    # dev stream: "If Loki, that merry prankster, hailed from South Africa rather than Norway,
+    # ..." opened a story of Elon Musk's car for Mars, whose digest read "South Africa"
+    south_africa = Entity("South Africa", "PLACE")
+    norway = Entity("Norway", "PLACE")
+    places = [south_africa, norway]
+    supposed = "If Loki hailed from South Africa rather than Norway, he might send a car to Mars."
+    assert story_place([_scores("", supposed, places)]) is None
+    origin = "Musk, who hails from South Africa, unveiled the car on Friday."
+    assert story_place([_scores("", origin, places)]) is None
+    there = "Musk unveiled the car on Friday in South Africa."
+    assert story_place([_scores("", there, places)]) == "South Africa"

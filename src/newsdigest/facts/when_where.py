@@ -505,6 +505,10 @@ def _site(name: str) -> bool:
 _ATTRIBUTE_IN = re.compile(
     r"\b(?:originated|originating|born|based|headquartered|founded|raised|grew up|lives"
     r"|living|lived|studied|educated|registered|flagged)\s+(?:in|at)\s+(?:the\s+)?$"
+    # ... and someone's origin ("If Loki, that merry prankster, hailed from South Africa
+    # rather than Norway": a dev-stream lead on Elon Musk's car for Mars, whose digest read
+    # "When/where: 2017-12-20, South Africa")
+    r"|\b(?:hails|hailed|hailing|originally|native)\s+(?:from|of)\s+(?:the\s+)?$"
 )
 _DIVISION = re.compile(r"\s+(?:province|county|region|state|city|district)$", re.I)
 # "in the northern Afghan city of Mazar-i-Sharif", "at a village in ...": said where it happened
@@ -713,6 +717,8 @@ def article_place_scores(
         lead = k < LEAD_PLACE_SENTENCES
         if _FUTURE.search(sent.text) or not (lead or _EVENT_WORDS.search(sent.text)):
             continue
+        if _CONDITION.match(sent.text):
+            continue  # a supposition ("If Loki ... hailed from South Africa rather than Norway")
         found = mentions(article.text, sent.start, sent.end)
         weight = (2.0 if k == 0 else 1.0) if lead else 0.0
         _weigh(article.text, found, weight, scores, said, person_ends, sent.start)

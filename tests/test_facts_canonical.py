@@ -1746,3 +1746,21 @@ def test_a_brands_camel_case_word_is_no_person() -> None:
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types["SpaceX"] == "ORG"
     assert types["Shirley MacLaine"] == types["LeBron"] == "PERSON"
+
+
+def test_a_name_run_into_its_platform_is_no_entity() -> None:
+    """Dev stream: "Tavon Kaiseen Alleyne on Instagram" (the model's span) was listed among
+    the organizations of Rihanna's cousin's story, beside the person."""
+    text = (
+        "Rihanna mourned Tavon Kaiseen Alleyne on Instagram. Tavon Kaiseen Alleyne died on "
+        "Tuesday. Alleyne was shot in Barbados. Instagram removed nothing."
+    )
+    raw = [
+        mention(text, "Tavon Kaiseen Alleyne on Instagram", "ORG"),
+        mention(text, "Tavon Kaiseen Alleyne", "PERSON", 1),
+        mention(text, "Instagram", "ORG", 1),
+    ]
+    names = {e.name: e.type for e in entities_of(raw, text)}
+    assert "Tavon Kaiseen Alleyne on Instagram" not in names
+    assert names["Tavon Kaiseen Alleyne"] == "PERSON"
+    assert names["Instagram"] == "ORG"

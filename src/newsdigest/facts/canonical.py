@@ -1308,6 +1308,16 @@ def _brand_word(form: str) -> bool:
 _VERSUS = re.compile(r"\s(?:v|vs|versus)\.?\s")
 
 
+# A name run into the platform it was posted on ("Tavon Kaiseen Alleyne on Instagram": a
+# dev-stream digest listed it among the organizations, beside the person): no name of its own
+_ON_A_PLATFORM = re.compile(r"\S.*\s(?:on|via)\s+(?P<platform>[A-Z][A-Za-z]+)")
+
+
+def _posted_on_a_platform(name: str) -> bool:
+    m = _ON_A_PLATFORM.fullmatch(name)
+    return m is not None and m["platform"].casefold() in PLATFORMS
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -1334,6 +1344,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         name = g.canonical(common)
         if _VERSUS.search(name):
             continue  # a court case or a match, no one party to it
+        if _posted_on_a_platform(name):
+            continue
         if g.type == "PLACE" and name.casefold() in _COMPASS:
             continue  # "the North" (North Korea), "the South": a direction, no place of its own
         if g.type == "PERSON" and len(name_tokens(name)) == 1 and name[:1].isupper():

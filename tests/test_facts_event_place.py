@@ -346,3 +346,41 @@ def test_a_judge_who_ruled_is_the_judges_not_where_it_happened() -> None:
         "Trump’s travel ban from going into effect on Monday."
     )
     assert _place(_article("", text)) != "Hawaii"
+
+
+def test_a_site_every_town_has_is_not_where_it_happened_without_its_town() -> None:
+    # dev stream: the Astros' parade "ended at City Hall" read "Happened in: City Hall"
+    city_hall = Entity("City Hall", "PLACE")
+    houston = Entity("Houston", "PLACE")
+    text = "The coach collapsed on stage at City Hall after the parade on Friday."
+    assert story_place([_scores("", text, [city_hall])]) is None
+    both = "The coach collapsed at City Hall in Houston after the parade on Friday."
+    assert story_place([_scores("", both, [city_hall, houston])]) == "Houston"
+
+
+def test_a_place_naming_an_event_or_a_pact_is_not_where_it_happened() -> None:
+    # dev stream: Kim Jong Un's New Year speech read "Happened in: Pyeongchang", from "the
+    # Pyeongchang Olympics" his athletes might join
+    pyeongchang = Entity("Pyeongchang", "PLACE")
+    north_korea = Entity("North Korea", "PLACE")
+    text = (
+        "North Korea's Kim Jong Un offered on Monday to send athletes to compete at the "
+        "Pyeongchang Olympics."
+    )
+    assert story_place([_scores("", text, [pyeongchang, north_korea])]) == "North Korea"
+    games = "The Winter Olympics opened in Pyeongchang on Friday."
+    assert story_place([_scores("", games, [pyeongchang, north_korea])]) == "Pyeongchang"
+
+
+def test_a_supposition_or_an_origin_is_not_where_it_happened() -> None:
+    # dev stream: "If Loki, that merry prankster, hailed from South Africa rather than Norway,
+    # ..." opened a story of Elon Musk's car for Mars, whose digest read "South Africa"
+    south_africa = Entity("South Africa", "PLACE")
+    norway = Entity("Norway", "PLACE")
+    places = [south_africa, norway]
+    supposed = "If Loki hailed from South Africa rather than Norway, he might send a car to Mars."
+    assert story_place([_scores("", supposed, places)]) is None
+    origin = "Musk, who hails from South Africa, unveiled the car on Friday."
+    assert story_place([_scores("", origin, places)]) is None
+    there = "Musk unveiled the car on Friday in South Africa."
+    assert story_place([_scores("", there, places)]) == "South Africa"

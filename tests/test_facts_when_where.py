@@ -714,3 +714,67 @@ def test_a_day_of_thousands_of_sentences_makes_its_line_in_linear_time() -> None
     lines = build_timeline(dates, sentences, written=date(2018, 1, 10), began=date(2018, 1, 10))
     assert time.perf_counter() - started < 15.0  # 20,000: ~1 s now, over a minute before
     assert [t.date for t in lines] == ["2018-01-03", "2018-01-08"]
+
+
+def test_one_outlets_recalled_days_before_the_story_are_no_timeline_lines() -> None:
+    """The dev stream's Goldman Sachs tax charge of 29 December 2017, six articles: one
+    outlet's recalled statements of other banks ("During a Dec. 5 conference, JPMorgan Chase's
+    chief financial officer ...", "Bank of America said in a Dec. 22 filing ...") filled four
+    of the timeline's five lines, and "at the end of 2016", a figure's reference point, made a
+    line of 2016 (``test_a_periods_end_is_no_event_date``). A day over a week before the story's first article needs a second outlet or
+    to name what the headlines name."""
+    recalling = article(
+        "Goldman Sachs said on Friday it would take a $5 billion charge. During a Dec. 5 "
+        "conference, JPMorgan Chase's chief financial officer said the bank could face a charge. "
+        "Bank of America said in a Dec. 22 filing it could book a $3 billion charge. Goldman "
+        "analysts estimated on Dec. 18 that earnings would rise. Goldman had $32.6 billion in "
+        "foreign earnings at the end of 2016. Goldman executives received shares on Thursday.",
+        "2017-12-29",
+    )
+    others = [
+        article(
+            "Goldman Sachs warned on Friday of a $5 billion hit from the tax law.", "2017-12-29"
+        ),
+        article(
+            "Goldman Sachs expects a $5 billion charge, the bank said on Friday.", "2017-12-29"
+        ),
+    ]
+    story = [
+        replace(recalling, title="Goldman Sachs sees $5 billion hit"),
+        replace(others[0], title="Goldman Sachs takes tax hit"),
+        replace(others[1], title="Tax law costs Goldman Sachs"),
+    ]
+    sentences = {x.id: split_sentences(x.text, x.id) for x in story}
+    dates = [d for x in story for d in find_dates(x, sentences[x.id], [])]
+    lines = build_timeline(
+        dates,
+        sentences,
+        written=date(2017, 12, 29),
+        began=date(2017, 12, 29),
+        subject=headline_names([x.title for x in story]),
+    )
+    # Goldman's own day before the week stays, as does the day before the story
+    assert [t.date for t in lines] == ["2017-12-18", "2017-12-28", "2017-12-29"]
+    # told by one or two articles, a story keeps what its outlets recall
+    pair = {k: sentences[k] for k in (story[0].id, story[1].id)}
+    pair_lines = build_timeline(
+        [d for d in dates if d.article in pair],
+        pair,
+        written=date(2017, 12, 29),
+        began=date(2017, 12, 29),
+        subject=headline_names([x.title for x in story[:2]]),
+    )
+    assert "2017-12-05" in [t.date for t in pair_lines]
+
+
+def test_a_periods_end_is_no_event_date() -> None:
+    # dev stream, Goldman Sachs's tax charge: "at the end of 2016" dates a figure, no event
+    a = article(
+        "Goldman had $32.6 billion in foreign earnings at the end of 2016, and $31.2 billion as of "
+        "the end of 2015. The bank had made a "
+        "loss in 2016. The charge was announced on Dec. 29, 2017.",
+        "2017-12-29",
+    )
+    dates = find_dates(a, split_sentences(a.text, a.id), [])
+    assert [d.value for d in dates if d.span_bound] == ["2016", "2015"]
+    assert [d.value for d in dates if not d.span_bound] == ["2016", "2017-12-29"]

@@ -291,6 +291,18 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
          "across Iowa.", False),
         ("Although I love the show I just don't know if I will watch it.", False),
         ("Though the company has said it will appeal.", True),
+        # a second reader of unseen digests (dev event 28): unnamed people guessing at what
+        # the sentence before named, and "Now" setting a change against what came before
+        ("Some believe it was a sparrow.", True),
+        ("Many think he was framed by his partners.", True),
+        ("Some say the plan is flawed and will fail.", False),
+        ("Now accounts begin to differ again.", True),
+        ("Now he wants to buy the world's biggest.", True),
+        ("Now Meryl Streep has been lined up to play the leading role in Thatcher.", False),
+        ("No, it’s a bird on a plane.", True),
+        ("Yes, that is a huge increase.", True),
+        ("Now that the vote is over, the party must choose a leader.", False),
+        ("Now is the time for Congress to act on guns.", False),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:
@@ -1918,3 +1930,27 @@ def test_words_and_letter_runs_are_the_patterns_runs(text: str) -> None:
     assert tokens(text) == expected
     _STEMS.clear()  # the batch stems what it has not seen
     assert tokens_of([text, text.upper()]) == [expected, tokens(text.upper())]
+
+
+@pytest.mark.parametrize(
+    "text, fits",
+    [
+        # a second reader of unseen digests: citation numbers left where superscripts were
+        # (Multi-News 154), a "with" phrase alone (dev event 8), a picture "released of"
+        # someone with no verb of its own (Multi-News 157's opening line and title)
+        ("41 , 42 A recent review defined perceived effectiveness as the extent of belief.",
+         False),
+        ("2 In developed nations such as Australia, awareness of the harms is limited.", False),
+        ("12 Chinese nationals were arrested in the raid on Tuesday night.", True),
+        ("With Elon Musk's cherry-red sports car inside.", False),
+        ("With 10 candidates on the stage it can be hard to decide who is winning.", True),
+        ("With the win, the Steelers clinched a first-round bye.", True),
+        ("A sketch released of an unidentified woman who was hit and killed by two cars in "
+         "Huntington Beach on April 1, 1990.", False),
+        ("The photos released by SpaceX on Friday show the car inside the rocket.", True),
+        ("The image released on Friday was taken of the site in 2010.", True),
+    ],
+)  # fmt: skip
+def test_fragments_and_captions_are_no_summary_sentences(text: str, fits: bool) -> None:
+    assert quality.fit(text) is fits
+    assert (not quality.problems(text)) is fits

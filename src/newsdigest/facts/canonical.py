@@ -1035,6 +1035,20 @@ _COMPOUND_ADJECTIVE = re.compile(
 )
 
 
+# A lawmaker's party and state ("Senate Majority Leader Mitch McConnell (R-Ky.) on Thursday
+# blocked ...": a NeuS digest's "Where: Kentucky"; "Sen. Ted Cruz, R-Texas, said"): the state
+# they represent, no place of the story
+_PARTY_BEFORE = re.compile(r"(?:^|[\s(\[,])[RDI]\s?[-–]\s?$")
+
+
+def _only_a_party_label(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """Every mention is the state of a lawmaker's party label (``_PARTY_BEFORE``)."""
+    return all(
+        _PARTY_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 4), m.start)
+        for m in mentions
+    )
+
+
 def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" nothing supports: no gazetteer entry (``place_names``), country, state mark
     or celestial body, no word of geography in its name, and fewer than one mention in four
@@ -1172,6 +1186,33 @@ def _quoted_as_a_title(mentions: Sequence[Mention], texts: Mapping[str, str]) ->
     return n >= 2 and 3 * n >= len(mentions)
 
 
+# A name the story calls a village or a town ("the West Bank village of Nabi Saleh", "She is
+# from Nebi Saleh is a village of about 600 people": a dev-stream digest listed both spellings
+# among its people): a place, whatever the model's label, when no title, age or speech verb
+# makes it someone
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:city|town|village|hamlet|township|municipality|suburb|district|province|county"
+    r"|neighbou?rhood)\s+of\s+$",
+    re.IGNORECASE,
+)
+_SETTLEMENT_AFTER = re.compile(
+    r"\s*,?\s+(?:is|was)\s+an?\s+(?:(?:small|tiny|little|remote|rural|Palestinian|West Bank)\s+)?"
+    r"(?:city|town|village|hamlet|township|suburb)\b"
+)
+
+
+def _called_a_settlement(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """Half the mentions at least are written as a village's or a town's name."""
+    called = sum(
+        bool(
+            _SETTLEMENT_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 30), m.start)
+            or _SETTLEMENT_AFTER.match(texts.get(m.article, ""), m.end)
+        )
+        for m in mentions
+    )
+    return called > 0 and 2 * called >= len(mentions)
+
+
 def _person_or_else(
     g: _Group, name: str, mentions: Sequence[Mention], texts: Mapping[str, str]
 ) -> str | None:
@@ -1192,6 +1233,8 @@ def _person_or_else(
         return "ORG"
     if not g.title_cues and _quoted_as_a_title(mentions, texts):
         return None
+    if not g.person_cues and _called_a_settlement(mentions, texts):
+        return "PLACE"
     if g.person_cues or any(len(name_tokens(f)) > 1 for f in (name, *g.forms)):
         return "PERSON"
     places = place_names()
@@ -1244,11 +1287,35 @@ def _heads_an_administration(
     )
 
 
+# A brand's one word in camel case ("SpaceX", "YouTube", "PayPal", "WhatsApp": the model read
+# SpaceX as a person 43 times of 45 in a dev-stream story, which listed "SpaceX (35)" first
+# among its people): a capital inside the word after three lower-case letters or more. Not a
+# surname's or given name's prefix ("McConnell", "DeAndre", "LeBron": two letters; "MacLaine",
+# "VanDyke", "JonBenet")
+_BRAND_WORD = re.compile(r"[A-Z](?P<head>[a-z]{2,})[A-Z][\w]*")
+_NAME_PREFIXES = frozenset("mac van von del della des dos fitz jon jean mary ann anna".split())
+
+
+def _brand_word(form: str) -> bool:
+    m = _BRAND_WORD.fullmatch(form)
+    return m is not None and (form[0] + m["head"]).casefold() not in _NAME_PREFIXES
+
+
 # A case's or a match's name ("Brulotte v. Thys", "Kimble v. Marvel", "Auckland v. Oakland"):
 # a Multi-News digest listed the first among its people, the second among its organizations,
 # and a dev-stream one the last among its places. No person's, body's or place's name holds a
 # lone lower-case "v" or "vs" between words.
 _VERSUS = re.compile(r"\s(?:v|vs|versus)\.?\s")
+
+
+# A name run into the platform it was posted on ("Tavon Kaiseen Alleyne on Instagram": a
+# dev-stream digest listed it among the organizations, beside the person): no name of its own
+_ON_A_PLATFORM = re.compile(r"\S.*\s(?:on|via)\s+(?P<platform>[A-Z][A-Za-z]+)")
+
+
+def _posted_on_a_platform(name: str) -> bool:
+    m = _ON_A_PLATFORM.fullmatch(name)
+    return m is not None and m["platform"].casefold() in PLATFORMS
 
 
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
@@ -1277,6 +1344,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         name = g.canonical(common)
         if _VERSUS.search(name):
             continue  # a court case or a match, no one party to it
+        if _posted_on_a_platform(name):
+            continue
         if g.type == "PLACE" and name.casefold() in _COMPASS:
             continue  # "the North" (North Korea), "the South": a direction, no place of its own
         if g.type == "PERSON" and len(name_tokens(name)) == 1 and name[:1].isupper():
@@ -1290,6 +1359,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         mentions.sort(key=lambda m: (m.article, m.start))
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
         kind = _person_or_else(g, name, mentions, texts) if g.type == "PERSON" else g.type
+        if kind == "PERSON" and not g.title_cues and all(_brand_word(f) for f in g.forms):
+            kind = "ORG"
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
         if kind is None:
@@ -1297,7 +1368,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):
             continue
         if kind == "PLACE" and (
-            _an_outlet_place(mentions, texts) or _unsupported_place(name, mentions, texts)
+            _an_outlet_place(mentions, texts)
+            or _unsupported_place(name, mentions, texts)
+            or _only_a_party_label(mentions, texts)
         ):
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))

@@ -339,13 +339,27 @@ def title_before(text: str, start: int, stop: int = 0) -> tuple[int, str] | None
 # ("Astros first base coach Rich Dauer", "her husband Kris Humphries", "mom Mona Lisa
 # Harding": people the model had read as organizations); not before a comma ("his brother,
 # Pittsburgh rookie linebacker T.J. Watt")
-_PERSON_WORDS = _RANKS | frozenset(
-    """husband wife son daughter mother father mom dad brother sister widow widower boyfriend
+_PERSON_WORDS = (
+    _RANKS
+    | frozenset(
+        """husband wife son daughter mother father mom dad brother sister widow widower boyfriend
     girlfriend fiance fiancé fiancee fiancée""".split()
+    )
+    | frozenset(
+        # ... and occupations ("backup Landry Jones", "former Facebook executive Chamath
+        # Palihapitiya": dev-stream people listed among the organizations)
+        """executive founder co-founder cofounder investor entrepreneur capitalist economist
+    scientist researcher journalist reporter columnist activist actor actress singer rapper
+    comedian musician artist author novelist filmmaker quarterback backup linebacker
+    cornerback receiver pitcher striker goalkeeper midfielder""".split()
+    )
 )
 # an age after a name: "Rosannah, 24, of growing up Harding", "Heath Harding (18)" (not "in
 # Vermont, 3,500 in New Hampshire")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},(?!\d)|\s+\(\d{1,3}\)")
+# ... or a description of someone after it ("Chamath Palihapitiya, a venture capitalist who
+# was an early Facebook executive, ..."): "who" ends an apposition only a person takes
+_WHO_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){1,4}?who\b")
 _GIVEN_WORD = re.compile(r"[A-Z][a-z]+$")
 
 
@@ -366,7 +380,11 @@ def _has_title_cue(text: str, start: int, end: int) -> bool:
 
 
 def _has_person_cue(text: str, start: int, end: int) -> bool:
-    return _has_title_cue(text, start, end) or bool(_SPEECH_AFTER.match(text[end : end + 40]))
+    return (
+        _has_title_cue(text, start, end)
+        or bool(_SPEECH_AFTER.match(text[end : end + 40]))
+        or _WHO_AFTER.match(text, end) is not None
+    )
 
 
 # ... and an occupation the way tabloids write it before a name ("Comedienne Sarah announced

@@ -146,7 +146,14 @@ AHEAD_DAYS = 60
 
 # A date that opens or closes a span ("without a title since 1908", "in force until May") says
 # how long something lasted, not when the sentence's event happened: no timeline line of it.
-_SPAN_BOUND = re.compile(r"\b(?:since|until|till|as of)\s+(?:(?:the|early|late|mid)[\s-]+)?$", re.I)
+# ... and so does a period's end, a figure's reference point ("the $32.6 billion in
+# undistributed foreign earnings Goldman had at the end of 2016": a dev-stream timeline's line
+# of 2016 under a tax charge of December 2017)
+_SPAN_BOUND = re.compile(
+    r"\b(?:since|until|till|as of|(?:the\s+)?end\s+of)\s+"
+    r"(?:(?:the|early|late|mid)[\s-]+)?$",
+    re.I,
+)
 # "on June 12 last year": the year is said after the day
 _YEAR_AFTER = re.compile(r"\s*,?\s+(?P<which>last|this|next)\s+year\b", re.I)
 
@@ -384,7 +391,7 @@ def find_dates(
             DateMention(
                 article.id, where.index(m.start()), m.start(), m.end(),
                 m.group(), value, False, in_quote(m.start()),
-                _SPAN_BOUND.search(text, max(0, at - 20), at) is not None,
+                _SPAN_BOUND.search(text, max(0, at - 24), at) is not None,
             )
         )  # fmt: skip
     for m in _RELATIVE.finditer(text):
@@ -498,6 +505,10 @@ def _site(name: str) -> bool:
 _ATTRIBUTE_IN = re.compile(
     r"\b(?:originated|originating|born|based|headquartered|founded|raised|grew up|lives"
     r"|living|lived|studied|educated|registered|flagged)\s+(?:in|at)\s+(?:the\s+)?$"
+    # ... and someone's origin ("If Loki, that merry prankster, hailed from South Africa
+    # rather than Norway": a dev-stream lead on Elon Musk's car for Mars, whose digest read
+    # "When/where: 2017-12-20, South Africa")
+    r"|\b(?:hails|hailed|hailing|originally|native)\s+(?:from|of)\s+(?:the\s+)?$"
 )
 _DIVISION = re.compile(r"\s+(?:province|county|region|state|city|district)$", re.I)
 # "in the northern Afghan city of Mazar-i-Sharif", "at a village in ...": said where it happened
@@ -593,6 +604,17 @@ def _a_politicians_state(text: str, start: int, end: int, name: str, opening: in
     )
 
 
+# A place's name naming an event or a pact held there ("North Korea's participation will
+# ensure safety of the Pyeongchang Olympics": a dev-stream story of Kim Jong Un's New Year
+# speech read "Happened in: Pyeongchang"; "the Paris Agreement", "the Singapore summit"): the
+# thing, not where this story happened
+_EVENT_NAMED_AFTER = re.compile(
+    r"\s+(?:(?:Winter|Summer)\s+)?(?:Olympics|Olympic\s+Games|Games|Paralympics|summit"
+    r"|accords?|agreement|protocol|convention|declaration|treaty)\b",
+    re.IGNORECASE,
+)
+
+
 def _weigh(
     text: str,
     mentions: list[tuple[int, int, str]],
@@ -610,6 +632,7 @@ def _weigh(
     for start, end, name in mentions:
         if (
             _PLACE_AS_LABEL.match(text, end)
+            or _EVENT_NAMED_AFTER.match(text, end)
             or _a_politicians_state(text, start, end, name, opening)
             or (text[start - 4 : start] == " of " and start - 4 in person_ends)
             or (
@@ -645,6 +668,15 @@ class PlaceScores:
     scores: dict[str, float]
     said: frozenset[str]
     coarse: frozenset[str]
+
+
+# A site every town has, which says where only with its town ("the parade ended at City
+# Hall": a dev-stream story of the Astros' parade in Houston read "Happened in: City Hall")
+_GENERIC_SITE = re.compile(
+    r"(?:City|Town|Village|County)\s+Hall|(?:Main|High)\s+Street|(?:Union|Central)\s+Station"
+    r"|(?:Civic|Convention)\s+Cent(?:er|re)|Police\s+Headquarters|(?:County\s+)?Courthouse",
+    re.IGNORECASE,
+)
 
 
 def article_place_scores(
@@ -685,6 +717,8 @@ def article_place_scores(
         lead = k < LEAD_PLACE_SENTENCES
         if _FUTURE.search(sent.text) or not (lead or _EVENT_WORDS.search(sent.text)):
             continue
+        if _CONDITION.match(sent.text):
+            continue  # a supposition ("If Loki ... hailed from South Africa rather than Norway")
         found = mentions(article.text, sent.start, sent.end)
         weight = (2.0 if k == 0 else 1.0) if lead else 0.0
         _weigh(article.text, found, weight, scores, said, person_ends, sent.start)
@@ -693,7 +727,12 @@ def article_place_scores(
     good = {
         e.name
         for e in scored
-        if e.name in said or e.type != "ORG" and any(fold(n) in known for n in (e.name, *e.aliases))
+        if (
+            e.name in said
+            or e.type != "ORG"
+            and any(fold(n) in known for n in (e.name, *e.aliases))
+        )
+        and not _GENERIC_SITE.fullmatch(e.name)
     }
     coarse = frozenset(
         e.name
@@ -792,6 +831,14 @@ BACKGROUND_DAYS = 366  # before the story was written: background, not its timel
 # tour, which will begin May 16" under a Grammys story: dev-stream timelines), where
 # "Broadcom's Nov. 6 proposal followed ..." is the Broadcom story's past
 OWN_SPAN_DAYS = 30
+# ... and in a story three articles or more tell, a day over a week before the first of them
+# was written is what one outlet recalled, unless another recalls it too or it names what the
+# headlines name ("During a Dec. 5 conference, JPMorgan Chase's chief financial officer ...",
+# "On Dec. 6, the Citigroup chief financial officer ...", "Bank of America said in a Dec. 22
+# filing ...": one outlet's lines filled four of five places in a timeline of Goldman Sachs's
+# tax charge of Dec. 29, a dev-stream story of six articles)
+RECALLED_DAYS = 6
+MIN_ARTICLES_TO_RECALL = 3
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]{2,}")
 SAME_LINE = 0.5  # word Jaccard at which a sentence repeats a line taken under another date
 # ... unless either writes its date out: "The Fed raised its benchmark rate ... on March 21,
@@ -907,6 +954,11 @@ def build_timeline(
         key = (d.article, d.sentence)
         first[key] = min(first.get(key, d.start), d.start)
     until = written.isoformat() if written is not None else None
+    recalled_before = (
+        (began - timedelta(days=RECALLED_DAYS)).isoformat()
+        if began is not None and len(sentences) >= MIN_ARTICLES_TO_RECALL
+        else None
+    )
     own_span = (
         (
             (began - timedelta(days=OWN_SPAN_DAYS)).isoformat(),
@@ -991,8 +1043,9 @@ def build_timeline(
         outside = own_span is not None and (
             day + "-12-31"[len(day) - 4 :] < own_span[0] or day > own_span[1]
         )
+        recalled = recalled_before is not None and day + "-12-31"[len(day) - 4 :] < recalled_before
         if (
-            outside
+            (outside or recalled)
             and subject
             and len({c.article for c in cites}) < 2
             and not _names_the_subject(line.text, subject)

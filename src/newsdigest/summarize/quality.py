@@ -114,6 +114,25 @@ _SEEN_IN_PICTURE = re.compile(
 )
 
 
+# A picture named with who released it and what it is of, and no verb of its own ("A sketch
+# released of an unidentified woman who was hit and killed by two cars in Huntington Beach on
+# April 1, 1990.": a Multi-News digest's opening line and title; "A photo issued by the Rail
+# Accident Investigation Branch of the tram which derailed ...": a caption); not when the
+# picture does something ("This photo provided by the Iowa State Patrol shows the scene ...",
+# caught above; "The photos released by SpaceX show ...", "The image released on Friday was
+# taken in 2010.")
+_PICTURE_OF_ALONE = re.compile(
+    r"^(?:An?|The|This|These)\s+(?:[\w'’-]+\s+){0,2}?(?:sketch|photo(?:graph)?|image|picture"
+    r"|rendering|composite|drawing|mug ?shot|still|screen ?shot)s?\s+(?:released|provided"
+    r"|taken|obtained|issued|shared|distributed|posted)\b"
+    # no verb of the picture's before what it is "of", nor after it but in a relative clause
+    r"(?:(?!\b(?:shows?|showing|depicts?|is|are|was|were|has|have|had|will|would|can|could"
+    r"|may|might|did|does)\b)[^.])*?\bof\b"
+    r"(?:(?!\b(?:shows?|showing|depicts?|is|are|was|were|has|have|had|will|would|can|could"
+    r"|may|might|did|does)\b)[^.])*?(?:\b(?:who|which|that|where|when)\b|[.]?$)"
+)
+
+
 # a picture's credit at the end of its caption: "(U.S. Navy / Getty Images / )"
 _PHOTO_CREDIT = re.compile(
     r"\([^()]*\b(?:Getty Images|AP Photo|AFP|Reuters|EPA|Photo(?:graph)?|Image)\b[^()]*\)\s*$"
@@ -134,6 +153,8 @@ def is_caption(text: str) -> bool:
 def _shows_a_picture(text: str) -> bool:
     """``_PICTURE_SHOWS`` or ``_SEEN_IN_PICTURE``, searched only where a verb of theirs is
     (every candidate unit is checked)."""
+    if text[:1] in "AT" and _PICTURE_OF_ALONE.match(text):
+        return True
     return ("show" in text or "seen" in text or "pictured" in text) and bool(
         _PICTURE_SHOWS.search(text) or _SEEN_IN_PICTURE.match(text)
     )
@@ -216,8 +237,12 @@ _LEADING_CONNECTIVE = re.compile(
     # ...", "In particular, the analysis ...", "What's more, ...": Multi-News digest lines)
     r"in particular|what(?:'|’)s more|what is more|on top of that|by then|after that|"
     # "Afterward, Timberlake was ...", "Now, the administration argues ..." (after what it
-    # argued before: dev stream and NeuS val digest lines)
-    r"afterwards?|now(?=,)|"
+    # argued before: dev stream and NeuS val digest lines), with or without the comma ("Now
+    # accounts begin to differ again.", "Now he wants to buy the world's biggest.": dev-stream
+    # lines, each after the state it changes); not "Now that ..." (its own clause and main
+    # clause), "Now is the time ...", nor a name after it, which a lead introduces so ("Now
+    # Meryl Streep has been lined up to play ...": a Multi-News article's lead)
+    r"afterwards?|now(?=,|\s+(?!(?:that|is|what)\b)(?-i:[a-z]))|"
     r"since then|at that point|(?:(?:less|more) than )?(?:a|an|one|two|three|four|five|six|"
     r"several|a few|\d+) (?:minutes?|hours?|days?|weeks?|months?|years?) later|"
     r"(?:moments|seconds|minutes|hours|days|weeks|months|years) later|"
@@ -411,6 +436,36 @@ def _caps_label(text: str) -> bool:
     return text[1:2].isupper() and ":" in text[:44] and _CAPS_LABEL.match(text) is not None
 
 
+# A paper's citation numbers left before its sentence, where superscripts were ("41 , 42 A
+# recent review defined ...", "2 In developed nations such as Australia ...": a Multi-News
+# digest's line and its article's other sentences; all 8 sentences of the local sets that
+# open so are that article's): a number, or a list or range of them, then a sentence's
+# opening word
+_CITATION_NUMBERS = re.compile(
+    r"^\d{1,3}(?:\s*,\s*\d{1,3}|[–-]\d{1,3})*\s+(?:A|An|The|This|These|That|Those|In|However"
+    r"|But|It|We|They|Our|Such|For|Although|While|As|To|Most|Many|Some)\s"
+)
+# A phrase opening with "with" and no clause after it ("With Elon Musk's cherry-red sports car
+# inside.": a dev-stream digest line, the caption's tail of a picture of a rocket): no comma
+# before a main clause, and no verb at all
+_WITH_PHRASE = re.compile(r"^With(?:out)?\s[^,;:—–]*$")
+_FINITE_VERB_SIGN = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|can|could|will|would|may|might|must|should"
+    r"|shall|do|does|did|[a-z]{3,}ed)\b"
+)
+
+
+def _fragment(text: str) -> bool:
+    """Citation numbers before the sentence, or a "with" phrase with no verb (``fit``)."""
+    if text[:1].isdigit():
+        return _CITATION_NUMBERS.match(text) is not None
+    return (
+        text[:4] == "With"
+        and _WITH_PHRASE.match(text.strip()) is not None
+        and not _FINITE_VERB_SIGN.search(text[4:])
+    )
+
+
 def fit(text: str) -> bool:
     """``not problems(text)``, stopping at the first problem, the cheapest checks first: a
     story's every candidate unit is checked, and a quarter of them fail."""
@@ -423,7 +478,7 @@ def fit(text: str) -> bool:
         return False
     if not _ends_sentence(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
         return False
-    if _cut_short(text):
+    if _cut_short(text) or _fragment(text):
         return False
     if text[:1] == "(" and _ASIDE.match(text.strip()):
         return False
@@ -528,6 +583,8 @@ def problems(text: str) -> list[str]:
         found.append("cut short")
     if _ASIDE.match(text.strip()):
         found.append("an aside in brackets")
+    if _fragment(text):
+        found.append("a fragment")
     if _SUBJECTLESS.match(text):
         found.append("no subject")
     if _speaks_to_reader(text):
@@ -634,6 +691,16 @@ _COLLECTIVE_ON_HIM = re.compile(
 )
 
 
+# ... or some unnamed people guessing what the sentence before named ("Some believe it was a
+# sparrow.": a dev-stream digest's opening line, the bird named in the sentence before; "Many
+# think he was framed."): "it was", "he", "she" are what was named there
+_SOME_ON_IT = re.compile(
+    r"^(?:Some|Many|Most|Few|Others)(?:\s+people)?\s+(?:believe|believed|think|thought|say"
+    r"|said|suspect|suspected|speculate|speculated|claim|claimed|guess|guessed|fear|feared)\s+"
+    r"(?:that\s+)?(?:he|she|his|her|they\s+(?:were|are)|it\s+(?:was|is|had|has|were)\b)\b"
+)
+
+
 # ... or an institution doing so ("The Israeli army said he “acted professionally” by showing
 # restraint.": a dev-stream digest line, the soldier named only before; "The University of
 # Wisconsin-Oshkosh said he was a second-semester freshman there.", a Multi-News one): an army
@@ -663,8 +730,13 @@ def needs_context(text: str) -> bool:
 # another, after the question it answers). Not "Yes," or "No,", which open rhetorical
 # statements that stand ("Yes, there are more women in Congress than ever before, but ...") as
 # often as replies.
-_REPLY = re.compile(r"^(?:well|oh|okay|ok|sure|right),\s", re.IGNORECASE)
-_REPLY_INITIALS = frozenset("WwOoSsRr")
+# "Yes" or "No" is a reply when a pronoun follows, which stands for what was asked ("No,
+# it’s a bird on a plane.": a dev-stream line after "Is it a bird? Is it a plane?")
+_REPLY = re.compile(
+    r"^(?:(?:well|oh|okay|ok|sure|right),\s|(?:yes|no),\s+(?:it|he|she|they|this|that)\b)",
+    re.IGNORECASE,
+)
+_REPLY_INITIALS = frozenset("WwOoSsRrYyNn")
 _SO_FOR_WHAT_WAS_SAID = re.compile(
     r"\b(?:think|thinks|thought|believe|believes|believed|hope|hopes|say|says|said|suppose"
     r"|expect|expects|appear|appears|seem|seems|guess|fear|fears|feared)\s+so[.!?]?[\"”’']*$",
@@ -776,6 +848,7 @@ def refers_back(text: str) -> bool:
         or (len(text) < MAX_ATTRIBUTION_CHARS and _ATTRIBUTION_ALONE.match(text))
         or _PRONOUN_AFTER_OPENING.match(text)
         or _COLLECTIVE_ON_HIM.match(text)
+        or (text[:1] in "SMFO" and _SOME_ON_IT.match(text))
         or (text[:4] == "The " and _INSTITUTION_ON_HIM.match(text))
         or _lost_object(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))

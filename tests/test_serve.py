@@ -303,6 +303,22 @@ def test_bad_body_is_422_naming_the_field_and_nothing_is_stored(
     assert_nothing_stored(store)
 
 
+def test_a_body_with_a_utf8_byte_order_mark_is_read(store: Store, client: TestClient) -> None:
+    """Windows tools put a byte-order mark before the JSON they send (RFC 8259 lets a reader
+    ignore it); the body had been refused as malformed JSON."""
+    body = json.dumps(
+        [{"text": "Pompeo met Lavrov in Sochi on Tuesday.", "url": "https://a.example/1"}]
+    )
+    answer = client.post(
+        "/api/articles",
+        content=b"\xef\xbb\xbf" + body.encode("utf-8"),
+        headers={"content-type": "application/json"},
+    )
+    assert answer.status_code == 200, answer.json()
+    assert len(answer.json()["stored"]) == 1
+    assert [a.url for a in store.get_articles()] == ["https://a.example/1"]
+
+
 def test_story_list_lines_are_the_stories_own_figures(store: Store) -> None:
     """The list the page shows (the store's columns) says what each story itself says."""
     from newsdigest.serve.views import story_row

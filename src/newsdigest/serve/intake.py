@@ -130,8 +130,9 @@ async def read_bounded(
 def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
     """Validate the whole batch; every bad field of every article is reported, none is kept."""
     try:
-        # RFC 8259: JSON between systems is UTF-8
-        data = loads_bounded(body.decode("utf-8"), DEFAULT_LIMITS.max_json_depth)
+        # RFC 8259: JSON between systems is UTF-8; a byte-order mark before it may be ignored
+        # (Windows tools write one: the body had been refused as malformed)
+        data = loads_bounded(body.decode("utf-8-sig"), DEFAULT_LIMITS.max_json_depth)
     except JsonTooDeep as exc:
         raise InvalidBody([{"loc": ["body"], "msg": str(exc), "type": "json_invalid"}]) from exc
     except UnicodeDecodeError as exc:

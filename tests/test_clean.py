@@ -624,6 +624,19 @@ def test_each_patterns_characters_are_what_it_finds() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
+    st.lists(st.sampled_from([*"ab .\n\t`'", "\u00a0", "\u2009", "\u3000", "é"]), max_size=40).map(
+        "".join
+    )
+)
+def test_a_set_paragraph_is_what_the_space_pattern_makes(para: str) -> None:
+    """``set_paragraph`` skips the substitution only where it would change nothing."""
+    from newsdigest.clean.unicode import _INNER_SPACES, set_paragraph, typewriter_quotes
+
+    assert set_paragraph(para) == _INNER_SPACES.sub(" ", typewriter_quotes(para))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
     st.lists(
         st.sampled_from(
             [*"ab &<\r\n\t", "\u00e9", "\u00e2\u20ac\u2122", "\u2028", "\u00a0", "\u200b", "\x85"]

@@ -11,6 +11,7 @@ and a digest fits it twice. Columns follow first appearance, not the alphabet; o
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from itertools import chain
 
@@ -23,6 +24,20 @@ from newsdigest.stopwords import ENGLISH_STOP_WORDS
 # (a run of one never matches either way), found a third faster without the boundaries.
 _WORD = re.compile(r"\w{2,}")
 _STOP = -1
+# an ASCII text's bytes with what is not a word character once lowered ([a-z0-9_]) as spaces
+_ASCII_WORD_BYTES = bytes(
+    c if chr(c) in "0123456789_" + string.ascii_lowercase else 32 for c in range(256)
+)
+
+
+def _words(text: str) -> list[str]:
+    """The runs of word characters of ``text`` lower-cased: ``_WORD``'s, and in ASCII text the
+    runs of one character too (no column: ``tfidf_entries`` counts them as stop words), found
+    by ``bytes.translate`` and ``split`` in two thirds of the pattern's time."""
+    low = text.lower()
+    if not low.isascii():
+        return _WORD.findall(low)
+    return low.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
 def content_words(text: str) -> list[str]:
@@ -41,10 +56,10 @@ def tfidf_entries(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndar
     in the order its words first occur, as a per-word loop would build them, so its sums
     (the norm, and any product with it) add the same numbers in the same order.
     """
-    found = [_WORD.findall(text.lower()) for text in texts]
+    found = [_words(text) for text in texts]
     words = list(chain.from_iterable(found))
     distinct = dict.fromkeys(words)
-    columns = [w for w in distinct if w not in ENGLISH_STOP_WORDS]
+    columns = [w for w in distinct if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
     if not columns:
         raise ValueError("no content words: empty vocabulary")
     number = dict.fromkeys(distinct, _STOP)

@@ -132,7 +132,10 @@ def repair_unicode(text: str, *, line_lengths: bool = False) -> str:
 def set_paragraph(para: str) -> str:
     """A paragraph joined from lines repaired with ``line_lengths``: its typewriter quotation
     marks set, each run of spaces one space."""
-    return _INNER_SPACES.sub(" ", typewriter_quotes(para))
+    para = typewriter_quotes(para)
+    if "  " not in para and ("\t" not in para if para.isascii() else not _holds(_ODD_SPACE, para)):
+        return para  # every run of spaces is one " " already: the pattern would match each
+    return _INNER_SPACES.sub(" ", para)
 
 
 def _mend_spaces(text: str, *, line_lengths: bool = False) -> str:

@@ -395,8 +395,9 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
     lengths = [len(ts) for ts in toks]
     flat = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
     owner = np.repeat(np.arange(n), lengths)
-    stop = np.fromiter((w in STOP_WORDS for w in vocab), dtype=bool, count=len(vocab))
-    content = ~stop & np.fromiter((len(w) > 1 for w in vocab), dtype=bool, count=len(vocab))
+    # map: no Python frame per distinct word
+    stop = np.fromiter(map(STOP_WORDS.__contains__, vocab), dtype=bool, count=len(vocab))
+    content = ~stop & (np.fromiter(map(len, vocab), dtype=np.int64, count=len(vocab)) > 1)
     is_content = content[flat]
     uni = _terms(owner[is_content], flat[is_content], n)
     first, second = flat[:-1], flat[1:]

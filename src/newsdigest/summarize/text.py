@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import chain
 from typing import cast
 
 import Stemmer
@@ -79,7 +80,7 @@ def tokens_of(texts: Iterable[str]) -> list[list[str]]:
     stemmer: a story's units bring a few hundred such words, and a call each cost more than
     the rest of their tokenization."""
     found = [_words(text) for text in texts]
-    _learn(w for words in found for w in words)
+    _learn(chain.from_iterable(found))
     return [list(map(_STEMS.__getitem__, words)) for words in found]
 
 

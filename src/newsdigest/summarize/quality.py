@@ -121,15 +121,16 @@ _SEEN_IN_PICTURE = re.compile(
 # picture does something ("This photo provided by the Iowa State Patrol shows the scene ...",
 # caught above; "The photos released by SpaceX show ...", "The image released on Friday was
 # taken in 2010.")
+_NO_VERB_RUN = (  # characters of one sentence up to the next, none opening such a verb
+    r"(?:(?!\b(?:shows?|showing|depicts?|is|are|was|were|has|have|had|will|would|can|could"
+    r"|may|might|did|does)\b)[^.])*?"
+)
 _PICTURE_OF_ALONE = re.compile(
     r"^(?:An?|The|This|These)\s+(?:[\w'’-]+\s+){0,2}?(?:sketch|photo(?:graph)?|image|picture"
     r"|rendering|composite|drawing|mug ?shot|still|screen ?shot)s?\s+(?:released|provided"
     r"|taken|obtained|issued|shared|distributed|posted)\b"
     # no verb of the picture's before what it is "of", nor after it but in a relative clause
-    r"(?:(?!\b(?:shows?|showing|depicts?|is|are|was|were|has|have|had|will|would|can|could"
-    r"|may|might|did|does)\b)[^.])*?\bof\b"
-    r"(?:(?!\b(?:shows?|showing|depicts?|is|are|was|were|has|have|had|will|would|can|could"
-    r"|may|might|did|does)\b)[^.])*?(?:\b(?:who|which|that|where|when)\b|[.]?$)"
+    rf"{_NO_VERB_RUN}\bof\b{_NO_VERB_RUN}(?:\b(?:who|which|that|where|when)\b|[.]?$)"
 )
 
 

@@ -1304,3 +1304,28 @@ def test_he_is_not_the_one_the_attribution_says_recalled_the_words() -> None:
         ("We will not give up", None),
         ("We will board soon", "Jane Doe"),
     ]
+
+
+def test_a_label_someone_was_given_is_not_their_word(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's smart-glasses story (The Times): "Google Glass, the £1,000 spectacles
+    ..., were labelled “creepy” and wearers dubbed “glassholes”" had listed “creepy” as Google
+    Glass's words; who gave the label is not said. One who gives it still speaks ("Prince
+    himself once called “demonic.”")."""
+    (text,) = [
+        r["text"]
+        for r in dev_stream_rows
+        if "labelled “creepy”" in r["text"] and "thetimes" in r["url"]
+    ]
+    assert all(s is None for q, s in speakers(text) if q.startswith("creepy"))
+    given = (
+        "Senator John Smith, who chairs the committee, was described as “a man who never gives "
+        "up on anything” by aides."
+    )
+    assert speakers(given) == [("a man who never give", None)]
+    gave = (
+        "Senator John Smith has described the chips as “a threat to our security and our "
+        "economy” in a speech."
+    )
+    assert speakers(gave) == [("a threat to our secu", "John Smith")]

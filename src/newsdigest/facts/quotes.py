@@ -1140,6 +1140,9 @@ def _describes_quote(who: str) -> bool:
 # a question put to the person named: "Cosby was also asked, “What would you like ...?”"
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+\s+)?$")
 _ADDRESSED = frozenset({"asked", "told", "questioned", "pressed", "challenged"})
+# a label the subject was given, not one it gave ("Google Glass ... were labelled “creepy”"
+# had been Google Glass's word in a dev-stream story)
+_NAMED_PASSIVELY = frozenset({"called", "dubbed", "described", "labelled", "labeled", "termed"})
 
 
 def _attribute_before(
@@ -1162,6 +1165,8 @@ def _attribute_before(
         return None, 0, HYPOTHETICAL  # "to which Cosby might have answered, “...”": unsaid
     if _PASSIVE.search(lead_in) and word.lower() in _ADDRESSED:
         return None, 0, "addressed"  # "Cosby was also asked, “...?”": put to him, not his
+    if _PASSIVE.search(lead_in) and word.lower() in _NAMED_PASSIVELY:
+        return None, 0, "labelled"  # whoever gave the label is not named before the verb
     if word.endswith("ing"):  # "…, calling it", "… and blasted it, saying:": the subject speaks
         subject = _subject_person(ctx, sent.start, verb.start())
         named = ctx.persons_in(sent.start, verb.start())

@@ -893,11 +893,17 @@ _ANOTHER_CLAUSE = re.compile(
 )
 
 
+# a listing's hour, not a sentence's opening: "7:30 p.m. Other dates: Jan. 12, 19 and 26." (a
+# dev-stream timeline line from a calendar of sky-watching events)
+_CLOCK_FIRST = re.compile(r"^\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s", re.IGNORECASE)
+
+
 def _fit_for_timeline(text: str) -> bool:
     """A sentence that reads alone and tells an event: no fragment, widget, orphaned "But
     ..." / "He ...", condition, photo caption or unanswered request for comment."""
     return (
         not _CONDITION.match(text)
+        and not _CLOCK_FIRST.match(text)
         and not _CAPTIONED.search(text)
         and not (_NO_COMMENT.search(text) and not _ANOTHER_CLAUSE.search(text))
         and not quality.problems(text)

@@ -1108,6 +1108,9 @@ def test_a_heads_words_are_not_the_owners_and_a_said_he_shows_a_man_beside_other
         "“I told my son I want a heart monitor,” she told the paper."
     )
     assert [s for _, s in speakers(bill)] == ["Mary Horomanski"]
+    # the story's own words, a company's possessive in the spokesman's description
+    owned = bill.replace("for the parent company", "for Penelec’s parent company First Energy")
+    assert [s for _, s in speakers(owned)] == ["Mary Horomanski"]
 
 
 def test_a_hostile_pass_over_missed_speakers_and_said_he() -> None:

@@ -712,7 +712,9 @@ def _parsed_not_possessive(ctx: _ArticleContext, start: int, end: int) -> bool:
 _SAID_PRONOUN = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|director"
     r"|manager|executive|officer|CEO|president|chairman|chairwoman|chief|representative|analyst"
-    r"|lawyer|attorney|professor|researcher)\b(?![^,;]*\b(?:his|her|their|its)\b)[^,;'’]{0,60},"
+    r"|lawyer|attorney|professor|researcher)\b(?![^,;]*\b(?:his|her|their|its)\b)"
+    # a possessive's apostrophe is no quote mark: "a spokesman for Penelec’s parent company"
+    r"(?:[^,;'’]|['’]s\b){0,60},"
     r"\s+(?:said|says|added)\s+(?:that\s+)?(?P<pronoun>he|she)\b",
     re.IGNORECASE,
 )

@@ -1930,6 +1930,21 @@ def test_a_bullet_run_into_its_link_or_a_credit_is_page_furniture() -> None:
     assert not problems(news)
 
 
+def test_a_link_in_square_brackets_is_an_aside() -> None:
+    """A dev-stream digest (the Panama Papers) listed "[Is China’s leader losing his grip?]",
+    The Washington Post's link to another story, as its second line."""
+    from newsdigest.summarize.quality import fit, problems
+
+    for link in (
+        "[Is China’s leader losing his grip?]",
+        "[Five very important questions about the halftime show.]",
+    ):
+        assert not fit(link)
+        assert "an aside in brackets" in problems(link)
+    told = "[The minister] said the talks would resume on Monday."
+    assert fit(told)
+
+
 _TRICKY = st.text(alphabet="aZz09 \n\t\ud800éÉ\u212aİſß_-'’\x85\xa0\u2028", max_size=24)
 
 

@@ -196,7 +196,10 @@ _ON_DATE = re.compile(rf"\bon\s+(?:{_WEEKDAY},\s+)?[A-Z][a-z]+\.?\s+\d")
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]+\(\w+\)\s*[-—–]*\s*$")
 # a sentence wholly in brackets is an aside to the one before ("(The ICIJ promises to release a
 # full list ... in "early May.")": a dev-stream digest line)
-_ASIDE = re.compile(r"^\([^()]*\)$")
+# an aside in brackets, or a link to another page in square ones ("[Is China’s leader losing
+# his grip?]", "[Five very important questions about ...]": The Washington Post's, which a
+# dev-stream digest took for a line)
+_ASIDE = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\])$")
 _TERMINAL = re.compile(r"""[.!?…]['"”’»)\]]*$""")
 # ... but an ellipsis straight after a word is a text cut short, a teaser's or a paywall's
 # ("She plans to use another federal program to have her...", "Four people are dead and one
@@ -487,7 +490,7 @@ def fit(text: str) -> bool:
         return False
     if _cut_short(text) or _fragment(text):
         return False
-    if text[:1] == "(" and _ASIDE.match(text.strip()):
+    if text[:1] in "([" and _ASIDE.match(text.strip()):
         return False
     if _SUBJECTLESS.match(text) or _speaks_to_reader(text) or _BROADCAST_LINK.match(text):
         return False

@@ -1764,3 +1764,26 @@ def test_a_name_run_into_its_platform_is_no_entity() -> None:
     assert "Tavon Kaiseen Alleyne on Instagram" not in names
     assert names["Tavon Kaiseen Alleyne"] == "PERSON"
     assert names["Instagram"] == "ORG"
+
+
+def test_a_customary_honorific_is_a_persons_and_not_part_of_the_name() -> None:
+    """The dev stream's Chibok story listed "Garba Shehu (5)" and "Mallam Garba Shehu (3)" as
+    two people: the model took the honorific and name for an organization. A name after
+    "Mallam", "Sheikh", "Rabbi" ... is a person's, trimmed of it; a building or a prize named
+    after one stays what it is ("Sheikh Zayed Mosque")."""
+
+    text = (
+        "Mallam Garba Shehu said the talks would continue. Rabbi Jacob Luski spoke at the "
+        "service. Visitors filled the Sheikh Zayed Mosque."
+    )
+    spans = [
+        ("Mallam Garba Shehu", "ORG"),
+        ("Rabbi Jacob Luski", "PERSON"),
+        ("Sheikh Zayed Mosque", "ORG"),
+    ]
+    found = [(m.text, m.label) for m in model_mentions(text, spans)]
+    assert found == [
+        ("Garba Shehu", "PERSON"),
+        ("Jacob Luski", "PERSON"),
+        ("Sheikh Zayed Mosque", "ORG"),
+    ]

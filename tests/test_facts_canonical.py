@@ -1787,3 +1787,26 @@ def test_a_customary_honorific_is_a_persons_and_not_part_of_the_name() -> None:
         ("Jacob Luski", "PERSON"),
         ("Sheikh Zayed Mosque", "ORG"),
     ]
+
+
+def test_a_name_the_story_calls_an_armed_group_is_an_organization() -> None:
+    """The dev stream's Chibok story led its Who list with "Boko Haram (71)": the model typed
+    it a person 61 times in 75. A name whose fighters the story counts ("Boko Haram
+    militants") or that it calls "the militant group ..." is an organization; a person's
+    supporters are not fighters ("Trump supporters")."""
+    for text in (
+        "Boko Haram freed the girls. Boko Haram said the talks would go on. Boko Haram "
+        "militants freed 21 girls. Trump supporters cheered and Trump said it was good news.",
+        "Boko Haram freed the girls. Boko Haram said the talks would go on. The extremist "
+        "group Boko Haram freed 21 girls. Trump supporters cheered and Trump said it was good.",
+    ):
+        raw = [
+            mention(text, "Boko Haram", "PERSON"),
+            mention(text, "Boko Haram", "PERSON", 1, cue=True),
+            mention(text, "Boko Haram", "PERSON", 2),
+            mention(text, "Trump", "PERSON"),
+            mention(text, "Trump", "PERSON", 1, cue=True),
+        ]
+        types = {e.name: e.type for e in entities_of(raw, text)}
+        assert types["Boko Haram"] == "ORG"
+        assert types["Trump"] == "PERSON"

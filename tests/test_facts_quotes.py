@@ -1332,3 +1332,22 @@ def test_a_label_someone_was_given_is_not_their_word(
         "economy” in a speech."
     )
     assert speakers(gave) == [("a threat to our secu", "John Smith")]
+
+
+def test_he_who_opens_the_sentence_speaks_in_its_participle_after_a_comma() -> None:
+    """NeuS: "He acknowledged that the ... situation at the border constitutes a crisis,
+    calling it “one of the toughest challenges we face.”" was left unresolved though the
+    sentence before names the secretary. Not so a participle of someone else's: "He recalled
+    the pilot telling the passengers: “...”" (the dev stream's bird story) is the pilot's."""
+    text = (
+        "Homeland Security Secretary John Smith visited the border in Texas on Thursday. He "
+        "acknowledged that the situation at the border constitutes a crisis, calling it “one "
+        "of the toughest challenges we face.”"
+    )
+    assert speakers(text) == [("one of the toughest ", "John Smith")]
+    pilot = (
+        "Passenger John Smith watched the workers search the cockpit. He recalled the pilot "
+        "telling the passengers: “We’re going to take off, but if I hear any chirping in the "
+        "cockpit, I’ll turn around.”"
+    )
+    assert [s for _, s in speakers(pilot)] == [None]

@@ -1140,6 +1140,8 @@ def _describes_quote(who: str) -> bool:
 
 
 # a question put to the person named: "Cosby was also asked, “What would you like ...?”"
+_COMMA_BEFORE = re.compile(r",\s*(?:and\s+)?$")
+_OPENING_PRONOUN = re.compile(r"[\s\"“‘']*(?P<pronoun>He|She)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+\s+)?$")
 _ADDRESSED = frozenset({"asked", "told", "questioned", "pressed", "challenged"})
 # a label the subject was given, not one it gave ("Google Glass ... were labelled “creepy”"
@@ -1173,7 +1175,22 @@ def _attribute_before(
         subject = _subject_person(ctx, sent.start, verb.start())
         named = ctx.persons_in(sent.start, verb.start())
         speaker = subject or (named[0][2] if named else None)
-        return (speaker, 3, "name") if speaker else None
+        if speaker:
+            return speaker, 3, "name"
+        opening = _OPENING_PRONOUN.match(text, sent.start)
+        if (
+            opening
+            and opening.end() <= verb.start()
+            and _COMMA_BEFORE.search(text, max(0, verb.start() - 8), verb.start())
+        ):
+            # "He acknowledged ... a crisis, calling it “one of the toughest challenges we
+            # face.”" (NeuS: unresolved): the pronoun that opens the sentence speaks, where
+            # the participle follows its clause; not "He recalled the pilot telling the
+            # passengers: “...”" (the dev stream's bird story: the pilot's words)
+            return _resolve_who(
+                ctx, *opening.span("pronoun"), opening.start("pronoun"), spoken, roles
+            )
+        return None
     clause = text[begin : verb.start()]
     clause_start = begin
     named = [p for p in ctx.persons_in(clause_start, verb.start()) if not ctx.in_quote(p[0])]

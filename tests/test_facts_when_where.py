@@ -794,3 +794,17 @@ def test_a_periods_end_is_no_event_date() -> None:
     dates = find_dates(a, split_sentences(a.text, a.id), [])
     assert [d.value for d in dates if d.span_bound] == ["2016", "2015"]
     assert [d.value for d in dates if not d.span_bound] == ["2016", "2017-12-29"]
+
+
+def test_a_dated_event_name_is_no_date_of_the_story() -> None:
+    """NeuS: "Iran “facilitated” the movement of al Qaeda terrorists ..., including September
+    11, 2001 attackers" made 2001-09-11 the date of a 2020 story of Mike Pence's claim; a date
+    the text writes out for an event of its own stays ("attacked on July 7, 2005.")."""
+    named = resolved(
+        "Iran facilitated the movement of terrorists, including September 11, 2001 attackers. "
+        "London marked the 7 July 2005 bombings anniversary.",
+        None,
+    )
+    assert set(named.values()) == set()
+    text = "Four bombers attacked London on July 7, 2005. The attacks killed 52 people."
+    assert resolved(text, None) == {"July 7, 2005": "2005-07-07"}

@@ -1810,3 +1810,20 @@ def test_a_name_the_story_calls_an_armed_group_is_an_organization() -> None:
         types = {e.name: e.type for e in entities_of(raw, text)}
         assert types["Boko Haram"] == "ORG"
         assert types["Trump"] == "PERSON"
+
+
+def test_a_disease_is_no_organization() -> None:
+    """Five NeuS stories listed "COVID-19" or "Coronavirus" among their organizations; a body
+    named for one stays ("Coronavirus Task Force")."""
+    text = (
+        "COVID-19 cases rose again. Coronavirus spread in Florida. The Coronavirus Task Force "
+        "met on Monday. Ebola returned."
+    )
+    spans = [
+        ("COVID-19", "ORG"),
+        ("Coronavirus", "ORG"),
+        ("Coronavirus Task Force", "ORG"),
+        ("Ebola", "PLACE"),
+    ]
+    found = [(m.text, m.label) for m in model_mentions(text, spans)]
+    assert found == [("Coronavirus Task Force", "ORG")]

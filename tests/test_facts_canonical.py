@@ -1827,3 +1827,18 @@ def test_a_disease_is_no_organization() -> None:
     ]
     found = [(m.text, m.label) for m in model_mentions(text, spans)]
     assert found == [("Coronavirus Task Force", "ORG")]
+
+
+def test_a_country_written_short_is_a_place_whatever_it_added() -> None:
+    """A NeuS jobs story listed "U.S. (3)" under Who: "U.S. employers", "the US economy" and
+    "America has added back 16.7 million jobs", whose "added" read as a speech verb."""
+    text = (
+        "U.S. employers hired more workers. The US economy added jobs. Since May, America has "
+        "added back 16.7 million jobs."
+    )
+    raw = [
+        mention(text, "U.S.", "PLACE"),
+        mention(text, "US", "PLACE"),
+        mention(text, "America", "PLACE", cue=True),
+    ]
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("United States", "PLACE")]

@@ -518,6 +518,12 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     return start, end
 
 
+# a military rank alone, abbreviated or not, which the model may cut from the name it precedes
+# and type an organization
+_RANK_ONLY = re.compile(
+    r"(?:(?:Rear|Vice|Lt|Lieut|Lieutenant|Brig|Brigadier|Maj|Major)\.?\s+)?"
+    r"(?:Adm|Admiral|Gen|General|Col|Colonel|Cmdr|Commander|Capt|Captain|Sgt|Sergeant)\.?"
+)
 # a disease or its virus, which the model takes for an organization: five NeuS stories listed
 # "COVID-19" or "Coronavirus" among their organizations
 _DISEASE = re.compile(
@@ -648,6 +654,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
             if kind == "PERSON" and surface.rstrip(".").casefold() in _TITLE_ONLY:
                 continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
+            if _RANK_ONLY.fullmatch(surface):
+                continue  # "Rear Adm." of "Rear Adm. Hossein Khanzadi" (a NeuS organization)
             out.append(
                 RawMention(
                     article=article.id,

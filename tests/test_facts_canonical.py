@@ -1844,11 +1844,15 @@ def test_a_country_written_short_is_a_place_whatever_it_added() -> None:
     assert [(e.name, e.type) for e in entities_of(raw, text)] == [("United States", "PLACE")]
 
 
-def test_a_rank_alone_is_no_organization() -> None:
+def test_a_rank_or_an_occupation_alone_is_no_organization() -> None:
     """A NeuS story listed "Rear Adm." (of "Rear Adm. Hossein Khanzadi said") among its
     organizations, and a dev-stream story "Captain"; a body with a rank in its name stays
     ("General Motors")."""
-    text = "Rear Adm. Hossein Khanzadi said so. The Captain spoke. General Motors apologised."
+    text = (
+        "Rear Adm. Hossein Khanzadi said so. The Captain spoke. General Motors apologised. "
+        "Actress won."
+    )
     spans = [("Rear Adm.", "ORG"), ("Captain", "ORG"), ("General Motors", "ORG")]
+    spans += [("Actress", "ORG")]  # an occupation alone (the dev stream's Silverman story)
     found = [(m.text, m.label) for m in model_mentions(text, spans)]
     assert found == [("General Motors", "ORG")]

@@ -654,8 +654,10 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
             if kind == "PERSON" and surface.rstrip(".").casefold() in _TITLE_ONLY:
                 continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
-            if _RANK_ONLY.fullmatch(surface):
-                continue  # "Rear Adm." of "Rear Adm. Hossein Khanzadi" (a NeuS organization)
+            if _RANK_ONLY.fullmatch(surface) or surface.casefold() in _OCCUPATIONS:
+                # "Rear Adm." of "Rear Adm. Hossein Khanzadi" (a NeuS organization), "Actress"
+                # (a dev-stream one): a rank or an occupation, no one's name
+                continue
             out.append(
                 RawMention(
                     article=article.id,

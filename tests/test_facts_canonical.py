@@ -1764,3 +1764,95 @@ def test_a_name_run_into_its_platform_is_no_entity() -> None:
     assert "Tavon Kaiseen Alleyne on Instagram" not in names
     assert names["Tavon Kaiseen Alleyne"] == "PERSON"
     assert names["Instagram"] == "ORG"
+
+
+def test_a_customary_honorific_is_a_persons_and_not_part_of_the_name() -> None:
+    """The dev stream's Chibok story listed "Garba Shehu (5)" and "Mallam Garba Shehu (3)" as
+    two people: the model took the honorific and name for an organization. A name after
+    "Mallam", "Sheikh", "Rabbi" ... is a person's, trimmed of it; a building or a prize named
+    after one stays what it is ("Sheikh Zayed Mosque")."""
+
+    text = (
+        "Mallam Garba Shehu said the talks would continue. Rabbi Jacob Luski spoke at the "
+        "service. Visitors filled the Sheikh Zayed Mosque."
+    )
+    spans = [
+        ("Mallam Garba Shehu", "ORG"),
+        ("Rabbi Jacob Luski", "PERSON"),
+        ("Sheikh Zayed Mosque", "ORG"),
+    ]
+    found = [(m.text, m.label) for m in model_mentions(text, spans)]
+    assert found == [
+        ("Garba Shehu", "PERSON"),
+        ("Jacob Luski", "PERSON"),
+        ("Sheikh Zayed Mosque", "ORG"),
+    ]
+
+
+def test_a_name_the_story_calls_an_armed_group_is_an_organization() -> None:
+    """The dev stream's Chibok story led its Who list with "Boko Haram (71)": the model typed
+    it a person 61 times in 75. A name whose fighters the story counts ("Boko Haram
+    militants") or that it calls "the militant group ..." is an organization; a person's
+    supporters are not fighters ("Trump supporters")."""
+    for text in (
+        "Boko Haram freed the girls. Boko Haram said the talks would go on. Boko Haram "
+        "militants freed 21 girls. Trump supporters cheered and Trump said it was good news.",
+        "Boko Haram freed the girls. Boko Haram said the talks would go on. The extremist "
+        "group Boko Haram freed 21 girls. Trump supporters cheered and Trump said it was good.",
+    ):
+        raw = [
+            mention(text, "Boko Haram", "PERSON"),
+            mention(text, "Boko Haram", "PERSON", 1, cue=True),
+            mention(text, "Boko Haram", "PERSON", 2),
+            mention(text, "Trump", "PERSON"),
+            mention(text, "Trump", "PERSON", 1, cue=True),
+        ]
+        types = {e.name: e.type for e in entities_of(raw, text)}
+        assert types["Boko Haram"] == "ORG"
+        assert types["Trump"] == "PERSON"
+
+
+def test_a_disease_is_no_organization() -> None:
+    """Five NeuS stories listed "COVID-19" or "Coronavirus" among their organizations; a body
+    named for one stays ("Coronavirus Task Force")."""
+    text = (
+        "COVID-19 cases rose again. Coronavirus spread in Florida. The Coronavirus Task Force "
+        "met on Monday. Ebola returned."
+    )
+    spans = [
+        ("COVID-19", "ORG"),
+        ("Coronavirus", "ORG"),
+        ("Coronavirus Task Force", "ORG"),
+        ("Ebola", "PLACE"),
+    ]
+    found = [(m.text, m.label) for m in model_mentions(text, spans)]
+    assert found == [("Coronavirus Task Force", "ORG")]
+
+
+def test_a_country_written_short_is_a_place_whatever_it_added() -> None:
+    """A NeuS jobs story listed "U.S. (3)" under Who: "U.S. employers", "the US economy" and
+    "America has added back 16.7 million jobs", whose "added" read as a speech verb."""
+    text = (
+        "U.S. employers hired more workers. The US economy added jobs. Since May, America has "
+        "added back 16.7 million jobs."
+    )
+    raw = [
+        mention(text, "U.S.", "PLACE"),
+        mention(text, "US", "PLACE"),
+        mention(text, "America", "PLACE", cue=True),
+    ]
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("United States", "PLACE")]
+
+
+def test_a_rank_or_an_occupation_alone_is_no_organization() -> None:
+    """A NeuS story listed "Rear Adm." (of "Rear Adm. Hossein Khanzadi said") among its
+    organizations, and a dev-stream story "Captain"; a body with a rank in its name stays
+    ("General Motors")."""
+    text = (
+        "Rear Adm. Hossein Khanzadi said so. The Captain spoke. General Motors apologised. "
+        "Actress won."
+    )
+    spans = [("Rear Adm.", "ORG"), ("Captain", "ORG"), ("General Motors", "ORG")]
+    spans += [("Actress", "ORG")]  # an occupation alone (the dev stream's Silverman story)
+    found = [(m.text, m.label) for m in model_mentions(text, spans)]
+    assert found == [("General Motors", "ORG")]

@@ -186,3 +186,28 @@ def test_a_count_of_some_of_the_dead_is_not_the_toll() -> None:
         for n, text, art in ((143e6, "143 million", "a"), (145.5e6, "145.5 million", "b"))
     ]
     assert not quantity_disagreements(rounded)  # large counts may still be rounded
+
+
+def test_several_counts_in_one_article_are_not_sources_differing() -> None:
+    """The dev stream's Las Vegas shooting: "Sources differ on number of deaths ...: at least
+    50 people dead ([7], [4]); 13 dead ([7]); 26 killed ([7]); 32 killed ([7])", one outlet's
+    list of earlier shootings on every side. Counts one article alone gives beside others of
+    its own are not compared; a count two outlets give still is."""
+
+    def q(text: str, n: float, article: str) -> Quantity:
+        return Quantity("number of deaths", n, text, article, "Las Vegas", "2017-10-01", None)
+
+    listed = [
+        q("at least 50 people dead", 50, "a"),
+        q("13 dead", 13, "a"),
+        q("26 killed", 26, "a"),
+        q("32 killed", 32, "a"),
+        q("at least 50 people dead", 50, "b"),
+    ]
+    assert not quantity_disagreements(listed)
+    both = [*listed, q("59 killed", 59, "c"), q("59 people were killed", 59, "a")]
+    (number,) = quantity_disagreements(both)
+    assert {c.value: c.articles for c in number.claims} == {
+        "at least 50 people dead": ("a", "b"),
+        "59 killed": ("a", "c"),
+    }

@@ -551,6 +551,22 @@ def test_background_and_conditions_make_no_timeline_lines() -> None:
     assert [e.date for e in timeline] == ["2016-10-22", "2016-11-02", "2016-11-04"]
 
 
+def test_a_calendar_listing_makes_no_timeline_line() -> None:
+    """The dev stream's sky-watching story (Washington Post) listed its calendar as timeline
+    lines: "●Friday — The Analemma Society holds public sky viewing every Friday ...", "●Jan.
+    8 — Witness winter’s wonders ..." and its hours, "7:30 p.m. Other dates: Jan. 12, 19 and
+    26."; a live report's spaced bullet ("• Hollande said ...") is its news."""
+    a = article(
+        "The moon was full on Jan. 1. ●Jan. 8 — Witness winter’s wonders at the planetarium. "
+        "7:30 p.m. Other dates: Jan. 12, 19 and 26.\n• Officials said on Jan. 3 that the sky "
+        "was clear.",
+        "2017-12-28",
+    )
+    b = article("The moon was full on Jan. 1, and bright.", "2018-01-02")
+    timeline = timeline_of(a, b, written=date(2018, 1, 2))
+    assert [e.date for e in timeline] == ["2018-01-01", "2018-01-03"]
+
+
 DATE_PARTS = ["Dec.", "DEC", "dec", "May", "SEPT", " ", "5", "31", "th", "2019", ", ", "-", "In ",
               "since", "OF", "by", "x", "ſep", "\n", "’s"]  # fmt: skip
 
@@ -778,3 +794,17 @@ def test_a_periods_end_is_no_event_date() -> None:
     dates = find_dates(a, split_sentences(a.text, a.id), [])
     assert [d.value for d in dates if d.span_bound] == ["2016", "2015"]
     assert [d.value for d in dates if not d.span_bound] == ["2016", "2017-12-29"]
+
+
+def test_a_dated_event_name_is_no_date_of_the_story() -> None:
+    """NeuS: "Iran “facilitated” the movement of al Qaeda terrorists ..., including September
+    11, 2001 attackers" made 2001-09-11 the date of a 2020 story of Mike Pence's claim; a date
+    the text writes out for an event of its own stays ("attacked on July 7, 2005.")."""
+    named = resolved(
+        "Iran facilitated the movement of terrorists, including September 11, 2001 attackers. "
+        "London marked the 7 July 2005 bombings anniversary.",
+        None,
+    )
+    assert set(named.values()) == set()
+    text = "Four bombers attacked London on July 7, 2005. The attacks killed 52 people."
+    assert resolved(text, None) == {"July 7, 2005": "2005-07-07"}

@@ -134,3 +134,34 @@ def test_thousands_of_quotes_are_grouped_without_comparing_every_pair() -> None:
     assert time.perf_counter() - start < 1.0
     assert len(groups) == 4000
     assert groups[0].articles == ("a0", "b")
+
+
+def test_a_statement_joins_a_group_of_its_words_spelt_another_way() -> None:
+    """The dev stream's scam story listed a police chief's words twice: two outlets cut them
+    in two ("If it sounds too good to be true, it probably is", "Never give out personal
+    information over the phone, through e-mail, ..."), a third quoted them whole but wrote
+    "email"; the whole joined the first part and left the second apart."""
+    whole = (
+        "If it sounds too good to be true, it probably is. Never give out personal information "
+        "over the phone, through email, cash checks for other individuals, or wire large amounts "
+        "of money to someone you don’t know. 99.9 percent of the time, it’s a scam."
+    )
+    rest = (
+        "Never give out personal information over the phone, through e-mail, cash checks for "
+        "other individuals, or wire large amounts of money to someone you don’t know."
+    )
+    groups = distinct_quotes([
+        quote("If it sounds too good to be true, it probably is", "Randy Fandal", "a"),
+        quote(rest, "Randy Fandal", "a"),
+        quote("If it sounds too good to be true, it probably is", "Randy Fandal", "b"),
+        quote(rest, "Randy Fandal", "b"),
+        quote(whole, "Randy Fandal", "c"),
+    ])  # fmt: skip
+    assert [(g.quote.text, g.articles) for g in groups] == [(whole, ("a", "b", "c"))]
+    # another speaker's words stay apart, however alike
+    groups = distinct_quotes([
+        quote(rest, "Jane Doe", "a"),
+        quote("If it sounds too good to be true, it probably is", "Randy Fandal", "b"),
+        quote(whole, "Randy Fandal", "c"),
+    ])  # fmt: skip
+    assert [g.quote.speaker for g in groups] == ["Jane Doe", "Randy Fandal"]

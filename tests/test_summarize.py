@@ -1911,6 +1911,40 @@ def test_a_bar_opens_page_furniture_and_theirs_refers_back() -> None:
     assert not needs_context("Theresa May resigned as prime minister on Friday.")
 
 
+def test_a_bullet_run_into_its_link_or_a_credit_is_page_furniture() -> None:
+    """Dev-stream digest lines: "•Stock market turmoil – live coverage The price of bitcoin rose
+    by 900% last year." (The Guardian's link to another page) and "... VLERICK BUSINESS
+    SCHOOL•GETTY Bitcoin price: Simon Taylor said ..." (Express's picture credits); a live
+    report's spaced bullet opens its news."""
+    from newsdigest.summarize.quality import fit, problems
+
+    for text in (
+        "•Stock market turmoil – live coverage The price of bitcoin rose by 900% last year.",
+        "He said it was ungovernable. VLERICK BUSINESS SCHOOL•GETTY Bitcoin price: Simon Taylor "
+        "said Seoul is banning trade.",
+    ):
+        assert not fit(text)
+        assert "page furniture" in problems(text)
+    news = "• Hollande said security measures will be increased across the country."
+    assert fit(news)
+    assert not problems(news)
+
+
+def test_a_link_in_square_brackets_is_an_aside() -> None:
+    """A dev-stream digest (the Panama Papers) listed "[Is China’s leader losing his grip?]",
+    The Washington Post's link to another story, as its second line."""
+    from newsdigest.summarize.quality import fit, problems
+
+    for link in (
+        "[Is China’s leader losing his grip?]",
+        "[Five very important questions about the halftime show.]",
+    ):
+        assert not fit(link)
+        assert "an aside in brackets" in problems(link)
+    told = "[The minister] said the talks would resume on Monday."
+    assert fit(told)
+
+
 _TRICKY = st.text(alphabet="aZz09 \n\t\ud800éÉ\u212aİſß_-'’\x85\xa0\u2028", max_size=24)
 
 

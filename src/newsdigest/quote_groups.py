@@ -117,11 +117,18 @@ def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
         for other in near:
             if other == number or other not in groups:
                 continue
-            said_by = quotes[groups[other][0]].speaker
+            rep_other = groups[other][0]
+            said_by = quotes[rep_other].speaker
             if (
                 (not speaker or not said_by or said_by == speaker)
-                and spaced[groups[other][0]].count(" ") > 3  # three words or more
-                and spaced[groups[other][0]] in spaced[i]
+                and spaced[rep_other].count(" ") > 3  # three words or more
+                and (
+                    spaced[rep_other] in spaced[i]
+                    # or most of its words, spelt or cut another way ("through e-mail, cash
+                    # checks ..." and "... through email, cash checks ...": a police chief's
+                    # statement listed twice in the dev stream's scam story)
+                    or _same_words(words[i], words[rep_other], spaced[i], spaced[rep_other])
+                )
             ):
                 target.extend(groups.pop(other))
                 speaker = speaker or said_by

@@ -10,7 +10,7 @@ every quantity carries the place and date its sentence (or the one before) is ab
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -250,6 +250,21 @@ def date_disagreement(per_article: Mapping[str, str | None]) -> Disagreement | N
     return value_disagreement("date", "when the event took place", per_article)
 
 
+def _one_value_each(values: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """The values with an article that gives several of them kept only under those another
+    article also gives: several counts of one kind in one article are other things counted (a
+    list of earlier shootings, "13 dead", "26 killed", "32 killed", beside "at least 50 people
+    dead": a dev-stream story's "Sources differ" with the one article on every side), or one
+    count as it rose, not one outlet against another."""
+    given: Counter[str] = Counter(a for arts in values.values() for a in set(arts))
+    out: dict[str, list[str]] = {}
+    for key, arts in values.items():
+        kept = [a for a in arts if given[a] == 1 or len(set(arts)) > 1]
+        if kept:
+            out[key] = kept
+    return out
+
+
 def quantity_disagreements(quantities: Sequence[Quantity]) -> list[Disagreement]:
     """Quantities of one kind about one event that differ between articles. The event must be
     known (place and date both resolved) or nothing is compared: two counts of "killed" in one
@@ -270,6 +285,7 @@ def quantity_disagreements(quantities: Sequence[Quantity]) -> list[Disagreement]
                 key = q.text
                 reps[key] = q
             values[key].append(q.article)
+        values = _one_value_each(values)
         if len(values) < 2 or len({a for arts in values.values() for a in arts}) < 2:
             continue
         out.append(Disagreement("number", f"{kind} in {place} on {day}", _claims(values)))

@@ -396,7 +396,10 @@ _OCCUPATIONS = frozenset(
 )
 _LEADING_TITLE = re.compile(
     # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Gen|Lt|Col|Sgt|Capt|Maj|Cmdr)\.? +"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Prof|Rev)\.? +"
+    # a religious or customary honorific: "Mallam Garba Shehu" beside "Garba Shehu" (two
+    # people in a dev-stream Who list), "Rabbi Jacob Luski"
+    r"|(?:Mallam|Malam|Alhaji|Sheikh|Shaikh|Rabbi|Imam|Pastor|Ayatollah) +"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
 )
 
@@ -425,6 +428,30 @@ _HYPHENATED_GIVEN_NAME = re.compile(
     r"|Klaus|Pierre|Jose|José|Juan|Ana|Kai|Lars|Nils|Heinz|Ernst|Paul|Louis|Marc|Jens|Lou"
     r"|Anna|Rolf|Peter|Pia|Ole|Jon)-[A-Z][a-z]+(?: [A-Z][a-z'’]+){1,2}"
 )
+
+
+# a religious or customary honorific before a name, which only a person bears; the model may
+# take it for an organization's first word ("Mallam Garba Shehu", the Nigerian president's
+# spokesman, beside "Garba Shehu": two people in a dev-stream Who list), not a place or a
+# building named after someone ("Sheikh Zayed Mosque", "Imam Khomeini Airport")
+_HONORED_NAME = re.compile(
+    r"(?:Mallam|Malam|Alhaji|Sheikh|Shaikh|Rabbi|Imam|Pastor|Ayatollah) "
+    r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})"
+)
+_NAMED_AFTER_HEADS = frozenset(
+    "mosque church synagogue temple shrine cathedral road street bridge city hall center centre"
+    " prize award".split()
+)
+
+
+def _honored_person(text: str, start: int, end: int) -> bool:
+    from newsdigest.facts.canonical import NOT_NAME_HEADS
+
+    found = _HONORED_NAME.fullmatch(text, start, end)
+    if found is None:
+        return False
+    last = found["name"].rsplit(" ", 1)[-1].casefold()
+    return last not in NOT_NAME_HEADS and last not in _NAMED_AFTER_HEADS
 
 
 def _person_named_with_occupation(text: str, start: int, end: int, alone: dict[str, bool]) -> bool:
@@ -491,6 +518,18 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     return start, end
 
 
+# a military rank alone, abbreviated or not, which the model may cut from the name it precedes
+# and type an organization
+_RANK_ONLY = re.compile(
+    r"(?:(?:Rear|Vice|Lt|Lieut|Lieutenant|Brig|Brigadier|Maj|Major)\.?\s+)?"
+    r"(?:Adm|Admiral|Gen|General|Col|Colonel|Cmdr|Commander|Capt|Captain|Sgt|Sergeant)\.?"
+)
+# a disease or its virus, which the model takes for an organization: five NeuS stories listed
+# "COVID-19" or "Coronavirus" among their organizations
+_DISEASE = re.compile(
+    r"(?:COVID|Covid|covid)(?:[- ]?19)?|(?:[Nn]ovel )?[Cc]oronavirus(?:es)?|SARS(?:-CoV-2)?|MERS"
+    r"|Ebola|Zika|H\d+N\d+|HIV|AIDS|Omicron|Mpox|Monkeypox"
+)
 # "strain" is also a verb whose subject a place is: "Texas strains to keep the lights on",
 # "Europe strains under the heat", "Brexit row strains ties"
 _VARIANT_AFTER = re.compile(
@@ -586,14 +625,17 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             if kind == "ORG" and (
                 _person_named_with_occupation(text, s, e, alone)
                 or _HYPHENATED_GIVEN_NAME.fullmatch(text, s, e)
+                or _honored_person(text, s, e)
             ):
-                kind = "PERSON"  # trimmed of its occupation next
+                kind = "PERSON"  # trimmed of its occupation or honorific next
             s, e = _trim(text, s, e, kind == "PERSON")
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
             if kind == "PLACE" and _VARIANT_AFTER.match(text, e):
                 continue  # "the Delta variant" names a virus, not where anything happened
             surface = text[s:e]
+            if _DISEASE.fullmatch(surface):
+                continue  # "COVID-19": an illness, no organization, person or place
             if (
                 " " not in surface
                 and re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s])
@@ -612,6 +654,10 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
             if kind == "PERSON" and surface.rstrip(".").casefold() in _TITLE_ONLY:
                 continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
+            if _RANK_ONLY.fullmatch(surface) or surface.casefold() in _OCCUPATIONS:
+                # "Rear Adm." of "Rear Adm. Hossein Khanzadi" (a NeuS organization), "Actress"
+                # (a dev-stream one): a rank or an occupation, no one's name
+                continue
             out.append(
                 RawMention(
                     article=article.id,

@@ -712,7 +712,9 @@ def _parsed_not_possessive(ctx: _ArticleContext, start: int, end: int) -> bool:
 _SAID_PRONOUN = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:spokes(?:man|woman|person)|official|director"
     r"|manager|executive|officer|CEO|president|chairman|chairwoman|chief|representative|analyst"
-    r"|lawyer|attorney|professor|researcher)\b(?![^,;]*\b(?:his|her|their|its)\b)[^,;'’]{0,60},"
+    r"|lawyer|attorney|professor|researcher)\b(?![^,;]*\b(?:his|her|their|its)\b)"
+    # a possessive's apostrophe is no quote mark: "a spokesman for Penelec’s parent company"
+    r"(?:[^,;'’]|['’]s\b){0,60},"
     r"\s+(?:said|says|added)\s+(?:that\s+)?(?P<pronoun>he|she)\b",
     re.IGNORECASE,
 )
@@ -1138,8 +1140,13 @@ def _describes_quote(who: str) -> bool:
 
 
 # a question put to the person named: "Cosby was also asked, “What would you like ...?”"
+_COMMA_BEFORE = re.compile(r",\s*(?:and\s+)?$")
+_OPENING_PRONOUN = re.compile(r"[\s\"“‘']*(?P<pronoun>He|She)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+\s+)?$")
 _ADDRESSED = frozenset({"asked", "told", "questioned", "pressed", "challenged"})
+# a label the subject was given, not one it gave ("Google Glass ... were labelled “creepy”"
+# had been Google Glass's word in a dev-stream story)
+_NAMED_PASSIVELY = frozenset({"called", "dubbed", "described", "labelled", "labeled", "termed"})
 
 
 def _attribute_before(
@@ -1162,11 +1169,28 @@ def _attribute_before(
         return None, 0, HYPOTHETICAL  # "to which Cosby might have answered, “...”": unsaid
     if _PASSIVE.search(lead_in) and word.lower() in _ADDRESSED:
         return None, 0, "addressed"  # "Cosby was also asked, “...?”": put to him, not his
+    if _PASSIVE.search(lead_in) and word.lower() in _NAMED_PASSIVELY:
+        return None, 0, "labelled"  # whoever gave the label is not named before the verb
     if word.endswith("ing"):  # "…, calling it", "… and blasted it, saying:": the subject speaks
         subject = _subject_person(ctx, sent.start, verb.start())
         named = ctx.persons_in(sent.start, verb.start())
         speaker = subject or (named[0][2] if named else None)
-        return (speaker, 3, "name") if speaker else None
+        if speaker:
+            return speaker, 3, "name"
+        opening = _OPENING_PRONOUN.match(text, sent.start)
+        if (
+            opening
+            and opening.end() <= verb.start()
+            and _COMMA_BEFORE.search(text, max(0, verb.start() - 8), verb.start())
+        ):
+            # "He acknowledged ... a crisis, calling it “one of the toughest challenges we
+            # face.”" (NeuS: unresolved): the pronoun that opens the sentence speaks, where
+            # the participle follows its clause; not "He recalled the pilot telling the
+            # passengers: “...”" (the dev stream's bird story: the pilot's words)
+            return _resolve_who(
+                ctx, *opening.span("pronoun"), opening.start("pronoun"), spoken, roles
+            )
+        return None
     clause = text[begin : verb.start()]
     clause_start = begin
     named = [p for p in ctx.persons_in(clause_start, verb.start()) if not ctx.in_quote(p[0])]

@@ -348,6 +348,15 @@ _LONG_MARCH = re.compile(r"\bLong\s+$")
 _PHOTO_DATE = re.compile(r",?\s+(?:file\s+)?(?:photo|image|picture|handout photo)\b", re.I)
 
 
+# a date with its year, written before the event it names: "September 11, 2001 attackers" (a
+# NeuS story of 2020 had its event on 2001-09-11), "the July 7, 2005 bombings"
+_NAMES_AN_EVENT = re.compile(
+    r",?\s+(?:terror(?:ist)?\s+)?(?:attacks?|attackers|hijackers|bombings?|bombers|massacre"
+    r"|shootings?|shooters?|anniversary|commission)\b",
+    re.I,
+)
+
+
 def find_dates(
     article: Article, sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]
 ) -> list[DateMention]:
@@ -367,6 +376,8 @@ def find_dates(
             continue  # China's Long March rockets ("the Long March 9 rocket"), not a date
         if _PHOTO_DATE.match(text, m.end()):
             continue  # "shown in this June 27, 2011 file photo": when a picture was taken
+        if (m.group("year") or m.group("year2")) and _NAMES_AN_EVENT.match(text, m.end()):
+            continue  # "September 11, 2001 attackers": a past event's name
         future = future_at(m.start())
         at = m.start("year4") if m.group("year4") else m.start()  # after "in", "since" ...
         value: str | None = None
@@ -893,11 +904,17 @@ _ANOTHER_CLAUSE = re.compile(
 )
 
 
+# a listing's hour, not a sentence's opening: "7:30 p.m. Other dates: Jan. 12, 19 and 26." (a
+# dev-stream timeline line from a calendar of sky-watching events)
+_CLOCK_FIRST = re.compile(r"^\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s", re.IGNORECASE)
+
+
 def _fit_for_timeline(text: str) -> bool:
     """A sentence that reads alone and tells an event: no fragment, widget, orphaned "But
     ..." / "He ...", condition, photo caption or unanswered request for comment."""
     return (
         not _CONDITION.match(text)
+        and not _CLOCK_FIRST.match(text)
         and not _CAPTIONED.search(text)
         and not (_NO_COMMENT.search(text) and not _ANOTHER_CLAUSE.search(text))
         and not quality.problems(text)

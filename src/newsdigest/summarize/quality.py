@@ -64,6 +64,12 @@ def letter_runs(text: str) -> list[str]:
 
 
 _PHOTO_FILE = re.compile(r"^(FILE|In this( \w+)? (file )?photo)\b")
+# A bullet run into the word after it opens a page's link or listing, not a point of the
+# report ("•Stock market turmoil – live coverage The price of bitcoin ...", "●Friday — The
+# Analemma Society holds public sky viewing every Friday ...": a dev-stream digest line and
+# timeline line; the spaced bullets of a live report, "• Hollande said ...", are its news), and
+# one between a picture's credits ends them ("VLERICK BUSINESS SCHOOL•GETTY Bitcoin price: ...")
+_GLUED_BULLET = re.compile(r"^\W{0,3}[•●▪■►◆▶]\w|[A-Z]{2}[•●][A-Z]{3}")
 # "Actor Kit Harington, right, speaks during..." / "(pictured)": a photo caption, not reporting
 _CAPTION = re.compile(
     r", (?:at )?(?:(?:second |third )?from )?(?:left|right|center|centre|top|bottom|foreground"
@@ -191,7 +197,10 @@ _ON_DATE = re.compile(rf"\bon\s+(?:{_WEEKDAY},\s+)?[A-Z][a-z]+\.?\s+\d")
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]+\(\w+\)\s*[-—–]*\s*$")
 # a sentence wholly in brackets is an aside to the one before ("(The ICIJ promises to release a
 # full list ... in "early May.")": a dev-stream digest line)
-_ASIDE = re.compile(r"^\([^()]*\)$")
+# an aside in brackets, or a link to another page in square ones ("[Is China’s leader losing
+# his grip?]", "[Five very important questions about ...]": The Washington Post's, which a
+# dev-stream digest took for a line)
+_ASIDE = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\])$")
 _TERMINAL = re.compile(r"""[.!?…]['"”’»)\]]*$""")
 # ... but an ellipsis straight after a word is a text cut short, a teaser's or a paywall's
 # ("She plans to use another federal program to have her...", "Four people are dead and one
@@ -473,15 +482,16 @@ def fit(text: str) -> bool:
     n = word_count(text)
     if n < MIN_WORDS or n > MAX_WORDS or text[:1].islower() or is_question(text):
         return False
-    if text[:1] == "|" or _caps_label(text):
-        return False  # a page's bar before a credit or a menu, a speaker's label (``problems``)
+    if text[:1] == "|" or _caps_label(text) or _GLUED_BULLET.search(text):
+        return False  # a page's bar or bullet before a link, a credit or a menu, a speaker's
+        # label (``problems``)
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
     if not _ends_sentence(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
         return False
     if _cut_short(text) or _fragment(text):
         return False
-    if text[:1] == "(" and _ASIDE.match(text.strip()):
+    if text[:1] in "([" and _ASIDE.match(text.strip()):
         return False
     if _SUBJECTLESS.match(text) or _speaks_to_reader(text) or _BROADCAST_LINK.match(text):
         return False
@@ -556,6 +566,8 @@ def problems(text: str) -> list[str]:
         found.append("too long")
     if is_boilerplate(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
         found.append("boilerplate")
+    if _GLUED_BULLET.search(text):
+        found.append("page furniture")
     if text[:1] == "|":
         # what follows a page's bar is a credit, a menu or a teaser ("| John Shinkle/POLITICO
         # Congressional leaders reach budget deal The agreement would ...": a Multi-News digest

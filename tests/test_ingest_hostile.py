@@ -738,3 +738,18 @@ def test_utf8_with_a_few_windows_1252_bytes_reads_both(tmp_path: Path) -> None:
     legacy, both = sorted(load_articles([tmp_path]).articles, key=lambda a: a.text)
     assert both.text.endswith("Pinochet’s lawyers appealed — again.")
     assert "Café owners in Montréal" in legacy.text
+
+
+def test_a_one_byte_file_is_one_line_and_a_bulletin_is_stored(tmp_path: Path) -> None:
+    """A stray one-byte file ("x") had been stored as an article and made a story with no
+    title and no digest; a headline-only wire bulletin stays an article."""
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("-- 2019 --\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Chicago Bears fire coach John Fox.", encoding="utf-8")
+    result = load_articles([tmp_path])
+    assert [a.text for a in result.articles] == ["Chicago Bears fire coach John Fox."]
+    assert [(Path(e.name).name, e.reason.split(" (")[0]) for e in result.errors] == [
+        ("a.txt", "too short to be an article"),
+        ("b.txt", "too short to be an article"),
+    ]
+    assert "Limits.min_article_words" in str(result.errors[0])

@@ -430,3 +430,42 @@ def test_a_story_page_changes_when_its_story_does(store: Store, client: TestClie
     page = client.get(f"/stories/{seed.id}").text
     assert Page(page).select("h1")[0].text == "Pompeo and Lavrov: talks in Sochi"
     assert "No digest for this story yet." in page
+
+
+def test_a_text_of_fewer_than_three_words_rejects_the_batch(
+    store: Store, client: TestClient
+) -> None:
+    """ "x" (a stray one-byte file's text) had been stored and made a story with no title and
+    no digest; the schema says what the intake refuses, and schemathesis holds it to that."""
+    batch = [*seed_records()[:2], {"text": "x  2019"}]
+    answer = client.post("/api/articles", json=batch)
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert error.startswith("body[2].text") and "too short to be an article" in error
+    assert "Limits.min_article_words" in error
+    assert_nothing_stored(store)
+    bulletin = {"text": "Bears fire Fox", "url": "https://wire.example/bears"}
+    assert client.post("/api/articles", json=bulletin).status_code == 200
+
+
+def test_the_schemas_pattern_refuses_what_the_intake_refuses() -> None:
+    """The text's JSON Schema pattern and ``limits.article_words_reason`` agree: schemathesis
+    sends what the pattern refuses and expects a refusal."""
+    import re
+
+    from newsdigest.limits import article_words_reason
+    from newsdigest.serve.intake import ArticleIn
+
+    pattern = ArticleIn.model_json_schema()["properties"]["text"]["pattern"]
+    texts = [
+        "x", "a b", "a b c", "1 2 3 a b", "a 1 b 2 c", "Путин и Трамп", "x\n\ny\tz", "— — —",
+        "a\u00a0b\u00a0c", "ab1 2cd -e-", "__ a b", "x ½ y",
+    ]  # fmt: skip
+    for text in texts:
+        accepted = article_words_reason(text) is None
+        matches = re.search(pattern, text) is not None
+        # a numeral that is no digit ("½") matches the pattern's letter class and is no
+        # letter: the intake may refuse what the pattern lets through, never the reverse
+        assert matches or not accepted, text
+        if text != "x ½ y":
+            assert matches == accepted, text

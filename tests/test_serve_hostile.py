@@ -388,7 +388,9 @@ def test_item18_the_schema_lists_404_and_refuses_an_empty_batch(store: Store) ->
     (array,) = [b for b in branches if b.get("type") == "array"]
     assert array["minItems"] == 1 and array["maxItems"] == 7  # what the server enforces
     text = doc["components"]["schemas"]["ArticleIn"]["properties"]["text"]
-    assert text["minLength"] == 1 and text["pattern"] == r"\S"
+    # three words with a letter (``limits.min_article_words``), as the intake refuses
+    assert text["minLength"] == 5 and re.search(text["pattern"], "Bears fire Fox")
+    assert not re.search(text["pattern"], "x  2019")
 
 
 def many_line_story(lines: int) -> Story:

@@ -8,6 +8,7 @@ spend memory on it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MB = 1024 * 1024
@@ -22,6 +23,11 @@ class Limits:
     # one article's text; spaCy's own default ``max_length`` is the same figure, and the longest
     # news features run to about 100,000 characters
     max_article_chars: int = 1_000_000
+    # words with a letter an article's text needs at the least ("x", "0" or "-- --" say nothing
+    # a story could be told from: a stray one-byte file had been stored and made a story with
+    # no title and no digest); a one-line wire bulletin ("Chicago Bears fire coach John Fox
+    # after 5-11 season.") is an article
+    min_article_words: int = 3
     # one article's title; a headline runs to 100-300 characters. Titles are read by spaCy
     # whole (its limit is 1,000,000 characters, ~1 GB of memory per 100,000): one title of 1 MB
     # stopped every later clustering run of its store
@@ -46,6 +52,25 @@ DEFAULT_LIMITS = Limits()
 def article_size_reason(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
     """Why an article text is refused for its size (one line, with the limit), or None."""
     return _size_reason("article text", len(text), limits.max_article_chars, "max_article_chars")
+
+
+_WORD = re.compile(r"\S+")
+
+
+def article_words_reason(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """Why an article text is refused as too short (one line, with the limit), or None. Words
+    are counted lazily: an article's first words end the count."""
+    need = limits.min_article_words
+    found = 0
+    for word in _WORD.finditer(text):
+        if any(ch.isalpha() for ch in word.group()):
+            found += 1
+            if found >= need:
+                return None
+    return (
+        f"too short to be an article ({found} words with a letter; the least is {need},"
+        " Limits.min_article_words)"
+    )
 
 
 def title_size_reason(title: str, limits: Limits = DEFAULT_LIMITS) -> str | None:

@@ -50,7 +50,7 @@ from newsdigest.ingest.html import read_html
 from newsdigest.ingest.jsonl import read_json, read_jsonl
 from newsdigest.ingest.text import read_text, text_article
 from newsdigest.ingest.trec import looks_trec, read_trec
-from newsdigest.limits import article_size_reason, title_size_reason
+from newsdigest.limits import article_size_reason, article_words_reason, title_size_reason
 from newsdigest.model import Article
 
 __all__ = [
@@ -206,6 +206,9 @@ def clean_record(item: Article | InputError, name: str = "<article>") -> Article
         return InputError(item.origin or name, f"not an article: {kind}")
     if not article.text.strip():
         return InputError(item.origin or name, "no article text left after cleaning")
+    too_short = article_words_reason(article.text)
+    if too_short:
+        return InputError(item.origin or name, too_short)
     return article
 
 

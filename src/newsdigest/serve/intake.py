@@ -23,10 +23,14 @@ from pydantic import (
 )
 
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
-from newsdigest.limits import DEFAULT_LIMITS
+from newsdigest.limits import DEFAULT_LIMITS, article_words_reason
 
 MAX_BODY_BYTES = DEFAULT_LIMITS.max_request_bytes
 MAX_ARTICLES = DEFAULT_LIMITS.max_request_articles
+# ``limits.article_words_reason`` as a JSON Schema pattern (Python's classes: [^\W\d_] is a
+# letter), for DEFAULT_LIMITS.min_article_words = 3
+_LETTER_WORD = r"\S*[^\W\d_]"
+_THREE_WORDS = rf"[^\W\d_][\s\S]*?\s{_LETTER_WORD}[\s\S]*?\s{_LETTER_WORD}"
 
 
 class ArticleIn(BaseModel):
@@ -35,9 +39,13 @@ class ArticleIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     text: str = Field(
-        description="The article's text (HTML is not parsed here; send text); not blank.",
-        # what ``_has_text`` enforces, said in the schema (Python's \S: str.strip() leaves some)
-        json_schema_extra={"minLength": 1, "pattern": r"\S"},
+        description=(
+            "The article's text (HTML is not parsed here; send text): three words with a"
+            " letter at the least."
+        ),
+        # what ``_has_text`` enforces, said in the schema: three words (runs of non-space)
+        # each with a letter, anywhere in the text
+        json_schema_extra={"minLength": 5, "pattern": _THREE_WORDS},
     )
     id: str | None = Field(default=None, description="Your id for it; kept as the origin.")
     url: str | None = Field(default=None, description="Where it was published.")
@@ -69,6 +77,9 @@ class ArticleIn(BaseModel):
     def _has_text(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("text is empty")
+        too_short = article_words_reason(value)
+        if too_short:
+            raise ValueError(too_short)
         return value
 
     @field_validator("published")

@@ -1856,3 +1856,19 @@ def test_a_rank_or_an_occupation_alone_is_no_organization() -> None:
     spans += [("Actress", "ORG")]  # an occupation alone (the dev stream's Silverman story)
     found = [(m.text, m.label) for m in model_mentions(text, spans)]
     assert found == [("General Motors", "ORG")]
+
+
+def test_a_leaders_fighters_leave_him_a_person() -> None:
+    """ "Haftar's fighters" or "pro-Haftar fighters" are a leader's men: Khalifa Haftar had been
+    typed an organization by the armed-group rule."""
+    for text in (
+        "Khalifa Haftar launched an offensive. Haftar's fighters advanced. Haftar spoke.",
+        "Khalifa Haftar launched an offensive. pro-Haftar fighters advanced. Haftar spoke.",
+    ):
+        raw = [
+            mention(text, "Khalifa Haftar", "PERSON"),
+            mention(text, "Haftar", "PERSON", 1),
+            mention(text, "Haftar", "PERSON", 2),
+        ]
+        types = {e.name: e.type for e in entities_of(raw, text)}
+        assert types["Khalifa Haftar"] == "PERSON"

@@ -1142,6 +1142,19 @@ def _describes_quote(who: str) -> bool:
 # a question put to the person named: "Cosby was also asked, “What would you like ...?”"
 _COMMA_BEFORE = re.compile(r",\s*(?:and\s+)?$")
 _OPENING_PRONOUN = re.compile(r"[\s\"“‘']*(?P<pronoun>He|She)\b")
+# ... unless the clause before the participle brings in others, whose it may be: "He said the
+# workers walked out, calling the plan “a disaster ...”", "He quoted a voter, writing “...”"
+_OTHERS = _PERSON_NOUNS | frozenset(
+    """workers employees people crowd crowds demonstrators supporters fans players students
+    teachers nurses doctors patients soldiers guards families parents children""".split()
+)
+
+
+def _brings_in_others(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names people by a noun ("the workers", "a voter")."""
+    return any(w.lower() in _OTHERS for w in _WORD.findall(text, start, end))
+
+
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+\s+)?$")
 _ADDRESSED = frozenset({"asked", "told", "questioned", "pressed", "challenged"})
 # a label the subject was given, not one it gave ("Google Glass ... were labelled “creepy”"
@@ -1182,6 +1195,7 @@ def _attribute_before(
             opening
             and opening.end() <= verb.start()
             and _COMMA_BEFORE.search(text, max(0, verb.start() - 8), verb.start())
+            and not _brings_in_others(text, opening.end(), verb.start())
         ):
             # "He acknowledged ... a crisis, calling it “one of the toughest challenges we
             # face.”" (NeuS: unresolved): the pronoun that opens the sentence speaks, where

@@ -1872,3 +1872,17 @@ def test_a_leaders_fighters_leave_him_a_person() -> None:
         ]
         types = {e.name: e.type for e in entities_of(raw, text)}
         assert types["Khalifa Haftar"] == "PERSON"
+
+
+def test_a_rank_or_an_occupation_that_is_a_name_stays() -> None:
+    """The rank-or-occupation rule had dropped the insurer "Admiral" and the surname "Singer"
+    (Paul Singer) written alone; "the Captain" and "Actress Uma Thurman"'s cut-off "Actress"
+    still go."""
+    for text, spans, kept in (
+        ("Admiral said its profits rose.", [("Admiral", "ORG")], ["Admiral"]),
+        ("Singer said the board failed.", [("Singer", "PERSON")], ["Singer"]),
+        ("Then the Captain spoke.", [("Captain", "ORG")], []),
+        ("Actress Uma Thurman spoke.", [("Actress", "PERSON")], []),
+        ("Actress Uma Thurman spoke.", [("Actress", "ORG")], []),
+    ):
+        assert [m.text for m in model_mentions(text, spans)] == kept, text

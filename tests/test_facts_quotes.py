@@ -1366,3 +1366,9 @@ def test_a_participle_after_others_brought_in_is_not_the_opening_pronouns() -> N
             f"{clause} “a disaster for every family in this town.”"
         )
         assert [s for _, s in speakers(text)] == [None], clause
+    # those he acts on are not: "He praised the workers, calling them “...”" is his
+    text = (
+        "Minister John Smith arrived in the town on Friday. He praised the workers, calling "
+        "them “the backbone of this nation and of every family here.”"
+    )
+    assert [s for _, s in speakers(text)] == ["John Smith"]

@@ -1856,3 +1856,33 @@ def test_a_rank_or_an_occupation_alone_is_no_organization() -> None:
     spans += [("Actress", "ORG")]  # an occupation alone (the dev stream's Silverman story)
     found = [(m.text, m.label) for m in model_mentions(text, spans)]
     assert found == [("General Motors", "ORG")]
+
+
+def test_a_leaders_fighters_leave_him_a_person() -> None:
+    """ "Haftar's fighters" or "pro-Haftar fighters" are a leader's men: Khalifa Haftar had been
+    typed an organization by the armed-group rule."""
+    for text in (
+        "Khalifa Haftar launched an offensive. Haftar's fighters advanced. Haftar spoke.",
+        "Khalifa Haftar launched an offensive. pro-Haftar fighters advanced. Haftar spoke.",
+    ):
+        raw = [
+            mention(text, "Khalifa Haftar", "PERSON"),
+            mention(text, "Haftar", "PERSON", 1),
+            mention(text, "Haftar", "PERSON", 2),
+        ]
+        types = {e.name: e.type for e in entities_of(raw, text)}
+        assert types["Khalifa Haftar"] == "PERSON"
+
+
+def test_a_rank_or_an_occupation_that_is_a_name_stays() -> None:
+    """The rank-or-occupation rule had dropped the insurer "Admiral" and the surname "Singer"
+    (Paul Singer) written alone; "the Captain" and "Actress Uma Thurman"'s cut-off "Actress"
+    still go."""
+    for text, spans, kept in (
+        ("Admiral said its profits rose.", [("Admiral", "ORG")], ["Admiral"]),
+        ("Singer said the board failed.", [("Singer", "PERSON")], ["Singer"]),
+        ("Then the Captain spoke.", [("Captain", "ORG")], []),
+        ("Actress Uma Thurman spoke.", [("Actress", "PERSON")], []),
+        ("Actress Uma Thurman spoke.", [("Actress", "ORG")], []),
+    ):
+        assert [m.text for m in model_mentions(text, spans)] == kept, text

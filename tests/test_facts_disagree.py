@@ -211,3 +211,20 @@ def test_several_counts_in_one_article_are_not_sources_differing() -> None:
         "at least 50 people dead": ("a", "b"),
         "59 killed": ("a", "c"),
     }
+
+
+def test_an_article_with_a_rising_count_still_differs_from_another() -> None:
+    """One outlet's "12 killed" then "30 killed" against another's "45 killed": two sources
+    that differ, which the several-counts rule had hidden by dropping the first outlet's
+    counts altogether; it keeps its largest."""
+
+    def q(text: str, n: float, article: str) -> Quantity:
+        return Quantity("number of deaths", n, text, article, "Kabul", "2021-08-26", None)
+
+    (number,) = quantity_disagreements(
+        [q("12 killed", 12, "a"), q("30 killed", 30, "a"), q("45 killed", 45, "b")]
+    )
+    assert {c.value: c.articles for c in number.claims} == {
+        "30 killed": ("a",),
+        "45 killed": ("b",),
+    }

@@ -1351,3 +1351,24 @@ def test_he_who_opens_the_sentence_speaks_in_its_participle_after_a_comma() -> N
         "cockpit, I’ll turn around.”"
     )
     assert [s for _, s in speakers(pilot)] == [None]
+
+
+def test_a_participle_after_others_brought_in_is_not_the_opening_pronouns() -> None:
+    """The he-opens-the-sentence rule gave John Smith the workers' words in "He said the
+    workers walked out, calling the plan “...”" and a voter's in "He quoted a voter, writing
+    “...”"; unresolved is better than wrong."""
+    for clause in (
+        "He said the workers walked out, calling the plan",
+        "He quoted a voter, writing",
+    ):
+        text = (
+            "Minister John Smith arrived in the town on Friday. "
+            f"{clause} “a disaster for every family in this town.”"
+        )
+        assert [s for _, s in speakers(text)] == [None], clause
+    # those he acts on are not: "He praised the workers, calling them “...”" is his
+    text = (
+        "Minister John Smith arrived in the town on Friday. He praised the workers, calling "
+        "them “the backbone of this nation and of every family here.”"
+    )
+    assert [s for _, s in speakers(text)] == ["John Smith"]

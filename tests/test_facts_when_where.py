@@ -808,3 +808,16 @@ def test_a_dated_event_name_is_no_date_of_the_story() -> None:
     assert set(named.values()) == set()
     text = "Four bombers attacked London on July 7, 2005. The attacks killed 52 people."
     assert resolved(text, None) == {"July 7, 2005": "2005-07-07"}
+
+
+def test_a_date_before_attackers_or_commission_can_still_be_the_storys() -> None:
+    """The event-name rule had dropped "On Jan. 5, 2020, attackers stormed ..." (the date of
+    the attack itself) and "set for March 3, 2020, commission officials said"."""
+    for text, day in (
+        ("On Jan. 5, 2020, attackers stormed the compound.", "2020-01-05"),
+        ("The vote is set for March 3, 2020, commission officials said.", "2020-03-03"),
+        ("On 14 February 2018 shooters opened fire at a school.", "2018-02-14"),
+    ):
+        assert list(resolved(text, None).values()) == [day], text
+    named = resolved("Americans remembered the Sept. 11, 2001, attacks on Friday.", None)
+    assert "2001-09-11" not in named.values()

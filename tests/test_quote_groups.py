@@ -165,3 +165,19 @@ def test_a_statement_joins_a_group_of_its_words_spelt_another_way() -> None:
         quote(whole, "Randy Fandal", "c"),
     ])  # fmt: skip
     assert [g.quote.speaker for g in groups] == ["Jane Doe", "Randy Fandal"]
+
+
+def test_a_run_two_statements_share_does_not_join_them() -> None:
+    """A short quote whose words both of a speaker's two statements hold joins the first; it
+    had also joined the second to it, which then no longer showed."""
+    first = "We will fight for every single worker in this state. Nobody gets left behind."
+    second = "We will fight for every single worker in court, and the governor will lose."
+    groups = distinct_quotes([
+        quote(first, "Smith", "a"),
+        quote(second, "Smith", "b"),
+        quote("We will fight for every single worker", "Smith", "c"),
+    ])  # fmt: skip
+    assert [(g.quote.text, g.articles) for g in groups] == [
+        (first, ("a", "c")),
+        (second, ("b",)),
+    ]

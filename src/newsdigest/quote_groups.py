@@ -126,8 +126,11 @@ def distinct_quotes(quotes: Sequence[Quote]) -> list[QuoteGroup]:
                     spaced[rep_other] in spaced[i]
                     # or most of its words, spelt or cut another way ("through e-mail, cash
                     # checks ..." and "... through email, cash checks ...": a police chief's
-                    # statement listed twice in the dev stream's scam story)
-                    or _same_words(words[i], words[rep_other], spaced[i], spaced[rep_other])
+                    # statement listed twice in the dev stream's scam story), where it is
+                    # the shorter: a run two statements share ("We will fight for every single
+                    # worker") joins neither to the other
+                    or len(spaced[rep_other]) < len(spaced[i])
+                    and _same_words(words[i], words[rep_other], spaced[i], spaced[rep_other])
                 )
             ):
                 target.extend(groups.pop(other))

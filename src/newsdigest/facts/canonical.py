@@ -1159,8 +1159,10 @@ _GROUP_BEFORE = re.compile(
     r"|paramilitary)\s+(?:group|movement|organi[sz]ation|faction)\s+$",
     re.IGNORECASE,
 )
+# not "Haftar's fighters" or "pro-Haftar fighters": a leader's men (Khalifa Haftar, Moqtada
+# al-Sadr had been typed organizations)
 _GROUP_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:militants|fighters|insurgents|jihadists|gunmen|rebels|extremists)\b"
+    r"\s+(?:militants|fighters|insurgents|jihadists|gunmen|rebels|extremists)\b"
 )
 
 
@@ -1168,8 +1170,8 @@ def _called_a_group(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bo
     """Some mention is called an armed group, or its fighters are counted, beside it."""
     for m in mentions:
         text = texts[m.article]
-        if _GROUP_BEFORE.search(text, max(0, m.start - 40), m.start) or _GROUP_AFTER.match(
-            text, m.end
+        if _GROUP_BEFORE.search(text, max(0, m.start - 40), m.start) or (
+            _GROUP_AFTER.match(text, m.end) and text[m.start - 1 : m.start] != "-"
         ):
             return True
     return False

@@ -250,16 +250,26 @@ def date_disagreement(per_article: Mapping[str, str | None]) -> Disagreement | N
     return value_disagreement("date", "when the event took place", per_article)
 
 
-def _one_value_each(values: Mapping[str, list[str]]) -> dict[str, list[str]]:
+def _one_value_each(
+    values: Mapping[str, list[str]], size: Mapping[str, float]
+) -> dict[str, list[str]]:
     """The values with an article that gives several of them kept only under those another
     article also gives: several counts of one kind in one article are other things counted (a
     list of earlier shootings, "13 dead", "26 killed", "32 killed", beside "at least 50 people
     dead": a dev-stream story's "Sources differ" with the one article on every side), or one
-    count as it rose, not one outlet against another."""
+    count as it rose, not one outlet against another. An article none of whose counts another
+    gives keeps its largest, the toll as it rose ("12 killed", then "30 killed", against
+    another outlet's "45 killed": two sources that differ, which had gone unsaid)."""
     given: Counter[str] = Counter(a for arts in values.values() for a in set(arts))
+    shared = {a for arts in values.values() if len(set(arts)) > 1 for a in arts}
+    largest: dict[str, str] = {}
+    for key, arts in values.items():
+        for a in dict.fromkeys(arts):
+            if a not in shared and (a not in largest or size[key] > size[largest[a]]):
+                largest[a] = key
     out: dict[str, list[str]] = {}
     for key, arts in values.items():
-        kept = [a for a in arts if given[a] == 1 or len(set(arts)) > 1]
+        kept = [a for a in arts if given[a] == 1 or len(set(arts)) > 1 or largest.get(a) == key]
         if kept:
             out[key] = kept
     return out
@@ -285,7 +295,7 @@ def quantity_disagreements(quantities: Sequence[Quantity]) -> list[Disagreement]
                 key = q.text
                 reps[key] = q
             values[key].append(q.article)
-        values = _one_value_each(values)
+        values = _one_value_each(values, {k: r.value for k, r in reps.items()})
         if len(values) < 2 or len({a for arts in values.values() for a in arts}) < 2:
             continue
         out.append(Disagreement("number", f"{kind} in {place} on {day}", _claims(values)))

@@ -524,6 +524,26 @@ _RANK_ONLY = re.compile(
     r"(?:(?:Rear|Vice|Lt|Lieut|Lieutenant|Brig|Brigadier|Maj|Major)\.?\s+)?"
     r"(?:Adm|Admiral|Gen|General|Col|Colonel|Cmdr|Commander|Capt|Captain|Sgt|Sergeant)\.?"
 )
+# a rank written out, which is also a name: the insurer Admiral
+_WHOLE_RANKS = frozenset("admiral general colonel commander captain sergeant major".split())
+_A_OR_THE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r" +[A-Z]")
+
+
+def _title_alone(text: str, start: int, end: int, kind: str) -> bool:
+    """A rank or an occupation alone: abbreviated ("Rear Adm."), cut from the name after it
+    ("Actress Uma Thurman"), or written "the Captain"; not one standing as a name itself
+    ("Admiral said its profits rose": the insurer; "Singer said": Paul Singer)."""
+    surface = text[start:end]
+    word = surface.casefold()
+    occupation = word in _OCCUPATIONS
+    if not occupation and not _RANK_ONLY.fullmatch(surface):
+        return False
+    if not (word in _WHOLE_RANKS or occupation and kind == "PERSON"):
+        return True
+    return bool(_A_OR_THE.search(text, max(0, start - 5), start) or _CAPITAL_AFTER.match(text, end))
+
+
 # a disease or its virus, which the model takes for an organization: five NeuS stories listed
 # "COVID-19" or "Coronavirus" among their organizations
 _DISEASE = re.compile(
@@ -654,7 +674,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
             if kind == "PERSON" and surface.rstrip(".").casefold() in _TITLE_ONLY:
                 continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
-            if _RANK_ONLY.fullmatch(surface) or surface.casefold() in _OCCUPATIONS:
+            if _title_alone(text, s, e, kind):
                 # "Rear Adm." of "Rear Adm. Hossein Khanzadi" (a NeuS organization), "Actress"
                 # (a dev-stream one): a rank or an occupation, no one's name
                 continue

@@ -1142,6 +1142,37 @@ def _describes_quote(who: str) -> bool:
 # a question put to the person named: "Cosby was also asked, “What would you like ...?”"
 _COMMA_BEFORE = re.compile(r",\s*(?:and\s+)?$")
 _OPENING_PRONOUN = re.compile(r"[\s\"“‘']*(?P<pronoun>He|She)\b")
+# ... unless the clause before the participle brings in others who may be its speakers: as a
+# clause's subject ("He said the workers walked out, calling the plan “a disaster ...”"), one a
+# clause describes ("a woman who came to the church, saying ...") or the one he quotes ("He
+# quoted a voter, writing “...”"); not those he acts on ("He praised the workers, calling them
+# “the backbone ...”": his words)
+_OTHERS = _PERSON_NOUNS | frozenset(
+    """workers employees people crowd crowds demonstrators supporters fans players students
+    teachers nurses doctors patients soldiers guards families parents children""".split()
+)
+_REPORTING = frozenset(
+    "quoted quotes cited cites described describes recalled recalls heard hears saw sees watched"
+    " watches read reads".split()
+)
+
+
+def _brings_in_others(ctx: _ArticleContext, start: int, end: int) -> bool:
+    """Whether text[start:end] brings in people by a noun who may speak after it."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    return any(
+        tok.lower_ in _OTHERS
+        and (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            or any(c.dep_ == "relcl" for c in tok.children)
+            or tok.head.lower_ in _REPORTING
+        )
+        for tok in span
+    )
+
+
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+\s+)?$")
 _ADDRESSED = frozenset({"asked", "told", "questioned", "pressed", "challenged"})
 # a label the subject was given, not one it gave ("Google Glass ... were labelled “creepy”"
@@ -1182,6 +1213,7 @@ def _attribute_before(
             opening
             and opening.end() <= verb.start()
             and _COMMA_BEFORE.search(text, max(0, verb.start() - 8), verb.start())
+            and not _brings_in_others(ctx, opening.end(), verb.start())
         ):
             # "He acknowledged ... a crisis, calling it “one of the toughest challenges we
             # face.”" (NeuS: unresolved): the pronoun that opens the sentence speaks, where

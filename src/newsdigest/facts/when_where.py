@@ -355,6 +355,21 @@ _NAMES_AN_EVENT = re.compile(
     r"|shootings?|shooters?|anniversary|commission)\b",
     re.I,
 )
+# ... but a date after "on", "since" ... is when the sentence's event happened ("On Jan. 5,
+# 2020, attackers stormed the compound"), and one set off by a comma names an event only after
+# "the" ("the Sept. 11, 2001, attacks"; not "set for March 3, 2020, commission officials said")
+_TIME_BEFORE = re.compile(r"\b(?:on|since|until|till|by|from|for|through|of)\s+$", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _names_an_event(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` is written as a past event's name."""
+    after = _NAMES_AN_EVENT.match(text, end)
+    if after is None or _TIME_BEFORE.search(text, max(0, start - 10), start):
+        return False
+    return not after.group().startswith(",") or bool(
+        _THE_BEFORE.search(text, max(0, start - 10), start)
+    )
 
 
 def find_dates(
@@ -376,7 +391,7 @@ def find_dates(
             continue  # China's Long March rockets ("the Long March 9 rocket"), not a date
         if _PHOTO_DATE.match(text, m.end()):
             continue  # "shown in this June 27, 2011 file photo": when a picture was taken
-        if (m.group("year") or m.group("year2")) and _NAMES_AN_EVENT.match(text, m.end()):
+        if (m.group("year") or m.group("year2")) and _names_an_event(text, m.start(), m.end()):
             continue  # "September 11, 2001 attackers": a past event's name
         future = future_at(m.start())
         at = m.start("year4") if m.group("year4") else m.start()  # after "in", "since" ...

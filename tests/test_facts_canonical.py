@@ -204,6 +204,29 @@ def test_a_surname_alone_counts_only_for_a_known_person() -> None:
     assert counts == {"Overjoyed Cubs": 1, "Joe Maddon": 3}
 
 
+def test_a_surname_two_people_share_is_no_ones_unless_one_is_named_most() -> None:
+    # NeuS (train 1013): "first lady Melania Trump" and "their teenage son Barron Trump", once
+    # each, and every "President Trump" of the story had become Barron Trump, the speaker of
+    # the President's quotes
+    text = (
+        "President Trump spoke. \u201cShe\u2019s got a son,\u201d Trump said, referencing first "
+        "lady Melania Trump and their teenage son Barron Trump. Trump left."
+    )
+    raw = [
+        mention(text, "Trump", "PERSON", cue=True),
+        mention(text, "Melania Trump", "PERSON"),
+        mention(text, "Barron Trump", "PERSON", cue=True),
+    ]
+    counts = {e.name: len(e.mentions) for e in entities_of(raw, text)}
+    assert counts == {"Melania Trump": 1, "Barron Trump": 1}
+    # a person named again keeps the surname beside a relative named once (Multi-News)
+    text = "Will Smith died. Will Smith played. His wife Racquel Smith spoke. Smith was 34."
+    raw = [mention(text, "Will Smith", "PERSON", k) for k in range(2)]
+    raw.append(mention(text, "Racquel Smith", "PERSON"))
+    counts = {e.name: len(e.mentions) for e in entities_of(raw, text)}
+    assert counts == {"Will Smith": 3, "Racquel Smith": 1}
+
+
 def test_a_word_capitalized_by_its_place_does_not_name_the_entity() -> None:
     # dev stream (Cincinnati Zoo): "Tranquilizing Harambe would have taken too long" made
     # the gorilla "Tranquilizing Harambe", 35 times, though the story says "tranquilizing"
@@ -527,14 +550,20 @@ def _propagate_by_scanning(groups, articles):  # type: ignore[no-untyped-def]
     kept when it overlaps no span taken before (the model's mentions, then earlier hits)."""
     import re
 
-    from newsdigest.facts.canonical import _known_person, _named_twice, name_tokens
+    from newsdigest.facts.canonical import (
+        _known_person,
+        _named_twice,
+        _surname_owners,
+        name_tokens,
+    )
 
     found: dict[int, list[tuple[str, int, int]]] = {}
+    owners = _surname_owners(groups)
     for art in articles:
         spans = [(m.start, m.end) for g in groups for m in g.mentions if m.article == art.id]
         for gi, g in enumerate(groups):
             person = g.type == "PERSON"
-            known = person and (_known_person(g) or _named_twice(g, articles))
+            known = person and (_known_person(g) or _named_twice(g, articles)) and gi in owners
             names = set()
             for form in g.forms:
                 toks = name_tokens(form)

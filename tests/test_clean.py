@@ -154,6 +154,19 @@ def test_unicode_repair_and_whitespace() -> None:
     assert clean_text(raw) == "Russia’s talks went well.\n\nThe end & more.\n\nNext para."
 
 
+def test_a_wire_underscore_dash_is_a_dash() -> None:
+    # Multi-News (AP): "Berlusconi would have been forced to resign _ about 1 1/2 years before
+    # the end of his term" was a digest line as written; an underscore in a word stays
+    raw = (
+        "Had he lost the vote, Berlusconi would have been forced to resign _ about 1 1/2 years "
+        "before the end of his term.\n\nThe file_name _x stays."
+    )
+    assert clean_text(raw) == (
+        "Had he lost the vote, Berlusconi would have been forced to resign \u2014 about 1 1/2 "
+        "years before the end of his term.\n\nThe file_name _x stays."
+    )
+
+
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     raw = (
         "The talks between the two ministers lasted for more than two hours\n"

@@ -281,6 +281,10 @@ def test_check_also_cuts_the_tail_but_not_an_early_heading() -> None:
         "Your email address will not be published.",
         "Required fields are marked *",
         "Save my name, email, and website in this browser for the next time I comment.",
+        # Multi-News digests' last lines (250 words)
+        "More information: For tips on starting to exercise, see the American Heart Association.",
+        "Disclosure: The author has no positions in any stocks mentioned, and no plans to "
+        "initiate any positions within the next 72 hours.",
     ],
 )
 def test_debris_lines_are_dropped(line: str) -> None:

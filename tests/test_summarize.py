@@ -1983,6 +1983,10 @@ def test_words_and_letter_runs_are_the_patterns_runs(text: str) -> None:
          "Huntington Beach on April 1, 1990.", False),
         ("The photos released by SpaceX on Friday show the car inside the rocket.", True),
         ("The image released on Friday was taken of the site in 2010.", True),
+        # a reader of Multi-News 70: a film review's credits block
+        ("Co-producers, Nicole Brown, Matthew Leonetti Jr.", False),
+        ("Executive producers, Nathan Kahane, Joe Drake, J.R. Young, Peter Schlessel.", False),
+        ("In Washington, Senators Ted Cruz and Rand Paul voted against the plan.", True),
     ],
 )  # fmt: skip
 def test_fragments_and_captions_are_no_summary_sentences(text: str, fits: bool) -> None:

@@ -465,15 +465,24 @@ _FINITE_VERB_SIGN = re.compile(
 )
 
 
+# A film review's credits block, a role and then names only ("Co-producers, Nicole Brown,
+# Matthew Leonetti Jr.": a Multi-News digest line of Variety's "Evil Dead" review; the two
+# sentences of the 250 Multi-News clusters and the dev stream so written are its credits)
+_CREDIT_LIST = re.compile(
+    r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}, (?:(?:[A-Z][\w.’'-]*|and|&)[ ,]*)+\.?$"
+)
+
+
 def _fragment(text: str) -> bool:
-    """Citation numbers before the sentence, or a "with" phrase with no verb (``fit``)."""
+    """Citation numbers before the sentence, a "with" phrase with no verb, or a credits
+    list (``fit``)."""
     if text[:1].isdigit():
         return _CITATION_NUMBERS.match(text) is not None
-    return (
-        text[:4] == "With"
-        and _WITH_PHRASE.match(text.strip()) is not None
-        and not _FINITE_VERB_SIGN.search(text[4:])
-    )
+    if text[:4] == "With":
+        return _WITH_PHRASE.match(text.strip()) is not None and not _FINITE_VERB_SIGN.search(
+            text[4:]
+        )
+    return _CREDIT_LIST.match(text.strip()) is not None
 
 
 def fit(text: str) -> bool:

@@ -146,9 +146,11 @@ def test_names_that_cannot_be_people_are_not_people() -> None:
     # across the stream (9 groups) was checked by reading
     text = (
         "Telegram left the App Store. Saturn V moon rockets flew. Kim Jong-un spoke. "
-        "Abdel-Fattah el-Sissi met Robert Bridge. St George's Hospital treated him."
+        "Abdel-Fattah el-Sissi met Robert Bridge. St George's Hospital treated him. "
+        "Obama wiretapped Trump Tower."
     )
     raw = [
+        mention(text, "Trump Tower", "PERSON"),
         mention(text, "App Store", "PERSON"),
         mention(text, "Saturn V moon", "PERSON"),
         mention(text, "Kim Jong-un", "PERSON"),
@@ -161,6 +163,7 @@ def test_names_that_cannot_be_people_are_not_people() -> None:
         "Kim Jong-un", "Abdel-Fattah el-Sissi", "Robert Bridge"
     }  # fmt: skip
     assert types["App Store"] == types["St George's Hospital"] == "ORG"
+    assert types["Trump Tower"] != "PERSON"  # NeuS train 1019's Who list
 
 
 def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
@@ -1477,6 +1480,10 @@ def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:
     spans = [("Gen Amir Ali Hajizadeh", "PERSON"), ("Lt Cmdr Adam Schantz", "PERSON")]
     found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Amir Ali Hajizadeh", "Adam Schantz"]
+    # a post written short: the dev stream's Bears story listed "GM Ryan Pace"
+    text = "Rapoport reported that GM Ryan Pace will lead the search. CEO Tim Cook spoke."
+    spans = [("GM Ryan Pace", "PERSON"), ("CEO Tim Cook", "PERSON")]
+    assert [m.text for m in model_mentions(text, spans)] == ["Ryan Pace", "Tim Cook"]
 
 
 def test_a_name_the_article_gives_a_germ_is_no_person() -> None:

@@ -37,8 +37,9 @@ NOT_NAME_HEADS = frozenset(
     """store airport station avenue square university college school council ministry
     hospital stadium museum company corporation inc ltd agency committee department office
     institute foundation association league festival summit observatory corp plc llc group
-    police authority awards network navy army fleet marines corps guard media news""".split()
-)
+    police authority awards network navy army fleet marines corps guard media news
+    tower hotel building""".split()
+)  # "Trump Tower" (4 times "wiretapped Trump Tower") was a NeuS story's person
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
 _LEGAL_FORMS = frozenset("inc ltd corp co llc plc group holdings".split())

@@ -397,6 +397,8 @@ _OCCUPATIONS = frozenset(
 _LEADING_TITLE = re.compile(
     # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Prof|Rev)\.? +"
+    # a post written short: "GM Ryan Pace" (a dev-stream person), "CEO Tim Cook"
+    r"|(?:GM|CEO|CFO|COO) +"
     # a religious or customary honorific: "Mallam Garba Shehu" beside "Garba Shehu" (two
     # people in a dev-stream Who list), "Rabbi Jacob Luski"
     r"|(?:Mallam|Malam|Alhaji|Sheikh|Shaikh|Rabbi|Imam|Pastor|Ayatollah) +"

@@ -1987,6 +1987,13 @@ def test_words_and_letter_runs_are_the_patterns_runs(text: str) -> None:
         ("Co-producers, Nicole Brown, Matthew Leonetti Jr.", False),
         ("Executive producers, Nathan Kahane, Joe Drake, J.R. Young, Peter Schlessel.", False),
         ("In Washington, Senators Ted Cruz and Rand Paul voted against the plan.", True),
+        # Multi-News 75: the page's video and explainer, announced
+        ("The video shown here explains Williams syndrome and can be shared to help others "
+         "understand Williams syndrome.", False),
+        ("Below is a quick explanation of Williams syndrome which is often just enough to "
+         "share with friends in the community.", False),
+        ("The chart below illustrates the latest price action in the market.", False),
+        ("The photos released by police show the suspect below the bridge at night.", True),
     ],
 )  # fmt: skip
 def test_fragments_and_captions_are_no_summary_sentences(text: str, fits: bool) -> None:

@@ -407,6 +407,17 @@ _POINTS_TO_MEDIA = re.compile(
 _SEE_ON_PAGE = re.compile(r"\(see\b[^()]{0,80}\b(?:below|above)\)", re.IGNORECASE)
 
 
+# What the page shows beside the text, announced ("The video shown here explains Williams
+# syndrome ...", "Below is a quick explanation of Williams syndrome ...": the opening and
+# third lines of a Multi-News digest; "The chart below illustrates ...", "Below is the full
+# text of Eichmann's letter ..."): every such sentence of the Multi-News, dev and NeuS
+# articles (8) points at something no digest holds
+_POINTS_TO_PAGE = re.compile(
+    r"^(?:(?:The|This|These) (?:\w+ ){0,2}(?:video|photo|image|clip|gallery|slideshow|map|chart"
+    r"|graphic|infographic)s? (?:\w+ ){0,2}(?:here|below|above)\b|(?:Below|Above) (?:is|are)\b)"
+)
+
+
 def _speaks_to_reader(text: str) -> bool:
     """An imperative without a speaker (``_IMPERATIVE``), the page's pointer in brackets
     (``_SEE_ON_PAGE``, searched only where a bracket opens), or a pointer to a link or an embed
@@ -415,6 +426,8 @@ def _speaks_to_reader(text: str) -> bool:
     if _IMPERATIVE.match(text) and not _SPEAKER.found(text):
         return True
     if "(" in text and _SEE_ON_PAGE.search(text):
+        return True
+    if text[:1] in "TAB" and _POINTS_TO_PAGE.match(text):
         return True
     tail = text[-160:]
     return "you" in tail.lower() and _POINTS_TO_MEDIA.search(tail) is not None

@@ -210,6 +210,10 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("When combined, their droughts spanned 176 years.", True),
         ("On Monday, he said the talks had failed.", True),
         ("In 2014, Linsley was drafted by the Packers.", False),
+        # ... or after a verdict on the sentence before (a dev-stream digest's last line)
+        ("Good thing he saved the receipt.", True),
+        ("No wonder she was stunned at the amount.", True),
+        ("Good things come to those who wait, the coach said.", False),
         # dev stream: what "this" is, or what was agreed to, is in the sentence before
         ("The ticket agent laughed at this.", True),
         ("The South Korean presidential spokesman agreed.", True),

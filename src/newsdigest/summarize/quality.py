@@ -708,8 +708,11 @@ MAX_BARE_ASSENT_WORDS = 8
 # A short opening phrase, then a pronoun as the main clause's subject ("When combined, their
 # droughts spanned 176 years.", "On Monday, he said ...": dev stream): whose, the sentence before
 # said
+# A verdict on the sentence before without its comma ("Good thing he saved the receipt.": a
+# dev-stream digest's last line, "he" a son the digest had not named) counts too.
 _PRONOUN_AFTER_OPENING = re.compile(
-    r"^[^,;:“”\"]{1,30},\s+(?:they|he|she|it|their|his|her|its|these|those)\b(?!['’]s\b)",
+    r"^(?:[^,;:“”\"]{1,30},|(?:it(?:'|’)s |a )?good thing|(?:no|small|little) wonder)"
+    r"\s+(?:they|he|she|it|their|his|her|its|these|those)\b(?!['’]s\b)",
     re.IGNORECASE,
 )
 

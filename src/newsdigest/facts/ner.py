@@ -505,6 +505,11 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     if (k := span.rfind("(")) > 0 and ")" not in span[k:]:
         end = start + len(span[:k].rstrip())
         span = text[start:end]
+    # and one it closed, the name before it: "HealthDay)—A" of "(HealthDay)—A little jogging
+    # is good ..." (a Multi-News story's organization)
+    if (k := span.find(")")) > 0 and "(" not in span[:k]:
+        end = start + len(span[:k].rstrip())
+        span = text[start:end]
     while True:
         words = span.rsplit(" ", 1)
         if len(words) == 2 and (

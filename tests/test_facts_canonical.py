@@ -1480,6 +1480,11 @@ def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:
     spans = [("Gen Amir Ali Hajizadeh", "PERSON"), ("Lt Cmdr Adam Schantz", "PERSON")]
     found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Amir Ali Hajizadeh", "Adam Schantz"]
+    # a sentence's opening preposition taken into the name (NeuS train 1018)
+    text = "Aboard Air Force One, Trump told reporters he was considering it."
+    assert [m.text for m in model_mentions(text, [("Aboard Air Force One", "ORG")])] == [
+        "Air Force One"
+    ]
     # a bracket the model closed inside the name (Multi-News 74's "HealthDay)—A")
     text = "WEDNESDAY, Feb. 4, 2015 (HealthDay)\u2014A little jogging is good for you."
     assert [m.text for m in model_mentions(text, [("HealthDay)\u2014A", "ORG")])] == ["HealthDay"]

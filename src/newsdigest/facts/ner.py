@@ -482,6 +482,11 @@ def _written_alone(text: str, surname: str) -> bool:
     )
 
 
+_LEADING_PREPOSITION = re.compile(
+    r"(?:Aboard|Amid|Amidst|Among|Despite|During|Throughout|Upon|Toward|Towards) +"
+)
+
+
 def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
     """Drop a leading "the", a possessive and trailing connectors from a mention span, and
     from a person's a leading title."""
@@ -494,6 +499,12 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
         if span.startswith(lead):
             start += len(lead)
             span = text[start:end]
+    # a preposition opening the sentence, taken into the name after it: "Aboard Air Force One"
+    # (a NeuS story's organization); no name opens so ("Inside Edition", "Under Armour" and
+    # "Via Rail" do, and are not listed)
+    if (first := _LEADING_PREPOSITION.match(span)) and span[first.end() :][:1].isupper():
+        start += first.end()
+        span = text[start:end]
     # a title the model took into the name: British "Mr Zhu" (listed beside Zhu Congpeng),
     # "Lawyer Harjit" (dev stream); only before another capitalized word
     # rank after rank: "Lt Col. Matthew Lohmeier" (NeuS), "Lt Cmdr Adam Schantz" (Multi-News)

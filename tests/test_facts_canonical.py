@@ -1480,6 +1480,10 @@ def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:
     spans = [("Gen Amir Ali Hajizadeh", "PERSON"), ("Lt Cmdr Adam Schantz", "PERSON")]
     found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Amir Ali Hajizadeh", "Adam Schantz"]
+    # "First Lady" before a full name (NeuS train 1001); "Lady Gaga" is a name
+    text = "Who is Mira Ricardel? First Lady Melania Trump wants her fired. Lady Gaga sang."
+    spans = [("Lady Melania Trump", "PERSON"), ("Lady Gaga", "PERSON")]
+    assert [m.text for m in model_mentions(text, spans)] == ["Melania Trump", "Lady Gaga"]
     # a sentence's opening preposition taken into the name (NeuS train 1018)
     text = "Aboard Air Force One, Trump told reporters he was considering it."
     assert [m.text for m in model_mentions(text, [("Aboard Air Force One", "ORG")])] == [

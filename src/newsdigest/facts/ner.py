@@ -482,6 +482,10 @@ def _written_alone(text: str, surname: str) -> bool:
     )
 
 
+# "First Lady Melania Trump" after a question ("Who is Mira Ricardel? First Lady Melania
+# Trump wants ...": a NeuS story listed "Lady Melania Trump" beside "Melania Trump"): the
+# title before a full name; "Lady Gaga" is a name
+_LADY_BEFORE_FULL_NAME = re.compile(r"(?:First )?Lady +(?=[A-Z][\w'’-]+ +[A-Z])")
 _LEADING_PREPOSITION = re.compile(
     r"(?:Aboard|Amid|Amidst|Among|Despite|During|Throughout|Upon|Toward|Towards) +"
 )
@@ -510,6 +514,9 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     # rank after rank: "Lt Col. Matthew Lohmeier" (NeuS), "Lt Cmdr Adam Schantz" (Multi-News)
     while person and (first := _LEADING_TITLE.match(span)) and span[first.end() :][:1].isupper():
         start += first.end()
+        span = text[start:end]
+    if person and (lady := _LADY_BEFORE_FULL_NAME.match(span)):
+        start += lady.end()
         span = text[start:end]
     # a bracket the model left open, the name's acronym after it: "Congregation for the
     # Doctrine of the Faith (CDF" (a NeuS story's organization)

@@ -154,6 +154,19 @@ def test_unicode_repair_and_whitespace() -> None:
     assert clean_text(raw) == "Russia’s talks went well.\n\nThe end & more.\n\nNext para."
 
 
+def test_a_wire_underscore_dash_is_a_dash() -> None:
+    # Multi-News (AP): "Berlusconi would have been forced to resign _ about 1 1/2 years before
+    # the end of his term" was a digest line as written; an underscore in a word stays
+    raw = (
+        "Had he lost the vote, Berlusconi would have been forced to resign _ about 1 1/2 years "
+        "before the end of his term.\n\nThe file_name _x stays."
+    )
+    assert clean_text(raw) == (
+        "Had he lost the vote, Berlusconi would have been forced to resign \u2014 about 1 1/2 "
+        "years before the end of his term.\n\nThe file_name _x stays."
+    )
+
+
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     raw = (
         "The talks between the two ministers lasted for more than two hours\n"
@@ -249,6 +262,11 @@ def test_check_also_cuts_the_tail_but_not_an_early_heading() -> None:
     [
         "Home / World / Europe",
         "News » Politics » Talks in Sochi",
+        "English >> World",  # People's Daily Online: a Multi-News digest's title
+        # ABC News's topic button ("Add Weather" was among a dev story's people)
+        "Interested in Weather? Add Weather as an interest to stay up to date on the latest "
+        "Weather news, video, and analysis from ABC News. Add Interest",
+        "Message: * A friend wanted you to see this item from WRAL.com:",  # a mail form
         "Share on Facebook",
         "Share this:",
         "Google News button",
@@ -268,6 +286,13 @@ def test_check_also_cuts_the_tail_but_not_an_early_heading() -> None:
         "Your email address will not be published.",
         "Required fields are marked *",
         "Save my name, email, and website in this browser for the next time I comment.",
+        # Multi-News digests' last lines (250 words)
+        "More information: For tips on starting to exercise, see the American Heart Association.",
+        "Disclosure: The author has no positions in any stocks mentioned, and no plans to "
+        "initiate any positions within the next 72 hours.",
+        # AP: "Follow Michael Balsamo" was among a Multi-News story's people
+        "Follow Michael Balsamo on Twitter at http://twitter.com/MikeBalsamo1 .",
+        "Follow Ynetnews on Facebook and Twitter",
     ],
 )
 def test_debris_lines_are_dropped(line: str) -> None:
@@ -736,6 +761,8 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     "JUST WATCHED",  # CNN's video widget ("... Replay More Videos ... MUST WATCH ... 00:47")
     # author and desk contact lines (an e-mail address, or a handle to follow)
     "Become a fan of the Museum on Facebook at", "Follow Tia Ghose on Twitter and Google+. F",
+    "Follow Scott Stump on Twitter and Google+.", "Follow Ynetnews on Facebook and Twitter",
+    "Interested in ? Add as an interest to stay",  # ABC News's topic button, topic lost
     # a photo credit on a line of its own; picture labels and credits (the caption stays)
     "YouTube", "Image copyright Getty Images", "Image copyright PA", "Image copyright Patrick Evans",
     "Image copyright AFP/Getty Image caption An", "Enlarge this image toggle caption Bryan Be",

@@ -156,3 +156,21 @@ def test_the_default_summarizes_from_compressed_units() -> None:
     ]
     texts = [u.text for _, _, u in candidate_units(docs)]
     assert texts[0] == "The storm cut power to 40,000 homes across the county."
+
+
+def test_an_attribution_stays_when_a_quotation_without_its_speaker_follows() -> None:
+    # Multi-News 79 (250 words): ", Niebur said" went, and the next line, a quotation, had no
+    # one to say it
+    docs = [
+        split_sentences(
+            "The lakes are estimated to be 2 to 3 miles below the crust, while the oceans are "
+            "estimated to be 30 miles down, Niebur said. \u201cIt\u2019s a missing link to "
+            "understanding to whether it (Europa) could support life.\u201d Scientists based "
+            "their findings on images taken by the Galileo spacecraft, officials said. The "
+            "craft flew past Europa in the 1990s.",
+            "a",
+        )
+    ]
+    texts = [u.text for _, _, u in candidate_units(docs)]
+    assert texts[0].endswith("30 miles down, Niebur said.")
+    assert "Scientists based their findings on images taken by the Galileo spacecraft." in texts

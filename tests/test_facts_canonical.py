@@ -146,9 +146,11 @@ def test_names_that_cannot_be_people_are_not_people() -> None:
     # across the stream (9 groups) was checked by reading
     text = (
         "Telegram left the App Store. Saturn V moon rockets flew. Kim Jong-un spoke. "
-        "Abdel-Fattah el-Sissi met Robert Bridge. St George's Hospital treated him."
+        "Abdel-Fattah el-Sissi met Robert Bridge. St George's Hospital treated him. "
+        "Obama wiretapped Trump Tower."
     )
     raw = [
+        mention(text, "Trump Tower", "PERSON"),
         mention(text, "App Store", "PERSON"),
         mention(text, "Saturn V moon", "PERSON"),
         mention(text, "Kim Jong-un", "PERSON"),
@@ -161,6 +163,7 @@ def test_names_that_cannot_be_people_are_not_people() -> None:
         "Kim Jong-un", "Abdel-Fattah el-Sissi", "Robert Bridge"
     }  # fmt: skip
     assert types["App Store"] == types["St George's Hospital"] == "ORG"
+    assert types["Trump Tower"] != "PERSON"  # NeuS train 1019's Who list
 
 
 def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
@@ -202,6 +205,29 @@ def test_a_surname_alone_counts_only_for_a_known_person() -> None:
     ]
     counts = {e.name: len(e.mentions) for e in entities_of(raw, text)}
     assert counts == {"Overjoyed Cubs": 1, "Joe Maddon": 3}
+
+
+def test_a_surname_two_people_share_is_no_ones_unless_one_is_named_most() -> None:
+    # NeuS (train 1013): "first lady Melania Trump" and "their teenage son Barron Trump", once
+    # each, and every "President Trump" of the story had become Barron Trump, the speaker of
+    # the President's quotes
+    text = (
+        "President Trump spoke. \u201cShe\u2019s got a son,\u201d Trump said, referencing first "
+        "lady Melania Trump and their teenage son Barron Trump. Trump left."
+    )
+    raw = [
+        mention(text, "Trump", "PERSON", cue=True),
+        mention(text, "Melania Trump", "PERSON"),
+        mention(text, "Barron Trump", "PERSON", cue=True),
+    ]
+    counts = {e.name: len(e.mentions) for e in entities_of(raw, text)}
+    assert counts == {"Melania Trump": 1, "Barron Trump": 1}
+    # a person named again keeps the surname beside a relative named once (Multi-News)
+    text = "Will Smith died. Will Smith played. His wife Racquel Smith spoke. Smith was 34."
+    raw = [mention(text, "Will Smith", "PERSON", k) for k in range(2)]
+    raw.append(mention(text, "Racquel Smith", "PERSON"))
+    counts = {e.name: len(e.mentions) for e in entities_of(raw, text)}
+    assert counts == {"Will Smith": 3, "Racquel Smith": 1}
 
 
 def test_a_word_capitalized_by_its_place_does_not_name_the_entity() -> None:
@@ -527,14 +553,20 @@ def _propagate_by_scanning(groups, articles):  # type: ignore[no-untyped-def]
     kept when it overlaps no span taken before (the model's mentions, then earlier hits)."""
     import re
 
-    from newsdigest.facts.canonical import _known_person, _named_twice, name_tokens
+    from newsdigest.facts.canonical import (
+        _known_person,
+        _named_twice,
+        _surname_owners,
+        name_tokens,
+    )
 
     found: dict[int, list[tuple[str, int, int]]] = {}
+    owners = _surname_owners(groups)
     for art in articles:
         spans = [(m.start, m.end) for g in groups for m in g.mentions if m.article == art.id]
         for gi, g in enumerate(groups):
             person = g.type == "PERSON"
-            known = person and (_known_person(g) or _named_twice(g, articles))
+            known = person and (_known_person(g) or _named_twice(g, articles)) and gi in owners
             names = set()
             for form in g.forms:
                 toks = name_tokens(form)
@@ -1448,6 +1480,22 @@ def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:
     spans = [("Gen Amir Ali Hajizadeh", "PERSON"), ("Lt Cmdr Adam Schantz", "PERSON")]
     found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Amir Ali Hajizadeh", "Adam Schantz"]
+    # "First Lady" before a full name (NeuS train 1001); "Lady Gaga" is a name
+    text = "Who is Mira Ricardel? First Lady Melania Trump wants her fired. Lady Gaga sang."
+    spans = [("Lady Melania Trump", "PERSON"), ("Lady Gaga", "PERSON")]
+    assert [m.text for m in model_mentions(text, spans)] == ["Melania Trump", "Lady Gaga"]
+    # a sentence's opening preposition taken into the name (NeuS train 1018)
+    text = "Aboard Air Force One, Trump told reporters he was considering it."
+    assert [m.text for m in model_mentions(text, [("Aboard Air Force One", "ORG")])] == [
+        "Air Force One"
+    ]
+    # a bracket the model closed inside the name (Multi-News 74's "HealthDay)—A")
+    text = "WEDNESDAY, Feb. 4, 2015 (HealthDay)\u2014A little jogging is good for you."
+    assert [m.text for m in model_mentions(text, [("HealthDay)\u2014A", "ORG")])] == ["HealthDay"]
+    # a post written short: the dev stream's Bears story listed "GM Ryan Pace"
+    text = "Rapoport reported that GM Ryan Pace will lead the search. CEO Tim Cook spoke."
+    spans = [("GM Ryan Pace", "PERSON"), ("CEO Tim Cook", "PERSON")]
+    assert [m.text for m in model_mentions(text, spans)] == ["Ryan Pace", "Tim Cook"]
 
 
 def test_a_name_the_article_gives_a_germ_is_no_person() -> None:

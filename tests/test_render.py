@@ -227,6 +227,22 @@ def test_when_and_where_show_what_is_known_without_placeholders(seed_story, fmt)
         assert shown in out
 
 
+def test_an_untitled_source_is_not_labelled_by_its_datelines_dash() -> None:
+    """Multi-News 67 and 64: "— A judge’s act of compassion ..." labelled a source."""
+    docs = [
+        "\u2014 A judge\u2019s act of compassion has a former soldier promising to get his life "
+        "back on track.\n\nA Cumberland County judge sentenced veteran Joseph Serna to a night "
+        "in jail, and served the time with him.",
+        "District Court Judge Lou Olivera sentenced a retired Green Beret to a night in jail for "
+        "a probation violation, and then spent the night in the cell with him.",
+    ]
+    sources = render(newsdigest.digest(docs, words=60, facts=False), "markdown").split(
+        "## Sources", 1
+    )[1]
+    assert "A judge\u2019s act of compassion" in sources
+    assert "\u2014 A judge" not in sources
+
+
 def test_an_untitled_source_is_not_labelled_by_a_pictures_caption() -> None:
     """Multi-News 216 and 218: the first lines were photo captions ("This image show the mummy
     of ...", "... after buoyancy testing in the Indian Ocean. (U.S. Navy / Getty Images / )")."""

@@ -38,6 +38,26 @@ def test_abbreviations_initials_and_decimals_do_not_split() -> None:
     ]
 
 
+def test_plural_titles_and_a_sentence_opener_after_us() -> None:
+    # Multi-News: "On the budget, only two Republicans voted no: Sens." was a digest line, and
+    # "... in the U.S. Also, Kroll was dealing with ..." one line of two sentences
+    assert texts(
+        "On the budget, only two Republicans voted no: Sens. Ted Cruz of Texas and Rand Paul. "
+        "Reps. Nancy Pelosi and Adam Schiff spoke."
+    ) == [
+        "On the budget, only two Republicans voted no: Sens. Ted Cruz of Texas and Rand Paul.",
+        "Reps. Nancy Pelosi and Adam Schiff spoke.",
+    ]
+    assert texts("It now ranks 250th in the U.S. Also, Kroll faced a complaint.") == [
+        "It now ranks 250th in the U.S.",
+        "Also, Kroll faced a complaint.",
+    ]
+    assert texts("The U.S. Senate voted. The U.S. Army left.") == [
+        "The U.S. Senate voted.",
+        "The U.S. Army left.",
+    ]
+
+
 def test_dotted_initialisms_and_a_weekday_before_its_date_do_not_split() -> None:
     # the dev stream (a Steelers game, an NPR flight story) and NeuS val (Gov. J.B. Pritzker)
     assert texts(

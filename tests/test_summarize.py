@@ -210,6 +210,10 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("When combined, their droughts spanned 176 years.", True),
         ("On Monday, he said the talks had failed.", True),
         ("In 2014, Linsley was drafted by the Packers.", False),
+        # ... or after a verdict on the sentence before (a dev-stream digest's last line)
+        ("Good thing he saved the receipt.", True),
+        ("No wonder she was stunned at the amount.", True),
+        ("Good things come to those who wait, the coach said.", False),
         # dev stream: what "this" is, or what was agreed to, is in the sentence before
         ("The ticket agent laughed at this.", True),
         ("The South Korean presidential spokesman agreed.", True),
@@ -1983,6 +1987,17 @@ def test_words_and_letter_runs_are_the_patterns_runs(text: str) -> None:
          "Huntington Beach on April 1, 1990.", False),
         ("The photos released by SpaceX on Friday show the car inside the rocket.", True),
         ("The image released on Friday was taken of the site in 2010.", True),
+        # a reader of Multi-News 70: a film review's credits block
+        ("Co-producers, Nicole Brown, Matthew Leonetti Jr.", False),
+        ("Executive producers, Nathan Kahane, Joe Drake, J.R. Young, Peter Schlessel.", False),
+        ("In Washington, Senators Ted Cruz and Rand Paul voted against the plan.", True),
+        # Multi-News 75: the page's video and explainer, announced
+        ("The video shown here explains Williams syndrome and can be shared to help others "
+         "understand Williams syndrome.", False),
+        ("Below is a quick explanation of Williams syndrome which is often just enough to "
+         "share with friends in the community.", False),
+        ("The chart below illustrates the latest price action in the market.", False),
+        ("The photos released by police show the suspect below the bridge at night.", True),
     ],
 )  # fmt: skip
 def test_fragments_and_captions_are_no_summary_sentences(text: str, fits: bool) -> None:

@@ -66,9 +66,13 @@ def _first_line_label(text: str) -> str:
     lines = [ln.strip() for ln in text[:MAX_LABEL_CHARS].split("\n") if ln.strip()]
     lines = lines[:MAX_LABEL_LINES] or [text.split("\n", 1)[0]]
     line = next((ln for ln in lines if not is_caption(ln)), lines[0])
+    line = _LEADING_DASH.sub("", line) or line
     return _clip(clean_title(line) or line, 90)
 
 
+# A dash left where a dateline's place was: "— A judge’s act of compassion has ..." and "—
+# For years, the weather has been ..." labelled two Multi-News sources
+_LEADING_DASH = re.compile(r"^[—–-]+\s+")
 MAX_LABEL_LINES = 3  # lines read for an untitled source's label
 MAX_LABEL_CHARS = 4_000
 

@@ -19,6 +19,7 @@ from newsdigest.stopwords import ENGLISH_STOP_WORDS
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj cpl gov sen rep rev hon pres supt
     insp det messrs mt ft no nos vs v etc inc ltd co corp bros dept univ est approx fig al
+    sens reps govs
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m sec
     """.split()
 )
@@ -35,8 +36,14 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 _DATE_NEXT = re.compile(r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 
-# Words that start a sentence but rarely follow "U.S." inside one.
-_STARTERS = frozenset("The He She It They We I But And This That These In On A An There".split())
+# Words that start a sentence but rarely follow "U.S." inside one ("... between #250 and 500
+# in the U.S. Also, Kroll was dealing with ...": a Multi-News digest line of two sentences).
+_STARTERS = frozenset(
+    """The He She It They We I But And This That These In On A An There Also However Meanwhile
+    Still Yet So If When While After Its His Her Their Our""".split()
+)
+# A comma or a colon may follow the opener ("Also,", "However,")
+_OPENER_PUNCTUATION = ",;:"
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then either
 # whitespace or (glued case) directly an uppercase letter or an opening quote. Tried only where
@@ -119,7 +126,7 @@ def _is_false_stop(text: str, m: re.Match[str], start: int = 0) -> bool:
             # "U.S." ends a sentence when a new one clearly starts (capital + lowercase word)
             # "the U.S. State Department" goes on; "... in the U.S. The talks" ends
             words = after.split(maxsplit=1)
-            next_word = words[0] if words else ""
+            next_word = words[0].rstrip(_OPENER_PUNCTUATION) if words else ""
             return not (low in {"u.s", "u.k", "u.n", "etc"} and next_word in _STARTERS)
         if len(word) == 1 and word.isupper():  # an initial: "George W. Bush"
             return True

@@ -37,8 +37,9 @@ NOT_NAME_HEADS = frozenset(
     """store airport station avenue square university college school council ministry
     hospital stadium museum company corporation inc ltd agency committee department office
     institute foundation association league festival summit observatory corp plc llc group
-    police authority awards network navy army fleet marines corps guard media news""".split()
-)
+    police authority awards network navy army fleet marines corps guard media news
+    tower hotel building""".split()
+)  # "Trump Tower" (4 times "wiretapped Trump Tower") was a NeuS story's person
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
 _LEGAL_FORMS = frozenset("inc ltd corp co llc plc group holdings".split())
@@ -742,10 +743,11 @@ def propagate(
     by_word: dict[str, set[int]] = defaultdict(set)
     always: set[int] = set()  # names that do not start with a word character
     first_words: list[frozenset[str]] = []  # each pattern's names' first word runs
+    owns_surname = _surname_owners(groups)
     for gi, g in enumerate(groups):
         names = set()
         person = g.type == "PERSON"
-        known = person and (_known_person(g) or _named_twice(g, articles))
+        known = person and (_known_person(g) or _named_twice(g, articles)) and gi in owns_surname
         for form in g.forms:
             toks = name_tokens(form)
             if person:
@@ -789,6 +791,26 @@ def propagate(
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]{3,}\b")
+
+
+def _surname_owners(groups: Sequence[_Group]) -> set[int]:
+    """The groups (by index) a bare surname may be found for: all but people who share their
+    surname with another person of the story when none of them is named more than once. A
+    NeuS story named "first lady Melania Trump" and "their teenage son Barron Trump" once
+    each, and every "President Trump" had become Barron Trump, the speaker of the President's
+    quotes. A person named again keeps the surname, as before, against a relative named once
+    (Multi-News: "Will Smith" 7 times, "Racquel Smith" once; "Smith" is Will Smith)."""
+    sharing: dict[str, set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        if g.type == "PERSON":
+            for f in g.forms:
+                if len(tokens := name_tokens(f)) >= 2:
+                    sharing[fold(tokens[-1])].add(gi)
+    owners = set(range(len(groups)))
+    for members in sharing.values():
+        if len(members) >= 2 and all(len(groups[i].mentions) < 2 for i in members):
+            owners -= members
+    return owners
 
 
 def _known_person(g: _Group) -> bool:

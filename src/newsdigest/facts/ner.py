@@ -397,6 +397,8 @@ _OCCUPATIONS = frozenset(
 _LEADING_TITLE = re.compile(
     # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Prof|Rev)\.? +"
+    # a post written short: "GM Ryan Pace" (a dev-stream person), "CEO Tim Cook"
+    r"|(?:GM|CEO|CFO|COO) +"
     # a religious or customary honorific: "Mallam Garba Shehu" beside "Garba Shehu" (two
     # people in a dev-stream Who list), "Rabbi Jacob Luski"
     r"|(?:Mallam|Malam|Alhaji|Sheikh|Shaikh|Rabbi|Imam|Pastor|Ayatollah) +"
@@ -480,6 +482,15 @@ def _written_alone(text: str, surname: str) -> bool:
     )
 
 
+# "First Lady Melania Trump" after a question ("Who is Mira Ricardel? First Lady Melania
+# Trump wants ...": a NeuS story listed "Lady Melania Trump" beside "Melania Trump"): the
+# title before a full name; "Lady Gaga" is a name
+_LADY_BEFORE_FULL_NAME = re.compile(r"(?:First )?Lady +(?=[A-Z][\w'’-]+ +[A-Z])")
+_LEADING_PREPOSITION = re.compile(
+    r"(?:Aboard|Amid|Amidst|Among|Despite|During|Throughout|Upon|Toward|Towards) +"
+)
+
+
 def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
     """Drop a leading "the", a possessive and trailing connectors from a mention span, and
     from a person's a leading title."""
@@ -492,15 +503,29 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
         if span.startswith(lead):
             start += len(lead)
             span = text[start:end]
+    # a preposition opening the sentence, taken into the name after it: "Aboard Air Force One"
+    # (a NeuS story's organization); no name opens so ("Inside Edition", "Under Armour" and
+    # "Via Rail" do, and are not listed)
+    if (first := _LEADING_PREPOSITION.match(span)) and span[first.end() :][:1].isupper():
+        start += first.end()
+        span = text[start:end]
     # a title the model took into the name: British "Mr Zhu" (listed beside Zhu Congpeng),
     # "Lawyer Harjit" (dev stream); only before another capitalized word
     # rank after rank: "Lt Col. Matthew Lohmeier" (NeuS), "Lt Cmdr Adam Schantz" (Multi-News)
     while person and (first := _LEADING_TITLE.match(span)) and span[first.end() :][:1].isupper():
         start += first.end()
         span = text[start:end]
+    if person and (lady := _LADY_BEFORE_FULL_NAME.match(span)):
+        start += lady.end()
+        span = text[start:end]
     # a bracket the model left open, the name's acronym after it: "Congregation for the
     # Doctrine of the Faith (CDF" (a NeuS story's organization)
     if (k := span.rfind("(")) > 0 and ")" not in span[k:]:
+        end = start + len(span[:k].rstrip())
+        span = text[start:end]
+    # and one it closed, the name before it: "HealthDay)—A" of "(HealthDay)—A little jogging
+    # is good ..." (a Multi-News story's organization)
+    if (k := span.find(")")) > 0 and "(" not in span[:k]:
         end = start + len(span[:k].rstrip())
         span = text[start:end]
     while True:

@@ -204,6 +204,19 @@ def _one_line(sentence: Sentence) -> Sentence:
     return replace(sentence, text=" ".join(sentence.text.split()))
 
 
+def _shortened(units: Sequence[Sentence], k: int) -> Sentence:
+    """Unit ``k`` without its dateline and label, and without a trailing attribution unless
+    a quotation with no speaker follows it, whose speaker it names: "The lakes are estimated
+    to be 2 to 3 miles below the crust, while the oceans are estimated to be 30 miles down,
+    Niebur said." lost ", Niebur said" in a Multi-News digest, and the next line, "“It’s a
+    missing link to understanding to whether it (Europa) could support life.”", had no one
+    to say it."""
+    unit = strip_label(strip_dateline(_one_line(units[k])))
+    if k + 1 < len(units) and quality.bare_quote(_one_line(units[k + 1]).text):
+        return unit
+    return compress(unit)
+
+
 def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, Sentence]]:
     """(article number, unit number, unit) of every unit fit for a summary."""
     whole = [merge_lead_ins(merge_quotes(doc[:MAX_SENTENCES])) for doc in docs]
@@ -211,9 +224,7 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
     # outlet's own words ("For goodness sake, just keep reading!", an agent's words inside a
     # director's quote, was a dev digest's line)
     inside = [quality.inside_quotes(units) for units in whole]
-    merged = [
-        [compress(strip_label(strip_dateline(_one_line(u)))) for u in units] for units in whole
-    ]
+    merged = [[_shortened(units, k) for k in range(len(units))] for units in whole]
     good = [
         (d, u, s)
         for d, units in enumerate(merged)

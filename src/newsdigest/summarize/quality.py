@@ -407,6 +407,17 @@ _POINTS_TO_MEDIA = re.compile(
 _SEE_ON_PAGE = re.compile(r"\(see\b[^()]{0,80}\b(?:below|above)\)", re.IGNORECASE)
 
 
+# What the page shows beside the text, announced ("The video shown here explains Williams
+# syndrome ...", "Below is a quick explanation of Williams syndrome ...": the opening and
+# third lines of a Multi-News digest; "The chart below illustrates ...", "Below is the full
+# text of Eichmann's letter ..."): every such sentence of the Multi-News, dev and NeuS
+# articles (8) points at something no digest holds
+_POINTS_TO_PAGE = re.compile(
+    r"^(?:(?:The|This|These) (?:\w+ ){0,2}(?:video|photo|image|clip|gallery|slideshow|map|chart"
+    r"|graphic|infographic)s? (?:\w+ ){0,2}(?:here|below|above)\b|(?:Below|Above) (?:is|are)\b)"
+)
+
+
 def _speaks_to_reader(text: str) -> bool:
     """An imperative without a speaker (``_IMPERATIVE``), the page's pointer in brackets
     (``_SEE_ON_PAGE``, searched only where a bracket opens), or a pointer to a link or an embed
@@ -415,6 +426,8 @@ def _speaks_to_reader(text: str) -> bool:
     if _IMPERATIVE.match(text) and not _SPEAKER.found(text):
         return True
     if "(" in text and _SEE_ON_PAGE.search(text):
+        return True
+    if text[:1] in "TAB" and _POINTS_TO_PAGE.match(text):
         return True
     tail = text[-160:]
     return "you" in tail.lower() and _POINTS_TO_MEDIA.search(tail) is not None
@@ -465,15 +478,24 @@ _FINITE_VERB_SIGN = re.compile(
 )
 
 
+# A film review's credits block, a role and then names only ("Co-producers, Nicole Brown,
+# Matthew Leonetti Jr.": a Multi-News digest line of Variety's "Evil Dead" review; the two
+# sentences of the 250 Multi-News clusters and the dev stream so written are its credits)
+_CREDIT_LIST = re.compile(
+    r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}, (?:(?:[A-Z][\w.’'-]*|and|&)[ ,]*)+\.?$"
+)
+
+
 def _fragment(text: str) -> bool:
-    """Citation numbers before the sentence, or a "with" phrase with no verb (``fit``)."""
+    """Citation numbers before the sentence, a "with" phrase with no verb, or a credits
+    list (``fit``)."""
     if text[:1].isdigit():
         return _CITATION_NUMBERS.match(text) is not None
-    return (
-        text[:4] == "With"
-        and _WITH_PHRASE.match(text.strip()) is not None
-        and not _FINITE_VERB_SIGN.search(text[4:])
-    )
+    if text[:4] == "With":
+        return _WITH_PHRASE.match(text.strip()) is not None and not _FINITE_VERB_SIGN.search(
+            text[4:]
+        )
+    return _CREDIT_LIST.match(text.strip()) is not None
 
 
 def fit(text: str) -> bool:
@@ -686,8 +708,11 @@ MAX_BARE_ASSENT_WORDS = 8
 # A short opening phrase, then a pronoun as the main clause's subject ("When combined, their
 # droughts spanned 176 years.", "On Monday, he said ...": dev stream): whose, the sentence before
 # said
+# A verdict on the sentence before without its comma ("Good thing he saved the receipt.": a
+# dev-stream digest's last line, "he" a son the digest had not named) counts too.
 _PRONOUN_AFTER_OPENING = re.compile(
-    r"^[^,;:“”\"]{1,30},\s+(?:they|he|she|it|their|his|her|its|these|those)\b(?!['’]s\b)",
+    r"^(?:[^,;:“”\"]{1,30},|(?:it(?:'|’)s |a )?good thing|(?:no|small|little) wonder)"
+    r"\s+(?:they|he|she|it|their|his|her|its|these|those)\b(?!['’]s\b)",
     re.IGNORECASE,
 )
 

@@ -1043,3 +1043,17 @@ def test_a_txt_file_of_newswire_sgml_is_read_as_newswire(tmp_path: Path) -> None
     assert ap.title == "Hurricane Gilbert Heads Toward Dominican Coast"
     assert nyt.source == "New York Times" and nyt.title == "British police arrest Pinochet"
     assert "<" not in ap.text + nyt.text and "DOCNO" not in ap.text + nyt.text
+
+
+def test_jsonl_messages_read_as_python_writes_them_and_an_empty_text_is_empty(
+    tmp_path: Path,
+) -> None:
+    """A broken line's reason had read "Invalid control character at at column 14" (the
+    decoder's message ends in "at"), and a record with ``"text": ""`` was said to have no
+    text field at all."""
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"text": "bad\n{"title": "T", "text": ""}\n{"title": "T"}\n', encoding="utf-8")
+    reasons = {e.name: e.reason for e in iter_articles([path]) if isinstance(e, InputError)}
+    assert reasons[f"{path}:1"] == "invalid JSON (Invalid control character at: column 14)"
+    assert reasons[f"{path}:2"] == "'text' is empty (it is the one required field)"
+    assert reasons[f"{path}:3"] == "'text' is missing (it is the one required field)"

@@ -505,13 +505,20 @@ def test_folder_with_no_articles_and_missing_path(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "a.jpg").write_bytes(b"\xff\xd8\xff")
     (folder / "notes.md").write_text("# not an article format")
-    assert _one_error(folder).reason.startswith("no articles found")
+    assert (
+        _one_error(folder).reason
+        == "no articles found (no .txt, .html, .json(l), .warc or .sgml files)"
+    )
     (folder / "empty.txt").write_text("")
     items = list(iter_articles([folder]))
     assert [str(i) for i in items] == [
         f"{folder / 'empty.txt'}: empty file",
-        f"{folder}: no articles found in 1 supported files",
+        f"{folder}: no articles found in 1 supported file",
     ]
+    (folder / "blank.txt").write_text("")
+    assert str(list(iter_articles([folder]))[-1]) == (
+        f"{folder}: no articles found in 2 supported files"
+    )
     assert _one_error(tmp_path / "nope.txt").reason == "no such file or directory"
 
 

@@ -138,3 +138,11 @@ def test_output_that_cannot_be_written_to_stdout_is_one_line(tmp_path: Path) -> 
             )
         assert done.returncode == 2, done.stderr
         assert done.stderr == "error: cannot write the output (No space left on device)\n"
+
+
+def test_digest_and_ingest_help_name_every_input_format() -> None:
+    """digest's help had listed txt, html, jsonl and warc only, ingest's no SGML."""
+    for command in ("digest", "ingest"):
+        text = run(command, "--help")[1]
+        for fmt in ("txt", "html", "jsonl", "json", "warc", "sgml"):
+            assert fmt in text, (command, fmt)

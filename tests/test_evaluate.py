@@ -332,3 +332,21 @@ def test_readability_flags_a_lead_in_without_what_it_announces() -> None:
     assert judge.assess([lead_in, said]).flagged == 0
     assert judge.assess([other, lead_in]).flagged == 1
     assert judge.assess([lead_in, other]).flagged == 1
+
+
+def test_eval_command_output_in_a_missing_folder_or_a_limit_below_1_is_one_line(
+    tiny_csv: Path, tmp_path: Path
+) -> None:
+    """--predictions or --plot in a folder that does not exist had ended the run with a
+    FileNotFoundError traceback after all the scoring; --limit 0 said "no cluster in the file"
+    and --limit -1 silently dropped the last cluster."""
+    for option, name in (("--predictions", "p.jsonl"), ("--plot", "q.png")):
+        target = tmp_path / "missing" / name
+        result = runner.invoke(app, ["eval", str(tiny_csv), "-m", "lead", option, str(target)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip().splitlines() == [
+            f"error: {option}: {target}: folder {target.parent} does not exist"
+        ]
+    for limit in ("0", "-1"):
+        result = runner.invoke(app, ["eval", str(tiny_csv), "-m", "lead", "--limit", limit])
+        assert result.exit_code == 2 and "--limit" in result.output + result.stderr

@@ -434,3 +434,15 @@ def test_a_host_whose_robots_txt_fails_is_left_alone(tmp_path: Path) -> None:
         report = follow_once(tmp_path / "n.db", [s.url("/feed.xml")])
         assert [e.reason for e in report.failed] == [f"robots.txt of {s.base} could not be read"]
         assert s.paths() == ["/robots.txt"]  # RFC 9309: a 5xx robots.txt disallows all
+
+
+def test_a_local_file_that_is_not_opml_is_one_line_naming_it(tmp_path: Path) -> None:
+    """A feed saved to a file was read as an OPML list of no feeds: the round reported
+    nothing fetched and nothing failed, and exited 0."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss2([("a", "https://example.com/a.html", MAY)]), encoding="utf-8")
+    report = follow_once(tmp_path / "n.db", [str(feed)])
+    reasons = {e.name: e.reason for e in report.problems()}
+    assert reasons == {
+        str(feed): "not an OPML file (its root is <rss>); follow a feed or sitemap by its URL"
+    }

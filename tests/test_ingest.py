@@ -505,13 +505,20 @@ def test_folder_with_no_articles_and_missing_path(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "a.jpg").write_bytes(b"\xff\xd8\xff")
     (folder / "notes.md").write_text("# not an article format")
-    assert _one_error(folder).reason.startswith("no articles found")
+    assert (
+        _one_error(folder).reason
+        == "no articles found (no .txt, .html, .json(l), .warc or .sgml files)"
+    )
     (folder / "empty.txt").write_text("")
     items = list(iter_articles([folder]))
     assert [str(i) for i in items] == [
         f"{folder / 'empty.txt'}: empty file",
-        f"{folder}: no articles found in 1 supported files",
+        f"{folder}: no articles found in 1 supported file",
     ]
+    (folder / "blank.txt").write_text("")
+    assert str(list(iter_articles([folder]))[-1]) == (
+        f"{folder}: no articles found in 2 supported files"
+    )
     assert _one_error(tmp_path / "nope.txt").reason == "no such file or directory"
 
 
@@ -1043,3 +1050,17 @@ def test_a_txt_file_of_newswire_sgml_is_read_as_newswire(tmp_path: Path) -> None
     assert ap.title == "Hurricane Gilbert Heads Toward Dominican Coast"
     assert nyt.source == "New York Times" and nyt.title == "British police arrest Pinochet"
     assert "<" not in ap.text + nyt.text and "DOCNO" not in ap.text + nyt.text
+
+
+def test_jsonl_messages_read_as_python_writes_them_and_an_empty_text_is_empty(
+    tmp_path: Path,
+) -> None:
+    """A broken line's reason had read "Invalid control character at at column 14" (the
+    decoder's message ends in "at"), and a record with ``"text": ""`` was said to have no
+    text field at all."""
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"text": "bad\n{"title": "T", "text": ""}\n{"title": "T"}\n', encoding="utf-8")
+    reasons = {e.name: e.reason for e in iter_articles([path]) if isinstance(e, InputError)}
+    assert reasons[f"{path}:1"] == "invalid JSON (Invalid control character at: column 14)"
+    assert reasons[f"{path}:2"] == "'text' is empty (it is the one required field)"
+    assert reasons[f"{path}:3"] == "'text' is missing (it is the one required field)"

@@ -753,3 +753,9 @@ def test_a_one_byte_file_is_one_line_and_a_bulletin_is_stored(tmp_path: Path) ->
         ("b.txt", "too short to be an article"),
     ]
     assert "Limits.min_article_words" in str(result.errors[0])
+    assert [e.reason for e in result.errors] == [
+        "too short to be an article (1 word with a letter; the least is 3, "
+        "Limits.min_article_words)",
+        "too short to be an article (0 words with a letter; the least is 3, "
+        "Limits.min_article_words)",
+    ]  # "1 words" had been the first

@@ -190,3 +190,12 @@ def test_a_title_of_a_megabyte_is_refused_and_later_posts_are_stored(tmp_path) -
         assert s.get_articles() == []
         answer = client.post("/api/articles", content=json.dumps({"text": text}), headers=headers)
         assert answer.status_code == 200 and len(answer.json()["stories"]) == 1
+
+
+def test_a_malformed_body_names_line_and_column_as_python_does() -> None:
+    """The decoder's message ends in "at"; "starting at at line 1" had been the answer."""
+    outcome = read(b'{"text": "bad')
+    assert isinstance(outcome, InvalidBody)
+    assert error_line(outcome.errors) == (
+        "body: malformed JSON: Unterminated string starting at: line 1 column 10"
+    )

@@ -505,3 +505,17 @@ def test_a_date_stored_at_the_end_of_the_calendar_does_not_stop_the_stories(
     assert [a.published for a in store.get_articles()] == [None]
     store.close()
     assert len(stories) == 1
+
+
+def test_cli_stories_since_says_undated_articles_never_match(tmp_path: Path) -> None:
+    """The bundled example's articles carry no date, so the README's `stories --since
+    2019-05-01` after ingesting it printed only "no stories since 2019-05-01"."""
+    db = str(tmp_path / "news.db")
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([Path(__file__).parent.parent / "examples" / "sochi-2019"], store)
+    out = CliRunner().invoke(app, ["stories", "--db", db, "--since", "2019-05-01", "--no-facts"])
+    assert out.exit_code == 2, out.output
+    assert out.stderr.strip() == (
+        f"error: {db}: no stories since 2019-05-01 "
+        "(articles with no publication date never match --since)"
+    )

@@ -68,7 +68,8 @@ def article_words_reason(text: str, limits: Limits = DEFAULT_LIMITS) -> str | No
             if found >= need:
                 return None
     return (
-        f"too short to be an article ({found} words with a letter; the least is {need},"
+        f"too short to be an article ({found} word{'' if found == 1 else 's'} with a letter;"
+        f" the least is {need},"
         " Limits.min_article_words)"
     )
 

@@ -14,9 +14,7 @@ from newsdigest.cli.common import ExitCode, report_error
 
 
 def digest_command(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Article files or folders (txt, html, jsonl, warc).")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help=options.INPUTS_HELP)],
     words: options.Words = None,
     sentences: options.Sentences = None,
     fmt: Annotated[

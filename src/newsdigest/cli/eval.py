@@ -45,7 +45,7 @@ def eval_command(
         str | None, typer.Option(help="Embedder for the default method (tfidf, static, ...).")
     ] = None,
     limit: Annotated[
-        int | None, typer.Option(help="Only the first N clusters (quick checks).")
+        int | None, typer.Option(min=1, help="Only the first N clusters (quick checks).")
     ] = None,
     split: Annotated[
         str | None,
@@ -64,6 +64,10 @@ def eval_command(
     if words < 1:
         report_error(f"--words: must be at least 1, got {words}")
         raise typer.Exit(ExitCode.FAILED)
+    for option, target in (("--predictions", predictions), ("--plot", plot)):
+        if target is not None and not target.parent.is_dir():  # said before the scoring
+            report_error(f"{option}: {target}: folder {target.parent} does not exist")
+            raise typer.Exit(ExitCode.FAILED)
     names = _methods(methods)
     clusters, errors = read_dataset(dataset, split)
     for error in errors:
@@ -90,13 +94,17 @@ def eval_command(
     typer.echo(f"{len(clusters)} clusters, {words} words\n")
     typer.echo(markdown_table(results))
     by_name = {r.name: r for r in results}
-    if predictions is not None:
-        target = by_name.get("default") or results[0]
-        write_predictions(target, predictions)
-        typer.echo(f"\n{target.name} summaries: {predictions}")
-    if plot is not None:
-        draw_plot(results, plot)
-        typer.echo(f"plot: {plot}")
+    try:
+        if predictions is not None:
+            target = by_name.get("default") or results[0]
+            write_predictions(target, predictions)
+            typer.echo(f"\n{target.name} summaries: {predictions}")
+        if plot is not None:
+            draw_plot(results, plot)
+            typer.echo(f"plot: {plot}")
+    except OSError as exc:
+        report_error(f"{exc.filename or predictions or plot}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(ExitCode.FAILED) from None
     raise typer.Exit(ExitCode.PARTIAL if errors else ExitCode.OK)
 
 

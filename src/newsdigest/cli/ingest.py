@@ -12,9 +12,7 @@ from newsdigest.cli.common import ExitCode, open_store_or_exit, progress_bar, re
 
 
 def ingest_command(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (txt, html, jsonl, json, warc[.gz]).")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help=options.INPUTS_HELP)],
     db: options.Db = options.DEFAULT_DB,
     batch: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 200,
 ) -> None:

@@ -67,6 +67,11 @@ def parse_opml(body: bytes, name: str) -> Listing:
         root = etree.fromstring(body.lstrip(), parser=_PARSER)
     except etree.XMLSyntaxError as exc:
         raise InputError(name, f"broken OPML: {exc}") from None
+    kind = etree.QName(root).localname.lower()
+    if kind != "opml":  # a feed or sitemap saved to a file had been read as an empty list
+        raise InputError(
+            name, f"not an OPML file (its root is <{kind}>); follow a feed or sitemap by its URL"
+        )
     feeds = [
         url
         for node in root.iter("{*}outline", "outline")

@@ -236,7 +236,9 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
             yield item
     if not found:
         what = (
-            f"in {files} supported files" if files else "(no .txt, .html, .json(l) or .warc files)"
+            f"in {files} supported file{'s' if files != 1 else ''}"
+            if files
+            else "(no .txt, .html, .json(l), .warc or .sgml files)"
         )
         yield InputError(str(path), f"no articles found {what}")
 

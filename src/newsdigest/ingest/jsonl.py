@@ -84,7 +84,9 @@ def record_articles(
     if text is None:  # an export of the page or body as HTML only
         text = _first(record, HTML_FIELDS)
     if not isinstance(text, str) or not text.strip():
-        got = "empty" if isinstance(text, str) else "missing" if text is None else "not a string"
+        # _first skips "": a record with "text": "" has an empty text, not a missing one
+        empty = isinstance(text, str) or any(record.get(k) == "" for k in TEXT_FIELDS)
+        got = "empty" if empty else "missing" if text is None else "not a string"
         yield InputError(name, f"'text' is {got} (it is the one required field)")
         return
     too_long = article_size_reason(text, limits)
@@ -164,7 +166,7 @@ def _line_articles(line: str, where: str, limits: Limits) -> Iterator[Article | 
         yield InputError(where, str(exc))
         return
     except json.JSONDecodeError as exc:
-        yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+        yield InputError(where, f"invalid JSON ({exc.msg}: column {exc.colno})")
         return
     yield from record_articles(record, where, limits)
 
@@ -272,7 +274,7 @@ def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
             yield from read_jsonl(path, max_bytes=max_bytes)
         else:
             yield InputError(
-                name, f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+                name, f"invalid JSON ({exc.msg}: line {exc.lineno} column {exc.colno})"
             )
         return
     if isinstance(doc, list):

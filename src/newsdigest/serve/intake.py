@@ -155,7 +155,7 @@ def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
             [
                 {
                     "loc": ["body"],
-                    "msg": f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                    "msg": f"malformed JSON: {exc.msg}: line {exc.lineno} column {exc.colno}",
                     "type": "json_invalid",
                 }
             ]

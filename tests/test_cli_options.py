@@ -146,3 +146,16 @@ def test_digest_and_ingest_help_name_every_input_format() -> None:
         text = run(command, "--help")[1]
         for fmt in ("txt", "html", "jsonl", "json", "warc", "sgml"):
             assert fmt in text, (command, fmt)
+
+
+def test_version_is_the_packages() -> None:
+    """``newsdigest --version`` had been refused as an unknown option."""
+    import tomllib
+
+    from newsdigest import __version__
+
+    code, out = run("--version")
+    assert code == 0, out
+    assert out.strip() == f"newsdigest {__version__}"
+    project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["version"] == __version__

@@ -759,3 +759,25 @@ def test_a_one_byte_file_is_one_line_and_a_bulletin_is_stored(tmp_path: Path) ->
         "too short to be an article (0 words with a letter; the least is 3, "
         "Limits.min_article_words)",
     ]  # "1 words" had been the first
+
+
+def test_a_refused_record_of_a_file_names_the_file(tmp_path: Path) -> None:
+    """A JSON Lines record refused after reading was named by its own id alone
+    ("train_1252-0: too short ..."): with several files no one could tell which to open."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "rec-7", "text": "x"}\n{"text": "y"}\n'
+        '{"id": "ok", "text": "Chicago Bears fire coach John Fox after the season."}\n',
+        encoding="utf-8",
+    )
+    for given in (feed, tmp_path):  # the file named, or found in its folder
+        result = load_articles([given])
+        assert [a.origin for a in result.articles] == ["ok"]
+        assert [e.name for e in result.errors] == [f"{feed} (record rec-7)", f"{feed}:2"]
+
+
+def test_a_mistyped_folder_name_is_reported_missing_not_digested() -> None:
+    """``digest(["nothere/"])`` had taken the folder's name for an article's text."""
+    result = load_articles(["nothere/", "news digest/"])
+    assert [str(e) for e in result.errors][0] == "nothere: no such file or directory"
+    assert result.errors[1].name == "<text 2>"  # a space: text, as before

@@ -519,3 +519,11 @@ def test_cli_stories_since_says_undated_articles_never_match(tmp_path: Path) -> 
         f"error: {db}: no stories since 2019-05-01 "
         "(articles with no publication date never match --since)"
     )
+
+
+def test_an_unusable_since_is_one_clear_value_error(tmp_path: Path) -> None:
+    """``group_stories(since="yesterday")`` raised datetime's "Invalid isoformat string"."""
+    from newsdigest import group_stories
+
+    with pytest.raises(ValueError, match=r"since: 'yesterday' is not a usable date"):
+        group_stories(tmp_path / "news.db", since="yesterday")

@@ -243,7 +243,7 @@ def load_inputs(
     """Articles from paths, Article objects or plain strings (each one article's text).
 
     A ``str`` is a path when it is one line naming an existing file or folder, or one word
-    ending in a supported extension (so a missing ``"a.txt"`` is reported, not digested);
+    ending in a supported extension or "/" (a missing ``"a.txt"`` or ``"news/"`` is reported);
     otherwise it is one article's text. Pass a ``pathlib.Path`` to insist on a path. Bad inputs go to ``on_error`` (a warning by default).
     """
     from newsdigest.ingest import load_articles

@@ -66,5 +66,11 @@ def parse_since(value: str | datetime | None) -> datetime | None:
     """
     if value is None:
         return None
-    t = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return utc(t)
+    try:
+        t = datetime.fromisoformat(value) if isinstance(value, str) else value
+        return utc(t)
+    except (ValueError, OverflowError):
+        # the API's callers had met datetime's own "Invalid isoformat string"
+        raise ValueError(
+            f"since: {value!r} is not a usable date (use YYYY-MM-DD or an ISO date-time)"
+        ) from None

@@ -10,6 +10,7 @@ import errno
 import importlib
 import os
 import sys
+from typing import Annotated
 
 import typer
 
@@ -22,6 +23,27 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from newsdigest import __version__
+
+        typer.echo(f"newsdigest {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn a pile of news articles into cited story digests, offline."""
+
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"newsdigest.cli.{_name}").register(app)

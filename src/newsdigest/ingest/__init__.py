@@ -22,8 +22,8 @@ listed is one line, and the limits are the named settings of ``newsdigest.limits
 How ``load_articles`` tells paths from texts: an ``Article`` is used as is (cleaned again, which
 changes nothing for a clean one); a ``pathlib.Path`` is always a path; a ``str`` is a path only
 when it is one line that names an existing file or folder, or one line without spaces that ends
-in a supported extension (so a mistyped file name is reported as missing rather than summarized
-as a one-line article); every other string is one article's text.
+in a supported extension or "/" (so a mistyped file or folder name is reported as missing rather
+than summarized as a one-line article); every other string is one article's text.
 """
 
 from __future__ import annotations
@@ -212,6 +212,17 @@ def clean_record(item: Article | InputError, name: str = "<article>") -> Article
     return article
 
 
+def _cleaned_from(file: Path, item: Article | InputError) -> Article | InputError:
+    """``clean_record`` of an item read from ``file``, a refusal naming the file: a record's
+    own id ("train_1252-0", a WARC record's) alone did not say which of several files to open."""
+    cleaned = clean_record(item)
+    if isinstance(cleaned, InputError) and not isinstance(item, InputError):
+        where = str(file)
+        if not cleaned.name.startswith(where):
+            return InputError(f"{where} (record {cleaned.name})", cleaned.reason)
+    return cleaned
+
+
 def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
     try:
         mode = path.stat().st_mode
@@ -221,7 +232,7 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         return
     if not stat.S_ISDIR(mode):
         for item in read_file(path, max_bytes=max_bytes):
-            yield clean_record(item)
+            yield _cleaned_from(path, item)
         return
     found = 0
     files = 0
@@ -231,7 +242,7 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
             continue
         files += 1
         for item in read_file(file, max_bytes=max_bytes):
-            item = clean_record(item)
+            item = _cleaned_from(file, item)
             found += isinstance(item, Article)
             yield item
     if not found:
@@ -261,7 +272,9 @@ def _is_path_string(value: str) -> bool:
     except (OSError, ValueError):
         return False
     lowered = value.lower()
-    return " " not in value.strip() and lowered.endswith(SUPPORTED_SUFFIXES)
+    # a folder's name as one writes it ("nothere/"): a missing folder is reported, not digested
+    # as an article's text
+    return " " not in value.strip() and lowered.endswith((*SUPPORTED_SUFFIXES, "/", os.sep))
 
 
 def load_articles(

@@ -64,9 +64,9 @@ def eval_command(
     if words < 1:
         report_error(f"--words: must be at least 1, got {words}")
         raise typer.Exit(ExitCode.FAILED)
-    for option, target in (("--predictions", predictions), ("--plot", plot)):
-        if target is not None and not target.parent.is_dir():  # said before the scoring
-            report_error(f"{option}: {target}: folder {target.parent} does not exist")
+    for option, out_path in (("--predictions", predictions), ("--plot", plot)):
+        if out_path is not None and not out_path.parent.is_dir():  # said before the scoring
+            report_error(f"{option}: {out_path}: folder {out_path.parent} does not exist")
             raise typer.Exit(ExitCode.FAILED)
     names = _methods(methods)
     clusters, errors = read_dataset(dataset, split)

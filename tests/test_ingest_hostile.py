@@ -11,6 +11,7 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixtures.news_pages import WarcRecord, news_page_html, seed_page, write_warc
@@ -781,3 +782,22 @@ def test_a_mistyped_folder_name_is_reported_missing_not_digested() -> None:
     result = load_articles(["nothere/", "news digest/"])
     assert [str(e) for e in result.errors][0] == "nothere: no such file or directory"
     assert result.errors[1].name == "<text 2>"  # a space: text, as before
+
+
+def test_ingest_interrupted_says_what_was_stored_and_how_to_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C had ended ``ingest`` with exit 130 and no word of what was kept."""
+    import newsdigest.stories
+
+    def interrupted(*args: object, on_batch: Any = None, **kwargs: object) -> None:
+        on_batch(200)
+        on_batch(200)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newsdigest.stories, "ingest", interrupted)
+    db = tmp_path / "news.db"
+    result = CliRunner().invoke(app, ["ingest", "examples/sochi-2019", "--db", str(db)])
+    assert result.exit_code == 130
+    assert f"interrupted: 400 records read into {db} before it" in result.output
+    assert "run the same command again" in result.output

@@ -21,6 +21,13 @@ def ingest_command(
     from newsdigest.stories import ingest
 
     store = open_store_or_exit(db)
+    handled = 0  # records of committed batches
+
+    def committed(n: int) -> None:
+        nonlocal handled
+        handled += n
+        bar.advance(task, n)
+
     with progress_bar() as bar:
         task = bar.add_task("ingesting", total=None)
         try:
@@ -29,11 +36,19 @@ def ingest_command(
                 store,
                 batch_size=batch,
                 on_error=lambda e: report_error(str(e)),
-                on_batch=lambda n: bar.advance(task, n),
+                on_batch=committed,
             )
         except NewsdigestError as exc:
             report_error(str(exc))
             raise typer.Exit(ExitCode.FAILED) from None
+        except KeyboardInterrupt:
+            # Ctrl-C had ended the run without a word: the batch under way is rolled back,
+            # the committed ones stay, and a rerun skips what is stored
+            report_error(
+                f"interrupted: {handled} records read into {db} before it; run the same command"
+                " again to read the rest (what is stored is skipped)"
+            )
+            raise typer.Exit(130) from None
         finally:
             store.close()
     reasons = ""

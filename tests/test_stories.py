@@ -527,3 +527,26 @@ def test_an_unusable_since_is_one_clear_value_error(tmp_path: Path) -> None:
 
     with pytest.raises(ValueError, match=r"since: 'yesterday' is not a usable date"):
         group_stories(tmp_path / "news.db", since="yesterday")
+
+
+def test_stories_takes_the_summarizer_and_embedder_digest_takes(tmp_path: Path) -> None:
+    """The README says the story settings mean the same in every command that takes them;
+    ``stories`` had no ``--summarizer`` or ``--embedder``."""
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "examples/sochi-2019", "--db", db]).exit_code == 0
+    lead = runner.invoke(
+        app, ["stories", "--db", db, "--no-facts", "--summarizer", "lead", "-f", "json"]
+    )
+    assert lead.exit_code == 0, lead.output
+    story = next(s for s in json.loads(lead.stdout) if len(s["articles"]) > 1)
+    # lead: the articles' opening sentences first
+    origins = [s["origin"]["sentence"] for s in story["summary"]]
+    assert origins[0] == 0 and origins == sorted(origins)
+    default = runner.invoke(app, ["stories", "--db", db, "--no-facts", "-f", "json"])
+    again = next(s for s in json.loads(default.stdout) if s["id"] == story["id"])
+    assert [s["text"] for s in again["summary"]] != [s["text"] for s in story["summary"]]
+    bad = runner.invoke(app, ["stories", "--db", db, "--summarizer", "nope"])
+    assert bad.exit_code == 2 and "nope: unknown summarizer" in bad.output
+    bad = runner.invoke(app, ["stories", "--db", db, "--embedder", "nope"])
+    assert bad.exit_code == 2 and "nope: unknown embedder" in bad.output

@@ -37,11 +37,14 @@ def stories_command(
     words: options.Words = None,
     sentences: options.Sentences = None,
     limit: options.Limit = None,
+    summarizer: options.Summarizer = "default",
+    embedder: options.Embedder = None,
     facts: options.Facts = True,
 ) -> None:
     """Cluster new articles into stories (incrementally) and print every story's digest."""
     from newsdigest.config import StoryConfig
     from newsdigest.errors import NewsdigestError
+    from newsdigest.pipeline import resolve_summarizer
     from newsdigest.render import render_many
     from newsdigest.stories import StoryFailure, build_stories
 
@@ -49,7 +52,14 @@ def stories_command(
         report_error(f"--format: unknown format {fmt!r}; choose text, markdown or json")
         raise typer.Exit(ExitCode.FAILED)
     after = _since(since)
-    config = StoryConfig(words=words, sentences=sentences, facts=facts)
+    try:
+        config = StoryConfig(
+            words=words, sentences=sentences, summarizer=summarizer, embedder=embedder, facts=facts
+        )
+        resolve_summarizer(config.summarizer, config.embedder)  # an unknown name: one line now
+    except NewsdigestError as exc:
+        report_error(str(exc))
+        raise typer.Exit(ExitCode.FAILED) from None
 
     failures: list[StoryFailure] = []
 

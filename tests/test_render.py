@@ -55,6 +55,8 @@ def test_facts_show_quotes_timeline_and_disagreements(seed_story_together, fmt) 
 
 def test_every_format_numbers_sources_the_same_way(seed_story) -> None:
     """[n] names the same article in text, Markdown, the HTML file and the web page."""
+    from markupsafe import escape
+
     from newsdigest.numbering import source_numbers
     from newsdigest.serve.views import story_page
 
@@ -71,9 +73,8 @@ def test_every_format_numbers_sources_the_same_way(seed_story) -> None:
     page = story_page(seed_story)
     for src in page.sources:
         assert by_number[src.number].id == src.article.id
-        title = src.article.title or "(untitled)"
         assert re.search(rf'id="a{src.number}">\s*<h3><span class="num">\[{src.number}\]', html)
-        assert title.replace("'", "&#39;") in html
+        assert str(escape(src.title)) in html  # the title, or the label text gives an untitled one
     for line, sentence in zip(page.summary, seed_story.summary, strict=True):
         assert [m.number for m in line.markers] == sorted(
             dict.fromkeys(numbers[c.article] for c in sentence.citations)
@@ -204,6 +205,10 @@ def test_an_untitled_source_is_labelled_by_its_first_line_as_a_headline() -> Non
     assert not story.articles[0].title
     sources = render(story, "markdown").split("## Sources", 1)[1]
     assert "Justice Kennedy Retiring; Supreme Court to Become Trump Court —" in sources
+    # the page names it so too: it had shown "(untitled)"
+    page = render(story, "html")
+    assert "Justice Kennedy Retiring; Supreme Court to Become Trump Court</h3>" in page
+    assert "(untitled)" not in page
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])

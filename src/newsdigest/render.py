@@ -54,11 +54,11 @@ def _article_line(story: Story, article_id: str) -> str:
     bits = [a.outlet or "", a.published.date().isoformat() if a.published else ""]
     where = a.url or a.origin or a.id
     meta = ", ".join(b for b in bits if b)
-    title = a.title or _first_line_label(a.text)
+    title = a.title or first_line_label(a.text)
     return title + (f" ({meta})" if meta else "") + f" — {where}"
 
 
-def _first_line_label(text: str) -> str:
+def first_line_label(text: str) -> str:
     """An untitled source's label: its first line that is no picture's caption ("This image
     show the mummy of ..." had labelled a Multi-News source), as a headline is shown (NeuS's
     first lines carry a feed's full stop: "Justice Kennedy Retiring; Supreme Court to Become

@@ -152,6 +152,14 @@ class Source:
     segments: tuple[Segment, ...]
 
     @property
+    def title(self) -> str:
+        """The article's title, or the label text and Markdown give an untitled one (its first
+        line): the page had shown "(untitled)" where the text named the source."""
+        from newsdigest.render import first_line_label
+
+        return self.article.title or first_line_label(self.article.text)
+
+    @property
     def published(self) -> str:
         return show_time(self.article.published)
 

@@ -279,7 +279,7 @@ def test_default_limits_5_mb_and_1000_articles(store: Store, client: TestClient)
         (b"[]", "body: empty list: no articles"),
         (b'"just a string"', "body: Input should be a valid dictionary or instance of ArticleIn"),
         (b'{"title": "No text"}', "body.text: Field required"),
-        (b'{"text": "   "}', "body.text: Value error, text is empty"),
+        (b'{"text": "   "}', "body.text: text is empty"),
         (b'{"text": 42}', "body.text: Input should be a valid string"),
         (
             b'[{"text": "Pompeo met Lavrov in Sochi."}, {"title": "no text"}]',
@@ -287,7 +287,7 @@ def test_default_limits_5_mb_and_1000_articles(store: Store, client: TestClient)
         ),
         (
             b'[{"text": "Pompeo met Lavrov in Sochi.", "published": "Tuesday"}]',
-            "body[0].published: Value error, unreadable date 'Tuesday'; use ISO 8601",
+            "body[0].published: unreadable date 'Tuesday'; use ISO 8601",
         ),
     ],
 )
@@ -441,7 +441,7 @@ def test_a_text_of_fewer_than_three_words_rejects_the_batch(
     answer = client.post("/api/articles", json=batch)
     assert answer.status_code == 422
     error = answer.json()["error"]
-    assert error.startswith("body[2].text") and "too short to be an article" in error
+    assert error.startswith("body[2].text: too short to be an article (1 word")  # no "Value error"
     assert "Limits.min_article_words" in error
     assert_nothing_stored(store)
     bulletin = {"text": "Bears fire Fox", "url": "https://wire.example/bears"}

@@ -118,8 +118,8 @@ def test_a_lone_surrogate_is_refused_naming_its_field() -> None:
     outcome = read(body)
     assert isinstance(outcome, InvalidBody)
     assert error_line(outcome.errors) == (
-        "body[1].text: Value error, not Unicode text: a lone surrogate \\ud800 at character 6; "
-        "body[1].title: Value error, not Unicode text: a lone surrogate \\udfff at character 0"
+        "body[1].text: not Unicode text: a lone surrogate \\ud800 at character 6; "
+        "body[1].title: not Unicode text: a lone surrogate \\udfff at character 0"
     )
 
 

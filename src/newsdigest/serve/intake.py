@@ -182,7 +182,9 @@ def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
                 continue
             if loc and loc[0] in ("ArticleIn", "list[ArticleIn]"):
                 loc = loc[1:]
-            errors.append({"loc": ["body", *loc], "msg": err["msg"], "type": err["type"]})
+            # our validators' reasons as they are written: pydantic puts "Value error, " first
+            msg = err["msg"].removeprefix("Value error, ")
+            errors.append({"loc": ["body", *loc], "msg": msg, "type": err["type"]})
         raise InvalidBody(
             errors or [{"loc": ["body"], "msg": str(exc), "type": "invalid"}]
         ) from exc

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from newsdigest import dedup
 from newsdigest.errors import StoreError
-from newsdigest.store.sql import LOCK_CLUSTERING, SqlStore
+from newsdigest.store.sql import LOCK_CLUSTERING, SqlStore, driver_message
 from newsdigest.timeutil import stored_time, utc_or_none
 
 
@@ -72,7 +72,7 @@ class PostgresDialect:
         try:
             return self._psycopg.connect(self.url, connect_timeout=10, autocommit=True)
         except self._psycopg.Error as exc:
-            raise StoreError(f"{self.where}: cannot connect: {' '.join(str(exc).split())}") from exc
+            raise StoreError(f"{self.where}: cannot connect: {driver_message(exc)}") from exc
         except (ValueError, TypeError) as exc:  # a URL psycopg cannot even parse
             raise StoreError(f"{self.where}: not a valid database URL: {exc}") from exc
 

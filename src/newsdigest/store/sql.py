@@ -244,8 +244,11 @@ LOCK_CLUSTERING = 0x6E64_0005
 LOCK_FOLLOW = 0x6E64_0006
 
 
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+def driver_message(exc: BaseException) -> str:
+    """A driver's message on one line, its lines parted by "; " (libpq's "Connection refused"
+    and "Is the server running ...?" had run together)."""
+    lines = (" ".join(ln.split()) for ln in str(exc).splitlines())
+    return "; ".join(ln for ln in lines if ln) or type(exc).__name__
 
 
 def _schema_version(where: str, value: Any) -> int:
@@ -277,7 +280,9 @@ class SqlStore:
         except StoreError:
             raise
         except dialect.errors as exc:
-            raise StoreError(f"{dialect.where}: cannot open database: {_one_line(exc)}") from exc
+            raise StoreError(
+                f"{dialect.where}: cannot open database: {driver_message(exc)}"
+            ) from exc
         # one write connection; the lock keeps threads (a web server's pool) from interleaving
         # statements of different transactions on it
         self._lock = threading.RLock()
@@ -327,7 +332,7 @@ class SqlStore:
             try:
                 d.begin(self._conn, lock_key)
             except d.errors as exc:
-                raise StoreError(f"{d.where}: {what}: {_one_line(exc)}") from exc
+                raise StoreError(f"{d.where}: {what}: {driver_message(exc)}") from exc
             try:
                 yield _Cursor(self._conn, d)
                 d.commit(self._conn)
@@ -336,7 +341,7 @@ class SqlStore:
                     d.rollback(self._conn)
                 if isinstance(exc, d.errors):
                     raise StoreError(
-                        f"{d.where}: {what} (nothing committed): {_one_line(exc)}"
+                        f"{d.where}: {what} (nothing committed): {driver_message(exc)}"
                     ) from exc
                 raise
 
@@ -346,7 +351,7 @@ class SqlStore:
             with d.reader() as conn:
                 return list(conn.execute(d.sql(sql), list(params)).fetchall())
         except d.errors as exc:
-            raise StoreError(f"{d.where}: read failed: {_one_line(exc)}") from exc
+            raise StoreError(f"{d.where}: read failed: {driver_message(exc)}") from exc
 
     def _in_chunks(self, values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         size = self.dialect.max_in_list() or max(len(values), 1)
@@ -525,7 +530,7 @@ class SqlStore:
                         self._cluster_held.__enter__()
                     except self.dialect.errors as exc:
                         raise StoreError(
-                            f"{self.where}: clustering lock: {_one_line(exc)}"
+                            f"{self.where}: clustering lock: {driver_message(exc)}"
                         ) from exc
                 try:
                     yield

@@ -350,3 +350,26 @@ def test_eval_command_output_in_a_missing_folder_or_a_limit_below_1_is_one_line(
     for limit in ("0", "-1"):
         result = runner.invoke(app, ["eval", str(tiny_csv), "-m", "lead", "--limit", limit])
         assert result.exit_code == 2 and "--limit" in result.output + result.stderr
+
+
+def test_a_split_asked_of_a_csv_keeps_its_rows_or_is_refused(tmp_path: Path) -> None:
+    """``--split foo`` on the Multi-News CSV had been ignored: every row was scored."""
+    plain = tmp_path / "plain.csv"
+    with plain.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["documents", "summary"], ["['A b c.']", "A."]])
+    clusters, errors = read_dataset(plain, "test")
+    assert not clusters and [e.reason for e in errors] == [
+        "no 'split' column to keep the split 'test' of"
+    ]
+    assert len(read_dataset(plain)[0]) == 1
+    split = tmp_path / "split.csv"
+    with split.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(
+            [
+                ["documents", "summary", "split"],
+                ["['A b c.']", "A.", "val"],
+                ["['D e.']", "D.", "test"],
+            ]
+        )
+    clusters, errors = read_dataset(split, "test")
+    assert not errors and [c.reference for c in clusters] == ["D."]

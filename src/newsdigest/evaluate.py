@@ -123,7 +123,8 @@ def _check_utf8(text: str, where: str) -> None:
 def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster | InputError]:
     """Clusters of a CSV (``documents`` as a Python list literal, ``summary``) or JSON Lines
     file (``{"documents": [...], "summary": "..."}``, or NeuS's ``{"docs": [...], "refs":
-    [...], "split": ...}``; ``split`` keeps only records of that split); a bad record yields
+    [...], "split": ...}``; ``split`` keeps only records of that split, from a CSV's ``split``
+    column); a bad record yields
     an ``InputError`` naming the file and record instead of stopping the batch."""
     path = Path(path)
     if not path.is_file():
@@ -161,7 +162,13 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
         if missing:
             yield InputError(str(path), f"missing column(s): {', '.join(sorted(missing))}")
             return
+        if split is not None and "split" not in (reader.fieldnames or ()):
+            # a split asked of a file that has none had been ignored: every row was scored
+            yield InputError(str(path), f"no 'split' column to keep the split {split!r} of")
+            return
         for n, row in enumerate(reader, 1):
+            if split is not None and row.get("split") != split:
+                continue
             try:
                 _check_utf8(
                     " ".join(v for v in row.values() if isinstance(v, str)), f"{path}:row {n}"

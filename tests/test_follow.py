@@ -432,8 +432,23 @@ def test_a_host_whose_robots_txt_fails_is_left_alone(tmp_path: Path) -> None:
         s.add("/robots.txt", "down", status=500, content_type="text/plain")
         s.add("/feed.xml", rss2([("a", s.url("/news/0.html"), MAY)]))
         report = follow_once(tmp_path / "n.db", [s.url("/feed.xml")])
-        assert [e.reason for e in report.failed] == [f"robots.txt of {s.base} could not be read"]
+        assert [e.reason for e in report.failed] == [
+            f"robots.txt of {s.base} could not be read (HTTP 500)"
+        ]
         assert s.paths() == ["/robots.txt"]  # RFC 9309: a 5xx robots.txt disallows all
+
+
+def test_a_host_that_refuses_connections_is_said_to(tmp_path: Path) -> None:
+    """A refused connection had been reported as a robots.txt fault alone."""
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    report = follow_once(tmp_path / "n.db", [f"http://127.0.0.1:{port}/feed.xml"])
+    (failure,) = report.failed
+    assert failure.reason.startswith(f"robots.txt of http://127.0.0.1:{port} could not be read (")
+    assert "refused" in failure.reason.lower()
 
 
 def test_a_local_file_that_is_not_opml_is_one_line_naming_it(tmp_path: Path) -> None:

@@ -116,7 +116,8 @@ class Fetcher:
         self.politeness = p = politeness or Politeness()
         self._sleep = sleep
         self._clock = _HostClock(1.0 / p.rate)
-        self._robots: dict[str, tuple[float, Protego | None]] = {}
+        # per origin: when read, and its rules or why they could not be read
+        self._robots: dict[str, tuple[float, Protego | str]] = {}
         self._robots_lock = threading.Lock()
         self._client = httpx.Client(
             headers={"User-Agent": p.user_agent, "Accept-Encoding": "gzip, deflate"},
@@ -148,23 +149,27 @@ class Fetcher:
         if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL_S:
             rules = self._read_robots(origin)
             # an unreadable robots.txt is asked for again after a minute, not an hour
-            when = time.monotonic() - (ROBOTS_TTL_S - ROBOTS_RETRY_S if rules is None else 0)
+            unread = isinstance(rules, str)
+            when = time.monotonic() - (ROBOTS_TTL_S - ROBOTS_RETRY_S if unread else 0)
             cached = (when, rules)
             with self._robots_lock:
                 self._robots[origin] = cached
         rules = cached[1]
-        if rules is None:
-            raise FetchError(url, f"robots.txt of {origin} could not be read")
+        if isinstance(rules, str):
+            # with its reason: a host that refused every connection had read as a robots.txt
+            # fault alone
+            raise FetchError(url, f"robots.txt of {origin} could not be read ({rules})")
         return bool(rules.can_fetch(url, ROBOTS_AGENT))
 
-    def _read_robots(self, origin: str) -> Protego | None:
+    def _read_robots(self, origin: str) -> Protego | str:
+        """The host's rules, or why they could not be read."""
         try:
             got = self._get(f"{origin}/robots.txt", {}, check_robots=False, max_bytes=500_000)
         except FetchError as err:
             status = getattr(err, "status", None)
             if status is not None and 400 <= status < 500:
                 return Protego.parse("")
-            return None
+            return err.reason
         return Protego.parse(got.body.decode("utf-8", errors="replace"))
 
     # ---- GET ----------------------------------------------------------------------------

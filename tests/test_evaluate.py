@@ -206,6 +206,7 @@ def test_eval_command_table_predictions_and_plot(tiny_csv: Path, tmp_path: Path)
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
     assert [r.split("|")[1].strip() for r in rows] == ["system", "default", "lead"]
     assert all(len(r.split("|")) == 9 for r in rows)  # ROUGE, readability, speed
+    assert "flagged %: the share of digest sentences" in result.stdout  # the columns explained
     lines = pred.read_text(encoding="utf-8").splitlines()
     assert len(lines) == N_CLUSTERS
     assert all(sum(len(s.split()) for s in json.loads(x)["summary"]) <= 60 for x in lines)

@@ -20,6 +20,14 @@ def _methods(value: list[str] | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+COLUMNS_NOTE = (
+    "\nR1/R2/RLsum: rouge-score F1 x 100, stemmed, averaged over the references. flagged %: the"
+    " share of digest sentences that open with an unresolved reference or are fragments (no"
+    " finite verb); dup/digest: duplicate or near-duplicate sentences a digest"
+    " (newsdigest.readability). ms/cluster: splitting and summarizing, per cluster."
+)
+
+
 def eval_command(
     dataset: Annotated[
         Path, typer.Argument(help='Multi-News CSV, or JSON Lines {"documents", "summary"}.')
@@ -93,6 +101,7 @@ def eval_command(
         raise typer.Exit(ExitCode.FAILED) from None
     typer.echo(f"{len(clusters)} clusters, {words} words\n")
     typer.echo(markdown_table(results))
+    typer.echo(COLUMNS_NOTE)
     by_name = {r.name: r for r in results}
     try:
         if predictions is not None:

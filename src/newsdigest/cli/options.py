@@ -30,7 +30,11 @@ Sentences = Annotated[
 ]
 Summarizer = Annotated[
     str,
-    typer.Option(help="Summarization method: coverage (default), lead, lexrank, …, abstractive."),
+    # the help names the default: Typer's own "[default: default]" said nothing
+    typer.Option(
+        help="Summarization method: coverage (default), lead, lexrank, …, abstractive.",
+        show_default=False,
+    ),
 ]
 Embedder = Annotated[
     str | None, typer.Option(help="Sentence embedder: tfidf, static, minilm or a model folder.")
@@ -81,6 +85,7 @@ Every = Annotated[
         parser=_interval_option,
         metavar="DURATION",
         help="Time between follow rounds: 90s, 15m, 1h30m (default 15m).",
+        show_default=False,  # "[default: 900.0]" beside "(default 15m)"
     ),
 ]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")]

@@ -25,3 +25,15 @@ def test_ingest_then_stories_through_the_top_level_api(tmp_path, seed_paths) -> 
     assert all(s.summary and all(x.citations for x in s.summary) for s in stories)
     recent = newsdigest.group_stories(db=db, since="2019-06-01", facts=False)
     assert [len(s.articles) for s in recent] == [1]
+
+
+def test_group_stories_of_a_missing_store_says_so(tmp_path) -> None:
+    """A mistyped path had made an empty database and returned no stories."""
+    import pytest
+
+    from newsdigest.errors import StoreError
+
+    missing = tmp_path / "nwes.db"
+    with pytest.raises(StoreError, match="no such store"):
+        newsdigest.group_stories(db=missing)
+    assert not missing.exists()

@@ -63,11 +63,16 @@ def group_stories(
     from dataclasses import replace
 
     from newsdigest.config import StoryConfig
-    from newsdigest.store import open_store
+    from newsdigest.errors import StoreError
+    from newsdigest.store import open_store, sqlite_path
     from newsdigest.stories import build_stories
     from newsdigest.timeutil import parse_since
 
+    after = parse_since(since)
+    path = sqlite_path(db)
+    if path is not None and not path.exists():
+        # as the CLI's ``stories``: a typo must not leave an empty database behind, nor read as
+        # a store with no stories
+        raise StoreError(f"{db}: no such store (store_articles(..., db=...) first)")
     with open_store(db) as store:
-        return build_stories(
-            store, parse_since(since), replace(config or StoryConfig(), **settings)
-        )
+        return build_stories(store, after, replace(config or StoryConfig(), **settings))

@@ -37,3 +37,11 @@ def test_group_stories_of_a_missing_store_says_so(tmp_path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         newsdigest.group_stories(db=missing)
     assert not missing.exists()
+
+
+def test_an_unknown_setting_is_named_with_the_known_ones() -> None:
+    """``digest(..., wrods=40)`` had blamed ``StoryConfig.__init__()``."""
+    import pytest
+
+    with pytest.raises(TypeError, match=r"unknown story setting 'wrods'; the settings are words,"):
+        newsdigest.digest(["examples/sochi-2019"], wrods=40)

@@ -60,8 +60,6 @@ def group_stories(
     ``since`` (ISO date or datetime) keeps stories with an article published at or after it.
     ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…) over ``config``.
     """
-    from dataclasses import replace
-
     from newsdigest.config import StoryConfig
     from newsdigest.errors import StoreError
     from newsdigest.store import open_store, sqlite_path
@@ -75,4 +73,4 @@ def group_stories(
         # a store with no stories
         raise StoreError(f"{db}: no such store (store_articles(..., db=...) first)")
     with open_store(db) as store:
-        return build_stories(store, after, replace(config or StoryConfig(), **settings))
+        return build_stories(store, after, (config or StoryConfig()).with_settings(**settings))

@@ -4,10 +4,10 @@ the Spark job all build stories from a ``StoryConfig``, so one default length ho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from numbers import Integral
 from os import PathLike, fspath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsdigest.summarize.base import Budget
 
@@ -66,6 +66,15 @@ class StoryConfig:
             f"words={budget.words} sentences={budget.sentences} summarizer={name} "
             f"embedder={self.embedder} facts={self.facts} outliers={self.outliers}"
         )
+
+    def with_settings(self, **settings: Any) -> StoryConfig:
+        """This config with ``settings`` over it; an unknown setting is a TypeError that names
+        it and the known ones (``digest(..., wrods=40)`` had blamed ``StoryConfig.__init__``)."""
+        unknown = sorted(set(settings) - {f.name for f in fields(self)})
+        if unknown:
+            known = ", ".join(f.name for f in fields(self))
+            raise TypeError(f"unknown story setting {unknown[0]!r}; the settings are {known}")
+        return replace(self, **settings)
 
     @property
     def budget(self) -> Budget:

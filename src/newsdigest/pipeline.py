@@ -271,7 +271,7 @@ def digest(
     ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…), applied over
     ``config``.
     """
-    config = replace(config or StoryConfig(), **settings)
+    config = (config or StoryConfig()).with_settings(**settings)
     loaded = load_inputs(articles, on_error)
     if not loaded:
         raise NoArticlesError("no readable articles in the input")

@@ -1930,9 +1930,9 @@ def test_a_credit_after_a_blurbs_last_sentence_goes() -> None:
 
     from newsdigest.clean.rules import TRAILING_VIDEO_CREDIT
 
-    started = time.perf_counter()
+    started = time.process_time()
     TRAILING_VIDEO_CREDIT.search("He left. Abc Def/ " + "A" * 400 + " x")
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_a_forms_fine_print_and_a_paywalls_offer_are_no_text() -> None:

@@ -296,9 +296,9 @@ def test_a_line_of_inch_marks_is_read_in_linear_time() -> None:
 
     models = ["Samsung 55” QLED $599", "LG 65” OLED $1,299", "Sony 75” Bravia $1,999"]
     line = " | ".join(models[i % 3] for i in range(3_000))
-    started = time.perf_counter()
+    started = time.process_time()
     spans = find_quote_spans(line)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     # the line opens with narrative up to its first mark, as before; nothing else is a quote
     assert [line[q.start : q.end] for q in spans] == ["Samsung 55"]
 
@@ -576,9 +576,9 @@ def test_single_quotes_among_many_double_quotes_are_found_in_linear_time() -> No
     import time
 
     text = "“ab cd” " * 8000 + " it's" * 8000
-    start = time.perf_counter()
+    start = time.process_time()
     find_quote_spans(text)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 def test_a_word_or_two_no_one_is_known_to_have_said_is_not_listed() -> None:
@@ -1269,9 +1269,9 @@ def test_a_long_quote_of_names_set_off_by_commas_takes_linear_time() -> None:
 
     from newsdigest.facts.quotes import _addresses
 
-    started = time.perf_counter()
+    started = time.process_time()
     assert not _addresses("Detroit, Kirsten, Flint, " * 4000, "Kirsten Gillibrand")
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_he_after_sentences_on_a_person_named_as_an_owner_is_that_person() -> None:

@@ -108,11 +108,11 @@ def test_a_statement_that_is_two_groups_whole_joins_them() -> None:
 
 def test_a_long_quotation_of_few_content_words_is_compared_in_linear_time() -> None:
     """20,000 words of "no, " against 40,000 took 8.8 s: the run was compared at each offset."""
-    start = time.perf_counter()
+    start = time.process_time()
     groups = distinct_quotes(
         [quote("no, " * 20_000 + "yes", None, "a"), quote("no, " * 40_000, None, "b")]
     )
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert len(groups) == 2
 
 
@@ -129,9 +129,9 @@ def test_thousands_of_quotes_are_grouped_without_comparing_every_pair() -> None:
         for i in range(4000)
     ]
     again = [quote(q.text.split(" ", 2)[2], None, "b") for q in quotes[:1000]]
-    start = time.perf_counter()
+    start = time.process_time()
     groups = distinct_quotes(quotes + again)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert len(groups) == 4000
     assert groups[0].articles == ("a0", "b")
 

@@ -52,11 +52,11 @@ def test_a_compound_with_a_glued_dash_is_no_dateline(text: str) -> None:
 
 
 def test_a_glued_prefix_does_not_backtrack_exponentially() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     for text in ("A-B-C-D-E-F-G-H-I-J-K-L-M-N-O-P-Q-R-S-T-U-V-Wow, the kids sang.",
                  "ABC" + "-A" * 40 + "-Dade County officials"):  # fmt: skip
         rules.GLUED_PREFIX.sub("", text, count=1)
-    assert time.perf_counter() - started < 0.1
+    assert time.process_time() - started < 0.1
 
 
 def test_a_series_of_dated_events_in_one_mould_keeps_each_line() -> None:

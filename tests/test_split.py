@@ -56,6 +56,12 @@ def test_plural_titles_and_a_sentence_opener_after_us() -> None:
         "The U.S. Senate voted.",
         "The U.S. Army left.",
     ]
+    # the word, not the title: a sentence ends after "reps."
+    assert texts("The company hired more sales reps. The move cut costs.") == [
+        "The company hired more sales reps.",
+        "The move cut costs.",
+    ]
+    assert texts("He did 20 reps. Then he rested.") == ["He did 20 reps.", "Then he rested."]
 
 
 def test_dotted_initialisms_and_a_weekday_before_its_date_do_not_split() -> None:

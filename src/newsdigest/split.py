@@ -36,6 +36,10 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 _DATE_NEXT = re.compile(r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 
+# Titles in the plural are abbreviations only capitalized: "Sens. Ted Cruz and Rand Paul", but
+# "The company hired more sales reps. The move cut costs." is two sentences
+_TITLE_PLURALS = frozenset("sens reps govs".split())
+
 # Words that start a sentence but rarely follow "U.S." inside one ("... between #250 and 500
 # in the U.S. Also, Kroll was dealing with ...": a Multi-News digest line of two sentences).
 _STARTERS = frozenset(
@@ -122,7 +126,7 @@ def _is_false_stop(text: str, m: re.Match[str], start: int = 0) -> bool:
         low = word.lower().rstrip(".")
         if low in _NUMBER_SIGNS and not _NUMBER_NEXT.match(after):
             low = ""  # "she's never said no." ends a sentence; "No. 5" and "Nos. 3 and 4" do not
-        if low in _ABBREVIATIONS:
+        if low in _ABBREVIATIONS and not (low in _TITLE_PLURALS and word[:1].islower()):
             # "U.S." ends a sentence when a new one clearly starts (capital + lowercase word)
             # "the U.S. State Department" goes on; "... in the U.S. The talks" ends
             words = after.split(maxsplit=1)

@@ -46,6 +46,11 @@ _STARTERS = frozenset(
     """The He She It They We I But And This That These In On A An There Also However Meanwhile
     Still Yet So If When While After Its His Her Their Our""".split()
 )
+# Of those, the ones a title-case headline writes inside itself ("... in U.S. After Two Years
+# Detained"): a sentence opens with them only before a lowercase word or after a comma
+_HEADLINE_STARTERS = frozenset(
+    "Also However Meanwhile Still Yet So If When While After Its His Her Their Our".split()
+)
 # A comma or a colon may follow the opener ("Also,", "However,")
 _OPENER_PUNCTUATION = ",;:"
 
@@ -129,9 +134,15 @@ def _is_false_stop(text: str, m: re.Match[str], start: int = 0) -> bool:
         if low in _ABBREVIATIONS and not (low in _TITLE_PLURALS and word[:1].islower()):
             # "U.S." ends a sentence when a new one clearly starts (capital + lowercase word)
             # "the U.S. State Department" goes on; "... in the U.S. The talks" ends
-            words = after.split(maxsplit=1)
+            words = after.split(maxsplit=2)
             next_word = words[0].rstrip(_OPENER_PUNCTUATION) if words else ""
-            return not (low in {"u.s", "u.k", "u.n", "etc"} and next_word in _STARTERS)
+            if low not in {"u.s", "u.k", "u.n", "etc"} or next_word not in _STARTERS:
+                return True
+            if next_word in _HEADLINE_STARTERS and next_word == words[0] and len(words) > 1:
+                # a headline's words, each capitalized, go on: "Pastor Arrives Back in U.S.
+                # After Two Years Detained in Turkey." (a NeuS article's first line)
+                return words[1][:1].isupper()
+            return False
         if len(word) == 1 and word.isupper():  # an initial: "George W. Bush"
             return True
         if _INITIALISM.fullmatch(word):

@@ -1484,6 +1484,12 @@ def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:
     text = "Who is Mira Ricardel? First Lady Melania Trump wants her fired. Lady Gaga sang."
     spans = [("Lady Melania Trump", "PERSON"), ("Lady Gaga", "PERSON")]
     assert [m.text for m in model_mentions(text, spans)] == ["Melania Trump", "Lady Gaga"]
+    # "Lady Bird" is Mrs. Johnson's name, not a title before "Bird Johnson"
+    text = "Lady Bird Johnson planted wildflowers. First Lady Lady Bird Johnson spoke."
+    spans = [("Lady Bird Johnson", "PERSON"), ("First Lady Lady Bird Johnson", "PERSON")]
+    assert [m.text for m in model_mentions(text, spans)] == ["Lady Bird Johnson"] * 2
+    text = "Among Us was the most downloaded game of the year."
+    assert [m.text for m in model_mentions(text, [("Among Us", "ORG")])] == ["Among Us"]
     # a sentence's opening preposition taken into the name (NeuS train 1018)
     text = "Aboard Air Force One, Trump told reporters he was considering it."
     assert [m.text for m in model_mentions(text, [("Aboard Air Force One", "ORG")])] == [

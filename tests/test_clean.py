@@ -302,6 +302,20 @@ def test_debris_lines_are_dropped(line: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More information is expected Friday, police said.",
+        "More information will follow on our profile, the company wrote on Twitter.",
+        "More information about the victims was not immediately released.",
+    ],
+)
+def test_news_opening_more_information_stays(line: str) -> None:
+    """Only "More information:" (or the words alone) labels a pointer line; news may open so."""
+    real = "Pompeo met Putin in Sochi on Tuesday for two hours of talks."
+    assert clean_text(f"{real}\n\n{line}") == f"{real}\n\n{line}"
+
+
 def test_glued_source_prefix_and_dateline() -> None:
     assert clean_text("XINHUA-NEWSThe summit opened.") == "The summit opened."
     assert clean_text("WASHINGTON (Reuters) - The summit opened.") == "The summit opened."

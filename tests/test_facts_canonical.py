@@ -228,6 +228,18 @@ def test_a_surname_two_people_share_is_no_ones_unless_one_is_named_most() -> Non
     raw.append(mention(text, "Racquel Smith", "PERSON"))
     counts = {e.name: len(e.mentions) for e in entities_of(raw, text)}
     assert counts == {"Will Smith": 3, "Racquel Smith": 1}
+    # the first named, with a title, before the surname alone: the President, not the
+    # daughter named after him (whose name, nearest before "Trump said", took his quotes)
+    text = (
+        "President Donald Trump defended his trade policy at an event attended by his "
+        "daughter Ivanka Trump. \u201cWe are winning,\u201d Trump said. Trump left."
+    )
+    raw = [
+        mention(text, "Donald Trump", "PERSON", cue=True),
+        mention(text, "Ivanka Trump", "PERSON", cue=True),
+    ]
+    counts = {e.name: len(e.mentions) for e in entities_of(raw, text)}
+    assert counts == {"Donald Trump": 3, "Ivanka Trump": 1}
 
 
 def test_a_word_capitalized_by_its_place_does_not_name_the_entity() -> None:
@@ -561,7 +573,7 @@ def _propagate_by_scanning(groups, articles):  # type: ignore[no-untyped-def]
     )
 
     found: dict[int, list[tuple[str, int, int]]] = {}
-    owners = _surname_owners(groups)
+    owners = _surname_owners(groups, articles)
     for art in articles:
         spans = [(m.start, m.end) for g in groups for m in g.mentions if m.article == art.id]
         for gi, g in enumerate(groups):
@@ -1484,6 +1496,12 @@ def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:
     text = "Who is Mira Ricardel? First Lady Melania Trump wants her fired. Lady Gaga sang."
     spans = [("Lady Melania Trump", "PERSON"), ("Lady Gaga", "PERSON")]
     assert [m.text for m in model_mentions(text, spans)] == ["Melania Trump", "Lady Gaga"]
+    # "Lady Bird" is Mrs. Johnson's name, not a title before "Bird Johnson"
+    text = "Lady Bird Johnson planted wildflowers. First Lady Lady Bird Johnson spoke."
+    spans = [("Lady Bird Johnson", "PERSON"), ("First Lady Lady Bird Johnson", "PERSON")]
+    assert [m.text for m in model_mentions(text, spans)] == ["Lady Bird Johnson"] * 2
+    text = "Among Us was the most downloaded game of the year."
+    assert [m.text for m in model_mentions(text, [("Among Us", "ORG")])] == ["Among Us"]
     # a sentence's opening preposition taken into the name (NeuS train 1018)
     text = "Aboard Air Force One, Trump told reporters he was considering it."
     assert [m.text for m in model_mentions(text, [("Aboard Air Force One", "ORG")])] == [

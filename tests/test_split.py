@@ -56,6 +56,21 @@ def test_plural_titles_and_a_sentence_opener_after_us() -> None:
         "The U.S. Senate voted.",
         "The U.S. Army left.",
     ]
+    # the word, not the title: a sentence ends after "reps."
+    assert texts("The company hired more sales reps. The move cut costs.") == [
+        "The company hired more sales reps.",
+        "The move cut costs.",
+    ]
+    assert texts("He did 20 reps. Then he rested.") == ["He did 20 reps.", "Then he rested."]
+    # a title-case headline goes on after "U.S."; prose opens a sentence there
+    assert texts("Pastor Arrives Back in U.S. After Two Years Detained in Turkey.") == [
+        "Pastor Arrives Back in U.S. After Two Years Detained in Turkey."
+    ]
+    assert texts("Cases rose in the U.S. While the easing helped, deaths rose.") == [
+        "Cases rose in the U.S.",
+        "While the easing helped, deaths rose.",
+    ]
+    assert texts("Mr. After and Mr. While spoke.") == ["Mr. After and Mr. While spoke."]
 
 
 def test_dotted_initialisms_and_a_weekday_before_its_date_do_not_split() -> None:

@@ -2003,3 +2003,14 @@ def test_words_and_letter_runs_are_the_patterns_runs(text: str) -> None:
 def test_fragments_and_captions_are_no_summary_sentences(text: str, fits: bool) -> None:
     assert quality.fit(text) is fits
     assert (not quality.problems(text)) is fits
+
+
+@pytest.mark.timeout(10)
+def test_a_shouted_sentence_is_read_in_linear_time() -> None:
+    """A run of capitals after a comma ("BREAKING, PRESIDENT ...") is no credits list, and
+    the credits pattern reads it once: it split a run of capitals into names every way, 2^n
+    of them before a lowercase word (40 capitals took minutes)."""
+    shouted = "BREAKING, PRESIDENT TRUMP IMPEACHED BY THE HOUSE OF REPRESENTATIVES in a vote."
+    assert not quality._fragment(shouted)
+    assert not quality._fragment("Producers, " + "A" * 5_000 + " said the studio was pleased.")
+    assert quality._fragment("Cast, Jane Levy & Shiloh Fernandez and Lou Taylor Pucci.")

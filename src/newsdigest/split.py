@@ -36,11 +36,20 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 WEEKDAY_ABBREVIATIONS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 _DATE_NEXT = re.compile(r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 
+# Titles in the plural are abbreviations only capitalized: "Sens. Ted Cruz and Rand Paul", but
+# "The company hired more sales reps. The move cut costs." is two sentences
+_TITLE_PLURALS = frozenset("sens reps govs".split())
+
 # Words that start a sentence but rarely follow "U.S." inside one ("... between #250 and 500
 # in the U.S. Also, Kroll was dealing with ...": a Multi-News digest line of two sentences).
 _STARTERS = frozenset(
     """The He She It They We I But And This That These In On A An There Also However Meanwhile
     Still Yet So If When While After Its His Her Their Our""".split()
+)
+# Of those, the ones a title-case headline writes inside itself ("... in U.S. After Two Years
+# Detained"): a sentence opens with them only before a lowercase word or after a comma
+_HEADLINE_STARTERS = frozenset(
+    "Also However Meanwhile Still Yet So If When While After Its His Her Their Our".split()
 )
 # A comma or a colon may follow the opener ("Also,", "However,")
 _OPENER_PUNCTUATION = ",;:"
@@ -122,12 +131,18 @@ def _is_false_stop(text: str, m: re.Match[str], start: int = 0) -> bool:
         low = word.lower().rstrip(".")
         if low in _NUMBER_SIGNS and not _NUMBER_NEXT.match(after):
             low = ""  # "she's never said no." ends a sentence; "No. 5" and "Nos. 3 and 4" do not
-        if low in _ABBREVIATIONS:
+        if low in _ABBREVIATIONS and not (low in _TITLE_PLURALS and word[:1].islower()):
             # "U.S." ends a sentence when a new one clearly starts (capital + lowercase word)
             # "the U.S. State Department" goes on; "... in the U.S. The talks" ends
-            words = after.split(maxsplit=1)
+            words = after.split(maxsplit=2)
             next_word = words[0].rstrip(_OPENER_PUNCTUATION) if words else ""
-            return not (low in {"u.s", "u.k", "u.n", "etc"} and next_word in _STARTERS)
+            if low not in {"u.s", "u.k", "u.n", "etc"} or next_word not in _STARTERS:
+                return True
+            if next_word in _HEADLINE_STARTERS and next_word == words[0] and len(words) > 1:
+                # a headline's words, each capitalized, go on: "Pastor Arrives Back in U.S.
+                # After Two Years Detained in Turkey." (a NeuS article's first line)
+                return words[1][:1].isupper()
+            return False
         if len(word) == 1 and word.isupper():  # an initial: "George W. Bush"
             return True
         if _INITIALISM.fullmatch(word):

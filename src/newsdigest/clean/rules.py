@@ -343,7 +343,12 @@ SOURCE_LINE = re.compile(r"^(?:source|sources|via|credit)\s*:\s*.{1,80}$", re.I)
 # no positions in any stocks mentioned ..." were the last lines of two Multi-News digests
 # (250 words); every such opening of the 250 Multi-News clusters and the dev stream (6) is one.
 # Read, as every such rule below, only in a paragraph of 300 characters at most.
-POINTER_LINE = re.compile(r"^(?:more information\b|for more information\b|disclosure\s*:)", re.I)
+# "More information" is a label only before a colon or alone: "More information is expected
+# Friday, police said." and "More information will follow on our profile." (a NeuS quote) are
+# news.
+POINTER_LINE = re.compile(
+    r"^(?:more information\s*(?::|$)|for more information\b|disclosure\s*:)", re.I
+)
 # The reporters who helped: "Kyle Cheney contributed to this report.", "Associated Press
 # writers Mari Yamaguchi ... and Jennifer Kelleher in Honolulu contributed." (46 such lines in
 # the local sets; their names were among a story's people, Honolulu among its places)

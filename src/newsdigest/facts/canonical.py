@@ -743,7 +743,7 @@ def propagate(
     by_word: dict[str, set[int]] = defaultdict(set)
     always: set[int] = set()  # names that do not start with a word character
     first_words: list[frozenset[str]] = []  # each pattern's names' first word runs
-    owns_surname = _surname_owners(groups)
+    owns_surname = _surname_owners(groups, articles)
     for gi, g in enumerate(groups):
         names = set()
         person = g.type == "PERSON"
@@ -793,13 +793,17 @@ def propagate(
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]{3,}\b")
 
 
-def _surname_owners(groups: Sequence[_Group]) -> set[int]:
+def _surname_owners(groups: Sequence[_Group], articles: Sequence[Article] = ()) -> set[int]:
     """The groups (by index) a bare surname may be found for: all but people who share their
     surname with another person of the story when none of them is named more than once. A
     NeuS story named "first lady Melania Trump" and "their teenage son Barron Trump" once
     each, and every "President Trump" had become Barron Trump, the speaker of the President's
     quotes. A person named again keeps the surname, as before, against a relative named once
-    (Multi-News: "Will Smith" 7 times, "Racquel Smith" once; "Smith" is Will Smith)."""
+    (Multi-News: "Will Smith" 7 times, "Racquel Smith" once; "Smith" is Will Smith).
+    The first of them named keeps it when the story shows them a person (a title or speech
+    verb) and writes the surname alone only after them: "President Donald Trump ... his
+    daughter Ivanka Trump. ... Trump said" is the President (whose quotes had otherwise gone
+    to the daughter, the full name nearest before)."""
     sharing: dict[str, set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
         if g.type == "PERSON":
@@ -807,10 +811,26 @@ def _surname_owners(groups: Sequence[_Group]) -> set[int]:
                 if len(tokens := name_tokens(f)) >= 2:
                     sharing[fold(tokens[-1])].add(gi)
     owners = set(range(len(groups)))
+    texts = {a.id: a.text for a in articles}
     for members in sharing.values():
         if len(members) >= 2 and all(len(groups[i].mentions) < 2 for i in members):
             owners -= members
+            first = min(members, key=lambda i: (min(groups[i].first_seen.values()), i))
+            if _introduced_first(groups[first], texts):
+                owners.add(first)
     return owners
+
+
+def _introduced_first(g: _Group, texts: dict[str, str]) -> bool:
+    """Whether a person named once, with a title or speech verb, is named in full before
+    their surname is written alone in that article."""
+    if not g.person_cues or len(g.mentions) != 1 or (m := g.mentions[0]).article not in texts:
+        return False
+    surname = name_tokens(m.text)[-1] if len(name_tokens(m.text)) >= 2 else ""
+    text = texts[m.article]
+    return bool(surname) and not re.search(
+        rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[: m.start]
+    )
 
 
 def _known_person(g: _Group) -> bool:

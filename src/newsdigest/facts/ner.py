@@ -484,10 +484,11 @@ def _written_alone(text: str, surname: str) -> bool:
 
 # "First Lady Melania Trump" after a question ("Who is Mira Ricardel? First Lady Melania
 # Trump wants ...": a NeuS story listed "Lady Melania Trump" beside "Melania Trump"): the
-# title before a full name; "Lady Gaga" is a name
-_LADY_BEFORE_FULL_NAME = re.compile(r"(?:First )?Lady +(?=[A-Z][\w'’-]+ +[A-Z])")
+# title before a full name; "Lady Gaga" is a name, and so is "Lady Bird Johnson"
+_LADY_BEFORE_FULL_NAME = re.compile(r"(?:First )?Lady +(?!Bird\b)(?=[A-Z][\w'’-]+ +[A-Z])")
+# (the video game "Among Us" is a name)
 _LEADING_PREPOSITION = re.compile(
-    r"(?:Aboard|Amid|Amidst|Among|Despite|During|Throughout|Upon|Toward|Towards) +"
+    r"(?:Aboard|Amid|Amidst|Among(?! Us\b)|Despite|During|Throughout|Upon|Toward|Towards) +"
 )
 
 

@@ -481,8 +481,11 @@ _FINITE_VERB_SIGN = re.compile(
 # A film review's credits block, a role and then names only ("Co-producers, Nicole Brown,
 # Matthew Leonetti Jr.": a Multi-News digest line of Variety's "Evil Dead" review; the two
 # sentences of the 250 Multi-News clusters and the dev stream so written are its credits)
+# Each name ends where a space or a comma follows: with no separator required, a run of
+# capitals ("PRESIDENT TRUMP ...") split into names every way, exponentially many.
+_CREDIT_NAME = r"(?:[A-Z][\w.’'-]*|and|&)"
 _CREDIT_LIST = re.compile(
-    r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}, (?:(?:[A-Z][\w.’'-]*|and|&)[ ,]*)+\.?$"
+    rf"^[A-Z][\w’'-]*(?: [\w’'-]+){{0,3}}, {_CREDIT_NAME}(?:[ ,]+{_CREDIT_NAME})*[ ,]*\.?$"
 )
 
 

@@ -28,8 +28,9 @@ from newsdigest.split import split_sentences
 # address in capitals ("SALON.COM") no longer ends a sentence; 12: nor "!" or "?" closing a
 # quotation that its named speaker follows ('... together!" Francis told Benedict ...'); 13:
 # only a quotation that opens its sentence, and across a hard-wrapped line; 14: "no." ends a
-# sentence unless a number follows ("No. 5"); 15: "Sens.", "Reps.", "Govs." no longer end
-# sentences, and "U.S." before "Also,", "However," ... ends one
+# sentence unless a number follows ("No. 5"); 15: "Sens.", "Reps.", "Govs." (capitalized) no
+# longer end sentences, and "U.S." before "Also," or "However," (an opener and its comma, or a
+# lower-case word after it) ends one
 ANALYSIS_VERSION = 15
 PARSE_CHUNK = 64  # articles parsed together (their Docs are held until kept as bytes)
 

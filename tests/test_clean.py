@@ -2162,3 +2162,33 @@ def test_an_ap_byline_block_goes_and_the_dateline_under_it_too() -> None:
     ):
         text = f"{byline}\n\nWASHINGTON (AP) _ {lead}\n\nThe House votes next week."
         assert clean_text(text).split("\n\n") == [lead, "The House votes next week."], byline
+
+
+def test_the_internet_archives_wide_crawl_note_is_no_article() -> None:
+    # Multi-News validation row 99: the Internet Archive's note on its 2011 wide crawl stood in
+    # for an article, and its "The seed list for this crawl was a list of Alexa's top 1 million
+    # web sites ..." was the digest's second sentence, cited as news about Charlie Sheen
+    from newsdigest.clean.pagekind import non_article_kind
+
+    page = (
+        "Web wide crawl with initial seedlist and crawler configuration from March 2011. This"
+        " uses the new HQ software for distributed crawling by Kenji Nagahashi. \n \n What’s in"
+        " the data set: \n \n Crawl start date: 09 March, 2011 \n \n Crawl end date: 23"
+        " December, 2011 \n \n Number of captures: 2,713,676,341 \n \n Number of unique URLs:"
+        " 2,273,840,159 \n \n Number of hosts: 29,032,069 \n \n The seed list for this crawl was"
+        " a list of Alexa’s top 1 million web sites, retrieved close to the crawl start date. We"
+        " used Heritrix (3.1.1-SNAPSHOT) crawler software and respected robots.txt directives."
+        " \n \n However this was a somewhat experimental crawl for us, as we were using newly"
+        " minted software to feed URLs to the crawlers, and we know there were some operational"
+        " issues with it. We also included repeated crawls of some Argentinian government"
+        " sites, so looking at results by country will be somewhat skewed. \n \n We have made"
+        " many changes to how we do these wide crawls since this particular example, but we"
+        " wanted to make the data available “warts and all” for people to experiment with."
+        " \n \n If you would like access to this set of crawl data, please contact us at info"
+        " at archive dot org and let us know who you are and what you’re hoping to do with it."
+    )
+    assert "seed list" not in clean_text(page)
+    assert non_article_kind(page, clean_text(page)) == "web-archive crawl notice"
+    # news about a crawl is no notice
+    news = "The seed list was leaked, and the crawl start date was moved, officials said."
+    assert clean_text(news) == news

@@ -186,14 +186,20 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
         Folded(
             r"alexa internet has been donating their crawl data"
             r"|these crawls are part of an effort to archive pages"
-            r"|warc files associated with this crawl|web collections curated by .{0,80}archive-it",
+            r"|warc files associated with this crawl|web collections curated by .{0,80}archive-it"
+            # the Internet Archive's note on its 2011 wide crawl, a Multi-News source (its
+            # sentence "The seed list for this crawl was a list of Alexa's top 1 million web
+            # sites" made a digest's second sentence)
+            r"|web wide crawl with initial seed ?list|this was a somewhat experimental crawl"
+            r"|how we do these wide crawls|access to this set of crawl data",
             needs=("crawl", "archive-it"),
         ),
     ),
     (  # the same kind, its sentences that open a line: apart, the search above stays fast
         "web-archive crawl notice",
         Folded(
-            r"^(?:the seed for (?:this crawl|wide\d+)\b|this crawl was run at a level"
+            r"^(?:the seed(?: list)? for (?:this crawl|wide\d+)\b|this crawl was run at a level"
+            r"|crawl (?:start|end) date:|number of (?:captures|unique urls|hosts):"
             r"|crawl of outlinks from|this collection contains .{0,80}\bcrawls\b"
             r"|this data is currently not publicly accessible"
             r"|-{1,2} ?(?:slash pages from every domain|a ranking of all urls that have"

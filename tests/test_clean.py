@@ -1997,7 +1997,9 @@ def test_nbc_newsletter_pitch_and_slash_byline_go() -> None:
         ("[Update: The company has since responded.]", False),
         # a bracketed sentence says something, whatever it was said via
         ("[Update: Reached via phone, a spokeswoman said the suspect had been released.]", False),
-        ("[The minister said the talks would go on via video link.]", False),
+        # a whole line in brackets is an aside (every such line of the local sets but updates
+        # is a link, a credit or a note: test_a_line_in_square_brackets_is_an_aside)
+        ("[The minister said the talks would go on via video link.]", True),
     ],
 )
 def test_a_blogs_bracketed_credits_are_no_text(line: str, credit: bool) -> None:
@@ -2192,3 +2194,24 @@ def test_the_internet_archives_wide_crawl_note_is_no_article() -> None:
     # news about a crawl is no notice
     news = "The seed list was leaked, and the crawl start date was moved, officials said."
     assert clean_text(news) == news
+
+
+def test_a_line_in_square_brackets_is_an_aside() -> None:
+    # Multi-News validation row 97: the Washington Post's link to a related story, "[For women,
+    # heavy drinking has been normalized. That's dangerous.]", was split into two sentences and
+    # the digest's third read "[For women, heavy drinking has been normalized."
+    prose = "The researchers noted that many things influence cancer risk, McTiernan said."
+    link = "[For women, heavy drinking has been normalized. That's dangerous.]"
+    after = "Women can't control factors such as a family history of cancer, she added."
+    assert clean_text(f"{prose}\n\n{link}\n\n{after}") == f"{prose}\n\n{after}"
+    for aside in (
+        "[What are the Panama Papers?]",
+        "[Editor’s note: Spoilers follow for the “Black Mirror” Season 4 episode.]",
+        "[Rapinoe responds after the game: ‘It’s [expletive] unbelievable. Saddened by it.’]",
+    ):
+        assert clean_text(f"{prose}\n\n{aside}") == prose
+    # an update in brackets is news; brackets around a few words of a sentence are its own
+    update = "[Update: Reached via phone, a spokeswoman said the suspect had been released.]"
+    assert clean_text(update) == update
+    inline = "[He] told reporters that the plan [to reopen] would go ahead on Monday."
+    assert clean_text(inline) == inline

@@ -78,6 +78,8 @@ def _glued_bullet(text: str) -> bool:
     every position of every candidate sentence (0.25 ms a Multi-News cluster), and few
     sentences hold a bullet."""
     return _BULLET_MARK.search(text) is not None and _GLUED_BULLET.search(text) is not None
+
+
 # "Actor Kit Harington, right, speaks during..." / "(pictured)": a photo caption, not reporting
 _CAPTION = re.compile(
     r", (?:at )?(?:(?:second |third )?from )?(?:left|right|center|centre|top|bottom|foreground"

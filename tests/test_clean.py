@@ -1997,7 +1997,9 @@ def test_nbc_newsletter_pitch_and_slash_byline_go() -> None:
         ("[Update: The company has since responded.]", False),
         # a bracketed sentence says something, whatever it was said via
         ("[Update: Reached via phone, a spokeswoman said the suspect had been released.]", False),
-        ("[The minister said the talks would go on via video link.]", False),
+        # a whole line in brackets is an aside (every such line of the local sets but updates
+        # is a link, a credit or a note: test_a_line_in_square_brackets_is_an_aside)
+        ("[The minister said the talks would go on via video link.]", True),
     ],
 )
 def test_a_blogs_bracketed_credits_are_no_text(line: str, credit: bool) -> None:
@@ -2162,3 +2164,54 @@ def test_an_ap_byline_block_goes_and_the_dateline_under_it_too() -> None:
     ):
         text = f"{byline}\n\nWASHINGTON (AP) _ {lead}\n\nThe House votes next week."
         assert clean_text(text).split("\n\n") == [lead, "The House votes next week."], byline
+
+
+def test_the_internet_archives_wide_crawl_note_is_no_article() -> None:
+    # Multi-News validation row 99: the Internet Archive's note on its 2011 wide crawl stood in
+    # for an article, and its "The seed list for this crawl was a list of Alexa's top 1 million
+    # web sites ..." was the digest's second sentence, cited as news about Charlie Sheen
+    from newsdigest.clean.pagekind import non_article_kind
+
+    page = (
+        "Web wide crawl with initial seedlist and crawler configuration from March 2011. This"
+        " uses the new HQ software for distributed crawling by Kenji Nagahashi. \n \n What’s in"
+        " the data set: \n \n Crawl start date: 09 March, 2011 \n \n Crawl end date: 23"
+        " December, 2011 \n \n Number of captures: 2,713,676,341 \n \n Number of unique URLs:"
+        " 2,273,840,159 \n \n Number of hosts: 29,032,069 \n \n The seed list for this crawl was"
+        " a list of Alexa’s top 1 million web sites, retrieved close to the crawl start date. We"
+        " used Heritrix (3.1.1-SNAPSHOT) crawler software and respected robots.txt directives."
+        " \n \n However this was a somewhat experimental crawl for us, as we were using newly"
+        " minted software to feed URLs to the crawlers, and we know there were some operational"
+        " issues with it. We also included repeated crawls of some Argentinian government"
+        " sites, so looking at results by country will be somewhat skewed. \n \n We have made"
+        " many changes to how we do these wide crawls since this particular example, but we"
+        " wanted to make the data available “warts and all” for people to experiment with."
+        " \n \n If you would like access to this set of crawl data, please contact us at info"
+        " at archive dot org and let us know who you are and what you’re hoping to do with it."
+    )
+    assert "seed list" not in clean_text(page)
+    assert non_article_kind(page, clean_text(page)) == "web-archive crawl notice"
+    # news about a crawl is no notice
+    news = "The seed list was leaked, and the crawl start date was moved, officials said."
+    assert clean_text(news) == news
+
+
+def test_a_line_in_square_brackets_is_an_aside() -> None:
+    # Multi-News validation row 97: the Washington Post's link to a related story, "[For women,
+    # heavy drinking has been normalized. That's dangerous.]", was split into two sentences and
+    # the digest's third read "[For women, heavy drinking has been normalized."
+    prose = "The researchers noted that many things influence cancer risk, McTiernan said."
+    link = "[For women, heavy drinking has been normalized. That's dangerous.]"
+    after = "Women can't control factors such as a family history of cancer, she added."
+    assert clean_text(f"{prose}\n\n{link}\n\n{after}") == f"{prose}\n\n{after}"
+    for aside in (
+        "[What are the Panama Papers?]",
+        "[Editor’s note: Spoilers follow for the “Black Mirror” Season 4 episode.]",
+        "[Rapinoe responds after the game: ‘It’s [expletive] unbelievable. Saddened by it.’]",
+    ):
+        assert clean_text(f"{prose}\n\n{aside}") == prose
+    # an update in brackets is news; brackets around a few words of a sentence are its own
+    update = "[Update: Reached via phone, a spokeswoman said the suspect had been released.]"
+    assert clean_text(update) == update
+    inline = "[He] told reporters that the plan [to reopen] would go ahead on Monday."
+    assert clean_text(inline) == inline

@@ -133,6 +133,25 @@ def test_the_title_is_the_storys_not_a_teaser_nor_page_furniture() -> None:
         assert story.title != furniture
 
 
+def test_the_one_title_of_several_texts_must_be_about_the_digest() -> None:
+    """Multi-News validation row 88: of eight pages about April Fools' pranks only one had a
+    title line, a travel site's "Virgin Australia", and it titled the digest."""
+    from newsdigest.pipeline import _title
+
+    summary = (
+        "April Fools' Day is the only \"fake news\" day that's almost welcome. George Takei had"
+        " everyone fooled when he tweeted that he was running for Congress in California."
+    )
+    untitled = [Article(id=article_id(f"t{k}"), text="x", title="") for k in range(3)]
+    menu = Article(id=article_id("menu"), text="x", title="Virgin Australia")
+    opening = "April Fools' Day is the only \"fake news\" day that's almost welcome"
+    assert _title([*untitled, menu], summary) == opening
+    # a title the digest bears out stays; so does a lone article's own
+    fools = Article(id=article_id("fools"), text="x", title="George Takei fools fans on April 1")
+    assert _title([*untitled, fools], summary) == fools.title
+    assert _title([menu], summary) == "Virgin Australia"
+
+
 def test_a_title_cut_from_the_opening_ends_where_a_phrase_ends() -> None:
     """Multi-News digests titled "... is accused of being "obsessed" with one…" and "...
     campaign to get…": cut before a preposition, a conjunction or a relative word."""

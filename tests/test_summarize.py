@@ -1590,11 +1590,17 @@ def test_a_sentence_cut_short_is_no_summary_sentence() -> None:
     for text in (
         "She plans to use another federal program to have her...",
         "Four people are dead and one person is injured after a man opened…",
+        # Multi-News validation row 89: a science site's list of teasers, the digest's second
+        # sentence
+        "Less data-sharing among firms can actually lead to more collusion, economists ...",
+        "Researchers 3D printed models of the structures to better understand …",
     ):
         assert not quality.fit(text) and "cut short" in quality.problems(text), text
     for text in (
         "The court said the law... was never meant to cover such cases, the lawyer argued.",
         "“I just don’t know what to say…” she said after the verdict was read.",
+        "The court said the law ... was never meant to cover such cases, the lawyer argued.",
+        "He waited. . . . Then the jury came back with its verdict on Friday.",
     ):
         assert quality.fit(text) and not quality.problems(text), text
 

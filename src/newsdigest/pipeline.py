@@ -73,6 +73,13 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
             >= max(2, len(stems[t]) / 3)
         ]
         titles = on_topic or titles
+    elif len(titles) == 1 and len(articles) > 1:
+        # the one title among several untitled texts is theirs only if the digest says what it
+        # says: a Multi-News page's first line, "Virgin Australia" (a travel site's menu), had
+        # titled a digest of April Fools' pranks
+        stems_one = _stems(titles[0])
+        if not stems_one & _stems(summary_text):
+            titles = []
     if titles:
         counts = {t: titles.count(t) for t in titles}
         return max(titles, key=lambda t: (counts[t], -abs(len(t) - 70)))

@@ -186,14 +186,20 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
         Folded(
             r"alexa internet has been donating their crawl data"
             r"|these crawls are part of an effort to archive pages"
-            r"|warc files associated with this crawl|web collections curated by .{0,80}archive-it",
+            r"|warc files associated with this crawl|web collections curated by .{0,80}archive-it"
+            # the Internet Archive's note on its 2011 wide crawl, a Multi-News source (its
+            # sentence "The seed list for this crawl was a list of Alexa's top 1 million web
+            # sites" made a digest's second sentence)
+            r"|web wide crawl with initial seed ?list|this was a somewhat experimental crawl"
+            r"|how we do these wide crawls|access to this set of crawl data",
             needs=("crawl", "archive-it"),
         ),
     ),
     (  # the same kind, its sentences that open a line: apart, the search above stays fast
         "web-archive crawl notice",
         Folded(
-            r"^(?:the seed for (?:this crawl|wide\d+)\b|this crawl was run at a level"
+            r"^(?:the seed(?: list)? for (?:this crawl|wide\d+)\b|this crawl was run at a level"
+            r"|crawl (?:start|end) date:|number of (?:captures|unique urls|hosts):"
             r"|crawl of outlinks from|this collection contains .{0,80}\bcrawls\b"
             r"|this data is currently not publicly accessible"
             r"|-{1,2} ?(?:slash pages from every domain|a ranking of all urls that have"
@@ -284,6 +290,13 @@ GALLERY_WIDGET = re.compile(r"^\d+ of \d+ Full Screen Autoplay Close\b")
 # OpposingViews, Photo: WPXI]", "[image via Shutterstock]" (every such line of the local sets;
 # the first was a Multi-News digest's last "sentence")
 BRACKET_CREDIT = re.compile(r"^\[[^\[\]]{0,160}\b(?:via|h/t|hat tip)\b[^\[\]]{0,160}\]$", re.I)
+# A line wholly in square brackets is a page's aside, not its text: a related story's link
+# ("[For women, heavy drinking has been normalized. That's dangerous.]", the third sentence of a
+# Multi-News digest; "[What are the Panama Papers?]"), a newsletter box, an image's credit, an
+# editor's note. Every such line of the local sets but an update ("[Update: Reached via phone,
+# a spokeswoman said ...]" is news) is furniture.
+MAX_BRACKETED_LINE_CHARS = 300
+BRACKETED_UPDATE = re.compile(r"\[\s*update", re.I)
 # ... which name sources and say nothing: a lower-case word but these is a sentence's ("[Update:
 # Reached via phone, a spokeswoman said the suspect had been released.]" is news)
 CREDIT_WORDS = frozenset(
@@ -1064,6 +1077,21 @@ def _only_credits(para: str) -> bool:
     return all(w in CREDIT_WORDS for w in re.findall(r"[\w/]+", para) if w[:1].islower())
 
 
+def is_bracketed_aside(para: str) -> bool:
+    """A line that one pair of square brackets encloses, and no update."""
+    if not (para[:1] == "[" and para.endswith("]")) or len(para) > MAX_BRACKETED_LINE_CHARS:
+        return False
+    depth = 0
+    for i, ch in enumerate(para):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0 and i < len(para) - 1:  # "[a] b [c]": two asides with text between
+                return False
+    return not BRACKETED_UPDATE.match(para)
+
+
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
         return True
@@ -1135,6 +1163,7 @@ def is_boilerplate_line(para: str) -> bool:
         or INLINE_TEASER.match(para)
         or PAREN_LINE.match(para)
         or (para[:1] == "[" and BRACKET_CREDIT.match(para) and _only_credits(para))
+        or is_bracketed_aside(para)
         or CREDIT_LINE.match(para)
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)

@@ -2215,3 +2215,20 @@ def test_a_line_in_square_brackets_is_an_aside() -> None:
     assert clean_text(update) == update
     inline = "[He] told reporters that the plan [to reopen] would go ahead on Monday."
     assert clean_text(inline) == inline
+
+
+def test_a_factbox_of_hosts_is_no_crawl_notice() -> None:
+    # the Internet Archive's "Number of hosts: 29,032,069" is a crawl's figure, but a short
+    # brief's factbox counts Airbnb's or a tournament's hosts: it was dropped and the page
+    # rejected as a web-archive crawl notice
+    from newsdigest.clean.pagekind import non_article_kind
+
+    page = (
+        "Airbnb in Lisbon, by the numbers\n\nNumber of listings: 18,500\n\nNumber of hosts: 9,200"
+        "\n\nAverage nightly price: 94 euros\n\nThe city council voted on Thursday to freeze new"
+        " short-term rental licences in the historic centre."
+    )
+    assert "Number of hosts: 9,200" in clean_text(page)
+    assert non_article_kind(page, clean_text(page)) is None
+    cup = "Number of hosts: 3 (United States, Canada, Mexico)"
+    assert clean_text(f"The tournament will be the first with 48 teams.\n\n{cup}").endswith(cup)

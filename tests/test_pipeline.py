@@ -152,6 +152,21 @@ def test_the_one_title_of_several_texts_must_be_about_the_digest() -> None:
     assert _title([menu], summary) == "Virgin Australia"
 
 
+def test_the_one_title_stays_when_the_digest_says_nothing() -> None:
+    """With no sentence fit for the digest there is nothing to weigh the one title against:
+    it had given way to the empty digest's opening, and the story was titled ''."""
+    from newsdigest.config import StoryConfig
+    from newsdigest.pipeline import _title, build_story
+
+    untitled = [Article(id=article_id(f"t{k}"), text="x", title="") for k in range(3)]
+    quake = Article(id=article_id("quake"), text="x", title="Quake kills hundreds in Nepal")
+    assert _title([*untitled, quake], "") == quake.title
+    pages = [Article(id=article_id(t), text=t, title="") for t in ("Click here.", "Share this.")]
+    story = build_story([*pages, quake], StoryConfig(facts=False))
+    assert not story.summary
+    assert story.title == quake.title
+
+
 def test_a_title_cut_from_the_opening_ends_where_a_phrase_ends() -> None:
     """Multi-News digests titled "... is accused of being "obsessed" with one…" and "...
     campaign to get…": cut before a preposition, a conjunction or a relative word."""

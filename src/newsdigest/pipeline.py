@@ -76,9 +76,9 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
     elif len(titles) == 1 and len(articles) > 1:
         # the one title among several untitled texts is theirs only if the digest says what it
         # says: a Multi-News page's first line, "Virgin Australia" (a travel site's menu), had
-        # titled a digest of April Fools' pranks
-        stems_one = _stems(titles[0])
-        if not stems_one & _stems(summary_text):
+        # titled a digest of April Fools' pranks (an empty digest says nothing against it)
+        said_one = _stems(summary_text)
+        if said_one and not _stems(titles[0]) & said_one:
             titles = []
     if titles:
         counts = {t: titles.count(t) for t in titles}

@@ -199,7 +199,10 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
         "web-archive crawl notice",
         Folded(
             r"^(?:the seed(?: list)? for (?:this crawl|wide\d+)\b|this crawl was run at a level"
-            r"|crawl (?:start|end) date:|number of (?:captures|unique urls|hosts):"
+            # its figures run to millions ("Number of hosts: 29,032,069"); a brief's factbox
+            # counts an Airbnb city's or a tournament's hosts ("Number of hosts: 9,200")
+            r"|crawl (?:start|end) date:"
+            r"|number of (?:captures|unique urls|hosts): \d{1,3}(?:,\d{3}){2,}$"
             r"|crawl of outlinks from|this collection contains .{0,80}\bcrawls\b"
             r"|this data is currently not publicly accessible"
             r"|-{1,2} ?(?:slash pages from every domain|a ranking of all urls that have"

@@ -2232,3 +2232,21 @@ def test_a_factbox_of_hosts_is_no_crawl_notice() -> None:
     assert non_article_kind(page, clean_text(page)) is None
     cup = "Number of hosts: 3 (United States, Canada, Mexico)"
     assert clean_text(f"The tournament will be the first with 48 teams.\n\n{cup}").endswith(cup)
+
+
+def test_a_pictures_credit_alone_is_no_text_and_no_title() -> None:
+    """Multi-News 81: "By Slaven Vlasic/Getty Images." opened a plain-text article and named
+    its source; dev-stream pages kept "Jae C. Hong/AP" and "David Becker/Getty Images" lines.
+    A headline with a slash in it stays ("AC/DC announce new tour")."""
+    from newsdigest.clean import clean_text, clean_title
+    from newsdigest.render import first_line_label
+
+    body = (
+        "By Slaven Vlasic/Getty Images.\n\nOscar de la Renta, a storied couturier with a flair "
+        "for the romantic, died Monday at 82.\n\nJae C. Hong/AP\n\nHe dressed first ladies."
+    )
+    cleaned = clean_text(body)
+    assert "Getty" not in cleaned and "Hong/AP" not in cleaned
+    assert first_line_label(cleaned).startswith("Oscar de la Renta, a storied couturier")
+    assert clean_title("Dimitrios Kambouris/WireImage via Getty Images") == ""
+    assert clean_title("AC/DC announce new tour") == "AC/DC announce new tour"

@@ -93,13 +93,15 @@ _STAMP_SIGN = re.compile(r"\b(?:ago|updated|published|posted|(?:19|20)\d\d)\b", 
 def _no_headline(title: str) -> bool:
     """Whether a first line is something other than a headline: a one-word section name
     ("World", "Features"; not "Tulowhoopski!"), a menu's or a greeting's open end ("Local
-    News More>>", "To our community,"), share buttons, a time stamp, or a picture's or
-    player's label (all first lines of Multi-News plain-text articles that had become their
+    News More>>", "To our community,"), share buttons, a time stamp, a picture's credit, or a
+    picture's or player's label (all first lines of Multi-News plain-text articles that had become their
     digests' or sources' titles)."""
     words = title.split()
     if len(words) < 2 and not title.endswith(("!", "?", "...", "…")):
         return True
     if title.endswith(",") or words[-1].lower() == "more" or _NOT_A_HEADLINE.match(title):
+        return True
+    if "/" in title and rules.PHOTO_CREDIT_LINE.match(title):
         return True
     label = _LABEL.match(title)
     if label and len(title[label.end() :].split()) <= MAX_LABELLED_WORDS:

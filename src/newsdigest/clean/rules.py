@@ -328,6 +328,13 @@ BYLINE = re.compile(
     # NBC's, after its date: "/ Updated By Ken Dilanian, Peter Alexander. and Courtney Kube"
     r"|^/\s*(?:[Uu]pdated\s+)?[Bb]y\s+[A-Z][^/\n]{2,150}$"
 )
+# A picture's credit alone, its photographer and agency ("By Slaven Vlasic/Getty Images.": a
+# Multi-News plain-text article's first paragraph, which labelled its source)
+PHOTO_CREDIT_LINE = re.compile(
+    r"^(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:Getty Images|AFP|AP(?: Photo)?"
+    r"|Reuters|EPA(?:-EFE)?|Shutterstock|Bloomberg|WireImage|FilmMagic|Invision|Corbis|Redux"
+    r"|Polaris|ZUMA(?: Press)?)\b[^.!?]{0,40}\.?$"
+)
 # The wire service's stamp of agency, desk, date and time, where a copy's trailer sits inside
 # its text: "NYT-10-17-98 1420EDT", "AP-NY-10-16-98 1333EDT".
 WIRE_STAMP = re.compile(r"^[A-Z]{2,4}(?:-[A-Z]{2,4})?-\d\d-\d\d-\d\d\s+\d{4}[A-Z]{3}$")
@@ -1173,6 +1180,7 @@ def is_boilerplate_line(para: str) -> bool:
         or POINTER_LINE.match(para)
         or WIRE_STAMP.match(para)
         or WIRE_FURNITURE.match(para)
+        or ("/" in para and PHOTO_CREDIT_LINE.match(para))
         or ("contributed" in para and CONTRIBUTED_LINE.match(para))
         or INSTAGRAM_BYLINE.match(para)
         or is_breadcrumb(para)

@@ -62,13 +62,12 @@ def group_stories(
     """
     from newsdigest.config import StoryConfig
     from newsdigest.errors import StoreError
-    from newsdigest.store import open_store, sqlite_path
+    from newsdigest.store import missing_store, open_store
     from newsdigest.stories import build_stories
     from newsdigest.timeutil import parse_since
 
     after = parse_since(since)
-    path = sqlite_path(db)
-    if path is not None and not path.exists():
+    if missing_store(db):
         # as the CLI's ``stories``: a typo must not leave an empty database behind, nor read as
         # a store with no stories
         raise StoreError(f"{db}: no such store (store_articles(..., db=...) first)")

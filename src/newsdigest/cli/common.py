@@ -42,10 +42,9 @@ def open_store_or_exit(db: str, *, create: bool = True) -> Store:
     that does not exist is that error (a command that only reads must not leave an empty
     database behind a typo)."""
     from newsdigest.errors import NewsdigestError
-    from newsdigest.store import open_store, sqlite_path
+    from newsdigest.store import missing_store, open_store
 
-    path = sqlite_path(db)
-    if not create and path is not None and not path.exists():
+    if not create and missing_store(db):
         report_error(f"{db}: no such store (run `newsdigest ingest ... --db {db}` first)")
         raise typer.Exit(ExitCode.FAILED)
     try:

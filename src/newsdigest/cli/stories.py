@@ -23,10 +23,8 @@ def _since(value: str | None) -> datetime | None:
 
     try:
         return parse_since(value)
-    except ValueError:
-        report_error(
-            f"--since: {value!r} is not a usable date (use YYYY-MM-DD or an ISO date-time)"
-        )
+    except ValueError as exc:
+        report_error(f"--{exc}")  # "--since: 'x' is not a usable date (use YYYY-MM-DD ...)"
         raise typer.Exit(ExitCode.FAILED) from None
 
 

@@ -28,9 +28,10 @@ from newsdigest.limits import DEFAULT_LIMITS, article_words_reason
 MAX_BODY_BYTES = DEFAULT_LIMITS.max_request_bytes
 MAX_ARTICLES = DEFAULT_LIMITS.max_request_articles
 # ``limits.article_words_reason`` as a JSON Schema pattern (Python's classes: [^\W\d_] is a
-# letter), for DEFAULT_LIMITS.min_article_words = 3
+# letter): a letter, then ``min_article_words - 1`` more words with one, each after a space
 _LETTER_WORD = r"\S*[^\W\d_]"
-_THREE_WORDS = rf"[^\W\d_][\s\S]*?\s{_LETTER_WORD}[\s\S]*?\s{_LETTER_WORD}"
+_ENOUGH_WORDS = rf"[^\W\d_](?:[\s\S]*?\s{_LETTER_WORD}){{{DEFAULT_LIMITS.min_article_words - 1}}}"
+_ENOUGH_CHARS = 2 * DEFAULT_LIMITS.min_article_words - 1  # one-letter words, one space apart
 
 
 class ArticleIn(BaseModel):
@@ -44,8 +45,8 @@ class ArticleIn(BaseModel):
             " letter at the least."
         ),
         # what ``_has_text`` enforces, said in the schema: three words (runs of non-space)
-        # each with a letter, anywhere in the text
-        json_schema_extra={"minLength": 5, "pattern": _THREE_WORDS},
+        # each with a letter, anywhere in the text (``Limits.min_article_words``)
+        json_schema_extra={"minLength": _ENOUGH_CHARS, "pattern": _ENOUGH_WORDS},
     )
     id: str | None = Field(default=None, description="Your id for it; kept as the origin.")
     url: str | None = Field(default=None, description="Where it was published.")

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
 from newsdigest.numbering import source_numbers
 from newsdigest.quote_groups import distinct_quotes
+from newsdigest.render import first_line_label
 from newsdigest.serialize import outlet_names
 from newsdigest.serve.chart import TimeChart, articles_over_time
 from newsdigest.split import split_sentences
@@ -155,8 +156,6 @@ class Source:
     def title(self) -> str:
         """The article's title, or the label text and Markdown give an untitled one (its first
         line): the page had shown "(untitled)" where the text named the source."""
-        from newsdigest.render import first_line_label
-
         return self.article.title or first_line_label(self.article.text)
 
     @property

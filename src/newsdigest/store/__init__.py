@@ -23,6 +23,13 @@ def sqlite_path(url_or_path: str | Path) -> Path | None:
     return None if "://" in target else Path(target)
 
 
+def missing_store(url_or_path: str | Path) -> bool:
+    """Whether ``url_or_path`` names a SQLite file that does not exist: a command or call that
+    only reads refuses it, so a typo leaves no empty database behind."""
+    path = sqlite_path(url_or_path)
+    return path is not None and not path.exists()
+
+
 def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Store:
     """A store for ``url_or_path``; the caller closes it (or uses it as a context manager)."""
     target = str(url_or_path)
@@ -42,4 +49,12 @@ def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Store:
     return SqliteStore(target, **options)
 
 
-__all__ = ["DEFAULT_DB", "AddResult", "ClusterRow", "Store", "open_store", "sqlite_path"]
+__all__ = [
+    "DEFAULT_DB",
+    "AddResult",
+    "ClusterRow",
+    "Store",
+    "missing_store",
+    "open_store",
+    "sqlite_path",
+]

@@ -157,6 +157,26 @@ def test_one_place_at_two_scales_is_no_disagreement() -> None:
     assert found is not None and sorted(c.value for c in found.claims) == ["Croydon", "Sandilands"]
 
 
+def test_a_city_and_its_state_or_country_are_one_place() -> None:
+    """NeuS val, Hurricane Harvey: one outlet placed the floods in Houston, another in Texas,
+    never written side by side: "Sources differ on where ...: Houston ([2]); Texas ([3])". The
+    gazetteer puts Houston in Texas and in the United States ("U.S." folds to it), and
+    Amsterdam in "The Netherlands" written without its article. Two cities of one state still
+    disagree, and a city is not within a state of the same name's country it is not in."""
+    from newsdigest.facts.disagree import place_disagreement
+    from newsdigest.names import lies_within
+
+    story = [Article(id="x", text="Floods hit the region. Rescuers worked through the night.")]
+    assert place_disagreement({"a": "Houston", "b": "Texas"}, story) is None
+    assert place_disagreement({"a": "Texas", "b": "Houston", "c": "United States"}, story) is None
+    assert lies_within("Amsterdam", "Netherlands") and lies_within("Texas", "United States")
+    assert not lies_within("Texas", "Houston") and not lies_within("Paris", "Texas")
+    found = place_disagreement({"a": "Houston", "b": "Dallas"}, story)
+    assert found is not None and sorted(c.value for c in found.claims) == ["Dallas", "Houston"]
+    found = place_disagreement({"a": "Houston", "b": "Texas", "c": "Chicago"}, story)
+    assert found is not None
+
+
 def test_a_count_said_on_a_later_day_is_compared_and_small_counts_are_exact() -> None:
     """The dev stream's Rhine boat crash: "25 people were injured, police said Wednesday"
     (the Times) and "27 people are injured" (the Daily Mail) were never compared: the first

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 PLACE_NAMES_FILE = "place_names.txt"
+PLACE_WITHIN_FILE = "place_within.txt"
 
 
 _NOT_WORD = re.compile(r"[^\w\s-]")
@@ -75,6 +76,31 @@ def place_names() -> frozenset[str]:
     text = resources.files("newsdigest").joinpath("data", PLACE_NAMES_FILE).read_text("utf-8")
     names = (n for n in text.splitlines() if n.strip() and not n.startswith("#"))
     return frozenset(fold(n) for n in (*names, *REGIONS))
+
+
+def _place_key(name: str) -> str:
+    """A place name folded, without a leading "the" ("The Netherlands", "Netherlands")."""
+    folded = fold(name)
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+@lru_cache(maxsize=1)
+def _places_within() -> dict[str, frozenset[str]]:
+    """Folded city or US state name -> the folded places it lies in (``data/place_within.txt``,
+    from GeoNames: ``scripts/build_place_names.py``)."""
+    text = resources.files("newsdigest").joinpath("data", PLACE_WITHIN_FILE).read_text("utf-8")
+    within: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, parents = line.partition("\t")
+            within[_place_key(name)] = frozenset(_place_key(p) for p in parents.split("|"))
+    return within
+
+
+def lies_within(place: str, region: str) -> bool:
+    """Whether the gazetteer puts ``place`` in ``region``: Houston in Texas or in the United
+    States, Texas in the United States. One place at two scales, not two places."""
+    return _place_key(region) in _places_within().get(_place_key(place), frozenset())
 
 
 # Capitalized words before a surname that are not a given name

@@ -19,6 +19,7 @@ from newsdigest.facts.canonical import name_pattern, same_person_name
 from newsdigest.facts.quotes import Attributed, content_words
 from newsdigest.facts.when_where import DateMention, reported_day
 from newsdigest.model import Article, Claim, Disagreement, Entity, Sentence
+from newsdigest.names import lies_within
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -211,14 +212,19 @@ def place_disagreement(
 ) -> Disagreement | None:
     """``value_disagreement`` of the articles' event places, unless every two of them are
     written together somewhere in the story ("near the Sandilands tram stop in Croydon",
-    "Sandilands, Croydon"): one place at two scales, not two places (dev stream: the Croydon
-    tram crash, one outlet's Croydon against another's Sandilands)."""
+    "Sandilands, Croydon") or one lies in the other by the gazetteer: one place at two scales,
+    not two places (dev stream: the Croydon tram crash, one outlet's Croydon against another's
+    Sandilands; NeuS val: Hurricane Harvey's "Houston ([2]); Texas ([3])")."""
     found = value_disagreement("place", "where the event took place", per_article)
     if found is None:
         return None
     names = [c.value for c in found.claims]
     texts = [a.text for a in articles]
-    if all(_written_together(a, b, texts) for i, a in enumerate(names) for b in names[i + 1 :]):
+    if all(
+        lies_within(a, b) or lies_within(b, a) or _written_together(a, b, texts)
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+    ):
         return None
     return found
 

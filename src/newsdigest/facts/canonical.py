@@ -38,7 +38,7 @@ NOT_NAME_HEADS = frozenset(
     hospital stadium museum company corporation inc ltd agency committee department office
     institute foundation association league festival summit observatory corp plc llc group
     police authority awards network navy army fleet marines corps guard media news
-    tower hotel building""".split()
+    tower hotel building bureau directorate secretariat""".split()
 )  # "Trump Tower" (4 times "wiretapped Trump Tower") was a NeuS story's person
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
@@ -422,6 +422,12 @@ def _place_or_org_key(text: str) -> str:
     while len(tokens) > 1 and _last_word(tokens) in _KEY_TAILS:
         tokens = tokens[:-1]
     tokens[-1:] = [t.rstrip(",") for t in tokens[-1:]]
+    # a country's body with and without the country: "US Census Bureau" and "Census Bureau"
+    # (a NeuS story listed both), "U.S. Justice Department"
+    if len(tokens) >= 3 and _last_word(tokens) in _INSTITUTION_HEADS:
+        country = alias(tokens[0])
+        if country is not None and country in PLACE_ALIASES.values():
+            tokens = tokens[1:]
     return "name:" + " ".join(translit_key(t) for t in tokens)
 
 

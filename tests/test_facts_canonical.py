@@ -202,6 +202,33 @@ def test_a_country_before_a_body_is_dropped_from_its_key_only() -> None:
     assert key("US Army") != key("Army")
 
 
+def test_a_full_name_before_the_noun_it_qualifies_is_no_group() -> None:
+    """NeuS train 1621: "the Jeffrey Epstein story", "the Jeffrey Epstein sex scandal": the
+    "the" is the story's, and Epstein was listed among the organizations (the model labelled
+    him a place twice, a person twice). "the Marlins said" stays a group."""
+    text = (
+        "ABC News anchor Amy Robach slammed her network for sitting on the Jeffrey Epstein "
+        "story three years ago. She said the network quashed her coverage of the Jeffrey "
+        "Epstein sex scandal. Virginia Roberts Giuffre alleges Epstein used her. ABC handled "
+        "an interview with a Jeffrey Epstein accuser. The Marlins said no. The Marlins won, "
+        "and Marlins fans cheered."
+    )
+    raw = [
+        mention(text, "Amy Robach", "PERSON"),
+        mention(text, "Jeffrey Epstein", "PLACE"),
+        mention(text, "Jeffrey Epstein", "PLACE", 1),
+        mention(text, "Virginia Roberts Giuffre", "PERSON", cue=True),
+        mention(text, "Epstein", "PERSON", 3),
+        mention(text, "Jeffrey Epstein", "PERSON", 2),
+        mention(text, "Marlins", "PERSON", cue=True),
+        mention(text, "Marlins", "PERSON", 1),
+        mention(text, "Marlins", "PERSON", 2),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["Jeffrey Epstein"] == "PERSON"
+    assert types["Marlins"] == "ORG"
+
+
 def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
     # dev stream: "Berlin's Brandenburg Gate" a person 4 times, a place 9 times, listed among
     # both; a ballplayer the model also called an organization, referred to by his surname

@@ -205,13 +205,15 @@ def test_a_country_before_a_body_is_dropped_from_its_key_only() -> None:
 def test_a_full_name_before_the_noun_it_qualifies_is_no_group() -> None:
     """NeuS train 1621: "the Jeffrey Epstein story", "the Jeffrey Epstein sex scandal": the
     "the" is the story's, and Epstein was listed among the organizations (the model labelled
-    him a place twice, a person twice). "the Marlins said" stays a group."""
+    him a place twice, a person twice); NeuS val 195: "the Clinton campaign" twice made
+    Hillary Clinton an organization. "the Marlins said" stays a group."""
     text = (
         "ABC News anchor Amy Robach slammed her network for sitting on the Jeffrey Epstein "
         "story three years ago. She said the network quashed her coverage of the Jeffrey "
         "Epstein sex scandal. Virginia Roberts Giuffre alleges Epstein used her. ABC handled "
         "an interview with a Jeffrey Epstein accuser. The Marlins said no. The Marlins won, "
-        "and Marlins fans cheered."
+        "and Marlins fans cheered. Hillary Clinton said yes. Lester Holt bows to the Clinton "
+        "campaign. This is what the Clinton campaign wanted."
     )
     raw = [
         mention(text, "Amy Robach", "PERSON"),
@@ -223,9 +225,13 @@ def test_a_full_name_before_the_noun_it_qualifies_is_no_group() -> None:
         mention(text, "Marlins", "PERSON", cue=True),
         mention(text, "Marlins", "PERSON", 1),
         mention(text, "Marlins", "PERSON", 2),
+        mention(text, "Hillary Clinton", "PERSON", cue=True),
+        mention(text, "Lester Holt", "PERSON", cue=True),
+        mention(text, "Clinton", "PERSON", 1),
+        mention(text, "Clinton", "PERSON", 2),
     ]
     types = {e.name: e.type for e in entities_of(raw, text)}
-    assert types["Jeffrey Epstein"] == "PERSON"
+    assert types["Jeffrey Epstein"] == types["Hillary Clinton"] == "PERSON"
     assert types["Marlins"] == "ORG"
 
 

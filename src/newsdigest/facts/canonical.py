@@ -1180,19 +1180,26 @@ def _named_with_the(
     """Written "the <name>" in a third of its mentions, twice at least: a group or a thing,
     not a person ("the Chibok Girls", "the Islamic State", "the Marlins", "the Miami Herald";
     dev stream: 21 such "people" in 69 events, while no person's name took "the" so often:
-    "the Elon Musk era" 2 of 91). A full name the model mostly labelled a person's
-    (``labelled_a_name``) qualifies the lower-case word after it, which the "the" is for
-    ("the Jeffrey Epstein story", "the Jeffrey Epstein sex scandal": a NeuS story listed
-    Epstein among the organizations); such a mention is not counted."""
+    "the Elon Musk era" 2 of 91). A full name the model labelled a person's in half its
+    mentions (``labelled_a_name``) qualifies the noun after it, which the "the" is for ("the
+    Jeffrey Epstein story", "the Jeffrey Epstein sex scandal": a NeuS story listed Epstein
+    among the organizations); such a mention is not counted."""
     n = sum(
         texts[m.article][max(0, m.start - 4) : m.start] in ("the ", "The ")
-        and not (labelled_a_name and _LOWER_WORD_AFTER.match(texts[m.article], m.end))
+        and not (labelled_a_name and _QUALIFIED_NOUN_AFTER.match(texts[m.article], m.end))
         for m in mentions
     )
     return n >= 2 and 3 * n >= len(mentions)
 
 
-_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+# what a person's name qualifies after "the": "the Jeffrey Epstein story", "the Jeffrey
+# Epstein sex scandal", "the Clinton campaign" (not a verb: "the Chibok Girls were freed")
+_QUALIFIED_NOUN_AFTER = re.compile(
+    r" (?:[a-z]+ )?(?:story|stories|scandal|case|saga|affair|era|probe|investigation|trial"
+    r"|accusers?|victims?|coverage|interview|estate|documents|files|tapes?|video|memo|dossier"
+    r"|allegations|controversy|years|campaign|administration|presidency|impeachment|family"
+    r"|supporters)\b"
+)
 
 
 # A newspaper named as one beside its name: "the South Korean newspaper Chosun Ilbo", "Israeli

@@ -235,6 +235,39 @@ def test_a_full_name_before_the_noun_it_qualifies_is_no_group() -> None:
     assert types["Marlins"] == "ORG"
 
 
+def test_a_name_a_cut_off_text_ends_in_is_no_name() -> None:
+    """NeuS train 1649: a lead cut off in mid-word, "... emerges as the favorite in the
+    long-running competition to lead the State Departm", listed "State Departm" among the
+    places. A cut-off text's last word written elsewhere in it is whole ("... the National
+    Association of Egg Farmers, Klippen"), and a short last line is a line, not cut prose."""
+    from newsdigest.facts.ner import DEFAULT_MODEL, load_nlp, parse_articles, raw_mentions
+
+    lead = Article(
+        id="a",
+        text="President-elect Donald Trump is zeroing in on ExxonMobil CEO Rex Tillerson as "
+        "his secretary of State nominee. Tillerson had his second interview with the "
+        "president-elect Saturday at Trump Tower and has emerged as the favorite in the "
+        "long-running competition to lead the State Departm",
+    )
+    found = raw_mentions(lead, parse_articles([lead], DEFAULT_MODEL)[0])
+    assert "Rex Tillerson" in {m.text for m in found}
+    assert not [m for m in found if "Departm" in m.text]
+    klippen = (
+        "Ken Klippen is trying to save egg farmers in the Midwest from a ballot measure in "
+        "California. As the president of the National Association of Egg Farmers, Klippen"
+    )
+
+    doc = load_nlp().make_doc(klippen)
+    last = klippen.rindex("Klippen")
+    doc.ents = [doc.char_span(0, 11, label="PERSON"), doc.char_span(last, last + 7, "PERSON")]
+    found = raw_mentions(Article(id="a", text=klippen), doc)
+    assert [m.text for m in found] == ["Ken Klippen", "Klippen"]
+    line = "Pompeo met Sergey Lavrov"
+    assert [m.text for m in model_mentions(line, [("Sergey Lavrov", "PERSON")])] == [
+        "Sergey Lavrov"
+    ]
+
+
 def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
     # dev stream: "Berlin's Brandenburg Gate" a person 4 times, a place 9 times, listed among
     # both; a ballplayer the model also called an organization, referred to by his surname

@@ -24,6 +24,7 @@ from typing import Any
 from newsdigest.errors import ModelUnavailableError
 from newsdigest.limits import DEFAULT_LIMITS
 from newsdigest.model import Article, Sentence
+from newsdigest.names import has_word
 from newsdigest.split import WEEKDAY_ABBREVIATIONS
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 
@@ -649,6 +650,23 @@ class _ShoutedLines:
         return self.known[k]
 
 
+def _cut_off_end(text: str) -> int:
+    """Where a text cut off in mid-word ends (a feed's or a dataset's truncated lead: "...
+    the long-running competition to lead the State Departm"), else -1: its last paragraph
+    is prose (20 words or more; not a line such as "Pompeo meets Lavrov in Sochi") and ends
+    in a letter, no stop, quote or bracket after it, with a last word the text writes
+    nowhere else ("... the National Association of Egg Farmers, Klippen" names Ken Klippen
+    again)."""
+    end = len(text.rstrip())
+    if not end or not text[end - 1].isalpha():
+        return -1
+    last = text[text.rfind("\n", 0, end) + 1 : end]
+    word = last.rsplit(" ", 1)[-1]
+    if last.count(" ") < 19 or has_word(word, text[: end - len(word)]):
+        return -1
+    return end
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -656,6 +674,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     out: list[RawMention] = []
     alone: dict[str, bool] = {}
     shouted = _ShoutedLines(text)
+    cut_at = _cut_off_end(text)
     for ent in doc.ents:
         label = LABEL_TYPE.get(ent.label_)
         if label is None:
@@ -692,6 +711,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue
             if "\n" in surface:  # a "name" across a paragraph break is two lines of debris
                 continue
+            if e == cut_at:
+                continue  # "... to lead the State Departm": a text cut off in a name
             if surface.isupper() and shouted(s):
                 continue  # "TIM WOULD", "ELIZABETH TOOK CONTROL OF THE VICTORIA LINE"
             if text[s - 1 : s] in ("#", "@"):  # a hashtag or a handle ("#MeToo"), not a name

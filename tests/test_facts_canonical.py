@@ -1061,6 +1061,19 @@ def test_a_short_given_name_is_the_same_person_two_short_forms_are_not() -> None
     assert not _same_person(["Jim", "Steyer"], ["John", "Steyer"])
 
 
+def test_one_given_name_and_a_surname_romanised_otherwise_is_one_person() -> None:
+    """NeuS train 1610: "Abbas Araghchi (1); Abbas Araqchi (1)", Iran's deputy foreign
+    minister spelt two ways by two outlets. Different given names, short surnames or
+    surnames from other letters stay apart."""
+    from newsdigest.facts.canonical import same_person_name
+
+    assert same_person_name("Abbas Araghchi", "Abbas Araqchi")
+    assert not same_person_name("Ali Araghchi", "Abbas Araqchi")
+    assert not same_person_name("Mike Johnson", "Mike Jackson")
+    assert not same_person_name("Donald Trump", "Donald Trump Jr.")
+    assert not same_person_name("John Kerry", "John Berry")
+
+
 def test_a_short_form_of_two_given_names_is_either() -> None:
     """ "Steve" shortens Steven and Stephen (the table had kept only the last it read), and a
     Multi-News story's Coast Guard spokesman was "Jon Hubbard" in one outlet, "Jonathan

@@ -263,3 +263,16 @@ def test_an_untitled_source_is_not_labelled_by_a_pictures_caption() -> None:
     )[1]
     assert "mummy" not in sources
     assert "Archaeologists have uncovered six cases" in sources
+
+
+def test_a_source_is_dated_by_its_utc_day_in_text_and_markdown() -> None:
+    # 02:00 at +05:00 is the evening before in UTC, the day every other output shows
+    from datetime import datetime, timedelta, timezone
+
+    from newsdigest.model import Article, Story
+
+    when = datetime(2019, 5, 15, 2, 0, tzinfo=timezone(timedelta(hours=5)))
+    a = Article("a1", "Pompeo met Putin in Sochi.", "Pompeo in Sochi", None, "TASS", when)
+    story = Story(id="s1", title="Sochi", articles=(a,), summary=())
+    for fmt in ("text", "markdown"):
+        assert "(TASS, 2019-05-14)" in render(story, fmt)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from newsdigest.model import (
     Article,
@@ -74,3 +74,20 @@ def test_round_trip_with_texts_is_lossless() -> None:
     assert again.facts == story.facts
     assert {a.id: a for a in again.articles} == {a.id: a for a in story.articles}
     assert again.urls["a1"] == story.urls["a1"]
+
+
+def test_publication_times_are_written_in_utc_whatever_zone_the_article_carries() -> None:
+    # ``digest`` printed a JSON record's "+05:00" (and a naive Article's time with no zone)
+    # where ``stories`` and the API print the same instant in UTC
+    plus5 = timezone(timedelta(hours=5))
+    a = Article(
+        "a1", "Pompeo met Putin in Sochi.", published=datetime(2019, 5, 15, 2, 0, tzinfo=plus5)
+    )
+    b = Article("b2", "Lavrov met Pompeo in Sochi.", published=datetime(2019, 5, 15, 8, 0))
+    story = Story(id="s1", title="Sochi", articles=(a, b), summary=())
+    data = story_to_dict(story)
+    assert [x["published"] for x in data["articles"]] == [
+        "2019-05-14T21:00:00+00:00",
+        "2019-05-15T08:00:00+00:00",
+    ]
+    assert data["first_published"] == "2019-05-14T21:00:00+00:00"

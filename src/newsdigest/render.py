@@ -21,6 +21,7 @@ from newsdigest.numbering import source_numbers
 from newsdigest.quote_groups import distinct_quotes
 from newsdigest.serialize import story_to_dict
 from newsdigest.summarize.quality import is_caption
+from newsdigest.timeutil import utc
 
 FORMATS = ("text", "markdown", "json", "html")
 
@@ -51,7 +52,8 @@ def _detail(sentence: SummarySentence, numbers: dict[str, int]) -> str:
 
 def _article_line(story: Story, article_id: str) -> str:
     a = story.article(article_id)
-    bits = [a.outlet or "", a.published.date().isoformat() if a.published else ""]
+    # the UTC day, as every other output dates an article
+    bits = [a.outlet or "", utc(a.published).date().isoformat() if a.published else ""]
     where = a.url or a.origin or a.id
     meta = ", ".join(b for b in bits if b)
     title = a.title or first_line_label(a.text)

@@ -28,11 +28,7 @@ from newsdigest.model import (
     TimelineEntry,
     count_outlets,
 )
-from newsdigest.timeutil import parse_iso, utc
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+from newsdigest.timeutil import iso, parse_iso, utc
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -46,7 +42,9 @@ def article_to_dict(article: Article, *, with_text: bool = False) -> dict[str, A
         "path": article.origin,
         "title": article.title,
         "source": article.source,
-        "published": _iso(article.published),
+        # UTC, as the store gives it back: ``digest`` printed a JSON record's "+05:00" (or a
+        # naive Article's no zone) where ``stories`` and the API print the same time in UTC
+        "published": iso(article.published),
         "language": article.language,
     }
     if with_text:
@@ -231,8 +229,8 @@ def story_to_dict(
             for s in story.summary
         ],
         "outlets": count_outlets(articles),
-        "first_published": _iso(min(times)) if times else None,
-        "last_published": _iso(max(times)) if times else None,
+        "first_published": iso(min(times)) if times else None,
+        "last_published": iso(max(times)) if times else None,
         "facts": facts_to_dict(story.facts) if story.facts else None,
     }
     return data

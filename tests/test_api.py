@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import newsdigest
 
@@ -25,6 +26,17 @@ def test_ingest_then_stories_through_the_top_level_api(tmp_path, seed_paths) -> 
     assert all(s.summary and all(x.citations for x in s.summary) for s in stories)
     recent = newsdigest.group_stories(db=db, since="2019-06-01", facts=False)
     assert [len(s.articles) for s in recent] == [1]
+    # a date is its midnight UTC, as the same ISO text is (it had raised AttributeError)
+    assert [s.id for s in newsdigest.group_stories(db=db, since=date(2019, 6, 1))] == [
+        s.id for s in recent
+    ]
+
+
+def test_a_since_of_another_type_is_a_type_error_naming_it(tmp_path) -> None:
+    import pytest
+
+    with pytest.raises(TypeError, match="since: expected an ISO date string, a date or a dat"):
+        newsdigest.group_stories(db=tmp_path / "news.db", since=20190601)  # type: ignore[arg-type]
 
 
 def test_group_stories_of_a_missing_store_says_so(tmp_path) -> None:

@@ -14,7 +14,7 @@ Public API::
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,13 +51,15 @@ def store_articles(inputs: Any, db: str | Path = "news.db", **options: Any) -> I
 
 def group_stories(
     db: str | Path = "news.db",
-    since: str | datetime | None = None,
+    since: str | date | None = None,
     config: StoryConfig | None = None,
     **settings: Any,
 ) -> list[Story]:
     """Group the stored articles into stories and return them newest first, each digested.
 
-    ``since`` (ISO date or datetime) keeps stories with an article published at or after it.
+    ``since`` (an ISO date or date-time string, a ``datetime``, naive = UTC, or a ``date``, its
+    midnight UTC) keeps stories with an article published at or after it; ``ValueError`` for
+    text that is no date, ``TypeError`` for another type.
     ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…) over ``config``.
     """
     from newsdigest.config import StoryConfig

@@ -160,7 +160,16 @@ def test_unknown_story_is_404_in_html_and_json(client: TestClient) -> None:
     for url in ("/api/stories/nope", "/stories/nope.json", "/stories/nope?format=json"):
         answer = client.get(url)
         assert answer.status_code == 404
-        assert answer.json() == {"detail": "no story with id 'nope'"}
+        # the one line in ``error``, as every other JSON error (403, 413, 415, 422, 500) has it
+        message = "no story with id 'nope'"
+        assert answer.json() == {"error": message, "detail": message}
+    wrong_method = client.delete("/api/stories/nope")
+    assert wrong_method.status_code == 405
+    assert wrong_method.json()["error"] == "Method Not Allowed"
+    schema = client.get("/openapi.json").json()["paths"]["/api/stories/{story_id}"]["get"]
+    assert schema["responses"]["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorLine"
+    }
 
 
 def test_openapi_documents_the_api() -> None:

@@ -81,12 +81,8 @@ class ErrorLine(BaseModel):
     detail: Any = None
 
 
-class NotFound(BaseModel):
-    detail: str
-
-
 NOT_FOUND_JSON: dict[int | str, dict[str, Any]] = {
-    404: {"description": "No story with this id", "model": NotFound}
+    404: {"description": "No story with this id", "model": ErrorLine}
 }
 NOT_FOUND_HTML: dict[int | str, dict[str, Any]] = {
     404: {"description": "No story with this id (an HTML page)", "content": {"text/html": {}}}
@@ -186,7 +182,9 @@ def create_app(
                 allowed.add("HEAD")  # HeadAsGet answers HEAD wherever GET is served
             headers["Allow"] = ", ".join(sorted(allowed))
         if is_api(request):
-            response: Response = json({"detail": exc.detail}, exc.status_code)
+            # every JSON error carries its one line in ``error``, a 404 or 405 as a 422 does
+            line = str(exc.detail)
+            response: Response = json({"error": line, "detail": exc.detail}, exc.status_code)
         else:
             response = html(
                 "error.html",

@@ -478,3 +478,20 @@ def test_the_schemas_pattern_refuses_what_the_intake_refuses() -> None:
         assert matches or not accepted, text
         if text != "x ½ y":
             assert matches == accepted, text
+
+
+def test_posted_articles_are_built_with_the_servers_story_settings(tmp_path: Path) -> None:
+    """The README's "a web server started with other settings": the intake had always built
+    at the defaults, so the first POST after ``stories --sentences 1`` rebuilt every story."""
+    from newsdigest.config import StoryConfig
+    from newsdigest.store import open_store
+
+    config = StoryConfig(sentences=1, facts=False)
+    with open_store(tmp_path / "news.db") as store:
+        client = TestClient(create_app(store, config=config))
+        answer = client.post("/api/articles", json=seed_records())
+        assert answer.status_code == 200, answer.text
+        assert store.story_settings() == config.fingerprint()
+        for story_id in answer.json()["stories"]:
+            story = client.get(f"/api/stories/{story_id}").json()
+            assert len(story["summary"]) == 1 and story["facts"] is None

@@ -143,3 +143,27 @@ def test_allow_host_lets_a_named_host_in_and_keeps_others_out(tmp_path: Path) ->
     )  # fmt: skip
     assert bad.returncode == 2 and bad.stderr.startswith("error: --allow-host:")
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--words", "0"], "Invalid value for '--words'"),
+        (["--summarizer", "nope"], "nope: unknown summarizer"),
+    ],
+)
+def test_serve_takes_the_story_settings_stories_takes(
+    args: list[str], words: str, tmp_path: Path
+) -> None:
+    """``serve`` builds the stories of its intake (POST, --follow) with --words, --sentences,
+    --summarizer, --embedder and --facts/--no-facts; a bad one is one line before listening."""
+    done = subprocess.run(
+        [*CLI, "serve", "--db", str(tmp_path / "n.db"), "--port", str(free_port()), *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == "", done
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], lines

@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
+from functools import partial
 from importlib.resources import files
 from typing import Any
 from urllib.parse import urlencode
@@ -27,6 +28,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsdigest.config import StoryConfig
 from newsdigest.errors import StoreError
 from newsdigest.model import Story, StoryRow
 from newsdigest.serialize import story_to_dict
@@ -94,16 +96,22 @@ def create_app(
     *,
     max_body_bytes: int = MAX_BODY_BYTES,
     max_articles: int = MAX_ARTICLES,
-    ingest: Callable[[Store, Sequence[Any]], PostReport] = ingest_records,
+    ingest: Callable[[Store, Sequence[Any]], PostReport] | None = None,
     allowed_hosts: Iterable[str] | None = None,
+    config: StoryConfig | None = None,
 ) -> FastAPI:
     """A FastAPI app serving ``store``; the caller owns the store and closes it.
+
+    ``config``: the story settings ``POST /api/articles`` builds stories with (default
+    ``StoryConfig()``); stories the store built with other settings are rebuilt at the next
+    intake, as ``newsdigest stories`` does. ``ingest`` replaces the intake itself (tests).
 
     ``allowed_hosts``: the Host names (``name`` or ``name:port``; ``*`` for any) requests may
     be addressed to; by default the address the server is bound to and localhost, 127.0.0.1,
     [::1]. Behind a proxy or on a LAN name, list the names users type.
     """
     rules = host_rules(allowed_hosts)  # a malformed entry fails here, not per request
+    intake = ingest or partial(ingest_records, config=config)
     # the Swagger UI's script and style are served from the installed package: /docs works offline
     app = FastAPIOffline(
         title="newsdigest",
@@ -393,7 +401,7 @@ def create_app(
 
         def run() -> PostReport:
             with ingest_lock:
-                return ingest(store, records)
+                return intake(store, records)
 
         try:
             report = await run_in_threadpool(run)

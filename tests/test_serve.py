@@ -495,3 +495,28 @@ def test_posted_articles_are_built_with_the_servers_story_settings(tmp_path: Pat
         for story_id in answer.json()["stories"]:
             story = client.get(f"/api/stories/{story_id}").json()
             assert len(story["summary"]) == 1 and story["facts"] is None
+
+
+def documented_keys(text: str, lead: str) -> set[str]:
+    """The keys docs/serve.md lists after ``lead`` as `{"a", "b"}`."""
+    import re
+
+    found = re.search(re.escape(lead) + r" `\{([^}]*)\}`", " ".join(text.split()))
+    assert found, f"docs/serve.md no longer says {lead!r}"
+    return set(re.findall(r'"(\w+)"', found.group(1)))
+
+
+def test_docs_serve_md_lists_the_keys_the_list_and_search_answer_with(
+    store: Store, client: TestClient
+) -> None:
+    """docs/serve.md had named the list rows only: ``front_page``, ``sources`` and the search
+    pages (``/search``, ``/search.json``) were answered but not documented."""
+    fill(store, [seed_story(), *synthetic_stories(2)])
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "serve.md").read_text()
+    listing = client.get("/api/stories").json()
+    assert set(listing) == documented_keys(docs, "The list's JSON is")
+    assert set(listing["front_page"]) == documented_keys(docs, "what the HTML page shows,")
+    found = client.get("/search.json?q=Sochi").json()
+    assert found["stories"] and set(found) == documented_keys(docs, "best match first:")
+    assert "| `/search` | `/search.json`, `/search?format=json` |" in docs
+    assert client.get("/search?q=Sochi&format=json").json() == found

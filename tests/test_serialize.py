@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from newsdigest.model import (
@@ -91,3 +92,21 @@ def test_publication_times_are_written_in_utc_whatever_zone_the_article_carries(
         "2019-05-15T08:00:00+00:00",
     ]
     assert data["first_published"] == "2019-05-14T21:00:00+00:00"
+
+
+def test_schema_md_marks_every_field_that_may_be_null() -> None:
+    """docs/schema.md showed ``facts`` and a sentence's ``origin`` as objects only; both are
+    null for a story built without facts and for a generated sentence."""
+    from pathlib import Path
+
+    story = replace(
+        _story(),
+        facts=None,
+        summary=(SummarySentence("Talks went well.", (Citation("a1", 0),), 1, None),),
+    )
+    data = story_to_dict(story)
+    assert data["facts"] is None and data["summary"][0]["origin"] is None
+    schema = (Path(__file__).resolve().parents[1] / "docs" / "schema.md").read_text()
+    for name in ("facts", "origin"):
+        line = next(ln for ln in schema.splitlines() if ln.strip().startswith(f'"{name}":'))
+        assert "null" in line, line

@@ -57,3 +57,24 @@ def test_an_unknown_setting_is_named_with_the_known_ones() -> None:
 
     with pytest.raises(TypeError, match=r"unknown story setting 'wrods'; the settings are words,"):
         newsdigest.digest(["examples/sochi-2019"], wrods=40)
+
+
+def test_an_articles_own_id_is_kept_as_its_origin() -> None:
+    """``digest([Article(id="my-1", ...)])`` had dropped the caller's id: the story's articles
+    (and citations) carried only the clean text's hash, with nothing leading back."""
+    from newsdigest.model import Article
+    from newsdigest.serialize import story_to_dict
+
+    mine = [
+        Article(id="my-1", text="Fire broke out in a warehouse in Lyon on Monday, police said."),
+        Article(
+            id="my-2", text="A warehouse fire in Lyon on Monday hurt two firemen, police said."
+        ),
+        Article(id="my-3", text="Firemen fought a fire in a Lyon warehouse.", origin="feed.xml#3"),
+    ]
+    story = newsdigest.digest(mine, facts=False)
+    origin = {a.id: a.origin for a in story.articles}
+    assert sorted(origin.values()) == ["feed.xml#3", "my-1", "my-2"]
+    cited = {origin[c.article] for s in story.summary for c in s.citations}
+    assert cited <= {"my-1", "my-2", "feed.xml#3"} and cited
+    assert {a["path"] for a in story_to_dict(story)["articles"]} == set(origin.values())

@@ -520,3 +520,24 @@ def test_docs_serve_md_lists_the_keys_the_list_and_search_answer_with(
     assert found["stories"] and set(found) == documented_keys(docs, "best match first:")
     assert "| `/search` | `/search.json`, `/search?format=json` |" in docs
     assert client.get("/search?q=Sochi&format=json").json() == found
+
+
+def test_every_pages_json_link_answers_json(store: Store, client: TestClient) -> None:
+    """An error page (404) had offered "/" as its JSON twin, in the nav and as
+    ``<link rel="alternate" type="application/json">``: an HTML page."""
+    seed = seed_story()
+    fill(store, [seed])
+    pages = ["/", f"/stories/{seed.id}", "/search?q=Sochi", "/stories/nope", "/no/such/page"]
+    for url in pages:
+        page = Page(client.get(url).text)
+        alternates = [
+            el.attrs["href"]
+            for el in page.select("link")
+            if el.attrs.get("rel") == "alternate" and el.attrs.get("type") == "application/json"
+        ]
+        named = [a.attrs["href"] for a in page.select("a") if a.text.strip() == "JSON"]
+        assert alternates == named, url
+        for href in alternates:
+            answer = client.get(href)
+            assert answer.status_code == 200, (url, href)
+            assert answer.headers["content-type"].startswith("application/json"), (url, href)

@@ -199,7 +199,7 @@ def create_app(
                 exc.status_code,
                 status=exc.status_code,
                 message=exc.detail,
-                json_url="/",
+                json_url=None,  # an error page has no JSON twin: "/" is no JSON
             )
         response.headers.update(headers)
         return response
@@ -207,7 +207,7 @@ def create_app(
     def failure(request: Request, status: int, message: str) -> Response:
         if is_api(request):
             return json({"error": message, "detail": message}, status)
-        return html("error.html", status, status=status, message=message, json_url="/")
+        return html("error.html", status, status=status, message=message, json_url=None)
 
     @app.exception_handler(StoreError)
     @app.exception_handler(sqlite3.Error)

@@ -541,3 +541,22 @@ def test_every_pages_json_link_answers_json(store: Store, client: TestClient) ->
             answer = client.get(href)
             assert answer.status_code == 200, (url, href)
             assert answer.headers["content-type"].startswith("application/json"), (url, href)
+
+
+def test_a_refused_text_is_named_by_its_field_in_one_object_and_in_a_batch(
+    store: Store, client: TestClient
+) -> None:
+    """Refusals made after validation had read 'body[0]: article text too long' for a body
+    that is one object (pydantic's own say 'body.text'), and named no field."""
+    too_long = {"text": "word " * 200_001}
+    html_only = {"text": "<html><body><p>Fire in Lyon.</p></body></html>"}
+    short = {"text": "Paris -- 2019 --"}  # fewer than three words once cleaned
+    ok = {"text": "Pompeo met Lavrov in Sochi on Tuesday, officials said."}
+    one = client.post("/api/articles", json=too_long).json()["error"]
+    assert one.startswith("body.text: article text too long (1,000,005 characters"), one
+    assert client.post("/api/articles", json=html_only).json()["error"].startswith("body.text: ")
+    assert client.post("/api/articles", json=short).json()["error"].startswith("body.text: ")
+    batch = client.post("/api/articles", json=[ok, html_only]).json()
+    assert batch["error"].startswith("body[1].text: "), batch
+    assert batch["detail"][0]["loc"] == ["body", 1, "text"]
+    assert_nothing_stored(store)

@@ -41,6 +41,8 @@ from newsdigest.serve.intake import (
     InvalidBody,
     body_schema,
     error_line,
+    is_list_body,
+    one_record_errors,
     parse_articles,
     read_bounded,
 )
@@ -406,7 +408,8 @@ def create_app(
         try:
             report = await run_in_threadpool(run)
         except InvalidBody as exc:
-            return json({"error": error_line(exc.errors), "detail": exc.errors}, 422)
+            errors = exc.errors if is_list_body(body) else one_record_errors(exc.errors)
+            return json({"error": error_line(errors), "detail": errors}, 422)
         return json(report.to_json())
 
     def openapi() -> dict[str, Any]:

@@ -192,6 +192,24 @@ def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
     return parsed if isinstance(parsed, list) else [parsed]
 
 
+def is_list_body(body: bytes) -> bool:
+    """Whether a body ``parse_articles`` accepted is a JSON array: its first character past a
+    byte-order mark and JSON's white space."""
+    return body.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")[:1] == b"["
+
+
+def one_record_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Errors of a body that is one object, located as pydantic locates them (``body.text``):
+    the stages after validation number records as a batch's (``body[0].text``)."""
+    out = []
+    for err in errors:
+        loc = list(err.get("loc", ()))
+        if loc[:2] == ["body", 0]:
+            loc = ["body", *loc[2:]]
+        out.append({**err, "loc": loc})
+    return out
+
+
 def error_line(errors: list[dict[str, Any]]) -> str:
     """'body[2].text: Field required', 'query.offset: ...' — the one line a human reads first."""
     parts = []

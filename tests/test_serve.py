@@ -560,3 +560,33 @@ def test_a_refused_text_is_named_by_its_field_in_one_object_and_in_a_batch(
     assert batch["error"].startswith("body[1].text: "), batch
     assert batch["detail"][0]["loc"] == ["body", 1, "text"]
     assert_nothing_stored(store)
+
+
+def test_openapi_describes_every_json_answer_as_it_is_sent(
+    store: Store, client: TestClient
+) -> None:
+    """``/openapi.json`` had described the list, a story, a search and the POST answer as
+    ``{}``: a client generated from it was untyped. Each real answer round-trips through the
+    model its route names, losing and adding nothing."""
+    from newsdigest.serve.schemas import PostAnswer, SearchAnswer, StoryList, StoryOut
+
+    posted = client.post("/api/articles", json=seed_records()).json()
+    listing = client.get("/api/stories?limit=1").json()
+    stories = [client.get(f"/api/stories/{i}").json() for i in posted["stories"]]
+    assert any(s["facts"]["quotes"] and s["facts"]["entities"] for s in stories)
+    found = client.get("/search.json?q=Sochi").json()
+    answers = [(PostAnswer, posted), (StoryList, listing), (SearchAnswer, found)]
+    for model, answer in [*answers, *((StoryOut, s) for s in stories)]:
+        assert model.model_validate(answer).model_dump(by_alias=True, exclude_unset=True) == answer
+    doc = client.get("/openapi.json").json()
+    routes = {
+        ("/api/stories", "get"): "StoryList",
+        ("/stories.json", "get"): "StoryList",
+        ("/api/stories/{story_id}", "get"): "StoryOut",
+        ("/stories/{story_id}.json", "get"): "StoryOut",
+        ("/search.json", "get"): "SearchAnswer",
+        ("/api/articles", "post"): "PostAnswer",
+    }
+    for (path, method), name in routes.items():
+        ok = doc["paths"][path][method]["responses"]["200"]["content"]["application/json"]
+        assert ok["schema"] == {"$ref": f"#/components/schemas/{name}"}, path

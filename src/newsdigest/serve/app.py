@@ -48,6 +48,7 @@ from newsdigest.serve.intake import (
 )
 from newsdigest.serve.middleware import HeadAsGet, HostGuard
 from newsdigest.serve.public_error import public_reason
+from newsdigest.serve.schemas import PostAnswer, SearchAnswer, StoryList, StoryOut
 from newsdigest.serve.templating import environment
 from newsdigest.serve.views import (
     FRONT_CANDIDATES,
@@ -87,6 +88,14 @@ class ErrorLine(BaseModel):
 
 NOT_FOUND_JSON: dict[int | str, dict[str, Any]] = {
     404: {"description": "No story with this id", "model": ErrorLine}
+}
+# the answers' shapes, for /openapi.json: the handlers send serialize.py's dicts as they are
+ONE_STORY: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The story (docs/schema.md)", "model": StoryOut},
+    **NOT_FOUND_JSON,
+}
+STORY_LIST: dict[int | str, dict[str, Any]] = {
+    200: {"description": "One page of the story list", "model": StoryList}
 }
 NOT_FOUND_HTML: dict[int | str, dict[str, Any]] = {
     404: {"description": "No story with this id (an HTML page)", "content": {"text/html": {}}}
@@ -312,7 +321,8 @@ def create_app(
             json_url=f"/search.json?{urlencode({**page, 'offset': offset})}",
         )
 
-    @app.get("/search.json", summary="Search (JSON twin of /search)", tags=["pages"])
+    @app.get("/search.json", summary="Search (JSON twin of /search)", tags=["pages"],
+             responses={200: {"model": SearchAnswer, "description": "Matching stories"}})  # fmt: skip
     def search_json_twin(
         q: str = Query("", max_length=200),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
@@ -321,8 +331,10 @@ def create_app(
         return json(search_json(q, offset, limit)[0])
 
     # the API and the pages' JSON twins answer alike: one handler each, two routes
-    @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"])
-    @app.get("/api/stories", summary="Stories, newest first", tags=["api"])
+    @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"],
+             responses=STORY_LIST)  # fmt: skip
+    @app.get("/api/stories", summary="Stories, newest first", tags=["api"],
+             responses=STORY_LIST)  # fmt: skip
     def index_json(
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
@@ -330,9 +342,9 @@ def create_app(
         return json(list_json(offset, limit))
 
     @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"],
-             responses=NOT_FOUND_JSON)  # fmt: skip
+             responses=ONE_STORY)  # fmt: skip
     @app.get("/api/stories/{story_id}", summary="One story with its cited digest", tags=["api"],
-             responses=NOT_FOUND_JSON)  # fmt: skip
+             responses=ONE_STORY)  # fmt: skip
     def story_json_twin(story_id: str) -> Response:
         return json(story_to_dict(get_story(story_id)))
 
@@ -378,7 +390,7 @@ def create_app(
         tags=["api"],
         openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}},
         responses={
-            200: {"description": "What was stored and which stories changed"},
+            200: {"description": "What was stored and which stories changed", "model": PostAnswer},
             403: {"description": "A cross-site write (foreign Origin or Referer)", "model": ErrorLine},
             413: {"description": "Body or batch over the limit; nothing stored", "model": ErrorLine},
             415: {"description": "Content-Type is not application/json", "model": ErrorLine},

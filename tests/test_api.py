@@ -78,3 +78,28 @@ def test_an_articles_own_id_is_kept_as_its_origin() -> None:
     cited = {origin[c.article] for s in story.summary for c in s.citations}
     assert cited <= {"my-1", "my-2", "feed.xml#3"} and cited
     assert {a["path"] for a in story_to_dict(story)["articles"]} == set(origin.values())
+
+
+def test_nothing_readable_says_why(tmp_path) -> None:
+    """``digest([Path("missing")])`` had raised "no readable articles in the input" alone: the
+    reason was only in a warning."""
+    from pathlib import Path
+
+    import pytest
+
+    from newsdigest.errors import NoArticlesError
+
+    missing = tmp_path / "missing.jsonl"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.warns(UserWarning), pytest.raises(NoArticlesError) as caught:
+        newsdigest.digest([Path(missing), empty])
+    assert str(caught.value) == (
+        f"no readable articles in the input: {missing}: no such file or directory (and 1 more)"
+    )
+    assert [e.name for e in caught.value.rejected] == [str(missing), str(empty)]
+    # a caller that collects the refusals is not told them twice
+    seen: list[str] = []
+    with pytest.raises(NoArticlesError, match=r"^no readable articles in the input$"):
+        newsdigest.digest([missing], on_error=lambda e: seen.append(str(e)))
+    assert seen == [f"{missing}: no such file or directory"]

@@ -26,3 +26,26 @@ def test_the_architecture_page_lists_every_command() -> None:
     page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     listed = re.search(r"cli/ \(Typer: ([^)]*)\)", page)
     assert listed and set(listed.group(1).split(", ")) == set(COMMAND_MODULES)
+
+
+def test_the_readme_names_the_errors_the_python_api_raises() -> None:
+    """The Python API section had named no exception: a caller learnt them from tracebacks."""
+    import pytest
+
+    import newsdigest
+    from newsdigest.errors import ModelUnavailableError, NoArticlesError, StoreError
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("Python API:", 1)[1].split("\n## ", 1)[0]
+    for name in ("NoArticlesError", "StoreError", "ModelUnavailableError", "TypeError"):
+        assert f"`{name}`" in section, name
+    with pytest.raises(NoArticlesError), pytest.warns(UserWarning):
+        newsdigest.digest([Path("/no/such/file.txt")])
+    with pytest.raises(StoreError):
+        newsdigest.group_stories(db=ROOT / "no-such-store.db")
+    with pytest.raises(ModelUnavailableError):
+        newsdigest.digest(["examples/sochi-2019"], summarizer="nope")
+    with pytest.raises(TypeError):
+        newsdigest.digest(["examples/sochi-2019"], words="40")
+    with pytest.raises(ValueError):
+        newsdigest.digest(["examples/sochi-2019"], words=0)

@@ -590,3 +590,15 @@ def test_openapi_describes_every_json_answer_as_it_is_sent(
     for (path, method), name in routes.items():
         ok = doc["paths"][path][method]["responses"]["200"]["content"]["application/json"]
         assert ok["schema"] == {"$ref": f"#/components/schemas/{name}"}, path
+
+
+def test_an_untitled_story_has_the_same_title_in_the_list_and_in_itself(
+    store: Store, client: TestClient
+) -> None:
+    """A story with no title (``stories --words 1`` digests nothing) had the title "(untitled
+    story)" in the list's JSON and "" in its own; the page says "(untitled story)"."""
+    untitled = replace(seed_story(), title="")
+    fill(store, [untitled])
+    line = client.get("/api/stories").json()["stories"][0]
+    assert line["title"] == client.get(line["json"]).json()["title"] == ""
+    assert "(untitled story)" in client.get("/").text

@@ -110,3 +110,18 @@ def test_schema_md_marks_every_field_that_may_be_null() -> None:
     for name in ("facts", "origin"):
         line = next(ln for ln in schema.splitlines() if ln.strip().startswith(f'"{name}":'))
         assert "null" in line, line
+
+
+def test_an_outlet_is_the_source_else_the_host_less_www_as_schema_md_says() -> None:
+    from pathlib import Path
+
+    a = Article("a1", "Pompeo met Putin in Sochi.", url="https://www.bbc.com/news/1")
+    b = Article("b2", "Lavrov met Pompeo in Sochi.", url="https://bbc.com/news/2")
+    c = Article("c3", "Putin met Pompeo in Sochi.", source="TASS", url="https://tass.com/3")
+    d = Article("d4", "Pompeo and Lavrov met in Sochi.")
+    story = Story(id="s1", title="Sochi", articles=(a, b, c, d), summary=())
+    assert story_to_dict(story)["outlets"] == 3  # bbc.com, TASS, and d4 on its own
+    schema = " ".join(
+        (Path(__file__).resolve().parents[1] / "docs" / "schema.md").read_text().split()
+    )
+    assert "else its URL's host less a leading `www.`" in schema

@@ -103,3 +103,16 @@ def test_nothing_readable_says_why(tmp_path) -> None:
     with pytest.raises(NoArticlesError, match=r"^no readable articles in the input$"):
         newsdigest.digest([missing], on_error=lambda e: seen.append(str(e)))
     assert seen == [f"{missing}: no such file or directory"]
+
+
+def test_digest_takes_a_config_as_group_stories_does_and_says_its_parameters() -> None:
+    """``newsdigest.digest(articles, **options: Any)`` hid its parameters from help() and
+    type checkers, and refused a StoryConfig passed as group_stories takes one."""
+    import inspect
+
+    from newsdigest.config import StoryConfig
+
+    params = inspect.signature(newsdigest.digest).parameters
+    assert list(params)[:3] == ["articles", "config", "on_error"]
+    story = newsdigest.digest(["examples/sochi-2019"], StoryConfig(sentences=1, facts=False))
+    assert len(story.summary) == 1

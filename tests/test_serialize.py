@@ -125,3 +125,31 @@ def test_an_outlet_is_the_source_else_the_host_less_www_as_schema_md_says() -> N
         (Path(__file__).resolve().parents[1] / "docs" / "schema.md").read_text().split()
     )
     assert "else its URL's host less a leading `www.`" in schema
+
+
+def test_articles_are_listed_in_the_order_every_output_numbers_them() -> None:
+    """The JSON listed a story's articles in the story's own order, where an article that
+    joined late came last though published first: source [1] of the text and the page was not
+    the JSON's first article."""
+    from newsdigest.numbering import source_numbers
+
+    t = datetime(2019, 5, 14, 10, 0, tzinfo=timezone.utc)
+    a = Article("a", "Pompeo met Putin in Sochi.", published=t)
+    b = Article("b", "Lavrov met Pompeo in Sochi.", published=t - timedelta(hours=2))
+    c = Article("c", "Putin met Pompeo in Sochi.")
+    d = Article("d", "Pompeo and Lavrov met in Washington.", published=t - timedelta(hours=3))
+    e = Article("e", "Lavrov and Pompeo met in Washington.", published=t - timedelta(hours=4))
+    story = Story(
+        id="s1",
+        title="Sochi",
+        articles=(a, b, c, d, e),
+        summary=(),
+        outliers=(Outlier("d", "about Washington"), Outlier("e", "about Washington")),
+    )
+    data = story_to_dict(story)
+    listed = [x["id"] for x in data["articles"]] + [x["id"] for x in data["outliers"]]
+    assert listed == ["b", "a", "c", "e", "d"]
+    numbers = source_numbers(story)
+    assert [numbers[i] for i in listed] == [1, 2, 3, 4, 5]
+    again = story_from_dict(data)  # the stored form reads back with the same numbers
+    assert source_numbers(again) == numbers

@@ -28,6 +28,7 @@ from newsdigest.model import (
     TimelineEntry,
     count_outlets,
 )
+from newsdigest.numbering import source_numbers
 from newsdigest.timeutil import iso, parse_iso, utc
 
 
@@ -196,7 +197,14 @@ def story_to_dict(
     each article's sentence spans (stores keep them, so citations stay anchored)."""
     by_id = {a.id: a for a in story.articles}
     outlier_ids = {o.article_id for o in story.outliers}
-    articles = [a for a in story.articles if a.id not in outlier_ids]
+    # in the order every other output numbers them ([1], [2] ...: numbering.source_numbers), so
+    # a program numbering the JSON's sources agrees with the pages; the story's own order had
+    # put an article that joined late after its elders even when it was published first
+    numbers = source_numbers(story)
+    articles = sorted(
+        (a for a in story.articles if a.id not in outlier_ids), key=lambda a: numbers[a.id]
+    )
+    outliers = sorted(story.outliers, key=lambda o: numbers.get(o.article_id, 0))
     times = [utc(a.published) for a in articles if a.published]  # naive dates are UTC
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -217,7 +225,7 @@ def story_to_dict(
                 urls=list(story.urls.get(o.article_id, ())),
                 **(_spans(story, o.article_id) if with_spans else {}),
             )
-            for o in story.outliers
+            for o in outliers
         ],
         "summary": [
             {

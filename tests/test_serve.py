@@ -602,3 +602,24 @@ def test_an_untitled_story_has_the_same_title_in_the_list_and_in_itself(
     line = client.get("/api/stories").json()["stories"][0]
     assert line["title"] == client.get(line["json"]).json()["title"] == ""
     assert "(untitled story)" in client.get("/").text
+
+
+def test_a_format_the_pages_do_not_have_is_a_422_naming_it(
+    store: Store, client: TestClient
+) -> None:
+    """``?format=markdown`` (the CLI's formats) had answered the HTML page with a 200."""
+    seed = seed_story()
+    fill(store, [seed])
+    for url in ("/", f"/stories/{seed.id}", "/search?q=Sochi"):
+        joint = "&" if "?" in url else "?"
+        answer = client.get(f"{url}{joint}format=markdown")
+        assert answer.status_code == 422, url
+        assert answer.json()["error"] == (
+            "query.format: unknown format 'markdown'; a page is html or json"
+        )
+        assert client.get(f"{url}{joint}format=html").text == client.get(url).text
+        assert (
+            client.get(f"{url}{joint}format=json")
+            .headers["content-type"]
+            .startswith("application/json")
+        )

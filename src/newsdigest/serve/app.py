@@ -159,6 +159,15 @@ def create_app(
     def wants_json(request: Request) -> bool:
         return request.query_params.get("format") == "json"
 
+    def page_format_json(request: Request) -> bool:
+        """Whether a page is asked for as its JSON twin (``?format=json``); a format the pages
+        do not have is a 422 naming it (``?format=markdown`` had answered the HTML page)."""
+        fmt = request.query_params.get("format")
+        if fmt not in (None, "html", "json"):
+            msg = f"unknown format {fmt[:40]!r}; a page is html or json"
+            raise RequestValidationError([{"loc": ("query", "format"), "msg": msg, "type": "enum"}])
+        return fmt == "json"
+
     rendered: OrderedDict[str, tuple[bytes, str]] = OrderedDict()  # story id -> (key, page)
 
     def fetch_rows(offset: int, limit: int) -> tuple[list[StoryRow], bool]:
@@ -251,7 +260,7 @@ def create_app(
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
-        if wants_json(request):
+        if page_format_json(request):
             return json(list_json(offset, limit))
         ranked, singles, more = front(offset, limit)
         now = datetime.now(timezone.utc)
@@ -304,7 +313,7 @@ def create_app(
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         data, found = search_json(q, offset, limit)
-        if wants_json(request):
+        if page_format_json(request):
             return json(data)
         page = {"q": q, "limit": limit}
         return html(
@@ -353,7 +362,7 @@ def create_app(
     def story_html(request: Request, story_id: str) -> Response:
         story = get_story(story_id)
         data = story_to_dict(story, with_text=True)
-        if wants_json(request):
+        if page_format_json(request):
             return json(story_to_dict(story))
         # a rendered page is reused while the story is unchanged, whoever changed it
         key = hashlib.blake2b(jsonlib.dumps(data, sort_keys=True).encode(), digest_size=16)

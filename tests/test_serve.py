@@ -296,7 +296,12 @@ def test_default_limits_5_mb_and_1000_articles(store: Store, client: TestClient)
         ),
         (
             b'[{"text": "Pompeo met Lavrov in Sochi.", "published": "Tuesday"}]',
-            "body[0].published: unreadable date 'Tuesday'; use ISO 8601",
+            "body[0].published: unreadable date 'Tuesday'; use ISO 8601 or Unix seconds, of",
+        ),
+        (  # a date out of range was "unreadable; use ISO 8601" alone, though written in it
+            b'{"text": "Pompeo met Lavrov in Sochi.", "published": "9999-12-31T23:59:59-05:00"}',
+            "body.published: unreadable date '9999-12-31T23:59:59-05:00'; use ISO 8601 or Unix "
+            "seconds, of a year from 1000 to 8999",
         ),
     ],
 )

@@ -89,7 +89,10 @@ class ArticleIn(BaseModel):
         from newsdigest.ingest.html import parse_datetime
 
         if value is not None and parse_datetime(value) is None:
-            raise ValueError(f"unreadable date {str(value)[:40]!r}; use ISO 8601")
+            raise ValueError(
+                f"unreadable date {str(value)[:40]!r}; use ISO 8601 or Unix seconds, "
+                "of a year from 1000 to 8999"
+            )
         return value
 
 

@@ -167,3 +167,25 @@ def test_serve_takes_the_story_settings_stories_takes(
     assert done.returncode == 2 and done.stdout == "", done
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0], lines
+
+
+def test_serving_a_store_that_does_not_exist_says_it_is_new(tmp_path: Path) -> None:
+    """``serve --db nwes.db`` (a typo) had served an empty site as if it were the store meant;
+    serve makes the store (POST fills it), and now says so."""
+    with open_store(str(tmp_path / "news.db")) as store:
+        fill(store, [seed_story()])
+    lines = {}
+    for name in ("news.db", "nwes.db"):
+        port = free_port()
+        proc = subprocess.Popen(
+            [*CLI, "serve", "--db", str(tmp_path / name), "--port", str(port)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
+        )  # fmt: skip
+        try:
+            wait_until_up(proc, f"http://127.0.0.1:{port}/api/stories")
+        finally:
+            proc.terminate()
+            out, _ = proc.communicate(timeout=20)
+        lines[name] = out.splitlines()[0]
+    assert "(a new, empty store: POST /api/articles or --follow fills it)" in lines["nwes.db"]
+    assert "new, empty" not in lines["news.db"]

@@ -61,6 +61,11 @@ def serve_command(
     except NewsdigestError as exc:
         report_error(str(exc))
         raise typer.Exit(ExitCode.FAILED) from None
+    from newsdigest.store import missing_store
+
+    # serve makes a store that does not exist (POST /api/articles fills it), and says so: a
+    # mistyped --db had served an empty site as if it were the store meant
+    created = missing_store(db)
     store = open_store_or_exit(db)
     try:
         app = create_app(store, allowed_hosts=_hosts(host, port, allow_host), config=config)
@@ -83,7 +88,8 @@ def serve_command(
     )
     try:
         shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
-        print(f"newsdigest: serving {db} on http://{shown}:{port}/ (API docs at /docs)")
+        new = " (a new, empty store: POST /api/articles or --follow fills it)" if created else ""
+        print(f"newsdigest: serving {db}{new} on http://{shown}:{port}/ (API docs at /docs)")
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     finally:
         stop.set()  # the follower finishes its current article, then exits

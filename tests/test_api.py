@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import newsdigest
 
@@ -25,6 +26,17 @@ def test_ingest_then_stories_through_the_top_level_api(tmp_path, seed_paths) -> 
     assert all(s.summary and all(x.citations for x in s.summary) for s in stories)
     recent = newsdigest.group_stories(db=db, since="2019-06-01", facts=False)
     assert [len(s.articles) for s in recent] == [1]
+    # a date is its midnight UTC, as the same ISO text is (it had raised AttributeError)
+    assert [s.id for s in newsdigest.group_stories(db=db, since=date(2019, 6, 1))] == [
+        s.id for s in recent
+    ]
+
+
+def test_a_since_of_another_type_is_a_type_error_naming_it(tmp_path) -> None:
+    import pytest
+
+    with pytest.raises(TypeError, match="since: expected an ISO date string, a date or a dat"):
+        newsdigest.group_stories(db=tmp_path / "news.db", since=20190601)  # type: ignore[arg-type]
 
 
 def test_group_stories_of_a_missing_store_says_so(tmp_path) -> None:
@@ -45,3 +57,62 @@ def test_an_unknown_setting_is_named_with_the_known_ones() -> None:
 
     with pytest.raises(TypeError, match=r"unknown story setting 'wrods'; the settings are words,"):
         newsdigest.digest(["examples/sochi-2019"], wrods=40)
+
+
+def test_an_articles_own_id_is_kept_as_its_origin() -> None:
+    """``digest([Article(id="my-1", ...)])`` had dropped the caller's id: the story's articles
+    (and citations) carried only the clean text's hash, with nothing leading back."""
+    from newsdigest.model import Article
+    from newsdigest.serialize import story_to_dict
+
+    mine = [
+        Article(id="my-1", text="Fire broke out in a warehouse in Lyon on Monday, police said."),
+        Article(
+            id="my-2", text="A warehouse fire in Lyon on Monday hurt two firemen, police said."
+        ),
+        Article(id="my-3", text="Firemen fought a fire in a Lyon warehouse.", origin="feed.xml#3"),
+    ]
+    story = newsdigest.digest(mine, facts=False)
+    origin = {a.id: a.origin for a in story.articles}
+    assert sorted(origin.values()) == ["feed.xml#3", "my-1", "my-2"]
+    cited = {origin[c.article] for s in story.summary for c in s.citations}
+    assert cited <= {"my-1", "my-2", "feed.xml#3"} and cited
+    assert {a["path"] for a in story_to_dict(story)["articles"]} == set(origin.values())
+
+
+def test_nothing_readable_says_why(tmp_path) -> None:
+    """``digest([Path("missing")])`` had raised "no readable articles in the input" alone: the
+    reason was only in a warning."""
+    from pathlib import Path
+
+    import pytest
+
+    from newsdigest.errors import NoArticlesError
+
+    missing = tmp_path / "missing.jsonl"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.warns(UserWarning), pytest.raises(NoArticlesError) as caught:
+        newsdigest.digest([Path(missing), empty])
+    assert str(caught.value) == (
+        f"no readable articles in the input: {missing}: no such file or directory (and 1 more)"
+    )
+    assert [e.name for e in caught.value.rejected] == [str(missing), str(empty)]
+    # a caller that collects the refusals is not told them twice
+    seen: list[str] = []
+    with pytest.raises(NoArticlesError, match=r"^no readable articles in the input$"):
+        newsdigest.digest([missing], on_error=lambda e: seen.append(str(e)))
+    assert seen == [f"{missing}: no such file or directory"]
+
+
+def test_digest_takes_a_config_as_group_stories_does_and_says_its_parameters() -> None:
+    """``newsdigest.digest(articles, **options: Any)`` hid its parameters from help() and
+    type checkers, and refused a StoryConfig passed as group_stories takes one."""
+    import inspect
+
+    from newsdigest.config import StoryConfig
+
+    params = inspect.signature(newsdigest.digest).parameters
+    assert list(params)[:3] == ["articles", "config", "on_error"]
+    story = newsdigest.digest(["examples/sochi-2019"], StoryConfig(sentences=1, facts=False))
+    assert len(story.summary) == 1

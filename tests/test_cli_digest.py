@@ -88,8 +88,20 @@ def test_nothing_usable_exits_2(tmp_path) -> None:
     assert result.stdout == ""
 
 
-def test_conflicting_budgets_and_unknown_format_are_refused(seed_dir) -> None:
-    assert run(str(seed_dir), "--words", "50", "--sentences", "2").exit_code == 2
+def test_both_budgets_apply_together_as_in_stories_and_the_python_api(seed_dir) -> None:
+    """``digest`` had refused --words with --sentences, which ``stories``, ``serve``, ``spark``
+    and ``newsdigest.digest`` take together (at most 2 sentences, within 50 words)."""
+    import newsdigest
+
+    both = run(str(seed_dir), "--words", "50", "--sentences", "2", "--no-facts", "-f", "json")
+    assert both.exit_code == 0, both.output
+    summary = [s["text"] for s in json.loads(both.stdout)["summary"]]
+    assert 1 <= len(summary) <= 2 and len(" ".join(summary).split()) <= 50
+    story = newsdigest.digest([seed_dir], words=50, sentences=2, facts=False)
+    assert [s.text for s in story.summary] == summary
+
+
+def test_unknown_format_is_refused(seed_dir) -> None:
     assert run(str(seed_dir), "--format", "pdf").exit_code == 2
 
 

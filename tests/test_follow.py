@@ -396,7 +396,7 @@ def test_serve_follow_keeps_the_page_current_and_shows_each_source(
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsdigest", "serve", "--db", str(tmp_path / "n.db"),
          "--port", str(port), "--follow", u("/feed.xml"), "--follow", u("/down.xml"),
-         "--every", "1h", "--rate", "100"],
+         "--every", "1h", "--rate", "100", "--sentences", "1", "--no-facts"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
     )  # fmt: skip
     try:
@@ -415,6 +415,12 @@ def test_serve_follow_keeps_the_page_current_and_shows_each_source(
                 break
             time.sleep(0.5)
         assert data["stories"] and data["stories"][0]["articles"] == 3
+        # built with the server's story settings (serve had none: the defaults, always)
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}{data['stories'][0]['json']}", timeout=5
+        ) as r:
+            story = json.load(r)
+        assert len(story["summary"]) == 1 and story["facts"] is None
         sources = {s["url"]: s for s in data["sources"]}
         assert sources[u("/down.xml")]["last_error"] == "HTTP 500"
         assert sources[u("/feed.xml")]["last_error"] is None

@@ -263,3 +263,36 @@ def test_an_untitled_source_is_not_labelled_by_a_pictures_caption() -> None:
     )[1]
     assert "mummy" not in sources
     assert "Archaeologists have uncovered six cases" in sources
+
+
+def test_a_source_is_dated_by_its_utc_day_in_text_and_markdown() -> None:
+    # 02:00 at +05:00 is the evening before in UTC, the day every other output shows
+    from datetime import datetime, timedelta, timezone
+
+    from newsdigest.model import Article, Story
+
+    when = datetime(2019, 5, 15, 2, 0, tzinfo=timezone(timedelta(hours=5)))
+    a = Article("a1", "Pompeo met Putin in Sochi.", "Pompeo in Sochi", None, "TASS", when)
+    story = Story(id="s1", title="Sochi", articles=(a,), summary=())
+    for fmt in ("text", "markdown"):
+        assert "(TASS, 2019-05-14)" in render(story, fmt)
+
+
+def test_text_and_markdown_carry_no_terminal_control_from_an_article() -> None:
+    """A record's ``source`` reached the text output raw: "W\\x1b[2J" cleared the reader's
+    screen (the cleaner strips controls from text and titles, not from outlet names); a
+    right-to-left override in the text reversed the rest of the line."""
+    from newsdigest.model import Article, Citation, Story, SummarySentence
+
+    text = "Storm hit the coast of Normandy on Tuesday.\u202e reversed"
+    a = Article("a1", text, "Storm\x1b]0;pwned\x07", None, "W\x1b[2J", None)
+    story = Story(
+        id="s1",
+        title="Storm",
+        articles=(a,),
+        summary=(SummarySentence(text, (Citation("a1", 0, 0, len(text)),), 1, None),),
+    )
+    for fmt in ("text", "markdown"):
+        out = render(story, fmt)
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e]", out), (fmt, out)
+        assert "x1b" in out and "u202e" in out  # shown as escapes, not dropped

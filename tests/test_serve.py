@@ -160,7 +160,16 @@ def test_unknown_story_is_404_in_html_and_json(client: TestClient) -> None:
     for url in ("/api/stories/nope", "/stories/nope.json", "/stories/nope?format=json"):
         answer = client.get(url)
         assert answer.status_code == 404
-        assert answer.json() == {"detail": "no story with id 'nope'"}
+        # the one line in ``error``, as every other JSON error (403, 413, 415, 422, 500) has it
+        message = "no story with id 'nope'"
+        assert answer.json() == {"error": message, "detail": message}
+    wrong_method = client.delete("/api/stories/nope")
+    assert wrong_method.status_code == 405
+    assert wrong_method.json()["error"] == "Method Not Allowed"
+    schema = client.get("/openapi.json").json()["paths"]["/api/stories/{story_id}"]["get"]
+    assert schema["responses"]["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorLine"
+    }
 
 
 def test_openapi_documents_the_api() -> None:
@@ -287,7 +296,12 @@ def test_default_limits_5_mb_and_1000_articles(store: Store, client: TestClient)
         ),
         (
             b'[{"text": "Pompeo met Lavrov in Sochi.", "published": "Tuesday"}]',
-            "body[0].published: unreadable date 'Tuesday'; use ISO 8601",
+            "body[0].published: unreadable date 'Tuesday'; use ISO 8601 or Unix seconds, of",
+        ),
+        (  # a date out of range was "unreadable; use ISO 8601" alone, though written in it
+            b'{"text": "Pompeo met Lavrov in Sochi.", "published": "9999-12-31T23:59:59-05:00"}',
+            "body.published: unreadable date '9999-12-31T23:59:59-05:00'; use ISO 8601 or Unix "
+            "seconds, of a year from 1000 to 8999",
         ),
     ],
 )
@@ -469,3 +483,148 @@ def test_the_schemas_pattern_refuses_what_the_intake_refuses() -> None:
         assert matches or not accepted, text
         if text != "x ½ y":
             assert matches == accepted, text
+
+
+def test_posted_articles_are_built_with_the_servers_story_settings(tmp_path: Path) -> None:
+    """The README's "a web server started with other settings": the intake had always built
+    at the defaults, so the first POST after ``stories --sentences 1`` rebuilt every story."""
+    from newsdigest.config import StoryConfig
+    from newsdigest.store import open_store
+
+    config = StoryConfig(sentences=1, facts=False)
+    with open_store(tmp_path / "news.db") as store:
+        client = TestClient(create_app(store, config=config))
+        answer = client.post("/api/articles", json=seed_records())
+        assert answer.status_code == 200, answer.text
+        assert store.story_settings() == config.fingerprint()
+        for story_id in answer.json()["stories"]:
+            story = client.get(f"/api/stories/{story_id}").json()
+            assert len(story["summary"]) == 1 and story["facts"] is None
+
+
+def documented_keys(text: str, lead: str) -> set[str]:
+    """The keys docs/serve.md lists after ``lead`` as `{"a", "b"}`."""
+    import re
+
+    found = re.search(re.escape(lead) + r" `\{([^}]*)\}`", " ".join(text.split()))
+    assert found, f"docs/serve.md no longer says {lead!r}"
+    return set(re.findall(r'"(\w+)"', found.group(1)))
+
+
+def test_docs_serve_md_lists_the_keys_the_list_and_search_answer_with(
+    store: Store, client: TestClient
+) -> None:
+    """docs/serve.md had named the list rows only: ``front_page``, ``sources`` and the search
+    pages (``/search``, ``/search.json``) were answered but not documented."""
+    fill(store, [seed_story(), *synthetic_stories(2)])
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "serve.md").read_text()
+    listing = client.get("/api/stories").json()
+    assert set(listing) == documented_keys(docs, "The list's JSON is")
+    assert set(listing["front_page"]) == documented_keys(docs, "what the HTML page shows,")
+    found = client.get("/search.json?q=Sochi").json()
+    assert found["stories"] and set(found) == documented_keys(docs, "best match first:")
+    assert "| `/search` | `/search.json`, `/search?format=json` |" in docs
+    assert client.get("/search?q=Sochi&format=json").json() == found
+
+
+def test_every_pages_json_link_answers_json(store: Store, client: TestClient) -> None:
+    """An error page (404) had offered "/" as its JSON twin, in the nav and as
+    ``<link rel="alternate" type="application/json">``: an HTML page."""
+    seed = seed_story()
+    fill(store, [seed])
+    pages = ["/", f"/stories/{seed.id}", "/search?q=Sochi", "/stories/nope", "/no/such/page"]
+    for url in pages:
+        page = Page(client.get(url).text)
+        alternates = [
+            el.attrs["href"]
+            for el in page.select("link")
+            if el.attrs.get("rel") == "alternate" and el.attrs.get("type") == "application/json"
+        ]
+        named = [a.attrs["href"] for a in page.select("a") if a.text.strip() == "JSON"]
+        assert alternates == named, url
+        for href in alternates:
+            answer = client.get(href)
+            assert answer.status_code == 200, (url, href)
+            assert answer.headers["content-type"].startswith("application/json"), (url, href)
+
+
+def test_a_refused_text_is_named_by_its_field_in_one_object_and_in_a_batch(
+    store: Store, client: TestClient
+) -> None:
+    """Refusals made after validation had read 'body[0]: article text too long' for a body
+    that is one object (pydantic's own say 'body.text'), and named no field."""
+    too_long = {"text": "word " * 200_001}
+    html_only = {"text": "<html><body><p>Fire in Lyon.</p></body></html>"}
+    short = {"text": "Paris -- 2019 --"}  # fewer than three words once cleaned
+    ok = {"text": "Pompeo met Lavrov in Sochi on Tuesday, officials said."}
+    one = client.post("/api/articles", json=too_long).json()["error"]
+    assert one.startswith("body.text: article text too long (1,000,005 characters"), one
+    assert client.post("/api/articles", json=html_only).json()["error"].startswith("body.text: ")
+    assert client.post("/api/articles", json=short).json()["error"].startswith("body.text: ")
+    batch = client.post("/api/articles", json=[ok, html_only]).json()
+    assert batch["error"].startswith("body[1].text: "), batch
+    assert batch["detail"][0]["loc"] == ["body", 1, "text"]
+    assert_nothing_stored(store)
+
+
+def test_openapi_describes_every_json_answer_as_it_is_sent(
+    store: Store, client: TestClient
+) -> None:
+    """``/openapi.json`` had described the list, a story, a search and the POST answer as
+    ``{}``: a client generated from it was untyped. Each real answer round-trips through the
+    model its route names, losing and adding nothing."""
+    from newsdigest.serve.schemas import PostAnswer, SearchAnswer, StoryList, StoryOut
+
+    posted = client.post("/api/articles", json=seed_records()).json()
+    listing = client.get("/api/stories?limit=1").json()
+    stories = [client.get(f"/api/stories/{i}").json() for i in posted["stories"]]
+    assert any(s["facts"]["quotes"] and s["facts"]["entities"] for s in stories)
+    found = client.get("/search.json?q=Sochi").json()
+    answers = [(PostAnswer, posted), (StoryList, listing), (SearchAnswer, found)]
+    for model, answer in [*answers, *((StoryOut, s) for s in stories)]:
+        assert model.model_validate(answer).model_dump(by_alias=True, exclude_unset=True) == answer
+    doc = client.get("/openapi.json").json()
+    routes = {
+        ("/api/stories", "get"): "StoryList",
+        ("/stories.json", "get"): "StoryList",
+        ("/api/stories/{story_id}", "get"): "StoryOut",
+        ("/stories/{story_id}.json", "get"): "StoryOut",
+        ("/search.json", "get"): "SearchAnswer",
+        ("/api/articles", "post"): "PostAnswer",
+    }
+    for (path, method), name in routes.items():
+        ok = doc["paths"][path][method]["responses"]["200"]["content"]["application/json"]
+        assert ok["schema"] == {"$ref": f"#/components/schemas/{name}"}, path
+
+
+def test_an_untitled_story_has_the_same_title_in_the_list_and_in_itself(
+    store: Store, client: TestClient
+) -> None:
+    """A story with no title (``stories --words 1`` digests nothing) had the title "(untitled
+    story)" in the list's JSON and "" in its own; the page says "(untitled story)"."""
+    untitled = replace(seed_story(), title="")
+    fill(store, [untitled])
+    line = client.get("/api/stories").json()["stories"][0]
+    assert line["title"] == client.get(line["json"]).json()["title"] == ""
+    assert "(untitled story)" in client.get("/").text
+
+
+def test_a_format_the_pages_do_not_have_is_a_422_naming_it(
+    store: Store, client: TestClient
+) -> None:
+    """``?format=markdown`` (the CLI's formats) had answered the HTML page with a 200."""
+    seed = seed_story()
+    fill(store, [seed])
+    for url in ("/", f"/stories/{seed.id}", "/search?q=Sochi"):
+        joint = "&" if "?" in url else "?"
+        answer = client.get(f"{url}{joint}format=markdown")
+        assert answer.status_code == 422, url
+        assert answer.json()["error"] == (
+            "query.format: unknown format 'markdown'; a page is html or json"
+        )
+        assert client.get(f"{url}{joint}format=html").text == client.get(url).text
+        assert (
+            client.get(f"{url}{joint}format=json")
+            .headers["content-type"]
+            .startswith("application/json")
+        )

@@ -143,3 +143,49 @@ def test_allow_host_lets_a_named_host_in_and_keeps_others_out(tmp_path: Path) ->
     )  # fmt: skip
     assert bad.returncode == 2 and bad.stderr.startswith("error: --allow-host:")
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--words", "0"], "Invalid value for '--words'"),
+        (["--summarizer", "nope"], "nope: unknown summarizer"),
+    ],
+)
+def test_serve_takes_the_story_settings_stories_takes(
+    args: list[str], words: str, tmp_path: Path
+) -> None:
+    """``serve`` builds the stories of its intake (POST, --follow) with --words, --sentences,
+    --summarizer, --embedder and --facts/--no-facts; a bad one is one line before listening."""
+    done = subprocess.run(
+        [*CLI, "serve", "--db", str(tmp_path / "n.db"), "--port", str(free_port()), *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == "", done
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], lines
+
+
+def test_serving_a_store_that_does_not_exist_says_it_is_new(tmp_path: Path) -> None:
+    """``serve --db nwes.db`` (a typo) had served an empty site as if it were the store meant;
+    serve makes the store (POST fills it), and now says so."""
+    with open_store(str(tmp_path / "news.db")) as store:
+        fill(store, [seed_story()])
+    lines = {}
+    for name in ("news.db", "nwes.db"):
+        port = free_port()
+        proc = subprocess.Popen(
+            [*CLI, "serve", "--db", str(tmp_path / name), "--port", str(port)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env(),
+        )  # fmt: skip
+        try:
+            wait_until_up(proc, f"http://127.0.0.1:{port}/api/stories")
+        finally:
+            proc.terminate()
+            out, _ = proc.communicate(timeout=20)
+        lines[name] = out.splitlines()[0]
+    assert "(a new, empty store: POST /api/articles or --follow fills it)" in lines["nwes.db"]
+    assert "new, empty" not in lines["news.db"]

@@ -233,6 +233,11 @@ def test_ingest_reads_the_articles_export_back_into_the_same_stories(job, tmp_pa
     for mine, theirs in zip(again, spark_stories, strict=True):
         assert mine["summary"] == theirs["summary"]
         assert [a["id"] for a in mine["articles"]] == [a["id"] for a in theirs["articles"]]
+    # the export writes a time as the stories do ("2019-05-14T09:30:00+00:00"; it wrote "...Z")
+    written = {a["id"]: a["published"] for s in spark_stories for a in s["articles"]}
+    exported = {a["id"]: a["published"] for a in _lines(out / "articles.jsonl")}
+    dated = [i for i in written if written[i]]
+    assert dated and all(exported[i] == written[i] for i in dated)
 
 
 def test_models_are_loaded_once_per_worker_not_per_row(job) -> None:

@@ -14,26 +14,40 @@ Public API::
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from newsdigest.config import StoryConfig
-    from newsdigest.model import Story
+    from newsdigest.errors import InputError
+    from newsdigest.model import Article, Story
     from newsdigest.stories import IngestReport
 
 # ``ingest`` and ``stories`` are subpackage names, so the store API has verb names of its own
 __all__ = ["__version__", "digest", "group_stories", "store_articles"]
 
 
-def digest(articles: Any, **options: Any) -> Story:
-    """Digest one cluster of articles; see :func:`newsdigest.pipeline.digest`."""
+def digest(
+    articles: Iterable[str | Path | Article] | str | Path,
+    config: StoryConfig | None = None,
+    *,
+    on_error: Callable[[InputError], None] | None = None,
+    **settings: Any,
+) -> Story:
+    """Digest the articles of one event (paths, ``Article`` objects or texts).
+
+    ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…) over ``config``;
+    an input that cannot be read goes to ``on_error`` (a warning by default). See
+    :func:`newsdigest.pipeline.digest`.
+    """
     from newsdigest.pipeline import digest as _digest
 
-    return _digest(articles, **options)
+    return _digest(articles, config, on_error=on_error, **settings)
 
 
 def store_articles(inputs: Any, db: str | Path = "news.db", **options: Any) -> IngestReport:
@@ -51,13 +65,15 @@ def store_articles(inputs: Any, db: str | Path = "news.db", **options: Any) -> I
 
 def group_stories(
     db: str | Path = "news.db",
-    since: str | datetime | None = None,
+    since: str | date | None = None,
     config: StoryConfig | None = None,
     **settings: Any,
 ) -> list[Story]:
     """Group the stored articles into stories and return them newest first, each digested.
 
-    ``since`` (ISO date or datetime) keeps stories with an article published at or after it.
+    ``since`` (an ISO date or date-time string, a ``datetime``, naive = UTC, or a ``date``, its
+    midnight UTC) keeps stories with an article published at or after it; ``ValueError`` for
+    text that is no date, ``TypeError`` for another type.
     ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…) over ``config``.
     """
     from newsdigest.config import StoryConfig

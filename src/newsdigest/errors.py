@@ -42,7 +42,22 @@ class InputError(NewsdigestError):
 
 
 class NoArticlesError(NewsdigestError):
-    """Nothing usable was found in the inputs."""
+    """Nothing usable was found in the inputs; ``rejected``: why each input was refused."""
+
+    def __init__(self, message: str = "", rejected: tuple[InputError, ...] = ()) -> None:
+        super().__init__(message)
+        self.rejected = rejected
+
+    @classmethod
+    def of(cls, rejected: list[InputError], *, told: bool = False) -> NoArticlesError:
+        """The error for a batch whose inputs were all ``rejected``; its line names the first
+        reason unless the caller was ``told`` each already (the CLI printed them): a Python
+        caller had read "no readable articles in the input" and no why."""
+        line = "no readable articles in the input"
+        if rejected and not told:
+            more = f" (and {len(rejected) - 1} more)" if len(rejected) > 1 else ""
+            line += f": {rejected[0]}{more}"
+        return cls(line, tuple(rejected))
 
 
 class ModelUnavailableError(NewsdigestError):

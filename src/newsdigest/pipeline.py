@@ -276,10 +276,21 @@ def digest(
     """Digest the articles of one event: the public Python API behind ``newsdigest digest``.
 
     ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…), applied over
-    ``config``.
+    ``config``. Each input that cannot be used goes to ``on_error`` (a warning by default);
+    when none can, ``NoArticlesError`` says why (the first reason, unless ``on_error`` was
+    told) and holds every refusal in ``rejected``.
     """
     config = (config or StoryConfig()).with_settings(**settings)
-    loaded = load_inputs(articles, on_error)
+    rejected: list[InputError] = []
+
+    def collect(error: InputError) -> None:
+        rejected.append(error)
+        if on_error is not None:
+            on_error(error)
+        else:
+            warnings.warn(str(error), stacklevel=4)  # the caller's line
+
+    loaded = load_inputs(articles, collect)
     if not loaded:
-        raise NoArticlesError("no readable articles in the input")
+        raise NoArticlesError.of(rejected, told=on_error is not None)
     return build_story(loaded, config)

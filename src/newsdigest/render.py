@@ -16,11 +16,13 @@ from typing import Any
 import orjson
 
 from newsdigest.clean import clean_title
+from newsdigest.errors import escape_line
 from newsdigest.model import Story, SummarySentence, count_outlets
 from newsdigest.numbering import source_numbers
 from newsdigest.quote_groups import distinct_quotes
 from newsdigest.serialize import story_to_dict
 from newsdigest.summarize.quality import is_caption
+from newsdigest.timeutil import utc
 
 FORMATS = ("text", "markdown", "json", "html")
 
@@ -29,9 +31,16 @@ FORMATS = ("text", "markdown", "json", "html")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&#])")
 
 
+def text_escape(text: str) -> str:
+    """Article text as one terminal-safe line: white space runs as one space, and a control or
+    bidirectional character left in it (an escape sequence in a record's ``source`` cleared the
+    screen) written as its escape (``\\x1b``), as error messages write names."""
+    return escape_line(" ".join(text.split()))
+
+
 def md_escape(text: str) -> str:
-    """Article text as inert Markdown: one line, its markup characters escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Article text as inert Markdown: one terminal-safe line, its markup characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", text_escape(text))
 
 
 def _markers(sentence: SummarySentence, numbers: dict[str, int]) -> str:
@@ -51,7 +60,8 @@ def _detail(sentence: SummarySentence, numbers: dict[str, int]) -> str:
 
 def _article_line(story: Story, article_id: str) -> str:
     a = story.article(article_id)
-    bits = [a.outlet or "", a.published.date().isoformat() if a.published else ""]
+    # the UTC day, as every other output dates an article
+    bits = [a.outlet or "", utc(a.published).date().isoformat() if a.published else ""]
     where = a.url or a.origin or a.id
     meta = ", ".join(b for b in bits if b)
     title = a.title or first_line_label(a.text)
@@ -141,7 +151,7 @@ def render_text(story: Story, *, markdown: bool = False) -> str:
     numbers = source_numbers(story)
     left_out = {o.article_id for o in story.outliers}
     own = [a for a in story.articles if a.id not in left_out]
-    esc = md_escape if markdown else (lambda text: text)
+    esc = md_escape if markdown else text_escape
     h1, h2 = ("# ", "## ") if markdown else ("", "")
     lines = [f"{h1}{esc(story.title)}", ""]
     lines.append(
@@ -156,7 +166,7 @@ def render_text(story: Story, *, markdown: bool = False) -> str:
                 f"{i}. {esc(s.text)} {_markers(s, numbers)} *({support}; {_detail(s, numbers)})*"
             )
         else:
-            lines.append(f"{i}. {s.text} {_markers(s, numbers)}")
+            lines.append(f"{i}. {esc(s.text)} {_markers(s, numbers)}")
             lines.append(f"   supported by {support}: sentences {_detail(s, numbers)}")
     ordered = sorted(numbers, key=numbers.__getitem__)
     lines += ["", f"{h2}Sources"]

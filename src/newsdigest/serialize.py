@@ -28,11 +28,8 @@ from newsdigest.model import (
     TimelineEntry,
     count_outlets,
 )
-from newsdigest.timeutil import parse_iso, utc
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+from newsdigest.numbering import source_numbers
+from newsdigest.timeutil import iso, parse_iso, utc
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -46,7 +43,9 @@ def article_to_dict(article: Article, *, with_text: bool = False) -> dict[str, A
         "path": article.origin,
         "title": article.title,
         "source": article.source,
-        "published": _iso(article.published),
+        # UTC, as the store gives it back: ``digest`` printed a JSON record's "+05:00" (or a
+        # naive Article's no zone) where ``stories`` and the API print the same time in UTC
+        "published": iso(article.published),
         "language": article.language,
     }
     if with_text:
@@ -198,7 +197,14 @@ def story_to_dict(
     each article's sentence spans (stores keep them, so citations stay anchored)."""
     by_id = {a.id: a for a in story.articles}
     outlier_ids = {o.article_id for o in story.outliers}
-    articles = [a for a in story.articles if a.id not in outlier_ids]
+    # in the order every other output numbers them ([1], [2] ...: numbering.source_numbers), so
+    # a program numbering the JSON's sources agrees with the pages; the story's own order had
+    # put an article that joined late after its elders even when it was published first
+    numbers = source_numbers(story)
+    articles = sorted(
+        (a for a in story.articles if a.id not in outlier_ids), key=lambda a: numbers[a.id]
+    )
+    outliers = sorted(story.outliers, key=lambda o: numbers.get(o.article_id, 0))
     times = [utc(a.published) for a in articles if a.published]  # naive dates are UTC
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -219,7 +225,7 @@ def story_to_dict(
                 urls=list(story.urls.get(o.article_id, ())),
                 **(_spans(story, o.article_id) if with_spans else {}),
             )
-            for o in story.outliers
+            for o in outliers
         ],
         "summary": [
             {
@@ -231,8 +237,8 @@ def story_to_dict(
             for s in story.summary
         ],
         "outlets": count_outlets(articles),
-        "first_published": _iso(min(times)) if times else None,
-        "last_published": _iso(max(times)) if times else None,
+        "first_published": iso(min(times)) if times else None,
+        "last_published": iso(max(times)) if times else None,
         "facts": facts_to_dict(story.facts) if story.facts else None,
     }
     return data

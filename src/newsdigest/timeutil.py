@@ -8,7 +8,7 @@ which readers turn into a one-line rejection of the record.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, time, timezone
 
 
 def utc(t: datetime) -> datetime:
@@ -59,13 +59,21 @@ def parse_iso(value: str | None) -> datetime | None:
     return utc(datetime.fromisoformat(value)) if value else None
 
 
-def parse_since(value: str | datetime | None) -> datetime | None:
-    """A user's ``since``: an ISO date or date-time (naive = UTC) as aware UTC.
+def parse_since(value: str | date | None) -> datetime | None:
+    """A user's ``since``: an ISO date or date-time, a ``datetime`` (naive = UTC) or a ``date``
+    (its midnight, UTC) as aware UTC.
 
-    Raises ``ValueError`` for text that is not ISO or a time out of range.
+    Raises ``ValueError`` for text that is not ISO or a time out of range, ``TypeError`` for
+    any other type (``date(2019, 5, 1)`` and ``123`` had met an ``AttributeError``).
     """
     if value is None:
         return None
+    if not isinstance(value, (str, date)):
+        raise TypeError(
+            f"since: expected an ISO date string, a date or a datetime, not {type(value).__name__}"
+        )
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime.combine(value, time(), tzinfo=timezone.utc)
     try:
         t = datetime.fromisoformat(value) if isinstance(value, str) else value
         return utc(t)

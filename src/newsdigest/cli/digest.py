@@ -42,9 +42,6 @@ def digest_command(
     if fmt not in FORMATS:
         report_error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(ExitCode.FAILED)
-    if words is not None and sentences is not None:
-        report_error("--words and --sentences: give one length budget, not both")
-        raise typer.Exit(ExitCode.FAILED)
     method = _abstractive(summarizer, model)
     failures: list[str] = []
 

@@ -15,6 +15,7 @@ from newsdigest.cli import options
 from newsdigest.cli.common import ExitCode, open_store_or_exit, report_error, start_spacy_workers
 
 if TYPE_CHECKING:
+    from newsdigest.config import StoryConfig
     from newsdigest.store.base import Store
 
 
@@ -36,16 +37,38 @@ def serve_command(
     ] = None,
     every: options.Every = options.DEFAULT_EVERY,
     rate: options.Rate = 1.0,
+    words: options.Words = None,
+    sentences: options.Sentences = None,
+    summarizer: options.Summarizer = "default",
+    embedder: options.Embedder = None,
+    facts: options.Facts = True,
 ) -> None:
     """Serve the stories as web pages and a JSON API (docs at /docs)."""
     import uvicorn
 
+    from newsdigest.config import StoryConfig
+    from newsdigest.errors import NewsdigestError
+    from newsdigest.pipeline import resolve_summarizer
     from newsdigest.serve import create_app
 
     interval = every
+    try:
+        # the settings the intake (POST, --follow) builds stories with, as ``stories`` takes them
+        config = StoryConfig(
+            words=words, sentences=sentences, summarizer=summarizer, embedder=embedder, facts=facts
+        )
+        resolve_summarizer(config.summarizer, config.embedder)  # an unknown name: one line now
+    except NewsdigestError as exc:
+        report_error(str(exc))
+        raise typer.Exit(ExitCode.FAILED) from None
+    from newsdigest.store import missing_store
+
+    # serve makes a store that does not exist (POST /api/articles fills it), and says so: a
+    # mistyped --db had served an empty site as if it were the store meant
+    created = missing_store(db)
     store = open_store_or_exit(db)
     try:
-        app = create_app(store, allowed_hosts=_hosts(host, port, allow_host))
+        app = create_app(store, allowed_hosts=_hosts(host, port, allow_host), config=config)
     except ValueError as exc:
         store.close()
         report_error(f"--allow-host: {exc}")
@@ -60,10 +83,13 @@ def serve_command(
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn hands the signal on to us when done
         signal.signal(sig, lambda *_: stop.set())
-    follower = _start_follower(store, follow or [], interval, rate, stop) if follow else None
+    follower = (
+        _start_follower(store, follow or [], interval, rate, stop, config) if follow else None
+    )
     try:
         shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
-        print(f"newsdigest: serving {db} on http://{shown}:{port}/ (API docs at /docs)")
+        new = " (a new, empty store: POST /api/articles or --follow fills it)" if created else ""
+        print(f"newsdigest: serving {db}{new} on http://{shown}:{port}/ (API docs at /docs)")
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     finally:
         stop.set()  # the follower finishes its current article, then exits
@@ -91,7 +117,12 @@ def _listen(host: str, port: int) -> socket.socket:
 
 
 def _start_follower(
-    store: Store, sources: list[str], interval: float, rate: float, stop: threading.Event
+    store: Store,
+    sources: list[str],
+    interval: float,
+    rate: float,
+    stop: threading.Event,
+    config: StoryConfig,
 ) -> threading.Thread:
     """The follow loop in a thread of its own; each round's line goes to stdout."""
     from newsdigest.follow import Fetcher, Follower, Politeness, RoundReport
@@ -102,6 +133,7 @@ def _start_follower(
                 store,
                 sources,
                 fetcher,
+                config,
                 on_problem=lambda e: report_error(str(e)),
             )
 

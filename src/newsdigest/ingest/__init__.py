@@ -20,7 +20,8 @@ file" without being opened (it could block forever or never end), a folder that 
 listed is one line, and the limits are the named settings of ``newsdigest.limits``.
 
 How ``load_articles`` tells paths from texts: an ``Article`` is used as is (cleaned again, which
-changes nothing for a clean one); a ``pathlib.Path`` is always a path; a ``str`` is a path only
+changes nothing for a clean one; its id becomes its clean text's hash, and the id it came with
+its ``origin`` unless it has one); a ``pathlib.Path`` is always a path; a ``str`` is a path only
 when it is one line that names an existing file or folder, or one line without spaces that ends
 in a supported extension or "/" (so a mistyped file or folder name is reported as missing rather
 than summarized as a one-line article); every other string is one article's text.
@@ -31,7 +32,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsdigest.clean import clean_article
@@ -286,7 +287,11 @@ def load_articles(
     errors: list[InputError] = []
     for n, item in enumerate(inputs, start=1):
         if isinstance(item, Article):
-            results: Iterable[Article | InputError] = [clean_record(item, f"<article {n}>")]
+            # cleaning gives it the id of its clean text: the caller's own id stays as its
+            # origin (``path`` in JSON), as a JSON record's ``id`` does, so a citation can be
+            # traced back to the article passed in
+            own = item if item.origin else replace(item, origin=item.id)
+            results: Iterable[Article | InputError] = [clean_record(own, f"<article {n}>")]
         elif isinstance(item, str) and not _is_path_string(item):
             name = f"<text {n}>"
             raw = text_article(item, name=name)

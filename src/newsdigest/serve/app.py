@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
+from functools import partial
 from importlib.resources import files
 from typing import Any
 from urllib.parse import urlencode
@@ -27,6 +28,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsdigest.config import StoryConfig
 from newsdigest.errors import StoreError
 from newsdigest.model import Story, StoryRow
 from newsdigest.serialize import story_to_dict
@@ -39,11 +41,14 @@ from newsdigest.serve.intake import (
     InvalidBody,
     body_schema,
     error_line,
+    is_list_body,
+    one_record_errors,
     parse_articles,
     read_bounded,
 )
 from newsdigest.serve.middleware import HeadAsGet, HostGuard
 from newsdigest.serve.public_error import public_reason
+from newsdigest.serve.schemas import PostAnswer, SearchAnswer, StoryList, StoryOut
 from newsdigest.serve.templating import environment
 from newsdigest.serve.views import (
     FRONT_CANDIDATES,
@@ -81,12 +86,16 @@ class ErrorLine(BaseModel):
     detail: Any = None
 
 
-class NotFound(BaseModel):
-    detail: str
-
-
 NOT_FOUND_JSON: dict[int | str, dict[str, Any]] = {
-    404: {"description": "No story with this id", "model": NotFound}
+    404: {"description": "No story with this id", "model": ErrorLine}
+}
+# the answers' shapes, for /openapi.json: the handlers send serialize.py's dicts as they are
+ONE_STORY: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The story (docs/schema.md)", "model": StoryOut},
+    **NOT_FOUND_JSON,
+}
+STORY_LIST: dict[int | str, dict[str, Any]] = {
+    200: {"description": "One page of the story list", "model": StoryList}
 }
 NOT_FOUND_HTML: dict[int | str, dict[str, Any]] = {
     404: {"description": "No story with this id (an HTML page)", "content": {"text/html": {}}}
@@ -98,16 +107,22 @@ def create_app(
     *,
     max_body_bytes: int = MAX_BODY_BYTES,
     max_articles: int = MAX_ARTICLES,
-    ingest: Callable[[Store, Sequence[Any]], PostReport] = ingest_records,
+    ingest: Callable[[Store, Sequence[Any]], PostReport] | None = None,
     allowed_hosts: Iterable[str] | None = None,
+    config: StoryConfig | None = None,
 ) -> FastAPI:
     """A FastAPI app serving ``store``; the caller owns the store and closes it.
+
+    ``config``: the story settings ``POST /api/articles`` builds stories with (default
+    ``StoryConfig()``); stories the store built with other settings are rebuilt at the next
+    intake, as ``newsdigest stories`` does. ``ingest`` replaces the intake itself (tests).
 
     ``allowed_hosts``: the Host names (``name`` or ``name:port``; ``*`` for any) requests may
     be addressed to; by default the address the server is bound to and localhost, 127.0.0.1,
     [::1]. Behind a proxy or on a LAN name, list the names users type.
     """
     rules = host_rules(allowed_hosts)  # a malformed entry fails here, not per request
+    intake = ingest or partial(ingest_records, config=config)
     # the Swagger UI's script and style are served from the installed package: /docs works offline
     app = FastAPIOffline(
         title="newsdigest",
@@ -143,6 +158,15 @@ def create_app(
 
     def wants_json(request: Request) -> bool:
         return request.query_params.get("format") == "json"
+
+    def page_format_json(request: Request) -> bool:
+        """Whether a page is asked for as its JSON twin (``?format=json``); a format the pages
+        do not have is a 422 naming it (``?format=markdown`` had answered the HTML page)."""
+        fmt = request.query_params.get("format")
+        if fmt not in (None, "html", "json"):
+            msg = f"unknown format {fmt[:40]!r}; a page is html or json"
+            raise RequestValidationError([{"loc": ("query", "format"), "msg": msg, "type": "enum"}])
+        return fmt == "json"
 
     rendered: OrderedDict[str, tuple[bytes, str]] = OrderedDict()  # story id -> (key, page)
 
@@ -186,14 +210,16 @@ def create_app(
                 allowed.add("HEAD")  # HeadAsGet answers HEAD wherever GET is served
             headers["Allow"] = ", ".join(sorted(allowed))
         if is_api(request):
-            response: Response = json({"detail": exc.detail}, exc.status_code)
+            # every JSON error carries its one line in ``error``, a 404 or 405 as a 422 does
+            line = str(exc.detail)
+            response: Response = json({"error": line, "detail": exc.detail}, exc.status_code)
         else:
             response = html(
                 "error.html",
                 exc.status_code,
                 status=exc.status_code,
                 message=exc.detail,
-                json_url="/",
+                json_url=None,  # an error page has no JSON twin: "/" is no JSON
             )
         response.headers.update(headers)
         return response
@@ -201,7 +227,7 @@ def create_app(
     def failure(request: Request, status: int, message: str) -> Response:
         if is_api(request):
             return json({"error": message, "detail": message}, status)
-        return html("error.html", status, status=status, message=message, json_url="/")
+        return html("error.html", status, status=status, message=message, json_url=None)
 
     @app.exception_handler(StoreError)
     @app.exception_handler(sqlite3.Error)
@@ -234,7 +260,7 @@ def create_app(
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
-        if wants_json(request):
+        if page_format_json(request):
             return json(list_json(offset, limit))
         ranked, singles, more = front(offset, limit)
         now = datetime.now(timezone.utc)
@@ -287,7 +313,7 @@ def create_app(
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         data, found = search_json(q, offset, limit)
-        if wants_json(request):
+        if page_format_json(request):
             return json(data)
         page = {"q": q, "limit": limit}
         return html(
@@ -304,7 +330,8 @@ def create_app(
             json_url=f"/search.json?{urlencode({**page, 'offset': offset})}",
         )
 
-    @app.get("/search.json", summary="Search (JSON twin of /search)", tags=["pages"])
+    @app.get("/search.json", summary="Search (JSON twin of /search)", tags=["pages"],
+             responses={200: {"model": SearchAnswer, "description": "Matching stories"}})  # fmt: skip
     def search_json_twin(
         q: str = Query("", max_length=200),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
@@ -313,8 +340,10 @@ def create_app(
         return json(search_json(q, offset, limit)[0])
 
     # the API and the pages' JSON twins answer alike: one handler each, two routes
-    @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"])
-    @app.get("/api/stories", summary="Stories, newest first", tags=["api"])
+    @app.get("/stories.json", summary="Story list (JSON twin of /)", tags=["pages"],
+             responses=STORY_LIST)  # fmt: skip
+    @app.get("/api/stories", summary="Stories, newest first", tags=["api"],
+             responses=STORY_LIST)  # fmt: skip
     def index_json(
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
@@ -322,9 +351,9 @@ def create_app(
         return json(list_json(offset, limit))
 
     @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"],
-             responses=NOT_FOUND_JSON)  # fmt: skip
+             responses=ONE_STORY)  # fmt: skip
     @app.get("/api/stories/{story_id}", summary="One story with its cited digest", tags=["api"],
-             responses=NOT_FOUND_JSON)  # fmt: skip
+             responses=ONE_STORY)  # fmt: skip
     def story_json_twin(story_id: str) -> Response:
         return json(story_to_dict(get_story(story_id)))
 
@@ -333,7 +362,7 @@ def create_app(
     def story_html(request: Request, story_id: str) -> Response:
         story = get_story(story_id)
         data = story_to_dict(story, with_text=True)
-        if wants_json(request):
+        if page_format_json(request):
             return json(story_to_dict(story))
         # a rendered page is reused while the story is unchanged, whoever changed it
         key = hashlib.blake2b(jsonlib.dumps(data, sort_keys=True).encode(), digest_size=16)
@@ -370,7 +399,7 @@ def create_app(
         tags=["api"],
         openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}},
         responses={
-            200: {"description": "What was stored and which stories changed"},
+            200: {"description": "What was stored and which stories changed", "model": PostAnswer},
             403: {"description": "A cross-site write (foreign Origin or Referer)", "model": ErrorLine},
             413: {"description": "Body or batch over the limit; nothing stored", "model": ErrorLine},
             415: {"description": "Content-Type is not application/json", "model": ErrorLine},
@@ -395,12 +424,13 @@ def create_app(
 
         def run() -> PostReport:
             with ingest_lock:
-                return ingest(store, records)
+                return intake(store, records)
 
         try:
             report = await run_in_threadpool(run)
         except InvalidBody as exc:
-            return json({"error": error_line(exc.errors), "detail": exc.errors}, 422)
+            errors = exc.errors if is_list_body(body) else one_record_errors(exc.errors)
+            return json({"error": error_line(errors), "detail": errors}, 422)
         return json(report.to_json())
 
     def openapi() -> dict[str, Any]:

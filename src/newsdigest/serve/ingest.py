@@ -52,11 +52,14 @@ def to_articles(record: ArticleIn, index: int) -> list[Article]:
     articles: list[Article] = []
     for item in record_articles(data, name):
         if isinstance(item, InputError):
-            raise InvalidBody([{"loc": ["body", index], "msg": item.reason, "type": "value_error"}])
+            # every refusal of the reader is about the text (too long, HTML without text, a
+            # newswire file's); the answer names the field, as the docs promise
+            loc = ["body", index, "text"]
+            raise InvalidBody([{"loc": loc, "msg": item.reason, "type": "value_error"}])
         articles.append(item)
     if not articles:
         raise InvalidBody(
-            [{"loc": ["body", index], "msg": "no article in record", "type": "value_error"}]
+            [{"loc": ["body", index, "text"], "msg": "no article in record", "type": "value_error"}]
         )
     return articles
 

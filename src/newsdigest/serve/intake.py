@@ -89,7 +89,10 @@ class ArticleIn(BaseModel):
         from newsdigest.ingest.html import parse_datetime
 
         if value is not None and parse_datetime(value) is None:
-            raise ValueError(f"unreadable date {str(value)[:40]!r}; use ISO 8601")
+            raise ValueError(
+                f"unreadable date {str(value)[:40]!r}; use ISO 8601 or Unix seconds, "
+                "of a year from 1000 to 8999"
+            )
         return value
 
 
@@ -190,6 +193,24 @@ def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
             errors or [{"loc": ["body"], "msg": str(exc), "type": "invalid"}]
         ) from exc
     return parsed if isinstance(parsed, list) else [parsed]
+
+
+def is_list_body(body: bytes) -> bool:
+    """Whether a body ``parse_articles`` accepted is a JSON array: its first character past a
+    byte-order mark and JSON's white space."""
+    return body.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")[:1] == b"["
+
+
+def one_record_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Errors of a body that is one object, located as pydantic locates them (``body.text``):
+    the stages after validation number records as a batch's (``body[0].text``)."""
+    out = []
+    for err in errors:
+        loc = list(err.get("loc", ()))
+        if loc[:2] == ["body", 0]:
+            loc = ["body", *loc[2:]]
+        out.append({**err, "loc": loc})
+    return out
 
 
 def error_line(errors: list[dict[str, Any]]) -> str:

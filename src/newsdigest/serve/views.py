@@ -98,7 +98,7 @@ def row_json(row: StoryRow) -> dict[str, object]:
     """A story list line as the API and the ``.json`` twins serve it."""
     return {
         "id": row.id,
-        "title": row.title or "(untitled story)",
+        "title": row.title,  # as the story itself has it: the pages say "(untitled story)"
         "lead": row.lead,
         "outlet_names": list(row.outlet_names),
         "articles": row.articles,

@@ -150,7 +150,8 @@ def write_tables(spark: SparkSession, output: Path, kept: RDD, stories: RDD) -> 
         article_frame.orderBy("file_index", "record_index").select(
             F.to_json(
                 F.struct("id", "url", "title", "source", "published", "language", "urls", "text"),
-                {"timestampFormat": "yyyy-MM-dd'T'HH:mm:ssXXX"},
+                # "+00:00" as every other output writes UTC ("XXX" wrote "Z")
+                {"timestampFormat": "yyyy-MM-dd'T'HH:mm:ssxxx"},
             )
         ),
         out / "articles.jsonl",

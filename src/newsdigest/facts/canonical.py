@@ -974,6 +974,21 @@ def _quotation_fragment(g: _Group) -> bool:
     return g.type != "PERSON" and all(_CUT_QUOTATION.search(f) for f in g.forms)
 
 
+# A verb a headline capitalizes, which no name holds after its first word: the model's
+# "organizations" "Supreme Court Is Hearing a New Case on Abortion", "Perjury Allegation
+# against Jeff Sessions Is Meritless", "Early Data Shows" (NeuS train 1668, 1600, 1673).
+# Not "Show", "Will" or "Said": the Consumer Electronics Show, George Will, Edward Said.
+_HEADLINE_VERBS = frozenset("Is Are Was Were Has Have Had Says Shows".split())
+
+
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s+\S")
+
+
+def _headline_words(form: str) -> bool:
+    """Whether a name holds a headline's capitalized verb after its first word."""
+    return not _HEADLINE_VERBS.isdisjoint(form.split()[1:])
+
+
 def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
     """A bare capitalized word the story also writes in lower case, called a person with no
     title or speech verb anywhere ("Notifications", "Library", "Settings" in a console
@@ -1460,8 +1475,10 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     for gi, g in enumerate(groups):
         if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
             continue
-        if _quotation_fragment(g):
+        if _quotation_fragment(g) or all(_headline_words(f) for f in g.forms):
             continue
+        if g.type == "PERSON" and all(_POSSESSIVE_INSIDE.search(f) for f in g.forms):
+            continue  # "Donald Trump's America", "Trump's Mar" (of Mar-a-Lago): no one's name
         if _headline_person(g, extra.get(gi, []), headline_ends):
             continue
         name = g.canonical(common)

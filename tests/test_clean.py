@@ -1382,6 +1382,14 @@ def test_the_times_lead_picture_caption_is_not_the_story() -> None:
         ("The captain of Malaysia Airlines flight MH370, Zaharie Ahmad Shah. Photo: Facebook",
          True),
         ("The agency released the image on Monday. Photo: the agency said it was real.", False),
+        # whoever lent the picture (Multi-News 128: "The real U.S. Embassy in Ghana." was a
+        # digest line, a caption cut from its credit by the sentence splitter)
+        ("The real U.S. Embassy in Ghana. (Courtesy of the State Department)", True),
+        ("Pleasant Hill City Clerk Kimberly Lehmkuhl (Courtesy photo)", True),
+        ("Exterior of the legitimate U.S. Embassy in Accra, Ghana (U.S. Department of State "
+         "photo)", True),
+        ("The museum thanked the family for the loan (courtesy of its archive, it said).", False),
+        ("He asked reporters to stop taking pictures (no photos).", False),
         # a bare "(AP)" signs off wire copy as often as it credits a picture
         ("Pope Francis says Lincoln, King, Day and Merton embody the spirit of America. (AP)",
          False),

@@ -869,6 +869,10 @@ PHOTO_CREDIT_END = re.compile(
     # the photographer and the outlet: "(Rick Loomis / Los Angeles Times)", "(Todd Maisel/New
     # York Daily News)", "(Seth Wenig/AP)" (13 paragraphs of the local sets, every one a caption)
     r"|\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]+\s*/\s*(?:[A-Z][\w.&'’-]*\s?){1,5}\)\s*$"
+    # whoever lent the picture: "(Courtesy of the State Department)", "(Courtesy photo)",
+    # "(U.S. Department of State photo)" (Multi-News 128: two such captions, "The real U.S.
+    # Embassy in Ghana.", had become digest lines)
+    r"|\((?:[Cc]ourtesy\b[^()\n]{0,100}|[^()\n]{1,80}\s(?:photo|Photo)s?)\)\s*$"
 )
 
 # The USA Today network's picture widget label after the credit: "... (Photo: Karen Bouffard /

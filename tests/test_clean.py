@@ -780,6 +780,8 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     # a photo credit on a line of its own; picture labels and credits (the caption stays)
     "YouTube", "Image copyright Getty Images", "Image copyright PA", "Image copyright Patrick Evans",
     "Image copyright AFP/Getty Image caption An", "Enlarge this image toggle caption Bryan Be",
+    "Media playback is unsupported on your devi",  # the BBC player's label (its caption stays)
+    "Image copyright Family handout/Reuters Ima",  # (the page's last "caption" word went too)
     "Image The White House’s spokeswoman, Sarah",  # the Times' "Image <caption> Credit <credit>"
     # captions with the credit last in brackets ("... (Photo: Dwayne Eberhart)")
     "Football Coach Jonathan Magwood (Photo: Dw", "Shopping when hungry could be a bad idea (",
@@ -2258,3 +2260,37 @@ def test_a_pictures_credit_alone_is_no_text_and_no_title() -> None:
     assert first_line_label(cleaned).startswith("Oscar de la Renta, a storied couturier")
     assert clean_title("Dimitrios Kambouris/WireImage via Getty Images") == ""
     assert clean_title("AC/DC announce new tour") == "AC/DC announce new tour"
+
+
+def test_a_wrapped_texts_player_and_highlights_labels_go() -> None:
+    """Multi-News 125 and 108 hard-wrapped at 70 columns: the BBC player's label and CNN's
+    highlights box ran on into the next line, so the first line was no title to reject and
+    stayed text ("Media playback is unsupported on your device Media caption The moment when
+    Prof Owen ..." named the source). The labels go, whatever they label stays."""
+    from newsdigest.ingest.text import split_title
+
+    bbc = (
+        "Media playback is unsupported on your device Media caption The moment\n"
+        "when Prof Owen asked patient Scott whether he was in pain\n\n"
+        " A Canadian man who was believed to have been in a vegetative state\n"
+        "for more than a decade, has been able to tell scientists that he is\n"
+        "not in any pain.\n\n"
+        " It's the first time an uncommunicative, severely brain-injured\n"
+        "patient has been able to give answers clinically relevant to their\n"
+        "care.\n"
+    )
+    cnn = (
+        "Story highlights Bernie Sanders said Pope Francis' decision to\n"
+        "highlight Dorothy Day underscores the Pontiff's emphasis on helping\n"
+        "the poor\n\n"
+        " Sen. Bernie Sanders was the lone Democratic presidential hopeful who\n"
+        "attended the speech of Pope Francis to Congress on Thursday morning.\n"
+    )
+    for text, kept in ((bbc, "The moment when Prof Owen"), (cnn, "Bernie Sanders said Pope")):
+        title, body = split_title(text)
+        cleaned = clean_text(body, title)
+        assert "Media playback" not in cleaned and "Story highlights" not in cleaned
+        assert cleaned.startswith(kept)
+    assert clean_text("Media playback is unsupported on your device\n\nThe tram derailed.") == (
+        "The tram derailed."
+    )

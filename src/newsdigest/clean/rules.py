@@ -586,6 +586,12 @@ CAPTION_CREDIT_PREFIX = re.compile(
 # after the labels at most there) go whole, and only the labels before a longer text.
 PICTURE_LABELS = re.compile(
     r"^(?:Image copyright\b.{0,120}?(?:\s+Image caption\s+|$)|(?:Image|Media) caption\s+"
+    # the BBC's player before its caption, CNN's box before its highlights: a text's first line
+    # as a rejected title, but a wrapped text's first line runs on and stays text ("Media
+    # playback is unsupported on your device Media caption The moment when Prof Owen ...",
+    # Multi-News 125 hard-wrapped, had become its source's name)
+    r"|Media playback is (?:unsupported|not supported) on your device(?:\s+|$)"
+    r"|Story highlights\s+"
     r"|Enlarge this image\s+toggle caption\b(?:.{0,200}$|\s+)"
     r"|Enlarge Image(?:\s+Close)?\b(?:.{0,300}$|\s+))"
 )

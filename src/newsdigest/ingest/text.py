@@ -174,6 +174,28 @@ MAX_HEADLINE_WORDS = 25
 LEAD_RATIO = 2.0  # the lead under a headline is twice its words at least
 
 
+# a line that ends a headline or a sentence: a stop, a mark, a quotation's or a bracket's close
+# (not a comma's, a colon's: "WASHINGTON - The Senate on Tuesday," goes on below)
+_LINE_END = re.compile(r"""[.!?…'"”’»)\]]\s*$""")
+_LOWER_WORD = re.compile(r"[a-z]+\b")
+_DROP_CAP = re.compile(r"[A-Z]")
+
+
+def _runs_on(first: str, rest: str) -> bool:
+    """Whether the first line is a sentence's start that the next line goes on with, in lower
+    case: not a title ("The San Diego Zoo Safari Park is absolutely" over "incredible", a
+    review's cut page; wrapped text too short to tell its column, "Keurig Green Mountain Inc.
+    on Wednesday cut its guidance for the year" over "as earnings fell 4% ...", "Starting in
+    1996, Alexa Internet has been donating their crawl data to" over "the Internet Archive":
+    Multi-News, whose lead had lost its start and whose crawl notice was kept as an article).
+    A headline ends where it ends; a text that lost its first letter ("... Made Public." over
+    "he public is going ...", NeuS) keeps its title."""
+    if _LINE_END.search(first):
+        return False
+    nxt = next((line for line in rest.split("\n") if line.strip()), "").lstrip()
+    return _LOWER_WORD.match(nxt) is not None
+
+
 def split_title(text: str) -> tuple[str, str]:
     """(title, body) of a plain-text article; title is "" when the first line is body text.
 
@@ -182,6 +204,10 @@ def split_title(text: str) -> tuple[str, str]:
     that ..."): taken as one, it had cut every wrapped article's lead sentence in two."""
     stripped = text.lstrip()
     first, _, rest = stripped.partition("\n")
+    if _runs_on(first, rest):
+        if _DROP_CAP.fullmatch(first.strip()):
+            return "", first.strip() + rest.lstrip()  # "T" over "he most likely person ..."
+        return "", stripped
     if not rest.strip() or not (
         is_title_line(first, rest)
         or _echoes_lead(first, rest)

@@ -1952,3 +1952,20 @@ def test_a_rank_or_an_occupation_that_is_a_name_stays() -> None:
         ("Actress Uma Thurman spoke.", [("Actress", "ORG")], []),
     ):
         assert [m.text for m in model_mentions(text, spans)] == kept, text
+
+
+def test_a_picture_agency_alone_is_no_person() -> None:
+    # dev stream (Tiangong-1, a Yahoo page): "Play slideshow Getty Images 1 of 35 American
+    # geologist ..." listed "Getty Images" among the story's people
+    text = (
+        "NASA space station. Play slideshow Getty Images 1 of 35 American geologist Harrison "
+        "Schmitt stands next to the flag."
+    )
+    raw = [
+        mention(text, "Getty Images", "PERSON"),
+        mention(text, "Harrison Schmitt", "PERSON"),
+        mention(text, "NASA", "ORG"),
+    ]
+    kinds = {e.name: e.type for e in entities_of(raw, text)}
+    assert "Getty Images" not in kinds
+    assert kinds["Harrison Schmitt"] == "PERSON"

@@ -877,6 +877,10 @@ _CREDIT_WORDS = frozenset(
 
 
 _COUNTER = re.compile(r"\d\s*/\s*\d")  # a gallery's "7/8", glued to its caption or not
+# ... of them, those that only credit pictures (a news agency is news's source as well)
+_PICTURE_WORDS = frozenset(
+    ["getty", "getty images", "wireimage", "invision", "pool", "file", "photo", "ap photo"]
+)
 
 
 def _agency_credit(form: str) -> bool:
@@ -939,7 +943,11 @@ def _headline_end(text: str) -> int:
 
 
 def _credit_group(g: _Group, texts: Mapping[str, str]) -> bool:
-    """Whether every form of ``g`` is a photo credit, judged with what follows its mentions."""
+    """Whether every form of ``g`` is a photo credit, judged with what follows its mentions; or
+    a picture agency alone called a person ("Play slideshow Getty Images 1 of 35": a dev-stream
+    story listed "Getty Images" among its people)."""
+    if g.type == "PERSON" and all(fold(f) in _PICTURE_WORDS for f in g.forms):
+        return True
     in_prose = any(_BEFORE_PROSE.match(texts[m.article], m.end) for m in g.mentions)
     return all(_photo_credit(f, in_prose) for f in g.forms)
 

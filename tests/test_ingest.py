@@ -202,6 +202,27 @@ def test_a_first_line_the_next_goes_on_with_in_lower_case_is_not_a_title() -> No
     assert split_title("Fed raises rates again\niPhone sales fell in March, Apple said.")[0]
 
 
+def test_a_headline_the_wrapper_broke_over_two_lines_is_the_title() -> None:
+    """Multi-News 145 wrapped at 70 columns: its headline, longer than a line, ran on into a
+    second one and was taken for text, where unwrapped it had been the title (19 of the 250
+    clusters lost their headlines so). A wrapped lead paragraph stays text."""
+    paras = [
+        "For First Time In 130 Years, More Young Adults Live With Parents Than With Partners",
+        " For the first time in more than 130 years, Americans ages 18-34 are more likely to "
+        "live with their parents than in any other living situation, according to a new "
+        "analysis by the Pew Research Center.",
+        " In that age group, 32.1 percent of people live in their parents' house, while 31.6 "
+        "live with a spouse or partner in their own homes and 14 percent live alone, as single "
+        "parents or in a home with roommates or renters.",
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in paras)
+    title, body = split_title(wrapped)
+    assert title == paras[0]
+    assert body.lstrip().startswith("For the first time in more than 130 years")
+    lead = "\n\n".join(textwrap.fill(p, 70) for p in paras[1:])
+    assert split_title(lead) == ("", lead.lstrip())
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 

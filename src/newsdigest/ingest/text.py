@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 from newsdigest.clean.paragraphs import wrap_width, wrapped_break
@@ -196,6 +197,32 @@ def _runs_on(first: str, rest: str) -> bool:
     return _LOWER_WORD.match(nxt) is not None
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+MAX_HEADLINE_LINES = 3
+
+
+def _wrapped_headline(text: str) -> tuple[str, str] | None:
+    """(title, body) when ``text`` is hard-wrapped and its first paragraph is a headline the
+    wrapper broke over two or three lines ("For First Time In 130 Years, More Young Adults Live
+    With Parents Than" over "With Partners"): unwrapped, that line had been the title (19 of
+    Multi-News's 250 clusters wrapped at 70 columns had lost their headlines so, and a line cut
+    from the body had titled some: "Charles Simons before threatening them, ...")."""
+    found = _PARAGRAPH_BREAK.search(text, 0, 400)
+    if found is None:
+        return None
+    lines = text[: found.start()].split("\n")
+    body = text[found.end() :]
+    if not 2 <= len(lines) <= MAX_HEADLINE_LINES or not body.strip():
+        return None
+    width = wrap_width(text.split("\n"))
+    if width is None or any(
+        wrapped_break(line.rstrip(), nxt, width) for line, nxt in pairwise(lines)
+    ):
+        return None  # not wrapped, or a line ended where the text's own break was
+    title = " ".join(line.strip() for line in lines)
+    return (title, body) if is_title_line(title, body) else None
+
+
 def split_title(text: str) -> tuple[str, str]:
     """(title, body) of a plain-text article; title is "" when the first line is body text.
 
@@ -203,6 +230,9 @@ def split_title(text: str) -> tuple[str, str]:
     line ("WASHINGTON - An attorney for senior White House aide Jared Kushner said\nThursday
     that ..."): taken as one, it had cut every wrapped article's lead sentence in two."""
     stripped = text.lstrip()
+    wrapped = _wrapped_headline(stripped)
+    if wrapped is not None:
+        return wrapped
     first, _, rest = stripped.partition("\n")
     if _runs_on(first, rest):
         if _DROP_CAP.fullmatch(first.strip()):

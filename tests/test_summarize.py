@@ -1956,6 +1956,12 @@ def test_a_bullet_run_into_its_link_or_a_credit_is_page_furniture() -> None:
     news = "• Hollande said security measures will be increased across the country."
     assert fit(news)
     assert not problems(news)
+    # a typed list's double hyphen (Multi-News 122: a family's list of needs, one item a
+    # digest line); a dash that sets off prose inside the sentence stays
+    item = "--The cost of a second and independent autopsy for the family."
+    assert not fit(item)
+    assert "page furniture" in problems(item)
+    assert fit("The family -- and their lawyer -- asked for a second and independent autopsy.")
 
 
 def test_a_link_in_square_brackets_is_an_aside() -> None:

@@ -1243,9 +1243,16 @@ MIN_BULLETIN_WORDS = 5
 
 # A photo gallery flattened into the text (CNN and others): each caption is "Photos: <gallery
 # title> <caption> Hide Caption 3 of 25", often many to a line.
-GALLERY_CAPTION = re.compile(r"Photos?:[^\n]*?\s*Hide Caption \d+ of \d+[ \t]*")
-_GALLERY_PARTS = re.compile(r"^(?:Photos?:\s*)+(?P<caption>.*?)\s*Hide Caption \d+ of \d+\s*$")
-_LONE_HIDE_CAPTION = re.compile(r"\s*Hide Caption \d+ of \d+")
+# ... a caption may run over a wrapper's line breaks, not over a blank line (Multi-News 249
+# wrapped at 70 columns: the captions' leftovers joined lines of 114 characters, and the text
+# no longer read as wrapped, its sentences cut at line ends: "... against a list of U.S.")
+GALLERY_CAPTION = re.compile(
+    r"Photos?:(?:[^\n]|\n(?![ \t]*\n)){0,800}?\s*Hide Caption \d+ of \d+[ \t]*"
+)
+_GALLERY_PARTS = re.compile(
+    r"^(?:Photos?:\s*)+(?P<caption>.*?)\s*Hide Caption \d+ of \d+\s*$", re.DOTALL
+)
+_LONE_HIDE_CAPTION = re.compile(r"[ \t]*Hide Caption \d+ of \d+")
 
 
 # The Independent's galleries, one caption a line, counted: "UK news in pictures" / "34 show all
@@ -1339,7 +1346,7 @@ def strip_gallery(text: str, min_words: int) -> str:
     without = _LONE_HIDE_CAPTION.sub("", GALLERY_CAPTION.sub("", text))
     if len(without.split()) >= min_words or not captions:
         return without
-    bodies = [_GALLERY_PARTS.sub(r"\g<caption>", c).strip() for c in captions]
+    bodies = [" ".join(_GALLERY_PARTS.sub(r"\g<caption>", c).split()) for c in captions]
     title = _common_word_prefix(bodies) if len(bodies) > 1 else ""
     return _gallery_page(without, (b[len(title) :].strip() for b in bodies))
 

@@ -1969,3 +1969,22 @@ def test_a_picture_agency_alone_is_no_person() -> None:
     kinds = {e.name: e.type for e in entities_of(raw, text)}
     assert "Getty Images" not in kinds
     assert kinds["Harrison Schmitt"] == "PERSON"
+
+
+def test_a_persons_owned_noun_and_a_cut_nickname_are_not_the_name() -> None:
+    # Multi-News 107 and 111: "Who: Obama’s re-election (24)" ("Obama’s re-election proposition
+    # remains pretty bad") and "Who: Harold 'Devin (9); ... Devin Lima (7); ... Harold Lima
+    # (1)", one singer three times, once with his nickname's mark left open
+    from newsdigest.facts.canonical import same_person_name
+
+    text = "Qua politics? Obama’s re-election proposition remains pretty bad, Obama said."
+    assert [m.text for m in model_mentions(text, [("Obama’s re-election", "PERSON")])] == ["Obama"]
+    text = "I confirm that Harold 'Devin' Lima passed away early this morning, he said."
+    for span in ("Harold 'Devin'", "Harold 'Devin"):
+        assert [m.text for m in model_mentions(text, [(span, "PERSON")])] == ["Harold 'Devin' Lima"]
+    assert same_person_name("Harold 'Devin' Lima", "Devin Lima")
+    assert same_person_name("Harold 'Devin' Lima", "Harold Lima")
+    assert not same_person_name("Harold 'Devin' Lima", "Devin Smith")
+    text = "McDonald's restaurants will close early, McDonald's said on Monday."
+    kept = [m.text for m in model_mentions(text, [("McDonald's restaurants", "ORG")])]
+    assert kept == ["McDonald's restaurants"]  # an organization's span is the model's

@@ -524,10 +524,31 @@ def _unhyphenated(tokens: list[str]) -> str:
     return "".join(tokens).replace("-", "").casefold()
 
 
+_QUOTED_TOKEN = re.compile(r"['‘’\"“][^'‘’\"“”]+['’\"”]")
+
+
+def _as_written_without_nickname(tokens: list[str]) -> list[list[str]]:
+    """A name with a nickname in quotation marks ("Harold 'Devin' Lima") as its two usual
+    forms ("Harold Lima", "Devin Lima"); any other name as it is."""
+    k = next((i for i, t in enumerate(tokens) if _QUOTED_TOKEN.fullmatch(t)), None)
+    if k is None or k == 0 or k == len(tokens) - 1:
+        return [tokens]
+    return [tokens[:k] + tokens[k + 1 :], [tokens[k][1:-1], *tokens[k + 1 :]]]
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Full names match on surname and a compatible first name (initials allowed, a short
-    form of the given name too: "Jim Steyer", "James P. Steyer"). A generation ("Jr.") is
-    part of the surname: Donald Trump and Donald Trump Jr. are two people."""
+    form of the given name too: "Jim Steyer", "James P. Steyer"; a nickname in quotation
+    marks too: "Harold 'Devin' Lima", "Devin Lima"). A generation ("Jr.") is part of the
+    surname: Donald Trump and Donald Trump Jr. are two people."""
+    forms_a, forms_b = _as_written_without_nickname(a), _as_written_without_nickname(b)
+    if len(forms_a) > 1 or len(forms_b) > 1:
+        return any(_same_names(x, y) for x in forms_a for y in forms_b)
+    return _same_names(a, b)
+
+
+def _same_names(a: list[str], b: list[str]) -> bool:
+    """``_same_person`` of two names without nicknames."""
     if _unhyphenated(a) == _unhyphenated(b):
         return True  # "Kim Jong-un" and "Kim Jong Un" (five stories listed him twice)
     if not similar(a[-1], b[-1]):

@@ -1988,3 +1988,22 @@ def test_a_persons_owned_noun_and_a_cut_nickname_are_not_the_name() -> None:
     text = "McDonald's restaurants will close early, McDonald's said on Monday."
     kept = [m.text for m in model_mentions(text, [("McDonald's restaurants", "ORG")])]
     assert kept == ["McDonald's restaurants"]  # an organization's span is the model's
+
+
+def test_the_white_house_and_a_states_supreme_court_are_no_people() -> None:
+    # NeuS train 1421 and 1404: "Who: Jen Psaki (4); Joe Biden (4); White House (3)", "Who:
+    # Gretchen Whitmer (3); Supreme Court (1)": the speech verb after them read as a person's;
+    # a person whose surname is such a word takes no "the" (Margaret Court)
+    text = (
+        "The White House announced the largest increase on Tuesday. Michigan’s Supreme Court "
+        "declared the measure unconstitutional. Margaret Court said she was proud of her titles."
+    )
+    raw = [
+        mention(text, "White House", "PERSON", cue=True),
+        mention(text, "Supreme Court", "PERSON", cue=True),
+        mention(text, "Margaret Court", "PERSON", cue=True),
+    ]
+    kinds = {e.name: e.type for e in entities_of(raw, text)}
+    assert kinds["White House"] == "ORG"
+    assert kinds["Supreme Court"] == "ORG"
+    assert kinds["Margaret Court"] == "PERSON"

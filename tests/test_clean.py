@@ -3,6 +3,7 @@ checked on the seeds line by line and on generated pages mixing real sentences w
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -780,6 +781,8 @@ REVIEWED_DROPS_MULTINEWS_0_100 = {
     # a photo credit on a line of its own; picture labels and credits (the caption stays)
     "YouTube", "Image copyright Getty Images", "Image copyright PA", "Image copyright Patrick Evans",
     "Image copyright AFP/Getty Image caption An", "Enlarge this image toggle caption Bryan Be",
+    "Media playback is unsupported on your devi",  # the BBC player's label (its caption stays)
+    "Image copyright Family handout/Reuters Ima",  # (the page's last "caption" word went too)
     "Image The White House’s spokeswoman, Sarah",  # the Times' "Image <caption> Credit <credit>"
     # captions with the credit last in brackets ("... (Photo: Dwayne Eberhart)")
     "Football Coach Jonathan Magwood (Photo: Dw", "Shopping when hungry could be a bad idea (",
@@ -1382,6 +1385,14 @@ def test_the_times_lead_picture_caption_is_not_the_story() -> None:
         ("The captain of Malaysia Airlines flight MH370, Zaharie Ahmad Shah. Photo: Facebook",
          True),
         ("The agency released the image on Monday. Photo: the agency said it was real.", False),
+        # whoever lent the picture (Multi-News 128: "The real U.S. Embassy in Ghana." was a
+        # digest line, a caption cut from its credit by the sentence splitter)
+        ("The real U.S. Embassy in Ghana. (Courtesy of the State Department)", True),
+        ("Pleasant Hill City Clerk Kimberly Lehmkuhl (Courtesy photo)", True),
+        ("Exterior of the legitimate U.S. Embassy in Accra, Ghana (U.S. Department of State "
+         "photo)", True),
+        ("The museum thanked the family for the loan (courtesy of its archive, it said).", False),
+        ("He asked reporters to stop taking pictures (no photos).", False),
         # a bare "(AP)" signs off wire copy as often as it credits a picture
         ("Pope Francis says Lincoln, King, Day and Merton embody the spirit of America. (AP)",
          False),
@@ -2250,3 +2261,86 @@ def test_a_pictures_credit_alone_is_no_text_and_no_title() -> None:
     assert first_line_label(cleaned).startswith("Oscar de la Renta, a storied couturier")
     assert clean_title("Dimitrios Kambouris/WireImage via Getty Images") == ""
     assert clean_title("AC/DC announce new tour") == "AC/DC announce new tour"
+
+
+def test_a_wrapped_texts_player_and_highlights_labels_go() -> None:
+    """Multi-News 125 and 108 hard-wrapped at 70 columns: the BBC player's label and CNN's
+    highlights box ran on into the next line, and stayed text ("Media playback is unsupported
+    on your device Media caption The moment when Prof Owen ..." named the source). The labels
+    go, whatever they label stays; at the top, such a paragraph is a headline rejected, as the
+    first line of the text unwrapped is."""
+    from newsdigest.ingest.text import split_title
+
+    bbc = (
+        " A Canadian man who was believed to have been in a vegetative state\n"
+        "for more than a decade, has been able to tell scientists that he is\n"
+        "not in any pain.\n\n"
+        " Media playback is unsupported on your device Media caption\n"
+        "Panorama's Fergus Walsh meets Professor Adrian Owen to learn what the\n"
+        "brain is like when in a vegetative state\n\n"
+        " It's the first time an uncommunicative, severely brain-injured\n"
+        "patient has been able to give answers clinically relevant to their\n"
+        "care.\n"
+    )
+    cnn = (
+        "Sanders: Pope's nod to Dorothy Day was 'extraordinary'\n\n"
+        "Story highlights Bernie Sanders said Pope Francis' decision to\n"
+        "highlight Dorothy Day underscores the Pontiff's emphasis on helping\n"
+        "the poor\n\n"
+        " Sen. Bernie Sanders was the lone Democratic presidential hopeful who\n"
+        "attended the speech of Pope Francis to Congress on Thursday morning.\n"
+    )
+    for text, kept in (
+        (bbc, "Panorama's Fergus Walsh meets Professor Adrian Owen"),
+        (cnn, "Bernie Sanders said Pope Francis' decision"),
+    ):
+        title, body = split_title(text)
+        cleaned = clean_text(body, title)
+        assert "Media playback" not in cleaned and "Story highlights" not in cleaned
+        assert any(para.startswith(kept) for para in cleaned.split("\n\n"))
+    assert clean_text("Media playback is unsupported on your device\n\nThe tram derailed.") == (
+        "The tram derailed."
+    )
+
+
+def test_a_wrapped_text_keeps_its_lines_lengths_through_invisible_characters_and_galleries() -> (
+    None
+):
+    """Multi-News 12 and 249 wrapped at 70 columns: the wrapper counted zero-width spaces
+    ("EMT\u200b\u200bs"), whose removal shortened lines into paragraphs' last ones ("bit EMTs
+    Tracy Lamar and" | "Charles Simons before threatening them, ..." became a digest line),
+    and CNN's gallery captions, run over line breaks, left lines too long for wrapped text
+    ("... against a list of U.S." | "officials and lawmakers.")."""
+    paras = [
+        "A\u200brwa Damon, described by the cable network as a senior international "
+        "correspondent, was intoxicated and abusive to a medical team stationed on the grounds "
+        "of the embassy, where Damon did not have authority to be, \u200baccording to the $2 "
+        "million lawsuit\u200b filed in Manhattan on Monday\u200b.",
+        "According to the lawsuit, Damon, 36, bit EMT\u200b\u200bs Tracy Lamar and Charles Simons "
+        "before threatening them, saying she was a “major reporter for CNN.”",
+        "The medics were trying to treat Damon when she became violent, the lawsuit said.",
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in paras)
+    cleaned = clean_text(wrapped).split("\n\n")
+    assert cleaned[1] == (
+        "According to the lawsuit, Damon, 36, bit EMTs Tracy Lamar and Charles Simons before "
+        "threatening them, saying she was a “major reporter for CNN.”"
+    )
+    assert cleaned[0].endswith("filed in Manhattan on Monday.")
+    gallery = " ".join(
+        f"Photos: Photos: Crisis in Ukraine Crisis in Ukraine – Protesters rally in Simferopol "
+        f"on February {n}, the caption of picture {n}. Hide Caption {n} of 9"
+        for n in range(1, 10)
+    )
+    story = [
+        "Russia's lower house of parliament overwhelmingly approved a treaty Thursday to annex "
+        "the Black Sea peninsula of Crimea from Ukraine, prompting tougher sanctions from the "
+        "United States.",
+        "Russia responded with its own sanctions against a list of U.S. officials and lawmakers.",
+        "After Russian Foreign Minister Sergey Lavrov had presented the treaty and urged "
+        "lawmakers to accept the region as a part of the Russian Federation, the vote passed.",
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in [story[0], gallery, *story[1:]])
+    cleaned = clean_text(wrapped)
+    assert "Hide Caption" not in cleaned and "Photos:" not in cleaned
+    assert story[1] in cleaned.split("\n\n")

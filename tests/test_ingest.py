@@ -170,6 +170,59 @@ def test_a_hard_wrapped_lead_is_not_a_title() -> None:
         assert body.strip() == lead.strip()
 
 
+def test_a_first_line_the_next_goes_on_with_in_lower_case_is_not_a_title() -> None:
+    """Multi-News 109's review page had the digest's title "The San Diego Zoo Safari Park is
+    absolutely" (over "incredible"); wrapped at 70 columns, texts too short to show their
+    column lost their lead's start ("Keurig Green Mountain Inc. on Wednesday cut its guidance
+    for the year" over "as earnings fell 4% ...") and a web-archive crawl notice was kept as
+    an article; a drop cap ("T" over "he most likely person ...") titled its text "T"."""
+    from newsdigest.clean import clean_article
+    from newsdigest.ingest.text import text_article
+
+    review = "The San Diego Zoo Safari Park is absolutely \n \n incredible \n \n ... \n \n staff"
+    assert split_title(review) == ("", review)
+    keurig = (
+        "Keurig Green Mountain Inc. on Wednesday cut its guidance for the year\n"
+        "as earnings fell 4% on low demand for its new brewing system.\n"
+    )
+    assert split_title(keurig) == ("", keurig)
+    crawl = (
+        "Starting in 1996, Alexa Internet has been donating their crawl data to\n"
+        "the Internet Archive. Flowing in every day, these data are added to\n"
+        "the Wayback Machine after an embargo period.\n"
+    )
+    assert clean_article(text_article(crawl, name="a.txt")).text == ""
+    assert split_title("T\nhe most likely person to replace him is Rep. Tim Scott.") == (
+        "",
+        "The most likely person to replace him is Rep. Tim Scott.",
+    )
+    # a headline ends where it ends: a text that lost its first letter keeps its title (NeuS)
+    lost = "Military UFO Reports to Be Made Public.\nhe public is going to find out more"
+    assert split_title(lost)[0] == "Military UFO Reports to Be Made Public."
+    assert split_title("Fed raises rates again\niPhone sales fell in March, Apple said.")[0]
+
+
+def test_a_headline_the_wrapper_broke_over_two_lines_is_the_title() -> None:
+    """Multi-News 145 wrapped at 70 columns: its headline, longer than a line, ran on into a
+    second one and was taken for text, where unwrapped it had been the title (19 of the 250
+    clusters lost their headlines so). A wrapped lead paragraph stays text."""
+    paras = [
+        "For First Time In 130 Years, More Young Adults Live With Parents Than With Partners",
+        " For the first time in more than 130 years, Americans ages 18-34 are more likely to "
+        "live with their parents than in any other living situation, according to a new "
+        "analysis by the Pew Research Center.",
+        " In that age group, 32.1 percent of people live in their parents' house, while 31.6 "
+        "live with a spouse or partner in their own homes and 14 percent live alone, as single "
+        "parents or in a home with roommates or renters.",
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in paras)
+    title, body = split_title(wrapped)
+    assert title == paras[0]
+    assert body.lstrip().startswith("For the first time in more than 130 years")
+    lead = "\n\n".join(textwrap.fill(p, 70) for p in paras[1:])
+    assert split_title(lead) == ("", lead.lstrip())
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 

@@ -226,3 +226,28 @@ def test_a_title_cut_from_the_opening_leaves_no_quotation_open() -> None:
         "manner. The prosecution and the defense made their arguments.”",
     )
     assert "“" not in title and title.startswith("On the first, Mr. Obama said:")
+
+
+def test_a_title_keeps_the_clause_its_main_clause_points_back_to() -> None:
+    """Multi-News 128's title had read "Ghana, you were greeted by an American flag ..." (the
+    cut fell inside "Accra, Ghana,") and Multi-News 107 hard-wrapped "It is the conceit that
+    by pulling this or that policy lever…" (the "it" was the flaw the clause before named)."""
+    from newsdigest.pipeline import _title
+
+    embassy = (
+        "When you stepped inside a building in Accra, Ghana, you were greeted by an American "
+        "flag and a photo of President Obama."
+    )
+    flaw = (
+        "If President Obama's economic policies have had a signature flaw, it is the conceit "
+        "that by pulling this or that policy lever, by spending more on this program or cutting "
+        "that tax for a year, Washington can manipulate the $15 trillion U.S. economy to grow."
+    )
+    assert _title([], embassy).startswith("When you stepped inside a building in Accra, Ghana,")
+    assert _title([], flaw).startswith("If President Obama's economic policies")
+    # a main clause that stands alone is still the title
+    rally = (
+        "After a week of talks in Geneva and Vienna, the two governments agreed on Friday to "
+        "resume flights between their capitals for the first time since the war."
+    )
+    assert _title([], rally).startswith("The two governments agreed on Friday")

@@ -307,6 +307,24 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Yes, that is a huge increase.", True),
         ("Now that the vote is over, the party must choose a leader.", False),
         ("Now is the time for Congress to act on guns.", False),
+        # a third reader of unseen digests (Multi-News 115, 118, 129; NeuS train 1402, 1424): a
+        # point resting on the one before, a thing or a person the sentence before named
+        ("After all, there are plenty of millions to go around.", True),
+        ("Turns out, it’s not so easy.", True),
+        ("At the same time, analysis of game videos was performed for on-field injuries.", True),
+        ("At the very least, keep it where you know it's protected.", True),
+        ("For adults ages 25 to 44, that percentage is 16%.", True),
+        ("Next to her in the living room, half a dozen residents clap their hands.", True),
+        ("At least 10 people died in the crash on Sunday, officials said.", False),
+        ("In May, this year's budget passed the state Senate.", False),
+        ("After all the votes were counted, Smith had won by 12 points.", False),
+        ("Other residents of the home clapped along, the nurse said.", False),
+        # "her" owning a noun, or in the main clause: the subject names her (NeuS val 272,
+        # Multi-News 198, whose leads a first try had set aside)
+        ("Hillary Clinton carved her name in history Tuesday, becoming the first woman ever "
+         "chosen to lead a major party.", False),
+        ("In promoting her new book, Sen. Kirsten Gillibrand has come forward with stories.",
+         False),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:
@@ -1938,6 +1956,12 @@ def test_a_bullet_run_into_its_link_or_a_credit_is_page_furniture() -> None:
     news = "• Hollande said security measures will be increased across the country."
     assert fit(news)
     assert not problems(news)
+    # a typed list's double hyphen (Multi-News 122: a family's list of needs, one item a
+    # digest line); a dash that sets off prose inside the sentence stays
+    item = "--The cost of a second and independent autopsy for the family."
+    assert not fit(item)
+    assert "page furniture" in problems(item)
+    assert fit("The family -- and their lawyer -- asked for a second and independent autopsy.")
 
 
 def test_a_link_in_square_brackets_is_an_aside() -> None:

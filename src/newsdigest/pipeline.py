@@ -94,7 +94,7 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
         first[opened] = first[opened][1:]
     if len(first) > MAX_TITLE_WORDS + 4 and first[0] in _FRONTED:
         # the main clause, not the one before it: a title of the clause alone says nothing
-        comma = next((k for k, w in enumerate(first[:MAX_FRONTED_WORDS]) if w.endswith(",")), -1)
+        comma = _fronted_clause_end(first)
         if comma > 0 and len(first) - comma > 5 and _balanced(first[: comma + 1]):
             first = first[comma + 1 :]
             first[0] = first[0][:1].upper() + first[0][1:]
@@ -125,6 +125,24 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
 
 
 _OPENERS = '"“('  # the marks whose close a cut may leave out
+# a main clause's subject that points back into the clause before it ("If Obama's policies
+# have had a flaw, it is the conceit ...", "When you stepped inside a building in Accra, Ghana,
+# you were greeted ..."): cut from it, the title says nothing
+_POINTING_BACK = frozenset("it you he she they we i this these those its his her their".split())
+
+
+def _fronted_clause_end(words: Sequence[str]) -> int:
+    """The index of the comma that ends the clause before the main one, or -1: not a place's
+    ("in Accra, Ghana, you were ..."; two capitalized words, each before a comma), and none
+    when the main clause opens with a word that points back into that clause."""
+    for k, word in enumerate(words[:MAX_FRONTED_WORDS]):
+        if not word.endswith(","):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if word[:1].isupper() and nxt[:1].isupper() and nxt.endswith(","):
+            continue  # "Accra, Ghana,": the place goes on
+        return -1 if nxt.lower() in _POINTING_BACK else k
+    return -1
 
 
 def _balanced(words: Sequence[str]) -> bool:

@@ -586,6 +586,12 @@ CAPTION_CREDIT_PREFIX = re.compile(
 # after the labels at most there) go whole, and only the labels before a longer text.
 PICTURE_LABELS = re.compile(
     r"^(?:Image copyright\b.{0,120}?(?:\s+Image caption\s+|$)|(?:Image|Media) caption\s+"
+    # the BBC's player before its caption, CNN's box before its highlights: a text's first line
+    # as a rejected title, but a wrapped text's first line runs on and stays text ("Media
+    # playback is unsupported on your device Media caption The moment when Prof Owen ...",
+    # Multi-News 125 hard-wrapped, had become its source's name)
+    r"|Media playback is (?:unsupported|not supported) on your device(?:\s+|$)"
+    r"|Story highlights\s+"
     r"|Enlarge this image\s+toggle caption\b(?:.{0,200}$|\s+)"
     r"|Enlarge Image(?:\s+Close)?\b(?:.{0,300}$|\s+))"
 )
@@ -869,6 +875,10 @@ PHOTO_CREDIT_END = re.compile(
     # the photographer and the outlet: "(Rick Loomis / Los Angeles Times)", "(Todd Maisel/New
     # York Daily News)", "(Seth Wenig/AP)" (13 paragraphs of the local sets, every one a caption)
     r"|\((?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]+\s*/\s*(?:[A-Z][\w.&'’-]*\s?){1,5}\)\s*$"
+    # whoever lent the picture: "(Courtesy of the State Department)", "(Courtesy photo)",
+    # "(U.S. Department of State photo)" (Multi-News 128: two such captions, "The real U.S.
+    # Embassy in Ghana.", had become digest lines)
+    r"|\((?:[Cc]ourtesy\b[^()\n]{0,100}|[^()\n]{1,80}\s(?:photo|Photo)s?)\)\s*$"
 )
 
 # The USA Today network's picture widget label after the credit: "... (Photo: Karen Bouffard /
@@ -1233,9 +1243,16 @@ MIN_BULLETIN_WORDS = 5
 
 # A photo gallery flattened into the text (CNN and others): each caption is "Photos: <gallery
 # title> <caption> Hide Caption 3 of 25", often many to a line.
-GALLERY_CAPTION = re.compile(r"Photos?:[^\n]*?\s*Hide Caption \d+ of \d+[ \t]*")
-_GALLERY_PARTS = re.compile(r"^(?:Photos?:\s*)+(?P<caption>.*?)\s*Hide Caption \d+ of \d+\s*$")
-_LONE_HIDE_CAPTION = re.compile(r"\s*Hide Caption \d+ of \d+")
+# ... a caption may run over a wrapper's line breaks, not over a blank line (Multi-News 249
+# wrapped at 70 columns: the captions' leftovers joined lines of 114 characters, and the text
+# no longer read as wrapped, its sentences cut at line ends: "... against a list of U.S.")
+GALLERY_CAPTION = re.compile(
+    r"Photos?:(?:[^\n]|\n(?![ \t]*\n)){0,800}?\s*Hide Caption \d+ of \d+[ \t]*"
+)
+_GALLERY_PARTS = re.compile(
+    r"^(?:Photos?:\s*)+(?P<caption>.*?)\s*Hide Caption \d+ of \d+\s*$", re.DOTALL
+)
+_LONE_HIDE_CAPTION = re.compile(r"[ \t]*Hide Caption \d+ of \d+")
 
 
 # The Independent's galleries, one caption a line, counted: "UK news in pictures" / "34 show all
@@ -1329,7 +1346,7 @@ def strip_gallery(text: str, min_words: int) -> str:
     without = _LONE_HIDE_CAPTION.sub("", GALLERY_CAPTION.sub("", text))
     if len(without.split()) >= min_words or not captions:
         return without
-    bodies = [_GALLERY_PARTS.sub(r"\g<caption>", c).strip() for c in captions]
+    bodies = [" ".join(_GALLERY_PARTS.sub(r"\g<caption>", c).split()) for c in captions]
     title = _common_word_prefix(bodies) if len(bodies) > 1 else ""
     return _gallery_page(without, (b[len(title) :].strip() for b in bodies))
 

@@ -143,7 +143,9 @@ def repair_unicode(text: str, *, line_lengths: bool = False) -> str:
 
 def set_paragraph(para: str) -> str:
     """A paragraph joined from lines repaired with ``line_lengths``: its typewriter quotation
-    marks set, each run of spaces one space."""
+    marks set, each run of spaces one space, the invisible characters gone."""
+    if _HELD in para:
+        para = para.replace(_HELD, "")
     para = typewriter_dashes(typewriter_quotes(para))
     if "  " not in para and ("\t" not in para if para.isascii() else not _holds(_ODD_SPACE, para)):
         return para  # every run of spaces is one " " already: the pattern would match each
@@ -163,17 +165,25 @@ def _mend_spaces(text: str, *, line_lengths: bool = False) -> str:
     return _INDENT.sub(lambda m: " " * len(m.group()), text)
 
 
+# With ``line_lengths`` an invisible character keeps its column as this noncharacter (which no
+# text holds) until ``set_paragraph``: a wrapper counted it ("EMT\u200b\u200bs", Multi-News 12
+# wrapped at 70 columns), and a line shortened by its removal read as a paragraph's last (the
+# digest had "Charles Simons before threatening them, ...", a sentence cut at a line's start)
+_HELD = "\ufdd0"
+
+
 def _repair(text: str, *, line_lengths: bool = False) -> str:
     # line breaks and invisible characters first: a soft hyphen or form feed inside mojibake
     # hides it from ftfy ("\x85" is left to ftfy, which reads it as the "…" it usually was)
-    text = _drop(_INVISIBLE, _swap(_EARLY_BREAKS, "\n", text))
+    gone = _HELD if line_lengths else ""
+    text = _swap(_INVISIBLE, gone, _swap(_EARLY_BREAKS, "\n", text))
     for _ in range(3):  # a repair can reveal another layer of mojibake; stop when stable
         if not _ftfy_has_work(text):
             break
         fixed = _fix_lines(text)
         if fixed == text:
             break
-        text = _drop(_INVISIBLE, fixed)
+        text = _swap(_INVISIBLE, gone, fixed)
     text = _swap(_LINE_BREAKS, "\n", text)
     if "  " in text or _holds(_ODD_SPACE, text):  # else every run of spaces is one space
         text = _mend_spaces(text, line_lengths=line_lengths)
@@ -183,7 +193,3 @@ def _repair(text: str, *, line_lengths: bool = False) -> str:
 def _swap(pattern: re.Pattern[str], new: str, text: str) -> str:
     """``text`` with ``pattern`` replaced by ``new`` (a search first: mostly it is absent)."""
     return pattern.sub(new, text) if _holds(pattern, text) else text
-
-
-def _drop(pattern: re.Pattern[str], text: str) -> str:
-    return _swap(pattern, "", text)

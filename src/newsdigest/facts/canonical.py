@@ -530,10 +530,31 @@ def _unhyphenated(tokens: list[str]) -> str:
     return "".join(tokens).replace("-", "").casefold()
 
 
+_QUOTED_TOKEN = re.compile(r"['‘’\"“][^'‘’\"“”]+['’\"”]")
+
+
+def _as_written_without_nickname(tokens: list[str]) -> list[list[str]]:
+    """A name with a nickname in quotation marks ("Harold 'Devin' Lima") as its two usual
+    forms ("Harold Lima", "Devin Lima"); any other name as it is."""
+    k = next((i for i, t in enumerate(tokens) if _QUOTED_TOKEN.fullmatch(t)), None)
+    if k is None or k == 0 or k == len(tokens) - 1:
+        return [tokens]
+    return [tokens[:k] + tokens[k + 1 :], [tokens[k][1:-1], *tokens[k + 1 :]]]
+
+
 def _same_person(a: list[str], b: list[str]) -> bool:
     """Full names match on surname and a compatible first name (initials allowed, a short
-    form of the given name too: "Jim Steyer", "James P. Steyer"). A generation ("Jr.") is
-    part of the surname: Donald Trump and Donald Trump Jr. are two people."""
+    form of the given name too: "Jim Steyer", "James P. Steyer"; a nickname in quotation
+    marks too: "Harold 'Devin' Lima", "Devin Lima"). A generation ("Jr.") is part of the
+    surname: Donald Trump and Donald Trump Jr. are two people."""
+    forms_a, forms_b = _as_written_without_nickname(a), _as_written_without_nickname(b)
+    if len(forms_a) > 1 or len(forms_b) > 1:
+        return any(_same_names(x, y) for x in forms_a for y in forms_b)
+    return _same_names(a, b)
+
+
+def _same_names(a: list[str], b: list[str]) -> bool:
+    """``_same_person`` of two names without nicknames."""
     if _unhyphenated(a) == _unhyphenated(b):
         return True  # "Kim Jong-un" and "Kim Jong Un" (five stories listed him twice)
     if not similar(a[-1], b[-1]):
@@ -895,6 +916,10 @@ _CREDIT_WORDS = frozenset(
 
 
 _COUNTER = re.compile(r"\d\s*/\s*\d")  # a gallery's "7/8", glued to its caption or not
+# ... of them, those that only credit pictures (a news agency is news's source as well)
+_PICTURE_WORDS = frozenset(
+    ["getty", "getty images", "wireimage", "invision", "pool", "file", "photo", "ap photo"]
+)
 
 
 def _agency_credit(form: str) -> bool:
@@ -957,7 +982,11 @@ def _headline_end(text: str) -> int:
 
 
 def _credit_group(g: _Group, texts: Mapping[str, str]) -> bool:
-    """Whether every form of ``g`` is a photo credit, judged with what follows its mentions."""
+    """Whether every form of ``g`` is a photo credit, judged with what follows its mentions; or
+    a picture agency alone called a person ("Play slideshow Getty Images 1 of 35": a dev-stream
+    story listed "Getty Images" among its people)."""
+    if g.type == "PERSON" and all(fold(f) in _PICTURE_WORDS for f in g.forms):
+        return True
     in_prose = any(_BEFORE_PROSE.match(texts[m.article], m.end) for m in g.mentions)
     return all(_photo_credit(f, in_prose) for f in g.forms)
 
@@ -1201,6 +1230,24 @@ def _organization_name(name: str) -> bool:
     return len(words) >= 2 and _last_word(words) in _ORG_ONLY_HEADS
 
 
+def _the_governing_body(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A name of two words or more ending in a governing body's word and written "the <name>"
+    or a place's "<place>'s <name>" once at least: "The White House announced ...",
+    "Michigan’s Supreme Court declared ..." (NeuS stories listed "White House (3)" and
+    "Supreme Court (1)" under Who, the speech verb after them read as a person's); "Margaret
+    Court" or "Greg House" takes neither."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and _last_word(words) in _GOVERNING_BODIES
+        and any(
+            texts[m.article][max(0, m.start - 4) : m.start] in ("the ", "The ")
+            or texts[m.article][max(0, m.start - 3) : m.start] in ("’s ", "'s ")
+            for m in mentions
+        )
+    )
+
+
 def _named_with_the(
     mentions: Sequence[Mention], texts: Mapping[str, str], labelled_a_name: bool = False
 ) -> bool:
@@ -1355,17 +1402,21 @@ def _person_or_else(
     (``_placed``: "in the town of Dingwall") half the times, twice at least; none when
     written as a thing's name ("the Oscar-winning romance", "13 Oscar nominations", "Fig. 2")
     a third of the times."""
-    if _organization_name(name) or (
-        not g.title_cues
-        and (
-            _named_with_the(
-                mentions,
-                texts,
-                len(name_tokens(name)) > 1
-                and 2 * g.type_votes["PERSON"] >= sum(g.type_votes.values()),
+    if (
+        _organization_name(name)
+        or _the_governing_body(name, mentions, texts)
+        or (
+            not g.title_cues
+            and (
+                _named_with_the(
+                    mentions,
+                    texts,
+                    len(name_tokens(name)) > 1
+                    and 2 * g.type_votes["PERSON"] >= sum(g.type_votes.values()),
+                )
+                or _called_an_outlet(mentions, texts)
+                or _called_a_group(mentions, texts)
             )
-            or _called_an_outlet(mentions, texts)
-            or _called_a_group(mentions, texts)
         )
     ):
         return "ORG"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 from newsdigest.clean.paragraphs import wrap_width, wrapped_break
@@ -174,6 +175,54 @@ MAX_HEADLINE_WORDS = 25
 LEAD_RATIO = 2.0  # the lead under a headline is twice its words at least
 
 
+# a line that ends a headline or a sentence: a stop, a mark, a quotation's or a bracket's close
+# (not a comma's, a colon's: "WASHINGTON - The Senate on Tuesday," goes on below)
+_LINE_END = re.compile(r"""[.!?…'"”’»)\]]\s*$""")
+_LOWER_WORD = re.compile(r"[a-z]+\b")
+_DROP_CAP = re.compile(r"[A-Z]")
+
+
+def _runs_on(first: str, rest: str) -> bool:
+    """Whether the first line is a sentence's start that the next line goes on with, in lower
+    case: not a title ("The San Diego Zoo Safari Park is absolutely" over "incredible", a
+    review's cut page; wrapped text too short to tell its column, "Keurig Green Mountain Inc.
+    on Wednesday cut its guidance for the year" over "as earnings fell 4% ...", "Starting in
+    1996, Alexa Internet has been donating their crawl data to" over "the Internet Archive":
+    Multi-News, whose lead had lost its start and whose crawl notice was kept as an article).
+    A headline ends where it ends; a text that lost its first letter ("... Made Public." over
+    "he public is going ...", NeuS) keeps its title."""
+    if _LINE_END.search(first):
+        return False
+    nxt = next((line for line in rest.split("\n") if line.strip()), "").lstrip()
+    return _LOWER_WORD.match(nxt) is not None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+MAX_HEADLINE_LINES = 3
+
+
+def _wrapped_headline(text: str) -> tuple[str, str] | None:
+    """(title, body) when ``text`` is hard-wrapped and its first paragraph is a headline the
+    wrapper broke over two or three lines ("For First Time In 130 Years, More Young Adults Live
+    With Parents Than" over "With Partners"): unwrapped, that line had been the title (19 of
+    Multi-News's 250 clusters wrapped at 70 columns had lost their headlines so, and a line cut
+    from the body had titled some: "Charles Simons before threatening them, ...")."""
+    found = _PARAGRAPH_BREAK.search(text, 0, 400)
+    if found is None:
+        return None
+    lines = text[: found.start()].split("\n")
+    body = text[found.end() :]
+    if not 2 <= len(lines) <= MAX_HEADLINE_LINES or not body.strip():
+        return None
+    width = wrap_width(text.split("\n"))
+    if width is None or any(
+        wrapped_break(line.rstrip(), nxt, width) for line, nxt in pairwise(lines)
+    ):
+        return None  # not wrapped, or a line ended where the text's own break was
+    title = " ".join(line.strip() for line in lines)
+    return (title, body) if is_title_line(title, body) else None
+
+
 def split_title(text: str) -> tuple[str, str]:
     """(title, body) of a plain-text article; title is "" when the first line is body text.
 
@@ -181,7 +230,14 @@ def split_title(text: str) -> tuple[str, str]:
     line ("WASHINGTON - An attorney for senior White House aide Jared Kushner said\nThursday
     that ..."): taken as one, it had cut every wrapped article's lead sentence in two."""
     stripped = text.lstrip()
+    wrapped = _wrapped_headline(stripped)
+    if wrapped is not None:
+        return wrapped
     first, _, rest = stripped.partition("\n")
+    if _runs_on(first, rest):
+        if _DROP_CAP.fullmatch(first.strip()):
+            return "", first.strip() + rest.lstrip()  # "T" over "he most likely person ..."
+        return "", stripped
     if not rest.strip() or not (
         is_title_line(first, rest)
         or _echoes_lead(first, rest)

@@ -1528,8 +1528,10 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             continue
         if _quotation_fragment(g) or all(_headline_words(f) for f in g.forms):
             continue
-        if g.type == "PERSON" and all(_POSSESSIVE_INSIDE.search(f) for f in g.forms):
-            continue  # "Donald Trump's America", "Trump's Mar" (of Mar-a-Lago): no one's name
+        if g.type == "PERSON" and all(
+            _POSSESSIVE_INSIDE.search(f) and not _organization_name(f) for f in g.forms
+        ):
+            continue  # "Donald Trump's America", "Trump's Path": no one's ("People's Daily" is)
         if _headline_person(g, extra.get(gi, []), headline_ends):
             continue
         name = g.canonical(common)

@@ -293,6 +293,32 @@ def test_a_headline_or_a_possessive_is_no_name() -> None:
     ]  # fmt: skip
 
 
+def test_the_end_of_one_organizations_name_is_that_organization() -> None:
+    """NeuS train 1663: "Who: Monetary Fund (1)" beside "International Monetary Fund"; NeuS
+    val 160 listed the "Donald J. Trump Foundation" as where it happened and "Trump
+    Foundation" among the organizations. The end of two names ("Intelligence Committee") and
+    a name with a possessive ("Biden’s Justice Department") own nothing."""
+    text = (
+        "The International Monetary Fund cut its forecast. The Monetary Fund said growth "
+        "slowed. The Senate Intelligence Committee and the House Intelligence Committee met; "
+        "the Intelligence Committee chairman spoke. Biden’s Justice Department sued, and the "
+        "Justice Department said so."
+    )
+    raw = [
+        mention(text, "International Monetary Fund", "ORG"),
+        mention(text, "Monetary Fund", "PERSON", 1, cue=True),
+        mention(text, "Senate Intelligence Committee", "ORG"),
+        mention(text, "House Intelligence Committee", "ORG"),
+        mention(text, "Intelligence Committee", "ORG", 2),
+        mention(text, "Biden’s Justice Department", "ORG"),
+        mention(text, "Justice Department", "ORG", 1),
+    ]
+    entities = {e.name: e for e in entities_of(raw, text)}
+    assert len(entities["International Monetary Fund"].mentions) == 2
+    assert not [n for n in entities if n.startswith("Monetary")]
+    assert "Intelligence Committee" in entities and "Justice Department" in entities
+
+
 def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
     # dev stream: "Berlin's Brandenburg Gate" a person 4 times, a place 9 times, listed among
     # both; a ballplayer the model also called an organization, referred to by his surname

@@ -35,7 +35,7 @@ NAME_PARTICLES = frozenset(
 # (compared with the last word stripped of "." and ",": "Inc." is "inc")
 NOT_NAME_HEADS = frozenset(
     """store airport station avenue square university college school council ministry
-    hospital stadium museum company corporation inc ltd agency committee department office
+    hospital stadium museum company corporation inc ltd agency committee department office fund
     institute foundation association league festival summit observatory corp plc llc group
     police authority awards network navy army fleet marines corps guard media news
     tower hotel building bureau directorate secretariat""".split()
@@ -149,7 +149,7 @@ def alias(name: str) -> str | None:
 
 # Capitalised words the model takes for organizations or places when they stand alone.
 _GENERIC = frozenset(
-    "state treaty group council department ministry summit agreement"
+    "state treaty group council department ministry summit agreement fund"
     # a company's legal suffix alone ("... Wiley Periodicals, Inc.") names nothing
     " inc inc. ltd ltd. corp corp. co co. llc plc".split()
 )
@@ -680,8 +680,43 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
                 continue  # a bare name shared by several people stays unresolved
         others[_place_or_org_key(m.text)].add(m, order)
     return _one_group_a_name(
-        _short_names_of_organizations([g for _, g in persons] + list(others.values()))
+        _ends_of_organizations(
+            _short_names_of_organizations([g for _, g in persons] + list(others.values()))
+        )
     )
+
+
+def _ends_of_organizations(groups: list[_Group]) -> list[_Group]:
+    """A name the model read, of two words or more, that is the end of one organization's
+    longer name in the story and holds its head word: that organization ("Monetary Fund" of
+    "International Monetary Fund", a NeuS story's person; "Court of Appeals" of "U.S. Circuit
+    Court of Appeals"). The end of two ("Intelligence Committee" of the Senate's and the
+    House's) stays as it is; so does a person with a title or a speech verb."""
+    full: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups:
+        if g.voted_type == "ORG":
+            for f in g.forms:
+                if _POSSESSIVE_INSIDE.search(f):
+                    continue  # "Biden’s Justice Department" is no name of the department
+                words = fold(f).split()
+                if len(words) >= 3 and _last_word(words) in _INSTITUTION_HEADS:
+                    for k in range(1, len(words) - 1):
+                        full[" ".join(words[k:])].append(g)
+    if not full:
+        return groups
+    kept = []
+    for g in groups:
+        owners = {id(o): o for f in g.forms for o in full.get(fold(f), ()) if o is not g}
+        if (
+            len(owners) == 1
+            and all(fold(f) in full for f in g.forms)
+            and not g.title_cues
+            and (g.voted_type != "PERSON" or not g.person_cues)
+        ):
+            next(iter(owners.values())).merge(g)
+        else:
+            kept.append(g)
+    return kept
 
 
 def _short_names_of_organizations(groups: list[_Group]) -> list[_Group]:

@@ -392,6 +392,21 @@ def test_an_organization_right_before_the_verb_is_the_speaker() -> None:
     assert speakers["a"] is None, speakers
 
 
+def test_an_epithet_naming_a_person_is_not_her_words() -> None:
+    """NeuS train 1420 gave “Crooked Hillary”, Trump's name for her, to Hillary Clinton.
+    Longer words that quote her own name may be hers (Sarah Silverman's tweet "... so u stop
+    askin, 'How's Michael/How's Sarah?'", dev stream)."""
+    from newsdigest.facts.quotes import _names_in_third_person
+
+    assert _names_in_third_person("Crooked Hillary", "Hillary Clinton")
+    assert not _names_in_third_person(
+        "Felt we should just tell y'all so u stop askin, 'How's Michael/How's Sarah?'",
+        "Sarah Silverman",
+    )
+    assert not _names_in_third_person("Crooked Hillary", "Hillary")
+    assert not _names_in_third_person("Hillary and I will fight", "Bill Clinton")
+
+
 def test_a_clause_with_its_own_subject_between_a_name_and_said() -> None:
     """The dev stream's Delta bird story: the captain's words had gone to the passenger named
     at the start of the sentence. A clause closed by a comma does not change the speaker."""

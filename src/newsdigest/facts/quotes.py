@@ -1503,12 +1503,22 @@ def attribute_quotes(
     return out
 
 
+_EPITHET_WORDS = 4
+
+
 def _names_in_third_person(content: str, speaker: str) -> bool:
-    """Whether the quoted words name the speaker, a person known by a full name, by surname and
-    never say "I", "me" or "my": words about someone, not theirs (an organization's statement
-    names it: "Microsoft has a long history of cooperating with law enforcement")."""
+    """Whether the quoted words name the speaker, a person known by a full name, by surname or
+    given name in a few words ("Crooked Hillary", Trump's name for Hillary Clinton, had gone
+    to her: NeuS train 1420) and never say "I", "me" or "my": words about someone, not theirs (an
+    organization's statement names it: "Microsoft has a long history of cooperating with law
+    enforcement")."""
     words = speaker.split()
-    if len(words) < 2 or not re.search(rf"\b{re.escape(words[-1])}\b", content):
+    if len(words) < 2:
+        return False
+    names = {words[-1]}
+    if len(words[0]) > 2 and words[0][-1] != "." and len(content.split()) <= _EPITHET_WORDS:
+        names.add(words[0])  # an epithet; not "'How's Sarah?'", which Sarah Silverman quoted
+    if not any(re.search(rf"\b{re.escape(w)}\b", content) for w in names):
         return False
     return not re.search(r"\b(?:I|me|my|mine|myself)\b", content)
 

@@ -1046,6 +1046,8 @@ _HEADLINE_VERBS = frozenset("Is Are Was Were Has Have Had Says Shows".split())
 
 
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s+\S")
+_INITIAL_LAST = re.compile(r"\S\s+[A-Z]\.$")
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 
 
 def _headline_words(form: str) -> bool:
@@ -1567,6 +1569,11 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             _POSSESSIVE_INSIDE.search(f) and not _organization_name(f) for f in g.forms
         ):
             continue  # "Donald Trump's America", "Trump's Path": no one's ("People's Daily" is)
+        if g.type == "PERSON" and all(
+            _INITIAL_LAST.search(m.text) and _NAME_GOES_ON.match(texts[m.article], m.end)
+            for m in g.mentions
+        ):
+            continue  # "George W." of "George W. Bush" cut by the model ("Hussein K." is whole)
         if _headline_person(g, extra.get(gi, []), headline_ends):
             continue
         name = g.canonical(common)

@@ -673,13 +673,18 @@ def _cut_off_end(text: str) -> int:
     nowhere else ("... the National Association of Egg Farmers, Klippen" names Ken Klippen
     again)."""
     end = len(text.rstrip())
+    last = text[text.rfind("\n", 0, end) + 1 : end]
+    if last.count(" ") < 19:
+        return -1
+    if _ENDS_IN_INITIAL.search(last):
+        return end  # "... during President George W.": cut after a middle initial
     if not end or not text[end - 1].isalpha():
         return -1
-    last = text[text.rfind("\n", 0, end) + 1 : end]
     word = last.rsplit(" ", 1)[-1]
-    if last.count(" ") < 19 or has_word(word, text[: end - len(word)]):
-        return -1
-    return end
+    return -1 if has_word(word, text[: end - len(word)]) else end
+
+
+_ENDS_IN_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
 
 
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:

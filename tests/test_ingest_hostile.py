@@ -801,3 +801,28 @@ def test_ingest_interrupted_says_what_was_stored_and_how_to_go_on(
     assert result.exit_code == 130
     assert f"interrupted: 400 records read into {db} before it" in result.output
     assert "run the same command again" in result.output
+
+
+def test_a_folders_files_of_other_formats_are_counted_in_one_note(tmp_path: Path) -> None:
+    """A folder's .pdf, .docx and picture were skipped without a word: the user saw fewer
+    articles than files and no reason."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for i in range(2):
+        (folder / f"{i}.txt").write_text(_seed_text(i), encoding="utf-8")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)))
+    (folder / "memo.docx").write_bytes(b"PK\x03\x04" + bytes(200))
+    (folder / "photo.JPG").write_bytes(b"\xff\xd8\xff\xe0" + bytes(200))
+    (folder / "sub" / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    result = load_articles([folder])
+    assert len(result.articles) == 2 and not result.errors
+    assert result.notices == (
+        f"{folder}: skipped 4 files not in an article format (.docx, .jpg, .pdf)",
+    )
+    db = str(tmp_path / "news.db")
+    for args in (["ingest", str(folder), "--db", db], ["digest", str(folder), "--no-facts"]):
+        done = CliRunner().invoke(app, args)
+        assert done.exit_code == 0, done.output  # a note, not an error
+        notes = [ln for ln in done.stderr.splitlines() if ln.startswith("note:")]
+        assert notes == [f"note: {result.notices[0]}"]
+        assert "error:" not in done.stderr

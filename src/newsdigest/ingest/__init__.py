@@ -4,7 +4,8 @@ Every input yields either Articles or ``InputError``s (one line: ``<file>: <reas
 exception, so one bad file or record never aborts a batch.
 
 Formats, chosen by extension (a named file with another extension is sniffed from its first
-bytes; inside folders such files are skipped silently, but for TREC newswire):
+bytes; inside folders such files are skipped, but for TREC newswire, and ``on_notice`` is told
+how many and of which extensions: a folder's .docx or .pdf had gone without a word):
 
 - ``.txt``: one article; the first line is the title unless it reads as body text.
 - ``.html``/``.htm``: main text via trafilatura; title, date and site from the page metadata.
@@ -36,7 +37,7 @@ from pathlib import Path
 
 from newsdigest.clean import clean_article
 from newsdigest.clean.pagekind import non_article_kind
-from newsdigest.errors import InputError
+from newsdigest.errors import InputError, escape_line
 from newsdigest.ingest.decode import (
     DEFAULT_MAX_BYTES,
     GZIP_ERRORS,
@@ -96,6 +97,7 @@ class LoadResult:
 
     articles: tuple[Article, ...]
     errors: tuple[InputError, ...]
+    notices: tuple[str, ...] = ()  # a folder's files of other formats, skipped
 
 
 def _suffix(path: Path) -> str:
@@ -155,9 +157,10 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     yield from reader(path, max_bytes=max_bytes)
 
 
-def _walk(folder: Path) -> Iterator[Path | InputError]:
+def _walk(folder: Path, skipped: list[Path]) -> Iterator[Path | InputError]:
     """Supported files under ``folder``, recursively, in sorted order (hidden entries skipped),
-    and one InputError for each subfolder that cannot be listed (the rest is still walked)."""
+    and one InputError for each subfolder that cannot be listed (the rest is still walked);
+    the files of other formats are added to ``skipped``."""
     unlisted: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=unlisted.append):
         yield from _unlisted(unlisted)
@@ -168,6 +171,8 @@ def _walk(folder: Path) -> Iterator[Path | InputError]:
                 continue
             if _suffix(path) in _READERS or _is_trec_file(path):
                 yield path
+            else:
+                skipped.append(path)
     yield from _unlisted(unlisted)
 
 
@@ -223,7 +228,17 @@ def _cleaned_from(file: Path, item: Article | InputError) -> Article | InputErro
     return cleaned
 
 
-def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+def skipped_notice(folder: Path, skipped: list[Path]) -> str:
+    """One line on the files of a folder that were not read: how many, of which extensions."""
+    kinds = sorted({_suffix(p) or "no extension" for p in skipped})
+    shown = ", ".join(kinds[:6]) + (", ..." if len(kinds) > 6 else "")
+    files = f"{len(skipped)} file{'s' if len(skipped) != 1 else ''}"
+    return escape_line(f"{folder}: skipped {files} not in an article format ({shown})")
+
+
+def _iter_path(
+    path: Path, max_bytes: int, on_notice: Callable[[str], None] | None = None
+) -> Iterator[Article | InputError]:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
@@ -236,7 +251,8 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         return
     found = 0
     files = 0
-    for file in _walk(path):
+    skipped: list[Path] = []
+    for file in _walk(path, skipped):
         if isinstance(file, InputError):
             yield file
             continue
@@ -245,6 +261,8 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
             item = _cleaned_from(file, item)
             found += isinstance(item, Article)
             yield item
+    if skipped and on_notice:
+        on_notice(skipped_notice(path, skipped))
     if not found:
         what = (
             f"in {files} supported file{'s' if files != 1 else ''}"
@@ -255,12 +273,16 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
 
 
 def iter_articles(
-    inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_notice: Callable[[str], None] | None = None,
 ) -> Iterator[Article | InputError]:
     """Clean articles of each input file or folder, in order, with an InputError for each bad
-    file or record; ``max_bytes`` caps one file (or one WARC record / JSON line)."""
+    file or record; ``max_bytes`` caps one file (or one WARC record / JSON line).
+    ``on_notice`` gets one line per folder with files of other formats, which are skipped."""
     for item in inputs:
-        yield from _iter_path(Path(item), max_bytes)
+        yield from _iter_path(Path(item), max_bytes, on_notice)
 
 
 def _is_path_string(value: str) -> bool:
@@ -284,6 +306,7 @@ def load_articles(
     docstring for the rule), cleaned, with every problem collected instead of raised."""
     articles: list[Article] = []
     errors: list[InputError] = []
+    notices: list[str] = []
     for n, item in enumerate(inputs, start=1):
         if isinstance(item, Article):
             results: Iterable[Article | InputError] = [clean_record(item, f"<article {n}>")]
@@ -292,7 +315,7 @@ def load_articles(
             raw = text_article(item, name=name)
             results = [clean_record(raw)]
         elif isinstance(item, str | os.PathLike):
-            results = _iter_path(Path(item), max_bytes)
+            results = _iter_path(Path(item), max_bytes, notices.append)
         else:
             results = [
                 InputError(f"<input {n}>", f"not a path, text or Article ({type(item).__name__})")
@@ -302,4 +325,4 @@ def load_articles(
                 articles.append(result)
             else:
                 errors.append(result)
-    return LoadResult(articles=tuple(articles), errors=tuple(errors))
+    return LoadResult(articles=tuple(articles), errors=tuple(errors), notices=tuple(notices))

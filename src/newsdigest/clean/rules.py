@@ -329,11 +329,18 @@ BYLINE = re.compile(
     r"|^/\s*(?:[Uu]pdated\s+)?[Bb]y\s+[A-Z][^/\n]{2,150}$"
 )
 # A picture's credit alone, its photographer and agency ("By Slaven Vlasic/Getty Images.": a
-# Multi-News plain-text article's first paragraph, which labelled its source)
+# Multi-News plain-text article's first paragraph, which labelled its source), and what a
+# credit adds after the agency: another ("/Getty Images", "via Getty Images"), whom the
+# picture was for, a file or pool mark ("Dimitrios Kambouris/WireImage via Getty Images, FILE").
+# Not any words: "Ipsos/Reuters poll shows Trump ahead", "Fox News/AP VoteCast survey shows
+# shift in suburbs" are headlines about a poll, and were dropped as credits.
 PHOTO_CREDIT_LINE = re.compile(
-    r"^(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:Getty Images|AFP|AP(?: Photo)?"
-    r"|Reuters|EPA(?:-EFE)?|Shutterstock|Bloomberg|WireImage|FilmMagic|Invision|Corbis|Redux"
-    r"|Polaris|ZUMA(?: Press)?)\b[^.!?]{0,40}\.?$"
+    r"^(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:Getty Images"
+    r"(?: (?:News|Entertainment|Sport|North America|Europe|AsiaPac|South America))?"
+    r"|AFP|AP(?: Photo| Images)?|Reuters|EPA(?:-EFE)?|Shutterstock|Bloomberg|WireImage|FilmMagic"
+    r"|Invision|Corbis|Redux|Polaris|ZUMA(?: Press)?)"
+    r"(?:\s*/\s*[^.!?]{1,40}|\s+(?:via|for)\s+[^.!?]{1,40}"
+    r"|,?\s+(?:FILE|File|file|Pool|POOL|Contributor|Stringer|Staff)\b)?\.?$"
 )
 # The wire service's stamp of agency, desk, date and time, where a copy's trailer sits inside
 # its text: "NYT-10-17-98 1420EDT", "AP-NY-10-16-98 1333EDT".

@@ -458,3 +458,29 @@ def test_a_copy_of_two_stored_articles_is_folded_into_the_earliest(tmp_path: Pat
         result = s.add_articles(arts[2:])
         assert result.near_duplicates == {arts[2].id: arts[0].id}
         assert s.urls(arts[0].id) == ("https://o.example/0", "https://o.example/2")
+
+
+def test_a_database_another_process_is_writing_says_so_and_keeps_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While another program held SQLite's write lock, ``newsdigest stories`` waited and said
+    "schema not created: database is locked", as if the store were broken."""
+    from newsdigest.store.sqlite import SqliteDialect
+
+    path = tmp_path / "busy.db"
+    with open_store(path) as s:
+        s.add_articles(seed_articles()[:1])
+    monkeypatch.setattr(SqliteDialect, "busy_timeout_s", 0.2)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError) as err:
+            open_store(path)
+        message = str(err.value)
+        assert message.startswith(f"{path}: cannot open for writing: database is locked")
+        assert "another process is writing to it" in message and "schema" not in message
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with open_store(path) as s:
+        assert s.count_articles() == 1

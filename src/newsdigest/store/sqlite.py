@@ -43,6 +43,8 @@ class SqliteDialect:
         "without_rowid": " WITHOUT ROWID",
     }
     errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+    # how long a write waits for another process's write transaction before giving up
+    busy_timeout_s = 30.0
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -53,7 +55,10 @@ class SqliteDialect:
 
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(
-            str(self.path), isolation_level=None, check_same_thread=False, timeout=30
+            str(self.path),
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=self.busy_timeout_s,
         )
         conn.execute("PRAGMA foreign_keys=ON")
         return conn

@@ -141,8 +141,12 @@ WIDGET = re.compile(
     r"| via \w+| article)?\s*:?|tweet|print(?: this)?|e-?mail(?: this)?|whatsapp|facebook"
     r"|twitter|linkedin|pinterest|reddit|telegram|click to (?:share|print|email).*"
     r"|(?:subscribe|sign up)\b.{0,60}\bnewsletter.*|advertisement|sponsored(?: content)?"
-    r"|loading\.*|read more|(?:advertisement )?continue reading.*|tags?\s*:.*|filed under\s*:?.*"
-    r"|posted in\s*:?.*|like this\s*:?|copyright\b.*|©.*|\(c\) \d{4}.*"
+    r"|loading\.*|read more|(?:advertisement )?continue reading.*|tags?\s*:.*"
+    # a tag line names its categories ("Filed under: Politics"), a notice its year or holder
+    # ("Copyright 2018 The Associated Press."); a lower-case word after is a sentence's
+    # ("Filed under seal, the indictment ...", "Copyright law does not protect ideas ...")
+    r"|filed under(?:\s*:.*|\s+(?-i:[A-Z]).*)?"
+    r"|posted in\s*:?.*|like this\s*:?|copyright\b(?!\s+(?-i:[a-z])).*|©.*|\(c\) \d{4}.*"
     r"|license for publishing multimedia online\s*\d+|registration number\s*:\s*[\d ]+"
     r"(?:registration number\s*:\s*[\d ]+)*"
     r"|all rights reserved\.?|(?:photo|image|picture|video|file photo)s?\s*(?:credit)?\s*:.*"
@@ -311,6 +315,30 @@ CREDIT_LINE = re.compile(
     r"|written|story filed|[—–-]\s*with (?:assistance|additional reporting))\s+by\b.{0,200}$",
     re.I,
 )
+# ... but a sentence may open with the same words: "Produced by Netflix, the series will
+# premiere in March.", "Written by a former aide, the book describes ...", "Reporting by the
+# Associated Press found that ..." were dropped as credits. A credit names people and where they
+# are: besides the names, only these lower-case words (or it is a sign-off in brackets or after
+# a dash, which may go on: "(Editing by Belinda Goldsmith; Please credit the Thomson Reuters
+# Foundation ...)")
+CREDIT_LINE_WORDS = frozenset(
+    "by and with in from at of the for additional reporting writing editing compiled edited"
+    " translated produced written story filed assistance our staff correspondent correspondents"
+    " reporter reporters writer writers bureau desk news agency agencies wires".split()
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+
+
+def is_credit_line(para: str) -> bool:
+    """``CREDIT_LINE``, when the line names people rather than opens a sentence."""
+    if not CREDIT_LINE.match(para):
+        return False
+    if para[:1] in "(—–-":
+        return True
+    words = (w for w in _LOWER_WORD.findall(para) if w not in CREDIT_LINE_WORDS)
+    return next(words, None) is None or next(words, None) is None  # at most one other
+
+
 # ... and the same credits glued to the end of the last paragraph: "... of North African
 # appearance. (Editing by Belinda Goldsmith; Please credit the Thomson Reuters Foundation ...)",
 # "(Reporting by Ali Sawafta; Writing by Maayan Lubell; Edtitng by Peter Graff)", "...
@@ -1181,7 +1209,7 @@ def is_boilerplate_line(para: str) -> bool:
         or PAREN_LINE.match(para)
         or (para[:1] == "[" and BRACKET_CREDIT.match(para) and _only_credits(para))
         or is_bracketed_aside(para)
-        or CREDIT_LINE.match(para)
+        or is_credit_line(para)
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)
         or POINTER_LINE.match(para)

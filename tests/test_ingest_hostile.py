@@ -826,3 +826,25 @@ def test_a_folders_files_of_other_formats_are_counted_in_one_note(tmp_path: Path
         notes = [ln for ln in done.stderr.splitlines() if ln.startswith("note:")]
         assert notes == [f"note: {result.notices[0]}"]
         assert "error:" not in done.stderr
+
+
+def test_an_article_in_a_script_without_spaces_is_not_too_short(tmp_path: Path) -> None:
+    """A Chinese article, one run of characters between spaces, was refused as "too short to
+    be an article (1 word with a letter ...)"; so were Japanese and Thai ones. Each letter of
+    such a script counts as a word; a stray character is still refused."""
+    zh = (
+        "中国国家主席习近平周二在北京会见了俄罗斯总统普京，双方就乌克兰局势和双边贸易交换了意见。"
+        "会谈持续了三个小时。"
+    )
+    ja = "東京都は火曜日、新しい防災計画を発表した。"
+    th = "นายกรัฐมนตรีกล่าวในวันอังคารว่ารัฐบาลจะลดภาษี"
+    for i, text in enumerate((zh, ja, th, "中", "x 中")):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    result = load_articles([tmp_path])
+    assert sorted(a.text[:8] for a in result.articles) == sorted(t[:8] for t in (zh, ja, th))
+    assert [e.reason for e in result.errors] == [
+        "too short to be an article (1 word with a letter; the least is 3,"
+        " Limits.min_article_words)",
+        "too short to be an article (2 words with a letter; the least is 3,"
+        " Limits.min_article_words)",
+    ]

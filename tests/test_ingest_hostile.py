@@ -848,3 +848,24 @@ def test_an_article_in_a_script_without_spaces_is_not_too_short(tmp_path: Path) 
         "too short to be an article (2 words with a letter; the least is 3,"
         " Limits.min_article_words)",
     ]
+
+
+def test_a_small_jsonl_gz_cut_short_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:
+    """A .jsonl.gz under 8 KB once inflated, cut short, lost every line as "corrupt gzip
+    data": its first 8 KB were read at once to tell its kind, and the cut raised before any
+    was kept. A larger one kept its lines before the cut, as this one now does."""
+    import gzip
+
+    lines = "".join(
+        json.dumps({"id": f"rec-{i}", "text": f"{_seed_text(0)[:150]} Item {i}."}) + "\n"
+        for i in range(30)
+    )
+    assert len(lines) < 8192
+    packed = gzip.compress(lines.encode())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(packed[: len(packed) * 2 // 3])
+    result = load_articles([cut])
+    assert len(result.articles) >= 3
+    (error,) = result.errors
+    assert error.name == f"{cut}:{len(result.articles) + 1}"
+    assert error.reason.startswith("truncated or corrupt gzip data")

@@ -44,6 +44,7 @@ from newsdigest.ingest.decode import (
     looks_binary,
     open_binary,
     os_reason,
+    read_head,
     regular_file_error,
     wide_encoding,
 )
@@ -116,7 +117,7 @@ def _sniff_reader(path: Path) -> Reader | None:
     """The reader for a file whose extension says nothing, from its first bytes."""
     try:
         with open_binary(path) as fh:
-            head = fh.read(8192)
+            head = read_head(fh, 8192)
     except (InputError, *GZIP_ERRORS):
         return None
     if head.startswith(b"WARC/"):

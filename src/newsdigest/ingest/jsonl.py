@@ -27,6 +27,7 @@ from newsdigest.ingest.decode import (
     gzip_bomb_reason,
     looks_binary,
     open_binary,
+    read_head,
     whole_file,
     whole_text,
     wide_encoding,
@@ -198,7 +199,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     name = str(path)
     try:
         with open_binary(path) as fh:
-            head = fh.read(8192)
+            head = read_head(fh, 8192)
     except InputError as err:
         yield err
         return

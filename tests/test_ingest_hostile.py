@@ -869,3 +869,11 @@ def test_a_small_jsonl_gz_cut_short_keeps_the_lines_before_the_cut(tmp_path: Pat
     (error,) = result.errors
     assert error.name == f"{cut}:{len(result.articles) + 1}"
     assert error.reason.startswith("truncated or corrupt gzip data")
+
+
+def test_a_page_of_one_word_says_word_not_words(tmp_path: Path) -> None:
+    """'no main text found in the page (only 1 words)'."""
+    page = tmp_path / "menu.html"
+    page.write_text("<html><body><p>Menu</p></body></html>", encoding="utf-8")
+    (error,) = load_articles([page]).errors
+    assert error.reason == "no main text found in the page (only 1 word)"

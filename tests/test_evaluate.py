@@ -132,6 +132,25 @@ def test_bad_csv_names_file_and_reason(tmp_path: Path, content: str, reason: str
     assert isinstance(error, InputError) and str(path) in str(error) and reason in str(error)
 
 
+@pytest.mark.parametrize(
+    ("field", "reason"),
+    [
+        ("[oops", "'[' was never closed"),
+        ("not a list", "invalid syntax"),
+        ("[a, b]", "it holds something other than quoted strings, numbers and brackets"),
+    ],
+)
+def test_a_documents_field_that_is_no_list_says_why_in_words(
+    tmp_path: Path, field: str, reason: str
+) -> None:
+    """The parser's own words had reached the user: "(<unknown>, line 1)", "<ast.Name object
+    at 0x7f58b6b56e60>"."""
+    path = tmp_path / "bad.csv"
+    path.write_text(f'documents,summary\n"{field}",– s\n', encoding="utf-8")
+    [error] = read_dataset(path)[1]
+    assert error.reason == f"documents is not a Python list literal ({reason})"
+
+
 def test_missing_file_is_one_error(tmp_path: Path) -> None:
     clusters, errors = read_dataset(tmp_path / "nope.csv")
     assert not clusters and [e.reason for e in errors] == ["no such file"]

@@ -89,12 +89,28 @@ def _clean_reference(summary: str) -> str:
     return summary.strip().removeprefix("–").strip()
 
 
+def _literal_reason(exc: BaseException) -> str:
+    """Why ``ast.literal_eval`` refused a field, in words: not the parser's "(<unknown>, line
+    1)", an "<ast.Name object at 0x7f...>" or, for a field too large to parse, nothing."""
+    if isinstance(exc, SyntaxError):
+        return exc.msg or "invalid syntax"
+    if isinstance(exc, MemoryError):
+        return "too large to parse"
+    if isinstance(exc, RecursionError):
+        return "nested too deep"
+    if "malformed node" in str(exc):
+        return "it holds something other than quoted strings, numbers and brackets"
+    return str(exc) or type(exc).__name__
+
+
 def _cluster(documents: object, summary: object, where: str) -> Cluster:
     if isinstance(documents, str):
         try:
             documents = ast.literal_eval(documents)
         except (ValueError, SyntaxError, MemoryError, RecursionError) as exc:
-            raise InputError(where, f"documents is not a Python list literal ({exc})") from exc
+            raise InputError(
+                where, f"documents is not a Python list literal ({_literal_reason(exc)})"
+            ) from exc
     if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
         raise InputError(where, "documents must be a list of strings")
     docs = tuple(d for d in documents if d.strip())

@@ -877,3 +877,14 @@ def test_a_page_of_one_word_says_word_not_words(tmp_path: Path) -> None:
     page.write_text("<html><body><p>Menu</p></body></html>", encoding="utf-8")
     (error,) = load_articles([page]).errors
     assert error.reason == "no main text found in the page (only 1 word)"
+
+
+def test_a_record_that_is_no_object_is_named_by_its_json_type(tmp_path: Path) -> None:
+    """ "record is a JSON NoneType, not an object": Python's type names for JSON's."""
+    lines = tmp_path / "odd.jsonl"
+    lines.write_text('null\n5\n"words here"\n[1]\ntrue\n2.5\n', encoding="utf-8")
+    reasons = [e.reason for e in load_articles([lines]).errors]
+    assert reasons == [
+        f"record is a JSON {kind}, not an object"
+        for kind in ("null", "number", "string", "array", "boolean", "number")
+    ]

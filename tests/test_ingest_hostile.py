@@ -888,3 +888,23 @@ def test_a_record_that_is_no_object_is_named_by_its_json_type(tmp_path: Path) ->
         f"record is a JSON {kind}, not an object"
         for kind in ("null", "number", "string", "array", "boolean", "number")
     ]
+
+
+def test_a_link_to_a_folder_is_counted_in_the_note_not_followed(tmp_path: Path) -> None:
+    """A folder of articles linked into the folder read ("today -> /data/2026-12-01") was
+    passed over without a word; a link to a parent is not followed either (it never ends)."""
+    folder = tmp_path / "in"
+    other = tmp_path / "other"
+    folder.mkdir()
+    other.mkdir()
+    (folder / "a.txt").write_text(_seed_text(0), encoding="utf-8")
+    (other / "b.txt").write_text(_seed_text(1), encoding="utf-8")
+    (folder / "today").symlink_to(other)
+    (folder / "up").symlink_to(tmp_path)
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    result = load_articles([folder])
+    assert len(result.articles) == 1 and not result.errors
+    assert result.notices == (
+        f"{folder}: skipped 1 file not in an article format (.pdf) and 2 linked folders"
+        " (links to folders are not followed)",
+    )

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,14 +158,16 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     yield from reader(path, max_bytes=max_bytes)
 
 
-def _walk(folder: Path, skipped: list[Path]) -> Iterator[Path | InputError]:
+def _walk(folder: Path, skipped: list[Path], linked: list[Path]) -> Iterator[Path | InputError]:
     """Supported files under ``folder``, recursively, in sorted order (hidden entries skipped),
     and one InputError for each subfolder that cannot be listed (the rest is still walked);
-    the files of other formats are added to ``skipped``."""
+    the files of other formats are added to ``skipped``, and the links to folders, which are
+    not followed (a link to a parent would never end), to ``linked``."""
     unlisted: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=unlisted.append):
         yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        linked.extend(Path(root) / d for d in dirs if (Path(root) / d).is_symlink())
         for fname in sorted(files):
             path = Path(root) / fname
             if fname.startswith("."):
@@ -229,12 +231,19 @@ def _cleaned_from(file: Path, item: Article | InputError) -> Article | InputErro
     return cleaned
 
 
-def skipped_notice(folder: Path, skipped: list[Path]) -> str:
-    """One line on the files of a folder that were not read: how many, of which extensions."""
-    kinds = sorted({_suffix(p) or "no extension" for p in skipped})
-    shown = ", ".join(kinds[:6]) + (", ..." if len(kinds) > 6 else "")
-    files = f"{len(skipped)} file{'s' if len(skipped) != 1 else ''}"
-    return escape_line(f"{folder}: skipped {files} not in an article format ({shown})")
+def skipped_notice(folder: Path, skipped: list[Path], linked: Sequence[Path] = ()) -> str:
+    """One line on what of a folder was not read: how many files, of which extensions, and
+    how many links to folders."""
+    parts: list[str] = []
+    if skipped:
+        kinds = sorted({_suffix(p) or "no extension" for p in skipped})
+        shown = ", ".join(kinds[:6]) + (", ..." if len(kinds) > 6 else "")
+        files = f"{len(skipped)} file{'s' if len(skipped) != 1 else ''}"
+        parts.append(f"{files} not in an article format ({shown})")
+    if linked:
+        folders = f"{len(linked)} linked folder{'s' if len(linked) != 1 else ''}"
+        parts.append(f"{folders} (links to folders are not followed)")
+    return escape_line(f"{folder}: skipped {' and '.join(parts)}")
 
 
 def _iter_path(
@@ -253,7 +262,8 @@ def _iter_path(
     found = 0
     files = 0
     skipped: list[Path] = []
-    for file in _walk(path, skipped):
+    linked: list[Path] = []
+    for file in _walk(path, skipped, linked):
         if isinstance(file, InputError):
             yield file
             continue
@@ -262,8 +272,8 @@ def _iter_path(
             item = _cleaned_from(file, item)
             found += isinstance(item, Article)
             yield item
-    if skipped and on_notice:
-        on_notice(skipped_notice(path, skipped))
+    if (skipped or linked) and on_notice:
+        on_notice(skipped_notice(path, skipped, linked))
     if not found:
         what = (
             f"in {files} supported file{'s' if files != 1 else ''}"

@@ -908,3 +908,21 @@ def test_a_link_to_a_folder_is_counted_in_the_note_not_followed(tmp_path: Path) 
         f"{folder}: skipped 1 file not in an article format (.pdf) and 2 linked folders"
         " (links to folders are not followed)",
     )
+
+
+def test_a_csv_of_articles_named_is_refused_in_one_line_not_read_as_one_text(
+    tmp_path: Path,
+) -> None:
+    """A CSV named on the command line was sniffed as plain text: its rows were stored as one
+    article and made the digest's sentences ('Council approves budget,"The city ...",')."""
+    table = tmp_path / "articles.csv"
+    table.write_text(
+        f'title,text\nTalks,"{_seed_text(0)[:300]}"\nMore,"{_seed_text(1)[:300]}"\n',
+        encoding="utf-8",
+    )
+    (error,) = list(iter_articles([table]))
+    assert isinstance(error, InputError) and error.name == str(table)
+    assert error.reason.startswith("a CSV table is not an article format; give articles as JSON")
+    db = str(tmp_path / "news.db")
+    done = CliRunner().invoke(app, ["ingest", str(table), "--db", db])
+    assert done.exit_code == 2 and "read 0, stored 0" in done.stdout

@@ -113,6 +113,11 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
+# Tables read as text, not sniffed: a CSV of articles named on the command line had been
+# stored as one article, its rows the sentences of the digest
+_TABLES = {".csv": "CSV", ".tsv": "TSV"}
+
+
 def _sniff_reader(path: Path) -> Reader | None:
     """The reader for a file whose extension says nothing, from its first bytes."""
     try:
@@ -145,6 +150,15 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     not_regular = regular_file_error(path)
     if not_regular:
         yield not_regular
+        return
+    table = _TABLES.get(_suffix(path))
+    if table:
+        yield InputError(
+            str(path),
+            f"a {table} table is not an article format; give articles as JSON Lines"
+            " (.jsonl: one object with a 'text' field a line) or as .txt, .html, .json, .warc"
+            " or .sgml files",
+        )
         return
     reader = _READERS.get(_suffix(path)) or _sniff_reader(path)
     if reader is None:

@@ -5,7 +5,8 @@ exception, so one bad file or record never aborts a batch.
 
 Formats, chosen by extension (a named file with another extension is sniffed from its first
 bytes; inside folders such files are skipped, but for TREC newswire, and ``on_notice`` is told
-how many and of which extensions: a folder's .docx or .pdf had gone without a word):
+how many and of which extensions: a folder's .docx or .pdf had gone without a word; a named
+.csv or .tsv is refused, not sniffed, as a table of articles is not one article's text):
 
 - ``.txt``: one article; the first line is the title unless it reads as body text.
 - ``.html``/``.htm``: main text via trafilatura; title, date and site from the page metadata.

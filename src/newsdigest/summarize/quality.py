@@ -357,7 +357,9 @@ def inside_quotes(doc: Sequence[Sentence]) -> list[bool]:
     return flags
 
 
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
+# a quotation ends before the next one opens: "“[^”]*”" read from every unclosed “ to the end
+# (80,000 of them in one unit took 17 s)
+_QUOTED = re.compile(r'"[^"]*"|“[^“”]*”|«[^«»]*»')
 
 
 def _outside_quotes(text: str) -> str:

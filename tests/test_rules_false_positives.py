@@ -279,6 +279,9 @@ _AFTER = "Residents may comment on the plan until the end of the month, the mayo
         "Copyright law does not protect ideas, only their expression, the judge wrote.",
         "Copyright infringement claims against the company rose sharply last year.",
         "Filed under seal, the indictment was made public on Thursday.",
+        # a public alert quoted whole is no note to the wire's editors (rules.WIRE_FURNITURE)
+        "ATTENTION: A boil-water advisory is in effect for residents north of Main Street until"
+        " further notice.",
     ],
 )
 def test_a_sentence_that_opens_with_a_credits_or_widgets_words_is_kept(sentence: str) -> None:
@@ -298,6 +301,8 @@ def test_a_sentence_that_opens_with_a_credits_or_widgets_words_is_kept(sentence:
         "Copyright 2018 The Associated Press. All rights reserved.",
         "Copyright © 2016 NPR. All rights reserved.",
         "Filed under: Politics, World News",
+        "ATTENTION EDITORS: This story contains language that may offend some readers.",
+        "EDS: Updates with Chile's protest, quotes from Insulza.",
     ],
 )
 def test_credits_and_notices_still_go(furniture: str) -> None:

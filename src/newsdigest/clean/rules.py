@@ -388,7 +388,9 @@ WIRE_FURNITURE = re.compile(
     r"|(?:\([^().!?]{1,60}\)\s*){2,}"
     r"|(?:BC|AM|PM)-[A-Z0-9]+(?:-[A-Z0-9&]+)*"
     r"|(?:ADVANCE FOR|FOR RELEASE|EMBARGOED)\b[A-Z0-9 ,.:'&-]{0,100}"
-    r"|(?:EDS|EDITORS|ATTN|ATTENTION)(?: EDITORS)?\s*:.{0,300}"
+    # "ATTENTION" alone heads a public alert a story quotes ("ATTENTION: A boil-water
+    # advisory is in effect ..."); the desk's is "ATTENTION EDITORS"
+    r"|(?:EDS|EDITORS|ATTN(?: EDITORS)?|ATTENTION EDITORS)\s*:.{0,300}"
     r"|By [A-Z][A-Z.'’ -]{1,40}(?:(?:,| and|, and) [A-Z][A-Z.'’ -]{1,40}){0,4}"
     r"|(?:The )?(?:Associated Press|AP)(?: [A-Z][a-z]+){0,3} (?:Writer|Correspondent|Editor"
     r"|Reporter)s?"

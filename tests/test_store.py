@@ -484,3 +484,19 @@ def test_a_database_another_process_is_writing_says_so_and_keeps_its_articles(
         other.close()
     with open_store(path) as s:
         assert s.count_articles() == 1
+
+
+def test_a_database_name_too_long_for_the_file_system_is_one_line(tmp_path: Path) -> None:
+    """``--db`` with a name over 255 bytes was an OSError traceback from every command."""
+    from typer.testing import CliRunner
+
+    from newsdigest.cli import app
+
+    path = tmp_path / ("b" * 300 + ".db")
+    with pytest.raises(StoreError) as err:
+        open_store(path)
+    assert str(err.value) == f"{path}: cannot open database: File name too long"
+    for args in (["stories"], ["ingest", "examples/sochi-2019"]):
+        done = CliRunner().invoke(app, [*args, "--db", str(path)])
+        assert done.exit_code == 2
+        assert done.stderr.splitlines()[-1] == f"error: {err.value}"

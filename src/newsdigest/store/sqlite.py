@@ -64,10 +64,14 @@ class SqliteDialect:
         return conn
 
     def connect(self) -> sqlite3.Connection:
-        if self.path.parent and not self.path.parent.exists():
-            raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
-        if self.path.is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a database file")
+        try:
+            if self.path.parent and not self.path.parent.exists():
+                raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+            if self.path.is_dir():
+                raise StoreError(f"{self.path}: is a folder, not a database file")
+        except OSError as exc:  # a name too long, a folder that may not be searched
+            reason = exc.strerror or type(exc).__name__
+            raise StoreError(f"{self.path}: cannot open database: {reason}") from None
         conn = self._open()
         # checked before anything is written (WAL mode itself is stored in the file)
         tables = sorted(

@@ -393,3 +393,21 @@ def test_a_split_asked_of_a_csv_keeps_its_rows_or_is_refused(tmp_path: Path) -> 
         )
     clusters, errors = read_dataset(split, "test")
     assert not errors and [c.reference for c in clusters] == ["D."]
+
+
+def test_a_path_too_long_for_the_file_system_is_one_line(tmp_path: Path) -> None:
+    """The dataset, --predictions and --plot named over 255 bytes were OSError tracebacks;
+    so were ``spark --input`` patterns."""
+    from newsdigest.spark.job import expand_inputs
+
+    long = tmp_path / ("c" * 300)
+    [error] = read_dataset(f"{long}.csv")[1]
+    assert (error.name, error.reason) == (f"{long}.csv", "file name too long")
+    data = tmp_path / "d.csv"
+    data.write_text("documents,summary\n\"['One. Two.']\",Sum.\n", encoding="utf-8")
+    for option in ("--predictions", "--plot"):
+        done = CliRunner().invoke(app, ["eval", str(data), option, f"{long}/out"])
+        assert done.exit_code == 2
+        assert done.stderr == f"error: {option}: {long}/out: file name too long\n"
+    with pytest.raises(InputError, match="file name too long"):
+        expand_inputs([str(long)])

@@ -143,7 +143,12 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
     column); a bad record yields
     an ``InputError`` naming the file and record instead of stopping the batch."""
     path = Path(path)
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError as exc:  # a name too long for the file system
+        yield InputError(str(path), (exc.strerror or type(exc).__name__).lower())
+        return
+    if not found:
         yield InputError(str(path), "no such file")
         return
     if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):

@@ -2344,3 +2344,25 @@ def test_a_wrapped_text_keeps_its_lines_lengths_through_invisible_characters_and
     cleaned = clean_text(wrapped)
     assert "Hide Caption" not in cleaned and "Photos:" not in cleaned
     assert story[1] in cleaned.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Ipsos/Reuters poll shows Trump ahead",
+        "Fox News/AP VoteCast survey shows shift in suburbs",
+        "Harris/Bloomberg poll finds most voters back tariffs",
+        "Apple/Getty Images deal under review",
+    ],
+)
+def test_a_headline_about_a_poll_or_an_agency_is_no_pictures_credit(headline: str) -> None:
+    """A name, a slash and an agency then a headline's words had read as a picture's credit:
+    the title was dropped and the line cut from the text."""
+    from newsdigest.clean import clean_text, clean_title
+
+    assert clean_title(headline) == headline
+    text = "Voters were asked about the economy on Monday, the pollster said."
+    assert clean_text(f"{text}\n\n{headline}\n\n{text}").count(headline) == 1
+    # a credit's own tail still reads as one
+    for credit in ("Spencer Platt/Getty Images News", "Jose Luis Magana/AP, File"):
+        assert clean_title(credit) == ""

@@ -132,6 +132,25 @@ def test_bad_csv_names_file_and_reason(tmp_path: Path, content: str, reason: str
     assert isinstance(error, InputError) and str(path) in str(error) and reason in str(error)
 
 
+@pytest.mark.parametrize(
+    ("field", "reason"),
+    [
+        ("[oops", "'[' was never closed"),
+        ("not a list", "invalid syntax"),
+        ("[a, b]", "it holds something other than quoted strings, numbers and brackets"),
+    ],
+)
+def test_a_documents_field_that_is_no_list_says_why_in_words(
+    tmp_path: Path, field: str, reason: str
+) -> None:
+    """The parser's own words had reached the user: "(<unknown>, line 1)", "<ast.Name object
+    at 0x7f58b6b56e60>"."""
+    path = tmp_path / "bad.csv"
+    path.write_text(f'documents,summary\n"{field}",– s\n', encoding="utf-8")
+    [error] = read_dataset(path)[1]
+    assert error.reason == f"documents is not a Python list literal ({reason})"
+
+
 def test_missing_file_is_one_error(tmp_path: Path) -> None:
     clusters, errors = read_dataset(tmp_path / "nope.csv")
     assert not clusters and [e.reason for e in errors] == ["no such file"]
@@ -374,3 +393,21 @@ def test_a_split_asked_of_a_csv_keeps_its_rows_or_is_refused(tmp_path: Path) -> 
         )
     clusters, errors = read_dataset(split, "test")
     assert not errors and [c.reference for c in clusters] == ["D."]
+
+
+def test_a_path_too_long_for_the_file_system_is_one_line(tmp_path: Path) -> None:
+    """The dataset, --predictions and --plot named over 255 bytes were OSError tracebacks;
+    so were ``spark --input`` patterns."""
+    from newsdigest.spark.job import expand_inputs
+
+    long = tmp_path / ("c" * 300)
+    [error] = read_dataset(f"{long}.csv")[1]
+    assert (error.name, error.reason) == (f"{long}.csv", "file name too long")
+    data = tmp_path / "d.csv"
+    data.write_text("documents,summary\n\"['One. Two.']\",Sum.\n", encoding="utf-8")
+    for option in ("--predictions", "--plot"):
+        done = CliRunner().invoke(app, ["eval", str(data), option, f"{long}/out"])
+        assert done.exit_code == 2
+        assert done.stderr == f"error: {option}: {long}/out: file name too long\n"
+    with pytest.raises(InputError, match="file name too long"):
+        expand_inputs([str(long)])

@@ -801,3 +801,128 @@ def test_ingest_interrupted_says_what_was_stored_and_how_to_go_on(
     assert result.exit_code == 130
     assert f"interrupted: 400 records read into {db} before it" in result.output
     assert "run the same command again" in result.output
+
+
+def test_a_folders_files_of_other_formats_are_counted_in_one_note(tmp_path: Path) -> None:
+    """A folder's .pdf, .docx and picture were skipped without a word: the user saw fewer
+    articles than files and no reason."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for i in range(2):
+        (folder / f"{i}.txt").write_text(_seed_text(i), encoding="utf-8")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)))
+    (folder / "memo.docx").write_bytes(b"PK\x03\x04" + bytes(200))
+    (folder / "photo.JPG").write_bytes(b"\xff\xd8\xff\xe0" + bytes(200))
+    (folder / "sub" / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    result = load_articles([folder])
+    assert len(result.articles) == 2 and not result.errors
+    assert result.notices == (
+        f"{folder}: skipped 4 files not in an article format (.docx, .jpg, .pdf)",
+    )
+    db = str(tmp_path / "news.db")
+    for args in (["ingest", str(folder), "--db", db], ["digest", str(folder), "--no-facts"]):
+        done = CliRunner().invoke(app, args)
+        assert done.exit_code == 0, done.output  # a note, not an error
+        notes = [ln for ln in done.stderr.splitlines() if ln.startswith("note:")]
+        assert notes == [f"note: {result.notices[0]}"]
+        assert "error:" not in done.stderr
+
+
+def test_an_article_in_a_script_without_spaces_is_not_too_short(tmp_path: Path) -> None:
+    """A Chinese article, one run of characters between spaces, was refused as "too short to
+    be an article (1 word with a letter ...)"; so were Japanese and Thai ones. Each letter of
+    such a script counts as a word; a stray character is still refused."""
+    zh = (
+        "中国国家主席习近平周二在北京会见了俄罗斯总统普京，双方就乌克兰局势和双边贸易交换了意见。"
+        "会谈持续了三个小时。"
+    )
+    ja = "東京都は火曜日、新しい防災計画を発表した。"
+    th = "นายกรัฐมนตรีกล่าวในวันอังคารว่ารัฐบาลจะลดภาษี"
+    for i, text in enumerate((zh, ja, th, "中", "x 中")):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    result = load_articles([tmp_path])
+    assert sorted(a.text[:8] for a in result.articles) == sorted(t[:8] for t in (zh, ja, th))
+    assert [e.reason for e in result.errors] == [
+        "too short to be an article (1 word with a letter; the least is 3,"
+        " Limits.min_article_words)",
+        "too short to be an article (2 words with a letter; the least is 3,"
+        " Limits.min_article_words)",
+    ]
+
+
+def test_a_small_jsonl_gz_cut_short_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:
+    """A .jsonl.gz under 8 KB once inflated, cut short, lost every line as "corrupt gzip
+    data": its first 8 KB were read at once to tell its kind, and the cut raised before any
+    was kept. A larger one kept its lines before the cut, as this one now does."""
+    import gzip
+
+    lines = "".join(
+        json.dumps({"id": f"rec-{i}", "text": f"{_seed_text(0)[:150]} Item {i}."}) + "\n"
+        for i in range(30)
+    )
+    assert len(lines) < 8192
+    packed = gzip.compress(lines.encode())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(packed[: len(packed) * 2 // 3])
+    result = load_articles([cut])
+    assert len(result.articles) >= 3
+    (error,) = result.errors
+    assert error.name == f"{cut}:{len(result.articles) + 1}"
+    assert error.reason.startswith("truncated or corrupt gzip data")
+
+
+def test_a_page_of_one_word_says_word_not_words(tmp_path: Path) -> None:
+    """'no main text found in the page (only 1 words)'."""
+    page = tmp_path / "menu.html"
+    page.write_text("<html><body><p>Menu</p></body></html>", encoding="utf-8")
+    (error,) = load_articles([page]).errors
+    assert error.reason == "no main text found in the page (only 1 word)"
+
+
+def test_a_record_that_is_no_object_is_named_by_its_json_type(tmp_path: Path) -> None:
+    """ "record is a JSON NoneType, not an object": Python's type names for JSON's."""
+    lines = tmp_path / "odd.jsonl"
+    lines.write_text('null\n5\n"words here"\n[1]\ntrue\n2.5\n', encoding="utf-8")
+    reasons = [e.reason for e in load_articles([lines]).errors]
+    assert reasons == [
+        f"record is a JSON {kind}, not an object"
+        for kind in ("null", "number", "string", "array", "boolean", "number")
+    ]
+
+
+def test_a_link_to_a_folder_is_counted_in_the_note_not_followed(tmp_path: Path) -> None:
+    """A folder of articles linked into the folder read ("today -> /data/2026-12-01") was
+    passed over without a word; a link to a parent is not followed either (it never ends)."""
+    folder = tmp_path / "in"
+    other = tmp_path / "other"
+    folder.mkdir()
+    other.mkdir()
+    (folder / "a.txt").write_text(_seed_text(0), encoding="utf-8")
+    (other / "b.txt").write_text(_seed_text(1), encoding="utf-8")
+    (folder / "today").symlink_to(other)
+    (folder / "up").symlink_to(tmp_path)
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    result = load_articles([folder])
+    assert len(result.articles) == 1 and not result.errors
+    assert result.notices == (
+        f"{folder}: skipped 1 file not in an article format (.pdf) and 2 linked folders"
+        " (links to folders are not followed)",
+    )
+
+
+def test_a_csv_of_articles_named_is_refused_in_one_line_not_read_as_one_text(
+    tmp_path: Path,
+) -> None:
+    """A CSV named on the command line was sniffed as plain text: its rows were stored as one
+    article and made the digest's sentences ('Council approves budget,"The city ...",')."""
+    table = tmp_path / "articles.csv"
+    table.write_text(
+        f'title,text\nTalks,"{_seed_text(0)[:300]}"\nMore,"{_seed_text(1)[:300]}"\n',
+        encoding="utf-8",
+    )
+    (error,) = list(iter_articles([table]))
+    assert isinstance(error, InputError) and error.name == str(table)
+    assert error.reason.startswith("a CSV table is not an article format; give articles as JSON")
+    db = str(tmp_path / "news.db")
+    done = CliRunner().invoke(app, ["ingest", str(table), "--db", db])
+    assert done.exit_code == 2 and "read 0, stored 0" in done.stdout

@@ -260,3 +260,50 @@ def test_a_pull_quote_is_text() -> None:
     assert not rules.is_boilerplate_line(
         "“We will not be intimidated.” — Theresa May, Prime Minister"
     )
+
+
+_BEFORE = "The city council met on Monday to discuss the budget for next year, officials said."
+_AFTER = "Residents may comment on the plan until the end of the month, the mayor said."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a credit's opening words (rules.CREDIT_LINE) open a sentence too
+        "Produced by Netflix, the series will premiere in March, the company said.",
+        "Written by a former aide, the book describes chaos inside the White House.",
+        "Compiled by the Census Bureau, the figures show the population grew by 0.4 percent.",
+        "Reporting by the Associated Press found that the agency had ignored complaints.",
+        "Edited by hand for decades, the dictionary moved online in 2000.",
+        # a widget's words (rules.WIDGET) open one
+        "Copyright law does not protect ideas, only their expression, the judge wrote.",
+        "Copyright infringement claims against the company rose sharply last year.",
+        "Filed under seal, the indictment was made public on Thursday.",
+        # a public alert quoted whole is no note to the wire's editors (rules.WIRE_FURNITURE)
+        "ATTENTION: A boil-water advisory is in effect for residents north of Main Street until"
+        " further notice.",
+    ],
+)
+def test_a_sentence_that_opens_with_a_credits_or_widgets_words_is_kept(sentence: str) -> None:
+    """Each was dropped as page furniture: a participle that opens a sentence ("Produced by
+    Netflix, the series ..."), the law of copyright, a court filing under seal."""
+    assert sentence in clean_text(f"{_BEFORE}\n\n{sentence}\n\n{_AFTER}")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Reporting by Ali Sawafta; Writing by Maayan Lubell; Editing by Peter Graff",
+        "Additional reporting by Steve Greene in London; editing by Peter Graff",
+        "(Editing by Belinda Goldsmith; Please credit the Thomson Reuters Foundation, the"
+        " charitable arm of Thomson Reuters)",
+        "Compiled by Rob Smith for the BBC",
+        "Copyright 2018 The Associated Press. All rights reserved.",
+        "Copyright © 2016 NPR. All rights reserved.",
+        "Filed under: Politics, World News",
+        "ATTENTION EDITORS: This story contains language that may offend some readers.",
+        "EDS: Updates with Chile's protest, quotes from Insulza.",
+    ],
+)
+def test_credits_and_notices_still_go(furniture: str) -> None:
+    assert furniture not in clean_text(f"{_BEFORE}\n\n{furniture}\n\n{_AFTER}")

@@ -474,6 +474,7 @@ def test_the_schemas_pattern_refuses_what_the_intake_refuses() -> None:
     texts = [
         "x", "a b", "a b c", "1 2 3 a b", "a 1 b 2 c", "Путин и Трамп", "x\n\ny\tz", "— — —",
         "a\u00a0b\u00a0c", "ab1 2cd -e-", "__ a b", "x ½ y",
+        "中国人", "中国", "ab中cd", "a 中", "東京都は火曜日", "1 2 中文",
     ]  # fmt: skip
     for text in texts:
         accepted = article_words_reason(text) is None

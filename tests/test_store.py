@@ -458,3 +458,45 @@ def test_a_copy_of_two_stored_articles_is_folded_into_the_earliest(tmp_path: Pat
         result = s.add_articles(arts[2:])
         assert result.near_duplicates == {arts[2].id: arts[0].id}
         assert s.urls(arts[0].id) == ("https://o.example/0", "https://o.example/2")
+
+
+def test_a_database_another_process_is_writing_says_so_and_keeps_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While another program held SQLite's write lock, ``newsdigest stories`` waited and said
+    "schema not created: database is locked", as if the store were broken."""
+    from newsdigest.store.sqlite import SqliteDialect
+
+    path = tmp_path / "busy.db"
+    with open_store(path) as s:
+        s.add_articles(seed_articles()[:1])
+    monkeypatch.setattr(SqliteDialect, "busy_timeout_s", 0.2)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError) as err:
+            open_store(path)
+        message = str(err.value)
+        assert message.startswith(f"{path}: cannot open for writing: database is locked")
+        assert "another process is writing to it" in message and "schema" not in message
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with open_store(path) as s:
+        assert s.count_articles() == 1
+
+
+def test_a_database_name_too_long_for_the_file_system_is_one_line(tmp_path: Path) -> None:
+    """``--db`` with a name over 255 bytes was an OSError traceback from every command."""
+    from typer.testing import CliRunner
+
+    from newsdigest.cli import app
+
+    path = tmp_path / ("b" * 300 + ".db")
+    with pytest.raises(StoreError) as err:
+        open_store(path)
+    assert str(err.value) == f"{path}: cannot open database: File name too long"
+    for args in (["stories"], ["ingest", "examples/sochi-2019"]):
+        done = CliRunner().invoke(app, [*args, "--db", str(path)])
+        assert done.exit_code == 2
+        assert done.stderr.splitlines()[-1] == f"error: {err.value}"

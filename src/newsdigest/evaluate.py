@@ -89,12 +89,28 @@ def _clean_reference(summary: str) -> str:
     return summary.strip().removeprefix("–").strip()
 
 
+def _literal_reason(exc: BaseException) -> str:
+    """Why ``ast.literal_eval`` refused a field, in words: not the parser's "(<unknown>, line
+    1)", an "<ast.Name object at 0x7f...>" or, for a field too large to parse, nothing."""
+    if isinstance(exc, SyntaxError):
+        return exc.msg or "invalid syntax"
+    if isinstance(exc, MemoryError):
+        return "too large to parse"
+    if isinstance(exc, RecursionError):
+        return "nested too deep"
+    if "malformed node" in str(exc):
+        return "it holds something other than quoted strings, numbers and brackets"
+    return str(exc) or type(exc).__name__
+
+
 def _cluster(documents: object, summary: object, where: str) -> Cluster:
     if isinstance(documents, str):
         try:
             documents = ast.literal_eval(documents)
         except (ValueError, SyntaxError, MemoryError, RecursionError) as exc:
-            raise InputError(where, f"documents is not a Python list literal ({exc})") from exc
+            raise InputError(
+                where, f"documents is not a Python list literal ({_literal_reason(exc)})"
+            ) from exc
     if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
         raise InputError(where, "documents must be a list of strings")
     docs = tuple(d for d in documents if d.strip())
@@ -127,7 +143,12 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
     column); a bad record yields
     an ``InputError`` naming the file and record instead of stopping the batch."""
     path = Path(path)
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError as exc:  # a name too long for the file system
+        yield InputError(str(path), (exc.strerror or type(exc).__name__).lower())
+        return
+    if not found:
         yield InputError(str(path), "no such file")
         return
     if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):

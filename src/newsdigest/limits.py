@@ -54,7 +54,13 @@ def article_size_reason(text: str, limits: Limits = DEFAULT_LIMITS) -> str | Non
     return _size_reason("article text", len(text), limits.max_article_chars, "max_article_chars")
 
 
-_WORD = re.compile(r"\S+")
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Myanmar,
+# Khmer): there each letter counts as a word, or a Chinese article, one run of characters
+# between spaces, was refused as "too short to be an article (1 word with a letter ...)"
+WORDLESS_SCRIPTS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+)
+_WORD = re.compile(rf"[{WORDLESS_SCRIPTS}]|[^\s{WORDLESS_SCRIPTS}]+")
 
 
 def article_words_reason(text: str, limits: Limits = DEFAULT_LIMITS) -> str | None:

@@ -264,12 +264,14 @@ def _warn(error: InputError) -> None:
 def load_inputs(
     inputs: Iterable[str | Path | Article] | str | Path | Article,
     on_error: Callable[[InputError], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> list[Article]:
     """Articles from paths, Article objects or plain strings (each one article's text).
 
     A ``str`` is a path when it is one line naming an existing file or folder, or one word
     ending in a supported extension or "/" (a missing ``"a.txt"`` or ``"news/"`` is reported);
     otherwise it is one article's text. Pass a ``pathlib.Path`` to insist on a path. Bad inputs go to ``on_error`` (a warning by default).
+    A folder's files of other formats are skipped, one line a folder to ``on_notice``.
     """
     from newsdigest.ingest import load_articles
 
@@ -279,6 +281,9 @@ def load_inputs(
     report = on_error or _warn
     for error in result.errors:
         report(error)
+    if on_notice:
+        for notice in result.notices:
+            on_notice(notice)
     # the same text read twice (a file listed twice, a copy) is one article
     unique = {a.id: a for a in result.articles}
     return list(unique.values())
@@ -289,6 +294,7 @@ def digest(
     config: StoryConfig | None = None,
     *,
     on_error: Callable[[InputError], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
     **settings: Any,
 ) -> Story:
     """Digest the articles of one event: the public Python API behind ``newsdigest digest``.
@@ -308,7 +314,7 @@ def digest(
         else:
             warnings.warn(str(error), stacklevel=4)  # the caller's line
 
-    loaded = load_inputs(articles, collect)
+    loaded = load_inputs(articles, collect, on_notice)
     if not loaded:
         raise NoArticlesError.of(rejected, told=on_error is not None)
     return build_story(loaded, config)

@@ -71,11 +71,13 @@ def ingest(
     batch_size: int = INGEST_BATCH,
     on_error: Callable[[InputError], None] | None = None,
     on_batch: Callable[[int], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read files/folders (any supported format) into ``store``; one transaction per batch.
 
     Bad records are collected (and passed to ``on_error`` as they come) and never stop the run.
-    ``on_batch`` gets the number of records handled after each committed batch (progress).
+    ``on_batch`` gets the number of records handled after each committed batch (progress);
+    ``on_notice`` one line a folder on its files of other formats, which are skipped.
     """
     from newsdigest.ingest import iter_articles
 
@@ -84,7 +86,7 @@ def ingest(
     read = stored = duplicates = near = 0
     rejected: list[InputError] = []
     stored_ids: list[str] = []
-    for batch in _batches(iter_articles(list(inputs)), batch_size):
+    for batch in _batches(iter_articles(list(inputs), on_notice=on_notice), batch_size):
         articles = [x for x in batch if isinstance(x, Article)]
         for error in (x for x in batch if isinstance(x, InputError)):
             rejected.append(error)

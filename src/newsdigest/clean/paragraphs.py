@@ -145,24 +145,37 @@ def split_paragraphs(text: str) -> list[str]:
             # one word again as in wrapped text
             out.append(" ".join(_HYPHEN_BREAK.sub("", "\n".join(lines)).split()))
             continue
-        current = lines[0]
+        current = [lines[0]]  # joined once the paragraph ends: joining at each line was
+        size = len(lines[0])  # quadratic in a long run of them
         for line in lines[1:]:
-            if _continues(current, line):
-                current = f"{current} {line}"
+            if _continues(current, size, line):
+                current.append(line)
+                size += 1 + len(line)
             else:
-                out.append(current)
-                current = line
-        out.append(current)
+                out.append(" ".join(current))
+                current = [line]
+                size = len(line)
+        out.append(" ".join(current))
     return out
 
 
-def _continues(line: str, nxt: str) -> bool:
-    """``nxt`` carries on the sentence of ``line`` (a wrapped line), unless ``line`` is a
-    heading or widget that only looks unfinished ("Comments" above "reader0 wrote:")."""
+# A heading or widget is a line, not a paragraph of many: past this many characters the lines
+# joined so far are not read as one again for each next line (a run of 10,000 lowercase lines
+# with no stop, a word list, had taken 8 s, each line's test reading the paragraph from the start)
+MAX_FURNITURE_CHARS = 2000
+
+
+def _continues(lines: list[str], size: int, nxt: str) -> bool:
+    """``nxt`` carries on the sentence of ``lines`` (a wrapped line, or the lines of a
+    paragraph so far, ``size`` characters joined), unless they are a heading or widget that
+    only looks unfinished ("Comments" above "reader0 wrote:")."""
+    if not nxt[:1].islower() or rules.ends_sentence(lines[-1]):
+        return False
+    if size > MAX_FURNITURE_CHARS:
+        return True
+    line = " ".join(lines)
     return (
-        nxt[:1].islower()
-        and not rules.ends_sentence(line)
-        and not rules.TWEET_BYLINE.match(line)
+        not rules.TWEET_BYLINE.match(line)
         and not rules.TAIL_HEADING.match(line)
         and not rules.is_boilerplate_line(line)
     )

@@ -141,8 +141,12 @@ WIDGET = re.compile(
     r"| via \w+| article)?\s*:?|tweet|print(?: this)?|e-?mail(?: this)?|whatsapp|facebook"
     r"|twitter|linkedin|pinterest|reddit|telegram|click to (?:share|print|email).*"
     r"|(?:subscribe|sign up)\b.{0,60}\bnewsletter.*|advertisement|sponsored(?: content)?"
-    r"|loading\.*|read more|(?:advertisement )?continue reading.*|tags?\s*:.*|filed under\s*:?.*"
-    r"|posted in\s*:?.*|like this\s*:?|copyright\b.*|©.*|\(c\) \d{4}.*"
+    r"|loading\.*|read more|(?:advertisement )?continue reading.*|tags?\s*:.*"
+    # a tag line names its categories ("Filed under: Politics"), a notice its year or holder
+    # ("Copyright 2018 The Associated Press."); a lower-case word after is a sentence's
+    # ("Filed under seal, the indictment ...", "Copyright law does not protect ideas ...")
+    r"|filed under(?:\s*:.*|\s+(?-i:[A-Z]).*)?"
+    r"|posted in\s*:?.*|like this\s*:?|copyright\b(?!\s+(?-i:[a-z])).*|©.*|\(c\) \d{4}.*"
     r"|license for publishing multimedia online\s*\d+|registration number\s*:\s*[\d ]+"
     r"(?:registration number\s*:\s*[\d ]+)*"
     r"|all rights reserved\.?|(?:photo|image|picture|video|file photo)s?\s*(?:credit)?\s*:.*"
@@ -311,6 +315,30 @@ CREDIT_LINE = re.compile(
     r"|written|story filed|[—–-]\s*with (?:assistance|additional reporting))\s+by\b.{0,200}$",
     re.I,
 )
+# ... but a sentence may open with the same words: "Produced by Netflix, the series will
+# premiere in March.", "Written by a former aide, the book describes ...", "Reporting by the
+# Associated Press found that ..." were dropped as credits. A credit names people and where they
+# are: besides the names, only these lower-case words (or it is a sign-off in brackets or after
+# a dash, which may go on: "(Editing by Belinda Goldsmith; Please credit the Thomson Reuters
+# Foundation ...)")
+CREDIT_LINE_WORDS = frozenset(
+    "by and with in from at of the for additional reporting writing editing compiled edited"
+    " translated produced written story filed assistance our staff correspondent correspondents"
+    " reporter reporters writer writers bureau desk news agency agencies wires".split()
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+
+
+def is_credit_line(para: str) -> bool:
+    """``CREDIT_LINE``, when the line names people rather than opens a sentence."""
+    if not CREDIT_LINE.match(para):
+        return False
+    if para[:1] in "(—–-":
+        return True
+    words = (w for w in _LOWER_WORD.findall(para) if w not in CREDIT_LINE_WORDS)
+    return next(words, None) is None or next(words, None) is None  # at most one other
+
+
 # ... and the same credits glued to the end of the last paragraph: "... of North African
 # appearance. (Editing by Belinda Goldsmith; Please credit the Thomson Reuters Foundation ...)",
 # "(Reporting by Ali Sawafta; Writing by Maayan Lubell; Edtitng by Peter Graff)", "...
@@ -329,11 +357,18 @@ BYLINE = re.compile(
     r"|^/\s*(?:[Uu]pdated\s+)?[Bb]y\s+[A-Z][^/\n]{2,150}$"
 )
 # A picture's credit alone, its photographer and agency ("By Slaven Vlasic/Getty Images.": a
-# Multi-News plain-text article's first paragraph, which labelled its source)
+# Multi-News plain-text article's first paragraph, which labelled its source), and what a
+# credit adds after the agency: another ("/Getty Images", "via Getty Images"), whom the
+# picture was for, a file or pool mark ("Dimitrios Kambouris/WireImage via Getty Images, FILE").
+# Not any words: "Ipsos/Reuters poll shows Trump ahead", "Fox News/AP VoteCast survey shows
+# shift in suburbs" are headlines about a poll, and were dropped as credits.
 PHOTO_CREDIT_LINE = re.compile(
-    r"^(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:Getty Images|AFP|AP(?: Photo)?"
-    r"|Reuters|EPA(?:-EFE)?|Shutterstock|Bloomberg|WireImage|FilmMagic|Invision|Corbis|Redux"
-    r"|Polaris|ZUMA(?: Press)?)\b[^.!?]{0,40}\.?$"
+    r"^(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:Getty Images"
+    r"(?: (?:News|Entertainment|Sport|North America|Europe|AsiaPac|South America))?"
+    r"|AFP|AP(?: Photo| Images)?|Reuters|EPA(?:-EFE)?|Shutterstock|Bloomberg|WireImage|FilmMagic"
+    r"|Invision|Corbis|Redux|Polaris|ZUMA(?: Press)?)"
+    r"(?:\s*/\s*[^.!?]{1,40}|\s+(?:via|for)\s+[^.!?]{1,40}"
+    r"|,?\s+(?:FILE|File|file|Pool|POOL|Contributor|Stringer|Staff)\b)?\.?$"
 )
 # The wire service's stamp of agency, desk, date and time, where a copy's trailer sits inside
 # its text: "NYT-10-17-98 1420EDT", "AP-NY-10-16-98 1333EDT".
@@ -353,7 +388,9 @@ WIRE_FURNITURE = re.compile(
     r"|(?:\([^().!?]{1,60}\)\s*){2,}"
     r"|(?:BC|AM|PM)-[A-Z0-9]+(?:-[A-Z0-9&]+)*"
     r"|(?:ADVANCE FOR|FOR RELEASE|EMBARGOED)\b[A-Z0-9 ,.:'&-]{0,100}"
-    r"|(?:EDS|EDITORS|ATTN|ATTENTION)(?: EDITORS)?\s*:.{0,300}"
+    # "ATTENTION" alone heads a public alert a story quotes ("ATTENTION: A boil-water
+    # advisory is in effect ..."); the desk's is "ATTENTION EDITORS"
+    r"|(?:EDS|EDITORS|ATTN(?: EDITORS)?|ATTENTION EDITORS)\s*:.{0,300}"
     r"|By [A-Z][A-Z.'’ -]{1,40}(?:(?:,| and|, and) [A-Z][A-Z.'’ -]{1,40}){0,4}"
     r"|(?:The )?(?:Associated Press|AP)(?: [A-Z][a-z]+){0,3} (?:Writer|Correspondent|Editor"
     r"|Reporter)s?"
@@ -1184,7 +1221,7 @@ def is_boilerplate_line(para: str) -> bool:
         or PAREN_LINE.match(para)
         or (para[:1] == "[" and BRACKET_CREDIT.match(para) and _only_credits(para))
         or is_bracketed_aside(para)
-        or CREDIT_LINE.match(para)
+        or is_credit_line(para)
         or BYLINE.match(para)
         or SOURCE_LINE.match(para)
         or POINTER_LINE.match(para)

@@ -94,6 +94,11 @@ def report_error(message: str) -> None:
     print(f"error: {message}", file=sys.stderr, flush=True)
 
 
+def report_notice(message: str) -> None:
+    """One line of something a user should know that is no error (exit status unchanged)."""
+    print(f"note: {message}", file=sys.stderr, flush=True)
+
+
 def progress_bar(disable: bool = False) -> Progress:
     """A Rich progress bar on stderr; hidden when stderr is not a terminal or ``disable``."""
     return Progress(

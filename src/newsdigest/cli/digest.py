@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, report_error
+from newsdigest.cli.common import ExitCode, report_error, report_notice
 
 
 def digest_command(
@@ -58,7 +58,7 @@ def digest_command(
             embedder=embedder,
             facts=facts,
         )
-        story = digest(paths, config, on_error=on_error)
+        story = digest(paths, config, on_error=on_error, on_notice=report_notice)
     except NewsdigestError as exc:
         report_error(str(exc))
         raise typer.Exit(ExitCode.FAILED) from None

@@ -73,7 +73,14 @@ def eval_command(
         report_error(f"--words: must be at least 1, got {words}")
         raise typer.Exit(ExitCode.FAILED)
     for option, out_path in (("--predictions", predictions), ("--plot", plot)):
-        if out_path is not None and not out_path.parent.is_dir():  # said before the scoring
+        if out_path is None:
+            continue
+        try:  # said before the scoring
+            folder = out_path.parent.is_dir()
+        except OSError as exc:  # a name too long for the file system
+            report_error(f"{option}: {out_path}: {(exc.strerror or str(exc)).lower()}")
+            raise typer.Exit(ExitCode.FAILED) from None
+        if not folder:
             report_error(f"{option}: {out_path}: folder {out_path.parent} does not exist")
             raise typer.Exit(ExitCode.FAILED)
     names = _methods(methods)

@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, open_store_or_exit, progress_bar, report_error
+from newsdigest.cli.common import (
+    ExitCode,
+    open_store_or_exit,
+    progress_bar,
+    report_error,
+    report_notice,
+)
 
 
 def ingest_command(
@@ -37,6 +43,7 @@ def ingest_command(
                 batch_size=batch,
                 on_error=lambda e: report_error(str(e)),
                 on_batch=committed,
+                on_notice=report_notice,
             )
         except NewsdigestError as exc:
             report_error(str(exc))

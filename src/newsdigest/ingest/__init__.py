@@ -4,7 +4,9 @@ Every input yields either Articles or ``InputError``s (one line: ``<file>: <reas
 exception, so one bad file or record never aborts a batch.
 
 Formats, chosen by extension (a named file with another extension is sniffed from its first
-bytes; inside folders such files are skipped silently, but for TREC newswire):
+bytes; inside folders such files are skipped, but for TREC newswire, and ``on_notice`` is told
+how many and of which extensions: a folder's .docx or .pdf had gone without a word; a named
+.csv or .tsv is refused, not sniffed, as a table of articles is not one article's text):
 
 - ``.txt``: one article; the first line is the title unless it reads as body text.
 - ``.html``/``.htm``: main text via trafilatura; title, date and site from the page metadata.
@@ -31,19 +33,20 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsdigest.clean import clean_article
 from newsdigest.clean.pagekind import non_article_kind
-from newsdigest.errors import InputError
+from newsdigest.errors import InputError, escape_line
 from newsdigest.ingest.decode import (
     DEFAULT_MAX_BYTES,
     GZIP_ERRORS,
     looks_binary,
     open_binary,
     os_reason,
+    read_head,
     regular_file_error,
     wide_encoding,
 )
@@ -97,6 +100,7 @@ class LoadResult:
 
     articles: tuple[Article, ...]
     errors: tuple[InputError, ...]
+    notices: tuple[str, ...] = ()  # a folder's files of other formats, skipped
 
 
 def _suffix(path: Path) -> str:
@@ -111,11 +115,16 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
+# Tables read as text, not sniffed: a CSV of articles named on the command line had been
+# stored as one article, its rows the sentences of the digest
+_TABLES = {".csv": "CSV", ".tsv": "TSV"}
+
+
 def _sniff_reader(path: Path) -> Reader | None:
     """The reader for a file whose extension says nothing, from its first bytes."""
     try:
         with open_binary(path) as fh:
-            head = fh.read(8192)
+            head = read_head(fh, 8192)
     except (InputError, *GZIP_ERRORS):
         return None
     if head.startswith(b"WARC/"):
@@ -144,6 +153,15 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     if not_regular:
         yield not_regular
         return
+    table = _TABLES.get(_suffix(path))
+    if table:
+        yield InputError(
+            str(path),
+            f"a {table} table is not an article format; give articles as JSON Lines"
+            " (.jsonl: one object with a 'text' field a line) or as .txt, .html, .json, .warc"
+            " or .sgml files",
+        )
+        return
     reader = _READERS.get(_suffix(path)) or _sniff_reader(path)
     if reader is None:
         try:
@@ -156,19 +174,24 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     yield from reader(path, max_bytes=max_bytes)
 
 
-def _walk(folder: Path) -> Iterator[Path | InputError]:
+def _walk(folder: Path, skipped: list[Path], linked: list[Path]) -> Iterator[Path | InputError]:
     """Supported files under ``folder``, recursively, in sorted order (hidden entries skipped),
-    and one InputError for each subfolder that cannot be listed (the rest is still walked)."""
+    and one InputError for each subfolder that cannot be listed (the rest is still walked);
+    the files of other formats are added to ``skipped``, and the links to folders, which are
+    not followed (a link to a parent would never end), to ``linked``."""
     unlisted: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=unlisted.append):
         yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        linked.extend(Path(root) / d for d in dirs if (Path(root) / d).is_symlink())
         for fname in sorted(files):
             path = Path(root) / fname
             if fname.startswith("."):
                 continue
             if _suffix(path) in _READERS or _is_trec_file(path):
                 yield path
+            else:
+                skipped.append(path)
     yield from _unlisted(unlisted)
 
 
@@ -224,7 +247,24 @@ def _cleaned_from(file: Path, item: Article | InputError) -> Article | InputErro
     return cleaned
 
 
-def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+def skipped_notice(folder: Path, skipped: list[Path], linked: Sequence[Path] = ()) -> str:
+    """One line on what of a folder was not read: how many files, of which extensions, and
+    how many links to folders."""
+    parts: list[str] = []
+    if skipped:
+        kinds = sorted({_suffix(p) or "no extension" for p in skipped})
+        shown = ", ".join(kinds[:6]) + (", ..." if len(kinds) > 6 else "")
+        files = f"{len(skipped)} file{'s' if len(skipped) != 1 else ''}"
+        parts.append(f"{files} not in an article format ({shown})")
+    if linked:
+        folders = f"{len(linked)} linked folder{'s' if len(linked) != 1 else ''}"
+        parts.append(f"{folders} (links to folders are not followed)")
+    return escape_line(f"{folder}: skipped {' and '.join(parts)}")
+
+
+def _iter_path(
+    path: Path, max_bytes: int, on_notice: Callable[[str], None] | None = None
+) -> Iterator[Article | InputError]:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
@@ -237,7 +277,9 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         return
     found = 0
     files = 0
-    for file in _walk(path):
+    skipped: list[Path] = []
+    linked: list[Path] = []
+    for file in _walk(path, skipped, linked):
         if isinstance(file, InputError):
             yield file
             continue
@@ -246,6 +288,8 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
             item = _cleaned_from(file, item)
             found += isinstance(item, Article)
             yield item
+    if (skipped or linked) and on_notice:
+        on_notice(skipped_notice(path, skipped, linked))
     if not found:
         what = (
             f"in {files} supported file{'s' if files != 1 else ''}"
@@ -256,12 +300,16 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
 
 
 def iter_articles(
-    inputs: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_notice: Callable[[str], None] | None = None,
 ) -> Iterator[Article | InputError]:
     """Clean articles of each input file or folder, in order, with an InputError for each bad
-    file or record; ``max_bytes`` caps one file (or one WARC record / JSON line)."""
+    file or record; ``max_bytes`` caps one file (or one WARC record / JSON line).
+    ``on_notice`` gets one line per folder with files of other formats, which are skipped."""
     for item in inputs:
-        yield from _iter_path(Path(item), max_bytes)
+        yield from _iter_path(Path(item), max_bytes, on_notice)
 
 
 def _is_path_string(value: str) -> bool:
@@ -285,6 +333,7 @@ def load_articles(
     docstring for the rule), cleaned, with every problem collected instead of raised."""
     articles: list[Article] = []
     errors: list[InputError] = []
+    notices: list[str] = []
     for n, item in enumerate(inputs, start=1):
         if isinstance(item, Article):
             # cleaning gives it the id of its clean text: the caller's own id stays as its
@@ -297,7 +346,7 @@ def load_articles(
             raw = text_article(item, name=name)
             results = [clean_record(raw)]
         elif isinstance(item, str | os.PathLike):
-            results = _iter_path(Path(item), max_bytes)
+            results = _iter_path(Path(item), max_bytes, notices.append)
         else:
             results = [
                 InputError(f"<input {n}>", f"not a path, text or Article ({type(item).__name__})")
@@ -307,4 +356,4 @@ def load_articles(
                 articles.append(result)
             else:
                 errors.append(result)
-    return LoadResult(articles=tuple(articles), errors=tuple(errors))
+    return LoadResult(articles=tuple(articles), errors=tuple(errors), notices=tuple(notices))

@@ -109,6 +109,27 @@ def open_binary(path: Path) -> BinaryIO:
     return gz  # type: ignore[return-value]
 
 
+def read_head(fh: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` first bytes of ``fh``; of a gzip file cut short, those before the cut
+    (``read(size)`` raised EOFError and kept nothing: a small .jsonl.gz cut short lost the
+    complete lines before the cut, reported as "corrupt gzip data"). EOFError only when
+    there are none."""
+    chunks: list[bytes] = []
+    got = 0
+    while got < size:
+        try:
+            chunk = fh.read1(size - got) if isinstance(fh, gzip.GzipFile) else fh.read(size - got)
+        except EOFError:
+            if not chunks:
+                raise
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
 # gzip inflates news text 3 to 10 times and nothing real past ~30; a run of one byte (the
 # usual bomb) inflates ~1,000 times
 MAX_GZIP_RATIO = 100

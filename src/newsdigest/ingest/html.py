@@ -229,7 +229,8 @@ def extract_html(
         return InputError(name, "no main text found in the page")
     words = len(text.split())
     if words < MIN_PAGE_WORDS:  # a menu, a login wall or an index page, not an article
-        return InputError(name, f"no main text found in the page (only {words} words)")
+        said = f"{words} word{'' if words == 1 else 's'}"
+        return InputError(name, f"no main text found in the page (only {said})")
     page_url = url or getattr(doc, "url", None)
     date = _precise_published(html) or parse_datetime(getattr(doc, "date", None)) or published
     title = getattr(doc, "title", None) or ""

@@ -27,6 +27,7 @@ from newsdigest.ingest.decode import (
     gzip_bomb_reason,
     looks_binary,
     open_binary,
+    read_head,
     whole_file,
     whole_text,
     wide_encoding,
@@ -66,12 +67,26 @@ def _string(value: object) -> str | None:
     return replace_surrogates(value) if isinstance(value, str) else None
 
 
+def json_type(value: object) -> str:
+    """The JSON name of a decoded value's type ("null", "array"), not Python's ("NoneType",
+    "list"), which had reached users: "record is a JSON NoneType, not an object"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
 def record_articles(
     record: object, name: str, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Article | InputError]:
     """The article(s) of one decoded JSON record: an article object or a cluster of them."""
     if not isinstance(record, dict):
-        yield InputError(name, f"record is a JSON {type(record).__name__}, not an object")
+        yield InputError(name, f"record is a JSON {json_type(record)}, not an object")
         return
     nested = record.get("articles")
     if isinstance(nested, list) and _first(record, TEXT_FIELDS) is None:
@@ -198,7 +213,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     name = str(path)
     try:
         with open_binary(path) as fh:
-            head = fh.read(8192)
+            head = read_head(fh, 8192)
     except InputError as err:
         yield err
         return

@@ -23,15 +23,21 @@ from pydantic import (
 )
 
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
-from newsdigest.limits import DEFAULT_LIMITS, article_words_reason
+from newsdigest.limits import DEFAULT_LIMITS, WORDLESS_SCRIPTS, article_words_reason
 
 MAX_BODY_BYTES = DEFAULT_LIMITS.max_request_bytes
 MAX_ARTICLES = DEFAULT_LIMITS.max_request_articles
 # ``limits.article_words_reason`` as a JSON Schema pattern (Python's classes: [^\W\d_] is a
 # letter): a letter, then ``min_article_words - 1`` more words with one, each after a space
 _LETTER_WORD = r"\S*[^\W\d_]"
-_ENOUGH_WORDS = rf"[^\W\d_](?:[\s\S]*?\s{_LETTER_WORD}){{{DEFAULT_LIMITS.min_article_words - 1}}}"
-_ENOUGH_CHARS = 2 * DEFAULT_LIMITS.min_article_words - 1  # one-letter words, one space apart
+_ENOUGH_WORDS = (
+    rf"[^\W\d_](?:[\s\S]*?\s{_LETTER_WORD}){{{DEFAULT_LIMITS.min_article_words - 1}}}"
+    # ... or, with a letter of a script written without spaces (each such letter a word), as
+    # many letters anywhere (tried from the start only: a lookahead at every position of a
+    # long text would read it again from each)
+    rf"|^(?=[\s\S]*?[{WORDLESS_SCRIPTS}])(?:[\s\S]*?[^\W\d_]){{{DEFAULT_LIMITS.min_article_words}}}"
+)
+_ENOUGH_CHARS = DEFAULT_LIMITS.min_article_words  # "中国人": three letters, each a word
 
 
 class ArticleIn(BaseModel):

@@ -81,10 +81,13 @@ def expand_inputs(patterns: Sequence[str]) -> list[str]:
     found: dict[str, None] = {}
     for pattern in patterns:
         path = Path(pattern)
-        if path.is_dir():
-            matches = sorted(str(p) for p in path.rglob("*.warc*") if p.is_file())
-        else:
-            matches = sorted(glob.glob(pattern)) or ([pattern] if path.is_file() else [])
+        try:
+            if path.is_dir():
+                matches = sorted(str(p) for p in path.rglob("*.warc*") if p.is_file())
+            else:
+                matches = sorted(glob.glob(pattern)) or ([pattern] if path.is_file() else [])
+        except OSError as exc:  # a name too long for the file system
+            raise InputError(pattern, (exc.strerror or type(exc).__name__).lower()) from None
         if not matches:
             raise InputError(pattern, "no WARC files match")
         found.update(dict.fromkeys(matches))

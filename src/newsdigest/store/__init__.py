@@ -27,7 +27,10 @@ def missing_store(url_or_path: str | Path) -> bool:
     """Whether ``url_or_path`` names a SQLite file that does not exist: a command or call that
     only reads refuses it, so a typo leaves no empty database behind."""
     path = sqlite_path(url_or_path)
-    return path is not None and not path.exists()
+    try:
+        return path is not None and not path.exists()
+    except OSError:  # a name too long: opening it says why
+        return False
 
 
 def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Store:

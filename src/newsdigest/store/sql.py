@@ -251,6 +251,16 @@ def driver_message(exc: BaseException) -> str:
     return "; ".join(ln for ln in lines if ln) or type(exc).__name__
 
 
+def write_failure(exc: BaseException) -> str:
+    """``driver_message``, and where another process holds the write lock past the wait
+    (SQLite's "database is locked"), that this is all: "schema not created: database is
+    locked" had read as a broken store."""
+    message = driver_message(exc)
+    if "database is locked" in message:
+        message += " (another process is writing to it; try again when it has finished)"
+    return message
+
+
 def _schema_version(where: str, value: Any) -> int:
     try:
         return int(value)
@@ -289,7 +299,7 @@ class SqlStore:
         self._cluster_lock = threading.RLock()
         self._cluster_depth = 0
         self._cluster_held: AbstractContextManager[None] | None = None
-        with self._write("schema not created", LOCK_SCHEMA) as db:
+        with self._write("cannot open for writing", LOCK_SCHEMA) as db:
             for statement in _SCHEMA.format(**dialect.types).split(";"):
                 if statement.strip():
                     db.execute(statement)
@@ -332,7 +342,7 @@ class SqlStore:
             try:
                 d.begin(self._conn, lock_key)
             except d.errors as exc:
-                raise StoreError(f"{d.where}: {what}: {driver_message(exc)}") from exc
+                raise StoreError(f"{d.where}: {what}: {write_failure(exc)}") from exc
             try:
                 yield _Cursor(self._conn, d)
                 d.commit(self._conn)
@@ -341,7 +351,7 @@ class SqlStore:
                     d.rollback(self._conn)
                 if isinstance(exc, d.errors):
                     raise StoreError(
-                        f"{d.where}: {what} (nothing committed): {driver_message(exc)}"
+                        f"{d.where}: {what} (nothing committed): {write_failure(exc)}"
                     ) from exc
                 raise
 

@@ -43,6 +43,8 @@ class SqliteDialect:
         "without_rowid": " WITHOUT ROWID",
     }
     errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+    # how long a write waits for another process's write transaction before giving up
+    busy_timeout_s = 30.0
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -53,16 +55,23 @@ class SqliteDialect:
 
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(
-            str(self.path), isolation_level=None, check_same_thread=False, timeout=30
+            str(self.path),
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=self.busy_timeout_s,
         )
         conn.execute("PRAGMA foreign_keys=ON")
         return conn
 
     def connect(self) -> sqlite3.Connection:
-        if self.path.parent and not self.path.parent.exists():
-            raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
-        if self.path.is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a database file")
+        try:
+            if self.path.parent and not self.path.parent.exists():
+                raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+            if self.path.is_dir():
+                raise StoreError(f"{self.path}: is a folder, not a database file")
+        except OSError as exc:  # a name too long, a folder that may not be searched
+            reason = exc.strerror or type(exc).__name__
+            raise StoreError(f"{self.path}: cannot open database: {reason}") from None
         conn = self._open()
         # checked before anything is written (WAL mode itself is stored in the file)
         tables = sorted(

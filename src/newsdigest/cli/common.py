@@ -89,6 +89,30 @@ def _rebuilds_many(store: Store, config: StoryConfig) -> bool:
     return len(store.stale_clusters()) >= 2
 
 
+def story_config_or_exit(
+    words: int | None,
+    sentences: int | None,
+    summarizer: str,
+    embedder: str | None,
+    facts: bool,
+) -> StoryConfig:
+    """The story settings ``stories`` and ``serve`` take, an unknown summarizer or embedder
+    reported in one line now rather than at the first story."""
+    from newsdigest.config import StoryConfig
+    from newsdigest.errors import NewsdigestError
+    from newsdigest.pipeline import resolve_summarizer
+
+    try:
+        config = StoryConfig(
+            words=words, sentences=sentences, summarizer=summarizer, embedder=embedder, facts=facts
+        )
+        resolve_summarizer(config.summarizer, config.embedder)
+    except NewsdigestError as exc:
+        report_error(str(exc))
+        raise typer.Exit(ExitCode.FAILED) from None
+    return config
+
+
 def report_error(message: str) -> None:
     """One line per problem, plain text, on stderr."""
     print(f"error: {message}", file=sys.stderr, flush=True)

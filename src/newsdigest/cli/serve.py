@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, open_store_or_exit, report_error, start_spacy_workers
+from newsdigest.cli.common import (
+    ExitCode,
+    open_store_or_exit,
+    report_error,
+    start_spacy_workers,
+    story_config_or_exit,
+)
 
 if TYPE_CHECKING:
     from newsdigest.config import StoryConfig
@@ -46,21 +52,11 @@ def serve_command(
     """Serve the stories as web pages and a JSON API (docs at /docs)."""
     import uvicorn
 
-    from newsdigest.config import StoryConfig
-    from newsdigest.errors import NewsdigestError
-    from newsdigest.pipeline import resolve_summarizer
     from newsdigest.serve import create_app
 
     interval = every
-    try:
-        # the settings the intake (POST, --follow) builds stories with, as ``stories`` takes them
-        config = StoryConfig(
-            words=words, sentences=sentences, summarizer=summarizer, embedder=embedder, facts=facts
-        )
-        resolve_summarizer(config.summarizer, config.embedder)  # an unknown name: one line now
-    except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(ExitCode.FAILED) from None
+    # the settings the intake (POST, --follow) builds stories with, as ``stories`` takes them
+    config = story_config_or_exit(words, sentences, summarizer, embedder, facts)
     from newsdigest.store import missing_store
 
     # serve makes a store that does not exist (POST /api/articles fills it), and says so: a

@@ -15,6 +15,7 @@ from newsdigest.cli.common import (
     progress_bar,
     report_error,
     start_spacy_workers,
+    story_config_or_exit,
 )
 
 
@@ -40,9 +41,7 @@ def stories_command(
     facts: options.Facts = True,
 ) -> None:
     """Cluster new articles into stories (incrementally) and print every story's digest."""
-    from newsdigest.config import StoryConfig
     from newsdigest.errors import NewsdigestError
-    from newsdigest.pipeline import resolve_summarizer
     from newsdigest.render import render_many
     from newsdigest.stories import StoryFailure, build_stories
 
@@ -50,14 +49,7 @@ def stories_command(
         report_error(f"--format: unknown format {fmt!r}; choose text, markdown or json")
         raise typer.Exit(ExitCode.FAILED)
     after = _since(since)
-    try:
-        config = StoryConfig(
-            words=words, sentences=sentences, summarizer=summarizer, embedder=embedder, facts=facts
-        )
-        resolve_summarizer(config.summarizer, config.embedder)  # an unknown name: one line now
-    except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(ExitCode.FAILED) from None
+    config = story_config_or_exit(words, sentences, summarizer, embedder, facts)
 
     failures: list[StoryFailure] = []
 

@@ -330,6 +330,23 @@ def test_the_end_of_one_organizations_name_is_that_organization() -> None:
     assert "Intelligence Committee" in entities and "Justice Department" in entities
 
 
+def test_a_name_only_before_its_followers_is_no_organization() -> None:
+    """NeuS train 1606 and 1612 listed "Trump" among the organizations, from "few Trump
+    supporters" and "a raging pair of Trump supporters" (the model's ORG). A body also named
+    otherwise stays ("Hamas supporters" and "Hamas said"); so does an acronym."""
+    text = (
+        "Few Trump supporters came. Hamas supporters marched, and Hamas said it would respond. "
+        "NRA supporters cheered."
+    )
+    raw = [
+        mention(text, "Trump", "ORG"),
+        mention(text, "Hamas", "ORG"),
+        mention(text, "Hamas", "ORG", 1),
+        mention(text, "NRA", "ORG"),
+    ]
+    assert sorted(e.name for e in entities_of(raw, text)) == ["Hamas", "NRA"]
+
+
 def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
     # dev stream: "Berlin's Brandenburg Gate" a person 4 times, a place 9 times, listed among
     # both; a ballplayer the model also called an organization, referred to by his surname

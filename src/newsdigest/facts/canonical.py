@@ -1513,6 +1513,21 @@ def _heads_an_administration(
     )
 
 
+# who follow a name ("Trump supporters stormed ...": the model's organization "Trump")
+_FOLLOWERS_AFTER = re.compile(r"\s+(?:supporters|loyalists|allies|fans|voters|critics)\b")
+
+
+def _only_a_following(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A one-word "organization" written only before its followers ("a raging pair of Trump
+    supporters", "Trump loyalists": three of 60 NeuS train stories listed "Trump" among the
+    organizations): a person's or a party's name as a modifier, no body of the story's."""
+    return (
+        len(name_tokens(name)) == 1
+        and not _ACRONYM.fullmatch(name)
+        and all(_FOLLOWERS_AFTER.match(texts[m.article], m.end) for m in mentions)
+    )
+
+
 # A brand's one word in camel case ("SpaceX", "YouTube", "PayPal", "WhatsApp": the model read
 # SpaceX as a person 43 times of 45 in a dev-stream story, which listed "SpaceX (35)" first
 # among its people): a capital inside the word after three lower-case letters or more. Not a
@@ -1598,6 +1613,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             kind = "ORG"
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
+        if kind == "ORG" and _only_a_following(name, mentions, texts):
+            continue
         if kind is None:
             continue
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):

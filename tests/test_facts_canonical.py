@@ -347,6 +347,25 @@ def test_a_name_only_before_its_followers_is_no_organization() -> None:
     assert sorted(e.name for e in entities_of(raw, text)) == ["Hamas", "NRA"]
 
 
+def test_a_day_after_a_titled_name_and_a_quarter_are_no_names() -> None:
+    """NeuS train 1798 listed "Trump Thursday (1)" beside Donald Trump ("fired back at
+    President Trump Thursday"), 1803 "happened in" Q4 ("Economy grew 2.6% in Q4"). "Ruby
+    Tuesday", with no title before it, keeps its day."""
+    from newsdigest.facts.ner import load_nlp, raw_mentions
+
+    text = (
+        "Jeff Sessions fired back at President Trump Thursday. The economy grew 2.6% in Q4. "
+        "Diners at Ruby Tuesday ate."
+    )
+    doc = load_nlp().make_doc(text)
+    spans = [("Trump Thursday", "PERSON"), ("Q4", "GPE"), ("Ruby Tuesday", "PERSON")]
+    doc.ents = [
+        doc.char_span(text.index(s), text.index(s) + len(s), label=label) for s, label in spans
+    ]
+    found = [m.text for m in raw_mentions(Article(id="a", text=text), doc)]
+    assert found == ["Trump", "Ruby Tuesday"]
+
+
 def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
     # dev stream: "Berlin's Brandenburg Gate" a person 4 times, a place 9 times, listed among
     # both; a ballplayer the model also called an organization, referred to by his surname

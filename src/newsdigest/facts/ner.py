@@ -545,6 +545,12 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     if (k := span.find(")")) > 0 and "(" not in span[:k]:
         end = start + len(span[:k].rstrip())
         span = text[start:end]
+    # the day after a titled name: "President Trump Thursday" (a NeuS story's "Trump Thursday"
+    # beside Donald Trump); not "Ruby Tuesday", which no title precedes
+    words = span.rsplit(" ", 1)
+    if person and len(words) == 2 and words[1] in _WEEKDAYS and _has_title_cue(text, start, end):
+        end = start + len(words[0])
+        span = text[start:end]
     while True:
         words = span.rsplit(" ", 1)
         if len(words) == 2 and (
@@ -627,6 +633,8 @@ def _germ_names(text: str, names: set[str]) -> set[str]:
     return found
 
 
+_QUARTER = re.compile(r"[QH][1-4]|FY ?\d{2,4}")
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is
     has had will would in at to by with from as after before""".split()
@@ -721,6 +729,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             surface = text[s:e]
             if _DISEASE.fullmatch(surface):
                 continue  # "COVID-19": an illness, no organization, person or place
+            if _QUARTER.fullmatch(surface):
+                continue  # "grew 2.6% in Q4": a quarter, no place (a NeuS story "happened in" it)
             if (
                 " " not in surface
                 and re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s])

@@ -366,6 +366,19 @@ def test_a_day_after_a_titled_name_and_a_quarter_are_no_names() -> None:
     assert found == ["Trump", "Ruby Tuesday"]
 
 
+def test_a_one_word_body_that_speaks_is_no_person() -> None:
+    """NeuS train 1781 and 1829 listed "Treasury (1)" and "Capitol (1)" under Who: a speech
+    verb after a body made it a person. "Greg House" stays a person."""
+    text = "The Treasury said it would act. Greg House said no. Capitol agreed."
+    raw = [
+        mention(text, "Treasury", "PERSON", cue=True),
+        mention(text, "Greg House", "PERSON", cue=True),
+        mention(text, "Capitol", "PERSON", cue=True),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types == {"Treasury": "ORG", "Greg House": "PERSON", "Capitol": "ORG"}
+
+
 def test_one_name_one_entity_and_a_contested_name_is_not_a_person() -> None:
     # dev stream: "Berlin's Brandenburg Gate" a person 4 times, a place 9 times, listed among
     # both; a ballplayer the model also called an organization, referred to by his surname

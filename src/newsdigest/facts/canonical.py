@@ -1496,6 +1496,9 @@ _GOVERNING_BODIES = frozenset(
 )
 
 
+_ONE_WORD_BODIES = _GOVERNING_BODIES | {"treasury", "capitol"}
+
+
 def _heads_an_administration(
     name: str, mentions: Sequence[Mention], texts: Mapping[str, str], org_openers: frozenset[str]
 ) -> bool:
@@ -1611,6 +1614,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         kind = _person_or_else(g, name, mentions, texts) if g.type == "PERSON" else g.type
         if kind == "PERSON" and not g.title_cues and all(_brand_word(f) for f in g.forms):
             kind = "ORG"
+        if kind == "PERSON" and not g.title_cues and fold(name) in _ONE_WORD_BODIES:
+            kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
         if kind == "ORG" and _only_a_following(name, mentions, texts):

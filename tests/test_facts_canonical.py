@@ -968,14 +968,20 @@ def test_a_title_the_model_took_into_a_name_is_trimmed() -> None:
 
     text = (
         "Mr Zhu said the station was monitored. Lawyer Harjit, from London, fled. Lady Gaga "
-        "sang. Envoy Air and General Motors apologised. Comedienne Sarah announced the news."
+        "sang. Envoy Air and General Motors apologised. Comedienne Sarah announced the news. "
+        "Crown Prince Mohammed bin Salman met Prince Harry."
     )
     spans = [("Mr Zhu", "PERSON"), ("Lawyer Harjit", "PERSON"), ("Lady Gaga", "PERSON")]
+    # a post, not a name (NeuS val 22: "Crown Prince Mohammed bin Salman"); "Prince Harry" is his
+    spans += [("Crown Prince Mohammed bin Salman", "PERSON"), ("Prince Harry", "PERSON")]
     spans += [("Envoy Air", "ORG"), ("General Motors", "ORG")]
     # a tabloid's occupation (dev stream: "Comedienne Sarah" was a person beside Sarah Silverman)
     spans += [("Comedienne Sarah", "PERSON")]
     found = [m.text for m in model_mentions(text, spans)]
-    assert found == ["Zhu", "Harjit", "Lady Gaga", "Envoy Air", "General Motors", "Sarah"]
+    assert found == [
+        "Zhu", "Harjit", "Lady Gaga", "Envoy Air", "General Motors", "Sarah",
+        "Mohammed bin Salman", "Prince Harry",
+    ]  # fmt: skip
 
 
 def test_one_person_is_listed_once_under_one_name() -> None:

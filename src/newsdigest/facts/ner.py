@@ -408,6 +408,9 @@ _LEADING_TITLE = re.compile(
     # a religious or customary honorific: "Mallam Garba Shehu" beside "Garba Shehu" (two
     # people in a dev-stream Who list), "Rabbi Jacob Luski"
     r"|(?:Mallam|Malam|Alhaji|Sheikh|Shaikh|Rabbi|Imam|Pastor|Ayatollah) +"
+    # a post, not a prince's name ("Crown Prince Mohammed bin Salman", a NeuS Who list's; but
+    # "Prince Harry" is his name)
+    r"|Crown +Prince +"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
 )
 

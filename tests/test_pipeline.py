@@ -251,3 +251,28 @@ def test_a_title_keeps_the_clause_its_main_clause_points_back_to() -> None:
         "resume flights between their capitals for the first time since the war."
     )
     assert _title([], rally).startswith("The two governments agreed on Friday")
+
+
+def test_an_empty_digest_of_articles_in_another_language_says_why(tmp_path: Path) -> None:
+    """A Chinese cluster (which ingest now stores) printed an empty digest without a word:
+    the splitter, the summary checks and the facts read English. The digest says so; an
+    English cluster says nothing."""
+    from newsdigest.config import StoryConfig
+    from newsdigest.pipeline import digest
+
+    (tmp_path / "a.txt").write_text(
+        "中国国家主席习近平周二在北京会见了美国国务卿。双方讨论了贸易问题和地区安全。"
+        "会谈持续了两个小时，双方同意继续保持沟通。外交部发言人表示，会谈是坦诚和建设性的。\n",
+        encoding="utf-8",
+    )
+    notices: list[str] = []
+    story = digest([tmp_path / "a.txt"], on_notice=notices.append)
+    assert not story.summary
+    assert notices == [
+        "no digest: newsdigest summarizes English text, and these articles are in zh (1)"
+    ]
+    english: list[str] = []
+    from conftest import SEEDS
+
+    digest(SEEDS, config=StoryConfig(facts=False), on_notice=english.append)
+    assert not [n for n in english if n.startswith("no digest")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -317,4 +318,21 @@ def digest(
     loaded = load_inputs(articles, collect, on_notice)
     if not loaded:
         raise NoArticlesError.of(rejected, told=on_error is not None)
-    return build_story(loaded, config)
+    story = build_story(loaded, config)
+    if not story.summary and (why := not_english(story.articles)):
+        if on_notice is not None:
+            on_notice(why)
+        else:
+            warnings.warn(why, stacklevel=2)
+    return story
+
+
+def not_english(articles: Sequence[Article]) -> str | None:
+    """Why a digest came out empty when no article is in English, else None: the splitter,
+    the summarizer's checks and the facts read English; a Chinese cluster had printed an
+    empty digest without a word."""
+    languages = Counter(a.language for a in articles if a.language)
+    if not languages or "en" in languages:
+        return None
+    found = ", ".join(f"{lang} ({n})" for lang, n in sorted(languages.items()))
+    return f"no digest: newsdigest summarizes English text, and these articles are in {found}"

@@ -134,3 +134,20 @@ def test_digest_and_stories_start_without_scikit_learn(seed_dir: Path, tmp_path:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_articles_piped_in_are_read_from_standard_input(seed_dir: Path) -> None:
+    """`cat article.txt | newsdigest digest -`, as Unix tools take "-" (it had said "-: no such
+    file or directory"); the format is told from the first bytes (JSON Lines here); an empty
+    pipe is one line naming <stdin>."""
+    text = sorted(seed_dir.glob("000_*.txt"))[0].read_text(encoding="utf-8")
+    result = runner.invoke(app, ["digest", "-", "--format", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    story = json.loads(result.stdout)
+    assert story["summary"] and story["articles"][0]["path"] == "<stdin>"
+    record = json.dumps({"title": "Pompeo meets Lavrov", "text": text}) + "\n"
+    result = runner.invoke(app, ["digest", "-", "--format", "json"], input=record)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles"][0]["title"] == "Pompeo meets Lavrov"
+    result = runner.invoke(app, ["digest", "-"], input="")
+    assert result.exit_code != 0 and "<stdin>: empty file" in result.output

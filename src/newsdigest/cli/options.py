@@ -13,7 +13,10 @@ import typer
 from newsdigest.store import DEFAULT_DB
 
 # the readers' formats, as the README lists them (ingest/__init__.py's _READERS)
-INPUTS_HELP = "Files or folders of articles (txt, html, jsonl, json, warc[.gz], sgml)."
+INPUTS_HELP = (
+    "Files or folders of articles (txt, html, jsonl, json, warc[.gz], sgml); - reads standard"
+    " input."
+)
 Db = Annotated[
     str,
     typer.Option(

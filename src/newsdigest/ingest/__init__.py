@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,6 +45,7 @@ from newsdigest.errors import InputError, escape_line
 from newsdigest.ingest.decode import (
     DEFAULT_MAX_BYTES,
     GZIP_ERRORS,
+    format_limit,
     looks_binary,
     open_binary,
     os_reason,
@@ -262,9 +265,36 @@ def skipped_notice(folder: Path, skipped: list[Path], linked: Sequence[Path] = (
     return escape_line(f"{folder}: skipped {' and '.join(parts)}")
 
 
+STDIN = "-"  # the path that names standard input, as Unix tools take it
+STDIN_NAME = "<stdin>"
+
+
+def _iter_stdin(max_bytes: int) -> Iterator[Article | InputError]:
+    """The articles piped in (``newsdigest digest -``), read as a file of their format: text,
+    HTML, JSON (Lines), WARC or SGML, told from its first bytes."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield InputError(STDIN_NAME, f"input too large (over the {format_limit(max_bytes)} limit)")
+        return
+    with tempfile.TemporaryDirectory(prefix="newsdigest-stdin-") as folder:
+        spooled = Path(folder) / "stdin"
+        spooled.write_bytes(data)
+        for item in read_file(spooled, max_bytes=max_bytes):
+            item = _cleaned_from(spooled, item)
+            if isinstance(item, InputError):
+                yield InputError(item.name.replace(str(spooled), STDIN_NAME), item.reason)
+            else:
+                yield replace(
+                    item, origin=STDIN_NAME if item.origin == str(spooled) else item.origin
+                )
+
+
 def _iter_path(
     path: Path, max_bytes: int, on_notice: Callable[[str], None] | None = None
 ) -> Iterator[Article | InputError]:
+    if str(path) == STDIN:
+        yield from _iter_stdin(max_bytes)
+        return
     try:
         mode = path.stat().st_mode
     except OSError as exc:

@@ -969,18 +969,23 @@ def test_a_title_the_model_took_into_a_name_is_trimmed() -> None:
     text = (
         "Mr Zhu said the station was monitored. Lawyer Harjit, from London, fled. Lady Gaga "
         "sang. Envoy Air and General Motors apologised. Comedienne Sarah announced the news. "
-        "Crown Prince Mohammed bin Salman met Prince Harry."
+        "Crown Prince Mohammed bin Salman met Prince Harry. Elizabeth II left. Queen "
+        "Elizabeth II waved. King Salman spoke."
     )
     spans = [("Mr Zhu", "PERSON"), ("Lawyer Harjit", "PERSON"), ("Lady Gaga", "PERSON")]
     # a post, not a name (NeuS val 22: "Crown Prince Mohammed bin Salman"); "Prince Harry" is his
     spans += [("Crown Prince Mohammed bin Salman", "PERSON"), ("Prince Harry", "PERSON")]
+    # a monarch's title before a regnal name ("Queen Elizabeth II" and "Elizabeth II" were two
+    # people in a hostile tester's story); "King Salman" keeps it
+    spans += [("Elizabeth II", "PERSON"), ("Queen Elizabeth II", "PERSON")]
+    spans += [("King Salman", "PERSON")]
     spans += [("Envoy Air", "ORG"), ("General Motors", "ORG")]
     # a tabloid's occupation (dev stream: "Comedienne Sarah" was a person beside Sarah Silverman)
     spans += [("Comedienne Sarah", "PERSON")]
     found = [m.text for m in model_mentions(text, spans)]
     assert found == [
         "Zhu", "Harjit", "Lady Gaga", "Envoy Air", "General Motors", "Sarah",
-        "Mohammed bin Salman", "Prince Harry",
+        "Mohammed bin Salman", "Prince Harry", "Elizabeth II", "Elizabeth II", "King Salman",
     ]  # fmt: skip
 
 

@@ -411,6 +411,9 @@ _LEADING_TITLE = re.compile(
     # a post, not a prince's name ("Crown Prince Mohammed bin Salman", a NeuS Who list's; but
     # "Prince Harry" is his name)
     r"|Crown +Prince +"
+    # a monarch's title before a regnal name: "Queen Elizabeth II" beside "Elizabeth II" (two
+    # people in a Who list); "King Salman" keeps his, which no numeral follows
+    r"|(?:King|Queen) +(?=[A-Z][a-z]+ +[IVX]+\b)"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
 )
 

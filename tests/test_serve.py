@@ -75,6 +75,9 @@ def test_story_list_pages(store: Store, client: TestClient) -> None:
     assert [s["title"] for s in second["stories"]] == ["Story 3", "Story 2", "Story 1"]
     third = client.get(second["next"]).json()
     assert [s["title"] for s in third["stories"]] == ["Story 0"] and third["next"] is None
+    # a page's JSON twin pages on as itself (it had pointed on to /api/stories)
+    assert client.get("/stories.json?limit=3").json()["next"] == "/stories.json?offset=3&limit=3"
+    assert client.get("/?format=json&limit=3").json()["next"] == "/stories.json?offset=3&limit=3"
     html = Page(client.get("/?offset=3&limit=3").text)
     assert [a.attrs["href"] for a in html.select("a") if a.attrs.get("rel") == "next"] == [
         "/?offset=6&limit=3"

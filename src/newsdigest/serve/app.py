@@ -176,14 +176,16 @@ def create_app(
         found = store.story_rows(limit=limit + 1, offset=offset)
         return found[:limit], len(found) > limit
 
-    def list_json(offset: int, limit: int) -> dict[str, Any]:
+    def list_json(offset: int, limit: int, path: str = "/api/stories") -> dict[str, Any]:
+        """The list as JSON; ``next`` stays on the address asked (``/stories.json`` had
+        pointed on to ``/api/stories``)."""
         rows, more = fetch_rows(offset, limit)
         return {
             "stories": [row_json(r) for r in rows],
             "offset": offset,
             "limit": limit,
             "next": (
-                f"/api/stories?offset={offset + limit}&limit={limit}"
+                f"{path}?offset={offset + limit}&limit={limit}"
                 if more and offset + limit <= MAX_OFFSET
                 else None
             ),
@@ -261,7 +263,7 @@ def create_app(
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
         if page_format_json(request):
-            return json(list_json(offset, limit))
+            return json(list_json(offset, limit, "/stories.json"))
         ranked, singles, more = front(offset, limit)
         now = datetime.now(timezone.utc)
         return html(
@@ -345,10 +347,11 @@ def create_app(
     @app.get("/api/stories", summary="Stories, newest first", tags=["api"],
              responses=STORY_LIST)  # fmt: skip
     def index_json(
+        request: Request,
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
     ) -> Response:
-        return json(list_json(offset, limit))
+        return json(list_json(offset, limit, request.url.path))
 
     @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"],
              responses=ONE_STORY)  # fmt: skip

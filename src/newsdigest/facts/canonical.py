@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
@@ -704,15 +704,25 @@ def _ends_of_organizations(groups: list[_Group]) -> list[_Group]:
                         full[" ".join(words[k:])].append(g)
     if not full:
         return groups
+    return _merged_into_owners(
+        groups,
+        lambda f: full.get(fold(f), []),
+        lambda g: not g.title_cues and (g.voted_type != "PERSON" or not g.person_cues),
+    )
+
+
+def _merged_into_owners(
+    groups: list[_Group],
+    owners_of: Callable[[str], list[_Group]],
+    takes: Callable[[_Group], bool],
+) -> list[_Group]:
+    """``groups`` with each one whose every form has owners (``owners_of``), all of them one
+    other group that ``takes`` it, merged into that group."""
     kept = []
     for g in groups:
-        owners = {id(o): o for f in g.forms for o in full.get(fold(f), ()) if o is not g}
-        if (
-            len(owners) == 1
-            and all(fold(f) in full for f in g.forms)
-            and not g.title_cues
-            and (g.voted_type != "PERSON" or not g.person_cues)
-        ):
+        found = [owners_of(f) for f in g.forms]
+        owners = {id(o): o for of_form in found for o in of_form if o is not g}
+        if len(owners) == 1 and all(found) and takes(g):
             next(iter(owners.values())).merge(g)
         else:
             kept.append(g)
@@ -726,24 +736,12 @@ def _short_names_of_organizations(groups: list[_Group]) -> list[_Group]:
     story listed both among its people). Every name the "person" goes by must be that short
     name: "Michael Bloomberg", also written "Bloomberg", is not "Bloomberg News"."""
     full = {fold(f): g for g in groups if g.voted_type == "ORG" for f in g.forms if _institution(f)}
-    kept = []
-    for g in groups:
-        owners: dict[int, _Group] = {}
-        short_names = 0  # the forms that are an organization's name without its tail
-        for f in g.forms:
-            found = [o for t in _KEY_TAILS if (o := full.get(fold(f"{f} {t}"))) is not None]
-            short_names += bool(found)
-            owners.update((id(o), o) for o in found if o is not g)
-        if (
-            len(owners) == 1
-            and short_names == len(g.forms)
-            and g.voted_type == "PERSON"
-            and not g.person_cues + g.title_cues
-        ):
-            next(iter(owners.values())).merge(g)
-        else:
-            kept.append(g)
-    return kept
+    return _merged_into_owners(
+        groups,
+        # the organizations a form names without its tail
+        lambda f: [o for t in _KEY_TAILS if (o := full.get(fold(f"{f} {t}"))) is not None],
+        lambda g: g.voted_type == "PERSON" and not g.person_cues + g.title_cues,
+    )
 
 
 def _one_group_a_name(groups: list[_Group]) -> list[_Group]:
@@ -1278,11 +1276,16 @@ def _the_governing_body(name: str, mentions: Sequence[Mention], texts: Mapping[s
         len(words) >= 2
         and _last_word(words) in _GOVERNING_BODIES
         and any(
-            texts[m.article][max(0, m.start - 4) : m.start] in ("the ", "The ")
+            _after_the(texts[m.article], m.start)
             or texts[m.article][max(0, m.start - 3) : m.start] in ("’s ", "'s ")
             for m in mentions
         )
     )
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is written "the <name>"."""
+    return text[max(0, start - 4) : start] in ("the ", "The ")
 
 
 def _named_with_the(
@@ -1296,7 +1299,7 @@ def _named_with_the(
     Jeffrey Epstein story", "the Jeffrey Epstein sex scandal": a NeuS story listed Epstein
     among the organizations); such a mention is not counted."""
     n = sum(
-        texts[m.article][max(0, m.start - 4) : m.start] in ("the ", "The ")
+        _after_the(texts[m.article], m.start)
         and not (labelled_a_name and _QUALIFIED_NOUN_AFTER.match(texts[m.article], m.end))
         for m in mentions
     )

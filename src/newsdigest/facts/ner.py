@@ -692,7 +692,7 @@ def _cut_off_end(text: str) -> int:
         return -1
     if _ENDS_IN_INITIAL.search(last):
         return end  # "... during President George W.": cut after a middle initial
-    if not end or not text[end - 1].isalpha():
+    if not text[end - 1].isalpha():  # the last paragraph's 19 spaces: the text is not empty
         return -1
     word = last.rsplit(" ", 1)[-1]
     return -1 if has_word(word, text[: end - len(word)]) else end

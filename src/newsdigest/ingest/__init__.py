@@ -279,8 +279,7 @@ def _iter_stdin(max_bytes: int) -> Iterator[Article | InputError]:
     with tempfile.TemporaryDirectory(prefix="newsdigest-stdin-") as folder:
         spooled = Path(folder) / "stdin"
         spooled.write_bytes(data)
-        for item in read_file(spooled, max_bytes=max_bytes):
-            item = _cleaned_from(spooled, item)
+        for item in _iter_path(spooled, max_bytes):
             if isinstance(item, InputError):
                 yield InputError(item.name.replace(str(spooled), STDIN_NAME), item.reason)
             else:

@@ -28,6 +28,18 @@ def cli_env() -> dict[str, str]:
     return env
 
 
+def serve_once(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``newsdigest serve`` over a store in ``tmp_path`` that is expected to stop by itself
+    (a refused setting, a port it cannot listen on)."""
+    return subprocess.run(
+        [*CLI, "serve", "--db", str(tmp_path / "n.db"), *args],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=60,
+    )
+
+
 def get_json(url: str) -> object:
     with urllib.request.urlopen(url, timeout=10) as response:
         return json.load(response)
@@ -99,13 +111,7 @@ def test_a_port_in_use_or_an_unknown_host_is_one_line_and_exit_2(host: str, tmp_
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run(
-            [*CLI, "serve", "--db", str(tmp_path / "n.db"), "--host", host, "--port", str(port)],
-            capture_output=True,
-            text=True,
-            env=cli_env(),
-            timeout=60,
-        )
+        done = serve_once(tmp_path, "--host", host, "--port", str(port))
     assert done.returncode == 2 and done.stdout == "", done
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {host}:{port}: cannot listen (")
@@ -137,10 +143,7 @@ def test_allow_host_lets_a_named_host_in_and_keeps_others_out(tmp_path: Path) ->
     finally:
         proc.terminate()
         proc.wait(timeout=20)
-    bad = subprocess.run(
-        [*CLI, "serve", "--db", str(tmp_path / "n.db"), "--allow-host", "a b"],
-        capture_output=True, text=True, env=cli_env(), timeout=60,
-    )  # fmt: skip
+    bad = serve_once(tmp_path, "--allow-host", "a b")
     assert bad.returncode == 2 and bad.stderr.startswith("error: --allow-host:")
     assert "Traceback" not in bad.stderr
 
@@ -157,13 +160,7 @@ def test_serve_takes_the_story_settings_stories_takes(
 ) -> None:
     """``serve`` builds the stories of its intake (POST, --follow) with --words, --sentences,
     --summarizer, --embedder and --facts/--no-facts; a bad one is one line before listening."""
-    done = subprocess.run(
-        [*CLI, "serve", "--db", str(tmp_path / "n.db"), "--port", str(free_port()), *args],
-        capture_output=True,
-        text=True,
-        env=cli_env(),
-        timeout=60,
-    )
+    done = serve_once(tmp_path, "--port", str(free_port()), *args)
     assert done.returncode == 2 and done.stdout == "", done
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0], lines

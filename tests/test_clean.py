@@ -294,6 +294,12 @@ def test_check_also_cuts_the_tail_but_not_an_early_heading() -> None:
         # AP: "Follow Michael Balsamo" was among a Multi-News story's people
         "Follow Michael Balsamo on Twitter at http://twitter.com/MikeBalsamo1 .",
         "Follow Ynetnews on Facebook and Twitter",
+        # the account a link alone: removing the links first had left "Follow Julie Pace at
+        # and Kimberly Dozier at", and "Follow Julie Pace" among a Multi-News story's people
+        "Follow Julie Pace at http://twitter.com/jpaceDC and Kimberly Dozier at "
+        "http://twitter.com/kimberlydozier",
+        "Follow Nicole Winfield at www.twitter.com/nwinfield",
+        "Follow Jimmy: http://Twitter.com/JimmyFallon",
     ],
 )
 def test_debris_lines_are_dropped(line: str) -> None:

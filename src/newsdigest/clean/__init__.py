@@ -300,6 +300,8 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
                 continue
             para = rules.strip_inline_posts(para)  # a post inside prose: only the post goes
         tweet_text_dropped = False
+        if para[:1] == "F" and rules.follows_an_account(para):
+            continue
         para = verdicts.of(rules.strip_video_player, para)
         para = verdicts.of(rules.strip_caption_credit, verdicts.of(rules.strip_links, para))
         if not para or rules.PUNCT_ONLY.match(para) or verdicts.of(rules.is_boilerplate_line, para):

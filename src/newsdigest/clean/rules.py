@@ -804,6 +804,15 @@ FOLLOW_ACCOUNT = re.compile(
 )
 
 
+def follows_an_account(para: str) -> bool:
+    """A "Follow ..." line whose account is a link alone ("Follow Julie Pace at
+    http://twitter.com/jpaceDC and Kimberly Dozier at http://...", "Follow Jimmy:
+    http://Twitter.com/JimmyFallon"): read before links are removed, which had left "Follow Julie
+    Pace at and Kimberly Dozier at" in the text and "Follow Julie Pace" among a Multi-News
+    story's people (9 such paragraphs of the local sets, all so)."""
+    return len(para) <= MAX_CONTACT_CHARS and FOLLOW_ACCOUNT.match(para) is not None
+
+
 def is_contact_line(para: str) -> bool:
     if len(para) <= MAX_CONTACT_CHARS and para[:1] in "CR" and CONTACT_PHONE.match(para):
         return True

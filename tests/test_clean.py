@@ -2372,3 +2372,20 @@ def test_a_headline_about_a_poll_or_an_agency_is_no_pictures_credit(headline: st
     # a credit's own tail still reads as one
     for credit in ("Spencer Platt/Getty Images News", "Jose Luis Magana/AP, File"):
         assert clean_title(credit) == ""
+
+
+def test_a_credit_after_a_bar_goes_with_the_headline_glued_to_it() -> None:
+    """Multi-News (POLITICO): "... | Mark Wilson/Getty Images White House Trump uses French
+    terrorist attack ..." had made the photographer one of the story's people; the caption
+    before the bar tells the news and stays, and a bar in prose stays."""
+    text = (
+        "Congressman Bob Goodlatte's son made the surprise announcement on Twitter Sunday "
+        "night. | Manuel Balce Ceneta/AP Photo Goodlatte's son donates to Democrat running to "
+        "replace him\n\nBobby Goodlatte gave $2,700 to the campaign on Sunday, he said."
+    )
+    assert clean_text(text) == (
+        "Congressman Bob Goodlatte's son made the surprise announcement on Twitter Sunday "
+        "night.\n\nBobby Goodlatte gave $2,700 to the campaign on Sunday, he said."
+    )
+    prose = "The index rose 2% on Monday. | The Dow/Nasdaq spread widened, traders said."
+    assert clean_text(prose) == prose

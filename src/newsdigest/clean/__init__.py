@@ -304,6 +304,7 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
             continue
         para = verdicts.of(rules.strip_video_player, para)
         para = verdicts.of(rules.strip_caption_credit, verdicts.of(rules.strip_links, para))
+        para = rules.strip_bar_credit(para)
         if not para or rules.PUNCT_ONLY.match(para) or verdicts.of(rules.is_boilerplate_line, para):
             continue
         if kept and rules.is_caption(para, title_key):

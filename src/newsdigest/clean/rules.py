@@ -669,6 +669,26 @@ def strip_glued_heading(para: str) -> str:
     return para[found.end() :]
 
 
+# A page-top caption's credit after a bar, and the headline and deck glued after it: "... walk
+# to the Senate floor Wednesday. | John Shinkle/POLITICO Congressional leaders reach budget deal
+# The agreement would ..." (POLITICO: 5 paragraphs of the local sets, each a page's top; the
+# photographers had become people of the stories, "Mark Wilson"). The caption before the bar
+# stays: POLITICO's tell the news ("On Twitter, President Donald Trump sought to tie ...").
+BAR_CREDIT_TAIL = re.compile(
+    r"(?<=[.!?”\"]) ?\| [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?"
+    r"(?:[A-Z]{2,}\b|Getty|Reuters|Bloomberg).*$",
+    re.S,
+)
+
+
+def strip_bar_credit(para: str) -> str:
+    """The paragraph without a caption's credit after a bar and what is glued after it."""
+    if "| " not in para:
+        return para
+    found = BAR_CREDIT_TAIL.search(para)
+    return para[: found.start()].rstrip() if found else para
+
+
 _CREDITS_AFTER_CAPTION = (" AP ", "Associated Press", "Reuters", " AFP ", " EPA ", "Getty")
 
 

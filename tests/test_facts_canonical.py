@@ -1310,6 +1310,23 @@ def test_a_place_needs_something_that_makes_it_one() -> None:
     }  # fmt: skip
 
 
+def test_a_two_letter_code_is_a_place_only_where_it_stands_as_one() -> None:
+    """The dev stream: "improve AI capabilities" made "Where: AI" (pycountry reads Anguilla's
+    code); a code written where a place is, and the marks headlines use, stay."""
+    text = (
+        "The chip will improve AI capabilities. Improved AI capabilities come later. "
+        "Troops arrived in GB on Monday. The US said so."
+    )
+    raw = [
+        mention(text, "AI", "PLACE"),
+        mention(text, "AI", "PLACE", 1),
+        mention(text, "GB", "PLACE"),
+        mention(text, "US", "PLACE"),
+    ]
+    places = {e.name for e in entities_of(raw, text) if e.type == "PLACE"}
+    assert places == {"GB", "United States"}
+
+
 def test_place_evidence_reads_past_modifiers_and_counts_against_mentions() -> None:
     """A hostile reader's pass: "over northern New England" and "in parts of New England" had
     lost the dev stream's event place; one "into Windows 8" among many mentions had kept a

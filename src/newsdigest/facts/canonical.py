@@ -1197,6 +1197,12 @@ def _only_a_party_label(mentions: Sequence[Mention], texts: Mapping[str, str]) -
     )
 
 
+# a country's two-letter code is what pycountry reads in "AI" ("improve AI capabilities":
+# Anguilla's, "Where: AI" under two dev-stream stories); the codes headlines use are
+# ``_COUNTRY_MARKS``
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+
+
 def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" nothing supports: no gazetteer entry (``place_names``), country, state mark
     or celestial body, no word of geography in its name, and fewer than one mention in four
@@ -1215,7 +1221,7 @@ def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[st
         return False
     if _GEO_WORD.search(name) and len(name.split()) > 1:
         return False
-    if is_country(name):
+    if is_country(name) and not _TWO_CAPITALS.fullmatch(name):
         return False  # "Netherlands", "Scotland", "Korea": the gazetteer's list lacks them
     if " - " in name:
         return True  # a dateline run into a name ("Costa Rica - Investigators")

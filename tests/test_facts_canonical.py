@@ -1733,6 +1733,22 @@ def test_a_line_in_capitals_gives_no_names() -> None:
     ]
     found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Elizabeth II", "BBC"]
+    # a broadcast's transcript in capitals with its reporter's label ("Reporter:") in it: the
+    # Multi-News story still listed "Tim Would (5)", "DORA", "FREE STORM" (MN val 136)
+    text = (
+        "A LOCAL SEX PREDATOR IS FLORIDA'S NEWEST MULTIMILLIONAIRE. Reporter: FOR 12 YEARS HE "
+        "HAS APPEARED ON THE REGISTRY IN MOUNT DORA. THE CHILD SAID TIM WOULD SLEEP IN THE SAME "
+        "BED. Reporter: THE WINNER HAS NOT RESPONDED TO A VOICEMAIL.\n\n"
+        "Timothy Dale Poole won $3 million in Mount Dora, Florida Lottery officials said."
+    )
+    spans = [
+        ("MOUNT DORA", "GPE"),
+        ("TIM WOULD", "PERSON"),
+        ("Timothy Dale Poole", "PERSON"),
+        ("Mount Dora", "GPE"),
+    ]
+    found = [m.text for m in model_mentions(text, spans)]
+    assert found == ["Timothy Dale Poole", "Mount Dora"]
 
 
 def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:

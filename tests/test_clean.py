@@ -2389,3 +2389,16 @@ def test_a_credit_after_a_bar_goes_with_the_headline_glued_to_it() -> None:
     )
     prose = "The index rose 2% on Monday. | The Dow/Nasdaq spread widened, traders said."
     assert clean_text(prose) == prose
+
+
+def test_a_doubled_stop_ending_a_paragraph_is_one() -> None:
+    """NeuS: "But the questions he asks will not be his.." was a digest's line, its feed's stop
+    after the headline's own; an ellipsis and a stop inside a line stay."""
+    text = (
+        "But the questions he asks will not be his..\n\nThe senators will ask in writing, "
+        "officials in U.S..\n\nThey scared to look.. they shook, he said...\n\nHe waited..."
+    )
+    assert clean_text(text) == (
+        "But the questions he asks will not be his.\n\nThe senators will ask in writing, "
+        "officials in U.S.\n\nThey scared to look.. they shook, he said...\n\nHe waited..."
+    )

@@ -2277,3 +2277,30 @@ def test_the_white_house_and_a_states_supreme_court_are_no_people() -> None:
     assert kinds["White House"] == "ORG"
     assert kinds["Supreme Court"] == "ORG"
     assert kinds["Margaret Court"] == "PERSON"
+
+
+def test_a_one_word_name_the_story_writes_with_a_legal_form_is_the_company() -> None:
+    """The dev stream's Equifax story listed "Equifax (73)" first among its people: the model
+    read "Equifax said" as a person speaking (and a logo's "Equifax Equifax"), beside "Equifax
+    Inc."; a person's surname stays
+    a person's (the story writes the full name)."""
+    text = (
+        "Equifax said on Monday that hackers stole data. Equifax said more people were hit. "
+        "Shares of Equifax Inc. fell. Equifax Equifax is a logo. Michael Bloomberg said the firm erred. Bloomberg said so "
+        "again, and Bloomberg Inc. declined to comment."
+    )
+    raw = [
+        mention(text, "Equifax", "PERSON", 0, cue=True),
+        mention(text, "Equifax", "PERSON", 1, cue=True),
+        mention(text, "Equifax Inc.", "ORG"),
+        mention(text, "Equifax Equifax", "PERSON"),
+        mention(text, "Michael Bloomberg", "PERSON", cue=True),
+        mention(text, "Bloomberg", "PERSON", 1, cue=True),
+        mention(text, "Bloomberg Inc.", "ORG"),
+    ]
+    found = {(e.name, e.type, len(e.mentions)) for e in entities_of(raw, text)}
+    assert found == {
+        ("Equifax Inc.", "ORG", 4),
+        ("Michael Bloomberg", "PERSON", 2),
+        ("Bloomberg Inc.", "ORG", 1),
+    }

@@ -736,11 +736,24 @@ def _short_names_of_organizations(groups: list[_Group]) -> list[_Group]:
     story listed both among its people). Every name the "person" goes by must be that short
     name: "Michael Bloomberg", also written "Bloomberg", is not "Bloomberg News"."""
     full = {fold(f): g for g in groups if g.voted_type == "ORG" for f in g.forms if _institution(f)}
-    return _merged_into_owners(
+    groups = _merged_into_owners(
         groups,
         # the organizations a form names without its tail
         lambda f: [o for t in _KEY_TAILS if (o := full.get(fold(f"{f} {t}"))) is not None],
         lambda g: g.voted_type == "PERSON" and not g.person_cues + g.title_cues,
+    )
+    # ... and one the story also writes with its company's legal form ("Equifax" beside
+    # "Equifax Inc."), whatever it "said": a company speaks ("Equifax (73)" headed a dev story's
+    # people, a one-word name that no title or first name made a person's)
+    return _merged_into_owners(
+        groups,
+        lambda f: [
+            o
+            for t in _LEGAL_FORMS
+            if len(words := set(name_tokens(f))) == 1  # "Equifax", or a logo's "Equifax Equifax"
+            and (o := full.get(fold(f"{next(iter(words))} {t}"))) is not None
+        ],
+        lambda g: g.voted_type == "PERSON" and not g.title_cues,
     )
 
 

@@ -2304,3 +2304,23 @@ def test_a_one_word_name_the_story_writes_with_a_legal_form_is_the_company() -> 
         ("Michael Bloomberg", "PERSON", 2),
         ("Bloomberg Inc.", "ORG", 1),
     }
+
+
+def test_a_persons_given_name_never_written_as_a_place_is_no_place() -> None:
+    """Multi-News val 141: the story of a boy, Jordan Belliveau ("... searching for any sign of
+    Jordan"), listed "Where: Jordan" first; a country written where a place is stays one."""
+    text = (
+        "Police found 2-year-old Jordan Belliveau on Tuesday. She accepted the ride because "
+        "Jordan was becoming too heavy to carry. Officers searched for any sign of Jordan. "
+        "Belliveau's family wept."
+    )
+    raw = [
+        mention(text, "Jordan Belliveau", "PERSON"),
+        mention(text, "Jordan", "PLACE", 1),
+        mention(text, "Jordan", "PLACE", 2),
+        mention(text, "Belliveau", "PERSON", 1),
+    ]
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Jordan Belliveau", "PERSON")]
+    text += " His uncle flew home to Jordan on Monday."
+    raw.append(mention(text, "Jordan", "PLACE", 3))
+    assert ("Jordan", "PLACE") in [(e.name, e.type) for e in entities_of(raw, text)]

@@ -1243,6 +1243,39 @@ def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[st
     return placed == 0 or placed < MIN_PLACE_CONTEXTS * len(mentions)
 
 
+def _a_persons_given_name(
+    name: str, mentions: Sequence[Mention], texts: Mapping[str, str], groups: Sequence[_Group]
+) -> bool:
+    """A "place" that is the given name of a person the story names in full and by surname
+    alone, never written where a place is ("When she woke up in Largo Central Park, Jordan was
+    gone": a Multi-News story of a boy, Jordan Belliveau, also "Belliveau", listed "Where:
+    Jordan" first; "France Info", a radio the model took for a person, is never "Info")."""
+    if len(name_tokens(name)) != 1:
+        return False
+    key = fold(name)
+
+    def surname_alone(tokens: list[str]) -> bool:
+        """The last word written without the first before it, in any article."""
+        pattern = re.compile(rf"\b{re.escape(tokens[-1])}\b")
+        return any(
+            not t[max(0, m.start() - len(tokens[0]) - 1) : m.start()].startswith(tokens[0])
+            for t in texts.values()
+            for m in pattern.finditer(t)
+        )
+
+    if not any(
+        g.type == "PERSON"
+        and len(tokens := name_tokens(f)) >= 2
+        and fold(tokens[0]) == key
+        and surname_alone(tokens)
+        for g in groups
+        for f in g.forms
+    ):
+        return False
+    places = place_names()
+    return not any(_placed(m, texts.get(m.article, ""), places) for m in mentions)
+
+
 def _placed(m: Mention, text: str, places: frozenset[str]) -> bool:
     """Whether a mention stands where a place does: after a preposition of place, owned by a
     known place ("Berlin's Brandenburg Gate"), after one and a comma ("Whitby, North
@@ -1650,6 +1683,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             _an_outlet_place(mentions, texts)
             or _unsupported_place(name, mentions, texts)
             or _only_a_party_label(mentions, texts)
+            or _a_persons_given_name(name, mentions, texts, groups)
         ):
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))

@@ -2389,6 +2389,16 @@ def test_a_credit_after_a_bar_goes_with_the_headline_glued_to_it() -> None:
     )
     prose = "The index rose 2% on Monday. | The Dow/Nasdaq spread widened, traders said."
     assert clean_text(prose) == prose
+    # a caption of a moment goes with its credit (Multi-News val 146: the digest's title)
+    moment = (
+        "Senate Minority Leader Chuck Schumer and Majority Leader Mitch McConnell walk to the "
+        "Senate floor Wednesday. | John Shinkle/POLITICO Congressional leaders reach budget "
+        "deal The agreement would raise stiff spending caps.\n\nCongressional leaders on "
+        "Wednesday clinched a two-year deal to lift strict budget caps."
+    )
+    assert clean_text(moment) == (
+        "Congressional leaders on Wednesday clinched a two-year deal to lift strict budget caps."
+    )
 
 
 def test_a_doubled_stop_ending_a_paragraph_is_one() -> None:

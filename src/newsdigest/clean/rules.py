@@ -681,12 +681,27 @@ BAR_CREDIT_TAIL = re.compile(
 )
 
 
+# ... and the caption goes too where it tells what the picture shows: names doing the
+# picture's verb, and the day alone ("Senate Minority Leader Chuck Schumer and Majority Leader
+# Mitch McConnell walk to the Senate floor Wednesday.": a Multi-News digest's title and first
+# line; the one of the 5)
+BAR_CAPTION = re.compile(
+    r"[A-Z][^.!?|]{0,160}?[A-Z][\w'’.-]*\s+(?:walks?|poses?|performs?|gestures?|waves?"
+    r"|looks? on|reacts?|celebrates?|greets?|smiles?|listens?|arrives?|speaks?|stands?)\b"
+    r"[^.!?|]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.\s*$"
+)
+
+
 def strip_bar_credit(para: str) -> str:
-    """The paragraph without a caption's credit after a bar and what is glued after it."""
+    """The paragraph without a caption's credit after a bar and what is glued after it; the
+    caption too where it shows a moment (``BAR_CAPTION``)."""
     if "| " not in para:
         return para
     found = BAR_CREDIT_TAIL.search(para)
-    return para[: found.start()].rstrip() if found else para
+    if found is None:
+        return para
+    caption = para[: found.start()].rstrip()
+    return "" if BAR_CAPTION.fullmatch(caption) else caption
 
 
 _CREDITS_AFTER_CAPTION = (" AP ", "Associated Press", "Reuters", " AFP ", " EPA ", "Getty")

@@ -203,16 +203,12 @@ _CAPTION_DATE = re.compile(
 _NAME_DOES = re.compile(
     # the picture's verbs, not a schedule's ("delivers his State of the Union address ... on
     # Tuesday, Feb. 5.", "holds a hearing ... on Thursday, Sept. 27." are advance copy)
-    r"^[A-Z][^.!?]{0,100}?[A-Z][\w'’.-]*\s+(?:performs?|poses?|walks?|gestures?|waves?"
-    r"|looks? on|reacts?|celebrates?|greets?|smiles?|listens?|prays?|mourns?|shakes?)\b"
+    r"^[A-Z][^.!?]{0,100}?[A-Z][\w'’.-]*\s+(?:performs|poses|walks|gestures|waves|looks on"
+    r"|reacts|celebrates|greets|smiles|listens|prays|mourns|shakes)\b"
 )
 _CLAUSE_BEFORE = re.compile(r"\b(?:said|says|after|before|when|while|until|will|would)\b")
 _DAY_END = re.compile(
-    rf"\b(?:on\s+)?(?:(?:{_WEEKDAY},?\s+)?{_MONTH_NAME}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
-    # ... or the day alone, and two or more of them ("Senate Minority Leader Chuck Schumer and
-    # Majority Leader Mitch McConnell walk to the Senate floor Wednesday.": POLITICO's caption,
-    # a Multi-News digest's title; the one sentence of the local sets so written)
-    rf"|{_WEEKDAY})\.$"
+    rf"\b(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_MONTH_NAME}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\.$"
 )
 # ... but prose dates its event with "on" ("The law took effect on Monday, Jan. 1, 2018.")
 _ON_DATE = re.compile(rf"\bon\s+(?:{_WEEKDAY},\s+)?[A-Z][a-z]+\.?\s+\d")
@@ -569,7 +565,7 @@ def fit(text: str) -> bool:
         return False
     if _shows_a_picture(text):
         return False
-    if (text[-2:-1].isdigit() or text.endswith("day.")) and caption_date(text):
+    if text[-2:-1].isdigit() and text.endswith(".") and caption_date(text):
         return False
     quoted = '"' in text or "“" in text or "«" in text
     prose = _outside_quotes(text) if quoted else text

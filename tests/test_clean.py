@@ -294,6 +294,12 @@ def test_check_also_cuts_the_tail_but_not_an_early_heading() -> None:
         # AP: "Follow Michael Balsamo" was among a Multi-News story's people
         "Follow Michael Balsamo on Twitter at http://twitter.com/MikeBalsamo1 .",
         "Follow Ynetnews on Facebook and Twitter",
+        # the account a link alone: removing the links first had left "Follow Julie Pace at
+        # and Kimberly Dozier at", and "Follow Julie Pace" among a Multi-News story's people
+        "Follow Julie Pace at http://twitter.com/jpaceDC and Kimberly Dozier at "
+        "http://twitter.com/kimberlydozier",
+        "Follow Nicole Winfield at www.twitter.com/nwinfield",
+        "Follow Jimmy: http://Twitter.com/JimmyFallon",
     ],
 )
 def test_debris_lines_are_dropped(line: str) -> None:
@@ -2366,3 +2372,43 @@ def test_a_headline_about_a_poll_or_an_agency_is_no_pictures_credit(headline: st
     # a credit's own tail still reads as one
     for credit in ("Spencer Platt/Getty Images News", "Jose Luis Magana/AP, File"):
         assert clean_title(credit) == ""
+
+
+def test_a_credit_after_a_bar_goes_with_the_headline_glued_to_it() -> None:
+    """Multi-News (POLITICO): "... | Mark Wilson/Getty Images White House Trump uses French
+    terrorist attack ..." had made the photographer one of the story's people; the caption
+    before the bar tells the news and stays, and a bar in prose stays."""
+    text = (
+        "Congressman Bob Goodlatte's son made the surprise announcement on Twitter Sunday "
+        "night. | Manuel Balce Ceneta/AP Photo Goodlatte's son donates to Democrat running to "
+        "replace him\n\nBobby Goodlatte gave $2,700 to the campaign on Sunday, he said."
+    )
+    assert clean_text(text) == (
+        "Congressman Bob Goodlatte's son made the surprise announcement on Twitter Sunday "
+        "night.\n\nBobby Goodlatte gave $2,700 to the campaign on Sunday, he said."
+    )
+    prose = "The index rose 2% on Monday. | The Dow/Nasdaq spread widened, traders said."
+    assert clean_text(prose) == prose
+    # a caption of a moment goes with its credit (Multi-News val 146: the digest's title)
+    moment = (
+        "Senate Minority Leader Chuck Schumer and Majority Leader Mitch McConnell walk to the "
+        "Senate floor Wednesday. | John Shinkle/POLITICO Congressional leaders reach budget "
+        "deal The agreement would raise stiff spending caps.\n\nCongressional leaders on "
+        "Wednesday clinched a two-year deal to lift strict budget caps."
+    )
+    assert clean_text(moment) == (
+        "Congressional leaders on Wednesday clinched a two-year deal to lift strict budget caps."
+    )
+
+
+def test_a_doubled_stop_ending_a_paragraph_is_one() -> None:
+    """NeuS: "But the questions he asks will not be his.." was a digest's line, its feed's stop
+    after the headline's own; an ellipsis and a stop inside a line stay."""
+    text = (
+        "But the questions he asks will not be his..\n\nThe senators will ask in writing, "
+        "officials in U.S..\n\nThey scared to look.. they shook, he said...\n\nHe waited..."
+    )
+    assert clean_text(text) == (
+        "But the questions he asks will not be his.\n\nThe senators will ask in writing, "
+        "officials in U.S.\n\nThey scared to look.. they shook, he said...\n\nHe waited..."
+    )

@@ -1310,6 +1310,23 @@ def test_a_place_needs_something_that_makes_it_one() -> None:
     }  # fmt: skip
 
 
+def test_a_two_letter_code_is_a_place_only_where_it_stands_as_one() -> None:
+    """The dev stream: "improve AI capabilities" made "Where: AI" (pycountry reads Anguilla's
+    code); a code written where a place is, and the marks headlines use, stay."""
+    text = (
+        "The chip will improve AI capabilities. Improved AI capabilities come later. "
+        "Troops arrived in GB on Monday. The US said so."
+    )
+    raw = [
+        mention(text, "AI", "PLACE"),
+        mention(text, "AI", "PLACE", 1),
+        mention(text, "GB", "PLACE"),
+        mention(text, "US", "PLACE"),
+    ]
+    places = {e.name for e in entities_of(raw, text) if e.type == "PLACE"}
+    assert places == {"GB", "United States"}
+
+
 def test_place_evidence_reads_past_modifiers_and_counts_against_mentions() -> None:
     """A hostile reader's pass: "over northern New England" and "in parts of New England" had
     lost the dev stream's event place; one "into Windows 8" among many mentions had kept a
@@ -1716,6 +1733,22 @@ def test_a_line_in_capitals_gives_no_names() -> None:
     ]
     found = [m.text for m in model_mentions(text, spans)]
     assert found == ["Elizabeth II", "BBC"]
+    # a broadcast's transcript in capitals with its reporter's label ("Reporter:") in it: the
+    # Multi-News story still listed "Tim Would (5)", "DORA", "FREE STORM" (MN val 136)
+    text = (
+        "A LOCAL SEX PREDATOR IS FLORIDA'S NEWEST MULTIMILLIONAIRE. Reporter: FOR 12 YEARS HE "
+        "HAS APPEARED ON THE REGISTRY IN MOUNT DORA. THE CHILD SAID TIM WOULD SLEEP IN THE SAME "
+        "BED. Reporter: THE WINNER HAS NOT RESPONDED TO A VOICEMAIL.\n\n"
+        "Timothy Dale Poole won $3 million in Mount Dora, Florida Lottery officials said."
+    )
+    spans = [
+        ("MOUNT DORA", "GPE"),
+        ("TIM WOULD", "PERSON"),
+        ("Timothy Dale Poole", "PERSON"),
+        ("Mount Dora", "GPE"),
+    ]
+    found = [m.text for m in model_mentions(text, spans)]
+    assert found == ["Timothy Dale Poole", "Mount Dora"]
 
 
 def test_a_rank_without_its_stop_is_no_part_of_the_name() -> None:
@@ -2244,3 +2277,50 @@ def test_the_white_house_and_a_states_supreme_court_are_no_people() -> None:
     assert kinds["White House"] == "ORG"
     assert kinds["Supreme Court"] == "ORG"
     assert kinds["Margaret Court"] == "PERSON"
+
+
+def test_a_one_word_name_the_story_writes_with_a_legal_form_is_the_company() -> None:
+    """The dev stream's Equifax story listed "Equifax (73)" first among its people: the model
+    read "Equifax said" as a person speaking (and a logo's "Equifax Equifax"), beside "Equifax
+    Inc."; a person's surname stays
+    a person's (the story writes the full name)."""
+    text = (
+        "Equifax said on Monday that hackers stole data. Equifax said more people were hit. "
+        "Shares of Equifax Inc. fell. Equifax Equifax is a logo. Michael Bloomberg said the firm erred. Bloomberg said so "
+        "again, and Bloomberg Inc. declined to comment."
+    )
+    raw = [
+        mention(text, "Equifax", "PERSON", 0, cue=True),
+        mention(text, "Equifax", "PERSON", 1, cue=True),
+        mention(text, "Equifax Inc.", "ORG"),
+        mention(text, "Equifax Equifax", "PERSON"),
+        mention(text, "Michael Bloomberg", "PERSON", cue=True),
+        mention(text, "Bloomberg", "PERSON", 1, cue=True),
+        mention(text, "Bloomberg Inc.", "ORG"),
+    ]
+    found = {(e.name, e.type, len(e.mentions)) for e in entities_of(raw, text)}
+    assert found == {
+        ("Equifax Inc.", "ORG", 4),
+        ("Michael Bloomberg", "PERSON", 2),
+        ("Bloomberg Inc.", "ORG", 1),
+    }
+
+
+def test_a_persons_given_name_never_written_as_a_place_is_no_place() -> None:
+    """Multi-News val 141: the story of a boy, Jordan Belliveau ("... searching for any sign of
+    Jordan"), listed "Where: Jordan" first; a country written where a place is stays one."""
+    text = (
+        "Police found 2-year-old Jordan Belliveau on Tuesday. She accepted the ride because "
+        "Jordan was becoming too heavy to carry. Officers searched for any sign of Jordan. "
+        "Belliveau's family wept."
+    )
+    raw = [
+        mention(text, "Jordan Belliveau", "PERSON"),
+        mention(text, "Jordan", "PLACE", 1),
+        mention(text, "Jordan", "PLACE", 2),
+        mention(text, "Belliveau", "PERSON", 1),
+    ]
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Jordan Belliveau", "PERSON")]
+    text += " His uncle flew home to Jordan on Monday."
+    raw.append(mention(text, "Jordan", "PLACE", 3))
+    assert ("Jordan", "PLACE") in [(e.name, e.type) for e in entities_of(raw, text)]

@@ -494,6 +494,61 @@ def test_a_year_or_month_from_the_writing_on_is_no_timeline_line() -> None:
     assert {"2018", "2018-11"} & set(everything)  # at most five lines: one of the plans
 
 
+def test_a_day_over_a_week_after_the_writing_is_no_timeline_line() -> None:
+    """The dev stream: "... would withdraw its offer if Qualcomm rescheduled its annual
+    shareholder meeting from March 6" (written February 5 and 6) and "the team's next home game
+    on November 19" (written November 9 and 10) were timeline lines; what was planned for the
+    next days stays."""
+    a = article(
+        "Broadcom raised its offer on Monday. Broadcom said it would withdraw its offer if "
+        "Qualcomm rescheduled its annual meeting from March 6. Qualcomm's chief is scheduled "
+        "to testify on Thursday.",
+        "2018-02-06",
+    )
+    b = article(
+        "Broadcom raised its offer for Qualcomm on Monday, after its first bid on Jan. 29. "
+        "Broadcom said it would withdraw the offer if Qualcomm moved its meeting from March 6.",
+        "2018-02-06",
+    )
+    days = [e.date for e in timeline_of(a, b, written=date(2018, 2, 6))]
+    assert days == ["2018-01-29", "2018-02-05", "2018-02-08"]
+
+
+def test_a_holiday_a_day_is_compared_to_is_no_date_of_the_story() -> None:
+    """The dev stream's Nice attack: "... France's equivalent to July 4" had made a timeline
+    line of July 4, 2016."""
+    got = resolved(
+        "Tourists fled shortly after the fireworks display for the Bastille Day celebrations "
+        "-- France's equivalent to July 4. The attack came on July 14.",
+        "2016-07-15",
+    )
+    assert "July 4" not in got and got["July 14"] == "2016-07-14"
+
+
+def test_a_left_out_articles_day_does_not_stretch_the_storys_days() -> None:
+    """The dev stream's Nice attack (14 and 15 July 2016): a page left out as written on 5
+    August had made July 26, when a state of emergency was to end, a day of the story's time,
+    and "... the impending end of a state of national emergency on July 26" a timeline line."""
+    from newsdigest.facts import extract_facts
+
+    texts = [
+        ("A truck plowed into a crowd in Nice on Thursday night, killing 84 people. President "
+         "Francois Hollande had proclaimed the impending end of the state of emergency on July "
+         "26, hours before the attack.", "2016-07-15"),
+        ("The attack in Nice on Thursday killed 84 people. France began three days of mourning "
+         "on Saturday, Prime Minister Manuel Valls said on Friday.", "2016-07-15"),
+        ("Police in Nice arrested a man on Friday over the attack in Nice on Thursday.",
+         "2016-07-15"),
+        ("The death toll of the attack in Nice rose to 85 on Thursday, officials said on "
+         "Friday.", "2016-08-05"),
+    ]  # fmt: skip
+    articles = [article(t, day) for t, day in texts]
+    sentences = {x.id: split_sentences(x.text, x.id) for x in articles}
+    facts = extract_facts(articles, sentences, outliers={articles[3].id})
+    days = [t.date for t in facts.timeline]
+    assert "2016-07-26" not in days and "2016-07-14" in days
+
+
 def test_one_day_and_background_years_make_no_timeline() -> None:
     """The dev stream: 11 of 52 timelines were the story's one day and a background year
     ("Massa's F1 career began in 2002"); a reader took them for noise."""

@@ -1026,6 +1026,27 @@ def test_a_short_line_over_a_much_longer_one_is_a_headline_over_its_lead() -> No
     assert split_title(f"{sen}.\n{lead}")[0] == f"{sen}."
 
 
+def test_headlinese_over_a_lead_as_long_is_a_headline() -> None:
+    """NeuS: "Trump caves on shutdown, endorses reopening government for 3 weeks." over a lead
+    of 19 words, and "Trump taps Texas’ Rick Perry ..." over one of 12, were digest sentences;
+    a name and a verb in the present tense over a lead as long is a headline. A sentence of
+    prose over its lead, or over a shorter line, stays text."""
+    caves = "Trump caves on shutdown, endorses reopening government for 3 weeks."
+    lead = (
+        "The president announced on Friday that he’d sign a short-term spending bill without "
+        "money for the wall."
+    )
+    assert split_title(f"{caves}\n{lead}") == (caves, lead)
+    taps = "Trump taps Texas’ Rick Perry for agency Perry vowed to eliminate."
+    perry = "Perry will now lead a federal agency he doesn’t think should exist."
+    assert split_title(f"{taps}\n{perry}") == (taps, perry)
+    assert split_title(f"{caves}\nThe president agreed.")[0] == ""
+    prose = "The storm knocked out power across the county for two days."
+    assert split_title(f"{prose}\n{lead}")[0] == ""
+    across = "Storms across the Midwest knocked out power for two days."
+    assert split_title(f"{across}\n{lead}")[0] == ""
+
+
 # as DUC 2001 and 2002 archive the Associated Press (the TREC disks): the headline in <HEAD>,
 # the byline and dateline in fields of their own, the day only in the id; and the New York
 # Times service's copy of DUC 2004, its furniture as paragraphs of the <TEXT>

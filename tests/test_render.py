@@ -296,3 +296,20 @@ def test_text_and_markdown_carry_no_terminal_control_from_an_article() -> None:
         out = render(story, fmt)
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e]", out), (fmt, out)
         assert "x1b" in out and "u202e" in out  # shown as escapes, not dropped
+
+
+def test_an_untitled_sources_label_is_no_line_in_capitals() -> None:
+    """Multi-News val 136: a broadcast's transcript in capitals and a dateline labelled the
+    source ("FREE STORM TRACKING APP DOWNLOADED BY SEARCHING WKMG IN YOUR APP STORE. A LOCAL SEX
+    ..."); the first line of prose does. A text all in capitals keeps its first line."""
+    from newsdigest.render import first_line_label
+
+    text = (
+        "FREE STORM TRACKING APP DOWNLOADED BY SEARCHING WKMG IN YOUR APP STORE. A LOCAL SEX "
+        "PREDATOR IS FLORIDA'S NEWEST MULTIMILLIONAIRE.\n\nMOUNT DORA, Fla. -\n\nA convicted sex "
+        "predator who served 3 years in prison is now a multi-millionaire."
+    )
+    assert first_line_label(text) == (
+        "A convicted sex predator who served 3 years in prison is now a multi-millionaire"
+    )
+    assert first_line_label("HEAT 121, THUNDER 106") == "HEAT 121, THUNDER 106"

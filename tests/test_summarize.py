@@ -325,6 +325,14 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
          "chosen to lead a major party.", False),
         ("In promoting her new book, Sen. Kirsten Gillibrand has come forward with stories.",
          False),
+        # Multi-News 167: what was asked about was in the sentence before
+        ('Asked if Trump was doing that, Walden pivoted toward a door and said, "I\'ll leave it '
+         'at that."', True),
+        ('Asked about that comment, Avenatti quipped, "Yeah, and he won the popular vote, too."',
+         True),
+        ("Asked whether Lavrov had promised that Russia would pressure Syria, Kellenberger said "
+         "he could not say.", False),
+        ("Asked about the driver, he said he had not seen him.", True),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

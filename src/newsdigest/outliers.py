@@ -35,10 +35,12 @@ _NOT_PLACES = frozenset(
 )
 # "\b(?:in|at)", written as the letter and then the look back ("i(?<!\wi)n": no word
 # character before the "i"), so the search skips ahead to an "i" or an "a" instead of trying
-# the boundary at every position (half the time over an article)
+# the boundary at every position (half the time over an article). A place's second word is on
+# its line: 44 of the local sets' 8,116 places had run over a line's end, every one wrongly
+# ("Nice\nHarrowing", "Berkeley \n \n Photo", "Afghanistan\nExplosion")
 _IN_PLACE = re.compile(
     r"(?:i(?<!\wi)n|a(?<!\wa)t)\s+(?:the\s+)?(?:[A-Z][a-z]+['’]s\s+)?"
-    r"(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b(?!['’]s)(?P<after>\s+[a-z]+)?"
+    r"(?P<place>[A-Z][a-z]{2,}(?:[^\S\r\n]+[A-Z][a-z]{2,})?)\b(?!['’]s)(?P<after>\s+[a-z]+)?"
 )
 # A demonym-shaped word followed by a lowercase word is an adjective ("in American elections"),
 # unless that word is one that follows places ("in Iran and Syria").
@@ -67,7 +69,10 @@ def _places(text: str) -> list[str]:
 
 
 def _lead(article: Article, sentences: Sequence[Sentence]) -> str:
-    return " ".join([article.title, *(s.text for s in sentences[:_LEAD_SENTENCES])])
+    """The headline and the first sentences, a line each: a place's two words never span a
+    line's end ("... consulate in Afghanistan" over "Explosion and gunfire ...": a dev-stream
+    article was left out as "about an event in Afghanistan Explosion")."""
+    return "\n".join([article.title, *(s.text for s in sentences[:_LEAD_SENTENCES])])
 
 
 def _by_time(articles: Sequence[Article]) -> dict[str, str]:

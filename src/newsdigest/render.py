@@ -76,14 +76,30 @@ def first_line_label(text: str) -> str:
     lines = [ln.strip() for ln in text[:MAX_LABEL_CHARS].split("\n") if ln.strip()]
     lines = lines[:MAX_LABEL_LINES] or [text.split("\n", 1)[0]]
     line = next((ln for ln in lines if not is_caption(ln)), lines[0])
+    if _shouted(line):
+        line = next((ln for ln in lines if _prose(ln) and not is_caption(ln)), line)
     line = _LEADING_DASH.sub("", line) or line
     return _clip(clean_title(line) or line, 90)
+
+
+def _shouted(line: str) -> bool:
+    """More capitals than lower-case letters: a page's shouting or a heading, no label ("FREE
+    STORM TRACKING APP DOWNLOADED BY SEARCHING WKMG IN YOUR APP STORE. A LOCAL SEX ..." over
+    "MOUNT DORA, Fla. -" had labelled a Multi-News source; "INTRODUCTION:" another)."""
+    return sum(ch.isupper() for ch in line) > sum(ch.islower() for ch in line)
+
+
+def _prose(line: str) -> bool:
+    """A line to label a source by in place of shouting: no shouting, and words enough to be
+    a sentence, not a link ("See more", "Watch My Last Video! ➜" were the lines after two)."""
+    return not _shouted(line) and len(line.split()) >= MIN_LABEL_WORDS
 
 
 # A dash left where a dateline's place was: "— A judge’s act of compassion has ..." and "—
 # For years, the weather has been ..." labelled two Multi-News sources
 _LEADING_DASH = re.compile(r"^[—–-]+\s+")
 MAX_LABEL_LINES = 3  # lines read for an untitled source's label
+MIN_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 4_000
 
 

@@ -237,6 +237,11 @@ def _tidy(para: str) -> str:
     a stop before a capital), as most paragraphs have none."""
     if para.startswith(("UPDATE", "Update")):
         para = rules.UPDATE_LABEL.sub("", para, count=1)
+    if para.endswith("..") and not para.endswith("..."):
+        # a feed's stop after the paragraph's own ("... But the questions he asks will not be
+        # his..": a NeuS digest's line; 147 lines of the local sets end so, none an
+        # ellipsis cut short)
+        para = para[:-1]
     if para.rstrip().endswith(")"):
         para = rules.TRAILING_SIGNOFF.sub("", para)
         para = rules.TRAILING_CREDIT.sub("", para)
@@ -300,8 +305,11 @@ def _clean_paragraphs(paras: list[str], verdicts: _Verdicts) -> list[str]:
                 continue
             para = rules.strip_inline_posts(para)  # a post inside prose: only the post goes
         tweet_text_dropped = False
+        if para[:1] == "F" and rules.follows_an_account(para):
+            continue
         para = verdicts.of(rules.strip_video_player, para)
         para = verdicts.of(rules.strip_caption_credit, verdicts.of(rules.strip_links, para))
+        para = rules.strip_bar_credit(para)
         if not para or rules.PUNCT_ONLY.match(para) or verdicts.of(rules.is_boilerplate_line, para):
             continue
         if kept and rules.is_caption(para, title_key):

@@ -669,6 +669,41 @@ def strip_glued_heading(para: str) -> str:
     return para[found.end() :]
 
 
+# A page-top caption's credit after a bar, and the headline and deck glued after it: "... walk
+# to the Senate floor Wednesday. | John Shinkle/POLITICO Congressional leaders reach budget deal
+# The agreement would ..." (POLITICO: 5 paragraphs of the local sets, each a page's top; the
+# photographers had become people of the stories, "Mark Wilson"). The caption before the bar
+# stays: POLITICO's tell the news ("On Twitter, President Donald Trump sought to tie ...").
+BAR_CREDIT_TAIL = re.compile(
+    r"(?<=[.!?”\"]) ?\| [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?"
+    r"(?:[A-Z]{2,}\b|Getty|Reuters|Bloomberg).*$",
+    re.S,
+)
+
+
+# ... and the caption goes too where it tells what the picture shows: names doing the
+# picture's verb, and the day alone ("Senate Minority Leader Chuck Schumer and Majority Leader
+# Mitch McConnell walk to the Senate floor Wednesday.": a Multi-News digest's title and first
+# line; the one of the 5)
+BAR_CAPTION = re.compile(
+    r"[A-Z][^.!?|]{0,160}?[A-Z][\w'’.-]*\s+(?:walks?|poses?|performs?|gestures?|waves?"
+    r"|looks? on|reacts?|celebrates?|greets?|smiles?|listens?|arrives?|speaks?|stands?)\b"
+    r"[^.!?|]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.\s*$"
+)
+
+
+def strip_bar_credit(para: str) -> str:
+    """The paragraph without a caption's credit after a bar and what is glued after it; the
+    caption too where it shows a moment (``BAR_CAPTION``)."""
+    if "| " not in para:
+        return para
+    found = BAR_CREDIT_TAIL.search(para)
+    if found is None:
+        return para
+    caption = para[: found.start()].rstrip()
+    return "" if BAR_CAPTION.fullmatch(caption) else caption
+
+
 _CREDITS_AFTER_CAPTION = (" AP ", "Associated Press", "Reuters", " AFP ", " EPA ", "Getty")
 
 
@@ -802,6 +837,15 @@ FOLLOW_ACCOUNT = re.compile(
     r"|TikTok)\b|https?://|www\.)",
     re.I,
 )
+
+
+def follows_an_account(para: str) -> bool:
+    """A "Follow ..." line whose account is a link alone ("Follow Julie Pace at
+    http://twitter.com/jpaceDC and Kimberly Dozier at http://...", "Follow Jimmy:
+    http://Twitter.com/JimmyFallon"): read before links are removed, which had left "Follow Julie
+    Pace at and Kimberly Dozier at" in the text and "Follow Julie Pace" among a Multi-News
+    story's people (9 such paragraphs of the local sets, all so)."""
+    return len(para) <= MAX_CONTACT_CHARS and FOLLOW_ACCOUNT.match(para) is not None
 
 
 def is_contact_line(para: str) -> bool:

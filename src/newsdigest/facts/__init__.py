@@ -99,12 +99,15 @@ def extract_facts(
         meeting = article_meeting_place(article, sents[article.id], place_entities)
         places[article.id] = meeting if meeting == story_place([place_scores[-1]]) else None
     attributed = corroborate(attributed)
-    anchors = [day for a in articles if (day := article_anchor(a)) is not None]
-    written = max(anchors, default=None)
     own = [a.id not in outliers for a in articles]
     if not any(own):
         own = [True] * len(articles)
     story = [a for a, keep in zip(articles, own, strict=True) if keep]
+    # the days the story's own articles were written: a page left out as written weeks later
+    # had stretched them ("the impending end of a state of national emergency on July 26", in a
+    # story of July 14 and 15, had made a timeline line: a dev-stream story)
+    anchors = [day for a in story if (day := article_anchor(a)) is not None]
+    written = max(anchors, default=None)
     ids = {a.id for a in story}
     event_place = story_place([p for p, keep in zip(place_scores, own, strict=True) if keep])
     own_days = {k: v for k, v in days.items() if k in ids}

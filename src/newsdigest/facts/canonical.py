@@ -736,11 +736,24 @@ def _short_names_of_organizations(groups: list[_Group]) -> list[_Group]:
     story listed both among its people). Every name the "person" goes by must be that short
     name: "Michael Bloomberg", also written "Bloomberg", is not "Bloomberg News"."""
     full = {fold(f): g for g in groups if g.voted_type == "ORG" for f in g.forms if _institution(f)}
-    return _merged_into_owners(
+    groups = _merged_into_owners(
         groups,
         # the organizations a form names without its tail
         lambda f: [o for t in _KEY_TAILS if (o := full.get(fold(f"{f} {t}"))) is not None],
         lambda g: g.voted_type == "PERSON" and not g.person_cues + g.title_cues,
+    )
+    # ... and one the story also writes with its company's legal form ("Equifax" beside
+    # "Equifax Inc."), whatever it "said": a company speaks ("Equifax (73)" headed a dev story's
+    # people, a one-word name that no title or first name made a person's)
+    return _merged_into_owners(
+        groups,
+        lambda f: [
+            o
+            for t in _LEGAL_FORMS
+            if len(words := set(name_tokens(f))) == 1  # "Equifax", or a logo's "Equifax Equifax"
+            and (o := full.get(fold(f"{next(iter(words))} {t}"))) is not None
+        ],
+        lambda g: g.voted_type == "PERSON" and not g.title_cues,
     )
 
 
@@ -1197,6 +1210,12 @@ def _only_a_party_label(mentions: Sequence[Mention], texts: Mapping[str, str]) -
     )
 
 
+# a country's two-letter code is what pycountry reads in "AI" ("improve AI capabilities":
+# Anguilla's, "Where: AI" under two dev-stream stories); the codes headlines use are
+# ``_COUNTRY_MARKS``
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+
+
 def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" nothing supports: no gazetteer entry (``place_names``), country, state mark
     or celestial body, no word of geography in its name, and fewer than one mention in four
@@ -1215,13 +1234,46 @@ def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[st
         return False
     if _GEO_WORD.search(name) and len(name.split()) > 1:
         return False
-    if is_country(name):
+    if is_country(name) and not _TWO_CAPITALS.fullmatch(name):
         return False  # "Netherlands", "Scotland", "Korea": the gazetteer's list lacks them
     if " - " in name:
         return True  # a dateline run into a name ("Costa Rica - Investigators")
     placed = sum(_placed(m, texts.get(m.article, ""), places) for m in mentions)
     # one "into Windows 8" among 13 mentions, one "to Mobb Deep" among 59, is no place
     return placed == 0 or placed < MIN_PLACE_CONTEXTS * len(mentions)
+
+
+def _a_persons_given_name(
+    name: str, mentions: Sequence[Mention], texts: Mapping[str, str], groups: Sequence[_Group]
+) -> bool:
+    """A "place" that is the given name of a person the story names in full and by surname
+    alone, never written where a place is ("When she woke up in Largo Central Park, Jordan was
+    gone": a Multi-News story of a boy, Jordan Belliveau, also "Belliveau", listed "Where:
+    Jordan" first; "France Info", a radio the model took for a person, is never "Info")."""
+    if len(name_tokens(name)) != 1:
+        return False
+    key = fold(name)
+
+    def surname_alone(tokens: list[str]) -> bool:
+        """The last word written without the first before it, in any article."""
+        pattern = re.compile(rf"\b{re.escape(tokens[-1])}\b")
+        return any(
+            not t[max(0, m.start() - len(tokens[0]) - 1) : m.start()].startswith(tokens[0])
+            for t in texts.values()
+            for m in pattern.finditer(t)
+        )
+
+    if not any(
+        g.type == "PERSON"
+        and len(tokens := name_tokens(f)) >= 2
+        and fold(tokens[0]) == key
+        and surname_alone(tokens)
+        for g in groups
+        for f in g.forms
+    ):
+        return False
+    places = place_names()
+    return not any(_placed(m, texts.get(m.article, ""), places) for m in mentions)
 
 
 def _placed(m: Mention, text: str, places: frozenset[str]) -> bool:
@@ -1631,6 +1683,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             _an_outlet_place(mentions, texts)
             or _unsupported_place(name, mentions, texts)
             or _only_a_party_label(mentions, texts)
+            or _a_persons_given_name(name, mentions, texts, groups)
         ):
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))

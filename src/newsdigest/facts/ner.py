@@ -657,10 +657,15 @@ def _known_place(name: str) -> bool:
 # TOOK CONTROL OF THE VICTORIA LINE.", "THE CHILD SAID TIM WOULD SLEEP IN THE SAME BED ...": the
 # model took words of both for names); its names are written again in the prose
 _SHOUTED_LINE_WORDS = 4
+# ... or a lower-case letter to ten capitals at most: a broadcast's transcript in capitals
+# with its labels ("... WAS A CONVICTED SEX PREDATOR. Reporter: FOR 12 YEARS ...": "Tim Would",
+# "DORA" and "FREE STORM" had stayed names of a Multi-News story); the one line of the local
+# sets with some lower-case letters and ten capitals to each
+_SHOUTED_SHARE = 10
 
 
 class _ShoutedLines:
-    """Whether the line around a span has no lower-case letter and a few words, each line
+    """Whether the line around a span has (almost) no lower-case letter and a few words, each line
     read once: a page in capitals has a mention every few words of one long line (reading the
     line again for each took 4.5 s for 2,000 names in 64 KB)."""
 
@@ -675,7 +680,11 @@ class _ShoutedLines:
             begin = self.breaks[k - 1] + 1 if k else 0
             stop = self.breaks[k] if k < len(self.breaks) else len(self.text)
             line = self.text[begin:stop]
-            self.known[k] = line == line.upper() and len(line.split()) >= _SHOUTED_LINE_WORDS
+            upper = sum(1 for ch in line if "A" <= ch <= "Z")
+            lower = sum(1 for ch in line if "a" <= ch <= "z")
+            self.known[k] = (
+                lower * _SHOUTED_SHARE <= upper and len(line.split()) >= _SHOUTED_LINE_WORDS
+            )
         return self.known[k]
 
 

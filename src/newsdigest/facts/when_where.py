@@ -362,6 +362,15 @@ _TIME_BEFORE = re.compile(r"\b(?:on|since|until|till|by|from|for|through|of)\s+$
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
+# a holiday a day is compared to, not a day of the story: "the Bastille Day celebrations --
+# France's equivalent to July 4" (a dev-stream timeline's line of July 4, under the attack in
+# Nice on July 14; the one date of the local sets' 3,881 so written)
+_COMPARED_TO = re.compile(
+    r"\b(?:equivalents?|versions?|answer|counterparts?)\s+(?:to|of)\s+(?:the\s+|its\s+|our\s+)?$",
+    re.I,
+)
+
+
 def _names_an_event(text: str, start: int, end: int) -> bool:
     """Whether the date at ``start:end`` is written as a past event's name."""
     after = _NAMES_AN_EVENT.match(text, end)
@@ -393,6 +402,8 @@ def find_dates(
             continue  # "shown in this June 27, 2011 file photo": when a picture was taken
         if (m.group("year") or m.group("year2")) and _names_an_event(text, m.start(), m.end()):
             continue  # "September 11, 2001 attackers": a past event's name
+        if _COMPARED_TO.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "France's equivalent to July 4": a holiday
         future = future_at(m.start())
         at = m.start("year4") if m.group("year4") else m.start()  # after "in", "since" ...
         value: str | None = None
@@ -864,6 +875,12 @@ OWN_SPAN_DAYS = 30
 # filing ...": one outlet's lines filled four of five places in a timeline of Goldman Sachs's
 # tax charge of Dec. 29, a dev-stream story of six articles)
 RECALLED_DAYS = 6
+# A day over a week after the last article was written is what was planned, forecast or
+# supposed then, not what happened: "... would withdraw its offer if Qualcomm rescheduled its
+# annual shareholder meeting from March 6", "... the team's next home game on November 19",
+# "rumours suggest that the device could be unveiled at the Mobile World Congress" (three
+# dev-stream timelines' lines). The next days stay: "Smith is scheduled to testify on Tuesday".
+PLANNED_DAYS = 7
 MIN_ARTICLES_TO_RECALL = 3
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]{2,}")
 SAME_LINE = 0.5  # word Jaccard at which a sentence repeats a line taken under another date
@@ -962,7 +979,8 @@ def build_timeline(
 
     ``written``: the latest day the story's articles were written; a year or month from then on
     is no event of its past ("the main task for whoever takes over the Bears in 2018", "the
-    satellite is set to launch in 2018", both written in January 2018), only a day is.
+    satellite is set to launch in 2018", both written in January 2018), nor a day over
+    ``PLANNED_DAYS`` after it.
     ``began``: the earliest day they were written (None: the latest day the text names); what
     ended a year before it is background. A line dated over ``OWN_SPAN_DAYS`` outside the
     days they were written on needs a second outlet, or to name one of ``subject`` (the
@@ -986,6 +1004,7 @@ def build_timeline(
         key = (d.article, d.sentence)
         first[key] = min(first.get(key, d.start), d.start)
     until = written.isoformat() if written is not None else None
+    planned = (written + timedelta(days=PLANNED_DAYS)).isoformat() if written is not None else None
     recalled_before = (
         (began - timedelta(days=RECALLED_DAYS)).isoformat()
         if began is not None and len(sentences) >= MIN_ARTICLES_TO_RECALL
@@ -1019,6 +1038,8 @@ def build_timeline(
         if sent is None or d.span_bound:
             continue
         if until is not None and len(d.value) < 10 and d.value >= until[: len(d.value)]:
+            continue
+        if planned is not None and d.value > planned:
             continue
         if since is not None and d.value + "-12-31"[len(d.value) - 4 :] < since:
             continue

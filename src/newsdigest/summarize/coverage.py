@@ -522,7 +522,15 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         # the fitted feature, a quotation without its speaker and a reply: taken only after
         # their sentence
         (features[:, FEATURES.index("needs_context")] > 0)
-        | np.array([quality.bare_quote(u.text) or quality.replies(u.text) for u in units], bool)
+        | np.array(
+            [
+                quality.bare_quote(u.text)
+                or quality.replies(u.text)
+                or quality.asked_about_it(u.text)
+                for u in units
+            ],
+            bool,
+        )
         | answers,
         following,
         np.array([quality.leads_in(u.text) for u in units], dtype=bool),

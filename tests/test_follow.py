@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from fixtures.news_pages import news_page_html, seed_page
 from follow_site import Site, atom, opml, rss1, rss2, serving_site, sitemap, sitemap_index
+from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 
 from newsdigest.config import StoryConfig
 from newsdigest.follow import Fetcher, Follower, Politeness
@@ -467,3 +468,42 @@ def test_a_local_file_that_is_not_opml_is_one_line_naming_it(tmp_path: Path) -> 
     assert reasons == {
         str(feed): "not an OPML file (its root is <rss>); follow a feed or sitemap by its URL"
     }
+
+
+@pytest.mark.postgres
+def test_an_entry_url_too_long_to_store_is_one_line_and_later_entries_are_stored(
+    site: Site,
+    pg_url: str,  # noqa: F811
+) -> None:
+    """PostgreSQL indexes URLs in a B-tree (no key past ~2,700 bytes): a feed entry of a
+    3,000-letter URL failed its page's store call, the whole round ended there, and every
+    later round again, so the entries after it were never stored and no story was refreshed.
+    A page whose canonical link is that long is stored under its next one (or its address)."""
+    import random
+    import string
+
+    u = site.url
+    rng = random.Random(7)
+    long_path = "/long/" + "".join(rng.choice(string.ascii_letters) for _ in range(3000))
+    site.add(long_path, page(1, site)[1])
+    _, html = page(2, site)
+    site.add(
+        "/canon.html", html.replace("<head>", f'<head><link rel="canonical" href="{long_path}x">')
+    )
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY), ("long", u(long_path), MAY),
+                                ("canon", u("/canon.html"), MAY), ("d", u("/news/3.html"), MAY)]))  # fmt: skip
+    for _ in range(2):
+        sources = [u("/feed.xml"), u(long_path + ".xml")]
+        report = follow_once(pg_url, sources)  # type: ignore[arg-type]
+        (error,) = report.rejected
+        (source,) = report.failed  # a source that long: its state could not be stored either
+        for err in (error, source):
+            assert err.reason.startswith("URL too long (3,") and len(str(err)) < 300
+    with open_store(pg_url) as store:
+        assert sorted(a.url for a in store.get_articles()) == [
+            u("/news/0.html"),
+            u("/news/2.html"),
+            u("/news/3.html"),
+        ]  # fmt: skip (canon.html's own next canonical link names /news/2.html)
+        assert store.list_stories()
+    assert long_path not in site.paths()  # not fetched: it could not be marked seen

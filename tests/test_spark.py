@@ -47,6 +47,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):
     written = _corpus_module().write_corpus(folder, clusters=2, files=2)
     # a download that is not a WARC at all: reported, the rest of the batch goes on
     (folder / "CC-NEWS-99999.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + os.urandom(512))
+    # a name with a newline and a byte that is no UTF-8: its line had ended the job in a
+    # UnicodeEncodeError at rejected.txt, after every stage had run
+    (folder / os.fsdecode(b"CC-NEWS-\xff\nodd.warc.gz")).write_bytes(b"not a warc")
     return written, folder
 
 
@@ -115,7 +118,7 @@ def test_counts_match_ingest_and_every_duplicate_is_folded(job, corpus, single_m
     result, _, stderr = job
     written, _ = corpus
     report, _, _ = single_machine
-    assert result["files"] == len(written.paths) + 1  # and the broken download
+    assert result["files"] == len(written.paths) + 2  # and the broken download, the odd name
     assert result["articles_read"] == report.read == written.pages
     assert result["articles"] == report.stored
     assert result["near_duplicates"] == report.near_duplicates == written.near_duplicates
@@ -178,6 +181,8 @@ def test_bad_records_are_reported_and_the_batch_goes_on(job) -> None:
     rejected = "\n".join(result["rejected"])
     assert "logo.png" in rejected and "not HTML" in rejected
     assert "CC-NEWS-99999.warc.gz" in rejected
+    assert "CC-NEWS-\\udcff\\nodd.warc.gz: not a WARC file" in rejected  # escaped, one line
+    assert len(result["rejected"]) == len(rejected.splitlines())
     assert (out / "rejected.txt").read_text(encoding="utf-8").strip() == rejected
     assert all(f"error: {line}" in stderr for line in result["rejected"])
     assert result["stories"] > 0
@@ -409,3 +414,25 @@ def test_a_worker_builds_the_same_story_as_the_store_with_facts_on(tmp_path: Pat
     worker = story_row(single.id, rows, config, load_models(config))
     assert worker["facts"] and worker["facts"]["entities"] and worker["facts"]["quotes"]
     assert worker == story_to_dict(single)
+
+
+def test_an_output_that_is_a_file_is_one_line_before_spark_starts(tmp_path: Path, capsys) -> None:
+    """``--output`` naming an existing file ended the job in a FileExistsError traceback, once
+    the JVM had started (13 s in)."""
+    import time
+
+    from newsdigest.spark.job import main
+
+    taken = tmp_path / "out.json"
+    taken.write_text("{}", encoding="utf-8")
+    warc = tmp_path / "in.warc"
+    warc.write_bytes(b"WARC/1.0\r\n")
+    started = time.perf_counter()
+    for output in (taken, taken / "sub"):
+        assert main(["--input", str(warc), "--output", str(output), "--no-facts"]) == 2
+    assert time.perf_counter() - started < 5  # no JVM was started
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [
+        f"error: {taken}: cannot write the output there (a file, not a folder)",
+        f"error: {taken / 'sub'}: cannot write the output there (not a directory)",
+    ]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.news_pages import news_page_html, seed_page
-from follow_site import Site, atom, opml, rss1, rss2, serving_site, sitemap, sitemap_index
+from follow_site import Route, Site, atom, opml, rss1, rss2, serving_site, sitemap, sitemap_index
 from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 
 from newsdigest.config import StoryConfig
@@ -507,3 +507,28 @@ def test_an_entry_url_too_long_to_store_is_one_line_and_later_entries_are_stored
         ]  # fmt: skip (canon.html's own next canonical link names /news/2.html)
         assert store.list_stories()
     assert long_path not in site.paths()  # not fetched: it could not be marked seen
+
+
+def test_a_slow_drip_server_is_given_up_at_the_deadline_and_the_round_goes_on(
+    site: Site, tmp_path: Path
+) -> None:
+    """httpx's timeout bounds each read: a server sending a header line or a body byte every
+    0.3 s (under the 0.5 s timeout) kept the follower on one page as long as it liked (a
+    5 MB page: weeks). A Retry-After of "²" (a digit to str.isdigit, not to float) ended the
+    round in a ValueError."""
+    u = site.url
+    site.routes["/drip-body.html"] = Route(body=b"x" * 40, drip=0.3)
+    site.routes["/drip-head.html"] = Route(body=b"x" * 40, drip=0.3, drip_headers=True)
+    _, html = page(1, site)
+    site.add("/busy.html", html, statuses=[(429, {"Retry-After": "\u00b2"})])
+    site.add("/feed.xml", rss2([("b", u("/drip-body.html"), MAY), ("h", u("/drip-head.html"), MAY),
+                                ("busy", u("/busy.html"), MAY), ("a", u("/news/0.html"), MAY)]))  # fmt: skip
+    started = time.perf_counter()
+    report = follow_once(
+        tmp_path / "n.db", [u("/feed.xml")], replace(FAST, timeout=0.5, deadline=2)
+    )
+    assert time.perf_counter() - started < 8
+    assert report.new == 2  # busy.html after its 429, and news/0
+    assert {e.name: e.reason for e in report.problems()} == {
+        u(p): "not done after 2 s (too slow)" for p in ("/drip-body.html", "/drip-head.html")
+    }

@@ -436,3 +436,27 @@ def test_an_output_that_is_a_file_is_one_line_before_spark_starts(tmp_path: Path
         f"error: {taken}: cannot write the output there (a file, not a folder)",
         f"error: {taken / 'sub'}: cannot write the output there (not a directory)",
     ]
+
+
+def test_inputs_that_are_all_rejected_are_listed_and_exit_2(tmp_path: Path) -> None:
+    """When no input held an article, MLlib's MinHashLSH was fitted on an empty table: a
+    Py4JJavaError traceback ("head of empty array", exit 1) and not one of the files' errors."""
+    _spark_submit()  # skips without pyspark, fails without Java, as the job above
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.warc").write_bytes(b"")
+    (folder / "short.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "newsdigest", "spark", "--input", str(folder / "*")]
+    command += ["--output", str(out), "--master", "local[1]", "--no-facts"]
+    for key, value in SMALL_DATA_CONF.items():
+        command += ["--conf", f"{key}={value}"]
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 2, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    assert f"error: {folder / 'empty.warc'}: empty file" in done.stderr
+    assert f"error: {folder / 'short.jsonl'}:1: too short to be an article" in done.stderr
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["articles"] == 0
+    assert (out / "stories.jsonl").read_text(encoding="utf-8") == ""

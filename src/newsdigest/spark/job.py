@@ -188,7 +188,9 @@ def run_job(spark: SparkSession, config: JobConfig) -> JobResult:
     exact_duplicates = articles_read - n_unique
     clock.lap("exact dedup")
 
-    folded = stages.near_duplicates(spark, unique)
+    # MinHashLSH fits no empty table ("head of empty array", a Py4JJavaError traceback when
+    # every input was rejected): nothing read, nothing to fold
+    folded = stages.near_duplicates(spark, unique) if n_unique else {}
     kept = stages.fold_into_kept(unique, sc.broadcast(folded))
     kept.persist()
     n_kept = kept.count()

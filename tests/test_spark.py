@@ -375,6 +375,9 @@ def test_cli_passes_its_options_to_the_job(tmp_path: Path, monkeypatch) -> None:
     assert config.inputs == ("a/*.warc.gz", "b.warc.gz") and config.output == tmp_path
     assert config.story.words == 40 and not config.story.facts
     assert job_module.main([*options, "--words", "0"]) == 2  # a usage error, one line
+    # more partitions than Java's int (a Py4JError traceback once the input had been read)
+    assert job_module.main([*options, "--partitions", "3000000000"]) == 2
+    assert len(seen) == 2
 
 
 def test_cli_names_a_missing_input_in_one_line(tmp_path: Path) -> None:

@@ -463,3 +463,26 @@ def test_inputs_that_are_all_rejected_are_listed_and_exit_2(tmp_path: Path) -> N
     assert f"error: {folder / 'short.jsonl'}:1: too short to be an article" in done.stderr
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["articles"] == 0
     assert (out / "stories.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_a_master_that_is_no_spark_master_url_is_one_line_before_spark_starts(
+    tmp_path: Path, capsys
+) -> None:
+    """ "local[x]" and "local[*,3]" were ValueError tracebacks (the default settings read the
+    core count), "nonsense://x" a JVM that exited, "local[99999999999999999999]" a
+    Py4JJavaError; Spark's own forms are kept."""
+    from newsdigest.spark.job import main
+
+    warc = tmp_path / "in.warc"
+    warc.write_bytes(b"WARC/1.0\r\n")
+    bad = ["local[x]", "local[*,x]", "local[0]", "nonsense://x", "local[99999999999999999999]"]
+    for master in bad:
+        args = ["--input", str(warc), "--output", str(tmp_path / "out"), "--master", master]
+        assert main(args) == 2
+        (line,) = capsys.readouterr().err.strip().splitlines()
+        assert line.startswith(f"error: --master: {master!r} is not a Spark master URL (local,")
+    from newsdigest.spark.session import default_conf, master_error
+
+    good = ["local", "local[2]", "local[*]", "local[*,3]", "local[2, 3]", "spark://h:7077", "yarn"]
+    assert [master_error(m) for m in good] == [None] * len(good)
+    assert default_conf("local[*,3]", tmp_path)["spark.default.parallelism"]

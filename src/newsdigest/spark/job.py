@@ -241,15 +241,22 @@ def _already_submitted() -> bool:
 def submit(config: JobConfig, master: str | None = None, conf: dict[str, str] | None = None) -> int:
     """Run the job and report; returns the exit code (0 all records used, 1 some records
     rejected, 2 nothing usable). ``newsdigest spark`` parses the flags and calls this."""
-    from newsdigest.errors import NewsdigestError
-    from newsdigest.spark.session import start_session
+    from newsdigest.errors import NewsdigestError, one_line
+    from newsdigest.spark.session import master_error, start_session
 
     master = master or (None if _already_submitted() else "local[2]")
+    bad_master = master_error(master) if master else None
+    if bad_master:
+        print(f"error: {bad_master}", file=sys.stderr)
+        return 2
     try:
         expand_inputs(config.inputs)  # fail fast, before starting a JVM
         make_output(config.output)
         with tempfile.TemporaryDirectory(prefix="newsdigest-spark-") as scratch:
-            spark = start_session(master, conf=conf or {}, scratch=Path(scratch))
+            try:
+                spark = start_session(master, conf=conf or {}, scratch=Path(scratch))
+            except Exception as exc:  # pyspark's and py4j's errors: Java gone, a bad --conf
+                raise NewsdigestError(f"cannot start Spark: {one_line(exc)}") from None
             try:
                 result = run_job(spark, config)
             finally:

@@ -209,3 +209,25 @@ def test_a_post_with_a_url_too_long_for_the_index_is_422_not_500(pg_url: str) ->
         assert store.count_articles() == 0
         ok = client.post("/api/articles", json={"text": article.text, "url": _long_url(1000)})
         assert ok.status_code == 200 and store.count_articles() == 1
+
+
+def test_a_store_outlives_the_server_dropping_its_connections(pg_url: str) -> None:  # noqa: F811
+    """A PostgreSQL restart (or an administrator's pg_terminate_backend) closed the store's
+    connections, and its write connection was never opened again: a running ``serve`` answered
+    every later POST 500 "the connection is closed" (reads recovered, writes never). Now the
+    first write and read after it go through on new connections."""
+    import psycopg
+
+    from newsdigest.store.postgres import PostgresStore
+
+    arts = wire_articles(6)
+    with PostgresStore(pg_url) as store:
+        assert len(store.add_articles(arts[:2]).stored) == 2 and store.count_articles() == 2
+        for k in (2, 4):
+            with psycopg.connect(pg_url, autocommit=True) as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            assert len(store.add_articles(arts[k : k + 2]).stored) == 2
+            assert store.count_articles() == k + 2

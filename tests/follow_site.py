@@ -26,6 +26,10 @@ class Route:
     delay: float = 0.0
     validators: bool = False  # send ETag + Last-Modified and answer 304 when they match
     statuses: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    # a slow-drip server: ``drip`` seconds between writes, over the body's bytes, or (with
+    # ``drip_headers``) over as many padding header lines before an ordinary body
+    drip: float = 0.0
+    drip_headers: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 status, headers = route.statuses.pop(0)
                 self._send(status, headers, b"busy", "text/plain")
                 return
+            if route.drip:
+                self._drip(route)
+                return
             headers = dict(route.headers)
             if route.validators:
                 etag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
@@ -105,6 +112,25 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                     self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test)
+
+        def _drip(self, route: Route) -> None:
+            with site.lock:
+                site.hits.append(Hit(self.path, dict(self.headers), self.arrived, 200))
+            head = f"HTTP/1.1 200 OK\r\nContent-Type: {route.content_type}\r\n"
+            head += f"Content-Length: {len(route.body)}\r\n"
+            pieces = [head.encode("latin-1")]
+            if route.drip_headers:
+                pieces += [f"X-Pad-{i}: x\r\n".encode() for i in range(len(route.body))]
+                pieces += [b"\r\n" + route.body]
+            else:
+                pieces += [b"\r\n"] + [route.body[i : i + 1] for i in range(len(route.body))]
+            try:
+                for piece in pieces:
+                    self.wfile.write(piece)
+                    self.wfile.flush()
+                    time.sleep(route.drip)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up
 
     return Handler
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from fixtures.news_pages import news_page_html, seed_page
-from follow_site import Site, atom, opml, rss1, rss2, serving_site, sitemap, sitemap_index
+from follow_site import Route, Site, atom, opml, rss1, rss2, serving_site, sitemap, sitemap_index
+from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 
 from newsdigest.config import StoryConfig
 from newsdigest.follow import Fetcher, Follower, Politeness
@@ -467,3 +468,90 @@ def test_a_local_file_that_is_not_opml_is_one_line_naming_it(tmp_path: Path) -> 
     assert reasons == {
         str(feed): "not an OPML file (its root is <rss>); follow a feed or sitemap by its URL"
     }
+
+
+@pytest.mark.postgres
+def test_an_entry_url_too_long_to_store_is_one_line_and_later_entries_are_stored(
+    site: Site,
+    pg_url: str,  # noqa: F811
+) -> None:
+    """PostgreSQL indexes URLs in a B-tree (no key past ~2,700 bytes): a feed entry of a
+    3,000-letter URL failed its page's store call, the whole round ended there, and every
+    later round again, so the entries after it were never stored and no story was refreshed.
+    A page whose canonical link is that long is stored under its next one (or its address)."""
+    import random
+    import string
+
+    u = site.url
+    rng = random.Random(7)
+    long_path = "/long/" + "".join(rng.choice(string.ascii_letters) for _ in range(3000))
+    site.add(long_path, page(1, site)[1])
+    _, html = page(2, site)
+    site.add(
+        "/canon.html", html.replace("<head>", f'<head><link rel="canonical" href="{long_path}x">')
+    )
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY), ("long", u(long_path), MAY),
+                                ("canon", u("/canon.html"), MAY), ("d", u("/news/3.html"), MAY)]))  # fmt: skip
+    for _ in range(2):
+        sources = [u("/feed.xml"), u(long_path + ".xml")]
+        report = follow_once(pg_url, sources)  # type: ignore[arg-type]
+        (error,) = report.rejected
+        (source,) = report.failed  # a source that long: its state could not be stored either
+        for err in (error, source):
+            assert err.reason.startswith("URL too long (3,") and len(str(err)) < 300
+    with open_store(pg_url) as store:
+        assert sorted(a.url for a in store.get_articles()) == [
+            u("/news/0.html"),
+            u("/news/2.html"),
+            u("/news/3.html"),
+        ]  # fmt: skip (canon.html's own next canonical link names /news/2.html)
+        assert store.list_stories()
+    assert long_path not in site.paths()  # not fetched: it could not be marked seen
+
+
+def test_a_slow_drip_server_is_given_up_at_the_deadline_and_the_round_goes_on(
+    site: Site, tmp_path: Path
+) -> None:
+    """httpx's timeout bounds each read: a server sending a header line or a body byte every
+    0.3 s (under the 0.5 s timeout) kept the follower on one page as long as it liked (a
+    5 MB page: weeks). A Retry-After of "²" (a digit to str.isdigit, not to float) ended the
+    round in a ValueError."""
+    u = site.url
+    site.routes["/drip-body.html"] = Route(body=b"x" * 40, drip=0.3)
+    site.routes["/drip-head.html"] = Route(body=b"x" * 40, drip=0.3, drip_headers=True)
+    _, html = page(1, site)
+    site.add("/busy.html", html, statuses=[(429, {"Retry-After": "\u00b2"})])
+    site.add("/feed.xml", rss2([("b", u("/drip-body.html"), MAY), ("h", u("/drip-head.html"), MAY),
+                                ("busy", u("/busy.html"), MAY), ("a", u("/news/0.html"), MAY)]))  # fmt: skip
+    started = time.perf_counter()
+    report = follow_once(
+        tmp_path / "n.db", [u("/feed.xml")], replace(FAST, timeout=0.5, deadline=2)
+    )
+    assert time.perf_counter() - started < 8
+    assert report.new == 2  # busy.html after its 429, and news/0
+    assert {e.name: e.reason for e in report.problems()} == {
+        u(p): "not done after 2 s (too slow)" for p in ("/drip-body.html", "/drip-head.html")
+    }
+
+
+def test_a_feed_of_an_element_with_many_attributes_is_refused_in_a_moment(
+    site: Site, tmp_path: Path
+) -> None:
+    """feedparser keeps an element's attributes in quadratic time: a feed item of 40,000
+    attributes took 19 s to read, 100,000 (a 1.1 MB feed) 110 s, and again every round."""
+    u = site.url
+    crowd = " ".join(f'a{i}="x"' for i in range(60_000))
+    site.add(
+        "/crowded.xml", rss2([("a", u("/news/0.html"), MAY)]).replace("<item>", f"<item {crowd}>")
+    )
+    site.add("/feed.xml", rss2([("b", u("/news/1.html"), MAY)]))
+    started = time.perf_counter()
+    report = follow_once(tmp_path / "n.db", [u("/crowded.xml"), u("/feed.xml")])
+    assert time.perf_counter() - started < 8
+    assert report.new == 1
+    (err,) = report.problems()
+    assert (err.name, err.reason) == (
+        u("/crowded.xml"),
+        "malformed feed: an element with 60,000 attributes (the limit is 400, "
+        "Limits.max_html_attributes)",
+    )

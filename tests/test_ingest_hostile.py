@@ -926,3 +926,41 @@ def test_a_csv_of_articles_named_is_refused_in_one_line_not_read_as_one_text(
     db = str(tmp_path / "news.db")
     done = CliRunner().invoke(app, ["ingest", str(table), "--db", db])
     assert done.exit_code == 2 and "read 0, stored 0" in done.stdout
+
+
+def test_a_closed_standard_input_is_one_line_naming_it(tmp_path: Path) -> None:
+    """``newsdigest digest - <&-`` (no standard input at all: Python's sys.stdin is None) ended
+    in an AttributeError traceback."""
+    for command in (["digest", "-"], ["ingest", "-", "--db", str(tmp_path / "news.db")]):
+        done = subprocess.run(
+            [sys.executable, "-m", "newsdigest", *command],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(SRC)},
+            preexec_fn=lambda: os.close(0),  # the child starts with descriptor 0 closed
+        )
+        assert done.returncode == 2, done.stderr
+        assert "Traceback" not in done.stderr
+        assert "error: <stdin>: standard input is closed" in done.stderr
+
+
+def test_a_url_too_long_to_index_is_one_line_and_the_rest_stored(tmp_path: Path) -> None:
+    """A record whose URL is longer than ``Limits.max_url_bytes`` (PostgreSQL's B-tree holds
+    no key past ~2,700 bytes: such a URL failed the whole batch there) is refused alone, by
+    the same rule on every store."""
+    limit = DEFAULT_LIMITS.max_url_bytes
+    lines = tmp_path / "feed.jsonl"
+    records = [
+        {"text": _seed_text(0), "url": "https://a.example/" + "x" * limit},
+        {"text": _seed_text(1), "url": "https://b.example/" + "é" * (limit // 2)},
+        {"text": _seed_text(2), "url": "https://c.example/" + "y" * (limit - 30)},
+    ]
+    lines.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    articles, errors = _split(list(iter_articles([lines])))
+    assert [a.url for a in articles] == [records[2]["url"]]
+    assert [(e.name, e.reason) for e in errors] == [
+        (f"{lines}:1", f"URL too long (2,066 bytes; the limit is {limit:,}, Limits.max_url_bytes)"),
+        (f"{lines}:2", f"URL too long (2,066 bytes; the limit is {limit:,}, Limits.max_url_bytes)"),
+    ]

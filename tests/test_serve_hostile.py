@@ -415,3 +415,34 @@ def test_item18_digest_numbers_of_two_digits_are_part_of_the_line(
     items = page.select("li", "summary-sentence")
     numbers = [[c.text for c in i.children if "num" in c.classes] for i in items]
     assert numbers == [[f"{n}."] for n in range(1, 13)]
+
+
+def test_a_client_gone_before_its_body_is_whole_leaves_no_traceback(store: Store) -> None:
+    """A POST whose client closed the connection before sending the Content-Length it declared
+    logged "Exception in ASGI application" with a ClientDisconnect traceback, one per request
+    (a log flood for a hostile client); nothing is stored, and the server goes on."""
+    import logging
+    import socket
+    from urllib.parse import urlsplit
+
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("uvicorn.error")
+    try:
+        with serving(store) as base:
+            logger.addHandler(handler)  # after uvicorn has set its logging up
+            port = urlsplit(base).port
+            for _ in range(3):
+                with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+                    sock.sendall(
+                        b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                        b'{"text": "Talks in Sochi'
+                    )
+            time.sleep(1)
+            assert httpx.get(f"{base}/api/stories").status_code == 200
+    finally:
+        logger.removeHandler(handler)
+    assert [r.getMessage() for r in records if r.levelno >= logging.ERROR] == []
+    assert store.count_articles() == 0

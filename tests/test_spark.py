@@ -47,6 +47,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):
     written = _corpus_module().write_corpus(folder, clusters=2, files=2)
     # a download that is not a WARC at all: reported, the rest of the batch goes on
     (folder / "CC-NEWS-99999.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + os.urandom(512))
+    # a name with a newline and a byte that is no UTF-8: its line had ended the job in a
+    # UnicodeEncodeError at rejected.txt, after every stage had run
+    (folder / os.fsdecode(b"CC-NEWS-\xff\nodd.warc.gz")).write_bytes(b"not a warc")
     return written, folder
 
 
@@ -115,7 +118,7 @@ def test_counts_match_ingest_and_every_duplicate_is_folded(job, corpus, single_m
     result, _, stderr = job
     written, _ = corpus
     report, _, _ = single_machine
-    assert result["files"] == len(written.paths) + 1  # and the broken download
+    assert result["files"] == len(written.paths) + 2  # and the broken download, the odd name
     assert result["articles_read"] == report.read == written.pages
     assert result["articles"] == report.stored
     assert result["near_duplicates"] == report.near_duplicates == written.near_duplicates
@@ -178,6 +181,8 @@ def test_bad_records_are_reported_and_the_batch_goes_on(job) -> None:
     rejected = "\n".join(result["rejected"])
     assert "logo.png" in rejected and "not HTML" in rejected
     assert "CC-NEWS-99999.warc.gz" in rejected
+    assert "CC-NEWS-\\udcff\\nodd.warc.gz: not a WARC file" in rejected  # escaped, one line
+    assert len(result["rejected"]) == len(rejected.splitlines())
     assert (out / "rejected.txt").read_text(encoding="utf-8").strip() == rejected
     assert all(f"error: {line}" in stderr for line in result["rejected"])
     assert result["stories"] > 0
@@ -370,6 +375,9 @@ def test_cli_passes_its_options_to_the_job(tmp_path: Path, monkeypatch) -> None:
     assert config.inputs == ("a/*.warc.gz", "b.warc.gz") and config.output == tmp_path
     assert config.story.words == 40 and not config.story.facts
     assert job_module.main([*options, "--words", "0"]) == 2  # a usage error, one line
+    # more partitions than Java's int (a Py4JError traceback once the input had been read)
+    assert job_module.main([*options, "--partitions", "3000000000"]) == 2
+    assert len(seen) == 2
 
 
 def test_cli_names_a_missing_input_in_one_line(tmp_path: Path) -> None:
@@ -409,3 +417,72 @@ def test_a_worker_builds_the_same_story_as_the_store_with_facts_on(tmp_path: Pat
     worker = story_row(single.id, rows, config, load_models(config))
     assert worker["facts"] and worker["facts"]["entities"] and worker["facts"]["quotes"]
     assert worker == story_to_dict(single)
+
+
+def test_an_output_that_is_a_file_is_one_line_before_spark_starts(tmp_path: Path, capsys) -> None:
+    """``--output`` naming an existing file ended the job in a FileExistsError traceback, once
+    the JVM had started (13 s in)."""
+    import time
+
+    from newsdigest.spark.job import main
+
+    taken = tmp_path / "out.json"
+    taken.write_text("{}", encoding="utf-8")
+    warc = tmp_path / "in.warc"
+    warc.write_bytes(b"WARC/1.0\r\n")
+    started = time.perf_counter()
+    for output in (taken, taken / "sub"):
+        assert main(["--input", str(warc), "--output", str(output), "--no-facts"]) == 2
+    assert time.perf_counter() - started < 5  # no JVM was started
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [
+        f"error: {taken}: cannot write the output there (a file, not a folder)",
+        f"error: {taken / 'sub'}: cannot write the output there (not a directory)",
+    ]
+
+
+def test_inputs_that_are_all_rejected_are_listed_and_exit_2(tmp_path: Path) -> None:
+    """When no input held an article, MLlib's MinHashLSH was fitted on an empty table: a
+    Py4JJavaError traceback ("head of empty array", exit 1) and not one of the files' errors."""
+    _spark_submit()  # skips without pyspark, fails without Java, as the job above
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.warc").write_bytes(b"")
+    (folder / "short.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "newsdigest", "spark", "--input", str(folder / "*")]
+    command += ["--output", str(out), "--master", "local[1]", "--no-facts"]
+    for key, value in SMALL_DATA_CONF.items():
+        command += ["--conf", f"{key}={value}"]
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 2, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    assert f"error: {folder / 'empty.warc'}: empty file" in done.stderr
+    assert f"error: {folder / 'short.jsonl'}:1: too short to be an article" in done.stderr
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["articles"] == 0
+    assert (out / "stories.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_a_master_that_is_no_spark_master_url_is_one_line_before_spark_starts(
+    tmp_path: Path, capsys
+) -> None:
+    """ "local[x]" and "local[*,3]" were ValueError tracebacks (the default settings read the
+    core count), "nonsense://x" a JVM that exited, "local[99999999999999999999]" a
+    Py4JJavaError; Spark's own forms are kept."""
+    from newsdigest.spark.job import main
+
+    warc = tmp_path / "in.warc"
+    warc.write_bytes(b"WARC/1.0\r\n")
+    bad = ["local[x]", "local[*,x]", "local[0]", "nonsense://x", "local[99999999999999999999]"]
+    for master in bad:
+        args = ["--input", str(warc), "--output", str(tmp_path / "out"), "--master", master]
+        assert main(args) == 2
+        (line,) = capsys.readouterr().err.strip().splitlines()
+        assert line.startswith(f"error: --master: {master!r} is not a Spark master URL (local,")
+    from newsdigest.spark.session import default_conf, master_error
+
+    good = ["local", "local[2]", "local[*]", "local[*,3]", "local[2, 3]", "spark://h:7077", "yarn"]
+    assert [master_error(m) for m in good] == [None] * len(good)
+    assert default_conf("local[*,3]", tmp_path)["spark.default.parallelism"]

@@ -155,3 +155,79 @@ def test_near_duplicate_is_folded_like_in_sqlite(pg_url: str, tmp_path) -> None:
     result, urls, count = answers[0]
     assert result.stored == () and result.near_duplicates == {copy.id: wire.id}
     assert urls == (wire.url, copy.url) and count == 5
+
+
+def _long_url(n: int) -> str:
+    """A URL of ``n`` random letters: incompressible, as PostgreSQL would store its key."""
+    import random
+    import string
+
+    rng = random.Random(n)
+    return "https://long.example/" + "".join(rng.choice(string.ascii_letters) for _ in range(n))
+
+
+def test_a_url_too_long_for_the_index_costs_its_record_not_the_batch(
+    pg_url: str,  # noqa: F811
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """PostgreSQL's B-tree holds no key past ~2,700 bytes: one record's 3,000-letter URL failed
+    the whole batch ("batch not stored (nothing committed): index row size 3032 exceeds btree
+    version 4 maximum 2704"), where SQLite stored all five. Now both refuse that one record."""
+    import json
+
+    from newsdigest.store import open_store
+    from newsdigest.stories import ingest
+
+    articles = wire_articles(5)
+    lines = tmp_path / "wire.jsonl"
+    rows = [{"text": a.text, "title": a.title, "url": a.url} for a in articles]
+    rows[2]["url"] = _long_url(3000)
+    lines.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    for db in (pg_url, str(tmp_path / "news.db")):
+        with open_store(db) as store:
+            report = ingest([lines], store)
+            assert (report.stored, [e.name for e in report.rejected]) == (4, [f"{lines}:3"])
+            assert report.rejected[0].reason.startswith("URL too long (3,021 bytes; the limit")
+            assert store.count_articles() == 4
+
+
+def test_a_post_with_a_url_too_long_for_the_index_is_422_not_500(pg_url: str) -> None:  # noqa: F811
+    """``POST /api/articles`` with such a URL answered 500 on PostgreSQL ("could not store the
+    articles") and 200 on SQLite; now 422 naming the field on both, and nothing stored."""
+    from fastapi.testclient import TestClient
+
+    from newsdigest.serve import create_app
+    from newsdigest.store.postgres import PostgresStore
+
+    article = wire_articles(1)[0]
+    with PostgresStore(pg_url) as store:
+        client = TestClient(create_app(store), base_url="http://127.0.0.1")
+        answer = client.post("/api/articles", json={"text": article.text, "url": _long_url(3000)})
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["detail"][0]["loc"] == ["body", "url"]
+        assert "URL too long" in answer.json()["error"]
+        assert store.count_articles() == 0
+        ok = client.post("/api/articles", json={"text": article.text, "url": _long_url(1000)})
+        assert ok.status_code == 200 and store.count_articles() == 1
+
+
+def test_a_store_outlives_the_server_dropping_its_connections(pg_url: str) -> None:  # noqa: F811
+    """A PostgreSQL restart (or an administrator's pg_terminate_backend) closed the store's
+    connections, and its write connection was never opened again: a running ``serve`` answered
+    every later POST 500 "the connection is closed" (reads recovered, writes never). Now the
+    first write and read after it go through on new connections."""
+    import psycopg
+
+    from newsdigest.store.postgres import PostgresStore
+
+    arts = wire_articles(6)
+    with PostgresStore(pg_url) as store:
+        assert len(store.add_articles(arts[:2]).stored) == 2 and store.count_articles() == 2
+        for k in (2, 4):
+            with psycopg.connect(pg_url, autocommit=True) as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            assert len(store.add_articles(arts[k : k + 2]).stored) == 2
+            assert store.count_articles() == k + 2

@@ -32,6 +32,11 @@ class Limits:
     # whole (its limit is 1,000,000 characters, ~1 GB of memory per 100,000): one title of 1 MB
     # stopped every later clustering run of its store
     max_title_chars: int = 2_000
+    # one article's (or followed entry's, or source's) URL, in UTF-8 bytes: the sitemap
+    # protocol's limit. PostgreSQL indexes URLs in a B-tree, whose entries stop near 2,700 bytes:
+    # one longer URL (a page's canonical link of random letters) failed the whole batch there,
+    # and kept every later follow round from reaching the entries after it
+    max_url_bytes: int = 2_048
     # arrays/objects inside arrays/objects in one JSON document or line; a news record needs 3
     # or 4, and Python's JSON parser recurses once per level (RecursionError near 1,000)
     max_json_depth: int = 64
@@ -83,6 +88,14 @@ def article_words_reason(text: str, limits: Limits = DEFAULT_LIMITS) -> str | No
 def title_size_reason(title: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
     """Why an article's title is refused for its size (one line, with the limit), or None."""
     return _size_reason("title", len(title), limits.max_title_chars, "max_title_chars")
+
+
+def url_size_reason(url: str | None, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """Why a URL is refused for its size (one line, with the limit), or None."""
+    size = len((url or "").strip().encode("utf-8", "surrogatepass"))
+    if size <= limits.max_url_bytes:
+        return None
+    return f"URL too long ({size:,} bytes; the limit is {limits.max_url_bytes:,}, Limits.max_url_bytes)"
 
 
 def _size_reason(what: str, size: int, limit: int, field: str) -> str | None:

@@ -15,6 +15,8 @@ import typer
 from newsdigest.cli import options
 from newsdigest.cli.common import ExitCode, report_error
 
+MAX_PARTITIONS = 100_000
+
 
 def spark_command(
     inputs: Annotated[
@@ -35,7 +37,12 @@ def spark_command(
     embedder: options.Embedder = None,
     facts: options.Facts = True,
     partitions: Annotated[
-        int | None, typer.Option(min=1, help="Story-building partitions (default: Spark's).")
+        int | None,
+        # Spark counts partitions in a Java int: 3,000,000,000 had been a Py4JError traceback
+        # once the input was read; past 100,000 tasks the job is all scheduling
+        typer.Option(
+            min=1, max=MAX_PARTITIONS, help="Story-building partitions (default: Spark's)."
+        ),
     ] = None,
     conf: Annotated[
         list[str] | None, typer.Option("--conf", help="Extra Spark setting KEY=VALUE.")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from newsdigest.limits import url_size_reason
+
 _TRACKING = re.compile(
     r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|"
     r"_ga|_gl|ocid|cmpid|ref_src|__twitter_impression|at_medium|at_campaign)$",
@@ -46,6 +48,7 @@ def canonical_url(html: str, page_url: str) -> str:
             usable = urlsplit(target).scheme in ("http", "https")
         except ValueError:  # an href urllib cannot split: the URL we fetched stands
             continue
-        if usable:
+        # one too long to store (``Limits.max_url_bytes``) would cost the page itself
+        if usable and not url_size_reason(clean_url(target)):
             return clean_url(target)
     return clean_url(page_url)

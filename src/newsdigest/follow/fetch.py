@@ -20,6 +20,7 @@ from protego import Protego
 
 from newsdigest import __version__
 from newsdigest.errors import FetchError
+from newsdigest.follow.deadline import Deadline, apply_deadline
 
 USER_AGENT = f"newsdigest/{__version__} (+https://github.com/newsdigest/newsdigest; follow)"
 ROBOTS_AGENT = "newsdigest"
@@ -35,8 +36,9 @@ class Politeness:
 
     ``rate``: requests per second per host (default 1). ``retries``: extra tries after a 429 or
     503; the wait is the server's Retry-After, else ``backoff`` doubled each try, never more than
-    ``max_wait``. ``timeout``: seconds to connect and between bytes. ``max_bytes``: the largest
-    body read (a feed, a sitemap or a page).
+    ``max_wait``. ``timeout``: seconds to connect and between bytes. ``deadline``: seconds for
+    one whole exchange, headers and body (a server sending a byte every few seconds had held a
+    round for hours). ``max_bytes``: the largest body read (a feed, a sitemap or a page).
     """
 
     rate: float = 1.0
@@ -44,12 +46,17 @@ class Politeness:
     retries: int = 2
     backoff: float = 2.0
     max_wait: float = 60.0
+    deadline: float = 120.0
     max_bytes: int = MAX_BYTES
     user_agent: str = USER_AGENT
 
     def __post_init__(self) -> None:
-        if self.rate <= 0 or self.timeout <= 0 or self.max_bytes < 1 or self.retries < 0:
-            raise ValueError("rate, timeout and max_bytes must be positive, retries >= 0")
+        if (
+            min(self.rate, self.timeout, self.deadline) <= 0
+            or self.max_bytes < 1
+            or self.retries < 0
+        ):
+            raise ValueError("rate, timeout, deadline and max_bytes must be positive, retries >= 0")
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,7 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²" is a digit to str.isdigit, not to float
         return float(value)
     try:
         when = parsedate_to_datetime(value)
@@ -124,6 +131,8 @@ class Fetcher:
             timeout=httpx.Timeout(p.timeout),
             follow_redirects=False,
         )
+        self._deadline = Deadline()
+        apply_deadline(self._client, self._deadline)
 
     def close(self) -> None:
         self._client.close()
@@ -231,10 +240,15 @@ class Fetcher:
         raise FetchError(url, f"HTTP {answer.status}", status=answer.status)
 
     def _request(self, url: str, headers: Mapping[str, str], max_bytes: int) -> _Answer:
+        limit = self.politeness.deadline
+        started = time.monotonic()
         try:
-            with self._client.stream("GET", url, headers=dict(headers)) as response:
+            with (
+                self._deadline.within(limit),
+                self._client.stream("GET", url, headers=dict(headers)) as response,
+            ):
                 declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
+                if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
                     raise FetchError(
                         url, f"larger than {max_bytes} bytes ({declared})", permanent=True
                     )
@@ -242,12 +256,16 @@ class Fetcher:
                 size = 0
                 if response.status_code == 200:
                     for chunk in response.iter_bytes():
+                        if self._deadline.passed():
+                            raise httpx.ReadTimeout("the request's time limit is spent")
                         size += len(chunk)
                         if size > max_bytes:
                             raise FetchError(url, f"larger than {max_bytes} bytes", permanent=True)
                         chunks.append(chunk)
                 return _Answer(response.status_code, response.headers, b"".join(chunks))
         except httpx.TimeoutException:
+            if time.monotonic() - started >= limit:
+                raise FetchError(url, f"not done after {limit:g} s (too slow)") from None
             raise FetchError(url, f"timed out (after {self.politeness.timeout:g} s)") from None
         except httpx.InvalidURL as exc:
             raise FetchError(url, f"not a valid URL ({exc})") from None

@@ -23,6 +23,7 @@ from newsdigest.errors import FetchError, InputError, NewsdigestError
 from newsdigest.follow.canonical import canonical_url, clean_url
 from newsdigest.follow.fetch import Fetcher
 from newsdigest.follow.sources import Entry, Listing, parse_opml, parse_source
+from newsdigest.limits import url_size_reason
 from newsdigest.model import Article
 from newsdigest.store.base import SourceState, Store
 
@@ -126,6 +127,10 @@ class Follower:
             except InputError as err:
                 self._problem(tally.failed, err)
             return None
+        too_long = url_size_reason(source)
+        if too_long:  # its state could not be stored (PostgreSQL indexes the URL)
+            self._problem(tally.failed, InputError(source[:200] + "...", too_long))
+            return None
         found = self.store.source_states([source])
         state = found[0] if found else SourceState(source)
         now = _now()
@@ -204,7 +209,12 @@ class Follower:
         by_url: dict[str, Entry] = {}
         for entry in entries:
             url = clean_url(entry.url)
-            if url in by_url:
+            too_long = url_size_reason(url)
+            if too_long:
+                # neither stored nor marked seen (PostgreSQL indexes both): one such entry had
+                # failed every later round before the entries listed after it
+                self._problem(tally.rejected, InputError(url[:200] + "...", too_long))
+            elif url in by_url:
                 tally.duplicates += 1  # listed by two sources: fetched once
             else:
                 by_url[url] = entry

@@ -57,7 +57,12 @@ from newsdigest.ingest.html import read_html
 from newsdigest.ingest.jsonl import read_json, read_jsonl
 from newsdigest.ingest.text import read_text, text_article
 from newsdigest.ingest.trec import looks_trec, read_trec
-from newsdigest.limits import article_size_reason, article_words_reason, title_size_reason
+from newsdigest.limits import (
+    article_size_reason,
+    article_words_reason,
+    title_size_reason,
+    url_size_reason,
+)
 from newsdigest.model import Article
 
 __all__ = [
@@ -219,7 +224,9 @@ def clean_record(item: Article | InputError, name: str = "<article>") -> Article
     """The cleaned article, or why it cannot be used: the rule for files and the web API alike."""
     if isinstance(item, InputError):
         return item
-    too_long = article_size_reason(item.text) or title_size_reason(item.title)
+    too_long = (
+        article_size_reason(item.text) or title_size_reason(item.title) or url_size_reason(item.url)
+    )
     if too_long:  # refused before cleaning, which would spend time on it
         return InputError(item.origin or name, too_long)
     article = clean_article(item)
@@ -272,7 +279,15 @@ STDIN_NAME = "<stdin>"
 def _iter_stdin(max_bytes: int) -> Iterator[Article | InputError]:
     """The articles piped in (``newsdigest digest -``), read as a file of their format: text,
     HTML, JSON (Lines), WARC or SGML, told from its first bytes."""
-    data = sys.stdin.buffer.read(max_bytes + 1)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # ``<&-``: Python has no sys.stdin at all (it had been a traceback)
+        yield InputError(STDIN_NAME, "standard input is closed")
+        return
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:  # EIO from a terminal that went away, EISDIR
+        yield InputError(STDIN_NAME, os_reason(exc))
+        return
     if len(data) > max_bytes:
         yield InputError(STDIN_NAME, f"input too large (over the {format_limit(max_bytes)} limit)")
         return

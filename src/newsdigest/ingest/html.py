@@ -141,23 +141,34 @@ class _MostAttributes:
         return self.most
 
 
-def crowded_element(html: str, name: str) -> InputError | None:
-    """Why ``html`` must not be parsed into a tree (an element with over ``MAX_ATTRIBUTES``
-    attributes), or None; the page is read by the same tokenizer that would build the tree."""
+def most_attributes(markup: bytes) -> int:
+    """The most attributes any one element of ``markup`` (HTML, or XML such as a feed) has,
+    read by libxml2's HTML tokenizer without building anything; 0 when it reads nothing."""
     from lxml import etree
 
     parser = etree.HTMLParser(target=_MostAttributes(), encoding="utf-8")
     try:
-        most = etree.fromstring(html.encode("utf-8", "replace"), parser)
-    except Exception:  # nothing for the tokenizer to read: the extraction says why
+        most = etree.fromstring(markup, parser)
+    except Exception:  # nothing for the tokenizer to read: the caller's parser says why
+        return 0
+    return most if isinstance(most, int) else 0
+
+
+def crowded_reason(most: int, what: str = "HTML") -> str | None:
+    """Why markup whose fullest element has ``most`` attributes is refused, or None."""
+    if most <= MAX_ATTRIBUTES:
         return None
-    if not isinstance(most, int) or most <= MAX_ATTRIBUTES:
-        return None
-    return InputError(
-        name,
-        f"malformed HTML: an element with {most:,} attributes (the limit is {MAX_ATTRIBUTES}, "
-        "Limits.max_html_attributes)",
+    return (
+        f"malformed {what}: an element with {most:,} attributes (the limit is {MAX_ATTRIBUTES}, "
+        "Limits.max_html_attributes)"
     )
+
+
+def crowded_element(html: str, name: str) -> InputError | None:
+    """Why ``html`` must not be parsed into a tree (an element with over ``MAX_ATTRIBUTES``
+    attributes), or None; the page is read by the same tokenizer that would build the tree."""
+    reason = crowded_reason(most_attributes(html.encode("utf-8", "replace")))
+    return InputError(name, reason) if reason else None
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)

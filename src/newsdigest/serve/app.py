@@ -27,6 +27,7 @@ from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from newsdigest.config import StoryConfig
 from newsdigest.errors import StoreError
@@ -420,6 +421,11 @@ def create_app(
                 request.headers.get("content-length"), request.stream(), max_body_bytes
             )
             records = parse_articles(body, max_articles)
+        except ClientDisconnect:
+            # gone before its body was whole: nothing stored and no one to answer (it had been
+            # an "Exception in ASGI application" traceback in the server's log, per request)
+            reason = "the client disconnected before sending the whole body"
+            return json({"error": reason, "detail": reason}, 400)
         except BodyTooLarge as exc:
             return json({"error": str(exc), "detail": str(exc)}, 413)
         except InvalidBody as exc:

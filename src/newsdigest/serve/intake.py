@@ -23,7 +23,12 @@ from pydantic import (
 )
 
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
-from newsdigest.limits import DEFAULT_LIMITS, WORDLESS_SCRIPTS, article_words_reason
+from newsdigest.limits import (
+    DEFAULT_LIMITS,
+    WORDLESS_SCRIPTS,
+    article_words_reason,
+    url_size_reason,
+)
 
 MAX_BODY_BYTES = DEFAULT_LIMITS.max_request_bytes
 MAX_ARTICLES = DEFAULT_LIMITS.max_request_articles
@@ -55,7 +60,11 @@ class ArticleIn(BaseModel):
         json_schema_extra={"minLength": _ENOUGH_CHARS, "pattern": _ENOUGH_WORDS},
     )
     id: str | None = Field(default=None, description="Your id for it; kept as the origin.")
-    url: str | None = Field(default=None, description="Where it was published.")
+    url: str | None = Field(
+        default=None,
+        description=f"Where it was published; at most {DEFAULT_LIMITS.max_url_bytes} bytes.",
+        json_schema_extra={"maxLength": DEFAULT_LIMITS.max_url_bytes},
+    )
     title: str | None = Field(default=None, max_length=DEFAULT_LIMITS.max_title_chars)
     # strict: lax float took ``false`` as 0.0, a 1970 date the schema (string or number) refuses
     published: StrictStr | StrictFloat | None = Field(
@@ -87,6 +96,15 @@ class ArticleIn(BaseModel):
         too_short = article_words_reason(value)
         if too_short:
             raise ValueError(too_short)
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _short_url(cls, value: str | None) -> str | None:
+        # the store indexes URLs; a longer one had failed the batch on PostgreSQL (a 500)
+        too_long = url_size_reason(value)
+        if too_long:
+            raise ValueError(too_long)
         return value
 
     @field_validator("published")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdigest.config import StoryConfig
+from newsdigest.errors import InputError
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -76,8 +77,6 @@ class JobResult:
 
 def expand_inputs(patterns: Sequence[str]) -> list[str]:
     """Sorted, de-duplicated WARC paths from globs, files and folders (the driver's view)."""
-    from newsdigest.errors import InputError
-
     found: dict[str, None] = {}
     for pattern in patterns:
         path = Path(pattern)
@@ -92,6 +91,20 @@ def expand_inputs(patterns: Sequence[str]) -> list[str]:
             raise InputError(pattern, "no WARC files match")
         found.update(dict.fromkeys(matches))
     return list(found)
+
+
+def make_output(folder: Path) -> None:
+    """Create the output folder, or say in one line why it cannot be (an existing file of that
+    name had ended the job in a traceback, after the JVM had started)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = (
+            "a file, not a folder"
+            if isinstance(exc, FileExistsError)
+            else (exc.strerror or type(exc).__name__).lower()
+        )
+        raise InputError(str(folder), f"cannot write the output there ({reason})") from None
 
 
 def _order(row: dict[str, Any]) -> tuple[int, int]:
@@ -152,15 +165,17 @@ def run_job(spark: SparkSession, config: JobConfig) -> JobResult:
     clock = _StageClock()
     sc = spark.sparkContext
     paths = expand_inputs(config.inputs)
-    config.output.mkdir(parents=True, exist_ok=True)
+    make_output(config.output)
 
     # one task per WARC file, as Common Crawl's cc-pyspark does: a file is read sequentially
     rows = sc.parallelize(list(enumerate(paths)), len(paths)).mapPartitions(
         executor.read_warc_files
     )
     rows.persist()
+    # each line as ingest prints it (``InputError``): a file name's newline or undecodable
+    # byte had split a line, or ended the job at rejected.txt with a UnicodeEncodeError
     rejected = tuple(
-        f"{r['name']}: {r['reason']}"
+        str(InputError(r["name"], r["reason"]))
         for r in sorted(rows.filter(lambda r: r["kind"] == "rejected").collect(), key=_order)
     )
     read = rows.filter(lambda r: r["kind"] == "article")
@@ -173,7 +188,9 @@ def run_job(spark: SparkSession, config: JobConfig) -> JobResult:
     exact_duplicates = articles_read - n_unique
     clock.lap("exact dedup")
 
-    folded = stages.near_duplicates(spark, unique)
+    # MinHashLSH fits no empty table ("head of empty array", a Py4JJavaError traceback when
+    # every input was rejected): nothing read, nothing to fold
+    folded = stages.near_duplicates(spark, unique) if n_unique else {}
     kept = stages.fold_into_kept(unique, sc.broadcast(folded))
     kept.persist()
     n_kept = kept.count()
@@ -224,14 +241,22 @@ def _already_submitted() -> bool:
 def submit(config: JobConfig, master: str | None = None, conf: dict[str, str] | None = None) -> int:
     """Run the job and report; returns the exit code (0 all records used, 1 some records
     rejected, 2 nothing usable). ``newsdigest spark`` parses the flags and calls this."""
-    from newsdigest.errors import NewsdigestError
-    from newsdigest.spark.session import start_session
+    from newsdigest.errors import NewsdigestError, one_line
+    from newsdigest.spark.session import master_error, start_session
 
     master = master or (None if _already_submitted() else "local[2]")
+    bad_master = master_error(master) if master else None
+    if bad_master:
+        print(f"error: {bad_master}", file=sys.stderr)
+        return 2
     try:
         expand_inputs(config.inputs)  # fail fast, before starting a JVM
+        make_output(config.output)
         with tempfile.TemporaryDirectory(prefix="newsdigest-spark-") as scratch:
-            spark = start_session(master, conf=conf or {}, scratch=Path(scratch))
+            try:
+                spark = start_session(master, conf=conf or {}, scratch=Path(scratch))
+            except Exception as exc:  # pyspark's and py4j's errors: Java gone, a bad --conf
+                raise NewsdigestError(f"cannot start Spark: {one_line(exc)}") from None
             try:
                 result = run_job(spark, config)
             finally:

@@ -7,6 +7,7 @@ Defaults suit a small machine (2 cores, 24 GB shared with other work); on a clus
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -29,6 +30,28 @@ appender.console.layout.pattern = spark: %p %c{1}: %m%n%ex
 logger.repl.name = org.apache.spark.repl.Main
 logger.repl.level = error
 """
+
+
+# the master URLs Spark takes (its SparkContext patterns), told apart before a JVM is started
+_MASTER = re.compile(
+    r"local(?:\[(?:(\d+)|\*)(?:\s*,\s*(\d+))?\])?"
+    r"|local-cluster\[\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\]"
+    r"|(?:spark|k8s|mesos)://\S+|yarn"
+)
+_JAVA_INT = 2**31 - 1
+
+
+def master_error(master: str) -> str | None:
+    """Why ``master`` is no Spark master URL, or None: "local[x]" had been a ValueError
+    traceback, "nonsense://" a JVM that exited, "local[99999999999999999999]" a Py4JJavaError."""
+    found = _MASTER.fullmatch(master)
+    counts = [int(n) for n in found.groups() if n is not None] if found else []
+    if found and all(1 <= n <= _JAVA_INT for n in counts):
+        return None
+    return (
+        f"--master: {master!r} is not a Spark master URL (local, local[N], local[*], "
+        "spark://host:port, yarn, k8s://..., with counts from 1)"
+    )
 
 
 def default_conf(master: str, scratch: Path) -> dict[str, str]:
@@ -61,10 +84,8 @@ def default_conf(master: str, scratch: Path) -> dict[str, str]:
 
 def _cores(master: str) -> int:
     if master.startswith("local[") and master.endswith("]"):
-        inner = master[6:-1]
-        if inner == "*":
-            return os.cpu_count() or 2
-        return int(inner.split(",")[0])
+        inner = master[6:-1].split(",")[0].strip()  # "local[*,3]": any cores, 3 tries
+        return (os.cpu_count() or 2) if inner == "*" else int(inner)
     return 2 if master == "local" else 1
 
 

@@ -340,9 +340,17 @@ class SqlStore:
         d = self.dialect
         with self._lock:
             try:
-                d.begin(self._conn, lock_key)
+                d.begin(self._writer(), lock_key)
             except d.errors as exc:
-                raise StoreError(f"{d.where}: {what}: {write_failure(exc)}") from exc
+                if not _is_closed(self._conn):
+                    raise StoreError(f"{d.where}: {what}: {write_failure(exc)}") from exc
+                # the server dropped the connection since the last write (a restart): nothing
+                # was begun, so once more on a new one. It had stayed closed, every later write
+                # of a long-running server or follower failing ("the connection is closed")
+                try:
+                    d.begin(self._writer(), lock_key)
+                except d.errors as again:
+                    raise StoreError(f"{d.where}: {what}: {write_failure(again)}") from again
             try:
                 yield _Cursor(self._conn, d)
                 d.commit(self._conn)
@@ -355,13 +363,25 @@ class SqlStore:
                     ) from exc
                 raise
 
+    def _writer(self) -> Any:
+        """The write connection, opened again if the server closed it (``StoreError`` when it
+        cannot be)."""
+        if _is_closed(self._conn):
+            self._conn = self.dialect.connect()
+        return self._conn
+
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         d = self.dialect
-        try:
-            with d.reader() as conn:
-                return list(conn.execute(d.sql(sql), list(params)).fetchall())
-        except d.errors as exc:
-            raise StoreError(f"{d.where}: read failed: {driver_message(exc)}") from exc
+        for retry in (True, False):
+            conn = None
+            try:
+                with d.reader() as conn:
+                    return list(conn.execute(d.sql(sql), list(params)).fetchall())
+            except d.errors as exc:
+                if retry and _is_closed(conn):  # dropped by the server (a restart): reopened
+                    continue
+                raise StoreError(f"{d.where}: read failed: {driver_message(exc)}") from exc
+        raise AssertionError("unreachable")
 
     def _in_chunks(self, values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         size = self.dialect.max_in_list() or max(len(values), 1)
@@ -876,6 +896,12 @@ class SqlStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _is_closed(conn: Any) -> bool:
+    """Whether a driver connection is closed or broken (psycopg says so; an SQLite file's
+    connection never breaks)."""
+    return bool(getattr(conn, "closed", False))
 
 
 class _Cursor:

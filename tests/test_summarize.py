@@ -760,6 +760,12 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
         ("You can find the ship here, officials said, pointing to the map.",
          "speaks to the reader", False),
         ("The ship sank here in 1912.", "speaks to the reader", False),
+        # the outlet's own live event (Multi-News validation 233: a digest's line)
+        ("On Tuesday, Feb. 23, at 2 p.m. Eastern, Inside Higher Ed's editors will discuss the "
+         "themes of the booklet and take your questions about them in a free webinar.",
+         "speaks to the reader", True),
+        ("The senator declined to take questions from reporters.", "speaks to the reader",
+         False),
         ("Should they find it likely to reopen the case, investigators will act.", "no subject",
          False),
         # a wire photo caption ends with the picture's full date (dev stream, Cologne digest)

@@ -458,8 +458,16 @@ def _speaks_to_reader(text: str) -> bool:
         return True
     if text[:1] in "TAB" and _POINTS_TO_PAGE.match(text):
         return True
+    if "your questions" in text and _INVITES_READER.search(text):
+        return True
     tail = text[-160:]
     return "you" in tail.lower() and _POINTS_TO_MEDIA.search(tail) is not None
+
+
+# The outlet inviting its reader to a live event ("On Tuesday, Feb. 23, at 2 p.m. Eastern,
+# Inside Higher Ed's editors will discuss the themes of the booklet and take your questions
+# about them in a free webinar.": a Multi-News digest's line): the page's promotion, no news
+_INVITES_READER = re.compile(r"\b(?:take|answer|field|hear)\s+your\s+questions\b")
 
 
 def caption_date(text: str) -> bool:

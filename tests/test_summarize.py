@@ -760,6 +760,11 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
         ("You can find the ship here, officials said, pointing to the map.",
          "speaks to the reader", False),
         ("The ship sank here in 1912.", "speaks to the reader", False),
+        # a picture's credit run into the article's first sentence (Multi-News validation 56)
+        ("Credit: Matthew Kanan, Stanford University Stanford University scientists have found "
+         "a new, highly efficient way to produce liquid ethanol from carbon monoxide gas.",
+         "page furniture", True),
+        ("Credit card debt rose again in May, the Fed said.", "page furniture", False),
         # the outlet's own live event (Multi-News validation 233: a digest's line)
         ("On Tuesday, Feb. 23, at 2 p.m. Eastern, Inside Higher Ed's editors will discuss the "
          "themes of the booklet and take your questions about them in a free webinar.",

@@ -547,6 +547,8 @@ def fit(text: str) -> bool:
     if text[:1] == "|" or _caps_label(text) or _glued_bullet(text):
         return False  # a page's bar or bullet before a link, a credit or a menu, a speaker's
         # label (``problems``)
+    if text[:1] in "CPI" and _CREDIT_LINE.match(text):
+        return False
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
     if not _ends_sentence(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
@@ -618,6 +620,12 @@ _ASKED_FOR_COMMENT = re.compile(
 )
 
 
+# A picture's credit, and whatever the page ran into it ("Credit: Matthew Kanan, Stanford
+# University Stanford University scientists have found ...": a Multi-News digest line, the
+# caption's credit glued to the article's first sentence); no sentence of news opens so
+_CREDIT_LINE = re.compile(r"(?:(?:Photo|Image|Picture)\s+)?[Cc]redits?\s*:")
+
+
 def problems(text: str) -> list[str]:
     """Reasons ``text`` should not be a summary sentence (empty list: fine)."""
     found: list[str] = []
@@ -634,6 +642,8 @@ def problems(text: str) -> list[str]:
         # what follows a page's bar is a credit, a menu or a teaser ("| John Shinkle/POLITICO
         # Congressional leaders reach budget deal The agreement would ...": a Multi-News digest
         # line; the 10 local sentences that open so are all such)
+        found.append("page furniture")
+    if _CREDIT_LINE.match(text):
         found.append("page furniture")
     if _caps_label(text):
         found.append("a speaker's or kicker's label")

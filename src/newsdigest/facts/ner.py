@@ -560,7 +560,9 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     while True:
         words = span.rsplit(" ", 1)
         if len(words) == 2 and (
-            words[1].lower() in {"of", "for", "and", "the", "on", "-", "–", "—"}
+            # "Bob Weir &" of "Bob Weir & Trey Anastasio on How It All Came Together" (a
+            # Multi-News headline; the Who list's first name)
+            words[1].lower() in {"of", "for", "and", "&", "the", "on", "-", "–", "—"}
             # a word of the sentence after the name ("George Floyd last Memorial Day" as an
             # organization: a NeuS digest's)
             or words[1] in _TRAILING_WORDS

@@ -434,6 +434,9 @@ def test_a_present_tense_the_tagger_misreads_still_makes_a_sentence() -> None:
     assert reads_as_sentence("Cold rock lurks under this active Washington volcano.")
     assert reads_as_sentence("Americans by 63-33 percent, disapprove of his handling of the law.")
     assert not reads_as_sentence("The perfect address, 64 Perry Street.")
+    # a word in "-ing" the tagger called a present tense (Multi-News validation 45's line)
+    assert not reads_as_sentence("People eating, people washing, people sleeping.")
+    assert reads_as_sentence("Volunteers bring food to the shelter every day.")
 
 
 def test_a_fronted_clause_lends_the_main_clause_no_verb() -> None:

@@ -138,7 +138,7 @@ def reads_as_sentence(text: str) -> bool:
         text = text[:1] + " ".join(w.lower() if w.istitle() else w for w in text[1:].split())
     doc = list(nlp(text))
     for k, tok in enumerate(doc):
-        if tok.tag_ in VERB_TAGS:
+        if tok.tag_ in VERB_TAGS and not _participle(tok.lower_):
             return True
         if tok.tag_ in ("NN", "NNS") and 0 < k < len(doc) - 1:
             before, after = doc[k - 1], doc[k + 1]
@@ -147,6 +147,16 @@ def reads_as_sentence(text: str) -> bool:
             ) and after.tag_ in _AFTER_VERB:
                 return True
     return False
+
+
+def _participle(word: str) -> bool:
+    """A word in "-ing" is no finite verb, whatever the tagger says ("People eating, people
+    washing, people sleeping.": "washing" tagged a present tense), but for the few verbs that
+    end so ("they bring", "they sing")."""
+    return len(word) > 4 and word.endswith("ing") and word not in _VERBS_IN_ING
+
+
+_VERBS_IN_ING = frozenset("bring cling fling sling sting swing wring spring string".split())
 
 
 # where a verb stands: after a noun, a pronoun or a comma, before what a verb takes (not after

@@ -586,6 +586,11 @@ _A_OR_THE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r" +[A-Z]")
 
 
+# a name ending in a web domain ("Edmunds.com", a Multi-News story's "person": its reviewers
+# "said"); no person's name ends so
+WEB_NAME = re.compile(r"\w\.(?:com|org|net|gov|edu|io|co\.uk)$", re.IGNORECASE)
+
+
 def _title_alone(text: str, start: int, end: int, kind: str) -> bool:
     """A rank or an occupation alone: abbreviated ("Rear Adm."), cut from the name after it
     ("Actress Uma Thurman"), or written "the Captain"; not one standing as a name itself

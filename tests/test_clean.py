@@ -1917,6 +1917,14 @@ def test_a_dated_headline_is_still_one() -> None:
     assert clean_title("Storm hits Texas on Tuesday, Jan. 5, 2016") != ""
 
 
+def test_a_page_stamp_with_a_section_is_no_headline() -> None:
+    """A magazine page's stamp and its series' name (Multi-News validation 45's first line, then
+    its digest's title); a headline that says "published" is still one."""
+    assert clean_title("Published: January 2011 Special Series: 7 Billion") == ""
+    assert clean_title("Posted: 12/03/2013 Police name the victims") == ""
+    assert clean_title("Published: the memoir Trump tried to stop") != ""
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -411,3 +411,39 @@ def test_a_path_too_long_for_the_file_system_is_one_line(tmp_path: Path) -> None
         assert done.stderr == f"error: {option}: {long}/out: file name too long\n"
     with pytest.raises(InputError, match="file name too long"):
         expand_inputs([str(long)])
+
+
+def test_a_possessive_is_no_finite_verb() -> None:
+    """ "America's" had passed a verbless line as a sentence (NeuS train 2442's first line)."""
+    from newsdigest.readability import has_finite_verb, lexical_finite_verb
+
+    line = "For America's birthday, life, liberty and the pursuit of hot dogs."
+    assert lexical_finite_verb(line)  # the shortening's check keeps reading "'s" as "is"
+    assert not has_finite_verb(line)
+    assert has_finite_verb("Pete Buttigieg ends his campaign.")
+    assert has_finite_verb("It's over for the campaign.")
+
+
+def test_a_present_tense_the_tagger_misreads_still_makes_a_sentence() -> None:
+    """The tagger read "stars" as a plural noun (a dev digest's line had gone as a fragment)."""
+    from newsdigest.readability import reads_as_sentence
+
+    assert reads_as_sentence("Peyton Manning stars as the quarterback in the commercial.")
+    assert reads_as_sentence("Most major volcanoes of the Cascade Arc sit neatly along a line.")
+    # Multi-News sentences whose verb the tagger called a noun
+    assert reads_as_sentence("Cold rock lurks under this active Washington volcano.")
+    assert reads_as_sentence("Americans by 63-33 percent, disapprove of his handling of the law.")
+    assert not reads_as_sentence("The perfect address, 64 Perry Street.")
+    # a word in "-ing" the tagger called a present tense (Multi-News validation 45's line)
+    assert not reads_as_sentence("People eating, people washing, people sleeping.")
+    assert reads_as_sentence("Volunteers bring food to the shelter every day.")
+
+
+def test_a_fronted_clause_lends_the_main_clause_no_verb() -> None:
+    """ "As you might imagine, most on the economy." (a transcript's line, Multi-News
+    validation 144) has its verbs only in the clause before the comma."""
+    from newsdigest.readability import reads_as_sentence
+
+    assert not reads_as_sentence("As you might imagine, most on the economy.")
+    assert reads_as_sentence("As the storm approached, residents fled.")
+    assert reads_as_sentence("When asked, Smith, a lawyer, declined to comment.")

@@ -377,6 +377,7 @@ def test_a_word_of_the_sentence_after_a_name_is_not_part_of_it() -> None:
     for text, name in (
         ("the death of George Floyd last Memorial Day", "George Floyd"),
         ("a student at the University of Wisconsin at Madison", "University of Wisconsin"),
+        ("Grateful Dead Q&A: Bob Weir & Trey Anastasio on How", "Bob Weir"),
     ):
         start = text.index(name)
         end = text.index(" ", start + len(name) + 1)

@@ -2324,3 +2324,12 @@ def test_a_persons_given_name_never_written_as_a_place_is_no_place() -> None:
     text += " His uncle flew home to Jordan on Monday."
     raw.append(mention(text, "Jordan", "PLACE", 3))
     assert ("Jordan", "PLACE") in [(e.name, e.type) for e in entities_of(raw, text)]
+
+
+def test_a_website_is_no_persons_name() -> None:
+    """ "Edmunds.com said ..." had listed the car site under Who (Multi-News validation 143)."""
+    from newsdigest.facts.canonical import _could_be_a_name
+
+    assert not _could_be_a_name("Edmunds.com")
+    assert not _could_be_a_name("Politico.co.uk")
+    assert _could_be_a_name("Efraim Levy")

@@ -221,6 +221,18 @@ def test_titles_names_and_slogans_in_quotes_are_no_ones_words() -> None:
     assert speakers(said) == [("The Schedule Was So ", "Toby Haynes")]
 
 
+def test_a_title_in_ed_is_no_ones_words() -> None:
+    """A book and a calendar in Title Case were their namers' quotes (Multi-News validation
+    55 and 64): a capitalized "-ed" word is no verb there."""
+    text = (
+        "Nurse Yulette Newman said the ward was busy. On the 10th day of the shutdown, she "
+        "posted a photo of an “Expected Date of Confinement Wheel” on Facebook. The diagnosis "
+        'came from Dr. Susan Kolb, author of "The Naked Truth About Breast Implants." '
+        '"It will get worse," Kolb said.'
+    )
+    assert speakers(text) == [("It will get worse", "Susan Kolb")]
+
+
 def test_a_title_before_a_quote_goes_and_the_quote_keeps_its_speaker() -> None:
     # dev stream (The New York Times on Uma Thurman): the film was listed as her words; "she"
     # in the next paragraph is still Thurman

@@ -99,6 +99,20 @@ def test_title_rule() -> None:
     assert split_title(f"{title}\nU.S. stocks opened lower Wednesday.")[0] == title
 
 
+def test_a_headline_of_two_title_case_sentences_is_a_title() -> None:
+    """NeuS train 2417: the headline's first half had become a digest's line, "The EPA Wants
+    to Get Out of Puddles and Ditches."; two sentences of body text are no title."""
+    from newsdigest.ingest.text import split_title
+
+    title = (
+        "The EPA Wants to Get Out of Puddles and Ditches. Environmental Activists Are Outraged.."
+    )
+    lead = "A welcome new federal approach under the Clean Water Act."
+    assert split_title(f"{title}\n{lead}") == (title, lead)
+    text = "The Senate voted on Tuesday. The bill passed.\nMore text here."
+    assert split_title(text)[0] == ""
+
+
 def test_a_lead_in_or_a_sections_label_is_no_title() -> None:
     """Multi-News plain-text first lines: "First reactions to the president's big jobs
     speech:" leads into the text (it stays there); "Columnist" and "Abstract and

@@ -760,6 +760,17 @@ def test_a_single_quoted_quote_over_sentences_is_one_unit_and_never_half_of_one(
         ("You can find the ship here, officials said, pointing to the map.",
          "speaks to the reader", False),
         ("The ship sank here in 1912.", "speaks to the reader", False),
+        # a picture's credit run into the article's first sentence (Multi-News validation 56)
+        ("Credit: Matthew Kanan, Stanford University Stanford University scientists have found "
+         "a new, highly efficient way to produce liquid ethanol from carbon monoxide gas.",
+         "page furniture", True),
+        ("Credit card debt rose again in May, the Fed said.", "page furniture", False),
+        # the outlet's own live event (Multi-News validation 233: a digest's line)
+        ("On Tuesday, Feb. 23, at 2 p.m. Eastern, Inside Higher Ed's editors will discuss the "
+         "themes of the booklet and take your questions about them in a free webinar.",
+         "speaks to the reader", True),
+        ("The senator declined to take questions from reporters.", "speaks to the reader",
+         False),
         ("Should they find it likely to reopen the case, investigators will act.", "no subject",
          False),
         # a wire photo caption ends with the picture's full date (dev stream, Cologne digest)
@@ -1112,6 +1123,7 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
     import numpy as np
 
     from newsdigest.overlap import NEAR_DUPLICATE
+    from newsdigest.readability import reads_as_sentence
     from newsdigest.summarize.budget import budget_reached, effective_words, fits
     from newsdigest.summarize.coverage import (
         _NAME,
@@ -1163,6 +1175,8 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
             if limit is not None and words >= limit:
                 break
             continue
+        if not reads_as_sentence(scored.units[i].text):
+            continue  # a fragment
         chosen.append(i)
         taken[i] = True
         words += len(scored.units[i].text.split())
@@ -2092,3 +2106,27 @@ def test_a_shouted_sentence_is_read_in_linear_time() -> None:
     assert not quality._fragment(shouted)
     assert not quality._fragment("Producers, " + "A" * 5_000 + " said the studio was pleased.")
     assert quality._fragment("Cast, Jane Levy & Shiloh Fernandez and Lou Taylor Pucci.")
+
+
+def test_a_fragment_with_no_finite_verb_is_left_out() -> None:
+    """Lines with no verb had led digests (NeuS train 2442: "For America's birthday, life,
+    liberty and the pursuit of hot dogs.", its "'s" a possessive; Multi-News validation 48:
+    "The perfect address, 64 Perry Street."); the sentence after them says the news."""
+    from newsdigest.summarize.coverage import CoverageSummarizer
+
+    text = (
+        "For America's birthday, life, liberty and the pursuit of hot dogs.\n"
+        "Fireworks, music and the pursuit of hot dogs will mark the 242nd year of independence "
+        "for the United States on what is expected to be a steamy Wednesday in much of the "
+        "country."
+    )
+    chosen = CoverageSummarizer().summarize([split_sentences(text, "a")], Budget(words=60))
+    assert [s.text[:9] for s in chosen] == ["Fireworks"]
+
+
+def test_a_story_of_fragments_alone_still_has_a_digest() -> None:
+    from newsdigest.summarize.coverage import CoverageSummarizer
+
+    text = "The perfect address in the West Village, 64 Perry Street."
+    chosen = CoverageSummarizer().summarize([split_sentences(text, "a")], Budget(words=60))
+    assert [s.text for s in chosen] == [text]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsdigest.model import GeneratedSentence, Sentence
@@ -40,6 +41,9 @@ _WORD = re.compile(r"[A-Za-z']+")
 _PAST = re.compile(r"[a-z]{3,}ed$")
 _CONTRACTED = re.compile(r"[a-z]'(?:s|re|ve|ll|d|m)$", re.IGNORECASE)
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# a verb's base form too: the tagger reads many a present tense so ("Most major volcanoes of
+# the Cascade Arc sit neatly along a north-south line", a Multi-News sentence)
+VERB_TAGS = _FINITE_TAGS | {"VB"}
 # characters between two sentences that follow each other (a space, a padded paragraph break)
 MAX_GAP = 10
 
@@ -60,15 +64,112 @@ class Readability:
         )
 
 
-def lexical_finite_verb(text: str) -> bool:
+def lexical_finite_verb(text: str, *, possessive: bool = True) -> bool:
     """Whether ``text`` has a word that is a finite verb wherever it stands (an auxiliary, a
     modal, a past tense, a contraction, a common verb of reporting); False says only that none
-    of these is there."""
+    of these is there. Without ``possessive``, a word ending in "'s" is no sign: it is as
+    often a possessive ("For America's birthday, life, liberty and the pursuit of hot
+    dogs.")."""
     for word in _WORD.findall(text):
         low = word.lower()
-        if low in _FINITE_WORDS or _PAST.search(low) or _CONTRACTED.search(low):
+        if low in _FINITE_WORDS or _PAST.search(low):
+            return True
+        if _CONTRACTED.search(low) and (possessive or not low.endswith("'s")):
             return True
     return False
+
+
+@lru_cache(maxsize=2)
+def load_tagger(model: str | None = None) -> Any:
+    """spaCy's tagger (``model``, the facts' model by default), loaded once per process."""
+    import spacy
+
+    from newsdigest.facts.ner import DEFAULT_MODEL
+
+    return spacy.load(model or DEFAULT_MODEL, exclude=["parser", "ner", "lemmatizer"])
+
+
+def has_finite_verb(text: str, model: str | None = None) -> bool:
+    """Whether ``text`` has a finite verb: the lexical test first, then spaCy's tags (a
+    present tense: "Pete Buttigieg ends his campaign."). Without the model, True: nothing is
+    known against it."""
+    text = " ".join(text.split())
+    if lexical_finite_verb(text.replace("’", "'"), possessive=False):
+        return True
+    try:
+        nlp = load_tagger(model)
+    except (ImportError, OSError):
+        return True
+    if is_headline_case(text):
+        # the tagger reads Title Case words as names ("Ramps" NNP): ask about the words
+        text = text[:1] + " ".join(w.lower() if w.istitle() else w for w in text[1:].split())
+    return any(t.tag_ in _FINITE_TAGS for t in nlp(text))
+
+
+# a verb in the present after its subject ("Donald Trump faces", "he visits", "Peyton Manning
+# stars as ...": the tagger reads that "stars" as a plural noun)
+PRESENT_AFTER_SUBJECT = re.compile(
+    r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|who|that|which|[A-Za-z]+’s|[A-Za-z]+'s)) "
+    r"[a-z]{2,}[^su\W]s\b"
+)
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Whether a summary's candidate has a verb: one of ``has_finite_verb``'s, a present
+    tense after its subject, a base form the tagger found, or a word the tagger called a noun
+    where a verb stands (``_VERB_SLOT``); a line with none is a fragment ("The perfect
+    address, 64 Perry Street."). Lenient: the small tagger reads many a present tense as a
+    noun ("Cold rock lurks under ...", "Americans ... disapprove of ...")."""
+    text = " ".join(text.split())
+    fronted = _FRONTED_CLAUSE.match(text)
+    if fronted:
+        # the main clause after a fronted one needs its own verb ("As you might imagine, most
+        # on the economy.": a transcript's line in a Multi-News digest)
+        text = text[fronted.end() :]
+    if PRESENT_AFTER_SUBJECT.search(text):
+        return True
+    if lexical_finite_verb(text.replace("’", "'"), possessive=False):
+        return True
+    try:
+        nlp = load_tagger()
+    except (ImportError, OSError):
+        return True
+    if is_headline_case(text):
+        text = text[:1] + " ".join(w.lower() if w.istitle() else w for w in text[1:].split())
+    doc = list(nlp(text))
+    for k, tok in enumerate(doc):
+        if tok.tag_ in VERB_TAGS and not _participle(tok.lower_):
+            return True
+        if tok.tag_ in ("NN", "NNS") and 0 < k < len(doc) - 1:
+            before, after = doc[k - 1], doc[k + 1]
+            if (
+                before.tag_ in _BEFORE_VERB or before.lower_ in _SUBJECT_WORDS
+            ) and after.tag_ in _AFTER_VERB:
+                return True
+    return False
+
+
+def _participle(word: str) -> bool:
+    """A word in "-ing" is no finite verb, whatever the tagger says ("People eating, people
+    washing, people sleeping.": "washing" tagged a present tense), but for the few verbs that
+    end so ("they bring", "they sing")."""
+    return len(word) > 4 and word.endswith("ing") and word not in _VERBS_IN_ING
+
+
+_VERBS_IN_ING = frozenset("bring cling fling sling sting swing wring spring string".split())
+
+
+# where a verb stands: after a noun, a pronoun or a comma, before what a verb takes (not after
+# a number: "A $1 million check from a major Democratic donor", a NeuS fragment)
+_BEFORE_VERB = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", ",", "HYPH", ":"})
+_SUBJECT_WORDS = frozenset({"this", "that", "which", "who"})
+_AFTER_VERB = frozenset({"IN", "DT", "RB", "TO", "JJ", "PRP$", "PRP", "RP", "CD"})
+
+
+# a subordinate clause or a phrase before the main clause, to its first comma
+_FRONTED_CLAUSE = re.compile(
+    r"(?:As|If|When|While|Although|Though|Because|Since|Unless|Until|Once|Whether)\s[^,;:]+,\s+"
+)
 
 
 def follows(previous: DigestSentence | None, sentence: DigestSentence) -> bool:
@@ -92,26 +193,9 @@ class ReadabilityJudge:
 
     def __init__(self, model: str | None = None) -> None:
         self._model = model
-        self._nlp: Any = None
-
-    def _tagger(self) -> Any:
-        if self._nlp is None:
-            import spacy
-
-            from newsdigest.facts.ner import DEFAULT_MODEL
-
-            self._nlp = spacy.load(
-                self._model or DEFAULT_MODEL, exclude=["parser", "ner", "lemmatizer"]
-            )
-        return self._nlp
 
     def has_finite_verb(self, text: str) -> bool:
-        if lexical_finite_verb(text):
-            return True
-        if is_headline_case(text):
-            # the tagger reads Title Case words as names ("Ramps" NNP): ask about the words
-            text = text[:1] + " ".join(w.lower() if w.istitle() else w for w in text[1:].split())
-        return any(t.tag_ in _FINITE_TAGS for t in self._tagger()(text))
+        return has_finite_verb(text, self._model)
 
     def flagged(
         self,

@@ -165,6 +165,11 @@ _WEEKDAYS = re.compile(
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
     re.IGNORECASE,
 )
+# a page's stamp, a date right after it: no headline opens so
+_STAMPED = re.compile(
+    r"(?i)(?:published|posted|first published|last updated)(?: on)?\s*:\s*"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\d{1,4}[/.-])(?:\s|\d)"
+)
 MAX_UNDATED_WORDS = 2  # besides the date and time: "Associated Press", "Published on"
 
 
@@ -182,6 +187,9 @@ def _furniture_title(title: str) -> bool:
     if dated >= 3 and len(words) - dated <= MAX_UNDATED_WORDS:
         return True  # a byline's or a video page's stamp: "Associated Press Tue Feb 19, 2013
         # 7:44 PM", "Published on Sep 2, 2008" (Multi-News first lines, then digest titles)
+    if _STAMPED.match(title):
+        return True  # "Published: January 2011 Special Series: 7 Billion" (a magazine page's
+        # stamp and section, a Multi-News first line and then its digest's title)
     label = rules.UPDATE_LABEL.match(title + " ") or re.match(r"(?i)updated?\b\W*", title)
     if not label:
         return False

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from itertools import islice
 
-from newsdigest.facts.ner import RawMention
+from newsdigest.facts.ner import WEB_NAME, RawMention
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
 from newsdigest.names import STATE_ABBREVIATIONS, fold, given_name, is_country, place_names
@@ -83,7 +83,7 @@ def _could_be_a_name(form: str) -> bool:
     particles ("Saturn V moon" is not), and not ending on a place's or institution's word
     ("App Store")."""
     words = form.split()
-    if any(ch.isdigit() for ch in form):  # "Pixel 2", "Galaxy S9"
+    if any(ch.isdigit() for ch in form) or WEB_NAME.search(form):  # "Pixel 2", "Edmunds.com"
         return False
     if any(
         w[:1].islower() and w.casefold().split("-")[0] not in NAME_PARTICLES for w in words

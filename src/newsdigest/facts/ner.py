@@ -560,7 +560,9 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     while True:
         words = span.rsplit(" ", 1)
         if len(words) == 2 and (
-            words[1].lower() in {"of", "for", "and", "the", "on", "-", "–", "—"}
+            # "Bob Weir &" of "Bob Weir & Trey Anastasio on How It All Came Together" (a
+            # Multi-News headline; the Who list's first name)
+            words[1].lower() in {"of", "for", "and", "&", "the", "on", "-", "–", "—"}
             # a word of the sentence after the name ("George Floyd last Memorial Day" as an
             # organization: a NeuS digest's)
             or words[1] in _TRAILING_WORDS
@@ -582,6 +584,11 @@ _RANK_ONLY = re.compile(
 _WHOLE_RANKS = frozenset("admiral general colonel commander captain sergeant major".split())
 _A_OR_THE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r" +[A-Z]")
+
+
+# a name ending in a web domain ("Edmunds.com", a Multi-News story's "person": its reviewers
+# "said"); no person's name ends so
+WEB_NAME = re.compile(r"\w\.(?:com|org|net|gov|edu|io|co\.uk)$", re.IGNORECASE)
 
 
 def _title_alone(text: str, start: int, end: int, kind: str) -> bool:

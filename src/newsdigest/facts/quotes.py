@@ -1330,6 +1330,24 @@ def is_title(text: str) -> bool:
     )
 
 
+def _title_has_verb(content: str) -> bool:
+    """A finite verb in a Title Case quote: a capitalized word in "-ed" is a title's adjective
+    or noun ("The Naked Truth About Breast Implants", a book; an "Expected Date of Confinement
+    Wheel", a calendar: Multi-News quotes given to the women who named them), and "'s" a
+    possessive ("Schindler's List"); "The Schedule Was So Horrible" has one."""
+    words = [
+        w
+        for w in _WORD.findall(content.replace("’", "'"))
+        if not (w[:1].isupper() and w.endswith("ed"))
+    ]
+    if any(w.lower() in _PRONOUN_IS for w in words):
+        return True  # "It's Over"
+    return lexical_finite_verb(" ".join(words), possessive=False)
+
+
+_PRONOUN_IS = frozenset("it's that's he's she's there's here's what's who's".split())
+
+
 def _said_as_a_sentence(text: str, span: QuoteSpan, content: str) -> bool:
     """Whether the quote opens its sentence, has four words or more and a name and a speech
     verb follow it ("“Thank you, President Trump,” Kim said"): a show or a film is named inside
@@ -1492,11 +1510,7 @@ def attribute_quotes(
             spoken[span.open] = speaker
         prev = item
         if is_title(content) and not (
-            speaker
-            and (
-                lexical_finite_verb(content.replace("’", "'"))
-                or _said_as_a_sentence(text, span, content)
-            )
+            speaker and (_title_has_verb(content) or _said_as_a_sentence(text, span, content))
         ):
             continue  # a film, a song, a nickname: not somebody's words (still context)
         if not speaker and _word_count(content) < _MIN_WORDS:

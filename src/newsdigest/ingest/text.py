@@ -67,7 +67,7 @@ def is_title_line(line: str, body: str = "") -> bool:
         # a lead-in is the text's ("First reactions to the president's big jobs speech:")
         and not line.endswith(":")
         and len(line.split()) <= _MAX_TITLE_WORDS
-        and not _INNER_STOP.search(line)
+        and (not _INNER_STOP.search(line) or _title_case_sentences(line, body))
         and (
             not _ENDS_WITH_STOP.search(line)
             or (_title_case(line, body) and "/" not in line and not line.startswith("By "))
@@ -79,6 +79,23 @@ def is_title_line(line: str, body: str = "") -> bool:
 
 
 _MARK_THEN_STOP = re.compile(r"[?!]\.$")
+
+
+def _title_case_sentences(line: str, body: str) -> bool:
+    """A headline and its kicker, each in Title Case ("The EPA Wants to Get Out of Puddles and
+    Ditches. Environmental Activists Are Outraged..": a NeuS title, whose first half had become
+    a digest's line)."""
+    parts = [_LETTERS.findall(part)[1:] for part in re.split(r"(?<=[.!?])\s+", line)]
+    words = [w for part in parts for w in part if len(w) > 3]
+    return (
+        len(parts) > 1
+        and len(words) >= _MIN_TITLE_CASE_WORDS
+        and all(w[0].isupper() for w in words)
+        and all(any(len(w) > 3 for w in part) for part in parts)
+    )
+
+
+_MIN_TITLE_CASE_WORDS = 4
 
 
 def _one_line(body: str) -> bool:

@@ -46,6 +46,7 @@ from scipy import sparse
 from newsdigest.embed.base import Embedder
 from newsdigest.model import Sentence
 from newsdigest.overlap import NEAR_DUPLICATE
+from newsdigest.readability import reads_as_sentence
 from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order
@@ -659,8 +660,10 @@ def choose(
     sentence when the others run 35 words."""
     args = (scored, scores, budget, redundancy, fill, paraphrase)
     shortening = shorten and not fill
-    return _greedy(*args, orphans=False, shorten=shortening) or _greedy(
-        *args, orphans=True, shorten=shortening
+    return (
+        _greedy(*args, orphans=False, shorten=shortening)
+        or _greedy(*args, orphans=True, shorten=shortening)
+        or _greedy(*args, orphans=True, shorten=shortening, fragments=True)
     )
 
 
@@ -674,8 +677,10 @@ def _greedy(
     *,
     orphans: bool,
     shorten: bool,
+    fragments: bool = False,
 ) -> list[tuple[int, Sentence]]:
-    """``choose``'s greedy pass; ``orphans``: a unit may come without the one before it."""
+    """``choose``'s greedy pass; ``orphans``: a unit may come without the one before it;
+    ``fragments``: one with no finite verb may be taken (a story with nothing else)."""
     chosen: list[int] = []
     taken_as: dict[int, Sentence] = {}  # a unit taken in a shorter reading
     words = 0
@@ -699,6 +704,11 @@ def _greedy(
 
     named: set[str] = set()
     counted: set[str] = set()  # casualty counts stated
+    # a unit with no verb but a participle is a fragment whatever its score ("The perfect
+    # address, 64 Perry Street.", "For America's birthday, life, liberty and the pursuit of
+    # hot dogs.": Multi-News and NeuS digest lines); the tagger is asked only about a unit
+    # about to be taken that has none of the lexical signs, as the readability count asks
+    finite = functools.cache(lambda k: fragments or reads_as_sentence(scored.units[k].text))
 
     def max_similarity(k: int) -> float:
         return max((float(scored.similarity[k, c]) for c in chosen), default=0.0)
@@ -750,6 +760,8 @@ def _greedy(
                 break
             available[k] = False
             if fits(words, scored.units[k], budget, fill):
+                if not finite(int(k)):
+                    continue  # a fragment ("People eating, people washing, people sleeping.")
                 picked = int(k)
                 break
             waiting[k] = shortening

@@ -458,8 +458,16 @@ def _speaks_to_reader(text: str) -> bool:
         return True
     if text[:1] in "TAB" and _POINTS_TO_PAGE.match(text):
         return True
+    if "your questions" in text and _INVITES_READER.search(text):
+        return True
     tail = text[-160:]
     return "you" in tail.lower() and _POINTS_TO_MEDIA.search(tail) is not None
+
+
+# The outlet inviting its reader to a live event ("On Tuesday, Feb. 23, at 2 p.m. Eastern,
+# Inside Higher Ed's editors will discuss the themes of the booklet and take your questions
+# about them in a free webinar.": a Multi-News digest's line): the page's promotion, no news
+_INVITES_READER = re.compile(r"\b(?:take|answer|field|hear)\s+your\s+questions\b")
 
 
 def caption_date(text: str) -> bool:
@@ -539,6 +547,8 @@ def fit(text: str) -> bool:
     if text[:1] == "|" or _caps_label(text) or _glued_bullet(text):
         return False  # a page's bar or bullet before a link, a credit or a menu, a speaker's
         # label (``problems``)
+    if text[:1] in "CPI" and _CREDIT_LINE.match(text):
+        return False
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
     if not _ends_sentence(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
@@ -610,6 +620,12 @@ _ASKED_FOR_COMMENT = re.compile(
 )
 
 
+# A picture's credit, and whatever the page ran into it ("Credit: Matthew Kanan, Stanford
+# University Stanford University scientists have found ...": a Multi-News digest line, the
+# caption's credit glued to the article's first sentence); no sentence of news opens so
+_CREDIT_LINE = re.compile(r"(?:(?:Photo|Image|Picture)\s+)?[Cc]redits?\s*:")
+
+
 def problems(text: str) -> list[str]:
     """Reasons ``text`` should not be a summary sentence (empty list: fine)."""
     found: list[str] = []
@@ -626,6 +642,8 @@ def problems(text: str) -> list[str]:
         # what follows a page's bar is a credit, a menu or a teaser ("| John Shinkle/POLITICO
         # Congressional leaders reach budget deal The agreement would ...": a Multi-News digest
         # line; the 10 local sentences that open so are all such)
+        found.append("page furniture")
+    if _CREDIT_LINE.match(text):
         found.append("page furniture")
     if _caps_label(text):
         found.append("a speaker's or kicker's label")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from newsdigest.readability import lexical_finite_verb
+from newsdigest.readability import PRESENT_AFTER_SUBJECT, lexical_finite_verb
 
 _QUOTE_MARKS = frozenset('"“”«»')
 MAX_ASIDES = 4  # up to 2**4 readings of one sentence
@@ -173,13 +173,6 @@ _SUBORDINATE = re.compile(
 )
 
 
-# a verb in the present after its subject ("Donald Trump faces", "he visits")
-_PRESENT_AFTER_SUBJECT = re.compile(
-    r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|who|that|which|[A-Za-z]+’s|[A-Za-z]+'s)) "
-    r"[a-z]{2,}[^su\W]s\b"
-)
-
-
 def _whole(reading: str) -> bool:
     """Whether a reading is still a sentence: a finite verb (a word that is one wherever it
     stands, or a present tense after its subject), no subordinate clause left without the
@@ -188,4 +181,4 @@ def _whole(reading: str) -> bool:
         return False
     if (reading.count(" -- ") + reading.count(" — ") + reading.count(" – ")) % 2:
         return False
-    return lexical_finite_verb(reading) or bool(_PRESENT_AFTER_SUBJECT.search(reading))
+    return lexical_finite_verb(reading) or bool(PRESENT_AFTER_SUBJECT.search(reading))

@@ -34,6 +34,15 @@ def warm_language_identifier() -> None:
     detect_language("Der Außenminister traf am Dienstag seinen Amtskollegen in Sotschi.")
 
 
+def warm_tagger() -> None:
+    """Load spaCy's tagger, which the summarizer asks about a short candidate with no verb it
+    can tell by its words (``readability.reads_as_sentence``): once a process, like the
+    language identifier; a cold process pays about a second for it once."""
+    from newsdigest.readability import load_tagger
+
+    load_tagger()
+
+
 def cluster_folders(clusters: Sequence[Cluster], root: Path) -> list[Path]:
     """Each cluster's documents as .txt files in a folder of its own under ``root``."""
     folders = []
@@ -59,6 +68,7 @@ def main() -> None:
         folders = cluster_folders(clusters, Path(tmp))
         digest([folders[0]], words=args.words, facts=False, on_error=lambda e: None)  # warm-up
         warm_language_identifier()
+        warm_tagger()
         for cluster, folder in zip(clusters, folders, strict=True):
             started = time.perf_counter()
             digest([folder], words=args.words, facts=False, on_error=lambda e: None)

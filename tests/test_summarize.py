@@ -1126,6 +1126,7 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
     from newsdigest.readability import reads_as_sentence
     from newsdigest.summarize.budget import budget_reached, effective_words, fits
     from newsdigest.summarize.coverage import (
+        MAX_FRAGMENT_WORDS,
         _NAME,
         DUPLICATE,
         PARAPHRASE,
@@ -1175,7 +1176,8 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
             if limit is not None and words >= limit:
                 break
             continue
-        if not reads_as_sentence(scored.units[i].text):
+        text = scored.units[i].text
+        if len(text.split()) <= MAX_FRAGMENT_WORDS and not reads_as_sentence(text):
             continue  # a fragment
         chosen.append(i)
         taken[i] = True
@@ -2130,3 +2132,23 @@ def test_a_story_of_fragments_alone_still_has_a_digest() -> None:
     text = "The perfect address in the West Village, 64 Perry Street."
     chosen = CoverageSummarizer().summarize([split_sentences(text, "a")], Budget(words=60))
     assert [s.text for s in chosen] == [text]
+
+
+def test_a_long_unit_is_not_asked_whether_it_is_a_fragment(monkeypatch) -> None:
+    """The tagger costs about a millisecond a question, and no fragment of the local sets'
+    summaries ran past 16 words but pages' debris; a long sentence the fronted-clause rule
+    misreads stays ('When you search "Kings" now it might think you're talking about ...',
+    Multi-News: its first comma comes after "might think")."""
+    from newsdigest.summarize import coverage
+
+    asked: list[str] = []
+    monkeypatch.setattr(coverage, "reads_as_sentence", lambda t: asked.append(t) or False)
+    long = (
+        "When you search the word now it might think you are talking about the hockey team, "
+        "the television show, or those medieval rulers of old."
+    )
+    short = "The perfect address, 64 Perry Street."
+    text = short + "\n" + long
+    chosen = coverage.CoverageSummarizer().summarize([split_sentences(text, "a")], Budget(words=60))
+    assert [s.text for s in chosen] == [long]
+    assert asked == [short]

@@ -147,6 +147,9 @@ MAX_SENTENCES = 35
 # round-robin (every article's first, then every second, ...), so memory stays bounded; the
 # largest Multi-News sample cluster has 151 units.
 MAX_UNITS = 600
+# a unit this long is taken for a sentence without asking the tagger (each question costs
+# about a millisecond; of the local sets' fragments only two pages' debris ran longer)
+MAX_FRAGMENT_WORDS = 16
 # A unit sharing this share of its word pairs with a chosen one repeats it ("No hearing date
 # has been set." from two articles); one this close in TF-IDF cosine says it in other words
 # (three outlets' headlines of one fact). Paraphrase by 5-fold CV over both corpora (R1 at
@@ -708,7 +711,13 @@ def _greedy(
     # address, 64 Perry Street.", "For America's birthday, life, liberty and the pursuit of
     # hot dogs.": Multi-News and NeuS digest lines); the tagger is asked only about a unit
     # about to be taken that has none of the lexical signs, as the readability count asks
-    finite = functools.cache(lambda k: fragments or reads_as_sentence(scored.units[k].text))
+    finite = functools.cache(
+        lambda k: (
+            fragments
+            or len(scored.units[k].text.split()) > MAX_FRAGMENT_WORDS
+            or reads_as_sentence(scored.units[k].text)
+        )
+    )
 
     def max_similarity(k: int) -> float:
         return max((float(scored.similarity[k, c]) for c in chosen), default=0.0)

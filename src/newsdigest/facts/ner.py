@@ -359,6 +359,13 @@ _PERSON_WORDS = (
     comedian musician artist author novelist filmmaker quarterback backup linebacker
     cornerback receiver pitcher striker goalkeeper midfielder""".split()
     )
+    | frozenset(
+        # ... and the words news writes before celebrities and lawmakers ("Adult film star
+        # Stormy Daniels", "radio host Charlamagne", "Democratic lawmaker Rahm Emanuel":
+        # NeuS train people listed among the organizations)
+        """star host anchor presenter model lawmaker congressman congresswoman legislator
+    nominee""".split()
+    )
 )
 # an age after a name: "Rosannah, 24, of growing up Harding", "Heath Harding (18)" (not "in
 # Vermont, 3,500 in New Hampshire")
@@ -504,6 +511,9 @@ _LEADING_PREPOSITION = re.compile(
 )
 
 
+_ADMIRAL_AFTER = re.compile(r" +(?:Adm|Admiral|Marshal)\b")
+
+
 def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
     """Drop a leading "the", a possessive and trailing connectors from a mention span, and
     from a person's a leading title."""
@@ -558,12 +568,26 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
         end = start + len(words[0])
         span = text[start:end]
     while True:
+        # a dash the model took from a dateline or a cut-off line ("New York-", "Oscar-"):
+        # a NeuS digest's "Where: ... New York-"
+        if len(span) > 2 and span[-1] in "-–—" and span[-2] not in " -–—":
+            end = start + len(span.rstrip("-–—"))
+            span = text[start:end]
         words = span.rsplit(" ", 1)
         if len(words) == 2 and (
             words[1].lower() in {"of", "for", "and", "the", "on", "-", "–", "—"}
             # a word of the sentence after the name ("George Floyd last Memorial Day" as an
-            # organization: a NeuS digest's)
+            # organization: a NeuS digest's; "National Cathedral for his" another's)
             or words[1] in _TRAILING_WORDS
+            # the rank of the person named next ("U.S. Air National Guard Capt. Chelsi
+            # Johnson", "Philadelphia Police Sgt.": NeuS organizations)
+            or (
+                _HONORIFIC.match(words[1]) is not None
+                and words[1] not in ("Dr", "Dr.")
+                and not _RANK_ONLY.fullmatch(span)  # "Rear Adm." alone goes whole, below
+            )
+            # "Rear" of "Rear Adm." left after its rank
+            or (words[1] in ("Rear", "Vice") and _ADMIRAL_AFTER.match(text, end) is not None)
         ):
             end = start + len(words[0])
             span = text[start:end]
@@ -643,7 +667,7 @@ _QUARTER = re.compile(r"[QH][1-4]|FY ?\d{2,4}")
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is
-    has had will would in at to by with from as after before""".split()
+    has had will would in at to by with from as after before his her their its where""".split()
 )
 
 
@@ -701,6 +725,25 @@ def _cut_off_end(text: str) -> int:
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
 
 
+def _joined_names(text: str, ents: Sequence[Any]) -> list[tuple[int, int, str]]:
+    """The model's entities as (start, end, label), a person's name it cut in two at a space
+    joined again: "Rep. [Sheila Jackson] [Lee]" (two NeuS and Multi-News people, "Sheila
+    Jackson" and "Lee"). Only a one-word second part: no name runs into another so."""
+    out: list[tuple[int, int, str]] = []
+    for ent in ents:
+        if (
+            out
+            and ent.label_ == out[-1][2] == "PERSON"
+            and text[out[-1][1] : ent.start_char] == " "
+            and len(ent) == 1
+            and text[out[-1][1] - 1] not in "'’s"  # "Cardell Hayes's Hummer": his car
+        ):
+            out[-1] = (out[-1][0], ent.end_char, "PERSON")
+        else:
+            out.append((ent.start_char, ent.end_char, ent.label_))
+    return out
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -709,13 +752,13 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     alone: dict[str, bool] = {}
     shouted = _ShoutedLines(text)
     cut_at = _cut_off_end(text)
-    for ent in doc.ents:
-        label = LABEL_TYPE.get(ent.label_)
+    for ent_start, ent_end, ent_label in _joined_names(text, doc.ents):
+        label = LABEL_TYPE.get(ent_label)
         if label is None:
             continue
         pieces: list[tuple[int, int]] = []
-        pos = ent.start_char
-        for part in re.split(r"(,\s*)", text[ent.start_char : ent.end_char]):
+        pos = ent_start
+        for part in re.split(r"(,\s*)", text[ent_start:ent_end]):
             if part and not re.fullmatch(r",\s*", part):
                 pieces.append((pos, pos + len(part)))
             pos += len(part)

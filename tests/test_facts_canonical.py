@@ -2344,3 +2344,43 @@ def test_a_name_of_two_words_joins_the_same_name_with_its_given_name() -> None:
     assert not same_person_name("Gymnasts Simone Biles", "Simone Biles")
     assert not same_person_name("Saint Will Smith", "Will Smith")
     assert not same_person_name("D.C. Mohammad Anwar", "Mohammad Anwar")
+
+
+def test_a_company_called_one_or_named_with_its_vaccine_is_no_person() -> None:
+    """NeuS train 2201 listed "Drugmaker Pfizer (3)" under Who ("Drugmaker Pfizer said
+    Thursday ...", "Pfizer said it would ..."), 78 "Moderna’s COVID-19" and 1758 dropped
+    Moderna, read a person four times and a place once. A person named before a vaccine
+    with a title stays one."""
+    text = (
+        "Drugmaker Pfizer said Thursday it sees waning immunity. Pfizer said it would publish "
+        "data. Pfizer announced a booster. The FDA backed Moderna’s COVID-19 vaccine. Moderna "
+        "said it was safe. The FDA reviewed Moderna’s request. It endorsed Moderna’s coronavirus "
+        "vaccine. President Biden said the Biden vaccine plan works."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Drugmaker Pfizer", "PERSON", 0),
+            ("Pfizer", "PERSON", 1),
+            ("Pfizer", "PERSON", 2),
+            ("Moderna’s COVID-19", "PERSON", 0),
+            ("Moderna", "PERSON", 1),
+            ("Moderna", "PERSON", 2),
+            ("Moderna", "GPE", 3),
+            ("Biden", "PERSON", 0),
+            ("Biden", "PERSON", 1),
+        ],
+    )
+    assert [m.text for m in raw][:4] == ["Pfizer", "Pfizer", "Pfizer", "Moderna"]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types == {"Pfizer": "ORG", "Moderna": "ORG", "Biden": "PERSON"}
+
+
+def test_a_company_called_one_joins_its_longer_name() -> None:
+    """NeuS train 1631: "firearms manufacturer Remington Arms" (the model's person) is
+    "Remington Arms Co.", not a second organization beside it."""
+    text = "They denied a bid from firearms manufacturer Remington Arms. Remington Arms Co. lost."
+    raw = model_mentions_at(
+        text, [("Remington Arms", "PERSON", 0), ("Remington Arms Co.", "ORG", 0)]
+    )
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Remington Arms Co.", "ORG")]

@@ -123,6 +123,7 @@ class RawMention:
     label: str  # PERSON | ORG | PLACE
     person_cue: bool  # a title, honorific or speech verb next to it
     title_cue: bool = False  # a title or honorific before it (organizations speak too)
+    company_cue: bool = False  # called a company, or its vaccine named (``_has_company_cue``)
 
 
 @lru_cache(maxsize=4)
@@ -392,6 +393,31 @@ def _has_title_cue(text: str, start: int, end: int) -> bool:
     return False
 
 
+# What only a company is called before its name, or makes after it: "Drugmaker Pfizer said
+# ...", "the Pfizer or Moderna vaccines", "Moderna’s COVID-19 vaccine" (NeuS stories listed
+# Pfizer and Moderna among their people, from "Pfizer said")
+_COMPANY_WORDS = (
+    r"drugmakers?|automakers?|carmakers?|chipmakers?|retailers?|manufacturers?|conglomerates?"
+    r"|insurers?|lenders?|biotech|startups?|start-ups?|companies|company|firms?"
+)
+_COMPANY_BEFORE = re.compile(rf"\b(?:{_COMPANY_WORDS})\s+$", re.IGNORECASE)
+_PRODUCT_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:COVID-19|Covid-19|coronavirus|BioNTech|and\s+[A-Z]\w+))?"
+    r"\s+(?:vaccines?|jabs?|doses?|boosters?)\b"  # not "shots": "downing Tequila shots"
+)
+
+
+def _has_company_cue(text: str, start: int, end: int) -> bool:
+    """Called a company just before, or named with its vaccine after ("Pfizer or Moderna
+    vaccines": the last of a list of makers)."""
+    if _COMPANY_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    if _PRODUCT_AFTER.match(text, end):
+        return True
+    listed = re.match(r"\s+(?:or|and)\s+[A-Z][\w-]*", text[end : end + 40])
+    return listed is not None and _PRODUCT_AFTER.match(text, end + listed.end()) is not None
+
+
 def _has_person_cue(text: str, start: int, end: int) -> bool:
     return (
         _has_title_cue(text, start, end)
@@ -511,6 +537,8 @@ _LEADING_PREPOSITION = re.compile(
 )
 
 
+_LEADING_COMPANY_WORD = re.compile(r"(?:(?:Drug|Auto|Car|Chip)maker|Retailer|Insurer|Lender) +")
+_DISEASE_AFTER_NAME = re.compile(r"(?:['’]s)? +(?:COVID-19|Covid-19|Coronavirus)$")
 _ADMIRAL_AFTER = re.compile(r" +(?:Adm|Admiral|Marshal)\b")
 
 
@@ -548,6 +576,17 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     while person and (first := _LEADING_TITLE.match(span)) and span[first.end() :][:1].isupper():
         start += first.end()
         span = text[start:end]
+    # "Drugmaker Pfizer" (a sentence's first words): the company, its cue kept (below)
+    if (first := _LEADING_COMPANY_WORD.match(span)) and span[first.end() :][:1].isupper():
+        start += first.end()
+        span = text[start:end]
+    # "Moderna’s COVID-19" and "Moderna COVID-19" of "... vaccine": the maker's name
+    if (disease := _DISEASE_AFTER_NAME.search(span)) and disease.start() > 0:
+        end = start + disease.start()
+        span = text[start:end]
+        if (m := _POSSESSIVE.search(span)) and len(span) - len(m.group()) >= 2:
+            end -= len(m.group())
+            span = text[start:end]
     if person and (lady := _LADY_BEFORE_FULL_NAME.match(span)):
         start += lady.end()
         span = text[start:end]
@@ -813,6 +852,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     label=kind,
                     person_cue=_has_person_cue(text, s, e),
                     title_cue=_has_title_cue(text, s, e),
+                    company_cue=_has_company_cue(text, s, e),
                 )
             )
     # a person's or an unknown place's name ("Legionnaires" was one too); not a city's

@@ -2384,3 +2384,41 @@ def test_a_company_called_one_joins_its_longer_name() -> None:
         text, [("Remington Arms", "PERSON", 0), ("Remington Arms Co.", "ORG", 0)]
     )
     assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Remington Arms Co.", "ORG")]
+
+
+def test_a_place_the_model_never_read_as_a_person_is_none_after_official() -> None:
+    """NeuS train 2292 listed "United States (2)" under Who, 2208 "Washington (1)": "70 years
+    of official United States policy", "the rest of official Washington" ("official" read as
+    a title). A city the model reads as a person with a title stays one ("Mr. Jordan")."""
+    text = (
+        "It breaks with 70 years of official United States policy. The U.S. objected. It "
+        "shook official Washington. Mr. Jordan said no."
+    )
+    raw = model_mentions_at(
+        text,
+        [("United States", "GPE", 0), ("U.S.", "GPE", 0), ("Washington", "GPE", 0)]
+        + [("Jordan", "PERSON", 0)],
+    )
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types == {"United States": "PLACE", "Washington": "PLACE", "Jordan": "PERSON"}
+
+
+def test_a_news_site_is_no_person_and_an_owner_no_part_of_a_name() -> None:
+    """NeuS train 2200 listed "Politico’s Playbook (6)" under Who (Politico's newsletter and
+    Politico, which "faced an internal uproar"); Multi-News 73 "Lightspeed’s Jeremy Liew"."""
+    text = (
+        "Ben Shapiro guest wrote Politico’s Playbook newsletter. Politico faced an uproar. "
+        "Staff at Politico were sad. Lightspeed’s Jeremy Liew said so. Liew invested."
+    )
+    raw = model_mentions_at(
+        text,
+        [("Politico’s Playbook", "PERSON", 0), ("Politico", "PERSON", 1)]
+        + [
+            ("Politico", "ORG", 2),
+            ("Lightspeed’s Jeremy Liew", "PERSON", 0),
+            ("Liew", "PERSON", 1),
+        ],
+    )
+    found = {(e.name, e.type) for e in entities_of(raw, text)}
+    assert ("Politico", "ORG") in found and ("Jeremy Liew", "PERSON") in found
+    assert not {name for name, _ in found} & {"Politico’s Playbook", "Lightspeed’s Jeremy Liew"}

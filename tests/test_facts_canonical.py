@@ -2422,3 +2422,18 @@ def test_a_news_site_is_no_person_and_an_owner_no_part_of_a_name() -> None:
     found = {(e.name, e.type) for e in entities_of(raw, text)}
     assert ("Politico", "ORG") in found and ("Jeremy Liew", "PERSON") in found
     assert not {name for name, _ in found} & {"Politico’s Playbook", "Lightspeed’s Jeremy Liew"}
+
+
+def test_the_department_of_a_thing_is_the_things_department() -> None:
+    """52 stories of the local sets listed "Department of Justice" beside "Justice
+    Department" (NeuS train 2230, 2246), "Department of the Interior" beside "Interior
+    Department" (2210). A department of another thing stays another."""
+    from newsdigest.facts.canonical import _place_or_org_key
+
+    key = _place_or_org_key
+    assert key("Department of Justice") == key("Justice Department")
+    assert key("Department of the Interior") == key("Interior Department")
+    assert key("US Department of Labor") == key("Labor Department")
+    assert key("Ministry of Defence") == key("Defence Ministry")
+    assert key("Department of Justice") != key("Department of Labor")
+    assert key("Department of State") != key("State")

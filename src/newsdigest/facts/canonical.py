@@ -474,6 +474,9 @@ def _usual_place_or_org(name: str) -> str | None:
     return alias(name) or STATE_ALIASES.get(name.casefold())
 
 
+_DEPARTMENT_WORDS = frozenset({"department", "ministry"})
+
+
 def _place_or_org_key(text: str) -> str:
     usual = _usual_place_or_org(text)
     if usual is not None:
@@ -485,6 +488,13 @@ def _place_or_org_key(text: str) -> str:
     while len(tokens) > 1 and _last_word(tokens) in _KEY_TAILS:
         tokens = tokens[:-1]
     tokens[-1:] = [t.rstrip(",") for t in tokens[-1:]]
+    # "(US) Department of (the) Justice" is the "Justice Department" (52 stories of the local
+    # sets listed both, "Department of Labor" beside "Labor Department")
+    at = next((k for k, t in enumerate(tokens[:2]) if t.casefold() in _DEPARTMENT_WORDS), None)
+    if at is not None and len(tokens) > at + 2 and tokens[at + 1].casefold() == "of":
+        rest = tokens[at + 2 :]
+        rest = rest[1:] if rest[0].casefold() == "the" and len(rest) > 1 else rest
+        tokens = [*tokens[:at], *rest, tokens[at]]
     # a country's body with and without the country: "US Census Bureau" and "Census Bureau"
     # (a NeuS story listed both), "U.S. Justice Department"
     if len(tokens) >= 3 and _last_word(tokens) in _INSTITUTION_HEADS:

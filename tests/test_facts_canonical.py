@@ -2437,3 +2437,32 @@ def test_the_department_of_a_thing_is_the_things_department() -> None:
     assert key("Ministry of Defence") == key("Defence Ministry")
     assert key("Department of Justice") != key("Department of Labor")
     assert key("Department of State") != key("State")
+
+
+def test_a_variant_a_storm_or_a_doctrine_is_no_entity() -> None:
+    """NeuS train 2298 listed "Where: Delta" and "Alpha" among the organizations (the
+    variants: "the Delta variant", then "Delta accounts for ..."), 2278 "Where: Hurricane
+    Florence", 542 "Hurricane Laura" under Who, 2281 "Where: Marxism". Delta Air Lines, in a
+    story with no variant, stays."""
+    text = (
+        "The Delta variant spreads. Delta now accounts for most cases, and Alpha variant cases "
+        "fall. Hurricane Florence hit Wilmington. Hurricane Laura made landfall. Hurricane "
+        "Laura was strong. He taught Marxism in Kent."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Delta", "GPE", 1),
+            ("Alpha", "ORG", 0),
+            ("Hurricane Florence", "GPE", 0),
+            ("Wilmington", "GPE", 0),
+            ("Laura", "PERSON", 0),
+            ("Laura", "PERSON", 1),
+            ("Marxism", "GPE", 0),
+            ("Kent", "GPE", 0),
+        ],
+    )
+    assert [e.name for e in entities_of(raw, text)] == ["Kent", "Wilmington"]
+    text = "Delta cancelled flights. Delta said storms hit Atlanta."
+    raw = model_mentions_at(text, [("Delta", "ORG", 0), ("Delta", "ORG", 1)])
+    assert [e.name for e in entities_of(raw, text)] == ["Delta"]

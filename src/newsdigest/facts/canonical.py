@@ -1658,6 +1658,18 @@ def _brand_word(form: str) -> bool:
 _VERSUS = re.compile(r"\s(?:v|vs|versus)\.?\s")
 
 
+# A storm's name ("Where: Hurricane Florence", NeuS train 2278; "Typhoon Mangkhut" and
+# "Hurricane Laura" among the people), not a place or a club named after one ("Hurricane Club")
+_STORM = re.compile(
+    r"(?:Hurricane|Typhoon|Cyclone|(?:Tropical|Winter|Subtropical) Storm|Storm) "
+    r"(?!(?:Club|Center|Centre|Bar|Restaurant|Team|Records)\b)[A-Z][a-z]+"
+)
+_STORM_BEFORE = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm) $")
+# ... and a doctrine or a faith ("Where: Marxism", NeuS train 2281; "Judaism" and "Terrorism"
+# among the organizations): one word in "-ism"
+_DOCTRINE = re.compile(r"[A-Z][a-z]{2,}ism")
+
+
 # A name run into the platform it was posted on ("Tavon Kaiseen Alleyne on Instagram": a
 # dev-stream digest listed it among the organizations, beside the person): no name of its own
 _ON_A_PLATFORM = re.compile(r"\S.*\s(?:on|via)\s+(?P<platform>[A-Z][A-Za-z]+)")
@@ -1713,6 +1725,13 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
                 others = frozenset(fold(f) for o in groups if o.type != "PERSON" for f in o.forms)
             given = given_name(name, [a.text for a in articles], lower, others)
             name = f"{given} {name}" if given else name
+        if _STORM.fullmatch(name) or _DOCTRINE.fullmatch(name):
+            continue  # "Hurricane Florence", "Marxism", "Judaism": no who or where
+        if all(
+            _STORM_BEFORE.search(texts[m.article], max(0, m.start - 20), m.start)
+            for m in g.mentions
+        ):
+            continue  # "Laura" of "Hurricane Laura" each time
         mentions = [Mention(m.article, m.start, m.end, m.text) for m in g.mentions]
         mentions += [Mention(a, s, e, texts[a][s:e]) for a, s, e in extra.get(gi, [])]
         mentions.sort(key=lambda m: (m.article, m.start))

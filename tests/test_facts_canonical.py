@@ -2466,3 +2466,41 @@ def test_a_variant_a_storm_or_a_doctrine_is_no_entity() -> None:
     text = "Delta cancelled flights. Delta said storms hit Atlanta."
     raw = model_mentions_at(text, [("Delta", "ORG", 0), ("Delta", "ORG", 1)])
     assert [e.name for e in entities_of(raw, text)] == ["Delta"]
+
+
+def test_a_name_paired_with_a_person_or_given_its_real_name_is_a_person() -> None:
+    """Multi-News 28 listed "Kris Humphries" among the organizations ("Kim Kardashian and
+    Kris Humphries were seen ..."; "Humphries said"), 34 "Stormy Daniels" ("Stormy Daniels,
+    whose real name is Stephanie Clifford"). "Kim Kardashian and Sony Music", whose "Music"
+    is never written alone, stay two kinds."""
+    text = (
+        "Kim Kardashian and Kris Humphries were seen leaving. Rumors say Kim Kardashian and "
+        "Kris Humphries split. Humphries said nothing. Kim Kardashian and Sony Music signed."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Kim Kardashian", "PERSON", 0),
+            ("Kris Humphries", "ORG", 0),
+            ("Kim Kardashian", "PERSON", 1),
+            ("Kris Humphries", "ORG", 1),
+            ("Kim Kardashian", "PERSON", 2),
+            ("Sony Music", "ORG", 0),
+        ],
+    )
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["Kris Humphries"] == "PERSON" and types["Sony Music"] == "ORG"
+    text = (
+        "Stormy Daniels, whose real name is Stephanie Clifford, sued. Lawyers for Stormy "
+        "Daniels filed papers."
+    )
+    raw = model_mentions_at(text, [("Stormy Daniels", "ORG", 0), ("Stormy Daniels", "ORG", 1)])
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Stormy Daniels", "PERSON")]
+
+
+def test_a_groups_members_make_it_a_group() -> None:
+    """Multi-News 35 listed "Ku Klux Klan (13)" first under Who ("self-described Ku Klux Klan
+    members"), the model's person."""
+    text = "A brawl broke out between Ku Klux Klan members and protesters. The Ku Klux Klan left."
+    raw = [mention(text, "Ku Klux Klan", "PERSON"), mention(text, "Ku Klux Klan", "PERSON", 1)]
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Ku Klux Klan", "ORG")]

@@ -1441,7 +1441,9 @@ _GROUP_BEFORE = re.compile(
 # not "Haftar's fighters" or "pro-Haftar fighters": a leader's men (Khalifa Haftar, Moqtada
 # al-Sadr had been typed organizations)
 _GROUP_AFTER = re.compile(
-    r"\s+(?:militants|fighters|insurgents|jihadists|gunmen|rebels|extremists)\b"
+    r"\s+(?:militants|fighters|insurgents|jihadists|gunmen|rebels|extremists"
+    # "self-described Ku Klux Klan members" (Multi-News 35 listed the Klan under Who)
+    r"|members)\b"
 )
 
 

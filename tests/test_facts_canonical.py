@@ -2504,3 +2504,14 @@ def test_a_groups_members_make_it_a_group() -> None:
     text = "A brawl broke out between Ku Klux Klan members and protesters. The Ku Klux Klan left."
     raw = [mention(text, "Ku Klux Klan", "PERSON"), mention(text, "Ku Klux Klan", "PERSON", 1)]
     assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Ku Klux Klan", "ORG")]
+
+
+def test_an_editors_bracket_is_no_part_of_a_name_and_a_road_no_person() -> None:
+    """Multi-News 24 listed "Janet] Napolitano" under Who ("[Homeland Security] Secretary
+    [Janet] Napolitano"), 8 "Baxter Road (6)" ("all of 51 Baxter Road, Mansfield")."""
+    text = "Secretary [Janet] Napolitano spoke. They live at 51 Baxter Road, Mansfield."
+    raw = model_mentions_at(
+        text, [("Janet] Napolitano", "PERSON", 0), ("Baxter Road", "PERSON", 0)]
+    )
+    assert [m.text for m in raw] == ["Napolitano", "Baxter Road"]
+    assert [(e.name, e.type) for e in entities_of(raw[1:], text)] == [("Baxter Road", "PLACE")]

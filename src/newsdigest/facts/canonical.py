@@ -38,7 +38,7 @@ NOT_NAME_HEADS = frozenset(
     hospital stadium museum company corporation inc ltd agency committee department office fund
     institute foundation association league festival summit observatory corp plc llc group
     police authority awards network navy army fleet marines corps guard media news
-    tower hotel building bureau directorate secretariat""".split()
+    tower hotel building bureau directorate secretariat road boulevard highway""".split()
 )  # "Trump Tower" (4 times "wiretapped Trump Tower") was a NeuS story's person
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
@@ -74,6 +74,9 @@ _NOT_PEOPLE = PLATFORMS | CURRENCIES | NEWS_AGENCIES | NEWS_SITES
 CELESTIAL = frozenset(
     "moon sun earth mercury venus mars jupiter saturn uranus neptune pluto".split()
 )
+
+
+_ROAD_WORDS = frozenset("road avenue boulevard highway square".split())
 
 
 def _last_word(words: list[str]) -> str:
@@ -355,8 +358,13 @@ class _Group:
         return max(
             (label for label in self.type_votes if label != "PERSON"),
             key=lambda label: self.type_votes[label],
-            default="ORG" if unlike else "PERSON",
+            default=("PLACE" if self._a_thoroughfare() else "ORG") if unlike else "PERSON",
         )
+
+    def _a_thoroughfare(self) -> bool:
+        """Every form ends in a road's word ("51 Baxter Road, Mansfield": a Multi-News story's
+        "Who: Baxter Road (6)")."""
+        return all(_last_word(name_tokens(f) or [""]) in _ROAD_WORDS for f in self.forms)
 
     def _a_company(self) -> bool:
         """Called a company, or named with its vaccine, in a quarter of its mentions, and no

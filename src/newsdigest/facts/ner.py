@@ -595,6 +595,16 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     if person and (lady := _LADY_BEFORE_FULL_NAME.match(span)):
         start += lady.end()
         span = text[start:end]
+    # an editor's bracket closed inside the name: "[Homeland Security] Secretary [Janet]
+    # Napolitano" (a Multi-News digest's "Janet] Napolitano"): the name after it
+    if (
+        (k := span.rfind("]")) >= 0
+        and "[" not in span
+        and "\n" not in span  # "[Photo/Agencies]\n\nTrade and ...": debris, dropped below
+        and span[k + 1 :].strip()[:1].isupper()
+    ):
+        start += k + 1 + (len(span[k + 1 :]) - len(span[k + 1 :].lstrip()))
+        span = text[start:end]
     # a bracket the model left open, the name's acronym after it: "Congregation for the
     # Doctrine of the Faith (CDF" (a NeuS story's organization)
     if (k := span.rfind("(")) > 0 and ")" not in span[k:]:
@@ -895,8 +905,13 @@ def _paired_with_people(text: str, mentions: list[RawMention]) -> list[RawMentio
 
     bodies = _ORG_ONLY_HEADS | _GOVERNING_BODIES | {"embassy", "consulate"}
 
-    def full_person(m: RawMention | None) -> bool:
-        return m is not None and m.label == "PERSON" and m.text.count(" ") >= 1
+    def paired_with(other: RawMention | None, start: int, end: int) -> bool:
+        return (
+            other is not None
+            and other.label == "PERSON"
+            and " " in other.text
+            and _PAIRED.fullmatch(text, start, end) is not None
+        )
 
     out = list(mentions)
     alone: dict[str, bool] = {}
@@ -908,9 +923,9 @@ def _paired_with_people(text: str, mentions: list[RawMention]) -> list[RawMentio
             continue
         before = out[k - 1] if k else None
         after = out[k + 1] if k + 1 < len(out) else None
-        paired = (
-            full_person(before) and _PAIRED.fullmatch(text, before.end, m.start)  # type: ignore[union-attr]
-        ) or (full_person(after) and _PAIRED.fullmatch(text, m.end, after.start))  # type: ignore[union-attr]
+        paired = (before is not None and paired_with(before, before.end, m.start)) or (
+            after is not None and paired_with(after, m.end, after.start)
+        )
         if not paired:
             continue
         if words[-1] not in alone:

@@ -2515,3 +2515,28 @@ def test_an_editors_bracket_is_no_part_of_a_name_and_a_road_no_person() -> None:
     )
     assert [m.text for m in raw] == ["Napolitano", "Baxter Road"]
     assert [(e.name, e.type) for e in entities_of(raw[1:], text)] == [("Baxter Road", "PLACE")]
+
+
+def test_a_post_before_a_name_read_as_an_organization_is_a_person() -> None:
+    """NeuS train 1767 listed "Justice Gorsuch" among the organizations (the model's ORG); a
+    Judge or a Senator likewise. "Justice Department" and "Governor's Mansion" stay."""
+    text = (
+        "They filibustered Justice Gorsuch's nomination. Senator Smith objected. The Justice "
+        "Department declined. Judge Business School replied."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Justice Gorsuch", "ORG", 0),
+            ("Senator Smith", "ORG", 0),
+            ("Justice Department", "ORG", 0),
+            ("Judge Business School", "ORG", 0),
+        ],
+    )
+    found = [(m.text, m.label, m.title_cue) for m in raw]
+    assert found == [
+        ("Gorsuch", "PERSON", True),
+        ("Smith", "PERSON", True),
+        ("Justice Department", "ORG", False),
+        ("Judge Business School", "ORG", False),
+    ]

@@ -393,6 +393,8 @@ def _has_title_cue(text: str, start: int, end: int) -> bool:
         low = word.lower()
         if _HONORIFIC.match(word) or low.strip(",") in ROLE_WORDS or low in _PERSON_WORDS:
             return True
+        if word == "Justice":  # "Justice Gorsuch" ("the justice system" is no title)
+            return True
         if not _GIVEN_WORD.match(word) or low in ENGLISH_STOP_WORDS:
             return False  # "a CIA officer, The New York Times reported": "The" is no given name
     return False
@@ -453,6 +455,7 @@ _LEADING_TITLE = re.compile(
     # people in a Who list); "King Salman" keeps his, which no numeral follows
     r"|(?:King|Queen) +(?=[A-Z][a-z]+ +[IVX]+\b)"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
+    r"|Justice +"  # "Justice Gorsuch" ("justice" alone is no title: "the justice system")
 )
 
 
@@ -494,6 +497,26 @@ _NAMED_AFTER_HEADS = frozenset(
     "mosque church synagogue temple shrine cathedral road street bridge city hall center centre"
     " prize award".split()
 )
+
+
+# A post before one or two names in capitals, the model's organization: "Justice Gorsuch" (NeuS
+# train 1767 listed him among the organizations), "Sen. Lindsey Graham"; not "Justice
+# Department" or "Governor's Mansion" (an institution's word last)
+_TITLED_NAME = re.compile(
+    r"(?:Justice|Judge|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|President|Mayor"
+    r"|Secretary|Chancellor|Ambassador) "
+    r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)"
+)
+
+
+def _titled_person(text: str, start: int, end: int) -> bool:
+    from newsdigest.facts.canonical import _GOVERNING_BODIES, _ORG_ONLY_HEADS
+
+    found = _TITLED_NAME.fullmatch(text, start, end)
+    if found is None:
+        return False
+    last = found["name"].rsplit(" ", 1)[-1].casefold()
+    return last not in _ORG_ONLY_HEADS and last not in _GOVERNING_BODIES and last not in ROLE_WORDS
 
 
 def _honored_person(text: str, start: int, end: int) -> bool:
@@ -826,6 +849,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 _person_named_with_occupation(text, s, e, alone)
                 or _HYPHENATED_GIVEN_NAME.fullmatch(text, s, e)
                 or _honored_person(text, s, e)
+                or _titled_person(text, s, e)
             ):
                 kind = "PERSON"  # trimmed of its occupation or honorific next
             s, e = _trim(text, s, e, kind == "PERSON")

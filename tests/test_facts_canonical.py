@@ -2540,3 +2540,46 @@ def test_a_post_before_a_name_read_as_an_organization_is_a_person() -> None:
         ("Justice Department", "ORG", False),
         ("Judge Business School", "ORG", False),
     ]
+
+
+def test_a_formal_name_with_a_generation_is_the_plain_name_of_the_same_story() -> None:
+    """Multi-News 116 listed "Bill Taylor (4)" and "William W. Taylor III (2)", NeuS train
+    2276 "Robert Mueller" and "Robert S. Mueller III", 2269 "Joe Biden" and "Joseph R. Biden
+    Jr." (24 stories of the local sets). Donald Trump Jr. is not Donald Trump, nor Joseph
+    Smith III Joseph Smith; the bare surname stays with the person who has it."""
+    from newsdigest.facts.canonical import same_person_name
+
+    assert same_person_name("William W. Taylor III", "Bill Taylor")
+    assert same_person_name("Robert Mueller", "Robert S. Mueller III")
+    assert same_person_name("Joseph R. Biden Jr.", "Joe Biden")
+    assert not same_person_name("Donald Trump Jr.", "Donald Trump")
+    assert not same_person_name("Joseph Smith III", "Joseph Smith")
+    text = (
+        "The lawyer, William W. Taylor III, said so. Bill Taylor added more. Taylor said no. "
+        "Taylor left."
+    )
+    raw = [
+        mention(text, "William W. Taylor III", "PERSON"),
+        mention(text, "Bill Taylor", "PERSON", cue=True),
+        mention(text, "Taylor", "PERSON", 2, cue=True),
+        mention(text, "Taylor", "PERSON", 3),
+    ]
+    assert [(e.name, len(e.mentions)) for e in entities_of(raw, text)] == [
+        ("William W. Taylor III", 4)
+    ]
+
+
+def test_a_double_surnames_last_part_is_the_person() -> None:
+    """NeuS train 888 listed "Marjorie Taylor Greene (4)" and "Taylor Greene (3)": "Greene
+    said" beside "Rep. Marjorie Taylor-Greene" and "Rep. Marjorie Taylor Greene"."""
+    text = (
+        "Representative Marjorie Taylor-Greene apologized. Greene said she erred. Rep. "
+        "Marjorie Taylor Greene visited. Greene told reporters."
+    )
+    raw = [
+        mention(text, "Marjorie Taylor-Greene", "PERSON", cue=True),
+        mention(text, "Greene", "PERSON", 1, cue=True),
+        mention(text, "Marjorie Taylor Greene", "PERSON", cue=True),
+        mention(text, "Greene", "PERSON", 3, cue=True),
+    ]
+    assert [e.name for e in entities_of(raw, text)] == ["Marjorie Taylor Greene"]

@@ -2583,3 +2583,16 @@ def test_a_double_surnames_last_part_is_the_person() -> None:
         mention(text, "Greene", "PERSON", 3, cue=True),
     ]
     assert [e.name for e in entities_of(raw, text)] == ["Marjorie Taylor Greene"]
+
+
+def test_a_star_before_a_word_modifying_a_noun_is_no_title() -> None:
+    """The dev stream's Massa story: "the crowd went wild for their star Williams driver" had
+    made the team a person, listed "Williams (7)" and given it Massa's quote; "star" makes a
+    person of a full name only."""
+    from newsdigest.facts.ner import _has_title_cue
+
+    text = "The crowd went wild for their star Williams driver. Porn star Stormy Daniels sued."
+    start = text.index("Williams")
+    assert not _has_title_cue(text, start, start + len("Williams"))
+    start = text.index("Stormy")
+    assert _has_title_cue(text, start, start + len("Stormy Daniels"))

@@ -360,13 +360,13 @@ _PERSON_WORDS = (
     comedian musician artist author novelist filmmaker quarterback backup linebacker
     cornerback receiver pitcher striker goalkeeper midfielder""".split()
     )
-    | frozenset(
-        # ... and the words news writes before celebrities and lawmakers ("Adult film star
-        # Stormy Daniels", "radio host Charlamagne", "Democratic lawmaker Rahm Emanuel":
-        # NeuS train people listed among the organizations)
-        """star host anchor presenter model lawmaker congressman congresswoman legislator
-    nominee""".split()
-    )
+)
+# ... and the words news writes before celebrities and lawmakers, before a full name only
+# ("Adult film star Stormy Daniels", "radio host Charlamagne Tha God": NeuS people listed
+# among the organizations; not "their star Williams driver", the team)
+_DESCRIBED_WORDS = frozenset(
+    """star host anchor presenter model lawmaker congressman congresswoman legislator nominee
+    candidate""".split()
 )
 # an age after a name: "Rosannah, 24, of growing up Harding", "Heath Harding (18)" (not "in
 # Vermont, 3,500 in New Hampshire")
@@ -394,6 +394,8 @@ def _has_title_cue(text: str, start: int, end: int) -> bool:
         if _HONORIFIC.match(word) or low.strip(",") in ROLE_WORDS or low in _PERSON_WORDS:
             return True
         if word == "Justice":  # "Justice Gorsuch" ("the justice system" is no title)
+            return True
+        if low in _DESCRIBED_WORDS and " " in text[start:end]:
             return True
         if not _GIVEN_WORD.match(word) or low in ENGLISH_STOP_WORDS:
             return False  # "a CIA officer, The New York Times reported": "The" is no given name

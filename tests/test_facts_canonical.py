@@ -2596,3 +2596,15 @@ def test_a_star_before_a_word_modifying_a_noun_is_no_title() -> None:
     assert not _has_title_cue(text, start, start + len("Williams"))
     start = text.index("Stormy")
     assert _has_title_cue(text, start, start + len("Stormy Daniels"))
+
+
+def test_an_outlet_in_a_bylines_brackets_is_only_a_source() -> None:
+    """NeuS val 199 and 44 other stories of the local sets listed "CNN" or "Reuters" among the
+    organizations from a byline ("(CNN)The United States is reporting ..."). CNN that fired
+    someone stays."""
+    text = "(CNN)The United States is reporting more cases.\n(Reuters) - Markets fell."
+    raw = [mention(text, "CNN", "ORG"), mention(text, "Reuters", "ORG")]
+    assert entities_of(raw, text) == []
+    text = "(CNN)The case grew. CNN fired Chris Cuomo."
+    raw = [mention(text, "CNN", "ORG"), mention(text, "CNN", "ORG", 1)]
+    assert [e.name for e in entities_of(raw, text)] == ["CNN"]

@@ -1227,7 +1227,8 @@ _OUTLET = re.compile(
 # what comes before a source named as one ("told the", "according to", "reported by") ...
 _SOURCE_BEFORE = re.compile(
     r"(?:\btold|\baccording to|\bby|\bfrom|\bwith|\bin|\bon|\bto|\bvia|\bfor)"
-    r"(?:\s+the)?\s+$",
+    r"(?:\s+the)?\s+$"
+    r"|(?:^|\n)\s*\($",  # a byline's "(CNN)The United States is ..." (NeuS val 199)
     re.IGNORECASE,
 )
 # ... and after it ("CNN reported", "the Times said", "NBC's Andrea Mitchell")

@@ -2608,3 +2608,33 @@ def test_an_outlet_in_a_bylines_brackets_is_only_a_source() -> None:
     text = "(CNN)The case grew. CNN fired Chris Cuomo."
     raw = [mention(text, "CNN", "ORG"), mention(text, "CNN", "ORG", 1)]
     assert [e.name for e in entities_of(raw, text)] == ["CNN"]
+
+
+def test_an_outlets_plural_possessive_before_a_person_is_the_outlet() -> None:
+    """NeuS train 2231 listed "Fox News’ Sean Hannity" among the organizations, Multi-News 247
+    "New York Times’ Manohla Dargis"; a body owned so keeps its name ("California State
+    Teachers' Retirement System"), and so does "People’s Daily"."""
+    text = (
+        "He told Fox News’ Sean Hannity so. The California State Teachers' Retirement System "
+        "sold. People’s Daily wrote."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Fox News’ Sean Hannity", "ORG", 0),
+            ("California State Teachers' Retirement System", "ORG", 0),
+            ("People’s Daily", "ORG", 0),
+        ],
+    )
+    assert [m.text for m in raw] == [
+        "Fox News",
+        "California State Teachers' Retirement System",
+        "People’s Daily",
+    ]
+
+
+def test_a_variant_listed_after_variants_is_no_entity() -> None:
+    """NeuS train 2201: "the variants currently circulating in the country such as Delta" had
+    listed Delta among the organizations."""
+    text = "It protects against the variants circulating in the country such as Delta, they said."
+    assert entities_of(model_mentions_at(text, [("Delta", "ORG", 0)]), text) == []

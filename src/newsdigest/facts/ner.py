@@ -569,6 +569,15 @@ _LEADING_PREPOSITION = re.compile(
 
 _LEADING_COMPANY_WORD = re.compile(r"(?:(?:Drug|Auto|Car|Chip)maker|Retailer|Insurer|Lender) +")
 _DISEASE_AFTER_NAME = re.compile(r"(?:['’]s)? +(?:COVID-19|Covid-19|Coronavirus)$")
+
+
+def _names_a_body(word: str) -> bool:
+    from newsdigest.facts.canonical import _ORG_ONLY_HEADS
+
+    return word.casefold() in _ORG_ONLY_HEADS | {"system", "project", "center", "centre", "program"}
+
+
+_OWNER_OF_PERSON = re.compile(r"(?P<owner>\S.*?s)['’] [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}")
 _ADMIRAL_AFTER = re.compile(r" +(?:Adm|Admiral|Marshal)\b")
 
 
@@ -629,6 +638,17 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
         and span[k + 1 :].strip()[:1].isupper()
     ):
         start += k + 1 + (len(span[k + 1 :]) - len(span[k + 1 :].lstrip()))
+        span = text[start:end]
+    # an outlet's plural possessive before the person it employs: "Fox News’ Sean Hannity" (a
+    # NeuS organization); "People’s Daily" and "Macy’s Thanksgiving Day Parade" are names
+    if (
+        not person
+        and (owned := _OWNER_OF_PERSON.fullmatch(span))
+        and not _names_a_body(span.rsplit(" ", 1)[-1])  # "... Teachers' Retirement System"
+        and "’s " not in owned["owner"]
+        and "'s " not in owned["owner"]
+    ):
+        end = start + len(owned["owner"])
         span = text[start:end]
     # a bracket the model left open, the name's acronym after it: "Congregation for the
     # Doctrine of the Faith (CDF" (a NeuS story's organization)
@@ -742,8 +762,11 @@ def _germ_names(text: str, names: set[str]) -> set[str]:
     return found
 
 
+_GREEK = r"Alpha|Beta|Gamma|Delta|Epsilon|Eta|Iota|Kappa|Lambda|Mu|Omicron"
 _VARIANT_LETTER = re.compile(
-    r"\b(Alpha|Beta|Gamma|Delta|Epsilon|Eta|Iota|Kappa|Lambda|Mu|Omicron)(?=\s+(?:sub)?variants?\b)",
+    rf"\b({_GREEK})(?=\s+(?:sub)?variants?\b)"
+    # "the variants currently circulating in the country such as Delta" (NeuS train 2201)
+    rf"|\bvariants?\b[^.;]{{0,60}}?\b(?:such as|including|like|called|dubbed)\s+({_GREEK})\b",
     re.IGNORECASE,
 )
 _QUARTER = re.compile(r"[QH][1-4]|FY ?\d{2,4}")
@@ -910,7 +933,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     # a variant's Greek letter, once the article writes it so ("the Delta variant"), is the
     # variant wherever it stands alone: NeuS train 2298 listed "Where: Delta" and "Alpha"
     # among the organizations, 2201 "Delta" (Delta Air Lines is no variant's letter alone)
-    variants = {v for v in _VARIANT_LETTER.findall(text)}
+    variants = {v for pair in _VARIANT_LETTER.findall(text) for v in pair if v}
     out = [m for m in out if m.text not in variants] if variants else out
     return _paired_with_people(text, out)
 

@@ -2638,3 +2638,22 @@ def test_a_variant_listed_after_variants_is_no_entity() -> None:
     listed Delta among the organizations."""
     text = "It protects against the variants circulating in the country such as Delta, they said."
     assert entities_of(model_mentions_at(text, [("Delta", "ORG", 0)]), text) == []
+
+
+def test_a_surname_cut_before_its_last_word_is_completed() -> None:
+    """NeuS train 2229: "President [Enrique Peña] Nieto much good. Peña Nieto is deeply
+    unpopular": Who listed "Peña Nieto (2)" and "Enrique Peña (1)"."""
+    text = "The visit won't do President Enrique Peña Nieto much good. Peña Nieto is unpopular."
+    raw = model_mentions_at(text, [("Enrique Peña", "PERSON", 0), ("Peña Nieto", "PERSON", 1)])
+    assert [m.text for m in raw] == ["Enrique Peña Nieto", "Peña Nieto"]
+    assert [e.name for e in entities_of(raw, text)] == ["Enrique Peña Nieto"]
+
+
+def test_names_with_other_middle_names_are_two_people() -> None:
+    """Multi-News 106: church presidents W. Wallace Smith and his son Wallace B. Smith; NeuS
+    train 893: Abu Omar al-Baghdadi and Abu Bakr al-Baghdadi had been one person."""
+    from newsdigest.facts.canonical import same_person_name
+
+    assert not same_person_name("W. Wallace Smith", "Wallace B. Smith")
+    assert not same_person_name("Abu Omar al-Baghdadi", "Abu Bakr al-Baghdadi")
+    assert same_person_name("Joseph R. Biden", "Joseph Robinette Biden")

@@ -689,6 +689,10 @@ def _same_names(a: list[str], b: list[str]) -> bool:
             return True
     if not similar(a[-1], b[-1]):
         return len(a) > 1 and fold(a[0]) == fold(b[0]) and _spelt_otherwise(a[-1], b[-1])
+    if len(a) == len(b) >= 3 and any(
+        x[:1].casefold() != y[:1].casefold() for x, y in zip(a[1:-1], b[1:-1], strict=True)
+    ):
+        return False  # "W. Wallace Smith" and his son "Wallace B. Smith" (Multi-News 106)
     fa, fb = a[0].rstrip("."), b[0].rstrip(".")
     if len(fa) == 1 or len(fb) == 1:
         return fa[0].casefold() == fb[0].casefold()

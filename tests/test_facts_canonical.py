@@ -2657,3 +2657,28 @@ def test_names_with_other_middle_names_are_two_people() -> None:
     assert not same_person_name("W. Wallace Smith", "Wallace B. Smith")
     assert not same_person_name("Abu Omar al-Baghdadi", "Abu Bakr al-Baghdadi")
     assert same_person_name("Joseph R. Biden", "Joseph Robinette Biden")
+
+
+def test_the_surname_of_a_person_the_model_read_as_an_organization_is_that_person() -> None:
+    """Multi-News 28 listed "Humphries" among the organizations beside the person "Kris
+    Humphries" (whom the model read as an organization each time); "the House" beside "White
+    House" stays the House."""
+    text = (
+        "Kim Kardashian and her husband Kris Humphries split. Kim Kardashian and Kris Humphries "
+        "wed in August. Humphries filed papers. The White House said the House would vote."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Kim Kardashian", "PERSON", 0),
+            ("Kris Humphries", "ORG", 0),
+            ("Kim Kardashian", "PERSON", 1),
+            ("Kris Humphries", "ORG", 1),
+            ("Humphries", "ORG", 2),
+            ("White House", "ORG", 0),
+            ("House", "ORG", 1),
+        ],
+    )
+    found = {e.name: (e.type, len(e.mentions)) for e in entities_of(raw, text)}
+    assert found["Kris Humphries"] == ("PERSON", 3) and "Humphries" not in found
+    assert found["House"] == ("ORG", 1)

@@ -828,9 +828,38 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
                 continue  # a bare name shared by several people stays unresolved
         others[_place_or_org_key(m.text)].add(m, order)
     return _one_group_a_name(
-        _ends_of_organizations(
-            _short_names_of_organizations([g for _, g in persons] + list(others.values()))
+        _surnames_of_people_read_otherwise(
+            _ends_of_organizations(
+                _short_names_of_organizations([g for _, g in persons] + list(others.values()))
+            )
         )
+    )
+
+
+def _surnames_of_people_read_otherwise(groups: list[_Group]) -> list[_Group]:
+    """A one-word name that is the surname of exactly one full name the story shows as a
+    person, where the model read that full name as an organization's (so it never met the
+    surnames of the people): that person ("Humphries" beside "Kris Humphries", whom the
+    model read as an organization four times: Multi-News 28 listed "Humphries" among the
+    organizations beside the person). Not a place's name, nor a group with a title."""
+    people: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups:
+        if g.type_votes["PERSON"] == 0 and g.voted_type == "PERSON":
+            for f in g.forms:
+                if (
+                    len(tokens := name_tokens(f)) >= 2
+                    and _could_be_a_name(f)
+                    and (last := fold(tokens[-1])) not in _ORG_ONLY_HEADS | _ONE_WORD_BODIES
+                    and last not in _NOT_PEOPLE
+                    and not _OUTLET.search(f)
+                ):
+                    people[last].append(g)
+    if not people:
+        return groups
+    return _merged_into_owners(
+        groups,
+        lambda f: people.get(fold(f), []) if len(name_tokens(f)) == 1 else [],
+        lambda g: g.voted_type != "PLACE" and not any(_a_place_name(f) for f in g.forms),
     )
 
 

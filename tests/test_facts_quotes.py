@@ -1414,3 +1414,19 @@ def test_a_long_run_of_letters_after_an_attribution_is_read_in_linear_time() -> 
     assert time.process_time() - started < 0.5
     assert _OPENS_QUOTE.match(" told me, “In the dull crowds") is not None
     assert _OPENS_QUOTE.match(": “We will") is not None
+
+
+def test_a_nouns_participle_after_with_is_that_nouns_not_a_named_persons() -> None:
+    """NeuS train 2200: "Politico faced an uproar after its decision to let podcast host Ben
+    Shapiro write a column, with staff asking editors why a pundit with “a long history of
+    bigoted and incendiary commentary” would be given such a platform": the staff's words,
+    which had gone to Shapiro (the first person named in the sentence). "Ben Shapiro wrote
+    a column, calling it “a duty to the readers.”" stays his."""
+    text = (
+        "Politico faced an uproar after its decision to let podcast host Ben Shapiro write a "
+        "column, with staff asking editors why a pundit with “a long history of bigoted and "
+        "incendiary commentary” would be given such a platform."
+    )
+    assert speakers(text) == [("a long history of bi", None)]
+    text = "Podcast host Ben Shapiro wrote a column, calling it “a duty to the readers.”"
+    assert speakers(text) == [("a duty to the reader", "Ben Shapiro")]

@@ -1126,9 +1126,9 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
     from newsdigest.readability import reads_as_sentence
     from newsdigest.summarize.budget import budget_reached, effective_words, fits
     from newsdigest.summarize.coverage import (
-        MAX_FRAGMENT_WORDS,
         _NAME,
         DUPLICATE,
+        MAX_FRAGMENT_WORDS,
         PARAPHRASE,
         RESTATED,
         RESTATED_SIM,

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -123,6 +123,7 @@ class RawMention:
     label: str  # PERSON | ORG | PLACE
     person_cue: bool  # a title, honorific or speech verb next to it
     title_cue: bool = False  # a title or honorific before it (organizations speak too)
+    company_cue: bool = False  # called a company, or its vaccine named (``_has_company_cue``)
 
 
 @lru_cache(maxsize=4)
@@ -360,12 +361,24 @@ _PERSON_WORDS = (
     cornerback receiver pitcher striker goalkeeper midfielder""".split()
     )
 )
+# ... and the words news writes before celebrities and lawmakers, before a full name only
+# ("Adult film star Stormy Daniels", "radio host Charlamagne Tha God": NeuS people listed
+# among the organizations; not "their star Williams driver", the team)
+_DESCRIBED_WORDS = frozenset(
+    """star host anchor presenter model lawmaker congressman congresswoman legislator nominee
+    candidate""".split()
+)
 # an age after a name: "Rosannah, 24, of growing up Harding", "Heath Harding (18)" (not "in
 # Vermont, 3,500 in New Hampshire")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},(?!\d)|\s+\(\d{1,3}\)")
 # ... or a description of someone after it ("Chamath Palihapitiya, a venture capitalist who
 # was an early Facebook executive, ..."): "who" ends an apposition only a person takes
-_WHO_AFTER = re.compile(r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){1,4}?who\b")
+_WHO_AFTER = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w'’-]+\s+){1,4}?who\b"
+    # ... or a name of their own ("Stormy Daniels, whose real name is Stephanie Clifford":
+    # Multi-News 34 listed her among the organizations)
+    r"|,\s+whose\s+(?:real|legal|birth|given)\s+name\b"
+)
 _GIVEN_WORD = re.compile(r"[A-Z][a-z]+$")
 
 
@@ -380,9 +393,38 @@ def _has_title_cue(text: str, start: int, end: int) -> bool:
         low = word.lower()
         if _HONORIFIC.match(word) or low.strip(",") in ROLE_WORDS or low in _PERSON_WORDS:
             return True
+        if word == "Justice":  # "Justice Gorsuch" ("the justice system" is no title)
+            return True
+        if low in _DESCRIBED_WORDS and " " in text[start:end]:
+            return True
         if not _GIVEN_WORD.match(word) or low in ENGLISH_STOP_WORDS:
             return False  # "a CIA officer, The New York Times reported": "The" is no given name
     return False
+
+
+# What only a company is called before its name, or makes after it: "Drugmaker Pfizer said
+# ...", "the Pfizer or Moderna vaccines", "Moderna’s COVID-19 vaccine" (NeuS stories listed
+# Pfizer and Moderna among their people, from "Pfizer said")
+_COMPANY_WORDS = (
+    r"drugmakers?|automakers?|carmakers?|chipmakers?|retailers?|manufacturers?|conglomerates?"
+    r"|insurers?|lenders?|biotech|startups?|start-ups?|companies|company|firms?"
+)
+_COMPANY_BEFORE = re.compile(rf"\b(?:{_COMPANY_WORDS})\s+$", re.IGNORECASE)
+_PRODUCT_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:COVID-19|Covid-19|coronavirus|BioNTech|and\s+[A-Z]\w+))?"
+    r"\s+(?:vaccines?|jabs?|doses?|boosters?)\b"  # not "shots": "downing Tequila shots"
+)
+
+
+def _has_company_cue(text: str, start: int, end: int) -> bool:
+    """Called a company just before, or named with its vaccine after ("Pfizer or Moderna
+    vaccines": the last of a list of makers)."""
+    if _COMPANY_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    if _PRODUCT_AFTER.match(text, end):
+        return True
+    listed = re.match(r"\s+(?:or|and)\s+[A-Z][\w-]*", text[end : end + 40])
+    return listed is not None and _PRODUCT_AFTER.match(text, end + listed.end()) is not None
 
 
 def _has_person_cue(text: str, start: int, end: int) -> bool:
@@ -415,6 +457,7 @@ _LEADING_TITLE = re.compile(
     # people in a Who list); "King Salman" keeps his, which no numeral follows
     r"|(?:King|Queen) +(?=[A-Z][a-z]+ +[IVX]+\b)"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
+    r"|Justice +"  # "Justice Gorsuch" ("justice" alone is no title: "the justice system")
 )
 
 
@@ -456,6 +499,26 @@ _NAMED_AFTER_HEADS = frozenset(
     "mosque church synagogue temple shrine cathedral road street bridge city hall center centre"
     " prize award".split()
 )
+
+
+# A post before one or two names in capitals, the model's organization: "Justice Gorsuch" (NeuS
+# train 1767 listed him among the organizations), "Sen. Lindsey Graham"; not "Justice
+# Department" or "Governor's Mansion" (an institution's word last)
+_TITLED_NAME = re.compile(
+    r"(?:Justice|Judge|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|President|Mayor"
+    r"|Secretary|Chancellor|Ambassador) "
+    r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?)"
+)
+
+
+def _titled_person(text: str, start: int, end: int) -> bool:
+    from newsdigest.facts.canonical import _GOVERNING_BODIES, _ORG_ONLY_HEADS
+
+    found = _TITLED_NAME.fullmatch(text, start, end)
+    if found is None:
+        return False
+    last = found["name"].rsplit(" ", 1)[-1].casefold()
+    return last not in _ORG_ONLY_HEADS and last not in _GOVERNING_BODIES and last not in ROLE_WORDS
 
 
 def _honored_person(text: str, start: int, end: int) -> bool:
@@ -504,6 +567,20 @@ _LEADING_PREPOSITION = re.compile(
 )
 
 
+_LEADING_COMPANY_WORD = re.compile(r"(?:(?:Drug|Auto|Car|Chip)maker|Retailer|Insurer|Lender) +")
+_DISEASE_AFTER_NAME = re.compile(r"(?:['’]s)? +(?:COVID-19|Covid-19|Coronavirus)$")
+
+
+def _names_a_body(word: str) -> bool:
+    from newsdigest.facts.canonical import _ORG_ONLY_HEADS
+
+    return word.casefold() in _ORG_ONLY_HEADS | {"system", "project", "center", "centre", "program"}
+
+
+_OWNER_OF_PERSON = re.compile(r"(?P<owner>\S.*?s)['’] [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}")
+_ADMIRAL_AFTER = re.compile(r" +(?:Adm|Admiral|Marshal)\b")
+
+
 def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
     """Drop a leading "the", a possessive and trailing connectors from a mention span, and
     from a person's a leading title."""
@@ -538,8 +615,40 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     while person and (first := _LEADING_TITLE.match(span)) and span[first.end() :][:1].isupper():
         start += first.end()
         span = text[start:end]
+    # "Drugmaker Pfizer" (a sentence's first words): the company, its cue kept (below)
+    if (first := _LEADING_COMPANY_WORD.match(span)) and span[first.end() :][:1].isupper():
+        start += first.end()
+        span = text[start:end]
+    # "Moderna’s COVID-19" and "Moderna COVID-19" of "... vaccine": the maker's name
+    if (disease := _DISEASE_AFTER_NAME.search(span)) and disease.start() > 0:
+        end = start + disease.start()
+        span = text[start:end]
+        if (m := _POSSESSIVE.search(span)) and len(span) - len(m.group()) >= 2:
+            end -= len(m.group())
+            span = text[start:end]
     if person and (lady := _LADY_BEFORE_FULL_NAME.match(span)):
         start += lady.end()
+        span = text[start:end]
+    # an editor's bracket closed inside the name: "[Homeland Security] Secretary [Janet]
+    # Napolitano" (a Multi-News digest's "Janet] Napolitano"): the name after it
+    if (
+        (k := span.rfind("]")) >= 0
+        and "[" not in span
+        and "\n" not in span  # "[Photo/Agencies]\n\nTrade and ...": debris, dropped below
+        and span[k + 1 :].strip()[:1].isupper()
+    ):
+        start += k + 1 + (len(span[k + 1 :]) - len(span[k + 1 :].lstrip()))
+        span = text[start:end]
+    # an outlet's plural possessive before the person it employs: "Fox News’ Sean Hannity" (a
+    # NeuS organization); "People’s Daily" and "Macy’s Thanksgiving Day Parade" are names
+    if (
+        not person
+        and (owned := _OWNER_OF_PERSON.fullmatch(span))
+        and not _names_a_body(span.rsplit(" ", 1)[-1])  # "... Teachers' Retirement System"
+        and "’s " not in owned["owner"]
+        and "'s " not in owned["owner"]
+    ):
+        end = start + len(owned["owner"])
         span = text[start:end]
     # a bracket the model left open, the name's acronym after it: "Congregation for the
     # Doctrine of the Faith (CDF" (a NeuS story's organization)
@@ -558,14 +667,28 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
         end = start + len(words[0])
         span = text[start:end]
     while True:
+        # a dash the model took from a dateline or a cut-off line ("New York-", "Oscar-"):
+        # a NeuS digest's "Where: ... New York-"
+        if len(span) > 2 and span[-1] in "-–—" and span[-2] not in " -–—":
+            end = start + len(span.rstrip("-–—"))
+            span = text[start:end]
         words = span.rsplit(" ", 1)
         if len(words) == 2 and (
             # "Bob Weir &" of "Bob Weir & Trey Anastasio on How It All Came Together" (a
             # Multi-News headline; the Who list's first name)
             words[1].lower() in {"of", "for", "and", "&", "the", "on", "-", "–", "—"}
             # a word of the sentence after the name ("George Floyd last Memorial Day" as an
-            # organization: a NeuS digest's)
+            # organization: a NeuS digest's; "National Cathedral for his" another's)
             or words[1] in _TRAILING_WORDS
+            # the rank of the person named next ("U.S. Air National Guard Capt. Chelsi
+            # Johnson", "Philadelphia Police Sgt.": NeuS organizations)
+            or (
+                _HONORIFIC.match(words[1]) is not None
+                and words[1] not in ("Dr", "Dr.")
+                and not _RANK_ONLY.fullmatch(span)  # "Rear Adm." alone goes whole, below
+            )
+            # "Rear" of "Rear Adm." left after its rank
+            or (words[1] in ("Rear", "Vice") and _ADMIRAL_AFTER.match(text, end) is not None)
         ):
             end = start + len(words[0])
             span = text[start:end]
@@ -646,11 +769,18 @@ def _germ_names(text: str, names: set[str]) -> set[str]:
     return found
 
 
+_GREEK = r"Alpha|Beta|Gamma|Delta|Epsilon|Eta|Iota|Kappa|Lambda|Mu|Omicron"
+_VARIANT_LETTER = re.compile(
+    rf"\b({_GREEK})(?=\s+(?:sub)?variants?\b)"
+    # "the variants currently circulating in the country such as Delta" (NeuS train 2201)
+    rf"|\bvariants?\b[^.;]{{0,60}}?\b(?:such as|including|like|called|dubbed)\s+({_GREEK})\b",
+    re.IGNORECASE,
+)
 _QUARTER = re.compile(r"[QH][1-4]|FY ?\d{2,4}")
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is
-    has had will would in at to by with from as after before""".split()
+    has had will would in at to by with from as after before his her their its where""".split()
 )
 
 
@@ -717,6 +847,25 @@ def _cut_off_end(text: str) -> int:
 _ENDS_IN_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
 
 
+def _joined_names(text: str, ents: Sequence[Any]) -> list[tuple[int, int, str]]:
+    """The model's entities as (start, end, label), a person's name it cut in two at a space
+    joined again: "Rep. [Sheila Jackson] [Lee]" (two NeuS and Multi-News people, "Sheila
+    Jackson" and "Lee"). Only a one-word second part: no name runs into another so."""
+    out: list[tuple[int, int, str]] = []
+    for ent in ents:
+        if (
+            out
+            and ent.label_ == out[-1][2] == "PERSON"
+            and text[out[-1][1] : ent.start_char] == " "
+            and len(ent) == 1
+            and text[out[-1][1] - 1] not in "'’s"  # "Cardell Hayes's Hummer": his car
+        ):
+            out[-1] = (out[-1][0], ent.end_char, "PERSON")
+        else:
+            out.append((ent.start_char, ent.end_char, ent.label_))
+    return out
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -725,13 +874,13 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     alone: dict[str, bool] = {}
     shouted = _ShoutedLines(text)
     cut_at = _cut_off_end(text)
-    for ent in doc.ents:
-        label = LABEL_TYPE.get(ent.label_)
+    for ent_start, ent_end, ent_label in _joined_names(text, doc.ents):
+        label = LABEL_TYPE.get(ent_label)
         if label is None:
             continue
         pieces: list[tuple[int, int]] = []
-        pos = ent.start_char
-        for part in re.split(r"(,\s*)", text[ent.start_char : ent.end_char]):
+        pos = ent_start
+        for part in re.split(r"(,\s*)", text[ent_start:ent_end]):
             if part and not re.fullmatch(r",\s*", part):
                 pieces.append((pos, pos + len(part)))
             pos += len(part)
@@ -741,6 +890,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 _person_named_with_occupation(text, s, e, alone)
                 or _HYPHENATED_GIVEN_NAME.fullmatch(text, s, e)
                 or _honored_person(text, s, e)
+                or _titled_person(text, s, e)
             ):
                 kind = "PERSON"  # trimmed of its occupation or honorific next
             s, e = _trim(text, s, e, kind == "PERSON")
@@ -786,6 +936,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     label=kind,
                     person_cue=_has_person_cue(text, s, e),
                     title_cue=_has_title_cue(text, s, e),
+                    company_cue=_has_company_cue(text, s, e),
                 )
             )
     # a person's or an unknown place's name ("Legionnaires" was one too); not a city's
@@ -794,4 +945,85 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
         m.text for m in out if m.label == "PLACE" and not _known_place(m.text)
     }
     germs = _germ_names(text, named) if named else set()
-    return [m for m in out if not (m.label != "ORG" and m.text in germs)] if germs else out
+    out = [m for m in out if not (m.label != "ORG" and m.text in germs)] if germs else out
+    # a variant's Greek letter, once the article writes it so ("the Delta variant"), is the
+    # variant wherever it stands alone: NeuS train 2298 listed "Where: Delta" and "Alpha"
+    # among the organizations, 2201 "Delta" (Delta Air Lines is no variant's letter alone)
+    variants = {v for pair in _VARIANT_LETTER.findall(text) for v in pair if v}
+    out = [m for m in out if m.text not in variants] if variants else out
+    return _paired_with_people(text, _surname_completed(text, out))
+
+
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’-]+)")
+
+
+def _surname_completed(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """A person's name the model cut before the last word of a two-word surname that the
+    article writes elsewhere in a person's name: "President [Enrique Peña] Nieto" beside
+    "Peña Nieto has compared ..." (NeuS train 2229 listed "Enrique Peña" and "Peña Nieto")."""
+    pairs = {
+        " ".join(words[k : k + 2])
+        for m in mentions
+        if m.label == "PERSON" and len(words := m.text.split()) >= 2
+        for k in range(len(words) - 1)
+    }
+    if not pairs:
+        return mentions
+    out = []
+    for m in mentions:
+        nxt = _NEXT_NAME_WORD.match(text, m.end) if m.label == "PERSON" else None
+        if (
+            nxt
+            and f"{m.text.rsplit(' ', 1)[-1]} {nxt[1]}" in pairs
+            and " " in m.text
+            and not _NEXT_NAME_WORD.match(text, nxt.end())  # a list of names runs on
+        ):
+            m = replace(m, end=nxt.end(), text=text[m.start : nxt.end()])
+        out.append(m)
+    return out
+
+
+# between two names of a pair ("Kim Kardashian and Kris Humphries", "Rahm Emanuel or David
+# Axelrod")
+_PAIRED = re.compile(r"\s+(?:and|or)\s+")
+
+
+def _paired_with_people(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """Mentions with a person cue added to a full name the model read as an organization's
+    and paired with a person's full name ("Kim Kardashian and Kris Humphries": Multi-News 28
+    listed her husband among the organizations; NeuS train 1612 "Rahm Emanuel or David
+    Axelrod"): names paired so are of one kind, when the article also writes the surname
+    alone, as it refers to a person ("Humphries said"). A name ending in an institution's
+    word stays as it is."""
+    from newsdigest.facts.canonical import _GOVERNING_BODIES, _ORG_ONLY_HEADS
+
+    bodies = _ORG_ONLY_HEADS | _GOVERNING_BODIES | {"embassy", "consulate"}
+
+    def paired_with(other: RawMention | None, start: int, end: int) -> bool:
+        return (
+            other is not None
+            and other.label == "PERSON"
+            and " " in other.text
+            and _PAIRED.fullmatch(text, start, end) is not None
+        )
+
+    out = list(mentions)
+    alone: dict[str, bool] = {}
+    for k, m in enumerate(out):
+        words = m.text.split()
+        if m.label != "ORG" or m.person_cue or not 2 <= len(words) <= 3:
+            continue
+        if not all(_GIVEN_WORD.match(w) for w in words) or words[-1].casefold() in bodies:
+            continue
+        before = out[k - 1] if k else None
+        after = out[k + 1] if k + 1 < len(out) else None
+        paired = (before is not None and paired_with(before, before.end, m.start)) or (
+            after is not None and paired_with(after, m.end, after.start)
+        )
+        if not paired:
+            continue
+        if words[-1] not in alone:
+            alone[words[-1]] = _written_alone(text, words[-1])
+        if alone[words[-1]]:
+            out[k] = replace(m, person_cue=True)
+    return out

@@ -81,6 +81,12 @@ _NAMING = (
     r"(?:calling|called|dubbing|dubbed|describing|described|labell?ing|labell?ed|terming|termed)"
     r"(?:\s+(?:it|him|her|them|this|that|these|those))?(?:\s+as)?"
 )
+# "with" and a noun before a participle: the noun is its subject ("with staff asking", "with
+# critics saying", "with some lawmakers calling it")
+_WITH_NOUN_BEFORE = re.compile(
+    r"\bwith\s+(?:(?:the|its|his|her|their|some|many|several|other)\s+)?(?:[a-z-]+\s+)?"
+    r"(?!(?:him|her|them|it|us|me)\s)[a-z-]+\s+$"
+)
 _BEFORE_VERB = re.compile(rf"\b(?:{_VERBS}|{_THOUGHT}|{_NAMING})\b")
 _NAMING_AT_END = re.compile(rf"\b{_NAMING}\s*$")
 # a work or a body and the word that names it, right before a quote (NeuS: "Wednesday night's
@@ -1205,6 +1211,10 @@ def _attribute_before(
     if _PASSIVE.search(lead_in) and word.lower() in _NAMED_PASSIVELY:
         return None, 0, "labelled"  # whoever gave the label is not named before the verb
     if word.endswith("ing"):  # "…, calling it", "… and blasted it, saying:": the subject speaks
+        if _WITH_NOUN_BEFORE.search(text, max(begin, verb.start() - 40), verb.start()):
+            # "..., with staff asking editors why ...": the noun's words, not the first person
+            # of the sentence's (NeuS train 2200 had given them to the pundit they described)
+            return None, 0, "none"
         subject = _subject_person(ctx, sent.start, verb.start())
         named = ctx.persons_in(sent.start, verb.start())
         speaker = subject or (named[0][2] if named else None)

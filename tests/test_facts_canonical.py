@@ -2653,9 +2653,9 @@ def test_a_formal_name_with_a_generation_is_the_plain_name_of_the_same_story() -
         mention(text, "Taylor", "PERSON", 2, cue=True),
         mention(text, "Taylor", "PERSON", 3),
     ]
-    assert [(e.name, len(e.mentions)) for e in entities_of(raw, text)] == [
-        ("William W. Taylor III", 4)
-    ]
+    # named as readers know him, not in the formal form (NeuS val 44 and 166 had listed
+    # "Joseph R. Biden Jr. (2)", 188 "Robert S. Mueller III (3)" once the forms were one)
+    assert [(e.name, len(e.mentions)) for e in entities_of(raw, text)] == [("Bill Taylor", 4)]
 
 
 def test_a_double_surnames_last_part_is_the_person() -> None:

@@ -420,7 +420,11 @@ class _Group:
         A name written twice in a row ("Justin Timberlake Justin Timberlake", a caption's
         byline glued to its text) is not the longest form."""
 
-        def rank(form: str) -> tuple[bool, bool, bool, bool, int, bool, int, int]:
+        # a formal name ("Joseph R. Biden Jr.", "Robert S. Mueller III") gives way to the
+        # plain one the story also writes ("Joe Biden"): the name readers know
+        plain = self.type == "PERSON" and any(len(name_tokens(f)) == 2 for f in self.forms)
+
+        def rank(form: str) -> tuple[bool, bool, bool, bool, bool, int, bool, int, int]:
             tokens = name_tokens(form)
             capitalized = len(tokens) > 1 and tokens[0].casefold() in common
             half = len(tokens) // 2
@@ -432,6 +436,7 @@ class _Group:
                 not _owned_thing(form),
                 not doubled,
                 not capitalized,
+                not (plain and _formal_generation(tokens, ["a", "b"]) != tokens),
                 len(tokens),
                 not _shouting(form),  # "Mandalay Bay Resort" before "MANDALAY BAY RESORT"
                 self.forms[form],

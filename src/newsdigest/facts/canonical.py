@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from itertools import islice
 
-from newsdigest.facts.ner import _PERSON_WORDS, _TITLE_ONLY, ROLE_WORDS, WEB_NAME, RawMention
+from newsdigest.facts.ner import PERSON_WORDS, ROLE_WORDS, TITLE_ONLY, WEB_NAME, RawMention
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
 from newsdigest.names import STATE_ABBREVIATIONS, fold, given_name, is_country, place_names
@@ -719,8 +719,8 @@ def _same_names(a: list[str], b: list[str]) -> bool:
 _GIVEN_NAME_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+(?<![^aeiou]s)")
 _NOT_GIVEN_NAMES = (
     ROLE_WORDS
-    | _TITLE_ONLY
-    | _PERSON_WORDS
+    | TITLE_ONLY
+    | PERSON_WORDS
     | frozenset("saint getty mvp pope archbishop bishop cardinal father sister brother".split())
 )
 

@@ -102,7 +102,7 @@ _RANKS = frozenset(
     coach""".split()
 )
 # A title alone, which the model sometimes cuts from the name it precedes: no person
-_TITLE_ONLY = (
+TITLE_ONLY = (
     ROLE_WORDS
     | _RANKS
     | frozenset(
@@ -346,7 +346,7 @@ def title_before(text: str, start: int, stop: int = 0) -> tuple[int, str] | None
 # ("Astros first base coach Rich Dauer", "her husband Kris Humphries", "mom Mona Lisa
 # Harding": people the model had read as organizations); not before a comma ("his brother,
 # Pittsburgh rookie linebacker T.J. Watt")
-_PERSON_WORDS = (
+PERSON_WORDS = (
     _RANKS
     | frozenset(
         """husband wife son daughter mother father mom dad brother sister widow widower boyfriend
@@ -391,7 +391,7 @@ def _has_title_cue(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start].split()
     for word in before[-1:-4:-1]:
         low = word.lower()
-        if _HONORIFIC.match(word) or low.strip(",") in ROLE_WORDS or low in _PERSON_WORDS:
+        if _HONORIFIC.match(word) or low.strip(",") in ROLE_WORDS or low in PERSON_WORDS:
             return True
         if word == "Justice":  # "Justice Gorsuch" ("the justice system" is no title)
             return True
@@ -921,7 +921,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue
             if surface in WEEKDAY_ABBREVIATIONS and text[e : e + 1] == ".":
                 continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
-            if kind == "PERSON" and surface.rstrip(".").casefold() in _TITLE_ONLY:
+            if kind == "PERSON" and surface.rstrip(".").casefold() in TITLE_ONLY:
                 continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
             if _title_alone(text, s, e, kind):
                 # "Rear Adm." of "Rear Adm. Hossein Khanzadi" (a NeuS organization), "Actress"

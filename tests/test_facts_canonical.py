@@ -2771,3 +2771,53 @@ def test_the_surname_of_a_person_the_model_read_as_an_organization_is_that_perso
     found = {e.name: (e.type, len(e.mentions)) for e in entities_of(raw, text)}
     assert found["Kris Humphries"] == ("PERSON", 3) and "Humphries" not in found
     assert found["House"] == ("ORG", 1)
+
+
+def test_a_surname_joins_the_name_spelt_so_not_a_nickname_one_letter_apart() -> None:
+    """Multi-News 133 left every "Knox" unresolved between "Amanda Knox" and the quoted
+    nickname "Foxy Knoxy", and her full name, read once as an organization, was listed
+    among the organizations (her words then went to Stephanie Kercher). Two people spelt
+    alike stay unresolved."""
+    text = (
+        "Sollecito stood by Amanda Knox. Knox said she was innocent. The Amanda Knox retrial "
+        "goes on, and Knox, 26, spoke of the caricature that is 'Foxy Knoxy'."
+    )
+    raw = [
+        mention(text, "Amanda Knox", "PERSON"),
+        mention(text, "Knox", "PERSON", 1, cue=True),
+        mention(text, "Amanda Knox", "ORG", 1),
+        mention(text, "Knox", "PERSON", 3, cue=True),
+        mention(text, "Foxy Knoxy", "PERSON"),
+    ]
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types.get("Amanda Knox") == "PERSON"
+    text = "Ann Knox met Bob Knox. Knox said nothing."
+    raw = [
+        mention(text, "Ann Knox", "PERSON"),
+        mention(text, "Bob Knox", "PERSON"),
+        mention(text, "Knox", "PERSON", 2, cue=True),
+    ]
+    assert all("Knox" not in e.aliases for e in entities_of(raw, text))
+
+
+def test_a_relative_the_model_read_as_an_organization_is_a_person() -> None:
+    """Multi-News 52 read the mother "Amber Pasztor" as an organization each time, beside
+    her son "Rene Pasztor"; "said Pasztor" then went to him, with her "I killed my kids".
+    "Morgan Stanley" beside a "Paul Stanley" with no cue on either stays a bank."""
+    text = (
+        "Amber Pasztor took her son Rene Pasztor. Then Pasztor said she drove off. Amber "
+        "Pasztor was held. Morgan Stanley and Paul Stanley met."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Amber Pasztor", "ORG", 0),
+            ("Rene Pasztor", "PERSON", 0),
+            ("Pasztor", "ORG", 2),
+            ("Amber Pasztor", "ORG", 1),
+            ("Morgan Stanley", "ORG", 0),
+            ("Paul Stanley", "PERSON", 0),
+        ],
+    )
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types["Amber Pasztor"] == "PERSON" and types["Morgan Stanley"] == "ORG"

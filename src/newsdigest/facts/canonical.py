@@ -821,6 +821,12 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
                 ]
             # "U.N." is not Kim Jong Un; "T.J." may still be T.J. Yates by his first name
             by_surname = [] if _ACRONYM.fullmatch(word) else surname_of[word]
+            if len(by_surname) > 1:
+                # one of them spelt as written, the others one letter apart: that one ("Knox"
+                # beside "Amanda Knox" and the quoted nickname "Foxy Knoxy": Multi-News 133
+                # left every "Knox" unresolved, her full name then an organization's)
+                exact = [g for g in by_surname if _spelt_as(word, g)]
+                by_surname = exact if len(exact) == 1 else by_surname
             if len(by_surname) == 1:
                 by_surname[0].add(m, order)
                 continue
@@ -839,6 +845,12 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
             )
         )
     )
+
+
+def _spelt_as(word: str, group: _Group) -> bool:
+    """A form of the person's group ends in ``word`` exactly (case aside)."""
+    low = fold(word)
+    return any(fold(name_tokens(f)[-1]) == low for f in group.forms if name_tokens(f))
 
 
 def _surnames_of_people_read_otherwise(groups: list[_Group]) -> list[_Group]:

@@ -951,7 +951,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     # among the organizations, 2201 "Delta" (Delta Air Lines is no variant's letter alone)
     variants = {v for pair in _VARIANT_LETTER.findall(text) for v in pair if v}
     out = [m for m in out if m.text not in variants] if variants else out
-    return _paired_with_people(text, _surname_completed(text, out))
+    return _kin_of_people(_paired_with_people(text, _surname_completed(text, out)))
 
 
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’-]+)")
@@ -1026,4 +1026,35 @@ def _paired_with_people(text: str, mentions: list[RawMention]) -> list[RawMentio
             alone[words[-1]] = _written_alone(text, words[-1])
         if alone[words[-1]]:
             out[k] = replace(m, person_cue=True)
+    return out
+
+
+def _kin_of_people(mentions: list[RawMention]) -> list[RawMention]:
+    """A full name the model read as an organization's, which shares its surname with a
+    person's full name in the article, where that name or its surname alone has a person cue
+    there: a relative, a person too (Multi-News 52 read the mother "Amber Pasztor" as an
+    organization each time beside her son "Rene Pasztor", and "said Pasztor" went to him with
+    her words "I killed my kids"). A name ending in an institution's word stays as it is."""
+    from newsdigest.facts.canonical import _GOVERNING_BODIES, _ORG_ONLY_HEADS
+
+    people = {
+        words[-1] for m in mentions if m.label == "PERSON" and len(words := m.text.split()) >= 2
+    }
+    if not people:
+        return mentions
+    bodies = _ORG_ONLY_HEADS | _GOVERNING_BODIES | {"embassy", "consulate"}
+    cued = {m.text for m in mentions if m.person_cue}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if (
+            m.label == "ORG"
+            and 2 <= len(words) <= 3
+            and words[-1] in people
+            and all(_GIVEN_WORD.match(w) for w in words)
+            and words[-1].casefold() not in bodies
+            and (m.text in cued or words[-1] in cued)
+        ):
+            m = replace(m, label="PERSON")
+        out.append(m)
     return out

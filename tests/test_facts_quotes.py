@@ -1430,3 +1430,15 @@ def test_a_nouns_participle_after_with_is_that_nouns_not_a_named_persons() -> No
     assert speakers(text) == [("a long history of bi", None)]
     text = "Podcast host Ben Shapiro wrote a column, calling it “a duty to the readers.”"
     assert speakers(text) == [("a duty to the reader", "Ben Shapiro")]
+
+
+def test_an_office_that_quotes_a_letter_as_saying_is_not_its_writer() -> None:
+    """Multi-News 23: "“There is a need to draw a line ...,” Rivlin’s office quotes the
+    letter as saying" gave Eichmann's plea to Reuven Rivlin, who released it, and made a
+    false "Sources differ on speaker" line beside the article writing "quoted"."""
+    text = (
+        "President Reuven Rivlin released a letter by Adolf Eichmann. “There is a need to draw "
+        "a line between the leaders and the people like me,” Rivlin’s office quotes the letter "
+        "as saying."
+    )
+    assert speakers(text)[0][1] != "Reuven Rivlin"

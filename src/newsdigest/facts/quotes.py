@@ -114,7 +114,8 @@ _AFTER_QUOTING = re.compile(
     r"(?P<who>[^,.;:!?\"“”«»]{1,80}?)(?=\s+(?:on|about|in|at|to|as|after|during)\b|[,.;:!?]|$)"
 )
 _AFTER_CITED = re.compile(
-    _LEAD + r"[^,.;:!?\"“”«»]{1,40}?\s+(?:cited|quoted)\s+(?P<who>[^,.;:!?\"“”«»]{1,80}?)"
+    _LEAD
+    + r"[^,.;:!?\"“”«»]{1,40}?\s+(?:cited|quoted|cites|quotes)\s+(?P<who>[^,.;:!?\"“”«»]{1,80}?)"
     r"\s+as\s+saying\b"
 )
 _AFTER_WHO_VERB = re.compile(

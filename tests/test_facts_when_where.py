@@ -11,12 +11,14 @@ from hypothesis import strategies as st
 
 from newsdigest.facts.quotes import find_quote_spans
 from newsdigest.facts.when_where import (
+    PlaceScores,
     article_anchor,
     article_event_date,
     build_timeline,
     find_dates,
     headline_names,
     plurality,
+    story_place,
 )
 from newsdigest.model import Article, Sentence, TimelineEntry, article_id
 from newsdigest.split import split_sentences
@@ -876,3 +878,17 @@ def test_a_date_before_attackers_or_commission_can_still_be_the_storys() -> None
         assert list(resolved(text, None).values()) == [day], text
     named = resolved("Americans remembered the Sept. 11, 2001, attacks on Friday.", None)
     assert "2001-09-11" not in named.values()
+
+
+def test_a_place_two_articles_name_and_a_title_leads_with_says_where_in_the_country() -> None:
+    """NeuS val 3: "Florida reports 15,000 new coronavirus cases" (a title and two leads)
+    beside one article's "rising numbers in the U.S." read "Happened in: United States".
+    Named by one article only, or by no title, the finer place does not outrank it."""
+    us, china = "United States", "China"
+    florida = PlaceScores({"Florida": 5.0}, frozenset(), frozenset(), frozenset({"Florida"}))
+    cnbc = PlaceScores({us: 7.0, "Texas": 1.0, "Florida": 1.0}, frozenset(), frozenset({us}))
+    who = PlaceScores({china: 2.0, us: 2.0}, frozenset({us}), frozenset({us, china}))
+    assert story_place([florida, cnbc, who]) == "Florida"
+    assert story_place([florida, who]) == us
+    untitled = PlaceScores({"Florida": 5.0}, frozenset(), frozenset())
+    assert story_place([untitled, cnbc, who]) == us

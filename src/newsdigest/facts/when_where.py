@@ -24,7 +24,7 @@ from newsdigest.facts.canonical import CELESTIAL, fold, name_pattern, place_name
 from newsdigest.facts.ner import ROLE_WORDS
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
-from newsdigest.names import is_country
+from newsdigest.names import is_country, lies_within
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.summarize import quality
 from newsdigest.summarize.units import strip_dateline
@@ -700,11 +700,12 @@ def _weigh(
 class PlaceScores:
     """How strongly one article says each place is where its event happened (in order of
     first mention), and which of those it says the event was "in" or "at" and which are coarse
-    (a country, a region, a body in the sky)."""
+    (a country, a region, a body in the sky), and which its title names."""
 
     scores: dict[str, float]
     said: frozenset[str]
     coarse: frozenset[str]
+    titled: frozenset[str] = frozenset()
 
 
 # A site every town has, which says where only with its town ("the parade ended at City
@@ -748,8 +749,11 @@ def article_place_scores(
         )
         return sorted(found)
 
+    titled: set[str] = set()
     if article.title:
-        _weigh(article.title, mentions(article.title, 0, len(article.title)), 2.0, scores, said)
+        in_title = mentions(article.title, 0, len(article.title))
+        titled = {name for _, _, name in in_title}
+        _weigh(article.title, in_title, 2.0, scores, said)
     for k, sent in enumerate(sentences):
         lead = k < LEAD_PLACE_SENTENCES
         if _FUTURE.search(sent.text) or not (lead or _EVENT_WORDS.search(sent.text)):
@@ -778,7 +782,9 @@ def article_place_scores(
         and any(is_country(n) or fold(n) in CELESTIAL for n in (e.name, *e.aliases))
     )
     kept = {n: v for n, v in scores.items() if n in good}
-    return PlaceScores(kept, frozenset(n for n in kept if n in said), coarse)
+    return PlaceScores(
+        kept, frozenset(n for n in kept if n in said), coarse, frozenset(titled & kept.keys())
+    )
 
 
 def _best_place(
@@ -798,13 +804,39 @@ def story_place(articles: Iterable[PlaceScores]) -> str | None:
     total: dict[str, float] = {}
     said: frozenset[str] = frozenset()
     coarse: frozenset[str] = frozenset()
+    named: Counter[str] = Counter()  # how many articles name each place
+    titled: set[str] = set()
+    said_by: Counter[str] = Counter()  # ... and say it "in"/"at"
     for article in articles:
         whole = sum(article.scores.values())
         for name, value in article.scores.items():
             total[name] = total.get(name, 0.0) + value / whole
         said |= article.said
         coarse |= article.coarse
-    return _best_place(total, said, coarse)
+        named.update(article.scores.keys())
+        titled |= article.titled
+        said_by.update(article.said)
+    finer = _finer_places(named, said_by, said, coarse) & titled
+    return _best_place(total, said | finer, coarse)
+
+
+def _finer_places(
+    named: Counter[str], said_by: Counter[str], said: frozenset[str], coarse: frozenset[str]
+) -> frozenset[str]:
+    """Where only countries are said "in", a finer place within one that more articles name
+    (two at least) than say that country "in": where in it, if a title names it too (see
+    ``story_place``). "Florida reports 15,000 new coronavirus cases", a title and two leads,
+    beside one article's "numbers in the U.S." (NeuS val 3 read "Happened in: United
+    States")."""
+    if not said or not said <= coarse:
+        return frozenset()
+    return frozenset(
+        n
+        for n in named
+        if n not in coarse
+        and named[n] >= 2
+        and any(named[n] > said_by[c] and lies_within(n, c) for c in said)
+    )
 
 
 def article_meeting_place(

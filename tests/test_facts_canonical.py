@@ -2821,3 +2821,24 @@ def test_a_relative_the_model_read_as_an_organization_is_a_person() -> None:
     )
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types["Amber Pasztor"] == "PERSON" and types["Morgan Stanley"] == "ORG"
+
+
+def test_what_someone_is_a_member_of_is_no_person() -> None:
+    """NeuS train 2210 listed "Laguna Pueblo" under Who ("Haaland, an enrolled member of the
+    Laguna Pueblo, earned bipartisan support"); "a member of the Trump administration" says
+    nothing of Trump."""
+    text = (
+        "Deb Haaland, an enrolled member of the Laguna Pueblo, won. Haaland said so. "
+        "Donald Trump spoke, a member of the Trump administration said."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Deb Haaland", "PERSON", 0),
+            ("Laguna Pueblo", "PERSON", 0),
+            ("Donald Trump", "PERSON", 0),
+            ("Trump", "PERSON", 1),
+        ],
+    )
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types.get("Laguna Pueblo") != "PERSON" and types["Donald Trump"] == "PERSON"

@@ -1601,12 +1601,24 @@ _GROUP_AFTER = re.compile(
 )
 
 
+# what one is a member of, the whole name of it ending the phrase: "Haaland, an enrolled
+# member of the Laguna Pueblo, earned ..." (NeuS train 2210 listed "Laguna Pueblo" under Who);
+# not "a member of the Trump administration", whose name goes on
+_MEMBER_OF = re.compile(r"\bmembers?\s+of\s+the\s+$")
+_PHRASE_END = re.compile(r"[,.;:)]")
+
+
 def _called_a_group(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
-    """Some mention is called an armed group, or its fighters are counted, beside it."""
+    """Some mention is called an armed group, or its fighters are counted, beside it, or
+    it is what someone is a member of."""
     for m in mentions:
         text = texts[m.article]
         if _GROUP_BEFORE.search(text, max(0, m.start - 40), m.start) or (
             _GROUP_AFTER.match(text, m.end) and text[m.start - 1 : m.start] != "-"
+        ):
+            return True
+        if _MEMBER_OF.search(text, max(0, m.start - 20), m.start) and _PHRASE_END.match(
+            text, m.end
         ):
             return True
     return False

@@ -2842,3 +2842,22 @@ def test_what_someone_is_a_member_of_is_no_person() -> None:
     )
     types = {e.name: e.type for e in entities_of(raw, text)}
     assert types.get("Laguna Pueblo") != "PERSON" and types["Donald Trump"] == "PERSON"
+
+
+def test_a_firm_read_once_as_a_person_is_no_relative_of_itself() -> None:
+    """Multi-News 142: the law firm "Lieff Cabraser", read three times as an organization
+    and once as a person, stays an organization (no other person shares its last word)."""
+    text = (
+        "Lieff Cabraser said it filed suit. Lieff Cabraser sued Fitbit. Lieff Cabraser won. "
+        "Lieff Cabraser spoke."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Lieff Cabraser", "ORG", 0),
+            ("Lieff Cabraser", "ORG", 1),
+            ("Lieff Cabraser", "ORG", 2),
+            ("Lieff Cabraser", "PERSON", 3),
+        ],
+    )
+    assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Lieff Cabraser", "ORG")]

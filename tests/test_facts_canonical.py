@@ -2861,3 +2861,19 @@ def test_a_firm_read_once_as_a_person_is_no_relative_of_itself() -> None:
         ],
     )
     assert [(e.name, e.type) for e in entities_of(raw, text)] == [("Lieff Cabraser", "ORG")]
+
+
+def test_the_town_a_person_is_of_is_no_person() -> None:
+    """Multi-News 35 listed "Laguna Niguel" under Who ("said Melodye Shore of Laguna
+    Niguel", a town too small for the gazetteer); "Jack Dorsey of Twitter", whom the model
+    read as a person twice, stays the company (NeuS train 739)."""
+    text = "“It was loud,” said Melodye Shore of Laguna Niguel, who watched with a friend."
+    raw = model_mentions_at(text, [("Melodye Shore", "PERSON", 0), ("Laguna Niguel", "PERSON", 0)])
+    types = {e.name: e.type for e in entities_of(raw, text)}
+    assert types.get("Laguna Niguel") != "PERSON" and types["Melodye Shore"] == "PERSON"
+    text = "The CEOs, Jack Dorsey of Twitter and Mark Zuckerberg, spoke. Twitter said no."
+    raw = model_mentions_at(
+        text,
+        [("Jack Dorsey", "PERSON", 0), ("Twitter", "PERSON", 0), ("Twitter", "PERSON", 1)],
+    )
+    assert {e.name: e.type for e in entities_of(raw, text)}.get("Twitter") != "PLACE"

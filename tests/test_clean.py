@@ -268,6 +268,7 @@ def test_check_also_cuts_the_tail_but_not_an_early_heading() -> None:
         "Interested in Weather? Add Weather as an interest to stay up to date on the latest "
         "Weather news, video, and analysis from ABC News. Add Interest",
         "Message: * A friend wanted you to see this item from WRAL.com:",  # a mail form
+        "You can share ideas for stories on the Open Wire.",  # The Atlantic Wire's call for tips
         "Share on Facebook",
         "Share this:",
         "Google News button",

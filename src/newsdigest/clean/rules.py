@@ -161,7 +161,10 @@ WIDGET = re.compile(
     # a share-by-mail form's required field: "Message: * A friend wanted you to see this item
     # from WRAL.com:" (the title of a Multi-News digest's source once the form's first line
     # went)
-    r"|(?:message|subject|comments?|your (?:name|e-?mail|message))\s*:\s*\*.*)$",
+    r"|(?:message|subject|comments?|your (?:name|e-?mail|message))\s*:\s*\*.*"
+    # a blog's call for tips closing each post: "You can share ideas for stories on the Open
+    # Wire." (The Atlantic Wire; a Multi-News digest's last point)
+    r"|you can share (?:ideas|tips) for stories on the [\w ]{1,30}\.?)$",
     re.I,
 )
 COMMENT_FORM = Folded(

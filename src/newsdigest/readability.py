@@ -96,14 +96,21 @@ def has_finite_verb(text: str, model: str | None = None) -> bool:
     text = " ".join(text.split())
     if lexical_finite_verb(text.replace("’", "'"), possessive=False):
         return True
+    tokens = _tagged(text, model)
+    return tokens is None or any(t.tag_ in _FINITE_TAGS for t in tokens)
+
+
+def _tagged(text: str, model: str | None = None) -> list[Any] | None:
+    """``text``'s tokens as spaCy's tagger reads them, or None without the model. A Title
+    Case line is asked about its words: the tagger reads Title Case words as names ("Ramps"
+    NNP)."""
     try:
         nlp = load_tagger(model)
     except (ImportError, OSError):
-        return True
+        return None
     if is_headline_case(text):
-        # the tagger reads Title Case words as names ("Ramps" NNP): ask about the words
         text = text[:1] + " ".join(w.lower() if w.istitle() else w for w in text[1:].split())
-    return any(t.tag_ in _FINITE_TAGS for t in nlp(text))
+    return list(nlp(text))
 
 
 # a verb in the present after its subject ("Donald Trump faces", "he visits", "Peyton Manning
@@ -130,13 +137,9 @@ def reads_as_sentence(text: str) -> bool:
         return True
     if lexical_finite_verb(text.replace("’", "'"), possessive=False):
         return True
-    try:
-        nlp = load_tagger()
-    except (ImportError, OSError):
+    doc = _tagged(text)
+    if doc is None:
         return True
-    if is_headline_case(text):
-        text = text[:1] + " ".join(w.lower() if w.istitle() else w for w in text[1:].split())
-    doc = list(nlp(text))
     for k, tok in enumerate(doc):
         if tok.tag_ in VERB_TAGS and not _participle(tok.lower_):
             return True

@@ -2152,3 +2152,13 @@ def test_a_long_unit_is_not_asked_whether_it_is_a_fragment(monkeypatch) -> None:
     chosen = coverage.CoverageSummarizer().summarize([split_sentences(text, "a")], Budget(words=60))
     assert [s.text for s in chosen] == [long]
     assert asked == [short]
+
+
+def test_tagger_loads_once_however_asked():
+    """``load_tagger()`` (a warm-up) and ``load_tagger(None)`` (the fragment rule's call) are
+    one model: keyed apart, a process loaded spaCy twice (0.7 s), and the speed bench timed
+    the second load inside its clusters."""
+    from newsdigest.facts.ner import DEFAULT_MODEL
+    from newsdigest.readability import load_tagger
+
+    assert load_tagger() is load_tagger(None) is load_tagger(DEFAULT_MODEL)

@@ -79,14 +79,20 @@ def lexical_finite_verb(text: str, *, possessive: bool = True) -> bool:
     return False
 
 
-@lru_cache(maxsize=2)
 def load_tagger(model: str | None = None) -> Any:
     """spaCy's tagger (``model``, the facts' model by default), loaded once per process."""
-    import spacy
-
     from newsdigest.facts.ner import DEFAULT_MODEL
 
-    return spacy.load(model or DEFAULT_MODEL, exclude=["parser", "ner", "lemmatizer"])
+    return _load_tagger(model or DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=2)
+def _load_tagger(model: str) -> Any:
+    """One cache entry a model, however it was asked for (``load_tagger()`` and
+    ``load_tagger(None)`` are two keys to ``lru_cache``: the second loaded it again)."""
+    import spacy
+
+    return spacy.load(model, exclude=["parser", "ner", "lemmatizer"])
 
 
 def has_finite_verb(text: str, model: str | None = None) -> bool:

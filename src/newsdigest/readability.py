@@ -89,10 +89,14 @@ def load_tagger(model: str | None = None) -> Any:
 @lru_cache(maxsize=2)
 def _load_tagger(model: str) -> Any:
     """One cache entry a model, however it was asked for (``load_tagger()`` and
-    ``load_tagger(None)`` are two keys to ``lru_cache``: the second loaded it again)."""
+    ``load_tagger(None)`` are two keys to ``lru_cache``: the second loaded it again).
+
+    The tagger and its token vectors only: the attribute ruler sets part-of-speech from the
+    tags, and a tag (``_SP``) only on whitespace tokens, which a text asked about, its spaces
+    one " " each (``_tagged``), never has; it was a fifth of each question's time."""
     import spacy
 
-    return spacy.load(model, exclude=["parser", "ner", "lemmatizer"])
+    return spacy.load(model, exclude=["parser", "ner", "lemmatizer", "attribute_ruler"])
 
 
 def has_finite_verb(text: str, model: str | None = None) -> bool:
@@ -109,7 +113,8 @@ def has_finite_verb(text: str, model: str | None = None) -> bool:
 def _tagged(text: str, model: str | None = None) -> list[Any] | None:
     """``text``'s tokens as spaCy's tagger reads them, or None without the model. A Title
     Case line is asked about its words: the tagger reads Title Case words as names ("Ramps"
-    NNP)."""
+    NNP). ``text``'s spaces are one " " each, with none at its ends (the tagger's pipeline
+    has no attribute ruler to tag whitespace: ``_load_tagger``)."""
     try:
         nlp = load_tagger(model)
     except (ImportError, OSError):

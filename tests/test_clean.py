@@ -1797,6 +1797,26 @@ def test_a_site_legal_footer_in_place_of_the_article_is_no_article() -> None:
     assert clean_text(body + "\n\n" + prose) == body + "\n\n" + prose
 
 
+def test_a_map_disclaimer_in_place_of_the_article_is_no_article() -> None:
+    # a Multi-News "article" (row 132) that was UNFPA's map disclaimer alone, its paragraph
+    # broken mid-sentence as Multi-News breaks them; its first sentence titled a story
+    from newsdigest.clean.pagekind import non_article_kind
+
+    page = (
+        "The designations employed and the presentation of material on the map do not imply "
+        "the expression of any opinion whatsoever on the part of UNFPA concerning the legal "
+        "status of any country, territory, city or area or its authorities, or concerning the "
+        "delimitation of its frontiers or boundaries. The dotted line represents approximately "
+        "the Line of Control \n \n in Jammu and Kashmir agreed upon by India and Pakistan. The "
+        "final status of Jammu and Kashmir has not yet been agreed upon by the parties."
+    )
+    assert clean_text(page) == ""
+    assert non_article_kind(page, clean_text(page)) == "map disclaimer"
+    body = "Pompeo met Lavrov in Sochi on Tuesday, and the two spoke for three hours."
+    prose = "India and Pakistan have fought three wars over Jammu and Kashmir since 1947."
+    assert clean_text(body + "\n\n" + prose) == body + "\n\n" + prose
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -253,6 +253,72 @@ def test_a_title_keeps_the_clause_its_main_clause_points_back_to() -> None:
     assert _title([], rally).startswith("The two governments agreed on Friday")
 
 
+def test_an_untitled_storys_title_is_a_sentence_that_reads_alone() -> None:
+    """Multi-News stories piled through ``stories`` were titled by a digest's opening that
+    needs what came before it, a quotation cut off from its speaker or a clause cut off from
+    its main clause; the title is the first digest sentence that reads alone."""
+    from newsdigest.pipeline import _title
+
+    # Multi-News 103: Biden's letter; the quotation's speaker fell past the cut
+    biden = [
+        '"I do not know your name — but I know that a lot of people failed you that terrible '
+        'January night and in the months that followed," Biden wrote.',
+        '"It must have been wrenching — to relive what he did to you all over again. But you '
+        'did it anyway."',
+        "Biden, who wrote the 1994 Violence Against Women Act and is involved in the White "
+        "House's \"It's On Us\" campaign against campus sexual assault, sent the letter to "
+        "BuzzFeed News on Thursday.",
+    ]
+    assert _title([], " ".join(biden), biden).startswith("Biden, who wrote the 1994")
+    # Multi-News 88: April Fools' pranks; a clause that cannot stand without its main clause
+    fools = [
+        "Although the name rhymes with the very real Google Home, this imagined Google digital "
+        "assistant is instead designed to sit outdoors and help you out with all matters "
+        "related to weekend backyard lounging.",
+        "Stepping up the April Fools' Day game to a new level, Google's team in the Netherlands "
+        "came up with an imaginary system called Google Wind.",
+    ]
+    assert _title([], " ".join(fools), fools).startswith("Stepping up the April Fools' Day")
+    # Multi-News 129: an example of a point the digest left out
+    gps = [
+        "For instance, widely used GPS tracking devices do not work indoors.",
+        "More recent real-time locating systems based on radio-frequency (RF) ID tags are "
+        "neither accurate nor quick enough to detect patients’ leaving bed.",
+    ]
+    assert _title([], " ".join(gps), gps).startswith("More recent real-time locating")
+    # a quotation that closes inside the title, or one whole with its speaker, stays
+    takei = [
+        '"Star Trek" star George Takei had everyone fooled early Saturday morning when he '
+        "tweeted that he was running for Congress in California against Devin Nunes in 2018."
+    ]
+    assert _title([], takei[0], takei).startswith('"Star Trek" star George Takei')
+    wallace = ["“The video was altered, and there are experts who have looked at it,” Chris "
+               "Wallace said."]  # fmt: skip
+    assert _title([], wallace[0], wallace) == wallace[0].rstrip(".")
+
+
+def test_a_story_whose_digest_needs_context_is_titled_by_its_articles_headline() -> None:
+    """Multi-News 118, a football blog's post piled through ``stories`` alone: both sentences
+    fit for its digest lean on the one before ("Rather incredibly, this wasn't even a
+    friendly."), and the first had titled it; its own first line is the headline."""
+    from newsdigest.config import StoryConfig
+    from newsdigest.pipeline import build_story
+
+    text = (
+        "Penalty run-ups are just getting ridiculous ... \n \n Deliberate, yes? We think so. "
+        "Look at the replay from side on. Look at the cheeky glimpse he gives the referee. Look "
+        "at the way he's not clutching his face in agony and/or shame. \n \n Rather incredibly, "
+        "this wasn't even a friendly. This was in a penalty shootout, following the 3rd/4th "
+        "place playoff of the AFC Challenge Cup, a tournament held by the Asian Football "
+        'Confederation for "emerging nations". Sadly for our penalty taker, Afghanistan went on '
+        "to lose the shootout 8-7. Congrats to the Maldives. \n \n Now, who's going to try "
+        "this in Brazil?"
+    )
+    story = build_story([Article(id=article_id(text), text=text)], StoryConfig(facts=False))
+    assert story.summary[0].text.startswith("Rather incredibly")  # no other choice
+    assert story.title == "Penalty run-ups are just getting ridiculous…"
+
+
 def test_an_empty_digest_of_articles_in_another_language_says_why(tmp_path: Path) -> None:
     """A Chinese cluster (which ingest now stores) printed an empty digest without a word:
     the splitter, the summary checks and the facts read English. The digest says so; an

@@ -333,6 +333,16 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("Asked whether Lavrov had promised that Russia would pressure Syria, Kellenberger said "
          "he could not say.", False),
         ("Asked about the driver, he said he had not seen him.", True),
+        # a fourth reader of unseen digests (Multi-News 112, 129, 194 piled through `stories`:
+        # openings and titles): an example, a list's step, a point confirmed
+        ("For instance, widely used GPS tracking devices do not work indoors.", True),
+        ('First, Pelosi said of the deal: “We all may not be able to support it.”', True),
+        ("Indeed, right in Syria archaeologists have found some of the oldest evidence of "
+         "chemical warfare.", True),
+        ("In fact, the New film is really just more of the same, only worse.", True),
+        ("First-time director Fede Alvarez’s reprise of the shocker opens Friday.", False),
+        ("First Lady Melania Trump visited the hospital on Monday.", False),
+        ("Finally Friday arrived and the vote was held.", False),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

@@ -23,7 +23,9 @@ from newsdigest.latest import after_lead, latest_lead
 from newsdigest.model import Article, Sentence, Story, story_id
 from newsdigest.outliers import find_outliers
 from newsdigest.split import split_sentences
+from newsdigest.summarize import quality
 from newsdigest.summarize.base import Summarizer
+from newsdigest.summarize.quality import is_caption
 
 __all__ = ["DEFAULT_WORDS", "StoryConfig", "build_story", "digest", "load_inputs"]
 
@@ -57,12 +59,15 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in content_words(text)}
 
 
-def _title(articles: Sequence[Article], summary_text: str) -> str:
+def _title(
+    articles: Sequence[Article], summary_text: str, lines: Sequence[str] | None = None
+) -> str:
     """The headline most outlets gave the story, then the one nearest a headline's usual
     length, among those that share some words with other outlets' headlines or the digest (a
     Daily Mail teaser for another story, "Elon Musk's Hyperloop could transport animals at
     speed", had titled a dev-stream story of ocean "smoke rings"); else the digest's opening,
-    cut before a name rather than inside it."""
+    cut before a name rather than inside it (``_opening_title``). ``lines``: the digest's
+    sentences (``summary_text`` split into sentences when not given)."""
     titles = [a.title.strip() for a in articles if 15 <= len(a.title.strip()) <= 160]
     if len(set(titles)) > 1:
         stems = {t: _stems(t) for t in titles}
@@ -84,8 +89,70 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
     if titles:
         counts = {t: titles.count(t) for t in titles}
         return max(titles, key=lambda t: (counts[t], -abs(len(t) - 70)))
-    sentences = split_sentences(summary_text, "title")  # "Gov. Andrew Cuomo": one sentence
-    first = (sentences[0].text if sentences else summary_text).split()
+    if lines is None:
+        lines = [s.text for s in split_sentences(summary_text, "title")]
+    return _opening_title(lines, articles)
+
+
+def _opening_title(lines: Sequence[str], articles: Sequence[Article]) -> str:
+    """An untitled story's title: the first of the digest's sentences that a title may be
+    cut from (``_stands_as_title``), else the first such opening line of its articles, else
+    the digest's first sentence. A sentence that needs the one before it ("Rather incredibly,
+    this wasn't even a friendly.", "For instance, widely used GPS tracking devices do not work
+    indoors.": Multi-News stories' titles), a quotation cut before its speaker's name ("I do
+    not know your name — but I know that a lot…", Biden's) or a clause cut before its main
+    clause ("Although the name rhymes with the very real Google Home…") says nothing alone."""
+    for text in lines:
+        title = _title_of(text)
+        if _stands_as_title(text, title):
+            return title
+    for article in articles:
+        lead = split_sentences(article.text[:MAX_LEAD_CHARS], "lead")[:1]
+        if lead and len(lead[0].text.split()) >= MIN_LEAD_TITLE_WORDS:
+            title = _title_of(lead[0].text)
+            if not is_caption(lead[0].text) and _stands_as_title(lead[0].text, title):
+                return title
+    return _title_of(lines[0]) if lines else ""
+
+
+# an article's opening line read for a title, and the fewest words it takes ("7.57 pm." opened
+# a Multi-News live blog)
+MAX_LEAD_CHARS = 1_000
+MIN_LEAD_TITLE_WORDS = 4
+# what opens a clause that cannot stand without its main clause
+_SUBORDINATORS = frozenset(
+    "if although though while when whenever because since unless whereas".split()
+)
+
+
+_QUOTE_CLOSES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+
+
+def _stands_as_title(text: str, title: str) -> bool:
+    """Whether a title cut from the sentence ``text`` reads alone: ``text`` does not need the
+    sentence before it nor only announce the one after, and the title is no quotation cut
+    before its speaker nor a subordinate clause without its main clause."""
+    if quality.needs_context(text) or quality.leads_in(text):
+        return False
+    cut = title.endswith("…") or len(split_sentences(text, "title")) > 1
+    words = title.split()
+    if cut and text.lstrip()[:1] in _QUOTE_CLOSES:
+        # the quotation must close inside the title ('"Star Trek" star George Takei had
+        # everyone fooled ...' may be cut; a speaker's words cut off from his name may not)
+        body = text.lstrip()
+        close = body.find(_QUOTE_CLOSES[body[0]], 1)
+        if close < 0 or len(body[: close + 1].split()) >= len(words):
+            return False
+    if cut and words and words[0].lower().strip(",") in _SUBORDINATORS:
+        # the title must reach past the comma that ends the clause
+        return any(w.endswith(",") for w in words[:-1])
+    return True
+
+
+def _title_of(text: str) -> str:
+    """A title cut from one sentence (its first, where ``text`` holds more)."""
+    sentences = split_sentences(text, "title")  # "Gov. Andrew Cuomo": one sentence
+    first = (sentences[0].text if sentences else text).split()
     opened = next((k for k, w in enumerate(first) if w[:1] == "“"), None)
     if opened is not None and "”" not in " ".join(first[opened:]):
         # no quotation cut open ('On the first, Mr. Obama said: “The judge conducted the
@@ -100,7 +167,10 @@ def _title(articles: Sequence[Article], summary_text: str) -> str:
             first = first[comma + 1 :]
             first[0] = first[0][:1].upper() + first[0][1:]
     if len(first) <= MAX_TITLE_WORDS + 4:
-        return " ".join(first).rstrip(".")
+        whole = " ".join(first)
+        if whole.endswith(("...", "…")):  # a headline that trails off ("... ridiculous ...")
+            return whole.rstrip(" .…") + "…"
+        return whole.rstrip(".")
     for k in range(MAX_TITLE_WORDS, MAX_TITLE_WORDS // 2, -1):
         # where a phrase ends: before a preposition, a conjunction or a relative word, or
         # after a comma ("... is accused of being "obsessed" with one…" read as cut off)
@@ -222,11 +292,13 @@ def build_story(
     docs = [sentences[a.id] for a in kept]
     with _stage(timings, "summarize"):
         selected = method.summarize(docs, config.budget)
-        title = _title(kept, " ".join(s.text for s in selected))
+        lines = [s.text for s in selected]
+        title = _title(kept, " ".join(lines), lines)
         lead = latest_lead(kept, docs, title, config.budget)
         if lead is not None:  # a story that runs for days opens with its latest development
             selected = after_lead(lead, config.budget, docs, method.summarize)
-            title = _title(kept, " ".join(s.text for s in selected))
+            lines = [s.text for s in selected]
+            title = _title(kept, " ".join(lines), lines)
     with _stage(timings, "cite"):
         summary = cite(selected, docs, {a.id: a.outlet or f"#{a.id}" for a in kept})
     facts = None

@@ -267,6 +267,16 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
             needs=("such content", "external", "browsers"),
         ),
     ),
+    # the United Nations' disclaimer under a map, and its note on Kashmir's line of control (a
+    # Multi-News "article" of UNFPA's was nothing else: its first sentence titled a story)
+    (
+        "map disclaimer",
+        Folded(
+            r"do not imply (?:the expression of )?any opinion whatsoever on the part of"
+            r"|the final status of jammu and kashmir has not (?:yet )?been agreed upon",
+            needs=("any opinion whatsoever", "jammu and kashmir"),
+        ),
+    ),
     # a newspaper's subscription form in place of the article (a dev-stream page, counted as
     # one of a story's outlets and its title made the digest's headline)
     (

@@ -51,6 +51,25 @@ def test_group_stories_of_a_missing_store_says_so(tmp_path) -> None:
     assert not missing.exists()
 
 
+def test_a_db_that_is_no_path_is_a_type_error_and_makes_no_file(
+    tmp_path, monkeypatch, seed_paths
+) -> None:
+    """``db=None`` (an unset variable passed on) had stored the articles in a new database
+    named "None" in the working folder, and ``group_stories(db=None)`` read it back."""
+    import pytest
+
+    monkeypatch.chdir(tmp_path)
+    for db in (None, 5, ["news.db"]):
+        with pytest.raises(TypeError, match=f"db: expected a path .*, not {type(db).__name__}"):
+            newsdigest.store_articles(seed_paths, db=db)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="db: expected a path"):
+            newsdigest.group_stories(db=db)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+    # a path as bytes is the path it spells
+    assert newsdigest.store_articles(seed_paths[:1], db=b"news.db").stored == 1  # type: ignore[arg-type]
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".db"] == ["news.db"]
+
+
 def test_an_unknown_setting_is_named_with_the_known_ones() -> None:
     """``digest(..., wrods=40)`` had blamed ``StoryConfig.__init__()``."""
     import pytest

@@ -51,6 +51,25 @@ def test_group_stories_of_a_missing_store_says_so(tmp_path) -> None:
     assert not missing.exists()
 
 
+def test_a_db_that_is_no_path_is_a_type_error_and_makes_no_file(
+    tmp_path, monkeypatch, seed_paths
+) -> None:
+    """``db=None`` (an unset variable passed on) had stored the articles in a new database
+    named "None" in the working folder, and ``group_stories(db=None)`` read it back."""
+    import pytest
+
+    monkeypatch.chdir(tmp_path)
+    for db in (None, 5, ["news.db"]):
+        with pytest.raises(TypeError, match=f"db: expected a path .*, not {type(db).__name__}"):
+            newsdigest.store_articles(seed_paths, db=db)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="db: expected a path"):
+            newsdigest.group_stories(db=db)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+    # a path as bytes is the path it spells
+    assert newsdigest.store_articles(seed_paths[:1], db=b"news.db").stored == 1  # type: ignore[arg-type]
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".db"] == ["news.db"]
+
+
 def test_an_unknown_setting_is_named_with_the_known_ones() -> None:
     """``digest(..., wrods=40)`` had blamed ``StoryConfig.__init__()``."""
     import pytest
@@ -116,3 +135,74 @@ def test_digest_takes_a_config_as_group_stories_does_and_says_its_parameters() -
     assert list(params)[:3] == ["articles", "config", "on_error"]
     story = newsdigest.digest(["examples/sochi-2019"], StoryConfig(sentences=1, facts=False))
     assert len(story.summary) == 1
+
+
+def test_an_article_with_a_field_of_the_wrong_type_is_its_own_line_and_the_rest_digested(
+    seed_paths,
+) -> None:
+    """``Article(title=["..."])``, ``published="2019-05-14"``, ``text=None``, ``url=5``... had
+    each ended the whole digest in an AttributeError or TypeError from deep in cleaning
+    ("'list' object has no attribute 'isascii'"); each is now refused alone, by name."""
+    from dataclasses import replace
+    from datetime import date
+
+    from newsdigest.model import Article
+
+    good = [Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in seed_paths[:3]]
+    text = good[0].text
+    bad = [
+        Article(id="t", text=text, title=["Pompeo in Sochi"]),  # type: ignore[arg-type]
+        Article(id="p", text=text, published="2019-05-14"),  # type: ignore[arg-type]
+        Article(id="d", text=text, published=date(2019, 5, 14)),  # type: ignore[arg-type]
+        Article(id="n", text=None),  # type: ignore[arg-type]
+        Article(id="b", text=text.encode()),  # type: ignore[arg-type]
+        Article(id="u", text=text, url=5),  # type: ignore[arg-type]
+        Article(id="s", text=text, source=["TASS"]),  # type: ignore[arg-type]
+        Article(id=7, text=text),  # type: ignore[arg-type]
+    ]
+    good[1] = replace(good[1], title=None)  # type: ignore[arg-type]  # none, as in a file
+    seen: list[str] = []
+    story = newsdigest.digest([*bad, *good], facts=False, on_error=lambda e: seen.append(str(e)))
+    assert sorted(a.origin for a in story.articles) == sorted(a.id for a in good)
+    assert seen == [
+        "t: title is of type list, not a string",
+        "p: published is of type str, not a datetime",
+        "d: published is of type date, not a datetime",
+        "n: text is of type NoneType, not a string",
+        "b: text is of type bytes, not a string",
+        "u: url is of type int, not a string",
+        "s: source is of type list, not a string",
+        "<article 8>: id is of type int, not a string",
+    ]
+
+
+def test_a_path_with_a_nul_or_an_input_that_is_no_path_is_one_line_and_the_rest_read(
+    tmp_path, seed_paths
+) -> None:
+    """A ``str`` or ``Path`` holding a NUL ("feed\\x00.jsonl") raised pathlib's "embedded null
+    byte" ValueError out of ``digest``; ``store_articles`` given an Article (it reads paths) a
+    TypeError from pathlib, the batch cut where it stood."""
+    from pathlib import Path
+
+    from newsdigest.model import Article
+
+    seen: list[str] = []
+    story = newsdigest.digest(
+        ["feed\x00.jsonl", Path("x\x00.txt"), *seed_paths[:2]],
+        facts=False,
+        on_error=lambda e: seen.append(str(e)),
+    )
+    assert len(story.articles) == 2
+    assert seen == [
+        "feed\\x00.jsonl: the name holds a NUL character, which no file name can",
+        "x\\x00.txt: the name holds a NUL character, which no file name can",
+    ]
+    article = Article(id="a", text=seed_paths[2].read_text(encoding="utf-8"))
+    pass_on = newsdigest.store_articles(
+        [seed_paths[0], article, "x\x00.txt", seed_paths[1]], db=tmp_path / "news.db"
+    )
+    assert pass_on.stored == 2
+    assert [str(e) for e in pass_on.rejected] == [
+        "<input 2>: not a file or folder (Article): store_articles reads paths",
+        "x\\x00.txt: the name holds a NUL character, which no file name can",
+    ]

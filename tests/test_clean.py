@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -2441,3 +2442,30 @@ def test_a_doubled_stop_ending_a_paragraph_is_one() -> None:
         "But the questions he asks will not be his.\n\nThe senators will ask in writing, "
         "officials in U.S.\n\nThey scared to look.. they shook, he said...\n\nHe waited..."
     )
+
+
+def test_bidirectional_controls_are_dropped_from_text_and_title() -> None:
+    """A right-to-left override (U+202E) and the other embedding, isolate and mark controls
+    are formatting, not words: kept, a title so written showed reversed on the web page and
+    every digest line printed "\\u202e" escapes; and the same text with or without them was
+    two articles. Now they go as the zero-width space does (ZWNJ/ZWJ stay: scripts need them)."""
+    article = _seed("001")
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    marked = replace(
+        article,
+        title="\u202e" + article.title + "\u202c",
+        source="\u202e" + "ssenisuB" + "\u202c",
+        text=article.text.replace(" the ", " \u202ethe\u202c ").replace(".", ".\u200f"),
+    )
+    assert "\u202e" in marked.text
+    plain, tagged = clean_article(article), clean_article(marked)
+    assert tagged.text == plain.text and tagged.id == plain.id
+    assert tagged.title == plain.title and tagged.source == "ssenisuB"
+    assert not any(c in tagged.text + tagged.title for c in controls)
+    # a control in every position of a word, each alone: all go, the word stays
+    for c in controls:
+        assert clean_text(f"Officials met in Sochi on Tues{c}day to talk about {c}arms{c}.") == (
+            "Officials met in Sochi on Tuesday to talk about arms."
+        )
+    # the joiners scripts need are kept
+    assert "\u200c" in clean_text("The word می\u200cخواهم is Persian for I want, officials said.")

@@ -151,6 +151,30 @@ def test_a_documents_field_that_is_no_list_says_why_in_words(
     assert error.reason == f"documents is not a Python list literal ({reason})"
 
 
+def test_a_byte_order_mark_before_a_csv_or_jsonl_is_no_part_of_its_first_field(
+    tiny_csv: Path, tiny: list[Cluster], tmp_path: Path
+) -> None:
+    """Excel's "CSV UTF-8" and Notepad write a UTF-8 byte order mark first: the CSV's header
+    read "\ufeffdocuments" ("missing column(s): documents", nothing scored) and the JSON Lines
+    file's first record was "invalid JSON (Unexpected UTF-8 BOM)"."""
+    marked = tmp_path / "excel.csv"
+    marked.write_bytes(b"\xef\xbb\xbf" + tiny_csv.read_bytes())
+    assert read_dataset(marked) == (tiny, [])
+    lines = tmp_path / "notepad.jsonl"
+    records = [{"documents": list(c.documents), "summary": c.reference} for c in tiny]
+    lines.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8-sig")
+    assert read_dataset(lines) == (tiny, [])
+
+
+def test_a_number_too_long_in_a_csv_list_says_so_in_words(tmp_path: Path) -> None:
+    """Python's own advice ("use sys.set_int_max_str_digits() to increase the limit") had
+    reached the user."""
+    path = tmp_path / "bad.csv"
+    path.write_text('documents,summary\n"[' + "9" * 5000 + ']",– s\n', encoding="utf-8")
+    [error] = read_dataset(path)[1]
+    assert error.reason == "documents is not a Python list literal (a number too long)"
+
+
 def test_missing_file_is_one_error(tmp_path: Path) -> None:
     clusters, errors = read_dataset(tmp_path / "nope.csv")
     assert not clusters and [e.reason for e in errors] == ["no such file"]

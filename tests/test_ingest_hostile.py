@@ -544,6 +544,26 @@ def test_an_element_of_many_attributes_is_one_line_in_a_moment(tmp_path: Path) -
         )
 
 
+def test_a_page_of_too_many_elements_is_one_line_in_a_moment(tmp_path: Path) -> None:
+    """trafilatura's time grows faster than its page's paragraphs: a seed article behind
+    120,000 one-letter paragraphs (1 MB) took 30 s, 160,000 40 s, a 20 MB file of them hours.
+    A page past 100,000 elements (a news page has a few thousand; this machine's largest
+    documentation pages, 90,000-180,000, are no news) is refused by the tokenizer that counts
+    attributes, the pages beside it read."""
+    pages = [seed_page(p) for p in SEED_FILES[:2]]
+    (tmp_path / "a.html").write_text(news_page_html(pages[0]), encoding="utf-8")
+    padded = news_page_html(pages[1]).replace("<body>", "<body>" + "<p>a</p>" * 120_000, 1)
+    (tmp_path / "b.html").write_text(padded, encoding="utf-8")
+    started = time.perf_counter()
+    arts, errs = _split(list(iter_articles([tmp_path])))
+    assert time.perf_counter() - started < 8
+    assert [a.url for a in arts] == [pages[0].url]
+    [err] = errs
+    assert err.name.endswith("b.html")
+    assert err.reason.startswith("too many elements for a news page (120,")
+    assert err.reason.endswith("; the limit is 100,000, Limits.max_html_elements)")
+
+
 @pytest.mark.parametrize(
     "body",
     ["<DOC>" * 400_000, "<DOC><TEXT>hello there</TEXT>" + "<HEADLINE>" * 400_000 + "</DOC>"],

@@ -92,6 +92,8 @@ def _clean_reference(summary: str) -> str:
 def _literal_reason(exc: BaseException) -> str:
     """Why ``ast.literal_eval`` refused a field, in words: not the parser's "(<unknown>, line
     1)", an "<ast.Name object at 0x7f...>" or, for a field too large to parse, nothing."""
+    if "integer string conversion" in str(exc):  # Python's advice to raise its limit: no use
+        return "a number too long"
     if isinstance(exc, SyntaxError):
         return exc.msg or "invalid syntax"
     if isinstance(exc, MemoryError):
@@ -152,7 +154,8 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
         yield InputError(str(path), "no such file")
         return
     if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
-        with path.open(encoding="utf-8", errors="surrogateescape") as fh:
+        # "utf-8-sig": a byte order mark (Notepad's, Excel's) is no part of the first record
+        with path.open(encoding="utf-8-sig", errors="surrogateescape") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
@@ -177,7 +180,7 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
                     yield exc
         return
     csv.field_size_limit(2**31 - 1)
-    with path.open(encoding="utf-8", errors="surrogateescape", newline="") as fh:
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = {"documents", "summary"} - set(reader.fieldnames or ())
         if missing:

@@ -43,6 +43,10 @@ class Limits:
     # attributes of one HTML element: libxml2 builds them in quadratic time (40,000 took lxml
     # 20 s); Nokogiri's HTML5 parser stops at the same 400, and no real page comes near
     max_html_attributes: int = 400
+    # elements of one HTML page: trafilatura's time grows faster than a page's paragraphs
+    # (120,000 one-letter ones, 1 MB, took 30 s; a 20 MB file of them hours). A news page has a
+    # few thousand; this machine's largest documentation pages have 90,000-180,000
+    max_html_elements: int = 100_000
     # one POST /api/articles body, and the articles in it
     max_request_bytes: int = 5 * MB
     max_request_articles: int = 1000

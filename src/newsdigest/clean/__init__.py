@@ -19,7 +19,12 @@ from newsdigest.clean import rules
 from newsdigest.clean.language import detect_language
 from newsdigest.clean.paragraphs import split_paragraphs
 from newsdigest.clean.published import published_day
-from newsdigest.clean.unicode import repair_unicode, replace_surrogates, set_paragraph
+from newsdigest.clean.unicode import (
+    drop_invisible,
+    repair_unicode,
+    replace_surrogates,
+    set_paragraph,
+)
 from newsdigest.model import Article, article_id
 from newsdigest.names import STATE_ABBREVIATIONS
 from newsdigest.timeutil import publication_time
@@ -412,6 +417,7 @@ def clean_article(raw: Article) -> Article:
     names is that day: ``published.py``), the title is repaired (and set in the case of its
     text when it is in capitals)."""
     source = _text_or_none(raw.source)
+    source = drop_invisible(source) if source else source
     url = _text_or_none(raw.url)
     title = _without_site_suffix(clean_title(raw.title), source)
     # the text's top may repeat a first line that is no headline ("WARNING: Graphic video

@@ -37,6 +37,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 
 from newsdigest.clean import clean_article
@@ -311,6 +312,9 @@ def _iter_path(
         return
     try:
         mode = path.stat().st_mode
+    except ValueError:  # pathlib's "embedded null byte": a NUL in a name given in Python
+        yield InputError(str(path), "the name holds a NUL character, which no file name can")
+        return
     except OSError as exc:
         missing = isinstance(exc, FileNotFoundError | NotADirectoryError)
         yield InputError(str(path), "no such file or directory" if missing else os_reason(exc))
@@ -352,7 +356,13 @@ def iter_articles(
     """Clean articles of each input file or folder, in order, with an InputError for each bad
     file or record; ``max_bytes`` caps one file (or one WARC record / JSON line).
     ``on_notice`` gets one line per folder with files of other formats, which are skipped."""
-    for item in inputs:
+    for n, item in enumerate(inputs, start=1):
+        if not isinstance(item, str | os.PathLike):  # an Article given to store_articles
+            kind = type(item).__name__
+            yield InputError(
+                f"<input {n}>", f"not a file or folder ({kind}): store_articles reads paths"
+            )
+            continue
         yield from _iter_path(Path(item), max_bytes, on_notice)
 
 
@@ -370,6 +380,33 @@ def _is_path_string(value: str) -> bool:
     return " " not in value.strip() and lowered.endswith((*SUPPORTED_SUFFIXES, "/", os.sep))
 
 
+# An Article's fields and the types cleaning reads them as (``None`` aside but for ``text``)
+_FIELD_TYPES: tuple[tuple[str, type, str], ...] = (
+    ("id", str, "a string"),
+    ("text", str, "a string"),
+    ("title", str, "a string"),
+    ("url", str, "a string"),
+    ("source", str, "a string"),
+    ("published", datetime, "a datetime"),
+    ("language", str, "a string"),
+    ("origin", str, "a string"),
+)
+
+
+def _field_reason(article: Article) -> str | None:
+    """Why an ``Article`` built by a caller cannot be cleaned: a field of another type
+    (``title=["..."]``, ``published="2019-05-14"``, ``text=None``) had raised from deep in
+    cleaning and ended the whole batch."""
+    for field, kind, words in _FIELD_TYPES:
+        value = getattr(article, field)
+        if value is None and field != "text":
+            continue
+        # a date is no datetime (no time, no zone), but datetime is a date
+        if not isinstance(value, kind) or (kind is datetime and type(value) is date):
+            return f"{field} is of type {type(value).__name__}, not {words}"
+    return None
+
+
 def load_articles(
     inputs: Iterable[str | os.PathLike[str] | Article], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> LoadResult:
@@ -379,12 +416,19 @@ def load_articles(
     errors: list[InputError] = []
     notices: list[str] = []
     for n, item in enumerate(inputs, start=1):
-        if isinstance(item, Article):
+        results: Iterable[Article | InputError]
+        if isinstance(item, Article) and (wrong := _field_reason(item)):
+            named = item.origin if isinstance(item.origin, str) else None
+            own_id = item.id if isinstance(item.id, str) else None
+            results = [InputError(named or own_id or f"<article {n}>", wrong)]
+        elif isinstance(item, Article):
+            if item.title is None:  # a row's NULL title: none, as a file without one
+                item = replace(item, title="")
             # cleaning gives it the id of its clean text: the caller's own id stays as its
             # origin (``path`` in JSON), as a JSON record's ``id`` does, so a citation can be
             # traced back to the article passed in
             own = item if item.origin else replace(item, origin=item.id)
-            results: Iterable[Article | InputError] = [clean_record(own, f"<article {n}>")]
+            results = [clean_record(own, f"<article {n}>")]
         elif isinstance(item, str) and not _is_path_string(item):
             name = f"<text {n}>"
             raw = text_article(item, name=name)

@@ -126,32 +126,43 @@ def decode_html(data: bytes, name: str, charset: str | None = None) -> str:
 # page several times (78 s); 300,000 ran for hours. libxml2's tokenizer alone, building no tree,
 # reads them in linear time (0.3 s for the 300,000). The most in 112,000 local HTML files was 14.
 MAX_ATTRIBUTES = DEFAULT_LIMITS.max_html_attributes
+MAX_ELEMENTS = DEFAULT_LIMITS.max_html_elements
 
 
 class _MostAttributes:
-    """An lxml parser target that builds nothing: the most attributes of any one element."""
+    """An lxml parser target that builds nothing: the most attributes of any one element, and
+    how many elements there are."""
 
     def __init__(self) -> None:
         self.most = 0
+        self.elements = 0
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
-        self.most = max(self.most, len(attrib))
+        self.elements += 1
+        if len(attrib) > self.most:
+            self.most = len(attrib)
 
-    def close(self) -> int:
-        return self.most
+    def close(self) -> tuple[int, int]:
+        return self.most, self.elements
 
 
-def most_attributes(markup: bytes) -> int:
-    """The most attributes any one element of ``markup`` (HTML, or XML such as a feed) has,
-    read by libxml2's HTML tokenizer without building anything; 0 when it reads nothing."""
+def attributes_and_elements(markup: bytes) -> tuple[int, int]:
+    """The most attributes any one element of ``markup`` (HTML, or XML such as a feed) has, and
+    its number of elements, read by libxml2's HTML tokenizer without building anything; (0, 0)
+    when it reads nothing."""
     from lxml import etree
 
     parser = etree.HTMLParser(target=_MostAttributes(), encoding="utf-8")
     try:
-        most = etree.fromstring(markup, parser)
+        found = etree.fromstring(markup, parser)
     except Exception:  # nothing for the tokenizer to read: the caller's parser says why
-        return 0
-    return most if isinstance(most, int) else 0
+        return 0, 0
+    return found if isinstance(found, tuple) else (0, 0)
+
+
+def most_attributes(markup: bytes) -> int:
+    """The most attributes any one element of ``markup`` has (``attributes_and_elements``)."""
+    return attributes_and_elements(markup)[0]
 
 
 def crowded_reason(most: int, what: str = "HTML") -> str | None:
@@ -166,8 +177,15 @@ def crowded_reason(most: int, what: str = "HTML") -> str | None:
 
 def crowded_element(html: str, name: str) -> InputError | None:
     """Why ``html`` must not be parsed into a tree (an element with over ``MAX_ATTRIBUTES``
-    attributes), or None; the page is read by the same tokenizer that would build the tree."""
-    reason = crowded_reason(most_attributes(html.encode("utf-8", "replace")))
+    attributes, or over ``MAX_ELEMENTS`` elements), or None; the page is read by the same
+    tokenizer that would build the tree."""
+    most, elements = attributes_and_elements(html.encode("utf-8", "replace"))
+    reason = crowded_reason(most)
+    if reason is None and elements > MAX_ELEMENTS:
+        reason = (
+            f"too many elements for a news page ({elements:,}; the limit is {MAX_ELEMENTS:,}, "
+            "Limits.max_html_elements)"
+        )
     return InputError(name, reason) if reason else None
 
 

@@ -6,6 +6,7 @@ SQLite file (the default), ``postgresql://…`` a PostgreSQL database (``[postgr
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,19 @@ from newsdigest.store.base import AddResult, ClusterRow, Store
 DEFAULT_DB = "news.db"
 
 
+def _target(url_or_path: str | os.PathLike[str] | bytes) -> str:
+    """What the user named, as text; ``TypeError`` for anything else: ``db=None`` had made a
+    database named "None" in the working folder (``db=5`` one named "5"), and ``b"news.db"``
+    one named "b'news.db'"."""
+    if isinstance(url_or_path, str | os.PathLike | bytes):
+        return os.fsdecode(url_or_path)
+    raise TypeError(f"db: expected a path or a postgresql:// URL, not {type(url_or_path).__name__}")
+
+
 def sqlite_path(url_or_path: str | Path) -> Path | None:
     """The SQLite file ``url_or_path`` names (a path or ``sqlite:///path``), or None for a
     server URL."""
-    target = str(url_or_path)
+    target = _target(url_or_path)
     if target.startswith("sqlite:///"):
         return Path(target[len("sqlite:///") :] or DEFAULT_DB)
     return None if "://" in target else Path(target)
@@ -35,7 +45,7 @@ def missing_store(url_or_path: str | Path) -> bool:
 
 def open_store(url_or_path: str | Path = DEFAULT_DB, **options: Any) -> Store:
     """A store for ``url_or_path``; the caller closes it (or uses it as a context manager)."""
-    target = str(url_or_path)
+    target = _target(url_or_path)
     if target.startswith(("postgresql://", "postgres://")):
         from newsdigest.store.postgres import PostgresStore
 

@@ -332,3 +332,19 @@ def test_markdown_sources_render_as_a_list_of_one_item_per_source(seed_story) ->
         section = html.split(f"<h2>{heading}</h2>", 1)[1].split("<h2>", 1)[0]
         items = re.findall(r"<li>\[(\d+)\] ", section)
         assert section.lstrip().startswith("<ul>") and [int(n) for n in items] == expected
+
+
+def test_the_html_page_marks_a_quote_from_a_source_left_out(seed_story) -> None:
+    """Text and Markdown write "[5] (left out)" after a quote of seed 003 (Washington, about
+    another event) they list; the page wrote a bare [5], as if the story's own source said it."""
+    from newsdigest.numbering import source_numbers
+
+    numbers = source_numbers(seed_story)
+    (outlier,) = [numbers[o.article_id] for o in seed_story.outliers]
+    html = render(seed_story, "html")
+    quotes = re.findall(r"<li><q>.*?</li>", html.split('<ul class="quotes">', 1)[1], re.S)
+    from_outlier = [q for q in quotes if f">[{outlier}]</a>" in q]
+    assert from_outlier and len(from_outlier) < len(quotes)
+    for q in quotes:
+        marked = f'[{outlier}]</a> <span class="left-out">(left out)</span>' in q
+        assert marked == (q in from_outlier), q

@@ -116,6 +116,36 @@ def test_usage_errors_from_the_console_script_are_one_line(tmp_path: Path) -> No
         assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: "), done.stderr
 
 
+def test_a_usage_error_points_at_the_help_of_its_own_command(tmp_path: Path) -> None:
+    """A mistyped option of ``digest`` had said "(see newsdigest --help)", the list of commands,
+    and a bad value the command checks itself (``--format pdf``) pointed at no help at all."""
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-c", "from newsdigest.cli import main; main()"]
+    cases = {
+        "newsdigest digest --help": [
+            ["digest", "examples/sochi-2019", "--wrods", "40"],
+            ["digest", "examples/sochi-2019", "--format", "pdf"],
+        ],
+        "newsdigest stories --help": [
+            ["stories", "--since", "yesterday", "--db", str(tmp_path / "n.db")]
+        ],
+        "newsdigest spark --help": [
+            ["spark", "--input", "x", "--output", str(tmp_path / "out"), "--conf", "a"],
+            ["spark", "--input", "x", "--output", str(tmp_path / "out"), "--master", "local[x]"],
+        ],
+        "newsdigest --help": [["digets", "examples/sochi-2019"]],
+    }
+    for hint, runs in cases.items():
+        for args in runs:
+            done = subprocess.run([*cli, *args], capture_output=True, text=True, timeout=120)
+            assert done.returncode == 2, done.stderr
+            assert done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
+            assert done.stderr.rstrip().endswith(f"(see {hint})"), done.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "n.db").exists()
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_output_that_cannot_be_written_to_stdout_is_one_line(tmp_path: Path) -> None:
     """A full disk under ``> out.json`` was an OSError traceback from every command."""

@@ -49,3 +49,27 @@ def test_the_readme_names_the_errors_the_python_api_raises() -> None:
         newsdigest.digest(["examples/sochi-2019"], words="40")
     with pytest.raises(ValueError):
         newsdigest.digest(["examples/sochi-2019"], words=0)
+
+
+def _code(markdown: str) -> str:
+    """The text of a page's fenced blocks and inline code spans, where commands are written."""
+    fenced = re.findall(r"^```[^\n]*\n(.*?)^```", markdown, re.S | re.M)
+    spans = re.findall(r"`([^`\n]+)`", re.sub(r"^```.*?^```", "", markdown, flags=re.S | re.M))
+    return "\n".join(fenced + spans)
+
+
+def test_every_make_target_the_docs_name_exists() -> None:
+    """A user types what the README and docs/ say; a ``make`` target they name must be one of
+    the Makefile's rules (README names ``make run`` and ``make test``)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    rules = set(re.findall(r"^([\w.-]+)\s*:(?!=)", makefile, re.M))
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    named = {
+        (page.name, target)
+        for page in pages
+        for target in re.findall(
+            r"(?:^|[;&|(]\s*|\s)make\s+([\w.-]+)", _code(page.read_text("utf-8"))
+        )
+    }
+    assert ("README.md", "run") in named and ("README.md", "test") in named
+    assert sorted(t for t in named if t[1] not in rules) == []

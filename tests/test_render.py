@@ -67,7 +67,7 @@ def test_every_format_numbers_sources_the_same_way(seed_story) -> None:
     for fmt in ("text", "markdown"):
         out = render(seed_story, fmt)
         for n, article in by_number.items():
-            line = next(ln for ln in out.splitlines() if ln.startswith(f"[{n}] "))
+            line = next(ln for ln in out.splitlines() if ln.lstrip("- ").startswith(f"[{n}] "))
             assert (article.url or article.origin or article.id) in line.replace("\\", "")
     html = render(seed_story, "html")
     page = story_page(seed_story)
@@ -313,3 +313,38 @@ def test_an_untitled_sources_label_is_no_line_in_capitals() -> None:
         "A convicted sex predator who served 3 years in prison is now a multi-millionaire"
     )
     assert first_line_label("HEAT 121, THUNDER 106") == "HEAT 121, THUNDER 106"
+
+
+def test_markdown_sources_render_as_a_list_of_one_item_per_source(seed_story) -> None:
+    """The Sources and Left out sections were "[1] ..." lines one under another, which a
+    Markdown renderer joins into one paragraph: every source ran into the next."""
+    from markdown_it import MarkdownIt
+
+    from newsdigest.numbering import source_numbers
+
+    html = MarkdownIt("commonmark").render(render(seed_story, "markdown"))
+    left_out = {o.article_id for o in seed_story.outliers}
+    numbers = source_numbers(seed_story)
+    own = sorted(n for a, n in numbers.items() if a not in left_out)
+    out = sorted(n for a, n in numbers.items() if a in left_out)
+    assert left_out and len(own) > 1
+    for heading, expected in (("Sources", own), ("Left out (about another event)", out)):
+        section = html.split(f"<h2>{heading}</h2>", 1)[1].split("<h2>", 1)[0]
+        items = re.findall(r"<li>\[(\d+)\] ", section)
+        assert section.lstrip().startswith("<ul>") and [int(n) for n in items] == expected
+
+
+def test_the_html_page_marks_a_quote_from_a_source_left_out(seed_story) -> None:
+    """Text and Markdown write "[5] (left out)" after a quote of seed 003 (Washington, about
+    another event) they list; the page wrote a bare [5], as if the story's own source said it."""
+    from newsdigest.numbering import source_numbers
+
+    numbers = source_numbers(seed_story)
+    (outlier,) = [numbers[o.article_id] for o in seed_story.outliers]
+    html = render(seed_story, "html")
+    quotes = re.findall(r"<li><q>.*?</li>", html.split('<ul class="quotes">', 1)[1], re.S)
+    from_outlier = [q for q in quotes if f">[{outlier}]</a>" in q]
+    assert from_outlier and len(from_outlier) < len(quotes)
+    for q in quotes:
+        marked = f'[{outlier}]</a> <span class="left-out">(left out)</span>' in q
+        assert marked == (q in from_outlier), q

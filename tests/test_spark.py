@@ -124,7 +124,7 @@ def test_counts_match_ingest_and_every_duplicate_is_folded(job, corpus, single_m
     assert result["near_duplicates"] == report.near_duplicates == written.near_duplicates
     assert result["exact_duplicates"] + result["near_duplicates"] == report.duplicates
     assert result["exact_duplicates"] == written.exact_duplicates
-    assert f"{result['articles']} unique articles in {result['stories']} stories" in stderr
+    assert f"{result['articles']} unique articles in {result['stories']} stories," in stderr
 
 
 def test_duplicates_are_found_across_files(corpus) -> None:
@@ -486,3 +486,24 @@ def test_a_master_that_is_no_spark_master_url_is_one_line_before_spark_starts(
     good = ["local", "local[2]", "local[*]", "local[*,3]", "local[2, 3]", "spark://h:7077", "yarn"]
     assert [master_error(m) for m in good] == [None] * len(good)
     assert default_conf("local[*,3]", tmp_path)["spark.default.parallelism"]
+
+
+def test_the_summary_line_counts_one_file_and_one_story_in_the_singular(tmp_path: Path) -> None:
+    """Seeds 000-002 (the Sochi talks) in one JSON Lines file make one story: the job's last
+    line had read "1 files, ... in 1 stories"."""
+    _spark_submit()
+    feed = tmp_path / "sochi.jsonl"
+    texts = [(ROOT / "examples" / "sochi-2019").glob(f"00{i}_*.txt") for i in range(3)]
+    rows = [{"text": next(found).read_text(encoding="utf-8")} for found in texts]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "newsdigest", "spark", "--input", str(feed)]
+    command += ["--output", str(out), "--master", "local[1]", "--no-facts"]
+    for key, value in SMALL_DATA_CONF.items():
+        command += ["--conf", f"{key}={value}"]
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "1 file, 3 articles read, " in done.stderr
+    assert "3 unique articles in 1 story, 0 rejected;" in done.stderr

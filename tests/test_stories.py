@@ -550,3 +550,20 @@ def test_stories_takes_the_summarizer_and_embedder_digest_takes(tmp_path: Path) 
     assert bad.exit_code == 2 and "nope: unknown summarizer" in bad.output
     bad = runner.invoke(app, ["stories", "--db", db, "--embedder", "nope"])
     assert bad.exit_code == 2 and "nope: unknown embedder" in bad.output
+
+
+def test_store_articles_report_line_says_why_each_input_was_rejected(
+    inbox: Path, tmp_path: Path
+) -> None:
+    """The README's ``print(report.line())`` had printed "rejected 4" and no reason: only the
+    CLI added them, so the Python API's line and the command's differed."""
+    import newsdigest
+
+    report = newsdigest.store_articles([inbox], db=tmp_path / "api.db")
+    line = report.line()
+    assert line.startswith("read 6, stored 5, duplicates 1 (1 near-duplicates), rejected 4 (")
+    for reason in ("1 empty file", "1 invalid JSON", "1 not HTML (application/pdf)", "truncated"):
+        assert reason in line, line
+    runner = CliRunner()
+    cli = runner.invoke(app, ["ingest", str(inbox), "--db", str(tmp_path / "cli.db")])
+    assert cli.stdout.strip() == line  # the command prints the same line

@@ -169,6 +169,7 @@ def render_text(story: Story, *, markdown: bool = False) -> str:
     own = [a for a in story.articles if a.id not in left_out]
     esc = md_escape if markdown else text_escape
     h1, h2 = ("# ", "## ") if markdown else ("", "")
+    item = "- " if markdown else ""  # a Markdown list: bare lines would join into one paragraph
     lines = [f"{h1}{esc(story.title)}", ""]
     lines.append(
         f"{_count(len(own), 'article')} from {_count(count_outlets(own), 'outlet')}"
@@ -187,13 +188,13 @@ def render_text(story: Story, *, markdown: bool = False) -> str:
     ordered = sorted(numbers, key=numbers.__getitem__)
     lines += ["", f"{h2}Sources"]
     lines += [
-        f"[{numbers[i]}] {esc(_article_line(story, i))}" for i in ordered if i not in left_out
+        f"{item}[{numbers[i]}] {esc(_article_line(story, i))}" for i in ordered if i not in left_out
     ]
     if story.outliers:
         reasons = {o.article_id: o.reason for o in story.outliers}
         lines += ["", f"{h2}Left out (about another event)"]
         lines += [
-            f"[{numbers[i]}] {esc(_article_line(story, i))}: {esc(reasons[i])}"
+            f"{item}[{numbers[i]}] {esc(_article_line(story, i))}: {esc(reasons[i])}"
             for i in ordered
             if i in left_out
         ]

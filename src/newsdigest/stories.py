@@ -46,10 +46,16 @@ class IngestReport:
     stored_ids: tuple[str, ...] = field(default=(), repr=False)
 
     def line(self) -> str:
-        """The final count line the CLI prints."""
+        """The final count line ``newsdigest ingest`` prints: the rejected counted by reason
+        ("rejected 2 (1 binary file (not text); 1 empty file)")."""
+        counts: dict[str, int] = {}
+        for error in self.rejected:
+            counts[error.reason] = counts.get(error.reason, 0) + 1
+        reasons = "; ".join(f"{n} {why}" for why, n in sorted(counts.items()))
         return (
             f"read {self.read}, stored {self.stored}, duplicates {self.duplicates} "
             f"({self.near_duplicates} near-duplicates), rejected {len(self.rejected)}"
+            + (f" ({reasons})" if reasons else "")
         )
 
 

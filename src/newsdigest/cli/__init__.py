@@ -63,7 +63,10 @@ def main() -> None:
         if message is None or not hasattr(exc, "exit_code"):
             raise
         if message():  # (the help shown for no arguments has none)
-            print(f"error: {message()} (see newsdigest --help)", file=sys.stderr)
+            from newsdigest.cli.common import help_hint
+
+            hint = help_hint(getattr(exc, "ctx", None))
+            print(f"error: {message()} {hint}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

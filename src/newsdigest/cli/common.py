@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from enum import IntEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -116,6 +116,34 @@ def story_config_or_exit(
 def report_error(message: str) -> None:
     """One line per problem, plain text, on stderr."""
     print(f"error: {message}", file=sys.stderr, flush=True)
+
+
+def _current_context() -> Any:
+    """The context of the command being run: typer 0.25 and later run their own copy of click,
+    whose context click's ``get_current_context`` does not see."""
+    try:
+        from typer._click.globals import get_current_context
+    except ImportError:  # an earlier typer, on click itself
+        from click import get_current_context  # type: ignore[no-redef]
+    return get_current_context(silent=True)
+
+
+def help_hint(ctx: Any = None) -> str:
+    """ "(see newsdigest digest --help)": the help of the command being run (``ctx``, a click
+    context, else the current one), or the program's outside any command."""
+    ctx = ctx or _current_context()
+    names: list[str] = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return f"(see {' '.join(['newsdigest', *reversed(names)])} --help)"
+
+
+def usage_error(message: str) -> NoReturn:
+    """A bad option value found by the command itself: one line that points at the command's
+    own help, exit 2, as the options' parser reports one."""
+    report_error(f"{message} {help_hint()}")
+    raise typer.Exit(ExitCode.FAILED)
 
 
 def report_notice(message: str) -> None:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, report_error, report_notice
+from newsdigest.cli.common import ExitCode, report_error, report_notice, usage_error
 
 
 def digest_command(
@@ -40,8 +40,7 @@ def digest_command(
     from newsdigest.render import FORMATS, render
 
     if fmt not in FORMATS:
-        report_error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(ExitCode.FAILED)
+        usage_error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     method = _abstractive(summarizer, model)
     failures: list[str] = []
 
@@ -88,8 +87,7 @@ def _abstractive(summarizer: str, model: Path | None) -> Any:
     if model is None and summarizer != "abstractive":
         return None
     if summarizer not in ("default", "abstractive"):
-        report_error(f"--model: only used with --summarizer abstractive, not {summarizer!r}")
-        raise typer.Exit(ExitCode.FAILED)
+        usage_error(f"--model: only used with --summarizer abstractive, not {summarizer!r}")
     from newsdigest.summarize.abstractive import AbstractiveSummarizer
 
     try:

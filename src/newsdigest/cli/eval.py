@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newsdigest.cli.common import ExitCode, progress_bar, report_error
+from newsdigest.cli.common import ExitCode, progress_bar, report_error, usage_error
 
 
 def _methods(value: list[str] | None) -> list[str]:
@@ -70,8 +70,7 @@ def eval_command(
     from newsdigest.evaluate import plot as draw_plot
 
     if words < 1:
-        report_error(f"--words: must be at least 1, got {words}")
-        raise typer.Exit(ExitCode.FAILED)
+        usage_error(f"--words: must be at least 1, got {words}")
     for option, out_path in (("--predictions", predictions), ("--plot", plot)):
         if out_path is None:
             continue

@@ -58,13 +58,7 @@ def ingest_command(
             raise typer.Exit(130) from None
         finally:
             store.close()
-    reasons = ""
-    if report.rejected:
-        counts: dict[str, int] = {}
-        for error in report.rejected:
-            counts[error.reason] = counts.get(error.reason, 0) + 1
-        reasons = " (" + "; ".join(f"{n} {why}" for why, n in sorted(counts.items())) + ")"
-    typer.echo(report.line() + reasons)
+    typer.echo(report.line())
     if report.read == 0:
         raise typer.Exit(ExitCode.FAILED)
     raise typer.Exit(ExitCode.PARTIAL if report.rejected else ExitCode.OK)

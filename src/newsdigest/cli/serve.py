@@ -18,6 +18,7 @@ from newsdigest.cli.common import (
     report_error,
     start_spacy_workers,
     story_config_or_exit,
+    usage_error,
 )
 
 if TYPE_CHECKING:
@@ -67,8 +68,7 @@ def serve_command(
         app = create_app(store, allowed_hosts=_hosts(host, port, allow_host), config=config)
     except ValueError as exc:
         store.close()
-        report_error(f"--allow-host: {exc}")
-        raise typer.Exit(ExitCode.FAILED) from None
+        usage_error(f"--allow-host: {exc}")
     try:
         sock = _listen(host, port)
     except OSError as exc:

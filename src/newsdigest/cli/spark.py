@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, report_error
+from newsdigest.cli.common import usage_error
 
 MAX_PARTITIONS = 100_000
 
@@ -55,13 +55,15 @@ def spark_command(
     """
     from newsdigest.config import StoryConfig
     from newsdigest.spark import job
+    from newsdigest.spark.session import master_error
 
+    if master and (why := master_error(master)):
+        usage_error(why)
     settings: dict[str, str] = {}
     for item in conf or ():
         key, sep, value = item.partition("=")
         if not sep or not key:
-            report_error(f"--conf: {item!r} is not KEY=VALUE")
-            raise typer.Exit(ExitCode.FAILED)
+            usage_error(f"--conf: {item!r} is not KEY=VALUE")
         settings[key] = value
     config = job.JobConfig(
         inputs=tuple(inputs),

@@ -16,6 +16,7 @@ from newsdigest.cli.common import (
     report_error,
     start_spacy_workers,
     story_config_or_exit,
+    usage_error,
 )
 
 
@@ -25,8 +26,7 @@ def _since(value: str | None) -> datetime | None:
     try:
         return parse_since(value)
     except ValueError as exc:
-        report_error(f"--{exc}")  # "--since: 'x' is not a usable date (use YYYY-MM-DD ...)"
-        raise typer.Exit(ExitCode.FAILED) from None
+        usage_error(f"--{exc}")  # "--since: 'x' is not a usable date (use YYYY-MM-DD ...)"
 
 
 def stories_command(
@@ -46,8 +46,7 @@ def stories_command(
     from newsdigest.stories import StoryFailure, build_stories
 
     if fmt not in ("text", "markdown", "json"):
-        report_error(f"--format: unknown format {fmt!r}; choose text, markdown or json")
-        raise typer.Exit(ExitCode.FAILED)
+        usage_error(f"--format: unknown format {fmt!r}; choose text, markdown or json")
     after = _since(since)
     config = story_config_or_exit(words, sentences, summarizer, embedder, facts)
 

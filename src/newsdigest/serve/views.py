@@ -174,6 +174,7 @@ class Marker:
     number: int
     anchors: tuple[str, ...]
     outlet: str
+    left_out: bool = False  # a source left out of the story (about another event)
 
     @property
     def href(self) -> str:
@@ -300,7 +301,12 @@ def story_page(story: Story) -> StoryPage:
             if hit is not None and hit.index not in indexes:
                 indexes.append(hit.index)
         found = [
-            Marker(numbers[aid], tuple(anchor(numbers[aid], i) for i in idx), by_id[aid].outlet)
+            Marker(
+                numbers[aid],
+                tuple(anchor(numbers[aid], i) for i in idx),
+                by_id[aid].outlet,
+                aid in outliers,
+            )
             for aid, idx in per_article.items()
             if idx
         ]
@@ -321,7 +327,7 @@ def story_page(story: Story) -> StoryPage:
                     continue
                 spans = [s for s in sentences[q.article] if s.start <= q.start < s.end]
                 where = tuple(anchor(src.number, s.index) for s in spans[:1])
-                marks.append(Marker(src.number, where, src.outlet))
+                marks.append(Marker(src.number, where, src.outlet, q.article in outliers))
             quotes.append(QuoteView(group.quote.text, group.quote.speaker, tuple(marks)))
         timeline = [CitedLine(t.text, markers(t.citations), date=t.date) for t in facts.timeline]
         for d in facts.disagreements:

@@ -291,11 +291,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """ "1 story", "2 stories"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _summary_line(result: JobResult, output: Path) -> str:
     return (
-        f"{result.files} files, {result.articles_read} articles read, "
+        f"{_count(result.files, 'file', 'files')}, "
+        f"{_count(result.articles_read, 'article', 'articles')} read, "
         f"{result.exact_duplicates} exact and {result.near_duplicates} near duplicates, "
-        f"{result.articles} unique articles in {result.stories} stories, "
+        f"{_count(result.articles, 'unique article', 'unique articles')} in "
+        f"{_count(result.stories, 'story', 'stories')}, "
         f"{len(result.rejected)} rejected; {result.seconds:.1f} s -> {output}"
     )
 

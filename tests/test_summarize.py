@@ -343,6 +343,14 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("First-time director Fede Alvarez’s reprise of the shocker opens Friday.", False),
         ("First Lady Melania Trump visited the hospital on Monday.", False),
         ("Finally Friday arrived and the vote was held.", False),
+        # ... and a pronoun after a short opening phrase without its comma (Multi-News 138's
+        # opening line and title: "they" were officials the article named before)
+        ("On closer inspection they agreed it “would make an ideal site for testing the U-2 and "
+         "training its pilots,” according to the history.", True),
+        ("Soon she was pregnant.", True),
+        ("By saying he could have been Trayvon Martin, President Obama bypassed the evidence.",
+         False),
+        ("On Tuesday the president said he would veto the bill.", False),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

@@ -351,6 +351,12 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("By saying he could have been Trayvon Martin, President Obama bypassed the evidence.",
          False),
         ("On Tuesday the president said he would veto the bill.", False),
+        # a speaker adding to what the sentence before had them say (NeuS val 5's second line)
+        ("Paul added that he does not believe it's possible Trump will be convicted.", True),
+        ('Fischetti continued, "Devin, as the world knows him, was an extraordinary talent."',
+         True),
+        ("Pittsburgh added a 36-yard field goal on the next drive.", False),
+        ("Economy added 4.8M jobs in June, before surge in coronavirus infections.", False),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

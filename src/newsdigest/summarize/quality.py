@@ -1000,6 +1000,10 @@ def refers_back(text: str) -> bool:
         or _lost_object(text)
         or (len(text.split()) <= MAX_BARE_ASSENT_WORDS and _BARE_ASSENT.search(text))
         or _SUBJECT_ALSO.match(text)
+        or (
+            (" added" in text or " went on" in text or " continued" in text)
+            and _SPEAKER_ADDED.match(text) is not None
+        )
         or _SECOND_PLACE_LINK.match(text)
         or _LINKED_OPENING.match(text.lstrip("\"“'‘ "))
         or _points_back(text)
@@ -1043,6 +1047,17 @@ def _points_back(text: str) -> bool:
 _SECOND_PLACE_LINK = re.compile(
     r"^[^,;:“”\"]{1,40}, (?:however|though|in turn|too|nevertheless|instead),",
     re.IGNORECASE,
+)
+# a speaker who adds to, or goes on from, what the sentence before had them say ("Paul added
+# that he does not believe it's possible Trump will be convicted.": a NeuS digest's line, Rand
+# Paul's first words in the sentence before; "Fischetti continued, “Devin, as the world knows
+# him, ...”"); not "added" with an object ("Pittsburgh added a 36-yard field goal", "Economy
+# added 4.8M jobs in June": NeuS leads). Of the 89 sentences of Multi-News, NeuS and the dev
+# stream that open so, none opens its article.
+_SPEAKER_ADDED = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+"
+    r"(?:also\s+|later\s+)?(?:added|continued|went on(?: to (?:say|add))?)"
+    r"(?:\s+(?:on|in)\s+\w+)?(?:\s+that\b|\s*[:,]?\s*[“\"])"
 )
 _SUBJECT_ALSO = re.compile(r"(?:The|These|Those|Both) (?:[a-z][\w-]* ){0,2}[a-z][\w-]* also\b")
 

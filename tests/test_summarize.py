@@ -357,6 +357,11 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
          True),
         ("Pittsburgh added a 36-yard field goal on the next drive.", False),
         ("Economy added 4.8M jobs in June, before surge in coronavirus infections.", False),
+        # a quotation whose speaker is only "he" or "she", who tweeted it or told a programme
+        # (NeuS val 121: after Biden's statement, the "he" was Turkey's foreign minister; 124)
+        ('"We will not take lessons from anyone on our history," he tweeted.', True),
+        ('"We’re going to pass the bill this week," she told ABC’s "This Week."', True),
+        ('"We will not take lessons from anyone," Mevlut Cavusoglu tweeted.', False),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

@@ -362,6 +362,8 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ('"We will not take lessons from anyone on our history," he tweeted.', True),
         ('"We’re going to pass the bill this week," she told ABC’s "This Week."', True),
         ('"We will not take lessons from anyone," Mevlut Cavusoglu tweeted.', False),
+        # dev event 43: after a line about Delta's spokesman, the "he" was the pilot
+        ("“The bird is flying around the cockpit,” he announced, as Perry recalled it.", True),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

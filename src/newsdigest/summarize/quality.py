@@ -1066,11 +1066,14 @@ _SUBJECT_ALSO = re.compile(r"(?:The|These|Those|Both) (?:[a-z][\w-]* ){0,2}[a-z]
 # children's brains,” he said.", dev stream): who spoke, the sentence before said
 # ... or tweeted it, or told a programme named in quotes ('"We will not take lessons from anyone
 # on our history," he tweeted.': a NeuS digest's line after Biden's statement, the "he" Turkey's
-# foreign minister; '"We're going to pass the bill this week," she told ABC's "This Week."')
+# foreign minister; '"We're going to pass the bill this week," she told ABC's "This Week."'), or
+# announced it ("“The bird is flying around the cockpit,” he announced, as Perry recalled it.":
+# a dev-stream digest's line after one about Delta's spokesman, the "he" the pilot)
 _PRONOUN_SAID = re.compile(
     r"[,!?…]?[”\"’']\s*,?\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|writes"
     r"|explained|recalled|noted|continued|went on|tweeted|tweets|posted|posts|stated|states"
-    r"|insisted|insists|replied|replies|argued|argues)\b"
+    r"|insisted|insists|replied|replies|argued|argues|announced|announces|declared|declares"
+    r"|joked|jokes|quipped|quips|warned|warns|admitted|admits)\b"
     r"(?:[^”\"“]|[“\"][^”\"“]{1,40}[”\"]){0,120}$"
 )
 

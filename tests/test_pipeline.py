@@ -319,6 +319,48 @@ def test_a_story_whose_digest_needs_context_is_titled_by_its_articles_headline()
     assert story.title == "Penalty run-ups are just getting ridiculous…"
 
 
+def test_no_digest_sentence_repeats_the_headline() -> None:
+    """Dev-stream event 59: an AP alert whose whole text is its headline opened the digest
+    under that very headline ("Chicago Bears fire coach John Fox after 5-11 season.")."""
+    from datetime import datetime
+
+    from newsdigest.config import StoryConfig
+    from newsdigest.pipeline import build_story
+
+    title = "Chicago Bears fire coach John Fox after 5-11 season"
+    nfl = "\n".join(
+        [
+            "John Fox's reign in Chicago is over.",
+            "The Bears announced the firing of the veteran head coach on Monday. Fox's firing was first reported by NFL Network Insider Ian Rapoport.",
+            '"Thank you to all the players, coaches, the city of Chicago and Bears fans everywhere, your passion for the game and this team is unmatched in the NFL," Fox said in a statement released by the team. "Today is the tough part of our results-oriented business but I wish the Bears organization the best for years to come."',
+            "The Bears announced later Monday general manager Ryan Pace's contract had been extended through 2021.",
+            "Fox's ouster comes as no surprise. Rapoport reported weeks ago that the coaching staff saw the writing on the wall amid another dismal season.",
+            "The 62-year-old coach went 14-34 in three seasons with the Bears, losing double-digit games and finishing last in the NFC North each year.",
+            "Under Fox, the Bears ranked 30th in win percentage (.292 -- only the Browns were worse), T-30th in points per game (18.3), T-21st in points per game allowed, and 31st in turnover differential (-24).",
+            "During Fox's tenure, the Bears never had a win streak of more than two games.",
+            "The gloomy three-year stretch in Chicago dropped Fox's career coaching record to 133-123. Fox had earned Super Bowl appearances in previous stops with the Panthers and Broncos. The Bears never sniffed even a .500 record under Fox.",
+            "Fox's conservative coaching style consistently perturbed Windy City fans as the losses mounted. While Bears players rarely quit on the coach, Fox and his staff did little to lift the middling talents.",
+            "Fox oversaw a roster that needed to be torn down and rebuilt. After he managed the teardown, the Bears hope another will lead the upswing.",
+            "The key in the upcoming coaching search is finding someone to nurture quarterback Mitchell Trubisky. Rapoport reported that GM Ryan Pace will lead the search for Fox's replacement, and is likely looking for an offensive mind to work with the raw but talented young signal-caller.",
+            "The Bears hope to mimic the turnaround of the L.A. Rams. Like Los Angeles, Chicago ended the reign of a notoriously conservative head coach, and now must find their own Sean McVay.",
+            "One name already bandied about is Eagles quarterbacks coach John DeFilippo, who is becoming the hotshot name this offseason. Frank Reich (Eagles), Josh McDaniels (Patriots), Pat Shurmur (Vikings) and Matt Nagy (Chiefs) are other offensive-minded names the Bears could chase. Rapoport reported current defensive coordinator Vic Fangio could also get a look.",
+            "The main task for whoever takes over the Bears in 2018 will be clear: help build Trubisky into the franchise quarterback Chicago has missed for generations.",
+        ]
+    )
+    ap = (
+        "LAKE FOREST, Ill. — Chicago Bears fire coach John Fox after 5-11 season.\nCopyright "
+        "2018 The Associated Press. All rights reserved. This material may not be published, "
+        "broadcast, rewritten or redistributed."
+    )
+    articles = [
+        Article(id=article_id(t), text=t, title=title, source=src, published=datetime(*day))
+        for t, src, day in ((nfl, "www.nfl.com", (2017, 12, 20)), (ap, "apnews", (2018, 1, 1)))
+    ]
+    story = build_story(articles, StoryConfig(facts=False))
+    assert story.title == title
+    assert story.summary and all(not s.text.startswith("Chicago Bears fire") for s in story.summary)
+
+
 def test_an_empty_digest_of_articles_in_another_language_says_why(tmp_path: Path) -> None:
     """A Chinese cluster (which ingest now stores) printed an empty digest without a word:
     the splitter, the summary checks and the facts read English. The digest says so; an

@@ -483,3 +483,32 @@ def test_boundaries_are_the_pattern_as_first_written_on_news(
         assert _boundaries(_BOUNDARY, article.text) == expected
         found += len(expected)
     assert found > 1000
+
+
+def test_a_closing_quote_mark_set_off_by_a_space_stays_with_its_quotation() -> None:
+    """Multi-News pages that space a quotation's closing mark off its stop: the mark and the
+    speaker after it were a sentence of their own ('" she recalled.' made a one-article
+    story's digest line), and a curly mark opened the next sentence."""
+    teacher = (
+        "\"He was curious to learn. He'd look at me and say, 'Ms. Abrams, am I being an "
+        "all-star?' \" she recalled."
+    )
+    assert texts(teacher) == [
+        '"He was curious to learn.',
+        "He'd look at me and say, 'Ms. Abrams, am I being an all-star?' \" she recalled.",
+    ]
+    nurse = "“We keep getting asked, ‘What’s going on?’ ” said Sibley Memorial Hospital nurse."
+    assert texts(nurse) == [nurse]
+    abbott = (
+        "He tweeted his supporters to “Stay positive. ” The admonition, however "
+        "@Barbie-worthy, hasn’t done much to mollify his critics."
+    )
+    assert texts(abbott) == [
+        "He tweeted his supporters to “Stay positive. ”",
+        "The admonition, however @Barbie-worthy, hasn’t done much to mollify his critics.",
+    ]
+    # a straight mark set off before a capital may open the next quotation: left as it was
+    assert texts('He left. " The plan failed," she said.') == [
+        "He left.",
+        '" The plan failed," she said.',
+    ]

@@ -343,6 +343,27 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ("First-time director Fede Alvarez’s reprise of the shocker opens Friday.", False),
         ("First Lady Melania Trump visited the hospital on Monday.", False),
         ("Finally Friday arrived and the vote was held.", False),
+        # ... and a pronoun after a short opening phrase without its comma (Multi-News 138's
+        # opening line and title: "they" were officials the article named before)
+        ("On closer inspection they agreed it “would make an ideal site for testing the U-2 and "
+         "training its pilots,” according to the history.", True),
+        ("Soon she was pregnant.", True),
+        ("By saying he could have been Trayvon Martin, President Obama bypassed the evidence.",
+         False),
+        ("On Tuesday the president said he would veto the bill.", False),
+        # a speaker adding to what the sentence before had them say (NeuS val 5's second line)
+        ("Paul added that he does not believe it's possible Trump will be convicted.", True),
+        ('Fischetti continued, "Devin, as the world knows him, was an extraordinary talent."',
+         True),
+        ("Pittsburgh added a 36-yard field goal on the next drive.", False),
+        ("Economy added 4.8M jobs in June, before surge in coronavirus infections.", False),
+        # a quotation whose speaker is only "he" or "she", who tweeted it or told a programme
+        # (NeuS val 121: after Biden's statement, the "he" was Turkey's foreign minister; 124)
+        ('"We will not take lessons from anyone on our history," he tweeted.', True),
+        ('"We’re going to pass the bill this week," she told ABC’s "This Week."', True),
+        ('"We will not take lessons from anyone," Mevlut Cavusoglu tweeted.', False),
+        # dev event 43: after a line about Delta's spokesman, the "he" was the pilot
+        ("“The bird is flying around the cockpit,” he announced, as Perry recalled it.", True),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

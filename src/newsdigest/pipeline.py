@@ -6,6 +6,7 @@ API and the Spark job), so a story is the same whichever of them built it.
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 from collections import Counter
@@ -20,7 +21,7 @@ from newsdigest.cite import cite, content_words
 from newsdigest.config import DEFAULT_WORDS, StoryConfig
 from newsdigest.errors import InputError, NoArticlesError
 from newsdigest.latest import after_lead, latest_lead
-from newsdigest.model import Article, Sentence, Story, story_id
+from newsdigest.model import Article, GeneratedSentence, Sentence, Story, story_id
 from newsdigest.outliers import find_outliers
 from newsdigest.split import split_sentences
 from newsdigest.summarize import quality
@@ -92,6 +93,25 @@ def _title(
     if lines is None:
         lines = [s.text for s in split_sentences(summary_text, "title")]
     return _opening_title(lines, articles)
+
+
+def _without_headline(
+    selected: Sequence[Sentence | GeneratedSentence], title: str, articles: Sequence[Article]
+) -> Sequence[Sentence | GeneratedSentence]:
+    """The digest without a sentence that only repeats its headline: an AP alert whose whole
+    text is its headline ("LAKE FOREST, Ill. — Chicago Bears fire coach John Fox after 5-11
+    season.", a dev-stream article) opened its digest under that very title. Only a title
+    from the articles' own headlines (an untitled story's is its digest's opening), and never
+    the digest's only sentence."""
+    if len(selected) < 2 or not any(a.title for a in articles):
+        return selected
+    key = _words_key(title)
+    return [s for s in selected if _words_key(s.text) != key] or selected
+
+
+def _words_key(text: str) -> str:
+    """``text``'s words, lower-cased, without punctuation."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _opening_title(lines: Sequence[str], articles: Sequence[Article]) -> str:
@@ -299,6 +319,7 @@ def build_story(
             selected = after_lead(lead, config.budget, docs, method.summarize)
             lines = [s.text for s in selected]
             title = _title(kept, " ".join(lines), lines)
+        selected = _without_headline(selected, title, kept)
     with _stage(timings, "cite"):
         summary = cite(selected, docs, {a.id: a.outlet or f"#{a.id}" for a in kept})
     facts = None

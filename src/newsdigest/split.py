@@ -171,9 +171,18 @@ def _is_false_stop(text: str, m: re.Match[str], start: int = 0) -> bool:
         # ..."); a sentence does not open with one
         return True
     nxt = after[:1]
+    if nxt in _CLOSING_MARKS and _SPACED_CLOSE.match(after):
+        # a quotation's closing mark set off by a space, then its speaker ('... am I being an
+        # all-star?\' " she recalled.', '... on the floor. ” said Sibley Memorial Hospital
+        # nurse Yulette Newman.': Multi-News articles; '" she recalled.' was a digest's line)
+        return True
     # a following lowercase word means the stop was inside a sentence ("... said. and",
     # "incredibly toxic… but")
     return bool(nxt and nxt.islower())
+
+
+_CLOSING_MARKS = frozenset('"”')
+_SPACED_CLOSE = re.compile(r'["”][ \t]+[a-z]')
 
 
 def _split_block(text: str, offset: int) -> Iterator[tuple[int, int]]:
@@ -192,9 +201,18 @@ def _split_block(text: str, offset: int) -> Iterator[tuple[int, int]]:
             seen = mark
             if quotes % 2 == 0:
                 end = mark
+        elif (
+            m.group("gap")
+            and text.startswith("”", m.end())
+            and not text[m.end() + 1 : m.end() + 2].strip()
+        ):
+            # a closing curly mark set off by a space before the next sentence ('... was a
+            # grim moment. ” The admonition, however ...') or the paragraph's end: the
+            # quotation's, not the next sentence's nor a sentence of its own
+            end = m.end() + 1
         if text[start:end].strip():
             yield offset + start, offset + end
-        start = end if end < m.end("close") else m.end()
+        start = end if end != m.end("close") else m.end()
     if text[start:].strip():
         yield offset + start, offset + len(text)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from enum import IntEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import typer
@@ -111,6 +113,47 @@ def story_config_or_exit(
         report_error(str(exc))
         raise typer.Exit(ExitCode.FAILED) from None
     return config
+
+
+def overwritten_input(output: Path, inputs: Iterable[Path]) -> Path | None:
+    """The input ``output`` would overwrite, or None: the same file as an input named, or an
+    article file inside an input folder (read as one of its articles). A file not yet there
+    overwrites nothing."""
+    from newsdigest.ingest import SUPPORTED_SUFFIXES
+
+    try:
+        if not output.is_file():
+            return None
+        resolved = output.resolve()
+    except (OSError, RuntimeError):  # a name too long, a loop of links: writing says why
+        return None
+    readable = resolved.name.lower().endswith((*SUPPORTED_SUFFIXES, ".gz"))
+    for given in inputs:
+        if str(given) == "-":
+            continue
+        try:
+            if given.is_dir():
+                if readable and resolved.is_relative_to(given.resolve()):
+                    return given
+            elif os.path.samefile(given, output):
+                return given
+        except (OSError, RuntimeError):
+            continue
+    return None
+
+
+def refuse_overwriting_input(option: str, output: Path | None, inputs: Iterable[Path]) -> None:
+    """Exit 2 with one line when ``output`` is one of ``inputs`` (or in an input folder):
+    ``digest news/ -o news/a.txt`` had replaced the article with the digest."""
+    if output is None:
+        return
+    given = overwritten_input(output, inputs)
+    if given is not None:
+        where = "" if given == output else f" (in {given})"
+        report_error(
+            f"{option}{output}: is one of the inputs{where}; writing there would overwrite it"
+        )
+        raise typer.Exit(ExitCode.FAILED)
 
 
 def report_error(message: str) -> None:

@@ -10,7 +10,12 @@ from typing import Annotated, Any
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, report_error, report_notice
+from newsdigest.cli.common import (
+    ExitCode,
+    refuse_overwriting_input,
+    report_error,
+    report_notice,
+)
 
 
 def digest_command(
@@ -42,6 +47,7 @@ def digest_command(
     if fmt not in FORMATS:
         report_error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(ExitCode.FAILED)
+    refuse_overwriting_input("", output, paths)
     method = _abstractive(summarizer, model)
     failures: list[str] = []
 

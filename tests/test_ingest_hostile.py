@@ -984,3 +984,29 @@ def test_a_url_too_long_to_index_is_one_line_and_the_rest_stored(tmp_path: Path)
         (f"{lines}:1", f"URL too long (2,066 bytes; the limit is {limit:,}, Limits.max_url_bytes)"),
         (f"{lines}:2", f"URL too long (2,066 bytes; the limit is {limit:,}, Limits.max_url_bytes)"),
     ]
+
+
+def test_a_file_of_many_bad_records_says_ten_and_then_how_many_more(tmp_path: Path) -> None:
+    """A text file named .jsonl (here the seeds' own lines between their records), a JSON
+    array of empty objects or a web archive of images printed one line per record: 400 lines
+    for this file, 100,000 for a 1 MB array, burying the other files' lines. Now ten, then one
+    line with the count; the records are all still counted in the report."""
+    path = tmp_path / "mixed.jsonl"
+    lines = [json.dumps({"text": _seed_text(i)}) for i in range(3)]
+    junk = [line for p in SEED_FILES for line in p.read_text(encoding="utf-8").splitlines()]
+    junk = [line for line in junk if line.strip()][:400]
+    path.write_text("\n".join([lines[0], *junk, *lines[1:]]) + "\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    db = tmp_path / "news.db"
+    result = CliRunner().invoke(
+        app, ["ingest", str(path), str(tmp_path / "empty.txt"), "--db", str(db)]
+    )
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 12
+    assert all(e.startswith(f"error: {path}:") for e in errors[:10])
+    assert errors[10] == f"error: {tmp_path / 'empty.txt'}: empty file"
+    assert errors[11].startswith(f"error: {path}: {len(junk) - 10} more records refused (")
+    assert f"read 3, stored 3, duplicates 0 (0 near-duplicates), rejected {len(junk) + 1}" in (
+        result.output
+    )

@@ -12,6 +12,7 @@ import typer
 from newsdigest.cli import options
 from newsdigest.cli.common import (
     ExitCode,
+    RecordErrors,
     refuse_overwriting_input,
     report_error,
     report_notice,
@@ -51,9 +52,11 @@ def digest_command(
     method = _abstractive(summarizer, model)
     failures: list[str] = []
 
+    refused = RecordErrors()
+
     def on_error(error: Exception) -> None:
         failures.append(str(error))
-        report_error(str(error))
+        refused(error)
 
     started = time.perf_counter()
     try:
@@ -64,7 +67,10 @@ def digest_command(
             embedder=embedder,
             facts=facts,
         )
-        story = digest(paths, config, on_error=on_error, on_notice=report_notice)
+        try:
+            story = digest(paths, config, on_error=on_error, on_notice=report_notice)
+        finally:
+            refused.close()
     except NewsdigestError as exc:
         report_error(str(exc))
         raise typer.Exit(ExitCode.FAILED) from None

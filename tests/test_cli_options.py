@@ -61,6 +61,16 @@ def test_since_out_of_range_is_one_line(tmp_path: Path) -> None:
     assert "--since" in out
 
 
+def test_a_limit_past_what_the_database_counts_lists_every_story(tmp_path: Path) -> None:
+    """It was a traceback (OverflowError from sqlite3) with exit 1."""
+    db = str(tmp_path / "n.db")
+    assert run("ingest", "examples/sochi-2019", "--db", db)[0] == 0
+    code, out = run("stories", "--db", db, "--no-facts", "--limit", "99999999999999999999")
+    assert code == 0 and "Traceback" not in out, out
+    assert out == run("stories", "--db", db, "--no-facts")[1]
+    assert "US And Russian Authorities Show Desire to Improve Relations" in out
+
+
 @pytest.mark.parametrize("target", ["missing/folder/out.md", ".", "/dev/full"])
 def test_digest_output_that_cannot_be_written_is_one_line(target: str, tmp_path: Path) -> None:
     where = target if target.startswith("/") else str(tmp_path / target)

@@ -619,7 +619,13 @@ def test_a_hostile_batch_gives_one_line_per_bad_input_and_a_digest(tmp_path: Pat
         env={**os.environ, "PYTHONHASHSEED": "7", "PYTHONPATH": str(SRC)},
     )
     assert proc.returncode == 1, proc.stderr
-    errors = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    errors = [ln for ln in proc.stderr.splitlines() if ln.strip() and not ln.startswith("note:")]
+    notes = [ln for ln in proc.stderr.splitlines() if ln.startswith("note:")]
+    # the date that cannot be moved to UTC is dropped, the record kept, and a note says so
+    assert notes == [
+        f"note: {folder / 'odd.jsonl'}:1: 'published' is '0001-01-01T00:00:00+05:00', no date"
+        " (ISO 8601 or Unix seconds, of a year from 1000 to 8999): the article is kept undated"
+    ]
     assert sorted(errors) == sorted(
         [
             f"error: {folder / 'deep.jsonl'}:1: JSON nested 3000 levels deep (the limit is "
@@ -1010,3 +1016,39 @@ def test_a_file_of_many_bad_records_says_ten_and_then_how_many_more(tmp_path: Pa
     assert f"read 3, stored 3, duplicates 0 (0 near-duplicates), rejected {len(junk) + 1}" in (
         result.output
     )
+
+
+def test_a_field_of_the_wrong_type_is_dropped_with_a_note_naming_record_and_field(
+    tmp_path: Path,
+) -> None:
+    """A title that is a list, an impossible date (2019-02-30, a time in milliseconds read as
+    seconds), a URL that is a number were dropped without a word (the user believed the article
+    dated), and a source that is a list was stored as its Python text "['TASS']". Each record is
+    kept, as before (only the text is required), and a note names the record and the field."""
+    from newsdigest.store import open_store
+
+    path = tmp_path / "feed.jsonl"
+    records = [
+        {"text": _seed_text(0), "title": ["Pompeo in Sochi"], "source": ["TASS"]},
+        {"text": _seed_text(1), "published": "2019-02-30", "url": 5},
+        {"text": _seed_text(2), "published": 1557835200000000, "title": "Talks in Sochi"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "news.db"
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if line.startswith("note: ")]
+    assert notes == [
+        f"note: {path}:1: 'source' is a JSON array, not a string: the article is kept without it",
+        f"note: {path}:1: 'title' is a JSON array, not a string: the article is kept untitled",
+        f"note: {path}:2: 'url' is 5, not a string: the article is kept without a URL",
+        f"note: {path}:2: 'published' is '2019-02-30', no date (ISO 8601 or Unix seconds, of a"
+        " year from 1000 to 8999): the article is kept undated",
+        f"note: {path}:3: 'published' is 1557835200000000, no date (ISO 8601 or Unix seconds, of"
+        " a year from 1000 to 8999): the article is kept undated",
+    ]
+    with open_store(str(db)) as store:
+        stored = store.unclustered()
+    assert len(stored) == 3
+    assert {a.source for a in stored} == {None} and {a.published for a in stored} == {None}
+    assert sorted(a.title for a in stored) == ["", "", "Talks in Sochi"]

@@ -55,7 +55,7 @@ from newsdigest.ingest.decode import (
     wide_encoding,
 )
 from newsdigest.ingest.html import read_html
-from newsdigest.ingest.jsonl import read_json, read_jsonl
+from newsdigest.ingest.jsonl import field_notes, read_json, read_jsonl
 from newsdigest.ingest.text import read_text, text_article
 from newsdigest.ingest.trec import looks_trec, read_trec
 from newsdigest.limits import (
@@ -356,6 +356,15 @@ def iter_articles(
     """Clean articles of each input file or folder, in order, with an InputError for each bad
     file or record; ``max_bytes`` caps one file (or one WARC record / JSON line).
     ``on_notice`` gets one line per folder with files of other formats, which are skipped."""
+    with field_notes(on_notice):
+        yield from _iter_inputs(inputs, max_bytes, on_notice)
+
+
+def _iter_inputs(
+    inputs: Iterable[str | os.PathLike[str]],
+    max_bytes: int,
+    on_notice: Callable[[str], None] | None,
+) -> Iterator[Article | InputError]:
     for n, item in enumerate(inputs, start=1):
         if not isinstance(item, str | os.PathLike):  # an Article given to store_articles
             kind = type(item).__name__
@@ -415,6 +424,18 @@ def load_articles(
     articles: list[Article] = []
     errors: list[InputError] = []
     notices: list[str] = []
+    with field_notes(notices.append):
+        _load_into(inputs, max_bytes, articles, errors, notices)
+    return LoadResult(articles=tuple(articles), errors=tuple(errors), notices=tuple(notices))
+
+
+def _load_into(
+    inputs: Iterable[str | os.PathLike[str] | Article],
+    max_bytes: int,
+    articles: list[Article],
+    errors: list[InputError],
+    notices: list[str],
+) -> None:
     for n, item in enumerate(inputs, start=1):
         results: Iterable[Article | InputError]
         if isinstance(item, Article) and (wrong := _field_reason(item)):
@@ -444,4 +465,3 @@ def load_articles(
                 articles.append(result)
             else:
                 errors.append(result)
-    return LoadResult(articles=tuple(articles), errors=tuple(errors), notices=tuple(notices))

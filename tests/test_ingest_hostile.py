@@ -1052,3 +1052,27 @@ def test_a_field_of_the_wrong_type_is_dropped_with_a_note_naming_record_and_fiel
     assert len(stored) == 3
     assert {a.source for a in stored} == {None} and {a.published for a in stored} == {None}
     assert sorted(a.title for a in stored) == ["", "", "Talks in Sochi"]
+
+
+def test_a_page_saved_as_txt_and_an_indented_json_saved_as_jsonl_are_read_as_such(
+    tmp_path: Path,
+) -> None:
+    """A browser's "save page" renamed .txt had its tags read as the article's text (the
+    title "<html><head><title>..."), and a pretty-printed JSON article or array named .jsonl
+    was a refusal per line ("invalid JSON" for "{", for '  "title": ...', ...) and no
+    article. The page is read as a page; the document, whose first line is a lone bracket
+    (no JSON Lines record is), as a .json file."""
+    pages = [seed_page(p) for p in SEED_FILES[1:3]]
+    saved = tmp_path / "saved.txt"
+    saved.write_text(news_page_html(pages[0]), encoding="utf-8")
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"title": pages[1].title, "text": _seed_text(2)}, indent=2))
+    many = tmp_path / "many.jsonl"
+    many.write_text(json.dumps([{"text": _seed_text(i)} for i in (3, 4)], indent=2))
+    arts, errs = _split(list(iter_articles([saved, one, many])))
+    assert not errs, errs
+    assert [a.origin for a in arts] == [str(saved), str(one), f"{many}[0]", f"{many}[1]"]
+    page = arts[0]
+    assert page.title == pages[0].title and page.url == pages[0].url
+    assert "<" not in page.text and pages[0].paragraphs[0] in page.text
+    assert arts[1].title == pages[1].title

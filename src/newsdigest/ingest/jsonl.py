@@ -312,6 +312,10 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if looks_binary(head):
         yield InputError(name, "binary file (not JSON Lines)")
         return
+    first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0].strip()
+    if first in (b"{", b"["):  # no record is a lone bracket: a pretty-printed JSON document
+        yield from read_json(path, max_bytes=max_bytes, lines=False)
+        return
     records = 0
     lines = _lines(path, max_bytes)
     while True:
@@ -345,9 +349,10 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         yield InputError(name, "no JSON records (only blank lines)")
 
 
-def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
+def read_json(path: Path, *, max_bytes: int, lines: bool = True) -> Iterator[Article | InputError]:
     """Articles of a .json file: an array of articles, one article, or a WCEP-style cluster.
-    A .json file that is really JSON Lines is read as such."""
+    A .json file that is really JSON Lines is read as such (unless ``lines`` is False: a
+    .jsonl file that is really one JSON document, indented, is read here)."""
     name = str(path)
     data = whole_file(path, max_bytes)
     if isinstance(data, InputError):
@@ -368,7 +373,7 @@ def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         yield InputError(name, str(exc))
         return
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":
+        if exc.msg == "Extra data" and lines:
             yield from read_jsonl(path, max_bytes=max_bytes)
         else:
             yield InputError(

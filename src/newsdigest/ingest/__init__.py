@@ -55,7 +55,7 @@ from newsdigest.ingest.decode import (
     wide_encoding,
 )
 from newsdigest.ingest.html import read_html
-from newsdigest.ingest.jsonl import field_notes, read_json, read_jsonl
+from newsdigest.ingest.jsonl import field_notes, notes_renamed, read_json, read_jsonl
 from newsdigest.ingest.text import read_text, text_article
 from newsdigest.ingest.trec import looks_trec, read_trec
 from newsdigest.limits import (
@@ -295,13 +295,20 @@ def _iter_stdin(max_bytes: int) -> Iterator[Article | InputError]:
     with tempfile.TemporaryDirectory(prefix="newsdigest-stdin-") as folder:
         spooled = Path(folder) / "stdin"
         spooled.write_bytes(data)
-        for item in _iter_path(spooled, max_bytes):
-            if isinstance(item, InputError):
-                yield InputError(item.name.replace(str(spooled), STDIN_NAME), item.reason)
-            else:
-                yield replace(
-                    item, origin=STDIN_NAME if item.origin == str(spooled) else item.origin
-                )
+        here = str(spooled)
+
+        def named(origin: str | None) -> str | None:
+            # a record's too ("stdin[0]", "stdin:3"): the temporary file is gone once read
+            if origin is not None and origin.startswith(here):
+                return STDIN_NAME + origin[len(here) :]
+            return origin
+
+        with notes_renamed(here, STDIN_NAME):
+            for item in _iter_path(spooled, max_bytes):
+                if isinstance(item, InputError):
+                    yield InputError(item.name.replace(here, STDIN_NAME), item.reason)
+                else:
+                    yield replace(item, origin=named(item.origin))
 
 
 def _iter_path(

@@ -100,7 +100,9 @@ class _FieldNotes:
                                       " with a field dropped as above"))  # fmt: skip
 
 
-_FIELD_NOTES: ContextVar[_FieldNotes | None] = ContextVar("field_notes", default=None)
+_FIELD_NOTES: ContextVar[Callable[[str, str], None] | None] = ContextVar(
+    "field_notes", default=None
+)
 
 
 @contextmanager
@@ -114,6 +116,25 @@ def field_notes(tell: Callable[[str], None] | None) -> Iterator[None]:
         _FIELD_NOTES.reset(token)
         if notes is not None:
             notes.close()
+
+
+@contextmanager
+def notes_renamed(old: str, new: str) -> Iterator[None]:
+    """Meanwhile, a note's record name that starts ``old`` starts ``new`` (standard input,
+    read from a temporary file, is "<stdin>")."""
+    outer = _FIELD_NOTES.get()
+    if outer is None:
+        yield
+        return
+
+    def renamed(name: str, message: str) -> None:
+        outer(new + name[len(old) :] if name.startswith(old) else name, message)
+
+    token = _FIELD_NOTES.set(renamed)
+    try:
+        yield
+    finally:
+        _FIELD_NOTES.reset(token)
 
 
 def _dropped(name: str, key: str, value: object, why: str) -> None:

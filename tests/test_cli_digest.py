@@ -151,3 +151,21 @@ def test_articles_piped_in_are_read_from_standard_input(seed_dir: Path) -> None:
     assert json.loads(result.stdout)["articles"][0]["title"] == "Pompeo meets Lavrov"
     result = runner.invoke(app, ["digest", "-"], input="")
     assert result.exit_code != 0 and "<stdin>: empty file" in result.output
+
+
+def test_records_piped_in_are_named_after_standard_input(seed_dir: Path) -> None:
+    """Standard input is spooled to a temporary file to be read: the records of a JSON array
+    or of JSON Lines piped in had that file's name as their path ("/tmp/newsdigest-stdin-
+    bzayt59c/stdin[0]", gone once read) in the digest, and in every refusal and note."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seed_dir.glob("00[0-2]_*.txt"))]
+    records = [{"text": texts[0]}, {"text": ""}, {"text": texts[1], "published": "2019-02-30"}]
+    array, lines = json.dumps(records), "\n".join(map(json.dumps, records))
+    for piped, names in ((array, ["[0]", "[1]", "[2]"]), (lines, [":1", ":2", ":3"])):
+        result = runner.invoke(app, ["digest", "-", "--format", "json", "--no-facts"], input=piped)
+        assert result.exit_code == 1, result.output
+        paths = sorted(a["path"] for a in json.loads(result.stdout)["articles"])
+        first, second, third = (f"<stdin>{n}" for n in names)
+        assert paths == [first, third]
+        assert f"error: {second}: 'text' is empty" in result.output
+        assert f"note: {third}: 'published' is '2019-02-30'" in result.output
+        assert "newsdigest-stdin-" not in result.output

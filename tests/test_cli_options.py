@@ -61,6 +61,16 @@ def test_since_out_of_range_is_one_line(tmp_path: Path) -> None:
     assert "--since" in out
 
 
+def test_a_limit_past_what_the_database_counts_lists_every_story(tmp_path: Path) -> None:
+    """It was a traceback (OverflowError from sqlite3) with exit 1."""
+    db = str(tmp_path / "n.db")
+    assert run("ingest", "examples/sochi-2019", "--db", db)[0] == 0
+    code, out = run("stories", "--db", db, "--no-facts", "--limit", "99999999999999999999")
+    assert code == 0 and "Traceback" not in out, out
+    assert out == run("stories", "--db", db, "--no-facts")[1]
+    assert "US And Russian Authorities Show Desire to Improve Relations" in out
+
+
 @pytest.mark.parametrize("target", ["missing/folder/out.md", ".", "/dev/full"])
 def test_digest_output_that_cannot_be_written_is_one_line(target: str, tmp_path: Path) -> None:
     where = target if target.startswith("/") else str(tmp_path / target)
@@ -190,3 +200,34 @@ def test_version_is_the_packages() -> None:
     assert out.strip() == f"newsdigest {__version__}"
     project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["version"] == __version__
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused_and_left_as_it_was(
+    tmp_path: Path, multinews_csv: Path
+) -> None:
+    """``digest news/ -o news/a.txt`` had replaced the article a.txt with the digest of the
+    folder, and ``eval set.csv --predictions set.csv`` (or ``--plot set.csv``) the data set with
+    the summaries: each input lost without a word. A new file in an input folder is fine."""
+    import shutil
+
+    news = tmp_path / "news"
+    shutil.copytree("examples/sochi-2019", news)
+    article = next(news.glob("000_*.txt"))
+    before = article.read_bytes()
+    for given in (str(news), str(article)):
+        code, out = run("digest", given, "--no-facts", "-o", str(article))
+        assert_one_line_error(code, out)
+        assert f"{article}: is one of the inputs" in out
+        assert article.read_bytes() == before
+    code, out = run("digest", str(news), "--no-facts", "-o", str(news / "digest.md"))
+    assert code == 0 and (news / "digest.md").read_text(encoding="utf-8").startswith("US And")
+
+    dataset = tmp_path / "set.csv"
+    with multinews_csv.open(encoding="utf-8") as fh:  # the header and the first rows
+        dataset.write_text("".join(fh.readline() for _ in range(3)), encoding="utf-8")
+    kept = dataset.read_bytes()
+    for option in ("--predictions", "--plot"):
+        code, out = run("eval", str(dataset), "-m", "lead", option, str(dataset))
+        assert_one_line_error(code, out)
+        assert f"{option}: {dataset}: is one of the inputs" in out
+        assert dataset.read_bytes() == kept

@@ -470,6 +470,32 @@ def test_a_local_file_that_is_not_opml_is_one_line_naming_it(tmp_path: Path) -> 
     }
 
 
+def test_a_local_opml_file_that_cannot_be_read_says_why_in_words(tmp_path: Path) -> None:
+    """libxml2's own words had reached the user: a picture or an empty file was "broken OPML:
+    Document is empty, line 1, column 1 (<string>, line 1)", a nested one "... use
+    XML_PARSE_HUGE option", a billion-laughs one "... see xmlCtxtSetMaxAmplification."."""
+    laughs = "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' if i else '<!ENTITY l0 "lol">' for i in range(8)
+    )
+    files = {
+        "picture.opml": Path("docs/quality.png").read_bytes(),
+        "empty.opml": b"",
+        "deep.opml": b"<opml><body>" + b"<outline>" * 300,
+        "laughs.opml": f'<!DOCTYPE o [{laughs}]><opml><body><outline text="&l7;"/></body></opml>'.encode(),
+    }
+    for name, body in files.items():
+        (tmp_path / name).write_bytes(body)
+    report = follow_once(tmp_path / "n.db", [str(tmp_path / name) for name in files])
+    reasons = {Path(e.name).name: e.reason for e in report.problems()}
+    assert reasons == {
+        "picture.opml": "binary file (not OPML)",
+        "empty.opml": "empty file",
+        "deep.opml": "broken OPML: elements nested over 256 deep, line 1, column 2307",
+        "laughs.opml": "broken OPML: entities expand past the limit (a billion laughs),"
+        " line 1, column 442",
+    }
+
+
 @pytest.mark.postgres
 def test_an_entry_url_too_long_to_store_is_one_line_and_later_entries_are_stored(
     site: Site,

@@ -619,7 +619,13 @@ def test_a_hostile_batch_gives_one_line_per_bad_input_and_a_digest(tmp_path: Pat
         env={**os.environ, "PYTHONHASHSEED": "7", "PYTHONPATH": str(SRC)},
     )
     assert proc.returncode == 1, proc.stderr
-    errors = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    errors = [ln for ln in proc.stderr.splitlines() if ln.strip() and not ln.startswith("note:")]
+    notes = [ln for ln in proc.stderr.splitlines() if ln.startswith("note:")]
+    # the date that cannot be moved to UTC is dropped, the record kept, and a note says so
+    assert notes == [
+        f"note: {folder / 'odd.jsonl'}:1: 'published' is '0001-01-01T00:00:00+05:00', no date"
+        " (ISO 8601 or Unix seconds, of a year from 1000 to 8999): the article is kept undated"
+    ]
     assert sorted(errors) == sorted(
         [
             f"error: {folder / 'deep.jsonl'}:1: JSON nested 3000 levels deep (the limit is "
@@ -984,3 +990,89 @@ def test_a_url_too_long_to_index_is_one_line_and_the_rest_stored(tmp_path: Path)
         (f"{lines}:1", f"URL too long (2,066 bytes; the limit is {limit:,}, Limits.max_url_bytes)"),
         (f"{lines}:2", f"URL too long (2,066 bytes; the limit is {limit:,}, Limits.max_url_bytes)"),
     ]
+
+
+def test_a_file_of_many_bad_records_says_ten_and_then_how_many_more(tmp_path: Path) -> None:
+    """A text file named .jsonl (here the seeds' own lines between their records), a JSON
+    array of empty objects or a web archive of images printed one line per record: 400 lines
+    for this file, 100,000 for a 1 MB array, burying the other files' lines. Now ten, then one
+    line with the count; the records are all still counted in the report."""
+    path = tmp_path / "mixed.jsonl"
+    lines = [json.dumps({"text": _seed_text(i)}) for i in range(3)]
+    junk = [line for p in SEED_FILES for line in p.read_text(encoding="utf-8").splitlines()]
+    junk = [line for line in junk if line.strip()][:400]
+    path.write_text("\n".join([lines[0], *junk, *lines[1:]]) + "\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    db = tmp_path / "news.db"
+    result = CliRunner().invoke(
+        app, ["ingest", str(path), str(tmp_path / "empty.txt"), "--db", str(db)]
+    )
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 12
+    assert all(e.startswith(f"error: {path}:") for e in errors[:10])
+    assert errors[10] == f"error: {tmp_path / 'empty.txt'}: empty file"
+    assert errors[11].startswith(f"error: {path}: {len(junk) - 10} more records refused (")
+    assert f"read 3, stored 3, duplicates 0 (0 near-duplicates), rejected {len(junk) + 1}" in (
+        result.output
+    )
+
+
+def test_a_field_of_the_wrong_type_is_dropped_with_a_note_naming_record_and_field(
+    tmp_path: Path,
+) -> None:
+    """A title that is a list, an impossible date (2019-02-30, a time in milliseconds read as
+    seconds), a URL that is a number were dropped without a word (the user believed the article
+    dated), and a source that is a list was stored as its Python text "['TASS']". Each record is
+    kept, as before (only the text is required), and a note names the record and the field."""
+    from newsdigest.store import open_store
+
+    path = tmp_path / "feed.jsonl"
+    records = [
+        {"text": _seed_text(0), "title": ["Pompeo in Sochi"], "source": ["TASS"]},
+        {"text": _seed_text(1), "published": "2019-02-30", "url": 5},
+        {"text": _seed_text(2), "published": 1557835200000000, "title": "Talks in Sochi"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "news.db"
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if line.startswith("note: ")]
+    assert notes == [
+        f"note: {path}:1: 'source' is a JSON array, not a string: the article is kept without it",
+        f"note: {path}:1: 'title' is a JSON array, not a string: the article is kept untitled",
+        f"note: {path}:2: 'url' is 5, not a string: the article is kept without a URL",
+        f"note: {path}:2: 'published' is '2019-02-30', no date (ISO 8601 or Unix seconds, of a"
+        " year from 1000 to 8999): the article is kept undated",
+        f"note: {path}:3: 'published' is 1557835200000000, no date (ISO 8601 or Unix seconds, of"
+        " a year from 1000 to 8999): the article is kept undated",
+    ]
+    with open_store(str(db)) as store:
+        stored = store.unclustered()
+    assert len(stored) == 3
+    assert {a.source for a in stored} == {None} and {a.published for a in stored} == {None}
+    assert sorted(a.title for a in stored) == ["", "", "Talks in Sochi"]
+
+
+def test_a_page_saved_as_txt_and_an_indented_json_saved_as_jsonl_are_read_as_such(
+    tmp_path: Path,
+) -> None:
+    """A browser's "save page" renamed .txt had its tags read as the article's text (the
+    title "<html><head><title>..."), and a pretty-printed JSON article or array named .jsonl
+    was a refusal per line ("invalid JSON" for "{", for '  "title": ...', ...) and no
+    article. The page is read as a page; the document, whose first line is a lone bracket
+    (no JSON Lines record is), as a .json file."""
+    pages = [seed_page(p) for p in SEED_FILES[1:3]]
+    saved = tmp_path / "saved.txt"
+    saved.write_text(news_page_html(pages[0]), encoding="utf-8")
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"title": pages[1].title, "text": _seed_text(2)}, indent=2))
+    many = tmp_path / "many.jsonl"
+    many.write_text(json.dumps([{"text": _seed_text(i)} for i in (3, 4)], indent=2))
+    arts, errs = _split(list(iter_articles([saved, one, many])))
+    assert not errs, errs
+    assert [a.origin for a in arts] == [str(saved), str(one), f"{many}[0]", f"{many}[1]"]
+    page = arts[0]
+    assert page.title == pages[0].title and page.url == pages[0].url
+    assert "<" not in page.text and pages[0].paragraphs[0] in page.text
+    assert arts[1].title == pages[1].title

@@ -126,6 +126,22 @@ def test_stories_round_trip_newest_first(store) -> None:
     assert store.get_story("nope") is None
 
 
+def test_a_limit_or_offset_past_what_the_database_counts_is_no_limit(store) -> None:
+    """``stories --limit 99999999999999999999`` ended in a traceback (OverflowError: Python
+    int too large to convert to SQLite INTEGER): a limit past 2**63 - 1 is every story, an
+    offset past it none."""
+    arts = seed_articles()
+    store.add_articles(arts)
+    story = Story(id="s", title="Pompeo in Sochi", articles=tuple(arts[:3]))
+    store.save_stories([story])
+    huge = 10**20
+    assert [s.id for s in store.list_stories(limit=huge)] == ["s"]
+    assert [r.id for r in store.story_rows(limit=huge)] == ["s"]
+    assert store.story_rows(limit=huge, offset=huge) == []
+    assert store.search_stories("Sochi", limit=huge, offset=huge) == []
+    assert len(store.unclustered(limit=huge)) == len(arts)
+
+
 def test_new_story_settings_mark_every_story_stale(store) -> None:
     arts = seed_articles()
     store.add_articles(arts)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from enum import IntEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
@@ -18,6 +22,8 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+
+from newsdigest.errors import escape_line
 
 if TYPE_CHECKING:
     from newsdigest.config import StoryConfig
@@ -113,6 +119,47 @@ def story_config_or_exit(
     return config
 
 
+def overwritten_input(output: Path, inputs: Iterable[Path]) -> Path | None:
+    """The input ``output`` would overwrite, or None: the same file as an input named, or an
+    article file inside an input folder (read as one of its articles). A file not yet there
+    overwrites nothing."""
+    from newsdigest.ingest import SUPPORTED_SUFFIXES
+
+    try:
+        if not output.is_file():
+            return None
+        resolved = output.resolve()
+    except (OSError, RuntimeError):  # a name too long, a loop of links: writing says why
+        return None
+    readable = resolved.name.lower().endswith((*SUPPORTED_SUFFIXES, ".gz"))
+    for given in inputs:
+        if str(given) == "-":
+            continue
+        try:
+            if given.is_dir():
+                if readable and resolved.is_relative_to(given.resolve()):
+                    return given
+            elif os.path.samefile(given, output):
+                return given
+        except (OSError, RuntimeError):
+            continue
+    return None
+
+
+def refuse_overwriting_input(option: str, output: Path | None, inputs: Iterable[Path]) -> None:
+    """Exit 2 with one line when ``output`` is one of ``inputs`` (or in an input folder):
+    ``digest news/ -o news/a.txt`` had replaced the article with the digest."""
+    if output is None:
+        return
+    given = overwritten_input(output, inputs)
+    if given is not None:
+        where = "" if given == output else f" (in {given})"
+        report_error(
+            f"{option}{output}: is one of the inputs{where}; writing there would overwrite it"
+        )
+        raise typer.Exit(ExitCode.FAILED)
+
+
 def report_error(message: str) -> None:
     """One line per problem, plain text, on stderr."""
     print(f"error: {message}", file=sys.stderr, flush=True)
@@ -144,6 +191,45 @@ def usage_error(message: str) -> NoReturn:
     own help, exit 2, as the options' parser reports one."""
     report_error(f"{message} {help_hint()}")
     raise typer.Exit(ExitCode.FAILED)
+
+
+# what follows a file's name in a refusal of one of its records: "feed.jsonl:12", "a.json[3]",
+# "crawl.warc.gz: record <urn:...> <https://...>", "feed.jsonl (record train_12)"
+_RECORD_OF = re.compile(r"(?::\d+|\[\d+\]|: record .*| \(record .*\))\Z", re.S)
+
+
+class RecordErrors:
+    """``report_error`` for the refusals of a batch, at most ``shown`` lines for the records
+    of one file: the rest are counted and said in one line per file by ``close``. A text file
+    named .jsonl, a JSON array of 100,000 empty objects or a web archive of images had printed
+    a line per record (100,000 of them), burying every other file's line."""
+
+    def __init__(self, shown: int = 10) -> None:
+        self.shown = shown
+        self.seen: Counter[str] = Counter()
+        self.held: dict[str, Counter[str]] = {}
+
+    def __call__(self, error: object) -> None:
+        name, reason = getattr(error, "name", None), getattr(error, "reason", None)
+        file = _RECORD_OF.sub("", name) if isinstance(name, str) else None
+        if file is None or file == name or not isinstance(reason, str):  # a file's own line
+            report_error(str(error))
+            return
+        self.seen[file] += 1
+        if self.seen[file] <= self.shown:
+            report_error(str(error))
+        else:
+            self.held.setdefault(file, Counter())[reason] += 1
+
+    def close(self) -> None:
+        """One line per file whose refusals were held back: how many, and the commonest why."""
+        for file, reasons in self.held.items():
+            total = sum(reasons.values())
+            (reason, n), *others = reasons.most_common()
+            why = reason if not others else f"{n:,} {reason}; {total - n:,} for other reasons"
+            more = f"{total:,} more record{'s' if total != 1 else ''} refused"
+            report_error(f"{escape_line(file)}: {more} ({why})")
+        self.held.clear()
 
 
 def report_notice(message: str) -> None:

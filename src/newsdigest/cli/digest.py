@@ -10,7 +10,14 @@ from typing import Annotated, Any
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, report_error, report_notice, usage_error
+from newsdigest.cli.common import (
+    ExitCode,
+    RecordErrors,
+    refuse_overwriting_input,
+    report_error,
+    report_notice,
+    usage_error,
+)
 
 
 def digest_command(
@@ -41,12 +48,15 @@ def digest_command(
 
     if fmt not in FORMATS:
         usage_error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    refuse_overwriting_input("", output, paths)
     method = _abstractive(summarizer, model)
     failures: list[str] = []
 
+    refused = RecordErrors()
+
     def on_error(error: Exception) -> None:
         failures.append(str(error))
-        report_error(str(error))
+        refused(error)
 
     started = time.perf_counter()
     try:
@@ -57,7 +67,10 @@ def digest_command(
             embedder=embedder,
             facts=facts,
         )
-        story = digest(paths, config, on_error=on_error, on_notice=report_notice)
+        try:
+            story = digest(paths, config, on_error=on_error, on_notice=report_notice)
+        finally:
+            refused.close()
     except NewsdigestError as exc:
         report_error(str(exc))
         raise typer.Exit(ExitCode.FAILED) from None

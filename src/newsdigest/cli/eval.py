@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from newsdigest.cli.common import ExitCode, progress_bar, report_error, usage_error
+from newsdigest.cli.common import (
+    ExitCode,
+    progress_bar,
+    refuse_overwriting_input,
+    report_error,
+    usage_error,
+)
 
 
 def _methods(value: list[str] | None) -> list[str]:
@@ -82,6 +88,7 @@ def eval_command(
         if not folder:
             report_error(f"{option}: {out_path}: folder {out_path.parent} does not exist")
             raise typer.Exit(ExitCode.FAILED)
+        refuse_overwriting_input(f"{option}: ", out_path, [dataset])
     names = _methods(methods)
     clusters, errors = read_dataset(dataset, split)
     for error in errors:

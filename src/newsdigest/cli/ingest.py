@@ -10,6 +10,7 @@ import typer
 from newsdigest.cli import options
 from newsdigest.cli.common import (
     ExitCode,
+    RecordErrors,
     open_store_or_exit,
     progress_bar,
     report_error,
@@ -34,6 +35,7 @@ def ingest_command(
         handled += n
         bar.advance(task, n)
 
+    refused = RecordErrors()
     with progress_bar() as bar:
         task = bar.add_task("ingesting", total=None)
         try:
@@ -41,7 +43,7 @@ def ingest_command(
                 paths,
                 store,
                 batch_size=batch,
-                on_error=lambda e: report_error(str(e)),
+                on_error=refused,
                 on_batch=committed,
                 on_notice=report_notice,
             )
@@ -58,6 +60,7 @@ def ingest_command(
             raise typer.Exit(130) from None
         finally:
             store.close()
+            refused.close()
     typer.echo(report.line())
     if report.read == 0:
         raise typer.Exit(ExitCode.FAILED)

@@ -9,6 +9,7 @@ the sitemaps of an index). Nothing here touches the network.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -61,12 +62,36 @@ def _http_url(base: str, value: str | None) -> str | None:
         return None
 
 
+# libxml2's advice to its programmer, and its terms, in a reader's words
+_XML_WORDS = (
+    (re.compile(r"Excessive depth in document: (\d+), use XML_PARSE_HUGE option"),
+     r"elements nested over \1 deep"),
+    (re.compile(r"Maximum entity amplification factor exceeded, see xmlCtxtSetMaxAmplification\."),
+     "entities expand past the limit (a billion laughs)"),
+)  # fmt: skip
+
+
+def _opml_reason(body: bytes, exc: etree.XMLSyntaxError) -> str:
+    """Why an OPML file could not be read, in words: libxml2 had called a picture or an
+    empty file "Document is empty" and told of its parser options."""
+    from newsdigest.ingest.decode import looks_binary
+
+    if not body.strip():
+        return "empty file"
+    if looks_binary(body):
+        return "binary file (not OPML)"
+    message = exc.msg or str(exc)
+    for pattern, words in _XML_WORDS:
+        message = pattern.sub(words, message)
+    return f"broken OPML: {message}"
+
+
 def parse_opml(body: bytes, name: str) -> Listing:
     """The feeds of an OPML file (every outline with an ``xmlUrl``, nested folders included)."""
     try:
         root = etree.fromstring(body.lstrip(), parser=_PARSER)
     except etree.XMLSyntaxError as exc:
-        raise InputError(name, f"broken OPML: {exc}") from None
+        raise InputError(name, _opml_reason(body, exc)) from None
     kind = etree.QName(root).localname.lower()
     if kind != "opml":  # a feed or sitemap saved to a file had been read as an empty list
         raise InputError(

@@ -55,7 +55,7 @@ from newsdigest.ingest.decode import (
     wide_encoding,
 )
 from newsdigest.ingest.html import read_html
-from newsdigest.ingest.jsonl import read_json, read_jsonl
+from newsdigest.ingest.jsonl import field_notes, notes_renamed, read_json, read_jsonl
 from newsdigest.ingest.text import read_text, text_article
 from newsdigest.ingest.trec import looks_trec, read_trec
 from newsdigest.limits import (
@@ -295,13 +295,20 @@ def _iter_stdin(max_bytes: int) -> Iterator[Article | InputError]:
     with tempfile.TemporaryDirectory(prefix="newsdigest-stdin-") as folder:
         spooled = Path(folder) / "stdin"
         spooled.write_bytes(data)
-        for item in _iter_path(spooled, max_bytes):
-            if isinstance(item, InputError):
-                yield InputError(item.name.replace(str(spooled), STDIN_NAME), item.reason)
-            else:
-                yield replace(
-                    item, origin=STDIN_NAME if item.origin == str(spooled) else item.origin
-                )
+        here = str(spooled)
+
+        def named(origin: str | None) -> str | None:
+            # a record's too ("stdin[0]", "stdin:3"): the temporary file is gone once read
+            if origin is not None and origin.startswith(here):
+                return STDIN_NAME + origin[len(here) :]
+            return origin
+
+        with notes_renamed(here, STDIN_NAME):
+            for item in _iter_path(spooled, max_bytes):
+                if isinstance(item, InputError):
+                    yield InputError(item.name.replace(here, STDIN_NAME), item.reason)
+                else:
+                    yield replace(item, origin=named(item.origin))
 
 
 def _iter_path(
@@ -356,6 +363,15 @@ def iter_articles(
     """Clean articles of each input file or folder, in order, with an InputError for each bad
     file or record; ``max_bytes`` caps one file (or one WARC record / JSON line).
     ``on_notice`` gets one line per folder with files of other formats, which are skipped."""
+    with field_notes(on_notice):
+        yield from _iter_inputs(inputs, max_bytes, on_notice)
+
+
+def _iter_inputs(
+    inputs: Iterable[str | os.PathLike[str]],
+    max_bytes: int,
+    on_notice: Callable[[str], None] | None,
+) -> Iterator[Article | InputError]:
     for n, item in enumerate(inputs, start=1):
         if not isinstance(item, str | os.PathLike):  # an Article given to store_articles
             kind = type(item).__name__
@@ -415,6 +431,18 @@ def load_articles(
     articles: list[Article] = []
     errors: list[InputError] = []
     notices: list[str] = []
+    with field_notes(notices.append):
+        _load_into(inputs, max_bytes, articles, errors, notices)
+    return LoadResult(articles=tuple(articles), errors=tuple(errors), notices=tuple(notices))
+
+
+def _load_into(
+    inputs: Iterable[str | os.PathLike[str] | Article],
+    max_bytes: int,
+    articles: list[Article],
+    errors: list[InputError],
+    notices: list[str],
+) -> None:
     for n, item in enumerate(inputs, start=1):
         results: Iterable[Article | InputError]
         if isinstance(item, Article) and (wrong := _field_reason(item)):
@@ -444,4 +472,3 @@ def load_articles(
                 articles.append(result)
             else:
                 errors.append(result)
-    return LoadResult(articles=tuple(articles), errors=tuple(errors), notices=tuple(notices))

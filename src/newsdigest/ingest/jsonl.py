@@ -15,12 +15,16 @@ longer than ``Limits.max_article_chars`` is refused with one line.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from newsdigest.clean.unicode import replace_surrogates
-from newsdigest.errors import InputError
+from newsdigest.errors import InputError, escape_line
 from newsdigest.ingest.decode import (
     GZIP_ERRORS,
     format_limit,
@@ -53,13 +57,96 @@ _CHUNK = 1 << 20
 
 
 def _first(record: dict[str, Any], fields: tuple[str, ...]) -> Any:
+    return _first_field(record, fields)[1]
+
+
+def _first_field(record: dict[str, Any], fields: tuple[str, ...]) -> tuple[str, Any]:
+    """The first of ``fields`` the record gives a value, and that value (``("", None)``)."""
     for key in fields:
         value = record.get(key)
         if isinstance(value, dict) and isinstance(value.get("rendered"), str):
             value = value["rendered"]  # WordPress's REST API: {"rendered": "<p>...</p>"}
         if value not in (None, ""):
-            return value
-    return None
+            return key, value
+    return "", None
+
+
+# Where the readers say that a record's field was dropped (a title that is a list, a date that
+# is none): ``load_articles`` and ``iter_articles`` set it (``field_notes``) to their
+# ``on_notice``. The record is kept (only the text is required), but a date or title lost
+# without a word had left the user believing the article dated.
+_RECORD_OF = re.compile(r"(?::\d+|\[\d+\])(?: article \d+)?\Z")
+
+
+class _FieldNotes:
+    """At most ``shown`` notes for the records of one file, then one line with how many more."""
+
+    def __init__(self, tell: Callable[[str], None], shown: int = 10) -> None:
+        self.tell = tell
+        self.shown = shown
+        self.seen: Counter[str] = Counter()
+
+    def __call__(self, name: str, message: str) -> None:
+        file = _RECORD_OF.sub("", name)
+        self.seen[file] += 1
+        if self.seen[file] <= self.shown:
+            self.tell(escape_line(f"{name}: {message}"))
+
+    def close(self) -> None:
+        for file, n in self.seen.items():
+            if n > self.shown:
+                more = n - self.shown
+                self.tell(escape_line(f"{file}: {more:,} more record{'s' if more != 1 else ''}"
+                                      " with a field dropped as above"))  # fmt: skip
+
+
+_FIELD_NOTES: ContextVar[Callable[[str, str], None] | None] = ContextVar(
+    "field_notes", default=None
+)
+
+
+@contextmanager
+def field_notes(tell: Callable[[str], None] | None) -> Iterator[None]:
+    """Records' dropped fields are told to ``tell`` (one line each, ten a file) meanwhile."""
+    notes = _FieldNotes(tell) if tell is not None else None
+    token = _FIELD_NOTES.set(notes)
+    try:
+        yield
+    finally:
+        _FIELD_NOTES.reset(token)
+        if notes is not None:
+            notes.close()
+
+
+@contextmanager
+def notes_renamed(old: str, new: str) -> Iterator[None]:
+    """Meanwhile, a note's record name that starts ``old`` starts ``new`` (standard input,
+    read from a temporary file, is "<stdin>")."""
+    outer = _FIELD_NOTES.get()
+    if outer is None:
+        yield
+        return
+
+    def renamed(name: str, message: str) -> None:
+        outer(new + name[len(old) :] if name.startswith(old) else name, message)
+
+    token = _FIELD_NOTES.set(renamed)
+    try:
+        yield
+    finally:
+        _FIELD_NOTES.reset(token)
+
+
+def _dropped(name: str, key: str, value: object, why: str) -> None:
+    notes = _FIELD_NOTES.get()
+    if notes is not None:
+        if isinstance(value, str):
+            shown = repr(value) if len(value) <= 40 else repr(value[:40]) + "..."
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            shown = repr(value)
+        else:
+            shown = f"a JSON {json_type(value)}"
+        notes(name, f"'{key}' is {shown}, {why}")
 
 
 def _string(value: object) -> str | None:
@@ -109,7 +196,10 @@ def record_articles(
         yield InputError(name, too_long)
         return
     text = replace_surrogates(text)
-    url = _string(_first(record, URL_FIELDS))
+    url_key, url_value = _first_field(record, URL_FIELDS)
+    url = _string(url_value)
+    if url_value is not None and url is None:
+        _dropped(name, url_key, url_value, "not a string: the article is kept without a URL")
     if looks_trec(text[:64].encode("utf-8", "replace")):  # a DUC document pasted whole
         yield from trec_articles(text, name)
         return
@@ -121,19 +211,33 @@ def record_articles(
         if not text.strip():
             yield InputError(name, "'text' is HTML without text")
             return
-    source = _first(record, SOURCE_FIELDS)
+    source_key, source = _first_field(record, SOURCE_FIELDS)
     if isinstance(source, dict):  # NewsAPI: {"id": ..., "name": ...}
         source = source.get("name") or source.get("id")
+    if source is not None and not isinstance(source, str):  # a list had been stored "['x']"
+        _dropped(name, source_key, source, "not a string: the article is kept without it")
+        source = None
     record_id = record.get("id")
     has_id = isinstance(record_id, str | int) and not isinstance(record_id, bool)
     # an unreadable date is dropped, not the article: only the text is required
-    published = parse_datetime(_first(record, DATE_FIELDS))
+    date_key, date_value = _first_field(record, DATE_FIELDS)
+    published = parse_datetime(date_value)
+    if date_value is not None and published is None:
+        why = (
+            "no date (ISO 8601 or Unix seconds, of a year from 1000 to 8999): "
+            "the article is kept undated"
+        )
+        _dropped(name, date_key, date_value, why)
+    title_key, title_value = _first_field(record, TITLE_FIELDS)
+    title = _string(title_value)
+    if title_value is not None and title is None:
+        _dropped(name, title_key, title_value, "not a string: the article is kept untitled")
     yield Article(
         id=article_id(text),
         text=text,
-        title=_string(_first(record, TITLE_FIELDS)) or "",
+        title=title or "",
         url=url,
-        source=replace_surrogates(str(source)) if source else domain_of(url),
+        source=replace_surrogates(source) if source else domain_of(url),
         published=published,
         origin=replace_surrogates(str(record_id)) if has_id and str(record_id) else name,
     )
@@ -229,6 +333,10 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if looks_binary(head):
         yield InputError(name, "binary file (not JSON Lines)")
         return
+    first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0].strip()
+    if first in (b"{", b"["):  # no record is a lone bracket: a pretty-printed JSON document
+        yield from read_json(path, max_bytes=max_bytes, lines=False)
+        return
     records = 0
     lines = _lines(path, max_bytes)
     while True:
@@ -262,9 +370,10 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         yield InputError(name, "no JSON records (only blank lines)")
 
 
-def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
+def read_json(path: Path, *, max_bytes: int, lines: bool = True) -> Iterator[Article | InputError]:
     """Articles of a .json file: an array of articles, one article, or a WCEP-style cluster.
-    A .json file that is really JSON Lines is read as such."""
+    A .json file that is really JSON Lines is read as such (unless ``lines`` is False: a
+    .jsonl file that is really one JSON document, indented, is read here)."""
     name = str(path)
     data = whole_file(path, max_bytes)
     if isinstance(data, InputError):
@@ -285,7 +394,7 @@ def read_json(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         yield InputError(name, str(exc))
         return
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":
+        if exc.msg == "Extra data" and lines:
             yield from read_jsonl(path, max_bytes=max_bytes)
         else:
             yield InputError(

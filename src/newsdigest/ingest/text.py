@@ -295,6 +295,9 @@ def text_article(text: str, *, name: str, source: str | None = None) -> Article 
     return Article(id=article_id(body), text=body, title=title, source=source, origin=name)
 
 
+_HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html\b|<html\b)", re.I)
+
+
 def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     """The article of a .txt file; its source is the file name (an outlet per file). A .txt
     file that is newswire SGML (a DUC document saved with a suffix) is read as such: its tags
@@ -304,5 +307,9 @@ def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         yield text
     elif looks_trec(text[:64].encode("utf-8", "replace")):
         yield from trec_articles(text, str(path))
+    elif _HTML_PAGE.match(text):  # a page saved as .txt: its tags had been the article's text
+        from newsdigest.ingest.html import extract_html
+
+        yield extract_html(text, name=str(path))
     else:
         yield text_article(text, name=str(path), source=path.stem)

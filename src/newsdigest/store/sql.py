@@ -148,6 +148,16 @@ _ROW_COLS = (
 )
 
 
+# the largest integer SQLite and PostgreSQL (bigint) hold: a LIMIT or OFFSET past it is none at
+# all or past every row (``stories --limit 99999999999999999999`` was an OverflowError traceback)
+_MAX_COUNT = 2**63 - 1
+
+
+def _count(n: int) -> int:
+    """``n`` as a LIMIT or OFFSET the database takes."""
+    return min(int(n), _MAX_COUNT)
+
+
 class Connection(Protocol):
     """What the store needs of a DB-API connection (sqlite3 and psycopg both provide it)."""
 
@@ -580,7 +590,7 @@ class SqlStore:
         params: list[Any] = []
         if limit is not None:
             sql += " LIMIT ?"
-            params.append(int(limit))
+            params.append(_count(limit))
         return [self._row_article(r) for r in self._read(sql, params)]
 
     def load_clusters(self, active_since: datetime | None = None) -> list[ClusterRow]:
@@ -744,7 +754,7 @@ class SqlStore:
         sql += " " + _NEWEST_FIRST
         if limit is not None:
             sql += " LIMIT ?"
-            params.append(int(limit))
+            params.append(_count(limit))
         return self._stories([self.dialect.json_out(r[0]) for r in self._read(sql, params)])
 
     def story_rows(
@@ -765,7 +775,7 @@ class SqlStore:
             params.append(int(max_articles))
         rows = self._read(
             f"SELECT {_ROW_COLS} FROM stories s {where} {_NEWEST_FIRST} LIMIT ? OFFSET ?",
-            [*params, int(limit), int(offset)],
+            [*params, _count(limit), _count(offset)],
         )
         return [self._story_row(r) for r in rows]
 
@@ -777,7 +787,8 @@ class SqlStore:
             return []
         clause, params = found
         rows = self._read(
-            f"SELECT {_ROW_COLS} {clause} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)]
+            f"SELECT {_ROW_COLS} {clause} LIMIT ? OFFSET ?",
+            [*params, _count(limit), _count(offset)],
         )
         return [self._story_row(r) for r in rows]
 

@@ -555,3 +555,35 @@ def test_a_feed_of_an_element_with_many_attributes_is_refused_in_a_moment(
         "malformed feed: an element with 60,000 attributes (the limit is 400, "
         "Limits.max_html_attributes)",
     )
+
+
+def test_an_opml_path_that_is_no_regular_file_is_one_line_and_the_round_goes_on(
+    tmp_path: Path,
+) -> None:
+    """``follow pipe.opml`` opened a named pipe and waited for a writer forever, and SIGTERM
+    (which the follower catches to end a round cleanly) did not end the wait; a folder was
+    "Is a directory", capitalized unlike every other reason. Files are read as ``ingest``
+    reads them: a regular file only."""
+    import threading
+
+    fifo = tmp_path / "pipe.opml"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.opml"
+    folder.mkdir()
+    done: list[object] = []
+    worker = threading.Thread(
+        target=lambda: done.append(follow_once(tmp_path / "n.db", [str(fifo), str(folder)])),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=30)
+    if not done:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # let the blocked reader go
+        worker.join(timeout=10)
+        pytest.fail("the round waited on the named pipe")
+    (report,) = done
+    reasons = {e.name: e.reason for e in report.problems()}  # type: ignore[attr-defined]
+    assert reasons == {
+        str(fifo): "not a regular file (a named pipe)",
+        str(folder): "not a regular file (a folder)",
+    }

@@ -23,7 +23,8 @@ from newsdigest.errors import FetchError, InputError, NewsdigestError
 from newsdigest.follow.canonical import canonical_url, clean_url
 from newsdigest.follow.fetch import Fetcher
 from newsdigest.follow.sources import Entry, Listing, parse_opml, parse_source
-from newsdigest.limits import url_size_reason
+from newsdigest.ingest.decode import read_limited
+from newsdigest.limits import DEFAULT_LIMITS, url_size_reason
 from newsdigest.model import Article
 from newsdigest.store.base import SourceState, Store
 
@@ -121,11 +122,12 @@ class Follower:
                 return None
             path = Path(unquote(urlsplit(source).path)) if scheme else Path(source)
             try:
-                return parse_opml(path.read_bytes(), source)
-            except OSError as exc:
-                self._problem(tally.failed, InputError(source, exc.strerror or "cannot read"))
+                # as every reader opens a file: a regular one only (a named pipe had blocked
+                # the round forever, deaf to SIGTERM) and no bigger than a file may be
+                data = read_limited(path, DEFAULT_LIMITS.max_file_bytes)
+                return parse_opml(data, source)
             except InputError as err:
-                self._problem(tally.failed, err)
+                self._problem(tally.failed, InputError(source, err.reason))
             return None
         too_long = url_size_reason(source)
         if too_long:  # its state could not be stored (PostgreSQL indexes the URL)

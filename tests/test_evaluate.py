@@ -153,7 +153,21 @@ def test_a_documents_field_that_is_no_list_says_why_in_words(
 
 def test_missing_file_is_one_error(tmp_path: Path) -> None:
     clusters, errors = read_dataset(tmp_path / "nope.csv")
-    assert not clusters and [e.reason for e in errors] == ["no such file"]
+    assert not clusters and [e.reason for e in errors] == ["no such file or directory"]
+
+
+def test_a_dataset_that_is_no_regular_file_says_what_it_is(tmp_path: Path) -> None:
+    """A folder or a named pipe given to ``eval`` was reported as "no such file", although it
+    is there; the reason is now the one ``ingest`` gives."""
+    import os
+
+    folder = tmp_path / "multinews.csv"
+    folder.mkdir()
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path, kind in ((folder, "a folder"), (fifo, "a named pipe")):
+        clusters, errors = read_dataset(path)
+        assert not clusters and [e.reason for e in errors] == [f"not a regular file ({kind})"]
 
 
 # ---- protocol ---------------------------------------------------------------------------
@@ -236,7 +250,7 @@ def test_eval_command_bad_dataset_is_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "missing.csv"
     result = runner.invoke(app, ["eval", str(missing)])
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines() == [f"error: {missing}: no such file"]
+    assert result.stderr.strip().splitlines() == [f"error: {missing}: no such file or directory"]
     bad = tmp_path / "bad.csv"
     bad.write_text("text,summary\nx,y\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(bad)])

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsdigest.errors import InputError
+from newsdigest.ingest.decode import regular_file_error
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
 from newsdigest.model import Sentence
 from newsdigest.readability import Readability, ReadabilityJudge
@@ -143,13 +144,11 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
     column); a bad record yields
     an ``InputError`` naming the file and record instead of stopping the batch."""
     path = Path(path)
-    try:
-        found = path.is_file()
-    except OSError as exc:  # a name too long for the file system
-        yield InputError(str(path), (exc.strerror or type(exc).__name__).lower())
-        return
-    if not found:
-        yield InputError(str(path), "no such file")
+    # as every reader: a regular file only, and the reason said as ingest says it (a folder or
+    # a named pipe had been "no such file")
+    unreadable = regular_file_error(path)
+    if unreadable:
+        yield unreadable
         return
     if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
         with path.open(encoding="utf-8", errors="surrogateescape") as fh:

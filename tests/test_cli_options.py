@@ -190,3 +190,18 @@ def test_version_is_the_packages() -> None:
     assert out.strip() == f"newsdigest {__version__}"
     project = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["version"] == __version__
+
+
+def test_help_paragraphs_flow_as_paragraphs_without_rst_markup() -> None:
+    """A command's docstring is wrapped at 100 columns in the source; the help kept those line
+    ends ("... writes Parquet" / "tables (articles, ...)" at any terminal width) and showed
+    ``double backquotes`` as typed."""
+    result = CliRunner().invoke(app, ["spark", "--help"], env={"COLUMNS": "240"})
+    lines = [" ".join(ln.split()) for ln in result.output.splitlines()]
+    assert (
+        "Drops duplicates corpus-wide, groups articles into stories, digests each, and writes "
+        "Parquet tables (articles, stories, citations) and JSON Lines (stories.jsonl, "
+        "articles.jsonl)."
+    ) in lines
+    for command in ("digest", "ingest", "stories", "eval", "serve", "follow", "spark", "bench"):
+        assert "``" not in CliRunner().invoke(app, [command, "--help"]).output, command

@@ -172,8 +172,9 @@ def test_output_that_cannot_be_written_to_stdout_is_one_line(tmp_path: Path) -> 
 
 
 def test_digest_and_ingest_help_name_every_input_format() -> None:
-    """digest's help had listed txt, html, jsonl and warc only, ingest's no SGML."""
-    for command in ("digest", "ingest"):
+    """digest's help had listed txt, html, jsonl and warc only, ingest's no SGML; spark's
+    --input said "WARC file", though a named file of any format is read as ingest reads it."""
+    for command in ("digest", "ingest", "spark"):
         text = run(command, "--help")[1]
         for fmt in ("txt", "html", "jsonl", "json", "warc", "sgml"):
             assert fmt in text, (command, fmt)

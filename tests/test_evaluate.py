@@ -259,9 +259,19 @@ def test_eval_command_bad_dataset_is_one_line(tmp_path: Path) -> None:
 
 
 def test_eval_command_unknown_method(tiny_csv: Path) -> None:
+    """The line named the method but not the option, and pointed at no help."""
     result = runner.invoke(app, ["eval", str(tiny_csv), "--methods", "nonsense"])
-    assert result.exit_code == 2 and "nonsense" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: --methods: nonsense: unknown summarizer (choose coverage, ")
+    assert line.endswith("(see newsdigest eval --help)")
+
+
+def test_eval_counts_one_cluster_in_the_singular(tiny_csv: Path) -> None:
+    """The first Multi-News cluster alone was "1 clusters, 250 words"."""
+    result = runner.invoke(app, ["eval", str(tiny_csv), "-m", "lead", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 cluster, 250 words\n")
 
 
 def test_readability_is_reported_beside_rouge(multinews_csv) -> None:

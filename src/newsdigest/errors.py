@@ -64,6 +64,15 @@ class ModelUnavailableError(NewsdigestError):
     """An optional model backend is not installed or its file cannot be loaded."""
 
 
+class UnknownMethodError(ModelUnavailableError):
+    """A summarizer or embedder name that names none; ``setting``: which (``"summarizer"``,
+    ``"embedder"``), so the CLI can say which option was wrong."""
+
+    def __init__(self, message: str, setting: str) -> None:
+        super().__init__(message)
+        self.setting = setting
+
+
 class StoreError(NewsdigestError):
     """The store could not be opened or written; nothing partial was committed."""
 

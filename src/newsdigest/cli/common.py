@@ -108,8 +108,7 @@ def story_config_or_exit(
         )
         resolve_summarizer(config.summarizer, config.embedder)
     except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(ExitCode.FAILED) from None
+        fail(exc)
     return config
 
 
@@ -143,6 +142,18 @@ def usage_error(message: str) -> NoReturn:
     """A bad option value found by the command itself: one line that points at the command's
     own help, exit 2, as the options' parser reports one."""
     report_error(f"{message} {help_hint()}")
+    raise typer.Exit(ExitCode.FAILED)
+
+
+def fail(exc: Exception, *, summarizer_option: str = "--summarizer") -> NoReturn:
+    """A command's error in one line, exit 2; an unknown summarizer or embedder name is the
+    user's option, so it says which one and points at the command's help, as a usage error."""
+    from newsdigest.errors import UnknownMethodError
+
+    if isinstance(exc, UnknownMethodError):
+        option = summarizer_option if exc.setting == "summarizer" else f"--{exc.setting}"
+        usage_error(f"{option}: {exc}")
+    report_error(str(exc))
     raise typer.Exit(ExitCode.FAILED)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, report_error, report_notice, usage_error
+from newsdigest.cli.common import ExitCode, fail, report_error, report_notice, usage_error
 
 
 def digest_command(
@@ -59,8 +59,7 @@ def digest_command(
         )
         story = digest(paths, config, on_error=on_error, on_notice=report_notice)
     except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(ExitCode.FAILED) from None
+        fail(exc)
     for dropped in getattr(method, "unsupported_", ()):
         print(
             f"note: {model}: left out a generated sentence no source supports: {dropped!r}",

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newsdigest.cli.common import ExitCode, progress_bar, report_error, usage_error
+from newsdigest.cli.common import ExitCode, fail, progress_bar, report_error, usage_error
 
 
 def _methods(value: list[str] | None) -> list[str]:
@@ -103,9 +103,8 @@ def eval_command(
                 progress=lambda done: bar.update(task, completed=done),
             )
     except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(ExitCode.FAILED) from None
-    typer.echo(f"{len(clusters)} clusters, {words} words\n")
+        fail(exc, summarizer_option="--methods")
+    typer.echo(f"{len(clusters)} cluster{'' if len(clusters) == 1 else 's'}, {words} words\n")
     typer.echo(markdown_table(results))
     typer.echo(COLUMNS_NOTE)
     by_name = {r.name: r for r in results}

@@ -587,3 +587,14 @@ def test_an_opml_path_that_is_no_regular_file_is_one_line_and_the_round_goes_on(
         str(fifo): "not a regular file (a named pipe)",
         str(folder): "not a regular file (a folder)",
     }
+
+
+def test_the_round_line_counts_one_duplicate_in_the_singular(site: Site, tmp_path: Path) -> None:
+    """Two feeds listing the same seed page: one stored, one duplicate; the line had read
+    "1 duplicates" (and ingest's "(1 near-duplicates)")."""
+    u = site.url
+    site.add("/a.xml", rss2([("a", u("/news/0.html"), MAY)]))
+    site.add("/b.xml", rss2([("b", u("/news/0.html"), MAY)]))
+    report = follow_once(tmp_path / "n.db", [u("/a.xml"), u("/b.xml")])
+    assert (report.new, report.duplicates) == (1, 1)
+    assert "articles: 1 new, 1 duplicate, 0 rejected" in report.line()

@@ -54,8 +54,8 @@ class IngestReport:
         reasons = "; ".join(f"{n} {why}" for why, n in sorted(counts.items()))
         return (
             f"read {self.read}, stored {self.stored}, duplicates {self.duplicates} "
-            f"({self.near_duplicates} near-duplicates), rejected {len(self.rejected)}"
-            + (f" ({reasons})" if reasons else "")
+            f"({self.near_duplicates} near-duplicate{'' if self.near_duplicates == 1 else 's'}), "
+            f"rejected {len(self.rejected)}" + (f" ({reasons})" if reasons else "")
         )
 
 

@@ -94,7 +94,9 @@ def eval_command(
         raise typer.Exit(ExitCode.FAILED)
     try:
         with progress_bar() as bar:
-            task = bar.add_task(f"{len(names)} systems", total=len(clusters))
+            task = bar.add_task(
+                f"{len(names)} system{'' if len(names) == 1 else 's'}", total=len(clusters)
+            )
             results = run_eval(
                 clusters,
                 names,

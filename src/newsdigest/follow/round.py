@@ -50,7 +50,8 @@ class RoundReport:
         """The one line per round the CLI prints."""
         text = (
             f"sources: {self.fetched} fetched, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed; articles: {self.new} new, {self.duplicates} duplicates, "
+            f"{len(self.failed)} failed; articles: {self.new} new, {self.duplicates} "
+            f"duplicate{'' if self.duplicates == 1 else 's'}, "
             f"{len(self.rejected)} rejected, {len(self.page_errors)} not fetched; "
             f"stories updated: {len(self.stories)}"
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -471,3 +472,17 @@ def test_a_fronted_clause_lends_the_main_clause_no_verb() -> None:
     assert not reads_as_sentence("As you might imagine, most on the economy.")
     assert reads_as_sentence("As the storm approached, residents fled.")
     assert reads_as_sentence("When asked, Smith, a lawyer, declined to comment.")
+
+
+def test_the_plot_writes_milliseconds_as_plain_numbers(tiny_csv: Path) -> None:
+    """The x axis of ``eval --plot`` read "2×10⁰, 3×10⁰, 4×10⁰, 6×10⁰, 10¹" for lead against
+    the default on Multi-News clusters; it reads 2, 3, 4, 6, 10."""
+    from newsdigest.evaluate import quality_figure
+
+    clusters, _ = read_dataset(tiny_csv)
+    fig = quality_figure(run_eval(clusters, ["default", "lead"], words=100))
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_xticklabels() + ax.get_xticklabels(minor=True)]
+    shown = [text for text in labels if text]
+    assert shown and all(re.fullmatch(r"\d+(\.\d+)?", text) for text in shown), shown

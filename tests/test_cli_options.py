@@ -137,6 +137,13 @@ def test_a_usage_error_points_at_the_help_of_its_own_command(tmp_path: Path) -> 
             ["spark", "--input", "x", "--output", str(tmp_path / "out"), "--conf", "a"],
             ["spark", "--input", "x", "--output", str(tmp_path / "out"), "--master", "local[x]"],
         ],
+        # an interval with nothing to repeat had been ignored: a server that never followed
+        "newsdigest serve --help": [
+            ["serve", "--every", "5m", "--db", str(tmp_path / "n.db"), "--port", "1"]
+        ],
+        "newsdigest follow --help": [
+            ["follow", "x", "--once", "--every", "5m", "--db", str(tmp_path / "n.db")]
+        ],
         "newsdigest --help": [["digets", "examples/sochi-2019"]],
     }
     for hint, runs in cases.items():

@@ -138,6 +138,14 @@ def help_hint(ctx: Any = None) -> str:
     return f"(see {' '.join(['newsdigest', *reversed(names)])} --help)"
 
 
+def option_given(name: str) -> bool:
+    """Whether the command's parameter ``name`` was set on the command line or by its
+    environment variable, not left at its default."""
+    ctx = _current_context()
+    source = ctx.get_parameter_source(name) if ctx is not None else None
+    return source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT")
+
+
 def usage_error(message: str) -> NoReturn:
     """A bad option value found by the command itself: one line that points at the command's
     own help, exit 2, as the options' parser reports one."""

@@ -348,3 +348,21 @@ def test_the_html_page_marks_a_quote_from_a_source_left_out(seed_story) -> None:
     for q in quotes:
         marked = f'[{outlier}]</a> <span class="left-out">(left out)</span>' in q
         assert marked == (q in from_outlier), q
+
+
+def test_markdown_sources_link_their_web_addresses(seed_story) -> None:
+    """A source's URL was escaped text ("https://news0.example/2019/05/14/pompeo\\_putin"), no
+    link in a renderer (and a GitHub-style linkifier kept the backslash in the address)."""
+    from dataclasses import replace
+
+    from markdown_it import MarkdownIt
+
+    articles = [
+        replace(a, url=f"https://news{i}.example/2019/05/14/pompeo_putin_sochi?id={i}&p=1")
+        for i, a in enumerate(seed_story.articles)
+    ]
+    story = newsdigest.digest(articles, sentences=3, facts=False)
+    html = MarkdownIt("commonmark").render(render(story, "markdown"))
+    for a in story.articles:
+        assert f'<a href="{a.url.replace("&", "&amp;")}">' in html, a.url
+    assert "pompeo\\_putin" not in html

@@ -366,3 +366,20 @@ def test_markdown_sources_link_their_web_addresses(seed_story) -> None:
     for a in story.articles:
         assert f'<a href="{a.url.replace("&", "&amp;")}">' in html, a.url
     assert "pompeo\\_putin" not in html
+
+
+def test_the_html_page_names_the_file_a_source_was_read_from(seed_story) -> None:
+    """Text and Markdown end a source's line with its path ("examples/sochi-2019/000_....txt");
+    the HTML file named no file at all, only the outlet, for sources with no URL."""
+    from markupsafe import escape
+
+    html = render(seed_story, "html")
+    for a in seed_story.articles:
+        assert a.url is None and a.origin
+        assert f'<span class="url">{escape(a.origin)}</span>' in html, a.origin
+    # the server's page does not: a stored file's path is the server's business, not a reader's
+    from newsdigest.serve.templating import environment
+    from newsdigest.serve.views import story_page
+
+    page = environment().get_template("story.html").render(page=story_page(seed_story))
+    assert seed_story.articles[0].origin not in page

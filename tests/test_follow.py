@@ -330,7 +330,7 @@ def test_cli_once_prints_a_round_line_and_a_rerun_fetches_nothing(
     out, err = first.communicate(timeout=120)
     assert out.strip() == (
         "round 1: sources: 1 fetched, 0 not modified, 0 failed; articles: 1 new, 0 duplicates, "
-        "1 rejected, 0 not fetched; stories updated: 1"
+        "1 rejected (1 HTTP 404), 0 not fetched; stories updated: 1"
     ), err
     assert f"error: {u('/nothing.html')}: HTTP 404" in err
     assert first.returncode == 1  # one page rejected, as ingest counts a rejected file

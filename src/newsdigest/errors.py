@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Characters that would break or forge a line on a terminal: controls (newline, escape), line
 # and paragraph separators, bidirectional marks and overrides, and lone
@@ -39,6 +40,14 @@ class InputError(NewsdigestError):
         super().__init__(f"{escape_line(name)}: {escape_line(reason)}")
         self.name = name
         self.reason = reason
+
+
+def reason_counts(errors: Iterable[InputError]) -> str:
+    """ "1 empty file; 2 invalid JSON (...)": how many inputs each reason refused, by reason."""
+    counts: dict[str, int] = {}
+    for error in errors:
+        counts[error.reason] = counts.get(error.reason, 0) + 1
+    return "; ".join(f"{n} {why}" for why, n in sorted(counts.items()))
 
 
 class NoArticlesError(NewsdigestError):

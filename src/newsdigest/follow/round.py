@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from newsdigest.config import StoryConfig
-from newsdigest.errors import FetchError, InputError, NewsdigestError
+from newsdigest.errors import FetchError, InputError, NewsdigestError, reason_counts
 from newsdigest.follow.canonical import canonical_url, clean_url
 from newsdigest.follow.fetch import Fetcher
 from newsdigest.follow.sources import Entry, Listing, parse_opml, parse_source
@@ -52,7 +52,9 @@ class RoundReport:
             f"sources: {self.fetched} fetched, {self.not_modified} not modified, "
             f"{len(self.failed)} failed; articles: {self.new} new, {self.duplicates} "
             f"duplicate{'' if self.duplicates == 1 else 's'}, "
-            f"{len(self.rejected)} rejected, {len(self.page_errors)} not fetched; "
+            f"{len(self.rejected)} rejected"
+            + (f" ({reason_counts(self.rejected)})" if self.rejected else "")
+            + f", {len(self.page_errors)} not fetched; "
             f"stories updated: {len(self.stories)}"
         )
         return text + (" (interrupted)" if self.interrupted else "")

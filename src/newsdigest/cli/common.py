@@ -135,7 +135,22 @@ def help_hint(ctx: Any = None) -> str:
     while ctx is not None and ctx.parent is not None:
         names.append(ctx.info_name or "")
         ctx = ctx.parent
+    if ctx is not None and not hasattr(ctx.command, "commands"):
+        # a program of one command (``python -m newsdigest.spark``): its own name
+        return f"(see {' '.join([ctx.info_name or 'newsdigest', *reversed(names)])} --help)"
     return f"(see {' '.join(['newsdigest', *reversed(names)])} --help)"
+
+
+def usage_exit_code(exc: Exception) -> int | None:
+    """A usage error of the option parser (a click exception: an unknown option, a bad value,
+    a missing argument) reported in one line that points at the command's help; its exit
+    code, or None for any other exception."""
+    message = getattr(exc, "format_message", None)
+    if message is None or not hasattr(exc, "exit_code"):
+        return None
+    if message():  # (the help shown for no arguments has none)
+        print(f"error: {message()} {help_hint(getattr(exc, 'ctx', None))}", file=sys.stderr)
+    return int(exc.exit_code)
 
 
 def option_given(name: str) -> bool:

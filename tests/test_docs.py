@@ -73,3 +73,6 @@ def test_every_make_target_the_docs_name_exists() -> None:
     }
     assert ("README.md", "run") in named and ("README.md", "test") in named
     assert sorted(t for t in named if t[1] not in rules) == []
+    # and every target .PHONY declares has a rule: "bench" had none ("Nothing to be done")
+    phony = set(re.search(r"^\.PHONY:(.*)$", makefile, re.M).group(1).split())  # type: ignore[union-attr]
+    assert sorted(phony - rules) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -177,7 +178,21 @@ def test_a_number_too_long_in_a_csv_list_says_so_in_words(tmp_path: Path) -> Non
 
 def test_missing_file_is_one_error(tmp_path: Path) -> None:
     clusters, errors = read_dataset(tmp_path / "nope.csv")
-    assert not clusters and [e.reason for e in errors] == ["no such file"]
+    assert not clusters and [e.reason for e in errors] == ["no such file or directory"]
+
+
+def test_a_dataset_that_is_no_regular_file_says_what_it_is(tmp_path: Path) -> None:
+    """A folder or a named pipe given to ``eval`` was reported as "no such file", although it
+    is there; the reason is now the one ``ingest`` gives."""
+    import os
+
+    folder = tmp_path / "multinews.csv"
+    folder.mkdir()
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path, kind in ((folder, "a folder"), (fifo, "a named pipe")):
+        clusters, errors = read_dataset(path)
+        assert not clusters and [e.reason for e in errors] == [f"not a regular file ({kind})"]
 
 
 # ---- protocol ---------------------------------------------------------------------------
@@ -260,7 +275,7 @@ def test_eval_command_bad_dataset_is_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "missing.csv"
     result = runner.invoke(app, ["eval", str(missing)])
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines() == [f"error: {missing}: no such file"]
+    assert result.stderr.strip().splitlines() == [f"error: {missing}: no such file or directory"]
     bad = tmp_path / "bad.csv"
     bad.write_text("text,summary\nx,y\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(bad)])
@@ -269,9 +284,19 @@ def test_eval_command_bad_dataset_is_one_line(tmp_path: Path) -> None:
 
 
 def test_eval_command_unknown_method(tiny_csv: Path) -> None:
+    """The line named the method but not the option, and pointed at no help."""
     result = runner.invoke(app, ["eval", str(tiny_csv), "--methods", "nonsense"])
-    assert result.exit_code == 2 and "nonsense" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: --methods: nonsense: unknown summarizer (choose coverage, ")
+    assert line.endswith("(see newsdigest eval --help)")
+
+
+def test_eval_counts_one_cluster_in_the_singular(tiny_csv: Path) -> None:
+    """The first Multi-News cluster alone was "1 clusters, 250 words"."""
+    result = runner.invoke(app, ["eval", str(tiny_csv), "-m", "lead", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 cluster, 250 words\n")
 
 
 def test_readability_is_reported_beside_rouge(multinews_csv) -> None:
@@ -471,3 +496,17 @@ def test_a_fronted_clause_lends_the_main_clause_no_verb() -> None:
     assert not reads_as_sentence("As you might imagine, most on the economy.")
     assert reads_as_sentence("As the storm approached, residents fled.")
     assert reads_as_sentence("When asked, Smith, a lawyer, declined to comment.")
+
+
+def test_the_plot_writes_milliseconds_as_plain_numbers(tiny_csv: Path) -> None:
+    """The x axis of ``eval --plot`` read "2×10⁰, 3×10⁰, 4×10⁰, 6×10⁰, 10¹" for lead against
+    the default on Multi-News clusters; it reads 2, 3, 4, 6, 10."""
+    from newsdigest.evaluate import quality_figure
+
+    clusters, _ = read_dataset(tiny_csv)
+    fig = quality_figure(run_eval(clusters, ["default", "lead"], words=100))
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_xticklabels() + ax.get_xticklabels(minor=True)]
+    shown = [text for text in labels if text]
+    assert shown and all(re.fullmatch(r"\d+(\.\d+)?", text) for text in shown), shown

@@ -330,7 +330,7 @@ def test_cli_once_prints_a_round_line_and_a_rerun_fetches_nothing(
     out, err = first.communicate(timeout=120)
     assert out.strip() == (
         "round 1: sources: 1 fetched, 0 not modified, 0 failed; articles: 1 new, 0 duplicates, "
-        "1 rejected, 0 not fetched; stories updated: 1"
+        "1 rejected (1 HTTP 404), 0 not fetched; stories updated: 1"
     ), err
     assert f"error: {u('/nothing.html')}: HTTP 404" in err
     assert first.returncode == 1  # one page rejected, as ingest counts a rejected file
@@ -581,3 +581,46 @@ def test_a_feed_of_an_element_with_many_attributes_is_refused_in_a_moment(
         "malformed feed: an element with 60,000 attributes (the limit is 400, "
         "Limits.max_html_attributes)",
     )
+
+
+def test_an_opml_path_that_is_no_regular_file_is_one_line_and_the_round_goes_on(
+    tmp_path: Path,
+) -> None:
+    """``follow pipe.opml`` opened a named pipe and waited for a writer forever, and SIGTERM
+    (which the follower catches to end a round cleanly) did not end the wait; a folder was
+    "Is a directory", capitalized unlike every other reason. Files are read as ``ingest``
+    reads them: a regular file only."""
+    import threading
+
+    fifo = tmp_path / "pipe.opml"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.opml"
+    folder.mkdir()
+    done: list[object] = []
+    worker = threading.Thread(
+        target=lambda: done.append(follow_once(tmp_path / "n.db", [str(fifo), str(folder)])),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=30)
+    if not done:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # let the blocked reader go
+        worker.join(timeout=10)
+        pytest.fail("the round waited on the named pipe")
+    (report,) = done
+    reasons = {e.name: e.reason for e in report.problems()}  # type: ignore[attr-defined]
+    assert reasons == {
+        str(fifo): "not a regular file (a named pipe)",
+        str(folder): "not a regular file (a folder)",
+    }
+
+
+def test_the_round_line_counts_one_duplicate_in_the_singular(site: Site, tmp_path: Path) -> None:
+    """Two feeds listing the same seed page: one stored, one duplicate; the line had read
+    "1 duplicates" (and ingest's "(1 near-duplicates)")."""
+    u = site.url
+    site.add("/a.xml", rss2([("a", u("/news/0.html"), MAY)]))
+    site.add("/b.xml", rss2([("b", u("/news/0.html"), MAY)]))
+    report = follow_once(tmp_path / "n.db", [u("/a.xml"), u("/b.xml")])
+    assert (report.new, report.duplicates) == (1, 1)
+    assert "articles: 1 new, 1 duplicate, 0 rejected" in report.line()

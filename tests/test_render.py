@@ -348,3 +348,38 @@ def test_the_html_page_marks_a_quote_from_a_source_left_out(seed_story) -> None:
     for q in quotes:
         marked = f'[{outlier}]</a> <span class="left-out">(left out)</span>' in q
         assert marked == (q in from_outlier), q
+
+
+def test_markdown_sources_link_their_web_addresses(seed_story) -> None:
+    """A source's URL was escaped text ("https://news0.example/2019/05/14/pompeo\\_putin"), no
+    link in a renderer (and a GitHub-style linkifier kept the backslash in the address)."""
+    from dataclasses import replace
+
+    from markdown_it import MarkdownIt
+
+    articles = [
+        replace(a, url=f"https://news{i}.example/2019/05/14/pompeo_putin_sochi?id={i}&p=1")
+        for i, a in enumerate(seed_story.articles)
+    ]
+    story = newsdigest.digest(articles, sentences=3, facts=False)
+    html = MarkdownIt("commonmark").render(render(story, "markdown"))
+    for a in story.articles:
+        assert f'<a href="{a.url.replace("&", "&amp;")}">' in html, a.url
+    assert "pompeo\\_putin" not in html
+
+
+def test_the_html_page_names_the_file_a_source_was_read_from(seed_story) -> None:
+    """Text and Markdown end a source's line with its path ("examples/sochi-2019/000_....txt");
+    the HTML file named no file at all, only the outlet, for sources with no URL."""
+    from markupsafe import escape
+
+    html = render(seed_story, "html")
+    for a in seed_story.articles:
+        assert a.url is None and a.origin
+        assert f'<span class="url">{escape(a.origin)}</span>' in html, a.origin
+    # the server's page does not: a stored file's path is the server's business, not a reader's
+    from newsdigest.serve.templating import environment
+    from newsdigest.serve.views import story_page
+
+    page = environment().get_template("story.html").render(page=story_page(seed_story))
+    assert seed_story.articles[0].origin not in page

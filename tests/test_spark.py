@@ -507,3 +507,21 @@ def test_the_summary_line_counts_one_file_and_one_story_in_the_singular(tmp_path
     assert done.returncode == 0, done.stderr[-3000:]
     assert "1 file, 3 articles read, " in done.stderr
     assert "3 unique articles in 1 story, 0 rejected;" in done.stderr
+
+
+def test_the_spark_submit_entry_reports_a_usage_error_in_one_line(tmp_path: Path, capsys) -> None:
+    """``python -m newsdigest.spark`` (and spark-submit's job.py) printed a mistyped option as
+    click's boxed usage message over five lines, and a bad --conf pointed at 'newsdigest --help',
+    a help that has no such option."""
+    from newsdigest.spark.job import main
+
+    out = str(tmp_path / "out")
+    assert main(["--input", "x", "--outptu", out]) == 2
+    assert main(["--input", "x", "--output", out, "--conf", "a"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "error: No such option: --outptu (Possible options: --output) "
+        "(see newsdigest.spark --help)",
+        "error: --conf: 'a' is not KEY=VALUE (see newsdigest.spark --help)",
+    ]
+    assert main(["--help"]) == 0
+    assert "--partitions" in capsys.readouterr().out

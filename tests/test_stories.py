@@ -116,7 +116,7 @@ def test_cli_ingest_then_stories_json(inbox: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(inbox), "--db", db])
     assert result.exit_code == 1  # some inputs rejected, the rest stored
     line = result.stdout.strip()
-    assert line.startswith("read 6, stored 5, duplicates 1 (1 near-duplicates), rejected 4 (")
+    assert line.startswith("read 6, stored 5, duplicates 1 (1 near-duplicate), rejected 4 (")
     for reason in ("empty file", "invalid JSON", "not HTML (application/pdf)", "truncated"):
         assert reason in line, line  # the count line says why each input was rejected
     errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error: ")]
@@ -561,7 +561,7 @@ def test_store_articles_report_line_says_why_each_input_was_rejected(
 
     report = newsdigest.store_articles([inbox], db=tmp_path / "api.db")
     line = report.line()
-    assert line.startswith("read 6, stored 5, duplicates 1 (1 near-duplicates), rejected 4 (")
+    assert line.startswith("read 6, stored 5, duplicates 1 (1 near-duplicate), rejected 4 (")
     for reason in ("1 empty file", "1 invalid JSON", "1 not HTML (application/pdf)", "truncated"):
         assert reason in line, line
     runner = CliRunner()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Characters that would break or forge a line on a terminal: controls (newline, escape), line
 # and paragraph separators, bidirectional marks and overrides, and lone
@@ -41,6 +42,14 @@ class InputError(NewsdigestError):
         self.reason = reason
 
 
+def reason_counts(errors: Iterable[InputError]) -> str:
+    """ "1 empty file; 2 invalid JSON (...)": how many inputs each reason refused, by reason."""
+    counts: dict[str, int] = {}
+    for error in errors:
+        counts[error.reason] = counts.get(error.reason, 0) + 1
+    return "; ".join(f"{n} {why}" for why, n in sorted(counts.items()))
+
+
 class NoArticlesError(NewsdigestError):
     """Nothing usable was found in the inputs; ``rejected``: why each input was refused."""
 
@@ -62,6 +71,15 @@ class NoArticlesError(NewsdigestError):
 
 class ModelUnavailableError(NewsdigestError):
     """An optional model backend is not installed or its file cannot be loaded."""
+
+
+class UnknownMethodError(ModelUnavailableError):
+    """A summarizer or embedder name that names none; ``setting``: which (``"summarizer"``,
+    ``"embedder"``), so the CLI can say which option was wrong."""
+
+    def __init__(self, message: str, setting: str) -> None:
+        super().__init__(message)
+        self.setting = setting
 
 
 class StoreError(NewsdigestError):

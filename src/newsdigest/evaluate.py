@@ -22,8 +22,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from newsdigest.errors import InputError
+from newsdigest.ingest.decode import regular_file_error
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
 from newsdigest.model import Sentence
 from newsdigest.readability import Readability, ReadabilityJudge
@@ -145,13 +147,11 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
     column); a bad record yields
     an ``InputError`` naming the file and record instead of stopping the batch."""
     path = Path(path)
-    try:
-        found = path.is_file()
-    except OSError as exc:  # a name too long for the file system
-        yield InputError(str(path), (exc.strerror or type(exc).__name__).lower())
-        return
-    if not found:
-        yield InputError(str(path), "no such file")
+    # as every reader: a regular file only, and the reason said as ingest says it (a folder or
+    # a named pipe had been "no such file")
+    unreadable = regular_file_error(path)
+    if unreadable:
+        yield unreadable
         return
     if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
         # "utf-8-sig": a byte order mark (Notepad's, Excel's) is no part of the first record
@@ -396,10 +396,20 @@ def write_predictions(result: SystemResult, path: str | Path) -> None:
 
 def plot(results: Sequence[SystemResult], path: str | Path) -> None:
     """Quality (R1, R2) against ms/cluster (log scale), one point per system."""
+    import matplotlib.pyplot as plt
+
+    fig = quality_figure(results)
+    fig.savefig(str(path), format="png")
+    plt.close(fig)
+
+
+def quality_figure(results: Sequence[SystemResult]) -> Any:
+    """The figure ``plot`` writes (a matplotlib Figure)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import LogFormatter
 
     fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
     for r in results:
@@ -408,13 +418,22 @@ def plot(results: Sequence[SystemResult], path: str | Path) -> None:
         ax.scatter([x], [r.mean("rouge2")], color="tab:orange", marker="s")
         ax.annotate(r.name, (x, r.mean("rouge1")), textcoords="offset points", xytext=(5, 4))
     ax.set_xscale("log")
+
+    # milliseconds as numbers ("0.2", "3", "40"), not "2×10⁰", on the ticks matplotlib
+    # would label; room on the right for the slowest system's name
+    class Plain(LogFormatter):
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return f"{x:g}" if super().__call__(x, pos) else ""
+
+    ax.xaxis.set_major_formatter(Plain())
+    ax.xaxis.set_minor_formatter(Plain(labelOnlyBase=False, minor_thresholds=(2, 0.5)))
+    ax.margins(x=0.15)
     ax.set_xlabel("ms per cluster (log scale)")
     ax.set_ylabel("ROUGE F1 ×100 (● R1, ■ R2)")
     ax.set_title("Summary quality against speed")
     ax.grid(True, alpha=0.3)
     fig.tight_layout()
-    fig.savefig(str(path), format="png")
-    plt.close(fig)
+    return fig
 
 
 def main(argv: Sequence[str] | None = None) -> None:  # pragma: no cover - thin wrapper

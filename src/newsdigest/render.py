@@ -58,14 +58,24 @@ def _detail(sentence: SummarySentence, numbers: dict[str, int]) -> str:
     return ", ".join(f"{n}:{k}" for n, k in sorted(pairs))
 
 
-def _article_line(story: Story, article_id: str) -> str:
+# a URL CommonMark writes as a link when set in angle brackets (an autolink): http(s) with a
+# host, and nothing an autolink cannot hold (white space, controls, < or >)
+_AUTOLINK = re.compile(r"https?://[^/\s<>\x00-\x1f\x7f\\]+[^\s<>\x00-\x1f\x7f\\]*", re.I)
+
+
+def _article_line(story: Story, article_id: str, esc: Callable[[str], str] = text_escape) -> str:
+    """ "Title (outlet, day) — where": in Markdown (``esc=md_escape``) a web address is a
+    link; a path, an id or another kind of URL stays escaped text."""
     a = story.article(article_id)
     # the UTC day, as every other output dates an article
     bits = [a.outlet or "", utc(a.published).date().isoformat() if a.published else ""]
     where = a.url or a.origin or a.id
     meta = ", ".join(b for b in bits if b)
     title = a.title or first_line_label(a.text)
-    return title + (f" ({meta})" if meta else "") + f" — {where}"
+    label = esc(title + (f" ({meta})" if meta else ""))
+    if esc is md_escape and a.url and _AUTOLINK.fullmatch(a.url):
+        return f"{label} — <{a.url}>"
+    return f"{label} — {esc(where)}"
 
 
 def first_line_label(text: str) -> str:
@@ -188,13 +198,13 @@ def render_text(story: Story, *, markdown: bool = False) -> str:
     ordered = sorted(numbers, key=numbers.__getitem__)
     lines += ["", f"{h2}Sources"]
     lines += [
-        f"{item}[{numbers[i]}] {esc(_article_line(story, i))}" for i in ordered if i not in left_out
+        f"{item}[{numbers[i]}] {_article_line(story, i, esc)}" for i in ordered if i not in left_out
     ]
     if story.outliers:
         reasons = {o.article_id: o.reason for o in story.outliers}
         lines += ["", f"{h2}Left out (about another event)"]
         lines += [
-            f"{item}[{numbers[i]}] {esc(_article_line(story, i))}: {esc(reasons[i])}"
+            f"{item}[{numbers[i]}] {_article_line(story, i, esc)}: {esc(reasons[i])}"
             for i in ordered
             if i in left_out
         ]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdigest.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyze, from_record, to_record
 from newsdigest.config import StoryConfig
-from newsdigest.errors import InputError, one_line
+from newsdigest.errors import InputError, one_line, reason_counts
 from newsdigest.event_model import ArticleFeatures
 from newsdigest.model import Article, Story
 from newsdigest.store.base import AnalysisRecord, ClusterRow, Store
@@ -48,14 +48,11 @@ class IngestReport:
     def line(self) -> str:
         """The final count line ``newsdigest ingest`` prints: the rejected counted by reason
         ("rejected 2 (1 binary file (not text); 1 empty file)")."""
-        counts: dict[str, int] = {}
-        for error in self.rejected:
-            counts[error.reason] = counts.get(error.reason, 0) + 1
-        reasons = "; ".join(f"{n} {why}" for why, n in sorted(counts.items()))
+        reasons = reason_counts(self.rejected)
         return (
             f"read {self.read}, stored {self.stored}, duplicates {self.duplicates} "
-            f"({self.near_duplicates} near-duplicates), rejected {len(self.rejected)}"
-            + (f" ({reasons})" if reasons else "")
+            f"({self.near_duplicates} near-duplicate{'' if self.near_duplicates == 1 else 's'}), "
+            f"rejected {len(self.rejected)}" + (f" ({reasons})" if reasons else "")
         )
 
 

@@ -22,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 
 
@@ -59,15 +60,12 @@ def main() -> None:
             raise
         _stdout_failed(exc)
     except Exception as exc:
-        message = getattr(exc, "format_message", None)
-        if message is None or not hasattr(exc, "exit_code"):
-            raise
-        if message():  # (the help shown for no arguments has none)
-            from newsdigest.cli.common import help_hint
+        from newsdigest.cli.common import usage_exit_code
 
-            hint = help_hint(getattr(exc, "ctx", None))
-            print(f"error: {message()} {hint}", file=sys.stderr)
-        sys.exit(exc.exit_code)
+        status = usage_exit_code(exc)
+        if status is None:
+            raise
+        sys.exit(status)
     except KeyboardInterrupt:
         sys.exit(130)
     try:

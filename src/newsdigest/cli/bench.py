@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import ExitCode, report_error
+from newsdigest.cli.common import fail
 
 STAGES = ("read", "split", "outliers", "summarize", "cite", "facts")
 
@@ -55,8 +55,7 @@ def bench_command(
     try:
         times = time_stages(paths, runs=runs, facts=facts, summarizer=summarizer)
     except (NewsdigestError, ValueError) as exc:
-        report_error(str(exc))
-        raise typer.Exit(ExitCode.FAILED) from None
+        fail(exc)
     total = [sum(run) for run in zip(*times.values(), strict=True)]
     print("| stage | median ms | min ms |\n| --- | ---: | ---: |")
     for stage, values in [*times.items(), ("total", total)]:

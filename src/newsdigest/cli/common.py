@@ -114,8 +114,7 @@ def story_config_or_exit(
         )
         resolve_summarizer(config.summarizer, config.embedder)
     except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(ExitCode.FAILED) from None
+        fail(exc)
     return config
 
 
@@ -183,7 +182,30 @@ def help_hint(ctx: Any = None) -> str:
     while ctx is not None and ctx.parent is not None:
         names.append(ctx.info_name or "")
         ctx = ctx.parent
+    if ctx is not None and not hasattr(ctx.command, "commands"):
+        # a program of one command (``python -m newsdigest.spark``): its own name
+        return f"(see {' '.join([ctx.info_name or 'newsdigest', *reversed(names)])} --help)"
     return f"(see {' '.join(['newsdigest', *reversed(names)])} --help)"
+
+
+def usage_exit_code(exc: Exception) -> int | None:
+    """A usage error of the option parser (a click exception: an unknown option, a bad value,
+    a missing argument) reported in one line that points at the command's help; its exit
+    code, or None for any other exception."""
+    message = getattr(exc, "format_message", None)
+    if message is None or not hasattr(exc, "exit_code"):
+        return None
+    if message():  # (the help shown for no arguments has none)
+        print(f"error: {message()} {help_hint(getattr(exc, 'ctx', None))}", file=sys.stderr)
+    return int(exc.exit_code)
+
+
+def option_given(name: str) -> bool:
+    """Whether the command's parameter ``name`` was set on the command line or by its
+    environment variable, not left at its default."""
+    ctx = _current_context()
+    source = ctx.get_parameter_source(name) if ctx is not None else None
+    return source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT")
 
 
 def usage_error(message: str) -> NoReturn:
@@ -230,6 +252,18 @@ class RecordErrors:
             more = f"{total:,} more record{'s' if total != 1 else ''} refused"
             report_error(f"{escape_line(file)}: {more} ({why})")
         self.held.clear()
+
+
+def fail(exc: Exception, *, summarizer_option: str = "--summarizer") -> NoReturn:
+    """A command's error in one line, exit 2; an unknown summarizer or embedder name is the
+    user's option, so it says which one and points at the command's help, as a usage error."""
+    from newsdigest.errors import UnknownMethodError
+
+    if isinstance(exc, UnknownMethodError):
+        option = summarizer_option if exc.setting == "summarizer" else f"--{exc.setting}"
+        usage_error(f"{option}: {exc}")
+    report_error(str(exc))
+    raise typer.Exit(ExitCode.FAILED)
 
 
 def report_notice(message: str) -> None:

@@ -13,6 +13,7 @@ from newsdigest.cli import options
 from newsdigest.cli.common import (
     ExitCode,
     RecordErrors,
+    fail,
     refuse_overwriting_input,
     report_error,
     report_notice,
@@ -72,8 +73,7 @@ def digest_command(
         finally:
             refused.close()
     except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(ExitCode.FAILED) from None
+        fail(exc)
     for dropped in getattr(method, "unsupported_", ()):
         print(
             f"note: {model}: left out a generated sentence no source supports: {dropped!r}",

@@ -9,6 +9,7 @@ import typer
 
 from newsdigest.cli.common import (
     ExitCode,
+    fail,
     progress_bar,
     refuse_overwriting_input,
     report_error,
@@ -101,7 +102,9 @@ def eval_command(
         raise typer.Exit(ExitCode.FAILED)
     try:
         with progress_bar() as bar:
-            task = bar.add_task(f"{len(names)} systems", total=len(clusters))
+            task = bar.add_task(
+                f"{len(names)} system{'' if len(names) == 1 else 's'}", total=len(clusters)
+            )
             results = run_eval(
                 clusters,
                 names,
@@ -110,9 +113,8 @@ def eval_command(
                 progress=lambda done: bar.update(task, completed=done),
             )
     except NewsdigestError as exc:
-        report_error(str(exc))
-        raise typer.Exit(ExitCode.FAILED) from None
-    typer.echo(f"{len(clusters)} clusters, {words} words\n")
+        fail(exc, summarizer_option="--methods")
+    typer.echo(f"{len(clusters)} cluster{'' if len(clusters) == 1 else 's'}, {words} words\n")
     typer.echo(markdown_table(results))
     typer.echo(COLUMNS_NOTE)
     by_name = {r.name: r for r in results}

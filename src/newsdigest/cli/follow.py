@@ -13,9 +13,11 @@ from newsdigest.cli import options
 from newsdigest.cli.common import (
     ExitCode,
     open_store_or_exit,
+    option_given,
     progress_bar,
     report_error,
     start_spacy_workers,
+    usage_error,
 )
 
 
@@ -37,6 +39,8 @@ def follow_command(
     from newsdigest.follow import Fetcher, Follower, Politeness, RoundReport
 
     interval = every
+    if once and option_given("every"):  # one round: no interval to wait
+        usage_error("--every: not used with --once (one round, then exit)")
     store = open_store_or_exit(db)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

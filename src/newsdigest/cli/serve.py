@@ -15,6 +15,7 @@ from newsdigest.cli import options
 from newsdigest.cli.common import (
     ExitCode,
     open_store_or_exit,
+    option_given,
     report_error,
     start_spacy_workers,
     story_config_or_exit,
@@ -56,6 +57,10 @@ def serve_command(
     from newsdigest.serve import create_app
 
     interval = every
+    if not follow:  # a refresh interval without a source to refresh had been ignored silently
+        unused = [f"--{name}" for name in ("every", "rate") if option_given(name)]
+        if unused:
+            usage_error(f"{' and '.join(unused)}: only used with --follow")
     # the settings the intake (POST, --follow) builds stories with, as ``stories`` takes them
     config = story_config_or_exit(words, sentences, summarizer, embedder, facts)
     from newsdigest.store import missing_store

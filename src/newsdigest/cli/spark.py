@@ -21,7 +21,12 @@ MAX_PARTITIONS = 100_000
 def spark_command(
     inputs: Annotated[
         list[str],
-        typer.Option("--input", "-i", help="WARC file, folder or quoted glob; repeatable."),
+        typer.Option(
+            "--input",
+            "-i",
+            help="A file (warc[.gz], or txt, html, jsonl, json, sgml as ingest reads them), a"
+            " folder (its WARC files) or a quoted glob; repeatable.",
+        ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")],
     master: Annotated[

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsdigest.embed.base import Embedder
-from newsdigest.errors import ModelUnavailableError
+from newsdigest.errors import ModelUnavailableError, UnknownMethodError
 
 EMBEDDERS = ("tfidf", "static", "minilm")
 # Measured (BENCHMARKS.md, "Embedders"; bench/embedders.py): static and MiniLM give the default
@@ -43,8 +43,9 @@ def get_embedder(name: str | None = None) -> Embedder:
         from newsdigest.embed.static import StaticEmbedder
 
         return StaticEmbedder(key)
-    raise ModelUnavailableError(
-        f"{key}: unknown embedder (choose {', '.join(EMBEDDERS)} or a model2vec directory)"
+    raise UnknownMethodError(
+        f"{key}: unknown embedder (choose {', '.join(EMBEDDERS)} or a model2vec directory)",
+        "embedder",
     )
 
 

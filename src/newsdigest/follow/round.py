@@ -19,11 +19,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from newsdigest.config import StoryConfig
-from newsdigest.errors import FetchError, InputError, NewsdigestError
+from newsdigest.errors import FetchError, InputError, NewsdigestError, reason_counts
 from newsdigest.follow.canonical import canonical_url, clean_url
 from newsdigest.follow.fetch import Fetcher
 from newsdigest.follow.sources import Entry, Listing, parse_opml, parse_source
-from newsdigest.limits import url_size_reason
+from newsdigest.ingest.decode import read_limited
+from newsdigest.limits import DEFAULT_LIMITS, url_size_reason
 from newsdigest.model import Article
 from newsdigest.store.base import SourceState, Store
 
@@ -49,8 +50,11 @@ class RoundReport:
         """The one line per round the CLI prints."""
         text = (
             f"sources: {self.fetched} fetched, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed; articles: {self.new} new, {self.duplicates} duplicates, "
-            f"{len(self.rejected)} rejected, {len(self.page_errors)} not fetched; "
+            f"{len(self.failed)} failed; articles: {self.new} new, {self.duplicates} "
+            f"duplicate{'' if self.duplicates == 1 else 's'}, "
+            f"{len(self.rejected)} rejected"
+            + (f" ({reason_counts(self.rejected)})" if self.rejected else "")
+            + f", {len(self.page_errors)} not fetched; "
             f"stories updated: {len(self.stories)}"
         )
         return text + (" (interrupted)" if self.interrupted else "")
@@ -121,11 +125,12 @@ class Follower:
                 return None
             path = Path(unquote(urlsplit(source).path)) if scheme else Path(source)
             try:
-                return parse_opml(path.read_bytes(), source)
-            except OSError as exc:
-                self._problem(tally.failed, InputError(source, exc.strerror or "cannot read"))
+                # as every reader opens a file: a regular one only (a named pipe had blocked
+                # the round forever, deaf to SIGTERM) and no bigger than a file may be
+                data = read_limited(path, DEFAULT_LIMITS.max_file_bytes)
+                return parse_opml(data, source)
             except InputError as err:
-                self._problem(tally.failed, err)
+                self._problem(tally.failed, InputError(source, err.reason))
             return None
         too_long = url_size_reason(source)
         if too_long:  # its state could not be stored (PostgreSQL indexes the URL)

@@ -283,12 +283,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     register(app)
     command = get_command(app)
+    from newsdigest.cli.common import usage_exit_code
+
     args = list(sys.argv[1:] if argv is None else argv)
-    try:  # standalone: a usage error is one line and exit 2, as for every command
-        command.main(args=args, prog_name="newsdigest.spark", standalone_mode=True)
+    try:  # a usage error is one line and exit 2, as for every command
+        code = command.main(args=args, prog_name="newsdigest.spark", standalone_mode=False)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    return 0
+    except Exception as exc:
+        status = usage_exit_code(exc)
+        if status is None:
+            raise
+        return status
+    return code if isinstance(code, int) else 0
 
 
 def _count(n: int, one: str, many: str) -> str:

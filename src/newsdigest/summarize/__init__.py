@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from newsdigest.errors import ModelUnavailableError
+from newsdigest.errors import UnknownMethodError
 from newsdigest.summarize.base import Budget, Summarizer
 
 DEFAULT_SUMMARIZER = "coverage"
@@ -85,7 +85,9 @@ def get_summarizer(
         key = DEFAULT_SUMMARIZER
     build = _BUILDERS.get(key)
     if build is None:
-        raise ModelUnavailableError(f"{key}: unknown summarizer (choose {', '.join(SUMMARIZERS)})")
+        raise UnknownMethodError(
+            f"{key}: unknown summarizer (choose {', '.join(SUMMARIZERS)})", "summarizer"
+        )
     return build(embedder, **options)
 
 

@@ -1462,6 +1462,38 @@ def test_a_straight_mark_after_a_quoted_sentence_end_closes_the_open_quote() -> 
     ]
 
 
+def test_the_second_half_of_a_quote_is_the_speaker_named_between_the_halves() -> None:
+    """Multi-News validation 67: '"A," Serna said, "B"', then a sentence that names the judge
+    and 'said that': B had gone to the judge."""
+    text = (
+        "District Court Judge Lou Olivera sentenced the veteran Joe Serna to lock-up for "
+        "a probation violation.\n"
+        "“I had never been to jail before,” Olivera said.\n"
+        "“He comes in, they close the door and lock it,” Serna said, “and this was a one-man cell "
+        "so we sat on the bunk and talked.” Olivera, himself a Gulf War veteran, said that with "
+        "Serna's PTSD, he worried about the effects of a night in isolation lock-up."
+    )
+    assert [s for _, s in speakers(text)] == ["Lou Olivera", "Joe Serna", "Joe Serna"]
+    # Multi-News validation 247: '“The question is,” writes Kate Harding at Salon, “will ...?”'
+    text = (
+        "“The question is,” writes Kate Harding at Salon Broadsheet, “will the powers that be "
+        "recognize young women as a robust market, or will they write it off?” If you know me, "
+        "you know that I love the language of teen girls."
+    )
+    assert speakers(text)[-1][1] == "Kate Harding"
+    # ... but not across a paragraph, nor after a quote that ended its sentence (Multi-News
+    # validation 69: the network's statement had gone to the lawyer quoted before)
+    text = (
+        "L. Lin Wood, an Atlanta attorney, branded the program as a broadcast riddled with "
+        "“lies, misrepresentations, distortions and omissions.”\n\n“I will be filing a lawsuit "
+        "on behalf of Burke Ramsey,” Wood told Reuters in a telephone interview. “CBS’ false and "
+        "unprofessional attacks on this young man are disgusting and revolting.”\n\nThe network "
+        "responded to Wood with a terse statement: “CBS stands by the broadcast and will do so "
+        "in court.”"
+    )
+    assert speakers(text)[-1][1] != "L. Lin Wood"
+
+
 def test_he_after_a_report_about_an_unnamed_person_is_not_the_reporter() -> None:
     """The dev stream (the Nice attack, The Sun): 'He said:' after "France TV Info reported a
     dad ..." had gone to the broadcaster (read as a person) once the glued quote was split."""

@@ -1550,8 +1550,21 @@ def attribute_quotes(
             continue  # "an episode called “SHOTS!!”": a work's name, no one's words
         if _WORDS_SHOWN.search(text, max(0, span.open - 40), span.open):
             continue  # "the words “In God We Trust”": words shown, not said
-        after = _attribute_after(ctx, span, spoken, roles)
-        before = None if after else _attribute_before(ctx, span, spoken, roles)
+        if (
+            prev
+            and "," in text[prev.span.close - 2 : prev.span.close + 1]
+            and _BRIDGE.fullmatch(text, prev.span.close, span.open)
+        ):
+            # '“A,” Serna said, “and B.”': B is the speaker's named between the two, whoever
+            # the sentence after B names ('... “Olivera, himself a Gulf War veteran, said
+            # that ...”' had taken Serna's words: Multi-News validation 67)
+            after = None
+            before = _attribute_before(ctx, span, spoken, roles)
+            if not (before and before[0]) and prev.quote.speaker:
+                before = prev.quote.speaker, prev.trust, "continuation"
+        else:
+            after = _attribute_after(ctx, span, spoken, roles)
+            before = None if after else _attribute_before(ctx, span, spoken, roles)
         found = after or before
         if found and found[2] == HYPOTHETICAL:
             continue  # no one's words
@@ -1607,6 +1620,10 @@ def attribute_quotes(
     return out
 
 
+# the attribution between two quotes of one sentence: ', Serna said, ' (a comma or colon ends it)
+_BRIDGE = re.compile(
+    rf",?[ \t]+[^.!?;\"“”\n]{{0,80}}?\b(?:{_VERBS})\b[^.!?;\"“”\n]{{0,60}}?,[ \t]*"
+)
 _EPITHET_WORDS = 4
 
 

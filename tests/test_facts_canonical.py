@@ -2877,3 +2877,22 @@ def test_the_town_a_person_is_of_is_no_person() -> None:
         [("Jack Dorsey", "PERSON", 0), ("Twitter", "PERSON", 0), ("Twitter", "PERSON", 1)],
     )
     assert {e.name: e.type for e in entities_of(raw, text)}.get("Twitter") != "PLACE"
+
+
+def _named(text: str) -> dict[str, str]:
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import article_id
+
+    facts = extract_facts([Article(id=article_id(text), text=text)], {})
+    return {e.name: e.type for e in facts.entities}
+
+
+def test_two_people_joined_by_and_are_two_people() -> None:
+    """Multi-News validation 181 (a review of Hereafter): the model read "George and Marie"
+    as one person, listed under Who beside both of them."""
+    text = (
+        "Matt Damon plays George Lonegan, a psychic. Cecile de France plays Marie LeLay, a French "
+        "journalist who survives a tsunami. George and Marcus do meet. So do George and Marie. "
+        "The film is filled with such great little one-on-one scenes."
+    )
+    assert not any(" and " in name for name in _named(text))

@@ -866,6 +866,10 @@ def _joined_names(text: str, ents: Sequence[Any]) -> list[tuple[int, int, str]]:
     return out
 
 
+_COMMA_APART = re.compile(r"(,\s*)")
+_PEOPLE_APART = re.compile(r"(,\s*|\s+(?:and|&)\s+)")
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -880,8 +884,11 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             continue
         pieces: list[tuple[int, int]] = []
         pos = ent_start
-        for part in re.split(r"(,\s*)", text[ent_start:ent_end]):
-            if part and not re.fullmatch(r",\s*", part):
+        # two people the model read as one: "So do George and Marie." (Multi-News validation
+        # 181 listed "George and Marie (6)" under Who)
+        apart = _PEOPLE_APART if label == "PERSON" else _COMMA_APART
+        for part in apart.split(text[ent_start:ent_end]):
+            if part and not apart.fullmatch(part):
                 pieces.append((pos, pos + len(part)))
             pos += len(part)
         for s, e in pieces:

@@ -2896,3 +2896,15 @@ def test_two_people_joined_by_and_are_two_people() -> None:
         "The film is filled with such great little one-on-one scenes."
     )
     assert not any(" and " in name for name in _named(text))
+
+
+def test_a_title_whose_exclamation_mark_the_sentence_runs_past_is_no_person() -> None:
+    """Multi-News validation 135: "Mamma Mia (3)" was listed among the people of a story
+    about the Thatcher film."""
+    text = (
+        "The film will be directed by Phyllida Lloyd, who also helmed Mamma Mia!, the "
+        "biggest-grossing British film of all time. After the success of Mamma Mia! in 2008, "
+        "Meryl Streep played a ruthless fashion magazine editor. Lloyd said she was thrilled."
+    )
+    named = _named(text)
+    assert "Mamma Mia" not in named and named.get("Phyllida Lloyd") == "PERSON"

@@ -2908,3 +2908,15 @@ def test_a_title_whose_exclamation_mark_the_sentence_runs_past_is_no_person() ->
     )
     named = _named(text)
     assert "Mamma Mia" not in named and named.get("Phyllida Lloyd") == "PERSON"
+
+
+def test_a_rank_inside_a_name_ends_its_description() -> None:
+    """Multi-News validation 67: "former Green Beret Sgt Joe Serna" was a person of its own
+    beside "Joseph Serna" of the other article, and "Serna said" then named neither."""
+    text = (
+        "Olivera told ABC11 he had to hold former Green Beret Sgt Joe Serna accountable for "
+        "lying to the court. Serna is a decorated war veteran. The judge got locked up in the "
+        "cell with the veteran, so they could talk."
+    )
+    named = _named(text)
+    assert "Joe Serna" in named and not any("Beret" in name for name in named)

@@ -442,6 +442,7 @@ _OCCUPATIONS = frozenset(
     """comedian comedienne actor actress singer rapper songwriter musician model presenter
     host anchor chef designer author writer novelist director producer""".split()
 )
+_INNER_RANK = re.compile(r"(?<=[a-z] )(?:Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Adm|Cpl)\.? +(?=[A-Z][a-z])")
 _LEADING_TITLE = re.compile(
     # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Prof|Rev)\.? +"
@@ -614,6 +615,12 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     # rank after rank: "Lt Col. Matthew Lohmeier" (NeuS), "Lt Cmdr Adam Schantz" (Multi-News)
     while person and (first := _LEADING_TITLE.match(span)) and span[first.end() :][:1].isupper():
         start += first.end()
+        span = text[start:end]
+    # a rank inside the name, the words before it a description: "former Green Beret Sgt Joe
+    # Serna" (Multi-News validation 67 listed "Green Beret Sgt Joe Serna" beside "Joseph
+    # Serna", and his bare surname was two people's)
+    if person and (inner := list(_INNER_RANK.finditer(span))):
+        start += inner[-1].end()
         span = text[start:end]
     # "Drugmaker Pfizer" (a sentence's first words): the company, its cue kept (below)
     if (first := _LEADING_COMPANY_WORD.match(span)) and span[first.end() :][:1].isupper():

@@ -2877,3 +2877,46 @@ def test_the_town_a_person_is_of_is_no_person() -> None:
         [("Jack Dorsey", "PERSON", 0), ("Twitter", "PERSON", 0), ("Twitter", "PERSON", 1)],
     )
     assert {e.name: e.type for e in entities_of(raw, text)}.get("Twitter") != "PLACE"
+
+
+def _named(text: str) -> dict[str, str]:
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import article_id
+
+    facts = extract_facts([Article(id=article_id(text), text=text)], {})
+    return {e.name: e.type for e in facts.entities}
+
+
+def test_two_people_joined_by_and_are_two_people() -> None:
+    """Multi-News validation 181 (a review of Hereafter): the model read "George and Marie"
+    as one person, listed under Who beside both of them."""
+    text = (
+        "Matt Damon plays George Lonegan, a psychic. Cecile de France plays Marie LeLay, a French "
+        "journalist who survives a tsunami. George and Marcus do meet. So do George and Marie. "
+        "The film is filled with such great little one-on-one scenes."
+    )
+    assert not any(" and " in name for name in _named(text))
+
+
+def test_a_title_whose_exclamation_mark_the_sentence_runs_past_is_no_person() -> None:
+    """Multi-News validation 135: "Mamma Mia (3)" was listed among the people of a story
+    about the Thatcher film."""
+    text = (
+        "The film will be directed by Phyllida Lloyd, who also helmed Mamma Mia!, the "
+        "biggest-grossing British film of all time. After the success of Mamma Mia! in 2008, "
+        "Meryl Streep played a ruthless fashion magazine editor. Lloyd said she was thrilled."
+    )
+    named = _named(text)
+    assert "Mamma Mia" not in named and named.get("Phyllida Lloyd") == "PERSON"
+
+
+def test_a_rank_inside_a_name_ends_its_description() -> None:
+    """Multi-News validation 67: "former Green Beret Sgt Joe Serna" was a person of its own
+    beside "Joseph Serna" of the other article, and "Serna said" then named neither."""
+    text = (
+        "Olivera told ABC11 he had to hold former Green Beret Sgt Joe Serna accountable for "
+        "lying to the court. Serna is a decorated war veteran. The judge got locked up in the "
+        "cell with the veteran, so they could talk."
+    )
+    named = _named(text)
+    assert "Joe Serna" in named and not any("Beret" in name for name in named)

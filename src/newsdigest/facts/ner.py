@@ -442,6 +442,7 @@ _OCCUPATIONS = frozenset(
     """comedian comedienne actor actress singer rapper songwriter musician model presenter
     host anchor chef designer author writer novelist director producer""".split()
 )
+_INNER_RANK = re.compile(r"(?<=[a-z] )(?:Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Adm|Cpl)\.? +(?=[A-Z][a-z])")
 _LEADING_TITLE = re.compile(
     # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Prof|Rev)\.? +"
@@ -614,6 +615,12 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     # rank after rank: "Lt Col. Matthew Lohmeier" (NeuS), "Lt Cmdr Adam Schantz" (Multi-News)
     while person and (first := _LEADING_TITLE.match(span)) and span[first.end() :][:1].isupper():
         start += first.end()
+        span = text[start:end]
+    # a rank inside the name, the words before it a description: "former Green Beret Sgt Joe
+    # Serna" (Multi-News validation 67 listed "Green Beret Sgt Joe Serna" beside "Joseph
+    # Serna", and his bare surname was two people's)
+    if person and (inner := list(_INNER_RANK.finditer(span))):
+        start += inner[-1].end()
         span = text[start:end]
     # "Drugmaker Pfizer" (a sentence's first words): the company, its cue kept (below)
     if (first := _LEADING_COMPANY_WORD.match(span)) and span[first.end() :][:1].isupper():
@@ -866,6 +873,13 @@ def _joined_names(text: str, ents: Sequence[Any]) -> list[tuple[int, int, str]]:
     return out
 
 
+_TITLE_EXCLAIMED = re.compile(
+    r"!(?:[,;:]|\s+[a-z0-9])"
+)  # not ")": "(we’ll miss your arms, Chris!)"
+_COMMA_APART = re.compile(r"(,\s*)")
+_PEOPLE_APART = re.compile(r"(,\s*|\s+(?:and|&)\s+)")
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -880,8 +894,11 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             continue
         pieces: list[tuple[int, int]] = []
         pos = ent_start
-        for part in re.split(r"(,\s*)", text[ent_start:ent_end]):
-            if part and not re.fullmatch(r",\s*", part):
+        # two people the model read as one: "So do George and Marie." (Multi-News validation
+        # 181 listed "George and Marie (6)" under Who)
+        apart = _PEOPLE_APART if label == "PERSON" else _COMMA_APART
+        for part in apart.split(text[ent_start:ent_end]):
+            if part and not apart.fullmatch(part):
                 pieces.append((pos, pos + len(part)))
             pos += len(part)
         for s, e in pieces:
@@ -921,6 +938,11 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 continue
             if surface in WEEKDAY_ABBREVIATIONS and text[e : e + 1] == ".":
                 continue  # "it was Sun. Dec. 31, 2017" (NPR): a day, not the newspaper
+            if kind == "PERSON" and _TITLE_EXCLAIMED.match(text, e):
+                # "who also helmed Mamma Mia!, the biggest-grossing British film", "the success
+                # of Mamma Mia! in 2008" (Multi-News validation 135 listed it under Who): a
+                # name whose "!" the sentence runs on past is a work's title
+                continue
             if kind == "PERSON" and surface.rstrip(".").casefold() in TITLE_ONLY:
                 continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
             if _title_alone(text, s, e, kind):

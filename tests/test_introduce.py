@@ -193,3 +193,26 @@ def test_the_name_searches_find_what_their_patterns_find_in_news(multinews_artic
                 _searches_agree(name, surname, text)
                 inside += _pattern_inside(name, surname, text)
     assert inside > 5
+
+
+def test_a_subject_named_by_surname_alone_gets_the_given_name_too() -> None:
+    """NeuS val 123: "Meadows outlined the state of talks ..." was a digest's line, the
+    sentence that named Mark Meadows left out; a noun the name qualifies is no act of his
+    ("Trump administration officials say ...", the next NeuS lead)."""
+    talks = [
+        _doc(
+            "a",
+            "The Trump administration and Democrats made progress on coronavirus stimulus talks "
+            "Tuesday but still need to overcome major differences to reach a deal before the "
+            "2020 election, White House chief of staff Mark Meadows said.",
+            "Meadows outlined the state of talks following a 45-minute conversation between "
+            "House Speaker Nancy Pelosi and Treasury Secretary Steven Mnuchin.",
+            "Pelosi and Mnuchin plan to speak again Wednesday.",
+        ),
+        _doc("b", "President Donald Trump said on Tuesday the talks were going well."),
+    ]
+    (out,) = introduce_surnames([talks[0][1]], talks)
+    assert out.text.startswith("Mark Meadows outlined the state of talks")
+    officials = _doc("c", "Trump administration officials say Vice President Mike Pence will stay.")
+    (same,) = introduce_surnames(officials, [*talks, officials])
+    assert same.text == officials[0].text

@@ -364,6 +364,8 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         ('"We will not take lessons from anyone," Mevlut Cavusoglu tweeted.', False),
         # dev event 43: after a line about Delta's spokesman, the "he" was the pilot
         ("“The bird is flying around the cockpit,” he announced, as Perry recalled it.", True),
+        # ... or who recalls it in the present (Multi-News 198: Gillibrand, named before)
+        ('"Don’t lose too much weight now," she recalls him saying.', True),
     ],
 )  # fmt: skip
 def test_discourse_links_need_their_context(text: str, needs: bool) -> None:

@@ -4,7 +4,8 @@ introduced him was not chosen. A reader of a digest meets each person once, ofte
 sentence from the middle of an article, where the outlet had already introduced them.
 
 Conservative, as a wrong name is worse than a short one. Only a capitalized word that speaks
-or owns in its sentence ("Kimmel said", "said Kimmel", "according to Kimmel", "Kimmel's"), that
+or owns in its sentence ("Kimmel said", "said Kimmel", "according to Kimmel", "Kimmel's") or
+opens it, or its main clause, before a past tense or a verb's helper ("Meadows outlined"), that
 no capitalized word, title or determiner precedes and none follows ("the House's", "Bloomberg
 News"), outside quotation marks, and that the digest has not written before, is completed; and
 only when the articles that name it introduce it at its first mention (twice as many as
@@ -103,9 +104,22 @@ def _bare(before: str, after: str) -> bool:
 
 
 def _speaks(text: str, start: int, end: int) -> bool:
+    """Whether the name word at ``start:end`` speaks or owns, or is the subject that opens
+    the sentence or its main clause ("Meadows outlined the state of talks ...": a NeuS
+    digest's line, Mark Meadows named nowhere before it; "The night before the parade, Dauer
+    slipped on a wet floor ...": a dev-stream one)."""
     return bool(
-        _SPEAKS_AFTER.match(text, end) or _SPEAKS_BEFORE.search(text[max(0, start - 40) : start])
+        _SPEAKS_AFTER.match(text, end)
+        or _SPEAKS_BEFORE.search(text[max(0, start - 40) : start])
+        or ((start == 0 or text[start - 2 : start] == ", ") and _ACTS_AFTER.match(text, end))
     )
+
+
+# a verb after the subject: a past tense or a verb's helper, not a noun the name qualifies
+# ("Trump administration officials say ...", a NeuS lead, is no Donald Trump's act)
+_ACTS_AFTER = re.compile(
+    r"\s+(?:[a-z]{2,}ed|is|was|has|had|will|would|can|could|may|might|must|should|did|does)\b"
+)
 
 
 def introduction(surname: str, texts: Sequence[str]) -> str | None:

@@ -1071,7 +1071,8 @@ _SUBJECT_ALSO = re.compile(r"(?:The|These|Those|Both) (?:[a-z][\w-]* ){0,2}[a-z]
 # a dev-stream digest's line after one about Delta's spokesman, the "he" the pilot)
 _PRONOUN_SAID = re.compile(
     r"[,!?…]?[”\"’']\s*,?\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|wrote|writes"
-    r"|explained|recalled|noted|continued|went on|tweeted|tweets|posted|posts|stated|states"
+    r"|explained|explains|recalled|recalls|noted|notes|continued|continues|went on|goes on"
+    r"|tweeted|tweets|posted|posts|stated|states"
     r"|insisted|insists|replied|replies|argued|argues|announced|announces|declared|declares"
     r"|joked|jokes|quipped|quips|warned|warns|admitted|admits)\b"
     r"(?:[^”\"“]|[“\"][^”\"“]{1,40}[”\"]){0,120}$"

@@ -73,6 +73,7 @@ __all__ = [
     "iter_articles",
     "load_articles",
     "read_file",
+    "walk_tree",
 ]
 
 
@@ -183,7 +184,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     yield from reader(path, max_bytes=max_bytes)
 
 
-def _walk_tree(
+def walk_tree(
     top: str, onerror: Callable[[OSError], None]
 ) -> Iterator[tuple[str, list[str], list[str]]]:
     """``os.walk(top, onerror=onerror)``, top-down, links to folders listed but not followed,
@@ -226,7 +227,7 @@ def _walk(folder: Path, skipped: list[Path], linked: list[Path]) -> Iterator[Pat
     the files of other formats are added to ``skipped``, and the links to folders, which are
     not followed (a link to a parent would never end), to ``linked``."""
     unlisted: list[OSError] = []
-    for root, dirs, files in _walk_tree(str(folder), unlisted.append):
+    for root, dirs, files in walk_tree(str(folder), unlisted.append):
         yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         linked.extend(Path(root) / d for d in dirs if (Path(root) / d).is_symlink())

@@ -206,3 +206,19 @@ def test_a_path_with_a_nul_or_an_input_that_is_no_path_is_one_line_and_the_rest_
         "<input 2>: not a file or folder (Article): store_articles reads paths",
         "x\\x00.txt: the name holds a NUL character, which no file name can",
     ]
+
+
+def test_a_config_that_is_no_story_config_is_a_type_error_naming_it(tmp_path) -> None:
+    """``digest(paths, {"words": 40})`` (settings passed as a dict, in config's place) had
+    ended in "AttributeError: 'dict' object has no attribute 'with_settings'"."""
+    import pytest
+
+    for call in (
+        lambda c: newsdigest.digest(["examples/sochi-2019"], c),
+        lambda c: newsdigest.group_stories(db=tmp_path / "none.db", config=c),
+    ):
+        with pytest.raises(TypeError, match=r"^config: expected a StoryConfig, not dict \(give"):
+            call({"words": 40})
+        with pytest.raises(TypeError, match=r"^config: expected a StoryConfig, not str$"):
+            call("words=40")
+    assert not (tmp_path / "none.db").exists()

@@ -1110,3 +1110,23 @@ def test_a_folder_nested_1200_deep_is_walked_to_its_bottom(tmp_path: Path) -> No
         str(deep),
         str(top / "z" / "d.txt"),
     ]
+
+
+def test_a_gzip_file_with_trailing_garbage_is_read_as_gzip_reads_it(tmp_path: Path) -> None:
+    """Bytes after a complete gzip member that open no other (a download's trailer, a
+    tape's block padding of other bytes): gzip(1) decompresses the file and says "trailing
+    garbage ignored"; the article had been refused whole as "truncated or corrupt gzip data
+    (BadGzipFile)". A member cut short is still refused."""
+    import gzip
+
+    packed = gzip.compress(_seed_text(1).encode("utf-8"))
+    (tmp_path / "trailer.txt.gz").write_bytes(packed + b"\r\n-- end of transfer --\r\n")
+    (tmp_path / "cut.txt.gz").write_bytes(packed[: len(packed) // 2])
+    arts, errs = _split(list(iter_articles([tmp_path / "trailer.txt.gz", tmp_path / "cut.txt.gz"])))
+    assert [a.origin for a in arts] == [str(tmp_path / "trailer.txt.gz")]
+    (tmp_path / "plain.txt").write_text(_seed_text(1), encoding="utf-8")
+    [plain] = _split(list(iter_articles([tmp_path / "plain.txt"])))[0]
+    assert arts[0].text == plain.text
+    assert [(e.name, e.reason) for e in errs] == [
+        (str(tmp_path / "cut.txt.gz"), "truncated or corrupt gzip data (EOFError)")
+    ]

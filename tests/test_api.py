@@ -222,3 +222,19 @@ def test_a_config_that_is_no_story_config_is_a_type_error_naming_it(tmp_path) ->
         with pytest.raises(TypeError, match=r"^config: expected a StoryConfig, not str$"):
             call("words=40")
     assert not (tmp_path / "none.db").exists()
+
+
+def test_paths_read_from_a_list_with_their_line_breaks_are_paths(tmp_path, seed_paths) -> None:
+    """``digest(open("list.txt").readlines())``: each name ends in "\n", and each had been
+    read as an article's text of one word ("<text 1>: too short to be an article")."""
+    listing = tmp_path / "list.txt"
+    listing.write_text("".join(f"{p}\r\n" for p in seed_paths[:3]), encoding="utf-8")
+    seen: list[str] = []
+    with listing.open(encoding="utf-8", newline="") as fh:
+        names = fh.readlines()
+    story = newsdigest.digest(names, facts=False, on_error=lambda e: seen.append(str(e)))
+    assert not seen and sorted(a.origin for a in story.articles) == sorted(map(str, seed_paths[:3]))
+    # a text of two lines is still a text, though its first line names a file
+    text = f"{seed_paths[0]}\n" + seed_paths[1].read_text(encoding="utf-8")
+    story = newsdigest.digest([text], facts=False)
+    assert [a.origin for a in story.articles] == ["<text 1>"]

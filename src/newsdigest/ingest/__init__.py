@@ -495,6 +495,10 @@ def _load_into(
             # traced back to the article passed in
             own = item if item.origin else replace(item, origin=item.id)
             results = [clean_record(own, f"<article {n}>")]
+        elif isinstance(item, str) and _is_path_string(item.rstrip("\r\n")):
+            # a name read from a list, its line break still on ("news.txt\n" of readlines()):
+            # it had been digested as a text of one word, "too short to be an article"
+            results = _iter_path(Path(item.rstrip("\r\n")), max_bytes, notices.append)
         elif isinstance(item, str) and not _is_path_string(item):
             name = f"<text {n}>"
             raw = text_article(item, name=name)

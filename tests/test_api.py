@@ -206,3 +206,35 @@ def test_a_path_with_a_nul_or_an_input_that_is_no_path_is_one_line_and_the_rest_
         "<input 2>: not a file or folder (Article): store_articles reads paths",
         "x\\x00.txt: the name holds a NUL character, which no file name can",
     ]
+
+
+def test_a_config_that_is_no_story_config_is_a_type_error_naming_it(tmp_path) -> None:
+    """``digest(paths, {"words": 40})`` (settings passed as a dict, in config's place) had
+    ended in "AttributeError: 'dict' object has no attribute 'with_settings'"."""
+    import pytest
+
+    for call in (
+        lambda c: newsdigest.digest(["examples/sochi-2019"], c),
+        lambda c: newsdigest.group_stories(db=tmp_path / "none.db", config=c),
+    ):
+        with pytest.raises(TypeError, match=r"^config: expected a StoryConfig, not dict \(give"):
+            call({"words": 40})
+        with pytest.raises(TypeError, match=r"^config: expected a StoryConfig, not str$"):
+            call("words=40")
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_paths_read_from_a_list_with_their_line_breaks_are_paths(tmp_path, seed_paths) -> None:
+    """``digest(open("list.txt").readlines())``: each name ends in "\n", and each had been
+    read as an article's text of one word ("<text 1>: too short to be an article")."""
+    listing = tmp_path / "list.txt"
+    listing.write_text("".join(f"{p}\r\n" for p in seed_paths[:3]), encoding="utf-8")
+    seen: list[str] = []
+    with listing.open(encoding="utf-8", newline="") as fh:
+        names = fh.readlines()
+    story = newsdigest.digest(names, facts=False, on_error=lambda e: seen.append(str(e)))
+    assert not seen and sorted(a.origin for a in story.articles) == sorted(map(str, seed_paths[:3]))
+    # a text of two lines is still a text, though its first line names a file
+    text = f"{seed_paths[0]}\n" + seed_paths[1].read_text(encoding="utf-8")
+    story = newsdigest.digest([text], facts=False)
+    assert [a.origin for a in story.articles] == ["<text 1>"]

@@ -28,3 +28,15 @@ def test_bench_on_nothing_readable_is_one_line_and_exit_2(tmp_path) -> None:
     result = runner.invoke(app, ["bench", str(tmp_path / "empty.txt"), "--runs", "1"])
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "error:" in result.stderr
+    assert f"{tmp_path / 'empty.txt'}: empty file" in result.stderr  # it had not said why
+
+
+def test_bench_names_each_input_it_leaves_out_of_the_timed_cluster(seed_dir, tmp_path) -> None:
+    """An unreadable file among the cluster's was left out without a word: the table timed a
+    smaller cluster than the one given."""
+    (tmp_path / "empty.txt").write_bytes(b"")
+    args = ["bench", str(seed_dir), str(tmp_path / "empty.txt"), "--runs", "1", "--no-facts"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {tmp_path / 'empty.txt'}: empty file"]

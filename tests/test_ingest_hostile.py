@@ -1076,3 +1076,57 @@ def test_a_page_saved_as_txt_and_an_indented_json_saved_as_jsonl_are_read_as_suc
     assert page.title == pages[0].title and page.url == pages[0].url
     assert "<" not in page.text and pages[0].paragraphs[0] in page.text
     assert arts[1].title == pages[1].title
+
+
+def test_a_folder_nested_1200_deep_is_walked_to_its_bottom(tmp_path: Path) -> None:
+    """os.walk recursed once a level: a folder 1,200 deep (2,400 characters of path, within
+    the system's limit) ended ``digest`` and ``ingest`` in a RecursionError traceback. The
+    walk keeps os.walk's order: a folder's files, then its subfolders' in name order; hidden
+    ones and links to folders are passed over as before."""
+    top = tmp_path / "news"
+    top.mkdir()
+    (top / "b.txt").write_text(_seed_text(1), encoding="utf-8")
+    (top / ".hidden").mkdir()
+    (top / ".hidden" / "c.txt").write_text(_seed_text(2), encoding="utf-8")
+    (top / "z").mkdir()
+    (top / "z" / "d.txt").write_text(_seed_text(3), encoding="utf-8")
+    (top / "link").symlink_to(top / "z")
+    bottom = top
+    for _ in range(1200):
+        bottom = bottom / "a"
+        bottom.mkdir()
+    deep = bottom / "e.txt"
+    deep.write_text(_seed_text(4), encoding="utf-8")
+    try:
+        arts, errs = _split(list(iter_articles([top])))
+    finally:  # shutil.rmtree, pytest's clean-up, recurses a level at a time too
+        deep.unlink()
+        while bottom != top:
+            bottom.rmdir()
+            bottom = bottom.parent
+    assert not errs, errs
+    assert [a.origin for a in arts] == [
+        str(top / "b.txt"),
+        str(deep),
+        str(top / "z" / "d.txt"),
+    ]
+
+
+def test_a_gzip_file_with_trailing_garbage_is_read_as_gzip_reads_it(tmp_path: Path) -> None:
+    """Bytes after a complete gzip member that open no other (a download's trailer, a
+    tape's block padding of other bytes): gzip(1) decompresses the file and says "trailing
+    garbage ignored"; the article had been refused whole as "truncated or corrupt gzip data
+    (BadGzipFile)". A member cut short is still refused."""
+    import gzip
+
+    packed = gzip.compress(_seed_text(1).encode("utf-8"))
+    (tmp_path / "trailer.txt.gz").write_bytes(packed + b"\r\n-- end of transfer --\r\n")
+    (tmp_path / "cut.txt.gz").write_bytes(packed[: len(packed) // 2])
+    arts, errs = _split(list(iter_articles([tmp_path / "trailer.txt.gz", tmp_path / "cut.txt.gz"])))
+    assert [a.origin for a in arts] == [str(tmp_path / "trailer.txt.gz")]
+    (tmp_path / "plain.txt").write_text(_seed_text(1), encoding="utf-8")
+    [plain] = _split(list(iter_articles([tmp_path / "plain.txt"])))[0]
+    assert arts[0].text == plain.text
+    assert [(e.name, e.reason) for e in errs] == [
+        (str(tmp_path / "cut.txt.gz"), "truncated or corrupt gzip data (EOFError)")
+    ]

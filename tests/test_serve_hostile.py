@@ -446,3 +446,27 @@ def test_a_client_gone_before_its_body_is_whole_leaves_no_traceback(store: Store
         logger.removeHandler(handler)
     assert [r.getMessage() for r in records if r.levelno >= logging.ERROR] == []
     assert store.count_articles() == 0
+
+
+def test_bidirectional_controls_stored_before_cleaning_dropped_them_do_not_reach_a_page(
+    store: Store, client: TestClient
+) -> None:
+    """A title, outlet or digest line written with a right-to-left override (U+202E) showed
+    reversed on the front page and the story page ("evil.exe" as "exe.live"). Cleaning now
+    drops such controls, but a store filled before keeps them: every value a page shows goes
+    without them."""
+    story = seed_story()
+    a0 = replace(story.articles[0], source="\u202eTASS\u202c")
+    first = replace(story.summary[0], text="\u202e" + story.summary[0].text)
+    marked = replace(
+        story,
+        title="\u202eexe.live\u202c Pompeo in Sochi",
+        articles=(a0, *story.articles[1:]),
+        summary=(first, *story.summary[1:]),
+    )
+    fill(store, [marked])
+    for path in ("/", f"/stories/{marked.id}", "/search?q=Pompeo"):
+        page = client.get(path)
+        assert page.status_code == 200
+        assert not re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f]", page.text), path
+        assert "exe.live Pompeo in Sochi" in page.text

@@ -465,6 +465,32 @@ def test_inputs_that_are_all_rejected_are_listed_and_exit_2(tmp_path: Path) -> N
     assert (out / "stories.jsonl").read_text(encoding="utf-8") == ""
 
 
+def test_a_folder_of_archives_nested_1200_deep_is_listed(tmp_path: Path) -> None:
+    """Path.rglob recursed once a level: ``spark --input`` a folder 1,200 deep ended in a
+    RecursionError traceback before the job. Archives are found at every depth, in order."""
+    from newsdigest.spark.job import expand_inputs
+
+    top = tmp_path / "crawl"
+    (top / ".old").mkdir(parents=True)
+    (top / "a.warc.gz").write_bytes(b"")
+    (top / ".old" / "b.warc").write_bytes(b"")
+    (top / "notes.txt").write_bytes(b"")
+    bottom = top
+    for _ in range(1200):
+        bottom = bottom / "d"
+        bottom.mkdir()
+    deep = bottom / "c.warc"
+    deep.write_bytes(b"")
+    try:
+        found = expand_inputs([str(top)])
+    finally:  # shutil.rmtree, pytest's clean-up, recurses a level at a time too
+        deep.unlink()
+        while bottom != top:
+            bottom.rmdir()
+            bottom = bottom.parent
+    assert found == sorted([str(top / "a.warc.gz"), str(top / ".old" / "b.warc"), str(deep)])
+
+
 def test_a_master_that_is_no_spark_master_url_is_one_line_before_spark_starts(
     tmp_path: Path, capsys
 ) -> None:

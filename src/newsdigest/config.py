@@ -81,3 +81,15 @@ class StoryConfig:
         if self.words is None and self.sentences is None:
             return Budget(words=DEFAULT_WORDS)
         return Budget(words=self.words, sentences=self.sentences)
+
+
+def story_config(config: object, **settings: Any) -> StoryConfig:
+    """``config`` (None: the defaults) with ``settings`` over it; ``TypeError`` naming what was
+    given for anything but a StoryConfig: ``digest(paths, {"words": 40})`` had ended in
+    "'dict' object has no attribute 'with_settings'"."""
+    if config is None:
+        config = StoryConfig()
+    if not isinstance(config, StoryConfig):
+        hint = " (give settings as keywords: words=40)" if isinstance(config, dict) else ""
+        raise TypeError(f"config: expected a StoryConfig, not {type(config).__name__}{hint}")
+    return config.with_settings(**settings)

@@ -18,7 +18,7 @@ from typing import Any
 
 from newsdigest.analysis import ArticleAnalysis, docs_from
 from newsdigest.cite import cite, content_words
-from newsdigest.config import DEFAULT_WORDS, StoryConfig
+from newsdigest.config import DEFAULT_WORDS, StoryConfig, story_config
 from newsdigest.errors import InputError, NoArticlesError
 from newsdigest.latest import after_lead, latest_lead
 from newsdigest.model import Article, GeneratedSentence, Sentence, Story, story_id
@@ -398,7 +398,7 @@ def digest(
     when none can, ``NoArticlesError`` says why (the first reason, unless ``on_error`` was
     told) and holds every refusal in ``rejected``.
     """
-    config = (config or StoryConfig()).with_settings(**settings)
+    config = story_config(config, **settings)
     rejected: list[InputError] = []
 
     def collect(error: InputError) -> None:

@@ -9,34 +9,52 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsdigest.cli import options
 from newsdigest.cli.common import fail
 
+if TYPE_CHECKING:
+    from newsdigest.errors import InputError
+
 STAGES = ("read", "split", "outliers", "summarize", "cite", "facts")
 
 
-def time_stages(paths: list[Path], *, runs: int, facts: bool, summarizer: str) -> dict[str, list]:
+def time_stages(
+    paths: list[Path],
+    *,
+    runs: int,
+    facts: bool,
+    summarizer: str,
+    on_error: Callable[[InputError], None] | None = None,
+) -> dict[str, list]:
     """Seconds per stage for ``runs`` digests of the cluster at ``paths`` (models loaded first).
 
     The stages are timed inside ``pipeline.build_story`` itself, so this measures exactly the
-    digest every command runs.
+    digest every command runs. The inputs that cannot be read go to ``on_error`` once (the
+    warm-up run's); when none can, ``NoArticlesError`` says why: bench had said "no readable
+    articles in the input" alone, and timed a smaller cluster than given without a word.
     """
     from newsdigest.config import StoryConfig
+    from newsdigest.errors import NoArticlesError
     from newsdigest.pipeline import build_story, load_inputs, resolve_summarizer
 
     config = StoryConfig(summarizer=resolve_summarizer(summarizer, None), facts=facts)
     times: dict[str, list[float]] = {}
+    rejected: list[InputError] = []
     for run in range(runs + 1):  # run 0 loads models and is not counted
         started = time.perf_counter()
-        articles = load_inputs(paths, lambda e: None)
+        articles = load_inputs(paths, rejected.append if run == 0 else lambda e: None)
         times.setdefault("read", []).append(time.perf_counter() - started)
-        if not articles:
-            raise ValueError("no readable articles in the input")
+        if not articles:  # one line: the first reason, and how many more
+            raise NoArticlesError.of(rejected)
+        if run == 0 and on_error is not None:
+            for error in rejected:
+                on_error(error)
         build_story(articles, config, timings=times)
         if run == 0:
             times.clear()
@@ -53,7 +71,13 @@ def bench_command(
     from newsdigest.errors import NewsdigestError
 
     try:
-        times = time_stages(paths, runs=runs, facts=facts, summarizer=summarizer)
+        times = time_stages(
+            paths,
+            runs=runs,
+            facts=facts,
+            summarizer=summarizer,
+            on_error=lambda e: report_error(str(e)),
+        )
     except (NewsdigestError, ValueError) as exc:
         fail(exc)
     total = [sum(run) for run in zip(*times.values(), strict=True)]

@@ -73,6 +73,7 @@ __all__ = [
     "iter_articles",
     "load_articles",
     "read_file",
+    "walk_tree",
 ]
 
 
@@ -183,13 +184,50 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     yield from reader(path, max_bytes=max_bytes)
 
 
+def walk_tree(
+    top: str, onerror: Callable[[OSError], None]
+) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(top, onerror=onerror)``, top-down, links to folders listed but not followed,
+    with a stack of its own: os.walk recursed once a level, and a folder nested 1,200 deep
+    (2,400 characters of path, well within the system's limit) ended the run in a
+    RecursionError traceback. The caller may prune and order ``dirs``, as os.walk lets it."""
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as found:
+                entries = list(found)
+        except OSError as exc:
+            onerror(exc)
+            continue
+        dirs: list[str] = []
+        files: list[str] = []
+        links: set[str] = set()
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not is_dir:
+                files.append(entry.name)
+                continue
+            dirs.append(entry.name)
+            try:
+                if entry.is_symlink():
+                    links.add(entry.name)
+            except OSError:
+                pass
+        yield root, dirs, files
+        stack.extend(os.path.join(root, d) for d in reversed(dirs) if d not in links)
+
+
 def _walk(folder: Path, skipped: list[Path], linked: list[Path]) -> Iterator[Path | InputError]:
     """Supported files under ``folder``, recursively, in sorted order (hidden entries skipped),
     and one InputError for each subfolder that cannot be listed (the rest is still walked);
     the files of other formats are added to ``skipped``, and the links to folders, which are
     not followed (a link to a parent would never end), to ``linked``."""
     unlisted: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
+    for root, dirs, files in walk_tree(str(folder), unlisted.append):
         yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         linked.extend(Path(root) / d for d in dirs if (Path(root) / d).is_symlink())
@@ -457,6 +495,10 @@ def _load_into(
             # traced back to the article passed in
             own = item if item.origin else replace(item, origin=item.id)
             results = [clean_record(own, f"<article {n}>")]
+        elif isinstance(item, str) and _is_path_string(item.rstrip("\r\n")):
+            # a name read from a list, its line break still on ("news.txt\n" of readlines()):
+            # it had been digested as a text of one word, "too short to be an article"
+            results = _iter_path(Path(item.rstrip("\r\n")), max_bytes, notices.append)
         elif isinstance(item, str) and not _is_path_string(item):
             name = f"<text {n}>"
             raw = text_article(item, name=name)

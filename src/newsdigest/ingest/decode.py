@@ -150,6 +150,17 @@ def gzip_bomb_reason(fh: BinaryIO, inflated: int, max_bytes: int) -> str | None:
     )
 
 
+_PIECE = 1 << 20
+
+
+def _trailing_garbage(exc: BaseException) -> bool:
+    """Whether gzip stopped at bytes after a complete member that open no other ("Not a
+    gzipped file" where a next member would start; the first member's start was checked):
+    gzip(1) decompresses such a file and ignores them ("trailing garbage ignored"), and the
+    article had been refused whole as "truncated or corrupt gzip data"."""
+    return isinstance(exc, gzip.BadGzipFile) and str(exc).startswith("Not a gzipped file")
+
+
 def read_limited(path: Path, max_bytes: int) -> bytes:
     """The file's bytes; the size is checked from the file system first so an oversized file
     is never read into memory (for a gzip file, reading stops at the limit)."""
@@ -160,16 +171,25 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
             reason = size_reason(os.fstat(fh.fileno()).st_size, max_bytes)
             if reason:
                 raise InputError(name, reason)
+        chunks: list[bytes] = []
         try:
-            data = fh.read(max_bytes + 1)
+            if isinstance(fh, gzip.GzipFile):  # a piece at a time: kept before trailing garbage
+                got = 0
+                while got <= max_bytes and (chunk := fh.read1(min(_PIECE, max_bytes + 1 - got))):
+                    chunks.append(chunk)
+                    got += len(chunk)
+            else:
+                chunks.append(fh.read(max_bytes + 1))
         except GZIP_ERRORS as exc:
-            if compressed and not isinstance(exc, PermissionError):
+            if not (compressed and chunks and _trailing_garbage(exc)):
+                if compressed and not isinstance(exc, PermissionError):
+                    raise InputError(
+                        name, f"truncated or corrupt gzip data ({type(exc).__name__})"
+                    ) from None
                 raise InputError(
-                    name, f"truncated or corrupt gzip data ({type(exc).__name__})"
+                    name, os_reason(exc) if isinstance(exc, OSError) else "cannot read file"
                 ) from None
-            raise InputError(
-                name, os_reason(exc) if isinstance(exc, OSError) else "cannot read file"
-            ) from None
+        data = b"".join(chunks)
     if len(data) > max_bytes:
         what = "once decompressed" if compressed else "read"
         raise InputError(name, f"file too large (over the {format_limit(max_bytes)} limit {what})")

@@ -7,8 +7,16 @@ from importlib.resources import files
 
 from jinja2 import Environment, FileSystemLoader
 
+from newsdigest.clean.unicode import drop_invisible
 from newsdigest.model import Story
 from newsdigest.serve.views import row_span, story_page
+
+
+def _shown(value: object) -> object:
+    """Every ``{{ value }}`` without zero-width and bidirectional controls: cleaning drops
+    them from what it stores, but a store filled before kept them, and a title written with a
+    right-to-left override showed reversed on the page ("evil.exe" as "exe.live")."""
+    return drop_invisible(value) if isinstance(value, str) else value
 
 
 def environment() -> Environment:
@@ -16,6 +24,7 @@ def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates)),
         autoescape=True,  # every {{ value }} is HTML-escaped, in every template
+        finalize=_shown,
         trim_blocks=True,
         lstrip_blocks=True,
     )

@@ -15,8 +15,10 @@ module); all of them take the same flags.
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import json
+import os
 import sys
 import tempfile
 import time
@@ -77,12 +79,19 @@ class JobResult:
 
 def expand_inputs(patterns: Sequence[str]) -> list[str]:
     """Sorted, de-duplicated WARC paths from globs, files and folders (the driver's view)."""
+    from newsdigest.ingest import walk_tree
+
     found: dict[str, None] = {}
     for pattern in patterns:
         path = Path(pattern)
         try:
-            if path.is_dir():
-                matches = sorted(str(p) for p in path.rglob("*.warc*") if p.is_file())
+            if path.is_dir():  # Path.rglob recursed once a level (1,200 deep: RecursionError)
+                matches = sorted(
+                    file
+                    for root, _, names in walk_tree(pattern, lambda _: None)
+                    for name in fnmatch.filter(names, "*.warc*")
+                    if os.path.isfile(file := os.path.join(root, name))
+                )
             else:
                 matches = sorted(glob.glob(pattern)) or ([pattern] if path.is_file() else [])
         except OSError as exc:  # a name too long for the file system

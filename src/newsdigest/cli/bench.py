@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import fail
+from newsdigest.cli.common import fail, report_error
 
 if TYPE_CHECKING:
     from newsdigest.errors import InputError

@@ -873,6 +873,7 @@ def _joined_names(text: str, ents: Sequence[Any]) -> list[tuple[int, int, str]]:
     return out
 
 
+_TITLE_GOES_ON = re.compile(r" (?:Secretary|Minister|Office|Member)\b")
 _TITLE_EXCLAIMED = re.compile(
     r"!(?:[,;:]|\s+[a-z0-9])"
 )  # not ")": "(we’ll miss your arms, Chris!)"
@@ -943,8 +944,13 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 # of Mamma Mia! in 2008" (Multi-News validation 135 listed it under Who): a
                 # name whose "!" the sentence runs on past is a work's title
                 continue
-            if kind == "PERSON" and surface.rstrip(".").casefold() in TITLE_ONLY:
-                continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
+            if surface.rstrip(".").casefold() in TITLE_ONLY and (
+                kind == "PERSON" or _TITLE_GOES_ON.match(text, e)
+            ):
+                # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary" (read as
+                # an organization there, then as the person before "said": a dev story's
+                # speaker of Yoshihide Suga's words, and a false 'Sources differ' line)
+                continue
             if _title_alone(text, s, e, kind):
                 # "Rear Adm." of "Rear Adm. Hossein Khanzadi" (a NeuS organization), "Actress"
                 # (a dev-stream one): a rank or an occupation, no one's name

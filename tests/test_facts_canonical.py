@@ -2932,3 +2932,13 @@ def test_a_team_named_before_its_players_and_coaches_is_no_person() -> None:
         "suggested the decision was wrong. Teague and Burrell play for the Memphis Hustle."
     )
     assert _named(text).get("Memphis Hustle") != "PERSON"
+
+
+def test_a_lawmakers_post_is_no_part_of_the_name() -> None:
+    """Multi-News validation 124: "Councilman Jack Weir (1)" under Who."""
+    text = (
+        '"I am very happy to hear that the City Clerk has resigned," said Councilman Jack Weir '
+        "before giving plaudits to members of the council. Weir is serving his second term."
+    )
+    named = _named(text)
+    assert "Jack Weir" in named and not any(n.startswith("Councilman") for n in named)

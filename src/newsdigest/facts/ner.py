@@ -451,6 +451,10 @@ _LEADING_TITLE = re.compile(
     # a religious or customary honorific: "Mallam Garba Shehu" beside "Garba Shehu" (two
     # people in a dev-stream Who list), "Rabbi Jacob Luski"
     r"|(?:Mallam|Malam|Alhaji|Sheikh|Shaikh|Rabbi|Imam|Pastor|Ayatollah) +"
+    # a local or national lawmaker's post: "said Councilman Jack Weir" (Multi-News validation
+    # 124 listed "Councilman Jack Weir" under Who)
+    r"|(?:Council(?:man|woman|lor|or)|Alder(?:man|woman)|Assembly(?:man|woman)"
+    r"|Congress(?:man|woman)) +"
     # a post, not a prince's name ("Crown Prince Mohammed bin Salman", a NeuS Who list's; but
     # "Prince Harry" is his name)
     r"|Crown +Prince +"

@@ -2920,3 +2920,25 @@ def test_a_rank_inside_a_name_ends_its_description() -> None:
     )
     named = _named(text)
     assert "Joe Serna" in named and not any("Beret" in name for name in named)
+
+
+def test_a_team_named_before_its_players_and_coaches_is_no_person() -> None:
+    """The dev stream (two players removed from a flight): "Memphis Hustle (16)" headed the
+    Who list; the text writes it before its guard's and its coaches' names."""
+    text = (
+        "Airline spokesman Joshua Freed said Tuesday that Memphis Hustle guard Marquis Teague and "
+        "forward Trahson Burrell boarded the flight. Memphis Hustle head coach Glynn Cyprien "
+        "reacted to the incident on Twitter. Memphis Hustle assistant coach Darnell Lazare "
+        "suggested the decision was wrong. Teague and Burrell play for the Memphis Hustle."
+    )
+    assert _named(text).get("Memphis Hustle") != "PERSON"
+
+
+def test_a_lawmakers_post_is_no_part_of_the_name() -> None:
+    """Multi-News validation 124: "Councilman Jack Weir (1)" under Who."""
+    text = (
+        '"I am very happy to hear that the City Clerk has resigned," said Councilman Jack Weir '
+        "before giving plaudits to members of the council. Weir is serving his second term."
+    )
+    named = _named(text)
+    assert "Jack Weir" in named and not any(n.startswith("Councilman") for n in named)

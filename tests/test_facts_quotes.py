@@ -1554,3 +1554,14 @@ def test_a_quote_left_open_before_its_attribution_ends_there() -> None:
         "It's a bad thing that he would be not with us right now, but it also means there's a "
         "good chance that he is alive and with somebody.",
     ]
+
+
+def test_a_word_of_a_title_is_not_the_speaker_named_before_it() -> None:
+    """The dev stream (North Korea's missile over Japan, The Sun): "Cabinet" of "Chief Cabinet
+    Secretary" had been read as a person and given Suga's words, then set against Shinzo Abe
+    as a 'Sources differ on speaker' line."""
+    text = (
+        "Yoshihide Suga, Japan's Chief Cabinet Secretary, said the missile test was an "
+        '"unprecedented, serious and grave threat" to the area.'
+    )
+    assert [s for _, s in speakers(text)] == ["Yoshihide Suga"]

@@ -1551,11 +1551,24 @@ def _named_with_the(
     Jeffrey Epstein story", "the Jeffrey Epstein sex scandal": a NeuS story listed Epstein
     among the organizations); such a mention is not counted."""
     n = sum(
-        _after_the(texts[m.article], m.start)
-        and not (labelled_a_name and _QUALIFIED_NOUN_AFTER.match(texts[m.article], m.end))
+        (
+            _after_the(texts[m.article], m.start)
+            and not (labelled_a_name and _QUALIFIED_NOUN_AFTER.match(texts[m.article], m.end))
+        )
+        # ... or a team whose player or coach is named after it ("Memphis Hustle guard
+        # Marquis Teague", "Memphis Hustle head coach Glynn Cyprien": a dev story listed the
+        # team under Who, 16 mentions, and gave it a player's words)
+        or _TEAM_ROLE_AFTER.match(texts[m.article], m.end) is not None
         for m in mentions
     )
     return n >= 2 and 3 * n >= len(mentions)
+
+
+_TEAM_ROLE_AFTER = re.compile(
+    r" (?:head |assistant )?(?:coach|guard|forward|center|centre|teammates?|players?|pitcher"
+    r"|quarterback|striker|goalkeeper|midfielder|defender|winger|shortstop|linebacker)"
+    r" [A-Z]"
+)
 
 
 # what a person's name qualifies after "the": "the Jeffrey Epstein story", "the Jeffrey

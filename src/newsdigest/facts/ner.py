@@ -451,6 +451,10 @@ _LEADING_TITLE = re.compile(
     # a religious or customary honorific: "Mallam Garba Shehu" beside "Garba Shehu" (two
     # people in a dev-stream Who list), "Rabbi Jacob Luski"
     r"|(?:Mallam|Malam|Alhaji|Sheikh|Shaikh|Rabbi|Imam|Pastor|Ayatollah) +"
+    # a local or national lawmaker's post: "said Councilman Jack Weir" (Multi-News validation
+    # 124 listed "Councilman Jack Weir" under Who)
+    r"|(?:Council(?:man|woman|lor|or)|Alder(?:man|woman)|Assembly(?:man|woman)"
+    r"|Congress(?:man|woman)) +"
     # a post, not a prince's name ("Crown Prince Mohammed bin Salman", a NeuS Who list's; but
     # "Prince Harry" is his name)
     r"|Crown +Prince +"
@@ -873,6 +877,7 @@ def _joined_names(text: str, ents: Sequence[Any]) -> list[tuple[int, int, str]]:
     return out
 
 
+_TITLE_GOES_ON = re.compile(r" (?:Secretary|Minister|Office|Member)\b")
 _TITLE_EXCLAIMED = re.compile(
     r"!(?:[,;:]|\s+[a-z0-9])"
 )  # not ")": "(we’ll miss your arms, Chris!)"
@@ -943,8 +948,13 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 # of Mamma Mia! in 2008" (Multi-News validation 135 listed it under Who): a
                 # name whose "!" the sentence runs on past is a work's title
                 continue
-            if kind == "PERSON" and surface.rstrip(".").casefold() in TITLE_ONLY:
-                continue  # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary"
+            if surface.rstrip(".").casefold() in TITLE_ONLY and (
+                kind == "PERSON" or _TITLE_GOES_ON.match(text, e)
+            ):
+                # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary" (read as
+                # an organization there, then as the person before "said": a dev story's
+                # speaker of Yoshihide Suga's words, and a false 'Sources differ' line)
+                continue
             if _title_alone(text, s, e, kind):
                 # "Rear Adm." of "Rear Adm. Hossein Khanzadi" (a NeuS organization), "Actress"
                 # (a dev-stream one): a rank or an occupation, no one's name

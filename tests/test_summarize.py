@@ -2258,3 +2258,19 @@ def test_a_name_variant_is_no_news(
     )
     story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
     assert sum(said in s.text.lower() for s in story.summary) == 1
+
+
+def test_of_two_openings_the_one_that_introduces_goes_first() -> None:
+    """NeuS val 45: two articles' openings, "Under the compact, participating states ..." and
+    "Connecticut voted ... to join the National Popular Vote Interstate Compact", were read in
+    the articles' order, the reference before what it refers to."""
+    from conftest import ROOT
+
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    path = ROOT.parent / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+    cluster = read_dataset(path, split="val")[0][45]
+    (summary,) = run_eval([cluster], ["default"], words=60)[0].summaries
+    compact = [k for k, s in enumerate(summary) if "Interstate Compact" in s or "the compact" in s]
+    assert len(compact) == 2
+    assert "Interstate Compact" in summary[compact[0]]

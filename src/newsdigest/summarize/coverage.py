@@ -1018,8 +1018,71 @@ def arrange(
     limit = effective_words(budget)
     overflow = limit is not None and sum(len(u.text.split()) for u in chosen) > limit
     if not (fill and overflow and len(chosen) > 1):
-        return _keep_context(reading_order(chosen, doc_order))
-    return _keep_context([*reading_order(chosen[:-1], doc_order), chosen[-1]])
+        return _keep_context(_introductions_first(reading_order(chosen, doc_order)))
+    return _keep_context([*_introductions_first(reading_order(chosen[:-1], doc_order)), chosen[-1]])
+
+
+# "the compact" (a definite reference) and the "Interstate Compact" or "a compact" it refers to
+_DEFINITE = re.compile(r"\b[Tt]he ([a-z]{4,})\b")
+
+
+def _names_by_length(text: str) -> tuple[set[str], set[str]]:
+    """The last words of the names ``text`` gives in full, a given name or more before them
+    ("Timothy Dale Poole", "Prime Minister Silvio Berlusconi", "The Colchester Zoo"), and of
+    those it gives alone ("arrested Poole", "Mr. Smith"); titles and calendar words do not
+    count (``name_runs``)."""
+    full: set[str] = set()
+    alone: set[str] = set()
+    for m in _NAME_RUN.finditer(text):
+        words = [w for w in _NAME.findall(m.group()) if w not in _NOT_NEWS_NAMES]
+        if words:
+            (full if len(words) > 1 else alone).add(words[-1])
+    return full, alone - full
+
+
+def _introduces(first: str, then: str) -> bool:
+    """Whether ``first`` introduces what ``then`` refers to as known and does not introduce
+    itself: a surname ``then`` names alone that ``first`` names in full, or a thing ``then``
+    calls "the compact" that ``first`` names ("the National Popular Vote Interstate Compact")
+    or brings in ("a compact")."""
+    if _names_by_length(then)[1] & _names_by_length(first)[0]:
+        return True
+    for noun in set(_DEFINITE.findall(then)) - STOP_WORDS:
+        brought = rf"\b(?:[Aa]n? {noun}|[A-Z][a-z]+ {noun.capitalize()})\b"
+        if re.search(brought, then):
+            continue  # it brings the thing in itself
+        if re.search(brought, first):
+            return True
+    return False
+
+
+def _introductions_first(ordered: list[Sentence]) -> list[Sentence]:
+    """Two articles' sentences at the same place in their articles (reading order's ties) in
+    the order that introduces before it refers (``_introduces``): NeuS val 45 said "Under the
+    compact, participating states ..." before "Connecticut voted ... to join the National
+    Popular Vote Interstate Compact", another article's opening. Only ties: a sentence moved
+    from further down its article took the place of the opening it was weighed against (a
+    "Jill Biden" line put before "President Biden and Vice President Harris acknowledged a
+    grim milestone"), and more digests opened with a reference."""
+    out = list(ordered)
+    for _ in range(len(out)):
+        swap = next(
+            (
+                (i, j)
+                for i in range(len(out))
+                for j in range(i + 1, len(out))
+                if out[j].index == out[i].index
+                and not quality.needs_context(out[j].text)
+                and _introduces(out[j].text, out[i].text)
+                and not _introduces(out[i].text, out[j].text)
+            ),
+            None,
+        )
+        if swap is None:
+            break
+        i, j = swap
+        out.insert(i, out.pop(j))
+    return out
 
 
 def _keep_context(ordered: list[Sentence]) -> list[Sentence]:

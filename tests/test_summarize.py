@@ -2274,3 +2274,30 @@ def test_of_two_openings_the_one_that_introduces_goes_first() -> None:
     compact = [k for k, s in enumerate(summary) if "Interstate Compact" in s or "the compact" in s]
     assert len(compact) == 2
     assert "Interstate Compact" in summary[compact[0]]
+
+
+def test_a_quote_of_the_women_goes_after_the_line_that_says_who_they_are(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev-stream event 45 (music executives' letter to the Recording Academy): two
+    articles' openings read "'Neil Portnow's comments are not ...,' the women wrote" before
+    "Several female heavyweights in the music industry fired off a letter ..."."""
+    import json
+
+    import newsdigest
+
+    title = "Top Female Music Executives Send Rebuke to Grammys Leadership"
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"] == title}
+    rows = [r for r in dev_stream_rows if r["label"] == label][:8]
+    keep = ("url", "title", "text", "published", "source")
+    path = tmp_path / "event.jsonl"
+    path.write_text(
+        "".join(json.dumps({f: r[f] for f in keep if r.get(f)}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    lines = [
+        s.text for s in newsdigest.digest([path], facts=False, on_error=lambda e: None).summary
+    ]
+    women = [k for k, t in enumerate(lines) if "the women wrote" in t]
+    letter = [k for k, t in enumerate(lines) if "fired off a letter" in t]
+    assert women and letter and letter[0] < women[0]

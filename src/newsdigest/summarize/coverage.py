@@ -1040,6 +1040,21 @@ def _names_by_length(text: str) -> tuple[set[str], set[str]]:
     return full, alone - full
 
 
+# a speaker known only by a definite description ("..., the women wrote": the letter's writers)
+_DEFINITE_SPEAKER = re.compile(
+    r"\b[Tt]he ([a-z]{3,}) (?:said|says|wrote|writes|told|added|argued|stated)\b"
+)
+
+
+def _refers_to_a_speaker(text: str) -> bool:
+    """Whether ``text`` quotes someone it calls only "the women", "the group": whom the
+    sentence before it in the article introduced."""
+    return any(
+        not re.search(rf"\b(?:[Aa]n? {noun}|[A-Z][a-z]+ {noun.capitalize()})\b", text)
+        for noun in _DEFINITE_SPEAKER.findall(text)
+    )
+
+
 def _introduces(first: str, then: str) -> bool:
     """Whether ``first`` introduces what ``then`` refers to as known and does not introduce
     itself: a surname ``then`` names alone that ``first`` names in full, or a thing ``then``
@@ -1047,6 +1062,8 @@ def _introduces(first: str, then: str) -> bool:
     or brings in ("a compact")."""
     if _names_by_length(then)[1] & _names_by_length(first)[0]:
         return True
+    if _refers_to_a_speaker(then) and not _refers_to_a_speaker(first):
+        return True  # of two openings, the one quoting "the women" goes second
     for noun in set(_DEFINITE.findall(then)) - STOP_WORDS:
         brought = rf"\b(?:[Aa]n? {noun}|[A-Z][a-z]+ {noun.capitalize()})\b"
         if re.search(brought, then):

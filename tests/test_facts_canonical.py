@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -2942,3 +2943,15 @@ def test_a_lawmakers_post_is_no_part_of_the_name() -> None:
     )
     named = _named(text)
     assert "Jack Weir" in named and not any(n.startswith("Councilman") for n in named)
+
+
+def test_a_given_name_before_a_person_is_no_organization(seed_dir: Path) -> None:
+    """The seeds' Oreanda article alone, "For Sergey Lavrov and Mike, Pompeo is the second
+    meeting since the beginning of the month", listed "Organizations: Mike"."""
+    import newsdigest
+
+    (path,) = seed_dir.glob("000_*.txt")
+    story = newsdigest.digest([path])
+    assert story.facts is not None
+    assert not [e for e in story.facts.entities if e.type == "ORG" and e.name == "Mike"]
+    assert any(e.type == "PERSON" and e.name == "Pompeo" for e in story.facts.entities)

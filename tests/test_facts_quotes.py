@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1565,3 +1567,17 @@ def test_a_word_of_a_title_is_not_the_speaker_named_before_it() -> None:
         '"unprecedented, serious and grave threat" to the area.'
     )
     assert [s for _, s in speakers(text)] == ["Yoshihide Suga"]
+
+
+def test_a_name_in_passing_does_not_take_the_next_quote(seed_dir: Path) -> None:
+    """The seeds' Oreanda article alone: "This is so far only the first visit of Pompeo to
+    Russia ..." then Putin's words on Mueller's inquiry ("... we initially characterized as
+    complete nonsense ...", he said), which went to Pompeo; the other outlets give them to
+    Putin, and this text names no one who said them."""
+    import newsdigest
+
+    (path,) = seed_dir.glob("000_*.txt")
+    story = newsdigest.digest([path])
+    assert story.facts is not None
+    (quote,) = [q for q in story.facts.quotes if "Muller" in q.text]
+    assert quote.speaker != "Pompeo"

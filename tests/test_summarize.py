@@ -2224,3 +2224,80 @@ def test_tagger_runs_without_the_attribute_ruler_and_tags_alike():
     full = spacy.load(DEFAULT_MODEL, exclude=["parser", "ner", "lemmatizer"])
     for text in questions:
         assert [t.tag_ for t in tagger(text)] == [t.tag_ for t in full(text)]
+
+
+@pytest.mark.parametrize(
+    ("opening", "said"),
+    [
+        # dev-stream event 28: "Heavenly Place" after "heavenly palace", China after Chinese
+        ("Tiangong-1: Chinese space station will crash", "launched"),
+        # dev-stream event 41: the "Mount Agamenticus Conservation Region" webcam after the
+        # "Mount Agamenticus Conservation Program" one
+        ("Fireball lights up social media", "webcam"),
+    ],
+)
+def test_a_name_variant_is_no_news(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path, opening: str, said: str
+) -> None:
+    """A paraphrase came back into a digest because it spelt a name another way: two lines of
+    one digest said Tiangong-1 was launched in 2011, two others that a webcam on Mount
+    Agamenticus caught the fireball (the event's first eight articles, as
+    ``bench/read_digests.py`` reads them)."""
+    import json
+
+    import newsdigest
+
+    (title,) = {r["title"] for r in dev_stream_rows if r["title"].startswith(opening)}
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"] == title}
+    rows = [r for r in dev_stream_rows if r["label"] == label][:8]
+    keep = ("url", "title", "text", "published", "source")
+    path = tmp_path / "event.jsonl"
+    path.write_text(
+        "".join(json.dumps({f: r[f] for f in keep if r.get(f)}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    assert sum(said in s.text.lower() for s in story.summary) == 1
+
+
+def test_of_two_openings_the_one_that_introduces_goes_first() -> None:
+    """NeuS val 45: two articles' openings, "Under the compact, participating states ..." and
+    "Connecticut voted ... to join the National Popular Vote Interstate Compact", were read in
+    the articles' order, the reference before what it refers to."""
+    from conftest import ROOT
+
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    path = ROOT.parent / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+    cluster = read_dataset(path, split="val")[0][45]
+    (summary,) = run_eval([cluster], ["default"], words=60)[0].summaries
+    compact = [k for k, s in enumerate(summary) if "Interstate Compact" in s or "the compact" in s]
+    assert len(compact) == 2
+    assert "Interstate Compact" in summary[compact[0]]
+
+
+def test_a_quote_of_the_women_goes_after_the_line_that_says_who_they_are(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev-stream event 45 (music executives' letter to the Recording Academy): two
+    articles' openings read "'Neil Portnow's comments are not ...,' the women wrote" before
+    "Several female heavyweights in the music industry fired off a letter ..."."""
+    import json
+
+    import newsdigest
+
+    title = "Top Female Music Executives Send Rebuke to Grammys Leadership"
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"] == title}
+    rows = [r for r in dev_stream_rows if r["label"] == label][:8]
+    keep = ("url", "title", "text", "published", "source")
+    path = tmp_path / "event.jsonl"
+    path.write_text(
+        "".join(json.dumps({f: r[f] for f in keep if r.get(f)}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    lines = [
+        s.text for s in newsdigest.digest([path], facts=False, on_error=lambda e: None).summary
+    ]
+    women = [k for k, t in enumerate(lines) if "the women wrote" in t]
+    letter = [k for k, t in enumerate(lines) if "fired off a letter" in t]
+    assert women and letter and letter[0] < women[0]

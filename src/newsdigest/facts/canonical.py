@@ -1443,6 +1443,28 @@ def _unsupported_place(name: str, mentions: Sequence[Mention], texts: Mapping[st
     return placed == 0 or placed < MIN_PLACE_CONTEXTS * len(mentions)
 
 
+def _given_name_before_a_person(
+    name: str, mentions: Sequence[Mention], texts: Mapping[str, str], groups: Sequence[_Group]
+) -> bool:
+    """An "organization" that is a given name ("Mike", "Bill": ``_GIVEN_NAMES``) written each
+    time right before a person the story names, a comma at most between: the seeds' Oreanda
+    article, "For Sergey Lavrov and Mike, Pompeo is the second meeting", listed "Organizations:
+    Mike"."""
+    key = fold(name)
+    if len(name_tokens(name)) != 1 or not (
+        key in _NICKNAMES or any(key == full for full, _ in _GIVEN_NAMES)
+    ):
+        return False
+    starts = {(m.article, m.start) for g in groups if g.type == "PERSON" for m in g.mentions}
+
+    def before_a_person(m: Mention) -> bool:
+        text = texts.get(m.article, "")
+        gap = re.match(r",?\s{1,2}", text[m.end : m.end + 3])
+        return gap is not None and (m.article, m.end + gap.end()) in starts
+
+    return bool(mentions) and all(before_a_person(m) for m in mentions)
+
+
 def _a_persons_given_name(
     name: str, mentions: Sequence[Mention], texts: Mapping[str, str], groups: Sequence[_Group]
 ) -> bool:
@@ -1925,6 +1947,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
         if kind == "ORG" and _only_a_following(name, mentions, texts):
+            continue
+        if kind == "ORG" and _given_name_before_a_person(name, mentions, texts, groups):
             continue
         if kind is None:
             continue

@@ -666,13 +666,15 @@ def _resolve_pronoun(
     if sent.index == 0:
         return None
     # no subject nearby: the last person the sentence before names, unless only in passing
-    # ("in front of Gadhafi's residence")
+    # ("in front of Gadhafi's residence", "the first visit of Pompeo to Russia": the seeds'
+    # Oreanda article then quoted Putin on Mueller's inquiry, "…", he said)
     s = ctx.sentences[sent.index - 1]
     named = [
         p
         for p in ctx.persons_in(s.start, s.end)
         if not ctx.in_quote(p[0])
         and not re.match(r"['’]s?\b", ctx.article.text[p[1] : p[1] + 2])
+        and not re.search(r"\bof\s+$", ctx.article.text[max(0, p[0] - 4) : p[0]])
         and fits(p[2])
     ]
     # one the text shows is a "she" (or "he") before one it says nothing of ("Thurman says he

@@ -104,6 +104,7 @@ def _capitalized(words: list[str]) -> int:
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 # a run of capitalized words ("President Donald Trump", "World Health Organization")
 _NAME_RUN = re.compile(r"\b[A-Z][A-Za-z'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][A-Za-z'’.-]*)*")
 # capitalized words that name no one new: the calendar and the titles before a name
@@ -597,6 +598,52 @@ def _text_groups(units: Sequence[Sentence]) -> np.ndarray:
     )
 
 
+def name_runs(text: str, *, first: bool) -> list[tuple[str, tuple[str, ...]]]:
+    """Each name ``text`` holds as its last word and the words before it (``name_heads``):
+    "The Mount Agamenticus Conservation Region" is ("Region", ("Mount", "Agamenticus",
+    "Conservation"))."""
+    runs = []
+    for m in _NAME_RUN.finditer(text):
+        run = m.group() if first or m.start() else m.group()[1:]
+        words = [w for w in _NAME.findall(run) if w not in _NOT_NEWS_NAMES]
+        if words:
+            runs.append((words[-1], tuple(words[:-1])))
+    return runs
+
+
+def _stem_of(word: str, known: str) -> bool:
+    """Whether two names are forms of one (China and Chinese, Russia and Russian): all but the
+    shorter one's last letter, five letters at least, open the other."""
+    short, long_ = sorted((word, known), key=len)
+    return len(short) >= 5 and long_.startswith(short[:-1])
+
+
+def _misspelt(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` with one letter more or less ("place" for "palace"; five
+    letters at least)."""
+    short, long_ = sorted((word, known), key=len)
+    if len(short) < 5 or len(long_) - len(short) != 1:
+        return False
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def named_already(head: str, before: Sequence[str], named: set[str], said: set[str]) -> bool:
+    """Whether a name (its last word ``head``, the words ``before`` it) is one the digest has
+    named: its last word named or another form of a name ("China" after "Chinese"), its words
+    all said, in lower case or misspelt ("Heavenly Place" after "heavenly palace": a
+    dev-stream digest's second "Tiangong-1 launched in 2011"; "Hospital" alone is news after
+    "hospital"), or its other words, two at least, all named (the "Mount Agamenticus
+    Conservation Region" webcam after the "Mount Agamenticus Conservation Program" one).
+    ``said``: the digest's words, lower-cased."""
+    if head in named or any(_stem_of(head, w) for w in named):
+        return True
+    if before and all(
+        w.lower() in said or any(_misspelt(w.lower(), s) for s in said) for w in (*before, head)
+    ):
+        return True
+    return len(before) >= 2 and all(w in named for w in before)
+
+
 def name_heads(text: str, *, first: bool) -> set[str]:
     """The last word of each name ``text`` holds (a run of capitalized words; calendar words
     and titles left out): "Russian President Vladimir Putin on Friday" names Putin, "President
@@ -705,7 +752,16 @@ def _greedy(
             names[k] = name_heads(scored.units[k].text, first=False)
         return names[k]
 
+    def news_of(k: int, among: set[str] | None = None) -> bool:
+        """Whether unit ``k`` names someone the digest has not (among ``among`` only)."""
+        return not all(
+            named_already(head, before, named, said)
+            for head, before in name_runs(scored.units[k].text, first=False)
+            if among is None or head in among
+        )
+
     named: set[str] = set()
+    said: set[str] = set()  # the digest's words, lower-cased, four letters or more
     counted: set[str] = set()  # casualty counts stated
     # a unit with no verb but a participle is a fragment whatever its score ("The perfect
     # address, 64 Perry Street.", "For America's birthday, life, liberty and the pursuit of
@@ -746,11 +802,11 @@ def _greedy(
         stale = np.zeros(len(scored.units), dtype=bool)
         open_ = available | waiting
         for k in np.flatnonzero(paraphrased & open_):  # the name test only where it matters
-            stale[k] = names_of(int(k)) <= named
+            stale[k] = not news_of(int(k))
         for k in np.flatnonzero(restated & open_ & ~stale):
             if central is None:
                 central = _central_names(scored.units)
-            stale[k] = names_of(int(k)) & central <= named  # no new name others use
+            stale[k] = not news_of(int(k), central)  # no new name others use
         if stated and has_sum is None:
             has_sum = np.fromiter((bool(sums_of(k)) for k in range(n)), dtype=bool, count=n)
         for k in np.flatnonzero(open_ & ~stale & has_sum) if has_sum is not None else ():
@@ -796,6 +852,7 @@ def _greedy(
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
         named |= set(_NAME.findall(unit.text))
+        said |= {w.lower() for w in _WORD.findall(unit.text)}
         stated |= sums_of(i)
         if tolls_of(i):
             counted |= tolls_of(i)
@@ -961,8 +1018,88 @@ def arrange(
     limit = effective_words(budget)
     overflow = limit is not None and sum(len(u.text.split()) for u in chosen) > limit
     if not (fill and overflow and len(chosen) > 1):
-        return _keep_context(reading_order(chosen, doc_order))
-    return _keep_context([*reading_order(chosen[:-1], doc_order), chosen[-1]])
+        return _keep_context(_introductions_first(reading_order(chosen, doc_order)))
+    return _keep_context([*_introductions_first(reading_order(chosen[:-1], doc_order)), chosen[-1]])
+
+
+# "the compact" (a definite reference) and the "Interstate Compact" or "a compact" it refers to
+_DEFINITE = re.compile(r"\b[Tt]he ([a-z]{4,})\b")
+
+
+def _names_by_length(text: str) -> tuple[set[str], set[str]]:
+    """The last words of the names ``text`` gives in full, a given name or more before them
+    ("Timothy Dale Poole", "Prime Minister Silvio Berlusconi", "The Colchester Zoo"), and of
+    those it gives alone ("arrested Poole", "Mr. Smith"); titles and calendar words do not
+    count (``name_runs``)."""
+    full: set[str] = set()
+    alone: set[str] = set()
+    for m in _NAME_RUN.finditer(text):
+        words = [w for w in _NAME.findall(m.group()) if w not in _NOT_NEWS_NAMES]
+        if words:
+            (full if len(words) > 1 else alone).add(words[-1])
+    return full, alone - full
+
+
+# a speaker known only by a definite description ("..., the women wrote": the letter's writers)
+_DEFINITE_SPEAKER = re.compile(
+    r"\b[Tt]he ([a-z]{3,}) (?:said|says|wrote|writes|told|added|argued|stated)\b"
+)
+
+
+def _refers_to_a_speaker(text: str) -> bool:
+    """Whether ``text`` quotes someone it calls only "the women", "the group": whom the
+    sentence before it in the article introduced."""
+    return any(
+        not re.search(rf"\b(?:[Aa]n? {noun}|[A-Z][a-z]+ {noun.capitalize()})\b", text)
+        for noun in _DEFINITE_SPEAKER.findall(text)
+    )
+
+
+def _introduces(first: str, then: str) -> bool:
+    """Whether ``first`` introduces what ``then`` refers to as known and does not introduce
+    itself: a surname ``then`` names alone that ``first`` names in full, or a thing ``then``
+    calls "the compact" that ``first`` names ("the National Popular Vote Interstate Compact")
+    or brings in ("a compact")."""
+    if _names_by_length(then)[1] & _names_by_length(first)[0]:
+        return True
+    if _refers_to_a_speaker(then) and not _refers_to_a_speaker(first):
+        return True  # of two openings, the one quoting "the women" goes second
+    for noun in set(_DEFINITE.findall(then)) - STOP_WORDS:
+        brought = rf"\b(?:[Aa]n? {noun}|[A-Z][a-z]+ {noun.capitalize()})\b"
+        if re.search(brought, then):
+            continue  # it brings the thing in itself
+        if re.search(brought, first):
+            return True
+    return False
+
+
+def _introductions_first(ordered: list[Sentence]) -> list[Sentence]:
+    """Two articles' sentences at the same place in their articles (reading order's ties) in
+    the order that introduces before it refers (``_introduces``): NeuS val 45 said "Under the
+    compact, participating states ..." before "Connecticut voted ... to join the National
+    Popular Vote Interstate Compact", another article's opening. Only ties: a sentence moved
+    from further down its article took the place of the opening it was weighed against (a
+    "Jill Biden" line put before "President Biden and Vice President Harris acknowledged a
+    grim milestone"), and more digests opened with a reference."""
+    out = list(ordered)
+    for _ in range(len(out)):
+        swap = next(
+            (
+                (i, j)
+                for i in range(len(out))
+                for j in range(i + 1, len(out))
+                if out[j].index == out[i].index
+                and not quality.needs_context(out[j].text)
+                and _introduces(out[j].text, out[i].text)
+                and not _introduces(out[i].text, out[j].text)
+            ),
+            None,
+        )
+        if swap is None:
+            break
+        i, j = swap
+        out.insert(i, out.pop(j))
+    return out
 
 
 def _keep_context(ordered: list[Sentence]) -> list[Sentence]:

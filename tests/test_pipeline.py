@@ -133,14 +133,6 @@ def test_the_title_is_the_storys_not_a_teaser_nor_page_furniture() -> None:
         assert story.title != furniture
 
 
-def test_the_title_does_not_change_with_the_digests_length(seed_paths) -> None:
-    """The seeds were titled "Pompeo and Putin discussed ..." at 40 words and "US And Russian
-    Authorities Show Desire to Improve Relations" at the default: the 40-word digest did not
-    say "relations", though another outlet's lead does."""
-    titles = {newsdigest.digest(seed_paths, words=w, facts=False).title for w in (40, 120, 250)}
-    assert len(titles) == 1
-
-
 def test_the_one_title_of_several_texts_must_be_about_the_digest() -> None:
     """Multi-News validation row 88: of eight pages about April Fools' pranks only one had a
     title line, a travel site's "Virgin Australia", and it titled the digest."""

@@ -73,21 +73,10 @@ def _title(
     if len(set(titles)) > 1:
         stems = {t: _stems(t) for t in titles}
         said = _stems(summary_text)
-        # what the other outlets open with counts as well as the digest, so that a title does
-        # not hang on the digest's length (the seeds' "US And Russian Authorities Show Desire
-        # to Improve Relations" shares "relations" with another outlet's lead, not with the
-        # 40-word digest, and the story's title had changed with --words)
-        leads = [(a.title.strip(), _stems(_lead_text(a))) for a in articles]
         on_topic = [
             t
             for t in titles
-            if len(
-                stems[t]
-                & said.union(
-                    *(stems[o] for o in titles if o != t),
-                    *(lead for o, lead in leads if o != t),
-                )
-            )
+            if len(stems[t] & said.union(*(stems[o] for o in titles if o != t)))
             >= max(2, len(stems[t]) / 3)
         ]
         titles = on_topic or titles
@@ -104,13 +93,6 @@ def _title(
     if lines is None:
         lines = [s.text for s in split_sentences(summary_text, "title")]
     return _opening_title(lines, articles)
-
-
-def _lead_text(article: Article) -> str:
-    """An article's opening sentences (``LEAD_SENTENCES`` of them), what its headline sums up."""
-    return " ".join(
-        s.text for s in split_sentences(article.text[:MAX_LEAD_CHARS], "lead")[:LEAD_SENTENCES]
-    )
 
 
 def _without_headline(
@@ -156,8 +138,6 @@ def _opening_title(lines: Sequence[str], articles: Sequence[Article]) -> str:
 # an article's opening line read for a title, and the fewest words it takes ("7.57 pm." opened
 # a Multi-News live blog)
 MAX_LEAD_CHARS = 1_000
-# the opening sentences of an article that other outlets' headlines are weighed against
-LEAD_SENTENCES = 2
 MIN_LEAD_TITLE_WORDS = 4
 # what opens a clause that cannot stand without its main clause
 _SUBORDINATORS = frozenset(

@@ -62,6 +62,18 @@ def _spark_submit() -> Path:
     return Path(pyspark.__file__).parent / "bin" / "spark-submit"
 
 
+def _spark_cli(given: str, out: Path) -> subprocess.CompletedProcess[str]:
+    """``newsdigest spark --input GIVEN --output OUT`` on one local core, without facts, as a
+    user runs it (the checkout's source first on the path)."""
+    command = [sys.executable, "-m", "newsdigest", "spark", "--input", given]
+    command += ["--output", str(out), "--master", "local[1]", "--no-facts"]
+    for key, value in SMALL_DATA_CONF.items():
+        command += ["--conf", f"{key}={value}"]
+    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+
+
 @pytest.fixture(scope="session")
 def job(corpus, tmp_path_factory: pytest.TempPathFactory):
     """The job as a user submits it: ``spark-submit --master local[2] .../job.py`` (one JVM for
@@ -450,13 +462,7 @@ def test_inputs_that_are_all_rejected_are_listed_and_exit_2(tmp_path: Path) -> N
     (folder / "empty.warc").write_bytes(b"")
     (folder / "short.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "newsdigest", "spark", "--input", str(folder / "*")]
-    command += ["--output", str(out), "--master", "local[1]", "--no-facts"]
-    for key, value in SMALL_DATA_CONF.items():
-        command += ["--conf", f"{key}={value}"]
-    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    done = _spark_cli(str(folder / "*"), out)
     assert done.returncode == 2, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
     assert f"error: {folder / 'empty.warc'}: empty file" in done.stderr
@@ -523,13 +529,7 @@ def test_the_summary_line_counts_one_file_and_one_story_in_the_singular(tmp_path
     rows = [{"text": next(found).read_text(encoding="utf-8")} for found in texts]
     feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "newsdigest", "spark", "--input", str(feed)]
-    command += ["--output", str(out), "--master", "local[1]", "--no-facts"]
-    for key, value in SMALL_DATA_CONF.items():
-        command += ["--conf", f"{key}={value}"]
-    env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    done = _spark_cli(str(feed), out)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "1 file, 3 articles read, " in done.stderr
     assert "3 unique articles in 1 story, 0 rejected;" in done.stderr

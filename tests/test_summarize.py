@@ -2226,6 +2226,21 @@ def test_tagger_runs_without_the_attribute_ruler_and_tags_alike():
         assert [t.tag_ for t in tagger(text)] == [t.tag_ for t in full(text)]
 
 
+def _dev_event_file(rows: list[dict[str, str]], label: str, folder: Path) -> Path:
+    """A dev-stream event's first eight articles as a JSON Lines file, as
+    ``bench/read_digests.py`` reads them."""
+    import json
+
+    keep = ("url", "title", "text", "published", "source")
+    path = folder / "event.jsonl"
+    chosen = [r for r in rows if r["label"] == label][:8]
+    path.write_text(
+        "".join(json.dumps({f: r[f] for f in keep if r.get(f)}) + "\n" for r in chosen),
+        encoding="utf-8",
+    )
+    return path
+
+
 @pytest.mark.parametrize(
     ("opening", "said"),
     [
@@ -2243,19 +2258,11 @@ def test_a_name_variant_is_no_news(
     one digest said Tiangong-1 was launched in 2011, two others that a webcam on Mount
     Agamenticus caught the fireball (the event's first eight articles, as
     ``bench/read_digests.py`` reads them)."""
-    import json
-
     import newsdigest
 
     (title,) = {r["title"] for r in dev_stream_rows if r["title"].startswith(opening)}
     (label,) = {r["label"] for r in dev_stream_rows if r["title"] == title}
-    rows = [r for r in dev_stream_rows if r["label"] == label][:8]
-    keep = ("url", "title", "text", "published", "source")
-    path = tmp_path / "event.jsonl"
-    path.write_text(
-        "".join(json.dumps({f: r[f] for f in keep if r.get(f)}) + "\n" for r in rows),
-        encoding="utf-8",
-    )
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
     story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
     assert sum(said in s.text.lower() for s in story.summary) == 1
 
@@ -2282,19 +2289,11 @@ def test_a_quote_of_the_women_goes_after_the_line_that_says_who_they_are(
     """Dev-stream event 45 (music executives' letter to the Recording Academy): two
     articles' openings read "'Neil Portnow's comments are not ...,' the women wrote" before
     "Several female heavyweights in the music industry fired off a letter ..."."""
-    import json
-
     import newsdigest
 
     title = "Top Female Music Executives Send Rebuke to Grammys Leadership"
     (label,) = {r["label"] for r in dev_stream_rows if r["title"] == title}
-    rows = [r for r in dev_stream_rows if r["label"] == label][:8]
-    keep = ("url", "title", "text", "published", "source")
-    path = tmp_path / "event.jsonl"
-    path.write_text(
-        "".join(json.dumps({f: r[f] for f in keep if r.get(f)}) + "\n" for r in rows),
-        encoding="utf-8",
-    )
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
     lines = [
         s.text for s in newsdigest.digest([path], facts=False, on_error=lambda e: None).summary
     ]

@@ -126,19 +126,34 @@ def _opening_title(lines: Sequence[str], articles: Sequence[Article]) -> str:
         title = _title_of(text)
         if _stands_as_title(text, title):
             return title
-    for article in articles:
-        lead = split_sentences(article.text[:MAX_LEAD_CHARS], "lead")[:1]
-        if lead and len(lead[0].text.split()) >= MIN_LEAD_TITLE_WORDS:
-            title = _title_of(lead[0].text)
-            if not is_caption(lead[0].text) and _stands_as_title(lead[0].text, title):
-                return title
+    leads = [lead for lead in map(_lead_line, articles) if lead]
+    for lead in leads:
+        title = _title_of(lead)
+        if _stands_as_title(lead, title):
+            return title
+    # nothing reads alone: an article's own opening line needs what came before it least ("I
+    # adore Betty White.", a comment page's, not its second line "She just keeps getting
+    # better and better.", which had titled it: Multi-News 203)
+    if leads:
+        return _title_of(leads[0])
     return _title_of(lines[0]) if lines else ""
+
+
+def _lead_line(article: Article) -> str:
+    """The article's opening line fit for a title: its first sentence of a few words or more
+    among its first ``MAX_LEAD_SENTENCES`` ("7.57 pm.", a live blog's first line, is passed
+    over), unless that is a picture's caption; else ""."""
+    for sentence in split_sentences(article.text[:MAX_LEAD_CHARS], "lead")[:MAX_LEAD_SENTENCES]:
+        if len(sentence.text.split()) >= MIN_LEAD_TITLE_WORDS:
+            return "" if is_caption(sentence.text) else sentence.text
+    return ""
 
 
 # an article's opening line read for a title, and the fewest words it takes ("7.57 pm." opened
 # a Multi-News live blog)
 MAX_LEAD_CHARS = 1_000
 MIN_LEAD_TITLE_WORDS = 4
+MAX_LEAD_SENTENCES = 2
 # what opens a clause that cannot stand without its main clause
 _SUBORDINATORS = frozenset(
     "if although though while when whenever because since unless whereas".split()
@@ -152,7 +167,7 @@ def _stands_as_title(text: str, title: str) -> bool:
     """Whether a title cut from the sentence ``text`` reads alone: ``text`` does not need the
     sentence before it nor only announce the one after, and the title is no quotation cut
     before its speaker nor a subordinate clause without its main clause."""
-    if quality.needs_context(text) or quality.leads_in(text):
+    if quality.needs_context(text) or quality.leads_in(text) or _hinges_on_pronoun(title):
         return False
     cut = title.endswith("…") or len(split_sentences(text, "title")) > 1
     words = title.split()
@@ -167,6 +182,41 @@ def _stands_as_title(text: str, title: str) -> bool:
         # the title must reach past the comma that ends the clause
         return any(w.endswith(",") for w in words[:-1])
     return True
+
+
+# a third person's pronoun, which a title can only use for someone it has named
+_THIRD_PERSON = frozenset("he she it they him her them his its their hers theirs".split())
+
+
+def _hinges_on_pronoun(title: str) -> bool:
+    """Whether a title that opens with a phrase set before its main clause has a third
+    person's pronoun in that phrase or in the first words after its comma, before any name
+    ("In style, the last thing it was was professorial", "With his speech last night to
+    Congress, the President is giving that strategy one more government try": Multi-News
+    107's titles): what it points to, the text before said."""
+    words = title.split()
+    if not words or words[0] not in _FRONTED:
+        return False
+    comma = next((k for k, w in enumerate(words[:MAX_FRONTED_WORDS]) if w.endswith(",")), -1)
+    if comma < 0:
+        return False
+    named = [
+        k > 0 and w.lstrip("\"“‘'(")[:1].isupper() and words[k - 1].lower() != "the"
+        for k, w in enumerate(words)
+    ]  # a name, not a role ("the President")
+    head = comma + 1 + _MAIN_CLAUSE_HEAD
+    for k, word in enumerate(words[:head]):
+        if named[k]:
+            return False
+        bare = re.sub(r"['’]\w*$", "", word.strip("\"“”‘’'(),;:.…!?")).lower()
+        if bare in _THIRD_PERSON:
+            # ... unless the main clause's subject names it ('For much of its two-hour-plus
+            # length, "Hereafter" plays like ...')
+            return not any(named[comma + 1 : head])
+    return False
+
+
+_MAIN_CLAUSE_HEAD = 4  # the main clause's words read for its subject
 
 
 def _title_of(text: str) -> str:

@@ -244,7 +244,40 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
             for u, s in enumerate(units)
             if len(s.text.split()) >= 3
         ]
+    elif all(quality.needs_context(s.text) for _, _, s in good):
+        # every fit unit leans on the one before it: an article's earliest readable unit that
+        # does not, before its fit ones, so that the digest opens with what needs context
+        # least (Multi-News 118, a football blog's post: "Rather incredibly, this wasn't even a
+        # friendly." had opened it, its opening line left out as cut short)
+        earliest = {d: u for d, u, _ in reversed(good)}
+        opening = next(
+            (
+                (d, u, s)
+                for d, units in enumerate(merged)
+                for u, s in enumerate(units)
+                if u < earliest.get(d, len(units))
+                and len(s.text.split()) >= MIN_OPENING_WORDS
+                and not inside[d][u]
+                and not quality.needs_context(s.text)
+                and not quality.leads_in(s.text)
+                and not quality.is_caption(s.text)
+                # fit but for being cut short ("Penalty run-ups are just getting ridiculous
+                # ..."): not a page's line ("Published on May 3, 2015", Multi-News 63)
+                and set(quality.problems(s.text)) <= {"cut short"}
+            ),
+            None,
+        )
+        if opening is not None:
+            # ... read as what comes right before its article's first fit unit, which may
+            # then follow it ("Penalty run-ups are just getting ridiculous ... Rather
+            # incredibly, this wasn't even a friendly.")
+            d, u, unit = opening
+            first = min((c[1] for c in good if c[0] == d and c[1] > u), default=u + 1)
+            good = sorted([*good, (d, first - 1, unit)], key=lambda c: (c[0], c[1]))
     return _bounded(good)
+
+
+MIN_OPENING_WORDS = 4  # an opening read when every fit unit needs context
 
 
 def _answers_a_question(doc: Sequence[Sentence], ends: Sequence[int], unit: Sentence) -> bool:

@@ -2955,3 +2955,24 @@ def test_a_given_name_before_a_person_is_no_organization(seed_dir: Path) -> None
     assert story.facts is not None
     assert not [e for e in story.facts.entities if e.type == "ORG" and e.name == "Mike"]
     assert any(e.type == "PERSON" and e.name == "Pompeo" for e in story.facts.entities)
+
+
+def test_a_surname_and_generation_joins_a_full_name_with_a_capital_inside_its_given_name() -> None:
+    """Multi-News validation 62: "Kunz Sr." was a person of its own beside "DeOrr Kunz Sr.",
+    and the quotes "said Kunz Sr." got no speaker; his son DeOrr Kunz Jr. stays another."""
+    text = (
+        "Jessica Mitchell and DeOrr Kunz Sr. said they have faith DeOrr Kunz Jr. is safe. "
+        '"The search is not over," said Kunz Sr.'
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Jessica Mitchell", "PERSON", 0),
+            ("DeOrr Kunz Sr.", "PERSON", 0),
+            ("DeOrr Kunz Jr.", "PERSON", 0),
+            ("Kunz Sr.", "PERSON", 1),
+        ],
+    )
+    people = {e.name: len(e.mentions) for e in entities_of(raw, text) if e.type == "PERSON"}
+    assert people.get("DeOrr Kunz Sr.") == 2 and "Kunz Sr." not in people
+    assert "DeOrr Kunz Jr." in people

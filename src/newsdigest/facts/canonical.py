@@ -716,7 +716,9 @@ def _same_names(a: list[str], b: list[str]) -> bool:
 # A given name before a name of two words ("Recep Tayyip Erdogan", "Debbie Wasserman Schultz");
 # not a word in capitals, with a stop, or a plural ("RIP Marty Balin", "D.C. Mohammad Anwar",
 # "Gymnasts Simone Biles": words the model took into a name), nor a title or a credit
-_GIVEN_NAME_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+(?<![^aeiou]s)")
+# ... and one with a capital after a short opening ("DeOrr Kunz Sr.", "LaToya", "McKayla": a
+# Multi-News Who list had "Kunz Sr." beside "DeOrr Kunz Sr.", his quotes no speaker)
+_GIVEN_NAME_WORD = re.compile(r"(?:[A-Z][^\W\d_A-Z]{1,2}(?=[A-Z]))?[A-Z][^\W\d_A-Z]+(?<![^aeiou]s)")
 _NOT_GIVEN_NAMES = (
     ROLE_WORDS
     | TITLE_ONLY

@@ -2976,3 +2976,25 @@ def test_a_surname_and_generation_joins_a_full_name_with_a_capital_inside_its_gi
     people = {e.name: len(e.mentions) for e in entities_of(raw, text) if e.type == "PERSON"}
     assert people.get("DeOrr Kunz Sr.") == 2 and "Kunz Sr." not in people
     assert "DeOrr Kunz Jr." in people
+
+
+def test_a_peers_title_and_surname_is_the_person_of_that_surname() -> None:
+    """Multi-News validation 135 listed "Lady Thatcher (3)" beside "Margaret Thatcher"; a
+    title that opens a name no one else's surname ends ("Lady Gaga") stays a name."""
+    text = (
+        "Meryl Streep is to play Margaret Thatcher in a new film. The producers are lining up "
+        "Jim Broadbent to play Lady Thatcher's husband Denis. Lady Gaga praised the casting."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Meryl Streep", "PERSON", 0),
+            ("Margaret Thatcher", "PERSON", 0),
+            ("Jim Broadbent", "PERSON", 0),
+            ("Lady Thatcher", "PERSON", 0),
+            ("Lady Gaga", "PERSON", 0),
+        ],
+    )
+    people = {e.name: len(e.mentions) for e in entities_of(raw, text) if e.type == "PERSON"}
+    assert people.get("Margaret Thatcher") == 2 and "Lady Thatcher" not in people
+    assert "Lady Gaga" in people

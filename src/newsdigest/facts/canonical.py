@@ -761,6 +761,9 @@ def same_person_name(a: str, b: str) -> bool:
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
 
 
+_PEERAGE = frozenset("Lady Lord Baroness Baron Dame Sir".split())
+
+
 def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     """Group raw mentions into entities (see the module docstring for the order of rules)."""
     mentions = [
@@ -780,29 +783,48 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     # Christine), and the one of them it took: a father Christopher Smith and a sister
     # Christine Smith had joined their "Chris Smith" as one person (hostile review)
     took: dict[int, str] = {}
+    # a peer's title and surname ("Lady Thatcher", "Lord Mountbatten") is that surname alone,
+    # read as the other surnames are, when a person's full name has it (Multi-News validation
+    # 135 listed "Lady Thatcher" beside "Margaret Thatcher"); otherwise a name ("Lady Gaga")
+    titled: list[tuple[int, RawMention]] = []
+
+    def add_person(order: int, m: RawMention, toks: list[str]) -> None:
+        given = fold(toks[0])
+        group = joined.get(m.text)
+        if group is None:
+            key, group = next(
+                (
+                    (key_toks, g)
+                    for key_toks, g in persons
+                    if _same_person(key_toks, toks)
+                    and not _another_full_name(key_toks, took.get(id(g)), given)
+                ),
+                (toks, _Group()),
+            )
+            if key is toks:
+                persons.append((toks, group))
+            elif _shortened(key, given):
+                took.setdefault(id(group), given)
+        joined[m.text] = group
+        group.add(m, order)
+
     for order, m in enumerate(mentions):
         toks = name_tokens(m.text)
-        if m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
-            given = fold(toks[0])
-            group = joined.get(m.text)
-            if group is None:
-                key, group = next(
-                    (
-                        (key_toks, g)
-                        for key_toks, g in persons
-                        if _same_person(key_toks, toks)
-                        and not _another_full_name(key_toks, took.get(id(g)), given)
-                    ),
-                    (toks, _Group()),
-                )
-                if key is toks:
-                    persons.append((toks, group))
-                elif _shortened(key, given):
-                    took.setdefault(id(group), given)
-            joined[m.text] = group
-            group.add(m, order)
+        if m.label == "PERSON" and len(toks) == 2 and toks[0] in _PEERAGE:
+            titled.append((order, m))
+        elif m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
+            add_person(order, m, toks)
         else:
             rest.append((order, m))
+    for order, m in titled:
+        toks = name_tokens(m.text)
+        if m.text not in joined and any(
+            similar(x, toks[1]) for t, g in persons for x in _surnames(t, g)
+        ):
+            cut = m.end - len(toks[1])
+            rest.append((order, replace(m, start=cut, text=toks[1], title_cue=True)))
+        else:
+            add_person(order, m, toks)
 
     # a word the model calls a place more often than the "person" it would open names that
     # place, not the person's first name: "France" (50 times) had joined "France Info" (an

@@ -2998,3 +2998,18 @@ def test_a_peers_title_and_surname_is_the_person_of_that_surname() -> None:
     people = {e.name: len(e.mentions) for e in entities_of(raw, text) if e.type == "PERSON"}
     assert people.get("Margaret Thatcher") == 2 and "Lady Thatcher" not in people
     assert "Lady Gaga" in people
+
+
+def test_a_make_line_and_model_is_no_person() -> None:
+    """The dev stream's Falcon Heavy story listed "Tesla Model S (8)" under Who: "driving his
+    blue Tesla Model S", read as a person, and the bare "Tesla"s as his first name."""
+    text = (
+        "Elon Musk was driving his blue Tesla Model S in Boulder, Colorado. Musk said Tesla "
+        "would build more cars."
+    )
+    raw = model_mentions_at(
+        text,
+        [("Elon Musk", "PERSON", 0), ("Tesla Model S", "PERSON", 0), ("Tesla", "PERSON", 1)],
+    )
+    people = [e.name for e in entities_of(raw, text) if e.type == "PERSON"]
+    assert people == ["Elon Musk"]

@@ -761,6 +761,9 @@ def same_person_name(a: str, b: str) -> bool:
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
 
 
+# the last word of a product's name: a letter or a number ("Model S", "Model 3", "Note 8"); a
+# person's name of three words ends in a surname or a generation ("Pope John Paul II")
+_MODEL_DESIGNATION = re.compile(r"[A-Z]|[A-Z]?\d+")
 _PEERAGE = frozenset("Lady Lord Baroness Baron Dame Sir".split())
 
 
@@ -810,7 +813,12 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
 
     for order, m in enumerate(mentions):
         toks = name_tokens(m.text)
-        if m.label == "PERSON" and len(toks) == 2 and toks[0] in _PEERAGE:
+        if m.label == "PERSON" and len(toks) >= 3 and _MODEL_DESIGNATION.fullmatch(toks[-1]):
+            # a make, a line and a model ("Tesla Model S", "Galaxy Note 8"): a product, whose
+            # make had opened it as a person ("driving his blue Tesla Model S": a dev-stream
+            # Who list had "Tesla Model S (8)", seven bare "Tesla"s its first name)
+            rest.append((order, replace(m, label="ORG")))
+        elif m.label == "PERSON" and len(toks) == 2 and toks[0] in _PEERAGE:
             titled.append((order, m))
         elif m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
             add_person(order, m, toks)

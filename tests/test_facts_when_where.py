@@ -915,3 +915,23 @@ def test_a_day_after_its_articles_own_day_is_a_plan_not_a_timeline_line() -> Non
     sentences = {x.id: split_sentences(x.text, x.id) for x in articles}
     days = [t.date for t in extract_facts(articles, sentences).timeline]
     assert "2016-11-09" in days and "2016-11-10" not in days
+
+
+def test_what_is_done_before_a_coming_day_dates_no_timeline_line() -> None:
+    """The dev stream's Goldman Sachs tax charge (written 29 December 2017): "... Goldman was
+    working to maximize the benefits it can still access before the new tax law takes effect
+    on Jan. 1." had made a timeline line of 2018-01-01."""
+    from newsdigest.facts import extract_facts
+
+    texts = [
+        ("Goldman Sachs said on Friday it expects a $5 billion charge. Even as it made the "
+         "necessary accounting adjustments resulting in the charge, however, Goldman was "
+         "working to maximize the benefits it can still access before the new tax law takes "
+         "effect on Jan. 1.", "2017-12-29"),
+        ("The shares Mr. Blankfein and others received on Thursday cannot be sold for five "
+         "years. Goldman on Friday released details of the charge.", "2017-12-29"),
+    ]  # fmt: skip
+    articles = [article(t, day) for t, day in texts]
+    sentences = {x.id: split_sentences(x.text, x.id) for x in articles}
+    days = [t.date for t in extract_facts(articles, sentences).timeline]
+    assert "2017-12-29" in days and "2018-01-01" not in days

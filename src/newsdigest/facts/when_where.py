@@ -1005,7 +1005,15 @@ def _planned_in(sent: Sentence, at: int) -> bool:
     be removed tomorrow", "is expected to remain closed on Wednesday", "would begin ...
     Tuesday")."""
     before = sent.text[: max(0, at - sent.start)]
-    return bool(_FUTURE.search(before)) or _would_before(before, len(before))
+    return bool(_FUTURE.search(before) or _SCHEDULED.search(before)) or _would_before(
+        before, len(before)
+    )
+
+
+# ... and a schedule told in the present, or what is done before it ("Goldman was working to
+# maximize the benefits it can still access before the new tax law takes effect on Jan. 1",
+# written December 29: a dev-stream timeline's line of January 1)
+_SCHEDULED = re.compile(r"\b(?:before|takes? effect|goes into effect|go into effect)\b", re.I)
 
 
 def build_timeline(

@@ -2955,3 +2955,61 @@ def test_a_given_name_before_a_person_is_no_organization(seed_dir: Path) -> None
     assert story.facts is not None
     assert not [e for e in story.facts.entities if e.type == "ORG" and e.name == "Mike"]
     assert any(e.type == "PERSON" and e.name == "Pompeo" for e in story.facts.entities)
+
+
+def test_a_surname_and_generation_joins_a_full_name_with_a_capital_inside_its_given_name() -> None:
+    """Multi-News validation 62: "Kunz Sr." was a person of its own beside "DeOrr Kunz Sr.",
+    and the quotes "said Kunz Sr." got no speaker; his son DeOrr Kunz Jr. stays another."""
+    text = (
+        "Jessica Mitchell and DeOrr Kunz Sr. said they have faith DeOrr Kunz Jr. is safe. "
+        '"The search is not over," said Kunz Sr.'
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Jessica Mitchell", "PERSON", 0),
+            ("DeOrr Kunz Sr.", "PERSON", 0),
+            ("DeOrr Kunz Jr.", "PERSON", 0),
+            ("Kunz Sr.", "PERSON", 1),
+        ],
+    )
+    people = {e.name: len(e.mentions) for e in entities_of(raw, text) if e.type == "PERSON"}
+    assert people.get("DeOrr Kunz Sr.") == 2 and "Kunz Sr." not in people
+    assert "DeOrr Kunz Jr." in people
+
+
+def test_a_peers_title_and_surname_is_the_person_of_that_surname() -> None:
+    """Multi-News validation 135 listed "Lady Thatcher (3)" beside "Margaret Thatcher"; a
+    title that opens a name no one else's surname ends ("Lady Gaga") stays a name."""
+    text = (
+        "Meryl Streep is to play Margaret Thatcher in a new film. The producers are lining up "
+        "Jim Broadbent to play Lady Thatcher's husband Denis. Lady Gaga praised the casting."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Meryl Streep", "PERSON", 0),
+            ("Margaret Thatcher", "PERSON", 0),
+            ("Jim Broadbent", "PERSON", 0),
+            ("Lady Thatcher", "PERSON", 0),
+            ("Lady Gaga", "PERSON", 0),
+        ],
+    )
+    people = {e.name: len(e.mentions) for e in entities_of(raw, text) if e.type == "PERSON"}
+    assert people.get("Margaret Thatcher") == 2 and "Lady Thatcher" not in people
+    assert "Lady Gaga" in people
+
+
+def test_a_make_line_and_model_is_no_person() -> None:
+    """The dev stream's Falcon Heavy story listed "Tesla Model S (8)" under Who: "driving his
+    blue Tesla Model S", read as a person, and the bare "Tesla"s as his first name."""
+    text = (
+        "Elon Musk was driving his blue Tesla Model S in Boulder, Colorado. Musk said Tesla "
+        "would build more cars."
+    )
+    raw = model_mentions_at(
+        text,
+        [("Elon Musk", "PERSON", 0), ("Tesla Model S", "PERSON", 0), ("Tesla", "PERSON", 1)],
+    )
+    people = [e.name for e in entities_of(raw, text) if e.type == "PERSON"]
+    assert people == ["Elon Musk"]

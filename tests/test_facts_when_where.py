@@ -892,3 +892,46 @@ def test_a_place_two_articles_name_and_a_title_leads_with_says_where_in_the_coun
     assert story_place([florida, who]) == us
     untitled = PlaceScores({"Florida": 5.0}, frozenset(), frozenset())
     assert story_place([untitled, cnbc, who]) == us
+
+
+def test_a_day_after_its_articles_own_day_is_a_plan_not_a_timeline_line() -> None:
+    """The dev stream's Croydon tram crash (written 9 November 2016): "The tram which flipped
+    on its side will be removed tomorrow at the earliest, British Transport Police said." had
+    made a timeline line of November 10, as if it had happened."""
+    from newsdigest.facts import extract_facts
+
+    texts = [
+        ("More than 51 people were also rushed to hospital after the horror crash, which "
+         "happened during rush hour on Wednesday morning. The tram which flipped on its side "
+         "will be removed tomorrow at the earliest, British Transport Police said.",
+         "2016-11-09"),
+        ("Seven people were killed when a tram derailed in Croydon on Wednesday. It was the "
+         "first tram crash involving fatalities since Nov. 2, 1959, officials said.",
+         "2016-11-09"),
+        ("The tram derailed near the Sandilands stop on Wednesday, killing seven people. "
+         "Police said on Tuesday that the line had been inspected.", "2016-11-09"),
+    ]  # fmt: skip
+    articles = [article(t, day) for t, day in texts]
+    sentences = {x.id: split_sentences(x.text, x.id) for x in articles}
+    days = [t.date for t in extract_facts(articles, sentences).timeline]
+    assert "2016-11-09" in days and "2016-11-10" not in days
+
+
+def test_what_is_done_before_a_coming_day_dates_no_timeline_line() -> None:
+    """The dev stream's Goldman Sachs tax charge (written 29 December 2017): "... Goldman was
+    working to maximize the benefits it can still access before the new tax law takes effect
+    on Jan. 1." had made a timeline line of 2018-01-01."""
+    from newsdigest.facts import extract_facts
+
+    texts = [
+        ("Goldman Sachs said on Friday it expects a $5 billion charge. Even as it made the "
+         "necessary accounting adjustments resulting in the charge, however, Goldman was "
+         "working to maximize the benefits it can still access before the new tax law takes "
+         "effect on Jan. 1.", "2017-12-29"),
+        ("The shares Mr. Blankfein and others received on Thursday cannot be sold for five "
+         "years. Goldman on Friday released details of the charge.", "2017-12-29"),
+    ]  # fmt: skip
+    articles = [article(t, day) for t, day in texts]
+    sentences = {x.id: split_sentences(x.text, x.id) for x in articles}
+    days = [t.date for t in extract_facts(articles, sentences).timeline]
+    assert "2017-12-29" in days and "2018-01-01" not in days

@@ -145,6 +145,7 @@ def extract_facts(
         written,
         min(anchors, default=None),
         headline_names([a.title for a in story]),
+        {a.id: day for a in story if (day := article_anchor(a)) is not None},
     )
     # the names the story's own articles mention, counted there: a left-out page's names
     # ("Downloads Economics Editorials", "HINDI", "CSAT": an exam site's menus under a story

@@ -716,7 +716,9 @@ def _same_names(a: list[str], b: list[str]) -> bool:
 # A given name before a name of two words ("Recep Tayyip Erdogan", "Debbie Wasserman Schultz");
 # not a word in capitals, with a stop, or a plural ("RIP Marty Balin", "D.C. Mohammad Anwar",
 # "Gymnasts Simone Biles": words the model took into a name), nor a title or a credit
-_GIVEN_NAME_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+(?<![^aeiou]s)")
+# ... and one with a capital after a short opening ("DeOrr Kunz Sr.", "LaToya", "McKayla": a
+# Multi-News Who list had "Kunz Sr." beside "DeOrr Kunz Sr.", his quotes no speaker)
+_GIVEN_NAME_WORD = re.compile(r"(?:[A-Z][^\W\d_A-Z]{1,2}(?=[A-Z]))?[A-Z][^\W\d_A-Z]+(?<![^aeiou]s)")
 _NOT_GIVEN_NAMES = (
     ROLE_WORDS
     | TITLE_ONLY
@@ -759,6 +761,12 @@ def same_person_name(a: str, b: str) -> bool:
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
 
 
+# the last word of a product's name: a letter or a number ("Model S", "Model 3", "Note 8"); a
+# person's name of three words ends in a surname or a generation ("Pope John Paul II")
+_MODEL_DESIGNATION = re.compile(r"[A-Z]|[A-Z]?\d+")
+_PEERAGE = frozenset("Lady Lord Baroness Baron Dame Sir".split())
+
+
 def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     """Group raw mentions into entities (see the module docstring for the order of rules)."""
     mentions = [
@@ -778,29 +786,53 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     # Christine), and the one of them it took: a father Christopher Smith and a sister
     # Christine Smith had joined their "Chris Smith" as one person (hostile review)
     took: dict[int, str] = {}
+    # a peer's title and surname ("Lady Thatcher", "Lord Mountbatten") is that surname alone,
+    # read as the other surnames are, when a person's full name has it (Multi-News validation
+    # 135 listed "Lady Thatcher" beside "Margaret Thatcher"); otherwise a name ("Lady Gaga")
+    titled: list[tuple[int, RawMention]] = []
+
+    def add_person(order: int, m: RawMention, toks: list[str]) -> None:
+        given = fold(toks[0])
+        group = joined.get(m.text)
+        if group is None:
+            key, group = next(
+                (
+                    (key_toks, g)
+                    for key_toks, g in persons
+                    if _same_person(key_toks, toks)
+                    and not _another_full_name(key_toks, took.get(id(g)), given)
+                ),
+                (toks, _Group()),
+            )
+            if key is toks:
+                persons.append((toks, group))
+            elif _shortened(key, given):
+                took.setdefault(id(group), given)
+        joined[m.text] = group
+        group.add(m, order)
+
     for order, m in enumerate(mentions):
         toks = name_tokens(m.text)
-        if m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
-            given = fold(toks[0])
-            group = joined.get(m.text)
-            if group is None:
-                key, group = next(
-                    (
-                        (key_toks, g)
-                        for key_toks, g in persons
-                        if _same_person(key_toks, toks)
-                        and not _another_full_name(key_toks, took.get(id(g)), given)
-                    ),
-                    (toks, _Group()),
-                )
-                if key is toks:
-                    persons.append((toks, group))
-                elif _shortened(key, given):
-                    took.setdefault(id(group), given)
-            joined[m.text] = group
-            group.add(m, order)
+        if m.label == "PERSON" and len(toks) >= 3 and _MODEL_DESIGNATION.fullmatch(toks[-1]):
+            # a make, a line and a model ("Tesla Model S", "Galaxy Note 8"): a product, whose
+            # make had opened it as a person ("driving his blue Tesla Model S": a dev-stream
+            # Who list had "Tesla Model S (8)", seven bare "Tesla"s its first name)
+            rest.append((order, replace(m, label="ORG")))
+        elif m.label == "PERSON" and len(toks) == 2 and toks[0] in _PEERAGE:
+            titled.append((order, m))
+        elif m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
+            add_person(order, m, toks)
         else:
             rest.append((order, m))
+    for order, m in titled:
+        toks = name_tokens(m.text)
+        if m.text not in joined and any(
+            similar(x, toks[1]) for t, g in persons for x in _surnames(t, g)
+        ):
+            cut = m.end - len(toks[1])
+            rest.append((order, replace(m, start=cut, text=toks[1], title_cue=True)))
+        else:
+            add_person(order, m, toks)
 
     # a word the model calls a place more often than the "person" it would open names that
     # place, not the person's first name: "France" (50 times) had joined "France Info" (an

@@ -911,7 +911,8 @@ RECALLED_DAYS = 6
 # supposed then, not what happened: "... would withdraw its offer if Qualcomm rescheduled its
 # annual shareholder meeting from March 6", "... the team's next home game on November 19",
 # "rumours suggest that the device could be unveiled at the Mobile World Congress" (three
-# dev-stream timelines' lines). The next days stay: "Smith is scheduled to testify on Tuesday".
+# dev-stream timelines' lines). What a sentence says is still to come on the next days is
+# dropped too where each article's own day is known (``build_timeline``'s ``written_on``).
 PLANNED_DAYS = 7
 MIN_ARTICLES_TO_RECALL = 3
 _CAPITALIZED = re.compile(r"\b[A-Z][\w-]{2,}")
@@ -999,6 +1000,22 @@ def _names_the_subject(text: str, names: frozenset[str]) -> bool:
     return any(m.group().casefold() in names for m in _CAPITALIZED.finditer(text))
 
 
+def _planned_in(sent: Sentence, at: int) -> bool:
+    """Whether the sentence says, before the date at ``at``, that its event is to come ("will
+    be removed tomorrow", "is expected to remain closed on Wednesday", "would begin ...
+    Tuesday")."""
+    before = sent.text[: max(0, at - sent.start)]
+    return bool(_FUTURE.search(before) or _SCHEDULED.search(before)) or _would_before(
+        before, len(before)
+    )
+
+
+# ... and a schedule told in the present, or what is done before it ("Goldman was working to
+# maximize the benefits it can still access before the new tax law takes effect on Jan. 1",
+# written December 29: a dev-stream timeline's line of January 1)
+_SCHEDULED = re.compile(r"\b(?:before|takes? effect|goes into effect|go into effect)\b", re.I)
+
+
 def build_timeline(
     dates: Sequence[DateMention],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -1006,6 +1023,7 @@ def build_timeline(
     written: date | None = None,
     began: date | None = None,
     subject: frozenset[str] = frozenset(),
+    written_on: Mapping[str, date] | None = None,
 ) -> list[TimelineEntry]:
     """The story's distinct dated events in date order, one line each, merged across sources.
 
@@ -1017,6 +1035,12 @@ def build_timeline(
     ended a year before it is background. A line dated over ``OWN_SPAN_DAYS`` outside the
     days they were written on needs a second outlet, or to name one of ``subject`` (the
     headlines' names: ``headline_names``; none known, none needed).
+    ``written_on``: each article's own day; a day after it, in a sentence that says it is to
+    come, is what that article planned or expected ("The tram ... will be removed tomorrow at
+    the earliest", "The A42 is expected to remain closed on Wednesday": dev-stream timelines'
+    lines), not what it reported; an article written on or after that day dates the event if
+    it happened. (Without such words the day stays: pages whose date is older than their last
+    update report "investigators said Monday" of a day after it.)
 
     Days, months and years count (a week is too vague to place); a date's line is the sentence
     the most articles date to it (then the earliest), citing every sentence that dates
@@ -1072,6 +1096,14 @@ def build_timeline(
         if until is not None and len(d.value) < 10 and d.value >= until[: len(d.value)]:
             continue
         if planned is not None and d.value > planned:
+            continue
+        own_day = written_on.get(d.article) if written_on else None
+        if (
+            own_day is not None
+            and len(d.value) == 10
+            and d.value > own_day.isoformat()
+            and _planned_in(sent, d.start)
+        ):
             continue
         if since is not None and d.value + "-12-31"[len(d.value) - 4 :] < since:
             continue

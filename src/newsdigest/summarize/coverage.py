@@ -682,13 +682,7 @@ def name_heads(text: str, *, first: bool) -> set[str]:
     and titles left out): "Russian President Vladimir Putin on Friday" names Putin, "President
     Donald Trump" Trump. ``first``: whether the sentence's first word may count (it is
     capitalized only to open a candidate's sentence; what a chosen unit names counts whole)."""
-    heads = set()
-    for m in _NAME_RUN.finditer(text):
-        run = m.group() if first or m.start() else m.group()[1:]
-        words = [w for w in _NAME.findall(run) if w not in _NOT_NEWS_NAMES]
-        if words:
-            heads.add(words[-1])
-    return heads
+    return {head for head, _ in name_runs(text, first=first)}
 
 
 def select(
@@ -778,18 +772,24 @@ def _greedy(
     # not), and weekdays, months and titles name no one (``name_heads``)
     # a candidate's first word may be capitalized only because it opens the sentence ("The");
     # what a chosen unit names counts whole ("Telegram's app has been removed" names Telegram)
-    names: dict[int, set[str]] = {}  # found when first needed: most units never are
+    runs: dict[int, list[tuple[str, tuple[str, ...]]]] = {}  # found when first needed
+    names: dict[int, set[str]] = {}  # (most units never are)
+
+    def runs_of(k: int) -> list[tuple[str, tuple[str, ...]]]:
+        if k not in runs:
+            runs[k] = name_runs(scored.units[k].text, first=False)
+        return runs[k]
 
     def names_of(k: int) -> set[str]:
         if k not in names:
-            names[k] = name_heads(scored.units[k].text, first=False)
+            names[k] = {head for head, _ in runs_of(k)}
         return names[k]
 
     def news_of(k: int, among: set[str] | None = None) -> bool:
         """Whether unit ``k`` names someone the digest has not (among ``among`` only)."""
         return not all(
             named_already(head, before, named, said)
-            for head, before in name_runs(scored.units[k].text, first=False)
+            for head, before in runs_of(k)
             if among is None or head in among
         )
 
@@ -1066,10 +1066,8 @@ def _names_by_length(text: str) -> tuple[set[str], set[str]]:
     count (``name_runs``)."""
     full: set[str] = set()
     alone: set[str] = set()
-    for m in _NAME_RUN.finditer(text):
-        words = [w for w in _NAME.findall(m.group()) if w not in _NOT_NEWS_NAMES]
-        if words:
-            (full if len(words) > 1 else alone).add(words[-1])
+    for head, before in name_runs(text, first=True):
+        (full if before else alone).add(head)
     return full, alone - full
 
 

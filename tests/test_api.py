@@ -238,3 +238,17 @@ def test_paths_read_from_a_list_with_their_line_breaks_are_paths(tmp_path, seed_
     text = f"{seed_paths[0]}\n" + seed_paths[1].read_text(encoding="utf-8")
     story = newsdigest.digest([text], facts=False)
     assert [a.origin for a in story.articles] == ["<text 1>"]
+
+
+def test_an_empty_path_string_is_refused_not_read_as_the_current_folder(
+    tmp_path, seed_paths, monkeypatch
+) -> None:
+    """``store_articles(["", ...])``: pathlib reads ``Path("")`` as ``.``, so every article
+    file of the current folder was stored beside the ones named."""
+    other = tmp_path / "cwd"
+    other.mkdir()
+    (other / "stray.txt").write_text(seed_paths[3].read_text(encoding="utf-8"), "utf-8")
+    monkeypatch.chdir(other)
+    result = newsdigest.store_articles(["", *seed_paths[:2]], db=tmp_path / "news.db")
+    assert result.stored == 2
+    assert [str(e) for e in result.rejected] == ["<input 1>: an empty name names no file or folder"]

@@ -258,3 +258,23 @@ def test_help_paragraphs_flow_as_paragraphs_without_rst_markup() -> None:
     ) in lines
     for command in ("digest", "ingest", "stories", "eval", "serve", "follow", "spark", "bench"):
         assert "``" not in CliRunner().invoke(app, [command, "--help"]).output, command
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["follow", "", "--once", "--db", "{tmp}/n.db"],
+        ["follow", "  ", "--once", "--db", "{tmp}/n.db"],
+        ["ingest", "", "--db", "{tmp}/n.db"],
+        ["digest", "examples/sochi-2019", ""],
+    ],
+)
+def test_an_empty_argument_is_a_usage_error_not_the_current_folder(
+    args: list[str], tmp_path: Path
+) -> None:
+    """``follow ""`` said ": not a regular file (a folder)", and ``ingest "$UNSET"`` read the
+    current folder (pathlib's ``Path("")`` is ``.``): every file under it was stored."""
+    code, out = run(*[a.format(tmp=tmp_path) for a in args])
+    assert_one_line_error(code, out)
+    assert "an empty argument names no file" in out, out
+    assert not (tmp_path / "n.db").exists()

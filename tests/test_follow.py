@@ -305,6 +305,16 @@ def test_a_source_of_another_url_scheme_is_one_line_naming_it(tmp_path: Path) ->
     }  # the file:// URL of an OPML list is read as that file
 
 
+def test_an_empty_source_is_one_line_saying_so(tmp_path: Path) -> None:
+    """``Follower(store, [""])`` read ``Path("")``, the current folder: ": not a regular file
+    (a folder)"."""
+    report = follow_once(tmp_path / "n.db", ["", " "])
+    assert [str(e) for e in report.problems()] == [
+        "<source 1>: an empty name names no feed, OPML file or URL",
+        "<source 2>: an empty name names no feed, OPML file or URL",
+    ]
+
+
 def _cli(*args: str, **kw: object) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.Popen(

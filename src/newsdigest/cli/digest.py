@@ -22,7 +22,7 @@ from newsdigest.cli.common import (
 
 
 def digest_command(
-    paths: Annotated[list[Path], typer.Argument(help=options.INPUTS_HELP)],
+    paths: options.Inputs,
     words: options.Words = None,
     sentences: options.Sentences = None,
     fmt: Annotated[

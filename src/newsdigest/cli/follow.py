@@ -22,9 +22,7 @@ from newsdigest.cli.common import (
 
 
 def follow_command(
-    sources: Annotated[
-        list[str], typer.Argument(help="Feed URLs (RSS/Atom), OPML files or URLs, sitemap URLs.")
-    ],
+    sources: options.Sources,
     db: options.Db = options.DEFAULT_DB,
     every: options.Every = options.DEFAULT_EVERY,
     once: Annotated[bool, typer.Option("--once", help="Run one round and exit.")] = False,

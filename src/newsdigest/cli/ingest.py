@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,7 +18,7 @@ from newsdigest.cli.common import (
 
 
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help=options.INPUTS_HELP)],
+    paths: options.Inputs,
     db: options.Db = options.DEFAULT_DB,
     batch: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 200,
 ) -> None:

@@ -17,6 +17,26 @@ INPUTS_HELP = (
     "Files or folders of articles (txt, html, jsonl, json, warc[.gz], sgml); - reads standard"
     " input."
 )
+
+
+def _named(text: str) -> str:
+    """``text`` unless blank: pathlib reads ``Path("")`` as ``.``, so ``ingest "$UNSET"`` had
+    stored every file of the current folder, and ``follow ""`` said ": is a folder"."""
+    if not text.strip():
+        raise typer.BadParameter("an empty argument names no file, folder or URL")
+    return text
+
+
+def input_path(text: str) -> Path:
+    """A file or folder argument, refused when blank (see ``_named``)."""
+    return Path(_named(text))
+
+
+Inputs = Annotated[list[Path], typer.Argument(help=INPUTS_HELP, parser=input_path)]
+Sources = Annotated[
+    list[str],
+    typer.Argument(help="Feed URLs (RSS/Atom), OPML files or URLs, sitemap URLs.", parser=_named),
+]
 Db = Annotated[
     str,
     typer.Option(
@@ -98,6 +118,7 @@ __all__ = [
     "Db",
     "Embedder",
     "Every",
+    "Inputs",
     "Facts",
     "Limit",
     "Output",
@@ -105,6 +126,7 @@ __all__ = [
     "Rate",
     "Sentences",
     "Since",
+    "Sources",
     "Summarizer",
     "Words",
 ]

@@ -117,6 +117,12 @@ class Follower:
     def _read_source(self, source: str, tally: _Tally) -> Listing | None:
         """The listing of one source, its state saved; None when it failed or is unchanged
         with nothing to expand."""
+        if not source.strip():  # Path("") is the current folder
+            name = f"<source {self.sources.index(source) + 1}>"
+            self._problem(
+                tally.failed, InputError(name, "an empty name names no feed, OPML file or URL")
+            )
+            return None
         if not _is_url(source):
             scheme = _SCHEME.match(source)
             if scheme and scheme.group(1).lower() != "file":  # ftp://, javascript:, mailto:

@@ -417,6 +417,9 @@ def _iter_inputs(
                 f"<input {n}>", f"not a file or folder ({kind}): store_articles reads paths"
             )
             continue
+        if not os.fspath(item).strip():  # pathlib's Path("") is the current folder
+            yield InputError(f"<input {n}>", "an empty name names no file or folder")
+            continue
         yield from _iter_path(Path(item), max_bytes, on_notice)
 
 

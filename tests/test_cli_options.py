@@ -278,3 +278,21 @@ def test_an_empty_argument_is_a_usage_error_not_the_current_folder(
     assert_one_line_error(code, out)
     assert "an empty argument names no file" in out, out
     assert not (tmp_path / "n.db").exists()
+
+
+def test_stories_writes_to_output_as_digest_does(tmp_path: Path) -> None:
+    """``digest`` took ``-o/--output`` and ``stories`` did not ("No such option: -o")."""
+    db = str(tmp_path / "n.db")
+    assert run("ingest", "examples/sochi-2019", "--db", db)[0] == 0
+    printed = run("stories", "--db", db, "--no-facts", "-f", "markdown")[1]
+    target = tmp_path / "stories.md"
+    code, out = run("stories", "--db", db, "--no-facts", "-f", "markdown", "-o", str(target))
+    assert code == 0 and out == "", out
+    assert target.read_text(encoding="utf-8") == printed
+    code, out = run("stories", "--db", db, "--no-facts", "--output", str(tmp_path / "no/x.md"))
+    assert_one_line_error(code, out)
+    assert "cannot write the stories" in out
+    code, out = run("stories", "--db", db, "--no-facts", "-o", db)
+    assert_one_line_error(code, out)  # the store itself is no place for the stories
+    assert "writing there would overwrite it" in out
+    assert run("stories", "--db", db, "--no-facts", "-f", "markdown")[1] == printed

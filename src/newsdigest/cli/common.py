@@ -159,6 +159,19 @@ def refuse_overwriting_input(option: str, output: Path | None, inputs: Iterable[
         raise typer.Exit(ExitCode.FAILED)
 
 
+def write_output(text: str, output: Path | None, what: str) -> None:
+    """``text`` to ``output``, or to stdout when None; a file that cannot be written is one
+    line naming it ("cannot write the digest: ...") and exit 2."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        report_error(f"{output}: cannot write the {what}: {exc.strerror or exc}")
+        raise typer.Exit(ExitCode.FAILED) from None
+
+
 def report_error(message: str) -> None:
     """One line per problem, plain text, on stderr."""
     print(f"error: {message}", file=sys.stderr, flush=True)

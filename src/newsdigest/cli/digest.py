@@ -18,6 +18,7 @@ from newsdigest.cli.common import (
     report_error,
     report_notice,
     usage_error,
+    write_output,
 )
 
 
@@ -79,15 +80,7 @@ def digest_command(
             f"note: {model}: left out a generated sentence no source supports: {dropped!r}",
             file=sys.stderr,
         )
-    text = render(story, fmt)
-    if output:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            report_error(f"{output}: cannot write the digest: {exc.strerror or exc}")
-            raise typer.Exit(ExitCode.FAILED) from None
-    else:
-        sys.stdout.write(text)
+    write_output(render(story, fmt), output, "digest")
     if timing:
         print(f"digest took {time.perf_counter() - started:.2f} s", file=sys.stderr)
     raise typer.Exit(ExitCode.PARTIAL if failures else ExitCode.OK)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,10 +13,12 @@ from newsdigest.cli.common import (
     ExitCode,
     open_store_or_exit,
     progress_bar,
+    refuse_overwriting_input,
     report_error,
     start_spacy_workers,
     story_config_or_exit,
     usage_error,
+    write_output,
 )
 
 
@@ -39,6 +41,7 @@ def stories_command(
     summarizer: options.Summarizer = "default",
     embedder: options.Embedder = None,
     facts: options.Facts = True,
+    output: options.Output = None,
 ) -> None:
     """Cluster new articles into stories (incrementally) and print every story's digest."""
     from newsdigest.errors import NewsdigestError
@@ -47,6 +50,7 @@ def stories_command(
 
     if fmt not in ("text", "markdown", "json"):
         usage_error(f"--format: unknown format {fmt!r}; choose text, markdown or json")
+    refuse_overwriting_input("", output, [Path(db)])  # the SQLite file is no place for them
     after = _since(since)
     config = story_config_or_exit(words, sentences, summarizer, embedder, facts)
 
@@ -75,7 +79,7 @@ def stories_command(
         finally:
             store.close()
     if stories or fmt == "json":
-        sys.stdout.write(render_many(stories, fmt))
+        write_output(render_many(stories, fmt), output, "stories")
     if not stories:
         # the bundled example's articles carry no date: "no stories since" alone read as a fault
         undated = " (articles with no publication date never match --since)"

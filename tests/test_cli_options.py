@@ -296,3 +296,35 @@ def test_stories_writes_to_output_as_digest_does(tmp_path: Path) -> None:
     assert_one_line_error(code, out)  # the store itself is no place for the stories
     assert "writing there would overwrite it" in out
     assert run("stories", "--db", db, "--no-facts", "-f", "markdown")[1] == printed
+
+
+MULTINEWS = "/work/shared/data/multinews/sample_validation250.csv"
+
+
+@pytest.mark.parametrize(
+    ("args", "note"),
+    [
+        (
+            ["eval", MULTINEWS, "--methods", "lead,coverage,lexrank", "--limit", "1",
+             "--embedder", "tfidf"],
+            "note: --embedder tfidf: not used by lead, lexrank (only coverage embeds sentences)",
+        ),
+        (
+            ["digest", "examples/sochi-2019", "--no-facts", "--summarizer", "lead",
+             "--embedder", "tfidf"],
+            "note: --embedder tfidf: not used by lead (only coverage embeds sentences)",
+        ),
+    ],
+)  # fmt: skip
+def test_an_embedder_a_method_does_not_use_is_said(args: list[str], note: str) -> None:
+    """``eval --methods lead --embedder X`` ran lead and said nothing of X, as if applied."""
+    if args[0] == "eval" and not Path(MULTINEWS).exists():
+        pytest.skip("no Multi-News sample")
+    code, out = run(*args)
+    assert code == 0, out
+    assert note in out.splitlines(), out
+
+
+def test_an_embedder_the_method_uses_is_no_note() -> None:
+    code, out = run("digest", "examples/sochi-2019", "--no-facts", "--embedder", "tfidf")
+    assert code == 0 and "note: --embedder" not in out, out

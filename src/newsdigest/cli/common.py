@@ -115,7 +115,21 @@ def story_config_or_exit(
         resolve_summarizer(config.summarizer, config.embedder)
     except NewsdigestError as exc:
         fail(exc)
+    note_unused_embedder(embedder, [summarizer])
     return config
+
+
+def note_unused_embedder(embedder: str | None, methods: Iterable[str]) -> None:
+    """One note naming the ``methods`` that do not use ``embedder``: ``eval --methods lead
+    --embedder X`` had run lead as if X applied."""
+    from newsdigest.summarize import EMBEDDING_SUMMARIZERS, uses_embedder
+
+    unused = [m for m in methods if not uses_embedder(m)]
+    if embedder is not None and unused:
+        report_notice(
+            f"--embedder {embedder}: not used by {', '.join(unused)}"
+            f" (only {', '.join(EMBEDDING_SUMMARIZERS)} embeds sentences)"
+        )
 
 
 def overwritten_input(output: Path, inputs: Iterable[Path]) -> Path | None:

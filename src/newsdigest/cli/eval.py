@@ -10,6 +10,7 @@ import typer
 from newsdigest.cli.common import (
     ExitCode,
     fail,
+    note_unused_embedder,
     progress_bar,
     refuse_overwriting_input,
     report_error,
@@ -91,6 +92,7 @@ def eval_command(
             raise typer.Exit(ExitCode.FAILED)
         refuse_overwriting_input(f"{option}: ", out_path, [dataset])
     names = _methods(methods)
+    note_unused_embedder(embedder, names)
     clusters, errors = read_dataset(dataset, split)
     for error in errors:
         report_error(str(error))

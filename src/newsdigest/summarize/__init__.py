@@ -73,6 +73,18 @@ _BUILDERS: dict[str, Callable[..., Summarizer]] = {
 SUMMARIZERS = tuple(_BUILDERS)
 
 
+# the methods whose builder reads ``embedder``; the others leave it unused
+EMBEDDING_SUMMARIZERS = ("coverage",)
+
+
+def uses_embedder(name: str | None) -> bool:
+    """Whether the summarizer ``name`` embeds sentences (an unknown name: True, so its own
+    error is the one said)."""
+    key = (name or "default").strip().lower()
+    key = DEFAULT_SUMMARIZER if key == "default" else key
+    return key in EMBEDDING_SUMMARIZERS or key not in _BUILDERS
+
+
 def get_summarizer(
     name: str | None = None, *, embedder: str | None = None, **options: Any
 ) -> Summarizer:
@@ -91,4 +103,12 @@ def get_summarizer(
     return build(embedder, **options)
 
 
-__all__ = ["Budget", "DEFAULT_SUMMARIZER", "SUMMARIZERS", "Summarizer", "get_summarizer"]
+__all__ = [
+    "Budget",
+    "DEFAULT_SUMMARIZER",
+    "EMBEDDING_SUMMARIZERS",
+    "SUMMARIZERS",
+    "Summarizer",
+    "get_summarizer",
+    "uses_embedder",
+]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 # Characters that would break or forge a line on a terminal: controls (newline, escape), line
 # and paragraph separators, bidirectional marks and overrides, and lone
@@ -48,6 +49,67 @@ def reason_counts(errors: Iterable[InputError]) -> str:
     for error in errors:
         counts[error.reason] = counts.get(error.reason, 0) + 1
     return "; ".join(f"{n} {why}" for why, n in sorted(counts.items()))
+
+
+# what follows a file's name in the name of one of its records: "feed.jsonl:12", "a.json[3]",
+# "a.json[3] article 2", "crawl.warc.gz: record <urn:...> <https://...>", "feed.jsonl (record 7)"
+_RECORD_OF = re.compile(r"(?:(?::\d+|\[\d+\])(?: article \d+)?|: record .*| \(record .*\))\Z", re.S)
+
+
+class RecordLines:
+    """Lines about the records of a batch, at most ``shown`` for one file; ``close`` says the
+    rest in one line per file, worded by ``summary`` (``refused`` or ``dropped``). A text file
+    named .jsonl, or a JSON array of 100,000 empty objects, had printed a line per record,
+    burying every other file's line; a line about a whole file is always said."""
+
+    def __init__(
+        self,
+        tell: Callable[[str], None],
+        summary: Callable[[int, Counter[str]], str],
+        shown: int = 10,
+    ) -> None:
+        self.tell = tell
+        self.summary = summary
+        self.shown = shown
+        self.seen: Counter[str] = Counter()
+        self.held: dict[str, Counter[str]] = {}
+
+    def __call__(self, name: str, reason: str) -> None:
+        file = _RECORD_OF.sub("", name)
+        if file == name:
+            self.tell(escape_line(f"{name}: {reason}"))
+            return
+        self.seen[file] += 1
+        if self.seen[file] <= self.shown:
+            self.tell(escape_line(f"{name}: {reason}"))
+        else:
+            self.held.setdefault(file, Counter())[reason] += 1
+
+    def error(self, error: object) -> None:
+        """An ``InputError`` (a record's, capped) or any other error (said as it is)."""
+        name, reason = getattr(error, "name", None), getattr(error, "reason", None)
+        if isinstance(name, str) and isinstance(reason, str):
+            self(name, reason)
+        else:
+            self.tell(str(error))
+
+    def close(self) -> None:
+        """One line per file whose lines were held back."""
+        for file, reasons in self.held.items():
+            self.tell(f"{escape_line(file)}: {self.summary(sum(reasons.values()), reasons)}")
+        self.held.clear()
+
+    @staticmethod
+    def refused(total: int, reasons: Counter[str]) -> str:
+        """ "3 more records refused (2 empty line; 1 for other reasons)"."""
+        (reason, n), *others = reasons.most_common()
+        why = reason if not others else f"{n:,} {reason}; {total - n:,} for other reasons"
+        return escape_line(f"{total:,} more record{'s' if total != 1 else ''} refused ({why})")
+
+    @staticmethod
+    def dropped(total: int, reasons: Counter[str]) -> str:
+        """ "2 more records with a field dropped as above"."""
+        return f"{total:,} more record{'s' if total != 1 else ''} with a field dropped as above"
 
 
 class NoArticlesError(NewsdigestError):

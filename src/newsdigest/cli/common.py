@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from enum import IntEnum
 from pathlib import Path
@@ -22,8 +20,6 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
-
-from newsdigest.errors import escape_line
 
 if TYPE_CHECKING:
     from newsdigest.config import StoryConfig
@@ -240,45 +236,6 @@ def usage_error(message: str) -> NoReturn:
     own help, exit 2, as the options' parser reports one."""
     report_error(f"{message} {help_hint()}")
     raise typer.Exit(ExitCode.FAILED)
-
-
-# what follows a file's name in a refusal of one of its records: "feed.jsonl:12", "a.json[3]",
-# "crawl.warc.gz: record <urn:...> <https://...>", "feed.jsonl (record train_12)"
-_RECORD_OF = re.compile(r"(?::\d+|\[\d+\]|: record .*| \(record .*\))\Z", re.S)
-
-
-class RecordErrors:
-    """``report_error`` for the refusals of a batch, at most ``shown`` lines for the records
-    of one file: the rest are counted and said in one line per file by ``close``. A text file
-    named .jsonl, a JSON array of 100,000 empty objects or a web archive of images had printed
-    a line per record (100,000 of them), burying every other file's line."""
-
-    def __init__(self, shown: int = 10) -> None:
-        self.shown = shown
-        self.seen: Counter[str] = Counter()
-        self.held: dict[str, Counter[str]] = {}
-
-    def __call__(self, error: object) -> None:
-        name, reason = getattr(error, "name", None), getattr(error, "reason", None)
-        file = _RECORD_OF.sub("", name) if isinstance(name, str) else None
-        if file is None or file == name or not isinstance(reason, str):  # a file's own line
-            report_error(str(error))
-            return
-        self.seen[file] += 1
-        if self.seen[file] <= self.shown:
-            report_error(str(error))
-        else:
-            self.held.setdefault(file, Counter())[reason] += 1
-
-    def close(self) -> None:
-        """One line per file whose refusals were held back: how many, and the commonest why."""
-        for file, reasons in self.held.items():
-            total = sum(reasons.values())
-            (reason, n), *others = reasons.most_common()
-            why = reason if not others else f"{n:,} {reason}; {total - n:,} for other reasons"
-            more = f"{total:,} more record{'s' if total != 1 else ''} refused"
-            report_error(f"{escape_line(file)}: {more} ({why})")
-        self.held.clear()
 
 
 def fail(exc: Exception, *, summarizer_option: str = "--summarizer") -> NoReturn:

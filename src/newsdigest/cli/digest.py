@@ -12,7 +12,6 @@ import typer
 from newsdigest.cli import options
 from newsdigest.cli.common import (
     ExitCode,
-    RecordErrors,
     fail,
     note_unused_embedder,
     refuse_overwriting_input,
@@ -21,6 +20,7 @@ from newsdigest.cli.common import (
     usage_error,
     write_output,
 )
+from newsdigest.errors import RecordLines
 
 
 def digest_command(
@@ -56,11 +56,11 @@ def digest_command(
     note_unused_embedder(embedder, ["abstractive" if method else summarizer])
     failures: list[str] = []
 
-    refused = RecordErrors()
+    refused = RecordLines(report_error, RecordLines.refused)
 
     def on_error(error: Exception) -> None:
         failures.append(str(error))
-        refused(error)
+        refused.error(error)
 
     started = time.perf_counter()
     try:

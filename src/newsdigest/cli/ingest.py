@@ -9,12 +9,12 @@ import typer
 from newsdigest.cli import options
 from newsdigest.cli.common import (
     ExitCode,
-    RecordErrors,
     open_store_or_exit,
     progress_bar,
     report_error,
     report_notice,
 )
+from newsdigest.errors import RecordLines
 
 
 def ingest_command(
@@ -34,7 +34,7 @@ def ingest_command(
         handled += n
         bar.advance(task, n)
 
-    refused = RecordErrors()
+    refused = RecordLines(report_error, RecordLines.refused)
     with progress_bar() as bar:
         task = bar.add_task("ingesting", total=None)
         try:
@@ -42,7 +42,7 @@ def ingest_command(
                 paths,
                 store,
                 batch_size=batch,
-                on_error=refused,
+                on_error=refused.error,
                 on_batch=committed,
                 on_notice=report_notice,
             )

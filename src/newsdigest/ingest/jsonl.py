@@ -15,8 +15,6 @@ longer than ``Limits.max_article_chars`` is refused with one line.
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -24,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdigest.clean.unicode import replace_surrogates
-from newsdigest.errors import InputError, escape_line
+from newsdigest.errors import InputError, RecordLines
 from newsdigest.ingest.decode import (
     GZIP_ERRORS,
     format_limit,
@@ -75,31 +73,6 @@ def _first_field(record: dict[str, Any], fields: tuple[str, ...]) -> tuple[str, 
 # is none): ``load_articles`` and ``iter_articles`` set it (``field_notes``) to their
 # ``on_notice``. The record is kept (only the text is required), but a date or title lost
 # without a word had left the user believing the article dated.
-_RECORD_OF = re.compile(r"(?::\d+|\[\d+\])(?: article \d+)?\Z")
-
-
-class _FieldNotes:
-    """At most ``shown`` notes for the records of one file, then one line with how many more."""
-
-    def __init__(self, tell: Callable[[str], None], shown: int = 10) -> None:
-        self.tell = tell
-        self.shown = shown
-        self.seen: Counter[str] = Counter()
-
-    def __call__(self, name: str, message: str) -> None:
-        file = _RECORD_OF.sub("", name)
-        self.seen[file] += 1
-        if self.seen[file] <= self.shown:
-            self.tell(escape_line(f"{name}: {message}"))
-
-    def close(self) -> None:
-        for file, n in self.seen.items():
-            if n > self.shown:
-                more = n - self.shown
-                self.tell(escape_line(f"{file}: {more:,} more record{'s' if more != 1 else ''}"
-                                      " with a field dropped as above"))  # fmt: skip
-
-
 _FIELD_NOTES: ContextVar[Callable[[str, str], None] | None] = ContextVar(
     "field_notes", default=None
 )
@@ -108,7 +81,7 @@ _FIELD_NOTES: ContextVar[Callable[[str, str], None] | None] = ContextVar(
 @contextmanager
 def field_notes(tell: Callable[[str], None] | None) -> Iterator[None]:
     """Records' dropped fields are told to ``tell`` (one line each, ten a file) meanwhile."""
-    notes = _FieldNotes(tell) if tell is not None else None
+    notes = RecordLines(tell, RecordLines.dropped) if tell is not None else None
     token = _FIELD_NOTES.set(notes)
     try:
         yield

@@ -57,6 +57,29 @@ def _paragraph_keys(text: str) -> set[str]:
 # --- plain text ----------------------------------------------------------------------------
 
 
+def test_a_text_file_names_no_outlet_as_a_page_or_record_without_one_does(
+    tmp_path: Path,
+) -> None:
+    """A .txt file's name was its outlet: the citations read "(000_4da4e730b093d71e)", and two
+    files of one name in two folders were counted as one outlet. An HTML page or JSON record
+    that names no site has none either; each such article counts as its own outlet."""
+    from newsdigest import digest
+    from newsdigest.render import render
+
+    text = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text + f" Filed from {folder}.", "utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"text": text + " Filed from c."}) + "\n")
+    arts = load_articles([tmp_path]).articles
+    assert [a.source for a in arts] == [None, None, None]
+    story = digest(sorted(SEEDS.glob("*.txt")), facts=False)
+    shown = render(story, "text")
+    assert "(004_8c0afa165a96de1b)" not in shown
+    assert "[4] US And Russian Authorities Show Desire to Improve Relations — " in shown
+    assert "articles from 4 outlets" in shown
+
+
 def test_text_reader_on_seeds(seed_articles: dict[str, Article]) -> None:
     assert sorted(seed_articles) == ["000", "001", "002", "003", "004"]  # folder order: sorted
     titles = {k: a.title for k, a in seed_articles.items()}
@@ -68,7 +91,7 @@ def test_text_reader_on_seeds(seed_articles: dict[str, Article]) -> None:
         "004": "US And Russian Authorities Show Desire to Improve Relations",
     }
     for key, art in seed_articles.items():
-        assert art.source == next(SEEDS.glob(f"{key}_*.txt")).stem
+        assert art.source is None  # a .txt file names no outlet (see the test below)
         assert art.language == "en" and art.published is None
         assert art.id == article_id(art.text)
         for debris in DEBRIS:
@@ -608,7 +631,7 @@ def test_a_batch_goes_on_after_every_kind_of_bad_input(tmp_path: Path) -> None:
     truncate_record(crawl, 2, ids)
     result = load_articles([tmp_path, tmp_path / "missing.json"])
     assert isinstance(result, LoadResult)
-    assert [a.source for a in result.articles] == ["d_good", page.site]
+    assert [a.source for a in result.articles] == [None, page.site]
     assert [str(e).split(":")[0].rsplit("/", 1)[-1] for e in result.errors] == [
         "a_empty.txt",
         "b_binary.html",

@@ -55,7 +55,7 @@ def test_every_sentence_cites_its_origin_and_counts_outlets(story) -> None:
         for c in s.citations:
             assert (c.article, c.sentence) in sentences
         assert s.text == sentences[(s.origin.article, s.origin.sentence)].text
-        outlets = {story.article(c.article).source for c in s.citations}
+        outlets = {story.article(c.article).outlet or c.article for c in s.citations}
         assert s.support == len(outlets) >= 1
     assert max(s.support for s in story.summary) >= 3  # the lead fact is reported widely
 

@@ -299,7 +299,8 @@ _HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html\b|<html\b)", re.I)
 
 
 def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
-    """The article of a .txt file; its source is the file name (an outlet per file). A .txt
+    """The article of a .txt file, of no outlet (its file name had been one, printed in every
+    citation, as a page or record naming no site has none; each counts as its own). A .txt
     file that is newswire SGML (a DUC document saved with a suffix) is read as such: its tags
     and headers had been the article's text."""
     text = whole_text(path, max_bytes)
@@ -312,4 +313,4 @@ def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
 
         yield extract_html(text, name=str(path))
     else:
-        yield text_article(text, name=str(path), source=path.stem)
+        yield text_article(text, name=str(path))

@@ -90,7 +90,7 @@ def test_text_reader_on_seeds(seed_articles: dict[str, Article]) -> None:
         "003": "Mike Pompeo and Sergey Lavrov hold a joint press conference in Washington",
         "004": "US And Russian Authorities Show Desire to Improve Relations",
     }
-    for key, art in seed_articles.items():
+    for art in seed_articles.values():
         assert art.source is None  # a .txt file names no outlet (see the test below)
         assert art.language == "en" and art.published is None
         assert art.id == article_id(art.text)

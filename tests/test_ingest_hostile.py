@@ -1130,3 +1130,44 @@ def test_a_gzip_file_with_trailing_garbage_is_read_as_gzip_reads_it(tmp_path: Pa
     assert [(e.name, e.reason) for e in errs] == [
         (str(tmp_path / "cut.txt.gz"), "truncated or corrupt gzip data (EOFError)")
     ]
+
+
+STREAM = Path("/work/shared/data/streams/giveme5w1h_events.jsonl")
+
+
+@pytest.mark.skipif(not STREAM.exists(), reason="no Giveme5W1H stream")
+def test_json_saved_as_txt_is_read_as_json_not_shown_as_article_text(tmp_path: Path) -> None:
+    """A .jsonl or .json file saved as .txt was one article whose text was the JSON itself,
+    braces, keys and escapes printed in the digest."""
+    lines = STREAM.read_text(encoding="utf-8").splitlines(keepends=True)[:3]
+    (tmp_path / "feed.jsonl").write_text("".join(lines), encoding="utf-8")
+    (tmp_path / "feed.txt").write_text("".join(lines), encoding="utf-8")
+    records = [json.loads(line) for line in lines]
+    (tmp_path / "pretty.txt").write_text(json.dumps(records[:2], indent=2), encoding="utf-8")
+    (tmp_path / "one.txt").write_text(json.dumps(records[2], indent=1), encoding="utf-8")
+    expected = [(a.id, a.title, a.url) for a in load_articles([tmp_path / "feed.jsonl"]).articles]
+    assert len(expected) == 3
+    for name, count in (("feed.txt", 3), ("pretty.txt", 2), ("one.txt", 1)):
+        result = load_articles([tmp_path / name])
+        got = [(a.id, a.title, a.url) for a in result.articles]
+        assert got == (expected[:count] if name != "one.txt" else expected[2:]), name
+        assert not result.errors
+
+
+def test_a_text_that_opens_with_a_bracket_is_still_text(tmp_path: Path) -> None:
+    """An article beginning "[Updated 3 pm]" is no JSON array."""
+    path = tmp_path / "a.txt"
+    path.write_text("[Updated 3 pm] " + SEED_FILES[4].read_text(encoding="utf-8"), "utf-8")
+    (article,) = load_articles([path]).articles
+    assert article.title == "US And Russian Authorities Show Desire to Improve Relations"
+
+
+def test_broken_json_saved_as_txt_is_one_line_saying_so(tmp_path: Path) -> None:
+    lines = STREAM.read_text(encoding="utf-8").splitlines()[:1] if STREAM.exists() else []
+    cut = (lines[0] if lines else '{"text": "' + "word " * 200 + '"}')[:400]
+    path = tmp_path / "cut.txt"
+    path.write_text(cut, encoding="utf-8")
+    result = load_articles([path])
+    assert not result.articles
+    (error,) = result.errors
+    assert error.name == f"{path}:1" and "invalid JSON" in error.reason, error

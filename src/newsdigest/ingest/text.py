@@ -296,6 +296,9 @@ def text_article(text: str, *, name: str, source: str | None = None) -> Article 
 
 
 _HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html\b|<html\b)", re.I)
+# JSON or JSON Lines saved as .txt: an object opening with a key or closing at once, or an
+# array of objects, strings, arrays or nothing ("[Updated 3 pm] ..." is an article's text)
+_JSON_DOCUMENT = re.compile(r'\ufeff?\s*(?:\{\s*(?:"|\})|\[\s*(?:[\{\["\]]))')
 
 
 def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
@@ -308,6 +311,11 @@ def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         yield text
     elif looks_trec(text[:64].encode("utf-8", "replace")):
         yield from trec_articles(text, str(path))
+    elif _JSON_DOCUMENT.match(text[:4096]):  # its braces and keys had been the article's text
+        from newsdigest.ingest.jsonl import read_json, read_jsonl
+
+        reader = read_jsonl if text.lstrip("\ufeff \t\r\n").startswith("{") else read_json
+        yield from reader(path, max_bytes=max_bytes)
     elif _HTML_PAGE.match(text):  # a page saved as .txt: its tags had been the article's text
         from newsdigest.ingest.html import extract_html
 

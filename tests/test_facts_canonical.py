@@ -3013,3 +3013,18 @@ def test_a_make_line_and_model_is_no_person() -> None:
     )
     people = [e.name for e in entities_of(raw, text) if e.type == "PERSON"]
     assert people == ["Elon Musk"]
+
+
+def test_a_given_name_alone_the_model_read_as_a_place_is_the_person(multinews_articles) -> None:
+    """Multi-News validation 100: "Sureshbhai Patel (7)" and "Sureshbhai (4)", one man, were
+    two people: the model read three of his bare given names as a place ("Sureshbhai faces a
+    long recovery"), and a word read as a place more often than the person it opens is named
+    was that place's. Sureshbhai is no place anyone knows; "France" (a place 50 times) stays
+    apart from "France Info" (an outlet read as a person)."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+
+    (article,) = [clean_article(a) for _, a in multinews_articles(100, 101) if "57," in a.text]
+    facts = extract_facts([article], {})
+    people = {e.name: len(e.mentions) for e in facts.entities if e.type == "PERSON"}
+    assert "Sureshbhai" not in people and people["Sureshbhai Patel"] >= 6

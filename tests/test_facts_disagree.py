@@ -248,3 +248,32 @@ def test_an_article_with_a_rising_count_still_differs_from_another() -> None:
         "30 killed": ("a",),
         "45 killed": ("b",),
     }
+
+
+def _event_articles(rows: list[dict[str, str]], label: str, sources: set[str]) -> list[Article]:
+    """The dev stream's articles of event ``label`` from ``sources``, cleaned as ``digest``
+    reads them."""
+    from newsdigest.clean import clean_article
+
+    return [
+        clean_article(Article(id=article_id(r["text"]), text=r["text"], source=r["source"]))
+        for r in rows
+        if r["label"] == label and r["source"] in sources
+    ]
+
+
+def test_words_two_people_share_are_no_disagreement_on_who_said_them(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 70 (a missile over Japan): "Sources differ on speaker of 'North
+    Korea's reckless action is an unprecedented, serious …': Shinzo Abe; Yoshihide Suga".
+    Abe called it “an unprecedented, serious and a grave threat to our nation” (HuffPost);
+    The Sun has his cabinet secretary Suga call it an “unprecedented, serious and grave
+    threat”: two men using one phrase, words shared but no statement in common."""
+    articles = _event_articles(
+        dev_stream_rows, "70", {"www.huffingtonpost.com", "www.npr.org", "www.thesun.co.uk"}
+    )
+    facts = extract_facts(articles, {})
+    speakers = {q.speaker for q in facts.quotes if "unprecedented" in q.text}
+    assert speakers == {"Shinzo Abe", "Yoshihide Suga"}
+    assert not [d for d in facts.disagreements if d.kind == "attribution"]

@@ -1581,3 +1581,16 @@ def test_a_name_in_passing_does_not_take_the_next_quote(seed_dir: Path) -> None:
     assert story.facts is not None
     (quote,) = [q for q in story.facts.quotes if "Muller" in q.text]
     assert quote.speaker != "Pompeo"
+
+
+def test_a_generations_dot_ending_a_paragraph_is_the_speakers_name(multinews_articles) -> None:
+    """Multi-News validation 62: '"They assured me there is 100 percent no chance ...," said
+    Kunz Sr.' closing a paragraph: the name ended before the dot of "Sr.", the model's
+    mention "Kunz Sr." after it, and the quote had no speaker."""
+    from newsdigest.clean import clean_article
+
+    (article,) = [clean_article(a) for _, a in multinews_articles(62, 63) if "Kunz" in a.text]
+    facts = extract_facts([article], {})
+    said = {q.text[:16]: q.speaker for q in facts.quotes}
+    assert said["They assured me "] == "DeOrr Kunz Sr."
+    assert said["Hope is what kee"] == "DeOrr Kunz Sr."

@@ -836,8 +836,11 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
 
     # a word the model calls a place more often than the "person" it would open names that
     # place, not the person's first name: "France" (50 times) had joined "France Info" (an
-    # outlet the model took for a person, 3 times) and "Chicago" the "Chicago Cubs"
+    # outlet the model took for a person, 3 times) and "Chicago" the "Chicago Cubs"; only a
+    # place's name, though: the model read "Sureshbhai faces a long recovery" as a place, and
+    # "Sureshbhai (4)" was a person of his own beside "Sureshbhai Patel" (Multi-News 100)
     as_place = Counter(fold(m.text) for _, m in rest if m.label == "PLACE")
+    known_places = place_names()
     others: dict[str, _Group] = defaultdict(_Group)
     # the people whose surname, and whose first name, each one-word name could be: one word
     # recurs many times ("Pompeo" 50 times), the people are fixed by now
@@ -864,7 +867,11 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
                 continue
             if word not in first_name_of:
                 first_name_of[word] = [g for t, g in persons if similar(t[0], word)]
-            by_first = [g for g in first_name_of[word] if as_place[fold(m.text)] <= len(g.mentions)]
+            by_first = [
+                g
+                for g in first_name_of[word]
+                if as_place[fold(m.text)] <= len(g.mentions) or fold(word) not in known_places
+            ]
             if by_surname or by_first:
                 if len(by_first) == 1 and not by_surname:
                     by_first[0].add(m, order)

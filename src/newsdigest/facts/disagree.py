@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 
 from newsdigest.facts.canonical import name_pattern, same_person_name
 from newsdigest.facts.quotes import Attributed, content_words
@@ -346,9 +347,30 @@ def one_person_names(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+# Words in a row two quotes must share to be one statement: a phrase shorter than this is one
+# that several people use ("an unprecedented, serious and grave threat": Abe and his cabinet
+# secretary Suga both, in a dev-stream story of a missile over Japan), and topic words in
+# another order are another statement ("The fireworks had finished when we saw people running
+# and screaming" and "... all these people were running ... and screaming", two witnesses)
+MIN_SHARED_RUN = 6
+_RUN_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def _run_words(text: str) -> list[str]:
+    return [w.casefold() for w in _RUN_WORD.findall(text)]
+
+
+def _longest_shared_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """The number of words of the longest run of words ``a`` and ``b`` both hold."""
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
+
+
 def attribution_disagreements(quotes: Sequence[Attributed]) -> list[Disagreement]:
-    """The same quoted words given to different speakers by name or title in different outlets."""
+    """The same quoted words given to different speakers by name or title in different
+    outlets: most of their content words, and a run of ``MIN_SHARED_RUN`` words in the same
+    order (one statement, not a phrase or a topic two speakers share)."""
     words = [content_words(a.quote.text) for a in quotes]
+    runs = [_run_words(a.quote.text) for a in quotes]
     out: list[Disagreement] = []
     seen: set[frozenset[int]] = set()
     for i, a in enumerate(quotes):
@@ -359,7 +381,11 @@ def attribution_disagreements(quotes: Sequence[Attributed]) -> list[Disagreement
             if j == i or b.trust < 2 or not b.quote.speaker or b.quote.article == a.quote.article:
                 continue
             shared = len(words[i] & words[j])
-            if shared >= 4 and shared >= 0.5 * min(len(words[i]), len(words[j])):
+            if (
+                shared >= 4
+                and shared >= 0.5 * min(len(words[i]), len(words[j]))
+                and _longest_shared_run(runs[i], runs[j]) >= MIN_SHARED_RUN
+            ):
                 group.add(j)
         key = frozenset(group)
         person = one_person_names(quotes[k].quote.speaker or "" for k in group)

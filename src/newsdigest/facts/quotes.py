@@ -59,6 +59,7 @@ _NAME_DOT = r"(?<=\b(?:Co|Jr|Sr))\.|(?<=\b(?:Inc|Ltd))\.|(?<=\bCorp)\.|(?<=\b[A-
     rf"(?<=\b(?:{'|'.join(t for t in _STATE_DOTS if len(t) == n)}))\."
     for n in sorted({len(t) for t in _STATE_DOTS})
 )
+_NOT_GENERATION = r"(?<!\bJr)(?<!\bSr)"  # a generation's dot is its name's ("Kunz Sr.")
 _SENTENCE_END = re.compile(_NOT_HONORIFIC + r"[.!?…]+['\"”’»]*(?:\s+|$)")
 
 _VERBS = (
@@ -125,8 +126,15 @@ _AFTER_WHO_VERB = re.compile(
 )
 _AFTER_VERB_WHO = re.compile(
     _LEAD + rf"(?:{_VERBS})\s+(?P<who>(?:[^;:!?\"“”«»]|{_TITLE_DOT})"
-    r"{1,140}?)(?=[,;:]\s|" + _NOT_HONORIFIC + r"(?<!\b[A-Z])\.\s|\.?$)"
-)  # an initial's or an abbreviation's dot ends no name ("said U.S. Sen. Cory Gardner, ...")
+    r"{1,140}?)(?=[,;:]\s|"
+    + _NOT_HONORIFIC
+    + _NOT_GENERATION
+    + r"(?<!\b[A-Z])\.\s|"
+    + _NOT_GENERATION
+    + r"\.?$)"
+)  # an initial's, an abbreviation's or a generation's dot ends no name ("said U.S. Sen. Cory
+# Gardner, ...", '"...," said Kunz Sr.' closing a paragraph: Multi-News validation 62, where the
+# model's name took the dot, and a speaker's words ending before it named no one)
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 # what may stand between an organization and its speech verb: nothing, a suffix ("Ltd."), an
 # adverb or an auxiliary ("Qualcomm Inc. said", "the agency has repeatedly said")

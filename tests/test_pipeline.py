@@ -418,3 +418,24 @@ def test_an_empty_digest_of_articles_in_another_language_says_why(tmp_path: Path
 
     digest(SEEDS, config=StoryConfig(facts=False), on_notice=english.append)
     assert not [n for n in english if n.startswith("no digest")]
+
+
+def test_the_title_does_not_change_with_the_digests_length(
+    seed_paths: list[Path], dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """The seeds were titled "Pompeo and Putin discussed ..." at 40 words and "US And Russian
+    Authorities Show Desire to Improve Relations" at the default: the 40-word digest did not
+    say "relations". A title weighed against other outlets' leads (94b5b8a, reverted) had
+    titled the dev stream's supermoon story (event 33) by a column's name instead."""
+    from test_summarize import _dev_event_file
+
+    titles = {newsdigest.digest(seed_paths, words=w, facts=False).title for w in (40, 120, 250)}
+    assert titles == {"US And Russian Authorities Show Desire to Improve Relations"}
+    cities = "Cities across the United States are lit up by 'supermoon'"
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"] == cities}
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    moon = {
+        newsdigest.digest([path], words=w, facts=False, on_error=lambda e: None).title
+        for w in (40, 120)
+    }
+    assert moon == {cities}

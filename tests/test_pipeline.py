@@ -439,3 +439,22 @@ def test_the_title_does_not_change_with_the_digests_length(
         for w in (40, 120)
     }
     assert moon == {cities}
+
+
+def test_a_line_whose_pronoun_points_outside_it_titles_no_story(multinews_csv: Path) -> None:
+    """Multi-News 107's fifth page (a live blog of Obama's jobs speech), digested alone, was
+    titled "One key will be how it's paid for": what "it" is, the line before said. 221's
+    digest opened, and was titled, "Two hundred and nineteen of his neighbors ...": whose."""
+    from newsdigest.evaluate import read_dataset
+    from newsdigest.summarize.quality import refers_back
+
+    page = read_dataset(multinews_csv)[0][107].documents[4]
+    story = newsdigest.digest([Article(id=article_id(page), text=page)], facts=False)
+    assert "it's paid for" not in story.title
+    assert refers_back("One key will be how it's paid for.")
+    assert refers_back("The question is whether they can pass it before the recess.")
+    assert refers_back("Two hundred and nineteen of his neighbors down the street joined in.")
+    assert refers_back("Many of their supporters stayed home.")
+    assert not refers_back("The issue is whether a key provision of the Civil Rights Act applies.")
+    assert not refers_back("The question is whether Congress will pass it.")
+    assert not refers_back("Many of the protesters stayed home.")

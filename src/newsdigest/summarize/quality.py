@@ -1009,7 +1009,29 @@ def refers_back(text: str) -> bool:
         or _points_back(text)
         or _clause_alone(text.lstrip("\"“'‘ "))
         or _OPENS_IN_FIRST_PERSON.match(text) is not None
+        or _SHARE_OF_HIS.match(text) is not None
+        or _QUESTION_OF_IT.match(text) is not None
     )
+
+
+# A share of someone's people, whose someone the sentence before named ("Two hundred and
+# nineteen of his neighbors down the street joined together ...": a Multi-News digest's
+# opening and title; "Many of their supporters ..."), not of a thing it names ("Many of the
+# protesters")
+_SHARE_OF_HIS = re.compile(
+    r"^(?:\d[\d,.]*|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands"
+    r"|Millions|Many|Some|Most|All|Several|Few|Both|Each|None|Half|Much|Part|Any)"
+    r"(?:\s+(?:hundred|thousand|million|and|[a-z]+-[a-z]+|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty))*\s+of\s+(?:his|her|their|its)\b"
+)
+# What a story turns on, put as a question about what the sentence before named ("One key
+# will be how it's paid for.": a Multi-News live blog's line, which titled its story; "The
+# question is whether they can pass it"): the pronoun before any name
+_QUESTION_OF_IT = re.compile(
+    r"^(?:One|The|A|An|Another)\s+(?:[a-z][\w-]*\s+){1,3}?(?:is|was|will\s+be|remains"
+    r"|would\s+be)\s+(?:how|whether|what|why|when|if|who)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:it|it['’]s|its|he|she|they|they['’]re|his|her|their|them|him)\b"
+)
 
 
 # Things the sentence before named, pointed at with "these" or "those" ("Equifax did not

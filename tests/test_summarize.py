@@ -2323,3 +2323,18 @@ def test_a_person_is_named_in_full_before_by_surname_alone(
         first = next(s for s in summary if surname in s)
         assert f" {surname}" in first and not first.startswith(surname)
         assert re.search(rf"[A-Z][a-z]+ (?:[A-Z][a-z]+ )?{surname}\b", first), summary
+
+
+def test_a_wire_caption_dated_in_full_is_a_caption(multinews_csv: Path) -> None:
+    """Multi-News 156's digest read "In this May 3, 2015 photo, authorities move Sergio
+    Valencia del Toro, 27, to an ambulance ...": the AP's caption with the picture's full date
+    (only "In this file photo" had been read as one)."""
+    from newsdigest.evaluate import read_dataset
+
+    assert quality.is_caption("In this May 3, 2015 photo, authorities move a man to a car.")
+    assert quality.is_caption("In this Tuesday, Feb. 26, 2013, file photo, a man speaks.")
+    assert quality.is_caption("In this image released by Turner Classic Movies, Clark Gable.")
+    assert not quality.is_caption("In this case, the photo was taken by a neighbor.")
+    cluster = read_dataset(multinews_csv)[0][156]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert not any(s.text.startswith("In this") for s in chosen)

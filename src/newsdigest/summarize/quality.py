@@ -67,7 +67,13 @@ def letter_runs(text: str) -> list[str]:
     return ascii_runs(text, _LETTERS_ONLY)
 
 
-_PHOTO_FILE = re.compile(r"^(FILE|In this( \w+)? (file )?photo)\b")
+# ... "In this file photo", and the AP's "In this May 3, 2015 photo, authorities move ...",
+# "In this Tuesday, Feb. 26, 2013, file photo, ..." (a Multi-News digest's line; 14 lines of
+# the sample open so, all captions)
+_PHOTO_FILE = re.compile(
+    r"^(?:FILE\b|In this(?:,? (?:[A-Z][a-z]+\.?|\d{1,4})){0,5},? (?:file |handout |undated )?"
+    r"(?:photo|image|picture)\b)"
+)
 # A bullet run into the word after it opens a page's link or listing, not a point of the
 # report ("•Stock market turmoil – live coverage The price of bitcoin ...", "●Friday — The
 # Analemma Society holds public sky viewing every Friday ...": a dev-stream digest line and
@@ -162,6 +168,11 @@ _PICTURE_OF_ALONE = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"\([^()]*\b(?:Getty Images|AP Photo|AFP|Reuters|EPA|Photo(?:graph)?|Image)\b[^()]*\)\s*$"
 )
+
+
+def is_photo_caption(text: str) -> bool:
+    """A wire photo's caption ("FILE - ...", "In this May 3, 2015 photo, ...")."""
+    return text[:1] in "FI" and _PHOTO_FILE.match(text) is not None
 
 
 def is_caption(text: str) -> bool:
@@ -558,7 +569,7 @@ def fit(text: str) -> bool:
         return False
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
-    if not _ends_sentence(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
+    if not _ends_sentence(text) or _DATELINE_ONLY.match(text):
         return False
     if _cut_short(text) or _fragment(text):
         return False

@@ -2338,3 +2338,16 @@ def test_a_wire_caption_dated_in_full_is_a_caption(multinews_csv: Path) -> None:
     cluster = read_dataset(multinews_csv)[0][156]
     chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
     assert not any(s.text.startswith("In this") for s in chosen)
+
+
+def test_both_alone_as_the_subject_needs_the_sentence_before(multinews_csv: Path) -> None:
+    """Multi-News 156's digest read "Both got off the bridge safely." (which two, the line
+    before in its article said: a mother's children)."""
+    from newsdigest.evaluate import read_dataset
+
+    assert quality.refers_back("Both got off the bridge safely.")
+    assert quality.refers_back("Both pleaded not guilty.")
+    assert not quality.refers_back("Both men were wearing wet suits.")
+    cluster = read_dataset(multinews_csv)[0][156]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert not any(s.text.startswith("Both got") for s in chosen)

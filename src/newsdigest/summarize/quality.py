@@ -1022,7 +1022,17 @@ def refers_back(text: str) -> bool:
         or _OPENS_IN_FIRST_PERSON.match(text) is not None
         or _SHARE_OF_HIS.match(text) is not None
         or _QUESTION_OF_IT.match(text) is not None
+        or (text[:5] == "Both " and _BOTH_ALONE.match(text) is not None)
     )
+
+
+# "Both" alone as the subject: which two, the sentence before said ("Both got off the bridge
+# safely.": a Multi-News digest's line; none of the 11 lines of Multi-News and NeuS that open
+# so opens its article); "Both men were ..." says what
+_BOTH_ALONE = re.compile(
+    r"^Both\s+(?:of\s+them\s+)?(?:were|are|was|is|have|had|has|will|would|could|can|got|went"
+    r"|[a-z]+ed)\b"
+)
 
 
 # A share of someone's people, whose someone the sentence before named ("Two hundred and

@@ -418,3 +418,43 @@ def test_an_empty_digest_of_articles_in_another_language_says_why(tmp_path: Path
 
     digest(SEEDS, config=StoryConfig(facts=False), on_notice=english.append)
     assert not [n for n in english if n.startswith("no digest")]
+
+
+def test_the_title_does_not_change_with_the_digests_length(
+    seed_paths: list[Path], dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """The seeds were titled "Pompeo and Putin discussed ..." at 40 words and "US And Russian
+    Authorities Show Desire to Improve Relations" at the default: the 40-word digest did not
+    say "relations". A title weighed against other outlets' leads (94b5b8a, reverted) had
+    titled the dev stream's supermoon story (event 33) by a column's name instead."""
+    from test_summarize import _dev_event_file
+
+    titles = {newsdigest.digest(seed_paths, words=w, facts=False).title for w in (40, 120, 250)}
+    assert titles == {"US And Russian Authorities Show Desire to Improve Relations"}
+    cities = "Cities across the United States are lit up by 'supermoon'"
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"] == cities}
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    moon = {
+        newsdigest.digest([path], words=w, facts=False, on_error=lambda e: None).title
+        for w in (40, 120)
+    }
+    assert moon == {cities}
+
+
+def test_a_line_whose_pronoun_points_outside_it_titles_no_story(multinews_csv: Path) -> None:
+    """Multi-News 107's fifth page (a live blog of Obama's jobs speech), digested alone, was
+    titled "One key will be how it's paid for": what "it" is, the line before said. 221's
+    digest opened, and was titled, "Two hundred and nineteen of his neighbors ...": whose."""
+    from newsdigest.evaluate import read_dataset
+    from newsdigest.summarize.quality import refers_back
+
+    page = read_dataset(multinews_csv)[0][107].documents[4]
+    story = newsdigest.digest([Article(id=article_id(page), text=page)], facts=False)
+    assert "it's paid for" not in story.title
+    assert refers_back("One key will be how it's paid for.")
+    assert refers_back("The question is whether they can pass it before the recess.")
+    assert refers_back("Two hundred and nineteen of his neighbors down the street joined in.")
+    assert refers_back("Many of their supporters stayed home.")
+    assert not refers_back("The issue is whether a key provision of the Civil Rights Act applies.")
+    assert not refers_back("The question is whether Congress will pass it.")
+    assert not refers_back("Many of the protesters stayed home.")

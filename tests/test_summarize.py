@@ -3,6 +3,7 @@ and the default against the lead baseline."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import replace
 from pathlib import Path
@@ -2300,3 +2301,53 @@ def test_a_quote_of_the_women_goes_after_the_line_that_says_who_they_are(
     women = [k for k, t in enumerate(lines) if "the women wrote" in t]
     letter = [k for k, t in enumerate(lines) if "fired off a letter" in t]
     assert women and letter and letter[0] < women[0]
+
+
+@pytest.mark.parametrize(("row", "surname"), [(50, "Rose"), (136, "Poole")])
+def test_a_person_is_named_in_full_before_by_surname_alone(
+    multinews_csv: Path, row: int, surname: str
+) -> None:
+    """Multi-News 50 at 100 words read "Police said Rose was stopping someone ..." four lines
+    before "Officer Collin Rose, 29, died ..."; 136 opened "In 2001, the Orange County
+    Sheriff's Office arrested Poole ..." before "Timothy Dale Poole won $3 million ...": the
+    line that names the person in full, another article's, came after."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    cluster = read_dataset(multinews_csv)[0][row]
+    for fill in (True, False):
+        if fill:
+            (summary,) = run_eval([cluster], ["default"], words=100)[0].summaries
+        else:
+            chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(100))
+            summary = [s.text for s in chosen]
+        first = next(s for s in summary if surname in s)
+        assert f" {surname}" in first and not first.startswith(surname)
+        assert re.search(rf"[A-Z][a-z]+ (?:[A-Z][a-z]+ )?{surname}\b", first), summary
+
+
+def test_a_wire_caption_dated_in_full_is_a_caption(multinews_csv: Path) -> None:
+    """Multi-News 156's digest read "In this May 3, 2015 photo, authorities move Sergio
+    Valencia del Toro, 27, to an ambulance ...": the AP's caption with the picture's full date
+    (only "In this file photo" had been read as one)."""
+    from newsdigest.evaluate import read_dataset
+
+    assert quality.is_caption("In this May 3, 2015 photo, authorities move a man to a car.")
+    assert quality.is_caption("In this Tuesday, Feb. 26, 2013, file photo, a man speaks.")
+    assert quality.is_caption("In this image released by Turner Classic Movies, Clark Gable.")
+    assert not quality.is_caption("In this case, the photo was taken by a neighbor.")
+    cluster = read_dataset(multinews_csv)[0][156]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert not any(s.text.startswith("In this") for s in chosen)
+
+
+def test_both_alone_as_the_subject_needs_the_sentence_before(multinews_csv: Path) -> None:
+    """Multi-News 156's digest read "Both got off the bridge safely." (which two, the line
+    before in its article said: a mother's children)."""
+    from newsdigest.evaluate import read_dataset
+
+    assert quality.refers_back("Both got off the bridge safely.")
+    assert quality.refers_back("Both pleaded not guilty.")
+    assert not quality.refers_back("Both men were wearing wet suits.")
+    cluster = read_dataset(multinews_csv)[0][156]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert not any(s.text.startswith("Both got") for s in chosen)

@@ -67,6 +67,7 @@ def latest_lead(
     for _, _, unit in candidate_units([docs[k][:LEAD_SENTENCES]]):
         if (
             quality.fit(unit.text)
+            and not quality.is_photo_caption(unit.text)
             and not quality.needs_context(unit.text)
             and not quality.leads_in(unit.text)
         ):

@@ -25,7 +25,7 @@ from newsdigest.model import Article, GeneratedSentence, Sentence, Story, story_
 from newsdigest.outliers import find_outliers
 from newsdigest.split import split_sentences
 from newsdigest.summarize import quality
-from newsdigest.summarize.base import Summarizer
+from newsdigest.summarize.base import Budget, Summarizer
 from newsdigest.summarize.quality import is_caption
 
 __all__ = ["DEFAULT_WORDS", "StoryConfig", "build_story", "digest", "load_inputs"]
@@ -361,14 +361,13 @@ def build_story(
     kept = [a for a in articles if a.id not in outlier_ids]
     docs = [sentences[a.id] for a in kept]
     with _stage(timings, "summarize"):
-        selected = method.summarize(docs, config.budget)
-        lines = [s.text for s in selected]
-        title = _title(kept, " ".join(lines), lines)
-        lead = latest_lead(kept, docs, title, config.budget)
-        if lead is not None:  # a story that runs for days opens with its latest development
-            selected = after_lead(lead, config.budget, docs, method.summarize)
-            lines = [s.text for s in selected]
-            title = _title(kept, " ".join(lines), lines)
+        selected, title = _digest_and_title(kept, docs, method, TITLE_BUDGET)
+        if config.budget != TITLE_BUDGET:
+            # the title is the default digest's, whatever the length asked (``TITLE_BUDGET``)
+            selected = method.summarize(docs, config.budget)
+            lead = latest_lead(kept, docs, title, config.budget)
+            if lead is not None:
+                selected = after_lead(lead, config.budget, docs, method.summarize)
         selected = _without_headline(selected, title, kept)
     with _stage(timings, "cite"):
         summary = cite(selected, docs, {a.id: a.outlet or f"#{a.id}" for a in kept})
@@ -399,6 +398,31 @@ def build_story(
         urls={a.id: (a.url,) for a in articles if a.url},
         sentences=sentences,
     )
+
+
+# the digest a story is titled from: a title cut from, or weighed against, a digest of the
+# length asked had changed with it (the seeds: "Pompeo and Putin discussed ..." at --words 40,
+# "US And Russian Authorities Show Desire to Improve Relations" at the default)
+TITLE_BUDGET = Budget(words=DEFAULT_WORDS)
+
+
+def _digest_and_title(
+    kept: Sequence[Article],
+    docs: Sequence[Sequence[Sentence]],
+    method: Summarizer,
+    budget: Budget,
+) -> tuple[Sequence[Sentence | GeneratedSentence], str]:
+    """The digest within ``budget`` and the title it gives the story; a story that runs for
+    days opens with its latest development (``latest_lead``), and is titled again after."""
+    selected = method.summarize(docs, budget)
+    lines = [s.text for s in selected]
+    title = _title(kept, " ".join(lines), lines)
+    lead = latest_lead(kept, docs, title, budget)
+    if lead is not None:
+        selected = after_lead(lead, budget, docs, method.summarize)
+        lines = [s.text for s in selected]
+        title = _title(kept, " ".join(lines), lines)
+    return selected, title
 
 
 def _warn(error: InputError) -> None:

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from newsdigest.model import Sentence
 from newsdigest.names import NOT_GIVEN, fold, has_word, place_names, word_char_at
+from newsdigest.summarize import quality
 
 _SAYING = (
     r"said|says|told|tells|added|adds|wrote|writes|explained|argued|noted|tweeted|testified"
@@ -209,3 +210,106 @@ def _inside_a_sentence(name: str, surname: str, text: str) -> bool:
 
 
 _BEFORE_INSIDE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,")
+
+
+# a run of capitalized words ("Officer Collin Rose", "Timothy Dale Poole's")
+_NAME_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
+MAX_FULL_NAME_WORDS = 3  # "Timothy Dale Poole", titles aside
+
+
+def _name_words(text: str) -> Iterator[tuple[list[str], int]]:
+    """Each run of capitalized words in ``text`` (its last word without a possessive's
+    "'s"), and where it starts."""
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        words[-1] = _POSSESSIVE.sub("", words[-1].rstrip(".,;:"))
+        yield words, m.start()
+
+
+def _person_word(word: str) -> bool:
+    """A word that may be a person's given name or surname: no title nor calendar word (a
+    place's name may be a surname: Timothy Poole's, Poole in Dorset)."""
+    return (
+        _PERSON_WORD.fullmatch(word) is not None
+        and word not in NOT_GIVEN
+        and word not in _NOT_A_PERSON
+    )
+
+
+def full_names(text: str) -> set[str]:
+    """The surnames ``text`` writes after a given name ("Officer Collin Rose", "Timothy Dale
+    Poole"); the sentence's first word, capitalized as any, is no given name ("Moderate
+    Democrats watched ...": a NeuS digest's line)."""
+    found = set()
+    for words, start in _name_words(text):
+        person = [
+            w
+            for k, w in enumerate(words)
+            if w not in NOT_GIVEN and w not in _NOT_A_PERSON and (start or k)
+        ]
+        if (
+            2 <= len(person) <= MAX_FULL_NAME_WORDS
+            and all(map(_person_word, words[-2:]))
+            and fold(" ".join(words[-2:])) not in place_names()  # "New York", no "York"
+        ):
+            found.add(words[-1])
+    return found
+
+
+def bare_surnames(text: str) -> set[str]:
+    """The capitalized words ``text`` names someone by alone ("Police said Rose ...",
+    "arrested Poole"): no title, given name or determiner before it; at the sentence's
+    start, only one that speaks or acts ("Rose is the first ...")."""
+    found = set()
+    for words, start in _name_words(text):
+        if len(words) != 1 or not _person_word(words[0]) or _DETERMINER.search(text[:start]):
+            continue
+        end = start + len(words[0])
+        if start == 0 and not (_SPEAKS_AFTER.match(text, end) or _ACTS_AFTER.match(text, end)):
+            continue
+        found.add(words[0])
+    return found
+
+
+def full_names_first(units: Sequence[Sentence]) -> list[Sentence]:
+    """``units`` (a digest in reading order) with the line that names a person in full before
+    the first that names them by surname alone, when another article's line does (Multi-News
+    50: "Police said Rose was stopping someone ..." four lines before "Officer Collin Rose,
+    29, died ..."). The introducing line moves with the lines of its article read before it
+    (136's "A convicted sex predator ... is now a multi-millionaire." stays before "Timothy
+    Dale Poole won $3 million ..."), and not when it needs the line before it or the line
+    after it needs it."""
+    out = list(units)
+    for _ in range(len(out)):
+        moved = _introduction_moved(out)
+        if moved is None:
+            break
+        out = moved
+    return out
+
+
+def _introduction_moved(units: list[Sentence]) -> list[Sentence] | None:
+    """``units`` with one introducing line (and its article's lines before it) moved before
+    the first line that names the person alone; None when there is none to move."""
+    full = [full_names(u.text) for u in units]
+    known: set[str] = set()  # names already written, in full or alone
+    for i, unit in enumerate(units):
+        for name in sorted(bare_surnames(unit.text) - known - full[i]):
+            j = next((j for j in range(i + 1, len(units)) if name in full[j]), None)
+            if j is None or units[j].article_id == unit.article_id:
+                continue
+            source = units[j].article_id
+            block = [u for u in units[i : j + 1] if u.article_id == source]
+            after = units[j + 1] if j + 1 < len(units) else None
+            if quality.refers_back(block[0].text) or (
+                after is not None
+                and after.article_id == source
+                and quality.needs_context(after.text)
+            ):
+                continue
+            rest = [u for u in units if all(u is not b for b in block)]
+            return [*rest[:i], *block, *rest[i:]]
+        known |= full[i] | bare_surnames(unit.text)
+    return None

@@ -67,7 +67,13 @@ def letter_runs(text: str) -> list[str]:
     return ascii_runs(text, _LETTERS_ONLY)
 
 
-_PHOTO_FILE = re.compile(r"^(FILE|In this( \w+)? (file )?photo)\b")
+# ... "In this file photo", and the AP's "In this May 3, 2015 photo, authorities move ...",
+# "In this Tuesday, Feb. 26, 2013, file photo, ..." (a Multi-News digest's line; 14 lines of
+# the sample open so, all captions)
+_PHOTO_FILE = re.compile(
+    r"^(?:FILE\b|In this(?:,? (?:[A-Z][a-z]+\.?|\d{1,4})){0,5},? (?:file |handout |undated )?"
+    r"(?:photo|image|picture)\b)"
+)
 # A bullet run into the word after it opens a page's link or listing, not a point of the
 # report ("•Stock market turmoil – live coverage The price of bitcoin ...", "●Friday — The
 # Analemma Society holds public sky viewing every Friday ...": a dev-stream digest line and
@@ -162,6 +168,11 @@ _PICTURE_OF_ALONE = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"\([^()]*\b(?:Getty Images|AP Photo|AFP|Reuters|EPA|Photo(?:graph)?|Image)\b[^()]*\)\s*$"
 )
+
+
+def is_photo_caption(text: str) -> bool:
+    """A wire photo's caption ("FILE - ...", "In this May 3, 2015 photo, ...")."""
+    return text[:1] in "FI" and _PHOTO_FILE.match(text) is not None
 
 
 def is_caption(text: str) -> bool:
@@ -558,7 +569,7 @@ def fit(text: str) -> bool:
         return False
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
-    if not _ends_sentence(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
+    if not _ends_sentence(text) or _DATELINE_ONLY.match(text):
         return False
     if _cut_short(text) or _fragment(text):
         return False
@@ -1009,7 +1020,39 @@ def refers_back(text: str) -> bool:
         or _points_back(text)
         or _clause_alone(text.lstrip("\"“'‘ "))
         or _OPENS_IN_FIRST_PERSON.match(text) is not None
+        or _SHARE_OF_HIS.match(text) is not None
+        or _QUESTION_OF_IT.match(text) is not None
+        or (text[:5] == "Both " and _BOTH_ALONE.match(text) is not None)
     )
+
+
+# "Both" alone as the subject: which two, the sentence before said ("Both got off the bridge
+# safely.": a Multi-News digest's line; none of the 11 lines of Multi-News and NeuS that open
+# so opens its article); "Both men were ..." says what
+_BOTH_ALONE = re.compile(
+    r"^Both\s+(?:of\s+them\s+)?(?:were|are|was|is|have|had|has|will|would|could|can|got|went"
+    r"|[a-z]+ed)\b"
+)
+
+
+# A share of someone's people, whose someone the sentence before named ("Two hundred and
+# nineteen of his neighbors down the street joined together ...": a Multi-News digest's
+# opening and title; "Many of their supporters ..."), not of a thing it names ("Many of the
+# protesters")
+_SHARE_OF_HIS = re.compile(
+    r"^(?:\d[\d,.]*|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands"
+    r"|Millions|Many|Some|Most|All|Several|Few|Both|Each|None|Half|Much|Part|Any)"
+    r"(?:\s+(?:hundred|thousand|million|and|[a-z]+-[a-z]+|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty))*\s+of\s+(?:his|her|their|its)\b"
+)
+# What a story turns on, put as a question about what the sentence before named ("One key
+# will be how it's paid for.": a Multi-News live blog's line, which titled its story; "The
+# question is whether they can pass it"): the pronoun before any name
+_QUESTION_OF_IT = re.compile(
+    r"^(?:One|The|A|An|Another)\s+(?:[a-z][\w-]*\s+){1,3}?(?:is|was|will\s+be|remains"
+    r"|would\s+be)\s+(?:how|whether|what|why|when|if|who)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:it|it['’]s|its|he|she|they|they['’]re|his|her|their|them|him)\b"
+)
 
 
 # Things the sentence before named, pointed at with "these" or "those" ("Equifax did not

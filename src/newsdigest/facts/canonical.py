@@ -836,11 +836,16 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
 
     # a word the model calls a place more often than the "person" it would open names that
     # place, not the person's first name: "France" (50 times) had joined "France Info" (an
-    # outlet the model took for a person, 3 times) and "Chicago" the "Chicago Cubs"; only a
-    # place's name, though: the model read "Sureshbhai faces a long recovery" as a place, and
-    # "Sureshbhai (4)" was a person of his own beside "Sureshbhai Patel" (Multi-News 100)
+    # outlet the model took for a person, 3 times) and "Chicago" the "Chicago Cubs"; but the
+    # given name as written, which no known place has, is the person's: the model read
+    # "Sureshbhai faces a long recovery" as a place, and "Sureshbhai (4)" was a person of his
+    # own beside "Sureshbhai Patel" (Multi-News 100), unless the place readings outnumber the
+    # person's twice ("Broward", a place 10 times, is no "Broward Supervisor"); "Grammys" (a
+    # place 5 times) is still not the "Grammy Awards", nor "SpaceX" the song "Space Oddity"
     as_place = Counter(fold(m.text) for _, m in rest if m.label == "PLACE")
+    as_person = Counter(fold(m.text) for _, m in rest if m.label == "PERSON")
     known_places = place_names()
+    given_of = {id(g): key[0] for key, g in persons}
     others: dict[str, _Group] = defaultdict(_Group)
     # the people whose surname, and whose first name, each one-word name could be: one word
     # recurs many times ("Pompeo" 50 times), the people are fixed by now
@@ -870,7 +875,12 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
             by_first = [
                 g
                 for g in first_name_of[word]
-                if as_place[fold(m.text)] <= len(g.mentions) or fold(word) not in known_places
+                if as_place[fold(m.text)] <= len(g.mentions)
+                or (
+                    given_of[id(g)] == word
+                    and fold(word) not in known_places
+                    and as_place[fold(m.text)] <= 2 * (len(g.mentions) + as_person[fold(m.text)])
+                )
             ]
             if by_surname or by_first:
                 if len(by_first) == 1 and not by_surname:

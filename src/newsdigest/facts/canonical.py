@@ -21,6 +21,7 @@ from newsdigest.facts.ner import PERSON_WORDS, ROLE_WORDS, TITLE_ONLY, WEB_NAME,
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
 from newsdigest.names import STATE_ABBREVIATIONS, fold, given_name, is_country, place_names
+from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.summarize.quality import is_headline_case
 
 # Other labels this many times the person evidence make a name not a person (see _Group.type)
@@ -1708,6 +1709,29 @@ def _called_a_group(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bo
     return False
 
 
+# What a story calls a named thing, no one's name, right before the name: "an annual command
+# and control exercise called Key Resolve (KR17)", "exercises like Key Resolve" (Multi-News
+# validation 104 listed the exercise under Who, 5 mentions); not a person ("a man named ...",
+# "leaders like ...")
+_THING_CALLED_BEFORE = re.compile(
+    r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|operations?|programs?|programmes?"
+    r"|campaigns?|projects?|initiatives?|missions?|games?|apps?|shows?|series|films?|movies?"
+    r"|books?|albums?|songs?|podcasts?|festivals?|competitions?|contests?|tournaments?"
+    r"|systems?|devices?|products?|ships?|vessels?|rockets?|satellites?|storms?)"
+    r"\s+(?:(?:was|were|is|are)\s+)?(?:called|named|dubbed|code-?named|known\s+as|like"
+    r"|such\s+as)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _called_a_thing(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """Some mention is called an exercise, an operation, a show ... right before it."""
+    return any(
+        _THING_CALLED_BEFORE.search(texts[m.article], max(0, m.start - 60), m.start)
+        for m in mentions
+    )
+
+
 def _called_an_outlet(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """Some mention is called a newspaper, a news agency or a magazine beside it: an outlet,
     whatever the model's label and however it "said" or "reported"."""
@@ -1811,6 +1835,8 @@ def _person_or_else(
     ):
         return "ORG"
     if not g.title_cues and _quoted_as_a_title(mentions, texts):
+        return None
+    if not g.title_cues and not g.person_cues and _called_a_thing(mentions, texts):
         return None
     if not g.person_cues and _called_a_settlement(mentions, texts):
         return "PLACE"
@@ -1932,6 +1958,59 @@ def _posted_on_a_platform(name: str) -> bool:
     return m is not None and m["platform"].casefold() in PLATFORMS
 
 
+# A day named with a possessive: "April Fools' Day", "Valentine's Day", "Presidents’ Day"
+# (Multi-News validation 88 listed "April Fools' Day (17)" first under Who, and "April Fools
+# (8)", the model's name cut before the mark); "Doris Day" has none
+_DAYS_NAME = re.compile(r".*\S(?:['’]s|s['’])\s+Day")
+_DAY_AFTER = r"(?:['’]s|(?<=s)['’])\s+Day\b"
+
+
+def _a_days_name(g: _Group, articles: Sequence[Article]) -> bool:
+    """Each form is a day's name, or written before "'s Day" somewhere in the story."""
+    return all(
+        _DAYS_NAME.fullmatch(f)
+        or any(re.search(re.escape(f) + _DAY_AFTER, a.text) for a in articles)
+        for f in g.forms
+    )
+
+
+# A letter's closing line, the model's "person" inside: "With Gratitude and Determination,"
+# and "With Gratitude and Profound Sadness," (Multi-News validation 122 listed "Gratitude (2)"
+# under Who, "Determination" among the organizations)
+_CLOSING_LINE = re.compile(r"\s*With +[A-Z][\w'’]*(?: +(?:and +)?[A-Z][\w'’]*){0,3},?\s*")
+
+
+def _in_closing_lines(mentions: Sequence[RawMention], texts: Mapping[str, str]) -> bool:
+    """Every mention is in a line that is a letter's closing (``_CLOSING_LINE``)."""
+    for m in mentions:
+        text = texts[m.article]
+        start = text.rfind("\n", 0, m.start) + 1
+        end = text.find("\n", m.end)
+        if not _CLOSING_LINE.fullmatch(text, start, len(text) if end < 0 else end):
+            return False
+    return bool(mentions)
+
+
+# a word in capitals before a name, within a sentence, neither an acronym nor an owner ("BBC's
+# Jonathan Head", "CEO Larry Page") nor a sentence's first word ("For Larry Page and ...")
+_CAPITALIZED_WORD_BEFORE = re.compile(r"(?<=[\w,;] )(?P<word>[A-Z][a-z]+) $")
+
+
+def _end_of_a_longer_name(g: _Group, texts: Mapping[str, str], common: frozenset[str]) -> bool:
+    """Names of two words or more, each written right after another word in capitals, whose
+    last word the story also writes in lower case: the end of a thing's name the model cut
+    ("James Version" of "King James Version": Multi-News validation 106 listed it under Who,
+    where "version" is in the text), not a person's. Read only without a title or speech
+    verb anywhere."""
+    return all(
+        len(name_tokens(f)) >= 2 and name_tokens(f)[-1].casefold() in common for f in g.forms
+    ) and all(
+        (before := _CAPITALIZED_WORD_BEFORE.search(texts[m.article], max(0, m.start - 40), m.start))
+        and before["word"].casefold() not in ENGLISH_STOP_WORDS
+        for m in g.mentions
+    )
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -1962,6 +2041,14 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             for m in g.mentions
         ):
             continue  # "George W." of "George W. Bush" cut by the model ("Hussein K." is whole)
+        if _in_closing_lines(g.mentions, texts):
+            continue  # "With Gratitude and Determination,": a letter's last line
+        if (
+            g.type == "PERSON"
+            and not (g.person_cues or g.title_cues)
+            and (_a_days_name(g, articles) or _end_of_a_longer_name(g, texts, common))
+        ):
+            continue
         if _headline_person(g, extra.get(gi, []), headline_ends):
             continue
         name = g.canonical(common)

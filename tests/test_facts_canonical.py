@@ -3078,3 +3078,18 @@ def test_the_end_of_a_things_name_is_no_person(multinews_articles) -> None:
     people = _people_of_row(multinews_articles, 106, "King James Version")
     assert "James Version" not in people and "Brigham Young" in people
 
+
+def test_a_town_the_model_read_a_place_as_often_as_a_person_is_a_place(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Erie snowfall story listed "Erie (2)" under Who: "Snow continues to
+    fall in Erie, Pennsylvania", "an all-time daily snowfall record for Erie", "Erie has
+    issued a snow emergency" (the model's place twice, person once)."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import article_id
+
+    (row,) = [r for r in dev_stream_rows if r["label"] == "6" and r["source"] == "abcnews.go.com"]
+    article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
+    types = {e.name: e.type for e in extract_facts([article], {}).entities}
+    assert types.get("Erie") == "PLACE" and types.get("Kathy Dahlkemper") == "PERSON"

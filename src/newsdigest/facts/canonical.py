@@ -1850,6 +1850,11 @@ def _person_or_else(
         and not _cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40)
         for m in mentions
     )
+    # ... or once, where the model itself read it a place as often as a person: "Erie" of
+    # "Snow continues to fall in Erie, Pennsylvania" (a dev-stream story's "Who: Erie (2)",
+    # the model's place twice and person once)
+    if placed and g.type_votes["PLACE"] >= g.type_votes["PERSON"] and not g.title_cues:
+        return "PLACE"
     if placed >= 2 and 2 * placed >= len(mentions):
         return "PLACE"
     determined = sum(

@@ -1852,8 +1852,16 @@ def _person_or_else(
     )
     # ... or once, where the model itself read it a place as often as a person: "Erie" of
     # "Snow continues to fall in Erie, Pennsylvania" (a dev-stream story's "Who: Erie (2)",
-    # the model's place twice and person once)
-    if placed and g.type_votes["PLACE"] >= g.type_votes["PERSON"] and not g.title_cues:
+    # the model's place twice and person once); not owned by a place ("Italy’s Meridiana",
+    # an airline)
+    if (
+        placed
+        and g.type_votes["PLACE"] >= g.type_votes["PERSON"]
+        and not g.title_cues
+        and not any(
+            _OWNER_BEFORE.search(texts[m.article], max(0, m.start - 40), m.start) for m in mentions
+        )
+    ):
         return "PLACE"
     if placed >= 2 and 2 * placed >= len(mentions):
         return "PLACE"

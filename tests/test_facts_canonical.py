@@ -3093,3 +3093,19 @@ def test_a_town_the_model_read_a_place_as_often_as_a_person_is_a_place(
     article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
     types = {e.name: e.type for e in extract_facts([article], {}).entities}
     assert types.get("Erie") == "PLACE" and types.get("Kathy Dahlkemper") == "PERSON"
+
+
+def test_a_name_the_story_calls_a_service_is_no_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's wrong-plane story (The New York Times) listed "Flightradar (2)" under
+    Who: "said Ian Petchenik, a spokesman for the global flight-tracking service
+    Flightradar", "Flightradar found that 10 flights ... had returned"."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import article_id
+
+    (row,) = [r for r in dev_stream_rows if r["label"] == "10" and "Flightradar" in r["text"]]
+    article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
+    types = {e.name: e.type for e in extract_facts([article], {}).entities}
+    assert types.get("Flightradar") != "PERSON" and types.get("Ian Petchenik") == "PERSON"

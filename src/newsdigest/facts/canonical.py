@@ -1724,10 +1724,20 @@ _THING_CALLED_BEFORE = re.compile(
 )
 
 
+# ... or a service's noun right before its name: "the global flight-tracking service
+# Flightradar" (the dev stream's wrong-plane story listed "Flightradar (2)" under Who)
+# (in lower case: "Secret Service" or "Postal Service" before a name is an institution's)
+_SERVICE_BEFORE = re.compile(
+    r"\b(?:service|app|application|website|site|platform|software|browser)\s+$"
+)
+
+
 def _called_a_thing(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
-    """Some mention is called an exercise, an operation, a show ... right before it."""
+    """Some mention is called an exercise, an operation, a show, a service ... right before
+    it."""
     return any(
         _THING_CALLED_BEFORE.search(texts[m.article], max(0, m.start - 60), m.start)
+        or _SERVICE_BEFORE.search(texts[m.article], max(0, m.start - 20), m.start)
         for m in mentions
     )
 

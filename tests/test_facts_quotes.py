@@ -1594,3 +1594,17 @@ def test_a_generations_dot_ending_a_paragraph_is_the_speakers_name(multinews_art
     said = {q.text[:16]: q.speaker for q in facts.quotes}
     assert said["They assured me "] == "DeOrr Kunz Sr."
     assert said["Hope is what kee"] == "DeOrr Kunz Sr."
+
+
+def test_an_organization_after_its_the_speaks_before_the_quote(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's subway story: 'The Metropolitan Transportation Authority says the
+    trains "bumped into each other"' had no speaker in any of four outlets ("The ..." read as
+    a description that names no one)."""
+    from newsdigest.clean import clean_article
+
+    (row,) = [r for r in dev_stream_rows if r["label"] == "4" and r["source"] == "www.nytimes.com"]
+    article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
+    (quote,) = [q for q in extract_facts([article], {}).quotes if "bumped" in q.text]
+    assert quote.speaker == "Metropolitan Transportation Authority"

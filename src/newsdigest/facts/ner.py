@@ -99,7 +99,7 @@ _COMPOUND_TAIL = re.compile(
 # Ranks and posts written out, which only a person holds
 _RANKS = frozenset(
     """lieutenant colonel sergeant captain admiral commissioner inspector detective sheriff
-    coach""".split()
+    coach airman seaman corporal""".split()
 )
 # A title alone, which the model sometimes cuts from the name it precedes: no person
 TITLE_ONLY = (
@@ -382,6 +382,11 @@ _WHO_AFTER = re.compile(
 _GIVEN_WORD = re.compile(r"[A-Z][a-z]+$")
 
 
+# before "official", it is the adjective ("its official King James Version", "the official
+# White House photographer"), no title ("State Department official John Kirby")
+_DETERMINERS = frozenset("a an the its their his her our my your this that".split())
+
+
 def _has_title_cue(text: str, start: int, end: int) -> bool:
     """A title, rank or kin word, or an honorific, just before the name, or before the one
     or two given names the model left out of it ("President Alejandro [Giammattei]"), or an
@@ -389,8 +394,10 @@ def _has_title_cue(text: str, start: int, end: int) -> bool:
     if _AGE_AFTER.match(text, end):
         return True
     before = text[max(0, start - 60) : start].split()
-    for word in before[-1:-4:-1]:
+    for k, word in enumerate(before[-1:-4:-1]):
         low = word.lower()
+        if low == "official" and k + 2 <= len(before) and before[-k - 2].lower() in _DETERMINERS:
+            return False  # "its official King James Version": a thing's (Multi-News 106)
         if _HONORIFIC.match(word) or low.strip(",") in ROLE_WORDS or low in PERSON_WORDS:
             return True
         if word == "Justice":  # "Justice Gorsuch" ("the justice system" is no title)
@@ -463,6 +470,10 @@ _LEADING_TITLE = re.compile(
     r"|(?:King|Queen) +(?=[A-Z][a-z]+ +[IVX]+\b)"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
     r"|Justice +"  # "Justice Gorsuch" ("justice" alone is no title: "the justice system")
+    # a rank written out before a full name: "Senior Airman Ivan Cooper" (Multi-News
+    # validation 104 listed "Airman" under Who, and not him); "Captain America" stays
+    r"|(?:(?:Senior|Staff|Master|Chief|Lance|First) +)?"
+    r"(?:" + "|".join(sorted(w.capitalize() for w in _RANKS)) + r") +(?=[A-Z][\w'’-]+ +[A-Z])"
 )
 
 
@@ -582,6 +593,9 @@ def _names_a_body(word: str) -> bool:
     return word.casefold() in _ORG_ONLY_HEADS | {"system", "project", "center", "centre", "program"}
 
 
+# (a verb's ending: not "Jae" of "Moon Jae-in", whose name goes on, nor "Wan" of "The James
+# Wan-directed film")
+_GLUED_LOWER = re.compile(r"-[a-z]{2,}ing\b")
 _OWNER_OF_PERSON = re.compile(r"(?P<owner>\S.*?s)['’] [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}")
 _ADMIRAL_AFTER = re.compile(r" +(?:Adm|Admiral|Marshal)\b")
 
@@ -700,6 +714,9 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
             )
             # "Rear" of "Rear Adm." left after its rank
             or (words[1] in ("Rear", "Vice") and _ADMIRAL_AFTER.match(text, end) is not None)
+            # a word of the sentence glued to a lower-case one: "George Takei April" of
+            # "George Takei April-fooling us" (Multi-News validation 88)
+            or (person and _GLUED_LOWER.match(text, end) is not None)
         ):
             end = start + len(words[0])
             span = text[start:end]

@@ -652,7 +652,9 @@ def problems(text: str) -> list[str]:
         found.append("too short")
     if n > MAX_WORDS:
         found.append("too long")
-    if is_boilerplate(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
+    # a wire photo's caption is weighed with the story's units and never chosen
+    # (``is_photo_caption``): no problem of the unit's
+    if is_boilerplate(text) or _DATELINE_ONLY.match(text):
         found.append("boilerplate")
     if _glued_bullet(text):
         found.append("page furniture")

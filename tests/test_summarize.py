@@ -2351,3 +2351,20 @@ def test_both_alone_as_the_subject_needs_the_sentence_before(multinews_csv: Path
     cluster = read_dataset(multinews_csv)[0][156]
     chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
     assert not any(s.text.startswith("Both got") for s in chosen)
+
+
+def test_a_line_that_points_below_or_above_is_the_pages(multinews_csv: Path) -> None:
+    """Multi-News 165's digest opened, and was titled, "Below, the six revelations the
+    redacted portions were meant to conceal.": the list is the page's, and "Above, a Sprint
+    store in San Francisco." (another page) is a picture's caption."""
+    from newsdigest.evaluate import read_dataset
+
+    assert not quality.fit(
+        "Below, the six revelations the redacted portions were meant to conceal."
+    )
+    assert not quality.fit("Above, a Sprint store in San Francisco.")
+    assert quality.fit("Below the surface, the lake holds water warmer than expected.")
+    cluster = read_dataset(multinews_csv)[0][165]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert chosen and not any(s.text.startswith("Below") for s in chosen)
+

@@ -458,10 +458,13 @@ _SEE_ON_PAGE = re.compile(r"\(see\b[^()]{0,80}\b(?:below|above)\)", re.IGNORECAS
 # syndrome ...", "Below is a quick explanation of Williams syndrome ...": the opening and
 # third lines of a Multi-News digest; "The chart below illustrates ...", "Below is the full
 # text of Eichmann's letter ..."): every such sentence of the Multi-News, dev and NeuS
-# articles (8) points at something no digest holds
+# articles (8) points at something no digest holds; so does "Below," or "Above," ("Below, the
+# six revelations the redacted portions were meant to conceal.": a Multi-News digest's opening
+# and title; "Above, a Sprint store in San Francisco.", a caption: the 3 lines that open so)
 _POINTS_TO_PAGE = re.compile(
     r"^(?:(?:The|This|These) (?:\w+ ){0,2}(?:video|photo|image|clip|gallery|slideshow|map|chart"
-    r"|graphic|infographic)s? (?:\w+ ){0,2}(?:here|below|above)\b|(?:Below|Above) (?:is|are)\b)"
+    r"|graphic|infographic)s? (?:\w+ ){0,2}(?:here|below|above)\b"
+    r"|(?:Below|Above)(?: (?:is|are)\b|\s*[,:]))"
 )
 
 

@@ -2368,3 +2368,19 @@ def test_a_line_that_points_below_or_above_is_the_pages(multinews_csv: Path) -> 
     chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
     assert chosen and not any(s.text.startswith("Below") for s in chosen)
 
+
+@pytest.mark.parametrize(("row", "mark"), [(153, "CLOSE "), (165, "* ")])
+def test_a_video_players_button_or_a_list_bullet_opens_no_digest_line(
+    multinews_csv: Path, row: int, mark: str
+) -> None:
+    """Multi-News 153's digest opened, and was titled, "CLOSE Police confirmed that two bodies
+    found Tuesday were the missing teens ..." (a USA Today page's video player: 10 lines of the
+    sample open so); 165's opened "* All of the most explosive allegations in the motion were
+    redacted." (a list's bullet). The line stays, without them, still a span of its article."""
+    from newsdigest.evaluate import read_dataset
+
+    cluster = read_dataset(multinews_csv)[0][row]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert chosen and not any(s.text.startswith(mark) for s in chosen)
+    for s in chosen:  # a span of its article, from its first word
+        assert cluster.documents[int(s.article_id[1:])][s.start :].startswith(s.text[:20])

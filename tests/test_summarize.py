@@ -2384,3 +2384,16 @@ def test_a_video_players_button_or_a_list_bullet_opens_no_digest_line(
     assert chosen and not any(s.text.startswith(mark) for s in chosen)
     for s in chosen:  # a span of its article, from its first word
         assert cluster.documents[int(s.article_id[1:])][s.start :].startswith(s.text[:20])
+
+
+@pytest.mark.parametrize("row", [10, 66])
+def test_a_crawlers_notice_is_no_digest_line(multinews_csv: Path, row: int) -> None:
+    """Multi-News 10's and 66's digests under the protocol (pages read uncleaned) opened
+    "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet
+    Archive.", the Wayback Machine's notice that ingest rejects a page for."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    cluster = read_dataset(multinews_csv)[0][row]
+    (summary,) = run_eval([cluster], ["default"], words=100)[0].summaries
+    assert summary and not any("Internet Archive" in s or "Alexa" in s for s in summary)
+    assert not quality.fit("Starting in 1996, Alexa Internet has been donating their crawl data.")

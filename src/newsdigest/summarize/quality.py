@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from itertools import islice
 
-from newsdigest.clean.rules import Folded
+from newsdigest.clean.rules import Folded, notice_kind
 from newsdigest.model import Sentence
 from newsdigest.summarize.text import ascii_runs, keeping, word_count
 
@@ -598,6 +598,8 @@ def fit(text: str) -> bool:
         return False
     if text[-2:-1].isdigit() and text.endswith(".") and caption_date(text):
         return False
+    if notice_kind(text):
+        return False
     quoted = '"' in text or "“" in text or "«" in text
     prose = _outside_quotes(text) if quoted else text
     if " me" in prose and _TOLD_ME.search(prose):
@@ -667,6 +669,11 @@ def problems(text: str) -> list[str]:
         # line; the 10 local sentences that open so are all such)
         found.append("page furniture")
     if _CREDIT_LINE.match(text):
+        found.append("page furniture")
+    if notice_kind(text):
+        # a crawler's notice, a video player's message ("Starting in 1996, Alexa Internet has
+        # been donating their crawl data to the Internet Archive.": the opening line and title
+        # of two Multi-News digests, whose pages the protocol reads uncleaned)
         found.append("page furniture")
     if _caps_label(text):
         found.append("a speaker's or kicker's label")

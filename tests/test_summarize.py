@@ -2397,3 +2397,15 @@ def test_a_crawlers_notice_is_no_digest_line(multinews_csv: Path, row: int) -> N
     (summary,) = run_eval([cluster], ["default"], words=100)[0].summaries
     assert summary and not any("Internet Archive" in s or "Alexa" in s for s in summary)
     assert not quality.fit("Starting in 1996, Alexa Internet has been donating their crawl data.")
+
+
+def test_twitters_location_notice_is_no_digest_line(multinews_csv: Path) -> None:
+    """Multi-News 183's digest (100 words) read "You always have the option to delete your
+    Tweet location history." once the widget's first sentence was known for a notice: the
+    embed's second sentence (5 pages of the sample hold it)."""
+    from newsdigest.evaluate import read_dataset
+
+    assert not quality.fit("You always have the option to delete your Tweet location history.")
+    cluster = read_dataset(multinews_csv)[0][183]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert chosen and not any("Tweet" in s.text for s in chosen)

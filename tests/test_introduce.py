@@ -216,3 +216,20 @@ def test_a_subject_named_by_surname_alone_gets_the_given_name_too() -> None:
     officials = _doc("c", "Trump administration officials say Vice President Mike Pence will stay.")
     (same,) = introduce_surnames(officials, [*talks, officials])
     assert same.text == officials[0].text
+
+
+def test_a_full_name_set_off_at_a_sentences_start_introduces(multinews_csv) -> None:
+    """Multi-News 150's digest read "..., Pinto said, ...": its article names Thomas Kinkade's
+    girlfriend once in full, opening a sentence ("Amy Pinto, in tears, told a reporter ..."),
+    which had not counted, as a sentence's first word may be no given name."""
+    from newsdigest.evaluate import read_dataset, split_cluster
+    from newsdigest.summarize import Budget, get_summarizer
+
+    cluster = read_dataset(multinews_csv)[0][150]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert any("Amy Pinto said" in s.text for s in chosen)
+    lone = [_doc("a", "Amy Pinto, in tears, told a reporter he died.", "Pinto said so.")]
+    assert introduce_surnames(lone[0][1:], lone)[0].text == "Amy Pinto said so."
+    # ... not a word that opens a sentence before a name without the apposition's comma
+    other = [_doc("a", "Democrat Pinto told a reporter he died.", "Pinto said so.")]
+    assert introduce_surnames(other[0][1:], other)[0].text == "Pinto said so."

@@ -458,3 +458,24 @@ def test_a_line_whose_pronoun_points_outside_it_titles_no_story(multinews_csv: P
     assert not refers_back("The issue is whether a key provision of the Civil Rights Act applies.")
     assert not refers_back("The question is whether Congress will pass it.")
     assert not refers_back("Many of the protesters stayed home.")
+
+
+def test_a_title_has_a_verb_outside_its_subordinate_clause(multinews_csv: Path) -> None:
+    """Multi-News 33 was titled "A photo from the 1998 excavation, with the brachiosaur foot
+    bones below a tail of a Camarasaurus dinosaur" (a caption, no verb), and 107's fifth page,
+    digested alone, "A threat to take this vision across the country if the GOP doesn't
+    cooperate now" (its verb only in the "if" clause), then "After months of mild attempts to
+    get Republicans to agree, he hasn't caved, ..." (whose "he" no group name resolves)."""
+    from newsdigest.evaluate import read_dataset
+    from newsdigest.pipeline import _main_clause_has_verb
+
+    assert not _main_clause_has_verb("A threat to take this vision if the GOP doesn't act.")
+    assert _main_clause_has_verb("The GOP will act if the president asks.")
+    assert _main_clause_has_verb("Kiruna's solution: Pick up the entire city and relocate it.")
+    clusters = read_dataset(multinews_csv)[0]
+    docs = clusters[33].documents
+    story = newsdigest.digest([Article(id=article_id(d), text=d) for d in docs], facts=False)
+    assert not story.title.startswith("A photo")
+    page = clusters[107].documents[4]
+    story = newsdigest.digest([Article(id=article_id(page), text=page)], facts=False)
+    assert not story.title.startswith(("A threat", "After months"))

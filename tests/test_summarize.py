@@ -2351,3 +2351,61 @@ def test_both_alone_as_the_subject_needs_the_sentence_before(multinews_csv: Path
     cluster = read_dataset(multinews_csv)[0][156]
     chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
     assert not any(s.text.startswith("Both got") for s in chosen)
+
+
+def test_a_line_that_points_below_or_above_is_the_pages(multinews_csv: Path) -> None:
+    """Multi-News 165's digest opened, and was titled, "Below, the six revelations the
+    redacted portions were meant to conceal.": the list is the page's, and "Above, a Sprint
+    store in San Francisco." (another page) is a picture's caption."""
+    from newsdigest.evaluate import read_dataset
+
+    assert not quality.fit(
+        "Below, the six revelations the redacted portions were meant to conceal."
+    )
+    assert not quality.fit("Above, a Sprint store in San Francisco.")
+    assert quality.fit("Below the surface, the lake holds water warmer than expected.")
+    cluster = read_dataset(multinews_csv)[0][165]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert chosen and not any(s.text.startswith("Below") for s in chosen)
+
+
+@pytest.mark.parametrize(("row", "mark"), [(153, "CLOSE "), (165, "* ")])
+def test_a_video_players_button_or_a_list_bullet_opens_no_digest_line(
+    multinews_csv: Path, row: int, mark: str
+) -> None:
+    """Multi-News 153's digest opened, and was titled, "CLOSE Police confirmed that two bodies
+    found Tuesday were the missing teens ..." (a USA Today page's video player: 10 lines of the
+    sample open so); 165's opened "* All of the most explosive allegations in the motion were
+    redacted." (a list's bullet). The line stays, without them, still a span of its article."""
+    from newsdigest.evaluate import read_dataset
+
+    cluster = read_dataset(multinews_csv)[0][row]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert chosen and not any(s.text.startswith(mark) for s in chosen)
+    for s in chosen:  # a span of its article, from its first word
+        assert cluster.documents[int(s.article_id[1:])][s.start :].startswith(s.text[:20])
+
+
+@pytest.mark.parametrize("row", [10, 66])
+def test_a_crawlers_notice_is_no_digest_line(multinews_csv: Path, row: int) -> None:
+    """Multi-News 10's and 66's digests under the protocol (pages read uncleaned) opened
+    "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet
+    Archive.", the Wayback Machine's notice that ingest rejects a page for."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    cluster = read_dataset(multinews_csv)[0][row]
+    (summary,) = run_eval([cluster], ["default"], words=100)[0].summaries
+    assert summary and not any("Internet Archive" in s or "Alexa" in s for s in summary)
+    assert not quality.fit("Starting in 1996, Alexa Internet has been donating their crawl data.")
+
+
+def test_twitters_location_notice_is_no_digest_line(multinews_csv: Path) -> None:
+    """Multi-News 183's digest (100 words) read "You always have the option to delete your
+    Tweet location history." once the widget's first sentence was known for a notice: the
+    embed's second sentence (5 pages of the sample hold it)."""
+    from newsdigest.evaluate import read_dataset
+
+    assert not quality.fit("You always have the option to delete your Tweet location history.")
+    cluster = read_dataset(multinews_csv)[0][183]
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
+    assert chosen and not any("Tweet" in s.text for s in chosen)

@@ -23,6 +23,7 @@ from newsdigest.errors import InputError, NoArticlesError
 from newsdigest.latest import after_lead, latest_lead
 from newsdigest.model import Article, GeneratedSentence, Sentence, Story, story_id
 from newsdigest.outliers import find_outliers
+from newsdigest.readability import has_finite_verb
 from newsdigest.split import split_sentences
 from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget, Summarizer
@@ -169,6 +170,8 @@ def _stands_as_title(text: str, title: str) -> bool:
     before its speaker nor a subordinate clause without its main clause."""
     if quality.needs_context(text) or quality.leads_in(text) or _hinges_on_pronoun(title):
         return False
+    if not _main_clause_has_verb(text):
+        return False
     cut = title.endswith("…") or len(split_sentences(text, "title")) > 1
     words = title.split()
     if cut and text.lstrip()[:1] in _QUOTE_CLOSES:
@@ -182,6 +185,22 @@ def _stands_as_title(text: str, title: str) -> bool:
         # the title must reach past the comma that ends the clause
         return any(w.endswith(",") for w in words[:-1])
     return True
+
+
+# what opens a clause inside a sentence that cannot stand without the clause before it
+_SUBORDINATE = re.compile(r"\s(?:if|when|because|unless|although|though|while|since|until)\s")
+
+
+def _main_clause_has_verb(text: str) -> bool:
+    """Whether the sentence ``text``, up to a subordinate clause inside it, has a finite verb:
+    "A threat to take this vision across the country if the GOP doesn't cooperate now." (a
+    live blog's line, Multi-News 107's fifth page's title once its "One key will be how it's
+    paid for" went) has its verb only in the "if" clause; "A photo from the 1998 excavation,
+    with the brachiosaur foot bones below ..." (Multi-News 33's) has none. A label before a
+    colon ("Kiruna's solution: Pick up the entire city ...") is left as it is."""
+    found = _SUBORDINATE.search(text)
+    head = text[: found.start()] if found else text
+    return ":" in head or has_finite_verb(head)
 
 
 # a third person's pronoun, which a title can only use for someone it has named
@@ -201,9 +220,12 @@ def _hinges_on_pronoun(title: str) -> bool:
     if comma < 0:
         return False
     named = [
-        k > 0 and w.lstrip("\"“‘'(")[:1].isupper() and words[k - 1].lower() != "the"
+        k > 0
+        and w.lstrip("\"“‘'(")[:1].isupper()
+        and words[k - 1].lower() != "the"
+        and w.strip(",.;:") not in _GROUPS
         for k, w in enumerate(words)
-    ]  # a name, not a role ("the President")
+    ]  # a name, not a role ("the President") nor a group ("Republicans", whom no "he" is)
     head = comma + 1 + _MAIN_CLAUSE_HEAD
     for k, word in enumerate(words[:head]):
         if named[k]:
@@ -217,6 +239,10 @@ def _hinges_on_pronoun(title: str) -> bool:
 
 
 _MAIN_CLAUSE_HEAD = 4  # the main clause's words read for its subject
+# the parties' and a people's members, named as groups: no person a pronoun points at ("After
+# months of mild attempts to get Republicans to agree, he hasn't caved ...": Multi-News 107's
+# fifth page, the "he" Obama, named only before)
+_GROUPS = frozenset("Republicans Democrats Conservatives Liberals Americans".split())
 
 
 def _title_of(text: str) -> str:

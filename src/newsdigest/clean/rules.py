@@ -241,7 +241,9 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
         Folded(
             r"^(?:tweet with a location|add a location to your tweets"
             r"|you can add location information to your tweets\b.{0,250}"
-            r"|when you tweet with a location, twitter stores that location\b.{0,250})$",
+            r"|when you tweet with a location, twitter stores that location\b.{0,250}"
+            # its last line, which a digest took once the first was known (Multi-News 183)
+            r"|you always have the option to delete your tweet location history\b.{0,20})$",
         ),
     ),
     (

@@ -981,6 +981,7 @@ def _fit_for_timeline(text: str) -> bool:
         not _CONDITION.match(text)
         and not _CLOCK_FIRST.match(text)
         and not _CAPTIONED.search(text)
+        and not quality.is_photo_caption(text)
         and not (_NO_COMMENT.search(text) and not _ANOTHER_CLAUSE.search(text))
         and not quality.problems(text)
         and not quality.needs_context(text)

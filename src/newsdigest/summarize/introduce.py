@@ -162,7 +162,9 @@ def introduction(surname: str, texts: Sequence[str]) -> str | None:
     lower = name.lower()
     if any(has_word(lower, t) for t in texts):
         return None  # "Model Chrissy Teigen": a word the story writes in lower case
-    return name if any(_inside_a_sentence(name, surname, t) for t in texts) else None
+    if any(_inside_a_sentence(name, surname, t) or _set_off(name, surname, t) for t in texts):
+        return name
+    return None
 
 
 # The searches below find what a pattern made of the story's own words would find
@@ -210,6 +212,19 @@ def _inside_a_sentence(name: str, surname: str, text: str) -> bool:
 
 
 _BEFORE_INSIDE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,")
+
+
+def _set_off(name: str, surname: str, text: str) -> bool:
+    """Whether ``text`` opens a sentence with "name surname," ("Amy Pinto, in tears, told a
+    reporter ...": Multi-News 150's only full mention of Thomas Kinkade's girlfriend, whom its
+    digest then called "Pinto" alone): a person set off by the comma of an apposition."""
+    full = f"{name} {surname},"
+    k = text.find(full)
+    while k >= 0:
+        if k == 0 or text[max(0, k - 2) : k] in (". ", "\n", '" ', "” ") or text[k - 1] == "\n":
+            return True
+        k = text.find(full, k + 1)
+    return False
 
 
 # a run of capitalized words ("Officer Collin Rose", "Timothy Dale Poole's")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from itertools import islice
 
-from newsdigest.clean.rules import Folded
+from newsdigest.clean.rules import Folded, notice_kind
 from newsdigest.model import Sentence
 from newsdigest.summarize.text import ascii_runs, keeping, word_count
 
@@ -458,10 +458,13 @@ _SEE_ON_PAGE = re.compile(r"\(see\b[^()]{0,80}\b(?:below|above)\)", re.IGNORECAS
 # syndrome ...", "Below is a quick explanation of Williams syndrome ...": the opening and
 # third lines of a Multi-News digest; "The chart below illustrates ...", "Below is the full
 # text of Eichmann's letter ..."): every such sentence of the Multi-News, dev and NeuS
-# articles (8) points at something no digest holds
+# articles (8) points at something no digest holds; so does "Below," or "Above," ("Below, the
+# six revelations the redacted portions were meant to conceal.": a Multi-News digest's opening
+# and title; "Above, a Sprint store in San Francisco.", a caption: the 3 lines that open so)
 _POINTS_TO_PAGE = re.compile(
     r"^(?:(?:The|This|These) (?:\w+ ){0,2}(?:video|photo|image|clip|gallery|slideshow|map|chart"
-    r"|graphic|infographic)s? (?:\w+ ){0,2}(?:here|below|above)\b|(?:Below|Above) (?:is|are)\b)"
+    r"|graphic|infographic)s? (?:\w+ ){0,2}(?:here|below|above)\b"
+    r"|(?:Below|Above)(?: (?:is|are)\b|\s*[,:]))"
 )
 
 
@@ -595,6 +598,8 @@ def fit(text: str) -> bool:
         return False
     if text[-2:-1].isdigit() and text.endswith(".") and caption_date(text):
         return False
+    if notice_kind(text):
+        return False
     quoted = '"' in text or "“" in text or "«" in text
     prose = _outside_quotes(text) if quoted else text
     if " me" in prose and _TOLD_ME.search(prose):
@@ -652,7 +657,9 @@ def problems(text: str) -> list[str]:
         found.append("too short")
     if n > MAX_WORDS:
         found.append("too long")
-    if is_boilerplate(text) or _DATELINE_ONLY.match(text) or _PHOTO_FILE.match(text):
+    # a wire photo's caption is weighed with the story's units and never chosen
+    # (``is_photo_caption``): no problem of the unit's
+    if is_boilerplate(text) or _DATELINE_ONLY.match(text):
         found.append("boilerplate")
     if _glued_bullet(text):
         found.append("page furniture")
@@ -662,6 +669,11 @@ def problems(text: str) -> list[str]:
         # line; the 10 local sentences that open so are all such)
         found.append("page furniture")
     if _CREDIT_LINE.match(text):
+        found.append("page furniture")
+    if notice_kind(text):
+        # a crawler's notice, a video player's message ("Starting in 1996, Alexa Internet has
+        # been donating their crawl data to the Internet Archive.": the opening line and title
+        # of two Multi-News digests, whose pages the protocol reads uncleaned)
         found.append("page furniture")
     if _caps_label(text):
         found.append("a speaker's or kicker's label")

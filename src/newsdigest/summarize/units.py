@@ -121,6 +121,13 @@ _LABEL = re.compile(
     # or a stray closing bracket, the rest of a link's markup ("]On Monday morning, the
     # prosecution and defense will sum up ...": a NeuS lead, then a digest's line)
     r"|^[\])}]+\s*(?=[A-Z\"“])"
+    # or a list's bullet set off by a space ("* All of the most explosive allegations ...",
+    # "• In Montana, they are accused ...": a Multi-News digest's opening line and another's
+    # candidate), or a video player's button ("CLOSE Police confirmed that two bodies ...": a
+    # USA Today page's, 10 lines of the Multi-News sample; "CLOSE Skip in Skip x Embed x Share
+    # A former Massachusetts police officer ...", another's)
+    r"|^(?:[*•■]|-{1,2})\s+(?=[A-Z\"“])"
+    r"|^(?:CLOSE\s+|Skip in Skip x Embed x Share\s+)+(?=[A-Z\"“][a-z ])"
 )
 
 

@@ -1195,7 +1195,7 @@ def test_a_page_of_many_short_paragraphs_is_read_in_linear_time() -> None:
     html, paragraphs = _many_paragraphs_page(60_000)
     started = time.perf_counter()
     article = extract_html(html, name="many.html")
-    assert time.perf_counter() - started < 8
+    assert time.perf_counter() - started < 15  # 31 s before, 4 s after: room for a loaded machine
     assert isinstance(article, Article)
     assert article.text.split("\n") == ["Many paragraphs", *paragraphs]  # a line each
 

@@ -1218,3 +1218,29 @@ def test_a_page_of_few_paragraphs_is_given_to_trafilatura_as_it_is() -> None:
     for path in SEED_FILES:
         html = news_page_html(seed_page(path))
         assert fewer_paragraphs(html) is html
+
+
+def test_a_stray_nul_in_a_text_or_page_title_is_dropped_not_the_article(tmp_path: Path) -> None:
+    """One NUL byte in a saved page's or text's title (a broken CMS, a crawler's slip) made
+    the whole file "binary file (not HTML)" and its article was lost."""
+    text = SEED_FILES[4].read_text(encoding="utf-8")
+    page = news_page_html(seed_page(SEED_FILES[4]))
+    (tmp_path / "a.txt").write_text(text.replace("Russian", "Rus\x00sian", 1), encoding="utf-8")
+    (tmp_path / "b.html").write_text(page.replace("Russian", "Rus\x00sian", 1), encoding="utf-8")
+    clean = {p.suffix: load_articles([p]).articles for p in _plain_copies(tmp_path, text, page)}
+    result = load_articles([tmp_path / "a.txt", tmp_path / "b.html"])
+    assert not result.errors, result.errors
+    assert [(a.title, a.text) for a in result.articles] == [
+        (clean[".txt"][0].title, clean[".txt"][0].text),
+        (clean[".html"][0].title, clean[".html"][0].text),
+    ]
+    (tmp_path / "c.txt").write_bytes(text.encode() + b"\x00" * 40)  # NUL after NUL: binary
+    (err,) = load_articles([tmp_path / "c.txt"]).errors
+    assert err.reason.startswith("binary file")
+
+
+def _plain_copies(tmp_path: Path, text: str, page: str) -> list[Path]:
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "plain" / "b.html").write_text(page, encoding="utf-8")
+    return [tmp_path / "plain" / "a.txt", tmp_path / "plain" / "b.html"]

@@ -1244,3 +1244,24 @@ def _plain_copies(tmp_path: Path, text: str, page: str) -> list[Path]:
     (tmp_path / "plain" / "a.txt").write_text(text, encoding="utf-8")
     (tmp_path / "plain" / "b.html").write_text(page, encoding="utf-8")
     return [tmp_path / "plain" / "a.txt", tmp_path / "plain" / "b.html"]
+
+
+def test_a_page_nested_past_the_parsers_depth_says_so() -> None:
+    """libxml2 reads elements nested at most 256 deep: an article wrapped in 250 <div>s lost
+    its text, and the page was refused as "no main text found in the page", as a menu is."""
+    from newsdigest.ingest.html import extract_html
+
+    page = news_page_html(seed_page(SEED_FILES[1]))
+    shallow, deep = (
+        page.replace("<body>", "<body>" + "<div>" * d, 1).replace(
+            "</body>", "</div>" * d + "</body>"
+        )
+        for d in (200, 300)
+    )
+    assert isinstance(extract_html(shallow, name="shallow.html"), Article)
+    err = extract_html(deep, name="deep.html")
+    assert isinstance(err, InputError)
+    assert str(err) == (
+        "deep.html: no main text found in the page: its elements nest over 256 deep, past what"
+        " the HTML parser reads"
+    )

@@ -147,6 +147,41 @@ class _MostAttributes:
         return self.most, self.elements
 
 
+# libxml2's HTML parser reads elements nested at most this deep; what is deeper is lost
+PARSER_DEPTH = 256
+
+
+class _Depth:
+    """An lxml parser target that builds nothing: how deep its elements nest."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.deepest = 0
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+
+    def close(self) -> int:
+        return self.deepest
+
+
+def nesting_depth(markup: str) -> int:
+    """How deep the elements of ``markup`` nest, as libxml2's HTML tokenizer reads them (past
+    ``PARSER_DEPTH``, where the tree trafilatura reads stops); 0 when it reads nothing."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(target=_Depth(), encoding="utf-8")
+    try:
+        found = etree.fromstring(markup.encode("utf-8", "replace"), parser)
+    except Exception:  # nothing for the tokenizer to read
+        return 0
+    return found if isinstance(found, int) else 0
+
+
 def attributes_and_elements(markup: bytes) -> tuple[int, int]:
     """The most attributes any one element of ``markup`` (HTML, or XML such as a feed) has, and
     its number of elements, read by libxml2's HTML tokenizer without building anything; (0, 0)
@@ -297,6 +332,12 @@ def extract_html(
         return InputError(name, f"HTML extraction failed ({type(exc).__name__})")
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
+        if nesting_depth(html) >= PARSER_DEPTH:  # the text was past the parser's reach
+            return InputError(
+                name,
+                f"no main text found in the page: its elements nest over {PARSER_DEPTH} deep,"
+                " past what the HTML parser reads",
+            )
         return InputError(name, "no main text found in the page")
     words = len(text.split())
     if words < MIN_PAGE_WORDS:  # a menu, a login wall or an index page, not an article

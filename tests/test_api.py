@@ -252,3 +252,19 @@ def test_an_empty_path_string_is_refused_not_read_as_the_current_folder(
     result = newsdigest.store_articles(["", *seed_paths[:2]], db=tmp_path / "news.db")
     assert result.stored == 2
     assert [str(e) for e in result.rejected] == ["<input 1>: an empty name names no file or folder"]
+
+
+def test_inputs_that_are_no_collection_are_a_type_error_naming_the_argument(tmp_path) -> None:
+    """``digest(None)`` or ``digest(5)`` ended in Python's own "'NoneType' object is not
+    iterable", and ``digest(b"...")`` read each byte as an input ("<input 1>: ... (int)")."""
+    import pytest
+
+    for bad in (None, 5, b"Pompeo met Lavrov in Sochi."):
+        kind = type(bad).__name__
+        with pytest.raises(
+            TypeError, match=rf"^articles: paths, Article objects or texts .*not {kind}$"
+        ):
+            newsdigest.digest(bad, facts=False)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=rf"^inputs: paths .*not {kind}$"):
+            newsdigest.store_articles(bad, db=tmp_path / "news.db")
+    assert not (tmp_path / "news.db").exists()

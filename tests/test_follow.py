@@ -247,8 +247,12 @@ def test_malformed_urls_are_one_line_each_and_the_round_goes_on(site: Site, tmp_
     report = follow_once(tmp_path / "n.db", [bad, str(subs)])
     assert report.new == 2
     reasons = {e.name: e.reason for e in report.problems()}
-    assert set(reasons) == {bad, u("/moved.html")}
+    assert set(reasons) == {bad, u("/moved.html"), str(subs)}
     assert reasons[bad] == "not a valid URL (Invalid IPv6 URL)"
+    assert reasons[str(subs)] == (
+        f"feed '{bad}/feed' not followed: not a valid URL "
+        "(a feed is followed by its http:// or https:// URL)"
+    )  # the list's unusable link, as the command line's
     assert "Invalid URL in location header" in reasons[u("/moved.html")]
     with open_store(tmp_path / "n.db") as store:
         # odd.html's unusable canonical link is passed over for the page's own next one
@@ -303,6 +307,25 @@ def test_a_source_of_another_url_scheme_is_one_line_naming_it(tmp_path: Path) ->
         "ftp://x/y": "unsupported URL scheme 'ftp' (use http:// or https://)",
         "javascript:alert(1)": "unsupported URL scheme 'javascript' (use http:// or https://)",
     }  # the file:// URL of an OPML list is read as that file
+
+
+def test_opml_entries_that_are_no_web_feeds_are_one_line_each(site: Site, tmp_path: Path) -> None:
+    """An OPML list's ``file:`` feeds (and relative ones, in a local list) were dropped without
+    a word: the round said "1 fetched, 0 failed" as if the list held one feed."""
+    u = site.url
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY)]))
+    local = tmp_path / "feed.xml"
+    local.write_text(rss2([("b", u("/news/1.html"), MAY)]), encoding="utf-8")
+    subs = tmp_path / "subs.opml"
+    subs.write_text(opml([local.as_uri(), "feed.xml", u("/feed.xml")]), encoding="utf-8")
+    report = follow_once(tmp_path / "n.db", [str(subs)])
+    assert report.new == 1 and report.fetched == 1
+    assert [str(e) for e in report.problems()] == [
+        f"{subs}: feed {local.as_uri()!r} not followed: unsupported URL scheme 'file' "
+        "(a feed is followed by its http:// or https:// URL)",
+        f"{subs}: feed 'feed.xml' not followed: not a URL "
+        "(a feed is followed by its http:// or https:// URL)",
+    ]
 
 
 def test_an_empty_source_is_one_line_saying_so(tmp_path: Path) -> None:

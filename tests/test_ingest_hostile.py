@@ -1171,3 +1171,97 @@ def test_broken_json_saved_as_txt_is_one_line_saying_so(tmp_path: Path) -> None:
     assert not result.articles
     (error,) = result.errors
     assert error.name == f"{path}:1" and "invalid JSON" in error.reason, error
+
+
+def _many_paragraphs_page(n: int) -> tuple[str, list[str]]:
+    """A page of ``n`` short paragraphs, two words of the seeds each, and those paragraphs."""
+    words = [w for w in " ".join(_seed_text(i) for i in range(5)).split() if w.isalpha()]
+    paragraphs = [
+        f"{words[i % len(words)].capitalize()} {words[i * 7 % len(words)]}." for i in range(n)
+    ]
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    head = "<head><title>Many paragraphs</title></head>"
+    return (
+        f"<html>{head}<body><article><h1>Many paragraphs</h1>{body}</article></body></html>",
+        paragraphs,
+    )
+
+
+def test_a_page_of_many_short_paragraphs_is_read_in_linear_time() -> None:
+    """trafilatura reads a page's paragraphs with the XPath "//p//text()", which libxml2
+    evaluates in time quadratic in the paragraphs: 50,000 took 11 s, 60,000 31 s."""
+    from newsdigest.ingest.html import extract_html
+
+    html, paragraphs = _many_paragraphs_page(60_000)
+    started = time.perf_counter()
+    article = extract_html(html, name="many.html")
+    assert time.perf_counter() - started < 15  # 31 s before, 4 s after: room for a loaded machine
+    assert isinstance(article, Article)
+    assert article.text.split("\n") == ["Many paragraphs", *paragraphs]  # a line each
+
+
+def test_paragraphs_given_as_one_read_as_trafilatura_reads_them_apart() -> None:
+    import trafilatura
+
+    from newsdigest.ingest.html import EXTRACTION_OPTIONS, fewer_paragraphs
+
+    html, _ = _many_paragraphs_page(6_000)  # few enough to read apart in a moment
+    merged = fewer_paragraphs(html)
+    assert merged.count("<p>") < 10
+    apart, together = (trafilatura.bare_extraction(h, **EXTRACTION_OPTIONS) for h in (html, merged))
+    assert apart.text == together.text and apart.title == together.title
+
+
+def test_a_page_of_few_paragraphs_is_given_to_trafilatura_as_it_is() -> None:
+    from newsdigest.ingest.html import fewer_paragraphs
+
+    for path in SEED_FILES:
+        html = news_page_html(seed_page(path))
+        assert fewer_paragraphs(html) is html
+
+
+def test_a_stray_nul_in_a_text_or_page_title_is_dropped_not_the_article(tmp_path: Path) -> None:
+    """One NUL byte in a saved page's or text's title (a broken CMS, a crawler's slip) made
+    the whole file "binary file (not HTML)" and its article was lost."""
+    text = SEED_FILES[4].read_text(encoding="utf-8")
+    page = news_page_html(seed_page(SEED_FILES[4]))
+    (tmp_path / "a.txt").write_text(text.replace("Russian", "Rus\x00sian", 1), encoding="utf-8")
+    (tmp_path / "b.html").write_text(page.replace("Russian", "Rus\x00sian", 1), encoding="utf-8")
+    clean = {p.suffix: load_articles([p]).articles for p in _plain_copies(tmp_path, text, page)}
+    result = load_articles([tmp_path / "a.txt", tmp_path / "b.html"])
+    assert not result.errors, result.errors
+    assert [(a.title, a.text) for a in result.articles] == [
+        (clean[".txt"][0].title, clean[".txt"][0].text),
+        (clean[".html"][0].title, clean[".html"][0].text),
+    ]
+    (tmp_path / "c.txt").write_bytes(text.encode() + b"\x00" * 40)  # NUL after NUL: binary
+    (err,) = load_articles([tmp_path / "c.txt"]).errors
+    assert err.reason.startswith("binary file")
+
+
+def _plain_copies(tmp_path: Path, text: str, page: str) -> list[Path]:
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "plain" / "b.html").write_text(page, encoding="utf-8")
+    return [tmp_path / "plain" / "a.txt", tmp_path / "plain" / "b.html"]
+
+
+def test_a_page_nested_past_the_parsers_depth_says_so() -> None:
+    """libxml2 reads elements nested at most 256 deep: an article wrapped in 250 <div>s lost
+    its text, and the page was refused as "no main text found in the page", as a menu is."""
+    from newsdigest.ingest.html import extract_html
+
+    page = news_page_html(seed_page(SEED_FILES[1]))
+    shallow, deep = (
+        page.replace("<body>", "<body>" + "<div>" * d, 1).replace(
+            "</body>", "</div>" * d + "</body>"
+        )
+        for d in (200, 300)
+    )
+    assert isinstance(extract_html(shallow, name="shallow.html"), Article)
+    err = extract_html(deep, name="deep.html")
+    assert isinstance(err, InputError)
+    assert str(err) == (
+        "deep.html: no main text found in the page: its elements nest over 256 deep, past what"
+        " the HTML parser reads"
+    )

@@ -56,11 +56,13 @@ def store_articles(inputs: Any, db: str | Path = "news.db", **options: Any) -> I
     Idempotent: re-ingesting the same input stores nothing new. See
     :func:`newsdigest.stories.ingest` for ``options``.
     """
+    from newsdigest.ingest import input_list
     from newsdigest.store import open_store
     from newsdigest.stories import ingest as _ingest
 
+    given = input_list(inputs, "inputs", "paths of files or folders")  # before a store is made
     with open_store(db) as store:
-        return _ingest(inputs, store, **options)
+        return _ingest(given, store, **options)
 
 
 def group_stories(

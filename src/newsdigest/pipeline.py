@@ -467,11 +467,11 @@ def load_inputs(
     otherwise it is one article's text. Pass a ``pathlib.Path`` to insist on a path. Bad inputs go to ``on_error`` (a warning by default).
     A folder's files of other formats are skipped, one line a folder to ``on_notice``.
     """
-    from newsdigest.ingest import load_articles
+    from newsdigest.ingest import input_list, load_articles
 
-    if isinstance(inputs, (str, Path, Article)):
-        inputs = [inputs]
-    result = load_articles(list(inputs))
+    kinds = "paths, Article objects or texts"
+    given = [inputs] if isinstance(inputs, Article) else input_list(inputs, "articles", kinds)
+    result = load_articles(given)
     report = on_error or _warn
     for error in result.errors:
         report(error)

@@ -187,6 +187,10 @@ class Follower:
             listing = self._read_source(source, tally)
             if listing is None:
                 continue
+            for link, why in listing.unfollowed:  # a file: feed had been dropped unsaid
+                self._problem(
+                    tally.failed, InputError(source, f"feed {link!r} not followed: {why}")
+                )
             entries.extend(listing.entries)
             queue.extend(c for c in listing.children if c not in visited)
         return entries

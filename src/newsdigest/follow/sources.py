@@ -38,6 +38,20 @@ class Listing:
     kind: str
     entries: tuple[Entry, ...] = ()
     children: tuple[str, ...] = ()
+    unfollowed: tuple[tuple[str, str], ...] = ()  # (feed link, why not followed) of an OPML
+
+
+def _unfollowed_reason(base: str, value: str) -> str | None:
+    """Why the OPML feed link ``value`` is no web feed (``file:``, ``ftp:``, a bare name), or
+    None when it is one."""
+    if _http_url(base, value):
+        return None
+    try:
+        scheme = urlsplit(urljoin(base, value.strip())).scheme
+    except ValueError:
+        return "not a valid URL (a feed is followed by its http:// or https:// URL)"
+    what = f"unsupported URL scheme {scheme!r}" if scheme else "not a URL"
+    return f"{what} (a feed is followed by its http:// or https:// URL)"
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -97,12 +111,18 @@ def parse_opml(body: bytes, name: str) -> Listing:
         raise InputError(
             name, f"not an OPML file (its root is <{kind}>); follow a feed or sitemap by its URL"
         )
-    feeds = [
-        url
+    links = [
+        link.strip()
         for node in root.iter("{*}outline", "outline")
-        if (url := _http_url(name, node.get("xmlUrl") or node.get("xmlurl")))
+        if (link := node.get("xmlUrl") or node.get("xmlurl")) and link.strip()
     ]
-    return Listing("opml", children=tuple(dict.fromkeys(feeds)))
+    feeds = [url for link in links if (url := _http_url(name, link))]
+    unfollowed = [(link, why) for link in links if (why := _unfollowed_reason(name, link))]
+    return Listing(
+        "opml",
+        children=tuple(dict.fromkeys(feeds)),
+        unfollowed=tuple(dict.fromkeys(unfollowed)),
+    )
 
 
 def _sitemap(body: bytes, name: str) -> Listing:

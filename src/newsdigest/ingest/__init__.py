@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from newsdigest.clean import clean_article
 from newsdigest.clean.pagekind import non_article_kind
@@ -390,6 +391,17 @@ def _iter_path(
             else "(no .txt, .html, .json(l), .warc or .sgml files)"
         )
         yield InputError(str(path), f"no articles found {what}")
+
+
+def input_list(inputs: Any, argument: str, kinds: str) -> list[Any]:
+    """``inputs`` as a list (one path or text alone is a list of one); a ``TypeError`` naming
+    the ``argument`` and the ``kinds`` it takes when it is no collection: ``digest(None)`` had
+    been Python's "'NoneType' object is not iterable", and ``digest(b"...")`` one input a byte."""
+    if isinstance(inputs, str | os.PathLike):
+        return [inputs]
+    if isinstance(inputs, bytes | bytearray) or not isinstance(inputs, Iterable):
+        raise TypeError(f"{argument}: {kinds} (a list), not {type(inputs).__name__}")
+    return list(inputs)
 
 
 def iter_articles(

@@ -264,12 +264,30 @@ def wide_text(data: bytes) -> bool:
     return wide_encoding(data) is not None
 
 
+# A few NUL bytes in UTF-8 text (a broken CMS's title, a crawler's slip) are dropped, not the
+# file with them: at most this many in 1,000 bytes of the first block, which must read as
+# UTF-8 without them (binary data has a NUL in 256 bytes, and does not)
+MAX_STRAY_NULS_PER_KB = 1
+
+
+def _stray_nuls(head: bytes) -> bool:
+    """Whether the NULs of ``head`` are a few in UTF-8 text (see ``MAX_STRAY_NULS_PER_KB``)."""
+    if head.count(b"\x00") > max(1, len(head) * MAX_STRAY_NULS_PER_KB // 1000):
+        return False
+    try:
+        head.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError as exc:  # a character cut by the block's end is no fault
+        return exc.reason == "unexpected end of data"
+    return True
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or a known binary signature in the first block: not a text document."""
+    """NUL bytes (more than a stray few in UTF-8) or a known binary signature in the first
+    block: not a text document."""
     head = data[:_SNIFF]
     if wide_text(head):
         return False
-    if b"\x00" in head:
+    if b"\x00" in head and not _stray_nuls(head):
         return True
     signatures = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
     return head.startswith(signatures)
@@ -307,6 +325,7 @@ def decode_text(data: bytes, name: str) -> str:
         raise InputError(name, "binary file (not text)")
     if wide_text(data):
         return _decode_wide(data, name)
+    data = data.replace(b"\x00", b"")  # a stray few (looks_binary): no column stores one
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

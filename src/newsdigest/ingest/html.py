@@ -107,6 +107,7 @@ def decode_html(data: bytes, name: str, charset: str | None = None) -> str:
         raise InputError(name, "binary file (not HTML)")
     if wide_text(data):  # UTF-16 without its mark decodes as UTF-8 too, NUL after NUL
         return decode_text(data, name)
+    data = data.replace(b"\x00", b"")  # a stray few (looks_binary): no column stores one
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -144,6 +145,41 @@ class _MostAttributes:
 
     def close(self) -> tuple[int, int]:
         return self.most, self.elements
+
+
+# libxml2's HTML parser reads elements nested at most this deep; what is deeper is lost
+PARSER_DEPTH = 256
+
+
+class _Depth:
+    """An lxml parser target that builds nothing: how deep its elements nest."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.deepest = 0
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+
+    def close(self) -> int:
+        return self.deepest
+
+
+def nesting_depth(markup: str) -> int:
+    """How deep the elements of ``markup`` nest, as libxml2's HTML tokenizer reads them (past
+    ``PARSER_DEPTH``, where the tree trafilatura reads stops); 0 when it reads nothing."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(target=_Depth(), encoding="utf-8")
+    try:
+        found = etree.fromstring(markup.encode("utf-8", "replace"), parser)
+    except Exception:  # nothing for the tokenizer to read
+        return 0
+    return found if isinstance(found, int) else 0
 
 
 def attributes_and_elements(markup: bytes) -> tuple[int, int]:
@@ -223,6 +259,46 @@ def _precise_published(html: str) -> datetime | None:
     return None
 
 
+# trafilatura reads a page's paragraphs with the XPath "//p//text()", which libxml2 evaluates
+# in time quadratic in the number of <p> elements (it merges each one's node set into the
+# whole): a page of 50,000 short paragraphs took 11 s in trafilatura alone, 60,000 over 20 s.
+# Above this many (a news page has tens), each run of sibling paragraphs is given as one
+# paragraph of lines, whose text trafilatura gives the same, a line a paragraph.
+MERGE_PARAGRAPHS_ABOVE = 5_000
+_P_TAG = re.compile(r"<p[\s>]", re.I)
+
+
+def fewer_paragraphs(html: str) -> str:
+    """``html`` itself when it has at most ``MERGE_PARAGRAPHS_ABOVE`` paragraphs; else the
+    page with each run of sibling paragraphs of one kind (same attributes, nothing between
+    them) made one, its paragraphs separated by <br>."""
+    opened = sum(1 for _ in islice(_P_TAG.finditer(html), MERGE_PARAGRAPHS_ABOVE + 1))
+    if opened <= MERGE_PARAGRAPHS_ABOVE:
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except Exception:  # malformed markup: trafilatura says why, as for any page
+        return html
+    paragraphs = list(root.iter("p"))
+    if len(paragraphs) <= MERGE_PARAGRAPHS_ABOVE:
+        return html
+    for paragraph in paragraphs:
+        head = paragraph.getprevious()  # the run's first paragraph, its others merged in
+        if head is None or head.tag != "p" or (head.tail or "").strip():
+            continue
+        if dict(head.attrib) != dict(paragraph.attrib):
+            continue
+        br = lxml_html.Element("br")
+        br.tail = paragraph.text
+        head.append(br)
+        head.extend(list(paragraph))
+        head.tail = paragraph.tail
+        paragraph.getparent().remove(paragraph)
+    return str(lxml_html.tostring(root, encoding="unicode"))
+
+
 def extract_html(
     page: bytes | str,
     *,
@@ -249,12 +325,19 @@ def extract_html(
     crowded = crowded_element(html, name)
     if crowded:
         return crowded
+    html = fewer_paragraphs(html)
     try:
         doc = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)  # type: ignore[arg-type]
     except Exception as exc:  # trafilatura/lxml failures are per-page, never batch-fatal
         return InputError(name, f"HTML extraction failed ({type(exc).__name__})")
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
+        if nesting_depth(html) >= PARSER_DEPTH:  # the text was past the parser's reach
+            return InputError(
+                name,
+                f"no main text found in the page: its elements nest over {PARSER_DEPTH} deep,"
+                " past what the HTML parser reads",
+            )
         return InputError(name, "no main text found in the page")
     words = len(text.split())
     if words < MIN_PAGE_WORDS:  # a menu, a login wall or an index page, not an article

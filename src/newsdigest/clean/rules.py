@@ -1324,10 +1324,11 @@ def is_image_caption(para: str, title_key: str) -> bool:
 
 _SOCIAL_URL_AT = re.compile(_SOCIAL_URL)
 # INLINE_POST tried at every character reads up to 280 on from each: a 200,000-character
-# paragraph with no stop took 8.7 s. Past this length it is tried only this far before each
-# post's link, where a match ends (its text is at most 280 characters, a stop and spaces).
+# paragraph with no stop took 8.7 s. Past this length it is tried only this far around each
+# post's link (its text is at most 280 characters before it, its attribution 80 after).
 WINDOWED_POST_SEARCH = 5_000
 _POST_REACH = 1_000
+_POST_TEXT = 282  # INLINE_POST's 280 characters of a post's text and its stop
 
 
 def _inline_post_spans(para: str) -> list[tuple[int, int]]:
@@ -1337,7 +1338,12 @@ def _inline_post_spans(para: str) -> list[tuple[int, int]]:
     for link in _SOCIAL_URL_AT.finditer(para):
         if link.start() < end:
             continue  # inside the post matched last
-        found = INLINE_POST.search(para, max(end, link.start() - _POST_REACH))
+        spaces = link.start()
+        while spaces > end and para[spaces - 1].isspace():  # the spaces after a stop
+            spaces -= 1
+        # a post's text and stop end at those spaces: no match starts farther back
+        window = (max(end, spaces - _POST_TEXT), link.end() + _POST_REACH)
+        found = INLINE_POST.search(para, *window)  # not on to the end from each link
         if found is not None:
             spans.append(found.span())
             end = max(found.end(), found.start() + 1)

@@ -328,3 +328,20 @@ def test_an_embedder_a_method_does_not_use_is_said(args: list[str], note: str) -
 def test_an_embedder_the_method_uses_is_no_note() -> None:
     code, out = run("digest", "examples/sochi-2019", "--no-facts", "--embedder", "tfidf")
     assert code == 0 and "note: --embedder" not in out, out
+
+
+def test_serve_follow_of_an_empty_argument_is_refused_before_serving(tmp_path: Path) -> None:
+    """``serve --follow ""`` started the server and reported the empty source every round."""
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsdigest", "serve", "--db", str(tmp_path / "n.db"),
+         "--port", "18767", "--no-facts", "--follow", ""],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")},
+    )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert "an empty argument names no file, folder or URL" in proc.stderr
+    assert not (tmp_path / "n.db").exists()

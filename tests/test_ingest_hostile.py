@@ -1265,3 +1265,21 @@ def test_a_page_nested_past_the_parsers_depth_says_so() -> None:
         "deep.html: no main text found in the page: its elements nest over 256 deep, past what"
         " the HTML parser reads"
     )
+
+
+def test_html_in_a_record_nested_past_the_parsers_depth_says_so(tmp_path: Path) -> None:
+    """A record whose HTML text wrapped its paragraphs in 300 <div>s was "'text' is HTML
+    without text": libxml2 had stopped building at 256 levels."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in _seed_text(1).split("\n\n"))
+    path = tmp_path / "deep.jsonl"
+    path.write_text(
+        "".join(json.dumps({"title": "Deep", "text": "<div>" * d + paragraphs + "</div>" * d}) + "\n"
+                for d in (100, 300)),
+        encoding="utf-8",
+    )  # fmt: skip
+    result = load_articles([path])
+    assert len(result.articles) == 1
+    assert [str(e) for e in result.errors] == [
+        f"{path}:2: 'text' is HTML without text: its elements nest over 256 deep, past what"
+        " the HTML parser reads"
+    ]

@@ -567,3 +567,21 @@ def test_store_articles_report_line_says_why_each_input_was_rejected(
     runner = CliRunner()
     cli = runner.invoke(app, ["ingest", str(inbox), "--db", str(tmp_path / "cli.db")])
     assert cli.stdout.strip() == line  # the command prints the same line
+
+
+def test_a_file_of_many_refused_records_is_ingested_in_linear_time(tmp_path: Path) -> None:
+    """A batch recounted its articles at every record: a JSON array of 20,000 empty objects
+    (no article among them, so the batch never filled) took 18 s, a million hours."""
+    import time
+
+    seed = next((Path(__file__).resolve().parents[1] / "examples" / "sochi-2019").glob("*.txt"))
+    path = tmp_path / "empty.json"
+    record = json.dumps({"text": seed.read_text(encoding="utf-8")})
+    path.write_text("[" + ",".join(["{}"] * 20_000 + [record]) + "]", encoding="utf-8")
+    seen: list[str] = []
+    started = time.perf_counter()
+    with SqliteStore(tmp_path / "n.db") as store:
+        report = ingest([path], store, batch_size=200, on_error=lambda e: seen.append(e.name))
+    assert time.perf_counter() - started < 8
+    assert (report.read, report.stored, len(report.rejected)) == (1, 1, 20_000)
+    assert seen[:2] == [f"{path}[0]", f"{path}[1]"] and len(seen) == 20_000

@@ -57,12 +57,21 @@ class IngestReport:
 
 
 def _batches(items: Iterator[Article | InputError], size: int) -> Iterator[list[Any]]:
+    """Lists of ``size`` articles, each with the refusals read among them; a run of refusals
+    alone is passed on every ``size`` too, so they are said as they come. The batch had
+    recounted its articles at every item: 20,000 refused records took 18 s, a million hours."""
     batch: list[Any] = []
+    articles = refused = 0
     for item in items:
         batch.append(item)
-        if sum(isinstance(x, Article) for x in batch) >= size:
+        if isinstance(item, Article):
+            articles += 1
+        else:
+            refused += 1
+        if articles >= size or refused >= size:
             yield batch
             batch = []
+            articles = refused = 0
     if batch:
         yield batch
 

@@ -19,7 +19,7 @@ INPUTS_HELP = (
 )
 
 
-def _named(text: str) -> str:
+def not_blank(text: str) -> str:
     """``text`` unless blank: pathlib reads ``Path("")`` as ``.``, so ``ingest "$UNSET"`` had
     stored every file of the current folder, and ``follow ""`` said ": is a folder"."""
     if not text.strip():
@@ -28,14 +28,16 @@ def _named(text: str) -> str:
 
 
 def input_path(text: str) -> Path:
-    """A file or folder argument, refused when blank (see ``_named``)."""
-    return Path(_named(text))
+    """A file or folder argument, refused when blank (see ``not_blank``)."""
+    return Path(not_blank(text))
 
 
 Inputs = Annotated[list[Path], typer.Argument(help=INPUTS_HELP, parser=input_path)]
 Sources = Annotated[
     list[str],
-    typer.Argument(help="Feed URLs (RSS/Atom), OPML files or URLs, sitemap URLs.", parser=_named),
+    typer.Argument(
+        help="Feed URLs (RSS/Atom), OPML files or URLs, sitemap URLs.", parser=not_blank
+    ),
 ]
 Db = Annotated[
     str,

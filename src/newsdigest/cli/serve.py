@@ -41,7 +41,10 @@ def serve_command(
     port: options.Port = 8000,
     follow: Annotated[
         list[str] | None,
-        typer.Option(help="Follow this feed, OPML or sitemap while serving (repeatable)."),
+        typer.Option(
+            help="Follow this feed, OPML or sitemap while serving (repeatable).",
+            parser=options.not_blank,
+        ),
     ] = None,
     every: options.Every = options.DEFAULT_EVERY,
     rate: options.Rate = 1.0,

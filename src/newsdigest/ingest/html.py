@@ -182,6 +182,14 @@ def nesting_depth(markup: str) -> int:
     return found if isinstance(found, int) else 0
 
 
+def too_deep(markup: str) -> str:
+    """ ": its elements nest over 256 deep, ..." when ``markup`` nests past ``PARSER_DEPTH``,
+    which says why no text was found in it (the text was past the parser's reach); else ""."""
+    if nesting_depth(markup) < PARSER_DEPTH:
+        return ""
+    return f": its elements nest over {PARSER_DEPTH} deep, past what the HTML parser reads"
+
+
 def attributes_and_elements(markup: bytes) -> tuple[int, int]:
     """The most attributes any one element of ``markup`` (HTML, or XML such as a feed) has, and
     its number of elements, read by libxml2's HTML tokenizer without building anything; (0, 0)
@@ -332,13 +340,7 @@ def extract_html(
         return InputError(name, f"HTML extraction failed ({type(exc).__name__})")
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        if nesting_depth(html) >= PARSER_DEPTH:  # the text was past the parser's reach
-            return InputError(
-                name,
-                f"no main text found in the page: its elements nest over {PARSER_DEPTH} deep,"
-                " past what the HTML parser reads",
-            )
-        return InputError(name, "no main text found in the page")
+        return InputError(name, "no main text found in the page" + too_deep(html))
     words = len(text.split())
     if words < MIN_PAGE_WORDS:  # a menu, a login wall or an index page, not an article
         said = f"{words} word{'' if words == 1 else 's'}"

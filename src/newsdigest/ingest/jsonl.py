@@ -35,7 +35,13 @@ from newsdigest.ingest.decode import (
     wide_encoding,
     wide_text,
 )
-from newsdigest.ingest.html import domain_of, holds_markup, markup_text, parse_datetime
+from newsdigest.ingest.html import (
+    domain_of,
+    holds_markup,
+    markup_text,
+    parse_datetime,
+    too_deep,
+)
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
 from newsdigest.ingest.trec import looks_trec, trec_articles
 from newsdigest.limits import DEFAULT_LIMITS, Limits, article_size_reason
@@ -177,12 +183,13 @@ def record_articles(
         yield from trec_articles(text, name)
         return
     if holds_markup(text):
+        record_text = text
         text = markup_text(text, name=name, url=url)
         if isinstance(text, InputError):
             yield text
             return
         if not text.strip():
-            yield InputError(name, "'text' is HTML without text")
+            yield InputError(name, "'text' is HTML without text" + too_deep(record_text))
             return
     source_key, source = _first_field(record, SOURCE_FIELDS)
     if isinstance(source, dict):  # NewsAPI: {"id": ..., "name": ...}

@@ -273,13 +273,29 @@ def full_names(text: str) -> set[str]:
     return found
 
 
+# a number or quantity before a capitalized word: members of a group ("five Klan members",
+# "three Democrats"), no one named by surname
+_COUNTED = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?"
+    r"|many|several|some|all|other|more|most|few)\s+$",
+    re.IGNORECASE,
+)
+
+
 def bare_surnames(text: str) -> set[str]:
     """The capitalized words ``text`` names someone by alone ("Police said Rose ...",
-    "arrested Poole"): no title, given name or determiner before it; at the sentence's
-    start, only one that speaks or acts ("Rose is the first ...")."""
+    "arrested Poole"): no title, given name, determiner or number before it ("Initially
+    arrested were five Klan members ...": Multi-News 35, whose "Ku Klux Klan gathering" then
+    moved a block of another article ahead of its opening line); at the sentence's start,
+    only one that speaks or acts ("Rose is the first ...")."""
     found = set()
     for words, start in _name_words(text):
-        if len(words) != 1 or not _person_word(words[0]) or _DETERMINER.search(text[:start]):
+        if (
+            len(words) != 1
+            or not _person_word(words[0])
+            or _DETERMINER.search(text[:start])
+            or _COUNTED.search(text[:start])
+        ):
             continue
         end = start + len(words[0])
         if start == 0 and not (_SPEAKS_AFTER.match(text, end) or _ACTS_AFTER.match(text, end)):

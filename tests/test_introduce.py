@@ -251,3 +251,23 @@ def test_a_counted_group_is_no_one_named_by_surname(multinews_csv) -> None:
         split_cluster(cluster), Budget(words=250)
     )
     assert not chosen[0].text.startswith("A spokesman with the Anaheim Police Department")
+
+
+def test_a_surname_after_an_honorific_alone_is_introduced(multinews_csv) -> None:
+    """Multi-News 125's digest read "Prof Owen said it was a groundbreaking moment." (Adrian
+    Owen named in full only in a line it left out): an honorific says no more than the
+    surname. A courtesy title gives way to the given name ("Mr. Harry Reid's" reads oddly);
+    a role stays as it was ("President Trump")."""
+    from newsdigest.evaluate import read_dataset, split_cluster
+
+    docs = split_cluster(read_dataset(multinews_csv)[0][125])
+    owen = [s for s in docs[0] if s.text == "Prof Owen said it was a groundbreaking moment."]
+    (out,) = introduce_surnames(owen, docs)
+    assert out.text == "Prof Adrian Owen said it was a groundbreaking moment."
+    story = _doc(
+        "a", "Senate leader Harry Reid spoke.", "Harry Reid left.", "Mr. Reid's aide said."
+    )
+    (reid,) = introduce_surnames(story[2:], [story])
+    assert reid.text == "Harry Reid's aide said."
+    trump = _doc("a", "Donald Trump spoke.", "Donald Trump left.", "President Trump said no.")
+    assert introduce_surnames(trump[2:], [trump])[0].text == "President Trump said no."

@@ -233,3 +233,41 @@ def test_a_full_name_set_off_at_a_sentences_start_introduces(multinews_csv) -> N
     # ... not a word that opens a sentence before a name without the apposition's comma
     other = [_doc("a", "Democrat Pinto told a reporter he died.", "Pinto said so.")]
     assert introduce_surnames(other[0][1:], other)[0].text == "Pinto said so."
+
+
+def test_a_counted_group_is_no_one_named_by_surname(multinews_csv) -> None:
+    """Multi-News 35's 250-word digest opened "A spokesman with the Anaheim Police Department
+    says six of those arrested are Klan supporters ...": "five Klan members" read as someone
+    named by surname alone, and a later "Ku Klux Klan gathering" as their full name, so four
+    lines of that article moved ahead of the digest's opening line."""
+    from newsdigest.evaluate import read_dataset, split_cluster
+    from newsdigest.summarize import Budget, get_summarizer
+    from newsdigest.summarize.introduce import bare_surnames
+
+    assert "Klan" not in bare_surnames("Initially arrested were five Klan members.")
+    assert "Rose" in bare_surnames("Police said Rose was stopping someone.")
+    cluster = read_dataset(multinews_csv)[0][35]
+    chosen = get_summarizer("default", fill=True).summarize(
+        split_cluster(cluster), Budget(words=250)
+    )
+    assert not chosen[0].text.startswith("A spokesman with the Anaheim Police Department")
+
+
+def test_a_surname_after_an_honorific_alone_is_introduced(multinews_csv) -> None:
+    """Multi-News 125's digest read "Prof Owen said it was a groundbreaking moment." (Adrian
+    Owen named in full only in a line it left out): an honorific says no more than the
+    surname. A courtesy title gives way to the given name ("Mr. Harry Reid's" reads oddly);
+    a role stays as it was ("President Trump")."""
+    from newsdigest.evaluate import read_dataset, split_cluster
+
+    docs = split_cluster(read_dataset(multinews_csv)[0][125])
+    owen = [s for s in docs[0] if s.text == "Prof Owen said it was a groundbreaking moment."]
+    (out,) = introduce_surnames(owen, docs)
+    assert out.text == "Prof Adrian Owen said it was a groundbreaking moment."
+    story = _doc(
+        "a", "Senate leader Harry Reid spoke.", "Harry Reid left.", "Mr. Reid's aide said."
+    )
+    (reid,) = introduce_surnames(story[2:], [story])
+    assert reid.text == "Harry Reid's aide said."
+    trump = _doc("a", "Donald Trump spoke.", "Donald Trump left.", "President Trump said no.")
+    assert introduce_surnames(trump[2:], [trump])[0].text == "President Trump said no."

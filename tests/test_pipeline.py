@@ -479,3 +479,31 @@ def test_a_title_has_a_verb_outside_its_subordinate_clause(multinews_csv: Path) 
     page = clusters[107].documents[4]
     story = newsdigest.digest([Article(id=article_id(page), text=page)], facts=False)
     assert not story.title.startswith(("A threat", "After months"))
+
+
+def test_a_weak_opening_gives_way_to_a_line_that_names_the_event(multinews_csv: Path) -> None:
+    """Multi-News stories titled "The deal is expected to increase defense and domestic
+    spending…" (146: which deal?), "As attorney Keith Hampton was working to get his client
+    Greg Kelley out…" (152: a clause cut before its main one) and "If it ain't broke don't
+    fix it" (61): a later line of the digest that names whom most of the articles name, and
+    opens with its subject, titles them."""
+    from newsdigest.config import StoryConfig
+    from newsdigest.evaluate import read_dataset
+    from newsdigest.pipeline import _title, build_story
+
+    clusters = read_dataset(multinews_csv)[0]
+
+    def title(row: int) -> str:
+        docs = clusters[row].documents
+        articles = [Article(id=f"d{j}", text=d) for j, d in enumerate(docs)]
+        return build_story(articles, StoryConfig(facts=False)).title
+
+    assert title(146).startswith("The Senate's top leaders announced Wednesday they have sealed")
+    assert title(152).startswith("Dan and Fran Keller")
+    assert title(61).startswith("Keurig Green Mountain Inc. on Wednesday cut its guidance")
+    # a whole sentence past its fronted clause, or one that opens with its subject, stays
+    # (one page of Multi-News 157, one of 103)
+    woman = "As a woman tried to cross Pacific Coast Highway in Huntington Beach, two cars hit her."
+    assert _title([], f"{woman} She died.") == woman.rstrip(".")
+    jurors = "At least 10 prospective jurors refused to serve. They said so."
+    assert _title([], jurors) == "At least 10 prospective jurors refused to serve"

@@ -512,3 +512,17 @@ def test_a_closing_quote_mark_set_off_by_a_space_stays_with_its_quotation() -> N
         "He left.",
         '" The plan failed," she said.',
     ]
+
+
+def test_a_year_glued_to_a_quotation_ends_its_sentence(multinews_csv) -> None:
+    """Multi-News 157's digest had the line '... on April 1, 1990."It was a very tragic
+    death. Not that most of them ...," Kelly Keyes ... said.': a glued stop after a digit was
+    taken for a decimal's, though a quotation's mark followed it."""
+    from newsdigest.evaluate import read_dataset
+
+    page = next(d for d in read_dataset(multinews_csv)[0][157].documents if '1990."It' in d)
+    lines = texts(page)
+    assert any(s.endswith("on April 1, 1990.") for s in lines)
+    assert any(s.startswith('"It was a very tragic death.') for s in lines)
+    assert texts('The price is "3.5."The end.') == ['The price is "3.5."', "The end."]
+    assert texts("Version 2.0 ships.") == ["Version 2.0 ships."]

@@ -6,6 +6,7 @@ API and the Spark job), so a story is the same whichever of them built it.
 
 from __future__ import annotations
 
+import math
 import re
 import time
 import warnings
@@ -22,6 +23,7 @@ from newsdigest.config import DEFAULT_WORDS, StoryConfig, story_config
 from newsdigest.errors import InputError, NoArticlesError
 from newsdigest.latest import after_lead, latest_lead
 from newsdigest.model import Article, GeneratedSentence, Sentence, Story, story_id
+from newsdigest.names import NOT_GIVEN
 from newsdigest.outliers import find_outliers
 from newsdigest.readability import has_finite_verb
 from newsdigest.split import split_sentences
@@ -117,16 +119,32 @@ def _words_key(text: str) -> str:
 
 def _opening_title(lines: Sequence[str], articles: Sequence[Article]) -> str:
     """An untitled story's title: the first of the digest's sentences that a title may be
-    cut from (``_stands_as_title``), else the first such opening line of its articles, else
-    the digest's first sentence. A sentence that needs the one before it ("Rather incredibly,
-    this wasn't even a friendly.", "For instance, widely used GPS tracking devices do not work
-    indoors.": Multi-News stories' titles), a quotation cut before its speaker's name ("I do
-    not know your name — but I know that a lot…", Biden's) or a clause cut before its main
-    clause ("Although the name rhymes with the very real Google Home…") says nothing alone."""
-    for text in lines:
-        title = _title_of(text)
-        if _stands_as_title(text, title):
-            return title
+    cut from (``_stands_as_title``) unless it is weak (``_weak_headline``) and a later one
+    names whom the story is about and is not; else the first such opening line of its
+    articles, else the digest's first sentence. A sentence that needs the one before it
+    ("Rather incredibly, this wasn't even a friendly.", "For instance, widely used GPS
+    tracking devices do not work indoors.": Multi-News stories' titles), a quotation cut
+    before its speaker's name ("I do not know your name — but I know that a lot…", Biden's)
+    or a clause cut before its main clause ("Although the name rhymes with the very real
+    Google Home…") says nothing alone."""
+    cut = [(text, _title_of(text)) for text in lines]
+    titles = [(text, title) for text, title in cut if _stands_as_title(text, title)]
+    if titles:
+        if not _weak_headline(titles[0][1]):
+            return titles[0][1]
+        # a later line that names whom the story is about, not a picture's caption ("Shown is
+        # a screenshot of ...")
+        central = _central_names(articles)
+        return next(
+            (
+                title
+                for text, title in titles[1:]
+                if _names(title, central)
+                and not _weak_headline(title, central)
+                and not is_caption(text)
+            ),
+            titles[0][1],
+        )
     leads = [lead for lead in map(_lead_line, articles) if lead]
     for lead in leads:
         title = _title_of(lead)
@@ -138,6 +156,80 @@ def _opening_title(lines: Sequence[str], articles: Sequence[Article]) -> str:
     if leads:
         return _title_of(leads[0])
     return _title_of(lines[0]) if lines else ""
+
+
+def _weak_headline(title: str, central: frozenset[str] | None = None) -> bool:
+    """Whether ``title`` fails to say what happened as a headline does: it opens with a clause
+    set before its subject ("As attorney Keith Hampton was working to get his client Greg
+    Kelley out…": Multi-News 152; "Earlier on Thursday, Bundy tried ..."), or its subject is
+    a bare "the" and a noun that points back ("The deal is expected to increase defense and
+    domestic spending…": 146). With the story's ``central`` names, a title that gives way to
+    another, a phrase set off by a comma in its first words without one of them ("Last year,
+    Kelly Keyes reviewed the file …") is such a clause too."""
+    words = title.split()
+    if len(words) < 3:
+        return False
+    fronted = (words[0] in _FRONTED or words[0] in ("Earlier", "Later")) and (
+        title.endswith("…") or not any(w.endswith(",") for w in words[:-1])
+    )  # a whole sentence past its comma has its main clause ("As a woman tried ..., two
+    # cars hit her"), and "At least 10 prospective jurors ..." opens with its subject
+    fronted = fronted and words[:2] != ["At", "least"]
+    bare_the = words[0] == "The" and words[1].islower() and words[2].lower() in _AUXILIARIES
+    if central is not None and not (fronted or bare_the):
+        head = words[:_SUBJECT_WORDS]
+        comma = next((k for k, w in enumerate(head) if w.endswith(",")), -1)
+        fronted = comma >= 0 and not any(_name_key(w) in central for w in head[: comma + 1])
+    return fronted or bare_the
+
+
+def _names(title: str, central: frozenset[str]) -> bool:
+    """Whether ``title``'s first words name someone or something most of the story's articles
+    name (``central``): a headline says who."""
+    return any(_name_key(w) in central for w in title.split()[:_SUBJECT_WORDS])
+
+
+_SUBJECT_WORDS = 6  # a headline's first words, where it names who
+# the calendar's names, which every article of a week's story may write: no one it is about
+_CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December"
+)
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
+
+
+def _name_key(word: str) -> str:
+    """A word as a name: without its possessive and punctuation ("Bundy's" is "Bundy")."""
+    return re.sub(r"['’]s?$", "", word.strip("\"“”‘’'(),;:.…!?"))
+
+
+MIN_CENTRAL_MENTIONS = 3  # a lone article's name words, to be what it is about
+# the share of the most written name's articles that a name's must reach: Bundy's four of
+# four, not Hannity's two (Multi-News 151)
+CENTRAL_SPREAD = 0.75
+
+
+def _central_names(articles: Sequence[Article]) -> frozenset[str]:
+    """The capitalized words (not in lower case too, nor the calendar's) that about as many
+    articles write as the most written one, two at least (``CENTRAL_SPREAD``); of a lone
+    article, those it writes ``MIN_CENTRAL_MENTIONS`` times: who and what the story is
+    about."""
+    texts = [a.text for a in articles]
+    per_article = [Counter(_NAME_WORD.findall(t)) for t in texts]
+    lower = {w for t in texts for w in re.findall(r"\b[a-z]+\b", t)}
+    if len(texts) == 1:
+        found = Counter(w for w, n in per_article[0].items() if n >= MIN_CENTRAL_MENTIONS)
+    else:
+        found = Counter(w for c in per_article for w in c)
+    found = Counter(
+        {
+            w: n
+            for w, n in found.items()
+            if w.lower() not in lower and w not in NOT_GIVEN and not _CALENDAR.fullmatch(w)
+        }
+    )
+    most = max(found.values(), default=0)
+    least = 1 if len(texts) == 1 else max(2, math.ceil(CENTRAL_SPREAD * most))
+    return frozenset(w for w, n in found.items() if n >= least)
 
 
 def _lead_line(article: Article) -> str:

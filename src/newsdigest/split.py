@@ -157,8 +157,11 @@ def _is_false_stop(text: str, m: re.Match[str], start: int = 0) -> bool:
         if word in WEEKDAY_ABBREVIATIONS and m.group("gap") and _DATE_NEXT.match(after.lstrip()):
             return True
         if not m.group("gap").strip() and m.group("gap") == "":
-            # glued: "Japan.The" splits, "3.5" / "example.com" / "U.S" do not
-            if not word or word[-1].isdigit() or not word[-1].isalpha():
+            # glued: "Japan.The" splits, "3.5" / "example.com" / "U.S" do not; a year before
+            # a quotation's mark does ('... on April 1, 1990."It was a very tragic death.':
+            # Multi-News 157), no decimal going on
+            year_quoted = word[-1:].isdigit() and '"' in m.group("close")
+            if not word or (not word[-1].isalpha() and not year_quoted):
                 return True
             if len(word) <= 1:
                 return True

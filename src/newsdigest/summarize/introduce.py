@@ -49,6 +49,9 @@ _NOT_A_PERSON = frozenset(
     Professor Prof Officer Trooper Agent Representative Congressman Congresswoman
     Councilman Councilwoman Assemblyman Assemblywoman Lawmaker Host Anchor Chef CEO""".split()
 )
+# titles that say nothing of a person's role: "Prof Owen" gets his given name as "Owen" would
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof Professor".split())
+_COURTESY = re.compile(r"(?:^|\s)((?:Mr|Mrs|Ms|Miss)\.?\s+)$")
 MAX_LOOKUPS = 20  # surnames looked up in the story's text per digest (each reads all of it)
 
 
@@ -85,8 +88,12 @@ def introduce_surnames(
             lookups += 1
             given = introduction(surname, texts)
             if given and given not in before:
-                text = f"{before}{given} {text[m.start() :]}"
-                words += 1
+                # "Mr. Harry Reid's" reads oddly: the given name takes the courtesy title's
+                # place ("Harry Reid's"); "Dr."/"Prof" stay ("Prof Adrian Owen")
+                courtesy = _COURTESY.search(before)
+                kept = before[: courtesy.start(1)] if courtesy else before
+                text = f"{kept}{given} {text[m.start() :]}"
+                words += not courtesy
         written.update(w.group() for w in _SURNAME.finditer(text))
         out.append(unit if text == unit.text else replace(unit, text=text))
     return out
@@ -95,8 +102,12 @@ def introduce_surnames(
 def _bare(before: str, after: str) -> bool:
     """Whether a name word stands alone: no capitalized word, title or determiner right
     before it, no capitalized word right after, and outside quotation marks (a quote is the
-    speaker's words, never changed)."""
+    speaker's words, never changed). An honorific alone before it says no more than the
+    surname ("Prof Owen said it was a groundbreaking moment.": Multi-News 125, Adrian Owen
+    named only in a video's caption), unlike a role ("President Trump")."""
     last = _LAST_WORD.search(before[-40:])
+    if last and last.group(1).rstrip(".") in _HONORIFICS:
+        return _bare(before[: last.start(1)], after)
     if last and _NAME_WORD.fullmatch(last.group(1)):
         return False
     if _DETERMINER.search(before[-20:]) or _NEXT_NAME.match(after):
@@ -273,13 +284,29 @@ def full_names(text: str) -> set[str]:
     return found
 
 
+# a number or quantity before a capitalized word: members of a group ("five Klan members",
+# "three Democrats"), no one named by surname
+_COUNTED = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?"
+    r"|many|several|some|all|other|more|most|few)\s+$",
+    re.IGNORECASE,
+)
+
+
 def bare_surnames(text: str) -> set[str]:
     """The capitalized words ``text`` names someone by alone ("Police said Rose ...",
-    "arrested Poole"): no title, given name or determiner before it; at the sentence's
-    start, only one that speaks or acts ("Rose is the first ...")."""
+    "arrested Poole"): no title, given name, determiner or number before it ("Initially
+    arrested were five Klan members ...": Multi-News 35, whose "Ku Klux Klan gathering" then
+    moved a block of another article ahead of its opening line); at the sentence's start,
+    only one that speaks or acts ("Rose is the first ...")."""
     found = set()
     for words, start in _name_words(text):
-        if len(words) != 1 or not _person_word(words[0]) or _DETERMINER.search(text[:start]):
+        if (
+            len(words) != 1
+            or not _person_word(words[0])
+            or _DETERMINER.search(text[:start])
+            or _COUNTED.search(text[:start])
+        ):
             continue
         end = start + len(words[0])
         if start == 0 and not (_SPEAKS_AFTER.match(text, end) or _ACTS_AFTER.match(text, end)):

@@ -15,16 +15,21 @@ compared again, so the cost of a batch follows the number of open stories.
 
 Stories keep the sum of their members' vectors (the heaviest terms when stored), their size and
 time span; the inverse document frequencies come from counts over the stream so far
-(``DocFreq``, hashed, so no vocabulary is ever refitted), kept in the store. A naive datetime is
-UTC (``timeutil``). Deterministic: a batch is taken in (published, id) order, ties in the
+(``DocFreq``, hashed, so no vocabulary is ever refitted), kept in the store, on top of a
+shipped background table of the same counts over other news (``background_doc_freq``), so that
+a stream's first weeks are not weighed by themselves alone. A naive datetime is UTC
+(``timeutil``). Deterministic: a batch is taken in (published, id) order, ties in the
 probability go to the older story, and story ids derive from their founding article.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 import scipy.sparse as sp
@@ -49,10 +54,30 @@ TERMS = 1 << TERM_BITS
 DIM = TERMS + (1 << ENTITY_BITS)  # words, then entity keys: one document-frequency table
 BLOCKS = ("lead", "body", "entities", "title")
 KEEP = {"lead": 400, "body": 1000, "entities": 200, "title": 200}  # stored entries per centroid
+BACKGROUND_FILE = "idf_background.npz"
 STATE_MAGIC = b"EVT2"
 _STATE_BLOCKS = {b"EVT1": BLOCKS[:3], STATE_MAGIC: BLOCKS}  # what each state version stores
 
 Decide = Callable[[Sequence[int], np.ndarray, np.ndarray], int]
+
+
+@lru_cache(maxsize=1)
+def background_doc_freq() -> tuple[np.ndarray, int]:
+    """The shipped background table (``bench/idf_background.py``: NeuS train, ~7,300 headlines
+    and leads, no clustering data): hashed document frequencies (read-only, ``DIM`` slots)
+    and its number of documents."""
+    blob = resources.files("newsdigest").joinpath("data", BACKGROUND_FILE).read_bytes()
+    with np.load(io.BytesIO(blob)) as table:
+        if int(table["size"]) != DIM:
+            raise ValueError(
+                f"{BACKGROUND_FILE} has {int(table['size'])} slots, the clusterer hashes into "
+                f"{DIM}: rebuild it with bench/idf_background.py"
+            )
+        counts = np.zeros(DIM, np.int64)
+        counts[table["slots"]] = table["counts"]
+        docs = int(table["docs"])
+    counts.flags.writeable = False
+    return counts, docs
 
 
 @dataclass
@@ -67,7 +92,14 @@ class DocFreq:
         self.docs += presence.shape[0]
 
     def idf(self) -> np.ndarray:
-        return (np.log((1 + self.docs) / (1 + self.counts)) + 1).astype(np.float32)
+        """Smooth IDF over the background table's documents and the stream's, as if the table's
+        had come first: the first weeks of a stream (a few articles) get a news-wide IDF
+        instead of one from themselves. Cross-validated (``bench/fit_event_model.py``) it
+        raised the dev stream's B-cubed F1 from 0.904 to 0.920 and Multi-News' from 0.888 to
+        0.906. Only the stream's counts are stored, so states stored before still load."""
+        background, background_docs = background_doc_freq()
+        docs = 1 + background_docs + self.docs
+        return (np.log(docs / (1 + background + self.counts)) + 1).astype(np.float32)
 
     def to_bytes(self) -> bytes:
         return np.int64(self.docs).tobytes() + self.counts.astype(np.int32).tobytes()

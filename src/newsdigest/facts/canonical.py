@@ -1918,6 +1918,25 @@ def _heads_an_administration(
     )
 
 
+# a minister's title after the name of their portfolio: "Energy Secretary Rick Perry" (NeuS
+# train 2104 listed "Energy (1)" among the organizations), "Education Minister Naftali Bennett"
+_MINISTERS_TITLE_AFTER = re.compile(r"\s+(?:Secretary|Minister|Commissioner|Undersecretary)\b")
+
+
+def _a_ministers_portfolio(
+    name: str, mentions: Sequence[Mention], texts: Mapping[str, str]
+) -> bool:
+    """An "organization" written only before a minister's title: the office's words the model
+    cut from the title, no body's name. Not an acronym ("NATO Secretary General"), a body
+    ("Treasury Secretary": the Treasury is one) or an institution ("Finance Ministry")."""
+    return (
+        not _ACRONYM.fullmatch(name)
+        and fold(name) not in _ONE_WORD_BODIES
+        and not _institution(name)
+        and all(_MINISTERS_TITLE_AFTER.match(texts[m.article], m.end) for m in mentions)
+    )
+
+
 # who follow a name ("Trump supporters stormed ...": the model's organization "Trump")
 # ... or one of them, or a thing they touch ("the Trump ally", "as Trump-connected company
 # gets the boot": NeuS train 1614 and 2254 listed "Trump" among the organizations)
@@ -2105,6 +2124,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
+        if kind == "ORG" and _a_ministers_portfolio(name, mentions, texts):
+            continue
         if kind == "ORG" and _only_a_following(name, mentions, texts):
             continue
         if kind == "ORG" and _given_name_before_a_person(name, mentions, texts, groups):

@@ -3151,3 +3151,12 @@ def test_a_portfolio_before_its_ministers_title_is_no_organization(
     assert "Energy" not in _neus_types("train_2104")
     types = _stream_story_types(dev_stream_rows, "3", "Education Minister")
     assert "Education" not in types and types.get("Likud") == "ORG"
+
+
+def test_a_word_of_an_organizations_name_written_after_its_first_words_is_no_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's wrong-plane story listed "Nippon (2)" under Who: "to board the same
+    All Nippon flight", "All Nippon flight attendants told her", beside "All Nippon Airways"."""
+    types = _stream_story_types(dev_stream_rows, "10", "Nippon")
+    assert "Nippon" not in types and types.get("All Nippon Airways") == "ORG"

@@ -2053,6 +2053,27 @@ def _end_of_a_longer_name(g: _Group, texts: Mapping[str, str], common: frozenset
     )
 
 
+def _inside_an_organizations_name(
+    g: _Group, texts: Mapping[str, str], org_forms: frozenset[tuple[str, ...]]
+) -> bool:
+    """One word written each time after the words it follows in an organization's name of the
+    story: that name shortened ("the same All Nippon flight" beside "All Nippon Airways": the
+    dev stream's wrong-plane story listed "Nippon (2)" under Who), no one's name."""
+    words = {tuple(name_tokens(f)) for f in g.forms}
+    if len(words) != 1 or len(word := next(iter(words))) != 1:
+        return False
+    before = [
+        " ".join(form[:k]) for form in org_forms for k in range(1, len(form)) if form[k] == word[0]
+    ]
+    return bool(before) and all(
+        any(
+            texts[m.article].endswith(b, 0, m.start - 1) and texts[m.article][m.start - 1] in " -"
+            for b in before
+        )
+        for m in g.mentions
+    )
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -2064,6 +2085,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     )
     common = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
+    org_forms = frozenset(
+        tuple(name_tokens(f)) for g in groups if g.type == "ORG" for f in g.forms if " " in f
+    )
     headline_ends = {a.id: _headline_end(a.text) for a in articles}
     entities: list[Entity] = []
     # for surnames alone: every word the story writes in lower case, and the other names
@@ -2083,6 +2107,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             for m in g.mentions
         ):
             continue  # "George W." of "George W. Bush" cut by the model ("Hussein K." is whole)
+        if (
+            g.type == "PERSON"
+            and not (g.person_cues or g.title_cues)
+            and _inside_an_organizations_name(g, texts, org_forms)
+        ):
+            continue
         if _in_closing_lines(g.mentions, texts):
             continue  # "With Gratitude and Determination,": a letter's last line
         if (

@@ -3160,3 +3160,12 @@ def test_a_word_of_an_organizations_name_written_after_its_first_words_is_no_per
     All Nippon flight", "All Nippon flight attendants told her", beside "All Nippon Airways"."""
     types = _stream_story_types(dev_stream_rows, "10", "Nippon")
     assert "Nippon" not in types and types.get("All Nippon Airways") == "ORG"
+
+
+def test_a_name_the_story_also_writes_in_lower_case_is_no_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The wrong-plane story listed "Gran Torino" under Who: "the in flight movie playing was
+    Gran Torino", a tweet's "watching gran torino time to go home now"."""
+    types = _stream_story_types(dev_stream_rows, "10", "Gran Torino")
+    assert "Gran Torino" not in types and types.get("Chrissy Teigen") == "PERSON"

@@ -2074,6 +2074,17 @@ def _inside_an_organizations_name(
     )
 
 
+def _written_in_lower_case(g: _Group, articles: Sequence[Article]) -> bool:
+    """Every name of two words or more that the story also writes in lower case, word for
+    word: a title or a thing ("the in flight movie playing was Gran Torino" beside a tweet's
+    "watching gran torino": the dev stream's wrong-plane story listed it under Who); prose
+    writes a person's name in capitals (a handle or an address is glued: "@chrissyteigen")."""
+    return all(len(name_tokens(f)) >= 2 for f in g.forms) and all(
+        any(re.search(rf"(?<![\w@#/.-]){re.escape(f.lower())}(?![\w@-])", a.text) for a in articles)
+        for f in g.forms
+    )
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -2118,7 +2129,11 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if (
             g.type == "PERSON"
             and not (g.person_cues or g.title_cues)
-            and (_a_days_name(g, articles) or _end_of_a_longer_name(g, texts, common))
+            and (
+                _a_days_name(g, articles)
+                or _end_of_a_longer_name(g, texts, common)
+                or _written_in_lower_case(g, articles)
+            )
         ):
             continue
         if _headline_person(g, extra.get(gi, []), headline_ends):

@@ -3169,3 +3169,13 @@ def test_a_name_the_story_also_writes_in_lower_case_is_no_person(
     Gran Torino", a tweet's "watching gran torino time to go home now"."""
     types = _stream_story_types(dev_stream_rows, "10", "Gran Torino")
     assert "Gran Torino" not in types and types.get("Chrissy Teigen") == "PERSON"
+
+
+def test_a_word_listed_among_organizations_is_one(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's story of tech workers' emails to brothels listed "Oracle" under Who:
+    "offices in Seattle, including T-Mobile and Oracle", "companies like Boeing, T-Mobile,
+    Oracle and local Seattle tech firms"."""
+    types = _stream_story_types(dev_stream_rows, "8", "Oracle")
+    assert types.get("Oracle") == "ORG" and types.get("Alex Trouteaud") == "PERSON"

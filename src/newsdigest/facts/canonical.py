@@ -20,7 +20,14 @@ from itertools import islice
 from newsdigest.facts.ner import PERSON_WORDS, ROLE_WORDS, TITLE_ONLY, WEB_NAME, RawMention
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
-from newsdigest.names import STATE_ABBREVIATIONS, fold, given_name, is_country, place_names
+from newsdigest.names import (
+    STATE_ABBREVIATIONS,
+    fold,
+    given_name,
+    is_country,
+    place_names,
+    word_char_at,
+)
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.summarize.quality import is_headline_case
 
@@ -2085,6 +2092,36 @@ def _written_in_lower_case(g: _Group, articles: Sequence[Article]) -> bool:
     )
 
 
+# the comma or conjunction between a list's items
+_LIST_BEFORE = re.compile(r"(?:,|,? and|,? or) $")
+_LIST_AFTER = re.compile(r"(?:,|,? and|,? or) ")
+
+
+def _listed_among_organizations(
+    mentions: Sequence[Mention], texts: Mapping[str, str], orgs: frozenset[str]
+) -> bool:
+    """Each mention an item of a list beside an organization of the story ("including T-Mobile
+    and Oracle", "companies like Boeing, T-Mobile, Oracle and local Seattle tech firms": a
+    dev-stream story listed "Oracle" under Who): one of them."""
+
+    def beside(m: Mention) -> bool:
+        text = texts[m.article]
+        head = text[max(0, m.start - 60) : m.start]
+        if (sep := _LIST_BEFORE.search(head)) and any(
+            (item := head[: sep.start()]).endswith(o)
+            and not word_char_at(item, len(item) - len(o) - 1)
+            for o in orgs
+        ):
+            return True
+        after = _LIST_AFTER.match(text, m.end)
+        return after is not None and any(
+            text.startswith(o, after.end()) and not word_char_at(text, after.end() + len(o))
+            for o in orgs
+        )
+
+    return bool(mentions) and all(beside(m) for m in mentions)
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -2096,6 +2133,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     )
     common = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
+    org_names = frozenset(f for g in groups if g.type == "ORG" for f in g.forms)
     org_forms = frozenset(
         tuple(name_tokens(f)) for g in groups if g.type == "ORG" for f in g.forms if " " in f
     )
@@ -2164,6 +2202,13 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
         kind = _person_or_else(g, name, mentions, texts) if g.type == "PERSON" else g.type
         if kind == "PERSON" and not g.title_cues and all(_brand_word(f) for f in g.forms):
+            kind = "ORG"
+        if (
+            kind == "PERSON"
+            and not (g.title_cues or g.person_cues)
+            and all(len(name_tokens(f)) == 1 for f in g.forms)
+            and _listed_among_organizations(mentions, texts, org_names)
+        ):
             kind = "ORG"
         if kind == "PERSON" and not g.title_cues and fold(name) in _ONE_WORD_BODIES:
             kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too

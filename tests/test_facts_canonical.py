@@ -3179,3 +3179,12 @@ def test_a_word_listed_among_organizations_is_one(
     Oracle and local Seattle tech firms"."""
     types = _stream_story_types(dev_stream_rows, "8", "Oracle")
     assert types.get("Oracle") == "ORG" and types.get("Alex Trouteaud") == "PERSON"
+
+
+def test_a_make_and_line_before_a_models_number_is_no_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Galaxy S9 story listed "Galaxy Note" under Who: "a feature that appeared
+    in its recent Galaxy Note 8", the model's name cut before the number."""
+    types = _stream_story_types(dev_stream_rows, "9", "Galaxy Note 8")
+    assert types.get("Galaxy Note") != "PERSON" and types.get("Samsung") == "ORG"

@@ -2122,6 +2122,21 @@ def _listed_among_organizations(
     return bool(mentions) and all(beside(m) for m in mentions)
 
 
+# a model's number right after a name ("its recent Galaxy Note 8"), not a gallery's "7/8", a
+# time's "10:30" or a score's "2-1"
+_MODEL_NUMBER_AFTER = re.compile(r" [A-Z]?\d{1,3}(?![\w/:.,-]?\d)(?![\w/:-])")
+
+
+def _cut_before_a_models_number(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A name of two words or more written each time before a number: a make and a line whose
+    model's number the model cut off ("Galaxy Note 8": a dev-stream story listed "Galaxy Note"
+    under Who), as "Galaxy Note 8" whole is a product (``reconcile``)."""
+    return bool(mentions) and all(
+        len(name_tokens(m.text)) >= 2 and _MODEL_NUMBER_AFTER.match(texts[m.article], m.end)
+        for m in mentions
+    )
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -2210,6 +2225,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             and _listed_among_organizations(mentions, texts, org_names)
         ):
             kind = "ORG"
+        if (
+            kind == "PERSON"
+            and not (g.title_cues or g.person_cues)
+            and _cut_before_a_models_number(mentions, texts)
+        ):
+            kind = "ORG"  # a product, as reconcile types "Galaxy Note 8"
         if kind == "PERSON" and not g.title_cues and fold(name) in _ONE_WORD_BODIES:
             kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):

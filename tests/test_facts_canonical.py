@@ -3188,3 +3188,13 @@ def test_a_make_and_line_before_a_models_number_is_no_person(
     in its recent Galaxy Note 8", the model's name cut before the number."""
     types = _stream_story_types(dev_stream_rows, "9", "Galaxy Note 8")
     assert types.get("Galaxy Note") != "PERSON" and types.get("Samsung") == "ORG"
+
+
+def test_one_word_in_one_quoted_sentence_however_often_copied_is_no_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The wrong-plane story listed "Lmao (2)" under Who: Chrissy Teigen's tweet "Lmao after
+    all this I will have spent 8 hours on a flight to nowhere", quoted by two outlets; one
+    sighting with no full name, title or speech verb, as "Frank" once is."""
+    types = _stream_story_types(dev_stream_rows, "10", "Lmao")
+    assert "Lmao" not in types and types.get("Chrissy Teigen") == "PERSON"

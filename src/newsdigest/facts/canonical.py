@@ -1198,13 +1198,19 @@ def _named_twice(g: _Group, articles: Sequence[Article]) -> bool:
     return False
 
 
-def _unsupported_person(g: _Group) -> bool:
+# the characters after a word that tell one sentence from another (copies of a quote alike)
+_SIGHTING_CHARS = 40
+
+
+def _unsupported_person(g: _Group, texts: Mapping[str, str]) -> bool:
     """One bare word the model called a person, with no full name, title or speech verb
     anywhere: news introduces people by full name or title, so this is most likely a misread
-    ("Frank" in "the conversation was Frank", "McCarthyism")."""
+    ("Frank" in "the conversation was Frank", "McCarthyism"). Once: in one sentence, however
+    many outlets copied it (a tweet's "Lmao after all this I will have spent 8 hours ...",
+    quoted twice in the dev stream's wrong-plane story, had listed "Lmao (2)" under Who)."""
     return (
         g.voted_type == "PERSON"
-        and len(g.mentions) == 1
+        and len({texts[m.article][m.start : m.end + _SIGHTING_CHARS] for m in g.mentions}) == 1
         and g.person_cues == 0
         and all(len(name_tokens(f)) == 1 for f in g.forms)
     )
@@ -2158,7 +2164,11 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     lower: frozenset[str] | None = None
     others: frozenset[str] = frozenset()
     for gi, g in enumerate(groups):
-        if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
+        if (
+            _unsupported_person(g, texts)
+            or _common_word_person(g, common)
+            or _credit_group(g, texts)
+        ):
             continue
         if _quotation_fragment(g) or all(_headline_words(f) for f in g.forms):
             continue

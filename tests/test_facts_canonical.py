@@ -3198,3 +3198,12 @@ def test_one_word_in_one_quoted_sentence_however_often_copied_is_no_person(
     sighting with no full name, title or speech verb, as "Frank" once is."""
     types = _stream_story_types(dev_stream_rows, "10", "Lmao")
     assert "Lmao" not in types and types.get("Chrissy Teigen") == "PERSON"
+
+
+def test_a_name_given_as_an_example_of_names_is_no_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's story of tech workers' emails to brothels listed "Golden Blossom" under
+    Who: "men bring to brothels with names like Golden Blossom, AsianCandy777 and ..."."""
+    types = _stream_story_types(dev_stream_rows, "8", "Golden Blossom")
+    assert "Golden Blossom" not in types and types.get("Alex Trouteaud") == "PERSON"

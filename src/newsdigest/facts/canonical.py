@@ -1730,7 +1730,8 @@ _THING_CALLED_BEFORE = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|operations?|programs?|programmes?"
     r"|campaigns?|projects?|initiatives?|missions?|games?|apps?|shows?|series|films?|movies?"
     r"|books?|albums?|songs?|podcasts?|festivals?|competitions?|contests?|tournaments?"
-    r"|systems?|devices?|products?|ships?|vessels?|rockets?|satellites?|storms?)"
+    r"|systems?|devices?|products?|ships?|vessels?|rockets?|satellites?|storms?"
+    r"|names)"  # "brothels with names like Golden Blossom" (a dev-stream story's Who)
     r"\s+(?:(?:was|were|is|are)\s+)?(?:called|named|dubbed|code-?named|known\s+as|like"
     r"|such\s+as)\s+$",
     re.IGNORECASE,

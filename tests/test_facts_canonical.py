@@ -3207,3 +3207,11 @@ def test_a_name_given_as_an_example_of_names_is_no_person(
     Who: "men bring to brothels with names like Golden Blossom, AsianCandy777 and ..."."""
     types = _stream_story_types(dev_stream_rows, "8", "Golden Blossom")
     assert "Golden Blossom" not in types and types.get("Alex Trouteaud") == "PERSON"
+
+
+def test_an_organizations_last_word_after_its_the_is_that_organization() -> None:
+    """NeuS train 2102 (Facebook's board upholding Trump's ban) listed "Board (2)" beside
+    "Facebook's Oversight Board (2)": "but the Board also ordered a new review", "The
+    determination by the Board also applies to ..."."""
+    types = _neus_types("train_2102")
+    assert "Board" not in types and types.get("Facebook's Oversight Board") == "ORG"

@@ -2264,9 +2264,57 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         ):
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))
-    entities = _one_entity_a_name(entities)
+    entities = _short_names_after_the(_one_entity_a_name(entities), texts)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
+
+
+def _without_owner(name: str, orgs: frozenset[str]) -> str:
+    """An organization's name without another organization's name that opens it, with its
+    "'s" or not ("Facebook's Oversight Board": "Oversight Board")."""
+    for o in orgs:
+        m = re.match(re.escape(o) + r"(?:['’]s)? (?=\S)", name)
+        if m and o != name:
+            return name[m.end() :]
+    return name
+
+
+def _short_names_after_the(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A one-word organization written "the <word>" each time, whose word ends one other
+    organization's name of the story, merged into it: that organization named short ("but
+    the Board also ordered a new review" beside "Facebook's Oversight Board": NeuS train 2102
+    listed both). The end of two names ("the Committee" of two committees) stays, and so does
+    a governing body's ("the House" beside "White House")."""
+    ends: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        if o.type == "ORG" and len(words := name_tokens(o.name)) >= 2:
+            ends[words[-1]].append(i)
+    org_names = frozenset(o.name for o in entities if o.type == "ORG")
+    out = list(entities)
+    dropped: set[int] = set()
+    for i, e in enumerate(entities):
+        owners = [k for k in ends.get(e.name, []) if k != i]
+        # one organization under names that end one another's, its owner's name before
+        # them or not ("Oversight Board", "Facebook's Oversight Board", "Facebook Board")
+        own = [_without_owner(entities[k].name, org_names) for k in owners]
+        longest = max(own, key=len, default="")
+        if (
+            e.type == "ORG"
+            and owners
+            and all(longest.endswith(" " + o) or o in (longest, e.name) for o in own)
+            and not _ACRONYM.fullmatch(e.name)
+            and fold(e.name) not in _ONE_WORD_BODIES  # "the House" beside "White House"
+            and all(_after_the(texts[m.article], m.start) for m in e.mentions)
+        ):
+            best = max(owners, key=lambda k: (len(entities[k].mentions), len(entities[k].name)))
+            owner = out[best]
+            mentions = tuple(
+                sorted({*owner.mentions, *e.mentions}, key=lambda m: (m.article, m.start))
+            )
+            aliases = tuple(sorted({*owner.aliases, *e.aliases, e.name} - {owner.name}))
+            out[best] = replace(owner, mentions=mentions, aliases=aliases)
+            dropped.add(i)
+    return [e for i, e in enumerate(out) if i not in dropped]
 
 
 def _one_entity_a_name(entities: list[Entity]) -> list[Entity]:

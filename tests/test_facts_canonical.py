@@ -3215,3 +3215,13 @@ def test_an_organizations_last_word_after_its_the_is_that_organization() -> None
     determination by the Board also applies to ..."."""
     types = _neus_types("train_2102")
     assert "Board" not in types and types.get("Facebook's Oversight Board") == "ORG"
+
+
+def test_a_name_right_after_a_works_noun_is_no_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Cardi B story listed "Bartier Cardi (8)" first under Who and "Bodak
+    Yellow": "the release of her latest single, Bartier Cardi", "her hit song Bodak Yellow"."""
+    types = _stream_story_types(dev_stream_rows, "11", "Bodak Yellow")
+    assert types.get("Bodak Yellow") != "PERSON" and types.get("Bartier Cardi") != "PERSON"
+    assert types.get("Wendy Williams") == "PERSON"

@@ -1746,12 +1746,22 @@ _SERVICE_BEFORE = re.compile(
 )
 
 
+# ... or a work's noun ("her hit song Bodak Yellow", "her second single Bartier Cardi": the dev
+# stream's Cardi B story listed "Bartier Cardi (8)" first under Who); not nouns that are verbs
+# too ("to show Trump", "hit John Smith", "film", "book", "play")
+_WORK_BEFORE = re.compile(
+    r"\b(?:single|songs?|albums?|tracks?|mixtapes?|movies?|novels?|documentar(?:y|ies)"
+    r"|sitcoms?|musicals?|podcasts?),?\s+$"
+)
+
+
 def _called_a_thing(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """Some mention is called an exercise, an operation, a show, a service ... right before
     it."""
     return any(
         _THING_CALLED_BEFORE.search(texts[m.article], max(0, m.start - 60), m.start)
         or _SERVICE_BEFORE.search(texts[m.article], max(0, m.start - 20), m.start)
+        or _WORK_BEFORE.search(texts[m.article], max(0, m.start - 20), m.start)
         for m in mentions
     )
 

@@ -3225,3 +3225,12 @@ def test_a_name_right_after_a_works_noun_is_no_person(
     types = _stream_story_types(dev_stream_rows, "11", "Bodak Yellow")
     assert types.get("Bodak Yellow") != "PERSON" and types.get("Bartier Cardi") != "PERSON"
     assert types.get("Wendy Williams") == "PERSON"
+
+
+def test_a_name_with_its_stock_ticker_is_a_company(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Falcon Heavy story listed "Lockheed Martin (2)" under Who: "rockets
+    built by Boeing (NYSE:BA) and Lockheed Martin (NYSE:LMT) at United Launch Alliance"."""
+    types = _stream_story_types(dev_stream_rows, "18", "Lockheed Martin (NYSE:LMT)")
+    assert types.get("Lockheed Martin") == "ORG" and types.get("Elon Musk") == "PERSON"

@@ -3234,3 +3234,13 @@ def test_a_name_with_its_stock_ticker_is_a_company(
     built by Boeing (NYSE:BA) and Lockheed Martin (NYSE:LMT) at United Launch Alliance"."""
     types = _stream_story_types(dev_stream_rows, "18", "Lockheed Martin (NYSE:LMT)")
     assert types.get("Lockheed Martin") == "ORG" and types.get("Elon Musk") == "PERSON"
+
+
+def test_a_companys_first_word_alone_is_that_company(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's story of Goldman Sachs's tax charge listed "Goldman (24)" and "Goldman
+    Sachs Group Inc. (13)" as two organizations: "Goldman said", "Goldman Sachs Group Inc.
+    said Friday ..."."""
+    types = _stream_story_types(dev_stream_rows, "24", "Goldman Sachs Group Inc")
+    assert "Goldman" not in types and types.get("Goldman Sachs Group Inc.") == "ORG"

@@ -2275,8 +2275,47 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))
     entities = _short_names_after_the(_one_entity_a_name(entities), texts)
+    entities = _first_words_of_companies(entities)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
+
+
+def _merged_short_names(
+    entities: list[Entity], owner_of: Callable[[int, Entity], int | None]
+) -> list[Entity]:
+    """``entities`` with each that ``owner_of`` gives an owner's index merged into that owner:
+    its mentions, and its name among the owner's other spellings."""
+    out = list(entities)
+    dropped: set[int] = set()
+    for i, e in enumerate(entities):
+        k = owner_of(i, e)
+        if k is None:
+            continue
+        owner = out[k]
+        mentions = tuple(sorted({*owner.mentions, *e.mentions}, key=lambda m: (m.article, m.start)))
+        aliases = tuple(sorted({*owner.aliases, *e.aliases, e.name} - {owner.name}))
+        out[k] = replace(owner, mentions=mentions, aliases=aliases)
+        dropped.add(i)
+    return [e for i, e in enumerate(out) if i not in dropped]
+
+
+def _first_words_of_companies(entities: list[Entity]) -> list[Entity]:
+    """A one-word organization that opens one company's name of two words or more before its
+    legal form, merged into it: the company named short ("Goldman said" beside "Goldman Sachs
+    Group Inc.": a dev-stream story listed "Goldman (24)" and the company apart)."""
+    opens: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        words = name_tokens(o.name)
+        while words and fold(words[-1]).rstrip(".,") in _LEGAL_FORMS:
+            words = words[:-1]
+        if o.type == "ORG" and len(words) >= 2 and len(words) < len(name_tokens(o.name)):
+            opens[words[0]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = opens.get(e.name, [])
+        return owners[0] if e.type == "ORG" and len(owners) == 1 and owners[0] != i else None
+
+    return _merged_short_names(entities, owner_of)
 
 
 def _without_owner(name: str, orgs: frozenset[str]) -> str:
@@ -2300,9 +2339,8 @@ def _short_names_after_the(entities: list[Entity], texts: Mapping[str, str]) -> 
         if o.type == "ORG" and len(words := name_tokens(o.name)) >= 2:
             ends[words[-1]].append(i)
     org_names = frozenset(o.name for o in entities if o.type == "ORG")
-    out = list(entities)
-    dropped: set[int] = set()
-    for i, e in enumerate(entities):
+
+    def owner_of(i: int, e: Entity) -> int | None:
         owners = [k for k in ends.get(e.name, []) if k != i]
         # one organization under names that end one another's, its owner's name before
         # them or not ("Oversight Board", "Facebook's Oversight Board", "Facebook Board")
@@ -2316,15 +2354,10 @@ def _short_names_after_the(entities: list[Entity], texts: Mapping[str, str]) -> 
             and fold(e.name) not in _ONE_WORD_BODIES  # "the House" beside "White House"
             and all(_after_the(texts[m.article], m.start) for m in e.mentions)
         ):
-            best = max(owners, key=lambda k: (len(entities[k].mentions), len(entities[k].name)))
-            owner = out[best]
-            mentions = tuple(
-                sorted({*owner.mentions, *e.mentions}, key=lambda m: (m.article, m.start))
-            )
-            aliases = tuple(sorted({*owner.aliases, *e.aliases, e.name} - {owner.name}))
-            out[best] = replace(owner, mentions=mentions, aliases=aliases)
-            dropped.add(i)
-    return [e for i, e in enumerate(out) if i not in dropped]
+            return max(owners, key=lambda k: (len(entities[k].mentions), len(entities[k].name)))
+        return None
+
+    return _merged_short_names(entities, owner_of)
 
 
 def _one_entity_a_name(entities: list[Entity]) -> list[Entity]:

@@ -3244,3 +3244,12 @@ def test_a_companys_first_word_alone_is_that_company(
     said Friday ..."."""
     types = _stream_story_types(dev_stream_rows, "24", "Goldman Sachs Group Inc")
     assert "Goldman" not in types and types.get("Goldman Sachs Group Inc.") == "ORG"
+
+
+def test_one_word_copied_in_one_sentence_and_written_elsewhere_stays_a_person(
+    multinews_articles,
+) -> None:
+    """Multi-News validation 28: "Barack really thinks some of the Kardashians ...", copied by
+    two outlets, is also "revealed that Barack doesn't like ...": a person the story writes in
+    more than one sentence, unlike a tweet's "Lmao"."""
+    assert "Barack" in _people_of_row(multinews_articles, 28, "Barack")

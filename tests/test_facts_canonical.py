@@ -3253,3 +3253,13 @@ def test_one_word_copied_in_one_sentence_and_written_elsewhere_stays_a_person(
     two outlets, is also "revealed that Barack doesn't like ...": a person the story writes in
     more than one sentence, unlike a tweet's "Lmao"."""
     assert "Barack" in _people_of_row(multinews_articles, 28, "Barack")
+
+
+def test_a_name_that_owns_a_person_by_name_is_an_organization(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's story of Apple's icicles listed the blog "Daring Fireball (2)" under Who:
+    "After the photos were reblogged by Daring Fireball's John Gruber", as "BBC's Jonathan
+    Head" names an outlet's reporter."""
+    types = _stream_story_types(dev_stream_rows, "25", "Daring Fireball")
+    assert types.get("Daring Fireball") != "PERSON" and types.get("John Gruber") == "PERSON"

@@ -2171,6 +2171,26 @@ def _cut_before_a_models_number(mentions: Sequence[Mention], texts: Mapping[str,
     )
 
 
+def _owns_a_person(
+    mentions: Sequence[Mention], texts: Mapping[str, str], people: frozenset[str]
+) -> bool:
+    """Each mention written before "'s" and a person's full name of the story ("reblogged by
+    Daring Fireball's John Gruber": a dev-stream story listed the blog under Who): an outlet or
+    a body naming its own, as "BBC's Jonathan Head" does; a person's own people have a title
+    or a speech verb somewhere."""
+
+    def owner(m: Mention) -> bool:
+        text = texts[m.article]
+        if text[m.end : m.end + 3] not in ("'s ", "’s "):
+            return False
+        return any(
+            text.startswith(p, m.end + 3) and not word_char_at(text, m.end + 3 + len(p))
+            for p in people
+        )
+
+    return bool(mentions) and all(owner(m) for m in mentions)
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -2183,6 +2203,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     common = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
     org_names = frozenset(f for g in groups if g.type == "ORG" for f in g.forms)
+    people = frozenset(
+        f for g in groups if g.type == "PERSON" for f in g.forms if len(name_tokens(f)) >= 2
+    )
     org_forms = frozenset(
         tuple(name_tokens(f)) for g in groups if g.type == "ORG" for f in g.forms if " " in f
     )
@@ -2269,6 +2292,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             and _cut_before_a_models_number(mentions, texts)
         ):
             kind = "ORG"  # a product, as reconcile types "Galaxy Note 8"
+        if (
+            kind == "PERSON"
+            and not (g.title_cues or g.person_cues)
+            and _owns_a_person(mentions, texts, people)
+        ):
+            kind = "ORG"
         if kind == "PERSON" and not g.title_cues and fold(name) in _ONE_WORD_BODIES:
             kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):

@@ -1608,3 +1608,17 @@ def test_an_organization_after_its_the_speaks_before_the_quote(
     article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
     (quote,) = [q for q in extract_facts([article], {}).quotes if "bumped" in q.text]
     assert quote.speaker == "Metropolitan Transportation Authority"
+
+
+def test_words_a_document_says_after_an_outlets_says_are_not_the_outlets(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Grammys story (Entertainment Weekly): 'The NYT says the letter calls
+    for a task force ..., and "as senior music executives with true commitment ..."': the
+    executives' letter's words, which The New York Times reported, had been given to "NYT"."""
+    from newsdigest.clean import clean_article
+
+    (row,) = [r for r in dev_stream_rows if r["label"] == "52" and "The NYT says" in r["text"]]
+    article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
+    (quote,) = [q for q in extract_facts([article], {}).quotes if "senior music" in q.text]
+    assert quote.speaker is None

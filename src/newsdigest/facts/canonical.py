@@ -20,7 +20,14 @@ from itertools import islice
 from newsdigest.facts.ner import PERSON_WORDS, ROLE_WORDS, TITLE_ONLY, WEB_NAME, RawMention
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
-from newsdigest.names import STATE_ABBREVIATIONS, fold, given_name, is_country, place_names
+from newsdigest.names import (
+    STATE_ABBREVIATIONS,
+    fold,
+    given_name,
+    is_country,
+    place_names,
+    word_char_at,
+)
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.summarize.quality import is_headline_case
 
@@ -1191,16 +1198,39 @@ def _named_twice(g: _Group, articles: Sequence[Article]) -> bool:
     return False
 
 
-def _unsupported_person(g: _Group) -> bool:
+# the characters after a word that tell one sentence from another (copies of a quote alike)
+_SIGHTING_CHARS = 40
+
+
+def _unsupported_person(g: _Group, texts: Mapping[str, str]) -> bool:
     """One bare word the model called a person, with no full name, title or speech verb
     anywhere: news introduces people by full name or title, so this is most likely a misread
-    ("Frank" in "the conversation was Frank", "McCarthyism")."""
-    return (
+    ("Frank" in "the conversation was Frank", "McCarthyism"). Once: in one sentence, however
+    many outlets copied it (a tweet's "Lmao after all this I will have spent 8 hours ...",
+    quoted twice in the dev stream's wrong-plane story, had listed "Lmao (2)" under Who),
+    when the story writes the word nowhere else ("Barack really thinks ...", copied, is also
+    in "revealed that Barack doesn't like ...": Multi-News validation 28)."""
+    if not (
         g.voted_type == "PERSON"
-        and len(g.mentions) == 1
         and g.person_cues == 0
         and all(len(name_tokens(f)) == 1 for f in g.forms)
+    ):
+        return False
+    if len(g.mentions) == 1:
+        return True
+    if len({_sighting(texts[m.article], m.start, m.end) for m in g.mentions}) > 1:
+        return False
+    words = {m.text for m in g.mentions}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    return (
+        len({_sighting(t, w.start(), w.end()) for t in texts.values() for w in pattern.finditer(t)})
+        == 1
     )
+
+
+def _sighting(text: str, start: int, end: int) -> str:
+    """A word with the words after it: alike in copies of one sentence."""
+    return text[start : end + _SIGHTING_CHARS]
 
 
 # Agencies and words of a photo credit ("David Becker/Getty Images", "AFP/File", "Pool/AFP")
@@ -1717,7 +1747,8 @@ _THING_CALLED_BEFORE = re.compile(
     r"\b(?:exercises?|drills?|maneuvers?|manoeuvres?|operations?|programs?|programmes?"
     r"|campaigns?|projects?|initiatives?|missions?|games?|apps?|shows?|series|films?|movies?"
     r"|books?|albums?|songs?|podcasts?|festivals?|competitions?|contests?|tournaments?"
-    r"|systems?|devices?|products?|ships?|vessels?|rockets?|satellites?|storms?)"
+    r"|systems?|devices?|products?|ships?|vessels?|rockets?|satellites?|storms?"
+    r"|names)"  # "brothels with names like Golden Blossom" (a dev-stream story's Who)
     r"\s+(?:(?:was|were|is|are)\s+)?(?:called|named|dubbed|code-?named|known\s+as|like"
     r"|such\s+as)\s+$",
     re.IGNORECASE,
@@ -1732,12 +1763,22 @@ _SERVICE_BEFORE = re.compile(
 )
 
 
+# ... or a work's noun ("her hit song Bodak Yellow", "her second single Bartier Cardi": the dev
+# stream's Cardi B story listed "Bartier Cardi (8)" first under Who); not nouns that are verbs
+# too ("to show Trump", "hit John Smith", "film", "book", "play")
+_WORK_BEFORE = re.compile(
+    r"\b(?:single|songs?|albums?|tracks?|mixtapes?|movies?|novels?|documentar(?:y|ies)"
+    r"|sitcoms?|musicals?|podcasts?),?\s+$"
+)
+
+
 def _called_a_thing(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """Some mention is called an exercise, an operation, a show, a service ... right before
     it."""
     return any(
         _THING_CALLED_BEFORE.search(texts[m.article], max(0, m.start - 60), m.start)
         or _SERVICE_BEFORE.search(texts[m.article], max(0, m.start - 20), m.start)
+        or _WORK_BEFORE.search(texts[m.article], max(0, m.start - 20), m.start)
         for m in mentions
     )
 
@@ -1918,6 +1959,25 @@ def _heads_an_administration(
     )
 
 
+# a minister's title after the name of their portfolio: "Energy Secretary Rick Perry" (NeuS
+# train 2104 listed "Energy (1)" among the organizations), "Education Minister Naftali Bennett"
+_MINISTERS_TITLE_AFTER = re.compile(r"\s+(?:Secretary|Minister|Commissioner|Undersecretary)\b")
+
+
+def _a_ministers_portfolio(
+    name: str, mentions: Sequence[Mention], texts: Mapping[str, str]
+) -> bool:
+    """An "organization" written only before a minister's title: the office's words the model
+    cut from the title, no body's name. Not an acronym ("NATO Secretary General"), a body
+    ("Treasury Secretary": the Treasury is one) or an institution ("Finance Ministry")."""
+    return (
+        not _ACRONYM.fullmatch(name)
+        and fold(name) not in _ONE_WORD_BODIES
+        and not _institution(name)
+        and all(_MINISTERS_TITLE_AFTER.match(texts[m.article], m.end) for m in mentions)
+    )
+
+
 # who follow a name ("Trump supporters stormed ...": the model's organization "Trump")
 # ... or one of them, or a thing they touch ("the Trump ally", "as Trump-connected company
 # gets the boot": NeuS train 1614 and 2254 listed "Trump" among the organizations)
@@ -2034,6 +2094,103 @@ def _end_of_a_longer_name(g: _Group, texts: Mapping[str, str], common: frozenset
     )
 
 
+def _inside_an_organizations_name(
+    g: _Group, texts: Mapping[str, str], org_forms: frozenset[tuple[str, ...]]
+) -> bool:
+    """One word written each time after the words it follows in an organization's name of the
+    story: that name shortened ("the same All Nippon flight" beside "All Nippon Airways": the
+    dev stream's wrong-plane story listed "Nippon (2)" under Who), no one's name."""
+    words = {tuple(name_tokens(f)) for f in g.forms}
+    if len(words) != 1 or len(word := next(iter(words))) != 1:
+        return False
+    before = [
+        " ".join(form[:k]) for form in org_forms for k in range(1, len(form)) if form[k] == word[0]
+    ]
+    return bool(before) and all(
+        any(
+            texts[m.article].endswith(b, 0, m.start - 1) and texts[m.article][m.start - 1] in " -"
+            for b in before
+        )
+        for m in g.mentions
+    )
+
+
+def _written_in_lower_case(g: _Group, articles: Sequence[Article]) -> bool:
+    """Every name of two words or more that the story also writes in lower case, word for
+    word: a title or a thing ("the in flight movie playing was Gran Torino" beside a tweet's
+    "watching gran torino": the dev stream's wrong-plane story listed it under Who); prose
+    writes a person's name in capitals (a handle or an address is glued: "@chrissyteigen")."""
+    return all(len(name_tokens(f)) >= 2 for f in g.forms) and all(
+        any(re.search(rf"(?<![\w@#/.-]){re.escape(f.lower())}(?![\w@-])", a.text) for a in articles)
+        for f in g.forms
+    )
+
+
+# the comma or conjunction between a list's items
+_LIST_BEFORE = re.compile(r"(?:,|,? and|,? or) $")
+_LIST_AFTER = re.compile(r"(?:,|,? and|,? or) ")
+
+
+def _listed_among_organizations(
+    mentions: Sequence[Mention], texts: Mapping[str, str], orgs: frozenset[str]
+) -> bool:
+    """Each mention an item of a list beside an organization of the story ("including T-Mobile
+    and Oracle", "companies like Boeing, T-Mobile, Oracle and local Seattle tech firms": a
+    dev-stream story listed "Oracle" under Who): one of them."""
+
+    def beside(m: Mention) -> bool:
+        text = texts[m.article]
+        head = text[max(0, m.start - 60) : m.start]
+        if (sep := _LIST_BEFORE.search(head)) and any(
+            (item := head[: sep.start()]).endswith(o)
+            and not word_char_at(item, len(item) - len(o) - 1)
+            for o in orgs
+        ):
+            return True
+        after = _LIST_AFTER.match(text, m.end)
+        return after is not None and any(
+            text.startswith(o, after.end()) and not word_char_at(text, after.end() + len(o))
+            for o in orgs
+        )
+
+    return bool(mentions) and all(beside(m) for m in mentions)
+
+
+# a model's number right after a name ("its recent Galaxy Note 8"), not a gallery's "7/8", a
+# time's "10:30" or a score's "2-1"
+_MODEL_NUMBER_AFTER = re.compile(r" [A-Z]?\d{1,3}(?![\w/:.,-]?\d)(?![\w/:-])")
+
+
+def _cut_before_a_models_number(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A name of two words or more written each time before a number: a make and a line whose
+    model's number the model cut off ("Galaxy Note 8": a dev-stream story listed "Galaxy Note"
+    under Who), as "Galaxy Note 8" whole is a product (``reconcile``)."""
+    return bool(mentions) and all(
+        len(name_tokens(m.text)) >= 2 and _MODEL_NUMBER_AFTER.match(texts[m.article], m.end)
+        for m in mentions
+    )
+
+
+def _owns_a_person(
+    mentions: Sequence[Mention], texts: Mapping[str, str], people: frozenset[str]
+) -> bool:
+    """Each mention written before "'s" and a person's full name of the story ("reblogged by
+    Daring Fireball's John Gruber": a dev-stream story listed the blog under Who): an outlet or
+    a body naming its own, as "BBC's Jonathan Head" does; a person's own people have a title
+    or a speech verb somewhere."""
+
+    def owner(m: Mention) -> bool:
+        text = texts[m.article]
+        if text[m.end : m.end + 3] not in ("'s ", "’s "):
+            return False
+        return any(
+            text.startswith(p, m.end + 3) and not word_char_at(text, m.end + 3 + len(p))
+            for p in people
+        )
+
+    return bool(mentions) and all(owner(m) for m in mentions)
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     groups = reconcile(raw)
@@ -2045,13 +2202,24 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     )
     common = frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text))
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
+    org_names = frozenset(f for g in groups if g.type == "ORG" for f in g.forms)
+    people = frozenset(
+        f for g in groups if g.type == "PERSON" for f in g.forms if len(name_tokens(f)) >= 2
+    )
+    org_forms = frozenset(
+        tuple(name_tokens(f)) for g in groups if g.type == "ORG" for f in g.forms if " " in f
+    )
     headline_ends = {a.id: _headline_end(a.text) for a in articles}
     entities: list[Entity] = []
     # for surnames alone: every word the story writes in lower case, and the other names
     lower: frozenset[str] | None = None
     others: frozenset[str] = frozenset()
     for gi, g in enumerate(groups):
-        if _unsupported_person(g) or _common_word_person(g, common) or _credit_group(g, texts):
+        if (
+            _unsupported_person(g, texts)
+            or _common_word_person(g, common)
+            or _credit_group(g, texts)
+        ):
             continue
         if _quotation_fragment(g) or all(_headline_words(f) for f in g.forms):
             continue
@@ -2064,12 +2232,22 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             for m in g.mentions
         ):
             continue  # "George W." of "George W. Bush" cut by the model ("Hussein K." is whole)
+        if (
+            g.type == "PERSON"
+            and not (g.person_cues or g.title_cues)
+            and _inside_an_organizations_name(g, texts, org_forms)
+        ):
+            continue
         if _in_closing_lines(g.mentions, texts):
             continue  # "With Gratitude and Determination,": a letter's last line
         if (
             g.type == "PERSON"
             and not (g.person_cues or g.title_cues)
-            and (_a_days_name(g, articles) or _end_of_a_longer_name(g, texts, common))
+            and (
+                _a_days_name(g, articles)
+                or _end_of_a_longer_name(g, texts, common)
+                or _written_in_lower_case(g, articles)
+            )
         ):
             continue
         if _headline_person(g, extra.get(gi, []), headline_ends):
@@ -2101,10 +2279,31 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         kind = _person_or_else(g, name, mentions, texts) if g.type == "PERSON" else g.type
         if kind == "PERSON" and not g.title_cues and all(_brand_word(f) for f in g.forms):
             kind = "ORG"
+        if (
+            kind == "PERSON"
+            and not (g.title_cues or g.person_cues)
+            and all(len(name_tokens(f)) == 1 for f in g.forms)
+            and _listed_among_organizations(mentions, texts, org_names)
+        ):
+            kind = "ORG"
+        if (
+            kind == "PERSON"
+            and not (g.title_cues or g.person_cues)
+            and _cut_before_a_models_number(mentions, texts)
+        ):
+            kind = "ORG"  # a product, as reconcile types "Galaxy Note 8"
+        if (
+            kind == "PERSON"
+            and not (g.title_cues or g.person_cues)
+            and _owns_a_person(mentions, texts, people)
+        ):
+            kind = "ORG"
         if kind == "PERSON" and not g.title_cues and fold(name) in _ONE_WORD_BODIES:
             kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
+        if kind == "ORG" and _a_ministers_portfolio(name, mentions, texts):
+            continue
         if kind == "ORG" and _only_a_following(name, mentions, texts):
             continue
         if kind == "ORG" and _given_name_before_a_person(name, mentions, texts, groups):
@@ -2121,9 +2320,90 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         ):
             continue
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))
-    entities = _one_entity_a_name(entities)
+    entities = _short_names_after_the(_one_entity_a_name(entities), texts)
+    entities = _first_words_of_companies(entities)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
+
+
+def _merged_short_names(
+    entities: list[Entity], owner_of: Callable[[int, Entity], int | None]
+) -> list[Entity]:
+    """``entities`` with each that ``owner_of`` gives an owner's index merged into that owner:
+    its mentions, and its name among the owner's other spellings."""
+    out = list(entities)
+    dropped: set[int] = set()
+    for i, e in enumerate(entities):
+        k = owner_of(i, e)
+        if k is None:
+            continue
+        owner = out[k]
+        mentions = tuple(sorted({*owner.mentions, *e.mentions}, key=lambda m: (m.article, m.start)))
+        aliases = tuple(sorted({*owner.aliases, *e.aliases, e.name} - {owner.name}))
+        out[k] = replace(owner, mentions=mentions, aliases=aliases)
+        dropped.add(i)
+    return [e for i, e in enumerate(out) if i not in dropped]
+
+
+def _first_words_of_companies(entities: list[Entity]) -> list[Entity]:
+    """A one-word organization that opens one company's name of two words or more before its
+    legal form, merged into it: the company named short ("Goldman said" beside "Goldman Sachs
+    Group Inc.": a dev-stream story listed "Goldman (24)" and the company apart)."""
+    opens: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        words = name_tokens(o.name)
+        while words and fold(words[-1]).rstrip(".,") in _LEGAL_FORMS:
+            words = words[:-1]
+        if o.type == "ORG" and len(words) >= 2 and len(words) < len(name_tokens(o.name)):
+            opens[words[0]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = opens.get(e.name, [])
+        return owners[0] if e.type == "ORG" and len(owners) == 1 and owners[0] != i else None
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _without_owner(name: str, orgs: frozenset[str]) -> str:
+    """An organization's name without another organization's name that opens it, with its
+    "'s" or not ("Facebook's Oversight Board": "Oversight Board")."""
+    for o in orgs:
+        m = re.match(re.escape(o) + r"(?:['’]s)? (?=\S)", name)
+        if m and o != name:
+            return name[m.end() :]
+    return name
+
+
+def _short_names_after_the(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A one-word organization written "the <word>" each time, whose word ends one other
+    organization's name of the story, merged into it: that organization named short ("but
+    the Board also ordered a new review" beside "Facebook's Oversight Board": NeuS train 2102
+    listed both). The end of two names ("the Committee" of two committees) stays, and so does
+    a governing body's ("the House" beside "White House")."""
+    ends: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        if o.type == "ORG" and len(words := name_tokens(o.name)) >= 2:
+            ends[words[-1]].append(i)
+    org_names = frozenset(o.name for o in entities if o.type == "ORG")
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = [k for k in ends.get(e.name, []) if k != i]
+        # one organization under names that end one another's, its owner's name before
+        # them or not ("Oversight Board", "Facebook's Oversight Board", "Facebook Board")
+        own = [_without_owner(entities[k].name, org_names) for k in owners]
+        longest = max(own, key=len, default="")
+        if (
+            e.type == "ORG"
+            and owners
+            and all(longest.endswith(" " + o) or o in (longest, e.name) for o in own)
+            and not _ACRONYM.fullmatch(e.name)
+            and fold(e.name) not in _ONE_WORD_BODIES  # "the House" beside "White House"
+            and all(_after_the(texts[m.article], m.start) for m in e.mentions)
+        ):
+            return max(owners, key=lambda k: (len(entities[k].mentions), len(entities[k].name)))
+        return None
+
+    return _merged_short_names(entities, owner_of)
 
 
 def _one_entity_a_name(entities: list[Entity]) -> list[Entity]:

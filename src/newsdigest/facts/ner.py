@@ -423,10 +423,15 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
+# a stock exchange's ticker after a name: "Lockheed Martin (NYSE:LMT)" (a dev-stream story
+# listed it under Who)
+_TICKER_AFTER = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|OTC)\s*:\s*[A-Z][A-Z.]*\)")
+
+
 def _has_company_cue(text: str, start: int, end: int) -> bool:
-    """Called a company just before, or named with its vaccine after ("Pfizer or Moderna
-    vaccines": the last of a list of makers)."""
-    if _COMPANY_BEFORE.search(text, max(0, start - 30), start):
+    """Called a company just before, named with its stock ticker, or with its vaccine after
+    ("Pfizer or Moderna vaccines": the last of a list of makers)."""
+    if _COMPANY_BEFORE.search(text, max(0, start - 30), start) or _TICKER_AFTER.match(text, end):
         return True
     if _PRODUCT_AFTER.match(text, end):
         return True

@@ -1276,6 +1276,15 @@ _ADDRESSED = frozenset({"asked", "told", "questioned", "pressed", "challenged"})
 _NAMED_PASSIVELY = frozenset({"called", "dubbed", "described", "labelled", "labeled", "termed"})
 
 
+# the reported words' own subject right after the speech verb, a writing that speaks with a
+# verb the speech verbs lack ("The NYT says the letter calls for a task force ..., and “as
+# senior music executives ...”": the letter's words, which a dev-stream story gave to "NYT")
+_REPORTED_SUBJECT = re.compile(
+    r"\s+(?:that\s+)?(?P<who>(?:the|a|an|its|their|his|her|this)\s+(?:[\w'’-]+\s+){0,3}?)"
+    r"(?:calls|reads|urges|demands|proposes|contends|maintains|asserts|goes\s+on)\b"
+)
+
+
 def _attribute_before(
     ctx: _ArticleContext, span: QuoteSpan, spoken: Mapping[int, str], roles: RoleIndex
 ) -> tuple[str | None, int, str] | None:
@@ -1298,6 +1307,10 @@ def _attribute_before(
         return None, 0, "addressed"  # "Cosby was also asked, “...?”": put to him, not his
     if _PASSIVE.search(lead_in) and word.lower() in _NAMED_PASSIVELY:
         return None, 0, "labelled"  # whoever gave the label is not named before the verb
+    reported = _REPORTED_SUBJECT.match(text, verb.end(), span.open)
+    if reported and not ctx.in_quote(reported.start("who")):
+        speaker = resolve_role(reported["who"], ctx.article.id, roles)
+        return (speaker, 2, "title") if speaker else (None, 0, "reported")
     if word.endswith("ing"):  # "…, calling it", "… and blasted it, saying:": the subject speaks
         if _WITH_NOUN_BEFORE.search(text, max(begin, verb.start() - 40), verb.start()):
             # "..., with staff asking editors why ...": the noun's words, not the first person

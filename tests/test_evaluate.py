@@ -510,3 +510,22 @@ def test_the_plot_writes_milliseconds_as_plain_numbers(tiny_csv: Path) -> None:
     labels = [t.get_text() for t in ax.get_xticklabels() + ax.get_xticklabels(minor=True)]
     shown = [text for text in labels if text]
     assert shown and all(re.fullmatch(r"\d+(\.\d+)?", text) for text in shown), shown
+
+
+MULTINEWS = Path("/work/shared/data/multinews/sample_validation250.csv")
+
+
+@pytest.mark.skipif(not MULTINEWS.exists(), reason="no Multi-News sample")
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_binary_dataset_file_says_it_is_binary(tmp_path: Path, suffix: str) -> None:
+    """Multi-News gzipped but still named .csv had been "missing column(s): documents,
+    summary", as if the header were wrong, and as .jsonl one "invalid JSON" per line."""
+    import gzip
+
+    path = tmp_path / f"multinews{suffix}"
+    path.write_bytes(gzip.compress(MULTINEWS.read_bytes()[:200_000]))
+    clusters, errors = read_dataset(path)
+    assert not clusters
+    assert [(e.name, e.reason) for e in errors] == [
+        (str(path), f"binary file (not {'CSV' if suffix == '.csv' else 'JSON Lines'})")
+    ]

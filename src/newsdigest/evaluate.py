@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import regular_file_error
+from newsdigest.ingest.decode import looks_binary, regular_file_error
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
 from newsdigest.model import Sentence
 from newsdigest.readability import Readability, ReadabilityJudge
@@ -140,6 +140,18 @@ def _check_utf8(text: str, where: str) -> None:
         raise InputError(where, f"invalid UTF-8 (byte 0x{byte:02x} at character {found.start()})")
 
 
+def _binary_reason(path: Path, kind: str) -> InputError | None:
+    """ "binary file (not CSV)" when the first block is no text (``looks_binary``): a gzipped
+    or zipped dataset had been "missing column(s): documents, summary", as if its header were
+    wrong."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError:  # reading it again says why
+        return None
+    return InputError(str(path), f"binary file (not {kind})") if looks_binary(head) else None
+
+
 def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster | InputError]:
     """Clusters of a CSV (``documents`` as a Python list literal, ``summary``) or JSON Lines
     file (``{"documents": [...], "summary": "..."}``, or NeuS's ``{"docs": [...], "refs":
@@ -153,7 +165,12 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
     if unreadable:
         yield unreadable
         return
-    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+    lines = path.suffix.lower() in (".jsonl", ".json", ".ndjson")
+    binary = _binary_reason(path, "JSON Lines" if lines else "CSV")
+    if binary:
+        yield binary
+        return
+    if lines:
         # "utf-8-sig": a byte order mark (Notepad's, Excel's) is no part of the first record
         with path.open(encoding="utf-8-sig", errors="surrogateescape") as fh:
             for n, line in enumerate(fh, 1):

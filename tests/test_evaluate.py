@@ -529,3 +529,18 @@ def test_a_binary_dataset_file_says_it_is_binary(tmp_path: Path, suffix: str) ->
     assert [(e.name, e.reason) for e in errors] == [
         (str(path), f"binary file (not {'CSV' if suffix == '.csv' else 'JSON Lines'})")
     ]
+
+
+@pytest.mark.skipif(not MULTINEWS.exists(), reason="no Multi-News sample")
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_utf16_dataset_is_read_as_its_utf8_twin(tmp_path: Path, encoding: str) -> None:
+    """Multi-News saved as Excel's "Unicode text" (UTF-16) had been "missing column(s):
+    documents, summary"."""
+    rows = MULTINEWS.read_text(encoding="utf-8")[:60_000]
+    rows = rows[: rows.rindex("\n", 0, rows.rindex('"\n')) + 1] if '"\n' in rows else rows
+    utf8, wide = tmp_path / "mn8.csv", tmp_path / "mn16.csv"
+    utf8.write_text(rows, encoding="utf-8")
+    wide.write_text(rows, encoding=encoding)
+    expected = read_dataset(utf8)
+    assert expected[0]
+    assert read_dataset(wide) == expected

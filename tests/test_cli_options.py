@@ -267,17 +267,23 @@ def test_help_paragraphs_flow_as_paragraphs_without_rst_markup() -> None:
         ["follow", "  ", "--once", "--db", "{tmp}/n.db"],
         ["ingest", "", "--db", "{tmp}/n.db"],
         ["digest", "examples/sochi-2019", ""],
+        ["eval", ""],
+        ["stories", "--db", ""],
+        ["serve", "--db", " ", "--port", "1"],
+        ["ingest", "examples/sochi-2019", "--db", ""],
     ],
 )
 def test_an_empty_argument_is_a_usage_error_not_the_current_folder(
     args: list[str], tmp_path: Path
 ) -> None:
     """``follow ""`` said ": not a regular file (a folder)", and ``ingest "$UNSET"`` read the
-    current folder (pathlib's ``Path("")`` is ``.``): every file under it was stored."""
+    current folder (pathlib's ``Path("")`` is ``.``): every file under it was stored. ``eval
+    ""`` still said ".: not a regular file (a folder)", ``--db ""`` ".: is a folder", and
+    ``serve --db " "`` made and served a store named " " in the current folder."""
     code, out = run(*[a.format(tmp=tmp_path) for a in args])
     assert_one_line_error(code, out)
-    assert "an empty argument names no file" in out, out
-    assert not (tmp_path / "n.db").exists()
+    assert "an empty argument names no file" in re.sub(r"[\s│]+", " ", out), out
+    assert not (tmp_path / "n.db").exists() and not Path(" ").exists()
 
 
 def test_stories_writes_to_output_as_digest_does(tmp_path: Path) -> None:
@@ -345,3 +351,30 @@ def test_serve_follow_of_an_empty_argument_is_refused_before_serving(tmp_path: P
     assert proc.returncode == 2, proc.stderr
     assert "an empty argument names no file, folder or URL" in proc.stderr
     assert not (tmp_path / "n.db").exists()
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_stories_refuses_the_stores_own_side_files_as_output(tmp_path: Path, suffix: str) -> None:
+    """``stories -o news.db-wal`` wrote the stories where SQLite keeps the store's unsaved
+    pages: the next open threw the file away (the stories lost without a word), and with a
+    writer running it corrupts the store. Refused before any work, as the store file is."""
+    db = str(tmp_path / "n.db")
+    assert run("ingest", "examples/sochi-2019", "--db", db)[0] == 0
+    target = tmp_path / f"n.db{suffix}"
+    code, out = run("stories", "--db", db, "--no-facts", "-o", str(target))
+    assert_one_line_error(code, out)
+    assert "cannot write the stories: it is the store's own file" in out, out
+    assert not target.exists()
+
+
+def test_stories_refuses_a_missing_output_folder_before_building(tmp_path: Path) -> None:
+    """``stories -o no/x.md`` clustered and summarized every story (15 s on the example, hours
+    on a large store) before saying the folder is missing."""
+    db = str(tmp_path / "n.db")
+    assert run("ingest", "examples/sochi-2019", "--db", db)[0] == 0
+    code, out = run("stories", "--db", db, "--no-facts", "-o", str(tmp_path / "no/x.md"))
+    assert_one_line_error(code, out)
+    assert "cannot write the stories: no such folder" in out, out
+    code, out = run("stories", "--db", db, "--no-facts", "-o", str(tmp_path))
+    assert_one_line_error(code, out)
+    assert "cannot write the stories: it is a folder" in out, out

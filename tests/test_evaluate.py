@@ -510,3 +510,37 @@ def test_the_plot_writes_milliseconds_as_plain_numbers(tiny_csv: Path) -> None:
     labels = [t.get_text() for t in ax.get_xticklabels() + ax.get_xticklabels(minor=True)]
     shown = [text for text in labels if text]
     assert shown and all(re.fullmatch(r"\d+(\.\d+)?", text) for text in shown), shown
+
+
+MULTINEWS = Path("/work/shared/data/multinews/sample_validation250.csv")
+
+
+@pytest.mark.skipif(not MULTINEWS.exists(), reason="no Multi-News sample")
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_binary_dataset_file_says_it_is_binary(tmp_path: Path, suffix: str) -> None:
+    """Multi-News gzipped but still named .csv had been "missing column(s): documents,
+    summary", as if the header were wrong, and as .jsonl one "invalid JSON" per line."""
+    import gzip
+
+    path = tmp_path / f"multinews{suffix}"
+    path.write_bytes(gzip.compress(MULTINEWS.read_bytes()[:200_000]))
+    clusters, errors = read_dataset(path)
+    assert not clusters
+    assert [(e.name, e.reason) for e in errors] == [
+        (str(path), f"binary file (not {'CSV' if suffix == '.csv' else 'JSON Lines'})")
+    ]
+
+
+@pytest.mark.skipif(not MULTINEWS.exists(), reason="no Multi-News sample")
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_utf16_dataset_is_read_as_its_utf8_twin(tmp_path: Path, encoding: str) -> None:
+    """Multi-News saved as Excel's "Unicode text" (UTF-16) had been "missing column(s):
+    documents, summary"."""
+    rows = MULTINEWS.read_text(encoding="utf-8")[:60_000]
+    rows = rows[: rows.rindex("\n", 0, rows.rindex('"\n')) + 1] if '"\n' in rows else rows
+    utf8, wide = tmp_path / "mn8.csv", tmp_path / "mn16.csv"
+    utf8.write_text(rows, encoding="utf-8")
+    wide.write_text(rows, encoding=encoding)
+    expected = read_dataset(utf8)
+    assert expected[0]
+    assert read_dataset(wide) == expected

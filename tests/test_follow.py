@@ -328,6 +328,23 @@ def test_opml_entries_that_are_no_web_feeds_are_one_line_each(site: Site, tmp_pa
     ]
 
 
+@pytest.mark.parametrize("form", ["feed:{url}", "feed://{rest}", "FEED://{rest}"])
+def test_an_opml_feed_link_of_the_feed_scheme_is_followed(
+    site: Site, tmp_path: Path, form: str
+) -> None:
+    """``feed://host/rss`` and ``feed:https://host/rss`` (the feed: pseudo-scheme of browsers'
+    and readers' exports) name a web feed: they were "not followed: unsupported URL scheme
+    'feed'", the list's feeds not read."""
+    url = site.url("/feed.xml")
+    site.add("/feed.xml", rss2([("a", site.url("/news/0.html"), MAY)]))
+    subs = tmp_path / "subs.opml"
+    link = form.format(url=url, rest=url.removeprefix("http://"))
+    subs.write_text(opml([link]), encoding="utf-8")
+    report = follow_once(tmp_path / "n.db", [str(subs)])
+    assert [str(e) for e in report.problems()] == []
+    assert report.new == 1 and report.fetched == 1
+
+
 def test_an_empty_source_is_one_line_saying_so(tmp_path: Path) -> None:
     """``Follower(store, [""])`` read ``Path("")``, the current folder: ": not a regular file
     (a folder)"."""

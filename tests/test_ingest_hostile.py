@@ -1283,3 +1283,21 @@ def test_html_in_a_record_nested_past_the_parsers_depth_says_so(tmp_path: Path) 
         f"{path}:2: 'text' is HTML without text: its elements nest over 256 deep, past what"
         " the HTML parser reads"
     ]
+
+
+@pytest.mark.parametrize(
+    "opening", ['["Sponsored"] ', "[[UPDATED]] ", '{"Sponsored"} ', '["A" and "B"] ']
+)
+def test_a_text_that_opens_with_a_quoted_bracket_is_still_text(
+    tmp_path: Path, opening: str
+) -> None:
+    """A press release opening '["Sponsored"]' or '[[UPDATED]]' had been refused as invalid
+    JSON, its article lost; only a first JSON value that parses, or an object opening with a
+    key and its colon, makes a .txt file JSON."""
+    seed = SEED_FILES[4].read_text(encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text(opening + seed, "utf-8")
+    result = load_articles([path])
+    assert not result.errors
+    (article,) = result.articles
+    assert article.title.endswith("US And Russian Authorities Show Desire to Improve Relations")

@@ -2325,6 +2325,25 @@ def test_a_person_is_named_in_full_before_by_surname_alone(
         assert re.search(rf"[A-Z][a-z]+ (?:[A-Z][a-z]+ )?{surname}\b", first), summary
 
 
+def test_two_people_named_by_each_others_line_are_not_swapped_back_and_forth() -> None:
+    """Multi-News 50's officer, with a second officer named the other way round: each line
+    names one in full and the other by surname alone, so no order introduces both. Each pass
+    had moved the later line first, the order left to the count of lines (two: as given;
+    three: swapped); now a move that would leave a surname before its full name is none."""
+    from newsdigest.summarize.introduce import full_names_first
+
+    def line(article: str, text: str) -> Sentence:
+        return Sentence(article_id=article, index=0, text=text, start=0, end=len(text))
+
+    rose = line("a", "Police said Rose was stopping a car when Officer Mark Smith arrived.")
+    smith = line("b", "Investigators said Smith fired twice and Officer Collin Rose, 29, died.")
+    council = line("c", "The city council met on Tuesday to discuss the shooting.")
+    for order in ([rose, smith], [rose, smith, council], [rose, council, smith]):
+        assert full_names_first(order) == order
+    introduced = line("b", "Officer Collin Rose, 29, died at the scene, investigators said.")
+    assert full_names_first([rose, council, introduced]) == [introduced, rose, council]
+
+
 def test_a_wire_caption_dated_in_full_is_a_caption(multinews_csv: Path) -> None:
     """Multi-News 156's digest read "In this May 3, 2015 photo, authorities move Sergio
     Valencia del Toro, 27, to an ambulance ...": the AP's caption with the picture's full date

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import regular_file_error
+from newsdigest.ingest.decode import looks_binary, regular_file_error, wide_encoding
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
 from newsdigest.model import Sentence
 from newsdigest.readability import Readability, ReadabilityJudge
@@ -140,6 +140,21 @@ def _check_utf8(text: str, where: str) -> None:
         raise InputError(where, f"invalid UTF-8 (byte 0x{byte:02x} at character {found.start()})")
 
 
+def _encoding_or_binary(path: Path, kind: str) -> str | InputError:
+    """The file's text encoding: UTF-16/UTF-32 (``wide_encoding``: Excel's "Unicode text"
+    had been "missing column(s): documents, summary"), else UTF-8 without its byte-order mark;
+    "binary file (not CSV)" when the first block is no text (``looks_binary``: a gzipped or
+    zipped dataset had been "missing column(s)" too, as if its header were wrong)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError:  # reading it again says why
+        return "utf-8-sig"
+    if looks_binary(head):
+        return InputError(str(path), f"binary file (not {kind})")
+    return wide_encoding(head) or "utf-8-sig"
+
+
 def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster | InputError]:
     """Clusters of a CSV (``documents`` as a Python list literal, ``summary``) or JSON Lines
     file (``{"documents": [...], "summary": "..."}``, or NeuS's ``{"docs": [...], "refs":
@@ -153,9 +168,14 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
     if unreadable:
         yield unreadable
         return
-    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+    lines = path.suffix.lower() in (".jsonl", ".json", ".ndjson")
+    encoding = _encoding_or_binary(path, "JSON Lines" if lines else "CSV")
+    if isinstance(encoding, InputError):
+        yield encoding
+        return
+    if lines:
         # "utf-8-sig": a byte order mark (Notepad's, Excel's) is no part of the first record
-        with path.open(encoding="utf-8-sig", errors="surrogateescape") as fh:
+        with path.open(encoding=encoding, errors="surrogateescape") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
@@ -180,7 +200,7 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
                     yield exc
         return
     csv.field_size_limit(2**31 - 1)
-    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+    with path.open(encoding=encoding, errors="surrogateescape", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = {"documents", "summary"} - set(reader.fieldnames or ())
         if missing:

@@ -169,6 +169,37 @@ def refuse_overwriting_input(option: str, output: Path | None, inputs: Iterable[
         raise typer.Exit(ExitCode.FAILED)
 
 
+# where SQLite keeps a store's unsaved pages and locks beside its file
+_STORE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def refuse_output_before_work(output: Path | None, what: str, db: str | None = None) -> None:
+    """Exit 2 with one line, before any clustering or summarizing, when ``output`` cannot be
+    the file written: a folder, in a folder that is missing, or the store's own side file
+    (``news.db-wal``: SQLite threw the text away at the next open, and a running writer's
+    pages would be overwritten). A missing folder had been said only after the whole run."""
+    reason = output and _unwritable_output(output, db)
+    if reason:
+        report_error(f"{output}: cannot write the {what}: {reason}")
+        raise typer.Exit(ExitCode.FAILED)
+
+
+def _unwritable_output(output: Path, db: str | None) -> str | None:
+    """Why ``output`` is no file to write the command's text to, or None."""
+    if db is not None and "://" not in db:
+        try:
+            side = {Path(db + suffix).resolve() for suffix in _STORE_SIDE_FILES}
+            if output.resolve() in side:
+                return "it is the store's own file (SQLite's), writing would corrupt it"
+        except (OSError, RuntimeError):  # a loop of links: writing says why
+            return None
+    if output.is_dir():
+        return "it is a folder"
+    if not output.parent.is_dir():
+        return f"no such folder ({output.parent})"
+    return None
+
+
 def write_output(text: str, output: Path | None, what: str) -> None:
     """``text`` to ``output``, or to stdout when None; a file that cannot be written is one
     line naming it ("cannot write the digest: ...") and exit 2."""

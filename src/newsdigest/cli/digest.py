@@ -14,6 +14,7 @@ from newsdigest.cli.common import (
     ExitCode,
     fail,
     note_unused_embedder,
+    refuse_output_before_work,
     refuse_overwriting_input,
     report_error,
     report_notice,
@@ -52,6 +53,7 @@ def digest_command(
     if fmt not in FORMATS:
         usage_error(f"--format: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     refuse_overwriting_input("", output, paths)
+    refuse_output_before_work(output, "digest")
     method = _abstractive(summarizer, model)
     note_unused_embedder(embedder, ["abstractive" if method else summarizer])
     failures: list[str] = []

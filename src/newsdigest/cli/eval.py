@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from newsdigest.cli import options
 from newsdigest.cli.common import (
     ExitCode,
     fail,
@@ -38,7 +39,11 @@ COLUMNS_NOTE = (
 
 def eval_command(
     dataset: Annotated[
-        Path, typer.Argument(help='Multi-News CSV, or JSON Lines {"documents", "summary"}.')
+        Path,
+        typer.Argument(
+            help='Multi-News CSV, or JSON Lines {"documents", "summary"}.',
+            parser=options.input_path,
+        ),
     ],
     words: Annotated[int, typer.Option("--words", "-w", help="Budget: words per summary.")] = 250,
     methods: Annotated[

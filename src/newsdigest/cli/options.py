@@ -45,6 +45,7 @@ Db = Annotated[
         "--db",
         help="SQLite file, or a postgresql://user@host/dbname URL.",
         envvar="NEWSDIGEST_DB",
+        parser=not_blank,  # "--db ''" had been the folder ".", and "--db ' '" a store named " "
     ),
 ]
 Words = Annotated[

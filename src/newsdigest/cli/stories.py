@@ -13,6 +13,7 @@ from newsdigest.cli.common import (
     ExitCode,
     open_store_or_exit,
     progress_bar,
+    refuse_output_before_work,
     refuse_overwriting_input,
     report_error,
     start_spacy_workers,
@@ -51,6 +52,7 @@ def stories_command(
     if fmt not in ("text", "markdown", "json"):
         usage_error(f"--format: unknown format {fmt!r}; choose text, markdown or json")
     refuse_overwriting_input("", output, [Path(db)])  # the SQLite file is no place for them
+    refuse_output_before_work(output, "stories", db)
     after = _since(since)
     config = story_config_or_exit(words, sentences, summarizer, embedder, facts)
 

@@ -47,7 +47,7 @@ def _unfollowed_reason(base: str, value: str) -> str | None:
     if _http_url(base, value):
         return None
     try:
-        scheme = urlsplit(urljoin(base, value.strip())).scheme
+        scheme = urlsplit(urljoin(base, _without_feed_scheme(value.strip()))).scheme
     except ValueError:
         return "not a valid URL (a feed is followed by its http:// or https:// URL)"
     what = f"unsupported URL scheme {scheme!r}" if scheme else "not a URL"
@@ -66,11 +66,22 @@ def _root_name(body: bytes) -> str | None:
     return etree.QName(root).localname.lower()
 
 
+def _without_feed_scheme(link: str) -> str:
+    """``link`` without the feed: pseudo-scheme of browsers' and readers' exports:
+    ``feed://host/rss`` is ``http://host/rss``, ``feed:https://host/rss`` its URL."""
+    if link[:5].lower() != "feed:":
+        return link
+    rest = link[5:]
+    if rest[:7].lower() == "http://" or rest[:8].lower() == "https://":
+        return rest
+    return "http:" + rest if rest.startswith("//") else link
+
+
 def _http_url(base: str, value: str | None) -> str | None:
     if not value or not value.strip():
         return None
     try:
-        url = urljoin(base, value.strip())
+        url = urljoin(base, _without_feed_scheme(value.strip()))
         return url if urlsplit(url).scheme in ("http", "https") else None
     except ValueError:  # not a URL urllib can split ("http://[::1"): no link, as "mailto:" is
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from itertools import pairwise
@@ -296,9 +297,29 @@ def text_article(text: str, *, name: str, source: str | None = None) -> Article 
 
 
 _HTML_PAGE = re.compile(r"\s*(?:<!doctype\s+html\b|<html\b)", re.I)
-# JSON or JSON Lines saved as .txt: an object opening with a key or closing at once, or an
-# array of objects, strings, arrays or nothing ("[Updated 3 pm] ..." is an article's text)
-_JSON_DOCUMENT = re.compile(r'\ufeff?\s*(?:\{\s*(?:"|\})|\[\s*(?:[\{\["\]]))')
+# JSON or JSON Lines saved as .txt: an object opening with a key and its colon or closing at
+# once, or an array of such objects or of nothing ("[Updated 3 pm] ..." is an article's text)
+_JSON_OBJECT = r'\{\s*(?:"(?:[^"\\\n]|\\.)*"\s*:|\})'
+_JSON_DOCUMENT = re.compile(rf"\ufeff?\s*(?:{_JSON_OBJECT}|\[\s*(?:{_JSON_OBJECT}|\]))")
+# an array opening with a string or an array: JSON only when that whole value parses, as
+# '["Sponsored"] Acme ...' or '[[UPDATED]] ...' (a press release's) does not
+_JSON_ARRAY_OF_VALUES = re.compile(r'\ufeff?\s*\[\s*[\["]')
+
+
+def _is_json_document(text: str) -> bool:
+    """Whether a .txt file's text is JSON or JSON Lines, not an article that opens with a
+    bracket or brace."""
+    if _JSON_DOCUMENT.match(text[:4096]):
+        return True
+    if not _JSON_ARRAY_OF_VALUES.match(text[:64]):
+        return False
+    stripped = text.lstrip("\ufeff \t\r\n")
+    try:
+        _, end = json.JSONDecoder().raw_decode(stripped)
+    except ValueError:
+        return False
+    rest = stripped[end:].lstrip(" \t\r")
+    return not rest.strip() or (rest.startswith("\n") and rest.lstrip()[:1] in ("[", "{"))
 
 
 def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
@@ -311,7 +332,7 @@ def read_text(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         yield text
     elif looks_trec(text[:64].encode("utf-8", "replace")):
         yield from trec_articles(text, str(path))
-    elif _JSON_DOCUMENT.match(text[:4096]):  # its braces and keys had been the article's text
+    elif _is_json_document(text):  # its braces and keys had been the article's text
         from newsdigest.ingest.jsonl import read_json, read_jsonl
 
         reader = read_jsonl if text.lstrip("\ufeff \t\r\n").startswith("{") else read_json

@@ -332,6 +332,16 @@ def full_names_first(units: Sequence[Sentence]) -> list[Sentence]:
     return out
 
 
+def _unintroduces(block: list[Sentence], passed: list[Sentence], known: set[str]) -> bool:
+    """Whether ``block``, moved before the lines ``passed``, would name someone by surname
+    alone before the line of those that names them in full: two people named so by each other's
+    line ("Police said Rose ... Officer Mark Smith", "... Smith fired ... Officer Collin Rose")
+    had swapped places at every pass, the order left to the digest's length."""
+    alone = set().union(*(bare_surnames(u.text) - full_names(u.text) for u in block)) - known
+    passed_full = set().union(*(full_names(u.text) for u in passed if u not in block))
+    return bool(alone & passed_full)
+
+
 def _introduction_moved(units: list[Sentence]) -> list[Sentence] | None:
     """``units`` with one introducing line (and its article's lines before it) moved before
     the first line that names the person alone; None when there is none to move."""
@@ -345,10 +355,14 @@ def _introduction_moved(units: list[Sentence]) -> list[Sentence] | None:
             source = units[j].article_id
             block = [u for u in units[i : j + 1] if u.article_id == source]
             after = units[j + 1] if j + 1 < len(units) else None
-            if quality.refers_back(block[0].text) or (
-                after is not None
-                and after.article_id == source
-                and quality.needs_context(after.text)
+            if (
+                quality.refers_back(block[0].text)
+                or (
+                    after is not None
+                    and after.article_id == source
+                    and quality.needs_context(after.text)
+                )
+                or _unintroduces(block, units[i:j], known)
             ):
                 continue
             rest = [u for u in units if all(u is not b for b in block)]

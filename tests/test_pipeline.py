@@ -507,3 +507,26 @@ def test_a_weak_opening_gives_way_to_a_line_that_names_the_event(multinews_csv: 
     assert _title([], f"{woman} She died.") == woman.rstrip(".")
     jurors = "At least 10 prospective jurors refused to serve. They said so."
     assert _title([], jurors) == "At least 10 prospective jurors refused to serve"
+
+
+def test_a_digest_longer_than_the_default_is_summarized_once(seed_paths: list[Path]) -> None:
+    """Only a digest shorter than the default is titled from a second, default-length summary:
+    summarizing every long digest twice had cost a third of its time (Multi-News at 250 words,
+    bench/e2e_vs_lexrank.py 5.6x LexRank's speed -> 3.8x)."""
+    from newsdigest.summarize import get_summarizer
+
+    inner = get_summarizer("default")
+    calls: list[int | None] = []
+
+    class Counting:
+        name = inner.name
+
+        def summarize(self, docs, budget):  # type: ignore[no-untyped-def]
+            calls.append(budget.words)
+            return inner.summarize(docs, budget)
+
+    for words in (40, 120, 250):
+        calls.clear()
+        newsdigest.digest(seed_paths, words=words, facts=False, summarizer=Counting())
+        assert calls.count(words) == 1
+        assert calls.count(120) == 1 if words < 120 else calls.count(120) == (words == 120)

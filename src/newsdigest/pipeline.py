@@ -127,23 +127,26 @@ def _opening_title(lines: Sequence[str], articles: Sequence[Article]) -> str:
     before its speaker's name ("I do not know your name — but I know that a lot…", Biden's)
     or a clause cut before its main clause ("Although the name rhymes with the very real
     Google Home…") says nothing alone."""
-    cut = [(text, _title_of(text)) for text in lines]
-    titles = [(text, title) for text, title in cut if _stands_as_title(text, title)]
-    if titles:
-        if not _weak_headline(titles[0][1]):
-            return titles[0][1]
+    # lazily: whether a line stands may ask the tagger (a few ms a line), and the first line
+    # that stands is most often the title
+    cut = ((text, _title_of(text)) for text in lines)
+    titles = ((text, title) for text, title in cut if _stands_as_title(text, title))
+    first = next(titles, None)
+    if first is not None:
+        if not _weak_headline(first[1]):
+            return first[1]
         # a later line that names whom the story is about, not a picture's caption ("Shown is
         # a screenshot of ...")
         central = _central_names(articles)
         return next(
             (
                 title
-                for text, title in titles[1:]
+                for text, title in titles
                 if _names(title, central)
                 and not _weak_headline(title, central)
                 and not is_caption(text)
             ),
-            titles[0][1],
+            first[1],
         )
     leads = [lead for lead in map(_lead_line, articles) if lead]
     for lead in leads:

@@ -271,3 +271,25 @@ def test_a_surname_after_an_honorific_alone_is_introduced(multinews_csv) -> None
     assert reid.text == "Harry Reid's aide said."
     trump = _doc("a", "Donald Trump spoke.", "Donald Trump left.", "President Trump said no.")
     assert introduce_surnames(trump[2:], [trump])[0].text == "President Trump said no."
+
+
+def test_an_institutions_head_noun_is_no_surname(multinews_csv) -> None:
+    """Multi-News 153's 250-word digest opened with a quotation ("We are asking help from the
+    public ...", the Indiana State Police said) before "Police confirmed that two bodies found
+    Tuesday were the missing teens ...": "State Police" read as a full name, "Police confirmed"
+    as its surname alone, so the quotation's article moved ahead of the opening line."""
+    from newsdigest.evaluate import read_dataset, split_cluster
+    from newsdigest.summarize import Budget, get_summarizer
+    from newsdigest.summarize.introduce import bare_surnames, full_names
+
+    assert "Police" not in full_names("It is a crime scene, the Indiana State Police said.")
+    assert "Police" not in bare_surnames("Police confirmed that two bodies were found.")
+    assert "Rose" in full_names("Officer Collin Rose, 29, died Wednesday.")
+    # nor is a country: "U.S. Embassy Ghana" introduces no one (Multi-News 128)
+    assert not full_names("Agents in the Regional Security Office at U.S. Embassy Ghana.")
+    assert "Ghana" not in bare_surnames("Ghana said it would sack the staff.")
+    cluster = read_dataset(multinews_csv)[0][153]
+    chosen = get_summarizer("default", fill=True).summarize(
+        split_cluster(cluster), Budget(words=250)
+    )
+    assert chosen[0].text.startswith("Police confirmed that two bodies")

@@ -21,6 +21,7 @@ from newsdigest.facts.ner import PERSON_WORDS, ROLE_WORDS, TITLE_ONLY, WEB_NAME,
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
 from newsdigest.names import (
+    NOT_NAME_HEADS,
     STATE_ABBREVIATIONS,
     fold,
     given_name,
@@ -41,13 +42,6 @@ NAME_PARTICLES = frozenset(
 # Last words of places and institutions the small model reads as people ("App Store"); not
 # words that are also surnames (Bridge, Park, Street, Court, Church, Bank, Hall)
 # (compared with the last word stripped of "." and ",": "Inc." is "inc")
-NOT_NAME_HEADS = frozenset(
-    """store airport station avenue square university college school council ministry
-    hospital stadium museum company corporation inc ltd agency committee department office fund
-    institute foundation association league festival summit observatory corp plc llc group
-    police authority awards network navy army fleet marines corps guard media news
-    tower hotel building bureau directorate secretariat road boulevard highway""".split()
-)  # "Trump Tower" (4 times "wiretapped Trump Tower") was a NeuS story's person
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
 _LEGAL_FORMS = frozenset("inc ltd corp co llc plc group holdings".split())

@@ -16,6 +16,8 @@ PLACE_WITHIN_FILE = "place_within.txt"
 
 
 _NOT_WORD = re.compile(r"[^\w\s-]")
+# a capitalized word a person's or thing's name is made of ("Rose", "McKay"; not "Mr." nor "NASA")
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
 
 
 @lru_cache(maxsize=65536)

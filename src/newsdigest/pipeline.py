@@ -23,7 +23,7 @@ from newsdigest.config import DEFAULT_WORDS, StoryConfig, story_config
 from newsdigest.errors import InputError, NoArticlesError
 from newsdigest.latest import after_lead, latest_lead
 from newsdigest.model import Article, GeneratedSentence, Sentence, Story, story_id
-from newsdigest.names import NOT_GIVEN
+from newsdigest.names import NAME_WORD, NOT_GIVEN
 from newsdigest.outliers import find_outliers
 from newsdigest.readability import has_finite_verb
 from newsdigest.split import split_sentences
@@ -197,7 +197,6 @@ _CALENDAR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
     r"|August|September|October|November|December"
 )
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
 
 
 def _name_key(word: str) -> str:
@@ -217,7 +216,7 @@ def _central_names(articles: Sequence[Article]) -> frozenset[str]:
     article, those it writes ``MIN_CENTRAL_MENTIONS`` times: who and what the story is
     about."""
     texts = [a.text for a in articles]
-    per_article = [Counter(_NAME_WORD.findall(t)) for t in texts]
+    per_article = [Counter(NAME_WORD.findall(t)) for t in texts]
     lower = {w for t in texts for w in re.findall(r"\b[a-z]+\b", t)}
     if len(texts) == 1:
         found = Counter(w for w, n in per_article[0].items() if n >= MIN_CENTRAL_MENTIONS)

@@ -1214,8 +1214,7 @@ def _unsupported_person(g: _Group, texts: Mapping[str, str]) -> bool:
         return True
     if len({_sighting(texts[m.article], m.start, m.end) for m in g.mentions}) > 1:
         return False
-    words = {m.text for m in g.mentions}
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    pattern = name_pattern(m.text for m in g.mentions)
     return (
         len({_sighting(t, w.start(), w.end()) for t in texts.values() for w in pattern.finditer(t)})
         == 1

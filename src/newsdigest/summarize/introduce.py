@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from newsdigest.model import Sentence
 from newsdigest.names import (
+    NAME_WORD,
     NOT_GIVEN,
     NOT_NAME_HEADS,
     fold,
@@ -250,7 +250,6 @@ def _set_off(name: str, surname: str, text: str) -> bool:
 # a run of capitalized words ("Officer Collin Rose", "Timothy Dale Poole's")
 _NAME_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
 MAX_FULL_NAME_WORDS = 3  # "Timothy Dale Poole", titles aside
 
 
@@ -269,17 +268,12 @@ def _person_word(word: str) -> bool:
     noun ("the Indiana State Police said" had moved a quotation before "Police confirmed that
     two bodies ...", Multi-News 153's opening, as if it introduced someone)."""
     return (
-        _PERSON_WORD.fullmatch(word) is not None
+        NAME_WORD.fullmatch(word) is not None
         and word not in NOT_GIVEN
         and word not in _NOT_A_PERSON
         and word.lower() not in NOT_NAME_HEADS
-        and not _country(word)  # "U.S. Embassy Ghana" introduces no Mr. Ghana (Multi-News 128)
+        and not is_country(word)  # "U.S. Embassy Ghana" introduces no Mr. Ghana (Multi-News 128)
     )
-
-
-@lru_cache(maxsize=4096)
-def _country(word: str) -> bool:
-    return is_country(word)
 
 
 def full_names(text: str) -> set[str]:
@@ -366,7 +360,8 @@ def _introduction_moved(units: list[Sentence]) -> list[Sentence] | None:
     full = [full_names(u.text) for u in units]
     known: set[str] = set()  # names already written, in full or alone
     for i, unit in enumerate(units):
-        for name in sorted(bare_surnames(unit.text) - known - full[i]):
+        bare = bare_surnames(unit.text)
+        for name in sorted(bare - known - full[i]):
             j = next((j for j in range(i + 1, len(units)) if name in full[j]), None)
             if j is None or units[j].article_id == unit.article_id:
                 continue
@@ -385,5 +380,5 @@ def _introduction_moved(units: list[Sentence]) -> list[Sentence] | None:
                 continue
             rest = [u for u in units if all(u is not b for b in block)]
             return [*rest[:i], *block, *rest[i:]]
-        known |= full[i] | bare_surnames(unit.text)
+        known |= full[i] | bare
     return None

@@ -2428,3 +2428,75 @@ def test_twitters_location_notice_is_no_digest_line(multinews_csv: Path) -> None
     cluster = read_dataset(multinews_csv)[0][183]
     chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=100))
     assert chosen and not any("Tweet" in s.text for s in chosen)
+
+
+@pytest.mark.parametrize(
+    ("row", "credit"),
+    [(176, "[Reuters]"), (169, "William Wei, Business Insider")],
+)
+def test_a_pictures_credit_run_into_a_sentence_is_no_digest_line(
+    multinews_csv: Path, row: int, credit: str
+) -> None:
+    """Multi-News 176's digest read "There have been widespread reports that Libyan soldiers
+    have used live ammunition on protesters [Reuters] Libyan leader Muammar Gaddafi has
+    appeared on state television ..." (a caption and its credit run into the next sentence);
+    169's opened, and was titled, "William Wei, Business Insider Facebook is buying Oculus VR
+    ..." (the photographer and the agency before the article's first sentence)."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    assert not quality.fit("Tom Williams/Getty Images Rep. Jackie Speier will host a reading.")
+    assert quality.fit("Henry Blodget, Business Insider CEO, said the deal was a good one.")
+    assert quality.fit("The AP said [Reuters] reporters were not at the scene on Tuesday.")
+    cluster = read_dataset(multinews_csv)[0][row]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    assert summary and not any(credit in s for s in summary), summary
+
+
+def test_a_papers_citations_and_figure_keys_are_no_digest_lines(multinews_csv: Path) -> None:
+    """Multi-News 243's digest (a science story and the paper it linked) opened, and was
+    titled, "Several previous ... seismic studies have observed weak or absent Moho arrivals
+    at other locations within the Cascadia forearc region14,16,18 (Fig. 1), ..." and ended on
+    a figure's key, "The top of the subducting plate and the crust-mantle boundary of the
+    overriding plate are plotted as white lines."; a station's name is no citation."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    assert quality.fit("Spokeswoman for the festival Anja Marx told rbb24 the plan worked.")
+    assert quality.fit("The Fig. 1 variety of fig trees grows in the south of Spain.")
+    cluster = read_dataset(multinews_csv)[0][243]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    text = " ".join(summary)
+    for mark in ("region14", "(Fig. 1)", "plotted as white lines", "plate21", "Figure 6:"):
+        assert mark not in text, summary
+
+
+def test_a_phrase_with_only_a_relative_clause_is_a_fragment(multinews_csv: Path) -> None:
+    """Multi-News 243's digest read "All except for Mount St. Helens, which stands apart about
+    50 kilometers to the west.": the only verb is the relative clause's."""
+    from newsdigest.evaluate import read_dataset, run_eval
+    from newsdigest.readability import reads_as_sentence
+
+    assert not reads_as_sentence(
+        "All except for Mount St. Helens, which stands apart about 50 kilometers to the west."
+    )
+    assert reads_as_sentence("Obama flew to Kenya, where his father was born.")
+    assert reads_as_sentence("Police arrested Smith, who was on parole.")
+    cluster = read_dataset(multinews_csv)[0][243]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    assert summary and not any(s.startswith("All except") for s in summary), summary
+
+
+def test_an_exception_to_the_sentence_before_needs_it(multinews_csv: Path) -> None:
+    """Multi-News 243's digest read "Mount St. Helens is a standout exception, suggests a new
+    study." without its article's sentence before ("Below most volcanoes, Earth packs some
+    serious deep heat."): an exception to what, that sentence said."""
+    import newsdigest
+    from newsdigest.evaluate import read_dataset
+
+    assert quality.refers_back("Mount St. Helens is a standout exception, suggests a new study.")
+    assert not quality.refers_back("The law is an exception to the rule on state pensions.")
+    cluster = read_dataset(multinews_csv)[0][243]
+    story = newsdigest.digest(list(cluster.documents), words=250, facts=False)
+    lines = [s.text for s in story.summary]
+    for k, line in enumerate(lines):
+        if "standout exception" in line:
+            assert k and "deep heat" in lines[k - 1], lines

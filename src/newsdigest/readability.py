@@ -144,6 +144,10 @@ def reads_as_sentence(text: str) -> bool:
         # the main clause after a fronted one needs its own verb ("As you might imagine, most
         # on the economy.": a transcript's line in a Multi-News digest)
         text = text[fronted.end() :]
+    relative = _TRAILING_RELATIVE.match(text)
+    if relative:
+        # the verb of a relative clause that runs to the end is the clause's, not the line's
+        text = relative["head"]
     if PRESENT_AFTER_SUBJECT.search(text):
         return True
     if lexical_finite_verb(text.replace("’", "'"), possessive=False):
@@ -180,6 +184,11 @@ _SUBJECT_WORDS = frozenset({"this", "that", "which", "who"})
 _AFTER_VERB = frozenset({"IN", "DT", "RB", "TO", "JJ", "PRP$", "PRP", "RP", "CD"})
 
 
+# a phrase and a relative clause that runs to the end, with no main clause ("All except for Mount
+# St. Helens, which stands apart about 50 kilometers to the west.": a Multi-News digest line)
+_TRAILING_RELATIVE = re.compile(
+    r"(?P<head>[^,;:()\"“”]+),\s+(?:which|who|whose|whom|where)\s[^,;:]*$"
+)
 # a subordinate clause or a phrase before the main clause, to its first comma
 _FRONTED_CLAUSE = re.compile(
     r"(?:As|If|When|While|Although|Though|Because|Since|Unless|Until|Once|Whether)\s[^,;:]+,\s+"

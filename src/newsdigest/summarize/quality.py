@@ -576,6 +576,8 @@ def fit(text: str) -> bool:
         return False
     if _cut_short(text) or _fragment(text):
         return False
+    if glued_credit(text) or paper_apparatus(text):
+        return False
     if text[:1] in "([" and _ASIDE.match(text.strip()):
         return False
     if _SUBJECTLESS.match(text) or _speaks_to_reader(text) or _BROADCAST_LINK.match(text):
@@ -649,6 +651,48 @@ _ASKED_FOR_COMMENT = re.compile(
 _CREDIT_LINE = re.compile(r"(?:(?:Photo|Image|Picture)\s+)?[Cc]redits?\s*:")
 
 
+# A picture's credit run into the sentence after it or into its middle, where the page put
+# the picture: "William Wei, Business Insider Facebook is buying Oculus VR ...", "Tom
+# Williams/Getty Images Rep. Jackie Speier ...", "... live ammunition on protesters [Reuters]
+# Libyan leader Muammar Gaddafi has appeared ..." (Multi-News digest lines and their
+# neighbours; a photographer, then the agency, then the next sentence's capital). After a
+# comma, the agency's name is news ("Henry Blodget, Business Insider CEO, said ...") unless
+# a sentence's subject and verb follow it.
+_AGENCY = (
+    r"(?:Getty Images|AP Photo|AP|AFP|Reuters|EPA|Bloomberg|Shutterstock|Associated Press"
+    r"|Business Insider|Redux|Corbis)"
+)
+_GLUED_CREDIT = re.compile(
+    rf"^(?:[A-Z][\w.'’-]+ ){{1,3}}?[A-Z][\w'’-]+(?: ?/ ?{_AGENCY}\s+[A-Z]"
+    rf"|, {_AGENCY} [A-Z][a-z][\w'’-]* [a-z])"
+    rf"|\S\s*\[{_AGENCY}\]\s+[A-Z]"
+)
+# A scientific paper's apparatus: citation numbers glued to a word where superscripts were
+# ("... within the Cascadia forearc region14,16,18 (Fig. 1), including ...", "... the young
+# age of the subducting Juan de Fuca plate21."), a pointer to a figure, or a figure's key
+# ("The top of the subducting plate ... are plotted as white lines.", "Figure 6: Two
+# dimensional thermal model of ...": Multi-News 243's digest lines and title, from the paper a news story linked); a digest of the news reads none of it.
+# Not a station's name ("told rbb24.", "on kare11")
+_PAPER_APPARATUS = re.compile(
+    r"(?<![\w./@:-])(?<!told )(?<!\bto )(?<!\bon )(?<!via )[a-z]{4,}\d{1,3}(?: ?, ?\d{1,3})*"
+    r"(?=[\s,;)]|\.(?:\s|$))"
+    r"|\((?:see )?(?:Figs?\.|Figures?) ?\d|^(?:Figure|Fig\.|Table) \d+[a-z]?: "
+    r"|\b(?:are|is) (?:plotted|shown|marked|drawn) (?:as|in|by|with) (?:[\w-]+ ){0,3}"
+    r"(?:lines?|dots?|circles?|triangles?|squares?|symbols?|arrows?|bars?|shading|stars?"
+    r"|crosses)\b"
+)
+
+
+def glued_credit(text: str) -> bool:
+    """A picture's credit run into the sentence (``_GLUED_CREDIT``)."""
+    return ("/" in text or "," in text or "[" in text) and _GLUED_CREDIT.search(text) is not None
+
+
+def paper_apparatus(text: str) -> bool:
+    """A paper's citation numbers, figure pointer or figure key (``_PAPER_APPARATUS``)."""
+    return _PAPER_APPARATUS.search(text) is not None
+
+
 def problems(text: str) -> list[str]:
     """Reasons ``text`` should not be a summary sentence (empty list: fine)."""
     found: list[str] = []
@@ -670,6 +714,10 @@ def problems(text: str) -> list[str]:
         found.append("page furniture")
     if _CREDIT_LINE.match(text):
         found.append("page furniture")
+    if glued_credit(text):
+        found.append("photo credit")
+    if paper_apparatus(text):
+        found.append("a paper's citations or figure key")
     if notice_kind(text):
         # a crawler's notice, a video player's message ("Starting in 1996, Alexa Internet has
         # been donating their crawl data to the Internet Archive.": the opening line and title
@@ -1035,7 +1083,18 @@ def refers_back(text: str) -> bool:
         or _SHARE_OF_HIS.match(text) is not None
         or _QUESTION_OF_IT.match(text) is not None
         or (text[:5] == "Both " and _BOTH_ALONE.match(text) is not None)
+        or ("xception" in text and _EXCEPTION_TO_IT.search(text) is not None)
     )
+
+
+# An exception, and not to anything the sentence says: to what the sentence before said
+# ("Mount St. Helens is a standout exception, suggests a new study.": a Multi-News digest's
+# line; its article's sentence before, "Below most volcanoes, Earth packs some serious deep
+# heat."); "an exception to the rule" says what it is one to
+_EXCEPTION_TO_IT = re.compile(
+    r"\b(?:is|are|was|were|remains?|being) (?:an?|the|one) (?:[\w-]+ ){0,2}exceptions?\b"
+    r"(?! to\b| of\b)"
+)
 
 
 # "Both" alone as the subject: which two, the sentence before said ("Both got off the bridge

@@ -2465,7 +2465,11 @@ def test_a_papers_citations_and_figure_keys_are_no_digest_lines(multinews_csv: P
     cluster = read_dataset(multinews_csv)[0][243]
     (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
     text = " ".join(summary)
-    for mark in ("region14", "(Fig. 1)", "plotted as white lines", "plate21", "Figure 6:"):
+    assert not quality.fit(
+        "Arrows show two possible pathways for the lateral migration of melt towards Mount St "
+        "Helens; These include a path through the mantle wedge (B) and one through the mid-crust."
+    )
+    for mark in ("region14", "(Fig. 1)", "plotted as", "plate21", "Figure 6:", "Arrows show"):
         assert mark not in text, summary
 
 
@@ -2500,3 +2504,36 @@ def test_an_exception_to_the_sentence_before_needs_it(multinews_csv: Path) -> No
     for k, line in enumerate(lines):
         if "standout exception" in line:
             assert k and "deep heat" in lines[k - 1], lines
+
+
+def test_a_web_archive_notice_and_a_bracketed_aside_cut_in_two_are_no_lines(
+    multinews_csv: Path,
+) -> None:
+    """Multi-News 97's protocol summary at 250 words read "The goal is to fix all broken links
+    on the web .", "Crawls of supported "No More 404" sites." (the Internet Archive's note on
+    a crawl, read uncleaned) and "[For women, heavy drinking has been normalized." (an aside
+    in brackets, a link to another story, split in two)."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    assert quality.problems("[For women, heavy drinking has been normalized.")
+    cluster = read_dataset(multinews_csv)[0][97]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    text = " ".join(summary)
+    for mark in ("No More 404", "broken links on the web", "[For women"):
+        assert mark not in text, summary
+
+
+def test_a_picture_named_with_what_it_holds_is_a_caption(multinews_csv: Path) -> None:
+    """Multi-News 33's digest at 100 words read "A photo from the 1998 excavation, with the
+    brachiosaur foot bones below a tail of a Camarasaurus dinosaur." (a caption, no verb);
+    a picture that does something in the sentence is news."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    assert quality.is_caption("A 2003 photo of Juan McCullum when he was a student leader.")
+    assert not quality.is_caption("A close-up photo of Beatty onstage verified that.")
+    assert not quality.is_caption(
+        "The singer posted photos of herself with Tavon Alleyne on Instagram on Tuesday."
+    )
+    cluster = read_dataset(multinews_csv)[0][33]
+    (summary,) = run_eval([cluster], ["default"], words=100)[0].summaries
+    assert summary and not any(s.startswith("A photo from") for s in summary), summary

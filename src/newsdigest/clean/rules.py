@@ -212,6 +212,13 @@ NOTICES: tuple[tuple[str, Folded], ...] = (
             r"|number of (?:captures|unique urls|hosts): \d{1,3}(?:,\d{3}){2,}$"
             r"|crawl of outlinks from|this collection contains .{0,80}\bcrawls\b"
             r"|this data is currently not publicly accessible"
+            # the "No More 404" crawl's note, read uncleaned by the evaluation protocol ("Crawls of
+            # supported "No More 404" sites." and "The goal is to fix all broken links on the
+            # web ." were a Multi-News digest's lines; its title, on the issue's reading)
+            r"|then the internet archive hopes that references to these archived pages"
+            r"|that way, as the pages that are referenced are changed or taken from the web"
+            r"|the goal is to fix all broken links on the web"
+            r"|crawls of supported \W*no more 404\W* sites"
             r"|-{1,2} ?(?:slash pages from every domain|a ranking of all urls that have"
             r"|up to a maximum of \d+ most highly ranked urls|top ranked pages \(up to))"
         ),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -293,3 +294,26 @@ def test_an_institutions_head_noun_is_no_surname(multinews_csv) -> None:
         split_cluster(cluster), Budget(words=250)
     )
     assert chosen[0].text.startswith("Police confirmed that two bodies")
+
+
+def test_a_person_named_in_full_is_not_introduced_again(multinews_csv: Path) -> None:
+    """Multi-News 243's digest at 250 words introduced one geophysicist twice, "Steven Hansen,
+    a geophysicist at the University of New Mexico, peeked ..." and then "... said Steve
+    Hansen, a geoscientist at the University of New Mexico in Albuquerque.": the second time,
+    "said Hansen."; two people who share a surname keep their names."""
+    from newsdigest.evaluate import read_dataset, run_eval
+    from newsdigest.summarize.introduce import introduced_once
+
+    def line(text: str) -> Sentence:
+        return Sentence(article_id="a", index=0, text=text, start=0, end=len(text))
+
+    kept = [
+        line("Officer Mark Smith, a police veteran, arrived first."),
+        line("The car was stopped by Jane Smith, a state trooper."),
+    ]
+    assert introduced_once(kept) == kept
+    cluster = read_dataset(multinews_csv)[0][243]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    assert any("Steven Hansen, a geophysicist" in s for s in summary), summary
+    assert not any("Steve Hansen, a geoscientist" in s for s in summary), summary
+    assert any(s.endswith("said Hansen.") for s in summary), summary

@@ -530,3 +530,19 @@ def test_a_digest_longer_than_the_default_is_summarized_once(seed_paths: list[Pa
         newsdigest.digest(seed_paths, words=words, facts=False, summarizer=Counting())
         assert calls.count(words) == 1
         assert calls.count(120) == 1 if words < 120 else calls.count(120) == (words == 120)
+
+
+def test_a_title_is_not_cut_inside_an_aside_between_dashes(multinews_csv: Path) -> None:
+    """Multi-News 151 was titled "Cliven Bundy -- the Nevada rancher turned conservative folk
+    hero…" (its digest's opening line, cut inside the aside that runs 22 words before "admits
+    ..."): a subject and no verb."""
+    from newsdigest.evaluate import read_dataset
+    from newsdigest.pipeline import _title_of
+
+    cluster = read_dataset(multinews_csv)[0][151]
+    story = newsdigest.digest(list(cluster.documents), words=250, facts=False)
+    assert story.title.startswith("Cliven Bundy admits"), story.title
+    line = "ERIE, Pa. — A Pennsylvania woman says she went online to check her electric bill"
+    assert _title_of(line + " — and found that it was more than $284 billion.").startswith(
+        "ERIE, Pa. — A Pennsylvania woman"
+    )

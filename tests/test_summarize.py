@@ -870,8 +870,9 @@ def test_a_story_of_hundreds_of_articles_is_bounded(multinews_csv: Path) -> None
     assert len(scored.units) == MAX_UNITS
     assert scored.overlap.shape == (MAX_UNITS, MAX_UNITS)
     # leads first, round-robin (a page that opens with a gallery's captions cut short,
-    # "Police arrested several people and are widening...", has no lead there)
-    assert len({u.article_id for u in scored.units}) >= 265
+    # "Police arrested several people and are widening...", has no lead there, nor do the eight
+    # pages that are the Internet Archive's note on its "No More 404" crawl)
+    assert len({u.article_id for u in scored.units}) >= 255
     summary = get_summarizer("default").summarize(articles, Budget(words=120))
     assert 60 <= sum(len(s.text.split()) for s in summary) <= 120
 

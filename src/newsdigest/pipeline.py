@@ -356,6 +356,8 @@ def _title_of(text: str) -> str:
         if comma > 0 and len(first) - comma > 5 and _balanced(first[: comma + 1]):
             first = first[comma + 1 :]
             first[0] = first[0][:1].upper() + first[0][1:]
+    if len(first) > MAX_TITLE_WORDS + 4:
+        first = _without_aside(first)
     if len(first) <= MAX_TITLE_WORDS + 4:
         whole = " ".join(first)
         if whole.endswith(("...", "…")):  # a headline that trails off ("... ridiculous ...")
@@ -383,6 +385,32 @@ def _title_of(text: str) -> str:
         else:
             words[opened] = "".join(c for c in words[opened] if c not in _OPENERS)
     return " ".join(words).rstrip(",;:") + "…"
+
+
+_DASHES = frozenset({"--", "—", "–"})
+MAX_ASIDE_OPENING = 4  # an aside after the subject opens within its first words
+
+
+def _without_aside(words: list[str]) -> list[str]:
+    """The words without an aside set off by dashes after the subject, where the main clause
+    goes on after it: "Cliven Bundy -- the Nevada rancher turned conservative folk hero for
+    bucking ... -- admits he doesn't understand ..." had titled Multi-News 151 "Cliven Bundy
+    -- the Nevada rancher turned conservative folk hero…" (the cut fell inside the aside: no
+    verb). A long title cut from it is the subject and its main clause, where the aside runs
+    past the title's length."""
+    opened = next(
+        (k for k, w in enumerate(words[1 : MAX_ASIDE_OPENING + 1], 1) if w in _DASHES), None
+    )
+    if opened is None or any(_DATELINE_WORD.search(w) for w in words[:opened]):
+        return words  # a dateline's dash ("(CNN) --", "ERIE, Pa. —", "OTTAWA --")
+    closed = next((k for k in range(opened + 1, len(words)) if words[k] in _DASHES), None)
+    if closed is None or closed < MAX_TITLE_WORDS or closed + 1 >= len(words):
+        return words  # a title cut after the aside holds its main clause's first words
+    return words[:opened] + words[closed + 1 :] if words[closed + 1][:1].islower() else words
+
+
+# a word before a dateline's dash: the place in capitals, its state after a comma, the agency
+_DATELINE_WORD = re.compile(r"^[A-Z]{2,}\W*$|[,)]$")
 
 
 _OPENERS = '"“('  # the marks whose close a cut may leave out

@@ -51,7 +51,11 @@ from newsdigest.summarize import quality
 from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order
 from newsdigest.summarize.compress import compress
-from newsdigest.summarize.introduce import full_names_first, introduce_surnames
+from newsdigest.summarize.introduce import (
+    full_names_first,
+    introduce_surnames,
+    introduced_once,
+)
 from newsdigest.summarize.shorten import shorter_readings
 from newsdigest.summarize.text import STOP_WORDS, tokens_of, word_count
 from newsdigest.summarize.units import merge_lead_ins, merge_quotes, strip_dateline, strip_label
@@ -1226,8 +1230,8 @@ class CoverageSummarizer:
             introduced = introduce_surnames(ordered, docs)
             over = sum(word_count(u.text) for u in introduced) - limit
             if over <= 0:
-                return introduced
+                return introduced_once(introduced)
             if room.words <= over:
                 break
             room = replace(room, words=room.words - over)
-        return introduce_surnames(ordered, docs, max_words=limit)
+        return introduced_once(introduce_surnames(ordered, docs, max_words=limit))

@@ -382,3 +382,44 @@ def _introduction_moved(units: list[Sentence]) -> list[Sentence] | None:
             return [*rest[:i], *block, *rest[i:]]
         known |= full[i] | bare
     return None
+
+
+# A person the digest has named in full, named in full again with a role set off after the
+# name: "Using data from a seismic survey ..., Steven Hansen, a geophysicist at the University
+# of New Mexico, peeked 40 kilometers under Mount St. Helens." and then "“We don’t have a good
+# explanation for why that’s the case,” said Steve Hansen, a geoscientist at the University of
+# New Mexico in Albuquerque." (Multi-News 243's digest read as two geophysicists). The role
+# ends at a comma before the verb or at the sentence's end.
+_REINTRODUCED = re.compile(
+    r"(?<![\w'’.-])(?P<given>[A-Z][a-z]+) (?P<surname>[A-Z][a-z]+), (?:a|an|the) (?!\d)"
+    r"[^,;.!?“”\"()]{3,120}?(?P<end>, (?=[a-z])|\.$)"
+)
+
+
+def introduced_once(units: Sequence[Sentence]) -> list[Sentence]:
+    """``units`` with a person the digest has already named in full, by the same given name
+    or its short form ("Steve", "Steven"), named by surname alone where a later line names
+    them in full again with their role (``_REINTRODUCED``). The sentence keeps its span."""
+    out: list[Sentence] = []
+    for unit in units:
+        text = unit.text
+        for m in reversed(list(_REINTRODUCED.finditer(text))):
+            surname, given = m["surname"], m["given"]
+            if surname in NOT_GIVEN or given in NOT_GIVEN:
+                continue
+            if not any(
+                _same_given(given, g)
+                for u in out
+                for g in re.findall(rf"(?<![\w'’.-])([A-Z][a-z]+) {surname}\b", u.text)
+            ):
+                continue
+            tail = " " if m["end"].startswith(",") else "."
+            text = f"{text[: m.start()]}{surname}{tail}{text[m.end() :]}"
+        out.append(unit if text == unit.text else replace(unit, text=text))
+    return out
+
+
+def _same_given(a: str, b: str) -> bool:
+    """One given name, or its short form ("Steve" and "Steven", "Chris" and "Christopher")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 3 and long.startswith(short)

@@ -2538,3 +2538,27 @@ def test_a_picture_named_with_what_it_holds_is_a_caption(multinews_csv: Path) ->
     cluster = read_dataset(multinews_csv)[0][33]
     (summary,) = run_eval([cluster], ["default"], words=100)[0].summaries
     assert summary and not any(s.startswith("A photo from") for s in summary), summary
+
+
+@pytest.mark.parametrize(
+    ("row", "words", "marks"),
+    [
+        (91, 100, ("Thank you for supporting", "authoritative record of NPR", "broken links")),
+        (101, 250, ("broken links on the web", "No More 404")),
+    ],
+)
+def test_a_pages_thanks_a_transcripts_footer_and_a_crawl_note_are_no_lines(
+    multinews_csv: Path, row: int, words: int, marks: tuple[str, ...]
+) -> None:
+    """Multi-News 91's protocol summary read "Thank you for supporting the campaign to make
+    Juneteenth a National Holiday." (a petition page) and "The authoritative record of NPR’s
+    programming is the audio record." (a transcript's footer); 101's, whose own lines are a
+    question and the outlet's "our", was the crawl note's "The goal is to fix all broken links
+    on the web ." and "Crawls of supported "No More 404" sites." (no line fits: readable
+    lines are taken instead, but not a crawler's notice)."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    cluster = read_dataset(multinews_csv)[0][row]
+    (summary,) = run_eval([cluster], ["default"], words=words)[0].summaries
+    text = " ".join(summary)
+    assert summary and not any(mark in text for mark in marks), summary

@@ -43,6 +43,7 @@ from typing import Any, cast
 import numpy as np
 from scipy import sparse
 
+from newsdigest.clean.rules import notice_kind
 from newsdigest.embed.base import Embedder
 from newsdigest.model import Sentence
 from newsdigest.overlap import NEAR_DUPLICATE
@@ -241,12 +242,14 @@ def candidate_units(docs: Sequence[Sequence[Sentence]]) -> list[tuple[int, int, 
         if not inside[d][u] and quality.fit(s.text)
     ]
     if not good:
-        # nothing passes: readable units rather than nothing
+        # nothing passes: readable units rather than nothing, but not a crawler's notice ("The
+        # goal is to fix all broken links on the web .": Multi-News 101, a video page whose
+        # lines are a question and the outlet's "our", beside two copies of a crawl's note)
         good = [
             (d, u, s)
             for d, units in enumerate(merged)
             for u, s in enumerate(units)
-            if len(s.text.split()) >= 3
+            if len(s.text.split()) >= 3 and not notice_kind(s.text)
         ]
     elif all(quality.needs_context(s.text) for _, _, s in good):
         # every fit unit leans on the one before it: an article's earliest readable unit that

@@ -463,7 +463,19 @@ _SUBJECTLESS = re.compile(
 _IMPERATIVE = re.compile(
     r"^(?:(?:Click|Watch|Read|Listen|Scroll|Subscribe|Sign|Download|Follow|Tap)\s+\S"
     r"|(?:Test|Look|See|View|Share|Check|Visit|Take|Get|Make|Try|Find|Learn|Join|Keep|Let|Tell"
-    r"|Imagine|Consider|Remember|Don['’]t|Do not)\s+(?:[a-z]|your\b|the\b))"
+    r"|Imagine|Consider|Remember|Don['’]t|Do not)\s+(?:[a-z]|your\b|the\b)"
+    # the page thanking its reader ("Thank you for supporting the campaign to make Juneteenth a
+    # National Holiday.": a petition page's, a Multi-News digest's opening line)
+    r"|Thank you for (?:supporting|your support|reading|visiting|signing|subscribing|watching"
+    r"|listening)\b)"
+)
+# A radio transcript's footer, which the evaluation protocol reads uncleaned ("The
+# authoritative record of NPR’s programming is the audio record.", "This text may not be in
+# its final form ...": Multi-News 91's digest lines; ``clean.rules.TRANSCRIPT_FOOTER`` drops the
+# paragraph from a page)
+_TRANSCRIPT_FOOTER = re.compile(
+    r"^(?:NPR transcripts are created on a rush deadline|This text may not be in its final form"
+    r" and may be updated|The authoritative record of NPR['’]s programming is the audio record)"
 )
 
 
@@ -597,6 +609,8 @@ def fit(text: str) -> bool:
         return False  # a page's bar or bullet before a link, a credit or a menu, a speaker's
         # label (``problems``)
     if text[:1] in "CPI" and _CREDIT_LINE.match(text):
+        return False
+    if text[:1] in "NT" and _TRANSCRIPT_FOOTER.match(text):
         return False
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
@@ -742,7 +756,7 @@ def problems(text: str) -> list[str]:
         # Congressional leaders reach budget deal The agreement would ...": a Multi-News digest
         # line; the 10 local sentences that open so are all such)
         found.append("page furniture")
-    if _CREDIT_LINE.match(text):
+    if _CREDIT_LINE.match(text) or _TRANSCRIPT_FOOTER.match(text):
         found.append("page furniture")
     if glued_credit(text):
         found.append("photo credit")

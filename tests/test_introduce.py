@@ -310,6 +310,9 @@ def test_a_person_named_in_full_is_not_introduced_again(multinews_csv: Path) -> 
     kept = [
         line("Officer Mark Smith, a police veteran, arrived first."),
         line("The car was stopped by Jane Smith, a state trooper."),
+        # Multi-News 208: the congressman and his son
+        line("Rep. Bob Goodlatte said Strzok's testimony was a disgrace."),
+        line("Goodlatte’s son Bobby Goodlatte, a venture capitalist, blasted his father."),
     ]
     assert introduced_once(kept) == kept
     cluster = read_dataset(multinews_csv)[0][243]

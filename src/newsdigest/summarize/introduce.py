@@ -389,10 +389,16 @@ def _introduction_moved(units: list[Sentence]) -> list[Sentence] | None:
 # of New Mexico, peeked 40 kilometers under Mount St. Helens." and then "“We don’t have a good
 # explanation for why that’s the case,” said Steve Hansen, a geoscientist at the University of
 # New Mexico in Albuquerque." (Multi-News 243's digest read as two geophysicists). The role
-# ends at a comma before the verb or at the sentence's end.
+# ends at a comma before the verb (not a relative clause's pronoun: "Marty Balin, a co-founder
+# of ..., whose ...") or at the sentence's end; a relative named after a kinship word is
+# someone else ("Goodlatte's son Bobby Goodlatte, a venture capitalist ...", Bob Goodlatte's
+# son: Multi-News 208).
 _REINTRODUCED = re.compile(
-    r"(?<![\w'’.-])(?P<given>[A-Z][a-z]+) (?P<surname>[A-Z][a-z]+), (?:a|an|the) (?!\d)"
-    r"[^,;.!?“”\"()]{3,120}?(?P<end>, (?=[a-z])|\.$)"
+    r"(?<![\w'’.-])(?<!\bson )(?<!\bwife )(?<!\bdaughter )(?<!\bhusband )(?<!\bbrother )"
+    r"(?<!\bsister )(?<!\bfather )(?<!\bmother )"
+    r"(?P<given>[A-Z][a-z]+) (?P<surname>[A-Z][a-z]+), (?:a|an|the) (?!\d)"
+    r"[^,;.!?“”\"()]{3,120}?(?P<end>, (?=[a-z])(?!(?:who|whose|whom|which|where|when|and|but|or)\b)"
+    r"|\.$)"
 )
 
 

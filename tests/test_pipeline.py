@@ -546,3 +546,21 @@ def test_a_title_is_not_cut_inside_an_aside_between_dashes(multinews_csv: Path) 
     assert _title_of(line + " — and found that it was more than $284 billion.").startswith(
         "ERIE, Pa. — A Pennsylvania woman"
     )
+
+
+def test_a_name_set_off_inside_a_fronted_clause_stays_with_it(multinews_csv: Path) -> None:
+    """Multi-News 226 was titled "LeBron James, Miami Heat coach Erik Spoelstra has a line:
+    You can't win unless you win", cut from "When speaking about his oft-criticized and
+    overanalyzed star, LeBron James, Miami Heat coach Erik Spoelstra has a line: ...": the
+    clause ends after the name set off in it, not before it."""
+    from newsdigest.evaluate import read_dataset
+    from newsdigest.pipeline import _title_of
+
+    cluster = read_dataset(multinews_csv)[0][226]
+    story = newsdigest.digest(list(cluster.documents), words=250, facts=False)
+    assert story.title.startswith("Miami Heat coach Erik Spoelstra"), story.title
+    line = (
+        "After the long and bitter vote in the Senate on Tuesday night, President Obama, who "
+        "signed the bill on Tuesday, praised Congress for its work on the bill."
+    )
+    assert _title_of(line).startswith("President Obama, who")

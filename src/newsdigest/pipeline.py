@@ -430,8 +430,30 @@ def _fronted_clause_end(words: Sequence[str]) -> int:
         nxt = words[k + 1] if k + 1 < len(words) else ""
         if word[:1].isupper() and nxt[:1].isupper() and nxt.endswith(","):
             continue  # "Accra, Ghana,": the place goes on
+        if _names_between_commas(words[k + 1 : k + 2 + MAX_APPOSITIVE_NAME_WORDS]):
+            # a name set off after the clause's last word goes on with it ("When speaking about
+            # his oft-criticized and overanalyzed star, LeBron James, Miami Heat coach Erik
+            # Spoelstra has a line: ...": Multi-News 226 had been titled "LeBron James, Miami
+            # Heat coach Erik Spoelstra has a line: ...", as if James were the coach)
+            continue
         return -1 if nxt.lower() in _POINTING_BACK else k
     return -1
+
+
+MAX_APPOSITIVE_NAME_WORDS = 3  # "LeBron James,", "Gov. Rick Scott,"
+
+
+def _names_between_commas(words: Sequence[str]) -> bool:
+    """Whether the words open with a name (capitalized words only, two at least) that a comma
+    ends, and a capitalized word follows: the main clause's subject, not the name's own
+    relative clause or role ("After the vote, President Obama, who ...": Obama is the
+    subject)."""
+    for j, word in enumerate(words[:MAX_APPOSITIVE_NAME_WORDS]):
+        if not word[:1].isupper():
+            return False
+        if word.endswith(","):
+            return j >= 1 and j + 1 < len(words) and words[j + 1][:1].isupper()
+    return False
 
 
 def _balanced(words: Sequence[str]) -> bool:

@@ -2562,3 +2562,20 @@ def test_a_pages_thanks_a_transcripts_footer_and_a_crawl_note_are_no_lines(
     (summary,) = run_eval([cluster], ["default"], words=words)[0].summaries
     text = " ".join(summary)
     assert summary and not any(mark in text for mark in marks), summary
+
+
+def test_a_quotation_whose_speaker_is_only_a_pronoun_after_its_sentence_is_bare(
+    multinews_csv: Path,
+) -> None:
+    """Multi-News 218's digest read "“We don’t think it’s from the ships” involved in the
+    search, he said." (who "he" is, the article said two lines before: the digest never)."""
+    import newsdigest
+    from newsdigest.evaluate import read_dataset
+
+    assert quality.bare_quote(
+        "“We don’t think it’s from the ships” involved in the search, he said."
+    )
+    assert not quality.bare_quote("“We don’t think so” of the Navy ships, he said.")
+    cluster = read_dataset(multinews_csv)[0][218]
+    story = newsdigest.digest(list(cluster.documents), words=250, facts=False)
+    assert not any("from the ships" in s.text for s in story.summary), story.summary

@@ -1242,12 +1242,22 @@ _PRONOUN_SAID = re.compile(
 )
 
 
+# ... or after the rest of its sentence ("“We don’t think it’s from the ships” involved in the
+# search, he said.": a Multi-News digest's line, who "he" is said two lines before it there)
+_QUOTE_THEN_PRONOUN_SAID = re.compile(
+    r",\s+(?:he|she|they)\s+(?:said|says|added|adds|told reporters|wrote|writes)\.$"
+)
+
+
 def bare_quote(text: str) -> bool:
     """One quotation and nothing else, or with only a pronoun for its speaker: no one is
     named as saying it."""
     t = text.strip()
     if t[:1] in "“\"'‘" and _PRONOUN_SAID.search(t):
         return True
+    if t[:1] in '“"' and _QUOTE_THEN_PRONOUN_SAID.search(t):
+        # a quotation, the words it leaves out, and a pronoun for its speaker: no name
+        return not any(c.isupper() for c in _outside_quotes(t))
     if len(t) >= 4 and t[0] in "'‘" and t[-1] in "'’" and t[-2] in ".!?,":
         # the Daily Mail's single marks ("'Don't design a sloping roof.'", dev stream): the
         # apostrophes inside make the marks' count useless, the closing stop tells them apart

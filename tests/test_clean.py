@@ -2508,3 +2508,21 @@ def test_a_long_paragraph_of_many_post_links_is_cleaned_quickly() -> None:
     assert "t.co" not in stripped
     short = para[:20_000]
     assert rules.strip_inline_posts(short) == " ".join(rules.INLINE_POST.sub(" ", short).split())
+
+
+def test_a_notice_is_found_as_each_notice_pattern_finds_it(multinews_csv: Path) -> None:
+    """``notice_kind`` (the notices that open their line as one search) names what asking
+    each pattern in turn names, on every line of the Multi-News sample (whose web-archive
+    pages hold crawl notices) and every sentence of its first 40 clusters' lines."""
+    from newsdigest.evaluate import read_dataset
+
+    def each_in_turn(text: str) -> str | None:
+        lowered = rules.stand_in(text, text.lower())
+        return next((k for k, p in rules.NOTICES if p.found_in(text, lowered)), None)
+
+    clusters = read_dataset(multinews_csv)[0]
+    lines = [p.strip() for c in clusters for d in c.documents for p in d.split("\n") if p.strip()]
+    lines += [s.text for c in clusters[:40] for d in c.documents for s in split_sentences(d)]
+    found = [rules.notice_kind(t) for t in lines]
+    assert sum(k is not None for k in found) > 100
+    assert found == [each_in_turn(t) for t in lines]

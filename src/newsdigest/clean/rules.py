@@ -606,8 +606,21 @@ def notice_kind(para: str) -> str | None:
     return _notice_kind(para, stand_in(para, para.lower()))
 
 
+# The notices with no ``needs`` as one pattern: each of their branches opens at the text's
+# start, so one search tries them all at once where each was a call of its own (a notice is
+# asked of every paragraph and every candidate sentence, and almost none is one)
+_OPENING_NOTICES = Folded("|".join(f"(?:{p.pattern})" for _, p in NOTICES if not p.needs))
+_NEEDING_NOTICES = tuple(p for _, p in NOTICES if p.needs)
+
+
 def _notice_kind(para: str, lowered: str | None) -> str | None:
     """``notice_kind`` given ``stand_in(para, para.lower())``."""
+    if not _OPENING_NOTICES.found_in(para, lowered):
+        for pattern in _NEEDING_NOTICES:
+            if pattern.found_in(para, lowered):
+                break
+        else:
+            return None
     for kind, pattern in NOTICES:
         if pattern.found_in(para, lowered):
             return kind

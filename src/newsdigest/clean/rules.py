@@ -570,11 +570,16 @@ PUNCT_ONLY = re.compile(r"^[\W_]*$")
 NON_ALNUM = re.compile(r"[\W_]+")
 
 
+# an ASCII text's bytes that are no letter or digit once lowered: ``NON_ALNUM``'s, deleted by
+# bytes.translate in a tenth of the substitution's time (it replaced each run of them)
+_NOT_ALNUM_BYTES = bytes(c for c in range(128) if not (48 <= c <= 57 or 97 <= c <= 122))
+
+
 def fold(text: str) -> str:
     """Comparison key: case-, accent-, punctuation- and whitespace-insensitive."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-    return NON_ALNUM.sub("", text.casefold())
+    if text.isascii():
+        return text.lower().encode("ascii").translate(None, _NOT_ALNUM_BYTES).decode("ascii")
+    return NON_ALNUM.sub("", unicodedata.normalize("NFKD", text).casefold())
 
 
 def ends_sentence(line: str) -> bool:

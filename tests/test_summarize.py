@@ -1050,36 +1050,6 @@ def test_a_name_is_its_last_word_without_the_calendar_and_titles() -> None:
     assert name_heads("Maryland died.", first=True) == {"Maryland"}
 
 
-def _misspelt(word: str, known: str) -> bool:
-    """The rule ``SaidWords`` keeps, one pair at a time: one letter more or less, five
-    letters at least in the shorter word."""
-    short, long_ = sorted((word, known), key=len)
-    if len(short) < 5 or len(long_) - len(short) != 1:
-        return False
-    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
-
-
-def test_said_words_hold_a_word_or_its_misspelling_as_a_word_by_word_test_does(
-    clusters: list[Cluster],
-) -> None:
-    """``SaidWords.holds`` by its one-letter-less sets answers as comparing the word with
-    every word said: the digest's words of one Multi-News cluster, asked about every word of
-    the next (and "Heavenly Place" after "heavenly palace", a dev-stream digest's repeat)."""
-    from newsdigest.summarize.coverage import SaidWords
-
-    said = SaidWords()
-    said.add(["heavenly", "palace"])
-    assert said.holds("place") and said.holds("heavenly") and not said.holds("plaice")
-    for first, second in zip(clusters, clusters[1:], strict=False):
-        words = {w.lower() for w in re.findall(r"\b[A-Za-z]{4,}\b", " ".join(first.documents))}
-        said = SaidWords()
-        said.add(words)
-        asked = {w.lower() for w in re.findall(r"[\w'’.-]+", " ".join(second.documents))}
-        for word in asked:
-            expected = word in words or any(_misspelt(word, s) for s in words)
-            assert said.holds(word) == expected, word
-
-
 _BRINGING_PIECES = [
     *("a ", "an ", "A ", "An ", "Ba ", "Dan ", "_an ", "9a ", "Interstate ", "X ", "ÉNational "),
     *("Compact", "compact", "compacts", "Compacté", "compact_", ". ", " ", "é", "women"),

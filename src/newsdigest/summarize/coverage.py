@@ -34,8 +34,8 @@ import json
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from importlib import resources
 from itertools import chain
 from typing import Any, cast
@@ -652,50 +652,28 @@ def _stem_of(word: str, known: str) -> bool:
     return len(short) >= 5 and long_.startswith(short[:-1])
 
 
-def _one_letter_less(word: str) -> set[str]:
-    """``word`` without one of its characters, each way, when five are left: a word one
-    letter longer than another misspells it ("palace" as "place": five letters at least)."""
-    if len(word) < 6:
-        return set()
-    return {word[:k] + word[k + 1 :] for k in range(len(word))}
+def _misspelt(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` with one letter more or less ("place" for "palace"; five
+    letters at least)."""
+    short, long_ = (known, word) if len(word) > len(known) else (word, known)
+    if len(short) < 5 or len(long_) - len(short) != 1:
+        return False
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
-@dataclass
-class SaidWords:
-    """The digest's words, lower-cased, and each without one of its letters: whether a word
-    is one of them or one misspelt is a few set lookups, not a comparison with every word
-    said (a tenth of the greedy choice's time)."""
-
-    words: set[str] = field(default_factory=set)
-    less: set[str] = field(default_factory=set)  # a said word without one of its letters
-
-    def add(self, words: Iterable[str]) -> None:
-        for word in words:
-            if word not in self.words:
-                self.words.add(word)
-                self.less |= _one_letter_less(word)
-
-    def holds(self, word: str) -> bool:
-        """Whether ``word`` (lower-cased) is said, or is a said word with one letter more or
-        less (five letters at least in the shorter)."""
-        return (
-            word in self.words
-            or word in self.less
-            or not self.words.isdisjoint(_one_letter_less(word))
-        )
-
-
-def named_already(head: str, before: Sequence[str], named: set[str], said: SaidWords) -> bool:
+def named_already(head: str, before: Sequence[str], named: set[str], said: set[str]) -> bool:
     """Whether a name (its last word ``head``, the words ``before`` it) is one the digest has
     named: its last word named or another form of a name ("China" after "Chinese"), its words
     all said, in lower case or misspelt ("Heavenly Place" after "heavenly palace": a
     dev-stream digest's second "Tiangong-1 launched in 2011"; "Hospital" alone is news after
     "hospital"), or its other words, two at least, all named (the "Mount Agamenticus
     Conservation Region" webcam after the "Mount Agamenticus Conservation Program" one).
-    ``said``: the digest's words."""
+    ``said``: the digest's words, lower-cased."""
     if head in named or any(_stem_of(head, w) for w in named):
         return True
-    if before and all(said.holds(w.lower()) for w in (*before, head)):
+    if before and all(
+        w.lower() in said or any(_misspelt(w.lower(), s) for s in said) for w in (*before, head)
+    ):
         return True
     return len(before) >= 2 and all(w in named for w in before)
 
@@ -823,7 +801,7 @@ def _greedy(
         )
 
     named: set[str] = set()
-    said = SaidWords()  # the digest's words, lower-cased
+    said: set[str] = set()  # the digest's words, lower-cased, four letters or more
     counted: set[str] = set()  # casualty counts stated
     # a unit with no verb but a participle is a fragment whatever its score ("The perfect
     # address, 64 Perry Street.", "For America's birthday, life, liberty and the pursuit of
@@ -914,7 +892,7 @@ def _greedy(
         words += len(unit.text.split())
         worst = np.maximum(worst, scored.overlap[:, i])
         named |= set(_NAME.findall(unit.text))
-        said.add(w.lower() for w in _WORD.findall(unit.text))
+        said |= {w.lower() for w in _WORD.findall(unit.text)}
         stated |= sums_of(i)
         if tolls_of(i):
             counted |= tolls_of(i)

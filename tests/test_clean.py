@@ -2508,3 +2508,40 @@ def test_a_long_paragraph_of_many_post_links_is_cleaned_quickly() -> None:
     assert "t.co" not in stripped
     short = para[:20_000]
     assert rules.strip_inline_posts(short) == " ".join(rules.INLINE_POST.sub(" ", short).split())
+
+
+def test_a_notice_is_found_as_each_notice_pattern_finds_it(multinews_csv: Path) -> None:
+    """``notice_kind`` (the notices that open their line as one search) names what asking
+    each pattern in turn names, on every line of the Multi-News sample (whose web-archive
+    pages hold crawl notices) and every sentence of its first 40 clusters' lines."""
+    from newsdigest.evaluate import read_dataset
+
+    def each_in_turn(text: str) -> str | None:
+        lowered = rules.stand_in(text, text.lower())
+        return next((k for k, p in rules.NOTICES if p.found_in(text, lowered)), None)
+
+    clusters = read_dataset(multinews_csv)[0]
+    lines = [p.strip() for c in clusters for d in c.documents for p in d.split("\n") if p.strip()]
+    lines += [s.text for c in clusters[:40] for d in c.documents for s in split_sentences(d)]
+    found = [rules.notice_kind(t) for t in lines]
+    assert sum(k is not None for k in found) > 100
+    assert found == [each_in_turn(t) for t in lines]
+
+
+def test_an_ascii_text_folds_as_the_pattern_folds_it(multinews_csv: Path) -> None:
+    """``fold`` deletes an ASCII text's non-alphanumeric bytes by ``bytes.translate``: the
+    same key as ``NON_ALNUM``'s substitution on every line of the Multi-News sample and on
+    each ASCII character."""
+    from newsdigest.evaluate import read_dataset
+
+    def substituted(text: str) -> str:
+        if not text.isascii():
+            text = unicodedata.normalize("NFKD", text)
+        return rules.NON_ALNUM.sub("", text.casefold())
+
+    lines = [
+        ln for c in read_dataset(multinews_csv)[0] for d in c.documents for ln in d.split("\n")
+    ]
+    lines += [f"{chr(i)}Ab_9 {chr(i)}" for i in range(256)]
+    assert sum(ln.isascii() for ln in lines) > 5000
+    assert [rules.fold(ln) for ln in lines] == [substituted(ln) for ln in lines]

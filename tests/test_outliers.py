@@ -287,3 +287,27 @@ def test_places_are_found_as_the_patterns_find_them_in_news(multinews_articles) 
             assert has_word(place, text) is _place_search(place, text)
             assert has_word(place.upper(), text) is _place_search(place.upper(), text)
     assert found > 100
+
+
+def test_a_country_is_what_pycountry_finds_by_any_of_its_names(multinews_csv) -> None:
+    """``is_country`` answers as ``pycountry.countries.lookup`` does (any field, any case),
+    read from one set of its names: every capitalized word and pair of words of the Multi-News
+    sample, and every name, code and number of every country in three cases."""
+    import pycountry
+
+    from newsdigest.names import _COARSE, is_country
+
+    def looked_up(name: str) -> bool:
+        try:
+            pycountry.countries.lookup(name)
+        except LookupError:
+            return name in _COARSE
+        return True
+
+    text = multinews_csv.read_text(encoding="utf-8")
+    names = set(re.findall(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?", text))
+    for country in pycountry.countries:
+        for value in country._fields.values():
+            names |= {value, value.upper(), value.lower()}
+    assert sum(map(is_country, names)) > 700
+    assert [n for n in names if is_country(n) != looked_up(n)] == []

@@ -1051,6 +1051,36 @@ def test_a_name_is_its_last_word_without_the_calendar_and_titles() -> None:
     assert name_heads("Maryland died.", first=True) == {"Maryland"}
 
 
+_BRINGING_PIECES = [
+    *("a ", "an ", "A ", "An ", "Ba ", "Dan ", "_an ", "9a ", "Interstate ", "X ", "ÉNational "),
+    *("Compact", "compact", "compacts", "Compacté", "compact_", ". ", " ", "é", "women"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_BRINGING_PIECES), max_size=8), st.sampled_from(["compact", "women"])
+)
+def test_a_thing_is_brought_in_where_the_pattern_finds_it(pieces: list[str], noun: str) -> None:
+    """``_brings_in`` finds "a compact", "an agency", "Interstate Compact" where the pattern
+    it stands for does (articles, word boundaries, ASCII capitals only)."""
+    from newsdigest.summarize.coverage import _brings_in
+
+    text = "".join(pieces)
+    pattern = rf"\b(?:[Aa]n? {noun}|[A-Z][a-z]+ {noun.capitalize()})\b"
+    assert _brings_in(noun, text) == (re.search(pattern, text) is not None)
+
+
+def test_the_sentence_that_brings_a_thing_in_goes_before_the_one_that_refers_to_it() -> None:
+    """NeuS val 45: "Under the compact, ..." refers to the compact the other article's
+    opening names ("the National Popular Vote Interstate Compact")."""
+    from newsdigest.summarize.coverage import _introduces
+
+    named = "Connecticut voted to join the National Popular Vote Interstate Compact on Monday."
+    refers = "Under the compact, participating states would award their electoral votes."
+    assert _introduces(named, refers) and not _introduces(refers, named)
+
+
 def test_neus_digest_says_a_pardon_once() -> None:
     """The NeuS train cluster whose three leads report one pardon: one sentence of it (three
     before), and what is left of the budget is not filled with the same news."""

@@ -192,15 +192,22 @@ _COARSE = frozenset(
 @lru_cache(maxsize=512)
 def is_country(name: str) -> bool:
     """Countries (and country groupings) are too coarse to be where a meeting took place."""
+    return name in _COARSE or name.lower() in _country_keys()
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """Every text ``pycountry.countries.lookup`` finds a country by, lower-cased (it matches
+    any field of a country in any case): read once, where a lookup that fails walks every
+    country (15-60 µs; the summarizer asks of each capitalized word it weighs as a name)."""
     import pycountry
 
-    if name in _COARSE:
-        return True
-    try:
-        pycountry.countries.lookup(name)
-        return True
-    except LookupError:
-        return False
+    return frozenset(
+        value.lower()
+        for country in pycountry.countries
+        for value in country._fields.values()
+        if isinstance(value, str)
+    )
 
 
 # the head nouns of institutions and places made by people: the last word of a name that is

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from newsdigest.clean import rules
 from newsdigest.clean.language import detect_language
@@ -230,7 +230,7 @@ class _Verdicts:
         verdict = self.seen.get((rule, para), _UNSEEN)
         if verdict is _UNSEEN:
             verdict = self.seen[rule, para] = rule(para)
-        return cast(T, verdict)
+        return verdict  # a rule's own verdict (no ``cast``: a call, some 30,000 a story)
 
 
 _UNSEEN = object()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import islice
 
 from newsdigest.clean.rules import Folded, notice_kind
@@ -1104,6 +1105,9 @@ _OPENS_IN_FIRST_PERSON = re.compile(
 )
 
 
+# a story's units at least: a digest asks of a unit in several stages (its features, the
+# order of the digest, the moving of introductions), 5 µs each time
+@lru_cache(maxsize=8192)
 def refers_back(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, or ends on a
     verb whose object was in the sentence before (the summarizer's fitted feature)."""

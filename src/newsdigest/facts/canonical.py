@@ -21,7 +21,9 @@ from newsdigest.facts.ner import PERSON_WORDS, ROLE_WORDS, TITLE_ONLY, WEB_NAME,
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
 from newsdigest.names import (
+    NAME_WORD,
     NOT_NAME_HEADS,
+    REGIONS,
     STATE_ABBREVIATIONS,
     fold,
     given_name,
@@ -1590,6 +1592,21 @@ def _placed(m: Mention, text: str, places: frozenset[str]) -> bool:
     return bool(after and (after["where"] in _STATE_MARKS or fold(after["where"]) in places))
 
 
+def _a_known_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A name the gazetteer knows, the model read an organization: a country whatever the
+    words around it ("regain control of Angola's first satellite": a dev-stream story's
+    "Angola (5)" among the organizations), a city where a place is written in a quarter of
+    its mentions ("Slidell police", "a shop in Mesquite, Guns & Guitars"). Not a region of
+    the world, whose name a company takes ("Amazon"), nor an abbreviation ("NADA")."""
+    places = place_names()
+    if fold(name) not in places or name in REGIONS or _ACRONYM.fullmatch(name):
+        return False
+    if is_country(name):
+        return True
+    placed = sum(_placed(m, texts.get(m.article, ""), places) for m in mentions)
+    return placed > 0 and 4 * placed >= len(mentions)
+
+
 def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" that most of its mentions cite as a source: an outlet the NER took for a place."""
     cited = sum(_cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40) for m in mentions)
@@ -2293,6 +2310,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             kind = "ORG"
         if kind == "PERSON" and not g.title_cues and fold(name) in _ONE_WORD_BODIES:
             kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too
+        if kind == "ORG" and not g.company_cues and _a_known_place(name, mentions, texts):
+            kind = "PLACE"
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
         if kind == "ORG" and _a_ministers_portfolio(name, mentions, texts):
@@ -2315,6 +2334,10 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))
     entities = _short_names_after_the(_one_entity_a_name(entities), texts)
     entities = _first_words_of_companies(entities)
+    entities = _written_apart(_owned_names(entities), texts)
+    entities = _first_words_before_the_rest(entities, texts)
+    entities = _last_words_of_one_name(entities)
+    entities = [_with_its_the(e, texts) for e in entities]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
 
@@ -2416,3 +2439,131 @@ def _one_entity_a_name(entities: list[Entity]) -> list[Entity]:
         else:
             merged[key] = e
     return list(merged.values())
+
+
+def _owned_names(entities: list[Entity]) -> list[Entity]:
+    """An organization named with another entity's name and "'s" before the name of a third
+    organization of the story, merged into that one: the same thing named with its maker
+    ("SpaceX’s Falcon Heavy (2)" beside "Falcon Heavy (58)": a dev-stream story listed
+    both)."""
+    names = frozenset(e.name for e in entities)
+    index = {e.name: i for i, e in enumerate(entities)}
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        if e.type != "ORG" or not _POSSESSIVE_INSIDE.search(e.name):
+            return None
+        k = index.get(_without_owner(e.name, names))
+        return k if k is not None and k != i and entities[k].type == "ORG" else None
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _written_apart(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A name of two or more capitalized words that, written together, is another entity's
+    name, merged into that one; or, when the story writes it together but no entity has that
+    name, renamed so and no person: the brand spelt apart ("CEO of Tesla and Space X": a
+    dev-stream story listed the person "Space X" and, the model having missed each
+    "SpaceX", no company)."""
+    joined = {fold(e.name): i for i, e in enumerate(entities) if " " not in e.name}
+
+    def together(e: Entity) -> str | None:
+        words = e.name.split()
+        if len(words) < 2 or not all(NAME_WORD.fullmatch(w) or w.isupper() for w in words):
+            return None
+        return "".join(words)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        name = together(e)
+        return None if name is None else joined.get(fold(name))
+
+    out = []
+    for e in _merged_short_names(entities, owner_of):
+        name = together(e)
+        if name is not None and any(_written_as_a_name(name, t) for t in texts.values()):
+            kind = "ORG" if e.type == "PERSON" else e.type
+            e = replace(e, name=name, type=kind, aliases=tuple(sorted({*e.aliases, e.name})))
+        out.append(e)
+    return out
+
+
+def _written_as_a_name(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` as a word of prose: not a handle, hashtag or address
+    ("@BarackObama", "facebook.com/AnalemmaSociety")."""
+    return any(
+        not (k and (text[k - 1] in "@#/." or word_char_at(text, k - 1)))
+        and not word_char_at(text, k + len(word))
+        for k in (m.start() for m in re.finditer(re.escape(word), text))
+    )
+
+
+def _first_words_before_the_rest(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A one-word organization that opens one longer organization's name and is written
+    before that name's next word each time, merged into it: the same body named loosely
+    ("Slidell police said", "Slidell Police Chief" beside "Slidell Police Department": a
+    dev-stream story listed "Slidell" among the organizations)."""
+    opens: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        if o.type == "ORG" and len(words := o.name.split()) >= 2:
+            opens[words[0]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = opens.get(e.name, [])
+        if e.type != "ORG" or len(owners) != 1 or owners[0] == i:
+            return None
+        after = re.compile(r"\s+" + re.escape(entities[owners[0]].name.split()[1]) + r"\b", re.I)
+        if all(after.match(texts.get(m.article, ""), m.end) for m in e.mentions):
+            return owners[0]
+        return None
+
+    return _merged_short_names(entities, owner_of)
+
+
+_AND = frozenset({"and", "&", "or"})
+
+
+def _last_words_of_one_name(entities: list[Entity]) -> list[Entity]:
+    """A one-word organization that ends longer organizations' names, merged into the one
+    named more often than it and more than twice as often as the others together: the thing
+    named short ("Heavy (22)" beside "Falcon Heavy (58)" and "Delta IV Heavy (1)" in a
+    dev-stream story). A word named more often than the longer name is a thing of its own
+    ("Democrats" beside "House Democrats"), and so are an abbreviation and a one-word body
+    ("the House" beside "White House")."""
+    ends: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        # not a list the model read as one name ("Facebook and Instagram")
+        if o.type == "ORG" and len(words := o.name.split()) >= 2 and words[-2] not in _AND:
+            ends[words[-1]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = sorted(ends.get(e.name, []), key=lambda k: -len(entities[k].mentions))
+        if (
+            e.type != "ORG"
+            or not owners
+            or _ACRONYM.fullmatch(e.name)
+            or fold(e.name) in _ONE_WORD_BODIES
+        ):
+            return None
+        first = len(entities[owners[0]].mentions)
+        rest = sum(len(entities[k].mentions) for k in owners[1:])
+        return owners[0] if first >= len(e.mentions) and first > 2 * rest else None
+
+    return _merged_short_names(entities, owner_of)
+
+
+# a capital "The" after a word in lower case, where no sentence starts: the name's own
+_CAPITAL_THE_BEFORE = re.compile(r"\b(?!the\b|an?\b)[a-z]+,? The $")
+
+
+def _with_its_the(e: Entity, texts: Mapping[str, str]) -> Entity:
+    """An organization the story writes "The <name>" mid-sentence, twice and in half its
+    mentions at least, named so: "The" is part of its name ("according to a story on The
+    Athletic", "told The Athletic": a dev-stream story listed the outlet as "Athletic")."""
+    if e.type != "ORG" or e.name.startswith("The "):
+        return e
+    capital = sum(
+        bool(_CAPITAL_THE_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 30), m.start))
+        for m in e.mentions
+    )
+    if capital >= 2 and 2 * capital >= len(e.mentions):
+        return replace(e, name=f"The {e.name}", aliases=tuple(sorted({*e.aliases, e.name})))
+    return e

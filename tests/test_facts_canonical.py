@@ -3322,3 +3322,15 @@ def test_a_country_or_a_city_written_as_one_is_no_organization(
     gunman "Mesquite (6)" ("a quiet retirement community in Mesquite, Nev.")."""
     assert _stream_story_types(dev_stream_rows, "32", "").get("Angola") == "PLACE"
     assert _stream_story_types(dev_stream_rows, "64", "Mesquite").get("Mesquite") == "PLACE"
+
+
+def test_a_full_name_read_otherwise_or_cut_at_a_hyphen_is_the_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's story of Kim Jong Un's olive branch listed the organization "Nikki
+    Haley (1)" ("his ambassador to the United Nations Nikki Haley dismissed ...") beside the
+    person "Haley (1)" ("Ambassador Haley told reporters"), and "Moon Jae (1)" ("South
+    Korean President Moon Jae-in", cut at the hyphen) beside "Moon Jae-in"."""
+    types = _stream_story_types(dev_stream_rows, "34", "")
+    assert types.get("Nikki Haley") == "PERSON" and "Haley" not in types
+    assert types.get("Moon Jae-in") == "PERSON" and "Moon Jae" not in types

@@ -2338,6 +2338,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     entities = _first_words_before_the_rest(entities, texts)
     entities = _last_words_of_one_name(entities)
     entities = [_with_its_the(e, texts) for e in entities]
+    entities = _full_names_read_otherwise(_cut_at_a_hyphen(entities, texts))
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
 
@@ -2567,3 +2568,58 @@ def _with_its_the(e: Entity, texts: Mapping[str, str]) -> Entity:
     if capital >= 2 and 2 * capital >= len(e.mentions):
         return replace(e, name=f"The {e.name}", aliases=tuple(sorted({*e.aliases, e.name})))
     return e
+
+
+_HYPHENATED_REST = re.compile(r"-[a-z]+\b")
+
+
+def _cut_at_a_hyphen(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A person's name the model cut at a hyphen each time, merged into the whole name when
+    the story has it: "South Korean President [Moon Jae]-in" beside "Moon Jae-in" (a
+    dev-stream story listed both)."""
+    people = {e.name: i for i, e in enumerate(entities) if e.type == "PERSON"}
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        if e.type != "PERSON":
+            return None
+        rests = {
+            rest[0] if (rest := _HYPHENATED_REST.match(texts.get(m.article, ""), m.end)) else None
+            for m in e.mentions
+        }
+        if len(rests) != 1 or None in rests:
+            return None
+        return people.get(e.name + rests.pop())  # type: ignore[operator]
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _full_names_read_otherwise(entities: list[Entity]) -> list[Entity]:
+    """A person the story names by surname alone (a title or verb made it one), and one
+    organization whose name is a given name and that surname: the person's full name, which
+    the model read otherwise once ("his ambassador to the United Nations Nikki Haley", an
+    organization, beside "Ambassador Haley": a dev-stream story listed the two apart)."""
+    people = {e.name: i for i, e in enumerate(entities) if e.type == "PERSON" and " " not in e.name}
+    full: dict[int, list[int]] = defaultdict(list)
+    for k, o in enumerate(entities):
+        words = o.name.split()
+        if (
+            o.type == "ORG"
+            and len(words) == 2
+            and all(NAME_WORD.fullmatch(w) for w in words)
+            and _could_be_a_name(o.name)
+            and not _a_place_name(words[0])
+            and words[1] in people
+        ):
+            full[people[words[1]]].append(k)
+    out = list(entities)
+    dropped: set[int] = set()
+    for i, ks in full.items():
+        if len(ks) == 1:
+            person, named = entities[i], entities[ks[0]]
+            mentions = tuple(
+                sorted({*person.mentions, *named.mentions}, key=lambda m: (m.article, m.start))
+            )
+            aliases = tuple(sorted({*person.aliases, *named.aliases, person.name} - {named.name}))
+            out[i] = replace(person, name=named.name, mentions=mentions, aliases=aliases)
+            dropped.add(ks[0])
+    return [e for k, e in enumerate(out) if k not in dropped]

@@ -3334,3 +3334,32 @@ def test_a_full_name_read_otherwise_or_cut_at_a_hyphen_is_the_person(
     types = _stream_story_types(dev_stream_rows, "34", "")
     assert types.get("Nikki Haley") == "PERSON" and "Haley" not in types
     assert types.get("Moon Jae-in") == "PERSON" and "Moon Jae" not in types
+
+
+def test_one_of_the_family_the_model_read_an_organization_is_a_person(
+    multinews_articles,
+) -> None:
+    """Multi-News validation 69 listed "JonBenét Ramsey (17)" among the organizations ("the
+    unsolved murder of JonBenét Ramsey", "JonBenét's death") beside her brother Burke and her
+    parents John and Patsy Ramsey."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+
+    articles = [clean_article(a) for _, a in multinews_articles(69, 70)]
+    types = {e.name: e.type for e in extract_facts(articles, {}).entities}
+    assert types.get("JonBenét Ramsey") == "PERSON" and types.get("Burke Ramsey") == "PERSON"
+
+
+def test_a_security_agency_is_no_person(dev_stream_rows: list[dict[str, str]]) -> None:
+    """The dev stream's story of Ahed Tamimi's indictment listed "Shin Bet (1)" under Who:
+    "Israel’s Shin Bet security agency referred questions to ..."."""
+    types = _stream_story_types(dev_stream_rows, "36", "Shin Bet")
+    assert types.get("Shin Bet") == "ORG"
+
+
+def test_a_name_only_told_or_cited_is_no_person(dev_stream_rows: list[dict[str, str]]) -> None:
+    """The dev stream's story of the leaked Galaxy S9 listed "Tech Radar (2)" under Who:
+    "According to Tech Radar, 'industry sources' claim ...", "Eldar Murtazin told Tech
+    Radar that ..."."""
+    types = _stream_story_types(dev_stream_rows, "9", "Tech Radar")
+    assert types.get("Tech Radar") == "ORG" and types.get("Eldar Murtazin") == "PERSON"

@@ -1607,6 +1607,23 @@ def _a_known_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, s
     return placed > 0 and 4 * placed >= len(mentions)
 
 
+_TOLD_OR_ACCORDING_TO = re.compile(r"\b(?:told|according to)\s+$", re.IGNORECASE)
+# "Ri Son-gwon, the head of ...", "Itsunori Onodera, Japan’s defense minister"
+_APPOSITION_AFTER = re.compile(r",\s+(?:[a-z]|[A-Z][\w-]*['’]s\s)")
+
+
+def _only_told_or_cited(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A name only ever told things or cited ("a source told Sputnik", "According to Tech
+    Radar, ...": a dev-stream story's person), never described as a person is ("according
+    to Ri Son-gwon, the head of ...", "Itsunori Onodera, Japan’s defense minister"): an
+    outlet or a data firm."""
+    return all(
+        _TOLD_OR_ACCORDING_TO.search(texts[m.article], max(0, m.start - 20), m.start)
+        and not _APPOSITION_AFTER.match(texts[m.article], m.end)
+        for m in mentions
+    )
+
+
 def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" that most of its mentions cite as a source: an outlet the NER took for a place."""
     cited = sum(_cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40) for m in mentions)
@@ -1722,7 +1739,9 @@ _GROUP_BEFORE = re.compile(
 _GROUP_AFTER = re.compile(
     r"\s+(?:militants|fighters|insurgents|jihadists|gunmen|rebels|extremists"
     # "self-described Ku Klux Klan members" (Multi-News 35 listed the Klan under Who)
-    r"|members)\b"
+    r"|members"
+    # "Israel’s Shin Bet security agency" (a dev-stream story's person)
+    r"|(?:security|intelligence|spy)\s+(?:agency|service))\b"
 )
 
 
@@ -2308,6 +2327,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             and _owns_a_person(mentions, texts, people)
         ):
             kind = "ORG"
+        if (
+            kind == "PERSON"
+            and not (g.title_cues or g.person_cues)
+            and _only_told_or_cited(mentions, texts)
+        ):
+            kind = "ORG"  # an outlet: "Eldar Murtazin told Tech Radar", "according to Dealogic"
         if kind == "PERSON" and not g.title_cues and fold(name) in _ONE_WORD_BODIES:
             kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too
         if kind == "ORG" and not g.company_cues and _a_known_place(name, mentions, texts):
@@ -2339,6 +2364,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     entities = _last_words_of_one_name(entities)
     entities = [_with_its_the(e, texts) for e in entities]
     entities = _full_names_read_otherwise(_cut_at_a_hyphen(entities, texts))
+    entities = _kin_read_otherwise(entities, texts)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
 
@@ -2623,3 +2649,35 @@ def _full_names_read_otherwise(entities: list[Entity]) -> list[Entity]:
             out[i] = replace(person, name=named.name, mentions=mentions, aliases=aliases)
             dropped.add(ks[0])
     return [e for k, e in enumerate(out) if k not in dropped]
+
+
+def _kin_read_otherwise(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """An organization named as a person is, a given name and a surname, also written by the
+    given name alone, whose surname other people of the story (named twice) have under
+    other given names: one of the family, which the model read otherwise ("JonBenét Ramsey
+    (17)", "JonBenét's death", among the organizations beside Burke, John and Patsy Ramsey:
+    Multi-News validation 69). Not a thing's name with a word the story writes in lower
+    case."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type == "PERSON" and len(words := e.name.split()) >= 2 and len(e.mentions) >= 2:
+            surnames[words[-1]].add(words[0])
+    lower: frozenset[str] | None = None
+    out = []
+    for e in entities:
+        words = e.name.split()
+        if (
+            e.type == "ORG"
+            and len(words) == 2
+            and all(w[:1].isupper() and w.isalpha() and len(w) > 2 for w in words)
+            and _could_be_a_name(e.name)
+            and not _a_place_name(words[0])
+            and words[0] in e.aliases
+            and surnames.get(words[1], set()) - {words[0]}
+        ):
+            if lower is None:
+                lower = frozenset(w for t in texts.values() for w in _ANY_LOWER_WORD.findall(t))
+            if not any(w.casefold() in lower for w in words):
+                e = replace(e, type="PERSON")
+        out.append(e)
+    return out

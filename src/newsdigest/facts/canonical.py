@@ -21,7 +21,9 @@ from newsdigest.facts.ner import PERSON_WORDS, ROLE_WORDS, TITLE_ONLY, WEB_NAME,
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
 from newsdigest.names import (
+    NAME_WORD,
     NOT_NAME_HEADS,
+    REGIONS,
     STATE_ABBREVIATIONS,
     fold,
     given_name,
@@ -1590,6 +1592,38 @@ def _placed(m: Mention, text: str, places: frozenset[str]) -> bool:
     return bool(after and (after["where"] in _STATE_MARKS or fold(after["where"]) in places))
 
 
+def _a_known_place(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A name the gazetteer knows, the model read an organization: a country whatever the
+    words around it ("regain control of Angola's first satellite": a dev-stream story's
+    "Angola (5)" among the organizations), a city where a place is written in a quarter of
+    its mentions ("Slidell police", "a shop in Mesquite, Guns & Guitars"). Not a region of
+    the world, whose name a company takes ("Amazon"), nor an abbreviation ("NADA")."""
+    places = place_names()
+    if fold(name) not in places or name in REGIONS or _ACRONYM.fullmatch(name):
+        return False
+    if is_country(name):
+        return True
+    placed = sum(_placed(m, texts.get(m.article, ""), places) for m in mentions)
+    return placed > 0 and 4 * placed >= len(mentions)
+
+
+_TOLD_OR_ACCORDING_TO = re.compile(r"\b(?:told|according to)\s+$", re.IGNORECASE)
+# "Ri Son-gwon, the head of ...", "Itsunori Onodera, Japan’s defense minister"
+_APPOSITION_AFTER = re.compile(r",\s+(?:[a-z]|[A-Z][\w-]*['’]s\s)")
+
+
+def _only_told_or_cited(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A name only ever told things or cited ("a source told Sputnik", "According to Tech
+    Radar, ...": a dev-stream story's person), never described as a person is ("according
+    to Ri Son-gwon, the head of ...", "Itsunori Onodera, Japan’s defense minister"): an
+    outlet or a data firm."""
+    return all(
+        _TOLD_OR_ACCORDING_TO.search(texts[m.article], max(0, m.start - 20), m.start)
+        and not _APPOSITION_AFTER.match(texts[m.article], m.end)
+        for m in mentions
+    )
+
+
 def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """A "place" that most of its mentions cite as a source: an outlet the NER took for a place."""
     cited = sum(_cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40) for m in mentions)
@@ -1705,7 +1739,9 @@ _GROUP_BEFORE = re.compile(
 _GROUP_AFTER = re.compile(
     r"\s+(?:militants|fighters|insurgents|jihadists|gunmen|rebels|extremists"
     # "self-described Ku Klux Klan members" (Multi-News 35 listed the Klan under Who)
-    r"|members)\b"
+    r"|members"
+    # "Israel’s Shin Bet security agency" (a dev-stream story's person)
+    r"|(?:security|intelligence|spy)\s+(?:agency|service))\b"
 )
 
 
@@ -2291,8 +2327,16 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             and _owns_a_person(mentions, texts, people)
         ):
             kind = "ORG"
+        if (
+            kind == "PERSON"
+            and not (g.title_cues or g.person_cues)
+            and _only_told_or_cited(mentions, texts)
+        ):
+            kind = "ORG"  # an outlet: "Eldar Murtazin told Tech Radar", "according to Dealogic"
         if kind == "PERSON" and not g.title_cues and fold(name) in _ONE_WORD_BODIES:
             kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too
+        if kind == "ORG" and not g.company_cues and _a_known_place(name, mentions, texts):
+            kind = "PLACE"
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
         if kind == "ORG" and _a_ministers_portfolio(name, mentions, texts):
@@ -2315,6 +2359,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))
     entities = _short_names_after_the(_one_entity_a_name(entities), texts)
     entities = _first_words_of_companies(entities)
+    entities = _written_apart(_owned_names(entities), texts)
+    entities = _first_words_before_the_rest(entities, texts)
+    entities = _last_words_of_one_name(entities)
+    entities = [_with_its_the(e, texts) for e in entities]
+    entities = _full_names_read_otherwise(_cut_at_a_hyphen(entities, texts))
+    entities = _kin_read_otherwise(entities, texts)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
 
@@ -2416,3 +2466,218 @@ def _one_entity_a_name(entities: list[Entity]) -> list[Entity]:
         else:
             merged[key] = e
     return list(merged.values())
+
+
+def _owned_names(entities: list[Entity]) -> list[Entity]:
+    """An organization named with another entity's name and "'s" before the name of a third
+    organization of the story, merged into that one: the same thing named with its maker
+    ("SpaceX’s Falcon Heavy (2)" beside "Falcon Heavy (58)": a dev-stream story listed
+    both)."""
+    names = frozenset(e.name for e in entities)
+    index = {e.name: i for i, e in enumerate(entities)}
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        if e.type != "ORG" or not _POSSESSIVE_INSIDE.search(e.name):
+            return None
+        k = index.get(_without_owner(e.name, names))
+        return k if k is not None and k != i and entities[k].type == "ORG" else None
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _written_apart(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A name of two or more capitalized words that, written together, is another entity's
+    name, merged into that one; or, when the story writes it together but no entity has that
+    name, renamed so and no person: the brand spelt apart ("CEO of Tesla and Space X": a
+    dev-stream story listed the person "Space X" and, the model having missed each
+    "SpaceX", no company)."""
+    joined = {fold(e.name): i for i, e in enumerate(entities) if " " not in e.name}
+
+    def together(e: Entity) -> str | None:
+        words = e.name.split()
+        if len(words) < 2 or not all(NAME_WORD.fullmatch(w) or w.isupper() for w in words):
+            return None
+        return "".join(words)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        name = together(e)
+        return None if name is None else joined.get(fold(name))
+
+    out = []
+    for e in _merged_short_names(entities, owner_of):
+        name = together(e)
+        if name is not None and any(_written_as_a_name(name, t) for t in texts.values()):
+            kind = "ORG" if e.type == "PERSON" else e.type
+            e = replace(e, name=name, type=kind, aliases=tuple(sorted({*e.aliases, e.name})))
+        out.append(e)
+    return out
+
+
+def _written_as_a_name(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` as a word of prose: not a handle, hashtag or address
+    ("@BarackObama", "facebook.com/AnalemmaSociety")."""
+    return any(
+        not (k and (text[k - 1] in "@#/." or word_char_at(text, k - 1)))
+        and not word_char_at(text, k + len(word))
+        for k in (m.start() for m in re.finditer(re.escape(word), text))
+    )
+
+
+def _first_words_before_the_rest(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A one-word organization that opens one longer organization's name and is written
+    before that name's next word each time, merged into it: the same body named loosely
+    ("Slidell police said", "Slidell Police Chief" beside "Slidell Police Department": a
+    dev-stream story listed "Slidell" among the organizations)."""
+    opens: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        if o.type == "ORG" and len(words := o.name.split()) >= 2:
+            opens[words[0]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = opens.get(e.name, [])
+        if e.type != "ORG" or len(owners) != 1 or owners[0] == i:
+            return None
+        after = re.compile(r"\s+" + re.escape(entities[owners[0]].name.split()[1]) + r"\b", re.I)
+        if all(after.match(texts.get(m.article, ""), m.end) for m in e.mentions):
+            return owners[0]
+        return None
+
+    return _merged_short_names(entities, owner_of)
+
+
+_AND = frozenset({"and", "&", "or"})
+
+
+def _last_words_of_one_name(entities: list[Entity]) -> list[Entity]:
+    """A one-word organization that ends longer organizations' names, merged into the one
+    named more often than it and more than twice as often as the others together: the thing
+    named short ("Heavy (22)" beside "Falcon Heavy (58)" and "Delta IV Heavy (1)" in a
+    dev-stream story). A word named more often than the longer name is a thing of its own
+    ("Democrats" beside "House Democrats"), and so are an abbreviation and a one-word body
+    ("the House" beside "White House")."""
+    ends: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        # not a list the model read as one name ("Facebook and Instagram")
+        if o.type == "ORG" and len(words := o.name.split()) >= 2 and words[-2] not in _AND:
+            ends[words[-1]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = sorted(ends.get(e.name, []), key=lambda k: -len(entities[k].mentions))
+        if (
+            e.type != "ORG"
+            or not owners
+            or _ACRONYM.fullmatch(e.name)
+            or fold(e.name) in _ONE_WORD_BODIES
+        ):
+            return None
+        first = len(entities[owners[0]].mentions)
+        rest = sum(len(entities[k].mentions) for k in owners[1:])
+        return owners[0] if first >= len(e.mentions) and first > 2 * rest else None
+
+    return _merged_short_names(entities, owner_of)
+
+
+# a capital "The" after a word in lower case, where no sentence starts: the name's own
+_CAPITAL_THE_BEFORE = re.compile(r"\b(?!the\b|an?\b)[a-z]+,? The $")
+
+
+def _with_its_the(e: Entity, texts: Mapping[str, str]) -> Entity:
+    """An organization the story writes "The <name>" mid-sentence, twice and in half its
+    mentions at least, named so: "The" is part of its name ("according to a story on The
+    Athletic", "told The Athletic": a dev-stream story listed the outlet as "Athletic")."""
+    if e.type != "ORG" or e.name.startswith("The "):
+        return e
+    capital = sum(
+        bool(_CAPITAL_THE_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 30), m.start))
+        for m in e.mentions
+    )
+    if capital >= 2 and 2 * capital >= len(e.mentions):
+        return replace(e, name=f"The {e.name}", aliases=tuple(sorted({*e.aliases, e.name})))
+    return e
+
+
+_HYPHENATED_REST = re.compile(r"-[a-z]+\b")
+
+
+def _cut_at_a_hyphen(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A person's name the model cut at a hyphen each time, merged into the whole name when
+    the story has it: "South Korean President [Moon Jae]-in" beside "Moon Jae-in" (a
+    dev-stream story listed both)."""
+    people = {e.name: i for i, e in enumerate(entities) if e.type == "PERSON"}
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        if e.type != "PERSON":
+            return None
+        rests = {
+            rest[0] if (rest := _HYPHENATED_REST.match(texts.get(m.article, ""), m.end)) else None
+            for m in e.mentions
+        }
+        if len(rests) != 1 or None in rests:
+            return None
+        return people.get(e.name + rests.pop())  # type: ignore[operator]
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _full_names_read_otherwise(entities: list[Entity]) -> list[Entity]:
+    """A person the story names by surname alone (a title or verb made it one), and one
+    organization whose name is a given name and that surname: the person's full name, which
+    the model read otherwise once ("his ambassador to the United Nations Nikki Haley", an
+    organization, beside "Ambassador Haley": a dev-stream story listed the two apart)."""
+    people = {e.name: i for i, e in enumerate(entities) if e.type == "PERSON" and " " not in e.name}
+    full: dict[int, list[int]] = defaultdict(list)
+    for k, o in enumerate(entities):
+        words = o.name.split()
+        if (
+            o.type == "ORG"
+            and len(words) == 2
+            and all(NAME_WORD.fullmatch(w) for w in words)
+            and _could_be_a_name(o.name)
+            and not _a_place_name(words[0])
+            and words[1] in people
+        ):
+            full[people[words[1]]].append(k)
+    out = list(entities)
+    dropped: set[int] = set()
+    for i, ks in full.items():
+        if len(ks) == 1:
+            person, named = entities[i], entities[ks[0]]
+            mentions = tuple(
+                sorted({*person.mentions, *named.mentions}, key=lambda m: (m.article, m.start))
+            )
+            aliases = tuple(sorted({*person.aliases, *named.aliases, person.name} - {named.name}))
+            out[i] = replace(person, name=named.name, mentions=mentions, aliases=aliases)
+            dropped.add(ks[0])
+    return [e for k, e in enumerate(out) if k not in dropped]
+
+
+def _kin_read_otherwise(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """An organization named as a person is, a given name and a surname, also written by the
+    given name alone, whose surname other people of the story (named twice) have under
+    other given names: one of the family, which the model read otherwise ("JonBenét Ramsey
+    (17)", "JonBenét's death", among the organizations beside Burke, John and Patsy Ramsey:
+    Multi-News validation 69). Not a thing's name with a word the story writes in lower
+    case."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type == "PERSON" and len(words := e.name.split()) >= 2 and len(e.mentions) >= 2:
+            surnames[words[-1]].add(words[0])
+    lower: frozenset[str] | None = None
+    out = []
+    for e in entities:
+        words = e.name.split()
+        if (
+            e.type == "ORG"
+            and len(words) == 2
+            and all(w[:1].isupper() and w.isalpha() and len(w) > 2 for w in words)
+            and _could_be_a_name(e.name)
+            and not _a_place_name(words[0])
+            and words[0] in e.aliases
+            and surnames.get(words[1], set()) - {words[0]}
+        ):
+            if lower is None:
+                lower = frozenset(w for t in texts.values() for w in _ANY_LOWER_WORD.findall(t))
+            if not any(w.casefold() in lower for w in words):
+                e = replace(e, type="PERSON")
+        out.append(e)
+    return out

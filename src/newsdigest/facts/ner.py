@@ -415,6 +415,9 @@ def _has_title_cue(text: str, start: int, end: int) -> bool:
 _COMPANY_WORDS = (
     r"drugmakers?|automakers?|carmakers?|chipmakers?|retailers?|manufacturers?|conglomerates?"
     r"|insurers?|lenders?|biotech|startups?|start-ups?|companies|company|firms?"
+    # a maker of things, written apart: "case maker Olixar" (a dev-stream story's person)
+    r"|(?:case|phone|smartphone|handset|device|accessory|chip|car|drug|vaccine|toy|software)"
+    r"[\s-]makers?"
 )
 _COMPANY_BEFORE = re.compile(rf"\b(?:{_COMPANY_WORDS})\s+$", re.IGNORECASE)
 _PRODUCT_AFTER = re.compile(

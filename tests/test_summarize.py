@@ -2579,3 +2579,28 @@ def test_a_quotation_whose_speaker_is_only_a_pronoun_after_its_sentence_is_bare(
     cluster = read_dataset(multinews_csv)[0][218]
     story = newsdigest.digest(list(cluster.documents), words=250, facts=False)
     assert not any("from the ships" in s.text for s in story.summary), story.summary
+
+
+def _neus_val_digest(row: int, words: int) -> list[str]:
+    from conftest import ROOT
+
+    import newsdigest
+    from newsdigest.evaluate import read_dataset
+
+    path = ROOT.parent / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+    cluster = read_dataset(path, split="val")[0][row]
+    story = newsdigest.digest(list(cluster.documents), words=words, facts=False)
+    return [s.text for s in story.summary]
+
+
+def test_a_digest_that_leaves_its_budget_empty_takes_a_fuller_selection() -> None:
+    """NeuS val 305 at 60 words was one 35-word line ("The Islamic State has claimed
+    responsibility ...") and nothing fit after it; two others say who claimed the attack and
+    who died in 48 words. NeuS val 291: left out the best, two lines of one threat ("Turkey
+    could go as far as breaking off diplomatic ties with Israel", "Turkey's president has
+    warned it could sever ties with Israel") are no fuller selection."""
+    lines = _neus_val_digest(305, 60)
+    assert sum(len(t.split()) for t in lines) >= 0.6 * 60
+    assert any("Utah man" in t for t in lines) and any("soldiers" in t for t in lines)
+    lines = _neus_val_digest(291, 60)
+    assert sum("ties with Israel" in t for t in lines) <= 1

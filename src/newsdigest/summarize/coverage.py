@@ -715,7 +715,8 @@ def select(
     filled. A chosen unit that a fuller one taken later says again in full goes
     (``_subsumed``). When every unit waits for a sentence that is not there (a one-article
     story whose only fit sentence opens "Now, ..."), the best of them make the digest rather
-    than nothing.
+    than nothing. This is the greedy alone: ``choose`` may then look for a fuller selection
+    (``_fuller``).
     """
     picks = choose(
         scored,
@@ -725,6 +726,7 @@ def select(
         fill=fill,
         paraphrase=paraphrase,
         shorten=False,
+        fuller=False,
     )
     return [i for i, _ in picks]
 
@@ -738,18 +740,82 @@ def choose(
     fill: bool,
     paraphrase: float = PARAPHRASE,
     shorten: bool = True,
+    fuller: bool = True,
 ) -> list[tuple[int, Sentence]]:
     """``select``'s picks with the units as taken. With ``shorten``, a digest (``fill``
     False) whose whole units no longer fit what is left of its budget takes the best of the
     rest in a shorter reading, without an aside (``shorten.py``): a 60-word digest is not one
-    sentence when the others run 35 words."""
+    sentence when the others run 35 words. With ``fuller``, a digest that leaves much of its
+    budget empty looks for a fuller selection (``_fuller``)."""
     args = (scored, scores, budget, redundancy, fill, paraphrase)
     shortening = shorten and not fill
-    return (
-        _greedy(*args, orphans=False, shorten=shortening)
-        or _greedy(*args, orphans=True, shorten=shortening)
-        or _greedy(*args, orphans=True, shorten=shortening, fragments=True)
-    )
+    reads: dict[int, bool] = {}
+    for orphans, fragments in ((False, False), (True, False), (True, True)):
+        picks = _greedy(
+            *args, orphans=orphans, shorten=shortening, fragments=fragments, reads=reads
+        )
+        if picks:
+            if fill or not fuller:
+                return picks
+            return _fuller(
+                picks, args, reads, orphans=orphans, shorten=shortening, fragments=fragments
+            )
+    return []
+
+
+# a digest filling less of its budget than this looks for a fuller selection
+MIN_FILL = 0.6
+
+
+def _fuller(
+    picks: list[tuple[int, Sentence]],
+    args: tuple[Scored, np.ndarray, Budget, float, bool, float],
+    reads: dict[int, bool],
+    *,
+    orphans: bool,
+    shorten: bool,
+    fragments: bool,
+) -> list[tuple[int, Sentence]]:
+    """``picks``, or a fuller selection worth more when they leave much of the budget empty.
+
+    The greedy takes the best unit first, and a 35-word best unit leaves a 60-word digest no
+    room for the 27-word ones after it: NeuS val 305 was one line ("The Islamic State has
+    claimed responsibility for the terror attack ...") when two others say it and more in 48
+    words ("The Islamic State group says the attack ... was carried out by one of its
+    'soldiers.'", "A Utah man was among the victims ..."). So each pick is left out in turn
+    and the greedy run again; a selection that fills more and whose units score more in all
+    wins. The greedy's checks for repeats and context hold in every run, and a fuller
+    selection has no two units alike at all (``RESTATED_SIM``): the checks are asymmetric, and
+    with the best unit left out, "Turkey's president has warned it could sever ties with
+    Israel ..." had stood beside "President Tayyip Erdogan said on Tuesday Turkey could go as
+    far as breaking off diplomatic ties with Israel ..." (NeuS val 291)."""
+    scored, scores, budget = args[0], args[1], args[2]
+    limit = effective_words(budget)
+
+    def words(selection: list[tuple[int, Sentence]]) -> int:
+        return sum(word_count(u.text) for _, u in selection)
+
+    def worth(selection: list[tuple[int, Sentence]]) -> float:
+        return float(sum(scores[i] for i, _ in selection))
+
+    if limit is None or words(picks) >= MIN_FILL * limit:
+        return picks
+    best = picks
+    for left_out, _ in picks:
+        again = _greedy(
+            *args,
+            orphans=orphans,
+            shorten=shorten,
+            fragments=fragments,
+            barred=left_out,
+            reads=reads,
+        )
+        if words(again) <= words(picks) or worth(again) <= worth(best):
+            continue
+        units = [i for i, _ in again]
+        if all(scored.similarity[a, b] < RESTATED_SIM for a in units for b in units if a < b):
+            best = again
+    return best
 
 
 def _greedy(
@@ -763,9 +829,13 @@ def _greedy(
     orphans: bool,
     shorten: bool,
     fragments: bool = False,
+    barred: int = -1,
+    reads: dict[int, bool] | None = None,
 ) -> list[tuple[int, Sentence]]:
     """``choose``'s greedy pass; ``orphans``: a unit may come without the one before it;
-    ``fragments``: one with no finite verb may be taken (a story with nothing else)."""
+    ``fragments``: one with no finite verb may be taken (a story with nothing else);
+    ``barred``: a unit not to take (``_fuller``); ``reads``: the tagger's verdicts on units
+    (whether each reads as a sentence), filled as asked."""
     chosen: list[int] = []
     taken_as: dict[int, Sentence] = {}  # a unit taken in a shorter reading
     words = 0
@@ -777,6 +847,8 @@ def _greedy(
     available = np.fromiter(
         (not quality.is_photo_caption(u.text) for u in scored.units), dtype=bool, count=n
     )
+    if barred >= 0:
+        available[barred] = False
     worst = np.zeros(len(scored.units))
     repeat = np.zeros(len(scored.units), dtype=bool)
     same_text = _text_groups(scored.units)
@@ -814,11 +886,17 @@ def _greedy(
     # address, 64 Perry Street.", "For America's birthday, life, liberty and the pursuit of
     # hot dogs.": Multi-News and NeuS digest lines); the tagger is asked only about a unit
     # about to be taken that has none of the lexical signs, as the readability count asks
+    # (the tagger's verdicts are kept across ``choose``'s runs: ``reads``)
+    reads = {} if reads is None else reads
+
+    def reads_whole(k: int) -> bool:
+        if k not in reads:
+            reads[k] = reads_as_sentence(scored.units[k].text)
+        return reads[k]
+
     finite = functools.cache(
         lambda k: (
-            fragments
-            or len(scored.units[k].text.split()) > MAX_FRAGMENT_WORDS
-            or reads_as_sentence(scored.units[k].text)
+            fragments or len(scored.units[k].text.split()) > MAX_FRAGMENT_WORDS or reads_whole(k)
         )
     )
 

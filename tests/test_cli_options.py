@@ -331,6 +331,32 @@ def test_an_embedder_a_method_does_not_use_is_said(args: list[str], note: str) -
     assert note in out.splitlines(), out
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["digest", "examples/sochi-2019", "--no-facts", "--summarizer", "lead"],
+        ["eval", MULTINEWS, "--methods", "lead,lexrank", "--limit", "1"],
+        ["stories", "--db", "{tmp}/n.db", "--summarizer", "lexrank"],
+    ],
+)
+def test_an_unknown_embedder_is_an_error_with_a_method_that_embeds_nothing(
+    args: list[str], tmp_path: Path
+) -> None:
+    """``--summarizer lead --embedder nosuch`` had run lead with a note that "nosuch" was not
+    used: a misspelt name is refused as it is with the method that embeds, so is a blank one;
+    the Python API says it too."""
+    import newsdigest
+    from newsdigest.errors import UnknownMethodError
+
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    for name, shown in (("nosuch", "nosuch"), (" ", "' '")):
+        code, out = run(*args, "--embedder", name)
+        assert_one_line_error(code, out)
+        assert f"error: --embedder: {shown}: unknown embedder" in out and "not used" not in out
+    with pytest.raises(UnknownMethodError, match="nosuch: unknown embedder"):
+        newsdigest.digest(["examples/sochi-2019"], summarizer="lead", embedder="nosuch")
+
+
 def test_an_embedder_the_method_uses_is_no_note() -> None:
     code, out = run("digest", "examples/sochi-2019", "--no-facts", "--embedder", "tfidf")
     assert code == 0 and "note: --embedder" not in out, out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -516,6 +517,44 @@ def test_a_warc_header_line_of_megabytes_is_one_record_error_in_a_moment(tmp_pat
     assert [a.url for a in items if not isinstance(a, InputError)] == [pages[0].url, pages[2].url]
     (err,) = [e for e in items if isinstance(e, InputError)]
     assert err.reason == "truncated or corrupt record (a header line over 1 MB)"
+
+
+@pytest.mark.parametrize(
+    ("keep", "length_fixed", "reason"),
+    [
+        # the record's length says the cut: warcio read the headers to the record's end as to
+        # their blank line, so it was a page without a body, skipped without a word
+        ("status", True, "truncated record (it ends inside its HTTP headers)"),
+        ("field", True, "truncated record (it ends inside its HTTP headers)"),
+        ("blank", True, "truncated record (it ends inside its HTTP headers)"),
+        # the length of the whole record kept: a cut in the status line read the next record's
+        # header as its HTTP headers, and that record was lost with it
+        ("status", False, "truncated record (its length runs into the next record)"),
+    ],
+)
+def test_a_warc_record_cut_inside_its_http_headers_is_reported(
+    tmp_path: Path, keep: str, length_fixed: bool, reason: str
+) -> None:
+    pages = [seed_page(p) for p in SEED_FILES[:3]]
+    path = tmp_path / "cut.warc"
+    ids = write_warc(
+        path, [WarcRecord(p.url, news_page_html(p).encode()) for p in pages], gzip=False
+    )
+    data = path.read_bytes()
+    start = data.rindex(b"WARC/1", 0, data.index(ids[1].encode()))
+    block = data.index(b"\r\n\r\n", start) + 4
+    http_end = data.index(b"\r\n\r\n", block) + 4
+    cut = {"status": block + 6, "field": (block + http_end) // 2, "blank": http_end - 2}[keep]
+    header = data[start:block]
+    if length_fixed:
+        header = re.sub(rb"Content-Length: \d+", b"Content-Length: %d" % (cut - block), header)
+    record = header + data[block:cut] + (b"\r\n\r\n" if length_fixed else b"")
+    path.write_bytes(data[:start] + record + data[data.index(b"WARC/1", http_end) :])
+    items = list(iter_articles([path]))
+    assert [a.url for a in items if not isinstance(a, InputError)] == [pages[0].url, pages[2].url]
+    (err,) = [e for e in items if isinstance(e, InputError)]
+    assert err.name == f"{path}: record {ids[1]} <{pages[1].url}>"
+    assert err.reason == reason
 
 
 def test_an_element_of_many_attributes_is_one_line_in_a_moment(tmp_path: Path) -> None:

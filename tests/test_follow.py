@@ -328,6 +328,24 @@ def test_opml_entries_that_are_no_web_feeds_are_one_line_each(site: Site, tmp_pa
     ]
 
 
+def test_a_url_with_no_host_is_one_line_and_not_fetched(site: Site, tmp_path: Path) -> None:
+    """An OPML list's "https://" or "https:///feed.xml" was followed, and the command line's,
+    to fail at the fetch with "robots.txt of https:// could not be read (network error: Request
+    URL is missing an 'http://' or 'https://' protocol.)"; the list's other feeds go on."""
+    u = site.url
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY)]))
+    subs = tmp_path / "subs.opml"
+    hostless = ["https://", "https:///feed.xml", "http://:80/feed", "feed://"]
+    subs.write_text(opml([*hostless, u("/feed.xml")]), encoding="utf-8")
+    report = follow_once(tmp_path / "n.db", [str(subs), "https:///rss"])
+    assert report.new == 1 and report.fetched == 1
+    why = "no host name in the URL (a feed is followed by its http:// or https:// URL)"
+    assert [str(e) for e in report.problems()] == [
+        *(f"{subs}: feed {link!r} not followed: {why}" for link in hostless),
+        f"https:///rss: {why}",
+    ]
+
+
 @pytest.mark.parametrize("form", ["feed:{url}", "feed://{rest}", "FEED://{rest}"])
 def test_an_opml_feed_link_of_the_feed_scheme_is_followed(
     site: Site, tmp_path: Path, form: str

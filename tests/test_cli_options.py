@@ -95,6 +95,8 @@ def test_story_config_refuses_lengths_below_one() -> None:
         ({"sentences": 2.0}, "sentences must be a whole number"),
         ({"summarizer": 5}, "summarizer must be a method name or a Summarizer, not 5"),
         ({"embedder": 3}, "embedder must be a name or a model folder, not 3"),
+        ({"facts": "no"}, "facts must be True or False, not 'no'"),  # was facts on
+        ({"outliers": None}, "outliers must be True or False, not None"),  # was outliers off
     ],
 )
 def test_story_config_refuses_values_of_the_wrong_type(settings: dict, message: str) -> None:
@@ -104,6 +106,15 @@ def test_story_config_refuses_values_of_the_wrong_type(settings: dict, message: 
         StoryConfig(**settings)
     assert StoryConfig(words=numpy.int64(40)).budget.words == 40
     assert StoryConfig(embedder=Path("models/m2v")).embedder == "models/m2v"
+    assert StoryConfig(facts=numpy.bool_(False)).facts is False
+
+
+def test_digest_refuses_a_facts_switch_that_is_no_boolean() -> None:
+    """``digest(..., facts="no")`` printed the seeds' facts: the string is true."""
+    import newsdigest
+
+    with pytest.raises(TypeError, match="facts must be True or False, not 'no'"):
+        newsdigest.digest(["examples/sochi-2019"], facts="no")
 
 
 def test_db_option_is_declared_once_for_every_command() -> None:

@@ -452,11 +452,11 @@ def test_binary_data_behind_a_utf16_mark_is_still_refused(tmp_path: Path) -> Non
     assert isinstance(err, InputError) and err.reason.startswith("invalid UTF-16")
 
 
-@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_files_without_a_mark_are_text(tmp_path: Path, encoding: str) -> None:
     """UTF-16 as some Windows tools save it, with no byte-order mark: every other byte NUL.
     Every format had refused it as "binary file (not text)" (an HTML page would have been
-    read as UTF-8, NUL after NUL)."""
+    read as UTF-8, NUL after NUL); UTF-32 without its mark (three NULs a character) too."""
     text = _seed_text(0)
     files = {
         "a.txt": text,
@@ -473,10 +473,15 @@ def test_utf16_files_without_a_mark_are_text(tmp_path: Path, encoding: str) -> N
     assert all("\x00" not in a.text for a in arts)
     assert arts[0].text.endswith(text.strip().splitlines()[-1].strip())
     assert "Pompeo" in arts[1].text
-    # binary data with NUL bytes here and there is no UTF-16
-    (tmp_path / "f.txt").write_bytes(bytes(range(256)) * 8)
-    (err,) = list(read_file(tmp_path / "f.txt"))
-    assert isinstance(err, InputError) and err.reason == "binary file (not text)"
+    # binary data with NUL bytes here and there is no UTF-16, nor an array of small numbers
+    # (their NULs lie where wide text's do; read so, they are control characters)
+    width = 4 if encoding.startswith("utf-32") else 2
+    order = "little" if encoding.endswith("le") else "big"
+    numbers = b"".join((k % 200 + 1).to_bytes(width, order) for k in range(0, 35_000, 7))
+    for name, data in (("f.txt", bytes(range(256)) * 8), ("g.txt", numbers)):
+        (tmp_path / name).write_bytes(data)
+        (err,) = list(read_file(tmp_path / name))
+        assert isinstance(err, InputError) and err.reason == "binary file (not text)"
 
 
 # --- 18. truncated WARC and the JSON Lines id --------------------------------------------

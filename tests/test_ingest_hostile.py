@@ -1345,3 +1345,21 @@ def test_a_text_that_opens_with_a_quoted_bracket_is_still_text(
     assert not result.errors
     (article,) = result.articles
     assert article.title.endswith("US And Russian Authorities Show Desire to Improve Relations")
+
+
+def test_a_zip_or_tar_of_articles_says_to_unpack_it(tmp_path: Path) -> None:
+    """A zip or .tar.gz of the seed articles named on the command line was "unsupported file
+    type (binary, not an article format)", as a picture is: it says what it is and what to do."""
+    import tarfile
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "seeds.zip", "w") as zf:
+        for seed in SEED_FILES:
+            zf.write(seed, seed.name)
+    with tarfile.open(tmp_path / "seeds.tar.gz", "w:gz") as tf:
+        for seed in SEED_FILES:
+            tf.add(seed, seed.name)
+    for name, kind in (("seeds.zip", "zip"), ("seeds.tar.gz", "tar")):
+        (err,) = list(read_file(tmp_path / name))
+        assert isinstance(err, InputError)
+        assert err.reason == f"a {kind} archive is not read; unpack it and give its folder"

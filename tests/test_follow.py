@@ -346,6 +346,27 @@ def test_a_url_with_no_host_is_one_line_and_not_fetched(site: Site, tmp_path: Pa
     ]
 
 
+def test_sources_past_the_rounds_cap_are_one_line_not_dropped_unsaid(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An OPML list of 2,000 feeds followed 999 of them and said nothing of the other 1,001
+    (a round reads at most ``MAX_SOURCES`` sources; here 3: the list and two feeds)."""
+    import newsdigest.follow.round as round_module
+
+    monkeypatch.setattr(round_module, "MAX_SOURCES", 3)
+    u = site.url
+    for k in range(5):
+        site.add(f"/feed{k}.xml", rss2([(f"a{k}", u(f"/news/{k}.html"), MAY)]))
+    subs = tmp_path / "subs.opml"
+    subs.write_text(opml([u(f"/feed{k}.xml") for k in range(5)]), encoding="utf-8")
+    report = follow_once(tmp_path / "n.db", [str(subs)])
+    assert report.fetched == 2 and report.new == 2
+    assert [str(e) for e in report.problems()] == [
+        "3 more sources: not followed: a round reads at most 3 sources (feeds, OPML files,"
+        " sitemaps), and the ones given list more"
+    ]
+
+
 @pytest.mark.parametrize("form", ["feed:{url}", "feed://{rest}", "FEED://{rest}"])
 def test_an_opml_feed_link_of_the_feed_scheme_is_followed(
     site: Site, tmp_path: Path, form: str

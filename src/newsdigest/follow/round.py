@@ -200,6 +200,16 @@ class Follower:
                 )
             entries.extend(listing.entries)
             queue.extend(c for c in listing.children if c not in visited)
+        left = len(set(queue) - visited)
+        if left:  # the sources past the cap had been dropped without a word
+            self._problem(
+                tally.failed,
+                InputError(
+                    f"{left:,} more source{'s' if left != 1 else ''}",
+                    f"not followed: a round reads at most {MAX_SOURCES:,} sources "
+                    "(feeds, OPML files, sitemaps), and the ones given list more",
+                ),
+            )
         return entries
 
     # ---- pages --------------------------------------------------------------------------

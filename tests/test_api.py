@@ -70,6 +70,22 @@ def test_a_db_that_is_no_path_is_a_type_error_and_makes_no_file(
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".db"] == ["news.db"]
 
 
+def test_a_blank_db_is_one_store_error_and_makes_no_file(tmp_path, monkeypatch, seed_paths) -> None:
+    """``db=""`` (an empty variable passed on) opened the working folder, to say ".: is a
+    folder, not a database file"; ``db=" "`` stored the seeds in a database named " "."""
+    import pytest
+
+    from newsdigest.errors import StoreError
+
+    monkeypatch.chdir(tmp_path)
+    for db in ("", " ", b""):
+        with pytest.raises(StoreError, match="^db: an empty name names no store"):
+            newsdigest.store_articles(seed_paths, db=db)  # type: ignore[arg-type]
+        with pytest.raises(StoreError, match="^db: an empty name names no store"):
+            newsdigest.group_stories(db=db)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unknown_setting_is_named_with_the_known_ones() -> None:
     """``digest(..., wrods=40)`` had blamed ``StoryConfig.__init__()``."""
     import pytest

@@ -40,3 +40,19 @@ def test_bench_names_each_input_it_leaves_out_of_the_timed_cluster(seed_dir, tmp
     assert result.exit_code == 0, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [f"error: {tmp_path / 'empty.txt'}: empty file"]
+
+
+def test_bench_of_a_blank_name_or_standard_input_is_a_usage_error(seed_dir) -> None:
+    """``bench ""`` timed every article under the current folder (``Path("")``), as ``digest ""``
+    had; ``bench -`` read standard input in its warm-up run and found it empty in the next, to
+    say "no readable articles in the input" alone."""
+    seed = next(seed_dir.glob("*.txt")).read_text(encoding="utf-8")
+    for args, said in (
+        ([""], "an empty argument names no file, folder or URL"),
+        ([" "], "an empty argument names no file, folder or URL"),
+        (["-"], "-: bench reads its inputs once a run, standard input only once"),
+    ):
+        result = runner.invoke(app, ["bench", *args, "--runs", "2", "--no-facts"], input=seed)
+        assert result.exit_code == 2, result.output
+        assert said in result.stderr and "newsdigest bench --help" in result.stderr
+        assert result.stdout == ""

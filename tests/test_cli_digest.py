@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import newsdigest
 from newsdigest.cli import app
 
 runner = CliRunner()
@@ -99,6 +100,28 @@ def test_both_budgets_apply_together_as_in_stories_and_the_python_api(seed_dir) 
     assert 1 <= len(summary) <= 2 and len(" ".join(summary).split()) <= 50
     story = newsdigest.digest([seed_dir], words=50, sentences=2, facts=False)
     assert [s.text for s in story.summary] == summary
+
+
+def test_a_budget_no_sentence_fits_in_says_why_the_digest_is_empty(seed_dir, tmp_path) -> None:
+    """``--words 5`` had printed the seeds' title, sources and facts over an empty digest
+    without a word on why; ``stories`` and ``newsdigest.digest`` say it too."""
+    short = run(str(seed_dir), "--words", "5", "--no-facts")
+    assert short.exit_code == 0, short.output
+    assert "note: no digest: a digest keeps whole sentences, and none fits in 5 words" in (
+        short.stderr
+    )
+    enough = run(str(seed_dir), "--words", "40", "--no-facts")
+    assert "no digest" not in enough.stderr
+    notes: list[str] = []
+    story = newsdigest.digest([seed_dir], words=1, facts=False, on_notice=notes.append)
+    assert not story.summary and notes[-1].endswith("none fits in 1 word")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(seed_dir), "--db", db]).exit_code == 0
+    stories = runner.invoke(app, ["stories", "--db", db, "--words", "1", "--no-facts"])
+    assert stories.exit_code == 0, stories.output
+    assert "note: 1 story: no digest: a digest keeps whole sentences, and none fits in 1 word" in (
+        stories.stderr
+    )
 
 
 def test_unknown_format_is_refused(seed_dir) -> None:

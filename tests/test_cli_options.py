@@ -95,6 +95,8 @@ def test_story_config_refuses_lengths_below_one() -> None:
         ({"sentences": 2.0}, "sentences must be a whole number"),
         ({"summarizer": 5}, "summarizer must be a method name or a Summarizer, not 5"),
         ({"embedder": 3}, "embedder must be a name or a model folder, not 3"),
+        ({"facts": "no"}, "facts must be True or False, not 'no'"),  # was facts on
+        ({"outliers": None}, "outliers must be True or False, not None"),  # was outliers off
     ],
 )
 def test_story_config_refuses_values_of_the_wrong_type(settings: dict, message: str) -> None:
@@ -104,6 +106,15 @@ def test_story_config_refuses_values_of_the_wrong_type(settings: dict, message: 
         StoryConfig(**settings)
     assert StoryConfig(words=numpy.int64(40)).budget.words == 40
     assert StoryConfig(embedder=Path("models/m2v")).embedder == "models/m2v"
+    assert StoryConfig(facts=numpy.bool_(False)).facts is False
+
+
+def test_digest_refuses_a_facts_switch_that_is_no_boolean() -> None:
+    """``digest(..., facts="no")`` printed the seeds' facts: the string is true."""
+    import newsdigest
+
+    with pytest.raises(TypeError, match="facts must be True or False, not 'no'"):
+        newsdigest.digest(["examples/sochi-2019"], facts="no")
 
 
 def test_db_option_is_declared_once_for_every_command() -> None:
@@ -329,6 +340,32 @@ def test_an_embedder_a_method_does_not_use_is_said(args: list[str], note: str) -
     code, out = run(*args)
     assert code == 0, out
     assert note in out.splitlines(), out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["digest", "examples/sochi-2019", "--no-facts", "--summarizer", "lead"],
+        ["eval", MULTINEWS, "--methods", "lead,lexrank", "--limit", "1"],
+        ["stories", "--db", "{tmp}/n.db", "--summarizer", "lexrank"],
+    ],
+)
+def test_an_unknown_embedder_is_an_error_with_a_method_that_embeds_nothing(
+    args: list[str], tmp_path: Path
+) -> None:
+    """``--summarizer lead --embedder nosuch`` had run lead with a note that "nosuch" was not
+    used: a misspelt name is refused as it is with the method that embeds, so is a blank one;
+    the Python API says it too."""
+    import newsdigest
+    from newsdigest.errors import UnknownMethodError
+
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    for name, shown in (("nosuch", "nosuch"), (" ", "' '")):
+        code, out = run(*args, "--embedder", name)
+        assert_one_line_error(code, out)
+        assert f"error: --embedder: {shown}: unknown embedder" in out and "not used" not in out
+    with pytest.raises(UnknownMethodError, match="nosuch: unknown embedder"):
+        newsdigest.digest(["examples/sochi-2019"], summarizer="lead", embedder="nosuch")
 
 
 def test_an_embedder_the_method_uses_is_no_note() -> None:

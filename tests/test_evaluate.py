@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
 from pathlib import Path
@@ -174,6 +175,32 @@ def test_a_number_too_long_in_a_csv_list_says_so_in_words(tmp_path: Path) -> Non
     path.write_text('documents,summary\n"[' + "9" * 5000 + ']",– s\n', encoding="utf-8")
     [error] = read_dataset(path)[1]
     assert error.reason == "documents is not a Python list literal (a number too long)"
+
+
+def test_a_csv_of_many_bad_rows_says_ten_and_then_how_many_more(tmp_path: Path) -> None:
+    """``eval`` printed one line per bad row: a file of 200,000 rows with an empty documents
+    field printed 200,000 lines. Ten rows a file are said, then one line; the good rows of a
+    real Multi-News sample are scored."""
+    sample = Path("/work/shared/data/multinews/sample_validation250.csv")
+    if not sample.exists():
+        pytest.skip("no Multi-News sample")
+    with sample.open(encoding="utf-8", newline="") as fh:
+        good = list(itertools.islice(csv.DictReader(fh), 2))
+    path = tmp_path / "mixed.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, ["documents", "summary"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows([good[0], *({"documents": "", "summary": "x"} for _ in range(30))])
+        writer.writerow(good[1])
+    result = CliRunner().invoke(app, ["eval", str(path), "--methods", "lead"])
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 11, result.stderr
+    assert errors[-1] == (
+        f"error: {path}: 20 more records refused "
+        "(documents is not a Python list literal (invalid syntax))"
+    )
+    assert "2 clusters" in result.stdout
 
 
 def test_missing_file_is_one_error(tmp_path: Path) -> None:

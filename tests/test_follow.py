@@ -328,6 +328,45 @@ def test_opml_entries_that_are_no_web_feeds_are_one_line_each(site: Site, tmp_pa
     ]
 
 
+def test_a_url_with_no_host_is_one_line_and_not_fetched(site: Site, tmp_path: Path) -> None:
+    """An OPML list's "https://" or "https:///feed.xml" was followed, and the command line's,
+    to fail at the fetch with "robots.txt of https:// could not be read (network error: Request
+    URL is missing an 'http://' or 'https://' protocol.)"; the list's other feeds go on."""
+    u = site.url
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY)]))
+    subs = tmp_path / "subs.opml"
+    hostless = ["https://", "https:///feed.xml", "http://:80/feed", "feed://"]
+    subs.write_text(opml([*hostless, u("/feed.xml")]), encoding="utf-8")
+    report = follow_once(tmp_path / "n.db", [str(subs), "https:///rss"])
+    assert report.new == 1 and report.fetched == 1
+    why = "no host name in the URL (a feed is followed by its http:// or https:// URL)"
+    assert [str(e) for e in report.problems()] == [
+        *(f"{subs}: feed {link!r} not followed: {why}" for link in hostless),
+        f"https:///rss: {why}",
+    ]
+
+
+def test_sources_past_the_rounds_cap_are_one_line_not_dropped_unsaid(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An OPML list of 2,000 feeds followed 999 of them and said nothing of the other 1,001
+    (a round reads at most ``MAX_SOURCES`` sources; here 3: the list and two feeds)."""
+    import newsdigest.follow.round as round_module
+
+    monkeypatch.setattr(round_module, "MAX_SOURCES", 3)
+    u = site.url
+    for k in range(5):
+        site.add(f"/feed{k}.xml", rss2([(f"a{k}", u(f"/news/{k}.html"), MAY)]))
+    subs = tmp_path / "subs.opml"
+    subs.write_text(opml([u(f"/feed{k}.xml") for k in range(5)]), encoding="utf-8")
+    report = follow_once(tmp_path / "n.db", [str(subs)])
+    assert report.fetched == 2 and report.new == 2
+    assert [str(e) for e in report.problems()] == [
+        "3 more sources: not followed: a round reads at most 3 sources (feeds, OPML files,"
+        " sitemaps), and the ones given list more"
+    ]
+
+
 @pytest.mark.parametrize("form", ["feed:{url}", "feed://{rest}", "FEED://{rest}"])
 def test_an_opml_feed_link_of_the_feed_scheme_is_followed(
     site: Site, tmp_path: Path, form: str

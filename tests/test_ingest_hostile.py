@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -451,11 +452,11 @@ def test_binary_data_behind_a_utf16_mark_is_still_refused(tmp_path: Path) -> Non
     assert isinstance(err, InputError) and err.reason.startswith("invalid UTF-16")
 
 
-@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_files_without_a_mark_are_text(tmp_path: Path, encoding: str) -> None:
     """UTF-16 as some Windows tools save it, with no byte-order mark: every other byte NUL.
     Every format had refused it as "binary file (not text)" (an HTML page would have been
-    read as UTF-8, NUL after NUL)."""
+    read as UTF-8, NUL after NUL); UTF-32 without its mark (three NULs a character) too."""
     text = _seed_text(0)
     files = {
         "a.txt": text,
@@ -472,10 +473,15 @@ def test_utf16_files_without_a_mark_are_text(tmp_path: Path, encoding: str) -> N
     assert all("\x00" not in a.text for a in arts)
     assert arts[0].text.endswith(text.strip().splitlines()[-1].strip())
     assert "Pompeo" in arts[1].text
-    # binary data with NUL bytes here and there is no UTF-16
-    (tmp_path / "f.txt").write_bytes(bytes(range(256)) * 8)
-    (err,) = list(read_file(tmp_path / "f.txt"))
-    assert isinstance(err, InputError) and err.reason == "binary file (not text)"
+    # binary data with NUL bytes here and there is no UTF-16, nor an array of small numbers
+    # (their NULs lie where wide text's do; read so, they are control characters)
+    width = 4 if encoding.startswith("utf-32") else 2
+    order = "little" if encoding.endswith("le") else "big"
+    numbers = b"".join((k % 200 + 1).to_bytes(width, order) for k in range(0, 35_000, 7))
+    for name, data in (("f.txt", bytes(range(256)) * 8), ("g.txt", numbers)):
+        (tmp_path / name).write_bytes(data)
+        (err,) = list(read_file(tmp_path / name))
+        assert isinstance(err, InputError) and err.reason == "binary file (not text)"
 
 
 # --- 18. truncated WARC and the JSON Lines id --------------------------------------------
@@ -516,6 +522,44 @@ def test_a_warc_header_line_of_megabytes_is_one_record_error_in_a_moment(tmp_pat
     assert [a.url for a in items if not isinstance(a, InputError)] == [pages[0].url, pages[2].url]
     (err,) = [e for e in items if isinstance(e, InputError)]
     assert err.reason == "truncated or corrupt record (a header line over 1 MB)"
+
+
+@pytest.mark.parametrize(
+    ("keep", "length_fixed", "reason"),
+    [
+        # the record's length says the cut: warcio read the headers to the record's end as to
+        # their blank line, so it was a page without a body, skipped without a word
+        ("status", True, "truncated record (it ends inside its HTTP headers)"),
+        ("field", True, "truncated record (it ends inside its HTTP headers)"),
+        ("blank", True, "truncated record (it ends inside its HTTP headers)"),
+        # the length of the whole record kept: a cut in the status line read the next record's
+        # header as its HTTP headers, and that record was lost with it
+        ("status", False, "truncated record (its length runs into the next record)"),
+    ],
+)
+def test_a_warc_record_cut_inside_its_http_headers_is_reported(
+    tmp_path: Path, keep: str, length_fixed: bool, reason: str
+) -> None:
+    pages = [seed_page(p) for p in SEED_FILES[:3]]
+    path = tmp_path / "cut.warc"
+    ids = write_warc(
+        path, [WarcRecord(p.url, news_page_html(p).encode()) for p in pages], gzip=False
+    )
+    data = path.read_bytes()
+    start = data.rindex(b"WARC/1", 0, data.index(ids[1].encode()))
+    block = data.index(b"\r\n\r\n", start) + 4
+    http_end = data.index(b"\r\n\r\n", block) + 4
+    cut = {"status": block + 6, "field": (block + http_end) // 2, "blank": http_end - 2}[keep]
+    header = data[start:block]
+    if length_fixed:
+        header = re.sub(rb"Content-Length: \d+", b"Content-Length: %d" % (cut - block), header)
+    record = header + data[block:cut] + (b"\r\n\r\n" if length_fixed else b"")
+    path.write_bytes(data[:start] + record + data[data.index(b"WARC/1", http_end) :])
+    items = list(iter_articles([path]))
+    assert [a.url for a in items if not isinstance(a, InputError)] == [pages[0].url, pages[2].url]
+    (err,) = [e for e in items if isinstance(e, InputError)]
+    assert err.name == f"{path}: record {ids[1]} <{pages[1].url}>"
+    assert err.reason == reason
 
 
 def test_an_element_of_many_attributes_is_one_line_in_a_moment(tmp_path: Path) -> None:
@@ -1301,3 +1345,21 @@ def test_a_text_that_opens_with_a_quoted_bracket_is_still_text(
     assert not result.errors
     (article,) = result.articles
     assert article.title.endswith("US And Russian Authorities Show Desire to Improve Relations")
+
+
+def test_a_zip_or_tar_of_articles_says_to_unpack_it(tmp_path: Path) -> None:
+    """A zip or .tar.gz of the seed articles named on the command line was "unsupported file
+    type (binary, not an article format)", as a picture is: it says what it is and what to do."""
+    import tarfile
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "seeds.zip", "w") as zf:
+        for seed in SEED_FILES:
+            zf.write(seed, seed.name)
+    with tarfile.open(tmp_path / "seeds.tar.gz", "w:gz") as tf:
+        for seed in SEED_FILES:
+            tf.add(seed, seed.name)
+    for name, kind in (("seeds.zip", "zip"), ("seeds.tar.gz", "tar")):
+        (err,) = list(read_file(tmp_path / name))
+        assert isinstance(err, InputError)
+        assert err.reason == f"a {kind} archive is not read; unpack it and give its folder"

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 DEFAULT_WORDS = 120
 
 
+_NUMPY_BOOLS = ("bool_", "bool")  # numpy.bool_ (numpy.bool in numpy 2) is no bool subclass
+
+
 @dataclass(frozen=True)
 class StoryConfig:
     """Settings that decide a story's content.
@@ -46,6 +49,12 @@ class StoryConfig:
                 raise TypeError(f"{name} must be a whole number, not {value!r}")
             if isinstance(value, bool) or value < 1:
                 raise ValueError(f"{name} must be a positive number, not {value!r}")
+        for name in ("facts", "outliers"):
+            # facts="no" is a true string: it had meant facts on, and outliers=None them off
+            value = getattr(self, name)
+            if not isinstance(value, bool) and type(value).__name__ not in _NUMPY_BOOLS:
+                raise TypeError(f"{name} must be True or False, not {value!r}")
+            object.__setattr__(self, name, bool(value))
         summarizer = self.summarizer
         if summarizer is not None and not (
             isinstance(summarizer, str) or callable(getattr(summarizer, "summarize", None))

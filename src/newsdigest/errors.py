@@ -52,8 +52,11 @@ def reason_counts(errors: Iterable[InputError]) -> str:
 
 
 # what follows a file's name in the name of one of its records: "feed.jsonl:12", "a.json[3]",
-# "a.json[3] article 2", "crawl.warc.gz: record <urn:...> <https://...>", "feed.jsonl (record 7)"
-_RECORD_OF = re.compile(r"(?:(?::\d+|\[\d+\])(?: article \d+)?|: record .*| \(record .*\))\Z", re.S)
+# "a.json[3] article 2", "crawl.warc.gz: record <urn:...> <https://...>", "feed.jsonl (record 7)",
+# "eval.csv:row 3"
+_RECORD_OF = re.compile(
+    r"(?:(?::\d+|\[\d+\])(?: article \d+)?|:row \d+|: record .*| \(record .*\))\Z", re.S
+)
 
 
 class RecordLines:

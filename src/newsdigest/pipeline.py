@@ -668,12 +668,33 @@ def digest(
     if not loaded:
         raise NoArticlesError.of(rejected, told=on_error is not None)
     story = build_story(loaded, config)
-    if not story.summary and (why := not_english(story.articles)):
+    if why := why_no_digest(story, config):
         if on_notice is not None:
             on_notice(why)
         else:
             warnings.warn(why, stacklevel=2)
     return story
+
+
+def why_no_digest(story: Story, config: StoryConfig) -> str | None:
+    """Why ``story``'s digest came out empty, when it did and the reason is known: articles in
+    another language, or a word budget no whole sentence fits in (``--words 1`` had printed a
+    title, sources and facts over an empty digest without a word on why)."""
+    if story.summary:
+        return None
+    if why := not_english(story.articles):
+        return why
+    words = config.budget.words
+    if words is None or words >= DEFAULT_WORDS:
+        return None
+    # the budget is the reason when the default one gets a digest of the same articles
+    left_out = {o.article_id for o in story.outliers}
+    docs = [story.sentences[a.id] for a in story.articles if a.id not in left_out]
+    method = resolve_summarizer(config.summarizer, config.embedder)
+    if not method.summarize(docs, TITLE_BUDGET):
+        return None
+    unit = "word" if words == 1 else "words"
+    return f"no digest: a digest keeps whole sentences, and none fits in {words} {unit}"
 
 
 def not_english(articles: Sequence[Article]) -> str | None:

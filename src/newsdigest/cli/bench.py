@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsdigest.cli import options
-from newsdigest.cli.common import fail, report_error
+from newsdigest.cli.common import fail, report_error, usage_error
 
 if TYPE_CHECKING:
     from newsdigest.errors import InputError
@@ -62,7 +62,11 @@ def time_stages(
 
 
 def bench_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of one cluster.")],
+    paths: Annotated[
+        list[Path],
+        # blank refused as digest's are: Path("") had timed every article under the current folder
+        typer.Argument(help="Files or folders of one cluster.", parser=options.input_path),
+    ],
     runs: Annotated[int, typer.Option(min=1, help="Timed runs after one warm-up run.")] = 5,
     facts: Annotated[bool, typer.Option("--facts/--no-facts", help="Time facts too.")] = True,
     summarizer: options.Summarizer = "default",
@@ -70,6 +74,12 @@ def bench_command(
     """Time each stage of a digest of one cluster (median and min over RUNS warm runs)."""
     from newsdigest.errors import NewsdigestError
 
+    if any(str(path) == "-" for path in paths):
+        # each run reads the inputs again: the second had found standard input empty and said
+        # "no readable articles in the input" alone
+        usage_error(
+            "-: bench reads its inputs once a run, standard input only once; save it to a file"
+        )
     try:
         times = time_stages(
             paths,

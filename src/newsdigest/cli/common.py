@@ -118,10 +118,18 @@ def story_config_or_exit(
 def note_unused_embedder(embedder: str | None, methods: Iterable[str]) -> None:
     """One note naming the ``methods`` that do not use ``embedder``: ``eval --methods lead
     --embedder X`` had run lead as if X applied."""
+    from newsdigest.embed import check_embedder
+    from newsdigest.errors import UnknownMethodError
     from newsdigest.summarize import EMBEDDING_SUMMARIZERS, uses_embedder
 
+    if embedder is None:
+        return
+    try:  # an unknown name is an error whether or not the methods embed
+        check_embedder(embedder)
+    except UnknownMethodError as exc:
+        fail(exc)
     unused = [m for m in methods if not uses_embedder(m)]
-    if embedder is not None and unused:
+    if unused:
         report_notice(
             f"--embedder {embedder}: not used by {', '.join(unused)}"
             f" (only {', '.join(EMBEDDING_SUMMARIZERS)} embeds sentences)"

@@ -78,7 +78,7 @@ def eval_command(
     The cross-validated figure of the fitted default comes from ``bench/eval_train.py``: it
     refits the weights per fold, which this command (scoring shipped methods) does not.
     """
-    from newsdigest.errors import NewsdigestError
+    from newsdigest.errors import NewsdigestError, RecordLines
     from newsdigest.evaluate import markdown_table, read_dataset, run_eval, write_predictions
     from newsdigest.evaluate import plot as draw_plot
 
@@ -99,8 +99,10 @@ def eval_command(
     names = _methods(methods)
     note_unused_embedder(embedder, names)
     clusters, errors = read_dataset(dataset, split)
+    refused = RecordLines(report_error, RecordLines.refused)  # ten rows a file, then one line
     for error in errors:
-        report_error(str(error))
+        refused.error(error)
+    refused.close()
     if limit is not None:
         clusters = clusters[:limit]
     if not clusters:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,11 +18,16 @@ from newsdigest.cli.common import (
     refuse_output_before_work,
     refuse_overwriting_input,
     report_error,
+    report_notice,
     start_spacy_workers,
     story_config_or_exit,
     usage_error,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from newsdigest.config import StoryConfig
+    from newsdigest.model import Story
 
 
 def _since(value: str | None) -> datetime | None:
@@ -82,12 +89,23 @@ def stories_command(
             store.close()
     if stories or fmt == "json":
         write_output(render_many(stories, fmt), output, "stories")
+    _note_empty_digests(stories, config)
     if not stories:
         # the bundled example's articles carry no date: "no stories since" alone read as a fault
         undated = " (articles with no publication date never match --since)"
         report_error(f"{db}: no stories" + (f" since {since}{undated}" if since else ""))
         raise typer.Exit(ExitCode.FAILED)
     raise typer.Exit(ExitCode.PARTIAL if failures else ExitCode.OK)
+
+
+def _note_empty_digests(stories: Sequence[Story], config: StoryConfig) -> None:
+    """One note for the stories printed without a digest, and why (``why_no_digest``)."""
+    from newsdigest.pipeline import why_no_digest
+
+    reasons = Counter(why for story in stories if (why := why_no_digest(story, config)))
+    for why, count in sorted(reasons.items()):
+        what = "1 story" if count == 1 else f"{count} stories"
+        report_notice(f"{what}: {why}")
 
 
 def register(app: typer.Typer) -> None:

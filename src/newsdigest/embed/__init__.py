@@ -39,14 +39,22 @@ def get_embedder(name: str | None = None) -> Embedder:
         from newsdigest.embed.sentence_transformers import SentenceTransformerEmbedder
 
         return SentenceTransformerEmbedder()
-    if Path(key).exists():
-        from newsdigest.embed.static import StaticEmbedder
+    check_embedder(key)
+    from newsdigest.embed.static import StaticEmbedder
 
-        return StaticEmbedder(key)
+    return StaticEmbedder(key)
+
+
+def check_embedder(name: str) -> None:
+    """Refuse a name that is neither an embedder's nor a path, loading nothing: a method that
+    embeds nothing had taken ``embedder="nosuch"`` with only a note that it was not used."""
+    key = name.strip()
+    if key in ("default", *EMBEDDERS, "sentence-transformers") or (key and Path(key).exists()):
+        return
     raise UnknownMethodError(
-        f"{key}: unknown embedder (choose {', '.join(EMBEDDERS)} or a model2vec directory)",
+        f"{key or repr(name)}: unknown embedder (choose {', '.join(EMBEDDERS)} or a model2vec directory)",
         "embedder",
     )
 
 
-__all__ = ["EMBEDDERS", "DEFAULT_EMBEDDER", "Embedder", "get_embedder"]
+__all__ = ["EMBEDDERS", "DEFAULT_EMBEDDER", "Embedder", "check_embedder", "get_embedder"]

@@ -22,7 +22,7 @@ from newsdigest.config import StoryConfig
 from newsdigest.errors import FetchError, InputError, NewsdigestError, reason_counts
 from newsdigest.follow.canonical import canonical_url, clean_url
 from newsdigest.follow.fetch import Fetcher
-from newsdigest.follow.sources import Entry, Listing, parse_opml, parse_source
+from newsdigest.follow.sources import NO_HOST, Entry, Listing, parse_opml, parse_source
 from newsdigest.ingest.decode import read_limited
 from newsdigest.limits import DEFAULT_LIMITS, url_size_reason
 from newsdigest.model import Article
@@ -138,6 +138,13 @@ class Follower:
             except InputError as err:
                 self._problem(tally.failed, InputError(source, err.reason))
             return None
+        try:
+            why = None if urlsplit(source).hostname else NO_HOST
+        except ValueError as exc:  # "http://[::1"
+            why = f"not a valid URL ({exc})"
+        if why:
+            self._problem(tally.failed, InputError(source, why))
+            return None
         too_long = url_size_reason(source)
         if too_long:  # its state could not be stored (PostgreSQL indexes the URL)
             self._problem(tally.failed, InputError(source[:200] + "...", too_long))
@@ -193,6 +200,16 @@ class Follower:
                 )
             entries.extend(listing.entries)
             queue.extend(c for c in listing.children if c not in visited)
+        left = len(set(queue) - visited)
+        if left:  # the sources past the cap had been dropped without a word
+            self._problem(
+                tally.failed,
+                InputError(
+                    f"{left:,} more source{'s' if left != 1 else ''}",
+                    f"not followed: a round reads at most {MAX_SOURCES:,} sources "
+                    "(feeds, OPML files, sitemaps), and the ones given list more",
+                ),
+            )
         return entries
 
     # ---- pages --------------------------------------------------------------------------

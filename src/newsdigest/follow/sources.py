@@ -47,11 +47,18 @@ def _unfollowed_reason(base: str, value: str) -> str | None:
     if _http_url(base, value):
         return None
     try:
-        scheme = urlsplit(urljoin(base, _without_feed_scheme(value.strip()))).scheme
+        parts = urlsplit(urljoin(base, _without_feed_scheme(value.strip())))
     except ValueError:
         return "not a valid URL (a feed is followed by its http:// or https:// URL)"
-    what = f"unsupported URL scheme {scheme!r}" if scheme else "not a URL"
+    if parts.scheme in ("http", "https"):
+        return NO_HOST
+    what = f"unsupported URL scheme {parts.scheme!r}" if parts.scheme else "not a URL"
     return f"{what} (a feed is followed by its http:// or https:// URL)"
+
+
+# an http(s) URL with no host ("https://", "https:///feed.xml") had been fetched, and failed
+# with the HTTP client's "Request URL is missing an 'http://' or 'https://' protocol"
+NO_HOST = "no host name in the URL (a feed is followed by its http:// or https:// URL)"
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -82,7 +89,8 @@ def _http_url(base: str, value: str | None) -> str | None:
         return None
     try:
         url = urljoin(base, _without_feed_scheme(value.strip()))
-        return url if urlsplit(url).scheme in ("http", "https") else None
+        parts = urlsplit(url)
+        return url if parts.scheme in ("http", "https") and parts.hostname else None
     except ValueError:  # not a URL urllib can split ("http://[::1"): no link, as "mailto:" is
         return None
 

@@ -35,6 +35,7 @@ import os
 import stat
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -179,10 +180,31 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
             empty = path.stat().st_size == 0
         except OSError:
             empty = False
-        reason = "empty file" if empty else "unsupported file type (binary, not an article format)"
+        archive = None if empty else _archive_kind(path)
+        if empty:
+            reason = "empty file"
+        elif archive:  # had been "binary, not an article format", as a picture is
+            reason = f"a {archive} archive is not read; unpack it and give its folder"
+        else:
+            reason = "unsupported file type (binary, not an article format)"
         yield InputError(str(path), reason)
         return
     yield from reader(path, max_bytes=max_bytes)
+
+
+def _archive_kind(path: Path) -> str | None:
+    """ "zip" or "tar" when ``path`` is such an archive (a tar gzip-compressed too), else None."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(512)
+            if head.startswith(b"\x1f\x8b"):
+                fh.seek(0)
+                head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(fh.read(4096), 512)
+    except (OSError, zlib.error):
+        return None
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    return "tar" if head[257:262] == b"ustar" else None
 
 
 def walk_tree(

@@ -250,13 +250,35 @@ def _markless_utf16(head: bytes) -> str | None:
     return None
 
 
+def _markless_utf32(head: bytes) -> str | None:
+    """ "utf-32-le" or "utf-32-be" when ``head`` reads as UTF-32 text without its mark: the
+    top byte of every character is NUL (no code point is past U+10FFFF), the next nearly always,
+    the lowest seldom (as in ``_markless_utf16``)."""
+    n = len(head) // 4 * 4
+    if n < 16:
+        return None
+    quarter = n // 4
+    nuls = [head[k:n:4].count(0) for k in range(4)]
+    for top, next_, low, encoding in ((3, 2, 0, "utf-32-le"), (0, 1, 3, "utf-32-be")):
+        if (
+            nuls[top] == quarter
+            and nuls[next_] >= MIN_WIDE_NUL_SHARE * quarter
+            and nuls[low] <= MAX_NARROW_NUL_SHARE * quarter
+        ):
+            return encoding
+    return None
+
+
 def wide_encoding(data: bytes) -> str | None:
     """The UTF-16 or UTF-32 encoding of ``data`` (text, though every other byte may be NUL):
-    the one its byte-order mark declares, else UTF-16 read from where its NUL bytes lie."""
+    the one its byte-order mark declares, else UTF-32 or UTF-16 read from where its NUL bytes
+    lie (UTF-32 without its mark had been refused as a binary file)."""
     encoding = bom_encoding(data)
     if encoding in ("utf-16", "utf-32"):
         return encoding
-    return None if encoding else _markless_utf16(data[:_SNIFF])
+    if encoding:
+        return None
+    return _markless_utf32(data[:_SNIFF]) or _markless_utf16(data[:_SNIFF])
 
 
 def wide_text(data: bytes) -> bool:
@@ -281,12 +303,27 @@ def _stray_nuls(head: bytes) -> bool:
     return True
 
 
+# control characters (but tab, line and page breaks) in text, at most: an array of numbers
+# 1-200 read as UTF-16 or UTF-32 is a third controls, a text none or a stray few
+MAX_CONTROL_SHARE = 0.05
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _mostly_controls(text: str) -> bool:
+    sample = text[:20000]
+    return len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes (more than a stray few in UTF-8) or a known binary signature in the first
     block: not a text document."""
     head = data[:_SNIFF]
-    if wide_text(head):
+    encoding = wide_encoding(head)
+    if encoding in ("utf-16", "utf-32"):  # its mark says text
         return False
+    if encoding:  # guessed from its NULs, which an array of small numbers has too: read so,
+        # the numbers are control characters
+        return _mostly_controls(head.decode(encoding, errors="ignore"))
     if b"\x00" in head and not _stray_nuls(head):
         return True
     signatures = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BUFF_SIZE, DecompressingBufferedReader
+from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import format_limit, open_regular
@@ -68,16 +69,42 @@ class _BoundedLineReader(DecompressingBufferedReader):  # type: ignore[misc]
         return b"".join(parts)
 
 
+class _LastLine:
+    """A stream whose ``readline`` remembers the last line it gave."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.last = b""
+
+    def readline(self, *args: Any) -> bytes:
+        self.last = self.stream.readline(*args)
+        return self.last
+
+
+class _HttpHeadersParser(StatusAndHeadersParser):  # type: ignore[misc]
+    """warcio's HTTP header parser, marking a header block the record ends inside: warcio stops
+    at the end of the record as at the blank line after the headers, so a record cut there
+    had been read as a page with no body and skipped without a word."""
+
+    def parse(self, stream: Any, full_statusline: Any = None) -> StatusAndHeaders:
+        lines = _LastLine(stream)
+        headers = super().parse(lines, full_statusline)
+        headers.cut_short = headers.total_len > 0 and not lines.last.endswith(b"\n")
+        return headers
+
+
 class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
     """warcio prints a multi-line warning to stderr for a record whose length is wrong; here
     that record is reported as an InputError instead, so the warning is silenced. Header lines
-    are read through ``_BoundedLineReader``."""
+    are read through ``_BoundedLineReader``, HTTP headers through ``_HttpHeadersParser``."""
 
     INC_RECORD = ""
 
     def __init__(self, fileobj: IO[bytes]) -> None:
         super().__init__(fileobj)
         self.reader = _BoundedLineReader(self.fh, block_size=BUFF_SIZE)
+        parser = self.loader.http_parser
+        self.loader.http_parser = _HttpHeadersParser(parser.statuslist, parser.verify)
 
 
 class _HeaderCut(Exception):
@@ -248,12 +275,16 @@ def _read_record(
     missing = getattr(record.raw_stream, "limit", 0) or 0
     if missing > 0:  # checked first: a cut inside the HTTP headers leaves no status to read
         return InputError(name, f"truncated record ({missing} bytes missing)")
+    if getattr(record.http_headers, "cut_short", False):
+        return InputError(name, "truncated record (it ends inside its HTTP headers)")
+    if not gz and _EMBEDDED_RECORD.search(content):
+        # before the status: a record cut in its status line reads the next record's header
+        # as its own HTTP headers, and had been skipped as a response that is no page
+        return InputError(name, "truncated record (its length runs into the next record)")
     if record.http_headers is not None and record.rec_type == "response":
         status = record.http_headers.get_statuscode() or ""
         if not status.startswith("2"):
             return None
-    if not gz and _EMBEDDED_RECORD.search(content):
-        return InputError(name, "truncated record (its length runs into the next record)")
     if not content.strip():
         return None
     # Common Crawl adds the type it identified from the bytes; servers often send none or a

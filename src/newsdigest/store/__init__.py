@@ -19,6 +19,12 @@ def _target(url_or_path: str | os.PathLike[str] | bytes) -> str:
     """What the user named, as text; ``TypeError`` for anything else: ``db=None`` had made a
     database named "None" in the working folder (``db=5`` one named "5"), and ``b"news.db"``
     one named "b'news.db'"."""
+    if isinstance(url_or_path, str | bytes) and not url_or_path.strip():
+        from newsdigest.errors import StoreError
+
+        # "" had opened the folder "." ("is a folder, not a database file"), " " made a store
+        # named " "; the CLI refuses them as usage errors
+        raise StoreError("db: an empty name names no store (give a path or a postgresql:// URL)")
     if isinstance(url_or_path, str | os.PathLike | bytes):
         return os.fsdecode(url_or_path)
     raise TypeError(f"db: expected a path or a postgresql:// URL, not {type(url_or_path).__name__}")

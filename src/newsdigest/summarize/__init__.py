@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from newsdigest.embed import check_embedder
 from newsdigest.errors import UnknownMethodError
 from newsdigest.summarize.base import Budget, Summarizer
 
@@ -100,6 +101,8 @@ def get_summarizer(
         raise UnknownMethodError(
             f"{key}: unknown summarizer (choose {', '.join(SUMMARIZERS)})", "summarizer"
         )
+    if embedder is not None:
+        check_embedder(embedder)  # a method that embeds nothing refuses an unknown name too
     return build(embedder, **options)
 
 

@@ -629,3 +629,34 @@ def test_a_shared_share_runs_numpys_blas_on_one_thread_and_then_lets_it_go() -> 
     )
     assert out["pool"] == 1 and out["got"] == [1, 1]
     assert out["after"] == out["before"]
+
+
+def test_spacy_in_this_process_runs_numpys_blas_on_one_thread() -> None:
+    """The seeds' NER and parse made in this process alone (one worker: no pool) run numpy's
+    BLAS on one thread, whatever it had before, and give it back after: OpenBLAS's second
+    thread spun more than it helped (380 dev-stream texts: 9.3 s of CPU with two, 5.9 s with
+    one), and the parses are the ones a two-thread BLAS makes."""
+    out = _run(
+        """
+        from threadpoolctl import threadpool_info, threadpool_limits
+        from newsdigest.facts.ner import load_nlp
+        def blas_threads():
+            return max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+        nlp = load_nlp(DEFAULT_MODEL)
+        seen = []
+        make_doc = nlp.make_doc
+        def counting_make_doc(text):
+            seen.append(blas_threads())
+            return make_doc(text)
+        with threadpool_limits(limits=2, user_api="blas"):
+            two = [doc_to_bytes(d).hex() for d in parse_articles(articles)]
+            nlp.make_doc = counting_make_doc
+            one = [doc_to_bytes(d).hex() for d in parse_articles(articles)]
+            after = blas_threads()
+        print(json.dumps({"seen": sorted(set(seen)), "after": after, "same": one == two}))
+        """,
+        workers="1",
+    )
+    assert out["seen"] == [1]
+    assert out["after"] == 2
+    assert out["same"]

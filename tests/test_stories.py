@@ -365,6 +365,52 @@ def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
         assert grown is not None and grown.facts == fresh.facts and grown.summary == fresh.summary
 
 
+def test_a_rebuild_in_the_same_process_reads_only_the_newcomers_parse(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A story that grows is rebuilt (as ``serve`` and a follower do, in one process) from its
+    older members' parses and entity mentions as read at the last rebuild: only the newcomer's
+    stored parse is read and its mentions found; the facts are those of a build from scratch."""
+    from spacy.tokens import DocBin
+
+    import newsdigest.facts
+    from newsdigest.pipeline import build_story
+    from newsdigest.stories import refresh_stories
+
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")  # every build in this process
+    read: list[int] = []
+    found: list[str] = []
+    real_read = DocBin.from_bytes
+    real_mentions = newsdigest.facts.raw_mentions
+
+    def counting_read(self, data):  # type: ignore[no-untyped-def]
+        read.append(len(data))
+        return real_read(self, data)
+
+    def counting_mentions(article, doc):  # type: ignore[no-untyped-def]
+        found.append(article.id)
+        return real_mentions(article, doc)
+
+    monkeypatch.setattr(DocBin, "from_bytes", counting_read)
+    monkeypatch.setattr(newsdigest.facts, "raw_mentions", counting_mentions)
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        refresh_stories(store)
+        first = {a.id for a in store.get_articles()}
+        ingest([inbox / "c_crawl.warc.gz"], store)  # 004 joins the Sochi story
+        read.clear()
+        found.clear()
+        (grown_id,) = refresh_stories(store)
+        members = store.cluster_articles(grown_id)
+        new = [a.id for a in members if a.id not in first]
+        assert len(members) >= 3 and len(new) == 1
+        # at most the newcomer's (another test in this process may have read the same seed)
+        assert len(read) <= 1 and set(found) <= set(new)
+        grown = store.get_story(grown_id)
+        fresh = build_story(members, StoryConfig(), story_key=grown_id)  # everything redone
+        assert grown is not None and grown.facts == fresh.facts and grown.summary == fresh.summary
+
+
 def test_the_clusterers_keys_are_the_same_with_facts_on_and_off(
     inbox: Path, tmp_path: Path
 ) -> None:

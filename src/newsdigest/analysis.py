@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from newsdigest.limits import readable_title
@@ -33,6 +34,7 @@ from newsdigest.split import split_sentences
 # lower-case word after it) ends one
 ANALYSIS_VERSION = 15
 PARSE_CHUNK = 64  # articles parsed together (their Docs are held until kept as bytes)
+DOC_CACHE = 256  # stored parses kept read in a process (``doc_from_bytes``)
 
 
 @dataclass(frozen=True)
@@ -126,12 +128,22 @@ def docs_from(
     blobs = [analyses[a.id].doc if a.id in analyses else None for a in articles]
     if any(b is None for b in blobs):
         return None
+    from newsdigest.facts.ner import DEFAULT_MODEL
+
+    return [doc_from_bytes(b, model or DEFAULT_MODEL) for b in blobs if b is not None]
+
+
+@lru_cache(maxsize=DOC_CACHE)
+def doc_from_bytes(blob: bytes, model: str) -> Any:
+    """The parse stored as ``blob``, read once per process while it is among the last
+    ``DOC_CACHE`` read: a story is rebuilt each time articles join it, and its older members'
+    parses were read again at every rebuild (dev stream through the API: 613 reads for 366
+    parses). The Doc is shared: read it, never change it."""
     from spacy.tokens import DocBin
 
-    from newsdigest.facts.ner import DEFAULT_MODEL, load_nlp
+    from newsdigest.facts.ner import load_nlp
 
-    vocab = load_nlp(model or DEFAULT_MODEL).vocab
-    return [next(DocBin().from_bytes(b).get_docs(vocab)) for b in blobs if b is not None]
+    return next(DocBin().from_bytes(blob).get_docs(load_nlp(model).vocab))
 
 
 def to_record(analysis: ArticleAnalysis) -> tuple[dict[str, Any], bytes | None]:

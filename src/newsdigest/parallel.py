@@ -95,7 +95,17 @@ def run_local(nlp: Any, texts: Sequence[str], kind: str) -> list[Any]:
     own token vectors), decoded by ``ner_decode`` where the model allows (the same entities,
     ~2.5x faster), else by spaCy; "parse": tok2vec and the parser, whitespace tokens labelled
     as the attribute ruler would (``ner._space_deps``), within the splitter's sentences
-    (``ner.with_sentence_starts``)."""
+    (``ner.with_sentence_starts``).
+
+    numpy's BLAS runs one thread here: spaCy's products are small (a batch's tokens by a few
+    hundred), and OpenBLAS's extra threads spun more than they helped (the NER of 380 dev-stream
+    texts in one call: 9.3 s of CPU with two threads, 5.9 s with one, and less wall time on a
+    busy machine); the processes of ``spacy_docs`` share the cores instead."""
+    with one_blas_thread():
+        return _run_local(nlp, texts, kind)
+
+
+def _run_local(nlp: Any, texts: Sequence[str], kind: str) -> list[Any]:
     if kind == "ner":
         from newsdigest.facts.ner_decode import greedy_decoder, recognize
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
+from newsdigest.analysis import DOC_CACHE
 from newsdigest.facts.canonical import build_entities
 from newsdigest.facts.disagree import (
     attribution_disagreements,
@@ -21,7 +23,7 @@ from newsdigest.facts.disagree import (
     quantity_disagreements,
 )
 from newsdigest.facts.missed import missed_speakers, widened_speakers
-from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles, raw_mentions
+from newsdigest.facts.ner import DEFAULT_MODEL, RawMention, parse_articles, raw_mentions
 from newsdigest.facts.quotes import (
     Attributed,
     article_context,
@@ -49,6 +51,14 @@ from newsdigest.split import split_sentences
 __all__ = ["extract_facts"]
 
 
+@lru_cache(maxsize=DOC_CACHE)
+def _article_mentions(article: Article, doc: Any) -> tuple[RawMention, ...]:
+    """``raw_mentions`` of one article, kept while its parse is (``analysis.doc_from_bytes``
+    gives a story's rebuilds the same Doc of an unchanged article): they depend on the
+    article and its parse alone, and a story's rebuild read them again for every member."""
+    return tuple(raw_mentions(article, doc))
+
+
 def extract_facts(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
@@ -68,7 +78,7 @@ def extract_facts(
     sents = {a.id: tuple(sentences.get(a.id) or split_sentences(a.text, a.id)) for a in articles}
     if docs is None:
         docs = parse_articles(articles, model, sentences=sents)
-    raw = [m for a, doc in zip(articles, docs, strict=True) for m in raw_mentions(a, doc)]
+    raw = [m for a, doc in zip(articles, docs, strict=True) for m in _article_mentions(a, doc)]
     raw = widened_speakers(articles, raw)
     raw += missed_speakers(articles, raw)
     entities = build_entities(raw, articles)

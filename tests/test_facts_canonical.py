@@ -3412,6 +3412,8 @@ def test_a_name_written_after_a_is_a_kind_of_person(multinews_articles) -> None:
     "former Green Beret Sgt Joe Serna" (the veteran, listed too)."""
     people = _people_of_row(multinews_articles, 67, "Green Beret")
     assert "Green Beret" not in people and "Joe Serna" in people
+    # a noun after the name makes it someone's: "was a Hillary Clinton supporter" (208)
+    assert "Hillary Clinton" in _people_of_row(multinews_articles, 208, "Hillary Clinton supporter")
 
 
 def test_a_persons_day_is_no_organization(dev_stream_rows: list[dict[str, str]]) -> None:

@@ -1652,6 +1652,8 @@ def _a_town(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) ->
         for m in mentions
     ):
         return True
+    if any(fold(w) in _INSTITUTION_HEADS for w in name.split()):
+        return False  # "Pocono Mountain School District": a school board
     return bool(_TOWN_NAME.fullmatch(name)) and all(
         _placed(m, texts.get(m.article, ""), places)
         and not _AT_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 10), m.start)
@@ -2198,13 +2200,17 @@ def _inside_an_organizations_name(
 
 # "a retired Green Beret" ("a blond Rose McGowan", "a gif of Wendy Williams" are someone)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+ed\s+)?$")
+# a noun after it makes the name a modifier ("a Hillary Clinton supporter", "mask")
+_NOUN_AFTER = re.compile(r"[\s-]+(?!(?:to|and|or|who|in|at|on|for|of|from|with|was|is)\b)[a-z]")
 
 
 def _a_kind_of_person(g: _Group, texts: Mapping[str, str]) -> bool:
-    """A name of two words or more that half its mentions write after "a" or "an": a kind of
-    person, no one ("sentenced a retired Green Beret": a Multi-News story's person)."""
+    """A name of two words or more that half its mentions write after "a" or "an", and no noun
+    after it: a kind of person, no one ("sentenced a retired Green Beret to lock-up": a
+    Multi-News story's person; "a Hillary Clinton supporter" is hers)."""
     return all(len(name_tokens(f)) >= 2 for f in g.forms) and 2 * sum(
         bool(_INDEFINITE_BEFORE.search(texts[m.article], max(0, m.start - 30), m.start))
+        and not _NOUN_AFTER.match(texts[m.article], m.end)
         for m in g.mentions
     ) >= len(g.mentions)
 

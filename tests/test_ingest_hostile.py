@@ -1363,3 +1363,23 @@ def test_a_zip_or_tar_of_articles_says_to_unpack_it(tmp_path: Path) -> None:
         (err,) = list(read_file(tmp_path / name))
         assert isinstance(err, InputError)
         assert err.reason == f"a {kind} archive is not read; unpack it and give its folder"
+
+
+def test_a_docx_or_epub_is_not_called_a_zip_to_unpack(tmp_path: Path) -> None:
+    """A .docx or .epub is a zip too: it had been "a zip archive is not read; unpack it and give
+    its folder", which gives XML parts, not articles; it says to save it as text instead (a
+    Word file renamed without its extension too), while a zip of articles still says unpack."""
+    import zipfile
+
+    seed = SEED_FILES[0].read_text(encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "report.docx", "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", f"<w:document><w:t>{seed}</w:t></w:document>")
+    with zipfile.ZipFile(tmp_path / "book.epub", "w") as zf:
+        zf.writestr("mimetype", "application/epub+zip")
+        zf.writestr("OEBPS/ch1.xhtml", f"<html><body><p>{seed}</p></body></html>")
+    (tmp_path / "report").write_bytes((tmp_path / "report.docx").read_bytes())
+    for name in ("report.docx", "book.epub", "report"):
+        (err,) = list(read_file(tmp_path / name))
+        assert isinstance(err, InputError)
+        assert err.reason == "a word-processor or e-book file is not read; save it as text or HTML"

@@ -1383,3 +1383,23 @@ def test_a_docx_or_epub_is_not_called_a_zip_to_unpack(tmp_path: Path) -> None:
         (err,) = list(read_file(tmp_path / name))
         assert isinstance(err, InputError)
         assert err.reason == "a word-processor or e-book file is not read; save it as text or HTML"
+
+
+@pytest.mark.parametrize("order", ["little", "big"])
+def test_a_file_of_token_ids_is_no_utf32_text(tmp_path: Path, order: str) -> None:
+    """A seed article as a language model's token ids, 32 bits each (a "train.bin" in a folder
+    given): its two high bytes are NUL as UTF-32 text's are, and it had been read as an
+    article of scattered letters of every script, where the reader before said "binary"; text
+    has spaces or punctuation between its letters, the ids none."""
+    import zlib
+
+    words = _seed_text(0).split()
+    ids = b"".join((zlib.crc32(w.encode()) % 50_000).to_bytes(4, order) for w in words)
+    (tmp_path / "train.bin").write_bytes(ids)
+    (err,) = list(read_file(tmp_path / "train.bin"))
+    assert isinstance(err, InputError), err
+    assert err.reason.startswith("unsupported file type (binary")
+    # the article itself as UTF-32 without its mark is still text
+    (tmp_path / "a.txt").write_bytes(_seed_text(0).encode(f"utf-32-{order[0]}e"))
+    (article,) = list(read_file(tmp_path / "a.txt"))
+    assert "Pompeo" in article.text

@@ -1363,3 +1363,43 @@ def test_a_zip_or_tar_of_articles_says_to_unpack_it(tmp_path: Path) -> None:
         (err,) = list(read_file(tmp_path / name))
         assert isinstance(err, InputError)
         assert err.reason == f"a {kind} archive is not read; unpack it and give its folder"
+
+
+def test_a_docx_or_epub_is_not_called_a_zip_to_unpack(tmp_path: Path) -> None:
+    """A .docx or .epub is a zip too: it had been "a zip archive is not read; unpack it and give
+    its folder", which gives XML parts, not articles; it says to save it as text instead (a
+    Word file renamed without its extension too), while a zip of articles still says unpack."""
+    import zipfile
+
+    seed = SEED_FILES[0].read_text(encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "report.docx", "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", f"<w:document><w:t>{seed}</w:t></w:document>")
+    with zipfile.ZipFile(tmp_path / "book.epub", "w") as zf:
+        zf.writestr("mimetype", "application/epub+zip")
+        zf.writestr("OEBPS/ch1.xhtml", f"<html><body><p>{seed}</p></body></html>")
+    (tmp_path / "report").write_bytes((tmp_path / "report.docx").read_bytes())
+    for name in ("report.docx", "book.epub", "report"):
+        (err,) = list(read_file(tmp_path / name))
+        assert isinstance(err, InputError)
+        assert err.reason == "a word-processor or e-book file is not read; save it as text or HTML"
+
+
+@pytest.mark.parametrize("order", ["little", "big"])
+def test_a_file_of_token_ids_is_no_utf32_text(tmp_path: Path, order: str) -> None:
+    """A seed article as a language model's token ids, 32 bits each (a "train.bin" in a folder
+    given): its two high bytes are NUL as UTF-32 text's are, and it had been read as an
+    article of scattered letters of every script, where the reader before said "binary"; text
+    has spaces or punctuation between its letters, the ids none."""
+    import zlib
+
+    words = _seed_text(0).split()
+    ids = b"".join((zlib.crc32(w.encode()) % 50_000).to_bytes(4, order) for w in words)
+    (tmp_path / "train.bin").write_bytes(ids)
+    (err,) = list(read_file(tmp_path / "train.bin"))
+    assert isinstance(err, InputError), err
+    assert err.reason.startswith("unsupported file type (binary")
+    # the article itself as UTF-32 without its mark is still text
+    (tmp_path / "a.txt").write_bytes(_seed_text(0).encode(f"utf-32-{order[0]}e"))
+    (article,) = list(read_file(tmp_path / "a.txt"))
+    assert "Pompeo" in article.text

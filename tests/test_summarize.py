@@ -2493,6 +2493,11 @@ def test_a_papers_citations_and_figure_keys_are_no_digest_lines(multinews_csv: P
 
     assert quality.fit("Spokeswoman for the festival Anja Marx told rbb24 the plan worked.")
     assert quality.fit("The Fig. 1 variety of fig trees grows in the south of Spain.")
+    # a hashtag is no citation either: a dev-stream article's (Jessica Alba's birth
+    # announcement, 679ca8515ffe7ec1) "She added the hashtag "#familyof5"." written without
+    # its quotes had been unfit, "a paper's citations" (as "#covid19 on Twitter" was)
+    assert quality.fit("The actress shared the news with fans and added the hashtag #familyof5.")
+    assert quality.fit("Officials asked people to post using the hashtag #covid19 on Twitter.")
     cluster = read_dataset(multinews_csv)[0][243]
     (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
     text = " ".join(summary)

@@ -183,6 +183,8 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
         archive = None if empty else _archive_kind(path)
         if empty:
             reason = "empty file"
+        elif archive == "document":  # a .docx or .epub is a zip too: unpacking it gives no text
+            reason = "a word-processor or e-book file is not read; save it as text or HTML"
         elif archive:  # had been "binary, not an article format", as a picture is
             reason = f"a {archive} archive is not read; unpack it and give its folder"
         else:
@@ -192,8 +194,15 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     yield from reader(path, max_bytes=max_bytes)
 
 
+# the first member of a document kept as a zip: an OpenDocument file's or an EPUB's names its
+# type, an Office Open XML file's (.docx, .pptx, .xlsx) lists its parts' types
+_ZIP_DOCUMENT_FIRST = (b"mimetype", b"[Content_Types].xml")
+_ZIP_DOCUMENTS = (".docx", ".docm", ".pptx", ".xlsx", ".odt", ".ods", ".odp", ".epub", ".pages")
+
+
 def _archive_kind(path: Path) -> str | None:
-    """ "zip" or "tar" when ``path`` is such an archive (a tar gzip-compressed too), else None."""
+    """ "zip" or "tar" when ``path`` is such an archive (a tar gzip-compressed too), "document"
+    for a zip that is a word-processor or e-book file (.docx, .odt, .epub), else None."""
     try:
         with path.open("rb") as fh:
             head = fh.read(512)
@@ -203,6 +212,10 @@ def _archive_kind(path: Path) -> str | None:
     except (OSError, zlib.error):
         return None
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        # the local header's name: its length at byte 26, the name from byte 30
+        first = head[30 : 30 + int.from_bytes(head[26:28], "little")]
+        if first in _ZIP_DOCUMENT_FIRST or path.name.lower().endswith(_ZIP_DOCUMENTS):
+            return "document"
         return "zip"
     return "tar" if head[257:262] == b"ustar" else None
 

@@ -8,6 +8,7 @@ import gzip
 import os
 import re
 import stat
+import unicodedata
 import zlib
 from pathlib import Path
 from typing import BinaryIO
@@ -314,6 +315,18 @@ def _mostly_controls(text: str) -> bool:
     return len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample)
 
 
+# spaces, line breaks and punctuation in text, at least: English or Russian is a sixth of them,
+# Chinese and Japanese a seventh (their full stops and commas), numbers under 50,000 read as
+# UTF-32 (a file of token ids) one in a hundred or fifty, as scattered code points fall
+MIN_BREAK_SHARE = 0.05
+
+
+def _without_breaks(text: str) -> bool:
+    sample = text[:20000]
+    breaks = sum(1 for c in sample if c.isspace() or unicodedata.category(c)[0] in "PZ")
+    return breaks < MIN_BREAK_SHARE * len(sample)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes (more than a stray few in UTF-8) or a known binary signature in the first
     block: not a text document."""
@@ -322,8 +335,9 @@ def looks_binary(data: bytes) -> bool:
     if encoding in ("utf-16", "utf-32"):  # its mark says text
         return False
     if encoding:  # guessed from its NULs, which an array of small numbers has too: read so,
-        # the numbers are control characters
-        return _mostly_controls(head.decode(encoding, errors="ignore"))
+        # the numbers are control characters, or (past U+00FF) letters with no space between
+        text = head.decode(encoding, errors="ignore")
+        return _mostly_controls(text) or _without_breaks(text)
     if b"\x00" in head and not _stray_nuls(head):
         return True
     signatures = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")

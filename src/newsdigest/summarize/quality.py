@@ -717,9 +717,10 @@ _GLUED_CREDIT = re.compile(
 # age of the subducting Juan de Fuca plate21."), a pointer to a figure, or a figure's key
 # ("The top of the subducting plate ... are plotted as white lines.", "Figure 6: Two
 # dimensional thermal model of ...": Multi-News 243's digest lines and title, from the paper a news story linked); a digest of the news reads none of it.
-# Not a station's name ("told rbb24.", "on kare11")
+# Not a station's name ("told rbb24.", "on kare11"), nor a hashtag ("using the hashtag #covid19
+# on Twitter" had made a line unfit, as a handle's "@" never did)
 _PAPER_APPARATUS = re.compile(
-    r"(?<![\w./@:-])(?<!told )(?<!\bto )(?<!\bon )(?<!via )[a-z]{4,}\d{1,3}(?: ?, ?\d{1,3})*"
+    r"(?<![\w./@#:-])(?<!told )(?<!\bto )(?<!\bon )(?<!via )[a-z]{4,}\d{1,3}(?: ?, ?\d{1,3})*"
     r"(?=[\s,;)]|\.(?:\s|$))"
     r"|\((?:see )?(?:Figs?\.|Figures?) ?\d|^(?:Figure|Fig\.|Table) \d+[a-z]?: "
     r"|\b(?:are|is) (?:plotted|shown|marked|drawn) (?:as|in|by|with) (?:[\w-]+ ){0,3}"

@@ -660,3 +660,27 @@ def test_spacy_in_this_process_runs_numpys_blas_on_one_thread() -> None:
     assert out["seen"] == [1]
     assert out["after"] == 2
     assert out["same"]
+
+
+def test_overlapping_users_of_one_blas_thread_give_the_count_back() -> None:
+    """``serve``'s threads each take one BLAS thread for spaCy, and their spans overlap
+    without nesting: A in, B in, A out, B out. Each threadpoolctl limit restored what it found,
+    so B ran on two threads once A was out and the process stayed on one for good; the shared
+    limit holds one thread until the last user is out, then gives the count back."""
+    out = _run(
+        """
+        from threadpoolctl import threadpool_info, threadpool_limits
+        def blas_threads():
+            return max(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+        with threadpool_limits(limits=2, user_api="blas"):
+            a, b = parallel.one_blas_thread(), parallel.one_blas_thread()
+            a.__enter__()
+            b.__enter__()
+            a.__exit__(None, None, None)
+            inside_b = blas_threads()
+            b.__exit__(None, None, None)
+            after = blas_threads()
+        print(json.dumps({"inside_b": inside_b, "after": after}))
+        """
+    )
+    assert out == {"inside_b": 1, "after": 2}

@@ -34,9 +34,9 @@ import sys
 import threading
 import warnings
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -123,7 +123,41 @@ def _run_local(nlp: Any, texts: Sequence[str], kind: str) -> list[Any]:
 
 def one_blas_thread() -> Any:
     """A context in which numpy's BLAS (OpenBLAS and the like) runs on one thread."""
-    return _blas_controller().limit(limits=1, user_api="blas")
+    return _one_blas_thread()()
+
+
+class _SharedBlasLimit:
+    """One BLAS limit shared by every overlapping user (``serve``'s threads): the first in
+    sets it, the last out restores the count found. threadpoolctl's limits each restore what
+    they found, so two that overlapped without nesting (A in, B in, A out, B out) left BLAS on
+    one thread for the rest of the process, and B ran on two once A was out."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._users = 0
+        self._limit: Any = None
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._users == 0:
+                self._limit = _blas_controller().limit(limits=1, user_api="blas")
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._users -= 1
+                if self._users == 0:
+                    self._limit.restore_original_limits()
+                    self._limit = None
+
+
+@lru_cache(maxsize=1)
+def _one_blas_thread() -> _SharedBlasLimit:
+    """The process's one shared limit (a fork's child inherits its parent's count of users
+    along with the limit itself, so both stay true there)."""
+    return _SharedBlasLimit()
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +221,9 @@ def _worker_start(parent: int, interrupt: Any, mask: Any) -> None:
     (``prctl``, Linux), nor one forked just as the parent died."""
     signal.signal(signal.SIGINT, interrupt)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-    one_blas_thread().__enter__()  # for the worker's life: it only ever runs shares
+    _blas_controller().limit(
+        limits=1, user_api="blas"
+    )  # for the worker's life: it only runs shares
     with suppress(OSError, AttributeError):  # no prctl: the parent's exit still ends the pool
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:

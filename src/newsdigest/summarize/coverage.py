@@ -595,14 +595,15 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         overlap,
         sim,
         previous,
-        # the fitted feature, a quotation without its speaker and a reply: taken only after
-        # their sentence
+        # the fitted feature, a quotation without its speaker, a reply and "The first of
+        # those ...": taken only after their sentence
         (features[:, FEATURES.index("needs_context")] > 0)
         | np.array(
             [
                 quality.bare_quote(u.text)
                 or quality.replies(u.text)
                 or quality.asked_about_it(u.text)
+                or quality.one_of_those(u.text)
                 for u in units
             ],
             bool,

@@ -935,3 +935,31 @@ def test_what_is_done_before_a_coming_day_dates_no_timeline_line() -> None:
     sentences = {x.id: split_sentences(x.text, x.id) for x in articles}
     days = [t.date for t in extract_facts(articles, sentences).timeline]
     assert "2017-12-29" in days and "2018-01-01" not in days
+
+
+@pytest.mark.parametrize(
+    ("titles", "opening"),
+    [
+        (
+            (
+                "Elon Musk reveals red Tesla Roadster bound for Mars",
+                "Elon Musk: SpaceX to launch Falcon Heavy rocket this month",
+            ),
+            "The first of those",
+        ),
+        (("2 American Families Are Mourned After Plane Crash in Costa Rica",), "The earlier crash"),
+    ],
+)
+def test_a_timeline_line_does_not_pick_out_one_of_what_it_never_listed(
+    dev_stream_rows: list[dict[str, str]], titles: tuple[str, ...], opening: str
+) -> None:
+    """Dev-stream timelines read "2018-01-04: The first of those could launch a classified U.S.
+    government satellite from the Cape as soon as Jan. 4." (which of the three Falcon 9 launches
+    scheduled in January the sentence before listed) and "2017-09-05: The earlier crash, on Sept.
+    5, killed a Costa Rican woman and an American man." (earlier than the crash of the story)."""
+    rows = [next(r for r in dev_stream_rows if r["title"] == title) for title in titles]
+    articles = [article(r["text"], r["published"][:10]) for r in rows]
+    assert any(opening in a.text for a in articles)
+    written = max(a.published.date() for a in articles if a.published is not None)
+    lines = [e.text for e in timeline_of(*articles, written=written)]
+    assert lines and not any(line.startswith(opening) for line in lines), lines

@@ -35,7 +35,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from itertools import chain
 from typing import Any, cast
@@ -206,6 +206,9 @@ class Scored:
     leads_in: np.ndarray  # bool: only announces what the unit after it says
     contained: np.ndarray  # (n, n) shared content words / the smaller unit's content words
     common: np.ndarray  # (n, n) content words shared
+    # for each unit, the noun of its opening "The deletion ..." that the sentence before it in
+    # its article brought in ("" when none: ``_defined_before``)
+    defined_before: list[str] = field(default_factory=list)
 
 
 def _one_line(sentence: Sentence) -> Sentence:
@@ -295,6 +298,33 @@ def _answers_a_question(doc: Sequence[Sentence], ends: Sequence[int], unit: Sent
     digest's line), read only after it."""
     k = bisect_right(ends, unit.start)
     return k > 0 and doc[k - 1].text.rstrip().rstrip("\"'”’»)").endswith("?")
+
+
+# an opening definite subject: "The deletion occurs ..."
+_LETTERS = re.compile(r"[a-z]+")
+_OPENING_DEFINITE = re.compile(r"[\"“‘']?The ([a-z]{4,})\b")
+
+
+def _defined_before(doc: Sequence[Sentence], ends: Sequence[int], unit: Sentence) -> str:
+    """The noun of ``unit``'s opening definite subject when the sentence right before it in
+    its article (``ends``: its sentences' ends) names it and ``unit`` does not bring it in
+    itself: "The deletion occurs in either the egg or the sperm ..." after "Williams syndrome
+    is caused by the spontaneous deletion of 26-28 genes on chromosome #7." (Multi-News 75's
+    digest line, no deletion said before it). "" when there is none."""
+    found = _OPENING_DEFINITE.match(unit.text)
+    if found is None or found[1] in STOP_WORDS or _brings_in(found[1], unit.text):
+        return ""
+    k = bisect_right(ends, unit.start)
+    if k == 0:
+        return ""
+    # brought in there, not known already ("... in the movie, which is being developed by
+    # Pathé" before "The movie, set in the build-up to the Falklands conflict, ...": Multi-News
+    # 135, a biopic named earlier)
+    words = _LETTERS.findall(doc[k - 1].text.lower())
+    noun = found[1]
+    return (
+        noun if any(w == noun and words[i - 1 : i] != ["the"] for i, w in enumerate(words)) else ""
+    )
 
 
 def _bounded(cands: list[tuple[int, int, Sentence]]) -> list[tuple[int, int, Sentence]]:
@@ -565,14 +595,15 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         overlap,
         sim,
         previous,
-        # the fitted feature, a quotation without its speaker and a reply: taken only after
-        # their sentence
+        # the fitted feature, a quotation without its speaker, a reply and "The first of
+        # those ...": taken only after their sentence
         (features[:, FEATURES.index("needs_context")] > 0)
         | np.array(
             [
                 quality.bare_quote(u.text)
                 or quality.replies(u.text)
                 or quality.asked_about_it(u.text)
+                or quality.one_of_those(u.text)
                 for u in units
             ],
             bool,
@@ -582,7 +613,27 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         np.array([quality.leads_in(u.text) for u in units], dtype=bool),
         contained,
         common,
+        _own_definites(docs, ends, cands),
     )
+
+
+def _own_definites(
+    docs: Sequence[Sequence[Sentence]],
+    ends: Sequence[Sequence[int]],
+    cands: Sequence[tuple[int, int, Sentence]],
+) -> list[str]:
+    """Each unit's ``_defined_before`` noun when no other article says it: what the story's
+    other articles all name is known to a reader whatever line brings it in ("The video ..."
+    under a story of a video), what one article alone names is not ("The deletion ...", in the
+    one article of a Multi-News story about Williams syndrome)."""
+    nouns = [_defined_before(docs[d], ends[d], s) for d, _, s in cands]
+    if not any(nouns):
+        return nouns
+    words = [{w.lower() for s in doc for w in _WORD.findall(s.text)} for doc in docs]
+    return [
+        noun if noun and not any(noun in said for o, said in enumerate(words) if o != d) else ""
+        for noun, (d, _, _) in zip(nouns, cands, strict=True)
+    ]
 
 
 MAX_Z = 5.0  # standard deviations a feature may stand out by before it is multiplied
@@ -881,6 +932,7 @@ def _greedy(
 
     named: set[str] = set()
     said: set[str] = set()  # the digest's words, lower-cased, four letters or more
+    defined = [k for k, noun in enumerate(scored.defined_before) if noun]
     counted: set[str] = set()  # casualty counts stated
     # a unit with no verb but a participle is a fragment whatever its score ("The perfect
     # address, 64 Perry Street.", "For America's birthday, life, liberty and the pursuit of
@@ -924,6 +976,11 @@ def _greedy(
             (scored.needs_context & ~taken[scored.previous])
             | (scored.leads_in & ~taken[scored.following])
         ) & (not orphans)
+        for ref in defined if not orphans else ():
+            # "The deletion ..." waits for what brought it in, unless the digest said it
+            orphan[ref] |= (
+                not taken[scored.previous[ref]] and scored.defined_before[ref] not in said
+            )
         stale = np.zeros(len(scored.units), dtype=bool)
         open_ = available | waiting
         for k in np.flatnonzero(paraphrased & open_):  # the name test only where it matters

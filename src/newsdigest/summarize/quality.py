@@ -987,8 +987,34 @@ def needs_context(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, ends on a
     verb whose object was in the sentence before, is a quotation without its speaker (the
     second half of one: "“We’re pointing them at people’s brains, at children.”", after
-    "..., Mr. Harris said.") or answers the sentence before (``replies``, ``asked_about_it``)."""
-    return refers_back(text) or bare_quote(text) or replies(text) or asked_about_it(text)
+    "..., Mr. Harris said."), answers the sentence before (``replies``, ``asked_about_it``) or
+    picks out one of what it listed (``one_of_those``)."""
+    return (
+        refers_back(text)
+        or bare_quote(text)
+        or replies(text)
+        or asked_about_it(text)
+        or one_of_those(text)
+    )
+
+
+# One of what the sentence before listed or told of, picked out: "The first of those could
+# launch a classified U.S. government satellite from the Cape as soon as Jan. 4." and "The
+# others are targeted for late in the month." (after "SpaceX already has as many as three
+# Falcon 9 launches scheduled in January"), "The earlier crash, on Sept. 5, killed ..." (after
+# "It was the second crash in four months to involve Nature Air"), "The latter ...": dev-stream
+# timeline lines. The 7 sentences of the dev stream and the Multi-News sample that open so all
+# point back.
+_ONE_OF_THOSE = re.compile(
+    r"^The\s+(?:(?:first|second|third|fourth|fifth|last|rest|remainder|majority|bulk|remaining"
+    r"|latter|former)\s+of\s+(?:those|these|them)\b|others\b|latter\b|earlier\s+[a-z]+\b)"
+)
+
+
+def one_of_those(text: str) -> bool:
+    """Opens by picking out one of what came before ("The first of those ...")."""
+    body = text.lstrip("\"“'‘ ")
+    return body[:4] == "The " and _ONE_OF_THOSE.match(body) is not None
 
 
 # A question put about what the sentence before told: "Asked if Trump was doing that, Walden

@@ -963,3 +963,60 @@ def test_a_timeline_line_does_not_pick_out_one_of_what_it_never_listed(
     written = max(a.published.date() for a in articles if a.published is not None)
     lines = [e.text for e in timeline_of(*articles, written=written)]
     assert lines and not any(line.startswith(opening) for line in lines), lines
+
+
+def test_a_day_in_a_passage_about_an_old_year_is_no_line_of_the_story() -> None:
+    """The dev stream's Cubs story (November 2016) dated "On September 9, Chicago faced off
+    against the New York Mets at Shea Stadium." 2016-09-09: the sentence before told of the
+    1969 season."""
+    a = article(
+        "The Cubs won the World Series on Nov. 2. Superstitious Cubs fans point to one moment "
+        "that doomed the team's 1969 season. On September 9, Chicago faced off against the New "
+        "York Mets at Shea Stadium.",
+        "2016-11-03",
+    )
+    b = article("Fans lined the streets for the parade on Nov. 4.", "2016-11-05")
+    timeline = timeline_of(a, b, written=date(2016, 11, 5))
+    assert [e.date for e in timeline] == ["2016-11-02", "2016-11-04"]
+
+
+def test_a_timeline_line_does_not_point_back_to_the_sentences_before_it() -> None:
+    """Dev-stream timeline lines that opened mid-thought: who "she", "he" and "the pair" are,
+    and which shares, the sentences before said (a newsletter widget between)."""
+    vegas = article(
+        "Stephen Paddock lived with his girlfriend, Marilou Danley, 62. She worked as a "
+        "hostess at the Atlantis Casino in Reno from 2010 to 2013. On Monday, the casino said "
+        "that she left the company several years ago. The gunman opened fire on Sunday night. "
+        "Few things seemed out of the ordinary Thursday when Mr. Paddock checked into a suite.",
+        "2017-10-02",
+    )
+    panama = article(
+        "Iceland's prime minister resisted pressure to step down. Huge crowds gathered outside "
+        "parliament late Monday demanding he quit. The papers were published on Sunday. Sigmundur "
+        "Gunnlaugsson stepped aside on Tuesday.",
+        "2016-04-05",
+    )
+    goldman = article(
+        "Goldman disclosed in filings on Thursday that it had delivered shares to Lloyd C. "
+        "Blankfein. Newsletter Sign Up Continue reading the main story. The shares Mr. "
+        "Blankfein and others received on Thursday cannot be sold for five years. Goldman "
+        "said on Friday that it expects a $5 billion charge.",
+        "2017-12-29",
+    )
+    bitcoin = article(
+        "Christopher Giancarlo and Jay Clayton will appear before the Senate. Prepared "
+        "testimony's for the pair were released yesterday. Bitcoin's price fell below "
+        "$6,000 on Monday, Coinmarketcap said. The price of bitcoin yo-yoed wildly again on Tuesday.",
+        "2018-02-06",
+    )
+    for a in (vegas, panama, goldman, bitcoin):
+        lines = [e.text for e in timeline_of(a)]
+        assert lines, a.text
+        assert not any(
+            t.startswith(("On Monday, the casino", "Huge crowds", "The shares", "Prepared"))
+            for t in lines
+        ), lines
+    # a definite subject that says which reads alone
+    assert "The price of bitcoin yo-yoed wildly again on Tuesday." in [
+        e.text for e in timeline_of(bitcoin)
+    ]

@@ -27,6 +27,7 @@ from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
 from newsdigest.names import is_country, lies_within
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.summarize import quality
+from newsdigest.summarize.coverage import defined_in
 from newsdigest.summarize.units import strip_dateline
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -988,6 +989,68 @@ def _fit_for_timeline(text: str) -> bool:
     )
 
 
+# How many of an article's readable sentences before a line may have named what it points back
+# to: "The shares Mr. Blankfein and others received on Thursday cannot be sold for five
+# years." (a dev-stream timeline line of Goldman Sachs's tax charge) had its shares two
+# sentences and a newsletter widget before it
+LOOK_BACK = 3
+# "he" or "she" before the sentence names anyone: who, the sentences before said ("On Monday,
+# the casino said that she left the company several years ago.", "Huge crowds gathered
+# outside parliament late Monday demanding he quit ...": dev-stream timelines' lines). A
+# capitalized word past the first, other than a weekday or a month, may be the name; "a man
+# who said he ..." brings its person in.
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b")
+_NAMED_BEFORE_PRONOUN = re.compile(
+    r"\s(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\b)[A-Z]|\b(?:[Aa]n?|[Oo]ne)\s"
+)
+# the people the sentences before named, counted ("Prepared testimony's for the pair were
+# released yesterday ...": a dev-stream timeline line, the pair named in the sentence before)
+_THE_PAIR = re.compile(r"\b[Tt]he (?:pair|duo|trio|couple)\b(?! of\b)")
+
+
+def _points_back(text: str, before: Sequence[str]) -> bool:
+    """Whether a line points to what its article's sentences ``before`` it named: its
+    opening definite subject (``coverage.defined_in``) unless it says which, a "he" or "she" it names no one
+    for, or "the pair"."""
+    pronoun = _PERSON_PRONOUN.search(text)
+    return bool(
+        (pronoun is not None and not _NAMED_BEFORE_PRONOUN.search(text, 1, pronoun.start()))
+        or _THE_PAIR.search(text)
+        or (_NAMED_AFTER.match(text) is None and any(defined_in(text, b) for b in before))
+    )
+
+
+# a definite subject that says which itself: "The price of bitcoin yo-yoed wildly again on
+# Tuesday ...", "The flight, HA446, left Auckland ..." (dev-stream timeline lines)
+_NAMED_AFTER = re.compile(r"[\"“‘']?The [a-z]+(?:,| of\b)")
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _in_the_past(sent: Sentence, before: Sentence | None, since: str) -> bool:
+    """Whether a sentence, or the one before it, names years and all of them end before
+    ``since``: its day without a year, a month away from the story's days or more, is of then,
+    not of the story's year ("Superstitious Cubs
+    fans point to one moment that doomed the team's 1969 season. On September 9, Chicago faced
+    off against the New York Mets at Shea Stadium.": a dev-stream timeline's line of
+    2016-09-09 under the Cubs' 2016 title)."""
+    years = _YEAR.findall(sent.text) or (_YEAR.findall(before.text) if before else [])
+    return bool(years) and all(y < since[:4] for y in years)
+
+
+def _readable_before(doc: Sequence[Sentence], k: int) -> list[str]:
+    """The texts of up to ``LOOK_BACK`` readable sentences before ``doc[k]`` (widgets aside)."""
+    out: list[str] = []
+    for j in range(k - 1, -1, -1):
+        if len(out) == LOOK_BACK:
+            break
+        if not quality.is_boilerplate(doc[j].text):
+            out.append(doc[j].text)
+    return out
+
+
 def headline_names(titles: Sequence[str]) -> frozenset[str]:
     """The capitalized words (stop words aside) two of the headlines share, or the one
     headline's: what the story is about, by name."""
@@ -1054,6 +1117,7 @@ def build_timeline(
     never make a line.
     """
     by_article = {aid: {s.index: s for s in sents} for aid, sents in sentences.items()}
+    position = {aid: {s.index: k for k, s in enumerate(sents)} for aid, sents in sentences.items()}
     # a sentence's first date: "In 2014, Linsley became the first rookie center ... since 1974"
     # is a line of 2014, not of 1974 (the dev stream's Packers story)
     first: dict[tuple[str, int], int] = {}
@@ -1108,6 +1172,16 @@ def build_timeline(
             continue
         if since is not None and d.value + "-12-31"[len(d.value) - 4 :] < since:
             continue
+        if (
+            since is not None
+            and own_span is not None
+            and len(d.value) == 10
+            and not own_span[0] <= d.value <= own_span[1]
+            and not d.relative
+            and _YEAR.search(d.text) is None
+            and _in_the_past(sent, by_article[d.article].get(d.sentence - 1), since)
+        ):
+            continue
         if len(d.value) < 10 and first[(d.article, d.sentence)] < d.start:
             continue  # a year or month named after the sentence's own date
         cite = Citation.of(sent)
@@ -1133,6 +1207,10 @@ def build_timeline(
                 and any(_same_words(_tl_words(s.text), taken) for taken in lines)
             )
             and _fit_for_timeline(" ".join(s.text.split()))
+            and not _points_back(
+                " ".join(s.text.split()),
+                _readable_before(sentences[c.article], position[c.article][s.index]),
+            )
         ]
         if not readable:
             continue

@@ -311,16 +311,21 @@ def _defined_before(doc: Sequence[Sentence], ends: Sequence[int], unit: Sentence
     itself: "The deletion occurs in either the egg or the sperm ..." after "Williams syndrome
     is caused by the spontaneous deletion of 26-28 genes on chromosome #7." (Multi-News 75's
     digest line, no deletion said before it). "" when there is none."""
-    found = _OPENING_DEFINITE.match(unit.text)
-    if found is None or found[1] in STOP_WORDS or _brings_in(found[1], unit.text):
-        return ""
     k = bisect_right(ends, unit.start)
-    if k == 0:
+    return defined_in(unit.text, doc[k - 1].text) if k else ""
+
+
+def defined_in(text: str, before: str) -> str:
+    """The noun of ``text``'s opening definite subject when ``before`` names it and ``text``
+    does not bring it in itself ("The deletion occurs ..." after "... the spontaneous deletion
+    of 26-28 genes ..."); "" when there is none."""
+    found = _OPENING_DEFINITE.match(text)
+    if found is None or found[1] in STOP_WORDS or _brings_in(found[1], text):
         return ""
     # brought in there, not known already ("... in the movie, which is being developed by
     # Pathé" before "The movie, set in the build-up to the Falklands conflict, ...": Multi-News
     # 135, a biopic named earlier)
-    words = _LETTERS.findall(doc[k - 1].text.lower())
+    words = _LETTERS.findall(before.lower())
     noun = found[1]
     return (
         noun if any(w == noun and words[i - 1 : i] != ["the"] for i, w in enumerate(words)) else ""

@@ -1020,3 +1020,11 @@ def test_a_timeline_line_does_not_point_back_to_the_sentences_before_it() -> Non
     assert "The price of bitcoin yo-yoed wildly again on Tuesday." in [
         e.text for e in timeline_of(bitcoin)
     ]
+    # ... and one that opens with the name a "he" is of does not ("Arians" is a name: the
+    # article writes it capitalized mid-sentence)
+    arians = article(
+        "Coach Bruce Arians retired on Monday. Arians said he told the players of his decision "
+        "Sunday after the team's 26-24 win at Seattle.",
+        "2018-01-01",
+    )
+    assert [e.date for e in timeline_of(arians)] == ["2017-12-31", "2018-01-01"]

@@ -1009,15 +1009,33 @@ _NAMED_BEFORE_PRONOUN = re.compile(
 _THE_PAIR = re.compile(r"\b[Tt]he (?:pair|duo|trio|couple)\b(?! of\b)")
 
 
-def _points_back(text: str, before: Sequence[str]) -> bool:
+def _points_back(text: str, before: Sequence[str], article: str) -> bool:
     """Whether a line points to what its article's sentences ``before`` it named: its
-    opening definite subject (``coverage.defined_in``) unless it says which, a "he" or "she" it names no one
-    for, or "the pair"."""
+    opening definite subject (``coverage.defined_in``) unless it says which, a "he" or "she"
+    it names no one for, or "the pair". Its first word is a name where the ``article``
+    writes it capitalized mid-sentence ("Arians said he told the players ...")."""
     pronoun = _PERSON_PRONOUN.search(text)
     return bool(
-        (pronoun is not None and not _NAMED_BEFORE_PRONOUN.search(text, 1, pronoun.start()))
+        (
+            pronoun is not None
+            and not _NAMED_BEFORE_PRONOUN.search(text, 1, pronoun.start())
+            and not _opens_with_a_name(text, article)
+        )
         or _THE_PAIR.search(text)
         or (_NAMED_AFTER.match(text) is None and any(defined_in(text, b) for b in before))
+    )
+
+
+_FIRST_WORD = re.compile(r"[A-Z][\w'’-]+")
+
+
+def _opens_with_a_name(text: str, article: str) -> bool:
+    """Whether ``text``'s first word is one the ``article`` capitalizes mid-sentence."""
+    first = _FIRST_WORD.match(text)
+    return (
+        first is not None
+        and first.group().casefold() not in ENGLISH_STOP_WORDS
+        and re.search(rf"[a-z,;]\s+{re.escape(first.group())}\b", article) is not None
     )
 
 
@@ -1118,6 +1136,7 @@ def build_timeline(
     """
     by_article = {aid: {s.index: s for s in sents} for aid, sents in sentences.items()}
     position = {aid: {s.index: k for k, s in enumerate(sents)} for aid, sents in sentences.items()}
+    texts = {aid: " ".join(s.text for s in sents) for aid, sents in sentences.items()}
     # a sentence's first date: "In 2014, Linsley became the first rookie center ... since 1974"
     # is a line of 2014, not of 1974 (the dev stream's Packers story)
     first: dict[tuple[str, int], int] = {}
@@ -1210,6 +1229,7 @@ def build_timeline(
             and not _points_back(
                 " ".join(s.text.split()),
                 _readable_before(sentences[c.article], position[c.article][s.index]),
+                texts[c.article],
             )
         ]
         if not readable:

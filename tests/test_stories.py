@@ -631,3 +631,33 @@ def test_a_file_of_many_refused_records_is_ingested_in_linear_time(tmp_path: Pat
     assert time.perf_counter() - started < 8
     assert (report.read, report.stored, len(report.rejected)) == (1, 1, 20_000)
     assert seen[:2] == [f"{path}[0]", f"{path}[1]"] and len(seen) == 20_000
+
+
+def test_cli_stories_with_nothing_to_rebuild_imports_neither_pipeline_nor_scipy(
+    tmp_path: Path,
+) -> None:
+    """The weekly replay runs `stories` once a batch: a run that rebuilds nothing (the stories
+    are stored) had imported the pipeline and scipy (~0.15 CPU-s) only to check the summarizer
+    name, to look for stories without a digest and to find nothing to cluster. A real process,
+    so its modules are its own."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in _records()) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    store = SqliteStore(db)
+    ingest([feed], store)
+    config = StoryConfig(facts=False)
+    first = build_stories(store, None, config)
+    store.close()
+    run = (
+        "import sys\nfrom newsdigest.cli import app\n"
+        f"code = app(['stories', '--db', {db!r}, '--format', 'json', '--no-facts'],"
+        " standalone_mode=False)\n"
+        "print(code, 'newsdigest.pipeline' in sys.modules, 'scipy' in sys.modules)"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run(
+        [sys.executable, "-c", run], env=env, capture_output=True, text=True, timeout=120
+    )
+    *printed, last = done.stdout.strip().splitlines()
+    assert last == "0 False False", done.stderr
+    assert [s["id"] for s in json.loads("\n".join(printed))] == [s.id for s in first]

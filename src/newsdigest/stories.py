@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from newsdigest.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyze, from_record, to_record
 from newsdigest.config import StoryConfig
 from newsdigest.errors import InputError, one_line, reason_counts
-from newsdigest.event_model import ArticleFeatures
 from newsdigest.model import Article, Story
 from newsdigest.store.base import AnalysisRecord, ClusterRow, Store
 from newsdigest.timeutil import utc
@@ -181,9 +180,12 @@ def cluster_pending(
     first batch (quiet for less than the clusterer's quiet period) are loaded; each batch is
     saved in one transaction, so an interrupted run resumes where it stopped.
     """
-    from newsdigest.cluster import Cluster, ClusterState, DocFreq, EventClusterer, headline_sum
-
     with store.clustering_lock():
+        if not store.unclustered(limit=1):
+            return 0  # the clusterer (scipy.sparse) is imported only when there is work for it
+        from newsdigest.cluster import Cluster, ClusterState, DocFreq, EventClusterer, headline_sum
+        from newsdigest.event_model import ArticleFeatures
+
         clusterer = clusterer or EventClusterer()
         loaded = False
         done = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cached_property
 
 TERMINAL = ".!?…:;\"'”’»)"
 MONTH = (
@@ -38,8 +39,12 @@ class Folded:
     def __init__(self, pattern: str, needs: tuple[str, ...] = ()) -> None:
         self.pattern = pattern
         self.needs = needs
-        self._any_case = re.compile(pattern, re.I)
         self._lower = re.compile(pattern)
+
+    @cached_property
+    def _any_case(self) -> re.Pattern[str]:
+        """Compiled at its first use, not at import: few texts lower to other lengths."""
+        return re.compile(self.pattern, re.I)
 
     def found(self, text: str) -> bool:
         """Whether the pattern occurs in ``text`` (in any case)."""

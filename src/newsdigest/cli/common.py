@@ -102,13 +102,13 @@ def story_config_or_exit(
     reported in one line now rather than at the first story."""
     from newsdigest.config import StoryConfig
     from newsdigest.errors import NewsdigestError
-    from newsdigest.pipeline import resolve_summarizer
+    from newsdigest.summarize import check_summarizer
 
     try:
         config = StoryConfig(
             words=words, sentences=sentences, summarizer=summarizer, embedder=embedder, facts=facts
         )
-        resolve_summarizer(config.summarizer, config.embedder)
+        check_summarizer(summarizer, embedder=config.embedder)
     except NewsdigestError as exc:
         fail(exc)
     note_unused_embedder(embedder, [summarizer])

@@ -100,9 +100,13 @@ def stories_command(
 
 def _note_empty_digests(stories: Sequence[Story], config: StoryConfig) -> None:
     """One note for the stories printed without a digest, and why (``why_no_digest``)."""
+    empty = [story for story in stories if not story.summary]
+    if not empty:
+        return
+    # the pipeline (scipy, the summarizers) is imported only for a story printed without one
     from newsdigest.pipeline import why_no_digest
 
-    reasons = Counter(why for story in stories if (why := why_no_digest(story, config)))
+    reasons = Counter(why for story in empty if (why := why_no_digest(story, config)))
     for why, count in sorted(reasons.items()):
         what = "1 story" if count == 1 else f"{count} stories"
         report_notice(f"{what}: {why}")

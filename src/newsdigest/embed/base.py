@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
+if TYPE_CHECKING:  # an annotation only: `stories` with nothing to rebuild never loads numpy
+    import numpy as np
 
 
 class Embedder(Protocol):

@@ -106,12 +106,24 @@ def get_summarizer(
     return build(embedder, **options)
 
 
+def check_summarizer(name: str | None = None, *, embedder: str | None = None) -> None:
+    """Refuse what ``get_summarizer`` refuses (an unknown method or embedder, a model that is
+    not there) before any work. The default method with its own TF-IDF loads nothing that can
+    be missing, so it is not built: its module imports scipy, which a ``stories`` run that
+    rebuilds nothing does not need."""
+    key = (name or "default").strip().lower()
+    if key in ("default", DEFAULT_SUMMARIZER) and embedder is None:
+        return
+    get_summarizer(name, embedder=embedder)
+
+
 __all__ = [
     "Budget",
     "DEFAULT_SUMMARIZER",
     "EMBEDDING_SUMMARIZERS",
     "SUMMARIZERS",
     "Summarizer",
+    "check_summarizer",
     "get_summarizer",
     "uses_embedder",
 ]

@@ -3503,3 +3503,14 @@ def test_a_graphics_labels_in_capitals_name_no_one() -> None:
     names = _dev_stream_entities("LUXOR HOTEL BROKEN WINDOWS VISIBLE")
     assert not {"Luxor Hotel Broken", "HOTEL", "MAIN"} & set(names)
     assert names.get("Las Vegas") == "PLACE"
+
+
+def test_a_country_as_the_press_writes_it_is_a_country() -> None:
+    """ "Democratic Republic of Congo" (the dev stream's Panama Papers story: "companies that
+    controversially acquired oil fields in the Democratic Republic of Congo") was no country,
+    so that one article's place outranked "Panama", a country, as where the story happened."""
+    from newsdigest.names import is_country
+
+    assert is_country("Democratic Republic of Congo")
+    assert is_country("Republic of Korea")
+    assert not is_country("Panama Papers")

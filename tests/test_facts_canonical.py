@@ -3514,3 +3514,20 @@ def test_a_country_as_the_press_writes_it_is_a_country() -> None:
     assert is_country("Democratic Republic of Congo")
     assert is_country("Republic of Korea")
     assert not is_country("Panama Papers")
+
+
+def test_a_hyphenated_names_link_written_either_way_is_one_place() -> None:
+    """The dev stream's German consulate story listed "Mazar-i-Sharif" and "Mazar-e-Sharif"
+    both under Where (the press spells the link either way)."""
+    text = (
+        "Taliban insurgents struck at the German Consulate in the northern commercial hub of "
+        "Mazar-i-Sharif late Thursday night. Dozens more were injured in the horrific assault "
+        "in northern city of Mazar-e-Sharif"
+    )
+    raw = [
+        mention(text, "Mazar-i-Sharif", "PLACE"),
+        mention(text, "Mazar-e-Sharif", "PLACE"),
+    ]
+    places = [e for e in entities_of(raw, text) if e.type == "PLACE"]
+    assert len(places) == 1
+    assert len(places[0].mentions) == 2

@@ -520,7 +520,15 @@ def _place_or_org_key(text: str) -> str:
         return kind + usual.casefold()
     # "Erie Times-News" and "Erie Times News"; "NBC News" and "NBC", "Common Sense Media" and
     # "Common Sense" (dev stream: each listed twice among the organizations)
-    tokens = [part for t in name_tokens(text) for part in t.split("-") if part]
+    # a hyphenated name's one-letter link, which spellings write either way ("Mazar-i-Sharif"
+    # and "Mazar-e-Sharif": the dev stream's Afghanistan story listed both under Where)
+    tokens = [
+        part
+        for t in name_tokens(text)
+        for parts in [t.split("-")]
+        for k, part in enumerate(parts)
+        if part and not (0 < k < len(parts) - 1 and len(part) == 1 and part.islower())
+    ]
     while len(tokens) > 1 and _last_word(tokens) in _KEY_TAILS:
         tokens = tokens[:-1]
     tokens[-1:] = [t.rstrip(",") for t in tokens[-1:]]

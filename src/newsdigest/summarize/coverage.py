@@ -135,10 +135,18 @@ _TOLL = re.compile(
     r"(?:(?:have|had|has|were|was|been|are|is|reportedly|being)\s+){0,3}"
     r"(?P<kind>killed|dead|died|injured|wounded|arrested|detained|in\s+custody)\b"
     # the arrests counted after the verb: "State police have charged six UConn students"
-    rf"|\b(?P<held>arrested|detained|charged)\s+(?:at\s+least\s+)?{_COUNT}\s",
+    rf"|\b(?P<held>arrested|detained|charged)\s+(?:at\s+least\s+)?{_COUNT}\s"
+    # the count after the verb of the attack: "A truck rammed into crowd in Nice, ..., killing
+    # dozens and injuring around 100" (the dev stream's Nice digest, after "Scores of people
+    # were killed Thursday night when a large truck plowed through a Bastille Day crowd")
+    r"|\b(?P<toll>killing|injuring|wounding)\s+(?:(?:at\s+least|about|around|nearly"
+    rf"|more\s+than|some)\s+)?{_COUNT}\b",
     re.IGNORECASE,
 )
 _TOLL_KIND = {
+    "killing": "dead",
+    "injuring": "injured",
+    "wounding": "injured",
     "killed": "dead",
     "dead": "dead",
     "died": "dead",
@@ -961,6 +969,7 @@ def _greedy(
     sums_of = functools.cache(lambda k: _sums(scored.units[k].text))
     has_sum: np.ndarray | None = None
     stated: set[str] = set()  # sums of money stated
+    figures_of = functools.cache(lambda k: _figures(scored.units[k].text))
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     restated = np.zeros(len(scored.units), dtype=bool)
     central: set[str] | None = None  # name words two articles or more use: found when needed
@@ -1041,6 +1050,17 @@ def _greedy(
             repeat |= np.fromiter((bool(tolls_of(k) & counted) for k in range(n)), bool, count=n)
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         repeat |= same_text == same_text[i]
+        if figures_of(i):
+            # the same figure in a like sentence is the same fact, whoever it names ("Nigerian
+            # President Muhammadu Buhari says 21 of the schoolgirls abducted by ... Boko Haram
+            # ... have been released" after "The Nigerian government announced Thursday that
+            # it had secured the release of 21 of the more than 200 Chibok schoolgirls who
+            # were kidnapped by Boko Haram militants": the dev stream's Nigeria digest)
+            like = (scored.similarity[:, i] >= RESTATED_SIM) & (
+                scored.common[:, i] >= RESTATED_WORDS
+            )
+            for k in np.flatnonzero(like & ~repeat):
+                repeat[k] = bool(figures_of(int(k)) & figures_of(i))
         paraphrased |= scored.similarity[:, i] >= paraphrase
         restated |= (
             (scored.similarity[:, i] >= RESTATED_SIM)
@@ -1076,6 +1096,30 @@ def _subsumed(
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The counts a unit states: a number before a lower-case word ("21 of the schoolgirls",
+    "29 rats"), not a year, an age ("21-year-old", "Stinson, 21,"), a time ("1 p.m."), a
+    range ("18 to 34"), a share ("35 percent": of whom, the words around say), nor part of
+    a name ("Area 51", "May 29", "iOS 5.0.1") or one thing ("a 911 call")."""
+    found = set()
+    for m in _COUNTED.finditer(text):
+        if m["next"] in _NOT_COUNTED or _YEAR.fullmatch(m["n"]):
+            continue
+        before = text[: m.start()].split()[-1:]
+        if before and (before[0] in _NOT_BEFORE_COUNT or not before[0].islower()):
+            continue
+        found.add(m["n"].replace(",", ""))
+    return frozenset(found)
+
+
+_COUNTED = re.compile(r"(?<![\w$£€.,:/'’-])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<next>[a-z][a-z.]*)")
+_NOT_BEFORE_COUNT = frozenset(("a", "an", "to", "and", "or", "age", "ages", "aged"))
+_NOT_COUNTED = frozenset(("a.m.", "p.m.", "am", "pm", "to", "and", "or", "percent", "per"))
+
+
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
 
 
@@ -1170,8 +1214,7 @@ def _tolls(text: str) -> frozenset[str]:
     if not any(w in low for w in _TOLL_WORDS):
         return frozenset()
     return frozenset(
-        _TOLL_KIND.get(m["kind"].lower(), "held") if m["kind"] else "held"
-        for m in _TOLL.finditer(text)
+        _TOLL_KIND.get((m["kind"] or m["toll"] or "").lower(), "held") for m in _TOLL.finditer(text)
     )
 
 

@@ -479,8 +479,8 @@ _TRANSCRIPT_FOOTER = re.compile(
     r" and may be updated|The authoritative record of NPR['’]s programming is the audio record)"
 )
 
-# A radio interview's pleasantries ("Good to be with you, Ari.": an NPR transcript's line in the
-# dev stream's Nice digest, once its second casualty count left room) report nothing
+# A radio interview's pleasantries ("Good to be with you, Ari.": an NPR transcript's line among the
+# dev stream's Nice articles, a digest line once a repeat made room) report nothing
 _ON_AIR = re.compile(
     r"^(?:(?:It['’]s\s+)?(?:Good|Great|Nice)\s+to\s+(?:be\s+with\s+you|be\s+here|have\s+you"
     r"|talk\s+to\s+you)|Thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+having\s+me"

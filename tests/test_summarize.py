@@ -2333,29 +2333,6 @@ def test_a_name_variant_is_no_news(
     assert sum(said in s.text.lower() for s in story.summary) == 1
 
 
-@pytest.mark.parametrize(
-    ("opening", "marks"),
-    [
-        # "Buhari says 21 of the schoolgirls ... have been released" and "The Nigerian
-        # government announced ... the release of 21 of the more than 200 Chibok schoolgirls"
-        ("Nigeria Says 21 Schoolgirls", (" 21 ",)),
-    ],
-)
-def test_one_fact_is_one_line(
-    dev_stream_rows: list[dict[str, str]], tmp_path: Path, opening: str, marks: tuple[str, ...]
-) -> None:
-    """Two outlets' openings of one fact stood side by side in the dev stream's digest: the
-    same count in a like sentence is the same fact (one line of them stays)."""
-    import newsdigest
-
-    (title,) = {r["title"] for r in dev_stream_rows if r["title"].startswith(opening)}
-    (label,) = {r["label"] for r in dev_stream_rows if r["title"] == title}
-    path = _dev_event_file(dev_stream_rows, label, tmp_path)
-    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
-    lines = [s.text for s in story.summary]
-    assert sum(any(m in t for m in marks) for t in lines) == 1, lines
-
-
 def test_a_digest_puts_a_price_at_one_level(
     dev_stream_rows: list[dict[str, str]], tmp_path: Path
 ) -> None:

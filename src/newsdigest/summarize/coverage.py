@@ -964,7 +964,6 @@ def _greedy(
     sums_of = functools.cache(lambda k: _sums(scored.units[k].text))
     has_sum: np.ndarray | None = None
     stated: set[str] = set()  # sums of money stated
-    figures_of = functools.cache(lambda k: _figures(scored.units[k].text))
     paraphrased = np.zeros(len(scored.units), dtype=bool)
     restated = np.zeros(len(scored.units), dtype=bool)
     central: set[str] | None = None  # name words two articles or more use: found when needed
@@ -1045,17 +1044,6 @@ def _greedy(
             repeat |= np.fromiter((bool(tolls_of(k) & counted) for k in range(n)), bool, count=n)
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         repeat |= same_text == same_text[i]
-        if figures_of(i):
-            # the same figure in a like sentence is the same fact, whoever it names ("Nigerian
-            # President Muhammadu Buhari says 21 of the schoolgirls abducted by ... Boko Haram
-            # ... have been released" after "The Nigerian government announced Thursday that
-            # it had secured the release of 21 of the more than 200 Chibok schoolgirls who
-            # were kidnapped by Boko Haram militants": the dev stream's Nigeria digest)
-            like = (scored.similarity[:, i] >= RESTATED_SIM) & (
-                scored.common[:, i] >= RESTATED_WORDS
-            )
-            for k in np.flatnonzero(like & ~repeat):
-                repeat[k] = bool(figures_of(int(k)) & figures_of(i))
         paraphrased |= scored.similarity[:, i] >= paraphrase
         restated |= (
             (scored.similarity[:, i] >= RESTATED_SIM)
@@ -1091,28 +1079,6 @@ def _subsumed(
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _figures(text: str) -> frozenset[str]:
-    """The counts a unit states: a number before a lower-case word ("21 of the schoolgirls",
-    "29 rats"), not a year, an age ("21-year-old", "Stinson, 21,"), a time ("1 p.m."), a
-    range ("18 to 34"), a share ("35 percent": of whom, the words around say), nor part of
-    a name ("Area 51", "May 29", "iOS 5.0.1") or one thing ("a 911 call")."""
-    found = set()
-    for m in _COUNTED.finditer(text):
-        if m["next"] in _NOT_COUNTED or _YEAR.fullmatch(m["n"]):
-            continue
-        before = text[: m.start()].split()[-1:]
-        if before and (before[0] in _NOT_BEFORE_COUNT or not before[0].islower()):
-            continue
-        found.add(m["n"].replace(",", ""))
-    return frozenset(found)
-
-
-_COUNTED = re.compile(r"(?<![\w$£€.,:/'’-])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<next>[a-z][a-z.]*)")
-_NOT_BEFORE_COUNT = frozenset(("a", "an", "to", "and", "or", "age", "ages", "aged"))
-_NOT_COUNTED = frozenset(("a.m.", "p.m.", "am", "pm", "to", "and", "or", "percent", "per"))
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)

@@ -2333,6 +2333,34 @@ def test_a_name_variant_is_no_news(
     assert sum(said in s.text.lower() for s in story.summary) == 1
 
 
+def test_a_digest_puts_a_price_at_one_level(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """The dev stream's Bitcoin digest: "Bitcoin prices plunged to a 12-week low below
+    $6,000 ...", "Prices have fallen to less than $US6,500 ..." and "After having dipped to
+    below $6,000, BTC is now priced at $6,116 ..." (three outlets, three hours, one fact)."""
+    import newsdigest
+    from newsdigest.summarize.coverage import _price_levels
+
+    assert _price_levels("Prices have fallen to less than $US6,500 and are now at their lowest.")
+    assert _price_levels("Bitcoin is currently valued at $7,348.")
+    assert not _price_levels("The value of all virtual currencies is down over $400 billion.")
+    (title,) = {r["title"] for r in dev_stream_rows if r["title"].startswith("Bitcoin price falls")}
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"] == title}
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    lines = [s.text for s in story.summary]
+    levels = ("below $6,000", "less than $US6,500", "priced at $6,116", "valued at $7,348")
+    assert sum(any(m in t for m in levels) for t in lines) == 1, lines
+
+
+def test_a_radio_hosts_pleasantry_is_no_line() -> None:
+    """ "Good to be with you, Ari." (an NPR transcript's, in the dev stream's Nice articles)."""
+    assert not quality.fit("Good to be with you, Ari.")
+    assert not quality.fit("Thanks for having me, Steve.")
+    assert quality.fit("Good to be home, said the rescued climber, who spent a week on the peak.")
+
+
 def test_of_two_openings_the_one_that_introduces_goes_first() -> None:
     """NeuS val 45: two articles' openings, "Under the compact, participating states ..." and
     "Connecticut voted ... to join the National Popular Vote Interstate Compact", were read in

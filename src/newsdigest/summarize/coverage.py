@@ -763,7 +763,8 @@ def select(
     Never twice the same point: a unit that repeats a chosen one's word pairs
     (``DUPLICATE``), half its content words in a similar sentence (``RESTATED``) or says it in
     other words naming no one new (cosine ``paraphrase``) is passed over, and so is a second
-    count of the dead (or of the injured): each outlet states its own toll. A unit
+    count of the dead (or of the injured), or a second level of a price: each outlet states
+    its own. A unit
     that opens with a reference to what came before ("He said...", "But...") is taken only
     right after the unit before it in its article, and one that only announces what the next
     says ("Here's what you need to know.") only once that next unit is taken. A unit too long
@@ -962,7 +963,9 @@ def _greedy(
 
     # a unit's casualty counts and sums, read when needed: those of the units taken, and of
     # all units once one of them states a count or a sum (most digests state none)
-    tolls_of = functools.cache(lambda k: _tolls(scored.units[k].text))
+    tolls_of = functools.cache(
+        lambda k: _tolls(scored.units[k].text) | _price_levels(scored.units[k].text)
+    )
     sums_of = functools.cache(lambda k: _sums(scored.units[k].text))
     has_sum: np.ndarray | None = None
     stated: set[str] = set()  # sums of money stated
@@ -1081,6 +1084,8 @@ def _subsumed(
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
 
 
@@ -1178,6 +1183,26 @@ def _tolls(text: str) -> frozenset[str]:
         _TOLL_KIND.get(m["kind"].lower(), "held") if m["kind"] else "held"
         for m in _TOLL.finditer(text)
     )
+
+
+# A price's level ("Bitcoin prices plunged to a 12-week low below $6,000", "Prices have fallen
+# to less than $US6,500", "BTC is now priced at $6,116", "Bitcoin is currently valued at
+# $7,348": four lines of the dev stream's Bitcoin digests): like a toll, each outlet states its
+# own, at its own hour, and a digest needs one
+_PRICE_LEVEL = re.compile(
+    r"\b(?:(?:fell|fallen|falls|falling|plunged|plunging|dipped|dropped|slumped|tumbled|sank"
+    r"|slid|crashed|rose|risen|rising|climbed|surged|jumped|soared)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:to|below|under|above|past|over)|(?:valued|priced|trading|traded)\s+at)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:US|C|A)?[$£€](?:US)?\s?\d",
+    re.IGNORECASE,
+)
+
+
+def _price_levels(text: str) -> frozenset[str]:
+    """Whether a unit puts a price at a level (``{"price"}``) or not."""
+    if ("$" in text or "£" in text or "€" in text) and _PRICE_LEVEL.search(text):
+        return frozenset(("price",))
+    return frozenset()
 
 
 _TOLL_WORDS = ("kill", "dead", "died", "injur", "wound", "arrest", "detain", "custody", "charged")

@@ -479,6 +479,13 @@ _TRANSCRIPT_FOOTER = re.compile(
     r" and may be updated|The authoritative record of NPR['’]s programming is the audio record)"
 )
 
+# A radio interview's pleasantries ("Good to be with you, Ari.": an NPR transcript's line among the
+# dev stream's Nice articles, a digest line once a repeat made room) report nothing
+_ON_AIR = re.compile(
+    r"^(?:(?:It['’]s\s+)?(?:Good|Great|Nice)\s+to\s+(?:be\s+with\s+you|be\s+here|have\s+you"
+    r"|talk\s+to\s+you)|Thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+having\s+me"
+    r"|Welcome\s+to\s+the\s+(?:program|show))\b"
+)
 
 # A page pointing its reader at a link or an embed ("You can read the full interview here.",
 # "This print-on-demand booklet is free and you may download a copy here.": Multi-News digest
@@ -612,6 +619,8 @@ def fit(text: str) -> bool:
     if text[:1] in "CPI" and _CREDIT_LINE.match(text):
         return False
     if text[:1] in "NT" and _TRANSCRIPT_FOOTER.match(text):
+        return False
+    if text[:1] in "GTNIW" and _ON_AIR.match(text):
         return False
     if quote_balance_problem(text) or text.count("(") != text.count(")"):
         return False
@@ -758,7 +767,7 @@ def problems(text: str) -> list[str]:
         # Congressional leaders reach budget deal The agreement would ...": a Multi-News digest
         # line; the 10 local sentences that open so are all such)
         found.append("page furniture")
-    if _CREDIT_LINE.match(text) or _TRANSCRIPT_FOOTER.match(text):
+    if _CREDIT_LINE.match(text) or _TRANSCRIPT_FOOTER.match(text) or _ON_AIR.match(text):
         found.append("page furniture")
     if glued_credit(text):
         found.append("photo credit")

@@ -1601,7 +1601,7 @@ def _unsupported_place(
     name: str,
     mentions: Sequence[Mention],
     texts: Mapping[str, str],
-    common: frozenset[str] = frozenset(),
+    common: frozenset[str],
 ) -> bool:
     """A "place" nothing supports: no gazetteer entry (``place_names``), country, state mark
     or celestial body, no word of geography in its name, and fewer than one mention in four
@@ -2515,28 +2515,19 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if (
             kind == "PERSON"
             and not (g.title_cues or g.person_cues)
-            and all(len(name_tokens(f)) == 1 for f in g.forms)
-            and _listed_among_organizations(mentions, texts, org_names)
+            and (
+                (
+                    all(len(name_tokens(f)) == 1 for f in g.forms)
+                    and _listed_among_organizations(mentions, texts, org_names)
+                )
+                # a product, as reconcile types "Galaxy Note 8"
+                or _cut_before_a_models_number(mentions, texts)
+                or _owns_a_person(mentions, texts, people)
+                # an outlet: "Eldar Murtazin told Tech Radar", "according to Dealogic"
+                or _only_told_or_cited(mentions, texts)
+            )
         ):
             kind = "ORG"
-        if (
-            kind == "PERSON"
-            and not (g.title_cues or g.person_cues)
-            and _cut_before_a_models_number(mentions, texts)
-        ):
-            kind = "ORG"  # a product, as reconcile types "Galaxy Note 8"
-        if (
-            kind == "PERSON"
-            and not (g.title_cues or g.person_cues)
-            and _owns_a_person(mentions, texts, people)
-        ):
-            kind = "ORG"
-        if (
-            kind == "PERSON"
-            and not (g.title_cues or g.person_cues)
-            and _only_told_or_cited(mentions, texts)
-        ):
-            kind = "ORG"  # an outlet: "Eldar Murtazin told Tech Radar", "according to Dealogic"
         if kind == "PERSON" and not g.title_cues and fold(name) in _ONE_WORD_BODIES:
             kind = "ORG"  # "the Treasury said", "Capitol" (NeuS Who lists): a body speaks too
         if kind == "ORG" and not g.company_cues and _a_known_place(name, mentions, texts):
@@ -2596,12 +2587,18 @@ def _merged_short_names(
         k = owner_of(i, e)
         if k is None:
             continue
-        owner = out[k]
-        mentions = tuple(sorted({*owner.mentions, *e.mentions}, key=lambda m: (m.article, m.start)))
-        aliases = tuple(sorted({*owner.aliases, *e.aliases, e.name} - {owner.name}))
-        out[k] = replace(owner, mentions=mentions, aliases=aliases)
+        out[k] = _absorbed(out[k], e)
         dropped.add(i)
     return [e for i, e in enumerate(out) if i not in dropped]
+
+
+def _absorbed(owner: Entity, other: Entity, name: str | None = None) -> Entity:
+    """``owner`` with ``other``'s mentions, and ``other``'s names among its other spellings;
+    named ``name`` when given (the other's name, taken over), else its own."""
+    name = owner.name if name is None else name
+    mentions = tuple(sorted({*owner.mentions, *other.mentions}, key=lambda m: (m.article, m.start)))
+    aliases = tuple(sorted({*owner.aliases, *other.aliases, owner.name, other.name} - {name}))
+    return replace(owner, name=name, mentions=mentions, aliases=aliases)
 
 
 def _first_words_of_companies(entities: list[Entity]) -> list[Entity]:
@@ -2673,12 +2670,7 @@ def _one_entity_a_name(entities: list[Entity]) -> list[Entity]:
     for e in entities:
         key = (e.name, e.type)
         if key in merged:
-            first = merged[key]
-            mentions = tuple(
-                sorted({*first.mentions, *e.mentions}, key=lambda m: (m.article, m.start))
-            )
-            aliases = tuple(sorted({*first.aliases, *e.aliases} - {e.name}))
-            merged[key] = replace(first, mentions=mentions, aliases=aliases)
+            merged[key] = _absorbed(merged[key], e)
         else:
             merged[key] = e
     return list(merged.values())
@@ -2873,12 +2865,8 @@ def _full_names_read_otherwise(entities: list[Entity]) -> list[Entity]:
     dropped: set[int] = set()
     for i, ks in full.items():
         if len(ks) == 1:
-            person, named = entities[i], entities[ks[0]]
-            mentions = tuple(
-                sorted({*person.mentions, *named.mentions}, key=lambda m: (m.article, m.start))
-            )
-            aliases = tuple(sorted({*person.aliases, *named.aliases, person.name} - {named.name}))
-            out[i] = replace(person, name=named.name, mentions=mentions, aliases=aliases)
+            named = entities[ks[0]]
+            out[i] = _absorbed(entities[i], named, named.name)
             dropped.add(ks[0])
     return [e for k, e in enumerate(out) if k not in dropped]
 

@@ -1084,8 +1084,6 @@ def _subsumed(
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n['’]t\b", re.IGNORECASE)
 
 

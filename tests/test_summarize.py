@@ -2782,3 +2782,47 @@ def test_the_officers_do_not_come_before_anyone_is_introduced(multinews_csv: Pat
     cluster = read_dataset(multinews_csv)[0][240]
     story = newsdigest.digest(list(cluster.documents), facts=False)
     assert story.summary and not any(s.text.startswith("The officers") for s in story.summary)
+
+
+# real lines the two patterns are about (Multi-News 243's paper, Multi-News and dev-stream
+# digest lines with a picture's credit run into them), beside every sentence of the sample
+_APPARATUS_AND_CREDITS = [
+    "The results place the slab within the Cascadia forearc region14,16,18 (Fig. 1), including "
+    "the young age of the subducting Juan de Fuca plate21.",
+    "The top of the subducting plate and the plate interface are plotted as white lines.",
+    "Figure 6: Two dimensional thermal model of the subduction zone.",
+    "William Wei, Business Insider Facebook is buying Oculus VR for $2 billion.",
+    "Tom Williams/Getty Images Rep. Jackie Speier said the bill would pass.",
+    "Security forces fired live ammunition on protesters [Reuters] Libyan leader Muammar Gaddafi "
+    "has appeared on television.",
+    "Henry Blodget, Business Insider CEO, said the deal was a good one.",
+    "The station told rbb24. that the fire was out, using the hashtag #covid19 on Twitter.",
+]
+
+
+def test_paper_apparatus_and_glued_credit_as_their_patterns(split) -> None:
+    """The cheap tests before the two patterns (a digit or a key's verb; the one unanchored
+    alternative's "[") leave every verdict as a search of the whole pattern gives it."""
+    texts = [s.text for docs in split for doc in docs for s in doc] + _APPARATUS_AND_CREDITS
+    for text in texts:
+        assert quality.paper_apparatus(text) == bool(quality._PAPER_APPARATUS.search(text)), text
+        assert quality.glued_credit(text) == bool(quality._GLUED_CREDIT.search(text)), text
+    assert sum(map(quality.paper_apparatus, _APPARATUS_AND_CREDITS)) == 3
+    assert sum(map(quality.glued_credit, _APPARATUS_AND_CREDITS)) == 3
+
+
+def test_misspelt_among_reads_as_each_word_tried(split) -> None:
+    """``_misspelt_among`` says what ``_misspelt`` of each word said does, on the words of
+    real sentences ("palace" and "place", "Chinese" and "Chines")."""
+    from newsdigest.summarize.coverage import _misspelt, _misspelt_among
+
+    words = sorted(
+        {w.lower() for docs in split for doc in docs for s in doc for w in s.text.split()}
+    )
+    said = set(words[::7]) | {"palace", "heavenly", "chines"}
+    found = 0
+    for word in [*words[:3000], "place", "chinese", "heavenly", "palaces"]:
+        expected = any(_misspelt(word, s) for s in said)
+        assert _misspelt_among(word, said) == expected, word
+        found += expected
+    assert found >= 4

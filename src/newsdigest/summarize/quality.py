@@ -739,12 +739,25 @@ _PAPER_APPARATUS = re.compile(
 
 
 def glued_credit(text: str) -> bool:
-    """A picture's credit run into the sentence (``_GLUED_CREDIT``)."""
-    return ("/" in text or "," in text or "[" in text) and _GLUED_CREDIT.search(text) is not None
+    """A picture's credit run into the sentence (``_GLUED_CREDIT``). Its one alternative not
+    anchored at the start needs a "[": without one, the pattern is tried at the start only (a
+    search had tried every position of every candidate, a tenth of ``fit``'s time)."""
+    if "[" in text:
+        return _GLUED_CREDIT.search(text) is not None
+    return ("/" in text or "," in text) and _GLUED_CREDIT.match(text) is not None
+
+
+# what each alternative of ``_PAPER_APPARATUS`` needs: a digit, or the verb of a figure's key
+_ANY_DIGIT = re.compile(r"\d")
+_KEY_VERBS = ("plotted", "shown", "marked", "drawn")
 
 
 def paper_apparatus(text: str) -> bool:
-    """A paper's citation numbers, figure pointer or figure key (``_PAPER_APPARATUS``)."""
+    """A paper's citation numbers, figure pointer or figure key (``_PAPER_APPARATUS``), tried
+    only where what it needs is (a digit, or a key's verb): its look-behinds at every position
+    of every candidate had been a quarter of ``fit``'s time."""
+    if _ANY_DIGIT.search(text) is None and not any(verb in text for verb in _KEY_VERBS):
+        return False
     return _PAPER_APPARATUS.search(text) is not None
 
 

@@ -2826,3 +2826,17 @@ def test_misspelt_among_reads_as_each_word_tried(split) -> None:
         assert _misspelt_among(word, said) == expected, word
         found += expected
     assert found >= 4
+
+
+def test_the_verdicts_on_a_unit_are_read_once_a_digest(split) -> None:
+    """A digest asks whether a unit needs context or leads in at several stages (merging,
+    features, each run of the selection, the digest's order, which asks of each pair of
+    lines): each text is read once, then remembered (``quality.TEXT_CACHE``), and a story's
+    units fit in what is kept."""
+    asked = (quality.needs_context, quality.leads_in, quality.bare_quote)
+    for verdict in asked:
+        verdict.cache_clear()
+    get_summarizer("coverage").summarize(split[0], Budget(words=250))
+    for verdict in asked:
+        info = verdict.cache_info()
+        assert info.hits > 0 and info.currsize == info.misses <= quality.TEXT_CACHE

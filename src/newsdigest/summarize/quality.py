@@ -19,6 +19,10 @@ from newsdigest.summarize.text import ascii_runs, keeping, word_count
 
 MIN_WORDS = 6
 MAX_WORDS = 70
+# verdicts on texts kept (``lru_cache``): a story's units at least, as a digest asks of a unit
+# in several stages (its units' merging, its features, each of the selection's runs, the
+# order of the digest and the moving of introductions, which ask of each pair of lines)
+TEXT_CACHE = 8192
 
 # Capitalized forms count too ("We will not..."), but not "US" (the country).
 # Whole words (an apostrophe ends one, so "I'm" and "We've" count); a set lookup per word is
@@ -370,6 +374,7 @@ def single_quote_open(text: str) -> bool:
     return len(_SQ_OPEN.findall(text)) > len(_SQ_CLOSE.findall(text))
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def quote_balance_problem(text: str) -> str | None:
     """A quote opened and not closed (or closed and not opened) in this sentence."""
     if text.count('"') % 2:
@@ -1005,6 +1010,7 @@ _INSTITUTION_ON_HIM = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def needs_context(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, ends on a
     verb whose object was in the sentence before, is a quotation without its speaker (the
@@ -1033,6 +1039,7 @@ _ONE_OF_THOSE = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def one_of_those(text: str) -> bool:
     """Opens by picking out one of what came before ("The first of those ...")."""
     body = text.lstrip("\"“'‘ ")
@@ -1050,6 +1057,7 @@ _ASKED_ABOUT_IT = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def asked_about_it(text: str) -> bool:
     """Opens with a question asked about what came before ("Asked about that comment, ...")."""
     return text[:5] == "Asked" and _ASKED_ABOUT_IT.match(text) is not None
@@ -1075,6 +1083,7 @@ _SO_FOR_WHAT_WAS_SAID = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def replies(text: str) -> bool:
     """Answers the sentence before: opens with a reply's interjection, or ends with "so"
     standing for what it said."""
@@ -1188,7 +1197,7 @@ _OPENS_IN_FIRST_PERSON = re.compile(
 
 # a story's units at least: a digest asks of a unit in several stages (its features, the
 # order of the digest, the moving of introductions), 5 µs each time
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXT_CACHE)
 def refers_back(text: str) -> bool:
     """Opens with a pronoun or connective that refers to something said before, or ends on a
     verb whose object was in the sentence before (the summarizer's fitted feature)."""
@@ -1336,6 +1345,7 @@ _QUOTE_THEN_PRONOUN_SAID = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def bare_quote(text: str) -> bool:
     """One quotation and nothing else, or with only a pronoun for its speaker: no one is
     named as saying it."""
@@ -1405,6 +1415,7 @@ _QUOTATION = re.compile(r'"([^"]*)"|“([^“”]*)”|«([^«»]*)»')
 _MORE_AFTER = re.compile(r"""[.!?…]['"”’»]*\s+['"“‘«]?[A-Z]""")
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def leads_in(text: str) -> bool:
     """Only announces what comes after it: "Here's what ...", "the following ...", "as
     follows", or a quotation that opens or ends the sentence and only announces its speaker's

@@ -2797,6 +2797,8 @@ _APPARATUS_AND_CREDITS = [
     "has appeared on television.",
     "Henry Blodget, Business Insider CEO, said the deal was a good one.",
     "The station told rbb24. that the fire was out, using the hashtag #covid19 on Twitter.",
+    "Table 2: Rates of infection in the three groups.",
+    "The rates of infection were similar in the three groups (see Fig. 3), the authors said.",
 ]
 
 
@@ -2807,7 +2809,7 @@ def test_paper_apparatus_and_glued_credit_as_their_patterns(split) -> None:
     for text in texts:
         assert quality.paper_apparatus(text) == bool(quality._PAPER_APPARATUS.search(text)), text
         assert quality.glued_credit(text) == bool(quality._GLUED_CREDIT.search(text)), text
-    assert sum(map(quality.paper_apparatus, _APPARATUS_AND_CREDITS)) == 3
+    assert sum(map(quality.paper_apparatus, _APPARATUS_AND_CREDITS)) == 5
     assert sum(map(quality.glued_credit, _APPARATUS_AND_CREDITS)) == 3
 
 

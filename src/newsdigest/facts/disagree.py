@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 from newsdigest.facts.canonical import name_pattern, same_person_name
@@ -239,22 +239,43 @@ def _written_together(a: str, b: str, texts: Sequence[str], reach: int = 40) -> 
     return any(pattern.search(t) for t in texts)
 
 
-def date_disagreement(per_article: Mapping[str, str | None]) -> Disagreement | None:
+def date_disagreement(
+    per_article: Mapping[str, str | None], written: Mapping[str, date] | None = None
+) -> Disagreement | None:
     """``value_disagreement`` of the articles' event days, unless they all lie within one day
     of each other: a late-night event or a time zone dates it a day apart (dev stream: the Nice
     attack "2016-07-14 (4); 2016-07-15 (1)", a Super Bowl show "2018-02-04 (3); 2018-02-05 (1)":
-    7 of the 20 date lines of 69 events were one day apart)."""
-    days = []
-    for value in per_article.values():
+    7 of the 20 date lines of 69 events were one day apart). ``written``: the day each article
+    was written, where known. Two sources differ on a day only when each could have told the
+    other's: a day after another article was written (and the next, as an event's own day may
+    run a day ahead of its stamp) is a later happening that article could not report, not its
+    account of this one (dev stream: a bitcoin plunge "yesterday" in a piece of January 31
+    against the plunge below $6,000 of February 6; a North Korean satellite launch of 2016
+    against South Korea's of 2013)."""
+    days: dict[str, date] = {}
+    for article, value in per_article.items():
         if value:
             try:
-                days.append(date.fromisoformat(value))
+                days[article] = date.fromisoformat(value)
             except ValueError:  # a month or a year: compared as values
-                days = []
-                break
-    if days and (max(days) - min(days)).days <= 1:
+                return value_disagreement("date", "when the event took place", per_article)
+    if not days or (max(days.values()) - min(days.values())).days <= 1:
         return None
-    return value_disagreement("date", "when the event took place", per_article)
+    written = written or {}
+
+    def could_tell(teller: str, day: date) -> bool:
+        known = written.get(teller)
+        return known is None or day <= known + timedelta(days=1)
+
+    differing = {
+        a: per_article[a]
+        for a, day in days.items()
+        if any(
+            abs((day - other).days) > 1 and could_tell(a, other) and could_tell(b, day)
+            for b, other in days.items()
+        )
+    }
+    return value_disagreement("date", "when the event took place", differing)
 
 
 def _one_value_each(

@@ -3531,3 +3531,22 @@ def test_a_hyphenated_names_link_written_either_way_is_one_place() -> None:
     places = [e for e in entities_of(raw, text) if e.type == "PLACE"]
     assert len(places) == 1
     assert len(places[0].mentions) == 2
+
+
+def test_a_nationality_noun_before_a_name_is_no_part_of_it(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 75 (the Brazilian Grand Prix): "Frenchman Romain Grosjean" was an
+    organization beside the person Romain Grosjean. A people's noun before a name describes a
+    person, as an occupation does ("Actress Amber Heard")."""
+    types = _stream_story_types(dev_stream_rows, "75", "Frenchman Romain Grosjean")
+    assert "Frenchman Romain Grosjean" not in types
+    assert types.get("Romain Grosjean") == "PERSON"
+
+
+def test_what_someone_founded_is_an_organization(dev_stream_rows: list[dict[str, str]]) -> None:
+    """Dev stream event 59 (former Facebook staff against tech addiction): "a co-founder of
+    Asana", "Asana co-founder Justin Rosenstein" had listed Asana among the people."""
+    types = _stream_story_types(dev_stream_rows, "59", "Asana")
+    assert types.get("Asana") == "ORG"
+    assert types.get("Justin Rosenstein") == "PERSON"

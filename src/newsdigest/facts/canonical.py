@@ -359,7 +359,12 @@ class _Group:
             return "PERSON"
         if all(fold(f) in NEWS_SITES for f in self.forms):
             return "ORG"  # not a place either ("Mediaite", the model's place three times)
-        if self._a_company() and self.type_votes["PERSON"] >= max(self.type_votes.values()):
+        if self._a_company() and (
+            self.type_votes["PERSON"] >= max(self.type_votes.values())
+            # called a company, or what someone founded, each time: no place ("a co-founder of
+            # Asana", "Asana co-founder Justin Rosenstein": a dev-stream place twice)
+            or self.company_cues == len(self.mentions)
+        ):
             return "ORG"  # not its odd other label ("Moderna’s coronavirus vaccine": a place)
         return max(
             (label for label in self.type_votes if label != "PERSON"),

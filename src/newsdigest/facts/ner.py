@@ -419,7 +419,13 @@ _COMPANY_WORDS = (
     r"|(?:case|phone|smartphone|handset|device|accessory|chip|car|drug|vaccine|toy|software)"
     r"[\s-]makers?"
 )
-_COMPANY_BEFORE = re.compile(rf"\b(?:{_COMPANY_WORDS})\s+$", re.IGNORECASE)
+_COMPANY_BEFORE = re.compile(
+    # ... and what someone founded: "a co-founder of Asana" (a dev-stream story's person)
+    rf"\b(?:{_COMPANY_WORDS}|(?:co-?)?founders?\s+of)\s+$",
+    re.IGNORECASE,
+)
+# "Asana co-founder Justin Rosenstein": a founder's is the thing named before the word
+_FOUNDED_AFTER = re.compile(r"\s+(?:co-?)?founders?\b", re.IGNORECASE)
 _PRODUCT_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:COVID-19|Covid-19|coronavirus|BioNTech|and\s+[A-Z]\w+))?"
     r"\s+(?:vaccines?|jabs?|doses?|boosters?)\b"  # not "shots": "downing Tequila shots"
@@ -434,7 +440,11 @@ _TICKER_AFTER = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|OTC)\s*:\s*
 def _has_company_cue(text: str, start: int, end: int) -> bool:
     """Called a company just before, named with its stock ticker, or with its vaccine after
     ("Pfizer or Moderna vaccines": the last of a list of makers)."""
-    if _COMPANY_BEFORE.search(text, max(0, start - 30), start) or _TICKER_AFTER.match(text, end):
+    if (
+        _COMPANY_BEFORE.search(text, max(0, start - 30), start)
+        or _TICKER_AFTER.match(text, end)
+        or _FOUNDED_AFTER.match(text, end)
+    ):
         return True
     if _PRODUCT_AFTER.match(text, end):
         return True
@@ -457,6 +467,14 @@ _OCCUPATIONS = frozenset(
     """comedian comedienne actor actress singer rapper songwriter musician model presenter
     host anchor chef designer author writer novelist director producer""".split()
 )
+# ... and a people's noun for one of them ("Frenchman Romain Grosjean": a dev-stream F1
+# story's organization beside the person Romain Grosjean): only the nouns no given name is
+# ("Brit Hume", "Dane Cook", "Finn Wolfhard", "Scot Peterson" are names) and no adjective is
+# ("French Open", "British Airways")
+_PEOPLES_NOUNS = frozenset(
+    """Frenchman Frenchwoman Englishman Englishwoman Dutchman Dutchwoman Irishman Irishwoman
+    Scotsman Scotswoman Welshman Welshwoman Briton Spaniard Swede""".split()
+)
 _INNER_RANK = re.compile(r"(?<=[a-z] )(?:Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Adm|Cpl)\.? +(?=[A-Z][a-z])")
 _LEADING_TITLE = re.compile(
     # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
@@ -477,6 +495,7 @@ _LEADING_TITLE = re.compile(
     # people in a Who list); "King Salman" keeps his, which no numeral follows
     r"|(?:King|Queen) +(?=[A-Z][a-z]+ +[IVX]+\b)"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
+    r"|(?:" + "|".join(sorted(_PEOPLES_NOUNS)) + r") +"
     r"|Justice +"  # "Justice Gorsuch" ("justice" alone is no title: "the justice system")
     # a rank written out before a full name: "Senior Airman Ivan Cooper" (Multi-News
     # validation 104 listed "Airman" under Who, and not him); "Captain America" stays
@@ -492,7 +511,11 @@ _LEADING_TITLE = re.compile(
 # surname ("Heard, 30, and Depp, 52, have been married ..."): a name that only looks like one
 # is a thing's ("Producer Price Index data released Thursday ...": no "Price Index" person)
 _OCCUPATION_THEN_NAME = re.compile(
-    r"(?:" + "|".join(sorted(w.capitalize() for w in _OCCUPATIONS)) + r") "
+    r"(?:(?P<people>"
+    + "|".join(sorted(_PEOPLES_NOUNS))
+    + r")|"
+    + "|".join(sorted(w.capitalize() for w in _OCCUPATIONS))
+    + r") "
     r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})"
 )
 # a word in capitals just before or after a word: the two are one name ("United Nations")
@@ -566,6 +589,8 @@ def _person_named_with_occupation(text: str, start: int, end: int, alone: dict[s
     surname = found["name"].rsplit(" ", 1)[-1]
     if surname.casefold() in NOT_NAME_HEADS:
         return False
+    if found["people"]:
+        return True  # a people's noun ("Frenchman") describes no thing: no "Frenchman Price Index"
     if surname not in alone:
         alone[surname] = _written_alone(text, surname)
     return alone[surname]

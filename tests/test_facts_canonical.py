@@ -3550,3 +3550,13 @@ def test_what_someone_founded_is_an_organization(dev_stream_rows: list[dict[str,
     types = _stream_story_types(dev_stream_rows, "59", "Asana")
     assert types.get("Asana") == "ORG"
     assert types.get("Justin Rosenstein") == "PERSON"
+
+
+def test_common_words_in_one_sentence_are_no_one(dev_stream_rows: list[dict[str, str]]) -> None:
+    """Dev stream event 8 (sex buying on tech campuses): "any employee or Contingent Worker"
+    of a quoted policy and an advert's "Nuru Massage 69 Tongue Bath" were people, each in one
+    sentence however often copied, with words the story writes in lower case and no title or
+    speech verb. A person named once in full stays one ("Sen. Maria Cantwell")."""
+    types = _stream_story_types(dev_stream_rows, "8", "Contingent Worker")
+    assert "Contingent Worker" not in types and "Tongue Bath" not in types
+    assert any(t == "PERSON" for t in types.values())

@@ -315,7 +315,8 @@ def test_a_later_happening_is_no_disagreement_on_the_day(
 
 
 def test_days_a_source_could_have_told_still_differ() -> None:
-    """Two sources written on the same days that date one happening days apart still differ."""
+    """Two sources written on the same days that date one happening days apart still differ,
+    and so do articles months apart (the seeds' December meeting beside May's)."""
     from newsdigest.facts.disagree import date_disagreement
 
     days = {"a": "2017-12-26", "b": "2017-12-29"}
@@ -323,3 +324,6 @@ def test_days_a_source_could_have_told_still_differ() -> None:
     assert date_disagreement(days, written) is not None
     later = {"a": date(2017, 12, 27), "b": date(2017, 12, 30)}
     assert date_disagreement(days, later) is None
+    # months apart: events the story should not have joined, shown as differing
+    apart = {"a": "2019-05-14", "b": "2019-12-10"}
+    assert date_disagreement(apart, {"a": date(2019, 5, 15), "b": date(2019, 12, 11)})

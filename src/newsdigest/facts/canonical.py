@@ -2670,15 +2670,34 @@ def _short_names_after_the(entities: list[Entity], texts: Mapping[str, str]) -> 
 def _one_entity_a_name(entities: list[Entity]) -> list[Entity]:
     """Entities that came out with one name and type merged: a surname completed with its
     given name ("Okesola" -> "Kudirat Okesola") may meet the full name's own group, which the
-    model had typed otherwise in a sentence; a reader saw the same person listed twice."""
+    model had typed otherwise in a sentence; a reader saw the same person listed twice. A
+    place's name of two words or more is one whatever vowels follow its words' first letters
+    (``_spelling_key``), named as most mentions write it."""
     merged: dict[tuple[str, str], Entity] = {}
     for e in entities:
-        key = (e.name, e.type)
-        if key in merged:
-            merged[key] = _absorbed(merged[key], e)
-        else:
+        key = (_spelling_key(e.name) if e.type == "PLACE" else e.name, e.type)
+        if key not in merged:
             merged[key] = e
+        elif len(e.mentions) > len(merged[key].mentions):
+            merged[key] = _absorbed(e, merged[key])
+        else:
+            merged[key] = _absorbed(merged[key], e)
     return list(merged.values())
+
+
+# vowels after a word's first letter: romanisations of scripts that write no short vowels
+# differ in them ("the village of Nebi Saleh", "the West Bank village of Nabi Saleh": two
+# places of a dev-stream story)
+_INNER_VOWELS = re.compile(r"(?<=[^\W\d_])[aeiou]+")
+
+
+def _spelling_key(name: str) -> str:
+    """A place's name with its words' inner vowels alike, when it has two words or more (one
+    word alone keeps them: "Mali" is not "Mila", nor "Austria" "Australia")."""
+    words = [translit_key(w) for w in name_tokens(name)]
+    if len(words) < 2:
+        return name
+    return " ".join(_INNER_VOWELS.sub("a", w) for w in words)
 
 
 def _owned_names(entities: list[Entity]) -> list[Entity]:

@@ -90,6 +90,12 @@ _NICKNAME_REST = re.compile(
 # The rest of a hyphenated place name whose parts are joined by short lower-case particles
 # ("-i-Sharif", "-e-Sharif", "-upon-Avon", "-sur-Mer", "-on-Trent"); "Russia-Ukraine",
 # "Kremlin-backed" or "Atlanta-to-Florida" are two names or words, not one.
+# ... and a name's French, Spanish or Italian particle written apart, then the rest of it:
+# the model stops before "des" ("the Promenade des Anglais", Nice's seafront: a dev-stream
+# story listed "Promenade (10)" beside "Promenade des Anglais (2)")
+_PARTICLE_TAIL = re.compile(
+    r" (?:de la|de los|de las|de|des|du|del|della|di|da|dos|das) [A-Z][\w'’-]*[a-z](?![\w'’-])"
+)
 _COMPOUND_TAIL = re.compile(
     r"(?:-(?:i|e|ul|al|el|ad|de|di|du|des|del|la|le|les|sur|sous|upon|on|en|am|an|im|bei))+"
     r"-[A-Z][a-z]+(?![\w-])"
@@ -968,6 +974,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             s, e = _trim(text, s, e, kind == "PERSON")
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
+            if kind != "PERSON" and (tail := _PARTICLE_TAIL.match(text, e)):
+                e = tail.end()
             if kind == "PLACE" and _VARIANT_AFTER.match(text, e):
                 continue  # "the Delta variant" names a virus, not where anything happened
             surface = text[s:e]

@@ -46,7 +46,7 @@ NAME_PARTICLES = frozenset(
 # (compared with the last word stripped of "." and ",": "Inc." is "inc")
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
-_LEGAL_FORMS = frozenset("inc ltd corp co llc plc group holdings".split())
+_LEGAL_FORMS = frozenset("inc ltd corp co llc llp plc group holdings".split())
 _INSTITUTION_HEADS = NOT_NAME_HEADS | _LEGAL_FORMS
 _KEY_TAILS = _LEGAL_FORMS | {"news", "media"}  # an organization's name without them is itself
 # Platforms news quotes from ("wrote on Twitter", "Teigen told Twitter"), which the small model
@@ -175,7 +175,7 @@ def alias(name: str) -> str | None:
 _GENERIC = frozenset(
     "state treaty group council department ministry summit agreement fund"
     # a company's legal suffix alone ("... Wiley Periodicals, Inc.") names nothing
-    " inc inc. ltd ltd. corp corp. co co. llc plc".split()
+    " inc inc. ltd ltd. corp corp. co co. llc llp plc".split()
 )
 _SURNAME_PARTICLES = re.compile(r"^(?:al|el|ibn|bin|van|von|de|da|di|du|le|la)[-\s]", re.I)
 _TRANSLIT = (
@@ -332,6 +332,10 @@ class _Group:
             return "PLACE"
         if voted == "ORG" and not self.title_cues and all(fold(f) in CELESTIAL for f in self.forms):
             return "PLACE"  # "the Sun's azimuth" (dev stream): a body in the sky, no company
+        if voted == "PLACE" and all(
+            len(words := f.split()) >= 2 and _last_word(words) in _LEGAL_FORMS for f in self.forms
+        ):
+            return "ORG"  # "at Friedman LLP" (a dev-stream place): a legal form names a firm
         return voted
 
     @cached_property

@@ -639,9 +639,11 @@ _OWNER_OF_PERSON = re.compile(r"(?P<owner>\S.*?s)['’] [A-Z][a-z]+(?: [A-Z][a-z
 _ADMIRAL_AFTER = re.compile(r" +(?:Adm|Admiral|Marshal)\b")
 
 
-def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
-    """Drop a leading "the", a possessive and trailing connectors from a mention span, and
-    from a person's a leading title."""
+def _trim(
+    text: str, start: int, end: int, person: bool = False, body: bool = False
+) -> tuple[int, int]:
+    """Drop a leading "the", a possessive and trailing connectors from a mention span, from a
+    person's a leading title, and from an organization's (``body``) trailing common nouns."""
     span = text[start:end]
     # a person's possessive and the noun it owns ("Obama’s re-election" of "Obama’s re-election
     # proposition remains pretty bad": a Multi-News story's first "person", 24 mentions)
@@ -756,6 +758,10 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
             # a word of the sentence glued to a lower-case one: "George Takei April" of
             # "George Takei April-fooling us" (Multi-News validation 88)
             or (person and _GLUED_LOWER.match(text, end) is not None)
+            # a common noun the name qualifies: "Saturn V moon" of "NASA’s Saturn V moon
+            # rocket", "Xinhua news agency" (dev-stream organizations); a body's name ends in
+            # capitals (a place's may not: "Kunduz province" is how some write "Balkh Province")
+            or (body and words[1].isalpha() and words[1].islower())
         ):
             end = start + len(words[0])
             span = text[start:end]
@@ -971,7 +977,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 or _titled_person(text, s, e)
             ):
                 kind = "PERSON"  # trimmed of its occupation or honorific next
-            s, e = _trim(text, s, e, kind == "PERSON")
+            s, e = _trim(text, s, e, kind == "PERSON", kind == "ORG")
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
             if kind != "PERSON" and (tail := _PARTICLE_TAIL.match(text, e)):

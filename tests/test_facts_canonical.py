@@ -3604,3 +3604,11 @@ def test_a_partnership_is_an_organization(dev_stream_rows: list[dict[str, str]])
     "LLP" is a legal form, as "LLC" is."""
     types = _stream_story_types(dev_stream_rows, "24", "Friedman LLP")
     assert types.get("Friedman LLP") == "ORG"
+
+
+def test_a_participle_glued_to_a_name_is_no_part_of_it(multinews_articles) -> None:
+    """Multi-News validation 88 listed "Joe Biden-themed" under Who ("a Joe Biden-themed pop
+    up bar"): a name ends before a participle hyphened to it ("Kremlin-backed", "Saudi-led");
+    a Korean given name's hyphen stays ("Moon Jae-in")."""
+    people = _people_of_row(multinews_articles, 88, "Biden-themed")
+    assert "Joe Biden-themed" not in people and "Joe Biden" in people

@@ -732,6 +732,11 @@ def _trim(
     if person and len(words) == 2 and words[1] in _WEEKDAYS and _has_title_cue(text, start, end):
         end = start + len(words[0])
         span = text[start:end]
+    # a participle hyphened to the name: "Joe Biden-themed" of "a Joe Biden-themed pop up bar"
+    # (Multi-News validation 88's Who), "Kremlin-backed"; no name ends so ("Moon Jae-in" stays)
+    if (glued := _PARTICIPLE_GLUED.search(span)) and glued.start() > 0:
+        end = start + glued.start()
+        span = text[start:end]
     while True:
         # a dash the model took from a dateline or a cut-off line ("New York-", "Oscar-"):
         # a NeuS digest's "Where: ... New York-"
@@ -770,6 +775,7 @@ def _trim(
     return start, end
 
 
+_PARTICIPLE_GLUED = re.compile(r"(?<=[A-Za-z])-[a-z]+ed$")
 # a military rank alone, abbreviated or not, which the model may cut from the name it precedes
 # and type an organization
 _RANK_ONLY = re.compile(

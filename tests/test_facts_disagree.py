@@ -327,3 +327,15 @@ def test_days_a_source_could_have_told_still_differ() -> None:
     # months apart: events the story should not have joined, shown as differing
     apart = {"a": "2019-05-14", "b": "2019-12-10"}
     assert date_disagreement(apart, {"a": date(2019, 5, 15), "b": date(2019, 12, 11)})
+
+
+def test_the_day_a_claim_was_made_is_not_the_events(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 65 (the Panama Papers): "a state-run Chinese newspaper alleged
+    Tuesday" dated one article's event, against the others' Sunday, when the papers came out
+    ("The scandal erupted on Sunday", its next sentence): the day a claim was made, as the
+    day something was said, is not when the event happened."""
+    facts = extract_facts(_dated_event_articles(dev_stream_rows, "65"), {})
+    assert facts.event_date == "2016-04-03"
+    assert not [d for d in facts.disagreements if d.kind == "date"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from newsdigest.facts import extract_facts
 from newsdigest.facts.disagree import Quantity, quantity_disagreements
@@ -277,3 +277,65 @@ def test_words_two_people_share_are_no_disagreement_on_who_said_them(
     speakers = {q.speaker for q in facts.quotes if "unprecedented" in q.text}
     assert speakers == {"Shinzo Abe", "Yoshihide Suga"}
     assert not [d for d in facts.disagreements if d.kind == "attribution"]
+
+
+def _dated_event_articles(rows: list[dict[str, str]], label: str) -> list[Article]:
+    """The first 8 articles of dev stream event ``label`` by (published, id), with their days,
+    cleaned as ``digest`` reads them."""
+    from newsdigest.clean import clean_article
+
+    chosen = sorted(
+        (r for r in rows if r["label"] == label), key=lambda r: (r["published"] or "", r["id"])
+    )[:8]
+    return [
+        clean_article(
+            Article(
+                id=article_id(r["text"]),
+                text=r["text"],
+                title=r["title"],
+                source=r["source"],
+                published=datetime.fromisoformat(r["published"]).replace(tzinfo=timezone.utc),
+            )
+        )
+        for r in chosen
+    ]
+
+
+def test_a_later_happening_is_no_disagreement_on_the_day(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 63: "Sources differ on when the event took place: 2018-02-06 (2);
+    2018-01-30 (1)": a piece of January 31 reports bitcoin's plunge of "yesterday", those of
+    February 6 the plunge below $6,000 that morning: two plunges, not two accounts of one.
+    Event 3: a December 27 report of funding approved "Wednesday" against a January 1 report
+    of a party vote on "Sunday" (December 31), a day after the first was written."""
+    for label in ("63", "3"):
+        facts = extract_facts(_dated_event_articles(dev_stream_rows, label), {})
+        assert not [d for d in facts.disagreements if d.kind == "date"], label
+
+
+def test_days_a_source_could_have_told_still_differ() -> None:
+    """Two sources written on the same days that date one happening days apart still differ,
+    and so do articles months apart (the seeds' December meeting beside May's)."""
+    from newsdigest.facts.disagree import date_disagreement
+
+    days = {"a": "2017-12-26", "b": "2017-12-29"}
+    written = {"a": date(2017, 12, 29), "b": date(2017, 12, 30)}
+    assert date_disagreement(days, written) is not None
+    later = {"a": date(2017, 12, 27), "b": date(2017, 12, 30)}
+    assert date_disagreement(days, later) is None
+    # months apart: events the story should not have joined, shown as differing
+    apart = {"a": "2019-05-14", "b": "2019-12-10"}
+    assert date_disagreement(apart, {"a": date(2019, 5, 15), "b": date(2019, 12, 11)})
+
+
+def test_the_day_a_claim_was_made_is_not_the_events(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 65 (the Panama Papers): "a state-run Chinese newspaper alleged
+    Tuesday" dated one article's event, against the others' Sunday, when the papers came out
+    ("The scandal erupted on Sunday", its next sentence): the day a claim was made, as the
+    day something was said, is not when the event happened."""
+    facts = extract_facts(_dated_event_articles(dev_stream_rows, "65"), {})
+    assert facts.event_date == "2016-04-03"
+    assert not [d for d in facts.disagreements if d.kind == "date"]

@@ -1028,3 +1028,29 @@ def test_a_timeline_line_does_not_point_back_to_the_sentences_before_it() -> Non
         "2018-01-01",
     )
     assert [e.date for e in timeline_of(arians)] == ["2017-12-31", "2018-01-01"]
+
+
+def test_a_line_about_the_moment_before_it_is_no_timeline_line(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 76 (the Cubs' title): "The moment was too much for Chapman who had
+    thrown 2 2/3 innings on Sunday ..." made a line of October 30; which moment, the sentence
+    before said. A noun that only stands for what was just told ("the moment", "the move",
+    "the decision") opens no line that must read alone."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+
+    articles = [
+        clean_article(
+            Article(
+                id=article_id(r["text"]),
+                text=r["text"],
+                title=r["title"],
+                published=datetime.fromisoformat(r["published"]).replace(tzinfo=timezone.utc),
+            )
+        )
+        for r in dev_stream_rows
+        if r["label"] == "76"
+    ]
+    lines = [t.text for t in extract_facts(articles, {}).timeline]
+    assert lines and not [t for t in lines if t.startswith("The moment")]

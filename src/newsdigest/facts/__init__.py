@@ -116,7 +116,8 @@ def extract_facts(
     # the days the story's own articles were written: a page left out as written weeks later
     # had stretched them ("the impending end of a state of national emergency on July 26", in a
     # story of July 14 and 15, had made a timeline line: a dev-stream story)
-    anchors = [day for a in story if (day := article_anchor(a)) is not None]
+    written_on = {a.id: day for a in story if (day := article_anchor(a)) is not None}
+    anchors = list(written_on.values())
     written = max(anchors, default=None)
     ids = {a.id for a in story}
     event_place = story_place([p for p, keep in zip(place_scores, own, strict=True) if keep])
@@ -142,7 +143,7 @@ def extract_facts(
         d
         for d in (
             place_disagreement({k: v for k, v in places.items() if k in ids}, story),
-            date_disagreement(own_days),
+            date_disagreement(own_days, written_on),
         )
         if d is not None
     ]
@@ -155,7 +156,7 @@ def extract_facts(
         written,
         min(anchors, default=None),
         headline_names([a.title for a in story]),
-        {a.id: day for a in story if (day := article_anchor(a)) is not None},
+        written_on,
     )
     # the names the story's own articles mention, counted there: a left-out page's names
     # ("Downloads Economics Editorials", "HINDI", "CSAT": an exam site's menus under a story

@@ -46,7 +46,7 @@ NAME_PARTICLES = frozenset(
 # (compared with the last word stripped of "." and ",": "Inc." is "inc")
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
-_LEGAL_FORMS = frozenset("inc ltd corp co llc plc group holdings".split())
+_LEGAL_FORMS = frozenset("inc ltd corp co llc llp plc group holdings".split())
 _INSTITUTION_HEADS = NOT_NAME_HEADS | _LEGAL_FORMS
 _KEY_TAILS = _LEGAL_FORMS | {"news", "media"}  # an organization's name without them is itself
 # Platforms news quotes from ("wrote on Twitter", "Teigen told Twitter"), which the small model
@@ -175,7 +175,7 @@ def alias(name: str) -> str | None:
 _GENERIC = frozenset(
     "state treaty group council department ministry summit agreement fund"
     # a company's legal suffix alone ("... Wiley Periodicals, Inc.") names nothing
-    " inc inc. ltd ltd. corp corp. co co. llc plc".split()
+    " inc inc. ltd ltd. corp corp. co co. llc llp plc".split()
 )
 _SURNAME_PARTICLES = re.compile(r"^(?:al|el|ibn|bin|van|von|de|da|di|du|le|la)[-\s]", re.I)
 _TRANSLIT = (
@@ -332,6 +332,10 @@ class _Group:
             return "PLACE"
         if voted == "ORG" and not self.title_cues and all(fold(f) in CELESTIAL for f in self.forms):
             return "PLACE"  # "the Sun's azimuth" (dev stream): a body in the sky, no company
+        if voted == "PLACE" and all(
+            len(words := f.split()) >= 2 and _last_word(words) in _LEGAL_FORMS for f in self.forms
+        ):
+            return "ORG"  # "at Friedman LLP" (a dev-stream place): a legal form names a firm
         return voted
 
     @cached_property
@@ -359,7 +363,12 @@ class _Group:
             return "PERSON"
         if all(fold(f) in NEWS_SITES for f in self.forms):
             return "ORG"  # not a place either ("Mediaite", the model's place three times)
-        if self._a_company() and self.type_votes["PERSON"] >= max(self.type_votes.values()):
+        if self._a_company() and (
+            self.type_votes["PERSON"] >= max(self.type_votes.values())
+            # called a company, or what someone founded, each time: no place ("a co-founder of
+            # Asana", "Asana co-founder Justin Rosenstein": a dev-stream place twice)
+            or self.company_cues == len(self.mentions)
+        ):
             return "ORG"  # not its odd other label ("Moderna’s coronavirus vaccine": a place)
         return max(
             (label for label in self.type_votes if label != "PERSON"),
@@ -2665,15 +2674,34 @@ def _short_names_after_the(entities: list[Entity], texts: Mapping[str, str]) -> 
 def _one_entity_a_name(entities: list[Entity]) -> list[Entity]:
     """Entities that came out with one name and type merged: a surname completed with its
     given name ("Okesola" -> "Kudirat Okesola") may meet the full name's own group, which the
-    model had typed otherwise in a sentence; a reader saw the same person listed twice."""
+    model had typed otherwise in a sentence; a reader saw the same person listed twice. A
+    place's name of two words or more is one whatever vowels follow its words' first letters
+    (``_spelling_key``), named as most mentions write it."""
     merged: dict[tuple[str, str], Entity] = {}
     for e in entities:
-        key = (e.name, e.type)
-        if key in merged:
-            merged[key] = _absorbed(merged[key], e)
-        else:
+        key = (_spelling_key(e.name) if e.type == "PLACE" else e.name, e.type)
+        if key not in merged:
             merged[key] = e
+        elif len(e.mentions) > len(merged[key].mentions):
+            merged[key] = _absorbed(e, merged[key])
+        else:
+            merged[key] = _absorbed(merged[key], e)
     return list(merged.values())
+
+
+# vowels after a word's first letter: romanisations of scripts that write no short vowels
+# differ in them ("the village of Nebi Saleh", "the West Bank village of Nabi Saleh": two
+# places of a dev-stream story)
+_INNER_VOWELS = re.compile(r"(?<=[^\W\d_])[aeiou]+")
+
+
+def _spelling_key(name: str) -> str:
+    """A place's name with its words' inner vowels alike, when it has two words or more (one
+    word alone keeps them: "Mali" is not "Mila", nor "Austria" "Australia")."""
+    words = [translit_key(w) for w in name_tokens(name)]
+    if len(words) < 2:
+        return name
+    return " ".join(_INNER_VOWELS.sub("a", w) for w in words)
 
 
 def _owned_names(entities: list[Entity]) -> list[Entity]:

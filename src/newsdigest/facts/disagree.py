@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 
 from newsdigest.facts.canonical import name_pattern, same_person_name
 from newsdigest.facts.quotes import Attributed, content_words
-from newsdigest.facts.when_where import DateMention, reported_day
+from newsdigest.facts.when_where import EVENT_DAYS_BEFORE, DateMention, reported_day
 from newsdigest.model import Article, Claim, Disagreement, Entity, Sentence
 from newsdigest.names import lies_within
 
@@ -239,22 +239,48 @@ def _written_together(a: str, b: str, texts: Sequence[str], reach: int = 40) -> 
     return any(pattern.search(t) for t in texts)
 
 
-def date_disagreement(per_article: Mapping[str, str | None]) -> Disagreement | None:
+def date_disagreement(
+    per_article: Mapping[str, str | None], written: Mapping[str, date] | None = None
+) -> Disagreement | None:
     """``value_disagreement`` of the articles' event days, unless they all lie within one day
     of each other: a late-night event or a time zone dates it a day apart (dev stream: the Nice
     attack "2016-07-14 (4); 2016-07-15 (1)", a Super Bowl show "2018-02-04 (3); 2018-02-05 (1)":
-    7 of the 20 date lines of 69 events were one day apart)."""
-    days = []
-    for value in per_article.values():
+    7 of the 20 date lines of 69 events were one day apart). ``written``: the day each article
+    was written, where known. A day after another article was written (and the next, as an
+    event's own day may run a day ahead of its stamp) is a later happening that article could
+    not report, not its account of this one (dev stream: a bitcoin plunge "yesterday" in a
+    piece of January 31 against the plunge below $6,000 of February 6; funding approved on a
+    Wednesday against a party vote the Sunday after), as long as it is within the
+    ``EVENT_DAYS_BEFORE`` an article's own event may lie before it: the story's next days.
+    Months or years later the two articles are about events the story should not have joined,
+    and the line stays to show it (the seeds' Lavrov-Pompeo meeting in Washington in December
+    beside their talks in Sochi in May)."""
+    days: dict[str, date] = {}
+    for article, value in per_article.items():
         if value:
             try:
-                days.append(date.fromisoformat(value))
+                days[article] = date.fromisoformat(value)
             except ValueError:  # a month or a year: compared as values
-                days = []
-                break
-    if days and (max(days) - min(days)).days <= 1:
+                return value_disagreement("date", "when the event took place", per_article)
+    if not days or (max(days.values()) - min(days.values())).days <= 1:
         return None
-    return value_disagreement("date", "when the event took place", per_article)
+    written = written or {}
+
+    def later_happening(article: str, day: date) -> bool:
+        known = written.get(article)
+        return known is not None and 1 < (day - known).days <= EVENT_DAYS_BEFORE
+
+    differing = {
+        a: per_article[a]
+        for a, day in days.items()
+        if any(
+            abs((day - other).days) > 1
+            and not later_happening(a, other)
+            and not later_happening(b, day)
+            for b, other in days.items()
+        )
+    }
+    return value_disagreement("date", "when the event took place", differing)
 
 
 def _one_value_each(

@@ -90,6 +90,12 @@ _NICKNAME_REST = re.compile(
 # The rest of a hyphenated place name whose parts are joined by short lower-case particles
 # ("-i-Sharif", "-e-Sharif", "-upon-Avon", "-sur-Mer", "-on-Trent"); "Russia-Ukraine",
 # "Kremlin-backed" or "Atlanta-to-Florida" are two names or words, not one.
+# ... and a name's French, Spanish or Italian particle written apart, then the rest of it:
+# the model stops before "des" ("the Promenade des Anglais", Nice's seafront: a dev-stream
+# story listed "Promenade (10)" beside "Promenade des Anglais (2)")
+_PARTICLE_TAIL = re.compile(
+    r" (?:de la|de los|de las|de|des|du|del|della|di|da|dos|das) [A-Z][\w'’-]*[a-z](?![\w'’-])"
+)
 _COMPOUND_TAIL = re.compile(
     r"(?:-(?:i|e|ul|al|el|ad|de|di|du|des|del|la|le|les|sur|sous|upon|on|en|am|an|im|bei))+"
     r"-[A-Z][a-z]+(?![\w-])"
@@ -419,7 +425,13 @@ _COMPANY_WORDS = (
     r"|(?:case|phone|smartphone|handset|device|accessory|chip|car|drug|vaccine|toy|software)"
     r"[\s-]makers?"
 )
-_COMPANY_BEFORE = re.compile(rf"\b(?:{_COMPANY_WORDS})\s+$", re.IGNORECASE)
+_COMPANY_BEFORE = re.compile(
+    # ... and what someone founded: "a co-founder of Asana" (a dev-stream story's person)
+    rf"\b(?:{_COMPANY_WORDS}|(?:co-?)?founders?\s+of)\s+$",
+    re.IGNORECASE,
+)
+# "Asana co-founder Justin Rosenstein": a founder's is the thing named before the word
+_FOUNDED_AFTER = re.compile(r"\s+(?:co-?)?founders?\b", re.IGNORECASE)
 _PRODUCT_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:COVID-19|Covid-19|coronavirus|BioNTech|and\s+[A-Z]\w+))?"
     r"\s+(?:vaccines?|jabs?|doses?|boosters?)\b"  # not "shots": "downing Tequila shots"
@@ -434,7 +446,11 @@ _TICKER_AFTER = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|OTC)\s*:\s*
 def _has_company_cue(text: str, start: int, end: int) -> bool:
     """Called a company just before, named with its stock ticker, or with its vaccine after
     ("Pfizer or Moderna vaccines": the last of a list of makers)."""
-    if _COMPANY_BEFORE.search(text, max(0, start - 30), start) or _TICKER_AFTER.match(text, end):
+    if (
+        _COMPANY_BEFORE.search(text, max(0, start - 30), start)
+        or _TICKER_AFTER.match(text, end)
+        or _FOUNDED_AFTER.match(text, end)
+    ):
         return True
     if _PRODUCT_AFTER.match(text, end):
         return True
@@ -457,6 +473,14 @@ _OCCUPATIONS = frozenset(
     """comedian comedienne actor actress singer rapper songwriter musician model presenter
     host anchor chef designer author writer novelist director producer""".split()
 )
+# ... and a people's noun for one of them ("Frenchman Romain Grosjean": a dev-stream F1
+# story's organization beside the person Romain Grosjean): only the nouns no given name is
+# ("Brit Hume", "Dane Cook", "Finn Wolfhard", "Scot Peterson" are names) and no adjective is
+# ("French Open", "British Airways")
+_PEOPLES_NOUNS = frozenset(
+    """Frenchman Frenchwoman Englishman Englishwoman Dutchman Dutchwoman Irishman Irishwoman
+    Scotsman Scotswoman Welshman Welshwoman Briton Spaniard Swede""".split()
+)
 _INNER_RANK = re.compile(r"(?<=[a-z] )(?:Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Adm|Cpl)\.? +(?=[A-Z][a-z])")
 _LEADING_TITLE = re.compile(
     # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
@@ -477,6 +501,7 @@ _LEADING_TITLE = re.compile(
     # people in a Who list); "King Salman" keeps his, which no numeral follows
     r"|(?:King|Queen) +(?=[A-Z][a-z]+ +[IVX]+\b)"
     r"|(?:" + "|".join(sorted(w.capitalize() for w in ROLE_WORDS | _OCCUPATIONS)) + r") +"
+    r"|(?:" + "|".join(sorted(_PEOPLES_NOUNS)) + r") +"
     r"|Justice +"  # "Justice Gorsuch" ("justice" alone is no title: "the justice system")
     # a rank written out before a full name: "Senior Airman Ivan Cooper" (Multi-News
     # validation 104 listed "Airman" under Who, and not him); "Captain America" stays
@@ -492,7 +517,11 @@ _LEADING_TITLE = re.compile(
 # surname ("Heard, 30, and Depp, 52, have been married ..."): a name that only looks like one
 # is a thing's ("Producer Price Index data released Thursday ...": no "Price Index" person)
 _OCCUPATION_THEN_NAME = re.compile(
-    r"(?:" + "|".join(sorted(w.capitalize() for w in _OCCUPATIONS)) + r") "
+    r"(?:(?P<people>"
+    + "|".join(sorted(_PEOPLES_NOUNS))
+    + r")|"
+    + "|".join(sorted(w.capitalize() for w in _OCCUPATIONS))
+    + r") "
     r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})"
 )
 # a word in capitals just before or after a word: the two are one name ("United Nations")
@@ -566,6 +595,8 @@ def _person_named_with_occupation(text: str, start: int, end: int, alone: dict[s
     surname = found["name"].rsplit(" ", 1)[-1]
     if surname.casefold() in NOT_NAME_HEADS:
         return False
+    if found["people"]:
+        return True  # a people's noun ("Frenchman") describes no thing: no "Frenchman Price Index"
     if surname not in alone:
         alone[surname] = _written_alone(text, surname)
     return alone[surname]
@@ -608,9 +639,11 @@ _OWNER_OF_PERSON = re.compile(r"(?P<owner>\S.*?s)['’] [A-Z][a-z]+(?: [A-Z][a-z
 _ADMIRAL_AFTER = re.compile(r" +(?:Adm|Admiral|Marshal)\b")
 
 
-def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, int]:
-    """Drop a leading "the", a possessive and trailing connectors from a mention span, and
-    from a person's a leading title."""
+def _trim(
+    text: str, start: int, end: int, person: bool = False, body: bool = False
+) -> tuple[int, int]:
+    """Drop a leading "the", a possessive and trailing connectors from a mention span, from a
+    person's a leading title, and from an organization's (``body``) trailing common nouns."""
     span = text[start:end]
     # a person's possessive and the noun it owns ("Obama’s re-election" of "Obama’s re-election
     # proposition remains pretty bad": a Multi-News story's first "person", 24 mentions)
@@ -699,6 +732,11 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     if person and len(words) == 2 and words[1] in _WEEKDAYS and _has_title_cue(text, start, end):
         end = start + len(words[0])
         span = text[start:end]
+    # a participle hyphened to the name: "Joe Biden-themed" of "a Joe Biden-themed pop up bar"
+    # (Multi-News validation 88's Who), "Kremlin-backed"; no name ends so ("Moon Jae-in" stays)
+    if (glued := _PARTICIPLE_GLUED.search(span)) and glued.start() > 0:
+        end = start + glued.start()
+        span = text[start:end]
     while True:
         # a dash the model took from a dateline or a cut-off line ("New York-", "Oscar-"):
         # a NeuS digest's "Where: ... New York-"
@@ -725,6 +763,10 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
             # a word of the sentence glued to a lower-case one: "George Takei April" of
             # "George Takei April-fooling us" (Multi-News validation 88)
             or (person and _GLUED_LOWER.match(text, end) is not None)
+            # a common noun the name qualifies: "Saturn V moon" of "NASA’s Saturn V moon
+            # rocket", "Xinhua news agency" (dev-stream organizations); a body's name ends in
+            # capitals (a place's may not: "Kunduz province" is how some write "Balkh Province")
+            or (body and words[1].isalpha() and words[1].islower())
         ):
             end = start + len(words[0])
             span = text[start:end]
@@ -733,6 +775,7 @@ def _trim(text: str, start: int, end: int, person: bool = False) -> tuple[int, i
     return start, end
 
 
+_PARTICIPLE_GLUED = re.compile(r"(?<=[A-Za-z])-[a-z]+ed$")
 # a military rank alone, abbreviated or not, which the model may cut from the name it precedes
 # and type an organization
 _RANK_ONLY = re.compile(
@@ -940,9 +983,11 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 or _titled_person(text, s, e)
             ):
                 kind = "PERSON"  # trimmed of its occupation or honorific next
-            s, e = _trim(text, s, e, kind == "PERSON")
+            s, e = _trim(text, s, e, kind == "PERSON", kind == "ORG")
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
+            if kind != "PERSON" and (tail := _PARTICLE_TAIL.match(text, e)):
+                e = tail.end()
             if kind == "PLACE" and _VARIANT_AFTER.match(text, e):
                 continue  # "the Delta variant" names a virus, not where anything happened
             surface = text[s:e]

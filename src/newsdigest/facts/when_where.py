@@ -114,7 +114,12 @@ def _would_before(text: str, pos: int) -> bool:
     return last is not None and not _CLAUSE_END.search(text, last.end(), pos)
 
 
-_REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|told)\s+(?:on\s+)?$", re.I)
+# ... and what was claimed then: "a state-run Chinese newspaper alleged Tuesday" (a dev-stream
+# article's event day, against the others' Sunday, when the Panama Papers came out)
+_REPORTED = re.compile(
+    r"\b(?:reported|said|announced|wrote|told|alleged|claimed)\s+(?:on\s+)?$",
+    re.I,
+)
 _EVENT_WORDS = re.compile(
     r"\b(?:talks|meeting|meetings|met|meets|meet|visit|visited|press conference|summit|held"
     r"|took place|arrived|hold|holds|negotiations|conference)\b",
@@ -1007,13 +1012,21 @@ _NAMED_BEFORE_PRONOUN = re.compile(
 # the people the sentences before named, counted ("Prepared testimony's for the pair were
 # released yesterday ...": a dev-stream timeline line, the pair named in the sentence before)
 _THE_PAIR = re.compile(r"\b[Tt]he (?:pair|duo|trio|couple)\b(?! of\b)")
+# an opening noun that only stands for what the sentences before told, unless it says which
+# itself ("The decision to ...", "The move by ..."): "The moment was too much for Chapman who
+# had thrown 2 2/3 innings on Sunday ..." (a dev-stream timeline line; which moment, the
+# sentence before said)
+_SHELL_OPENING = re.compile(
+    r"[\"“‘']?The (?:moment|move|decision|development|situation|episode)\b(?! (?:of|to|by|that)\b)"
+)
 
 
 def _points_back(text: str, before: Sequence[str], article: str) -> bool:
     """Whether a line points to what its article's sentences ``before`` it named: its
     opening definite subject (``coverage.defined_in``) unless it says which, a "he" or "she"
-    it names no one for, or "the pair". Its first word is a name where the ``article``
-    writes it capitalized mid-sentence ("Arians said he told the players ...")."""
+    it names no one for, "the pair", or an opening "the moment" (``_SHELL_OPENING``). Its
+    first word is a name where the ``article`` writes it capitalized mid-sentence ("Arians
+    said he told the players ...")."""
     pronoun = _PERSON_PRONOUN.search(text)
     return bool(
         (
@@ -1022,6 +1035,7 @@ def _points_back(text: str, before: Sequence[str], article: str) -> bool:
             and not _opens_with_a_name(text, article)
         )
         or _THE_PAIR.search(text)
+        or _SHELL_OPENING.match(text)
         or (_NAMED_AFTER.match(text) is None and any(defined_in(text, b) for b in before))
     )
 

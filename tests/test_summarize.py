@@ -2703,6 +2703,30 @@ def test_a_quotation_whose_speaker_is_only_a_pronoun_after_its_sentence_is_bare(
     assert not any("from the ships" in s.text for s in story.summary), story.summary
 
 
+def test_a_quotation_of_a_he_or_she_it_never_names_comes_after_its_sentence(
+    multinews_csv: Path,
+) -> None:
+    """Multi-News 198's digest read "“In my mind, she's definitely running,” Gillibrand tells
+    PEOPLE." with Hillary Clinton, the "she", named in no line before it: Gillibrand is the
+    speaker, so the "she" is whom the sentence before named. In the protocol's summary the
+    line comes right after that sentence, or not at all."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    line = '"In my mind, she\'s definitely running," Gillibrand tells PEOPLE.'
+    assert quality.needs_context(line)
+    # who it is of, its speaker's words say; or it names someone; or no "he" or "she" opens it
+    assert quality.quotes_someone_unnamed('"I mean, he had his share of problems," Kelley said.')
+    assert not quality.quotes_someone_unnamed("“She hates the Party,” Trump said of Pelosi.")
+    assert not quality.quotes_someone_unnamed('"Bob told me he believed it," Patterson said.')
+    assert not quality.quotes_someone_unnamed('"Someone hit him," Fuller said.')
+    cluster = read_dataset(multinews_csv)[0][198]
+    before = "Sen. Kirsten Gillibrand isn't positive Hillary Clinton will run for president"
+    for words in (250, 100):
+        (summary,) = run_eval([cluster], ["default"], words=words)[0].summaries
+        at = next((k for k, s in enumerate(summary) if s.startswith(line[:12])), None)
+        assert at is None or summary[at - 1].startswith(before), summary
+
+
 def _neus_val_digest(row: int, words: int) -> list[str]:
     from conftest import ROOT
 

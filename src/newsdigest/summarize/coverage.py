@@ -611,8 +611,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         overlap,
         sim,
         previous,
-        # the fitted feature, a quotation without its speaker, a reply and "The first of
-        # those ...": taken only after their sentence
+        # the fitted feature, a quotation without its speaker or of someone it does not name,
+        # a reply and "The first of those ...": taken only after their sentence
         (features[:, FEATURES.index("needs_context")] > 0)
         | np.array(
             [
@@ -620,6 +620,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
                 or quality.replies(u.text)
                 or quality.asked_about_it(u.text)
                 or quality.one_of_those(u.text)
+                or quality.quotes_someone_unnamed(u.text)
                 for u in units
             ],
             bool,

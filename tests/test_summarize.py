@@ -2477,6 +2477,24 @@ def test_a_wire_caption_dated_in_full_is_a_caption(multinews_csv: Path) -> None:
     assert not any(s.text.startswith("In this") for s in chosen)
 
 
+def test_a_wire_caption_dated_then_placed_is_a_caption(multinews_csv: Path) -> None:
+    """Multi-News 182's digest's second line was "U.S. Sen. John McCain, R-Ariz., speaks
+    during a town hall, Tuesday, Feb. 19, 2013, in Sun Lakes, Ariz.": the AP's caption, its
+    full date followed by the place (only a caption ending on the date had been read as one).
+    Prose dates its event with "on", and stays."""
+    from newsdigest.evaluate import read_dataset
+
+    mccain = "U.S. Sen. John McCain, R-Ariz., speaks during a town hall, Tuesday, Feb. 19, 2013"
+    assert not quality.fit(mccain + ", in Sun Lakes, Ariz.")
+    assert "photo caption" in quality.problems(mccain + ", in Sun Lakes, Ariz.")
+    assert not quality.fit("A police officer watches, Wednesday, Sept. 2, 2015 in Millis, Mass.")
+    assert quality.fit("The law took effect on Monday, Jan. 1, 2018, in California.")
+    cluster = read_dataset(multinews_csv)[0][182]
+    for words in (250, 100):
+        chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words))
+        assert chosen and not any("Feb. 19, 2013" in s.text for s in chosen), chosen
+
+
 def test_both_alone_as_the_subject_needs_the_sentence_before(multinews_csv: Path) -> None:
     """Multi-News 156's digest read "Both got off the bridge safely." (which two, the line
     before in its article said: a mother's children)."""

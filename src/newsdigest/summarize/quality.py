@@ -234,8 +234,12 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# ... or the day, then the place ("U.S. Sen. John McCain, R-Ariz., speaks during a town hall,
+# Tuesday, Feb. 19, 2013, in Sun Lakes, Ariz.": a Multi-News digest's second line, the AP's
+# caption; all 20 sentences of Multi-News, NeuS val and the dev stream that end so are captions)
 _CAPTION_DATE = re.compile(
-    rf"(?:,\s+(?:{_WEEKDAY},?\s+)?|\s{_WEEKDAY},\s+){_MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
+    rf"(?:,\s+(?:{_WEEKDAY},?\s+)?|\s{_WEEKDAY},\s+){_MONTH_NAME}\.?\s+\d{{1,2}},\s+\d{{4}}"
+    r"(?:,?\s+(?:in|at|near|outside)\s+[A-Z][^.!?]{0,60})?\.$"
 )
 # A caption's moment: a name, then the picture's verb in the present tense, and a day at the
 # end (6 sentences of the 9,350 local documents end with a day and have such a verb; the two
@@ -652,7 +656,11 @@ def fit(text: str) -> bool:
         return False
     if _shows_a_picture(text):
         return False
-    if text[-2:-1].isdigit() and text.endswith(".") and caption_date(text):
+    if (
+        text.endswith(".")
+        and (text[-2:-1].isdigit() or ", 19" in text or ", 20" in text)
+        and caption_date(text)
+    ):
         return False
     if notice_kind(text):
         return False

@@ -2495,6 +2495,29 @@ def test_a_wire_caption_dated_then_placed_is_a_caption(multinews_csv: Path) -> N
         assert chosen and not any("Feb. 19, 2013" in s.text for s in chosen), chosen
 
 
+def test_a_shops_or_a_pages_word_to_its_reader_is_no_digest_line(multinews_csv: Path) -> None:
+    """Multi-News 199's digest opened, and was titled, "Shop or log into your account to
+    “Skip the Month” by the 5th of the month and you won't be charged." (a shop's page among
+    the articles on stars' businesses); Multi-News 166's read "Please continue showing your
+    support for Karen and Jack on this dedicated page." and "Any comments not made to this
+    dedicated Note page (below this Note) will be hidden or removed." (American Airlines'
+    Facebook note). A verb that is a noun too still opens a report ("Contact has been lost
+    with Angola's first satellite ...": a dev-stream digest's line)."""
+    from newsdigest.evaluate import read_dataset
+
+    shop = 'Shop or log into your account to "Skip the Month" by the 5th of the month.'
+    assert "speaks to the reader" in quality.problems(shop)
+    assert not quality.fit("Please continue showing your support for Karen and Jack.")
+    assert not quality.fit("Any comments not made to this dedicated Note page will be removed.")
+    assert not quality.fit("Jihye Lee contributed to this post.")
+    assert quality.fit("Contact has been lost with Angola’s first satellite, AngoSat-1.")
+    assert quality.fit("“We will update this page tonight,” the mayor's office said.")
+    for row, marks in ((199, ("Shop or log",)), (166, ("Please continue", "this dedicated"))):
+        cluster = read_dataset(multinews_csv)[0][row]
+        chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(words=250))
+        assert chosen and not any(m in s.text for s in chosen for m in marks), chosen
+
+
 def test_both_alone_as_the_subject_needs_the_sentence_before(multinews_csv: Path) -> None:
     """Multi-News 156's digest read "Both got off the bridge safely." (which two, the line
     before in its article said: a mother's children)."""

@@ -468,7 +468,16 @@ _SUBJECTLESS = re.compile(
 _IMPERATIVE = re.compile(
     r"^(?:(?:Click|Watch|Read|Listen|Scroll|Subscribe|Sign|Download|Follow|Tap)\s+\S"
     r"|(?:Test|Look|See|View|Share|Check|Visit|Take|Get|Make|Try|Find|Learn|Join|Keep|Let|Tell"
-    r"|Imagine|Consider|Remember|Don['’]t|Do not)\s+(?:[a-z]|your\b|the\b)"
+    r"|Imagine|Consider|Remember|Don['’]t|Do not"
+    # ... a shop's, a fund's or a desk's ("Shop or log into your account to “Skip the Month”
+    # ...": a Multi-News digest's opening line; "Please continue showing your support for Karen
+    # and Jack on this dedicated page.", "Donate today!", "Contact her at 925-943-8011.": of the
+    # 46 sentences of Multi-News and NeuS val that newly read so, each is the page's or a plea)
+    r"|Please|Donate)\s+(?:[a-z]|your\b|the\b)"
+    # ... whose verbs are nouns too ("Contact has been lost with Angola's first satellite")
+    r"|(?:Contact|Send|E-?mail)\s+(?:us|her|him|them|your|the)\b|Log\s+(?:in|into|on)\b"
+    r"|Shop\s+(?:or|now|the|our)\b|(?:Donate|Subscribe)\s+(?:now|today)\b"
+    r"|Stay\s+(?:tuned|with|in\s+the\s+know)\b"
     # the page thanking its reader ("Thank you for supporting the campaign to make Juneteenth a
     # National Holiday.": a petition page's, a Multi-News digest's opening line)
     r"|Thank you for (?:supporting|your support|reading|visiting|signing|subscribing|watching"
@@ -520,6 +529,14 @@ _POINTS_TO_PAGE = re.compile(
 )
 
 
+# The page speaking of itself ("Any comments not made to this dedicated Note page (below this
+# Note) will be hidden or removed.": a Multi-News digest's line, American Airlines' Facebook
+# note; "This post has been updated.", "Jihye Lee contributed to this post."): the 13
+# sentences of Multi-News, NeuS val and the dev stream that say so outside quotation marks
+# are all the page's
+_THIS_PAGE = re.compile(r"\b[Tt]his (?:dedicated )?(?:[A-Z]\w+ )?(?:page|post|website)\b")
+
+
 def _speaks_to_reader(text: str) -> bool:
     """An imperative without a speaker (``_IMPERATIVE``), the page's pointer in brackets
     (``_SEE_ON_PAGE``, searched only where a bracket opens), or a pointer to a link or an embed
@@ -532,6 +549,8 @@ def _speaks_to_reader(text: str) -> bool:
     if text[:1] in "TAB" and _POINTS_TO_PAGE.match(text):
         return True
     if "your questions" in text and _INVITES_READER.search(text):
+        return True
+    if "his " in text and _THIS_PAGE.search(_outside_quotes(text)):
         return True
     tail = text[-160:]
     return "you" in tail.lower() and _POINTS_TO_MEDIA.search(tail) is not None

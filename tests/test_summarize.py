@@ -2653,6 +2653,23 @@ def test_a_phrase_with_only_a_relative_clause_is_a_fragment(multinews_csv: Path)
     assert summary and not any(s.startswith("All except") for s in summary), summary
 
 
+def test_a_name_after_a_preposition_is_no_subject_of_a_present_tense(
+    multinews_csv: Path,
+) -> None:
+    """Multi-News 181's digest (film reviews of "Hereafter") read "In English and in French
+    with English subtitles.": a review's credits line with no verb, "English subtitles" read as
+    a name and its present tense."""
+    from newsdigest.evaluate import read_dataset, run_eval
+    from newsdigest.readability import reads_as_sentence
+
+    assert not reads_as_sentence("In English and in French with English subtitles.")
+    assert reads_as_sentence("A man in Texas buys a gun every spring.")
+    assert reads_as_sentence("With Congress gone, Obama signs the order alone.")
+    cluster = read_dataset(multinews_csv)[0][181]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    assert summary and not any(s.startswith("In English and") for s in summary), summary
+
+
 def test_an_exception_to_the_sentence_before_needs_it(multinews_csv: Path) -> None:
     """Multi-News 243's digest read "Mount St. Helens is a standout exception, suggests a new
     study." without its article's sentence before ("Below most volcanoes, Earth packs some

@@ -2785,6 +2785,23 @@ def test_a_quotation_of_a_he_or_she_it_never_names_comes_after_its_sentence(
         assert at is None or summary[at - 1].startswith(before), summary
 
 
+def test_a_quotation_a_he_began_or_confirmed_is_bare(multinews_csv: Path) -> None:
+    """Multi-News 210's digest read '"I always say that on every campaign, there are one or two
+    volunteers who really make a difference," he began.' and '"Now I'm going to repeat your
+    names back to you. I'm really good at this," he confirmed.' with the "he", Anthony Weiner,
+    named in no line before either: a pronoun for the speaker, whatever the verb."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    began = '"I always say that on every campaign, there are volunteers," he began.'
+    assert quality.bare_quote(began)
+    assert quality.bare_quote('"There\'s a state drink?" he asked, befuddled.')
+    assert not quality.bare_quote('"I always say that," Weiner began.')
+    cluster = read_dataset(multinews_csv)[0][210]
+    for words in (250, 100):
+        (summary,) = run_eval([cluster], ["default"], words=words)[0].summaries
+        assert not any(s.endswith(("he began.", "he confirmed.")) for s in summary), summary
+
+
 def _neus_val_digest(row: int, words: int) -> list[str]:
     from conftest import ROOT
 

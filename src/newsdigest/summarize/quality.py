@@ -1339,7 +1339,15 @@ _PRONOUN_SAID = re.compile(
     r"|explained|explains|recalled|recalls|noted|notes|continued|continues|went on|goes on"
     r"|tweeted|tweets|posted|posts|stated|states"
     r"|insisted|insists|replied|replies|argued|argues|announced|announces|declared|declares"
-    r"|joked|jokes|quipped|quips|warned|warns|admitted|admits)\b"
+    r"|joked|jokes|quipped|quips|warned|warns|admitted|admits"
+    # ... or began, confirmed or answered it ('"I always say that on every campaign, there are
+    # one or two volunteers who really make a difference," he began.', '"... I'm really good at
+    # this," he confirmed.': a Multi-News digest's lines, the "he" Anthony Weiner, named in no
+    # line before them)
+    r"|began|begins|confirmed|confirms|asked|asks|answered|answers|responded|responds"
+    r"|recounted|recounts|conceded|concedes|acknowledged|acknowledges|complained|complains"
+    r"|boasted|boasts|promised|promises|vowed|vows|predicted|predicts|concluded|concludes"
+    r"|claimed|claims|maintained|maintains|moaned|laughed|sighed|shouted|yelled)\b"
     r"(?:[^”\"“]|[“\"][^”\"“]{1,40}[”\"]){0,120}$"
 )
 

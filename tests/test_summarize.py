@@ -2332,6 +2332,26 @@ def _dev_event_file(rows: list[dict[str, str]], label: str, folder: Path) -> Pat
     return path
 
 
+def test_the_next_of_a_series_needs_the_sentence_before(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """A dev-stream digest of microbes identified in space ended "The second step was
+    sequencing and identifying the microbes.": no first step told (the sentence before it in
+    its article did)."""
+    import newsdigest
+
+    line = "The second step was sequencing and identifying the microbes."
+    assert quality.one_of_those(line) and quality.needs_context(line)
+    assert quality.one_of_those("The next one now in college (age 11) is considering law!")
+    assert not quality.one_of_those("The second stage engine will shut down at T+8 minutes.")
+    (label,) = {r["label"] for r in dev_stream_rows if line in r["text"]}
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    texts = [s.text for s in story.summary]
+    at = next((k for k, t in enumerate(texts) if t == line), None)
+    assert at is None or "two-step" in texts[at - 1], texts
+
+
 @pytest.mark.parametrize(
     ("opening", "said"),
     [

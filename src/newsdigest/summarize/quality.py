@@ -1042,9 +1042,14 @@ def needs_context(text: str) -> bool:
 # "It was the second crash in four months to involve Nature Air"), "The latter ...": dev-stream
 # timeline lines. The 7 sentences of the dev stream and the Multi-News sample that open so all
 # point back.
+# ... or the next of a series whose first the sentences before told ("The second step was
+# sequencing and identifying the microbes.": a dev-stream digest's last line, no first step
+# told; "The second thing is ...", "The next one now in college ..."): the 5 sentences of the
+# local sets that open so all point back (not "The second stage engine", a rocket's)
 _ONE_OF_THOSE = re.compile(
     r"^The\s+(?:(?:first|second|third|fourth|fifth|last|rest|remainder|majority|bulk|remaining"
-    r"|latter|former)\s+of\s+(?:those|these|them)\b|others\b|latter\b|earlier\s+[a-z]+\b)"
+    r"|latter|former)\s+of\s+(?:those|these|them)\b|others\b|latter\b|earlier\s+[a-z]+\b"
+    r"|(?:second|third|fourth|fifth|next)\s+(?:step|thing|one|part|reason|option|question)\b)"
 )
 
 

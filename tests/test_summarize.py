@@ -2538,6 +2538,22 @@ def test_a_shops_or_a_pages_word_to_its_reader_is_no_digest_line(multinews_csv: 
         assert chosen and not any(m in s.text for s in chosen for m in marks), chosen
 
 
+def test_a_line_that_points_to_what_the_page_lists_below_is_the_pages(
+    multinews_csv: Path,
+) -> None:
+    """Multi-News 197's digest (of Americans' student debt) opened "The 2017 guidelines are
+    also provided below for reference.": what is below is the page's, not the digest's."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    assert not quality.fit("The 2017 guidelines are also provided below for reference.")
+    assert not quality.fit("The full patch notes for the PS4 system update can be found below.")
+    assert quality.fit("Water ice was found below the surface near the planet's pole.")
+    cluster = read_dataset(multinews_csv)[0][197]
+    for words in (250, 100):
+        (summary,) = run_eval([cluster], ["default"], words=words)[0].summaries
+        assert summary and not any("provided below" in s for s in summary), summary
+
+
 def test_both_alone_as_the_subject_needs_the_sentence_before(multinews_csv: Path) -> None:
     """Multi-News 156's digest read "Both got off the bridge safely." (which two, the line
     before in its article said: a mother's children)."""

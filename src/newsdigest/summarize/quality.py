@@ -529,6 +529,17 @@ _POINTS_TO_PAGE = re.compile(
 )
 
 
+# ... or what it shows or lists beside the text, pointed at at the sentence's end ("The 2017
+# guidelines are also provided below for reference.": a Multi-News digest's opening line; "To
+# understand the issue, listen to the Planet Money piece we embedded above.", "The full patch
+# notes ... can be found below.": dev-stream lines): the 5 sentences of the local sets that end
+# so are all the page's ("found below the surface" goes on)
+_SHOWN_ON_PAGE = re.compile(
+    r"\b(?:provided|listed|shown|included|posted|embedded|attached|linked|displayed|outlined"
+    r"|found|pictured|featured)\s+(?:below|above)(?:\s+(?:for|in)\s+[\w ]{1,30})?\s*[.:!]?$"
+)
+
+
 # The page speaking of itself ("Any comments not made to this dedicated Note page (below this
 # Note) will be hidden or removed.": a Multi-News digest's line, American Airlines' Facebook
 # note; "This post has been updated.", "Jihye Lee contributed to this post."): the 13
@@ -547,6 +558,8 @@ def _speaks_to_reader(text: str) -> bool:
     if "(" in text and _SEE_ON_PAGE.search(text):
         return True
     if text[:1] in "TAB" and _POINTS_TO_PAGE.match(text):
+        return True
+    if ("below" in text[-40:] or "above" in text[-40:]) and _SHOWN_ON_PAGE.search(text):
         return True
     if "your questions" in text and _INVITES_READER.search(text):
         return True

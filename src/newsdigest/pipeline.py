@@ -398,6 +398,9 @@ def _without_aside(words: list[str]) -> list[str]:
     -- the Nevada rancher turned conservative folk hero…" (the cut fell inside the aside: no
     verb). A long title cut from it is the subject and its main clause, where the aside runs
     past the title's length."""
+    relative = _without_relative_aside(words)
+    if relative is not words:
+        return relative
     opened = next(
         (k for k, w in enumerate(words[1 : MAX_ASIDE_OPENING + 1], 1) if w in _DASHES), None
     )
@@ -407,6 +410,38 @@ def _without_aside(words: list[str]) -> list[str]:
     if closed is None or closed < MAX_TITLE_WORDS or closed + 1 >= len(words):
         return words  # a title cut after the aside holds its main clause's first words
     return words[:opened] + words[closed + 1 :] if words[closed + 1][:1].islower() else words
+
+
+def _without_relative_aside(words: list[str]) -> list[str]:
+    """The words without a relative clause set off by commas after the subject, where the
+    main clause's verb comes after it: "The report, which was issued Tuesday, concluded that
+    drinking the equivalent of one small glass of wine ..." had titled Multi-News 97 "The
+    report, which was issued Tuesday, concluded that drinking the equivalent of one small…"
+    (the aside took a third of the title), and 152 "Dan and Fran Keller, who spent more than
+    21 years in prison after they…" (no verb). ``words`` itself where there is none."""
+    opened = next(
+        (
+            k
+            for k, w in enumerate(words[: MAX_ASIDE_OPENING + 1])
+            if w.endswith(",") and words[k + 1 : k + 2] in (["which"], ["who"])
+        ),
+        None,
+    )
+    if opened is None:
+        return words
+    closed = next(
+        (k for k in range(opened + 2, len(words)) if words[k].endswith((",", ";", ":"))), None
+    )
+    if closed is None or not words[closed].endswith(",") or closed + 1 >= len(words):
+        return words
+    after = words[closed + 1]
+    if not after[:1].islower() or after in _PHRASE_OPENERS or after in ("and", "but", "or"):
+        return words  # no verb of the main clause after it ("..., which ..., and ...")
+    # a clause set before the subject keeps the comma that ends it ("Using embryonic stem
+    # (ES) cells, which in theory ..., several teams made some progress ...": Multi-News 200)
+    fronted = words[0] in _FRONTED or words[0].endswith("ing")
+    last = words[opened] if fronted else words[opened].rstrip(",")
+    return [*words[:opened], last, *words[closed + 1 :]]
 
 
 # a word before a dateline's dash: the place in capitals, its state after a comma, the agency

@@ -126,8 +126,12 @@ def _tagged(text: str, model: str | None = None) -> list[Any] | None:
 
 # a verb in the present after its subject ("Donald Trump faces", "he visits", "Peyton Manning
 # stars as ...": the tagger reads that "stars" as a plural noun)
+# A name after a preposition is its object, not a subject ("In English and in French with
+# English subtitles.": a film review's credits line in a Multi-News digest, its "subtitles" read
+# as the verb)
 PRESENT_AFTER_SUBJECT = re.compile(
-    r"(?:\b[A-Z][\w’'.-]*|\b(?:he|she|it|who|that|which|[A-Za-z]+’s|[A-Za-z]+'s)) "
+    r"(?:(?<!\bwith )(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bon )(?<!\bat )(?<!\bby )"
+    r"(?<!\bfrom )\b[A-Z][\w’'.-]*|\b(?:he|she|it|who|that|which|[A-Za-z]+’s|[A-Za-z]+'s)) "
     r"[a-z]{2,}[^su\W]s\b"
 )
 

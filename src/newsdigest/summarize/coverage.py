@@ -303,6 +303,9 @@ def _answers_a_question(doc: Sequence[Sentence], ends: Sequence[int], unit: Sent
 # an opening definite subject: "The deletion occurs ..."
 _LETTERS = re.compile(r"[a-z]+")
 _OPENING_DEFINITE = re.compile(r"[\"“‘']?The ([a-z]{4,})\b")
+# ... which says which itself ("The phone of the first officer of Malaysia Airlines Flight 370
+# was on ...": a Multi-News digest line, the phone brought in paragraphs before)
+_SAYS_WHICH = re.compile(r"[\"“‘']?The [a-z]+(?:,| of\b)")
 
 
 def _defined_before(doc: Sequence[Sentence], ends: Sequence[int], unit: Sentence) -> str:
@@ -310,9 +313,17 @@ def _defined_before(doc: Sequence[Sentence], ends: Sequence[int], unit: Sentence
     its article (``ends``: its sentences' ends) names it and ``unit`` does not bring it in
     itself: "The deletion occurs in either the egg or the sperm ..." after "Williams syndrome
     is caused by the spontaneous deletion of 26-28 genes on chromosome #7." (Multi-News 75's
-    digest line, no deletion said before it). "" when there is none."""
+    digest line, no deletion said before it). A sentence further back counts too, unless the
+    subject says which ("The report is blunt about the party’s problems.": a line of
+    Multi-News 198's digest of Kirsten Gillibrand's book, the report brought in 19 sentences
+    before). "" when there is none."""
     k = bisect_right(ends, unit.start)
-    return defined_in(unit.text, doc[k - 1].text) if k else ""
+    if not k:
+        return ""
+    noun = defined_in(unit.text, doc[k - 1].text)
+    if noun or _SAYS_WHICH.match(unit.text):
+        return noun
+    return next((n for j in range(k - 2, -1, -1) if (n := defined_in(unit.text, doc[j].text))), "")
 
 
 def defined_in(text: str, before: str) -> str:
@@ -600,8 +611,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         overlap,
         sim,
         previous,
-        # the fitted feature, a quotation without its speaker, a reply and "The first of
-        # those ...": taken only after their sentence
+        # the fitted feature, a quotation without its speaker or of someone it does not name,
+        # a reply and "The first of those ...": taken only after their sentence
         (features[:, FEATURES.index("needs_context")] > 0)
         | np.array(
             [
@@ -609,6 +620,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
                 or quality.replies(u.text)
                 or quality.asked_about_it(u.text)
                 or quality.one_of_those(u.text)
+                or quality.quotes_someone_unnamed(u.text)
                 for u in units
             ],
             bool,
@@ -996,10 +1008,8 @@ def _greedy(
             | (scored.leads_in & ~taken[scored.following])
         ) & (not orphans)
         for ref in defined if not orphans else ():
-            # "The deletion ..." waits for what brought it in, unless the digest said it
-            orphan[ref] |= (
-                not taken[scored.previous[ref]] and scored.defined_before[ref] not in said
-            )
+            # "The deletion ..." waits for a line that says what it is
+            orphan[ref] |= scored.defined_before[ref] not in said
         stale = np.zeros(len(scored.units), dtype=bool)
         open_ = available | waiting
         for k in np.flatnonzero(paraphrased & open_):  # the name test only where it matters

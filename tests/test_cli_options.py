@@ -415,3 +415,43 @@ def test_stories_refuses_a_missing_output_folder_before_building(tmp_path: Path)
     code, out = run("stories", "--db", db, "--no-facts", "-o", str(tmp_path))
     assert_one_line_error(code, out)
     assert "cannot write the stories: it is a folder" in out, out
+
+
+@pytest.mark.timeout(60)
+def test_output_to_a_named_pipe_no_program_reads_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``digest ... -o /tmp/fifo`` with no reader had blocked for ever in the open."""
+    import os
+
+    from newsdigest.cli import common
+
+    monkeypatch.setattr(common, "READER_WAIT", 0.3, raising=False)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    code, out = run("digest", "examples/sochi-2019", "--no-facts", "-o", str(fifo))
+    assert_one_line_error(code, out)
+    assert f"{fifo}: cannot write the digest: a named pipe no program reads" in out, out
+
+
+def test_output_to_a_named_pipe_with_a_reader_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader that opens the pipe only while the digest runs still gets the whole digest
+    (as ``-o >(gzip > x)`` and ``cat fifo &`` do)."""
+    import os
+    import threading
+
+    from newsdigest.cli import common
+
+    monkeypatch.setattr(common, "READER_WAIT", 30.0)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    code, out = run("digest", "examples/sochi-2019", "--no-facts", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert code == 0, out
+    alone = CliRunner().invoke(app, ["digest", "examples/sochi-2019", "--no-facts"]).stdout
+    assert got and got[0].decode() == alone and "Pompeo" in alone

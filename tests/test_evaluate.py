@@ -571,3 +571,25 @@ def test_a_utf16_dataset_is_read_as_its_utf8_twin(tmp_path: Path, encoding: str)
     expected = read_dataset(utf8)
     assert expected[0]
     assert read_dataset(wide) == expected
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("option", ["--predictions", "--plot"])
+def test_predictions_or_plot_to_a_named_pipe_no_program_reads_is_one_line(
+    option: str, tiny_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``eval ... --predictions /tmp/fifo`` with no reader had blocked for ever after the
+    scoring."""
+    import os
+
+    from newsdigest.cli import common
+
+    monkeypatch.setattr(common, "READER_WAIT", 0.3, raising=False)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    args = ["eval", str(tiny_csv), "--methods", "lead", "--limit", "2", option, str(fifo)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert f"error: {fifo}: cannot write the " in result.stderr
+    assert "a named pipe no program reads" in result.stderr

@@ -408,19 +408,34 @@ def markdown_table(results: Sequence[SystemResult]) -> str:
 
 
 def write_predictions(result: SystemResult, path: str | Path) -> None:
+    """``predictions_jsonl(result)`` written to ``path``."""
+    Path(path).write_text(predictions_jsonl(result), encoding="utf-8")
+
+
+def predictions_jsonl(result: SystemResult) -> str:
     """One JSON line per cluster, in input order: ``{"index": i, "summary": [...]}``."""
-    with Path(path).open("w", encoding="utf-8") as fh:
-        for i, summary in enumerate(result.summaries):
-            fh.write(json.dumps({"index": i, "summary": summary}, ensure_ascii=False) + "\n")
+    return "".join(
+        json.dumps({"index": i, "summary": summary}, ensure_ascii=False) + "\n"
+        for i, summary in enumerate(result.summaries)
+    )
 
 
 def plot(results: Sequence[SystemResult], path: str | Path) -> None:
-    """Quality (R1, R2) against ms/cluster (log scale), one point per system."""
+    """``plot_png(results)`` written to ``path``."""
+    Path(path).write_bytes(plot_png(results))
+
+
+def plot_png(results: Sequence[SystemResult]) -> bytes:
+    """Quality (R1, R2) against ms/cluster (log scale), one point per system, as a PNG."""
+    import io
+
     import matplotlib.pyplot as plt
 
     fig = quality_figure(results)
-    fig.savefig(str(path), format="png")
+    png = io.BytesIO()
+    fig.savefig(png, format="png")
     plt.close(fig)
+    return png.getvalue()
 
 
 def quality_figure(results: Sequence[SystemResult]) -> Any:

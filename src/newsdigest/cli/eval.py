@@ -16,6 +16,7 @@ from newsdigest.cli.common import (
     refuse_overwriting_input,
     report_error,
     usage_error,
+    write_output,
 )
 
 
@@ -79,8 +80,13 @@ def eval_command(
     refits the weights per fold, which this command (scoring shipped methods) does not.
     """
     from newsdigest.errors import NewsdigestError, RecordLines
-    from newsdigest.evaluate import markdown_table, read_dataset, run_eval, write_predictions
-    from newsdigest.evaluate import plot as draw_plot
+    from newsdigest.evaluate import (
+        markdown_table,
+        plot_png,
+        predictions_jsonl,
+        read_dataset,
+        run_eval,
+    )
 
     if words < 1:
         usage_error(f"--words: must be at least 1, got {words}")
@@ -127,17 +133,13 @@ def eval_command(
     typer.echo(markdown_table(results))
     typer.echo(COLUMNS_NOTE)
     by_name = {r.name: r for r in results}
-    try:
-        if predictions is not None:
-            target = by_name.get("default") or results[0]
-            write_predictions(target, predictions)
-            typer.echo(f"\n{target.name} summaries: {predictions}")
-        if plot is not None:
-            draw_plot(results, plot)
-            typer.echo(f"plot: {plot}")
-    except OSError as exc:
-        report_error(f"{exc.filename or predictions or plot}: cannot write: {exc.strerror or exc}")
-        raise typer.Exit(ExitCode.FAILED) from None
+    if predictions is not None:
+        target = by_name.get("default") or results[0]
+        write_output(predictions_jsonl(target), predictions, "predictions")
+        typer.echo(f"\n{target.name} summaries: {predictions}")
+    if plot is not None:
+        write_output(plot_png(results), plot, "plot")
+        typer.echo(f"plot: {plot}")
     raise typer.Exit(ExitCode.PARTIAL if errors else ExitCode.OK)
 
 

@@ -134,6 +134,12 @@ class PostgresDialect:
         finally:
             conn.close()  # ends the session, and with it the lock
 
+    def table_names(self, conn: Any) -> set[str]:
+        rows = conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        ).fetchall()
+        return {r[0] for r in rows}
+
     def migrate(self, conn: Any, found: int) -> None:
         """Schema 3 adds the front page's and search's story columns; its new tables (the
         follower's) come from the schema's CREATE IF NOT EXISTS."""

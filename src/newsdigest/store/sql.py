@@ -126,6 +126,25 @@ CREATE TABLE IF NOT EXISTS follow_seen (
 );
 """
 
+# the tables a store of each schema version was created with (the later versions' too): one
+# missing from a store is damage, and a table made anew in its place had hidden the loss (an
+# "articles" table dropped by hand: stories printed of articles no longer there)
+TABLES_SINCE = {
+    1: (
+        "meta",
+        "articles",
+        "article_urls",
+        "minhash",
+        "lsh_bands",
+        "clusters",
+        "cluster_meta",
+        "cluster_members",
+        "stories",
+    ),
+    2: ("article_analysis",),
+    3: ("follow_sources", "follow_seen"),
+}
+
 # columns the story list reads, added to SQLite files of schema 1 by ``_migrate``
 STORY_LIST_COLUMNS = {
     "title": "TEXT NOT NULL DEFAULT ''",
@@ -226,6 +245,10 @@ class Dialect(Protocol):
 
     def close_readers(self) -> None: ...
 
+    def table_names(self, conn: Connection) -> set[str]:
+        """The names of the database's tables (the store's own schema, or SQLite's file)."""
+        ...
+
     def migrate(self, conn: Connection, found: int) -> None:
         """Bring a database of schema ``found`` (older) up to ``STORE_SCHEMA_VERSION``."""
         ...
@@ -278,6 +301,24 @@ def _schema_version(where: str, value: Any) -> int:
         raise StoreError(f"{where}: unreadable store schema version {value!r}") from None
 
 
+def _refuse_missing_tables(where: str, version: int, tables: set[str]) -> None:
+    """``StoreError`` when a store of schema ``version`` lacks a table it was created with."""
+    missing = [
+        name
+        for since, names in TABLES_SINCE.items()
+        if since <= version
+        for name in names
+        if name not in tables
+    ]
+    if missing:
+        which = f"table{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+        raise StoreError(
+            f"{where}: a damaged store: {which} missing (a store of schema {version} has"
+            f" {'them' if len(missing) > 1 else 'it'}); nothing was changed: restore it from a"
+            " backup, or start a new store"
+        )
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -310,16 +351,21 @@ class SqlStore:
         self._cluster_depth = 0
         self._cluster_held: AbstractContextManager[None] | None = None
         with self._write("cannot open for writing", LOCK_SCHEMA) as db:
-            for statement in _SCHEMA.format(**dialect.types).split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            found = _schema_version(dialect.where, row[0]) if row else None
+            tables = dialect.table_names(db)
+            found = None
+            if "meta" in tables:
+                row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                found = _schema_version(dialect.where, row[0]) if row else None
             if found is not None and found > STORE_SCHEMA_VERSION:
                 raise StoreError(
                     f"{dialect.where}: written by a newer newsdigest (store schema {found}, "
                     f"this one reads up to {STORE_SCHEMA_VERSION})"
                 )
+            if found is not None:
+                _refuse_missing_tables(dialect.where, found, tables)
+            for statement in _SCHEMA.format(**dialect.types).split(";"):
+                if statement.strip():
+                    db.execute(statement)
             if found is not None and found < STORE_SCHEMA_VERSION:
                 dialect.migrate(db, found)
             for statement in dialect.search_schema():

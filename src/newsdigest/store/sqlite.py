@@ -159,6 +159,9 @@ class SqliteDialect:
         finally:
             os.close(fd)
 
+    def table_names(self, conn: Any) -> set[str]:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
     def migrate(self, conn: Any, found: int) -> None:
         """Schema 1 files lack the story list's columns: add them (``SqlStore`` fills them).
         Schema 2 lacks only the follower's tables, which the schema's CREATE IF NOT EXISTS adds."""

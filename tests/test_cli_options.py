@@ -455,3 +455,38 @@ def test_output_to_a_named_pipe_with_a_reader_is_written(
     assert code == 0, out
     alone = CliRunner().invoke(app, ["digest", "examples/sochi-2019", "--no-facts"]).stdout
     assert got and got[0].decode() == alone and "Pompeo" in alone
+
+
+def test_a_store_with_damaged_pages_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """Pages of the articles table overwritten (a bad disk, a half-copied file): ``stories``
+    had ended in a traceback from the look at the waiting articles before the workers start."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    db = tmp_path / "n.db"
+    assert run("ingest", "examples/sochi-2019", "--db", str(db))[0] == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        leaves = [
+            n
+            for (n,) in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf'"
+            )
+        ]
+    with db.open("r+b") as fh:
+        for page in leaves:
+            fh.seek((page - 1) * size)
+            fh.write(b"\x07" * size)
+    env = {**os.environ, "NEWSDIGEST_WORKERS": "2", "PYTHONPATH": "src"}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdigest", "stories", "--db", str(db), "--no-facts"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr == f"error: {db}: read failed: database disk image is malformed\n"

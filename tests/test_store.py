@@ -211,6 +211,34 @@ def test_a_store_missing_one_of_its_tables_is_refused_and_left_as_it_is(
     assert _table_names(target) == tables  # the missing table not made anew
 
 
+@pytest.mark.parametrize("column", ["articles.title", "stories.lead"])
+def test_a_store_missing_a_column_is_refused_and_left_as_it_is(target: str, column: str) -> None:
+    """A column dropped from a store had been a traceback ("no such column: a.title") at the
+    first read of it, or (``stories.lead``) left unsaid until a story was saved."""
+    table, name = column.split(".")
+    with open_store(target) as s:
+        s.add_articles(seed_articles())
+    if "://" in target:
+        import psycopg
+
+        with psycopg.connect(target) as conn:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+    else:
+        with sqlite3.connect(target) as conn:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+    tables = _table_names(target)
+    with pytest.raises(StoreError) as raised:
+        open_store(target)
+    assert str(raised.value) == (
+        f"{s.where}: a damaged store: column {column} missing (a store of this schema has it);"
+        " nothing was changed: restore it from a backup, or start a new store"
+    )
+    assert _table_names(target) == tables
+    if "://" not in target:  # not added back
+        with sqlite3.connect(target) as conn:
+            assert name not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
 def _table_names(target: str) -> set[str]:
     """The tables of the store at ``target``, read without opening it as a store."""
     if "://" in target:

@@ -66,18 +66,20 @@ def start_spacy_workers(store: Store | None = None, config: StoryConfig | None =
     ``config``, facts on) two stories or more are to be rebuilt, so their builds are shared too
     (``stories --words 40`` after a default run clusters nothing and rebuilds every story). No
     model: nothing is started here, and the command says so when it needs one."""
+    from newsdigest.errors import NewsdigestError
     from newsdigest.parallel import MIN_SPLIT_CHARS, start_workers, worker_count
 
     if worker_count() <= 1:
         return
     if store is not None:
-        waiting = store.unclustered(limit=64)
-        if sum(len(a.title) + len(a.text) for a in waiting) < MIN_SPLIT_CHARS and not (
-            config is not None and config.facts and _rebuilds_many(store, config)
-        ):
-            return
+        try:
+            waiting = store.unclustered(limit=64)
+            few = sum(len(a.title) + len(a.text) for a in waiting) < MIN_SPLIT_CHARS
+            if few and not (config is not None and config.facts and _rebuilds_many(store, config)):
+                return
+        except NewsdigestError:  # a damaged store: the command's own read says so, in one line
+            return  # (this one had been a traceback)
     # spaCy is imported only now: a run with nothing to cluster does not pay for it
-    from newsdigest.errors import NewsdigestError
     from newsdigest.facts.ner import DEFAULT_MODEL
 
     try:

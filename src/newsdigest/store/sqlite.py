@@ -159,8 +159,12 @@ class SqliteDialect:
         finally:
             os.close(fd)
 
-    def table_names(self, conn: Any) -> set[str]:
-        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    def columns(self, conn: Any) -> dict[str, set[str]]:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            table: {r[0] for r in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))}
+            for table in tables
+        }
 
     def migrate(self, conn: Any, found: int) -> None:
         """Schema 1 files lack the story list's columns: add them (``SqlStore`` fills them).

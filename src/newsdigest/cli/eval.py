@@ -42,7 +42,7 @@ def eval_command(
     dataset: Annotated[
         Path,
         typer.Argument(
-            help='Multi-News CSV, or JSON Lines {"documents", "summary"}.',
+            help='Multi-News CSV, or JSON Lines {"documents", "summary"} (or a .json array).',
             parser=options.input_path,
         ),
     ],

@@ -490,3 +490,27 @@ def test_a_store_with_damaged_pages_is_one_line_not_a_traceback(tmp_path: Path) 
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr == f"error: {db}: read failed: database disk image is malformed\n"
+
+
+NEUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["digest", "examples/sochi-2019", "--summarizer", ""], "--summarizer: an empty name"),
+        (["stories", "--db", "{tmp}/n.db", "--summarizer", ""], "--summarizer: an empty name"),
+        (["bench", "examples/sochi-2019", "--summarizer", ""], "--summarizer: an empty name"),
+        (["serve", "--db", "{tmp}/n.db", "--summarizer", ""], "--summarizer: an empty name"),
+        (["eval", str(NEUS), "--methods", ""], "--methods: names no method"),
+        (["eval", str(NEUS), "--methods", ","], "--methods: names no method"),
+    ],
+)
+def test_a_blank_method_name_is_refused_not_read_as_the_default(
+    args: list[str], said: str, tmp_path: Path
+) -> None:
+    """``--summarizer "$UNSET"`` had run the default method silently (``" "`` was refused),
+    and ``eval --methods ""`` (or ``","``) every method, on the whole set."""
+    code, out = run(*[a.format(tmp=tmp_path) for a in args])
+    assert_one_line_error(code, out)
+    assert said in out and "| system" not in out, out

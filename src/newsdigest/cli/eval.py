@@ -27,6 +27,8 @@ def _methods(value: list[str] | None) -> list[str]:
     if not value:
         return list(DEFAULT_METHODS)
     names = [m.strip().lower() for item in value for m in item.split(",") if m.strip()]
+    if not names:  # ``--methods "$UNSET"`` had run every method
+        usage_error(f"--methods: names no method (choose from {', '.join(DEFAULT_METHODS)})")
     return list(dict.fromkeys(names))
 
 

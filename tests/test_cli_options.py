@@ -514,3 +514,26 @@ def test_a_blank_method_name_is_refused_not_read_as_the_default(
     code, out = run(*[a.format(tmp=tmp_path) for a in args])
     assert_one_line_error(code, out)
     assert said in out and "| system" not in out, out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["digest", "examples/sochi-2019", "--no-facts", "-o", ""],
+        ["digest", "examples/sochi-2019", "--summarizer", "abstractive", "--model", ""],
+        ["stories", "--db", "{tmp}/n.db", "-o", ""],
+        ["eval", str(NEUS), "--methods", "lead", "--limit", "2", "--predictions", ""],
+        ["eval", str(NEUS), "--methods", "lead", "--limit", "2", "--plot", ""],
+        ["eval", str(NEUS), "--methods", "lead", "--limit", "2", "--predictions", "{tmp}"],
+        ["eval", str(NEUS), "--methods", "lead", "--limit", "2", "--plot", "{tmp}"],
+    ],
+)
+def test_a_blank_or_folder_output_is_refused_before_any_work(
+    args: list[str], tmp_path: Path
+) -> None:
+    """``-o ""`` had been ".: it is a folder" (``Path("")``), ``--model ""`` ".: not a model
+    directory", and ``eval --predictions ""`` or a folder was said only after all the scoring."""
+    code, out = run(*[a.format(tmp=tmp_path) for a in args])
+    assert_one_line_error(code, out)
+    assert "| system" not in out and ".:" not in out, out
+    assert "an empty argument" in out or "it is a folder" in out, out

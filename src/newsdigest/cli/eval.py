@@ -60,10 +60,14 @@ def eval_command(
     ] = None,
     predictions: Annotated[
         Path | None,
-        typer.Option(help="Write the default method's summaries here (JSON Lines)."),
+        typer.Option(
+            help="Write the default method's summaries here (JSON Lines).",
+            parser=options.input_path,
+        ),
     ] = None,
     plot: Annotated[
-        Path | None, typer.Option(help="Draw quality against speed into this PNG.")
+        Path | None,
+        typer.Option(help="Draw quality against speed into this PNG.", parser=options.input_path),
     ] = None,
     embedder: Annotated[
         str | None, typer.Option(help="Embedder for the default method (tfidf, static, ...).")
@@ -102,6 +106,9 @@ def eval_command(
             raise typer.Exit(ExitCode.FAILED) from None
         if not folder:
             report_error(f"{option}: {out_path}: folder {out_path.parent} does not exist")
+            raise typer.Exit(ExitCode.FAILED)
+        if out_path.is_dir():  # it had been said only after the whole scoring
+            report_error(f"{option}: {out_path}: it is a folder")
             raise typer.Exit(ExitCode.FAILED)
         refuse_overwriting_input(f"{option}: ", out_path, [dataset])
     names = _methods(methods)

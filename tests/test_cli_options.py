@@ -537,3 +537,15 @@ def test_a_blank_or_folder_output_is_refused_before_any_work(
     assert_one_line_error(code, out)
     assert "| system" not in out and ".:" not in out, out
     assert "an empty argument" in out or "it is a folder" in out, out
+
+
+def test_spark_output_blank_is_refused_not_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``spark -o ""`` had written its Parquet tables and JSON Lines into the current folder."""
+    seed = Path("examples/sochi-2019/000_4da4e730b093d71e.txt").resolve()
+    monkeypatch.chdir(tmp_path)
+    code, out = run("spark", "-i", str(seed), "-o", "")
+    assert_one_line_error(code, out)
+    assert "an empty argument" in out, out
+    assert list(tmp_path.iterdir()) == []

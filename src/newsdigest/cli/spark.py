@@ -28,7 +28,11 @@ def spark_command(
             " folder (its WARC files) or a quoted glob; repeatable.",
         ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")],
+    output: Annotated[
+        Path,
+        # blank refused: Path("") is the current folder, where "-o ''" had written its tables
+        typer.Option("--output", "-o", help="Output folder.", parser=options.input_path),
+    ],
     master: Annotated[
         str | None,
         typer.Option(

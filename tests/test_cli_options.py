@@ -545,7 +545,12 @@ def test_spark_output_blank_is_refused_not_the_current_folder(
     """``spark -o ""`` had written its Parquet tables and JSON Lines into the current folder."""
     seed = Path("examples/sochi-2019/000_4da4e730b093d71e.txt").resolve()
     monkeypatch.chdir(tmp_path)
-    code, out = run("spark", "-i", str(seed), "-o", "")
-    assert_one_line_error(code, out)
-    assert "an empty argument" in out, out
-    assert list(tmp_path.iterdir()) == []
+    for args in (
+        ["-i", str(seed), "-o", ""],
+        ["-i", "", "-o", "out"],  # it had been ": no WARC files match"
+        ["-i", str(seed), "-o", "out", "--master", ""],  # the default master, silently
+    ):
+        code, out = run("spark", *args)
+        assert_one_line_error(code, out)
+        assert "an empty argument" in out, out
+        assert list(tmp_path.iterdir()) == []

@@ -26,6 +26,7 @@ def spark_command(
             "-i",
             help="A file (warc[.gz], or txt, html, jsonl, json, sgml as ingest reads them), a"
             " folder (its WARC files) or a quoted glob; repeatable.",
+            parser=options.not_blank,  # "" had been ": no WARC files match"
         ),
     ],
     output: Annotated[
@@ -37,7 +38,8 @@ def spark_command(
         str | None,
         typer.Option(
             help="Spark master URL, e.g. local[2] or spark://host:7077 (default: "
-            "local[2], or spark-submit's)."
+            "local[2], or spark-submit's).",
+            parser=options.not_blank,  # "" had been the default, silently
         ),
     ] = None,
     words: options.Words = None,

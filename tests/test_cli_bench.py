@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from newsdigest.cli import app
@@ -56,3 +57,12 @@ def test_bench_of_a_blank_name_or_standard_input_is_a_usage_error(seed_dir) -> N
         assert result.exit_code == 2, result.output
         assert said in result.stderr and "newsdigest bench --help" in result.stderr
         assert result.stdout == ""
+
+
+@pytest.mark.timeout(60)
+def test_bench_refuses_an_endless_number_of_runs(seed_dir) -> None:
+    """``--runs 1000000000000000000000`` had timed digests for ever; 1e21 was refused."""
+    result = runner.invoke(app, ["bench", str(seed_dir), "--runs", "1" + "0" * 21])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "| stage" not in result.stdout
+    assert "--runs" in result.stderr and "1000" in result.stderr, result.stderr

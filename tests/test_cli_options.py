@@ -415,3 +415,142 @@ def test_stories_refuses_a_missing_output_folder_before_building(tmp_path: Path)
     code, out = run("stories", "--db", db, "--no-facts", "-o", str(tmp_path))
     assert_one_line_error(code, out)
     assert "cannot write the stories: it is a folder" in out, out
+
+
+@pytest.mark.timeout(60)
+def test_output_to_a_named_pipe_no_program_reads_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``digest ... -o /tmp/fifo`` with no reader had blocked for ever in the open."""
+    import os
+
+    from newsdigest.cli import common
+
+    monkeypatch.setattr(common, "READER_WAIT", 0.3, raising=False)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    code, out = run("digest", "examples/sochi-2019", "--no-facts", "-o", str(fifo))
+    assert_one_line_error(code, out)
+    assert f"{fifo}: cannot write the digest: a named pipe no program reads" in out, out
+
+
+def test_output_to_a_named_pipe_with_a_reader_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader that opens the pipe only while the digest runs still gets the whole digest
+    (as ``-o >(gzip > x)`` and ``cat fifo &`` do)."""
+    import os
+    import threading
+
+    from newsdigest.cli import common
+
+    monkeypatch.setattr(common, "READER_WAIT", 30.0)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    code, out = run("digest", "examples/sochi-2019", "--no-facts", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert code == 0, out
+    alone = CliRunner().invoke(app, ["digest", "examples/sochi-2019", "--no-facts"]).stdout
+    assert got and got[0].decode() == alone and "Pompeo" in alone
+
+
+def test_a_store_with_damaged_pages_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    """Pages of the articles table overwritten (a bad disk, a half-copied file): ``stories``
+    had ended in a traceback from the look at the waiting articles before the workers start."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    db = tmp_path / "n.db"
+    assert run("ingest", "examples/sochi-2019", "--db", str(db))[0] == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        leaves = [
+            n
+            for (n,) in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf'"
+            )
+        ]
+    with db.open("r+b") as fh:
+        for page in leaves:
+            fh.seek((page - 1) * size)
+            fh.write(b"\x07" * size)
+    env = {**os.environ, "NEWSDIGEST_WORKERS": "2", "PYTHONPATH": "src"}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdigest", "stories", "--db", str(db), "--no-facts"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr == f"error: {db}: read failed: database disk image is malformed\n"
+
+
+NEUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["digest", "examples/sochi-2019", "--summarizer", ""], "--summarizer: an empty name"),
+        (["stories", "--db", "{tmp}/n.db", "--summarizer", ""], "--summarizer: an empty name"),
+        (["bench", "examples/sochi-2019", "--summarizer", ""], "--summarizer: an empty name"),
+        (["serve", "--db", "{tmp}/n.db", "--summarizer", ""], "--summarizer: an empty name"),
+        (["eval", str(NEUS), "--methods", ""], "--methods: names no method"),
+        (["eval", str(NEUS), "--methods", ","], "--methods: names no method"),
+    ],
+)
+def test_a_blank_method_name_is_refused_not_read_as_the_default(
+    args: list[str], said: str, tmp_path: Path
+) -> None:
+    """``--summarizer "$UNSET"`` had run the default method silently (``" "`` was refused),
+    and ``eval --methods ""`` (or ``","``) every method, on the whole set."""
+    code, out = run(*[a.format(tmp=tmp_path) for a in args])
+    assert_one_line_error(code, out)
+    assert said in out and "| system" not in out, out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["digest", "examples/sochi-2019", "--no-facts", "-o", ""],
+        ["digest", "examples/sochi-2019", "--summarizer", "abstractive", "--model", ""],
+        ["stories", "--db", "{tmp}/n.db", "-o", ""],
+        ["eval", str(NEUS), "--methods", "lead", "--limit", "2", "--predictions", ""],
+        ["eval", str(NEUS), "--methods", "lead", "--limit", "2", "--plot", ""],
+        ["eval", str(NEUS), "--methods", "lead", "--limit", "2", "--predictions", "{tmp}"],
+        ["eval", str(NEUS), "--methods", "lead", "--limit", "2", "--plot", "{tmp}"],
+    ],
+)
+def test_a_blank_or_folder_output_is_refused_before_any_work(
+    args: list[str], tmp_path: Path
+) -> None:
+    """``-o ""`` had been ".: it is a folder" (``Path("")``), ``--model ""`` ".: not a model
+    directory", and ``eval --predictions ""`` or a folder was said only after all the scoring."""
+    code, out = run(*[a.format(tmp=tmp_path) for a in args])
+    assert_one_line_error(code, out)
+    assert "| system" not in out and ".:" not in out, out
+    assert "an empty argument" in out or "it is a folder" in out, out
+
+
+def test_spark_output_blank_is_refused_not_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``spark -o ""`` had written its Parquet tables and JSON Lines into the current folder."""
+    seed = Path("examples/sochi-2019/000_4da4e730b093d71e.txt").resolve()
+    monkeypatch.chdir(tmp_path)
+    for args in (
+        ["-i", str(seed), "-o", ""],
+        ["-i", "", "-o", "out"],  # it had been ": no WARC files match"
+        ["-i", str(seed), "-o", "out", "--master", ""],  # the default master, silently
+    ):
+        code, out = run("spark", *args)
+        assert_one_line_error(code, out)
+        assert "an empty argument" in out, out
+        assert list(tmp_path.iterdir()) == []

@@ -571,3 +571,74 @@ def test_a_utf16_dataset_is_read_as_its_utf8_twin(tmp_path: Path, encoding: str)
     expected = read_dataset(utf8)
     assert expected[0]
     assert read_dataset(wide) == expected
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("option", ["--predictions", "--plot"])
+def test_predictions_or_plot_to_a_named_pipe_no_program_reads_is_one_line(
+    option: str, tiny_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``eval ... --predictions /tmp/fifo`` with no reader had blocked for ever after the
+    scoring."""
+    import os
+
+    from newsdigest.cli import common
+
+    monkeypatch.setattr(common, "READER_WAIT", 0.3, raising=False)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    args = ["eval", str(tiny_csv), "--methods", "lead", "--limit", "2", option, str(fifo)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert f"error: {fifo}: cannot write the " in result.stderr
+    assert "a named pipe no program reads" in result.stderr
+
+
+NEUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+
+
+def _neus_records(n: int) -> list[dict]:
+    with NEUS.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line, _ in zip(fh, range(n), strict=False)]
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_json_file_of_one_array_of_records_is_read(tmp_path: Path, indent: int | None) -> None:
+    """NeuS records saved as one JSON array (``json.dump(records, f)``) had been "not a JSON
+    object", and pretty-printed one "invalid JSON" a line; the same clusters as the lines."""
+    records = _neus_records(4)
+    lines, array = tmp_path / "neus.jsonl", tmp_path / "neus.json"
+    lines.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    array.write_text(json.dumps(records, indent=indent), encoding="utf-8")
+    assert read_dataset(array) == read_dataset(lines)
+    assert len(read_dataset(array)[0]) == 4
+
+
+def test_a_split_no_record_has_says_which_splits_there_are(tmp_path: Path) -> None:
+    """``--split test`` on NeuS (train and val only) had said "no cluster in the file"."""
+    path = tmp_path / "neus.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in _neus_records(4)), encoding="utf-8")
+    clusters, errors = read_dataset(path, "test")
+    assert not clusters
+    assert [str(e) for e in errors] == [
+        f"{path}: no record of the split 'test' (the file's: 'train')"
+    ]
+
+
+def test_csv_header_faults_are_said_with_the_header(tiny_csv: Path, tmp_path: Path) -> None:
+    """A header "Documents,Summary" (or ';'-separated) had been told only that both columns were
+    missing; a column named twice had been read from its last copy, silently."""
+    head, _, rest = tiny_csv.read_bytes().partition(b"\n")
+    assert head.strip() == b"documents,num_documents,summary"
+    capital = tmp_path / "capital.csv"
+    capital.write_bytes(b"Documents,num_documents,Summary\r\n" + rest)
+    twice = tmp_path / "twice.csv"
+    twice.write_bytes(b"documents,num_documents,summary,documents\r\n" + rest)
+    assert [str(e) for e in read_dataset(capital)[1]] == [
+        f"{capital}: missing column(s): documents, summary;"
+        " its header: 'Documents', 'num_documents', 'Summary'"
+    ]
+    assert [str(e) for e in read_dataset(twice)[1]] == [
+        f"{twice}: column(s) named twice: documents"
+    ]

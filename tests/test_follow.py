@@ -547,6 +547,28 @@ def test_a_host_that_refuses_connections_is_said_to(tmp_path: Path) -> None:
     assert "refused" in failure.reason.lower()
 
 
+def test_a_host_whose_robots_txt_cannot_be_read_is_one_line_for_all_its_urls(
+    site: Site, tmp_path: Path
+) -> None:
+    """Three feeds of one unreachable host had printed three lines of the same robots.txt
+    fault, and a feed listing five pages of it five more."""
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    site.add("/feed.xml", rss2([(f"p{k}", f"{down}/news/{k}.html", MAY) for k in range(5)]))
+    feeds = [f"{down}/{name}.xml" for name in ("a", "b", "c")]
+    said: list[str] = []
+    report = follow_once(tmp_path / "n.db", [*feeds, site.url("/feed.xml")], on_problem=said.append)
+    assert len(report.failed) == 3 and len(report.page_errors) == 5  # each still counted
+    why = f"robots.txt of {down} could not be read ("
+    assert [str(e).split(why)[0] for e in said] == [
+        f"{feeds[0]} and 2 more URLs of its host: ",
+        f"{down}/news/0.html and 4 more URLs of its host: ",
+    ], said
+
+
 def test_a_local_file_that_is_not_opml_is_one_line_naming_it(tmp_path: Path) -> None:
     """A feed saved to a file was read as an OPML list of no feeds: the round reported
     nothing fetched and nothing failed, and exited 0."""

@@ -154,11 +154,20 @@ class StoreError(NewsdigestError):
 class FetchError(InputError):
     """A URL the follower could not fetch (HTTP status, timeout, robots, size); the round goes
     on. ``status``: the HTTP status when the server answered; ``permanent``: trying again later
-    would give the same answer (too large, a redirect loop, 404/410)."""
+    would give the same answer (too large, a redirect loop, 404/410). ``host``: the origin
+    ("https://example.com") whose robots.txt could not be read, so every URL of it fails
+    alike."""
 
     def __init__(
-        self, url: str, reason: str, *, status: int | None = None, permanent: bool = False
+        self,
+        url: str,
+        reason: str,
+        *,
+        status: int | None = None,
+        permanent: bool = False,
+        host: str | None = None,
     ) -> None:
         super().__init__(url, reason)
         self.status = status
         self.permanent = permanent or status in (404, 410)
+        self.host = host

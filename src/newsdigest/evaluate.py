@@ -25,8 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import looks_binary, regular_file_error, wide_encoding
+from newsdigest.ingest.decode import (
+    looks_binary,
+    read_limited,
+    regular_file_error,
+    wide_encoding,
+)
 from newsdigest.ingest.json_bounded import JsonTooDeep, loads_bounded
+from newsdigest.limits import DEFAULT_LIMITS
 from newsdigest.model import Sentence
 from newsdigest.readability import Readability, ReadabilityJudge
 from newsdigest.split import split_sentences
@@ -173,38 +179,45 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
     if isinstance(encoding, InputError):
         yield encoding
         return
+    splits: dict[str, None] = {}  # the splits the records name, in order met
+    kept = False
     if lines:
-        # "utf-8-sig": a byte order mark (Notepad's, Excel's) is no part of the first record
-        with path.open(encoding=encoding, errors="surrogateescape") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{n}"
-                try:
-                    _check_utf8(line, where)
-                    record = loads_bounded(line)
-                    if not isinstance(record, dict):
-                        raise InputError(where, "not a JSON object")
-                    if split is not None and record.get("split") != split:
-                        continue
-                    yield _cluster(
-                        record.get("documents", record.get("docs")),
-                        record.get("summary", record.get("refs")),
-                        where,
-                    )
-                except JsonTooDeep as exc:
-                    yield InputError(where, str(exc))
-                except json.JSONDecodeError as exc:
-                    yield InputError(where, f"invalid JSON ({exc.msg})")
-                except InputError as exc:
-                    yield exc
+        for where, record in _json_records(path, encoding):
+            if isinstance(record, InputError):
+                yield record
+                continue
+            if not isinstance(record, dict):
+                yield InputError(where, "not a JSON object")
+                continue
+            if split is not None and record.get("split") != split:
+                splits[str(record.get("split"))] = None
+                continue
+            kept = True
+            try:
+                yield _cluster(
+                    record.get("documents", record.get("docs")),
+                    record.get("summary", record.get("refs")),
+                    where,
+                )
+            except InputError as exc:
+                yield exc
+        if split is not None and not kept and splits:
+            yield _no_split(path, split, splits)
         return
     csv.field_size_limit(2**31 - 1)
     with path.open(encoding=encoding, errors="surrogateescape", newline="") as fh:
         reader = csv.DictReader(fh)
-        missing = {"documents", "summary"} - set(reader.fieldnames or ())
+        header = list(reader.fieldnames or ())
+        missing = {"documents", "summary"} - set(header)
         if missing:
-            yield InputError(str(path), f"missing column(s): {', '.join(sorted(missing))}")
+            # with the header found: "Documents", " summary" or "documents;summary" had been
+            # told only that both columns were missing
+            found = f"; its header: {', '.join(repr(h) for h in header[:6])}" if header else ""
+            yield InputError(str(path), f"missing column(s): {', '.join(sorted(missing))}{found}")
+            return
+        twice = sorted({h for h in header if header.count(h) > 1} & {"documents", "summary"})
+        if twice:  # the last of the two had been read, silently
+            yield InputError(str(path), f"column(s) named twice: {', '.join(twice)}")
             return
         if split is not None and "split" not in (reader.fieldnames or ()):
             # a split asked of a file that has none had been ignored: every row was scored
@@ -212,7 +225,9 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
             return
         for n, row in enumerate(reader, 1):
             if split is not None and row.get("split") != split:
+                splits[str(row.get("split"))] = None
                 continue
+            kept = True
             try:
                 _check_utf8(
                     " ".join(v for v in row.values() if isinstance(v, str)), f"{path}:row {n}"
@@ -220,6 +235,58 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
                 yield _cluster(row.get("documents"), row.get("summary"), f"{path}:row {n}")
             except InputError as exc:
                 yield exc
+    if split is not None and not kept and splits:
+        yield _no_split(path, split, splits)
+
+
+def _no_split(path: Path, split: str, splits: Iterable[str]) -> InputError:
+    """No record of ``split``: it had been "no cluster in the file", as if the file were
+    empty."""
+    named = sorted(splits)
+    shown = ", ".join(repr(s) for s in named[:6]) + (", …" if len(named) > 6 else "")
+    return InputError(str(path), f"no record of the split {split!r} (the file's: {shown})")
+
+
+def _json_records(path: Path, encoding: str) -> Iterator[tuple[str, Any]]:
+    """(where, record) for each record of a JSON Lines file, or of a ``.json`` file holding
+    one array of records (as ingest reads one: it had been "not a JSON object" for the array,
+    or one "invalid JSON" a line when pretty-printed); an ``InputError`` in place of a record
+    that cannot be parsed."""
+    if path.suffix.lower() == ".json":
+        with path.open(encoding=encoding, errors="surrogateescape") as fh:
+            head = fh.read(4096).lstrip()
+        if head.startswith("["):
+            try:
+                text = read_limited(path, DEFAULT_LIMITS.max_file_bytes).decode(
+                    encoding, errors="surrogateescape"
+                )
+                _check_utf8(text, str(path))
+                records = loads_bounded(text)
+            except (JsonTooDeep, InputError) as exc:
+                yield str(path), InputError(str(path), getattr(exc, "reason", str(exc)))
+                return
+            except json.JSONDecodeError as exc:
+                reason = f"invalid JSON ({exc.msg}: line {exc.lineno} column {exc.colno})"
+                yield str(path), InputError(str(path), reason)
+                return
+            for i, record in enumerate(records):
+                yield f"{path}[{i}]", record
+            return
+    # "utf-8-sig": a byte order mark (Notepad's, Excel's) is no part of the first record
+    with path.open(encoding=encoding, errors="surrogateescape") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{n}"
+            try:
+                _check_utf8(line, where)
+                yield where, loads_bounded(line)
+            except JsonTooDeep as exc:
+                yield where, InputError(where, str(exc))
+            except json.JSONDecodeError as exc:
+                yield where, InputError(where, f"invalid JSON ({exc.msg})")
+            except InputError as exc:
+                yield where, exc
 
 
 def read_dataset(
@@ -408,19 +475,34 @@ def markdown_table(results: Sequence[SystemResult]) -> str:
 
 
 def write_predictions(result: SystemResult, path: str | Path) -> None:
+    """``predictions_jsonl(result)`` written to ``path``."""
+    Path(path).write_text(predictions_jsonl(result), encoding="utf-8")
+
+
+def predictions_jsonl(result: SystemResult) -> str:
     """One JSON line per cluster, in input order: ``{"index": i, "summary": [...]}``."""
-    with Path(path).open("w", encoding="utf-8") as fh:
-        for i, summary in enumerate(result.summaries):
-            fh.write(json.dumps({"index": i, "summary": summary}, ensure_ascii=False) + "\n")
+    return "".join(
+        json.dumps({"index": i, "summary": summary}, ensure_ascii=False) + "\n"
+        for i, summary in enumerate(result.summaries)
+    )
 
 
 def plot(results: Sequence[SystemResult], path: str | Path) -> None:
-    """Quality (R1, R2) against ms/cluster (log scale), one point per system."""
+    """``plot_png(results)`` written to ``path``."""
+    Path(path).write_bytes(plot_png(results))
+
+
+def plot_png(results: Sequence[SystemResult]) -> bytes:
+    """Quality (R1, R2) against ms/cluster (log scale), one point per system, as a PNG."""
+    import io
+
     import matplotlib.pyplot as plt
 
     fig = quality_figure(results)
-    fig.savefig(str(path), format="png")
+    png = io.BytesIO()
+    fig.savefig(png, format="png")
     plt.close(fig)
+    return png.getvalue()
 
 
 def quality_figure(results: Sequence[SystemResult]) -> Any:

@@ -521,7 +521,7 @@ def resolve_summarizer(summarizer: str | Summarizer | None, embedder: str | None
     if summarizer is None or isinstance(summarizer, str):
         from newsdigest.summarize import get_summarizer
 
-        return get_summarizer(summarizer or "default", embedder=embedder)
+        return get_summarizer(summarizer, embedder=embedder)
     return summarizer
 
 

@@ -60,8 +60,12 @@ def main() -> None:
             raise
         _stdout_failed(exc)
     except Exception as exc:
-        from newsdigest.cli.common import usage_exit_code
+        from newsdigest.cli.common import report_error, usage_exit_code
+        from newsdigest.errors import NewsdigestError
 
+        if isinstance(exc, NewsdigestError):  # typed, with its one line: never a traceback
+            report_error(str(exc))
+            sys.exit(2)
         status = usage_exit_code(exc)
         if status is None:
             raise

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from newsdigest.errors import InputError
 
 STAGES = ("read", "split", "outliers", "summarize", "cite", "facts")
+MAX_RUNS = 1000
 
 
 def time_stages(
@@ -67,7 +68,11 @@ def bench_command(
         # blank refused as digest's are: Path("") had timed every article under the current folder
         typer.Argument(help="Files or folders of one cluster.", parser=options.input_path),
     ],
-    runs: Annotated[int, typer.Option(min=1, help="Timed runs after one warm-up run.")] = 5,
+    runs: Annotated[
+        int,
+        # a run is a whole digest: "--runs 1000000000000000000000" had timed for ever
+        typer.Option(min=1, max=MAX_RUNS, help="Timed runs after one warm-up run."),
+    ] = 5,
     facts: Annotated[bool, typer.Option("--facts/--no-facts", help="Time facts too.")] = True,
     summarizer: options.Summarizer = "default",
 ) -> None:

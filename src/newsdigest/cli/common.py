@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from enum import IntEnum
 from pathlib import Path
@@ -63,18 +66,20 @@ def start_spacy_workers(store: Store | None = None, config: StoryConfig | None =
     ``config``, facts on) two stories or more are to be rebuilt, so their builds are shared too
     (``stories --words 40`` after a default run clusters nothing and rebuilds every story). No
     model: nothing is started here, and the command says so when it needs one."""
+    from newsdigest.errors import NewsdigestError
     from newsdigest.parallel import MIN_SPLIT_CHARS, start_workers, worker_count
 
     if worker_count() <= 1:
         return
     if store is not None:
-        waiting = store.unclustered(limit=64)
-        if sum(len(a.title) + len(a.text) for a in waiting) < MIN_SPLIT_CHARS and not (
-            config is not None and config.facts and _rebuilds_many(store, config)
-        ):
-            return
+        try:
+            waiting = store.unclustered(limit=64)
+            few = sum(len(a.title) + len(a.text) for a in waiting) < MIN_SPLIT_CHARS
+            if few and not (config is not None and config.facts and _rebuilds_many(store, config)):
+                return
+        except NewsdigestError:  # a damaged store: the command's own read says so, in one line
+            return  # (this one had been a traceback)
     # spaCy is imported only now: a run with nothing to cluster does not pay for it
-    from newsdigest.errors import NewsdigestError
     from newsdigest.facts.ner import DEFAULT_MODEL
 
     try:
@@ -208,17 +213,53 @@ def _unwritable_output(output: Path, db: str | None) -> str | None:
     return None
 
 
-def write_output(text: str, output: Path | None, what: str) -> None:
+# seconds a named pipe given as the output may wait for a program to read it
+READER_WAIT = 10.0
+
+
+def write_output(text: str | bytes, output: Path | None, what: str) -> None:
     """``text`` to ``output``, or to stdout when None; a file that cannot be written is one
     line naming it ("cannot write the digest: ...") and exit 2."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         return
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        output.write_text(text, encoding="utf-8")
+        fd = _open_output(output)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
     except OSError as exc:
         report_error(f"{output}: cannot write the {what}: {exc.strerror or exc}")
         raise typer.Exit(ExitCode.FAILED) from None
+
+
+def _open_output(output: Path) -> int:
+    """A descriptor of ``output`` opened to write from its start. A named pipe no program
+    reads is waited on for ``READER_WAIT`` seconds, then refused: opening one blocks until a
+    reader comes, so ``digest -o /tmp/fifo`` with none had hung for ever (``-o >(gzip > x)``,
+    a pipe with its reader, opens at once)."""
+    try:
+        pipe = stat.S_ISFIFO(output.stat().st_mode)
+    except OSError:  # not there yet (or unreadable): the open says why
+        pipe = False
+    if not pipe:
+        return os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    deadline = time.monotonic() + READER_WAIT
+    while True:
+        try:
+            fd = os.open(output, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:
+                raise
+            if time.monotonic() >= deadline:
+                raise OSError(
+                    errno.ENXIO,
+                    f"a named pipe no program reads (waited {READER_WAIT:g} s for one)",
+                ) from None
+            time.sleep(0.05)
+            continue
+        os.set_blocking(fd, True)  # a slow reader is waited on, as a pipe's writer is
+        return fd
 
 
 def report_error(message: str) -> None:

@@ -38,6 +38,7 @@ def digest_command(
         typer.Option(
             "--model",
             help="Your own seq2seq model dir (save_pretrained) for --summarizer abstractive.",
+            parser=options.input_path,  # blank: Path("") had been the current folder
         ),
     ] = None,
     facts: options.Facts = True,

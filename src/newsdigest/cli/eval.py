@@ -16,6 +16,7 @@ from newsdigest.cli.common import (
     refuse_overwriting_input,
     report_error,
     usage_error,
+    write_output,
 )
 
 
@@ -26,6 +27,8 @@ def _methods(value: list[str] | None) -> list[str]:
     if not value:
         return list(DEFAULT_METHODS)
     names = [m.strip().lower() for item in value for m in item.split(",") if m.strip()]
+    if not names:  # ``--methods "$UNSET"`` had run every method
+        usage_error(f"--methods: names no method (choose from {', '.join(DEFAULT_METHODS)})")
     return list(dict.fromkeys(names))
 
 
@@ -41,7 +44,7 @@ def eval_command(
     dataset: Annotated[
         Path,
         typer.Argument(
-            help='Multi-News CSV, or JSON Lines {"documents", "summary"}.',
+            help='Multi-News CSV, or JSON Lines {"documents", "summary"} (or a .json array).',
             parser=options.input_path,
         ),
     ],
@@ -57,10 +60,14 @@ def eval_command(
     ] = None,
     predictions: Annotated[
         Path | None,
-        typer.Option(help="Write the default method's summaries here (JSON Lines)."),
+        typer.Option(
+            help="Write the default method's summaries here (JSON Lines).",
+            parser=options.input_path,
+        ),
     ] = None,
     plot: Annotated[
-        Path | None, typer.Option(help="Draw quality against speed into this PNG.")
+        Path | None,
+        typer.Option(help="Draw quality against speed into this PNG.", parser=options.input_path),
     ] = None,
     embedder: Annotated[
         str | None, typer.Option(help="Embedder for the default method (tfidf, static, ...).")
@@ -79,8 +86,13 @@ def eval_command(
     refits the weights per fold, which this command (scoring shipped methods) does not.
     """
     from newsdigest.errors import NewsdigestError, RecordLines
-    from newsdigest.evaluate import markdown_table, read_dataset, run_eval, write_predictions
-    from newsdigest.evaluate import plot as draw_plot
+    from newsdigest.evaluate import (
+        markdown_table,
+        plot_png,
+        predictions_jsonl,
+        read_dataset,
+        run_eval,
+    )
 
     if words < 1:
         usage_error(f"--words: must be at least 1, got {words}")
@@ -94,6 +106,9 @@ def eval_command(
             raise typer.Exit(ExitCode.FAILED) from None
         if not folder:
             report_error(f"{option}: {out_path}: folder {out_path.parent} does not exist")
+            raise typer.Exit(ExitCode.FAILED)
+        if out_path.is_dir():  # it had been said only after the whole scoring
+            report_error(f"{option}: {out_path}: it is a folder")
             raise typer.Exit(ExitCode.FAILED)
         refuse_overwriting_input(f"{option}: ", out_path, [dataset])
     names = _methods(methods)
@@ -127,17 +142,13 @@ def eval_command(
     typer.echo(markdown_table(results))
     typer.echo(COLUMNS_NOTE)
     by_name = {r.name: r for r in results}
-    try:
-        if predictions is not None:
-            target = by_name.get("default") or results[0]
-            write_predictions(target, predictions)
-            typer.echo(f"\n{target.name} summaries: {predictions}")
-        if plot is not None:
-            draw_plot(results, plot)
-            typer.echo(f"plot: {plot}")
-    except OSError as exc:
-        report_error(f"{exc.filename or predictions or plot}: cannot write: {exc.strerror or exc}")
-        raise typer.Exit(ExitCode.FAILED) from None
+    if predictions is not None:
+        target = by_name.get("default") or results[0]
+        write_output(predictions_jsonl(target), predictions, "predictions")
+        typer.echo(f"\n{target.name} summaries: {predictions}")
+    if plot is not None:
+        write_output(plot_png(results), plot, "plot")
+        typer.echo(f"plot: {plot}")
     raise typer.Exit(ExitCode.PARTIAL if errors else ExitCode.OK)
 
 

@@ -114,7 +114,11 @@ Every = Annotated[
         show_default=False,  # "[default: 900.0]" beside "(default 15m)"
     ),
 ]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")]
+Output = Annotated[
+    Path | None,
+    # blank refused: Path("") is the current folder, "-o ''" had been ".: it is a folder"
+    typer.Option("--output", "-o", help="Write here, not stdout.", parser=input_path),
+]
 
 __all__ = [
     "DEFAULT_DB",

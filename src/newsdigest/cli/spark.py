@@ -26,14 +26,20 @@ def spark_command(
             "-i",
             help="A file (warc[.gz], or txt, html, jsonl, json, sgml as ingest reads them), a"
             " folder (its WARC files) or a quoted glob; repeatable.",
+            parser=options.not_blank,  # "" had been ": no WARC files match"
         ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")],
+    output: Annotated[
+        Path,
+        # blank refused: Path("") is the current folder, where "-o ''" had written its tables
+        typer.Option("--output", "-o", help="Output folder.", parser=options.input_path),
+    ],
     master: Annotated[
         str | None,
         typer.Option(
             help="Spark master URL, e.g. local[2] or spark://host:7077 (default: "
-            "local[2], or spark-submit's)."
+            "local[2], or spark-submit's).",
+            parser=options.not_blank,  # "" had been the default, silently
         ),
     ] = None,
     words: options.Words = None,

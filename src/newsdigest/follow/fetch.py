@@ -167,7 +167,9 @@ class Fetcher:
         if isinstance(rules, str):
             # with its reason: a host that refused every connection had read as a robots.txt
             # fault alone
-            raise FetchError(url, f"robots.txt of {origin} could not be read ({rules})")
+            raise FetchError(
+                url, f"robots.txt of {origin} could not be read ({rules})", host=origin
+            )
         return bool(rules.can_fetch(url, ROBOTS_AGENT))
 
     def _read_robots(self, origin: str) -> Protego | str:

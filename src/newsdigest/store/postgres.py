@@ -134,6 +134,17 @@ class PostgresDialect:
         finally:
             conn.close()  # ends the session, and with it the lock
 
+    def columns(self, conn: Any) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        rows = conn.execute(
+            "SELECT t.table_name, c.column_name FROM information_schema.tables t"
+            " LEFT JOIN information_schema.columns c ON c.table_schema = t.table_schema"
+            " AND c.table_name = t.table_name WHERE t.table_schema = current_schema()"
+        ).fetchall()
+        for table, column in rows:
+            found.setdefault(table, set()).update([column] if column else [])
+        return found
+
     def migrate(self, conn: Any, found: int) -> None:
         """Schema 3 adds the front page's and search's story columns; its new tables (the
         follower's) come from the schema's CREATE IF NOT EXISTS."""

@@ -22,12 +22,13 @@ differences.
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any, Protocol
+from typing import Any, NoReturn, Protocol
 
 from newsdigest import dedup
 from newsdigest.errors import StoreError
@@ -125,6 +126,25 @@ CREATE TABLE IF NOT EXISTS follow_seen (
     seen_at {time} NOT NULL
 );
 """
+
+# the tables a store of each schema version was created with (the later versions' too): one
+# missing from a store is damage, and a table made anew in its place had hidden the loss (an
+# "articles" table dropped by hand: stories printed of articles no longer there)
+TABLES_SINCE = {
+    1: (
+        "meta",
+        "articles",
+        "article_urls",
+        "minhash",
+        "lsh_bands",
+        "clusters",
+        "cluster_meta",
+        "cluster_members",
+        "stories",
+    ),
+    2: ("article_analysis",),
+    3: ("follow_sources", "follow_seen"),
+}
 
 # columns the story list reads, added to SQLite files of schema 1 by ``_migrate``
 STORY_LIST_COLUMNS = {
@@ -226,6 +246,11 @@ class Dialect(Protocol):
 
     def close_readers(self) -> None: ...
 
+    def columns(self, conn: Connection) -> dict[str, set[str]]:
+        """The database's tables (the store's own schema, or SQLite's file), each with the
+        names of its columns."""
+        ...
+
     def migrate(self, conn: Connection, found: int) -> None:
         """Bring a database of schema ``found`` (older) up to ``STORE_SCHEMA_VERSION``."""
         ...
@@ -278,6 +303,62 @@ def _schema_version(where: str, value: Any) -> int:
         raise StoreError(f"{where}: unreadable store schema version {value!r}") from None
 
 
+def _refuse_missing_tables(where: str, version: int, tables: Collection[str]) -> None:
+    """``StoreError`` when a store of schema ``version`` lacks a table it was created with."""
+    missing = [
+        name
+        for since, names in TABLES_SINCE.items()
+        if since <= version
+        for name in names
+        if name not in tables
+    ]
+    if missing:
+        which = f"table{'s' if len(missing) > 1 else ''} {_listed(missing)}"
+        _damaged(where, f"{which} missing (a store of schema {version} has {_them(missing)})")
+
+
+def _refuse_missing_columns(where: str, schema: str, found: Mapping[str, set[str]]) -> None:
+    """``StoreError`` when a table of ``found`` (migrated) lacks a column ``schema`` gives it:
+    a column dropped by hand had been a traceback at the first read of it."""
+    tables = (
+        re.fullmatch(r"\s*CREATE TABLE IF NOT EXISTS (\w+) \((.*)\)[^)]*", statement, re.S)
+        for statement in schema.split(";")
+    )
+    missing = [
+        f"{table.group(1)}.{column}"
+        for table in tables
+        if table
+        for item in re.split(r",(?![^()]*\))", table.group(2))  # commas outside ( )
+        if (column := item.split()[0]) not in _CONSTRAINTS
+        and column not in found.get(table.group(1), ())
+    ]
+    if missing:
+        which = f"column{'s' if len(missing) > 1 else ''} {_listed(missing)}"
+        _damaged(where, f"{which} missing (a store of this schema has {_them(missing)})")
+
+
+# what opens a table constraint in a CREATE TABLE body, not a column
+_CONSTRAINTS = {"PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "CONSTRAINT"}
+
+
+def _them(names: Sequence[str]) -> str:
+    return "them" if len(names) > 1 else "it"
+
+
+def _listed(names: Sequence[str], most: int = 6) -> str:
+    """ "a, b, c" or "a, b, c, … (9 in all)": a store missing every column stays one line."""
+    if len(names) <= most:
+        return ", ".join(names)
+    return f"{', '.join(names[:most])}, … ({len(names)} in all)"
+
+
+def _damaged(where: str, what: str) -> NoReturn:
+    raise StoreError(
+        f"{where}: a damaged store: {what}; nothing was changed: restore it from a backup,"
+        " or start a new store"
+    )
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -310,20 +391,28 @@ class SqlStore:
         self._cluster_depth = 0
         self._cluster_held: AbstractContextManager[None] | None = None
         with self._write("cannot open for writing", LOCK_SCHEMA) as db:
-            for statement in _SCHEMA.format(**dialect.types).split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            found = _schema_version(dialect.where, row[0]) if row else None
+            tables = dialect.columns(db)
+            found = None
+            if "meta" in tables:
+                row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                found = _schema_version(dialect.where, row[0]) if row else None
             if found is not None and found > STORE_SCHEMA_VERSION:
                 raise StoreError(
                     f"{dialect.where}: written by a newer newsdigest (store schema {found}, "
                     f"this one reads up to {STORE_SCHEMA_VERSION})"
                 )
+            if found is not None:
+                _refuse_missing_tables(dialect.where, found, tables)
+            schema = _SCHEMA.format(**dialect.types)
+            for statement in schema.split(";"):
+                if statement.strip():
+                    db.execute(statement)
             if found is not None and found < STORE_SCHEMA_VERSION:
                 dialect.migrate(db, found)
             for statement in dialect.search_schema():
                 db.execute(statement)
+            if found is not None:  # (the tables just made have every column)
+                _refuse_missing_columns(dialect.where, schema, dialect.columns(db))
             if found is not None and found < STORE_SCHEMA_VERSION:
                 self._backfill_story_rows(db)
             if found != STORE_SCHEMA_VERSION:

@@ -159,6 +159,13 @@ class SqliteDialect:
         finally:
             os.close(fd)
 
+    def columns(self, conn: Any) -> dict[str, set[str]]:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            table: {r[0] for r in conn.execute("SELECT name FROM pragma_table_info(?)", (table,))}
+            for table in tables
+        }
+
     def migrate(self, conn: Any, found: int) -> None:
         """Schema 1 files lack the story list's columns: add them (``SqlStore`` fills them).
         Schema 2 lacks only the follower's tables, which the schema's CREATE IF NOT EXISTS adds."""

@@ -93,14 +93,14 @@ def get_summarizer(
 
     ``options`` go to the method's constructor (e.g. ``fill=True`` for the ROUGE protocol).
     """
-    key = (name or "default").strip().lower()
+    key = _key(name)
     if key == "default":
         key = DEFAULT_SUMMARIZER
     build = _BUILDERS.get(key)
     if build is None:
-        raise UnknownMethodError(
-            f"{key}: unknown summarizer (choose {', '.join(SUMMARIZERS)})", "summarizer"
-        )
+        # a blank name had been the default method ("") or ": unknown summarizer" (" ")
+        what = f"{key}: unknown summarizer" if key else "an empty name names no summarizer"
+        raise UnknownMethodError(f"{what} (choose {', '.join(SUMMARIZERS)})", "summarizer")
     if embedder is not None:
         check_embedder(embedder)  # a method that embeds nothing refuses an unknown name too
     return build(embedder, **options)
@@ -111,10 +111,15 @@ def check_summarizer(name: str | None = None, *, embedder: str | None = None) ->
     not there) before any work. The default method with its own TF-IDF loads nothing that can
     be missing, so it is not built: its module imports scipy, which a ``stories`` run that
     rebuilds nothing does not need."""
-    key = (name or "default").strip().lower()
+    key = _key(name)
     if key in ("default", DEFAULT_SUMMARIZER) and embedder is None:
         return
     get_summarizer(name, embedder=embedder)
+
+
+def _key(name: str | None) -> str:
+    """The method's key: None is the default, "" none (an unset variable passed on)."""
+    return "default" if name is None else name.strip().lower()
 
 
 __all__ = [

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -632,3 +633,26 @@ def test_a_format_the_pages_do_not_have_is_a_422_naming_it(
             .headers["content-type"]
             .startswith("application/json")
         )
+
+
+def test_the_story_list_takes_since_as_the_cli_does(store: Store, client: TestClient) -> None:
+    """``/api/stories?since=`` lists what ``stories --since`` (``list_stories(since)``) does;
+    it had been an unknown parameter, ignored, and every story listed."""
+    fill(store, [seed_story(), *synthetic_stories(6)])
+    stories = store.list_stories()
+    lasts = sorted({s.articles[-1].published for s in stories if s.articles[-1].published})
+    since = lasts[len(lasts) // 2]
+    wanted = [s.id for s in store.list_stories(since=since)]
+    assert 0 < len(wanted) < len(stories)
+    answer = client.get("/api/stories", params={"since": since.isoformat(), "limit": 1})
+    assert answer.status_code == 200, answer.json()
+    assert [r["id"] for r in answer.json()["stories"]] == wanted[:1]
+    # the next page keeps the filter
+    assert f"since={quote(since.isoformat())}" in answer.json()["next"]
+    everything = client.get("/api/stories", params={"since": since.isoformat(), "limit": 100})
+    assert [r["id"] for r in everything.json()["stories"]] == wanted
+    day = client.get("/stories.json", params={"since": since.date().isoformat()}).json()
+    assert {r["id"] for r in day["stories"]} >= set(wanted)
+    refused = client.get("/api/stories", params={"since": "last tuesday"})
+    assert refused.status_code == 422
+    assert "since" in refused.json()["error"] and "last tuesday" in refused.json()["error"]

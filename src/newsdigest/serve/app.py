@@ -60,6 +60,7 @@ from newsdigest.serve.views import (
     story_page,
 )
 from newsdigest.store.base import Store
+from newsdigest.timeutil import parse_since
 
 PAGE_SIZE = 50
 RENDERED_PAGES = 1024  # ~20 KB each
@@ -169,24 +170,39 @@ def create_app(
             raise RequestValidationError([{"loc": ("query", "format"), "msg": msg, "type": "enum"}])
         return fmt == "json"
 
+    def since_time(since: str | None) -> datetime | None:
+        """``?since=``, read as the CLI's ``--since``; text that is no date is a 422 naming it
+        (an unknown parameter is ignored, so ``since`` had been and listed every story)."""
+        try:
+            return parse_since(since)
+        except ValueError as exc:
+            raise RequestValidationError(
+                [{"loc": ("query", "since"), "msg": str(exc), "type": "value_error"}]
+            ) from None
+
     rendered: OrderedDict[str, tuple[bytes, str]] = OrderedDict()  # story id -> (key, page)
 
-    def fetch_rows(offset: int, limit: int) -> tuple[list[StoryRow], bool]:
+    def fetch_rows(
+        offset: int, limit: int, since: datetime | None = None
+    ) -> tuple[list[StoryRow], bool]:
         """One page of the list, newest first, and whether there is a next page (the store
         keeps each story's list figures, so no story is loaded)."""
-        found = store.story_rows(limit=limit + 1, offset=offset)
+        found = store.story_rows(limit=limit + 1, offset=offset, since=since)
         return found[:limit], len(found) > limit
 
-    def list_json(offset: int, limit: int, path: str = "/api/stories") -> dict[str, Any]:
+    def list_json(
+        offset: int, limit: int, path: str = "/api/stories", since: str | None = None
+    ) -> dict[str, Any]:
         """The list as JSON; ``next`` stays on the address asked (``/stories.json`` had
-        pointed on to ``/api/stories``)."""
-        rows, more = fetch_rows(offset, limit)
+        pointed on to ``/api/stories``), ``since`` with it."""
+        rows, more = fetch_rows(offset, limit, since_time(since))
+        page = {"since": since} if since is not None else {}
         return {
             "stories": [row_json(r) for r in rows],
             "offset": offset,
             "limit": limit,
             "next": (
-                f"{path}?offset={offset + limit}&limit={limit}"
+                f"{path}?{urlencode({**page, 'offset': offset + limit, 'limit': limit})}"
                 if more and offset + limit <= MAX_OFFSET
                 else None
             ),
@@ -351,8 +367,14 @@ def create_app(
         request: Request,
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
+        since: str | None = Query(
+            None,
+            max_length=40,
+            description="only stories with an article published then or later: an ISO date "
+            "or date-time (naive = UTC), as `newsdigest stories --since`",
+        ),
     ) -> Response:
-        return json(list_json(offset, limit, request.url.path))
+        return json(list_json(offset, limit, request.url.path, since))
 
     @app.get("/stories/{story_id}.json", summary="Story (JSON twin of the page)", tags=["pages"],
              responses=ONE_STORY)  # fmt: skip

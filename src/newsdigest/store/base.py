@@ -129,6 +129,7 @@ class Store(Protocol):
         *,
         min_articles: int = 1,
         max_articles: int | None = None,
+        since: datetime | None = None,
     ) -> list[StoryRow]: ...
 
     def search_stories(self, query: str, limit: int, offset: int = 0) -> list[StoryRow]: ...

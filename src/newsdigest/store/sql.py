@@ -853,15 +853,20 @@ class SqlStore:
         *,
         min_articles: int = 1,
         max_articles: int | None = None,
+        since: datetime | None = None,
     ) -> list[StoryRow]:
         """The story list's figures in ``list_stories`` order, without loading any story;
         only stories of ``min_articles``..``max_articles`` articles (the front page puts
-        single-article stories apart)."""
+        single-article stories apart) and, with ``since``, with an article published then or
+        later (as ``list_stories``)."""
         where = "WHERE n_articles >= ?"
         params: list[Any] = [int(min_articles)]
         if max_articles is not None:
             where += " AND n_articles <= ?"
             params.append(int(max_articles))
+        if since is not None:
+            where += " AND last_published >= ?"
+            params.append(self.dialect.time_in(since))
         rows = self._read(
             f"SELECT {_ROW_COLS} FROM stories s {where} {_NEWEST_FIRST} LIMIT ? OFFSET ?",
             [*params, _count(limit), _count(offset)],

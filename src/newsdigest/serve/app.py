@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json as jsonlib
+import re
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from functools import partial
 from importlib.resources import files
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -24,7 +25,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
@@ -104,6 +105,20 @@ NOT_FOUND_HTML: dict[int | str, dict[str, Any]] = {
 }
 
 
+def iso_text(value: object) -> object:
+    """Only ISO text is a ``since`` (pydantic would read ``0`` or ``1700000000`` as seconds
+    since 1970, which neither the CLI nor the Python API takes)."""
+    if isinstance(value, str) and not re.match(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("an ISO date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM...)")
+    return value
+
+
+SINCE_HELP = (
+    "only stories with an article published then or later: an ISO date or date-time "
+    "(naive = UTC), as `newsdigest stories --since`"
+)
+
+
 def create_app(
     store: Store,
     *,
@@ -170,16 +185,6 @@ def create_app(
             raise RequestValidationError([{"loc": ("query", "format"), "msg": msg, "type": "enum"}])
         return fmt == "json"
 
-    def since_time(since: str | None) -> datetime | None:
-        """``?since=``, read as the CLI's ``--since``; text that is no date is a 422 naming it
-        (an unknown parameter is ignored, so ``since`` had been and listed every story)."""
-        try:
-            return parse_since(since)
-        except ValueError as exc:
-            raise RequestValidationError(
-                [{"loc": ("query", "since"), "msg": str(exc), "type": "value_error"}]
-            ) from None
-
     rendered: OrderedDict[str, tuple[bytes, str]] = OrderedDict()  # story id -> (key, page)
 
     def fetch_rows(
@@ -191,12 +196,13 @@ def create_app(
         return found[:limit], len(found) > limit
 
     def list_json(
-        offset: int, limit: int, path: str = "/api/stories", since: str | None = None
+        offset: int, limit: int, path: str = "/api/stories", since: datetime | None = None
     ) -> dict[str, Any]:
         """The list as JSON; ``next`` stays on the address asked (``/stories.json`` had
-        pointed on to ``/api/stories``), ``since`` with it."""
-        rows, more = fetch_rows(offset, limit, since_time(since))
-        page = {"since": since} if since is not None else {}
+        pointed on to ``/api/stories``), ``since`` with it (naive = UTC, as everywhere)."""
+        after = parse_since(since)
+        rows, more = fetch_rows(offset, limit, after)
+        page = {"since": after.isoformat()} if after is not None else {}
         return {
             "stories": [row_json(r) for r in rows],
             "offset": offset,
@@ -367,12 +373,9 @@ def create_app(
         request: Request,
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
-        since: str | None = Query(
-            None,
-            max_length=40,
-            description="only stories with an article published then or later: an ISO date "
-            "or date-time (naive = UTC), as `newsdigest stories --since`",
-        ),
+        since: Annotated[
+            datetime | None, BeforeValidator(iso_text), Query(description=SINCE_HELP)
+        ] = None,
     ) -> Response:
         return json(list_json(offset, limit, request.url.path, since))
 

@@ -332,7 +332,12 @@ def story_page(story: Story) -> StoryPage:
         timeline = [CitedLine(t.text, markers(t.citations), date=t.date) for t in facts.timeline]
         for d in facts.disagreements:
             claims = tuple(
-                ClaimView(c.value, tuple(by_id[a] for a in c.articles if a in by_id))
+                ClaimView(
+                    c.value,
+                    tuple(
+                        sorted((by_id[a] for a in c.articles if a in by_id), key=lambda s: s.number)
+                    ),
+                )
                 for c in d.claims
             )
             disagreements.append(DisagreementView(d.kind, d.subject, claims))

@@ -105,6 +105,20 @@ def test_a_store_of_ingested_articles_says_to_group_them(tmp_path: Path, seed_pa
     assert "run <code>newsdigest ingest</code> then <code>newsdigest stories</code>" in text
 
 
+def test_a_page_past_the_last_story_does_not_call_the_store_empty(
+    store: Store, client: TestClient
+) -> None:
+    """``/?offset=100`` over a store of stories said "No stories yet. Send articles to ...", as
+    over an empty store; it says there are none this far and links the first page."""
+    fill(store, [seed_story()])
+    text = " ".join(client.get("/", params={"offset": 100}).text.split())
+    assert "No stories yet" not in text
+    assert (
+        '<p class="empty">No stories from number 101 on: <a href="/">the first page</a>.</p>'
+        in text
+    )
+
+
 # ---- story page --------------------------------------------------------------------------------
 
 

@@ -126,3 +126,14 @@ def test_a_storys_line_gives_its_date_once(store: Store) -> None:
     assert re.search(r"\) · 4 h ago · \d{4}-\d\d-\d\d \d\d:\d\d – ", recent), recent
     assert old.endswith("outlets (newsbeezer.com, oreanda-news.com, sahartv.ir and 1 more) · "
                         "2019-05-14 09:30 – 2019-05-15 06:15 UTC (21 h)")  # fmt: skip
+
+
+def test_a_search_page_past_its_last_match_does_not_say_nothing_matches(store: Store) -> None:
+    """``/search?q=Sochi&offset=50`` said "No story matches Sochi" of a store whose Sochi story
+    it had just listed on the page before."""
+    fill(store, [seed_story()])
+    client = TestClient(create_app(store))
+    assert "No story matches" not in client.get("/search", params={"q": "Sochi"}).text
+    text = " ".join(client.get("/search", params={"q": "Sochi", "offset": 50}).text.split())
+    assert "No story matches" not in text
+    assert "No more stories match <q>Sochi</q> from number 51 on." in text

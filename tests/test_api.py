@@ -284,3 +284,16 @@ def test_inputs_that_are_no_collection_are_a_type_error_naming_the_argument(tmp_
         with pytest.raises(TypeError, match=rf"^inputs: paths .*not {kind}$"):
             newsdigest.store_articles(bad, db=tmp_path / "news.db")
     assert not (tmp_path / "news.db").exists()
+
+
+def test_an_articles_text_given_to_store_articles_is_named_as_one(tmp_path, seed_paths) -> None:
+    """``digest`` reads a text, ``store_articles`` only paths: given a seed article's text it
+    reported the whole text as a file name, "too long" ("rejected 1 (1 file name too long)")."""
+    text = seed_paths[1].read_text(encoding="utf-8")
+    report = newsdigest.store_articles([seed_paths[0], text], db=tmp_path / "news.db")
+    assert report.stored == 1
+    assert [str(e) for e in report.rejected] == [
+        "<input 2>: an article's text, not a file or folder: store_articles reads paths"
+    ]
+    assert report.line().endswith("rejected 1 (1 an article's text, not a file or folder: "
+                                  "store_articles reads paths)")  # fmt: skip

@@ -554,3 +554,16 @@ def test_spark_output_blank_is_refused_not_the_current_folder(
         assert_one_line_error(code, out)
         assert "an empty argument" in out, out
         assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["stories", "serve"])
+def test_the_abstractive_summarizer_is_said_to_be_digests_alone(command: str, tmp_path) -> None:
+    """``stories --help`` and ``serve --help`` listed abstractive among their methods, yet only
+    ``digest`` takes the model folder it needs (``--model``): ``stories --summarizer
+    abstractive`` could only fail, with a message naming another command's option as if this one
+    lacked it by mistake."""
+    code, out = run(command, "--help")
+    assert "abstractive only in digest" in " ".join(out.replace("│", " ").split())
+    code, out = run(command, "--db", str(tmp_path / "n.db"), "--summarizer", "abstractive")
+    assert code == 2 and "Traceback" not in out, out
+    assert "only newsdigest digest takes one (--model PATH" in " ".join(out.split()), out

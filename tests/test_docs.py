@@ -76,3 +76,23 @@ def test_every_make_target_the_docs_name_exists() -> None:
     # and every target .PHONY declares has a rule: "bench" had none ("Nothing to be done")
     phony = set(re.search(r"^\.PHONY:(.*)$", makefile, re.M).group(1).split())  # type: ignore[union-attr]
     assert sorted(phony - rules) == []
+
+
+def test_serve_md_lists_the_story_pages_parts_in_the_pages_order() -> None:
+    """docs/serve.md had put quotes before the timeline and where sources disagree after both;
+    the page shows where they disagree first, then the timeline, then the quotes."""
+    from serve_seed import seed_story
+
+    from newsdigest.serve.templating import environment
+    from newsdigest.serve.views import story_page
+
+    page = environment().get_template("story.html").render(page=story_page(seed_story()))
+    headings = re.findall(r"<h2>([^<]+)</h2>", page)
+    doc = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
+    told = " ".join(doc.split("The story page shows", 1)[1].split("\n\n", 1)[0].split())
+    parts = {"where sources disagree": "Where sources disagree", "the timeline": "Timeline",
+             "quotes with their speakers": "Quotes", "the main entities": "People, organizations, places"}  # fmt: skip
+    assert all(p in told for p in parts)
+    assert [parts[p] for p in sorted(parts, key=told.index)] == [
+        h for h in headings if h in parts.values()
+    ]

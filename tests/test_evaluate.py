@@ -642,3 +642,18 @@ def test_csv_header_faults_are_said_with_the_header(tiny_csv: Path, tmp_path: Pa
     assert [str(e) for e in read_dataset(twice)[1]] == [
         f"{twice}: column(s) named twice: documents"
     ]
+
+
+def test_eval_predictions_without_the_default_are_the_first_methods(
+    tiny_csv: Path, tmp_path: Path
+) -> None:
+    """``--help`` said ``--predictions`` writes "the default method's summaries"; without the
+    default among ``--methods`` it writes the first method's, which the help now says."""
+    pred = tmp_path / "pred.jsonl"
+    result = runner.invoke(
+        app, ["eval", str(tiny_csv), "--methods", "lead,lexrank", "--predictions", str(pred)]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"lead summaries: {pred}" in result.stdout and pred.stat().st_size
+    helped = " ".join(runner.invoke(app, ["eval", "--help"]).stdout.replace("│", " ").split())
+    assert "the default method's summaries (else the first of --methods)" in helped

@@ -5,6 +5,7 @@ the same ``.json`` twin, on both backends."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -108,3 +109,31 @@ def test_schema_2_file_gets_leads_and_search_backfilled(tmp_path: Path) -> None:
     with open_store(db) as s:
         assert s.story_rows(limit=5)[0].lead == " ".join(seed.summary[0].text.split())
         assert [r.id for r in s.search_stories("Sochi", limit=5)] == [seed.id]
+
+
+def test_a_storys_line_gives_its_date_once(store: Store) -> None:
+    """A story's line tells its age ("3 h ago") and then its time span; past two months the
+    age is a date, the one the span ends on, and a line of the dev stream's stories read
+    "2016-11-13 · 2016-11-13 00:00 – 18:07 UTC (18 h)"."""
+    from datetime import datetime, timezone
+
+    seed = seed_story()  # May 2019
+    stories = synthetic_stories(1, start=datetime.now(timezone.utc) - timedelta(hours=5))
+    fill(store, [seed, *stories])
+    page = TestClient(create_app(store)).get("/").text
+    metas = [m.split("</span>")[0] for m in page.split('<span class="meta">')[1:]]
+    recent, old = [" ".join(re.sub(r"<[^>]+>", "", m).split()) for m in metas]
+    assert re.search(r"\) · 4 h ago · \d{4}-\d\d-\d\d \d\d:\d\d – ", recent), recent
+    assert old.endswith("outlets (newsbeezer.com, oreanda-news.com, sahartv.ir and 1 more) · "
+                        "2019-05-14 09:30 – 2019-05-15 06:15 UTC (21 h)")  # fmt: skip
+
+
+def test_a_search_page_past_its_last_match_does_not_say_nothing_matches(store: Store) -> None:
+    """``/search?q=Sochi&offset=50`` said "No story matches Sochi" of a store whose Sochi story
+    it had just listed on the page before."""
+    fill(store, [seed_story()])
+    client = TestClient(create_app(store))
+    assert "No story matches" not in client.get("/search", params={"q": "Sochi"}).text
+    text = " ".join(client.get("/search", params={"q": "Sochi", "offset": 50}).text.split())
+    assert "No story matches" not in text
+    assert "No more stories match <q>Sochi</q> from number 51 on." in text

@@ -383,3 +383,37 @@ def test_the_html_page_names_the_file_a_source_was_read_from(seed_story) -> None
 
     page = environment().get_template("story.html").render(page=story_page(seed_story))
     assert seed_story.articles[0].origin not in page
+
+
+def test_the_html_pages_count_of_hidden_quotes_agrees_in_number(dev_stream_rows, tmp_path) -> None:
+    """The page shows six quotes and folds the rest under "N more quotes": the dev stream's
+    Mazar-i-Sharif consulate attack (event 73) has seven (two of them told by two outlets each),
+    and the fold read "1 more quotes"."""
+    import json
+
+    feed = tmp_path / "consulate.jsonl"
+    rows = [r for r in dev_stream_rows if str(r["label"]) == "73"]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    story = newsdigest.digest([feed])
+    html = render(story, "html")
+    assert len(re.findall(r"<li><q>", html)) == 7
+    assert "<summary>1 more quote</summary>" in html
+
+
+def test_the_sources_of_a_disputed_value_are_listed_by_number(dev_stream_rows, tmp_path) -> None:
+    """A claim's sources were listed in the order of their article ids, hashes: the dev
+    stream's Croydon tram crash (event 74) read "more than 50 people have been injured ([2],
+    [7], [4])", where every other list of sources counts up."""
+    import json
+
+    feed = tmp_path / "croydon.jsonl"
+    rows = [r for r in dev_stream_rows if str(r["label"]) == "74"]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    story = newsdigest.digest([feed])
+    assert story.facts is not None and story.facts.disagreements
+    text = render(story, "text")
+    assert "more than 50 people have been injured ([2], [4], [7])" in text
+    assert "more than 50 people have been injured ([2], [4], [7])" in render(story, "markdown")
+    html = render(story, "html")
+    claim = html.split("more than 50 people have been injured”", 1)[1].split("</li>", 1)[0]
+    assert re.findall(r"\[(\d+)\]", claim) == ["2", "4", "7"]

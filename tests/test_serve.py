@@ -91,6 +91,34 @@ def test_empty_store_says_how_to_add_articles(client: TestClient) -> None:
     assert client.get("/api/stories").json()["stories"] == []
 
 
+def test_a_store_of_ingested_articles_says_to_group_them(tmp_path: Path, seed_paths) -> None:
+    """``newsdigest ingest`` stores articles and ``newsdigest stories`` groups them: a server
+    over a store only ingested into told its reader "No stories yet ... run newsdigest ingest",
+    the very command just run. The page names both, in order."""
+    import newsdigest
+    from newsdigest.store import open_store
+
+    db = tmp_path / "news.db"
+    assert newsdigest.store_articles(seed_paths, db=db).stored == 5
+    with open_store(db) as s:
+        text = " ".join(TestClient(create_app(s)).get("/").text.split())
+    assert "run <code>newsdigest ingest</code> then <code>newsdigest stories</code>" in text
+
+
+def test_a_page_past_the_last_story_does_not_call_the_store_empty(
+    store: Store, client: TestClient
+) -> None:
+    """``/?offset=100`` over a store of stories said "No stories yet. Send articles to ...", as
+    over an empty store; it says there are none this far and links the first page."""
+    fill(store, [seed_story()])
+    text = " ".join(client.get("/", params={"offset": 100}).text.split())
+    assert "No stories yet" not in text
+    assert (
+        '<p class="empty">No stories from number 101 on: <a href="/">the first page</a>.</p>'
+        in text
+    )
+
+
 # ---- story page --------------------------------------------------------------------------------
 
 

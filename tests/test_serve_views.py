@@ -186,3 +186,20 @@ def test_a_quote_told_by_two_outlets_links_each_to_its_own_sentence() -> None:
         numbers[first.id]: (f"a{numbers[first.id]}-s{s1.index}",),
         numbers[second.id]: (f"a{numbers[second.id]}-s{s2b.index}",),
     }
+
+
+def test_the_charts_description_counts_articles_not_a_rate(dev_stream_rows) -> None:
+    """The chart's text for screen readers (its ``aria-label`` and ``<title>``) had read "7
+    dated articles per 6 hours", a rate (there were seven in all, over 36 hours), and "1 dated
+    articles per hour" for a story of one article (the dev stream's Mazar-i-Sharif consulate attack, event
+    73, and the first report of it)."""
+    times = [
+        datetime.fromisoformat(r["published"]) for r in dev_stream_rows if str(r["label"]) == "73"
+    ]
+    chart = articles_over_time(times)
+    assert chart is not None and chart.description == (
+        "7 dated articles from 2016-11-10 00:00 UTC to 2016-11-11 12:00 UTC, "
+        "counted per 6 hours (at most 3)"
+    )
+    one = articles_over_time(times[:1])
+    assert one is not None and one.description.startswith("1 dated article from 2016-11-10 ")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -117,6 +117,11 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
+def _by_number(article_ids: Iterable[str], numbers: Mapping[str, int]) -> list[str]:
+    """Articles in the order their sources are numbered (an unnumbered one last)."""
+    return sorted(article_ids, key=lambda a: numbers.get(a, 1 << 30))
+
+
 def _label(story: Story, article_id: str) -> str:
     """How a list names an article: its number (an article left out says so)."""
     numbers = source_numbers(story)
@@ -151,9 +156,7 @@ def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[s
         lines.append(f"{bullet}Where: " + "; ".join(esc(e.name) for e in places))
     numbers = source_numbers(story)
     for t in f.timeline:
-        ids = sorted(
-            dict.fromkeys(c.article for c in t.citations), key=lambda a: numbers.get(a, 1 << 30)
-        )
+        ids = _by_number(dict.fromkeys(c.article for c in t.citations), numbers)
         cited = "".join(_label(story, a) for a in ids)
         lines.append(f"{bullet}Timeline {t.date}: {esc(_clip(t.text))} {cited}".rstrip())
     for group in distinct_quotes(f.quotes)[:8]:
@@ -162,7 +165,8 @@ def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[s
         lines.append(f"{bullet}“{esc(_clip(group.quote.text))}” — {speaker} {cited}")
     for d in f.disagreements:
         claims = "; ".join(
-            f"{esc(c.value)} ({', '.join(_label(story, a) for a in c.articles)})" for c in d.claims
+            f"{esc(c.value)} ({', '.join(_label(story, a) for a in _by_number(c.articles, numbers))})"
+            for c in d.claims
         )
         lines.append(f"{bullet}Sources differ on {esc(d.subject)} ({d.kind}): {claims}")
     return lines

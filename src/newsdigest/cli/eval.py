@@ -61,7 +61,8 @@ def eval_command(
     predictions: Annotated[
         Path | None,
         typer.Option(
-            help="Write the default method's summaries here (JSON Lines).",
+            help="Write the default method's summaries (else the first of --methods) here "
+            "(JSON Lines).",
             parser=options.input_path,
         ),
     ] = None,

@@ -58,7 +58,8 @@ Summarizer = Annotated[
     str,
     # the help names the default: Typer's own "[default: default]" said nothing
     typer.Option(
-        help="Summarization method: coverage (default), lead, lexrank, …, abstractive.",
+        help="Summarization method: coverage (default), lead, lexrank, …;"
+        " abstractive only in digest, with --model.",
         show_default=False,
     ),
 ]

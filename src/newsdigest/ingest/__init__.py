@@ -467,7 +467,21 @@ def _iter_inputs(
         if not os.fspath(item).strip():  # pathlib's Path("") is the current folder
             yield InputError(f"<input {n}>", "an empty name names no file or folder")
             continue
+        if isinstance(item, str) and _is_text_not_name(item):  # as ``digest`` would read it
+            reason = "an article's text, not a file or folder: store_articles reads paths"
+            yield InputError(f"<input {n}>", reason)
+            continue
         yield from _iter_path(Path(item), max_bytes, on_notice)
+
+
+def _is_text_not_name(value: str) -> bool:
+    """A ``str`` no file could be named by: lines of text, or a part longer than a file name
+    may be (255 bytes), and no existing file. Read as a path, an article's text had been
+    refused as a file name "too long", the whole text printed as the name."""
+    lines = "\n" in value.strip()  # a name read by readlines() ends in one
+    parts = value.replace(os.sep, "/").split("/")
+    long = max(len(p.encode("utf-8", "surrogatepass")) for p in parts) > 255
+    return (lines or long) and not _is_path_string(value)
 
 
 def _is_path_string(value: str) -> bool:

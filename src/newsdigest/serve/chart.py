@@ -99,8 +99,8 @@ def articles_over_time(
         )
     end = first + n_buckets * step
     description = (
-        f"{len(times)} dated articles per {unit} from {_label(first, unit)} "
-        f"to {_label(end, unit)}, at most {top} per {unit}"
+        f"{len(times)} dated article{'' if len(times) == 1 else 's'} from {_label(first, unit)} "
+        f"to {_label(end, unit)}, counted per {unit} (at most {top})"
     )
     if undated:
         description += f"; {undated} undated"

@@ -332,7 +332,12 @@ def story_page(story: Story) -> StoryPage:
         timeline = [CitedLine(t.text, markers(t.citations), date=t.date) for t in facts.timeline]
         for d in facts.disagreements:
             claims = tuple(
-                ClaimView(c.value, tuple(by_id[a] for a in c.articles if a in by_id))
+                ClaimView(
+                    c.value,
+                    tuple(
+                        sorted((by_id[a] for a in c.articles if a in by_id), key=lambda s: s.number)
+                    ),
+                )
                 for c in d.claims
             )
             disagreements.append(DisagreementView(d.kind, d.subject, claims))
@@ -408,8 +413,9 @@ def rank_rows(rows: Sequence[StoryRow]) -> list[StoryRow]:
     return sorted(rows, key=key)
 
 
-def show_age(t: datetime | None, now: datetime) -> str:
-    """'5 min ago', '3 h ago', '2 days ago': how old a story's latest article is."""
+def show_age(t: datetime | None, now: datetime) -> str | None:
+    """'5 min ago', '3 h ago', '2 days ago': how old a story's latest article is; None past two
+    months, where the time span shown beside it, which ends on that date, says it already."""
     if t is None:
         return "undated"
     minutes = max(0.0, (now - utc(t)).total_seconds() / 60)
@@ -419,7 +425,7 @@ def show_age(t: datetime | None, now: datetime) -> str:
         return f"{minutes / 60:.0f} h ago"
     if minutes < 60 * 24 * 60:
         return f"{minutes / 1440:.0f} days ago"
-    return f"{utc(t):%Y-%m-%d}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -427,7 +433,7 @@ class FrontLine:
     """One story on the home page or a search result: what a reader sees before clicking."""
 
     row: StoryRow
-    age: str
+    age: str | None
     outlets: str  # "tass.com, newsbeezer.com and 2 more"
 
 

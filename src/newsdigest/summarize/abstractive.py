@@ -85,8 +85,8 @@ class AbstractiveSummarizer:
     ) -> None:
         if model_path is None:
             raise ModelUnavailableError(
-                "abstractive: no model given (newsdigest digest --summarizer abstractive "
-                "--model PATH, a directory written by save_pretrained)"
+                "abstractive: no model given; only newsdigest digest takes one (--model PATH, "
+                "a directory written by save_pretrained)"
             )
         self.model_path = Path(model_path)
         self.num_beams = num_beams

@@ -9,7 +9,7 @@ import pytest
 
 import newsdigest
 from newsdigest.errors import NoArticlesError
-from newsdigest.model import Article, article_id
+from newsdigest.model import Article, article_id, count_outlets
 
 BOILERPLATE = [
     "Home /",
@@ -592,3 +592,17 @@ def test_a_name_set_off_inside_a_fronted_clause_stays_with_it(multinews_csv: Pat
         "signed the bill on Tuesday, praised Congress for its work on the bill."
     )
     assert _title_of(line).startswith("President Obama, who")
+
+
+def test_a_source_given_as_www_host_is_the_outlet_its_url_names(dev_stream_rows) -> None:
+    """The dev stream gives outlets as hosts ("www.npr.org"); a page of the same site known by
+    its URL alone had been counted as a second outlet ("npr.org")."""
+    row = next(r for r in dev_stream_rows if r["source"] == "www.npr.org")
+    named = Article(
+        id="a", title=row["title"], text=row["text"], url=row["url"], source="www.npr.org"
+    )
+    url_only = Article(id="b", title=row["title"], text=row["text"], url=row["url"])
+    assert named.outlet == url_only.outlet == "npr.org"
+    assert count_outlets([named, url_only]) == 1
+    # a source that is a name stays as given
+    assert Article(id="c", title="", text="x", source="NPR").outlet == "NPR"

@@ -6,6 +6,7 @@ Schema changes bump ``SCHEMA_VERSION`` (see ``serialize.py``); fields are only e
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ def article_id(text: str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+_WWW_HOST = re.compile(r"www\.(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article after cleaning; ``text`` is the clean text all spans point into."""
@@ -47,7 +51,10 @@ class Article:
     def outlet(self) -> str | None:
         """Who published it: the source field, else the URL's host (without www.), else None."""
         if self.source and self.source.strip():
-            return self.source.strip()
+            source = self.source.strip()
+            # a host given as the source ("www.bbc.com", as crawls give it) is the outlet its
+            # URL would name: a second page of the site with a URL alone was a second outlet
+            return source[4:].lower() if _WWW_HOST.fullmatch(source) else source
         if self.url:
             try:
                 host = urlsplit(self.url.strip()).hostname

@@ -417,3 +417,35 @@ def test_the_sources_of_a_disputed_value_are_listed_by_number(dev_stream_rows, t
     html = render(story, "html")
     claim = html.split("more than 50 people have been injured”", 1)[1].split("</li>", 1)[0]
     assert re.findall(r"\[(\d+)\]", claim) == ["2", "4", "7"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_list_cut_at_eight_says_how_many_more(seed_story_together, fmt) -> None:
+    """Text and Markdown list eight quotes and eight of each kind of name; the rest is counted
+    (the dev stream's Nice story, some 135 quotes, had shown eight as if they were all)."""
+    from dataclasses import replace
+
+    from newsdigest.model import Entity, Quote
+    from newsdigest.split import split_sentences
+
+    story = seed_story_together
+    article = story.articles[0]
+    sentences = split_sentences(article.text)[:20]
+    quotes = tuple(
+        Quote(text=s.text, speaker=None, article=article.id, start=s.start, end=s.end)
+        for s in sentences
+    )
+    places = tuple(
+        Entity(name=name, type="PLACE", mentions=(), aliases=())
+        for name in ("Sochi", "Moscow", "Washington", "Kyiv", "Caracas", "Tehran", "Pyongyang",
+                     "Damascus", "Beijing", "Berlin", "Vienna")
+    )  # fmt: skip
+    assert story.facts is not None
+    out = render(replace(story, facts=replace(story.facts, quotes=quotes, entities=places)), fmt)
+    from newsdigest.quote_groups import distinct_quotes
+
+    told = len(distinct_quotes(quotes))
+    assert told > 8
+    assert f"and {told - 8} more quote" in out
+    assert "Damascus; and 3 more" in out and "Vienna" not in out
+    assert out.count("speaker unresolved") == 8

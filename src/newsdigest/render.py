@@ -131,6 +131,13 @@ def _label(story: Story, article_id: str) -> str:
     return f"[{numbers[article_id]}]" + (" (left out)" if left_out else "")
 
 
+LISTED = 8  # people, organizations, places and quotes a text or Markdown digest lists
+
+
+def _and_more(n: int) -> str:
+    return f"; and {n - LISTED} more" if n > LISTED else ""
+
+
 def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[str]:
     f = story.facts
     if f is None:
@@ -143,26 +150,29 @@ def _facts_lines(story: Story, bullet: str, esc: Callable[[str], str]) -> list[s
     elif f.event_date or f.event_place:
         label = "Happened on" if f.event_date else "Happened in"
         lines.append(f"{bullet}{label}: {esc(f.event_date or f.event_place or '')}")
-    people = [e for e in f.entities if e.type == "PERSON"][:8]
+    # eight of a kind, and how many more (a story of 135 quotes had shown 8 as if all)
+    people = [e for e in f.entities if e.type == "PERSON"]
     if people:
-        lines.append(
-            f"{bullet}Who: " + "; ".join(f"{esc(e.name)} ({len(e.mentions)})" for e in people)
-        )
-    orgs = [e for e in f.entities if e.type == "ORG"][:8]
-    if orgs:
-        lines.append(f"{bullet}Organizations: " + "; ".join(esc(e.name) for e in orgs))
-    places = [e for e in f.entities if e.type == "PLACE"][:8]
-    if places:
-        lines.append(f"{bullet}Where: " + "; ".join(esc(e.name) for e in places))
+        shown = "; ".join(f"{esc(e.name)} ({len(e.mentions)})" for e in people[:LISTED])
+        lines.append(f"{bullet}Who: {shown}{_and_more(len(people))}")
+    for label, kind in (("Organizations", "ORG"), ("Where", "PLACE")):
+        named = [e for e in f.entities if e.type == kind]
+        if named:
+            shown = "; ".join(esc(e.name) for e in named[:LISTED])
+            lines.append(f"{bullet}{label}: {shown}{_and_more(len(named))}")
     numbers = source_numbers(story)
     for t in f.timeline:
         ids = _by_number(dict.fromkeys(c.article for c in t.citations), numbers)
         cited = "".join(_label(story, a) for a in ids)
         lines.append(f"{bullet}Timeline {t.date}: {esc(_clip(t.text))} {cited}".rstrip())
-    for group in distinct_quotes(f.quotes)[:8]:
+    groups = distinct_quotes(f.quotes)
+    for group in groups[:LISTED]:
         speaker = esc(group.quote.speaker or "speaker unresolved")
         cited = "".join(_label(story, a) for a in group.articles)
         lines.append(f"{bullet}“{esc(_clip(group.quote.text))}” — {speaker} {cited}")
+    if len(groups) > LISTED:
+        more = _count(len(groups) - LISTED, "more quote")
+        lines.append(f"{bullet}… and {more} (every one in the JSON and HTML output)")
     for d in f.disagreements:
         claims = "; ".join(
             f"{esc(c.value)} ({', '.join(_label(story, a) for a in _by_number(c.articles, numbers))})"

@@ -1030,7 +1030,7 @@ def _resolve_who(
         who_end = cut.start() if cut else who_end
     who = ctx.article.text[who_start:who_end].strip()
     named = ctx.persons_in(who_start, who_end)
-    if named and _described_by_place(ctx.article.text, who_start, who_end, named):
+    if _described_by_place(ctx, who_start, who_end, named):
         # "the Kentucky Republican said": a description whose place word the model (or another
         # outlet's mention) took for a name; whom it describes is the person named before
         role = resolve_role(who, ctx.article.id, roles)
@@ -1058,23 +1058,27 @@ def _resolve_who(
 
 # a description's last word that says it is of a person: a party's member, a title, an age
 _DESCRIBED_PERSON = re.compile(
-    r"(?:\b(?:Republican|Democrat|Independent|Conservative|Liberal|Tory|Labourite|"
-    + "|".join(sorted(_PERSON_NOUNS | ROLE_WORDS))
-    + r")s?|-old)\Z",
+    r"(?:\b(?:Republican|Democrat|Independent|Conservative|Liberal|Tory|"
+    + "|".join(sorted(ROLE_WORDS))
+    + r")|-old)\Z",
     re.IGNORECASE,
 )
 
 
 def _described_by_place(
-    text: str, who_start: int, who_end: int, named: Sequence[tuple[int, int, str]]
+    ctx: _ArticleContext, who_start: int, who_end: int, named: Sequence[tuple[int, int, str]]
 ) -> bool:
     """Whether the words [who_start, who_end) are a description opened by "the" ("the Kentucky
-    Republican", "the Ohio Democrat") whose only names are places, each before the noun it
-    modifies: a person named only by a place word is no person."""
+    Republican", "the Ohio Democrat") with a place in it and no other name, each name before
+    the noun it modifies: a person named only by a place word is no person."""
+    text = ctx.article.text
     if not re.match(r"\s*(?:the|The)\s", text[who_start:who_end]):
         return False
     end = len(text[:who_end].rstrip())
-    return all(fold(name) in place_names() and p_end < end for _, p_end, name in named)
+    places = [o for o in ctx.orgs if who_start <= o[0] and o[1] <= who_end]
+    return bool(named or places) and all(
+        fold(name) in place_names() and p_end < end for _, p_end, name in [*named, *places]
+    )
 
 
 # the words of a statement named earlier speak for whoever issued it

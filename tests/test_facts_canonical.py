@@ -3612,3 +3612,16 @@ def test_a_participle_glued_to_a_name_is_no_part_of_it(multinews_articles) -> No
     a Korean given name's hyphen stays ("Moon Jae-in")."""
     people = _people_of_row(multinews_articles, 88, "Biden-themed")
     assert "Joe Biden-themed" not in people and "Joe Biden" in people
+
+
+def test_a_place_opening_a_title_before_a_name_is_a_place(multinews_articles) -> None:
+    """Multi-News validation 112: "Veteran Kentucky political analyst Al Cross says ..." was
+    read as a person "Veteran Kentucky", which made the cluster's "Kentucky" a person and
+    gave it McConnell's words ("..., the Kentucky Republican said")."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+
+    articles = [clean_article(a) for _, a in multinews_articles(112, 113)]
+    types = {e.name: e.type for e in extract_facts(articles, {}).entities}
+    assert types["Kentucky"] == "PLACE"
+    assert types["Al Cross"] == "PERSON"

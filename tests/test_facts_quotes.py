@@ -1622,3 +1622,32 @@ def test_words_a_document_says_after_an_outlets_says_are_not_the_outlets(
     article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
     (quote,) = [q for q in extract_facts([article], {}).quotes if "senior music" in q.text]
     assert quote.speaker is None
+
+
+def test_a_descriptor_of_place_and_party_is_not_a_person_named_by_its_place(
+    multinews_articles,
+) -> None:
+    """Multi-News validation 112: '"We are going to deal with this problem ...," the Kentucky
+    Republican said on CNN', after 'Senate Minority Leader Mitch McConnell said Sunday'. The
+    cluster's other outlet wrote "Veteran Kentucky political analyst", which the model read as
+    a person, and the quote went to "Kentucky". The descriptor is the man named before it."""
+    from newsdigest.clean import clean_article
+
+    articles = [clean_article(a) for _, a in multinews_articles(112, 113)]
+    facts = extract_facts(articles, {})
+    (quote,) = [q for q in facts.quotes if q.text.startswith("We are going to deal")]
+    assert quote.speaker == "Mitch McConnell"
+
+
+def test_a_place_after_in_before_the_verb_is_not_the_speaker(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Brazilian Grand Prix (Mirror): 'Massa's final F1 race will be in a
+    fortnight in Abu Dhabi and after the finish in Sao Paula said: "I will never forget this
+    day."' The misspelt city, read as a person, had been given Massa's words."""
+    from newsdigest.clean import clean_article
+
+    (row,) = [r for r in dev_stream_rows if "finish in Sao Paula said" in r["text"]]
+    article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
+    (quote,) = [q for q in extract_facts([article], {}).quotes if "never forget" in q.text]
+    assert quote.speaker == "Felipe Massa"

@@ -984,6 +984,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             ):
                 kind = "PERSON"  # trimmed of its occupation or honorific next
             s, e = _trim(text, s, e, kind == "PERSON", kind == "ORG")
+            if kind == "PERSON" and (home := _place_in_title(text, s, e)) is not None:
+                kind, s = "PLACE", home
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
             if kind != "PERSON" and (tail := _PARTICLE_TAIL.match(text, e)):
@@ -1056,6 +1058,34 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     return _homes_of_people(
         text, _kin_of_people(_paired_with_people(text, _surname_completed(text, out)))
     )
+
+
+# a title before a name that opens its sentence, a word and a place capitalized: "Veteran
+# Kentucky political analyst Al Cross says ..." (Multi-News validation 112, "Veteran
+# Kentucky" a person, and the story's Kentucky with it)
+_WORD_AND_PLACE = re.compile(r"[A-Z][a-z]+\s+(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)")
+_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?]['\"”’]*\s+|\n\s*)\Z")
+_TITLE_TO_NAME = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}(?P<title>"
+    + "|".join(sorted(TITLE_ONLY | _OCCUPATIONS, key=len, reverse=True))
+    + r")\s+[A-Z]"
+)
+
+
+def _place_in_title(text: str, start: int, end: int) -> int | None:
+    """Where the place begins in a "person" [start, end) that is a sentence's first word and a
+    known place, before a title in lower case (a word of the title list last) and a name: the
+    place in the title of the person named next, not a person; else None."""
+    words = _WORD_AND_PLACE.fullmatch(text, start, end)
+    after = _TITLE_TO_NAME.match(text, end)
+    if (
+        words is None
+        or after is None
+        or not _known_place(words["place"])
+        or not _SENTENCE_OPENS.search(text[max(0, start - 8) : start])
+    ):
+        return None
+    return words.start("place")
 
 
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][\w'’-]+)")

@@ -23,6 +23,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newsdigest.facts.canonical import place_names
+from newsdigest.facts.ner import ROLE_WORDS
 from newsdigest.facts.roles import RoleIndex, resolve_role
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Quote, Sentence
@@ -1028,6 +1030,15 @@ def _resolve_who(
         who_end = cut.start() if cut else who_end
     who = ctx.article.text[who_start:who_end].strip()
     named = ctx.persons_in(who_start, who_end)
+    if _described_by_place(ctx, who_start, who_end, named):
+        # "the Kentucky Republican said": a description whose place word the model (or another
+        # outlet's mention) took for a name; whom it describes is the person named before
+        role = resolve_role(who, ctx.article.id, roles)
+        if role:
+            return role, 2, "title"
+        if _DESCRIBED_PERSON.search(who):
+            return _resolve_pronoun(ctx, anchor, spoken), 1, "description"
+        return None, 0, "none"
     if named and not (len(named) == 1 and _someone_of(ctx.article.text, who_start, named[0])):
         return _speaker_among(ctx.article.text, named), 3, "name"
     if re.fullmatch(r"(?:he|she|He|She)", who):
@@ -1043,6 +1054,31 @@ def _resolve_who(
         if issuer:
             return issuer, 2, "statement"
     return None, 0, "none"
+
+
+# a description's last word that says it is of a person: a party's member, a title, an age
+_DESCRIBED_PERSON = re.compile(
+    r"(?:\b(?:Republican|Democrat|Independent|Conservative|Liberal|Tory|"
+    + "|".join(sorted(ROLE_WORDS))
+    + r")|-old)\Z",
+    re.IGNORECASE,
+)
+
+
+def _described_by_place(
+    ctx: _ArticleContext, who_start: int, who_end: int, named: Sequence[tuple[int, int, str]]
+) -> bool:
+    """Whether the words [who_start, who_end) are a description opened by "the" ("the Kentucky
+    Republican", "the Ohio Democrat") with a place in it and no other name, each name before
+    the noun it modifies: a person named only by a place word is no person."""
+    text = ctx.article.text
+    if not re.match(r"\s*(?:the|The)\s", text[who_start:who_end]):
+        return False
+    end = len(text[:who_end].rstrip())
+    places = [o for o in ctx.orgs if who_start <= o[0] and o[1] <= who_end]
+    return bool(named or places) and all(
+        fold(name) in place_names() and p_end < end for _, p_end, name in [*named, *places]
+    )
 
 
 # the words of a statement named earlier speak for whoever issued it
@@ -1285,6 +1321,11 @@ _REPORTED_SUBJECT = re.compile(
 )
 
 
+# a name after "in" is where, not who: "after the finish in Sao Paula said:" (the dev stream's
+# Grand Prix, the misspelt city read as a person had been given Massa's words)
+_WHERE_NAMED = re.compile(r"\bin\s+$")
+
+
 def _attribute_before(
     ctx: _ArticleContext, span: QuoteSpan, spoken: Mapping[int, str], roles: RoleIndex
 ) -> tuple[str | None, int, str] | None:
@@ -1338,7 +1379,11 @@ def _attribute_before(
         return None
     clause = text[begin : verb.start()]
     clause_start = begin
-    named = [p for p in ctx.persons_in(clause_start, verb.start()) if not ctx.in_quote(p[0])]
+    named = [
+        p
+        for p in ctx.persons_in(clause_start, verb.start())
+        if not ctx.in_quote(p[0]) and not _WHERE_NAMED.search(text, max(0, p[0] - 4), p[0])
+    ]
     pronouns = list(_PRONOUN.finditer(clause))
     best_named = named[-1][1] if named else -1
     best_pronoun = clause_start + pronouns[-1].end() if pronouns else -1
@@ -1373,7 +1418,9 @@ def _attribute_before(
         if not named:
             return None, 0, "none"  # every name is inside a clause: the subject is unnamed
         later = _LATER_SUBJECT.search(text, named[-1][1], verb.start())
-        if later:
+        if later and lexical_finite_verb(later.group("who"), possessive=False):
+            # (a phrase without a verb is no clause: "Massa's final F1 race will be in Abu
+            # Dhabi and after the finish in Sao Paula said:" is still Massa's)
             # "For Brian Buonassissi, ... before the captain came back on the intercom and
             # said:" (dev stream): the clause after the name has a subject of its own
             speaker = resolve_role(later.group("who"), ctx.article.id, roles)

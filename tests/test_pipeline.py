@@ -606,3 +606,28 @@ def test_a_source_given_as_www_host_is_the_outlet_its_url_names(dev_stream_rows)
     assert count_outlets([named, url_only]) == 1
     # a source that is a name stays as given
     assert Article(id="c", title="", text="x", source="NPR").outlet == "NPR"
+
+
+def test_articles_of_two_events_are_digested_with_a_note_saying_so(
+    dev_stream_rows, seed_paths
+) -> None:
+    """Three dev-stream articles on a football game and three on a singer's mourning had been
+    digested as one story without a word; the note names each group by its source numbers."""
+    import warnings
+
+    from newsdigest.serialize import article_from_dict
+
+    def event(word: str) -> list[dict[str, str]]:
+        label = next(r["label"] for r in dev_stream_rows if word in r["title"])
+        return [r for r in dev_stream_rows if r["label"] == label][:3]
+
+    fields = ("id", "url", "title", "text", "published", "source")
+    rows = event("Steelers") + event("Rihanna")
+    articles = [article_from_dict({k: r[k] for k in fields}) for r in rows]
+    with pytest.warns(
+        UserWarning, match=r"may report 2 events \(\[1\]\[2\]\[3\]; \[4\]\[5\]\[6\]\)"
+    ):
+        newsdigest.digest(articles)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the seeds: one event (003, another, is left out)
+        newsdigest.digest(seed_paths)

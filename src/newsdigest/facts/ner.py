@@ -953,6 +953,29 @@ _COMMA_APART = re.compile(r"(,\s*)")
 _PEOPLE_APART = re.compile(r"(,\s*|\s+(?:and|&)\s+)")
 
 
+# An adjective opening a sentence, taken into the name after it: 'Devastated Hayley added:
+# "This is an extremely difficult time ..."', "Tragic Victoria Savchenko" (the Sun's Nice
+# attack article, whose people and a quote's speaker were "Devastated Hayley"): a word with an
+# adjective's ending that the article also writes in lower case ("who were devastated")
+_OPENING_ADJECTIVE = re.compile(
+    r"(?P<word>[A-Z][a-z]{2,}(?:ed|ic|ful|ous|ing|ive|less|en)) +(?=[A-Z][a-z])"
+)
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?]['\"’”]?\s+|\n\s*)\Z")
+
+
+def _opening_adjective(text: str, start: int, end: int) -> int:
+    """The length of an adjective and its space opening the person's name at ``start``, which
+    opens a sentence, where the text also writes the adjective in lower case; else 0."""
+    m = _OPENING_ADJECTIVE.match(text, start, end)
+    if (
+        m is None
+        or not _OPENS_SENTENCE.search(text[max(0, start - 4) : start])
+        or not re.search(rf"\b{m['word'].lower()}\b", text)
+    ):
+        return 0
+    return m.end() - start
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -984,6 +1007,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             ):
                 kind = "PERSON"  # trimmed of its occupation or honorific next
             s, e = _trim(text, s, e, kind == "PERSON", kind == "ORG")
+            if kind == "PERSON" and (adjective := _opening_adjective(text, s, e)):
+                s += adjective
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
             if kind != "PERSON" and (tail := _PARTICLE_TAIL.match(text, e)):

@@ -909,7 +909,7 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     first_name_of: dict[str, list[_Group]] = {}
     for order, m in rest:
         toks = name_tokens(m.text)
-        if len(toks) == 1:
+        if len(toks) == 1 and not m.name_only:
             word = toks[0]
             if word not in surname_of:
                 surname_of[word] = [

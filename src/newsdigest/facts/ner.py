@@ -130,6 +130,8 @@ class RawMention:
     person_cue: bool  # a title, honorific or speech verb next to it
     title_cue: bool = False  # a title or honorific before it (organizations speak too)
     company_cue: bool = False  # called a company, or its vaccine named (``_has_company_cue``)
+    # the article says the person gave no more than this name (``_NAME_GIVEN_AS``)
+    name_only: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -976,6 +978,16 @@ def _opening_adjective(text: str, start: int, end: int) -> int:
     return m.end() - start
 
 
+# A person the article knows by one name only, as the press says so: "A man who gave his name
+# as Michel, working at the Voilier Plage restaurant" (The New York Times on the Nice attack,
+# whose "Michel" had become Michel Temer, quoted in another article), "a pilot identified only
+# as Capt. Mike" (Multi-News): no one else the story names in full
+_NAME_GIVEN_AS = re.compile(
+    r"\b(?:gave (?:only )?(?:his|her|their) (?:first )?name as|identified only as"
+    r"|(?:known|named) only as)\s+(?:[A-Z][a-z]*\.?\s+)?\Z"
+)
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -1064,6 +1076,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     person_cue=_has_person_cue(text, s, e),
                     title_cue=_has_title_cue(text, s, e),
                     company_cue=_has_company_cue(text, s, e),
+                    name_only=bool(_NAME_GIVEN_AS.search(text, max(0, s - 40), s)),
                 )
             )
     # a person's or an unknown place's name ("Legionnaires" was one too); not a city's

@@ -3625,3 +3625,41 @@ def test_a_place_opening_a_title_before_a_name_is_a_place(multinews_articles) ->
     types = {e.name: e.type for e in extract_facts(articles, {}).entities}
     assert types["Kentucky"] == "PLACE"
     assert types["Al Cross"] == "PERSON"
+
+
+def test_a_forms_error_text_is_no_name(dev_stream_rows: list[dict[str, str]]) -> None:
+    """Dev stream event 75 (the Brazilian Grand Prix, the Mirror): the page opened with its
+    newsletter box, "Get daily updates directly to your inbox + Subscribe Thank you for
+    subscribing! Could not subscribe, try again later Invalid Email", and the story listed
+    "Invalid Email" among its people."""
+    types = _stream_story_types(dev_stream_rows, "75", "Could not subscribe")
+    assert "Invalid Email" not in types
+    assert types.get("Lewis Hamilton") == "PERSON"
+
+
+def test_a_car_of_a_driver_is_two_names(dev_stream_rows: list[dict[str, str]]) -> None:
+    """Dev stream event 75: "the Red Bull of Max Verstappen" was one organization, "Red Bull
+    of Max Verstappen", beside Red Bull and the person Max Verstappen; "Felipe Nasr of Sauber"
+    one person. A name "of" another name the story writes alone is the two."""
+    types = _stream_story_types(dev_stream_rows, "75", "Verstappen")
+    assert "Red Bull of Max Verstappen" not in types
+    assert types.get("Red Bull") == "ORG" and types.get("Max Verstappen") == "PERSON"
+
+
+def test_an_adjective_opening_a_sentence_is_no_part_of_a_name(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 68 (the Nice attack, the Sun): 'Devastated Hayley added: "This is an
+    extremely difficult time for my family ..."' listed "Devastated Hayley" among the people
+    and as the quote's speaker."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import article_id
+
+    (row,) = [r for r in dev_stream_rows if "Devastated Hayley" in r["text"]]
+    article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
+    facts = extract_facts([article], {})
+    names = {e.name for e in facts.entities}
+    assert not [n for n in names if n.startswith("Devastated")]
+    (quote,) = [q for q in facts.quotes if q.text.startswith("This is an extremely difficult")]
+    assert quote.speaker is not None and not quote.speaker.startswith("Devastated")

@@ -1651,3 +1651,27 @@ def test_a_place_after_in_before_the_verb_is_not_the_speaker(
     article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
     (quote,) = [q for q in extract_facts([article], {}).quotes if "never forget" in q.text]
     assert quote.speaker == "Felipe Massa"
+
+
+def test_a_name_the_article_says_was_all_that_was_given_is_no_one_elses(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 68 (the Nice attack): The New York Times wrote "A man who gave his name
+    as Michel, working at the Voilier Plage restaurant ..., said ... “A huge number of people
+    started running, then there was a lot of gunfire,” he said.", and the story credited the
+    words to Michel Temer, Brazil's president, whom another article quoted. A person known by
+    one name only, as the article says, is no full name of the story."""
+    from newsdigest.clean import clean_article
+
+    rows = [
+        r
+        for r in dev_stream_rows
+        if "gave his name as Michel" in r["text"] or "President Michel Temer" in r["text"]
+    ]
+    assert len(rows) >= 2
+    articles = [
+        clean_article(Article(id=f"{article_id(r['text'])}-{i}", text=r["text"]))
+        for i, r in enumerate(rows)
+    ]
+    (quote,) = [q for q in extract_facts(articles, {}).quotes if "A huge number" in q.text]
+    assert quote.speaker in (None, "Michel")  # not Michel Temer

@@ -1047,13 +1047,19 @@ NEWSLETTER_FORM = Folded(
     r"|\bby signing up,? you agree to receive (?:email )?(?:newsletters|alerts)\b[^.!?\"“”]*\.?$"
     # NBC's: "Breaking News Emails Get breaking news alerts and special reports. The news and
     # stories that matter, delivered weekday mornings." (two Multi-News sources' first lines)
-    r"|^(?:breaking news emails )?get breaking news alerts and special reports\b",
+    r"|^(?:breaking news emails )?get breaking news alerts and special reports\b"
+    # a box's messages for each outcome, all flattened into its line: the Mirror's "Get daily
+    # updates directly to your inbox + Subscribe Thank you for subscribing! Could not subscribe,
+    # try again later Invalid Email" (a dev-stream F1 page's first line, whose last two words
+    # the story had listed among its people)
+    r"|\bthank you for subscribing[!.]? (?:could not subscribe|an error has occurred)\b",
     needs=(
         "not a robot",
         "select a newsletter",
         "unsubscribe",
         "breaking news alerts",
         "signing up",
+        "for subscribing",
     ),
 )
 MAX_NEWSLETTER_FORM_CHARS = 1_000

@@ -484,6 +484,22 @@ class _Group:
         return best
 
 
+_JOINED_BY_OF = re.compile(r"(?P<first>[A-Z].*?) of (?P<second>[A-Z].*)")
+
+
+def _two_names_joined_by_of(g: _Group, people: frozenset[str], org_names: frozenset[str]) -> bool:
+    """A "name" that is an organization of the story, "of", then a person's full name: "the
+    Red Bull of Max Verstappen" (a dev-stream F1 story's organization "Red Bull of Max
+    Verstappen", beside Red Bull and Max Verstappen), the team's car and its driver; not
+    "Bank of America", "Church of Jesus Christ", whose first part is no name of its own."""
+    return all(
+        (m := _JOINED_BY_OF.fullmatch(f)) is not None
+        and m["second"] in people
+        and m["first"] in org_names
+        for f in g.forms
+    )
+
+
 _OWNER_OF = re.compile(r"(?P<owner>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)['’]s (?=[A-Z])")
 
 
@@ -893,7 +909,7 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     first_name_of: dict[str, list[_Group]] = {}
     for order, m in rest:
         toks = name_tokens(m.text)
-        if len(toks) == 1:
+        if len(toks) == 1 and not m.name_only:
             word = toks[0]
             if word not in surname_of:
                 surname_of[word] = [
@@ -2481,6 +2497,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             continue
         if _in_closing_lines(g.mentions, texts):
             continue  # "With Gratitude and Determination,": a letter's last line
+        if _two_names_joined_by_of(g, people, org_names):
+            continue
         if (
             g.type == "PERSON"
             and not (g.person_cues or g.title_cues)

@@ -130,6 +130,8 @@ class RawMention:
     person_cue: bool  # a title, honorific or speech verb next to it
     title_cue: bool = False  # a title or honorific before it (organizations speak too)
     company_cue: bool = False  # called a company, or its vaccine named (``_has_company_cue``)
+    # the article says the person gave no more than this name (``_NAME_GIVEN_AS``)
+    name_only: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -953,6 +955,39 @@ _COMMA_APART = re.compile(r"(,\s*)")
 _PEOPLE_APART = re.compile(r"(,\s*|\s+(?:and|&)\s+)")
 
 
+# An adjective opening a sentence, taken into the name after it: 'Devastated Hayley added:
+# "This is an extremely difficult time ..."', "Tragic Victoria Savchenko" (the Sun's Nice
+# attack article, whose people and a quote's speaker were "Devastated Hayley"): a word with an
+# adjective's ending that the article also writes in lower case ("who were devastated")
+_OPENING_ADJECTIVE = re.compile(
+    r"(?P<word>[A-Z][a-z]{2,}(?:ed|ic|ful|ous|ing|ive|less|en)) +(?=[A-Z][a-z])"
+)
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?]['\"’”]?\s+|\n\s*)\Z")
+
+
+def _opening_adjective(text: str, start: int, end: int) -> int:
+    """The length of an adjective and its space opening the person's name at ``start``, which
+    opens a sentence, where the text also writes the adjective in lower case; else 0."""
+    m = _OPENING_ADJECTIVE.match(text, start, end)
+    if (
+        m is None
+        or not _OPENS_SENTENCE.search(text[max(0, start - 4) : start])
+        or not re.search(rf"\b{m['word'].lower()}\b", text)
+    ):
+        return 0
+    return m.end() - start
+
+
+# A person the article knows by one name only, as the press says so: "A man who gave his name
+# as Michel, working at the Voilier Plage restaurant" (The New York Times on the Nice attack,
+# whose "Michel" had become Michel Temer, quoted in another article), "a pilot identified only
+# as Capt. Mike" (Multi-News): no one else the story names in full
+_NAME_GIVEN_AS = re.compile(
+    r"\b(?:gave (?:only )?(?:his|her|their) (?:first )?name as|identified only as"
+    r"|(?:known|named) only as)\s+(?:[A-Z][a-z]*\.?\s+)?\Z"
+)
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -986,6 +1021,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             s, e = _trim(text, s, e, kind == "PERSON", kind == "ORG")
             if kind == "PERSON" and (home := _place_in_title(text, s, e)) is not None:
                 kind, s = "PLACE", home
+            if kind == "PERSON" and (adjective := _opening_adjective(text, s, e)):
+                s += adjective
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
             if kind != "PERSON" and (tail := _PARTICLE_TAIL.match(text, e)):
@@ -1041,6 +1078,7 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     person_cue=_has_person_cue(text, s, e),
                     title_cue=_has_title_cue(text, s, e),
                     company_cue=_has_company_cue(text, s, e),
+                    name_only=bool(_NAME_GIVEN_AS.search(text, max(0, s - 40), s)),
                 )
             )
     # a person's or an unknown place's name ("Legionnaires" was one too); not a city's

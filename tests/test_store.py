@@ -22,7 +22,7 @@ from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Citation, Story, SummarySentence, article_id
 from newsdigest.store import Store, open_store
-from newsdigest.store.base import ClusterRow
+from newsdigest.store.base import AnalysisRecord, ClusterRow
 from newsdigest.store.sql import LOCK_SCHEMA, STORE_SCHEMA_VERSION
 from newsdigest.store.sqlite import SqliteStore
 
@@ -237,6 +237,30 @@ def test_a_store_missing_a_column_is_refused_and_left_as_it_is(target: str, colu
     if "://" not in target:  # not added back
         with sqlite3.connect(target) as conn:
             assert name not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def test_a_store_written_before_the_analyses_kept_their_parse_opens(target: str) -> None:
+    """Stores of schema 2 and 3 written before the analyses kept each article's parse (their
+    ``article_analysis`` has no ``doc``: ``newsdigest ingest`` then ``stories`` at 01024d1 or
+    9e327ab wrote them so) are no damaged stores: the column is added, the parse kept. They had
+    been refused, "column article_analysis.doc missing"."""
+    arts = seed_articles()
+    with open_store(target) as s:
+        s.add_articles(arts)
+        s.save_analyses({arts[0].id: AnalysisRecord({"n": 1})}, version=1)
+    if "://" in target:
+        import psycopg
+
+        with psycopg.connect(target) as conn:
+            conn.execute("ALTER TABLE article_analysis DROP COLUMN doc")
+    else:
+        with sqlite3.connect(target) as conn:
+            conn.execute("ALTER TABLE article_analysis DROP COLUMN doc")
+    with open_store(target) as s:
+        assert s.get_analyses([arts[0].id], 1) == {arts[0].id: AnalysisRecord({"n": 1})}
+        s.save_analyses({arts[1].id: AnalysisRecord({"n": 2}, b"parse")}, version=1)
+        assert s.get_analyses([arts[1].id], 1)[arts[1].id].doc == b"parse"
+        assert s.count_articles() == len(arts)
 
 
 def _table_names(target: str) -> set[str]:

@@ -146,6 +146,11 @@ TABLES_SINCE = {
     3: ("follow_sources", "follow_seen"),
 }
 
+# columns added without a new schema version, to any store that lacks them: stores of schema 2
+# and 3 written before the analyses kept each article's parse (59dee8f) have no
+# article_analysis.doc, and are no damaged stores
+ADDED_COLUMNS = {("article_analysis", "doc"): "{blob}"}
+
 # columns the story list reads, added to SQLite files of schema 1 by ``_migrate``
 STORY_LIST_COLUMNS = {
     "title": "TEXT NOT NULL DEFAULT ''",
@@ -412,7 +417,13 @@ class SqlStore:
             for statement in dialect.search_schema():
                 db.execute(statement)
             if found is not None:  # (the tables just made have every column)
-                _refuse_missing_columns(dialect.where, schema, dialect.columns(db))
+                have = dialect.columns(db)
+                for (table, column), kind in ADDED_COLUMNS.items():
+                    if column not in have.get(table, ()):
+                        kind = kind.format(**dialect.types)
+                        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                        have[table].add(column)
+                _refuse_missing_columns(dialect.where, schema, have)
             if found is not None and found < STORE_SCHEMA_VERSION:
                 self._backfill_story_rows(db)
             if found != STORE_SCHEMA_VERSION:

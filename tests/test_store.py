@@ -192,14 +192,7 @@ def test_a_store_missing_one_of_its_tables_is_refused_and_left_as_it_is(
     ingest stored them all again as new."""
     with open_store(target) as s:
         s.add_articles(seed_articles())
-    if "://" in target:
-        import psycopg
-
-        with psycopg.connect(target) as conn:
-            conn.execute(f"DROP TABLE {table} CASCADE")
-    else:
-        with sqlite3.connect(target) as conn:
-            conn.execute(f"DROP TABLE {table}")
+    _alter(target, f"DROP TABLE {table}", pg=f"DROP TABLE {table} CASCADE")
     tables = _table_names(target)
     with pytest.raises(StoreError) as raised:
         open_store(target)
@@ -218,14 +211,7 @@ def test_a_store_missing_a_column_is_refused_and_left_as_it_is(target: str, colu
     table, name = column.split(".")
     with open_store(target) as s:
         s.add_articles(seed_articles())
-    if "://" in target:
-        import psycopg
-
-        with psycopg.connect(target) as conn:
-            conn.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
-    else:
-        with sqlite3.connect(target) as conn:
-            conn.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+    _alter(target, f"ALTER TABLE {table} DROP COLUMN {name}")
     tables = _table_names(target)
     with pytest.raises(StoreError) as raised:
         open_store(target)
@@ -248,19 +234,25 @@ def test_a_store_written_before_the_analyses_kept_their_parse_opens(target: str)
     with open_store(target) as s:
         s.add_articles(arts)
         s.save_analyses({arts[0].id: AnalysisRecord({"n": 1})}, version=1)
-    if "://" in target:
-        import psycopg
-
-        with psycopg.connect(target) as conn:
-            conn.execute("ALTER TABLE article_analysis DROP COLUMN doc")
-    else:
-        with sqlite3.connect(target) as conn:
-            conn.execute("ALTER TABLE article_analysis DROP COLUMN doc")
+    _alter(target, "ALTER TABLE article_analysis DROP COLUMN doc")
     with open_store(target) as s:
         assert s.get_analyses([arts[0].id], 1) == {arts[0].id: AnalysisRecord({"n": 1})}
         s.save_analyses({arts[1].id: AnalysisRecord({"n": 2}, b"parse")}, version=1)
         assert s.get_analyses([arts[1].id], 1)[arts[1].id].doc == b"parse"
         assert s.count_articles() == len(arts)
+
+
+def _alter(target: str, statement: str, *, pg: str | None = None) -> None:
+    """Run ``statement`` (``pg`` on PostgreSQL, where given) on the store at ``target`` without
+    opening it as a store: damage done by hand, or an older release's store."""
+    if "://" in target:
+        import psycopg
+
+        with psycopg.connect(target) as conn:
+            conn.execute(pg or statement)
+    else:
+        with sqlite3.connect(target) as conn:
+            conn.execute(statement)
 
 
 def _table_names(target: str) -> set[str]:

@@ -146,11 +146,6 @@ TABLES_SINCE = {
     3: ("follow_sources", "follow_seen"),
 }
 
-# columns added without a new schema version, to any store that lacks them: stores of schema 2
-# and 3 written before the analyses kept each article's parse (59dee8f) have no
-# article_analysis.doc, and are no damaged stores
-ADDED_COLUMNS = {("article_analysis", "doc"): "{blob}"}
-
 # columns the story list reads, added to SQLite files of schema 1 by ``_migrate``
 STORY_LIST_COLUMNS = {
     "title": "TEXT NOT NULL DEFAULT ''",
@@ -161,6 +156,15 @@ STORY_LIST_COLUMNS = {
     "lead": "TEXT NOT NULL DEFAULT ''",
     "outlet_names": "TEXT NOT NULL DEFAULT ''",
     "search_text": "TEXT NOT NULL DEFAULT ''",
+}
+
+# columns added without a new schema version, to any store that lacks them: such stores are
+# no damaged stores. Stores of schema 2 and 3 written before the analyses kept each article's
+# parse (59dee8f) have no article_analysis.doc; stores of schema 3 written by the follower's
+# release (fef1a78), before the front page's, no lead, outlet_names or search_text
+ADDED_COLUMNS = {
+    ("article_analysis", "doc"): "{blob}",
+    **{("stories", c): STORY_LIST_COLUMNS[c] for c in ("lead", "outlet_names", "search_text")},
 }
 
 _ARTICLE_COLUMNS = ("id", "text", "title", "url", "source", "published", "language", "origin")
@@ -414,17 +418,12 @@ class SqlStore:
                     db.execute(statement)
             if found is not None and found < STORE_SCHEMA_VERSION:
                 dialect.migrate(db, found)
+            added = self._add_columns(db) if found is not None else set()
             for statement in dialect.search_schema():
                 db.execute(statement)
             if found is not None:  # (the tables just made have every column)
-                have = dialect.columns(db)
-                for (table, column), kind in ADDED_COLUMNS.items():
-                    if column not in have.get(table, ()):
-                        kind = kind.format(**dialect.types)
-                        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-                        have[table].add(column)
-                _refuse_missing_columns(dialect.where, schema, have)
-            if found is not None and found < STORE_SCHEMA_VERSION:
+                _refuse_missing_columns(dialect.where, schema, dialect.columns(db))
+            if found is not None and (found < STORE_SCHEMA_VERSION or "stories" in added):
                 self._backfill_story_rows(db)
             if found != STORE_SCHEMA_VERSION:
                 db.execute(
@@ -826,6 +825,18 @@ class SqlStore:
                     ),
                 )
                 d.index_story(db, story.id, search)
+
+    def _add_columns(self, db: Any) -> set[str]:
+        """Add the ``ADDED_COLUMNS`` a store lacks (before its search index, which may read
+        one); the tables so changed."""
+        have = self.dialect.columns(db)
+        added: set[str] = set()
+        for (table, column), kind in ADDED_COLUMNS.items():
+            if table in have and column not in have[table]:
+                kind = kind.format(**self.dialect.types)
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                added.add(table)
+        return added
 
     def _backfill_story_rows(self, db: _Cursor) -> None:
         """Fill the story list's and search's columns from each stored story (after a

@@ -626,6 +626,26 @@ def test_a_split_no_record_has_says_which_splits_there_are(tmp_path: Path) -> No
     ]
 
 
+def test_a_split_asked_of_records_naming_none_says_so(tmp_path: Path) -> None:
+    """NeuS records without their "split" field, asked ``--split val``: the file's splits
+    had been listed as 'None' (a split no record names), where the CSV reader says the file
+    has no split to keep."""
+    records = [{k: v for k, v in r.items() if k != "split"} for r in _neus_records(4)]
+    path = tmp_path / "neus.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    clusters, errors = read_dataset(path, "val")
+    assert not clusters
+    assert [str(e) for e in errors] == [
+        f"{path}: no record has a 'split' to keep the split 'val' of"
+    ]
+    # one record naming its split: the others are no split of their own
+    records[0]["split"] = "train"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert [str(e) for e in read_dataset(path, "val")[1]] == [
+        f"{path}: no record of the split 'val' (the file's: 'train')"
+    ]
+
+
 def test_csv_header_faults_are_said_with_the_header(tiny_csv: Path, tmp_path: Path) -> None:
     """A header "Documents,Summary" (or ';'-separated) had been told only that both columns were
     missing; a column named twice had been read from its last copy, silently."""

@@ -685,3 +685,17 @@ def test_the_story_list_takes_since_as_the_cli_does(store: Store, client: TestCl
     refused = client.get("/api/stories", params={"since": "last tuesday"})
     assert refused.status_code == 422
     assert refused.json()["error"].startswith("query.since:")
+
+
+@pytest.mark.parametrize("since", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"])
+def test_a_since_no_utc_time_can_hold_is_a_422(
+    store: Store, client: TestClient, since: str
+) -> None:
+    """A ``since`` whose UTC time is before year 1 or after 9999 (``stories --since`` says so
+    in one line) had been a 500, "internal error (ValueError)"."""
+    fill(store, [seed_story()])
+    for path in ("/api/stories", "/stories.json"):
+        answer = client.get(path, params={"since": since})
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["error"].startswith("query.since:")
+        assert f"since: '{since}' is not a usable date" in answer.json()["error"]

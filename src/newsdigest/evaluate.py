@@ -180,7 +180,7 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
         yield encoding
         return
     splits: dict[str, None] = {}  # the splits the records name, in order met
-    kept = False
+    kept = skipped = False
     if lines:
         for where, record in _json_records(path, encoding):
             if isinstance(record, InputError):
@@ -190,7 +190,9 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
                 yield InputError(where, "not a JSON object")
                 continue
             if split is not None and record.get("split") != split:
-                splits[str(record.get("split"))] = None
+                if "split" in record:  # (a record without one is no split 'None')
+                    splits[str(record["split"])] = None
+                skipped = True
                 continue
             kept = True
             try:
@@ -203,6 +205,8 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
                 yield exc
         if split is not None and not kept and splits:
             yield _no_split(path, split, splits)
+        elif split is not None and not kept and skipped:  # as the CSV reader's "no column"
+            yield InputError(str(path), f"no record has a 'split' to keep the split {split!r} of")
         return
     csv.field_size_limit(2**31 - 1)
     with path.open(encoding=encoding, errors="surrogateescape", newline="") as fh:

@@ -79,6 +79,7 @@ def parse_since(value: str | date | None) -> datetime | None:
         return utc(t)
     except (ValueError, OverflowError):
         # the API's callers had met datetime's own "Invalid isoformat string"
+        shown = value if isinstance(value, str) else value.isoformat()  # (not its repr)
         raise ValueError(
-            f"since: {value!r} is not a usable date (use YYYY-MM-DD or an ISO date-time)"
+            f"since: {shown!r} is not a usable date (use YYYY-MM-DD or an ISO date-time)"
         ) from None

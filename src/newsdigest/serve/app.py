@@ -25,7 +25,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel, BeforeValidator
+from pydantic import AfterValidator, BaseModel, BeforeValidator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
@@ -374,7 +374,10 @@ def create_app(
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
         since: Annotated[
-            datetime | None, BeforeValidator(iso_text), Query(description=SINCE_HELP)
+            datetime | None,
+            BeforeValidator(iso_text),
+            AfterValidator(parse_since),  # a time no UTC time can hold: a 422, not a 500
+            Query(description=SINCE_HELP),
         ] = None,
     ) -> Response:
         return json(list_json(offset, limit, request.url.path, since))

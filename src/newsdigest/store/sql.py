@@ -158,6 +158,15 @@ STORY_LIST_COLUMNS = {
     "search_text": "TEXT NOT NULL DEFAULT ''",
 }
 
+# columns added without a new schema version, to any store that lacks them: such stores are
+# no damaged stores. Stores of schema 2 and 3 written before the analyses kept each article's
+# parse (59dee8f) have no article_analysis.doc; stores of schema 3 written by the follower's
+# release (fef1a78), before the front page's, no lead, outlet_names or search_text
+ADDED_COLUMNS = {
+    ("article_analysis", "doc"): "{blob}",
+    **{("stories", c): STORY_LIST_COLUMNS[c] for c in ("lead", "outlet_names", "search_text")},
+}
+
 _ARTICLE_COLUMNS = ("id", "text", "title", "url", "source", "published", "language", "origin")
 _COLS = ", ".join(_ARTICLE_COLUMNS)
 _A_COLS = ", ".join("a." + c for c in _ARTICLE_COLUMNS)
@@ -409,11 +418,12 @@ class SqlStore:
                     db.execute(statement)
             if found is not None and found < STORE_SCHEMA_VERSION:
                 dialect.migrate(db, found)
+            added = self._add_columns(db) if found is not None else set()
             for statement in dialect.search_schema():
                 db.execute(statement)
             if found is not None:  # (the tables just made have every column)
                 _refuse_missing_columns(dialect.where, schema, dialect.columns(db))
-            if found is not None and found < STORE_SCHEMA_VERSION:
+            if found is not None and (found < STORE_SCHEMA_VERSION or "stories" in added):
                 self._backfill_story_rows(db)
             if found != STORE_SCHEMA_VERSION:
                 db.execute(
@@ -815,6 +825,18 @@ class SqlStore:
                     ),
                 )
                 d.index_story(db, story.id, search)
+
+    def _add_columns(self, db: Any) -> set[str]:
+        """Add the ``ADDED_COLUMNS`` a store lacks (before its search index, which may read
+        one); the tables so changed."""
+        have = self.dialect.columns(db)
+        added: set[str] = set()
+        for (table, column), kind in ADDED_COLUMNS.items():
+            if table in have and column not in have[table]:
+                kind = kind.format(**self.dialect.types)
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                added.add(table)
+        return added
 
     def _backfill_story_rows(self, db: _Cursor) -> None:
         """Fill the story list's and search's columns from each stored story (after a

@@ -481,7 +481,16 @@ def _is_text_not_name(value: str) -> bool:
     lines = "\n" in value.strip()  # a name read by readlines() ends in one
     parts = value.replace(os.sep, "/").split("/")
     long = max(len(p.encode("utf-8", "surrogatepass")) for p in parts) > 255
-    return (lines or long) and not _is_path_string(value)
+    return (lines or long) and not _is_path_string(value) and not _names_a_file(value)
+
+
+def _names_a_file(value: str) -> bool:
+    """Whether a file or link of that name is there: a name may hold a line break (a WARC
+    named "CC-NEWS-\\udcff\\nodd.warc.gz" had been taken for an article's text)."""
+    try:
+        return os.path.lexists(value)
+    except (OSError, ValueError):  # a NUL, or a name the file system cannot encode
+        return False
 
 
 def _is_path_string(value: str) -> bool:

@@ -186,3 +186,13 @@ def test_serving_a_store_that_does_not_exist_says_it_is_new(tmp_path: Path) -> N
         lines[name] = out.splitlines()[0]
     assert "(a new, empty store: POST /api/articles or --follow fills it)" in lines["nwes.db"]
     assert "new, empty" not in lines["news.db"]
+
+
+@pytest.mark.parametrize("host", ["", " "])
+def test_a_blank_host_is_refused_before_the_store_is_opened(host: str, tmp_path: Path) -> None:
+    """``serve --host ""`` (an unset variable) had been bound and said ":8772: cannot listen
+    (Name or service not known)", naming no option."""
+    done = serve_once(tmp_path, "--host", host, "--port", "8772")
+    assert done.returncode == 2 and done.stdout == "", done
+    assert "--host" in done.stderr and "empty name" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "n.db").exists()

@@ -27,9 +27,19 @@ if TYPE_CHECKING:
     from newsdigest.store.base import Store
 
 
+def _host_name(text: str) -> str:
+    """``--host`` unless blank: an empty host had been bound and said ":8772: cannot listen
+    (Name or service not known)"."""
+    if not text.strip():
+        raise typer.BadParameter("an empty name names no interface (0.0.0.0 listens on all)")
+    return text
+
+
 def serve_command(
     db: options.Db = options.DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Interface to listen on.", parser=_host_name)
+    ] = "127.0.0.1",
     allow_host: Annotated[
         list[str] | None,
         typer.Option(

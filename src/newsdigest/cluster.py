@@ -443,11 +443,8 @@ def link_batch(
             when = utc_or_none(ordered[row].published)
             apart = [days_apart(when, c.first_published, c.last_published) for c in offered]
             if row == rows[0]:
-                open_ = np.array(
-                    [k for k, d in enumerate(apart) if d is None or d <= quiet_days], int
-                )
-            timing = np.array([time_features(apart[k]) for k in open_]).reshape(len(open_), 2)
-            xs.append(linker.features(row, open_, timing, sizes[open_]))
+                open_ = np.array(_still_open(apart, quiet_days), int)
+            xs.append(linker.features(row, open_, _timing(apart, open_), sizes[open_]))
         pick = decide(rows, np.stack(xs), open_)
         if pick >= 0:
             story = int(open_[pick])
@@ -497,6 +494,17 @@ def link_batch(
     return Assignment(members, tuple(changed), tuple(created))
 
 
+def _still_open(apart: Sequence[float | None], quiet_days: float) -> list[int]:
+    """Positions of the stories an article may join: those it is no more than ``quiet_days``
+    from (``days_apart``; undated ones stay open)."""
+    return [k for k, d in enumerate(apart) if d is None or d <= quiet_days]
+
+
+def _timing(apart: Sequence[float | None], positions: Sequence[int] | np.ndarray) -> np.ndarray:
+    """The time features (``time_features``) of the stories at ``positions``, a row each."""
+    return np.array([time_features(apart[k]) for k in positions]).reshape(len(positions), 2)
+
+
 def _alone_again(
     linker: _Linker,
     ordered: Sequence[Article],
@@ -528,14 +536,11 @@ def _alone_again(
             days_apart(when, state.clusters[i].first_published, state.clusters[i].last_published)
             for i in offered
         ]
-        candidates = np.array(
-            [i for i, d in zip(offered, apart, strict=True) if d is None or d <= quiet_days], int
-        )
-        if not len(candidates):
+        positions = _still_open(apart, quiet_days)
+        if not positions:
             continue
-        timing = np.array(
-            [time_features(d) for d in apart if d is None or d <= quiet_days]
-        ).reshape(len(candidates), 2)
+        candidates = np.array([offered[k] for k in positions], int)
+        timing = _timing(apart, positions)
         sizes = np.array([state.clusters[i].size + len(joined.get(i, ())) for i in candidates])
         pick = decide([row], linker.features(row, candidates, timing, sizes)[None], candidates)
         if pick < 0:

@@ -199,10 +199,10 @@ def create_app(
         offset: int, limit: int, path: str = "/api/stories", since: datetime | None = None
     ) -> dict[str, Any]:
         """The list as JSON; ``next`` stays on the address asked (``/stories.json`` had
-        pointed on to ``/api/stories``), ``since`` with it (naive = UTC, as everywhere)."""
-        after = parse_since(since)
-        rows, more = fetch_rows(offset, limit, after)
-        page = {"since": after.isoformat()} if after is not None else {}
+        pointed on to ``/api/stories``), ``since`` with it (aware UTC: the route's
+        ``parse_since`` made it so)."""
+        rows, more = fetch_rows(offset, limit, since)
+        page = {"since": since.isoformat()} if since is not None else {}
         return {
             "stories": [row_json(r) for r in rows],
             "offset": offset,

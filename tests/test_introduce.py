@@ -320,3 +320,43 @@ def test_a_person_named_in_full_is_not_introduced_again(multinews_csv: Path) -> 
     assert any("Steven Hansen, a geophysicist" in s for s in summary), summary
     assert not any("Steve Hansen, a geoscientist" in s for s in summary), summary
     assert any(s.endswith("said Hansen.") for s in summary), summary
+
+
+def test_a_courtesy_title_and_surname_come_after_the_full_name(multinews_csv: Path) -> None:
+    """Multi-News 240's digest at 250 words read "Around 3:30 a.m., Mr. Smith approached two
+    uniformed officers ..." before "Shimron’s brother Shawn J. Smith, who suffers from
+    schizophrenia, ..." named him: "Mr. Smith" names no given name, and a middle initial is
+    part of a full name. The boy, Shimron Smith, shares the surname: "Mr. Smith" is the one
+    his own article named in full first ("The brother, identified by the police as Shawn J.
+    Smith")."""
+    from newsdigest.evaluate import read_dataset, run_eval
+    from newsdigest.summarize.introduce import bare_surnames, full_names
+
+    assert bare_surnames("Around 3:30 a.m., Mr. Smith approached two officers.") == {"Smith"}
+    assert "Smith" in full_names("Shimron’s brother Shawn J. Smith, who suffers from it.")
+    cluster = read_dataset(multinews_csv)[0][240]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    mister = next(k for k, s in enumerate(summary) if "Mr. Smith" in s)
+    shawn = next(k for k, s in enumerate(summary) if "Shawn J. Smith" in s)
+    assert shawn < mister, summary
+
+
+def test_a_surname_two_people_share_is_not_introduced_by_a_guess() -> None:
+    """Of two people who share a surname, the line that names the other one is no
+    introduction of "Mr. Smith"; without the line's article to tell which, none moves."""
+    from newsdigest.summarize.introduce import full_names_first
+
+    def line(article: str, index: int, text: str) -> Sentence:
+        return Sentence(article_id=article, index=index, text=text, start=0, end=len(text))
+
+    mister = line("a", 3, "Around 3:30 a.m., Mr. Smith approached two uniformed officers.")
+    boy = line("b", 8, "Police found the little boy, Shimron Smith, unconscious.")
+    brother = line("c", 9, "Police charged Shawn J. Smith with murder on Saturday.")
+    assert full_names_first([mister, boy, brother]) == [mister, boy, brother]
+    article = [
+        line("a", 0, "A 4-year-old boy was thrown from a roof by his brother."),
+        line("a", 1, "The brother, identified by the police as Shawn J. Smith, was charged."),
+        line("a", 2, "The police said the boy, Shimron Smith, lived there."),
+        mister,
+    ]
+    assert full_names_first([mister, boy, brother], [article]) == [brother, mister, boy]

@@ -1239,7 +1239,12 @@ def _central_names(units: Sequence[Sentence]) -> set[str]:
 
 
 def arrange(
-    chosen: list[Sentence], doc_order: dict[str, int], budget: Budget, *, fill: bool
+    chosen: list[Sentence],
+    doc_order: dict[str, int],
+    budget: Budget,
+    *,
+    fill: bool,
+    docs: Sequence[Sequence[Sentence]] = (),
 ) -> list[Sentence]:
     """Reading order; when filling past the budget, the unit picked last goes last.
 
@@ -1249,15 +1254,20 @@ def arrange(
     limit = effective_words(budget)
     overflow = limit is not None and sum(len(u.text.split()) for u in chosen) > limit
     if not (fill and overflow and len(chosen) > 1):
-        return _keep_context(_introduced_first(reading_order(chosen, doc_order)))
-    return _keep_context([*_introduced_first(reading_order(chosen[:-1], doc_order)), chosen[-1]])
+        return _keep_context(_introduced_first(reading_order(chosen, doc_order), docs))
+    return _keep_context(
+        [*_introduced_first(reading_order(chosen[:-1], doc_order), docs), chosen[-1]]
+    )
 
 
-def _introduced_first(ordered: list[Sentence]) -> list[Sentence]:
+def _introduced_first(
+    ordered: list[Sentence], docs: Sequence[Sequence[Sentence]]
+) -> list[Sentence]:
     """Reading order with what a line refers to introduced before it: of two openings, the
     one that introduces first (``_introductions_first``), and a person's full name before
-    their surname alone (``full_names_first``)."""
-    return full_names_first(_introductions_first(ordered))
+    their surname alone (``full_names_first``; ``docs``, the story's sentences, tell which
+    of two people one surname names)."""
+    return full_names_first(_introductions_first(ordered), docs)
 
 
 # "the compact" (a definite reference) and the "Interstate Compact" or "a compact" it refers to
@@ -1438,7 +1448,9 @@ class CoverageSummarizer:
                 fill=self.fill,
                 paraphrase=float(self.model.get("paraphrase", PARAPHRASE)),
             )
-            ordered = arrange([unit for _, unit in chosen], order, budget, fill=self.fill)
+            ordered = arrange(
+                [unit for _, unit in chosen], order, budget, fill=self.fill, docs=docs
+            )
             if self.fill or limit is None or room.words is None:
                 break
             # a speaker named by surname alone is introduced ("Jimmy Kimmel says"); when the

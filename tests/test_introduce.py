@@ -360,3 +360,32 @@ def test_a_surname_two_people_share_is_not_introduced_by_a_guess() -> None:
         mister,
     ]
     assert full_names_first([mister, boy, brother], [article]) == [brother, mister, boy]
+
+
+def test_a_role_set_before_a_name_the_digest_gave_with_it_is_not_said_again(
+    multinews_csv: Path,
+) -> None:
+    """Multi-News 240's digest introduced the brother twice: "Shimron’s brother Shawn J.
+    Smith, who suffers from schizophrenia, ..." and then "Shimron's brother, Shawn J. Smith,
+    was charged with second-degree murder, the NYPD said."; the second time he is "Shawn J.
+    Smith". A role the digest has not given him with his name stays ("The boy, Jordan
+    Belliveau, died" after "2-year-old Jordan Belliveau")."""
+    from newsdigest.evaluate import read_dataset, run_eval
+    from newsdigest.summarize.introduce import introduced_once
+
+    def line(text: str) -> Sentence:
+        return Sentence(article_id="a", index=0, text=text, start=0, end=len(text))
+
+    kept = [
+        line("She struck 2-year-old Jordan Belliveau in the face, police said."),
+        line("The boy, Jordan Belliveau, died, and Ms. Stinson was arrested Tuesday."),
+        line("Her lawyer, Jane Smith, said she would appeal."),
+    ]
+    assert introduced_once(kept) == kept
+    cluster = read_dataset(multinews_csv)[0][240]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    assert sum("Shawn J. Smith" in s for s in summary) == 2, summary
+    assert (
+        sum("brother Shawn J. Smith" in s or "brother, Shawn J. Smith" in s for s in summary) == 1
+    )
+    assert "Shawn J. Smith was charged with second-degree murder, the NYPD said." in summary

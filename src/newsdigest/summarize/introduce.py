@@ -443,13 +443,26 @@ _REINTRODUCED = re.compile(
 )
 
 
+# A sentence that opens with a person's role set before their full name ("Shimron's brother,
+# Shawn J. Smith, was charged with second-degree murder, the NYPD said.")
+_ROLE_FIRST = re.compile(
+    r"^(?P<role>[A-Z][^,;:“”\"()]{2,60}?), (?P<name>(?P<given>[A-Z][a-z]+) (?:[A-Z]\. )?"
+    r"(?P<surname>[A-Z][a-z]+)), (?=[a-z])"
+)
+_ROLE_WORD = re.compile(r"[a-z]{3,}")
+
+
 def introduced_once(units: Sequence[Sentence]) -> list[Sentence]:
     """``units`` with a person the digest has already named in full, by the same given name
     or its short form ("Steve", "Steven"), named by surname alone where a later line names
-    them in full again with their role (``_REINTRODUCED``). The sentence keeps its span."""
+    them in full again with their role (``_REINTRODUCED``), and by name alone where a later
+    line opens with the role the earlier line gave them, set before their name again
+    (``_ROLE_FIRST``: Multi-News 240 read "Shimron’s brother Shawn J. Smith, who suffers from
+    schizophrenia, ..." and then "Shimron's brother, Shawn J. Smith, was charged ...").
+    The sentence keeps its span."""
     out: list[Sentence] = []
     for unit in units:
-        text = unit.text
+        text = _role_said_before(unit.text, out)
         for m in reversed(list(_REINTRODUCED.finditer(text))):
             surname, given = m["surname"], m["given"]
             if surname in NOT_GIVEN or given in NOT_GIVEN:
@@ -474,6 +487,29 @@ def _introduced_as(surname: str, article: Sequence[Sentence], before: int) -> st
             if name == surname:
                 return given
     return None
+
+
+def _role_said_before(text: str, before: Sequence[Sentence]) -> str:
+    """``text`` without the role it opens with before a full name (``_ROLE_FIRST``) when a
+    line ``before`` it names that person in full with every word of the role."""
+    m = _ROLE_FIRST.match(text)
+    if m is None or m["given"] in NOT_GIVEN or m["surname"] in NOT_GIVEN:
+        return text
+    role = set(_ROLE_WORD.findall(m["role"].lower())) - {"the"}
+    for unit in before:
+        said = unit.text
+        if (
+            role
+            and any(
+                _same_given(m["given"], g)
+                for g in re.findall(
+                    rf"(?<![\w'’.-])([A-Z][a-z]+) (?:[A-Z]\. )?{m['surname']}\b", said
+                )
+            )
+            and role <= set(_ROLE_WORD.findall(said.lower()))
+        ):
+            return f"{m['name']} {text[m.end() :]}"
+    return text
 
 
 def _one_person(given: set[str]) -> bool:

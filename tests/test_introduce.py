@@ -389,3 +389,23 @@ def test_a_role_set_before_a_name_the_digest_gave_with_it_is_not_said_again(
         sum("brother Shawn J. Smith" in s or "brother, Shawn J. Smith" in s for s in summary) == 1
     )
     assert "Shawn J. Smith was charged with second-degree murder, the NYPD said." in summary
+
+
+def test_an_honorific_after_a_long_quotation_is_introduced(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's anti-tech-addiction story opened "“The largest supercomputers in the
+    world are inside of two companies — Google and Facebook — and where are we pointing
+    them?” Mr. Harris said.", every article naming him Tristan Harris: what stood before
+    "Mr." was cut at the wrong place (40 characters from the sentence's start, not from
+    "Mr."), inside the quotation, so the name read as quoted and was left as it was."""
+    rows = [r for r in dev_stream_rows if "anti-tech addiction" in (r.get("title") or "")]
+    (label,) = {r["label"] for r in rows}
+    texts = [r["text"] for r in dev_stream_rows if r["label"] == label]
+    docs = [_doc(str(k), *text.split("\n")) for k, text in enumerate(texts)]
+    line = (
+        "“The largest supercomputers in the world are inside of two companies — Google and "
+        "Facebook — and where are we pointing them?” Mr. Harris said."
+    )
+    (unit,) = introduce_surnames([Sentence("a", 0, line, 0, len(line))], docs)
+    assert unit.text.endswith("?” Tristan Harris said."), unit.text

@@ -114,9 +114,11 @@ def _bare(before: str, after: str) -> bool:
     speaker's words, never changed). An honorific alone before it says no more than the
     surname ("Prof Owen said it was a groundbreaking moment.": Multi-News 125, Adrian Owen
     named only in a video's caption), unlike a role ("President Trump")."""
-    last = _LAST_WORD.search(before[-40:])
+    tail = before[-40:]
+    last = _LAST_WORD.search(tail)
     if last and last.group(1).rstrip(".") in _HONORIFICS:
-        return _bare(before[: last.start(1)], after)
+        # what comes before the honorific (``last`` is placed in the tail, not in ``before``)
+        return _bare(before[: len(before) - len(tail) + last.start(1)], after)
     if last and _NAME_WORD.fullmatch(last.group(1)):
         return False
     if _DETERMINER.search(before[-20:]) or _NEXT_NAME.match(after):

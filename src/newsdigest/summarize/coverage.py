@@ -46,7 +46,7 @@ from scipy import sparse
 from newsdigest.clean.rules import notice_kind
 from newsdigest.embed.base import Embedder
 from newsdigest.model import Sentence
-from newsdigest.names import word_char_at
+from newsdigest.names import NOT_NAME_HEADS, word_char_at
 from newsdigest.overlap import NEAR_DUPLICATE
 from newsdigest.readability import reads_as_sentence
 from newsdigest.summarize import quality
@@ -753,6 +753,15 @@ def named_already(head: str, before: Sequence[str], named: set[str], said: set[s
     return len(before) >= 2 and all(w in named for w in before)
 
 
+def _a_place_or_body(head: str, before: Sequence[str]) -> bool:
+    """Whether a name of two words or more ends in a common noun that names a place or an
+    institution ("Oval Office", "Intelligence Committee"): no one new that a paraphrase brings
+    in ("President Trump asked the F.B.I. director, James B. Comey, to shut down the federal
+    investigation ..., in an Oval Office meeting in February" after "... James Comey wrote in
+    a memo that Donald Trump asked him to drop the FBI's investigation ...": Multi-News 9)."""
+    return bool(before) and head.lower() in NOT_NAME_HEADS
+
+
 def _misspelt_among(word: str, said: set[str]) -> bool:
     """``any(_misspelt(word, s) for s in said)``: a word one letter shorter is one of
     ``word``'s deletions (a set lookup each), and only words one letter longer are read one by
@@ -956,7 +965,7 @@ def _greedy(
         return not all(
             named_already(head, before, named, said)
             for head, before in runs_of(k)
-            if among is None or head in among
+            if (among is None or head in among) and not _a_place_or_body(head, before)
         )
 
     named: set[str] = set()

@@ -207,6 +207,25 @@ def test_a_hard_wrapped_lead_is_not_a_title() -> None:
         assert body.strip() == lead.strip()
 
 
+def test_a_first_line_whose_sentence_ends_in_a_name_below_is_not_a_title(
+    multinews_csv: Path,
+) -> None:
+    """Multi-News 91 filled at 70 columns: a petition page's first line, "Thank you for
+    supporting the campaign to make Juneteenth a National", over "Holiday." and a blank line,
+    was taken for a title and titled the story; the line below ends the sentence with the end
+    of a name. A lead below a headline says more ("Prices fell." keeps its title)."""
+    from newsdigest.evaluate import read_dataset
+
+    (doc,) = [d for d in read_dataset(multinews_csv)[0][91].documents if d.startswith("Thank you")]
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in doc.split("\n") if p.strip())
+    assert wrapped.startswith(
+        "Thank you for supporting the campaign to make Juneteenth a National\n"
+    )
+    assert split_title(wrapped) == ("", wrapped)
+    kept = "Bitcoin falls below $6,000\nPrices fell.\n\nMore on it here."
+    assert split_title(kept)[0] == "Bitcoin falls below $6,000"
+
+
 def test_a_first_line_the_next_goes_on_with_in_lower_case_is_not_a_title() -> None:
     """Multi-News 109's review page had the digest's title "The San Diego Zoo Safari Park is
     absolutely" (over "incredible"); wrapped at 70 columns, texts too short to show their

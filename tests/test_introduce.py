@@ -320,3 +320,92 @@ def test_a_person_named_in_full_is_not_introduced_again(multinews_csv: Path) -> 
     assert any("Steven Hansen, a geophysicist" in s for s in summary), summary
     assert not any("Steve Hansen, a geoscientist" in s for s in summary), summary
     assert any(s.endswith("said Hansen.") for s in summary), summary
+
+
+def test_a_courtesy_title_and_surname_come_after_the_full_name(multinews_csv: Path) -> None:
+    """Multi-News 240's digest at 250 words read "Around 3:30 a.m., Mr. Smith approached two
+    uniformed officers ..." before "Shimron’s brother Shawn J. Smith, who suffers from
+    schizophrenia, ..." named him: "Mr. Smith" names no given name, and a middle initial is
+    part of a full name. The boy, Shimron Smith, shares the surname: "Mr. Smith" is the one
+    his own article named in full first ("The brother, identified by the police as Shawn J.
+    Smith")."""
+    from newsdigest.evaluate import read_dataset, run_eval
+    from newsdigest.summarize.introduce import bare_surnames, full_names
+
+    assert bare_surnames("Around 3:30 a.m., Mr. Smith approached two officers.") == {"Smith"}
+    assert "Smith" in full_names("Shimron’s brother Shawn J. Smith, who suffers from it.")
+    cluster = read_dataset(multinews_csv)[0][240]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    mister = next(k for k, s in enumerate(summary) if "Mr. Smith" in s)
+    shawn = next(k for k, s in enumerate(summary) if "Shawn J. Smith" in s)
+    assert shawn < mister, summary
+
+
+def test_a_surname_two_people_share_is_not_introduced_by_a_guess() -> None:
+    """Of two people who share a surname, the line that names the other one is no
+    introduction of "Mr. Smith"; without the line's article to tell which, none moves."""
+    from newsdigest.summarize.introduce import full_names_first
+
+    def line(article: str, index: int, text: str) -> Sentence:
+        return Sentence(article_id=article, index=index, text=text, start=0, end=len(text))
+
+    mister = line("a", 3, "Around 3:30 a.m., Mr. Smith approached two uniformed officers.")
+    boy = line("b", 8, "Police found the little boy, Shimron Smith, unconscious.")
+    brother = line("c", 9, "Police charged Shawn J. Smith with murder on Saturday.")
+    assert full_names_first([mister, boy, brother]) == [mister, boy, brother]
+    article = [
+        line("a", 0, "A 4-year-old boy was thrown from a roof by his brother."),
+        line("a", 1, "The brother, identified by the police as Shawn J. Smith, was charged."),
+        line("a", 2, "The police said the boy, Shimron Smith, lived there."),
+        mister,
+    ]
+    assert full_names_first([mister, boy, brother], [article]) == [brother, mister, boy]
+
+
+def test_a_role_set_before_a_name_the_digest_gave_with_it_is_not_said_again(
+    multinews_csv: Path,
+) -> None:
+    """Multi-News 240's digest introduced the brother twice: "Shimron’s brother Shawn J.
+    Smith, who suffers from schizophrenia, ..." and then "Shimron's brother, Shawn J. Smith,
+    was charged with second-degree murder, the NYPD said."; the second time he is "Shawn J.
+    Smith". A role the digest has not given him with his name stays ("The boy, Jordan
+    Belliveau, died" after "2-year-old Jordan Belliveau")."""
+    from newsdigest.evaluate import read_dataset, run_eval
+    from newsdigest.summarize.introduce import introduced_once
+
+    def line(text: str) -> Sentence:
+        return Sentence(article_id="a", index=0, text=text, start=0, end=len(text))
+
+    kept = [
+        line("She struck 2-year-old Jordan Belliveau in the face, police said."),
+        line("The boy, Jordan Belliveau, died, and Ms. Stinson was arrested Tuesday."),
+        line("Her lawyer, Jane Smith, said she would appeal."),
+    ]
+    assert introduced_once(kept) == kept
+    cluster = read_dataset(multinews_csv)[0][240]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    assert sum("Shawn J. Smith" in s for s in summary) == 2, summary
+    assert (
+        sum("brother Shawn J. Smith" in s or "brother, Shawn J. Smith" in s for s in summary) == 1
+    )
+    assert "Shawn J. Smith was charged with second-degree murder, the NYPD said." in summary
+
+
+def test_an_honorific_after_a_long_quotation_is_introduced(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's anti-tech-addiction story opened "“The largest supercomputers in the
+    world are inside of two companies — Google and Facebook — and where are we pointing
+    them?” Mr. Harris said.", every article naming him Tristan Harris: what stood before
+    "Mr." was cut at the wrong place (40 characters from the sentence's start, not from
+    "Mr."), inside the quotation, so the name read as quoted and was left as it was."""
+    rows = [r for r in dev_stream_rows if "anti-tech addiction" in (r.get("title") or "")]
+    (label,) = {r["label"] for r in rows}
+    texts = [r["text"] for r in dev_stream_rows if r["label"] == label]
+    docs = [_doc(str(k), *text.split("\n")) for k, text in enumerate(texts)]
+    line = (
+        "“The largest supercomputers in the world are inside of two companies — Google and "
+        "Facebook — and where are we pointing them?” Mr. Harris said."
+    )
+    (unit,) = introduce_surnames([Sentence("a", 0, line, 0, len(line))], docs)
+    assert unit.text.endswith("?” Tristan Harris said."), unit.text

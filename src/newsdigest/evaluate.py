@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newsdigest.clean.paragraphs import wrap_width, wrapped_break
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import (
     looks_binary,
@@ -317,7 +318,8 @@ def split_document(text: str, article_id: str) -> list[Sentence]:
     and the body: NeuS's "title\nlead", and its titles of two sentences, "Senate Democrats
     pushed a vote to reopen the government. Mitch McConnell shot them down.") is the title: a
     headline is not a sentence of the story. No Multi-News document has one; a first line that
-    stops mid-sentence (hard-wrapped text) is kept. This knows the sets' layout: ``newsdigest
+    stops mid-sentence (hard-wrapped text) is kept, and so is one the wrapper broke where a
+    sentence happened to end (``_wrapped_on``). This knows the sets' layout: ``newsdigest
     digest`` reading a plain-text file takes its first line as the title only when it ends no
     sentence (``ingest.text``), since in the wild a lead paragraph of one sentence is followed
     by a single line break as often, so a NeuS title ending in "." reaches a digest as its
@@ -334,7 +336,22 @@ def split_document(text: str, article_id: str) -> list[Sentence]:
     ends = last.text.rstrip("\"'”’»)").endswith((".", "?", "!"))
     if not (stands_alone and ends) or len(text[:line_end].split()) > MAX_TITLE_WORDS:
         return sentences
+    if _wrapped_on(text, line_end):
+        return sentences  # a hard-wrapped paragraph's first line, a sentence ending in it
     return [replace(s, index=k) for k, s in enumerate(sentences[len(title) :])]
+
+
+def _wrapped_on(text: str, line_end: int) -> bool:
+    """Whether ``text`` is hard-wrapped and its first line breaks where the wrapper broke it,
+    not where a paragraph ends: "April Fools' Day is the only "fake news" day that's almost
+    welcome." over "Almost. And one of the longstanding masters of the tech prank, Google,"
+    (Multi-News 88 filled at 70 columns) is a lead paragraph's first line, and the digests
+    of every system had lost that lead as a title."""
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None or len(lines) < 2:
+        return False
+    return not wrapped_break(text[:line_end].rstrip(), lines[1], width)
 
 
 def split_cluster(cluster: Cluster) -> list[list[Sentence]]:

@@ -226,7 +226,28 @@ def _runs_on(first: str, rest: str) -> bool:
     if _LINE_END.search(first):
         return False
     nxt = next((line for line in rest.split("\n") if line.strip()), "").lstrip()
-    return _LOWER_WORD.match(nxt) is not None
+    return _LOWER_WORD.match(nxt) is not None or _ends_the_sentence(first, rest)
+
+
+MAX_TAIL_WORDS = 3
+
+
+def _ends_the_sentence(first: str, rest: str) -> bool:
+    """Whether the line below ``first`` ends its sentence and its paragraph with the end of
+    a name or a number cut off by the wrapper ("Thank you for supporting the campaign to make
+    Juneteenth a National" over "Holiday.", a petition page of Multi-News 91 filled at 70
+    columns, whose first line had titled the story), the whole no headline. A lead below its
+    title says more than a few capitalized words ("Prices fell.")."""
+    tail, _, after = rest.partition("\n")
+    tail = tail.strip()
+    words = tail.split()
+    return (
+        0 < len(words) <= MAX_TAIL_WORDS
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and _ENDS_WITH_STOP.search(tail) is not None
+        and (not after.strip() or after.startswith("\n") or after.lstrip(" \t").startswith("\n"))
+        and not is_title_line(f"{first.strip()} {tail}", after)
+    )
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

@@ -46,7 +46,7 @@ from scipy import sparse
 from newsdigest.clean.rules import notice_kind
 from newsdigest.embed.base import Embedder
 from newsdigest.model import Sentence
-from newsdigest.names import word_char_at
+from newsdigest.names import NOT_NAME_HEADS, word_char_at
 from newsdigest.overlap import NEAR_DUPLICATE
 from newsdigest.readability import reads_as_sentence
 from newsdigest.summarize import quality
@@ -753,6 +753,15 @@ def named_already(head: str, before: Sequence[str], named: set[str], said: set[s
     return len(before) >= 2 and all(w in named for w in before)
 
 
+def _a_place_or_body(head: str, before: Sequence[str]) -> bool:
+    """Whether a name of two words or more ends in a common noun that names a place or an
+    institution ("Oval Office", "Intelligence Committee"): no one new that a paraphrase brings
+    in ("President Trump asked the F.B.I. director, James B. Comey, to shut down the federal
+    investigation ..., in an Oval Office meeting in February" after "... James Comey wrote in
+    a memo that Donald Trump asked him to drop the FBI's investigation ...": Multi-News 9)."""
+    return bool(before) and head.lower() in NOT_NAME_HEADS
+
+
 def _misspelt_among(word: str, said: set[str]) -> bool:
     """``any(_misspelt(word, s) for s in said)``: a word one letter shorter is one of
     ``word``'s deletions (a set lookup each), and only words one letter longer are read one by
@@ -956,7 +965,7 @@ def _greedy(
         return not all(
             named_already(head, before, named, said)
             for head, before in runs_of(k)
-            if among is None or head in among
+            if (among is None or head in among) and not _a_place_or_body(head, before)
         )
 
     named: set[str] = set()
@@ -1239,7 +1248,12 @@ def _central_names(units: Sequence[Sentence]) -> set[str]:
 
 
 def arrange(
-    chosen: list[Sentence], doc_order: dict[str, int], budget: Budget, *, fill: bool
+    chosen: list[Sentence],
+    doc_order: dict[str, int],
+    budget: Budget,
+    *,
+    fill: bool,
+    docs: Sequence[Sequence[Sentence]] = (),
 ) -> list[Sentence]:
     """Reading order; when filling past the budget, the unit picked last goes last.
 
@@ -1249,15 +1263,20 @@ def arrange(
     limit = effective_words(budget)
     overflow = limit is not None and sum(len(u.text.split()) for u in chosen) > limit
     if not (fill and overflow and len(chosen) > 1):
-        return _keep_context(_introduced_first(reading_order(chosen, doc_order)))
-    return _keep_context([*_introduced_first(reading_order(chosen[:-1], doc_order)), chosen[-1]])
+        return _keep_context(_introduced_first(reading_order(chosen, doc_order), docs))
+    return _keep_context(
+        [*_introduced_first(reading_order(chosen[:-1], doc_order), docs), chosen[-1]]
+    )
 
 
-def _introduced_first(ordered: list[Sentence]) -> list[Sentence]:
+def _introduced_first(
+    ordered: list[Sentence], docs: Sequence[Sequence[Sentence]]
+) -> list[Sentence]:
     """Reading order with what a line refers to introduced before it: of two openings, the
     one that introduces first (``_introductions_first``), and a person's full name before
-    their surname alone (``full_names_first``)."""
-    return full_names_first(_introductions_first(ordered))
+    their surname alone (``full_names_first``; ``docs``, the story's sentences, tell which
+    of two people one surname names)."""
+    return full_names_first(_introductions_first(ordered), docs)
 
 
 # "the compact" (a definite reference) and the "Interstate Compact" or "a compact" it refers to
@@ -1438,7 +1457,9 @@ class CoverageSummarizer:
                 fill=self.fill,
                 paraphrase=float(self.model.get("paraphrase", PARAPHRASE)),
             )
-            ordered = arrange([unit for _, unit in chosen], order, budget, fill=self.fill)
+            ordered = arrange(
+                [unit for _, unit in chosen], order, budget, fill=self.fill, docs=docs
+            )
             if self.fill or limit is None or room.words is None:
                 break
             # a speaker named by surname alone is introduced ("Jimmy Kimmel says"); when the

@@ -114,9 +114,11 @@ def _bare(before: str, after: str) -> bool:
     speaker's words, never changed). An honorific alone before it says no more than the
     surname ("Prof Owen said it was a groundbreaking moment.": Multi-News 125, Adrian Owen
     named only in a video's caption), unlike a role ("President Trump")."""
-    last = _LAST_WORD.search(before[-40:])
+    tail = before[-40:]
+    last = _LAST_WORD.search(tail)
     if last and last.group(1).rstrip(".") in _HONORIFICS:
-        return _bare(before[: last.start(1)], after)
+        # what comes before the honorific (``last`` is placed in the tail, not in ``before``)
+        return _bare(before[: len(before) - len(tail) + last.start(1)], after)
     if last and _NAME_WORD.fullmatch(last.group(1)):
         return False
     if _DETERMINER.search(before[-20:]) or _NEXT_NAME.match(after):
@@ -251,6 +253,9 @@ def _set_off(name: str, surname: str, text: str) -> bool:
 _NAME_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_FULL_NAME_WORDS = 3  # "Timothy Dale Poole", titles aside
+_INITIAL = re.compile(r"[A-Z]\.")
+# a courtesy title before a surname says no given name ("Mr. Smith approached two officers")
+_COURTESY_TITLES = frozenset("Mr Mrs Ms Miss".split())
 
 
 def _name_words(text: str) -> Iterator[tuple[list[str], int]]:
@@ -280,6 +285,11 @@ def full_names(text: str) -> set[str]:
     """The surnames ``text`` writes after a given name ("Officer Collin Rose", "Timothy Dale
     Poole"); the sentence's first word, capitalized as any, is no given name ("Moderate
     Democrats watched ...": a NeuS digest's line)."""
+    return {surname for _, surname in full_name_pairs(text)}
+
+
+def full_name_pairs(text: str) -> set[tuple[str, str]]:
+    """The (name before the surname, surname) of each full name ``full_names`` finds."""
     found = set()
     for words, start in _name_words(text):
         person = [
@@ -287,12 +297,15 @@ def full_names(text: str) -> set[str]:
             for k, w in enumerate(words)
             if w not in NOT_GIVEN and w not in _NOT_A_PERSON and (start or k)
         ]
+        # a middle initial ("Shawn J. Smith") is no name word of its own
+        named = [w for w in words if not _INITIAL.fullmatch(w)]
         if (
             2 <= len(person) <= MAX_FULL_NAME_WORDS
-            and all(map(_person_word, words[-2:]))
-            and fold(" ".join(words[-2:])) not in place_names()  # "New York", no "York"
+            and len(named) >= 2
+            and all(map(_person_word, named[-2:]))
+            and fold(" ".join(named[-2:])) not in place_names()  # "New York", no "York"
         ):
-            found.add(words[-1])
+            found.add((named[-2], words[-1]))
     return found
 
 
@@ -313,6 +326,9 @@ def bare_surnames(text: str) -> set[str]:
     only one that speaks or acts ("Rose is the first ...")."""
     found = set()
     for words, start in _name_words(text):
+        if len(words) == 2 and words[0].rstrip(".") in _COURTESY_TITLES:
+            start += len(words[0]) + 1  # "Mr. Smith": a surname without the given name
+            words = words[1:]
         if (
             len(words) != 1
             or not _person_word(words[0])
@@ -327,17 +343,24 @@ def bare_surnames(text: str) -> set[str]:
     return found
 
 
-def full_names_first(units: Sequence[Sentence]) -> list[Sentence]:
+def full_names_first(
+    units: Sequence[Sentence], docs: Sequence[Sequence[Sentence]] = ()
+) -> list[Sentence]:
     """``units`` (a digest in reading order) with the line that names a person in full before
     the first that names them by surname alone, when another article's line does (Multi-News
     50: "Police said Rose was stopping someone ..." four lines before "Officer Collin Rose,
     29, died ..."). The introducing line moves with the lines of its article read before it
     (136's "A convicted sex predator ... is now a multi-millionaire." stays before "Timothy
     Dale Poole won $3 million ..."), and not when it needs the line before it or the line
-    after it needs it."""
+    after it needs it. A surname the digest gives two people ("the little boy, Shimron
+    Smith", "Shimron's brother Shawn J. Smith") is the person the line's own article (in
+    ``docs``) named in full first ("Mr. Smith approached two uniformed officers" after "The
+    brother, identified by the police as Shawn J. Smith": Multi-News 240), and without the
+    article it is left alone."""
+    articles = {doc[0].article_id: doc for doc in docs if doc}
     out = list(units)
     for _ in range(len(out)):
-        moved = _introduction_moved(out)
+        moved = _introduction_moved(out, articles)
         if moved is None:
             break
         out = moved
@@ -354,15 +377,35 @@ def _unintroduces(block: list[Sentence], passed: list[Sentence], known: set[str]
     return bool(alone & passed_full)
 
 
-def _introduction_moved(units: list[Sentence]) -> list[Sentence] | None:
+def _introduction_moved(
+    units: list[Sentence], articles: dict[str, Sequence[Sentence]]
+) -> list[Sentence] | None:
     """``units`` with one introducing line (and its article's lines before it) moved before
     the first line that names the person alone; None when there is none to move."""
-    full = [full_names(u.text) for u in units]
+    pairs = [full_name_pairs(u.text) for u in units]
+    full = [{surname for _, surname in p} for p in pairs]
+    given: dict[str, set[str]] = {}
+    for given_name, surname in set().union(*pairs):
+        given.setdefault(surname, set()).add(given_name)
+    shared = {s for s, names in given.items() if not _one_person(names)}
     known: set[str] = set()  # names already written, in full or alone
     for i, unit in enumerate(units):
         bare = bare_surnames(unit.text)
         for name in sorted(bare - known - full[i]):
-            j = next((j for j in range(i + 1, len(units)) if name in full[j]), None)
+            if name in shared:
+                who = _introduced_as(name, articles.get(unit.article_id, ()), unit.index)
+                if who is None:
+                    continue
+                j = next(
+                    (
+                        j
+                        for j in range(i + 1, len(units))
+                        if any(s == name and _same_given(g, who) for g, s in pairs[j])
+                    ),
+                    None,
+                )
+            else:
+                j = next((j for j in range(i + 1, len(units)) if name in full[j]), None)
             if j is None or units[j].article_id == unit.article_id:
                 continue
             source = units[j].article_id
@@ -402,13 +445,26 @@ _REINTRODUCED = re.compile(
 )
 
 
+# A sentence that opens with a person's role set before their full name ("Shimron's brother,
+# Shawn J. Smith, was charged with second-degree murder, the NYPD said.")
+_ROLE_FIRST = re.compile(
+    r"^(?P<role>[A-Z][^,;:“”\"()]{2,60}?), (?P<name>(?P<given>[A-Z][a-z]+) (?:[A-Z]\. )?"
+    r"(?P<surname>[A-Z][a-z]+)), (?=[a-z])"
+)
+_ROLE_WORD = re.compile(r"[a-z]{3,}")
+
+
 def introduced_once(units: Sequence[Sentence]) -> list[Sentence]:
     """``units`` with a person the digest has already named in full, by the same given name
     or its short form ("Steve", "Steven"), named by surname alone where a later line names
-    them in full again with their role (``_REINTRODUCED``). The sentence keeps its span."""
+    them in full again with their role (``_REINTRODUCED``), and by name alone where a later
+    line opens with the role the earlier line gave them, set before their name again
+    (``_ROLE_FIRST``: Multi-News 240 read "Shimron’s brother Shawn J. Smith, who suffers from
+    schizophrenia, ..." and then "Shimron's brother, Shawn J. Smith, was charged ...").
+    The sentence keeps its span."""
     out: list[Sentence] = []
     for unit in units:
-        text = unit.text
+        text = _role_said_before(unit.text, out)
         for m in reversed(list(_REINTRODUCED.finditer(text))):
             surname, given = m["surname"], m["given"]
             if surname in NOT_GIVEN or given in NOT_GIVEN:
@@ -423,6 +479,44 @@ def introduced_once(units: Sequence[Sentence]) -> list[Sentence]:
             text = f"{text[: m.start()]}{surname}{tail}{text[m.end() :]}"
         out.append(unit if text == unit.text else replace(unit, text=text))
     return out
+
+
+def _introduced_as(surname: str, article: Sequence[Sentence], before: int) -> str | None:
+    """The given name ``article`` first writes ``surname`` with, before its sentence
+    ``before``."""
+    for sentence in article[:before]:
+        for given, name in sorted(full_name_pairs(sentence.text)):
+            if name == surname:
+                return given
+    return None
+
+
+def _role_said_before(text: str, before: Sequence[Sentence]) -> str:
+    """``text`` without the role it opens with before a full name (``_ROLE_FIRST``) when a
+    line ``before`` it names that person in full with every word of the role."""
+    m = _ROLE_FIRST.match(text)
+    if m is None or m["given"] in NOT_GIVEN or m["surname"] in NOT_GIVEN:
+        return text
+    role = set(_ROLE_WORD.findall(m["role"].lower())) - {"the"}
+    for unit in before:
+        said = unit.text
+        if (
+            role
+            and any(
+                _same_given(m["given"], g)
+                for g in re.findall(
+                    rf"(?<![\w'’.-])([A-Z][a-z]+) (?:[A-Z]\. )?{m['surname']}\b", said
+                )
+            )
+            and role <= set(_ROLE_WORD.findall(said.lower()))
+        ):
+            return f"{m['name']} {text[m.end() :]}"
+    return text
+
+
+def _one_person(given: set[str]) -> bool:
+    """Whether the given names one surname comes with are one person's ("Steve", "Steven")."""
+    return all(_same_given(a, b) for a in given for b in given)
 
 
 def _same_given(a: str, b: str) -> bool:

@@ -6,8 +6,9 @@ whole text, the named entities it mentions (spaCy's small English NER over title
 names folded to a canonical key so that "Sergei Lavrov", "Sergey Lavrov" and "Lavrov" meet),
 and the words of its headline alone (outlets reword a story's body but echo its headline, and a
 page whose text is mostly a site's furniture still has its headline).
-Against an open story the clusterer measures the cosine of each with the story's centroid, the
-time since the story's last article and the story's size; a logistic model over these few
+Against an open story the clusterer measures the cosine of each with the story's centroid, how
+far the whole-text one falls below the article's nearest neighbour's (``body_gap``), the time
+since the story's last article and the story's size; a logistic model over these few
 features (weights in ``data/event_link.json``, fitted with cross-validation grouped by event by
 ``bench/fit_event_model.py``, as in Miranda et al., EMNLP 2018) gives the probability that the
 article reports the same event. Few, general features: the model must hold on streams it was not
@@ -33,7 +34,7 @@ from newsdigest.model import Article
 
 LEAD_WORDS = 150
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
-FEATURES = ("lead", "body", "entities", "title", "dated", "log_days", "log_size")
+FEATURES = ("lead", "body", "entities", "title", "dated", "log_days", "log_size", "body_gap")
 MODEL_FILE = "event_link.json"
 
 _SPACE = re.compile(r"\s+")

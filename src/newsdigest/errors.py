@@ -36,6 +36,15 @@ class NewsdigestError(Exception):
         super().__init__(escape_line(message))
 
 
+def check_hooks(**hooks: object) -> None:
+    """``TypeError`` naming a hook given that is not a function (None is none): an
+    ``on_error=5`` had been Python's "'int' object is not callable" at the first bad input,
+    after some work was done."""
+    for name, hook in hooks.items():
+        if hook is not None and not callable(hook):
+            raise TypeError(f"{name}: expected a function (or None), not {type(hook).__name__}")
+
+
 class InputError(NewsdigestError):
     """One input (file, record, request field) could not be read; others go on."""
 

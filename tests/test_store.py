@@ -680,3 +680,15 @@ def test_a_store_this_user_may_not_open_is_named_with_the_permission(
     expected = f"error: {db}: cannot open database: {why.format(folder=folder)}"
     assert done.stderr.strip() == expected
     assert db.read_bytes() == before
+
+
+def test_a_device_or_named_pipe_given_as_the_store_is_refused_untouched(tmp_path: Path) -> None:
+    """``--db /dev/null`` had said "disk I/O error" after SQLite made ``/dev/null-journal``
+    beside the device; a named pipe, the same ("cannot open database: disk I/O error")."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path, kind in ((Path(os.devnull), "a character device"), (fifo, "a named pipe")):
+        with pytest.raises(StoreError) as refused:
+            SqliteStore(path)
+        assert str(refused.value) == f"{path}: not a database file ({kind})"
+        assert not Path(f"{path}-journal").exists() and not Path(f"{path}-wal").exists()

@@ -89,6 +89,13 @@ class SqliteDialect:
                 raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
             if self.path.is_dir():
                 raise StoreError(f"{self.path}: is a folder, not a database file")
+            if self.path.exists() and not self.path.is_file():
+                # /dev/null had been "disk I/O error", after SQLite made /dev/null-journal;
+                # a named pipe would block
+                from newsdigest.ingest.decode import file_kind
+
+                kind = file_kind(self.path.stat().st_mode)
+                raise StoreError(f"{self.path}: not a database file ({kind})")
         except OSError as exc:  # a name too long, a folder that may not be searched
             reason = exc.strerror or type(exc).__name__
             raise StoreError(f"{self.path}: cannot open database: {reason}") from None

@@ -520,6 +520,12 @@ class _ArticleContext:
         hi = bisect_right(self.persons, end, key=_mention_start)
         return [p for p in self.persons[lo:hi] if p[1] <= end]
 
+    def orgs_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The other named mentions within [start, end], as ``persons_in`` (``orgs`` is sorted)."""
+        lo = bisect_left(self.orgs, start, key=_mention_start)
+        hi = bisect_right(self.orgs, end, key=_mention_start)
+        return [o for o in self.orgs[lo:hi] if o[1] <= end]
+
 
 def _mention_start(mention: tuple[int, int, str]) -> int:
     return mention[0]
@@ -1085,7 +1091,7 @@ def _resolve_who(
     role = resolve_role(who, ctx.article.id, roles)
     if role:
         return role, 2, "title"
-    orgs = [o for o in ctx.orgs if who_start <= o[0] and o[1] <= who_end]
+    orgs = ctx.orgs_in(who_start, who_end)
     if orgs and len(who.split()) <= len(orgs[-1][2].split()) + 1:
         return _body_of(ctx, orgs[-1], who_end) or orgs[-1][2], 2, "organization"
     if _THE_STATEMENT.fullmatch(who):
@@ -1114,7 +1120,7 @@ def _described_by_place(
     if not re.match(r"\s*(?:the|The)\s", text[who_start:who_end]):
         return False
     end = len(text[:who_end].rstrip())
-    places = [o for o in ctx.orgs if who_start <= o[0] and o[1] <= who_end]
+    places = ctx.orgs_in(who_start, who_end)
     return bool(named or places) and all(
         fold(name) in place_names() and p_end < end for _, p_end, name in [*named, *places]
     )
@@ -1481,9 +1487,7 @@ def _attribute_before(
 def _speaking_org(ctx: _ArticleContext, start: int, verb: int) -> tuple[int, int, str] | None:
     """The organization mention right before the verb at ``verb`` (only adverbs, a company
     suffix or "himself" between), after ``start``; not a place, not inside a quote."""
-    lo = bisect_left(ctx.orgs, start, key=_mention_start)  # ``orgs`` is sorted
-    hi = bisect_right(ctx.orgs, verb, key=_mention_start)
-    orgs = [o for o in ctx.orgs[lo:hi] if o[1] <= verb]
+    orgs = ctx.orgs_in(start, verb)
     if not orgs or orgs[-1][2] not in ctx.organizations or ctx.in_quote(orgs[-1][0]):
         return None
     between = ctx.article.text[orgs[-1][1] : verb]

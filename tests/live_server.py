@@ -13,6 +13,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from newsdigest.serve import create_app
+from newsdigest.serve.protocol import server_config
 from newsdigest.store.base import Store
 
 
@@ -35,7 +36,7 @@ def serving(
     app: ASGIApp = create_app(store, **app_options)
     if wrap is not None:
         app = wrap(app)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    config = server_config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -297,3 +297,27 @@ def test_an_articles_text_given_to_store_articles_is_named_as_one(tmp_path, seed
     ]
     assert report.line().endswith("rejected 1 (1 an article's text, not a file or folder: "
                                   "store_articles reads paths)")  # fmt: skip
+
+
+def test_a_wrong_option_or_hook_is_named_before_any_store_is_made(tmp_path, seed_paths) -> None:
+    """``batch_size="x"`` had been "'>=' not supported between instances of 'int' and 'str'"
+    (0 and -5 were read as 1), an unknown option "ingest() got an unexpected keyword
+    argument", both after the store was made, and ``digest(on_error=5)`` "'int' object is
+    not callable" at the first bad input."""
+    import pytest
+
+    db = tmp_path / "news.db"
+    refused = (
+        ({"batch_size": "x"}, TypeError, "batch_size must be a whole number, not 'x'"),
+        ({"batch_size": 0}, ValueError, "batch_size must be a positive number, not 0"),
+        ({"batch_size": True}, TypeError, "batch_size must be a whole number, not True"),
+        ({"bogus": 1}, TypeError, "unknown option 'bogus'; the options are batch_size, "),
+        ({"on_error": "print"}, TypeError, "on_error: expected a function .*, not str"),
+    )
+    for options, kind, message in refused:
+        with pytest.raises(kind, match=message):
+            newsdigest.store_articles(seed_paths, db=db, **options)
+    assert not db.exists()
+    with pytest.raises(TypeError, match="on_error: expected a function"):
+        newsdigest.digest([*seed_paths, tmp_path / "missing.txt"], on_error=5, facts=False)  # type: ignore[arg-type]
+    assert newsdigest.store_articles(seed_paths, db=db, batch_size=2).stored == 5

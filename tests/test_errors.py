@@ -51,3 +51,40 @@ def test_the_articles_of_one_record_count_toward_their_files_cap() -> None:
     notes.close()
     assert len(told) == 11
     assert told[-1] == "feed.json: 2 more records with a field dropped as above"
+
+
+def test_files_that_vanish_after_their_folder_was_listed_are_one_line(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    """A folder emptied while it was read (listed, then 1,000 files deleted before their turn)
+    had printed 1,000 lines; now one names the folder, the count and the first three. Two or
+    three gone are each named, as a file given by name and missing is."""
+    from newsdigest.ingest import iter_articles
+
+    def vanished_lines(copies: int) -> list[str]:
+        folder = tmp_path / f"feed{copies}"
+        folder.mkdir()
+        (folder / "000.txt").write_bytes(seed_paths[0].read_bytes())
+        for k in range(copies):
+            (folder / f"x{k:04}.txt").write_bytes(seed_paths[1].read_bytes())
+        lines: list[str] = []
+        told = RecordLines(lines.append, RecordLines.refused)
+        for item in iter_articles([folder, tmp_path / "missing.txt"]):
+            if isinstance(item, InputError):
+                told.error(item)
+            else:  # the folder is listed and its first file read: the rest goes
+                for file in folder.glob("x*.txt"):
+                    file.unlink()
+        told.close()
+        return [line.replace(str(tmp_path), "T") for line in lines]
+
+    assert vanished_lines(1000) == [
+        "T/feed1000: 1,000 files gone before they were read (no such file or directory):"
+        " x0000.txt, x0001.txt, x0002.txt and 997 more",
+        "T/missing.txt: no such file or directory",
+    ]
+    assert vanished_lines(2) == [
+        "T/feed2/x0000.txt: no such file or directory",
+        "T/feed2/x0001.txt: no such file or directory",
+        "T/missing.txt: no such file or directory",
+    ]

@@ -573,6 +573,34 @@ def test_a_utf16_dataset_is_read_as_its_utf8_twin(tmp_path: Path, encoding: str)
     assert read_dataset(wide) == expected
 
 
+@pytest.mark.skipif(not MULTINEWS.exists(), reason="no Multi-News sample")
+@pytest.mark.parametrize(
+    ("encoding", "tail", "why"),
+    [
+        ("utf-16", b"\x00\xd8A\x00", "invalid UTF-16-LE text (illegal UTF-16 surrogate)"),
+        (
+            "utf-32",
+            b"\x00\x00\x11\x00",
+            "invalid UTF-32-LE text (code point not in range(0x110000))",
+        ),
+    ],
+)
+def test_a_utf16_or_utf32_dataset_with_bytes_that_do_not_decode_is_one_line(
+    tmp_path: Path, encoding: str, tail: bytes, why: str
+) -> None:
+    """Multi-News in UTF-16 (or UTF-32) with a lone surrogate (a code point past U+10FFFF)
+    after its rows had ended ``eval`` in a UnicodeDecodeError traceback: those codecs have no
+    escape for what does not decode, as UTF-8 is read with."""
+    rows = MULTINEWS.read_text(encoding="utf-8")[:60_000]
+    rows = rows[: rows.rindex("\n", 0, rows.rindex('"\n')) + 1]
+    wide = tmp_path / "mn.csv"
+    wide.write_bytes(rows.encode(encoding) + tail)
+    result = CliRunner().invoke(app, ["eval", str(wide), "--methods", "lead"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert f"error: {wide}: {why}" in result.output.splitlines()
+    assert "5 clusters" in result.output  # the rows before are scored
+
+
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("option", ["--predictions", "--plot"])
 def test_predictions_or_plot_to_a_named_pipe_no_program_reads_is_one_line(

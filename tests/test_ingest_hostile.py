@@ -1403,3 +1403,23 @@ def test_a_file_of_token_ids_is_no_utf32_text(tmp_path: Path, order: str) -> Non
     (tmp_path / "a.txt").write_bytes(_seed_text(0).encode(f"utf-32-{order[0]}e"))
     (article,) = list(read_file(tmp_path / "a.txt"))
     assert "Pompeo" in article.text
+
+
+def test_standard_input_named_twice_is_read_once_and_the_second_said_so(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    """``digest - - < seed.txt`` had said "<stdin>: empty file" of the second "-", the input
+    it named read a moment before; ``ingest`` counted it so."""
+    expected = "error: <stdin>: given more than once; standard input is read once"
+    for command in (["digest", "--no-facts"], ["ingest", "--db", str(tmp_path / "news.db")]):
+        with seed_paths[0].open("rb") as seed:
+            done = subprocess.run(
+                [sys.executable, "-m", "newsdigest", *command, "-", "-"],
+                stdin=seed,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                env={**os.environ, "PYTHONPATH": str(SRC)},
+            )
+        assert done.stderr.strip().splitlines() == [expected], done.stderr
+    assert "read 1, stored 1" in done.stdout

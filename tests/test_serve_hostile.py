@@ -470,3 +470,52 @@ def test_bidirectional_controls_stored_before_cleaning_dropped_them_do_not_reach
         assert page.status_code == 200
         assert not re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f]", page.text), path
         assert "exe.live Pompeo in Sochi" in page.text
+
+
+def test_a_json_answers_unknown_query_parameter_is_a_422_naming_it(
+    store: Store, client: TestClient
+) -> None:
+    """A typo in a parameter had changed the answer silently: ``?sinse=2030-01-01`` listed
+    the seed story, which ``?since=`` leaves out. The HTML pages still take any parameter (a
+    shared link carries ``utm_source``), a JSON client its ``_=`` cache-buster."""
+    fill(store, [seed_story()])
+    assert client.get("/api/stories", params={"since": "2030-01-01"}).json()["stories"] == []
+    for path, name, hint in (
+        ("/api/stories", "sinse", "did you mean since?"),
+        ("/stories.json", "Limit", "did you mean limit?"),
+        ("/search.json", "query", "this address takes limit, offset, q"),
+        (f"/api/stories/{seed_story().id}", "fields", "this address takes no parameter"),
+    ):
+        answer = client.get(path, params={name: "2030-01-01"})
+        assert answer.status_code == 422, path
+        assert answer.json()["error"].startswith(f"query.{name}: unknown parameter ({hint}")
+    assert client.get("/?format=json&offest=1").status_code == 422
+    assert client.get("/api/stories", params={"_": "1700000000", "limit": 1}).status_code == 200
+    assert client.get(f"/stories/{seed_story().id}.json?format=json").status_code == 200
+    assert client.get(f"/stories/{seed_story().id}?utm_source=feed").status_code == 200
+    assert client.get("/?fbclid=x&format=html").status_code == 200
+
+
+def test_a_request_line_or_headers_too_long_get_414_and_431_not_a_reset(store: Store) -> None:
+    """A 160 KB address had its connection reset (uvicorn wrote a 400 and closed the socket
+    with the request still arriving); now the client reads a 414, a 431 for headers, and the
+    server goes on serving."""
+    import http.client
+
+    fill(store, [seed_story()])
+    with serving(store) as base:
+        # past what httpx sends: the standard library's client; past 256 KB, what asyncio reads
+        # at once (a shorter head read whole is parsed whole, and answered as usual)
+        for size in (300_000, 1_000_000):
+            client = http.client.HTTPConnection(base.removeprefix("http://"), timeout=10)
+            client.request("GET", f"/api/stories?since={'2019-05-14' * (size // 10)}")
+            answer = client.getresponse()
+            assert answer.status == 414, answer.reason
+            error = json.loads(answer.read())["error"]
+            assert (
+                error == "request line too long (over 16,384 bytes, the limit of line and headers)"
+            )
+            client.close()
+        headers = httpx.get(f"{base}/", headers={"x-note": "a" * 200_000})
+        assert_one_line_error(headers, 431, "request headers too large")
+        assert len(httpx.get(f"{base}/api/stories").json()["stories"]) == 1

@@ -629,3 +629,66 @@ def test_a_database_name_too_long_for_the_file_system_is_one_line(tmp_path: Path
         done = CliRunner().invoke(app, [*args, "--db", str(path)])
         assert done.exit_code == 2
         assert done.stderr.splitlines()[-1] == f"error: {err.value}"
+
+
+def _as_a_plain_user(args: list[str]) -> list[str]:
+    """``args`` run so file modes bind (root ignores them): with root's capabilities dropped
+    (``setpriv``), or as they are when this user is not root."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return args
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: file modes cannot be tested")
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-all", *args]
+
+
+@pytest.mark.parametrize(
+    ("locked", "why"),
+    [
+        ("file", "permission denied: this user may not read news.db"),
+        (
+            "folder",
+            "permission denied: this user may not create news.db-wal in {folder} (SQLite"
+            " keeps it beside the store)",
+        ),
+    ],
+)
+def test_a_store_this_user_may_not_open_is_named_with_the_permission(
+    tmp_path: Path, locked: str, why: str
+) -> None:
+    """A store at ``chmod 000`` (or in a folder at ``chmod 555``) had said SQLite's "unable to
+    open database file" (or "attempt to write a readonly database"): which permission to
+    change was left to guess. The store is left as it was."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = folder / "news.db"
+    with SqliteStore(db) as s:
+        s.add_articles(seed_articles())
+    before = db.read_bytes()
+    target = db if locked == "file" else folder
+    target.chmod(0o000 if locked == "file" else 0o555)
+    try:
+        cmd = [sys.executable, "-m", "newsdigest", "stories", "--db", str(db)]
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        done = subprocess.run(
+            _as_a_plain_user(cmd), env=env, capture_output=True, text=True, timeout=120
+        )
+    finally:
+        target.chmod(0o644 if locked == "file" else 0o755)
+    assert done.returncode == 2, done.stderr
+    expected = f"error: {db}: cannot open database: {why.format(folder=folder)}"
+    assert done.stderr.strip() == expected
+    assert db.read_bytes() == before
+
+
+def test_a_device_or_named_pipe_given_as_the_store_is_refused_untouched(tmp_path: Path) -> None:
+    """``--db /dev/null`` had said "disk I/O error" after SQLite made ``/dev/null-journal``
+    beside the device; a named pipe, the same ("cannot open database: disk I/O error")."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path, kind in ((Path(os.devnull), "a character device"), (fifo, "a named pipe")):
+        with pytest.raises(StoreError) as refused:
+            SqliteStore(path)
+        assert str(refused.value) == f"{path}: not a database file ({kind})"
+        assert not Path(f"{path}-journal").exists() and not Path(f"{path}-wal").exists()

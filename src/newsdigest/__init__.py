@@ -58,9 +58,11 @@ def store_articles(inputs: Any, db: str | Path = "news.db", **options: Any) -> I
     """
     from newsdigest.ingest import input_list
     from newsdigest.store import open_store
+    from newsdigest.stories import check_ingest_options
     from newsdigest.stories import ingest as _ingest
 
     given = input_list(inputs, "inputs", "paths of files or folders")  # before a store is made
+    check_ingest_options(options)
     with open_store(db) as store:
         return _ingest(given, store, **options)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -34,6 +36,15 @@ class NewsdigestError(Exception):
         super().__init__(escape_line(message))
 
 
+def check_hooks(**hooks: object) -> None:
+    """``TypeError`` naming a hook given that is not a function (None is none): an
+    ``on_error=5`` had been Python's "'int' object is not callable" at the first bad input,
+    after some work was done."""
+    for name, hook in hooks.items():
+        if hook is not None and not callable(hook):
+            raise TypeError(f"{name}: expected a function (or None), not {type(hook).__name__}")
+
+
 class InputError(NewsdigestError):
     """One input (file, record, request field) could not be read; others go on."""
 
@@ -59,6 +70,11 @@ _RECORD_OF = re.compile(
 )
 
 
+# why a file named, or listed in a folder, could not be read: it is not there (any more)
+VANISHED = os.strerror(errno.ENOENT).lower()
+GONE_NAMED = 3  # vanished files of one folder named one by one; past this, a count and these
+
+
 class RecordLines:
     """Lines about the records of a batch, at most ``shown`` for one file; ``close`` says the
     rest in one line per file, worded by ``summary`` (``refused`` or ``dropped``). A text file
@@ -76,10 +92,14 @@ class RecordLines:
         self.shown = shown
         self.seen: Counter[str] = Counter()
         self.held: dict[str, Counter[str]] = {}
+        self.gone: dict[str, list[str]] = {}  # folder -> its files that vanished, in order
 
     def __call__(self, name: str, reason: str) -> None:
         file = _RECORD_OF.sub("", name)
         if file == name:
+            if reason == VANISHED:  # said at ``close``, a folder's in one line when many
+                self.gone.setdefault(os.path.dirname(name), []).append(name)
+                return
             self.tell(escape_line(f"{name}: {reason}"))
             return
         self.seen[file] += 1
@@ -97,10 +117,26 @@ class RecordLines:
             self.tell(str(error))
 
     def close(self) -> None:
-        """One line per file whose lines were held back."""
+        """One line per file whose lines were held back, and per folder whose files vanished
+        between its listing and their reading: each named when at most ``GONE_NAMED``, else
+        the count and the first few (a folder emptied while it was read had printed a line
+        per file, 1,000 of them, burying every other line)."""
         for file, reasons in self.held.items():
             self.tell(f"{escape_line(file)}: {self.summary(sum(reasons.values()), reasons)}")
         self.held.clear()
+        for folder, names in self.gone.items():
+            if len(names) <= GONE_NAMED:
+                for name in names:
+                    self.tell(escape_line(f"{name}: {VANISHED}"))
+                continue
+            first = ", ".join(os.path.basename(n) for n in names[:GONE_NAMED])
+            self.tell(
+                escape_line(
+                    f"{folder or '.'}: {len(names):,} files gone before they were read"
+                    f" ({VANISHED}): {first} and {len(names) - GONE_NAMED:,} more"
+                )
+            )
+        self.gone.clear()
 
     @staticmethod
     def refused(total: int, reasons: Counter[str]) -> str:

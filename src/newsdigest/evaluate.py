@@ -180,6 +180,18 @@ def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster
     if isinstance(encoding, InputError):
         yield encoding
         return
+    try:
+        yield from _dataset_records(path, split, lines, encoding)
+    except UnicodeDecodeError as exc:
+        # UTF-16 and UTF-32 have no escape for what does not decode: a file with the mark of
+        # one and other bytes after it had ended eval in a traceback
+        yield InputError(str(path), f"invalid {exc.encoding.upper()} text ({exc.reason})")
+
+
+def _dataset_records(
+    path: Path, split: str | None, lines: bool, encoding: str
+) -> Iterator[Cluster | InputError]:
+    """``iter_dataset`` of a regular file read as ``encoding``."""
     splits: dict[str, None] = {}  # the splits the records name, in order met
     kept = skipped = False
     if lines:

@@ -20,7 +20,7 @@ from typing import Any
 from newsdigest.analysis import ArticleAnalysis, docs_from
 from newsdigest.cite import cite, content_words
 from newsdigest.config import DEFAULT_WORDS, StoryConfig, story_config
-from newsdigest.errors import InputError, NoArticlesError
+from newsdigest.errors import InputError, NoArticlesError, check_hooks
 from newsdigest.latest import after_lead, latest_lead
 from newsdigest.model import Article, GeneratedSentence, Sentence, Story, story_id
 from newsdigest.names import NAME_WORD, NOT_GIVEN
@@ -691,6 +691,7 @@ def digest(
     told) and holds every refusal in ``rejected``.
     """
     config = story_config(config, **settings)
+    check_hooks(on_error=on_error, on_notice=on_notice)
     rejected: list[InputError] = []
 
     def collect(error: InputError) -> None:

@@ -12,11 +12,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from numbers import Integral
 from typing import TYPE_CHECKING, Any
 
 from newsdigest.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyze, from_record, to_record
 from newsdigest.config import StoryConfig
-from newsdigest.errors import InputError, one_line, reason_counts
+from newsdigest.errors import InputError, check_hooks, one_line, reason_counts
 from newsdigest.model import Article, Story
 from newsdigest.store.base import AnalysisRecord, ClusterRow, Store
 from newsdigest.timeutil import utc
@@ -75,6 +76,28 @@ def _batches(items: Iterator[Article | InputError], size: int) -> Iterator[list[
         yield batch
 
 
+INGEST_OPTIONS = ("batch_size", "on_error", "on_batch", "on_notice")
+
+
+def check_ingest_options(options: Mapping[str, Any]) -> None:
+    """``TypeError`` or ``ValueError`` for an ``ingest`` option that is unknown or of the wrong
+    kind, before any input is read or store made: ``batch_size="x"`` had been "'>=' not
+    supported between instances of 'int' and 'str'" at the first article (0 and -5 read as
+    1), and ``store_articles(..., bogus=1)`` "ingest() got an unexpected keyword argument"
+    after the store was made."""
+    unknown = [name for name in options if name not in INGEST_OPTIONS]
+    if unknown:
+        raise TypeError(
+            f"unknown option {unknown[0]!r}; the options are {', '.join(INGEST_OPTIONS)}"
+        )
+    size = options.get("batch_size", INGEST_BATCH)
+    if not isinstance(size, Integral) or isinstance(size, bool):
+        raise TypeError(f"batch_size must be a whole number, not {size!r}")
+    if size < 1:
+        raise ValueError(f"batch_size must be a positive number, not {size!r}")
+    check_hooks(**{k: v for k, v in options.items() if k != "batch_size"})
+
+
 def ingest(
     inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     store: Store,
@@ -92,6 +115,14 @@ def ingest(
     """
     from newsdigest.ingest import iter_articles
 
+    check_ingest_options(
+        {
+            "batch_size": batch_size,
+            "on_error": on_error,
+            "on_batch": on_batch,
+            "on_notice": on_notice,
+        }
+    )
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     read = stored = duplicates = near = 0

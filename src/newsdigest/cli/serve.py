@@ -68,6 +68,7 @@ def serve_command(
     import uvicorn
 
     from newsdigest.serve import create_app
+    from newsdigest.serve.protocol import server_config
 
     interval = every
     if not follow:  # a refresh interval without a source to refresh had been ignored silently
@@ -104,7 +105,7 @@ def serve_command(
         shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
         new = " (a new, empty store: POST /api/articles or --follow fills it)" if created else ""
         print(f"newsdigest: serving {db}{new} on http://{shown}:{port}/ (API docs at /docs)")
-        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+        uvicorn.Server(server_config(app, log_level="warning")).run(sockets=[sock])
     finally:
         stop.set()  # the follower finishes its current article, then exits
         if follower is not None:

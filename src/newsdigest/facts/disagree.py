@@ -17,7 +17,7 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from newsdigest.facts.canonical import name_pattern, same_person_name
-from newsdigest.facts.quotes import Attributed, content_words
+from newsdigest.facts.quotes import Attributed, NamedElsewhere, content_words
 from newsdigest.facts.when_where import EVENT_DAYS_BEFORE, DateMention, reported_day
 from newsdigest.model import Article, Claim, Disagreement, Entity, Sentence
 from newsdigest.names import lies_within
@@ -399,13 +399,12 @@ def attribution_disagreements(quotes: Sequence[Attributed]) -> list[Disagreement
     runs = [_run_words(a.quote.text) for a in quotes]
     out: list[Disagreement] = []
     seen: set[frozenset[int]] = set()
+    named = NamedElsewhere(quotes)
     for i, a in enumerate(quotes):
         if a.trust < 2 or not a.quote.speaker:
             continue
         group = {i}
-        for j, b in enumerate(quotes):
-            if j == i or b.trust < 2 or not b.quote.speaker or b.quote.article == a.quote.article:
-                continue
+        for j in named.outside(a.quote.article):
             shared = len(words[i] & words[j])
             if (
                 shared >= 4

@@ -351,6 +351,23 @@ STDIN = "-"  # the path that names standard input, as Unix tools take it
 STDIN_NAME = "<stdin>"
 
 
+class StdinOnce:
+    """Standard input is read once: a second "-" among the inputs is said so (it had been
+    "<stdin>: empty file", as if the input read a moment before were none)."""
+
+    def __init__(self) -> None:
+        self.read = False
+
+    def again(self, item: object) -> InputError | None:
+        """The error for ``item`` when it names standard input a second time, else None."""
+        if not (isinstance(item, str | os.PathLike) and os.fspath(item) == STDIN):
+            return None
+        if self.read:
+            return InputError(STDIN_NAME, "given more than once; standard input is read once")
+        self.read = True
+        return None
+
+
 def _iter_stdin(max_bytes: int) -> Iterator[Article | InputError]:
     """The articles piped in (``newsdigest digest -``), read as a file of their format: text,
     HTML, JSON (Lines), WARC or SGML, told from its first bytes."""
@@ -457,7 +474,11 @@ def _iter_inputs(
     max_bytes: int,
     on_notice: Callable[[str], None] | None,
 ) -> Iterator[Article | InputError]:
+    stdin = StdinOnce()
     for n, item in enumerate(inputs, start=1):
+        if again := stdin.again(item):
+            yield again
+            continue
         if not isinstance(item, str | os.PathLike):  # an Article given to store_articles
             kind = type(item).__name__
             yield InputError(
@@ -554,9 +575,12 @@ def _load_into(
     errors: list[InputError],
     notices: list[str],
 ) -> None:
+    stdin = StdinOnce()
     for n, item in enumerate(inputs, start=1):
         results: Iterable[Article | InputError]
-        if isinstance(item, Article) and (wrong := _field_reason(item)):
+        if again := stdin.again(item):
+            results = [again]
+        elif isinstance(item, Article) and (wrong := _field_reason(item)):
             named = item.origin if isinstance(item.origin, str) else None
             own_id = item.id if isinstance(item.id, str) else None
             results = [InputError(named or own_id or f"<article {n}>", wrong)]

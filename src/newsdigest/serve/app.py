@@ -6,6 +6,7 @@ the API answers with the same dicts as ``newsdigest stories --format json`` (``s
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json as jsonlib
 import re
@@ -19,7 +20,7 @@ from importlib.resources import files
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -82,6 +83,36 @@ HTML_HEADERS = {
 JSON_HEADERS = {"X-Content-Type-Options": "nosniff"}
 
 
+# a parameter a JSON client may add to every address so no cache answers it (jQuery's
+# ``cache: false`` adds ``_=<time>``): not a typo, never refused
+CACHE_BUSTERS = frozenset({"_"})
+
+
+def query_names(dependant: Any) -> set[str]:
+    """The query parameters an endpoint declares, its dependencies' included."""
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= query_names(sub)
+    return names
+
+
+def unknown_query(request: Request, known: set[str]) -> list[dict[str, Any]]:
+    """A validation error per query parameter the address does not take, with the nearest
+    name it does take ("sinse": did you mean since?)."""
+    errors: list[dict[str, Any]] = []
+    for name in dict.fromkeys(request.query_params.keys()):
+        if name in known or name in CACHE_BUSTERS:
+            continue
+        if name == "format" and request.query_params.get(name) == "json":
+            continue  # a JSON address asked for JSON: nothing to refuse
+        near = difflib.get_close_matches(name.lower(), sorted(known), n=1, cutoff=0.6)
+        takes = ", ".join(sorted(known)) if known else "no parameter"
+        hint = f"did you mean {near[0]}? " if near else ""
+        msg = f"unknown parameter ({hint}this address takes {takes})"
+        errors.append({"loc": ("query", name[:40]), "msg": msg, "type": "extra_forbidden"})
+    return errors
+
+
 class ErrorLine(BaseModel):
     """A refused request: ``error`` is the one line to show; ``detail`` may say more."""
 
@@ -140,6 +171,23 @@ def create_app(
     """
     rules = host_rules(allowed_hosts)  # a malformed entry fails here, not per request
     intake = ingest or partial(ingest_records, config=config)
+    takes_format: set[Callable[..., Any]] = set()  # the pages that read ``?format=`` by hand
+
+    def known_query(request: Request) -> None:
+        """A JSON answer's unknown query parameter is a 422 naming it: a typo had changed the
+        answer silently (``/api/stories?sinse=2024-01-01`` listed every story). An HTML page
+        takes any (links shared with ``utm_source`` or ``fbclid`` still open)."""
+        route = request.scope.get("route")
+        dependant = getattr(route, "dependant", None)
+        if dependant is None or not is_api(request):
+            return
+        known = query_names(dependant)
+        if getattr(route, "endpoint", None) in takes_format:
+            known.add("format")
+        errors = unknown_query(request, known)
+        if errors:
+            raise RequestValidationError(errors)
+
     # the Swagger UI's script and style are served from the installed package: /docs works offline
     app = FastAPIOffline(
         title="newsdigest",
@@ -150,6 +198,7 @@ def create_app(
         ),
         version="1",
         redoc_url=None,
+        dependencies=[Depends(known_query)],
     )
     app.add_middleware(HeadAsGet)
     app.add_middleware(HostGuard, rules=rules)  # added last: runs first
@@ -412,6 +461,8 @@ def create_app(
                 if len(rendered) > RENDERED_PAGES:
                     rendered.popitem(last=False)
         return HTMLResponse(body[1], headers=HTML_HEADERS)
+
+    takes_format.update({index, search_html, story_html})
 
     # ---- JSON API ----------------------------------------------------------------------
 

@@ -31,6 +31,26 @@ except ImportError:  # pragma: no cover - not on POSIX
     fcntl = None  # type: ignore[assignment]
 
 
+def access_problem(path: Path) -> str | None:
+    """Why this user may not open the SQLite store ``path`` and the files SQLite keeps beside
+    it (``-wal``, ``-shm``), in the words of the permission to change; None when it may."""
+    folder = path.parent
+    try:
+        for side in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if side.exists():
+                if not os.access(side, os.R_OK):
+                    return f"permission denied: this user may not read {side.name}"
+                if not os.access(side, os.W_OK):
+                    return f"permission denied: {side.name} is read-only to this user"
+            elif not os.access(folder, os.W_OK | os.X_OK):
+                return f"permission denied: this user may not create {side.name} in {folder}" + (
+                    " (SQLite keeps it beside the store)" if side != path else ""
+                )
+    except OSError:  # a folder that may not be searched: the driver's reason stands
+        return None
+    return None
+
+
 class SqliteDialect:
     name = "sqlite"
     types = {
@@ -69,14 +89,26 @@ class SqliteDialect:
                 raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
             if self.path.is_dir():
                 raise StoreError(f"{self.path}: is a folder, not a database file")
+            if self.path.exists() and not self.path.is_file():
+                # /dev/null had been "disk I/O error", after SQLite made /dev/null-journal;
+                # a named pipe would block
+                from newsdigest.ingest.decode import file_kind
+
+                kind = file_kind(self.path.stat().st_mode)
+                raise StoreError(f"{self.path}: not a database file ({kind})")
         except OSError as exc:  # a name too long, a folder that may not be searched
             reason = exc.strerror or type(exc).__name__
             raise StoreError(f"{self.path}: cannot open database: {reason}") from None
-        conn = self._open()
-        # checked before anything is written (WAL mode itself is stored in the file)
-        tables = sorted(
-            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        )
+        try:
+            conn = self._open()
+            # checked before anything is written (WAL mode itself is stored in the file)
+            tables = sorted(
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            )
+        except sqlite3.Error as exc:
+            # SQLite says "unable to open database file" for a file this user may not read
+            # and for a folder it may not write in alike: the permission, named, is what to fix
+            raise StoreError(f"{self.path}: cannot open database: {self._why(exc)}") from None
         if tables and "meta" not in tables:
             conn.close()
             raise StoreError(
@@ -84,9 +116,19 @@ class SqliteDialect:
                 + (", …" if len(tables) > 5 else "")
                 + ")"
             )
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"{self.path}: cannot open database: {self._why(exc)}") from None
         return conn
+
+    def _why(self, exc: sqlite3.Error) -> str:
+        message = " ".join(str(exc).split())
+        if "unable to open" in message or "readonly" in message:
+            return access_problem(self.path) or message
+        return message
 
     def sql(self, statement: str) -> str:
         return statement

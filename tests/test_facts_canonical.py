@@ -3765,3 +3765,15 @@ def test_a_name_cut_after_its_particle_goes_on(dev_stream_rows: list[dict[str, s
     types = _stream_story_types(dev_stream_rows, "61", "Michiel van der Leeuw")
     assert types.get("Michiel van der Leeuw") == "PERSON"
     assert not [name for name in types if name.startswith("Michiel") and "Leeuw" not in name]
+
+
+def test_names_these_rules_must_not_strike(multinews_articles) -> None:
+    """What a first cut of the rules above struck in Multi-News validation: an airport ending
+    in "s" ("arrived at Dulles that night", row 99), a credit's name whose given name is a
+    city's ("casting, Mandy Sherman, Sari Knight", row 70), a venue written in capitals inside
+    ("at Maryland SoccerPlex", row 37), a pope's numeral ("Celestine V resigned", row 237)."""
+    assert _multinews_types(multinews_articles, 99, "arrived at Dulles").get("Dulles") == "PLACE"
+    assert _multinews_types(multinews_articles, 70, "Sari Knight").get("Sari Knight") == "PERSON"
+    assert _multinews_types(multinews_articles, 37, "SoccerPlex").get("SoccerPlex") == "PLACE"
+    types = _multinews_types(multinews_articles, 237, "Celestine V resigned")
+    assert types.get("Celestine V") == "PERSON"

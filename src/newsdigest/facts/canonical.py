@@ -1841,14 +1841,17 @@ _OCCASION_AFTER = re.compile(
 )
 _FESTIVAL_NAME = re.compile(r".*[a-z]fest", re.IGNORECASE)  # "Oktoberfest", "Summerfest"
 _PLURAL_WORD = re.compile(r"[A-Z][a-z]+[^s]s")  # one word: "filmed at Twickenham Studios"
+_AT_VENUE_BEFORE = re.compile(r"\bat\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?$")  # "at Maryland "
 _AT_THE_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _an_occasion(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """An occasion's name, no body's or place's: a festival's ("Oktoberfest"), one that half
-    its mentions call a celebration or a ceremony, or a plural name that is written "at (the)"
-    each time ("at the Grammys last month", "jokes ... at Grammys": a dev-stream place); a
-    place is written "in" it too ("the Bahamas" and "the Philippines" are in the gazetteer)."""
+    its mentions call a celebration or a ceremony, or a plural word written "at (the)" each
+    time and "at the" once ("at the Grammys last month", "jokes ... at Grammys": a dev-stream
+    place); a place is written "in" it too ("the Bahamas" and "the Philippines" are in the
+    gazetteer), and a place ending in "s" is no plural ("arrived at Dulles", "a battle at
+    Torfnes": Multi-News places)."""
     if fold(name) in place_names():
         return False
     if _FESTIVAL_NAME.fullmatch(name):
@@ -1856,9 +1859,11 @@ def _an_occasion(name: str, mentions: Sequence[Mention], texts: Mapping[str, str
     called = sum(bool(_OCCASION_AFTER.match(texts.get(m.article, ""), m.end)) for m in mentions)
     if 2 * called >= len(mentions):
         return True
-    return bool(_PLURAL_WORD.fullmatch(name)) and all(
-        _AT_THE_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 10), m.start)
-        for m in mentions
+    at = [_AT_THE_BEFORE.search(texts[m.article], max(0, m.start - 10), m.start) for m in mentions]
+    return (
+        bool(_PLURAL_WORD.fullmatch(name))
+        and all(at)
+        and any(" the" in found.group().casefold() for found in at if found)
     )
 
 
@@ -2447,6 +2452,12 @@ def _written_in_lower_case(g: _Group, articles: Sequence[Article]) -> bool:
     return all(lower) and 2 * sum(lower) >= len(g.mentions)
 
 
+# a word the story uses this often in lower case is its subject's, no surname: "tram" (115
+# times in the Croydon crash story), not "knight" once beside "casting, ..., Sari Knight" (a
+# Multi-News credit, whose given name is a city's)
+MIN_WORD_USES = 3
+
+
 def _a_places_thing(g: _Group, texts: Mapping[str, str], common: frozenset[str]) -> bool:
     """A "full name" of a known place and a word the story writes in lower case: a thing
     named after the place ("Croydon Tram derailment", a gallery's caption, beside 115 "tram"s:
@@ -2455,14 +2466,19 @@ def _a_places_thing(g: _Group, texts: Mapping[str, str], common: frozenset[str])
     ("a flight to Victoria Land", "South Korea's Yeosu Port")."""
     full = [t for f in g.forms if len(t := name_tokens(f)) >= 2]
     places = place_names()
-    return (
-        bool(full)
-        and all(
-            fold(t[0]) in places and t[-1].casefold() in common and not t[-1].isupper()
-            for t in full
+    if not full or any(_placed(m, texts[m.article], places) for m in g.mentions):
+        return False
+    story = "\n".join(texts.values())
+
+    def a_word(word: str) -> bool:
+        lower = word.casefold()
+        return (
+            lower in common
+            and not word.isupper()
+            and len(re.findall(rf"\b{re.escape(lower)}s?\b", story)) >= MIN_WORD_USES
         )
-        and not any(_placed(m, texts[m.article], places) for m in g.mentions)
-    )
+
+    return all(fold(t[0]) in places and a_word(t[-1]) for t in full)
 
 
 # a quotation's words, every one capitalized or a number: a listing's or a headline's title
@@ -2526,7 +2542,8 @@ _WHICH_AFTER = re.compile(r",\s+which\b")
 
 def _a_which(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     """Half the mentions or more go on ", which": a thing or a body, as people go on ", who"
-    ("Tramlink, which is owned by First Group": a dev-stream story's person)."""
+    ("Tramlink, which is owned by First Group": a dev-stream story's person); a street so
+    written is a place ("Omar El Mokhtar Street, which was on fire", Multi-News)."""
     which = sum(bool(_WHICH_AFTER.match(texts[m.article], m.end)) for m in mentions)
     return which > 0 and 2 * which >= len(mentions)
 
@@ -2738,7 +2755,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
                 or _owns_a_person(mentions, texts, people)
                 # an outlet: "Eldar Murtazin told Tech Radar", "according to Dealogic"
                 or _only_told_or_cited(mentions, texts)
-                or _a_which(mentions, texts)
+                or (_a_which(mentions, texts) and not _GEO_WORD.search(name))
             )
         ):
             kind = "ORG"
@@ -2781,11 +2798,15 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             kind == "PLACE"
             and all(_brand_word(f) for f in g.forms)
             and not any(fold(f) in place_names() for f in g.forms)
+            and not any(
+                _AT_VENUE_BEFORE.search(texts[m.article], max(0, m.start - 30), m.start)
+                for m in mentions
+            )
         ):
-            # "coverage in KrebsonSecurity" (a dev-stream place), "at SeaWorld", "to SpaceX": a
-            # word with a capital inside names a brand, in the Multi-News and dev-stream texts
-            # every time after "in", "at", "from", "to" or "near" (25 names); a place so
-            # written is in the gazetteer
+            # "coverage in KrebsonSecurity" (a dev-stream place), "to SpaceX": a word with a
+            # capital inside names a brand, in the Multi-News and dev-stream texts every time
+            # after "in", "from", "to" or "near"; a place so written is in the gazetteer, and
+            # a venue is where things are at ("at Maryland SoccerPlex", a Multi-News place)
             kind = "ORG"
         entities.append(Entity(name=name, type=kind, mentions=tuple(mentions), aliases=aliases))
     entities = _short_names_after_the(_one_entity_a_name(entities), texts)

@@ -794,7 +794,7 @@ _PARTICLE_END = re.compile(r"\S (?:van|von|der|den|de|da|di|du|del|della|dos|bin
 _NAME_WORD_NEXT = re.compile(r" [A-Z][\w'’-]*[a-z](?![\w'’-])")
 # a name the model ran into the common noun it qualifies ("Saturn V moon" of "NASA’s Saturn V
 # moon rocket", a dev-stream person), and a model's letter or number ending what is left
-_QUALIFIED_NOUN = re.compile(r"[A-Z]\S* [a-z]+$")
+_QUALIFIED_NOUN = re.compile(r"[A-Z]\S* [a-z]+(?<!ed)$")  # not a verb: "Celestine V resigned"
 _DESIGNATION_LAST = re.compile(r".*\S (?:[A-Z]|[A-Z]?\d+)")
 # a military rank alone, abbreviated or not, which the model may cut from the name it precedes
 # and type an organization

@@ -3777,3 +3777,30 @@ def test_names_these_rules_must_not_strike(multinews_articles) -> None:
     assert _multinews_types(multinews_articles, 37, "SoccerPlex").get("SoccerPlex") == "PLACE"
     types = _multinews_types(multinews_articles, 237, "Celestine V resigned")
     assert types.get("Celestine V") == "PERSON"
+
+
+def test_an_affiliate_is_an_outlet(dev_stream_rows: list[dict[str, str]]) -> None:
+    """Dev stream event 35 (the Costa Rica plane crash): "CNN affiliate Teletica reported",
+    "Teletica said" listed the broadcaster among the people."""
+    types = _stream_story_types(dev_stream_rows, "35", "CNN affiliate Teletica")
+    assert types.get("Teletica") != "PERSON"
+
+
+def test_a_places_feature_is_a_place(dev_stream_rows: list[dict[str, str]]) -> None:
+    """Dev stream event 31 (NASA's iceberg): "during a flight to Victoria Land" listed a
+    person "Victoria Land"; event 19: "South Korea's Yeosu Port" another."""
+    types = _stream_story_types(dev_stream_rows, "31", "a flight to Victoria Land")
+    assert types.get("Victoria Land") == "PLACE"
+    types = _stream_story_types(dev_stream_rows, "19", "Yeosu Port")
+    assert types.get("Yeosu Port") == "PLACE"
+
+
+def test_a_town_named_as_one_is_a_place(dev_stream_rows: list[dict[str, str]]) -> None:
+    """Dev stream event 66 (the Chibok girls freed) listed "Chibok (18)" among the
+    organizations ("the town of Chibok", "the Chibok girls"); event 70 (the missile over
+    Hokkaido) "Erimo (15)" among the people ("off the coast of Cape Erimo", "in Erimo"), and
+    gave it a quote."""
+    types = _stream_story_types(dev_stream_rows, "66", "")  # the whole story
+    assert types.get("Chibok") == "PLACE"
+    types = _stream_story_types(dev_stream_rows, "70", "Cape Erimo")
+    assert types.get("Erimo", "PLACE") == "PLACE" and types.get("Cape Erimo", "PLACE") == "PLACE"

@@ -266,6 +266,11 @@ def _a_place_name(form: str) -> bool:
     return usual is not None and fold(usual) in place_names()
 
 
+# a word of geography that opens a place's name and no one's: "Cape Erimo", "Mount Agamenticus",
+# "Fort Lauderdale" ("Lake Bell" and "Isle" may be a person's, "Port" a wine)
+_PLACE_OPENING = re.compile(r"(?:Cape|Mount|Mt\.?|Fort|Gulf of|Bay of|Strait of) [A-Z]")
+
+
 @dataclass
 class _Group:
     type_votes: Counter[str] = field(default_factory=Counter)
@@ -330,6 +335,12 @@ class _Group:
             and all(_a_place_name(f) or fold(f) in CELESTIAL for f in self.forms)
         ):
             return "PLACE"
+        if (
+            voted == "PERSON"
+            and not (self.title_cues or self.person_cues)
+            and any(_PLACE_OPENING.match(f) for f in self.forms)
+        ):
+            return "PLACE"  # "Cape Erimo" beside "Erimo" (a dev-stream person, 15 mentions)
         if voted == "ORG" and not self.title_cues and all(fold(f) in CELESTIAL for f in self.forms):
             return "PLACE"  # "the Sun's azimuth" (dev stream): a body in the sky, no company
         if voted == "PLACE" and all(
@@ -1976,7 +1987,8 @@ _QUALIFIED_NOUN_AFTER = re.compile(
 # told: "..., she told the newspaper Tuesday" is followed by no name, but "told the newspaper
 # Smith ..." would be, so a verb of telling before the outlet's noun spares the name. Not a
 # broadcaster: a person too ("Chicago broadcaster Harry Caray", dev stream).
-_OUTLET_NOUN = r"(?:newspaper|daily|tabloid|news\s+agency|magazine|weekly)"
+# ... or an affiliate ("CNN affiliate Teletica reported": a dev-stream person; no one is one)
+_OUTLET_NOUN = r"(?:newspaper|daily|tabloid|news\s+agency|magazine|weekly|affiliate)"
 _OUTLET_NOUN_BEFORE = re.compile(rf"\b{_OUTLET_NOUN}\s+$")
 _TOLD_THE_OUTLET = re.compile(
     rf"\b(?:told|tells|telling|to|informed)\s+(?:the|a)\s+(?:[\w-]+\s+)?{_OUTLET_NOUN}\s+$"
@@ -2131,8 +2143,11 @@ _SETTLEMENT_AFTER = re.compile(
 )
 
 
-def _called_a_settlement(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
-    """Half the mentions at least are written as a village's or a town's name."""
+def _called_a_settlement(
+    mentions: Sequence[Mention], texts: Mapping[str, str], share: int = 2
+) -> bool:
+    """A ``share``-th of the mentions at least (half unless told) are written as a village's
+    or a town's name."""
     called = sum(
         bool(
             _SETTLEMENT_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 30), m.start)
@@ -2140,7 +2155,7 @@ def _called_a_settlement(mentions: Sequence[Mention], texts: Mapping[str, str]) 
         )
         for m in mentions
     )
-    return called > 0 and 2 * called >= len(mentions)
+    return called > 0 and share * called >= len(mentions)
 
 
 def _person_or_else(
@@ -2481,6 +2496,22 @@ def _a_places_thing(g: _Group, texts: Mapping[str, str], common: frozenset[str])
     return all(fold(t[0]) in places and a_word(t[-1]) for t in full)
 
 
+def _a_places_feature(g: _Group, texts: Mapping[str, str], common: frozenset[str]) -> bool:
+    """A "full name" of a known place and a word the story writes in lower case, written where
+    a place is each time: a feature of that place ("a flight to Victoria Land", "South Korea's
+    Yeosu Port": dev-stream people), as ``_a_places_thing`` is a thing named after it."""
+    full = [t for f in g.forms if len(t := name_tokens(f)) >= 2]
+    places = place_names()
+    return (
+        bool(full)
+        and all(
+            fold(t[0]) in places and t[-1].casefold() in common and not t[-1].isupper()
+            for t in full
+        )
+        and all(_placed(m, texts[m.article], places) for m in g.mentions)
+    )
+
+
 # a quotation's words, every one capitalized or a number: a listing's or a headline's title
 _QUOTED_TITLE = re.compile(r"[“\"](?P<title>[^“”\"\n]{10,200})(?:[”\"]|(?=\n)|\Z)")
 _TITLE_WORD = re.compile(r"[(\[]?(?:[A-Z0-9][\w'’.-]*|&)[)\],.!?:]*")
@@ -2745,6 +2776,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if (
             kind == "PERSON"
             and not (g.title_cues or g.person_cues)
+            and _a_places_feature(g, texts, common)
+        ):
+            kind = "PLACE"
+        if (
+            kind == "PERSON"
+            and not (g.title_cues or g.person_cues)
             and (
                 (
                     all(len(name_tokens(f)) == 1 for f in g.forms)
@@ -2764,6 +2801,14 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         if kind == "ORG" and not g.company_cues and _a_known_place(name, mentions, texts):
             kind = "PLACE"
         if kind == "ORG" and not g.company_cues and _a_town(name, mentions, texts):
+            kind = "PLACE"
+        if (
+            kind == "ORG"
+            and not g.company_cues
+            and _called_a_settlement(mentions, texts, len(mentions))
+        ):
+            # once is enough: "the town of Chibok" beside 17 "the Chibok girls" and "in Chibok"
+            # (a dev-stream organization); no body is called a town
             kind = "PLACE"
         if kind == "ORG" and not g.company_cues and _read_a_place_as_often(g, mentions, texts):
             kind = "PLACE"

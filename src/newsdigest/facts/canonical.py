@@ -2481,7 +2481,9 @@ def _a_places_thing(g: _Group, texts: Mapping[str, str], common: frozenset[str])
     ("a flight to Victoria Land", "South Korea's Yeosu Port")."""
     full = [t for f in g.forms if len(t := name_tokens(f)) >= 2]
     places = place_names()
-    if not full or any(_placed(m, texts[m.article], places) for m in g.mentions):
+    if not full or not all(fold(t[0]) in places and t[-1].casefold() in common for t in full):
+        return False
+    if any(_placed(m, texts[m.article], places) for m in g.mentions):
         return False
     story = "\n".join(texts.values())
 

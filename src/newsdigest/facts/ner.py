@@ -739,6 +739,11 @@ def _trim(
     if (glued := _PARTICIPLE_GLUED.search(span)) and glued.start() > 0:
         end = start + glued.start()
         span = text[start:end]
+    # a surname's particle the model ended the name on: "Michiel van der" of "Michiel van der
+    # Leeuw, Technical Director for Guerrilla" (a dev-stream person): the name goes on
+    if person and _PARTICLE_END.search(span) and (rest := _NAME_WORD_NEXT.match(text, end)):
+        end = rest.end()
+        span = text[start:end]
     while True:
         # a dash the model took from a dateline or a cut-off line ("New York-", "Oscar-"):
         # a NeuS digest's "Where: ... New York-"
@@ -766,9 +771,16 @@ def _trim(
             # "George Takei April-fooling us" (Multi-News validation 88)
             or (person and _GLUED_LOWER.match(text, end) is not None)
             # a common noun the name qualifies: "Saturn V moon" of "NASA’s Saturn V moon
-            # rocket", "Xinhua news agency" (dev-stream organizations); a body's name ends in
-            # capitals (a place's may not: "Kunduz province" is how some write "Balkh Province")
-            or (body and words[1].isalpha() and words[1].islower())
+            # rocket", "Xinhua news agency" (dev-stream organizations); a body's or a person's
+            # name ends in capitals (a place's may not: "Kunduz province" is how some write
+            # "Balkh Province"); a party's keeps its "party", as its name alone may be a
+            # word ("the Green party", "the Left party" of a dev-stream story: "Green")
+            or (
+                (body or person)
+                and words[1].isalpha()
+                and words[1].islower()
+                and words[1] != "party"
+            )
         ):
             end = start + len(words[0])
             span = text[start:end]
@@ -778,6 +790,12 @@ def _trim(
 
 
 _PARTICIPLE_GLUED = re.compile(r"(?<=[A-Za-z])-[a-z]+ed$")
+_PARTICLE_END = re.compile(r"\S (?:van|von|der|den|de|da|di|du|del|della|dos|bin|ibn)$")
+_NAME_WORD_NEXT = re.compile(r" [A-Z][\w'’-]*[a-z](?![\w'’-])")
+# a name the model ran into the common noun it qualifies ("Saturn V moon" of "NASA’s Saturn V
+# moon rocket", a dev-stream person), and a model's letter or number ending what is left
+_QUALIFIED_NOUN = re.compile(r"[A-Z]\S* [a-z]+(?<!ed)$")  # not a verb: "Celestine V resigned"
+_DESIGNATION_LAST = re.compile(r".*\S (?:[A-Z]|[A-Z]?\d+)")
 # a military rank alone, abbreviated or not, which the model may cut from the name it precedes
 # and type an organization
 _RANK_ONLY = re.compile(
@@ -996,6 +1014,31 @@ _NAME_GIVEN_AS = re.compile(
 )
 
 
+# a person's full name, "of", and where they work or come from: "Felipe Nasr of Sauber" (a
+# dev-stream person, whose "Sauber" then joined him); not a sovereign's or a saint's ("Mary
+# Queen of Scots", "Joan of Arc": one word before "of")
+_NAME_OF = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+) of (?P<rest>[A-Z][\w.'’ -]*)")
+_SOVEREIGN_WORDS = frozenset(
+    """king queen prince princess duke duchess earl countess lord lady saint st pope emperor
+    empress tsar czar sultan emir sheikh baron baroness marquess archduke grand""".split()
+)
+
+
+def _person_and_affiliation(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """A person's span, or the person and their organization or place when the model ran the
+    two into one name joined by "of"."""
+    found = _NAME_OF.fullmatch(text, start, end)
+    if found is None or any(
+        w.rstrip(".").casefold() in _SOVEREIGN_WORDS | TITLE_ONLY for w in found["name"].split()
+    ):
+        return [(start, end, "PERSON")]
+    rest = found["rest"]
+    return [
+        (start, found.end("name"), "PERSON"),
+        (found.start("rest"), end, "PLACE" if _known_place(rest) else "ORG"),
+    ]
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -1008,17 +1051,20 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
         label = LABEL_TYPE.get(ent_label)
         if label is None:
             continue
-        pieces: list[tuple[int, int]] = []
+        pieces: list[tuple[int, int, str]] = []
         pos = ent_start
         # two people the model read as one: "So do George and Marie." (Multi-News validation
         # 181 listed "George and Marie (6)" under Who)
         apart = _PEOPLE_APART if label == "PERSON" else _COMMA_APART
         for part in apart.split(text[ent_start:ent_end]):
             if part and not apart.fullmatch(part):
-                pieces.append((pos, pos + len(part)))
+                pieces += (
+                    _person_and_affiliation(text, pos, pos + len(part))
+                    if label == "PERSON"
+                    else [(pos, pos + len(part), label)]
+                )
             pos += len(part)
-        for s, e in pieces:
-            kind = label
+        for s, e, kind in pieces:
             if kind == "ORG" and (
                 _person_named_with_occupation(text, s, e, alone)
                 or _HYPHENATED_GIVEN_NAME.fullmatch(text, s, e)
@@ -1026,7 +1072,10 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 or _titled_person(text, s, e)
             ):
                 kind = "PERSON"  # trimmed of its occupation or honorific next
+            qualifies = _QUALIFIED_NOUN.search(text, s, e) is not None
             s, e = _trim(text, s, e, kind == "PERSON", kind == "ORG")
+            if kind == "PERSON" and qualifies and _DESIGNATION_LAST.fullmatch(text, s, e):
+                continue  # "Saturn V" of "Saturn V moon rocket": a make and model, no one
             if kind == "PERSON" and (home := _place_in_title(text, s, e)) is not None:
                 kind, s = "PLACE", home
             if kind == "PERSON" and (adjective := _opening_adjective(text, s, e)):

@@ -1,10 +1,15 @@
 """Error study of the clusterer on the dev stream: which articles are wrongly merged or split,
 and the link model's probability at each decision that put them there.
 
-The dev stream (as ``bench/fit_event_model.py`` reads it: cleaned as ingest cleans it) goes
-through the clusterer in process, in weekly batches or ``--batches`` equal ones, with the
-shipped model or, with ``--fold K``, the weights the cross-validation fits without fold K's
-events (and Multi-News clusters) at the shipped thresholds. Printed: B-cubed P/R/F1, every story
+The dev stream goes through the clusterer in process in the batches ``newsdigest stories``
+gets in ``bench/stream_replay.py`` (weekly, or ``--batches`` equal ones cut from the records as
+the replay cuts them): each batch of records ingested into a temporary store, and the articles
+it keeps (cleaned; refused pages, exact and near duplicates left out) taken from it, in its
+order. It runs with the shipped model or, with ``--fold K``, the weights the cross-validation
+fits without fold K's events (and Multi-News clusters) at the shipped thresholds; with the
+shipped model the assignments are the CLI replay's (``--facts off``). Printed: B-cubed P/R/F1
+as the replay scores it (every record, in its article's story, a refused page alone) and over
+the stored articles (each labelled by the record it was stored from), every story
 holding more than one event (each article with its event, date, title, and the mean probability
 of the decision that put it there, ``opened`` for one that opened the story, ``again`` for the
 second offer of a piece left alone, ``_alone_again``), and every event split over several
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import pickle
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -30,15 +36,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from cluster_multinews import scores  # noqa: E402
 from fit_event_model import (  # noqa: E402
+    DEV_STREAM,
     Stream,
     bcubed_of,
-    dev_stream,
     fit,
     folds_of,
     multinews_stream,
     training_pairs,
 )
+from stream_replay import _write, equal_batches, read_stream, weekly_batches  # noqa: E402
 
 from newsdigest.cluster import (  # noqa: E402
     EventClusterer,
@@ -63,11 +71,33 @@ class Decision:
     again: bool
 
 
-def equal_batches(stream: Stream, n: int) -> Stream:
-    arts = stream.articles()
-    size = -(-len(arts) // n)
-    batches = tuple(tuple(arts[k : k + size]) for k in range(0, len(arts), size))
-    return Stream(stream.name, batches, stream.label)
+def stored_stream(
+    batches: Sequence[Sequence[dict[str, object]]],
+) -> tuple[Stream, dict[str, str]]:
+    """The batches of records as ``stories`` gets them from the store after each ``ingest``,
+    and the article each record was stored as (by URL; a refused record has none)."""
+    from newsdigest.store import open_store
+    from newsdigest.stories import ingest
+
+    out, label, done = [], {}, set()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "replay.db"))
+        try:
+            for k, rows in enumerate(batches):
+                path = Path(tmp) / f"b{k:03d}.jsonl"
+                _write(rows, path)
+                ingest([path], store)
+                batch = [a for a in store.unclustered() if a.id not in done]
+                by_url = {str(r["url"]): str(r["label"]) for r in rows}
+                for a in batch:
+                    done.add(a.id)
+                    label[a.id] = f"dev:{by_url[str(a.url)]}"
+                out.append(tuple(batch))
+            urls = store.urls_of(sorted(done))
+        finally:
+            store.close()
+    article_of = {url: aid for aid, us in urls.items() for url in us}
+    return Stream("dev", tuple(b for b in out if b), label), article_of
 
 
 def traced_run(
@@ -123,9 +153,21 @@ def traced_run(
     return members, decisions
 
 
-def report(stream: Stream, members: dict[str, str], decisions: dict[str, Decision]) -> None:
+def report(
+    stream: Stream,
+    members: dict[str, str],
+    decisions: dict[str, Decision],
+    rows: Sequence[dict[str, object]],
+    article_of: dict[str, str],
+) -> None:
+    story = [members.get(article_of.get(str(r["url"]), ""), f"alone-{r['url']}") for r in rows]
+    s = scores(story, [r["label"] for r in rows])
+    print(
+        f"B-cubed as the replay scores it ({len(rows)} records): P {s['P']:.3f}  R {s['R']:.3f}  "
+        f"F1 {s['F1']:.3f}  stories {len(set(story))}"
+    )
     p, r, f1, n = bcubed_of(members, stream.label, list(members))
-    print(f"B-cubed P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  stories {n}")
+    print(f"B-cubed over the {len(members)} stored articles: P {p:.3f}  R {r:.3f}  F1 {f1:.3f}")
     arts = {a.id: a for a in stream.articles()}
 
     def day(aid: str) -> str:
@@ -171,7 +213,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--fold", type=int, help="the weights fitted without this fold (of 5)")
     ap.add_argument("--cache", type=Path, help="pickle of the articles' features (reused)")
     args = ap.parse_args(argv)
-    dev = dev_stream()
+    rows = read_stream(DEV_STREAM)
+    cut = equal_batches(rows, args.batches) if args.batches else weekly_batches(rows)
+    dev, article_of = stored_stream(cut)
     streams = [dev, multinews_stream()] if args.fold is not None else [dev]
     features = pickle.loads(args.cache.read_bytes()) if args.cache and args.cache.exists() else {}
     missing = [a for s in streams for a in s.articles() if a.id not in features]
@@ -195,10 +239,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             quiet_days=model.quiet_days,
         )
         print(f"fold {args.fold}: held-out events {sorted(held['dev'])}")
-    stream = equal_batches(dev, args.batches) if args.batches else dev
-    print(f"{len(stream.batches)} batches; model {model}")
-    members, decisions = traced_run(stream, model, features)
-    report(stream, members, decisions)
+    print(f"{len(cut)} batches; model {model}")
+    members, decisions = traced_run(dev, model, features)
+    report(dev, members, decisions, rows, article_of)
 
 
 if __name__ == "__main__":

@@ -70,6 +70,13 @@ def weekly_batches(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]
     return list(batches.values())
 
 
+def equal_batches(rows: Sequence[dict[str, Any]], n: int) -> list[list[dict[str, Any]]]:
+    """The records, in the weekly batches' order, dealt into ``n`` equal batches."""
+    ordered = [r for b in weekly_batches(rows) for r in b]
+    size = -(-len(ordered) // n)
+    return [ordered[k : k + size] for k in range(0, len(ordered), size)]
+
+
 def newsdigest(*args: str) -> str:
     """Run the real CLI; exit 1 (some input rejected) and 2 (all of a batch rejected, e.g. one
     page with no text) are outcomes of the stream, not failures of the replay."""
@@ -211,10 +218,8 @@ def main() -> None:
     batches = weekly_batches(rows)
     kind = "weekly"
     if args.batches:
-        ordered = [r for b in batches for r in b]
-        size = -(-len(ordered) // args.batches)
-        batches = [ordered[k : k + size] for k in range(0, len(ordered), size)]
-        kind = f"equal (~{size} articles)"
+        batches = equal_batches(rows, args.batches)
+        kind = f"equal (~{len(batches[0])} articles)"
     truth = [r["label"] for r in rows]
     print(
         f"{args.stream.name}: {len(rows)} articles, {len(set(truth))} events, "

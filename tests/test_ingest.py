@@ -1194,3 +1194,76 @@ def test_jsonl_messages_read_as_python_writes_them_and_an_empty_text_is_empty(
     assert reasons[f"{path}:1"] == "invalid JSON (Invalid control character at: column 14)"
     assert reasons[f"{path}:2"] == "'text' is empty (it is the one required field)"
     assert reasons[f"{path}:3"] == "'text' is missing (it is the one required field)"
+
+
+def test_pages_of_site_furniture_are_rejected_and_short_briefs_kept(tmp_path: Path) -> None:
+    """Dev-stream pages (``shared/data/streams/giveme5w1h_events.jsonl``) whose short text says
+    nothing of their title: CNN video pages holding only the site's invitation (two of them,
+    one text: it had joined the Las Vegas story as one article), a Charlottesville paper's
+    anniversary banner, RT's and NPR's index pages (the title is the site's name). Short
+    briefs of the same stream that share their title's words are kept."""
+    chat = (
+        "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds."
+    )
+    rows = [
+        {
+            "url": "http://edition.cnn.com/videos/us/2017/10/02/vegas-witness-crowd-running.cnn",
+            "title": "The first shots fired in Las Vegas",
+            "text": chat,
+            "source": "edition.cnn.com",
+        },
+        {
+            "url": "http://www.dailyprogress.com/news/nyc-subway-work-trains-collide",
+            "title": "NYC subway work trains collide in tunnel, 1 worker injured",
+            "text": "Celebrating 125 years of Progress! Look back at the history of "
+            "Charlottesville each day in 2017. Click to read today's story.",
+            "source": "www.dailyprogress.com",
+        },
+        {
+            "url": "https://www.rt.com/on-air/414286-angola-satellite-launch-baikonur/",
+            "title": "World news - RT International",
+            "text": "It is being called the Olympic Truce. After months of over-the-top "
+            "rhetoric, the two Koreas are talking again – the first time in two years. Is "
+            "this a serious diplomatic opening or merely a ploy? South Korea appears to "
+            "welcome this step. Does...",
+            "source": "www.rt.com",
+        },
+        {
+            "url": "https://www.npr.org/templates/search/index.php?searchinput=Costa+Rica+plane+crash",
+            "title": "NPR Search : NPR",
+            "text": (
+                "As the 2010 Winter Games enters its final days, the U.S. women's and m"
+                "en's hockey teams hope to medal. Also, no athletes have tested positiv"
+                "e for performance enhancing drugs. Is doping at the Olympics a thing o"
+                "f the past?\n... we saw today was that ESPN plans to bid for ... or eve"
+                "n when we might be risking\na crash. ... here, but maybe their citizens"
+                "hip in Costa Rica or Jamaica ..."
+            ),
+            "source": "www.npr.org",
+        },
+        {
+            "url": "http://edition.cnn.com/videos/us/2017/10/02/trump-las-vegas-address.cnn",
+            "title": "Trump's entire Las Vegas shooting address",
+            "text": "President Donald Trump addresses the nation following a mass shooting "
+            "at Las Vegas' Mandalay Bay resort that has left at least 50 people dead and "
+            "hundreds more injured.",
+            "source": "edition.cnn.com",
+        },
+        {
+            "url": "http://edition.cnn.com/videos/tv/2017/10/02/exp-tsr-elam-las-vegas.cnn",
+            "title": "Mass shooting at Las Vegas concert",
+            "text": "A gunman killed more than 50 people at an open-air concert in Las Vegas, "
+            "firing down on them from a hotel across the street\nSource: CNN",
+            "source": "edition.cnn.com",
+        },
+    ]
+    path = tmp_path / "dev.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([path])))
+    assert {e.name: e.reason for e in errs} == {
+        f"{path}:1": "not an article: site furniture",
+        f"{path}:2": "not an article: site furniture",
+        f"{path}:3": "not an article: site index page",
+        f"{path}:4": "not an article: site index page",
+    }
+    assert [a.url for a in arts] == [rows[4]["url"], rows[5]["url"]]

@@ -310,7 +310,7 @@ def clean_record(item: Article | InputError, name: str = "<article>") -> Article
     too_long = article_size_reason(article.text)
     if too_long:
         return InputError(item.origin or name, f"{too_long} once cleaned")
-    kind = non_article_kind(item.text, article.text)
+    kind = non_article_kind(item.text, article.text, article.title, article.outlet)
     if kind:
         return InputError(item.origin or name, f"not an article: {kind}")
     if not article.text.strip():

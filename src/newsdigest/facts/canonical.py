@@ -2246,16 +2246,26 @@ def _posted_on_a_platform(name: str) -> bool:
 # (Multi-News validation 88 listed "April Fools' Day (17)" first under Who, and "April Fools
 # (8)", the model's name cut before the mark); "Doris Day" has none
 _DAYS_NAME = re.compile(r".*\S(?:['’]s|s['’])\s+Day")
-_DAY_AFTER = r"(?:['’]s|(?<=s)['’])\s+Day\b"
+_DAY_AFTER = re.compile(r"(?:['’]s|(?<=s)['’])\s+Day\b")
 
 
 def _a_days_name(g: _Group, articles: Sequence[Article]) -> bool:
     """Each form is a day's name, or written before "'s Day" somewhere in the story."""
     return all(
-        _DAYS_NAME.fullmatch(f)
-        or any(re.search(re.escape(f) + _DAY_AFTER, a.text) for a in articles)
-        for f in g.forms
+        _DAYS_NAME.fullmatch(f) or any(_before_days(f, a.text) for a in articles) for f in g.forms
     )
+
+
+def _before_days(form: str, text: str) -> bool:
+    """Whether ``text`` writes ``form`` right before "'s Day": what
+    ``re.search(re.escape(form) + _DAY_AFTER.pattern, text)`` finds, without a pattern
+    compiled per name (one for each name of each refreshed story had outrun ``re``'s cache)."""
+    k = text.find(form)
+    while k >= 0:
+        if _DAY_AFTER.match(text, k + len(form)):
+            return True
+        k = text.find(form, k + 1)
+    return False
 
 
 # A letter's closing line, the model's "person" inside: "With Gratitude and Determination,"
@@ -2342,14 +2352,19 @@ def _written_in_lower_case(g: _Group, articles: Sequence[Article]) -> bool:
     ("a video of cardi b nude" beside five "Cardi B": a dev-stream story's organization)."""
     if not all(len(name_tokens(f)) >= 2 for f in g.forms):
         return False
-    lower = [
-        sum(
-            len(re.findall(rf"(?<![\w@#/.-]){re.escape(f.lower())}(?![\w@-])", a.text))
-            for a in articles
-        )
-        for f in g.forms
-    ]
+    lower = [_lower_case_count(f.lower(), articles) for f in g.forms]
     return all(lower) and 2 * sum(lower) >= len(g.mentions)
+
+
+def _lower_case_count(form: str, articles: Sequence[Article]) -> int:
+    """How often the articles write ``form`` (in lower case) as words of prose; a pattern is
+    compiled only for a text that holds it (the patterns, one per name, had outrun ``re``'s
+    cache and been compiled again at each refresh)."""
+    return sum(
+        len(re.findall(rf"(?<![\w@#/.-]){re.escape(form)}(?![\w@-])", a.text))
+        for a in articles
+        if form in a.text
+    )
 
 
 # the comma or conjunction between a list's items
@@ -2651,6 +2666,8 @@ def _without_owner(name: str, orgs: frozenset[str]) -> str:
     """An organization's name without another organization's name that opens it, with its
     "'s" or not ("Facebook's Oversight Board": "Oversight Board")."""
     for o in orgs:
+        if not name.startswith(o):
+            continue
         m = re.match(re.escape(o) + r"(?:['’]s)? (?=\S)", name)
         if m and o != name:
             return name[m.end() :]
@@ -2773,8 +2790,20 @@ def _written_as_a_name(word: str, text: str) -> bool:
     return any(
         not (k and (text[k - 1] in "@#/." or word_char_at(text, k - 1)))
         and not word_char_at(text, k + len(word))
-        for k in (m.start() for m in re.finditer(re.escape(word), text))
+        for k in _occurrences(word, text)
     )
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Where ``text`` holds ``word``, left to right and not overlapping: what
+    ``re.finditer(re.escape(word), text)`` finds, without a pattern compiled per word."""
+    if not word:
+        yield from range(len(text) + 1)
+        return
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + len(word))
 
 
 def _first_words_before_the_rest(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:

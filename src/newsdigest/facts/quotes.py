@@ -1714,7 +1714,7 @@ def _names_in_third_person(content: str, speaker: str) -> bool:
     names = {words[-1]}
     if len(words[0]) > 2 and words[0][-1] != "." and len(content.split()) <= _EPITHET_WORDS:
         names.add(words[0])  # an epithet; not "'How's Sarah?'", which Sarah Silverman quoted
-    if not any(re.search(rf"\b{re.escape(w)}\b", content) for w in names):
+    if not any(w in content and re.search(rf"\b{re.escape(w)}\b", content) for w in names):
         return False
     return not re.search(r"\b(?:I|me|my|mine|myself)\b", content)
 
@@ -1729,6 +1729,7 @@ def _addresses(content: str, speaker: str) -> bool:
     return any(
         not _listed(content, m)
         for w in names
+        if w in content
         for m in re.finditer(rf"(?:^|[,;:]\s)\s*{re.escape(w)}\s*([,!?])(?!\w)", content)
     )
 

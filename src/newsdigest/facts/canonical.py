@@ -1116,6 +1116,17 @@ def _word_goes_on(text: str, at: int) -> bool:
     return at < len(text) and (text[at].isalnum() or text[at] in "_-")
 
 
+@lru_cache(maxsize=256)  # as many as analysis.DOC_CACHE keeps parses
+def word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word run of ``text`` begins, kept for the last texts asked: a story's
+    refresh reads its older articles again (dev stream through the API: 617 article reads
+    for 383 articles). Shared: read it, never change it."""
+    starts: dict[str, list[int]] = defaultdict(list)
+    for run in _WORD_RUN.finditer(text):
+        starts[run.group()].append(run.start())
+    return dict(starts)
+
+
 def propagate(
     groups: Sequence[_Group], articles: Sequence[Article]
 ) -> dict[int, list[tuple[str, int, int]]]:
@@ -1163,9 +1174,7 @@ def propagate(
     for art in articles:
         text = art.text
         covered = SpanSet(taken[art.id])
-        starts: dict[str, list[int]] = defaultdict(list)  # where each word run begins
-        for run in _WORD_RUN.finditer(text):
-            starts[run.group()].append(run.start())
+        starts = word_starts(text)
         candidates = set(always)
         for word in starts.keys() & by_word.keys():
             candidates |= by_word[word]

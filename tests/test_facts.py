@@ -403,3 +403,32 @@ def test_a_kin_word_or_an_age_shows_a_person() -> None:
     assert types.get("Heaven Sutton") == "PERSON"
     assert types.get("Rosannah") == "PERSON"
     assert "Sutton" not in types
+
+
+def test_a_storys_facts_do_not_depend_on_what_was_read_before(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """A story refreshed as it grows (as the stories' refresh does) has the facts of the same
+    articles read afresh: the texts' quotes, date matches and word starts kept between reads
+    (``quotes._quote_spans``, ``when_where._date_matches``, ``canonical.word_starts``) change
+    nothing. Dev stream event 70 (North Korea's missiles over Japan), three articles, then five."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts.canonical import word_starts
+    from newsdigest.facts.quotes import _quote_spans
+    from newsdigest.facts.when_where import _date_matches, _relative_matches
+    from newsdigest.model import article_id
+
+    rows = [r for r in dev_stream_rows if r["label"] == "70"][:5]
+    articles = [clean_article(Article(id=article_id(r["text"]), text=r["text"])) for r in rows]
+    assert len(articles) == 5
+    caches = (word_starts, _quote_spans, _date_matches, _relative_matches)
+    for cache in caches:
+        cache.cache_clear()
+    extract_facts(articles[:3], {})
+    again = extract_facts(articles, {})
+    assert word_starts.cache_info().hits > 0 and _quote_spans.cache_info().hits > 0
+    for cache in caches:
+        cache.cache_clear()
+    fresh = extract_facts(articles, {})
+    assert again == fresh
+    assert fresh.quotes and len(fresh.entities) > 5

@@ -3835,3 +3835,41 @@ def test_a_town_named_as_one_is_a_place(dev_stream_rows: list[dict[str, str]]) -
     assert types.get("Chibok") == "PLACE"
     types = _stream_story_types(dev_stream_rows, "70", "Cape Erimo")
     assert types.get("Erimo", "PLACE") == "PLACE" and types.get("Cape Erimo", "PLACE") == "PLACE"
+
+
+def test_name_searches_without_a_pattern_each_find_what_the_patterns_found(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The searches written with ``str.find`` (``_occurrences``, ``_before_days``,
+    ``_lower_case_count``) find what the per-name patterns they replace found, over the
+    capitalized words and pairs of dev-stream texts, the possessive days the stream writes
+    ("Valentine's Day"), overlapping and empty forms."""
+    import re
+
+    from newsdigest.facts.canonical import (
+        _DAY_AFTER,
+        _before_days,
+        _lower_case_count,
+        _occurrences,
+    )
+
+    texts = [r["text"] for r in dev_stream_rows[:20]]
+    texts += ["Valentine's Day, Presidents’ Day and Presidents' Day", "aaa's Day", "x"]
+    forms = sorted(
+        {m.group() for t in texts[:4] for m in re.finditer(r"[A-Z][\w'’.-]*(?: [A-Z]\w*)?", t)}
+    )
+    forms += ["Valentine", "Presidents", "aa", "a", ""]
+    days = 0
+    for text in texts:
+        for form in forms:
+            found = [m.start() for m in re.finditer(re.escape(form), text)]
+            assert list(_occurrences(form, text)) == found
+            before = re.search(re.escape(form) + _DAY_AFTER.pattern, text) is not None
+            assert _before_days(form, text) == before
+            days += before
+            low = form.lower()
+            pattern = rf"(?<![\w@#/.-]){re.escape(low)}(?![\w@-])"
+            assert _lower_case_count(low, [Article(id="a", text=text)]) == len(
+                re.findall(pattern, text)
+            )
+    assert days >= 4

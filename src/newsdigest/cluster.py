@@ -13,8 +13,9 @@ with the article's nearest neighbour (``_nearest``: news of one event is closer 
 than to anything else, however little wording they share), the days since the story's span (a
 story decays with quiet time rather than closing at a fixed window) and the story's size. The
 weights and thresholds were fitted with cross-validation grouped by event
-(``bench/fit_event_model.py``). A story quiet for longer than the model's ``quiet_days`` is closed: it is neither loaded nor
-compared again, so the cost of a batch follows the number of open stories.
+(``bench/fit_event_model.py``). A story quiet for longer than the model's ``quiet_days`` is
+closed: it is neither loaded nor compared again, so the cost of a batch follows the number of
+open stories.
 
 Stories keep the sum of their members' vectors (the heaviest terms when stored), their size and
 time span; the inverse document frequencies come from counts over the stream so far

@@ -523,17 +523,22 @@ class _ArticleContext:
         return self.cover.holds(pos)
 
     def persons_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        # ``persons`` is sorted: only those starting in [start, end] are looked at (every
-        # sentence against every mention took minutes on a long text of many names)
-        lo = bisect_left(self.persons, start, key=_mention_start)
-        hi = bisect_right(self.persons, end, key=_mention_start)
-        return [p for p in self.persons[lo:hi] if p[1] <= end]
+        return _within(self.persons, start, end)
 
     def orgs_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """The other named mentions within [start, end], as ``persons_in`` (``orgs`` is sorted)."""
-        lo = bisect_left(self.orgs, start, key=_mention_start)
-        hi = bisect_right(self.orgs, end, key=_mention_start)
-        return [o for o in self.orgs[lo:hi] if o[1] <= end]
+        """The other named mentions within [start, end], as ``persons_in``."""
+        return _within(self.orgs, start, end)
+
+
+def _within(
+    mentions: Sequence[tuple[int, int, str]], start: int, end: int
+) -> list[tuple[int, int, str]]:
+    """The ``mentions`` (sorted by start) lying within [start, end]: only those starting there
+    are looked at (every sentence against every mention took minutes on a long text of many
+    names)."""
+    lo = bisect_left(mentions, start, key=_mention_start)
+    hi = bisect_right(mentions, end, key=_mention_start)
+    return [m for m in mentions[lo:hi] if m[1] <= end]
 
 
 def _mention_start(mention: tuple[int, int, str]) -> int:

@@ -498,17 +498,13 @@ def _role_said_before(text: str, before: Sequence[Sentence]) -> str:
     if m is None or m["given"] in NOT_GIVEN or m["surname"] in NOT_GIVEN:
         return text
     role = set(_ROLE_WORD.findall(m["role"].lower())) - {"the"}
+    if not role:
+        return text
+    given_of = re.compile(rf"(?<![\w'’.-])([A-Z][a-z]+) (?:[A-Z]\. )?{m['surname']}\b")
     for unit in before:
         said = unit.text
-        if (
-            role
-            and any(
-                _same_given(m["given"], g)
-                for g in re.findall(
-                    rf"(?<![\w'’.-])([A-Z][a-z]+) (?:[A-Z]\. )?{m['surname']}\b", said
-                )
-            )
-            and role <= set(_ROLE_WORD.findall(said.lower()))
+        if any(_same_given(m["given"], g) for g in given_of.findall(said)) and role <= set(
+            _ROLE_WORD.findall(said.lower())
         ):
             return f"{m['name']} {text[m.end() :]}"
     return text

@@ -661,3 +661,75 @@ def test_cli_stories_with_nothing_to_rebuild_imports_neither_pipeline_nor_scipy(
     *printed, last = done.stdout.strip().splitlines()
     assert last == "0 False False", done.stderr
     assert [s["id"] for s in json.loads("\n".join(printed))] == [s.id for s in first]
+
+
+def test_a_refreshs_stories_are_saved_together_and_reported_once_saved(
+    inbox: Path, tmp_path: Path
+) -> None:
+    """The stories rebuilt together are saved in one transaction (one fsync, not one a story:
+    146 of the dev replay's 289 commits): when the first is reported, a reader (another
+    process, ``serve``) sees every one of them, never a refresh half written."""
+    from newsdigest.stories import refresh_stories
+
+    seen: list[int] = []
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        with SqliteStore(tmp_path / "news.db") as reader:
+
+            def progress(stage: str, done: int, total: int) -> None:
+                seen.append(len(reader.list_stories()))
+
+            rebuilt = refresh_stories(store, StoryConfig(facts=False), on_progress=progress)
+    assert len(rebuilt) == 2 and seen == [2, 2]
+
+
+_DIES_AFTER_ITS_FIRST_STORY = """
+import os, sys
+import newsdigest.stories as stories
+from newsdigest.config import StoryConfig
+from newsdigest.store.sqlite import SqliteStore
+
+stories.PARSE_BATCH = 1  # each story its own group: the first saved, the second not yet built
+
+def progress(stage, done, total):
+    os._exit(3)  # killed right after the first story is reported: nothing cleans up
+
+store = SqliteStore(sys.argv[1])
+stories.refresh_stories(store, StoryConfig(facts=False), on_progress=progress)
+"""
+
+
+def test_a_process_that_dies_mid_refresh_keeps_the_stories_it_reported(
+    inbox: Path, tmp_path: Path
+) -> None:
+    """Stories are saved a group at a time: a process killed after reporting its first story
+    has that story stored, the others stay stale and the next refresh builds them, with the
+    stories of a refresh never interrupted."""
+    from newsdigest.serialize import story_to_dict
+    from newsdigest.stories import refresh_stories
+
+    def digest(store: SqliteStore) -> list[dict[str, object]]:
+        return [story_to_dict(s) for s in store.list_stories()]
+
+    db = tmp_path / "news.db"
+    whole = tmp_path / "whole.db"
+    for path in (db, whole):
+        with SqliteStore(path) as store:
+            ingest([inbox / "a_feed.jsonl"], store)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), NEWSDIGEST_WORKERS="1")
+    done = subprocess.run(
+        [sys.executable, "-c", _DIES_AFTER_ITS_FIRST_STORY, str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 3, done.stderr
+    with SqliteStore(db) as store:
+        assert len(store.list_stories()) == 1 and len(store.stale_clusters()) == 1
+        assert len(refresh_stories(store, StoryConfig(facts=False))) == 1
+        assert store.stale_clusters() == []
+        resumed = digest(store)
+    with SqliteStore(whole) as store:
+        refresh_stories(store, StoryConfig(facts=False))
+        assert resumed == digest(store)

@@ -462,9 +462,9 @@ def test_stories_built_side_by_side_are_the_ones_one_process_builds(tmp_path: Pa
 
 
 def test_map_shared_keeps_the_order_and_raises_a_failing_items_error_here() -> None:
-    """Items go heaviest first to the lightest share; the results come back in item order. An
-    item that fails in a worker is redone here, where its error is raised as one process
-    would raise it."""
+    """Items are shared heaviest first; the results come back in item order. An item that
+    fails in a worker is redone here, where its error is raised as one process would raise
+    it."""
     out = _run(
         """
         import math
@@ -482,6 +482,37 @@ def test_map_shared_keeps_the_order_and_raises_a_failing_items_error_here() -> N
         """
     )
     assert out == {"same": True, "pool": 1, "error": "math domain error"}
+
+
+def test_shares_a_busy_worker_has_not_started_are_done_here() -> None:
+    """A worker held up (a machine busy with other work, a long share) does not hold up the
+    batch: this process, its own share done, takes back the shares the pool has not started,
+    and the results are the same, in order. With one share a process, half the items had
+    waited for the worker."""
+    out = _run(
+        """
+        import os, time
+
+        def whose(x):
+            return x, os.getpid()
+
+        assert parallel.start_workers(DEFAULT_MODEL)
+        pool = parallel._executor(1)
+        busy = pool.submit(time.sleep, 30)  # the worker's core is taken for the moment
+        queued = [pool.submit(time.sleep, 0) for _ in range(2)]  # and its queue filled
+        got = parallel.map_shared(whose, list(range(6)), [1.0] * 6)
+        texts = [a.text for a in articles]
+        nlp = __import__("newsdigest.facts.ner", fromlist=["load_nlp"]).load_nlp(DEFAULT_MODEL)
+        alone = [[(e.start, e.end, e.label_) for e in d.ents] for d in parallel.run_local(nlp, texts, "ner")]
+        docs = parallel.spacy_docs(DEFAULT_MODEL, texts, "ner", min_chars=0)
+        shared = [[(e.start, e.end, e.label_) for e in d.ents] for d in docs]
+        print(json.dumps({"order": [x for x, _ in got] == list(range(6)),
+                          "here": sum(pid == os.getpid() for _, pid in got),
+                          "same": shared == alone, "waited": busy.done()}), flush=True)
+        os._exit(0)  # not waiting for the sleeping worker (it dies with this process)
+        """
+    )
+    assert out == {"order": True, "here": 6, "same": True, "waited": False}
 
 
 def test_a_story_that_fails_in_a_worker_is_reported_as_it_is_here() -> None:

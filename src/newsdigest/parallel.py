@@ -35,7 +35,7 @@ import threading
 import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, CancelledError, Future, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 from itertools import accumulate
@@ -49,6 +49,13 @@ MAX_WORKERS = 4
 # saves (measured with a running pool: 2 leads of 100 words, 1,267 characters, 22 ms in one
 # process, 16 ms shared; 8 leads 79 -> 57 ms; forking the pool itself takes ~10 ms)
 MIN_SPLIT_CHARS = 2_000
+# A batch is cut into up to this many shares a process: the pool takes them in order and this
+# process, its own share done, takes back from the end those no worker has started, so neither
+# waits long for the other when the lengths mispredict the cost, a worker starts late or the
+# machine is busy (dev stream through the API, one worker: this process had 23 CPU-s to the
+# worker's 11 with one share each, the worker idle while this one decoded its Docs, clustered
+# and saved)
+SHARES_PER_PROCESS = 4
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 CGROUP = Path("/sys/fs/cgroup")
 
@@ -316,7 +323,9 @@ def spacy_docs(
     least = MIN_SPLIT_CHARS if min_chars is None else min_chars
     if workers <= 1 or len(texts) < 2 or sum(map(len, texts)) < least:
         return run_local(nlp, texts, kind)
-    groups = [list(range(a, b)) for a, b in shares([len(t) for t in texts], workers)]
+    total = sum(map(len, texts))
+    parts = min(workers * SHARES_PER_PROCESS, max(workers, total // max(least, 1)))
+    groups = [list(range(a, b)) for a, b in shares([len(t) for t in texts], parts)]
     return _in_shares(
         workers,
         groups,
@@ -339,23 +348,17 @@ def map_shared(
 ) -> list[R]:
     """``[fn(x) for x in items]``, the items shared among ``workers`` processes (default
     ``worker_count()``) when there are two or more and their ``weights`` (a guess of each
-    one's cost) add up to ``min_weight``: the heaviest go first, each to the share lightest
-    so far, so one large item does not leave the other processes idle. ``fn`` must be a
-    module-level function and the items and results picklable; ``fn`` should not raise (an
-    item whose share fails in a worker is redone here, where its error is raised)."""
+    one's cost) add up to ``min_weight``: one share an item, the heaviest first (this process
+    takes the first, the pool the next in turn, and this process the last ones left), so one
+    large item does not leave the other processes idle. ``fn`` must be a module-level function
+    and the items and results picklable; ``fn`` should not raise (an item whose share fails in
+    a worker is redone here, where its error is raised)."""
     workers = worker_count() if workers is None else workers
     if workers <= 1 or len(items) < 2 or sum(weights) < min_weight:
         return [fn(x) for x in items]
-    parts = min(workers, len(items))
-    groups: list[list[int]] = [[] for _ in range(parts)]
-    load = [0.0] * parts
-    for k in sorted(range(len(items)), key=lambda k: (-weights[k], k)):
-        lightest = load.index(min(load))
-        groups[lightest].append(k)
-        load[lightest] += weights[k]
     return _in_shares(
         workers,
-        [sorted(g) for g in groups],
+        [[k] for k in sorted(range(len(items)), key=lambda k: (-weights[k], k))],
         lambda rows: [fn(items[k]) for k in rows],
         lambda pool, rows: pool.submit(_map_remote, fn, [items[k] for k in rows]),
         lambda results: results,
@@ -371,10 +374,11 @@ def _in_shares(
 ) -> list[Any]:
     """The results of the items in ``groups`` (lists of item indices), in item order: the
     first group computed ``here``, the others sent to this process's pool of ``workers - 1``
-    (``send``, and ``receive`` what comes back). Without a pool (threads, another platform,
-    a broken pool) everything runs here; a share whose worker died or failed is redone here
-    (a dead worker's pool is dropped; otherwise the pool stays, as a server that forked it
-    before its threads could not fork another)."""
+    (``send``, and ``receive`` what comes back), and those the pool has not started when the
+    first is done taken back, from the last, and computed here too. Without a pool (threads,
+    another platform, a broken pool) everything runs here; a share whose worker died or failed
+    is redone here (a dead worker's pool is dropped; otherwise the pool stays, as a server that
+    forked it before its threads could not fork another)."""
     out: list[Any] = [None] * sum(map(len, groups))
 
     def place(rows: list[int], results: list[Any]) -> None:
@@ -391,14 +395,19 @@ def _in_shares(
         for rows in groups:
             place(rows, here(rows))
         return out
+    sent = list(zip(groups[1:], futures, strict=True))
     with one_blas_thread():  # the workers have the other cores
         place(groups[0], here(groups[0]))
-    for rows, future in zip(groups[1:], futures, strict=True):
+        # the pool starts its shares in order: the last ones not started are done here
+        while sent and sent[-1][1].cancel():
+            rows, _ = sent.pop()
+            place(rows, here(rows))
+    for rows, future in sent:
         try:
             place(rows, receive(future.result()))
         except BrokenExecutor:  # a worker died: this share is done here, the pool dropped
             _discard(pool)
             place(rows, here(rows))
-        except Exception:  # the share failed as it would here (or was cancelled)
+        except (Exception, CancelledError):  # failed as it would here, or cancelled by a drop
             place(rows, here(rows))
     return out

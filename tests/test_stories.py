@@ -667,7 +667,7 @@ def test_a_refreshs_stories_are_saved_together_and_reported_once_saved(
     inbox: Path, tmp_path: Path
 ) -> None:
     """The stories rebuilt together are saved in one transaction (one fsync, not one a story:
-    146 of the dev replay's 289 commits): when the first is reported, a reader (another
+    143 of the dev replay's 289 commits): when the first is reported, a reader (another
     process, ``serve``) sees every one of them, never a refresh half written."""
     from newsdigest.stories import refresh_stories
 

@@ -3933,3 +3933,16 @@ def test_a_countrys_office_holder_is_whom_a_present_title_names() -> None:
         index.articles[name].add("a")
     assert resolve_role("Costa Rica's president", "a", index) == "Luis Guillermo Solis"
     assert resolve_role("the former Costa Rican president", "a", index) == "Laura Chinchilla"
+
+
+def test_a_heading_of_common_words_is_no_person(
+    dev_stream_rows: list[dict[str, str]], multinews_articles
+) -> None:
+    """Dev stream event 61 (PS4 system update 5.50) led its people with "Notifications (9)"
+    ("Notifications Update" and "Update", headings) and listed "Boost Mode" ("PS4 Pro Boost
+    Mode compatible games"): words the story writes in lower case, read as a name once or
+    twice, with no title or speech verb. A name written more often stays ("Oculus", an
+    organization of Multi-News validation 169, went with a first cut of the rule)."""
+    types = _stream_story_types(dev_stream_rows, "61", "")
+    assert types.get("Notifications") != "PERSON" and types.get("Boost Mode") != "PERSON"
+    assert _multinews_types(multinews_articles, 169, "Oculus").get("Oculus") == "ORG"

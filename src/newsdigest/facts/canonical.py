@@ -1412,15 +1412,27 @@ def _headline_words(form: str) -> bool:
     return not _HEADLINE_VERBS.isdisjoint(form.split()[1:])
 
 
+MAX_COMMON_WORDS_NAMED = 2  # mentions of a name of common words read as a heading's
+
+
 def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
     """A bare capitalized word the story also writes in lower case, called a person with no
     title or speech verb anywhere ("Notifications", "Library", "Settings" in a console
-    update's story): a heading or a sentence's first word, not a name."""
+    update's story): a heading or a sentence's first word, not a name; and so are words all
+    of which the story writes in lower case, read so once or twice ("Notifications Update",
+    "Boost Mode" in that story; "Launch Complex", "Billy Goat Curse"). A name written more
+    often is one whatever its words ("Oculus Rift", four mentions in a Multi-News story)."""
     return (
         g.type == "PERSON"
         and g.person_cues == 0
         and g.title_cues == 0
-        and all(len(name_tokens(f)) == 1 and f.casefold() in common for f in g.forms)
+        and all(
+            f.casefold() in common
+            if len(words := name_tokens(f)) == 1
+            else len(g.mentions) <= MAX_COMMON_WORDS_NAMED
+            and all(w.casefold() in common for w in words)
+            for f in g.forms
+        )
     )
 
 

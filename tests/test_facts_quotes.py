@@ -1712,3 +1712,45 @@ def test_quote_cover_answers_as_a_scan_of_every_quote(pairs: list[tuple[int, int
         assert cover.holds(a) == any(q.open <= a < q.close for q in spans)
         assert cover.covers(a, b) == any(q.open < a and b <= q.close for q in spans)
         assert cover.last_close(a) == max((q.close for q in spans if q.close <= a), default=0)
+
+
+def test_a_countrys_president_is_the_president_not_the_country(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Costa Rica plane crash (RT): '“The authorities are concentrating on ...
+    recovering the bodies ...,” Costa Rica's president said' went to Costa Rica; the story
+    names him "Costa Rican President Luis Guillermo Solis" (and "Former Costa Rican President
+    Laura Chinchilla", who is not). Where no title names the president, the words go to no
+    one rather than to the country."""
+    from newsdigest.clean import clean_article
+
+    articles = [
+        clean_article(Article(id=f"{article_id(r['text'])}-{i}", text=r["text"]))
+        for i, r in enumerate(dev_stream_rows)
+        if r["label"] == "35"
+    ]
+    facts = extract_facts(articles, {})
+    (words,) = [q for q in facts.quotes if q.text.startswith("The authorities are concentrating")]
+    assert words.speaker == "Luis Guillermo Solis"
+    text = "“We will rebuild the cathedral,” France's president said on Tuesday."
+    (alone,) = extract_facts([Article(id=article_id(text), text=text)], {}).quotes
+    assert alone.speaker is None
+
+
+def test_the_platform_written_on_is_cut_from_the_writers_name(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's Nice attack (the articles naming the mayor): '"Dear Nice residents,
+    ...," wrote on Twitter Christian Estrosi, mayor of Nice.' listed an organization "Twitter
+    Christian Estrosi" and gave it the words."""
+    from newsdigest.clean import clean_article
+
+    articles = [
+        clean_article(Article(id=f"{article_id(r['text'])}-{i}", text=r["text"]))
+        for i, r in enumerate(dev_stream_rows)
+        if r["label"] == "68" and "Estrosi" in r["text"]
+    ]
+    facts = extract_facts(articles, {})
+    (words,) = [q for q in facts.quotes if q.text.startswith("Dear Nice residents")]
+    assert words.speaker == "Christian Estrosi"
+    assert not any(e.name.startswith("Twitter ") for e in facts.entities)

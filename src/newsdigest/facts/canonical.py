@@ -1412,15 +1412,27 @@ def _headline_words(form: str) -> bool:
     return not _HEADLINE_VERBS.isdisjoint(form.split()[1:])
 
 
+MAX_COMMON_WORDS_NAMED = 2  # mentions of a name of common words read as a heading's
+
+
 def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
     """A bare capitalized word the story also writes in lower case, called a person with no
     title or speech verb anywhere ("Notifications", "Library", "Settings" in a console
-    update's story): a heading or a sentence's first word, not a name."""
+    update's story): a heading or a sentence's first word, not a name; and so are words all
+    of which the story writes in lower case, read so once or twice ("Notifications Update",
+    "Boost Mode" in that story; "Launch Complex", "Billy Goat Curse"). A name written more
+    often is one whatever its words ("Oculus Rift", four mentions in a Multi-News story)."""
     return (
         g.type == "PERSON"
         and g.person_cues == 0
         and g.title_cues == 0
-        and all(len(name_tokens(f)) == 1 and f.casefold() in common for f in g.forms)
+        and all(
+            f.casefold() in common
+            if len(words := name_tokens(f)) == 1
+            else len(g.mentions) <= MAX_COMMON_WORDS_NAMED
+            and all(w.casefold() in common for w in words)
+            for f in g.forms
+        )
     )
 
 
@@ -1480,6 +1492,34 @@ _NATIONALITY_WORDS = frozenset(
     "Pakistani Pakistanis Saudi Saudis Afghan Afghans Yemeni Yemenis Kuwaiti Qatari Omani "
     "Bangladeshi Nepali Somali Somalis".split()
 )
+
+
+# a coast or a land a people's adjective names ("on the French Riviera", "along the Italian
+# Riviera"): "on the" or "along the" before it, which a body is not written after, and a
+# people's adjective before it once at least ("Riviera" was a dev-stream story's organization)
+_ON_THE_BEFORE = re.compile(r"\b(?:on|along)\s+the\s+(?:[A-Z][a-z]+\s+)?$")
+_PEOPLES_ADJECTIVE_BEFORE = re.compile(
+    r"\bthe\s+(?:" + "|".join(sorted(_NATIONALITY_WORDS)) + r"|[A-Z][a-z]+(?:ian|ese|ish))\s+$"
+)
+
+
+def _a_peoples_coast(name: str, mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A one-word name written "on the" or "along the" in half its mentions, twice at least,
+    once after a people's adjective ("the French Riviera"): a region, no organization."""
+    if " " in name:
+        return False
+    on = sum(
+        bool(_ON_THE_BEFORE.search(texts[m.article], max(0, m.start - 30), m.start))
+        for m in mentions
+    )
+    return (
+        on >= 2
+        and 2 * on >= len(mentions)
+        and any(
+            _PEOPLES_ADJECTIVE_BEFORE.search(texts[m.article], max(0, m.start - 30), m.start)
+            for m in mentions
+        )
+    )
 
 
 def _a_nationality(mentions: Sequence[Mention]) -> bool:
@@ -2042,9 +2082,10 @@ _GROUP_AFTER = re.compile(
 
 
 # what one is a member of, the whole name of it ending the phrase: "Haaland, an enrolled
-# member of the Laguna Pueblo, earned ..." (NeuS train 2210 listed "Laguna Pueblo" under Who);
-# not "a member of the Trump administration", whose name goes on
-_MEMBER_OF = re.compile(r"\bmembers?\s+of\s+the\s+$")
+# member of the Laguna Pueblo, earned ..." (NeuS train 2210 listed "Laguna Pueblo" under Who),
+# "Massa's F1 career began in 2002 as a member of Sauber." (a dev-stream person); not "a
+# member of the Trump administration", whose name goes on
+_MEMBER_OF = re.compile(r"\bmembers?\s+of\s+(?:the\s+)?$")
 _PHRASE_END = re.compile(r"[,.;:)]")
 
 
@@ -2680,6 +2721,9 @@ def _owns_a_person(
 
 # "told CNN", "according to BBC": before an outlet's acronym the model ran into a name
 _TOLD_BEFORE = re.compile(r"(?:\btold|\baccording to|\bsaid to)\s+$", re.IGNORECASE)
+# ... and "wrote on Twitter Christian Estrosi, mayor of Nice" (a dev-stream organization and
+# speaker): the platform one wrote on, run into the writer's name
+_ON_BEFORE = re.compile(r"\bon\s+$")
 
 
 def _without_labels_or_outlets(
@@ -2689,7 +2733,8 @@ def _without_labels_or_outlets(
     of ``MIN_CAPTION_WORDS`` words in capitals or more: "LUXOR HOTEL BROKEN WINDOWS VISIBLE
     MAIN ENTRANCE" made "Luxor Hotel Broken" a dev-stream story's person, "HOTEL" and "MAIN"
     its organizations), and with the outlet a person's name was told to cut from its front
-    ("told CNN Abe was first and foremost trying": "CNN Abe", that story's person, is Abe)."""
+    ("told CNN Abe was first and foremost trying": "CNN Abe", that story's person, is Abe),
+    or the platform written on ("wrote on Twitter Christian Estrosi")."""
     out = []
     for m in raw:
         if _caps_run(texts.get(m.article, ""), m.start, m.end) >= MIN_CAPTION_WORDS:
@@ -2702,6 +2747,11 @@ def _without_labels_or_outlets(
             and len(first) >= 2
             and _OUTLET.search(first)
             and _TOLD_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 20), m.start)
+        ) or (
+            fold(first) in PLATFORMS
+            and len(rest.split()) >= 2
+            and all(w[:1].isupper() for w in rest.split())
+            and _ON_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 10), m.start)
         ):
             m = replace(m, start=m.start + len(first) + 1, text=rest)
         out.append(m)
@@ -2846,6 +2896,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             kind = "PLACE"
         if kind == "ORG" and not g.company_cues and _read_a_place_as_often(g, mentions, texts):
             kind = "PLACE"
+        if kind == "ORG" and not g.company_cues and _a_peoples_coast(name, mentions, texts):
+            kind = "PLACE"
         if (
             kind == "ORG"
             and not (g.company_cues or g.type_votes["PERSON"])
@@ -2868,7 +2920,10 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             continue
         if kind == "PLACE" and (
             _an_outlet_place(mentions, texts)
-            or _unsupported_place(name, mentions, texts, common)
+            or (
+                _unsupported_place(name, mentions, texts, common)
+                and not _a_peoples_coast(name, mentions, texts)
+            )
             or _only_a_party_label(mentions, texts)
             or _a_persons_given_name(name, mentions, texts, groups)
         ):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -898,6 +898,14 @@ _VARIANT_LETTER = re.compile(
     re.IGNORECASE,
 )
 _QUARTER = re.compile(r"[QH][1-4]|FY ?\d{2,4}")
+# Abbreviations of common nouns, which the model takes for organizations: a time zone ("just
+# before 6 a.m. (2100 GMT Monday)": seven dev-stream stories listed GMT or UTC among their
+# organizations), a game's statistic ("a 10-yard TD run", "three RBI"), a knee's ligament
+# ("twice came back from torn ACL injuries"), a device's part ("USB", "CPU", "LCD", "PIN")
+_COMMON_ABBREVIATIONS = frozenset(
+    """GMT UTC BST EST EDT PST PDT CET CEST JST KST TD TDs RBI RBIs ACL MCL CPU GPU USB LCD
+    PIN""".split()
+)
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is
@@ -988,6 +996,10 @@ def _joined_names(text: str, ents: Sequence[Any]) -> list[tuple[int, int, str]]:
 
 
 _TITLE_GOES_ON = re.compile(r" (?:Secretary|Minister|Office|Member)\b")
+# ... or, read as an organization, a title before the name it goes with ("Coach Bruce Arians
+# once said", a dev-stream story's organization "Coach") or an award's title ("two-time NFL
+# Coach of the Year", "Player of the Year")
+_TITLE_BEFORE_NAME = re.compile(r" (?:of the Year\b|[A-Z][a-z]+ [A-Z][a-z])")
 _TITLE_EXCLAIMED = re.compile(
     r"!(?:[,;:]|\s+[a-z0-9])"
 )  # not ")": "(we’ll miss your arms, Chris!)"
@@ -1061,6 +1073,46 @@ def _person_and_affiliation(text: str, start: int, end: int) -> list[tuple[int, 
     ]
 
 
+# A work's title the article writes whole between quotation marks ('Game of Thrones'): the
+# model, reading "Game of" as ordinary words, kept only the last word for an organization
+# ("Thrones", a dev-stream story's); a person's name stays as it is ("Aaron" of a quoted
+# “Just Ask Aaron” is Aaron Paul)
+_QUOTED_NAME = re.compile(
+    r"(?<![\w'’])[“\"‘'](?P<title>[A-Z][\w'’-]*(?: (?:of|the|and|[A-Z][\w'’-]*)){1,5})"
+    r"[,.!?]?[”\"’']"
+)
+
+
+_OWNER_IN_HEAD = re.compile(r"['’]s\b")
+
+
+def _quoted_names(text: str) -> dict[str, list[str]]:
+    """The titles of two to six words the text writes whole between quotation marks, by
+    their last word."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for m in _QUOTED_NAME.finditer(text):
+        title = m["title"]
+        if title not in out[title.rsplit(" ", 1)[-1]]:
+            out[title.rsplit(" ", 1)[-1]].append(title)
+    return out
+
+
+def _quoted_name_start(text: str, start: int, end: int, titles: dict[str, list[str]]) -> int:
+    """Where a mention [start, end) begins once it takes in the words before it that, with
+    it, make a title the text writes whole in quotation marks; else ``start``."""
+    surface = text[start:end]
+    for title in titles.get(surface.rsplit(" ", 1)[-1], ()):
+        head = title[: len(title) - len(surface)]
+        if (
+            title.endswith(" " + surface)
+            and text[max(0, start - len(head)) : start] == head
+            and not any(w.casefold() in TITLE_ONLY for w in head.split())
+            and not _OWNER_IN_HEAD.search(head)  # "Samsung’s Galaxy S9": an owner, no title
+        ):
+            return start - len(head)
+    return start
+
+
 def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     """Entity mentions of one parsed article, split on stray commas ("Mike, Pompeo") and
     trimmed of articles and possessives, each with its person cue."""
@@ -1069,6 +1121,17 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     alone: dict[str, bool] = {}
     shouted = _ShoutedLines(text)
     cut_at = _cut_off_end(text)
+    titles = _quoted_names(text)
+    # the last word of a work's title the model read whole elsewhere in the article, twice as
+    # often as it read the word alone: "Trek" of 'watched a great deal of “Trek,”' beside six
+    # “Star Trek” (a dev-stream organization); not "Tumblr" beside one "... Tumblr" work
+    work_ends = Counter(
+        words[-1]
+        for ent in doc.ents
+        if ent.label_ == "WORK_OF_ART" and len(words := ent.text.split()) >= 2
+    )
+    named_alone = Counter(ent.text for ent in doc.ents if ent.label_ in LABEL_TYPE)
+    work_ends = Counter({w: n for w, n in work_ends.items() if n >= 2 * max(1, named_alone[w])})
     for ent_start, ent_end, ent_label in _joined_names(text, doc.ents):
         label = LABEL_TYPE.get(ent_label)
         if label is None:
@@ -1094,6 +1157,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 or _titled_person(text, s, e)
             ):
                 kind = "PERSON"  # trimmed of its occupation or honorific next
+            if kind == "ORG" and titles:
+                s = _quoted_name_start(text, s, e, titles)
             qualifies = _QUALIFIED_NOUN.search(text, s, e) is not None
             s, e = _trim(text, s, e, kind == "PERSON", kind == "ORG")
             if kind == "PERSON" and qualifies and _DESIGNATION_LAST.fullmatch(text, s, e):
@@ -1111,6 +1176,10 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
             surface = text[s:e]
             if _DISEASE.fullmatch(surface):
                 continue  # "COVID-19": an illness, no organization, person or place
+            if surface in work_ends and kind != "PLACE":
+                continue  # "Trek" beside "Star Trek": a work's short title, no one's name
+            if surface in _COMMON_ABBREVIATIONS and kind != "PLACE":
+                continue  # "2100 GMT", "a torn ACL": a common noun written short, no body
             if _QUARTER.fullmatch(surface):
                 continue  # "grew 2.6% in Q4": a quarter, no place (a NeuS story "happened in" it)
             if (
@@ -1137,7 +1206,9 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 # name whose "!" the sentence runs on past is a work's title
                 continue
             if surface.rstrip(".").casefold() in TITLE_ONLY and (
-                kind == "PERSON" or _TITLE_GOES_ON.match(text, e)
+                kind == "PERSON"
+                or _TITLE_GOES_ON.match(text, e)
+                or (kind == "ORG" and _TITLE_BEFORE_NAME.match(text, e))
             ):
                 # "Col" of "Col. Rob Manning", "Cabinet" of "Chief Cabinet Secretary" (read as
                 # an organization there, then as the person before "said": a dev story's

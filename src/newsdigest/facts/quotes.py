@@ -1107,12 +1107,25 @@ def _resolve_who(
         return role, 2, "title"
     orgs = ctx.orgs_in(who_start, who_end)
     if orgs and len(who.split()) <= len(orgs[-1][2].split()) + 1:
+        if _OFFICE_HOLDER.match(ctx.article.text, orgs[-1][1]) and fold(orgs[-1][2]) in (
+            place_names()
+        ):
+            return None, 0, "none"  # "Costa Rica's president said", whom no title named
         return _body_of(ctx, orgs[-1], who_end) or orgs[-1][2], 2, "organization"
     if _THE_STATEMENT.fullmatch(who):
         issuer = _statement_issuer(ctx, who_start, who.split()[-1].lower())
         if issuer:
             return issuer, 2, "statement"
     return None, 0, "none"
+
+
+# a place's office holder ("Costa Rica's president"): a person, not the country (a dev-stream
+# quote had gone to Costa Rica where no title in the story named the president)
+_OFFICE_HOLDER = re.compile(
+    r"['’]s\s+(?:"
+    + "|".join(sorted(ROLE_WORDS - {"spokesman", "spokeswoman", "spokesperson"}))
+    + r")\b"
+)
 
 
 # a description's last word that says it is of a person: a party's member, a title, an age

@@ -65,10 +65,23 @@ def qualifiers(phrase: str) -> set[str]:
     out = set()
     for w in words:
         w = w.strip(".'’").replace("’", "'")
+        if w.endswith("'s") and w not in _DEMONYMS:
+            w = w[:-2]  # "Costa Rica's president": Costa Rica
         if not w or w in _FILLER:
             continue
         out.add(_DEMONYMS.get(w, _DEMONYMS.get(w + ".", w)))
     return out
+
+
+# a title its holder no longer holds: "Former Costa Rican President Laura Chinchilla" is not
+# "Costa Rica's president" (a dev-stream quote's speaker)
+_PAST = frozenset({"former", "ex", "late"})
+
+
+def _fits(wanted: set[str], title_quals: set[str]) -> bool:
+    """Whether a description's qualifiers are all a title's, a country's name fitting its
+    people's adjective ("Costa Rica" / "Costa Rican", "Korea" / "Korean")."""
+    return all(q in title_quals or q + "n" in title_quals for q in wanted)
 
 
 @dataclass
@@ -112,9 +125,15 @@ def resolve_role(description: str, article: str, index: RoleIndex) -> str | None
     quals = qualifiers(description)
     fits = []
     for name, titles in index.titles.items():
+        # whom the story calls a past holder of the role is not its holder ("former President
+        # Obama", also "President Obama" in a story of 2017), unless the description says so
+        if not quals & _PAST and any(
+            qualifiers(t) & _PAST and roles_of(t) & wanted for t in titles
+        ):
+            continue
         roles = frozenset().union(*(roles_of(t) for t in titles)) if titles else frozenset()
         title_quals = set().union(*(qualifiers(t) for t in titles)) if titles else set()
-        if wanted <= roles and quals <= title_quals:
+        if wanted <= roles and _fits(quals, title_quals):
             fits.append(name)
     if len(fits) > 1:
         local = [n for n in fits if article in index.articles[n]]

@@ -183,6 +183,8 @@ def test_a_names_end_the_wrapper_cut_onto_the_last_line_stays_in_its_sentence(
         "Thank you for supporting the campaign to make Juneteenth a National\nHoliday.\nMore.",
         "Thank you for supporting the campaign to make Juneteenth a National\nHoliday is near.",
     ):
-        assert len(split_paragraphs(apart)) == len(split_sentences(apart)) == 3 - (
-            apart.count("\n") == 1
+        assert (
+            len(split_paragraphs(apart))
+            == len(split_sentences(apart))
+            == 3 - (apart.count("\n") == 1)
         ), apart

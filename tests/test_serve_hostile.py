@@ -73,6 +73,29 @@ def assert_one_line_error(answer: httpx.Response, status: int, *words: str) -> N
         assert word in error, error
 
 
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
+def test_a_compressed_body_is_refused_by_its_encoding(
+    store: Store, client: TestClient, coding: str
+) -> None:
+    """A gzipped POST (``Content-Encoding: gzip``, as HTTP libraries send on request) was read
+    as text: "body is not UTF-8: invalid start byte", no word of the encoding."""
+    import gzip
+    import zlib
+
+    raw = json.dumps(ARTICLE).encode()
+    packed = gzip.compress(raw) if coding == "gzip" else zlib.compress(raw)
+    answer = client.post(
+        "/api/articles",
+        content=packed,
+        headers={"content-type": "application/json", "content-encoding": coding},
+    )
+    assert_one_line_error(
+        answer, 415, f"Content-Encoding {coding} is not read: send the body uncompressed"
+    )
+    assert store.get_articles() == []
+    assert post_json(client, ARTICLE, **{"content-encoding": "identity"}).status_code == 200
+
+
 # ---- item 4: cross-site request forgery and DNS rebinding ----------------------------------
 
 

@@ -323,6 +323,32 @@ def test_item16_a_corrupt_database_is_explained_without_internals(tmp_path: Path
         store.close()
 
 
+def test_a_store_locked_past_the_wait_answers_503_not_500(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A POST while another process held the store's write lock past the wait answered 500,
+    as if the server were broken; it is its state, which a client may retry (503). A store at
+    ``chmod 444`` says "permission denied: ... read-only" and answers 503 alike."""
+    import sqlite3
+
+    from newsdigest.store.sqlite import SqliteDialect
+
+    path = tmp_path / "news.db"
+    store = open_store(str(path))
+    monkeypatch.setattr(SqliteDialect, "busy_timeout_s", 0.2)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        other.execute("BEGIN EXCLUSIVE")
+        posted = post_json(client, ARTICLE)
+        assert_one_line_error(posted, 503, "could not store the articles", "database is locked")
+        other.execute("ROLLBACK")
+        assert post_json(client, ARTICLE).status_code == 200
+    finally:
+        other.close()
+        store.close()
+
+
 def test_item16_an_unexpected_error_is_one_line_without_its_message(store: Store) -> None:
     def broken(s: Store, records: Sequence[Any]) -> PostReport:
         raise RuntimeError("secret at /srv/private/key.pem")

@@ -154,3 +154,37 @@ def test_a_long_run_of_lowercase_lines_is_one_paragraph_in_linear_time() -> None
         "reader0 wrote:",
         "nice piece",
     ]
+
+
+def test_a_names_end_the_wrapper_cut_onto_the_last_line_stays_in_its_sentence(
+    multinews_csv,
+) -> None:
+    """Multi-News 91's petition page filled at 70 columns, too short for its column to show:
+    "Thank you for supporting the campaign to make Juneteenth a National" over "Holiday." had
+    been two paragraphs (cleaning) and two sentences (the splitter's single-line break before
+    a capital), "Holiday." a sentence of its own. A short heading over a short capitalized
+    line, a line that ends its sentence, and a name's end that is not a paragraph's last line
+    stay apart."""
+    from newsdigest.clean import clean_article
+    from newsdigest.evaluate import read_dataset
+    from newsdigest.ingest.text import text_article
+    from newsdigest.split import split_sentences
+
+    (doc,) = [d for d in read_dataset(multinews_csv)[0][91].documents if d.startswith("Thank")]
+    wrapped = "\n\n".join(textwrap.fill(p, 70) for p in doc.split("\n") if p.strip())
+    thanks = "Thank you for supporting the campaign to make Juneteenth a National Holiday."
+    cleaned = clean_article(text_article(wrapped, name="91.txt")).text
+    assert split_paragraphs(wrapped)[0] == thanks
+    assert split_sentences(cleaned)[0].text == thanks
+    assert [" ".join(s.text.split()) for s in split_sentences(wrapped)][0] == thanks
+    for apart in (
+        "Markets\nPrices Fell.",  # a heading, not a wrapped line
+        "Thank you for supporting the campaign to make Juneteenth a holiday.\nNational Day.",
+        "Thank you for supporting the campaign to make Juneteenth a National\nHoliday.\nMore.",
+        "Thank you for supporting the campaign to make Juneteenth a National\nHoliday is near.",
+    ):
+        assert (
+            len(split_paragraphs(apart))
+            == len(split_sentences(apart))
+            == 3 - (apart.count("\n") == 1)
+        ), apart

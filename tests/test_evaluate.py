@@ -732,3 +732,29 @@ def test_a_wrapped_first_line_that_ends_a_sentence_is_no_title(multinews_csv: Pa
         for i in rows
     ]
     assert run_eval(wrapped, ["default"], words=100)[0].summaries == plain
+
+
+def test_a_dataset_speckled_with_nul_bytes_is_read_as_without_them(
+    multinews_csv: Path, tmp_path: Path
+) -> None:
+    """Ten NUL bytes in the first 8 KB of a Multi-News CSV (a damaged export) refused the
+    whole file as "binary file (not CSV)"; the same NULs further on were read, and a row whose
+    documents held one was refused ("source code string cannot contain null bytes"). The
+    rows are read as the file without its NULs; a gzip of it is still binary."""
+    import gzip
+
+    from newsdigest.evaluate import iter_dataset
+
+    with multinews_csv.open(encoding="utf-8", newline="") as fh:
+        rows = list(itertools.islice(csv.reader(fh), 9))
+    clean, speckled = tmp_path / "clean.csv", tmp_path / "nul.csv"
+    with clean.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    with speckled.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([[c.replace(". ", ".\x00 ", 4) for c in r] for r in rows])
+    assert speckled.read_bytes()[:8192].count(b"\x00") > 8  # over the text readers' stray few
+    assert list(iter_dataset(speckled)) == list(iter_dataset(clean))
+    assert len(list(iter_dataset(clean))) == 8
+    packed = tmp_path / "nul.csv.gz.csv"
+    packed.write_bytes(gzip.compress(speckled.read_bytes()))
+    assert [str(e) for e in iter_dataset(packed)] == [f"{packed}: binary file (not CSV)"]

@@ -309,6 +309,23 @@ def test_a_source_of_another_url_scheme_is_one_line_naming_it(tmp_path: Path) ->
     }  # the file:// URL of an OPML list is read as that file
 
 
+def test_an_upper_case_scheme_is_followed_and_a_bad_idna_host_is_one_line(
+    site: Site, tmp_path: Path
+) -> None:
+    """``HTTP://host/feed.xml`` was "unsupported URL scheme 'HTTP'" (a scheme is
+    case-insensitive); ``https://xn--/feed`` as a source, or a feed item linking such a host,
+    ended the whole round in idna's traceback ("Malformed A-label"), nothing stored."""
+    u = site.url
+    bad = "http://xn--/news/9.html"
+    site.add("/feed.xml", rss2([("x", bad, MAY), ("a", u("/news/0.html"), MAY)]))
+    loud = u("/feed.xml").replace("http://", "HTTP://", 1)
+    report = follow_once(tmp_path / "n.db", [loud, "https://xn--/feed"])
+    assert report.new == 1
+    reasons = {e.name: e.reason for e in report.problems()}
+    assert set(reasons) == {bad, "https://xn--/feed"}
+    assert all("not a valid URL (its host name: " in r for r in reasons.values()), reasons
+
+
 def test_opml_entries_that_are_no_web_feeds_are_one_line_each(site: Site, tmp_path: Path) -> None:
     """An OPML list's ``file:`` feeds (and relative ones, in a local list) were dropped without
     a word: the round said "1 fetched, 0 failed" as if the list held one feed."""

@@ -1423,3 +1423,44 @@ def test_standard_input_named_twice_is_read_once_and_the_second_said_so(
             )
         assert done.stderr.strip().splitlines() == [expected], done.stderr
     assert "read 1, stored 1" in done.stdout
+
+
+def test_a_files_misspelled_and_unread_fields_are_said_once_with_a_near_name(
+    tmp_path: Path, dev_stream_rows: list[dict[str, str]]
+) -> None:
+    """Dev-stream records with "title" typed "titel" and "published" typed "publshed" (and
+    every record's "label", which no reader reads) were read without their title and date,
+    and without a word. One note a file now names the fields no reader reads, asking "did you
+    mean" where a read field is spelled alike; the articles are still read as before."""
+    rows = [dict(r) for r in dev_stream_rows[:3]]  # the fixture is shared: not changed
+    typed = [
+        {("titel" if k == "title" else "publshed" if k == "published" else k): v
+         for k, v in row.items()}
+        for row in rows
+    ]  # fmt: skip
+    feed = tmp_path / "typed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in typed), encoding="utf-8")
+    array = tmp_path / "typed.json"
+    array.write_text(json.dumps([{**typed[0], "Title": "x", "filename": "a"}]), encoding="utf-8")
+    result = load_articles([feed, array])
+    assert len(result.articles) == 4 and not result.errors
+    read = " (an article's fields are text, title, url, published, source and id)"
+    assert result.notices == (
+        f"{feed}: fields not read: 'titel' (did you mean 'title'?), 'publshed' (did you mean"
+        f" 'published'?), 'label'{read}",
+        f"{array}: fields not read: 'titel' (did you mean 'title'?), 'publshed' (did you mean"
+        f" 'published'?), 'label', 'Title' (did you mean 'title'?), 'filename'{read}",
+    )
+    db = str(tmp_path / "news.db")
+    done = CliRunner().invoke(app, ["ingest", str(feed), "--db", db])
+    assert done.exit_code == 0, done.output
+    assert [ln for ln in done.stderr.splitlines() if ln.startswith("note:")] == [
+        f"note: {result.notices[0]}"
+    ]
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    kept = load_articles([plain])
+    assert kept.notices == (f"{plain}: field not read: 'label'{read}",)
+    del rows[0]["label"], rows[1]["label"], rows[2]["label"]
+    plain.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert load_articles([plain]).notices == ()

@@ -73,6 +73,29 @@ def assert_one_line_error(answer: httpx.Response, status: int, *words: str) -> N
         assert word in error, error
 
 
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
+def test_a_compressed_body_is_refused_by_its_encoding(
+    store: Store, client: TestClient, coding: str
+) -> None:
+    """A gzipped POST (``Content-Encoding: gzip``, as HTTP libraries send on request) was read
+    as text: "body is not UTF-8: invalid start byte", no word of the encoding."""
+    import gzip
+    import zlib
+
+    raw = json.dumps(ARTICLE).encode()
+    packed = gzip.compress(raw) if coding == "gzip" else zlib.compress(raw)
+    answer = client.post(
+        "/api/articles",
+        content=packed,
+        headers={"content-type": "application/json", "content-encoding": coding},
+    )
+    assert_one_line_error(
+        answer, 415, f"Content-Encoding {coding} is not read: send the body uncompressed"
+    )
+    assert store.get_articles() == []
+    assert post_json(client, ARTICLE, **{"content-encoding": "identity"}).status_code == 200
+
+
 # ---- item 4: cross-site request forgery and DNS rebinding ----------------------------------
 
 
@@ -297,6 +320,32 @@ def test_item16_a_corrupt_database_is_explained_without_internals(tmp_path: Path
         assert_one_line_error(posted, 500, "could not store the articles", "news.db")
         assert "private-folder" not in posted.text
     finally:
+        store.close()
+
+
+def test_a_store_locked_past_the_wait_answers_503_not_500(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A POST while another process held the store's write lock past the wait answered 500,
+    as if the server were broken; it is its state, which a client may retry (503). A store at
+    ``chmod 444`` says "permission denied: ... read-only" and answers 503 alike."""
+    import sqlite3
+
+    from newsdigest.store.sqlite import SqliteDialect
+
+    path = tmp_path / "news.db"
+    store = open_store(str(path))
+    monkeypatch.setattr(SqliteDialect, "busy_timeout_s", 0.2)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        other.execute("BEGIN EXCLUSIVE")
+        posted = post_json(client, ARTICLE)
+        assert_one_line_error(posted, 503, "could not store the articles", "database is locked")
+        other.execute("ROLLBACK")
+        assert post_json(client, ARTICLE).status_code == 200
+    finally:
+        other.close()
         store.close()
 
 

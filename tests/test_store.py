@@ -644,22 +644,38 @@ def _as_a_plain_user(args: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("locked", "why"),
+    ("locked", "mode", "why"),
     [
-        ("file", "permission denied: this user may not read news.db"),
+        (
+            "file",
+            0o000,
+            "cannot open database: permission denied: this user may not read news.db"
+            " (chmod u+rw {db}, or run as its owner)",
+        ),
+        (
+            "file",
+            0o444,
+            "analyses not saved (nothing committed): permission denied: news.db is read-only"
+            " to this user (newsdigest writes to its store: chmod u+w {db}, or run as its"
+            " owner)",
+        ),
         (
             "folder",
-            "permission denied: this user may not create news.db-wal in {folder} (SQLite"
-            " keeps it beside the store)",
+            0o555,
+            "cannot open database: permission denied: this user may not create news.db-wal"
+            " in {folder} (SQLite keeps it beside the store; let this user write in {folder},"
+            " or move the store to a folder it may)",
         ),
     ],
 )
 def test_a_store_this_user_may_not_open_is_named_with_the_permission(
-    tmp_path: Path, locked: str, why: str
+    tmp_path: Path, locked: str, mode: int, why: str
 ) -> None:
     """A store at ``chmod 000`` (or in a folder at ``chmod 555``) had said SQLite's "unable to
     open database file" (or "attempt to write a readonly database"): which permission to
-    change was left to guess. The store is left as it was."""
+    change was left to guess. One at ``chmod 444`` opened, then failed ``stories`` with
+    "analyses not saved (nothing committed): attempt to write a readonly database" (no
+    permission named, no fix). The store is left as it was."""
     folder = tmp_path / "shared"
     folder.mkdir()
     db = folder / "news.db"
@@ -667,7 +683,7 @@ def test_a_store_this_user_may_not_open_is_named_with_the_permission(
         s.add_articles(seed_articles())
     before = db.read_bytes()
     target = db if locked == "file" else folder
-    target.chmod(0o000 if locked == "file" else 0o555)
+    target.chmod(mode)
     try:
         cmd = [sys.executable, "-m", "newsdigest", "stories", "--db", str(db)]
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -677,9 +693,41 @@ def test_a_store_this_user_may_not_open_is_named_with_the_permission(
     finally:
         target.chmod(0o644 if locked == "file" else 0o755)
     assert done.returncode == 2, done.stderr
-    expected = f"error: {db}: cannot open database: {why.format(folder=folder)}"
+    expected = f"error: {db}: {why.format(db=db, folder=folder)}"
     assert done.stderr.strip() == expected
     assert db.read_bytes() == before
+
+
+def test_a_store_whose_folder_became_read_only_names_the_lock_it_cannot_make(
+    tmp_path: Path,
+) -> None:
+    """A store whose ``-wal`` and ``-shm`` were made before its folder went ``chmod 555``
+    opens; ``stories`` then needs its clustering lock beside it and had said only "cannot
+    open the clustering lock ...: Permission denied"."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = folder / "news.db"
+    with SqliteStore(db) as s:
+        s.add_articles(seed_articles())
+    keep = sqlite3.connect(db)  # holds the -wal and -shm in place while the folder is locked
+    keep.execute("PRAGMA journal_mode=WAL")
+    keep.execute("SELECT count(*) FROM articles").fetchall()
+    folder.chmod(0o555)
+    try:
+        cmd = [sys.executable, "-m", "newsdigest", "stories", "--db", str(db)]
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        done = subprocess.run(
+            _as_a_plain_user(cmd), env=env, capture_output=True, text=True, timeout=120
+        )
+    finally:
+        folder.chmod(0o755)
+        keep.close()
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == (
+        f"error: {db}: cannot open the clustering lock {db}-cluster.lock: permission denied:"
+        f" this user may not create it in {folder} (let this user write in {folder}, or move"
+        " the store to a folder it may)"
+    )
 
 
 def test_a_device_or_named_pipe_given_as_the_store_is_refused_untouched(tmp_path: Path) -> None:

@@ -157,9 +157,38 @@ def _encoding_or_binary(path: Path, kind: str) -> str | InputError:
             head = fh.read(8192)
     except OSError:  # reading it again says why
         return "utf-8-sig"
-    if looks_binary(head):
+    if looks_binary(head) and not _text_speckled_with_nuls(head):
         return InputError(str(path), f"binary file (not {kind})")
     return wide_encoding(head) or "utf-8-sig"
+
+
+# NUL bytes a dataset's first block may hold and still be text (a damaged export): ten NULs
+# in a Multi-News CSV's first 8 KB had refused the whole file as "binary file (not CSV)", the
+# same NULs further on were read. Without them the block must read as UTF-8 with no other
+# control character (a gzip or an array of small numbers does not)
+MAX_NUL_SHARE = 0.05
+_CONTROL_BYTES = re.compile(b"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _text_speckled_with_nuls(head: bytes) -> bool:
+    if not 0 < head.count(b"\x00") <= MAX_NUL_SHARE * len(head):
+        return False
+    rest = head.replace(b"\x00", b"")
+    if _CONTROL_BYTES.search(rest):
+        return False
+    try:
+        rest.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a character cut by the block's end is no fault
+        return exc.reason == "unexpected end of data"
+    return True
+
+
+def _without_nuls(lines: Iterable[str]) -> Iterator[str]:
+    """``lines`` with their NUL characters dropped, as the text readers drop stray ones (in
+    a documents list they had refused the row: "source code string cannot contain null
+    bytes")."""
+    for line in lines:
+        yield line.replace("\x00", "") if "\x00" in line else line
 
 
 def iter_dataset(path: str | Path, split: str | None = None) -> Iterator[Cluster | InputError]:
@@ -223,7 +252,7 @@ def _dataset_records(
         return
     csv.field_size_limit(2**31 - 1)
     with path.open(encoding=encoding, errors="surrogateescape", newline="") as fh:
-        reader = csv.DictReader(fh)
+        reader = csv.DictReader(_without_nuls(fh))
         header = list(reader.fieldnames or ())
         missing = {"documents", "summary"} - set(header)
         if missing:

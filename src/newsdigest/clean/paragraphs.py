@@ -84,11 +84,31 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         pos = 0
         for m in _UNWRAPPED_BREAK.finditer(text):
+            if m.group() == "\n" and _cut_name_below(text, m.start()):
+                continue
             spans.append((pos, m.start()))
             pos = m.end()
         spans.append((pos, len(text)))
         return spans
     return _wrapped_spans(text, width)
+
+
+def _cut_name_below(text: str, at: int) -> bool:
+    """Whether the single line break at ``at`` only cut a name's end onto a last line of its
+    paragraph (``ends_cut_name``), as ``split_paragraphs`` joins it."""
+    end = text.find("\n", at + 1, at + MAX_WRAP_WIDTH + 2)
+    if end < 0 and len(text) - at > MAX_WRAP_WIDTH + 1:
+        return False  # a long line below: no name's end
+    nxt = text[at + 1 :] if end < 0 else text[at + 1 : end]
+    if end >= 0:
+        after = text.find("\n", end + 1)
+        if text[end + 1 : after if after >= 0 else len(text)].strip():
+            return False  # not the paragraph's last line
+    low = max(0, at - MAX_WRAP_WIDTH - 2)
+    start = text.rfind("\n", low, at)
+    if start < 0 and low > 0:
+        return False  # a long line above: no wrapped line
+    return ends_cut_name(text[start + 1 : at].strip(), nxt)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -147,8 +167,10 @@ def split_paragraphs(text: str) -> list[str]:
             continue
         current = [lines[0]]  # joined once the paragraph ends: joining at each line was
         size = len(lines[0])  # quadratic in a long run of them
-        for line in lines[1:]:
-            if _continues(current, size, line):
+        for n, line in enumerate(lines[1:], start=2):
+            if _continues(current, size, line) or (
+                n == len(lines) and ends_cut_name(current[-1], line)
+            ):
                 current.append(line)
                 size += 1 + len(line)
             else:
@@ -157,6 +179,26 @@ def split_paragraphs(text: str) -> list[str]:
                 size = len(line)
         out.append(" ".join(current))
     return out
+
+
+# the last words of a sentence the wrapper moved below its line: a few capitalized words or
+# numbers and the stop ("Holiday.", "New York.", "May 2019.")
+_CUT_TAIL = re.compile(r"""(?:[A-Z0-9][^\s]*\s+){0,2}[A-Z0-9][^\s]*?[.…]['"”’»)\]]*""")
+
+
+def ends_cut_name(line: str, nxt: str) -> bool:
+    """Whether ``nxt``, the last line of its paragraph, ends the sentence of ``line`` with the
+    end of a name or a number the wrapper cut off: "Thank you for supporting the campaign to
+    make Juneteenth a National" over "Holiday." (Multi-News 91 filled at 70 columns, too short
+    for its column to show) had been two paragraphs, so two sentences, "Holiday." one of
+    them. ``line`` is as long as a wrapped line (``MIN_WRAP_WIDTH`` less ``FULL_SLACK``, so
+    not a short heading) and ends no sentence; a lead under a headline says more than a few
+    capitalized words ("Prices fell.")."""
+    return (
+        MIN_WRAP_WIDTH - FULL_SLACK <= len(line) <= MAX_WRAP_WIDTH
+        and not rules.ends_sentence(line)
+        and _CUT_TAIL.fullmatch(nxt.strip()) is not None
+    )
 
 
 # A heading or widget is a line, not a paragraph of many: past this many characters the lines

@@ -271,6 +271,10 @@ class Fetcher:
             raise FetchError(url, f"timed out (after {self.politeness.timeout:g} s)") from None
         except httpx.InvalidURL as exc:
             raise FetchError(url, f"not a valid URL ({exc})") from None
+        except UnicodeError as exc:
+            # the host name as IDNA encodes it ("https://xn--/feed": idna's IDNAError, a
+            # UnicodeError) had ended the whole round in a traceback
+            raise FetchError(url, f"not a valid URL (its host name: {exc})") from None
         except httpx.HTTPError as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
             raise FetchError(url, f"network error: {reason}") from None

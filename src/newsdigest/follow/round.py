@@ -84,7 +84,9 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
 
 
 def _is_url(source: str) -> bool:
-    return source.startswith(("http://", "https://"))
+    # a scheme is case-insensitive (RFC 3986): "HTTP://host/feed" had been "unsupported URL
+    # scheme 'HTTP'"
+    return source[:8].lower().startswith(("http://", "https://"))
 
 
 class Follower:

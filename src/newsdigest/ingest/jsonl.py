@@ -15,9 +15,10 @@ longer than ``Limits.max_article_chars`` is refused with one line.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,23 @@ DATE_FIELDS = (
     "date", "time", "timestamp",
 )  # fmt: skip
 SOURCE_FIELDS = ("source", "outlet", "site", "sitename", "source_domain", "domain", "publisher")
+# every field a record's reader reads, each spelling by the name the docs give it ("html":
+# the text as markup)
+READ_FIELDS = {
+    "id": "id",
+    "articles": "articles",
+    **{key: "text" for key in TEXT_FIELDS},
+    **{key: "html" for key in HTML_FIELDS},
+    **{key: "title" for key in TITLE_FIELDS},
+    **{key: "url" for key in URL_FIELDS},
+    **{key: "published" for key in DATE_FIELDS},
+    **{key: "source" for key in SOURCE_FIELDS},
+}
+_READ_FOLDED = {key.lower(): name for key, name in READ_FIELDS.items()}
+# how like a read field's spelling a field must be to be asked "did you mean" about ("titel",
+# "publshed", "Title", "contents"; not "filename" for "sitename", 0.75, nor "title_rss")
+NEAR_FIELD = 0.8
+MAX_UNREAD_NAMED = 8
 
 _CHUNK = 1 << 20
 
@@ -147,10 +165,40 @@ def json_type(value: object) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
+def unread_fields_note(fields: Collection[str]) -> str:
+    """The note on a file's article fields that no reader reads (``fields`` in the order met),
+    each near a read one asked about: "titel", "publshed" or "Title" had been dropped without
+    a word, the article then untitled or undated."""
+    named = []
+    for key in list(fields)[:MAX_UNREAD_NAMED]:
+        folded = key.lower()
+        near = get_close_matches(folded, _READ_FOLDED, n=1, cutoff=NEAR_FIELD)
+        shown = repr(replace_surrogates(key[:40]))
+        named.append(f"{shown} (did you mean '{_READ_FOLDED[near[0]]}'?)" if near else shown)
+    more = len(fields) - len(named)
+    plural = "s" if len(fields) != 1 else ""
+    return (
+        f"field{plural} not read: {', '.join(named)}"
+        + (f" and {more:,} more" if more > 0 else "")
+        + " (an article's fields are text, title, url, published, source and id)"
+    )
+
+
+def _tell_unread(name: str, fields: dict[str, None]) -> None:
+    notes = _FIELD_NOTES.get()
+    if fields and notes is not None:
+        notes(name, unread_fields_note(fields))
+
+
 def record_articles(
-    record: object, name: str, limits: Limits = DEFAULT_LIMITS
+    record: object,
+    name: str,
+    limits: Limits = DEFAULT_LIMITS,
+    unread: dict[str, None] | None = None,
 ) -> Iterator[Article | InputError]:
-    """The article(s) of one decoded JSON record: an article object or a cluster of them."""
+    """The article(s) of one decoded JSON record: an article object or a cluster of them.
+    ``unread`` gathers the article fields no reader reads, in the order met (a file's
+    readers say them once, ``unread_fields_note``)."""
     if not isinstance(record, dict):
         yield InputError(name, f"record is a JSON {json_type(record)}, not an object")
         return
@@ -159,8 +207,12 @@ def record_articles(
         if not nested:
             yield InputError(name, "cluster has an empty 'articles' list")
         for i, sub in enumerate(nested):
-            yield from record_articles(sub, f"{name} article {i}", limits)
+            yield from record_articles(sub, f"{name} article {i}", limits, unread)
         return
+    if unread is not None:
+        for key in record:
+            if key not in READ_FIELDS and key not in unread:
+                unread[key] = None
     text = _first(record, TEXT_FIELDS)
     if text is None:  # an export of the page or body as HTML only
         text = _first(record, HTML_FIELDS)
@@ -257,7 +309,9 @@ def _refuse_bomb(path: Path, fh: Any, inflated: int, max_bytes: int) -> None:
         raise InputError(str(path), bomb)
 
 
-def _line_articles(line: str, where: str, limits: Limits) -> Iterator[Article | InputError]:
+def _line_articles(
+    line: str, where: str, limits: Limits, unread: dict[str, None]
+) -> Iterator[Article | InputError]:
     """The article(s) of one JSON Lines line, or the one-line reason there are none."""
     try:
         record = loads_bounded(line, limits.max_json_depth)
@@ -267,7 +321,7 @@ def _line_articles(line: str, where: str, limits: Limits) -> Iterator[Article | 
     except json.JSONDecodeError as exc:
         yield InputError(where, f"invalid JSON ({exc.msg}: column {exc.colno})")
         return
-    yield from record_articles(record, where, limits)
+    yield from record_articles(record, where, limits, unread)
 
 
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips
@@ -282,12 +336,14 @@ def _wide_lines(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         yield text
         return
     records = 0
+    unread: dict[str, None] = {}
     for lineno, line in enumerate(text.split("\n"), start=1):
         # blank as the byte path means it: ASCII white space (str.strip would also take control
         # characters such as \x1f, and the line would vanish instead of being reported)
         if line.lstrip("\ufeff").strip(_ASCII_SPACE):
             records += 1
-            yield from _line_articles(line, f"{name}:{lineno}", DEFAULT_LIMITS)
+            yield from _line_articles(line, f"{name}:{lineno}", DEFAULT_LIMITS, unread)
+    _tell_unread(name, unread)
     if records == 0:
         yield InputError(name, "no JSON records (only blank lines)")
 
@@ -317,6 +373,15 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if first in (b"{", b"["):  # no record is a lone bracket: a pretty-printed JSON document
         yield from read_json(path, max_bytes=max_bytes, lines=False)
         return
+    unread: dict[str, None] = {}
+    yield from _jsonl_records(path, max_bytes, unread)  # its records' lines, then the file's
+    _tell_unread(name, unread)
+
+
+def _jsonl_records(
+    path: Path, max_bytes: int, unread: dict[str, None]
+) -> Iterator[Article | InputError]:
+    name = str(path)
     records = 0
     lines = _lines(path, max_bytes)
     while True:
@@ -345,7 +410,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         except UnicodeDecodeError as exc:
             yield InputError(where, f"invalid UTF-8 at byte {exc.start}")
             continue
-        yield from _line_articles(decoded, where, DEFAULT_LIMITS)
+        yield from _line_articles(decoded, where, DEFAULT_LIMITS, unread)
     if records == 0:
         yield InputError(name, "no JSON records (only blank lines)")
 
@@ -381,10 +446,12 @@ def read_json(path: Path, *, max_bytes: int, lines: bool = True) -> Iterator[Art
                 name, f"invalid JSON ({exc.msg}: line {exc.lineno} column {exc.colno})"
             )
         return
+    unread: dict[str, None] = {}
     if isinstance(doc, list):
         if not doc:
             yield InputError(name, "empty JSON array")
         for i, record in enumerate(doc):
-            yield from record_articles(record, f"{name}[{i}]")
+            yield from record_articles(record, f"{name}[{i}]", unread=unread)
     else:
-        yield from record_articles(doc, name)
+        yield from record_articles(doc, name, unread=unread)
+    _tell_unread(name, unread)

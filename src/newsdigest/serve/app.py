@@ -309,7 +309,12 @@ def create_app(
         # why, in the store's words, less its location: a path or URL names the db, no more
         writing = request.method == "POST"
         what = "could not store the articles" if writing else "could not read the stories"
-        return failure(request, 500, f"{what}: {public_reason(str(exc))}")
+        reason = public_reason(str(exc))
+        # a store locked by another writer past the wait, or one this user may not write (its
+        # message says what to do), is the server's state, not a fault in it: 503, which a
+        # client may retry; a damaged store stays 500
+        passing = "database is locked" in reason or "permission denied" in reason
+        return failure(request, 503 if passing else 500, f"{what}: {reason}")
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

@@ -144,4 +144,8 @@ def write_refusal(headers: Any) -> tuple[int, str] | None:
     if media_type != "application/json":
         shown = media_type or "none"
         return 415, f"Content-Type must be application/json (got {shown[:60]})"
+    coding = (headers.get("content-encoding") or "").strip().lower()
+    if coding not in ("", "identity"):
+        # a gzipped body had been read as text: "body is not UTF-8: invalid start byte"
+        return 415, f"Content-Encoding {coding[:40]} is not read: send the body uncompressed"
     return None

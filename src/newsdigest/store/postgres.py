@@ -22,7 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from newsdigest import dedup
 from newsdigest.errors import StoreError
-from newsdigest.store.sql import LOCK_CLUSTERING, SqlStore, driver_message
+from newsdigest.store.sql import LOCK_CLUSTERING, SqlStore, driver_message, write_failure
 from newsdigest.timeutil import stored_time, utc_or_none
 
 
@@ -78,6 +78,9 @@ class PostgresDialect:
 
     def connect(self) -> Any:
         return self._open()
+
+    def explain(self, exc: BaseException) -> str:
+        return write_failure(exc)
 
     def sql(self, statement: str) -> str:
         return statement.replace("?", "%s")

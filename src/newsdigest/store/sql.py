@@ -217,6 +217,11 @@ class Dialect(Protocol):
 
     def connect(self) -> Connection: ...
 
+    def explain(self, exc: BaseException) -> str:
+        """A failed write's driver message on one line, with what to do where the cause is
+        known (``write_failure``; SQLite: the permission a read-only store lacks)."""
+        ...
+
     def sql(self, statement: str) -> str:
         """``statement`` (written with ``?`` parameters) in this database's parameter style."""
         ...
@@ -452,14 +457,14 @@ class SqlStore:
                 d.begin(self._writer(), lock_key)
             except d.errors as exc:
                 if not _is_closed(self._conn):
-                    raise StoreError(f"{d.where}: {what}: {write_failure(exc)}") from exc
+                    raise StoreError(f"{d.where}: {what}: {d.explain(exc)}") from exc
                 # the server dropped the connection since the last write (a restart): nothing
                 # was begun, so once more on a new one. It had stayed closed, every later write
                 # of a long-running server or follower failing ("the connection is closed")
                 try:
                     d.begin(self._writer(), lock_key)
                 except d.errors as again:
-                    raise StoreError(f"{d.where}: {what}: {write_failure(again)}") from again
+                    raise StoreError(f"{d.where}: {what}: {d.explain(again)}") from again
             try:
                 yield _Cursor(self._conn, d)
                 d.commit(self._conn)
@@ -468,7 +473,7 @@ class SqlStore:
                     d.rollback(self._conn)
                 if isinstance(exc, d.errors):
                     raise StoreError(
-                        f"{d.where}: {what} (nothing committed): {write_failure(exc)}"
+                        f"{d.where}: {what} (nothing committed): {d.explain(exc)}"
                     ) from exc
                 raise
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from newsdigest import dedup
 from newsdigest.errors import StoreError
-from newsdigest.store.sql import SqlStore
+from newsdigest.store.sql import SqlStore, write_failure
 from newsdigest.timeutil import iso, parse_iso, stored_time
 
 try:  # the clustering lock across processes; without fcntl it holds within this process only
@@ -33,18 +33,28 @@ except ImportError:  # pragma: no cover - not on POSIX
 
 def access_problem(path: Path) -> str | None:
     """Why this user may not open the SQLite store ``path`` and the files SQLite keeps beside
-    it (``-wal``, ``-shm``), in the words of the permission to change; None when it may."""
+    it (``-wal``, ``-shm``), in the words of the permission to change and how to change it;
+    None when it may."""
     folder = path.parent
     try:
         for side in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             if side.exists():
                 if not os.access(side, os.R_OK):
-                    return f"permission denied: this user may not read {side.name}"
+                    return (
+                        f"permission denied: this user may not read {side.name}"
+                        f" (chmod u+rw {side}, or run as its owner)"
+                    )
                 if not os.access(side, os.W_OK):
-                    return f"permission denied: {side.name} is read-only to this user"
+                    return (
+                        f"permission denied: {side.name} is read-only to this user (newsdigest"
+                        f" writes to its store: chmod u+w {side}, or run as its owner)"
+                    )
             elif not os.access(folder, os.W_OK | os.X_OK):
-                return f"permission denied: this user may not create {side.name} in {folder}" + (
-                    " (SQLite keeps it beside the store)" if side != path else ""
+                beside = "SQLite keeps it beside the store; " if side != path else ""
+                return (
+                    f"permission denied: this user may not create {side.name} in {folder}"
+                    f" ({beside}let this user write in {folder}, or move the store to a"
+                    " folder it may)"
                 )
     except OSError:  # a folder that may not be searched: the driver's reason stands
         return None
@@ -130,6 +140,15 @@ class SqliteDialect:
             return access_problem(self.path) or message
         return message
 
+    def explain(self, exc: BaseException) -> str:
+        # a store at chmod 444 opens and reads, then fails its first write with SQLite's
+        # "attempt to write a readonly database", which named neither the permission nor a fix
+        if isinstance(exc, sqlite3.Error) and "readonly" in str(exc):
+            problem = access_problem(self.path)
+            if problem is not None:
+                return problem
+        return write_failure(exc)
+
     def sql(self, statement: str) -> str:
         return statement
 
@@ -189,6 +208,12 @@ class SqliteDialect:
             fd = os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o666)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
+            if isinstance(exc, PermissionError):  # a folder made read-only after the -wal
+                folder = self.path.parent
+                reason = (
+                    f"permission denied: this user may not create it in {folder} (let this"
+                    f" user write in {folder}, or move the store to a folder it may)"
+                )
             raise StoreError(
                 f"{self.path}: cannot open the clustering lock {lock_path}: {reason}"
             ) from None

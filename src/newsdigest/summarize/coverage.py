@@ -123,6 +123,7 @@ _NOT_NEWS_NAMES = frozenset(
     Prince Princess Pope State Acting Deputy Assistant Special Counsel Officials Republican
     Republicans Democrat Democrats Democratic""".split()
 )
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # A casualty count ("Nearly 80 people were killed", "Scores of people were killed"): each outlet
 # states its own, and a digest needs one (where they differ, the story's facts say so)
 _COUNT = (
@@ -177,6 +178,25 @@ PARAPHRASE = 0.35
 RESTATED = 0.5
 RESTATED_SIM = 0.2
 RESTATED_WORDS = 5
+# Two articles' openings (each article's first unit) about one subject (``_subject``: each
+# names who the other is about) are headlines of one fact when they are this close in TF-IDF
+# cosine and share this share of the shorter's content words (five at least), unless the
+# second is a fifth fuller (it may say more: NeuS val 291's "Turkey could go as far as breaking
+# off diplomatic ties" after Erdogan's "red line") or dated another weekday: the second is then
+# a repeat whatever names it adds (NeuS val 207: "Senate Intelligence Committee leaders on
+# Wednesday backed the 2017 intelligence community report ..." then "The Senate Intelligence
+# Committee has determined that the intelligence community was correct ..."; 292: two
+# outlets' "President Joe Biden will sign two (more) executive orders on Monday"). Measured on
+# NeuS train (2,452 triples) / val (307) at 60 words and Multi-News at 250 (R1, R2,
+# MiniLM-paraphrase pairs per digest at cosine >= 0.75, bench/paraphrase_pairs.py's judge):
+# off 39.67 / 17.30 / .083, 39.43 / 17.62 / .081, 47.09 / 17.40 / .284; on 39.70 / 17.30 /
+# .074, 39.46 / 17.62 / .075, 47.07 / 17.40 / .284 (64, 5 and 1 digests change). Without the
+# subject, fuller and weekday tests, at cosine 0.3 / 0.25 / 0.2, train pairs .059 / .046 /
+# .032 but R2 -0.05 / -0.14 / -0.17 (its references often copy one outlet's lead, which then
+# scores twice), and the seeds lost Putin, NeuS val 45 its compact's rule, 218 a second event.
+ECHO_SIM = 0.3
+ECHO_CONTAINED = 0.4
+ECHO_LONGER = 1.2
 # A chosen unit goes when a longer one taken after it holds this share of its content words
 # (five at least), all its names and figures, and its denial (``_subsumed``): on Multi-News at
 # 100 words and NeuS val at 60, 0.7 changed one digest of 557 (and the seeds'), for the better;
@@ -941,6 +961,7 @@ def _greedy(
     worst = np.zeros(len(scored.units))
     repeat = np.zeros(len(scored.units), dtype=bool)
     same_text = _text_groups(scored.units)
+    opening, article = _openings(scored.units)
     # a sentence that names someone or something the digest has not named yet is news, not
     # a paraphrase ("Pompeo met Putin in Sochi" after "Lavrov and Pompeo met in Sochi"); a
     # name is new when its last word is not named ("President Donald Trump" after "Trump" is
@@ -1079,6 +1100,29 @@ def _greedy(
             repeat |= np.fromiter((bool(tolls_of(k) & counted) for k in range(n)), bool, count=n)
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         repeat |= same_text == same_text[i]
+        if opening[i] and (subject := _subject(unit.text)):
+            echo = (
+                opening
+                & (article != article[i])
+                & (scored.similarity[:, i] >= ECHO_SIM)
+                & (scored.contained[:, i] >= ECHO_CONTAINED)
+                & (scored.common[:, i] >= RESTATED_WORDS)
+            )
+            # a fuller telling may say more (NeuS val 291's "Turkey could go as far as breaking
+            # off diplomatic ties with Israel" after Erdogan's "red line")
+            echo &= np.diagonal(scored.common) <= ECHO_LONGER * scored.common[i, i]
+            names_here = set(_NAME.findall(unit.text))
+            days = names_here & _WEEKDAYS
+            for k in np.flatnonzero(echo):
+                names_there = set(_NAME.findall(scored.units[k].text))
+                repeat[k] |= (
+                    subject in names_there
+                    and _subject(scored.units[k].text) in names_here
+                    # another day is another event (NeuS val 218: Trump "suggested Wednesday"
+                    # the op-ed's writer was guilty of treason, "on Friday said" the Justice
+                    # Department should find him)
+                    and not (days and names_there & _WEEKDAYS and days != names_there & _WEEKDAYS)
+                )
         paraphrased |= scored.similarity[:, i] >= paraphrase
         restated |= (
             (scored.similarity[:, i] >= RESTATED_SIM)
@@ -1086,6 +1130,31 @@ def _greedy(
             & (scored.common[:, i] >= RESTATED_WORDS)
         )
     return [(i, taken_as.get(i, scored.units[i])) for i in chosen]
+
+
+def _openings(units: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each unit is its article's first, and a number per article: outlets open with
+    the fact itself, so two openings alike are one fact told twice (``ECHO_SIM``)."""
+    ids: dict[str, int] = {}
+    article = np.array([ids.setdefault(u.article_id, len(ids)) for u in units], dtype=np.int64)
+    opening = np.zeros(len(units), dtype=bool)
+    opening[np.unique(article, return_index=True)[1]] = True
+    return opening, article
+
+
+def _subject(text: str) -> str:
+    """The last word of a sentence's first run of capitalized words, calendar words and titles
+    aside: who an opening is about ("The Biden administration on Tuesday announced ..." is
+    about Biden); none when that run names no one ("Democratic lawmakers ripped into Pence
+    ..." is about the lawmakers, not Pence). An opening "The" alone is no run ("The parents of
+    Austria's top pole vaulter Kira Grunberg ...")."""
+    for run in _NAME_RUN.finditer(text):
+        words = _NAME.findall(run.group())
+        if words in ([], ["The"]):
+            continue
+        news = [w for w in words if w not in _NOT_NEWS_NAMES]
+        return news[-1] if news else ""
+    return ""
 
 
 def _subsumed(

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from e2e_vs_lexrank import cluster_folders, warm_language_identifier  # noqa: E402
+from e2e_vs_lexrank import cluster_folders, warm_language_identifier, warm_tagger  # noqa: E402
 
 import newsdigest.clean as clean  # noqa: E402
 from newsdigest.config import StoryConfig  # noqa: E402
@@ -57,6 +57,7 @@ def main() -> None:
         folders = cluster_folders(clusters, Path(tmp))
         build_story(load_inputs([folders[0]], on_error=lambda e: None), config)  # warm-up
         warm_language_identifier()
+        warm_tagger()  # as e2e_vs_lexrank does: its one-time load is no stage's cost
         inside.clear()
         stages: dict[str, list[float]] = {}
         reading = []

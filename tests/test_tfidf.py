@@ -115,3 +115,21 @@ def test_any_rows_equal_the_per_word_build(texts: list[str]) -> None:
     rows = tfidf_rows(texts)
     assert np.array_equal(rows.indptr, indptr) and np.array_equal(rows.indices, indices)
     assert rows.data.tobytes() == data.tobytes()
+
+
+def test_repeated_texts_equal_the_per_word_build_bit_for_bit(
+    multinews_articles: Callable[[int, int], list[tuple[int, Article]]],
+) -> None:
+    """A citation's TF-IDF is fitted on a story's sentences and then its digest's, which are
+    among them: each distinct text is read once, and the rows are still those of reading
+    every text (a repeat's row and its counts in the document frequencies)."""
+    clusters: dict[int, list[Article]] = {}
+    for cluster, article in multinews_articles(0, 8):
+        clusters.setdefault(cluster, []).append(article)
+    for articles in clusters.values():
+        pool = [s.text for a in articles for s in split_sentences(a.text, a.id)]
+        texts = [*pool, *pool[::7], pool[0], pool[0].upper()]
+        data, indices, indptr = _per_word_rows(texts, np.float32)
+        rows = tfidf_rows(texts)
+        assert np.array_equal(rows.indptr, indptr) and np.array_equal(rows.indices, indices)
+        assert rows.data.tobytes() == data.tobytes()

@@ -56,13 +56,14 @@ def tfidf_entries(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndar
     in the order its words first occur, as a per-word loop would build them, so its sums
     (the norm, and any product with it) add the same numbers in the same order.
     """
-    found = [_words(text) for text in texts]
+    # a text met before is read once (a digest's selected sentences are among its pool's)
+    read: dict[str, list[str]] = {}
+    found = [read[text] if text in read else read.setdefault(text, _words(text)) for text in texts]
     words = list(chain.from_iterable(found))
-    distinct = dict.fromkeys(words)
-    columns = [w for w in distinct if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
+    number = dict.fromkeys(words, _STOP)  # every distinct word, in order of first occurrence
+    columns = [w for w in number if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
     if not columns:
         raise ValueError("no content words: empty vocabulary")
-    number = dict.fromkeys(distinct, _STOP)
     number.update(zip(columns, range(len(columns)), strict=True))
     column = np.fromiter(map(number.__getitem__, words), dtype=np.int64, count=len(words))
     n = len(texts)

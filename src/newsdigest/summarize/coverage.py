@@ -336,31 +336,50 @@ def _defined_before(doc: Sequence[Sentence], ends: Sequence[int], unit: Sentence
     digest line, no deletion said before it). A sentence further back counts too, unless the
     subject says which ("The report is blunt about the party’s problems.": a line of
     Multi-News 198's digest of Kirsten Gillibrand's book, the report brought in 19 sentences
-    before). "" when there is none."""
+    before). "" when there is none.
+
+    ``defined_in`` of each earlier sentence, with the subject found once, not once for each
+    of them (a unit late in a long article had been matched against every line before it)."""
     k = bisect_right(ends, unit.start)
     if not k:
         return ""
-    noun = defined_in(unit.text, doc[k - 1].text)
-    if noun or _SAYS_WHICH.match(unit.text):
+    noun = _definite_subject(unit.text)
+    if not noun:
+        return ""
+    if _names(doc[k - 1].text, noun):
         return noun
-    return next((n for j in range(k - 2, -1, -1) if (n := defined_in(unit.text, doc[j].text))), "")
+    if _SAYS_WHICH.match(unit.text):
+        return ""
+    return next((noun for j in range(k - 2, -1, -1) if _names(doc[j].text, noun)), "")
 
 
 def defined_in(text: str, before: str) -> str:
     """The noun of ``text``'s opening definite subject when ``before`` names it and ``text``
     does not bring it in itself ("The deletion occurs ..." after "... the spontaneous deletion
     of 26-28 genes ..."); "" when there is none."""
+    noun = _definite_subject(text)
+    return noun if noun and _names(before, noun) else ""
+
+
+def _definite_subject(text: str) -> str:
+    """The noun of ``text``'s opening definite subject ("The deletion occurs ..."), unless a
+    stop word or brought in by ``text`` itself; "" when there is none."""
     found = _OPENING_DEFINITE.match(text)
     if found is None or found[1] in STOP_WORDS or _brings_in(found[1], text):
         return ""
-    # brought in there, not known already ("... in the movie, which is being developed by
-    # Pathé" before "The movie, set in the build-up to the Falklands conflict, ...": Multi-News
-    # 135, a biopic named earlier)
-    words = _LETTERS.findall(before.lower())
-    noun = found[1]
-    return (
-        noun if any(w == noun and words[i - 1 : i] != ["the"] for i, w in enumerate(words)) else ""
-    )
+    return found[1]
+
+
+def _names(before: str, noun: str) -> bool:
+    """Whether ``before`` says ``noun`` (a lower-case word) other than right after "the":
+    brought in there, not known already ("... in the movie, which is being developed by
+    Pathé" before "The movie, set in the build-up to the Falklands conflict, ...": Multi-News
+    135, a biopic named earlier). Its words are read only where the noun occurs at all."""
+    low = before.lower()
+    if noun not in low:
+        return False
+    words = _LETTERS.findall(low)
+    return any(w == noun and words[i - 1 : i] != ["the"] for i, w in enumerate(words))
 
 
 def _bounded(cands: list[tuple[int, int, Sentence]]) -> list[tuple[int, int, Sentence]]:
@@ -666,9 +685,19 @@ def _own_definites(
     nouns = [_defined_before(docs[d], ends[d], s) for d, _, s in cands]
     if not any(nouns):
         return nouns
-    words = [{w.lower() for s in doc for w in _WORD.findall(s.text)} for doc in docs]
+    # an article's words are read only where its lower-cased text holds the noun at all
+    lowered = ["\n".join(s.text for s in doc).lower() for doc in docs]
+    words: dict[int, set[str]] = {}
+
+    def says(o: int, noun: str) -> bool:
+        if noun not in lowered[o]:
+            return False
+        if o not in words:
+            words[o] = {w.lower() for s in docs[o] for w in _WORD.findall(s.text)}
+        return noun in words[o]
+
     return [
-        noun if noun and not any(noun in said for o, said in enumerate(words) if o != d) else ""
+        noun if noun and not any(says(o, noun) for o in range(len(docs)) if o != d) else ""
         for noun, (d, _, _) in zip(nouns, cands, strict=True)
     ]
 

@@ -715,3 +715,77 @@ def test_overlapping_users_of_one_blas_thread_give_the_count_back() -> None:
         """
     )
     assert out == {"inside_b": 1, "after": 2}
+
+
+def test_an_analysis_shared_among_processes_comes_back_as_bytes_the_same() -> None:
+    """``analysis.analyze`` with a pool: each article's parse, its bytes and its clustering
+    keys are made where its share runs (``parse_share``), so this process decodes none of a
+    worker's Docs (it only stores their bytes; before, it decoded every Doc a worker sent and
+    wrote it again); the analyses are the ones one process makes, byte for byte, and with one
+    worker no pool starts."""
+    out = _run(
+        """
+        import os
+        from spacy.tokens import DocBin
+        from newsdigest.analysis import analyze
+
+        here = os.getpid()
+        decoded = []
+        real = DocBin.from_bytes
+
+        def counted(self, data):
+            if os.getpid() == here:
+                decoded.append(len(data))
+            return real(self, data)
+
+        DocBin.from_bytes = counted
+        shared = analyze(articles, parse=True, entities=True)
+        used = parallel._forked_pool.cache_info().currsize
+        parallel._forked_pool.cache_clear()
+        os.environ["NEWSDIGEST_WORKERS"] = "1"
+        alone = analyze(articles, parse=True, entities=True)
+        print(json.dumps({"same": shared == alone, "pool": used, "decoded": len(decoded),
+                          "after": parallel._forked_pool.cache_info().currsize,
+                          "keys": sum(bool(x.entities) for x in shared.values()),
+                          "docs": sum(len(x.doc or b"") > 1000 for x in shared.values())}))
+        """
+    )
+    assert out == {"same": True, "pool": 1, "decoded": 0, "after": 0, "keys": 5, "docs": 5}
+
+
+def test_parse_articles_with_one_worker_starts_no_pool() -> None:
+    """``parse_articles(..., workers=1)`` (a worker's own share) parses in this process
+    whatever ``$NEWSDIGEST_WORKERS`` says, the same Docs as the pool makes."""
+    out = _run(
+        """
+        alone = [doc_to_bytes(d) for d in parse_articles(articles, workers=1)]
+        before = parallel._forked_pool.cache_info().currsize
+        shared = [doc_to_bytes(d) for d in parse_articles(articles)]
+        print(json.dumps({"before": before, "same": alone == shared,
+                          "pool": parallel._forked_pool.cache_info().currsize}))
+        """
+    )
+    assert out == {"before": 0, "same": True, "pool": 1}
+
+
+def test_map_shares_keeps_the_order_and_bounds_each_share() -> None:
+    """``map_shares`` gives ``fn``'s results in item order, each share at most about ``most``
+    items whether shared or not, and more than one process's share when shared."""
+    out = _run(
+        """
+        import os
+
+        def shares_seen(share):
+            return [(x, len(share), os.getpid()) for x in share]
+
+        items = list(range(40))
+        shared = parallel.map_shares(shares_seen, items, [10] * 40, most=8, min_weight=0)
+        used = parallel._forked_pool.cache_info().currsize
+        alone = parallel.map_shares(shares_seen, items, [10] * 40, most=8, workers=1)
+        print(json.dumps({
+            "order": [x for x, _, _ in shared] == items == [x for x, _, _ in alone],
+            "most": max(n for _, n, _ in shared + alone),
+            "alone": len({p for _, _, p in alone}), "pool": used}))
+        """
+    )
+    assert out["order"] and out["most"] <= 8 and out["alone"] == 1 and out["pool"] == 1

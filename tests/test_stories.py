@@ -295,6 +295,9 @@ def test_a_parse_that_fails_stops_only_its_own_story(
         return real(articles, *args, **kwargs)
 
     monkeypatch.setattr(ner, "parse_articles", fails_on_washington)
+    # the fault is put in this process alone: a pool an earlier test forked would parse its
+    # shares with the real parser (``analysis.parse_share`` runs in the worker)
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")
     failures: list[StoryFailure] = []
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)
@@ -338,6 +341,9 @@ def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
 
     monkeypatch.setattr(ner, "parse_articles", counting)
     monkeypatch.setattr(parallel, "spacy_docs", counting_docs)
+    # counted in this process: with a pool, the articles' shares are parsed in the workers too
+    # (``analysis.parse_share``), each share a call
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)
         refresh_stories(store)

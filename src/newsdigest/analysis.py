@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, partial
+from typing import Any, NamedTuple
 
 from newsdigest.limits import readable_title
 from newsdigest.model import Article, Sentence
@@ -33,7 +33,7 @@ from newsdigest.split import split_sentences
 # longer end sentences, and "U.S." before "Also," or "However," (an opener and its comma, or a
 # lower-case word after it) ends one
 ANALYSIS_VERSION = 15
-PARSE_CHUNK = 64  # articles parsed together (their Docs are held until kept as bytes)
+PARSE_CHUNK = 64  # articles parsed together at most (their Docs are held until kept as bytes)
 DOC_CACHE = 256  # stored parses kept read in a process (``doc_from_bytes``)
 
 
@@ -61,8 +61,9 @@ def analyze(
 
     When an article is both parsed and keyed, its keys come from the parse's whole-text NER
     (the entities of its lead) and a NER of its title, so no text goes through the NER twice.
-    Parses are made ``PARSE_CHUNK`` articles at a time and kept as bytes, so memory stays
-    bounded whatever the batch."""
+    Parses are made about ``PARSE_CHUNK`` articles at a time at most and kept as bytes, so
+    memory stays bounded whatever the batch; each article's parse, bytes and keys are made in
+    one place (``parse_share``), its share shared among processes (``parallel.map_shares``)."""
     known = known or {}
     out: dict[str, ArticleAnalysis] = {}
     tag = model_tag(model) if parse else None
@@ -72,37 +73,68 @@ def analyze(
     need_parse = [
         a for a in articles if parse and (out[a.id].doc is None or out[a.id].model != tag)
     ]
-    parsed: dict[str, list[tuple[str, str]]] = {}  # lead entities of the articles parsed here
     if need_parse:
-        from newsdigest.event_model import lead_mentions
-        from newsdigest.facts.ner import DEFAULT_MODEL, parse_articles
+        from newsdigest.facts.ner import DEFAULT_MODEL
+        from newsdigest.parallel import map_shares
 
-        for k in range(0, len(need_parse), PARSE_CHUNK):
-            chunk = need_parse[k : k + PARSE_CHUNK]
-            sentences = {a.id: out[a.id].sentences for a in chunk}
-            docs = parse_articles(chunk, model or DEFAULT_MODEL, sentences=sentences)
-            for a, doc in zip(chunk, docs, strict=True):
-                out[a.id] = replace(out[a.id], doc=doc_to_bytes(doc), model=tag)
-                if entities and out[a.id].entities is None:
-                    parsed[a.id] = lead_mentions(doc, a.text)
+        jobs = [
+            ParseJob(a, out[a.id].sentences, entities and out[a.id].entities is None)
+            for a in need_parse
+        ]
+        made = map_shares(
+            partial(parse_share, model or DEFAULT_MODEL),
+            jobs,
+            [len(a.text) for a in need_parse],
+            PARSE_CHUNK,
+        )
+        for a, (doc, keys) in zip(need_parse, made, strict=True):
+            out[a.id] = replace(out[a.id], doc=doc, model=tag)
+            if keys is not None:
+                out[a.id] = replace(out[a.id], entities=keys)
     if entities:
         need = [a for a in articles if out[a.id].entities is None]
         if need:
-            from newsdigest.event_model import features_of, title_and_lead_keys
-            from newsdigest.facts.ner import DEFAULT_MODEL
-            from newsdigest.parallel import spacy_docs
+            from newsdigest.event_model import features_of
 
-            keyed = [a for a in need if a.id in parsed]
-            titles = spacy_docs(
-                model or DEFAULT_MODEL, [readable_title(a.title) for a in keyed], "ner"
-            )
-            for a, title in zip(keyed, titles, strict=True):
-                keys = title_and_lead_keys(title, parsed[a.id])
-                out[a.id] = replace(out[a.id], entities=keys)
-            rest = [a for a in need if a.id not in parsed]
-            for f in features_of(rest, model or ""):
+            for f in features_of(need, model or ""):
                 out[f.article_id] = replace(out[f.article_id], entities=f.entities)
     return out
+
+
+class ParseJob(NamedTuple):
+    """An article to parse (``parse_share``), its sentences (the splitter's) and whether its
+    entity keys are wanted too."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    keys: bool
+
+
+def parse_share(model: str, jobs: list[ParseJob]) -> list[tuple[bytes, tuple[str, ...] | None]]:
+    """Each job's article parsed (``facts.ner.parse_articles`` in this process) and kept as
+    bytes (``doc_to_bytes``), with its clustering keys where wanted (a NER of its title, and
+    the entities of the parse that start in its lead): all of an article's own work, done
+    where its share runs (a worker of ``parallel.map_shares``) so that only the bytes and
+    keys come back, not the Docs (the caller only stores them; decoding a worker's Docs and
+    writing them again was ~1.4 CPU-s of the dev stream's API replay in the main process)."""
+    from newsdigest.event_model import lead_mentions, title_and_lead_keys
+    from newsdigest.facts.ner import parse_articles
+    from newsdigest.parallel import spacy_docs
+
+    articles = [j.article for j in jobs]
+    sentences = {j.article.id: j.sentences for j in jobs}
+    docs = parse_articles(articles, model, sentences=sentences, workers=1)
+    keyed = [j.article for j in jobs if j.keys]
+    titles = iter(spacy_docs(model, [readable_title(a.title) for a in keyed], "ner", 1))
+    return [
+        (
+            doc_to_bytes(doc),
+            title_and_lead_keys(next(titles), lead_mentions(doc, j.article.text))
+            if j.keys
+            else None,
+        )
+        for j, doc in zip(jobs, docs, strict=True)
+    ]
 
 
 def model_tag(model: str | None = None) -> str:

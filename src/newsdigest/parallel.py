@@ -365,6 +365,43 @@ def map_shared(
     )
 
 
+def map_shares(
+    fn: Callable[[list[T]], list[R]],
+    items: Sequence[T],
+    weights: Sequence[int],
+    most: int,
+    workers: int | None = None,
+    min_weight: int = MIN_SPLIT_CHARS,
+) -> list[R]:
+    """``fn`` (a list of items in, one result an item out, in order) over contiguous shares of
+    ``items``, cut by their ``weights`` (a guess of each one's cost) into about ``most`` items a
+    share at least (so what one call holds stays bounded), and into ``SHARES_PER_PROCESS`` a
+    process at least when they are shared among ``workers`` processes (default
+    ``worker_count()``): when there are two or more and their weights add up to
+    ``min_weight``. The shares go as ``spacy_docs``'s do (this process takes the first, the
+    pool the next in turn, this process the last ones left). ``fn`` must be picklable (a
+    module-level function or a ``partial`` of one) and so must the items and results; a share
+    that fails in a worker is redone here, where its error is raised."""
+    workers = worker_count() if workers is None else workers
+    n = len(items)
+    if not n:
+        return []
+    parts = -(-n // max(most, 1))
+    shared = workers > 1 and n >= 2 and sum(weights) >= min_weight
+    if shared:
+        parts = max(parts, min(n, workers * SHARES_PER_PROCESS))
+    groups = [list(range(a, b)) for a, b in shares(weights, parts)]
+    if not shared:
+        return [r for rows in groups for r in fn([items[k] for k in rows])]
+    return _in_shares(
+        workers,
+        groups,
+        lambda rows: fn([items[k] for k in rows]),
+        lambda pool, rows: pool.submit(fn, [items[k] for k in rows]),
+        lambda results: results,
+    )
+
+
 def _in_shares(
     workers: int,
     groups: list[list[int]],

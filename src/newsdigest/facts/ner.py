@@ -197,6 +197,7 @@ def parse_articles(
     model: str = DEFAULT_MODEL,
     max_chars: int = DEFAULT_LIMITS.facts_chunk_chars,
     sentences: Mapping[str, Sequence[Sentence]] | None = None,
+    workers: int | None = None,
 ) -> list[Any]:
     """One spaCy ``Doc`` per article text: entities over the whole text, dependencies only
     over the sentences quote attribution reads (``quotes.subject_sentences``).
@@ -208,7 +209,8 @@ def parse_articles(
     splitter's; made here when missing). A text longer than ``max_chars`` (or than the
     pipeline's ``max_length``, spaCy's E088) is processed in pieces cut at paragraph or
     sentence ends and joined back into one ``Doc`` over the whole text, so every character
-    offset is the article's own; memory stays bounded by the piece size.
+    offset is the article's own; memory stays bounded by the piece size. The texts are shared
+    among ``workers`` processes (``parallel.spacy_docs``; 1: all in this one).
     """
     from newsdigest.facts.quotes import subject_sentences
     from newsdigest.parallel import spacy_docs
@@ -218,7 +220,7 @@ def parse_articles(
     limit = max(1, min(max_chars, nlp.max_length))
     owners, texts = _pieces([a.text for a in articles], limit)
     pieces: list[list[Any]] = [[] for _ in articles]
-    for owner, doc in zip(owners, spacy_docs(model, texts, "ner"), strict=True):
+    for owner, doc in zip(owners, spacy_docs(model, texts, "ner", workers), strict=True):
         pieces[owner].append(doc)
     docs = [
         group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
@@ -244,7 +246,7 @@ def parse_articles(
                 run_texts.append(article.text[start + s : start + e])
     # HEAD is relative, stored two's complement in the unsigned array
     arrays: list[Any] = [doc.to_array([HEAD, DEP]) for doc in docs]
-    parsed = spacy_docs(model, run_texts, "parse")
+    parsed = spacy_docs(model, run_texts, "parse", workers)
     for (i, offset), run in zip(runs, parsed, strict=True):
         _copy_parse(run, docs[i], offset, arrays[i])
     for doc, array in zip(docs, arrays, strict=True):

@@ -1054,3 +1054,47 @@ def test_a_line_about_the_moment_before_it_is_no_timeline_line(
     ]
     lines = [t.text for t in extract_facts(articles, {}).timeline]
     assert lines and not [t for t in lines if t.startswith("The moment")]
+
+
+def test_a_day_a_timeline_line_names_makes_no_line_of_its_own(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 56 (label 38, the flight that left Auckland on January 1 and landed in
+    Honolulu on December 31): one line of each day told one crossing twice, each naming both
+    days. A line that dates two days tells both; the flight is one event, so no timeline."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+
+    articles = [
+        clean_article(
+            Article(
+                id=article_id(r["text"]),
+                text=r["text"],
+                title=r["title"],
+                published=datetime.fromisoformat(r["published"]).replace(tzinfo=timezone.utc),
+            )
+        )
+        for r in dev_stream_rows
+        if r["label"] == "38"
+    ]
+    assert len(articles) == 3
+    lines = [t.text for t in extract_facts(articles, {}).timeline]
+    assert len([t for t in lines if "flight" in t.casefold()]) <= 1, lines
+
+
+def test_a_moment_restated_in_another_time_zone_makes_no_timeline_line() -> None:
+    """Dev stream event 0 (the missile over Japan on August 29): "(2100 GMT Monday)" is the
+    launch at 6 a.m. Tuesday in Korean time, and had made a line of August 28."""
+    a = article(
+        "South Korea’s military said the missile was launched from near the North Korean "
+        "capital, Pyongyang, just before 6 a.m. (2100 GMT Monday) and flew 2,700 km. "
+        "Three short-range missiles were launched on Saturday.",
+        "2017-08-29",
+    )
+    b = article(
+        "North Korea said on Wednesday it had conducted a test of an intermediate-range "
+        "ballistic missile to counter U.S. and South Korean military drills.",
+        "2017-08-30",
+    )
+    assert resolved(a.text, "2017-08-29")["Monday"] == "2017-08-28"  # the day in GMT, still
+    assert [e.date for e in timeline_of(a, b)] == ["2017-08-26", "2017-08-30"]

@@ -161,6 +161,10 @@ _SPAN_BOUND = re.compile(
     r"(?:(?:the|early|late|mid)[\s-]+)?$",
     re.I,
 )
+# ... and so does a moment restated in another time zone: "launched ... just before 6 a.m.
+# (2100 GMT Monday)" is Tuesday's launch, not an event of Monday (a dev-stream timeline's line
+# of August 28 under the missile fired over Japan on the 29th)
+_IN_ANOTHER_ZONE = re.compile(r"\(\s*[^()]*\b(?:GMT|UTC)\s*$")
 # "on June 12 last year": the year is said after the day
 _YEAR_AFTER = re.compile(r"\s*,?\s+(?P<which>last|this|next)\s+year\b", re.I)
 
@@ -484,6 +488,7 @@ def find_dates(
             DateMention(
                 article.id, where.index(start), start, m.end(),
                 text[start : m.end()], value, True, quoted,
+                _IN_ANOTHER_ZONE.search(text, max(0, start - 24), start) is not None,
             )
         )  # fmt: skip
     out.sort(key=lambda d: d.start)
@@ -1241,6 +1246,16 @@ def build_timeline(
     order = sorted(days, key=lambda v: (len(v) < 10, -len({c.article for _, c in days[v]}), v))
     entries: list[tuple[str, str, list[Citation]]] = []
     used: set[Citation | str] = set()  # sentences, and their texts (syndicated copies)
+    # a line that dates two events tells both: a day it names makes no line of its own ("The
+    # flight, HA446, left Auckland ... January 1st, 2018, and will land in Honolulu ... on
+    # December 31st, 2017." then "The flight from Auckland ... left on Jan. 1, 2018 but when
+    # it landed ... it was Sun. Dec. 31, 2017.": the dev stream's date-line flight, one event
+    # told twice)
+    days_of: dict[Citation, set[str]] = {}
+    for day, found in days.items():
+        for _, cite in found:
+            days_of.setdefault(cite, set()).add(day)
+    told: list[set[str]] = []  # the days each line taken names
     lines: list[set[str]] = []  # the words of the lines taken
     for day in order:
         found = days[day]
@@ -1253,6 +1268,7 @@ def build_timeline(
                 not _WRITTEN_DATE.search(s.text)
                 and any(_same_words(_tl_words(s.text), taken) for taken in lines)
             )
+            and not any(day in named for named in told)
             and _fit_for_timeline(" ".join(s.text.split()))
             and not _points_back(
                 " ".join(s.text.split()),
@@ -1297,6 +1313,7 @@ def build_timeline(
             continue
         # who filed it ("SAN JOSE, Costa Rica — ", "(CNN) ") is not the event
         entries.append((day, " ".join(strip_dateline(line).text.split()), cites))
+        told.append(days_of[origin])
         if len(entries) == MAX_TIMELINE:
             break
     if sum(1 for day, _, _ in entries if len(day) == 10) < 2:

@@ -22,6 +22,18 @@ def escape_line(text: str) -> str:
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+# a URL's password ("http://user:pw@host/feed", RFC 3986 userinfo): to the last "@" before the
+# path, as urllib splits it, so a password holding an "@" is hidden whole
+_URL_PASSWORD = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@:]*):[^\s/?#]*@")
+
+
+def hide_passwords(text: str) -> str:
+    """``text`` with the password of every URL in it written ``***``
+    (``http://user:***@host/feed``): a feed's credentials given on the command line had been
+    printed back in every error line and log naming the feed, and shown on the home page."""
+    return _URL_PASSWORD.sub(r"\1:***@", text) if "@" in text else text
+
+
 def one_line(exc: BaseException) -> str:
     """A third-party exception as ``Type: first line``, for a one-line error message."""
     lines = str(exc).strip().splitlines()
@@ -33,7 +45,7 @@ class NewsdigestError(Exception):
     database path, a model folder) are escaped as input names are."""
 
     def __init__(self, message: str = "") -> None:
-        super().__init__(escape_line(message))
+        super().__init__(escape_line(hide_passwords(message)))
 
 
 def check_hooks(**hooks: object) -> None:
@@ -49,6 +61,7 @@ class InputError(NewsdigestError):
     """One input (file, record, request field) could not be read; others go on."""
 
     def __init__(self, name: str, reason: str) -> None:
+        name, reason = hide_passwords(name), hide_passwords(reason)
         super().__init__(f"{escape_line(name)}: {escape_line(reason)}")
         self.name = name
         self.reason = reason

@@ -752,3 +752,44 @@ def test_the_round_line_counts_one_duplicate_in_the_singular(site: Site, tmp_pat
     report = follow_once(tmp_path / "n.db", [u("/a.xml"), u("/b.xml")])
     assert (report.new, report.duplicates) == (1, 1)
     assert "articles: 1 new, 1 duplicate, 0 rejected" in report.line()
+
+
+def test_a_feed_password_is_used_but_never_printed_nor_stored(site: Site, tmp_path: Path) -> None:
+    """``http://user:pw@host/feed`` printed the password in every error line naming the feed
+    (or a page of it: relative links carry the credentials), and the store kept it (source
+    state, seen pages), which the home page shows. It is still sent to the server."""
+    secret = "s3cret@x"
+    u = site.url
+    site.add("/feed.xml", rss2([("a", "/news/0.html", MAY), ("gone", "/gone.html", MAY)]))
+    site.add("/gone.html", "", status=500)
+    signed = u("/feed.xml").replace("http://", f"http://reader:{secret}@", 1)
+    failing = u("/none.xml").replace("http://", f"http://reader:{secret}@", 1)
+    db = tmp_path / "n.db"
+    report = follow_once(db, [signed, failing])
+    assert report.new == 1
+    lines = [str(e) for e in report.problems()]
+    assert len(lines) == 2, lines
+    assert not [line for line in lines if "s3cret" in line], lines
+    assert "http://reader:***@127.0.0.1" in lines[0]
+    assert any(h.headers.get("Authorization") for h in site.hits if h.path == "/feed.xml")
+    assert b"s3cret" not in db.read_bytes()
+    from newsdigest.serve.views import source_lines
+
+    with open_store(db) as store:
+        shown = [line.to_json() for line in source_lines(store.source_states())]
+    assert "s3cret" not in repr(shown) and len(shown) == 2, shown
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("http://exa mple.com/feed", "its host name 'exa mple.com' holds ' '"),
+        ("http://example.com:99999/feed", "Port out of range 0-65535"),
+    ],
+)
+def test_a_host_with_a_space_or_a_port_past_65535_is_no_valid_url(
+    tmp_path: Path, url: str, why: str
+) -> None:
+    """Both were looked up and reported as a network (DNS) failure of a real host."""
+    report = follow_once(tmp_path / "n.db", [url])
+    assert [str(e) for e in report.problems()] == [f"{url}: not a valid URL ({why})"]

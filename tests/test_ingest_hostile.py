@@ -1464,3 +1464,22 @@ def test_a_files_misspelled_and_unread_fields_are_said_once_with_a_near_name(
     del rows[0]["label"], rows[1]["label"], rows[2]["label"]
     plain.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     assert load_articles([plain]).notices == ()
+
+
+def test_a_million_refused_records_are_counted_not_each_kept(tmp_path: Path) -> None:
+    """Every refused record had been kept (``LoadResult.errors``, ~550 bytes each): a JSON
+    Lines file of a million ``{}`` took 790 MB to say it held no article. The first
+    ``KEPT_REFUSALS`` are kept whole, every one is counted and told to ``on_error``."""
+    from newsdigest.errors import KEPT_REFUSALS, reason_counts
+
+    path = tmp_path / "empty.jsonl"
+    path.write_text("{}\n" * 5000, encoding="utf-8")
+    told: list[str] = []
+    result = load_articles([path], on_error=lambda e: told.append(e.name))
+    assert len(told) == 5000 and told[-1] == f"{path}:5000"
+    assert len(result.errors) == KEPT_REFUSALS and result.errors[0].name == f"{path}:1"
+    assert result.errors.total == 5000
+    assert reason_counts(result.errors) == "5000 'text' is missing (it is the one required field)"
+    assert result.errors.left_out_line() == (
+        "4,000 more refused, not kept (4000 'text' is missing (it is the one required field))"
+    )

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -99,6 +100,30 @@ def test_unreachable_database_is_one_line_error() -> None:
     assert "cannot connect" in lines[0]
     # libpq's two lines stay apart: "Connection refused Is the server running" had run together
     assert "refused Is" not in lines[0]
+
+
+def test_a_database_password_is_not_printed(pg_url: str) -> None:  # noqa: F811
+    """``--db postgresql://user:pw@host/db``: the "serving ..." line printed the password (the
+    store's own messages hide it)."""
+    parts = urllib.parse.urlsplit(pg_url)
+    db = parts._replace(
+        netloc=f"{parts.username or 'postgres'}:hunter2@{parts.netloc.rsplit('@', 1)[-1]}"
+    ).geturl()
+    port = free_port()
+    proc = subprocess.Popen(
+        [*CLI, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+    )
+    try:
+        wait_until_up(proc, f"http://127.0.0.1:{port}/api/stories")
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=20)
+    assert out.startswith("newsdigest: serving postgresql://"), out
+    assert ":***@" in out and "hunter2" not in out + err
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "no-such-host.invalid", "a..b"])

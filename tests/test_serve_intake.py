@@ -199,3 +199,26 @@ def test_a_malformed_body_names_line_and_column_as_python_does() -> None:
     assert error_line(outcome.errors) == (
         "body: malformed JSON: Unterminated string starting at: line 1 column 10"
     )
+
+
+def test_fields_no_article_field_reads_are_named_in_the_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``{"text": ..., "titel": ...}`` was stored untitled and answered 200 without a word
+    (pydantic's extra="ignore"); the answer's notes now name the fields, as ``ingest`` does."""
+    with open_store(str(tmp_path / "news.db")) as s:
+        client = TestClient(create_app(s), raise_server_exceptions=False)
+        headers = {"content-type": "application/json"}
+        text = "Pompeo met Lavrov in Sochi on Tuesday to discuss arms control and Iran."
+        batch = [
+            {"text": text, "titel": "Pompeo in Sochi", "publshed": "2019-05-14"},
+            {"text": "Floods closed roads across Kerala on Monday.", "tags": ["x"], "titel": "y"},
+        ]
+        answer = client.post("/api/articles", content=json.dumps(batch), headers=headers)
+        assert answer.status_code == 200
+        assert answer.json()["notes"] == [
+            "fields not read: 'titel' (did you mean 'title'?), 'publshed' (did you mean "
+            "'published'?), 'tags' (an article's fields are text, title, url, published, "
+            "source and id)"
+        ]
+        assert len(s.get_articles()) == 2
+        answer = client.post("/api/articles", content=json.dumps({"text": text}), headers=headers)
+        assert answer.status_code == 200 and answer.json()["notes"] == []

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from newsdigest.cli import app
 from newsdigest.config import StoryConfig
+from newsdigest.errors import KEPT_REFUSALS
 from newsdigest.store.base import ClusterRow
 from newsdigest.store.sqlite import SqliteStore
 from newsdigest.stories import build_stories, ingest
@@ -635,8 +636,16 @@ def test_a_file_of_many_refused_records_is_ingested_in_linear_time(tmp_path: Pat
     with SqliteStore(tmp_path / "n.db") as store:
         report = ingest([path], store, batch_size=200, on_error=lambda e: seen.append(e.name))
     assert time.perf_counter() - started < 8
-    assert (report.read, report.stored, len(report.rejected)) == (1, 1, 20_000)
+    assert (report.read, report.stored, report.rejected.total) == (1, 1, 20_000)  # type: ignore[attr-defined]
     assert seen[:2] == [f"{path}[0]", f"{path}[1]"] and len(seen) == 20_000
+    # the first refusals kept whole, all counted: each had been kept (~550 bytes each; a
+    # million "{}" lines held 790 MB)
+    assert len(report.rejected) == KEPT_REFUSALS
+    assert report.rejected[0].name == f"{path}[0]"
+    assert report.line() == (
+        "read 1, stored 1, duplicates 0 (0 near-duplicates), rejected 20000 (20000 'text' is "
+        "missing (it is the one required field))"
+    )
 
 
 def test_cli_stories_with_nothing_to_rebuild_imports_neither_pipeline_nor_scipy(

@@ -6,7 +6,8 @@ import errno
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import overload
 
 # Characters that would break or forge a line on a terminal: controls (newline, escape), line
 # and paragraph separators, bidirectional marks and overrides, and lone
@@ -22,6 +23,18 @@ def escape_line(text: str) -> str:
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+# a URL's password ("http://user:pw@host/feed", RFC 3986 userinfo): to the last "@" before the
+# path, as urllib splits it, so a password holding an "@" is hidden whole
+_URL_PASSWORD = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#@:]*):[^\s/?#]*@")
+
+
+def hide_passwords(text: str) -> str:
+    """``text`` with the password of every URL in it written ``***``
+    (``http://user:***@host/feed``): a feed's credentials given on the command line had been
+    printed back in every error line and log naming the feed, and shown on the home page."""
+    return _URL_PASSWORD.sub(r"\1:***@", text) if "@" in text else text
+
+
 def one_line(exc: BaseException) -> str:
     """A third-party exception as ``Type: first line``, for a one-line error message."""
     lines = str(exc).strip().splitlines()
@@ -33,7 +46,7 @@ class NewsdigestError(Exception):
     database path, a model folder) are escaped as input names are."""
 
     def __init__(self, message: str = "") -> None:
-        super().__init__(escape_line(message))
+        super().__init__(escape_line(hide_passwords(message)))
 
 
 def check_hooks(**hooks: object) -> None:
@@ -49,13 +62,79 @@ class InputError(NewsdigestError):
     """One input (file, record, request field) could not be read; others go on."""
 
     def __init__(self, name: str, reason: str) -> None:
+        name, reason = hide_passwords(name), hide_passwords(reason)
         super().__init__(f"{escape_line(name)}: {escape_line(reason)}")
         self.name = name
         self.reason = reason
 
 
+# how many refusals a run keeps whole (the rest are counted by reason): every one had been kept,
+# ~550 bytes each, so a JSON Lines file of a million "{}" took 790 MB to say it held none
+KEPT_REFUSALS = 1000
+
+
+class Refusals(Sequence[InputError]):
+    """The inputs a run refused, in bounded memory: the first ``keep`` whole, in order (the
+    sequence), and every one counted: ``total``, ``by_reason``, ``left_out``."""
+
+    def __init__(self, errors: Iterable[InputError] = (), *, keep: int = KEPT_REFUSALS) -> None:
+        self.keep = keep
+        self.total = 0
+        self.by_reason: Counter[str] = Counter()
+        self._kept: list[InputError] = []
+        for error in errors:
+            self.append(error)
+
+    def append(self, error: InputError) -> None:
+        self.total += 1
+        self.by_reason[error.reason] += 1
+        if len(self._kept) < self.keep:
+            self._kept.append(error)
+
+    @property
+    def left_out(self) -> int:
+        """How many were counted but not kept."""
+        return self.total - len(self._kept)
+
+    def left_out_line(self) -> str | None:
+        """ "999,000 more refused, not kept (999,000 record is not an article ...)", or None."""
+        if not self.left_out:
+            return None
+        kept = Counter(e.reason for e in self._kept)
+        rest = Counter({why: n - kept[why] for why, n in self.by_reason.items() if n > kept[why]})
+        return f"{self.left_out:,} more refused, not kept ({_counts_line(rest)})"
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    @overload
+    def __getitem__(self, index: int) -> InputError: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[InputError]: ...
+    def __getitem__(self, index: int | slice) -> InputError | Sequence[InputError]:
+        return self._kept[index]
+
+    def __iter__(self) -> Iterator[InputError]:
+        return iter(self._kept)
+
+    def __repr__(self) -> str:
+        return f"Refusals(total={self.total}, kept={len(self._kept)})"
+
+
+def total_of(errors: Sequence[InputError]) -> int:
+    """How many inputs were refused: a ``Refusals``' total, else the length."""
+    return errors.total if isinstance(errors, Refusals) else len(errors)
+
+
+def _counts_line(counts: Counter[str]) -> str:
+    return "; ".join(f"{n} {why}" for why, n in sorted(counts.items()))
+
+
 def reason_counts(errors: Iterable[InputError]) -> str:
-    """ "1 empty file; 2 invalid JSON (...)": how many inputs each reason refused, by reason."""
+    """ "1 empty file; 2 invalid JSON (...)": how many inputs each reason refused, by reason
+    (of all a ``Refusals`` counted, those not kept too)."""
+    if isinstance(errors, Refusals):
+        return _counts_line(errors.by_reason)
     counts: dict[str, int] = {}
     for error in errors:
         counts[error.reason] = counts.get(error.reason, 0) + 1
@@ -154,20 +233,21 @@ class RecordLines:
 class NoArticlesError(NewsdigestError):
     """Nothing usable was found in the inputs; ``rejected``: why each input was refused."""
 
-    def __init__(self, message: str = "", rejected: tuple[InputError, ...] = ()) -> None:
+    def __init__(self, message: str = "", rejected: Sequence[InputError] = ()) -> None:
         super().__init__(message)
-        self.rejected = rejected
+        self.rejected = rejected if isinstance(rejected, Refusals) else Refusals(rejected)
 
     @classmethod
-    def of(cls, rejected: list[InputError], *, told: bool = False) -> NoArticlesError:
+    def of(cls, rejected: Sequence[InputError], *, told: bool = False) -> NoArticlesError:
         """The error for a batch whose inputs were all ``rejected``; its line names the first
         reason unless the caller was ``told`` each already (the CLI printed them): a Python
         caller had read "no readable articles in the input" and no why."""
         line = "no readable articles in the input"
+        total = total_of(rejected)
         if rejected and not told:
-            more = f" (and {len(rejected) - 1} more)" if len(rejected) > 1 else ""
+            more = f" (and {total - 1} more)" if total > 1 else ""
             line += f": {rejected[0]}{more}"
-        return cls(line, tuple(rejected))
+        return cls(line, rejected)
 
 
 class ModelUnavailableError(NewsdigestError):

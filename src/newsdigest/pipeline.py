@@ -20,7 +20,7 @@ from typing import Any
 from newsdigest.analysis import ArticleAnalysis, docs_from
 from newsdigest.cite import cite, content_words
 from newsdigest.config import DEFAULT_WORDS, StoryConfig, story_config
-from newsdigest.errors import InputError, NoArticlesError, check_hooks
+from newsdigest.errors import InputError, NoArticlesError, Refusals, check_hooks
 from newsdigest.latest import after_lead, latest_lead
 from newsdigest.model import Article, GeneratedSentence, Sentence, Story, story_id
 from newsdigest.names import NAME_WORD, NOT_GIVEN
@@ -644,7 +644,8 @@ def _digest_and_title(
 
 
 def _warn(error: InputError) -> None:
-    warnings.warn(str(error), stacklevel=3)
+    # the caller's line: past _load_into, load_articles and load_inputs
+    warnings.warn(str(error), stacklevel=5)
 
 
 def load_inputs(
@@ -663,10 +664,8 @@ def load_inputs(
 
     kinds = "paths, Article objects or texts"
     given = [inputs] if isinstance(inputs, Article) else input_list(inputs, "articles", kinds)
-    result = load_articles(given)
-    report = on_error or _warn
-    for error in result.errors:
-        report(error)
+    # each refusal told as it comes: the result keeps only the first (``Refusals``)
+    result = load_articles(given, on_error=on_error or _warn)
     if on_notice:
         for notice in result.notices:
             on_notice(notice)
@@ -688,18 +687,20 @@ def digest(
     ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…), applied over
     ``config``. Each input that cannot be used goes to ``on_error`` (a warning by default);
     when none can, ``NoArticlesError`` says why (the first reason, unless ``on_error`` was
-    told) and holds every refusal in ``rejected``.
+    told) and holds the refusals in ``rejected`` (a ``Refusals``: the first ones whole, all
+    counted).
     """
     config = story_config(config, **settings)
     check_hooks(on_error=on_error, on_notice=on_notice)
-    rejected: list[InputError] = []
+    rejected = Refusals()
 
     def collect(error: InputError) -> None:
         rejected.append(error)
         if on_error is not None:
             on_error(error)
         else:
-            warnings.warn(str(error), stacklevel=4)  # the caller's line
+            # the caller's line: past _load_into, load_articles, load_inputs and digest
+            warnings.warn(str(error), stacklevel=6)
 
     loaded = load_inputs(articles, collect, on_notice)
     if not loaded:

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from newsdigest.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyze, from_record, to_record
 from newsdigest.config import StoryConfig
-from newsdigest.errors import InputError, check_hooks, one_line, reason_counts
+from newsdigest.errors import (
+    InputError,
+    Refusals,
+    check_hooks,
+    one_line,
+    reason_counts,
+    total_of,
+)
 from newsdigest.model import Article, Story
 from newsdigest.store.base import AnalysisRecord, ClusterRow, Store
 from newsdigest.timeutil import utc
@@ -42,7 +49,9 @@ class IngestReport:
     stored: int = 0
     duplicates: int = 0
     near_duplicates: int = 0
-    rejected: tuple[InputError, ...] = ()
+    # the first refusals whole, all counted (``Refusals``: a file of a million bad records
+    # had kept a million errors)
+    rejected: Sequence[InputError] = ()
     stored_ids: tuple[str, ...] = field(default=(), repr=False)
 
     def line(self) -> str:
@@ -52,7 +61,7 @@ class IngestReport:
         return (
             f"read {self.read}, stored {self.stored}, duplicates {self.duplicates} "
             f"({self.near_duplicates} near-duplicate{'' if self.near_duplicates == 1 else 's'}), "
-            f"rejected {len(self.rejected)}" + (f" ({reasons})" if reasons else "")
+            f"rejected {total_of(self.rejected)}" + (f" ({reasons})" if reasons else "")
         )
 
 
@@ -126,7 +135,7 @@ def ingest(
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     read = stored = duplicates = near = 0
-    rejected: list[InputError] = []
+    rejected = Refusals()
     stored_ids: list[str] = []
     for batch in _batches(iter_articles(list(inputs), on_notice=on_notice), batch_size):
         articles = [x for x in batch if isinstance(x, Article)]
@@ -148,7 +157,7 @@ def ingest(
         stored=stored,
         duplicates=duplicates,
         near_duplicates=near,
-        rejected=tuple(rejected),
+        rejected=rejected,
         stored_ids=tuple(stored_ids),
     )
 

@@ -263,8 +263,10 @@ def _open_output(output: Path) -> int:
 
 
 def report_error(message: str) -> None:
-    """One line per problem, plain text, on stderr."""
-    print(f"error: {message}", file=sys.stderr, flush=True)
+    """One line per problem, plain text, on stderr (a URL's password written ***)."""
+    from newsdigest.errors import hide_passwords
+
+    print(f"error: {hide_passwords(message)}", file=sys.stderr, flush=True)
 
 
 def _current_context() -> Any:

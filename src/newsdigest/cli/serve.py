@@ -21,6 +21,7 @@ from newsdigest.cli.common import (
     story_config_or_exit,
     usage_error,
 )
+from newsdigest.errors import hide_passwords
 
 if TYPE_CHECKING:
     from newsdigest.config import StoryConfig
@@ -104,7 +105,9 @@ def serve_command(
     try:
         shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
         new = " (a new, empty store: POST /api/articles or --follow fills it)" if created else ""
-        print(f"newsdigest: serving {db}{new} on http://{shown}:{port}/ (API docs at /docs)")
+        print(
+            f"newsdigest: serving {hide_passwords(str(db))}{new} on http://{shown}:{port}/ (API docs at /docs)"
+        )
         uvicorn.Server(server_config(app, log_level="warning")).run(sockets=[sock])
     finally:
         stop.set()  # the follower finishes its current article, then exits

@@ -8,6 +8,7 @@ HTTP connection pool, the robots rules per host and each host's next allowed req
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -299,14 +300,27 @@ class Fetcher:
         )
 
 
+# what no host name holds (RFC 3986 reg-name, IPv6 and IDNA names aside): spaces, controls
+# and the delimiters a URL reserves
+_NOT_IN_HOST = re.compile(r"[\s\x00-\x1f\x7f\"<>\\^`{|}]")
+
+
 def _check_url(url: str) -> None:
     """A FetchError for a URL urllib cannot split (robots.txt is looked up by its parts), or
     whose ASCII host name has an empty or over-long label ("a..b"): httpx hands such a name to
     the socket as it is, whose IDNA codec raised a UnicodeError that ended the whole round."""
     try:
-        host = urlsplit(url).hostname
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - a port past 65535 or not a number raises (it had been sent)
     except ValueError as exc:
-        raise FetchError(url, f"not a valid URL ({exc})") from None
+        raise FetchError(url, f"not a valid URL ({exc})", permanent=True) from None
+    odd = _NOT_IN_HOST.search(host or "")
+    if host and odd:
+        # "exa mple.com" (a space) had been looked up, "network error: [Errno -2] Name or
+        # service not known" as if the host were down
+        reason = f"not a valid URL (its host name {host[:80]!r} holds {odd.group()!r})"
+        raise FetchError(url, reason, permanent=True)
     if host and host.isascii():  # httpx itself encodes (and checks) the others
         try:
             host.encode("idna")

@@ -19,7 +19,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from newsdigest.config import StoryConfig
-from newsdigest.errors import FetchError, InputError, NewsdigestError, reason_counts
+from newsdigest.errors import (
+    FetchError,
+    InputError,
+    NewsdigestError,
+    hide_passwords,
+    reason_counts,
+)
 from newsdigest.follow.canonical import canonical_url, clean_url
 from newsdigest.follow.fetch import Fetcher
 from newsdigest.follow.sources import NO_HOST, Entry, Listing, parse_opml, parse_source
@@ -174,8 +180,10 @@ class Follower:
         if too_long:  # its state could not be stored (PostgreSQL indexes the URL)
             self._problem(tally.failed, InputError(source[:200] + "...", too_long))
             return None
-        found = self.store.source_states([source])
-        state = found[0] if found else SourceState(source)
+        # stored under its URL with the password hidden: the store is shown (the home page,
+        # /api) and shared, and the credentials are given again with each run's sources
+        found = self.store.source_states([hide_passwords(source)])
+        state = found[0] if found else SourceState(hide_passwords(source))
         now = _now()
         try:
             got = self.fetcher.get(
@@ -276,8 +284,8 @@ class Follower:
                 tally.duplicates += 1  # listed by two sources: fetched once
             else:
                 by_url[url] = entry
-        seen = self.store.seen_urls(list(by_url))
-        todo = [(url, e) for url, e in by_url.items() if url not in seen]
+        seen = self.store.seen_urls([hide_passwords(url) for url in by_url])
+        todo = [(url, e) for url, e in by_url.items() if hide_passwords(url) not in seen]
         interrupted = False
         for n, (url, entry) in enumerate(todo, start=1):
             if stop.is_set():
@@ -312,10 +320,17 @@ class Follower:
                 self._problem(tally.page_errors, err)
                 return
             result = err
+        # a page of a feed read with credentials has them in its URL (a relative link): the
+        # password is stored hidden, as it is printed
+        url = hide_passwords(url)
         if isinstance(result, InputError):
             self._problem(tally.rejected, result)
             self.store.mark_seen({url: "rejected"})
             return
+        url_shown = hide_passwords(result.url) if result.url else result.url
+        origin_shown = hide_passwords(result.origin) if result.origin else result.origin
+        if (url_shown, origin_shown) != (result.url, result.origin):
+            result = replace(result, url=url_shown, origin=origin_shown)
         canonical = result.url or url
         if canonical != url and self.store.seen_urls([canonical]):
             tally.duplicates += 1

@@ -44,7 +44,7 @@ from typing import Any
 
 from newsdigest.clean import clean_article
 from newsdigest.clean.pagekind import non_article_kind
-from newsdigest.errors import InputError, escape_line
+from newsdigest.errors import InputError, Refusals, escape_line
 from newsdigest.ingest.decode import (
     DEFAULT_MAX_BYTES,
     GZIP_ERRORS,
@@ -108,10 +108,11 @@ SUPPORTED_SUFFIXES = tuple(_READERS)
 
 @dataclass(frozen=True)
 class LoadResult:
-    """Everything read from a batch: clean articles and the inputs that could not be used."""
+    """Everything read from a batch: clean articles and the inputs that could not be used
+    (the first ``KEPT_REFUSALS`` whole, the rest counted by reason: ``errors.total``)."""
 
     articles: tuple[Article, ...]
-    errors: tuple[InputError, ...]
+    errors: Refusals
     notices: tuple[str, ...] = ()  # a folder's files of other formats, skipped
 
 
@@ -556,24 +557,29 @@ def _field_reason(article: Article) -> str | None:
 
 
 def load_articles(
-    inputs: Iterable[str | os.PathLike[str] | Article], *, max_bytes: int = DEFAULT_MAX_BYTES
+    inputs: Iterable[str | os.PathLike[str] | Article],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Callable[[InputError], None] | None = None,
 ) -> LoadResult:
     """All articles of a batch of paths, Article objects and article texts (see the module
-    docstring for the rule), cleaned, with every problem collected instead of raised."""
+    docstring for the rule), cleaned, with every problem collected instead of raised (and
+    told to ``on_error`` as it comes: ``errors`` keeps the first ones only)."""
     articles: list[Article] = []
-    errors: list[InputError] = []
+    errors = Refusals()
     notices: list[str] = []
     with field_notes(notices.append):
-        _load_into(inputs, max_bytes, articles, errors, notices)
-    return LoadResult(articles=tuple(articles), errors=tuple(errors), notices=tuple(notices))
+        _load_into(inputs, max_bytes, articles, errors, notices, on_error)
+    return LoadResult(articles=tuple(articles), errors=errors, notices=tuple(notices))
 
 
 def _load_into(
     inputs: Iterable[str | os.PathLike[str] | Article],
     max_bytes: int,
     articles: list[Article],
-    errors: list[InputError],
+    errors: Refusals,
     notices: list[str],
+    on_error: Callable[[InputError], None] | None = None,
 ) -> None:
     stdin = StdinOnce()
     for n, item in enumerate(inputs, start=1):
@@ -611,3 +617,5 @@ def _load_into(
                 articles.append(result)
             else:
                 errors.append(result)
+                if on_error is not None:
+                    on_error(result)

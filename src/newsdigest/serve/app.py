@@ -46,7 +46,7 @@ from newsdigest.serve.intake import (
     error_line,
     is_list_body,
     one_record_errors,
-    parse_articles,
+    read_batch,
     read_bounded,
 )
 from newsdigest.serve.middleware import HeadAsGet, HostGuard
@@ -504,7 +504,8 @@ def create_app(
             body = await read_bounded(
                 request.headers.get("content-length"), request.stream(), max_body_bytes
             )
-            records = parse_articles(body, max_articles)
+            batch = read_batch(body, max_articles)
+            records = batch.records
         except ClientDisconnect:
             # gone before its body was whole: nothing stored and no one to answer (it had been
             # an "Exception in ASGI application" traceback in the server's log, per request)
@@ -524,7 +525,7 @@ def create_app(
         except InvalidBody as exc:
             errors = exc.errors if is_list_body(body) else one_record_errors(exc.errors)
             return json({"error": error_line(errors), "detail": errors}, 422)
-        return json(report.to_json())
+        return json({**report.to_json(), "notes": list(batch.notes)})
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

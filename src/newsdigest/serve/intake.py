@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import (
@@ -166,8 +167,40 @@ async def read_bounded(
     return b"".join(parts)
 
 
+@dataclass(frozen=True)
+class Batch:
+    """A validated body: its records, and notes on what in it was not read (the answer's
+    ``notes``)."""
+
+    records: list[ArticleIn]
+    notes: tuple[str, ...] = ()
+
+
+def unread_notes(data: object) -> tuple[str, ...]:
+    """The note naming the body's fields no article field reads, as the JSON readers of
+    ``newsdigest ingest`` say it ("field not read: 'titel' (did you mean 'title'?)"): such a
+    field had been dropped without a word (pydantic's ``extra="ignore"``), the article stored
+    untitled or undated and the client told nothing."""
+    from newsdigest.ingest.jsonl import unread_fields_note
+
+    records = data if isinstance(data, list) else [data]
+    unread = dict.fromkeys(
+        key
+        for record in records
+        if isinstance(record, dict)
+        for key in record
+        if key not in ArticleIn.model_fields
+    )
+    return (unread_fields_note(unread),) if unread else ()
+
+
 def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
     """Validate the whole batch; every bad field of every article is reported, none is kept."""
+    return read_batch(body, max_articles).records
+
+
+def read_batch(body: bytes, max_articles: int) -> Batch:
+    """``parse_articles``, with the notes on the body's unread fields."""
     try:
         # RFC 8259: JSON between systems is UTF-8; a byte-order mark before it may be ignored
         # (Windows tools write one: the body had been refused as malformed)
@@ -216,7 +249,7 @@ def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:
         raise InvalidBody(
             errors or [{"loc": ["body"], "msg": str(exc), "type": "invalid"}]
         ) from exc
-    return parsed if isinstance(parsed, list) else [parsed]
+    return Batch(parsed if isinstance(parsed, list) else [parsed], unread_notes(data))
 
 
 def is_list_body(body: bytes) -> bool:

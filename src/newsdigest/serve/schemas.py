@@ -64,6 +64,10 @@ class PostAnswer(BaseModel):
     near_duplicates: dict[str, str] = Field(description="New article id -> the stored copy.")
     stories: list[str] = Field(description="The stories holding this batch's articles.")
     updated: list[str] = Field(description="The stories whose digest this batch rebuilt.")
+    notes: list[str] = Field(
+        description="What in the body was not read: fields no article field reads, named "
+        "with 'did you mean' for a near spelling ('titel' -> title)."
+    )
 
 
 class Citation(BaseModel):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from newsdigest.errors import hide_passwords
 from newsdigest.model import Article, Citation, Sentence, Story, StoryRow, count_outlets
 from newsdigest.numbering import source_numbers
 from newsdigest.quote_groups import distinct_quotes
@@ -380,11 +381,12 @@ def source_lines(states: Sequence[SourceState]) -> list[SourceLine]:
     """The followed sources, failing ones first (a reader wants to see what is stale), by URL."""
     lines = [
         SourceLine(
-            url=s.url,
-            href=safe_href(s.url),
+            # a store written before passwords were hidden holds them: never shown
+            url=hide_passwords(s.url),
+            href=safe_href(hide_passwords(s.url)),
             last_fetch=show_time(s.last_fetch) if s.last_fetch else "never",
             last_fetch_iso=iso_time(s.last_fetch),
-            last_error=s.last_error,
+            last_error=hide_passwords(s.last_error) if s.last_error else s.last_error,
         )
         for s in states
     ]

@@ -4000,3 +4000,14 @@ def test_a_brand_and_a_term_spelt_out_in_brackets_are_no_people(
     pixel = _stream_story_types(dev_stream_rows, "58", "")
     assert pixel.get("RAISR") != "PERSON" and pixel.get("Zero Shutter Lag") != "PERSON"
     assert pixel.get("Ofer Shacham") == "PERSON"
+
+
+def test_a_band_before_its_members_role_and_name_is_no_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """The dev stream's World Series story (event 76) listed "Pearl Jam" among its people:
+    "the actor Bill Murray and Pearl Jam singer Eddie Vedder", "Pearl Jam lead singer Eddie
+    Vedder"; Murray, before "and", stays a person."""
+    types = _stream_story_types(dev_stream_rows, "76", "Pearl Jam")
+    assert types.get("Pearl Jam") == "ORG" and types.get("Eddie Vedder") == "PERSON"
+    assert types.get("Bill Murray") == "PERSON"

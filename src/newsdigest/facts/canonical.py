@@ -2754,22 +2754,33 @@ def _cut_before_a_models_number(mentions: Sequence[Mention], texts: Mapping[str,
     )
 
 
+# a member's role in lower case between a band's or a body's name and the member's; not a
+# verb ("Haley Hinds reports Jordan Belliveau's ...", "el-Sissi met Robert Bridge")
+_MEMBER_WORDS_AFTER = re.compile(r" (?P<words>(?:[a-z]+ )?(?P<role>[a-z]+)) (?=[A-Z])")
+
+
 def _owns_a_person(
     mentions: Sequence[Mention], texts: Mapping[str, str], people: frozenset[str]
 ) -> bool:
     """Each mention written before "'s" and a person's full name of the story ("reblogged by
-    Daring Fireball's John Gruber": a dev-stream story listed the blog under Who): an outlet or
-    a body naming its own, as "BBC's Jonathan Head" does; a person's own people have a title
-    or a speech verb somewhere."""
+    Daring Fireball's John Gruber": a dev-stream story listed the blog under Who), or before a
+    member's role in lower case and the name ("Pearl Jam singer Eddie Vedder", a person of a
+    dev-stream story): an outlet, a band or a body naming its own, as "BBC's Jonathan Head"
+    does; a person's own people have a title or a speech verb somewhere."""
 
     def owner(m: Mention) -> bool:
         text = texts[m.article]
-        if text[m.end : m.end + 3] not in ("'s ", "’s "):
+        if text[m.end : m.end + 3] in ("'s ", "’s "):
+            at = m.end + 3
+        elif (
+            (member := _MEMBER_WORDS_AFTER.match(text, m.end))
+            and member["role"] in PERSON_WORDS | ROLE_WORDS
+            and not any(w in ENGLISH_STOP_WORDS for w in member["words"].split())
+        ):
+            at = member.end()  # "Pearl Jam singer Eddie Vedder", "Pearl Jam lead singer ..."
+        else:
             return False
-        return any(
-            text.startswith(p, m.end + 3) and not word_char_at(text, m.end + 3 + len(p))
-            for p in people
-        )
+        return any(text.startswith(p, at) and not word_char_at(text, at + len(p)) for p in people)
 
     return bool(mentions) and all(owner(m) for m in mentions)
 

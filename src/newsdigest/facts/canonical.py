@@ -17,7 +17,15 @@ from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from itertools import islice
 
-from newsdigest.facts.ner import PERSON_WORDS, ROLE_WORDS, TITLE_ONLY, WEB_NAME, RawMention
+from newsdigest.facts.ner import (
+    PERSON_WORDS,
+    ROLE_WORDS,
+    TITLE_ONLY,
+    WEB_NAME,
+    RawMention,
+    _has_person_cue,
+    _has_title_cue,
+)
 from newsdigest.facts.spans import SpanSet
 from newsdigest.model import Article, Entity, Mention
 from newsdigest.names import (
@@ -726,6 +734,10 @@ def _surnames(key: list[str], group: _Group) -> list[str]:
     # Taylor-Greene" beside "Marjorie Taylor Greene" (NeuS train 888 listed "Taylor Greene")
     if "-" in key[-1] and any(name_tokens(f)[-1] == key[-1].rsplit("-", 1)[1] for f in group.forms):
         return [key[-1], key[-1].rsplit("-", 1)[1]]
+    # ... and a Spanish name's first surname, by which its bearer is called: "Solis" of "Luis
+    # Guillermo Solis Rivera" (a dev-stream story listed "Guillermo Solis" apart)
+    if len(key) == 4 and not any(fold(w) in NAME_PARTICLES or "." in w for w in key):
+        return [key[-1], key[-2]]
     return [key[-1]]
 
 
@@ -748,6 +760,10 @@ def _same_names(a: list[str], b: list[str]) -> bool:
     """``_same_person`` of two names without nicknames."""
     if _unhyphenated(a) == _unhyphenated(b):
         return True  # "Kim Jong-un" and "Kim Jong Un" (five stories listed him twice)
+    if len(a) == len(b) >= 2 and a[:-1] == b[:-1]:
+        cut, whole = sorted((a[-1], b[-1]), key=len)
+        if _SYLLABLE_AFTER_HYPHEN.fullmatch(whole, len(cut)) and whole.startswith(cut):
+            return True  # "Moon Jae" of "President Moon Jae ordered" beside "Moon Jae-in"
     for short, full in ((a, b), (b, a)):
         if (
             len(short) >= 2
@@ -2374,6 +2390,45 @@ def _brand_word(form: str) -> bool:
     return m is not None and (form[0] + m["head"]).casefold() not in _NAME_PREFIXES
 
 
+def _brand_name(forms: Iterable[str]) -> bool:
+    """Every form a brand's word (``_brand_word``), or that word in other capitals: "WikiLeaks"
+    beside "Wikileaks" (a dev-stream story listed it among its people)."""
+    forms = list(forms)
+    brands = {fold(f) for f in forms if _brand_word(f)}
+    return bool(brands) and all(fold(f) in brands for f in forms)
+
+
+# a name and its abbreviation, or an abbreviation and its words, in brackets after it: "Zero
+# Shutter Lag (ZSL)", "RAISR (Rapid and Accurate Image Super-Resolution)" (a dev-stream
+# story's people); no one is introduced so
+_BRACKETED = re.compile(r"\s*\((?P<inside>[^()]{2,80})\)")
+_INITIALS_WORD = re.compile(r"[A-Za-z][\w'’]*")
+_SMALL_WORDS = frozenset("and of the for in on to a an".split())
+
+
+def _initials(words: str) -> str:
+    return "".join(
+        w[0].upper()
+        for part in _INITIALS_WORD.findall(words)
+        for w in part.split("-")
+        if w and w.casefold() not in _SMALL_WORDS
+    )
+
+
+def _spelt_out_or_short(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """A mention followed by its abbreviation in brackets, or an abbreviation by its words."""
+    for m in mentions:
+        inside = _BRACKETED.match(texts.get(m.article, ""), m.end)
+        if inside is None:
+            continue
+        short, words = (
+            (m.text, inside["inside"]) if m.text.isupper() else (inside["inside"], m.text)
+        )
+        if short.isalpha() and short.isupper() and len(short) >= 2 and _initials(words) == short:
+            return True
+    return False
+
+
 # A case's or a match's name ("Brulotte v. Thys", "Kimble v. Marvel", "Auckland v. Oakland"):
 # a Multi-News digest listed the first among its people, the second among its organizations,
 # and a dev-stream one the last among its places. No person's, body's or place's name holds a
@@ -2699,22 +2754,33 @@ def _cut_before_a_models_number(mentions: Sequence[Mention], texts: Mapping[str,
     )
 
 
+# a member's role in lower case between a band's or a body's name and the member's; not a
+# verb ("Haley Hinds reports Jordan Belliveau's ...", "el-Sissi met Robert Bridge")
+_MEMBER_WORDS_AFTER = re.compile(r" (?P<words>(?:[a-z]+ )?(?P<role>[a-z]+)) (?=[A-Z])")
+
+
 def _owns_a_person(
     mentions: Sequence[Mention], texts: Mapping[str, str], people: frozenset[str]
 ) -> bool:
     """Each mention written before "'s" and a person's full name of the story ("reblogged by
-    Daring Fireball's John Gruber": a dev-stream story listed the blog under Who): an outlet or
-    a body naming its own, as "BBC's Jonathan Head" does; a person's own people have a title
-    or a speech verb somewhere."""
+    Daring Fireball's John Gruber": a dev-stream story listed the blog under Who), or before a
+    member's role in lower case and the name ("Pearl Jam singer Eddie Vedder", a person of a
+    dev-stream story): an outlet, a band or a body naming its own, as "BBC's Jonathan Head"
+    does; a person's own people have a title or a speech verb somewhere."""
 
     def owner(m: Mention) -> bool:
         text = texts[m.article]
-        if text[m.end : m.end + 3] not in ("'s ", "’s "):
+        if text[m.end : m.end + 3] in ("'s ", "’s "):
+            at = m.end + 3
+        elif (
+            (member := _MEMBER_WORDS_AFTER.match(text, m.end))
+            and member["role"] in PERSON_WORDS | ROLE_WORDS
+            and not any(w in ENGLISH_STOP_WORDS for w in member["words"].split())
+        ):
+            at = member.end()  # "Pearl Jam singer Eddie Vedder", "Pearl Jam lead singer ..."
+        else:
             return False
-        return any(
-            text.startswith(p, m.end + 3) and not word_char_at(text, m.end + 3 + len(p))
-            for p in people
-        )
+        return any(text.startswith(p, at) and not word_char_at(text, at + len(p)) for p in people)
 
     return bool(mentions) and all(owner(m) for m in mentions)
 
@@ -2758,10 +2824,107 @@ def _without_labels_or_outlets(
     return out
 
 
+# the capitalized words a name the model cut runs on with ("[Denis Sassou] Nguesso also",
+# "[Luis Guillermo] Solis Rivera said"), up to two, the run of capitals ending there
+_NAME_RUNS_ON = re.compile(
+    r" (?P<rest>[A-Z][a-z][^\W\d]*(?: [A-Z][a-z][^\W\d]*)?)(?![\w'’-]| [A-Z])"
+)
+# a romanized given name cut at its hyphen: "[Moon Jae]-in", "[Kim Jong]-un"
+_SYLLABLE_AFTER_HYPHEN = re.compile(r"-(?P<rest>[a-z]{1,3})\b(?!-)")
+# compounds a short name opens ("Kim-led", "Bush-era"), not a name's second syllable
+_COMPOUND_WORDS = frozenset("led run era ish age set day law".split())
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december jr sr".split()
+)
+# what a title cut from a name's front follows: "Minister of [Defence Itsunori Onodera]"
+_OF_BEFORE = re.compile(r"[A-Z][a-z]+ of $")
+_ABBREVIATION_WORD = re.compile(r"[A-Z]{2,}")
+
+
+def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[RawMention]:
+    """People's names the model cut or glued to a title, mended from the story's text:
+    - cut before a particle's surname or the rest of a surname: "Marine Le" of "Marine Le Pen",
+      "Denis Sassou" of "President Denis Sassou Nguesso also", "Luis Guillermo" of "President
+      Luis Guillermo Solis Rivera said" (a dev-stream story listed "Luis Guillermo" and
+      "Guillermo Solis" apart): the word after a particle, or the capitalized words (two at
+      most) after a person's name of two words or more that a title or a speech verb goes
+      with, when the story never writes them in lower case and the run of capitals ends there;
+    - cut at the hyphen of a romanized given name: "Moon Jae" of "Moon Jae-in";
+    - a title's word or an award's abbreviation before a full name the story writes alone:
+      "Defence Itsunori Onodera" of "Minister of Defence Itsunori Onodera" (an organization),
+      "MVP Ben Zobrist"."""
+    starts = {(m.article, m.start) for m in raw}
+    lower = frozenset(w for t in texts.values() for w in _ANY_LOWER_WORD.findall(t))
+    people = {m.text for m in raw if m.label == "PERSON" and " " in m.text}
+    surnames = {m.text.rsplit(" ", 1)[1] for m in raw if m.label == "PERSON" and " " in m.text}
+    # an abbreviation's title before a full name, and so before its surname: "MVP Zobrist"
+    # beside "MVP Ben Zobrist" (not "DJ Khaled", "MICHAEL Sheen")
+    titled_surnames = {
+        (first, rest.rsplit(" ", 1)[1])
+        for m in raw
+        if " " in m.text
+        for first, _, rest in [m.text.partition(" ")]
+        if _ABBREVIATION_WORD.fullmatch(first) and rest in people
+    }
+    out = []
+    for m in raw:
+        text = texts.get(m.article, "")
+        words = m.text.split()
+        end = m.end
+        if m.label == "PERSON" and len(words) >= 2:
+            runs = _NAME_RUNS_ON.match(text, m.end)
+            if (
+                runs
+                and (m.article, runs.start("rest")) not in starts
+                and not any(fold(w) in _CALENDAR_WORDS for w in runs["rest"].split())
+                and (
+                    # "Marine Le" runs on with one word; else a title or a verb says a person
+                    # is named ("Unfazed Hill" of "Unfazed Hill Republicans" stays)
+                    len(runs["rest"].split()) == 1
+                    if fold(words[-1]) in NAME_PARTICLES
+                    else (m.person_cue or m.title_cue)
+                    and not any(fold(w) in lower for w in runs["rest"].split())
+                )
+            ):
+                end = runs.end()
+            elif (
+                len(words[-1]) <= 4
+                and (hyphen := _SYLLABLE_AFTER_HYPHEN.match(text, m.end))
+                and hyphen["rest"] not in _COMPOUND_WORDS
+            ):
+                end = hyphen.end()
+        start = m.start
+        first = words[0]
+        rest = m.text[len(first) + 1 :]
+        if (
+            len(words) >= 2
+            and (rest in people or (first, rest) in titled_surnames)
+            and first not in surnames
+            and (
+                _ABBREVIATION_WORD.fullmatch(first)  # "MVP", not initials ("T.J. Yates")
+                or _OF_BEFORE.search(text, max(0, m.start - 30), m.start)
+            )
+        ):
+            start = m.start + len(first) + 1
+        if (start, end) != (m.start, m.end):
+            m = replace(
+                m,
+                start=start,
+                end=end,
+                text=text[start:end],
+                label="PERSON" if start != m.start else m.label,
+                person_cue=m.person_cue or _has_person_cue(text, start, end),
+                title_cue=m.title_cue or _has_title_cue(text, start, end),
+            )
+        out.append(m)
+    return out
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
-    groups = reconcile(_without_labels_or_outlets(raw, texts))
+    groups = reconcile(_names_completed(_without_labels_or_outlets(raw, texts), texts))
     extra = propagate(groups, articles)
     # the first words of institutions' names ("Harvard University"; not a headline's words the
     # model took for a name, "Biden Administration Urges Supreme Court")
@@ -2855,7 +3018,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         mentions.sort(key=lambda m: (m.article, m.start))
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
         kind = _person_or_else(g, name, mentions, texts) if g.type == "PERSON" else g.type
-        if kind == "PERSON" and not g.title_cues and all(_brand_word(f) for f in g.forms):
+        if kind == "PERSON" and not g.title_cues and _brand_name(g.forms):
             kind = "ORG"
         if (
             kind == "PERSON"
@@ -2874,6 +3037,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
                 # a product, as reconcile types "Galaxy Note 8"
                 or _cut_before_a_models_number(mentions, texts)
                 or _owns_a_person(mentions, texts, people)
+                or _spelt_out_or_short(mentions, texts)
                 # an outlet: "Eldar Murtazin told Tech Radar", "according to Dealogic"
                 or _only_told_or_cited(mentions, texts)
                 or (_a_which(mentions, texts) and not _GEO_WORD.search(name))

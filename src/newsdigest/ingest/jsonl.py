@@ -171,8 +171,7 @@ def unread_fields_note(fields: Collection[str]) -> str:
     a word, the article then untitled or undated."""
     named = []
     for key in list(fields)[:MAX_UNREAD_NAMED]:
-        folded = key.lower()
-        near = get_close_matches(folded, _READ_FOLDED, n=1, cutoff=NEAR_FIELD)
+        near = get_close_matches(key.lower(), _READ_FOLDED, n=1, cutoff=NEAR_FIELD)
         shown = repr(replace_surrogates(key[:40]))
         named.append(f"{shown} (did you mean '{_READ_FOLDED[near[0]]}'?)" if near else shown)
     more = len(fields) - len(named)
@@ -184,9 +183,18 @@ def unread_fields_note(fields: Collection[str]) -> str:
     )
 
 
+def _near_a_read_field(key: str) -> bool:
+    """Whether ``key`` is spelled like a field a reader reads ("titel", "Title")."""
+    return bool(get_close_matches(key.lower(), _READ_FOLDED, n=1, cutoff=NEAR_FIELD))
+
+
 def _tell_unread(name: str, fields: dict[str, None]) -> None:
+    """Say a file's unread fields once, where one of them looks like a misspelt read field:
+    fields that resemble none ("label", "category", "authors") are an export's own metadata,
+    and a note on them at every ingest of the dev stream (its "label") was noise that taught
+    users to skip the notes that matter."""
     notes = _FIELD_NOTES.get()
-    if fields and notes is not None:
+    if notes is not None and any(_near_a_read_field(key) for key in fields):
         notes(name, unread_fields_note(fields))
 
 

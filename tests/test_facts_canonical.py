@@ -4011,3 +4011,20 @@ def test_a_band_before_its_members_role_and_name_is_no_person(
     types = _stream_story_types(dev_stream_rows, "76", "Pearl Jam")
     assert types.get("Pearl Jam") == "ORG" and types.get("Eddie Vedder") == "PERSON"
     assert types.get("Bill Murray") == "PERSON"
+
+
+def test_a_given_name_and_surname_of_common_words_is_a_person() -> None:
+    """The rule above had dropped "Bill Gates", named once with no title in a story that
+    writes "the bill" and border "gates" in lower case; a given name and a surname is a
+    person's name whatever the story's other words."""
+    from newsdigest.facts import extract_facts
+    from newsdigest.model import article_id
+
+    text = (
+        "The Senate passed the bill on Tuesday after a long debate over funding for the border."
+        " The bill sets aside $2 billion for new gates and fences along the border, and the"
+        " gates will be built by 2025. Money from Bill Gates has gone to groups that back the"
+        " bill. The House will vote on the bill next week."
+    )
+    facts = extract_facts([Article(id=article_id(text), text=text)], {})
+    assert {e.name: e.type for e in facts.entities}.get("Bill Gates") == "PERSON"

@@ -1754,3 +1754,17 @@ def test_the_platform_written_on_is_cut_from_the_writers_name(
     (words,) = [q for q in facts.quotes if q.text.startswith("Dear Nice residents")]
     assert words.speaker == "Christian Estrosi"
     assert not any(e.name.startswith("Twitter ") for e in facts.entities)
+
+
+def test_a_former_vice_president_who_is_now_president_is_the_president() -> None:
+    """ "Former Vice President Joe Biden" made Biden a past holder of "the president" (the rule
+    for "former President Obama"), so a quote "the president said" beside "President Joe
+    Biden" went to no one; a former holder of another office (vice, deputy) is not one."""
+    text = (
+        "President Joe Biden signed an order on climate on Wednesday at the White House. "
+        "Biden, who served eight years as vice president under Barack Obama, promised a faster "
+        "transition to clean power. “We can’t wait any longer,” the president said. "
+        "Former Vice President Joe Biden had made the pledge during the campaign last year."
+    )
+    (words,) = extract_facts([Article(id=article_id(text), text=text)], {}).quotes
+    assert words.speaker == "Joe Biden"

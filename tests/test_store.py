@@ -643,6 +643,15 @@ def _as_a_plain_user(args: list[str]) -> list[str]:
     return ["setpriv", "--inh-caps=-all", "--bounding-set=-all", *args]
 
 
+def _stories_as_a_plain_user(db: Path) -> subprocess.CompletedProcess[str]:
+    """``newsdigest stories`` over ``db`` in a process of its own, file modes binding."""
+    cmd = [sys.executable, "-m", "newsdigest", "stories", "--db", str(db)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        _as_a_plain_user(cmd), env=env, capture_output=True, text=True, timeout=120
+    )
+
+
 @pytest.mark.parametrize(
     ("locked", "mode", "why"),
     [
@@ -685,11 +694,7 @@ def test_a_store_this_user_may_not_open_is_named_with_the_permission(
     target = db if locked == "file" else folder
     target.chmod(mode)
     try:
-        cmd = [sys.executable, "-m", "newsdigest", "stories", "--db", str(db)]
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        done = subprocess.run(
-            _as_a_plain_user(cmd), env=env, capture_output=True, text=True, timeout=120
-        )
+        done = _stories_as_a_plain_user(db)
     finally:
         target.chmod(0o644 if locked == "file" else 0o755)
     assert done.returncode == 2, done.stderr
@@ -714,11 +719,7 @@ def test_a_store_whose_folder_became_read_only_names_the_lock_it_cannot_make(
     keep.execute("SELECT count(*) FROM articles").fetchall()
     folder.chmod(0o555)
     try:
-        cmd = [sys.executable, "-m", "newsdigest", "stories", "--db", str(db)]
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        done = subprocess.run(
-            _as_a_plain_user(cmd), env=env, capture_output=True, text=True, timeout=120
-        )
+        done = _stories_as_a_plain_user(db)
     finally:
         folder.chmod(0o755)
         keep.close()

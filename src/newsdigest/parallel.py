@@ -35,7 +35,7 @@ import threading
 import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import BrokenExecutor, CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 from itertools import accumulate
@@ -445,6 +445,6 @@ def _in_shares(
         except BrokenExecutor:  # a worker died: this share is done here, the pool dropped
             _discard(pool)
             place(rows, here(rows))
-        except (Exception, CancelledError):  # failed as it would here, or cancelled by a drop
+        except Exception:  # failed as it would here, or cancelled by a drop (CancelledError)
             place(rows, here(rows))
     return out

@@ -1447,8 +1447,18 @@ def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
             if len(words := name_tokens(f)) == 1
             else len(g.mentions) <= MAX_COMMON_WORDS_NAMED
             and all(w.casefold() in common for w in words)
+            and not _a_given_name_and_surname(words)
             for f in g.forms
         )
+    )
+
+
+def _a_given_name_and_surname(words: Sequence[str]) -> bool:
+    """Two words, the first a given name (``_GIVEN_NAMES``): "Bill Gates" in a story of "the
+    bill" and border "gates" is a person ("Billy Goat Curse", three words, is not one)."""
+    return len(words) == 2 and (
+        words[0].casefold() in _NICKNAMES
+        or any(words[0].casefold() == full for full, _ in _GIVEN_NAMES)
     )
 
 

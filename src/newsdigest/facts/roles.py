@@ -76,6 +76,17 @@ def qualifiers(phrase: str) -> set[str]:
 # a title its holder no longer holds: "Former Costa Rican President Laura Chinchilla" is not
 # "Costa Rica's president" (a dev-stream quote's speaker)
 _PAST = frozenset({"former", "ex", "late"})
+# a title's word that makes it another office than the bare role ("former Vice President Joe
+# Biden" was never president, and "President Joe Biden" is)
+_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "associate", "under"})
+
+
+def _held_before(title: str, wanted: frozenset[str], quals: set[str]) -> bool:
+    """Whether ``title`` calls its holder a past holder of the role described (``wanted``,
+    ``quals``): a "former" title of that role, not of another office the description does not
+    name ("former Vice President" is no past president)."""
+    own = qualifiers(title)
+    return bool(own & _PAST and roles_of(title) & wanted and own & _OTHER_OFFICE <= quals)
 
 
 def _fits(wanted: set[str], title_quals: set[str]) -> bool:
@@ -127,9 +138,7 @@ def resolve_role(description: str, article: str, index: RoleIndex) -> str | None
     for name, titles in index.titles.items():
         # whom the story calls a past holder of the role is not its holder ("former President
         # Obama", also "President Obama" in a story of 2017), unless the description says so
-        if not quals & _PAST and any(
-            qualifiers(t) & _PAST and roles_of(t) & wanted for t in titles
-        ):
+        if not quals & _PAST and any(_held_before(t, wanted, quals) for t in titles):
             continue
         roles = frozenset().union(*(roles_of(t) for t in titles)) if titles else frozenset()
         title_quals = set().union(*(qualifiers(t) for t in titles)) if titles else set()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from difflib import get_close_matches
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,9 @@ _READ_FOLDED = {key.lower(): name for key, name in READ_FIELDS.items()}
 # "publshed", "Title", "contents"; not "filename" for "sitename", 0.75, nor "title_rss")
 NEAR_FIELD = 0.8
 MAX_UNREAD_NAMED = 8
+# the unread fields looked at for one like a read field (the first met; a file whose records
+# each bring new keys had cost 8.7 s to compare 100,000 of them)
+MAX_UNREAD_COMPARED = 64
 
 _CHUNK = 1 << 20
 
@@ -171,8 +175,7 @@ def unread_fields_note(fields: Collection[str]) -> str:
     a word, the article then untitled or undated."""
     named = []
     for key in list(fields)[:MAX_UNREAD_NAMED]:
-        folded = key.lower()
-        near = get_close_matches(folded, _READ_FOLDED, n=1, cutoff=NEAR_FIELD)
+        near = get_close_matches(key.lower(), _READ_FOLDED, n=1, cutoff=NEAR_FIELD)
         shown = repr(replace_surrogates(key[:40]))
         named.append(f"{shown} (did you mean '{_READ_FOLDED[near[0]]}'?)" if near else shown)
     more = len(fields) - len(named)
@@ -184,9 +187,18 @@ def unread_fields_note(fields: Collection[str]) -> str:
     )
 
 
+def _near_a_read_field(key: str) -> bool:
+    """Whether ``key`` is spelled like a field a reader reads ("titel", "Title")."""
+    return bool(get_close_matches(key.lower(), _READ_FOLDED, n=1, cutoff=NEAR_FIELD))
+
+
 def _tell_unread(name: str, fields: dict[str, None]) -> None:
+    """Say a file's unread fields once, where one of them looks like a misspelt read field:
+    fields that resemble none ("label", "category", "authors") are an export's own metadata,
+    and a note on them at every ingest of the dev stream (its "label") was noise that taught
+    users to skip the notes that matter."""
     notes = _FIELD_NOTES.get()
-    if fields and notes is not None:
+    if notes is not None and any(map(_near_a_read_field, islice(fields, MAX_UNREAD_COMPARED))):
         notes(name, unread_fields_note(fields))
 
 

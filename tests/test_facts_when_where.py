@@ -1030,17 +1030,11 @@ def test_a_timeline_line_does_not_point_back_to_the_sentences_before_it() -> Non
     assert [e.date for e in timeline_of(arians)] == ["2017-12-31", "2018-01-01"]
 
 
-def test_a_line_about_the_moment_before_it_is_no_timeline_line(
-    dev_stream_rows: list[dict[str, str]],
-) -> None:
-    """Dev stream event 76 (the Cubs' title): "The moment was too much for Chapman who had
-    thrown 2 2/3 innings on Sunday ..." made a line of October 30; which moment, the sentence
-    before said. A noun that only stands for what was just told ("the moment", "the move",
-    "the decision") opens no line that must read alone."""
+def _dev_event_articles(rows: list[dict[str, str]], label: str) -> list[Article]:
+    """The dev stream's articles of one event label, cleaned as ingest cleans them."""
     from newsdigest.clean import clean_article
-    from newsdigest.facts import extract_facts
 
-    articles = [
+    return [
         clean_article(
             Article(
                 id=article_id(r["text"]),
@@ -1049,9 +1043,21 @@ def test_a_line_about_the_moment_before_it_is_no_timeline_line(
                 published=datetime.fromisoformat(r["published"]).replace(tzinfo=timezone.utc),
             )
         )
-        for r in dev_stream_rows
-        if r["label"] == "76"
+        for r in rows
+        if r["label"] == label
     ]
+
+
+def test_a_line_about_the_moment_before_it_is_no_timeline_line(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 76 (the Cubs' title): "The moment was too much for Chapman who had
+    thrown 2 2/3 innings on Sunday ..." made a line of October 30; which moment, the sentence
+    before said. A noun that only stands for what was just told ("the moment", "the move",
+    "the decision") opens no line that must read alone."""
+    from newsdigest.facts import extract_facts
+
+    articles = _dev_event_articles(dev_stream_rows, "76")
     lines = [t.text for t in extract_facts(articles, {}).timeline]
     assert lines and not [t for t in lines if t.startswith("The moment")]
 
@@ -1062,21 +1068,9 @@ def test_a_day_a_timeline_line_names_makes_no_line_of_its_own(
     """Dev stream event 56 (label 38, the flight that left Auckland on January 1 and landed in
     Honolulu on December 31): one line of each day told one crossing twice, each naming both
     days. A line that dates two days tells both; the flight is one event, so no timeline."""
-    from newsdigest.clean import clean_article
     from newsdigest.facts import extract_facts
 
-    articles = [
-        clean_article(
-            Article(
-                id=article_id(r["text"]),
-                text=r["text"],
-                title=r["title"],
-                published=datetime.fromisoformat(r["published"]).replace(tzinfo=timezone.utc),
-            )
-        )
-        for r in dev_stream_rows
-        if r["label"] == "38"
-    ]
+    articles = _dev_event_articles(dev_stream_rows, "38")
     assert len(articles) == 3
     lines = [t.text for t in extract_facts(articles, {}).timeline]
     assert len([t for t in lines if "flight" in t.casefold()]) <= 1, lines

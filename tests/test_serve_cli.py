@@ -59,6 +59,17 @@ def wait_until_up(proc: subprocess.Popen[str], url: str, timeout: float = 60) ->
     raise AssertionError("serve did not answer in time")
 
 
+def _serve(db: str, port: int) -> subprocess.Popen[str]:
+    """``newsdigest serve`` of ``db`` on a local port, its output kept for the assertions."""
+    return subprocess.Popen(
+        [*CLI, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+    )
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_serve_a_store_on_the_given_port(backend: str, tmp_path: Path, request) -> None:  # type: ignore[no-untyped-def]
     seed = seed_story()
@@ -66,13 +77,7 @@ def test_serve_a_store_on_the_given_port(backend: str, tmp_path: Path, request) 
     with open_store(db) as store:
         fill(store, [seed])
     port = free_port()
-    proc = subprocess.Popen(
-        [*CLI, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=cli_env(),
-    )
+    proc = _serve(db, port)
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(proc, f"{base}/api/stories")
@@ -110,13 +115,7 @@ def test_a_database_password_is_not_printed(pg_url: str) -> None:  # noqa: F811
         netloc=f"{parts.username or 'postgres'}:hunter2@{parts.netloc.rsplit('@', 1)[-1]}"
     ).geturl()
     port = free_port()
-    proc = subprocess.Popen(
-        [*CLI, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=cli_env(),
-    )
+    proc = _serve(db, port)
     try:
         wait_until_up(proc, f"http://127.0.0.1:{port}/api/stories")
     finally:

@@ -327,8 +327,7 @@ def test_a_store_locked_past_the_wait_answers_503_not_500(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A POST while another process held the store's write lock past the wait answered 500,
-    as if the server were broken; it is its state, which a client may retry (503). A store at
-    ``chmod 444`` says "permission denied: ... read-only" and answers 503 alike."""
+    as if the server were broken; it is its state, which passes: 503 with ``Retry-After``."""
     import sqlite3
 
     from newsdigest.store.sqlite import SqliteDialect
@@ -342,11 +341,31 @@ def test_a_store_locked_past_the_wait_answers_503_not_500(
         other.execute("BEGIN EXCLUSIVE")
         posted = post_json(client, ARTICLE)
         assert_one_line_error(posted, 503, "could not store the articles", "database is locked")
+        assert posted.headers["retry-after"] == "5"  # the lock passes: say when to try again
         other.execute("ROLLBACK")
         assert post_json(client, ARTICLE).status_code == 200
     finally:
         other.close()
         store.close()
+
+
+def test_a_store_this_user_may_not_write_answers_503_with_no_time_to_retry(
+    store: Store,
+) -> None:
+    """A store at ``chmod 444`` (the store's own message: "permission denied: ... read-only";
+    root ignores the mode, so the store's error is raised here as the store raises it): 503, the
+    server's state, but no ``Retry-After``, since it does not pass by itself as a lock does."""
+    from newsdigest.errors import StoreError
+
+    def read_only(s: Store, records: Sequence[Any]) -> PostReport:
+        raise StoreError(
+            "/srv/news.db: permission denied: news.db is read-only to this user (chmod u+w)"
+        )
+
+    client = TestClient(create_app(store, ingest=read_only), raise_server_exceptions=False)
+    answer = post_json(client, ARTICLE)
+    assert_one_line_error(answer, 503, "could not store the articles", "permission denied")
+    assert "retry-after" not in answer.headers and "/srv" not in answer.text
 
 
 def test_item16_an_unexpected_error_is_one_line_without_its_message(store: Store) -> None:

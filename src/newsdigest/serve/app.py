@@ -67,6 +67,9 @@ from newsdigest.timeutil import parse_since
 PAGE_SIZE = 50
 RENDERED_PAGES = 1024  # ~20 KB each
 MAX_PAGE_SIZE = 500
+# seconds a client is told to wait after a store locked by another writer (SQLite's own wait
+# for the lock is a few seconds: one more such wait is a fair next try)
+LOCKED_RETRY_AFTER_S = 5
 # SQLite and PostgreSQL take 64-bit offsets; 2**63 overflowed into a 500. No list is this long.
 MAX_OFFSET = 1_000_000_000
 
@@ -298,10 +301,16 @@ def create_app(
         response.headers.update(headers)
         return response
 
-    def failure(request: Request, status: int, message: str) -> Response:
+    def failure(
+        request: Request, status: int, message: str, retry_after_s: int | None = None
+    ) -> Response:
         if is_api(request):
-            return json({"error": message, "detail": message}, status)
-        return html("error.html", status, status=status, message=message, json_url=None)
+            answer = json({"error": message, "detail": message}, status)
+        else:
+            answer = html("error.html", status, status=status, message=message, json_url=None)
+        if retry_after_s is not None:
+            answer.headers["Retry-After"] = str(retry_after_s)
+        return answer
 
     @app.exception_handler(StoreError)
     @app.exception_handler(sqlite3.Error)
@@ -311,10 +320,13 @@ def create_app(
         what = "could not store the articles" if writing else "could not read the stories"
         reason = public_reason(str(exc))
         # a store locked by another writer past the wait, or one this user may not write (its
-        # message says what to do), is the server's state, not a fault in it: 503, which a
-        # client may retry; a damaged store stays 500
-        passing = "database is locked" in reason or "permission denied" in reason
-        return failure(request, 503 if passing else 500, f"{what}: {reason}")
+        # message says what to do), is the server's state, not a fault in it: 503; only the
+        # lock passes by itself, so only it says when to try again (a client that retries a
+        # read-only store would retry for ever); a damaged store stays 500
+        if "database is locked" in reason:
+            return failure(request, 503, f"{what}: {reason}", retry_after_s=LOCKED_RETRY_AFTER_S)
+        status = 503 if "permission denied" in reason else 500
+        return failure(request, status, f"{what}: {reason}")
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

@@ -304,10 +304,11 @@ def create_app(
     def failure(
         request: Request, status: int, message: str, retry_after_s: int | None = None
     ) -> Response:
-        if is_api(request):
-            answer = json({"error": message, "detail": message}, status)
-        else:
-            answer = html("error.html", status, status=status, message=message, json_url=None)
+        answer: Response = (
+            json({"error": message, "detail": message}, status)
+            if is_api(request)
+            else html("error.html", status, status=status, message=message, json_url=None)
+        )
         if retry_after_s is not None:
             answer.headers["Retry-After"] = str(retry_after_s)
         return answer

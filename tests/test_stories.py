@@ -310,6 +310,40 @@ def test_a_parse_that_fails_stops_only_its_own_story(
         assert len(built.articles) == 3 and built.facts is not None and built.facts.entities
 
 
+def test_a_story_that_cannot_be_built_is_told_even_when_the_save_fails(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A group's stories are saved in one transaction and reported once saved; a story that
+    could not be built at all had been told only after that save, so a save that failed (a
+    full disk) left its failure unsaid. It is told first; the save's error still stops the
+    call."""
+    import newsdigest.pipeline as pipeline
+    from newsdigest.errors import StoreError
+    from newsdigest.stories import StoryFailure, refresh_stories
+
+    real = pipeline.build_story
+    washington = _records()[3]["url"]
+
+    def fails_on_washington(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if any(a.url == washington for a in articles):
+            raise RuntimeError("digest blew up")
+        return real(articles, *args, **kwargs)
+
+    def disk_full(stories) -> None:  # type: ignore[no-untyped-def]
+        raise StoreError("news.db: database or disk is full")
+
+    monkeypatch.setattr(pipeline, "build_story", fails_on_washington)
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")  # the fault in this process alone
+    failures: list[StoryFailure] = []
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        monkeypatch.setattr(store, "save_stories", disk_full)
+        with pytest.raises(StoreError, match="disk is full"):
+            refresh_stories(store, on_failure=failures.append)
+    (failure,) = failures
+    assert failure.reason == "RuntimeError: digest blew up" and not failure.without_facts
+
+
 def test_each_article_is_parsed_once_and_a_refresh_reuses_it(
     inbox: Path, tmp_path: Path, monkeypatch
 ) -> None:

@@ -353,14 +353,20 @@ def refresh_stories(
                 if story is not None:
                     story = replace(story, urls={a.id: urls.get(a.id, ()) for a in job.members})
                 done.append((n, story, failures))
+            # a story that could not be built is told before the save, so a save that fails
+            # (a full disk, a lost connection) still leaves its failure said
+            for _, story, failures in done:
+                if story is None and on_failure:
+                    for failure in failures:
+                        on_failure(failure)
             if any(story is not None for _, story, _ in done):
                 store.save_stories([story for _, story, _ in done if story is not None])
             for (k, story, failures), job in zip(done, jobs, strict=True):
-                for failure in failures:
-                    if on_failure:
-                        on_failure(failure)
                 if story is None:
                     continue
+                for failure in failures:  # saved without facts: said once it is saved
+                    if on_failure:
+                        on_failure(failure)
                 rebuilt.append(job.cluster_id)
                 if on_progress:
                     on_progress("digest", k, len(stale))

@@ -135,10 +135,7 @@ def reason_counts(errors: Iterable[InputError]) -> str:
     (of all a ``Refusals`` counted, those not kept too)."""
     if isinstance(errors, Refusals):
         return _counts_line(errors.by_reason)
-    counts: dict[str, int] = {}
-    for error in errors:
-        counts[error.reason] = counts.get(error.reason, 0) + 1
-    return "; ".join(f"{n} {why}" for why, n in sorted(counts.items()))
+    return _counts_line(Counter(error.reason for error in errors))
 
 
 # what follows a file's name in the name of one of its records: "feed.jsonl:12", "a.json[3]",

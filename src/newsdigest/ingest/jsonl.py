@@ -175,9 +175,9 @@ def unread_fields_note(fields: Collection[str]) -> str:
     a word, the article then untitled or undated."""
     named = []
     for key in list(fields)[:MAX_UNREAD_NAMED]:
-        near = get_close_matches(key.lower(), _READ_FOLDED, n=1, cutoff=NEAR_FIELD)
+        near = _read_field_near(key)
         shown = repr(replace_surrogates(key[:40]))
-        named.append(f"{shown} (did you mean '{_READ_FOLDED[near[0]]}'?)" if near else shown)
+        named.append(f"{shown} (did you mean '{near}'?)" if near else shown)
     more = len(fields) - len(named)
     plural = "s" if len(fields) != 1 else ""
     return (
@@ -187,9 +187,10 @@ def unread_fields_note(fields: Collection[str]) -> str:
     )
 
 
-def _near_a_read_field(key: str) -> bool:
-    """Whether ``key`` is spelled like a field a reader reads ("titel", "Title")."""
-    return bool(get_close_matches(key.lower(), _READ_FOLDED, n=1, cutoff=NEAR_FIELD))
+def _read_field_near(key: str) -> str | None:
+    """The read field ``key`` is spelled like ("titel", "Title": title), by its docs name."""
+    near = get_close_matches(key.lower(), _READ_FOLDED, n=1, cutoff=NEAR_FIELD)
+    return _READ_FOLDED[near[0]] if near else None
 
 
 def _tell_unread(name: str, fields: dict[str, None]) -> None:
@@ -198,7 +199,7 @@ def _tell_unread(name: str, fields: dict[str, None]) -> None:
     and a note on them at every ingest of the dev stream (its "label") was noise that taught
     users to skip the notes that matter."""
     notes = _FIELD_NOTES.get()
-    if notes is not None and any(map(_near_a_read_field, islice(fields, MAX_UNREAD_COMPARED))):
+    if notes is not None and any(map(_read_field_near, islice(fields, MAX_UNREAD_COMPARED))):
         notes(name, unread_fields_note(fields))
 
 

@@ -222,3 +222,7 @@ def test_fields_no_article_field_reads_are_named_in_the_answer(tmp_path) -> None
         assert len(s.get_articles()) == 2
         answer = client.post("/api/articles", content=json.dumps({"text": text}), headers=headers)
         assert answer.status_code == 200 and answer.json()["notes"] == []
+        # an export's own fields that resemble no article field are not noted, as in ingest
+        labelled = {"text": text, "label": 3, "category": "politics"}
+        answer = client.post("/api/articles", content=json.dumps(labelled), headers=headers)
+        assert answer.status_code == 200 and answer.json()["notes"] == []

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
 
+# The days' names in ``date.weekday()`` order (Monday is 0), written once for every rule that
+# reads a weekday in text: the summarizer's, the facts' and the readers'.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 
 def utc(t: datetime) -> datetime:
     """``t`` as an aware UTC datetime (naive = UTC); ``ValueError`` when it cannot be."""

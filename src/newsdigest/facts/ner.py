@@ -27,6 +27,7 @@ from newsdigest.model import Article, Sentence
 from newsdigest.names import has_word
 from newsdigest.split import WEEKDAY_ABBREVIATIONS
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
+from newsdigest.timeutil import WEEKDAYS
 
 
 def _import_spacy_without_torch() -> None:
@@ -908,7 +909,7 @@ _COMMON_ABBREVIATIONS = frozenset(
     """GMT UTC BST EST EDT PST PDT CET CEST JST KST TD TDs RBI RBIs ACL MCL CPU GPU USB LCD
     PIN""".split()
 )
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_WEEKDAYS = frozenset(WEEKDAYS)
 _TRAILING_WORDS = frozenset(
     """last this next earlier later ago today tonight yesterday said says who which that was is
     has had will would in at to by with from as after before his her their its where""".split()

@@ -30,8 +30,9 @@ from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.summarize import quality
 from newsdigest.summarize.coverage import defined_in
 from newsdigest.summarize.units import strip_dateline
+from newsdigest.timeutil import WEEKDAYS
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAYS = [day.lower() for day in WEEKDAYS]
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(

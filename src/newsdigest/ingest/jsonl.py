@@ -193,14 +193,21 @@ def _read_field_near(key: str) -> str | None:
     return _READ_FOLDED[near[0]] if near else None
 
 
+def misspelt_fields_note(fields: Collection[str]) -> str | None:
+    """``unread_fields_note``, where one of ``fields`` looks like a misspelt read field; None
+    where they resemble none ("label", "category", "authors": an export's own metadata). A
+    note on those at every ingest of the dev stream (its "label") was noise that taught users
+    to skip the notes that matter. ``ingest`` and ``POST /api/articles`` both say it so."""
+    if any(map(_read_field_near, islice(fields, MAX_UNREAD_COMPARED))):
+        return unread_fields_note(fields)
+    return None
+
+
 def _tell_unread(name: str, fields: dict[str, None]) -> None:
-    """Say a file's unread fields once, where one of them looks like a misspelt read field:
-    fields that resemble none ("label", "category", "authors") are an export's own metadata,
-    and a note on them at every ingest of the dev stream (its "label") was noise that taught
-    users to skip the notes that matter."""
+    """Say a file's unread fields once (``misspelt_fields_note``)."""
     notes = _FIELD_NOTES.get()
-    if notes is not None and any(map(_read_field_near, islice(fields, MAX_UNREAD_COMPARED))):
-        notes(name, unread_fields_note(fields))
+    if notes is not None and (note := misspelt_fields_note(fields)) is not None:
+        notes(name, note)
 
 
 def record_articles(

@@ -177,11 +177,11 @@ class Batch:
 
 
 def unread_notes(data: object) -> tuple[str, ...]:
-    """The note naming the body's fields no article field reads, as the JSON readers of
-    ``newsdigest ingest`` say it ("field not read: 'titel' (did you mean 'title'?)"): such a
+    """The note naming the body's fields no article field reads where one looks misspelt, as
+    ``newsdigest ingest`` says it ("field not read: 'titel' (did you mean 'title'?)"): such a
     field had been dropped without a word (pydantic's ``extra="ignore"``), the article stored
     untitled or undated and the client told nothing."""
-    from newsdigest.ingest.jsonl import unread_fields_note
+    from newsdigest.ingest.jsonl import misspelt_fields_note
 
     records = data if isinstance(data, list) else [data]
     unread = dict.fromkeys(
@@ -191,7 +191,8 @@ def unread_notes(data: object) -> tuple[str, ...]:
         for key in record
         if key not in ArticleIn.model_fields
     )
-    return (unread_fields_note(unread),) if unread else ()
+    note = misspelt_fields_note(unread)
+    return (note,) if note is not None else ()
 
 
 def parse_articles(body: bytes, max_articles: int) -> list[ArticleIn]:

@@ -66,7 +66,8 @@ class PostAnswer(BaseModel):
     updated: list[str] = Field(description="The stories whose digest this batch rebuilt.")
     notes: list[str] = Field(
         description="What in the body was not read: fields no article field reads, named "
-        "with 'did you mean' for a near spelling ('titel' -> title)."
+        "where one looks like a misspelt article field, with 'did you mean' ('titel' -> "
+        "title); an export's own fields ('label') alone make no note."
     )
 
 

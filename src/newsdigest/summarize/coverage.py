@@ -61,6 +61,7 @@ from newsdigest.summarize.introduce import (
 from newsdigest.summarize.shorten import shorter_readings
 from newsdigest.summarize.text import STOP_WORDS, tokens_of, word_count
 from newsdigest.summarize.units import merge_lead_ins, merge_quotes, strip_dateline, strip_label
+from newsdigest.timeutil import WEEKDAYS
 
 FEATURES = (
     "log_position",
@@ -123,7 +124,7 @@ _NOT_NEWS_NAMES = frozenset(
     Prince Princess Pope State Acting Deputy Assistant Special Counsel Officials Republican
     Republicans Democrat Democrats Democratic""".split()
 )
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_WEEKDAYS = frozenset(WEEKDAYS)
 # A casualty count ("Nearly 80 people were killed", "Scores of people were killed"): each outlet
 # states its own, and a digest needs one (where they differ, the story's facts say so)
 _COUNT = (

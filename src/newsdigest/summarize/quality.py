@@ -16,6 +16,7 @@ from itertools import islice
 from newsdigest.clean.rules import Folded, notice_kind
 from newsdigest.model import Sentence
 from newsdigest.summarize.text import ascii_runs, keeping, word_count
+from newsdigest.timeutil import WEEKDAYS
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -233,7 +234,7 @@ def _shows_a_picture(text: str) -> bool:
 # March 23, 2013.", "... in front of the Cologne Cathedral, Germany, January 5, 2016." (a
 # dev-stream digest line); 50 of the 52 sentences of the dev stream and the Multi-News sample
 # that end so are captions, the others a review's footer and a film's credit line
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
 _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

@@ -793,3 +793,47 @@ def test_a_host_with_a_space_or_a_port_past_65535_is_no_valid_url(
     """Both were looked up and reported as a network (DNS) failure of a real host."""
     report = follow_once(tmp_path / "n.db", [url])
     assert [str(e) for e in report.problems()] == [f"{url}: not a valid URL ({why})"]
+
+
+def test_an_opml_child_feed_password_is_not_stored_and_still_sent_after_a_304(
+    site: Site, tmp_path: Path
+) -> None:
+    """An OPML list read as ``http://user:pw@host/subs.opml`` has its relative feed links
+    carry the password (urljoin): the store kept them with it, to read them after a 304. The
+    password is given again with the list at each run, so it is put back from there; a feed
+    of the list's own with another password (which no run gives again) is not stored either:
+    the list is then read whole each round, never answered 304."""
+    secret, other = "s3cret@x", "0ther"
+    u = site.url
+    site.add("/feed.xml", rss2([("a", "/news/0.html", MAY)]), validators=True)
+    site.add("/more.xml", rss2([("b", "/news/1.html", MAY)]), validators=True)
+    inherited = opml(["/feed.xml"])
+    site.add("/subs.opml", inherited, content_type="text/x-opml", validators=True)
+    own = u("/more.xml").replace("http://", f"http://second:{other}@", 1)
+    site.add("/own.opml", opml([own]), content_type="text/x-opml", validators=True)
+    signed = u("/subs.opml").replace("http://", f"http://reader:{secret}@", 1)
+    listed = u("/own.opml").replace("http://", f"http://reader:{secret}@", 1)
+    db = tmp_path / "n.db"
+    first = follow_once(db, [signed, listed])
+    assert (first.fetched, first.new, first.failed) == (4, 2, ())
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("n.db*"))  # the WAL too
+    assert b"s3cret" not in stored and b"0ther" not in stored
+
+    site.add("/feed.xml", rss2([("a", "/news/0.html", MAY), ("c", "/news/2.html", MAY)]))
+    site.add("/more.xml", rss2([("b", "/news/1.html", MAY), ("d", "/news/3.html", MAY)]))
+    n_hits = len(site.hits)
+    second = follow_once(db, [signed, listed])
+    assert second.failed == () and second.new == 2
+    later = {h.path: h for h in site.hits[n_hits:]}
+    assert later["/subs.opml"].status == 304  # its child read with the list's password
+    assert later["/feed.xml"].headers.get("Authorization") == _basic("reader", secret)
+    assert later["/own.opml"].status == 200  # read whole: its child's password is its own
+    assert later["/more.xml"].headers.get("Authorization") == _basic("second", other)
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("n.db*"))
+    assert b"s3cret" not in stored and b"0ther" not in stored
+
+
+def _basic(user: str, password: str) -> str:
+    import base64
+
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()

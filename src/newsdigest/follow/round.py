@@ -89,6 +89,44 @@ def _now() -> datetime:
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
 
 
+def _userinfo(url: str) -> tuple[str, str]:
+    """(userinfo, host[:port]) of a URL's authority, split at its last "@" as urllib does."""
+    netloc = urlsplit(url).netloc
+    userinfo, _, host = netloc.rpartition("@")
+    return userinfo, host
+
+
+def _stored_children(source: str, children: Sequence[str]) -> tuple[tuple[str, ...], bool]:
+    """The children of an OPML file or sitemap index as stored: passwords hidden (the store is
+    shown and shared: an OPML read as ``http://user:pw@host/subs.opml`` had stored its relative
+    feed links with the password), and whether every hidden one is the source's own, given
+    again with the source at each run (``_given_children``). One from the document itself
+    cannot be given again: the source is then stored without validators, read whole next
+    round, never answered 304 with children that lack their password."""
+    own = _userinfo(source)[0]
+    stored = tuple(hide_passwords(child) for child in children)
+    restorable = all(
+        shown == child or (own and _userinfo(child)[0] == own)
+        for child, shown in zip(children, stored, strict=True)
+    )
+    return stored, restorable
+
+
+def _given_children(source: str, stored: Sequence[str]) -> tuple[str, ...]:
+    """Stored children with the password ``source`` was given hidden in them put back."""
+    own = _userinfo(source)[0]
+    if ":" not in own:
+        return tuple(stored)
+    hidden = _userinfo(hide_passwords(f"http://{own}@host/"))[0]  # "user:***"
+    given = []
+    for child in stored:
+        userinfo, host = _userinfo(child)
+        if userinfo == hidden:
+            child = child.replace(f"{hidden}@{host}", f"{own}@{host}", 1)
+        given.append(child)
+    return tuple(given)
+
+
 def _is_url(source: str) -> bool:
     # a scheme is case-insensitive (RFC 3986): "HTTP://host/feed" had been "unsupported URL
     # scheme 'HTTP'"
@@ -194,22 +232,23 @@ class Follower:
                 self.store.save_source_state(
                     replace(state, last_fetch=now, last_ok=now, last_error=None)
                 )
-                return Listing("unchanged", children=state.children)
+                return Listing("unchanged", children=_given_children(source, state.children))
             listing = parse_source(got.body, source)
         except InputError as err:
             self._problem(tally.failed, err)
             self.store.save_source_state(replace(state, last_fetch=now, last_error=err.reason))
             return None
         tally.fetched += 1
+        children, restorable = _stored_children(source, listing.children)
         self.store.save_source_state(
             replace(
                 state,
-                etag=got.etag,
-                last_modified=got.last_modified,
+                etag=got.etag if restorable else None,
+                last_modified=got.last_modified if restorable else None,
                 last_fetch=now,
                 last_ok=now,
                 last_error=None,
-                children=listing.children,
+                children=children,
             )
         )
         return listing

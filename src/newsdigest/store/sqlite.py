@@ -95,6 +95,20 @@ class SqliteDialect:
 
     def connect(self) -> sqlite3.Connection:
         try:
+            if self.path.is_symlink() and not self.path.exists():
+                # SQLite said "unable to open database file" for a link that loops and for one
+                # into a folder that does not exist; a link to a file yet to be made is fine
+                os.stat(self.path)  # a loop: "too many levels of symbolic links", below
+        except FileNotFoundError:
+            target = Path(os.path.realpath(self.path))
+            if not target.parent.is_dir():
+                raise StoreError(
+                    f"{self.path}: a link to {target}, whose folder does not exist"
+                ) from None
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise StoreError(f"{self.path}: cannot open database: {reason}") from None
+        try:
             if self.path.parent and not self.path.parent.exists():
                 raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
             if self.path.is_dir():

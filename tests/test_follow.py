@@ -837,3 +837,24 @@ def _basic(user: str, password: str) -> str:
     import base64
 
     return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def test_a_round_whose_stories_cannot_be_saved_says_its_articles_were_stored(
+    site: Site, tmp_path: Path
+) -> None:
+    """The articles are stored (and marked seen) before the stories are updated; when that
+    failed (a full disk; here a folder where the clustering lock file goes) the round ended in
+    the store's error alone, its line unsaid, as if nothing had been stored. The round line
+    says what was stored and why the stories were not updated; the next round updates them."""
+    u = site.url
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY), ("b", u("/news/1.html"), MAY)]))
+    db = tmp_path / "n.db"
+    lock = tmp_path / "n.db-cluster.lock"
+    lock.mkdir()
+    report = follow_once(db, [u("/feed.xml")])
+    assert (report.new, report.stories) == (2, ())
+    assert report.stories_error is not None and "clustering lock" in report.stories_error
+    assert report.line().endswith(f"stories not updated ({report.stories_error})")
+    lock.rmdir()
+    again = follow_once(db, [u("/feed.xml")])
+    assert (again.new, again.stories_error) == (0, None) and again.stories

@@ -23,6 +23,7 @@ from newsdigest.errors import (
     FetchError,
     InputError,
     NewsdigestError,
+    StoreError,
     hide_passwords,
     reason_counts,
 )
@@ -51,6 +52,9 @@ class RoundReport:
     page_errors: tuple[InputError, ...] = ()  # pages not fetched this time (tried again)
     stories: tuple[str, ...] = ()  # ids of the stories rebuilt
     interrupted: bool = False
+    # why the stories could not be updated (a full disk) after the articles were stored; the
+    # next round updates them
+    stories_error: str | None = None
 
     def line(self) -> str:
         """The one line per round the CLI prints."""
@@ -61,7 +65,11 @@ class RoundReport:
             f"{len(self.rejected)} rejected"
             + (f" ({reason_counts(self.rejected)})" if self.rejected else "")
             + f", {len(self.page_errors)} not fetched; "
-            f"stories updated: {len(self.stories)}"
+            + (
+                f"stories not updated ({self.stories_error})"
+                if self.stories_error
+                else f"stories updated: {len(self.stories)}"
+            )
         )
         return text + (" (interrupted)" if self.interrupted else "")
 
@@ -335,10 +343,14 @@ class Follower:
                 self.on_progress(n, len(todo))
         self._say_unread_hosts()
         stories: list[str] = []
+        stories_error = None
         if not interrupted:
             from newsdigest.stories import refresh_stories
 
-            stories = refresh_stories(self.store, self.config)
+            try:
+                stories = refresh_stories(self.store, self.config)
+            except StoreError as exc:  # the articles are stored: the round says so, and why
+                stories_error = str(exc)
         return RoundReport(
             fetched=tally.fetched,
             not_modified=tally.not_modified,
@@ -349,6 +361,7 @@ class Follower:
             page_errors=tuple(tally.page_errors),
             stories=tuple(stories),
             interrupted=interrupted,
+            stories_error=stories_error,
         )
 
     def _handle(self, url: str, entry: Entry, tally: _Tally) -> None:

@@ -1517,3 +1517,44 @@ def test_a_file_of_many_unread_fields_is_read_without_comparing_each(tmp_path: P
     result = load_articles([feed])
     assert time.perf_counter() - started < 3.0
     assert len(result.articles) == 1 and result.notices == ()
+
+
+def test_a_store_that_fills_mid_ingest_says_what_was_stored_before(
+    tmp_path: Path, dev_stream_rows: list[dict[str, str]]
+) -> None:
+    """A store that could not be written mid-run (a full disk; here the file-size limit, as
+    ``ulimit -f`` sets it, past which the store's log cannot grow) said only "batch not stored
+    (nothing committed): disk I/O error": the batches committed before it, kept, went unsaid,
+    and the limit too."""
+    import resource
+
+    stream = tmp_path / "stream.jsonl"  # the dev stream: 1.5 MB of text
+    stream.write_text("".join(json.dumps(row) + "\n" for row in dev_stream_rows), "utf-8")
+    db = tmp_path / "news.db"
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = dict(os.environ, PYTHONPATH=str(src))
+
+    def one_megabyte_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, resource.RLIM_INFINITY))
+
+    command = [sys.executable, "-m", "newsdigest", "ingest", str(stream), "--db", str(db)]
+    done = subprocess.run(
+        [*command, "--batch", "20"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=one_megabyte_files,
+    )
+    assert done.returncode == 2, done.stderr[-2000:]
+    (line,) = [x for x in done.stderr.splitlines() if "batch not stored" in x]
+    kept = re.search(r"; (\d+) records were read into (.+) before it \(run the same", line)
+    assert kept and int(kept.group(1)) > 0 and kept.group(2) == str(db), line
+    # SQLite's bare "disk I/O error" is the limit's EFBIG: the line names the limit
+    assert "disk I/O error (this process may write files of at most 1,000,000 bytes" in line
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    conn.close()

@@ -61,6 +61,25 @@ def access_problem(path: Path) -> str | None:
     return None
 
 
+def file_size_limit_note(message: str) -> str:
+    """``message``, and where SQLite's "disk I/O error" may be this process's file-size limit
+    (``ulimit -f``: past it a write fails with EFBIG, which SQLite reports as that), the limit:
+    a store under one had failed with the bare words, as if the disk were failing."""
+    if "disk I/O error" not in message:
+        return message
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX
+        return message
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if limit == resource.RLIM_INFINITY:
+        return message
+    return (
+        f"{message} (this process may write files of at most {limit:,} bytes: its file-size"
+        " limit, ulimit -f)"
+    )
+
+
 class SqliteDialect:
     name = "sqlite"
     types = {
@@ -152,7 +171,7 @@ class SqliteDialect:
         message = " ".join(str(exc).split())
         if "unable to open" in message or "readonly" in message:
             return access_problem(self.path) or message
-        return message
+        return file_size_limit_note(message)
 
     def explain(self, exc: BaseException) -> str:
         # a store at chmod 444 opens and reads, then fails its first write with SQLite's
@@ -161,7 +180,7 @@ class SqliteDialect:
             problem = access_problem(self.path)
             if problem is not None:
                 return problem
-        return write_failure(exc)
+        return file_size_limit_note(write_failure(exc))
 
     def sql(self, statement: str) -> str:
         return statement

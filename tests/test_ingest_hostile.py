@@ -1558,3 +1558,29 @@ def test_a_store_that_fills_mid_ingest_says_what_was_stored_before(
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
     conn.close()
+
+
+@pytest.mark.parametrize("wide", [(1, 2), (8, 9), (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)])
+def test_utf16_lines_appended_to_a_utf8_jsonl_file_are_read(
+    tmp_path: Path, dev_stream_rows: list[dict[str, str]], wide: tuple[int, ...]
+) -> None:
+    """Windows PowerShell's ``>>`` appends UTF-16-LE lines (newline "\\r\\n" as "\\r\\0\\n\\0")
+    to a UTF-8 JSON Lines file. Such lines in the first 8 KB had the whole file decoded as
+    UTF-16 (its UTF-8 lines "invalid JSON", or all of it "invalid UTF-16-BE") or refused as
+    "binary"; further on, each was "invalid JSON" and so was the good line after it (its first
+    byte the newline's NUL). Every record is read now, as from the file all in UTF-8."""
+    lines = [
+        json.dumps({k: row[k] for k in ("text", "title", "url")}) for row in dev_stream_rows[:12]
+    ]
+    utf8 = tmp_path / "utf8.jsonl"
+    utf8.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(
+        b"".join(
+            (line + "\r\n").encode("utf-16-le") if k in wide else (line + "\n").encode()
+            for k, line in enumerate(lines)
+        )
+    )
+    read, errors = _split(list(iter_articles([str(mixed)])))
+    assert errors == []
+    assert [a.id for a in read] == [a.id for a in iter_articles([str(utf8)])]

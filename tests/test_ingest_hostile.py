@@ -1584,3 +1584,41 @@ def test_utf16_lines_appended_to_a_utf8_jsonl_file_are_read(
     read, errors = _split(list(iter_articles([str(mixed)])))
     assert errors == []
     assert [a.id for a in read] == [a.id for a in iter_articles([str(utf8)])]
+
+
+def test_a_compressed_page_cut_short_in_a_warc_is_refused_not_stored_cut(tmp_path: Path) -> None:
+    """A response stored with its ``Content-Encoding: gzip`` body cut short (a crawler that lost
+    the connection) was stored as the article as far as it went ("... the main topic of a
+    se"); a brotli body was "not HTML (no markup found)". Whole compressed pages, plain,
+    gzip, deflate or chunked, are read as before."""
+    import gzip
+    import zlib
+
+    page = news_page_html(seed_page(SEED_FILES[0])).encode()
+    packed = gzip.compress(page)
+
+    def chunks(data: bytes) -> bytes:
+        parts = [data[i : i + 500] for i in range(0, len(data), 500)]
+        return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in parts) + b"0\r\n\r\n"
+
+    gz = (("Content-Encoding", "gzip"),)
+    chunked = (*gz, ("Transfer-Encoding", "chunked"))
+    records = [
+        WarcRecord("https://a.example/whole", packed, http_headers=gz),
+        WarcRecord("https://a.example/deflate", zlib.compress(page), http_headers=(("Content-Encoding", "deflate"),)),
+        WarcRecord("https://a.example/chunked", chunks(packed), http_headers=chunked),
+        WarcRecord("https://a.example/cut", packed[: len(packed) * 2 // 3], http_headers=gz),
+        WarcRecord("https://a.example/cut-chunked", chunks(packed[:300]), http_headers=chunked),
+        WarcRecord("https://a.example/br", b"\x8b\x03\x80" + bytes(200), http_headers=(("Content-Encoding", "br"),)),
+    ]  # fmt: skip
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, records)
+    read, errors = _split(list(iter_articles([str(path)])))
+    assert [a.url for a in read] == [r.url for r in records[:3]]
+    assert len({a.text for a in read}) == 1  # the same page each time
+    assert [e.reason for e in errors] == [
+        "truncated record (its gzip-encoded body ends early)",
+        "truncated record (its gzip-encoded body ends early)",
+        "its body is br-compressed, which is not read",
+    ]
+    assert [e.name.rsplit(" ", 1)[1] for e in errors] == [f"<{r.url}>" for r in records[3:]]

@@ -1589,8 +1589,9 @@ def test_utf16_lines_appended_to_a_utf8_jsonl_file_are_read(
 def test_a_compressed_page_cut_short_in_a_warc_is_refused_not_stored_cut(tmp_path: Path) -> None:
     """A response stored with its ``Content-Encoding: gzip`` body cut short (a crawler that lost
     the connection) was stored as the article as far as it went ("... the main topic of a
-    se"); a brotli body was "not HTML (no markup found)". Whole compressed pages, plain,
-    gzip, deflate or chunked, are read as before."""
+    se"); one damaged past its first 16 KB too, after warcio wrote a bare "Error -3 while
+    decompressing data" to stderr; a brotli body was "not HTML (no markup found)". Whole
+    compressed pages, plain, gzip, deflate or chunked, are read as before."""
     import gzip
     import zlib
 
@@ -1601,6 +1602,15 @@ def test_a_compressed_page_cut_short_in_a_warc_is_refused_not_stored_cut(tmp_pat
         parts = [data[i : i + 500] for i in range(0, len(data), 500)]
         return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in parts) + b"0\r\n\r\n"
 
+    import random
+    from dataclasses import replace
+
+    words, rng = _seed_text(0).split(), random.Random(0)  # little to compress: over 40 KB
+    paragraphs = tuple(" ".join(rng.choice(words) for _ in range(80)) + "." for _ in range(400))
+    long_page = news_page_html(replace(seed_page(SEED_FILES[0]), paragraphs=paragraphs))
+    damaged = bytearray(gzip.compress(long_page.encode()))
+    assert len(damaged) > 40_000
+    damaged[30_000:30_100] = bytes(b ^ 0x5A for b in damaged[30_000:30_100])
     gz = (("Content-Encoding", "gzip"),)
     chunked = (*gz, ("Transfer-Encoding", "chunked"))
     records = [
@@ -1609,6 +1619,7 @@ def test_a_compressed_page_cut_short_in_a_warc_is_refused_not_stored_cut(tmp_pat
         WarcRecord("https://a.example/chunked", chunks(packed), http_headers=chunked),
         WarcRecord("https://a.example/cut", packed[: len(packed) * 2 // 3], http_headers=gz),
         WarcRecord("https://a.example/cut-chunked", chunks(packed[:300]), http_headers=chunked),
+        WarcRecord("https://a.example/damaged", bytes(damaged), http_headers=gz),
         WarcRecord("https://a.example/br", b"\x8b\x03\x80" + bytes(200), http_headers=(("Content-Encoding", "br"),)),
     ]  # fmt: skip
     path = tmp_path / "crawl.warc.gz"
@@ -1619,6 +1630,7 @@ def test_a_compressed_page_cut_short_in_a_warc_is_refused_not_stored_cut(tmp_pat
     assert [e.reason for e in errors] == [
         "truncated record (its gzip-encoded body ends early)",
         "truncated record (its gzip-encoded body ends early)",
+        "corrupt record (its gzip-encoded body is damaged)",
         "its body is br-compressed, which is not read",
     ]
     assert [e.name.rsplit(" ", 1)[1] for e in errors] == [f"<{r.url}>" for r in records[3:]]

@@ -341,8 +341,9 @@ def _read_record(
     coding = ((http.get_header("content-encoding") if http else None) or "").strip()
     if content is None or (isinstance(body, _StrictDecoding) and body.ended_early()):
         # a page cut off mid-body, kept as far as it went, had been stored as the article
-        what = "ends early" if content is not None else "is damaged"
-        return InputError(name, f"truncated record (its {coding}-encoded body {what})")
+        what = "truncated record" if content is not None else "corrupt record"
+        why = "ends early" if content is not None else "is damaged"
+        return InputError(name, f"{what} (its {coding}-encoded body {why})")
     if coding.lower() in _UNREAD_CODINGS:
         return InputError(name, f"its body is {coding}-compressed, which is not read")
     if not gz and _EMBEDDED_RECORD.search(content):

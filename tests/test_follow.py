@@ -793,3 +793,68 @@ def test_a_host_with_a_space_or_a_port_past_65535_is_no_valid_url(
     """Both were looked up and reported as a network (DNS) failure of a real host."""
     report = follow_once(tmp_path / "n.db", [url])
     assert [str(e) for e in report.problems()] == [f"{url}: not a valid URL ({why})"]
+
+
+def test_an_opml_child_feed_password_is_not_stored_and_still_sent_after_a_304(
+    site: Site, tmp_path: Path
+) -> None:
+    """An OPML list read as ``http://user:pw@host/subs.opml`` has its relative feed links
+    carry the password (urljoin): the store kept them with it, to read them after a 304. The
+    password is given again with the list at each run, so it is put back from there; a feed
+    of the list's own with another password (which no run gives again) is not stored either:
+    the list is then read whole each round, never answered 304."""
+    secret, other = "s3cret@x", "0ther"
+    u = site.url
+    site.add("/feed.xml", rss2([("a", "/news/0.html", MAY)]), validators=True)
+    site.add("/more.xml", rss2([("b", "/news/1.html", MAY)]), validators=True)
+    inherited = opml(["/feed.xml"])
+    site.add("/subs.opml", inherited, content_type="text/x-opml", validators=True)
+    own = u("/more.xml").replace("http://", f"http://second:{other}@", 1)
+    site.add("/own.opml", opml([own]), content_type="text/x-opml", validators=True)
+    signed = u("/subs.opml").replace("http://", f"http://reader:{secret}@", 1)
+    listed = u("/own.opml").replace("http://", f"http://reader:{secret}@", 1)
+    db = tmp_path / "n.db"
+    first = follow_once(db, [signed, listed])
+    assert (first.fetched, first.new, first.failed) == (4, 2, ())
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("n.db*"))  # the WAL too
+    assert b"s3cret" not in stored and b"0ther" not in stored
+
+    site.add("/feed.xml", rss2([("a", "/news/0.html", MAY), ("c", "/news/2.html", MAY)]))
+    site.add("/more.xml", rss2([("b", "/news/1.html", MAY), ("d", "/news/3.html", MAY)]))
+    n_hits = len(site.hits)
+    second = follow_once(db, [signed, listed])
+    assert second.failed == () and second.new == 2
+    later = {h.path: h for h in site.hits[n_hits:]}
+    assert later["/subs.opml"].status == 304  # its child read with the list's password
+    assert later["/feed.xml"].headers.get("Authorization") == _basic("reader", secret)
+    assert later["/own.opml"].status == 200  # read whole: its child's password is its own
+    assert later["/more.xml"].headers.get("Authorization") == _basic("second", other)
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("n.db*"))
+    assert b"s3cret" not in stored and b"0ther" not in stored
+
+
+def _basic(user: str, password: str) -> str:
+    import base64
+
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def test_a_round_whose_stories_cannot_be_saved_says_its_articles_were_stored(
+    site: Site, tmp_path: Path
+) -> None:
+    """The articles are stored (and marked seen) before the stories are updated; when that
+    failed (a full disk; here a folder where the clustering lock file goes) the round ended in
+    the store's error alone, its line unsaid, as if nothing had been stored. The round line
+    says what was stored and why the stories were not updated; the next round updates them."""
+    u = site.url
+    site.add("/feed.xml", rss2([("a", u("/news/0.html"), MAY), ("b", u("/news/1.html"), MAY)]))
+    db = tmp_path / "n.db"
+    lock = tmp_path / "n.db-cluster.lock"
+    lock.mkdir()
+    report = follow_once(db, [u("/feed.xml")])
+    assert (report.new, report.stories) == (2, ())
+    assert report.stories_error is not None and "clustering lock" in report.stories_error
+    assert report.line().endswith(f"stories not updated ({report.stories_error})")
+    lock.rmdir()
+    again = follow_once(db, [u("/feed.xml")])
+    assert (again.new, again.stories_error) == (0, None) and again.stories

@@ -1517,3 +1517,120 @@ def test_a_file_of_many_unread_fields_is_read_without_comparing_each(tmp_path: P
     result = load_articles([feed])
     assert time.perf_counter() - started < 3.0
     assert len(result.articles) == 1 and result.notices == ()
+
+
+def test_a_store_that_fills_mid_ingest_says_what_was_stored_before(
+    tmp_path: Path, dev_stream_rows: list[dict[str, str]]
+) -> None:
+    """A store that could not be written mid-run (a full disk; here the file-size limit, as
+    ``ulimit -f`` sets it, past which the store's log cannot grow) said only "batch not stored
+    (nothing committed): disk I/O error": the batches committed before it, kept, went unsaid,
+    and the limit too."""
+    import resource
+
+    stream = tmp_path / "stream.jsonl"  # the dev stream: 1.5 MB of text
+    stream.write_text("".join(json.dumps(row) + "\n" for row in dev_stream_rows), "utf-8")
+    db = tmp_path / "news.db"
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = dict(os.environ, PYTHONPATH=str(src))
+
+    def one_megabyte_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, resource.RLIM_INFINITY))
+
+    command = [sys.executable, "-m", "newsdigest", "ingest", str(stream), "--db", str(db)]
+    done = subprocess.run(
+        [*command, "--batch", "20"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=one_megabyte_files,
+    )
+    assert done.returncode == 2, done.stderr[-2000:]
+    (line,) = [x for x in done.stderr.splitlines() if "batch not stored" in x]
+    kept = re.search(r"; (\d+) records were read into (.+) before it \(run the same", line)
+    assert kept and int(kept.group(1)) > 0 and kept.group(2) == str(db), line
+    # SQLite's bare "disk I/O error" is the limit's EFBIG: the line names the limit
+    assert "disk I/O error (this process may write files of at most 1,000,000 bytes" in line
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    conn.close()
+
+
+@pytest.mark.parametrize("wide", [(1, 2), (8, 9), (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)])
+def test_utf16_lines_appended_to_a_utf8_jsonl_file_are_read(
+    tmp_path: Path, dev_stream_rows: list[dict[str, str]], wide: tuple[int, ...]
+) -> None:
+    """Windows PowerShell's ``>>`` appends UTF-16-LE lines (newline "\\r\\n" as "\\r\\0\\n\\0")
+    to a UTF-8 JSON Lines file. Such lines in the first 8 KB had the whole file decoded as
+    UTF-16 (its UTF-8 lines "invalid JSON", or all of it "invalid UTF-16-BE") or refused as
+    "binary"; further on, each was "invalid JSON" and so was the good line after it (its first
+    byte the newline's NUL). Every record is read now, as from the file all in UTF-8."""
+    lines = [
+        json.dumps({k: row[k] for k in ("text", "title", "url")}) for row in dev_stream_rows[:12]
+    ]
+    utf8 = tmp_path / "utf8.jsonl"
+    utf8.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(
+        b"".join(
+            (line + "\r\n").encode("utf-16-le") if k in wide else (line + "\n").encode()
+            for k, line in enumerate(lines)
+        )
+    )
+    read, errors = _split(list(iter_articles([str(mixed)])))
+    assert errors == []
+    assert [a.id for a in read] == [a.id for a in iter_articles([str(utf8)])]
+
+
+def test_a_compressed_page_cut_short_in_a_warc_is_refused_not_stored_cut(tmp_path: Path) -> None:
+    """A response stored with its ``Content-Encoding: gzip`` body cut short (a crawler that lost
+    the connection) was stored as the article as far as it went ("... the main topic of a
+    se"); one damaged past its first 16 KB too, after warcio wrote a bare "Error -3 while
+    decompressing data" to stderr; a brotli body was "not HTML (no markup found)". Whole
+    compressed pages, plain, gzip, deflate or chunked, are read as before."""
+    import gzip
+    import zlib
+
+    page = news_page_html(seed_page(SEED_FILES[0])).encode()
+    packed = gzip.compress(page)
+
+    def chunks(data: bytes) -> bytes:
+        parts = [data[i : i + 500] for i in range(0, len(data), 500)]
+        return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in parts) + b"0\r\n\r\n"
+
+    import random
+    from dataclasses import replace
+
+    words, rng = _seed_text(0).split(), random.Random(0)  # little to compress: over 40 KB
+    paragraphs = tuple(" ".join(rng.choice(words) for _ in range(80)) + "." for _ in range(400))
+    long_page = news_page_html(replace(seed_page(SEED_FILES[0]), paragraphs=paragraphs))
+    damaged = bytearray(gzip.compress(long_page.encode()))
+    assert len(damaged) > 40_000
+    damaged[30_000:30_100] = bytes(b ^ 0x5A for b in damaged[30_000:30_100])
+    gz = (("Content-Encoding", "gzip"),)
+    chunked = (*gz, ("Transfer-Encoding", "chunked"))
+    records = [
+        WarcRecord("https://a.example/whole", packed, http_headers=gz),
+        WarcRecord("https://a.example/deflate", zlib.compress(page), http_headers=(("Content-Encoding", "deflate"),)),
+        WarcRecord("https://a.example/chunked", chunks(packed), http_headers=chunked),
+        WarcRecord("https://a.example/cut", packed[: len(packed) * 2 // 3], http_headers=gz),
+        WarcRecord("https://a.example/cut-chunked", chunks(packed[:300]), http_headers=chunked),
+        WarcRecord("https://a.example/damaged", bytes(damaged), http_headers=gz),
+        WarcRecord("https://a.example/br", b"\x8b\x03\x80" + bytes(200), http_headers=(("Content-Encoding", "br"),)),
+    ]  # fmt: skip
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, records)
+    read, errors = _split(list(iter_articles([str(path)])))
+    assert [a.url for a in read] == [r.url for r in records[:3]]
+    assert len({a.text for a in read}) == 1  # the same page each time
+    assert [e.reason for e in errors] == [
+        "truncated record (its gzip-encoded body ends early)",
+        "truncated record (its gzip-encoded body ends early)",
+        "corrupt record (its gzip-encoded body is damaged)",
+        "its body is br-compressed, which is not read",
+    ]
+    assert [e.name.rsplit(" ", 1)[1] for e in errors] == [f"<{r.url}>" for r in records[3:]]

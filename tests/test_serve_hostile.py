@@ -587,3 +587,46 @@ def test_a_request_line_or_headers_too_long_get_414_and_431_not_a_reset(store: S
         headers = httpx.get(f"{base}/", headers={"x-note": "a" * 200_000})
         assert_one_line_error(headers, 431, "request headers too large")
         assert len(httpx.get(f"{base}/api/stories").json()["stories"]) == 1
+
+
+def test_a_batch_stored_whose_stories_fail_says_it_was_stored(tmp_path: Path) -> None:
+    """The batch is committed before its stories are updated; when that second step failed (a
+    full disk, here a folder where the clustering lock file goes) the answer was 500 "could
+    not store the articles", and the docs said nothing was stored, for an article that was.
+    It says what was stored now, and the next POST updates the stories."""
+    path = tmp_path / "news.db"
+    (tmp_path / "news.db-cluster.lock").mkdir()
+    store = open_store(str(path))
+    try:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        answer = post_json(client, ARTICLE)
+        assert_one_line_error(
+            answer, 500, "stored 1 article, but the stories could not be updated", "lock"
+        )
+        assert answer.json()["stored"] == [a.id for a in store.get_articles()]
+        assert str(tmp_path) not in answer.text
+        (tmp_path / "news.db-cluster.lock").rmdir()
+        again = post_json(client, ARTICLE)
+        assert again.status_code == 200, again.text
+        assert again.json()["stored"] == [] and len(again.json()["updated"]) == 1
+    finally:
+        store.close()
+
+
+def test_a_store_on_a_full_disk_answers_507_and_stores_nothing(tmp_path: Path) -> None:
+    """SQLite's "database or disk is full" (its page limit reached, as a full disk is) was a
+    500, as if the server were broken: 507 Insufficient Storage, without a time to retry."""
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        assert post_json(client, ARTICLE).status_code == 200
+        conn = store._conn  # type: ignore[attr-defined]
+        conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+        text = " ".join(ARTICLE["text"].replace("Sochi", f"Sochi{k}") for k in range(600))
+        big = {**ARTICLE, "text": text, "url": "https://wire.example/big"}
+        answer = post_json(client, big)
+        assert_one_line_error(answer, 507, "could not store the articles", "disk is full")
+        assert "retry-after" not in answer.headers
+        assert store.count_articles() == 1
+    finally:
+        store.close()

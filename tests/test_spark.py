@@ -551,3 +551,31 @@ def test_the_spark_submit_entry_reports_a_usage_error_in_one_line(tmp_path: Path
     ]
     assert main(["--help"]) == 0
     assert "--partitions" in capsys.readouterr().out
+
+
+def test_bad_records_past_the_first_1000_are_counted_on_the_executors_not_collected(
+    tmp_path: Path,
+) -> None:
+    """Every rejected record was collected to the driver (a corpus of millions of bad lines
+    exhausts its memory) and listed whole in rejected.txt and on stderr. As ingest does, the
+    first 1,000 are kept, in reading order across files, and every one is counted by reason."""
+    _spark_submit()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"text": "x"}\n' * 600, encoding="utf-8")
+    (folder / "b.jsonl").write_text("{}\n" * 900, encoding="utf-8")
+    out = tmp_path / "out"
+    done = _spark_cli(str(folder / "*.jsonl"), out)
+    assert done.returncode == 2, done.stderr[-3000:]
+    listed = (out / "rejected.txt").read_text(encoding="utf-8").splitlines()
+    assert len(listed) == 1001
+    assert listed[0].startswith(f"{folder / 'a.jsonl'}:1: too short to be an article")
+    assert listed[599].startswith(f"{folder / 'a.jsonl'}:600: too short to be an article")
+    assert listed[600].startswith(f"{folder / 'b.jsonl'}:1: ")
+    assert listed[999].startswith(f"{folder / 'b.jsonl'}:400: ")
+    reason = listed[999].split(": ", 1)[1]
+    assert listed[1000] == f"500 more refused, not kept (500 {reason})"
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["rejected_total"], len(summary["rejected"])) == (1500, 1000)
+    assert f"error: {listed[1000]}" in done.stderr
+    assert "1,500 rejected;" in done.stderr

@@ -741,3 +741,24 @@ def test_a_device_or_named_pipe_given_as_the_store_is_refused_untouched(tmp_path
             SqliteStore(path)
         assert str(refused.value) == f"{path}: not a database file ({kind})"
         assert not Path(f"{path}-journal").exists() and not Path(f"{path}-wal").exists()
+
+
+def test_a_store_named_by_a_looping_or_dangling_link_says_so(tmp_path: Path) -> None:
+    """``--db`` a symbolic link that loops, or one into a folder that does not exist, was
+    SQLite's "unable to open database file"; a link to a store yet to be made still makes it."""
+    loop = tmp_path / "loop.db"
+    loop.symlink_to(loop)
+    with pytest.raises(StoreError) as err:
+        open_store(loop)
+    assert str(err.value) == f"{loop}: cannot open database: Too many levels of symbolic links"
+    dangling = tmp_path / "dangling.db"
+    dangling.symlink_to(tmp_path / "gone" / "news.db")
+    with pytest.raises(StoreError) as err:
+        open_store(dangling)
+    assert str(err.value) == (
+        f"{dangling}: a link to {tmp_path / 'gone' / 'news.db'}, whose folder does not exist"
+    )
+    ahead = tmp_path / "ahead.db"
+    ahead.symlink_to(tmp_path / "made.db")
+    open_store(ahead).close()
+    assert (tmp_path / "made.db").is_file()

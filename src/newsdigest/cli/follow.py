@@ -74,6 +74,9 @@ def follow_command(
             store.close()
     if once and last:
         report = last[0]
+        if report.stories_error:  # the store could not be written: an error, as before
+            report_error(report.stories_error)
+            raise typer.Exit(ExitCode.FAILED)
         if report.failed and not (report.fetched or report.not_modified):
             raise typer.Exit(ExitCode.FAILED)  # no source could be read
         if report.problems():

@@ -47,7 +47,15 @@ def ingest_command(
                 on_notice=report_notice,
             )
         except NewsdigestError as exc:
-            report_error(str(exc))
+            # a store that fails mid-run (a full disk) rolls back the batch under way only: the
+            # committed ones stay, which its "batch not stored (nothing committed)" had hidden
+            kept = (
+                f"; {handled} records were read into {db} before it (run the same command"
+                " again once the store can be written: what is stored is skipped)"
+                if handled
+                else ""
+            )
+            report_error(f"{exc}{kept}")
             raise typer.Exit(ExitCode.FAILED) from None
         except KeyboardInterrupt:
             # Ctrl-C had ended the run without a word: the batch under way is rolled back,

@@ -23,6 +23,7 @@ from newsdigest.errors import (
     FetchError,
     InputError,
     NewsdigestError,
+    StoreError,
     hide_passwords,
     reason_counts,
 )
@@ -51,6 +52,9 @@ class RoundReport:
     page_errors: tuple[InputError, ...] = ()  # pages not fetched this time (tried again)
     stories: tuple[str, ...] = ()  # ids of the stories rebuilt
     interrupted: bool = False
+    # why the stories could not be updated (a full disk) after the articles were stored; the
+    # next round updates them
+    stories_error: str | None = None
 
     def line(self) -> str:
         """The one line per round the CLI prints."""
@@ -61,7 +65,11 @@ class RoundReport:
             f"{len(self.rejected)} rejected"
             + (f" ({reason_counts(self.rejected)})" if self.rejected else "")
             + f", {len(self.page_errors)} not fetched; "
-            f"stories updated: {len(self.stories)}"
+            + (
+                f"stories not updated ({self.stories_error})"
+                if self.stories_error
+                else f"stories updated: {len(self.stories)}"
+            )
         )
         return text + (" (interrupted)" if self.interrupted else "")
 
@@ -87,6 +95,44 @@ def _now() -> datetime:
 
 # a URL scheme ("ftp:", "javascript:"); one letter is a Windows drive ("C:\\feeds.opml")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
+
+
+def _userinfo(url: str) -> tuple[str, str]:
+    """(userinfo, host[:port]) of a URL's authority, split at its last "@" as urllib does."""
+    netloc = urlsplit(url).netloc
+    userinfo, _, host = netloc.rpartition("@")
+    return userinfo, host
+
+
+def _stored_children(source: str, children: Sequence[str]) -> tuple[tuple[str, ...], bool]:
+    """The children of an OPML file or sitemap index as stored: passwords hidden (the store is
+    shown and shared: an OPML read as ``http://user:pw@host/subs.opml`` had stored its relative
+    feed links with the password), and whether every hidden one is the source's own, given
+    again with the source at each run (``_given_children``). One from the document itself
+    cannot be given again: the source is then stored without validators, read whole next
+    round, never answered 304 with children that lack their password."""
+    own = _userinfo(source)[0]
+    stored = tuple(hide_passwords(child) for child in children)
+    restorable = all(
+        shown == child or (own and _userinfo(child)[0] == own)
+        for child, shown in zip(children, stored, strict=True)
+    )
+    return stored, restorable
+
+
+def _given_children(source: str, stored: Sequence[str]) -> tuple[str, ...]:
+    """Stored children with the password ``source`` was given hidden in them put back."""
+    own = _userinfo(source)[0]
+    if ":" not in own:
+        return tuple(stored)
+    hidden = _userinfo(hide_passwords(f"http://{own}@host/"))[0]  # "user:***"
+    given = []
+    for child in stored:
+        userinfo, host = _userinfo(child)
+        if userinfo == hidden:
+            child = child.replace(f"{hidden}@{host}", f"{own}@{host}", 1)
+        given.append(child)
+    return tuple(given)
 
 
 def _is_url(source: str) -> bool:
@@ -194,22 +240,23 @@ class Follower:
                 self.store.save_source_state(
                     replace(state, last_fetch=now, last_ok=now, last_error=None)
                 )
-                return Listing("unchanged", children=state.children)
+                return Listing("unchanged", children=_given_children(source, state.children))
             listing = parse_source(got.body, source)
         except InputError as err:
             self._problem(tally.failed, err)
             self.store.save_source_state(replace(state, last_fetch=now, last_error=err.reason))
             return None
         tally.fetched += 1
+        children, restorable = _stored_children(source, listing.children)
         self.store.save_source_state(
             replace(
                 state,
-                etag=got.etag,
-                last_modified=got.last_modified,
+                etag=got.etag if restorable else None,
+                last_modified=got.last_modified if restorable else None,
                 last_fetch=now,
                 last_ok=now,
                 last_error=None,
-                children=listing.children,
+                children=children,
             )
         )
         return listing
@@ -296,10 +343,14 @@ class Follower:
                 self.on_progress(n, len(todo))
         self._say_unread_hosts()
         stories: list[str] = []
+        stories_error = None
         if not interrupted:
             from newsdigest.stories import refresh_stories
 
-            stories = refresh_stories(self.store, self.config)
+            try:
+                stories = refresh_stories(self.store, self.config)
+            except StoreError as exc:  # the articles are stored: the round says so, and why
+                stories_error = str(exc)
         return RoundReport(
             fetched=tally.fetched,
             not_modified=tally.not_modified,
@@ -310,6 +361,7 @@ class Follower:
             page_errors=tuple(tally.page_errors),
             stories=tuple(stories),
             interrupted=interrupted,
+            stories_error=stories_error,
         )
 
     def _handle(self, url: str, entry: Entry, tally: _Tally) -> None:

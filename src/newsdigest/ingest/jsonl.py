@@ -383,10 +383,11 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if not head:
         yield InputError(name, "empty file")
         return
-    if wide_text(head):
+    utf8_record = _opens_with_record(head)
+    if wide_text(head) and not utf8_record:
         yield from _wide_lines(path, max_bytes)
         return
-    if looks_binary(head):
+    if looks_binary(head) and not utf8_record:
         yield InputError(name, "binary file (not JSON Lines)")
         return
     first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0].strip()
@@ -398,12 +399,40 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     _tell_unread(name, unread)
 
 
+def _opens_with_record(head: bytes) -> bool:
+    """Whether the file's first line is a whole UTF-8 JSON object: then it is JSON Lines, read
+    line by line, whatever NULs later lines hold (a UTF-16 line appended to it, as Windows
+    PowerShell's ``>>`` writes, had made the whole file "binary")."""
+    first, newline, _ = head.removeprefix(b"\xef\xbb\xbf").partition(b"\n")
+    if not newline or b"\x00" in first:
+        return False
+    try:
+        text = first.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        return False
+    return text.startswith("{") and text.endswith("}")
+
+
+def _utf16_line(line: bytes) -> str | None:
+    """A UTF-16-LE line of a JSON Lines file read as UTF-8 bytes (its newline is "\n\x00":
+    the line ends at the "\n", the "\x00" opens the next one), decoded; None when it is no
+    such line. A JSON record in UTF-8 holds no NUL, and one in UTF-16-LE one every other byte."""
+    body = line.removeprefix(b"\xff\xfe").removesuffix(b"\n")
+    if len(body) < 2 or len(body) % 2 or body[1::2].count(0) * 2 < len(body) // 2:
+        return None
+    try:
+        return body.decode("utf-16-le")
+    except UnicodeDecodeError:
+        return None
+
+
 def _jsonl_records(
     path: Path, max_bytes: int, unread: dict[str, None]
 ) -> Iterator[Article | InputError]:
     name = str(path)
     records = 0
     lines = _lines(path, max_bytes)
+    after_utf16 = False  # the line before was UTF-16-LE: this one opens with its newline's NUL
     while True:
         try:
             lineno, line = next(lines)
@@ -421,15 +450,25 @@ def _jsonl_records(
         if line is None:
             records += 1  # a record, refused: not "only blank lines"
             yield InputError(where, f"line too long (over the {format_limit(max_bytes)} limit)")
+            after_utf16 = False
             continue
-        if not line.removeprefix(b"\xef\xbb\xbf").strip():  # blank, or only the BOM
+        if after_utf16:
+            line = line.removeprefix(b"\x00")
+        wide = _utf16_line(line) if b"\x00" in line else None
+        blank = not (wide if wide is not None else line.removeprefix(b"\xef\xbb\xbf")).strip()
+        if not blank or wide is not None:  # a blank UTF-8 line passes a UTF-16 line's NUL on
+            after_utf16 = wide is not None
+        if blank:  # or only the BOM
             continue
         records += 1
-        try:
-            decoded = line.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            yield InputError(where, f"invalid UTF-8 at byte {exc.start}")
-            continue
+        if wide is not None:
+            decoded = wide
+        else:
+            try:
+                decoded = line.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                yield InputError(where, f"invalid UTF-8 at byte {exc.start}")
+                continue
         yield from _line_articles(decoded, where, DEFAULT_LIMITS, unread)
     if records == 0:
         yield InputError(name, "no JSON records (only blank lines)")

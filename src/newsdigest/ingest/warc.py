@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BUFF_SIZE, DecompressingBufferedReader
+from warcio.bufferedreaders import (
+    BUFF_SIZE,
+    BufferedReader,
+    ChunkedDataReader,
+    DecompressingBufferedReader,
+)
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 
 from newsdigest.errors import InputError
@@ -105,6 +110,57 @@ class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
         self.reader = _BoundedLineReader(self.fh, block_size=BUFF_SIZE)
         parser = self.loader.http_parser
         self.loader.http_parser = _HttpHeadersParser(parser.statuslist, parser.verify)
+
+
+class _BodyDamaged(Exception):
+    """A Content-Encoding'd body whose compressed data breaks off in the middle."""
+
+
+class _StrictDecoding:
+    """warcio's reading of a gzip or deflate Content-Encoding, strict: damaged data past the
+    first block had been written to stderr by warcio (a raw zlib message, unnamed) and the
+    page kept as far as it went; it raises now. A body that does not decode from its first
+    block is still read as it is (a server that labels a plain page gzip), as warcio does."""
+
+    decompressor: Any
+    num_block_read: int
+
+    def _decompress(self, data: bytes) -> bytes:
+        if self.decompressor and data and self.num_block_read:
+            try:
+                return bytes(self.decompressor.decompress(data))
+            except zlib.error:
+                raise _BodyDamaged from None
+        return bytes(super()._decompress(data))  # type: ignore[misc]
+
+    def ended_early(self) -> bool:
+        """Whether the compressed data ended before its end (a body cut short)."""
+        return self.decompressor is not None and getattr(self.decompressor, "eof", True) is False
+
+
+class _EncodedBody(_StrictDecoding, BufferedReader):  # type: ignore[misc]
+    pass
+
+
+class _EncodedChunkedBody(_StrictDecoding, ChunkedDataReader):  # type: ignore[misc]
+    pass
+
+
+# the content codings warcio cannot undo here (brotli and zstd need packages not installed):
+# such a body had been read as it is and called "not HTML (no markup found)"
+_UNREAD_CODINGS = ("br", "zstd")
+
+
+def _body(record: Any) -> Any:
+    """The record's payload as ``record.content_stream()`` gives it (de-chunked, decoded),
+    read by ``_StrictDecoding`` where it is compressed."""
+    http = record.http_headers
+    coding = ((http.get_header("content-encoding") if http else None) or "").strip().lower()
+    if not coding or coding not in BufferedReader.get_supported_decompressors():
+        return record.content_stream()
+    if http.get_header("transfer-encoding") == "chunked":
+        return _EncodedChunkedBody(record.raw_stream, decomp_type=coding)
+    return _EncodedBody(record.raw_stream, decomp_type=coding)
 
 
 class _HeaderCut(Exception):
@@ -267,8 +323,12 @@ def _read_record(
     uri = rec.get_header("WARC-Target-URI")
     name = _record_name(path, rid, uri, offset)
     ctype = _content_type(record)
-    content = record.content_stream().read(max_bytes + 1)
-    if len(content) > max_bytes:
+    body = _body(record)
+    try:
+        content = body.read(max_bytes + 1)
+    except _BodyDamaged:
+        content = None
+    if content is not None and len(content) > max_bytes:
         return InputError(name, f"record too large (over the {format_limit(max_bytes)} limit)")
     while record.raw_stream.read(_SCAN):  # consume the rest to see whether the record is whole
         pass
@@ -277,6 +337,15 @@ def _read_record(
         return InputError(name, f"truncated record ({missing} bytes missing)")
     if getattr(record.http_headers, "cut_short", False):
         return InputError(name, "truncated record (it ends inside its HTTP headers)")
+    http = record.http_headers
+    coding = ((http.get_header("content-encoding") if http else None) or "").strip()
+    if content is None or (isinstance(body, _StrictDecoding) and body.ended_early()):
+        # a page cut off mid-body, kept as far as it went, had been stored as the article
+        what = "truncated record" if content is not None else "corrupt record"
+        why = "ends early" if content is not None else "is damaged"
+        return InputError(name, f"{what} (its {coding}-encoded body {why})")
+    if coding.lower() in _UNREAD_CODINGS:
+        return InputError(name, f"its body is {coding}-compressed, which is not read")
     if not gz and _EMBEDDED_RECORD.search(content):
         # before the status: a record cut in its status line reads the next record's header
         # as its own HTTP headers, and had been skipped as a response that is no page

@@ -36,7 +36,7 @@ from newsdigest.errors import StoreError
 from newsdigest.model import Story, StoryRow
 from newsdigest.serialize import story_to_dict
 from newsdigest.serve.guard import host_rules, write_refusal
-from newsdigest.serve.ingest import PostReport, ingest_records
+from newsdigest.serve.ingest import PostReport, StoriesNotUpdated, ingest_records
 from newsdigest.serve.intake import (
     MAX_ARTICLES,
     MAX_BODY_BYTES,
@@ -70,6 +70,20 @@ MAX_PAGE_SIZE = 500
 # seconds a client is told to wait after a store locked by another writer (SQLite's own wait
 # for the lock is a few seconds: one more such wait is a fair next try)
 LOCKED_RETRY_AFTER_S = 5
+# a store on a full disk (SQLite's words, PostgreSQL's): the server's state, as a lock is, but
+# one that does not pass by itself: 507 Insufficient Storage, no time to retry
+DISK_FULL = ("database or disk is full", "No space left on device")
+
+
+def store_failure_status(reason: str) -> tuple[int, int | None]:
+    """The status of a store failure, and the seconds after which to try again (or None)."""
+    if "database is locked" in reason:
+        return 503, LOCKED_RETRY_AFTER_S
+    if any(words in reason for words in DISK_FULL):
+        return 507, None
+    return (503 if "permission denied" in reason else 500), None
+
+
 # SQLite and PostgreSQL take 64-bit offsets; 2**63 overflowed into a 500. No list is this long.
 MAX_OFFSET = 1_000_000_000
 
@@ -321,13 +335,11 @@ def create_app(
         what = "could not store the articles" if writing else "could not read the stories"
         reason = public_reason(str(exc))
         # a store locked by another writer past the wait, or one this user may not write (its
-        # message says what to do), is the server's state, not a fault in it: 503; only the
-        # lock passes by itself, so only it says when to try again (a client that retries a
-        # read-only store would retry for ever); a damaged store stays 500
-        if "database is locked" in reason:
-            return failure(request, 503, f"{what}: {reason}", retry_after_s=LOCKED_RETRY_AFTER_S)
-        status = 503 if "permission denied" in reason else 500
-        return failure(request, status, f"{what}: {reason}")
+        # message says what to do), is the server's state, not a fault in it: 503 (a full
+        # disk 507); only the lock passes by itself, so only it says when to try again (a
+        # client that retries a read-only store would retry for ever); a damaged store is 500
+        status, retry_after_s = store_failure_status(reason)
+        return failure(request, status, f"{what}: {reason}", retry_after_s=retry_after_s)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
@@ -505,7 +517,9 @@ def create_app(
             413: {"description": "Body or batch over the limit; nothing stored", "model": ErrorLine},
             415: {"description": "Content-Type is not application/json", "model": ErrorLine},
             422: {"description": "Malformed JSON or an invalid article; nothing stored", "model": ErrorLine},
-            500: {"description": "The store could not be written; nothing stored", "model": ErrorLine},
+            500: {"description": "The store could not be written; nothing stored, unless the answer lists articles `stored` (their stories not updated)", "model": ErrorLine},
+            503: {"description": "The store is locked (`Retry-After`) or read-only to the server; as 500", "model": ErrorLine},
+            507: {"description": "The store's disk is full; as 500", "model": ErrorLine},
         },
     )  # fmt: skip
     async def api_articles(request: Request) -> Response:
@@ -538,6 +552,22 @@ def create_app(
         except InvalidBody as exc:
             errors = exc.errors if is_list_body(body) else one_record_errors(exc.errors)
             return json({"error": error_line(errors), "detail": errors}, 422)
+        except StoriesNotUpdated as exc:
+            reason = public_reason(str(exc.error))
+            status, retry_after_s = store_failure_status(reason)
+            n = len(exc.report.stored)
+            message = (
+                f"stored {n} article{'' if n == 1 else 's'}, but the stories could not be "
+                f"updated: {reason} (the next POST, or newsdigest stories, updates them)"
+            )
+            answer = json(
+                {**exc.report.to_json(), "notes": list(batch.notes), "error": message,
+                 "detail": message},
+                status,
+            )  # fmt: skip
+            if retry_after_s is not None:
+                answer.headers["Retry-After"] = str(retry_after_s)
+            return answer
         return json({**report.to_json(), "notes": list(batch.notes)})
 
     def openapi() -> dict[str, Any]:

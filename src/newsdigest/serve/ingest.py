@@ -10,11 +10,11 @@ stored articles stay (unclustered or in a story marked stale) and the next inges
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsdigest.config import StoryConfig
-from newsdigest.errors import InputError
+from newsdigest.errors import InputError, StoreError
 from newsdigest.model import Article
 from newsdigest.serve.intake import ArticleIn, InvalidBody
 from newsdigest.store.base import Store
@@ -40,6 +40,17 @@ class PostReport:
             "stories": list(self.stories),
             "updated": list(self.updated),
         }
+
+
+class StoriesNotUpdated(Exception):
+    """The batch was stored (``report``) but its stories could not be updated (``error``): the
+    answer must not say "nothing stored" (a full disk had answered 500 "could not store the
+    articles" for articles that were in the store)."""
+
+    def __init__(self, report: PostReport, error: StoreError) -> None:
+        super().__init__(str(error))
+        self.report = report
+        self.error = error
 
 
 def to_articles(record: ArticleIn, index: int) -> list[Article]:
@@ -97,15 +108,21 @@ def ingest_records(
 
     articles = clean_batch(records)
     result = store.add_articles(articles)
-    # refresh_stories holds the store's clustering lock: other writers wait, readers do not
-    updated = refresh_stories(store, config)
-    ids = [result.near_duplicates.get(a.id, a.id) for a in articles]
-    cluster_of = store.cluster_of(ids)
-    return PostReport(
+    stored = PostReport(
         received=len(records),
         stored=tuple(result.stored),
         duplicates=tuple(result.duplicates),
         near_duplicates=dict(result.near_duplicates),
+    )
+    # refresh_stories holds the store's clustering lock: other writers wait, readers do not
+    try:
+        updated = refresh_stories(store, config)
+    except StoreError as exc:  # resumable: the next intake (or ``newsdigest stories``) does it
+        raise StoriesNotUpdated(stored, exc) from None
+    ids = [result.near_duplicates.get(a.id, a.id) for a in articles]
+    cluster_of = store.cluster_of(ids)
+    return replace(
+        stored,
         stories=tuple(sorted({cluster_of[i] for i in ids if i in cluster_of})),
         updated=tuple(updated),
     )

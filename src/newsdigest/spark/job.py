@@ -22,13 +22,13 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdigest.config import StoryConfig
-from newsdigest.errors import InputError
+from newsdigest.errors import KEPT_REFUSALS, InputError, Refusals
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -43,6 +43,7 @@ class JobConfig:
     output: Path
     story: StoryConfig = field(default_factory=StoryConfig)
     partitions: int | None = None  # story-building partitions; default: Spark's parallelism
+    kept_refusals: int = KEPT_REFUSALS  # bad records listed whole; all are counted
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,14 @@ class JobResult:
     near_duplicates: int
     articles: int  # unique articles after both dedup passes
     stories: int
-    rejected: tuple[str, ...]  # one line per bad record: "<file>: record <id>: <reason>"
+    # the first bad records (``KEPT_REFUSALS``), a line each: "<file>: record <id>: <reason>"
+    rejected: tuple[str, ...]
     model_loads: int  # model loads across all Python workers (one per worker, not per row)
     model_load_workers: int  # distinct worker processes that loaded them
     seconds: float
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    rejected_total: int = 0  # every bad record, those not kept in ``rejected`` too
+    rejected_left_out: str | None = None  # "9,000 more refused, not kept (9,000 empty file)"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +74,8 @@ class JobResult:
             "articles": self.articles,
             "stories": self.stories,
             "rejected": list(self.rejected),
+            "rejected_total": self.rejected_total,
+            "rejected_left_out": self.rejected_left_out,
             "model_loads": self.model_loads,
             "model_load_workers": self.model_load_workers,
             "seconds": round(self.seconds, 3),
@@ -153,6 +159,45 @@ def exact_dedup(articles: RDD) -> RDD:
     return articles.map(lambda r: (r["id"], _with_seen(r))).reduceByKey(_earliest).values()
 
 
+def gather_refusals(rows: RDD, keep: int = KEPT_REFUSALS) -> Refusals:
+    """The ``rejected`` rows as ingest holds them: the first ``keep`` whole, in reading order,
+    and all of them counted by reason. The rows are counted on the executors and only the
+    first ``keep`` brought to the driver: collecting every one had exhausted the driver's
+    memory on a corpus of millions of bad records. Each partition holds its rows in reading
+    order, and partitions follow the files' order (one file a partition)."""
+    from collections import Counter
+
+    def reasons(index: int, part: Iterable[dict[str, Any]]) -> Iterator[tuple[int, Counter]]:
+        yield index, Counter(r["reason"] for r in part if r["kind"] == "rejected")
+
+    counts = sorted(rows.mapPartitionsWithIndex(reasons).collect(), key=lambda c: c[0])
+    quota: dict[int, int] = {}
+    wanted = keep
+    for index, counted in counts:
+        if wanted <= 0:
+            break
+        if counted:
+            quota[index] = min(wanted, counted.total())
+            wanted -= quota[index]
+
+    def first(index: int, part: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        wanted = quota.get(index, 0)
+        for r in part:
+            if wanted <= 0:
+                return
+            if r["kind"] == "rejected":
+                wanted -= 1
+                yield r
+
+    kept = sorted(rows.mapPartitionsWithIndex(first).collect(), key=_order) if quota else []
+    refusals = Refusals((InputError(r["name"], r["reason"]) for r in kept), keep=keep)
+    refusals.by_reason = Counter()  # the executors' counts, of those not brought here too
+    for _, counted in counts:
+        refusals.by_reason.update(counted)
+    refusals.total = refusals.by_reason.total()
+    return refusals
+
+
 class _StageClock:
     """Wall time per stage (each stage ends with the action that materializes it)."""
 
@@ -181,12 +226,11 @@ def run_job(spark: SparkSession, config: JobConfig) -> JobResult:
         executor.read_warc_files
     )
     rows.persist()
+    refusals = gather_refusals(rows, config.kept_refusals)
     # each line as ingest prints it (``InputError``): a file name's newline or undecodable
     # byte had split a line, or ended the job at rejected.txt with a UnicodeEncodeError
-    rejected = tuple(
-        str(InputError(r["name"], r["reason"]))
-        for r in sorted(rows.filter(lambda r: r["kind"] == "rejected").collect(), key=_order)
-    )
+    rejected = tuple(str(error) for error in refusals)
+    left_out = refusals.left_out_line()
     read = rows.filter(lambda r: r["kind"] == "article")
     articles_read = read.count()
     clock.lap("read+clean")
@@ -214,7 +258,8 @@ def run_job(spark: SparkSession, config: JobConfig) -> JobResult:
     clock.lap("cluster+summarize")
     tables.write_tables(spark, config.output, kept, story_rows)
     (config.output / "rejected.txt").write_text(
-        "".join(line + "\n" for line in rejected), encoding="utf-8"
+        "".join(line + "\n" for line in (*rejected, *([left_out] if left_out else []))),
+        encoding="utf-8",
     )
     clock.lap("write")
     result = JobResult(
@@ -229,6 +274,8 @@ def run_job(spark: SparkSession, config: JobConfig) -> JobResult:
         model_load_workers=len(set(loads.value)),
         seconds=time.perf_counter() - started,
         stage_seconds=clock.seconds,
+        rejected_total=refusals.total,
+        rejected_left_out=left_out,
     )
     (config.output / "summary.json").write_text(
         json.dumps(result.as_dict(), indent=2) + "\n", encoding="utf-8"
@@ -275,10 +322,12 @@ def submit(config: JobConfig, master: str | None = None, conf: dict[str, str] | 
         return 2
     for line in result.rejected:
         print(f"error: {line}", file=sys.stderr)
+    if result.rejected_left_out:
+        print(f"error: {result.rejected_left_out}", file=sys.stderr)
     print(_summary_line(result, config.output), file=sys.stderr)
     if result.articles == 0:
         return 2
-    return 1 if result.rejected else 0
+    return 1 if result.rejected_total else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -319,7 +368,7 @@ def _summary_line(result: JobResult, output: Path) -> str:
         f"{result.exact_duplicates} exact and {result.near_duplicates} near duplicates, "
         f"{_count(result.articles, 'unique article', 'unique articles')} in "
         f"{_count(result.stories, 'story', 'stories')}, "
-        f"{len(result.rejected)} rejected; {result.seconds:.1f} s -> {output}"
+        f"{result.rejected_total:,} rejected; {result.seconds:.1f} s -> {output}"
     )
 
 

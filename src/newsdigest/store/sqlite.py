@@ -61,6 +61,25 @@ def access_problem(path: Path) -> str | None:
     return None
 
 
+def file_size_limit_note(message: str) -> str:
+    """``message``, and where SQLite's "disk I/O error" may be this process's file-size limit
+    (``ulimit -f``: past it a write fails with EFBIG, which SQLite reports as that), the limit:
+    a store under one had failed with the bare words, as if the disk were failing."""
+    if "disk I/O error" not in message:
+        return message
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX
+        return message
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if limit == resource.RLIM_INFINITY:
+        return message
+    return (
+        f"{message} (this process may write files of at most {limit:,} bytes: its file-size"
+        " limit, ulimit -f)"
+    )
+
+
 class SqliteDialect:
     name = "sqlite"
     types = {
@@ -94,6 +113,20 @@ class SqliteDialect:
         return conn
 
     def connect(self) -> sqlite3.Connection:
+        try:
+            if self.path.is_symlink() and not self.path.exists():
+                # SQLite said "unable to open database file" for a link that loops and for one
+                # into a folder that does not exist; a link to a file yet to be made is fine
+                os.stat(self.path)  # a loop: "too many levels of symbolic links", below
+        except FileNotFoundError:
+            target = Path(os.path.realpath(self.path))
+            if not target.parent.is_dir():
+                raise StoreError(
+                    f"{self.path}: a link to {target}, whose folder does not exist"
+                ) from None
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise StoreError(f"{self.path}: cannot open database: {reason}") from None
         try:
             if self.path.parent and not self.path.parent.exists():
                 raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
@@ -138,7 +171,7 @@ class SqliteDialect:
         message = " ".join(str(exc).split())
         if "unable to open" in message or "readonly" in message:
             return access_problem(self.path) or message
-        return message
+        return file_size_limit_note(message)
 
     def explain(self, exc: BaseException) -> str:
         # a store at chmod 444 opens and reads, then fails its first write with SQLite's
@@ -147,7 +180,7 @@ class SqliteDialect:
             problem = access_problem(self.path)
             if problem is not None:
                 return problem
-        return write_failure(exc)
+        return file_size_limit_note(write_failure(exc))
 
     def sql(self, statement: str) -> str:
         return statement

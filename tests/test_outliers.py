@@ -341,3 +341,24 @@ def test_a_story_is_set_in_each_place_most_of_its_articles_name(multinews_articl
     articles = _cleaned_cluster(multinews_articles, 141)
     assert len(articles) == 4
     assert find_outliers(articles, _sentences(articles)) == ()
+
+
+def test_a_name_cut_before_its_third_word_is_no_place() -> None:
+    """NeuS train_2163, three reports of a Houston man arrested for voting on parole: one was
+    left out as "about an event in Texas; the other articles (2 of 3) report it in Texas
+    Southern" ("at Texas Southern University", where he voted, cut to two words)."""
+    import json
+    from pathlib import Path
+
+    from newsdigest.outliers import _places
+
+    assert _places("the last person in line at Texas Southern University to vote") == []
+    assert _places("She died at Montefiore Medical Center in the Bronx.") == ["Bronx"]
+    path = Path(__file__).resolve().parents[1].parent / "shared/data/neus/neus_trainval.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        (row,) = [r for line in fh if (r := json.loads(line))["id"] == "train_2163"]
+    articles = []
+    for k, doc in enumerate(row["docs"]):
+        title, _, lead = doc.partition("\n")
+        articles.append(Article(id=f"train_2163-{k}", text=lead, title=title))
+    assert find_outliers(articles, _sentences(articles)) == ()

@@ -52,7 +52,7 @@ _PLACE_FOLLOWERS = frozenset(
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z]{3,}(?:\s+[A-Z]{3,})?)\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s", re.M
 )
-_HYPHENATED = re.compile(r"-[^\W\d_]")
+_NAME_GOES_ON = re.compile(r"-[^\W\d_]|[^\S\r\n]+[A-Z][a-z]{2,}")
 _LEAD_SENTENCES = 2
 
 
@@ -63,11 +63,13 @@ def _places(text: str) -> list[str]:
         after = (m.group("after") or "").strip()
         place = m.group("place")
         adjective = after and after not in _PLACE_FOLLOWERS and _DEMONYM.search(place)
-        # a name cut at its hyphen is a person's ("in Jordan Vogt-Roberts' fantasy": a
-        # Multi-News review was left out as about an event in "Jordan Vogt") or a part of a
-        # place's ("Winston" of Winston-Salem), not a place
-        hyphenated = _HYPHENATED.match(text, m.end("place"))
-        if adjective or hyphenated or place.endswith("ing"):
+        # a name cut short is a person's ("in Jordan Vogt-Roberts' fantasy": a Multi-News
+        # review was left out as about an event in "Jordan Vogt"), an institution's or a
+        # race's ("at Texas Southern University", "at Montefiore Medical Center": NeuS
+        # reports left out as never mentioning "Texas Southern"), not a place; at a hyphen
+        # ("Winston" of Winston-Salem) or before a third capitalized word
+        cut = _NAME_GOES_ON.match(text, m.end("place"))
+        if adjective or cut or place.endswith("ing"):
             continue
         found.append(place)
     return list(dict.fromkeys(p for p in found if p.split()[0] not in _NOT_PLACES))

@@ -4145,3 +4145,14 @@ def test_a_makers_product_is_no_person(dev_stream_rows: list[dict[str, str]]) ->
     types = _stream_story_types(dev_stream_rows, "60", "")
     assert types.get("Google Glass") == "ORG"
     assert types.get("Intel") == "ORG"
+
+
+def test_a_post_written_short_before_a_name_is_a_title(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 68 (the Nice attack, The Sun) listed "PM Theresa May" among the
+    organizations: "A Downing Street spokesman said PM Theresa May was being kept up to date"
+    (the model's organization, "PM" and all)."""
+    types = _stream_story_types(dev_stream_rows, "68", "PM Theresa May")
+    assert "PM Theresa May" not in types
+    assert types.get("Theresa May") == "PERSON"

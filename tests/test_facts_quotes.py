@@ -1813,3 +1813,19 @@ def test_a_witness_the_model_missed_keeps_his_he_said(
     assert speakers["I'm still shaking. M"] is None
     assert speakers["I don't know if he w"] is None
     assert speakers["Smash his head with "] == "Abu Mohammed al-Adnani"
+
+
+def test_an_unnamed_spokesmans_he_is_not_the_person_he_spoke_of(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 68 (The Sun): "A Downing Street spokesman said PM Theresa May was being
+    kept up to date ... He stressed: “Our thoughts are with those affected ...”" is the
+    spokesman's, whom no name gives; "Theresa May today said: “If this was a terrorist
+    attack ...”" is hers (unresolved while the model read her an organization)."""
+    from newsdigest.clean import clean_article
+
+    (row,) = [r for r in dev_stream_rows if "PM Theresa May" in r["text"]]
+    article = clean_article(Article(id=article_id(row["text"]), text=row["text"]))
+    speakers = {q.text[:20]: q.speaker for q in extract_facts([article], {}).quotes}
+    assert speakers["Our thoughts are wit"] is None
+    assert speakers["If this was a terror"] == "Theresa May"

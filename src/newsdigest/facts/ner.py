@@ -546,7 +546,7 @@ _LEADING_TITLE = re.compile(
     # a rank written without its stop, British style: "Gen Amir Ali Hajizadeh" (a NeuS person)
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Gen|Lt|Col|Sgt|Capt|Maj|Cmdr|Prof|Rev)\.? +"
     # a post written short: "GM Ryan Pace" (a dev-stream person), "CEO Tim Cook"
-    r"|(?:GM|CEO|CFO|COO) +"
+    r"|(?:GM|CEO|CFO|COO|PM) +"
     # a religious or customary honorific: "Mallam Garba Shehu" beside "Garba Shehu" (two
     # people in a dev-stream Who list), "Rabbi Jacob Luski"
     r"|(?:Mallam|Malam|Alhaji|Sheikh|Shaikh|Rabbi|Imam|Pastor|Ayatollah) +"
@@ -579,7 +579,9 @@ _LEADING_TITLE = re.compile(
 _OCCUPATION_THEN_NAME = re.compile(
     r"(?:(?P<people>"
     + "|".join(sorted(_PEOPLES_NOUNS))
-    + r")|"
+    # ... or a post written short: "A Downing Street spokesman said PM Theresa May was being
+    # kept up to date" (a dev-stream story's organization)
+    + r"|PM|CEO|CFO|COO)|"
     + "|".join(sorted(w.capitalize() for w in _OCCUPATIONS))
     + r") "
     r"(?P<name>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2})"

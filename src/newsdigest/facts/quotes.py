@@ -545,6 +545,14 @@ def _mention_start(mention: tuple[int, int, str]) -> int:
     return mention[0]
 
 
+def _a_post_unnamed(tok: Any) -> bool:
+    """A post held by "a" or "an" one ("A Downing Street spokesman"): no title resolves it
+    to a name."""
+    return tok.lower_ in ROLE_WORDS and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children
+    )
+
+
 def _subject_person(
     ctx: _ArticleContext, start: int, end: int, fits: Callable[[str], bool] | None = None
 ) -> str | None:
@@ -564,6 +572,15 @@ def _subject_person(
             continue
         left = tok.left_edge.idx
         right = tok.right_edge.idx + len(tok.right_edge)
+        if (
+            tok.head.dep_ == "ROOT"
+            and _a_post_unnamed(tok)
+            and not ctx.persons_in(start, tok.head.idx)
+        ):
+            # the main clause's subject is someone unnamed: "A Downing Street spokesman said
+            # PM Theresa May was being kept up to date ... He stressed: “...”" (the
+            # spokesman's words, a dev-stream quote given to May), not the clause's after it
+            return None
         for p_start, p_end, name in ctx.persons_in(left, right):
             mention = ctx.doc.char_span(p_start, p_end, alignment_mode="expand")
             if mention is not None and mention.root.dep_ == "poss" and mention.root != tok:
@@ -627,7 +644,7 @@ def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
         left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         if ctx.persons_in(left, right):
             continue
-        if tok.lower_ in _PERSON_NOUNS:
+        if tok.lower_ in _PERSON_NOUNS or _a_post_unnamed(tok):
             return True
         if _missed_name(ctx, tok):
             return True

@@ -545,6 +545,14 @@ def _mention_start(mention: tuple[int, int, str]) -> int:
     return mention[0]
 
 
+def _a_post_unnamed(tok: Any) -> bool:
+    """A post held by "a" or "an" one ("A Downing Street spokesman"): no title resolves it
+    to a name."""
+    return tok.lower_ in ROLE_WORDS and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children
+    )
+
+
 def _subject_person(
     ctx: _ArticleContext, start: int, end: int, fits: Callable[[str], bool] | None = None
 ) -> str | None:
@@ -564,6 +572,15 @@ def _subject_person(
             continue
         left = tok.left_edge.idx
         right = tok.right_edge.idx + len(tok.right_edge)
+        if (
+            tok.head.dep_ == "ROOT"
+            and _a_post_unnamed(tok)
+            and not ctx.persons_in(start, tok.head.idx)
+        ):
+            # the main clause's subject is someone unnamed: "A Downing Street spokesman said
+            # PM Theresa May was being kept up to date ... He stressed: “...”" (the
+            # spokesman's words, a dev-stream quote given to May), not the clause's after it
+            return None
         for p_start, p_end, name in ctx.persons_in(left, right):
             mention = ctx.doc.char_span(p_start, p_end, alignment_mode="expand")
             if mention is not None and mention.root.dep_ == "poss" and mention.root != tok:
@@ -617,14 +634,17 @@ def _unnamed_subject(ctx: _ArticleContext, start: int, end: int) -> bool:
     if span is None:
         return False
     for tok in span:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+        # the main verb's: the root's, or the words that open the sentence (after a quote's
+        # close, the parser hung "Kartik and his family managed to escape ..." elsewhere)
+        main = tok.head.dep_ == "ROOT" or tok.left_edge.i == span.start
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not main:
             continue
         if ctx.in_quote(tok.idx):
             continue
         left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         if ctx.persons_in(left, right):
             continue
-        if tok.lower_ in _PERSON_NOUNS:
+        if tok.lower_ in _PERSON_NOUNS or _a_post_unnamed(tok):
             return True
         if _missed_name(ctx, tok):
             return True
@@ -667,11 +687,20 @@ def _reported_person(ctx: _ArticleContext, start: int, end: int) -> bool:
 
 
 def _missed_name(ctx: _ArticleContext, tok: Any) -> bool:
-    """Whether subject ``tok`` is a name of two or more capitalized words that no entity
-    covers: a person the NER missed ("Brit Kartik Bhanot, from Essex, witnessed ..."; his
-    "He added:" had gone to a witness quoted paragraphs before)."""
+    """Whether subject ``tok`` is a name of capitalized words that no entity covers: a person
+    the NER missed ("Brit Kartik Bhanot, from Essex, witnessed ..."; his "He added:" had gone
+    to a witness quoted paragraphs before)."""
     parts = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-    if not parts or not all(t.text[:1].isupper() and t.text[1:].islower() for t in [*parts, tok]):
+    if not all(t.text[:1].isupper() and t.text[1:].islower() for t in [*parts, tok]):
+        return False
+    if not parts and (
+        tok.lower_ in _PRONOUNS
+        or re.search(rf"\b{re.escape(tok.lower_)}\b", ctx.article.text) is not None
+        or not any(t.lower_ in ("his", "her") for t in tok.subtree)
+    ):
+        # one word is a name when the article never writes it in lower case and gives it
+        # kin ("Kartik and his family managed to escape", the next "He said:" his; not
+        # "Police said", "Flags will fly at half-staff")
         return False
     end = tok.idx + len(tok)  # the name's last word ("Brit" before it may be a NORP)
     return not any(o[0] < end and tok.idx < o[1] for o in ctx.orgs)
@@ -1106,7 +1135,11 @@ def _resolve_who(
     if role:
         return role, 2, "title"
     orgs = ctx.orgs_in(who_start, who_end)
-    if orgs and len(who.split()) <= len(orgs[-1][2].split()) + 1:
+    # "an Equifax spokesperson told NPR": the spokesperson speaks for it, whatever the article
+    words = who.split()
+    if len(words) > 2 and words[0].casefold() in ("a", "an") and _SPOKESPERSON.fullmatch(words[-1]):
+        words = words[1:]
+    if orgs and len(words) <= len(orgs[-1][2].split()) + 1:
         if _OFFICE_HOLDER.match(ctx.article.text, orgs[-1][1]) and fold(orgs[-1][2]) in (
             place_names()
         ):
@@ -1119,6 +1152,11 @@ def _resolve_who(
     return None, 0, "none"
 
 
+_SPOKESPERSON = re.compile(r"spokes(?:person|man|woman)")
+# a reporting verb and "that" before a name: the name opens a clause of its own
+_THAT_BEFORE = re.compile(r"\b(?:reported|reports|said|says|wrote|noted)\s+that\s+$")
+# a verb whose subject is the one before it: "..., but added", "and also said"
+_SAME_SUBJECT_AGAIN = re.compile(r"[^.;:!?]*\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 # a place's office holder ("Costa Rica's president"): a person, not the country (a dev-stream
 # quote had gone to Costa Rica where no title in the story named the president)
 _OFFICE_HOLDER = re.compile(
@@ -1485,6 +1523,15 @@ def _attribute_before(
         if speaker:
             return speaker, 2, "title"
         return (speaking[2], 2, "organization") if speaking else None
+    if (
+        speaking
+        and named
+        and speaking[0] > best_named
+        and _THAT_BEFORE.search(text, best_named, speaking[0])
+    ):
+        # the organization that a person reported saying it, right before the verb: "Krebs
+        # reported that Equifax said ...: “unauthorized access ...”" (a dev-stream quote)
+        return speaking[2], 2, "organization"
     if named:
         named = list(_outside_clauses(text, named, verb.start()))
         if not named:
@@ -1508,7 +1555,16 @@ def _attribute_before(
     # an organization right before the verb speaks as a name does: "Qualcomm said its board
     # would review", "Broadcom Ltd. called them “significant.”" (both left unresolved in a
     # dev-stream story); not a place, nor one further back ("Amazon's Owner's Manual states")
-    return (speaking[2], 2, "organization") if speaking else None
+    if speaking:
+        return speaking[2], 2, "organization"
+    # ... and so does one that opens the clause and speaks first, the verb before the quote
+    # its own again after "and" or "but": "Equifax said it would work with ... regulators,
+    # but added that it “found no evidence ...”" (a dev-stream quote)
+    if len(verbs) >= 2 and _SAME_SUBJECT_AGAIN.search(text, verbs[-2].end(), verb.start()):
+        first = _speaking_org(ctx, clause_start, verbs[0].start())
+        if first and not text[clause_start : first[0]].strip(" \t\n\"“'‘"):
+            return first[2], 2, "organization"
+    return None
 
 
 def _speaking_org(ctx: _ArticleContext, start: int, verb: int) -> tuple[int, int, str] | None:

@@ -283,3 +283,56 @@ def test_a_link_model_over_other_features_is_refused_with_a_reason() -> None:
            "weights": [7.9, 9.6, 2.6, 1.3, -0.6, -0.9], "intercept": -4.3}  # fmt: skip
     with pytest.raises(ValueError, match="refit"):
         LinkModel.from_json(old)
+
+
+def test_tfidf_rows_work_over_the_columns_used_and_equal_the_full_width_product(
+    dev_stream_rows: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The TF-IDF rows of the dev stream's weekly batches (each block, and an empty one) are
+    the full-width product's entry for entry, in the same order, bit for bit; and no diagonal
+    as wide as the hash space is made (it had been, four times a batch: ~1 CPU-s of the API
+    replay)."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    from newsdigest import cluster as C
+
+    def full_width(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+        counts = counts.astype(np.float32)
+        counts.data = np.log1p(counts.data)
+        return C._l2_rows(counts @ sp.diags(idf))
+
+    widths: list[int] = []
+    real_diags = sp.diags
+
+    def diags(values: np.ndarray, *args: object, **kwargs: object) -> sp.dia_matrix:
+        widths.append(len(values))
+        return real_diags(values, *args, **kwargs)
+
+    doc_freq = C.DocFreq()
+    rows = sorted(dev_stream_rows, key=lambda r: r.get("published") or "")
+    compared = 0
+    for start in range(0, len(rows), 8):
+        batch = [
+            Article(id=str(k), text=r["text"], title=r.get("title"), source=r.get("source"))
+            for k, r in enumerate(rows[start : start + 8])
+        ]
+        body = C._hashed([C.body_text(a) for a in batch])
+        keys = C._hashed_keys([C.content_words(a.title or "")[:5] for a in batch])
+        doc_freq.update(C._presence(body, keys))
+        idf = doc_freq.idf()
+        blocks = [C._hashed([C.lead_text(a) for a in batch]), body, keys]
+        blocks += [C._hashed([C.headline_words(a) for a in batch]), C._hashed([""] * len(batch))]
+        for counts in blocks:
+            want = full_width(counts, idf)
+            monkeypatch.setattr(sp, "diags", diags)
+            got = C._tfidf_rows(counts, idf)
+            monkeypatch.setattr(sp, "diags", real_diags)
+            assert got.shape == want.shape and got.dtype == want.dtype
+            assert got.indptr.tolist() == want.indptr.tolist()
+            assert got.indices.dtype == want.indices.dtype
+            assert got.indices.tolist() == want.indices.tolist()
+            assert got.data.tobytes() == want.data.tobytes()
+            compared += 1
+    assert compared >= 200
+    assert widths and max(widths) < C.DIM // 10

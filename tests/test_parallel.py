@@ -515,6 +515,35 @@ def test_shares_a_busy_worker_has_not_started_are_done_here() -> None:
     assert out == {"order": True, "here": 6, "same": True, "waited": False}
 
 
+def test_shares_queued_for_a_worker_it_has_not_begun_are_done_here() -> None:
+    """The pool queues shares for a worker ahead of time, where ``Future.cancel`` no longer
+    reaches them; this process, its own share done, still takes back every share the worker
+    has not begun (claimed on the pool's board) and waits only for the one it is running.
+    Before, the share queued behind the running one waited for the worker too."""
+    out = _run(
+        """
+        import os, tempfile, time
+        begun = os.path.join(tempfile.mkdtemp(), "begun")
+
+        def job(x):
+            if x == 0:  # this process's share: done once the worker has begun the next one
+                deadline = time.monotonic() + 60
+                while not os.path.exists(begun) and time.monotonic() < deadline:
+                    time.sleep(0.01)
+            if x == 1:  # the worker's first share: long
+                open(begun, "w").close()
+                time.sleep(3)
+            return x, os.getpid()
+
+        assert parallel.start_workers(DEFAULT_MODEL)
+        got = parallel.map_shared(job, list(range(6)), [6.0, 5.0, 4.0, 3.0, 2.0, 1.0])
+        print(json.dumps({"order": [x for x, _ in got] == list(range(6)),
+                          "here": [x for x, pid in got if pid == os.getpid()]}))
+        """
+    )
+    assert out == {"order": True, "here": [0, 2, 3, 4, 5]}
+
+
 def test_a_story_that_fails_in_a_worker_is_reported_as_it_is_here() -> None:
     """A story whose facts cannot be made (its stored parse is unreadable) comes back from a
     worker saved without facts and with the same failure one process reports; the good story

@@ -35,7 +35,7 @@ import threading
 import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 from itertools import accumulate
@@ -56,6 +56,9 @@ MIN_SPLIT_CHARS = 2_000
 # worker's 11 with one share each, the worker idle while this one decoded its Docs, clustered
 # and saved)
 SHARES_PER_PROCESS = 4
+# Shares a pool can hold claimable at once (its processes' and this one's, every batch in
+# flight): one byte each in memory the processes share, a slot given back when its batch is done
+CLAIM_SLOTS = 4096
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 CGROUP = Path("/sys/fs/cgroup")
 
@@ -222,11 +225,14 @@ def _can_fork() -> bool:
     )
 
 
-def _worker_start(parent: int, interrupt: Any, mask: Any) -> None:
+def _worker_start(parent: int, interrupt: Any, mask: Any, board: ClaimBoard) -> None:
     """A worker's first act: Ctrl-C (the terminal sends it to every process of the command)
     ``interrupt``s it (held back until now: ``mask`` is the parent's own signal mask), and it
     dies with its parent: a parent killed or out of memory leaves no orphan holding a model
-    (``prctl``, Linux), nor one forked just as the parent died."""
+    (``prctl``, Linux), nor one forked just as the parent died. It keeps its pool's ``board``
+    (``_run_claimed``)."""
+    global _worker_board
+    _worker_board = board
     signal.signal(signal.SIGINT, interrupt)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     _blas_controller().limit(
@@ -238,7 +244,66 @@ def _worker_start(parent: int, interrupt: Any, mask: Any) -> None:
         os._exit(1)
 
 
-def _executor(workers: int) -> ProcessPoolExecutor:
+class ClaimBoard:
+    """Which of a pool's shares a process has begun, in memory its processes share (made
+    before they are forked): a share is run by whichever process claims its slot first. A
+    share handed to a process pool is out of reach of ``Future.cancel`` as soon as the pool
+    queues it for a worker, which it does ahead of time (one running share and two queued
+    per worker): this process, its own shares done, had waited for two shares the worker had
+    not begun (dev stream through the API: in 24 of 46 batches; 13 with three), where
+    it takes them back now and waits at most for the one the worker is running."""
+
+    FREE, WORKER, HERE = 0, 1, 2
+
+    def __init__(self, ctx: Any, slots: int = CLAIM_SLOTS) -> None:
+        self._states = ctx.RawArray(ctypes.c_ubyte, slots)
+        self._lock = ctx.Lock()
+        self._free = list(range(slots - 1, -1, -1))
+        self._free_lock = threading.Lock()  # this process's threads (a server's)
+
+    def take(self, count: int) -> list[int]:
+        """Up to ``count`` free slots, each unclaimed (fewer when the board is full: a share
+        without one is run by the worker that gets it, as a pool runs any task)."""
+        with self._free_lock:
+            slots = [self._free.pop() for _ in range(min(count, len(self._free)))]
+        for slot in slots:
+            self._states[slot] = self.FREE
+        return slots
+
+    def give_back(self, slots: Sequence[int]) -> None:
+        with self._free_lock:
+            self._free.extend(slots)
+
+    def claim(self, slot: int, who: int) -> bool:
+        """Whether ``who`` (``WORKER`` or ``HERE``) has the share of ``slot`` to run: the
+        first to claim it."""
+        with self._lock:
+            if self._states[slot] != self.FREE:
+                return False
+            self._states[slot] = who
+            return True
+
+
+class _ClaimingPool(ProcessPoolExecutor):
+    """A process pool with the ``ClaimBoard`` its workers inherited."""
+
+    def __init__(self, board: ClaimBoard, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.board = board
+
+
+_worker_board: ClaimBoard | None = None  # a worker's pool's board (``_worker_start``)
+
+
+def _run_claimed(slot: int | None, fn: Callable[..., Any], *args: Any) -> Any:
+    """A share in a worker: ``fn(*args)``, unless this process took it back first (None)."""
+    board = _worker_board
+    if slot is not None and board is not None and not board.claim(slot, ClaimBoard.WORKER):
+        return None
+    return fn(*args)
+
+
+def _executor(workers: int) -> _ClaimingPool:
     """This process's pool of ``workers`` forked processes (``_forked_pool``): a pool
     inherited by a child forked from a process that had one is its parent's, and a task sent
     to it would wait for ever (no thread of the child's own reads its results)."""
@@ -246,7 +311,7 @@ def _executor(workers: int) -> ProcessPoolExecutor:
 
 
 @lru_cache(maxsize=1)
-def _forked_pool(workers: int, owner: int) -> ProcessPoolExecutor:
+def _forked_pool(workers: int, owner: int) -> _ClaimingPool:
     """The pool of ``workers`` forked processes, started now (they inherit the loaded model)
     and kept for the life of process ``owner``; ``RuntimeError`` when forking is not safe."""
     if not _can_fork():
@@ -262,12 +327,15 @@ def _forked_pool(workers: int, owner: int) -> ProcessPoolExecutor:
     # Ctrl-C held while forking: a worker not yet at its first act would meet it with this
     # process's handler (a KeyboardInterrupt traceback); this process gets it right after
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    ctx = multiprocessing.get_context("fork")
+    board = ClaimBoard(ctx)
     try:
-        pool = ProcessPoolExecutor(
+        pool = _ClaimingPool(
+            board,
             workers,
-            mp_context=multiprocessing.get_context("fork"),
+            mp_context=ctx,
             initializer=_worker_start,
-            initargs=(owner, interrupt, mask),
+            initargs=(owner, interrupt, mask, board),
         )
         with warnings.catch_warnings():
             # Python 3.12+ warns on any fork once numpy's BLAS has started its threads; the
@@ -330,7 +398,7 @@ def spacy_docs(
         workers,
         groups,
         lambda rows: run_local(nlp, [texts[k] for k in rows], kind),
-        lambda pool, rows: pool.submit(_run_remote, model, [texts[k] for k in rows], kind),
+        lambda rows: (_run_remote, (model, [texts[k] for k in rows], kind)),
         lambda blob: list(DocBin().from_bytes(blob).get_docs(nlp.vocab)),
     )
 
@@ -360,7 +428,7 @@ def map_shared(
         workers,
         [[k] for k in sorted(range(len(items)), key=lambda k: (-weights[k], k))],
         lambda rows: [fn(items[k]) for k in rows],
-        lambda pool, rows: pool.submit(_map_remote, fn, [items[k] for k in rows]),
+        lambda rows: (_map_remote, (fn, [items[k] for k in rows])),
         lambda results: results,
     )
 
@@ -397,7 +465,7 @@ def map_shares(
         workers,
         groups,
         lambda rows: fn([items[k] for k in rows]),
-        lambda pool, rows: pool.submit(fn, [items[k] for k in rows]),
+        lambda rows: (fn, ([items[k] for k in rows],)),
         lambda results: results,
     )
 
@@ -406,16 +474,18 @@ def _in_shares(
     workers: int,
     groups: list[list[int]],
     here: Callable[[list[int]], list[Any]],
-    send: Callable[[ProcessPoolExecutor, list[int]], Future[Any]],
+    task: Callable[[list[int]], tuple[Callable[..., Any], tuple[Any, ...]]],
     receive: Callable[[Any], list[Any]],
 ) -> list[Any]:
     """The results of the items in ``groups`` (lists of item indices), in item order: the
     first group computed ``here``, the others sent to this process's pool of ``workers - 1``
-    (``send``, and ``receive`` what comes back), and those the pool has not started when the
-    first is done taken back, from the last, and computed here too. Without a pool (threads,
-    another platform, a broken pool) everything runs here; a share whose worker died or failed
-    is redone here (a dead worker's pool is dropped; otherwise the pool stays, as a server that
-    forked it before its threads could not fork another)."""
+    (``task``: the function and arguments a worker runs; ``receive`` what comes back), and
+    those no worker has begun when the first is done taken back, from the last, and computed
+    here too (cancelled while the pool holds them, else claimed on the pool's ``ClaimBoard``
+    before a worker begins them). Without a pool (threads, another platform, a broken pool)
+    everything runs here; a share whose worker died or failed is redone here (a dead worker's
+    pool is dropped; otherwise the pool stays, as a server that forked it before its threads
+    could not fork another)."""
     out: list[Any] = [None] * sum(map(len, groups))
 
     def place(rows: list[int], results: list[Any]) -> None:
@@ -423,28 +493,43 @@ def _in_shares(
             out[k] = result
 
     pool = None
+    slots: list[int] = []
     try:
         pool = _executor(workers - 1)
-        futures = [send(pool, rows) for rows in groups[1:]]
+        slots = pool.board.take(len(groups) - 1)
+        sent = []
+        for rows, slot in zip(groups[1:], slots + [None] * len(groups), strict=False):
+            fn, args = task(rows)
+            sent.append((rows, slot, pool.submit(_run_claimed, slot, fn, *args)))
     except Exception:  # no pool here: run here
         if pool is not None:
+            pool.board.give_back(slots)
             _discard(pool)
         for rows in groups:
             place(rows, here(rows))
         return out
-    sent = list(zip(groups[1:], futures, strict=True))
-    with one_blas_thread():  # the workers have the other cores
-        place(groups[0], here(groups[0]))
-        # the pool starts its shares in order: the last ones not started are done here
-        while sent and sent[-1][1].cancel():
-            rows, _ = sent.pop()
-            place(rows, here(rows))
-    for rows, future in sent:
-        try:
-            place(rows, receive(future.result()))
-        except BrokenExecutor:  # a worker died: this share is done here, the pool dropped
-            _discard(pool)
-            place(rows, here(rows))
-        except Exception:  # failed as it would here, or cancelled by a drop (CancelledError)
-            place(rows, here(rows))
+    try:
+        with one_blas_thread():  # the workers have the other cores
+            place(groups[0], here(groups[0]))
+            # the pool begins its shares in order: the last ones not begun are done here
+            for k in range(len(sent) - 1, -1, -1):
+                rows, slot, future = sent[k]
+                if future.cancel() or (
+                    slot is not None and pool.board.claim(slot, ClaimBoard.HERE)
+                ):
+                    place(rows, here(rows))
+                    del sent[k]
+        for rows, _, future in sent:
+            try:
+                result = future.result()
+                if result is not None:  # None: taken back (not for a share begun there)
+                    place(rows, receive(result))
+                    continue
+            except BrokenExecutor:  # a worker died: the pool is dropped
+                _discard(pool)
+            except Exception:  # noqa: BLE001 - failed as it would here, or cancelled by a drop
+                pass
+            place(rows, here(rows))  # redone here, where its error is raised
+    finally:
+        pool.board.give_back(slots)
     return out

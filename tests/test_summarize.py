@@ -178,6 +178,19 @@ def test_same_sentence_in_two_articles_is_taken_once(split) -> None:
         # "President Joe Biden will sign two more executive orders on Monday ..." and
         # "President Joe Biden is set to sign two executive orders on Monday ..."
         (292, "executive orders"),
+        # one subject's news of one named day in other words: "President Donald Trump on
+        # Friday signed into law a $484 billion measure ..." and "President Donald Trump signed
+        # a $484 billion bill Friday ..." (TF-IDF cosine 0.23); "The Trump administration is
+        # set to formally revoke California's tailpipe waiver ... on Wednesday" and "... will
+        # announce as early as Wednesday it is revoking California's authority ..."; "The
+        # Biden administration on Tuesday announced sanctions ..." and "The United States on
+        # Tuesday imposed sanctions ..., in President Joe Biden's ..."; Trump's commission "to
+        # promote 'patriotic education'" on Thursday, then the fuller "executive order on
+        # Thursday to 'promote patriotic education'"
+        (219, "$484 billion"),
+        (223, "revok"),
+        (231, "sanctions"),
+        (277, "patriotic education"),
     ],
 )
 def test_two_articles_openings_of_one_fact_are_told_once(row: int, fact: str) -> None:

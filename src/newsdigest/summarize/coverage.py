@@ -194,13 +194,12 @@ RESTATED_WORDS = 5
 # subject, fuller and weekday tests, at cosine 0.3 / 0.25 / 0.2, train pairs .059 / .046 /
 # .032 but R2 -0.05 / -0.14 / -0.17 (its references often copy one outlet's lead, which then
 # scores twice), and the seeds lost Putin, NeuS val 45 its compact's rule, 218 a second event.
-# Openings about one subject that date their news to one weekday (each opening's first) are one
-# event however they word it, and the second is a repeat, fuller or not, whoever else it names:
+# Openings about one subject (each names whom the other is about) that date their news to one
+# weekday (each opening's first) are one event however they word it, and the second is a repeat
+# whatever else it names:
 # "President Donald Trump on Friday signed into law a $484 billion measure ..." then "President
 # Donald Trump signed a $484 billion bill Friday to aid employers and hospitals ..." (NeuS val
-# 219, cosine 0.23), "The Biden administration on Tuesday announced sanctions ..." then "The
-# United States on Tuesday imposed sanctions ..., in President Joe Biden's most direct ..."
-# (231: the second names the first's subject, not the other way), Trump's "new commission to
+# 219, cosine 0.23), Trump's "new commission to
 # promote 'patriotic education'" announced on Thursday then his "executive order on Thursday to
 # 'promote patriotic education' through ... the 1776 Commission" (277). Five content words
 # shared at least (``RESTATED_WORDS``), no new constant. A fifth fuller, the second may say
@@ -1155,15 +1154,12 @@ def _greedy(
             for k in np.flatnonzero(echo):
                 names_there = set(_NAME.findall(scored.units[k].text))
                 day_there = _first_weekday(scored.units[k].text)
-                if subject not in names_there:
+                if subject not in names_there or _subject(scored.units[k].text) not in names_here:
                     continue
-                # one subject's news of one named day is one event however each outlet words
-                # it, and whoever else it is said of ("The United States on Tuesday imposed
-                # sanctions ..., in President Joe Biden's ...")
+                # one subject's news of one named day is one event however each outlet words it
                 repeat[k] |= bool(day) and day == day_there
                 repeat[k] |= (
                     bool(alike[k])
-                    and _subject(scored.units[k].text) in names_here
                     # another day is another event (NeuS val 218: Trump "suggested Wednesday"
                     # the op-ed's writer was guilty of treason, "on Friday said" the Justice
                     # Department should find him)
@@ -1212,7 +1208,8 @@ def _subject(text: str) -> str:
 
 def _told_again(scored: Scored, c: int, i: int, opening: np.ndarray) -> bool:
     """Whether opening ``i``, a fifth fuller than opening ``c`` of another article, tells its
-    news again: it names ``c``'s subject, dates it to ``c``'s weekday, and holds half of
+    news again: each names whom the other is about, ``i`` dates it to ``c``'s weekday and holds
+    half of
     ``c``'s content words (``RESTATED``), five at least (its figures and denial too:
     ``_facts_held``). NeuS val 277: Trump's "new commission
     to promote 'patriotic education'" announced on Thursday, then his "executive order on
@@ -1232,7 +1229,10 @@ def _told_again(scored: Scored, c: int, i: int, opening: np.ndarray) -> bool:
     day = _first_weekday(text)
     subject = _subject(text)
     return (
-        bool(day and subject) and day == _first_weekday(fuller) and subject in _NAME.findall(fuller)
+        bool(day and subject)
+        and day == _first_weekday(fuller)
+        and subject in _NAME.findall(fuller)
+        and _subject(fuller) in _NAME.findall(text)
     )
 
 

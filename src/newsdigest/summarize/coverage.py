@@ -204,7 +204,10 @@ RESTATED_WORDS = 5
 # 'promote patriotic education' through ... the 1776 Commission" (277). Five content words
 # shared at least (``RESTATED_WORDS``), no new constant. A fifth fuller, the second may say
 # more: it comes, and the shorter goes when the fuller holds half its words (``_told_again``).
-# NeuS val at 60 words: R1 / R2 39.46 / 17.62 -> 39.56 / 17.73, 27 of 307 digests change.
+# At 60 words, R1 / R2 and MiniLM paraphrase pairs per digest (bench/paraphrase_pairs.py):
+# NeuS val 39.46 / 17.62 / .075 -> 39.53 / 17.72 / .062 (22 of 307 digests change), NeuS
+# train 39.70 / 17.30 / .074 -> 39.72 / 17.27 / .066 (135 of 2,452); Multi-News at 250 words
+# 47.07 / 17.40 -> 47.06 / 17.39 (two digests, each a confidence vote or a death told twice).
 ECHO_SIM = 0.3
 ECHO_CONTAINED = 0.4
 ECHO_LONGER = 1.2

@@ -515,6 +515,22 @@ def test_a_present_tense_the_tagger_misreads_still_makes_a_sentence() -> None:
     assert reads_as_sentence("Volunteers bring food to the shelter every day.")
 
 
+def test_a_calendar_is_told_in_the_present_and_a_report_in_a_past() -> None:
+    """The dev stream's sky calendar and the wolf moon's report (``when_where``'s timeline reads
+    a weekday in the present as a schedule's)."""
+    from newsdigest.readability import told_in_the_present
+
+    assert told_in_the_present(
+        "The Quadrantid meteors peak on Wednesday night into Thursday, and this cosmic show "
+        "usually features a strong 120 meteors each hour during a short peak."
+    )
+    assert told_in_the_present("The new year's night sky starts with a full moon on Monday.")
+    assert not told_in_the_present(
+        "Monday night's rare 'wolf moon' has lit up the sky across the United States."
+    )
+    assert not told_in_the_present("On Friday, Musk revealed the setup in a photo slideshow.")
+
+
 def test_a_fronted_clause_lends_the_main_clause_no_verb() -> None:
     """ "As you might imagine, most on the economy." (a transcript's line, Multi-News
     validation 144) has its verbs only in the clause before the comma."""

@@ -1092,3 +1092,29 @@ def test_a_moment_restated_in_another_time_zone_makes_no_timeline_line() -> None
     )
     assert resolved(a.text, "2017-08-29")["Monday"] == "2017-08-28"  # the day in GMT, still
     assert [e.date for e in timeline_of(a, b)] == ["2017-08-26", "2017-08-30"]
+
+
+def test_a_quotation_is_no_timeline_line(dev_stream_rows: list[dict[str, str]]) -> None:
+    """Dev stream event 12 (label 21, Berlin's safety zone for women on New Year's Eve): "“We
+    need everyone on that evening who is in a position to help us,” Mr. Reul said, ... in an
+    interview on Friday" made the line of December 29. Someone's words are among the quotes;
+    a timeline tells events."""
+    from newsdigest.facts import extract_facts
+
+    articles = _dev_event_articles(dev_stream_rows, "21")
+    lines = [t.text for t in extract_facts(articles, {}).timeline]
+    assert lines and not [t for t in lines if t.startswith(("“", '"'))], lines
+
+
+def test_a_calendar_told_in_the_present_makes_no_timeline_line(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 42 (label 33, January's wolf moon): a sky-watching calendar written on
+    Saturday, December 30 ("The new year's night sky starts with a full moon on Monday ...",
+    "The Quadrantid meteors peak on Wednesday night ...") made lines of December 25 and 27,
+    the past week's days. Its days are the coming week's, and the story is one night's."""
+    from newsdigest.facts import extract_facts
+
+    articles = _dev_event_articles(dev_stream_rows, "33")
+    assert len(articles) == 4
+    assert not extract_facts(articles, {}).timeline

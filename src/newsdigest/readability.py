@@ -124,6 +124,31 @@ def _tagged(text: str, model: str | None = None) -> list[Any] | None:
     return list(nlp(text))
 
 
+# "has"/"have" before a participle make a past ("has lit up the sky")
+_PERFECT = frozenset({"has", "have", "'ve", "’ve"})
+PERFECT_REACH = 3  # tokens between "has" and its participle ("has not yet lit")
+
+
+def told_in_the_present(text: str, model: str | None = None) -> bool:
+    """Whether ``text`` tells what is, not what was: a present tense and no past one ("The
+    Quadrantid meteors peak on Wednesday night into Thursday": a sky-watching calendar, not a
+    report). A past tense or a perfect ("has lit up the sky") tells what was, and so does
+    any sentence without the tagger (nothing is known against it)."""
+    doc = _tagged(" ".join(text.split()), model)
+    if doc is None:
+        return False
+    present = False
+    for k, tok in enumerate(doc):
+        if tok.tag_ == "VBD":
+            return False
+        if tok.tag_ == "VBN" and any(
+            t.lower_ in _PERFECT for t in doc[max(0, k - PERFECT_REACH) : k]
+        ):
+            return False
+        present |= tok.tag_ in ("VBZ", "VBP") and tok.lower_ not in _PERFECT
+    return present
+
+
 # a verb in the present after its subject ("Donald Trump faces", "he visits", "Peyton Manning
 # stars as ...": the tagger reads that "stars" as a plural noun)
 # A name after a preposition is its object, not a subject ("In English and in French with

@@ -26,6 +26,7 @@ from newsdigest.facts.ner import ROLE_WORDS
 from newsdigest.facts.quotes import QuoteSpan
 from newsdigest.model import Article, Citation, Entity, Sentence, TimelineEntry
 from newsdigest.names import is_country, lies_within
+from newsdigest.readability import told_in_the_present
 from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.summarize import quality
 from newsdigest.summarize.coverage import defined_in
@@ -1000,11 +1001,32 @@ _ANOTHER_CLAUSE = re.compile(
 _CLOCK_FIRST = re.compile(r"^\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s", re.IGNORECASE)
 
 
+# someone's words, not an event: a sentence that opens with its quotation ("“We need everyone
+# on that evening who is in a position to help us,” Mr. Reul said, ... in an interview on
+# Friday", '"The Panama company to which they refer to is a totally inactive company ...," the
+# Messi family said': dev-stream timelines' lines, each also among the quotes). A quoted name
+# ('"Star Wars" opened on Friday') ends in no stop or comma.
+_OPENS_WITH_QUOTE = re.compile(r"[\"“][^\"“”]*[,.?!…][\"”]")
+# a sentence's day told by its weekday ("on Monday", "Wednesday night")
+_WEEKDAY_NAMED = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+# A weekday before the article's own day in a sentence told in the present ("The new year's
+# night sky starts with a full moon on Monday", "The Quadrantid meteors peak on Wednesday
+# night": a sky-watching calendar written on Saturday, December 30, whose days are the next
+# week's) is a schedule's day misread as the week's past one: no timeline line (the dev stream's
+# sky calendar had made lines of December 25 and 27). News tells what happened in a past
+# tense; "As thousands celebrate New Year's Eve ... on Sunday night", written that Sunday,
+# keeps its day. Who told it, after the sentence's last comma, is no tense of its event ("Earth
+# gets closest to the sun ... on Wednesday at 12:35 a.m. Eastern time, the Naval Observatory
+# said.")
+_ATTRIBUTED = re.compile(r",[^,]{0,60}\b(?:said|says|reported|according to\b[^,]*)[.”\"]*\s*$")
+
+
 def _fit_for_timeline(text: str) -> bool:
     """A sentence that reads alone and tells an event: no fragment, widget, orphaned "But
-    ..." / "He ...", condition, photo caption or unanswered request for comment."""
+    ..." / "He ...", condition, photo caption, unanswered request for comment or quotation."""
     return (
         not _CONDITION.match(text)
+        and not _OPENS_WITH_QUOTE.match(text)
         and not _CLOCK_FIRST.match(text)
         and not _CAPTIONED.search(text)
         and not quality.is_photo_caption(text)
@@ -1237,6 +1259,13 @@ def build_timeline(
             continue
         if len(d.value) < 10 and first[(d.article, d.sentence)] < d.start:
             continue  # a year or month named after the sentence's own date
+        if (
+            own_day is not None
+            and d.value < own_day.isoformat()
+            and _WEEKDAY_NAMED.match(d.text)
+            and told_in_the_present(_ATTRIBUTED.sub("", sent.text))
+        ):
+            continue  # a calendar's day, read as the week's past one
         cite = Citation.of(sent)
         if (d.value, cite) not in dated:
             dated.add((d.value, cite))

@@ -131,7 +131,9 @@ def test_thousands_of_quotes_are_grouped_without_comparing_every_pair() -> None:
     again = [quote(q.text.split(" ", 2)[2], None, "b") for q in quotes[:1000]]
     start = time.process_time()
     groups = distinct_quotes(quotes + again)
-    assert time.process_time() - start < 1.0
+    # 0.45 s CPU alone, 1.0 s once in a whole-suite run on a loaded 2-core machine; comparing
+    # every pair takes many seconds more
+    assert time.process_time() - start < 3.0
     assert len(groups) == 4000
     assert groups[0].articles == ("a0", "b")
 

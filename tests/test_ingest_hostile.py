@@ -309,6 +309,20 @@ def test_named_pipe_socket_and_devices_are_never_opened(tmp_path: Path) -> None:
     )
 
 
+def test_dev_stdin_or_a_process_substitution_is_told_to_give_a_dash() -> None:
+    """``digest /dev/stdin`` or ``digest <(zcat x.gz)`` was refused as "a named pipe" without
+    a word of what would work: standard input is read as ``-``."""
+    read, write = os.pipe()
+    try:
+        result = load_articles([f"/dev/fd/{read}"])
+    finally:
+        os.close(read)
+        os.close(write)
+    assert [str(e) for e in result.errors] == [
+        f"/dev/fd/{read}: not a regular file (a named pipe); give - to read standard input"
+    ]
+
+
 # --- 9. a flattened article with a t.co link ---------------------------------------------
 
 

@@ -159,12 +159,21 @@ def _sniff_reader(path: Path) -> Reader | None:
     return read_text
 
 
+# the paths a shell gives for standard input or a process's output
+_STREAM_PATHS = ("/dev/stdin", "/dev/fd/", "/proc/self/fd/")
+
+
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
     """Uncleaned articles (or errors) of one file, read by its format; a named pipe, socket or
     device is refused without being opened."""
     not_regular = regular_file_error(path)
     if not_regular:
-        yield not_regular
+        # /dev/stdin and <(cmd) (/dev/fd/63) name a pipe or a terminal: the user meant "-"
+        yield (
+            InputError(not_regular.name, f"{not_regular.reason}; give - to read standard input")
+            if str(path).startswith(_STREAM_PATHS)
+            else not_regular
+        )
         return
     table = _TABLES.get(_suffix(path))
     if table:

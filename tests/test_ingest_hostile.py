@@ -1648,3 +1648,28 @@ def test_a_compressed_page_cut_short_in_a_warc_is_refused_not_stored_cut(tmp_pat
         "its body is br-compressed, which is not read",
     ]
     assert [e.name.rsplit(" ", 1)[1] for e in errors] == [f"<{r.url}>" for r in records[3:]]
+
+
+def test_json_lines_ended_by_carriage_returns_alone_are_read_line_by_line(tmp_path: Path) -> None:
+    """A JSON Lines file whose lines end in "\\r" alone (classic Mac OS, some exporters) was one
+    line, "invalid JSON (Extra data ...)" for every record; now each line is a record, a bad
+    one named by its line, and a pretty-printed JSON document so ended is read whole too."""
+    titles = ["Pompeo in Sochi", "Putin meets Pompeo", "Lavrov and Pompeo talk"]
+    records = [json.dumps({"title": t, "text": _seed_text(i)}) for i, t in enumerate(titles)]
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes("\r".join([records[0], "{oops", records[1], "", records[2]]).encode())
+    result = load_articles([path])
+    assert [a.title for a in result.articles] == titles
+    assert [str(e).split(": ")[0] for e in result.errors] == [f"{path}:2"]
+    pretty = tmp_path / "pretty.jsonl"
+    doc = json.dumps([{"text": _seed_text(0)}, {"text": _seed_text(1)}], indent=2)
+    pretty.write_bytes(doc.replace("\n", "\r").encode())
+    assert len(load_articles([pretty]).articles) == 2
+    long_first = tmp_path / "long.jsonl"  # a first line longer than the head the format is
+    long_first.write_bytes(  # told from
+        "\r".join([json.dumps({"text": _seed_text(0) * 20}), *records]).encode()
+    )
+    assert len(load_articles([long_first]).articles) == 4
+    crlf = tmp_path / "crlf.jsonl"  # Windows line ends stay lines ended by "\n"
+    crlf.write_bytes("\r\n".join(records).encode())
+    assert len(load_articles([crlf]).articles) == 3

@@ -295,25 +295,72 @@ def record_articles(
     )
 
 
-def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) per line, streamed; None for a line over the size limit;
-    InputError when a gzip file turns out a bomb (``gzip_bomb_reason``)."""
+class _CrLines:
+    """``readline`` of a file whose lines end in a carriage return alone (classic Mac OS, some
+    exporters): a binary file's own ``readline`` ends lines at "\n" only, and such a file had
+    been one line, "invalid JSON (Extra data ...)" for all its records."""
+
+    def __init__(self, fh: Any) -> None:
+        self.fh = fh
+        self.buffer = b""
+        self.at = 0  # where the next line starts in ``buffer`` (no copy of the rest a line)
+
+    def readline(self, limit: int) -> bytes:
+        while True:
+            stop = min(len(self.buffer), self.at + limit)
+            end = self.buffer.find(b"\r", self.at, stop)
+            if end >= 0 or stop - self.at >= limit:
+                cut = end + 1 if end >= 0 else stop
+                line, self.at = self.buffer[self.at : cut], cut
+                return line
+            chunk = self.fh.read(_CHUNK)
+            if not chunk:
+                line, self.buffer, self.at = self.buffer[self.at :], b"", 0
+                return line
+            self.buffer = self.buffer[self.at :] + chunk
+            self.at = 0
+
+
+def _line_end(path: Path, max_bytes: int) -> bytes:
+    """What ends the lines of the file: "\r" where its first line end is a carriage return
+    alone, else "\n" (read up to the first line end, within ``max_bytes``: an article's line
+    is often longer than the head the format was told from)."""
     with open_binary(path) as fh:
+        read = 0
+        while read <= max_bytes:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                return b"\n"
+            cr, lf = chunk.find(b"\r"), chunk.find(b"\n")
+            if lf >= 0 and (cr < 0 or lf < cr):
+                return b"\n"
+            if cr >= 0:
+                after = chunk[cr + 1 : cr + 2] or fh.read(1)
+                return b"\n" if after == b"\n" else b"\r"
+            read += len(chunk)
+    return b"\n"
+
+
+def _lines(path: Path, max_bytes: int, end: bytes = b"\n") -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line (ended by ``end``), streamed; None for a line over the
+    size limit; InputError when a gzip file turns out a bomb (``gzip_bomb_reason``)."""
+    with open_binary(path) as fh:
+        reader = _CrLines(fh) if end == b"\r" else fh
         lineno = 0
         inflated = 0
         checked = max_bytes
         while True:
-            line = fh.readline(max_bytes + 1)
+            line = reader.readline(max_bytes + 1)
             if not line:
                 return
             lineno += 1
             inflated += len(line)
-            if len(line) > max_bytes and not line.endswith(b"\n"):
+            if len(line) > max_bytes and not line.endswith(end):
                 while True:  # skip the rest of the oversized line without keeping it
-                    rest = fh.readline(_CHUNK)
+                    rest = reader.readline(_CHUNK)
                     inflated += len(rest)
                     _refuse_bomb(path, fh, inflated, max_bytes)
-                    if not rest or rest.endswith(b"\n"):
+                    if not rest or rest.endswith(end):
                         break
                 yield lineno, None
                 continue
@@ -390,12 +437,13 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if looks_binary(head) and not utf8_record:
         yield InputError(name, "binary file (not JSON Lines)")
         return
-    first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0].strip()
+    end = _line_end(path, max_bytes) if b"\r" in head or b"\n" not in head else b"\n"
+    first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(end, 1)[0].strip()
     if first in (b"{", b"["):  # no record is a lone bracket: a pretty-printed JSON document
         yield from read_json(path, max_bytes=max_bytes, lines=False)
         return
     unread: dict[str, None] = {}
-    yield from _jsonl_records(path, max_bytes, unread)  # its records' lines, then the file's
+    yield from _jsonl_records(path, max_bytes, unread, end)  # its records, then the file's
     _tell_unread(name, unread)
 
 
@@ -427,11 +475,11 @@ def _utf16_line(line: bytes) -> str | None:
 
 
 def _jsonl_records(
-    path: Path, max_bytes: int, unread: dict[str, None]
+    path: Path, max_bytes: int, unread: dict[str, None], end: bytes = b"\n"
 ) -> Iterator[Article | InputError]:
     name = str(path)
     records = 0
-    lines = _lines(path, max_bytes)
+    lines = _lines(path, max_bytes, end)
     after_utf16 = False  # the line before was UTF-16-LE: this one opens with its newline's NUL
     while True:
         try:

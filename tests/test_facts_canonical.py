@@ -4042,6 +4042,16 @@ def test_an_organization_that_said_things_is_no_person(
     assert types.get("Richard F. Smith") == "PERSON"
 
 
+def test_a_name_whose_surname_is_a_word_of_the_story_stays_a_person(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 68 (Nice): "a copy of the magazine made its way to Osama bin Laden",
+    in a story where "the lorry was found to be laden with weapons", had dropped bin Laden as
+    a thing's name ending in a common noun, as "Distant Retrograde Orbit" is."""
+    types = _stream_story_types(dev_stream_rows, "68", "")
+    assert types.get("Osama bin Laden") == "PERSON"
+
+
 def test_an_official_newspaper_and_the_presidential_office_are_no_people(
     dev_stream_rows: list[dict[str, str]],
 ) -> None:
@@ -4053,6 +4063,9 @@ def test_an_official_newspaper_and_the_presidential_office_are_no_people(
     types = _stream_story_types(dev_stream_rows, "70", "official Rodong Sinmun")
     assert types.get("Rodong Sinmun") == "ORG"
     assert types.get("Shinzo Abe") == "PERSON"
+    # the whole story: "Rodong" of "Rodong-class missiles" too (a place), its labels tied
+    types = _stream_story_types(dev_stream_rows, "70", "")
+    assert types.get("Rodong Sinmun") == "ORG"
 
 
 def test_a_person_whose_name_qualifies_a_noun_is_a_person(

@@ -1673,3 +1673,26 @@ def test_json_lines_ended_by_carriage_returns_alone_are_read_line_by_line(tmp_pa
     crlf = tmp_path / "crlf.jsonl"  # Windows line ends stay lines ended by "\n"
     crlf.write_bytes("\r\n".join(records).encode())
     assert len(load_articles([crlf]).articles) == 3
+
+
+def test_a_brotli_page_in_a_warc_is_refused_alike_with_the_brotli_package() -> None:
+    """warcio undoes ``Content-Encoding: br`` where the brotli package is installed, and fails
+    on today's brotli ("'brotli.Decompressor' object has no attribute 'unused_data'"): such a
+    page had been "truncated or corrupt record (its header is cut short ...)" there. It is
+    refused for its coding, as without the package, and the records after it are read."""
+    brotli = pytest.importorskip("brotli")
+    import gzip
+    import tempfile
+
+    page = news_page_html(seed_page(SEED_FILES[0])).encode()
+    records = [
+        WarcRecord("https://a.example/br", brotli.compress(page), http_headers=(("Content-Encoding", "br"),)),
+        WarcRecord("https://a.example/gzip", gzip.compress(page), http_headers=(("Content-Encoding", "gzip"),)),
+    ]  # fmt: skip
+    path = Path(tempfile.mkdtemp()) / "crawl.warc.gz"
+    write_warc(path, records)
+    read, errors = _split(list(iter_articles([str(path)])))
+    assert [a.url for a in read] == [records[1].url]
+    assert [(e.name.rsplit(" ", 1)[1], e.reason) for e in errors] == [
+        ("<https://a.example/br>", "its body is br-compressed, which is not read")
+    ]

@@ -544,6 +544,44 @@ def test_shares_queued_for_a_worker_it_has_not_begun_are_done_here() -> None:
     assert out == {"order": True, "here": [0, 2, 3, 4, 5]}
 
 
+def test_a_share_taken_back_is_not_run_again_by_the_next_batch() -> None:
+    """A share taken back while it waits in the pool's queue keeps its claim until a worker
+    has passed it by: the next batch, taking slots as this one is done, does not make it
+    free to run again. Before, the worker, free at last, ran the first batch's shares left in
+    its queue a second time (and the next batch's shares of the same slots were redone here)."""
+    out = _run(
+        """
+        import os, tempfile, time
+        ran = tempfile.mkdtemp()
+
+        def job(item):
+            batch, x = item
+            with open(os.path.join(ran, f"{batch}-{x}"), "a") as f:
+                f.write(str(os.getpid()) + "\\n")
+            if batch == "second" and x == 0:  # here: on until the worker has its queue
+                while not busy.done():
+                    time.sleep(0.01)
+                time.sleep(1)
+            return item
+
+        assert parallel.start_workers(DEFAULT_MODEL)
+        pool = parallel._executor(1)
+        busy = pool.submit(time.sleep, 2)  # the worker busy: the first shares wait queued
+        first = parallel.map_shared(job, [("first", x) for x in range(6)], [1.0] * 6)
+        second = parallel.map_shared(job, [("second", x) for x in range(6)], [1.0] * 6)
+        time.sleep(0.5)
+        runs = {}
+        for name in sorted(os.listdir(ran)):
+            with open(os.path.join(ran, name)) as f:
+                runs[name] = len(f.read().split())
+        print(json.dumps({"same": [x for _, x in first] == list(range(6))
+                          and [x for _, x in second] == list(range(6)),
+                          "twice": sorted(n for n, k in runs.items() if k > 1)}))
+        """
+    )
+    assert out == {"same": True, "twice": []}
+
+
 def test_a_story_that_fails_in_a_worker_is_reported_as_it_is_here() -> None:
     """A story whose facts cannot be made (its stored parse is unreadable) comes back from a
     worker saved without facts and with the same failure one process reports; the good story

@@ -35,9 +35,9 @@ import threading
 import warnings
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,7 +57,8 @@ MIN_SPLIT_CHARS = 2_000
 # and saved)
 SHARES_PER_PROCESS = 4
 # Shares a pool can hold claimable at once (its processes' and this one's, every batch in
-# flight): one byte each in memory the processes share, a slot given back when its batch is done
+# flight): one byte each in memory the processes share, a slot given back once its batch is
+# done and no worker can still meet its share (``_give_back_when_done``)
 CLAIM_SLOTS = 4096
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 CGROUP = Path("/sys/fs/cgroup")
@@ -494,20 +495,21 @@ def _in_shares(
 
     pool = None
     slots: list[int] = []
+    sent: list[tuple[list[int], int | None, Future[Any]]] = []
     try:
         pool = _executor(workers - 1)
         slots = pool.board.take(len(groups) - 1)
-        sent = []
         for rows, slot in zip(groups[1:], slots + [None] * len(groups), strict=False):
             fn, args = task(rows)
             sent.append((rows, slot, pool.submit(_run_claimed, slot, fn, *args)))
     except Exception:  # no pool here: run here
         if pool is not None:
-            pool.board.give_back(slots)
+            _give_back_when_done(pool.board, sent, slots)
             _discard(pool)
         for rows in groups:
             place(rows, here(rows))
         return out
+    claimed = list(sent)
     try:
         with one_blas_thread():  # the workers have the other cores
             place(groups[0], here(groups[0]))
@@ -531,5 +533,25 @@ def _in_shares(
                 pass
             place(rows, here(rows))  # redone here, where its error is raised
     finally:
-        pool.board.give_back(slots)
+        _give_back_when_done(pool.board, claimed, slots)
     return out
+
+
+def _give_back_when_done(
+    board: ClaimBoard,
+    sent: Sequence[tuple[list[int], int | None, Future[Any]]],
+    slots: Sequence[int],
+) -> None:
+    """The ``slots`` of a batch this process is done with back on ``board``, each once its
+    share's future is done: a share taken back may still wait in the pool's queue, and its
+    slot, taken by the next batch and made free, would let a worker run it after all (and
+    take the next batch's share of that slot from it)."""
+    with_future = {slot for _, slot, _ in sent if slot is not None}
+    board.give_back([slot for slot in slots if slot not in with_future])
+    for _, slot, future in sent:
+        if slot is not None:
+            future.add_done_callback(partial(_give_back_slot, board, slot))
+
+
+def _give_back_slot(board: ClaimBoard, slot: int, _: Future[Any]) -> None:
+    board.give_back([slot])

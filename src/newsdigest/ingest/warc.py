@@ -153,9 +153,14 @@ _UNREAD_CODINGS = ("br", "zstd")
 
 def _body(record: Any) -> Any:
     """The record's payload as ``record.content_stream()`` gives it (de-chunked, decoded),
-    read by ``_StrictDecoding`` where it is compressed."""
+    read by ``_StrictDecoding`` where it is compressed; as it is in an unread coding (warcio's
+    "br", where the brotli package is installed, fails on brotli 1.x: "'brotli.Decompressor'
+    object has no attribute 'unused_data'", which had made the record "truncated or
+    corrupt")."""
     http = record.http_headers
     coding = ((http.get_header("content-encoding") if http else None) or "").strip().lower()
+    if coding in _UNREAD_CODINGS:
+        return record.raw_stream  # refused once read (``_read_record``)
     if not coding or coding not in BufferedReader.get_supported_decompressors():
         return record.content_stream()
     if http.get_header("transfer-encoding") == "chunked":

@@ -3,6 +3,7 @@ input, the rest of the batch is read, and whatever is kept can be stored and pri
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -1670,6 +1671,13 @@ def test_json_lines_ended_by_carriage_returns_alone_are_read_line_by_line(tmp_pa
         "\r".join([json.dumps({"text": _seed_text(0) * 20}), *records]).encode()
     )
     assert len(load_articles([long_first]).articles) == 4
+    cut = tmp_path / "cut.jsonl.gz"  # gzip cut short: the lines before the cut, then one line
+    many = [json.dumps({"text": f"{_seed_text(0)} {i}"}) for i in range(150)]
+    packed = gzip.compress("\r".join(many).encode())
+    cut.write_bytes(packed[: len(packed) // 2])
+    items = list(iter_articles([cut]))
+    assert len(items) > 10 and all(isinstance(i, Article) for i in items[:-1])
+    assert str(items[-1]).endswith("truncated or corrupt gzip data (EOFError)")
     crlf = tmp_path / "crlf.jsonl"  # Windows line ends stay lines ended by "\n"
     crlf.write_bytes("\r\n".join(records).encode())
     assert len(load_articles([crlf]).articles) == 3

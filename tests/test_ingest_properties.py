@@ -100,7 +100,10 @@ garbage = st.one_of(st.text(max_size=60), nested, json_values.map(json.dumps))
     lines=st.lists(
         st.one_of(
             records.map(lambda r: ("record", json.dumps(r))),
-            garbage.map(lambda g: ("other", g.replace("\n", " ").replace("\x00", " "))),
+            # one line each: a lone line's carriage returns end lines (classic Mac OS files)
+            garbage.map(
+                lambda g: ("other", g.replace("\n", " ").replace("\r", " ").replace("\x00", " "))
+            ),
         ),
         min_size=1,
         max_size=6,

@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from difflib import get_close_matches
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError, RecordLines
@@ -80,6 +80,10 @@ MAX_UNREAD_NAMED = 8
 MAX_UNREAD_COMPARED = 64
 
 _CHUNK = 1 << 20
+# what the line-end readers ask of a file at a time (``read1``: one read of the file below):
+# small, so that a .jsonl.gz cut short gives the lines before its cut (a read that meets the
+# cut returns nothing it inflated)
+_PIECE = 1 << 13
 
 
 def _first(record: dict[str, Any], fields: tuple[str, ...]) -> Any:
@@ -304,41 +308,55 @@ class _CrLines:
         self.fh = fh
         self.buffer = b""
         self.at = 0  # where the next line starts in ``buffer`` (no copy of the rest a line)
+        self.failed: Exception | None = None  # a read that failed, raised once lines run out
 
     def readline(self, limit: int) -> bytes:
-        while True:
-            stop = min(len(self.buffer), self.at + limit)
-            end = self.buffer.find(b"\r", self.at, stop)
-            if end >= 0 or stop - self.at >= limit:
-                cut = end + 1 if end >= 0 else stop
-                line, self.at = self.buffer[self.at : cut], cut
-                return line
-            chunk = self.fh.read(_CHUNK)
-            if not chunk:
-                line, self.buffer, self.at = self.buffer[self.at :], b"", 0
-                return line
-            self.buffer = self.buffer[self.at :] + chunk
-            self.at = 0
+        stop = min(len(self.buffer), self.at + limit)
+        end = self.buffer.find(b"\r", self.at, stop)
+        if end >= 0 or stop - self.at >= limit:
+            cut = end + 1 if end >= 0 else stop
+            line, self.at = self.buffer[self.at : cut], cut
+            return line
+        # no line end in what is left: pieces are gathered until one holds it (joined once, so
+        # a long line costs no copy of itself per piece)
+        pieces = [self.buffer[self.at :]]
+        size = len(pieces[0])
+        self.buffer, self.at = b"", 0
+        while self.failed is None:
+            try:  # a .jsonl.gz cut short: the whole lines read before the cut are given first
+                piece = self.fh.read1(_PIECE)
+            except GZIP_ERRORS as exc:
+                self.failed = exc
+                break
+            if not piece:
+                return b"".join(pieces)
+            pieces.append(piece)
+            size += len(piece)
+            if b"\r" in piece or size >= limit:
+                self.buffer = b"".join(pieces)
+                return self.readline(limit)
+        raise self.failed
 
 
 def _line_end(path: Path, max_bytes: int) -> bytes:
-    """What ends the lines of the file: "\r" where its first line end is a carriage return
-    alone, else "\n" (read up to the first line end, within ``max_bytes``: an article's line
-    is often longer than the head the format was told from)."""
-    with open_binary(path) as fh:
-        read = 0
-        while read <= max_bytes:
-            chunk = fh.read(_CHUNK)
-            if not chunk:
-                return b"\n"
-            cr, lf = chunk.find(b"\r"), chunk.find(b"\n")
-            if lf >= 0 and (cr < 0 or lf < cr):
-                return b"\n"
-            if cr >= 0:
-                after = chunk[cr + 1 : cr + 2] or fh.read(1)
-                return b"\n" if after == b"\n" else b"\r"
-            read += len(chunk)
-    return b"\n"
+    """What ends the lines of the file: "\r" where its first megabyte (up to ``max_bytes``)
+    holds carriage returns and no "\n", else "\n" (read past the head the format was told
+    from: an article's line is often longer). A file with any "\n" keeps its lines, whatever
+    "\r" they hold (JSON's white space may be one)."""
+    read, carriage_return = 0, False
+    try:
+        with open_binary(path) as fh:  # buffered (os.fdopen "rb") or a GzipFile: both read1
+            while read < min(_CHUNK, max_bytes):
+                piece = cast(Any, fh).read1(_PIECE)
+                if not piece:
+                    break
+                if b"\n" in piece:
+                    return b"\n"
+                read += len(piece)
+                carriage_return = carriage_return or b"\r" in piece
+    except (InputError, *GZIP_ERRORS):  # a .jsonl.gz cut short: the line reader says so
+        pass
+    return b"\r" if carriage_return else b"\n"
 
 
 def _lines(path: Path, max_bytes: int, end: bytes = b"\n") -> Iterator[tuple[int, bytes | None]]:

@@ -455,7 +455,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
     if looks_binary(head) and not utf8_record:
         yield InputError(name, "binary file (not JSON Lines)")
         return
-    end = _line_end(path, max_bytes) if b"\r" in head or b"\n" not in head else b"\n"
+    end = b"\n" if b"\n" in head else _line_end(path, max_bytes)  # Windows' "\r\n" too
     first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(end, 1)[0].strip()
     if first in (b"{", b"["):  # no record is a lone bracket: a pretty-printed JSON document
         yield from read_json(path, max_bytes=max_bytes, lines=False)

@@ -1144,7 +1144,7 @@ def _greedy(
             repeat |= np.fromiter((bool(tolls_of(k) & counted) for k in range(n)), bool, count=n)
         repeat |= (scored.overlap[:, i] >= DUPLICATE) | (scored.contained[:, i] >= NEAR_DUPLICATE)
         repeat |= same_text == same_text[i]
-        if opening[i] and (subject := _subject(unit.text)):
+        if opening[i] and _subject(unit.text):
             alike = (scored.similarity[:, i] >= ECHO_SIM) & (
                 scored.contained[:, i] >= ECHO_CONTAINED
             )
@@ -1153,13 +1153,11 @@ def _greedy(
             # off diplomatic ties with Israel" after Erdogan's "red line"): it may come, and
             # then stands for the shorter (``_told_again``)
             echo &= np.diagonal(scored.common) <= ECHO_LONGER * scored.common[i, i]
-            names_here = set(_NAME.findall(unit.text))
             day = _first_weekday(unit.text)
             for k in np.flatnonzero(echo):
-                names_there = set(_NAME.findall(scored.units[k].text))
-                day_there = _first_weekday(scored.units[k].text)
-                if subject not in names_there or _subject(scored.units[k].text) not in names_here:
+                if not _about_each_other(unit.text, scored.units[k].text):
                     continue
+                day_there = _first_weekday(scored.units[k].text)
                 # one subject's news of one named day is one event however each outlet words it
                 repeat[k] |= bool(day) and day == day_there
                 repeat[k] |= (
@@ -1231,12 +1229,15 @@ def _told_again(scored: Scored, c: int, i: int, opening: np.ndarray) -> bool:
         return False
     text, fuller = scored.units[c].text, scored.units[i].text
     day = _first_weekday(text)
+    return bool(day) and day == _first_weekday(fuller) and _about_each_other(text, fuller)
+
+
+def _about_each_other(text: str, other: str) -> bool:
+    """Whether each of two openings names whom the other is about (its ``_subject``): the
+    test both the echo of an opening and a fuller telling of it must pass."""
     subject = _subject(text)
     return (
-        bool(day and subject)
-        and day == _first_weekday(fuller)
-        and subject in _NAME.findall(fuller)
-        and _subject(fuller) in _NAME.findall(text)
+        bool(subject) and subject in _NAME.findall(other) and _subject(other) in _NAME.findall(text)
     )
 
 

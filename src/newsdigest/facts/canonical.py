@@ -700,6 +700,10 @@ _NICKNAMES: dict[str, frozenset[str]] = {
     for _, shorts in _GIVEN_NAMES
     for short in shorts.split()
 }
+# every given name and short form, folded: a word a person's name may open with
+_KNOWN_GIVEN_NAMES = frozenset(
+    name for full, shorts in _GIVEN_NAMES for name in (full, *shorts.split())
+)
 
 
 def _short_for(a: str, b: str) -> bool:
@@ -1480,10 +1484,7 @@ def _common_word_person(g: _Group, common: frozenset[str]) -> bool:
 def _a_given_name_and_surname(words: Sequence[str]) -> bool:
     """Two words, the first a given name (``_GIVEN_NAMES``): "Bill Gates" in a story of "the
     bill" and border "gates" is a person ("Billy Goat Curse", three words, is not one)."""
-    return len(words) == 2 and (
-        words[0].casefold() in _NICKNAMES
-        or any(words[0].casefold() == full for full, _ in _GIVEN_NAMES)
-    )
+    return len(words) == 2 and words[0].casefold() in _KNOWN_GIVEN_NAMES
 
 
 # what opens a sentence or a quotation, before a capitalized word
@@ -1817,9 +1818,7 @@ def _given_name_before_a_person(
     article, "For Sergey Lavrov and Mike, Pompeo is the second meeting", listed "Organizations:
     Mike"."""
     key = fold(name)
-    if len(name_tokens(name)) != 1 or not (
-        key in _NICKNAMES or any(key == full for full, _ in _GIVEN_NAMES)
-    ):
+    if len(name_tokens(name)) != 1 or key not in _KNOWN_GIVEN_NAMES:
         return False
     starts = {(m.article, m.start) for g in groups if g.type == "PERSON" for m in g.mentions}
 
@@ -2769,11 +2768,6 @@ def _a_common_nouns_place(g: _Group, texts: Mapping[str, str], common: frozenset
         and not _written_as_a_persons_name(t)
         for f in g.forms
     ) and all(_placed(m, texts[m.article], places) for m in g.mentions)
-
-
-_KNOWN_GIVEN_NAMES = frozenset(
-    name for full, shorts in _GIVEN_NAMES for name in (full, *shorts.split())
-)
 
 
 def _written_as_a_persons_name(tokens: Sequence[str]) -> bool:

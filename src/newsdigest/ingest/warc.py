@@ -151,6 +151,12 @@ class _EncodedChunkedBody(_StrictDecoding, ChunkedDataReader):  # type: ignore[m
 _UNREAD_CODINGS = ("br", "zstd")
 
 
+def _content_coding(record: Any) -> str:
+    """The record's HTTP Content-Encoding as written ("gzip", "br"), or "" for none."""
+    http = record.http_headers
+    return ((http.get_header("content-encoding") if http else None) or "").strip()
+
+
 def _body(record: Any) -> Any:
     """The record's payload as ``record.content_stream()`` gives it (de-chunked, decoded),
     read by ``_StrictDecoding`` where it is compressed; as it is in an unread coding (warcio's
@@ -158,7 +164,7 @@ def _body(record: Any) -> Any:
     object has no attribute 'unused_data'", which had made the record "truncated or
     corrupt")."""
     http = record.http_headers
-    coding = ((http.get_header("content-encoding") if http else None) or "").strip().lower()
+    coding = _content_coding(record).lower()
     if coding in _UNREAD_CODINGS:
         return record.raw_stream  # refused once read (``_read_record``)
     if not coding or coding not in BufferedReader.get_supported_decompressors():
@@ -342,8 +348,7 @@ def _read_record(
         return InputError(name, f"truncated record ({missing} bytes missing)")
     if getattr(record.http_headers, "cut_short", False):
         return InputError(name, "truncated record (it ends inside its HTTP headers)")
-    http = record.http_headers
-    coding = ((http.get_header("content-encoding") if http else None) or "").strip()
+    coding = _content_coding(record)
     if content is None or (isinstance(body, _StrictDecoding) and body.ended_early()):
         # a page cut off mid-body, kept as far as it went, had been stored as the article
         what = "truncated record" if content is not None else "corrupt record"

@@ -75,6 +75,13 @@ LOCKED_RETRY_AFTER_S = 5
 DISK_FULL = ("database or disk is full", "No space left on device")
 
 
+def retrying(answer: Response, retry_after_s: int | None) -> Response:
+    """``answer``, telling the client when to try again where there is a time for it."""
+    if retry_after_s is not None:
+        answer.headers["Retry-After"] = str(retry_after_s)
+    return answer
+
+
 def store_failure_status(reason: str) -> tuple[int, int | None]:
     """The status of a store failure, and the seconds after which to try again (or None)."""
     if "database is locked" in reason:
@@ -323,9 +330,7 @@ def create_app(
             if is_api(request)
             else html("error.html", status, status=status, message=message, json_url=None)
         )
-        if retry_after_s is not None:
-            answer.headers["Retry-After"] = str(retry_after_s)
-        return answer
+        return retrying(answer, retry_after_s)
 
     @app.exception_handler(StoreError)
     @app.exception_handler(sqlite3.Error)
@@ -565,9 +570,7 @@ def create_app(
                  "detail": message},
                 status,
             )  # fmt: skip
-            if retry_after_s is not None:
-                answer.headers["Retry-After"] = str(retry_after_s)
-            return answer
+            return retrying(answer, retry_after_s)
         return json({**report.to_json(), "notes": list(batch.notes)})
 
     def openapi() -> dict[str, Any]:

@@ -3151,3 +3151,45 @@ def test_definite_subjects_found_once_agree_with_reading_every_line(
         assert nouns == _defined_before_word_by_word(docs)
         found += sum(bool(n) for n in nouns)
     assert found >= 5  # the comparison met nouns, not only empty answers
+
+
+def test_the_same_with_no_as_needs_the_sentence_before(multinews_csv: Path) -> None:
+    """Multi-News 46's digest (a review of "Kong: Skull Island") read "Fortunately, the monkey
+    in ... Kong: Skull Island doesn't suffer the same fate.": the fate (King Kong's ape dies)
+    was its article's sentence before. A sentence that holds what it compares reads alone."""
+    from newsdigest.evaluate import read_dataset
+
+    line = (
+        "Fortunately, the monkey in Jordan Vogt-Roberts' exhilarating and pleasingly strange "
+        "fantasy-adventure Kong: Skull Island doesn't suffer the same fate."
+    )
+    assert quality.same_as_before(line) and quality.needs_context(line)
+    assert quality.same_as_before("Cohen signed the document the same day.")
+    for alone in (
+        # a date, a contrast, several, the noun itself, an idiom: the comparison is in the line
+        "El Paso Mayor Dee Margo said the president will visit the city Wednesday, and FAA "
+        "advisories suggest Trump will be in Dayton on the same day.",
+        "Released yesterday, Apple's iOS 5.0.1 was supposed to resolve a battery drain problem "
+        "introduced with iOS 5, but some early updaters claim they're running into the same "
+        "issue.",
+        "State officials said they weren't aware of any other time a race for governor or U.S. "
+        "Senate required a recount, let alone both in the same election.",
+        "A week after the FDA approved the Pfizer vaccine, the agency granted the same approval.",
+        "The filmmaker often juggled several projects at the same time.",
+        "They finally did it, and baseball will never be the same again.",
+        "Senator Rand Paul said he has received a third dose, following President Biden doing "
+        "the same thing.",
+        # the sentence compared with, in the same unit
+        "In 1992 Al Toon was the first NFL player known to have retired because of "
+        "postconcussion syndrome. The year after, Merrill Hoge retired because of the same "
+        "problem.",
+    ):
+        assert not quality.same_as_before(alone), alone
+    cluster = read_dataset(multinews_csv)[0][46]
+    chosen = get_summarizer("default", fill=True).summarize(
+        split_cluster(cluster), Budget(words=250)
+    )
+    texts = [u.text for u in chosen]
+    assert all(
+        texts[k - 1].endswith('people gonna cry."') for k, t in enumerate(texts) if t == line
+    )

@@ -666,7 +666,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         sim,
         previous,
         # the fitted feature, a quotation without its speaker or of someone it does not name,
-        # a reply and "The first of those ...": taken only after their sentence
+        # a reply, "The first of those ..." and "... the same fate.": taken only after their
+        # sentence
         (features[:, FEATURES.index("needs_context")] > 0)
         | np.array(
             [
@@ -675,6 +676,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
                 or quality.asked_about_it(u.text)
                 or quality.one_of_those(u.text)
                 or quality.quotes_someone_unnamed(u.text)
+                or quality.same_as_before(u.text)
                 for u in units
             ],
             bool,

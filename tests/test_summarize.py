@@ -3193,3 +3193,23 @@ def test_the_same_with_no_as_needs_the_sentence_before(multinews_csv: Path) -> N
     assert all(
         texts[k - 1].endswith('people gonna cry."') for k, t in enumerate(texts) if t == line
     )
+
+
+def test_neus_digest_says_sanctions_of_one_tuesday_once() -> None:
+    """NeuS val 231's digest opened "The Biden administration on Tuesday announced sanctions
+    on several Russian officials ... Navalny." then "The United States on Tuesday imposed
+    sanctions to punish Russia for ... Navalny ..., in President Joe Biden's most direct
+    challenge yet ...": one day's sanctions twice. The fuller telling stands for the shorter."""
+    from conftest import ROOT
+
+    path = ROOT.parent / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+    cluster = next(
+        c
+        for c in iter_dataset(path, "val")
+        if isinstance(c, Cluster) and "sanctions on several Russian officials" in str(c)
+    )
+    digest = get_summarizer("default", fill=True).summarize(
+        split_cluster(cluster), Budget(words=60)
+    )
+    assert digest
+    assert sum("on Tuesday" in s.text and "sanctions" in s.text for s in digest) == 1

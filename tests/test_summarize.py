@@ -3213,3 +3213,18 @@ def test_neus_digest_says_sanctions_of_one_tuesday_once() -> None:
     )
     assert digest
     assert sum("on Tuesday" in s.text and "sanctions" in s.text for s in digest) == 1
+
+
+def test_a_confession_reported_then_quoted_is_told_once(multinews_csv: Path) -> None:
+    """Multi-News 240's digest said "Shimron's brother Shawn J. Smith ... reportedly confessed
+    to officers that he led his little brother to the roof ... and pushed him off." and then
+    the next sentence of its article, "“I just killed my brother — I took my brother up to the
+    roof and I threw him off,” Smith allegedly told officers.": one statement twice."""
+    from newsdigest.evaluate import read_dataset
+
+    cluster = read_dataset(multinews_csv)[0][240]
+    digest = get_summarizer("default", fill=True).summarize(
+        split_cluster(cluster), Budget(words=250)
+    )
+    told = [u.text for u in digest if "roof" in u.text and "officers" in u.text]
+    assert len(told) == 1, told

@@ -1169,6 +1169,16 @@ def _greedy(
                     # Department should find him)
                     and not (day and day_there and day != day_there)
                 )
+        for k in (int(scored.previous[i]), int(scored.following[i])):
+            if k >= 0 and _quoted_again(scored, i, k):
+                # the statement, and other outlets' reports of it ("The older brother ... told
+                # officers he led the child onto the roof then pushed him off.")
+                repeat[k] = True
+                repeat |= (
+                    (scored.similarity[:, k] >= RESTATED_SIM)
+                    & (scored.contained[:, k] >= RESTATED)
+                    & (scored.common[:, k] >= RESTATED_WORDS)
+                )
         paraphrased |= scored.similarity[:, i] >= paraphrase
         restated |= (
             (scored.similarity[:, i] >= RESTATED_SIM)
@@ -1176,6 +1186,32 @@ def _greedy(
             & (scored.common[:, i] >= RESTATED_WORDS)
         )
     return [(i, taken_as.get(i, scored.units[i])) for i in chosen]
+
+
+# What a speaker said, reported and then quoted by the sentence beside it in its article, is
+# said once: "Shimron's brother Shawn J. Smith ... reportedly confessed to officers that he led
+# his little brother to the roof ... and pushed him off." then "“I just killed my brother — I
+# took my brother up to the roof and I threw him off,” Smith allegedly told officers."
+# (Multi-News 240). The two share half the shorter's content words, four at least (a
+# quotation is said in its speaker's words, so fewer than ``RESTATED_WORDS``).
+QUOTED_AGAIN_WORDS = 4
+_REPORTS_SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|confessed|admitted|acknowledged|claimed|insisted|explained"
+    r"|stated|announced|added|wrote)\b"
+)
+
+
+def _quoted_again(scored: Scored, i: int, k: int) -> bool:
+    """Whether units ``i`` and ``k``, neighbours in one article, are one statement: one quotes
+    its speaker (a quotation mark and a verb of saying), the other reports speech without
+    one, and they share half the shorter's content words (``QUOTED_AGAIN_WORDS`` at least)."""
+    if scored.common[i, k] < QUOTED_AGAIN_WORDS or scored.contained[i, k] < RESTATED:
+        return False
+    a, b = scored.units[i].text, scored.units[k].text
+    quoted = [bool(_QUOTE_MARK.search(t)) for t in (a, b)]
+    if quoted[0] == quoted[1]:
+        return False
+    return bool(_REPORTS_SPEECH.search(a)) and bool(_REPORTS_SPEECH.search(b))
 
 
 def _openings(units: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:

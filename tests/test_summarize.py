@@ -1239,6 +1239,7 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
         RESTATED,
         RESTATED_SIM,
         RESTATED_WORDS,
+        _quoted_again,
         _subject,
         _tolls,
         name_runs,
@@ -1334,6 +1335,17 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
                 and scored.contained[k, i] >= ECHO_CONTAINED
                 and not (day_here and day_there and day_here != day_there)
             )
+        # a statement reported, then quoted beside it in its article: said once, and other
+        # outlets' reports of it with it
+        for k in (int(scored.previous[i]), int(scored.following[i])):
+            if k >= 0 and _quoted_again(scored, i, k):
+                repeat[k] = True
+                for j in range(n):
+                    repeat[j] |= bool(
+                        scored.similarity[j, k] >= RESTATED_SIM
+                        and scored.contained[j, k] >= RESTATED
+                        and scored.common[j, k] >= RESTATED_WORDS
+                    )
         counted |= tolls[i]
         for k in range(n):
             repeat[k] |= bool(tolls[i] and tolls[k] & counted)

@@ -1169,15 +1169,15 @@ def _greedy(
                     # Department should find him)
                     and not (day and day_there and day != day_there)
                 )
-        for k in (int(scored.previous[i]), int(scored.following[i])):
-            if k >= 0 and _quoted_again(scored, i, k):
+        for beside in (int(scored.previous[i]), int(scored.following[i])):
+            if beside >= 0 and _quoted_again(scored, i, beside):
                 # the statement, and other outlets' reports of it ("The older brother ... told
                 # officers he led the child onto the roof then pushed him off.")
-                repeat[k] = True
+                repeat[beside] = True
                 repeat |= (
-                    (scored.similarity[:, k] >= RESTATED_SIM)
-                    & (scored.contained[:, k] >= RESTATED)
-                    & (scored.common[:, k] >= RESTATED_WORDS)
+                    (scored.similarity[:, beside] >= RESTATED_SIM)
+                    & (scored.contained[:, beside] >= RESTATED)
+                    & (scored.common[:, beside] >= RESTATED_WORDS)
                 )
         paraphrased |= scored.similarity[:, i] >= paraphrase
         restated |= (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -1118,3 +1119,40 @@ def test_a_calendar_told_in_the_present_makes_no_timeline_line(
     articles = _dev_event_articles(dev_stream_rows, "33")
     assert len(articles) == 4
     assert not extract_facts(articles, {}).timeline
+
+
+def test_an_act_counted_back_from_a_reprint_goes_under_its_calendar_day(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev stream event 18 (the Tesla sent to Mars): "The pictures further dispelled any
+    notions Musk was kidding when on Dec. 1 he first announced plans to launch the car" made
+    the line of December 1, and an article of December 22's "Two days ago, ... Elon Musk
+    unveiled plans to launch his “midnight cherry Tesla Roadster” ..." that of December 20:
+    one announcement under two dates. The calendar's day stands; the count of days back does
+    not, when it names someone of that line and tells its act in two words of it."""
+    import json
+
+    from newsdigest import digest
+    from newsdigest.facts import when_where
+
+    rows = [r for r in dev_stream_rows if r["label"] == "18"]
+    keep = ("url", "title", "text", "published", "source")
+    path = tmp_path / "event18.jsonl"  # as bench/read_digests.py gives it
+    path.write_text(
+        "".join(json.dumps({f: r[f] for f in keep if r.get(f)}) + "\n" for r in rows[:8]),
+        encoding="utf-8",
+    )
+    story = digest([path], on_error=lambda e: None)
+    assert story.facts is not None
+    lines = [t.text for t in story.facts.timeline]
+    assert [t for t in lines if "Dec. 1" in t], lines
+    assert not [t for t in lines if "unveiled plans" in t], lines
+    # another act of the same people, counted back, stays
+    assert when_where._told_before(
+        "Two days ago, Musk unveiled plans to launch the car.",
+        "On Dec. 1 Musk first announced plans to launch the car.",
+    )
+    assert not when_where._told_before(
+        "Two days ago, Musk showed photos of the car on Instagram.",
+        "On Dec. 1 Musk first announced plans to launch the car.",
+    )

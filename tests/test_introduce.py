@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -382,13 +383,27 @@ def test_a_role_set_before_a_name_the_digest_gave_with_it_is_not_said_again(
         line("Her lawyer, Jane Smith, said she would appeal."),
     ]
     assert introduced_once(kept) == kept
+    # the digest's two lines as they were (the confession it told is now told once, by the
+    # quotation: coverage._quoted_again, so the digest names him once)
+    first = line(
+        "Shimron’s brother Shawn J. Smith, who suffers from schizophrenia, reportedly confessed "
+        "to officers that he led his little brother to the roof of the Midwood building and "
+        "pushed him off."
+    )
+    second = replace(
+        line(
+            "Shimron's brother, Shawn J. Smith, was charged with second-degree murder, the NYPD said."
+        ),
+        index=1,
+    )
+    assert [u.text for u in introduced_once([first, second])][1] == (
+        "Shawn J. Smith was charged with second-degree murder, the NYPD said."
+    )
     cluster = read_dataset(multinews_csv)[0][240]
     (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
-    assert sum("Shawn J. Smith" in s for s in summary) == 2, summary
     assert (
         sum("brother Shawn J. Smith" in s or "brother, Shawn J. Smith" in s for s in summary) == 1
-    )
-    assert "Shawn J. Smith was charged with second-degree murder, the NYPD said." in summary
+    ), summary
 
 
 def test_an_honorific_after_a_long_quotation_is_introduced(

@@ -1239,6 +1239,7 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
         RESTATED,
         RESTATED_SIM,
         RESTATED_WORDS,
+        _quoted_again,
         _subject,
         _tolls,
         name_runs,
@@ -1334,6 +1335,17 @@ def _select_one_at_a_time(scored, scores, budget: Budget, *, redundancy: float, 
                 and scored.contained[k, i] >= ECHO_CONTAINED
                 and not (day_here and day_there and day_here != day_there)
             )
+        # a statement reported, then quoted beside it in its article: said once, and other
+        # outlets' reports of it with it
+        for k in (int(scored.previous[i]), int(scored.following[i])):
+            if k >= 0 and _quoted_again(scored, i, k):
+                repeat[k] = True
+                for j in range(n):
+                    repeat[j] |= bool(
+                        scored.similarity[j, k] >= RESTATED_SIM
+                        and scored.contained[j, k] >= RESTATED
+                        and scored.common[j, k] >= RESTATED_WORDS
+                    )
         counted |= tolls[i]
         for k in range(n):
             repeat[k] |= bool(tolls[i] and tolls[k] & counted)
@@ -3151,3 +3163,80 @@ def test_definite_subjects_found_once_agree_with_reading_every_line(
         assert nouns == _defined_before_word_by_word(docs)
         found += sum(bool(n) for n in nouns)
     assert found >= 5  # the comparison met nouns, not only empty answers
+
+
+def test_the_same_with_no_as_needs_the_sentence_before(multinews_csv: Path) -> None:
+    """Multi-News 46's digest (a review of "Kong: Skull Island") read "Fortunately, the monkey
+    in ... Kong: Skull Island doesn't suffer the same fate.": the fate (King Kong's ape dies)
+    was its article's sentence before. A sentence that holds what it compares reads alone."""
+    from newsdigest.evaluate import read_dataset
+
+    line = (
+        "Fortunately, the monkey in Jordan Vogt-Roberts' exhilarating and pleasingly strange "
+        "fantasy-adventure Kong: Skull Island doesn't suffer the same fate."
+    )
+    assert quality.same_as_before(line) and quality.needs_context(line)
+    assert quality.same_as_before("Cohen signed the document the same day.")
+    for alone in (
+        # a date, a contrast, several, the noun itself, an idiom: the comparison is in the line
+        "El Paso Mayor Dee Margo said the president will visit the city Wednesday, and FAA "
+        "advisories suggest Trump will be in Dayton on the same day.",
+        "Released yesterday, Apple's iOS 5.0.1 was supposed to resolve a battery drain problem "
+        "introduced with iOS 5, but some early updaters claim they're running into the same "
+        "issue.",
+        "State officials said they weren't aware of any other time a race for governor or U.S. "
+        "Senate required a recount, let alone both in the same election.",
+        "A week after the FDA approved the Pfizer vaccine, the agency granted the same approval.",
+        "The filmmaker often juggled several projects at the same time.",
+        "They finally did it, and baseball will never be the same again.",
+        "Senator Rand Paul said he has received a third dose, following President Biden doing "
+        "the same thing.",
+        # the sentence compared with, in the same unit
+        "In 1992 Al Toon was the first NFL player known to have retired because of "
+        "postconcussion syndrome. The year after, Merrill Hoge retired because of the same "
+        "problem.",
+    ):
+        assert not quality.same_as_before(alone), alone
+    cluster = read_dataset(multinews_csv)[0][46]
+    chosen = get_summarizer("default", fill=True).summarize(
+        split_cluster(cluster), Budget(words=250)
+    )
+    texts = [u.text for u in chosen]
+    assert all(
+        texts[k - 1].endswith('people gonna cry."') for k, t in enumerate(texts) if t == line
+    )
+
+
+def test_neus_digest_says_sanctions_of_one_tuesday_once() -> None:
+    """NeuS val 231's digest opened "The Biden administration on Tuesday announced sanctions
+    on several Russian officials ... Navalny." then "The United States on Tuesday imposed
+    sanctions to punish Russia for ... Navalny ..., in President Joe Biden's most direct
+    challenge yet ...": one day's sanctions twice. The fuller telling stands for the shorter."""
+    from conftest import ROOT
+
+    path = ROOT.parent / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+    cluster = next(
+        c
+        for c in iter_dataset(path, "val")
+        if isinstance(c, Cluster) and "sanctions on several Russian officials" in str(c)
+    )
+    digest = get_summarizer("default", fill=True).summarize(
+        split_cluster(cluster), Budget(words=60)
+    )
+    assert digest
+    assert sum("on Tuesday" in s.text and "sanctions" in s.text for s in digest) == 1
+
+
+def test_a_confession_reported_then_quoted_is_told_once(multinews_csv: Path) -> None:
+    """Multi-News 240's digest said "Shimron's brother Shawn J. Smith ... reportedly confessed
+    to officers that he led his little brother to the roof ... and pushed him off." and then
+    the next sentence of its article, "“I just killed my brother — I took my brother up to the
+    roof and I threw him off,” Smith allegedly told officers.": one statement twice."""
+    from newsdigest.evaluate import read_dataset
+
+    cluster = read_dataset(multinews_csv)[0][240]
+    digest = get_summarizer("default", fill=True).summarize(
+        split_cluster(cluster), Budget(words=250)
+    )
+    told = [u.text for u in digest if "roof" in u.text and "officers" in u.text]
+    assert len(told) == 1, told

@@ -956,6 +956,41 @@ def _tl_words(text: str) -> set[str]:
     return {w.casefold() for w in _TL_WORDS.findall(text)}
 
 
+# One act told under two dates: a line a count of days back dates ("Two days ago, SpaceX CEO
+# ... Elon Musk unveiled plans to launch his ... Tesla Roadster", in an article of Dec. 22)
+# that names someone a line dated by the calendar names and tells its act in two words of it
+# ("... when on Dec. 1 he first announced plans to launch the car, ...": Musk, "plans ...
+# launch") is the calendar's day, read again from a reprinted article's day (the dev stream's
+# Tesla-to-Mars story, event 18)
+_COUNTED_BACK = re.compile(r"\b(?:days?\s+(?:ago|earlier)|yesterday)\b", re.IGNORECASE)
+_ACT_WORD = re.compile(r"[A-Za-z]+")
+_ACT_SKIP = frozenset({"to", "the", "a", "an", "of", "his", "her", "its", "their"})
+_NAMED = re.compile(r"(?<=[^.!?\s]\s)[A-Z][a-z]{2,}\b")
+
+
+def _acts(text: str) -> set[tuple[str, str]]:
+    """Pairs of neighbouring lower-case words of four letters or more, with at most "to",
+    "the" or a possessive between them ("plans to launch": ("plans", "launch"))."""
+    words = [w for w in _ACT_WORD.findall(text) if w.casefold() not in _ACT_SKIP]
+    return {
+        (a, b)
+        for a, b in zip(words, words[1:], strict=False)
+        if a.islower()
+        and b.islower()
+        and len(a) >= 4
+        and len(b) >= 4
+        and a not in ENGLISH_STOP_WORDS
+        and b not in ENGLISH_STOP_WORDS
+    }
+
+
+def _told_before(text: str, line: str) -> bool:
+    """Whether ``text`` names someone ``line`` names and tells an act of it in its words."""
+    return bool(set(_NAMED.findall(text)) & set(_NAMED.findall(line))) and bool(
+        _acts(text) & _acts(line)
+    )
+
+
 def _same_words(a: set[str], b: set[str]) -> bool:
     """Two outlets' copies of one sentence, dated apart by their own readings ("Airline
     spokesman Joshua Freed said Tuesday that ... boarded the flight ..." under Sunday and
@@ -1227,6 +1262,7 @@ def build_timeline(
     since = (began - timedelta(days=BACKGROUND_DAYS)).isoformat() if began else None
     days: dict[str, list[tuple[Sentence, Citation]]] = {}
     dated: set[tuple[str, Citation]] = set()  # each sentence once under each of its dates
+    counted_back: set[tuple[str, Citation]] = set()  # dated "two days ago" or "yesterday"
     for d in dates:
         if d.value is None or not _DATED.match(d.value) or d.in_quote:
             continue
@@ -1267,6 +1303,8 @@ def build_timeline(
         ):
             continue  # a calendar's day, read as the week's past one
         cite = Citation.of(sent)
+        if d.relative and _COUNTED_BACK.search(d.text):
+            counted_back.add((d.value, cite))
         if (d.value, cite) not in dated:
             dated.add((d.value, cite))
             days.setdefault(d.value, []).append((sent, cite))
@@ -1287,6 +1325,7 @@ def build_timeline(
             days_of.setdefault(cite, set()).add(day)
     told: list[set[str]] = []  # the days each line taken names
     lines: list[set[str]] = []  # the words of the lines taken
+    calendar_lines: list[str] = []  # the lines taken that the calendar dates
     for day in order:
         found = days[day]
         readable = [
@@ -1299,6 +1338,10 @@ def build_timeline(
                 and any(_same_words(_tl_words(s.text), taken) for taken in lines)
             )
             and not any(day in named for named in told)
+            and not (
+                (day, c) in counted_back
+                and any(_told_before(s.text, line) for line in calendar_lines)
+            )
             and _fit_for_timeline(" ".join(s.text.split()))
             and not _points_back(
                 " ".join(s.text.split()),
@@ -1344,6 +1387,8 @@ def build_timeline(
         # who filed it ("SAN JOSE, Costa Rica — ", "(CNN) ") is not the event
         entries.append((day, " ".join(strip_dateline(line).text.split()), cites))
         told.append(days_of[origin])
+        if (day, origin) not in counted_back:
+            calendar_lines.append(line.text)
         if len(entries) == MAX_TIMELINE:
             break
     if sum(1 for day, _, _ in entries if len(day) == 10) < 2:

@@ -666,7 +666,8 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         sim,
         previous,
         # the fitted feature, a quotation without its speaker or of someone it does not name,
-        # a reply and "The first of those ...": taken only after their sentence
+        # a reply, "The first of those ..." and "... the same fate.": taken only after their
+        # sentence
         (features[:, FEATURES.index("needs_context")] > 0)
         | np.array(
             [
@@ -675,6 +676,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
                 or quality.asked_about_it(u.text)
                 or quality.one_of_those(u.text)
                 or quality.quotes_someone_unnamed(u.text)
+                or quality.same_as_before(u.text)
                 for u in units
             ],
             bool,
@@ -1167,6 +1169,16 @@ def _greedy(
                     # Department should find him)
                     and not (day and day_there and day != day_there)
                 )
+        for beside in (int(scored.previous[i]), int(scored.following[i])):
+            if beside >= 0 and _quoted_again(scored, i, beside):
+                # the statement, and other outlets' reports of it ("The older brother ... told
+                # officers he led the child onto the roof then pushed him off.")
+                repeat[beside] = True
+                repeat |= (
+                    (scored.similarity[:, beside] >= RESTATED_SIM)
+                    & (scored.contained[:, beside] >= RESTATED)
+                    & (scored.common[:, beside] >= RESTATED_WORDS)
+                )
         paraphrased |= scored.similarity[:, i] >= paraphrase
         restated |= (
             (scored.similarity[:, i] >= RESTATED_SIM)
@@ -1174,6 +1186,32 @@ def _greedy(
             & (scored.common[:, i] >= RESTATED_WORDS)
         )
     return [(i, taken_as.get(i, scored.units[i])) for i in chosen]
+
+
+# What a speaker said, reported and then quoted by the sentence beside it in its article, is
+# said once: "Shimron's brother Shawn J. Smith ... reportedly confessed to officers that he led
+# his little brother to the roof ... and pushed him off." then "“I just killed my brother — I
+# took my brother up to the roof and I threw him off,” Smith allegedly told officers."
+# (Multi-News 240). The two share half the shorter's content words, four at least (a
+# quotation is said in its speaker's words, so fewer than ``RESTATED_WORDS``).
+QUOTED_AGAIN_WORDS = 4
+_REPORTS_SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|confessed|admitted|acknowledged|claimed|insisted|explained"
+    r"|stated|announced|added|wrote)\b"
+)
+
+
+def _quoted_again(scored: Scored, i: int, k: int) -> bool:
+    """Whether units ``i`` and ``k``, neighbours in one article, are one statement: one quotes
+    its speaker (a quotation mark and a verb of saying), the other reports speech without
+    one, and they share half the shorter's content words (``QUOTED_AGAIN_WORDS`` at least)."""
+    if scored.common[i, k] < QUOTED_AGAIN_WORDS or scored.contained[i, k] < RESTATED:
+        return False
+    a, b = scored.units[i].text, scored.units[k].text
+    quoted = [bool(_QUOTE_MARK.search(t)) for t in (a, b)]
+    if quoted[0] == quoted[1]:
+        return False
+    return bool(_REPORTS_SPEECH.search(a)) and bool(_REPORTS_SPEECH.search(b))
 
 
 def _openings(units: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
@@ -1210,8 +1248,8 @@ def _subject(text: str) -> str:
 
 def _told_again(scored: Scored, c: int, i: int, opening: np.ndarray) -> bool:
     """Whether opening ``i``, a fifth fuller than opening ``c`` of another article, tells its
-    news again: each names whom the other is about, ``i`` dates it to ``c``'s weekday and holds
-    half of
+    news again: one names whom the other is about (``_about_either``), ``i`` dates it to
+    ``c``'s weekday and holds half of
     ``c``'s content words (``RESTATED``), five at least (its figures and denial too:
     ``_facts_held``). NeuS val 277: Trump's "new commission
     to promote 'patriotic education'" announced on Thursday, then his "executive order on
@@ -1229,7 +1267,20 @@ def _told_again(scored: Scored, c: int, i: int, opening: np.ndarray) -> bool:
         return False
     text, fuller = scored.units[c].text, scored.units[i].text
     day = _first_weekday(text)
-    return bool(day) and day == _first_weekday(fuller) and _about_each_other(text, fuller)
+    return bool(day) and day == _first_weekday(fuller) and _about_either(text, fuller)
+
+
+def _about_either(text: str, other: str) -> bool:
+    """Whether one of two openings names whom the other is about: enough for a fuller telling
+    of one day's news, which must also hold half the shorter's words (``_told_again``). NeuS
+    val 231: "The Biden administration on Tuesday announced sanctions on several Russian
+    officials ... Navalny." is about Biden, "The United States on Tuesday imposed sanctions to
+    punish Russia ... Navalny ..., in President Joe Biden's most direct challenge yet" about
+    the States: the digest had said both. Also mended so: 13 NeuS train digests (Israel and the
+    UAE's agreement, Haiti's president, the CDC's boosters ...), each read, none worse.
+    Not for a second opening no longer than the first (``_about_each_other``): there a
+    one-way test took NeuS train 51's lead fact and brought in a sofa of Fox & Friends."""
+    return _subject(text) in _NAME.findall(other) or _subject(other) in _NAME.findall(text)
 
 
 def _about_each_other(text: str, other: str) -> bool:

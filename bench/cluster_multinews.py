@@ -7,9 +7,11 @@ B-cubed precision/recall/F1 and the adjusted Rand index. In the same run: HDBSCA
 (scikit-learn) on the same article vectors of the same documents (as ingest keeps them: cleaned,
 pages that are not articles rejected and scored as singletons, as ours are; and, for reference,
 on every raw document), and two ceilings that say what no text-based method can get
-right on this data.
+right on this data. With ``--errors``, the CLI's errors to read: every true cluster whose kept
+documents lie in several stories, and every story holding documents of several clusters, each
+document with its story, length and opening.
 
-    .venv/bin/python bench/cluster_multinews.py [--csv PATH] [--seed 0] [--no-facts]
+    .venv/bin/python bench/cluster_multinews.py [--csv PATH] [--seed 0] [--no-facts] [--errors]
 """
 
 from __future__ import annotations
@@ -195,11 +197,48 @@ def run_cli(
     return info, timing, pred, pred_alone
 
 
+def print_errors(docs: list[tuple[int, int, str]], pred: list[object]) -> None:
+    """The true clusters split over several stories and the stories that merge clusters, over
+    the documents ingest keeps (a refused page is a singleton by construction, not an error
+    of the clusterer): each document as ``[story|size|words] opening``."""
+    arts = prepared(docs)
+    by_true: dict[int, list[int]] = {}
+    by_pred: dict[object, list[int]] = {}
+    for k, ((i, _, _), art) in enumerate(zip(docs, arts, strict=True)):
+        if art is not None:
+            by_true.setdefault(i, []).append(k)
+            by_pred.setdefault(pred[k], []).append(k)
+
+    def line(k: int) -> str:
+        words = arts[k].text.split()  # type: ignore[union-attr]
+        story = str(pred[k])[:8]
+        return f"  row {docs[k][0]} [{story}|{len(by_pred[pred[k]])}|{len(words)}w] " + " ".join(
+            words[:30]
+        )
+
+    split = {i: ks for i, ks in by_true.items() if len({pred[k] for k in ks}) > 1}
+    outside = sum(
+        len(ks) - Counter(pred[k] for k in ks).most_common(1)[0][1] for ks in split.values()
+    )
+    print(f"\n{len(split)} clusters split ({outside} kept documents outside their main story):")
+    for i, ks in sorted(split.items()):
+        print(f"cluster {i}")
+        for k in sorted(ks, key=lambda k: str(pred[k])):
+            print(line(k))
+    merged = {s: ks for s, ks in by_pred.items() if len({docs[k][0] for k in ks}) > 1}
+    print(f"\n{len(merged)} stories holding several clusters:")
+    for story, ks in merged.items():
+        print(f"story {story}")
+        for k in sorted(ks, key=lambda k: docs[k][0]):
+            print(line(k))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-facts", action="store_true", help="stories --no-facts (faster)")
+    ap.add_argument("--errors", action="store_true", help="list split and merged clusters")
     args = ap.parse_args()
     docs = read_docs(args.csv)
     random.Random(args.seed).shuffle(docs)
@@ -247,6 +286,8 @@ def main() -> None:
         f"({info['outliers']} outliers reported); documents in no story: {info['missing']}"
     )
     print("timing (s): " + ", ".join(f"{k} {v:.1f}" for k, v in timing.items()))
+    if args.errors:
+        print_errors(docs, pred)
 
 
 if __name__ == "__main__":

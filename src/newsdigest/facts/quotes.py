@@ -1139,7 +1139,9 @@ def _resolve_who(
     words = who.split()
     if len(words) > 2 and words[0].casefold() in ("a", "an") and _SPOKESPERSON.fullmatch(words[-1]):
         words = words[1:]
-    if orgs and len(words) <= len(orgs[-1][2].split()) + 1:
+    # the name as written, not its canonical form: "said ESA astronaut Matthias Maurer" is no
+    # word longer for "European Space Agency" (a dev-stream quote the agency had taken)
+    if orgs and len(words) <= len(ctx.article.text[orgs[-1][0] : orgs[-1][1]].split()) + 1:
         if _OFFICE_HOLDER.match(ctx.article.text, orgs[-1][1]) and fold(orgs[-1][2]) in (
             place_names()
         ):

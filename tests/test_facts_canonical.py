@@ -4297,8 +4297,8 @@ def test_an_organization_named_short_before_a_persons_role_is_no_speaker(
 ) -> None:
     """Dev stream event 46: '"The reception was warm. ...," said ESA astronaut Matthias
     Maurer'. Once "ESA" joined "European Space Agency", the three words of the agency's name
-    had let "ESA astronaut Matthias Maurer" pass for the agency speaking: the words as
-    written count."""
+    had let "ESA astronaut Matthias Maurer" pass for the agency speaking: a name the model
+    missed after the organization is someone of it, not the organization."""
     from newsdigest.clean import clean_article
     from newsdigest.facts import extract_facts
     from newsdigest.model import article_id

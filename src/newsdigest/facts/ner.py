@@ -475,6 +475,11 @@ _COMPANY_BEFORE = re.compile(
 )
 # "Asana co-founder Justin Rosenstein": a founder's is the thing named before the word
 _FOUNDED_AFTER = re.compile(r"\s+(?:co-?)?founders?\b", re.IGNORECASE)
+# ... and whose head is named after it: "Samsung vice chairman Jay Y. Lee", "Disgraced Samsung
+# boss walks free" (the model's person once and organization once: a dev-stream story's Who)
+_HEAD_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:vice|deputy)[\s-])?(?:chairman|chairwoman|boss|chief executive|CEO)\b"
+)
 _PRODUCT_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:COVID-19|Covid-19|coronavirus|BioNTech|and\s+[A-Z]\w+))?"
     r"\s+(?:vaccines?|jabs?|doses?|boosters?)\b"  # not "shots": "downing Tequila shots"
@@ -493,6 +498,7 @@ def _has_company_cue(text: str, start: int, end: int) -> bool:
         _COMPANY_BEFORE.search(text, max(0, start - 30), start)
         or _TICKER_AFTER.match(text, end)
         or _FOUNDED_AFTER.match(text, end)
+        or _HEAD_AFTER.match(text, end)
     ):
         return True
     if _PRODUCT_AFTER.match(text, end):
@@ -952,6 +958,13 @@ _TRAILING_WORDS = frozenset(
 )
 
 
+def known_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name or a short form the name lists know ("Fred")."""
+    from newsdigest.facts.canonical import _KNOWN_GIVEN_NAMES
+
+    return word.casefold() in _KNOWN_GIVEN_NAMES
+
+
 def _known_place(name: str) -> bool:
     from newsdigest.facts.canonical import fold, place_names
 
@@ -1056,6 +1069,11 @@ _OPENING_ADJECTIVE = re.compile(
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?]['\"’”]?\s+|\n\s*)\Z")
 
 
+# ... or a headline run on after an ellipsis: "was meant to spend five years in jail,
+# however...Disgraced Samsung boss walks free" (a dev-stream story's "Who: Disgraced Samsung")
+_AFTER_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\Z")
+
+
 def _opening_adjective(text: str, start: int, end: int) -> int:
     """The length of an adjective and its space opening the person's name at ``start``, which
     opens a sentence, where the text also writes the adjective in lower case; else 0."""
@@ -1064,6 +1082,24 @@ def _opening_adjective(text: str, start: int, end: int) -> int:
         m is None
         or not _OPENS_SENTENCE.search(text[max(0, start - 4) : start])
         or m["word"].lower() not in _word_runs(text)
+    ):
+        return 0
+    return m.end() - start
+
+
+def _opening_participle(text: str, start: int, end: int, bodies: Mapping[str, str]) -> int:
+    """The length of a participle that is no given name and its space opening the "person's"
+    name at ``start`` (a sentence's or a headline's first word, after an ellipsis too), where
+    the rest is a name the model read as an organization or a place in the article
+    (``bodies``: "Samsung vice chairman"); else 0."""
+    m = _OPENING_ADJECTIVE.match(text, start, end)
+    before = text[max(0, start - 4) : start]
+    if (
+        m is None
+        or not (_OPENS_SENTENCE.search(before) or _AFTER_ELLIPSIS.search(before))
+        or not m["word"].endswith("ed")
+        or text[m.end() : end] not in bodies
+        or known_given_name(m["word"])
     ):
         return 0
     return m.end() - start
@@ -1170,6 +1206,13 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
         if ent.label_ == "WORK_OF_ART" and len(words := ent.text.split()) >= 2
     )
     named_alone = Counter(ent.text for ent in doc.ents if ent.label_ in LABEL_TYPE)
+    # the names read as organizations or places, each with its likelier type
+    read_as = Counter(
+        (ent.text, kind)
+        for ent in doc.ents
+        if (kind := LABEL_TYPE.get(ent.label_)) in ("ORG", "PLACE")
+    )
+    bodies = {name: kind for (name, kind), _ in sorted(read_as.items(), key=lambda x: x[1])}
     work_ends = Counter({w: n for w, n in work_ends.items() if n >= 2 * max(1, named_alone[w])})
     for ent_start, ent_end, ent_label in _joined_names(text, doc.ents):
         label = LABEL_TYPE.get(ent_label)
@@ -1206,6 +1249,10 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                 kind, s = "PLACE", home
             if kind == "PERSON" and (adjective := _opening_adjective(text, s, e)):
                 s += adjective
+            elif kind == "PERSON" and (participle := _opening_participle(text, s, e, bodies)):
+                # "...Disgraced Samsung boss walks free": the company, as the model read it
+                s += participle
+                kind = bodies[text[s:e]]
             if kind == "PLACE" and (tail := _COMPOUND_TAIL.match(text, e)):
                 e = tail.end()  # the model stopped at the first hyphen of "Mazar-i-Sharif"
             if kind != "PERSON" and (tail := _PARTICLE_TAIL.match(text, e)):
@@ -1284,7 +1331,10 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
     variants = {v for pair in _VARIANT_LETTER.findall(text) for v in pair if v}
     out = [m for m in out if m.text not in variants] if variants else out
     return _homes_of_people(
-        text, _kin_of_people(_paired_with_people(text, _surname_completed(text, out)))
+        text,
+        _kin_of_people(
+            _paired_with_people(text, _surname_completed(text, _given_name_completed(text, out)))
+        ),
     )
 
 
@@ -1343,6 +1393,38 @@ def _surname_completed(text: str, mentions: list[RawMention]) -> list[RawMention
             m = replace(m, end=nxt.end(), text=text[m.start : nxt.end()])
         out.append(m)
     return out
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*) \Z")
+
+
+def _given_name_completed(text: str, mentions: list[RawMention]) -> list[RawMention]:
+    """A person's name the model cut after the given name that the article names the person
+    by alone: "NPR's Berlin correspondent, Soraya [Sarhaddi Nelson]" beside "And Soraya, what
+    about suspects?" (a dev-stream story listed "Soraya" and "Sarhaddi Nelson" apart)."""
+    given = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text}
+    if not given:
+        return mentions
+    out = []
+    grown: set[int] = set()
+    for m in mentions:
+        before = (
+            _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if m.label == "PERSON" and " " in m.text
+            else None
+        )
+        if (
+            before
+            and before[1] in given
+            and before[1].casefold() not in TITLE_ONLY
+            # a list of names runs on ("Deborah Ja'afaru Jummai John Maryamu Lawan")
+            and not _CAPITALIZED_BEFORE.search(text, max(0, before.start(1) - 30), before.start(1))
+        ):
+            m = replace(m, start=before.start(1), text=text[before.start(1) : m.end])
+            grown.add(m.start)
+        out.append(m)
+    # the given name read apart right there is now the full name's
+    return [m for m in out if " " in m.text or m.start not in grown]
 
 
 # between two names of a pair ("Kim Kardashian and Kris Humphries", "Rahm Emanuel or David

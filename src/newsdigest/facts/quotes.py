@@ -1139,7 +1139,13 @@ def _resolve_who(
     words = who.split()
     if len(words) > 2 and words[0].casefold() in ("a", "an") and _SPOKESPERSON.fullmatch(words[-1]):
         words = words[1:]
-    if orgs and len(words) <= len(orgs[-1][2].split()) + 1:
+    # ... but not where a name the model missed follows it: "said ESA astronaut Matthias
+    # Maurer" (a dev-stream quote "European Space Agency" took once "ESA" was its name)
+    if (
+        orgs
+        and len(words) <= len(orgs[-1][2].split()) + 1
+        and not _NAME_AT_END.search(ctx.article.text, orgs[-1][1], who_end)
+    ):
         if _OFFICE_HOLDER.match(ctx.article.text, orgs[-1][1]) and fold(orgs[-1][2]) in (
             place_names()
         ):
@@ -1565,6 +1571,10 @@ def _attribute_before(
         if first and not text[clause_start : first[0]].strip(" \t\n\"“'‘"):
             return first[2], 2, "organization"
     return None
+
+
+# a given name and a surname closing the words that name a speaker
+_NAME_AT_END = re.compile(r"\s[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z][\w'’-]*\s*$")
 
 
 def _speaking_org(ctx: _ArticleContext, start: int, verb: int) -> tuple[int, int, str] | None:

@@ -1704,3 +1704,39 @@ def test_a_brotli_page_in_a_warc_is_refused_alike_with_the_brotli_package() -> N
     assert [(e.name.rsplit(" ", 1)[1], e.reason) for e in errors] == [
         ("<https://a.example/br>", "its body is br-compressed, which is not read")
     ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "上海 to host the talks",  # 上 U+4E0A: its first UTF-16-LE byte 0x0A
+        "Њујорк: the talks go on",  # Њ U+040A
+        "ਪੰਜਾਬ votes",  # Gurmukhi, U+0A00-U+0A7F: 0x0A the second byte
+        "上海" * 500,  # a title of CJK text: few NULs in the line
+    ],
+)
+def test_a_utf16_line_whose_character_holds_a_newline_byte_is_one_line(
+    tmp_path: Path, dev_stream_rows: list[dict[str, str]], title: str
+) -> None:
+    """A UTF-16-LE line appended to a UTF-8 JSON Lines file, with a character one of whose
+    bytes is 0x0A: the line had been cut there, and every line after it was "invalid UTF-8"
+    or "invalid JSON" (the file's NULs at odd places from then on). Its record and all the
+    others are read now, as from the file all in UTF-8, with the lines numbered as written."""
+    rows = [{k: row[k] for k in ("text", "title", "url")} for row in dev_stream_rows[:8]]
+    rows[2]["title"] = rows[4]["title"] = title
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    utf8 = tmp_path / "utf8.jsonl"
+    utf8.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(
+        b"".join(
+            (line + "\r\n").encode("utf-16-le") if k in (2, 4, 5) else (line + "\n").encode()
+            for k, line in enumerate(lines)
+        )
+        + b"{broken\n"
+    )
+    read, errors = _split(list(iter_articles([str(mixed)])))
+    assert [str(e) for e in errors] == [
+        f"{mixed}:9: invalid JSON (Expecting property name enclosed in double quotes: column 2)"
+    ]
+    assert [(a.id, a.title) for a in read] == [(a.id, a.title) for a in iter_articles([str(utf8)])]

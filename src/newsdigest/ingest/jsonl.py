@@ -484,12 +484,56 @@ def _utf16_line(line: bytes) -> str | None:
     the line ends at the "\n", the "\x00" opens the next one), decoded; None when it is no
     such line. A JSON record in UTF-8 holds no NUL, and one in UTF-16-LE one every other byte."""
     body = line.removeprefix(b"\xff\xfe").removesuffix(b"\n")
-    if len(body) < 2 or len(body) % 2 or body[1::2].count(0) * 2 < len(body) // 2:
+    if len(body) < 2 or len(body) % 2 or not _opens_utf16(body):
         return None
     try:
         return body.decode("utf-16-le")
     except UnicodeDecodeError:
         return None
+
+
+def _opens_utf16(body: bytes) -> bool:
+    """Whether bytes holding a NUL read as UTF-16-LE: NULs in half the odd places, or a
+    record's opening in UTF-16-LE (a line of CJK text has few NULs)."""
+    return _utf16_opening(body) or body[1::2].count(0) * 2 >= len(body) // 2
+
+
+def _utf16_opening(body: bytes) -> bool:
+    """Whether bytes open as a JSON record (or white space) in UTF-16-LE: its NUL second."""
+    return body[1:2] == b"\x00" and body[:1] in b"{[ \t\r"
+
+
+def _utf16_whole(
+    line: bytes, lines: Iterator[tuple[int, bytes | None]], max_bytes: int
+) -> tuple[bytes, int, tuple[int, bytes | None] | None]:
+    """A UTF-16-LE line joined up to its own newline ("\n\x00" at an even place): a character
+    with a 0x0A byte (上 U+4E0A, Њ U+040A, Gurmukhi's U+0A00-U+0A7F) had ended the line inside
+    it, and every line after was "invalid UTF-8" or "invalid JSON" (its NULs now at odd places).
+    Returns the line, how many more lines it took, and the line read past it (None at the end),
+    which opens with the newline's NUL. A whole UTF-8 record is never taken into it."""
+    pieces, size = [line], len(line)
+    while True:
+        following = next(lines, None)
+        if following is None:
+            return b"".join(pieces), len(pieces) - 1, None
+        piece = following[1]
+        if (
+            piece is None
+            or size % 2
+            and piece.startswith(b"\x00")  # "\n" at an even place: size odd
+            or size > max_bytes
+            or _utf8_record(piece)
+        ):
+            return b"".join(pieces), len(pieces) - 1, following
+        pieces.append(piece)
+        size += len(piece)
+
+
+def _utf8_record(line: bytes) -> bool:
+    """Whether a line is a whole JSON object in UTF-8 (no NUL: UTF-16 text has them), after
+    the NUL of a UTF-16 newline before it."""
+    text = line.removeprefix(b"\x00").strip()
+    return b"\x00" not in text and text.startswith(b"{") and text.endswith(b"}")
 
 
 def _jsonl_records(
@@ -499,9 +543,17 @@ def _jsonl_records(
     records = 0
     lines = _lines(path, max_bytes, end)
     after_utf16 = False  # the line before was UTF-16-LE: this one opens with its newline's NUL
+    following: tuple[int, bytes | None] | None = None  # read past a UTF-16 line's last piece
+    joined = 0  # pieces joined into UTF-16 lines so far: the file's line numbers are fewer
     while True:
         try:
-            lineno, line = next(lines)
+            lineno, line = following or next(lines)
+            following, number = None, lineno - joined
+            if line is not None and after_utf16:
+                line = line.removeprefix(b"\x00")
+            if line and line.endswith(b"\n") and _utf16_opening(line.removeprefix(b"\xff\xfe")):
+                line, more, following = _utf16_whole(line, lines, max_bytes)
+                joined += more
         except StopIteration:
             break
         except InputError as err:  # the file went away or changed kind since it was opened
@@ -512,14 +564,12 @@ def _jsonl_records(
                 f"{name}:{records + 1}", f"truncated or corrupt gzip data ({type(exc).__name__})"
             )
             return
-        where = f"{name}:{lineno}"
-        if line is None:
+        where = f"{name}:{number}"
+        if line is None or len(line) > max_bytes:
             records += 1  # a record, refused: not "only blank lines"
             yield InputError(where, f"line too long (over the {format_limit(max_bytes)} limit)")
             after_utf16 = False
             continue
-        if after_utf16:
-            line = line.removeprefix(b"\x00")
         wide = _utf16_line(line) if b"\x00" in line else None
         blank = not (wide if wide is not None else line.removeprefix(b"\xef\xbb\xbf")).strip()
         if not blank or wide is not None:  # a blank UTF-8 line passes a UTF-16 line's NUL on

@@ -858,3 +858,33 @@ def test_a_round_whose_stories_cannot_be_saved_says_its_articles_were_stored(
     lock.rmdir()
     again = follow_once(db, [u("/feed.xml")])
     assert (again.new, again.stories_error) == (0, None) and again.stories
+
+
+def test_a_page_labelled_gzip_that_is_not_gzip_is_refused_once_in_words(
+    site: Site, tmp_path: Path
+) -> None:
+    """A server that sends ``Content-Encoding: gzip`` over a body that is not gzip (a plain
+    page, or other data): the round said "network error: Error -3 while decompressing data:
+    incorrect header check", as if the network had failed, and fetched the page again every
+    round. It is refused in words now, as browsers refuse it, and not fetched again; a real
+    gzip page beside it is stored."""
+    import gzip
+
+    u = site.url
+    plain = page(1, site)[1].encode()
+    site.add("/mislabelled.html", plain, headers={"Content-Encoding": "gzip"})
+    site.add(
+        "/zipped.html",
+        gzip.compress(page(2, site)[1].encode()),
+        headers={"Content-Encoding": "gzip"},
+    )
+    site.add("/feed.xml", rss2([("a", u("/mislabelled.html"), MAY), ("b", u("/zipped.html"), MAY)]))
+    db = tmp_path / "n.db"
+    report = follow_once(db, [u("/feed.xml")])
+    assert report.new == 1
+    assert [str(e) for e in report.problems()] == [
+        f"{u('/mislabelled.html')}: its body is labelled Content-Encoding gzip but is not gzip "
+        "data (the server's fault)"
+    ]
+    again = follow_once(db, [u("/feed.xml")])
+    assert not again.problems() and site.paths().count("/mislabelled.html") == 1

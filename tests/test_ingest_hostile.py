@@ -1740,3 +1740,38 @@ def test_a_utf16_line_whose_character_holds_a_newline_byte_is_one_line(
         f"{mixed}:9: invalid JSON (Expecting property name enclosed in double quotes: column 2)"
     ]
     assert [(a.id, a.title) for a in read] == [(a.id, a.title) for a in iter_articles([str(utf8)])]
+
+
+def test_a_warc_body_labelled_gzip_that_is_not_gzip_is_read_or_refused_in_words(
+    tmp_path: Path,
+) -> None:
+    """A WARC response whose ``Content-Encoding: gzip`` body is not gzip: a plain page (a
+    server that labels it so) had been read without a word, and data in another coding
+    refused as "binary file (not HTML)", as if the page were a picture. The plain page is
+    read as it is with a note (an archived answer cannot be asked for again, and warcio reads
+    it so); other data is refused saying its label is wrong."""
+    import zlib
+
+    html = news_page_html(seed_page(SEED_FILES[0])).encode()
+    gz = (("Content-Encoding", "gzip"),)
+    path = tmp_path / "crawl.warc.gz"
+    ids = write_warc(
+        path,
+        [
+            WarcRecord("https://a.example/plain", html, http_headers=gz),
+            WarcRecord("https://a.example/deflate", zlib.compress(html), http_headers=gz),
+            WarcRecord("https://a.example/zipped", gzip.compress(html), http_headers=gz),
+        ],
+    )
+    result = load_articles([str(path)])
+    assert [a.url for a in result.articles] == [
+        "https://a.example/plain",
+        "https://a.example/zipped",
+    ]
+    label = "its body is labelled Content-Encoding gzip but is not gzip data"
+    assert list(result.notices) == [
+        f"{path}: record {ids[0]} <https://a.example/plain>: {label}: read as it is"
+    ]
+    assert [str(e) for e in result.errors] == [
+        f"{path}: record {ids[1]} <https://a.example/deflate>: {label}"
+    ]

@@ -142,6 +142,13 @@ def notes_renamed(old: str, new: str) -> Iterator[None]:
         _FIELD_NOTES.reset(token)
 
 
+def tell_note(name: str, message: str) -> None:
+    """A note about a record that is kept (the readers' notes: one line, ten a file)."""
+    notes = _FIELD_NOTES.get()
+    if notes is not None:
+        notes(name, message)
+
+
 def _dropped(name: str, key: str, value: object, why: str) -> None:
     notes = _FIELD_NOTES.get()
     if notes is not None:

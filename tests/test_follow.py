@@ -888,3 +888,20 @@ def test_a_page_labelled_gzip_that_is_not_gzip_is_refused_once_in_words(
     ]
     again = follow_once(db, [u("/feed.xml")])
     assert not again.problems() and site.paths().count("/mislabelled.html") == 1
+
+
+def test_a_json_feed_and_a_redirect_to_an_invalid_url_are_said_in_words(
+    site: Site, tmp_path: Path
+) -> None:
+    """A JSON Feed (jsonfeed.org) given as a source was "broken XML (<unknown>:2:0: not
+    well-formed (invalid token))"; a redirect whose Location is no valid URL (100,000 letters
+    long) a "network error: Invalid URL in location header", tried again every round."""
+    u = site.url
+    json_feed = '{"version": "https://jsonfeed.org/version/1.1", "items": [{"url": "%s"}]}'
+    site.add("/feed.json", json_feed % u("/news/0.html"), content_type="application/feed+json")
+    site.add("/moved.xml", "", status=302, headers={"Location": "/" + "a" * 100_000})
+    report = follow_once(tmp_path / "n.db", [u("/feed.json"), u("/moved.xml")])
+    assert [str(e) for e in report.problems()] == [
+        f"{u('/feed.json')}: JSON, not a feed this reads (RSS, Atom, OPML or a sitemap)",
+        f"{u('/moved.xml')}: redirect to a URL that is not valid (URL too long)",
+    ]

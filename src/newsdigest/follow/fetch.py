@@ -287,6 +287,13 @@ class Fetcher:
             raise FetchError(url, f"{reason} (the server's fault)", permanent=True) from None
         except httpx.HTTPError as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
+            bad_location = "Invalid URL in location header: "
+            if reason.startswith(bad_location):  # httpx reads a redirect's target at once
+                # it had been a "network error", tried again every round
+                why = reason.removeprefix(bad_location).rstrip(".")
+                raise FetchError(
+                    url, f"redirect to a URL that is not valid ({why})", permanent=True
+                ) from None
             raise FetchError(url, f"network error: {reason}") from None
 
     @staticmethod

@@ -1775,3 +1775,25 @@ def test_a_warc_body_labelled_gzip_that_is_not_gzip_is_read_or_refused_in_words(
     assert [str(e) for e in result.errors] == [
         f"{path}: record {ids[1]} <https://a.example/deflate>: {label}"
     ]
+
+
+@pytest.mark.parametrize("mark", [b"\xff\xfe", b""])
+@pytest.mark.parametrize("pad", ["", " "])
+def test_utf8_lines_appended_to_a_utf16_jsonl_file_are_read(
+    tmp_path: Path, dev_stream_rows: list[dict[str, str]], mark: bytes, pad: str
+) -> None:
+    """A JSON Lines file made by Windows PowerShell's ``>`` (UTF-16-LE, with or without its
+    mark) to which another tool appended UTF-8 lines: the whole file had been refused
+    ("invalid UTF-16 at byte 26064"), or, where the UTF-8 part had an even length, its UTF-8
+    records read as one line of CJK ("invalid JSON"). Every record is read now."""
+    lines = [
+        json.dumps({k: row[k] for k in ("text", "title", "url")}) for row in dev_stream_rows[:6]
+    ]
+    utf8 = tmp_path / "utf8.jsonl"
+    utf8.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    mixed = tmp_path / "mixed.jsonl"
+    head = "".join(line + "\r\n" for line in lines[:2]).encode("utf-16-le")
+    mixed.write_bytes(mark + head + ("".join(line + "\n" for line in lines[2:]) + pad).encode())
+    read, errors = _split(list(iter_articles([str(mixed)])))
+    assert errors == []
+    assert [a.id for a in read] == [a.id for a in iter_articles([str(utf8)])]

@@ -232,17 +232,19 @@ wide_characters = st.one_of(
         st.tuples(st.text(alphabet=wide_characters, max_size=30), st.booleans()),
         min_size=1,
         max_size=5,
-    )
+    ),
+    first_wide=st.booleans(),
 )  # fmt: skip
 @BOUNDED
 def test_utf16_lines_among_utf8_json_lines_read_as_the_utf8_file(
-    rows: list[tuple[str, bool]],
+    rows: list[tuple[str, bool]], first_wide: bool
 ) -> None:
-    """Lines appended in UTF-16-LE (PowerShell's ``>>``) to a UTF-8 JSON Lines file, whatever
-    characters they hold (bytes 0x0A inside them among others), give what the file all in
-    UTF-8 gives: the same articles and the same refusals, at the same line numbers."""
+    """Lines appended in UTF-16-LE (PowerShell's ``>>``) to a UTF-8 JSON Lines file, or UTF-8
+    lines to a UTF-16-LE one, whatever characters they hold (bytes 0x0A inside them among
+    others), give what the file all in UTF-8 gives: the same articles and the same refusals,
+    at the same line numbers."""
     first = json.dumps({"text": PROSE[:300], "title": "First"})
-    lines = [(first, False)] + [
+    lines = [(first, first_wide)] + [
         (json.dumps({"text": PROSE[:300] + title, "title": title}, ensure_ascii=False), wide)
         for title, wide in rows
     ]

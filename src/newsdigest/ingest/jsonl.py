@@ -15,6 +15,7 @@ longer than ``Limits.max_article_chars`` is refused with one line.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,13 +28,13 @@ from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError, RecordLines
 from newsdigest.ingest.decode import (
     GZIP_ERRORS,
+    decode_text,
     format_limit,
     gzip_bomb_reason,
     looks_binary,
     open_binary,
     read_head,
     whole_file,
-    whole_text,
     wide_encoding,
     wide_text,
 )
@@ -419,16 +420,45 @@ def _line_articles(
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips
 
 
-def _wide_lines(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+# a UTF-8 record's opening after a UTF-16-LE newline ("\n\x00") or after a UTF-8 one: in
+# UTF-16-LE text these bytes would be a line opening with U+227B or two odd CJK characters
+_UTF8_RECORD_AFTER = re.compile(rb'\n\x00\s*\{"|\}\r?\n\{"')
+
+
+def _utf16_le(head: bytes) -> bool:
+    """Whether a file opens as UTF-16-LE text (its mark, or its NULs where that puts them)."""
+    if head.startswith(b"\xff\xfe"):
+        return not head.startswith(b"\xff\xfe\x00\x00")  # UTF-32-LE's mark
+    return wide_encoding(head) == "utf-16-le"
+
+
+def _wide_lines(path: Path, head: bytes, max_bytes: int) -> Iterator[Article | InputError]:
     """A UTF-16/UTF-32 JSON Lines file (its byte-order mark says so), decoded whole: its
     newlines are not single bytes, so it cannot be streamed line by line as bytes."""
     name = str(path)
-    text = whole_text(path, max_bytes)
-    if isinstance(text, InputError):
-        yield text
+    data = whole_file(path, max_bytes)
+    if isinstance(data, InputError):
+        yield data
+        return
+    unread: dict[str, None] = {}
+    try:
+        text = (
+            None if _utf16_le(head) and _UTF8_RECORD_AFTER.search(data) else decode_text(data, name)
+        )
+    except InputError as err:
+        if not (err.reason.startswith("invalid UTF-16") and _utf16_le(head)):
+            yield err
+            return
+        text = None
+    if text is None:
+        # UTF-8 lines appended to a UTF-16-LE file (PowerShell's ">" made it, another tool
+        # added to it): the whole file had been refused ("invalid UTF-16 at byte N"), its
+        # UTF-16 records too, or its UTF-8 lines read as one line of CJK. Read line by line,
+        # each line in its own encoding, as UTF-16 lines among UTF-8 ones are
+        yield from _jsonl_records(path, max_bytes, unread)
+        _tell_unread(name, unread)
         return
     records = 0
-    unread: dict[str, None] = {}
     for lineno, line in enumerate(text.split("\n"), start=1):
         # blank as the byte path means it: ASCII white space (str.strip would also take control
         # characters such as \x1f, and the line would vanish instead of being reported)
@@ -457,9 +487,11 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         return
     utf8_record = _opens_with_record(head)
     if wide_text(head) and not utf8_record:
-        yield from _wide_lines(path, max_bytes)
+        yield from _wide_lines(path, head, max_bytes)
         return
-    if looks_binary(head) and not utf8_record:
+    # a UTF-16-LE record first, UTF-8 lines after it within the head: no wide text, no binary
+    utf16_record = _utf16_opening(head.removeprefix(b"\xff\xfe"))
+    if looks_binary(head) and not utf8_record and not utf16_record:
         yield InputError(name, "binary file (not JSON Lines)")
         return
     end = b"\n" if b"\n" in head else _line_end(path, max_bytes)  # Windows' "\r\n" too

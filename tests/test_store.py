@@ -825,3 +825,28 @@ def test_passwords_stored_by_older_code_are_hidden_when_the_store_opens(target: 
         assert not store.add_articles([replace(arts[1], url=f"{shown}/1.html")]).stored
     finally:
         store.close()
+
+
+def test_a_store_this_user_may_only_read_still_opens_with_passwords_left(tmp_path: Path) -> None:
+    """Hiding the passwords older code stored is a write: a store at ``chmod 444`` (one
+    ``serve`` only reads) still opens, its passwords left for a writer to hide."""
+    from newsdigest.store.base import SourceState
+
+    db = tmp_path / "news.db"
+    with SqliteStore(db) as s:
+        s.save_source_state(SourceState("http://reader:pw@feeds.example/subs.opml"))
+    db.chmod(0o444)
+    read = (
+        "from newsdigest.store import open_store; s = open_store(%r); print(len(s.source_states()))"
+    )
+    cmd = [sys.executable, "-c", read % str(db)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    try:
+        done = subprocess.run(
+            _as_a_plain_user(cmd), env=env, capture_output=True, text=True, timeout=120
+        )
+    finally:
+        db.chmod(0o644)
+    assert (done.returncode, done.stdout.strip()) == (0, "1"), done.stderr
+    with SqliteStore(db) as s:
+        assert [x.url for x in s.source_states()] == ["http://reader:***@feeds.example/subs.opml"]

@@ -453,8 +453,6 @@ class SqlStore:
                 _refuse_missing_columns(dialect.where, schema, dialect.columns(db))
             if found is not None and (found < STORE_SCHEMA_VERSION or "stories" in added):
                 self._backfill_story_rows(db)
-            if found is not None:
-                self._hide_stored_passwords(db)
             if found != STORE_SCHEMA_VERSION:
                 db.execute(
                     self._q(
@@ -463,6 +461,14 @@ class SqlStore:
                     ),
                     (str(STORE_SCHEMA_VERSION),),
                 )
+        if found is not None:
+            try:
+                with self._write("passwords not hidden", LOCK_SCHEMA) as db:
+                    self._hide_stored_passwords(db)
+            except StoreError:
+                # a store this user may only read still opens (``serve`` reads one): its
+                # passwords stay until a writer opens it; the pages hide a source's own
+                pass
 
     @property
     def where(self) -> str:

@@ -312,3 +312,37 @@ def test_item18_digest_numbers_of_two_digits_are_shown_whole(  # type: ignore[no
             assert numbers.nth(i).evaluate("e => e.scrollWidth <= e.clientWidth")
         page.screenshot(path=str(ARTIFACTS / f"story-twelve-lines-{width}.png"))
         page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1200])
+def test_a_word_longer_than_the_screen_breaks_and_the_page_does_not_scroll_sideways(  # type: ignore[no-untyped-def]
+    browser, store: Store, width: int
+) -> None:
+    """An outlet named by 300 letters, and a run-together word of 300 in a sentence the digest
+    quotes: the story page scrolled sideways (2,662 px wide on a 375 px phone, the digest's
+    own HTML too), the summary line and the outlet overflowing their boxes. They break now."""
+    seeds = sorted((Path(__file__).resolve().parents[1] / "examples" / "sochi-2019").glob("*.txt"))
+    word = "Supercalifragilistic" * 15
+    batch = [
+        {
+            "text": path.read_text(encoding="utf-8").replace("Sochi", f"Sochi {word}", 2),
+            "title": f"Pompeo {word} talks",
+            "source": "a" * 300 if k == 1 else f"outlet{k}.example",
+            "url": f"https://o{k}.example/" + "x" * 400,
+        }
+        for k, path in enumerate(seeds)
+    ]
+    with serving(store) as base:
+        request = urllib.request.Request(
+            f"{base}/api/articles",
+            data=json.dumps(batch).encode(),
+            headers={"content-type": "application/json"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=300) as response:
+            report = json.load(response)
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for url in (f"{base}/", *(f"{base}/stories/{s}" for s in report["stories"])):
+            page.goto(url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, url
+        page.close()

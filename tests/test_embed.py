@@ -141,3 +141,30 @@ def test_tfidf_without_scikit_learn_fails_in_one_line(monkeypatch: pytest.Monkey
     monkeypatch.delitem(sys.modules, "newsdigest.embed.tfidf", raising=False)
     with pytest.raises(ModelUnavailableError, match="tfidf: scikit-learn cannot be imported"):
         get_embedder("tfidf")
+
+
+@pytest.mark.parametrize("cache", ["a-file", "/dev/null"])
+def test_a_cache_that_is_no_folder_is_one_line_before_distilling(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cache: str
+) -> None:
+    """``NEWSDIGEST_CACHE`` naming a file (or /dev/null): ``--embedder static`` ended in a
+    NotADirectoryError traceback from the cache folder's mkdir. It is one line naming the
+    place now, said before the minutes of distilling."""
+    pytest.importorskip("model2vec.distill")
+    from typer.testing import CliRunner
+
+    from newsdigest.cli import app
+
+    where = tmp_path / cache if cache == "a-file" else Path(cache)
+    if cache == "a-file":
+        where.write_text("not a folder\n")
+    monkeypatch.setenv("NEWSDIGEST_CACHE", str(where))
+    seeds = Path(__file__).resolve().parents[1] / "examples" / "sochi-2019"
+    args = ["digest", str(seeds), "--no-facts", "--embedder", "static"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert (
+        f"{where}/models/minilm-static-256: cannot write the static model there (Not a directory"
+        in result.output
+    )

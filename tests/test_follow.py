@@ -253,7 +253,7 @@ def test_malformed_urls_are_one_line_each_and_the_round_goes_on(site: Site, tmp_
         f"feed '{bad}/feed' not followed: not a valid URL "
         "(a feed is followed by its http:// or https:// URL)"
     )  # the list's unusable link, as the command line's
-    assert "Invalid URL in location header" in reasons[u("/moved.html")]
+    assert reasons[u("/moved.html")] == "redirect to a URL that is not valid (Invalid port: ':1')"
     with open_store(tmp_path / "n.db") as store:
         # odd.html's unusable canonical link is passed over for the page's own next one
         assert {a.url for a in store.get_articles()} == {u("/news/0.html"), u("/news/1.html")}
@@ -858,3 +858,50 @@ def test_a_round_whose_stories_cannot_be_saved_says_its_articles_were_stored(
     lock.rmdir()
     again = follow_once(db, [u("/feed.xml")])
     assert (again.new, again.stories_error) == (0, None) and again.stories
+
+
+def test_a_page_labelled_gzip_that_is_not_gzip_is_refused_once_in_words(
+    site: Site, tmp_path: Path
+) -> None:
+    """A server that sends ``Content-Encoding: gzip`` over a body that is not gzip (a plain
+    page, or other data): the round said "network error: Error -3 while decompressing data:
+    incorrect header check", as if the network had failed, and fetched the page again every
+    round. It is refused in words now, as browsers refuse it, and not fetched again; a real
+    gzip page beside it is stored."""
+    import gzip
+
+    u = site.url
+    plain = page(1, site)[1].encode()
+    site.add("/mislabelled.html", plain, headers={"Content-Encoding": "gzip"})
+    site.add(
+        "/zipped.html",
+        gzip.compress(page(2, site)[1].encode()),
+        headers={"Content-Encoding": "gzip"},
+    )
+    site.add("/feed.xml", rss2([("a", u("/mislabelled.html"), MAY), ("b", u("/zipped.html"), MAY)]))
+    db = tmp_path / "n.db"
+    report = follow_once(db, [u("/feed.xml")])
+    assert report.new == 1
+    assert [str(e) for e in report.problems()] == [
+        f"{u('/mislabelled.html')}: its body is labelled Content-Encoding gzip but is not gzip "
+        "data (the server's fault)"
+    ]
+    again = follow_once(db, [u("/feed.xml")])
+    assert not again.problems() and site.paths().count("/mislabelled.html") == 1
+
+
+def test_a_json_feed_and_a_redirect_to_an_invalid_url_are_said_in_words(
+    site: Site, tmp_path: Path
+) -> None:
+    """A JSON Feed (jsonfeed.org) given as a source was "broken XML (<unknown>:2:0: not
+    well-formed (invalid token))"; a redirect whose Location is no valid URL (100,000 letters
+    long) a "network error: Invalid URL in location header", tried again every round."""
+    u = site.url
+    json_feed = '{"version": "https://jsonfeed.org/version/1.1", "items": [{"url": "%s"}]}'
+    site.add("/feed.json", json_feed % u("/news/0.html"), content_type="application/feed+json")
+    site.add("/moved.xml", "", status=302, headers={"Location": "/" + "a" * 100_000})
+    report = follow_once(tmp_path / "n.db", [u("/feed.json"), u("/moved.xml")])
+    assert [str(e) for e in report.problems()] == [
+        f"{u('/feed.json')}: JSON, not a feed this reads (RSS, Atom, OPML or a sitemap)",
+        f"{u('/moved.xml')}: redirect to a URL that is not valid (URL too long)",
+    ]

@@ -1704,3 +1704,96 @@ def test_a_brotli_page_in_a_warc_is_refused_alike_with_the_brotli_package() -> N
     assert [(e.name.rsplit(" ", 1)[1], e.reason) for e in errors] == [
         ("<https://a.example/br>", "its body is br-compressed, which is not read")
     ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "上海 to host the talks",  # 上 U+4E0A: its first UTF-16-LE byte 0x0A
+        "Њујорк: the talks go on",  # Њ U+040A
+        "ਪੰਜਾਬ votes",  # Gurmukhi, U+0A00-U+0A7F: 0x0A the second byte
+        "上海" * 500,  # a title of CJK text: few NULs in the line
+    ],
+)
+def test_a_utf16_line_whose_character_holds_a_newline_byte_is_one_line(
+    tmp_path: Path, dev_stream_rows: list[dict[str, str]], title: str
+) -> None:
+    """A UTF-16-LE line appended to a UTF-8 JSON Lines file, with a character one of whose
+    bytes is 0x0A: the line had been cut there, and every line after it was "invalid UTF-8"
+    or "invalid JSON" (the file's NULs at odd places from then on). Its record and all the
+    others are read now, as from the file all in UTF-8, with the lines numbered as written."""
+    rows = [{k: row[k] for k in ("text", "title", "url")} for row in dev_stream_rows[:8]]
+    rows[2]["title"] = rows[4]["title"] = title
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    utf8 = tmp_path / "utf8.jsonl"
+    utf8.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(
+        b"".join(
+            (line + "\r\n").encode("utf-16-le") if k in (2, 4, 5) else (line + "\n").encode()
+            for k, line in enumerate(lines)
+        )
+        + b"{broken\n"
+    )
+    read, errors = _split(list(iter_articles([str(mixed)])))
+    assert [str(e) for e in errors] == [
+        f"{mixed}:9: invalid JSON (Expecting property name enclosed in double quotes: column 2)"
+    ]
+    assert [(a.id, a.title) for a in read] == [(a.id, a.title) for a in iter_articles([str(utf8)])]
+
+
+def test_a_warc_body_labelled_gzip_that_is_not_gzip_is_read_or_refused_in_words(
+    tmp_path: Path,
+) -> None:
+    """A WARC response whose ``Content-Encoding: gzip`` body is not gzip: a plain page (a
+    server that labels it so) had been read without a word, and data in another coding
+    refused as "binary file (not HTML)", as if the page were a picture. The plain page is
+    read as it is with a note (an archived answer cannot be asked for again, and warcio reads
+    it so); other data is refused saying its label is wrong."""
+    import zlib
+
+    html = news_page_html(seed_page(SEED_FILES[0])).encode()
+    gz = (("Content-Encoding", "gzip"),)
+    path = tmp_path / "crawl.warc.gz"
+    ids = write_warc(
+        path,
+        [
+            WarcRecord("https://a.example/plain", html, http_headers=gz),
+            WarcRecord("https://a.example/deflate", zlib.compress(html), http_headers=gz),
+            WarcRecord("https://a.example/zipped", gzip.compress(html), http_headers=gz),
+        ],
+    )
+    result = load_articles([str(path)])
+    assert [a.url for a in result.articles] == [
+        "https://a.example/plain",
+        "https://a.example/zipped",
+    ]
+    label = "its body is labelled Content-Encoding gzip but is not gzip data"
+    assert list(result.notices) == [
+        f"{path}: record {ids[0]} <https://a.example/plain>: {label}: read as it is"
+    ]
+    assert [str(e) for e in result.errors] == [
+        f"{path}: record {ids[1]} <https://a.example/deflate>: {label}"
+    ]
+
+
+@pytest.mark.parametrize("mark", [b"\xff\xfe", b""])
+@pytest.mark.parametrize("pad", ["", " "])
+def test_utf8_lines_appended_to_a_utf16_jsonl_file_are_read(
+    tmp_path: Path, dev_stream_rows: list[dict[str, str]], mark: bytes, pad: str
+) -> None:
+    """A JSON Lines file made by Windows PowerShell's ``>`` (UTF-16-LE, with or without its
+    mark) to which another tool appended UTF-8 lines: the whole file had been refused
+    ("invalid UTF-16 at byte 26064"), or, where the UTF-8 part had an even length, its UTF-8
+    records read as one line of CJK ("invalid JSON"). Every record is read now."""
+    lines = [
+        json.dumps({k: row[k] for k in ("text", "title", "url")}) for row in dev_stream_rows[:6]
+    ]
+    utf8 = tmp_path / "utf8.jsonl"
+    utf8.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    mixed = tmp_path / "mixed.jsonl"
+    head = "".join(line + "\r\n" for line in lines[:2]).encode("utf-16-le")
+    mixed.write_bytes(mark + head + ("".join(line + "\n" for line in lines[2:]) + pad).encode())
+    read, errors = _split(list(iter_articles([str(mixed)])))
+    assert errors == []
+    assert [a.id for a in read] == [a.id for a in iter_articles([str(utf8)])]

@@ -218,3 +218,43 @@ def test_a_control_character_line_in_utf16_json_lines_is_reported() -> None:
         items = _read("batch.jsonl", f"\x1f\n{record}".encode(encoding))
         assert len(items) == 2, (encoding, items)
         assert isinstance(items[0], InputError) and isinstance(items[1], Article)
+
+
+# characters with a byte 0x0A in UTF-16-LE (上 U+4E0A, Њ U+040A, Gurmukhi) are rare among
+# the characters drawn at large: drawn here as often
+wide_characters = st.one_of(
+    st.characters(blacklist_categories=("Cs",)), st.sampled_from("上Њਪ\u010a\u0a00")
+)
+
+
+@given(
+    rows=st.lists(
+        st.tuples(st.text(alphabet=wide_characters, max_size=30), st.booleans()),
+        min_size=1,
+        max_size=5,
+    ),
+    first_wide=st.booleans(),
+)  # fmt: skip
+@BOUNDED
+def test_utf16_lines_among_utf8_json_lines_read_as_the_utf8_file(
+    rows: list[tuple[str, bool]], first_wide: bool
+) -> None:
+    """Lines appended in UTF-16-LE (PowerShell's ``>>``) to a UTF-8 JSON Lines file, or UTF-8
+    lines to a UTF-16-LE one, whatever characters they hold (bytes 0x0A inside them among
+    others), give what the file all in UTF-8 gives: the same articles and the same refusals,
+    at the same line numbers."""
+    first = json.dumps({"text": PROSE[:300], "title": "First"})
+    lines = [(first, first_wide)] + [
+        (json.dumps({"text": PROSE[:300] + title, "title": title}, ensure_ascii=False), wide)
+        for title, wide in rows
+    ]
+    mixed = b"".join(
+        (line + "\r\n").encode("utf-16-le") if wide else (line + "\n").encode()
+        for line, wide in lines
+    )
+    utf8 = "".join(line + "\n" for line, _ in lines).encode()
+
+    def seen(items: list[Article | InputError]) -> list[tuple[str, str | None]]:
+        return [(i.id, i.title) if isinstance(i, Article) else (str(i), None) for i in items]
+
+    assert seen(_read("a.jsonl", mixed)) == seen(_read("a.jsonl", utf8))

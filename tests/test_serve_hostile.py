@@ -613,6 +613,39 @@ def test_a_batch_stored_whose_stories_fail_says_it_was_stored(tmp_path: Path) ->
         store.close()
 
 
+def test_a_batch_stored_and_clustered_whose_stories_cannot_be_read_says_so(
+    tmp_path: Path,
+) -> None:
+    """After the batch is stored and its stories updated, the stories holding it are read
+    (``cluster_of``); that read failing (a disk I/O error, a server gone) had answered a plain
+    500 "could not store the articles" for a batch stored and clustered. The answer says what
+    was stored and updated now. No file-system fault lands between those two steps on cue, so
+    the store's read is made to fail as SQLite's read of a failing disk does."""
+    from newsdigest.errors import StoreError
+    from newsdigest.store.sqlite import SqliteStore
+
+    class DiskFailsAfterClustering(SqliteStore):
+        def cluster_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+            raise StoreError(f"{self.path}: read failed: disk I/O error")
+
+    store = DiskFailsAfterClustering(tmp_path / "news.db")
+    try:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        answer = post_json(client, ARTICLE)
+        assert_one_line_error(
+            answer,
+            500,
+            "stored 1 article, but which stories hold them could not be read: ",
+            "disk I/O error (their stories are updated: GET /api/stories lists them)",
+        )
+        body = answer.json()
+        assert body["stored"] == [a.id for a in store.get_articles()]
+        assert body["updated"] == [s.id for s in store.list_stories()] and body["updated"]
+        assert str(tmp_path) not in answer.text
+    finally:
+        store.close()
+
+
 def test_a_store_on_a_full_disk_answers_507_and_stores_nothing(tmp_path: Path) -> None:
     """SQLite's "database or disk is full" (its page limit reached, as a full disk is) was a
     500, as if the server were broken: 507 Insufficient Storage, without a time to retry."""

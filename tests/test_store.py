@@ -21,6 +21,7 @@ from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 
 from newsdigest.errors import StoreError
 from newsdigest.model import Article, Citation, Story, SummarySentence, article_id
+from newsdigest.serialize import story_to_dict
 from newsdigest.store import Store, open_store
 from newsdigest.store.base import AnalysisRecord, ClusterRow
 from newsdigest.store.sql import LOCK_SCHEMA, STORE_SCHEMA_VERSION
@@ -762,3 +763,90 @@ def test_a_store_named_by_a_looping_or_dangling_link_says_so(tmp_path: Path) -> 
     ahead.symlink_to(tmp_path / "made.db")
     open_store(ahead).close()
     assert (tmp_path / "made.db").is_file()
+
+
+def test_passwords_stored_by_older_code_are_hidden_when_the_store_opens(target: str) -> None:
+    """Code before 8767afd stored a followed feed's ``http://user:pw@host/...`` as given (its
+    state, seen entries, pages' url and origin, the stories citing them), and code before
+    ab933ac an OPML list's child feeds with theirs: they stayed in the store, shown by the API
+    and the pages' links, until each list was next read whole. Opening the store hides them,
+    as newer code stores them; a list whose children held one is read whole next round (its
+    validators dropped: a 304 would give children with no password)."""
+    from newsdigest.store.base import SourceState
+    from newsdigest.stories import refresh_stories
+
+    secret = "s3cret-pw"
+    site = f"http://reader:{secret}@feeds.example"
+    arts = [
+        replace(a, url=f"{site}/{k}.html", origin=f"{site}/entry/{k}")
+        for k, a in enumerate(seed_articles())
+    ]
+    older = open_store(target)
+    try:
+        older.add_articles(arts)
+        refresh_stories(older)
+        older.save_source_state(
+            SourceState(
+                f"{site}/subs.opml", etag='"v1"', children=(f"{site}/a.xml", f"{site}/b.xml")
+            )
+        )
+        older.save_source_state(SourceState("http://open.example/feed.xml", etag='"v2"'))
+        # what the follower marks seen: each entry (the page's origin) and its canonical URL
+        older.mark_seen({u: "stored" for a in arts[1:] for u in (a.url, a.origin) if u})
+        older.mark_seen({"http://open.example/x": "stored"})
+    finally:
+        older.close()
+
+    store = open_store(target)
+    try:
+        shown = "http://reader:***@feeds.example"
+        states = {s.url: s for s in store.source_states()}
+        assert set(states) == {f"{shown}/subs.opml", "http://open.example/feed.xml"}
+        assert states[f"{shown}/subs.opml"].children == (f"{shown}/a.xml", f"{shown}/b.xml")
+        assert states[f"{shown}/subs.opml"].etag is None  # read whole next round
+        assert states["http://open.example/feed.xml"].etag == '"v2"'  # untouched
+        assert store.seen_urls([f"{shown}/1.html", f"{site}/1.html"]) == {f"{shown}/1.html"}
+        # the follower's pages hidden; one ingested from a file keeps its URL, as now
+        pages = {a.id: a for a in store.get_articles()}
+        assert pages[arts[0].id].url == arts[0].url
+        for k, page in enumerate(arts[1:], start=1):
+            assert (pages[page.id].url, pages[page.id].origin) == (
+                f"{shown}/{k}.html",
+                f"{shown}/entry/{k}",
+            )
+        stories = store.list_stories()
+        cited = [
+            (a["url"], a["path"], a["urls"])
+            for s in stories
+            for a in story_to_dict(s)["articles"] + story_to_dict(s)["outliers"]
+            if a["id"] != arts[0].id
+        ]
+        assert len(cited) == len(arts) - 1 and secret not in json.dumps(cited)
+        assert not store.add_articles([replace(arts[1], url=f"{shown}/1.html")]).stored
+    finally:
+        store.close()
+
+
+def test_a_store_this_user_may_only_read_still_opens_with_passwords_left(tmp_path: Path) -> None:
+    """Hiding the passwords older code stored is a write: a store at ``chmod 444`` (one
+    ``serve`` only reads) still opens, its passwords left for a writer to hide."""
+    from newsdigest.store.base import SourceState
+
+    db = tmp_path / "news.db"
+    with SqliteStore(db) as s:
+        s.save_source_state(SourceState("http://reader:pw@feeds.example/subs.opml"))
+    db.chmod(0o444)
+    read = (
+        "from newsdigest.store import open_store; s = open_store(%r); print(len(s.source_states()))"
+    )
+    cmd = [sys.executable, "-c", read % str(db)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    try:
+        done = subprocess.run(
+            _as_a_plain_user(cmd), env=env, capture_output=True, text=True, timeout=120
+        )
+    finally:
+        db.chmod(0o644)
+    assert (done.returncode, done.stdout.strip()) == (0, "1"), done.stderr
+    with SqliteStore(db) as s:
+        assert [x.url for x in s.source_states()] == ["http://reader:***@feeds.example/subs.opml"]

@@ -9,7 +9,8 @@ model2vec dir.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,16 +43,32 @@ def build_static_model(out_dir: Path | None = None, *, pca_dims: int = PCA_DIMS)
             "static: distilling needs model2vec[distill] and torch (pip install newsdigest[neural])"
         ) from exc
     target = Path(out_dir) if out_dir else default_static_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".partial")
+    with _writing(target):  # the folder first: said before minutes of distilling
+        target.parent.mkdir(parents=True, exist_ok=True)
     model = distill(model_name=minilm_path(), pca_dims=pca_dims)
-    model.save_pretrained(str(tmp))
-    if target.exists():
-        import shutil
+    with _writing(target):
+        model.save_pretrained(str(tmp))
+        if target.exists():
+            import shutil
 
-        shutil.rmtree(target)
-    tmp.rename(target)
+            shutil.rmtree(target)
+        tmp.rename(target)
     return target
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """An OSError while the model is written as one line naming where: $NEWSDIGEST_CACHE
+    naming a file (or /dev/null) had been a NotADirectoryError traceback."""
+    try:
+        yield
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        raise ModelUnavailableError(
+            f"{target}: cannot write the static model there ({why}; set NEWSDIGEST_CACHE "
+            "to a folder this user may write)"
+        ) from None
 
 
 @lru_cache(maxsize=4)

@@ -245,11 +245,13 @@ class Fetcher:
     def _request(self, url: str, headers: Mapping[str, str], max_bytes: int) -> _Answer:
         limit = self.politeness.deadline
         started = time.monotonic()
+        coding = ""
         try:
             with (
                 self._deadline.within(limit),
                 self._client.stream("GET", url, headers=dict(headers)) as response,
             ):
+                coding = response.headers.get("content-encoding", "").strip()
                 declared = response.headers.get("content-length", "")
                 if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
                     raise FetchError(
@@ -276,8 +278,22 @@ class Fetcher:
             # the host name as IDNA encodes it ("https://xn--/feed": idna's IDNAError, a
             # UnicodeError) had ended the whole round in a traceback
             raise FetchError(url, f"not a valid URL (its host name: {exc})") from None
+        except httpx.DecodingError:
+            # a server that labels its plain page (or other data) gzip: refused, as browsers
+            # refuse it; it had been "network error: Error -3 while decompressing data:
+            # incorrect header check", tried again every round. (An archived answer, in a WARC,
+            # is read as it is when it is text: it cannot be asked for again.)
+            reason = f"its body is labelled Content-Encoding {coding} but is not {coding} data"
+            raise FetchError(url, f"{reason} (the server's fault)", permanent=True) from None
         except httpx.HTTPError as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
+            bad_location = "Invalid URL in location header: "
+            if reason.startswith(bad_location):  # httpx reads a redirect's target at once
+                # it had been a "network error", tried again every round
+                why = reason.removeprefix(bad_location).rstrip(".")
+                raise FetchError(
+                    url, f"redirect to a URL that is not valid ({why})", permanent=True
+                ) from None
             raise FetchError(url, f"network error: {reason}") from None
 
     @staticmethod

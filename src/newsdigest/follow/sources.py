@@ -212,6 +212,8 @@ def parse_feed(body: bytes, name: str) -> Listing:
             title = " ".join(str(item.get("title", "")).split())
             entries.append(Entry(url, _feed_date(item), title))
     if not entries and (parsed.get("bozo") or not parsed.get("version")):
+        if body.lstrip()[:1] in (b"{", b"["):  # a JSON Feed had been "broken XML (...)"
+            raise InputError(name, "JSON, not a feed this reads (RSS, Atom, OPML or a sitemap)")
         exc = parsed.get("bozo_exception")
         why = " ".join(str(exc).split()) if exc else "not a feed"
         raise InputError(name, f"broken XML ({why})" if exc else "not a feed, OPML or sitemap")

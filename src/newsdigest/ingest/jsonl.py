@@ -15,6 +15,7 @@ longer than ``Limits.max_article_chars`` is refused with one line.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,13 +28,13 @@ from newsdigest.clean.unicode import replace_surrogates
 from newsdigest.errors import InputError, RecordLines
 from newsdigest.ingest.decode import (
     GZIP_ERRORS,
+    decode_text,
     format_limit,
     gzip_bomb_reason,
     looks_binary,
     open_binary,
     read_head,
     whole_file,
-    whole_text,
     wide_encoding,
     wide_text,
 )
@@ -140,6 +141,13 @@ def notes_renamed(old: str, new: str) -> Iterator[None]:
         yield
     finally:
         _FIELD_NOTES.reset(token)
+
+
+def tell_note(name: str, message: str) -> None:
+    """A note about a record that is kept (the readers' notes: one line, ten a file)."""
+    notes = _FIELD_NOTES.get()
+    if notes is not None:
+        notes(name, message)
 
 
 def _dropped(name: str, key: str, value: object, why: str) -> None:
@@ -412,16 +420,45 @@ def _line_articles(
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips
 
 
-def _wide_lines(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+# a UTF-8 record's opening after a UTF-16-LE newline ("\n\x00") or after a UTF-8 one: in
+# UTF-16-LE text these bytes would be a line opening with U+227B or two odd CJK characters
+_UTF8_RECORD_AFTER = re.compile(rb'\n\x00\s*\{"|\}\r?\n\{"')
+
+
+def _utf16_le(head: bytes) -> bool:
+    """Whether a file opens as UTF-16-LE text (its mark, or its NULs where that puts them)."""
+    if head.startswith(b"\xff\xfe"):
+        return not head.startswith(b"\xff\xfe\x00\x00")  # UTF-32-LE's mark
+    return wide_encoding(head) == "utf-16-le"
+
+
+def _wide_lines(path: Path, head: bytes, max_bytes: int) -> Iterator[Article | InputError]:
     """A UTF-16/UTF-32 JSON Lines file (its byte-order mark says so), decoded whole: its
     newlines are not single bytes, so it cannot be streamed line by line as bytes."""
     name = str(path)
-    text = whole_text(path, max_bytes)
-    if isinstance(text, InputError):
-        yield text
+    data = whole_file(path, max_bytes)
+    if isinstance(data, InputError):
+        yield data
+        return
+    unread: dict[str, None] = {}
+    try:
+        text = (
+            None if _utf16_le(head) and _UTF8_RECORD_AFTER.search(data) else decode_text(data, name)
+        )
+    except InputError as err:
+        if not (err.reason.startswith("invalid UTF-16") and _utf16_le(head)):
+            yield err
+            return
+        text = None
+    if text is None:
+        # UTF-8 lines appended to a UTF-16-LE file (PowerShell's ">" made it, another tool
+        # added to it): the whole file had been refused ("invalid UTF-16 at byte N"), its
+        # UTF-16 records too, or its UTF-8 lines read as one line of CJK. Read line by line,
+        # each line in its own encoding, as UTF-16 lines among UTF-8 ones are
+        yield from _jsonl_records(path, max_bytes, unread)
+        _tell_unread(name, unread)
         return
     records = 0
-    unread: dict[str, None] = {}
     for lineno, line in enumerate(text.split("\n"), start=1):
         # blank as the byte path means it: ASCII white space (str.strip would also take control
         # characters such as \x1f, and the line would vanish instead of being reported)
@@ -450,9 +487,11 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article | InputError]:
         return
     utf8_record = _opens_with_record(head)
     if wide_text(head) and not utf8_record:
-        yield from _wide_lines(path, max_bytes)
+        yield from _wide_lines(path, head, max_bytes)
         return
-    if looks_binary(head) and not utf8_record:
+    # a UTF-16-LE record first, UTF-8 lines after it within the head: no wide text, no binary
+    utf16_record = _utf16_opening(head.removeprefix(b"\xff\xfe"))
+    if looks_binary(head) and not utf8_record and not utf16_record:
         yield InputError(name, "binary file (not JSON Lines)")
         return
     end = b"\n" if b"\n" in head else _line_end(path, max_bytes)  # Windows' "\r\n" too
@@ -484,12 +523,56 @@ def _utf16_line(line: bytes) -> str | None:
     the line ends at the "\n", the "\x00" opens the next one), decoded; None when it is no
     such line. A JSON record in UTF-8 holds no NUL, and one in UTF-16-LE one every other byte."""
     body = line.removeprefix(b"\xff\xfe").removesuffix(b"\n")
-    if len(body) < 2 or len(body) % 2 or body[1::2].count(0) * 2 < len(body) // 2:
+    if len(body) < 2 or len(body) % 2 or not _opens_utf16(body):
         return None
     try:
         return body.decode("utf-16-le")
     except UnicodeDecodeError:
         return None
+
+
+def _opens_utf16(body: bytes) -> bool:
+    """Whether bytes holding a NUL read as UTF-16-LE: NULs in half the odd places, or a
+    record's opening in UTF-16-LE (a line of CJK text has few NULs)."""
+    return _utf16_opening(body) or body[1::2].count(0) * 2 >= len(body) // 2
+
+
+def _utf16_opening(body: bytes) -> bool:
+    """Whether bytes open as a JSON record (or white space) in UTF-16-LE: its NUL second."""
+    return body[1:2] == b"\x00" and body[:1] in b"{[ \t\r"
+
+
+def _utf16_whole(
+    line: bytes, lines: Iterator[tuple[int, bytes | None]], max_bytes: int
+) -> tuple[bytes, int, tuple[int, bytes | None] | None]:
+    """A UTF-16-LE line joined up to its own newline ("\n\x00" at an even place): a character
+    with a 0x0A byte (上 U+4E0A, Њ U+040A, Gurmukhi's U+0A00-U+0A7F) had ended the line inside
+    it, and every line after was "invalid UTF-8" or "invalid JSON" (its NULs now at odd places).
+    Returns the line, how many more lines it took, and the line read past it (None at the end),
+    which opens with the newline's NUL. A whole UTF-8 record is never taken into it."""
+    pieces, size = [line], len(line)
+    while True:
+        following = next(lines, None)
+        if following is None:
+            return b"".join(pieces), len(pieces) - 1, None
+        piece = following[1]
+        if (
+            piece is None
+            or size % 2
+            and piece.startswith(b"\x00")  # "\n" at an even place: size odd
+            or size > max_bytes
+            or _utf8_record(piece)
+        ):
+            return b"".join(pieces), len(pieces) - 1, following
+        pieces.append(piece)
+        size += len(piece)
+
+
+def _utf8_record(line: bytes) -> bool:
+    """Whether a line is a whole JSON object in UTF-8 (no NUL: UTF-16 text has them), after
+    the NUL of a UTF-16 newline before it."""
+    text = line.removeprefix(b"\x00").strip()
+    return b"\x00" not in text and text.startswith(b"{") and text.endswith(b"}")
 
 
 def _jsonl_records(
@@ -499,9 +582,17 @@ def _jsonl_records(
     records = 0
     lines = _lines(path, max_bytes, end)
     after_utf16 = False  # the line before was UTF-16-LE: this one opens with its newline's NUL
+    following: tuple[int, bytes | None] | None = None  # read past a UTF-16 line's last piece
+    joined = 0  # pieces joined into UTF-16 lines so far: the file's line numbers are fewer
     while True:
         try:
-            lineno, line = next(lines)
+            lineno, line = following or next(lines)
+            following, number = None, lineno - joined
+            if line is not None and after_utf16:
+                line = line.removeprefix(b"\x00")
+            if line and line.endswith(b"\n") and _utf16_opening(line.removeprefix(b"\xff\xfe")):
+                line, more, following = _utf16_whole(line, lines, max_bytes)
+                joined += more
         except StopIteration:
             break
         except InputError as err:  # the file went away or changed kind since it was opened
@@ -512,14 +603,12 @@ def _jsonl_records(
                 f"{name}:{records + 1}", f"truncated or corrupt gzip data ({type(exc).__name__})"
             )
             return
-        where = f"{name}:{lineno}"
-        if line is None:
+        where = f"{name}:{number}"
+        if line is None or len(line) > max_bytes:
             records += 1  # a record, refused: not "only blank lines"
             yield InputError(where, f"line too long (over the {format_limit(max_bytes)} limit)")
             after_utf16 = False
             continue
-        if after_utf16:
-            line = line.removeprefix(b"\x00")
         wide = _utf16_line(line) if b"\x00" in line else None
         blank = not (wide if wide is not None else line.removeprefix(b"\xef\xbb\xbf")).strip()
         if not blank or wide is not None:  # a blank UTF-8 line passes a UTF-16 line's NUL on

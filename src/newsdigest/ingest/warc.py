@@ -26,8 +26,9 @@ from warcio.bufferedreaders import (
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 
 from newsdigest.errors import InputError
-from newsdigest.ingest.decode import format_limit, open_regular
+from newsdigest.ingest.decode import format_limit, looks_binary, open_regular
 from newsdigest.ingest.html import extract_html, parse_datetime
+from newsdigest.ingest.jsonl import tell_note
 from newsdigest.model import Article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -120,7 +121,8 @@ class _StrictDecoding:
     """warcio's reading of a gzip or deflate Content-Encoding, strict: damaged data past the
     first block had been written to stderr by warcio (a raw zlib message, unnamed) and the
     page kept as far as it went; it raises now. A body that does not decode from its first
-    block is still read as it is (a server that labels a plain page gzip), as warcio does."""
+    block is still read as it is (a server that labels a plain page gzip), as warcio does,
+    with a note; binary data so labelled is refused for its label (``_read_record``)."""
 
     decompressor: Any
     num_block_read: int
@@ -132,6 +134,10 @@ class _StrictDecoding:
             except zlib.error:
                 raise _BodyDamaged from None
         return bytes(super()._decompress(data))  # type: ignore[misc]
+
+    def not_encoded(self) -> bool:
+        """Whether the body was not in its coding at all (read as it is)."""
+        return self.decompressor is None
 
     def ended_early(self) -> bool:
         """Whether the compressed data ended before its end (a body cut short)."""
@@ -356,6 +362,14 @@ def _read_record(
         return InputError(name, f"{what} (its {coding}-encoded body {why})")
     if coding.lower() in _UNREAD_CODINGS:
         return InputError(name, f"its body is {coding}-compressed, which is not read")
+    if isinstance(body, _StrictDecoding) and body.not_encoded() and content:
+        # a server that labels its plain page gzip: the page is read as it is (warcio's way,
+        # and an archived answer cannot be asked again), said in a note; a body in another
+        # coding or binary had been "binary file (not HTML)", as if the page were a picture
+        labelled = f"its body is labelled Content-Encoding {coding} but is not {coding} data"
+        if looks_binary(content[:8192]):
+            return InputError(name, labelled)
+        tell_note(name, f"{labelled}: read as it is")
     if not gz and _EMBEDDED_RECORD.search(content):
         # before the status: a record cut in its status line reads the next record's header
         # as its own HTTP headers, and had been skipped as a response that is no page

@@ -42,15 +42,18 @@ class PostReport:
         }
 
 
-class StoriesNotUpdated(Exception):
-    """The batch was stored (``report``) but its stories could not be updated (``error``): the
-    answer must not say "nothing stored" (a full disk had answered 500 "could not store the
-    articles" for articles that were in the store)."""
+class StoredUnfinished(Exception):
+    """The batch was stored (``report``) but a step after it failed (``error``): the answer
+    must not say "nothing stored" (a full disk had answered 500 "could not store the articles"
+    for articles that were in the store). ``unfinished`` says which step, ``then`` what
+    finishes it."""
 
-    def __init__(self, report: PostReport, error: StoreError) -> None:
+    def __init__(self, report: PostReport, error: StoreError, unfinished: str, then: str) -> None:
         super().__init__(str(error))
         self.report = report
         self.error = error
+        self.unfinished = unfinished
+        self.then = then
 
 
 def to_articles(record: ArticleIn, index: int) -> list[Article]:
@@ -118,11 +121,22 @@ def ingest_records(
     try:
         updated = refresh_stories(store, config)
     except StoreError as exc:  # resumable: the next intake (or ``newsdigest stories``) does it
-        raise StoriesNotUpdated(stored, exc) from None
+        raise StoredUnfinished(
+            stored,
+            exc,
+            "the stories could not be updated",
+            "the next POST, or newsdigest stories, updates them",
+        ) from None
+    stored = replace(stored, updated=tuple(updated))
     ids = [result.near_duplicates.get(a.id, a.id) for a in articles]
-    cluster_of = store.cluster_of(ids)
-    return replace(
-        stored,
-        stories=tuple(sorted({cluster_of[i] for i in ids if i in cluster_of})),
-        updated=tuple(updated),
-    )
+    try:
+        cluster_of = store.cluster_of(ids)
+    except StoreError as exc:  # the stories are updated: only where the batch went is unknown
+        # (a plain 500 "could not store the articles" had answered a batch stored and clustered)
+        raise StoredUnfinished(
+            stored,
+            exc,
+            "which stories hold them could not be read",
+            "their stories are updated: GET /api/stories lists them",
+        ) from None
+    return replace(stored, stories=tuple(sorted({cluster_of[i] for i in ids if i in cluster_of})))

@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from typing import Any, NoReturn, Protocol
 
 from newsdigest import dedup
-from newsdigest.errors import StoreError
+from newsdigest.errors import StoreError, hide_passwords
 from newsdigest.model import Article, Story, StoryRow
 from newsdigest.serialize import (
     story_from_dict,
@@ -180,6 +180,29 @@ _ROW_COLS = (
 # the largest integer SQLite and PostgreSQL (bigint) hold: a LIMIT or OFFSET past it is none at
 # all or past every row (``stories --limit 99999999999999999999`` was an OverflowError traceback)
 _MAX_COUNT = 2**63 - 1
+
+
+def _passwords_hidden(data: dict[str, Any], shown: Mapping[str, str]) -> dict[str, Any]:
+    """A story's data with its articles' url, origin ("path") and URLs as ``shown`` maps
+    them (a page URL stored with its password to the same hidden)."""
+
+    def article(page: dict[str, Any]) -> dict[str, Any]:
+        out = dict(page)
+        for key in ("url", "path"):
+            if isinstance(out.get(key), str):
+                out[key] = shown.get(out[key], out[key])
+        if isinstance(out.get("urls"), list):
+            out["urls"] = [shown.get(u, u) if isinstance(u, str) else u for u in out["urls"]]
+        return out
+
+    return {
+        **data,
+        **{
+            key: [article(a) if isinstance(a, dict) else a for a in data[key]]
+            for key in ("articles", "outliers")
+            if isinstance(data.get(key), list)
+        },
+    }
 
 
 def _count(n: int) -> int:
@@ -438,6 +461,14 @@ class SqlStore:
                     ),
                     (str(STORE_SCHEMA_VERSION),),
                 )
+        if found is not None:
+            try:
+                with self._write("passwords not hidden", LOCK_SCHEMA) as db:
+                    self._hide_stored_passwords(db)
+            except StoreError:
+                # a store this user may only read still opens (``serve`` reads one): its
+                # passwords stay until a writer opens it; the pages hide a source's own
+                pass
 
     @property
     def where(self) -> str:
@@ -859,6 +890,65 @@ class SqlStore:
                  d.time_in(row.last), row.lead, "\n".join(row.outlet_names), search, story_id),
             )  # fmt: skip
             d.index_story(db, story_id, search)
+
+    def _hide_stored_passwords(self, db: _Cursor) -> None:
+        """Passwords in URLs stored by older code (before 8767afd and ab933ac: a followed
+        feed's ``http://user:pw@host/`` in its state, an OPML list's child feeds, seen entries,
+        pages' url and origin, the stories citing them) hidden as newer code stores them. They
+        had stayed, shown in the API and the pages' links, until each list was read whole
+        again. A list whose children held one loses its validators: it is read whole next
+        round, which gives them again (``follow.round._stored_children``). Nothing is written
+        where nothing holds one, so a read-only store still opens."""
+        maybe = ("%://%:%@%",)  # what a URL with a password matches (and a few without)
+        fix = hide_passwords
+        for url, children in db.all(
+            "SELECT url, children FROM follow_sources WHERE url LIKE ? OR children LIKE ?",
+            maybe * 2,
+        ):
+            hidden, kept = fix(url), "\n".join(fix(c) for c in children.split())
+            if (hidden, kept) == (url, "\n".join(children.split())):
+                continue
+            if hidden != url and db.one("SELECT 1 FROM follow_sources WHERE url = ?", (hidden,)):
+                db.execute("DELETE FROM follow_sources WHERE url = ?", (url,))  # newer state kept
+                continue
+            db.execute(
+                "UPDATE follow_sources SET url = ?, children = ?, etag = NULL, "
+                "last_modified = NULL WHERE url = ?",
+                (hidden, kept, url),
+            )
+        pages: dict[str, str] = {}  # each page URL changed, as it is shown now
+        for (url,) in db.all("SELECT url FROM follow_seen WHERE url LIKE ?", maybe):
+            hidden = fix(url)
+            if hidden == url:
+                continue
+            if db.one("SELECT 1 FROM follow_seen WHERE url = ?", (hidden,)):
+                db.execute("DELETE FROM follow_seen WHERE url = ?", (url,))
+            else:
+                db.execute("UPDATE follow_seen SET url = ? WHERE url = ?", (hidden, url))
+            # the page the follower stored under it (its canonical URL is seen too); pages
+            # ingested from files or POSTed keep their URLs, as newer code keeps them
+            row = db.one("SELECT article_id FROM article_urls WHERE url = ?", (url,))
+            if row is None:
+                continue
+            if db.one("SELECT 1 FROM article_urls WHERE url = ?", (hidden,)):
+                db.execute("DELETE FROM article_urls WHERE url = ?", (url,))
+            else:
+                db.execute("UPDATE article_urls SET url = ? WHERE url = ?", (hidden, url))
+            pages[url] = hidden
+            page = db.one("SELECT url, origin FROM articles WHERE id = ?", (row[0],))
+            shown = tuple(fix(v) if v else v for v in page)
+            if shown != tuple(page):
+                db.execute("UPDATE articles SET url = ?, origin = ? WHERE id = ?", (*shown, row[0]))
+        if pages:  # a story keeps its articles' url, origin ("path") and URLs in its data
+            d = self.dialect
+            for story_id, raw in db.all("SELECT id, data FROM stories"):
+                data = d.json_out(raw)
+                shown_data = _passwords_hidden(data, pages)
+                if shown_data != data:
+                    db.execute(
+                        "UPDATE stories SET data = ? WHERE id = ?",
+                        (d.json_in(shown_data), story_id),
+                    )
 
     def list_stories(self, since: datetime | None = None, limit: int | None = None) -> list[Story]:
         """Stories newest first (by their latest article), undated last, then by id."""

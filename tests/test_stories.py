@@ -884,3 +884,47 @@ def test_a_story_whose_digest_fails_in_its_own_share_is_left_stale(
         assert store.stale_clusters() == [failure.story_id] and failure.story_id not in rebuilt
         (built,) = store.list_stories()
         assert len(built.articles) == 3 and built.facts is not None
+
+
+def test_a_story_state_is_decoded_once_while_unchanged_and_a_second_writers_is_read(
+    inbox: Path, tmp_path: Path
+) -> None:
+    """Each refresh loads its open stories' states from the store (the truth, whoever wrote
+    it); a state this process has decoded is not decoded again while its bytes are the same,
+    and one another writer changed (a second process adding to the story) is read as that
+    writer stored it, never as this process last saw it."""
+    import numpy as np
+
+    from newsdigest.cluster import Cluster, _decoded_sums, _read_sums
+
+    later = dict(_records()[4], url="https://outlet9.example/later")  # seed 004: Sochi
+    (tmp_path / "later.jsonl").write_text(json.dumps(later) + "\n", encoding="utf-8")
+
+    def dense(sums: dict | None) -> list[list[float]]:  # type: ignore[type-arg]
+        assert sums is not None
+        return [sums[b].toarray().ravel().tolist() for b in sorted(sums)]
+
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        build_stories(store, config=StoryConfig(facts=False))
+        rows = store.load_clusters()
+        _decoded_sums.cache_clear()
+        before = {r.id: dense(Cluster.sums_from_bytes(r.state)) for r in rows}
+        again = {r.id: dense(Cluster.sums_from_bytes(r.state)) for r in store.load_clusters()}
+        assert again == before and _decoded_sums.cache_info().misses == len(rows) == 2
+        with SqliteStore(tmp_path / "news.db") as other:  # a second writer
+            ingest([tmp_path / "later.jsonl"], other)
+            build_stories(other, config=StoryConfig(facts=False))
+        now = {r.id: r for r in store.load_clusters()}
+        changed = [k for k in now if now[k].state != next(r for r in rows if r.id == k).state]
+        assert len(changed) == 1
+        seen = {k: dense(Cluster.sums_from_bytes(r.state)) for k, r in now.items()}
+        assert _decoded_sums.cache_info().misses == 3  # the changed state alone decoded
+        assert all(seen[k] == dense(_read_sums(now[k].state)) for k in now)
+        assert seen[changed[0]] != before[changed[0]]
+        # the sums a story is loaded with are the process's to replace, not to change: the
+        # decoded ones are shared, so an in-place change fails instead of reaching another
+        sums = Cluster.sums_from_bytes(now[changed[0]].state)
+        assert sums is not None
+        with pytest.raises(ValueError, match="read-only"):
+            sums["body"].data *= np.float32(2)

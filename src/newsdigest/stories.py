@@ -396,7 +396,24 @@ def _build_all(
         return map_shared(
             _build_job, jobs, weights, workers=workers, min_weight=MIN_SHARED_BUILD_CHARS
         )
-    parts = [_BuildPart(job, facts) for job in jobs for facts in (True, False)]
+    digest = replace(config, facts=False)
+    parts = [
+        part
+        for job in jobs
+        for part in (
+            _BuildPart(job, True),
+            # the digest never reads a parse: its members' are not sent (about twice the
+            # size of their texts)
+            _BuildPart(
+                replace(
+                    job,
+                    config=digest,
+                    analyses={aid: replace(x, doc=None) for aid, x in job.analyses.items()},
+                ),
+                False,
+            ),
+        )
+    ]
     shares = [
         w * (FACTS_SHARE if facts else 1 - FACTS_SHARE) for w in weights for facts in (True, False)
     ]
@@ -416,20 +433,19 @@ def _build_all(
 
 @dataclass(frozen=True)
 class _BuildPart:
-    """One story's facts (``facts``) or its digest, built apart (``_build_all``)."""
+    """One story's facts (``facts``) or its digest (``job`` with facts off and no parses),
+    built apart (``_build_all``)."""
 
     job: _BuildJob
     facts: bool
 
 
 def _build_part(part: _BuildPart) -> Any:
-    """(facts, None) or (None, the error's line) for the facts; ``_build_job``'s answer with
-    facts off for the digest (its members' parses, read by the facts alone, not sent). Raises
-    nothing."""
+    """(facts, None) or (None, the error's line) for the facts; ``_build_job``'s answer for
+    the digest (its job has facts off). Raises nothing."""
     job = part.job
     if not part.facts:
-        docless = {aid: replace(x, doc=None) for aid, x in job.analyses.items()}
-        return _build_job(replace(job, config=replace(job.config, facts=False), analyses=docless))
+        return _build_job(job)
     from newsdigest.pipeline import story_facts
 
     try:

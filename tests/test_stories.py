@@ -782,3 +782,149 @@ def test_a_process_that_dies_mid_refresh_keeps_the_stories_it_reported(
     with SqliteStore(whole) as store:
         refresh_stories(store, StoryConfig(facts=False))
         assert resumed == digest(store)
+
+
+def test_a_storys_facts_and_digest_are_built_side_by_side_and_give_the_same_story(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """With two processes, each story's facts and its digest are two shares (a refresh of a
+    single story had kept the worker idle while this process built it whole), and the
+    stories are the same as built whole in one process."""
+    import newsdigest.parallel
+    from newsdigest.serialize import story_to_dict
+    from newsdigest.stories import refresh_stories
+
+    real = newsdigest.parallel.map_shared
+    shares: list[int] = []
+
+    def counted(fn, items, *args, **kwargs):  # type: ignore[no-untyped-def]
+        shares.append(len(items))
+        return real(fn, items, *args, **kwargs)
+
+    monkeypatch.setattr(newsdigest.parallel, "map_shared", counted)
+    built = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("NEWSDIGEST_WORKERS", workers)
+        shares.clear()
+        with SqliteStore(tmp_path / f"news{workers}.db") as store:
+            ingest([inbox / "a_feed.jsonl"], store)
+            refresh_stories(store, StoryConfig(facts=True))
+            built[workers] = [story_to_dict(s) for s in store.list_stories()]
+        if workers == "2":
+            assert shares == [4]  # two stories, two shares each
+    assert len(built["1"]) == 2 and all(s["facts"] for s in built["2"])
+    assert json.dumps(built["2"], sort_keys=True) == json.dumps(built["1"], sort_keys=True)
+
+
+def test_a_story_whose_facts_fail_in_their_own_share_is_saved_without_them(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A story's facts built apart from its digest: when they fail, the story is saved with its
+    digest and no facts and the failure is told, as when it was built whole; the pool's shares
+    run in this process here, so that the planted failure is met."""
+    import newsdigest.facts
+    import newsdigest.parallel
+    from newsdigest.stories import StoryFailure, refresh_stories
+
+    real = newsdigest.facts.extract_facts
+
+    def facts_fail_in_washington(articles, sentences, **kw):  # type: ignore[no-untyped-def]
+        if any(a.url == _records()[3]["url"] for a in articles):
+            raise ValueError("[E088] Text of length 1000001 exceeds maximum")
+        return real(articles, sentences, **kw)
+
+    def here(fn, items, *args, **kwargs):  # type: ignore[no-untyped-def]
+        assert len(items) == 4  # each story's facts and digest apart
+        return [fn(x) for x in items]
+
+    monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
+    monkeypatch.setattr(newsdigest.parallel, "map_shared", here)
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "2")
+    failures: list[StoryFailure] = []
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        rebuilt = refresh_stories(store, on_failure=failures.append)
+        assert len(rebuilt) == 2 and store.stale_clusters() == []
+        (failure,) = failures
+        assert failure.without_facts and "E088" in failure.reason
+        stories = {s.id: s for s in store.list_stories()}
+        assert stories[failure.story_id].facts is None and stories[failure.story_id].summary
+        assert all(s.facts is not None for k, s in stories.items() if k != failure.story_id)
+
+
+def test_a_story_whose_digest_fails_in_its_own_share_is_left_stale(
+    inbox: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Its facts built apart, a story whose digest fails is not saved (facts alone are no
+    story): it stays stale and the failure is told, as when it was built whole."""
+    import newsdigest.parallel
+    import newsdigest.pipeline
+    from newsdigest.stories import StoryFailure, refresh_stories
+
+    real = newsdigest.pipeline.build_story
+
+    def fails_on_washington(articles, *args, **kw):  # type: ignore[no-untyped-def]
+        if any(a.url == _records()[3]["url"] for a in articles):
+            raise RuntimeError("summarizer blew up")
+        return real(articles, *args, **kw)
+
+    def here(fn, items, *args, **kwargs):  # type: ignore[no-untyped-def]
+        assert len(items) == 4  # each story's facts and digest apart
+        return [fn(x) for x in items]
+
+    monkeypatch.setattr(newsdigest.pipeline, "build_story", fails_on_washington)
+    monkeypatch.setattr(newsdigest.parallel, "map_shared", here)
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "2")
+    failures: list[StoryFailure] = []
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        rebuilt = refresh_stories(store, on_failure=failures.append)
+        (failure,) = failures
+        assert not failure.without_facts and failure.reason == "RuntimeError: summarizer blew up"
+        assert store.stale_clusters() == [failure.story_id] and failure.story_id not in rebuilt
+        (built,) = store.list_stories()
+        assert len(built.articles) == 3 and built.facts is not None
+
+
+def test_a_story_state_is_decoded_once_while_unchanged_and_a_second_writers_is_read(
+    inbox: Path, tmp_path: Path
+) -> None:
+    """Each refresh loads its open stories' states from the store (the truth, whoever wrote
+    it); a state this process has decoded is not decoded again while its bytes are the same,
+    and one another writer changed (a second process adding to the story) is read as that
+    writer stored it, never as this process last saw it."""
+    import numpy as np
+
+    from newsdigest.cluster import Cluster, _decoded_sums, _read_sums
+
+    later = dict(_records()[4], url="https://outlet9.example/later")  # seed 004: Sochi
+    (tmp_path / "later.jsonl").write_text(json.dumps(later) + "\n", encoding="utf-8")
+
+    def dense(sums: dict | None) -> list[list[float]]:  # type: ignore[type-arg]
+        assert sums is not None
+        return [sums[b].toarray().ravel().tolist() for b in sorted(sums)]
+
+    with SqliteStore(tmp_path / "news.db") as store:
+        ingest([inbox / "a_feed.jsonl"], store)
+        build_stories(store, config=StoryConfig(facts=False))
+        rows = store.load_clusters()
+        _decoded_sums.cache_clear()
+        before = {r.id: dense(Cluster.sums_from_bytes(r.state)) for r in rows}
+        again = {r.id: dense(Cluster.sums_from_bytes(r.state)) for r in store.load_clusters()}
+        assert again == before and _decoded_sums.cache_info().misses == len(rows) == 2
+        with SqliteStore(tmp_path / "news.db") as other:  # a second writer
+            ingest([tmp_path / "later.jsonl"], other)
+            build_stories(other, config=StoryConfig(facts=False))
+        now = {r.id: r for r in store.load_clusters()}
+        changed = [k for k in now if now[k].state != next(r for r in rows if r.id == k).state]
+        assert len(changed) == 1
+        seen = {k: dense(Cluster.sums_from_bytes(r.state)) for k, r in now.items()}
+        assert _decoded_sums.cache_info().misses == 3  # the changed state alone decoded
+        assert all(seen[k] == dense(_read_sums(now[k].state)) for k in now)
+        assert seen[changed[0]] != before[changed[0]]
+        # the sums a story is loaded with are the process's to replace, not to change: the
+        # decoded ones are shared, so an in-place change fails instead of reaching another
+        sums = Cluster.sums_from_bytes(now[changed[0]].state)
+        assert sums is not None
+        with pytest.raises(ValueError, match="read-only"):
+            sums["body"].data *= np.float32(2)

@@ -11,7 +11,7 @@ import re
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -22,7 +22,7 @@ from newsdigest.cite import cite, content_words
 from newsdigest.config import DEFAULT_WORDS, StoryConfig, story_config
 from newsdigest.errors import InputError, NoArticlesError, Refusals, check_hooks
 from newsdigest.latest import after_lead, latest_lead
-from newsdigest.model import Article, GeneratedSentence, Sentence, Story, story_id
+from newsdigest.model import Article, Facts, GeneratedSentence, Sentence, Story, story_id
 from newsdigest.names import NAME_WORD, NOT_GIVEN
 from newsdigest.numbering import source_numbers
 from newsdigest.outliers import find_outliers
@@ -555,12 +555,7 @@ def build_story(
         raise NoArticlesError("no articles to digest")
     method = resolve_summarizer(config.summarizer, config.embedder)
     with _stage(timings, "split"):
-        sentences: dict[str, tuple[Sentence, ...]] = {
-            a.id: analyses[a.id].sentences
-            if a.id in analyses
-            else tuple(split_sentences(a.text, a.id))
-            for a in articles
-        }
+        sentences = _sentences_of(articles, analyses)
     with _stage(timings, "outliers"):
         outliers = find_outliers(articles, sentences) if config.outliers else ()
     outlier_ids = {o.article_id for o in outliers}
@@ -580,20 +575,8 @@ def build_story(
         summary = cite(selected, docs, {a.id: a.outlet or f"#{a.id}" for a in kept})
     facts = None
     if config.facts:
-        from newsdigest.facts import extract_facts
-
         with _stage(timings, "facts"):
-            facts = extract_facts(
-                list(articles),
-                sentences,
-                docs=docs_from(analyses, articles),
-                outliers=outlier_ids,
-            )
-        # the quotes of articles about another event go last (they stay, marked, as the
-        # timeline's do): every view lists the first few only
-        facts = replace(
-            facts, quotes=tuple(sorted(facts.quotes, key=lambda q: q.article in outlier_ids))
-        )
+            facts = _facts_of(articles, sentences, outlier_ids, analyses)
     ids = [a.id for a in articles]
     return Story(
         id=story_key or story_id(ids),
@@ -604,6 +587,52 @@ def build_story(
         facts=facts,
         urls={a.id: (a.url,) for a in articles if a.url},
         sentences=sentences,
+    )
+
+
+def story_facts(
+    articles: Sequence[Article],
+    config: StoryConfig | None = None,
+    *,
+    analyses: Mapping[str, ArticleAnalysis] | None = None,
+) -> Facts:
+    """The facts ``build_story`` gives a story of these articles, alone: the story with them is
+    ``build_story`` with facts off, its facts replaced by these (the digest and the facts
+    depend on the articles alone, not on each other), so ``stories`` builds the two parts of
+    one story in two processes side by side."""
+    analyses = analyses or {}
+    config = config or StoryConfig()
+    if not articles:
+        raise NoArticlesError("no articles to digest")
+    sentences = _sentences_of(articles, analyses)
+    outliers = find_outliers(articles, sentences) if config.outliers else ()
+    return _facts_of(articles, sentences, {o.article_id for o in outliers}, analyses)
+
+
+def _sentences_of(
+    articles: Sequence[Article], analyses: Mapping[str, ArticleAnalysis]
+) -> dict[str, tuple[Sentence, ...]]:
+    return {
+        a.id: analyses[a.id].sentences if a.id in analyses else tuple(split_sentences(a.text, a.id))
+        for a in articles
+    }
+
+
+def _facts_of(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    outlier_ids: Collection[str],
+    analyses: Mapping[str, ArticleAnalysis],
+) -> Facts:
+    from newsdigest.facts import extract_facts
+
+    facts = extract_facts(
+        list(articles), sentences, docs=docs_from(analyses, articles), outliers=outlier_ids
+    )
+    # the quotes of articles about another event go last (they stay, marked, as the
+    # timeline's do): every view lists the first few only
+    return replace(
+        facts, quotes=tuple(sorted(facts.quotes, key=lambda q: q.article in outlier_ids))
     )
 
 

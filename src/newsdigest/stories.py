@@ -302,7 +302,6 @@ def refresh_stories(
     One story that cannot be built never stops the others: if its facts fail it is saved
     without them, if its digest fails it is left stale, and either way ``on_failure`` is told.
     """
-    from newsdigest.parallel import map_shared
 
     config = config or StoryConfig()
     rebuilt: list[str] = []
@@ -334,14 +333,7 @@ def refresh_stories(
                     analyses = {aid: replace(x, doc=None) for aid, x in analyses.items()}
                 jobs.append(_BuildJob(cluster_id, tuple(members), config, analyses))
             # the stories are independent: built side by side on the spaCy workers' CPUs
-            weights = [sum(len(a.text) for a in job.members) for job in jobs]
-            built = map_shared(
-                _build_job,
-                jobs,
-                weights,
-                workers=None if _builds_shared(config) else 1,
-                min_weight=MIN_SHARED_BUILD_CHARS,
-            )
+            built = _build_all(jobs, config)
             # the group's stories are saved in one transaction, each reported once saved: a
             # commit each was one fsync a story (dev stream through the API: 143 of 289; 51 now), and
             # a process that dies before the commit leaves these stories stale, rebuilt next
@@ -379,6 +371,87 @@ def _builds_shared(config: StoryConfig) -> bool:
     process, with what it records (the abstractive one's ``unsupported_``) and the model it
     may load; so does a neural embedder (MiniLM: 410 MB more in each worker that loads it)."""
     return isinstance(config.summarizer, str) and config.embedder in (None, "default", "tfidf")
+
+
+# A story's facts cost about this share of its build, its digest the rest (dev stream through
+# the API, profiled: facts with their parses read 20.8 s of 26.4)
+FACTS_SHARE = 0.8
+
+
+def _build_all(
+    jobs: Sequence[_BuildJob], config: StoryConfig
+) -> list[tuple[Story | None, list[StoryFailure]]]:
+    """Each job's story and failures (``_build_job``), built side by side when shared (the
+    spaCy workers' CPUs). With facts, each story is two parts, its digest (``build_story``
+    with facts off) and its facts (``pipeline.story_facts``), put together here: one story
+    had been one share, so a refresh of a single story (18 of the dev stream's 51 through the
+    API, 4.1 of the main process's 8.6 build CPU-s) kept the worker idle, and the heaviest of
+    two left it idle for most of the build."""
+    from newsdigest.parallel import map_shared, worker_count
+
+    weights = [sum(len(a.text) for a in job.members) for job in jobs]
+    shared = _builds_shared(config) and sum(weights) >= MIN_SHARED_BUILD_CHARS
+    workers = worker_count() if shared else 1
+    if not (config.facts and workers > 1):
+        return map_shared(
+            _build_job, jobs, weights, workers=workers, min_weight=MIN_SHARED_BUILD_CHARS
+        )
+    digest = replace(config, facts=False)
+    parts = [
+        part
+        for job in jobs
+        for part in (
+            _BuildPart(job, True),
+            # the digest never reads a parse: its members' are not sent (about twice the
+            # size of their texts)
+            _BuildPart(
+                replace(
+                    job,
+                    config=digest,
+                    analyses={aid: replace(x, doc=None) for aid, x in job.analyses.items()},
+                ),
+                False,
+            ),
+        )
+    ]
+    shares = [
+        w * (FACTS_SHARE if facts else 1 - FACTS_SHARE) for w in weights for facts in (True, False)
+    ]
+    done = map_shared(_build_part, parts, shares, workers=workers)
+    out: list[tuple[Story | None, list[StoryFailure]]] = []
+    for k, job in enumerate(jobs):
+        facts, error = done[2 * k]
+        story, failures = done[2 * k + 1]
+        if story is None:  # its digest failed: not rebuilt, as a whole build's second try
+            out.append((None, failures))
+        elif error is not None:  # saved without facts, as ``_build`` does
+            out.append((story, [*failures, StoryFailure(job.cluster_id, error, True)]))
+        else:
+            out.append((replace(story, facts=facts), failures))
+    return out
+
+
+@dataclass(frozen=True)
+class _BuildPart:
+    """One story's facts (``facts``) or its digest (``job`` with facts off and no parses),
+    built apart (``_build_all``)."""
+
+    job: _BuildJob
+    facts: bool
+
+
+def _build_part(part: _BuildPart) -> Any:
+    """(facts, None) or (None, the error's line) for the facts; ``_build_job``'s answer for
+    the digest (its job has facts off). Raises nothing."""
+    job = part.job
+    if not part.facts:
+        return _build_job(job)
+    from newsdigest.pipeline import story_facts
+
+    try:
+        return story_facts(job.members, job.config, analyses=job.analyses), None
+    except Exception as exc:  # noqa: BLE001 - the story is saved without its facts
+        return None, one_line(exc)
 
 
 @dataclass(frozen=True)

@@ -1147,11 +1147,11 @@ def test_an_act_counted_back_from_a_reprint_goes_under_its_calendar_day(
     lines = [t.text for t in story.facts.timeline]
     assert [t for t in lines if "Dec. 1" in t], lines
     assert not [t for t in lines if "unveiled plans" in t], lines
-    # another act of the same people, counted back, stays
     assert when_where._told_before(
         "Two days ago, Musk unveiled plans to launch the car.",
         "On Dec. 1 Musk first announced plans to launch the car.",
     )
+    # another act of the same people, counted back, stays
     assert not when_where._told_before(
         "Two days ago, Musk showed photos of the car on Instagram.",
         "On Dec. 1 Musk first announced plans to launch the car.",

@@ -1147,12 +1147,30 @@ def test_an_act_counted_back_from_a_reprint_goes_under_its_calendar_day(
     lines = [t.text for t in story.facts.timeline]
     assert [t for t in lines if "Dec. 1" in t], lines
     assert not [t for t in lines if "unveiled plans" in t], lines
-    # another act of the same people, counted back, stays
     assert when_where._told_before(
         "Two days ago, Musk unveiled plans to launch the car.",
         "On Dec. 1 Musk first announced plans to launch the car.",
     )
+    # another act of the same people, counted back, stays
     assert not when_where._told_before(
         "Two days ago, Musk showed photos of the car on Instagram.",
         "On Dec. 1 Musk first announced plans to launch the car.",
     )
+
+
+def test_a_recurring_act_counted_back_is_another_days_line() -> None:
+    """The dev stream's North Korea story (event 70) tells the launch it reports as
+    "yesterday's missile launch" beside "North Korea's most recent missile launch — on Aug.
+    29": one country, one kind of act, two launches. The line counted back is the story's own
+    day, not the calendar's day read again: both stay."""
+    earlier = article(
+        "North Korea's last missile launch, on Aug. 29, flew over Japan for the first time in "
+        "years. Officials in Tokyo sounded sirens across the north of the country.",
+        "2017-08-30",
+    )
+    latest = article(
+        "North Korea's missile launch yesterday flew 3,700 km over Hokkaido, Japanese "
+        "officials said. South Korea's president called an emergency meeting.",
+        "2017-09-16",
+    )
+    assert [t.date for t in timeline_of(earlier, latest)] == ["2017-08-29", "2017-09-15"]

@@ -3240,3 +3240,43 @@ def test_a_confession_reported_then_quoted_is_told_once(multinews_csv: Path) -> 
     )
     told = [u.text for u in digest if "roof" in u.text and "officers" in u.text]
     assert len(told) == 1, told
+
+
+@pytest.mark.parametrize(
+    ("source", "number", "report", "quoted", "one_statement"),
+    [
+        # the confession reported, then quoted by its speaker: one statement
+        ("mn", 240, "reportedly confessed to officers", "I just killed my brother", True),
+        # a topic's words shared, another speaker quoted after it
+        ("mn", 68, "An earlier version for primary school", "It's not as explicit", False),
+        # a statement quoted, then another of the same speaker reported
+        ("mn", 171, "The knowledge graph has been constructed", "Thakur said a team", False),
+        # this Thursday's announcement, then January's with a few words quoted inside it
+        ("neus", 82, "additional 200 million doses", "working to purchase", False),
+    ],
+)
+def test_a_statement_quoted_again_is_its_speakers_report_then_quotation(
+    multinews_csv: Path, source: str, number: int, report: str, quoted: str, one_statement: bool
+) -> None:
+    """Neighbours that share half their content words are one statement said twice only when
+    the first reports what its speaker said and the second opens on that speaker's quotation:
+    Multi-News 68's "An earlier version ... had said explicitly that human activity was a
+    driver of climate change." and "“It's not as explicit ...,” Molina said." are two."""
+    from conftest import ROOT
+
+    from newsdigest.evaluate import read_dataset
+    from newsdigest.summarize.coverage import _quoted_again
+
+    if source == "mn":
+        cluster = read_dataset(multinews_csv)[0][number]
+    else:
+        path = ROOT.parent / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+        cluster = [c for c in iter_dataset(path, "val") if isinstance(c, Cluster)][number]
+    assert isinstance(cluster, Cluster)
+    scored = score_features(split_cluster(cluster))
+    texts = [u.text for u in scored.units]
+    i = next(k for k, t in enumerate(texts) if report in t)
+    k = next(k for k, t in enumerate(texts) if quoted in t)
+    assert scored.following[i] == k or scored.following[k] == i
+    assert _quoted_again(scored, i, k) is one_statement
+    assert _quoted_again(scored, k, i) is one_statement

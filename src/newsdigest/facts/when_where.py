@@ -961,26 +961,21 @@ def _tl_words(text: str) -> set[str]:
 # that names someone a line dated by the calendar names and tells its act in two words of it
 # ("... when on Dec. 1 he first announced plans to launch the car, ...": Musk, "plans ...
 # launch") is the calendar's day, read again from a reprinted article's day (the dev stream's
-# Tesla-to-Mars story, event 18)
+# Tesla-to-Mars story, event 18). The act is an intent, two words joined by "to" ("plans to
+# launch"): a thing that recurs, told by two nouns ("North Korea's missile launch yesterday"
+# beside its "last missile launch, on Aug. 29"), is another day's
 _COUNTED_BACK = re.compile(r"\b(?:days?\s+(?:ago|earlier)|yesterday)\b", re.IGNORECASE)
-_ACT_WORD = re.compile(r"[A-Za-z]+")
-_ACT_SKIP = frozenset({"to", "the", "a", "an", "of", "his", "her", "its", "their"})
+_ACT = re.compile(r"\b(?=([a-z]{4,})\s+to\s+([a-z]{4,})\b)")
 _NAMED = re.compile(r"(?<=[^.!?\s]\s)[A-Z][a-z]{2,}\b")
 
 
 def _acts(text: str) -> set[tuple[str, str]]:
-    """Pairs of neighbouring lower-case words of four letters or more, with at most "to",
-    "the" or a possessive between them ("plans to launch": ("plans", "launch"))."""
-    words = [w for w in _ACT_WORD.findall(text) if w.casefold() not in _ACT_SKIP]
+    """Pairs of lower-case words of four letters or more joined by "to", neither a stop word
+    ("plans to launch": ("plans", "launch"))."""
     return {
         (a, b)
-        for a, b in zip(words, words[1:], strict=False)
-        if a.islower()
-        and b.islower()
-        and len(a) >= 4
-        and len(b) >= 4
-        and a not in ENGLISH_STOP_WORDS
-        and b not in ENGLISH_STOP_WORDS
+        for a, b in _ACT.findall(text)
+        if a not in ENGLISH_STOP_WORDS and b not in ENGLISH_STOP_WORDS
     }
 
 

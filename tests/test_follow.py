@@ -890,6 +890,26 @@ def test_a_page_labelled_gzip_that_is_not_gzip_is_refused_once_in_words(
     assert not again.problems() and site.paths().count("/mislabelled.html") == 1
 
 
+def test_a_gzip_page_damaged_on_its_way_is_fetched_again(site: Site, tmp_path: Path) -> None:
+    """Review: a body that opens as gzip and breaks further on (a connection that damaged it)
+    was refused for good with the words for a server mislabelling a plain page; it is a
+    fault of this fetch, said so, and the page is fetched again next round."""
+    import gzip
+
+    u = site.url
+    zipped = bytearray(gzip.compress(page(1, site)[1].encode()))
+    middle = len(zipped) // 2
+    zipped[middle : middle + 16] = bytes(b ^ 0xFF for b in zipped[middle : middle + 16])
+    site.add("/damaged.html", bytes(zipped), headers={"Content-Encoding": "gzip"})
+    site.add("/feed.xml", rss2([("a", u("/damaged.html"), MAY)]))
+    db = tmp_path / "n.db"
+    report = follow_once(db, [u("/feed.xml")])
+    [problem] = [str(e) for e in report.problems()]
+    assert problem.startswith(f"{u('/damaged.html')}: its gzip body is damaged (")
+    follow_once(db, [u("/feed.xml")])
+    assert site.paths().count("/damaged.html") == 2
+
+
 def test_a_json_feed_and_a_redirect_to_an_invalid_url_are_said_in_words(
     site: Site, tmp_path: Path
 ) -> None:

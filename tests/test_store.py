@@ -823,6 +823,9 @@ def test_passwords_stored_by_older_code_are_hidden_when_the_store_opens(target: 
         ]
         assert len(cited) == len(arts) - 1 and secret not in json.dumps(cited)
         assert not store.add_articles([replace(arts[1], url=f"{shown}/1.html")]).stored
+        # done once a store: later opens neither scan its URLs nor take a second write
+        hidden_once = "SELECT value FROM meta WHERE key = 'passwords_hidden'"
+        assert [tuple(r) for r in store._read(hidden_once)] == [("1",)]
     finally:
         store.close()
 

@@ -278,11 +278,14 @@ class Fetcher:
             # the host name as IDNA encodes it ("https://xn--/feed": idna's IDNAError, a
             # UnicodeError) had ended the whole round in a traceback
             raise FetchError(url, f"not a valid URL (its host name: {exc})") from None
-        except httpx.DecodingError:
+        except httpx.DecodingError as exc:
             # a server that labels its plain page (or other data) gzip: refused, as browsers
             # refuse it; it had been "network error: Error -3 while decompressing data:
             # incorrect header check", tried again every round. (An archived answer, in a WARC,
-            # is read as it is when it is text: it cannot be asked for again.)
+            # is read as it is when it is text: it cannot be asked for again.) A stream that
+            # opens as gzip and breaks later was damaged on its way: tried again next round
+            if "header" not in str(exc):
+                raise FetchError(url, f"its {coding} body is damaged ({exc})") from None
             reason = f"its body is labelled Content-Encoding {coding} but is not {coding} data"
             raise FetchError(url, f"{reason} (the server's fault)", permanent=True) from None
         except httpx.HTTPError as exc:

@@ -429,10 +429,13 @@ class SqlStore:
         self._cluster_held: AbstractContextManager[None] | None = None
         with self._write("cannot open for writing", LOCK_SCHEMA) as db:
             tables = dialect.columns(db)
-            found = None
+            found, scrubbed = None, None
             if "meta" in tables:
                 row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
                 found = _schema_version(dialect.where, row[0]) if row else None
+                scrubbed = db.execute(
+                    "SELECT 1 FROM meta WHERE key = 'passwords_hidden'"
+                ).fetchone()
             if found is not None and found > STORE_SCHEMA_VERSION:
                 raise StoreError(
                     f"{dialect.where}: written by a newer newsdigest (store schema {found}, "
@@ -461,10 +464,16 @@ class SqlStore:
                     ),
                     (str(STORE_SCHEMA_VERSION),),
                 )
-        if found is not None:
+        if found is not None and not scrubbed:  # once a store: newer code stores none
             try:
                 with self._write("passwords not hidden", LOCK_SCHEMA) as db:
                     self._hide_stored_passwords(db)
+                    db.execute(
+                        self._q(
+                            "INSERT INTO meta (key, value) VALUES ('passwords_hidden', '1') "
+                            "ON CONFLICT (key) DO NOTHING"
+                        )
+                    )
             except StoreError:
                 # a store this user may only read still opens (``serve`` reads one): its
                 # passwords stay until a writer opens it; the pages hide a source's own

@@ -697,7 +697,8 @@ def test_a_build_without_facts_is_sent_without_the_stored_parses(tmp_path: Path)
         def spy(fn, items, *args, **kwargs):
             for item in items:  # a story's job, or with facts its facts' and digest's apart
                 job = getattr(item, "job", item)
-                sent.extend(x.doc is not None for x in job.analyses.values())
+                part = "facts" if getattr(item, "facts", False) else "digest"
+                sent.extend([part, x.doc is not None] for x in job.analyses.values())
             return real(fn, items, *args, **kwargs)
         parallel.map_shared = spy
         with SqliteStore({str(tmp_path / "news.db")!r}) as store:
@@ -710,8 +711,8 @@ def test_a_build_without_facts_is_sent_without_the_stored_parses(tmp_path: Path)
         """
     )
     # with facts, each story's facts get its parses and its digest none
-    assert sorted(out["facts"]) == [False] * 5 + [True] * 5
-    assert out["no_facts"] == [False] * 5
+    assert sorted(out["facts"]) == [["digest", False]] * 5 + [["facts", True]] * 5
+    assert out["no_facts"] == [["digest", False]] * 5
 
 
 def test_a_shared_share_runs_numpys_blas_on_one_thread_and_then_lets_it_go() -> None:

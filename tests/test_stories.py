@@ -20,7 +20,7 @@ from newsdigest.config import StoryConfig
 from newsdigest.errors import KEPT_REFUSALS
 from newsdigest.store.base import ClusterRow
 from newsdigest.store.sqlite import SqliteStore
-from newsdigest.stories import build_stories, ingest
+from newsdigest.stories import StoryFailure, build_stories, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "sochi-2019").glob("*.txt"))
@@ -187,7 +187,7 @@ def test_a_story_whose_facts_fail_is_saved_without_them_and_others_go_on(
     """One bad story (e.g. facts crashing on an oversized article) never stops ingestion: it is
     saved with its digest and no facts, the failure is reported, and the next run is quiet."""
     import newsdigest.facts
-    from newsdigest.stories import StoryFailure, refresh_stories
+    from newsdigest.stories import refresh_stories
 
     real = newsdigest.facts.extract_facts
 
@@ -199,24 +199,33 @@ def test_a_story_whose_facts_fail_is_saved_without_them_and_others_go_on(
     monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
     # the failure is planted in this process: the stories are built here, not in workers
     monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")
-    failures: list[StoryFailure] = []
     with SqliteStore(tmp_path / "news.db") as store:
-        ingest([inbox / "a_feed.jsonl"], store)
-        rebuilt = refresh_stories(store, on_failure=failures.append)
-        assert len(rebuilt) == 2 and store.stale_clusters() == []
-        (failure,) = failures
-        assert failure.without_facts and "E088" in failure.reason
-        stories = {s.id: s for s in store.list_stories()}
-        assert stories[failure.story_id].facts is None and stories[failure.story_id].summary
-        assert all(s.facts is not None for k, s in stories.items() if k != failure.story_id)
+        failures = _washington_saved_without_facts(store, inbox)
         assert refresh_stories(store, on_failure=failures.append) == [] and len(failures) == 1
+
+
+def _washington_saved_without_facts(store: SqliteStore, inbox: Path) -> list[StoryFailure]:
+    """Ingest the feed and build its two stories where the Washington meeting's facts fail:
+    that story saved without facts and its failure told, the Sochi one whole."""
+    from newsdigest.stories import refresh_stories
+
+    failures: list[StoryFailure] = []
+    ingest([inbox / "a_feed.jsonl"], store)
+    rebuilt = refresh_stories(store, on_failure=failures.append)
+    assert len(rebuilt) == 2 and store.stale_clusters() == []
+    (failure,) = failures
+    assert failure.without_facts and "E088" in failure.reason
+    stories = {s.id: s for s in store.list_stories()}
+    assert stories[failure.story_id].facts is None and stories[failure.story_id].summary
+    assert all(s.facts is not None for k, s in stories.items() if k != failure.story_id)
+    return failures
 
 
 def test_a_story_that_cannot_be_built_is_left_stale_and_the_rest_are_built(
     inbox: Path, tmp_path: Path, monkeypatch
 ) -> None:
     import newsdigest.pipeline
-    from newsdigest.stories import StoryFailure, refresh_stories
+    from newsdigest.stories import refresh_stories
 
     real = newsdigest.pipeline.build_story
 
@@ -286,7 +295,7 @@ def test_a_parse_that_fails_stops_only_its_own_story(
     """The stale stories' new articles are parsed together; when that batch fails, each story
     is parsed on its own, so only the story holding the bad article is left stale."""
     import newsdigest.facts.ner as ner
-    from newsdigest.stories import StoryFailure, refresh_stories
+    from newsdigest.stories import refresh_stories
 
     real = ner.parse_articles
 
@@ -319,7 +328,7 @@ def test_a_story_that_cannot_be_built_is_told_even_when_the_save_fails(
     call."""
     import newsdigest.pipeline as pipeline
     from newsdigest.errors import StoreError
-    from newsdigest.stories import StoryFailure, refresh_stories
+    from newsdigest.stories import refresh_stories
 
     real = pipeline.build_story
     washington = _records()[3]["url"]
@@ -824,7 +833,6 @@ def test_a_story_whose_facts_fail_in_their_own_share_is_saved_without_them(
     run in this process here, so that the planted failure is met."""
     import newsdigest.facts
     import newsdigest.parallel
-    from newsdigest.stories import StoryFailure, refresh_stories
 
     real = newsdigest.facts.extract_facts
 
@@ -840,16 +848,8 @@ def test_a_story_whose_facts_fail_in_their_own_share_is_saved_without_them(
     monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
     monkeypatch.setattr(newsdigest.parallel, "map_shared", here)
     monkeypatch.setenv("NEWSDIGEST_WORKERS", "2")
-    failures: list[StoryFailure] = []
     with SqliteStore(tmp_path / "news.db") as store:
-        ingest([inbox / "a_feed.jsonl"], store)
-        rebuilt = refresh_stories(store, on_failure=failures.append)
-        assert len(rebuilt) == 2 and store.stale_clusters() == []
-        (failure,) = failures
-        assert failure.without_facts and "E088" in failure.reason
-        stories = {s.id: s for s in store.list_stories()}
-        assert stories[failure.story_id].facts is None and stories[failure.story_id].summary
-        assert all(s.facts is not None for k, s in stories.items() if k != failure.story_id)
+        _washington_saved_without_facts(store, inbox)
 
 
 def test_a_story_whose_digest_fails_in_its_own_share_is_left_stale(
@@ -859,7 +859,7 @@ def test_a_story_whose_digest_fails_in_its_own_share_is_left_stale(
     story): it stays stale and the failure is told, as when it was built whole."""
     import newsdigest.parallel
     import newsdigest.pipeline
-    from newsdigest.stories import StoryFailure, refresh_stories
+    from newsdigest.stories import refresh_stories
 
     real = newsdigest.pipeline.build_story
 

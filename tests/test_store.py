@@ -375,9 +375,8 @@ def test_sqlite_schema_1_file_is_migrated_in_place(tmp_path: Path) -> None:
         assert (row.id, row.title, row.articles, row.outlets) == ("old", "Pompeo in Sochi", 3, 3)
         assert row.last == arts[2].published
         assert s.get_story("old") is not None
-    assert sqlite3.connect(path).execute("SELECT value FROM meta").fetchall() == [
-        (str(STORE_SCHEMA_VERSION),)
-    ]
+    version = "SELECT value FROM meta WHERE key = 'schema_version'"
+    assert sqlite3.connect(path).execute(version).fetchall() == [(str(STORE_SCHEMA_VERSION),)]
 
 
 def test_disk_full_is_one_line_and_nothing_committed(tmp_path: Path) -> None:

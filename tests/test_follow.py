@@ -247,8 +247,11 @@ def test_malformed_urls_are_one_line_each_and_the_round_goes_on(site: Site, tmp_
     report = follow_once(tmp_path / "n.db", [bad, str(subs)])
     assert report.new == 2
     reasons = {e.name: e.reason for e in report.problems()}
-    assert set(reasons) == {bad, u("/moved.html"), str(subs)}
+    assert set(reasons) == {bad, u("/moved.html"), str(subs), u("/feed.xml")}
     assert reasons[bad] == "not a valid URL (Invalid IPv6 URL)"
+    assert reasons[u("/feed.xml")] == (
+        f"1 entry not read: no valid http:// or https:// link (first: '{bad}/z')"
+    )  # the feed's entry, once passed over without a word
     assert reasons[str(subs)] == (
         f"feed '{bad}/feed' not followed: not a valid URL "
         "(a feed is followed by its http:// or https:// URL)"
@@ -888,6 +891,29 @@ def test_a_page_labelled_gzip_that_is_not_gzip_is_refused_once_in_words(
     ]
     again = follow_once(db, [u("/feed.xml")])
     assert not again.problems() and site.paths().count("/mislabelled.html") == 1
+
+
+def test_feed_entries_linking_no_web_page_are_said_in_one_line(site: Site, tmp_path: Path) -> None:
+    """Hostile pass: a feed's entries whose links are ``javascript:``, ``mailto:`` or
+    ``file:`` were skipped without a word; one line names the feed, how many and the first."""
+    u = site.url
+    site.add(
+        "/feed.xml",
+        rss2(
+            [
+                ("a", u("/news/0.html"), MAY),
+                ("b", "javascript:alert(1)", MAY),
+                ("c", "mailto:desk@example.org", MAY),
+                ("d", "file:///etc/passwd", MAY),
+            ]
+        ),
+    )
+    report = follow_once(tmp_path / "n.db", [u("/feed.xml")])
+    assert report.new == 1
+    assert [str(e) for e in report.problems()] == [
+        f"{u('/feed.xml')}: 3 entries not read: no valid http:// or https:// link "
+        "(first: 'javascript:alert(1)')"
+    ]
 
 
 def test_a_gzip_page_damaged_on_its_way_is_fetched_again(site: Site, tmp_path: Path) -> None:

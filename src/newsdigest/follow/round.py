@@ -89,6 +89,15 @@ class _Tally:
     page_errors: list[InputError] = field(default_factory=list)
 
 
+def _unlinked_reason(listing: Listing) -> str:
+    """Why a feed's entries with no web link were not read, in one line for them all."""
+    n = len(listing.unlinked)
+    first = next((link for link in listing.unlinked if link), "")
+    shown = f" (first: {first[:80]!r})" if first else ""
+    what = f"{n} entr{'y' if n == 1 else 'ies'}"
+    return f"{what} not read: no valid http:// or https:// link{shown}"
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -278,6 +287,8 @@ class Follower:
                 self._problem(
                     tally.failed, InputError(source, f"feed {link!r} not followed: {why}")
                 )
+            if listing.unlinked:  # had been skipped without a word
+                self._problem(tally.rejected, InputError(source, _unlinked_reason(listing)))
             entries.extend(listing.entries)
             queue.extend(c for c in listing.children if c not in visited)
         self._say_unread_hosts()

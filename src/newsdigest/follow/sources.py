@@ -39,6 +39,9 @@ class Listing:
     entries: tuple[Entry, ...] = ()
     children: tuple[str, ...] = ()
     unfollowed: tuple[tuple[str, str], ...] = ()  # (feed link, why not followed) of an OPML
+    # a feed's entries whose links are no web page ("javascript:", "mailto:", "file:", none):
+    # each entry's first link, or "" where it has none
+    unlinked: tuple[str, ...] = ()
 
 
 def _unfollowed_reason(base: str, value: str) -> str | None:
@@ -206,18 +209,21 @@ def parse_feed(body: bytes, name: str) -> Listing:
         raise InputError(name, crowded)
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
     entries: list[Entry] = []
+    unlinked: list[str] = []
     for item in parsed.entries:
         url = next((u for v in _feed_links(item) if (u := _http_url(name, v))), None)
         if url:
             title = " ".join(str(item.get("title", "")).split())
             entries.append(Entry(url, _feed_date(item), title))
+        else:
+            unlinked.append(next(_feed_links(item), ""))
     if not entries and (parsed.get("bozo") or not parsed.get("version")):
         if body.lstrip()[:1] in (b"{", b"["):  # a JSON Feed had been "broken XML (...)"
             raise InputError(name, "JSON, not a feed this reads (RSS, Atom, OPML or a sitemap)")
         exc = parsed.get("bozo_exception")
         why = " ".join(str(exc).split()) if exc else "not a feed"
         raise InputError(name, f"broken XML ({why})" if exc else "not a feed, OPML or sitemap")
-    return Listing("feed", entries=tuple(entries))
+    return Listing("feed", entries=tuple(entries), unlinked=tuple(unlinked))
 
 
 def parse_source(body: bytes, name: str) -> Listing:

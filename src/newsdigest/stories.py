@@ -330,7 +330,7 @@ def refresh_stories(
                         on_failure(StoryFailure(cluster_id, one_line(exc), without_facts=False))
                     continue
                 if not config.facts:  # the parse is read by the facts alone: not sent
-                    analyses = {aid: replace(x, doc=None) for aid, x in analyses.items()}
+                    analyses = _without_parses(analyses)
                 jobs.append(_BuildJob(cluster_id, tuple(members), config, analyses))
             # the stories are independent: built side by side on the spaCy workers' CPUs
             built = _build_all(jobs, config)
@@ -405,11 +405,7 @@ def _build_all(
             # the digest never reads a parse: its members' are not sent (about twice the
             # size of their texts)
             _BuildPart(
-                replace(
-                    job,
-                    config=digest,
-                    analyses={aid: replace(x, doc=None) for aid, x in job.analyses.items()},
-                ),
+                replace(job, config=digest, analyses=_without_parses(job.analyses)),
                 False,
             ),
         )
@@ -429,6 +425,12 @@ def _build_all(
         else:
             out.append((replace(story, facts=facts), failures))
     return out
+
+
+def _without_parses(analyses: Mapping[str, ArticleAnalysis]) -> dict[str, ArticleAnalysis]:
+    """``analyses`` without their spaCy parses, which the facts alone read (a parse is about
+    twice its text's size to send to a worker)."""
+    return {aid: replace(x, doc=None) for aid, x in analyses.items()}
 
 
 @dataclass(frozen=True)

@@ -3417,9 +3417,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
 def _usual_short_name(g: _Group, name: str) -> str:
     """The name of a body or a thing whose full name the model read as a person's goes by: a
     person is named by the full name, a body by what its articles write, where that opens the
-    full name and is written more than twice as often ("Telegram" 20 times beside "Telegram X" once, which the
-    model read as a person, "Telegram" then joining it by its first name: a dev-stream story
-    listed "Telegram X (30)" first among its organizations)."""
+    full name and is written more than twice as often ("Telegram" 20 times beside "Telegram X"
+    once, which the model read as a person, "Telegram" then joining it by its first name: a
+    dev-stream story listed "Telegram X (30)" first among its organizations)."""
     top, count = g.forms.most_common(1)[0]
     if not name.startswith(top + " ") or count <= 2 * g.forms[name]:
         return name
@@ -3459,15 +3459,21 @@ def _absorbed(owner: Entity, other: Entity, name: str | None = None) -> Entity:
     return replace(owner, name=name, mentions=mentions, aliases=aliases)
 
 
+def _without_legal_form(words: list[str]) -> list[str]:
+    """A name's words without the company's legal form closing it ("Goldman Sachs Group
+    Inc.": "Goldman Sachs")."""
+    while words and fold(words[-1]).rstrip(".,") in _LEGAL_FORMS:
+        words = words[:-1]
+    return words
+
+
 def _first_words_of_companies(entities: list[Entity]) -> list[Entity]:
     """A one-word organization that opens one company's name of two words or more before its
     legal form, merged into it: the company named short ("Goldman said" beside "Goldman Sachs
     Group Inc.": a dev-stream story listed "Goldman (24)" and the company apart)."""
     opens: dict[str, list[int]] = defaultdict(list)
     for i, o in enumerate(entities):
-        words = name_tokens(o.name)
-        while words and fold(words[-1]).rstrip(".,") in _LEGAL_FORMS:
-            words = words[:-1]
+        words = _without_legal_form(name_tokens(o.name))
         if o.type == "ORG" and len(words) >= 2 and len(words) < len(name_tokens(o.name)):
             opens[words[0]].append(i)
 
@@ -3713,11 +3719,9 @@ def _abbreviations_of_names(entities: list[Entity], texts: Mapping[str, str]) ->
     beside "Chevy Tahoe" is Connecticut."""
     by_initials: dict[str, list[int]] = defaultdict(list)
     for i, o in enumerate(entities):
-        words = name_tokens(o.name)
         # a company's legal form is no part of its short name ("Dell's acquisition of EMC"
         # beside "Elliott Management Corp", a Broadcom story's hedge fund)
-        while words and fold(words[-1]).rstrip(".,") in _LEGAL_FORMS:
-            words = words[:-1]
+        words = _without_legal_form(name_tokens(o.name))
         if o.type == "ORG" and len(words) >= 2:
             by_initials[_initials(" ".join(words))].append(i)
     if not by_initials:

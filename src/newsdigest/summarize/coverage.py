@@ -665,22 +665,11 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         overlap,
         sim,
         previous,
-        # the fitted feature, a quotation without its speaker or of someone it does not name,
-        # a reply, "The first of those ..." and "... the same fate.": taken only after their
-        # sentence
+        # the fitted feature (``quality.refers_back``) and the rest of what needs its
+        # sentence (a quotation without its speaker, a reply, "The first of those ...", "...
+        # the same fate."): taken only after that sentence
         (features[:, FEATURES.index("needs_context")] > 0)
-        | np.array(
-            [
-                quality.bare_quote(u.text)
-                or quality.replies(u.text)
-                or quality.asked_about_it(u.text)
-                or quality.one_of_those(u.text)
-                or quality.quotes_someone_unnamed(u.text)
-                or quality.same_as_before(u.text)
-                for u in units
-            ],
-            bool,
-        )
+        | np.array([quality.needs_context(u.text) for u in units], bool)
         | answers,
         following,
         np.array([quality.leads_in(u.text) for u in units], dtype=bool),
@@ -1174,18 +1163,20 @@ def _greedy(
                 # the statement, and other outlets' reports of it ("The older brother ... told
                 # officers he led the child onto the roof then pushed him off.")
                 repeat[beside] = True
-                repeat |= (
-                    (scored.similarity[:, beside] >= RESTATED_SIM)
-                    & (scored.contained[:, beside] >= RESTATED)
-                    & (scored.common[:, beside] >= RESTATED_WORDS)
-                )
+                repeat |= _restating(scored, beside)
         paraphrased |= scored.similarity[:, i] >= paraphrase
-        restated |= (
-            (scored.similarity[:, i] >= RESTATED_SIM)
-            & (scored.contained[:, i] >= RESTATED)
-            & (scored.common[:, i] >= RESTATED_WORDS)
-        )
+        restated |= _restating(scored, i)
     return [(i, taken_as.get(i, scored.units[i])) for i in chosen]
+
+
+def _restating(scored: Scored, k: int) -> np.ndarray:
+    """Which units tell unit ``k`` again in other words: alike (``RESTATED_SIM``), holding
+    half its content words (``RESTATED``), ``RESTATED_WORDS`` of them at least."""
+    return (
+        (scored.similarity[:, k] >= RESTATED_SIM)
+        & (scored.contained[:, k] >= RESTATED)
+        & (scored.common[:, k] >= RESTATED_WORDS)
+    )
 
 
 # What a speaker said, reported and then quoted by the sentence after it in its article, is

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -285,6 +287,22 @@ def test_a_link_model_over_other_features_is_refused_with_a_reason() -> None:
         LinkModel.from_json(old)
 
 
+def _batches_counted(rows: list[dict[str, str]], doc_freq: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows as batches of eight articles, each with its hashed body and title-key counts,
+    counted into ``doc_freq`` (a ``cluster.DocFreq``) before it is given, as a batch is."""
+    from newsdigest import cluster as C
+
+    for start in range(0, len(rows), 8):
+        batch = [
+            Article(id=str(k), text=r["text"], title=r.get("title"), source=r.get("source"))
+            for k, r in enumerate(rows[start : start + 8])
+        ]
+        body = C._hashed([C.body_text(a) for a in batch])
+        keys = C._hashed_keys([C.content_words(a.title or "")[:5] for a in batch])
+        doc_freq.update(C._presence(body, keys))
+        yield batch, body, keys
+
+
 def test_tfidf_rows_work_over_the_columns_used_and_equal_the_full_width_product(
     dev_stream_rows: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -312,14 +330,7 @@ def test_tfidf_rows_work_over_the_columns_used_and_equal_the_full_width_product(
     doc_freq = C.DocFreq()
     rows = sorted(dev_stream_rows, key=lambda r: r.get("published") or "")
     compared = 0
-    for start in range(0, len(rows), 8):
-        batch = [
-            Article(id=str(k), text=r["text"], title=r.get("title"), source=r.get("source"))
-            for k, r in enumerate(rows[start : start + 8])
-        ]
-        body = C._hashed([C.body_text(a) for a in batch])
-        keys = C._hashed_keys([C.content_words(a.title or "")[:5] for a in batch])
-        doc_freq.update(C._presence(body, keys))
+    for batch, body, keys in _batches_counted(rows, doc_freq):
         idf = doc_freq.idf()
         blocks = [C._hashed([C.lead_text(a) for a in batch]), body, keys]
         blocks += [C._hashed([C.headline_words(a) for a in batch]), C._hashed([""] * len(batch))]
@@ -349,14 +360,8 @@ def test_the_stored_document_frequencies_hold_only_their_non_zero_slots(
     from newsdigest import cluster as C
 
     doc_freq = C.DocFreq()
-    for start in range(0, len(dev_stream_rows), 8):
-        batch = [
-            Article(id=str(k), text=r["text"], title=r.get("title"), source=r.get("source"))
-            for k, r in enumerate(dev_stream_rows[start : start + 8])
-        ]
-        body = C._hashed([C.body_text(a) for a in batch])
-        keys = C._hashed_keys([C.content_words(a.title or "")[:5] for a in batch])
-        doc_freq.update(C._presence(body, keys))
+    for _ in _batches_counted(dev_stream_rows, doc_freq):
+        pass
     dense = np.int64(doc_freq.docs).tobytes() + doc_freq.counts.astype(np.int32).tobytes()
     blob = doc_freq.to_bytes()
     assert len(blob) < len(dense) // 5

@@ -825,6 +825,19 @@ def test_a_storys_facts_and_digest_are_built_side_by_side_and_give_the_same_stor
     assert json.dumps(built["2"], sort_keys=True) == json.dumps(built["1"], sort_keys=True)
 
 
+def _parts_built_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two workers asked for, and the pool's shares, each story's facts and digest apart (four
+    for the feed's two stories), run in this process, where a planted failure is met."""
+    import newsdigest.parallel
+
+    def here(fn, items, *args, **kwargs):  # type: ignore[no-untyped-def]
+        assert len(items) == 4  # each story's facts and digest apart
+        return [fn(x) for x in items]
+
+    monkeypatch.setattr(newsdigest.parallel, "map_shared", here)
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "2")
+
+
 def test_a_story_whose_facts_fail_in_their_own_share_is_saved_without_them(
     inbox: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -841,13 +854,8 @@ def test_a_story_whose_facts_fail_in_their_own_share_is_saved_without_them(
             raise ValueError("[E088] Text of length 1000001 exceeds maximum")
         return real(articles, sentences, **kw)
 
-    def here(fn, items, *args, **kwargs):  # type: ignore[no-untyped-def]
-        assert len(items) == 4  # each story's facts and digest apart
-        return [fn(x) for x in items]
-
     monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
-    monkeypatch.setattr(newsdigest.parallel, "map_shared", here)
-    monkeypatch.setenv("NEWSDIGEST_WORKERS", "2")
+    _parts_built_here(monkeypatch)
     with SqliteStore(tmp_path / "news.db") as store:
         _washington_saved_without_facts(store, inbox)
 
@@ -868,13 +876,8 @@ def test_a_story_whose_digest_fails_in_its_own_share_is_left_stale(
             raise RuntimeError("summarizer blew up")
         return real(articles, *args, **kw)
 
-    def here(fn, items, *args, **kwargs):  # type: ignore[no-untyped-def]
-        assert len(items) == 4  # each story's facts and digest apart
-        return [fn(x) for x in items]
-
     monkeypatch.setattr(newsdigest.pipeline, "build_story", fails_on_washington)
-    monkeypatch.setattr(newsdigest.parallel, "map_shared", here)
-    monkeypatch.setenv("NEWSDIGEST_WORKERS", "2")
+    _parts_built_here(monkeypatch)
     failures: list[StoryFailure] = []
     with SqliteStore(tmp_path / "news.db") as store:
         ingest([inbox / "a_feed.jsonl"], store)

@@ -260,6 +260,15 @@ class UnknownMethodError(ModelUnavailableError):
         self.setting = setting
 
 
+class SettingError(NewsdigestError):
+    """An environment variable holds what this cannot use; the line names the variable, what
+    it holds and what it accepts (``NEWSDIGEST_WORKERS=abc`` had been taken as 1 unsaid)."""
+
+    def __init__(self, variable: str, value: str, accepts: str) -> None:
+        super().__init__(f"{variable}={value!r}: expected {accepts}")
+        self.variable = variable
+
+
 class StoreError(NewsdigestError):
     """The store could not be opened or written; nothing partial was committed."""
 

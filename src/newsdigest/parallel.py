@@ -42,6 +42,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, TypeVar
 
+from newsdigest.errors import SettingError
+
 T = TypeVar("T")
 R = TypeVar("R")
 MAX_WORKERS = 4
@@ -86,9 +88,10 @@ def cgroup_cpus(root: Path) -> int | None:
 def worker_count() -> int:
     """Processes spaCy may use: ``$NEWSDIGEST_WORKERS``, else the usable CPUs (the affinity
     mask, bounded by a container's CPU quota: ``cgroup_cpus``) up to ``MAX_WORKERS``. A value
-    that is not a positive whole number counts as 1 ("²" passes ``isdigit``, not ``int``); one
-    above both the usable CPUs and ``MAX_WORKERS`` as the larger of them (more processes only
-    share the cores, each with memory of its own: a typo of 1000 forked 999)."""
+    that is not a positive whole number is a ``SettingError`` naming it ("abc", "0" and "²",
+    which passes ``isdigit``, had counted as 1 without a word); one above both the usable CPUs
+    and ``MAX_WORKERS`` counts as the larger of them (more processes only share the cores,
+    each with memory of its own: a typo of 1000 forked 999)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
@@ -96,8 +99,14 @@ def worker_count() -> int:
     cpus = min(cpus, cgroup_cpus(CGROUP) or cpus)
     explicit = os.environ.get("NEWSDIGEST_WORKERS", "").strip()
     if explicit:
-        wanted = int(explicit) if explicit.isdecimal() else 0
-        return min(wanted, max(cpus, MAX_WORKERS)) if wanted > 0 else 1
+        wanted = int(explicit) if explicit.isascii() and explicit.isdecimal() else 0
+        if wanted < 1:
+            raise SettingError(
+                "NEWSDIGEST_WORKERS",
+                os.environ["NEWSDIGEST_WORKERS"],
+                "a whole number of processes, 1 or more (1: everything in this process)",
+            )
+        return min(wanted, max(cpus, MAX_WORKERS))
     return max(1, min(cpus, MAX_WORKERS))
 
 

@@ -449,3 +449,38 @@ def test_a_list_cut_at_eight_says_how_many_more(seed_story_together, fmt) -> Non
     assert f"and {told - 8} more quote" in out
     assert "Damascus; and 3 more" in out and "Vienna" not in out
     assert out.count("speaker unresolved") == 8
+
+
+def test_markdown_links_web_addresses_in_article_text_whole() -> None:
+    """A web address in a sentence (the AP's sign-off in dev-stream article f45bdcd37e601dc8)
+    had its "_" escaped: no link in CommonMark, and GitHub's linkifier kept the backslash in
+    the address. It is an autolink now, the sentence's own punctuation left outside it."""
+    from markdown_it import MarkdownIt
+
+    from newsdigest.model import Article, Story, SummarySentence
+
+    text = (
+        "For more NFL coverage: http://www.pro32.ap.org and http://www.twitter.com/AP_NFL. "
+        "(See https://en.wikipedia.org/wiki/Texans_(NFL).) Odds: <https://x.example/a_b> "
+        "*not* https://x.example/?q=1&b=[2]&c=*3*, ftp://files.example/a_b or xhttp://a.example/b_c"
+    )
+    article = Article(id="x", text=text, title="Steelers clinch first-round bye")
+    story = Story(
+        id="s", title=article.title, articles=(article,), summary=(SummarySentence(text, (), 1),)
+    )
+    markdown = render(story, "markdown")
+    html = MarkdownIt("commonmark").render(markdown)
+    links = re.findall(r'<a href="([^"]*)">', html)
+    assert links == [
+        "http://www.pro32.ap.org",
+        "http://www.twitter.com/AP_NFL",
+        "https://en.wikipedia.org/wiki/Texans_(NFL)",
+        "https://x.example/a_b",
+        "https://x.example/?q=1&amp;b=%5B2%5D&amp;c=*3",
+    ]
+    assert "<https://x.example/?q=1&b=[2]&c=*3>\\*," in markdown
+    assert (
+        "AP_NFL>. (See <https://en.wikipedia.org/wiki/Texans_(NFL)>.) Odds: \\<<https" in markdown
+    )
+    assert "<em>not" not in html and "ftp://files.example/a\\_b" in markdown
+    assert "xhttp://a.example/b\\_c" in markdown

@@ -3,7 +3,8 @@
 Citation markers number the story's sources as every output does
 (``numbering.source_numbers``): ``[2]`` is "source 2"; each summary sentence also lists the
 exact source sentences (``2:5`` = source 2, sentence 5). In Markdown, everything that came from an article
-is escaped, so a renderer shows it as text and never as HTML or a link.
+is escaped, so a renderer shows it as text and never as HTML or a link, but for its http(s)
+addresses: each is a link to itself (an autolink), whole.
 """
 
 from __future__ import annotations
@@ -39,8 +40,38 @@ def text_escape(text: str) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Article text as inert Markdown: one terminal-safe line, its markup characters escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", text_escape(text))
+    """Article text as inert Markdown: one terminal-safe line, its markup characters escaped,
+    and each web address in it an autolink (``<https://...>``), as the Sources write theirs:
+    escaped, "http://www.twitter.com/AP\\_NFL" was no link in CommonMark, and GitHub's
+    linkifier kept the backslash in the address."""
+    line = text_escape(text)
+    parts, end = [], 0
+    for found in _BARE_URL.finditer(line):
+        url = _without_trailing_punctuation(found.group())
+        if not _AUTOLINK.fullmatch(url):
+            continue
+        parts += [_MD_SPECIAL.sub(r"\\\1", line[end : found.start()]), f"<{url}>"]
+        end = found.start() + len(url)
+    parts.append(_MD_SPECIAL.sub(r"\\\1", line[end:]))
+    return "".join(parts)
+
+
+# a web address written bare in text: from its scheme (not inside a word) to white space or
+# what an autolink cannot hold; the punctuation that ends a sentence or a quote after it is cut
+# as GitHub's linkifier cuts it
+_BARE_URL = re.compile(r"(?<![\w/])https?://[^\s<>\x00-\x1f\x7f\\\"“”]+", re.I)
+_TRAILING = ".,:;!?'*_~’»"
+
+
+def _without_trailing_punctuation(url: str) -> str:
+    while url:
+        if url[-1] in _TRAILING:
+            url = url[:-1]
+        elif url[-1] in ")]}" and url.count(url[-1]) > url.count("([{"[")]}".index(url[-1])]):
+            url = url[:-1]  # a bracket closing around the address, not one of its own
+        else:
+            break
+    return url
 
 
 def _markers(sentence: SummarySentence, numbers: dict[str, int]) -> str:

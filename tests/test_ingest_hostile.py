@@ -1777,6 +1777,46 @@ def test_a_warc_body_labelled_gzip_that_is_not_gzip_is_read_or_refused_in_words(
     ]
 
 
+def test_a_warc_body_gzipped_twice_or_in_listed_codings_is_read(tmp_path: Path) -> None:
+    """A page gzipped twice (a server and a proxy) under one ``Content-Encoding: gzip``, one
+    labelled "gzip, gzip", "gzip, deflate" or "x-gzip", or gzip labelled none, had been
+    "binary file (not HTML)", as if it were a picture: warcio undoes one coding it knows by
+    name. Each is read now (a layer no label told of, with a note); an inner layer cut short,
+    damaged or past the size limit is refused for that, in a record's words."""
+    import zlib
+
+    html = news_page_html(seed_page(SEED_FILES[0])).encode()
+    once = gzip.compress(html)
+    gz = (("Content-Encoding", "gzip"),)
+    bomb = gzip.compress(gzip.compress(b"<html><body>" + b"a" * (21 << 20)))
+    records = [
+        WarcRecord("https://a.example/twice", gzip.compress(once), http_headers=gz),
+        WarcRecord("https://a.example/listed", gzip.compress(once), http_headers=(("Content-Encoding", "gzip, gzip"),)),
+        WarcRecord("https://a.example/deflated", zlib.compress(once), http_headers=(("Content-Encoding", "gzip, deflate"),)),
+        WarcRecord("https://a.example/x-gzip", once, http_headers=(("Content-Encoding", "x-gzip"),)),
+        WarcRecord("https://a.example/unlabelled", once),
+        WarcRecord("https://a.example/cut", gzip.compress(once[: len(once) // 2]), http_headers=gz),
+        WarcRecord("https://a.example/damaged", gzip.compress(once[:20] + bytes(40) + once[60:]), http_headers=gz),
+        WarcRecord("https://a.example/bomb", bomb, http_headers=gz),
+    ]  # fmt: skip
+    path = tmp_path / "crawl.warc.gz"
+    ids = write_warc(path, records)
+    result = load_articles([str(path)])
+    assert [a.url for a in result.articles] == [r.url for r in records[:5]]
+    assert len({a.text for a in result.articles}) == 1  # the same page each time
+    assert list(result.notices) == [
+        f"{path}: record {ids[0]} <https://a.example/twice>: its body is gzip-compressed once"
+        " more than its Content-Encoding gzip says: read decompressed",
+        f"{path}: record {ids[4]} <https://a.example/unlabelled>: its body is gzip data though"
+        " no Content-Encoding says so: read decompressed",
+    ]
+    assert [e.reason for e in result.errors] == [
+        "truncated record (its gzip-encoded body ends early)",
+        "corrupt record (its gzip-encoded body is damaged)",
+        "record too large (over the 20 MB limit)",
+    ]
+
+
 @pytest.mark.parametrize("mark", [b"\xff\xfe", b""])
 @pytest.mark.parametrize("pad", ["", " "])
 def test_utf8_lines_appended_to_a_utf16_jsonl_file_are_read(

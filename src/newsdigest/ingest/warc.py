@@ -163,14 +163,27 @@ def _content_coding(record: Any) -> str:
     return ((http.get_header("content-encoding") if http else None) or "").strip()
 
 
+def _codings(record: Any) -> list[str]:
+    """The content codings the record's Content-Encoding lists, in the order applied, lower
+    case, "x-gzip" as "gzip" (RFC 9110 8.4.1.3) and "identity" left out: "gzip, gzip" is
+    gzip twice. warcio undoes one coding it knows by name; each other had left a page's bytes
+    compressed, refused as "binary file (not HTML)"."""
+    named = (c.strip().lower() for c in _content_coding(record).split(","))
+    return [_CODING_ALIASES.get(c, c) for c in named if c and c != "identity"]
+
+
+_CODING_ALIASES = {"x-gzip": "gzip", "x-deflate": "deflate"}
+
+
 def _body(record: Any) -> Any:
     """The record's payload as ``record.content_stream()`` gives it (de-chunked, decoded),
-    read by ``_StrictDecoding`` where it is compressed; as it is in an unread coding (warcio's
-    "br", where the brotli package is installed, fails on brotli 1.x: "'brotli.Decompressor'
-    object has no attribute 'unused_data'", which had made the record "truncated or
-    corrupt")."""
+    read by ``_StrictDecoding`` where it is compressed (by its last coding: the others are
+    undone by ``_unwrapped``); as it is in an unread coding (warcio's "br", where the brotli
+    package is installed, fails on brotli 1.x: "'brotli.Decompressor' object has no attribute
+    'unused_data'", which had made the record "truncated or corrupt")."""
     http = record.http_headers
-    coding = _content_coding(record).lower()
+    codings = _codings(record)
+    coding = codings[-1] if codings else ""
     if coding in _UNREAD_CODINGS:
         return record.raw_stream  # refused once read (``_read_record``)
     if not coding or coding not in BufferedReader.get_supported_decompressors():
@@ -186,6 +199,42 @@ class _HeaderCut(Exception):
     def __init__(self, offset: int) -> None:
         super().__init__(f"record header at byte {offset} is cut short")
         self.offset = offset
+
+
+# compressed layers undone inside a body at most (a body gzipped twice by a server and a proxy
+# is common enough; more is no page)
+_MAX_LAYERS = 4
+
+
+def _unwrapped(content: bytes, inner: list[str], max_bytes: int) -> tuple[bytes, int] | str:
+    """``content`` with its ``inner`` codings undone (the Content-Encoding's all but the last,
+    warcio's), last applied first, then each gzip layer more its bytes open with (a body
+    gzipped twice and labelled once, or gzip labelled none): the page and how many layers
+    were not labelled; or why it cannot be read, in the words of a record's other refusals.
+    Each layer is bounded by ``max_bytes``, so a bomb costs no more than the limit."""
+    pending = list(reversed(inner))
+    unlabelled = 0
+    for _ in range(_MAX_LAYERS + 1):
+        if pending:
+            coding = pending.pop(0)
+        elif content.startswith(_GZIP_MAGIC):
+            coding, unlabelled = "gzip", unlabelled + 1
+        else:
+            return content, unlabelled
+        if coding in _UNREAD_CODINGS or coding not in ("gzip", "deflate"):
+            return f"its body is {coding}-compressed, which is not read"
+        # gzip or zlib by their headers (a "deflate" page is zlib data, or at times raw deflate)
+        raw = coding == "deflate" and content[:1] != b"\x78"
+        decoder = zlib.decompressobj(-zlib.MAX_WBITS if raw else zlib.MAX_WBITS | 32)
+        try:
+            content = decoder.decompress(content, max_bytes + 1)
+        except zlib.error:
+            return f"corrupt record (its {coding}-encoded body is damaged)"
+        if len(content) > max_bytes:
+            return f"record too large (over the {format_limit(max_bytes)} limit)"
+        if not decoder.eof:
+            return f"truncated record (its {coding}-encoded body ends early)"
+    return f"its body is compressed more than {_MAX_LAYERS} times over, which is not read"
 
 
 def _failure_detail(exc: Exception) -> str:
@@ -355,14 +404,27 @@ def _read_record(
     if getattr(record.http_headers, "cut_short", False):
         return InputError(name, "truncated record (it ends inside its HTTP headers)")
     coding = _content_coding(record)
+    codings = _codings(record)
     if content is None or (isinstance(body, _StrictDecoding) and body.ended_early()):
         # a page cut off mid-body, kept as far as it went, had been stored as the article
         what = "truncated record" if content is not None else "corrupt record"
         why = "ends early" if content is not None else "is damaged"
         return InputError(name, f"{what} (its {coding}-encoded body {why})")
-    if coding.lower() in _UNREAD_CODINGS:
+    if codings and codings[-1] in _UNREAD_CODINGS:
         return InputError(name, f"its body is {coding}-compressed, which is not read")
-    if isinstance(body, _StrictDecoding) and body.not_encoded() and content:
+    unwrapped = _unwrapped(content, codings[:-1], max_bytes)
+    if isinstance(unwrapped, str):
+        return InputError(name, unwrapped)
+    content, unlabelled = unwrapped
+    if unlabelled:
+        times = {1: "once", 2: "twice"}.get(unlabelled, f"{unlabelled} times")
+        said = (
+            f"gzip-compressed {times} more than its Content-Encoding {coding} says"
+            if coding
+            else "gzip data though no Content-Encoding says so"
+        )
+        tell_note(name, f"its body is {said}: read decompressed")
+    elif isinstance(body, _StrictDecoding) and body.not_encoded() and content:
         # a server that labels its plain page gzip: the page is read as it is (warcio's way,
         # and an archived answer cannot be asked again), said in a note; a body in another
         # coding or binary had been "binary file (not HTML)", as if the page were a picture

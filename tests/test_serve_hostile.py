@@ -24,6 +24,7 @@ from html_probe import Page
 from live_server import serving
 from serve_seed import fill, seed_articles, seed_story, synthetic_stories
 
+from newsdigest.config import StoryConfig
 from newsdigest.model import Citation, Story, SummarySentence
 from newsdigest.serve import create_app
 from newsdigest.serve.app import MAX_OFFSET
@@ -642,6 +643,74 @@ def test_a_batch_stored_and_clustered_whose_stories_cannot_be_read_says_so(
         assert body["stored"] == [a.id for a in store.get_articles()]
         assert body["updated"] == [s.id for s in store.list_stories()] and body["updated"]
         assert str(tmp_path) not in answer.text
+    finally:
+        store.close()
+
+
+def test_a_batch_stored_whose_stories_fail_not_in_the_store_says_what_was_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A failure after the batch was stored that is not the store's (``NEWSDIGEST_WORKERS``
+    set wrong, the memory run out while clustering) answered the generic 500 "internal error
+    (...)": the client could not tell that its article was stored. The answer says what was
+    stored and what failed; a fault no typed error explains goes, with its traceback, to the
+    server's log, and the client is told its type alone."""
+    import newsdigest.stories
+
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        monkeypatch.setenv("NEWSDIGEST_WORKERS", "four")
+        answer = post_json(client, ARTICLE)
+        assert_one_line_error(
+            answer,
+            500,
+            "stored 1 article, but the stories could not be updated: NEWSDIGEST_WORKERS='four': "
+            "expected a whole number of processes",
+            "(the next POST, or newsdigest stories, updates them)",
+        )
+        assert answer.json()["stored"] == [a.id for a in store.get_articles()]
+        monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")
+
+        def out_of_memory(*args: Any, **kwargs: Any) -> list[str]:
+            raise MemoryError
+
+        monkeypatch.setattr(newsdigest.stories, "refresh_stories", out_of_memory)
+        seed = seed_articles()[1]
+        other = {"text": seed.text, "url": seed.url}
+        answer = post_json(client, other)
+        assert_one_line_error(
+            answer,
+            500,
+            "stored 1 article, but the stories could not be updated: internal error "
+            "(MemoryError); the server log has the details",
+        )
+        assert len(answer.json()["stored"]) == 1 and len(store.get_articles()) == 2
+        assert "MemoryError" in caplog.text and "Traceback" in caplog.text
+        monkeypatch.undo()
+        again = post_json(client, ARTICLE)
+        assert again.status_code == 200, again.text
+        assert again.json()["failures"] == [] and again.json()["updated"]
+    finally:
+        store.close()
+
+
+def test_a_story_the_batch_could_not_rebuild_is_named_in_the_answer(tmp_path: Path) -> None:
+    """A story that alone could not be rebuilt (here its embedder's model folder is gone) was
+    left stale without a word: the answer was a plain 200 whose ``updated`` lacked it. It is
+    named now, with why, the server's folders left out."""
+    store = open_store(str(tmp_path / "news.db"))
+    gone = tmp_path / "models" / "minilm-static"
+    try:
+        app = create_app(store, config=StoryConfig(embedder=str(gone)))
+        answer = post_json(TestClient(app), ARTICLE)
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        assert len(body["stored"]) == 1 and body["updated"] == []
+        (story,) = body["stories"]
+        (failure,) = body["failures"]
+        assert failure.startswith(f"story {story}: not rebuilt: ")
+        assert "minilm-static" in failure and str(tmp_path) not in failure
     finally:
         store.close()
 

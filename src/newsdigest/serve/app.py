@@ -36,7 +36,7 @@ from newsdigest.errors import StoreError
 from newsdigest.model import Story, StoryRow
 from newsdigest.serialize import story_to_dict
 from newsdigest.serve.guard import host_rules, write_refusal
-from newsdigest.serve.ingest import PostReport, StoredUnfinished, ingest_records
+from newsdigest.serve.ingest import PostReport, StoredUnfinished, ingest_records, public_failure
 from newsdigest.serve.intake import (
     MAX_ARTICLES,
     MAX_BODY_BYTES,
@@ -522,7 +522,7 @@ def create_app(
             413: {"description": "Body or batch over the limit; nothing stored", "model": ErrorLine},
             415: {"description": "Content-Type is not application/json", "model": ErrorLine},
             422: {"description": "Malformed JSON or an invalid article; nothing stored", "model": ErrorLine},
-            500: {"description": "The store could not be written; nothing stored, unless the answer lists articles `stored` (stored, but their stories not updated or not read back: `error` says which)", "model": ErrorLine},
+            500: {"description": "The store could not be written; nothing stored, unless the answer lists articles `stored` (stored, but their stories not updated or not read back, for the store's fault or another: `error` says which and why)", "model": ErrorLine},
             503: {"description": "The store is locked (`Retry-After`) or read-only to the server; as 500", "model": ErrorLine},
             507: {"description": "The store's disk is full; as 500", "model": ErrorLine},
         },
@@ -558,8 +558,12 @@ def create_app(
             errors = exc.errors if is_list_body(body) else one_record_errors(exc.errors)
             return json({"error": error_line(errors), "detail": errors}, 422)
         except StoredUnfinished as exc:
-            reason = public_reason(str(exc.error))
-            status, retry_after_s = store_failure_status(reason)
+            reason = public_failure(exc.error)
+            status, retry_after_s = (
+                store_failure_status(reason)
+                if isinstance(exc.error, StoreError | sqlite3.Error)
+                else (500, None)
+            )
             n = len(exc.report.stored)
             message = (
                 f"stored {n} article{'' if n == 1 else 's'}, but {exc.unfinished}: {reason} "

@@ -4,20 +4,30 @@ Every article is converted and cleaned before anything is written, so a record t
 rejects fails the whole request (422) with nothing stored. The store then writes the batch in
 one transaction, and the stories are updated by the same incremental path as ``newsdigest
 stories`` (``newsdigest.stories.build_stories``). That step is resumable: if it fails, the
-stored articles stay (unclustered or in a story marked stale) and the next ingest completes it.
+stored articles stay (unclustered or in a story marked stale) and the next ingest completes it;
+the answer says what was stored and what failed, whatever the failure (a store's, a missing
+model's, a fault's). A story that alone could not be rebuilt is named in the answer's
+``failures``, the others rebuilt.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdigest.config import StoryConfig
-from newsdigest.errors import InputError, StoreError
+from newsdigest.errors import InputError, NewsdigestError
 from newsdigest.model import Article
 from newsdigest.serve.intake import ArticleIn, InvalidBody
+from newsdigest.serve.public_error import public_reason
 from newsdigest.store.base import Store
+
+if TYPE_CHECKING:
+    from newsdigest.stories import StoryFailure
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,7 @@ class PostReport:
     near_duplicates: dict[str, str] = field(default_factory=dict)  # new id -> stored copy
     stories: tuple[str, ...] = ()  # the stories holding this batch's articles
     updated: tuple[str, ...] = ()  # the stories whose digest was (re)built by this batch
+    failures: tuple[str, ...] = ()  # one line a story left stale or saved without its facts
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -39,6 +50,7 @@ class PostReport:
             "near_duplicates": dict(self.near_duplicates),
             "stories": list(self.stories),
             "updated": list(self.updated),
+            "failures": list(self.failures),
         }
 
 
@@ -46,9 +58,11 @@ class StoredUnfinished(Exception):
     """The batch was stored (``report``) but a step after it failed (``error``): the answer
     must not say "nothing stored" (a full disk had answered 500 "could not store the articles"
     for articles that were in the store). ``unfinished`` says which step, ``then`` what
-    finishes it."""
+    finishes it. ``error``: a store's (its status is the store's), or any other (a model that
+    cannot load, ``NEWSDIGEST_WORKERS`` wrong, a fault), which had answered the generic 500
+    "internal error" for a batch stored."""
 
-    def __init__(self, report: PostReport, error: StoreError, unfinished: str, then: str) -> None:
+    def __init__(self, report: PostReport, error: Exception, unfinished: str, then: str) -> None:
         super().__init__(str(error))
         self.report = report
         self.error = error
@@ -117,21 +131,29 @@ def ingest_records(
         duplicates=tuple(result.duplicates),
         near_duplicates=dict(result.near_duplicates),
     )
+    failures: list[str] = []
+
+    def failed(failure: StoryFailure) -> None:
+        what = "saved without facts" if failure.without_facts else "not rebuilt"
+        failures.append(f"story {failure.story_id}: {what}: {public_reason(failure.reason)}")
+
     # refresh_stories holds the store's clustering lock: other writers wait, readers do not
     try:
-        updated = refresh_stories(store, config)
-    except StoreError as exc:  # resumable: the next intake (or ``newsdigest stories``) does it
+        updated = refresh_stories(store, config, on_failure=failed)
+    except Exception as exc:  # noqa: BLE001 - resumable: the next intake (or ``stories``) does it
+        _log_fault(exc)
         raise StoredUnfinished(
             stored,
             exc,
             "the stories could not be updated",
             "the next POST, or newsdigest stories, updates them",
         ) from None
-    stored = replace(stored, updated=tuple(updated))
+    stored = replace(stored, updated=tuple(updated), failures=tuple(failures))
     ids = [result.near_duplicates.get(a.id, a.id) for a in articles]
     try:
         cluster_of = store.cluster_of(ids)
-    except StoreError as exc:  # the stories are updated: only where the batch went is unknown
+    except Exception as exc:  # noqa: BLE001 - the stories are updated: only where the batch went
+        _log_fault(exc)  # is unknown
         # (a plain 500 "could not store the articles" had answered a batch stored and clustered)
         raise StoredUnfinished(
             stored,
@@ -140,3 +162,18 @@ def ingest_records(
             "their stories are updated: GET /api/stories lists them",
         ) from None
     return replace(stored, stories=tuple(sorted({cluster_of[i] for i in ids if i in cluster_of})))
+
+
+def _log_fault(exc: Exception) -> None:
+    """The traceback of a failure no typed error explains, to the server's log: the client is
+    told its type only (``public_failure``)."""
+    if not isinstance(exc, NewsdigestError):
+        log.error("POST /api/articles: stored, then failed", exc_info=exc)
+
+
+def public_failure(exc: Exception) -> str:
+    """What a web client is told of a failure: a typed error's line, less where the files
+    live (``public_reason``); of any other, its type, the details left to the server's log."""
+    if isinstance(exc, NewsdigestError):
+        return public_reason(str(exc))
+    return f"internal error ({type(exc).__name__}); the server log has the details"

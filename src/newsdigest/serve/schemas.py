@@ -64,6 +64,11 @@ class PostAnswer(BaseModel):
     near_duplicates: dict[str, str] = Field(description="New article id -> the stored copy.")
     stories: list[str] = Field(description="The stories holding this batch's articles.")
     updated: list[str] = Field(description="The stories whose digest this batch rebuilt.")
+    failures: list[str] = Field(
+        description="A story this batch touched that could not be rebuilt (left as it was, "
+        "rebuilt by the next POST) or was saved without its facts, one line each: "
+        "'story 5f0c...: not rebuilt: ...'; else []."
+    )
     notes: list[str] = Field(
         description="What in the body was not read: fields no article field reads, named "
         "where one looks like a misspelt article field, with 'did you mean' ('titel' -> "

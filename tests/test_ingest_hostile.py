@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -1775,6 +1776,36 @@ def test_a_warc_body_labelled_gzip_that_is_not_gzip_is_read_or_refused_in_words(
     assert [str(e) for e in result.errors] == [
         f"{path}: record {ids[1]} <https://a.example/deflate>: {label}"
     ]
+
+
+def test_a_file_gzipped_twice_is_read_and_a_bomb_so_wrapped_is_refused(tmp_path: Path) -> None:
+    """A .gz a server sent gzipped again, saved as it came (``curl`` without ``--compressed``),
+    had been "binary file (not text)" (not JSON, not HTML, not JSON Lines). Each is read now,
+    as its one-layer twin; a bomb inside two layers is refused as one inside one is."""
+    text = _seed_text(0)
+    page = "<html><body><article><p>" + text.replace("\n\n", "</p><p>") + "</p></article>"
+    payloads = {
+        "a.txt.gz": text,
+        "b.jsonl.gz": json.dumps({"text": text}) + "\n",
+        "c.json.gz": json.dumps([{"text": text}]),
+        "d.html.gz": page,
+    }
+    for name, payload in payloads.items():
+        (tmp_path / name).write_bytes(gzip.compress(gzip.compress(payload.encode())))
+    result = load_articles([tmp_path])
+    assert list(result.errors) == [] and len(result.articles) == 4
+    assert {a.text for a in result.articles[:3]} == {
+        load_articles([SEED_FILES[0]]).articles[0].text
+    }
+    bomb = tmp_path / "bomb" / "e.jsonl.gz"
+    bomb.parent.mkdir()
+    inner = zlib.compressobj(9, zlib.DEFLATED, 31)
+    body = inner.compress(b'{"text": "') + b"".join(
+        inner.compress(b"a" * (1 << 20)) for _ in range(200)
+    )
+    bomb.write_bytes(gzip.compress(body + inner.flush()))
+    (error,) = load_articles([bomb]).errors
+    assert error.reason == "gzip bomb: over 100 times its compressed size past the 20 MB limit"
 
 
 def test_a_warc_body_gzipped_twice_or_in_listed_codings_is_read(tmp_path: Path) -> None:

@@ -93,9 +93,15 @@ def open_regular(path: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
+# gzip layers undone in one file at most: a .gz saved from a server that gzipped it again is
+# two; more is no news file
+MAX_GZIP_LAYERS = 3
+
+
 def open_binary(path: Path) -> BinaryIO:
     """The regular file for reading, gunzipped on the fly when it is gzip-compressed
-    (.jsonl.gz); InputError when it cannot be opened."""
+    (.jsonl.gz), once or more (a .txt.gz a server sent gzipped again, saved as it came, had
+    been "binary file (not text)"); InputError when it cannot be opened."""
     fh = open_regular(path)
     try:
         magic = fh.read(2)
@@ -107,6 +113,15 @@ def open_binary(path: Path) -> BinaryIO:
         return fh
     gz = gzip.GzipFile(fileobj=fh, mode="rb")
     gz.myfileobj = fh  # type: ignore[assignment]  # closing the reader closes the file
+    for _ in range(MAX_GZIP_LAYERS - 1):
+        try:
+            inner = gz.peek(2)[:2] == GZIP_MAGIC
+        except GZIP_ERRORS:  # damaged: said by the reader's first read, as for one layer
+            break
+        if not inner:
+            break
+        outer, gz = gz, gzip.GzipFile(fileobj=gz, mode="rb")
+        gz.myfileobj = outer  # type: ignore[assignment]
     return gz  # type: ignore[return-value]
 
 

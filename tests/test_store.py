@@ -731,6 +731,43 @@ def test_a_store_whose_folder_became_read_only_names_the_lock_it_cannot_make(
     )
 
 
+@pytest.fixture
+def read_only_mount(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a file system of its own, ``mount -o remount,ro`` once the test has filled
+    it (``remount``); the test is skipped where this process may not mount (not root)."""
+    import shutil
+
+    folder = tmp_path / "volume"
+    folder.mkdir()
+    if shutil.which("mount") is None or os.geteuid() != 0:
+        pytest.skip("needs root and mount(8) for a read-only file system")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount here: {mounted.stderr.decode().strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def test_a_store_on_a_read_only_file_system_is_said_so_not_chmod(read_only_mount: Path) -> None:
+    """A store on a file system mounted read-only (a ``ro`` volume, a CD) had been "news.db is
+    read-only to this user (... chmod u+w ...)": root's chmod changes nothing there."""
+    db = read_only_mount / "news.db"
+    with SqliteStore(db) as s:
+        s.add_articles(seed_articles())
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
+    with pytest.raises(StoreError) as refused:
+        SqliteStore(db).get_articles()
+    assert str(refused.value) == (
+        f"{db}: cannot open database: {read_only_mount} is on a read-only file system"
+        " (newsdigest writes to its store: copy it to a folder on a writable one, or mount"
+        " this one read-write)"
+    )
+
+
 def test_a_device_or_named_pipe_given_as_the_store_is_refused_untouched(tmp_path: Path) -> None:
     """``--db /dev/null`` had said "disk I/O error" after SQLite made ``/dev/null-journal``
     beside the device; a named pipe, the same ("cannot open database: disk I/O error")."""

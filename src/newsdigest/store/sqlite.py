@@ -37,6 +37,11 @@ def access_problem(path: Path) -> str | None:
     None when it may."""
     folder = path.parent
     try:
+        if _read_only_mount(folder):  # no chmod helps: it had said "chmod u+w" all the same
+            return (
+                f"{folder} is on a read-only file system (newsdigest writes to its store: copy"
+                " it to a folder on a writable one, or mount this one read-write)"
+            )
         for side in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             if side.exists():
                 if not os.access(side, os.R_OK):
@@ -59,6 +64,15 @@ def access_problem(path: Path) -> str | None:
     except OSError:  # a folder that may not be searched: the driver's reason stands
         return None
     return None
+
+
+def _read_only_mount(folder: Path) -> bool:
+    """Whether ``folder`` lies on a file system mounted read-only (a CD, a ``ro`` mount, a
+    container's read-only volume)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # gone, or no statvfs (not POSIX): the checks below
+        return False
 
 
 def file_size_limit_note(message: str) -> str:

@@ -951,3 +951,58 @@ def test_a_json_feed_and_a_redirect_to_an_invalid_url_are_said_in_words(
         f"{u('/feed.json')}: JSON, not a feed this reads (RSS, Atom, OPML or a sitemap)",
         f"{u('/moved.xml')}: redirect to a URL that is not valid (URL too long)",
     ]
+
+
+def test_a_gzipped_sitemap_and_a_feed_or_page_gzipped_twice_are_read(
+    site: Site, tmp_path: Path
+) -> None:
+    """A sitemap served as a .gz file (``application/x-gzip``, as sitemaps.org advises) had
+    been "broken XML (<unknown>:2:0: not well-formed (invalid token))", and a feed or page
+    gzipped twice under one ``Content-Encoding: gzip`` the same, or "binary file (not
+    HTML)": their articles were never fetched. Each is read now; one inflating past the size
+    limit is refused for good, in words."""
+    import gzip
+    import zlib
+
+    u = site.url
+    site.add("/sitemap.xml.gz", gzip.compress(sitemap([(u("/news/0.html"), None)]).encode()),
+             content_type="application/x-gzip")  # fmt: skip
+    site.add("/index.xml", sitemap_index([u("/sitemap.xml.gz")]), content_type="application/xml")
+    gz = {"Content-Encoding": "gzip"}
+    twice = gzip.compress(gzip.compress(rss2([("a", u("/news/1.html"), MAY)]).encode()))
+    site.add("/twice.xml", twice, headers=gz, content_type="application/rss+xml")
+    site.add("/twice.html", gzip.compress(gzip.compress(page(2, site)[1].encode())), headers=gz)
+    bomb = zlib.compressobj(9, zlib.DEFLATED, 31)
+    inflating = bomb.compress(b"<html><body><p>" + b" " * 200_000) + bomb.flush()
+    site.add("/bomb.html", gzip.compress(inflating), headers=gz)
+    site.add("/feed.xml", rss2([("b", u("/twice.html"), MAY), ("c", u("/bomb.html"), MAY)]))
+    db = tmp_path / "n.db"
+    sources = [u("/index.xml"), u("/twice.xml"), u("/feed.xml")]
+    report = follow_once(db, sources, replace(FAST, max_bytes=100_000))
+    assert report.new == 3
+    assert [str(e) for e in report.problems()] == [
+        f"{u('/bomb.html')}: larger than 100000 bytes once decompressed"
+    ]
+    with open_store(db) as store:
+        stored = {a.url for a in store.get_articles()}
+    assert stored == {u("/news/0.html"), u("/news/1.html"), u("/news/2.html")}  # its canonical
+
+
+def test_a_feed_in_utf16_or_declaring_it_over_utf8_is_read(site: Site, tmp_path: Path) -> None:
+    """A feed in UTF-16 with its byte-order mark (PowerShell's ``Out-File`` writes it so, the
+    declaration left saying "utf-8", or none), and one whose declaration says "utf-16" over
+    UTF-8 bytes (.NET's StringWriter writes it so), had been "broken XML (...: not
+    well-formed (invalid token))": every entry lost, every round."""
+    u = site.url
+    feed = rss2([("Sochi talks", u("/news/0.html"), MAY)])
+    site.add("/out-file.xml", feed.encode("utf-16"), content_type="application/rss+xml")
+    bare = rss2([("Sochi talks", u("/news/1.html"), MAY)]).split("?>", 1)[1]
+    site.add("/no-declaration.xml", bare.encode("utf-16"), content_type="application/rss+xml")
+    declared = rss2([("Café", u("/news/2.html"), MAY)]).replace('"utf-8"', '"utf-16"')
+    site.add("/declared.xml", declared.encode(), content_type="application/rss+xml")
+    sitemapped = sitemap([(u("/news/3.html"), None)]).replace('"UTF-8"', '"utf-16"')
+    site.add("/sitemap.xml", sitemapped.encode(), content_type="application/xml")
+    db = tmp_path / "n.db"
+    sources = ["/out-file.xml", "/no-declaration.xml", "/declared.xml", "/sitemap.xml"]
+    report = follow_once(db, [u(s) for s in sources])
+    assert not report.problems() and report.new == 4

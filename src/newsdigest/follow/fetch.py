@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -267,7 +268,10 @@ class Fetcher:
                         if size > max_bytes:
                             raise FetchError(url, f"larger than {max_bytes} bytes", permanent=True)
                         chunks.append(chunk)
-                return _Answer(response.status_code, response.headers, b"".join(chunks))
+                body = b"".join(chunks)
+                if response.status_code == 200 and body.startswith(GZIP_MAGIC):
+                    body = _gunzipped(url, body, max_bytes)
+                return _Answer(response.status_code, response.headers, body)
         except httpx.TimeoutException:
             if time.monotonic() - started >= limit:
                 raise FetchError(url, f"not done after {limit:g} s (too slow)") from None
@@ -317,6 +321,35 @@ class Fetcher:
             etag=answer.headers.get("etag"),
             last_modified=answer.headers.get("last-modified"),
         )
+
+
+GZIP_MAGIC = b"\x1f\x8b\x08"
+# gzip layers undone in one body at most (a sitemap.xml.gz, gzipped again by the server)
+MAX_GZIP_LAYERS = 3
+
+
+def _gunzipped(url: str, body: bytes, max_bytes: int) -> bytes:
+    """``body`` with the gzip layers it is still in undone, each bounded by ``max_bytes``: a
+    sitemap served as a .gz file (sitemaps.org's own advice), or a page or feed gzipped twice
+    under one ``Content-Encoding: gzip``, had been "broken XML (... invalid token)" or "binary
+    file (not HTML)". httpx has undone the ``Content-Encoding`` already."""
+    for _ in range(MAX_GZIP_LAYERS):
+        if not body.startswith(GZIP_MAGIC):
+            return body
+        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            body = decoder.decompress(body, max_bytes + 1)
+        except zlib.error as exc:
+            raise FetchError(url, f"its gzip data is damaged ({exc})") from None
+        if len(body) > max_bytes:
+            raise FetchError(
+                url, f"larger than {max_bytes} bytes once decompressed", permanent=True
+            )
+        if not decoder.eof:
+            raise FetchError(url, "its gzip data ends early")
+    if body.startswith(GZIP_MAGIC):
+        raise FetchError(url, f"gzip data more than {MAX_GZIP_LAYERS} layers deep", permanent=True)
+    return body
 
 
 # what no host name holds (RFC 3986 reg-name, IPv6 and IDNA names aside): spaces, controls

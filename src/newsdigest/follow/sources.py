@@ -9,6 +9,7 @@ the sitemaps of an index). Nothing here touches the network.
 from __future__ import annotations
 
 import calendar
+import codecs
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -124,6 +125,7 @@ def _opml_reason(body: bytes, exc: etree.XMLSyntaxError) -> str:
 
 def parse_opml(body: bytes, name: str) -> Listing:
     """The feeds of an OPML file (every outline with an ``xmlUrl``, nested folders included)."""
+    body = xml_bytes(body)
     try:
         root = etree.fromstring(body.lstrip(), parser=_PARSER)
     except etree.XMLSyntaxError as exc:
@@ -226,9 +228,42 @@ def parse_feed(body: bytes, name: str) -> Listing:
     return Listing("feed", entries=tuple(entries), unlinked=tuple(unlinked))
 
 
+# a byte-order mark of a wide encoding (UTF-32 first: its little-endian mark starts with
+# UTF-16's), and the encoding it names
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# the XML declaration's encoding, in a document's first line
+_DECLARED = re.compile(rb"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["']([^"']*)["']""")
+
+
+def xml_bytes(body: bytes) -> bytes:
+    """``body`` as the XML parsers read it right: a document in UTF-16 or UTF-32 with its
+    byte-order mark (Windows tools write them; the mark is what XML reads first) as UTF-8, and
+    a document in single bytes whose declaration says a wide encoding (.NET's StringWriter
+    writes "utf-16" over UTF-8) with that encoding left out; both had been "broken XML (...:
+    not well-formed (invalid token))", every entry lost."""
+    for mark, encoding in _WIDE_BOMS:
+        if body.startswith(mark):
+            try:
+                text = body.decode(encoding)
+            except UnicodeDecodeError:
+                return body  # the parser says what is wrong
+            return _DECLARED.sub(rb"\1", text.encode("utf-8"), count=1)
+    single = body.removeprefix(codecs.BOM_UTF8)
+    declared = _DECLARED.match(single)
+    if declared and declared.group(2).lower().startswith((b"utf-16", b"utf-32", b"ucs-")):
+        return _DECLARED.sub(rb"\1", single, count=1)
+    return body
+
+
 def parse_source(body: bytes, name: str) -> Listing:
     """What the document ``name`` lists, by its root element; ``InputError`` when it is none of
     the formats or cannot be parsed."""
+    body = xml_bytes(body)
     root = _root_name(body)
     if root == "opml":
         return parse_opml(body, name)

@@ -416,6 +416,31 @@ def test_unreadable_subfolder_is_one_line_and_the_rest_read(
     assert [str(e) for e in result.errors] == [f"{locked}: cannot list folder (permission denied)"]
 
 
+def test_an_unreadable_folder_named_directly_is_one_line_not_two(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder given that this user may not list had two lines, the second untrue of what it
+    may hold: "cannot list folder (permission denied)" and "no articles found (no .txt,
+    .html, .json(l), .warc or .sgml files)"; a folder beside it is read as before."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "one.txt").write_text(_seed_text(0), encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "two.txt").write_text(_seed_text(1), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if str(path) == str(locked):  # what a folder without read permission does to a user
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = load_articles([locked, other])
+    assert len(result.articles) == 1
+    assert [str(e) for e in result.errors] == [f"{locked}: cannot list folder (permission denied)"]
+
+
 def test_unreadable_file_named_directly_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -433,10 +433,12 @@ def _iter_path(
         return
     found = 0
     files = 0
+    unlisted = 0
     skipped: list[Path] = []
     linked: list[Path] = []
     for file in _walk(path, skipped, linked):
         if isinstance(file, InputError):
+            unlisted += 1
             yield file
             continue
         files += 1
@@ -446,7 +448,9 @@ def _iter_path(
             yield item
     if (skipped or linked) and on_notice:
         on_notice(skipped_notice(path, skipped, linked))
-    if not found:
+    if not found and not (unlisted and not files):
+        # a folder that could not be listed (or whose subfolders could not) has said so: it
+        # had also been "no articles found (no .txt, ... files)", untrue of what it may hold
         what = (
             f"in {files} supported file{'s' if files != 1 else ''}"
             if files

@@ -159,6 +159,24 @@ def test_digest_and_stories_start_without_scikit_learn(seed_dir: Path, tmp_path:
     assert done.returncode == 0, done.stderr[-2000:]
 
 
+def test_a_standard_output_in_ascii_or_a_code_page_is_one_line_not_a_traceback(
+    seed_dir: Path,
+) -> None:
+    """A standard output whose encoding lacks a character of the digest (``PYTHONIOENCODING``
+    ascii, a Windows code page) had ended the command in a UnicodeEncodeError traceback; it is
+    one line naming the character and what to do, nothing half-printed, exit 2."""
+    import os
+
+    args = [sys.executable, "-m", "newsdigest", "digest", str(seed_dir), "--no-facts", "-s", "2"]
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    proc = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == (
+        "error: cannot write the digest to standard output: its encoding (ascii) has no U+2026"
+        " (HORIZONTAL ELLIPSIS) (set PYTHONIOENCODING=utf-8, or write a file with -o)\n"
+    )
+
+
 def test_articles_piped_in_are_read_from_standard_input(seed_dir: Path) -> None:
     """`cat article.txt | newsdigest digest -`, as Unix tools take "-" (it had said "-: no such
     file or directory"); the format is told from the first bytes (JSON Lines here); an empty

@@ -221,7 +221,21 @@ def write_output(text: str | bytes, output: Path | None, what: str) -> None:
     """``text`` to ``output``, or to stdout when None; a file that cannot be written is one
     line naming it ("cannot write the digest: ...") and exit 2."""
     if output is None:
-        sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
+        try:  # the whole text is encoded before any of it is written: nothing half-printed
+            sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
+        except UnicodeEncodeError as exc:
+            # a standard output in ASCII or a Windows code page (PYTHONIOENCODING, a console)
+            # had ended the command in a traceback at the first quotation mark
+            import unicodedata
+
+            char = exc.object[exc.start]
+            shown = f"U+{ord(char):04X} ({unicodedata.name(char, 'a character')})"
+            report_error(
+                f"cannot write the {what} to standard output: its encoding"
+                f" ({sys.stdout.encoding or exc.encoding}) has no {shown} (set"
+                " PYTHONIOENCODING=utf-8, or write a file with -o)"
+            )
+            raise typer.Exit(ExitCode.FAILED) from None
         return
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:

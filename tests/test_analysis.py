@@ -26,3 +26,17 @@ def test_a_parse_is_written_as_spacys_docbin_writes_it(
         add_doc(ours, doc)
         assert ours.strings == spacy_box.strings
         assert ours.to_bytes() == spacy_box.to_bytes()
+
+
+def test_the_model_tag_is_read_once_a_process() -> None:
+    """The tag a stored parse carries (the pipeline's name and version) is read from spaCy's
+    ``meta`` once: spaCy builds ``meta`` afresh each time it is read, and every batch
+    clustered and every story group asked for it (198 reads of the dev stream's API replay)."""
+    from newsdigest.analysis import _model_tag, model_tag
+    from newsdigest.facts.ner import DEFAULT_MODEL, load_nlp
+
+    meta = load_nlp(DEFAULT_MODEL).meta
+    _model_tag.cache_clear()
+    assert model_tag() == model_tag(None) == model_tag(DEFAULT_MODEL)
+    assert model_tag() == f"{meta['name']}-{meta['version']}"
+    assert _model_tag.cache_info().misses == 1

@@ -410,23 +410,34 @@ def test_a_storys_facts_do_not_depend_on_what_was_read_before(
 ) -> None:
     """A story refreshed as it grows (as the stories' refresh does) has the facts of the same
     articles read afresh: the texts' quotes, date matches and word starts kept between reads
-    (``quotes._quote_spans``, ``when_where._date_matches``, ``canonical.word_starts``) change
-    nothing. Dev stream event 70 (North Korea's missiles over Japan), three articles, then five."""
+    (``quotes._quote_spans``, ``when_where._date_matches``, ``canonical.word_starts``), and the
+    names' words, the people's comparisons and the tagger's readings kept (``_name_tokens``,
+    ``_same_person_of``, ``readability._tags_of``) change nothing. Dev stream event 70 (North Korea's missiles over Japan), three articles, then five."""
     from newsdigest.clean import clean_article
-    from newsdigest.facts.canonical import word_starts
+    from newsdigest.facts.canonical import _name_tokens, _same_person_of, word_starts
     from newsdigest.facts.quotes import _quote_spans
     from newsdigest.facts.when_where import _date_matches, _relative_matches
     from newsdigest.model import article_id
+    from newsdigest.readability import _tags_of
 
     rows = [r for r in dev_stream_rows if r["label"] == "70"][:5]
     articles = [clean_article(Article(id=article_id(r["text"]), text=r["text"])) for r in rows]
     assert len(articles) == 5
-    caches = (word_starts, _quote_spans, _date_matches, _relative_matches)
+    caches = (
+        word_starts,
+        _quote_spans,
+        _date_matches,
+        _relative_matches,
+        _name_tokens,
+        _same_person_of,
+        _tags_of,
+    )
     for cache in caches:
         cache.cache_clear()
     extract_facts(articles[:3], {})
     again = extract_facts(articles, {})
     assert word_starts.cache_info().hits > 0 and _quote_spans.cache_info().hits > 0
+    assert _same_person_of.cache_info().hits > 0 and _name_tokens.cache_info().hits > 0
     for cache in caches:
         cache.cache_clear()
     fresh = extract_facts(articles, {})

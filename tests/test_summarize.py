@@ -1413,6 +1413,27 @@ def test_fit_is_no_problems_on_news_units(split, neus_val) -> None:
     assert min(seen.values()) > 200
 
 
+def test_fit_kept_is_fit_asked_afresh_on_news_units(split, neus_val) -> None:
+    """``fit`` keeps its verdicts (a story's rebuild asks again about its older articles'
+    units: the dev stream through the API asked 13,983 times about 6,794 texts): asked again
+    with its verdicts kept, each unit's is the rule's own, worked out afresh."""
+    from newsdigest.summarize.coverage import MAX_SENTENCES
+
+    texts = [
+        text
+        for docs in [*split, *(split_cluster(c) for c in neus_val)]
+        for doc in docs
+        for unit in merge_quotes(doc[:MAX_SENTENCES])
+        for text in (unit.text, strip_dateline(unit).text)
+    ]
+    quality.fit.cache_clear()
+    first = [quality.fit(text) for text in texts]
+    again = [quality.fit(text) for text in texts]
+    assert quality.fit.cache_info().hits >= len(texts)
+    assert first == again == [quality.fit.__wrapped__(text) for text in texts]
+    assert len(set(texts)) > 900 and 0 < sum(first) < len(first)
+
+
 def test_boilerplate_first_words_cover_every_phrase() -> None:
     """Each phrase of the boilerplate pattern opens with a word of ``_BOILERPLATE_FIRST``
     (with its optional last letter or without), so the word test never hides a phrase."""

@@ -139,9 +139,18 @@ def parse_share(model: str, jobs: list[ParseJob]) -> list[tuple[bytes, tuple[str
 
 def model_tag(model: str | None = None) -> str:
     """Which spaCy pipeline parses: its name and version."""
-    from newsdigest.facts.ner import DEFAULT_MODEL, load_nlp
+    from newsdigest.facts.ner import DEFAULT_MODEL
 
-    nlp = load_nlp(model or DEFAULT_MODEL)
+    return _model_tag(model or DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=4)
+def _model_tag(model: str) -> str:
+    """Once a process: spaCy builds a pipeline's ``meta`` afresh each time it is read (its
+    vectors' and components' entries), and every batch clustered and every story group asked."""
+    from newsdigest.facts.ner import load_nlp
+
+    nlp = load_nlp(model)
     return f"{nlp.meta.get('name', model)}-{nlp.meta.get('version', '')}"
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsdigest.model import GeneratedSentence, Sentence
 from newsdigest.overlap import shares_most
@@ -46,6 +46,8 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 VERB_TAGS = _FINITE_TAGS | {"VB"}
 # characters between two sentences that follow each other (a space, a padded paragraph break)
 MAX_GAP = 10
+# texts whose tags are kept in a process (``_tags_of``)
+TAGGED_CACHE = 4096
 
 
 @dataclass(frozen=True)
@@ -110,18 +112,36 @@ def has_finite_verb(text: str, model: str | None = None) -> bool:
     return tokens is None or any(t.tag_ in _FINITE_TAGS for t in tokens)
 
 
-def _tagged(text: str, model: str | None = None) -> list[Any] | None:
+class TaggedWord(NamedTuple):
+    """A token as the tagger read it: all the questions here ask of it."""
+
+    tag_: str
+    lower_: str
+
+
+def _tagged(text: str, model: str | None = None) -> tuple[TaggedWord, ...] | None:
     """``text``'s tokens as spaCy's tagger reads them, or None without the model. A Title
     Case line is asked about its words: the tagger reads Title Case words as names ("Ramps"
     NNP). ``text``'s spaces are one " " each, with none at its ends (the tagger's pipeline
     has no attribute ruler to tag whitespace: ``_load_tagger``)."""
     try:
-        nlp = load_tagger(model)
+        load_tagger(model)
     except (ImportError, OSError):
         return None
+    from newsdigest.facts.ner import DEFAULT_MODEL  # importable: the tagger loaded
+
     if is_headline_case(text):
         text = text[:1] + " ".join(w.lower() if w.istitle() else w for w in text[1:].split())
-    return list(nlp(text))
+    return _tags_of(text, model or DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=TAGGED_CACHE)
+def _tags_of(text: str, model: str) -> tuple[TaggedWord, ...]:
+    """The tagger's reading of ``text``, kept for the last texts asked: a story's rebuild
+    asks again about its older articles' sentences (the dev stream through the API asked
+    455 times about 262 texts, each a run of the tagger), and the tagger reads a text alone
+    (``nlp(text)``), so the answer is the same whenever it is asked."""
+    return tuple(TaggedWord(t.tag_, t.lower_) for t in _load_tagger(model)(text))
 
 
 # "has"/"have" before a participle make a past ("has lit up the sky")

@@ -265,7 +265,15 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def name_tokens(surface: str) -> list[str]:
-    return [t for t in _SPACES.split(surface.strip()) if t]
+    return list(_name_tokens(surface))
+
+
+@lru_cache(maxsize=32768)
+def _name_tokens(surface: str) -> tuple[str, ...]:
+    """A name's words, kept for the names last asked: a story's entities ask for the words
+    of the same few hundred names again and again (the dev stream through the API: 310,000
+    calls)."""
+    return tuple(t for t in _SPACES.split(surface.strip()) if t)
 
 
 def _a_place_name(form: str) -> bool:
@@ -753,6 +761,14 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return _same_names(a, b)
 
 
+@lru_cache(maxsize=32768)
+def _same_person_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """``_same_person`` of two names' words, kept for the pairs last asked: a story's rebuild
+    compares its people's names again (the dev stream through the API: 36,212 comparisons of
+    23,110 pairs)."""
+    return _same_person(list(a), list(b))
+
+
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?,?|I{2,3},?|IV,?")
 
 
@@ -914,11 +930,12 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
         given = fold(toks[0])
         group = joined.get(m.text)
         if group is None:
+            words = tuple(toks)
             key, group = next(
                 (
                     (key_toks, g)
                     for key_toks, g in persons
-                    if _same_person(key_toks, toks)
+                    if _same_person_of(tuple(key_toks), words)
                     and not _another_full_name(key_toks, took.get(id(g)), given)
                 ),
                 (toks, _Group()),

@@ -649,9 +649,12 @@ def _fragment(text: str) -> bool:
     return _CREDIT_LIST.match(text.strip()) is not None
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def fit(text: str) -> bool:
     """``not problems(text)``, stopping at the first problem, the cheapest checks first: a
-    story's every candidate unit is checked, and a quarter of them fail."""
+    story's every candidate unit is checked, and a quarter of them fail. Kept for the last
+    texts asked: a story's rebuild checks its older articles' units again (the dev stream
+    through the API asked 13,983 times about 6,794 texts)."""
     n = word_count(text)
     if n < MIN_WORDS or n > MAX_WORDS or text[:1].islower() or is_question(text):
         return False

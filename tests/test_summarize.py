@@ -3280,3 +3280,23 @@ def test_a_statement_quoted_again_is_its_speakers_report_then_quotation(
     assert scored.following[i] == k or scored.following[k] == i
     assert _quoted_again(scored, i, k) is one_statement
     assert _quoted_again(scored, k, i) is one_statement
+
+
+def test_the_same_after_a_title_still_needs_the_sentence_before() -> None:
+    """A dev-stream line (Boko Haram's release of schoolgirls) ends "... Mr. Osinbajo suggested
+    that “... we should be able to bring in more of these girls, along the same lines, using
+    exactly the same negotiations.”": the negotiations were the sentence before's. The period
+    of "Mr." had been read as a sentence of the unit's own before the comparison; a title's is
+    none, a sentence's after a reference mark ("syndrome.[2] The year after ...") is."""
+    line = (
+        "As for the other girls held by Boko Haram, Mr. Osinbajo suggested that “in the next "
+        "few days, the next few months, we should be able to bring in more of these girls, "
+        "along the same lines, using exactly the same negotiations.”"
+    )
+    assert quality.same_as_before(line) and quality.needs_context(line)
+    assert quality.same_as_before("Dr. Hoge retired in 1994 because of the same problem.")
+    assert not quality.same_as_before(
+        "In 1992 Al Toon was the first NFL player known to have retired because of "
+        "postconcussion syndrome.[2] The year after Mr. Toon's retirement, Merrill Hoge of the "
+        "Chicago Bears retired because of the same problem."
+    )

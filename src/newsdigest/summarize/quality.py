@@ -15,6 +15,7 @@ from itertools import islice
 
 from newsdigest.clean.rules import Folded, notice_kind
 from newsdigest.model import Sentence
+from newsdigest.split import is_abbreviation, word_before
 from newsdigest.summarize.text import ascii_runs, keeping, word_count
 from newsdigest.timeutil import WEEKDAYS
 
@@ -1105,7 +1106,7 @@ _SEVERAL = re.compile(
     re.IGNORECASE,
 )
 _DOING = frozenset({"do", "does", "did", "doing", "done"})
-_SENTENCE_BEFORE = re.compile(r"[a-z\d)\]][.!?][\"”’')\]\d]*\s+[A-Z]")
+_SENTENCE_BEFORE = re.compile(r"[a-z\d)\]][.!?][\"”’')\[\]\d]*\s+[A-Z]")
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -1117,8 +1118,11 @@ def same_as_before(text: str) -> bool:
     if m is None:
         return False
     noun, before = m.group("noun"), text[: m.start("noun")]
-    if _SENTENCE_BEFORE.search(before):
-        return False  # a unit that holds the sentence it compares with
+    if any(
+        not is_abbreviation(word_before(before, stop.start() + 1))
+        for stop in _SENTENCE_BEFORE.finditer(before)
+    ):
+        return False  # a unit that holds the sentence it compares with ("Mr. Osinbajo" is none)
     if noun in _SAME_IDIOMS or (m.group("verb") or "").strip() in _DOING:
         return False
     if noun in _TIME_NOUNS:

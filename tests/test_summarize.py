@@ -2457,6 +2457,26 @@ def test_a_name_variant_is_no_news(
     assert sum(said in s.text.lower() for s in story.summary) == 1
 
 
+def test_a_line_the_rest_of_the_digest_says_whole_goes(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev event 41 (a fireball over New England): three of its seven lines told where it was
+    seen, the last "The streak of light was spotted from New Hampshire and Massachusetts as
+    well as Maine.", every word of which the others said ("The bright streak Tuesday evening
+    was seen in parts of New England, including southern Maine and New Hampshire.",
+    "Sightings were reported across Maine, New Hampshire, Vermont, New York, Massachusetts,
+    ..."). Its place goes to another fact."""
+    import newsdigest
+
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"].startswith("Fireball lights")}
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    texts = [s.text for s in story.summary]
+    assert any(t.startswith("Sightings were reported across Maine") for t in texts), texts
+    assert sum("Maine" in t for t in texts) == 2, texts
+    assert len(texts) >= 7
+
+
 def test_a_digest_puts_a_price_at_one_level(
     dev_stream_rows: list[dict[str, str]], tmp_path: Path
 ) -> None:

@@ -2521,6 +2521,27 @@ def test_of_two_openings_the_one_that_introduces_goes_first() -> None:
     assert "Interstate Compact" in summary[compact[0]]
 
 
+def test_a_reaction_goes_after_the_act_it_reacts_to() -> None:
+    """NeuS val 241 read "Democrats and members of the media on Monday mocked ousted White
+    House communications director Anthony Scaramucci for being dismissed ..." before "U.S.
+    President Donald Trump ousted ... Anthony Scaramucci on Monday over an obscene tirade,
+    sources familiar with the decision said, ...": the reaction before the act. "the decision
+    said" had also been read as a speaker known only as "the decision" (it follows "with")."""
+    from conftest import ROOT
+
+    from newsdigest.evaluate import read_dataset, run_eval
+    from newsdigest.summarize.coverage import _refers_to_a_speaker
+
+    assert not _refers_to_a_speaker("Trump ousted him, sources familiar with the decision said.")
+    assert _refers_to_a_speaker("“It is a much larger issue,” the women wrote.")
+    path = ROOT.parent / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+    cluster = read_dataset(path, split="val")[0][241]
+    (summary,) = run_eval([cluster], ["default"], words=60)[0].summaries
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(60))
+    for lines in (summary, [s.text for s in chosen]):
+        assert lines[0].startswith("U.S. President Donald Trump ousted"), lines
+
+
 def test_a_quote_of_the_women_goes_after_the_line_that_says_who_they_are(
     dev_stream_rows: list[dict[str, str]], tmp_path: Path
 ) -> None:

@@ -1565,10 +1565,21 @@ _DEFINITE_SPEAKER = re.compile(
 )
 
 
+# a definite noun after one of these is the object of its preposition, not the speaker ("...,
+# sources familiar with the decision said", "a spokesman for the company said")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|for|of|on|about|in|at|to|from|by|near|inside|within|behind)\s+$", re.IGNORECASE
+)
+
+
 def _refers_to_a_speaker(text: str) -> bool:
     """Whether ``text`` quotes someone it calls only "the women", "the group": whom the
     sentence before it in the article introduced."""
-    return any(not _brings_in(noun, text) for noun in _DEFINITE_SPEAKER.findall(text))
+    return any(
+        not _brings_in(m[1], text)
+        and not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        for m in _DEFINITE_SPEAKER.finditer(text)
+    )
 
 
 def _brings_in(noun: str, text: str) -> bool:
@@ -1607,17 +1618,49 @@ def _introduces(first: str, then: str) -> bool:
     """Whether ``first`` introduces what ``then`` refers to as known and does not introduce
     itself: a surname ``then`` names alone that ``first`` names in full, or a thing ``then``
     calls "the compact" that ``first`` names ("the National Popular Vote Interstate Compact")
-    or brings in ("a compact")."""
+    or brings in ("a compact"), or the act ``then`` tells a reaction to (``_reacts_to``)."""
     if _names_by_length(then)[1] & _names_by_length(first)[0]:
         return True
     if _refers_to_a_speaker(then) and not _refers_to_a_speaker(first):
         return True  # of two openings, the one quoting "the women" goes second
+    if _reacts_to(then, first):
+        return True
     for noun in set(_DEFINITE.findall(then)) - STOP_WORDS:
         if _brings_in(noun, then):
             continue  # it brings the thing in itself
         if _brings_in(noun, first):
             return True
     return False
+
+
+# what others made of an act (a past-tense verb of reaction): told after the act ("Democrats and members of the media on
+# Monday mocked ousted White House communications director Anthony Scaramucci ...", NeuS val
+# 241's opening, before "U.S. President Donald Trump ousted ... Anthony Scaramucci on Monday
+# ...")
+_REACTION = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )\b(?:mock|ridicul|condemn|critici[sz]|prais|welcom|slamm?|hail|blast|denounc|lambast"
+    r"|applaud|decri|cheer|react|respond)ed\b"
+)
+# a reaction in any form: a line that tells one is no act another reacts to ("... are put off
+# by President Trump's comments Tuesday night mocking the testimony of Christine Blasey Ford")
+_ANY_REACTION = re.compile(
+    r"\b(?:mock|ridicul|condemn|critici[sz]|prais|welcom|slamm?|hail|blast|denounc|lambast"
+    r"|applaud|decri|cheer|react|respond)(?:ed|es|s|e|ing|ation|ion|ism)?\b"
+    r"|\b(?:backlash|outrage|response)\b"
+)
+
+
+def _reacts_to(then: str, first: str) -> bool:
+    """Whether ``then`` tells a reaction to what ``first`` tells: it mocks, praises,
+    condemns ... someone ``first`` names (a name's last word), the two share
+    ``RESTATED_WORDS`` content words at least (the act's), and ``first`` tells no reaction
+    of its own."""
+    if not _REACTION.search(then) or _ANY_REACTION.search(first):
+        return False
+    if not name_heads(then, first=False) & name_heads(first, first=False):
+        return False
+    (told, act) = ({t for t in ts if len(t) > 1} - STOP_WORDS for ts in tokens_of([then, first]))
+    return len(told & act) >= RESTATED_WORDS
 
 
 def _introductions_first(ordered: list[Sentence]) -> list[Sentence]:

@@ -2477,6 +2477,29 @@ def test_a_line_the_rest_of_the_digest_says_whole_goes(
     assert len(texts) >= 7
 
 
+def test_a_toll_told_as_injuries_suffered_is_told_once(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev event 57 (fireworks on a barge off an Australian beach) opened "Thousands of
+    revellers fled and two people suffered minor injuries after a fireworks malfunction ..."
+    then "Two people were injured when a barge carrying a New Year fireworks display caught
+    fire ...": the count was read in "were injured", not in "suffered minor injuries"."""
+    import newsdigest
+    from newsdigest.summarize.coverage import _tolls
+
+    assert _tolls("Two people suffered minor injuries after a fireworks malfunction.") == {
+        "injured"
+    }
+    assert not _tolls("Police say four people with more serious injuries were released.")
+    (label,) = {
+        r["label"] for r in dev_stream_rows if r["title"].startswith("2 injured, thousands")
+    }
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    texts = [s.text for s in story.summary]
+    assert sum(bool(re.search(r"\b[Tt]wo people\b.*\binjur", t)) for t in texts) == 1, texts
+
+
 def test_a_digest_puts_a_price_at_one_level(
     dev_stream_rows: list[dict[str, str]], tmp_path: Path
 ) -> None:

@@ -135,7 +135,10 @@ _TOLL = re.compile(
     rf"\b{_COUNT}\s+(?:of\s+)?(?:[a-z]+\s*){{0,2}}?"
     r"(?:,[^,.;]{1,50},\s*)?"  # "84 people, including 10 children, were killed"
     r"(?:(?:have|had|has|were|was|been|are|is|reportedly|being)\s+){0,3}"
-    r"(?P<kind>killed|dead|died|injured|wounded|arrested|detained|in\s+custody)\b"
+    r"(?P<kind>killed|dead|died|injured|wounded|arrested|detained|in\s+custody"
+    # "two people suffered minor injuries" (a dev digest's first line, its second "Two
+    # people were injured when ...")
+    r"|(?:suffered|sustained)\s+(?:[a-z-]+\s+)?injuries)\b"
     # the arrests counted after the verb: "State police have charged six UConn students"
     rf"|\b(?P<held>arrested|detained|charged)\s+(?:at\s+least\s+)?{_COUNT}\s",
     re.IGNORECASE,
@@ -146,6 +149,7 @@ _TOLL_KIND = {
     "died": "dead",
     "injured": "injured",
     "wounded": "injured",
+    "injuries": "injured",
 }
 LEAD_UNITS = 5
 # Deep in a long article lies detail, not the story (and the cost grows with every sentence).
@@ -1472,7 +1476,7 @@ def _tolls(text: str) -> frozenset[str]:
     if not any(w in low for w in _TOLL_WORDS):
         return frozenset()
     return frozenset(
-        _TOLL_KIND.get(m["kind"].lower(), "held") if m["kind"] else "held"
+        _TOLL_KIND.get(m["kind"].lower().rsplit(None, 1)[-1], "held") if m["kind"] else "held"
         for m in _TOLL.finditer(text)
     )
 

@@ -2500,6 +2500,30 @@ def test_a_toll_told_as_injuries_suffered_is_told_once(
     assert sum(bool(re.search(r"\b[Tt]wo people\b.*\binjur", t)) for t in texts) == 1, texts
 
 
+def test_two_openings_of_one_count_are_one_fact(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev event 16 opened "Nigerian President Muhammadu Buhari says 21 of the schoolgirls
+    abducted by ... Boko Haram ... have been released ..." then "The Nigerian government
+    announced Thursday that it had secured the release of 21 of the more than 200 Chibok
+    schoolgirls ...": two outlets' openings of one count, a little under the cosine that
+    makes two openings one fact, each about another subject (Buhari, the government)."""
+    import newsdigest
+    from newsdigest.summarize.coverage import _counts
+
+    assert _counts("21 of the more than 200 girls kidnapped in April 2014, $1,500, 3.5") == {
+        "21",
+        "200",
+        "1500",
+    }
+    title = "Nigeria Says 21 Schoolgirls Abducted By Boko Haram Have Been Released"
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"] == title}
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    texts = [s.text for s in story.summary]
+    assert sum(" 21 of the " in t for t in texts) == 1, texts
+
+
 def test_a_digest_puts_a_price_at_one_level(
     dev_stream_rows: list[dict[str, str]], tmp_path: Path
 ) -> None:

@@ -1160,9 +1160,16 @@ def _greedy(
             echo &= np.diagonal(scored.common) <= ECHO_LONGER * scored.common[i, i]
             day = _first_weekday(unit.text)
             for k in np.flatnonzero(echo):
+                day_there = _first_weekday(scored.units[k].text)
+                if (
+                    scored.contained[k, i] >= ECHO_CONTAINED
+                    and _counts(unit.text) & _counts(scored.units[k].text)
+                    and not (day and day_there and day != day_there)
+                ):
+                    repeat[k] = True  # one count of one event (``_counts``)
+                    continue
                 if not _about_each_other(unit.text, scored.units[k].text):
                     continue
-                day_there = _first_weekday(scored.units[k].text)
                 # one subject's news of one named day is one event however each outlet words it
                 repeat[k] |= bool(day) and day == day_there
                 repeat[k] |= (
@@ -1234,6 +1241,20 @@ def _quoted_again(scored: Scored, i: int, k: int) -> bool:
         speaker in _PRONOUNS
         or re.search(rf"\b{re.escape(speaker)}\b", report, re.IGNORECASE) is not None
     )
+
+
+# a figure of two digits or more that is not a year
+_COUNT_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?")
+
+
+def _counts(text: str) -> frozenset[str]:
+    """The figures of two digits or more a sentence states, years aside: two articles'
+    openings alike (``ECHO_CONTAINED``) that state one figure tell one fact however they word
+    it (dev event 16: "Nigerian President Muhammadu Buhari says 21 of the schoolgirls abducted
+    by ... Boko Haram more than two years ago have been released ..." then "The Nigerian
+    government announced Thursday that it had secured the release of 21 of the more than 200
+    Chibok schoolgirls ...")."""
+    return frozenset(m.replace(",", "") for m in _COUNT_FIGURE.findall(text))
 
 
 def _openings(units: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:

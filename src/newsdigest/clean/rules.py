@@ -471,6 +471,11 @@ UPDATE_LABEL = re.compile(
     r"^(?:UPDATED?|Updated?)(?:,?\s+(?=[^:\n—–]{0,30}\d)[\w.,: ]{1,30}?)?"
     r"\s*(?::(?!\d)|\s[—–])\s*(?=\S)"
 )
+# ... or after the piece's headline and a dash, in capitals: "PS4 Update 5.50 - UPDATE 1: Sony
+# has now released the patch notes ..." (a dev-stream digest line); the headline goes with it
+HEADLINE_UPDATE_LABEL = re.compile(
+    r"^(?:[^\n:.!?]|\.(?=\d)){3,80}?\s[-–—]\s+UPDATED?(?:\s+\d+)?\s*:\s*(?=[A-Z\"“])"
+)
 # ... unless what follows the label is the editor's note itself: "Update: This article has been
 # updated with new information from a study.", "Update 2: We’ve added a later statement from
 # PricewaterhouseCoopers.", "Update, November 11, 12:03 PT: adds Apple statement." (7 of the 13

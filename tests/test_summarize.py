@@ -3388,3 +3388,18 @@ def test_the_same_after_a_title_still_needs_the_sentence_before() -> None:
         "postconcussion syndrome.[2] The year after Mr. Toon's retirement, Merrill Hoge of the "
         "Chicago Bears retired because of the same problem."
     )
+
+
+def test_an_editors_update_note_is_no_summary_sentence(multinews_csv: Path) -> None:
+    """Multi-News 80's digest at 250 words read "Updated: We've added new reports to the
+    article.": the editor's note ingest drops, read by the protocol from the uncleaned page.
+    An update's news stays."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    note = "Updated: We've added new reports to the article."
+    assert not quality.fit(note) and "page furniture" in quality.problems(note)
+    news = "Update: Grammy president Neil Portnow responded to the letter on Monday."
+    assert quality.fit(news) and not quality.problems(news)
+    cluster = read_dataset(multinews_csv)[0][80]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    assert note not in summary

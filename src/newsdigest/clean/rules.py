@@ -1249,6 +1249,16 @@ def is_bracketed_aside(para: str) -> bool:
     return not BRACKETED_UPDATE.match(para)
 
 
+def is_update_note(para: str) -> bool:
+    """Whether ``para`` is an editor's note on the piece under an update label ("Updated:
+    We've added new reports to the article.")."""
+    return bool(
+        para.startswith(("UPDATE", "Update"))
+        and (label := UPDATE_LABEL.match(para))
+        and EDITORS_NOTE.match(para, label.end())
+    )
+
+
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
         return True
@@ -1261,11 +1271,7 @@ def is_boilerplate_line(para: str) -> bool:
         return True
     if para.startswith("NPR transcripts") and TRANSCRIPT_FOOTER.match(para):
         return True
-    if (
-        para.startswith(("UPDATE", "Update"))
-        and (label := UPDATE_LABEL.match(para))
-        and EDITORS_NOTE.match(para, label.end())
-    ):
+    if is_update_note(para):
         return True
     low = para.lower()
     lowered = stand_in(para, low)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 
-from newsdigest.clean.rules import Folded, notice_kind
+from newsdigest.clean.rules import Folded, is_update_note, notice_kind
 from newsdigest.model import Sentence
 from newsdigest.split import is_abbreviation, word_before
 from newsdigest.summarize.text import ascii_runs, keeping, word_count
@@ -661,6 +661,8 @@ def fit(text: str) -> bool:
         # label (``problems``)
     if text[:1] in "CPI" and _CREDIT_LINE.match(text):
         return False
+    if text[:1] == "U" and is_update_note(text):
+        return False  # ``problems``
     if text[:1] in "NT" and _TRANSCRIPT_FOOTER.match(text):
         return False
     if text[:1] in "GTNIW" and _ON_AIR.match(text):
@@ -836,6 +838,10 @@ def problems(text: str) -> list[str]:
         # line; the 10 local sentences that open so are all such)
         found.append("page furniture")
     if _CREDIT_LINE.match(text) or _TRANSCRIPT_FOOTER.match(text) or _ON_AIR.match(text):
+        found.append("page furniture")
+    if is_update_note(text):
+        # an editor's note on the piece ("Updated: We've added new reports to the article.": a
+        # Multi-News digest line; ingest drops it, the protocol reads pages uncleaned)
         found.append("page furniture")
     if glued_credit(text):
         found.append("photo credit")

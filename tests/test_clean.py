@@ -1485,6 +1485,21 @@ def test_an_editors_update_label_goes_and_its_news_stays() -> None:
     assert paras[4].startswith("Updated figures show") and paras[5].startswith("Updated at 9:23")
 
 
+def test_an_update_label_after_the_headline_goes() -> None:
+    """A dev-stream digest line read "PS4 Update 5.50 - UPDATE 1: Sony has now released the
+    patch notes ...": the piece's headline and its editor's label before the paragraph's news.
+    A headline's own "Update" (no dash, no capitals) is left alone."""
+    text = (
+        "SONY has released a new firmware update for the PS4.\n\n"
+        "PS4 Update 5.50 - UPDATE 1: Sony has now released the patch notes on what you can "
+        "expect from the update as it rolls out for beta users.\n\n"
+        "Election Update: The polling picture in New Hampshire is actually pretty clear."
+    )
+    paras = clean_text(text).split("\n\n")
+    assert paras[1].startswith("Sony has now released the patch notes"), paras
+    assert paras[2].startswith("Election Update: The polling picture"), paras
+
+
 def test_wire_credits_glued_to_the_last_paragraph_go() -> None:
     """Reuters' and Bloomberg's credits at the end of a story (dev stream): "(Editing by
     Belinda Goldsmith; Please credit the Thomson Reuters Foundation ...)" and "— With assistance

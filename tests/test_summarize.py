@@ -2478,6 +2478,73 @@ def test_a_name_variant_is_no_news(
     assert sum(said in s.text.lower() for s in story.summary) == 1
 
 
+def test_a_line_the_rest_of_the_digest_says_whole_goes(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev event 41 (a fireball over New England): three of its seven lines told where it was
+    seen, the last "The streak of light was spotted from New Hampshire and Massachusetts as
+    well as Maine.", every word of which the others said ("The bright streak Tuesday evening
+    was seen in parts of New England, including southern Maine and New Hampshire.",
+    "Sightings were reported across Maine, New Hampshire, Vermont, New York, Massachusetts,
+    ..."). Its place goes to another fact."""
+    import newsdigest
+
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"].startswith("Fireball lights")}
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    texts = [s.text for s in story.summary]
+    assert any(t.startswith("Sightings were reported across Maine") for t in texts), texts
+    assert sum("Maine" in t for t in texts) == 2, texts
+    assert len(texts) >= 7
+
+
+def test_a_toll_told_as_injuries_suffered_is_told_once(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev event 57 (fireworks on a barge off an Australian beach) opened "Thousands of
+    revellers fled and two people suffered minor injuries after a fireworks malfunction ..."
+    then "Two people were injured when a barge carrying a New Year fireworks display caught
+    fire ...": the count was read in "were injured", not in "suffered minor injuries"."""
+    import newsdigest
+    from newsdigest.summarize.coverage import _tolls
+
+    assert _tolls("Two people suffered minor injuries after a fireworks malfunction.") == {
+        "injured"
+    }
+    assert not _tolls("Police say four people with more serious injuries were released.")
+    (label,) = {
+        r["label"] for r in dev_stream_rows if r["title"].startswith("2 injured, thousands")
+    }
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    texts = [s.text for s in story.summary]
+    assert sum(bool(re.search(r"\b[Tt]wo people\b.*\binjur", t)) for t in texts) == 1, texts
+
+
+def test_two_openings_of_one_count_are_one_fact(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev event 16 opened "Nigerian President Muhammadu Buhari says 21 of the schoolgirls
+    abducted by ... Boko Haram ... have been released ..." then "The Nigerian government
+    announced Thursday that it had secured the release of 21 of the more than 200 Chibok
+    schoolgirls ...": two outlets' openings of one count, a little under the cosine that
+    makes two openings one fact, each about another subject (Buhari, the government)."""
+    import newsdigest
+    from newsdigest.summarize.coverage import _counts
+
+    assert _counts("21 of the more than 200 girls kidnapped in April 2014, $1,500, 3.5") == {
+        "21",
+        "200",
+        "1500",
+    }
+    title = "Nigeria Says 21 Schoolgirls Abducted By Boko Haram Have Been Released"
+    (label,) = {r["label"] for r in dev_stream_rows if r["title"] == title}
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    texts = [s.text for s in story.summary]
+    assert sum(" 21 of the " in t for t in texts) == 1, texts
+
+
 def test_a_digest_puts_a_price_at_one_level(
     dev_stream_rows: list[dict[str, str]], tmp_path: Path
 ) -> None:
@@ -2520,6 +2587,27 @@ def test_of_two_openings_the_one_that_introduces_goes_first() -> None:
     compact = [k for k, s in enumerate(summary) if "Interstate Compact" in s or "the compact" in s]
     assert len(compact) == 2
     assert "Interstate Compact" in summary[compact[0]]
+
+
+def test_a_reaction_goes_after_the_act_it_reacts_to() -> None:
+    """NeuS val 241 read "Democrats and members of the media on Monday mocked ousted White
+    House communications director Anthony Scaramucci for being dismissed ..." before "U.S.
+    President Donald Trump ousted ... Anthony Scaramucci on Monday over an obscene tirade,
+    sources familiar with the decision said, ...": the reaction before the act. "the decision
+    said" had also been read as a speaker known only as "the decision" (it follows "with")."""
+    from conftest import ROOT
+
+    from newsdigest.evaluate import read_dataset, run_eval
+    from newsdigest.summarize.coverage import _refers_to_a_speaker
+
+    assert not _refers_to_a_speaker("Trump ousted him, sources familiar with the decision said.")
+    assert _refers_to_a_speaker("“It is a much larger issue,” the women wrote.")
+    path = ROOT.parent / "shared" / "data" / "neus" / "neus_trainval.jsonl"
+    cluster = read_dataset(path, split="val")[0][241]
+    (summary,) = run_eval([cluster], ["default"], words=60)[0].summaries
+    chosen = get_summarizer("default").summarize(split_cluster(cluster), Budget(60))
+    for lines in (summary, [s.text for s in chosen]):
+        assert lines[0].startswith("U.S. President Donald Trump ousted"), lines
 
 
 def test_a_quote_of_the_women_goes_after_the_line_that_says_who_they_are(
@@ -3301,3 +3389,38 @@ def test_a_statement_quoted_again_is_its_speakers_report_then_quotation(
     assert scored.following[i] == k or scored.following[k] == i
     assert _quoted_again(scored, i, k) is one_statement
     assert _quoted_again(scored, k, i) is one_statement
+
+
+def test_the_same_after_a_title_still_needs_the_sentence_before() -> None:
+    """A dev-stream line (Boko Haram's release of schoolgirls) ends "... Mr. Osinbajo suggested
+    that “... we should be able to bring in more of these girls, along the same lines, using
+    exactly the same negotiations.”": the negotiations were the sentence before's. The period
+    of "Mr." had been read as a sentence of the unit's own before the comparison; a title's is
+    none, a sentence's after a reference mark ("syndrome.[2] The year after ...") is."""
+    line = (
+        "As for the other girls held by Boko Haram, Mr. Osinbajo suggested that “in the next "
+        "few days, the next few months, we should be able to bring in more of these girls, "
+        "along the same lines, using exactly the same negotiations.”"
+    )
+    assert quality.same_as_before(line) and quality.needs_context(line)
+    assert quality.same_as_before("Dr. Hoge retired in 1994 because of the same problem.")
+    assert not quality.same_as_before(
+        "In 1992 Al Toon was the first NFL player known to have retired because of "
+        "postconcussion syndrome.[2] The year after Mr. Toon's retirement, Merrill Hoge of the "
+        "Chicago Bears retired because of the same problem."
+    )
+
+
+def test_an_editors_update_note_is_no_summary_sentence(multinews_csv: Path) -> None:
+    """Multi-News 80's digest at 250 words read "Updated: We've added new reports to the
+    article.": the editor's note ingest drops, read by the protocol from the uncleaned page.
+    An update's news stays."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    note = "Updated: We've added new reports to the article."
+    assert not quality.fit(note) and "page furniture" in quality.problems(note)
+    news = "Update: Grammy president Neil Portnow responded to the letter on Monday."
+    assert quality.fit(news) and not quality.problems(news)
+    cluster = read_dataset(multinews_csv)[0][80]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    assert note not in summary

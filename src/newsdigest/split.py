@@ -84,6 +84,12 @@ def word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word`` (``word_before`` a period) is a title or abbreviation the period need
+    not end a sentence after ("Mr", "Dr", "U.S")."""
+    return word.lower().rstrip(".") in _ABBREVIATIONS
+
+
 _UPPER_DOMAIN = re.compile(r"(?:COM|NET|ORG|GOV|EDU|TV|CO\.UK)\b")
 
 

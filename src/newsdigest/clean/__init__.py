@@ -250,6 +250,8 @@ def _tidy(para: str) -> str:
     a stop before a capital), as most paragraphs have none."""
     if para.startswith(("UPDATE", "Update")):
         para = rules.UPDATE_LABEL.sub("", para, count=1)
+    elif "UPDATE" in para[:100]:
+        para = rules.HEADLINE_UPDATE_LABEL.sub("", para, count=1)
     if para.endswith("..") and not para.endswith("..."):
         # a feed's stop after the paragraph's own ("... But the questions he asks will not be
         # his..": a NeuS digest's line; 147 lines of the local sets end so, none an

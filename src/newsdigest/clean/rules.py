@@ -471,6 +471,11 @@ UPDATE_LABEL = re.compile(
     r"^(?:UPDATED?|Updated?)(?:,?\s+(?=[^:\n—–]{0,30}\d)[\w.,: ]{1,30}?)?"
     r"\s*(?::(?!\d)|\s[—–])\s*(?=\S)"
 )
+# ... or after the piece's headline and a dash, in capitals: "PS4 Update 5.50 - UPDATE 1: Sony
+# has now released the patch notes ..." (a dev-stream digest line); the headline goes with it
+HEADLINE_UPDATE_LABEL = re.compile(
+    r"^(?:[^\n:.!?]|\.(?=\d)){3,80}?\s[-–—]\s+UPDATED?(?:\s+\d+)?\s*:\s*(?=[A-Z\"“])"
+)
 # ... unless what follows the label is the editor's note itself: "Update: This article has been
 # updated with new information from a study.", "Update 2: We’ve added a later statement from
 # PricewaterhouseCoopers.", "Update, November 11, 12:03 PT: adds Apple statement." (7 of the 13
@@ -1244,6 +1249,16 @@ def is_bracketed_aside(para: str) -> bool:
     return not BRACKETED_UPDATE.match(para)
 
 
+def is_update_note(para: str) -> bool:
+    """Whether ``para`` is an editor's note on the piece under an update label ("Updated:
+    We've added new reports to the article.")."""
+    return bool(
+        para.startswith(("UPDATE", "Update"))
+        and (label := UPDATE_LABEL.match(para))
+        and EDITORS_NOTE.match(para, label.end())
+    )
+
+
 def is_boilerplate_line(para: str) -> bool:
     if para.startswith("JUST WATCHED") and CNN_VIDEO.fullmatch(para):
         return True
@@ -1256,11 +1271,7 @@ def is_boilerplate_line(para: str) -> bool:
         return True
     if para.startswith("NPR transcripts") and TRANSCRIPT_FOOTER.match(para):
         return True
-    if (
-        para.startswith(("UPDATE", "Update"))
-        and (label := UPDATE_LABEL.match(para))
-        and EDITORS_NOTE.match(para, label.end())
-    ):
+    if is_update_note(para):
         return True
     low = para.lower()
     lowered = stand_in(para, low)

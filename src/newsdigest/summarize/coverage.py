@@ -135,7 +135,10 @@ _TOLL = re.compile(
     rf"\b{_COUNT}\s+(?:of\s+)?(?:[a-z]+\s*){{0,2}}?"
     r"(?:,[^,.;]{1,50},\s*)?"  # "84 people, including 10 children, were killed"
     r"(?:(?:have|had|has|were|was|been|are|is|reportedly|being)\s+){0,3}"
-    r"(?P<kind>killed|dead|died|injured|wounded|arrested|detained|in\s+custody)\b"
+    r"(?P<kind>killed|dead|died|injured|wounded|arrested|detained|in\s+custody"
+    # "two people suffered minor injuries" (a dev digest's first line, its second "Two
+    # people were injured when ...")
+    r"|(?:suffered|sustained)\s+(?:[a-z-]+\s+)?injuries)\b"
     # the arrests counted after the verb: "State police have charged six UConn students"
     rf"|\b(?P<held>arrested|detained|charged)\s+(?:at\s+least\s+)?{_COUNT}\s",
     re.IGNORECASE,
@@ -146,6 +149,7 @@ _TOLL_KIND = {
     "died": "dead",
     "injured": "injured",
     "wounded": "injured",
+    "injuries": "injured",
 }
 LEAD_UNITS = 5
 # Deep in a long article lies detail, not the story (and the cost grows with every sentence).
@@ -218,6 +222,10 @@ ECHO_LONGER = 1.2
 # 0.6 also dropped short quotations whose few words a longer unit shared ('"I had never been
 # to jail before," Olivera said.').
 SUBSUMED = 0.7
+# ... or whose every content word the digest says once a like unit (``RESTATED_SIM``) that
+# holds half of them (``RESTATED``) is taken (``_said_by_the_rest``): 2 of the 630 hashed
+# outputs change (dev 41's third line of where a fireball was seen; Multi-News 171 at 250
+# words, a lead-in to an example, neutral)
 # (unit, unit, term) triples up to which shared-term counts are counted pair by pair (a
 # Multi-News story has at most ~12,000; 4 million take ~100 MB on the way)
 MAX_SHARED_PAIRS = 4_000_000
@@ -1046,6 +1054,12 @@ def _greedy(
         )
     )
 
+    @functools.cache
+    def words_of(k: int) -> frozenset[str]:
+        """Unit ``k``'s content words (stemmed), as the word counts count them."""
+        (toks,) = tokens_of([scored.units[k].text])
+        return frozenset(t for t in toks if len(t) > 1 and t not in STOP_WORDS)
+
     def max_similarity(k: int) -> float:
         return max((float(scored.similarity[k, c]) for c in chosen), default=0.0)
 
@@ -1119,7 +1133,7 @@ def _greedy(
         i = picked
         waiting[i] = False
         # a shorter reading may leave out what the unit's word counts hold
-        for c in [] if i in taken_as else _subsumed(scored, chosen, i, names_of, opening):
+        for c in [] if i in taken_as else _subsumed(scored, chosen, i, names_of, opening, words_of):
             chosen.remove(c)
             taken[c] = False
             words -= len(taken_as.pop(c, scored.units[c]).text.split())
@@ -1146,9 +1160,16 @@ def _greedy(
             echo &= np.diagonal(scored.common) <= ECHO_LONGER * scored.common[i, i]
             day = _first_weekday(unit.text)
             for k in np.flatnonzero(echo):
+                day_there = _first_weekday(scored.units[k].text)
+                if (
+                    scored.contained[k, i] >= ECHO_CONTAINED
+                    and _counts(unit.text) & _counts(scored.units[k].text)
+                    and not (day and day_there and day != day_there)
+                ):
+                    repeat[k] = True  # one count of one event (``_counts``)
+                    continue
                 if not _about_each_other(unit.text, scored.units[k].text):
                     continue
-                day_there = _first_weekday(scored.units[k].text)
                 # one subject's news of one named day is one event however each outlet words it
                 repeat[k] |= bool(day) and day == day_there
                 repeat[k] |= (
@@ -1220,6 +1241,20 @@ def _quoted_again(scored: Scored, i: int, k: int) -> bool:
         speaker in _PRONOUNS
         or re.search(rf"\b{re.escape(speaker)}\b", report, re.IGNORECASE) is not None
     )
+
+
+# a figure of two digits or more that is not a year
+_COUNT_FIGURE = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d{2,})(?:\.\d+)?")
+
+
+def _counts(text: str) -> frozenset[str]:
+    """The figures of two digits or more a sentence states, years aside: two articles'
+    openings alike (``ECHO_CONTAINED``) that state one figure tell one fact however they word
+    it (dev event 16: "Nigerian President Muhammadu Buhari says 21 of the schoolgirls abducted
+    by ... Boko Haram more than two years ago have been released ..." then "The Nigerian
+    government announced Thursday that it had secured the release of 21 of the more than 200
+    Chibok schoolgirls ...")."""
+    return frozenset(m.replace(",", "") for m in _COUNT_FIGURE.findall(text))
 
 
 def _openings(units: Sequence[Sentence]) -> tuple[np.ndarray, np.ndarray]:
@@ -1306,13 +1341,17 @@ def _subsumed(
     i: int,
     names_of: Callable[[int], set[str]],
     opening: np.ndarray | None = None,
+    words_of: Callable[[int], frozenset[str]] | None = None,
 ) -> list[int]:
     """The chosen units that ``i`` says again in full: a shorter one whose content words ``i``
     nearly all holds and whose names ``i`` names too ("Today FURIOUS 7 will reach $1 billion
     in worldwide box office grosses." under "Universal's 'Furious 7' will cross $1 billion at
     the worldwide box office Friday, becoming the studio's first film ..."). Taken because it
     also names someone new, ``i`` would otherwise stand beside its own shorter reading. None
-    goes that a chosen unit needs as its context, and no quotation (its speaker's words)."""
+    goes that a chosen unit needs as its context, and no quotation (its speaker's words).
+    With ``words_of`` (each unit's content words), also one that ``i`` tells half of, in a
+    like sentence naming all it names, and whose every content word the digest with ``i``
+    says (``_said_by_the_rest``)."""
     own = np.diagonal(scored.common)
     out = []
     for c in chosen:
@@ -1327,13 +1366,40 @@ def _subsumed(
         ):
             out.append(c)  # a fuller telling of one day's news stands for the shorter
             continue
-        if own[c] > own[i] or own[c] < RESTATED_WORDS or scored.common[c, i] < SUBSUMED * own[c]:
+        if own[c] > own[i] or own[c] < RESTATED_WORDS or scored.common[c, i] < RESTATED * own[c]:
+            continue
+        if scored.common[c, i] < SUBSUMED * own[c] and not (
+            words_of is not None and _said_by_the_rest(scored, chosen, c, i, words_of)
+        ):
             continue
         if _QUOTE_MARK.search(scored.units[c].text):
             continue
         if names_of(c) <= names_of(i) and _facts_held(scored.units[c].text, scored.units[i].text):
             out.append(c)
     return out
+
+
+def _said_by_the_rest(
+    scored: Scored,
+    chosen: Sequence[int],
+    c: int,
+    i: int,
+    words_of: Callable[[int], frozenset[str]],
+) -> bool:
+    """Whether chosen unit ``c``, alike to unit ``i`` (``RESTATED_SIM``), says nothing the
+    digest with ``i`` and without ``c`` does not: a line of places seen from, each place and
+    word of it told by the others (dev event 41's "The streak of light was spotted from New
+    Hampshire and Massachusetts as well as Maine." once "The bright streak Tuesday evening was
+    seen in parts of New England, including southern Maine and New Hampshire." and "Sightings
+    were reported across Maine, New Hampshire, Vermont, New York, Massachusetts, ..." are
+    both taken: three of its seven lines told where the fireball was seen)."""
+    if scored.similarity[c, i] < RESTATED_SIM:
+        return False
+    rest = set(words_of(i))
+    for k in chosen:
+        if k != c:
+            rest |= words_of(k)
+    return words_of(c) <= rest
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -1431,7 +1497,7 @@ def _tolls(text: str) -> frozenset[str]:
     if not any(w in low for w in _TOLL_WORDS):
         return frozenset()
     return frozenset(
-        _TOLL_KIND.get(m["kind"].lower(), "held") if m["kind"] else "held"
+        _TOLL_KIND.get(m["kind"].lower().rsplit(None, 1)[-1], "held") if m["kind"] else "held"
         for m in _TOLL.finditer(text)
     )
 
@@ -1524,10 +1590,21 @@ _DEFINITE_SPEAKER = re.compile(
 )
 
 
+# a definite noun after one of these is the object of its preposition, not the speaker ("...,
+# sources familiar with the decision said", "a spokesman for the company said")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|for|of|on|about|in|at|to|from|by|near|inside|within|behind)\s+$", re.IGNORECASE
+)
+
+
 def _refers_to_a_speaker(text: str) -> bool:
     """Whether ``text`` quotes someone it calls only "the women", "the group": whom the
     sentence before it in the article introduced."""
-    return any(not _brings_in(noun, text) for noun in _DEFINITE_SPEAKER.findall(text))
+    return any(
+        not _brings_in(m[1], text)
+        and not _PREPOSITION_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        for m in _DEFINITE_SPEAKER.finditer(text)
+    )
 
 
 def _brings_in(noun: str, text: str) -> bool:
@@ -1566,17 +1643,49 @@ def _introduces(first: str, then: str) -> bool:
     """Whether ``first`` introduces what ``then`` refers to as known and does not introduce
     itself: a surname ``then`` names alone that ``first`` names in full, or a thing ``then``
     calls "the compact" that ``first`` names ("the National Popular Vote Interstate Compact")
-    or brings in ("a compact")."""
+    or brings in ("a compact"), or the act ``then`` tells a reaction to (``_reacts_to``)."""
     if _names_by_length(then)[1] & _names_by_length(first)[0]:
         return True
     if _refers_to_a_speaker(then) and not _refers_to_a_speaker(first):
         return True  # of two openings, the one quoting "the women" goes second
+    if _reacts_to(then, first):
+        return True
     for noun in set(_DEFINITE.findall(then)) - STOP_WORDS:
         if _brings_in(noun, then):
             continue  # it brings the thing in itself
         if _brings_in(noun, first):
             return True
     return False
+
+
+# what others made of an act (a past-tense verb of reaction): told after the act ("Democrats and members of the media on
+# Monday mocked ousted White House communications director Anthony Scaramucci ...", NeuS val
+# 241's opening, before "U.S. President Donald Trump ousted ... Anthony Scaramucci on Monday
+# ...")
+_REACTION = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )\b(?:mock|ridicul|condemn|critici[sz]|prais|welcom|slamm?|hail|blast|denounc|lambast"
+    r"|applaud|decri|cheer|react|respond)ed\b"
+)
+# a reaction in any form: a line that tells one is no act another reacts to ("... are put off
+# by President Trump's comments Tuesday night mocking the testimony of Christine Blasey Ford")
+_ANY_REACTION = re.compile(
+    r"\b(?:mock|ridicul|condemn|critici[sz]|prais|welcom|slamm?|hail|blast|denounc|lambast"
+    r"|applaud|decri|cheer|react|respond)(?:ed|es|s|e|ing|ation|ion|ism)?\b"
+    r"|\b(?:backlash|outrage|response)\b"
+)
+
+
+def _reacts_to(then: str, first: str) -> bool:
+    """Whether ``then`` tells a reaction to what ``first`` tells: it mocks, praises,
+    condemns ... someone ``first`` names (a name's last word), the two share
+    ``RESTATED_WORDS`` content words at least (the act's), and ``first`` tells no reaction
+    of its own."""
+    if not _REACTION.search(then) or _ANY_REACTION.search(first):
+        return False
+    if not name_heads(then, first=False) & name_heads(first, first=False):
+        return False
+    (told, act) = ({t for t in ts if len(t) > 1} - STOP_WORDS for ts in tokens_of([then, first]))
+    return len(told & act) >= RESTATED_WORDS
 
 
 def _introductions_first(ordered: list[Sentence]) -> list[Sentence]:

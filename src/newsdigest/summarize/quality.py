@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 
-from newsdigest.clean.rules import Folded, notice_kind
+from newsdigest.clean.rules import Folded, is_update_note, notice_kind
 from newsdigest.model import Sentence
+from newsdigest.split import is_abbreviation, word_before
 from newsdigest.summarize.text import ascii_runs, keeping, word_count
 from newsdigest.timeutil import WEEKDAYS
 
@@ -663,6 +664,8 @@ def fit(text: str) -> bool:
         # label (``problems``)
     if text[:1] in "CPI" and _CREDIT_LINE.match(text):
         return False
+    if text[:1] == "U" and is_update_note(text):
+        return False  # ``problems``
     if text[:1] in "NT" and _TRANSCRIPT_FOOTER.match(text):
         return False
     if text[:1] in "GTNIW" and _ON_AIR.match(text):
@@ -838,6 +841,10 @@ def problems(text: str) -> list[str]:
         # line; the 10 local sentences that open so are all such)
         found.append("page furniture")
     if _CREDIT_LINE.match(text) or _TRANSCRIPT_FOOTER.match(text) or _ON_AIR.match(text):
+        found.append("page furniture")
+    if is_update_note(text):
+        # an editor's note on the piece ("Updated: We've added new reports to the article.": a
+        # Multi-News digest line; ingest drops it, the protocol reads pages uncleaned)
         found.append("page furniture")
     if glued_credit(text):
         found.append("photo credit")
@@ -1108,7 +1115,7 @@ _SEVERAL = re.compile(
     re.IGNORECASE,
 )
 _DOING = frozenset({"do", "does", "did", "doing", "done"})
-_SENTENCE_BEFORE = re.compile(r"[a-z\d)\]][.!?][\"”’')\]\d]*\s+[A-Z]")
+_SENTENCE_BEFORE = re.compile(r"[a-z\d)\]][.!?][\"”’')\[\]\d]*\s+[A-Z]")
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -1120,8 +1127,11 @@ def same_as_before(text: str) -> bool:
     if m is None:
         return False
     noun, before = m.group("noun"), text[: m.start("noun")]
-    if _SENTENCE_BEFORE.search(before):
-        return False  # a unit that holds the sentence it compares with
+    if any(
+        not is_abbreviation(word_before(before, stop.start() + 1))
+        for stop in _SENTENCE_BEFORE.finditer(before)
+    ):
+        return False  # a unit that holds the sentence it compares with ("Mr. Osinbajo" is none)
     if noun in _SAME_IDIOMS or (m.group("verb") or "").strip() in _DOING:
         return False
     if noun in _TIME_NOUNS:

@@ -184,10 +184,37 @@ def nesting_depth(markup: str) -> int:
 
 def too_deep(markup: str) -> str:
     """ ": its elements nest over 256 deep, ..." when ``markup`` nests past ``PARSER_DEPTH``,
+    or ": a run of text over 10,000,000 characters, ..." when it holds one (``PARSER_RUN``),
     which says why no text was found in it (the text was past the parser's reach); else ""."""
+    if len(markup) >= PARSER_RUN and _LONG_RUN.search(markup):
+        return f": a run of text over {PARSER_RUN:,} characters, past what the HTML parser reads"
     if nesting_depth(markup) < PARSER_DEPTH:
         return ""
     return f": its elements nest over {PARSER_DEPTH} deep, past what the HTML parser reads"
+
+
+# libxml2 reads a text, comment or attribute value of at most this many characters (its
+# XML_MAX_TEXT_LENGTH, without huge_tree): past one the page's tree ends there
+PARSER_RUN = 10_000_000
+_LONG_RUN = re.compile(rf"[^<]{{{PARSER_RUN},}}")
+_RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>)(.*?)(</\2\s*>)|<!--(.*?)-->", re.I | re.S)
+_LONG_VALUE = re.compile(rf"""(=\s*)(?:"[^"<>]{{{PARSER_RUN},}}"|'[^'<>]{{{PARSER_RUN},}}')""")
+
+
+def without_oversized_runs(html: str) -> str:
+    """``html`` with what no reader sees emptied where it is too long for the parser: a script,
+    style or comment, or an attribute value (a data: image), of ``PARSER_RUN`` characters or
+    more. Such a run had ended the tree there: a page with an 11 MB inline script lost its
+    article ("no main text found in the page"), one with an 11 MB data: image most of it."""
+    if len(html) < PARSER_RUN:
+        return html
+
+    def emptied(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            return m.group(0) if len(m.group(3)) < PARSER_RUN else m.group(1) + m.group(4)
+        return m.group(0) if len(m.group(5)) < PARSER_RUN else "<!---->"
+
+    return _LONG_VALUE.sub(r'\1""', _RAW_TEXT.sub(emptied, html))
 
 
 def attributes_and_elements(markup: bytes) -> tuple[int, int]:
@@ -333,7 +360,7 @@ def extract_html(
     crowded = crowded_element(html, name)
     if crowded:
         return crowded
-    html = fewer_paragraphs(html)
+    html = fewer_paragraphs(without_oversized_runs(html))
     try:
         doc = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)  # type: ignore[arg-type]
     except Exception as exc:  # trafilatura/lxml failures are per-page, never batch-fatal

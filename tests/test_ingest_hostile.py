@@ -1893,3 +1893,42 @@ def test_utf8_lines_appended_to_a_utf16_jsonl_file_are_read(
     read, errors = _split(list(iter_articles([str(mixed)])))
     assert errors == []
     assert [a.id for a in read] == [a.id for a in iter_articles([str(utf8)])]
+
+
+def test_a_page_with_a_script_or_image_too_long_for_the_parser_keeps_its_article(
+    tmp_path: Path,
+) -> None:
+    """libxml2 reads a text, comment or attribute value of at most 10,000,000 characters; past
+    one the page's tree ended there: a page with a 10.5 MB inline script (a site's state as
+    JSON) or comment lost its article ("no main text found in the page"), one with a 10.5 MB
+    data: image most of it. What no reader sees is emptied first now, so each reads as the
+    page without it; a paragraph past the limit says so."""
+    from newsdigest.ingest.html import PARSER_RUN, extract_html
+
+    title, _, text = _seed_text(0).partition("\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
+    head = f"<html><head><title>{title}</title></head>"  # no JSON-LD body to fall back on
+    body = f"<article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    whole = extract_html(f"{head}<body>{body}", name="plain.html")
+    assert isinstance(whole, Article)
+    run = "x" * (PARSER_RUN + 500_000)
+    pages = {
+        "script.html": f"{head}<body><script>var state = '{run}';</script>{body}",
+        "comment.html": f"{head}<body><!-- {run} -->{body}",
+        "image.html": f'{head}<body><img src="data:image/png;base64,{run}">{body}',
+    }
+    for name, page in pages.items():
+        article = extract_html(page, name=name)
+        assert isinstance(article, Article), article
+        assert article.text == whole.text, name
+    started = time.perf_counter()  # openers never closed are looked past once, not each
+    for opener in ("<script>", "<!--"):
+        unclosed = extract_html(f"{head}<body>{body}" + opener * 1_500_000, name="open.html")
+        assert isinstance(unclosed, Article) and unclosed.text == whole.text
+    assert time.perf_counter() - started < 20  # 1.5 s here; a first version ran for minutes
+    alone = extract_html(f"<html><body><p>{run}</p></body></html>", name="run.html")
+    assert isinstance(alone, InputError)
+    assert alone.reason == (
+        "no main text found in the page: a run of text over 10,000,000 characters, past what"
+        " the HTML parser reads"
+    )

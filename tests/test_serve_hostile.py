@@ -695,6 +695,32 @@ def test_a_batch_stored_whose_stories_fail_not_in_the_store_says_what_was_stored
         store.close()
 
 
+def test_a_driver_error_after_a_stored_batch_keeps_the_store_s_words_and_status(
+    tmp_path: Path,
+) -> None:
+    """SQLite's own error escaping after the batch was stored ("database is locked" past the
+    wait) had answered 503 "could not store the articles" for an article in the store; it says
+    what was stored, in the store's words, with the store's status and Retry-After."""
+    from newsdigest.store.sqlite import SqliteStore
+
+    class LockedAfterClustering(SqliteStore):
+        def cluster_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+            raise sqlite3.OperationalError("database is locked")
+
+    store = LockedAfterClustering(tmp_path / "news.db")
+    try:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        answer = post_json(client, ARTICLE)
+        assert_one_line_error(
+            answer,
+            503,
+            "stored 1 article, but which stories hold them could not be read: database is locked",
+        )
+        assert answer.headers["Retry-After"] and len(store.get_articles()) == 1
+    finally:
+        store.close()
+
+
 def test_a_story_the_batch_could_not_rebuild_is_named_in_the_answer(tmp_path: Path) -> None:
     """A story that alone could not be rebuilt (here its embedder's model folder is gone) was
     left stale without a word: the answer was a plain 200 whose ``updated`` lacked it. It is

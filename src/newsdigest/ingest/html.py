@@ -184,10 +184,51 @@ def nesting_depth(markup: str) -> int:
 
 def too_deep(markup: str) -> str:
     """ ": its elements nest over 256 deep, ..." when ``markup`` nests past ``PARSER_DEPTH``,
+    or ": a run of text over 10,000,000 characters, ..." when it holds one (``PARSER_RUN``),
     which says why no text was found in it (the text was past the parser's reach); else ""."""
+    if len(markup) >= PARSER_RUN and max(map(len, markup.split("<"))) >= PARSER_RUN:
+        return f": a run of text over {PARSER_RUN:,} characters, past what the HTML parser reads"
     if nesting_depth(markup) < PARSER_DEPTH:
         return ""
     return f": its elements nest over {PARSER_DEPTH} deep, past what the HTML parser reads"
+
+
+# libxml2 reads a text, comment or attribute value of at most this many characters (its
+# XML_MAX_TEXT_LENGTH, without huge_tree): past one the page's tree ends there
+PARSER_RUN = 10_000_000
+_RAW_OPEN = re.compile(r"<(script|style)\b[^>]*>|<!--", re.I)
+_RAW_CLOSE = {
+    "script": re.compile(r"</script\s*>", re.I),
+    "style": re.compile(r"</style\s*>", re.I),
+    "": re.compile(r"-->"),
+}
+_LONG_VALUE = re.compile(rf"""(=\s*)(?:"[^"<>]{{{PARSER_RUN},}}"|'[^'<>]{{{PARSER_RUN},}}')""")
+
+
+def without_oversized_runs(html: str) -> str:
+    """``html`` with what no reader sees emptied where it is too long for the parser: a script,
+    style or comment, or an attribute value (a data: image), of ``PARSER_RUN`` characters or
+    more. Such a run had ended the tree there: a page with a 10.5 MB inline script lost its
+    article ("no main text found in the page"), one with a data: image that long most of it.
+    One pass: each opener's end is looked for once, and one never closed runs to the end."""
+    if len(html) < PARSER_RUN:
+        return html
+    parts: list[str] = []
+    pos = 0
+    while (opened := _RAW_OPEN.search(html, pos)) is not None:
+        start = opened.end()
+        closed = _RAW_CLOSE[(opened.group(1) or "").lower()].search(html, start)
+        end = closed.start() if closed else len(html)
+        if end - start >= PARSER_RUN:
+            parts += [html[pos:start]]
+        else:
+            parts += [html[pos:end]]
+        if closed is None:
+            pos = len(html)
+            break
+        pos = end
+    parts.append(html[pos:])
+    return _LONG_VALUE.sub(r'\1""', "".join(parts))
 
 
 def attributes_and_elements(markup: bytes) -> tuple[int, int]:
@@ -333,7 +374,7 @@ def extract_html(
     crowded = crowded_element(html, name)
     if crowded:
         return crowded
-    html = fewer_paragraphs(html)
+    html = fewer_paragraphs(without_oversized_runs(html))
     try:
         doc = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)  # type: ignore[arg-type]
     except Exception as exc:  # trafilatura/lxml failures are per-page, never batch-fatal

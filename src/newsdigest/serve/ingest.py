@@ -13,6 +13,7 @@ model's, a fault's). A story that alone could not be rebuilt is named in the ans
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -167,13 +168,13 @@ def ingest_records(
 def _log_fault(exc: Exception) -> None:
     """The traceback of a failure no typed error explains, to the server's log: the client is
     told its type only (``public_failure``)."""
-    if not isinstance(exc, NewsdigestError):
+    if not isinstance(exc, NewsdigestError | sqlite3.Error):
         log.error("POST /api/articles: stored, then failed", exc_info=exc)
 
 
 def public_failure(exc: Exception) -> str:
     """What a web client is told of a failure: a typed error's line, less where the files
     live (``public_reason``); of any other, its type, the details left to the server's log."""
-    if isinstance(exc, NewsdigestError):
+    if isinstance(exc, NewsdigestError | sqlite3.Error):  # a store's own words, as before
         return public_reason(str(exc))
     return f"internal error ({type(exc).__name__}); the server log has the details"

@@ -2478,6 +2478,53 @@ def _a_person_qualifying_nouns(g: _Group, texts: Mapping[str, str]) -> bool:
     )
 
 
+# people of a kind before names of theirs: "Stars like Ariana Grande have also been
+# outspoken about her stance" (a dev-stream story's organization)
+_PEOPLE_LIKE_BEFORE = re.compile(
+    r"\b(?:stars|celebrities|singers|actors|actresses|rappers|musicians|comedians|athletes"
+    r"|politicians|lawmakers)\s+(?:like|such\s+as|including)\s+$",
+    re.IGNORECASE,
+)
+_FULL_NAME = r"[A-Z][\w'’-]+ [A-Z][\w'’-]+"
+_AND_A_NAME_AFTER = re.compile(rf" and (?P<name>{_FULL_NAME})")
+_A_NAME_AND_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_FULL_NAME}) and $")
+# what a couple does, in the sentence after the two names ("... announced they were
+# separating"): no body marries, dates or splits with a person
+_A_COUPLES_WORDS = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:split|separat\w*|divorc\w*|married|marriage|wed|engaged|dating"
+    r"|broke\s+up|couple)\b"
+)
+MAX_PAIRED_MENTIONS = 2  # a name read as a body's this often at most, paired with a person
+
+
+def _named_among_people(
+    mentions: Sequence[Mention], texts: Mapping[str, str], people: frozenset[str]
+) -> bool:
+    """A name named twice at most, in full after a kind of people ("Stars like Ariana
+    Grande"; not "celebrities including Cubs mega-fans"), or paired by "and" with a
+    person's full name as a couple ("Fergie and Josh Duhamel
+    announced they were separating": dev-stream stories listed both among the
+    organizations); not a body written "the <name>", nor one paired so otherwise ("Kim
+    Kardashian and Sony Music signed")."""
+    if len(mentions) > MAX_PAIRED_MENTIONS:
+        return False
+    for m in mentions:
+        text = texts.get(m.article, "")
+        if " " in m.text and _PEOPLE_LIKE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            return True
+    for m in mentions:
+        text = texts.get(m.article, "")
+        if _after_the(text, m.start):
+            continue
+        after = _AND_A_NAME_AFTER.match(text, m.end)
+        before = _A_NAME_AND_BEFORE.search(text, max(0, m.start - 60), m.start)
+        if after and after["name"] in people and _A_COUPLES_WORDS.match(text, after.end()):
+            return True
+        if before and before["name"] in people and _A_COUPLES_WORDS.match(text, m.end):
+            return True
+    return False
+
+
 def _heads_an_administration(
     name: str, mentions: Sequence[Mention], texts: Mapping[str, str], org_openers: frozenset[str]
 ) -> bool:
@@ -2656,6 +2703,11 @@ def _spelt_out_or_short(mentions: Sequence[Mention], texts: Mapping[str, str]) -
         if short.isalpha() and short.isupper() and len(short) >= 2 and _initials(words) == short:
             return True
     return False
+
+
+# a word and a letter or number after its hyphen: a designation ("Max-Q", "Falcon-9"), no
+# one's name unless a title or verb says so
+_DESIGNATION = re.compile(r"[A-Z][a-z]+-(?:[A-Z]|\d+)")
 
 
 # A case's or a match's name ("Brulotte v. Thys", "Kimble v. Marvel", "Auckland v. Oakland"):
@@ -3096,6 +3148,34 @@ _OF_BEFORE = re.compile(r"[A-Z][a-z]+ of $")
 _ABBREVIATION_WORD = re.compile(r"[A-Z]{2,}")
 
 
+# the rest of a body's name after "and" ("National Center for Missing [and Exploited
+# Children]"), and the abbreviation in brackets a name may be written in after
+_AND_REST = re.compile(r" and (?P<rest>[A-Z][\w'’-]*(?: (?:of |for |the |on |in )?[A-Z][\w'’-]*)*)")
+_ABBREVIATION_OPENED = re.compile(r"\b(?P<short>[A-Z]{2,6}) \($")
+
+
+def _name_cut_at_and(m: RawMention, text: str, org_texts: set[str]) -> int | None:
+    """Where an organization's name the model cut at its "and" ends: the end of the words
+    after "and" that, with the name, are another mention's whole name ("National Academy of
+    Recording Arts" of "the National Academy of Recording Arts and Sciences organization",
+    a dev-stream story's two organizations), or that close the brackets after an
+    abbreviation of all their initials ("the NCMEC (National Center for Missing and
+    Exploited Children)": "National Center for Missing" and "NCMEC" listed apart)."""
+    after = _AND_REST.match(text, m.end)
+    if after is None:
+        return None
+    rest = after["rest"].split(" ")
+    short = _ABBREVIATION_OPENED.search(text, max(0, m.start - 10), m.start)
+    for k in range(len(rest), 0, -1):
+        whole = m.text + " and " + " ".join(rest[:k])
+        end = m.end + len(" and ") + len(" ".join(rest[:k]))
+        if whole in org_texts:
+            return end
+        if short is not None and text.startswith(")", end) and _initials(whole) == short["short"]:
+            return end
+    return None
+
+
 def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[RawMention]:
     """People's names the model cut or glued to a title, mended from the story's text:
     - cut before a particle's surname or the rest of a surname: "Marine Le" of "Marine Le Pen",
@@ -3107,7 +3187,10 @@ def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[Ra
     - cut at the hyphen of a romanized given name: "Moon Jae" of "Moon Jae-in";
     - a title's word or an award's abbreviation before a full name the story writes alone:
       "Defence Itsunori Onodera" of "Minister of Defence Itsunori Onodera" (an organization),
-      "MVP Ben Zobrist"."""
+      "MVP Ben Zobrist";
+    - a label before a full name: a word the story names a group or place by ("Nazi Adolf
+      Eichmann" beside "Adolf Eichmann"), or a people's ("Brit Jay Ajayi");
+    - an organization's name cut at its "and" (``_name_cut_at_and``)."""
     starts = {(m.article, m.start) for m in raw}
     lower = frozenset(w for t in texts.values() for w in _ANY_LOWER_WORD.findall(t))
     people = {m.text for m in raw if m.label == "PERSON" and " " in m.text}
@@ -3121,11 +3204,18 @@ def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[Ra
         for first, _, rest in [m.text.partition(" ")]
         if _ABBREVIATION_WORD.fullmatch(first) and rest in people
     }
+    org_texts = {m.text for m in raw if m.label == "ORG" and " and " in m.text}
+    # one word the story names as a group or a place on its own, before a person's full name:
+    # a label, no given name ("Nazi Adolf Eichmann" beside "Nazi" and "Adolf Eichmann", an
+    # organization of Multi-News validation 23)
+    labels = {m.text for m in raw if m.label != "PERSON" and " " not in m.text}
     out = []
     for m in raw:
         text = texts.get(m.article, "")
         words = m.text.split()
         end = m.end
+        if m.label == "ORG" and (whole := _name_cut_at_and(m, text, org_texts)):
+            end = whole
         if m.label == "PERSON" and len(words) >= 2:
             runs = _NAME_RUNS_ON.match(text, m.end)
             if (
@@ -3158,7 +3248,14 @@ def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[Ra
             and (
                 _ABBREVIATION_WORD.fullmatch(first)  # "MVP", not initials ("T.J. Yates")
                 or _OF_BEFORE.search(text, max(0, m.start - 30), m.start)
+                or first in labels
             )
+        ) or (
+            m.label == "PERSON"
+            and len(words) >= 3
+            and first in _NATIONALITY_WORDS
+            and first not in surnames
+            and _could_be_a_name(rest)
         ):
             start = m.start + len(first) + 1
         if (start, end) != (m.start, m.end):
@@ -3254,6 +3351,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             continue  # a court case or a match, no one party to it
         if _posted_on_a_platform(name):
             continue
+        if (
+            g.type == "PERSON"
+            and not (g.person_cues or g.title_cues)
+            and _DESIGNATION.fullmatch(name)
+        ):
+            continue  # "known as Max-Q" (a flight's phase, a dev-stream story's person)
         if g.type == "PLACE" and name.casefold() in _COMPASS:
             continue  # "the North" (North Korea), "the South": a direction, no place of its own
         if g.type == "PERSON" and len(name_tokens(name)) == 1 and name[:1].isupper():
@@ -3346,6 +3449,13 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             kind = "PERSON"  # "must find their own Sean McVay" (a dev-stream story's organization)
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
+        if (
+            kind == "ORG"
+            and not g.company_cues
+            and _could_be_a_name(name)
+            and _named_among_people(mentions, texts, people)
+        ):
+            kind = "PERSON"
         if kind == "ORG" and _a_person_qualifying_nouns(g, texts):
             kind = "PERSON"
         if kind == "ORG" and _a_ministers_portfolio(name, mentions, texts):
@@ -3402,7 +3512,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     entities = _first_words_before_the_rest(entities, texts)
     entities = _named_without_their_place(entities)
     entities = _abbreviations_of_names(entities, texts)
-    entities = _last_words_of_one_name(entities)
+    entities = _one_name_but_its_last_word(_last_words_of_one_name(entities))
+    entities = _cut_from_the_front(entities, texts)
+    entities = _places_named_short(_venues_named_long(entities))
     entities = [_with_its_the(e, texts) for e in entities]
     entities = _full_names_read_otherwise(_cut_at_a_hyphen(entities, texts))
     entities = _kin_read_otherwise(entities, texts)
@@ -3706,6 +3818,143 @@ def _named_without_their_place(entities: list[Entity]) -> list[Entity]:
     return _merged_short_names(entities, owner_of)
 
 
+# last words of a company's name written one for the other: "All Nippon Airlines" beside
+# "All Nippon Airways" (a dev-stream story listed both)
+_LAST_WORDS_ALIKE = {"airways": "airlines"}
+
+
+def _last_word_key(name: str) -> str | None:
+    """An organization's name of two words or more with its last word in the singular and
+    the usual one of words written for each other: "Tesla Roadsters" is "Tesla Roadster"."""
+    words = name_tokens(name)
+    if len(words) < 2:
+        return None
+    last = fold(words[-1])
+    last = _LAST_WORDS_ALIKE.get(last, last)
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*map(fold, words[:-1]), last])
+
+
+def _one_name_but_its_last_word(entities: list[Entity]) -> list[Entity]:
+    """An organization whose name differs from another's name or other spelling only in
+    its last word's number, or in a company's word written for another, merged into the
+    one named most: one airline as "All Nippon Airways (8)" and "All Nippon Airlines (1)",
+    one car as "Tesla Roadster (2)" and "Tesla Roadsters (2)" (dev-stream stories listed
+    both)."""
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(entities):
+        if e.type == "ORG":
+            for n in (e.name, *e.aliases):
+                if (key := _last_word_key(n)) is not None:
+                    by_key[key].add(i)
+
+    def rank(k: int) -> tuple[int, int]:
+        return (-len(entities[k].mentions), k)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        key = _last_word_key(e.name) if e.type == "ORG" else None
+        if key is None:
+            return None
+        top = min(by_key[key], key=rank)
+        return None if rank(top) >= rank(i) else top
+
+    return _merged_short_names(entities, owner_of)
+
+
+# capitalized words written just before a name, on its line: what the model may have cut
+# from its front ("All [Nippon Airways] flight 175", "Mandalay [Bay Resort] and Casino")
+_CAPITALIZED_BEFORE_NAME = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,2}$")
+
+
+def _cut_from_the_front(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """An entity each of whose mentions follows capitalized words that, with its name, are
+    the name of one organization or place of the story, or open it, merged into that one:
+    the model cut the name's first word ("All [Nippon Airways] flight 175" beside "All Nippon
+    Airways", "All [Nippon] flight attendants", "Mandalay [Bay Resort] and Casino" beside
+    "Mandalay Bay Resort": dev-stream stories listed the pieces as organizations, places or
+    people)."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for i, o in enumerate(entities):
+        if o.type not in ("ORG", "PLACE"):
+            continue
+        for n in {o.name, *o.aliases}:
+            words = name_tokens(n)
+            for k in range(2, len(words) + 1):
+                owners[" ".join(words[:k])].add(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        common: set[int] | None = None
+        for m in e.mentions:
+            text = texts.get(m.article, "")
+            before = _CAPITALIZED_BEFORE_NAME.search(text, max(0, m.start - 40), m.start)
+            if before is None:
+                return None
+            words = before.group().split()
+            found = set().union(
+                *(owners.get(" ".join([*words[k:], m.text]), set()) for k in range(len(words)))
+            )
+            common = found if common is None else common & found
+            if not common - {i}:
+                return None
+        if common is None or len(common - {i}) != 1:
+            return None
+        return (common - {i}).pop()
+
+    return _merged_short_names(entities, owner_of)
+
+
+# what a venue's name may close with or go without ("Mandalay Bay Resort", "Mandalay Bay")
+_VENUE_WORDS = frozenset("resort hotel casino".split())
+
+
+def _venues_named_long(entities: list[Entity]) -> list[Entity]:
+    """A place or organization named as another of the story with a venue's word after it,
+    merged into the one named more: one venue ("Mandalay Bay Resort (5)" beside "Mandalay Bay
+    (11)", a dev-stream story's places). Not after a known place's name alone ("Las Vegas
+    Hotel" is no Las Vegas)."""
+    index = {e.name: i for i, e in enumerate(entities) if e.type in ("ORG", "PLACE")}
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        words = name_tokens(e.name)
+        if e.type not in ("ORG", "PLACE") or len(words) < 3 or fold(words[-1]) not in _VENUE_WORDS:
+            return None
+        k = index.get(" ".join(words[:-1]))
+        if k is None or len(entities[k].mentions) < len(e.mentions):
+            return None
+        return k
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _places_named_short(entities: list[Entity]) -> list[Entity]:
+    """A one-word place that opens one longer place's name, named more than twice as often,
+    in every article that writes it: that place named short ("coming from Mandalay" beside
+    "upstairs in the Mandalay Bay": a dev-stream story listed both; "Mandalay" is a city
+    too, but no article of the story names a Mandalay apart). Not a country or a state."""
+    opens: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        if o.type == "PLACE" and len(words := name_tokens(o.name)) >= 2:
+            opens[words[0]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = opens.get(e.name, [])
+        if (
+            e.type != "PLACE"
+            or len(owners) != 1
+            or is_country(e.name)
+            or e.name in _STATES
+            or e.name in REGIONS
+        ):
+            return None
+        owner = entities[owners[0]]
+        if len(owner.mentions) <= 2 * len(e.mentions) or not set(e.articles) <= set(owner.articles):
+            return None
+        return owners[0]
+
+    return _merged_short_names(entities, owner_of)
+
+
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
 MIN_UNDEFINED_ABBREVIATION = 3  # "AP", "EU" join their words only where the story says so
 
@@ -3734,6 +3983,10 @@ def _abbreviations_of_names(entities: list[Entity], texts: Mapping[str, str]) ->
     def owner_of(i: int, e: Entity) -> int | None:
         short = capitals(e)
         owners = [k for k in by_initials.get(short, []) if k != i]
+        if len({_last_word_key(entities[k].name) for k in owners}) == 1:
+            # one name but its last word's ("All Nippon Airways", "All Nippon Airlines"),
+            # which ``_one_name_but_its_last_word`` merges into the one named most
+            owners = sorted(owners, key=lambda k: -len(entities[k].mentions))[:1]
         if e.type != "ORG" or len(owners) != 1:
             return None
         full = entities[owners[0]].name

@@ -4425,3 +4425,38 @@ def test_a_label_before_a_full_name_is_no_part_of_it(
     assert "Nazi Adolf Eichmann" not in types and types.get("Adolf Eichmann") == "PERSON"
     types = _stream_story_types(dev_stream_rows, "13", "Ajayi")
     assert "Brit Jay Ajayi" not in types and types.get("Jay Ajayi") == "PERSON"
+
+
+def test_a_body_named_without_its_countrys_or_owners_name_is_one(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 21 (North Korea's satellite launch) listed "Security Council", "U.N.
+    Security Council" and "United Nations Security Council" apart (the U.S. "National
+    Security Council" is another); event 23 (Goldman's tax hit) "Securities and Exchange
+    Commission" beside "U.S. Securities and Exchange Commission"; event 20 (Falcon Heavy)
+    "Air Force" beside "U.S. Air Force"."""
+    types = _stream_story_types(dev_stream_rows, "71", "")
+    councils = [n for n in types if n.endswith("Security Council") and "National" not in n]
+    assert len(councils) == 1 and types[councils[0]] == "ORG"
+    assert types.get("National Security Council") == "ORG"
+    types = _stream_story_types(dev_stream_rows, "24", "")
+    assert [n for n in types if n.endswith("Securities and Exchange Commission")] == [
+        "U.S. Securities and Exchange Commission"
+    ]
+    types = _stream_story_types(dev_stream_rows, "49", "")
+    assert types.get("U.S. Air Force") == "ORG" and "Air Force" not in types
+
+
+def test_a_company_without_its_legal_form_or_by_its_initials_is_the_company(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 23 (Goldman's tax hit) listed "Credit Suisse (2)" beside "Credit Suisse
+    Group AG (1)" and "CS" ("Credit Suisse (CS)"); event 26 (Broadcom's offer for Qualcomm)
+    "NXP (8)", "NXP Semiconductors NV (2)", "NXP Semiconductor (1)" and "NXP Semiconductors
+    (1)": one bank, one chipmaker."""
+    types = _stream_story_types(dev_stream_rows, "24", "")
+    assert [n for n in types if n.startswith("Credit Suisse") or n == "CS"] == [
+        "Credit Suisse Group AG"
+    ]
+    types = _stream_story_types(dev_stream_rows, "62", "")
+    assert len([n for n in types if n.startswith("NXP")]) == 1

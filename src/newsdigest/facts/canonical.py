@@ -57,7 +57,7 @@ NAME_PARTICLES = frozenset(
 # (compared with the last word stripped of "." and ",": "Inc." is "inc")
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
-_LEGAL_FORMS = frozenset("inc ltd corp co llc llp plc group holdings".split())
+_LEGAL_FORMS = frozenset("inc ltd corp co llc llp plc group holdings ag nv gmbh".split())
 _INSTITUTION_HEADS = NOT_NAME_HEADS | _LEGAL_FORMS
 _KEY_TAILS = _LEGAL_FORMS | {"news", "media", "party"}  # a name without them is itself
 # Platforms news quotes from ("wrote on Twitter", "Teigen told Twitter"), which the small model
@@ -3581,13 +3581,15 @@ def _without_legal_form(words: list[str]) -> list[str]:
 
 def _first_words_of_companies(entities: list[Entity]) -> list[Entity]:
     """A one-word organization that opens one company's name of two words or more before its
-    legal form, merged into it: the company named short ("Goldman said" beside "Goldman Sachs
-    Group Inc.": a dev-stream story listed "Goldman (24)" and the company apart)."""
+    legal form, or an organization named as those words, merged into it: the company named
+    short ("Goldman said" beside "Goldman Sachs Group Inc.", "Credit Suisse (2)" beside
+    "Credit Suisse Group AG (1)": dev-stream stories listed both)."""
     opens: dict[str, list[int]] = defaultdict(list)
     for i, o in enumerate(entities):
         words = _without_legal_form(name_tokens(o.name))
         if o.type == "ORG" and len(words) >= 2 and len(words) < len(name_tokens(o.name)):
             opens[words[0]].append(i)
+            opens[" ".join(words)].append(i)
 
     def owner_of(i: int, e: Entity) -> int | None:
         owners = opens.get(e.name, [])
@@ -3798,19 +3800,30 @@ def _first_words_before_the_rest(entities: list[Entity], texts: Mapping[str, str
 
 
 def _named_without_their_place(entities: list[Entity]) -> list[Entity]:
-    """A one-word organization that ends one other organization's name, whose words before it
-    name a place of the story: the body of that place named short ("Cardinals" beside
-    "Arizona Cardinals", "Mets" beside "New York Mets": dev-stream stories listed both). A
-    governing body stays apart ("Senate" beside "Texas Senate": the country's is another)."""
+    """An organization that ends one other organization's name, whose words before it name
+    a place of the story (or, before a name of two words or more, another organization):
+    the body of that place named short ("Cardinals" beside "Arizona Cardinals", "Mets"
+    beside "New York Mets", "Air Force (3)" beside "U.S. Air Force (2)", "Security Council"
+    beside "U.N. Security Council" and "United Nations Security Council": dev-stream stories
+    listed both or all three). Names that are one but for the spelling of their opening or
+    last word count as one (``_last_word_key``). A governing body stays apart ("Senate"
+    beside "Texas Senate": the country's is another)."""
     places = {n for e in entities if e.type == "PLACE" for n in (e.name, *e.aliases)}
+    bodies = {n for e in entities if e.type == "ORG" for n in (e.name, *e.aliases)}
     ends: dict[str, list[int]] = defaultdict(list)
     for i, o in enumerate(entities):
         words = o.name.split()
-        if o.type == "ORG" and len(words) >= 2 and " ".join(words[:-1]) in places:
-            ends[words[-1]].append(i)
+        if o.type != "ORG":
+            continue
+        for k in range(1, len(words)):
+            opening, rest = " ".join(words[:k]), " ".join(words[k:])
+            if opening in places or (k < len(words) - 1 and opening in bodies):
+                ends[rest].append(i)
 
     def owner_of(i: int, e: Entity) -> int | None:
-        owners = ends.get(e.name, [])
+        owners = [k for k in ends.get(e.name, []) if k != i]
+        if len({_last_word_key(entities[k].name) for k in owners}) == 1:
+            owners = sorted(owners, key=lambda k: -len(entities[k].mentions))[:1]
         if e.type != "ORG" or len(owners) != 1 or fold(e.name) in _ONE_WORD_BODIES:
             return None
         return owners[0]
@@ -3825,10 +3838,16 @@ _LAST_WORDS_ALIKE = {"airways": "airlines"}
 
 def _last_word_key(name: str) -> str | None:
     """An organization's name of two words or more with its last word in the singular and
-    the usual one of words written for each other: "Tesla Roadsters" is "Tesla Roadster"."""
+    the usual one of words written for each other, and its opening under its usual name:
+    "Tesla Roadsters" is "Tesla Roadster", "U.N. Security Council" "United Nations Security
+    Council"."""
     words = name_tokens(name)
     if len(words) < 2:
         return None
+    for k in (2, 1):  # an opening written another way: "U.N." or "UN" for "United Nations"
+        if len(words) > k and (usual := alias(" ".join(words[:k]))) is not None:
+            words = [*usual.split(), *words[k:]]
+            break
     last = fold(words[-1])
     last = _LAST_WORDS_ALIKE.get(last, last)
     if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
@@ -3989,8 +4008,15 @@ def _abbreviations_of_names(entities: list[Entity], texts: Mapping[str, str]) ->
             owners = sorted(owners, key=lambda k: -len(entities[k].mentions))[:1]
         if e.type != "ORG" or len(owners) != 1:
             return None
-        full = entities[owners[0]].name
-        defined = re.compile(re.escape(full) + r"\s*\(" + re.escape(short) + r"\)")
+        owner = entities[owners[0]]
+        # under any of its names ("Credit Suisse (CS)" beside "Credit Suisse Group AG")
+        defined = re.compile(
+            "(?:"
+            + "|".join(re.escape(n) for n in (owner.name, *owner.aliases))
+            + r")\s*\("
+            + re.escape(short)
+            + r"\)"
+        )
         if len(short) < MIN_UNDEFINED_ABBREVIATION and not any(
             defined.search(t) for t in texts.values()
         ):

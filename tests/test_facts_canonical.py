@@ -4098,7 +4098,7 @@ def test_a_spokesman_beside_an_armed_groups_words_is_a_person(
     Al-Adnani urged": the model's person both times, referred back to by his last word."""
     types = _stream_story_types(dev_stream_rows, "68", "Al-Adnani")
     assert types.get("Abu Mohammed al-Adnani") == "PERSON"
-    assert types.get("ISIS") == "ORG"
+    assert types.get("Islamic State") == "ORG"  # "ISIS", under the group's usual name
 
 
 def test_an_outlet_told_things_is_one_whatever_its_word_found_again() -> None:
@@ -4460,3 +4460,19 @@ def test_a_company_without_its_legal_form_or_by_its_initials_is_the_company(
     ]
     types = _stream_story_types(dev_stream_rows, "62", "")
     assert len([n for n in types if n.startswith("NXP")]) == 1
+
+
+def test_a_body_cut_before_its_last_word_or_spelt_with_other_small_words_is_one(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 10 (the Croydon tram crash) listed "British Transport (4)" ("British
+    Transport police said") beside "British Transport Police"; event 16 (the Chibok girls'
+    release) "ICRC", "International Committee of the Red Cross" and "International Committee
+    for the Red Cross" apart, and "ISIS" beside "Islamic State"."""
+    types = _stream_story_types(dev_stream_rows, "74", "")
+    assert types.get("British Transport Police") == "ORG" and "British Transport" not in types
+    types = _stream_story_types(dev_stream_rows, "66", "")
+    committee = [n for n in types if n == "ICRC" or n.startswith("International Committee")]
+    assert len(committee) == 1 and types[committee[0]] == "ORG"
+    assert types.get("Islamic State") == "ORG" and "ISIS" not in types
+    assert types.get("International Red Cross") == "ORG"  # its words not the committee's

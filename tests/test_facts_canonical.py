@@ -4476,3 +4476,12 @@ def test_a_body_cut_before_its_last_word_or_spelt_with_other_small_words_is_one(
     assert len(committee) == 1 and types[committee[0]] == "ORG"
     assert types.get("Islamic State") == "ORG" and "ISIS" not in types
     assert types.get("International Red Cross") == "ORG"  # its words not the committee's
+
+
+def test_a_peoples_word_of_a_place_is_no_organization(
+    dev_stream_rows: list[dict[str, str]],
+) -> None:
+    """Dev stream event 24 (Angola's first satellite) listed "Angolan (3)" among the
+    organizations ("The glitch with the Angolan satellite"); Angola stays a place."""
+    types = _stream_story_types(dev_stream_rows, "32", "")
+    assert "Angolan" not in types and types.get("Angola") == "PLACE"

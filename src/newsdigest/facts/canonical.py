@@ -57,7 +57,9 @@ NAME_PARTICLES = frozenset(
 # (compared with the last word stripped of "." and ",": "Inc." is "inc")
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
-_LEGAL_FORMS = frozenset("inc ltd corp co llc llp plc group holdings ag nv gmbh".split())
+_LEGAL_FORMS = frozenset(
+    "inc ltd corp corporation co llc llp plc group holdings ag nv gmbh".split()
+)
 _INSTITUTION_HEADS = NOT_NAME_HEADS | _LEGAL_FORMS
 _KEY_TAILS = _LEGAL_FORMS | {"news", "media", "party"}  # a name without them is itself
 # Platforms news quotes from ("wrote on Twitter", "Teigen told Twitter"), which the small model
@@ -1617,6 +1619,26 @@ def _a_way_along(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
 def _a_nationality(mentions: Sequence[Mention]) -> bool:
     """Every mention a people's word (``_NATIONALITY_WORDS``)."""
     return all(m.text in _NATIONALITY_WORDS for m in mentions)
+
+
+# endings of a people's word after its place's name, and what that name may end with instead
+# ("Angola": "Angolan", "Brazil": "Brazilian", "China": "Chinese", "Israel": "Israeli")
+_PEOPLES_ENDINGS = ("ian", "an", "ese", "ish", "n", "i")
+_PLACE_ENDINGS = ("", "a", "e", "o", "y", "ey")
+
+
+def _a_places_peoples_word(name: str) -> bool:
+    """One word that is a known place's name with a people's ending, and no place's name
+    itself: an adjective ("the Angolan satellite", three times a dev-stream story's
+    organization)."""
+    if not name.isalpha() or fold(name) in place_names():
+        return False
+    return any(
+        fold(name[: -len(end)] + tail) in place_names()
+        for end in _PEOPLES_ENDINGS
+        if name.endswith(end) and len(name) > len(end) + 2
+        for tail in _PLACE_ENDINGS
+    )
 
 
 # a word of a graphic's labels as the page's text keeps them ("LUXOR HOTEL BROKEN WINDOWS
@@ -3475,7 +3497,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             continue
         if kind == "ORG" and _given_name_before_a_person(name, mentions, texts, groups):
             continue
-        if kind is None or (kind != "PERSON" and _a_nationality(mentions)):
+        if kind is None or (
+            kind != "PERSON" and (_a_nationality(mentions) or _a_places_peoples_word(name))
+        ):
             continue
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):
             continue

@@ -4485,3 +4485,15 @@ def test_a_peoples_word_of_a_place_is_no_organization(
     organizations ("The glitch with the Angolan satellite"); Angola stays a place."""
     types = _stream_story_types(dev_stream_rows, "32", "")
     assert "Angolan" not in types and types.get("Angola") == "PLACE"
+
+
+def test_a_hotel_named_for_its_town_is_no_town(multinews_articles) -> None:
+    """A venue's word after another place's name is that venue only where the story writes
+    "the <name>" as a venue (``test_one_venue_under_its_short_long_and_cut_names_is_one_place``):
+    "the Beverly Hills Hotel" of Multi-News validation 34 stays apart from the town."""
+    from newsdigest.clean import clean_article
+    from newsdigest.facts import extract_facts
+
+    articles = [clean_article(a) for _, a in multinews_articles(34, 35)]
+    types = {e.name: e.type for e in extract_facts(articles, {}).entities}
+    assert "Beverly Hills Hotel" in types and types.get("Beverly Hills") == "PLACE"

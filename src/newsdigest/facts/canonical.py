@@ -3543,7 +3543,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     entities = _abbreviations_of_names(entities, texts)
     entities = _one_name_but_its_last_word(_last_words_of_one_name(entities))
     entities = _cut_from_the_end(_cut_from_the_front(entities, texts), texts)
-    entities = _places_named_short(_venues_named_long(entities))
+    entities = _places_named_short(_venues_named_long(entities, texts))
     entities = [_with_its_the(e, texts) for e in entities]
     entities = _full_names_read_otherwise(_cut_at_a_hyphen(entities, texts))
     entities = _kin_read_otherwise(entities, texts)
@@ -3900,8 +3900,9 @@ def _one_name_but_its_last_word(entities: list[Entity]) -> list[Entity]:
                 if (key := _last_word_key(n)) is not None:
                     by_key[key].add(i)
 
-    def rank(k: int) -> tuple[int, int]:
-        return (-len(entities[k].mentions), k)
+    def rank(k: int) -> tuple[int, int, int]:
+        # named as often: the longer name, the plural ("Pittsburgh Public Schools")
+        return (-len(entities[k].mentions), -len(entities[k].name), k)
 
     def owner_of(i: int, e: Entity) -> int | None:
         key = _last_word_key(e.name) if e.type == "ORG" else None
@@ -3998,11 +3999,12 @@ def _cut_from_the_end(entities: list[Entity], texts: Mapping[str, str]) -> list[
 _VENUE_WORDS = frozenset("resort hotel casino".split())
 
 
-def _venues_named_long(entities: list[Entity]) -> list[Entity]:
+def _venues_named_long(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
     """A place or organization named as another of the story with a venue's word after it,
-    merged into the one named more: one venue ("Mandalay Bay Resort (5)" beside "Mandalay Bay
-    (11)", a dev-stream story's places). Not after a known place's name alone ("Las Vegas
-    Hotel" is no Las Vegas)."""
+    merged into the one named more, which the story writes "the <name>" as a venue: one
+    venue ("Mandalay Bay Resort (5)" beside "in the Mandalay Bay (11)", a dev-stream story's
+    places). Not a town's name ("the Beverly Hills Hotel" is no Beverly Hills: Multi-News
+    validation)."""
     index = {e.name: i for i, e in enumerate(entities) if e.type in ("ORG", "PLACE")}
 
     def owner_of(i: int, e: Entity) -> int | None:
@@ -4012,6 +4014,11 @@ def _venues_named_long(entities: list[Entity]) -> list[Entity]:
         k = index.get(" ".join(words[:-1]))
         if k is None or len(entities[k].mentions) < len(e.mentions):
             return None
+        short = entities[k]
+        if fold(short.name) in place_names() or not any(
+            _after_the(texts.get(m.article, ""), m.start) for m in short.mentions
+        ):
+            return None  # a town's name ("the Beverly Hills Hotel" beside "in Beverly Hills")
         return k
 
     return _merged_short_names(entities, owner_of)

@@ -57,7 +57,9 @@ NAME_PARTICLES = frozenset(
 # (compared with the last word stripped of "." and ",": "Inc." is "inc")
 # A company's legal form after its name: "Broadcom Ltd." is Broadcom, "Goldman Sachs Group
 # Inc." is Goldman Sachs (two entities each before)
-_LEGAL_FORMS = frozenset("inc ltd corp co llc llp plc group holdings".split())
+_LEGAL_FORMS = frozenset(
+    "inc ltd corp corporation co llc llp plc group holdings ag nv gmbh".split()
+)
 _INSTITUTION_HEADS = NOT_NAME_HEADS | _LEGAL_FORMS
 _KEY_TAILS = _LEGAL_FORMS | {"news", "media", "party"}  # a name without them is itself
 # Platforms news quotes from ("wrote on Twitter", "Teigen told Twitter"), which the small model
@@ -167,9 +169,14 @@ ORG_ALIASES = {
     "united nations": "United Nations",
     "g-20": "G20",
     "g20": "G20",
+    # the armed group under its usual names (dev-stream stories listed "Islamic State" and
+    # "ISIS" apart: the Nice attack, the Chibok girls' release)
+    "isis": "Islamic State",
+    "isil": "Islamic State",
+    "islamic state": "Islamic State",
 }
-# Abbreviations that are also words: "tells Us." (Us Weekly) is no country.
-_WORD_ABBREVIATIONS = frozenset({"us", "uk", "un"})
+# Abbreviations that are also words: "tells Us." (Us Weekly) is no country, "Isis" a goddess.
+_WORD_ABBREVIATIONS = frozenset({"us", "uk", "un", "isis"})
 
 
 def alias(name: str) -> str | None:
@@ -1631,6 +1638,26 @@ def _a_nationality(mentions: Sequence[Mention]) -> bool:
     return all(m.text in _NATIONALITY_WORDS for m in mentions)
 
 
+# endings of a people's word after its place's name, and what that name may end with instead
+# ("Angola": "Angolan", "Brazil": "Brazilian", "China": "Chinese", "Israel": "Israeli")
+_PEOPLES_ENDINGS = ("ian", "an", "ese", "ish", "n", "i")
+_PLACE_ENDINGS = ("", "a", "e", "o", "y", "ey")
+
+
+def _a_places_peoples_word(name: str) -> bool:
+    """One word that is a known place's name with a people's ending, and no place's name
+    itself: an adjective ("the Angolan satellite", three times a dev-stream story's
+    organization)."""
+    if not name.isalpha() or fold(name) in place_names():
+        return False
+    return any(
+        fold(name[: -len(end)] + tail) in place_names()
+        for end in _PEOPLES_ENDINGS
+        if name.endswith(end) and len(name) > len(end) + 2
+        for tail in _PLACE_ENDINGS
+    )
+
+
 # a word of a graphic's labels as the page's text keeps them ("LUXOR HOTEL BROKEN WINDOWS
 # VISIBLE MAIN ENTRANCE"): capitals, digits and marks only
 _CAPS_WORD = re.compile(r"[A-Z0-9][A-Z0-9.&'’-]*")
@@ -2495,6 +2522,53 @@ def _a_person_qualifying_nouns(g: _Group, texts: Mapping[str, str]) -> bool:
     )
 
 
+# people of a kind before names of theirs: "Stars like Ariana Grande have also been
+# outspoken about her stance" (a dev-stream story's organization)
+_PEOPLE_LIKE_BEFORE = re.compile(
+    r"\b(?:stars|celebrities|singers|actors|actresses|rappers|musicians|comedians|athletes"
+    r"|politicians|lawmakers)\s+(?:like|such\s+as|including)\s+$",
+    re.IGNORECASE,
+)
+_FULL_NAME = r"[A-Z][\w'’-]+ [A-Z][\w'’-]+"
+_AND_A_NAME_AFTER = re.compile(rf" and (?P<name>{_FULL_NAME})")
+_A_NAME_AND_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_FULL_NAME}) and $")
+# what a couple does, in the sentence after the two names ("... announced they were
+# separating"): no body marries, dates or splits with a person
+_A_COUPLES_WORDS = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:split|separat\w*|divorc\w*|married|marriage|wed|engaged|dating"
+    r"|broke\s+up|couple)\b"
+)
+MAX_PAIRED_MENTIONS = 2  # a name read as a body's this often at most, paired with a person
+
+
+def _named_among_people(
+    mentions: Sequence[Mention], texts: Mapping[str, str], people: frozenset[str]
+) -> bool:
+    """A name named twice at most, in full after a kind of people ("Stars like Ariana
+    Grande"; not "celebrities including Cubs mega-fans"), or paired by "and" with a
+    person's full name as a couple ("Fergie and Josh Duhamel
+    announced they were separating": dev-stream stories listed both among the
+    organizations); not a body written "the <name>", nor one paired so otherwise ("Kim
+    Kardashian and Sony Music signed")."""
+    if len(mentions) > MAX_PAIRED_MENTIONS:
+        return False
+    for m in mentions:
+        text = texts.get(m.article, "")
+        if " " in m.text and _PEOPLE_LIKE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            return True
+    for m in mentions:
+        text = texts.get(m.article, "")
+        if _after_the(text, m.start):
+            continue
+        after = _AND_A_NAME_AFTER.match(text, m.end)
+        before = _A_NAME_AND_BEFORE.search(text, max(0, m.start - 60), m.start)
+        if after and after["name"] in people and _A_COUPLES_WORDS.match(text, after.end()):
+            return True
+        if before and before["name"] in people and _A_COUPLES_WORDS.match(text, m.end):
+            return True
+    return False
+
+
 def _heads_an_administration(
     name: str, mentions: Sequence[Mention], texts: Mapping[str, str], org_openers: frozenset[str]
 ) -> bool:
@@ -2673,6 +2747,11 @@ def _spelt_out_or_short(mentions: Sequence[Mention], texts: Mapping[str, str]) -
         if short.isalpha() and short.isupper() and len(short) >= 2 and _initials(words) == short:
             return True
     return False
+
+
+# a word and a letter or number after its hyphen: a designation ("Max-Q", "Falcon-9"), no
+# one's name unless a title or verb says so
+_DESIGNATION = re.compile(r"[A-Z][a-z]+-(?:[A-Z]|\d+)")
 
 
 # A case's or a match's name ("Brulotte v. Thys", "Kimble v. Marvel", "Auckland v. Oakland"):
@@ -3113,6 +3192,34 @@ _OF_BEFORE = re.compile(r"[A-Z][a-z]+ of $")
 _ABBREVIATION_WORD = re.compile(r"[A-Z]{2,}")
 
 
+# the rest of a body's name after "and" ("National Center for Missing [and Exploited
+# Children]"), and the abbreviation in brackets a name may be written in after
+_AND_REST = re.compile(r" and (?P<rest>[A-Z][\w'’-]*(?: (?:of |for |the |on |in )?[A-Z][\w'’-]*)*)")
+_ABBREVIATION_OPENED = re.compile(r"\b(?P<short>[A-Z]{2,6}) \($")
+
+
+def _name_cut_at_and(m: RawMention, text: str, org_texts: set[str]) -> int | None:
+    """Where an organization's name the model cut at its "and" ends: the end of the words
+    after "and" that, with the name, are another mention's whole name ("National Academy of
+    Recording Arts" of "the National Academy of Recording Arts and Sciences organization",
+    a dev-stream story's two organizations), or that close the brackets after an
+    abbreviation of all their initials ("the NCMEC (National Center for Missing and
+    Exploited Children)": "National Center for Missing" and "NCMEC" listed apart)."""
+    after = _AND_REST.match(text, m.end)
+    if after is None:
+        return None
+    rest = after["rest"].split(" ")
+    short = _ABBREVIATION_OPENED.search(text, max(0, m.start - 10), m.start)
+    for k in range(len(rest), 0, -1):
+        whole = m.text + " and " + " ".join(rest[:k])
+        end = m.end + len(" and ") + len(" ".join(rest[:k]))
+        if whole in org_texts:
+            return end
+        if short is not None and text.startswith(")", end) and _initials(whole) == short["short"]:
+            return end
+    return None
+
+
 def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[RawMention]:
     """People's names the model cut or glued to a title, mended from the story's text:
     - cut before a particle's surname or the rest of a surname: "Marine Le" of "Marine Le Pen",
@@ -3124,7 +3231,10 @@ def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[Ra
     - cut at the hyphen of a romanized given name: "Moon Jae" of "Moon Jae-in";
     - a title's word or an award's abbreviation before a full name the story writes alone:
       "Defence Itsunori Onodera" of "Minister of Defence Itsunori Onodera" (an organization),
-      "MVP Ben Zobrist"."""
+      "MVP Ben Zobrist";
+    - a label before a full name: a word the story names a group or place by ("Nazi Adolf
+      Eichmann" beside "Adolf Eichmann"), or a people's ("Brit Jay Ajayi");
+    - an organization's name cut at its "and" (``_name_cut_at_and``)."""
     starts = {(m.article, m.start) for m in raw}
     lower = frozenset(w for t in texts.values() for w in _ANY_LOWER_WORD.findall(t))
     people = {m.text for m in raw if m.label == "PERSON" and " " in m.text}
@@ -3138,11 +3248,18 @@ def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[Ra
         for first, _, rest in [m.text.partition(" ")]
         if _ABBREVIATION_WORD.fullmatch(first) and rest in people
     }
+    org_texts = {m.text for m in raw if m.label == "ORG" and " and " in m.text}
+    # one word the story names as a group or a place on its own, before a person's full name:
+    # a label, no given name ("Nazi Adolf Eichmann" beside "Nazi" and "Adolf Eichmann", an
+    # organization of Multi-News validation 23)
+    labels = {m.text for m in raw if m.label != "PERSON" and " " not in m.text}
     out = []
     for m in raw:
         text = texts.get(m.article, "")
         words = m.text.split()
         end = m.end
+        if m.label == "ORG" and (whole := _name_cut_at_and(m, text, org_texts)):
+            end = whole
         if m.label == "PERSON" and len(words) >= 2:
             runs = _NAME_RUNS_ON.match(text, m.end)
             if (
@@ -3175,7 +3292,14 @@ def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[Ra
             and (
                 _ABBREVIATION_WORD.fullmatch(first)  # "MVP", not initials ("T.J. Yates")
                 or _OF_BEFORE.search(text, max(0, m.start - 30), m.start)
+                or first in labels
             )
+        ) or (
+            m.label == "PERSON"
+            and len(words) >= 3
+            and first in _NATIONALITY_WORDS
+            and first not in surnames
+            and _could_be_a_name(rest)
         ):
             start = m.start + len(first) + 1
         if (start, end) != (m.start, m.end):
@@ -3271,6 +3395,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             continue  # a court case or a match, no one party to it
         if _posted_on_a_platform(name):
             continue
+        if (
+            g.type == "PERSON"
+            and not (g.person_cues or g.title_cues)
+            and _DESIGNATION.fullmatch(name)
+        ):
+            continue  # "known as Max-Q" (a flight's phase, a dev-stream story's person)
         if g.type == "PLACE" and name.casefold() in _COMPASS:
             continue  # "the North" (North Korea), "the South": a direction, no place of its own
         if g.type == "PERSON" and len(name_tokens(name)) == 1 and name[:1].isupper():
@@ -3363,6 +3493,13 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             kind = "PERSON"  # "must find their own Sean McVay" (a dev-stream story's organization)
         if kind == "ORG" and _heads_an_administration(name, mentions, texts, org_openers):
             kind = "PERSON"
+        if (
+            kind == "ORG"
+            and not g.company_cues
+            and _could_be_a_name(name)
+            and _named_among_people(mentions, texts, people)
+        ):
+            kind = "PERSON"
         if kind == "ORG" and _a_person_qualifying_nouns(g, texts):
             kind = "PERSON"
         if kind == "ORG" and _a_ministers_portfolio(name, mentions, texts):
@@ -3377,7 +3514,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             continue
         if kind == "ORG" and _given_name_before_a_person(name, mentions, texts, groups):
             continue
-        if kind is None or (kind != "PERSON" and _a_nationality(mentions)):
+        if kind is None or (
+            kind != "PERSON" and (_a_nationality(mentions) or _a_places_peoples_word(name))
+        ):
             continue
         if kind == "ORG" and _OUTLET.search(name) and _only_a_source(mentions, texts):
             continue
@@ -3419,7 +3558,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     entities = _first_words_before_the_rest(entities, texts)
     entities = _named_without_their_place(entities)
     entities = _abbreviations_of_names(entities, texts)
-    entities = _last_words_of_one_name(entities)
+    entities = _one_name_but_its_last_word(_last_words_of_one_name(entities))
+    entities = _cut_from_the_end(_cut_from_the_front(entities, texts), texts)
+    entities = _places_named_short(_venues_named_long(entities, texts))
     entities = [_with_its_the(e, texts) for e in entities]
     entities = _full_names_read_otherwise(_cut_at_a_hyphen(entities, texts))
     entities = _kin_read_otherwise(entities, texts)
@@ -3486,13 +3627,15 @@ def _without_legal_form(words: list[str]) -> list[str]:
 
 def _first_words_of_companies(entities: list[Entity]) -> list[Entity]:
     """A one-word organization that opens one company's name of two words or more before its
-    legal form, merged into it: the company named short ("Goldman said" beside "Goldman Sachs
-    Group Inc.": a dev-stream story listed "Goldman (24)" and the company apart)."""
+    legal form, or an organization named as those words, merged into it: the company named
+    short ("Goldman said" beside "Goldman Sachs Group Inc.", "Credit Suisse (2)" beside
+    "Credit Suisse Group AG (1)": dev-stream stories listed both)."""
     opens: dict[str, list[int]] = defaultdict(list)
     for i, o in enumerate(entities):
         words = _without_legal_form(name_tokens(o.name))
         if o.type == "ORG" and len(words) >= 2 and len(words) < len(name_tokens(o.name)):
             opens[words[0]].append(i)
+            opens[" ".join(words)].append(i)
 
     def owner_of(i: int, e: Entity) -> int | None:
         owners = opens.get(e.name, [])
@@ -3703,20 +3846,223 @@ def _first_words_before_the_rest(entities: list[Entity], texts: Mapping[str, str
 
 
 def _named_without_their_place(entities: list[Entity]) -> list[Entity]:
-    """A one-word organization that ends one other organization's name, whose words before it
-    name a place of the story: the body of that place named short ("Cardinals" beside
-    "Arizona Cardinals", "Mets" beside "New York Mets": dev-stream stories listed both). A
-    governing body stays apart ("Senate" beside "Texas Senate": the country's is another)."""
+    """An organization that ends one other organization's name, whose words before it name
+    a place of the story (or, before a name of two words or more, another organization):
+    the body of that place named short ("Cardinals" beside "Arizona Cardinals", "Mets"
+    beside "New York Mets", "Air Force (3)" beside "U.S. Air Force (2)", "Security Council"
+    beside "U.N. Security Council" and "United Nations Security Council": dev-stream stories
+    listed both or all three). Names that are one but for the spelling of their opening or
+    last word count as one (``_last_word_key``). A governing body stays apart ("Senate"
+    beside "Texas Senate": the country's is another)."""
     places = {n for e in entities if e.type == "PLACE" for n in (e.name, *e.aliases)}
+    bodies = {n for e in entities if e.type == "ORG" for n in (e.name, *e.aliases)}
     ends: dict[str, list[int]] = defaultdict(list)
     for i, o in enumerate(entities):
         words = o.name.split()
-        if o.type == "ORG" and len(words) >= 2 and " ".join(words[:-1]) in places:
-            ends[words[-1]].append(i)
+        if o.type != "ORG":
+            continue
+        for k in range(1, len(words)):
+            opening, rest = " ".join(words[:k]), " ".join(words[k:])
+            if opening in places or (k < len(words) - 1 and opening in bodies):
+                ends[rest].append(i)
 
     def owner_of(i: int, e: Entity) -> int | None:
-        owners = ends.get(e.name, [])
+        owners = [k for k in ends.get(e.name, []) if k != i]
+        if len({_last_word_key(entities[k].name) for k in owners}) == 1:
+            owners = sorted(owners, key=lambda k: -len(entities[k].mentions))[:1]
         if e.type != "ORG" or len(owners) != 1 or fold(e.name) in _ONE_WORD_BODIES:
+            return None
+        return owners[0]
+
+    return _merged_short_names(entities, owner_of)
+
+
+_JOINING_WORDS = frozenset("of for the".split())
+# last words of a company's name written one for the other: "All Nippon Airlines" beside
+# "All Nippon Airways" (a dev-stream story listed both)
+_LAST_WORDS_ALIKE = {"airways": "airlines"}
+
+
+def _last_word_key(name: str) -> str | None:
+    """An organization's name of two words or more with its last word in the singular and
+    the usual one of words written for each other, and its opening under its usual name:
+    "Tesla Roadsters" is "Tesla Roadster", "U.N. Security Council" "United Nations Security
+    Council"."""
+    words = name_tokens(name)
+    if len(words) < 2:
+        return None
+    for k in (2, 1):  # an opening written another way: "U.N." or "UN" for "United Nations"
+        if len(words) > k and (usual := alias(" ".join(words[:k]))) is not None:
+            words = [*usual.split(), *words[k:]]
+            break
+    last = fold(words[-1])
+    last = _LAST_WORDS_ALIKE.get(last, last)
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    # ... and without the small words that join it ("International Committee for the Red
+    # Cross" beside "International Committee of the Red Cross": a dev-stream story's two)
+    return " ".join([*(w for w in map(fold, words[:-1]) if w not in _JOINING_WORDS), last])
+
+
+def _one_name_but_its_last_word(entities: list[Entity]) -> list[Entity]:
+    """An organization whose name differs from another's name or other spelling only in
+    its last word's number, or in a company's word written for another, merged into the
+    one named most: one airline as "All Nippon Airways (8)" and "All Nippon Airlines (1)",
+    one car as "Tesla Roadster (2)" and "Tesla Roadsters (2)" (dev-stream stories listed
+    both)."""
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(entities):
+        if e.type == "ORG":
+            for n in (e.name, *e.aliases):
+                if (key := _last_word_key(n)) is not None:
+                    by_key[key].add(i)
+
+    def rank(k: int) -> tuple[int, int, int]:
+        # named as often: the longer name, the plural ("Pittsburgh Public Schools")
+        return (-len(entities[k].mentions), -len(entities[k].name), k)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        key = _last_word_key(e.name) if e.type == "ORG" else None
+        if key is None:
+            return None
+        top = min(by_key[key], key=rank)
+        return None if rank(top) >= rank(i) else top
+
+    return _merged_short_names(entities, owner_of)
+
+
+# capitalized words written just before a name, on its line: what the model may have cut
+# from its front ("All [Nippon Airways] flight 175", "Mandalay [Bay Resort] and Casino")
+_CAPITALIZED_BEFORE_NAME = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,2}$")
+
+
+def _cut_from_the_front(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """An entity each of whose mentions follows capitalized words that, with its name, are
+    the name of one organization or place of the story, or open it, merged into that one:
+    the model cut the name's first word ("All [Nippon Airways] flight 175" beside "All Nippon
+    Airways", "All [Nippon] flight attendants", "Mandalay [Bay Resort] and Casino" beside
+    "Mandalay Bay Resort": dev-stream stories listed the pieces as organizations, places or
+    people)."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for i, o in enumerate(entities):
+        if o.type not in ("ORG", "PLACE"):
+            continue
+        for n in {o.name, *o.aliases}:
+            words = name_tokens(n)
+            for k in range(2, len(words) + 1):
+                owners[" ".join(words[:k])].add(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        common: set[int] | None = None
+        for m in e.mentions:
+            text = texts.get(m.article, "")
+            before = _CAPITALIZED_BEFORE_NAME.search(text, max(0, m.start - 40), m.start)
+            if before is None:
+                return None
+            words = before.group().split()
+            found = set().union(
+                *(owners.get(" ".join([*words[k:], m.text]), set()) for k in range(len(words)))
+            )
+            common = found if common is None else common & found
+            if not common - {i}:
+                return None
+        if common is None or len(common - {i}) != 1:
+            return None
+        return (common - {i}).pop()
+
+    return _merged_short_names(entities, owner_of)
+
+
+# the words written just after a name, on its line ("British Transport [police] said")
+_WORDS_AFTER_NAME = re.compile(r"(?: [\w'’-]+){1,2}")
+
+
+def _cut_from_the_end(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """An organization each of whose mentions goes on with words that, with its name, are
+    another organization's whole name, in capitals or not, merged into it: the model cut
+    the name's last word ("British Transport police said" beside "British Transport Police":
+    a dev-stream story listed "British Transport (4)" apart)."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for i, o in enumerate(entities):
+        if o.type == "ORG":
+            for n in {o.name, *o.aliases}:
+                owners[n.casefold()].add(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        if e.type != "ORG":
+            return None
+        common: set[int] | None = None
+        for m in e.mentions:
+            after = _WORDS_AFTER_NAME.match(texts.get(m.article, ""), m.end)
+            if after is None:
+                return None
+            words = after.group().split()
+            found = set().union(
+                *(
+                    owners.get(" ".join([m.text, *words[:k]]).casefold(), set())
+                    for k in range(1, len(words) + 1)
+                )
+            )
+            common = found if common is None else common & found
+            if not common - {i}:
+                return None
+        rest = (common or set()) - {i}
+        return rest.pop() if len(rest) == 1 else None
+
+    return _merged_short_names(entities, owner_of)
+
+
+# what a venue's name may close with or go without ("Mandalay Bay Resort", "Mandalay Bay")
+_VENUE_WORDS = frozenset("resort hotel casino".split())
+
+
+def _venues_named_long(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A place or organization named as another of the story with a venue's word after it,
+    merged into the one named more, which the story writes "the <name>" as a venue: one
+    venue ("Mandalay Bay Resort (5)" beside "in the Mandalay Bay (11)", a dev-stream story's
+    places). Not a town's name ("the Beverly Hills Hotel" is no Beverly Hills: Multi-News
+    validation)."""
+    index = {e.name: i for i, e in enumerate(entities) if e.type in ("ORG", "PLACE")}
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        words = name_tokens(e.name)
+        if e.type not in ("ORG", "PLACE") or len(words) < 3 or fold(words[-1]) not in _VENUE_WORDS:
+            return None
+        k = index.get(" ".join(words[:-1]))
+        if k is None or len(entities[k].mentions) < len(e.mentions):
+            return None
+        short = entities[k]
+        if fold(short.name) in place_names() or not any(
+            _after_the(texts.get(m.article, ""), m.start) for m in short.mentions
+        ):
+            return None  # a town's name ("the Beverly Hills Hotel" beside "in Beverly Hills")
+        return k
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _places_named_short(entities: list[Entity]) -> list[Entity]:
+    """A one-word place that opens one longer place's name, named more than twice as often,
+    in every article that writes it: that place named short ("coming from Mandalay" beside
+    "upstairs in the Mandalay Bay": a dev-stream story listed both; "Mandalay" is a city
+    too, but no article of the story names a Mandalay apart). Not a country or a state."""
+    opens: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        if o.type == "PLACE" and len(words := name_tokens(o.name)) >= 2:
+            opens[words[0]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = opens.get(e.name, [])
+        if (
+            e.type != "PLACE"
+            or len(owners) != 1
+            or is_country(e.name)
+            or e.name in _STATES
+            or e.name in REGIONS
+        ):
+            return None
+        owner = entities[owners[0]]
+        if len(owner.mentions) <= 2 * len(e.mentions) or not set(e.articles) <= set(owner.articles):
             return None
         return owners[0]
 
@@ -3751,10 +4097,21 @@ def _abbreviations_of_names(entities: list[Entity], texts: Mapping[str, str]) ->
     def owner_of(i: int, e: Entity) -> int | None:
         short = capitals(e)
         owners = [k for k in by_initials.get(short, []) if k != i]
+        if len({_last_word_key(entities[k].name) for k in owners}) == 1:
+            # one name but its last word's ("All Nippon Airways", "All Nippon Airlines"),
+            # which ``_one_name_but_its_last_word`` merges into the one named most
+            owners = sorted(owners, key=lambda k: -len(entities[k].mentions))[:1]
         if e.type != "ORG" or len(owners) != 1:
             return None
-        full = entities[owners[0]].name
-        defined = re.compile(re.escape(full) + r"\s*\(" + re.escape(short) + r"\)")
+        owner = entities[owners[0]]
+        # under any of its names ("Credit Suisse (CS)" beside "Credit Suisse Group AG")
+        defined = re.compile(
+            "(?:"
+            + "|".join(re.escape(n) for n in (owner.name, *owner.aliases))
+            + r")\s*\("
+            + re.escape(short)
+            + r"\)"
+        )
         if len(short) < MIN_UNDEFINED_ABBREVIATION and not any(
             defined.search(t) for t in texts.values()
         ):

@@ -1278,9 +1278,9 @@ def test_a_page_of_many_short_paragraphs_is_read_in_linear_time() -> None:
     from newsdigest.ingest.html import extract_html
 
     html, paragraphs = _many_paragraphs_page(60_000)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall: other work on a loaded machine is not ours
     article = extract_html(html, name="many.html")
-    assert time.perf_counter() - started < 15  # 31 s before, 4 s after: room for a loaded machine
+    assert time.process_time() - started < 15  # 31 s before, 4 s after
     assert isinstance(article, Article)
     assert article.text.split("\n") == ["Many paragraphs", *paragraphs]  # a line each
 

@@ -424,3 +424,35 @@ def test_an_honorific_after_a_long_quotation_is_introduced(
     )
     (unit,) = introduce_surnames([Sentence("a", 0, line, 0, len(line))], docs)
     assert unit.text.endswith("?” Tristan Harris said."), unit.text
+
+
+def test_a_hyphenated_surname_comes_after_the_full_name_written_without_the_hyphen() -> None:
+    """Dev event 62's digest read "Abdel-Fattah is serving a five-year sentence ..." two lines
+    before "Five other defendants, including jailed activist Alaa Abdel Fattah, were fined
+    ...": the full name, its double surname written without the hyphen, goes first."""
+    from newsdigest.summarize.introduce import bare_surnames, full_names_first
+
+    def line(article: str, index: int, text: str) -> Sentence:
+        return Sentence(article_id=article, index=index, text=text, start=0, end=len(text))
+
+    court = line(
+        "a",
+        0,
+        "An Egyptian court sentenced ousted Islamist president Mohamed Morsi to three years in"
+        ' prison along with 19 other defendants on Saturday for "insulting the judiciary," his'
+        " lawyer said.",
+    )
+    serving = line(
+        "a",
+        2,
+        "Abdel-Fattah is serving a five-year sentence for taking part in an illegal protest in"
+        " 2013.",
+    )
+    fined = line(
+        "b",
+        5,
+        "Five other defendants, including jailed activist Alaa Abdel Fattah, were fined 30,000"
+        " pounds (about $1,680) each.",
+    )
+    assert bare_surnames(serving.text) == {"Abdel-Fattah"}
+    assert full_names_first([court, serving, fined]) == [court, fined, serving]

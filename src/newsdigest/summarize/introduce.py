@@ -306,6 +306,10 @@ def full_name_pairs(text: str) -> set[tuple[str, str]]:
             and fold(" ".join(named[-2:])) not in place_names()  # "New York", no "York"
         ):
             found.add((named[-2], words[-1]))
+            if len(person) >= 3 and len(named) >= 3 and _person_word(named[-3]):
+                # a double surname written without its hyphen ("jailed activist Alaa Abdel
+                # Fattah", then "Abdel-Fattah is serving ...": dev event 62)
+                found.add((named[-3], f"{named[-2]}-{words[-1]}"))
     return found
 
 
@@ -331,7 +335,7 @@ def bare_surnames(text: str) -> set[str]:
             words = words[1:]
         if (
             len(words) != 1
-            or not _person_word(words[0])
+            or not all(map(_person_word, words[0].split("-")))
             or _DETERMINER.search(text[:start])
             or _COUNTED.search(text[:start])
         ):

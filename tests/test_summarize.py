@@ -3424,3 +3424,23 @@ def test_an_editors_update_note_is_no_summary_sentence(multinews_csv: Path) -> N
     cluster = read_dataset(multinews_csv)[0][80]
     (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
     assert note not in summary
+
+
+def test_a_line_kept_with_the_one_before_does_not_pass_the_full_name_it_needs(
+    multinews_csv: Path,
+) -> None:
+    """Multi-News 185 at 250 words opened on a reaction, "Heather Sculthorpe ... called the
+    work an “insult.”": "Furthermore, she said, Mr. Parr did not consult ..." went back to its
+    article's lines and took them ahead of "An artist has been buried alive beneath a busy
+    Hobart road ..." and "... Mike Parr, 73, climbed into a steel container ...". Its article's
+    lines come down to it, after the line that names Mike Parr in full."""
+    from newsdigest.evaluate import read_dataset, run_eval
+
+    cluster = read_dataset(multinews_csv)[0][185]
+    (summary,) = run_eval([cluster], ["default"], words=250)[0].summaries
+    full = next(k for k, s in enumerate(summary) if "Mike Parr" in s)
+    mister = next(k for k, s in enumerate(summary) if "Mr. Parr" in s)
+    reaction = next(k for k, s in enumerate(summary) if "called the work" in s)
+    assert summary[0].startswith("An artist has been buried alive"), summary
+    assert full < reaction < mister, summary
+    assert summary[mister - 1].startswith("“The most effective way"), summary  # still after it

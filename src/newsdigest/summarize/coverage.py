@@ -54,6 +54,8 @@ from newsdigest.summarize.base import Budget
 from newsdigest.summarize.budget import budget_reached, effective_words, fits, reading_order
 from newsdigest.summarize.compress import compress
 from newsdigest.summarize.introduce import (
+    bare_surnames,
+    full_names,
     full_names_first,
     introduce_surnames,
     introduced_once,
@@ -1720,7 +1722,9 @@ def _introductions_first(ordered: list[Sentence]) -> list[Sentence]:
 def _keep_context(ordered: list[Sentence]) -> list[Sentence]:
     """A unit that needs its context goes right after the unit before it in its article, and
     a lead-in right before the unit after it (reading order alone may put another article's
-    sentence between them, and the protocol's last pick goes last)."""
+    sentence between them, and the protocol's last pick goes last). When going back would
+    take the unit ahead of the line that names in full someone it names by surname alone,
+    its article's lines come down to it instead (``_comes_down``)."""
     out: list[Sentence] = []
     for unit in ordered:
         if quality.needs_context(unit.text):
@@ -1731,7 +1735,9 @@ def _keep_context(ordered: list[Sentence]) -> list[Sentence]:
             ]
             if earlier:
                 # after the nearest earlier unit of its article: the one it refers back to
-                out.insert(max(earlier, key=lambda k: out[k].index) + 1, unit)
+                at = max(earlier, key=lambda k: out[k].index) + 1
+                moved = _comes_down(out, at, unit, ordered[-1])
+                out = moved or [*out[:at], unit, *out[at:]]
                 continue
         out.append(unit)
     for unit in [u for u in out if quality.leads_in(u.text)]:
@@ -1740,6 +1746,37 @@ def _keep_context(ordered: list[Sentence]) -> list[Sentence]:
             out.remove(unit)
             out.insert(out.index(min(later, key=lambda u: u.index)), unit)
     return out
+
+
+def _comes_down(
+    out: list[Sentence], at: int, unit: Sentence, last: Sentence
+) -> list[Sentence] | None:
+    """``out`` with the run of ``unit``'s article's lines that ends at ``at`` moved after the
+    lines that follow it (other articles' lines, the digest's ``last`` not among them: the
+    protocol's last pick stays last), and ``unit`` after them, when those lines name in full
+    someone ``unit`` names by surname alone whom no line before ``at`` names, and the run
+    names in full no one they name alone; None otherwise. Multi-News 185 at 250 words: "Furthermore, she said, Mr. Parr did not consult
+    with Aboriginal Tasmanians ..." went back to its article's "“The most effective way of
+    bringing it out is not climbing under the road ...”", ahead of "An artist has been buried
+    alive beneath a busy Hobart road ..." and "... Mike Parr, 73, climbed into a steel
+    container ...", so that a reaction, "Heather Sculthorpe ... called the work an “insult.”",
+    opened the digest."""
+    passed = out[at:]
+    alone = bare_surnames(unit.text) - full_names(unit.text)
+    if not alone or not passed or any(u is last or u.article_id == unit.article_id for u in passed):
+        return None
+    start = at
+    while start > 0 and out[start - 1].article_id == unit.article_id:
+        start -= 1
+    run = out[start:at]
+    said = set().union(*(full_names(u.text) | bare_surnames(u.text) for u in out[:at]))
+    if not alone & set().union(*(full_names(u.text) for u in passed)) - said:
+        return None
+    if set().union(*(bare_surnames(u.text) for u in passed)) & set().union(
+        *(full_names(u.text) for u in run)
+    ):
+        return None  # the run introduces someone the lines passed name alone
+    return [*out[:start], *passed, *run, unit]
 
 
 # selections made again, each with the room the last one's introductions needed

@@ -3218,6 +3218,7 @@ def _defined_before_word_by_word(docs: list[list[Sentence]]) -> list[str]:
     from newsdigest.summarize.coverage import (
         _LETTERS,
         _OPENING_DEFINITE,
+        _QUOTED_BY_DEFINITE,
         _SAYS_WHICH,
         _WORD,
         STOP_WORDS,
@@ -3228,7 +3229,9 @@ def _defined_before_word_by_word(docs: list[list[Sentence]]) -> list[str]:
     def defined_in(text: str, before: str) -> str:
         found = _OPENING_DEFINITE.match(text)
         if found is None or found[1] in STOP_WORDS or _brings_in(found[1], text):
-            return ""
+            found = _QUOTED_BY_DEFINITE.match(text)  # "“...,” the letter began."
+            if found is None or found[1] in STOP_WORDS or _brings_in(found[1], text):
+                return ""
         words = _LETTERS.findall(before.lower())
         noun = found[1]
         named = any(w == noun and words[i - 1 : i] != ["the"] for i, w in enumerate(words))
@@ -3444,3 +3447,23 @@ def test_a_line_kept_with_the_one_before_does_not_pass_the_full_name_it_needs(
     assert summary[0].startswith("An artist has been buried alive"), summary
     assert full < reaction < mister, summary
     assert summary[mister - 1].startswith("“The most effective way"), summary  # still after it
+
+
+def test_a_quotation_said_by_a_definite_noun_waits_for_the_line_that_says_what_it_is(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev event 31's digest quoted "“Over the years, I’ve had teammates who decided to hang
+    it up ...,” the letter began.", no letter said before it; another outlet's line said who
+    wrote it ("..., Palmer wrote in a statement released by the Cardinals.")."""
+    import newsdigest
+    from newsdigest.summarize.coverage import _definite_speaker
+
+    line = "“Over the years, I’ve had teammates who decided to hang it up,” the letter began."
+    assert _definite_speaker(line) == "letter"
+    assert _definite_speaker("“It was an honour,” a letter from the club began.") == ""
+    (label,) = {r["label"] for r in dev_stream_rows if "the letter began" in r["text"]}
+    path = _dev_event_file(dev_stream_rows, label, tmp_path)
+    story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+    texts = [s.text for s in story.summary]
+    assert not any("the letter began" in t for t in texts), texts
+    assert any("Palmer wrote in a statement" in t for t in texts), texts

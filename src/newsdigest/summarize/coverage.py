@@ -368,7 +368,7 @@ def _defined_before(doc: Sequence[Sentence], ends: Sequence[int], unit: Sentence
     k = bisect_right(ends, unit.start)
     if not k:
         return ""
-    noun = _definite_subject(unit.text)
+    noun = _definite_subject(unit.text) or _definite_speaker(unit.text)
     if not noun:
         return ""
     if _names(doc[k - 1].text, noun):
@@ -390,6 +390,26 @@ def _definite_subject(text: str) -> str:
     """The noun of ``text``'s opening definite subject ("The deletion occurs ..."), unless a
     stop word or brought in by ``text`` itself; "" when there is none."""
     found = _OPENING_DEFINITE.match(text)
+    if found is None or found[1] in STOP_WORDS or _brings_in(found[1], text):
+        return ""
+    return found[1]
+
+
+# a quotation that opens its sentence, said by a definite noun right after it ("“Over the
+# years, I’ve had teammates who decided to hang it up ...,” the letter began.")
+_QUOTED_BY_DEFINITE = re.compile(
+    r"[\"“][^\"“”]+[\"”]\s*,?\s*the ([a-z]{4,}) (?:said|says|wrote|writes|began|begins|read"
+    r"|reads|added|continued|concluded|stated)\b"
+)
+
+
+def _definite_speaker(text: str) -> str:
+    """The noun of the definite speaker of a quotation that opens ``text`` ("“...,” the
+    letter began."), unless a stop word or brought in by ``text`` itself; "" when there is
+    none. Dev event 31's digest quoted Carson Palmer's letter so, no letter said before it,
+    where another outlet's line read "“...,” Palmer wrote in a statement released by the
+    Cardinals."."""
+    found = _QUOTED_BY_DEFINITE.match(text)
     if found is None or found[1] in STOP_WORDS or _brings_in(found[1], text):
         return ""
     return found[1]

@@ -3467,3 +3467,24 @@ def test_a_quotation_said_by_a_definite_noun_waits_for_the_line_that_says_what_i
     texts = [s.text for s in story.summary]
     assert not any("the letter began" in t for t in texts), texts
     assert any("Palmer wrote in a statement" in t for t in texts), texts
+
+
+def test_a_common_word_opening_a_sentence_is_no_subject() -> None:
+    """``_subject`` took the capitalized first word of NeuS val 67's opening, "One hour after
+    announcing articles of impeachment against President Trump, House Speaker Nancy Pelosi
+    announced Tuesday ...", and of dev event 50's "New images of Samsung’s next big smartphone
+    release, the Galaxy S9, have leaked online." for whom they were about."""
+    from newsdigest.summarize.coverage import _subject
+
+    assert (
+        _subject(
+            "One hour after announcing articles of impeachment against President Trump, House"
+            " Speaker Nancy Pelosi announced Tuesday that House Democrats had reached an"
+            " agreement."
+        )
+        == "Trump"
+    )
+    assert _subject("New images of Samsung’s next big smartphone release have leaked.") == (
+        "Samsung"
+    )
+    assert _subject("The Biden administration on Tuesday announced sanctions.") == "Biden"

@@ -1300,11 +1300,13 @@ def _subject(text: str) -> str:
     """The last word of a sentence's first run of capitalized words, calendar words and titles
     aside: who an opening is about ("The Biden administration on Tuesday announced ..." is
     about Biden); none when that run names no one ("Democratic lawmakers ripped into Pence
-    ..." is about the lawmakers, not Pence). An opening "The" alone is no run ("The parents of
-    Austria's top pole vaulter Kira Grunberg ...")."""
+    ..." is about the lawmakers, not Pence). A run of common words alone is no run: an opening
+    "The" ("The parents of Austria's top pole vaulter Kira Grunberg ..."), "One" or "New" (NeuS
+    val 67: "One hour after announcing articles of impeachment against President Trump, House
+    Speaker Nancy Pelosi announced Tuesday ..." is about Trump, not "One")."""
     for run in _NAME_RUN.finditer(text):
         words = _NAME.findall(run.group())
-        if words in ([], ["The"]):
+        if all(w.lower() in STOP_WORDS for w in words):
             continue
         news = [w for w in words if w not in _NOT_NEWS_NAMES]
         return news[-1] if news else ""

@@ -61,6 +61,9 @@ def _options(
     ] = False,
 ) -> None:
     """Turn a pile of news articles into cited story digests, offline."""
+    from newsdigest.cli.common import escape_unencodable_output
+
+    escape_unencodable_output()
     if not set(ctx.meta.get(_COMMAND_ARGS, ())) & set(ctx.help_option_names):
         check_settings()  # (a command's --help is shown whatever the settings)
 

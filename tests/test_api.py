@@ -321,3 +321,26 @@ def test_a_wrong_option_or_hook_is_named_before_any_store_is_made(tmp_path, seed
     with pytest.raises(TypeError, match="on_error: expected a function"):
         newsdigest.digest([*seed_paths, tmp_path / "missing.txt"], on_error=5, facts=False)  # type: ignore[arg-type]
     assert newsdigest.store_articles(seed_paths, db=db, batch_size=2).stored == 5
+
+
+def test_group_stories_refuses_a_method_that_names_nothing_before_any_work(
+    tmp_path, seed_paths
+) -> None:
+    """``group_stories(summarizer="lexrnak")`` (or ``embedder="minlm"``) had clustered the
+    store, failed every story unsaid and returned ``[]``, as if the store held none; it is an
+    UnknownMethodError naming the setting, before the store is touched, as the CLI's."""
+    import pytest
+
+    from newsdigest.errors import UnknownMethodError
+
+    db = tmp_path / "news.db"
+    newsdigest.store_articles(seed_paths, db=db)
+    for settings, said in (
+        ({"summarizer": "lexrnak"}, "lexrnak: unknown summarizer (choose "),
+        ({"embedder": "minlm"}, "minlm: unknown embedder (choose "),
+        ({"summarizer": "lead", "embedder": "minlm"}, "minlm: unknown embedder (choose "),
+    ):
+        with pytest.raises(UnknownMethodError) as caught:
+            newsdigest.group_stories(db=db, facts=False, **settings)
+        assert str(caught.value).startswith(said)
+    assert len(newsdigest.group_stories(db=db, facts=False)) >= 1

@@ -80,13 +80,13 @@ def group_stories(
     text that is no date, ``TypeError`` for another type.
     ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…) over ``config``.
     """
-    from newsdigest.config import story_config
+    from newsdigest.config import checked_story_config
     from newsdigest.errors import StoreError
     from newsdigest.store import missing_store, open_store
     from newsdigest.stories import build_stories
     from newsdigest.timeutil import parse_since
 
-    settled = story_config(config, **settings)  # a wrong one said before the store is read
+    settled = checked_story_config(config, **settings)  # a wrong one said before any work
     after = parse_since(since)
     if missing_store(db):
         # as the CLI's ``stories``: a typo must not leave an empty database behind, nor read as

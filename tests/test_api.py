@@ -344,3 +344,24 @@ def test_group_stories_refuses_a_method_that_names_nothing_before_any_work(
             newsdigest.group_stories(db=db, facts=False, **settings)
         assert str(caught.value).startswith(said)
     assert len(newsdigest.group_stories(db=db, facts=False)) >= 1
+
+
+def test_a_story_group_stories_could_not_rebuild_is_a_warning_or_goes_to_on_failure(
+    tmp_path, seed_paths
+) -> None:
+    """An embedder folder that is there but holds no model: every story failed and
+    ``group_stories`` returned ``[]`` without a word, as if the store held none. Each story
+    left out is a warning naming it and why, or goes to ``on_failure``."""
+    import pytest
+
+    db, folder = tmp_path / "news.db", tmp_path / "model"
+    folder.mkdir()
+    newsdigest.store_articles(seed_paths, db=db)
+    with pytest.warns(UserWarning, match=r"^story \w+ not rebuilt: .*no config\.json") as caught:
+        assert newsdigest.group_stories(db=db, embedder=str(folder), facts=False) == []
+    assert caught[0].filename == __file__  # the caller's line, not the library's
+    failures: list = []
+    newsdigest.group_stories(db=db, embedder=str(folder), facts=False, on_failure=failures.append)
+    assert [f.without_facts for f in failures] == [False]
+    with pytest.raises(TypeError, match="on_failure: expected a function"):
+        newsdigest.group_stories(db=db, on_failure=5)  # type: ignore[arg-type]

@@ -321,3 +321,47 @@ def test_a_wrong_option_or_hook_is_named_before_any_store_is_made(tmp_path, seed
     with pytest.raises(TypeError, match="on_error: expected a function"):
         newsdigest.digest([*seed_paths, tmp_path / "missing.txt"], on_error=5, facts=False)  # type: ignore[arg-type]
     assert newsdigest.store_articles(seed_paths, db=db, batch_size=2).stored == 5
+
+
+def test_group_stories_refuses_a_method_that_names_nothing_before_any_work(
+    tmp_path, seed_paths
+) -> None:
+    """``group_stories(summarizer="lexrnak")`` (or ``embedder="minlm"``) had clustered the
+    store, failed every story unsaid and returned ``[]``, as if the store held none; it is an
+    UnknownMethodError naming the setting, before the store is touched, as the CLI's."""
+    import pytest
+
+    from newsdigest.errors import UnknownMethodError
+
+    db = tmp_path / "news.db"
+    newsdigest.store_articles(seed_paths, db=db)
+    for settings, said in (
+        ({"summarizer": "lexrnak"}, "lexrnak: unknown summarizer (choose "),
+        ({"embedder": "minlm"}, "minlm: unknown embedder (choose "),
+        ({"summarizer": "lead", "embedder": "minlm"}, "minlm: unknown embedder (choose "),
+    ):
+        with pytest.raises(UnknownMethodError) as caught:
+            newsdigest.group_stories(db=db, facts=False, **settings)
+        assert str(caught.value).startswith(said)
+    assert len(newsdigest.group_stories(db=db, facts=False)) >= 1
+
+
+def test_a_story_group_stories_could_not_rebuild_is_a_warning_or_goes_to_on_failure(
+    tmp_path, seed_paths
+) -> None:
+    """An embedder folder that is there but holds no model: every story failed and
+    ``group_stories`` returned ``[]`` without a word, as if the store held none. Each story
+    left out is a warning naming it and why, or goes to ``on_failure``."""
+    import pytest
+
+    db, folder = tmp_path / "news.db", tmp_path / "model"
+    folder.mkdir()
+    newsdigest.store_articles(seed_paths, db=db)
+    with pytest.warns(UserWarning, match=r"^story \w+ not rebuilt: .*no config\.json") as caught:
+        assert newsdigest.group_stories(db=db, embedder=str(folder), facts=False) == []
+    assert caught[0].filename == __file__  # the caller's line, not the library's
+    failures: list = []
+    newsdigest.group_stories(db=db, embedder=str(folder), facts=False, on_failure=failures.append)
+    assert [f.without_facts for f in failures] == [False]
+    with pytest.raises(TypeError, match="on_failure: expected a function"):
+        newsdigest.group_stories(db=db, on_failure=5)  # type: ignore[arg-type]

@@ -567,3 +567,29 @@ def test_the_abstractive_summarizer_is_said_to_be_digests_alone(command: str, tm
     code, out = run(command, "--db", str(tmp_path / "n.db"), "--summarizer", "abstractive")
     assert code == 2 and "Traceback" not in out, out
     assert "only newsdigest digest takes one (--model PATH" in " ".join(out.split()), out
+
+
+@pytest.mark.skipif(not Path(MULTINEWS).exists(), reason="Multi-News sample not present")
+def test_lines_about_the_run_escape_what_the_terminal_cannot_hold(tmp_path: Path) -> None:
+    """``eval --predictions снег.jsonl`` under a Windows code page (``PYTHONIOENCODING=cp1252``)
+    had written its predictions and then ended in a UnicodeEncodeError traceback, exit 1, at the
+    line naming the file; every command's lines about the run escape such a character, as
+    Python's stderr does, while a digest's own text is refused whole (test_cli_digest)."""
+    import os
+    import subprocess
+    import sys
+
+    predictions = tmp_path / "снег.jsonl"
+    args = ["eval", MULTINEWS, "-m", "lead", "--limit", "1", "--predictions", str(predictions)]
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONPATH": "src"}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdigest", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert predictions.exists()
+    assert done.stdout.endswith(f"lead summaries: {tmp_path}/\\u0441\\u043d\\u0435\\u0433.jsonl\n")

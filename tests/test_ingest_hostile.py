@@ -1139,6 +1139,33 @@ def test_a_field_of_the_wrong_type_is_dropped_with_a_note_naming_record_and_fiel
     assert sorted(a.title for a in stored) == ["", "", "Talks in Sochi"]
 
 
+def test_an_id_of_the_wrong_type_is_dropped_with_a_note_naming_file_and_line(
+    tmp_path: Path,
+) -> None:
+    """An ``id`` that is a list, an object, a fraction or true had been dropped without a word
+    (the article then known by its file and line, not the id the user gave), while a title or
+    URL of the wrong type was said; the id is said the same way, the record kept."""
+    path = tmp_path / "feed.jsonl"
+    records = [
+        {"text": _seed_text(0), "id": ["a1"]},
+        {"text": _seed_text(1), "id": {"value": "a2"}},
+        {"text": _seed_text(2), "id": 1.5},
+        {"text": _seed_text(3), "id": True},
+        {"text": _seed_text(4), "id": 7},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if line.startswith("note: ")]
+    why = "not a string or a whole number: the article is kept under its file and line"
+    assert notes == [
+        f"note: {path}:1: 'id' is a JSON array, {why}",
+        f"note: {path}:2: 'id' is a JSON object, {why}",
+        f"note: {path}:3: 'id' is 1.5, {why}",
+        f"note: {path}:4: 'id' is a JSON boolean, {why}",
+    ]
+
+
 def test_a_page_saved_as_txt_and_an_indented_json_saved_as_jsonl_are_read_as_such(
     tmp_path: Path,
 ) -> None:
@@ -1929,6 +1956,27 @@ def test_a_page_with_a_script_or_image_too_long_for_the_parser_keeps_its_article
     alone = extract_html(f"<html><body><p>{run}</p></body></html>", name="run.html")
     assert isinstance(alone, InputError)
     assert alone.reason == (
-        "no main text found in the page: a run of text over 10,000,000 characters, past what"
-        " the HTML parser reads"
+        "article text too long (a paragraph of 10,500,000 characters; the limit is 1,000,000,"
+        " Limits.max_article_chars)"
+    )
+
+
+def test_a_paragraph_past_the_parsers_reach_is_refused_as_too_long() -> None:
+    """Among the seed article's paragraphs, one of 9,900,000 characters was refused as an
+    article text too long, while one of 10,500,000 (past libxml2's reach) was dropped without
+    a word, the page stored without it and the paragraphs after it. It is too long too."""
+    from newsdigest.ingest.html import extract_html
+
+    title, _, text = _seed_text(0).partition("\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
+    page = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{paragraphs}<p>{'word ' * 2_100_000}</p><p>After it, the ministers spoke again.</p>"
+        "</article></body></html>"
+    )
+    refused = extract_html(page, name="long.html")
+    assert isinstance(refused, InputError)
+    assert refused.reason == (
+        "article text too long (a paragraph of 10,500,000 characters; the limit is 1,000,000,"
+        " Limits.max_article_chars)"
     )

@@ -94,6 +94,41 @@ def test_a_bad_worker_count_stops_a_command_in_one_line(tmp_path: Path, command:
     assert done.stdout == ""
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["ingest", "SEEDS", "--db", "DB"], ["digest", "SEEDS", "--no-facts"], ["eval"], ["follow"]],
+)
+def test_every_command_refuses_a_bad_worker_count_at_start_up(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """The setting is checked before any command runs, not where the count is read: ``ingest``
+    and ``digest --no-facts`` had run to the end without a word (exit 0) and stored or printed
+    their work; a command's ``--help`` is still shown."""
+    seeds, db = str(ROOT / "examples" / "sochi-2019"), str(tmp_path / "n.db")
+    args = [{"SEEDS": seeds, "DB": db}.get(a, a) for a in args]
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdigest", *args],
+        capture_output=True,
+        text=True,
+        env=_env("abc"),
+        timeout=300,
+    )
+    assert (done.returncode, done.stdout) == (2, ""), done.stderr
+    assert done.stderr == (
+        "error: NEWSDIGEST_WORKERS='abc': expected a whole number of processes, 1 or more"
+        " (1: everything in this process)\n"
+    )
+    assert not Path(db).exists()
+    helped = subprocess.run(
+        [sys.executable, "-m", "newsdigest", args[0], "--help"],
+        capture_output=True,
+        text=True,
+        env=_env("abc"),
+        timeout=300,
+    )
+    assert helped.returncode == 0 and "Usage" in helped.stdout, helped.stderr
+
+
 @pytest.mark.parametrize(("cpus", "expected"), [(2, parallel.MAX_WORKERS), (16, 16)])
 def test_a_worker_count_beyond_the_cpus_is_cut(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cpus: int, expected: int

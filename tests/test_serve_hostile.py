@@ -727,8 +727,10 @@ def test_a_story_the_batch_could_not_rebuild_is_named_in_the_answer(tmp_path: Pa
     named now, with why, the server's folders left out."""
     store = open_store(str(tmp_path / "news.db"))
     gone = tmp_path / "models" / "minilm-static"
+    gone.mkdir(parents=True)  # there when the server starts (a name that is none is refused)
     try:
         app = create_app(store, config=StoryConfig(embedder=str(gone)))
+        gone.rmdir()
         answer = post_json(TestClient(app), ARTICLE)
         assert answer.status_code == 200, answer.text
         body = answer.json()
@@ -737,6 +739,32 @@ def test_a_story_the_batch_could_not_rebuild_is_named_in_the_answer(tmp_path: Pa
         (failure,) = body["failures"]
         assert failure.startswith(f"story {story}: not rebuilt: ")
         assert "minilm-static" in failure and str(tmp_path) not in failure
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("config", "error"),
+    [
+        (StoryConfig(summarizer="lexrnak"), "lexrnak: unknown summarizer (choose "),
+        (StoryConfig(embedder="minlm"), "minlm: unknown embedder (choose "),
+        (StoryConfig(summarizer="lead", embedder="minlm"), "minlm: unknown embedder (choose "),
+        ({"words": 40}, "config: expected a StoryConfig, not dict"),
+    ],
+)
+def test_create_app_refuses_a_config_naming_no_method_at_once(
+    tmp_path: Path, config: Any, error: str
+) -> None:
+    """``create_app(config=StoryConfig(summarizer="lexrnak"))`` (or an embedder that names
+    none, or a dict) had been accepted, and each POST then answered the failure; the CLI
+    refuses such options at start-up, and the Python API now does the same."""
+    from newsdigest.errors import UnknownMethodError
+
+    store = open_store(str(tmp_path / "news.db"))
+    try:
+        with pytest.raises((UnknownMethodError, TypeError)) as caught:
+            create_app(store, config=config)
+        assert str(caught.value).startswith(error)
     finally:
         store.close()
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from newsdigest.config import StoryConfig
     from newsdigest.errors import InputError
     from newsdigest.model import Article, Story
-    from newsdigest.stories import IngestReport
+    from newsdigest.stories import IngestReport, StoryFailure
 
 # ``ingest`` and ``stories`` are subpackage names, so the store API has verb names of its own
 __all__ = ["__version__", "digest", "group_stories", "store_articles"]
@@ -71,6 +71,8 @@ def group_stories(
     db: str | Path = "news.db",
     since: str | date | None = None,
     config: StoryConfig | None = None,
+    *,
+    on_failure: Callable[[StoryFailure], None] | None = None,
     **settings: Any,
 ) -> list[Story]:
     """Group the stored articles into stories and return them newest first, each digested.
@@ -79,18 +81,33 @@ def group_stories(
     midnight UTC) keeps stories with an article published at or after it; ``ValueError`` for
     text that is no date, ``TypeError`` for another type.
     ``settings`` are ``StoryConfig`` fields (``words=40``, ``facts=False``…) over ``config``.
+    A story that could not be rebuilt (left out) or was saved without its facts goes to
+    ``on_failure`` (a warning by default; a model folder that cannot be loaded had left every
+    story out of the list without a word).
     """
-    from newsdigest.config import story_config
+    from newsdigest.config import checked_story_config
     from newsdigest.errors import StoreError
     from newsdigest.store import missing_store, open_store
     from newsdigest.stories import build_stories
     from newsdigest.timeutil import parse_since
 
-    settled = story_config(config, **settings)  # a wrong one said before the store is read
+    settled = checked_story_config(config, **settings)  # a wrong one said before any work
     after = parse_since(since)
     if missing_store(db):
         # as the CLI's ``stories``: a typo must not leave an empty database behind, nor read as
         # a store with no stories
         raise StoreError(f"{db}: no such store (store_articles(..., db=...) first)")
+    if on_failure is not None and not callable(on_failure):
+        raise TypeError(
+            f"on_failure: expected a function (or None), not {type(on_failure).__name__}"
+        )
     with open_store(db) as store:
-        return build_stories(store, after, settled)
+        return build_stories(store, after, settled, on_failure=on_failure or _warn_failure)
+
+
+def _warn_failure(failure: StoryFailure) -> None:
+    """The default ``on_failure``: one warning a story, as ``newsdigest stories`` says it."""
+    import warnings
+
+    what = "saved without facts" if failure.without_facts else "not rebuilt"
+    warnings.warn(f"story {failure.story_id} {what}: {failure.reason}", stacklevel=5)

@@ -102,3 +102,20 @@ def story_config(config: object, **settings: Any) -> StoryConfig:
         hint = " (give settings as keywords: words=40)" if isinstance(config, dict) else ""
         raise TypeError(f"config: expected a StoryConfig, not {type(config).__name__}{hint}")
     return config.with_settings(**settings)
+
+
+def checked_story_config(config: object, **settings: Any) -> StoryConfig:
+    """``story_config``, its summarizer and embedder names checked now, as the CLI checks its
+    options (an ``UnknownMethodError`` naming the one that names nothing, or the error of a
+    model that is not there): ``create_app(config=StoryConfig(summarizer="lexrnak"))`` had been
+    accepted and every POST answered the failure, and ``group_stories(summarizer="lexrnak")``
+    clustered the store and returned no story, without a word."""
+    from newsdigest.embed import check_embedder
+    from newsdigest.summarize import check_summarizer
+
+    config = story_config(config, **settings)
+    if config.embedder is not None:  # (a method that embeds nothing does not check it)
+        check_embedder(config.embedder)
+    if isinstance(config.summarizer, str):
+        check_summarizer(config.summarizer, embedder=config.embedder)
+    return config

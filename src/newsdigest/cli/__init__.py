@@ -10,13 +10,29 @@ import errno
 import importlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 COMMAND_MODULES = ("digest", "ingest", "stories", "eval", "serve", "follow", "spark", "bench")
 
+# where the command's own arguments are kept for the program's callback, run before they are read
+_COMMAND_ARGS = "newsdigest.command_args"
+
+
+class _Commands(TyperGroup):
+    """The program's commands; keeps the chosen command's arguments in the context, so the
+    callback can tell ``newsdigest ingest --help`` (help, whatever the settings) from a run."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        ctx.meta[_COMMAND_ARGS] = tuple(rest)
+        return name, command, rest
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="newsdigest",
     help="Turn a pile of news articles into cited story digests, offline.",
     no_args_is_help=True,
@@ -36,6 +52,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -44,6 +61,20 @@ def _options(
     ] = False,
 ) -> None:
     """Turn a pile of news articles into cited story digests, offline."""
+    from newsdigest.cli.common import escape_unencodable_output
+
+    escape_unencodable_output()
+    if not set(ctx.meta.get(_COMMAND_ARGS, ())) & set(ctx.help_option_names):
+        check_settings()  # (a command's --help is shown whatever the settings)
+
+
+def check_settings() -> None:
+    """Every command refuses an environment setting it cannot use before it starts, in one
+    line: ``NEWSDIGEST_WORKERS=abc`` had been read only where the worker count was, so
+    ``ingest`` and ``digest --no-facts`` ran without a word."""
+    from newsdigest.parallel import worker_count
+
+    worker_count()
 
 
 for _name in COMMAND_MODULES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -221,8 +222,11 @@ def write_output(text: str | bytes, output: Path | None, what: str) -> None:
     """``text`` to ``output``, or to stdout when None; a file that cannot be written is one
     line naming it ("cannot write the digest: ...") and exit 2."""
     if output is None:
+        shown_text = text if isinstance(text, str) else text.decode("utf-8")
         try:  # the whole text is encoded before any of it is written: nothing half-printed
-            sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
+            shown_text.encode(sys.stdout.encoding or "utf-8")
+        except LookupError:  # a stream of no codec Python knows: writing it says what it can
+            pass
         except UnicodeEncodeError as exc:
             # a standard output in ASCII or a Windows code page (PYTHONIOENCODING, a console)
             # had ended the command in a traceback at the first quotation mark
@@ -236,6 +240,7 @@ def write_output(text: str | bytes, output: Path | None, what: str) -> None:
                 " PYTHONIOENCODING=utf-8, or write a file with -o)"
             )
             raise typer.Exit(ExitCode.FAILED) from None
+        sys.stdout.write(shown_text)
         return
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
@@ -274,6 +279,20 @@ def _open_output(output: Path) -> int:
             continue
         os.set_blocking(fd, True)  # a slow reader is waited on, as a pipe's writer is
         return fd
+
+
+def escape_unencodable_output() -> None:
+    """Lines about the run (``ingest``'s counts, a ``follow`` round, ``eval``'s table and the
+    files it wrote) written with what standard output's encoding cannot hold as ``\\u``
+    escapes, as Python writes its errors on stderr, for every command at start-up: a file
+    name or title outside the encoding (``PYTHONIOENCODING=cp1252``, a Windows console) had
+    ended ``eval`` in a traceback after its work was done. The text a command exists to print
+    (a digest, the stories) is not escaped: ``write_output`` refuses it whole instead."""
+    stream = sys.stdout
+    if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        # (a closed or detached stream: nothing is written to it anyway)
+        with contextlib.suppress(OSError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def report_error(message: str) -> None:

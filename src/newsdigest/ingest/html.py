@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from newsdigest.errors import InputError
 from newsdigest.ingest.decode import decode_text, looks_binary, whole_file, wide_text
-from newsdigest.limits import DEFAULT_LIMITS
+from newsdigest.limits import DEFAULT_LIMITS, Limits
 from newsdigest.model import Article, article_id
 from newsdigest.timeutil import publication_time
 
@@ -231,6 +231,28 @@ def without_oversized_runs(html: str) -> str:
     return _LONG_VALUE.sub(r'\1""', "".join(parts))
 
 
+def oversized_paragraph(html: str, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """Why a page holding a run of text past ``PARSER_RUN`` characters (what is left once
+    ``without_oversized_runs`` has emptied scripts, comments and attribute values: a paragraph)
+    is refused, as an article text too long: past the parser's reach such a paragraph had been
+    dropped without a word from a page with other text (stored without it), while one of
+    9,900,000 characters was refused as too long."""
+    if len(html) < PARSER_RUN:
+        return None
+    # each run of text follows a tag's ">": its length, the tag's own characters left out
+    run = max((len(part.partition(">")[2]) for part in html.split("<")), default=0)
+    if run < PARSER_RUN:
+        return None
+    if run <= limits.max_article_chars:  # a limit raised past the parser's
+        return (
+            f"a paragraph of {run:,} characters, past what the HTML parser reads ({PARSER_RUN:,})"
+        )
+    return (
+        f"article text too long (a paragraph of {run:,} characters; the limit is"
+        f" {limits.max_article_chars:,}, Limits.max_article_chars)"
+    )
+
+
 def attributes_and_elements(markup: bytes) -> tuple[int, int]:
     """The most attributes any one element of ``markup`` (HTML, or XML such as a feed) has, and
     its number of elements, read by libxml2's HTML tokenizer without building anything; (0, 0)
@@ -374,7 +396,11 @@ def extract_html(
     crowded = crowded_element(html, name)
     if crowded:
         return crowded
-    html = fewer_paragraphs(without_oversized_runs(html))
+    html = without_oversized_runs(html)
+    too_long = oversized_paragraph(html)
+    if too_long:
+        return InputError(name, too_long)
+    html = fewer_paragraphs(html)
     try:
         doc = trafilatura.bare_extraction(html, url=url, **EXTRACTION_OPTIONS)  # type: ignore[arg-type]
     except Exception as exc:  # trafilatura/lxml failures are per-page, never batch-fatal

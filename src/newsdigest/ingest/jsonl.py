@@ -283,6 +283,9 @@ def record_articles(
         source = None
     record_id = record.get("id")
     has_id = isinstance(record_id, str | int) and not isinstance(record_id, bool)
+    if record_id is not None and not has_id:  # a list or an object had been dropped unsaid
+        why = "not a string or a whole number: the article is kept under its file and line"
+        _dropped(name, "id", record_id, why)
     # an unreadable date is dropped, not the article: only the text is required
     date_key, date_value = _first_field(record, DATE_FIELDS)
     published = parse_datetime(date_value)

@@ -31,7 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from newsdigest.config import StoryConfig
+from newsdigest.config import StoryConfig, checked_story_config
 from newsdigest.errors import StoreError
 from newsdigest.model import Story, StoryRow
 from newsdigest.serialize import story_to_dict
@@ -194,6 +194,8 @@ def create_app(
     [::1]. Behind a proxy or on a LAN name, list the names users type.
     """
     rules = host_rules(allowed_hosts)  # a malformed entry fails here, not per request
+    if config is not None:
+        config = checked_story_config(config)  # a name that names nothing: refused now
     intake = ingest or partial(ingest_records, config=config)
     takes_format: set[Callable[..., Any]] = set()  # the pages that read ``?format=`` by hand
 

@@ -1932,3 +1932,24 @@ def test_a_page_with_a_script_or_image_too_long_for_the_parser_keeps_its_article
         "no main text found in the page: a run of text over 10,000,000 characters, past what"
         " the HTML parser reads"
     )
+
+
+def test_a_page_of_script_openers_with_no_tag_end_after_them_is_read_in_one_pass() -> None:
+    """A page past the parser's 10,000,000 characters that ends in openers of scripts or
+    styles with no ">" after any (a page cut short inside its tags, or a hostile one): the
+    opener's tag had been read by a regex to the next ">", which ran to the page's end from
+    each of 1.5 million openers (over a minute, quadratic); the first opener without one now
+    stops the search for them, and the article is read."""
+    from newsdigest.ingest.html import extract_html
+
+    title, _, text = _seed_text(0).partition("\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
+    page = f"<html><head><title>{title}</title></head><body><article>{paragraphs}</article>"
+    whole = extract_html(page, name="plain.html")
+    assert isinstance(whole, Article)
+    started = time.process_time()  # CPU, not wall: other work on a loaded machine is not ours
+    for opener in ("<script ", "<STYLE "):
+        cut = extract_html(page + opener * 1_500_000, name="cut.html")
+        assert isinstance(cut, Article), cut
+        assert cut.text == whole.text
+    assert time.process_time() - started < 20  # 1.2 s here; over a minute each before

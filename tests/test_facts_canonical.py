@@ -4523,6 +4523,34 @@ def test_a_peoples_word_of_a_place_is_no_organization(
     assert "Angolan" not in types and types.get("Angola") == "PLACE"
 
 
+def test_a_name_ending_like_a_peoples_word_is_kept() -> None:
+    """A one-word organization whose last letter off and "a" on spell a place ("Ferrari":
+    Ferrara) had been taken for that place's people's word and dropped
+    (``test_a_peoples_word_of_a_place_is_no_organization``): the team of a dev-stream line
+    (event 75, the Brazilian Grand Prix). The endings go as people's words form them: a
+    town's name is kept too ("Trenton", not of Trento)."""
+    from newsdigest.facts.canonical import _a_places_peoples_word
+
+    text = (
+        "The red flag came out after Ferrari driver Raikkonen lost control of his car in"
+        " torrential rain. Sauber's Marcus Ericsson had crashed earlier."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Ferrari", "ORG", 0),
+            ("Raikkonen", "PERSON", 0),
+            ("Sauber", "ORG", 0),
+            ("Marcus Ericsson", "PERSON", 0),
+        ],
+    )
+    assert {e.name: e.type for e in entities_of(raw, text)}.get("Ferrari") == "ORG"
+    assert not any(map(_a_places_peoples_word, ["Ferrari", "Trenton", "Eden", "Tulsi"]))
+    peoples = ["Angolan", "Brazilian", "Canadian", "Italian", "Ukrainian", "Mexican", "Roman"]
+    peoples += ["Chicagoan", "Japanese", "Chinese", "Turkish", "Israeli", "Pakistani"]
+    assert all(map(_a_places_peoples_word, peoples))
+
+
 def test_a_hotel_named_for_its_town_is_no_town(multinews_articles) -> None:
     """A venue's word after another place's name is that venue only where the story writes
     "the <name>" as a venue (``test_one_venue_under_its_short_long_and_cut_names_is_one_place``):

@@ -4561,3 +4561,31 @@ def test_a_hotel_named_for_its_town_is_no_town(multinews_articles) -> None:
     articles = [clean_article(a) for _, a in multinews_articles(34, 35)]
     types = {e.name: e.type for e in extract_facts(articles, {}).entities}
     assert "Beverly Hills Hotel" in types and types.get("Beverly Hills") == "PLACE"
+
+
+def test_a_states_court_or_party_keeps_the_countrys_apart() -> None:
+    """A body named without its place merges into the place's ("Cardinals" beside "Arizona
+    Cardinals", "Air Force" beside "U.S. Air Force"), but a state's court or party is no
+    short name of the country's: "the Supreme Court in Washington" had been merged into
+    "Florida Supreme Court", the national "Democratic Party" into "Texas Democratic Party"
+    (a review of the names-without-their-place rule; "Senate" beside "Texas Senate" stayed
+    apart before it)."""
+    text = (
+        "The Florida Supreme Court ruled against the law on Monday. Lawyers for the state said"
+        " they would ask the Supreme Court in Washington to hear the case. The Supreme Court"
+        " has not said. Florida voters wait. In Florida, the law stays."
+    )
+    spans = [("Florida Supreme Court", "ORG", 0), ("Supreme Court", "ORG", 1)]
+    spans += [("Washington", "GPE", 0), ("Supreme Court", "ORG", 2)]
+    spans += [("Florida", "GPE", 1), ("Florida", "GPE", 2)]
+    names = {e.name: len(e.mentions) for e in entities_of(model_mentions_at(text, spans), text)}
+    assert names.get("Supreme Court") == 2 and names.get("Florida Supreme Court") == 1
+    text = (
+        "The Texas Democratic Party sued the state. The Democratic Party nationally has raised"
+        " money for the fight. The Democratic Party said it would help. Texas voters go to the"
+        " polls."
+    )
+    spans = [("Texas Democratic Party", "ORG", 0), ("Democratic Party", "ORG", 1)]
+    spans += [("Democratic Party", "ORG", 2), ("Texas", "GPE", 1)]
+    names = {e.name: len(e.mentions) for e in entities_of(model_mentions_at(text, spans), text)}
+    assert names.get("Democratic Party") == 2 and names.get("Texas Democratic Party") == 1

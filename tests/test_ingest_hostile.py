@@ -394,6 +394,19 @@ def test_unreadable_file_on_the_command_line_is_one_line_and_rest_processed(
     assert "Sources" in result.stdout
 
 
+def _unlistable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``os.scandir`` of ``folder`` fails as a folder without read permission fails for a user
+    (a test run as root may list any)."""
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if str(path) == str(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
 def test_unreadable_subfolder_is_one_line_and_the_rest_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -403,14 +416,7 @@ def test_unreadable_subfolder_is_one_line_and_the_rest_read(
     locked.mkdir()
     (locked / "two.txt").write_text(_seed_text(1), encoding="utf-8")
     (tmp_path / "c.txt").write_text(_seed_text(2), encoding="utf-8")
-    real_scandir = os.scandir
-
-    def scandir(path: object = ".") -> object:
-        if str(path) == str(locked):  # what a folder without read permission does to a user
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    _unlistable(monkeypatch, locked)
     result = load_articles([tmp_path])
     assert len(result.articles) == 2
     assert [str(e) for e in result.errors] == [f"{locked}: cannot list folder (permission denied)"]
@@ -428,14 +434,7 @@ def test_an_unreadable_folder_named_directly_is_one_line_not_two(
     other = tmp_path / "other"
     other.mkdir()
     (other / "two.txt").write_text(_seed_text(1), encoding="utf-8")
-    real_scandir = os.scandir
-
-    def scandir(path: object = ".") -> object:
-        if str(path) == str(locked):  # what a folder without read permission does to a user
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    _unlistable(monkeypatch, locked)
     result = load_articles([locked, other])
     assert len(result.articles) == 1
     assert [str(e) for e in result.errors] == [f"{locked}: cannot list folder (permission denied)"]

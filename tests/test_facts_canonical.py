@@ -4523,6 +4523,34 @@ def test_a_peoples_word_of_a_place_is_no_organization(
     assert "Angolan" not in types and types.get("Angola") == "PLACE"
 
 
+def test_a_name_ending_like_a_peoples_word_is_kept() -> None:
+    """A one-word organization whose last letter off and "a" on spell a place ("Ferrari":
+    Ferrara) had been taken for that place's people's word and dropped
+    (``test_a_peoples_word_of_a_place_is_no_organization``): the team of a dev-stream line
+    (event 75, the Brazilian Grand Prix). The endings go as people's words form them: a
+    town's name is kept too ("Trenton", not of Trento)."""
+    from newsdigest.facts.canonical import _a_places_peoples_word
+
+    text = (
+        "The red flag came out after Ferrari driver Raikkonen lost control of his car in"
+        " torrential rain. Sauber's Marcus Ericsson had crashed earlier."
+    )
+    raw = model_mentions_at(
+        text,
+        [
+            ("Ferrari", "ORG", 0),
+            ("Raikkonen", "PERSON", 0),
+            ("Sauber", "ORG", 0),
+            ("Marcus Ericsson", "PERSON", 0),
+        ],
+    )
+    assert {e.name: e.type for e in entities_of(raw, text)}.get("Ferrari") == "ORG"
+    assert not any(map(_a_places_peoples_word, ["Ferrari", "Trenton", "Eden", "Tulsi"]))
+    peoples = ["Angolan", "Brazilian", "Canadian", "Italian", "Ukrainian", "Mexican", "Roman"]
+    peoples += ["Chicagoan", "Japanese", "Chinese", "Turkish", "Israeli", "Pakistani"]
+    assert all(map(_a_places_peoples_word, peoples))
+
+
 def test_a_hotel_named_for_its_town_is_no_town(multinews_articles) -> None:
     """A venue's word after another place's name is that venue only where the story writes
     "the <name>" as a venue (``test_one_venue_under_its_short_long_and_cut_names_is_one_place``):
@@ -4533,3 +4561,31 @@ def test_a_hotel_named_for_its_town_is_no_town(multinews_articles) -> None:
     articles = [clean_article(a) for _, a in multinews_articles(34, 35)]
     types = {e.name: e.type for e in extract_facts(articles, {}).entities}
     assert "Beverly Hills Hotel" in types and types.get("Beverly Hills") == "PLACE"
+
+
+def test_a_states_court_or_party_keeps_the_countrys_apart() -> None:
+    """A body named without its place merges into the place's ("Cardinals" beside "Arizona
+    Cardinals", "Air Force" beside "U.S. Air Force"), but a state's court or party is no
+    short name of the country's: "the Supreme Court in Washington" had been merged into
+    "Florida Supreme Court", the national "Democratic Party" into "Texas Democratic Party"
+    (a review of the names-without-their-place rule; "Senate" beside "Texas Senate" stayed
+    apart before it)."""
+    text = (
+        "The Florida Supreme Court ruled against the law on Monday. Lawyers for the state said"
+        " they would ask the Supreme Court in Washington to hear the case. The Supreme Court"
+        " has not said. Florida voters wait. In Florida, the law stays."
+    )
+    spans = [("Florida Supreme Court", "ORG", 0), ("Supreme Court", "ORG", 1)]
+    spans += [("Washington", "GPE", 0), ("Supreme Court", "ORG", 2)]
+    spans += [("Florida", "GPE", 1), ("Florida", "GPE", 2)]
+    names = {e.name: len(e.mentions) for e in entities_of(model_mentions_at(text, spans), text)}
+    assert names.get("Supreme Court") == 2 and names.get("Florida Supreme Court") == 1
+    text = (
+        "The Texas Democratic Party sued the state. The Democratic Party nationally has raised"
+        " money for the fight. The Democratic Party said it would help. Texas voters go to the"
+        " polls."
+    )
+    spans = [("Texas Democratic Party", "ORG", 0), ("Democratic Party", "ORG", 1)]
+    spans += [("Democratic Party", "ORG", 2), ("Texas", "GPE", 1)]
+    names = {e.name: len(e.mentions) for e in entities_of(model_mentions_at(text, spans), text)}
+    assert names.get("Democratic Party") == 2 and names.get("Texas Democratic Party") == 1

@@ -394,6 +394,19 @@ def test_unreadable_file_on_the_command_line_is_one_line_and_rest_processed(
     assert "Sources" in result.stdout
 
 
+def _unlistable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``os.scandir`` of ``folder`` fails as a folder without read permission fails for a user
+    (a test run as root may list any)."""
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if str(path) == str(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
 def test_unreadable_subfolder_is_one_line_and_the_rest_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -403,14 +416,7 @@ def test_unreadable_subfolder_is_one_line_and_the_rest_read(
     locked.mkdir()
     (locked / "two.txt").write_text(_seed_text(1), encoding="utf-8")
     (tmp_path / "c.txt").write_text(_seed_text(2), encoding="utf-8")
-    real_scandir = os.scandir
-
-    def scandir(path: object = ".") -> object:
-        if str(path) == str(locked):  # what a folder without read permission does to a user
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    _unlistable(monkeypatch, locked)
     result = load_articles([tmp_path])
     assert len(result.articles) == 2
     assert [str(e) for e in result.errors] == [f"{locked}: cannot list folder (permission denied)"]
@@ -428,14 +434,7 @@ def test_an_unreadable_folder_named_directly_is_one_line_not_two(
     other = tmp_path / "other"
     other.mkdir()
     (other / "two.txt").write_text(_seed_text(1), encoding="utf-8")
-    real_scandir = os.scandir
-
-    def scandir(path: object = ".") -> object:
-        if str(path) == str(locked):  # what a folder without read permission does to a user
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    _unlistable(monkeypatch, locked)
     result = load_articles([locked, other])
     assert len(result.articles) == 1
     assert [str(e) for e in result.errors] == [f"{locked}: cannot list folder (permission denied)"]
@@ -1980,3 +1979,24 @@ def test_a_paragraph_past_the_parsers_reach_is_refused_as_too_long() -> None:
         "article text too long (a paragraph of 10,500,000 characters; the limit is 1,000,000,"
         " Limits.max_article_chars)"
     )
+
+
+def test_a_page_of_script_openers_with_no_tag_end_after_them_is_read_in_one_pass() -> None:
+    """A page past the parser's 10,000,000 characters that ends in openers of scripts or
+    styles with no ">" after any (a page cut short inside its tags, or a hostile one): the
+    opener's tag had been read by a regex to the next ">", which ran to the page's end from
+    each of 1.5 million openers (over a minute, quadratic); the first opener without one now
+    stops the search for them, and the article is read."""
+    from newsdigest.ingest.html import extract_html
+
+    title, _, text = _seed_text(0).partition("\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
+    page = f"<html><head><title>{title}</title></head><body><article>{paragraphs}</article>"
+    whole = extract_html(page, name="plain.html")
+    assert isinstance(whole, Article)
+    started = time.process_time()  # CPU, not wall: other work on a loaded machine is not ours
+    for opener in ("<script ", "<STYLE "):
+        cut = extract_html(page + opener * 1_500_000, name="cut.html")
+        assert isinstance(cut, Article), cut
+        assert cut.text == whole.text
+    assert time.process_time() - started < 20  # 1.2 s here; over a minute each before

@@ -64,14 +64,22 @@ _TRAILING = ".,:;!?'*_~’»"
 
 
 def _without_trailing_punctuation(url: str) -> str:
-    while url:
-        if url[-1] in _TRAILING:
-            url = url[:-1]
-        elif url[-1] in ")]}" and url.count(url[-1]) > url.count("([{"[")]}".index(url[-1])]):
-            url = url[:-1]  # a bracket closing around the address, not one of its own
+    """``url`` without the punctuation after it. One pass from its end, its brackets counted
+    once: cutting and counting afresh for each character had taken 19 s for an address
+    followed by 200,000 ")" (a hostile article's line)."""
+    closing = {c: url.count(c) for c in ")]}"}
+    opening = {")": url.count("("), "]": url.count("["), "}": url.count("{")}
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in _TRAILING:
+            end -= 1
+        elif last in closing and closing[last] > opening[last]:
+            closing[last] -= 1  # a bracket closing around the address, not one of its own
+            end -= 1
         else:
             break
-    return url
+    return url[:end]
 
 
 def _markers(sentence: SummarySentence, numbers: dict[str, int]) -> str:

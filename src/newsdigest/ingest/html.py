@@ -196,7 +196,10 @@ def too_deep(markup: str) -> str:
 # libxml2 reads a text, comment or attribute value of at most this many characters (its
 # XML_MAX_TEXT_LENGTH, without huge_tree): past one the page's tree ends there
 PARSER_RUN = 10_000_000
-_RAW_OPEN = re.compile(r"<(script|style)\b[^>]*>|<!--", re.I)
+# a script's or style's opening tag is read to its ">" by ``str.find``: a regex's ``[^>]*>``
+# ran to the page's end from each of a million openers with no ">" after them
+_RAW_OPEN = re.compile(r"<(script|style)\b|<!--", re.I)
+_COMMENT_OPEN = re.compile(r"<!--")
 _RAW_CLOSE = {
     "script": re.compile(r"</script\s*>", re.I),
     "style": re.compile(r"</style\s*>", re.I),
@@ -214,10 +217,17 @@ def without_oversized_runs(html: str) -> str:
     if len(html) < PARSER_RUN:
         return html
     parts: list[str] = []
-    pos = 0
-    while (opened := _RAW_OPEN.search(html, pos)) is not None:
+    pos = scan = 0
+    opener = _RAW_OPEN
+    while (opened := opener.search(html, scan)) is not None:
         start = opened.end()
-        closed = _RAW_CLOSE[(opened.group(1) or "").lower()].search(html, start)
+        kind = opened[0][1:].lower() if opened[0] != "<!--" else ""
+        if kind:
+            start = html.find(">", start) + 1
+            if not start:  # no tag ends after it: only a comment opens a run from here
+                opener, scan = _COMMENT_OPEN, opened.end()
+                continue
+        closed = _RAW_CLOSE[kind].search(html, start)
         end = closed.start() if closed else len(html)
         if end - start >= PARSER_RUN:
             parts += [html[pos:start]]
@@ -226,7 +236,7 @@ def without_oversized_runs(html: str) -> str:
         if closed is None:
             pos = len(html)
             break
-        pos = end
+        pos = scan = end
     parts.append(html[pos:])
     return _LONG_VALUE.sub(r'\1""', "".join(parts))
 

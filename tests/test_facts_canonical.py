@@ -4576,3 +4576,14 @@ def test_a_post_between_a_body_and_a_person_parts_them() -> None:
     names = _dev_stream_entities("and Roc Nation COO Desiree Perez", "Roc Nation chief operating")
     assert "Roc Nation COO Desiree Perez" not in names
     assert names.get("Roc Nation") == "ORG" and names.get("Desiree Perez") == "PERSON"
+
+
+def test_an_institutions_name_cut_before_its_lower_case_rest_is_no_person() -> None:
+    """Dev stream event 34 listed "Chandra X-ray (3)" among its people ("with help from
+    NASA's Chandra X-ray observatory", then the "X-ray" of "X-ray view"), beside the
+    "Chandra X-ray Observatory" of the other articles."""
+    names = _dev_stream_entities(
+        "NASA's Chandra X-ray observatory", "data from NASA’s Chandra X-ray Observatory"
+    )
+    assert "Chandra X-ray" not in names
+    assert names.get("Chandra X-ray Observatory") == "ORG"

@@ -2862,6 +2862,27 @@ def _end_of_a_longer_name(g: _Group, texts: Mapping[str, str], common: frozenset
     )
 
 
+def _an_institutions_name_cut(
+    g: _Group, texts: Mapping[str, str], institutions: frozenset[tuple[str, ...]]
+) -> bool:
+    """A name the model cut from the front of an institution's name the story writes, each
+    time before the rest of it in lower case ("NASA's Chandra X-ray observatory" beside the
+    "Chandra X-ray Observatory": a dev-stream story's person "Chandra X-ray")."""
+
+    def cut(m: RawMention) -> bool:
+        words = tuple(name_tokens(m.text))
+        text = texts[m.article]
+        for form in institutions:
+            if len(form) > len(words) and form[: len(words)] == words:
+                rest = " " + " ".join(form[len(words) :])
+                end = m.end + len(rest)
+                if text[m.end : end].casefold() == rest.casefold() and not word_char_at(text, end):
+                    return True
+        return False
+
+    return bool(g.mentions) and all(cut(m) for m in g.mentions)
+
+
 def _inside_an_organizations_name(
     g: _Group, texts: Mapping[str, str], org_forms: frozenset[tuple[str, ...]]
 ) -> bool:
@@ -3413,6 +3434,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     org_forms = frozenset(
         tuple(name_tokens(f)) for g in groups if g.type == "ORG" for f in g.forms if " " in f
     )
+    institutions = frozenset(
+        tuple(name_tokens(f)) for g in groups for f in g.forms if " " in f and _institution(f)
+    )
     headline_ends = {a.id: _headline_end(a.text) for a in articles}
     entities: list[Entity] = []
     # for surnames alone: every word the story writes in lower case, and the other names
@@ -3443,6 +3467,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             g.type == "PERSON"
             and not (g.person_cues or g.title_cues)
             and _inside_an_organizations_name(g, texts, org_forms)
+        ):
+            continue
+        if (
+            g.type == "PERSON"
+            and not (g.person_cues or g.title_cues)
+            and _an_institutions_name_cut(g, texts, institutions)
         ):
             continue
         if _in_closing_lines(g.mentions, texts):

@@ -1661,12 +1661,12 @@ _PEOPLES_WORDS = (
 )
 
 
-def _a_places_peoples_word(name: str) -> bool:
-    """One word that is a known place's name with a people's ending, and no place's name
-    itself: an adjective ("the Angolan satellite", three times a dev-stream story's
-    organization)."""
+def _peoples_words_place(name: str) -> str | None:
+    """The folded place a people's word is made from ("Hawaiian": hawaii, "Angolan": angola),
+    by the endings people's words form (``_PEOPLES_WORDS``), or None: also None for a word
+    that is a place's name itself."""
     if not name.isalpha() or fold(name) in place_names():
-        return False
+        return None
     for end, tail in _PEOPLES_WORDS:
         stem = name[: -len(end)]
         if (
@@ -1675,9 +1675,16 @@ def _a_places_peoples_word(name: str) -> bool:
             or (not tail and end == "an" and stem[-1] not in "aeiouy")
         ):
             continue
-        if fold(stem + tail) in place_names():
-            return True
-    return False
+        if (place := fold(stem + tail)) in place_names():
+            return place
+    return None
+
+
+def _a_places_peoples_word(name: str) -> bool:
+    """One word that is a known place's name with a people's ending, and no place's name
+    itself: an adjective ("the Angolan satellite", three times a dev-stream story's
+    organization)."""
+    return _peoples_words_place(name) is not None
 
 
 # a word of a graphic's labels as the page's text keeps them ("LUXOR HOTEL BROKEN WINDOWS
@@ -2868,6 +2875,27 @@ def _end_of_a_longer_name(g: _Group, texts: Mapping[str, str], common: frozenset
     )
 
 
+def _an_institutions_name_cut(
+    g: _Group, texts: Mapping[str, str], institutions: frozenset[tuple[str, ...]]
+) -> bool:
+    """A name the model cut from the front of an institution's name the story writes, each
+    time before the rest of it in lower case ("NASA's Chandra X-ray observatory" beside the
+    "Chandra X-ray Observatory": a dev-stream story's person "Chandra X-ray")."""
+
+    def cut(m: RawMention) -> bool:
+        words = tuple(name_tokens(m.text))
+        text = texts[m.article]
+        for form in institutions:
+            if len(form) > len(words) and form[: len(words)] == words:
+                rest = " " + " ".join(form[len(words) :])
+                end = m.end + len(rest)
+                if text[m.end : end].casefold() == rest.casefold() and not word_char_at(text, end):
+                    return True
+        return False
+
+    return bool(g.mentions) and all(cut(m) for m in g.mentions)
+
+
 def _inside_an_organizations_name(
     g: _Group, texts: Mapping[str, str], org_forms: frozenset[tuple[str, ...]]
 ) -> bool:
@@ -3164,6 +3192,33 @@ _TOLD_BEFORE = re.compile(r"(?:\btold|\baccording to|\bsaid to)\s+$", re.IGNOREC
 _ON_BEFORE = re.compile(r"\bon\s+$")
 
 
+# a word in capitals inside a name written otherwise: a heading's or a label's word the model
+# ran into a name ("TALL STORY Astronaut apologises", "Niburu ROCKET SCIENCE", "Site of
+# Route 91 Harvest Festival NORTH Mandalay Bay Resort": a dev-stream story's people and place)
+_CAPITALS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+# a street's abbreviation after a house number: an address, no one's name ("the David M. Brown
+# Planetarium, 1426 N. Quincy St., Arlington": a dev-stream story's person)
+_STREET_END = re.compile(r"\b(?:St|Ave|Blvd|Rd|Ln|Pkwy|Hwy)\.?$")
+_HOUSE_NUMBER_BEFORE = re.compile(r"\b\d+[A-Za-z]?\s+$")
+
+
+_CAPITALS_WORD_BEFORE = re.compile(r"\b[A-Z]{3,} $")
+
+
+def _a_headings_word_inside(m: RawMention, text: str, lower: Callable[[], frozenset[str]]) -> bool:
+    """A word in capitals in a name whose other words are not all in capitals ("MICHAEL Sheen"
+    is a name shouted in part), which the story writes in lower case too ("NORTH"), or which
+    goes on a run of capitals before the name ("TALL STORY Astronaut")."""
+    shouted = _CAPITALS_WORD.findall(m.text)
+    if not shouted or all(_CAPS_WORD.fullmatch(w) for w in m.text.split()):
+        return False
+    if m.text.startswith(shouted[0]) and _CAPITALS_WORD_BEFORE.search(
+        text, max(0, m.start - 20), m.start
+    ):
+        return True
+    return any(w.casefold() in lower() for w in shouted)
+
+
 def _without_labels_or_outlets(
     raw: Iterable[RawMention], texts: Mapping[str, str]
 ) -> list[RawMention]:
@@ -3174,9 +3229,22 @@ def _without_labels_or_outlets(
     ("told CNN Abe was first and foremost trying": "CNN Abe", that story's person, is Abe),
     or the platform written on ("wrote on Twitter Christian Estrosi")."""
     out = []
+
+    @lru_cache(maxsize=1)
+    def lower() -> frozenset[str]:
+        return frozenset(w for t in texts.values() for w in _ANY_LOWER_WORD.findall(t))
+
     for m in raw:
         if _caps_run(texts.get(m.article, ""), m.start, m.end) >= MIN_CAPTION_WORDS:
             continue  # in a graphic's labels (``_caps_run``)
+        if _a_headings_word_inside(m, texts.get(m.article, ""), lower):
+            continue
+        if (
+            m.label == "PERSON"
+            and _STREET_END.search(m.text)
+            and _HOUSE_NUMBER_BEFORE.search(texts.get(m.article, ""), max(0, m.start - 12), m.start)
+        ):
+            continue
         first, _, rest = m.text.partition(" ")
         if (
             m.label == "PERSON"
@@ -3335,8 +3403,30 @@ def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[Ra
                 title_cue=m.title_cue or _has_title_cue(text, start, end),
                 spoken_only=m.spoken_only if m.person_cue else spoken_only(text, start, end),
             )
+        if m.label == "ORG" and (post := _POST_INSIDE.search(m.text)) and post["name"] in people:
+            # "Roc Nation COO Desiree Perez" (a dev-stream story's one organization): the
+            # body, and the person named after the post
+            out.append(replace(m, end=m.start + post.start(), text=m.text[: post.start()]))
+            at = m.start + post.start("name")
+            m = replace(
+                m,
+                start=at,
+                text=post["name"],
+                label="PERSON",
+                person_cue=True,
+                title_cue=True,
+                company_cue=False,
+                spoken_only=False,
+            )
         out.append(m)
     return out
+
+
+# a post between a body's name and a person's the model read as one organization
+_POST_INSIDE = re.compile(
+    r" (?:CEO|COO|CFO|CTO|President|Chairman|Chairwoman|Founder|Co-founder|Chief Executive)"
+    rf" (?P<name>{_FULL_NAME})$"
+)
 
 
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
@@ -3356,6 +3446,9 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     )
     org_forms = frozenset(
         tuple(name_tokens(f)) for g in groups if g.type == "ORG" for f in g.forms if " " in f
+    )
+    institutions = frozenset(
+        tuple(name_tokens(f)) for g in groups for f in g.forms if " " in f and _institution(f)
     )
     headline_ends = {a.id: _headline_end(a.text) for a in articles}
     entities: list[Entity] = []
@@ -3387,6 +3480,12 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             g.type == "PERSON"
             and not (g.person_cues or g.title_cues)
             and _inside_an_organizations_name(g, texts, org_forms)
+        ):
+            continue
+        if (
+            g.type == "PERSON"
+            and not (g.person_cues or g.title_cues)
+            and _an_institutions_name_cut(g, texts, institutions)
         ):
             continue
         if _in_closing_lines(g.mentions, texts):
@@ -3581,6 +3680,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     entities = _named_without_their_place(entities)
     entities = _abbreviations_of_names(entities, texts)
     entities = _one_name_but_its_last_word(_last_words_of_one_name(entities))
+    entities = _one_name_but_its_places_word(entities)
     entities = _cut_from_the_end(_cut_from_the_front(entities, texts), texts)
     entities = _places_named_short(_venues_named_long(entities, texts))
     entities = [_with_its_the(e, texts) for e in entities]
@@ -3970,6 +4070,47 @@ def _one_name_but_its_last_word(entities: list[Entity]) -> list[Entity]:
     return _merged_short_names(entities, owner_of)
 
 
+def _places_word_key(name: str) -> tuple[str, bool] | None:
+    """An organization's name of two words or more folded, its people's words as their
+    places' names ("Hawaiian Airlines": hawaii airlines), and whether it held one."""
+    words = name_tokens(name)
+    if len(words) < 2:
+        return None
+    places = [_peoples_words_place(w) for w in words]
+    key = " ".join(p or fold(w) for p, w in zip(places, words, strict=True))
+    return key, any(places)
+
+
+def _one_name_but_its_places_word(entities: list[Entity]) -> list[Entity]:
+    """An organization whose name differs from another's only where one writes a people's
+    word and the other its place's name, merged into the one named most: one airline as
+    "Hawaiian Airlines (3)" and "Hawaii Airlines (1)" (a dev-stream story listed both)."""
+    keys: dict[int, tuple[str, bool]] = {
+        i: found
+        for i, e in enumerate(entities)
+        if e.type == "ORG" and (found := _places_word_key(e.name)) is not None
+    }
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, (key, _) in keys.items():
+        by_key[key].append(i)
+    if all(len(v) < 2 or not any(keys[i][1] for i in v) for v in by_key.values()):
+        return entities
+
+    def rank(k: int) -> tuple[int, int]:
+        return (-len(entities[k].mentions), k)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        if i not in keys:
+            return None
+        same = by_key[keys[i][0]]
+        if not any(keys[k][1] for k in same):
+            return None
+        top = min(same, key=rank)
+        return None if top == i else top
+
+    return _merged_short_names(entities, owner_of)
+
+
 # capitalized words written just before a name, on its line: what the model may have cut
 # from its front ("All [Nippon Airways] flight 175", "Mandalay [Bay Resort] and Casino")
 _CAPITALIZED_BEFORE_NAME = re.compile(r"(?:[A-Z][\w.&'’-]* ){1,2}$")
@@ -4112,6 +4253,39 @@ _CAPITALS = re.compile(r"[A-Z]{2,6}")
 MIN_UNDEFINED_ABBREVIATION = 3  # "AP", "EU" join their words only where the story says so
 
 
+def _letters_in_order(short: str, name: str) -> bool:
+    """Whether the capitals ``short`` are letters of ``name`` in order, from its first: an
+    abbreviation made of syllables ("NORAD": NORth American Aerospace Defense)."""
+    letters = iter(name.casefold())
+    return name[:1] == short[:1] and all(c in letters for c in short.casefold())
+
+
+def _defined_in_brackets(
+    short: str, i: int, entities: Sequence[Entity], texts: Mapping[str, str]
+) -> int | None:
+    """The one other organization of two words or more that a text names just before
+    "(<short>)", whose letters hold ``short``'s in order ("the North American Aerospace
+    Defense Command (NORAD)": a dev-stream story listed both)."""
+    names = {
+        n: k
+        for k, o in enumerate(entities)
+        if k != i and o.type == "ORG"
+        for n in (o.name, *o.aliases)
+        if len(name_tokens(n)) >= 2 and _letters_in_order(short, n)
+    }
+    if not names:
+        return None
+    found = set()
+    bracketed = f"({short})"
+    for text in texts.values():
+        at = text.find(bracketed)
+        while at >= 0:
+            before = text[max(0, at - 120) : at].rstrip()
+            found |= {k for n, k in names.items() if before.endswith(n)}
+            at = text.find(bracketed, at + 1)
+    return found.pop() if len(found) == 1 else None
+
+
 def _abbreviations_of_names(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
     """An organization named by capitals that are the initials of one other organization's
     name in the story, merged into it: one body under its name and its abbreviation ("ESA"
@@ -4136,6 +4310,8 @@ def _abbreviations_of_names(entities: list[Entity], texts: Mapping[str, str]) ->
     def owner_of(i: int, e: Entity) -> int | None:
         short = capitals(e)
         owners = [k for k in by_initials.get(short, []) if k != i]
+        if not owners and e.type == "ORG" and short:
+            return _defined_in_brackets(short, i, entities, texts)
         if len({_last_word_key(entities[k].name) for k in owners}) == 1:
             # one name but its last word's ("All Nippon Airways", "All Nippon Airlines"),
             # which ``_one_name_but_its_last_word`` merges into the one named most

@@ -507,6 +507,42 @@ def _has_company_cue(text: str, start: int, end: int) -> bool:
     return listed is not None and _PRODUCT_AFTER.match(text, end + listed.end()) is not None
 
 
+# a kin word before a married name, or before a person one has in another ("his reality star
+# wife, the former Luann de Lesseps", "Neil Young had more than a wife in Pegi Young": a
+# dev-stream story's organizations)
+_KIN_BEFORE = re.compile(
+    r"\b(?:husband|wife|son|daughter|mother|father|brother|sister|widow|widower|boyfriend"
+    r"|girlfriend|partner|fianc[eé]e?)(?:,\s+the\s+former|\s+in)\s+$",
+    re.IGNORECASE,
+)
+# an apposition saying what someone is ("engagement to Daniella Pick, an Israeli singer": a
+# dev-stream story's organization), its noun among its first three words
+# ("In an interview with Deadline Hollywood, the director said": a new clause, whose
+# subject is the director; so only an indefinite article, and no speech verb after the noun)
+_APPOSITION_AFTER = re.compile(r",\s+an?\s+(?P<words>[^,.;:!?()\n“”\"]{1,50})")
+
+
+def _described_as_a_person(text: str, start: int, end: int) -> bool:
+    """A kin word before the name (``_KIN_BEFORE``), or a full name of capitalized words with
+    an apposition after it whose noun only a person is (an occupation or kin word; not
+    "Spotify, the singer's label")."""
+    if _KIN_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    words = text[start:end].split()
+    if len(words) < 2 or not all(_GIVEN_WORD.match(w) for w in words):
+        return False
+    after = _APPOSITION_AFTER.match(text, end)
+    if after is None:
+        return False
+    words = after["words"].split()
+    for k, word in enumerate(words[:3]):
+        if _POSSESSIVE.search(word):
+            return False
+        if word in PERSON_WORDS or word in _OCCUPATIONS:
+            return not _SPEECH_AFTER.match(" ".join(words[k + 1 : k + 4]))
+    return False
+
+
 def _has_person_cue(text: str, start: int, end: int) -> bool:
     return (
         _has_title_cue(text, start, end)
@@ -1311,7 +1347,8 @@ def raw_mentions(article: Article, doc: Any) -> list[RawMention]:
                     end=e,
                     text=surface,
                     label=kind,
-                    person_cue=_has_person_cue(text, s, e),
+                    person_cue=_has_person_cue(text, s, e)
+                    or (kind == "ORG" and _described_as_a_person(text, s, e)),
                     title_cue=_has_title_cue(text, s, e),
                     company_cue=_has_company_cue(text, s, e),
                     spoken_only=spoken_only(text, s, e),

@@ -2000,3 +2000,33 @@ def test_a_page_of_script_openers_with_no_tag_end_after_them_is_read_in_one_pass
         assert isinstance(cut, Article), cut
         assert cut.text == whole.text
     assert time.process_time() - started < 20  # 1.2 s here; over a minute each before
+
+
+def test_a_body_or_file_of_several_gzip_members_is_read_whole(tmp_path: Path) -> None:
+    """``cat a.gz b.gz`` is legal gzip (a log or text gzipped in parts and appended): a WARC
+    record body so compressed, under ``Content-Encoding: gzip`` (warcio's layer), gzipped
+    again or labelled "gzip, gzip", had been cut to its first member without a word, the
+    page's end lost. A .txt.gz of two members, gzipped again or not, is read whole too."""
+    html = news_page_html(seed_page(SEED_FILES[0])).encode()
+    cut = html.index(b"</p>") + len(b"</p>")
+    two = gzip.compress(html[:cut]) + gzip.compress(html[cut:])
+    records = [
+        WarcRecord("https://a.example/labelled", two, http_headers=(("Content-Encoding", "gzip"),)),
+        WarcRecord("https://a.example/twice", gzip.compress(two), http_headers=(("Content-Encoding", "gzip"),)),
+        WarcRecord("https://a.example/listed", gzip.compress(two), http_headers=(("Content-Encoding", "gzip, gzip"),)),
+        WarcRecord("https://a.example/plain", html),
+    ]  # fmt: skip
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, records)
+    result = load_articles([str(path)])
+    assert not result.errors
+    texts = {a.url: a.text for a in result.articles}
+    assert list(texts) == [r.url for r in records]
+    assert len(set(texts.values())) == 1  # each the whole page
+    text = _seed_text(1).encode("utf-8")
+    half = len(text) // 2
+    (tmp_path / "two.txt.gz").write_bytes(gzip.compress(text[:half]) + gzip.compress(text[half:]))
+    (tmp_path / "again.txt.gz").write_bytes(gzip.compress((tmp_path / "two.txt.gz").read_bytes()))
+    (tmp_path / "plain.txt").write_bytes(text)
+    arts, errs = _split(list(iter_articles(sorted(tmp_path.glob("*.txt*")))))
+    assert not errs and len(arts) == 3 and len({a.text for a in arts}) == 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import threading
 import time
-import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -23,6 +22,7 @@ from protego import Protego
 from newsdigest import __version__
 from newsdigest.errors import FetchError
 from newsdigest.follow.deadline import Deadline, apply_deadline
+from newsdigest.gunzip import GZIP_MAGIC, GunzipError, gunzip_layers
 
 USER_AGENT = f"newsdigest/{__version__} (+https://github.com/newsdigest/newsdigest; follow)"
 ROBOTS_AGENT = "newsdigest"
@@ -323,7 +323,6 @@ class Fetcher:
         )
 
 
-GZIP_MAGIC = b"\x1f\x8b\x08"
 # gzip layers undone in one body at most (a sitemap.xml.gz, gzipped again by the server)
 MAX_GZIP_LAYERS = 3
 
@@ -332,24 +331,22 @@ def _gunzipped(url: str, body: bytes, max_bytes: int) -> bytes:
     """``body`` with the gzip layers it is still in undone, each bounded by ``max_bytes``: a
     sitemap served as a .gz file (sitemaps.org's own advice), or a page or feed gzipped twice
     under one ``Content-Encoding: gzip``, had been "broken XML (... invalid token)" or "binary
-    file (not HTML)". httpx has undone the ``Content-Encoding`` already."""
-    for _ in range(MAX_GZIP_LAYERS):
-        if not body.startswith(GZIP_MAGIC):
-            return body
-        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            body = decoder.decompress(body, max_bytes + 1)
-        except zlib.error as exc:
-            raise FetchError(url, f"its gzip data is damaged ({exc})") from None
-        if len(body) > max_bytes:
+    file (not HTML)"; a .gz of several members (``cat a.gz b.gz``) had been cut to its first.
+    httpx has undone the ``Content-Encoding`` already."""
+    try:
+        return gunzip_layers(body, max_bytes, MAX_GZIP_LAYERS)[0]
+    except GunzipError as exc:
+        if exc.kind == "damaged":
+            raise FetchError(url, f"its gzip data is damaged ({exc.detail})") from None
+        if exc.kind == "too large":
             raise FetchError(
                 url, f"larger than {max_bytes} bytes once decompressed", permanent=True
-            )
-        if not decoder.eof:
-            raise FetchError(url, "its gzip data ends early")
-    if body.startswith(GZIP_MAGIC):
-        raise FetchError(url, f"gzip data more than {MAX_GZIP_LAYERS} layers deep", permanent=True)
-    return body
+            ) from None
+        if exc.kind == "ends early":
+            raise FetchError(url, "its gzip data ends early") from None
+        raise FetchError(
+            url, f"gzip data more than {MAX_GZIP_LAYERS} layers deep", permanent=True
+        ) from None
 
 
 # what no host name holds (RFC 3986 reg-name, IPv6 and IDNA names aside): spaces, controls

@@ -26,6 +26,7 @@ from warcio.bufferedreaders import (
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 
 from newsdigest.errors import InputError
+from newsdigest.gunzip import GZIP_MAGIC, GunzipError, GzipMembers, gunzip_layers, inflate
 from newsdigest.ingest.decode import format_limit, looks_binary, open_regular
 from newsdigest.ingest.html import extract_html, parse_datetime
 from newsdigest.ingest.jsonl import tell_note
@@ -33,7 +34,6 @@ from newsdigest.model import Article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SCAN = 1 << 20
-_GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_LINE = b"WARC/1."
 _EMBEDDED_RECORD = re.compile(rb"\r?\n\r?\nWARC/1\.[01]\r\nWARC-")  # a record swallowed the next
 _HEADER_FIELD = re.compile(rb"^(WARC-Record-ID|WARC-Target-URI):\s*(.+?)\s*$", re.M | re.I)
@@ -127,6 +127,11 @@ class _StrictDecoding:
     decompressor: Any
     num_block_read: int
 
+    def _init_decomp(self, decomp_type: str | None) -> None:
+        super()._init_decomp(decomp_type)  # type: ignore[misc]
+        if decomp_type == "gzip":  # read to its last member, as gzip(1) reads it
+            self.decompressor = GzipMembers()
+
     def _decompress(self, data: bytes) -> bytes:
         if self.decompressor and data and self.num_block_read:
             try:
@@ -211,30 +216,29 @@ def _unwrapped(content: bytes, inner: list[str], max_bytes: int) -> tuple[bytes,
     warcio's), last applied first, then each gzip layer more its bytes open with (a body
     gzipped twice and labelled once, or gzip labelled none): the page and how many layers
     were not labelled; or why it cannot be read, in the words of a record's other refusals.
-    Each layer is bounded by ``max_bytes``, so a bomb costs no more than the limit."""
-    pending = list(reversed(inner))
-    unlabelled = 0
-    for _ in range(_MAX_LAYERS + 1):
-        if pending:
-            coding = pending.pop(0)
-        elif content.startswith(_GZIP_MAGIC):
-            coding, unlabelled = "gzip", unlabelled + 1
-        else:
-            return content, unlabelled
-        if coding in _UNREAD_CODINGS or coding not in ("gzip", "deflate"):
-            return f"its body is {coding}-compressed, which is not read"
-        # gzip or zlib by their headers (a "deflate" page is zlib data, or at times raw deflate)
-        raw = coding == "deflate" and content[:1] != b"\x78"
-        decoder = zlib.decompressobj(-zlib.MAX_WBITS if raw else zlib.MAX_WBITS | 32)
-        try:
-            content = decoder.decompress(content, max_bytes + 1)
-        except zlib.error:
+    Each layer is bounded by ``max_bytes``, so a bomb costs no more than the limit, and read
+    to its last gzip member."""
+    coding = "gzip"
+    try:
+        for layers, coding in enumerate(reversed(inner)):
+            if coding in _UNREAD_CODINGS or coding not in ("gzip", "deflate"):
+                return f"its body is {coding}-compressed, which is not read"
+            if layers == _MAX_LAYERS:
+                raise GunzipError("too deep")
+            # gzip or zlib by their headers (a "deflate" page is zlib data, or at times raw
+            # deflate)
+            raw = coding == "deflate" and content[:1] != b"\x78"
+            content = inflate(content, max_bytes, -zlib.MAX_WBITS if raw else zlib.MAX_WBITS | 32)
+        coding = "gzip"
+        return gunzip_layers(content, max_bytes, _MAX_LAYERS - len(inner))
+    except GunzipError as exc:
+        if exc.kind == "damaged":
             return f"corrupt record (its {coding}-encoded body is damaged)"
-        if len(content) > max_bytes:
+        if exc.kind == "too large":
             return f"record too large (over the {format_limit(max_bytes)} limit)"
-        if not decoder.eof:
+        if exc.kind == "ends early":
             return f"truncated record (its {coding}-encoded body ends early)"
-    return f"its body is compressed more than {_MAX_LAYERS} times over, which is not read"
+        return f"its body is compressed more than {_MAX_LAYERS} times over, which is not read"
 
 
 def _failure_detail(exc: Exception) -> str:
@@ -296,7 +300,7 @@ def _is_record_start(fh: IO[bytes], offset: int, gz: bool) -> bool:
 
 def _next_record_start(fh: IO[bytes], start: int, gz: bool) -> int | None:
     """Offset of the first intact record header at or after ``start``, or None."""
-    needle = _GZIP_MAGIC if gz else b"\n" + _WARC_LINE
+    needle = GZIP_MAGIC if gz else b"\n" + _WARC_LINE
     pos = start
     while True:
         fh.seek(pos)

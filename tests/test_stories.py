@@ -43,6 +43,23 @@ def _records() -> list[dict[str, str]]:
     return out
 
 
+def _fail_on_washington(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str, error: type[Exception], message: str
+) -> None:
+    """``module.name`` (a function given the articles first) raising ``error(message)`` when
+    the Washington meeting (the feed's fourth record) is among its articles, and itself
+    otherwise: a failure planted in that one story."""
+    real = getattr(module, name)
+    washington = _records()[3]["url"]
+
+    def planted(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if any(a.url == washington for a in articles):
+            raise error(message)
+        return real(articles, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, planted)
+
+
 @pytest.fixture
 def inbox(tmp_path: Path) -> Path:
     """Seeds 000-003 as JSON Lines (+ one invalid line), 004 and a syndicated copy of 001 in a
@@ -189,14 +206,13 @@ def test_a_story_whose_facts_fail_is_saved_without_them_and_others_go_on(
     import newsdigest.facts
     from newsdigest.stories import refresh_stories
 
-    real = newsdigest.facts.extract_facts
-
-    def facts_fail_in_washington(articles, sentences, **kw):  # type: ignore[no-untyped-def]
-        if any(a.url == _records()[3]["url"] for a in articles):  # the Washington meeting
-            raise ValueError("[E088] Text of length 1000001 exceeds maximum")
-        return real(articles, sentences, **kw)
-
-    monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
+    _fail_on_washington(
+        monkeypatch,
+        newsdigest.facts,
+        "extract_facts",
+        ValueError,
+        "[E088] Text of length 1000001 exceeds maximum",
+    )
     # the failure is planted in this process: the stories are built here, not in workers
     monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")
     with SqliteStore(tmp_path / "news.db") as store:
@@ -227,14 +243,9 @@ def test_a_story_that_cannot_be_built_is_left_stale_and_the_rest_are_built(
     import newsdigest.pipeline
     from newsdigest.stories import refresh_stories
 
-    real = newsdigest.pipeline.build_story
-
-    def fails_on_washington(articles, *args, **kw):  # type: ignore[no-untyped-def]
-        if any(a.url == _records()[3]["url"] for a in articles):
-            raise RuntimeError("summarizer blew up")
-        return real(articles, *args, **kw)
-
-    monkeypatch.setattr(newsdigest.pipeline, "build_story", fails_on_washington)
+    _fail_on_washington(
+        monkeypatch, newsdigest.pipeline, "build_story", RuntimeError, "summarizer blew up"
+    )
     # the failure is planted in this process: the stories are built here, not in workers
     monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")
     failures: list[StoryFailure] = []
@@ -297,14 +308,7 @@ def test_a_parse_that_fails_stops_only_its_own_story(
     import newsdigest.facts.ner as ner
     from newsdigest.stories import refresh_stories
 
-    real = ner.parse_articles
-
-    def fails_on_washington(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if any(a.url == _records()[3]["url"] for a in articles):
-            raise RuntimeError("parser blew up")
-        return real(articles, *args, **kwargs)
-
-    monkeypatch.setattr(ner, "parse_articles", fails_on_washington)
+    _fail_on_washington(monkeypatch, ner, "parse_articles", RuntimeError, "parser blew up")
     # the fault is put in this process alone: a pool an earlier test forked would parse its
     # shares with the real parser (``analysis.parse_share`` runs in the worker)
     monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")
@@ -330,18 +334,10 @@ def test_a_story_that_cannot_be_built_is_told_even_when_the_save_fails(
     from newsdigest.errors import StoreError
     from newsdigest.stories import refresh_stories
 
-    real = pipeline.build_story
-    washington = _records()[3]["url"]
-
-    def fails_on_washington(articles, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if any(a.url == washington for a in articles):
-            raise RuntimeError("digest blew up")
-        return real(articles, *args, **kwargs)
-
     def disk_full(stories) -> None:  # type: ignore[no-untyped-def]
         raise StoreError("news.db: database or disk is full")
 
-    monkeypatch.setattr(pipeline, "build_story", fails_on_washington)
+    _fail_on_washington(monkeypatch, pipeline, "build_story", RuntimeError, "digest blew up")
     monkeypatch.setenv("NEWSDIGEST_WORKERS", "1")  # the fault in this process alone
     failures: list[StoryFailure] = []
     with SqliteStore(tmp_path / "news.db") as store:
@@ -845,16 +841,14 @@ def test_a_story_whose_facts_fail_in_their_own_share_is_saved_without_them(
     digest and no facts and the failure is told, as when it was built whole; the pool's shares
     run in this process here, so that the planted failure is met."""
     import newsdigest.facts
-    import newsdigest.parallel
 
-    real = newsdigest.facts.extract_facts
-
-    def facts_fail_in_washington(articles, sentences, **kw):  # type: ignore[no-untyped-def]
-        if any(a.url == _records()[3]["url"] for a in articles):
-            raise ValueError("[E088] Text of length 1000001 exceeds maximum")
-        return real(articles, sentences, **kw)
-
-    monkeypatch.setattr(newsdigest.facts, "extract_facts", facts_fail_in_washington)
+    _fail_on_washington(
+        monkeypatch,
+        newsdigest.facts,
+        "extract_facts",
+        ValueError,
+        "[E088] Text of length 1000001 exceeds maximum",
+    )
     _parts_built_here(monkeypatch)
     with SqliteStore(tmp_path / "news.db") as store:
         _washington_saved_without_facts(store, inbox)
@@ -865,18 +859,12 @@ def test_a_story_whose_digest_fails_in_its_own_share_is_left_stale(
 ) -> None:
     """Its facts built apart, a story whose digest fails is not saved (facts alone are no
     story): it stays stale and the failure is told, as when it was built whole."""
-    import newsdigest.parallel
     import newsdigest.pipeline
     from newsdigest.stories import refresh_stories
 
-    real = newsdigest.pipeline.build_story
-
-    def fails_on_washington(articles, *args, **kw):  # type: ignore[no-untyped-def]
-        if any(a.url == _records()[3]["url"] for a in articles):
-            raise RuntimeError("summarizer blew up")
-        return real(articles, *args, **kw)
-
-    monkeypatch.setattr(newsdigest.pipeline, "build_story", fails_on_washington)
+    _fail_on_washington(
+        monkeypatch, newsdigest.pipeline, "build_story", RuntimeError, "summarizer blew up"
+    )
     _parts_built_here(monkeypatch)
     failures: list[StoryFailure] = []
     with SqliteStore(tmp_path / "news.db") as store:

@@ -1682,20 +1682,20 @@ def _introduces(first: str, then: str) -> bool:
     return False
 
 
-# what others made of an act (a past-tense verb of reaction): told after the act ("Democrats and members of the media on
+# the stems of the verbs of reaction (what others made of an act)
+_REACTION_STEM = (
+    r"(?:mock|ridicul|condemn|critici[sz]|prais|welcom|slamm?|hail|blast|denounc|lambast"
+    r"|applaud|decri|cheer|react|respond)"
+)
+# a past-tense verb of reaction, told after the act ("Democrats and members of the media on
 # Monday mocked ousted White House communications director Anthony Scaramucci ...", NeuS val
 # 241's opening, before "U.S. President Donald Trump ousted ... Anthony Scaramucci on Monday
 # ...")
-_REACTION = re.compile(
-    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )\b(?:mock|ridicul|condemn|critici[sz]|prais|welcom|slamm?|hail|blast|denounc|lambast"
-    r"|applaud|decri|cheer|react|respond)ed\b"
-)
+_REACTION = re.compile(rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )\b{_REACTION_STEM}ed\b")
 # a reaction in any form: a line that tells one is no act another reacts to ("... are put off
 # by President Trump's comments Tuesday night mocking the testimony of Christine Blasey Ford")
 _ANY_REACTION = re.compile(
-    r"\b(?:mock|ridicul|condemn|critici[sz]|prais|welcom|slamm?|hail|blast|denounc|lambast"
-    r"|applaud|decri|cheer|react|respond)(?:ed|es|s|e|ing|ation|ion|ism)?\b"
-    r"|\b(?:backlash|outrage|response)\b"
+    rf"\b{_REACTION_STEM}(?:ed|es|s|e|ing|ation|ion|ism)?\b|\b(?:backlash|outrage|response)\b"
 )
 
 
@@ -1777,12 +1777,12 @@ def _comes_down(
     lines that follow it (other articles' lines, the digest's ``last`` not among them: the
     protocol's last pick stays last), and ``unit`` after them, when those lines name in full
     someone ``unit`` names by surname alone whom no line before ``at`` names, and the run
-    names in full no one they name alone; None otherwise. Multi-News 185 at 250 words: "Furthermore, she said, Mr. Parr did not consult
-    with Aboriginal Tasmanians ..." went back to its article's "“The most effective way of
-    bringing it out is not climbing under the road ...”", ahead of "An artist has been buried
-    alive beneath a busy Hobart road ..." and "... Mike Parr, 73, climbed into a steel
-    container ...", so that a reaction, "Heather Sculthorpe ... called the work an “insult.”",
-    opened the digest."""
+    names in full no one they name alone; None otherwise. Multi-News 185 at 250 words:
+    "Furthermore, she said, Mr. Parr did not consult with Aboriginal Tasmanians ..." went back
+    to its article's "“The most effective way of bringing it out is not climbing under the
+    road ...”", ahead of "An artist has been buried alive beneath a busy Hobart road ..." and
+    "... Mike Parr, 73, climbed into a steel container ...", so that a reaction, "Heather
+    Sculthorpe ... called the work an “insult.”", opened the digest."""
     passed = out[at:]
     alone = bare_surnames(unit.text) - full_names(unit.text)
     if not alone or not passed or any(u is last or u.article_id == unit.article_id for u in passed):

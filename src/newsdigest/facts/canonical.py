@@ -3200,8 +3200,7 @@ _CAPITALS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 # Planetarium, 1426 N. Quincy St., Arlington": a dev-stream story's person)
 _STREET_END = re.compile(r"\b(?:St|Ave|Blvd|Rd|Ln|Pkwy|Hwy)\.?$")
 _HOUSE_NUMBER_BEFORE = re.compile(r"\b\d+[A-Za-z]?\s+$")
-
-
+# a word in capitals just before a name: the run of a heading the name goes on
 _CAPITALS_WORD_BEFORE = re.compile(r"\b[A-Z]{3,} $")
 
 
@@ -4006,9 +4005,7 @@ def _named_without_their_place(entities: list[Entity]) -> list[Entity]:
                 ends[rest].append(i)
 
     def owner_of(i: int, e: Entity) -> int | None:
-        owners = [k for k in ends.get(e.name, []) if k != i]
-        if len({_last_word_key(entities[k].name) for k in owners}) == 1:
-            owners = sorted(owners, key=lambda k: -len(entities[k].mentions))[:1]
+        owners = _one_name_most_named([k for k in ends.get(e.name, []) if k != i], entities)
         if e.type != "ORG" or len(owners) != 1 or fold(e.name) in _ONE_WORD_BODIES:
             return None
         return owners[0]
@@ -4041,6 +4038,15 @@ def _last_word_key(name: str) -> str | None:
     # ... and without the small words that join it ("International Committee for the Red
     # Cross" beside "International Committee of the Red Cross": a dev-stream story's two)
     return " ".join([*(w for w in map(fold, words[:-1]) if w not in _JOINING_WORDS), last])
+
+
+def _one_name_most_named(owners: list[int], entities: Sequence[Entity]) -> list[int]:
+    """``owners``, or the one of them named most where all are one name but for their last
+    word's (``_last_word_key``: "All Nippon Airways", "All Nippon Airlines"), which
+    ``_one_name_but_its_last_word`` merges into that one."""
+    if len({_last_word_key(entities[k].name) for k in owners}) == 1:
+        return sorted(owners, key=lambda k: -len(entities[k].mentions))[:1]
+    return owners
 
 
 def _one_name_but_its_last_word(entities: list[Entity]) -> list[Entity]:
@@ -4132,25 +4138,34 @@ def _cut_from_the_front(entities: list[Entity], texts: Mapping[str, str]) -> lis
             for k in range(2, len(words) + 1):
                 owners[" ".join(words[:k])].add(i)
 
-    def owner_of(i: int, e: Entity) -> int | None:
-        common: set[int] | None = None
-        for m in e.mentions:
-            text = texts.get(m.article, "")
-            before = _CAPITALIZED_BEFORE_NAME.search(text, max(0, m.start - 40), m.start)
-            if before is None:
-                return None
-            words = before.group().split()
-            found = set().union(
-                *(owners.get(" ".join([*words[k:], m.text]), set()) for k in range(len(words)))
-            )
-            common = found if common is None else common & found
-            if not common - {i}:
-                return None
-        if common is None or len(common - {i}) != 1:
+    def candidates(m: Mention) -> set[int] | None:
+        text = texts.get(m.article, "")
+        before = _CAPITALIZED_BEFORE_NAME.search(text, max(0, m.start - 40), m.start)
+        if before is None:
             return None
-        return (common - {i}).pop()
+        words = before.group().split()
+        return set().union(
+            *(owners.get(" ".join([*words[k:], m.text]), set()) for k in range(len(words)))
+        )
 
-    return _merged_short_names(entities, owner_of)
+    return _merged_short_names(entities, lambda i, e: _owner_of_every_mention(i, e, candidates))
+
+
+def _owner_of_every_mention(
+    i: int, e: Entity, candidates: Callable[[Mention], set[int] | None]
+) -> int | None:
+    """The one entity other than ``i`` among the ``candidates`` of each of ``e``'s mentions
+    (None for a mention that has none), or None."""
+    common: set[int] | None = None
+    for m in e.mentions:
+        found = candidates(m)
+        if found is None:
+            return None
+        common = found if common is None else common & found
+        if not common - {i}:
+            return None
+    rest = (common or set()) - {i}
+    return rest.pop() if len(rest) == 1 else None
 
 
 # the words written just after a name, on its line ("British Transport [police] said")
@@ -4168,26 +4183,20 @@ def _cut_from_the_end(entities: list[Entity], texts: Mapping[str, str]) -> list[
             for n in {o.name, *o.aliases}:
                 owners[n.casefold()].add(i)
 
-    def owner_of(i: int, e: Entity) -> int | None:
-        if e.type != "ORG":
+    def candidates(m: Mention) -> set[int] | None:
+        after = _WORDS_AFTER_NAME.match(texts.get(m.article, ""), m.end)
+        if after is None:
             return None
-        common: set[int] | None = None
-        for m in e.mentions:
-            after = _WORDS_AFTER_NAME.match(texts.get(m.article, ""), m.end)
-            if after is None:
-                return None
-            words = after.group().split()
-            found = set().union(
-                *(
-                    owners.get(" ".join([m.text, *words[:k]]).casefold(), set())
-                    for k in range(1, len(words) + 1)
-                )
+        words = after.group().split()
+        return set().union(
+            *(
+                owners.get(" ".join([m.text, *words[:k]]).casefold(), set())
+                for k in range(1, len(words) + 1)
             )
-            common = found if common is None else common & found
-            if not common - {i}:
-                return None
-        rest = (common or set()) - {i}
-        return rest.pop() if len(rest) == 1 else None
+        )
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        return _owner_of_every_mention(i, e, candidates) if e.type == "ORG" else None
 
     return _merged_short_names(entities, owner_of)
 
@@ -4312,10 +4321,7 @@ def _abbreviations_of_names(entities: list[Entity], texts: Mapping[str, str]) ->
         owners = [k for k in by_initials.get(short, []) if k != i]
         if not owners and e.type == "ORG" and short:
             return _defined_in_brackets(short, i, entities, texts)
-        if len({_last_word_key(entities[k].name) for k in owners}) == 1:
-            # one name but its last word's ("All Nippon Airways", "All Nippon Airlines"),
-            # which ``_one_name_but_its_last_word`` merges into the one named most
-            owners = sorted(owners, key=lambda k: -len(entities[k].mentions))[:1]
+        owners = _one_name_most_named(owners, entities)
         if e.type != "ORG" or len(owners) != 1:
             return None
         owner = entities[owners[0]]

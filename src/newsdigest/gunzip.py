@@ -9,6 +9,9 @@ from typing import Literal
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 GZIP_WBITS = 16 + zlib.MAX_WBITS
+# gzip layers undone in one file or answer at most: a .gz a server gzipped again (a saved
+# .txt.gz, a sitemap.xml.gz) is two; more is no news
+MAX_GZIP_LAYERS = 3
 
 Refusal = Literal["damaged", "too large", "ends early", "too deep"]
 

@@ -22,7 +22,7 @@ from protego import Protego
 from newsdigest import __version__
 from newsdigest.errors import FetchError
 from newsdigest.follow.deadline import Deadline, apply_deadline
-from newsdigest.gunzip import GZIP_MAGIC, GunzipError, gunzip_layers
+from newsdigest.gunzip import GZIP_MAGIC, MAX_GZIP_LAYERS, GunzipError, gunzip_layers
 
 USER_AGENT = f"newsdigest/{__version__} (+https://github.com/newsdigest/newsdigest; follow)"
 ROBOTS_AGENT = "newsdigest"
@@ -321,10 +321,6 @@ class Fetcher:
             etag=answer.headers.get("etag"),
             last_modified=answer.headers.get("last-modified"),
         )
-
-
-# gzip layers undone in one body at most (a sitemap.xml.gz, gzipped again by the server)
-MAX_GZIP_LAYERS = 3
 
 
 def _gunzipped(url: str, body: bytes, max_bytes: int) -> bytes:

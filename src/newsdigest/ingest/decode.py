@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsdigest.errors import InputError
+from newsdigest.gunzip import MAX_GZIP_LAYERS
 from newsdigest.limits import DEFAULT_LIMITS, MB
 
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_file_bytes  # far above any real article page
@@ -91,11 +92,6 @@ def open_regular(path: Path) -> BinaryIO:
         os.close(fd)
         raise
     return os.fdopen(fd, "rb")
-
-
-# gzip layers undone in one file at most: a .gz saved from a server that gzipped it again is
-# two; more is no news file
-MAX_GZIP_LAYERS = 3
 
 
 def open_binary(path: Path) -> BinaryIO:

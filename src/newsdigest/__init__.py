@@ -109,5 +109,4 @@ def _warn_failure(failure: StoryFailure) -> None:
     """The default ``on_failure``: one warning a story, as ``newsdigest stories`` says it."""
     import warnings
 
-    what = "saved without facts" if failure.without_facts else "not rebuilt"
-    warnings.warn(f"story {failure.story_id} {what}: {failure.reason}", stacklevel=5)
+    warnings.warn(f"story {failure.story_id} {failure.outcome}: {failure.reason}", stacklevel=5)

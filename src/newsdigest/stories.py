@@ -286,6 +286,12 @@ class StoryFailure:
     reason: str
     without_facts: bool  # True: saved with its digest but no facts; False: not rebuilt
 
+    @property
+    def outcome(self) -> str:
+        """What became of the story, as every report of it says: "saved without facts" or
+        "not rebuilt"."""
+        return "saved without facts" if self.without_facts else "not rebuilt"
+
 
 def refresh_stories(
     store: Store,

@@ -67,8 +67,7 @@ def stories_command(
 
     def failed(failure: StoryFailure) -> None:
         failures.append(failure)
-        what = "saved without facts" if failure.without_facts else "not rebuilt"
-        report_error(f"{db}: story {failure.story_id} {what}: {failure.reason}")
+        report_error(f"{db}: story {failure.story_id} {failure.outcome}: {failure.reason}")
 
     store = open_store_or_exit(db, create=False)
     start_spacy_workers(store, config)

@@ -135,8 +135,8 @@ def ingest_records(
     failures: list[str] = []
 
     def failed(failure: StoryFailure) -> None:
-        what = "saved without facts" if failure.without_facts else "not rebuilt"
-        failures.append(f"story {failure.story_id}: {what}: {public_reason(failure.reason)}")
+        reason = public_reason(failure.reason)
+        failures.append(f"story {failure.story_id}: {failure.outcome}: {reason}")
 
     # refresh_stories holds the store's clustering lock: other writers wait, readers do not
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -22,7 +23,14 @@ from protego import Protego
 from newsdigest import __version__
 from newsdigest.errors import FetchError
 from newsdigest.follow.deadline import Deadline, apply_deadline
-from newsdigest.gunzip import GZIP_MAGIC, MAX_GZIP_LAYERS, GunzipError, gunzip_layers
+from newsdigest.gunzip import (
+    GZIP_MAGIC,
+    GZIP_WBITS,
+    MAX_GZIP_LAYERS,
+    GunzipError,
+    gunzip_layers,
+    inflate,
+)
 
 USER_AGENT = f"newsdigest/{__version__} (+https://github.com/newsdigest/newsdigest; follow)"
 ROBOTS_AGENT = "newsdigest"
@@ -246,13 +254,11 @@ class Fetcher:
     def _request(self, url: str, headers: Mapping[str, str], max_bytes: int) -> _Answer:
         limit = self.politeness.deadline
         started = time.monotonic()
-        coding = ""
         try:
             with (
                 self._deadline.within(limit),
                 self._client.stream("GET", url, headers=dict(headers)) as response,
             ):
-                coding = response.headers.get("content-encoding", "").strip()
                 declared = response.headers.get("content-length", "")
                 if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
                     raise FetchError(
@@ -261,7 +267,9 @@ class Fetcher:
                 chunks: list[bytes] = []
                 size = 0
                 if response.status_code == 200:
-                    for chunk in response.iter_bytes():
+                    # as sent: the Content-Encoding is undone here (``_decoded``), each layer
+                    # bounded, as httpx's decoders do not bound what they inflate
+                    for chunk in response.iter_raw():
                         if self._deadline.passed():
                             raise httpx.ReadTimeout("the request's time limit is spent")
                         size += len(chunk)
@@ -269,8 +277,10 @@ class Fetcher:
                             raise FetchError(url, f"larger than {max_bytes} bytes", permanent=True)
                         chunks.append(chunk)
                 body = b"".join(chunks)
-                if response.status_code == 200 and body.startswith(GZIP_MAGIC):
-                    body = _gunzipped(url, body, max_bytes)
+                if response.status_code == 200:
+                    body = _decoded(url, response.headers, body, max_bytes)
+                    if body.startswith(GZIP_MAGIC):
+                        body = _gunzipped(url, body, max_bytes)
                 return _Answer(response.status_code, response.headers, body)
         except httpx.TimeoutException:
             if time.monotonic() - started >= limit:
@@ -282,16 +292,6 @@ class Fetcher:
             # the host name as IDNA encodes it ("https://xn--/feed": idna's IDNAError, a
             # UnicodeError) had ended the whole round in a traceback
             raise FetchError(url, f"not a valid URL (its host name: {exc})") from None
-        except httpx.DecodingError as exc:
-            # a server that labels its plain page (or other data) gzip: refused, as browsers
-            # refuse it; it had been "network error: Error -3 while decompressing data:
-            # incorrect header check", tried again every round. (An archived answer, in a WARC,
-            # is read as it is when it is text: it cannot be asked for again.) A stream that
-            # opens as gzip and breaks later was damaged on its way: tried again next round
-            if "header" not in str(exc):
-                raise FetchError(url, f"its {coding} body is damaged ({exc})") from None
-            reason = f"its body is labelled Content-Encoding {coding} but is not {coding} data"
-            raise FetchError(url, f"{reason} (the server's fault)", permanent=True) from None
         except httpx.HTTPError as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
             bad_location = "Invalid URL in location header: "
@@ -321,6 +321,52 @@ class Fetcher:
             etag=answer.headers.get("etag"),
             last_modified=answer.headers.get("last-modified"),
         )
+
+
+# the content codings undone here, by the window bits zlib takes for each; any other coding
+# is left as it is, as httpx leaves one it has no decoder for (this client asks for these)
+_CODINGS = {"gzip": GZIP_WBITS, "x-gzip": GZIP_WBITS, "deflate": zlib.MAX_WBITS}
+
+
+def _decoded(url: str, headers: httpx.Headers, body: bytes, max_bytes: int) -> bytes:
+    """``body`` with its Content-Encoding undone, the coding applied last first, each layer
+    inflated within ``max_bytes``. Every member of a gzip body is read: httpx's decoder
+    stopped at the first, and the rest of a page of several members was dropped unsaid; a
+    body that ends before its gzip data do (cut on its way) had been stored as the page."""
+    codings = headers.get_list("content-encoding", split_commas=True)
+    for coding in reversed([c.strip().lower() for c in codings]):
+        wbits = _CODINGS.get(coding)
+        if wbits is None or not body:
+            continue
+        if coding == "deflate" and not _zlib_header(body):
+            wbits = -zlib.MAX_WBITS  # deflate with no zlib wrapper, as some servers send it
+        try:
+            body = inflate(body, max_bytes, wbits)
+        except GunzipError as exc:
+            raise _coding_error(url, coding, exc, max_bytes) from None
+    return body
+
+
+def _zlib_header(data: bytes) -> bool:
+    """Whether ``data`` opens with a zlib header (RFC 1950: deflate, and a check multiple)."""
+    return len(data) >= 2 and data[0] & 0x0F == 8 and ((data[0] << 8) | data[1]) % 31 == 0
+
+
+def _coding_error(url: str, coding: str, exc: GunzipError, max_bytes: int) -> FetchError:
+    """Why a body in ``coding`` cannot be read. A server that labels its plain page (or other
+    data) gzip is refused for good, as browsers refuse it (it had been "network error: Error
+    -3 while decompressing data: incorrect header check", tried again every round; an
+    archived answer, in a WARC, is read as it is when it is text: it cannot be asked for
+    again). A body that opens as its coding and breaks later, or ends early, was damaged or
+    cut on its way: tried again next round."""
+    if exc.kind == "too large":
+        return FetchError(url, f"larger than {max_bytes} bytes once decompressed", permanent=True)
+    if exc.kind == "ends early":
+        return FetchError(url, f"its {coding} body ends early (cut on its way)")
+    if "header" not in exc.detail:
+        return FetchError(url, f"its {coding} body is damaged ({exc.detail})")
+    reason = f"its body is labelled Content-Encoding {coding} but is not {coding} data"
+    return FetchError(url, f"{reason} (the server's fault)", permanent=True)
 
 
 def _gunzipped(url: str, body: bytes, max_bytes: int) -> bytes:

@@ -565,6 +565,30 @@ def test_a_json_answers_unknown_query_parameter_is_a_422_naming_it(
     assert client.get("/?fbclid=x&format=html").status_code == 200
 
 
+def test_a_parameter_given_twice_with_different_values_is_a_422_naming_it(
+    store: Store, client: TestClient
+) -> None:
+    """``/api/stories?limit=1&limit=2`` had answered two stories (the last value, unsaid);
+    ``/?format=json&format=html`` the page. The same value twice, and a cache-buster that
+    changes, are no question."""
+    fill(store, synthetic_stories(3))
+    for address, name, values in (
+        ("/api/stories?limit=1&limit=2", "limit", "('1', '2')"),
+        ("/stories.json?offset=0&since=2019-01-01&offset=5", "offset", "('0', '5')"),
+        ("/?limit=1&limit=2", "limit", "('1', '2')"),
+        ("/search.json?q=a&q=b&q=c&q=d&q=e", "q", "('a', 'b', 'c' and 2 more)"),
+        ("/search?q=a&q=b", "q", "('a', 'b')"),
+    ):
+        answer = client.get(address)
+        assert answer.status_code == 422, address
+        assert answer.json()["error"] == (
+            f"query.{name}: given more than once with different values {values}; give it once"
+        )
+    assert client.get("/?format=json&format=html").status_code == 422
+    assert len(client.get("/api/stories?limit=2&limit=2").json()["stories"]) == 2
+    assert client.get("/api/stories?_=1&_=2&limit=1").status_code == 200
+
+
 def test_a_request_line_or_headers_too_long_get_414_and_431_not_a_reset(store: Store) -> None:
     """A 160 KB address had its connection reset (uvicorn wrote a 400 and closed the socket
     with the request still arriving); now the client reads a 414, a 431 for headers, and the

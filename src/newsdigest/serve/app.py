@@ -137,6 +137,23 @@ def unknown_query(request: Request, known: set[str]) -> list[dict[str, Any]]:
     return errors
 
 
+def repeated_query(request: Request, known: set[str]) -> list[dict[str, Any]]:
+    """A validation error per parameter the address takes that is given twice with different
+    values: ``?limit=1&limit=2`` had been answered with one of them, the client not told
+    which (the same value twice is no question, and a cache-buster may change freely)."""
+    errors: list[dict[str, Any]] = []
+    for name in dict.fromkeys(request.query_params.keys()):
+        if name not in known or name in CACHE_BUSTERS:
+            continue
+        values = list(dict.fromkeys(request.query_params.getlist(name)))
+        if len(values) > 1:
+            shown = ", ".join(repr(v[:40]) for v in values[:3])
+            more = f" and {len(values) - 3} more" if len(values) > 3 else ""
+            msg = f"given more than once with different values ({shown}{more}); give it once"
+            errors.append({"loc": ("query", name), "msg": msg, "type": "repeated"})
+    return errors
+
+
 class ErrorLine(BaseModel):
     """A refused request: ``error`` is the one line to show; ``detail`` may say more."""
 
@@ -205,12 +222,15 @@ def create_app(
         takes any (links shared with ``utm_source`` or ``fbclid`` still open)."""
         route = request.scope.get("route")
         dependant = getattr(route, "dependant", None)
-        if dependant is None or not is_api(request):
+        if dependant is None:
             return
         known = query_names(dependant)
         if getattr(route, "endpoint", None) in takes_format:
             known.add("format")
-        errors = unknown_query(request, known)
+        # a page's own parameters too: ``?format=json&format=html`` had been the page
+        errors = repeated_query(request, known)
+        if is_api(request):
+            errors += unknown_query(request, known)
         if errors:
             raise RequestValidationError(errors)
 

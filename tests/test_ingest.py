@@ -356,6 +356,48 @@ def test_short_brief_keeps_its_sentences_and_loses_the_comment_thread(
     assert isinstance(art, Article) and art.text.split("\n\n") == list(brief)
 
 
+def _belanger_page(multinews_articles, charset: str, quotes: bool = False) -> str:
+    """Multi-News 49's third document (the O Canada lyrics, "Bélanger" four times) as a news
+    page declaring ``charset``; with ``quotes``, its apostrophes typeset as a CMS does."""
+    (text,) = [a.text for _, a in multinews_articles(49, 50) if "Bélanger's" in a.text]
+    paragraphs = tuple(p.strip() for p in text.split("\n") if p.strip())
+    if quotes:
+        paragraphs = tuple(p.replace("'", "\u2019") for p in paragraphs)
+    page = Page(title="O Canada lyrics", paragraphs=paragraphs, url="https://news.example.ca/1")
+    return news_page_html(page, charset=charset)
+
+
+def test_a_page_whose_charset_label_its_bytes_do_not_fit_is_read_in_their_encoding(
+    multinews_articles,
+) -> None:
+    """A Latin-1 page under ``<meta charset="utf-8">`` (a template's), or under a server's
+    ``charset=utf-8`` with its own meta saying iso-8859-1, had kept U+FFFD for each accent
+    ("B\ufffdlanger"); under a meta saying utf-16 it was "not HTML (no markup found)". A
+    declaration the bytes do not decode in is wrong, as UnicodeDammit and trafilatura hold."""
+    for charset, header in (("utf-8", None), ("iso-8859-1", "utf-8"), ("utf-16", None)):
+        page = _belanger_page(multinews_articles, charset).encode("latin-1")
+        art = extract_html(page, name="page.html", charset=header)
+        assert isinstance(art, Article), (charset, art)
+        assert art.text.count("Bélanger") == 4 and "\ufffd" not in art.text, charset
+    # a UTF-8 page that says it is UTF-8, cut inside its last character: the rest kept whole
+    page = _belanger_page(multinews_articles, "utf-8").encode("utf-8")
+    cut = page[: page.index("Bélanger".encode()) + 2]
+    art = extract_html(cut + b"</title><p>" + b"x " * 40, name="cut.html")
+    assert isinstance(art, Article) and "\ufffd" not in art.text + (art.title or "")
+
+
+def test_a_page_labelled_iso_8859_1_keeps_its_windows_1252_quotes(multinews_articles) -> None:
+    """Browsers read an "iso-8859-1" (or "us-ascii") page as Windows-1252, as the Encoding
+    Standard says; read as Latin-1 its curly quotes were control characters that the page's
+    text lost unsaid ("Bélanger’s" stored as "Bélangers")."""
+    page = _belanger_page(multinews_articles, "iso-8859-1", quotes=True).encode("cp1252")
+    art = extract_html(page, name="page.html")
+    assert isinstance(art, Article), art
+    assert "Bélanger’s" in art.text and "’ve had for decades" in art.text
+    art = extract_html(page, name="page.html", charset="us-ascii")
+    assert isinstance(art, Article) and "Bélanger’s" in art.text
+
+
 def test_html_without_main_text_is_an_error() -> None:
     err = extract_html(
         "<html><body><nav><a href='/'>Home</a></nav></body></html>", name="menu.html"

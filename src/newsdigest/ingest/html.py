@@ -3,6 +3,8 @@ from the page's metadata. Shared by the .html files and the WARC records."""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -101,8 +103,46 @@ def domain_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+# The Encoding Standard (WHATWG), which browsers follow: a page labelled with the name on the
+# left is read in the superset on the right. "iso-8859-1" pages are Windows-1252 text whose
+# curly quotes and dashes (0x80-0x9F) Latin-1 reads as control characters, which the page's
+# text then lost without a word ("Bélanger’s" had been stored "Bélangers").
+_WEB_SUPERSET = {
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "tis-620": "cp874",
+    "iso8859-11": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+    "big5": "big5hkscs",
+}
+
+
+def _declared_encoding(label: str | None) -> str | None:
+    """The codec a page's or server's charset label names, as browsers read it; None for an
+    unknown label and for UTF-8, UTF-16 and UTF-32: by the time a label is read the page is
+    neither (its bytes failed UTF-8, and UTF-16/32 is found from its bytes), so such a label
+    is a wrong declaration (a template's ``<meta charset="utf-8">`` over a Latin-1 page, a
+    server's default ``charset=utf-8``)."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if name.startswith("utf-"):
+        return None
+    return _WEB_SUPERSET.get(name, name)
+
+
 def decode_html(data: bytes, name: str, charset: str | None = None) -> str:
-    """Page text: UTF-8, else the charset the server or the page declares, else detection."""
+    """Page text: UTF-8, else the charset the server or the page declares when the page's
+    bytes are that encoding, else detection (as for a text file). A declaration the bytes do
+    not fit is wrong, as BeautifulSoup's UnicodeDammit and trafilatura take it: a Latin-1 page
+    under a UTF-8 one had kept U+FFFD where each accent was ("B\ufffdlanger")."""
     if looks_binary(data):
         raise InputError(name, "binary file (not HTML)")
     if wide_text(data):  # UTF-16 without its mark decodes as UTF-8 too, NUL after NUL
@@ -110,15 +150,19 @@ def decode_html(data: bytes, name: str, charset: str | None = None) -> str:
     data = data.replace(b"\x00", b"")  # a stray few (looks_binary): no column stores one
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            # a page cut inside its last character (a crawl's size limit): UTF-8 still
+            with contextlib.suppress(UnicodeDecodeError):
+                return data[: exc.start].decode("utf-8-sig")
     m = _META_CHARSET.search(data[:4096])
-    for declared in (charset, m.group(1).decode("ascii") if m else None):
-        if declared:
-            try:
-                return data.decode(declared, errors="replace")
-            except LookupError:
-                continue
+    labels = (charset, m.group(1).decode("ascii") if m else None)
+    declared = [e for e in dict.fromkeys(map(_declared_encoding, labels)) if e]
+    for encoding in declared:
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode(encoding)
+    if declared:  # a byte the encoding leaves undefined: that byte lost, not the page
+        return data.decode(declared[0], errors="replace")
     return decode_text(data, name)
 
 

@@ -554,6 +554,34 @@ def test_a_host_whose_robots_txt_fails_is_left_alone(tmp_path: Path) -> None:
         assert s.paths() == ["/robots.txt"]  # RFC 9309: a 5xx robots.txt disallows all
 
 
+@pytest.mark.parametrize("form", ["byte-order mark", "utf-16", "over 500 KiB"])
+def test_a_robots_txt_with_a_mark_or_past_500_kib_is_obeyed(tmp_path: Path, form: str) -> None:
+    """A robots.txt saved with a UTF-8 byte-order mark (a Windows editor's) had its first
+    line read as "\ufeffUser-agent", no such field: the group was ignored and the page it
+    forbids fetched (UTF-16 the same). One past 500,000 bytes was refused whole, every page
+    of its host left unfollowed; RFC 9309 has the first 500 KiB parsed at least, as Google."""
+    rules = "User-agent: *\nDisallow: /private/\n"
+    body = {
+        "byte-order mark": ("\ufeff" + rules).encode(),
+        "utf-16": rules.encode("utf-16"),
+        "over 500 KiB": (rules + "# " + "x" * 78 + "\n").encode() * 6_500,
+    }[form]
+    with serving_site() as s:
+        s.add("/robots.txt", body, content_type="text/plain")
+        for path in ("/news/0.html", "/private/1.html"):
+            s.add(path, news_page_html(replace(seed_page(SEEDS[1]), url=s.url(path))))
+        s.add(
+            "/feed.xml",
+            rss2([("a", s.url("/news/0.html"), MAY), ("b", s.url("/private/1.html"), MAY)]),
+        )
+        report = follow_once(tmp_path / "n.db", [s.url("/feed.xml")])
+        assert report.new == 1
+        assert [str(e) for e in report.problems()] == [
+            f"{s.url('/private/1.html')}: disallowed by robots.txt ({s.url('/private/1.html')})"
+        ]
+        assert "/private/1.html" not in s.paths()
+
+
 def test_a_host_that_refuses_connections_is_said_to(tmp_path: Path) -> None:
     """A refused connection had been reported as a robots.txt fault alone."""
     import socket

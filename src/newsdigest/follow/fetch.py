@@ -8,6 +8,7 @@ HTTP connection pool, the robots rules per host and each host's next allowed req
 
 from __future__ import annotations
 
+import codecs
 import re
 import threading
 import time
@@ -38,6 +39,10 @@ MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
 ROBOTS_TTL_S = 3600.0
 ROBOTS_RETRY_S = 60.0
+# RFC 9309 2.5: a crawler parses at least the first 500 KiB of a robots.txt; the rest is left
+# unread, as Google's parser leaves it (a longer one, refused whole, had kept every page of
+# its host from being followed: "robots.txt ... could not be read (larger than 500000 bytes)")
+ROBOTS_PARSED_BYTES = 500 * 1024
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,16 @@ class _HostClock:
             if delay > 0:
                 sleep(delay)
             self.next_at[host] = time.monotonic() + self.interval
+
+
+def robots_text(body: bytes) -> str:
+    """A robots.txt's rules as text: UTF-8 (RFC 9309) with the byte-order mark a Windows
+    editor writes left out, as Google's parser leaves it (read into the first line, it made
+    "User-agent" another word, and the group that line opens, its Disallow lines with it,
+    was ignored: pages it forbids were fetched); UTF-16 by its mark."""
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return body.decode("utf-16", errors="replace")
+    return body.decode("utf-8-sig", errors="replace")
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -184,14 +199,15 @@ class Fetcher:
 
     def _read_robots(self, origin: str) -> Protego | str:
         """The host's rules, or why they could not be read."""
+        most = max(self.politeness.max_bytes, ROBOTS_PARSED_BYTES)
         try:
-            got = self._get(f"{origin}/robots.txt", {}, check_robots=False, max_bytes=500_000)
+            got = self._get(f"{origin}/robots.txt", {}, check_robots=False, max_bytes=most)
         except FetchError as err:
             status = getattr(err, "status", None)
             if status is not None and 400 <= status < 500:
                 return Protego.parse("")
             return err.reason
-        return Protego.parse(got.body.decode("utf-8", errors="replace"))
+        return Protego.parse(robots_text(got.body[:ROBOTS_PARSED_BYTES]))
 
     # ---- GET ----------------------------------------------------------------------------
 

@@ -553,6 +553,25 @@ def test_the_spark_submit_entry_reports_a_usage_error_in_one_line(tmp_path: Path
     assert "--partitions" in capsys.readouterr().out
 
 
+def test_the_spark_submit_entry_refuses_a_bad_worker_count_at_start_up(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """``python -m newsdigest.spark`` did not check NEWSDIGEST_WORKERS as every ``newsdigest``
+    command does at start-up: ``abc`` ran the whole job without a word (its executors set 1),
+    where ``newsdigest spark`` refused it. Refused before the inputs are read; --help answers."""
+    from newsdigest.spark.job import main
+
+    monkeypatch.setenv("NEWSDIGEST_WORKERS", "abc")
+    args = ["--input", str(tmp_path / "missing.warc"), "--output", str(tmp_path / "out")]
+    assert main(args) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "error: NEWSDIGEST_WORKERS='abc': expected a whole number of processes, 1 or more "
+        "(1: everything in this process)"
+    ]
+    assert not (tmp_path / "out").exists()
+    assert main(["--help"]) == 0
+
+
 def test_bad_records_past_the_first_1000_are_counted_on_the_executors_not_collected(
     tmp_path: Path,
 ) -> None:

@@ -344,6 +344,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     from newsdigest.cli.common import usage_exit_code
 
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--help" not in args:
+        # the settings every ``newsdigest`` command checks at start-up, before the JVM: a bad
+        # NEWSDIGEST_WORKERS had run the whole job without a word here (its executors set 1)
+        from newsdigest.cli import check_settings
+        from newsdigest.cli.common import escape_unencodable_output, report_error
+        from newsdigest.errors import NewsdigestError
+
+        escape_unencodable_output()
+        try:
+            check_settings()
+        except NewsdigestError as exc:
+            report_error(str(exc))
+            return 2
     try:  # a usage error is one line and exit 2, as for every command
         code = command.main(args=args, prog_name="newsdigest.spark", standalone_mode=False)
     except SystemExit as exc:

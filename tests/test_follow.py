@@ -996,6 +996,32 @@ def test_a_page_gzipped_in_several_members_is_read_whole_and_one_cut_short_is_sa
     assert site.paths().count("/news/2.html") == 2
 
 
+def test_a_sites_home_page_given_as_a_source_is_said_to_be_a_page_with_its_feeds(
+    site: Site, tmp_path: Path
+) -> None:
+    """A site's home page given where its feed belongs (the address a user has at hand) had
+    been "broken XML (<unknown>:...: mismatched tag)", or "not a feed, OPML or sitemap" when
+    it was well-formed XHTML; it is said to be a page, with the feeds its head names."""
+    u = site.url
+    _, html = page(0, site)
+    named = (
+        '<link rel="alternate" type="application/rss+xml" title="News" href="/feed.xml">'
+        '<link rel="alternate" type="application/atom+xml" href="https://example.org/atom">'
+        '<link rel="alternate" hreflang="fr" href="/fr/">'
+    )
+    site.add("/home", html.replace("</head>", named + "</head>"))
+    xhtml = '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'
+    site.add("/plain", "<!-- cached -->\n<!DOCTYPE html>\n<html><body><p>Home</p></body></html>")
+    site.add("/xhtml", xhtml.replace('<?xml version="1.0"?>\n', ""))
+    report = follow_once(tmp_path / "n.db", [u("/home"), u("/plain"), u("/xhtml")])
+    page_line = "an HTML page, not a feed this reads (RSS, Atom, OPML or a sitemap)"
+    assert [str(e) for e in report.problems()] == [
+        f"{u('/home')}: {page_line}; it names feeds: {u('/feed.xml')}, https://example.org/atom",
+        f"{u('/plain')}: {page_line}",
+        f"{u('/xhtml')}: {page_line}",
+    ]
+
+
 def test_a_json_feed_and_a_redirect_to_an_invalid_url_are_said_in_words(
     site: Site, tmp_path: Path
 ) -> None:

@@ -222,10 +222,50 @@ def parse_feed(body: bytes, name: str) -> Listing:
     if not entries and (parsed.get("bozo") or not parsed.get("version")):
         if body.lstrip()[:1] in (b"{", b"["):  # a JSON Feed had been "broken XML (...)"
             raise InputError(name, "JSON, not a feed this reads (RSS, Atom, OPML or a sitemap)")
+        page = _html_page_reason(body, name)
+        if page:
+            raise InputError(name, page)
         exc = parsed.get("bozo_exception")
         why = " ".join(str(exc).split()) if exc else "not a feed"
         raise InputError(name, f"broken XML ({why})" if exc else "not a feed, OPML or sitemap")
     return Listing("feed", entries=tuple(entries), unlinked=tuple(unlinked))
+
+
+# an HTML document's start: comments, then a doctype or the html element
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+# the media types of the feeds a page names (``<link rel="alternate" type=...>``)
+_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+# the bytes of a page read for the feeds its head names
+_PAGE_HEAD_BYTES = 200_000
+
+
+def _html_page_reason(body: bytes, name: str) -> str | None:
+    """Why a web page given as a source is no feed, with the feeds it names: a site's home
+    page (the address a user has at hand) had been "broken XML (...: mismatched tag)", or
+    "not a feed" when it was well-formed XHTML. None when ``body`` is no HTML page."""
+    head = body[:_PAGE_HEAD_BYTES].removeprefix(codecs.BOM_UTF8)
+    if not _HTML_START.match(head):
+        return None
+    from lxml import html as lxml_html
+
+    feeds: list[str] = []
+    try:
+        links = lxml_html.fromstring(head).iter("link")
+    except (etree.ParserError, ValueError):
+        links = iter(())
+    for link in links:
+        rel = str(link.get("rel") or "").lower().split()
+        kind = str(link.get("type") or "").split(";")[0].strip().lower()
+        url = _http_url(name, link.get("href")) if "alternate" in rel else None
+        if url and kind in _FEED_TYPES and url not in feeds:
+            feeds.append(url)
+    reason = "an HTML page, not a feed this reads (RSS, Atom, OPML or a sitemap)"
+    if not feeds:
+        return reason
+    more = f" and {len(feeds) - 3} more" if len(feeds) > 3 else ""
+    return f"{reason}; it names {'a feed' if len(feeds) == 1 else 'feeds'}: " + (
+        ", ".join(feeds[:3]) + more
+    )
 
 
 # a byte-order mark of a wide encoding (UTF-32 first: its little-endian mark starts with

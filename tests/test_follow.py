@@ -4,6 +4,7 @@ articles served as pages through a feed giving the story ``newsdigest digest`` g
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -19,6 +20,7 @@ from follow_site import Route, Site, atom, opml, rss1, rss2, serving_site, sitem
 from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 
 from newsdigest.config import StoryConfig
+from newsdigest.errors import FetchError
 from newsdigest.follow import Fetcher, Follower, Politeness
 from newsdigest.follow.fetch import USER_AGENT
 from newsdigest.store import open_store
@@ -1020,6 +1022,43 @@ def test_a_sites_home_page_given_as_a_source_is_said_to_be_a_page_with_its_feeds
         f"{u('/plain')}: {page_line}",
         f"{u('/xhtml')}: {page_line}",
     ]
+
+
+def test_an_endless_gzip_stream_is_refused_once_it_inflates_past_the_limit() -> None:
+    """A server that sends gzipped zeros without end (a few bytes a megabyte): the body's
+    coding is undone as it arrives, so the page is refused once it inflates past the size
+    limit, in a moment, not read until the round's time limit ("not done after 20 s")."""
+    import socket
+    import threading
+    import zlib
+
+    def answer(conn: socket.socket) -> None:
+        with conn:
+            request = conn.recv(65536)
+            if b" /robots.txt " in request:
+                conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                return
+            head = b"Content-Type: text/html\r\nContent-Encoding: gzip\r\nConnection: close"
+            conn.sendall(b"HTTP/1.1 200 OK\r\n" + head + b"\r\n\r\n")
+            zipper = zlib.compressobj(9, zlib.DEFLATED, 31)
+            with contextlib.suppress(OSError):  # until the client hangs up
+                while True:
+                    conn.sendall(zipper.compress(bytes(1 << 20)) + zipper.flush(zlib.Z_SYNC_FLUSH))
+
+    with socket.create_server(("127.0.0.1", 0)) as server:
+
+        def serve() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    threading.Thread(target=answer, args=(server.accept()[0],)).start()
+
+        threading.Thread(target=serve, daemon=True).start()
+        url = f"http://127.0.0.1:{server.getsockname()[1]}/page.html"
+        started = time.monotonic()
+        with Fetcher(replace(FAST, deadline=20)) as fetcher, pytest.raises(FetchError) as err:
+            fetcher.get(url)
+    assert str(err.value) == f"{url}: larger than 5000000 bytes once decompressed"
+    assert time.monotonic() - started < 10
 
 
 def test_a_json_feed_and_a_redirect_to_an_invalid_url_are_said_in_words(

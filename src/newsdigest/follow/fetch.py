@@ -29,8 +29,8 @@ from newsdigest.gunzip import (
     GZIP_WBITS,
     MAX_GZIP_LAYERS,
     GunzipError,
+    GzipMembers,
     gunzip_layers,
-    inflate,
 )
 
 USER_AGENT = f"newsdigest/{__version__} (+https://github.com/newsdigest/newsdigest; follow)"
@@ -283,20 +283,20 @@ class Fetcher:
                 chunks: list[bytes] = []
                 size = 0
                 if response.status_code == 200:
-                    # as sent: the Content-Encoding is undone here (``_decoded``), each layer
-                    # bounded, as httpx's decoders do not bound what they inflate
+                    # as sent: the Content-Encoding is undone here, each layer bounded (as
+                    # httpx's decoders do not bound what they inflate)
+                    inflater = _Inflater(url, response.headers, max_bytes)
                     for chunk in response.iter_raw():
                         if self._deadline.passed():
                             raise httpx.ReadTimeout("the request's time limit is spent")
                         size += len(chunk)
                         if size > max_bytes:
                             raise FetchError(url, f"larger than {max_bytes} bytes", permanent=True)
-                        chunks.append(chunk)
+                        chunks.append(inflater.feed(chunk))
+                    inflater.finish()
                 body = b"".join(chunks)
-                if response.status_code == 200:
-                    body = _decoded(url, response.headers, body, max_bytes)
-                    if body.startswith(GZIP_MAGIC):
-                        body = _gunzipped(url, body, max_bytes)
+                if response.status_code == 200 and body.startswith(GZIP_MAGIC):
+                    body = _gunzipped(url, body, max_bytes)
                 return _Answer(response.status_code, response.headers, body)
         except httpx.TimeoutException:
             if time.monotonic() - started >= limit:
@@ -344,23 +344,57 @@ class Fetcher:
 _CODINGS = {"gzip": GZIP_WBITS, "x-gzip": GZIP_WBITS, "deflate": zlib.MAX_WBITS}
 
 
-def _decoded(url: str, headers: httpx.Headers, body: bytes, max_bytes: int) -> bytes:
-    """``body`` with its Content-Encoding undone, the coding applied last first, each layer
-    inflated within ``max_bytes``. Every member of a gzip body is read: httpx's decoder
-    stopped at the first, and the rest of a page of several members was dropped unsaid; a
-    body that ends before its gzip data do (cut on its way) had been stored as the page."""
-    codings = headers.get_list("content-encoding", split_commas=True)
-    for coding in reversed([c.strip().lower() for c in codings]):
-        wbits = _CODINGS.get(coding)
-        if wbits is None or not body:
-            continue
-        if coding == "deflate" and not _zlib_header(body):
-            wbits = -zlib.MAX_WBITS  # deflate with no zlib wrapper, as some servers send it
-        try:
-            body = inflate(body, max_bytes, wbits)
-        except GunzipError as exc:
-            raise _coding_error(url, coding, exc, max_bytes) from None
-    return body
+class _Inflater:
+    """A body's Content-Encoding undone as its bytes arrive, the coding applied last first,
+    each layer within ``max_bytes`` (a stream of gzipped zeros is refused as soon as it
+    inflates past them, not at the time limit). Every member of a gzip body is read: httpx's
+    decoder stopped at the first, and the rest of a page of several members was dropped
+    unsaid; ``finish`` says a body that ended before its gzip data did (cut on its way),
+    which had been stored as the page."""
+
+    def __init__(self, url: str, headers: httpx.Headers, max_bytes: int) -> None:
+        codings = headers.get_list("content-encoding", split_commas=True)
+        self._steps = [c for c in reversed([c.strip().lower() for c in codings]) if c in _CODINGS]
+        self._decoders: list[GzipMembers | None] = [None] * len(self._steps)
+        self._start = [b""] * len(self._steps)  # deflate's first byte, till its kind is known
+        self._url = url
+        self._max_bytes = max_bytes
+
+    def feed(self, data: bytes) -> bytes:
+        """What ``data`` (the next bytes as sent) inflate to, so far."""
+        for i, coding in enumerate(self._steps):
+            if not data:
+                break
+            decoder = self._decoders[i]
+            if decoder is None:
+                data = self._start[i] + data
+                self._start[i] = b""
+                wbits = _CODINGS[coding]
+                if coding == "deflate":
+                    if len(data) < 2:
+                        self._start[i] = data
+                        return b""
+                    if not _zlib_header(data):  # deflate with no zlib wrapper, as some send it
+                        wbits = -zlib.MAX_WBITS
+                decoder = self._decoders[i] = GzipMembers(wbits)
+            try:
+                data = decoder.decompress(data, self._max_bytes)
+            except zlib.error as exc:
+                raise self._error(coding, GunzipError("damaged", str(exc))) from None
+            except GunzipError as exc:
+                raise self._error(coding, exc) from None
+        return data
+
+    def finish(self) -> None:
+        """A FetchError when the body ended inside a coding's data (none for a body of no
+        bytes: nothing was sent to undo)."""
+        for i, coding in enumerate(self._steps):
+            decoder = self._decoders[i]
+            if self._start[i] or (decoder is not None and not decoder.eof):
+                raise self._error(coding, GunzipError("ends early"))
+
+    def _error(self, coding: str, exc: GunzipError) -> FetchError:
+        return _coding_error(self._url, coding, exc, self._max_bytes)
 
 
 def _zlib_header(data: bytes) -> bool:

@@ -1133,6 +1133,25 @@ def test_a_feed_in_utf16_or_declaring_it_over_utf8_is_read(site: Site, tmp_path:
     assert not report.problems() and report.new == 4
 
 
+def test_a_sitemap_or_opml_list_in_latin_1_that_says_utf_8_or_nothing_is_read(
+    site: Site, tmp_path: Path
+) -> None:
+    """A sitemap in Latin-1 with no XML declaration (so UTF-8, XML's default), and an OPML
+    list whose declaration says UTF-8 over Latin-1 ("Café" in a title), had been "broken XML
+    (document declared as utf-8, but parsed as iso8859-15)": every page they list lost,
+    every round. Read in the encoding their bytes are, as a feed reader reads such a feed."""
+    u = site.url
+    urlset = sitemap([(u("/news/0.html"), None), (u("/news/1.html"), None)])
+    bare = urlset.split("?>", 1)[1].replace("</urlset>", "<!-- Café -->\n</urlset>")
+    site.add("/sitemap.xml", bare.encode("latin-1"), content_type="application/xml")
+    site.add("/feed.xml", rss2([("a", u("/news/2.html"), MAY)]))
+    listing = opml([u("/feed.xml")]).replace('"1.0"?>', '"1.0" encoding="UTF-8"?>')
+    listing = listing.replace("<title>subs</title>", "<title>Café</title>")
+    site.add("/list.opml", listing.encode("latin-1"), content_type="text/x-opml")
+    report = follow_once(tmp_path / "n.db", [u("/sitemap.xml"), u("/list.opml")])
+    assert not report.problems() and report.new == 3
+
+
 def test_a_sitemap_gz_of_several_members_is_read_whole(site: Site, tmp_path: Path) -> None:
     """A sitemap.xml.gz of two gzip members (``cat a.gz b.gz``, legal gzip: a sitemap
     written in parts and appended) had been cut to its first member: "broken XML (...

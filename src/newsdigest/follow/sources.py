@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from newsdigest.errors import InputError
+from newsdigest.ingest.decode import decode_text
 from newsdigest.ingest.html import parse_datetime
 from newsdigest.timeutil import utc
 
@@ -285,7 +286,8 @@ def xml_bytes(body: bytes) -> bytes:
     byte-order mark (Windows tools write them; the mark is what XML reads first) as UTF-8, and
     a document in single bytes whose declaration says a wide encoding (.NET's StringWriter
     writes "utf-16" over UTF-8) with that encoding left out; both had been "broken XML (...:
-    not well-formed (invalid token))", every entry lost."""
+    not well-formed (invalid token))", every entry lost. One in single bytes that is not the
+    UTF-8 it says (or, saying nothing, XML's default) is read in the encoding it is."""
     for mark, encoding in _WIDE_BOMS:
         if body.startswith(mark):
             try:
@@ -295,9 +297,27 @@ def xml_bytes(body: bytes) -> bytes:
             return _DECLARED.sub(rb"\1", text.encode("utf-8"), count=1)
     single = body.removeprefix(codecs.BOM_UTF8)
     declared = _DECLARED.match(single)
-    if declared and declared.group(2).lower().startswith((b"utf-16", b"utf-32", b"ucs-")):
+    label = declared.group(2).lower() if declared else b"utf-8"  # XML's default
+    if label.startswith((b"utf-16", b"utf-32", b"ucs-")):
         return _DECLARED.sub(rb"\1", single, count=1)
+    if label in (b"utf-8", b"utf8") and not _utf8(single):
+        # single bytes that say UTF-8, or say nothing, and are not: a Latin-1 sitemap or OPML
+        # list had been "broken XML (document declared as utf-8, but parsed as iso8859-15)",
+        # every entry lost; read in the encoding its bytes are, as an HTML page is
+        try:
+            text = decode_text(single, "")
+        except InputError:
+            return body  # the parser says what is wrong
+        return _DECLARED.sub(rb"\1", text.encode("utf-8"), count=1)
     return body
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def parse_source(body: bytes, name: str) -> Listing:

@@ -1061,6 +1061,27 @@ def test_an_endless_gzip_stream_is_refused_once_it_inflates_past_the_limit() -> 
     assert time.monotonic() - started < 10
 
 
+def test_an_entry_url_whose_query_is_no_list_of_pairs_is_fetched_as_written(
+    site: Site, tmp_path: Path
+) -> None:
+    """A Serendipity blog's address ("index.php?/archives/1-sochi.html") was fetched as
+    "index.php?%2Farchives%2F1-sochi.html=" (the query re-encoded while tracking parameters
+    were dropped): "HTTP 404", the article never read; a password in an entry's address was
+    lowered with its host. Only the tracking parameters go now; the rest is as written."""
+    import base64
+
+    u = site.url
+    blog = "/index.php?/archives/1-sochi.html"
+    site.add(blog, news_page_html(replace(seed_page(SEEDS[1]), url=u(blog))))
+    site.add("/index.php", "not found", status=404)
+    private = u("/news/0.html").replace("//", "//desk:S3cret@", 1)
+    site.add("/feed.xml", rss2([("a", u(blog + "&utm_source=rss"), MAY), ("b", private, MAY)]))
+    report = follow_once(tmp_path / "n.db", [u("/feed.xml")])
+    assert not report.problems() and report.new == 2
+    (hit,) = [h for h in site.hits if h.path == "/news/0.html"]
+    assert hit.headers["Authorization"] == "Basic " + base64.b64encode(b"desk:S3cret").decode()
+
+
 def test_a_json_feed_and_a_redirect_to_an_invalid_url_are_said_in_words(
     site: Site, tmp_path: Path
 ) -> None:

@@ -5,7 +5,7 @@ by two feeds (or by a feed and a newsletter link) is fetched and stored once."""
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 
 from newsdigest.limits import url_size_reason
 
@@ -17,17 +17,24 @@ _TRACKING = re.compile(
 
 
 def clean_url(url: str) -> str:
-    """``url`` without tracking parameters or fragment, with a lower-case host."""
+    """``url`` without tracking parameters or fragment, with a lower-case scheme and host. The
+    rest is kept as written: the query had been re-encoded, which broke one that is no list of
+    key=value pairs ("index.php?/archives/123-x.html", a Serendipity blog's address, became
+    "?%2Farchives%2F123-x.html=", and the blog's page was not found) or that parts its pairs
+    with ";", and the whole of user:password@host had been lowered, the password with it."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return url
-    query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
+    kept = [
+        pair
+        for pair in parts.query.split("&")
+        if pair and not _TRACKING.match(unquote_plus(pair.partition("=")[0]))
     ]
-    netloc = parts.netloc.lower()
+    userinfo, at, host = parts.netloc.rpartition("@")
+    netloc = f"{userinfo}{at}{host.lower()}"
     path = parts.path or "/"
-    return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(query), ""))
+    return urlunsplit((parts.scheme.lower(), netloc, path, "&".join(kept), ""))
 
 
 def canonical_url(html: str, page_url: str) -> str:

@@ -1003,7 +1003,8 @@ def test_a_sites_home_page_given_as_a_source_is_said_to_be_a_page_with_its_feeds
 ) -> None:
     """A site's home page given where its feed belongs (the address a user has at hand) had
     been "broken XML (<unknown>:...: mismatched tag)", or "not a feed, OPML or sitemap" when
-    it was well-formed XHTML; it is said to be a page, with the feeds its head names."""
+    it was well-formed XHTML; it is said to be a page, with the feeds its head names. An
+    empty answer (a CMS's failure) had been "broken XML (...: no element found)"."""
     u = site.url
     _, html = page(0, site)
     named = (
@@ -1015,12 +1016,15 @@ def test_a_sites_home_page_given_as_a_source_is_said_to_be_a_page_with_its_feeds
     xhtml = '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'
     site.add("/plain", "<!-- cached -->\n<!DOCTYPE html>\n<html><body><p>Home</p></body></html>")
     site.add("/xhtml", xhtml.replace('<?xml version="1.0"?>\n', ""))
-    report = follow_once(tmp_path / "n.db", [u("/home"), u("/plain"), u("/xhtml")])
+    site.add("/empty.xml", " \r\n", content_type="application/rss+xml")  # (an empty answer too)
+    sources = [u("/home"), u("/plain"), u("/xhtml"), u("/empty.xml")]
+    report = follow_once(tmp_path / "n.db", sources)
     page_line = "an HTML page, not a feed this reads (RSS, Atom, OPML or a sitemap)"
     assert [str(e) for e in report.problems()] == [
         f"{u('/home')}: {page_line}; it names feeds: {u('/feed.xml')}, https://example.org/atom",
         f"{u('/plain')}: {page_line}",
         f"{u('/xhtml')}: {page_line}",
+        f"{u('/empty.xml')}: an empty answer (no feed, OPML or sitemap in it)",
     ]
 
 

@@ -324,6 +324,8 @@ def parse_source(body: bytes, name: str) -> Listing:
     """What the document ``name`` lists, by its root element; ``InputError`` when it is none of
     the formats or cannot be parsed."""
     body = xml_bytes(body)
+    if not body.strip():  # a CMS's failure: "not a feed, OPML or sitemap", or "broken XML"
+        raise InputError(name, "an empty answer (no feed, OPML or sitemap in it)")
     root = _root_name(body)
     if root == "opml":
         return parse_opml(body, name)

@@ -205,12 +205,13 @@ def test_faults_are_reported_in_one_line_and_the_round_goes_on(site: Site, tmp_p
              content_type="application/rss+xml")  # fmt: skip
     site.add("/loop1.xml", "", status=302, headers={"Location": "/loop2.xml"})
     site.add("/loop2.xml", "", status=302, headers={"Location": "/loop1.xml"})
+    site.add("/self.xml", "", status=301, headers={"Location": "/self.xml"})
     site.add("/doc.pdf", b"%PDF-1.4 " + b"x" * 2000, content_type="application/pdf")
     site.add("/big.html", page(2, site)[1] + "<!--" + "x" * 60_000 + "-->")
     site.add("/menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
     site.add("/good.xml", rss2([("pdf", u("/doc.pdf"), MAY), ("a", u("/news/0.html"), MAY),
                                 ("big", u("/big.html"), MAY), ("menu", u("/menu.html"), MAY)]))  # fmt: skip
-    sources = ["/error.xml", "/slow.xml", "/broken.xml", "/loop1.xml", "/good.xml"]
+    sources = ["/error.xml", "/slow.xml", "/broken.xml", "/loop1.xml", "/self.xml", "/good.xml"]
     db = tmp_path / "n.db"
     report = follow_once(db, [u(s) for s in sources], replace(FAST, timeout=0.5, max_bytes=50_000))
     assert report.fetched == 1 and report.new == 1
@@ -218,7 +219,8 @@ def test_faults_are_reported_in_one_line_and_the_round_goes_on(site: Site, tmp_p
     assert reasons["error.xml"] == "HTTP 500"
     assert reasons["slow.xml"].startswith("timed out")
     assert reasons["broken.xml"].startswith("broken XML")
-    assert reasons["loop1.xml"].startswith("redirect loop")
+    assert reasons["loop1.xml"] == "redirect loop (of 2 addresses)"
+    assert reasons["self.xml"] == "redirect loop (to itself)"  # had been "(1 hops)"
     assert reasons["doc.pdf"] == "not an HTML page (application/pdf)"
     assert reasons["big.html"].startswith("larger than 50000 bytes")
     assert reasons["menu.html"].startswith("no main text")

@@ -239,7 +239,8 @@ class Fetcher:
                     raise FetchError(url, f"HTTP {status} without a Location")
                 current = urljoin(current, target)
                 if current in seen:
-                    raise FetchError(url, f"redirect loop ({len(seen)} hops)", permanent=True)
+                    loop = "to itself" if current == seen[-1] else f"of {len(seen)} addresses"
+                    raise FetchError(url, f"redirect loop ({loop})", permanent=True)
                 if len(seen) > MAX_REDIRECTS:
                     raise FetchError(url, f"more than {MAX_REDIRECTS} redirects", permanent=True)
                 if urlsplit(current).scheme not in ("http", "https"):

@@ -1039,8 +1039,10 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
         others[_place_or_org_key(m.text)].add(m, order)
     return _one_group_a_name(
         _surnames_of_people_read_otherwise(
-            _ends_of_organizations(
-                _short_names_of_organizations([g for _, g in persons] + list(others.values()))
+            _full_names_read_as_organizations(
+                _ends_of_organizations(
+                    _short_names_of_organizations([g for _, g in persons] + list(others.values()))
+                )
             )
         )
     )
@@ -1076,6 +1078,48 @@ def _surnames_of_people_read_otherwise(groups: list[_Group]) -> list[_Group]:
         groups,
         lambda f: people.get(fold(f), []) if len(name_tokens(f)) == 1 else [],
         lambda g: g.voted_type != "PLACE" and not any(_a_place_name(f) for f in g.forms),
+    )
+
+
+def _full_names_read_as_organizations(groups: list[_Group]) -> list[_Group]:
+    """A one-word name the model read as a person's in every mention, and the one full name of
+    the story that ends in it, a given name and that surname, which the model read as an
+    organization's no more often (nothing called it a company): that person, named in full
+    ("a rap battle with Morgan Freeman", an organization, then "while Freeman mouths Missy
+    Elliott", a person: a dev-stream story listed the actor among the organizations and lost
+    "Freeman", a bare word with no title). A company's name read so is named more often than
+    the surname the model took for a person's ("Goldman Sachs" beside one "Sachs")."""
+    read_as_person: Counter[str] = Counter()
+    for g in groups:
+        if all(m.label == "PERSON" and len(name_tokens(m.text)) == 1 for m in g.mentions):
+            for f in g.forms:
+                read_as_person[fold(f)] += g.forms[f]
+    full: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups:
+        if g.type_votes["PERSON"] or g.voted_type != "ORG" or g.company_cues or g.title_cues:
+            continue
+        for f in g.forms:
+            tokens = name_tokens(f)
+            if (
+                len(tokens) == 2
+                and all(NAME_WORD.fullmatch(t) for t in tokens)
+                and _could_be_a_name(f)
+                and not _a_place_name(tokens[0])
+                and fold(f) not in _NOT_PEOPLE
+                and not _OUTLET.search(f)
+                and 0 < len(g.mentions) <= read_as_person[last := fold(tokens[-1])]
+                # a thing named for a place or a body in the sky: "Blue Moon", a lander,
+                # beside "the Moon" the model read as a person (a dev-stream story)
+                and last not in CELESTIAL
+                and not _a_place_name(tokens[-1])
+            ):
+                full[last].append(g)
+    if not full:
+        return groups
+    return _merged_into_owners(
+        groups,
+        lambda f: full.get(fold(f), []) if len(name_tokens(f)) == 1 else [],
+        lambda g: all(m.label == "PERSON" for m in g.mentions),
     )
 
 
@@ -2147,16 +2191,33 @@ _TOLD_OR_ACCORDING_TO = re.compile(r"\b(?:told|according to)\s+$", re.IGNORECASE
 _APPOSITION_AFTER = re.compile(r",\s+(?:[a-z]|[A-Z][\w-]*['’]s\s)")
 
 
+# told an outlet's section or show: "told NBC News MACH in an email"
+_TOLD_AN_OUTLETS_BEFORE = re.compile(
+    r"\b(?i:told|according to)\s+(?P<outlet>(?:[A-Z][\w.&]*\s+){1,3})$"
+)
+_NEWSLETTER_AFTER = re.compile(r"\s+newsletters?\b")
+
+
 def _only_told_or_cited(mentions: Sequence[Mention | RawMention], texts: Mapping[str, str]) -> bool:
     """A name only ever told things or cited ("a source told Sputnik", "According to Tech
     Radar, ...": a dev-stream story's person), never described as a person is ("according
     to Ri Son-gwon, the head of ...", "Itsunori Onodera, Japan’s defense minister"): an
-    outlet or a data firm."""
-    return all(
-        _TOLD_OR_ACCORDING_TO.search(texts[m.article], max(0, m.start - 20), m.start)
-        and not _APPOSITION_AFTER.match(texts[m.article], m.end)
-        for m in mentions
-    )
+    outlet or a data firm. An outlet's section or show is told with the outlet's name before
+    it, and has a newsletter ("told NBC News MACH", "Get the Mach newsletter": a dev-stream
+    story's person)."""
+    told = False
+    for m in mentions:
+        text = texts[m.article]
+        if _TOLD_OR_ACCORDING_TO.search(text, max(0, m.start - 20), m.start) or (
+            (outlet := _TOLD_AN_OUTLETS_BEFORE.search(text, max(0, m.start - 50), m.start))
+            and _OUTLET.search(outlet["outlet"].rstrip())
+        ):
+            if _APPOSITION_AFTER.match(text, m.end):
+                return False
+            told = True
+        elif not _NEWSLETTER_AFTER.match(text, m.end):
+            return False
+    return told
 
 
 def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
@@ -3679,7 +3740,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     entities = _named_without_their_place(entities)
     entities = _abbreviations_of_names(entities, texts)
     entities = _one_name_but_its_last_word(_last_words_of_one_name(entities))
-    entities = _one_name_but_its_places_word(entities)
+    entities = _one_name_but_its_places_word(_last_words_of_one_place(entities, texts))
     entities = _cut_from_the_end(_cut_from_the_front(entities, texts), texts)
     entities = _places_named_short(_venues_named_long(entities, texts))
     entities = [_with_its_the(e, texts) for e in entities]
@@ -3993,20 +4054,35 @@ def _named_without_their_place(entities: list[Entity]) -> list[Entity]:
     places = {n for e in entities if e.type == "PLACE" for n in (e.name, *e.aliases)}
     bodies = {n for e in entities if e.type == "ORG" for n in (e.name, *e.aliases)}
     ends: dict[str, list[int]] = defaultdict(list)
+    # a country's body, the country named or not elsewhere in the story ("U.S. Senate" beside
+    # "Senate", "U.S. Supreme Court" beside "Supreme Court": NeuS val stories listed both)
+    national: dict[str, set[int]] = defaultdict(set)
+    local: set[str] = set()  # what a place's body is called ("Senate" of "Alabama Senate")
     for i, o in enumerate(entities):
         words = o.name.split()
         if o.type != "ORG":
             continue
         for k in range(1, len(words)):
             opening, rest = " ".join(words[:k]), " ".join(words[k:])
-            if opening in places and _a_local_body(opening, rest):
+            if (opening in places or _a_place_name(opening)) and _a_local_body(opening, rest):
+                local.add(rest)
                 continue
-            if opening in places or (k < len(words) - 1 and opening in bodies):
+            # (not a state a country shares its name with: "Georgia Senate" is Atlanta's)
+            country = is_country(alias(opening) or opening) and opening not in _STATES
+            if country:
+                national[rest].add(i)
+            if country or opening in places or (k < len(words) - 1 and opening in bodies):
                 ends[rest].append(i)
 
     def owner_of(i: int, e: Entity) -> int | None:
         owners = _one_name_most_named([k for k in ends.get(e.name, []) if k != i], entities)
-        if e.type != "ORG" or len(owners) != 1 or fold(e.name) in _ONE_WORD_BODIES:
+        if e.type != "ORG" or len(owners) != 1:
+            return None
+        if fold(e.name) in _ONE_WORD_BODIES and (
+            # a one-word body is the country's, where the story names no place's body so
+            # ("the House" beside "White House" is no one's short name)
+            owners[0] not in national[e.name] or e.name in local
+        ):
             return None
         return owners[0]
 
@@ -4374,6 +4450,30 @@ def _last_words_of_one_name(entities: list[Entity]) -> list[Entity]:
         first = len(entities[owners[0]].mentions)
         rest = sum(len(entities[k].mentions) for k in owners[1:])
         return owners[0] if first >= len(e.mentions) and first > 2 * rest else None
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _last_words_of_one_place(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A one-word place no gazetteer knows, written "the <word>" each time, that ends the name
+    of one longer place of the story named at least as often: that place, named short as a
+    sound, a glacier or a bay is on second mention ("the blue light from the Sound" beside
+    "Antarctica's McMurdo Sound": a dev-stream story listed "Sound" as a place of its own)."""
+    ends: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        if o.type == "PLACE" and len(words := o.name.split()) >= 2:
+            ends[words[-1]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = ends.get(e.name, []) if e.type == "PLACE" else []
+        if (
+            len(owners) != 1
+            or len(entities[owners[0]].mentions) < len(e.mentions)
+            or fold(e.name) in place_names()
+            or not all(_after_the(texts.get(m.article, ""), m.start) for m in e.mentions)
+        ):
+            return None
+        return owners[0]
 
     return _merged_short_names(entities, owner_of)
 

@@ -4693,3 +4693,20 @@ def test_a_countrys_body_named_short_is_the_body() -> None:
     )
     orgs = [e.name for e in extract_facts([Article(id="a", text=state)], {}).entities]
     assert "Senate" in orgs
+
+
+def test_a_body_that_said_something_is_no_person() -> None:
+    """Dev stream event 10 listed "TfL (2)" and "Croydon Health Services NHS Trust" among its
+    people: "Transport for London (TfL) and the police. TfL said ...", "The Croydon Health
+    Services NHS Trust said ..." (the model's organization, a speech verb after it)."""
+    names = _dev_stream_entities("Transport for London (TfL) and the police. TfL said")
+    assert names.get("Transport for London") == "ORG" and "TfL" not in names
+    names = _dev_stream_entities("The Croydon Health Services NHS Trust said")
+    assert names.get("Croydon Health Services NHS Trust") == "ORG"
+
+
+def test_what_a_child_calls_a_parent_is_no_name() -> None:
+    """Dev stream event 15 listed "Mummy (2)" among its people ("Mummy’s right here. Isaiah,
+    be calm. Mummy loves you.")."""
+    names = _dev_stream_entities("Mummy’s right here. Isaiah, be calm. Mummy loves you.")
+    assert "Mummy" not in names

@@ -2527,7 +2527,14 @@ def _person_or_else(
         or (
             not g.title_cues
             and (
-                _named_with_the(
+                # the model never read it a person's, and the story writes "the" before it
+                # each time: what "said" is a body ("The Croydon Health Services NHS Trust
+                # said": a dev-stream story's person)
+                (
+                    not g.type_votes["PERSON"]
+                    and all(_after_the(texts[m.article], m.start) for m in mentions)
+                )
+                or _named_with_the(
                     mentions,
                     texts,
                     len(name_tokens(name)) > 1
@@ -3489,6 +3496,11 @@ _POST_INSIDE = re.compile(
 )
 
 
+# what a child calls a parent or grandparent, capitalized as a name (a dev-stream story listed
+# "Mummy (2)" among its people, from a mother's words to her son)
+_KIN_CALLED = frozenset("mum mummy mom mommy momma mama dad daddy grandma granny grandpa".split())
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
@@ -3590,6 +3602,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
                 others = frozenset(fold(f) for o in groups if o.type != "PERSON" for f in o.forms)
             given = given_name(name, [a.text for a in articles], lower, others)
             name = f"{given} {name}" if given else name
+        if g.type == "PERSON" and not g.title_cues and fold(name) in _KIN_CALLED:
+            continue  # "Mummy’s right here. Mummy loves you.": whom a child calls so, unnamed
         if _STORM.fullmatch(name) or _DOCTRINE.fullmatch(name):
             continue  # "Hurricane Florence", "Marxism", "Judaism": no who or where
         if all(
@@ -4335,6 +4349,9 @@ def _places_named_short(entities: list[Entity]) -> list[Entity]:
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
+# capitals with a small word's letter between them, as British bodies are named short: "TfL"
+# (Transport for London), "DfE"; no one's name
+_MIXED_CAPITALS = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,5}")
 MIN_UNDEFINED_ABBREVIATION = 3  # "AP", "EU" join their words only where the story says so
 
 
@@ -4397,6 +4414,10 @@ def _abbreviations_of_names(entities: list[Entity], texts: Mapping[str, str]) ->
         owners = [k for k in by_initials.get(short, []) if k != i]
         if not owners and e.type == "ORG" and short:
             return _defined_in_brackets(short, i, entities, texts)
+        if e.type == "PERSON" and _MIXED_CAPITALS.fullmatch(e.name) and not e.name.isupper():
+            # what "said" and was read a person: "Transport for London (TfL) ... TfL said"
+            # (a dev-stream story's "Who: TfL (2)")
+            return _defined_in_brackets(e.name, i, entities, texts)
         owners = _one_name_most_named(owners, entities)
         if e.type != "ORG" or len(owners) != 1:
             return None

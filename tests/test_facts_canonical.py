@@ -4710,3 +4710,21 @@ def test_what_a_child_calls_a_parent_is_no_name() -> None:
     be calm. Mummy loves you.")."""
     names = _dev_stream_entities("Mummy’s right here. Isaiah, be calm. Mummy loves you.")
     assert "Mummy" not in names
+
+
+def test_a_rank_and_surname_is_the_person_of_that_surname() -> None:
+    """Dev stream event 3 listed "Joseph Lombardo" and gave a quote to "Sheriff Lombardo" ("Sheriff
+    Joseph Lombardo of the Las Vegas Metropolitan Police", then "..., Sheriff Lombardo said"):
+    one person."""
+    names = _dev_stream_entities("Sheriff Lombardo said", "Sheriff Joseph Lombardo of the")
+    assert names.get("Joseph Lombardo") == "PERSON" and "Sheriff Lombardo" not in names
+
+
+def test_a_name_called_a_firm_in_apposition_is_a_company() -> None:
+    """Dev stream event 2 listed "Mandiant (3)" among its people ("a forensic review by
+    Mandiant, a cybersecurity firm hired by Equifax")."""
+    names = _dev_stream_entities(
+        "by Mandiant, a cybersecurity firm hired by Equifax",
+        "investigate the breach, Mandiant, has",
+    )
+    assert names.get("Mandiant") == "ORG"

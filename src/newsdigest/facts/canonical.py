@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from itertools import islice
 
 from newsdigest.facts.ner import (
+    _RANKS,
     PERSON_WORDS,
     ROLE_WORDS,
     TITLE_ONLY,
@@ -930,7 +931,9 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     took: dict[int, str] = {}
     # a peer's title and surname ("Lady Thatcher", "Lord Mountbatten") is that surname alone,
     # read as the other surnames are, when a person's full name has it (Multi-News validation
-    # 135 listed "Lady Thatcher" beside "Margaret Thatcher"); otherwise a name ("Lady Gaga")
+    # 135 listed "Lady Thatcher" beside "Margaret Thatcher"); otherwise a name ("Lady Gaga");
+    # so is a rank and surname ("Sheriff Lombardo" beside "Sheriff Joseph Lombardo": a dev-stream
+    # story's two people; "Captain America" stays)
     titled: list[tuple[int, RawMention]] = []
 
     def add_person(order: int, m: RawMention, toks: list[str]) -> None:
@@ -961,7 +964,11 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
             # make had opened it as a person ("driving his blue Tesla Model S": a dev-stream
             # Who list had "Tesla Model S (8)", seven bare "Tesla"s its first name)
             rest.append((order, replace(m, label="ORG")))
-        elif m.label == "PERSON" and len(toks) == 2 and toks[0] in _PEERAGE:
+        elif (
+            m.label == "PERSON"
+            and len(toks) == 2
+            and (toks[0] in _PEERAGE or toks[0].casefold() in _RANKS)
+        ):
             titled.append((order, m))
         elif m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
             add_person(order, m, toks)

@@ -1830,3 +1830,15 @@ def test_an_unnamed_spokesmans_he_is_not_the_person_he_spoke_of(
     speakers = {q.text[:20]: q.speaker for q in extract_facts([article], {}).quotes}
     assert speakers["Our thoughts are wit"] is None
     assert speakers["If this was a terror"] == "Theresa May"
+
+
+def test_the_words_of_whom_a_deed_is_aimed_at_are_not_theirs() -> None:
+    """NeuS val 17's headline gave "tear down the system" to Warren, at whom Obama took his
+    shot (its article: "Former President Barack Obama on Friday warned ...")."""
+    text = (
+        "Obama takes veiled shot at Warren and Sanders, warns 2020 Dems Americans don’t want "
+        "to ‘tear down the system’.\n\nFormer President Barack Obama on Friday warned 2020 "
+        "Democratic presidential hopefuls to pay attention to what voters actually think. "
+        "Sen. Elizabeth Warren and Sen. Bernie Sanders have proposed sweeping plans."
+    )
+    assert [s for _, s in speakers(text)] == ["Barack Obama"]

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from itertools import islice
 
 from newsdigest.facts.ner import (
+    _RANKS,
     PERSON_WORDS,
     ROLE_WORDS,
     TITLE_ONLY,
@@ -930,7 +931,9 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
     took: dict[int, str] = {}
     # a peer's title and surname ("Lady Thatcher", "Lord Mountbatten") is that surname alone,
     # read as the other surnames are, when a person's full name has it (Multi-News validation
-    # 135 listed "Lady Thatcher" beside "Margaret Thatcher"); otherwise a name ("Lady Gaga")
+    # 135 listed "Lady Thatcher" beside "Margaret Thatcher"); otherwise a name ("Lady Gaga");
+    # so is a rank and surname ("Sheriff Lombardo" beside "Sheriff Joseph Lombardo": a dev-stream
+    # story's two people; "Captain America" stays)
     titled: list[tuple[int, RawMention]] = []
 
     def add_person(order: int, m: RawMention, toks: list[str]) -> None:
@@ -961,7 +964,11 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
             # make had opened it as a person ("driving his blue Tesla Model S": a dev-stream
             # Who list had "Tesla Model S (8)", seven bare "Tesla"s its first name)
             rest.append((order, replace(m, label="ORG")))
-        elif m.label == "PERSON" and len(toks) == 2 and toks[0] in _PEERAGE:
+        elif (
+            m.label == "PERSON"
+            and len(toks) == 2
+            and (toks[0] in _PEERAGE or toks[0].casefold() in _RANKS)
+        ):
             titled.append((order, m))
         elif m.label == "PERSON" and len(toks) >= 2 and alias(m.text) is None:
             add_person(order, m, toks)
@@ -1039,8 +1046,10 @@ def reconcile(raw: Iterable[RawMention]) -> list[_Group]:
         others[_place_or_org_key(m.text)].add(m, order)
     return _one_group_a_name(
         _surnames_of_people_read_otherwise(
-            _ends_of_organizations(
-                _short_names_of_organizations([g for _, g in persons] + list(others.values()))
+            _full_names_read_as_organizations(
+                _ends_of_organizations(
+                    _short_names_of_organizations([g for _, g in persons] + list(others.values()))
+                )
             )
         )
     )
@@ -1076,6 +1085,48 @@ def _surnames_of_people_read_otherwise(groups: list[_Group]) -> list[_Group]:
         groups,
         lambda f: people.get(fold(f), []) if len(name_tokens(f)) == 1 else [],
         lambda g: g.voted_type != "PLACE" and not any(_a_place_name(f) for f in g.forms),
+    )
+
+
+def _full_names_read_as_organizations(groups: list[_Group]) -> list[_Group]:
+    """A one-word name the model read as a person's in every mention, and the one full name of
+    the story that ends in it, a given name and that surname, which the model read as an
+    organization's no more often (nothing called it a company): that person, named in full
+    ("a rap battle with Morgan Freeman", an organization, then "while Freeman mouths Missy
+    Elliott", a person: a dev-stream story listed the actor among the organizations and lost
+    "Freeman", a bare word with no title). A company's name read so is named more often than
+    the surname the model took for a person's ("Goldman Sachs" beside one "Sachs")."""
+    read_as_person: Counter[str] = Counter()
+    for g in groups:
+        if all(m.label == "PERSON" and len(name_tokens(m.text)) == 1 for m in g.mentions):
+            for f in g.forms:
+                read_as_person[fold(f)] += g.forms[f]
+    full: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups:
+        if g.type_votes["PERSON"] or g.voted_type != "ORG" or g.company_cues or g.title_cues:
+            continue
+        for f in g.forms:
+            tokens = name_tokens(f)
+            if (
+                len(tokens) == 2
+                and all(NAME_WORD.fullmatch(t) for t in tokens)
+                and _could_be_a_name(f)
+                and not _a_place_name(tokens[0])
+                and fold(f) not in _NOT_PEOPLE
+                and not _OUTLET.search(f)
+                and 0 < len(g.mentions) <= read_as_person[last := fold(tokens[-1])]
+                # a thing named for a place or a body in the sky: "Blue Moon", a lander,
+                # beside "the Moon" the model read as a person (a dev-stream story)
+                and last not in CELESTIAL
+                and not _a_place_name(tokens[-1])
+            ):
+                full[last].append(g)
+    if not full:
+        return groups
+    return _merged_into_owners(
+        groups,
+        lambda f: full.get(fold(f), []) if len(name_tokens(f)) == 1 else [],
+        lambda g: all(m.label == "PERSON" for m in g.mentions),
     )
 
 
@@ -2147,16 +2198,33 @@ _TOLD_OR_ACCORDING_TO = re.compile(r"\b(?:told|according to)\s+$", re.IGNORECASE
 _APPOSITION_AFTER = re.compile(r",\s+(?:[a-z]|[A-Z][\w-]*['’]s\s)")
 
 
+# told an outlet's section or show: "told NBC News MACH in an email"
+_TOLD_AN_OUTLETS_BEFORE = re.compile(
+    r"\b(?i:told|according to)\s+(?P<outlet>(?:[A-Z][\w.&]*\s+){1,3})$"
+)
+_NEWSLETTER_AFTER = re.compile(r"\s+newsletters?\b")
+
+
 def _only_told_or_cited(mentions: Sequence[Mention | RawMention], texts: Mapping[str, str]) -> bool:
     """A name only ever told things or cited ("a source told Sputnik", "According to Tech
     Radar, ...": a dev-stream story's person), never described as a person is ("according
     to Ri Son-gwon, the head of ...", "Itsunori Onodera, Japan’s defense minister"): an
-    outlet or a data firm."""
-    return all(
-        _TOLD_OR_ACCORDING_TO.search(texts[m.article], max(0, m.start - 20), m.start)
-        and not _APPOSITION_AFTER.match(texts[m.article], m.end)
-        for m in mentions
-    )
+    outlet or a data firm. An outlet's section or show is told with the outlet's name before
+    it, and has a newsletter ("told NBC News MACH", "Get the Mach newsletter": a dev-stream
+    story's person)."""
+    told = False
+    for m in mentions:
+        text = texts[m.article]
+        if _TOLD_OR_ACCORDING_TO.search(text, max(0, m.start - 20), m.start) or (
+            (outlet := _TOLD_AN_OUTLETS_BEFORE.search(text, max(0, m.start - 50), m.start))
+            and _OUTLET.search(outlet["outlet"].rstrip())
+        ):
+            if _APPOSITION_AFTER.match(text, m.end):
+                return False
+            told = True
+        elif not _NEWSLETTER_AFTER.match(text, m.end):
+            return False
+    return told
 
 
 def _an_outlet_place(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
@@ -2466,7 +2534,14 @@ def _person_or_else(
         or (
             not g.title_cues
             and (
-                _named_with_the(
+                # the model never read it a person's, and the story writes "the" before it
+                # each time: what "said" is a body ("The Croydon Health Services NHS Trust
+                # said": a dev-stream story's person)
+                (
+                    not g.type_votes["PERSON"]
+                    and all(_after_the(texts[m.article], m.start) for m in mentions)
+                )
+                or _named_with_the(
                     mentions,
                     texts,
                     len(name_tokens(name)) > 1
@@ -3428,6 +3503,11 @@ _POST_INSIDE = re.compile(
 )
 
 
+# what a child calls a parent or grandparent, capitalized as a name (a dev-stream story listed
+# "Mummy (2)" among its people, from a mother's words to her son)
+_KIN_CALLED = frozenset("mum mummy mom mommy momma mama dad daddy grandma granny grandpa".split())
+
+
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
@@ -3529,6 +3609,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
                 others = frozenset(fold(f) for o in groups if o.type != "PERSON" for f in o.forms)
             given = given_name(name, [a.text for a in articles], lower, others)
             name = f"{given} {name}" if given else name
+        if g.type == "PERSON" and not g.title_cues and fold(name) in _KIN_CALLED:
+            continue  # "Mummy’s right here. Mummy loves you.": whom a child calls so, unnamed
         if _STORM.fullmatch(name) or _DOCTRINE.fullmatch(name):
             continue  # "Hurricane Florence", "Marxism", "Judaism": no who or where
         if all(
@@ -3679,7 +3761,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     entities = _named_without_their_place(entities)
     entities = _abbreviations_of_names(entities, texts)
     entities = _one_name_but_its_last_word(_last_words_of_one_name(entities))
-    entities = _one_name_but_its_places_word(entities)
+    entities = _one_name_but_its_places_word(_last_words_of_one_place(entities, texts))
     entities = _cut_from_the_end(_cut_from_the_front(entities, texts), texts)
     entities = _places_named_short(_venues_named_long(entities, texts))
     entities = [_with_its_the(e, texts) for e in entities]
@@ -3993,20 +4075,35 @@ def _named_without_their_place(entities: list[Entity]) -> list[Entity]:
     places = {n for e in entities if e.type == "PLACE" for n in (e.name, *e.aliases)}
     bodies = {n for e in entities if e.type == "ORG" for n in (e.name, *e.aliases)}
     ends: dict[str, list[int]] = defaultdict(list)
+    # a country's body, the country named or not elsewhere in the story ("U.S. Senate" beside
+    # "Senate", "U.S. Supreme Court" beside "Supreme Court": NeuS val stories listed both)
+    national: dict[str, set[int]] = defaultdict(set)
+    local: set[str] = set()  # what a place's body is called ("Senate" of "Alabama Senate")
     for i, o in enumerate(entities):
         words = o.name.split()
         if o.type != "ORG":
             continue
         for k in range(1, len(words)):
             opening, rest = " ".join(words[:k]), " ".join(words[k:])
-            if opening in places and _a_local_body(opening, rest):
+            if (opening in places or _a_place_name(opening)) and _a_local_body(opening, rest):
+                local.add(rest)
                 continue
-            if opening in places or (k < len(words) - 1 and opening in bodies):
+            # (not a state a country shares its name with: "Georgia Senate" is Atlanta's)
+            country = is_country(alias(opening) or opening) and opening not in _STATES
+            if country:
+                national[rest].add(i)
+            if country or opening in places or (k < len(words) - 1 and opening in bodies):
                 ends[rest].append(i)
 
     def owner_of(i: int, e: Entity) -> int | None:
         owners = _one_name_most_named([k for k in ends.get(e.name, []) if k != i], entities)
-        if e.type != "ORG" or len(owners) != 1 or fold(e.name) in _ONE_WORD_BODIES:
+        if e.type != "ORG" or len(owners) != 1:
+            return None
+        if fold(e.name) in _ONE_WORD_BODIES and (
+            # a one-word body is the country's, where the story names no place's body so
+            # ("the House" beside "White House" is no one's short name)
+            owners[0] not in national[e.name] or e.name in local
+        ):
             return None
         return owners[0]
 
@@ -4259,6 +4356,9 @@ def _places_named_short(entities: list[Entity]) -> list[Entity]:
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
+# capitals with a small word's letter between them, as British bodies are named short: "TfL"
+# (Transport for London), "DfE"; no one's name
+_MIXED_CAPITALS = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,5}")
 MIN_UNDEFINED_ABBREVIATION = 3  # "AP", "EU" join their words only where the story says so
 
 
@@ -4321,6 +4421,10 @@ def _abbreviations_of_names(entities: list[Entity], texts: Mapping[str, str]) ->
         owners = [k for k in by_initials.get(short, []) if k != i]
         if not owners and e.type == "ORG" and short:
             return _defined_in_brackets(short, i, entities, texts)
+        if e.type == "PERSON" and _MIXED_CAPITALS.fullmatch(e.name) and not e.name.isupper():
+            # what "said" and was read a person: "Transport for London (TfL) ... TfL said"
+            # (a dev-stream story's "Who: TfL (2)")
+            return _defined_in_brackets(e.name, i, entities, texts)
         owners = _one_name_most_named(owners, entities)
         if e.type != "ORG" or len(owners) != 1:
             return None
@@ -4374,6 +4478,30 @@ def _last_words_of_one_name(entities: list[Entity]) -> list[Entity]:
         first = len(entities[owners[0]].mentions)
         rest = sum(len(entities[k].mentions) for k in owners[1:])
         return owners[0] if first >= len(e.mentions) and first > 2 * rest else None
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _last_words_of_one_place(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A one-word place no gazetteer knows, written "the <word>" each time, that ends the name
+    of one longer place of the story named at least as often: that place, named short as a
+    sound, a glacier or a bay is on second mention ("the blue light from the Sound" beside
+    "Antarctica's McMurdo Sound": a dev-stream story listed "Sound" as a place of its own)."""
+    ends: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(entities):
+        if o.type == "PLACE" and len(words := o.name.split()) >= 2:
+            ends[words[-1]].append(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        owners = ends.get(e.name, []) if e.type == "PLACE" else []
+        if (
+            len(owners) != 1
+            or len(entities[owners[0]].mentions) < len(e.mentions)
+            or fold(e.name) in place_names()
+            or not all(_after_the(texts.get(m.article, ""), m.start) for m in e.mentions)
+        ):
+            return None
+        return owners[0]
 
     return _merged_short_names(entities, owner_of)
 

@@ -473,6 +473,15 @@ _COMPANY_BEFORE = re.compile(
     rf"\b(?:{_COMPANY_WORDS}|(?:co-?)?founders?\s+of)\s+$",
     re.IGNORECASE,
 )
+# ... or after it, in an apposition: "a forensic review by Mandiant, a cybersecurity firm hired
+# by Equifax" (a dev-stream story's person); a word before the noun ("a firm believer", "a
+# company spokesman" are people) and the phrase going on as a company's does
+_COMPANY_APPOSITION_AFTER = re.compile(
+    rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{1,2}}(?:{_COMPANY_WORDS})"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|whose|based|hired|owned|run|headed|founded|known"
+    r"|specializing|specialising|in|of|from|for|with)\b)",
+    re.IGNORECASE,
+)
 # "Asana co-founder Justin Rosenstein": a founder's is the thing named before the word
 _FOUNDED_AFTER = re.compile(r"\s+(?:co-?)?founders?\b", re.IGNORECASE)
 # ... and whose head is named after it: "Samsung vice chairman Jay Y. Lee", "Disgraced Samsung
@@ -499,6 +508,7 @@ def _has_company_cue(text: str, start: int, end: int) -> bool:
         or _TICKER_AFTER.match(text, end)
         or _FOUNDED_AFTER.match(text, end)
         or _HEAD_AFTER.match(text, end)
+        or _COMPANY_APPOSITION_AFTER.match(text, end, end + 80)
     ):
         return True
     if _PRODUCT_AFTER.match(text, end):

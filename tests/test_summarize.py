@@ -3488,3 +3488,37 @@ def test_a_common_word_opening_a_sentence_is_no_subject() -> None:
         "Samsung"
     )
     assert _subject("The Biden administration on Tuesday announced sanctions.") == "Biden"
+
+
+def test_an_opening_about_no_one_named_is_an_echo_of_one_it_names_the_subject_of() -> None:
+    """NeuS val 67 told one deal twice: "One hour after announcing articles of impeachment
+    against President Trump, House Speaker Nancy Pelosi announced Tuesday ..." then
+    "Democrats handed President Donald Trump a political win Tuesday with House Speaker Nancy
+    Pelosi's announcement ...", which is about no one named, so could name no one the first
+    is about. Its three articles' openings, cut to what matters."""
+    from newsdigest.summarize.coverage import CoverageSummarizer, _about_no_one_named
+
+    docs = [
+        "By 10 am, Speaker Nancy Pelosi had both unveiled two articles of impeachment against"
+        " President Donald Trump and announced that Democrats had reached an agreement with the"
+        " president on a replacement for the North American Free Trade Agreement. Democrats were"
+        " somber in announcing the charges of abuse of power and obstruction of Congress against"
+        " the president.",
+        "Democrats handed President Donald Trump a political win Tuesday with House Speaker"
+        " Nancy Pelosi's announcement that Democrats have reached a deal with the administration"
+        " on the new North American trade agreement. The deal coincides with House Democrats"
+        " unveiling two articles of impeachment against the president, and edges Trump closer"
+        " to victory on a signature 2016 campaign promise with the trade deal.",
+        "One hour after announcing articles of impeachment against President Trump, House"
+        " Speaker Nancy Pelosi announced Tuesday that House Democrats had reached an agreement"
+        " with the White House over Trump’s landmark USMCA trade deal. “It is infinitely better"
+        " than what was initially proposed by the administration,” Pelosi said.",
+    ]
+    chosen = CoverageSummarizer(fill=True).summarize(
+        [split_sentences(text, f"d{k}") for k, text in enumerate(docs)], Budget(words=60)
+    )
+    texts = [s.text for s in chosen]
+    assert texts[0].startswith("One hour after"), texts
+    assert not any(t.startswith("Democrats handed") for t in texts), texts
+    assert _about_no_one_named(docs[1], docs[2])
+    assert not _about_no_one_named(docs[2], docs[1])  # about Trump

@@ -3522,3 +3522,43 @@ def test_an_opening_about_no_one_named_is_an_echo_of_one_it_names_the_subject_of
     assert not any(t.startswith("Democrats handed") for t in texts), texts
     assert _about_no_one_named(docs[1], docs[2])
     assert not _about_no_one_named(docs[2], docs[1])  # about Trump
+
+
+def test_a_line_naming_it_waits_for_a_line_read_before_it(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev event 43's digest opened "A Delta Air Lines spokesman referred to it only as
+    “stowaway” ...", the bird never named; dev event 17's "The Taliban called it a “revenge
+    attack” ..." reads well after the digest's line of the bombing, and stays."""
+    import newsdigest
+
+    line = "A Delta Air Lines spokesman referred to it only as “stowaway” – and in any case"
+    assert quality.names_it(line)
+    assert quality.names_it("The Taliban called it a “revenge attack” for US airstrikes.")
+    assert not quality.names_it("The couple called it quits after ten years.")
+    assert not quality.names_it("Officials called it unlikely that the plane survived.")
+    assert not quality.names_it("The Department of Justice called the move illegal.")
+    texts = {}
+    for marker in ("referred to it only as", "called it a “revenge attack”"):
+        (label,) = {r["label"] for r in dev_stream_rows if marker in r["text"]}
+        path = _dev_event_file(dev_stream_rows, label, tmp_path)
+        story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+        texts[marker] = [s.text for s in story.summary]
+    bird = texts["referred to it only as"]
+    assert not any("referred to it" in t for t in bird[:1]), bird
+    assert "a bird" in bird[0], bird
+    bombing = texts["called it a “revenge attack”"]
+    assert any(t.startswith("The Taliban called it") for t in bombing[1:]), bombing
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        # dev event 43's articles, the delayed flight told lines before
+        ("By now people were in danger of missing their connections.", True),
+        ("By that time the fire had spread to the roof.", True),
+        ("By Nowell's count, the report was written twice.", False),
+    ],
+)
+def test_by_now_points_back_to_the_time_told_before(text: str, back: bool) -> None:
+    assert quality.refers_back(text) is back

@@ -254,6 +254,9 @@ class Scored:
     # for each unit, the noun of its opening "The deletion ..." that the sentence before it in
     # its article brought in ("" when none: ``_defined_before``)
     defined_before: list[str] = field(default_factory=list)
+    # bool: names "it" before it names anything it could be (``quality.names_it``): taken only
+    # after a line that reads before it, of any article
+    names_it: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
 
 def _one_line(sentence: Sentence) -> Sentence:
@@ -706,6 +709,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         contained,
         common,
         _own_definites(docs, ends, cands),
+        np.fromiter((quality.names_it(u.text) for u in units), dtype=bool, count=n),
     )
 
 
@@ -1111,6 +1115,11 @@ def _greedy(
         for ref in defined if not orphans else ():
             # "The deletion ..." waits for a line that says what it is
             orphan[ref] |= scored.defined_before[ref] not in said
+        if scored.names_it.any() and not orphans:
+            # "A Delta Air Lines spokesman referred to it ..." waits for a line read before it
+            # (reading order: by sentence index, then article), which may tell what "it" is:
+            # it had opened dev event 43's digest, the bird never named
+            orphan |= scored.names_it & ~_read_after(scored.units, article, chosen)
         stale = np.zeros(len(scored.units), dtype=bool)
         open_ = available | waiting
         for k in np.flatnonzero(paraphrased & open_):  # the name test only where it matters
@@ -1211,6 +1220,18 @@ def _greedy(
         paraphrased |= scored.similarity[:, i] >= paraphrase
         restated |= _restating(scored, i)
     return [(i, taken_as.get(i, scored.units[i])) for i in chosen]
+
+
+def _read_after(
+    units: Sequence[Sentence], article: np.ndarray, chosen: Sequence[int]
+) -> np.ndarray:
+    """Which units reading order (``budget.reading_order``: sentence index, then article) puts
+    after one of the ``chosen``."""
+    if not chosen:
+        return np.zeros(len(units), dtype=bool)
+    index = np.fromiter((u.index for u in units), dtype=np.int64, count=len(units))
+    first = min(chosen, key=lambda c: (index[c], article[c]))
+    return (index > index[first]) | ((index == index[first]) & (article > article[first]))
 
 
 def _restating(scored: Scored, k: int) -> np.ndarray:

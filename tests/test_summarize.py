@@ -3078,6 +3078,16 @@ def test_a_digest_that_leaves_its_budget_empty_takes_a_fuller_selection() -> Non
             'also said Mobb Deep was going on "an indefinite hiatus."',
             False,
         ),
+        # a speaker "he" whose words follow: dev event 3's digest line, the shooter's brother
+        # named only before it; Multi-News 102's
+        ("Comparing himself to his brother, he said, “I have much more anger.”", True),
+        (
+            "In one of the most powerful parts of his remarks, he said: “I’d just ask people to"
+            " consider, if Trayvon Martin was of age and armed, could he have stood his ground?”",
+            True,
+        ),
+        # ... not a speaker set off, with no quotation after
+        ("After nearly a lifetime had passed, he said he was fine.", False),
     ],
 )
 def test_a_pronoun_after_an_opening_that_names_no_one_refers_back(text: str, needs: bool) -> None:

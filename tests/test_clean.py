@@ -900,6 +900,34 @@ def test_a_gallery_page_keeps_its_captions_without_the_gallery_title() -> None:
     assert clean_text(out) == out
 
 
+def test_a_gallery_page_keeps_what_its_captions_tell_not_what_the_pictures_show() -> None:
+    """Dev event 3's digest took three captions of CNN's gallery page of the Las Vegas
+    shooting for its lines ("Concertgoers dive over a fence ...", "People are searched by
+    police at the Tropicana."); a caption's sentences after the picture's tell the news, and a
+    caption in the past (dev event 71's rocket launch) is news itself. The page's captions,
+    cut: the gallery's title before each, its counter after."""
+    title = "Photos: Mass shooting at Las Vegas music festival "
+    captions = [
+        "Broken windows of the Mandalay Bay are seen early in Las Vegas on Monday. Police said"
+        " the gunman fired on the crowd from the 32nd floor of the hotel.",
+        "People cross a street near the Las Vegas Strip just after sunrise on Monday. Thousands"
+        " were attending the music festival, Route 91 Harvest, when the shooting started.",
+        "Concertgoers dive over a fence to take cover from gunfire on Sunday night.",
+        "People are searched by police at the Tropicana.",
+        "A woman is moved outside the Las Vegas Tropicana resort. Multiple victims were being"
+        " transported to hospitals in the aftermath of the shooting.",
+        "The Kwangmyongsong carrier rocket blasted off from the Sohae launch facility at 9 a.m"
+        " Sunday, North Korea's state news agency KCNA reported.",
+    ]
+    page = " ".join(f"{title}{c} Hide Caption {k} of 30" for k, c in enumerate(captions, start=1))
+    assert clean_text(page).split("\n\n") == [
+        "Police said the gunman fired on the crowd from the 32nd floor of the hotel.",
+        "Thousands were attending the music festival, Route 91 Harvest, when the shooting started.",
+        "Multiple victims were being transported to hospitals in the aftermath of the shooting.",
+        captions[-1],
+    ]
+
+
 def test_a_doubled_gallery_prefix_is_one_caption() -> None:
     # Multi-News validation row 249: "Photos: Photos: Crisis in Ukraine Crisis in Ukraine – ..."
     page = " ".join(

@@ -57,3 +57,22 @@ def test_a_text_asked_again_runs_no_tagger(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr(readability, "_load_tagger", lambda model: Exploding())
     assert readability.told_in_the_present(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        # dev event 3's gallery captions: what the picture shows
+        ("Concertgoers dive over a fence to take cover from gunfire on Sunday night.", True),
+        ("People are searched by police at the Tropicana.", True),
+        ("Police arrive at the hangar where some people ran to safety after the shooting.", True),
+        # news in the past, a perfect, a state: what a caption tells
+        ("The Kwangmyongsong carrier rocket blasted off from the Sohae launch facility.", False),
+        ("Actress-singer Jennifer Hudson and David Otunga have broken up.", False),
+        ("The relationship between Lamar Odom and Khloe Kardashian is over.", False),
+    ],
+)
+def test_an_act_in_the_present_is_what_a_picture_shows(text: str, acts: bool) -> None:
+    from newsdigest.readability import acts_in_the_present
+
+    assert acts_in_the_present(text) is acts

@@ -3078,6 +3078,16 @@ def test_a_digest_that_leaves_its_budget_empty_takes_a_fuller_selection() -> Non
             'also said Mobb Deep was going on "an indefinite hiatus."',
             False,
         ),
+        # a speaker "he" whose words follow: dev event 3's digest line, the shooter's brother
+        # named only before it; Multi-News 102's
+        ("Comparing himself to his brother, he said, “I have much more anger.”", True),
+        (
+            "In one of the most powerful parts of his remarks, he said: “I’d just ask people to"
+            " consider, if Trayvon Martin was of age and armed, could he have stood his ground?”",
+            True,
+        ),
+        # ... not a speaker set off, with no quotation after
+        ("After nearly a lifetime had passed, he said he was fine.", False),
     ],
 )
 def test_a_pronoun_after_an_opening_that_names_no_one_refers_back(text: str, needs: bool) -> None:
@@ -3488,3 +3498,77 @@ def test_a_common_word_opening_a_sentence_is_no_subject() -> None:
         "Samsung"
     )
     assert _subject("The Biden administration on Tuesday announced sanctions.") == "Biden"
+
+
+def test_an_opening_about_no_one_named_is_an_echo_of_one_it_names_the_subject_of() -> None:
+    """NeuS val 67 told one deal twice: "One hour after announcing articles of impeachment
+    against President Trump, House Speaker Nancy Pelosi announced Tuesday ..." then
+    "Democrats handed President Donald Trump a political win Tuesday with House Speaker Nancy
+    Pelosi's announcement ...", which is about no one named, so could name no one the first
+    is about. Its three articles' openings, cut to what matters."""
+    from newsdigest.summarize.coverage import CoverageSummarizer, _about_no_one_named
+
+    docs = [
+        "By 10 am, Speaker Nancy Pelosi had both unveiled two articles of impeachment against"
+        " President Donald Trump and announced that Democrats had reached an agreement with the"
+        " president on a replacement for the North American Free Trade Agreement. Democrats were"
+        " somber in announcing the charges of abuse of power and obstruction of Congress against"
+        " the president.",
+        "Democrats handed President Donald Trump a political win Tuesday with House Speaker"
+        " Nancy Pelosi's announcement that Democrats have reached a deal with the administration"
+        " on the new North American trade agreement. The deal coincides with House Democrats"
+        " unveiling two articles of impeachment against the president, and edges Trump closer"
+        " to victory on a signature 2016 campaign promise with the trade deal.",
+        "One hour after announcing articles of impeachment against President Trump, House"
+        " Speaker Nancy Pelosi announced Tuesday that House Democrats had reached an agreement"
+        " with the White House over Trump’s landmark USMCA trade deal. “It is infinitely better"
+        " than what was initially proposed by the administration,” Pelosi said.",
+    ]
+    chosen = CoverageSummarizer(fill=True).summarize(
+        [split_sentences(text, f"d{k}") for k, text in enumerate(docs)], Budget(words=60)
+    )
+    texts = [s.text for s in chosen]
+    assert texts[0].startswith("One hour after"), texts
+    assert not any(t.startswith("Democrats handed") for t in texts), texts
+    assert _about_no_one_named(docs[1], docs[2])
+    assert not _about_no_one_named(docs[2], docs[1])  # about Trump
+
+
+def test_a_line_naming_it_waits_for_a_line_read_before_it(
+    dev_stream_rows: list[dict[str, str]], tmp_path: Path
+) -> None:
+    """Dev event 43's digest opened "A Delta Air Lines spokesman referred to it only as
+    “stowaway” ...", the bird never named; dev event 17's "The Taliban called it a “revenge
+    attack” ..." reads well after the digest's line of the bombing, and stays."""
+    import newsdigest
+
+    line = "A Delta Air Lines spokesman referred to it only as “stowaway” – and in any case"
+    assert quality.names_it(line)
+    assert quality.names_it("The Taliban called it a “revenge attack” for US airstrikes.")
+    assert not quality.names_it("The couple called it quits after ten years.")
+    assert not quality.names_it("Officials called it unlikely that the plane survived.")
+    assert not quality.names_it("The Department of Justice called the move illegal.")
+    texts = {}
+    for marker in ("referred to it only as", "called it a “revenge attack”"):
+        (label,) = {r["label"] for r in dev_stream_rows if marker in r["text"]}
+        path = _dev_event_file(dev_stream_rows, label, tmp_path)
+        story = newsdigest.digest([path], facts=False, on_error=lambda e: None)
+        texts[marker] = [s.text for s in story.summary]
+    bird = texts["referred to it only as"]
+    assert not any("referred to it" in t for t in bird[:1]), bird
+    assert "a bird" in bird[0], bird
+    bombing = texts["called it a “revenge attack”"]
+    assert any(t.startswith("The Taliban called it") for t in bombing[1:]), bombing
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        # dev event 43's articles, the delayed flight told lines before
+        ("By now people were in danger of missing their connections.", True),
+        ("By that time the fire had spread to the roof.", True),
+        ("By Nowell's count, the report was written twice.", False),
+    ],
+)
+def test_by_now_points_back_to_the_time_told_before(text: str, back: bool) -> None:
+    assert quality.refers_back(text) is back

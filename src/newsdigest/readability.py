@@ -169,6 +169,33 @@ def told_in_the_present(text: str, model: str | None = None) -> bool:
     return present
 
 
+_BE_PRESENT = frozenset({"is", "are", "'s", "’s", "'re", "’re"})
+
+
+def acts_in_the_present(text: str, model: str | None = None) -> bool:
+    """Whether ``text``'s first finite verb tells an act in the present, as a picture's
+    caption does: a present tense other than "has" or "have" ("Concertgoers dive over a fence
+    ...", "Police arrive at the Sands Corporation plane hangar where some people ran to
+    safety ..."), or "is" or "are" before a participle ("People are searched by police at the
+    Tropicana."); not a state ("The relationship ... is over"), a perfect ("... have broken
+    up") nor a past. Without the tagger, False (nothing is known for it)."""
+    doc = _tagged(" ".join(text.split()), model)
+    if doc is None:
+        return False
+    for k, tok in enumerate(doc):
+        if tok.tag_ in ("VBD", "MD"):
+            return False
+        if tok.tag_ not in ("VBZ", "VBP"):
+            continue
+        if tok.lower_ in _PERFECT:
+            return False
+        if tok.lower_ not in _BE_PRESENT:
+            return True
+        after = [t for t in doc[k + 1 : k + 3] if t.tag_ != "RB"]
+        return bool(after) and after[0].tag_ == "VBN"
+    return False
+
+
 # a verb in the present after its subject ("Donald Trump faces", "he visits", "Peyton Manning
 # stars as ...": the tagger reads that "stars" as a plural noun)
 # A name after a preposition is its object, not a subject ("In English and in French with

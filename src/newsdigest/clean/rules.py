@@ -1527,7 +1527,33 @@ def strip_gallery(text: str, min_words: int) -> str:
         return without
     bodies = [" ".join(_GALLERY_PARTS.sub(r"\g<caption>", c).split()) for c in captions]
     title = _common_word_prefix(bodies) if len(bodies) > 1 else ""
-    return _gallery_page(without, (b[len(title) :].strip() for b in bodies))
+    untitled = [b[len(title) :].strip() for b in bodies]
+    told = [_without_what_it_shows(b) for b in untitled]
+    if len(" ".join([without, *told]).split()) >= min_words:
+        untitled = told
+    return _gallery_page(without, untitled)
+
+
+# a caption's first sentence ends at a stop before a capital
+_CAPTION_SENTENCE_END = re.compile(r"(?<=[a-z\d)”\"'’][.!?])\s+(?=[A-Z\"“])")
+
+
+def _without_what_it_shows(caption: str) -> str:
+    """A gallery caption without its first sentence when that tells what the picture shows,
+    an act in the present ("People are searched by police at the Tropicana.", "Concertgoers dive
+    over a fence to take cover from gunfire on Sunday night.": three of seven lines of dev
+    event 3's digest, from CNN's gallery page of the Las Vegas shooting); the sentences after
+    it tell the news ("Police said the gunman fired on the crowd from the 32nd floor of the
+    hotel."). A first sentence in the past ("The Kwangmyongsong carrier rocket blasted off
+    ...", dev event 71's gallery) or of a state ("... is over") stays, and so does a
+    caption without the tagger (``readability.acts_in_the_present``)."""
+    from newsdigest.readability import acts_in_the_present  # the tagger: only galleries
+
+    found = _CAPTION_SENTENCE_END.search(caption)
+    first = caption[: found.start()] if found else caption
+    if not acts_in_the_present(first):
+        return caption
+    return caption[found.end() :] if found else ""
 
 
 def _common_word_prefix(texts: list[str]) -> str:

@@ -254,6 +254,9 @@ class Scored:
     # for each unit, the noun of its opening "The deletion ..." that the sentence before it in
     # its article brought in ("" when none: ``_defined_before``)
     defined_before: list[str] = field(default_factory=list)
+    # bool: names "it" before it names anything it could be (``quality.names_it``): taken only
+    # after a line that reads before it, of any article
+    names_it: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
 
 def _one_line(sentence: Sentence) -> Sentence:
@@ -706,6 +709,7 @@ def score_features(docs: Sequence[Sequence[Sentence]], embedder: Embedder | None
         contained,
         common,
         _own_definites(docs, ends, cands),
+        np.fromiter((quality.names_it(u.text) for u in units), dtype=bool, count=n),
     )
 
 
@@ -1111,6 +1115,11 @@ def _greedy(
         for ref in defined if not orphans else ():
             # "The deletion ..." waits for a line that says what it is
             orphan[ref] |= scored.defined_before[ref] not in said
+        if scored.names_it.any() and not orphans:
+            # "A Delta Air Lines spokesman referred to it ..." waits for a line read before it
+            # (reading order: by sentence index, then article), which may tell what "it" is:
+            # it had opened dev event 43's digest, the bird never named
+            orphan |= scored.names_it & ~_read_after(scored.units, article, chosen)
         stale = np.zeros(len(scored.units), dtype=bool)
         open_ = available | waiting
         for k in np.flatnonzero(paraphrased & open_):  # the name test only where it matters
@@ -1190,10 +1199,11 @@ def _greedy(
                 ):
                     repeat[k] = True  # one count of one event (``_counts``)
                     continue
-                if not _about_each_other(unit.text, scored.units[k].text):
+                about = _about_each_other(unit.text, scored.units[k].text)
+                if not about and not _about_no_one_named(scored.units[k].text, unit.text):
                     continue
                 # one subject's news of one named day is one event however each outlet words it
-                repeat[k] |= bool(day) and day == day_there
+                repeat[k] |= about and bool(day) and day == day_there
                 repeat[k] |= (
                     bool(alike[k])
                     # another day is another event (NeuS val 218: Trump "suggested Wednesday"
@@ -1210,6 +1220,18 @@ def _greedy(
         paraphrased |= scored.similarity[:, i] >= paraphrase
         restated |= _restating(scored, i)
     return [(i, taken_as.get(i, scored.units[i])) for i in chosen]
+
+
+def _read_after(
+    units: Sequence[Sentence], article: np.ndarray, chosen: Sequence[int]
+) -> np.ndarray:
+    """Which units reading order (``budget.reading_order``: sentence index, then article) puts
+    after one of the ``chosen``."""
+    if not chosen:
+        return np.zeros(len(units), dtype=bool)
+    index = np.fromiter((u.index for u in units), dtype=np.int64, count=len(units))
+    first = min(chosen, key=lambda c: (index[c], article[c]))
+    return (index > index[first]) | ((index == index[first]) & (article > article[first]))
 
 
 def _restating(scored: Scored, k: int) -> np.ndarray:
@@ -1304,13 +1326,18 @@ def _subject(text: str) -> str:
     "The" ("The parents of Austria's top pole vaulter Kira Grunberg ..."), "One" or "New" (NeuS
     val 67: "One hour after announcing articles of impeachment against President Trump, House
     Speaker Nancy Pelosi announced Tuesday ..." is about Trump, not "One")."""
+    news = [w for w in _first_run(text) if w not in _NOT_NEWS_NAMES]
+    return news[-1] if news else ""
+
+
+def _first_run(text: str) -> list[str]:
+    """The capitalized words of a sentence's first run of them that is not common words
+    alone (``_subject``'s run); none when there is no such run."""
     for run in _NAME_RUN.finditer(text):
         words = _NAME.findall(run.group())
-        if all(w.lower() in STOP_WORDS for w in words):
-            continue
-        news = [w for w in words if w not in _NOT_NEWS_NAMES]
-        return news[-1] if news else ""
-    return ""
+        if not all(w.lower() in STOP_WORDS for w in words):
+            return words
+    return []
 
 
 def _told_again(scored: Scored, c: int, i: int, opening: np.ndarray) -> bool:
@@ -1357,6 +1384,34 @@ def _about_each_other(text: str, other: str) -> bool:
     return (
         bool(subject) and subject in _NAME.findall(other) and _subject(other) in _NAME.findall(text)
     )
+
+
+def _about_no_one_named(text: str, other: str) -> bool:
+    """Whether an opening about no one named (no ``_subject``: "Democrats handed President
+    Donald Trump a political win Tuesday with House Speaker Nancy Pelosi's announcement that
+    Democrats have reached a deal ...") names whom the other opening is about: it has no one
+    for the other to name, so when the two are alike (``ECHO_SIM``, ``ECHO_CONTAINED``) it
+    tells the other's news again (NeuS val 67 told that deal twice, after "One hour after
+    announcing articles of impeachment against President Trump, House Speaker Nancy Pelosi
+    announced Tuesday that House Democrats had reached an agreement ..."). Not for a shared
+    weekday alone: an opening whose subject is unread behind its day ("On Wednesday, President
+    Trump said he was not planning to waive ... the Jones Act") reads as about no one, and
+    "President Trump said Wednesday that he is considering lifting the Jones Act ..." is not
+    told again by it (NeuS val 20, cosine 0.24). Nor an opening whose subject is a name
+    behind a title or a date, which ``_subject`` does not read ("U.S. Secretary of state Mike
+    Pompeo today in Sochi, met with Russian President Vladimir Putin ...": the seeds' news
+    of Putin had given way to "The talks between ... Lavrov and ... Pompeo have started");
+    only a party or officials ("Democrats", "Republican lawmakers"), or no capitalized word.
+    NeuS val and train's first 800 at 60 words: only val 67 changes."""
+    subject = _subject(other)
+    if not subject or _subject(text) or subject not in _NAME.findall(text):
+        return False
+    return all(w in _GROUPS for w in _first_run(text))
+
+
+# capitalized words that name a party or officials, not a person: an opening that begins so is
+# about no one named (``_about_no_one_named``)
+_GROUPS = frozenset("Republican Republicans Democrat Democrats Democratic Officials".split())
 
 
 def _subsumed(

@@ -932,6 +932,45 @@ def _two_units(first: str, second: str, similarity: float):
     )
 
 
+def test_a_definite_subject_one_other_article_says_still_waits_for_it() -> None:
+    """NeuS val 177 at 60 words read "The lawyer shared the officer’s concerns with White
+    House and Justice Department officials, following policy." second, no lawyer said before
+    it: its article's sentence before brought in "the C.I.A.’s top lawyer", and of the two
+    other articles one said "The CIA lawyer, Courtney Simmons Elwood", the other no lawyer. A
+    noun is known to a reader whatever line brings it in when the other articles all say it,
+    not one of them."""
+    texts = (
+        "WASHINGTON — The White House learned that a C.I.A. officer had lodged allegations "
+        "against President Trump’s dealings with Ukraine even as the officer’s whistle-blower "
+        "complaint was moving through a process meant to protect him against reprisals, people "
+        "familiar with the matter said on Thursday. The officer first shared information about "
+        "potential abuse of power and a White House cover-up with the C.I.A.’s top lawyer "
+        "through an anonymous process, some of the people said. The lawyer shared the "
+        "officer’s concerns with White House and Justice Department officials, following "
+        "policy.",
+        "The whistleblower who submitted a complaint on possible abuses of power by President "
+        "Trump originally reported the matter to the CIA general counsel, according to a "
+        "report from the New York Times. The CIA lawyer, Courtney Simmons Elwood, then shared "
+        "the report with the White House and the Department of Justice, following standard "
+        "procedure with regard to complaints of this type. The whistleblower remained "
+        "anonymous throughout the process. Elwood also took up the whistleblower’s concerns "
+        "with officials from the Justice Department.",
+        "The whistleblower whose complaint alleged that President Trump tried to get Ukraine "
+        "to launch an investigation into former Vice President Joe Biden is a CIA officer, The "
+        "New York Times reported Thursday, citing three people familiar with his identity. The "
+        "officer was reportedly working in the White House at one point and has returned to "
+        "the intelligence agency, according to the newspaper. The Times reported that not much "
+        "else is known about the whistleblower.",
+    )
+    docs = [split_sentences(t, f"d{k}") for k, t in enumerate(texts)]
+    scored = score_features(docs)
+    lawyer = next(k for k, u in enumerate(scored.units) if u.text.startswith("The lawyer"))
+    assert scored.defined_before[lawyer] == "lawyer"
+    summary = [s.text for s in get_summarizer("default").summarize(docs, Budget(words=60))]
+    at = next((k for k, s in enumerate(summary) if s.startswith("The lawyer")), None)
+    assert at is None or any("lawyer" in s for s in summary[:at]), summary
+
+
 @pytest.mark.parametrize(
     ("second", "kept"),
     [
@@ -3262,7 +3301,7 @@ def _defined_before_word_by_word(docs: list[list[Sentence]]) -> list[str]:
     nouns = [before(docs[d], s) for d, _, s in cands]
     words = [{w.lower() for s in doc for w in _WORD.findall(s.text)} for doc in docs]
     return [
-        noun if noun and not any(noun in said for o, said in enumerate(words) if o != d) else ""
+        noun if noun and not all(noun in said for o, said in enumerate(words) if o != d) else ""
         for noun, (d, _, _) in zip(nouns, cands, strict=True)
     ]
 

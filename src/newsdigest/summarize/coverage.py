@@ -718,10 +718,13 @@ def _own_definites(
     ends: Sequence[Sequence[int]],
     cands: Sequence[tuple[int, int, Sentence]],
 ) -> list[str]:
-    """Each unit's ``_defined_before`` noun when no other article says it: what the story's
+    """Each unit's ``_defined_before`` noun unless every other article says it: what the story's
     other articles all name is known to a reader whatever line brings it in ("The video ..."
     under a story of a video), what one article alone names is not ("The deletion ...", in the
-    one article of a Multi-News story about Williams syndrome)."""
+    one article of a Multi-News story about Williams syndrome), nor what some others name:
+    NeuS val 177 read "The lawyer shared the officer’s concerns ..." second, no lawyer said
+    before it, one of the two other articles naming "The CIA lawyer, Courtney Simmons
+    Elwood"."""
     nouns = [_defined_before(docs[d], ends[d], s) for d, _, s in cands]
     if not any(nouns):
         return nouns
@@ -737,7 +740,7 @@ def _own_definites(
         return noun in words[o]
 
     return [
-        noun if noun and not any(says(o, noun) for o in range(len(docs)) if o != d) else ""
+        noun if noun and not all(says(o, noun) for o in range(len(docs)) if o != d) else ""
         for noun, (d, _, _) in zip(nouns, cands, strict=True)
     ]
 

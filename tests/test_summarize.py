@@ -655,6 +655,12 @@ def test_multi_sentence_quote_is_one_unit() -> None:
         ("Police identified the following four victims.", True),
         ("Here’s hoping he makes it, though there’s always a chance it could end in a ball of "
          "flames just like some of his previous SpaceX missions.", False),
+        # dev event 43's digest line after Perry's joke, the accounts it announces left out
+        ("Now accounts begin to differ again.", True),
+        ("Witness accounts vary widely.", True),
+        # ... but what they differ on is news of itself
+        ("Accounts differ on how many people were killed.", False),
+        ("Reports say his stories differ from what police said.", False),
     ],
 )  # fmt: skip
 def test_a_lead_in_only_announces_what_comes_next(text: str, announces: bool) -> None:

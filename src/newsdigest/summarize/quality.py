@@ -1605,6 +1605,17 @@ _ANNOUNCES_SPEECH = re.compile(
     r"[^,;:—–]*)?$",
     re.IGNORECASE,
 )
+# A sentence that only says accounts differ ("Now accounts begin to differ again.": dev event
+# 43's digest line, after Perry's joke, without the accounts the sentence after it gives):
+# what differs is told after it. Not when it says what they differ on, after a colon or a
+# preposition ("Accounts differ on how many were killed" tells that the toll is in doubt).
+_ACCOUNTS_DIFFER = re.compile(
+    r"^(?:(?:now|but|and|here|yet|so|again),?\s+)*(?:the\s+|their\s+|these\s+|those\s+)?"
+    r"(?:[a-z]+\s+)?(?:accounts|versions|stories|recollections|descriptions|explanations"
+    r"|narratives)\s+(?:(?:begin|began|start|started)\s+to\s+)?(?:differ|diverge|vary|conflict"
+    r"|clash)(?:s|ed)?(?:\s+(?:again|here|there|now|sharply|widely|somewhat))*\s*[.!]?$",
+    re.IGNORECASE,
+)
 _QUOTATION = re.compile(r'"([^"]*)"|“([^“”]*)”|«([^«»]*)»')
 # a sentence's end with more after it: what was announced, in the same unit
 _MORE_AFTER = re.compile(r"""[.!?…]['"”’»]*\s+['"“‘«]?[A-Z]""")
@@ -1614,9 +1625,12 @@ _MORE_AFTER = re.compile(r"""[.!?…]['"”’»]*\s+['"“‘«]?[A-Z]""")
 def leads_in(text: str) -> bool:
     """Only announces what comes after it: "Here's what ...", "the following ...", "as
     follows", or a quotation that opens or ends the sentence and only announces its speaker's
-    words (or ends on a colon); with no colon and no sentence after it that say what."""
+    words (or ends on a colon); with no colon and no sentence after it that say what. Also a
+    sentence that only says accounts differ (``_ACCOUNTS_DIFFER``)."""
     t = text.strip()
     body = t.lstrip("\"“'‘ ")
+    if _ACCOUNTS_DIFFER.match(body):
+        return True
     if _HERE_IS.match(body):
         return _nothing_after(t, 0)
     if "ollow" in t and (m := _THE_FOLLOWING.search(t)):

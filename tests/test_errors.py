@@ -88,3 +88,23 @@ def test_files_that_vanish_after_their_folder_was_listed_are_one_line(
         "T/feed2/x0001.txt: no such file or directory",
         "T/missing.txt: no such file or directory",
     ]
+
+
+def test_a_refusal_pickles_whole() -> None:
+    """A refusal made in a worker (``ingest``'s cleaning shared with a running pool) comes back
+    pickled: Exception's own pickling called ``__init__`` with the one message ("missing 1
+    required positional argument: 'reason'"), which broke the pool; a fetch's status and host
+    come back too, and a hidden password stays hidden."""
+    import pickle
+
+    from newsdigest.errors import FetchError, InputError
+
+    refusal = InputError("https://user:secret@feeds.example/a.jsonl[3]", "not an article: index")
+    back = pickle.loads(pickle.dumps(refusal))
+    assert type(back) is InputError and str(back) == str(refusal)
+    assert (back.name, back.reason) == (refusal.name, refusal.reason)
+    assert "secret" not in str(back)
+    fetch = FetchError("https://feeds.example/b", "HTTP 404", status=404, host="feeds.example")
+    again = pickle.loads(pickle.dumps(fetch))
+    assert type(again) is FetchError and str(again) == str(fetch)
+    assert (again.status, again.permanent, again.host) == (404, True, "feeds.example")

@@ -490,3 +490,28 @@ def test_every_token_of_a_parse_can_walk_its_tree(dev_stream_rows) -> None:
     assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
     nlp = load_nlp(DEFAULT_MODEL)
     assert int(done.stdout) == sum(len(nlp.make_doc(r["text"])) for r in rows)
+
+
+def test_spacy_is_imported_without_its_command_line(seed_dir: Path, tmp_path: Path) -> None:
+    """``import spacy`` loads spaCy's command line (typer, weasel, requests, httpx, rich) for
+    its one name ``spacy.info``: 0.4-1.0 s of every process that parses (each CLI ``stories``
+    run, the API's first story). Stories built with facts from the seeds import none of it;
+    ``spacy.info`` still answers, and ``spacy.cli`` imports whole when asked for."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "n.db")
+    code = (
+        "import sys; from newsdigest.store import open_store; "
+        "from newsdigest.stories import build_stories, ingest; "
+        f"store = open_store({db!r}); ingest([{str(seed_dir)!r}], store); "
+        "stories = build_stories(store); "
+        "assert stories and any(s.facts.entities for s in stories); "
+        "late = sorted(m for m in ('spacy.cli', 'weasel', 'httpx', 'requests', 'rich') "
+        "if m in sys.modules); assert not late, late; "
+        "import spacy; assert spacy.info(silent=True)['spacy_version'] == spacy.__version__; "
+        "import spacy.cli; from spacy.cli import info; assert spacy.cli.info is info; "
+        "assert spacy.cli.__file__ and 'weasel' in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

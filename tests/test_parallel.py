@@ -924,3 +924,114 @@ def test_map_shares_keeps_the_order_and_bounds_each_share() -> None:
         """
     )
     assert out["order"] and out["most"] <= 8 and out["alone"] == 1 and out["pool"] == 1
+
+
+def _ingest_records(rows: list[dict[str, object]], path: Path) -> Path:
+    """Forty dev-stream records, as a JSON Lines file, with what an ingest meets besides: a
+    syndicated copy of the first (another address, a line added: a near-duplicate), a record
+    with no text (refused), one whose date is a list (kept, its field noted) and one whose
+    source is a number (kept, noted)."""
+    records: list[dict[str, object]] = [dict(r) for r in rows[:40]]
+    first = dict(records[0])
+    first["url"] = "https://copy.example/1"
+    first["text"] = f"{first['text']}\nCopyright the wire service."
+    records.insert(12, first)
+    records.insert(5, {"url": "https://empty.example/", "title": "Nothing", "text": ""})
+    records[20] = {**records[20], "published": ["2017-01-01"]}
+    records[33] = {**records[33], "source": 7}
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+REPORT = (
+    "read 41, stored 40, duplicates 1 (1 near-duplicate), rejected 1 (1 'text' is empty (it is "
+    "the one required field))"
+)
+
+_INGEST_RUN = """
+        import os
+        from newsdigest import dedup, ingest as ingest_module
+        from newsdigest.store import open_store
+        from newsdigest.stories import ingest
+        made = []
+        def kept(text, signature, keep=dedup.keep_signature):
+            made.append(text)
+            keep(text, signature)
+        dedup.keep_signature = kept
+        def run(db):
+            events = []
+            try:
+                report = ingest([PATH], open_store(db), batch_size=7,
+                                on_error=lambda e: events.append(["error", str(e)]),
+                                on_notice=lambda n: events.append(["notice", n]),
+                                on_batch=lambda n: events.append(["batch", n])).line()
+            except Exception as exc:
+                report = f"{type(exc).__name__}: {exc}"
+            stored = open_store(db).get_articles()
+            rows = [[a.id, a.title, a.text, a.url, a.source, str(a.published)] for a in stored]
+            return {"events": events, "report": report, "stored": rows}
+        pool = parallel._executor(1)
+        assert parallel.pool_size() == 2
+        shared = run(str(TMP / "shared.db"))
+        parallel._discard(pool)
+        assert parallel.pool_size() == 1
+        alone = run(str(TMP / "alone.db"))
+        print(json.dumps({"same": shared == alone, "made": len(made), "report": alone["report"],
+                          "events": len(alone["events"]), "stored": len(alone["stored"]),
+                          "pids": sorted(set(PIDS.read_text().split()) - {str(os.getpid())})
+                                  if PIDS.exists() else []}))
+"""
+
+
+def test_an_ingest_shared_with_a_running_pool_stores_what_one_process_stores(
+    tmp_path: Path, dev_stream_rows: list[dict[str, object]]
+) -> None:
+    """With a pool running (the API after its first stories, a server), a file's records are
+    cleaned and their MinHash made in shares among the processes: the same articles stored,
+    the same near-duplicate found, the same refusals, notes and batches told in the same
+    order as when one process reads them one by one; some shares ran in the worker."""
+    path = _ingest_records(dev_stream_rows, tmp_path / "week.jsonl")
+    pids = tmp_path / "pids"
+    out = _run(
+        f"""
+        PATH, TMP, PIDS = {str(path)!r}, Path({str(tmp_path)!r}), Path({str(pids)!r})
+        from newsdigest import ingest as _ingest
+        def counted(file, items, clean=_ingest._clean_share):
+            with PIDS.open("a") as fh:
+                fh.write(f"{{__import__('os').getpid()}}\\n")
+            return clean(file, items)
+        _ingest._clean_share = counted
+        """
+        + _INGEST_RUN
+    )
+    assert out["same"] is True
+    assert out["report"] == REPORT
+    assert out["made"] == 41 and out["stored"] == 40
+    assert len(out["pids"]) == 1  # the worker cleaned some of the shares
+    assert int(str(out["events"])) > 8  # batches, the refusal and the two notes
+
+
+def test_a_record_whose_cleaning_fails_in_a_worker_fails_where_it_did(
+    tmp_path: Path, dev_stream_rows: list[dict[str, object]]
+) -> None:
+    """A record whose cleaning raises (here a planted fault on one dev-stream text), cleaned
+    in a share of a running pool: the same error out of ``ingest`` as one by one, raised at
+    the same record, the batches before it stored and told, nothing after it."""
+    path = _ingest_records(dev_stream_rows, tmp_path / "week.jsonl")
+    bad = str(dev_stream_rows[25]["text"])[:80]
+    out = _run(
+        f"""
+        PATH, TMP, PIDS = {str(path)!r}, Path({str(tmp_path)!r}), Path({str(tmp_path / "none")!r})
+        from newsdigest import ingest as _ingest
+        def faulty(article, clean=_ingest.clean_article):
+            if article.text.startswith({bad!r}):
+                raise ValueError("a planted fault")
+            return clean(article)
+        _ingest.clean_article = faulty
+        """
+        + _INGEST_RUN
+    )
+    assert out["same"] is True
+    assert out["report"] == "ValueError: a planted fault"
+    # three batches of seven read (one a near-duplicate) stored, the one under way lost
+    assert out["stored"] == 20

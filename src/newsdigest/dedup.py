@@ -74,8 +74,26 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
 
 
 def signature(text: str, num_perm: int = NUM_PERM) -> Signature:
-    """The MinHash of the text's shingles; deterministic (fixed seed)."""
-    return _minhash(shingles(text), num_perm, SEED)
+    """The MinHash of the text's shingles; deterministic (fixed seed). One made by another
+    process for this text (``keep_signature``) is taken, once, instead."""
+    made = _made.pop(text, None) if num_perm == NUM_PERM else None
+    return made if made is not None else _minhash(shingles(text), num_perm, SEED)
+
+
+# Signatures made in a worker for texts this process is about to store (``ingest``'s cleaning
+# shared among processes): each is taken by the first ``signature`` of its text, the oldest
+# dropped past ``MADE_KEPT`` (texts never stored: a store without near-duplicate detection)
+MADE_KEPT = 1024
+_made: dict[str, Signature] = {}
+
+
+def keep_signature(text: str, made: Signature) -> None:
+    """``made``, the ``signature`` of ``text`` (default ``num_perm``) made elsewhere, kept for
+    the next ``signature(text)`` here."""
+    _made.pop(text, None)
+    _made[text] = made
+    while len(_made) > MADE_KEPT:
+        del _made[next(iter(_made))]
 
 
 def to_bytes(m: Signature) -> bytes:

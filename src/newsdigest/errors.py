@@ -7,7 +7,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import overload
+from typing import Any, overload
 
 # Characters that would break or forge a line on a terminal: controls (newline, escape), line
 # and paragraph separators, bidirectional marks and overrides, and lone
@@ -66,6 +66,19 @@ class InputError(NewsdigestError):
         super().__init__(f"{escape_line(name)}: {escape_line(reason)}")
         self.name = name
         self.reason = reason
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as it is (a refusal made in a worker, ``ingest``'s shared cleaning):
+        Exception's own pickling called ``__init__`` with the one message, which failed
+        ("missing 1 required positional argument: 'reason'") and broke the worker pool."""
+        return (_rebuilt, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuilt(cls: type[InputError], args: tuple[Any, ...], state: dict[str, Any]) -> InputError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 # how many refusals a run keeps whole (the rest are counted by reason): every one had been kept,

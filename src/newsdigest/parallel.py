@@ -320,6 +320,17 @@ def _executor(workers: int) -> _ClaimingPool:
     return _forked_pool(workers, os.getpid())
 
 
+# process id -> the workers of the pool it forked and runs (``_forked_pool``, ``_discard``)
+_running: dict[int, int] = {}
+
+
+def pool_size() -> int:
+    """The processes this process's running pool gives it, itself included (1 when it runs
+    none): work too small to be worth forking a pool for (an ``ingest``'s cleaning, ~3 ms an
+    article) is shared only with one already started (by the stories' parses)."""
+    return _running.get(os.getpid(), 0) + 1
+
+
 @lru_cache(maxsize=1)
 def _forked_pool(workers: int, owner: int) -> _ClaimingPool:
     """The pool of ``workers`` forked processes, started now (they inherit the loaded model)
@@ -356,6 +367,8 @@ def _forked_pool(workers: int, owner: int) -> _ClaimingPool:
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     started.result()
+    _running.clear()
+    _running[owner] = workers
     return pool
 
 
@@ -378,6 +391,7 @@ def start_workers(model: str, workers: int | None = None) -> bool:
 def _discard(pool: ProcessPoolExecutor | None) -> None:
     """Shut a failed pool down and forget it: the next batch starts a new one if it can."""
     _forked_pool.cache_clear()
+    _running.clear()
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
 

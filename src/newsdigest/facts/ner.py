@@ -30,23 +30,46 @@ from newsdigest.stopwords import ENGLISH_STOP_WORDS
 from newsdigest.timeutil import WEEKDAYS
 
 
-def _import_spacy_without_torch() -> None:
-    """Import spaCy with torch hidden from thinc, unless torch is already imported: thinc
-    imports torch when installed (the ``neural`` extra) only to offer PyTorch layers, which the
-    small CNN pipelines never use, and that import was 1-4 s of every CLI start. Torch itself
-    imports normally afterwards (the abstractive backend imports it directly)."""
-    import sys
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info`` when spaCy was imported without its command line (``_import_spacy``):
+    the real one, imported when called."""
+    from spacy.cli.info import info
 
-    if "torch" in sys.modules or "spacy" in sys.modules:
+    return info(*args, **kwargs)
+
+
+def _import_spacy() -> None:
+    """Import spaCy without what the pipelines never use, unless it is imported already:
+    torch (unless already imported), which thinc imports when installed (the ``neural`` extra)
+    only to offer PyTorch layers, which the small CNN pipelines never use (1-4 s of every CLI
+    start); and spaCy's command line (``spacy.cli``: typer, weasel, requests, httpx, rich), which
+    ``import spacy`` loads for its one name ``spacy.info`` (0.4-1.0 s of the import, 2.1-2.6 s,
+    on this machine under load). ``spacy.info`` imports the command line when called, and
+    ``spacy.cli`` and torch import normally afterwards (the abstractive backend imports torch
+    directly)."""
+    import sys
+    from types import ModuleType
+
+    if "spacy" in sys.modules:
         return
-    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail once
+    hidden: dict[str, ModuleType | None] = {}
+    if "torch" not in sys.modules:
+        hidden["torch"] = None  # makes `import torch` fail once
+    if "spacy.cli" not in sys.modules and "spacy.cli.info" not in sys.modules:
+        cli, info = ModuleType("spacy.cli"), ModuleType("spacy.cli.info")
+        cli.__path__ = []  # a package, as far as `from .cli.info import info` looks
+        info.info = _spacy_info  # type: ignore[attr-defined]
+        hidden["spacy.cli"], hidden["spacy.cli.info"] = cli, info
+    sys.modules.update(hidden)  # type: ignore[arg-type]
     try:
         import spacy  # noqa: F401
     finally:
-        del sys.modules["torch"]
+        for name, stand_in in hidden.items():
+            if sys.modules.get(name, stand_in) is stand_in:
+                sys.modules.pop(name, None)
 
 
-_import_spacy_without_torch()
+_import_spacy()
 
 from spacy.attrs import DEP, HEAD, SENT_START  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402

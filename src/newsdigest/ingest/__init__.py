@@ -39,6 +39,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -342,6 +343,107 @@ def _cleaned_from(file: Path, item: Article | InputError) -> Article | InputErro
     return cleaned
 
 
+# A file's records cleaned together when shared with a running pool's workers: read this many
+# ahead at most (memory stays bounded whatever the file)
+CLEAN_CHUNK = 64
+
+
+def _cleaned_file(
+    file: Path, items: Iterator[Article | InputError]
+) -> Iterator[Article | InputError]:
+    """``_cleaned_from(file, item)`` of each item, in order. When this process runs a worker
+    pool (``parallel.pool_size``: a server, a follower, the API after its first stories), a
+    file's records are read ``CLEAN_CHUNK`` at a time and cleaned in shares among its
+    processes (``_clean_share``), each cleaned text's MinHash made there too
+    (``dedup.keep_signature``): the cleaning and the MinHash had been ~1.4 CPU-s of the dev
+    stream's API replay in this process, the workers idle. What the readers note about a
+    record's fields is told when its cleaned record is passed on, as when read one by one."""
+    from newsdigest.parallel import pool_size
+
+    workers = pool_size()
+    if workers <= 1:
+        for item in items:
+            yield _cleaned_from(file, item)
+        return
+    while True:
+        chunk, notes = _read_ahead(items, CLEAN_CHUNK)
+        if not chunk:
+            return
+        yield from _shared_cleaning(file, chunk, notes, workers)
+
+
+def _read_ahead(
+    items: Iterator[Article | InputError], count: int
+) -> tuple[list[Article | InputError], list[list[tuple[str, str]]]]:
+    """Up to ``count`` items and, for each, the field notes its reading told (``tell_note``),
+    held back to be told in turn (``_shared_cleaning``)."""
+    from newsdigest.ingest.jsonl import _FIELD_NOTES
+
+    chunk: list[Article | InputError] = []
+    notes: list[list[tuple[str, str]]] = []
+    told = _FIELD_NOTES.get()
+    for _ in range(count):
+        held: list[tuple[str, str]] = []
+        token = _FIELD_NOTES.set(None if told is None else partial(_hold, held))
+        try:
+            item = next(items, None)
+        finally:
+            _FIELD_NOTES.reset(token)
+        if item is None:
+            if held and told is not None:  # told at the file's end (none do today)
+                for name, message in held:
+                    told(name, message)
+            break
+        chunk.append(item)
+        notes.append(held)
+    return chunk, notes
+
+
+def _hold(held: list[tuple[str, str]], name: str, message: str) -> None:
+    held.append((name, message))
+
+
+def _shared_cleaning(
+    file: Path,
+    chunk: list[Article | InputError],
+    notes: list[list[tuple[str, str]]],
+    workers: int,
+) -> Iterator[Article | InputError]:
+    from newsdigest.dedup import keep_signature
+    from newsdigest.ingest.jsonl import _FIELD_NOTES
+    from newsdigest.parallel import map_shares
+
+    weights = [len(x.text) if isinstance(x, Article) else 0 for x in chunk]
+    try:
+        done = map_shares(partial(_clean_share, file), chunk, weights, CLEAN_CHUNK, workers)
+    except Exception:  # noqa: BLE001 - cleaned again one by one, so the error comes where it did
+        done = None
+    told = _FIELD_NOTES.get()
+    for k, held in enumerate(notes):
+        if told is not None:
+            for name, message in held:
+                told(name, message)
+        if done is None:  # the records before the failing one are passed on, as one by one
+            yield _cleaned_from(file, chunk[k])
+            continue
+        cleaned, made = done[k]
+        if made is not None and isinstance(cleaned, Article):
+            keep_signature(cleaned.text, made)
+        yield cleaned
+
+
+def _clean_share(file: Path, items: list[Article | InputError]) -> list[tuple[Any, Any]]:
+    """Each item cleaned (``_cleaned_from``) with its cleaned text's MinHash (None for a
+    refusal): an ingest's per-article work, done where its share runs."""
+    from newsdigest.dedup import signature
+
+    out: list[tuple[Any, Any]] = []
+    for item in items:
+        cleaned = _cleaned_from(file, item)
+        out.append((cleaned, signature(cleaned.text) if isinstance(cleaned, Article) else None))
+    return out
+
+
 def skipped_notice(folder: Path, skipped: list[Path], linked: Sequence[Path] = ()) -> str:
     """One line on what of a folder was not read: how many files, of which extensions, and
     how many links to folders."""
@@ -428,8 +530,7 @@ def _iter_path(
         yield InputError(str(path), "no such file or directory" if missing else os_reason(exc))
         return
     if not stat.S_ISDIR(mode):
-        for item in read_file(path, max_bytes=max_bytes):
-            yield _cleaned_from(path, item)
+        yield from _cleaned_file(path, read_file(path, max_bytes=max_bytes))
         return
     found = 0
     files = 0
@@ -442,8 +543,7 @@ def _iter_path(
             yield file
             continue
         files += 1
-        for item in read_file(file, max_bytes=max_bytes):
-            item = _cleaned_from(file, item)
+        for item in _cleaned_file(file, read_file(file, max_bytes=max_bytes)):
             found += isinstance(item, Article)
             yield item
     if (skipped or linked) and on_notice:

@@ -1684,6 +1684,42 @@ def _a_way_along(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
     return bool(along) and 2 * placed >= len(mentions)
 
 
+_FROM_BEFORE = re.compile(r"\bfrom $")
+_TO_PLACE_AFTER = re.compile(r" to (?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})")
+_FROM_PLACE_TO_BEFORE = re.compile(r"\bfrom (?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) to $")
+_WAYPOINT_BEFORE = re.compile(r"\b(?:from|to|via|in|near)\s+$")
+
+
+def _a_journeys_end(
+    mentions: Sequence[Mention], texts: Mapping[str, str], places: frozenset[str]
+) -> bool:
+    """Written "from <name> to <a place>" or "from <a place> to <name>" once at least, a place
+    of the story or of the gazetteer, and after "from", "to", "via", "in" or "near" in half its
+    mentions: a place, no organization ("The tram was operating from New Addington to
+    Wimbledon", a dev-stream story's organization, read so five times)."""
+
+    def a_place(run: str) -> bool:
+        words = run.split()
+        return any(
+            (n := " ".join(words[:k])) in places or fold(n) in place_names()
+            for k in range(len(words), 0, -1)
+        )
+
+    def journey(m: Mention) -> bool:
+        text = texts[m.article]
+        if _FROM_BEFORE.search(text, max(0, m.start - 5), m.start):
+            to = _TO_PLACE_AFTER.match(text, m.end)
+            return to is not None and a_place(to["place"])
+        came = _FROM_PLACE_TO_BEFORE.search(text, max(0, m.start - 60), m.start)
+        return came is not None and a_place(came["place"])
+
+    waypoints = sum(
+        bool(_WAYPOINT_BEFORE.search(texts[m.article], max(0, m.start - 8), m.start))
+        for m in mentions
+    )
+    return 2 * waypoints >= len(mentions) and any(journey(m) for m in mentions)
+
+
 def _a_nationality(mentions: Sequence[Mention]) -> bool:
     """Every mention a people's word (``_NATIONALITY_WORDS``)."""
     return all(m.text in _NATIONALITY_WORDS for m in mentions)
@@ -3132,6 +3168,27 @@ def _in_a_quoted_title(g: _Group, texts: Mapping[str, str]) -> bool:
     return all(inside(m) for m in g.mentions)
 
 
+# the capitalized words right after a name, on its line
+_CAPITALIZED_AFTER = re.compile(r"(?: [A-Z][\w.'’-]*)+")
+MAX_TITLE_WORDS_BETWEEN = 2  # "Asst Ch [Con] Robin Smith"
+
+
+def _a_title_before_a_person(g: _Group, texts: Mapping[str, str], people: frozenset[str]) -> bool:
+    """Each mention run on, by a capitalized word or two at most, into another person's full
+    name of the story that ends the capitals: a title or a rank written short, no one's name
+    ("British Transport police Asst Ch Con Robin Smith said", a dev-stream story's person "Asst
+    Ch"). Not names listed without commas ("Maryam Basheer Mary Usman Bulama Glory Dama")."""
+
+    def before_a_person(m: RawMention) -> bool:
+        after = _CAPITALIZED_AFTER.match(texts[m.article], m.end)
+        words = after.group().split() if after else []
+        return 2 <= len(words) <= MAX_TITLE_WORDS_BETWEEN + 2 and any(
+            " ".join(words[-n:]) in people for n in (2, 3)
+        )
+
+    return bool(g.mentions) and all(before_a_person(m) for m in g.mentions)
+
+
 # a determiner over two nouns, the second capitalized as a policy defines its terms: "any
 # employee or Contingent Worker" (Amazon's, quoted: a dev-stream story's person)
 _QUANTIFIED_NOUN_BEFORE = re.compile(r"\b(?:any|every|each|no)\s+[a-z]+\s+(?:or|and|nor)\s+$")
@@ -3384,6 +3441,42 @@ def _name_cut_at_and(m: RawMention, text: str, org_texts: set[str]) -> int | Non
     return None
 
 
+def _possessives_joined(raw: list[RawMention], texts: Mapping[str, str]) -> list[RawMention]:
+    """An institution's name the model cut at its possessive into two organizations, joined:
+    "Cincinnati Children" and "Hospital Medical Center" of "Cincinnati Children's Hospital
+    Medical Center" (a dev-stream story listed both halves), where the second opens with an
+    institution's word and the first is named nowhere else. Not a place's or a person's
+    ("Britain's Navy", "Trump's Office"), nor a body's named apart ("USC's School of Cinematic
+    Arts" beside "USC", a Multi-News story's: its school)."""
+
+    def possessive(m: RawMention) -> bool:
+        return texts.get(m.article, "")[m.end : m.end + 3] in ("'s ", "’s ")
+
+    after = {(m.article, m.start): k for k, m in enumerate(raw) if m.label == "ORG"}
+    apart = {m.text for m in raw if not possessive(m)}
+    joined: dict[int, int] = {}  # the first half's index: the second's
+    for k, m in enumerate(raw):
+        if m.label != "ORG" or not possessive(m) or m.text in apart:
+            continue
+        n = after.get((m.article, m.end + 3))
+        if n is not None and raw[n].text.split()[0].casefold() in NOT_NAME_HEADS:
+            joined[k] = n
+    seconds = set(joined.values())
+    joined = {k: n for k, n in joined.items() if k not in seconds and n not in joined}  # no chains
+    if not joined:
+        return raw
+    seconds = set(joined.values())
+    out = []
+    for k, m in enumerate(raw):
+        if k in seconds:
+            continue
+        if k in joined:
+            end = raw[joined[k]].end
+            m = replace(m, end=end, text=texts[m.article][m.start : end])
+        out.append(m)
+    return out
+
+
 def _names_completed(raw: list[RawMention], texts: Mapping[str, str]) -> list[RawMention]:
     """People's names the model cut or glued to a title, mended from the story's text:
     - cut before a particle's surname or the rest of a surname: "Marine Le" of "Marine Le Pen",
@@ -3511,7 +3604,9 @@ _KIN_CALLED = frozenset("mum mummy mom mommy momma mama dad daddy grandma granny
 def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> list[Entity]:
     """Entities of a cluster, most mentioned first, each with its mentions and other spellings."""
     texts: Mapping[str, str] = {a.id: a.text for a in articles}
-    groups = reconcile(_names_completed(_without_labels_or_outlets(raw, texts), texts))
+    groups = reconcile(
+        _names_completed(_possessives_joined(_without_labels_or_outlets(raw, texts), texts), texts)
+    )
     extra = propagate(groups, articles)
     # the first words of institutions' names ("Harvard University"; not a headline's words the
     # model took for a name, "Biden Administration Urges Supreme Court")
@@ -3530,6 +3625,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
         tuple(name_tokens(f)) for g in groups for f in g.forms if " " in f and _institution(f)
     )
     headline_ends = {a.id: _headline_end(a.text) for a in articles}
+    places = frozenset(f for g in groups if g.type == "PLACE" for f in g.forms)
     entities: list[Entity] = []
     # for surnames alone: every word the story writes in lower case, and the other names
     lower: frozenset[str] | None = None
@@ -3583,6 +3679,7 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
                 or _a_common_nouns_place(g, texts, common)
                 or _in_a_quoted_title(g, texts)
                 or _a_quantified_noun(g, texts)
+                or _a_title_before_a_person(g, texts, people)
             )
         ):
             continue
@@ -3687,6 +3784,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
             kind = "PLACE"
         if kind == "ORG" and not g.company_cues and _a_way_along(mentions, texts):
             kind = "PLACE"
+        if kind == "ORG" and not g.company_cues and _a_journeys_end(mentions, texts, places):
+            kind = "PLACE"
         if (
             kind == "ORG"
             and not (g.company_cues or g.type_votes["PERSON"])
@@ -3764,6 +3863,8 @@ def build_entities(raw: Iterable[RawMention], articles: Sequence[Article]) -> li
     entities = _one_name_but_its_places_word(_last_words_of_one_place(entities, texts))
     entities = _cut_from_the_end(_cut_from_the_front(entities, texts), texts)
     entities = _places_named_short(_venues_named_long(entities, texts))
+    entities = _places_a_letter_apart(_kind_written_small(entities, texts))
+    entities = _an_institutions_owner_cut(entities, texts)
     entities = [_with_its_the(e, texts) for e in entities]
     entities = _full_names_read_otherwise(_cut_at_a_hyphen(entities, texts))
     entities = _kin_read_otherwise(entities, texts)
@@ -4353,6 +4454,96 @@ def _places_named_short(entities: list[Entity]) -> list[Entity]:
         return owners[0]
 
     return _merged_short_names(entities, owner_of)
+
+
+# a lower-case word right after a name, on its line: "the Pine Island glacier"
+_LOWER_WORD_AFTER = re.compile(r" ([a-z]{3,})\b")
+
+
+def _kind_written_small(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A place or an organization each of whose mentions is followed by a lower-case word
+    that, capitalized, closes the name of another of its kind in the story, merged into that
+    one: "broke off from the Pine Island glacier" beside "calved from Pine Island Glacier" (a
+    dev-stream story listed both places)."""
+    names = {(e.type, e.name): i for i, e in enumerate(entities) if e.type in ("ORG", "PLACE")}
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        if e.type not in ("ORG", "PLACE") or not e.mentions:
+            return None
+        owners = set()
+        for m in e.mentions:
+            after = _LOWER_WORD_AFTER.match(texts.get(m.article, ""), m.end)
+            if after is None:
+                return None
+            owners.add(names.get((e.type, f"{e.name} {after.group(1).capitalize()}")))
+        k = owners.pop() if len(owners) == 1 else None
+        return k if k is not None and k != i else None
+
+    return _merged_short_names(entities, owner_of)
+
+
+def _an_institutions_owner_cut(entities: list[Entity], texts: Mapping[str, str]) -> list[Entity]:
+    """A person each of whose mentions is followed by a possessive, where one organization of
+    the story is named so with its word after ("St George's Hospital"), merged into that one:
+    "taken to St George’s university hospital" (a dev-stream story's person "St George",
+    beside the hospital)."""
+    owned: dict[str, set[int]] = defaultdict(set)
+    for i, e in enumerate(entities):
+        if e.type == "ORG":
+            for n in (e.name, *e.aliases):
+                owner, mark, _ = n.replace("’", "'").partition("'s ")
+                if mark:
+                    owned[owner].add(i)
+
+    def owner_of(i: int, e: Entity) -> int | None:
+        orgs = owned.get(e.name.replace("’", "'"), set())
+        if e.type != "PERSON" or len(orgs) != 1:
+            return None
+        for m in e.mentions:
+            if texts.get(m.article, "")[m.end : m.end + 2] not in ("'s", "’s"):
+                return None
+        return next(iter(orgs))
+
+    return _merged_short_names(entities, owner_of)
+
+
+MIN_MISSPELT_WORD = 6  # "Shettleston": shorter names a letter apart are other places ("Iran")
+
+
+def _letter_dropped_keys(name: str) -> Iterator[str]:
+    """``name`` folded with one letter dropped from one of its words long enough to be
+    misspelt (``MIN_MISSPELT_WORD``), where it has two words or more."""
+    words = [fold(w) for w in name.split()]
+    if len(words) < 2:
+        return
+    for k, word in enumerate(words):
+        if len(word) >= MIN_MISSPELT_WORD:
+            for j in range(len(word)):
+                yield " ".join([*words[:k], word[:j] + word[j + 1 :], *words[k + 1 :]])
+
+
+def _places_a_letter_apart(entities: list[Entity]) -> list[Entity]:
+    """A place of two words or more whose name is another place's but for one letter more in
+    one long word, merged into the one named more (the first of two named as often): one
+    road as "Shettleston Road (2)" and "Shettlestone Road (2)", as two outlets spelt it (a
+    dev-stream story listed both). Substitutions are left apart: "Iran", "Iraq"."""
+    by_name: dict[str, int] = {}
+    for i, e in enumerate(entities):
+        if e.type == "PLACE":
+            by_name.setdefault(" ".join(fold(w) for w in e.name.split()), i)
+    pairs: dict[int, int] = {}  # the longer spelling's index: the shorter's
+    for i, e in enumerate(entities):
+        if e.type == "PLACE":
+            for key in _letter_dropped_keys(e.name):
+                if (k := by_name.get(key)) is not None and k != i:
+                    pairs.setdefault(i, k)
+    owners: dict[int, int] = {}
+    for i, k in pairs.items():
+        if k in pairs or k in owners or i in owners.values():
+            continue  # a chain of spellings: left as it is
+        keep, drop = sorted((i, k), key=lambda j: (-len(entities[j].mentions), j))
+        owners[drop] = keep
+    return _merged_short_names(entities, lambda i, e: owners.get(i))
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")

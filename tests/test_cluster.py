@@ -202,6 +202,40 @@ def test_a_piece_left_alone_in_its_batch_is_offered_the_stories_the_batch_made(
     assert clusterer.state.clusters[0].size == 3 and clusterer.state.next_seq == 2
 
 
+def _mh370_search_phases(multinews_articles) -> list[tuple[int, Article]]:
+    """Multi-News rows 209 (a Thai satellite's 300 objects, the pilot's son, the black box: 4
+    documents) and 218 (the Bluefin-21 sent underwater after six days without pings: 3), two
+    phases of the MH370 search weeks apart, undated: the same people, place and aircraft."""
+    return [(209, a) for _, a in multinews_articles(209, 210)] + [
+        (218, a) for _, a in multinews_articles(218, 219)
+    ]
+
+
+def test_two_phases_of_a_search_in_an_undated_pile_are_two_stories(multinews_articles) -> None:
+    """Every pair of the seven links above the group threshold on average, so the grouping of
+    every pair made one story of both phases. Each phase's documents are each other's nearest:
+    with only mutual 3-nearest pairs linking (``UNDATED_NEIGHBOURS``), two stories, each
+    whole."""
+    docs = _mh370_search_phases(multinews_articles)
+    arts = [a for _, a in docs]
+    phase = {a.id: i for i, a in docs}
+    members = EventClusterer().partial_fit(arts)
+    stories: dict[str, set[int]] = {}
+    for a in arts:
+        stories.setdefault(members[a.id], set()).add(phase[a.id])
+    assert sorted(map(sorted, stories.values())) == [[209], [218]]
+    assert len(set(EventClusterer(undated_neighbours=0).partial_fit(arts).values())) == 1
+
+
+def test_the_neighbour_rule_leaves_a_dated_batch_alone(multinews_articles) -> None:
+    """The same seven documents with one dated: the batch is grouped on every pair, as before."""
+    arts = [a for _, a in _mh370_search_phases(multinews_articles)]
+    arts[0] = replace(arts[0], published=SOCHI)
+    assert EventClusterer().partial_fit(arts) == EventClusterer(undated_neighbours=0).partial_fit(
+        arts
+    )
+
+
 # The fitted model (IDF over the background table and the stream; batches grouped by average
 # link at 0.3, join threshold 0.3: the setting the fit over everything picked) scores 0.932
 # here (0.922 before the body_gap feature) (0.913 before an article left alone in its batch was offered the batch's stories),

@@ -366,6 +366,37 @@ def test_segment_clustering_over_many_batches_equals_the_store(
             assert got_docs == docs and (got_counts == counts).all()
 
 
+def test_the_job_numbers_the_batches_the_store_feeds_the_clusterer(
+    multinews_articles, tmp_path
+) -> None:
+    """The seeds dated, then an undated pile (``test_stories``), batches of 2 and undated of
+    5: ``number_batches`` (over two partitions) gives each article the batch
+    ``cluster_pending`` fed it in, the undated rest at once as in the store."""
+    from test_stories import _Batches, dated_seeds, undated_pile
+
+    import newsdigest.stories
+    from newsdigest.spark.executor import article_row
+    from newsdigest.spark.session import start_session
+    from newsdigest.spark.stages import number_batches
+    from newsdigest.store.sqlite import SqliteStore
+
+    articles = dated_seeds() + undated_pile(multinews_articles)
+    clusterer = _Batches()
+    with SqliteStore(tmp_path / "news.db") as store:
+        store.add_articles(articles)
+        newsdigest.stories.cluster_pending(store, clusterer, batch_size=2, undated_batch_size=5)
+    fed = {aid: b for b, ids in enumerate(clusterer.batches) for aid in ids}
+    assert len(clusterer.batches) == 5
+    spark = start_session("local[2]", conf=SMALL_DATA_CONF, scratch=tmp_path / "spark")
+    try:
+        rows = [article_row(a, k // 6, k % 6) for k, a in enumerate(articles)]
+        kept = spark.sparkContext.parallelize(rows[::-1], 2)  # out of order on purpose
+        numbered = {r["id"]: r["batch"] for r in number_batches(kept, (2, 5)).collect()}
+    finally:
+        spark.stop()
+    assert numbered == fed
+
+
 def test_cli_passes_its_options_to_the_job(tmp_path: Path, monkeypatch) -> None:
     """``newsdigest spark`` and the job's own entry point (``main``, what spark-submit runs)
     parse the same flags, declared once, into the same ``JobConfig``."""

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,11 +17,14 @@ from fixtures.news_pages import WarcRecord, news_page_html, seed_page, truncate_
 from typer.testing import CliRunner
 
 from newsdigest.cli import app
+from newsdigest.cluster import EventClusterer
 from newsdigest.config import StoryConfig
 from newsdigest.errors import KEPT_REFUSALS
+from newsdigest.ingest import load_articles
+from newsdigest.model import Article
 from newsdigest.store.base import ClusterRow
 from newsdigest.store.sqlite import SqliteStore
-from newsdigest.stories import StoryFailure, build_stories, ingest
+from newsdigest.stories import StoryFailure, build_stories, cluster_pending, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "sochi-2019").glob("*.txt"))
@@ -85,6 +89,81 @@ def inbox(tmp_path: Path) -> Path:
     )
     truncate_record(warc, 3, ids)
     return box
+
+
+class _Batches(EventClusterer):
+    """The shipped clusterer, recording the ids of each batch it is fed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[list[str]] = []
+
+    def partial_fit(self, articles, features=None):  # type: ignore[no-untyped-def]
+        self.batches.append([a.id for a in articles])
+        return super().partial_fit(articles, features)
+
+
+def undated_pile(multinews_articles) -> list[Article]:
+    """Multi-News rows 209 and 218 (``test_cluster``): two phases of the MH370 search, undated,
+    seven documents, ids naming their row."""
+    return [
+        replace(a, id=f"mn{row}-{k}")
+        for row in (209, 218)
+        for k, (_, a) in enumerate(multinews_articles(row, row + 1))
+    ]
+
+
+def dated_seeds() -> list[Article]:
+    """The five seeds dated as the feed dates them: 003 (the Washington meeting) months later."""
+    return [
+        replace(
+            a, published=WASHINGTON if "003_" in (a.origin or "") else SOCHI + timedelta(hours=k)
+        )
+        for k, a in enumerate(load_articles(SEEDS).articles)
+    ]
+
+
+def _stories_of(store: SqliteStore, ids: list[str]) -> list[list[str]]:
+    by_story: dict[str, list[str]] = {}
+    for article, story in store.cluster_of(ids).items():
+        by_story.setdefault(story, []).append(article)
+    return sorted(sorted(ids) for ids in by_story.values())
+
+
+def test_an_undated_pile_is_clustered_as_one_batch(multinews_articles, tmp_path: Path) -> None:
+    """Nothing orders an undated pile in time, so a cut falls anywhere: the two MH370 phases,
+    cut every 2, had joined across the cuts by centroid into one story. As one batch (the
+    pending articles are all undated), each phase is its own story."""
+    pile = undated_pile(multinews_articles)
+    clusterer = _Batches()
+    with SqliteStore(tmp_path / "news.db") as store:
+        store.add_articles(pile)
+        assert cluster_pending(store, clusterer, batch_size=2) == 7
+        stories = _stories_of(store, [a.id for a in pile])
+    assert [len(b) for b in clusterer.batches] == [7]
+    assert [{i.split("-")[0] for i in s} for s in stories] == [{"mn209"}, {"mn218"}]
+
+
+def test_a_dated_stream_is_batched_as_before_and_its_undated_rest_at_once(
+    multinews_articles, tmp_path: Path
+) -> None:
+    """The dated seeds, then the undated pile: batches of ``batch_size`` while a dated article
+    is pending (the batch that holds the last dated one included), then the undated rest in
+    batches of ``undated_batch_size`` (``clustering_batch``, which the Spark job numbers by).
+    003, months after the Sochi meeting, is still a story of its own."""
+    from newsdigest.stories import clustering_batch
+
+    articles = dated_seeds() + undated_pile(multinews_articles)
+    clusterer = _Batches()
+    with SqliteStore(tmp_path / "news.db") as store:
+        store.add_articles(articles)
+        cluster_pending(store, clusterer, batch_size=2, undated_batch_size=5)
+        seeds = _stories_of(store, [a.id for a in articles[:5]])
+    assert [len(b) for b in clusterer.batches] == [2, 2, 2, 5, 1]
+    numbered = [clustering_batch(k, 4, 2, 5) for k in range(len(articles))]
+    assert numbered == [b for b, ids in enumerate(clusterer.batches) for _ in ids]
+    washington = [a.id for a in articles[:5] if a.published == WASHINGTON]
+    assert len(seeds) == 2 and washington in seeds
 
 
 def test_ingest_reports_every_record_and_reruns_store_nothing(inbox: Path, tmp_path: Path) -> None:
@@ -740,6 +819,7 @@ def test_a_refreshs_stories_are_saved_together_and_reported_once_saved(
 _DIES_AFTER_ITS_FIRST_STORY = """
 import os, sys
 import newsdigest.stories as stories
+from newsdigest.cluster import EventClusterer
 from newsdigest.config import StoryConfig
 from newsdigest.store.sqlite import SqliteStore
 

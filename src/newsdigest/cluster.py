@@ -460,13 +460,41 @@ def pair_features(linker: _Linker, days: np.ndarray) -> np.ndarray:
     return np.stack([*cos, dated, log_days, np.zeros((n, n)), gap], axis=-1)
 
 
+# In a batch with no dated article, two articles link directly only if each is among the other's
+# this many nearest by whole-text cosine (mutual nearest neighbours): a link to an article that
+# has nearer partners elsewhere is dropped. Undated items of the same people at other times
+# (NeuS: eight McConnell events, four monthly jobs reports) are near each other, but each event's
+# items nearer still; nothing else parts them. Chosen on Multi-News and NeuS train as one batch
+# each (k 2/3/5/8: 3 best together), NeuS val held out: 0.844 -> 0.879 in process
+# (``bench/undated_piles.py``; BENCHMARKS.md, session of 2026-12-03 18:57 UTC).
+UNDATED_NEIGHBOURS = 3
+
+
+def mutual_neighbours(gram: np.ndarray, k: int) -> np.ndarray:
+    """Pairs (n x n, symmetric) where each article is among the other's ``k`` nearest by
+    ``gram`` (cosines; ties to the earlier article, so the same batch gives the same pairs)."""
+    n = gram.shape[0]
+    near = gram.copy()
+    np.fill_diagonal(near, -np.inf)
+    top = np.argsort(-near, axis=1, kind="stable")[:, : min(k, n - 1)]
+    is_near = np.zeros((n, n), dtype=bool)
+    is_near[np.repeat(np.arange(n), top.shape[1]), top.ravel()] = True
+    return is_near & is_near.T
+
+
 def group_batch(
-    linker: _Linker, ordered: Sequence[Article], model: LinkModel, quiet_days: float
+    linker: _Linker,
+    ordered: Sequence[Article],
+    model: LinkModel,
+    quiet_days: float,
+    undated_neighbours: int = UNDATED_NEIGHBOURS,
 ) -> list[list[int]]:
     """Average-link groups of a batch on the link model's pairwise probability, cut where the
     mean probability between two groups falls below ``model.group_threshold``; each group in
     reading order, groups by their first article. Two articles more than ``quiet_days`` apart
-    never link directly (as a story closes), so no group spans a quiet gap of the stream."""
+    never link directly (as a story closes), so no group spans a quiet gap of the stream. In a
+    batch with no dated article only mutual ``undated_neighbours``-nearest pairs link directly
+    (``UNDATED_NEIGHBOURS``; 0: every pair)."""
     n = len(ordered)
     if n < 2:
         return [[k] for k in range(n)]
@@ -476,6 +504,8 @@ def group_batch(
     days = days_between(ordered)
     p = model.probability(pair_features(linker, days).reshape(n * n, -1)).reshape(n, n)
     p[np.nan_to_num(days) > quiet_days] = 0.0
+    if undated_neighbours and n > 2 and all(a.published is None for a in ordered):
+        p[~mutual_neighbours(linker.gram["body"], undated_neighbours)] = 0.0
     distance = 1.0 - (p + p.T) / 2
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
@@ -667,7 +697,9 @@ def assign_batch(
     model = clusterer.model
 
     def group(linker: _Linker, ordered: Sequence[Article]) -> list[list[int]]:
-        return group_batch(linker, ordered, model, clusterer.quiet_days)
+        return group_batch(
+            linker, ordered, model, clusterer.quiet_days, clusterer.undated_neighbours
+        )
 
     return link_batch(
         state,
@@ -702,8 +734,10 @@ class EventClusterer:
         quiet_days: float | None = None,
         spacy_model: str = "",
         state: ClusterState | None = None,
+        undated_neighbours: int = UNDATED_NEIGHBOURS,
     ) -> None:
         self.model = model or shipped_link_model()
+        self.undated_neighbours = undated_neighbours  # ``group_batch``; 0: every pair links
         self.quiet_days = self.model.quiet_days if quiet_days is None else quiet_days
         self.spacy_model = spacy_model
         self.state = state or ClusterState()

@@ -34,6 +34,13 @@ if TYPE_CHECKING:  # the clusterer (scipy.sparse) is imported when clustering, n
 
 INGEST_BATCH = 200
 CLUSTER_BATCH = 500
+# An undated pile (no pending article has a publication time) is clustered in batches of up to
+# this many: nothing orders such a pile in time, so a cut every CLUSTER_BATCH falls anywhere, and
+# the articles after it join the stories before it only by centroid (NeuS val through the CLI
+# 0.836 -> 0.880 as one batch, with the mutual-neighbour rule). Bounded by memory: a batch's n x n
+# arrays cost ~120 bytes a pair; ``stories --no-facts`` on a 2,000-article undated pile peaks at
+# 775 MB (297 MB in batches of 500; BENCHMARKS.md, session of 2026-12-03 18:57 UTC, "Shipped").
+UNDATED_BATCH = 2_000
 PARSE_BATCH = 64  # articles of stale stories analysed together when stories are rebuilt
 # Stories are built in several processes when their members hold this many characters in all:
 # sending a story to a worker costs ~1 ms, a build 15-70 ms (the seeds' two dated stories,
@@ -202,15 +209,36 @@ def _oldest(articles: Sequence[Article]) -> datetime | None:
     return min(dated) if dated else None
 
 
+def clustering_batch(
+    position: int,
+    last_dated: int,
+    batch_size: int = CLUSTER_BATCH,
+    undated_batch_size: int = UNDATED_BATCH,
+) -> int:
+    """The clustering batch of the pending article at ``position`` (0-based, stored order)
+    when the last dated one is at ``last_dated`` (-1: none): batches of ``batch_size`` while a
+    dated article is still pending at a batch's start, then (every article left undated) of
+    ``undated_batch_size``. ``cluster_pending`` and the Spark job's ``number_batches`` both
+    batch by this rule, so an interrupted pass resumes on the same cuts."""
+    undated_from = (last_dated // batch_size + 1) * batch_size  # 0 when nothing is dated
+    if position < undated_from:
+        return position // batch_size
+    return undated_from // batch_size + (position - undated_from) // undated_batch_size
+
+
 def cluster_pending(
     store: Store,
     clusterer: EventClusterer | None = None,
     *,
     batch_size: int = CLUSTER_BATCH,
+    undated_batch_size: int = UNDATED_BATCH,
     on_batch: Callable[[int], None] | None = None,
     parse: bool = False,
 ) -> int:
     """Assign every not-yet-clustered article to a story; returns how many were assigned.
+
+    Batches of ``batch_size`` in stored order; once no pending article is dated, of
+    ``undated_batch_size`` (``clustering_batch``: an undated pile is clustered at once).
 
     ``parse``: the articles' facts parse is made now (their stories are about to be built
     with facts), so the clusterer's entity keys come from its NER instead of one of their own.
@@ -230,7 +258,8 @@ def cluster_pending(
         loaded = False
         done = 0
         while True:
-            batch = store.unclustered(limit=batch_size)
+            dated = store.unclustered_dated()
+            batch = store.unclustered(limit=batch_size if dated else undated_batch_size)
             if not batch:
                 return done
             if not loaded:

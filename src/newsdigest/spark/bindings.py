@@ -61,10 +61,18 @@ def cluster_window() -> timedelta:
     return EventClusterer().quiet_window()
 
 
-def cluster_batch_size() -> int:
-    from newsdigest.stories import CLUSTER_BATCH
+def cluster_batch_sizes() -> tuple[int, int]:
+    """``stories.cluster_pending``'s batch sizes: dated (or mixed) input, an undated pile."""
+    from newsdigest.stories import CLUSTER_BATCH, UNDATED_BATCH
 
-    return int(CLUSTER_BATCH)
+    return int(CLUSTER_BATCH), int(UNDATED_BATCH)
+
+
+def clustering_batch(position: int, last_dated: int, sizes: tuple[int, int]) -> int:
+    """``stories.clustering_batch``: the batch ``cluster_pending`` puts this article in."""
+    from newsdigest.stories import clustering_batch
+
+    return clustering_batch(position, last_dated, *sizes)
 
 
 def doc_freq_size() -> int:

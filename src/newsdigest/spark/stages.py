@@ -112,11 +112,16 @@ def segment_of(hour: int | None, starts: Sequence[int]) -> int:
     return bisect.bisect_right(starts, hour) - 1
 
 
-def number_batches(kept: RDD, batch_size: int) -> RDD:
+def number_batches(kept: RDD, sizes: tuple[int, int]) -> RDD:
     """Tag each kept article with its clustering batch: the store hands the clusterer its
-    articles in insertion (= reading) order, ``batch_size`` at a time."""
+    articles in insertion (= reading) order, cut as ``stories.clustering_batch`` cuts them
+    (``sizes``: batches while a dated article is pending, then of the undated rest), which
+    needs the place of the last dated article."""
     ranked = kept.sortBy(order_key).zipWithIndex()
-    return ranked.map(lambda pair: {**pair[0], "batch": pair[1] // batch_size})
+    last_dated = ranked.filter(lambda pair: bool(pair[0].get("published"))).values().fold(-1, max)
+    return ranked.map(
+        lambda pair: {**pair[0], "batch": bindings.clustering_batch(pair[1], last_dated, sizes)}
+    )
 
 
 def partial_doc_freqs(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[int, tuple]]:
@@ -204,7 +209,7 @@ def build_stories(
     """
     sc = spark.sparkContext
     n = partitions or sc.defaultParallelism
-    batched = number_batches(kept, bindings.cluster_batch_size()).persist()
+    batched = number_batches(kept, bindings.cluster_batch_sizes()).persist()
     # the timeline as occupied hours: a few thousand numbers a year, whatever the corpus size
     hours = batched.map(hour_of).distinct().collect()
     dated = [h for h in hours if h is not None]

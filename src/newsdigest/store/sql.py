@@ -737,6 +737,14 @@ class SqlStore:
             params.append(_count(limit))
         return [self._row_article(r) for r in self._read(sql, params)]
 
+    def unclustered_dated(self) -> bool:
+        """Whether any article not yet assigned to a cluster has a publication time."""
+        sql = (
+            "SELECT 1 FROM articles a LEFT JOIN cluster_members m ON m.article_id = a.id "
+            "WHERE m.article_id IS NULL AND a.published IS NOT NULL LIMIT 1"
+        )
+        return bool(self._read(sql, []))
+
     def load_clusters(self, active_since: datetime | None = None) -> list[ClusterRow]:
         """Clusters that can still take articles: last published at or after ``active_since``
         or undated; all of them when ``active_since`` is None."""

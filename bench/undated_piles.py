@@ -24,8 +24,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -62,29 +60,8 @@ def neus_val() -> fem.Stream:
 
 
 def mutual_group(linker, ordered, model, quiet_days):  # type: ignore[no-untyped-def]
-    """``cluster.group_batch`` with the mutual-k-nearest rule on undated batches."""
-    k, n = MUTUAL_K["k"], len(ordered)
-    if not k or n < 3 or any(a.published is not None for a in ordered):
-        return _shipped_group(linker, ordered, model, quiet_days)
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    days = cluster.days_between(ordered)
-    p = model.probability(cluster.pair_features(linker, days).reshape(n * n, -1)).reshape(n, n)
-    near = linker.gram["body"].copy()
-    np.fill_diagonal(near, -np.inf)
-    top = np.argsort(-near, axis=1, kind="stable")[:, : min(k, n - 1)]
-    is_near = np.zeros((n, n), bool)
-    is_near[np.repeat(np.arange(n), top.shape[1]), top.ravel()] = True
-    p = np.where(is_near & is_near.T, p, 0.0)
-    distance = 1.0 - (p + p.T) / 2
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - model.group_threshold, criterion="distance")
-    groups: dict[int, list[int]] = {}
-    for row, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(row)
-    return sorted(groups.values(), key=lambda g: g[0])
+    """``cluster.group_batch`` with the mutual-k-nearest rule at this run's ``k`` (0: off)."""
+    return _shipped_group(linker, ordered, model, quiet_days, undated_neighbours=MUTUAL_K["k"])
 
 
 def one_batch(stream: fem.Stream) -> fem.Stream:
